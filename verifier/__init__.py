@@ -1,0 +1,80 @@
+"""A symbolic derivation verifier for machine-learning mathematics.
+
+State claims as data (see :mod:`verifier.claims`), then prove them symbolically,
+spot-check them numerically and get an honest verdict: PROVED, CHECKED, REFUTED,
+UNKNOWN or ERROR.
+"""
+
+from __future__ import annotations
+
+from verifier.claims import (
+    PSD,
+    Certificate,
+    Claim,
+    ClaimFamily,
+    Convergence,
+    Corollary,
+    Derivative,
+    Expectation,
+    Expect,
+    Identity,
+    Inequality,
+    Limit,
+    claim,
+)
+from verifier.domains import (
+    PSD as PSDMatrix,
+)
+from verifier.domains import (
+    SPD,
+    Diagonal,
+    General,
+    Integer,
+    Interval,
+    Invertible,
+    Nonnegative,
+    Nonzero,
+    OneHot,
+    Orthogonal,
+    Positive,
+    Real,
+    Simplex,
+    Symmetric,
+)
+from verifier.noise import Bernoulli, Normal, Uniform
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PSD",
+    "SPD",
+    "Bernoulli",
+    "Certificate",
+    "Claim",
+    "ClaimFamily",
+    "Convergence",
+    "Corollary",
+    "Derivative",
+    "Diagonal",
+    "Expect",
+    "Expectation",
+    "General",
+    "Identity",
+    "Inequality",
+    "Integer",
+    "Interval",
+    "Invertible",
+    "Limit",
+    "Nonnegative",
+    "Nonzero",
+    "Normal",
+    "OneHot",
+    "Orthogonal",
+    "PSDMatrix",
+    "Positive",
+    "Real",
+    "Simplex",
+    "Symmetric",
+    "Uniform",
+    "claim",
+]

@@ -1,0 +1,286 @@
+"""Claims are data: what a derivation states, in sympy, with nothing about how to check it.
+
+A derivation module writes each claim as a small builder function of the dimension n,
+decorated with :func:`claim`::
+
+    @claim(n=range(1, 9), numeric_n=(32,))
+    def softmax_jacobian(n: int) -> Derivative:
+        "∂p/∂z = diag(p) − ppᵀ."
+        z = vector("z", n)
+        p = softmax(z)
+        return Derivative(p, wrt=z, equals=diag(p) - p * p.T, where={z: Real()})
+
+The decorator records a :class:`ClaimFamily`; the engine builds one :class:`Claim` per n.
+The statement kinds below are plain frozen dataclasses of sympy objects.
+
+Layout convention for derivatives: a gradient has the shape of its variable, so
+(∂f/∂X)_ij = ∂f/∂X_ij; a Jacobian's rows are the outputs, so (∂y/∂x)_ij = ∂y_i/∂x_j;
+a Hessian is the Jacobian of the gradient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import sympy as sp
+
+from verifier.domains import Domain
+from verifier.noise import Distribution
+
+
+class Expect(str, Enum):
+    HOLDS = "holds"
+    REFUTED = "refuted"
+
+
+@dataclass(frozen=True)
+class Given:
+    """One symbol (scalar, vector or matrix of symbols) and the domain it ranges over."""
+
+    target: sp.Basic
+    domain: Domain
+
+    @property
+    def label(self) -> str:
+        if isinstance(self.target, sp.MatrixBase):
+            first = self.target[0]
+            return _stem(str(first)) if isinstance(first, sp.Symbol) else str(first)
+        return str(self.target)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        if isinstance(self.target, sp.MatrixBase):
+            return tuple(self.target.shape)
+        return ()
+
+    def symbols(self) -> list[sp.Symbol]:
+        if isinstance(self.target, sp.MatrixBase):
+            return [e for e in self.target if isinstance(e, sp.Symbol)]
+        return [self.target] if isinstance(self.target, sp.Symbol) else []
+
+
+Where = Mapping[Any, Domain] | Iterable[tuple[Any, Domain]]
+
+
+def _givens(where: Where) -> tuple[Given, ...]:
+    pairs = where.items() if isinstance(where, Mapping) else where
+    return tuple(Given(_freeze(t), d) for t, d in pairs)
+
+
+def _freeze(obj: Any) -> sp.Basic:
+    if isinstance(obj, sp.MatrixBase):
+        return sp.ImmutableMatrix(obj)
+    return sp.sympify(obj)
+
+
+def _stem(name: str) -> str:
+    return name.rstrip("0123456789_")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Base class of the statement kinds."""
+
+    kind = "statement"
+
+    def given(self) -> tuple[Given, ...]:
+        return _givens(getattr(self, "where", ()))
+
+
+@dataclass(frozen=True)
+class Identity(Statement):
+    """lhs == rhs, for scalars or matrices of equal shape."""
+
+    lhs: Any
+    rhs: Any
+    where: Where = field(default_factory=dict)
+    kind = "identity"
+
+
+@dataclass(frozen=True)
+class Derivative(Statement):
+    """The derivative of f with respect to wrt equals the claimed expression.
+
+    order=1: gradient (shape of wrt) for scalar f; Jacobian (rows = outputs) for vector f.
+    order=2: Hessian of a scalar f with respect to a scalar or vector wrt.
+    """
+
+    f: Any
+    wrt: Any
+    equals: Any
+    where: Where = field(default_factory=dict)
+    order: int = 1
+    kind = "derivative"
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """vᵀHv == Σ weights[i] · forms[i]², with every weight nonnegative on the domain."""
+
+    v: Any
+    weights: tuple[Any, ...]
+    forms: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class PSD(Statement):
+    """A symmetric matrix that is positive semidefinite (definite if strict)."""
+
+    matrix: Any
+    where: Where = field(default_factory=dict)
+    strict: bool = False
+    certificate: Certificate | None = None
+    kind = "psd"
+
+
+@dataclass(frozen=True)
+class Inequality(Statement):
+    """lhs op rhs on the whole domain, op one of <=, <, >=, >."""
+
+    lhs: Any
+    op: str
+    rhs: Any
+    where: Where = field(default_factory=dict)
+    kind = "inequality"
+
+
+@dataclass(frozen=True)
+class Expectation(Statement):
+    """E[expr] over the noise variables equals the closed form."""
+
+    expr: Any
+    equals: Any
+    noise: Mapping[sp.Symbol, Distribution]
+    where: Where = field(default_factory=dict)
+    kind = "expectation"
+
+
+@dataclass(frozen=True)
+class Convergence(Statement):
+    """x_{k+1} = step(x_k) converges to root with |e_{k+1}| ~ constant·|e_k|^order."""
+
+    step: Any
+    x: sp.Symbol
+    root: Any
+    order: Any
+    constant: Any
+    where: Where = field(default_factory=dict)
+    start: Any = None
+    kind = "convergence"
+
+
+@dataclass(frozen=True)
+class Limit(Statement):
+    """lim_{var → to} expr == equals (to may be sympy.oo)."""
+
+    expr: Any
+    var: sp.Symbol
+    to: Any
+    equals: Any
+    where: Where = field(default_factory=dict)
+    kind = "limit"
+
+
+@dataclass(frozen=True)
+class Corollary(Statement):
+    """A statement that follows from other claims of the same derivation, by a named fact."""
+
+    of: tuple[str, ...]
+    because: str
+    kind = "corollary"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim at one dimension: metadata plus a statement."""
+
+    name: str
+    derivation: str
+    statement_text: str
+    body: Statement
+    expect: Expect
+    n: int | None
+    notes: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.body.kind
+
+    @property
+    def given(self) -> tuple[Given, ...]:
+        return self.body.given()
+
+
+@dataclass(frozen=True)
+class ClaimFamily:
+    """A claim for a range of dimensions, built by a function of n."""
+
+    name: str
+    derivation: str
+    statement_text: str
+    builder: Callable[..., Statement]
+    n_values: tuple[int | None, ...]
+    numeric_n: tuple[int, ...]
+    expect: Expect
+    notes: str
+
+    def build(self, n: int | None) -> Claim:
+        body = self.builder() if n is None else self.builder(n)
+        if not isinstance(body, Statement):
+            raise TypeError(
+                f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ..."
+            )
+        return Claim(self.name, self.derivation, self.statement_text, body, self.expect, n, self.notes)
+
+    @property
+    def all_n(self) -> tuple[int | None, ...]:
+        return self.n_values + tuple(n for n in self.numeric_n if n not in self.n_values)
+
+
+_COLLECTED: list[ClaimFamily] = []
+
+
+def claim(
+    n: Iterable[int] | None = None,
+    *,
+    numeric_n: Iterable[int] = (),
+    expect: str = "holds",
+    name: str | None = None,
+    notes: str = "",
+) -> Callable[[Callable[..., Statement]], ClaimFamily]:
+    """Declare a claim. The builder's docstring is its one-line statement.
+
+    n: the dimensions to prove (and check) it for; omit for a claim without a dimension.
+    numeric_n: larger dimensions that are only spot-checked numerically.
+    expect: "holds", or "refuted" for a known wrong version kept on purpose.
+    notes: why a claim can only be CHECKED, or anything a reader should know.
+    """
+
+    def decorate(builder: Callable[..., Statement]) -> ClaimFamily:
+        doc = (builder.__doc__ or "").strip().splitlines()
+        family = ClaimFamily(
+            name=name or builder.__name__,
+            derivation=builder.__module__.rpartition(".")[2],
+            statement_text=doc[0] if doc else builder.__name__,
+            builder=builder,
+            n_values=tuple(n) if n is not None else (None,),
+            numeric_n=tuple(numeric_n),
+            expect=Expect(expect),
+            notes=notes,
+        )
+        _COLLECTED.append(family)
+        return family
+
+    return decorate
+
+
+def collected() -> list[ClaimFamily]:
+    """The families declared since the last :func:`reset_collected` (used by the loader)."""
+    return list(_COLLECTED)
+
+
+def reset_collected() -> None:
+    _COLLECTED.clear()

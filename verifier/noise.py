@@ -1,0 +1,98 @@
+"""Distributions of the random variables in expectation claims.
+
+Each distribution knows its raw moments exactly (for the symbolic side and for exact
+numeric expectations) and how to draw samples (for Monte Carlo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """Base class for a scalar law with finite moments."""
+
+    def moment(self, k: int) -> sp.Expr:
+        raise NotImplementedError
+
+    def params(self) -> tuple[sp.Expr, ...]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Normal(Distribution):
+    """N(mean, variance)."""
+
+    mean: sp.Expr
+    variance: sp.Expr
+
+    def moment(self, k: int) -> sp.Expr:
+        # E[X^k] = μ E[X^{k-1}] + (k-1) σ² E[X^{k-2}]
+        prev, cur = sp.Integer(1), sp.sympify(self.mean)
+        if k == 0:
+            return prev
+        for j in range(2, k + 1):
+            prev, cur = cur, sp.expand(self.mean * cur + (j - 1) * self.variance * prev)
+        return cur
+
+    def params(self) -> tuple[sp.Expr, ...]:
+        return (sp.sympify(self.mean), sp.sympify(self.variance))
+
+    def describe(self) -> str:
+        return f"N({self.mean}, {self.variance})"
+
+    def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
+        mean, var = params
+        return mean + np.sqrt(var) * rng.standard_normal(size)
+
+
+@dataclass(frozen=True)
+class Bernoulli(Distribution):
+    """1 with probability p, else 0."""
+
+    p: sp.Expr
+
+    def moment(self, k: int) -> sp.Expr:
+        return sp.Integer(1) if k == 0 else sp.sympify(self.p)
+
+    def params(self) -> tuple[sp.Expr, ...]:
+        return (sp.sympify(self.p),)
+
+    def describe(self) -> str:
+        return f"Bernoulli({self.p})"
+
+    def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
+        (p,) = params
+        return (rng.uniform(size=size) < p).astype(float)
+
+
+@dataclass(frozen=True)
+class Uniform(Distribution):
+    """Uniform on [a, b]."""
+
+    a: sp.Expr
+    b: sp.Expr
+
+    def moment(self, k: int) -> sp.Expr:
+        a, b = sp.sympify(self.a), sp.sympify(self.b)
+        return sp.cancel((b ** (k + 1) - a ** (k + 1)) / ((k + 1) * (b - a)))
+
+    def params(self) -> tuple[sp.Expr, ...]:
+        return (sp.sympify(self.a), sp.sympify(self.b))
+
+    def describe(self) -> str:
+        return f"U[{self.a}, {self.b}]"
+
+    def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
+        a, b = params
+        return a + (b - a) * rng.uniform(size=size)
