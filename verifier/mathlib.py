@@ -6,10 +6,11 @@ These build ordinary sympy objects; they carry no domains and no verification lo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeAlias
 
 import sympy as sp
 
-Matrix = sp.ImmutableMatrix
+Matrix: TypeAlias = sp.ImmutableMatrix
 
 
 def vector(name: str, n: int) -> Matrix:

@@ -6,7 +6,8 @@ numeric expectations) and how to draw samples (for Monte Carlo).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 import numpy as np
 import sympy as sp
@@ -27,6 +28,10 @@ class Distribution:
 
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         raise NotImplementedError
+
+    def map(self, fn: Callable[[sp.Expr], sp.Expr]) -> Distribution:
+        """The same law with fn applied to every parameter."""
+        return type(self)(*[fn(sp.sympify(getattr(self, f.name))) for f in fields(self)])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,201 @@
+"""The `verifier` command line.
+
+Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage error;
+3 internal error; 4 the baseline regressed; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from verifier import __version__
+from verifier.engine import EngineSettings
+from verifier.outcome import ClaimResult, RunReport
+from verifier.render import files, junit, markdown, terminal
+from verifier.runner import RunSettings, verify_paths
+
+EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+DESCRIPTION = """\
+Verify the claims of ML derivations: prove them symbolically, spot-check them
+numerically, and report an honest verdict for each.
+
+  PROVED   shown symbolically by the kernel, and the numerics agree
+  CHECKED  numerics pass on every sample, but there is no symbolic proof
+  REFUTED  a counterexample, re-confirmed at 100 digits
+  UNKNOWN  inconclusive (time budget spent, undecidable samples), with the reason
+  ERROR    the claim itself is malformed, with what to fix
+"""
+
+EPILOG = """\
+examples:
+  verifier verify-all                         every claim in ./derivations
+  verifier verify-all my_derivations/ --markdown reports/report.md
+  verifier check softmax                      one derivation
+  verifier check 'softmax.jacobian' --seed 3  one claim, replaying seed 3
+  verifier show logistic_loss.hessian         the statement, domains and assumptions
+
+exit status: 0 all claims met their expectation, 1 some did not, 2 usage error,
+3 internal error, 4 baseline regression, 130 interrupted.
+"""
+
+
+def default_paths() -> list[str]:
+    if Path("derivations").is_dir():
+        return ["derivations"]
+    import derivations
+
+    return [str(Path(derivations.__file__).parent)]
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("verification")
+    g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
+    g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
+    g.add_argument("--budget", type=float, default=8.0, help="symbolic time budget per claim and dimension, seconds (default 8)")
+    g.add_argument("--timeout", type=float, default=180.0, help="hard time limit per claim, seconds (default 180)")
+    g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    g.add_argument("--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)")
+    o = p.add_argument_group("output")
+    o.add_argument("--json", metavar="PATH", help="write the JSON report here")
+    o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
+    o.add_argument("--junit", metavar="PATH", help="write JUnit XML here")
+    o.add_argument("--html", metavar="PATH", help="write the self-contained HTML report here")
+    o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
+    o.add_argument("-q", "--quiet", action="store_true", help="only failures and the summary line")
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verifier", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"verifier {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    va = sub.add_parser("verify-all", help="verify every claim in derivations/ or the given paths",
+                        description="Verify every claim in ./derivations, or in the given files and folders.",
+                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
+    _common(va)
+    ck = sub.add_parser("check", help="verify one derivation or claim (NAME, NAME.CLAIM or a glob)",
+                        description="Verify the claims matching a pattern: a derivation name, derivation.claim, or a glob.")
+    ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
+    ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    _common(ck)
+    ls = sub.add_parser("list", help="list derivations and their claims")
+    ls.add_argument("paths", nargs="*", metavar="PATH")
+    ls.add_argument("--no-color", action="store_true")
+    sh = sub.add_parser("show", help="pretty-print a claim with its domains and assumptions")
+    sh.add_argument("name", metavar="DERIVATION.CLAIM")
+    sh.add_argument("paths", nargs="*", metavar="PATH")
+    sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
+    sh.add_argument("--no-color", action="store_true")
+    return parser
+
+
+def console_for(args: argparse.Namespace) -> Console:
+    no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
+    return Console(no_color=no_color, highlight=False, soft_wrap=False,
+                   width=None if sys.stdout.isatty() else 200)
+
+
+def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
+    engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
+    return RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout,
+                       memory_mb=args.memory_mb, pattern=pattern)
+
+
+def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
+    console = console_for(args)
+    paths = args.paths or default_paths()
+    settings = settings_from(args, pattern)
+    progress = Progress(TextColumn("[bold]verifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=console, transient=True,
+                        disable=args.quiet or not console.is_terminal)
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def planned(count: int) -> None:
+            progress.update(task, total=count)
+
+        def done(r: ClaimResult) -> None:
+            progress.update(task, advance=1 if r.name != "<module>" else 0, description=f"{r.derivation}.{r.name}")
+
+        report = verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
+    write_reports(args, report, console)
+    terminal.render(console, report, quiet=args.quiet)
+    if pattern and not report.results:
+        console.print(f"no claim matches {pattern!r}; try `verifier list`")
+        return EXIT_USAGE
+    if not report.complete:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if report.all_met else EXIT_UNMET
+
+
+def write_reports(args: argparse.Namespace, report: RunReport, console: Console) -> None:
+    if args.json:
+        files.write_json(args.json, report.to_json())
+    if args.markdown:
+        files.write_atomic(args.markdown, markdown.render(report))
+    if args.junit:
+        files.write_atomic(args.junit, junit.render(report))
+    if getattr(args, "html", None):
+        from verifier.render import html
+
+        files.write_atomic(args.html, html.render(report))
+    written = [p for p in (args.json, args.markdown, args.junit, getattr(args, "html", None)) if p]
+    if written and not args.quiet:
+        console.print("wrote " + ", ".join(written))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from verifier import inspect_cmd
+
+    return inspect_cmd.list_claims(console_for(args), args.paths or default_paths())
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from verifier import inspect_cmd
+
+    return inspect_cmd.show_claim(console_for(args), args.paths or default_paths(), args.name, args.n)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "verify-all":
+            return run_verification(args)
+        if args.command == "check":
+            return run_verification(args, pattern=args.pattern)
+        if args.command == "list":
+            return run_list(args)
+        if args.command == "show":
+            return run_show(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:
+        from verifier.loader import LoadError
+
+        if isinstance(err, LoadError):
+            print(f"verifier: {err}", file=sys.stderr)
+            return EXIT_USAGE
+        if getattr(args, "verbose", False):
+            raise
+        print(f"verifier: internal error: {type(err).__name__}: {err} (run with -v for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""High-precision confirmation of candidate counterexamples (mpmath).
+
+Float64 only nominates suspects. A suspect becomes a counterexample only when the two
+sides, recomputed in mpmath at 50 digits and again at 100 digits from the exact same
+inputs (float samples are exact binary rationals), differ by the same clearly nonzero
+amount both times. If the difference shrinks with precision, it was round-off, and the
+sample passes. Anything else is undecided, which can never become REFUTED.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import mpmath
+import sympy as sp
+
+LOW_DPS = 50
+HIGH_DPS = 100
+NOISE_RELATIVE = mpmath.mpf(10) ** -45
+CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
+
+Vector = list[mpmath.mpf]
+Sides = Callable[[], tuple[Vector, Vector]]
+
+
+class Decision(str, Enum):
+    CONFIRMED = "confirmed"   # a real counterexample
+    NOISE = "noise"           # the sides agree in high precision: float round-off
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    decision: Decision
+    lhs: str
+    rhs: str
+    error: str
+    relative: float
+
+
+def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
+    """Compile expressions for mpmath; evaluation happens at the current mpmath.mp.dps."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fn = sp.lambdify(list(symbols), list(exprs), modules=["mpmath"])
+
+    def call(*args: object) -> list:
+        return [mpmath.mpmathify(v) for v in fn(*args)]
+
+    return call
+
+
+def _at(dps: int, sides: Sides) -> tuple[Vector, Vector] | None:
+    with mpmath.workdps(dps):
+        try:
+            lhs, rhs = sides()
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+            return None
+        if any(not mpmath.isfinite(v) for v in [*lhs, *rhs]):
+            return None
+        return lhs, rhs
+
+
+def _worst(lhs: Vector, rhs: Vector) -> tuple[int, mpmath.mpf, mpmath.mpf]:
+    diffs = [abs(a - b) for a, b in zip(lhs, rhs, strict=True)]
+    i = max(range(len(diffs)), key=lambda j: diffs[j])
+    scale = max([abs(v) for v in [*lhs, *rhs]] + [mpmath.mpf(1e-300)])
+    return i, diffs[i], scale
+
+
+def decide(sides: Sides) -> Confirmation:
+    """Evaluate the sides at 50 and 100 digits and classify the discrepancy."""
+    low = _at(LOW_DPS, sides)
+    high = _at(HIGH_DPS, sides)
+    if low is None or high is None:
+        return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    i, d_high, scale = _worst(*high)
+    d_low = abs(low[0][i] - low[1][i])
+    with mpmath.workdps(HIGH_DPS):
+        rel = float(d_high / scale)
+        lhs_s = mpmath.nstr(high[0][i], 20)
+        rhs_s = mpmath.nstr(high[1][i], 20)
+        err_s = mpmath.nstr(d_high, 6)
+        # numerical differentiation in mpmath keeps ~80 of 100 digits; real mistakes are
+        # off by far more than 1e-45 relative, and a CONFIRMED gap must exceed 1e-30
+        if d_high <= scale * NOISE_RELATIVE:
+            return Confirmation(Decision.NOISE, lhs_s, rhs_s, err_s, rel)
+        stable = abs(d_low - d_high) <= mpmath.mpf(10) ** (-(LOW_DPS - 12)) * scale
+        if stable and d_high > scale * CONFIRM_RELATIVE:
+            return Confirmation(Decision.CONFIRMED, lhs_s, rhs_s, err_s, rel)
+    return Confirmation(Decision.UNDECIDED, lhs_s, rhs_s, err_s, rel)
+
+
+def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
+    """Confirm that a gap that must be >= 0 (> 0 if strict) is in fact negative (or zero)."""
+
+    def sides() -> tuple[Vector, Vector]:
+        v = value()
+        return [v], [mpmath.mpf(0)]
+
+    low, high = _at(LOW_DPS, sides), _at(HIGH_DPS, sides)
+    if low is None or high is None:
+        return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    g_low, g_high = low[0][0], high[0][0]
+    with mpmath.workdps(HIGH_DPS):
+        text = mpmath.nstr(g_high, 20)
+        tiny = mpmath.mpf(10) ** (-(LOW_DPS - 12)) * max(abs(g_high), 1)
+        stable = abs(g_low - g_high) <= tiny
+        if stable and g_high < -tiny:
+            return Confirmation(Decision.CONFIRMED, text, "0", text, float(g_high))
+        if g_high > tiny or (not strict and g_high >= -tiny / 10**30):
+            return Confirmation(Decision.NOISE, text, "0", text, float(g_high))
+    return Confirmation(Decision.UNDECIDED, text, "0", text, float(g_high))
+
+
+def exact_args(values: Sequence[float]) -> list[mpmath.mpf]:
+    """Float samples as exact mpmath numbers (a float is a binary rational)."""
+    return [mpmath.mpf(float(v)) for v in values]

@@ -1,0 +1,232 @@
+"""Verify one claim family: numerics first at every n, then the symbolic ladder.
+
+Order matters for speed and for honesty. A wrong claim is the worst case for symbolic
+methods, so the numeric check runs first, smallest n first: a confirmed counterexample
+at the smallest failing n ends the work, after one cheap symbolic probe that would
+expose a symbolic "zero" contradicting it (an engine inconsistency). Claims that pass
+numerically go up the ladder for every n in their symbolic range, until the first n
+the ladder cannot do; larger n are then only checked numerically. The kernel turns
+proofs and numeric verdicts into the status.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+from verifier import kernel, ladder, mathtext
+from verifier.claims import Claim, ClaimFamily, Corollary
+from verifier.instantiate import ClaimError, instantiate
+from verifier.kernel import Proof, Rejected
+from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
+from verifier.spotcheck import NumericOutcome, Settings, spot_check
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    seed: int = 0
+    samples: int = 200
+    budget: float = 10.0
+    corner_fraction: float = 0.1
+    verbose: bool = False
+
+    def numeric(self) -> Settings:
+        return Settings(self.seed, self.samples, self.corner_fraction)
+
+
+def n_text(values: list[int | None]) -> str:
+    """[1, 2, 3, 4, 32] → "1–4, 32"."""
+    nums = [v for v in values if v is not None]
+    if not nums:
+        return "–"
+    runs: list[list[int]] = []
+    for v in sorted(set(nums)):
+        if runs and v == runs[-1][-1] + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
+    key = zlib.crc32(f"{family.derivation}.{family.name}".encode())
+    return np.random.default_rng([seed, key, 0 if n is None else n])
+
+
+def _display_n(family: ClaimFamily) -> int | None:
+    sized = [n for n in family.n_values if n is not None]
+    if not sized:
+        return None
+    return next((n for n in sorted(sized) if n >= 2), sized[0])
+
+
+def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> ClaimResult:
+    return ClaimResult(
+        name=family.name, derivation=family.derivation, kind="?", statement=family.statement_text,
+        expect=family.expect.value, status=Status.ERROR, reason="", notes=family.notes,
+        n_values=list(family.all_n), source=source, seed=settings.seed,
+        replay=f"verifier check {family.derivation}.{family.name} --seed {settings.seed} --samples {settings.samples}"
+        + (f" {source}" if source and not source.startswith("derivations/") else ""),
+    )
+
+
+def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
+    result.status = Status.ERROR
+    result.reason = message.splitlines()[0][:300] if message else "error"
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _describe(result: ClaimResult, claim: Claim) -> None:
+    result.kind = claim.kind
+    try:
+        inst = instantiate(claim)
+        result.domains = list(inst.assumptions)
+        result.latex, result.mathml, result.unicode = mathtext.render(claim)
+    except ClaimError:
+        pass
+
+
+def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "") -> ClaimResult:
+    """The verdict on a claim family. Never raises for a problem with the claim."""
+    started = time.monotonic()
+    result = _skeleton(family, settings, source)
+    try:
+        shown = family.build(_display_n(family))
+    except Exception as err:  # the builder is user code
+        return _error(result, f"builder raised {type(err).__name__}: {err}", started)
+    if isinstance(shown.body, Corollary):
+        result.kind = "corollary"
+        result.status = Status.UNKNOWN
+        result.cites = list(shown.body.of)
+        result.detail = shown.body.because
+        result.reason = "waiting for the cited claims"
+        return result
+    _describe(result, shown)
+    try:
+        _run(family, settings, result)
+    except (ClaimError, Rejected) as err:
+        return _error(result, str(err), started)
+    except MemoryError:
+        return _error(result, "ran out of memory; use a smaller n", started)
+    except Exception as err:
+        detail = traceback.format_exc() if settings.verbose else ""
+        result.detail = detail
+        return _error(result, f"{type(err).__name__} while verifying: {err}", started)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
+    proofs: list[Proof | None] = []
+    verdicts: list[str] = []
+    symbolic_open = True
+    why_not = ""
+    for n in family.all_n:
+        try:
+            claim = family.build(n)
+        except Exception as err:
+            raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
+        inst = instantiate(claim)
+        outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
+        verdicts.append(outcome.verdict)
+        result.numeric.append(outcome.evidence)
+        if outcome.series:
+            result.series = outcome.series
+        if outcome.verdict == "fail":
+            _probe_inconsistency(inst, family, n, proofs)
+            _refuted(result, outcome)
+            break
+        if outcome.verdict == "inconclusive":
+            result.reason = f"n={n}: {outcome.reason}"
+            break
+        if n not in family.n_values:
+            continue
+        if not symbolic_open:
+            proofs.append(None)
+            continue
+        symbolic = ladder.prove(inst, settings.budget)
+        proofs.append(symbolic.proof)
+        if symbolic.proof is None:
+            symbolic_open = False
+            why_not = f"n={n}: {symbolic.reason}"
+            continue
+        p = symbolic.proof
+        result.proved_n.append(n)
+        result.proofs.append(ProofEvidence(n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail))
+        result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+    status, inconsistent = kernel.judge(proofs, verdicts)
+    result.status = status
+    result.inconsistency = inconsistent
+    result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
+    if inconsistent:
+        result.reason = ("ENGINE INCONSISTENCY: the symbolic side reduced the residual to 0, but a counterexample "
+                         "was confirmed in high precision. " + result.reason)
+
+
+def _probe_inconsistency(inst: object, family: ClaimFamily, n: int | None, proofs: list[Proof | None]) -> None:
+    """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
+    if n not in family.n_values:
+        return
+    probe = ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS)  # type: ignore[arg-type]
+    proofs.append(probe.proof)
+
+
+def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
+    result.counterexample = outcome.counterexample
+    cx: Counterexample | None = outcome.counterexample
+    where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
+    result.reason = f"counterexample {where}: {outcome.reason} (confirmed at {cx.digits if cx else 100} digits)"
+
+
+def _reason(result: ClaimResult, why_not: str) -> str:
+    checked = [e for e in result.numeric if e.samples]
+    samples = sum(e.samples for e in checked)
+    worst = max((e.max_error for e in checked), default=0.0)
+    tol = min((e.tolerance for e in checked), default=0.0)
+    numerics = f"numerics agree on {samples:,} samples (worst {worst:.2g}, tol {tol:.2g})"
+    if result.status is Status.PROVED:
+        rungs = sorted({p.rung for p in result.proofs})
+        only_numeric = [n for n in result.n_values if n not in result.proved_n]
+        extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
+        dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
+        return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
+    if result.status is Status.CHECKED:
+        proved = f"proved for n = {n_text(result.proved_n)} only; " if result.proved_n else ""
+        return f"{numerics}; {proved}no symbolic proof ({why_not or 'none attempted'})"
+    if result.status is Status.UNKNOWN:
+        return result.reason or "inconclusive"
+    return result.reason
+
+
+def _evidence_samples(evidence: list[NumericEvidence]) -> int:
+    return sum(e.samples for e in evidence)
+
+
+def resolve_corollaries(results: list[ClaimResult]) -> None:
+    """Give each corollary its verdict from the claims it cites, in the same derivation."""
+    by_key = {r.key: r for r in results}
+    for r in results:
+        if r.kind != "corollary":
+            continue
+        cited = {name: by_key.get(f"{r.derivation}.{name}") for name in r.cites}
+        missing = [name for name, c in cited.items() if c is None]
+        if missing:
+            r.status = Status.ERROR
+            r.reason = f"cites unknown claim(s): {', '.join(missing)}"
+            continue
+        statuses = {name: c.status for name, c in cited.items() if c is not None}
+        assumptions = [a for c in cited.values() if c is not None for a in c.assumptions]
+        try:
+            proof: Proof | None = kernel.prove_corollary(statuses, assumptions, r.detail)
+        except Rejected as err:
+            proof, r.reason = None, str(err)
+        r.status = kernel.judge_corollary(proof)
+        if proof is not None:
+            r.assumptions = list(proof.assumptions)
+            r.proofs = [ProofEvidence(None, proof.rule, "citation", 0.0, proof.assumptions, proof.detail)]
+            r.reason = f"follows from {', '.join(r.cites)} (PROVED): {r.detail}"

@@ -1,0 +1,184 @@
+"""Turn a claim into an instance the engine can work on, or a clear ClaimError.
+
+Validation happens here, once: every free symbol must be declared with a domain,
+shapes must agree, domains must fit their symbols and be samplable. The instance then
+offers two views of the same claim:
+
+* the numeric view keeps the user's symbols, so samples map onto them directly;
+* the symbolic view swaps each symbol for one with the domain's sympy assumptions
+  and applies the domain's relations (symmetry, Σy = 1), listing them as assumptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from verifier.claims import (
+    PSD,
+    Claim,
+    Convergence,
+    Corollary,
+    Derivative,
+    Expectation,
+    Given,
+    Identity,
+    Inequality,
+    Limit,
+    Statement,
+)
+from verifier.domains import DomainError
+
+MAX_ENTRIES = 20_000
+
+
+class ClaimError(ValueError):
+    """The claim itself is malformed; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Instance:
+    claim: Claim
+    given: tuple[Given, ...]
+    symbols: tuple[sp.Symbol, ...]
+    bound: tuple[sp.Symbol, ...]
+    to_symbolic: dict[sp.Symbol, sp.Expr]
+    assumptions: tuple[str, ...]
+    relations: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+
+    def symbolic(self, obj: sp.Basic) -> sp.Basic:
+        """The symbolic view of an expression or matrix."""
+        return sp.sympify(obj).xreplace(self.to_symbolic)
+
+
+def as_matrix(obj: object) -> sp.ImmutableMatrix:
+    if isinstance(obj, sp.MatrixBase):
+        return sp.ImmutableMatrix(obj)
+    if isinstance(obj, list | tuple):
+        return sp.ImmutableMatrix(obj)
+    return sp.ImmutableMatrix([[sp.sympify(obj)]])
+
+
+def expressions(body: Statement) -> list[sp.Basic]:
+    """Every sympy object that the statement is made of."""
+    match body:
+        case Identity(lhs=l, rhs=r):
+            return [l, r]
+        case Derivative(f=f, wrt=w, equals=e):
+            return [f, w, e]
+        case PSD(matrix=m, certificate=c):
+            return [m] + ([c.v, *c.weights, *c.forms] if c else [])
+        case Inequality(lhs=l, rhs=r):
+            return [l, r]
+        case Expectation(expr=x, equals=e, noise=noise):
+            return [x, e, *[p for d in noise.values() for p in d.params()]]
+        case Convergence(step=s, root=r, order=q, constant=c, start=st):
+            return [s, r, q, c] + ([st] if st is not None else [])
+        case Limit(expr=x, equals=e, to=t):
+            return [x, e, t]
+        case Corollary():
+            return []
+    raise ClaimError(f"unknown statement kind {type(body).__name__}")
+
+
+def bound_symbols(body: Statement) -> tuple[sp.Symbol, ...]:
+    """Symbols the statement binds itself, which need no domain."""
+    match body:
+        case Expectation(noise=noise):
+            return tuple(noise)
+        case Convergence(x=x):
+            return (x,)
+        case Limit(var=v):
+            return (v,)
+        case PSD(certificate=c) if c is not None:
+            return tuple(e for e in as_matrix(c.v) if isinstance(e, sp.Symbol))
+    return ()
+
+
+def _free_symbols(objs: Iterable[sp.Basic]) -> set[sp.Symbol]:
+    out: set[sp.Symbol] = set()
+    for obj in objs:
+        out |= {s for s in sp.sympify(obj).free_symbols if isinstance(s, sp.Symbol)}
+    return out
+
+
+def _check_sizes(objs: Iterable[sp.Basic]) -> None:
+    for obj in objs:
+        if isinstance(obj, sp.MatrixBase) and obj.rows * obj.cols > MAX_ENTRIES:
+            raise ClaimError(
+                f"a {obj.rows}×{obj.cols} matrix has more than {MAX_ENTRIES} entries; "
+                "use a smaller n (numeric_n up to 64 is plenty)"
+            )
+
+
+def _check_shapes(body: Statement) -> None:
+    match body:
+        case Identity(lhs=l, rhs=r):
+            if as_matrix(l).shape != as_matrix(r).shape:
+                raise ClaimError(f"shape mismatch: lhs is {_shape(l)}, rhs is {_shape(r)}")
+        case PSD(matrix=m):
+            shape = as_matrix(m).shape
+            if shape[0] != shape[1]:
+                raise ClaimError(f"psd claim needs a square matrix, got {shape[0]}×{shape[1]}")
+        case Inequality(lhs=l, rhs=r, op=op):
+            if op not in ("<=", "<", ">=", ">"):
+                raise ClaimError(f"inequality operator {op!r}; use <=, <, >= or >")
+            if as_matrix(l).shape != (1, 1) or as_matrix(r).shape != (1, 1):
+                raise ClaimError("inequality sides must be scalars")
+
+
+def _shape(obj: object) -> str:
+    r, c = as_matrix(obj).shape
+    return f"{r}×{c}"
+
+
+def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], list[str]]:
+    swap: dict[sp.Symbol, sp.Expr] = {}
+    notes: list[str] = []
+    for g in given:
+        assumptions = g.domain.assumptions()
+        for s in g.symbols():
+            merged = {**s.assumptions0, **assumptions}
+            merged.pop("commutative", None)
+            swap[s] = sp.Symbol(s.name, **merged)
+    for g in given:
+        relations = g.domain.relations(g.target)
+        if relations:
+            swap.update({s: sp.sympify(v).xreplace(swap) for s, v in relations.items()})
+        text = g.domain.relation_text(g.label)
+        if text:
+            notes.append(text)
+    return swap, notes
+
+
+def _domain_words(given: tuple[Given, ...]) -> list[str]:
+    return [f"{g.label} ∈ {g.domain.describe()}" for g in given]
+
+
+def instantiate(claim: Claim) -> Instance:
+    """Validate the claim and build its two views; raise ClaimError on anything malformed."""
+    body = claim.body
+    objs = expressions(body)
+    _check_sizes(objs)
+    given = claim.given
+    for g in given:
+        if not g.symbols():
+            raise ClaimError(f"where= key {sp.sstr(g.target)[:40]} is not a symbol or matrix of symbols")
+        try:
+            g.domain.validate(g.shape)
+        except DomainError as err:
+            raise ClaimError(f"domain of {g.label}: {err}") from None
+    _check_shapes(body)
+    declared = {s for g in given for s in g.symbols()}
+    bound = bound_symbols(body)
+    undeclared = _free_symbols(objs) - declared - set(bound)
+    if undeclared:
+        names = ", ".join(sorted(s.name for s in undeclared))
+        raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
+    swap, relation_words = _symbolic_map(given)
+    assumptions = tuple(_domain_words(given) + relation_words)
+    symbols = tuple(sorted(declared, key=lambda s: s.name))
+    relations = tuple((s, sp.sympify(v)) for g in given for s, v in g.domain.relations(g.target).items())
+    return Instance(claim, given, symbols, bound, swap, assumptions, relations)

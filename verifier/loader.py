@@ -1,0 +1,113 @@
+"""Load derivation modules as untrusted user code, and collect their claims.
+
+A derivation module is Python that runs with the user's rights, like a test file. The
+loader contains what a careless module can do to the run: it captures prints, gives
+it an empty stdin, turns sys.exit and any exception into a one-line LoadError, and
+restores the working directory. Hangs and crashes are contained one level up, by
+running the loader in a worker process with a time limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from verifier.claims import ClaimFamily, collected, reset_collected
+
+
+class LoadError(Exception):
+    """A derivation module could not be loaded; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: str
+    families: tuple[ClaimFamily, ...]
+    duplicates: tuple[str, ...]
+    output: str
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """Derivation files: the given .py files, and the .py files in the given folders."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found.extend(sorted(q for q in p.glob("*.py") if not q.name.startswith("_")))
+        elif p.suffix == ".py" and p.exists():
+            found.append(p)
+        else:
+            raise LoadError(f"{raw}: no such derivation file or folder")
+    return found
+
+
+def module_name(path: Path) -> str:
+    """derivations.<stem> for the library; a unique name for user files."""
+    resolved = path.resolve()
+    if resolved.parent.name == "derivations":
+        return f"derivations.{path.stem}"
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:8]
+    return f"user_derivations_{digest}.{path.stem}"
+
+
+def _syntax_line(err: SyntaxError, path: Path) -> str:
+    return f"{path}: syntax error at line {err.lineno}: {err.msg}"
+
+
+def load(path: Path, verbose: bool = False) -> Loaded:
+    """Import one derivation file and return the claim families it declares."""
+    name = module_name(path)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise LoadError(f"{path}: not an importable Python file")
+    module = importlib.util.module_from_spec(spec)
+    if "." in name:
+        package = name.rpartition(".")[0]
+        sys.modules.setdefault(package, type(sys)(package))
+    sys.modules[name] = module
+    reset_collected()
+    captured = io.StringIO()
+    cwd = os.getcwd()
+    stdin = sys.stdin
+    try:
+        sys.stdin = io.StringIO("")
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+            spec.loader.exec_module(module)
+    except SyntaxError as err:
+        raise LoadError(_syntax_line(err, path)) from None
+    except SystemExit as err:
+        raise LoadError(f"{path}: module called sys.exit({err.code!r}) while loading") from None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as err:
+        where = _user_frame(err, path)
+        detail = f"\n{traceback.format_exc()}" if verbose else ""
+        raise LoadError(f"{path}{where}: {type(err).__name__} while loading: {err}{detail}") from None
+    finally:
+        sys.stdin = stdin
+        if os.getcwd() != cwd:
+            os.chdir(cwd)
+    families = [f for f in collected()]
+    reset_collected()
+    for family in families:
+        object.__setattr__(family, "derivation", path.stem)
+    names = [f.name for f in families]
+    duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
+    return Loaded(str(path), tuple(families), duplicates, captured.getvalue())
+
+
+def _user_frame(err: BaseException, path: Path) -> str:
+    tb = err.__traceback__
+    line = None
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).resolve() == path.resolve():
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f":{line}" if line else ""

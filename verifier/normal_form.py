@@ -1,0 +1,161 @@
+"""Sound normalisers that decide "this expression is identically zero" (trusted base).
+
+The kernel calls these; nothing else decides zero. Each normaliser may fail to show
+zero (it is incomplete), but when it returns True the expression is zero for every
+value of its symbols that the sympy assumptions allow, wherever it is defined.
+
+The ``atoms`` normaliser is the workhorse. It turns transcendental parts into fresh
+symbols, which is a sound generalisation: an identity that holds for every value of a
+fresh symbol holds in particular for the value it stands for.
+
+1. tanh, sinh, cosh and coth are rewritten through exp.
+2. Every exp(c₁m₁ + c₂m₂ + … + c₀) becomes Πᵢ Eᵢ^(cᵢ·Lᵢ) · exp(c₀), where m is a monomial,
+   c a rational coefficient, Lᵢ the lcm of the denominators of the coefficients that the
+   monomial mᵢ carries anywhere in the expression, and Eᵢ a fresh symbol for exp(mᵢ/Lᵢ),
+   positive when mᵢ is real. This is exp(a + b) = exp(a)·exp(b), which holds everywhere.
+3. Every b^(p/q) with a non-integer rational exponent becomes s^p with a fresh s and the
+   relation s^q = b (s positive when b is nonnegative).
+4. The result is a rational function of symbols and opaque atoms (log, generic functions,
+   derivatives). It is put into the sparse rational function field over QQ, where zero
+   is decided exactly. If relations were introduced, the numerator is reduced modulo
+   s^q − b; a zero remainder shows the numerator vanishes wherever s^q = b.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+import sympy as sp
+from sympy.polys.fields import sfield
+
+_HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh, sp.coth)
+
+
+def is_zero_exact(expr: sp.Expr) -> bool:
+    return sp.sympify(expr) == 0
+
+
+def is_zero_expand(expr: sp.Expr) -> bool:
+    return sp.expand(expr) == 0
+
+
+def is_zero_simplify(expr: sp.Expr) -> bool:
+    return sp.simplify(expr) == 0
+
+
+def abstract_atoms(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
+    """Steps 1–3 above: returns the rational form and the relations (s, q, b) for s^q = b."""
+    expr = expr.replace(lambda e: isinstance(e, _HYPERBOLIC), lambda e: e.rewrite(sp.exp))
+    expr = _abstract_exponentials(expr)
+    return _abstract_radicals(expr)
+
+
+def _split_exponent(arg: sp.Expr) -> tuple[list[tuple[sp.Rational, sp.Expr]], sp.Expr]:
+    """arg = Σ c·m + rest, with c rational and m a monomial; rest holds the constants."""
+    terms, rest = [], sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(arg)):
+        coeff, mono = term.as_coeff_Mul()
+        if mono == 1 or not mono.free_symbols:
+            rest += term
+        elif isinstance(coeff, sp.Rational):
+            terms.append((coeff, mono))
+        else:
+            terms.append((sp.Integer(1), term))
+    return terms, rest
+
+
+def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
+    exps = [e for e in expr.atoms(sp.exp)]
+    if not exps:
+        return expr
+    split = {e: _split_exponent(e.args[0]) for e in exps}
+    denominators: dict[sp.Expr, int] = defaultdict(lambda: 1)
+    for terms, _ in split.values():
+        for coeff, mono in terms:
+            denominators[mono] = math.lcm(denominators[mono], int(coeff.q))
+    fresh = {
+        mono: sp.Dummy("E", positive=True) if mono.is_real else sp.Dummy("E")
+        for mono in denominators
+    }
+    replacement = {}
+    for e, (terms, rest) in split.items():
+        value: sp.Expr = sp.exp(rest) if rest != 0 else sp.Integer(1)
+        for coeff, mono in terms:
+            value *= fresh[mono] ** int(coeff * denominators[mono])
+        replacement[e] = value
+    return expr.xreplace(replacement)
+
+
+def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
+    powers = [
+        p
+        for p in expr.atoms(sp.Pow)
+        if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols
+    ]
+    if not powers:
+        return expr, []
+    by_base: dict[sp.Expr, int] = defaultdict(lambda: 1)
+    for p in powers:
+        by_base[p.base] = math.lcm(by_base[p.base], int(p.exp.q))
+    roots = {
+        b: sp.Dummy("s", positive=True) if b.is_nonnegative else sp.Dummy("s") for b in by_base
+    }
+    replacement = {p: roots[p.base] ** int(p.exp * by_base[p.base]) for p in powers}
+    relations = [(roots[b], q, b) for b, q in by_base.items()]
+    return expr.xreplace(replacement), relations
+
+
+def is_zero_atoms(expr: sp.Expr) -> bool:
+    """Decide zero as a rational function after abstracting atoms (steps 1–4).
+
+    together() writes the expression as N/D with D a product of its denominators,
+    so the expression vanishes identically exactly when N does; N is expanded over
+    the (algebraically independent) generators. With radical relations, N is first
+    reduced modulo s^q − b.
+    """
+    rational, relations = abstract_atoms(sp.sympify(expr))
+    if rational == 0:
+        return True
+    numerator, _ = sp.fraction(sp.together(rational))
+    numerator = sp.expand(numerator)
+    if numerator == 0:
+        return True
+    if not relations:
+        return False
+    for _ in range(2):
+        for s, q, base in relations:
+            numerator = sp.rem(numerator, s**q - base, s)
+            numerator = sp.expand(numerator)
+    return numerator == 0
+
+
+def is_zero_field(expr: sp.Expr) -> bool:
+    """The same decision in the sparse rational function field over QQ (gcd-reduced)."""
+    rational, relations = abstract_atoms(sp.sympify(expr))
+    if relations:
+        return False
+    _, element = sfield(rational)
+    return bool(element == 0)
+
+
+NORMALISERS: dict[str, Callable[[sp.Expr], bool]] = {
+    "exact": is_zero_exact,
+    "expand": is_zero_expand,
+    "atoms": is_zero_atoms,
+    "field": is_zero_field,
+    "simplify": is_zero_simplify,
+}
+
+
+def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
+    """Equivalent forms of expr on which sympy's assumptions may see the sign."""
+    rational, relations = abstract_atoms(sp.sympify(expr))
+    forms = [sp.sympify(expr), rational]
+    if not relations:
+        try:
+            forms.append(sp.factor(sp.cancel(rational)))
+        except sp.PolynomialError:
+            pass
+    return forms

@@ -1,0 +1,194 @@
+"""Outcomes as plain data: statuses, evidence, counterexamples and claim results.
+
+Every phase of a verification (load, symbolic, numeric) ends in one of these objects,
+never in an exception that escapes. They serialise to JSON and back, and the terminal
+table, the Markdown, the HTML and the JUnit renderers only read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class Status(str, Enum):
+    PROVED = "PROVED"
+    CHECKED = "CHECKED"
+    REFUTED = "REFUTED"
+    UNKNOWN = "UNKNOWN"
+    ERROR = "ERROR"
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A point where the claim fails, re-confirmed in high precision."""
+
+    n: int | None
+    values: dict[str, Any]
+    lhs: str
+    rhs: str
+    error: str
+    digits: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NumericEvidence:
+    """What the numeric spot check saw at one n."""
+
+    n: int | None
+    method: str
+    samples: int
+    max_error: float
+    tolerance: float
+    escalated: int = 0
+    skipped: int = 0
+    note: str = ""
+
+    @property
+    def margin(self) -> float:
+        """Worst observed error as a fraction of the tolerance."""
+        return self.max_error / self.tolerance if self.tolerance > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class ProofEvidence:
+    """What the kernel accepted at one n: the rule, the rung and the assumptions used."""
+
+    n: int | None
+    rule: str
+    rung: str
+    seconds: float
+    assumptions: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass
+class ClaimResult:
+    """The verdict on one claim family, with all its evidence."""
+
+    name: str
+    derivation: str
+    kind: str
+    statement: str
+    expect: str
+    status: Status
+    reason: str
+    seconds: float = 0.0
+    n_values: list[int | None] = field(default_factory=list)
+    proved_n: list[int | None] = field(default_factory=list)
+    numeric: list[NumericEvidence] = field(default_factory=list)
+    proofs: list[ProofEvidence] = field(default_factory=list)
+    counterexample: Counterexample | None = None
+    assumptions: list[str] = field(default_factory=list)
+    notes: str = ""
+    latex: str = ""
+    mathml: str = ""
+    unicode: str = ""
+    domains: list[str] = field(default_factory=list)
+    source: str = ""
+    seed: int = 0
+    replay: str = ""
+    inconsistency: bool = False
+    cached: bool = False
+    detail: str = ""
+    series: dict[str, list[float]] = field(default_factory=dict)
+    cites: list[str] = field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        if self.inconsistency:
+            return False
+        if self.expect == "refuted":
+            return self.status is Status.REFUTED
+        return self.status in (Status.PROVED, Status.CHECKED)
+
+    @property
+    def key(self) -> str:
+        return f"{self.derivation}.{self.name}"
+
+    def evidence_line(self) -> str:
+        """One line of evidence for tables: the reason, which already leads with the summary."""
+        return self.reason
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status.value
+        data["met"] = self.met
+        data["evidence"] = {
+            "proofs": data.pop("proofs"),
+            "numeric": data.pop("numeric"),
+            "counterexample": data.pop("counterexample"),
+            "max_error": max((e.max_error for e in self.numeric), default=None),
+            "tolerance": min((e.tolerance for e in self.numeric), default=None),
+            "margin": max((e.margin for e in self.numeric), default=None),
+            "samples": sum(e.samples for e in self.numeric),
+        }
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClaimResult:
+        data = dict(data)
+        evidence = data.pop("evidence", {}) or {}
+        data.pop("met", None)
+        cx = evidence.get("counterexample")
+        known = set(cls.__dataclass_fields__)
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["status"] = Status(data["status"])
+        kwargs["numeric"] = [NumericEvidence(**e) for e in evidence.get("numeric", [])]
+        kwargs["proofs"] = [
+            ProofEvidence(**{**e, "assumptions": tuple(e.get("assumptions", ()))})
+            for e in evidence.get("proofs", [])
+        ]
+        kwargs["counterexample"] = Counterexample(**cx) if cx else None
+        return cls(**kwargs)
+
+
+@dataclass
+class RunReport:
+    """All results of one run, plus how the run went."""
+
+    results: list[ClaimResult]
+    seed: int
+    samples: int
+    seconds: float
+    complete: bool = True
+    engine_version: str = ""
+    argv: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Status}
+        for r in self.results:
+            out[r.status.value] += 1
+        return out
+
+    @property
+    def all_met(self) -> bool:
+        return self.complete and all(r.met for r in self.results)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "engine_version": self.engine_version,
+            "complete": self.complete,
+            "seed": self.seed,
+            "samples": self.samples,
+            "seconds": self.seconds,
+            "counts": self.counts(),
+            "all_met": self.all_met,
+            "claims": [r.to_json() for r in self.results],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RunReport:
+        return cls(
+            results=[ClaimResult.from_json(c) for c in data["claims"]],
+            seed=int(data["seed"]),
+            samples=int(data["samples"]),
+            seconds=float(data["seconds"]),
+            complete=bool(data.get("complete", True)),
+            engine_version=str(data.get("engine_version", "")),
+        )

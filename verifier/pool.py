@@ -1,0 +1,130 @@
+"""Run tasks in forked worker processes, each with a hard timeout and a memory limit.
+
+One process per task: a task that hangs in C code, exhausts memory or kills itself
+takes nothing else down. The parent imported sympy and numpy before forking, so a
+worker starts in milliseconds with the import cost already paid. Workers ignore
+SIGINT; the parent owns interrupts and kills its workers on the way out.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+_CTX = multiprocessing.get_context("fork")
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a task produced no value: 'timeout', 'died', or 'raised'."""
+
+    kind: str
+    message: str
+
+
+def _child(conn: Connection, task: Task, memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):
+            pass
+    try:
+        value = task.fn(*task.args)
+        conn.send(("ok", value))
+    except MemoryError:
+        conn.send(("err", Failure("died", f"ran out of memory (limit {memory_mb} MB; raise it with --memory-mb)")))
+    except BaseException as err:
+        conn.send(("err", Failure("raised", f"{type(err).__name__}: {err}\n{traceback.format_exc()}")))
+    finally:
+        conn.close()
+        os._exit(0)
+
+
+@dataclass
+class _Running:
+    task: Task
+    process: Any
+    conn: Connection
+    deadline: float
+
+
+def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int,
+        on_done: Callable[[Task, Any], None]) -> None:
+    """Run every task; on_done(task, value or Failure) is called in the parent as each ends.
+
+    KeyboardInterrupt propagates after every worker has been killed.
+    """
+    pending = list(reversed(tasks))
+    running: list[_Running] = []
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                task = pending.pop()
+                recv, send = _CTX.Pipe(duplex=False)
+                proc = _CTX.Process(target=_child, args=(send, task, memory_mb), daemon=True)
+                proc.start()
+                send.close()
+                running.append(_Running(task, proc, recv, time.monotonic() + timeout))
+            now = time.monotonic()
+            wait_for = max(0.0, min(r.deadline for r in running) - now)
+            ready = wait([r.conn for r in running], timeout=min(wait_for, 0.5))
+            for r in list(running):
+                outcome = _collect(r, r.conn in ready, timeout)
+                if outcome is not None:
+                    running.remove(r)
+                    on_done(r.task, outcome)
+    except BaseException:
+        for r in running:
+            _kill(r)
+        raise
+
+
+def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
+    if readable:
+        try:
+            status, value = r.conn.recv()
+        except (EOFError, OSError):
+            r.process.join(1)
+            return Failure("died", _death(r.process.exitcode))
+        r.process.join(5)
+        r.conn.close()
+        return value if status == "ok" else value
+    if time.monotonic() >= r.deadline:
+        _kill(r)
+        return Failure("timeout", f"timed out after {timeout:g} s (hard limit; raise it with --timeout)")
+    if not r.process.is_alive() and not r.conn.poll():
+        r.conn.close()
+        return Failure("died", _death(r.process.exitcode))
+    return None
+
+
+def _kill(r: _Running) -> None:
+    if r.process.is_alive():
+        r.process.kill()
+    r.process.join(2)
+    r.conn.close()
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name
+        hint = " (maybe out of memory)" if name == "SIGKILL" else ""
+        return f"worker died from {name}{hint}"
+    return f"worker exited with code {code} before reporting"

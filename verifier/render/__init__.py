@@ -1,0 +1,1 @@
+"""Renderers of run reports: terminal, JSON, Markdown, JUnit XML and HTML. They only render."""

@@ -1,0 +1,63 @@
+"""Markdown with LaTeX math that GitHub renders: one section per derivation."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from verifier.engine import n_text
+from verifier.outcome import ClaimResult, RunReport, Status
+
+ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
+
+
+def _claim(r: ClaimResult) -> list[str]:
+    expect = "" if r.expect == "holds" else " *(a known mistake, expected REFUTED)*"
+    met = "" if r.met else " — **did not meet its expectation**"
+    lines = [f"### {ICONS[r.status]} `{r.name}` — {r.status.value}{met}", "", f"{r.statement}{expect}", ""]
+    if r.latex:
+        lines += ["$$", r.latex, "$$", ""]
+    lines.append(f"- **Verdict:** {r.status.value} — {r.reason}")
+    lines.append(f"- **Kind:** {r.kind}; **n:** {n_text(r.n_values)}; **time:** {r.seconds:.2f} s")
+    if r.domains:
+        lines.append("- **Domains:** " + "; ".join(r.domains))
+    if r.assumptions:
+        lines.append("- **Assumptions used by the proof:** " + "; ".join(r.assumptions))
+    for p in r.proofs[:3]:
+        lines.append(f"- **Proof at n = {p.n}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s" + (f" ({p.detail})" if p.detail else ""))
+    if len(r.proofs) > 3:
+        lines.append(f"- … and {len(r.proofs) - 3} more dimensions proved the same way")
+    for e in r.numeric:
+        lines.append(f"- **Numerics at n = {e.n}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
+                     f"tolerance {e.tolerance:.3g}" + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
+                     + (f", {e.skipped} skipped (NaN/inf)" if e.skipped else ""))
+    if r.counterexample:
+        cx = r.counterexample
+        lines += ["", f"**Counterexample** (n = {cx.n}, confirmed at {cx.digits} digits): `{cx.values}`", "",
+                  f"claimed `{cx.lhs}`, actual `{cx.rhs}`" + (f" — {cx.note}" if cx.note else "")]
+    if r.notes:
+        lines.append(f"- **Note:** {r.notes}")
+    if r.replay and r.status is not Status.PROVED:
+        lines.append(f"- **Replay:** `{r.replay}`")
+    return [*lines, ""]
+
+
+def render(report: RunReport) -> str:
+    counts = report.counts()
+    head = [
+        "# Derivation verification report",
+        "",
+        f"{len(report.results)} claims · " + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
+        + f" · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s"
+        + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
+        "",
+        "PROVED: shown symbolically by the kernel, and the numerics agree. CHECKED: numerics only, not a proof. "
+        "REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. "
+        "ERROR: the claim itself is malformed.",
+        "",
+    ]
+    body: list[str] = []
+    for derivation, group in groupby(report.results, key=lambda r: r.derivation):
+        body += [f"## {derivation}", ""]
+        for r in group:
+            body += _claim(r)
+    return "\n".join(head + body)

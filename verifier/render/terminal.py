@@ -1,0 +1,83 @@
+"""The rich terminal table and summary."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from verifier.engine import n_text
+from verifier.outcome import ClaimResult, RunReport, Status
+
+STYLES = {
+    Status.PROVED: "bold green",
+    Status.CHECKED: "yellow",
+    Status.REFUTED: "bold magenta",
+    Status.UNKNOWN: "bold bright_black",
+    Status.ERROR: "bold red",
+}
+
+
+def status_text(r: ClaimResult) -> Text:
+    label = r.status.value + (" (cached)" if r.cached else "")
+    text = Text(label, style=STYLES[r.status])
+    if not r.met:
+        text.append(" ✗", style="bold red")
+    return text
+
+
+def table(report: RunReport, width_evidence: int = 90) -> Table:
+    t = Table(show_lines=False, header_style="bold", expand=False)
+    t.add_column("claim", overflow="fold", max_width=44)
+    t.add_column("kind")
+    t.add_column("status")
+    t.add_column("n", overflow="fold", max_width=12)
+    t.add_column("time", justify="right")
+    t.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=width_evidence)
+    for r in report.results:
+        expect = "" if r.expect == "holds" else " [dim](expect refuted)[/]"
+        t.add_row(f"{r.derivation}.{r.name}{expect}", r.kind, status_text(r), n_text(r.n_values),
+                  f"{r.seconds:.1f}s", r.reason)
+    return t
+
+
+def summary_line(report: RunReport) -> Text:
+    counts = report.counts()
+    unmet = [r for r in report.results if not r.met]
+    parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value]]
+    text = Text(f"{len(report.results)} claims: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
+    if not report.complete:
+        text.append("INCOMPLETE (interrupted)", style="bold red")
+    elif unmet:
+        text.append(f"{len(unmet)} did not meet their expectation", style="bold red")
+    else:
+        text.append("every claim met its expectation", style="bold green")
+    return text
+
+
+def failures(console: Console, report: RunReport) -> None:
+    """Details of each unmet claim: summary first, then the counterexample and the replay."""
+    for r in report.results:
+        if r.met:
+            continue
+        console.print(Text(f"✗ {r.derivation}.{r.name}: {r.status.value} (expected {r.expect})", style="bold red"))
+        console.print(f"  {r.reason}", markup=False, highlight=False)
+        if r.counterexample:
+            cx = r.counterexample
+            console.print(f"  counterexample at n = {cx.n}: {cx.values}", markup=False, highlight=False)
+            console.print(f"  claimed {cx.lhs}, actual {cx.rhs}", markup=False, highlight=False)
+        if r.assumptions:
+            console.print(f"  assumptions: {'; '.join(r.assumptions)}", markup=False, highlight=False)
+        if r.source:
+            console.print(f"  file: {r.source}", markup=False, highlight=False)
+        if r.replay and r.name != "<module>":
+            console.print(f"  replay: {r.replay}", markup=False, highlight=False)
+        if r.detail and r.kind != "corollary":
+            console.print(r.detail, markup=False, highlight=False)
+
+
+def render(console: Console, report: RunReport, quiet: bool = False) -> None:
+    if not quiet:
+        console.print(table(report))
+    failures(console, report)
+    console.print(summary_line(report))

@@ -1,0 +1,149 @@
+"""Verify many derivation files: load each in a worker, then each claim in a worker.
+
+The runner turns every failure into a result: a module that does not load becomes one
+ERROR row naming the file, a claim that times out becomes UNKNOWN (timeout), a worker
+that dies becomes ERROR with the signal. An interrupt stops the run and returns what
+finished, marked incomplete.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verifier import __version__, engine, loader, pool
+from verifier.engine import EngineSettings
+from verifier.outcome import ClaimResult, RunReport, Status
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    jobs: int = 2
+    timeout: float = 180.0
+    load_timeout: float = 30.0
+    memory_mb: int = 4096
+    pattern: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """What the parent needs to schedule a claim, learned by loading its module."""
+
+    path: str
+    name: str
+    derivation: str
+    statement: str
+    expect: str
+    n_values: tuple[int | None, ...]
+
+
+def _load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+    """Runs in a worker: the module's claims, and ERROR results for module-level problems."""
+    p = Path(path)
+    try:
+        loaded = loader.load(p, verbose)
+    except loader.LoadError as err:
+        return [], [module_error(path, str(err))]
+    errors = [
+        _claim_error(path, p.stem, name, f"{path}: two claims are named {name!r}; rename one")
+        for name in loaded.duplicates
+    ]
+    if not loaded.families:
+        errors.append(module_error(path, f"{path}: no claims found; decorate claim builders with @claim(...)"))
+    specs = [
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect.value, f.all_n)
+        for f in loaded.families
+        if f.name not in loaded.duplicates
+    ]
+    return specs, errors
+
+
+def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
+    """Runs in a worker: load the module again (fresh fork) and verify one family."""
+    loaded = loader.load(Path(spec.path), settings.verbose)
+    family = next(f for f in loaded.families if f.name == spec.name)
+    return engine.verify_family(family, settings, source=spec.path)
+
+
+def module_error(path: str, message: str) -> ClaimResult:
+    return _claim_error(path, Path(path).stem, "<module>", message)
+
+
+def _claim_error(path: str, derivation: str, name: str, message: str,
+                 status: Status = Status.ERROR) -> ClaimResult:
+    return ClaimResult(name=name, derivation=derivation, kind="?", statement="", expect="holds",
+                       status=status, reason=message, source=path)
+
+
+def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
+    first = failure.message.splitlines()[0]
+    status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
+    where = f"{spec.path}::{spec.name}: "
+    r = _claim_error(spec.path, spec.derivation, spec.name, where + first, status)
+    r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
+    if verbose:
+        r.detail = failure.message
+    return r
+
+
+def matches(spec: ClaimSpec, pattern: str) -> bool:
+    """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
+    import fnmatch
+
+    if not pattern:
+        return True
+    key = f"{spec.derivation}.{spec.name}"
+    return any(fnmatch.fnmatch(t, pattern) for t in (key, spec.derivation, spec.name)) or pattern in (key, spec.derivation)
+
+
+def verify_paths(paths: list[str], settings: RunSettings,
+                 on_plan: Callable[[int], None] = lambda n: None,
+                 on_result: Callable[[ClaimResult], None] = lambda r: None,
+                 argv: list[str] | None = None) -> RunReport:
+    """Verify every claim in the given files and folders."""
+    started = time.monotonic()
+    verbose = settings.engine.verbose
+    files = [str(p) for p in loader.discover(paths)]
+    specs: list[ClaimSpec] = []
+    results: list[ClaimResult] = []
+    complete = True
+
+    def loaded(task: pool.Task, value: object) -> None:
+        if isinstance(value, pool.Failure):
+            results.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
+            return
+        found, errors = value  # type: ignore[misc]
+        specs.extend(s for s in found if matches(s, settings.pattern))
+        results.extend(e for e in errors if not settings.pattern or e.derivation == settings.pattern.split(".")[0])
+
+    order = {s: i for i, s in enumerate(files)}
+    starts: dict[str, float] = {}
+
+    def verified(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        if isinstance(value, pool.Failure):
+            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
+        results.append(value)  # type: ignore[arg-type]
+        on_result(value)  # type: ignore[arg-type]
+
+    try:
+        load_tasks = [pool.Task(f, _load_specs, (f, verbose)) for f in files]
+        pool.run(load_tasks, settings.jobs, settings.load_timeout, settings.memory_mb, loaded)
+        specs.sort(key=lambda s: order.get(s.path, 0))
+        on_plan(len(specs))
+        for r in results:
+            on_result(r)
+        tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in specs]
+        for t in tasks:
+            starts[t.key] = time.monotonic()
+        pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+    except KeyboardInterrupt:
+        complete = False
+    rank = {(s.path, s.name): i for i, s in enumerate(specs)}
+    results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
+    engine.resolve_corollaries(results)
+    return RunReport(results, settings.engine.seed, settings.engine.samples, time.monotonic() - started,
+                     complete, __version__, list(argv or []))
