@@ -20,7 +20,7 @@ import numpy as np
 
 from verifier import kernel, ladder, mathtext
 from verifier.claims import Claim, ClaimFamily, Corollary
-from verifier.instantiate import ClaimError, instantiate
+from verifier.instantiate import ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
 from verifier.spotcheck import NumericOutcome, Settings, spot_check
@@ -124,6 +124,7 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
     proofs: list[Proof | None] = []
     verdicts: list[str] = []
+    contradiction: Proof | None = None
     symbolic_open = True
     why_not = ""
     for n in family.all_n:
@@ -138,7 +139,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if outcome.series:
             result.series = outcome.series
         if outcome.verdict == "fail":
-            _probe_inconsistency(inst, family, n, proofs)
+            contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
             break
         if outcome.verdict == "inconclusive":
@@ -159,7 +160,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         result.proved_n.append(n)
         result.proofs.append(ProofEvidence(n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail))
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
-    status, inconsistent = kernel.judge(proofs, verdicts)
+    status, inconsistent = kernel.judge(proofs, verdicts, contradiction)
     result.status = status
     result.inconsistency = inconsistent
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
@@ -168,12 +169,11 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
                          "was confirmed in high precision. " + result.reason)
 
 
-def _probe_inconsistency(inst: object, family: ClaimFamily, n: int | None, proofs: list[Proof | None]) -> None:
+def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:
     """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
     if n not in family.n_values:
-        return
-    probe = ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS)  # type: ignore[arg-type]
-    proofs.append(probe.proof)
+        return None
+    return ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS).proof
 
 
 def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:

@@ -267,17 +267,19 @@ def prove_corollary(cited: Mapping[str, Status], assumptions: Sequence[str], bec
 # ----------------------------------------------------------------------------- verdicts
 
 
-def judge(proofs: Sequence[Proof | None], numeric: Sequence[str]) -> tuple[Status, bool]:
+def judge(proofs: Sequence[Proof | None], numeric: Sequence[str],
+          at_counterexample: Proof | None = None) -> tuple[Status, bool]:
     """The verdict, and whether the engine contradicted itself.
 
     proofs: one entry per dimension the claim must be proved for (None: not shown).
     numeric: one verdict per checked dimension: "pass", "fail" (confirmed in high
-    precision) or "inconclusive". PROVED needs every proof and agreeing numerics; a
-    proof contradicted by a confirmed counterexample is an engine inconsistency, which
-    is UNKNOWN, never PROVED and never silently REFUTED.
+    precision) or "inconclusive". at_counterexample: a proof found at the very
+    dimension where a counterexample was confirmed, if any. PROVED needs every proof
+    and agreeing numerics; a proof contradicted by a confirmed counterexample at the
+    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED.
     """
     if "fail" in numeric:
-        if any(p is not None for p in proofs):
+        if at_counterexample is not None:
             return Status.UNKNOWN, True
         return Status.REFUTED, False
     if "inconclusive" in numeric or not numeric:

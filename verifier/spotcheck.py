@@ -108,6 +108,28 @@ def _args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
     return args
 
 
+def _exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
+    """The sample as exact rationals, with the domain's relations imposed exactly."""
+    point = {s: sp.Rational(float(env[s][idx])) for s in inst.symbols}
+    for sym, expr in inst.relations:
+        point[sym] = sp.Rational(expr.xreplace(point))
+    return point
+
+
+def _exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rational | None:
+    """expr at a rational point, if it is exactly rational there (no transcendental parts)."""
+    if expr.atoms(sp.Function) or any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)):
+        return None
+    value = expr.xreplace(point)
+    return value if isinstance(value, sp.Rational) else None
+
+
+def _exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
+    text = str(gap)
+    violated = gap <= 0 if strict else gap < 0
+    return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
+
+
 def _evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
     skipped = int((~cmp.valid).sum())
     return NumericEvidence(
@@ -360,8 +382,8 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     low2, _, _ = lowest(numeric.perturbed(env, rng))
     valid = np.isfinite(norm)
     tol = 64 * n * numeric.EPS * np.nan_to_num(norm) + 8 * np.abs(low - low2) + 1e-300
-    if body.strict:
-        error = np.where(low <= tol, tol - low + 1e-300, 0.0)
+    if body.strict:  # an eigenvalue at or below round-off level is a suspect
+        error = np.where(low <= tol, 2 * tol - low, 0.0)
     else:
         error = np.maximum(-low, 0.0)
     error = np.maximum(error, np.where(asym > tol, asym, 0.0))
@@ -372,6 +394,15 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     mp_h = confirm.mp_compile(inst.symbols, list(h))
 
     def decide_at(idx: int) -> Confirmation:
+        exact = h.xreplace(_exact_point(inst, env, idx))
+        if all(isinstance(e, sp.Rational) for e in exact):  # decide exactly over QQ
+            if exact != exact.T:
+                return Confirmation(Decision.CONFIRMED, "not symmetric", "0", "not symmetric", -1.0)
+            ok = exact.is_positive_definite if body.strict else exact.is_positive_semidefinite
+            with mpmath.workdps(40):
+                low_exact = min(mpmath.eigsy(mpmath.matrix(exact.tolist()), eigvals_only=True))
+                text = mpmath.nstr(low_exact, 20)
+            return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
         args = _args(inst, env, idx)
 
         def smallest() -> mpmath.mpf:
@@ -421,6 +452,9 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     mp_fn = confirm.mp_compile(inst.symbols, [small, big])
 
     def decide_at(idx: int) -> Confirmation:
+        exact = _exact_rational(big - small, _exact_point(inst, env, idx))
+        if exact is not None:  # rational claims are decided exactly, tight points included
+            return _exact_confirmation(exact, strict)
         args = _args(inst, env, idx)
 
         def value() -> mpmath.mpf:

@@ -1,0 +1,129 @@
+"""The command line as a user runs it: exit codes, files written, key lines."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from tests.conftest import claims_by_name, run_cli, write_module
+
+GOOD = '''
+"""A small user derivation: the gradient of a quadratic."""
+import sympy as sp
+from verifier import Derivative, Identity, Real, claim
+from verifier.mathlib import matrix, vector
+
+@claim(n=range(1, 4))
+def quadratic_gradient(n):
+    """∂(xᵀAx)/∂x = (A + Aᵀ)x."""
+    x, A = vector("x", n), matrix("A", n)
+    return Derivative((x.T * A * x)[0, 0], wrt=x, equals=(A + A.T) * x, where={x: Real(), A: Real()})
+
+@claim(n=range(1, 4), expect="refuted")
+def quadratic_gradient_symmetric_shortcut(n):
+    """Wrong for non-symmetric A: ∂(xᵀAx)/∂x = 2Ax."""
+    x, A = vector("x", n), matrix("A", n)
+    return Derivative((x.T * A * x)[0, 0], wrt=x, equals=2 * A * x, where={x: Real(), A: Real()})
+'''
+
+HANG = '''
+"""A claim whose builder never returns."""
+import sympy as sp
+from verifier import Identity, Real, claim
+
+@claim()
+def forever():
+    """Never built."""
+    while True:
+        pass
+
+@claim()
+def fine():
+    """x = x."""
+    x = sp.Symbol("x")
+    return Identity(x, x, where={x: Real()})
+'''
+
+WRONG_EXPECTATION = '''
+"""A claim stated as true that is false."""
+import sympy as sp
+from verifier import Identity, Real, claim
+
+@claim()
+def square_of_sum():
+    """(x + y)² = x² + y²."""
+    x, y = sp.symbols("x y")
+    return Identity((x + y) ** 2, x**2 + y**2, where={x: Real(), y: Real()})
+'''
+
+
+def test_verify_all_writes_reports_and_exits_zero(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "quadratic", GOOD)
+    out = tmp_path / "out"
+    proc = run_cli("verify-all", str(module_dir), "--samples", "50", "--json", str(out / "r.json"),
+                   "--markdown", str(out / "r.md"), "--junit", str(out / "r.xml"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "every claim met its expectation" in proc.stdout
+    claims = claims_by_name(out / "r.json")
+    assert claims["quadratic_gradient"]["status"] == "PROVED"
+    assert claims["quadratic_gradient_symmetric_shortcut"]["status"] == "REFUTED"
+    cx = claims["quadratic_gradient_symmetric_shortcut"]["evidence"]["counterexample"]
+    assert cx["n"] == 2 and "A" in cx["values"]
+    data = json.loads((out / "r.json").read_text())
+    assert data["schema_version"] == 1 and data["complete"] is True
+    for c in data["claims"]:
+        assert {"name", "derivation", "kind", "status", "expect", "met", "seconds", "n_values", "evidence"} <= set(c)
+    assert "$$" in (out / "r.md").read_text()
+    suites = ET.parse(out / "r.xml").getroot()
+    assert sum(int(s.get("tests", 0)) for s in suites) == 2
+
+
+def test_unmet_claim_exits_one_with_replay_line(module_dir: Path) -> None:
+    write_module(module_dir, "oops", WRONG_EXPECTATION)
+    proc = run_cli("verify-all", str(module_dir), "--samples", "40")
+    assert proc.returncode == 1
+    assert "REFUTED" in proc.stdout and "replay: verifier check oops.square_of_sum --seed 0" in proc.stdout
+
+
+def test_hanging_claim_times_out_while_others_finish(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "hang", HANG)
+    proc = run_cli("verify-all", str(module_dir), "--timeout", "3", "--json", str(tmp_path / "h.json"))
+    claims = claims_by_name(tmp_path / "h.json")
+    assert claims["forever"]["status"] == "UNKNOWN"
+    assert "timed out after 3 s" in claims["forever"]["reason"]
+    assert "hang.py" in claims["forever"]["reason"]
+    assert claims["fine"]["status"] == "PROVED"
+    assert proc.returncode == 1
+
+
+def test_same_seed_gives_identical_json_apart_from_times(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "quadratic", GOOD)
+    reports = []
+    for i in range(2):
+        path = tmp_path / f"run{i}.json"
+        run_cli("verify-all", str(module_dir), "--samples", "40", "--seed", "5", "--json", str(path))
+        data = json.loads(path.read_text())
+        data.pop("seconds")
+        for c in data["claims"]:
+            c.pop("seconds")
+            for p in c["evidence"]["proofs"]:
+                p.pop("seconds")
+        reports.append(data)
+    assert reports[0] == reports[1]
+
+
+def test_usage_errors_exit_two(tmp_path: Path) -> None:
+    assert run_cli("verify-all", str(tmp_path / "missing")).returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+    assert run_cli().returncode == 2
+
+
+def test_check_selects_one_claim_and_list_and_show_work(module_dir: Path) -> None:
+    write_module(module_dir, "quadratic", GOOD)
+    proc = run_cli("check", "quadratic.quadratic_gradient", str(module_dir), "--samples", "40")
+    assert proc.returncode == 0 and "1 claims" in proc.stdout
+    listing = run_cli("list", str(module_dir))
+    assert "quadratic_gradient_symmetric_shortcut" in listing.stdout
+    shown = run_cli("show", "quadratic.quadratic_gradient", str(module_dir))
+    assert shown.returncode == 0 and "x ∈ ℝ" in shown.stdout

@@ -1,0 +1,117 @@
+"""The five verdicts, in process, on small claims written the way a user writes them."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verifier import PSD, Certificate, Derivative, Identity, Inequality, Real, Simplex, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.mathlib import diag, dot, numeric_function, softmax, vector
+from verifier.outcome import Status
+
+FAST = EngineSettings(samples=60)
+x, y = sp.symbols("x y")
+
+
+@claim(n=range(1, 5))
+def softmax_jacobian(n: int) -> Derivative:
+    """∂p/∂z = diag(p) − ppᵀ."""
+    z = vector("z", n)
+    p = softmax(z)
+    return Derivative(p, wrt=z, equals=diag(p) - p * p.T, where={z: Real()})
+
+
+@claim(n=range(1, 5), expect="refuted")
+def softmax_jacobian_wrong(n: int) -> Derivative:
+    """Wrong: ∂p/∂z = diag(p)."""
+    z = vector("z", n)
+    p = softmax(z)
+    return Derivative(p, wrt=z, equals=diag(p), where={z: Real()})
+
+
+def test_true_identity_is_proved() -> None:
+    fam = claim()(lambda: Identity((x + y) ** 2, x**2 + 2 * x * y + y**2, where={x: Real(), y: Real()}))
+    r = verify_family(fam, FAST)
+    assert r.status is Status.PROVED and r.met
+    assert r.proofs and r.proofs[0].rung == "expand"
+    assert r.numeric[0].samples > 0 and r.numeric[0].max_error <= r.numeric[0].tolerance
+
+
+def test_softmax_jacobian_proved_at_every_n_and_wrong_version_refuted() -> None:
+    good = verify_family(softmax_jacobian, FAST)
+    assert good.status is Status.PROVED
+    assert good.proved_n == [1, 2, 3, 4]
+    bad = verify_family(softmax_jacobian_wrong, FAST)
+    assert bad.status is Status.REFUTED and bad.met
+    assert bad.counterexample is not None
+    assert bad.counterexample.n == 1, "the smallest failing n is reported"
+    assert bad.counterexample.digits >= 50
+
+
+def test_claim_the_ladder_cannot_prove_is_only_checked() -> None:
+    frob = numeric_function("frob", lambda a: np.sqrt((a**2).sum(axis=(1, 2))), (2, 2))
+    a = sp.ImmutableMatrix(2, 2, sp.symbols("a1:5"))
+    body = Identity(frob(a) ** 2, sum(e**2 for e in a), where={a: Real()})
+    r = verify_family(claim()(lambda: body), FAST)
+    assert r.status is Status.CHECKED
+    assert "no symbolic proof" in r.reason
+    assert r.met
+
+
+def test_false_inequality_refuted_with_values() -> None:
+    t = sp.Symbol("t")
+    sig = 1 / (1 + sp.exp(-t))
+    r = verify_family(claim(expect="refuted")(lambda: Inequality(sig * (1 - sig), "<=", sp.Rational(1, 5), where={t: Real()})), FAST)
+    assert r.status is Status.REFUTED
+    assert r.counterexample is not None and "t" in r.counterexample.values
+
+
+def test_psd_certificate_uses_simplex_free_softmax() -> None:
+    n = 3
+    z, v = vector("z", n), vector("v", n)
+    p = softmax(z)
+    pv = dot(p, v)
+    body = PSD(diag(p) - p * p.T, where={z: Real()},
+               certificate=Certificate(v, tuple(p), tuple(v[i] - pv for i in range(n))))
+    r = verify_family(claim()(lambda: body), FAST)
+    assert r.status is Status.PROVED
+    assert r.proofs[0].rule == "PSD certificate"
+
+
+def test_simplex_relation_is_used_and_listed() -> None:
+    n = 3
+    z, yv = vector("z", n), vector("y", n)
+    p = softmax(z)
+    loss = -sum(yv[i] * sp.log(p[i]) for i in range(n))
+    body = Derivative(loss, wrt=z, equals=p - yv, where={z: Real(), yv: Simplex()})
+    r = verify_family(claim()(lambda: body), FAST)
+    assert r.status is Status.PROVED
+    assert any("Σ y" in a for a in r.assumptions)
+
+
+def test_malformed_claim_is_an_error_naming_the_problem() -> None:
+    undeclared = claim(name="uses_b")(lambda: Identity(x + y, y + x, where={x: Real()}))
+    r = verify_family(undeclared, FAST)
+    assert r.status is Status.ERROR
+    assert "y" in r.reason and "no domain" in r.reason
+    shapes = claim(name="shapes")(lambda: Identity(vector("u", 2), vector("u", 3), where={}))
+    r2 = verify_family(shapes, FAST)
+    assert r2.status is Status.ERROR and "shape mismatch" in r2.reason
+
+
+def test_nan_samples_are_never_a_counterexample() -> None:
+    body = Identity(sp.log(x) + sp.log(y), sp.log(x * y), where={x: Real(), y: Real()})
+    r = verify_family(claim()(lambda: body), FAST)
+    assert r.status is not Status.REFUTED
+    assert sum(e.skipped for e in r.numeric) > 0
+
+
+def test_same_seed_gives_identical_results() -> None:
+    a = verify_family(softmax_jacobian_wrong, EngineSettings(seed=7, samples=40)).to_json()
+    b = verify_family(softmax_jacobian_wrong, EngineSettings(seed=7, samples=40)).to_json()
+    for d in (a, b):
+        d.pop("seconds")
+        for p in d["evidence"]["proofs"]:
+            p.pop("seconds")
+    assert a == b
