@@ -45,6 +45,14 @@ from verifier.noise import Bernoulli, Normal, Uniform
 
 __version__ = "0.1.0"
 
+
+def verify(target: object, **options: object) -> object:
+    """Verify a claim, or every claim of a derivation file; see :func:`verifier.api.verify`."""
+    from verifier.api import verify as _verify
+
+    return _verify(target, **options)  # type: ignore[arg-type]
+
+
 __all__ = [
     "PSD",
     "SPD",
@@ -77,4 +85,5 @@ __all__ = [
     "Symmetric",
     "Uniform",
     "claim",
+    "verify",
 ]

@@ -1,0 +1,23 @@
+"""The README's example derivation works as the README says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT, claims_by_name, run_cli
+
+
+def test_readme_example_verifies(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"Save this as `my_derivations/ridge.py`:\n\n```python\n(.*?)```", readme, re.S)
+    assert code, "README example block not found"
+    folder = tmp_path / "my_derivations"
+    folder.mkdir()
+    (folder / "ridge.py").write_text(code.group(1))
+    proc = run_cli("verify-all", str(folder), "--samples", "50", "--json", str(tmp_path / "r.json"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    claims = claims_by_name(tmp_path / "r.json")
+    assert claims["gradient"]["status"] == "PROVED"
+    assert claims["gradient_without_two"]["status"] == "REFUTED"
+    assert claims["hessian_psd"]["status"] == "PROVED"
