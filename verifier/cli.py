@@ -62,6 +62,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--timeout", type=float, default=180.0, help="hard time limit per claim, seconds (default 180)")
     g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     g.add_argument("--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)")
+    c = p.add_argument_group("regression and cache")
+    c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
+    c.add_argument("--update-baseline", action="store_true", help="rewrite the baseline (default reports/baseline.json) from this run")
+    c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
+    c.add_argument("--cache-dir", metavar="DIR", default=".verifier-cache", help="where cached results live (default .verifier-cache)")
     o = p.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the JSON report here")
     o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
@@ -106,8 +111,9 @@ def console_for(args: argparse.Namespace) -> Console:
 
 def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
     engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
+    cache_dir = None if args.no_cache else Path(args.cache_dir)
     return RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout,
-                       memory_mb=args.memory_mb, pattern=pattern)
+                       memory_mb=args.memory_mb, pattern=pattern, cache_dir=cache_dir)
 
 
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
@@ -134,7 +140,26 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         return EXIT_USAGE
     if not report.complete:
         return EXIT_INTERRUPTED
+    regressed = check_baseline(args, report, console)
+    if regressed:
+        return EXIT_REGRESSED
     return EXIT_OK if report.all_met else EXIT_UNMET
+
+
+def check_baseline(args: argparse.Namespace, report: RunReport, console: Console) -> bool:
+    """Compare with (or rewrite) the baseline; True if a verdict regressed."""
+    from verifier import baseline
+
+    if args.update_baseline:
+        path = args.baseline or "reports/baseline.json"
+        baseline.write(path, report)
+        console.print(f"baseline written to {path} ({len(report.results)} claims)")
+        return False
+    if not args.baseline:
+        return False
+    changes = baseline.compare(baseline.load(args.baseline), report)
+    terminal.baseline_diff(console, changes, args.baseline)
+    return any(c.regression for c in changes)
 
 
 def write_reports(args: argparse.Namespace, report: RunReport, console: Console) -> None:
@@ -186,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:
         from verifier.loader import LoadError
 
-        if isinstance(err, LoadError):
+        if isinstance(err, LoadError | FileNotFoundError):
             print(f"verifier: {err}", file=sys.stderr)
             return EXIT_USAGE
         if getattr(args, "verbose", False):

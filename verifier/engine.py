@@ -57,7 +57,7 @@ def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generato
     return np.random.default_rng([seed, key, 0 if n is None else n])
 
 
-def _display_n(family: ClaimFamily) -> int | None:
+def display_n(family: ClaimFamily) -> int | None:
     sized = [n for n in family.n_values if n is not None]
     if not sized:
         return None
@@ -96,7 +96,7 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
     started = time.monotonic()
     result = _skeleton(family, settings, source)
     try:
-        shown = family.build(_display_n(family))
+        shown = family.build(display_n(family))
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
     if isinstance(shown.body, Corollary):

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verifier import __version__, engine, loader, pool
+from verifier import __version__, cache, engine, loader, pool
+from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.outcome import ClaimResult, RunReport, Status
 
@@ -26,6 +27,7 @@ class RunSettings:
     load_timeout: float = 30.0
     memory_mb: int = 4096
     pattern: str = ""
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,24 @@ class ClaimSpec:
     statement: str
     expect: str
     n_values: tuple[int | None, ...]
+    key: str | None = None
 
 
-def _load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | None:
+    """The cache key of a family, or None if its builder fails (then it is not cached)."""
+    try:
+        shown = family.build(engine.display_n(family))
+    except Exception:
+        return None
+    return cache.claim_key(source, family.derivation, family.name, family.expect.value,
+                           (family.n_values, family.numeric_n), repr(shown.body),
+                           (settings.seed, settings.samples, settings.budget, settings.corner_fraction))
+
+
+def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
     """Runs in a worker: the module's claims, and ERROR results for module-level problems."""
     p = Path(path)
+    verbose = settings.verbose
     try:
         loaded = loader.load(p, verbose)
     except loader.LoadError as err:
@@ -53,8 +68,10 @@ def _load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimRe
     ]
     if not loaded.families:
         errors.append(module_error(path, f"{path}: no claims found; decorate claim builders with @claim(...)"))
+    source = p.read_bytes()
     specs = [
-        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect.value, f.all_n)
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect.value, f.all_n,
+                  _key(f, source, settings) if keyed else None)
         for f in loaded.families
         if f.name not in loaded.duplicates
     ]
@@ -122,21 +139,34 @@ def verify_paths(paths: list[str], settings: RunSettings,
     order = {s: i for i, s in enumerate(files)}
     starts: dict[str, float] = {}
 
+    store = cache.ResultCache(settings.cache_dir) if settings.cache_dir else None
+
     def verified(task: pool.Task, value: object) -> None:
         spec = task.args[0]
         if isinstance(value, pool.Failure):
             value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
+        elif store is not None and spec.key:
+            store.put(spec.key, value)  # type: ignore[arg-type]
         results.append(value)  # type: ignore[arg-type]
         on_result(value)  # type: ignore[arg-type]
 
     try:
-        load_tasks = [pool.Task(f, _load_specs, (f, verbose)) for f in files]
+        load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, store is not None)) for f in files]
         pool.run(load_tasks, settings.jobs, settings.load_timeout, settings.memory_mb, loaded)
         specs.sort(key=lambda s: order.get(s.path, 0))
         on_plan(len(specs))
         for r in results:
             on_result(r)
-        tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in specs]
+        todo = []
+        for spec in specs:
+            hit = store.get(spec.key, spec.derivation, spec.name) if store and spec.key else None
+            if hit is None:
+                todo.append(spec)
+            else:
+                hit.source = spec.path
+                results.append(hit)
+                on_result(hit)
+        tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in todo]
         for t in tasks:
             starts[t.key] = time.monotonic()
         pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)

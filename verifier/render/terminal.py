@@ -81,3 +81,20 @@ def render(console: Console, report: RunReport, quiet: bool = False) -> None:
         console.print(table(report))
     failures(console, report)
     console.print(summary_line(report))
+
+
+def baseline_diff(console: Console, changes: list, path: str) -> None:  # list[baseline.Change]
+    """The changes against the baseline; regressions first."""
+    if not changes:
+        console.print(f"baseline {path}: no changes")
+        return
+    t = Table(title=f"changes against {path}", header_style="bold")
+    for col in ("claim", "before", "after", "change"):
+        t.add_column(col)
+    for c in sorted(changes, key=lambda c: (not c.regression, c.key)):
+        style = "bold red" if c.regression else "green"
+        t.add_row(c.key, c.before, c.after, Text(("REGRESSION: " if c.regression else "") + c.why, style=style))
+    console.print(t)
+    bad = sum(1 for c in changes if c.regression)
+    console.print(Text(f"{bad} regression(s) against the baseline" if bad else "no regressions against the baseline",
+                       style="bold red" if bad else "bold green"))

@@ -1,0 +1,78 @@
+"""Compare a run against a committed baseline, so CI catches verdicts that weaken.
+
+A regression is: a claim that met its expectation and no longer does; a verdict that
+weakens (PROVED → CHECKED, UNKNOWN or ERROR; CHECKED → UNKNOWN or ERROR); a claim that
+disappears; a new claim that does not meet its expectation. Improvements are listed
+but never fail the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verifier.outcome import SCHEMA_VERSION, RunReport, Status
+from verifier.render.files import read_json, write_json
+
+STRENGTH = {Status.PROVED: 3, Status.REFUTED: 3, Status.CHECKED: 2, Status.UNKNOWN: 1, Status.ERROR: 0}
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    before: str
+    after: str
+    regression: bool
+    why: str
+
+
+def snapshot(report: RunReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "engine_version": report.engine_version,
+        "claims": {
+            r.key: {"status": r.status.value, "met": r.met, "expect": r.expect, "kind": r.kind,
+                    "proved_n": r.proved_n, "n_values": r.n_values}
+            for r in report.results
+        },
+    }
+
+
+def write(path: str | Path, report: RunReport) -> None:
+    write_json(path, snapshot(report))
+
+
+def load(path: str | Path) -> dict[str, dict[str, Any]]:
+    data = read_json(path)
+    claims = data.get("claims")
+    if not isinstance(claims, dict):
+        raise ValueError(f"{path}: not a verifier baseline (no 'claims' table)")
+    return claims
+
+
+def compare(baseline: dict[str, dict[str, Any]], report: RunReport) -> list[Change]:
+    now = {r.key: r for r in report.results}
+    changes: list[Change] = []
+    for key, old in baseline.items():
+        r = now.get(key)
+        before = f"{old['status']}{'' if old['met'] else ' ✗'}"
+        if r is None:
+            if report.complete:
+                changes.append(Change(key, before, "missing", True, "claim disappeared"))
+            continue
+        after = f"{r.status.value}{'' if r.met else ' ✗'}"
+        old_status = Status(old["status"])
+        if old["met"] and not r.met:
+            changes.append(Change(key, before, after, True, "no longer meets its expectation"))
+        elif STRENGTH[r.status] < STRENGTH[old_status]:
+            changes.append(Change(key, before, after, True, "verdict weakened"))
+        elif STRENGTH[r.status] > STRENGTH[old_status] or (r.met and not old["met"]):
+            changes.append(Change(key, before, after, False, "improved"))
+        elif len(r.proved_n) < len(old.get("proved_n", [])):
+            changes.append(Change(key, before, after, True, f"proved for fewer n ({len(old['proved_n'])} → {len(r.proved_n)})"))
+    for key, r in now.items():
+        if key not in baseline:
+            after = f"{r.status.value}{'' if r.met else ' ✗'}"
+            changes.append(Change(key, "new", after, not r.met, "new claim" + ("" if r.met else " does not meet its expectation")))
+    return changes
