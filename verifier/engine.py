@@ -22,6 +22,7 @@ from verifier import kernel, ladder, mathtext
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.instantiate import ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
+from verifier.numeric import NoNumericForm
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
 from verifier.spotcheck import NumericOutcome, Settings, spot_check
 
@@ -76,7 +77,8 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
 
 def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
     result.status = Status.ERROR
-    result.reason = message.splitlines()[0][:300] if message else "error"
+    where = f"{result.source}::{result.name}: " if result.source else ""
+    result.reason = where + (message.splitlines()[0][:300] if message else "error")
     result.seconds = time.monotonic() - started
     return result
 
@@ -109,7 +111,7 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
     _describe(result, shown)
     try:
         _run(family, settings, result)
-    except (ClaimError, Rejected) as err:
+    except (ClaimError, Rejected, NoNumericForm) as err:
         return _error(result, str(err), started)
     except MemoryError:
         return _error(result, "ran out of memory; use a smaller n", started)
@@ -143,7 +145,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             _refuted(result, outcome)
             break
         if outcome.verdict == "inconclusive":
-            result.reason = f"n={n}: {outcome.reason}"
+            at = f" at n = {n}" if n is not None else ""
+            result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
             break
         if n not in family.n_values:
             continue

@@ -29,7 +29,7 @@ from verifier.claims import (
     Limit,
     Statement,
 )
-from verifier.domains import DomainError
+from verifier.domains import Domain, DomainError
 
 MAX_ENTRIES = 20_000
 
@@ -162,8 +162,13 @@ def instantiate(claim: Claim) -> Instance:
     body = claim.body
     objs = expressions(body)
     _check_sizes(objs)
+    for obj in objs:
+        if sp.sympify(obj).has(sp.zoo, sp.nan):
+            raise ClaimError("an expression is undefined everywhere (zoo or nan: a division by zero?)")
     given = claim.given
     for g in given:
+        if not isinstance(g.domain, Domain):
+            raise ClaimError(f"domain of {sp.sstr(g.target)[:40]} is {g.domain!r}; use a domain such as Real() or Positive()")
         if not g.symbols():
             raise ClaimError(f"where= key {sp.sstr(g.target)[:40]} is not a symbol or matrix of symbols")
         try:

@@ -29,6 +29,10 @@ _NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.cei
                  sp.Piecewise, sp.re, sp.im)
 
 
+class NoNumericForm(ValueError):
+    """An expression uses a function that numpy cannot evaluate."""
+
+
 class Compiled:
     """A list of sympy expressions compiled once into one vectorised numpy function."""
 
@@ -44,7 +48,11 @@ class Compiled:
         args = [env[s] for s in self.symbols]
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            out = self._fn(*args)
+            try:
+                out = self._fn(*args)
+            except NameError as err:
+                raise NoNumericForm(f"no numeric implementation for {err.name or err}; give the function an "
+                                    "_imp_ or wrap it with verifier.mathlib.numeric_function") from None
         dtype = complex if any(np.iscomplexobj(o) for o in out) else float
         result = np.empty((k, self.size), dtype=dtype)
         for j, col in enumerate(out):

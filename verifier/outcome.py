@@ -114,6 +114,12 @@ class ClaimResult:
         """One line of evidence for tables: the reason, which already leads with the summary."""
         return self.reason
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the same card as in the HTML report, with the statement in MathML."""
+        from verifier.render.html import CSS, claim_section
+
+        return f"<style>{CSS}</style>" + claim_section(self)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value

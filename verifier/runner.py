@@ -152,7 +152,7 @@ def verify_paths(paths: list[str], settings: RunSettings,
 
     try:
         load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, store is not None)) for f in files]
-        pool.run(load_tasks, settings.jobs, settings.load_timeout, settings.memory_mb, loaded)
+        pool.run(load_tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
         specs.sort(key=lambda s: order.get(s.path, 0))
         on_plan(len(specs))
         for r in results:

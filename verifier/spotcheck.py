@@ -158,7 +158,7 @@ def _resolve(inst: Instance, env: Env, cmp: Comparison, method: str,
     """Confirm the worst suspects in high precision and turn the batch into an outcome."""
     if not cmp.valid.any():
         ev = _evidence(inst, method, cmp, 0)
-        return NumericOutcome("inconclusive", ev, reason=f"every sample was NaN or infinite (n={inst.claim.n})")
+        return NumericOutcome("inconclusive", ev, reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)")
     suspects = cmp.suspects
     escalated, confirmed, undecided = 0, [], 0
     for idx in _spread(suspects, MAX_CONFIRMATIONS):
@@ -381,6 +381,10 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     low, asym, norm = lowest(env)
     low2, _, _ = lowest(numeric.perturbed(env, rng))
     valid = np.isfinite(norm)
+    lopsided = valid & (asym > 1e-8 * np.nan_to_num(norm) + 1e-300)
+    if lopsided.any():
+        raise ClaimError(f"the matrix is not symmetric (entries differ by {float(np.max(asym[lopsided])):.3g}); "
+                         "a psd claim needs H = Hᵀ, e.g. state it for (H + Hᵀ)/2")
     tol = 64 * n * numeric.EPS * np.nan_to_num(norm) + 8 * np.abs(low - low2) + 1e-300
     if body.strict:  # an eigenvalue at or below round-off level is a suspect
         error = np.where(low <= tol, 2 * tol - low, 0.0)

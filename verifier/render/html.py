@@ -71,7 +71,7 @@ def _plot(series: dict[str, list[float]]) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _claim(r: ClaimResult) -> str:
+def claim_section(r: ClaimResult) -> str:
     rows = [("verdict", f"{_badge(r.status)} {_esc(r.reason)}"),
             ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
             ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s")]
@@ -115,7 +115,7 @@ def render(report: RunReport) -> str:
                    for r in report.results)
     sections = []
     for derivation, group in groupby(report.results, key=lambda r: r.derivation):
-        sections.append(f"<h2>{_esc(derivation)}</h2>" + "".join(_claim(r) for r in group))
+        sections.append(f"<h2>{_esc(derivation)}</h2>" + "".join(claim_section(r) for r in group))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Derivation verification report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>

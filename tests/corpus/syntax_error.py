@@ -1,0 +1,5 @@
+"""Broken: a syntax error."""
+from verifier import claim
+@claim()
+def broken(:
+    pass
