@@ -21,9 +21,14 @@ def write_module(folder: Path, name: str, body: str) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "verifier", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=timeout, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin",
-                                                                  "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "verifier", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
 
 
 def claims_by_name(report_path: Path) -> dict[str, Any]:

@@ -61,8 +61,18 @@ def square_of_sum():
 def test_verify_all_writes_reports_and_exits_zero(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "quadratic", GOOD)
     out = tmp_path / "out"
-    proc = run_cli("verify-all", str(module_dir), "--samples", "50", "--json", str(out / "r.json"),
-                   "--markdown", str(out / "r.md"), "--junit", str(out / "r.xml"))
+    proc = run_cli(
+        "verify-all",
+        str(module_dir),
+        "--samples",
+        "50",
+        "--json",
+        str(out / "r.json"),
+        "--markdown",
+        str(out / "r.md"),
+        "--junit",
+        str(out / "r.xml"),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "every claim met its expectation" in proc.stdout
     claims = claims_by_name(out / "r.json")
@@ -102,7 +112,7 @@ def test_same_seed_gives_identical_json_apart_from_times(module_dir: Path, tmp_p
     reports = []
     for i in range(2):
         path = tmp_path / f"run{i}.json"
-        run_cli("verify-all", str(module_dir), "--samples", "40", "--seed", "5", "--json", str(path))
+        run_cli("verify-all", str(module_dir), "--samples", "40", "--seed", "5", "--no-cache", "--json", str(path))
         data = json.loads(path.read_text())
         data.pop("seconds")
         for c in data["claims"]:

@@ -51,8 +51,22 @@ VALID = {"prints_and_wanders": "PROVED", "symbolic_hang": "CHECKED"}
 @pytest.fixture(scope="module")
 def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict], str]:
     out = tmp_path_factory.mktemp("corpus") / "corpus.json"
-    proc = run_cli("verify-all", str(CORPUS), "--timeout", "6", "--budget", "2", "--memory-mb", "1024",
-                   "--samples", "60", "--no-cache", "--json", str(out), timeout=600)
+    proc = run_cli(
+        "verify-all",
+        str(CORPUS),
+        "--timeout",
+        "6",
+        "--budget",
+        "2",
+        "--memory-mb",
+        "1024",
+        "--samples",
+        "60",
+        "--no-cache",
+        "--json",
+        str(out),
+        timeout=600,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     claims = json.loads(out.read_text())["claims"]
     return {Path(c["source"]).stem: c for c in claims}, proc.stdout + proc.stderr

@@ -29,8 +29,12 @@ def _produces_proved(tree: ast.AST) -> list[int]:
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     lines = []
     for node in ast.walk(tree):
-        if not (isinstance(node, ast.Attribute) and node.attr == "PROVED"
-                and isinstance(node.value, ast.Name) and node.value.id == "Status"):
+        if not (
+            isinstance(node, ast.Attribute)
+            and node.attr == "PROVED"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "Status"
+        ):
             continue
         parent = parents.get(node)
         if isinstance(parent, ast.Tuple):

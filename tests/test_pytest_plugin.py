@@ -28,13 +28,17 @@ def freshman_dream():
 def test_claims_become_items_and_failures_show_evidence(pytester: pytest.Pytester) -> None:
     folder = pytester.mkdir("derivs")
     (folder / "square.py").write_text(MODULE)
-    result = pytester.runpytest_subprocess("--derivations", str(folder), "--derivation-samples", "30", "-p", "no:cacheprovider")
+    result = pytester.runpytest_subprocess(
+        "--derivations", str(folder), "--derivation-samples", "30", "-p", "no:cacheprovider"
+    )
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines([
-        "*square.freshman_dream*",
-        "*REFUTED (expected holds): counterexample*",
-        "*replay: verifier check square.freshman_dream*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*square.freshman_dream*",
+            "*REFUTED (expected holds): counterexample*",
+            "*replay: verifier check square.freshman_dream*",
+        ]
+    )
 
 
 def test_without_the_option_nothing_is_collected(pytester: pytest.Pytester) -> None:

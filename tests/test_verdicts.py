@@ -62,7 +62,9 @@ def test_claim_the_ladder_cannot_prove_is_only_checked() -> None:
 def test_false_inequality_refuted_with_values() -> None:
     t = sp.Symbol("t")
     sig = 1 / (1 + sp.exp(-t))
-    r = verify_family(claim(expect="refuted")(lambda: Inequality(sig * (1 - sig), "<=", sp.Rational(1, 5), where={t: Real()})), FAST)
+    r = verify_family(
+        claim(expect="refuted")(lambda: Inequality(sig * (1 - sig), "<=", sp.Rational(1, 5), where={t: Real()})), FAST
+    )
     assert r.status is Status.REFUTED
     assert r.counterexample is not None and "t" in r.counterexample.values
 
@@ -72,8 +74,9 @@ def test_psd_certificate_uses_simplex_free_softmax() -> None:
     z, v = vector("z", n), vector("v", n)
     p = softmax(z)
     pv = dot(p, v)
-    body = PSD(diag(p) - p * p.T, where={z: Real()},
-               certificate=Certificate(v, tuple(p), tuple(v[i] - pv for i in range(n))))
+    body = PSD(
+        diag(p) - p * p.T, where={z: Real()}, certificate=Certificate(v, tuple(p), tuple(v[i] - pv for i in range(n)))
+    )
     r = verify_family(claim()(lambda: body), FAST)
     assert r.status is Status.PROVED
     assert r.proofs[0].rule == "PSD certificate"
@@ -115,3 +118,26 @@ def test_same_seed_gives_identical_results() -> None:
         for p in d["evidence"]["proofs"]:
             p.pop("seconds")
     assert a == b
+
+
+def test_generic_functions_are_proved_symbolically_and_instantiated_numerically() -> None:
+    t = sp.Symbol("t")
+    f, g = sp.Function("f"), sp.Function("g")
+    chain = claim()(
+        lambda: Derivative(
+            f(g(t)),
+            wrt=t,
+            equals=sp.Subs(sp.Derivative(f(x), x), x, g(t)).doit() * sp.Derivative(g(t), t),
+            where={t: Real()},
+        )
+    )
+    r = verify_family(chain, FAST)
+    assert r.status is Status.PROVED
+    assert "random smooth functions" in r.numeric[0].note
+    wrong = claim(expect="refuted")(
+        lambda: Derivative(
+            f(t) * g(t), wrt=t, equals=sp.Derivative(f(t), t) * sp.Derivative(g(t), t), where={t: Real()}
+        )
+    )
+    bad = verify_family(wrong, FAST)
+    assert bad.status is Status.REFUTED

@@ -18,8 +18,9 @@ from verifier.engine import EngineSettings
 from verifier.outcome import ClaimResult
 
 
-def verify(target: ClaimFamily | str | Path, *, seed: int = 0, samples: int = 200,
-           budget: float = 8.0) -> ClaimResult | list[ClaimResult]:
+def verify(
+    target: ClaimFamily | str | Path, *, seed: int = 0, samples: int = 200, budget: float = 8.0
+) -> ClaimResult | list[ClaimResult]:
     """Verify one claim family, or every claim of a derivation file."""
     settings = EngineSettings(seed=seed, samples=samples, budget=budget)
     if isinstance(target, ClaimFamily):

@@ -32,8 +32,14 @@ def snapshot(report: RunReport) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "engine_version": report.engine_version,
         "claims": {
-            r.key: {"status": r.status.value, "met": r.met, "expect": r.expect, "kind": r.kind,
-                    "proved_n": r.proved_n, "n_values": r.n_values}
+            r.key: {
+                "status": r.status.value,
+                "met": r.met,
+                "expect": r.expect,
+                "kind": r.kind,
+                "proved_n": r.proved_n,
+                "n_values": r.n_values,
+            }
             for r in report.results
         },
     }
@@ -70,9 +76,13 @@ def compare(baseline: dict[str, dict[str, Any]], report: RunReport) -> list[Chan
         elif STRENGTH[r.status] > STRENGTH[old_status] or (r.met and not old["met"]):
             changes.append(Change(key, before, after, False, "improved"))
         elif len(r.proved_n) < len(old.get("proved_n", [])):
-            changes.append(Change(key, before, after, True, f"proved for fewer n ({len(old['proved_n'])} → {len(r.proved_n)})"))
+            changes.append(
+                Change(key, before, after, True, f"proved for fewer n ({len(old['proved_n'])} → {len(r.proved_n)})")
+            )
     for key, r in now.items():
         if key not in baseline:
             after = f"{r.status.value}{'' if r.met else ' ✗'}"
-            changes.append(Change(key, "new", after, not r.met, "new claim" + ("" if r.met else " does not meet its expectation")))
+            changes.append(
+                Change(key, "new", after, not r.met, "new claim" + ("" if r.met else " does not meet its expectation"))
+            )
     return changes

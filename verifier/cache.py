@@ -34,8 +34,15 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def claim_key(module_source: bytes, derivation: str, name: str, expect: str, n_values: tuple[object, ...],
-              statement: sp.Basic | object, settings: tuple[object, ...]) -> str:
+def claim_key(
+    module_source: bytes,
+    derivation: str,
+    name: str,
+    expect: str,
+    n_values: tuple[object, ...],
+    statement: sp.Basic | object,
+    settings: tuple[object, ...],
+) -> str:
     digest = hashlib.sha256()
     for part in (engine_fingerprint(), repr(settings), derivation, name, expect, repr(n_values)):
         digest.update(part.encode())

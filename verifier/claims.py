@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import sympy as sp
@@ -31,7 +31,7 @@ from verifier.domains import Domain
 from verifier.noise import Distribution
 
 
-class Expect(str, Enum):
+class Expect(StrEnum):
     HOLDS = "holds"
     REFUTED = "refuted"
 
@@ -230,9 +230,7 @@ class ClaimFamily:
     def build(self, n: int | None) -> Claim:
         body = self.builder() if n is None else self.builder(n)
         if not isinstance(body, Statement):
-            raise TypeError(
-                f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ..."
-            )
+            raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         return Claim(self.name, self.derivation, self.statement_text, body, self.expect, n, self.notes)
 
     def _repr_latex_(self) -> str:

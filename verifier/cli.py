@@ -58,15 +58,28 @@ def _common(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("verification")
     g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
     g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
-    g.add_argument("--budget", type=float, default=8.0, help="symbolic time budget per claim and dimension, seconds (default 8)")
+    g.add_argument(
+        "--budget", type=float, default=8.0, help="symbolic time budget per claim and dimension, seconds (default 8)"
+    )
     g.add_argument("--timeout", type=float, default=180.0, help="hard time limit per claim, seconds (default 180)")
     g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
-    g.add_argument("--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)")
+    g.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
+    )
     c = p.add_argument_group("regression and cache")
     c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
-    c.add_argument("--update-baseline", action="store_true", help="rewrite the baseline (default reports/baseline.json) from this run")
+    c.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="rewrite the baseline (default reports/baseline.json) from this run",
+    )
     c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
-    c.add_argument("--cache-dir", metavar="DIR", default=".verifier-cache", help="where cached results live (default .verifier-cache)")
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=".verifier-cache",
+        help="where cached results live (default .verifier-cache)",
+    )
     o = p.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the JSON report here")
     o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
@@ -78,17 +91,25 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="verifier", description=DESCRIPTION, epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"verifier {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    va = sub.add_parser("verify-all", help="verify every claim in derivations/ or the given paths",
-                        description="Verify every claim in ./derivations, or in the given files and folders.",
-                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    va = sub.add_parser(
+        "verify-all",
+        help="verify every claim in derivations/ or the given paths",
+        description="Verify every claim in ./derivations, or in the given files and folders.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
     _common(va)
-    ck = sub.add_parser("check", help="verify one derivation or claim (NAME, NAME.CLAIM or a glob)",
-                        description="Verify the claims matching a pattern: a derivation name, derivation.claim, or a glob.")
+    ck = sub.add_parser(
+        "check",
+        help="verify one derivation or claim (NAME, NAME.CLAIM or a glob)",
+        description="Verify the claims matching a pattern: a derivation name, derivation.claim, or a glob.",
+    )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
     _common(ck)
@@ -105,24 +126,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def console_for(args: argparse.Namespace) -> Console:
     no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
-    return Console(no_color=no_color, highlight=False, soft_wrap=False,
-                   width=None if sys.stdout.isatty() else 200)
+    return Console(no_color=no_color, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
 
 
 def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
     engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
     cache_dir = None if args.no_cache else Path(args.cache_dir)
-    return RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout,
-                       memory_mb=args.memory_mb, pattern=pattern, cache_dir=cache_dir)
+    return RunSettings(
+        engine=engine,
+        jobs=max(1, args.jobs),
+        timeout=args.timeout,
+        memory_mb=args.memory_mb,
+        pattern=pattern,
+        cache_dir=cache_dir,
+    )
 
 
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     console = console_for(args)
     paths = args.paths or default_paths()
     settings = settings_from(args, pattern)
-    progress = Progress(TextColumn("[bold]verifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=console, transient=True,
-                        disable=args.quiet or not console.is_terminal)
+    progress = Progress(
+        TextColumn("[bold]verifying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=args.quiet or not console.is_terminal,
+    )
     with progress:
         task = progress.add_task("", total=None)
 

@@ -92,9 +92,7 @@ class Real(Domain):
         return base
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
-        return rng.choice([-40.0, -12.0, 12.0, 40.0], size=(k, *shape)) + rng.standard_normal(
-            (k, *shape)
-        )
+        return rng.choice([-40.0, -12.0, 12.0, 40.0], size=(k, *shape)) + rng.standard_normal((k, *shape))
 
 
 @dataclass(frozen=True)
@@ -440,12 +438,7 @@ def _entries(target: sp.Basic) -> list[sp.Symbol]:
 
 def _symmetric_relations(target: sp.Basic) -> dict[sp.Symbol, sp.Expr]:
     m = sp.ImmutableMatrix(target)
-    return {
-        m[i, j]: m[j, i]
-        for i in range(m.rows)
-        for j in range(i)
-        if isinstance(m[i, j], sp.Symbol)
-    }
+    return {m[i, j]: m[j, i] for i in range(m.rows) for j in range(i) if isinstance(m[i, j], sp.Symbol)}
 
 
 def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:

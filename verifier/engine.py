@@ -67,9 +67,17 @@ def display_n(family: ClaimFamily) -> int | None:
 
 def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> ClaimResult:
     return ClaimResult(
-        name=family.name, derivation=family.derivation, kind="?", statement=family.statement_text,
-        expect=family.expect.value, status=Status.ERROR, reason="", notes=family.notes,
-        n_values=list(family.all_n), source=source, seed=settings.seed,
+        name=family.name,
+        derivation=family.derivation,
+        kind="?",
+        statement=family.statement_text,
+        expect=family.expect.value,
+        status=Status.ERROR,
+        reason="",
+        notes=family.notes,
+        n_values=list(family.all_n),
+        source=source,
+        seed=settings.seed,
         replay=f"verifier check {family.derivation}.{family.name} --seed {settings.seed} --samples {settings.samples}"
         + (f" {source}" if source and not source.startswith("derivations/") else ""),
     )
@@ -161,15 +169,19 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             continue
         p = symbolic.proof
         result.proved_n.append(n)
-        result.proofs.append(ProofEvidence(n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail))
+        result.proofs.append(
+            ProofEvidence(n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail)
+        )
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
     status, inconsistent = kernel.judge(proofs, verdicts, contradiction)
     result.status = status
     result.inconsistency = inconsistent
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
     if inconsistent:
-        result.reason = ("ENGINE INCONSISTENCY: the symbolic side reduced the residual to 0, but a counterexample "
-                         "was confirmed in high precision. " + result.reason)
+        result.reason = (
+            "ENGINE INCONSISTENCY: the symbolic side reduced the residual to 0, but a counterexample "
+            "was confirmed in high precision. " + result.reason
+        )
 
 
 def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:

@@ -39,12 +39,17 @@ def show_claim(console: Console, paths: list[str], name: str, n: int | None) -> 
         loaded = loader.load(path)
         family = next((f for f in loaded.families if f.name == claim_name), None)
         if family is None:
-            console.print(f"{derivation} has no claim {claim_name!r}; claims: {', '.join(f.name for f in loaded.families)}")
+            console.print(
+                f"{derivation} has no claim {claim_name!r}; claims: {', '.join(f.name for f in loaded.families)}"
+            )
             return 2
         sized = [v for v in family.n_values if v is not None]
         chosen = n if n is not None else (min((v for v in sized if v >= 2), default=sized[0]) if sized else None)
         claim = family.build(chosen)
-        console.print(f"[bold]{derivation}.{family.name}[/]  ({claim.kind}, expect {family.expect.value}, n = {n_text(list(family.all_n))})")
+        console.print(
+            f"[bold]{derivation}.{family.name}[/]  ({claim.kind}, expect {family.expect.value}, "
+            f"n = {n_text(list(family.all_n))})"
+        )
         console.print(family.statement_text, markup=False)
         if family.notes:
             console.print(f"note: {family.notes}", markup=False)

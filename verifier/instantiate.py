@@ -168,7 +168,9 @@ def instantiate(claim: Claim) -> Instance:
     given = claim.given
     for g in given:
         if not isinstance(g.domain, Domain):
-            raise ClaimError(f"domain of {sp.sstr(g.target)[:40]} is {g.domain!r}; use a domain such as Real() or Positive()")
+            raise ClaimError(
+                f"domain of {sp.sstr(g.target)[:40]} is {g.domain!r}; use a domain such as Real() or Positive()"
+            )
         if not g.symbols():
             raise ClaimError(f"where= key {sp.sstr(g.target)[:40]} is not a symbol or matrix of symbols")
         try:

@@ -104,9 +104,7 @@ def _covered(exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str, rule: s
     return tuple(dict.fromkeys(rungs))
 
 
-def prove_zero_residual(
-    residual: Sequence[sp.Expr], facts: Sequence[Fact], assumptions: Sequence[str]
-) -> Proof:
+def prove_zero_residual(residual: Sequence[sp.Expr], facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
     """Every entry of lhs − rhs is zero."""
     rungs = _covered(residual, facts, "zero", "residual")
     return Proof("residual is zero", rungs, tuple(assumptions), "", _KEY)
@@ -122,8 +120,9 @@ def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:
     return coeffs
 
 
-def certificate_residual(h: sp.MatrixBase, v: Sequence[sp.Symbol], weights: Sequence[sp.Expr],
-                         forms: Sequence[sp.Expr]) -> list[sp.Expr]:
+def certificate_residual(
+    h: sp.MatrixBase, v: Sequence[sp.Symbol], weights: Sequence[sp.Expr], forms: Sequence[sp.Expr]
+) -> list[sp.Expr]:
     """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ, where formₖ = aₖᵀv.
 
     vᵀHv = Σ wₖ(aₖᵀv)² for every v exactly when these Gram entries all vanish.
@@ -156,8 +155,7 @@ def prove_psd_by_certificate(
         raise Rejected("check_certificate", "a weight depends on v")
     asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
     rungs = _covered(asym, facts, "zero", "check_certificate(symmetry)")
-    rungs += _covered(certificate_residual(h, v, weights, forms), facts, "zero",
-                      "check_certificate(identity)")
+    rungs += _covered(certificate_residual(h, v, weights, forms), facts, "zero", "check_certificate(identity)")
     try:
         _covered(list(weights), facts, "nonnegative", "check_certificate(weights)")
     except Rejected as err:
@@ -177,8 +175,11 @@ def prove_psd_by_minors(h: sp.MatrixBase, strict: bool, assumptions: Sequence[st
         minors = [h[:k, :k].det() for k in range(1, n + 1)]
         ok = all(sp.nsimplify(m).is_positive for m in minors)
     else:
-        minors = [h.extract(list(idx), list(idx)).det()
-                  for k in range(1, n + 1) for idx in itertools.combinations(range(n), k)]
+        minors = [
+            h.extract(list(idx), list(idx)).det()
+            for k in range(1, n + 1)
+            for idx in itertools.combinations(range(n), k)
+        ]
         ok = all(m.is_nonnegative for m in minors)
     if not ok:
         raise Rejected("check_minors", "a principal minor is negative or undecided")
@@ -186,8 +187,7 @@ def prove_psd_by_minors(h: sp.MatrixBase, strict: bool, assumptions: Sequence[st
     return Proof("Sylvester criterion", ("exact",), tuple(assumptions), detail, _KEY)
 
 
-def prove_inequality(gap: sp.Expr, strict: bool, facts: Sequence[Fact],
-                     assumptions: Sequence[str]) -> Proof:
+def prove_inequality(gap: sp.Expr, strict: bool, facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
     """gap = (greater side) − (smaller side) is >= 0 (> 0 if strict)."""
     prop = "positive" if strict else "nonnegative"
     rungs = _covered([gap], facts, prop, "check_inequality")
@@ -207,8 +207,13 @@ def expectation_by_moments(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution
     return total
 
 
-def prove_expectation(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution], claimed: sp.Expr,
-                      facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
+def prove_expectation(
+    expr: sp.Expr,
+    noise: Mapping[sp.Symbol, Distribution],
+    claimed: sp.Expr,
+    facts: Sequence[Fact],
+    assumptions: Sequence[str],
+) -> Proof:
     """E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
     for var in noise:
         if any(var in d.free_symbols for d in noise.values() for d in d.params()):
@@ -221,8 +226,9 @@ def prove_expectation(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution], cl
     return Proof("exact moments", rungs, (*assumptions, "noise variables independent"), "", _KEY)
 
 
-def prove_leading_term(step: sp.Expr, x: sp.Symbol, root: sp.Expr, order: int,
-                       constant: sp.Expr, assumptions: Sequence[str]) -> Proof:
+def prove_leading_term(
+    step: sp.Expr, x: sp.Symbol, root: sp.Expr, order: int, constant: sp.Expr, assumptions: Sequence[str]
+) -> Proof:
     """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x)."""
     e = sp.Dummy("e")
     error_map = step.subs(x, root + e) - root
@@ -234,18 +240,23 @@ def prove_leading_term(step: sp.Expr, x: sp.Symbol, root: sp.Expr, order: int,
     if denom.subs(e, 0) != 0 and numer.is_polynomial(e) and denom.is_polynomial(e):
         low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=order + 1)
         if low > order and sp.simplify(denom.subs(e, 0)) != 0:
-            return Proof("leading term", ("together",), tuple(assumptions),
-                         f"numerator of g(e) − C·e^{order} starts at e^{low}", _KEY)
+            return Proof(
+                "leading term",
+                ("together",),
+                tuple(assumptions),
+                f"numerator of g(e) − C·e^{order} starts at e^{low}",
+                _KEY,
+            )
     series = sp.series(error_map, e, 0, order + 1).removeO()
     gap = sp.expand(series - constant * e**order)
     if gap != 0 and sp.simplify(gap) != 0:
         raise Rejected("check_leading_term", f"series has extra terms {sp.sstr(gap)[:80]}")
-    return Proof("leading term", ("series",), tuple(assumptions),
-                 f"series of g(e) is C·e^{order} + O(e^{order + 1})", _KEY)
+    return Proof(
+        "leading term", ("series",), tuple(assumptions), f"series of g(e) is C·e^{order} + O(e^{order + 1})", _KEY
+    )
 
 
-def prove_limit(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, claimed: sp.Expr,
-                assumptions: Sequence[str]) -> Proof:
+def prove_limit(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, claimed: sp.Expr, assumptions: Sequence[str]) -> Proof:
     """sympy's limit (Gruntz) equals the claimed value exactly."""
     value = sp.limit(expr, var, to)
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds):
@@ -260,15 +271,17 @@ def prove_corollary(cited: Mapping[str, Status], assumptions: Sequence[str], bec
     missing = [name for name, status in cited.items() if status is not Status.PROVED]
     if not cited or missing:
         raise Rejected("check_corollary", f"cited claims not proved: {', '.join(missing) or 'none cited'}")
-    return Proof("corollary", ("citation",), tuple(dict.fromkeys(assumptions)),
-                 f"from {', '.join(cited)}: {because}", _KEY)
+    return Proof(
+        "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), f"from {', '.join(cited)}: {because}", _KEY
+    )
 
 
 # ----------------------------------------------------------------------------- verdicts
 
 
-def judge(proofs: Sequence[Proof | None], numeric: Sequence[str],
-          at_counterexample: Proof | None = None) -> tuple[Status, bool]:
+def judge(
+    proofs: Sequence[Proof | None], numeric: Sequence[str], at_counterexample: Proof | None = None
+) -> tuple[Status, bool]:
     """The verdict, and whether the engine contradicted itself.
 
     proofs: one entry per dimension the claim must be proved for (None: not shown).

@@ -64,8 +64,16 @@ def _zero_fact(entry: sp.Expr, clock: Clock, rungs: tuple[str, ...]) -> tuple[Fa
             tried.append(f"{rung} (out of time)")
             if clock.left() <= 0:
                 break
-        except (sp.PolynomialError, sp.polys.polyerrors.PolificationFailed, TypeError,
-                ValueError, NotImplementedError, RecursionError, AttributeError, ZeroDivisionError):
+        except (
+            sp.PolynomialError,
+            sp.polys.polyerrors.PolificationFailed,
+            TypeError,
+            ValueError,
+            NotImplementedError,
+            RecursionError,
+            AttributeError,
+            ZeroDivisionError,
+        ):
             tried.append(f"{rung} (failed)")
     return None, "not reduced to 0 by " + ", ".join(tried)
 
@@ -80,7 +88,9 @@ def _residual(inst: Instance) -> list[sp.Expr]:
         f = [inst.symbolic(e) for e in f]
         wrt_sym = [inst.to_symbolic.get(w, w) for w in wrt]
         if any(not isinstance(w, sp.Symbol) for w in wrt_sym):
-            raise Rejected("derivative", "a variable is tied by its domain (symmetric/simplex); differentiate a free one")
+            raise Rejected(
+                "derivative", "a variable is tied by its domain (symmetric/simplex); differentiate a free one"
+            )
         claimed_sym = as_matrix(inst.symbolic(claimed))
         if body.order == 2:
             gradient = [sp.diff(f[0], w) for w in wrt_sym]
@@ -127,13 +137,20 @@ def _prove(inst: Instance, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof 
     if isinstance(body, Convergence):
         order = sp.sympify(body.order)
         q = int(order) if order.is_Integer else order
-        proof = kernel.prove_leading_term(inst.symbolic(body.step), inst.to_symbolic.get(body.x, body.x),
-                                          inst.symbolic(body.root), q, inst.symbolic(body.constant), assumptions)
+        proof = kernel.prove_leading_term(
+            inst.symbolic(body.step),
+            inst.to_symbolic.get(body.x, body.x),
+            inst.symbolic(body.root),
+            q,
+            inst.symbolic(body.constant),
+            assumptions,
+        )
         return proof, ""
     if isinstance(body, Limit):
         var = body.var
-        proof = kernel.prove_limit(inst.symbolic(body.expr), var, sp.sympify(body.to),
-                                   inst.symbolic(body.equals), assumptions)
+        proof = kernel.prove_limit(
+            inst.symbolic(body.expr), var, sp.sympify(body.to), inst.symbolic(body.equals), assumptions
+        )
         return proof, ""
     return None, f"no symbolic strategy for {body.kind}"
 
@@ -171,7 +188,9 @@ def _prove_inequality(inst: Instance, body: Inequality) -> tuple[Proof | None, s
     return kernel.prove_inequality(gap, strict, [fact], inst.assumptions), ""
 
 
-def _prove_expectation(inst: Instance, body: Expectation, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+def _prove_expectation(
+    inst: Instance, body: Expectation, clock: Clock, rungs: tuple[str, ...]
+) -> tuple[Proof | None, str]:
     noise = {inst.to_symbolic.get(v, v): d.map(inst.symbolic) for v, d in body.noise.items()}
     exprs, claimed = as_matrix(body.expr), as_matrix(body.equals)
     proofs_rungs: list[Proof] = []

@@ -96,9 +96,7 @@ def smooth_function(name: str, *args: sp.Expr) -> sp.Expr:
     return sp.Function(name)(*args)
 
 
-def numeric_function(
-    name: str, fn: Callable[..., object], shape: tuple[int, int]
-) -> Callable[[Matrix], sp.Expr]:
+def numeric_function(name: str, fn: Callable[..., object], shape: tuple[int, int]) -> Callable[[Matrix], sp.Expr]:
     """A function of a matrix that has a numeric implementation only (rank, ‖A‖₂, ...).
 
     fn receives a batch of shape (K, rows, cols) and returns K values. The symbolic
@@ -116,8 +114,8 @@ def numeric_function(
         return out.reshape(stacked.shape[:-1]) if stacked.ndim > 1 else out.reshape(())
 
     opaque = sp.Function(name)
-    opaque._imp_ = staticmethod(batched)  # type: ignore[attr-defined]
-    opaque.numeric_only = True  # type: ignore[attr-defined]
+    opaque._imp_ = staticmethod(batched)
+    opaque.numeric_only = True
 
     def applied(a: Matrix) -> sp.Expr:
         if a.shape != shape:

@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier.claims import PSD, Claim, Convergence, Derivative, Expectation, Identity, Inequality, Limit
+from verifier.claims import (
+    PSD,
+    Claim,
+    Convergence,
+    Derivative,
+    Expectation,
+    Identity,
+    Inequality,
+    Limit,
+)
 from verifier.instantiate import as_matrix
 
 MAX_CHARS = 6000
 _OPS = {"<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
 _MML_OPS = {"<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;"}
+
+
+def _mml(x: sp.Basic) -> str:
+    return str(sp.mathml(x, printer="presentation"))
 
 
 def _obj(x: object) -> sp.Basic:
@@ -31,22 +44,48 @@ def _parts(claim: Claim) -> tuple[list[sp.Basic], list[str], list[str]]:
         case Derivative(f=f, wrt=w, equals=e, order=o):
             d = r"\frac{\partial^{2}}{\partial " if o == 2 else r"\frac{\partial}{\partial "
             wl = sp.latex(_obj(w))
-            return ([_obj(f), _obj(e)], [d + wl + r"^{2}}" if o == 2 else d + wl + "}", "=", ""],
-                    [f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{sp.mathml(_obj(w), printer='presentation')}</mrow></mfrac>", "<mo>=</mo>", ""])
+            return (
+                [_obj(f), _obj(e)],
+                [d + wl + r"^{2}}" if o == 2 else d + wl + "}", "=", ""],
+                [
+                    f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{_mml(_obj(w))}</mrow></mfrac>",
+                    "<mo>=</mo>",
+                    "",
+                ],
+            )
         case PSD(matrix=m, strict=s):
-            rel_l, rel_m = (r"\succ 0", "<mo>&#x227B;</mo><mn>0</mn>") if s else (r"\succeq 0", "<mo>&#x2AB0;</mo><mn>0</mn>")
+            rel_l, rel_m = (
+                (r"\succ 0", "<mo>&#x227B;</mo><mn>0</mn>") if s else (r"\succeq 0", "<mo>&#x2AB0;</mo><mn>0</mn>")
+            )
             return [_obj(m)], ["", rel_l], ["", rel_m]
         case Inequality(lhs=l, op=op, rhs=r):
             return [_obj(l), _obj(r)], ["", _OPS.get(op, op), ""], ["", f"<mo>{_MML_OPS.get(op, op)}</mo>", ""]
         case Expectation(expr=x, equals=e):
-            return [_obj(x), _obj(e)], [r"\mathbb{E}\left[", r"\right] =", ""], ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""]
+            return (
+                [_obj(x), _obj(e)],
+                [r"\mathbb{E}\left[", r"\right] =", ""],
+                ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""],
+            )
         case Convergence(step=st, x=x, order=q, constant=c):
-            return ([sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(st).subs(x, sp.Symbol("x_k"))), sp.sympify(c) * sp.Symbol("|e_k|") ** sp.sympify(q)],
-                    ["", r",\quad |e_{k+1}| \sim", ""], ["", "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi><mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>", ""])
+            return (
+                [
+                    sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(st).subs(x, sp.Symbol("x_k"))),
+                    sp.sympify(c) * sp.Symbol("|e_k|") ** sp.sympify(q),
+                ],
+                ["", r",\quad |e_{k+1}| \sim", ""],
+                [
+                    "",
+                    "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi>"
+                    "<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>",
+                    "",
+                ],
+            )
         case Limit(expr=x, var=v, to=t, equals=e):
             lim_l = r"\lim_{" + sp.latex(v) + r" \to " + sp.latex(sp.sympify(t)) + "}"
-            lim_m = (f"<munder><mo>lim</mo><mrow>{sp.mathml(v, printer='presentation')}<mo>&#x2192;</mo>"
-                     f"{sp.mathml(sp.sympify(t), printer='presentation')}</mrow></munder>")
+            lim_m = (
+                f"<munder><mo>lim</mo><mrow>{sp.mathml(v, printer='presentation')}<mo>&#x2192;</mo>"
+                f"{sp.mathml(sp.sympify(t), printer='presentation')}</mrow></munder>"
+            )
             return [_obj(x), _obj(e)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
     return [], [""], [""]
 
@@ -61,5 +100,9 @@ def render(claim: Claim) -> tuple[str, str, str]:
         return "", "", ""
     inner = "".join(g + sp.mathml(o, printer="presentation") for g, o in zip(glue_m, objs, strict=False)) + glue_m[-1]
     mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>{inner}</mrow></math>'
-    text = "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs) if len(objs) > 1 else sp.pretty(objs[0], use_unicode=True)
+    text = (
+        "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
+        if len(objs) > 1
+        else sp.pretty(objs[0], use_unicode=True)
+    )
     return latex.strip(), mathml, text

@@ -23,6 +23,7 @@ fresh symbol holds in particular for the value it stands for.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -75,10 +76,7 @@ def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
     for terms, _ in split.values():
         for coeff, mono in terms:
             denominators[mono] = math.lcm(denominators[mono], int(coeff.q))
-    fresh = {
-        mono: sp.Dummy("E", positive=True) if mono.is_real else sp.Dummy("E")
-        for mono in denominators
-    }
+    fresh = {mono: sp.Dummy("E", positive=True) if mono.is_real else sp.Dummy("E") for mono in denominators}
     replacement = {}
     for e, (terms, rest) in split.items():
         value: sp.Expr = sp.exp(rest) if rest != 0 else sp.Integer(1)
@@ -90,18 +88,14 @@ def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
 
 def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
     powers = [
-        p
-        for p in expr.atoms(sp.Pow)
-        if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols
+        p for p in expr.atoms(sp.Pow) if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols
     ]
     if not powers:
         return expr, []
     by_base: dict[sp.Expr, int] = defaultdict(lambda: 1)
     for p in powers:
         by_base[p.base] = math.lcm(by_base[p.base], int(p.exp.q))
-    roots = {
-        b: sp.Dummy("s", positive=True) if b.is_nonnegative else sp.Dummy("s") for b in by_base
-    }
+    roots = {b: sp.Dummy("s", positive=True) if b.is_nonnegative else sp.Dummy("s") for b in by_base}
     replacement = {p: roots[p.base] ** int(p.exp * by_base[p.base]) for p in powers}
     relations = [(roots[b], q, b) for b, q in by_base.items()]
     return expr.xreplace(replacement), relations
@@ -154,8 +148,6 @@ def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
     rational, relations = abstract_atoms(sp.sympify(expr))
     forms = [sp.sympify(expr), rational]
     if not relations:
-        try:
+        with contextlib.suppress(sp.PolynomialError):
             forms.append(sp.factor(sp.cancel(rational)))
-        except sp.PolynomialError:
-            pass
     return forms

@@ -25,8 +25,7 @@ from verifier.claims import Given
 EPS = float(np.finfo(float).eps)
 Env = dict[sp.Symbol, np.ndarray]
 
-_NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.ceiling,
-                 sp.Piecewise, sp.re, sp.im)
+_NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.Piecewise, sp.re, sp.im)
 
 
 class NoNumericForm(ValueError):
@@ -51,8 +50,10 @@ class Compiled:
             try:
                 out = self._fn(*args)
             except NameError as err:
-                raise NoNumericForm(f"no numeric implementation for {err.name or err}; give the function an "
-                                    "_imp_ or wrap it with verifier.mathlib.numeric_function") from None
+                raise NoNumericForm(
+                    f"no numeric implementation for {err.name or err}; give the function an "
+                    "_imp_ or wrap it with verifier.mathlib.numeric_function"
+                ) from None
         dtype = complex if any(np.iscomplexobj(o) for o in out) else float
         result = np.empty((k, self.size), dtype=dtype)
         for j, col in enumerate(out):
@@ -111,10 +112,10 @@ def perturbed(env: Env, rng: np.random.Generator, ulps: float = 4.0) -> Env:
 class Comparison:
     """Per-sample errors of a batch comparison of two sides."""
 
-    error: np.ndarray      # (K,) worst absolute difference over entries
+    error: np.ndarray  # (K,) worst absolute difference over entries
     tolerance: np.ndarray  # (K,) what round-off alone can explain
-    scale: np.ndarray      # (K,) magnitude of the values
-    valid: np.ndarray      # (K,) False where either side is NaN or infinite
+    scale: np.ndarray  # (K,) magnitude of the values
+    valid: np.ndarray  # (K,) False where either side is NaN or infinite
 
     @property
     def suspects(self) -> np.ndarray:
@@ -145,8 +146,9 @@ class Comparison:
         return float(self.tolerance[w] / self.scale[w]) if self.scale[w] > 1e-290 else float(self.tolerance[w])
 
 
-def compare(lhs: np.ndarray, rhs: np.ndarray, lhs_noise: np.ndarray, rhs_noise: np.ndarray,
-            extra_tol: np.ndarray | float = 0.0) -> Comparison:
+def compare(
+    lhs: np.ndarray, rhs: np.ndarray, lhs_noise: np.ndarray, rhs_noise: np.ndarray, extra_tol: np.ndarray | float = 0.0
+) -> Comparison:
     """Compare two (K, m) batches; *_noise are the same sides at perturbed inputs."""
     valid = np.all(np.isfinite(lhs), axis=1) & np.all(np.isfinite(rhs), axis=1)
     with np.errstate(all="ignore"):
@@ -174,8 +176,7 @@ def compare(lhs: np.ndarray, rhs: np.ndarray, lhs_noise: np.ndarray, rhs_noise: 
 COMPLEX_STEP = 1e-30
 
 
-def directional_complex_step(fn: Compiled, env: Env, wrt: Sequence[sp.Symbol],
-                             directions: np.ndarray) -> np.ndarray:
+def directional_complex_step(fn: Compiled, env: Env, wrt: Sequence[sp.Symbol], directions: np.ndarray) -> np.ndarray:
     """J·v for each sample and direction: Im f(x + i·h·v)/h, exact to round-off.
 
     directions: (D, n_in). Returns (K, D, n_out).
@@ -189,8 +190,9 @@ def directional_complex_step(fn: Compiled, env: Env, wrt: Sequence[sp.Symbol],
     return (out.imag / COMPLEX_STEP).reshape(k, d, -1)
 
 
-def directional_richardson(fn: Callable[[Env], np.ndarray], env: Env, wrt: Sequence[sp.Symbol],
-                           directions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def directional_richardson(
+    fn: Callable[[Env], np.ndarray], env: Env, wrt: Sequence[sp.Symbol], directions: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """J·v by central differences with one Richardson step; returns (value, error estimate)."""
     k = len(next(iter(env.values())))
     d = directions.shape[0]
@@ -213,9 +215,9 @@ def directional_richardson(fn: Callable[[Env], np.ndarray], env: Env, wrt: Seque
     return value.reshape(k, d, -1), err.reshape(k, d, -1)
 
 
-def second_directional(fn: Compiled, env: Env, wrt: Sequence[sp.Symbol],
-                       pairs: tuple[np.ndarray, np.ndarray],
-                       analytic: bool) -> tuple[np.ndarray, np.ndarray]:
+def second_directional(
+    fn: Compiled, env: Env, wrt: Sequence[sp.Symbol], pairs: tuple[np.ndarray, np.ndarray], analytic: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """uᵀ(∇²f)v per sample and pair: d/dt of the first directional derivative along u at x + t·v.
 
     The inner derivative is the complex step when f is analytic; the outer one is a

@@ -8,13 +8,13 @@ table, the Markdown, the HTML and the JUnit renderers only read them.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PROVED = "PROVED"
     CHECKED = "CHECKED"
     REFUTED = "REFUTED"
@@ -146,8 +146,7 @@ class ClaimResult:
         kwargs["status"] = Status(data["status"])
         kwargs["numeric"] = [NumericEvidence(**e) for e in evidence.get("numeric", [])]
         kwargs["proofs"] = [
-            ProofEvidence(**{**e, "assumptions": tuple(e.get("assumptions", ()))})
-            for e in evidence.get("proofs", [])
+            ProofEvidence(**{**e, "assumptions": tuple(e.get("assumptions", ()))}) for e in evidence.get("proofs", [])
         ]
         kwargs["counterexample"] = Counterexample(**cx) if cx else None
         return cls(**kwargs)

@@ -8,6 +8,7 @@ SIGINT; the parent owns interrupts and kills its workers on the way out.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -41,10 +42,8 @@ def _child(conn: Connection, task: Task, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
-        try:
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):
-            pass
     try:
         value = task.fn(*task.args)
         conn.send(("ok", value))
@@ -65,8 +64,7 @@ class _Running:
     deadline: float
 
 
-def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int,
-        on_done: Callable[[Task, Any], None]) -> None:
+def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int, on_done: Callable[[Task, Any], None]) -> None:
     """Run every task; on_done(task, value or Failure) is called in the parent as each ends.
 
     KeyboardInterrupt propagates after every worker has been killed.
@@ -99,13 +97,13 @@ def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int,
 def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
     if readable:
         try:
-            status, value = r.conn.recv()
+            _, value = r.conn.recv()
         except (EOFError, OSError):
             r.process.join(1)
             return Failure("died", _death(r.process.exitcode))
         r.process.join(5)
         r.conn.close()
-        return value if status == "ok" else value
+        return value  # a value, or the Failure the child sent
     if time.monotonic() >= r.deadline:
         _kill(r)
         return Failure("timeout", f"timed out after {timeout:g} s (hard limit; raise it with --timeout)")

@@ -15,8 +15,13 @@ import pytest
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("verifier", "derivation verifier")
-    group.addoption("--derivations", nargs="*", default=None, metavar="PATH",
-                    help="verify every claim in these derivation files or folders (default: derivations/)")
+    group.addoption(
+        "--derivations",
+        nargs="*",
+        default=None,
+        metavar="PATH",
+        help="verify every claim in these derivation files or folders (default: derivations/)",
+    )
     group.addoption("--derivation-samples", type=int, default=200, help="numeric samples per claim and n")
     group.addoption("--derivation-seed", type=int, default=0, help="random seed for the derivation claims")
 
@@ -67,5 +72,6 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     for path in loader.discover(paths or ["derivations"]):
         loaded = loader.load(path)
         for family in loaded.families:
-            items.append(ClaimItem.from_parent(session, name=f"{path.stem}.{family.name}",
-                                               family=family, source=str(path)))
+            items.append(
+                ClaimItem.from_parent(session, name=f"{path.stem}.{family.name}", family=family, source=str(path))
+            )

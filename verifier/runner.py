@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from verifier import __version__, cache, engine, loader, pool
+from verifier.budget import BudgetExceeded, budget
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.outcome import ClaimResult, RunReport, Status
@@ -44,14 +45,21 @@ class ClaimSpec:
 
 
 def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | None:
-    """The cache key of a family, or None if its builder fails (then it is not cached)."""
+    """The cache key of a family, or None if its builder fails or is slow (then it is not cached)."""
     try:
-        shown = family.build(engine.display_n(family))
-    except Exception:
+        with budget(1.0):
+            shown = family.build(engine.display_n(family))
+    except (Exception, BudgetExceeded):
         return None
-    return cache.claim_key(source, family.derivation, family.name, family.expect.value,
-                           (family.n_values, family.numeric_n), repr(shown.body),
-                           (settings.seed, settings.samples, settings.budget, settings.corner_fraction))
+    return cache.claim_key(
+        source,
+        family.derivation,
+        family.name,
+        family.expect.value,
+        (family.n_values, family.numeric_n),
+        repr(shown.body),
+        (settings.seed, settings.samples, settings.budget, settings.corner_fraction),
+    )
 
 
 def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
@@ -70,8 +78,15 @@ def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[
         errors.append(module_error(path, f"{path}: no claims found; decorate claim builders with @claim(...)"))
     source = p.read_bytes()
     specs = [
-        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect.value, f.all_n,
-                  _key(f, source, settings) if keyed else None)
+        ClaimSpec(
+            path,
+            f.name,
+            f.derivation,
+            f.statement_text,
+            f.expect.value,
+            f.all_n,
+            _key(f, source, settings) if keyed else None,
+        )
         for f in loaded.families
         if f.name not in loaded.duplicates
     ]
@@ -89,10 +104,17 @@ def module_error(path: str, message: str) -> ClaimResult:
     return _claim_error(path, Path(path).stem, "<module>", message)
 
 
-def _claim_error(path: str, derivation: str, name: str, message: str,
-                 status: Status = Status.ERROR) -> ClaimResult:
-    return ClaimResult(name=name, derivation=derivation, kind="?", statement="", expect="holds",
-                       status=status, reason=message, source=path)
+def _claim_error(path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
+    return ClaimResult(
+        name=name,
+        derivation=derivation,
+        kind="?",
+        statement="",
+        expect="holds",
+        status=status,
+        reason=message,
+        source=path,
+    )
 
 
 def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
@@ -113,13 +135,19 @@ def matches(spec: ClaimSpec, pattern: str) -> bool:
     if not pattern:
         return True
     key = f"{spec.derivation}.{spec.name}"
-    return any(fnmatch.fnmatch(t, pattern) for t in (key, spec.derivation, spec.name)) or pattern in (key, spec.derivation)
+    return any(fnmatch.fnmatch(t, pattern) for t in (key, spec.derivation, spec.name)) or pattern in (
+        key,
+        spec.derivation,
+    )
 
 
-def verify_paths(paths: list[str], settings: RunSettings,
-                 on_plan: Callable[[int], None] = lambda n: None,
-                 on_result: Callable[[ClaimResult], None] = lambda r: None,
-                 argv: list[str] | None = None) -> RunReport:
+def verify_paths(
+    paths: list[str],
+    settings: RunSettings,
+    on_plan: Callable[[int], None] = lambda n: None,
+    on_result: Callable[[ClaimResult], None] = lambda r: None,
+    argv: list[str] | None = None,
+) -> RunReport:
     """Verify every claim in the given files and folders."""
     started = time.monotonic()
     verbose = settings.engine.verbose
@@ -132,7 +160,8 @@ def verify_paths(paths: list[str], settings: RunSettings,
         if isinstance(value, pool.Failure):
             results.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
             return
-        found, errors = value  # type: ignore[misc]
+        found: list[ClaimSpec] = value[0]  # type: ignore[index]
+        errors: list[ClaimResult] = value[1]  # type: ignore[index]
         specs.extend(s for s in found if matches(s, settings.pattern))
         results.extend(e for e in errors if not settings.pattern or e.derivation == settings.pattern.split(".")[0])
 
@@ -175,5 +204,12 @@ def verify_paths(paths: list[str], settings: RunSettings,
     rank = {(s.path, s.name): i for i, s in enumerate(specs)}
     results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
     engine.resolve_corollaries(results)
-    return RunReport(results, settings.engine.seed, settings.engine.samples, time.monotonic() - started,
-                     complete, __version__, list(argv or []))
+    return RunReport(
+        results,
+        settings.engine.seed,
+        settings.engine.samples,
+        time.monotonic() - started,
+        complete,
+        __version__,
+        list(argv or []),
+    )

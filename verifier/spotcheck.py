@@ -11,6 +11,7 @@ counterexample) or inconclusive (with the reason).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,10 +20,10 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from verifier import confirm, numeric
+from verifier import confirm, generic, numeric
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.confirm import Confirmation, Decision
-from verifier.instantiate import ClaimError, Instance, as_matrix
+from verifier.instantiate import ClaimError, Instance, as_matrix, expressions, instantiate
 from verifier.numeric import Comparison, Compiled, Env
 from verifier.outcome import Counterexample, NumericEvidence
 
@@ -49,7 +50,7 @@ class NumericOutcome:
 
 
 def sample(inst: Instance, rng: np.random.Generator, k: int, corner_fraction: float) -> Env:
-    corners = int(round(k * corner_fraction))
+    corners = round(k * corner_fraction)
     plain = numeric.draw(inst.given, rng, k - corners)
     if corners == 0 or not inst.given:
         return plain
@@ -133,9 +134,14 @@ def _exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
 def _evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
     skipped = int((~cmp.valid).sum())
     return NumericEvidence(
-        n=inst.claim.n, method=method, samples=int(cmp.valid.sum()),
-        max_error=_finite(cmp.worst_relative()), tolerance=_finite(cmp.typical_tolerance()),
-        escalated=escalated, skipped=skipped, note=note,
+        n=inst.claim.n,
+        method=method,
+        samples=int(cmp.valid.sum()),
+        max_error=_finite(cmp.worst_relative()),
+        tolerance=_finite(cmp.typical_tolerance()),
+        escalated=escalated,
+        skipped=skipped,
+        note=note,
     )
 
 
@@ -153,12 +159,17 @@ def _spread(suspects: np.ndarray, count: int) -> list[int]:
     return [int(i) for i in suspects[:head]] + [int(rest[j]) for j in dict.fromkeys(picks)]
 
 
-def _resolve(inst: Instance, env: Env, cmp: Comparison, method: str,
-             decide_at: Callable[[int], Confirmation], describe: str = "") -> NumericOutcome:
+def _resolve(
+    inst: Instance, env: Env, cmp: Comparison, method: str, decide_at: Callable[[int], Confirmation], describe: str = ""
+) -> NumericOutcome:
     """Confirm the worst suspects in high precision and turn the batch into an outcome."""
     if not cmp.valid.any():
         ev = _evidence(inst, method, cmp, 0)
-        return NumericOutcome("inconclusive", ev, reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)")
+        return NumericOutcome(
+            "inconclusive",
+            ev,
+            reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)",
+        )
     suspects = cmp.suspects
     escalated, confirmed, undecided = 0, [], 0
     for idx in _spread(suspects, MAX_CONFIRMATIONS):
@@ -177,14 +188,23 @@ def _resolve(inst: Instance, env: Env, cmp: Comparison, method: str,
         _, idx, conf = min(scored, key=lambda t: t[0])
         note = describe or ""
         if idx != worst_idx:
-            note = (note + "; " if note else "") + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
-        cx = Counterexample(inst.claim.n, point_values(inst, env, idx), conf.lhs, conf.rhs,
-                            conf.error, confirm.HIGH_DPS, note)
+            note = (
+                note + "; " if note else ""
+            ) + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
+        cx = Counterexample(
+            inst.claim.n, point_values(inst, env, idx), conf.lhs, conf.rhs, conf.error, confirm.HIGH_DPS, note
+        )
         return NumericOutcome("fail", ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})")
     if undecided and len(suspects) == escalated and undecided == escalated:
-        return NumericOutcome("inconclusive", ev, reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision")
+        return NumericOutcome(
+            "inconclusive", ev, reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision"
+        )
     if len(suspects) > escalated and undecided:
-        return NumericOutcome("inconclusive", ev, reason=f"{len(suspects)} samples beyond tolerance; {undecided} undecided in high precision")
+        return NumericOutcome(
+            "inconclusive",
+            ev,
+            reason=f"{len(suspects)} samples beyond tolerance; {undecided} undecided in high precision",
+        )
     return NumericOutcome("pass", ev)
 
 
@@ -196,8 +216,9 @@ def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: 
     return _compare_sides(inst, lhs, rhs, rng, s, "float64 batch")
 
 
-def _compare_sides(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], rng: np.random.Generator,
-                   s: Settings, method: str) -> NumericOutcome:
+def _compare_sides(
+    inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], rng: np.random.Generator, s: Settings, method: str
+) -> NumericOutcome:
     fn = Compiled(inst.symbols, lhs + rhs)
     env = sample(inst, rng, s.samples, s.corner_fraction)
     m = len(lhs)
@@ -223,7 +244,11 @@ def _opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutc
     ev = _evidence(inst, method + " (numeric-only functions)", cmp, 0)
     bad = len(cmp.suspects)
     if bad:
-        return NumericOutcome("inconclusive", ev, reason=f"{bad} samples beyond tolerance; numeric-only functions cannot be confirmed in high precision")
+        return NumericOutcome(
+            "inconclusive",
+            ev,
+            reason=f"{bad} samples beyond tolerance; numeric-only functions cannot be confirmed in high precision",
+        )
     return NumericOutcome("pass", ev)
 
 
@@ -280,10 +305,16 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     got, ref, err = both(env)
     got2, ref2, _ = both(numeric.perturbed(env, rng))
     k = got.shape[0]
-    cmp = numeric.compare(got.reshape(k, -1), ref.reshape(k, -1), got2.reshape(k, -1),
-                          ref2.reshape(k, -1), extra_tol=10 * err.reshape(k, -1))
+    cmp = numeric.compare(
+        got.reshape(k, -1),
+        ref.reshape(k, -1),
+        got2.reshape(k, -1),
+        ref2.reshape(k, -1),
+        extra_tol=10 * err.reshape(k, -1),
+    )
     method = ("complex step" if analytic else "central differences + Richardson") + (
-        f", {len(dirs)} directions" if n_in > 1 else "")
+        f", {len(dirs)} directions" if n_in > 1 else ""
+    )
     if numeric.has_opaque(f + list(claimed)):
         return _opaque_outcome(inst, cmp, method)
     mp_f = confirm.mp_compile(inst.symbols, f)
@@ -313,8 +344,15 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     return _resolve(inst, env, cmp, method, decide_at)
 
 
-def _check_hessian(inst: Instance, f: sp.Expr, wrt: list[sp.Symbol], claimed: sp.ImmutableMatrix,
-                   rng: np.random.Generator, s: Settings, analytic: bool) -> NumericOutcome:
+def _check_hessian(
+    inst: Instance,
+    f: sp.Expr,
+    wrt: list[sp.Symbol],
+    claimed: sp.ImmutableMatrix,
+    rng: np.random.Generator,
+    s: Settings,
+    analytic: bool,
+) -> NumericOutcome:
     fn_f = Compiled(inst.symbols, [f])
     fn_h = Compiled(inst.symbols, list(claimed))
     n = len(wrt)
@@ -383,13 +421,13 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     valid = np.isfinite(norm)
     lopsided = valid & (asym > 1e-8 * np.nan_to_num(norm) + 1e-300)
     if lopsided.any():
-        raise ClaimError(f"the matrix is not symmetric (entries differ by {float(np.max(asym[lopsided])):.3g}); "
-                         "a psd claim needs H = Hᵀ, e.g. state it for (H + Hᵀ)/2")
+        raise ClaimError(
+            f"the matrix is not symmetric (entries differ by {float(np.max(asym[lopsided])):.3g}); "
+            "a psd claim needs H = Hᵀ, e.g. state it for (H + Hᵀ)/2"
+        )
     tol = 64 * n * numeric.EPS * np.nan_to_num(norm) + 8 * np.abs(low - low2) + 1e-300
-    if body.strict:  # an eigenvalue at or below round-off level is a suspect
-        error = np.where(low <= tol, 2 * tol - low, 0.0)
-    else:
-        error = np.maximum(-low, 0.0)
+    # strict: an eigenvalue at or below round-off level is a suspect
+    error = np.where(low <= tol, 2 * tol - low, 0.0) if body.strict else np.maximum(-low, 0.0)
     error = np.maximum(error, np.where(asym > tol, asym, 0.0))
     cmp = Comparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
     method = f"smallest eigenvalue, {n}×{n}"
@@ -415,7 +453,9 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
             for i in range(n):
                 for j in range(n):
                     m[i, j] = vals[i * n + j]
-            if max(abs(m[i, j] - m[j, i]) for i in range(n) for j in range(n)) > mpmath.mpf(10) ** (-mpmath.mp.dps + 10):
+            if max(abs(m[i, j] - m[j, i]) for i in range(n) for j in range(n)) > mpmath.mpf(10) ** (
+                -mpmath.mp.dps + 10
+            ):
                 return -abs(m[0, 1] - m[1, 0])  # not symmetric: report the asymmetry as negative
             return min(mpmath.eigsy(m, eigvals_only=True))
 
@@ -469,7 +509,9 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
 
     result = _resolve(inst, env, cmp, method, decide_at)
     if result.counterexample is not None:
-        result.reason = f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.lhs)}"
+        result.reason = (
+            f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.lhs)}"
+        )
     return result
 
 
@@ -500,7 +542,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     k = max(8, min(24, s.samples // 10))
     env = sample(inst, rng, k, 0.0)
     base = fn_claimed(env).real
-    want, params = base[:, : len(claimed)], base[:, len(claimed):]
+    want, params = base[:, : len(claimed)], base[:, len(claimed) :]
     big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
     col = 0
     for var, dist in zip(noise, dists, strict=True):
@@ -525,7 +567,12 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     except sp.PolynomialError:
         ev = _evidence(inst, method, cmp, 0)
         if len(cmp.suspects):
-            return NumericOutcome("inconclusive", ev, reason="Monte Carlo disagrees, but the expression is not polynomial in the noise, so it cannot be confirmed exactly")
+            return NumericOutcome(
+                "inconclusive",
+                ev,
+                reason="Monte Carlo disagrees, but the expression is not polynomial in the noise, "
+                "so it cannot be confirmed exactly",
+            )
         return NumericOutcome("pass", ev)
     mp_fn = confirm.mp_compile(inst.symbols, exact + claimed)
     m = len(exprs)
@@ -557,8 +604,9 @@ def _z_critical(alpha: float) -> float:
     return hi
 
 
-def _expectation_enumerated(inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled,
-                            rng: np.random.Generator, s: Settings) -> NumericOutcome:
+def _expectation_enumerated(
+    inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled, rng: np.random.Generator, s: Settings
+) -> NumericOutcome:
     noise = list(body.noise)
     m_noise = len(noise)
     claimed = list(as_matrix(body.equals))
@@ -568,7 +616,7 @@ def _expectation_enumerated(inst: Instance, body: Expectation, fn: Compiled, fn_
 
     def expected(e: Env) -> tuple[np.ndarray, np.ndarray]:
         base = fn_claimed(e).real
-        want, probs = base[:, : len(claimed)], base[:, len(claimed):]
+        want, probs = base[:, : len(claimed)], base[:, len(claimed) :]
         big = {sym: np.repeat(val, len(masks)) for sym, val in e.items()}
         weight = np.ones(k * len(masks))
         for i, var in enumerate(noise):
@@ -617,8 +665,9 @@ def _expectation_enumerated(inst: Instance, body: Expectation, fn: Compiled, fn_
 CONV_DPS = 120
 
 
-def _iterate(step: Callable[[mpmath.mpf], mpmath.mpf], root: mpmath.mpf, start: mpmath.mpf,
-             steps: int = 40) -> list[mpmath.mpf]:
+def _iterate(
+    step: Callable[[mpmath.mpf], mpmath.mpf], root: mpmath.mpf, start: mpmath.mpf, steps: int = 40
+) -> list[mpmath.mpf]:
     errors, x = [abs(start - root)], start
     floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 15))
     for _ in range(steps):
@@ -632,7 +681,9 @@ def _iterate(step: Callable[[mpmath.mpf], mpmath.mpf], root: mpmath.mpf, start: 
     return errors
 
 
-def _order_and_constant(errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]) -> tuple[float, mpmath.mpf] | None:
+def _order_and_constant(
+    errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
+) -> tuple[float, mpmath.mpf] | None:
     floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
     usable = [i for i in range(len(errors)) if errors[i] > floor]
     triples = [i for i in usable if i + 2 in usable]
@@ -648,7 +699,7 @@ def _order_and_constant(errors: list[mpmath.mpf], order: float, signed: list[mpm
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     x = body.x
     symbols = list(inst.symbols)
-    step_mp = confirm.mp_compile(symbols + [x], [sp.sympify(body.step)])
+    step_mp = confirm.mp_compile([*symbols, x], [sp.sympify(body.step)])
     extra = [sp.sympify(body.root), sp.sympify(body.order), sp.sympify(body.constant)]
     start_expr = sp.sympify(body.start) if body.start is not None else None
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
@@ -671,24 +722,48 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         if not ok:
             again = _convergence_at(step_mp, info_mp, args, start_expr is not None, dps=2 * CONV_DPS)
             if again is not None and not again[5]:
-                failures.append((idx, f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}",
-                                 f"order {q}, constant {mpmath.nstr(c, 12)}"))
+                failures.append(
+                    (
+                        idx,
+                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}",
+                        f"order {q}, constant {mpmath.nstr(c, 12)}",
+                    )
+                )
     checked = count if worst is not None else 0
-    ev = NumericEvidence(inst.claim.n, f"mpmath iteration at {CONV_DPS} digits", checked,
-                         worst[0] if worst else 0.0, 0.05, escalated=len(failures))
+    ev = NumericEvidence(
+        inst.claim.n,
+        f"mpmath iteration at {CONV_DPS} digits",
+        checked,
+        worst[0] if worst else 0.0,
+        0.05,
+        escalated=len(failures),
+    )
     if worst is None:
-        return NumericOutcome("inconclusive", ev, reason="iteration did not produce three usable errors (diverged or started too far)", series=series)
+        return NumericOutcome(
+            "inconclusive",
+            ev,
+            reason="iteration did not produce three usable errors (diverged or started too far)",
+            series=series,
+        )
     if failures:
         idx, seen, want = failures[0]
         values = point_values(inst, env, idx) if env else {}
-        cx = Counterexample(inst.claim.n, values, want, seen, seen, 2 * CONV_DPS,
-                            "observed from successive errors |e_k| of the iteration")
+        cx = Counterexample(
+            inst.claim.n,
+            values,
+            want,
+            seen,
+            seen,
+            2 * CONV_DPS,
+            "observed from successive errors |e_k| of the iteration",
+        )
         return NumericOutcome("fail", ev, cx, f"observed {seen}; claimed {want}", series=series)
     return NumericOutcome("pass", ev, series=series)
 
 
-def _convergence_at(step_mp: Callable[..., list], info_mp: Callable[..., list], args: list,
-                    has_start: bool, dps: int = CONV_DPS) -> tuple | None:
+def _convergence_at(
+    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS
+) -> tuple | None:
     with mpmath.workdps(dps):
         info = info_mp(*args)
         root, q, c = info[0], info[1], info[2]
@@ -718,7 +793,7 @@ def _convergence_at(step_mp: Callable[..., list], info_mp: Callable[..., list], 
 def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     var, to = body.var, sp.sympify(body.to)
     symbols = list(inst.symbols)
-    fn = confirm.mp_compile(symbols + [var], [sp.sympify(body.expr)])
+    fn = confirm.mp_compile([*symbols, var], [sp.sympify(body.expr)])
     want_fn = confirm.mp_compile(symbols, [sp.sympify(body.equals)])
     env = sample(inst, rng, 8, 0.0) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
@@ -748,16 +823,26 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             seen = mpmath.nstr(fn(*args, points[-1])[0], 15)
             want = mpmath.nstr(want_fn(*args)[0], 15)
         values = point_values(inst, env, idx) if env else {}
-        cx = Counterexample(inst.claim.n, values, want, seen, f"value at {sp.sstr(var)} = {mpmath.nstr(points[-1], 3)}: {seen}",
-                            100, "the sequence settles away from the claimed limit")
+        cx = Counterexample(
+            inst.claim.n,
+            values,
+            want,
+            seen,
+            f"value at {sp.sstr(var)} = {mpmath.nstr(points[-1], 3)}: {seen}",
+            100,
+            "the sequence settles away from the claimed limit",
+        )
         return NumericOutcome("fail", ev, cx, f"settles at {seen}, not {want}")
     if worst_gap > 1e-4:
-        return NumericOutcome("inconclusive", ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the last point")
+        return NumericOutcome(
+            "inconclusive", ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the last point"
+        )
     return NumericOutcome("pass", ev)
 
 
-def _limit_at(fn: Callable[..., list], want_fn: Callable[..., list], args: list,
-              points: Sequence[mpmath.mpf], dps: int = 50) -> tuple[float, bool] | None:
+def _limit_at(
+    fn: Callable[..., list], want_fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf], dps: int = 50
+) -> tuple[float, bool] | None:
     with mpmath.workdps(dps):
         try:
             vals = [fn(*args, p)[0] for p in points]
@@ -785,5 +870,18 @@ CHECKS: dict[type, Callable[..., NumericOutcome]] = {
 
 
 def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
-    check = CHECKS[type(inst.claim.body)]
-    return check(inst, inst.claim.body, rng, settings)
+    body = inst.claim.body
+    functions = generic.undefined_functions(expressions(body))
+    if functions:  # arbitrary smooth functions: check random concrete instances
+        table = {fn: generic.random_smooth(arity, rng) for fn, arity in functions.items()}
+        concrete = generic.map_statement(body, lambda obj: generic.concretise(obj, table))
+        inst = instantiate(dataclasses.replace(inst.claim, body=concrete))
+        outcome = CHECKS[type(concrete)](inst, concrete, rng, settings)
+        outcome.evidence = dataclasses.replace(
+            outcome.evidence,
+            note="generic functions "
+            + ", ".join(sorted(str(f) for f in functions))
+            + " replaced by random smooth functions",
+        )
+        return outcome
+    return CHECKS[type(body)](inst, body, rng, settings)

@@ -1,5 +1,8 @@
 """Broken: a builder that raises."""
+
 from verifier import claim
+
+
 @claim(n=range(1, 3))
 def raises(n):
     """Never built."""

@@ -1,5 +1,8 @@
 """Broken: a builder that returns a string."""
+
 from verifier import claim
+
+
 @claim()
 def stringly():
     """Not a statement."""

@@ -1,3 +1,5 @@
 """Broken: kills its own process while loading."""
+
 import os
+
 os._exit(7)

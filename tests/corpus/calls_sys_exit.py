@@ -1,3 +1,5 @@
 """Broken: calls sys.exit while loading."""
+
 import sys
+
 sys.exit(3)

@@ -1,5 +1,8 @@
 """Broken: a builder that allocates far more memory than the limit."""
+
 from verifier import claim
+
+
 @claim()
 def hog():
     """Never built."""

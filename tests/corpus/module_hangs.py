@@ -1,3 +1,4 @@
 """Broken: the module loops forever while loading."""
+
 while True:
     pass

@@ -1,3 +1,5 @@
 """Broken: a derivation module that states nothing."""
+
 import sympy as sp
+
 x = sp.Symbol("x")

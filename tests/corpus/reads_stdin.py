@@ -1,2 +1,3 @@
 """Broken: waits for input while loading."""
+
 answer = input("n? ")

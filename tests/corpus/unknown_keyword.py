@@ -1,7 +1,11 @@
 """Broken: a misspelt keyword to a statement."""
+
 import sympy as sp
 from verifier import Identity, Real, claim
+
 x = sp.Symbol("x")
+
+
 @claim()
 def typo():
     """x = x."""

@@ -13,8 +13,13 @@ from itertools import groupby
 from verifier.engine import n_text
 from verifier.outcome import ClaimResult, RunReport, Status
 
-COLORS = {Status.PROVED: "#1a7f37", Status.CHECKED: "#9a6700", Status.REFUTED: "#8250df",
-          Status.UNKNOWN: "#57606a", Status.ERROR: "#cf222e"}
+COLORS = {
+    Status.PROVED: "#1a7f37",
+    Status.CHECKED: "#9a6700",
+    Status.REFUTED: "#8250df",
+    Status.UNKNOWN: "#57606a",
+    Status.ERROR: "#cf222e",
+}
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
@@ -68,23 +73,34 @@ def _plot(series: dict[str, list[float]]) -> str:
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def claim_section(r: ClaimResult) -> str:
-    rows = [("verdict", f"{_badge(r.status)} {_esc(r.reason)}"),
-            ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
-            ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s")]
+    rows = [
+        ("verdict", f"{_badge(r.status)} {_esc(r.reason)}"),
+        ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
+        ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s"),
+    ]
     if r.domains:
         rows.append(("domains", _esc("; ".join(r.domains))))
     if r.assumptions:
         rows.append(("assumptions used", _esc("; ".join(r.assumptions))))
     if r.proofs:
         p = r.proofs[-1]
-        rows.append(("proof", _esc(f"{p.rule} via {p.rung}, n = {n_text(r.proved_n)}" + (f"; {p.detail}" if p.detail else ""))))
+        rows.append(
+            ("proof", _esc(f"{p.rule} via {p.rung}, n = {n_text(r.proved_n)}" + (f"; {p.detail}" if p.detail else "")))
+        )
     for e in r.numeric:
-        rows.append((f"numerics n = {e.n}", _esc(f"{e.method}: {e.samples} samples, worst {e.max_error:.3g}, tol {e.tolerance:.3g}"
-                                              + (f", {e.escalated} escalated to 100 digits" if e.escalated else ""))))
+        rows.append(
+            (
+                f"numerics n = {e.n}",
+                _esc(
+                    f"{e.method}: {e.samples} samples, worst {e.max_error:.3g}, tol {e.tolerance:.3g}"
+                    + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
+                ),
+            )
+        )
     if r.notes:
         rows.append(("note", _esc(r.notes)))
     if r.replay and r.status is not Status.PROVED:
@@ -92,27 +108,40 @@ def claim_section(r: ClaimResult) -> str:
     cx = ""
     if r.counterexample:
         c = r.counterexample
-        cx = (f'<div class="cx"><b>Counterexample</b> at n = {_esc(c.n)} (confirmed at {c.digits} digits): '
-              f"<code>{_esc(c.values)}</code><br>claimed <code>{_esc(c.lhs)}</code>, actual <code>{_esc(c.rhs)}</code>"
-              + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>")
+        cx = (
+            f'<div class="cx"><b>Counterexample</b> at n = {_esc(c.n)} (confirmed at {c.digits} digits): '
+            f"<code>{_esc(c.values)}</code><br>claimed <code>{_esc(c.lhs)}</code>, actual <code>{_esc(c.rhs)}</code>"
+            + (f"<br>{_esc(c.note)}" if c.note else "")
+            + "</div>"
+        )
     math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
     plot = _plot(r.series) if r.series else ""
     unmet = "" if r.met else " unmet"
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return (f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status)} {_esc(r.name)}</h3>'
-            f'<p class="stmt">{_esc(r.statement)}</p>{math}<dl>{dl}</dl>{cx}{plot}</section>')
+    return (
+        f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status)} {_esc(r.name)}</h3>'
+        f'<p class="stmt">{_esc(r.statement)}</p>{math}<dl>{dl}</dl>{cx}{plot}</section>'
+    )
 
 
 def render(report: RunReport) -> str:
     counts = report.counts()
-    cards = "".join(f'<div class="card" style="border-top:4px solid {COLORS[s]}"><b>{counts[s.value]}</b>{s.value}</div>'
-                    for s in Status)
+    cards = "".join(
+        f'<div class="card" style="border-top:4px solid {COLORS[s]}"><b>{counts[s.value]}</b>{s.value}</div>'
+        for s in Status
+    )
     unmet = [r for r in report.results if not r.met]
-    verdict = ("every claim met its expectation" if not unmet and report.complete
-               else f"{len(unmet)} claim(s) did not meet their expectation" + ("" if report.complete else " · INCOMPLETE (interrupted)"))
-    rows = "".join(f'<tr><td><a href="#{_esc(r.key)}">{_esc(r.key)}</a></td><td>{_badge(r.status)}</td>'
-                   f"<td>{_esc(r.kind)}</td><td>{_esc(n_text(r.n_values))}</td><td>{r.seconds:.1f}s</td></tr>"
-                   for r in report.results)
+    verdict = (
+        "every claim met its expectation"
+        if not unmet and report.complete
+        else f"{len(unmet)} claim(s) did not meet their expectation"
+        + ("" if report.complete else " · INCOMPLETE (interrupted)")
+    )
+    rows = "".join(
+        f'<tr><td><a href="#{_esc(r.key)}">{_esc(r.key)}</a></td><td>{_badge(r.status)}</td>'
+        f"<td>{_esc(r.kind)}</td><td>{_esc(n_text(r.n_values))}</td><td>{r.seconds:.1f}s</td></tr>"
+        for r in report.results
+    )
     sections = []
     for derivation, group in groupby(report.results, key=lambda r: r.derivation):
         sections.append(f"<h2>{_esc(derivation)}</h2>" + "".join(claim_section(r) for r in group))
@@ -120,10 +149,12 @@ def render(report: RunReport) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>Derivation verification report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
 <body><header><h1>Derivation verification report</h1>
-<div>{len(report.results)} claims · {verdict} · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s · engine {report.engine_version}</div></header>
+<div>{len(report.results)} claims · {verdict} · seed {report.seed} · {report.samples} samples ·
+{report.seconds:.1f} s · engine {report.engine_version}</div></header>
 <main><div class="cards">{cards}</div>
 <p>PROVED: shown symbolically by the kernel, and the numerics agree. CHECKED: numerics only, not a proof.
-REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. ERROR: the claim is malformed.</p>
+REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason.
+ERROR: the claim is malformed.</p>
 <table class="summary"><tr><th>claim</th><th>status</th><th>kind</th><th>n</th><th>time</th></tr>{rows}</table>
-{''.join(sections)}</main></body></html>
+{"".join(sections)}</main></body></html>
 """

@@ -14,18 +14,26 @@ def render(report: RunReport) -> str:
         claims = list(group)
         failures = sum(1 for r in claims if not r.met and r.status is not Status.ERROR)
         errors = sum(1 for r in claims if not r.met and r.status is Status.ERROR)
-        suite = ET.SubElement(root, "testsuite", name=derivation, tests=str(len(claims)),
-                              failures=str(failures), errors=str(errors),
-                              time=f"{sum(r.seconds for r in claims):.3f}")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=derivation,
+            tests=str(len(claims)),
+            failures=str(failures),
+            errors=str(errors),
+            time=f"{sum(r.seconds for r in claims):.3f}",
+        )
         for r in claims:
-            case = ET.SubElement(suite, "testcase", classname=f"derivations.{derivation}", name=r.name,
-                                 time=f"{r.seconds:.3f}")
+            case = ET.SubElement(
+                suite, "testcase", classname=f"derivations.{derivation}", name=r.name, time=f"{r.seconds:.3f}"
+            )
             ET.SubElement(case, "system-out").text = f"{r.status.value}: {r.reason}"
             if r.met:
                 continue
             tag = "error" if r.status is Status.ERROR else "failure"
-            node = ET.SubElement(case, tag, message=f"{r.status.value} (expected {r.expect}): {r.reason}"[:500],
-                                 type=r.status.value)
+            node = ET.SubElement(
+                case, tag, message=f"{r.status.value} (expected {r.expect}): {r.reason}"[:500], type=r.status.value
+            )
             node.text = f"replay: {r.replay}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -23,17 +23,27 @@ def _claim(r: ClaimResult) -> list[str]:
     if r.assumptions:
         lines.append("- **Assumptions used by the proof:** " + "; ".join(r.assumptions))
     for p in r.proofs[:3]:
-        lines.append(f"- **Proof at n = {p.n}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s" + (f" ({p.detail})" if p.detail else ""))
+        lines.append(
+            f"- **Proof at n = {p.n}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
+            + (f" ({p.detail})" if p.detail else "")
+        )
     if len(r.proofs) > 3:
         lines.append(f"- … and {len(r.proofs) - 3} more dimensions proved the same way")
     for e in r.numeric:
-        lines.append(f"- **Numerics at n = {e.n}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
-                     f"tolerance {e.tolerance:.3g}" + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
-                     + (f", {e.skipped} skipped (NaN/inf)" if e.skipped else ""))
+        lines.append(
+            f"- **Numerics at n = {e.n}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
+            f"tolerance {e.tolerance:.3g}"
+            + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
+            + (f", {e.skipped} skipped (NaN/inf)" if e.skipped else "")
+        )
     if r.counterexample:
         cx = r.counterexample
-        lines += ["", f"**Counterexample** (n = {cx.n}, confirmed at {cx.digits} digits): `{cx.values}`", "",
-                  f"claimed `{cx.lhs}`, actual `{cx.rhs}`" + (f" — {cx.note}" if cx.note else "")]
+        lines += [
+            "",
+            f"**Counterexample** (n = {cx.n}, confirmed at {cx.digits} digits): `{cx.values}`",
+            "",
+            f"claimed `{cx.lhs}`, actual `{cx.rhs}`" + (f" — {cx.note}" if cx.note else ""),
+        ]
     if r.notes:
         lines.append(f"- **Note:** {r.notes}")
     if r.replay and r.status is not Status.PROVED:
@@ -46,7 +56,8 @@ def render(report: RunReport) -> str:
     head = [
         "# Derivation verification report",
         "",
-        f"{len(report.results)} claims · " + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
+        f"{len(report.results)} claims · "
+        + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
         + f" · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s"
         + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
         "",

@@ -36,8 +36,14 @@ def table(report: RunReport, width_evidence: int = 90) -> Table:
     t.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=width_evidence)
     for r in report.results:
         expect = "" if r.expect == "holds" else " [dim](expect refuted)[/]"
-        t.add_row(f"{r.derivation}.{r.name}{expect}", r.kind, status_text(r), n_text(r.n_values),
-                  f"{r.seconds:.1f}s", r.reason)
+        t.add_row(
+            f"{r.derivation}.{r.name}{expect}",
+            r.kind,
+            status_text(r),
+            n_text(r.n_values),
+            f"{r.seconds:.1f}s",
+            r.reason,
+        )
     return t
 
 
@@ -96,5 +102,9 @@ def baseline_diff(console: Console, changes: list, path: str) -> None:  # list[b
         t.add_row(c.key, c.before, c.after, Text(("REGRESSION: " if c.regression else "") + c.why, style=style))
     console.print(t)
     bad = sum(1 for c in changes if c.regression)
-    console.print(Text(f"{bad} regression(s) against the baseline" if bad else "no regressions against the baseline",
-                       style="bold red" if bad else "bold green"))
+    console.print(
+        Text(
+            f"{bad} regression(s) against the baseline" if bad else "no regressions against the baseline",
+            style="bold red" if bad else "bold green",
+        )
+    )

@@ -1,0 +1,77 @@
+"""Instantiate generic smooth functions at random, for the numeric side.
+
+A claim about an arbitrary smooth f(u, v, w) (a sympy undefined function) is proved
+symbolically for f as it stands. Numbers need a concrete f, so the spot check replaces
+every undefined function, consistently in every part of the statement, by a random
+analytic function with small rational coefficients:
+
+    f(a₁, …, a_k) = c₀ + Σ cᵢaᵢ + Σ cᵢⱼaᵢaⱼ + d·sin(Σ eᵢaᵢ) + g·exp(Σ hᵢaᵢ / 4)
+
+then evaluates the derivatives that the claim takes of it. Passing means the claim
+held for these random instances: evidence, never a proof.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+
+def undefined_functions(objs: list[Any]) -> dict[sp.FunctionClass, int]:
+    """Every generic (undefined, with no numeric implementation) function used, with its arity.
+
+    Functions that carry an implementation (`_imp_`, as numeric_function makes them) are
+    the user's own numerics and are never replaced.
+    """
+    found: dict[sp.FunctionClass, int] = {}
+    for obj in objs:
+        for app in sp.sympify(obj).atoms(AppliedUndef):
+            if getattr(app.func, "_imp_", None) is None:
+                found[app.func] = len(app.args)
+    return found
+
+
+def _coef(rng: np.random.Generator) -> sp.Rational:
+    return sp.Rational(int(rng.integers(-6, 7)), int(rng.integers(1, 5)))
+
+
+def random_smooth(arity: int, rng: np.random.Generator) -> sp.Lambda:
+    a = sp.symbols(f"a1:{arity + 1}")
+    body = _coef(rng) + sum(_coef(rng) * ai for ai in a)
+    body += sum(_coef(rng) * a[i] * a[j] for i in range(arity) for j in range(i, arity))
+    body += _coef(rng) * sp.sin(sum(_coef(rng) * ai for ai in a))
+    body += _coef(rng) * sp.exp(sum(_coef(rng) * ai for ai in a) / 4)
+    return sp.Lambda(a, body)
+
+
+def concretise(obj: Any, table: dict[sp.FunctionClass, sp.Lambda]) -> Any:
+    """obj with every undefined function replaced by its concrete stand-in, derivatives done."""
+    if isinstance(obj, sp.MatrixBase):
+        return sp.ImmutableMatrix(obj.rows, obj.cols, [concretise(e, table) for e in obj])
+    if not isinstance(obj, sp.Basic):
+        return obj
+    out = obj
+    for fn, lam in table.items():
+        out = out.replace(fn, lam)
+    return out.doit() if out.has(sp.Derivative, sp.Subs) else out
+
+
+def map_statement(body: Any, fn: Callable[[Any], Any]) -> Any:
+    """A copy of a statement dataclass with fn applied to each sympy field (where= keys kept)."""
+    changes = {}
+    for f in dataclasses.fields(body):
+        value = getattr(body, f.name)
+        if f.name == "where":
+            continue
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes[f.name] = map_statement(value, fn)
+        elif isinstance(value, tuple):
+            changes[f.name] = tuple(fn(v) for v in value)
+        elif isinstance(value, sp.Basic | sp.MatrixBase):
+            changes[f.name] = fn(value)
+    return dataclasses.replace(body, **changes)
