@@ -55,9 +55,7 @@ def concretise(obj: Any, table: dict[sp.FunctionClass, sp.Lambda]) -> Any:
         return sp.ImmutableMatrix(obj.rows, obj.cols, [concretise(e, table) for e in obj])
     if not isinstance(obj, sp.Basic):
         return obj
-    out = obj
-    for fn, lam in table.items():
-        out = out.replace(fn, lam)
+    out = obj.subs(table)  # bodies hold no undefined functions, so order is irrelevant; subs rewrites d/dg(t) as a Subs, which doit evaluates
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 

@@ -1,8 +1,5 @@
 """Broken: a builder that raises."""
-
 from verifier import claim
-
-
 @claim(n=range(1, 3))
 def raises(n):
     """Never built."""

@@ -1,8 +1,5 @@
 """Broken: a builder that returns a string."""
-
 from verifier import claim
-
-
 @claim()
 def stringly():
     """Not a statement."""

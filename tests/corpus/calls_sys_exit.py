@@ -1,5 +1,3 @@
 """Broken: calls sys.exit while loading."""
-
 import sys
-
 sys.exit(3)

@@ -1,11 +1,7 @@
 """Broken: division by zero at every point."""
-
 import sympy as sp
 from verifier import Identity, Real, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def over_zero():
     """1/(x − x) = 1."""

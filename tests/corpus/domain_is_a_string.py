@@ -1,11 +1,7 @@
 """Broken: a domain written as a string."""
-
 import sympy as sp
 from verifier import Identity, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def stringly():
     """x = x."""

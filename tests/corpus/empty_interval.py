@@ -1,11 +1,7 @@
 """Broken: a domain that cannot be sampled."""
-
 import sympy as sp
 from verifier import Identity, Interval, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def empty():
     """x² ≥ 0 on an empty interval."""

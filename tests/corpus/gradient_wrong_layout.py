@@ -1,5 +1,4 @@
 """Broken: a gradient whose shape is neither the variable's nor a Jacobian's."""
-
 from verifier import Derivative, Real, claim
 from verifier.mathlib import dot, vector
 

@@ -1,11 +1,7 @@
 """Broken: an inequality with an operator that does not exist."""
-
 import sympy as sp
 from verifier import Inequality, Real, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def backwards():
     """x² =< x² + 1."""

@@ -1,10 +1,7 @@
 """Broken: a builder that kills its worker."""
-
 import os
 import signal
 from verifier import claim
-
-
 @claim()
 def suicide():
     """Never built."""

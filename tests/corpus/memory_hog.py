@@ -1,8 +1,5 @@
 """Broken: a builder that allocates far more memory than the limit."""
-
 from verifier import claim
-
-
 @claim()
 def hog():
     """Never built."""

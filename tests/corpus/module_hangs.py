@@ -1,4 +1,3 @@
 """Broken: the module loops forever while loading."""
-
 while True:
     pass

@@ -1,11 +1,7 @@
 """Broken: an expression that is NaN at every sample."""
-
 import sympy as sp
 from verifier import Identity, Real, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def log_of_negative():
     """log(−1 − x²) = log(−1 − x²) + 0·x."""

@@ -1,14 +1,10 @@
 """Noisy but valid: prints while loading and building, and changes the working directory."""
-
 import os
 import sympy as sp
 from verifier import Identity, Real, claim
-
 print("NOISE FROM MODULE IMPORT")
 os.chdir("/")
 x = sp.Symbol("x")
-
-
 @claim()
 def still_fine():
     """(x + 1)² = x² + 2x + 1."""

@@ -1,11 +1,7 @@
 """Broken: a non-symmetric matrix in a psd claim."""
-
 import sympy as sp
 from verifier import PSD, Positive, claim
-
 t = sp.Symbol("t")
-
-
 @claim()
 def lopsided():
     """[[1, t], [0, 1]] ⪰ 0."""

@@ -1,8 +1,6 @@
 """Broken: a function whose derivative raises inside the engine."""
-
 import sympy as sp
 from verifier import Derivative, Real, claim
-
 x = sp.Symbol("x")
 
 

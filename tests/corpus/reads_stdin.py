@@ -1,3 +1,2 @@
 """Broken: waits for input while loading."""
-
 answer = input("n? ")

@@ -1,5 +1,4 @@
 """Valid but slow: a true claim whose symbolic side cannot finish within its budget."""
-
 import time
 
 import sympy as sp

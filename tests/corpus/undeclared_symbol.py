@@ -1,11 +1,7 @@
 """Broken: b is used but never given a domain."""
-
 import sympy as sp
 from verifier import Identity, Real, claim
-
 a, b = sp.symbols("a b")
-
-
 @claim()
 def uses_b():
     """a + b = b + a."""

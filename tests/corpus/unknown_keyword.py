@@ -1,11 +1,7 @@
 """Broken: a misspelt keyword to a statement."""
-
 import sympy as sp
 from verifier import Identity, Real, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def typo():
     """x = x."""

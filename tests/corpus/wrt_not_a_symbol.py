@@ -1,11 +1,7 @@
 """Broken: differentiating with respect to an expression."""
-
 import sympy as sp
 from verifier import Derivative, Real, claim
-
 x = sp.Symbol("x")
-
-
 @claim()
 def by_square():
     """d(x⁴)/d(x²) = 2x²."""
