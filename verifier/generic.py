@@ -55,7 +55,9 @@ def concretise(obj: Any, table: dict[sp.FunctionClass, sp.Lambda]) -> Any:
         return sp.ImmutableMatrix(obj.rows, obj.cols, [concretise(e, table) for e in obj])
     if not isinstance(obj, sp.Basic):
         return obj
-    out = obj.subs(table)  # bodies hold no undefined functions, so order is irrelevant; subs rewrites d/dg(t) as a Subs, which doit evaluates
+    # bodies hold no undefined functions, so the order of substitution is irrelevant;
+    # subs turns d/dg(t) into a Subs, which doit evaluates
+    out = obj.subs(table)
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 
