@@ -74,8 +74,12 @@ def _worst(lhs: Vector, rhs: Vector) -> tuple[int, mpmath.mpf, mpmath.mpf]:
     return i, diffs[i], scale
 
 
-def decide(sides: Sides) -> Confirmation:
+def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confirmation:
     """Evaluate the sides at 50 and 100 digits (and 150 if needed) and classify the gap.
+
+    floor, if given, is a magnitude below which a gap means nothing even in high
+    precision: for a derivative computed by mpmath's numerical differentiation, the
+    error is relative to |f|, not to the derivative, so |f| is the floor.
 
     Round-off shrinks when the precision grows; a real discrepancy does not. So the gap
     is NOISE if it is negligible against the values, or if it shrank by 25+ orders of
@@ -85,17 +89,20 @@ def decide(sides: Sides) -> Confirmation:
     results = [_at(dps, sides) for dps in (LOW_DPS, HIGH_DPS)]
     if any(r is None for r in results):
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
-    verdict = _classify(results)  # type: ignore[arg-type]
+    with mpmath.workdps(HIGH_DPS):
+        least = abs(floor()) if floor is not None else mpmath.mpf(0)
+    verdict = _classify(results, least)  # type: ignore[arg-type]
     if verdict.decision is Decision.UNDECIDED:
         third = _at(TOP_DPS, sides)
         if third is not None:
-            verdict = _classify([results[1], third])  # type: ignore[list-item]
+            verdict = _classify([results[1], third], least)  # type: ignore[list-item]
     return verdict
 
 
-def _classify(pair: list[tuple[Vector, Vector]]) -> Confirmation:
+def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmation:
     (low_l, low_r), (high_l, high_r) = pair
     i, d_high, scale = _worst(high_l, high_r)
+    scale = max(scale, floor)
     d_low = abs(low_l[i] - low_r[i])
     with mpmath.workdps(TOP_DPS):
         rel = float(d_high / scale)

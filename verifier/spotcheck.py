@@ -339,7 +339,7 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
 
             return [claimed_v], [mpmath.diff(along, 0)]
 
-        return confirm.decide(sides)
+        return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*base)))
 
     return _resolve(inst, env, cmp, method, decide_at)
 
@@ -394,7 +394,7 @@ def _check_hessian(
 
             return [quad], [mpmath.diff(at, (0, 0), (1, 1))]
 
-        return confirm.decide(sides)
+        return confirm.decide(sides, floor=lambda: abs(mp_f(*base)[0]))
 
     return _resolve(inst, env, cmp, method, decide_at)
 

@@ -1,0 +1,38 @@
+"""High-precision confirmation: round-off never becomes a counterexample."""
+
+from __future__ import annotations
+
+import mpmath
+
+from verifier.confirm import Decision, decide
+
+
+def test_a_real_gap_is_confirmed() -> None:
+    assert decide(lambda: ([mpmath.mpf(1) / 3], [mpmath.mpf("0.3333")])).decision is Decision.CONFIRMED
+
+
+def test_cancellation_that_shrinks_with_precision_is_noise() -> None:
+    def sides() -> tuple[list, list]:
+        z = mpmath.mpf(40)
+        return [z - mpmath.log(mpmath.exp(z))], [mpmath.mpf(0)]
+
+    assert decide(sides).decision is Decision.NOISE
+
+
+def test_gap_below_the_numerical_derivatives_floor_is_not_confirmed() -> None:
+    """Seen in practice: mpmath.diff returns 0 for a second derivative of 4e-127 when |f| ≈ 1e-4."""
+
+    def sides() -> tuple[list, list]:
+        return [mpmath.mpf("3.79e-127")], [mpmath.mpf(0)]
+
+    assert decide(sides).decision is Decision.CONFIRMED, "without a floor the gap looks real"
+    assert decide(sides, floor=lambda: mpmath.mpf("1.2e-4")).decision is Decision.NOISE
+
+
+def test_exact_agreement_at_one_precision_is_noise() -> None:
+    calls = iter([mpmath.mpf(0), mpmath.mpf("3.8e-152")])
+
+    def sides() -> tuple[list, list]:
+        return [next(calls, mpmath.mpf("1e-200"))], [mpmath.mpf(0)]
+
+    assert decide(sides).decision is Decision.NOISE
