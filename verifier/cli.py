@@ -113,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
     _common(ck)
+    mu = sub.add_parser(
+        "mutate",
+        help="mutation-test the claims: does the engine catch small mistakes?",
+        description="Make small plausible mistakes in each claim that holds, verify every mutant, "
+        "and report how many are killed (REFUTED), equivalent, or survived. Exit 1 if any survived.",
+    )
+    mu.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
+    mu.add_argument("paths", nargs="*", metavar="PATH")
+    _common(mu)
     ls = sub.add_parser("list", help="list derivations and their claims")
     ls.add_argument("paths", nargs="*", metavar="PATH")
     ls.add_argument("--no-color", action="store_true")
@@ -211,6 +220,31 @@ def write_reports(args: argparse.Namespace, report: RunReport, console: Console)
         console.print("wrote " + ", ".join(written))
 
 
+def run_mutate(args: argparse.Namespace) -> int:
+    from verifier.render import mutation
+    from verifier.runner import mutate_paths
+
+    console = console_for(args)
+    settings = settings_from(args, args.pattern)
+    progress = Progress(
+        TextColumn("[bold]mutating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=args.quiet or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+        reports = mutate_paths(args.paths or default_paths(), settings, lambda r: progress.advance(task))
+    if args.json:
+        files.write_json(args.json, mutation.to_json(reports))  # type: ignore[arg-type]
+    mutation.render(console, reports, quiet=args.quiet)  # type: ignore[arg-type]
+    bad = any(r.count("survived") or r.error for r in reports)  # type: ignore[attr-defined]
+    return EXIT_UNMET if bad else EXIT_OK
+
+
 def run_list(args: argparse.Namespace) -> int:
     from verifier import inspect_cmd
 
@@ -234,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_verification(args)
         if args.command == "check":
             return run_verification(args, pattern=args.pattern)
+        if args.command == "mutate":
+            return run_mutate(args)
         if args.command == "list":
             return run_list(args)
         if args.command == "show":

@@ -187,6 +187,32 @@ def prove_psd_by_minors(h: sp.MatrixBase, strict: bool, assumptions: Sequence[st
     return Proof("Sylvester criterion", ("exact",), tuple(assumptions), detail, _KEY)
 
 
+def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
+    """The minors Sylvester's criterion needs: leading ones if strict, else all principal ones."""
+    n = h.rows
+    if strict:
+        return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
+    return [
+        h.extract(list(idx), list(idx)).det(method="berkowitz")
+        for k in range(1, n + 1)
+        for idx in itertools.combinations(range(n), k)
+    ]
+
+
+def prove_psd_by_symbolic_minors(
+    h: sp.MatrixBase, strict: bool, facts: Sequence[Fact], assumptions: Sequence[str]
+) -> Proof:
+    """A symmetric matrix whose principal minors are provably >= 0 (leading ones > 0 if strict)."""
+    if h.rows > 4:
+        raise Rejected("check_minors", "principal minors are used up to 4×4 only")
+    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
+    rungs = _covered(asym, facts, "zero", "check_minors(symmetry)")
+    prop = "positive" if strict else "nonnegative"
+    _covered(principal_minors(h, strict), facts, prop, "check_minors")
+    detail = "leading principal minors > 0" if strict else "all principal minors ≥ 0"
+    return Proof("Sylvester criterion", (*rungs, "assumptions"), tuple(assumptions), detail, _KEY)
+
+
 def prove_inequality(gap: sp.Expr, strict: bool, facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
     """gap = (greater side) − (smaller side) is >= 0 (> 0 if strict)."""
     prop = "positive" if strict else "nonnegative"

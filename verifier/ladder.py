@@ -156,14 +156,41 @@ def _prove(inst: Instance, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof 
 
 
 def _prove_psd(inst: Instance, body: PSD, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """A certificate first if one is given; then Sylvester's criterion on principal minors (n <= 4)."""
     h = as_matrix(inst.symbolic(body.matrix))
-    if body.certificate is None:
-        if h.free_symbols:
-            return None, "no certificate given (add certificate=Certificate(v, weights, forms))"
+    why = ""
+    if body.certificate is not None and not body.strict:
+        proof, why = _prove_psd_certificate(inst, body, h, clock, rungs)
+        if proof is not None:
+            return proof, ""
+    if not h.free_symbols:
         return kernel.prove_psd_by_minors(h, body.strict, inst.assumptions), ""
-    if body.strict:
-        return None, "a sum-of-squares certificate shows semidefiniteness only"
+    if h.rows > 4:
+        return None, why or "no certificate given (add certificate=Certificate(v, weights, forms))"
+    proof, minors_why = _prove_psd_minors(inst, body, h, clock, rungs)
+    return proof, (why + "; " if why else "") + minors_why
+
+
+def _prove_psd_minors(
+    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: Clock, rungs: tuple[str, ...]
+) -> tuple[Proof | None, str]:
+    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
+    facts, why = zero_facts(asym, clock, rungs)
+    if why:
+        return None, "symmetry: " + why
+    for minor in dict.fromkeys(kernel.principal_minors(h, body.strict)):
+        try:
+            facts.append(kernel.nonnegative(minor, strict=body.strict))
+        except Rejected as err:
+            return None, f"a principal minor is not provably signed ({err})"
+    return kernel.prove_psd_by_symbolic_minors(h, body.strict, facts, inst.assumptions), ""
+
+
+def _prove_psd_certificate(
+    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: Clock, rungs: tuple[str, ...]
+) -> tuple[Proof | None, str]:
     cert = body.certificate
+    assert cert is not None
     v = list(as_matrix(cert.v))
     weights = [inst.symbolic(w) for w in cert.weights]
     forms = [inst.symbolic(f) for f in cert.forms]

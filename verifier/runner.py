@@ -213,3 +213,68 @@ def verify_paths(
         __version__,
         list(argv or []),
     )
+
+
+def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> object:
+    """Runs in a worker: mutate one claim family and classify its mutants."""
+    from verifier.mutate import mutate_family
+
+    loaded = loader.load(Path(spec.path), settings.verbose)
+    family = next(f for f in loaded.families if f.name == spec.name)
+    return mutate_family(family, settings)
+
+
+def mutate_paths(
+    paths: list[str], settings: RunSettings, on_result: Callable[[object], None] = lambda r: None
+) -> list[object]:
+    """Mutation-test every claim that is expected to hold."""
+    from verifier.mutate import ClaimMutation
+
+    files = [str(p) for p in loader.discover(paths)]
+    specs: list[ClaimSpec] = []
+
+    def loaded(task: pool.Task, value: object) -> None:
+        if not isinstance(value, pool.Failure):
+            found: list[ClaimSpec] = value[0]  # type: ignore[index]
+            specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
+
+    pool.run(
+        [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files],
+        settings.jobs,
+        min(settings.load_timeout, settings.timeout),
+        settings.memory_mb,
+        loaded,
+    )
+    reports: list[object] = []
+
+    def done(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        if isinstance(value, pool.Failure):
+            value = ClaimMutation(spec.derivation, spec.name, None, error=value.message.splitlines()[0])
+        reports.append(value)
+        on_result(value)
+
+    order = {(s.path, s.name): i for i, s in enumerate(specs)}
+    tasks = [pool.Task(f"{s.path}::{s.name}", _mutate_claim, (s, settings.engine)) for s in specs]
+    try:
+        pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, done)
+    except KeyboardInterrupt:
+        pass
+    reports.sort(
+        key=lambda r: order.get(
+            (
+                next(
+                    (
+                        s.path
+                        for s in specs
+                        if s.name == r.name  # type: ignore[attr-defined]
+                        and s.derivation == r.derivation
+                    ),
+                    "",
+                ),
+                r.name,
+            ),
+            0,
+        )
+    )  # type: ignore[attr-defined]
+    return reports

@@ -1,0 +1,254 @@
+"""Mutation testing: does the engine catch the small mistakes people make?
+
+For each claim expected to hold, build it at its display dimension and derive mutants
+from the expression tree of its claimed side (what the user wrote as the result):
+
+* flip the sign of one additive term, or drop it;
+* transpose one declared matrix, or the whole claimed matrix;
+* change a constant: 2 → 1, ½ → 1, 1/n → 1/(n − 1);
+* replace one 1 − s with 1 + s (σ(1 − σ) → σ(1 + σ)), or one sigmoid s with 1 − s;
+* shift one integer exponent by ±1;
+* swap two declared symbols of the same shape.
+
+(An identity whose right side is a constant, such as H·1 = 0, is mutated on its left.)
+
+Each mutant is classified: *equivalent* if the kernel shows its claimed side equal to
+the original's (transposing a symmetric matrix, say), or PROVES the mutated claim
+outright (making a PSD matrix's diagonal larger keeps it PSD: no mistake was made);
+*killed* if it is REFUTED; *survived* otherwise, which is a gap in the engine or in the
+claim's domain.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from verifier import ladder
+from verifier.claims import (
+    PSD,
+    Claim,
+    ClaimFamily,
+    Convergence,
+    Derivative,
+    Expect,
+    Expectation,
+    Identity,
+    Inequality,
+    Limit,
+    Statement,
+)
+from verifier.engine import EngineSettings, display_n, verify_family
+from verifier.instantiate import as_matrix, instantiate
+from verifier.outcome import Status
+
+MAX_MUTANTS = 10
+_CLAIMED = {
+    Identity: "rhs",
+    Derivative: "equals",
+    Expectation: "equals",
+    Limit: "equals",
+    PSD: "matrix",
+    Inequality: "rhs",
+    Convergence: "constant",
+}
+
+
+@dataclass
+class Mutant:
+    operator: str
+    text: str
+    verdict: str = ""  # killed, equivalent or survived
+    status: str = ""
+    reason: str = ""
+
+
+@dataclass
+class ClaimMutation:
+    derivation: str
+    name: str
+    n: int | None
+    mutants: list[Mutant] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str = ""
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for m in self.mutants if m.verdict == verdict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **dataclasses.asdict(self),
+            "killed": self.count("killed"),
+            "equivalent": self.count("equivalent"),
+            "survived": self.count("survived"),
+        }
+
+
+# ----------------------------------------------------------------------------- operators
+
+
+def _subexpressions(expr: sp.Basic) -> Iterator[sp.Basic]:
+    yield from sp.preorder_traversal(expr)
+
+
+def _replace_one(expr: sp.Basic, target: sp.Basic, new: sp.Basic) -> sp.Basic:
+    """expr with the subexpression target replaced by new (every identical occurrence)."""
+    return expr.xreplace({target: new})
+
+
+def _term_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
+    for node in _subexpressions(expr):
+        if isinstance(node, sp.Add):
+            for term in node.args[:4]:
+                rest = [t for t in node.args if t is not term]
+                yield "flip sign of a term", _replace_one(expr, node, sp.Add(*rest) - term)
+                yield "drop a term", _replace_one(expr, node, sp.Add(*rest))
+
+
+def _constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
+    for node in set(_subexpressions(expr)):
+        if node == 2:
+            yield "constant 2 → 1", expr.subs(node, 1)
+        elif node == sp.Rational(1, 2):
+            yield "constant ½ → 1", expr.subs(node, 1)
+        elif n and n > 2 and node == sp.Rational(1, n):
+            yield f"constant 1/{n} → 1/{n - 1}", expr.subs(node, sp.Rational(1, n - 1))
+
+
+def _sigmoid_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
+    for node in set(_subexpressions(expr)):
+        if isinstance(node, sp.Add) and len(node.args) == 2 and sp.Integer(1) in node.args:
+            other = node.args[0] if node.args[1] == 1 else node.args[1]
+            if other.could_extract_minus_sign():
+                yield "1 − s → 1 + s", _replace_one(expr, node, 1 - other)
+        if isinstance(node, sp.Pow) and node.exp == -1 and isinstance(node.base, sp.Add) and node.base.has(sp.exp):
+            yield "s → 1 − s", _replace_one(expr, node, 1 - node)
+
+
+def _exponent_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
+    for node in set(_subexpressions(expr)):
+        if isinstance(node, sp.Pow) and node.exp.is_Integer and abs(int(node.exp)) >= 2:
+            yield "exponent + 1", _replace_one(expr, node, node.base ** (node.exp + 1))
+            yield "exponent − 1", _replace_one(expr, node, node.base ** (node.exp - 1))
+
+
+def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
+    for g in claim.given:
+        m = g.target
+        if isinstance(m, sp.MatrixBase) and m.rows == m.cols and m.rows > 1:
+            swap = {m[i, j]: m[j, i] for i in range(m.rows) for j in range(m.cols) if i != j}
+            yield f"transpose {g.label}", expr.xreplace(swap)
+    if isinstance(expr, sp.MatrixBase) and expr.rows == expr.cols and expr.rows > 1:
+        yield "transpose the claimed matrix", expr.T
+    shapes: dict[tuple[int, ...], list[Any]] = {}
+    for g in claim.given:
+        shapes.setdefault(g.shape, []).append(g)
+    for group in shapes.values():
+        for a, b in zip(group, group[1:], strict=False):
+            pairs = dict(zip(a.symbols(), b.symbols(), strict=False))
+            swap = {**pairs, **{v: k for k, v in pairs.items()}}
+            yield f"swap {a.label} ↔ {b.label}", expr.xreplace(swap)
+
+
+def mutants(claim: Claim) -> list[tuple[str, Statement]]:
+    """Distinct mutants of the claim's claimed side, at most MAX_MUTANTS, in a stable order."""
+    body = claim.body
+    attr = _claimed_attr(body)
+    if attr is None:
+        return []
+    original = getattr(body, attr)
+    base = as_matrix(original) if isinstance(original, sp.MatrixBase) else sp.sympify(original)
+    candidates: list[tuple[str, Any]] = []
+    for source in (
+        _term_mutants(base),
+        _constant_mutants(base, claim.n),
+        _sigmoid_mutants(base),
+        _exponent_mutants(base),
+        _matrix_mutants(claim, base),
+    ):
+        candidates.extend(source)
+    seen = {sp.srepr(base)}
+    out: list[tuple[str, Statement]] = []
+    for operator, mutated in candidates:
+        key = sp.srepr(mutated)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((operator, dataclasses.replace(body, **{attr: mutated})))
+    return _spread(out, MAX_MUTANTS)
+
+
+def _spread(items: list[Any], count: int) -> list[Any]:
+    """Keep operator variety: round-robin over operators."""
+    by_op: dict[str, list[Any]] = {}
+    for item in items:
+        by_op.setdefault(item[0], []).append(item)
+    picked: list[Any] = []
+    while len(picked) < count and any(by_op.values()):
+        for bucket in by_op.values():
+            if bucket and len(picked) < count:
+                picked.append(bucket.pop(0))
+    return picked
+
+
+# ----------------------------------------------------------------------------- classification
+
+
+def _claimed_attr(body: Statement) -> str | None:
+    attr = _CLAIMED.get(type(body))
+    if isinstance(body, Identity) and not sp.sympify(as_matrix(body.rhs)).free_symbols:
+        return "lhs"
+    return attr
+
+
+def _equivalent(claim: Claim, mutant: Statement) -> bool:
+    """The kernel shows the mutant's claimed side equal to the original's."""
+    attr = _claimed_attr(claim.body)
+    assert attr is not None
+    probe = Identity(getattr(mutant, attr), getattr(claim.body, attr), where=getattr(claim.body, "where", {}))
+    try:
+        inst = instantiate(dataclasses.replace(claim, body=probe))
+    except Exception:
+        return False
+    return ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS).proof is not None
+
+
+def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutation:
+    started = time.monotonic()
+    n = display_n(family)
+    report = ClaimMutation(family.derivation, family.name, n)
+    try:
+        claim = family.build(n)
+        made = mutants(claim)
+    except Exception as err:
+        report.error = f"{type(err).__name__}: {err}"
+        return report
+    for operator, body in made:
+        mutant = Mutant(operator, _short(body, _claimed_attr(claim.body) or ""))
+        if _equivalent(claim, body):
+            mutant.verdict, mutant.reason = "equivalent", "claimed side provably equal to the original"
+        else:
+            result = verify_family(_family_for(family, n, body), settings)
+            mutant.status, mutant.reason = result.status.value, result.reason
+            verdicts = {Status.REFUTED: "killed", Status.PROVED: "equivalent"}
+            mutant.verdict = verdicts.get(result.status, "survived")
+        report.mutants.append(mutant)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _short(body: Statement, attr: str) -> str:
+    text = sp.sstr(getattr(body, attr))
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _family_for(family: ClaimFamily, n: int | None, body: Statement) -> ClaimFamily:
+    builder: Callable[..., Statement] = lambda *_: body
+    return dataclasses.replace(
+        family, builder=builder, n_values=(n,), numeric_n=(), expect=Expect.REFUTED, name=f"{family.name}~mutant"
+    )
