@@ -239,9 +239,9 @@ def run_mutate(args: argparse.Namespace) -> int:
         task = progress.add_task("", total=None)
         reports = mutate_paths(args.paths or default_paths(), settings, lambda r: progress.advance(task))
     if args.json:
-        files.write_json(args.json, mutation.to_json(reports))  # type: ignore[arg-type]
-    mutation.render(console, reports, quiet=args.quiet)  # type: ignore[arg-type]
-    bad = any(r.count("survived") or r.error for r in reports)  # type: ignore[attr-defined]
+        files.write_json(args.json, mutation.to_json(reports))
+    mutation.render(console, reports, quiet=args.quiet)
+    bad = any(r.count("survived") or r.error for r in reports)
     return EXIT_UNMET if bad else EXIT_OK
 
 

@@ -22,8 +22,9 @@ claim's domain.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,7 +150,7 @@ def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basi
     for g in claim.given:
         shapes.setdefault(g.shape, []).append(g)
     for group in shapes.values():
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in itertools.pairwise(group):
             pairs = dict(zip(a.symbols(), b.symbols(), strict=False))
             swap = {**pairs, **{v: k for k, v in pairs.items()}}
             yield f"swap {a.label} ↔ {b.label}", expr.xreplace(swap)
@@ -248,7 +249,9 @@ def _short(body: Statement, attr: str) -> str:
 
 
 def _family_for(family: ClaimFamily, n: int | None, body: Statement) -> ClaimFamily:
-    builder: Callable[..., Statement] = lambda *_: body
+    def builder(*_: object) -> Statement:
+        return body
+
     return dataclasses.replace(
         family, builder=builder, n_values=(n,), numeric_n=(), expect=Expect.REFUTED, name=f"{family.name}~mutant"
     )

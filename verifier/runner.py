@@ -8,15 +8,17 @@ finished, marked incomplete.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verifier import __version__, cache, engine, loader, pool
+from verifier import __version__, cache, engine, loader, mutate, pool
 from verifier.budget import BudgetExceeded, budget
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
+from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, Status
 
 
@@ -215,21 +217,17 @@ def verify_paths(
     )
 
 
-def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> object:
+def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
-    from verifier.mutate import mutate_family
-
     loaded = loader.load(Path(spec.path), settings.verbose)
     family = next(f for f in loaded.families if f.name == spec.name)
-    return mutate_family(family, settings)
+    return mutate.mutate_family(family, settings)
 
 
 def mutate_paths(
-    paths: list[str], settings: RunSettings, on_result: Callable[[object], None] = lambda r: None
-) -> list[object]:
+    paths: list[str], settings: RunSettings, on_result: Callable[[ClaimMutation], None] = lambda r: None
+) -> list[ClaimMutation]:
     """Mutation-test every claim that is expected to hold."""
-    from verifier.mutate import ClaimMutation
-
     files = [str(p) for p in loader.discover(paths)]
     specs: list[ClaimSpec] = []
 
@@ -245,36 +243,19 @@ def mutate_paths(
         settings.memory_mb,
         loaded,
     )
-    reports: list[object] = []
+    reports: list[ClaimMutation] = []
 
     def done(task: pool.Task, value: object) -> None:
         spec = task.args[0]
         if isinstance(value, pool.Failure):
             value = ClaimMutation(spec.derivation, spec.name, None, error=value.message.splitlines()[0])
+        assert isinstance(value, ClaimMutation)
         reports.append(value)
         on_result(value)
 
-    order = {(s.path, s.name): i for i, s in enumerate(specs)}
     tasks = [pool.Task(f"{s.path}::{s.name}", _mutate_claim, (s, settings.engine)) for s in specs]
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, done)
-    except KeyboardInterrupt:
-        pass
-    reports.sort(
-        key=lambda r: order.get(
-            (
-                next(
-                    (
-                        s.path
-                        for s in specs
-                        if s.name == r.name  # type: ignore[attr-defined]
-                        and s.derivation == r.derivation
-                    ),
-                    "",
-                ),
-                r.name,
-            ),
-            0,
-        )
-    )  # type: ignore[attr-defined]
+    rank = {(s.derivation, s.name): i for i, s in enumerate(specs)}
+    reports.sort(key=lambda r: rank.get((r.derivation, r.name), 0))
     return reports
