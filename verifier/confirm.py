@@ -44,8 +44,20 @@ class Confirmation:
     relative: float
 
 
+_MP_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Callable[..., list]] = {}
+
+
 def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
-    """Compile expressions for mpmath; evaluation happens at the current mpmath.mp.dps."""
+    """Compile expressions for mpmath, once per process; evaluation uses the current mpmath.mp.dps."""
+    key = (tuple(symbols), tuple(exprs))
+    if key not in _MP_COMPILED:
+        if len(_MP_COMPILED) > 256:
+            _MP_COMPILED.clear()
+        _MP_COMPILED[key] = _mp_compile(symbols, exprs)
+    return _MP_COMPILED[key]
+
+
+def _mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fn = sp.lambdify(list(symbols), list(exprs), modules=["mpmath"])

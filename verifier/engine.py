@@ -15,12 +15,13 @@ import time
 import traceback
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from verifier import kernel, ladder, mathtext
+from verifier import generic, kernel, ladder, mathtext, shrink
 from verifier.claims import Claim, ClaimFamily, Corollary
-from verifier.instantiate import ClaimError, Instance, instantiate
+from verifier.instantiate import ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.numeric import NoNumericForm
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
@@ -34,6 +35,8 @@ class EngineSettings:
     budget: float = 10.0
     corner_fraction: float = 0.1
     verbose: bool = False
+    shrink: bool = True
+    cache_dir: Path | None = None
 
     def numeric(self) -> Settings:
         return Settings(self.seed, self.samples, self.corner_fraction)
@@ -143,7 +146,10 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         except Exception as err:
             raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
         inst = instantiate(claim)
-        outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
+        rng = rng_for(family, settings.seed, n)
+        outcome = spot_check(inst, rng, settings.numeric())
+        if outcome.verdict == "fail" and settings.shrink and not generic.undefined_functions(expressions(claim.body)):
+            outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
         result.numeric.append(outcome.evidence)
         if outcome.series:
@@ -201,9 +207,12 @@ def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
 def _reason(result: ClaimResult, why_not: str) -> str:
     checked = [e for e in result.numeric if e.samples]
     samples = sum(e.samples for e in checked)
-    worst = max((e.max_error for e in checked), default=0.0)
-    tol = min((e.tolerance for e in checked), default=0.0)
-    numerics = f"numerics agree on {samples:,} samples (worst {worst:.2g}, tol {tol:.2g})"
+    worst = max(checked, key=lambda e: e.margin, default=None)  # error and tolerance from the same place
+    where = f" at n = {worst.n}" if worst is not None and worst.n is not None and len(checked) > 1 else ""
+    margin = f"worst {worst.max_error:.2g}, tol {worst.tolerance:.2g}{where}" if worst else "no samples"
+    escalated = sum(e.escalated for e in checked)
+    extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
+    numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [n for n in result.n_values if n not in result.proved_n]

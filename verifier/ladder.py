@@ -49,10 +49,13 @@ def zero_facts(entries: list[sp.Expr], clock: Clock, rungs: tuple[str, ...] = RU
 
 def _zero_fact(entry: sp.Expr, clock: Clock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
     tried = []
-    if entry.has(sp.exp, sp.tanh, sp.sinh, sp.cosh) or any(
-        isinstance(p.exp, sp.Rational) and not p.exp.is_integer for p in entry.atoms(sp.Pow)
-    ):
-        rungs = tuple(r for r in rungs if r != "expand")  # atoms subsumes it, far faster here
+    transcendental = entry.has(sp.exp, sp.tanh, sp.sinh, sp.cosh)
+    radical_or_rational = any(
+        (isinstance(p.exp, sp.Rational) and not p.exp.is_integer) or (p.exp.is_negative and p.base.free_symbols)
+        for p in entry.atoms(sp.Pow)
+    )
+    if transcendental or radical_or_rational:
+        rungs = tuple(r for r in rungs if r != "expand")  # atoms subsumes it, and is far faster here
     for rung in rungs:
         share = clock.left() * RUNG_SHARE[rung]
         try:

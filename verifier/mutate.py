@@ -15,8 +15,10 @@ from the expression tree of its claimed side (what the user wrote as the result)
 Each mutant is classified: *equivalent* if the kernel shows its claimed side equal to
 the original's (transposing a symmetric matrix, say), or PROVES the mutated claim
 outright (making a PSD matrix's diagonal larger keeps it PSD: no mistake was made);
-*killed* if it is REFUTED; *survived* otherwise, which is a gap in the engine or in the
-claim's domain.
+*killed* if it is REFUTED; *still true* if an inequality or PSD mutant merely weakened
+the statement and passes every numeric check; *survived* otherwise, which is a gap in
+the engine or in the claim's domain. Claims built on numeric-only functions are
+skipped: nothing about them can be REFUTED, by design.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier import ladder
+from verifier import ladder, numeric
 from verifier.claims import (
     PSD,
     Claim,
@@ -45,7 +47,7 @@ from verifier.claims import (
     Statement,
 )
 from verifier.engine import EngineSettings, display_n, verify_family
-from verifier.instantiate import as_matrix, instantiate
+from verifier.instantiate import as_matrix, expressions, instantiate
 from verifier.outcome import Status
 
 MAX_MUTANTS = 10
@@ -77,6 +79,7 @@ class ClaimMutation:
     mutants: list[Mutant] = field(default_factory=list)
     seconds: float = 0.0
     error: str = ""
+    skipped: str = ""
 
     def count(self, verdict: str) -> int:
         return sum(1 for m in self.mutants if m.verdict == verdict)
@@ -113,10 +116,10 @@ def _term_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
 
 def _constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
     for node in set(_subexpressions(expr)):
-        if node == 2:
-            yield "constant 2 → 1", expr.subs(node, 1)
-        elif node == sp.Rational(1, 2):
-            yield "constant ½ → 1", expr.subs(node, 1)
+        if node in (2, -2):
+            yield "constant 2 → 1", expr.subs(node, node / 2)
+        elif node in (sp.Rational(1, 2), sp.Rational(-1, 2)):
+            yield "constant ½ → 1", expr.subs(node, 2 * node)
         elif n and n > 2 and node == sp.Rational(1, n):
             yield f"constant 1/{n} → 1/{n - 1}", expr.subs(node, sp.Rational(1, n - 1))
 
@@ -157,7 +160,12 @@ def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basi
 
 
 def mutants(claim: Claim) -> list[tuple[str, Statement]]:
-    """Distinct mutants of the claim's claimed side, at most MAX_MUTANTS, in a stable order."""
+    """Distinct mutants of the claim's claimed side, at most MAX_MUTANTS, spread over the operators."""
+    return _spread(candidates(claim), MAX_MUTANTS)
+
+
+def candidates(claim: Claim) -> list[tuple[str, Statement]]:
+    """Every distinct mutant of the claim's claimed side, in a stable order."""
     body = claim.body
     attr = _claimed_attr(body)
     if attr is None:
@@ -165,12 +173,13 @@ def mutants(claim: Claim) -> list[tuple[str, Statement]]:
     original = getattr(body, attr)
     base = as_matrix(original) if isinstance(original, sp.MatrixBase) else sp.sympify(original)
     candidates: list[tuple[str, Any]] = []
+    # specific operators first: when two make the same mutant, the more descriptive name is kept
     for source in (
-        _term_mutants(base),
-        _constant_mutants(base, claim.n),
         _sigmoid_mutants(base),
+        _constant_mutants(base, claim.n),
         _exponent_mutants(base),
         _matrix_mutants(claim, base),
+        _term_mutants(base),
     ):
         candidates.extend(source)
     seen = {sp.srepr(base)}
@@ -181,7 +190,7 @@ def mutants(claim: Claim) -> list[tuple[str, Statement]]:
             continue
         seen.add(key)
         out.append((operator, dataclasses.replace(body, **{attr: mutated})))
-    return _spread(out, MAX_MUTANTS)
+    return out
 
 
 def _spread(items: list[Any], count: int) -> list[Any]:
@@ -225,7 +234,8 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
     report = ClaimMutation(family.derivation, family.name, n)
     try:
         claim = family.build(n)
-        made = mutants(claim)
+        report.skipped = _not_mutable(claim)
+        made = [] if report.skipped else mutants(claim)
     except Exception as err:
         report.error = f"{type(err).__name__}: {err}"
         return report
@@ -236,11 +246,36 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
         else:
             result = verify_family(_family_for(family, n, body), settings)
             mutant.status, mutant.reason = result.status.value, result.reason
-            verdicts = {Status.REFUTED: "killed", Status.PROVED: "equivalent"}
-            mutant.verdict = verdicts.get(result.status, "survived")
+            mutant.verdict = _classify(claim, result.status)
         report.mutants.append(mutant)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _not_mutable(claim: Claim) -> str:
+    """Why a claim's mutants could tell us nothing, or "" if they can."""
+    if _claimed_attr(claim.body) is None:
+        return f"a {claim.kind} claim has no claimed side to mutate"
+    if numeric.has_opaque(expressions(claim.body)):
+        return "uses numeric-only functions: no violation can be confirmed in high precision, so none is REFUTED"
+    return ""
+
+
+def _classify(claim: Claim, status: Status) -> str:
+    """killed, equivalent, still true or survived.
+
+    Mutating one side of an inequality or a PSD matrix can weaken the statement without
+    making it false (drop a term from the larger side); such a mutant that passes every
+    numeric check is "still true", not a miss. For identities and derivatives, equality
+    has no weaker form, so anything but REFUTED (or PROVED) is a survivor.
+    """
+    if status is Status.REFUTED:
+        return "killed"
+    if status is Status.PROVED:
+        return "equivalent"
+    if status is Status.CHECKED and isinstance(claim.body, Inequality | PSD):
+        return "still true"
+    return "survived"
 
 
 def _short(body: Statement, attr: str) -> str:

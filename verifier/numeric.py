@@ -61,6 +61,19 @@ class Compiled:
         return result
 
 
+_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Compiled] = {}
+
+
+def compiled(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Compiled:
+    """Compile once per (symbols, expressions) in this process; later calls reuse it."""
+    key = (tuple(symbols), tuple(exprs))
+    if key not in _COMPILED:
+        if len(_COMPILED) > 256:
+            _COMPILED.clear()
+        _COMPILED[key] = Compiled(symbols, exprs)
+    return _COMPILED[key]
+
+
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
     """Complex-step differentiation is exact only for analytic expressions."""
     return not any(sp.sympify(e).has(*_NON_ANALYTIC) for e in exprs)

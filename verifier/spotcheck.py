@@ -35,6 +35,7 @@ class Settings:
     seed: int = 0
     samples: int = 200
     corner_fraction: float = 0.1
+    points: Env | None = None  # check exactly these points instead of sampling (used by the shrinker)
 
 
 @dataclass
@@ -49,8 +50,11 @@ class NumericOutcome:
 # ----------------------------------------------------------------------------- sampling
 
 
-def sample(inst: Instance, rng: np.random.Generator, k: int, corner_fraction: float) -> Env:
-    corners = round(k * corner_fraction)
+def sample(inst: Instance, rng: np.random.Generator, k: int, s: Settings, corners_ok: bool = True) -> Env:
+    """K points from the claim's domains (10% from ill-conditioned corners), or the given points."""
+    if s.points is not None:
+        return s.points
+    corners = round(k * s.corner_fraction) if corners_ok else 0
     plain = numeric.draw(inst.given, rng, k - corners)
     if corners == 0 or not inst.given:
         return plain
@@ -219,8 +223,8 @@ def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: 
 def _compare_sides(
     inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], rng: np.random.Generator, s: Settings, method: str
 ) -> NumericOutcome:
-    fn = Compiled(inst.symbols, lhs + rhs)
-    env = sample(inst, rng, s.samples, s.corner_fraction)
+    fn = numeric.compiled(inst.symbols, lhs + rhs)
+    env = sample(inst, rng, s.samples, s)
     m = len(lhs)
     out, noisy = fn(env), fn(numeric.perturbed(env, rng))
     cmp = numeric.compare(out[:, :m].real, out[:, m:].real, noisy[:, :m].real, noisy[:, m:].real)
@@ -287,9 +291,9 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     analytic = numeric.is_analytic(f)
     if body.order == 2:
         return _check_hessian(inst, f[0], wrt, claimed, rng, s, analytic)
-    fn_f = Compiled(inst.symbols, f)
-    fn_d = Compiled(inst.symbols, list(claimed))
-    env = sample(inst, rng, s.samples, s.corner_fraction)
+    fn_f = numeric.compiled(inst.symbols, f)
+    fn_d = numeric.compiled(inst.symbols, list(claimed))
+    env = sample(inst, rng, s.samples, s)
     n_out, n_in = claimed.shape
     dirs = numeric.basis_or_random(n_in, rng, limit=1000, random_count=8)
 
@@ -353,11 +357,11 @@ def _check_hessian(
     s: Settings,
     analytic: bool,
 ) -> NumericOutcome:
-    fn_f = Compiled(inst.symbols, [f])
-    fn_h = Compiled(inst.symbols, list(claimed))
+    fn_f = numeric.compiled(inst.symbols, [f])
+    fn_h = numeric.compiled(inst.symbols, list(claimed))
     n = len(wrt)
     u, v = numeric.hessian_pairs(n, rng)
-    env = sample(inst, rng, max(20, s.samples // 4), s.corner_fraction)
+    env = sample(inst, rng, max(20, s.samples // 4), s)
 
     def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         h = fn_h(e).real.reshape(-1, n, n)
@@ -405,8 +409,8 @@ def _check_hessian(
 def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     h = as_matrix(body.matrix)
     n = h.rows
-    fn = Compiled(inst.symbols, list(h))
-    env = sample(inst, rng, s.samples, s.corner_fraction)
+    fn = numeric.compiled(inst.symbols, list(h))
+    env = sample(inst, rng, s.samples, s)
 
     def lowest(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         mats = fn(e).real.reshape(-1, n, n)
@@ -478,8 +482,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         rhs = as_matrix(body.rhs)[0, 0]
     small, big = (lhs, rhs) if body.op in ("<=", "<") else (rhs, lhs)
     strict = body.op in ("<", ">")
-    fn = Compiled(inst.symbols, [small, big])
-    env = sample(inst, rng, s.samples, s.corner_fraction)
+    fn = numeric.compiled(inst.symbols, [small, big])
+    env = sample(inst, rng, s.samples, s)
     out, noisy = fn(env).real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
     valid = np.all(np.isfinite(out), axis=1)
@@ -533,14 +537,14 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     if len(exprs) != len(claimed):
         raise ClaimError("expectation: expr and equals have different shapes")
     symbols = list(inst.symbols) + noise
-    fn = Compiled(symbols, exprs)
-    fn_claimed = Compiled(inst.symbols, claimed + [p for d in dists for p in d.params()])
+    fn = numeric.compiled(symbols, exprs)
+    fn_claimed = numeric.compiled(inst.symbols, claimed + [p for d in dists for p in d.params()])
     from verifier.noise import Bernoulli
 
     if all(isinstance(d, Bernoulli) for d in dists) and len(noise) <= 12:
         return _expectation_enumerated(inst, body, fn, fn_claimed, rng, s)
     k = max(8, min(24, s.samples // 10))
-    env = sample(inst, rng, k, 0.0)
+    env = sample(inst, rng, k, s, corners_ok=False)
     base = fn_claimed(env).real
     want, params = base[:, : len(claimed)], base[:, len(claimed) :]
     big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
@@ -610,7 +614,7 @@ def _expectation_enumerated(
     noise = list(body.noise)
     m_noise = len(noise)
     claimed = list(as_matrix(body.equals))
-    env = sample(inst, rng, max(20, s.samples // 4), s.corner_fraction)
+    env = sample(inst, rng, max(20, s.samples // 4), s)
     k = len(next(iter(env.values())))
     masks = np.array([[(b >> i) & 1 for i in range(m_noise)] for b in range(2**m_noise)], dtype=float)
 
@@ -703,7 +707,7 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     extra = [sp.sympify(body.root), sp.sympify(body.order), sp.sympify(body.constant)]
     start_expr = sp.sympify(body.start) if body.start is not None else None
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
-    env = sample(inst, rng, 6, 0.0) if symbols else {}
+    env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
     worst: tuple[float, int, float, str] | None = None
     series: dict[str, list[float]] = {}
@@ -795,7 +799,7 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
     symbols = list(inst.symbols)
     fn = confirm.mp_compile([*symbols, var], [sp.sympify(body.expr)])
     want_fn = confirm.mp_compile(symbols, [sp.sympify(body.equals)])
-    env = sample(inst, rng, 8, 0.0) if symbols else {}
+    env = sample(inst, rng, 8, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
     if to in (sp.oo, -sp.oo):
         sign = 1 if to == sp.oo else -1

@@ -1,4 +1,4 @@
-"""Terminal table and JSON for mutation testing."""
+"""Terminal tables and JSON for mutation testing."""
 
 from __future__ import annotations
 
@@ -11,53 +11,56 @@ from rich.text import Text
 
 from verifier.mutate import ClaimMutation
 
+VERDICTS = ("killed", "equivalent", "still true", "survived")
 
-def _rate(killed: int, equivalent: int, total: int) -> str:
-    relevant = total - equivalent
-    return f"{100 * killed / relevant:.0f}%" if relevant else "–"
+
+def kill_rate(tot: dict[str, int]) -> str:
+    """Killed as a share of the mutants that are real mistakes (not equivalent, not still true)."""
+    relevant = tot["mutants"] - tot["equivalent"] - tot["still true"]
+    return f"{100 * tot['killed'] / relevant:.0f}%" if relevant else "–"
 
 
 def totals(reports: list[ClaimMutation]) -> dict[str, int]:
-    return {v: sum(r.count(v) for r in reports) for v in ("killed", "equivalent", "survived")} | {
+    counts = {v: sum(r.count(v) for r in reports) for v in VERDICTS}
+    return counts | {
         "mutants": sum(len(r.mutants) for r in reports),
         "errors": sum(1 for r in reports if r.error),
+        "skipped": sum(1 for r in reports if r.skipped),
     }
 
 
+def _table(title: str, first: str, rows: list[tuple[str, str, dict[str, int], str]]) -> Table:
+    t = Table(header_style="bold", title=title)
+    for col in (first, "n", "mutants", *VERDICTS, "kill rate"):
+        t.add_column(col, justify="left" if col == first else "right")
+    for label, n, tot, rate in rows:
+        style = "bold red" if tot["survived"] or tot["errors"] else ""
+        t.add_row(Text(label, style=style), n, str(tot["mutants"]), *(str(tot[v]) for v in VERDICTS), rate)
+    return t
+
+
 def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) -> None:
-    t = Table(header_style="bold", title="mutation testing")
-    for col in ("claim", "n", "mutants", "killed", "equivalent", "survived", "kill rate"):
-        t.add_column(col, justify="left" if col == "claim" else "right")
-    for r in reports:
-        style = "bold red" if r.count("survived") or r.error else ""
-        t.add_row(
-            Text(f"{r.derivation}.{r.name}", style=style),
-            str(r.n or "–"),
-            str(len(r.mutants)),
-            str(r.count("killed")),
-            str(r.count("equivalent")),
-            str(r.count("survived")),
-            _rate(r.count("killed"), r.count("equivalent"), len(r.mutants)) if not r.error else "error",
-        )
     if not quiet:
-        console.print(t)
-    per = Table(header_style="bold", title="per derivation")
-    for col in ("derivation", "mutants", "killed", "equivalent", "survived", "kill rate"):
-        per.add_column(col, justify="left" if col == "derivation" else "right")
-    for derivation, group in groupby(sorted(reports, key=lambda r: r.derivation), key=lambda r: r.derivation):
-        tot = totals(list(group))
-        per.add_row(
-            derivation,
-            str(tot["mutants"]),
-            str(tot["killed"]),
-            str(tot["equivalent"]),
-            str(tot["survived"]),
-            _rate(tot["killed"], tot["equivalent"], tot["mutants"]),
-        )
-    console.print(per)
+        rows = [
+            (
+                f"{r.derivation}.{r.name}",
+                str(r.n or "–"),
+                totals([r]),
+                "error" if r.error else "skipped" if r.skipped else kill_rate(totals([r])),
+            )
+            for r in reports
+        ]
+        console.print(_table("mutation testing", "claim", rows))
+    by_derivation = [
+        (d, "", totals(list(g)), kill_rate(totals(list(g))))
+        for d, g in groupby(sorted(reports, key=lambda r: r.derivation), key=lambda r: r.derivation)
+    ]
+    console.print(_table("per derivation", "derivation", by_derivation))
     for r in reports:
         if r.error:
             console.print(f"✗ {r.derivation}.{r.name}: could not mutate: {r.error}", markup=False, style="red")
+        elif r.skipped and not quiet:
+            console.print(f"· {r.derivation}.{r.name}: skipped, {r.skipped}", markup=False, style="dim")
         for m in r.mutants:
             if m.verdict == "survived":
                 console.print(
@@ -68,7 +71,8 @@ def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) 
     tot = totals(reports)
     line = (
         f"{tot['mutants']} mutants: {tot['killed']} killed, {tot['equivalent']} equivalent, "
-        f"{tot['survived']} survived — kill rate {_rate(tot['killed'], tot['equivalent'], tot['mutants'])}"
+        f"{tot['still true']} still true, {tot['survived']} survived — kill rate {kill_rate(tot)}"
+        f" ({tot['skipped']} claims skipped)"
     )
     console.print(Text(line, style="bold red" if tot["survived"] or tot["errors"] else "bold green"))
 
@@ -77,11 +81,11 @@ def to_json(reports: list[ClaimMutation]) -> dict[str, Any]:
     by_derivation = {}
     for derivation, group in groupby(sorted(reports, key=lambda r: r.derivation), key=lambda r: r.derivation):
         tot = totals(list(group))
-        by_derivation[derivation] = {**tot, "kill_rate": _rate(tot["killed"], tot["equivalent"], tot["mutants"])}
+        by_derivation[derivation] = {**tot, "kill_rate": kill_rate(tot)}
     tot = totals(reports)
     return {
         "schema_version": 1,
-        "overall": {**tot, "kill_rate": _rate(tot["killed"], tot["equivalent"], tot["mutants"])},
+        "overall": {**tot, "kill_rate": kill_rate(tot)},
         "derivations": by_derivation,
         "claims": [r.to_json() for r in reports],
     }

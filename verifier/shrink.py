@@ -1,0 +1,129 @@
+"""Minimal counterexamples: the smallest n comes from checking n in increasing order;
+this module then looks for the simplest values the domains allow.
+
+hypothesis searches points built from small integers and halves (zero first, so it
+shrinks towards zero), keeping the values of domains that have no simple points (SPD,
+orthogonal, simplex, ...) as they were in the counterexample. Every candidate is judged
+by the same numeric check, so a shrunk counterexample is re-confirmed in high precision
+like any other. Examples are kept in a hypothesis database per claim under the cache
+folder, so a replay finds them again at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from random import Random
+from typing import Any
+
+import numpy as np
+import sympy as sp
+from hypothesis import HealthCheck, find, settings
+from hypothesis import strategies as st
+from hypothesis.database import DirectoryBasedExampleDatabase
+from hypothesis.errors import NoSuchExample, Unsatisfiable
+
+from verifier import domains as d
+from verifier.claims import Given
+from verifier.instantiate import Instance
+from verifier.numeric import Env
+from verifier.spotcheck import NumericOutcome, Settings
+
+SIMPLE = (0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0)
+MAX_EXAMPLES = 60
+Check = Callable[[Instance, np.random.Generator, Settings], NumericOutcome]
+
+
+def _scalar_values(domain: d.Domain) -> list[float] | None:
+    if isinstance(domain, d.Interval):
+        inside = [
+            v
+            for v in (domain.lo, domain.hi, (domain.lo + domain.hi) / 2, *SIMPLE)
+            if (domain.lo < v or (v == domain.lo and not domain.open_lo))
+            and (v < domain.hi or (v == domain.hi and not domain.open_hi))
+        ]
+        return list(dict.fromkeys(inside)) or None
+    if isinstance(domain, d.Integer):
+        return [float(v) for v in range(domain.lo, domain.hi + 1)][:12]
+    if isinstance(domain, d.Positive):  # Nonnegative is a Positive subclass
+        return [v for v in SIMPLE if v > 0 or (v == 0 and isinstance(domain, d.Nonnegative))]
+    if isinstance(domain, d.Nonzero):
+        return [v for v in SIMPLE if v != 0]
+    if type(domain) in (d.Real, d.General, d.Symmetric, d.Diagonal):
+        return list(SIMPLE)
+    return None
+
+
+def _given_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
+    values = _scalar_values(g.domain)
+    if values is None:
+        return None
+    shape = g.shape or (1,)
+    size = int(np.prod(shape))
+    entry = st.sampled_from(values)
+    if isinstance(g.domain, d.Symmetric | d.Diagonal):
+        n = shape[0]
+
+        def build(flat: list[float]) -> np.ndarray:
+            m = np.zeros((n, n))
+            iu = np.triu_indices(n) if isinstance(g.domain, d.Symmetric) else (np.arange(n), np.arange(n))
+            m[iu] = flat
+            return np.triu(m) + np.triu(m, 1).T
+
+        count = n * (n + 1) // 2 if isinstance(g.domain, d.Symmetric) else n
+        return st.lists(entry, min_size=count, max_size=count).map(build)
+    return st.lists(entry, min_size=size, max_size=size).map(lambda flat: np.array(flat).reshape(shape))
+
+
+def _env(inst: Instance, arrays: dict[str, np.ndarray]) -> Env:
+    env: Env = {}
+    for g in inst.given:
+        block = np.asarray(arrays[g.label], dtype=float).reshape(-1)
+        targets = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
+        for entry, value in zip(targets, block, strict=True):
+            if isinstance(entry, sp.Symbol):
+                env[entry] = np.array([value])
+    return env
+
+
+def minimise(
+    inst: Instance, rng: np.random.Generator, s: Settings, check: Check, outcome: NumericOutcome, cache_dir: Path | None
+) -> NumericOutcome:
+    """A simpler confirmed counterexample than outcome's, if hypothesis finds one."""
+    cx = outcome.counterexample
+    if cx is None or not inst.given:
+        return outcome
+    strategies: dict[str, Any] = {}
+    for g in inst.given:
+        strategy = _given_strategy(g)
+        strategies[g.label] = strategy if strategy is not None else st.just(np.asarray(cx.values[g.label]))
+    if all(isinstance(v, type(st.just(0))) for v in strategies.values()):
+        return outcome
+
+    def fails(values: dict[str, np.ndarray]) -> bool:
+        try:
+            return check(inst, rng, dataclasses.replace(s, points=_env(inst, values))).verdict == "fail"
+        except Exception:
+            return False
+
+    database = (
+        DirectoryBasedExampleDatabase(str(cache_dir / "hypothesis" / f"{inst.claim.derivation}.{inst.claim.name}"))
+        if cache_dir
+        else None
+    )
+    config = settings(
+        max_examples=MAX_EXAMPLES, deadline=None, database=database, suppress_health_check=list(HealthCheck)
+    )
+    try:
+        found = find(st.fixed_dictionaries(strategies), fails, settings=config, random=Random(s.seed))
+    except (NoSuchExample, Unsatisfiable):
+        return outcome
+    shrunk = check(inst, rng, dataclasses.replace(s, points=_env(inst, found)))
+    if shrunk.counterexample is None:
+        return outcome
+    worst = f"a random sample was off by {cx.error}"
+    note = "simplest values found by hypothesis; " + worst
+    shrunk.counterexample = dataclasses.replace(shrunk.counterexample, note=note)
+    shrunk.evidence = outcome.evidence
+    return shrunk
