@@ -104,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
+    va.add_argument(
+        "--seeds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="measure false alarms instead: run the numeric check of every true claim under seeds 0…N−1",
+    )
     _common(va)
     ck = sub.add_parser(
         "check",
@@ -130,6 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("paths", nargs="*", metavar="PATH")
     sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
     sh.add_argument("--no-color", action="store_true")
+    be = sub.add_parser(
+        "bench",
+        help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
+        description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
+        "time) and write BENCHMARKS.md and benchmarks.json. Run it on an otherwise idle machine.",
+    )
+    be.add_argument("--quick", action="store_true", help="n <= 4 and two small files for verify-all (~3 minutes)")
+    be.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="hard time limit per measurement, seconds (default 60; 20 with --quick)",
+    )
+    be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
+    be.add_argument("--no-color", action="store_true")
     return parser
 
 
@@ -139,8 +162,10 @@ def console_for(args: argparse.Namespace) -> Console:
 
 
 def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
-    engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
     cache_dir = None if args.no_cache else Path(args.cache_dir)
+    engine = EngineSettings(
+        seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose, cache_dir=cache_dir
+    )
     return RunSettings(
         engine=engine,
         jobs=max(1, args.jobs),
@@ -245,6 +270,31 @@ def run_mutate(args: argparse.Namespace) -> int:
     return EXIT_UNMET if bad else EXIT_OK
 
 
+def run_alarms(args: argparse.Namespace) -> int:
+    from verifier.render import alarms
+    from verifier.runner import measure_false_alarms
+
+    console = console_for(args)
+    progress = Progress(
+        TextColumn("[bold]seeds"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=args.quiet or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+        stats = measure_false_alarms(
+            args.paths or default_paths(), settings_from(args), args.seeds, lambda r: progress.advance(task)
+        )
+    if args.json:
+        files.write_json(args.json, alarms.to_json(stats))
+    alarms.render(console, stats, quiet=args.quiet)
+    return EXIT_UNMET if any(s.false_alarms for s in stats) else EXIT_OK
+
+
 def run_list(args: argparse.Namespace) -> int:
     from verifier import inspect_cmd
 
@@ -257,6 +307,19 @@ def run_show(args: argparse.Namespace) -> int:
     return inspect_cmd.show_claim(console_for(args), args.paths or default_paths(), args.name, args.n)
 
 
+def run_bench(args: argparse.Namespace) -> int:
+    from verifier import bench
+
+    console = console_for(args)
+    config = bench.config_for(args.quick, args.cell_timeout, args.out)
+    data = bench.run(config, progress=lambda line: console.print(line, markup=False))
+    md, js = bench.write_reports(data, config.out)
+    for t in data["targets"]:
+        console.print(f"{t['status']:>12}  {t['target']}: {t['evidence']}", markup=False)
+    console.print(f"wrote {md} and {js} in {data['seconds']:.0f} s", markup=False)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -264,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        if args.command == "verify-all" and args.seeds:
+            return run_alarms(args)
         if args.command == "verify-all":
             return run_verification(args)
         if args.command == "check":
@@ -274,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_list(args)
         if args.command == "show":
             return run_show(args)
+        if args.command == "bench":
+            return run_bench(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -105,9 +105,17 @@ def _covered(exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str, rule: s
 
 
 def prove_zero_residual(residual: Sequence[sp.Expr], facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
-    """Every entry of lhs − rhs is zero."""
+    """Every entry of lhs − rhs is zero (wherever both sides are defined)."""
     rungs = _covered(residual, facts, "zero", "residual")
-    return Proof("residual is zero", rungs, tuple(assumptions), "", _KEY)
+    return Proof("residual is zero", rungs, (*assumptions, *_definedness(residual)), "", _KEY)
+
+
+def _definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
+    """The proviso a rational-function proof carries: it holds where no denominator vanishes."""
+    for e in exprs:
+        if any(p.exp.is_negative and p.base.free_symbols for p in sp.sympify(e).atoms(sp.Pow)):
+            return ("wherever both sides are defined (no denominator is 0)",)
+    return ()
 
 
 def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:

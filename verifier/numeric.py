@@ -74,6 +74,23 @@ def compiled(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Compiled
     return _COMPILED[key]
 
 
+def magnitude(expr: sp.Expr) -> sp.Expr:
+    """An expression bounding the size of expr's intermediate terms: sums become sums of |terms|.
+
+    Round-off in evaluating expr is about eps times this, not eps times |expr|: p − p² at
+    p ≈ 1 is tiny, but it is computed from terms of size 1 and carries their error.
+    """
+    if isinstance(expr, sp.Add):
+        return sp.Add(*[magnitude(a) for a in expr.args])
+    if isinstance(expr, sp.Mul):
+        return sp.Mul(*[magnitude(a) for a in expr.args])
+    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
+        return magnitude(expr.base) ** expr.exp
+    if expr.is_Number:
+        return sp.Abs(expr)
+    return sp.Abs(expr)
+
+
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
     """Complex-step differentiation is exact only for analytic expressions."""
     return not any(sp.sympify(e).has(*_NON_ANALYTIC) for e in exprs)
@@ -160,9 +177,15 @@ class Comparison:
 
 
 def compare(
-    lhs: np.ndarray, rhs: np.ndarray, lhs_noise: np.ndarray, rhs_noise: np.ndarray, extra_tol: np.ndarray | float = 0.0
+    lhs: np.ndarray,
+    rhs: np.ndarray,
+    lhs_noise: np.ndarray,
+    rhs_noise: np.ndarray,
+    extra_tol: np.ndarray | float = 0.0,
+    terms: np.ndarray | None = None,
 ) -> Comparison:
-    """Compare two (K, m) batches; *_noise are the same sides at perturbed inputs."""
+    """Compare two (K, m) batches; *_noise are the same sides at perturbed inputs; terms, if
+    given, is the (K, m) size of the intermediate terms (see magnitude)."""
     valid = np.all(np.isfinite(lhs), axis=1) & np.all(np.isfinite(rhs), axis=1)
     with np.errstate(all="ignore"):
         diff = np.abs(lhs - rhs)
@@ -171,6 +194,8 @@ def compare(
         spread = np.where(np.isfinite(spread), spread, 0.0)
         # normwise: round-off in one entry is relative to the largest entry of the sample
         row_scale = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1, keepdims=True)
+        if terms is not None:
+            row_scale = np.maximum(row_scale, np.where(np.isfinite(terms), terms, 0.0))
         tol_entry = 64 * EPS * row_scale + 8 * spread + extra_tol + 1e-300
         error = np.max(np.where(np.isfinite(diff), diff, 0.0), axis=1)
         margin_entry = np.where(np.isfinite(diff), diff / tol_entry, 0.0)

@@ -47,6 +47,8 @@ class NumericEvidence:
     escalated: int = 0
     skipped: int = 0
     note: str = ""
+    float_margin: float = 0.0  # worst float error / tolerance, escalated samples included
+    unescalated: int = 0  # suspects beyond tolerance that were not recomputed in high precision
 
     @property
     def margin(self) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from verifier import __version__, cache, engine, loader, mutate, pool
+from verifier import __version__, alarms, cache, engine, loader, mutate, pool
 from verifier.budget import BudgetExceeded, budget
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
@@ -259,3 +259,47 @@ def mutate_paths(
     rank = {(s.derivation, s.name): i for i, s in enumerate(specs)}
     reports.sort(key=lambda r: rank.get((r.derivation, r.name), 0))
     return reports
+
+
+def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
+    """Runs in a worker: every seed of one claim's numeric check."""
+    loaded = loader.load(Path(spec.path), settings.verbose)
+    family = next(f for f in loaded.families if f.name == spec.name)
+    return alarms.measure_family(family, settings, seeds)
+
+
+def measure_false_alarms(
+    paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
+) -> list[alarms.AlarmStats]:
+    """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
+    files = [str(p) for p in loader.discover(paths)]
+    specs: list[ClaimSpec] = []
+
+    def loaded(task: pool.Task, value: object) -> None:
+        if not isinstance(value, pool.Failure):
+            found: list[ClaimSpec] = value[0]  # type: ignore[index]
+            specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
+
+    pool.run(
+        [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files],
+        settings.jobs,
+        min(settings.load_timeout, settings.timeout),
+        settings.memory_mb,
+        loaded,
+    )
+    out: list[alarms.AlarmStats] = []
+
+    def done(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        if isinstance(value, pool.Failure):
+            value = alarms.AlarmStats(spec.derivation, spec.name, error=value.message.splitlines()[0])
+        assert isinstance(value, alarms.AlarmStats)
+        out.append(value)
+        on_result(value)
+
+    tasks = [pool.Task(f"{s.path}::{s.name}", _alarm_claim, (s, settings.engine, seeds)) for s in specs]
+    with contextlib.suppress(KeyboardInterrupt):
+        pool.run(tasks, settings.jobs, settings.timeout * max(1, seeds // 4), settings.memory_mb, done)
+    rank = {(s.derivation, s.name): i for i, s in enumerate(specs)}
+    out.sort(key=lambda r: rank.get((r.derivation, r.name), 0))
+    return out

@@ -137,6 +137,7 @@ def _exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
 
 def _evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
     skipped = int((~cmp.valid).sum())
+    suspects = len(cmp.suspects)
     return NumericEvidence(
         n=inst.claim.n,
         method=method,
@@ -146,6 +147,8 @@ def _evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note
         escalated=escalated,
         skipped=skipped,
         note=note,
+        float_margin=_finite(cmp.worst_margin()),
+        unescalated=max(0, suspects - escalated),
     )
 
 
@@ -176,6 +179,7 @@ def _resolve(
         )
     suspects = cmp.suspects
     escalated, confirmed, undecided = 0, [], 0
+    float_margin = _finite(cmp.worst_margin())
     for idx in _spread(suspects, MAX_CONFIRMATIONS):
         escalated += 1
         result = decide_at(int(idx))
@@ -183,9 +187,10 @@ def _resolve(
             confirmed.append((int(idx), result))
         elif result.decision is Decision.UNDECIDED:
             undecided += 1
-        else:  # round-off: what counts is the error seen in high precision
-            cmp.error[idx] = result.relative * cmp.scale[idx]
+        else:  # round-off: in high precision the sides agree, so the sample's error is none
+            cmp.error[idx] = 0.0
     ev = _evidence(inst, method, cmp, escalated)
+    ev = dataclasses.replace(ev, float_margin=float_margin, unescalated=max(0, len(suspects) - escalated))
     if confirmed:
         worst_idx, worst = confirmed[0]
         scored = [(simplicity(point_values(inst, env, i)), i, c) for i, c in confirmed]
@@ -199,6 +204,14 @@ def _resolve(
             inst.claim.n, point_values(inst, env, idx), conf.lhs, conf.rhs, conf.error, confirm.HIGH_DPS, note
         )
         return NumericOutcome("fail", ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})")
+    unchecked = len(suspects) - escalated
+    if unchecked > 0:
+        return NumericOutcome(
+            "inconclusive",
+            ev,
+            reason=f"{len(suspects)} samples beyond the round-off tolerance; "
+            f"{escalated} recomputed in high precision agreed, {unchecked} were not recomputed",
+        )
     if undecided and len(suspects) == escalated and undecided == escalated:
         return NumericOutcome(
             "inconclusive", ev, reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision"
@@ -223,11 +236,12 @@ def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: 
 def _compare_sides(
     inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], rng: np.random.Generator, s: Settings, method: str
 ) -> NumericOutcome:
-    fn = numeric.compiled(inst.symbols, lhs + rhs)
-    env = sample(inst, rng, s.samples, s)
     m = len(lhs)
-    out, noisy = fn(env), fn(numeric.perturbed(env, rng))
-    cmp = numeric.compare(out[:, :m].real, out[:, m:].real, noisy[:, :m].real, noisy[:, m:].real)
+    sizes = [numeric.magnitude(a) + numeric.magnitude(b) for a, b in zip(lhs, rhs, strict=True)]
+    fn = numeric.compiled(inst.symbols, lhs + rhs + sizes)
+    env = sample(inst, rng, s.samples, s)
+    out, noisy = fn(env).real, fn(numeric.perturbed(env, rng)).real
+    cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :])
     if numeric.has_opaque(lhs + rhs):
         return _opaque_outcome(inst, cmp, method)
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
@@ -292,22 +306,25 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     if body.order == 2:
         return _check_hessian(inst, f[0], wrt, claimed, rng, s, analytic)
     fn_f = numeric.compiled(inst.symbols, f)
-    fn_d = numeric.compiled(inst.symbols, list(claimed))
+    fn_d = numeric.compiled(inst.symbols, list(claimed) + [numeric.magnitude(e) for e in claimed])
     env = sample(inst, rng, s.samples, s)
     n_out, n_in = claimed.shape
+    size = n_out * n_in
     dirs = numeric.basis_or_random(n_in, rng, limit=1000, random_count=8)
 
-    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         if analytic:
             ref = numeric.directional_complex_step(fn_f, e, wrt, dirs)
             err = np.zeros_like(ref)
         else:
             ref, err = numeric.directional_richardson(fn_f, e, wrt, dirs)
-        jac = fn_d(e).real.reshape(-1, n_out, n_in)
-        return np.einsum("koi,di->kdo", jac, dirs), ref, err
+        values = fn_d(e).real
+        jac = values[:, :size].reshape(-1, n_out, n_in)
+        sizes = np.abs(values[:, size:]).reshape(-1, n_out, n_in)
+        return np.einsum("koi,di->kdo", jac, dirs), ref, err, np.einsum("koi,di->kdo", sizes, np.abs(dirs))
 
-    got, ref, err = both(env)
-    got2, ref2, _ = both(numeric.perturbed(env, rng))
+    got, ref, err, terms = both(env)
+    got2, ref2, _, _ = both(numeric.perturbed(env, rng))
     k = got.shape[0]
     cmp = numeric.compare(
         got.reshape(k, -1),
@@ -315,6 +332,7 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
         got2.reshape(k, -1),
         ref2.reshape(k, -1),
         extra_tol=10 * err.reshape(k, -1),
+        terms=terms.reshape(k, -1),
     )
     method = ("complex step" if analytic else "central differences + Richardson") + (
         f", {len(dirs)} directions" if n_in > 1 else ""
@@ -358,20 +376,22 @@ def _check_hessian(
     analytic: bool,
 ) -> NumericOutcome:
     fn_f = numeric.compiled(inst.symbols, [f])
-    fn_h = numeric.compiled(inst.symbols, list(claimed))
+    fn_h = numeric.compiled(inst.symbols, list(claimed) + [numeric.magnitude(e) for e in claimed])
     n = len(wrt)
     u, v = numeric.hessian_pairs(n, rng)
     env = sample(inst, rng, max(20, s.samples // 4), s)
 
-    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        h = fn_h(e).real.reshape(-1, n, n)
+    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        values = fn_h(e).real
+        h = values[:, : n * n].reshape(-1, n, n)
+        sizes = np.abs(values[:, n * n :]).reshape(-1, n, n)
         got = np.einsum("pi,kij,pj->kp", u, h, v)
         ref, err = numeric.second_directional(fn_f, e, wrt, (u, v), analytic)
-        return got, ref, err
+        return got, ref, err, np.einsum("pi,kij,pj->kp", np.abs(u), sizes, np.abs(v))
 
-    got, ref, err = both(env)
-    got2, ref2, _ = both(numeric.perturbed(env, rng))
-    cmp = numeric.compare(got, ref, got2, ref2, extra_tol=10 * err)
+    got, ref, err, terms = both(env)
+    got2, ref2, _, _ = both(numeric.perturbed(env, rng))
+    cmp = numeric.compare(got, ref, got2, ref2, extra_tol=10 * err, terms=terms)
     method = ("complex step" if analytic else "central differences") + " + Richardson, " + f"{len(u)} direction pairs"
     if numeric.has_opaque([f, *claimed]):
         return _opaque_outcome(inst, cmp, method)

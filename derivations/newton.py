@@ -1,0 +1,144 @@
+"""Newton's method: quadratic convergence at a simple root, and where it fails.
+
+Newton's iteration x_{k+1} = x_k − f(x_k)/f′(x_k) looks for a root x* of f. Write the
+error e = x − x* and expand f(x* + e) = a₁e + a₂e² + a₃e³ with a₁ = f′(x*), a₂ = f″(x*)/2,
+a₃ = f‴(x*)/6. Then e_{k+1} = (e f′ − f)/f′ = (a₂e² + 2a₃e³)/(a₁ + 2a₂e + 3a₃e²), so at a
+simple root (a₁ ≠ 0) e_{k+1} = (f″(x*)/(2f′(x*)))·e_k² + O(e_k³): quadratic convergence
+with constant f″/(2f′) — not f″/f′. The order is exactly 2 when f″(x*) ≠ 0 as well, so each
+claim below assumes that the leading coefficient it names is nonzero. Minimising g by
+Newton's method is Newton on g′, so near a minimiser with g″(x*) > 0 its constant is
+g‴(x*)/(2g″(x*)).
+
+Concrete cases: the cubic x³ − 2x − 4 at x* = 2, eˣ − 2 at log 2, sin x − ½ at π/6, and
+the Babylonian square root (Newton on x² − 2 at √2). When also f″(x*) = 0, the e² term
+vanishes and e_{k+1} = (f‴(x*)/(3f′(x*)))·e_k³ + O(e_k⁴): Newton on sin x at 0 is
+e ↦ e − tan e = −e³/3 + O(e⁵). At a double root f′(x*) = 0 and the method slows to linear
+convergence with ratio ½, e.g. for (x − 1)²(x + 2) at 1; the modified step x − 2f/f′
+restores quadratic convergence there.
+
+Here |e_{k+1}| ~ C·|e_k|^p is stated with a signed constant C: e_{k+1}/e_k^p → C.
+
+Sources: J. Nocedal and S. Wright, Numerical Optimization, 2nd ed. (2006), Theorem 3.5
+and §11.1; E. Süli and D. Mayers, An Introduction to Numerical Analysis (2003), §1.4
+(Newton's method) and its exercises on multiple roots.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Convergence, Nonzero, Positive, Real, claim
+from verifier.mathlib import scalar, scalars
+
+e, x = scalar("e"), scalar("x")
+a1, a2, a3, a4 = scalars("a1 a2 a3 a4")
+b2, b3, b4 = scalars("b2 b3 b4")
+
+
+def newton_step(f: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """var − f/f′."""
+    return var - f / sp.diff(f, var)
+
+
+def newton_minimisation_step(g: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """var − g′/g″: Newton's method on g′."""
+    return newton_step(sp.diff(g, var), var)
+
+
+# ----------------------------------------------------------------------------- generic smooth f
+
+
+@claim()
+def error_map() -> Convergence:
+    """f(x* + e) = a₁e + a₂e² + a₃e³, a₁, a₂ ≠ 0: e_{k+1} ≈ (a₂/a₁)·e_k² = (f″/(2f′))·e_k²."""
+    f = a1 * e + a2 * e**2 + a3 * e**3
+    where = {a1: Nonzero(), a2: Nonzero(), a3: Real()}
+    return Convergence(newton_step(f, e), e, root=0, order=2, constant=a2 / a1, where=where)
+
+
+@claim(expect="refuted")
+def error_map_constant_without_half() -> Convergence:
+    """Wrong: e_{k+1} ≈ (f″/f′)·e_k² = (2a₂/a₁)·e_k², dropping the ½."""
+    f = a1 * e + a2 * e**2 + a3 * e**3
+    where = {a1: Nonzero(), a2: Nonzero(), a3: Real()}
+    return Convergence(newton_step(f, e), e, root=0, order=2, constant=2 * a2 / a1, where=where)
+
+
+@claim()
+def minimisation_error_map() -> Convergence:
+    """Minimise g(x* + e) = g(x*) + b₂e² + b₃e³ + b₄e⁴, b₂ > 0, b₃ ≠ 0: e_{k+1} ≈ (3b₃/(2b₂))·e_k²."""
+    g = b2 * e**2 + b3 * e**3 + b4 * e**4
+    where = {b2: Positive(), b3: Nonzero(), b4: Real()}
+    step = newton_minimisation_step(g, e)
+    return Convergence(step, e, root=0, order=2, constant=3 * b3 / (2 * b2), where=where)
+
+
+@claim()
+def error_map_at_inflection() -> Convergence:
+    """f(x* + e) = a₁e + a₃e³ + a₄e⁴, f″(x*) = 0 ≠ f‴(x*): e_{k+1} ≈ (2a₃/a₁)·e_k³ = (f‴/(3f′))·e_k³."""
+    f = a1 * e + a3 * e**3 + a4 * e**4
+    where = {a1: Nonzero(), a3: Nonzero(), a4: Real()}
+    return Convergence(newton_step(f, e), e, root=0, order=3, constant=2 * a3 / a1, where=where)
+
+
+# ----------------------------------------------------------------------------- concrete roots
+
+
+@claim()
+def cubic() -> Convergence:
+    """f = x³ − 2x − 4, x* = 2: e_{k+1} ≈ (12/20)·e_k² = (3/5)·e_k²."""
+    f = x**3 - 2 * x - 4
+    return Convergence(newton_step(f, x), x, root=2, order=2, constant=sp.Rational(3, 5))
+
+
+@claim()
+def exponential() -> Convergence:
+    """f = eˣ − 2, x* = log 2: e_{k+1} ≈ (2/(2·2))·e_k² = ½·e_k²."""
+    f = sp.exp(x) - 2
+    return Convergence(newton_step(f, x), x, root=sp.log(2), order=2, constant=sp.Rational(1, 2))
+
+
+@claim()
+def sine() -> Convergence:
+    """f = sin x − ½, x* = π/6: e_{k+1} ≈ (−½/(2·√3/2))·e_k² = −(√3/6)·e_k²."""
+    f = sp.sin(x) - sp.Rational(1, 2)
+    return Convergence(newton_step(f, x), x, root=sp.pi / 6, order=2, constant=-sp.sqrt(3) / 6)
+
+
+@claim()
+def square_root_of_two() -> Convergence:
+    """f = x² − 2 (x ↦ (x + 2/x)/2), x* = √2: e_{k+1} ≈ (2/(2·2√2))·e_k² = (√2/4)·e_k²."""
+    f = x**2 - 2
+    return Convergence(newton_step(f, x), x, root=sp.sqrt(2), order=2, constant=sp.sqrt(2) / 4)
+
+
+@claim()
+def sine_at_zero_is_cubic() -> Convergence:
+    """f = sin x, x* = 0, f″(0) = 0: e_{k+1} = e_k − tan e_k ≈ −⅓·e_k³."""
+    f = sp.sin(x)
+    return Convergence(newton_step(f, x), x, root=0, order=3, constant=sp.Rational(-1, 3))
+
+
+# ----------------------------------------------------------------------------- a double root
+
+
+@claim()
+def double_root_is_linear() -> Convergence:
+    """f = (x − 1)²(x + 2), x* = 1 double: e_{k+1} ≈ ½·e_k (linear)."""
+    f = (x - 1) ** 2 * (x + 2)
+    return Convergence(newton_step(f, x), x, root=1, order=1, constant=sp.Rational(1, 2))
+
+
+@claim(expect="refuted")
+def double_root_is_quadratic() -> Convergence:
+    """Wrong: f = (x − 1)²(x + 2), x* = 1 double: e_{k+1} ≈ (1/6)·e_k² (quadratic)."""
+    f = (x - 1) ** 2 * (x + 2)
+    return Convergence(newton_step(f, x), x, root=1, order=2, constant=sp.Rational(1, 6))
+
+
+@claim()
+def double_root_modified_step() -> Convergence:
+    """f = (x − 1)²(x + 2), step x − 2f/f′: e_{k+1} ≈ (f‴/(6f″))·e_k² = (1/6)·e_k²."""
+    f = (x - 1) ** 2 * (x + 2)
+    step = x - 2 * f / sp.diff(f, x)
+    return Convergence(step, x, root=1, order=2, constant=sp.Rational(1, 6))

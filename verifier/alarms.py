@@ -1,0 +1,74 @@
+"""False alarms, measured: run the numeric check of every claim that holds under many seeds.
+
+A false alarm is a REFUTED verdict on a true claim. The requirement is zero. The float
+margin (worst float error / round-off tolerance, over every sample) shows how often float
+alone would have raised a suspect: every sample above 1 was recomputed at 100+ digits,
+where only a stable gap confirms a counterexample. Only the numeric
+side can raise an alarm, so the symbolic ladder is not run here. One worker runs all
+seeds of a claim, so each claim is compiled once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from verifier.claims import ClaimFamily, Corollary
+from verifier.engine import EngineSettings, rng_for
+from verifier.instantiate import instantiate
+from verifier.spotcheck import spot_check
+
+
+@dataclass
+class AlarmStats:
+    derivation: str
+    name: str
+    seeds: int = 0
+    samples: int = 0
+    false_alarms: int = 0
+    inconclusive: int = 0
+    escalated: int = 0
+    worst_margin: float = 0.0
+    float_margin: float = 0.0
+    unescalated: int = 0
+    alarm_seeds: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) -> AlarmStats:
+    stats = AlarmStats(family.derivation, family.name)
+    started = time.monotonic()
+    try:
+        claims = [family.build(n) for n in family.all_n]
+    except Exception as err:
+        stats.error = f"builder raised {type(err).__name__}: {err}"
+        return stats
+    if any(isinstance(c.body, Corollary) for c in claims):
+        stats.error = "corollary: no numerics of its own"
+        return stats
+    instances = [instantiate(c) for c in claims]
+    for seed in range(seeds):
+        numeric = dataclasses.replace(settings, seed=seed).numeric()
+        for n, inst in zip(family.all_n, instances, strict=True):
+            outcome = spot_check(inst, rng_for(family, seed, n), numeric)
+            ev = outcome.evidence
+            stats.samples += ev.samples
+            stats.escalated += ev.escalated
+            if outcome.verdict == "pass":
+                stats.worst_margin = max(stats.worst_margin, ev.margin)
+                stats.float_margin = max(stats.float_margin, ev.float_margin)
+                stats.unescalated += ev.unescalated
+            if outcome.verdict == "fail":
+                stats.false_alarms += 1
+                stats.alarm_seeds.append(seed)
+            elif outcome.verdict == "inconclusive":
+                stats.inconclusive += 1
+        stats.seeds += 1
+    stats.seconds = time.monotonic() - started
+    return stats
