@@ -27,6 +27,7 @@ import contextlib
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 import sympy as sp
 from sympy.polys.fields import sfield
@@ -46,6 +47,10 @@ def is_zero_simplify(expr: sp.Expr) -> bool:
     return sp.simplify(expr) == 0
 
 
+def _fresh(expr: sp.Expr) -> set[sp.Dummy]:
+    return {d for d in expr.free_symbols if isinstance(d, sp.Dummy)}
+
+
 def abstract_atoms(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
     """Steps 1–3 above: returns the rational form and the relations (s, q, b) for s^q = b."""
     expr = expr.replace(lambda e: isinstance(e, _HYPERBOLIC), lambda e: e.rewrite(sp.exp))
@@ -53,9 +58,11 @@ def abstract_atoms(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, s
     return _abstract_radicals(expr)
 
 
-def _split_exponent(arg: sp.Expr) -> tuple[list[tuple[sp.Rational, sp.Expr]], sp.Expr]:
+@lru_cache(maxsize=65536)
+def _split_exponent(arg: sp.Expr) -> tuple[tuple[tuple[sp.Rational, sp.Expr], ...], sp.Expr]:
     """arg = Σ c·m + rest, with c rational and m a monomial; rest holds the constants."""
-    terms, rest = [], sp.Integer(0)
+    terms: list[tuple[sp.Rational, sp.Expr]] = []
+    rest = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(arg)):
         coeff, mono = term.as_coeff_Mul()
         if mono == 1 or not mono.free_symbols:
@@ -64,14 +71,73 @@ def _split_exponent(arg: sp.Expr) -> tuple[list[tuple[sp.Rational, sp.Expr]], sp
             terms.append((coeff, mono))
         else:
             terms.append((sp.Integer(1), term))
-    return terms, rest
+    return tuple(terms), rest
 
 
 def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
-    exps = [e for e in expr.atoms(sp.exp)]
+    exps = list(expr.atoms(sp.exp))
     if not exps:
         return expr
     split = {e: _split_exponent(e.args[0]) for e in exps}
+    by_family = _families(split)
+    if by_family is not None:
+        return expr.xreplace(_family_atoms(split, by_family))
+    return expr.xreplace(_monomial_atoms(split))
+
+
+def _families(
+    split: dict[sp.Expr, tuple[tuple[tuple[sp.Rational, sp.Expr], ...], sp.Expr]],
+) -> dict[frozenset[sp.Expr], list[sp.Expr]] | None:
+    """Group exponentials whose arguments are rational multiples of one another.
+
+    Returns None when two groups share a monomial (as exp(z) and exp(z + c) do): then
+    only the per-monomial split expresses their relation.
+    """
+    families: dict[frozenset[sp.Expr], list[sp.Expr]] = defaultdict(list)
+    for e, (terms, _) in split.items():
+        families[frozenset(m for _, m in terms)].append(e)
+    seen: set[sp.Expr] = set()
+    for monos in families:
+        if seen & monos:
+            return None
+        seen |= monos
+    for members in families.values():
+        base = dict((m, c) for c, m in split[members[0]][0])
+        for e in members[1:]:
+            ratios = {c / base[m] for c, m in split[e][0]}
+            if len(ratios) > 1:
+                return None
+    return families
+
+
+def _family_atoms(
+    split: dict[sp.Expr, tuple[tuple[tuple[sp.Rational, sp.Expr], ...], sp.Expr]],
+    families: dict[frozenset[sp.Expr], list[sp.Expr]],
+) -> dict[sp.Expr, sp.Expr]:
+    """exp(q·a + c) → E^(q·L)·exp(c), one fresh E = exp(a/L) per family of proportional arguments."""
+    replacement: dict[sp.Expr, sp.Expr] = {}
+    for members in families.values():
+        base_terms = split[members[0]][0]
+        if not base_terms:
+            continue
+        base = dict((m, c) for c, m in base_terms)
+        ratio = {e: split[e][0][0][0] / base[split[e][0][0][1]] if split[e][0] else sp.Integer(0) for e in members}
+        lcm = 1
+        for q in ratio.values():
+            lcm = math.lcm(lcm, int(sp.Rational(q).q))
+        argument = sp.Add(*[c * m for c, m in base_terms])
+        fresh = sp.Dummy("E", positive=True) if argument.is_real else sp.Dummy("E")
+        for e in members:
+            rest = split[e][1]
+            value = sp.exp(rest) if rest != 0 else sp.Integer(1)
+            replacement[e] = value * fresh ** int(sp.Rational(ratio[e]) * lcm)
+    return replacement
+
+
+def _monomial_atoms(
+    split: dict[sp.Expr, tuple[tuple[tuple[sp.Rational, sp.Expr], ...], sp.Expr]],
+) -> dict[sp.Expr, sp.Expr]:
+    """exp(Σ cᵢmᵢ + c₀) → Πᵢ Eᵢ^(cᵢLᵢ)·exp(c₀), one fresh Eᵢ = exp(mᵢ/Lᵢ) per monomial."""
     denominators: dict[sp.Expr, int] = defaultdict(lambda: 1)
     for terms, _ in split.values():
         for coeff, mono in terms:
@@ -83,7 +149,7 @@ def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
         for coeff, mono in terms:
             value *= fresh[mono] ** int(coeff * denominators[mono])
         replacement[e] = value
-    return expr.xreplace(replacement)
+    return replacement
 
 
 def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
@@ -104,14 +170,38 @@ def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, in
 def is_zero_atoms(expr: sp.Expr) -> bool:
     """Decide zero as a rational function after abstracting atoms (steps 1–4).
 
-    together() writes the expression as N/D with D a product of its denominators,
-    so the expression vanishes identically exactly when N does; N is expanded over
-    the (algebraically independent) generators. With radical relations, N is first
-    reduced modulo s^q − b.
+    First group by group: terms that involve different sets of fresh atoms (a sum over
+    samples, each with its own exponentials) are tested separately, which is sound (a sum
+    of zeros is zero) and avoids one enormous common denominator. If some group is not
+    zero on its own, the whole sum is tested.
+
+    together() writes an expression as N/D with D a product of its denominators, so the
+    expression vanishes identically exactly when N does; N is expanded over the
+    (algebraically independent) generators. With radical relations, N is first reduced
+    modulo s^q − b.
     """
     rational, relations = abstract_atoms(sp.sympify(expr))
     if rational == 0:
         return True
+    groups: dict[frozenset[sp.Dummy], list[sp.Expr]] = defaultdict(list)
+    distributed = [
+        t
+        for term in sp.Add.make_args(rational)  # x·(a + b) → x·a + x·b, one level only
+        for t in sp.Add.make_args(sp.expand_mul(term, deep=False))
+    ]
+    for term in distributed:
+        groups[frozenset(_fresh(term))].append(term)
+    if len(groups) > 1 and all(_numerator_vanishes(sp.Add(*terms), relations) for terms in groups.values()):
+        return True
+    return _numerator_vanishes(rational, relations)
+
+
+def _numerator_vanishes(rational: sp.Expr, relations: list[tuple[sp.Symbol, int, sp.Expr]]) -> bool:
+    if not relations:  # exact arithmetic in the sparse rational function field over QQ
+        try:
+            return bool(sfield(rational)[1] == 0)
+        except (sp.PolynomialError, sp.polys.polyerrors.GeneratorsError, ValueError):
+            pass
     numerator, _ = sp.fraction(sp.together(rational))
     numerator = sp.expand(numerator)
     if numerator == 0:
@@ -122,7 +212,7 @@ def is_zero_atoms(expr: sp.Expr) -> bool:
         for s, q, base in relations:
             numerator = sp.rem(numerator, s**q - base, s)
             numerator = sp.expand(numerator)
-    return numerator == 0
+    return bool(numerator == 0)
 
 
 def is_zero_field(expr: sp.Expr) -> bool:
