@@ -20,6 +20,7 @@ a Hessian is the Jacobian of the gradient.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -45,9 +46,12 @@ class Given:
 
     @property
     def label(self) -> str:
+        """The name the symbol was made with: the common prefix of its entries' names (W1 for W1₁₁, W1₁₂…)."""
         if isinstance(self.target, sp.MatrixBase):
-            first = self.target[0]
-            return _stem(str(first)) if isinstance(first, sp.Symbol) else str(first)
+            names = [str(e) for e in self.target if isinstance(e, sp.Symbol)]
+            if len(set(names)) > 1:
+                return os.path.commonprefix(names).rstrip("_") or _stem(names[0])  # noqa: RUF071 (names, not paths)
+            return _stem(names[0]) if names else str(self.target[0])
         return str(self.target)
 
     @property

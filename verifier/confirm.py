@@ -48,13 +48,18 @@ _MP_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Callable[
 
 
 def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
-    """Compile expressions for mpmath, once per process; evaluation uses the current mpmath.mp.dps."""
+    """Expressions for mpmath, compiled on first use (most checks never need them) and once
+    per process; evaluation uses the current mpmath.mp.dps."""
     key = (tuple(symbols), tuple(exprs))
-    if key not in _MP_COMPILED:
-        if len(_MP_COMPILED) > 256:
-            _MP_COMPILED.clear()
-        _MP_COMPILED[key] = _mp_compile(symbols, exprs)
-    return _MP_COMPILED[key]
+
+    def call(*args: object) -> list:
+        if key not in _MP_COMPILED:
+            if len(_MP_COMPILED) > 256:
+                _MP_COMPILED.clear()
+            _MP_COMPILED[key] = _mp_compile(symbols, exprs)
+        return _MP_COMPILED[key](*args)
+
+    return call
 
 
 def _mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:

@@ -197,11 +197,6 @@ def is_zero_atoms(expr: sp.Expr) -> bool:
 
 
 def _numerator_vanishes(rational: sp.Expr, relations: list[tuple[sp.Symbol, int, sp.Expr]]) -> bool:
-    if not relations:  # exact arithmetic in the sparse rational function field over QQ
-        try:
-            return bool(sfield(rational)[1] == 0)
-        except (sp.PolynomialError, sp.polys.polyerrors.GeneratorsError, ValueError):
-            pass
     numerator, _ = sp.fraction(sp.together(rational))
     numerator = sp.expand(numerator)
     if numerator == 0:

@@ -23,6 +23,7 @@ import sympy as sp
 from verifier import confirm, generic, numeric
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.confirm import Confirmation, Decision
+from verifier.domains import Orthogonal
 from verifier.instantiate import ClaimError, Instance, as_matrix, expressions, instantiate
 from verifier.numeric import Comparison, Compiled, Env
 from verifier.outcome import Counterexample, NumericEvidence
@@ -105,12 +106,34 @@ def _args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
     """
     args = confirm.exact_args([env[s][idx] for s in inst.symbols])
     position = {s: i for i, s in enumerate(inst.symbols)}
+    for g in inst.given:  # float samples are orthogonal to ~1e-16 only; make them exactly so
+        if isinstance(g.domain, Orthogonal):
+            cells = [position[e] for e in g.target]
+            with mpmath.workdps(250):
+                q = _orthonormalise(mpmath.matrix(g.target.rows, g.target.cols, [args[c] for c in cells]))
+            for c, value in zip(cells, q, strict=True):
+                args[c] = value
     for sym, expr in inst.relations:
         exact = {k: sp.Rational(float(env[k][idx])) for k in expr.free_symbols if k in env}
         value = sp.Rational(expr.xreplace(exact))
         with mpmath.workdps(250):
             args[position[sym]] = mpmath.mpf(value.p) / value.q
     return args
+
+
+def _orthonormalise(m: mpmath.matrix) -> list[mpmath.mpf]:
+    """Gram–Schmidt on the columns, at the current precision; row-major entries of Q."""
+    n = m.rows
+    cols = [[m[i, j] for i in range(n)] for j in range(m.cols)]
+    basis: list[list[mpmath.mpf]] = []
+    for col in cols:
+        v = list(col)
+        for b in basis:
+            dot = mpmath.fsum(x * y for x, y in zip(v, b, strict=True))
+            v = [x - dot * y for x, y in zip(v, b, strict=True)]
+        norm = mpmath.sqrt(mpmath.fsum(x * x for x in v))
+        basis.append([x / norm for x in v])
+    return [basis[j][i] for i in range(n) for j in range(m.cols)]
 
 
 def _exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
