@@ -75,20 +75,15 @@ def compiled(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Compiled
 
 
 def magnitude(expr: sp.Expr) -> sp.Expr:
-    """An expression bounding the size of expr's intermediate terms: sums become sums of |terms|.
+    """The size of expr's top-level terms, Σ|tᵢ| for expr = Σ tᵢ, built without evaluation.
 
     Round-off in evaluating expr is about eps times this, not eps times |expr|: p − p² at
     p ≈ 1 is tiny, but it is computed from terms of size 1 and carries their error.
     """
-    if isinstance(expr, sp.Add):
-        return sp.Add(*[magnitude(a) for a in expr.args])
-    if isinstance(expr, sp.Mul):
-        return sp.Mul(*[magnitude(a) for a in expr.args])
-    if isinstance(expr, sp.Pow) and expr.exp.is_Integer and expr.exp > 0:
-        return magnitude(expr.base) ** expr.exp
-    if expr.is_Number:
-        return sp.Abs(expr)
-    return sp.Abs(expr)
+    terms = sp.Add.make_args(expr)
+    if len(terms) == 1:
+        return sp.Abs(expr, evaluate=False)
+    return sp.Add(*[sp.Abs(t, evaluate=False) for t in terms], evaluate=False)
 
 
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
