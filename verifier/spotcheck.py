@@ -28,7 +28,7 @@ from verifier.instantiate import ClaimError, Instance, as_matrix, expressions, i
 from verifier.numeric import Comparison, Compiled, Env
 from verifier.outcome import Counterexample, NumericEvidence
 
-MAX_CONFIRMATIONS = 24
+MAX_CONFIRMATIONS = 64
 
 
 @dataclass(frozen=True)
