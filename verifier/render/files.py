@@ -13,6 +13,9 @@ def write_atomic(path: str | Path, text: str) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes private files; a report is an ordinary one
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
