@@ -15,7 +15,8 @@ from the expression tree of its claimed side (what the user wrote as the result)
 Each mutant is classified: *equivalent* if the kernel shows its claimed side equal to
 the original's (transposing a symmetric matrix, say), or PROVES the mutated claim
 outright (making a PSD matrix's diagonal larger keeps it PSD: no mistake was made);
-*killed* if it is REFUTED; *still true* if an inequality or PSD mutant merely weakened
+*killed* if it is REFUTED; *invalid* if the mutant is no claim at all (ERROR: undefined
+everywhere after 2 → 1 in a denominator, say); *still true* if an inequality or PSD mutant merely weakened
 the statement and passes every numeric check; *survived* otherwise, which is a gap in
 the engine or in the claim's domain. Claims built on numeric-only functions are
 skipped: nothing about them can be REFUTED, by design.
@@ -115,6 +116,14 @@ def _term_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
 
 
 def _constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
+    # Heaviside(x, ½) carries its value at the kink, which claims sampled off the kink never see
+    mask = {h: sp.Dummy("H") for h in expr.atoms(sp.Heaviside)}
+    unmask = {d: h for h, d in mask.items()}
+    for operator, mutated in _plain_constant_mutants(expr.xreplace(mask), n):
+        yield operator, mutated.xreplace(unmask)
+
+
+def _plain_constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
     for node in set(_subexpressions(expr)):
         if node in (2, -2):
             yield "constant 2 → 1", expr.subs(node, node / 2)
@@ -230,6 +239,7 @@ def _equivalent(claim: Claim, mutant: Statement) -> bool:
 
 def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutation:
     started = time.monotonic()
+    settings = dataclasses.replace(settings, shrink=False)  # a killed mutant needs no minimal counterexample
     n = display_n(family)
     report = ClaimMutation(family.derivation, family.name, n)
     try:
@@ -275,6 +285,8 @@ def _classify(claim: Claim, status: Status) -> str:
         return "equivalent"
     if status is Status.CHECKED and isinstance(claim.body, Inequality | PSD):
         return "still true"
+    if status is Status.ERROR:
+        return "invalid"  # the mutant is not a claim at all (undefined everywhere, say)
     return "survived"
 
 

@@ -110,7 +110,7 @@ def _args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
         if isinstance(g.domain, Orthogonal):
             cells = [position[e] for e in g.target]
             with mpmath.workdps(250):
-                q = _orthonormalise(mpmath.matrix(g.target.rows, g.target.cols, [args[c] for c in cells]))
+                q = _orthonormalise([args[c] for c in cells], g.target.rows, g.target.cols)
             for c, value in zip(cells, q, strict=True):
                 args[c] = value
     for sym, expr in inst.relations:
@@ -121,10 +121,10 @@ def _args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
     return args
 
 
-def _orthonormalise(m: mpmath.matrix) -> list[mpmath.mpf]:
-    """Gram–Schmidt on the columns, at the current precision; row-major entries of Q."""
-    n = m.rows
-    cols = [[m[i, j] for i in range(n)] for j in range(m.cols)]
+def _orthonormalise(values: list[mpmath.mpf], rows: int, cols_count: int) -> list[mpmath.mpf]:
+    """Gram–Schmidt on the columns of a row-major matrix, at the current precision; row-major Q."""
+    n = rows
+    cols = [[values[i * cols_count + j] for i in range(n)] for j in range(cols_count)]
     basis: list[list[mpmath.mpf]] = []
     for col in cols:
         v = list(col)
@@ -133,7 +133,7 @@ def _orthonormalise(m: mpmath.matrix) -> list[mpmath.mpf]:
             v = [x - dot * y for x, y in zip(v, b, strict=True)]
         norm = mpmath.sqrt(mpmath.fsum(x * x for x in v))
         basis.append([x / norm for x in v])
-    return [basis[j][i] for i in range(n) for j in range(m.cols)]
+    return [basis[j][i] for i in range(n) for j in range(cols_count)]
 
 
 def _exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:

@@ -11,12 +11,12 @@ from rich.text import Text
 
 from verifier.mutate import ClaimMutation
 
-VERDICTS = ("killed", "equivalent", "still true", "survived")
+VERDICTS = ("killed", "equivalent", "still true", "invalid", "survived")
 
 
 def kill_rate(tot: dict[str, int]) -> str:
     """Killed as a share of the mutants that are real mistakes (not equivalent, not still true)."""
-    relevant = tot["mutants"] - tot["equivalent"] - tot["still true"]
+    relevant = tot["mutants"] - tot["equivalent"] - tot["still true"] - tot["invalid"]
     return f"{100 * tot['killed'] / relevant:.0f}%" if relevant else "–"
 
 
