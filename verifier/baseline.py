@@ -8,6 +8,7 @@ but never fail the run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,8 +58,13 @@ def load(path: str | Path) -> dict[str, dict[str, Any]]:
     return claims
 
 
-def compare(baseline: dict[str, dict[str, Any]], report: RunReport) -> list[Change]:
+def compare(
+    baseline: dict[str, dict[str, Any]], report: RunReport, selected: Callable[[str], bool] | None = None
+) -> list[Change]:
+    """Changes against the baseline; selected(key), if given, limits it to the claims a pattern chose."""
     now = {r.key: r for r in report.results}
+    if selected is not None:
+        baseline = {k: v for k, v in baseline.items() if selected(k)}
     changes: list[Change] = []
     for key, old in baseline.items():
         r = now.get(key)

@@ -15,8 +15,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-class BudgetExceeded(Exception):
-    """The symbolic budget ran out."""
+class BudgetExceeded(BaseException):
+    """The symbolic budget ran out.
+
+    A BaseException, like KeyboardInterrupt, so that sympy's own `except Exception`
+    clauses cannot swallow it and carry on past the budget.
+    """
 
 
 def _raise(signum: int, frame: object) -> None:

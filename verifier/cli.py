@@ -224,7 +224,11 @@ def check_baseline(args: argparse.Namespace, report: RunReport, console: Console
         return False
     if not args.baseline:
         return False
-    changes = baseline.compare(baseline.load(args.baseline), report)
+    from verifier.runner import matches_key
+
+    pattern = getattr(args, "pattern", "")
+    selected = (lambda key: matches_key(key, pattern)) if pattern else None
+    changes = baseline.compare(baseline.load(args.baseline), report, selected)
     terminal.baseline_diff(console, changes, args.baseline)
     return any(c.regression for c in changes)
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.matrices.utilities import dotprodsimp
 
 from verifier import normal_form
 from verifier.noise import Distribution
@@ -198,13 +199,14 @@ def prove_psd_by_minors(h: sp.MatrixBase, strict: bool, assumptions: Sequence[st
 def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
     """The minors Sylvester's criterion needs: leading ones if strict, else all principal ones."""
     n = h.rows
-    if strict:
-        return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
-    return [
-        h.extract(list(idx), list(idx)).det(method="berkowitz")
-        for k in range(1, n + 1)
-        for idx in itertools.combinations(range(n), k)
-    ]
+    with dotprodsimp(False):  # sympy would otherwise cancel() every intermediate product
+        if strict:
+            return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
+        return [
+            h.extract(list(idx), list(idx)).det(method="berkowitz")
+            for k in range(1, n + 1)
+            for idx in itertools.combinations(range(n), k)
+        ]
 
 
 def prove_psd_by_symbolic_minors(

@@ -130,17 +130,18 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
     return r
 
 
-def matches(spec: ClaimSpec, pattern: str) -> bool:
+def matches_key(key: str, pattern: str) -> bool:
     """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
     import fnmatch
 
     if not pattern:
         return True
-    key = f"{spec.derivation}.{spec.name}"
-    return any(fnmatch.fnmatch(t, pattern) for t in (key, spec.derivation, spec.name)) or pattern in (
-        key,
-        spec.derivation,
-    )
+    derivation, _, name = key.partition(".")
+    return any(fnmatch.fnmatch(t, pattern) for t in (key, derivation, name)) or pattern in (key, derivation)
+
+
+def matches(spec: ClaimSpec, pattern: str) -> bool:
+    return matches_key(f"{spec.derivation}.{spec.name}", pattern)
 
 
 def verify_paths(

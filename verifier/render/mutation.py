@@ -71,8 +71,8 @@ def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) 
     tot = totals(reports)
     line = (
         f"{tot['mutants']} mutants: {tot['killed']} killed, {tot['equivalent']} equivalent, "
-        f"{tot['still true']} still true, {tot['survived']} survived — kill rate {kill_rate(tot)}"
-        f" ({tot['skipped']} claims skipped)"
+        f"{tot['still true']} still true, {tot['invalid']} invalid, {tot['survived']} survived"
+        f" — kill rate {kill_rate(tot)} ({tot['skipped']} claims skipped)"
     )
     console.print(Text(line, style="bold red" if tot["survived"] or tot["errors"] else "bold green"))
 
