@@ -36,3 +36,19 @@ def test_exact_agreement_at_one_precision_is_noise() -> None:
         return [next(calls, mpmath.mpf("1e-200"))], [mpmath.mpf(0)]
 
     assert decide(sides).decision is Decision.NOISE
+
+
+def test_nested_budgets_keep_the_outer_deadline() -> None:
+    import time
+
+    import pytest
+
+    from verifier.budget import BudgetExceeded, budget
+
+    started = time.process_time()
+    with pytest.raises(BudgetExceeded), budget(0.3):
+        with budget(5.0):
+            pass  # the inner budget ends; the outer one must still fire
+        while True:
+            sum(range(1000))
+    assert time.process_time() - started < 2.0
