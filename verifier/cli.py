@@ -249,21 +249,26 @@ def write_reports(args: argparse.Namespace, report: RunReport, console: Console)
         console.print("wrote " + ", ".join(written))
 
 
+def counting_progress(console: Console, label: str, quiet: bool) -> Progress:
+    """A transient bar that counts finished claims (off when quiet or not a terminal)."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or not console.is_terminal,
+    )
+
+
 def run_mutate(args: argparse.Namespace) -> int:
     from verifier.render import mutation
     from verifier.runner import mutate_paths
 
     console = console_for(args)
     settings = settings_from(args, args.pattern)
-    progress = Progress(
-        TextColumn("[bold]mutating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=args.quiet or not console.is_terminal,
-    )
+    progress = counting_progress(console, "mutating", args.quiet)
     with progress:
         task = progress.add_task("", total=None)
         reports = mutate_paths(args.paths or default_paths(), settings, lambda r: progress.advance(task))
@@ -279,15 +284,7 @@ def run_alarms(args: argparse.Namespace) -> int:
     from verifier.runner import measure_false_alarms
 
     console = console_for(args)
-    progress = Progress(
-        TextColumn("[bold]seeds"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=args.quiet or not console.is_terminal,
-    )
+    progress = counting_progress(console, "seeds", args.quiet)
     with progress:
         task = progress.add_task("", total=None)
         stats = measure_false_alarms(

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from verifier import __version__, alarms, cache, engine, loader, mutate, pool
 from verifier.budget import BudgetExceeded, budget
@@ -20,6 +21,8 @@ from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, Status
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -225,11 +228,8 @@ def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimMutation:
     return mutate.mutate_family(family, settings)
 
 
-def mutate_paths(
-    paths: list[str], settings: RunSettings, on_result: Callable[[ClaimMutation], None] = lambda r: None
-) -> list[ClaimMutation]:
-    """Mutation-test every claim that is expected to hold."""
-    files = [str(p) for p in loader.discover(paths)]
+def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
+    """The claims expected to hold in these paths that match the pattern."""
     specs: list[ClaimSpec] = []
 
     def loaded(task: pool.Task, value: object) -> None:
@@ -237,29 +237,47 @@ def mutate_paths(
             found: list[ClaimSpec] = value[0]  # type: ignore[index]
             specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
 
-    pool.run(
-        [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files],
-        settings.jobs,
-        min(settings.load_timeout, settings.timeout),
-        settings.memory_mb,
-        loaded,
-    )
-    reports: list[ClaimMutation] = []
+    files = [str(p) for p in loader.discover(paths)]
+    tasks = [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files]
+    pool.run(tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
+    return specs
+
+
+def _per_claim(
+    specs: list[ClaimSpec],
+    worker: Callable[..., T],
+    extra: tuple[object, ...],
+    timeout: float,
+    settings: RunSettings,
+    failed: Callable[[ClaimSpec, str], T],
+    on_result: Callable[[T], None],
+) -> list[T]:
+    """worker(spec, settings.engine, *extra) for every claim in a worker process, in claim order."""
+    out: list[tuple[int, T]] = []
+    rank = {id(s): i for i, s in enumerate(specs)}
 
     def done(task: pool.Task, value: object) -> None:
         spec = task.args[0]
-        if isinstance(value, pool.Failure):
-            value = ClaimMutation(spec.derivation, spec.name, None, error=value.message.splitlines()[0])
-        assert isinstance(value, ClaimMutation)
-        reports.append(value)
-        on_result(value)
+        result = failed(spec, value.message.splitlines()[0]) if isinstance(value, pool.Failure) else value
+        out.append((rank[id(spec)], result))  # type: ignore[arg-type]
+        on_result(result)  # type: ignore[arg-type]
 
-    tasks = [pool.Task(f"{s.path}::{s.name}", _mutate_claim, (s, settings.engine)) for s in specs]
+    tasks = [pool.Task(f"{s.path}::{s.name}", worker, (s, settings.engine, *extra)) for s in specs]
     with contextlib.suppress(KeyboardInterrupt):
-        pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, done)
-    rank = {(s.derivation, s.name): i for i, s in enumerate(specs)}
-    reports.sort(key=lambda r: rank.get((r.derivation, r.name), 0))
-    return reports
+        pool.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
+    return [result for _, result in sorted(out, key=lambda pair: pair[0])]
+
+
+def mutate_paths(
+    paths: list[str], settings: RunSettings, on_result: Callable[[ClaimMutation], None] = lambda r: None
+) -> list[ClaimMutation]:
+    """Mutation-test every claim that is expected to hold."""
+    specs = _holding_specs(paths, settings)
+
+    def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
+        return ClaimMutation(spec.derivation, spec.name, None, error=why)
+
+    return _per_claim(specs, _mutate_claim, (), settings.timeout, settings, failed, on_result)
 
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
@@ -273,34 +291,10 @@ def measure_false_alarms(
     paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
 ) -> list[alarms.AlarmStats]:
     """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
-    files = [str(p) for p in loader.discover(paths)]
-    specs: list[ClaimSpec] = []
+    specs = _holding_specs(paths, settings)
 
-    def loaded(task: pool.Task, value: object) -> None:
-        if not isinstance(value, pool.Failure):
-            found: list[ClaimSpec] = value[0]  # type: ignore[index]
-            specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
+    def failed(spec: ClaimSpec, why: str) -> alarms.AlarmStats:
+        return alarms.AlarmStats(spec.derivation, spec.name, error=why)
 
-    pool.run(
-        [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files],
-        settings.jobs,
-        min(settings.load_timeout, settings.timeout),
-        settings.memory_mb,
-        loaded,
-    )
-    out: list[alarms.AlarmStats] = []
-
-    def done(task: pool.Task, value: object) -> None:
-        spec = task.args[0]
-        if isinstance(value, pool.Failure):
-            value = alarms.AlarmStats(spec.derivation, spec.name, error=value.message.splitlines()[0])
-        assert isinstance(value, alarms.AlarmStats)
-        out.append(value)
-        on_result(value)
-
-    tasks = [pool.Task(f"{s.path}::{s.name}", _alarm_claim, (s, settings.engine, seeds)) for s in specs]
-    with contextlib.suppress(KeyboardInterrupt):
-        pool.run(tasks, settings.jobs, settings.timeout * max(1, seeds // 4), settings.memory_mb, done)
-    rank = {(s.derivation, s.name): i for i, s in enumerate(specs)}
-    out.sort(key=lambda r: rank.get((r.derivation, r.name), 0))
-    return out
+    timeout = settings.timeout * max(1, seeds // 4)
+    return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)
