@@ -137,3 +137,48 @@ def test_check_selects_one_claim_and_list_and_show_work(module_dir: Path) -> Non
     assert "quadratic_gradient_symmetric_shortcut" in listing.stdout
     shown = run_cli("show", "quadratic.quadratic_gradient", str(module_dir))
     assert shown.returncode == 0 and "x ∈ ℝ" in shown.stdout
+
+
+ALARMS = '''
+"""One true claim that cancels badly in float at large logits, and one false claim stated as true."""
+import sympy as sp
+from verifier import Identity, Real, claim
+from verifier.mathlib import sigmoid
+
+@claim()
+def sigmoid_slope():
+    """σ(z)(1 − σ(z)) = e^{−z}/(1 + e^{−z})²."""
+    z = sp.Symbol("z")
+    return Identity(sigmoid(z) * (1 - sigmoid(z)), sp.exp(-z) / (1 + sp.exp(-z)) ** 2, where={z: Real()})
+
+@claim()
+def square_of_sum():
+    """(x + y)² = x² + y², stated as true: every seed must catch it."""
+    x, y = sp.symbols("x y")
+    return Identity((x + y) ** 2, x**2 + y**2, where={x: Real(), y: Real()})
+'''
+
+
+def test_false_alarm_run_counts_seeds_margins_and_real_failures(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "alarms", ALARMS)
+    out = tmp_path / "a.json"
+    md = tmp_path / "a.md"
+    proc = run_cli(
+        "verify-all", str(module_dir), "--seeds", "3", "--seed", "4", "--json", str(out), "--markdown", str(md)
+    )
+    assert proc.returncode == 1, "a claim stated as true that fails under a seed is an alarm"
+    stats = {c["name"]: c for c in json.loads(out.read_text())["claims"]}
+    slope, wrong = stats["sigmoid_slope"], stats["square_of_sum"]
+    assert (slope["seeds"], slope["first_seed"], slope["false_alarms"]) == (3, 4, 0)
+    assert slope["escalated"] > 0 and slope["float_margin"] > 1, "float round-off at large logits was recomputed"
+    assert 0 < slope["precise_margin"] < 1e-10 and slope["worst_margin"] <= 1
+    assert wrong["false_alarms"] == 3 and wrong["alarm_seeds"] == [4, 5, 6]
+    report = md.read_text()
+    assert "## Per derivation" in report and "2 true claims × 3 seeds (4…6)" in report and "3 false alarms" in report
+
+
+def test_false_alarm_run_rejects_verification_only_reports(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "alarms", ALARMS)
+    proc = run_cli("verify-all", str(module_dir), "--seeds", "1", "--html", str(tmp_path / "a.html"))
+    assert proc.returncode == 2 and "--json or --markdown" in proc.stdout
+    assert not (tmp_path / "a.html").exists()

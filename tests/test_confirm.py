@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import mpmath
 
-from verifier.confirm import Decision, decide
+from verifier.confirm import Decision, decide, decide_sign
 
 
 def test_a_real_gap_is_confirmed() -> None:
@@ -52,3 +52,22 @@ def test_nested_budgets_keep_the_outer_deadline() -> None:
         while True:
             sum(range(1000))
     assert time.process_time() - started < 2.0
+
+
+def test_closeness_measures_the_distance_to_a_confirmation() -> None:
+    def cancellation() -> tuple[list, list]:
+        z = mpmath.mpf(40)
+        return [z - mpmath.log(mpmath.exp(z))], [mpmath.mpf(0)]
+
+    noise = decide(cancellation)
+    assert noise.decision is Decision.NOISE and noise.closeness < 1e-20
+    real = decide(lambda: ([mpmath.mpf(1) / 3], [mpmath.mpf("0.3333")]))
+    assert real.decision is Decision.CONFIRMED and real.closeness > 1e20
+
+
+def test_sign_closeness_for_strict_and_non_strict_gaps() -> None:
+    clear = decide_sign(lambda: mpmath.mpf("1e-18"), strict=True)
+    assert clear.decision is Decision.NOISE and 0 < clear.closeness < 1e-15
+    assert decide_sign(lambda: mpmath.mpf(0), strict=False).closeness == 0
+    violated = decide_sign(lambda: mpmath.mpf("-0.5"), strict=False)
+    assert violated.decision is Decision.CONFIRMED and violated.closeness >= 1

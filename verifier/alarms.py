@@ -1,11 +1,19 @@
 """False alarms, measured: run the numeric check of every claim that holds under many seeds.
 
-A false alarm is a REFUTED verdict on a true claim. The requirement is zero. The float
-margin (worst float error / round-off tolerance, over every sample) shows how often float
-alone would have raised a suspect: every sample above 1 was recomputed at 100+ digits,
-where only a stable gap confirms a counterexample. Only the numeric
-side can raise an alarm, so the symbolic ladder is not run here. One worker runs all
-seeds of a claim, so each claim is compiled once.
+A false alarm is a REFUTED verdict on a true claim. The requirement is zero. Three margins
+show how far each claim stayed from one:
+
+- float margin: worst float error / round-off tolerance over every sample. Above 1, float
+  alone would have raised a suspect; every such sample is recomputed at 50 and 100 digits.
+- residual margin: the same ratio over the samples that were not recomputed (at most 1
+  when the check passes).
+- 100-digit margin: over the recomputed samples, the gap left in high precision divided by
+  the gap that would confirm a counterexample. Only a value of at least 1 (and stable
+  across precisions) becomes REFUTED.
+
+Only the numeric side can raise an alarm, so the symbolic ladder is not run here. One
+worker runs all seeds of a claim, so each claim is compiled once. Seeds run from the
+settings' seed onwards, so a long measurement can be split into shards.
 """
 
 from __future__ import annotations
@@ -26,12 +34,14 @@ class AlarmStats:
     derivation: str
     name: str
     seeds: int = 0
+    first_seed: int = 0
     samples: int = 0
     false_alarms: int = 0
     inconclusive: int = 0
     escalated: int = 0
     worst_margin: float = 0.0
     float_margin: float = 0.0
+    precise_margin: float = 0.0
     unescalated: int = 0
     alarm_seeds: list[int] = field(default_factory=list)
     seconds: float = 0.0
@@ -53,7 +63,8 @@ def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) ->
         stats.error = "corollary: no numerics of its own"
         return stats
     instances = [instantiate(c) for c in claims]
-    for seed in range(seeds):
+    stats.first_seed = settings.seed
+    for seed in range(settings.seed, settings.seed + seeds):
         numeric = dataclasses.replace(settings, seed=seed).numeric()
         for n, inst in zip(family.all_n, instances, strict=True):
             outcome = spot_check(inst, rng_for(family, seed, n), numeric)
@@ -63,6 +74,7 @@ def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) ->
             if outcome.verdict == "pass":
                 stats.worst_margin = max(stats.worst_margin, ev.margin)
                 stats.float_margin = max(stats.float_margin, ev.float_margin)
+                stats.precise_margin = max(stats.precise_margin, ev.precise_margin)
                 stats.unescalated += ev.unescalated
             if outcome.verdict == "fail":
                 stats.false_alarms += 1

@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="measure false alarms instead: run the numeric check of every true claim under seeds 0…N−1",
+        help="measure false alarms instead: run the numeric check of every true claim under N seeds, "
+        "S…S+N−1 where S is --seed (so a long run splits into shards); --json/--markdown write the figures",
     )
     _common(va)
     ck = sub.add_parser(
@@ -284,6 +285,9 @@ def run_alarms(args: argparse.Namespace) -> int:
     from verifier.runner import measure_false_alarms
 
     console = console_for(args)
+    if args.junit or args.html:
+        console.print("error: --junit and --html describe a verification run; with --seeds use --json or --markdown")
+        return EXIT_USAGE
     progress = counting_progress(console, "seeds", args.quiet)
     with progress:
         task = progress.add_task("", total=None)
@@ -292,6 +296,8 @@ def run_alarms(args: argparse.Namespace) -> int:
         )
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))
+    if args.markdown:
+        files.write_atomic(args.markdown, alarms.markdown(stats))
     alarms.render(console, stats, quiet=args.quiet)
     return EXIT_UNMET if any(s.false_alarms for s in stats) else EXIT_OK
 

@@ -42,6 +42,9 @@ class Confirmation:
     rhs: str
     error: str
     relative: float
+    # how close the high-precision gap came to confirming, as a fraction of the threshold:
+    # below 1 for every sample that is not CONFIRMED (shown as the distance to a false alarm)
+    closeness: float = 0.0
 
 
 _MP_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Callable[..., list]] = {}
@@ -123,14 +126,15 @@ def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmat
     d_low = abs(low_l[i] - low_r[i])
     with mpmath.workdps(TOP_DPS):
         rel = float(d_high / scale)
+        closeness = float(d_high / (scale * CONFIRM_RELATIVE))
         lhs_s, rhs_s, err_s = mpmath.nstr(high_l[i], 20), mpmath.nstr(high_r[i], 20), mpmath.nstr(d_high, 6)
         # exact agreement at one precision: a gap that could pass CONFIRM_RELATIVE never vanishes there
         exact = d_low == 0 or d_high == 0
         if exact or d_high <= scale * NOISE_RELATIVE or d_high <= d_low * SHRINK:
-            return Confirmation(Decision.NOISE, lhs_s, rhs_s, err_s, rel)
+            return Confirmation(Decision.NOISE, lhs_s, rhs_s, err_s, rel, min(closeness, 1.0))
         if abs(d_low - d_high) <= STABLE * d_high and d_high > scale * CONFIRM_RELATIVE:
-            return Confirmation(Decision.CONFIRMED, lhs_s, rhs_s, err_s, rel)
-    return Confirmation(Decision.UNDECIDED, lhs_s, rhs_s, err_s, rel)
+            return Confirmation(Decision.CONFIRMED, lhs_s, rhs_s, err_s, rel, closeness)
+    return Confirmation(Decision.UNDECIDED, lhs_s, rhs_s, err_s, rel, closeness)
 
 
 def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
@@ -148,11 +152,22 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
         text = mpmath.nstr(g_high, 20)
         tiny = mpmath.mpf(10) ** (-(LOW_DPS - 12)) * max(abs(g_high), 1)
         stable = abs(g_low - g_high) <= tiny
+        closeness = _sign_closeness(g_high, tiny, strict)
         if stable and g_high < -tiny:
-            return Confirmation(Decision.CONFIRMED, text, "0", text, float(g_high))
+            return Confirmation(Decision.CONFIRMED, text, "0", text, float(g_high), closeness)
         if g_high > tiny or (not strict and g_high >= -tiny / 10**30):
-            return Confirmation(Decision.NOISE, text, "0", text, float(g_high))
-    return Confirmation(Decision.UNDECIDED, text, "0", text, float(g_high))
+            return Confirmation(Decision.NOISE, text, "0", text, float(g_high), min(closeness, 1.0))
+    return Confirmation(Decision.UNDECIDED, text, "0", text, float(g_high), closeness)
+
+
+def _sign_closeness(gap: mpmath.mpf, tiny: mpmath.mpf, strict: bool) -> float:
+    """How close a gap that must be >= 0 (> 0) came to confirming a violation: a negative
+    gap against the threshold tiny; for a strict claim also a positive gap near zero."""
+    if gap < 0:
+        return float(-gap / tiny)
+    if strict:
+        return float(tiny / gap) if gap > 0 else float("inf")
+    return 0.0
 
 
 def exact_args(values: Sequence[float]) -> list[mpmath.mpf]:

@@ -49,6 +49,7 @@ class NumericEvidence:
     note: str = ""
     float_margin: float = 0.0  # worst float error / tolerance, escalated samples included
     unescalated: int = 0  # suspects beyond tolerance that were not recomputed in high precision
+    precise_margin: float = 0.0  # recomputed samples: worst gap at 100 digits / the gap that would confirm
 
     @property
     def margin(self) -> float:

@@ -201,7 +201,7 @@ def _resolve(
             reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)",
         )
     suspects = cmp.suspects
-    escalated, confirmed, undecided = 0, [], 0
+    escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
     float_margin = _finite(cmp.worst_margin())
     for idx in _spread(suspects, MAX_CONFIRMATIONS):
         escalated += 1
@@ -212,8 +212,14 @@ def _resolve(
             undecided += 1
         else:  # round-off: in high precision the sides agree, so the sample's error is none
             cmp.error[idx] = 0.0
+            precise_margin = max(precise_margin, _finite(result.closeness))
     ev = _evidence(inst, method, cmp, escalated)
-    ev = dataclasses.replace(ev, float_margin=float_margin, unescalated=max(0, len(suspects) - escalated))
+    ev = dataclasses.replace(
+        ev,
+        float_margin=float_margin,
+        unescalated=max(0, len(suspects) - escalated),
+        precise_margin=precise_margin,
+    )
     if confirmed:
         worst_idx, worst = confirmed[0]
         scored = [(simplicity(point_values(inst, env, i)), i, c) for i, c in confirmed]
