@@ -71,3 +71,14 @@ def test_sign_closeness_for_strict_and_non_strict_gaps() -> None:
     assert decide_sign(lambda: mpmath.mpf(0), strict=False).closeness == 0
     violated = decide_sign(lambda: mpmath.mpf("-0.5"), strict=False)
     assert violated.decision is Decision.CONFIRMED and violated.closeness >= 1
+
+
+def test_a_gap_that_shrinks_between_tiny_values_is_far_from_confirming() -> None:
+    """Both sides exactly 0: the gap at each precision is its own scale, so size alone says 1."""
+    values = iter([mpmath.mpf("2.7e-52"), mpmath.mpf("-8.0e-102")])
+
+    def sides() -> tuple[list, list]:
+        return [next(values, mpmath.mpf("1e-150"))], [mpmath.mpf(0)]
+
+    result = decide(sides)
+    assert result.decision is Decision.NOISE and result.closeness < 1e-50

@@ -126,7 +126,7 @@ def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmat
     d_low = abs(low_l[i] - low_r[i])
     with mpmath.workdps(TOP_DPS):
         rel = float(d_high / scale)
-        closeness = float(d_high / (scale * CONFIRM_RELATIVE))
+        closeness = _closeness(d_low, d_high, scale)
         lhs_s, rhs_s, err_s = mpmath.nstr(high_l[i], 20), mpmath.nstr(high_r[i], 20), mpmath.nstr(d_high, 6)
         # exact agreement at one precision: a gap that could pass CONFIRM_RELATIVE never vanishes there
         exact = d_low == 0 or d_high == 0
@@ -135,6 +135,17 @@ def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmat
         if abs(d_low - d_high) <= STABLE * d_high and d_high > scale * CONFIRM_RELATIVE:
             return Confirmation(Decision.CONFIRMED, lhs_s, rhs_s, err_s, rel, closeness)
     return Confirmation(Decision.UNDECIDED, lhs_s, rhs_s, err_s, rel, closeness)
+
+
+def _closeness(d_low: mpmath.mpf, d_high: mpmath.mpf, scale: mpmath.mpf) -> float:
+    """How near a gap came to confirming, 1 at the threshold. Confirming takes both a gap
+    above CONFIRM_RELATIVE·scale and the same gap at both precisions; this is the smaller of
+    the two ratios, so a gap that shrank with precision is far away even if both sides are
+    tiny (scale is then the gap itself)."""
+    size = d_high / (scale * CONFIRM_RELATIVE)
+    drift = abs(d_low - d_high)
+    stability = STABLE * d_high / drift if drift else mpmath.inf
+    return float(min(size, stability))
 
 
 def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
