@@ -136,9 +136,7 @@ def composition_lipschitz(n: int) -> Inequality:
         return t
 
     rho = sp.Mul(*[sp.Abs(ai) for ai in a])
-    return Inequality(
-        sp.Abs(F(x) - F(xp)), "<=", rho * sp.Abs(x - xp), where={x: Real(), xp: Real(), a: Real()}
-    )
+    return Inequality(sp.Abs(F(x) - F(xp)), "<=", rho * sp.Abs(x - xp), where={x: Real(), xp: Real(), a: Real()})
 
 
 @claim(notes="CHECKED only: a bound on |·| of a transcendental difference")
@@ -151,9 +149,7 @@ def sum_lipschitz() -> Inequality:
         return sp.sin(a * t) + sp.tanh(b * t)
 
     bound = (sp.Abs(a) + sp.Abs(b)) * sp.Abs(x - xp)
-    return Inequality(
-        sp.Abs(h(x) - h(xp)), "<=", bound, where={x: Real(), xp: Real(), a: Real(), b: Real()}
-    )
+    return Inequality(sp.Abs(h(x) - h(xp)), "<=", bound, where={x: Real(), xp: Real(), a: Real(), b: Real()})
 
 
 @claim(notes="CHECKED only: a bound on |·| of a transcendental difference")

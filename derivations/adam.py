@@ -63,9 +63,7 @@ def first_moment_unbiased(t: int) -> Expectation:
     g, mu, s, noise = gradient_noise(t)
     beta1 = scalar("beta1")
     m_hat = first_moment(g, beta1) / (1 - beta1**t)
-    return Expectation(
-        m_hat, equals=mu, noise=noise, where={beta1: BETA, mu: Real(), s: Positive()}
-    )
+    return Expectation(m_hat, equals=mu, noise=noise, where={beta1: BETA, mu: Real(), s: Positive()})
 
 
 @claim(n=STEPS, numeric_n=(32,))
@@ -74,9 +72,7 @@ def second_moment_unbiased(t: int) -> Expectation:
     g, mu, s, noise = gradient_noise(t)
     beta2 = scalar("beta2")
     v_hat = second_moment(g, beta2) / (1 - beta2**t)
-    return Expectation(
-        v_hat, equals=mu**2 + s**2, noise=noise, where={beta2: BETA, mu: Real(), s: Positive()}
-    )
+    return Expectation(v_hat, equals=mu**2 + s**2, noise=noise, where={beta2: BETA, mu: Real(), s: Positive()})
 
 
 @claim(
@@ -115,9 +111,7 @@ def second_moment_is_variance(t: int) -> Expectation:
     g, mu, s, noise = gradient_noise(t)
     beta2 = scalar("beta2")
     v_hat = second_moment(g, beta2) / (1 - beta2**t)
-    return Expectation(
-        v_hat, equals=s**2, noise=noise, where={beta2: BETA, mu: Real(), s: Positive()}
-    )
+    return Expectation(v_hat, equals=s**2, noise=noise, where={beta2: BETA, mu: Real(), s: Positive()})
 
 
 @claim(n=range(2, 9), expect="refuted")

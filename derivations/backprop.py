@@ -118,9 +118,7 @@ def relu_derivative_positive() -> Derivative:
 def relu_derivative_negative() -> Derivative:
     """r′(t) = H(t) (= 0) for t < 0, with r(t) = max(0, t)."""
     t = scalar("t")
-    return Derivative(
-        relu(t), wrt=t, equals=sp.Heaviside(t), where={t: Interval(-20, 0, open_hi=True)}
-    )
+    return Derivative(relu(t), wrt=t, equals=sp.Heaviside(t), where={t: Interval(-20, 0, open_hi=True)})
 
 
 @claim(n=range(1, 9), numeric_n=(16,))
@@ -184,9 +182,7 @@ def output_delta_without_slope(n: int) -> Derivative:
     """Wrong: δᴸ = −(y − aᴸ), dropping f′(zᴸ)."""
     y, z3 = vector("y", n), vector("z3_", n)
     a3 = apply(sigmoid, z3)
-    return Derivative(
-        error(y, a3), wrt=z3, equals=-(y - a3), where={y: Interval(0, 1), z3: Real()}
-    )
+    return Derivative(error(y, a3), wrt=z3, equals=-(y - a3), where={y: Interval(0, 1), z3: Real()})
 
 
 @claim(n=range(1, 4), expect="refuted")

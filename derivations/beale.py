@@ -66,9 +66,7 @@ def hessian(x: sp.Expr, y: sp.Expr) -> Matrix:
     ix = (1, 2, 3)
     fxx = 2 * sp.Add(*[(y**i - 1) ** 2 for i in ix])
     fxy = 2 * sp.Add(*[(y**i - 1) * i * x * y ** (i - 1) + r[i - 1] * i * y ** (i - 1) for i in ix])
-    fyy = 2 * sp.Add(
-        *[(i * x * y ** (i - 1)) ** 2 + r[i - 1] * i * (i - 1) * x * y ** (i - 2) for i in ix]
-    )
+    fyy = 2 * sp.Add(*[(i * x * y ** (i - 1)) ** 2 + r[i - 1] * i * (i - 1) * x * y ** (i - 2) for i in ix])
     return Matrix([[fxx, fxy], [fxy, fyy]])
 
 
@@ -76,18 +74,14 @@ def hessian(x: sp.Expr, y: sp.Expr) -> Matrix:
 def gradient_formula() -> Derivative:
     """∇f = 2 Σᵢ rᵢ·(yⁱ − 1, i·x·yⁱ⁻¹)."""
     x, y = scalars("x y")
-    return Derivative(
-        beale(x, y), wrt=Matrix([x, y]), equals=gradient(x, y), where={x: Real(), y: Real()}
-    )
+    return Derivative(beale(x, y), wrt=Matrix([x, y]), equals=gradient(x, y), where={x: Real(), y: Real()})
 
 
 @claim()
 def hessian_formula() -> Derivative:
     """∇²f = [[f_xx, f_xy], [f_xy, f_yy]] with the entries written out by the product rule."""
     x, y = scalars("x y")
-    return Derivative(
-        beale(x, y), wrt=Matrix([x, y]), order=2, equals=hessian(x, y), where={x: Real(), y: Real()}
-    )
+    return Derivative(beale(x, y), wrt=Matrix([x, y]), order=2, equals=hessian(x, y), where={x: Real(), y: Real()})
 
 
 @claim()
@@ -126,9 +120,7 @@ def stationary_at_minimum() -> Identity:
 def hessian_at_minimum() -> Identity:
     """∇²f(3, 1/2) = [[101/32, −183/16], [−183/16, 369/8]]."""
     off = sp.Rational(-183, 16)
-    return Identity(
-        hessian(*MINIMUM), Matrix([[sp.Rational(101, 32), off], [off, sp.Rational(369, 8)]])
-    )
+    return Identity(hessian(*MINIMUM), Matrix([[sp.Rational(101, 32), off], [off, sp.Rational(369, 8)]]))
 
 
 @claim()

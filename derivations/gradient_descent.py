@@ -133,9 +133,7 @@ def excess_objective(n: int) -> Identity:
     Q, xs, x = matrix("Q", n), vector("xs", n), vector("x", n)
     c = -Q * xs
     gap = ((x - xs).T * Q * (x - xs))[0, 0] / 2
-    return Identity(
-        objective(Q, c, x) - objective(Q, c, xs), gap, where={Q: SPD(), xs: Real(), x: Real()}
-    )
+    return Identity(objective(Q, c, x) - objective(Q, c, xs), gap, where={Q: SPD(), xs: Real(), x: Real()})
 
 
 @claim(n=range(1, 9), numeric_n=(16,))
@@ -189,9 +187,7 @@ def contraction(n: int) -> Inequality:
     eta = scalar("eta")
     lhs = sp.sqrt(squared_norm(step_matrix(spectral(U, lam), eta) * r))
     rhs = spectral_radius(lam, eta) * sp.sqrt(squared_norm(r))
-    return Inequality(
-        lhs, "<=", rhs, where={U: Orthogonal(), lam: Positive(), r: Real(), eta: Positive()}
-    )
+    return Inequality(lhs, "<=", rhs, where={U: Orthogonal(), lam: Positive(), r: Real(), eta: Positive()})
 
 
 @claim(n=range(1, 9), numeric_n=(32,), notes="CHECKED only: the max over eigenvalues")
@@ -212,9 +208,7 @@ def no_convergence_from_two_over_lambda_max(n: int) -> Inequality:
     """maxᵢ|1 − ηλᵢ| ≥ 1 for η = 2κ/λ_max, κ ≥ 1: the mode of λ_max does not decay."""
     lam, kappa = vector("lambda", n), scalar("kappa")
     eta = 2 * kappa / largest(lam)
-    return Inequality(
-        spectral_radius(lam, eta), ">=", sp.Integer(1), where={lam: Positive(), kappa: Interval(1, 10)}
-    )
+    return Inequality(spectral_radius(lam, eta), ">=", sp.Integer(1), where={lam: Positive(), kappa: Interval(1, 10)})
 
 
 @claim(n=range(2, 9), expect="refuted")

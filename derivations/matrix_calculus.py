@@ -147,18 +147,14 @@ def chain_rule(n: int) -> Derivative:
 def bilinear_gradient_x(n: int) -> Derivative:
     """∂(yᵀAx)/∂x = Aᵀy, for A ∈ ℝ^{(n+1)×n}."""
     A, x, y = matrix("A", n + 1, n), vector("x", n), vector("y", n + 1)
-    return Derivative(
-        dot(y, A * x), wrt=x, equals=A.T * y, where={A: General(), x: Real(), y: Real()}
-    )
+    return Derivative(dot(y, A * x), wrt=x, equals=A.T * y, where={A: General(), x: Real(), y: Real()})
 
 
 @claim(n=range(1, 9), numeric_n=(16,))
 def bilinear_gradient_y(n: int) -> Derivative:
     """∂(yᵀAx)/∂y = Ax, for A ∈ ℝ^{(n+1)×n}."""
     A, x, y = matrix("A", n + 1, n), vector("x", n), vector("y", n + 1)
-    return Derivative(
-        dot(y, A * x), wrt=y, equals=A * x, where={A: General(), x: Real(), y: Real()}
-    )
+    return Derivative(dot(y, A * x), wrt=y, equals=A * x, where={A: General(), x: Real(), y: Real()})
 
 
 # ----------------------------------------------------------------------------- quadratic forms
@@ -175,9 +171,7 @@ def quadratic_form_gradient(n: int) -> Derivative:
 def quadratic_form_hessian(n: int) -> Derivative:
     """∇²(xᵀAx) = A + Aᵀ."""
     A, x = matrix("A", n), vector("x", n)
-    return Derivative(
-        dot(x, A * x), wrt=x, order=2, equals=A + A.T, where={A: General(), x: Real()}
-    )
+    return Derivative(dot(x, A * x), wrt=x, order=2, equals=A + A.T, where={A: General(), x: Real()})
 
 
 @claim(n=range(1, 9), numeric_n=(16,))
@@ -282,9 +276,7 @@ def trace_linear_gradient(n: int) -> Derivative:
 def trace_quadratic_gradient(n: int) -> Derivative:
     """∂ tr(XᵀAX)/∂X = (A + Aᵀ)X."""
     A, X = matrix("A", n), matrix("X", n)
-    return Derivative(
-        trace(X.T * A * X), wrt=X, equals=(A + A.T) * X, where={A: General(), X: General()}
-    )
+    return Derivative(trace(X.T * A * X), wrt=X, equals=(A + A.T) * X, where={A: General(), X: General()})
 
 
 # ----------------------------------------------------------------------------- second derivatives

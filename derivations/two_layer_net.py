@@ -104,9 +104,7 @@ def output_delta(n: int) -> Derivative:
     """∂L/∂z₂ = (p − y)/m, p = σ(z₂): the sigmoid's slope cancels (m = n samples)."""
     y, z2 = vector("y", n), vector("z2_", n)
     p = apply(sigmoid, z2)
-    return Derivative(
-        mean_cross_entropy(y, z2), wrt=z2, equals=(p - y) / n, where={y: Interval(0, 1), z2: Real()}
-    )
+    return Derivative(mean_cross_entropy(y, z2), wrt=z2, equals=(p - y) / n, where={y: Interval(0, 1), z2: Real()})
 
 
 @claim(n=range(1, 9), numeric_n=(16,))

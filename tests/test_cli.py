@@ -182,3 +182,13 @@ def test_false_alarm_run_rejects_verification_only_reports(module_dir: Path, tmp
     proc = run_cli("verify-all", str(module_dir), "--seeds", "1", "--html", str(tmp_path / "a.html"))
     assert proc.returncode == 2 and "--json or --markdown" in proc.stdout
     assert not (tmp_path / "a.html").exists()
+
+
+def test_check_accepts_a_file_and_rejects_a_pattern_that_matches_nothing(module_dir: Path) -> None:
+    path = write_module(module_dir, "quadratic", GOOD)
+    proc = run_cli("check", str(path), "--samples", "40")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "quadratic.quadratic_gradient" in proc.stdout and "2 claims" in proc.stdout
+    missing = run_cli("check", "no_such_claim", str(module_dir))
+    assert missing.returncode == 2 and "no claim matches 'no_such_claim'" in missing.stdout
+    assert "every claim met" not in missing.stdout

@@ -5,7 +5,20 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import PSD, Derivative, Identity, Positive, Real, Symmetric, claim
+from verifier import (
+    PSD,
+    SPD,
+    Derivative,
+    Identity,
+    Inequality,
+    Invertible,
+    Orthogonal,
+    Positive,
+    Real,
+    Symmetric,
+    claim,
+)
+from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
 from verifier.mathlib import matrix, vector
 from verifier.mutate import candidates, mutate_family
@@ -100,3 +113,32 @@ def test_a_larger_psd_diagonal_is_not_counted_as_a_miss() -> None:
 
     report = mutate_family(gram, FAST)
     assert report.count("survived") == 0, [(m.operator, m.status, m.reason) for m in report.mutants]
+
+
+@claim(n=range(1, 3), expect="refuted")
+def inverse_is_transpose(n: int) -> Identity:
+    """Wrong for a general invertible X: X⁻¹ = Xᵀ."""
+    m = matrix("X", n)
+    return Identity(m.inv(), m.T, where={m: Invertible()})
+
+
+@claim(n=range(1, 3), expect="refuted")
+def spd_trace_below_dimension(n: int) -> Inequality:
+    """Wrong: tr(S) ≤ n for every SPD S."""
+    m = matrix("S", n)
+    return Inequality(m.trace(), "<=", n, where={m: SPD()})
+
+
+@claim(n=range(2, 3), expect="refuted")
+def orthogonal_is_symmetric(n: int) -> Identity:
+    """Wrong: an orthogonal matrix is symmetric."""
+    m = matrix("Q", n)
+    return Identity(m, m.T, where={m: Orthogonal()})
+
+
+@pytest.mark.parametrize("family", [inverse_is_transpose, spd_trace_below_dimension, orthogonal_is_symmetric])
+def test_structured_matrix_domains_shrink_to_simple_matrices(family: ClaimFamily) -> None:
+    r = verify_family(family, FAST)
+    assert r.status is Status.REFUTED and r.counterexample is not None
+    assert _simple(list(r.counterexample.values.values())), r.counterexample.values
+    assert "simplest values" in r.counterexample.note

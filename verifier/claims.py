@@ -29,6 +29,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.domains import Domain
+from verifier.lowering import lower
 from verifier.noise import Distribution
 
 
@@ -208,6 +209,7 @@ class Claim:
     expect: Expect
     n: int | None
     notes: str = ""
+    as_written: Statement | None = None  # in matrix notation, before the matrix symbols were made explicit
 
     @property
     def kind(self) -> str:
@@ -235,7 +237,9 @@ class ClaimFamily:
         body = self.builder() if n is None else self.builder(n)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
-        return Claim(self.name, self.derivation, self.statement_text, body, self.expect, n, self.notes)
+        explicit = lower(body)
+        written = body if explicit is not body else None
+        return Claim(self.name, self.derivation, self.statement_text, explicit, self.expect, n, self.notes, written)
 
     def _repr_latex_(self) -> str:
         """Jupyter: the statement at its smallest interesting dimension."""

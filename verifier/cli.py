@@ -115,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(va)
     ck = sub.add_parser(
         "check",
-        help="verify one derivation or claim (NAME, NAME.CLAIM or a glob)",
-        description="Verify the claims matching a pattern: a derivation name, derivation.claim, or a glob.",
+        help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py file)",
+        description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
+        "or the path of a derivation file (every claim in it).",
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
@@ -177,6 +178,15 @@ def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
     )
 
 
+def pattern_or_path(args: argparse.Namespace) -> str:
+    """`verifier check my_derivation.py` checks every claim in that file."""
+    target = Path(args.pattern)
+    if (target.suffix == ".py" and target.is_file()) or target.is_dir():
+        args.paths = [args.pattern, *args.paths]
+        return "*"
+    return str(args.pattern)
+
+
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     console = console_for(args)
     paths = args.paths or default_paths()
@@ -201,11 +211,11 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
             progress.update(task, advance=1 if r.name != "<module>" else 0, description=f"{r.derivation}.{r.name}")
 
         report = verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
+    if pattern and not report.results:
+        console.print(f"error: no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        return EXIT_USAGE
     write_reports(args, report, console)
     terminal.render(console, report, quiet=args.quiet)
-    if pattern and not report.results:
-        console.print(f"no claim matches {pattern!r}; try `verifier list`")
-        return EXIT_USAGE
     if not report.complete:
         return EXIT_INTERRUPTED
     regressed = check_baseline(args, report, console)
@@ -339,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "verify-all":
             return run_verification(args)
         if args.command == "check":
-            return run_verification(args, pattern=args.pattern)
+            return run_verification(args, pattern=pattern_or_path(args))
         if args.command == "mutate":
             return run_mutate(args)
         if args.command == "list":

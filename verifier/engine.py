@@ -23,6 +23,7 @@ from verifier import generic, kernel, ladder, mathtext, shrink
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.instantiate import ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
+from verifier.lowering import LoweringError
 from verifier.numeric import NoNumericForm
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
 from verifier.spotcheck import NumericOutcome, Settings, spot_check
@@ -110,6 +111,8 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
     result = _skeleton(family, settings, source)
     try:
         shown = family.build(display_n(family))
+    except LoweringError as err:
+        return _error(result, str(err), started)
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
     if isinstance(shown.body, Corollary):
@@ -143,6 +146,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
     for n in family.all_n:
         try:
             claim = family.build(n)
+        except LoweringError as err:
+            raise ClaimError(str(err)) from None
         except Exception as err:
             raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
         inst = instantiate(claim)

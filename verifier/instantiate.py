@@ -117,7 +117,7 @@ def _check_shapes(body: Statement) -> None:
     match body:
         case Identity(lhs=l, rhs=r):
             if as_matrix(l).shape != as_matrix(r).shape:
-                raise ClaimError(f"shape mismatch: lhs is {_shape(l)}, rhs is {_shape(r)}")
+                raise ClaimError(f"shape mismatch: lhs is {_shape(l)}, rhs is {_shape(r)}{_zero_hint(l, r)}")
         case PSD(matrix=m):
             shape = as_matrix(m).shape
             if shape[0] != shape[1]:
@@ -127,6 +127,17 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError(f"inequality operator {op!r}; use <=, <, >= or >")
             if as_matrix(l).shape != (1, 1) or as_matrix(r).shape != (1, 1):
                 raise ClaimError("inequality sides must be scalars")
+
+
+def _zero_hint(lhs: object, rhs: object) -> str:
+    """A zero facing a matrix of another shape is the mark of sympy's matrix calculus getting a derivative wrong."""
+    if any(as_matrix(side).is_zero_matrix for side in (lhs, rhs)):
+        return (
+            " (a zero of the wrong shape: sympy 1.14's sp.diff returns 0 for matrix derivatives "
+            "such as ∂ log det X/∂X; write sp.Derivative(f, X) unevaluated, or use Derivative(f, wrt=X, ...), "
+            "and the verifier differentiates entry by entry)"
+        )
+    return ""
 
 
 def _shape(obj: object) -> str:

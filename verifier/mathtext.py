@@ -37,7 +37,7 @@ def _obj(x: object) -> sp.Basic:
 
 def _parts(claim: Claim) -> tuple[list[sp.Basic], list[str], list[str]]:
     """(objects, latex glue, mathml glue): glue[i] goes before objects[i]; one extra at the end."""
-    b = claim.body
+    b = claim.as_written or claim.body
     match b:
         case Identity(lhs=l, rhs=r):
             return [_obj(l), _obj(r)], ["", "=", ""], ["", "<mo>=</mo>", ""]

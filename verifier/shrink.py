@@ -2,8 +2,10 @@
 this module then looks for the simplest values the domains allow.
 
 hypothesis searches points built from small integers and halves (zero first, so it
-shrinks towards zero), keeping the values of domains that have no simple points (SPD,
-orthogonal, simplex, ...) as they were in the counterexample. Every candidate is judged
+shrinks towards zero), keeping the values of domains that have no simple points (simplex,
+one-hot, ...) as they were in the counterexample. Matrices in SPD, PSD or invertible
+domains are built from simple entries and kept only if they lie in the domain;
+orthogonal matrices are signed permutations. Every candidate is judged
 by the same numeric check, so a shrunk counterexample is re-confirmed in high precision
 like any other. Examples are kept in a hypothesis database per claim under the cache
 folder, so a replay finds them again at once.
@@ -50,12 +52,45 @@ def _scalar_values(domain: d.Domain) -> list[float] | None:
         return [v for v in SIMPLE if v > 0 or (v == 0 and isinstance(domain, d.Nonnegative))]
     if isinstance(domain, d.Nonzero):
         return [v for v in SIMPLE if v != 0]
-    if type(domain) in (d.Real, d.General, d.Symmetric, d.Diagonal):
+    if type(domain) in (d.Real, d.General, d.Symmetric, d.Diagonal, d.SPD, d.PSD, d.Invertible):
         return list(SIMPLE)
     return None
 
 
+def _admits(domain: d.Domain, m: np.ndarray) -> bool:
+    """Whether a simple matrix lies in a matrix domain that its entries alone do not ensure.
+
+    Entries are small dyadic numbers, so a nonzero determinant of an n×n matrix is at least
+    2⁻ⁿ in size and the float tests below are exact enough."""
+    if isinstance(domain, d.SPD | d.PSD):
+        least = float(np.linalg.eigvalsh(m).min())
+        return least > 1e-9 if isinstance(domain, d.SPD) else least > -1e-12
+    if isinstance(domain, d.Invertible):
+        return abs(float(np.linalg.det(m))) > 1e-9
+    return True
+
+
+def _signed_permutations(n: int) -> st.SearchStrategy[np.ndarray]:
+    """The simplest orthogonal matrices: a permutation with signs, the identity first."""
+
+    def build(order: list[int], signs: list[float]) -> np.ndarray:
+        m = np.zeros((n, n))
+        m[np.arange(n), order] = signs
+        return m
+
+    return st.builds(build, st.permutations(range(n)), st.lists(st.sampled_from((1.0, -1.0)), min_size=n, max_size=n))
+
+
 def _given_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
+    if isinstance(g.domain, d.Orthogonal) and len(g.shape) == 2 and g.shape[0] == g.shape[1]:
+        return _signed_permutations(g.shape[0])
+    strategy = _entry_strategy(g)
+    if strategy is None or not isinstance(g.domain, d.SPD | d.PSD | d.Invertible):
+        return strategy
+    return strategy.filter(lambda m: _admits(g.domain, m))
+
+
+def _entry_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
     values = _scalar_values(g.domain)
     if values is None:
         return None

@@ -1,0 +1,87 @@
+"""Matrix notation: matrix symbols become explicit matrices before anything else sees them,
+and sympy's own matrix calculus is never trusted."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import SPD, Derivative, Identity, Invertible, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.lowering import LoweringError, lower
+from verifier.mathlib import matrix, vector
+from verifier.outcome import Status
+
+FAST = EngineSettings(samples=60)
+
+
+def test_matrix_symbols_become_the_entries_mathlib_would_make() -> None:
+    X, w = sp.MatrixSymbol("X", 3, 2), sp.MatrixSymbol("w", 2, 1)
+    body = lower(Identity(X * w, X * w, where={X: Real(), w: Real()}))
+    assert body.lhs == matrix("X", 3, 2) * vector("w", 2)
+    assert set(body.where) == {sp.ImmutableMatrix(matrix("X", 3, 2)), sp.ImmutableMatrix(vector("w", 2))}
+
+
+def test_a_statement_without_matrix_symbols_is_left_alone() -> None:
+    x = sp.Symbol("x")
+    body = Identity(x, x, where={x: Real()})
+    assert lower(body) is body
+
+
+def test_an_unevaluated_derivative_is_taken_entry_by_entry() -> None:
+    X = sp.MatrixSymbol("X", 2, 2)
+    body = lower(Identity(sp.Derivative(sp.log(sp.det(X)), X), X.inv().T, where={X: Invertible()}))
+    assert sp.simplify(sp.Matrix(body.lhs) - sp.Matrix(body.rhs)) == sp.zeros(2, 2)
+
+
+def test_sympys_matrix_derivative_of_log_det_is_zero_and_is_refuted() -> None:
+    """sympy 1.14: diff(log(det(X)), X) == 0. The verifier shows the claim built on it is false."""
+
+    @claim(n=range(1, 3), expect="refuted")
+    def sympy_log_det(n: int) -> Identity:
+        X = sp.MatrixSymbol("X", n, n)
+        return Identity(sp.diff(sp.log(sp.det(X)), X), X.inv().T, where={X: SPD()})
+
+    r = verify_family(sympy_log_det, FAST)
+    assert r.status is Status.REFUTED and r.counterexample is not None
+    assert r.counterexample.n == 1 and r.counterexample.values == {"X": [1.0]}
+
+
+def test_matrix_notation_claims_are_proved_and_render_as_written() -> None:
+    @claim(n=range(1, 4))
+    def log_abs_det_gradient(n: int) -> Derivative:
+        X = sp.MatrixSymbol("X", n, n)
+        return Derivative(sp.log(sp.det(X) ** 2) / 2, wrt=X, equals=X.inv().T, where={X: Invertible()})
+
+    r = verify_family(log_abs_det_gradient, FAST)
+    assert r.status is Status.PROVED, r.reason
+    assert "X^{T}" in r.latex and "^{-1}" in r.latex, "the report shows X⁻ᵀ, not a matrix of cofactors"
+
+
+def test_a_symbolic_size_is_a_clear_error() -> None:
+    @claim()
+    def generic_size() -> Identity:
+        m = sp.Symbol("m", integer=True, positive=True)
+        X = sp.MatrixSymbol("X", m, m)
+        return Identity(X.T.T, X, where={X: Real()})
+
+    r = verify_family(generic_size, FAST)
+    assert r.status is Status.ERROR
+    assert "symbolic shape m×m" in r.reason and "MatrixSymbol('X', n, n)" in r.reason
+
+
+def test_entry_names_that_clash_with_other_symbols_are_refused() -> None:
+    X = sp.MatrixSymbol("X", 2, 2)
+    clash = sp.Symbol("X12")
+    with pytest.raises(LoweringError, match="X12"):
+        lower(Identity(sp.trace(X) + clash, clash + sp.trace(X), where={X: Real(), clash: Real()}))
+
+
+def test_a_zero_of_the_wrong_shape_explains_sympys_matrix_calculus() -> None:
+    @claim()
+    def scalar_zero() -> Identity:
+        x = vector("x", 2)
+        return Identity(sp.Integer(0), x, where={x: Real()})
+
+    r = verify_family(scalar_zero, FAST)
+    assert r.status is Status.ERROR and "sp.Derivative(f, X) unevaluated" in r.reason

@@ -1,0 +1,129 @@
+"""Matrix symbols, written as on paper, become explicit matrices of plain symbols.
+
+A claim may use sympy's matrix expressions (``X = MatrixSymbol("X", n, n)``,
+``X.inv().T``, ``det(X)``, ``trace(A * X)``) at the concrete n its builder receives.
+Before anything else sees the claim, every matrix symbol is replaced by the matrix of
+its entries (``X11, X12, …``, the same names :func:`verifier.mathlib.matrix` uses) and
+the expressions are evaluated entry by entry; inverses by Cramer's rule, adj(X)/det X.
+
+This is deliberate: sympy's own matrix calculus is not trusted. sympy 1.14 gives 0 for
+∂ log det X / ∂X and leaves ∂ det X / ∂X unevaluated; entrywise differentiation of the
+explicit matrix gives X⁻ᵀ and det(X) X⁻ᵀ. A Derivative written unevaluated
+(``sp.Derivative(f, X)``) is also taken entry by entry. A derivative the user evaluated
+with ``sp.diff`` before building the claim is part of what they claim, and is checked
+like any other expression.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import sympy as sp
+from sympy.tensor.array import NDimArray
+
+from verifier import mathlib
+
+T = TypeVar("T")
+
+
+class LoweringError(ValueError):
+    """A matrix symbol that cannot be made explicit; the message says what to change."""
+
+
+def lower(statement: T) -> T:
+    """The statement with every matrix symbol replaced by its explicit matrix."""
+    found = _matrix_symbols(statement)
+    if not found and not any(isinstance(p, sp.MatrixExpr) for p in _parts(statement)):
+        return statement
+    table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
+    _check_names(statement, table)
+    return _lower(statement, table)
+
+
+def _matrix_symbols(obj: object) -> set[sp.MatrixSymbol]:
+    out: set[sp.MatrixSymbol] = set()
+    for part in _parts(obj):
+        if isinstance(part, sp.Basic):
+            out |= part.atoms(sp.MatrixSymbol)
+    return out
+
+
+def _parts(obj: object) -> list[object]:
+    """Every sympy object inside a statement: its fields, dict keys and values, tuples."""
+    if isinstance(obj, sp.Basic | sp.MatrixBase):
+        return [obj]
+    if isinstance(obj, Mapping):
+        return [p for k, v in obj.items() for p in (*_parts(k), *_parts(v))]
+    if isinstance(obj, list | tuple):
+        return [p for item in obj for p in _parts(item)]
+    if _is_statement_part(obj):
+        return [p for f in dataclasses.fields(obj) for p in _parts(getattr(obj, f.name))]  # type: ignore[arg-type]
+    return []
+
+
+def _is_statement_part(obj: object) -> bool:
+    """Statements and their certificates; not domains or distributions, which hold no matrix symbols."""
+    return dataclasses.is_dataclass(obj) and not isinstance(obj, type) and type(obj).__module__ == "verifier.claims"
+
+
+def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
+    rows, cols = m.shape
+    if not (isinstance(rows, sp.Integer) and isinstance(cols, sp.Integer)):
+        raise LoweringError(
+            f"matrix symbol {m.name} has the symbolic shape {rows}×{cols}; build it with the n "
+            f"the claim's builder receives, e.g. MatrixSymbol({m.name!r}, n, n) inside def claim(n)"
+        )
+    if int(cols) == 1:
+        return sp.ImmutableMatrix(mathlib.vector(m.name, int(rows)))
+    return sp.ImmutableMatrix(mathlib.matrix(m.name, int(rows), int(cols)))
+
+
+def _check_names(statement: object, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
+    plain = {s.name for part in _parts(statement) if isinstance(part, sp.Basic) for s in part.free_symbols}
+    for m, explicit in table.items():
+        clash = sorted(plain & {str(e) for e in explicit})
+        if clash:
+            raise LoweringError(
+                f"the entries of matrix symbol {m.name} would be named {', '.join(clash[:3])}, "
+                "which the claim already uses for other symbols; rename one of them"
+            )
+
+
+def _lower(obj: Any, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
+    if isinstance(obj, sp.Basic | sp.MatrixBase):
+        return _lower_expr(obj, table)
+    if isinstance(obj, Mapping):
+        return {_lower(k, table): _lower(v, table) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return type(obj)(_lower(item, table) for item in obj)
+    if _is_statement_part(obj):
+        changes = {f.name: _lower(getattr(obj, f.name), table) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def _cramer(expr: sp.Basic) -> sp.Basic:
+    """Inverses as adj(M)/det(M): one fraction per entry, which the normalisers handle well
+    (Gaussian elimination would nest fractions)."""
+
+    def explicit_inverse(inv: sp.Inverse) -> sp.ImmutableMatrix:
+        return sp.ImmutableMatrix(sp.Matrix(_cramer(inv.arg).doit()).inv(method="ADJ"))
+
+    return expr.replace(lambda e: isinstance(e, sp.Inverse), explicit_inverse)
+
+
+def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
+    if isinstance(expr, sp.MatrixSymbol) and expr in table:
+        return table[expr]
+    if not expr.atoms(sp.MatrixSymbol) and not isinstance(expr, sp.MatrixExpr):
+        return expr
+    value = _cramer(expr.xreplace(dict(table))).doit()
+    if isinstance(value, NDimArray):
+        if value.rank() != 2:
+            raise LoweringError(f"a derivative of rank {value.rank()} (an array); state it as a matrix")
+        return sp.ImmutableMatrix(value.tomatrix())
+    if isinstance(value, sp.MatrixBase | sp.MatrixExpr):
+        return sp.ImmutableMatrix(sp.Matrix(value))
+    return value
