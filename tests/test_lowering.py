@@ -85,3 +85,10 @@ def test_a_zero_of_the_wrong_shape_explains_sympys_matrix_calculus() -> None:
 
     r = verify_family(scalar_zero, FAST)
     assert r.status is Status.ERROR and "sp.Derivative(f, X) unevaluated" in r.reason
+
+
+def test_two_matrix_symbols_whose_entries_would_share_names_are_refused() -> None:
+    """X (2×2) has entries X11, X12, …; a vector X1 of length 2 would have X11, X12 too."""
+    X, X1 = sp.MatrixSymbol("X", 2, 2), sp.MatrixSymbol("X1", 2, 1)
+    with pytest.raises(LoweringError, match="X11"):
+        lower(Identity(X * X1, X * X1, where={X: Real(), X1: Real()}))

@@ -81,14 +81,17 @@ def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
 
 
 def _check_names(statement: object, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
-    plain = {s.name for part in _parts(statement) if isinstance(part, sp.Basic) for s in part.free_symbols}
+    taken = {
+        s.name: "another symbol" for part in _parts(statement) if isinstance(part, sp.Basic) for s in part.free_symbols
+    }
     for m, explicit in table.items():
-        clash = sorted(plain & {str(e) for e in explicit})
-        if clash:
-            raise LoweringError(
-                f"the entries of matrix symbol {m.name} would be named {', '.join(clash[:3])}, "
-                "which the claim already uses for other symbols; rename one of them"
-            )
+        for entry in map(str, explicit):
+            if entry in taken:
+                raise LoweringError(
+                    f"an entry of matrix symbol {m.name} would be named {entry}, which {taken[entry]} "
+                    "of the claim already uses; rename one of them"
+                )
+        taken.update(dict.fromkeys(map(str, explicit), f"matrix symbol {m.name}"))
 
 
 def _lower(obj: Any, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
