@@ -142,6 +142,8 @@ def _closeness(d_low: mpmath.mpf, d_high: mpmath.mpf, scale: mpmath.mpf) -> floa
     above CONFIRM_RELATIVE·scale and the same gap at both precisions; this is the smaller of
     the two ratios, so a gap that shrank with precision is far away even if both sides are
     tiny (scale is then the gap itself)."""
+    if d_low == 0 or d_high == 0:
+        return 0.0  # exact agreement at one precision: a real gap never vanishes
     size = d_high / (scale * CONFIRM_RELATIVE)
     drift = abs(d_low - d_high)
     stability = STABLE * d_high / drift if drift else mpmath.inf

@@ -50,10 +50,13 @@ class NumericEvidence:
     float_margin: float = 0.0  # worst float error / tolerance, escalated samples included
     unescalated: int = 0  # suspects beyond tolerance that were not recomputed in high precision
     precise_margin: float = 0.0  # recomputed samples: worst gap at 100 digits / the gap that would confirm
+    residual: float | None = None  # per-sample error / tolerance, worst over samples not recomputed
 
     @property
     def margin(self) -> float:
         """Worst observed error as a fraction of the tolerance."""
+        if self.residual is not None:
+            return self.residual
         return self.max_error / self.tolerance if self.tolerance > 0 else 0.0
 
 

@@ -172,6 +172,7 @@ def _evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note
         note=note,
         float_margin=_finite(cmp.worst_margin()),
         unescalated=max(0, suspects - escalated),
+        residual=_finite(cmp.worst_margin()),
     )
 
 
@@ -734,12 +735,17 @@ def _iterate(
     return errors
 
 
+def _converges(errors: list[mpmath.mpf]) -> bool:
+    """The iteration closed in on the root: at least a millionfold smaller error by the end."""
+    return len(errors) >= 3 and errors[-1] < errors[0] * mpmath.mpf("1e-6")
+
+
 def _order_and_constant(
     errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
 ) -> tuple[float, mpmath.mpf] | None:
     floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
     usable = [i for i in range(len(errors)) if errors[i] > floor]
-    triples = [i for i in usable if i + 2 in usable]
+    triples = [i for i in usable if i + 2 in usable and errors[i] > errors[i + 1] > errors[i + 2]]
     if not triples:
         return None
     i = triples[-1]
@@ -761,6 +767,7 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     worst: tuple[float, int, float, str] | None = None
     series: dict[str, list[float]] = {}
     failures: list[tuple[int, str, str]] = []
+    recomputed = 0
     for idx in range(count):
         args = _args(inst, env, idx) if env else []
         verdict = _convergence_at(step_mp, info_mp, args, start_expr is not None)
@@ -769,10 +776,8 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         q_est, c_est, q, c, errors, ok = verdict
         if idx == 0:
             series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
-        gap = abs(q_est - q)
-        if worst is None or gap > worst[0]:
-            worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
         if not ok:
+            recomputed += 1
             again = _convergence_at(step_mp, info_mp, args, start_expr is not None, dps=2 * CONV_DPS)
             if again is not None and not again[5]:
                 failures.append(
@@ -782,6 +787,11 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
                     )
                 )
+            elif again is not None:  # the finer estimate stands for this sample
+                q_est, c_est = again[0], again[1]
+        gap = abs(q_est - q)
+        if worst is None or gap > worst[0]:
+            worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
     checked = count if worst is not None else 0
     ev = NumericEvidence(
         inst.claim.n,
@@ -789,7 +799,7 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         checked,
         worst[0] if worst else 0.0,
         0.05,
-        escalated=len(failures),
+        escalated=recomputed,
     )
     if worst is None:
         return NumericOutcome(
@@ -832,6 +842,8 @@ def _convergence_at(
                 signed = [v - root for v in signed_x]
         except (ZeroDivisionError, ValueError, OverflowError):
             return None
+        if not _converges(errors):
+            return None  # started outside the root's basin (it found another root, or cycles): no evidence
         est = _order_and_constant(errors, float(q), signed)
         if est is None:
             return None
