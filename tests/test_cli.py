@@ -173,6 +173,7 @@ def test_false_alarm_run_counts_seeds_margins_and_real_failures(module_dir: Path
     assert slope["escalated"] > 0 and slope["float_margin"] > 1, "float round-off at large logits was recomputed"
     assert 0 < slope["precise_margin"] < 1e-10 and slope["worst_margin"] <= 1
     assert wrong["false_alarms"] == 3 and wrong["alarm_seeds"] == [4, 5, 6]
+    assert "alarms.sigmoid_slope: 0 false alarms in 3 seeds" in proc.stdout, "a CI log shows each claim as it ends"
     report = md.read_text()
     assert "## Per derivation" in report and "2 true claims × 3 seeds (4…6)" in report and "3 false alarms" in report
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -19,6 +21,10 @@ from verifier.engine import EngineSettings
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
+
+if TYPE_CHECKING:
+    from verifier.alarms import AlarmStats
+    from verifier.mutate import ClaimMutation
 
 EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -273,6 +279,14 @@ def counting_progress(console: Console, label: str, quiet: bool) -> Progress:
     )
 
 
+def plain_log(console: Console, quiet: bool) -> Callable[[str], None]:
+    """One line per finished claim when the bar is off because output is not a terminal
+    (CI logs), so a long run shows it is alive."""
+    if quiet or console.is_terminal:
+        return lambda line: None
+    return lambda line: console.print(line, markup=False, highlight=False)
+
+
 def run_mutate(args: argparse.Namespace) -> int:
     from verifier.render import mutation
     from verifier.runner import mutate_paths
@@ -282,7 +296,14 @@ def run_mutate(args: argparse.Namespace) -> int:
     progress = counting_progress(console, "mutating", args.quiet)
     with progress:
         task = progress.add_task("", total=None)
-        reports = mutate_paths(args.paths or default_paths(), settings, lambda r: progress.advance(task))
+        log = plain_log(console, args.quiet)
+
+        def done(r: ClaimMutation) -> None:
+            progress.advance(task)
+            outcome = r.error or f"{r.count('killed')}/{len(r.mutants)} mutants killed"
+            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+
+        reports = mutate_paths(args.paths or default_paths(), settings, done)
     if args.json:
         files.write_json(args.json, mutation.to_json(reports))
     mutation.render(console, reports, quiet=args.quiet)
@@ -301,9 +322,14 @@ def run_alarms(args: argparse.Namespace) -> int:
     progress = counting_progress(console, "seeds", args.quiet)
     with progress:
         task = progress.add_task("", total=None)
-        stats = measure_false_alarms(
-            args.paths or default_paths(), settings_from(args), args.seeds, lambda r: progress.advance(task)
-        )
+        log = plain_log(console, args.quiet)
+
+        def done(r: AlarmStats) -> None:
+            progress.advance(task)
+            outcome = r.error or f"{r.false_alarms} false alarms in {r.seeds} seeds, {r.samples:,} samples"
+            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+
+        stats = measure_false_alarms(args.paths or default_paths(), settings_from(args), args.seeds, done)
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))
     if args.markdown:
