@@ -92,3 +92,13 @@ def test_two_matrix_symbols_whose_entries_would_share_names_are_refused() -> Non
     X, X1 = sp.MatrixSymbol("X", 2, 2), sp.MatrixSymbol("X1", 2, 1)
     with pytest.raises(LoweringError, match="X11"):
         lower(Identity(X * X1, X * X1, where={X: Real(), X1: Real()}))
+
+
+def test_explicit_matrices_are_left_exactly_as_written() -> None:
+    """sympy counts an ImmutableMatrix as a MatrixExpr; evaluating it would, for one, turn
+    unevaluated mixed partials into sympy's canonical order and prove Schwarz by fiat."""
+    u, v = sp.symbols("u v")
+    f = sp.Function("f")(u, v)
+    hessian = sp.ImmutableMatrix(2, 2, lambda i, j: sp.Derivative(f, (u, v)[i], (u, v)[j]))
+    body = Identity(hessian, hessian.T, where={u: Real(), v: Real()})
+    assert lower(body) is body

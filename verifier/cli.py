@@ -110,14 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
-    va.add_argument(
-        "--seeds",
-        type=int,
-        default=0,
-        metavar="N",
-        help="measure false alarms instead: run the numeric check of every true claim under N seeds, "
-        "S…S+N−1 where S is --seed (so a long run splits into shards); --json/--markdown write the figures",
-    )
+    _seeds_option(va)
     _common(va)
     ck = sub.add_parser(
         "check",
@@ -127,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    _seeds_option(ck)
     _common(ck)
     mu = sub.add_parser(
         "mutate",
@@ -167,6 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
 def console_for(args: argparse.Namespace) -> Console:
     no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
     return Console(no_color=no_color, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+
+
+def _seeds_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="measure false alarms instead: run the numeric check of every true claim under N seeds, "
+        "S…S+N−1 where S is --seed (so a long run splits into shards); --json/--markdown write the figures",
+    )
 
 
 def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
@@ -311,7 +316,7 @@ def run_mutate(args: argparse.Namespace) -> int:
     return EXIT_UNMET if bad else EXIT_OK
 
 
-def run_alarms(args: argparse.Namespace) -> int:
+def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
     from verifier.render import alarms
     from verifier.runner import measure_false_alarms
 
@@ -329,7 +334,10 @@ def run_alarms(args: argparse.Namespace) -> int:
             outcome = r.error or f"{r.false_alarms} false alarms in {r.seeds} seeds, {r.samples:,} samples"
             log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
 
-        stats = measure_false_alarms(args.paths or default_paths(), settings_from(args), args.seeds, done)
+        stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
+    if pattern and not stats:
+        console.print(f"error: no claim that holds matches {pattern!r}; try `verifier list`")
+        return EXIT_USAGE
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))
     if args.markdown:
@@ -372,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "verify-all" and args.seeds:
             return run_alarms(args)
+        if args.command == "check" and args.seeds:
+            return run_alarms(args, pattern=pattern_or_path(args))
         if args.command == "verify-all":
             return run_verification(args)
         if args.command == "check":

@@ -35,11 +35,17 @@ class LoweringError(ValueError):
 def lower(statement: T) -> T:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     found = _matrix_symbols(statement)
-    if not found and not any(isinstance(p, sp.MatrixExpr) for p in _parts(statement)):
+    if not found and not any(_is_matrix_expression(p) for p in _parts(statement)):
         return statement
     table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
     _check_names(statement, table)
     return _lower(statement, table)
+
+
+def _is_matrix_expression(obj: object) -> bool:
+    """ZeroMatrix, Identity, a product of matrix symbols...; not an explicit matrix, which
+    sympy also counts as a MatrixExpr and which is left exactly as written."""
+    return isinstance(obj, sp.MatrixExpr) and not isinstance(obj, sp.MatrixBase)
 
 
 def _matrix_symbols(obj: object) -> set[sp.MatrixSymbol]:
@@ -120,7 +126,7 @@ def _cramer(expr: sp.Basic) -> sp.Basic:
 def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
     if isinstance(expr, sp.MatrixSymbol) and expr in table:
         return table[expr]
-    if not expr.atoms(sp.MatrixSymbol) and not isinstance(expr, sp.MatrixExpr):
+    if not expr.atoms(sp.MatrixSymbol) and not _is_matrix_expression(expr):
         return expr
     value = _cramer(expr.xreplace(dict(table))).doit()
     if isinstance(value, NDimArray):
