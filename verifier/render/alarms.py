@@ -63,7 +63,7 @@ def _cells(s: AlarmStats) -> tuple[str, ...]:
 
 
 def _g(x: float) -> str:
-    return "0" if x == 0 else f"{x:.3g}"
+    return "0" if x == 0 else f"{x:.4g}"
 
 
 def headline(stats: list[AlarmStats]) -> str:
