@@ -40,6 +40,7 @@ class Failure:
 
 def _child(conn: Connection, task: Task, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
@@ -74,12 +75,7 @@ def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int, on_done: C
     try:
         while pending or running:
             while pending and len(running) < max(1, jobs):
-                task = pending.pop()
-                recv, send = _CTX.Pipe(duplex=False)
-                proc = _CTX.Process(target=_child, args=(send, task, memory_mb), daemon=True)
-                proc.start()
-                send.close()
-                running.append(_Running(task, proc, recv, time.monotonic() + timeout))
+                running.append(_start(pending.pop(), memory_mb, timeout))
             now = time.monotonic()
             wait_for = max(0.0, min(r.deadline for r in running) - now)
             ready = wait([r.conn for r in running], timeout=min(wait_for, 0.5))
@@ -92,6 +88,20 @@ def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int, on_done: C
         for r in running:
             _kill(r)
         raise
+
+
+def _start(task: Task, memory_mb: int, timeout: float) -> _Running:
+    """Fork a worker with SIGINT held back until it is on the running list, so an interrupt
+    can never leave behind a worker the parent does not know about (and so cannot kill)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        recv, send = _CTX.Pipe(duplex=False)
+        proc = _CTX.Process(target=_child, args=(send, task, memory_mb), daemon=True)
+        proc.start()
+        send.close()
+        return _Running(task, proc, recv, time.monotonic() + timeout)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
