@@ -46,6 +46,10 @@ def square_of_sum():
 '''
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupt_writes_a_partial_report_marked_incomplete(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "slow", SLOW)
     report = tmp_path / "partial.json"
@@ -70,6 +74,9 @@ def test_interrupt_writes_a_partial_report_marked_incomplete(module_dir: Path, t
         text=True,
         start_new_session=True,
         env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)},
+        # as for a command typed at a terminal: a shell starts background jobs with SIGINT
+        # ignored, and Python then never raises KeyboardInterrupt (seen when CI ran under nohup &)
+        preexec_fn=_default_sigint,
     )
     time.sleep(10)  # the two quick claims finish in well under a second each; the rest sleep for 30 s
     os.killpg(proc.pid, signal.SIGINT)
