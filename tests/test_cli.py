@@ -139,10 +139,11 @@ def test_check_selects_one_claim_and_list_and_show_work(module_dir: Path) -> Non
     assert shown.returncode == 0 and "x ∈ ℝ" in shown.stdout
 
 
-ALARMS = '''
-"""One true claim that cancels badly in float at large logits, and one false claim stated as true."""
-import sympy as sp
-from verifier import Identity, Real, claim
+# one false claim stated as true (every seed must catch it), and one true claim that
+# cancels badly in float at large logits
+ALARMS = (
+    WRONG_EXPECTATION
+    + '''
 from verifier.mathlib import sigmoid
 
 @claim()
@@ -150,13 +151,8 @@ def sigmoid_slope():
     """σ(z)(1 − σ(z)) = e^{−z}/(1 + e^{−z})²."""
     z = sp.Symbol("z")
     return Identity(sigmoid(z) * (1 - sigmoid(z)), sp.exp(-z) / (1 + sp.exp(-z)) ** 2, where={z: Real()})
-
-@claim()
-def square_of_sum():
-    """(x + y)² = x² + y², stated as true: every seed must catch it."""
-    x, y = sp.symbols("x y")
-    return Identity((x + y) ** 2, x**2 + y**2, where={x: Real(), y: Real()})
 '''
+)
 
 
 def test_false_alarm_run_counts_seeds_margins_and_real_failures(module_dir: Path, tmp_path: Path) -> None:

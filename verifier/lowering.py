@@ -34,9 +34,10 @@ class LoweringError(ValueError):
 
 def lower(statement: T) -> T:
     """The statement with every matrix symbol replaced by its explicit matrix."""
-    found = _matrix_symbols(statement)
-    if not found and not any(_is_matrix_expression(p) for p in _parts(statement)):
-        return statement
+    parts = [p for p in _parts(statement) if isinstance(p, sp.Basic | sp.MatrixBase)]
+    if not any(_is_matrix_expression(p) or p.has(sp.MatrixSymbol) for p in parts):
+        return statement  # the common case, decided by the cheaper has()
+    found: set[sp.MatrixSymbol] = set().union(*(p.atoms(sp.MatrixSymbol) for p in parts))
     table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
     _check_names(statement, table)
     return _lower(statement, table)
@@ -46,14 +47,6 @@ def _is_matrix_expression(obj: object) -> bool:
     """ZeroMatrix, Identity, a product of matrix symbols...; not an explicit matrix, which
     sympy also counts as a MatrixExpr and which is left exactly as written."""
     return isinstance(obj, sp.MatrixExpr) and not isinstance(obj, sp.MatrixBase)
-
-
-def _matrix_symbols(obj: object) -> set[sp.MatrixSymbol]:
-    out: set[sp.MatrixSymbol] = set()
-    for part in _parts(obj):
-        if isinstance(part, sp.Basic):
-            out |= part.atoms(sp.MatrixSymbol)
-    return out
 
 
 def _parts(obj: object) -> list[object]:

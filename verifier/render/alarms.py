@@ -33,18 +33,19 @@ LEGEND = (
 
 def summary(stats: list[AlarmStats]) -> dict[str, Any]:
     ok = [s for s in stats if not s.error]
+    total = _merge(ok)
     return {
         "claims": len(ok),
-        "seeds": max((s.seeds for s in ok), default=0),
-        "first_seed": min((s.first_seed for s in ok), default=0),
-        "samples": sum(s.samples for s in ok),
-        "false_alarms": sum(s.false_alarms for s in ok),
-        "inconclusive": sum(s.inconclusive for s in ok),
-        "escalated": sum(s.escalated for s in ok),
-        "unescalated": sum(s.unescalated for s in ok),
-        "float_margin": max((s.float_margin for s in ok), default=0.0),
-        "residual_margin": max((s.worst_margin for s in ok), default=0.0),
-        "precise_margin": max((s.precise_margin for s in ok), default=0.0),
+        "seeds": total.seeds,
+        "first_seed": total.first_seed,
+        "samples": total.samples,
+        "false_alarms": total.false_alarms,
+        "inconclusive": total.inconclusive,
+        "escalated": total.escalated,
+        "unescalated": total.unescalated,
+        "float_margin": total.float_margin,
+        "residual_margin": total.worst_margin,
+        "precise_margin": total.precise_margin,
         "cpu_seconds": round(sum(s.seconds for s in stats), 1),
         "skipped": [f"{s.derivation}.{s.name}: {s.error}" for s in stats if s.error],
     }
@@ -121,12 +122,19 @@ def _by_derivation(stats: list[AlarmStats]) -> list[tuple[str, list[AlarmStats]]
 
 
 def _merge(group: list[AlarmStats]) -> AlarmStats:
-    merged = AlarmStats(group[0].derivation, "", seeds=max(s.seeds for s in group))
+    """Counts added up and margins at their worst over a group of claims."""
+    merged = AlarmStats(
+        group[0].derivation if group else "",
+        "",
+        seeds=max((s.seeds for s in group), default=0),
+        first_seed=min((s.first_seed for s in group), default=0),
+    )
     for s in group:
         merged.samples += s.samples
         merged.false_alarms += s.false_alarms
         merged.inconclusive += s.inconclusive
         merged.escalated += s.escalated
+        merged.unescalated += s.unescalated
         merged.float_margin = max(merged.float_margin, s.float_margin)
         merged.worst_margin = max(merged.worst_margin, s.worst_margin)
         merged.precise_margin = max(merged.precise_margin, s.precise_margin)
