@@ -11,6 +11,7 @@ proofs and numeric verdicts into the status.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import traceback
 import zlib
@@ -152,11 +153,12 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
         inst = instantiate(claim)
         rng = rng_for(family, settings.seed, n)
+        numeric_started = time.monotonic()
         outcome = spot_check(inst, rng, settings.numeric())
         if outcome.verdict == "fail" and settings.shrink and not generic.undefined_functions(expressions(claim.body)):
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
-        result.numeric.append(outcome.evidence)
+        result.numeric.append(dataclasses.replace(outcome.evidence, seconds=round(time.monotonic() - numeric_started, 4)))
         if outcome.series:
             result.series = outcome.series
         if outcome.verdict == "fail":

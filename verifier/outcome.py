@@ -51,6 +51,7 @@ class NumericEvidence:
     unescalated: int = 0  # suspects beyond tolerance that were not recomputed in high precision
     precise_margin: float = 0.0  # recomputed samples: worst gap at 100 digits / the gap that would confirm
     residual: float | None = None  # per-sample error / tolerance, worst over samples not recomputed
+    seconds: float = 0.0  # time the numeric check took at this n (compile, evaluate, confirm)
 
     @property
     def margin(self) -> float:
@@ -103,6 +104,7 @@ class ClaimResult:
     detail: str = ""
     series: dict[str, list[float]] = field(default_factory=dict)
     cites: list[str] = field(default_factory=list)
+    time_limited: bool = False  # stopped by the wall-clock safety net: depends on the machine, never cached
 
     @property
     def met(self) -> bool:
