@@ -1,17 +1,24 @@
-"""`verifier bench` on tiny inputs: every section is produced, with numbers, and both reports are written.
+"""`verifier bench` on tiny inputs: every section is produced, with numbers, and the reports are written.
 
 No timing is asserted here: the speed targets live in the benchmark, never in the tests.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from tests.conftest import ROOT, write_module
-from verifier import bench
+from benchmarks import config as bench_config
+from benchmarks import cost, determinism, gradient, plot, report
+from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli import build_parser
 
 TINY = '''
@@ -26,12 +33,14 @@ def square():
     return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
 '''
 
+STATUSES = {"met", "not met", "not shown", "not measured"}
 
-def tiny_config(tmp_path: Path) -> bench.BenchConfig:
+
+def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
     module = write_module(tmp_path, "tiny", TINY)
-    return bench.BenchConfig(
+    config = bench_config.BenchConfig(
         quick=True,
-        cell_timeout=30.0,
+        cell_timeout=60.0,
         out=str(tmp_path / "reports"),
         symbolic_n=(2,),
         numeric_n=2,
@@ -45,22 +54,42 @@ def tiny_config(tmp_path: Path) -> bench.BenchConfig:
         verify_paths=(str(module),),
         verify_timeout=60.0,
         jobs=1,
+        cost_proved_n=(2,),
+        cost_numeric_n=(3,),
+        compile_n=2,
+        compile_samples=20,
+        busy_jobs=2,
+        hogs=0,
     )
+    return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
 
 def is_number(x: object) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)
 
 
-def test_tiny_bench_writes_all_four_sections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.fixture
+def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
+
+
+@pytest.mark.usefixtures("at_root")
+def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     config = tiny_config(tmp_path)
-    md, js = bench.write_reports(bench.run(config), config.out)
+    md, js, svg = report.write_reports(report.run(config), config.out)
     data = json.loads(js.read_text())
-    for section in ("symbolic", "numeric", "gradient", "verify_all", "machine", "targets"):
-        assert section in data
-    assert data["command"].startswith("verifier bench --quick")
+    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "determinism"):
+        assert data[section] is not None, section
+    assert data["command"].startswith("verifier bench --quick --only ")
 
     for row in data["symbolic"]["claims"]:
         if row["claim"] is not None:
@@ -84,34 +113,143 @@ def test_tiny_bench_writes_all_four_sections(tmp_path: Path, monkeypatch: pytest
     runs = {r["label"]: r for r in data["verify_all"]["runs"]}
     assert set(runs) == {"cold", "warm", "cold, 1 job"}
     assert all(r["status"] == "ok" and r["exit_code"] == 0 and is_number(r["seconds"]) for r in runs.values())
+    (slowest,) = data["verify_all"]["slowest"]
+    assert slowest["claim"] == "tiny.square" and is_number(slowest["seconds"])
 
-    assert {t["status"] for t in data["targets"]} <= {"met", "not met", "not shown", "not measured"}
+    check_cost(data["cost"])
+    check_compile(data["compile"])
+    check_determinism(data["determinism"], hogs=0)
+
+    assert {t["status"] for t in data["targets"]} <= STATUSES
+    assert any(t["target"].startswith("no claim over") for t in data["targets"])
     text = md.read_text()
     for heading in ("## Machine", "## Targets", "## 1. Symbolic", "## 2. Numeric", "## 3. Gradient", "## 4. `verify"):
         assert heading in text
+    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism"):
+        assert heading in text
+    assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE
     assert data["machine"]["cpu"] in text
+    ET.fromstring(svg.read_text())  # well-formed XML
+
+
+def check_cost(section: dict) -> None:
+    assert section["proved_n"] == [2] and section["numeric_n"] == [3]
+    for row in section["rows"]:
+        assert row["claim"] is not None, row["note"]
+        proved, numeric_only = row["cells"]
+        assert (proved["n"], proved["mode"], proved["status"]) == (2, cost.PROVED, "PROVED")
+        assert all(is_number(proved[k]) for k in ("symbolic_seconds", "numeric_seconds", "total_seconds"))
+        assert (numeric_only["n"], numeric_only["mode"], numeric_only["status"]) == (3, cost.NUMERIC, "CHECKED")
+        assert numeric_only["symbolic_seconds"] is None and is_number(numeric_only["numeric_seconds"])
+    kinds = {(s["label"], s["kind"]) for s in section["series"]}
+    assert len(kinds) == 2 * len(section["rows"])
+
+
+def check_compile(section: dict) -> None:
+    assert section["n"] == 2 and section["claim"] == "hessian"
+    assert [c["side"] for c in section["cells"]] == ["engine", "sympy"]
+    assert all(c["status"] == "ok" and is_number(c["compile_seconds"]) for c in section["cells"])
+    assert section["entries"] == 2 * 2 + 1  # the Hessian entries and f
+    assert section["max_abs_diff"] < 1e-9 and is_number(section["speedup"]["value"])
+
+
+def check_determinism(section: dict, hogs: int) -> None:
+    idle, busy = section["runs"]
+    assert (idle["jobs"], busy["jobs"], busy["hogs"]) == (1, 2, hogs)
+    for r in (idle, busy):
+        assert r["run"]["status"] == "ok" and is_number(r["run"]["seconds"])
+        assert r["counts"]["PROVED"] == 1 and sum(r["counts"].values()) == 1
+    assert section["complete"] and section["compared"] == 1 and not section["changes"]
+    assert len(section["hog_pids"]) == hogs
+
+
+@pytest.mark.usefixtures("at_root")
+def test_determinism_starts_the_hogs_and_kills_them(tmp_path: Path) -> None:
+    config = tiny_config(tmp_path, sections=("determinism",), hogs=2)
+    section = determinism.bench_determinism(config, lambda line: None)
+    check_determinism(section.to_json(), hogs=2)
+    assert all(process_gone(pid) for pid in section.hog_pids)
+
+
+def test_hogs_are_killed_when_the_block_raises() -> None:
+    with pytest.raises(RuntimeError), determinism.cpu_hogs(1) as hogs:
+        pids = [h.pid for h in hogs]
+        assert not process_gone(pids[0])
+        raise RuntimeError("the run failed")
+    assert all(process_gone(pid) for pid in pids)
+
+
+def test_status_changes_name_the_differing_and_missing_claims() -> None:
+    from benchmarks.verify_all import ClaimTime, VerifyRun
+
+    idle = VerifyRun("idle", "", "ok", claims=(ClaimTime("d.a", "PROVED", 1.0), ClaimTime("d.b", "PROVED", 1.0)))
+    busy = VerifyRun("busy", "", "ok", claims=(ClaimTime("d.a", "CHECKED", 2.0), ClaimTime("d.c", "PROVED", 1.0)))
+    compared, changes = determinism.status_changes(idle, busy)
+    assert compared == 3
+    assert [(c.claim, c.idle, c.busy) for c in changes] == [
+        ("d.a", "PROVED", "CHECKED"),
+        ("d.b", "PROVED", determinism.MISSING),
+        ("d.c", determinism.MISSING, "PROVED"),
+    ]
+
+
+def test_plot_draws_symbolic_solid_and_numeric_dashed() -> None:
+    series = (
+        cost.Series("softmax", "symbolic", ((1, 0.01), (2, 0.1))),
+        cost.Series("softmax", "numeric", ((1, 0.001), (2, 0.002), (16, 0.5))),
+    )
+    section = cost.CostSection((1, 2), (16,), 60.0, cost.PLOT_FLOOR, cost.PLOT_FILE, (), series)
+    svg = ET.fromstring(plot.render_svg(section.to_json()))
+    lines = svg.findall("{http://www.w3.org/2000/svg}polyline")
+    assert [line.get("stroke-dasharray") for line in lines] == [None, "6 4"]
+    empty = dataclasses.replace(section, series=())
+    assert "no timings" in plot.render_svg(empty.to_json())
 
 
 def test_gradient_row_without_torch_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(bench, "torch_available", lambda: False)
-    out = bench.bench_gradient(tiny_config(tmp_path), lambda line: None)
+    monkeypatch.setattr(gradient, "torch_available", lambda: False)
+    out = gradient.bench_gradient(tiny_config(tmp_path), lambda line: None)
     (row,) = out["rows"]
-    assert row["torch"] == {"status": "skipped", "note": bench.TORCH_HINT}
+    assert row["torch"] == {"status": "skipped", "note": gradient.TORCH_HINT}
     assert row["engine"]["status"] == "ok" and row["speedup"] is None
 
 
 def test_engine_gradient_check_catches_a_scale_error_that_gradcheck_tolerances_would_miss() -> None:
-    X, y, w = bench.logistic_data(6, 12, seed=1)
-    rng = bench.np.random.default_rng(0)
-    assert bench.complex_step_agrees(X, y, w, bench.logistic_gradient, rng)
-    off = lambda X, y, w: (1 + 1e-6) * bench.logistic_gradient(X, y, w)  # noqa: E731
-    assert not bench.complex_step_agrees(X, y, w, off, rng)
+    X, y, w = gradient.logistic_data(6, 12, seed=1)
+    rng = np.random.default_rng(0)
+    assert gradient.complex_step_agrees(X, y, w, gradient.logistic_gradient, rng)
+    off = lambda X, y, w: (1 + 1e-6) * gradient.logistic_gradient(X, y, w)  # noqa: E731
+    assert not gradient.complex_step_agrees(X, y, w, off, rng)
 
 
 def test_bench_command_line() -> None:
     args = build_parser().parse_args(["bench", "--quick", "--cell-timeout", "5", "--out", "somewhere"])
-    config = bench.config_for(args.quick, args.cell_timeout, args.out)
+    config = bench_config.config_for(args.quick, args.cell_timeout, args.out, args.only)
     assert (config.quick, config.cell_timeout, config.out, config.symbolic_n) == (True, 5.0, "somewhere", (2, 3, 4))
     assert config.command == "verifier bench --quick --cell-timeout 5 --out somewhere"
-    full = bench.config_for(False, None, "reports")
-    assert (full.cell_timeout, full.symbolic_n) == (60.0, (2, 3, 4, 6, 8))
+    assert "determinism" not in config.sections
+    full = bench_config.config_for(False, None, "reports")
+    assert (full.cell_timeout, full.symbolic_n, full.sections) == (60.0, (2, 3, 4, 6, 8), bench_config.SECTIONS)
+    assert (full.cost_proved_n, full.cost_numeric_n, full.compile_n) == (tuple(range(1, 9)), (16, 32, 64), 16)
+    only = bench_config.config_for(False, None, "reports", "compile,cost")
+    assert only.sections == ("cost", "compile")
+    assert only.command == "verifier bench --only cost,compile --cell-timeout 60 --out reports"
+    assert build_parser().parse_args(["bench", "--determinism"]).determinism
+    with pytest.raises(ValueError, match="unknown section"):
+        bench_config.config_for(False, None, "reports", "costs")
+
+
+def test_bench_rejects_an_unknown_section_as_a_user_sees_it() -> None:
+    result = run_cli("bench", "--only", "nonsense")
+    assert result.returncode == 2
+    assert "unknown section(s) nonsense" in result.stdout
+
+
+def test_the_engine_never_imports_the_benchmark() -> None:
+    code = (
+        "import sys, verifier.cli, verifier.engine, verifier.runner; "
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'benchmarks'); "
+        "print(loaded); sys.exit(1 if loaded else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

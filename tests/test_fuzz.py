@@ -34,7 +34,7 @@ from verifier.mathlib import matrix, vector
 from verifier.outcome import Status
 
 TOTAL = int(os.environ.get("VERIFIER_FUZZ_EXAMPLES", "500"))
-FAST = EngineSettings(samples=24, budget=1.0)
+FAST = EngineSettings(samples=24, budget=30)
 FUZZ = settings(
     max_examples=max(10, TOTAL * 2 // 5),
     deadline=None,

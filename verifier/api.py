@@ -14,12 +14,12 @@ from pathlib import Path
 
 from verifier import engine, loader
 from verifier.claims import ClaimFamily
-from verifier.engine import EngineSettings
+from verifier.engine import DEFAULT_BUDGET, EngineSettings
 from verifier.outcome import ClaimResult
 
 
 def verify(
-    target: ClaimFamily | str | Path, *, seed: int = 0, samples: int = 200, budget: float = 8.0
+    target: ClaimFamily | str | Path, *, seed: int = 0, samples: int = 200, budget: int = DEFAULT_BUDGET
 ) -> ClaimResult | list[ClaimResult]:
     """Verify one claim family, or every claim of a derivation file."""
     settings = EngineSettings(seed=seed, samples=samples, budget=budget)

@@ -26,6 +26,7 @@ class Change:
     after: str
     regression: bool
     why: str
+    time_limited: bool = False  # stopped by the wall-clock safety net: machine-dependent, not a verdict
 
 
 def snapshot(report: RunReport) -> dict[str, Any]:
@@ -75,7 +76,10 @@ def compare(
             continue
         after = f"{r.status.value}{'' if r.met else ' ✗'}"
         old_status = Status(old["status"])
-        if old["met"] and not r.met:
+        if r.time_limited:
+            why = "stopped by the time limit (depends on the machine; raise --timeout or investigate a hang)"
+            changes.append(Change(key, before, after, False, why, time_limited=True))
+        elif old["met"] and not r.met:
             changes.append(Change(key, before, after, True, "no longer meets its expectation"))
         elif STRENGTH[r.status] < STRENGTH[old_status]:
             changes.append(Change(key, before, after, True, "verdict weakened"))

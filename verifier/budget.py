@@ -1,71 +1,118 @@
-"""Soft time budgets for symbolic work, in CPU seconds of this process (SIGVTALRM).
+"""Work budgets for symbolic steps, counted in heartbeats of work, never in seconds.
 
-CPU time, not wall time, so that a busy machine does not turn PROVED into CHECKED:
-the same claim gets the same amount of work wherever it runs; a wall-clock backstop
-(three times the budget) stops work that waits without computing. Pure-Python sympy
-stops cleanly on the signal. The hard limit is elsewhere: the runner kills a worker that
-overruns its wall-clock timeout.
+A verdict must depend on the claim, the seed, the options and the engine, never on the
+machine or its load. Seconds (wall or CPU) fail that test: a busy machine turned PROVED
+into CHECKED. So, like Lean's ``maxHeartbeats``, which counts allocations, a budget here
+counts **heartbeats**: one heartbeat is one run of Python's cyclic garbage collector,
+which CPython starts after every 700 net allocations of container objects (the gen-0
+threshold, fixed here). The same computation from the same starting state allocates
+the same objects on any machine at any speed, so it uses the same number of heartbeats
+(pinned by tests/test_budget.py). Counting costs one Python call per collection.
+
+Stopping: when a budget is spent, the collector's callback arms a one-shot profile hook,
+and the hook raises :class:`BudgetExceeded` at the next Python call or return in the
+interrupted code. The callback re-arms at every later heartbeat, so an exception
+swallowed somewhere (a finaliser) cannot let the work run on. Pure-Python sympy stops
+cleanly; C code stops when it returns to Python. The hard limit is elsewhere: the pool
+kills a worker that overruns its wall-clock timeout, and that result says so.
+
+The starting state matters too: each claim starts with :func:`start_claim`, which empties
+the collector's counters, and the CLI fixes ``PYTHONHASHSEED`` so that set and dict
+orders, and with them sympy's code paths, are the same in every run.
 """
 
 from __future__ import annotations
 
-import signal
+import gc
+import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+GEN0_THRESHOLD = 700
 
 
 class BudgetExceeded(BaseException):
-    """The symbolic budget ran out.
+    """The work budget ran out.
 
     A BaseException, like KeyboardInterrupt, so that sympy's own `except Exception`
     clauses cannot swallow it and carry on past the budget.
     """
 
 
-def _raise(signum: int, frame: object) -> None:
+class _Meter:
+    """Heartbeats since the process started metering, and the limits of the open budgets."""
+
+    def __init__(self) -> None:
+        self.beats = 0
+        self.limits: list[int] = []
+        self.installed = False
+
+    def install(self) -> None:
+        if not self.installed:
+            gc.callbacks.append(self.on_collection)
+            self.installed = True
+        _, gen1, gen2 = gc.get_threshold()
+        gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
+
+    def on_collection(self, phase: str, info: dict[str, Any]) -> None:
+        if phase != "stop":
+            return
+        self.beats += 1
+        if self.limits and self.beats >= min(self.limits) and threading.current_thread() is threading.main_thread():
+            sys.setprofile(_stop_at_next_call)
+
+
+_METER = _Meter()
+
+
+def _stop_at_next_call(frame: FrameType, event: str, arg: object) -> None:
+    if frame.f_code is _METER.on_collection.__code__:
+        return  # still inside the collector's callback: an exception there would be swallowed
+    sys.setprofile(None)
     raise BudgetExceeded()
 
 
-@contextmanager
-def budget(seconds: float) -> Iterator[None]:
-    """Raise BudgetExceeded inside the block after `seconds` of CPU time (main thread only).
+def heartbeats() -> int:
+    """Heartbeats counted so far in this process (0 until metering starts)."""
+    return _METER.beats
 
-    Budgets nest: an inner one never outlives the outer one, and on exit the outer
-    timers resume with what they had left.
+
+def start_claim() -> None:
+    """Give the claim a known starting state: metering on, the collector's counters at zero."""
+    _METER.install()
+    gc.collect()
+
+
+@contextmanager
+def budget(units: int) -> Iterator[None]:
+    """Raise BudgetExceeded inside the block once it has used `units` heartbeats.
+
+    Budgets nest: an inner one never outlives the outer one. Metering works in the main
+    thread only; elsewhere the block runs without a budget.
     """
-    if seconds <= 0:
+    if units <= 0:
         raise BudgetExceeded()
+    _METER.install()
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handlers = (signal.signal(signal.SIGVTALRM, _raise), signal.signal(signal.SIGALRM, _raise))
-    outer_cpu = signal.getitimer(signal.ITIMER_VIRTUAL)[0]
-    outer_wall = signal.getitimer(signal.ITIMER_REAL)[0]
-    started_cpu, started_wall = time.process_time(), time.monotonic()
-    wall = max(3 * seconds, seconds + 10)  # a backstop for work that waits without computing
-    signal.setitimer(signal.ITIMER_VIRTUAL, min(seconds, outer_cpu) if outer_cpu else seconds)
-    signal.setitimer(signal.ITIMER_REAL, min(wall, outer_wall) if outer_wall else wall)
+    _METER.limits.append(_METER.beats + units)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, _resume(outer_cpu, time.process_time() - started_cpu))
-        signal.setitimer(signal.ITIMER_REAL, _resume(outer_wall, time.monotonic() - started_wall))
-        signal.signal(signal.SIGVTALRM, handlers[0])
-        signal.signal(signal.SIGALRM, handlers[1])
+        _METER.limits.pop()
+        if sys.getprofile() is _stop_at_next_call:
+            sys.setprofile(None)
 
 
-def _resume(outer: float, spent: float) -> float:
-    """What an outer timer has left (0 disarms; a spent one fires at once)."""
-    return 0.0 if not outer else max(outer - spent, 1e-6)
+class WorkClock:
+    """Heartbeats left of a budget that several steps share."""
 
+    def __init__(self, units: int) -> None:
+        self.deadline = _METER.beats + units
 
-class Clock:
-    """Time left of a budget that several steps share."""
-
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.process_time() + seconds
-
-    def left(self) -> float:
-        return self.deadline - time.process_time()
+    def left(self) -> int:
+        return self.deadline - _METER.beats

@@ -28,10 +28,22 @@ def engine_fingerprint() -> str:
     """A hash of the engine's source files: any change to the engine invalidates the cache."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
+    digest.update(_versions().encode())
     for path in sorted(root.rglob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _versions() -> str:
+    """What else a verdict depends on: Python (its allocator counts the work budget) and the libraries."""
+    import platform
+
+    import numpy
+    import symengine
+
+    libraries = f"sympy {sp.__version__} numpy {numpy.__version__} symengine {symengine.__version__}"
+    return f"python {platform.python_version()} {libraries}"
 
 
 def claim_key(

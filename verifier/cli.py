@@ -7,6 +7,7 @@ Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage er
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from verifier import __version__
-from verifier.engine import EngineSettings
+from verifier.engine import DEFAULT_BUDGET, EngineSettings
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
@@ -35,7 +36,7 @@ numerically, and report an honest verdict for each.
   PROVED   shown symbolically by the kernel, and the numerics agree
   CHECKED  numerics pass on every sample, but there is no symbolic proof
   REFUTED  a counterexample, re-confirmed at 100 digits
-  UNKNOWN  inconclusive (time budget spent, undecidable samples), with the reason
+  UNKNOWN  inconclusive (time limit hit, undecidable samples, unsupported function), with the reason
   ERROR    the claim itself is malformed, with what to fix
 """
 
@@ -65,9 +66,20 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
     g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
     g.add_argument(
-        "--budget", type=float, default=8.0, help="symbolic time budget per claim and dimension, seconds (default 8)"
+        "--budget",
+        type=int,
+        default=DEFAULT_BUDGET,
+        help="symbolic work budget per claim and dimension, in heartbeats (one garbage-collector run, about 700 "
+        f"allocations; 15-50 per CPU second on a 2020s core). Counted, not timed, so a verdict never depends on "
+        f"the machine or its load (default {DEFAULT_BUDGET})",
     )
-    g.add_argument("--timeout", type=float, default=180.0, help="hard time limit per claim, seconds (default 180)")
+    g.add_argument(
+        "--timeout",
+        type=float,
+        default=180.0,
+        help="safety net: hard wall-clock limit per claim, seconds; a claim stopped by it is UNKNOWN "
+        "'stopped by the time limit (depends on the machine)' and never cached (default 180)",
+    )
     g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     g.add_argument(
         "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
@@ -143,9 +155,24 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time) and write BENCHMARKS.md and benchmarks.json. Run it on an otherwise idle machine.",
+        "time, cost per n, compile speed, determinism under load) and write BENCHMARKS.md, benchmarks.json and "
+        "bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks package of the "
+        "repository (installed by pip install . from it, or importable from the current folder).",
     )
-    be.add_argument("--quick", action="store_true", help="n <= 4 and two small files for verify-all (~3 minutes)")
+    be.add_argument(
+        "--quick",
+        action="store_true",
+        help="small n, two small files for verify-all, no determinism section unless asked (a few minutes)",
+    )
+    be.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism "
+        "(default: all; with --quick all but determinism)",
+    )
+    be.add_argument(
+        "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
+    )
     be.add_argument(
         "--cell-timeout",
         type=float,
@@ -359,19 +386,53 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from verifier import bench
-
     console = console_for(args)
-    config = bench.config_for(args.quick, args.cell_timeout, args.out)
-    data = bench.run(config, progress=lambda line: console.print(line, markup=False))
-    md, js = bench.write_reports(data, config.out)
+    try:
+        from benchmarks import config as bench_config
+        from benchmarks import report as bench_report
+    except ModuleNotFoundError as err:
+        if err.name != "benchmarks":
+            raise
+        console.print(
+            "error: verifier bench needs the benchmarks package: reinstall from the repository (pip install -e .) "
+            "or run `python -m verifier bench` in its root folder",
+            markup=False,
+        )
+        return EXIT_USAGE
+    if args.determinism and args.only:
+        console.print("error: give --determinism or --only, not both")
+        return EXIT_USAGE
+    try:
+        only = "determinism" if args.determinism else args.only
+        config = bench_config.config_for(args.quick, args.cell_timeout, args.out, only)
+    except ValueError as err:
+        console.print(f"error: --only: {err}", markup=False)
+        return EXIT_USAGE
+    data = bench_report.run(config, progress=lambda line: console.print(line, markup=False))
+    written = bench_report.write_reports(data, config.out)
     for t in data["targets"]:
         console.print(f"{t['status']:>12}  {t['target']}: {t['evidence']}", markup=False)
-    console.print(f"wrote {md} and {js} in {data['seconds']:.0f} s", markup=False)
+    console.print(f"wrote {', '.join(map(str, written))} in {data['seconds']:.0f} s", markup=False)
     return EXIT_OK
 
 
+def fix_hash_seed() -> None:
+    """Re-run this command with PYTHONHASHSEED=0 unless it is already set.
+
+    String hashes, and with them the order of sets and dicts inside sympy, are randomised
+    per process by default; the work a proof takes, and so whether it fits its budget,
+    would then vary from run to run. Fixing the seed makes every run take the same path.
+    """
+    if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with contextlib.suppress(OSError):
+        os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        fix_hash_seed()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

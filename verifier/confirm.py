@@ -9,13 +9,14 @@ sample passes. Anything else is undecided, which can never become REFUTED.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import mpmath
 import sympy as sp
+
+from verifier.mpeval import MpEvaluator
 
 LOW_DPS = 50
 HIGH_DPS = 100
@@ -47,33 +48,9 @@ class Confirmation:
     closeness: float = 0.0
 
 
-_MP_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Callable[..., list]] = {}
-
-
-def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
-    """Expressions for mpmath, compiled on first use (most checks never need them) and once
-    per process; evaluation uses the current mpmath.mp.dps."""
-    key = (tuple(symbols), tuple(exprs))
-
-    def call(*args: object) -> list:
-        if key not in _MP_COMPILED:
-            if len(_MP_COMPILED) > 256:
-                _MP_COMPILED.clear()
-            _MP_COMPILED[key] = _mp_compile(symbols, exprs)
-        return _MP_COMPILED[key](*args)
-
-    return call
-
-
-def _mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        fn = sp.lambdify(list(symbols), list(exprs), modules=["mpmath"])
-
-    def call(*args: object) -> list:
-        return [mpmath.mpmathify(v) for v in fn(*args)]
-
-    return call
+def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> MpEvaluator:
+    """Expressions for mpmath: a DAG walk at the current mpmath.mp.dps, no code generation."""
+    return MpEvaluator(symbols, exprs)
 
 
 def _at(dps: int, sides: Sides) -> tuple[Vector, Vector] | None:

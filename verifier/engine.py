@@ -20,21 +20,24 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import generic, kernel, ladder, mathtext, shrink
+from verifier import budget, generic, kernel, ladder, mathtext, shrink
 from verifier.claims import Claim, ClaimFamily, Corollary
+from verifier.compile import NoNumericForm
 from verifier.instantiate import ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
-from verifier.numeric import NoNumericForm
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
 from verifier.spotcheck import NumericOutcome, Settings, spot_check
+
+DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension (see verifier.budget)
+PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
 
 
 @dataclass(frozen=True)
 class EngineSettings:
     seed: int = 0
     samples: int = 200
-    budget: float = 10.0
+    budget: int = DEFAULT_BUDGET
     corner_fraction: float = 0.1
     verbose: bool = False
     shrink: bool = True
@@ -64,7 +67,7 @@ def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generato
 
 
 def display_n(family: ClaimFamily) -> int | None:
-    sized = [n for n in family.n_values if n is not None]
+    sized = [n for n in family.n_values if n is not None] or [n for n in family.numeric_n if n is not None]
     if not sized:
         return None
     return next((n for n in sorted(sized) if n >= 2), sized[0])
@@ -109,6 +112,7 @@ def _describe(result: ClaimResult, claim: Claim) -> None:
 def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "") -> ClaimResult:
     """The verdict on a claim family. Never raises for a problem with the claim."""
     started = time.monotonic()
+    budget.start_claim()
     result = _skeleton(family, settings, source)
     try:
         shown = family.build(display_n(family))
@@ -158,7 +162,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if outcome.verdict == "fail" and settings.shrink and not generic.undefined_functions(expressions(claim.body)):
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
-        result.numeric.append(dataclasses.replace(outcome.evidence, seconds=round(time.monotonic() - numeric_started, 4)))
+        seconds = round(time.monotonic() - numeric_started, 4)
+        result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
             result.series = outcome.series
         if outcome.verdict == "fail":
@@ -201,7 +206,7 @@ def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> 
     """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
     if n not in family.n_values:
         return None
-    return ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS).proof
+    return ladder.prove(inst, PROBE_BUDGET, rungs=ladder.CHEAP_RUNGS).proof
 
 
 def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:

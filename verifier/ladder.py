@@ -1,4 +1,4 @@
-"""Symbolic strategies: what to try, in which order, within the time budget.
+"""Symbolic strategies: what to try, in which order, within the work budget.
 
 Nothing here can make a proof. Each strategy gathers kernel Facts, cheapest rung first
 (exact, expand, atoms, simplify), entry by entry, stopping at the first entry that no
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from verifier import kernel
-from verifier.budget import BudgetExceeded, Clock, budget
+from verifier.budget import BudgetExceeded, WorkClock, budget
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.instantiate import Instance, as_matrix
 from verifier.kernel import Fact, Proof, Rejected
@@ -32,7 +32,7 @@ class SymbolicOutcome:
     seconds: float
 
 
-def zero_facts(entries: list[sp.Expr], clock: Clock, rungs: tuple[str, ...] = RUNGS) -> tuple[list[Fact], str]:
+def zero_facts(entries: list[sp.Expr], clock: WorkClock, rungs: tuple[str, ...] = RUNGS) -> tuple[list[Fact], str]:
     """Facts that each distinct entry is zero; stops at the first entry no rung reduces."""
     facts: list[Fact] = []
     seen: set[sp.Expr] = set()
@@ -47,7 +47,7 @@ def zero_facts(entries: list[sp.Expr], clock: Clock, rungs: tuple[str, ...] = RU
     return facts, ""
 
 
-def _zero_fact(entry: sp.Expr, clock: Clock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
+def _zero_fact(entry: sp.Expr, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
     tried = []
     transcendental = entry.has(sp.exp, sp.tanh, sp.sinh, sp.cosh)
     radical_or_rational = any(
@@ -57,14 +57,14 @@ def _zero_fact(entry: sp.Expr, clock: Clock, rungs: tuple[str, ...]) -> tuple[Fa
     if transcendental or radical_or_rational:
         rungs = tuple(r for r in rungs if r != "expand")  # atoms subsumes it, and is far faster here
     for rung in rungs:
-        share = clock.left() * RUNG_SHARE[rung]
+        share = int(clock.left() * RUNG_SHARE[rung])
         try:
             with budget(share):
                 return kernel.zero(entry, rung), ""
         except Rejected:
             tried.append(rung)
         except BudgetExceeded:
-            tried.append(f"{rung} (out of time)")
+            tried.append(f"{rung} (out of work budget)")
             if clock.left() <= 0:
                 break
         except (
@@ -104,17 +104,17 @@ def _residual(inst: Instance) -> list[sp.Expr]:
     raise TypeError(type(body).__name__)
 
 
-def prove(inst: Instance, seconds: float, rungs: tuple[str, ...] = RUNGS) -> SymbolicOutcome:
-    """Try to prove the instance within `seconds`; never raises for a failed attempt."""
+def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> SymbolicOutcome:
+    """Try to prove the instance within `units` heartbeats of work; never raises for a failed attempt."""
     start = time.monotonic()
-    clock = Clock(seconds)
+    clock = WorkClock(units)
     try:
-        with budget(seconds + 1.0):
+        with budget(units + units // 10 + 1):
             proof, reason = _prove(inst, clock, rungs)
     except Rejected as err:
         proof, reason = None, str(err)
     except BudgetExceeded:
-        proof, reason = None, f"symbolic budget of {seconds:g} s spent"
+        proof, reason = None, f"symbolic budget of {units:,} work units spent"
     except RecursionError:
         proof, reason = None, "sympy hit its recursion limit"
     except Exception as err:  # sympy's own failures mean "not shown", never "false"
@@ -122,7 +122,7 @@ def prove(inst: Instance, seconds: float, rungs: tuple[str, ...] = RUNGS) -> Sym
     return SymbolicOutcome(proof, reason, time.monotonic() - start)
 
 
-def _prove(inst: Instance, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     body = inst.claim.body
     assumptions = inst.assumptions
     if isinstance(body, Identity | Derivative):
@@ -158,7 +158,7 @@ def _prove(inst: Instance, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof 
     return None, f"no symbolic strategy for {body.kind}"
 
 
-def _prove_psd(inst: Instance, body: PSD, clock: Clock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+def _prove_psd(inst: Instance, body: PSD, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     """A certificate first if one is given; then Sylvester's criterion on principal minors (n <= 4)."""
     h = as_matrix(inst.symbolic(body.matrix))
     why = ""
@@ -175,7 +175,7 @@ def _prove_psd(inst: Instance, body: PSD, clock: Clock, rungs: tuple[str, ...]) 
 
 
 def _prove_psd_minors(
-    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: Clock, rungs: tuple[str, ...]
+    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...]
 ) -> tuple[Proof | None, str]:
     asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
     facts, why = zero_facts(asym, clock, rungs)
@@ -190,7 +190,7 @@ def _prove_psd_minors(
 
 
 def _prove_psd_certificate(
-    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: Clock, rungs: tuple[str, ...]
+    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...]
 ) -> tuple[Proof | None, str]:
     cert = body.certificate
     assert cert is not None
@@ -219,7 +219,7 @@ def _prove_inequality(inst: Instance, body: Inequality) -> tuple[Proof | None, s
 
 
 def _prove_expectation(
-    inst: Instance, body: Expectation, clock: Clock, rungs: tuple[str, ...]
+    inst: Instance, body: Expectation, clock: WorkClock, rungs: tuple[str, ...]
 ) -> tuple[Proof | None, str]:
     noise = {inst.to_symbolic.get(v, v): d.map(inst.symbolic) for v, d in body.noise.items()}
     exprs, claimed = as_matrix(body.expr), as_matrix(body.equals)

@@ -47,7 +47,7 @@ from verifier.claims import (
     Limit,
     Statement,
 )
-from verifier.engine import EngineSettings, display_n, verify_family
+from verifier.engine import PROBE_BUDGET, EngineSettings, display_n, verify_family
 from verifier.instantiate import as_matrix, expressions, instantiate
 from verifier.outcome import Status
 
@@ -234,7 +234,7 @@ def _equivalent(claim: Claim, mutant: Statement) -> bool:
         inst = instantiate(dataclasses.replace(claim, body=probe))
     except Exception:
         return False
-    return ladder.prove(inst, 2.0, rungs=ladder.CHEAP_RUNGS).proof is not None
+    return ladder.prove(inst, PROBE_BUDGET, rungs=ladder.CHEAP_RUNGS).proof is not None
 
 
 def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutation:

@@ -13,7 +13,6 @@ that is not a counterexample yet: it goes to high-precision confirmation.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,44 +20,12 @@ import numpy as np
 import sympy as sp
 
 from verifier.claims import Given
+from verifier.compile import Compiled
 
 EPS = float(np.finfo(float).eps)
 Env = dict[sp.Symbol, np.ndarray]
 
 _NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.Piecewise, sp.re, sp.im)
-
-
-class NoNumericForm(ValueError):
-    """An expression uses a function that numpy cannot evaluate."""
-
-
-class Compiled:
-    """A list of sympy expressions compiled once into one vectorised numpy function."""
-
-    def __init__(self, symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> None:
-        self.symbols = tuple(symbols)
-        self.size = len(exprs)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self._fn = sp.lambdify(self.symbols, list(exprs), modules=["numpy"], cse=True)
-
-    def __call__(self, env: Env) -> np.ndarray:
-        k = len(next(iter(env.values()))) if env else 1
-        args = [env[s] for s in self.symbols]
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                out = self._fn(*args)
-            except NameError as err:
-                raise NoNumericForm(
-                    f"no numeric implementation for {err.name or err}; give the function an "
-                    "_imp_ or wrap it with verifier.mathlib.numeric_function"
-                ) from None
-        dtype = complex if any(np.iscomplexobj(o) for o in out) else float
-        result = np.empty((k, self.size), dtype=dtype)
-        for j, col in enumerate(out):
-            result[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
-        return result
 
 
 _COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Compiled] = {}

@@ -23,6 +23,7 @@ from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, Status
 
 T = TypeVar("T")
+KEY_BUDGET = 200  # heartbeats to build a claim for its cache key; a slower builder is not cached
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ClaimSpec:
 def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | None:
     """The cache key of a family, or None if its builder fails or is slow (then it is not cached)."""
     try:
-        with budget(1.0):
+        with budget(KEY_BUDGET):
             shown = family.build(engine.display_n(family))
     except (Exception, BudgetExceeded):
         return None
@@ -127,6 +128,7 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
     status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
     where = f"{spec.path}::{spec.name}: "
     r = _claim_error(spec.path, spec.derivation, spec.name, where + first, status)
+    r.time_limited = failure.kind == "timeout"
     r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
     if verbose:
         r.detail = failure.message

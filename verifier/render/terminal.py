@@ -97,14 +97,23 @@ def baseline_diff(console: Console, changes: list, path: str) -> None:  # list[b
     t = Table(title=f"changes against {path}", header_style="bold")
     for col in ("claim", "before", "after", "change"):
         t.add_column(col)
-    for c in sorted(changes, key=lambda c: (not c.regression, c.key)):
-        style = "bold red" if c.regression else "green"
-        t.add_row(c.key, c.before, c.after, Text(("REGRESSION: " if c.regression else "") + c.why, style=style))
+    for c in sorted(changes, key=lambda c: (not c.regression, not c.time_limited, c.key)):
+        style = "bold red" if c.regression else "bold yellow" if c.time_limited else "green"
+        label = "REGRESSION: " if c.regression else "TIME LIMIT: " if c.time_limited else ""
+        t.add_row(c.key, c.before, c.after, Text(label + c.why, style=style))
     console.print(t)
     bad = sum(1 for c in changes if c.regression)
+    limited = sum(1 for c in changes if c.time_limited)
     console.print(
         Text(
             f"{bad} regression(s) against the baseline" if bad else "no regressions against the baseline",
             style="bold red" if bad else "bold green",
         )
     )
+    if limited:
+        console.print(
+            Text(
+                f"{limited} claim(s) stopped by the wall-clock time limit: not a verdict, not a regression, not cached",
+                style="bold yellow",
+            )
+        )

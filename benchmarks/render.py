@@ -1,4 +1,4 @@
-"""BENCHMARKS.md from the dict `verifier.bench.run` returns; formatting only, no computing."""
+"""BENCHMARKS.md from the dict `benchmarks.report.run` returns; formatting only, no computing."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 Data = dict[str, Any]
 
 MARKS = {"met": "✅ met", "not met": "❌ not met", "not shown": "❔ not shown", "not measured": "– not measured"}
+NOT_RUN = "Not run in this invocation (see `--only`)."
 
 
 def _seconds(cell: Data) -> str:
@@ -58,11 +59,15 @@ def _machine(data: Data) -> list[str]:
 
 def _symbolic(data: Data) -> list[str]:
     sym = data["symbolic"]
+    title = "## 1. Symbolic decision: the ladder against `simplify`"
+    if sym is None:
+        return [title, "", NOT_RUN, ""]
     lines = [
-        "## 1. Symbolic decision: the ladder against `simplify`",
+        title,
         "",
-        "Both sides get the same residual entries (`ladder._residual`). The ladder is `ladder.prove` with a "
-        f"budget just under the limit; the baseline is `all(sp.simplify(e) == 0 for e in residual)`. Each cell "
+        "Both sides get the same residual entries (`ladder._residual`). The ladder is `ladder.prove` with the "
+        "engine's default symbolic budget (`EngineSettings().budget`); the baseline is "
+        "`all(sp.simplify(e) == 0 for e in residual)`. Each cell "
         f"runs in its own worker with a hard limit of {sym['limit']:g} s; a method that times out is not run at "
         "larger n.",
         "",
@@ -87,6 +92,8 @@ def _symbolic(data: Data) -> list[str]:
 
 def _numeric(data: Data) -> list[str]:
     num = data["numeric"]
+    if num is None:
+        return ["## 2. Numeric spot checks", "", NOT_RUN, ""]
     lines = [
         f"## 2. Numeric spot checks at n = {num['n']}",
         "",
@@ -134,8 +141,11 @@ def _detector(cell: Data) -> tuple[str, str, str]:
 
 def _gradient(data: Data) -> list[str]:
     grad = data["gradient"]
+    title = "## 3. Gradient check against `torch.autograd.gradcheck`"
+    if grad is None:
+        return [title, "", NOT_RUN, ""]
     lines = [
-        "## 3. Gradient check against `torch.autograd.gradcheck`",
+        title,
         "",
         "E(w) = Σ log(1 + exp(zᵢ)) − yᵢzᵢ, z = Xw, with the hand-written gradient Xᵀ(σ(Xw) − y). Engine: "
         "complex-step directional derivatives Im E(w + i·h·v)/h along every unit direction (8 random ones "
@@ -162,22 +172,133 @@ def _gradient(data: Data) -> list[str]:
     return [*lines, ""]
 
 
+def _wall(run: Data) -> str:
+    return f"{run['seconds']:.1f} s" if run["status"] == "ok" else f"> {run['limit']:g} s (timed out)"
+
+
 def _verify_all(data: Data) -> list[str]:
     va = data["verify_all"]
+    title = "## 4. `verify-all` wall time"
+    if va is None:
+        return [title, "", NOT_RUN, ""]
     lines = [
-        "## 4. `verify-all` wall time",
+        title,
         "",
-        f"Paths: {', '.join(va['paths'])}. `$FRESH_TMP` is a new empty folder: the cold run fills it, the "
+        f"Paths: {', '.join(va['paths'])}. `$FRESH_TMP` is a new empty folder: the cold run fills its cache, the "
         "warm run reuses it (`--no-cache` would skip writing the cache, so it is used for the one-job run only).",
         "",
         "| run | wall time | exit | summary | command |",
         "|---|---|---|---|---|",
     ]
     for r in va["runs"]:
-        time_text = f"{r['seconds']:.1f} s" if r["status"] == "ok" else f"> {r['limit']:g} s (timed out)"
-        lines.append(
-            f"| {r['label']} | {time_text} | {r.get('exit_code', '–')} | {r.get('summary', '')} | `{r['command']}` |"
-        )
+        exit_code = "–" if r["exit_code"] is None else r["exit_code"]
+        lines.append(f"| {r['label']} | {_wall(r)} | {exit_code} | {r['summary']} | `{r['command']}` |")
+    if va["slowest"]:
+        lines += ["", "Slowest claims of the cold run (per-claim `seconds` of its JSON report):", ""]
+        lines += ["| claim | status | seconds |", "|---|---|---|"]
+        lines += [f"| {c['claim']} | {c['status']} | {c['seconds']:.2f} |" for c in va["slowest"]]
+    return [*lines, ""]
+
+
+def _s(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds:.3f}"
+
+
+def _cost(data: Data) -> list[str]:
+    cost = data["cost"]
+    title = "## 5. Cost per n: symbolic and numeric"
+    if cost is None:
+        return [title, "", NOT_RUN, ""]
+    proved = ", ".join(map(str, cost["proved_n"]))
+    numeric = ", ".join(map(str, cost["numeric_n"])) or "none"
+    lines = [
+        title,
+        "",
+        "Each cell is `verify_family` with default `EngineSettings` on the claim narrowed to one n: "
+        f"n = {proved} proved (numeric check, then the ladder), n = {numeric} checked numerically only. "
+        "Symbolic and numeric are the evidence's own times (`proofs[i].seconds`, `numeric[i].seconds`); total "
+        f"is the whole call. Hard limit {cost['limit']:g} s per cell; after a timeout the larger n of that kind "
+        "are not run.",
+        "",
+        f"![time per n, symbolic solid, numeric dashed]({cost['plot']})",
+        "",
+    ]
+    for row in cost["rows"]:
+        lines += [f"### {row['label']}" + (f" (`{row['claim']}`)" if row["claim"] else ""), ""]
+        if row["claim"] is None:
+            lines += [row["note"], ""]
+            continue
+        lines += ["| n | status | symbolic s | numeric s | total s |", "|---|---|---|---|---|"]
+        for c in row["cells"]:
+            symbolic = "(numeric only)" if c["mode"] == "numeric only" and c["status"] != "skipped" else ""
+            symbolic = symbolic or _s(c["symbolic_seconds"])
+            status = c["status"] + (f": {c['detail']}" if c["detail"] else "")
+            lines.append(
+                f"| {c['n']} | {status} | {symbolic} | {_s(c['numeric_seconds'])} | {_s(c['total_seconds'])} |"
+            )
+        lines.append("")
+    return lines
+
+
+def _compile(data: Data) -> list[str]:
+    comp = data["compile"]
+    title = "## 6. Compile speed: `numeric.Compiled` against `sympy.lambdify`"
+    if comp is None:
+        return [title, "", NOT_RUN, ""]
+    lines = [
+        title,
+        "",
+        f"The {comp['label']} at n = {comp['n']}: the claimed Hessian entries and f "
+        f"({comp['entries'] if comp['entries'] is not None else '?'} expressions), compiled by "
+        "`numeric.Compiled(symbols, exprs)` and by `sympy.lambdify(symbols, exprs, \"numpy\", cse=True)`, each in "
+        f"its own worker with a hard limit of {comp['limit']:g} s, then evaluated on the same {comp['samples']} "
+        "samples.",
+        "",
+    ]
+    if comp["claim"] is None:
+        return [*lines, comp["note"], ""]
+    lines += ["| side | backend | compile | evaluate |", "|---|---|---|---|"]
+    for c in comp["cells"]:
+        if c["status"] == "ok":
+            times = f"{c['compile_seconds']:.3f} s | {c['evaluate_seconds']:.3f} s"
+        elif c["status"] == "timed out":
+            times = f"> {c['limit']:g} s (timed out) | –"
+        else:
+            times = f"error: {c['detail']} | –"
+        lines.append(f"| {c['side']} | {c['backend'] or '–'} | {times} |")
+    diff = "–" if comp["max_abs_diff"] is None else f"{comp['max_abs_diff']:.3g}"
+    lines += ["", f"Compile speed-up (lambdify ÷ engine): **{_ratio(comp['speedup'])}**; max |difference|: {diff}."]
+    return [*lines, ""]
+
+
+def _determinism(data: Data) -> list[str]:
+    det = data["determinism"]
+    title = "## 7. Determinism under load"
+    if det is None:
+        return [title, "", NOT_RUN, ""]
+    idle, busy = det["runs"]
+    statuses = list(idle["counts"])
+    lines = [
+        title,
+        "",
+        f"Paths: {', '.join(det['paths'])}. The same claims verified twice without the cache: alone with "
+        f"`--jobs {idle['jobs']}`, then with `--jobs {busy['jobs']}` beside {busy['hogs']} CPU hogs "
+        "(`python3 -c 'while True: pass'`, killed afterwards). `$TMP` is a new empty folder.",
+        "",
+        "| run | wall time | load before | " + " | ".join(statuses) + " | command |",
+        "|---|---|---|" + "---|" * len(statuses) + "---|",
+    ]
+    for r in det["runs"]:
+        run = r["run"]
+        load = ", ".join(f"{x:.2f}" for x in run["load_before"])
+        counts = " | ".join(str(r["counts"].get(s, 0)) for s in statuses)
+        lines.append(f"| {run['label']} | {_wall(run)} | {load} | {counts} | `{run['command']}` |")
+    lines += ["", f"Claims whose status differs: **{len(det['changes'])}** of {det['compared']}."]
+    if not det["complete"]:
+        lines.append("A run timed out or wrote no JSON report, so the comparison is incomplete.")
+    if det["changes"]:
+        lines += ["", "| claim | idle | busy |", "|---|---|---|"]
+        lines += [f"| {c['claim']} | {c['idle']} | {c['busy']} |" for c in det["changes"]]
     return [*lines, ""]
 
 
@@ -202,5 +323,8 @@ def render(data: Data) -> str:
         *_numeric(data),
         *_gradient(data),
         *_verify_all(data),
+        *_cost(data),
+        *_compile(data),
+        *_determinism(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

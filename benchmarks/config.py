@@ -1,0 +1,112 @@
+"""What a benchmark run measures: the claims, the sections and their sizes, full or quick."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "determinism")
+QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A benchmark claim: a derivation file and the claim names to look for, first found wins."""
+
+    label: str
+    file: str
+    names: tuple[str, ...]
+
+
+CLAIMS = (
+    ClaimRef("softmax Hessian", "softmax.py", ("hessian",)),
+    ClaimRef("logistic Hessian (m = d = n)", "logistic_loss.py", ("hessian",)),
+    ClaimRef("batch-norm backward ∂L/∂x", "batch_norm.py", ("input_gradient_formula", "input_gradient")),
+)
+COMPILE_CLAIM = CLAIMS[1]  # the logistic Hessian: the largest expressions of the three
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    quick: bool = False
+    cell_timeout: float = 60.0
+    out: str = "reports"
+    sections: tuple[str, ...] = SECTIONS
+    symbolic_n: tuple[int, ...] = (2, 3, 4, 6, 8)
+    numeric_n: int = 4
+    numeric_samples: int = 2000
+    numeric_seconds: float = 2.0  # repeat the engine's batch check for at least this long
+    slow_samples: int = 20  # most samples for the subs/evalf loop
+    slow_seconds: float = 20.0  # soft time for the subs/evalf loop and for equals
+    gradient_sizes: tuple[tuple[int, int], ...] = ((50, 200), (500, 2000))
+    gradient_timeout: float = 300.0
+    repeats: int = 3
+    verify_paths: tuple[str, ...] = ()
+    verify_timeout: float = 1800.0
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    memory_mb: int = 4096
+    seed: int = 0
+    cost_proved_n: tuple[int, ...] = tuple(range(1, 9))  # proved symbolically (and checked numerically)
+    cost_numeric_n: tuple[int, ...] = (16, 32, 64)  # checked numerically only
+    compile_n: int = 16
+    compile_samples: int = 200
+    idle_jobs: int = 1  # determinism: the reference run, alone on the machine
+    busy_jobs: int = 8  # determinism: the loaded run, beside the CPU hogs
+    hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
+
+    @property
+    def command(self) -> str:
+        quick = ["--quick"] if self.quick else []
+        default = QUICK_SECTIONS if self.quick else SECTIONS
+        only = [] if self.sections == default else ["--only", ",".join(self.sections)]
+        timeout = ["--cell-timeout", f"{self.cell_timeout:g}"]
+        return shlex.join(["verifier", "bench", *quick, *only, *timeout, "--out", self.out])
+
+    def runs(self, section: str) -> bool:
+        return section in self.sections
+
+
+def library_file(name: str) -> str:
+    """A file of the bundled derivations: ./derivations if present, else the installed package."""
+    local = Path("derivations") / name
+    if local.exists():
+        return str(local)
+    import derivations
+
+    return str(Path(derivations.__file__).parent / name)
+
+
+def parse_sections(text: str | None, quick: bool) -> tuple[str, ...]:
+    """`--only cost,compile` → ("cost", "compile") in the run's order; ValueError on an unknown name."""
+    if not text:
+        return QUICK_SECTIONS if quick else SECTIONS
+    asked = [s.strip().replace("_", "-") for s in text.split(",") if s.strip()]
+    unknown = [s for s in asked if s not in SECTIONS]
+    if unknown or not asked:
+        raise ValueError(f"unknown section(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SECTIONS)}")
+    return tuple(s for s in SECTIONS if s in asked)
+
+
+def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | None = None) -> BenchConfig:
+    """The full benchmark, or the quick one (small n, two small files for verify-all, a few minutes)."""
+    sections = parse_sections(only, quick)
+    if not quick:
+        return BenchConfig(cell_timeout=cell_timeout or 60.0, out=out, sections=sections)
+    return BenchConfig(
+        quick=True,
+        cell_timeout=cell_timeout or 20.0,
+        out=out,
+        sections=sections,
+        symbolic_n=(2, 3, 4),
+        numeric_seconds=0.5,
+        slow_samples=3,
+        slow_seconds=5.0,
+        gradient_timeout=120.0,
+        verify_paths=(library_file("beale.py"), library_file("convolution.py")),
+        verify_timeout=300.0,
+        cost_proved_n=(1, 2, 3, 4),
+        cost_numeric_n=(8,),
+        compile_n=6,
+    )

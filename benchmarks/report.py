@@ -1,0 +1,131 @@
+"""The whole run: the machine, each selected section, the targets; then the Markdown, JSON and SVG files."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import platform
+import time
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import sympy as sp
+
+from benchmarks import targets
+from benchmarks.compile_speed import bench_compile
+from benchmarks.config import BenchConfig
+from benchmarks.cost import bench_cost
+from benchmarks.determinism import bench_determinism
+from benchmarks.gradient import bench_gradient
+from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
+from benchmarks.numeric import bench_numeric
+from benchmarks.symbolic import bench_symbolic
+from benchmarks.verify_all import bench_verify_all
+from verifier import __version__
+from verifier.render import files
+
+SCHEMA = 2
+TITLES = {
+    "symbolic": "symbolic decision",
+    "numeric": "numeric spot checks",
+    "gradient": "gradient checks",
+    "verify-all": "verify-all wall time",
+    "cost": "cost per n",
+    "compile": "compile speed",
+    "determinism": "determinism under load",
+}
+
+
+def describe_machine() -> Data:
+    """CPU model, cores, memory, load and the versions that matter."""
+    cpu, memory = platform.processor() or "unknown", None
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+        cpu = next((ln.split(":", 1)[1].strip() for ln in text.splitlines() if ln.startswith("model name")), cpu)
+        mem = next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+        memory = round(int(mem.split()[1]) / 1024**2, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    try:
+        torch_version: str | None = importlib.metadata.version("torch")
+    except importlib.metadata.PackageNotFoundError:
+        torch_version = None
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "os": platform.platform(),
+        "load_before": list(os.getloadavg()),
+        "python": platform.python_version(),
+        "sympy": sp.__version__,
+        "numpy": np.__version__,
+        "torch": torch_version,
+        "verifier": __version__,
+    }
+
+
+def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
+    """Every selected section, as one JSON-ready dict; a section not selected is None."""
+    started = time.monotonic()
+    data: Data = {
+        "schema": SCHEMA,
+        "command": config.command,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": describe_machine(),
+        "settings": asdict(config),
+    }
+    claims: list[ResolvedClaim] = []
+    if any(config.runs(s) for s in ("symbolic", "numeric", "cost", "compile")):
+        progress("bench: loading the claims")
+        claims = resolve_claims(config, progress)
+    steps = [s for s in TITLES if config.runs(s)]
+
+    def step(section: str) -> bool:
+        if config.runs(section):
+            progress(f"bench: {steps.index(section) + 1}/{len(steps)} {TITLES[section]}")
+        return config.runs(section)
+
+    data["symbolic"] = bench_symbolic(config, claims, progress) if step("symbolic") else None
+    data["numeric"] = bench_numeric(config, claims, progress) if step("numeric") else None
+    data["gradient"] = bench_gradient(config, progress) if step("gradient") else None
+    verify_all = bench_verify_all(config, progress) if step("verify-all") else None
+    cost = bench_cost(config, claims, progress) if step("cost") else None
+    compile_speed = bench_compile(config, claims, progress) if step("compile") else None
+    determinism = bench_determinism(config, progress) if step("determinism") else None
+    for key, section in (
+        ("verify_all", verify_all),
+        ("cost", cost),
+        ("compile", compile_speed),
+        ("determinism", determinism),
+    ):
+        data[key] = section.to_json() if section is not None else None
+    decided = [
+        *targets.target_symbolic(data["symbolic"]),
+        targets.target_numeric(data["numeric"]),
+        targets.target_gradient(data["gradient"]),
+        *targets.target_verify_all(verify_all, config),
+        targets.target_compile(compile_speed),
+        targets.target_determinism(determinism, config),
+    ]
+    data["targets"] = [t.to_json() for t in decided]
+    data["machine"]["load_after"] = list(os.getloadavg())
+    data["seconds"] = time.monotonic() - started
+    return data
+
+
+def write_reports(data: Data, out: str | Path) -> list[Path]:
+    """BENCHMARKS.md, benchmarks.json and (with the cost section) the plot, each written atomically."""
+    from benchmarks import plot, render
+
+    folder = Path(out)
+    md, js = folder / "BENCHMARKS.md", folder / "benchmarks.json"
+    files.write_json(js, data)
+    written = [md, js]
+    if data.get("cost"):
+        svg = folder / data["cost"]["plot"]
+        files.write_atomic(svg, plot.render_svg(data["cost"]))
+        written.append(svg)
+    files.write_atomic(md, render.render(data))
+    return written

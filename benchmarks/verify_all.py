@@ -1,0 +1,126 @@
+"""Section 4, `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from benchmarks.config import BenchConfig
+from benchmarks.harness import Data, Progress
+
+SLOWEST_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ClaimTime:
+    """One claim of a verify-all JSON report: its key, status and time."""
+
+    claim: str
+    status: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class VerifyRun:
+    """One `python -m verifier verify-all` subprocess: its wall time, and the claims its JSON listed."""
+
+    label: str
+    command: str
+    status: str  # "ok" or "timed out"
+    seconds: float | None = None
+    limit: float | None = None
+    exit_code: int | None = None
+    summary: str = ""
+    load_before: tuple[float, ...] = ()
+    claims: tuple[ClaimTime, ...] = field(default=(), repr=False)
+
+    def to_json(self) -> Data:
+        return asdict(self)
+
+    def statuses(self) -> dict[str, str]:
+        return {c.claim: c.status for c in self.claims}
+
+
+@dataclass(frozen=True)
+class VerifyAllSection:
+    paths: tuple[str, ...]
+    jobs: int
+    runs: tuple[VerifyRun, ...]
+    slowest: tuple[ClaimTime, ...]  # of the cold run, slowest first
+
+    def run(self, label: str) -> VerifyRun:
+        return next(r for r in self.runs if r.label == label)
+
+    def to_json(self) -> Data:
+        out = asdict(self)
+        for run in out["runs"]:
+            run.pop("claims")  # the per-claim lists live in verify-all's own JSON; the slowest are kept
+        return out
+
+
+def read_claims(path: Path) -> tuple[ClaimTime, ...]:
+    """(derivation.name, status, seconds) of every claim in a verify-all JSON report; () if unreadable."""
+    try:
+        report = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return ()
+    return tuple(
+        ClaimTime(f"{c['derivation']}.{c['name']}", str(c["status"]), float(c["seconds"])) for c in report["claims"]
+    )
+
+
+def time_verify_all(label: str, args: list[str], timeout: float, hide: dict[str, str]) -> VerifyRun:
+    """Wall time of one `python -m verifier verify-all -q ...`; `--json PATH` in args is read back."""
+    shown = shlex.join(["python", "-m", "verifier", "verify-all", "-q", *args])
+    for real, alias in hide.items():
+        shown = shown.replace(real, alias)
+    load = tuple(round(x, 2) for x in os.getloadavg())
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "verifier", "verify-all", "-q", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        start_new_session=True,
+    )
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and the workers it forked
+        proc.communicate()
+        return VerifyRun(label, shown, "timed out", limit=timeout, load_before=load)
+    seconds = time.perf_counter() - start
+    summary = next((line for line in reversed(output.splitlines()) if " claims:" in line), "")
+    claims = read_claims(Path(args[args.index("--json") + 1])) if "--json" in args else ()
+    return VerifyRun(label, shown, "ok", seconds, None, proc.returncode, summary.strip(), load, claims)
+
+
+def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
+    return tuple(sorted(claims, key=lambda c: -c.seconds)[:count])
+
+
+def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSection:
+    """Cold on every core (an empty cache, which it fills), warm (the same cache), cold on one core."""
+    paths = list(config.verify_paths)
+    jobs = str(config.jobs)
+    with tempfile.TemporaryDirectory(prefix="verifier-bench-") as tmp:
+        cache, report = str(Path(tmp) / "cache"), str(Path(tmp) / "cold.json")
+        plan = [
+            ("cold", [*paths, "--jobs", jobs, "--cache-dir", cache, "--json", report]),
+            ("warm", [*paths, "--jobs", jobs, "--cache-dir", cache]),
+            ("cold, 1 job", [*paths, "--jobs", "1", "--no-cache"]),
+        ]
+        runs = []
+        for label, args in plan:
+            runs.append(time_verify_all(label, args, config.verify_timeout, {tmp: "$FRESH_TMP"}))
+            progress(f"  verify-all {label}: {runs[-1].status}")
+    return VerifyAllSection(tuple(paths) or ("derivations/ (all)",), config.jobs, tuple(runs), slowest(runs[0].claims))

@@ -1,0 +1,88 @@
+"""Work budgets count heartbeats, not seconds: the same work gives the same verdict at any speed.
+
+No timing is asserted. Each measurement runs in a fresh forked worker (as every claim
+does), once as it is and once slowed down by a busy thread competing for the interpreter
+(standing in for a loaded machine). Both must use exactly as many heartbeats and reach
+the same verdict at every budget.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+import sympy as sp
+
+from verifier import budget, ladder, pool
+from verifier.budget import BudgetExceeded
+from verifier.claims import Claim, Expect, Identity
+from verifier.domains import Real
+from verifier.instantiate import instantiate
+
+xs = sp.symbols("x0:6", real=True)
+
+
+def _busy() -> None:
+    while True:
+        pass
+
+
+def _slow_down(slow: bool) -> None:
+    if slow:
+        threading.Thread(target=_busy, daemon=True).start()
+
+
+def _work(slow: bool) -> int:
+    _slow_down(slow)
+    budget.start_claim()
+    sp.expand(sp.prod(x + k for k, x in enumerate(xs, 1)) ** 3)
+    return budget.heartbeats()
+
+
+def _cube() -> Claim:
+    lhs = sp.prod(x + 1 for x in xs) ** 3
+    body = Identity(lhs, sp.expand(lhs), where={x: Real() for x in xs})
+    return Claim("cube", "test", "(Π(x + 1))³ expanded", body, Expect.HOLDS, None)
+
+
+def _prove(slow: bool, units: int) -> tuple[bool, int]:
+    _slow_down(slow)
+    budget.start_claim()
+    inst = instantiate(_cube())
+    start = budget.heartbeats()
+    proved = ladder.prove(inst, units).proof is not None
+    return proved, budget.heartbeats() - start
+
+
+def _in_workers(fn: Any, argsets: list[tuple[Any, ...]]) -> list[Any]:
+    out: dict[str, Any] = {}
+    tasks = [pool.Task(str(i), fn, args) for i, args in enumerate(argsets)]
+    pool.run(tasks, jobs=1, timeout=120, memory_mb=0, on_done=lambda t, v: out.__setitem__(t.key, v))
+    return [out[str(i)] for i in range(len(argsets))]
+
+
+def test_the_same_work_uses_the_same_heartbeats_however_slow() -> None:
+    fast, slow = _in_workers(_work, [(False,), (True,)])
+    assert fast == slow and fast > 0
+
+
+def test_ladder_verdict_and_work_at_each_budget_do_not_depend_on_speed() -> None:
+    budgets = [1, 3, 10**6]
+    fast = _in_workers(_prove, [(False, u) for u in budgets])
+    slow = _in_workers(_prove, [(True, u) for u in budgets])
+    assert fast == slow
+    assert [proved for proved, _ in fast] == [False, False, True]
+
+
+def test_a_budget_stops_the_block_and_nested_budgets_keep_the_outer_limit() -> None:
+    budget.start_claim()
+    with pytest.raises(BudgetExceeded), budget.budget(2):
+        with budget.budget(10**6):
+            for k in range(200):
+                sp.expand(sp.prod(x + k for x in xs) ** 2)
+
+
+def test_a_zero_budget_fails_at_once() -> None:
+    with pytest.raises(BudgetExceeded), budget.budget(0):
+        pass
