@@ -39,10 +39,12 @@ def _versions() -> str:
     """What else a verdict depends on: Python (its allocator counts the work budget) and the libraries."""
     import platform
 
+    import mpmath
     import numpy
-    import symengine
+    import scipy
 
-    libraries = f"sympy {sp.__version__} numpy {numpy.__version__} symengine {symengine.__version__}"
+    versions = (sp.__version__, numpy.__version__, scipy.__version__, mpmath.__version__)
+    libraries = "sympy {} numpy {} scipy {} mpmath {}".format(*versions)
     return f"python {platform.python_version()} {libraries}"
 
 

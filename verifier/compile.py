@@ -1,142 +1,295 @@
-"""Compile a list of sympy expressions once into one vectorised numpy function.
+"""Evaluate a list of sympy expressions on batches of samples by walking their DAG in numpy.
 
-The fast path is symengine's ``Lambdify`` (without its cse, which was measured wrong): its
-cost grows with the size of the expression DAG, where sympy's ``lambdify`` spends most
-of its time printing Python source (measured on the n = 16 logistic Hessian: 59 s for
-sympy's printer, 0.4 s here, values agreeing to 3e-15). symengine knows the elementary
-functions, erf/erfc, gamma/loggamma, atan2, Piecewise, Max/Min, Abs and sign. Anything
-else (Heaviside, polygamma, Bessel functions, functions with an ``_imp_``) falls back to
-sympy's ``lambdify`` over scipy.special and numpy, which knows nearly every special
-function sympy can express. Complex inputs (the complex-step derivative) always take the
-sympy path: symengine's complex kernels lose the 1e-30 imaginary part of a complex step
-(measured: Im ≈ 1e-17 instead of 3e-30 on the logistic loss). The numeric side is evidence
-only: the kernel never sees it.
+Nothing is printed or compiled. The expressions are linearised once into their distinct
+subexpressions, children first (sympy shares equal subtrees, so a sum that appears in
+every entry of a Jacobian is one node); each call then runs one numpy operation per node
+on arrays of shape (K,). Cost grows with the size of the DAG, never with the printed
+code: sympy's ``lambdify`` spent 59 s printing the n = 16 logistic Hessian. Real and
+complex inputs take the same path, so the complex-step derivative keeps its 1e-30
+imaginary parts exactly (symengine's complex kernels lost them: Im ≈ 1e-17 instead of
+3e-30, measured; its cse also returned wrong values beside abs()).
+
+Functions come from numpy and scipy.special; any other function (one with an ``_imp_``,
+a rare special function) is evaluated through sympy's own ``lambdify`` of that single
+node. The first evaluation is cross-checked against the independent mpmath walk on a few
+entries; a disagreement beyond round-off sends the whole list to ``lambdify`` for good.
+The numeric side is evidence only: the kernel never sees it.
 """
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import mpmath
 import numpy as np
+import scipy.special as special
 import sympy as sp
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 from verifier.mpeval import MpEvaluator
 
 Env = dict[sp.Symbol, np.ndarray]
+Op = Callable[..., Any]
 
 
 class NoNumericForm(ValueError):
-    """An expression uses a function that neither symengine nor scipy/numpy can evaluate."""
+    """An expression uses a function that neither numpy, scipy nor its _imp_ can evaluate."""
+
+
+def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
+    return np.heaviside(np.real(x), np.real(at_zero))
+
+
+def _piecewise(*pairs: tuple[Any, Any]) -> Any:
+    values, conditions = [p[0] for p in pairs], [p[1] for p in pairs]
+    shape = np.broadcast(*values, *conditions).shape
+    out = np.full(shape, np.nan, dtype=np.result_type(*values, float))
+    taken = np.zeros(shape, dtype=bool)
+    for value, cond in zip(values, conditions, strict=True):
+        pick = np.broadcast_to(cond, shape) & ~taken
+        out = np.where(pick, value, out)
+        taken |= pick
+    return out
+
+
+FUNCTIONS: dict[type, Op] = {
+    sp.exp: np.exp,
+    sp.log: np.log,
+    sp.sin: np.sin,
+    sp.cos: np.cos,
+    sp.tan: np.tan,
+    sp.cot: lambda x: 1 / np.tan(x),
+    sp.sec: lambda x: 1 / np.cos(x),
+    sp.csc: lambda x: 1 / np.sin(x),
+    sp.asin: np.arcsin,
+    sp.acos: np.arccos,
+    sp.atan: np.arctan,
+    sp.acot: lambda x: np.arctan(1 / x),
+    sp.atan2: lambda y, x: np.arctan2(np.real(y), np.real(x)),
+    sp.sinh: np.sinh,
+    sp.cosh: np.cosh,
+    sp.tanh: np.tanh,
+    sp.coth: lambda x: 1 / np.tanh(x),
+    sp.asinh: np.arcsinh,
+    sp.acosh: np.arccosh,
+    sp.atanh: np.arctanh,
+    sp.Abs: np.abs,
+    sp.sign: np.sign,
+    sp.floor: lambda x: np.floor(np.real(x)),
+    sp.ceiling: lambda x: np.ceil(np.real(x)),
+    sp.re: np.real,
+    sp.im: np.imag,
+    sp.conjugate: np.conj,
+    sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
+    sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
+    sp.Heaviside: _heaviside,
+    sp.erf: special.erf,
+    sp.erfc: special.erfc,
+    sp.erfinv: special.erfinv,
+    sp.erfcinv: special.erfcinv,
+    sp.gamma: special.gamma,
+    sp.loggamma: special.loggamma,
+    sp.digamma: special.psi,
+    sp.polygamma: lambda m, x: special.polygamma(np.asarray(np.real(m)).astype(int), x),
+    sp.beta: special.beta,
+    sp.besselj: special.jv,
+    sp.bessely: special.yv,
+    sp.besseli: special.iv,
+    sp.besselk: special.kv,
+    sp.lowergamma: lambda s, x: special.gamma(s) * special.gammainc(s, x),
+    sp.uppergamma: lambda s, x: special.gamma(s) * special.gammaincc(s, x),
+    sp.Piecewise: _piecewise,
+}
+
+RELATIONS: dict[type, Op] = {
+    sp.StrictLessThan: lambda a, b: np.real(a) < np.real(b),
+    sp.LessThan: lambda a, b: np.real(a) <= np.real(b),
+    sp.StrictGreaterThan: lambda a, b: np.real(a) > np.real(b),
+    sp.GreaterThan: lambda a, b: np.real(a) >= np.real(b),
+    sp.Equality: lambda a, b: a == b,
+    sp.Unequality: lambda a, b: a != b,
+    sp.And: lambda *a: np.logical_and.reduce(np.broadcast_arrays(*a)),
+    sp.Or: lambda *a: np.logical_or.reduce(np.broadcast_arrays(*a)),
+    sp.Not: np.logical_not,
+}
+
+
+def _add(*a: Any) -> Any:
+    total = a[0]
+    for v in a[1:]:
+        total = total + v
+    return total
+
+
+def _mul(*a: Any) -> Any:
+    total = a[0]
+    for v in a[1:]:
+        total = total * v
+    return total
+
+
+def _power(base: Any, exponent: Any) -> Any:
+    return base**exponent
 
 
 class Compiled:
-    """Expressions compiled once; calling it on a dict of (K,) arrays gives a (K, entries) array."""
+    """Expressions linearised once; calling it on a dict of (K,) arrays gives a (K, entries) array."""
 
     def __init__(self, symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> None:
         self.symbols = tuple(symbols)
         self.size = len(exprs)
-        self._exprs = list(exprs)
-        self.backend = "symengine"
-        self._real = _symengine(self.symbols, self._exprs, real=True)
+        self._exprs = [sp.sympify(e) for e in exprs]
+        self.backend = "numpy DAG walk"
+        self._steps, self._outputs = _linearise(self._exprs, self.symbols)
         self._checked = False
-        if self._real is None:
-            self.backend = "sympy lambdify (scipy, numpy)"
-            self._fallback = _lambdify(self.symbols, self._exprs)
 
     def __call__(self, env: Env) -> np.ndarray:
         k = len(next(iter(env.values()))) if env else 1
         if self.size == 0:
             return np.empty((k, 0))
-        if self._real is not None and not any(np.iscomplexobj(v) for v in env.values()):
-            out = self._symengine_call(self._real, env, k)
-            if not self._checked:
-                self._checked = True
-                if not self._agrees_with_mpmath(env, out):
-                    self._real, self.backend = None, "sympy lambdify (scipy, numpy); symengine disagreed"
-                    return self._fallback_call(env, k)
-            return out
-        return self._fallback_call(env, k)
+        if self._steps is None:
+            return _lambdify_call(self.symbols, self._exprs, env, k)
+        columns = self._walk(env)
+        dtype = complex if any(np.iscomplexobj(c) for c in columns) else float
+        out = np.empty((k, self.size), dtype=dtype)
+        for j, col in enumerate(columns):
+            out[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
+        if not self._checked:
+            self._checked = True
+            if not _agrees_with_mpmath(self.symbols, self._exprs, env, out):
+                self._steps, self.backend = None, "sympy lambdify (scipy, numpy); the DAG walk disagreed"
+                return _lambdify_call(self.symbols, self._exprs, env, k)
+        return out
 
-    def _agrees_with_mpmath(self, env: Env, out: np.ndarray) -> bool:
-        """Cross-check symengine against the independent mpmath walk on a few entries of one sample.
-
-        symengine's cse=True returned wrong values for [a·b + c·d, |a·b| + |c·d|]; it is off
-        now, and this check guards against the next such bug: a disagreement beyond
-        round-off sends this expression list to sympy's lambdify for good.
-        """
-        finite = np.flatnonzero(np.all(np.isfinite(out), axis=1))
-        if not len(finite):
-            return True
-        row = int(finite[0])
-        picks = sorted(set(np.linspace(0, self.size - 1, min(self.size, 8)).round().astype(int).tolist()))
-        point = [mpmath.mpf(float(env[s][row])) for s in self.symbols]
-        try:
-            with mpmath.workdps(40):
-                exact = MpEvaluator(self.symbols, [self._exprs[i] for i in picks]).entries(point, range(len(picks)))
-                exact_values = [complex(v) for v in exact]
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-            return True  # no independent value to compare with
-        scale = float(np.max(np.abs(out[row]))) + 1e-300
-        for i, v in zip(picks, exact_values, strict=True):
-            if np.isfinite(v) and abs(v.imag) < 1e-12 * scale and abs(out[row, i] - v.real) > 1e-8 * scale:
-                return False
-        return True
-
-    def _symengine_call(self, kernel: Callable[[np.ndarray], np.ndarray], env: Env, k: int) -> np.ndarray:
-        if not self.symbols:
-            return np.repeat(np.asarray(kernel(np.empty((1, 0))), dtype=float).reshape(1, -1), k, axis=0)
-        columns = np.column_stack([np.asarray(env[s], dtype=float) for s in self.symbols])
-        with np.errstate(all="ignore"):
-            out = kernel(columns)
-        return np.asarray(out, dtype=float).reshape(k, self.size)
-
-    def _fallback_call(self, env: Env, k: int) -> np.ndarray:
-        if not hasattr(self, "_fallback"):
-            self._fallback = _lambdify(self.symbols, self._exprs)
-        args = [env[s] for s in self.symbols]
+    def _walk(self, env: Env) -> list[Any]:
+        assert self._steps is not None
+        values: list[Any] = []
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            try:
-                out = self._fallback(*args)
-            except NameError as err:
-                raise NoNumericForm(f"no numeric implementation for {err.name or err}") from None
-            except TypeError as err:
-                raise NoNumericForm(f"cannot evaluate numerically: {str(err)[:160]}") from None
-        dtype = complex if any(np.iscomplexobj(o) for o in out) else float
-        result = np.empty((k, self.size), dtype=dtype)
-        for j, col in enumerate(out):
-            result[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
-        return result
+            for op, args in self._steps:
+                if op is None:
+                    values.append(env[args])
+                elif not isinstance(args, tuple):
+                    values.append(args)
+                else:
+                    try:
+                        values.append(op(*[values[i] for i in args]))
+                    except TypeError as err:
+                        raise NoNumericForm(f"cannot evaluate numerically: {str(err)[:160]}") from None
+        return [values[i] for i in self._outputs]
 
 
-def _symengine(
-    symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr], real: bool
-) -> Callable[[np.ndarray], np.ndarray] | None:
-    """symengine's Lambdify of the expressions, or None where symengine cannot take them."""
-    try:
-        import symengine as se
-    except ImportError:  # pragma: no cover - symengine is a dependency
-        return None
-    try:
-        if len({s.name for s in symbols}) != len(symbols):  # symengine would merge them
-            return None
-        free: set[sp.Basic] = set().union(*(sp.sympify(e).free_symbols for e in exprs))
-        if not free <= set(symbols):
-            return None
-        args = [se.Symbol(s.name) for s in symbols]
-        body = [se.sympify(e) for e in exprs]
-        fn = se.Lambdify(args, body, real=real, cse=False)  # its cse gave wrong values next to abs()
-    except Exception:  # symengine refuses the function: sympy's lambdify takes over
-        return None
-    return fn
+Step = tuple[Op | None, Any]
 
 
-def _lambdify(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Callable[..., list[np.ndarray]]:
+def _linearise(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol]) -> tuple[list[Step] | None, list[int]]:
+    """Distinct subexpressions, children first, as (operation, child positions) steps."""
+    index: dict[sp.Basic, int] = {}
+    steps: list[Step] = []
+    declared = set(symbols)
+    for root in exprs:
+        stack: list[tuple[sp.Basic, bool]] = [(root, False)]
+        while stack:
+            node, ready = stack.pop()
+            if node in index:
+                continue
+            leaf = _leaf(node, declared)
+            if leaf is not None:
+                index[node] = len(steps)
+                steps.append(leaf)
+                continue
+            if not ready:
+                stack.append((node, True))
+                stack.extend((a, False) for a in reversed(node.args) if a not in index)
+                continue
+            op = _operation(node)
+            index[node] = len(steps)
+            steps.append((op, tuple(index[a] for a in node.args)))
+    return steps, [index[e] for e in exprs]
+
+
+def _leaf(node: sp.Basic, declared: set[sp.Symbol]) -> Step | None:
+    if node.is_Symbol:
+        if node not in declared:
+            raise NoNumericForm(f"no value for the symbol {node}")
+        return (None, node)
+    if node.is_Number or node.is_NumberSymbol or node is sp.I:
+        value = complex(node)
+        return (_constant, value if value.imag else value.real)
+    if isinstance(node, sp.logic.boolalg.BooleanAtom):
+        return (_constant, bool(node))
+    return None
+
+
+def _constant() -> None:  # a marker: constant steps carry their value, not children
+    return None
+
+
+def _operation(node: sp.Basic) -> Op:
+    if isinstance(node, sp.Add):
+        return _add
+    if isinstance(node, sp.Mul):
+        return _mul
+    if isinstance(node, sp.Pow):
+        return _power
+    known = FUNCTIONS.get(type(node)) or RELATIONS.get(type(node))
+    if known is not None:
+        return known
+    if isinstance(node, ExprCondPair):
+        return lambda value, condition: (value, condition)
+    return _single_node_lambdify(node)
+
+
+def _single_node_lambdify(node: sp.Basic) -> Op:
+    """A function the tables do not know (an _imp_, a rare special function), through lambdify."""
+    slots = sp.symbols(f"a0:{len(node.args)}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return sp.lambdify(symbols, list(exprs), modules=["scipy", "numpy"], cse=True)
+            return sp.lambdify(slots, node.func(*slots), modules=["scipy", "numpy"])
+        except Exception as err:
+            raise NoNumericForm(f"no numeric implementation for {node.func}: {str(err)[:120]}") from None
+
+
+def _lambdify_call(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env: Env, k: int) -> np.ndarray:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            fn = sp.lambdify(symbols, list(exprs), modules=["scipy", "numpy"], cse=True)
         except Exception as err:
             raise NoNumericForm(f"cannot compile for numpy: {type(err).__name__}: {str(err)[:160]}") from None
+        with np.errstate(all="ignore"):
+            try:
+                out = fn(*[env[s] for s in symbols])
+            except (NameError, TypeError) as err:
+                raise NoNumericForm(f"no numeric implementation: {str(err)[:160]}") from None
+    dtype = complex if any(np.iscomplexobj(o) for o in out) else float
+    result = np.empty((k, len(exprs)), dtype=dtype)
+    for j, col in enumerate(out):
+        result[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
+    return result
+
+
+def _agrees_with_mpmath(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env: Env, out: np.ndarray) -> bool:
+    """Cross-check a few entries of one finite real sample against the independent mpmath walk."""
+    if np.iscomplexobj(out):
+        return True
+    finite = np.flatnonzero(np.all(np.isfinite(out), axis=1))
+    if not len(finite):
+        return True
+    row = int(finite[0])
+    picks = sorted(set(np.linspace(0, len(exprs) - 1, min(len(exprs), 8)).round().astype(int).tolist()))
+    point = [mpmath.mpf(float(env[s][row])) for s in symbols]
+    try:
+        with mpmath.workdps(40):
+            exact = MpEvaluator(symbols, [exprs[i] for i in picks]).entries(point, range(len(picks)))
+            values = [complex(v) for v in exact]
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return True  # no independent value to compare with
+    scale = float(np.max(np.abs(out[row]))) + 1e-300
+    return all(
+        not (np.isfinite(v) and abs(v.imag) < 1e-12 * scale and abs(out[row, i] - v.real) > 1e-8 * scale)
+        for i, v in zip(picks, values, strict=True)
+    )

@@ -188,7 +188,9 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         p = symbolic.proof
         result.proved_n.append(n)
         result.proofs.append(
-            ProofEvidence(n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail)
+            ProofEvidence(
+                n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail, symbolic.work
+            )
         )
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
     status, inconsistent = kernel.judge(proofs, verdicts, contradiction)

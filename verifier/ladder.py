@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from verifier import kernel
-from verifier.budget import BudgetExceeded, WorkClock, budget
+from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.instantiate import Instance, as_matrix
 from verifier.kernel import Fact, Proof, Rejected
@@ -30,6 +30,7 @@ class SymbolicOutcome:
     proof: Proof | None
     reason: str
     seconds: float
+    work: int = 0  # heartbeats used
 
 
 def zero_facts(entries: list[sp.Expr], clock: WorkClock, rungs: tuple[str, ...] = RUNGS) -> tuple[list[Fact], str]:
@@ -106,7 +107,7 @@ def _residual(inst: Instance) -> list[sp.Expr]:
 
 def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> SymbolicOutcome:
     """Try to prove the instance within `units` heartbeats of work; never raises for a failed attempt."""
-    start = time.monotonic()
+    start, beats = time.monotonic(), heartbeats()
     clock = WorkClock(units)
     try:
         with budget(units + units // 10 + 1):
@@ -119,7 +120,7 @@ def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> Symboli
         proof, reason = None, "sympy hit its recursion limit"
     except Exception as err:  # sympy's own failures mean "not shown", never "false"
         proof, reason = None, f"sympy raised {type(err).__name__}: {str(err)[:120]}"
-    return SymbolicOutcome(proof, reason, time.monotonic() - start)
+    return SymbolicOutcome(proof, reason, time.monotonic() - start, heartbeats() - beats)
 
 
 def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:

@@ -23,6 +23,7 @@ from verifier.claims import Given
 from verifier.compile import Compiled
 
 EPS = float(np.finfo(float).eps)
+WIDE_RELATIVE = 1e-3  # a tolerance above this fraction of the values compared makes a sample no evidence
 Env = dict[sp.Symbol, np.ndarray]
 
 _NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.Piecewise, sp.re, sp.im)
@@ -108,12 +109,32 @@ class Comparison:
     tolerance: np.ndarray  # (K,) what round-off alone can explain
     scale: np.ndarray  # (K,) magnitude of the values
     valid: np.ndarray  # (K,) False where either side is NaN or infinite
+    entry_margin: np.ndarray | None = None  # (K, m) error / tolerance per entry, where entries exist
+
+    @property
+    def wide(self) -> np.ndarray:
+        """Valid samples whose tolerance is not small against the values compared: float64 says
+        nothing there (overflow, cancellation), so they pass only if high precision agrees."""
+        return self.valid & (self.tolerance > WIDE_RELATIVE * self.scale + 1e-250)
 
     @property
     def suspects(self) -> np.ndarray:
-        """Indices of valid samples beyond tolerance, worst margin first."""
-        bad = np.flatnonzero(self.valid & (self.error > self.tolerance))
-        return bad[np.argsort(-(self.error[bad] / self.tolerance[bad]))]
+        """Indices of valid samples beyond tolerance, worst margin first, then the wide ones."""
+        beyond = self.valid & (self.error > self.tolerance)
+        bad = np.flatnonzero(beyond)
+        bad = bad[np.argsort(-(self.error[bad] / self.tolerance[bad]))]
+        wide = np.flatnonzero(self.wide & ~beyond)
+        return np.concatenate([bad, wide]).astype(int)
+
+    def suspect_entries(self, idx: int) -> list[int]:
+        """The entries of sample idx to recompute: all of them beyond tolerance (all, if the sample is wide)."""
+        if self.entry_margin is None:
+            return []
+        row = self.entry_margin[idx]
+        if self.wide[idx]:
+            return list(range(len(row)))
+        picked = np.flatnonzero(row > 1)
+        return [int(i) for i in picked] if len(picked) else [int(np.argmax(row))]
 
     def _worst(self) -> int | None:
         ok = np.flatnonzero(self.valid)
@@ -167,7 +188,7 @@ def compare(
         error = diff[rows, worst]
         error = np.where(np.isfinite(error), error, 0.0)
         scale_row = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1)
-    return Comparison(error, tolerance, scale_row, valid)
+    return Comparison(error, tolerance, scale_row, valid, margin_entry)
 
 
 # ----------------------------------------------------------------------------- derivatives

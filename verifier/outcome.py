@@ -71,6 +71,7 @@ class ProofEvidence:
     seconds: float
     assumptions: tuple[str, ...] = ()
     detail: str = ""
+    work: int = 0  # heartbeats of symbolic work the proof took (the budget's unit; see verifier.budget)
 
 
 @dataclass

@@ -204,7 +204,13 @@ def _resolve(
     suspects = cmp.suspects
     escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
     float_margin = _finite(cmp.worst_margin())
-    for idx in _spread(suspects, MAX_CONFIRMATIONS):
+    wide = cmp.wide.copy()
+    picked = _spread(suspects, MAX_CONFIRMATIONS)
+    for idx in suspects:  # wide samples left out of the recomputation are no evidence either way
+        if wide[idx] and cmp.error[idx] <= cmp.tolerance[idx] and int(idx) not in picked:
+            cmp.valid[idx] = False
+    suspects = np.array([i for i in suspects if cmp.valid[i]], dtype=int)
+    for idx in picked:
         escalated += 1
         result = decide_at(int(idx))
         if result.decision is Decision.CONFIRMED:
@@ -213,6 +219,7 @@ def _resolve(
             undecided += 1
         else:  # round-off: in high precision the sides agree, so the sample's error is none
             cmp.error[idx] = 0.0
+            cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))
             precise_margin = max(precise_margin, _finite(result.closeness))
     ev = _evidence(inst, method, cmp, escalated)
     ev = dataclasses.replace(
@@ -278,10 +285,11 @@ def _compare_sides(
 
     def decide_at(idx: int) -> Confirmation:
         args = _args(inst, env, idx)
+        entries = cmp.suspect_entries(idx)
 
         def sides() -> tuple[list, list]:
-            vals = mp_fn(*args)
-            return vals[:m], vals[m:]
+            vals = mp_fn.entries(args, [*entries, *(m + e for e in entries)])
+            return vals[: len(entries)], vals[len(entries) :]
 
         return confirm.decide(sides)
 
@@ -375,19 +383,21 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     diff = np.abs(got - ref)
 
     def decide_at(idx: int) -> Confirmation:
-        d, o = np.unravel_index(int(np.argmax(diff[idx])), diff[idx].shape)
+        d, o = (int(i) for i in np.unravel_index(int(np.argmax(diff[idx])), diff[idx].shape))
         v = [mpmath.mpf(float(x)) for x in dirs[d]]
         base = _args(inst, env, idx)
 
+        used = [i for i in range(n_in) if v[i] != 0]
+
         def sides() -> tuple[list, list]:
-            jac = mp_d(*base)
-            claimed_v = sum(jac[o * n_in + i] * v[i] for i in range(n_in))
+            row = mp_d.entries(base, [o * n_in + i for i in used])
+            claimed_v = mpmath.fsum(value * v[i] for value, i in zip(row, used, strict=True))
 
             def along(t: mpmath.mpf) -> mpmath.mpf:
                 moved = list(base)
                 for i, p in enumerate(positions):
                     moved[p] = moved[p] + t * v[i]
-                return mp_f(*moved)[o]
+                return mp_f.entries(moved, [o])[0]
 
             return [claimed_v], [mpmath.diff(along, 0)]
 
@@ -436,9 +446,11 @@ def _check_hessian(
         vv = [mpmath.mpf(float(x)) for x in v[p]]
         base = _args(inst, env, idx)
 
+        cells = [(i, j) for i in range(n) for j in range(n) if uu[i] != 0 and vv[j] != 0]
+
         def sides() -> tuple[list, list]:
-            h = mp_h(*base)
-            quad = sum(uu[i] * h[i * n + j] * vv[j] for i in range(n) for j in range(n))
+            h = mp_h.entries(base, [i * n + j for i, j in cells])
+            quad = mpmath.fsum(uu[i] * value * vv[j] for value, (i, j) in zip(h, cells, strict=True))
 
             def at(a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
                 moved = list(base)
