@@ -193,13 +193,13 @@ def is_zero_atoms(expr: sp.Expr) -> bool:
     ]
     for term in distributed:
         groups[frozenset(_fresh(term))].append(term)
-    if len(groups) > 1 and all(_numerator_vanishes(sp.Add(*terms), relations) for terms in groups.values()):
+    if len(groups) > 1 and all(is_zero_rational(sp.Add(*terms), relations) for terms in groups.values()):
         return True
     return _numerator_vanishes(rational, relations)
 
 
 def _numerator_vanishes(rational: sp.Expr, relations: list[tuple[sp.Symbol, int, sp.Expr]]) -> bool:
-    if not relations and is_zero_rational(rational):  # the fast ring path; expand's hints may see more
+    if is_zero_rational(rational, relations):  # the fast ring path; expand's hints may see more
         return True
     numerator, _ = sp.fraction(sp.together(rational))
     numerator = sp.expand(numerator)

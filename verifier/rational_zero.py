@@ -15,6 +15,7 @@ on the two-layer-net gradients at n = 8.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy as sp
@@ -31,24 +32,56 @@ class _NotRational(Exception):
     pass
 
 
-def is_zero_rational(expr: sp.Expr) -> bool:
-    """True only if expr is identically zero wherever defined; False means "not shown"."""
-    atoms = _indeterminates(expr)
+def is_zero_rational(expr: sp.Expr, relations: Sequence[tuple[sp.Symbol, int, sp.Expr]] = ()) -> bool:
+    """True only if expr is identically zero wherever defined; False means "not shown".
+
+    relations (s, q, b) say s^q = b: the numerator is reduced modulo them first. With
+    b = B/C, every s^k becomes s^(k mod q)·(B/C)^(k div q), and the whole numerator is
+    multiplied by C^M (M the largest k div q), which is nonzero wherever b is defined; a
+    zero result then vanishes wherever every s^q = b. (A zero test modulo a reducible
+    s^q − b can miss zeros; it never invents one.)
+    """
+    expr = sp.sympify(expr)
+    parts = [expr, *[b for _, _, b in relations], *[s for s, _, _ in relations]]
+    atoms = sorted(set().union(*(_indeterminates(p) for p in parts)), key=sp.default_sort_key)
     if not atoms:
-        return bool(sp.sympify(expr) == 0)
+        return bool(expr == 0)
     ring = PolyRing([sp.Dummy(f"g{i}") for i in range(len(atoms))], sp.QQ, sp.polys.orderings.lex)
-    reader = _Reader(ring, {a: g for a, g in zip(atoms, ring.gens, strict=True)})
+    gens = {a: g for a, g in zip(atoms, ring.gens, strict=True)}
+    reader = _Reader(ring, gens)
     try:
-        fraction = reader.read(sp.sympify(expr))
-    except _NotRational:
+        fraction = reader.read(expr)
+        bases = [(atoms.index(s), q, reader.read(b)) for s, q, b in relations]
+    except (_NotRational, ValueError):
         return False
     if any(factor == 0 for factor in fraction.den):
         return False  # undefined everywhere: nothing to show
-    return bool(fraction.num == 0)
+    numerator = fraction.num
+    for _ in range(2):  # a base may mention another root
+        for position, q, base in bases:
+            numerator = _reduce(numerator, ring, position, q, base)
+    return bool(numerator == 0)
 
 
-def _indeterminates(expr: sp.Basic) -> list[sp.Basic]:
-    """The atoms read as indeterminates, in a fixed order (sorted by sympy's default key)."""
+def _reduce(numerator: PolyElement, ring: PolyRing, position: int, q: int, base: _Fraction) -> PolyElement:
+    """numerator with s^k → s^(k mod q)·B^(k div q)·C^(M − k div q), where s is gen `position`, b = B/C."""
+    top = max((m[position] // q for m in numerator.monoms()), default=0)
+    if top == 0:
+        return numerator
+    den = ring.one
+    for factor, e in base.den.items():
+        den *= factor**e
+    s = ring.gens[position]
+    total = ring.zero
+    for monom, coeff in numerator.terms():
+        k = monom[position]
+        rest = ring({tuple(0 if i == position else e for i, e in enumerate(monom)): coeff})
+        total += rest * s ** (k % q) * base.num ** (k // q) * den ** (top - k // q)
+    return total
+
+
+def _indeterminates(expr: sp.Basic) -> set[sp.Basic]:
+    """The atoms read as indeterminates."""
     found: set[sp.Basic] = set()
     stack = [expr]
     while stack:
@@ -59,7 +92,7 @@ def _indeterminates(expr: sp.Basic) -> list[sp.Basic]:
             stack.append(node.base)
         elif not node.is_Rational:
             found.add(node)
-    return sorted(found, key=sp.default_sort_key)
+    return found
 
 
 class _Reader:
