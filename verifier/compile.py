@@ -143,6 +143,7 @@ class Compiled:
         self._exprs = [sp.sympify(e) for e in exprs]
         self.backend = "numpy DAG walk"
         self._steps, self._outputs = _linearise(self._exprs, self.symbols)
+        self._release = _last_uses(self._steps, self._outputs)
         self._checked = False
 
     def __call__(self, env: Env) -> np.ndarray:
@@ -168,7 +169,7 @@ class Compiled:
         values: list[Any] = []
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for op, args in self._steps:
+            for position, (op, args) in enumerate(self._steps):
                 if op is None:
                     values.append(env[args])
                 elif not isinstance(args, tuple):
@@ -178,6 +179,8 @@ class Compiled:
                         values.append(op(*[values[i] for i in args]))
                     except TypeError as err:
                         raise NoNumericForm(f"cannot evaluate numerically: {str(err)[:160]}") from None
+                for done in self._release[position]:  # intermediates no later step reads: free them
+                    values[done] = None
         return [values[i] for i in self._outputs]
 
 
@@ -208,6 +211,23 @@ def _linearise(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol]) -> tuple
             index[node] = len(steps)
             steps.append((op, tuple(index[a] for a in node.args)))
     return steps, [index[e] for e in exprs]
+
+
+def _last_uses(steps: list[Step] | None, outputs: list[int]) -> list[list[int]]:
+    """For each step, the values that are read for the last time there (outputs are kept)."""
+    if steps is None:
+        return []
+    last: dict[int, int] = {}
+    for position, (_, args) in enumerate(steps):
+        if isinstance(args, tuple):
+            for i in args:
+                last[i] = position
+    keep = set(outputs)
+    release: list[list[int]] = [[] for _ in steps]
+    for value, position in last.items():
+        if value not in keep:
+            release[position].append(value)
+    return release
 
 
 def _leaf(node: sp.Basic, declared: set[sp.Symbol]) -> Step | None:

@@ -55,10 +55,28 @@ def concretise(obj: Any, table: dict[sp.FunctionClass, sp.Lambda]) -> Any:
         return sp.ImmutableMatrix(obj.rows, obj.cols, [concretise(e, table) for e in obj])
     if not isinstance(obj, sp.Basic):
         return obj
+    if not obj.has(sp.Subs) and _derivatives_by_symbols(obj):  # a fast structural replacement
+        out = _replace_applications(obj, table)
+        return out.doit() if out.has(sp.Derivative) else out
     # bodies hold no undefined functions, so the order of substitution is irrelevant;
     # subs turns d/dg(t) into a Subs, which doit evaluates
     out = obj.subs(table)
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
+
+
+def _derivatives_by_symbols(expr: sp.Basic) -> bool:
+    """Every derivative in expr is taken with respect to plain symbols (never d/dg(t))."""
+    return all(v.is_Symbol for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count)
+
+
+def _replace_applications(expr: sp.Basic, table: dict[sp.FunctionClass, sp.Lambda]) -> sp.Basic:
+    """Every f(args) with f in the table becomes its body; nested ones (f(g(t))) in later passes."""
+    for _ in range(32):
+        apps = {a: table[a.func](*a.args) for a in expr.atoms(AppliedUndef) if a.func in table}
+        if not apps:
+            return expr
+        expr = expr.xreplace(apps)
+    return expr
 
 
 def map_statement(body: Any, fn: Callable[[Any], Any]) -> Any:
