@@ -110,12 +110,19 @@ class Comparison:
     scale: np.ndarray  # (K,) magnitude of the values
     valid: np.ndarray  # (K,) False where either side is NaN or infinite
     entry_margin: np.ndarray | None = None  # (K, m) error / tolerance per entry, where entries exist
+    reference: np.ndarray | None = None  # (K,) the magnitudes involved: values and intermediate terms
+
+    @property
+    def magnitude(self) -> np.ndarray:
+        """What errors and tolerances are measured against: the values and the terms they are
+        computed from (a side that is 0 by cancellation is still computed from terms of size 1)."""
+        return self.scale if self.reference is None else np.maximum(self.reference, self.scale)
 
     @property
     def wide(self) -> np.ndarray:
-        """Valid samples whose tolerance is not small against the values compared: float64 says
-        nothing there (overflow, cancellation), so they pass only if high precision agrees."""
-        return self.valid & (self.tolerance > WIDE_RELATIVE * self.scale + 1e-250)
+        """Valid samples whose tolerance is not small against the magnitudes involved: float64
+        says nothing there (overflow, ill-conditioning), so they pass only if high precision agrees."""
+        return self.valid & (self.tolerance > WIDE_RELATIVE * self.magnitude + 1e-250)
 
     @property
     def suspects(self) -> np.ndarray:
@@ -143,20 +150,21 @@ class Comparison:
         return int(ok[np.argmax(self.error[ok] / self.tolerance[ok])])
 
     def worst_relative(self) -> float:
-        """The error at the worst-margin sample, relative to that sample's scale."""
+        """The error at the worst-margin sample, relative to the magnitudes involved there."""
         w = self._worst()
-        return float("nan") if w is None else float(self.error[w] / max(self.scale[w], 1e-300))
+        return float("nan") if w is None else float(self.error[w] / max(self.magnitude[w], 1e-300))
 
     def worst_margin(self) -> float:
         w = self._worst()
         return float("nan") if w is None else float(self.error[w] / self.tolerance[w])
 
     def typical_tolerance(self) -> float:
-        """The tolerance at the worst-margin sample, relative to that sample's scale."""
+        """The tolerance at the worst-margin sample, relative to the magnitudes involved there."""
         w = self._worst()
         if w is None:
             return float("nan")
-        return float(self.tolerance[w] / self.scale[w]) if self.scale[w] > 1e-290 else float(self.tolerance[w])
+        size = self.magnitude[w]
+        return float(self.tolerance[w] / size) if size > 1e-290 else float(self.tolerance[w])
 
 
 def compare(
@@ -188,7 +196,7 @@ def compare(
         error = diff[rows, worst]
         error = np.where(np.isfinite(error), error, 0.0)
         scale_row = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1)
-    return Comparison(error, tolerance, scale_row, valid, margin_entry)
+    return Comparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
 
 
 # ----------------------------------------------------------------------------- derivatives
