@@ -9,11 +9,11 @@ import sympy as sp
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Cell, Data, Progress, ResolvedClaim, SoftLimit, load_instance, run_cells, soft_limit
-from verifier import ladder, pool
 from verifier import numeric as engine_numeric
+from verifier import obligations, pool
 from verifier.claims import Derivative, Identity
 from verifier.instantiate import Instance, as_matrix
-from verifier.spotcheck import jacobian_layout
+from verifier.obligations import jacobian_layout
 
 
 def claim_sides(inst: Instance) -> tuple[list[sp.Expr], list[sp.Expr]]:
@@ -76,7 +76,7 @@ def subs_cell(path: str, name: str, n: int, samples: int, seed: int, seconds: fl
 
 def equals_cell(path: str, name: str, n: int, seconds: float) -> Cell:
     """Calls/s of (lhs − rhs).equals(0) on the residual entries the ladder sees; one pass at most."""
-    residual = ladder._residual(load_instance(path, name, n))
+    residual = obligations.residual(load_instance(path, name, n))
     answers = {"True": 0, "False": 0, "None": 0}
     calls, start = 0, time.perf_counter()
     last = start

@@ -65,7 +65,8 @@ def _symbolic(data: Data) -> list[str]:
     lines = [
         title,
         "",
-        "Both sides get the same residual entries (`ladder._residual`). The ladder is `ladder.prove` with the "
+        "Both sides get the same residual entries (`obligations.residual`, the kernel's own). "
+        "The ladder is `ladder.prove` with the "
         "engine's default symbolic budget (`EngineSettings().budget`); the baseline is "
         "`all(sp.simplify(e) == 0 for e in residual)`. Each cell "
         f"runs in its own worker with a hard limit of {sym['limit']:g} s; a method that times out is not run at "

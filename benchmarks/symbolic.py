@@ -8,7 +8,7 @@ import sympy as sp
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Cell, Data, Progress, ResolvedClaim, load_instance, run_cells
-from verifier import ladder, pool
+from verifier import ladder, obligations, pool
 from verifier.engine import EngineSettings
 
 SPEEDUP_N = 6
@@ -30,7 +30,7 @@ def simplify_cell(path: str, name: str, n: int) -> Cell:
     """The plain baseline: simplify every residual entry, stopping at the first nonzero."""
     inst = load_instance(path, name, n)
     start = time.perf_counter()
-    residual = ladder._residual(inst)
+    residual = obligations.residual(inst)
     for index, entry in enumerate(residual):
         if sp.simplify(entry) != 0:
             detail = f"entry {index} did not simplify to 0"

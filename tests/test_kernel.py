@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from verifier import Derivative, Real, claim, kernel, normal_form
+from verifier import Derivative, Identity, Real, claim, kernel, ladder, normal_form, obligations
+from verifier.claims import Claim, Expect
 from verifier.engine import EngineSettings, verify_family
+from verifier.instantiate import Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.mathlib import diag, softmax, vector
 from verifier.outcome import Status
@@ -19,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_proofs_cannot_be_forged() -> None:
     with pytest.raises(Rejected):
-        Proof("residual is zero", ("exact",), (), "", object())
+        Proof("test.square", None, "residual is zero", ("exact",), (), "", object())
     with pytest.raises(Rejected):
         kernel.Fact(sp.Integer(1), "zero", "exact", object())
 
@@ -74,18 +76,70 @@ def test_certificate_with_negative_weight_is_rejected() -> None:
     h = sp.ImmutableMatrix([[1, 0], [0, -1]])
     with pytest.raises(Rejected, match="not provably nonnegative"):
         kernel.nonnegative(sp.Integer(-1))
-    residual = kernel.certificate_residual(h, [v1, v2], [sp.Integer(1), sp.Integer(-1)], [v1, v2])
+    residual = obligations.certificate_residual(h, [v1, v2], [sp.Integer(1), sp.Integer(-1)], [v1, v2])
     assert all(sp.simplify(r) == 0 for r in residual)
 
 
+def _square_claim(n: int | None = None, name: str = "square") -> Instance:
+    x = sp.Symbol("x", real=True)
+    body = Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
+    return instantiate(Claim(name, "test", "(x + 1)² = x² + 2x + 1", body, Expect.HOLDS, n))
+
+
+def _proof_of(inst: Instance) -> kernel.Proof:
+    obligation = kernel.residual(inst)
+    return kernel.prove_residual(inst, obligation, [kernel.zero(e, "expand") for e in obligation.entries])
+
+
 def test_judge_never_proves_against_a_confirmed_counterexample() -> None:
-    fake = kernel.prove_zero_residual([sp.Integer(0)], [], ())
-    assert kernel.judge([None], ["fail"], at_counterexample=fake) == (Status.UNKNOWN, True)
-    assert kernel.judge([None], ["fail"]) == (Status.REFUTED, False)
-    assert kernel.judge([fake], ["pass", "fail"]) == (Status.REFUTED, False), "proved at n=1, false at n=2"
-    assert kernel.judge([fake], ["pass"]) == (Status.PROVED, False)
-    assert kernel.judge([None], ["pass"]) == (Status.CHECKED, False)
-    assert kernel.judge([fake], ["inconclusive"]) == (Status.UNKNOWN, False)
+    proof = _proof_of(_square_claim(1))
+    key = "test.square"
+    assert kernel.judge(key, [1], [None], ["fail"], at_counterexample=proof) == (Status.UNKNOWN, True)
+    assert kernel.judge(key, [1], [None], ["fail"]) == (Status.REFUTED, False)
+    assert kernel.judge(key, [1], [proof], ["pass", "fail"]) == (Status.REFUTED, False), "proved at n=1, false at n=2"
+    assert kernel.judge(key, [1], [proof], ["pass"]) == (Status.PROVED, False)
+    assert kernel.judge(key, [1], [None], ["pass"]) == (Status.CHECKED, False)
+    assert kernel.judge(key, [1], [proof], ["inconclusive"]) == (Status.UNKNOWN, False)
+
+
+def test_a_proof_counts_only_for_the_claim_and_n_it_names() -> None:
+    proof = _proof_of(_square_claim(1))
+    assert kernel.judge("test.other", [1], [proof], ["pass"]) == (Status.UNKNOWN, True)
+    assert kernel.judge("test.square", [2], [proof], ["pass"]) == (Status.UNKNOWN, True)
+    assert kernel.judge("test.square", [1, 2], [proof], ["pass", "pass"])[0] is not Status.PROVED
+
+
+def test_a_strategy_cannot_hand_the_kernel_its_own_residual() -> None:
+    """The kernel computes what must vanish: facts about another (easier) residual prove nothing,
+    an obligation computed for another claim is refused, and none can be forged."""
+    x = sp.Symbol("x", real=True)
+    wrong = instantiate(
+        Claim("wrong", "test", "wrong", Identity((x + 1) ** 2, x**2 + 1, where={x: Real()}), Expect.HOLDS, None)
+    )
+    lie = [kernel.zero(sp.Integer(0) * x, "exact")]
+    with pytest.raises(Rejected, match="no zero fact"):
+        kernel.prove_residual(wrong, kernel.residual(wrong), lie)
+    right = _square_claim()
+    with pytest.raises(Rejected, match="another claim"):
+        kernel.prove_residual(wrong, kernel.residual(right), [kernel.zero(sp.Integer(0), "exact")])
+    with pytest.raises(Rejected, match="computed by the kernel only"):
+        kernel.Obligation("test.wrong", None, (sp.Integer(0),), object())
+
+
+def test_a_ladder_that_lies_about_the_residual_cannot_make_proved(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a strategy that reports every entry zero gets no proof of a false claim."""
+    real_zero_facts = ladder.zero_facts
+
+    def lying_zero_facts(entries: list[sp.Expr], clock: object, rungs: tuple[str, ...] = ladder.RUNGS) -> object:
+        return real_zero_facts([sp.Integer(0) for _ in entries], clock, rungs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ladder, "zero_facts", lying_zero_facts)
+    x = sp.Symbol("x", real=True)
+    wrong = instantiate(
+        Claim("wrong", "test", "wrong", Identity((x + 1) ** 2, x**2 + 1, where={x: Real()}), Expect.HOLDS, None)
+    )
+    outcome = ladder.prove(wrong, 100)
+    assert outcome.proof is None and "no zero fact" in outcome.reason
 
 
 def test_a_lying_normaliser_is_caught_as_an_inconsistency(monkeypatch: pytest.MonkeyPatch) -> None:

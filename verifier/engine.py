@@ -193,7 +193,9 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             )
         )
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
-    status, inconsistent = kernel.judge(proofs, verdicts, contradiction)
+    expected = [n for n in family.all_n if n in family.n_values]
+    key = f"{family.derivation}.{family.name}"
+    status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction)
     result.status = status
     result.inconsistency = inconsistent
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
@@ -260,7 +262,7 @@ def resolve_corollaries(results: list[ClaimResult]) -> None:
         statuses = {name: c.status for name, c in cited.items() if c is not None}
         assumptions = [a for c in cited.values() if c is not None for a in c.assumptions]
         try:
-            proof: Proof | None = kernel.prove_corollary(statuses, assumptions, r.detail)
+            proof: Proof | None = kernel.prove_corollary(r.key, statuses, assumptions, r.detail)
         except Rejected as err:
             proof, r.reason = None, str(err)
         r.status = kernel.judge_corollary(proof)

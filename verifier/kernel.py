@@ -7,25 +7,33 @@ below checks its evidence exactly, with the normalisers of :mod:`verifier.normal
 and either returns a :class:`Fact` / :class:`Proof` or raises :class:`Rejected`
 naming the rule that failed.
 
+The rules take the instantiated claim, never an expression a strategy computed: what
+must be shown (the residual, the gap, the derivative, E[expr] by moments, a certificate's
+Gram residual) is computed here, by :mod:`verifier.obligations`. Where that is costly
+(differentiation), :func:`residual` hands the strategy an :class:`Obligation`, which only
+this module can make and which names the claim and n it was computed for. A Proof names
+them too, and :func:`judge` accepts a proof only for the claim and n it is judging.
+
 A Proof lists the assumptions it used (domain relations, positivity, Σp = 1, ...),
 so that a report can print them beside the verdict. A Proof alone is never a verdict:
-the verdict PROVED also needs the numeric spot check to agree (see verifier.verdict).
+the verdict PROVED also needs the numeric spot check to agree (see :func:`judge`).
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import sympy as sp
-from sympy.matrices.utilities import dotprodsimp
 
-from verifier import normal_form
-from verifier.noise import Distribution
+from verifier import normal_form, obligations
+from verifier.claims import PSD, Convergence, Limit
+from verifier.instantiate import Instance
 from verifier.outcome import Status
 
 _KEY = object()
+T = TypeVar("T")
 
 
 class Rejected(Exception):
@@ -54,6 +62,8 @@ class Fact:
 class Proof:
     """A claim shown symbolically at one dimension."""
 
+    claim: str  # "derivation.name" of the claim it proves
+    n: int | None  # the dimension it proves it at
     rule: str
     rungs: tuple[str, ...]
     assumptions: tuple[str, ...]
@@ -63,6 +73,36 @@ class Proof:
     def __post_init__(self) -> None:
         if self.key is not _KEY:
             raise Rejected("Proof", "proofs are made by kernel rules only")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Expressions that must all vanish for a claim at one n, computed by the kernel."""
+
+    claim: str
+    n: int | None
+    entries: tuple[sp.Expr, ...]
+    key: object
+
+    def __post_init__(self) -> None:
+        if self.key is not _KEY:
+            raise Rejected("Obligation", "obligations are computed by the kernel only")
+
+
+def claim_key(inst: Instance) -> str:
+    return f"{inst.claim.derivation}.{inst.claim.name}"
+
+
+def _proof(inst: Instance, rule: str, rungs: Sequence[str], assumptions: Sequence[str], detail: str = "") -> Proof:
+    return Proof(claim_key(inst), inst.claim.n, rule, tuple(rungs), tuple(assumptions), detail, _KEY)
+
+
+def _obligation_of(rule: str, compute: Callable[[], T]) -> T:
+    """Run an obligations.* computation; a claim it cannot be put as is a rejection, not a crash."""
+    try:
+        return compute()
+    except obligations.NotShowable as err:
+        raise Rejected(rule, str(err)) from None
 
 
 # ----------------------------------------------------------------------------- facts
@@ -105,10 +145,19 @@ def _covered(exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str, rule: s
     return tuple(dict.fromkeys(rungs))
 
 
-def prove_zero_residual(residual: Sequence[sp.Expr], facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
-    """Every entry of lhs − rhs is zero (wherever both sides are defined)."""
-    rungs = _covered(residual, facts, "zero", "residual")
-    return Proof("residual is zero", rungs, (*assumptions, *_definedness(residual)), "", _KEY)
+def residual(inst: Instance) -> Obligation:
+    """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
+    entries = _obligation_of("residual", lambda: obligations.residual(inst))
+    return Obligation(claim_key(inst), inst.claim.n, tuple(entries), _KEY)
+
+
+def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
+    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
+        raise Rejected("residual", "the obligation belongs to another claim or n")
+    rungs = _covered(obligation.entries, facts, "zero", "residual")
+    assumptions = (*inst.assumptions, *_definedness(obligation.entries))
+    return _proof(inst, "residual is zero", rungs, assumptions)
 
 
 def _definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
@@ -119,221 +168,157 @@ def _definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     return ()
 
 
-def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:
-    """The coefficient vector a of a linear form aᵀv; Rejected if the form is not linear."""
-    coeffs = [sp.diff(form, vi) for vi in v]
-    if any(c.free_symbols & set(v) for c in coeffs):
-        raise Rejected("check_certificate", f"form {sp.sstr(form)[:60]} is not linear in v")
-    if form.xreplace({vi: 0 for vi in v}) != 0:
-        raise Rejected("check_certificate", f"form {sp.sstr(form)[:60]} has a constant term")
-    return coeffs
-
-
-def certificate_residual(
-    h: sp.MatrixBase, v: Sequence[sp.Symbol], weights: Sequence[sp.Expr], forms: Sequence[sp.Expr]
-) -> list[sp.Expr]:
-    """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ, where formₖ = aₖᵀv.
-
-    vᵀHv = Σ wₖ(aₖᵀv)² for every v exactly when these Gram entries all vanish.
-    """
-    if len(weights) != len(forms):
-        raise Rejected("check_certificate", f"{len(weights)} weights but {len(forms)} forms")
-    coeffs = [form_coefficients(f, v) for f in forms]
-    n = h.rows
-    if len(v) != n:
-        raise Rejected("check_certificate", f"v has {len(v)} entries, the matrix is {n}×{n}")
-    return [
-        (h[i, j] + h[j, i]) / 2 - sp.Add(*[w * a[i] * a[j] for w, a in zip(weights, coeffs, strict=True)])
-        for i in range(n)
-        for j in range(i, n)
-    ]
-
-
-def prove_psd_by_certificate(
-    h: sp.MatrixBase,
-    v: Sequence[sp.Symbol],
-    weights: Sequence[sp.Expr],
-    forms: Sequence[sp.Expr],
-    facts: Sequence[Fact],
-    assumptions: Sequence[str],
-) -> Proof:
+def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact]) -> Proof:
     """H symmetric, vᵀHv = Σ wᵢ·formᵢ² identically in v, and every wᵢ >= 0."""
+    h = _obligation_of("check_certificate", lambda: obligations.psd_matrix(inst))
     if h.rows != h.cols:
         raise Rejected("check_certificate", f"matrix is {h.rows}×{h.cols}, not square")
-    if any(w.free_symbols & set(v) for w in weights):
-        raise Rejected("check_certificate", "a weight depends on v")
-    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
-    rungs = _covered(asym, facts, "zero", "check_certificate(symmetry)")
-    rungs += _covered(certificate_residual(h, v, weights, forms), facts, "zero", "check_certificate(identity)")
+    v, weights, forms = _obligation_of("check_certificate", lambda: obligations.certificate_parts(inst))
+    gram = _obligation_of("check_certificate", lambda: obligations.certificate_residual(h, v, weights, forms))
+    rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_certificate(symmetry)")
+    rungs += _covered(gram, facts, "zero", "check_certificate(identity)")
     try:
         _covered(list(weights), facts, "nonnegative", "check_certificate(weights)")
     except Rejected as err:
         raise Rejected("check_certificate", f"weight not provably nonnegative ({err})") from None
     detail = "vᵀHv = Σ wᵢ·(linear form)², every wᵢ ≥ 0"
-    return Proof("PSD certificate", tuple(dict.fromkeys(rungs)), tuple(assumptions), detail, _KEY)
+    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), inst.assumptions, detail)
 
 
-def prove_psd_by_minors(h: sp.MatrixBase, strict: bool, assumptions: Sequence[str]) -> Proof:
-    """A constant symmetric matrix whose principal minors are exactly >= 0 (> 0 leading if strict)."""
-    if h.free_symbols:
-        raise Rejected("check_minors", "matrix has free symbols; give a certificate")
-    if h != h.T:
-        raise Rejected("check_minors", "matrix is not symmetric")
-    n = h.rows
-    if strict:
-        minors = [h[:k, :k].det() for k in range(1, n + 1)]
-        ok = all(sp.nsimplify(m).is_positive for m in minors)
+def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
+    """Sylvester: H symmetric and its principal minors >= 0 (leading ones > 0 if strict), up to 4×4.
+
+    A constant matrix needs no facts: its minors are rational numbers, decided exactly.
+    """
+    body = inst.claim.body
+    h = _obligation_of("check_minors", lambda: obligations.psd_matrix(inst))
+    if not isinstance(body, PSD):
+        raise Rejected("check_minors", f"not a psd claim ({body.kind})")
+    if h.rows != h.cols or h.rows > 4:
+        raise Rejected("check_minors", "principal minors are used for square matrices up to 4×4 only")
+    minors = obligations.principal_minors(h, body.strict)
+    prop = "positive" if body.strict else "nonnegative"
+    if not h.free_symbols:
+        exact = [sp.nsimplify(m) for m in minors]
+        signed = all((m.is_positive if body.strict else m.is_nonnegative) for m in exact)
+        if h != h.T or not signed:
+            raise Rejected("check_minors", "not symmetric, or a principal minor is negative or undecided")
+        rungs: tuple[str, ...] = ("exact",)
     else:
-        minors = [
-            h.extract(list(idx), list(idx)).det()
-            for k in range(1, n + 1)
-            for idx in itertools.combinations(range(n), k)
-        ]
-        ok = all(m.is_nonnegative for m in minors)
-    if not ok:
-        raise Rejected("check_minors", "a principal minor is negative or undecided")
-    detail = "leading principal minors > 0" if strict else "all principal minors ≥ 0"
-    return Proof("Sylvester criterion", ("exact",), tuple(assumptions), detail, _KEY)
+        rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_minors(symmetry)")
+        _covered(minors, facts, prop, "check_minors")
+        rungs = (*rungs, "assumptions")
+    detail = "leading principal minors > 0" if body.strict else "all principal minors ≥ 0"
+    return _proof(inst, "Sylvester criterion", rungs, inst.assumptions, detail)
 
 
-def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
-    """The minors Sylvester's criterion needs: leading ones if strict, else all principal ones."""
-    n = h.rows
-    with dotprodsimp(False):  # sympy would otherwise cancel() every intermediate product
-        if strict:
-            return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
-        return [
-            h.extract(list(idx), list(idx)).det(method="berkowitz")
-            for k in range(1, n + 1)
-            for idx in itertools.combinations(range(n), k)
-        ]
-
-
-def prove_psd_by_symbolic_minors(
-    h: sp.MatrixBase, strict: bool, facts: Sequence[Fact], assumptions: Sequence[str]
-) -> Proof:
-    """A symmetric matrix whose principal minors are provably >= 0 (leading ones > 0 if strict)."""
-    if h.rows > 4:
-        raise Rejected("check_minors", "principal minors are used up to 4×4 only")
-    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
-    rungs = _covered(asym, facts, "zero", "check_minors(symmetry)")
-    prop = "positive" if strict else "nonnegative"
-    _covered(principal_minors(h, strict), facts, prop, "check_minors")
-    detail = "leading principal minors > 0" if strict else "all principal minors ≥ 0"
-    return Proof("Sylvester criterion", (*rungs, "assumptions"), tuple(assumptions), detail, _KEY)
-
-
-def prove_inequality(gap: sp.Expr, strict: bool, facts: Sequence[Fact], assumptions: Sequence[str]) -> Proof:
-    """gap = (greater side) − (smaller side) is >= 0 (> 0 if strict)."""
+def prove_inequality(inst: Instance, facts: Sequence[Fact]) -> Proof:
+    """gap = (greater side) − (smaller side), computed here, is >= 0 (> 0 if strict)."""
+    gap, strict = _obligation_of("check_inequality", lambda: obligations.inequality_gap(inst))
     prop = "positive" if strict else "nonnegative"
     rungs = _covered([gap], facts, prop, "check_inequality")
-    return Proof("gap is " + prop, rungs, tuple(assumptions), "", _KEY)
+    return _proof(inst, "gap is " + prop, rungs, inst.assumptions)
 
 
-def expectation_by_moments(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:
-    """E[expr] for independent noise, by linearity: each monomial Πδᵏ becomes ΠE[δᵏ]."""
-    variables = list(noise)
-    poly = sp.Poly(sp.expand(expr), *variables)
-    total = sp.Integer(0)
-    for powers, coeff in poly.terms():
-        term = coeff
-        for var, k in zip(variables, powers, strict=True):
-            term *= noise[var].moment(k)
-        total += term
-    return total
+def expectation(inst: Instance) -> Obligation:
+    """What an Expectation claim must satisfy: E[expr] − claimed vanishes in every entry."""
+    entries = _obligation_of("check_expectation", lambda: obligations.expectation_residual(inst))
+    return Obligation(claim_key(inst), inst.claim.n, tuple(entries), _KEY)
 
 
-def prove_expectation(
-    expr: sp.Expr,
-    noise: Mapping[sp.Symbol, Distribution],
-    claimed: sp.Expr,
-    facts: Sequence[Fact],
-    assumptions: Sequence[str],
-) -> Proof:
-    """E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
-    for var in noise:
-        if any(var in d.free_symbols for d in noise.values() for d in d.params()):
-            raise Rejected("check_expectation", f"distribution parameters depend on {var}")
-    try:
-        residual = expectation_by_moments(expr, noise) - claimed
-    except sp.PolynomialError:
-        raise Rejected("check_expectation", "expression is not polynomial in the noise") from None
-    rungs = _covered([residual], facts, "zero", "check_expectation")
-    return Proof("exact moments", rungs, (*assumptions, "noise variables independent"), "", _KEY)
+def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
+    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
+        raise Rejected("check_expectation", "the obligation belongs to another claim or n")
+    rungs = _covered(obligation.entries, facts, "zero", "check_expectation")
+    return _proof(inst, "exact moments", rungs, (*inst.assumptions, "noise variables independent"))
 
 
-def prove_leading_term(
-    step: sp.Expr, x: sp.Symbol, root: sp.Expr, order: int, constant: sp.Expr, assumptions: Sequence[str]
-) -> Proof:
+def prove_leading_term(inst: Instance) -> Proof:
     """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x)."""
+    body = inst.claim.body
+    if not isinstance(body, Convergence):
+        raise Rejected("check_leading_term", f"not a convergence claim ({body.kind})")
+    order = sp.sympify(body.order)
+    if not order.is_Integer or order < 1:
+        raise Rejected("check_leading_term", f"order {order} is not a positive integer")
+    q = int(order)
+    step, root, constant = (inst.symbolic(sp.sympify(t)) for t in (body.step, body.root, body.constant))
+    x = inst.to_symbolic.get(body.x, body.x)
     e = sp.Dummy("e")
     error_map = step.subs(x, root + e) - root
-    if not (isinstance(order, int) and order >= 1):
-        raise Rejected("check_leading_term", f"order {order} is not a positive integer")
     if constant == 0 or constant.is_zero:
         raise Rejected("check_leading_term", "constant is 0; the order would be higher")
-    numer, denom = sp.fraction(sp.together(error_map - constant * e**order))
+    numer, denom = sp.fraction(sp.together(error_map - constant * e**q))
     if denom.subs(e, 0) != 0 and numer.is_polynomial(e) and denom.is_polynomial(e):
-        low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=order + 1)
-        if low > order and sp.simplify(denom.subs(e, 0)) != 0:
-            return Proof(
-                "leading term",
-                ("together",),
-                tuple(assumptions),
-                f"numerator of g(e) − C·e^{order} starts at e^{low}",
-                _KEY,
-            )
-    series = sp.series(error_map, e, 0, order + 1).removeO()
-    gap = sp.expand(series - constant * e**order)
+        low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=q + 1)
+        if low > q and sp.simplify(denom.subs(e, 0)) != 0:
+            detail = f"numerator of g(e) − C·e^{q} starts at e^{low}"
+            return _proof(inst, "leading term", ("together",), inst.assumptions, detail)
+    series = sp.series(error_map, e, 0, q + 1).removeO()
+    gap = sp.expand(series - constant * e**q)
     if gap != 0 and sp.simplify(gap) != 0:
         raise Rejected("check_leading_term", f"series has extra terms {sp.sstr(gap)[:80]}")
-    return Proof(
-        "leading term", ("series",), tuple(assumptions), f"series of g(e) is C·e^{order} + O(e^{order + 1})", _KEY
-    )
+    return _proof(inst, "leading term", ("series",), inst.assumptions, f"series of g(e) is C·e^{q} + O(e^{q + 1})")
 
 
-def prove_limit(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, claimed: sp.Expr, assumptions: Sequence[str]) -> Proof:
+def prove_limit(inst: Instance) -> Proof:
     """sympy's limit (Gruntz) equals the claimed value exactly."""
-    value = sp.limit(expr, var, to)
+    body = inst.claim.body
+    if not isinstance(body, Limit):
+        raise Rejected("check_limit", f"not a limit claim ({body.kind})")
+    expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
+    value = sp.limit(expr, body.var, sp.sympify(body.to))
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds):
         raise Rejected("check_limit", "sympy cannot evaluate the limit")
     if not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
         raise Rejected("check_limit", f"limit is {sp.sstr(value)[:80]}")
-    return Proof("limit", ("gruntz",), tuple(assumptions), f"limit = {sp.sstr(value)[:80]}", _KEY)
+    return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
 
 
-def prove_corollary(cited: Mapping[str, Status], assumptions: Sequence[str], because: str) -> Proof:
+def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequence[str], because: str) -> Proof:
     """Every cited claim of the run was PROVED; the step between them is the named fact."""
     missing = [name for name, status in cited.items() if status is not Status.PROVED]
     if not cited or missing:
         raise Rejected("check_corollary", f"cited claims not proved: {', '.join(missing) or 'none cited'}")
-    return Proof(
-        "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), f"from {', '.join(cited)}: {because}", _KEY
-    )
+    detail = f"from {', '.join(cited)}: {because}"
+    return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 
 
 # ----------------------------------------------------------------------------- verdicts
 
 
 def judge(
-    proofs: Sequence[Proof | None], numeric: Sequence[str], at_counterexample: Proof | None = None
+    claim: str,
+    expected: Sequence[int | None],
+    proofs: Sequence[Proof | None],
+    numeric: Sequence[str],
+    at_counterexample: Proof | None = None,
 ) -> tuple[Status, bool]:
-    """The verdict, and whether the engine contradicted itself.
+    """The verdict on `claim`, and whether the engine contradicted itself.
 
-    proofs: one entry per dimension the claim must be proved for (None: not shown).
+    expected: the dimensions the claim must be proved for; proofs: one entry per
+    dimension (None: not shown). A proof that names another claim or another n is not a
+    proof of this one: the verdict is UNKNOWN, flagged as an engine inconsistency.
     numeric: one verdict per checked dimension: "pass", "fail" (confirmed in high
     precision) or "inconclusive". at_counterexample: a proof found at the very
     dimension where a counterexample was confirmed, if any. PROVED needs every proof
     and agreeing numerics; a proof contradicted by a confirmed counterexample at the
     same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED.
     """
+    if len(proofs) > len(expected) or any(
+        p is not None and (p.claim, p.n) != (claim, n) for p, n in zip(proofs, expected, strict=False)
+    ):
+        return Status.UNKNOWN, True
+    if at_counterexample is not None and at_counterexample.claim != claim:
+        return Status.UNKNOWN, True
     if "fail" in numeric:
         if at_counterexample is not None:
             return Status.UNKNOWN, True
         return Status.REFUTED, False
     if "inconclusive" in numeric or not numeric:
         return Status.UNKNOWN, False
-    if proofs and all(p is not None for p in proofs):
+    if proofs and len(proofs) == len(expected) and all(p is not None for p in proofs):
         return Status.PROVED, False
     return Status.CHECKED, False
 

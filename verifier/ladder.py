@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from verifier import kernel
+from verifier import kernel, obligations
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
-from verifier.instantiate import Instance, as_matrix
+from verifier.instantiate import Instance
 from verifier.kernel import Fact, Proof, Rejected
-from verifier.spotcheck import jacobian_layout
+from verifier.obligations import NotShowable
 
 RUNGS = ("exact", "expand", "atoms", "simplify")
 CHEAP_RUNGS = ("exact", "expand", "atoms")
@@ -82,29 +82,6 @@ def _zero_fact(entry: sp.Expr, clock: WorkClock, rungs: tuple[str, ...]) -> tupl
     return None, "not reduced to 0 by " + ", ".join(tried)
 
 
-def _residual(inst: Instance) -> list[sp.Expr]:
-    body = inst.claim.body
-    if isinstance(body, Identity):
-        lhs, rhs = as_matrix(inst.symbolic(body.lhs)), as_matrix(inst.symbolic(body.rhs))
-        return list(lhs - rhs)
-    if isinstance(body, Derivative):
-        f, wrt, claimed = jacobian_layout(body)
-        f = [inst.symbolic(e) for e in f]
-        wrt_sym = [inst.to_symbolic.get(w, w) for w in wrt]
-        if any(not isinstance(w, sp.Symbol) for w in wrt_sym):
-            raise Rejected(
-                "derivative", "a variable is tied by its domain (symmetric/simplex); differentiate a free one"
-            )
-        claimed_sym = as_matrix(inst.symbolic(claimed))
-        if body.order == 2:
-            gradient = [sp.diff(f[0], w) for w in wrt_sym]
-            got = sp.ImmutableMatrix(len(wrt), len(wrt), lambda i, j: sp.diff(gradient[i], wrt_sym[j]))
-        else:
-            got = sp.ImmutableMatrix(len(f), len(wrt), lambda i, j: sp.diff(f[i], wrt_sym[j]))
-        return list(got - claimed_sym)
-    raise TypeError(type(body).__name__)
-
-
 def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> SymbolicOutcome:
     """Try to prove the instance within `units` heartbeats of work; never raises for a failed attempt."""
     start, beats = time.monotonic(), heartbeats()
@@ -112,7 +89,7 @@ def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> Symboli
     try:
         with budget(units + units // 10 + 1):
             proof, reason = _prove(inst, clock, rungs)
-    except Rejected as err:
+    except (Rejected, NotShowable) as err:
         proof, reason = None, str(err)
     except BudgetExceeded:
         proof, reason = None, f"symbolic budget of {units:,} work units spent"
@@ -125,50 +102,40 @@ def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> Symboli
 
 def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     body = inst.claim.body
-    assumptions = inst.assumptions
     if isinstance(body, Identity | Derivative):
-        residual = _residual(inst)
-        facts, why = zero_facts(residual, clock, rungs)
+        obligation = kernel.residual(inst)
+        facts, why = zero_facts(list(obligation.entries), clock, rungs)
         if why:
             return None, why
-        return kernel.prove_zero_residual(residual, facts, assumptions), ""
+        return kernel.prove_residual(inst, obligation, facts), ""
     if isinstance(body, PSD):
         return _prove_psd(inst, body, clock, rungs)
     if isinstance(body, Inequality):
-        return _prove_inequality(inst, body)
+        gap, strict = obligations.inequality_gap(inst)
+        return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
     if isinstance(body, Expectation):
-        return _prove_expectation(inst, body, clock, rungs)
+        obligation = kernel.expectation(inst)
+        facts, why = zero_facts(list(obligation.entries), clock, rungs)
+        if why:
+            return None, why
+        return kernel.prove_expectation(inst, obligation, facts), ""
     if isinstance(body, Convergence):
-        order = sp.sympify(body.order)
-        q = int(order) if order.is_Integer else order
-        proof = kernel.prove_leading_term(
-            inst.symbolic(body.step),
-            inst.to_symbolic.get(body.x, body.x),
-            inst.symbolic(body.root),
-            q,
-            inst.symbolic(body.constant),
-            assumptions,
-        )
-        return proof, ""
+        return kernel.prove_leading_term(inst), ""
     if isinstance(body, Limit):
-        var = body.var
-        proof = kernel.prove_limit(
-            inst.symbolic(body.expr), var, sp.sympify(body.to), inst.symbolic(body.equals), assumptions
-        )
-        return proof, ""
+        return kernel.prove_limit(inst), ""
     return None, f"no symbolic strategy for {body.kind}"
 
 
 def _prove_psd(inst: Instance, body: PSD, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     """A certificate first if one is given; then Sylvester's criterion on principal minors (n <= 4)."""
-    h = as_matrix(inst.symbolic(body.matrix))
+    h = obligations.psd_matrix(inst)
     why = ""
     if body.certificate is not None and not body.strict:
-        proof, why = _prove_psd_certificate(inst, body, h, clock, rungs)
+        proof, why = _prove_psd_certificate(inst, h, clock, rungs)
         if proof is not None:
             return proof, ""
     if not h.free_symbols:
-        return kernel.prove_psd_by_minors(h, body.strict, inst.assumptions), ""
+        return kernel.prove_psd_by_minors(inst, []), ""
     if h.rows > 4:
         return None, why or "no certificate given (add certificate=Certificate(v, weights, forms))"
     proof, minors_why = _prove_psd_minors(inst, body, h, clock, rungs)
@@ -178,29 +145,23 @@ def _prove_psd(inst: Instance, body: PSD, clock: WorkClock, rungs: tuple[str, ..
 def _prove_psd_minors(
     inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...]
 ) -> tuple[Proof | None, str]:
-    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
-    facts, why = zero_facts(asym, clock, rungs)
+    facts, why = zero_facts(obligations.asymmetry(h), clock, rungs)
     if why:
         return None, "symmetry: " + why
-    for minor in dict.fromkeys(kernel.principal_minors(h, body.strict)):
+    for minor in dict.fromkeys(obligations.principal_minors(h, body.strict)):
         try:
             facts.append(kernel.nonnegative(minor, strict=body.strict))
         except Rejected as err:
             return None, f"a principal minor is not provably signed ({err})"
-    return kernel.prove_psd_by_symbolic_minors(h, body.strict, facts, inst.assumptions), ""
+    return kernel.prove_psd_by_minors(inst, facts), ""
 
 
 def _prove_psd_certificate(
-    inst: Instance, body: PSD, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...]
+    inst: Instance, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...]
 ) -> tuple[Proof | None, str]:
-    cert = body.certificate
-    assert cert is not None
-    v = list(as_matrix(cert.v))
-    weights = [inst.symbolic(w) for w in cert.weights]
-    forms = [inst.symbolic(f) for f in cert.forms]
-    asym = [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
-    gram = kernel.certificate_residual(h, v, weights, forms)
-    facts, why = zero_facts([*asym, *gram], clock, rungs)
+    v, weights, forms = obligations.certificate_parts(inst)
+    gram = obligations.certificate_residual(h, v, weights, forms)
+    facts, why = zero_facts([*obligations.asymmetry(h), *gram], clock, rungs)
     if why:
         return None, "certificate identity: " + why
     for w in dict.fromkeys(weights):
@@ -208,28 +169,4 @@ def _prove_psd_certificate(
             facts.append(kernel.nonnegative(w))
         except Rejected as err:
             return None, str(err)
-    return kernel.prove_psd_by_certificate(h, v, weights, forms, facts, inst.assumptions), ""
-
-
-def _prove_inequality(inst: Instance, body: Inequality) -> tuple[Proof | None, str]:
-    lhs, rhs = inst.symbolic(body.lhs), inst.symbolic(body.rhs)
-    gap = rhs - lhs if body.op in ("<=", "<") else lhs - rhs
-    strict = body.op in ("<", ">")
-    fact = kernel.nonnegative(gap, strict=strict)
-    return kernel.prove_inequality(gap, strict, [fact], inst.assumptions), ""
-
-
-def _prove_expectation(
-    inst: Instance, body: Expectation, clock: WorkClock, rungs: tuple[str, ...]
-) -> tuple[Proof | None, str]:
-    noise = {inst.to_symbolic.get(v, v): d.map(inst.symbolic) for v, d in body.noise.items()}
-    exprs, claimed = as_matrix(body.expr), as_matrix(body.equals)
-    proofs_rungs: list[Proof] = []
-    for e, c in zip(exprs, claimed, strict=True):
-        e_sym, c_sym = inst.symbolic(e), inst.symbolic(c)
-        residual = kernel.expectation_by_moments(e_sym, noise) - c_sym
-        facts, why = zero_facts([residual], clock, rungs)
-        if why:
-            return None, why
-        proofs_rungs.append(kernel.prove_expectation(e_sym, noise, c_sym, facts, inst.assumptions))
-    return proofs_rungs[0], ""
+    return kernel.prove_psd_by_certificate(inst, facts), ""

@@ -26,6 +26,7 @@ from verifier.confirm import Confirmation, Decision
 from verifier.domains import Orthogonal
 from verifier.instantiate import ClaimError, Instance, as_matrix, expressions, instantiate
 from verifier.numeric import Comparison, Compiled, Env
+from verifier.obligations import expectation_by_moments, jacobian_layout
 from verifier.outcome import Counterexample, NumericEvidence
 
 MAX_CONFIRMATIONS = 64
@@ -309,33 +310,6 @@ def _opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutc
 
 
 # ----------------------------------------------------------------------------- derivative
-
-
-def jacobian_layout(body: Derivative) -> tuple[list[sp.Expr], list[sp.Symbol], sp.ImmutableMatrix]:
-    """(f entries, wrt symbols, claimed as an n_out × n_in matrix), or ClaimError."""
-    f, wrt, claimed = as_matrix(body.f), as_matrix(body.wrt), as_matrix(body.equals)
-    variables = list(wrt)
-    if not all(isinstance(v, sp.Symbol) for v in variables):
-        raise ClaimError("wrt must be a symbol, or a vector or matrix of distinct symbols")
-    n_in, n_out = len(variables), len(f)
-    if body.order == 2:
-        if n_out != 1 or wrt.cols != 1:
-            raise ClaimError("a Hessian (order=2) needs a scalar f and a scalar or vector wrt")
-        if claimed.shape != (n_in, n_in):
-            raise ClaimError(f"Hessian must be {n_in}×{n_in}, got {claimed.rows}×{claimed.cols}")
-        return list(f), variables, claimed
-    if body.order != 1:
-        raise ClaimError("order must be 1 or 2")
-    if n_out == 1 and claimed.shape == wrt.shape:
-        return list(f), variables, sp.ImmutableMatrix(1, n_in, list(claimed))
-    if n_in == 1 and claimed.shape == f.shape:
-        return list(f), variables, sp.ImmutableMatrix(n_out, 1, list(claimed))
-    if f.cols == 1 and wrt.cols == 1 and claimed.shape == (n_out, n_in):
-        return list(f), variables, claimed
-    raise ClaimError(
-        f"derivative layout: f is {f.rows}×{f.cols}, wrt is {wrt.rows}×{wrt.cols}, claimed is "
-        f"{claimed.rows}×{claimed.cols}; a gradient has the shape of wrt, a Jacobian is outputs × inputs"
-    )
 
 
 def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -627,8 +601,6 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     cmp = Comparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
     method = f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
     try:
-        from verifier.kernel import expectation_by_moments
-
         exact = [expectation_by_moments(e, body.noise) for e in exprs]
     except sp.PolynomialError:
         ev = _evidence(inst, method, cmp, 0)

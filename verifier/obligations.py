@@ -1,0 +1,191 @@
+"""What must be shown for a claim at one n, computed from the claim itself (trusted base).
+
+The kernel (:mod:`verifier.kernel`) calls these to compute, from an instantiated claim,
+the expressions that have to vanish or be nonnegative: the residual lhs − rhs, the
+derivative minus its claimed value (differentiation included), the gap of an inequality,
+E[expr] − claimed by exact moments, a certificate's Gram residual, Sylvester's minors.
+Strategies never hand the kernel a residual of their own making: a slip in a strategy
+(a wrong Jacobian layout, a dropped entry) can then cost a proof, never forge one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+import sympy as sp
+from sympy.matrices.utilities import dotprodsimp
+
+from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
+from verifier.instantiate import ClaimError, Instance, as_matrix
+from verifier.noise import Distribution
+
+
+class NotShowable(ValueError):
+    """The claim cannot be put as an obligation (for example, a derivative w.r.t. a tied variable)."""
+
+
+def jacobian_layout(body: Derivative) -> tuple[list[sp.Expr], list[sp.Symbol], sp.ImmutableMatrix]:
+    """(f entries, wrt symbols, claimed as an n_out × n_in matrix), or ClaimError."""
+    f, wrt, claimed = as_matrix(body.f), as_matrix(body.wrt), as_matrix(body.equals)
+    variables = list(wrt)
+    if not all(isinstance(v, sp.Symbol) for v in variables):
+        raise ClaimError("wrt must be a symbol, or a vector or matrix of distinct symbols")
+    n_in, n_out = len(variables), len(f)
+    if body.order == 2:
+        if n_out != 1 or wrt.cols != 1:
+            raise ClaimError("a Hessian (order=2) needs a scalar f and a scalar or vector wrt")
+        if claimed.shape != (n_in, n_in):
+            raise ClaimError(f"Hessian must be {n_in}×{n_in}, got {claimed.rows}×{claimed.cols}")
+        return list(f), variables, claimed
+    if body.order != 1:
+        raise ClaimError("order must be 1 or 2")
+    if n_out == 1 and claimed.shape == wrt.shape:
+        return list(f), variables, sp.ImmutableMatrix(1, n_in, list(claimed))
+    if n_in == 1 and claimed.shape == f.shape:
+        return list(f), variables, sp.ImmutableMatrix(n_out, 1, list(claimed))
+    if f.cols == 1 and wrt.cols == 1 and claimed.shape == (n_out, n_in):
+        return list(f), variables, claimed
+    raise ClaimError(
+        f"derivative layout: f is {f.rows}×{f.cols}, wrt is {wrt.rows}×{wrt.cols}, claimed is "
+        f"{claimed.rows}×{claimed.cols}; a gradient has the shape of wrt, a Jacobian is outputs × inputs"
+    )
+
+
+def residual(inst: Instance) -> list[sp.Expr]:
+    """Every entry of lhs − rhs (Identity) or of the derivative minus its claimed value (Derivative)."""
+    body = inst.claim.body
+    if isinstance(body, Identity):
+        lhs, rhs = as_matrix(inst.symbolic(body.lhs)), as_matrix(inst.symbolic(body.rhs))
+        return list(lhs - rhs)
+    if isinstance(body, Derivative):
+        return _derivative_residual(inst, body)
+    raise NotShowable(f"no residual for a {body.kind} claim")
+
+
+def _derivative_residual(inst: Instance, body: Derivative) -> list[sp.Expr]:
+    f, wrt, claimed = jacobian_layout(body)
+    f = [inst.symbolic(e) for e in f]
+    variables = [inst.to_symbolic.get(w, w) for w in wrt]
+    if any(not isinstance(w, sp.Symbol) for w in variables):
+        raise NotShowable("a variable is tied by its domain (symmetric/simplex); differentiate a free one")
+    claimed_sym = as_matrix(inst.symbolic(claimed))
+    if body.order == 2:
+        gradient = [sp.diff(f[0], w) for w in variables]
+        got = sp.ImmutableMatrix(len(wrt), len(wrt), lambda i, j: sp.diff(gradient[i], variables[j]))
+    else:
+        got = sp.ImmutableMatrix(len(f), len(wrt), lambda i, j: sp.diff(f[i], variables[j]))
+    return list(got - claimed_sym)
+
+
+def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
+    """(greater side − smaller side, strict)."""
+    body = inst.claim.body
+    if not isinstance(body, Inequality):
+        raise NotShowable(f"no gap for a {body.kind} claim")
+    lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
+    gap = rhs - lhs if body.op in ("<=", "<") else lhs - rhs
+    return gap, body.op in ("<", ">")
+
+
+def _scalar(side: object) -> sp.Expr:
+    return as_matrix(side)[0, 0] if isinstance(side, sp.MatrixBase) else sp.sympify(side)
+
+
+def expectation_by_moments(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:
+    """E[expr] for independent noise, by linearity: each monomial Πδᵏ becomes ΠE[δᵏ]."""
+    variables = list(noise)
+    poly = sp.Poly(sp.expand(expr), *variables)
+    total = sp.Integer(0)
+    for powers, coeff in poly.terms():
+        term = coeff
+        for var, k in zip(variables, powers, strict=True):
+            term *= noise[var].moment(k)
+        total += term
+    return total
+
+
+def expectation_residual(inst: Instance) -> list[sp.Expr]:
+    """E[expr] − claimed for every entry, with E from exact moments of independent noise."""
+    body = inst.claim.body
+    if not isinstance(body, Expectation):
+        raise NotShowable(f"no expectation for a {body.kind} claim")
+    noise = {inst.to_symbolic.get(v, v): d.map(inst.symbolic) for v, d in body.noise.items()}
+    for var in noise:
+        if any(var in p.free_symbols for d in noise.values() for p in d.params()):
+            raise NotShowable(f"distribution parameters depend on {var}")
+    exprs, claimed = as_matrix(body.expr), as_matrix(body.equals)
+    try:
+        return [
+            expectation_by_moments(inst.symbolic(e), noise) - inst.symbolic(c)
+            for e, c in zip(exprs, claimed, strict=True)
+        ]
+    except sp.PolynomialError:
+        raise NotShowable("expression is not polynomial in the noise") from None
+
+
+def psd_matrix(inst: Instance) -> sp.ImmutableMatrix:
+    body = inst.claim.body
+    if not isinstance(body, PSD):
+        raise NotShowable(f"no matrix for a {body.kind} claim")
+    return as_matrix(inst.symbolic(body.matrix))
+
+
+def asymmetry(h: sp.MatrixBase) -> list[sp.Expr]:
+    """Entries H[i, j] − H[j, i] for i > j: all zero exactly when H is symmetric."""
+    return [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
+
+
+def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:
+    """The coefficient vector a of a linear form aᵀv; NotShowable if the form is not linear."""
+    coeffs = [sp.diff(form, vi) for vi in v]
+    if any(c.free_symbols & set(v) for c in coeffs):
+        raise NotShowable(f"form {sp.sstr(form)[:60]} is not linear in v")
+    if form.xreplace({vi: 0 for vi in v}) != 0:
+        raise NotShowable(f"form {sp.sstr(form)[:60]} has a constant term")
+    return coeffs
+
+
+def certificate_parts(inst: Instance) -> tuple[list[sp.Symbol], list[sp.Expr], list[sp.Expr]]:
+    """(v, weights, forms) of the claim's certificate, in the symbolic view."""
+    body = inst.claim.body
+    if not isinstance(body, PSD) or body.certificate is None:
+        raise NotShowable("no certificate given")
+    cert = body.certificate
+    v = list(as_matrix(cert.v))
+    return v, [inst.symbolic(w) for w in cert.weights], [inst.symbolic(f) for f in cert.forms]
+
+
+def certificate_residual(
+    h: sp.MatrixBase, v: Sequence[sp.Symbol], weights: Sequence[sp.Expr], forms: Sequence[sp.Expr]
+) -> list[sp.Expr]:
+    """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ, where formₖ = aₖᵀv.
+
+    vᵀHv = Σ wₖ(aₖᵀv)² for every v exactly when these Gram entries all vanish.
+    """
+    if len(weights) != len(forms):
+        raise NotShowable(f"{len(weights)} weights but {len(forms)} forms")
+    if len(v) != h.rows:
+        raise NotShowable(f"v has {len(v)} entries, the matrix is {h.rows}×{h.cols}")
+    if any(w.free_symbols & set(v) for w in weights):
+        raise NotShowable("a weight depends on v")
+    coeffs = [form_coefficients(f, v) for f in forms]
+    n = h.rows
+    return [
+        (h[i, j] + h[j, i]) / 2 - sp.Add(*[w * a[i] * a[j] for w, a in zip(weights, coeffs, strict=True)])
+        for i in range(n)
+        for j in range(i, n)
+    ]
+
+
+def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
+    """The minors Sylvester's criterion needs: leading ones if strict, else all principal ones."""
+    n = h.rows
+    with dotprodsimp(False):  # sympy would otherwise cancel() every intermediate product
+        if strict:
+            return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
+        return [
+            h.extract(list(idx), list(idx)).det(method="berkowitz")
+            for k in range(1, n + 1)
+            for idx in itertools.combinations(range(n), k)
+        ]
