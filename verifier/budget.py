@@ -24,6 +24,7 @@ orders, and with them sympy's code paths, are the same in every run.
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -106,6 +107,30 @@ def budget(units: int) -> Iterator[None]:
         _METER.limits.pop()
         if sys.getprofile() is _stop_at_next_call:
             sys.setprofile(None)
+
+
+@contextmanager
+def cpu_limit(seconds: float) -> Iterator[None]:
+    """Raise BudgetExceeded after `seconds` of this process's CPU time (main thread only).
+
+    Never for verdicts: only where the outcome is a matter of speed, such as whether a
+    claim is built quickly enough to be cached. User code that loops without allocating
+    (``while True: pass``) has no heartbeats, so only a timer can stop it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGVTALRM, _raise_exceeded)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def _raise_exceeded(signum: int, frame: object) -> None:
+    raise BudgetExceeded()
 
 
 class WorkClock:

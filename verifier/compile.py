@@ -177,6 +177,11 @@ class Compiled:
                 else:
                     try:
                         values.append(op(*[values[i] for i in args]))
+                    except NameError as err:
+                        raise NoNumericForm(
+                            f"no numeric implementation for {err.name or err}; give the function an _imp_ "
+                            "or wrap it with verifier.mathlib.numeric_function"
+                        ) from None
                     except TypeError as err:
                         raise NoNumericForm(f"cannot evaluate numerically: {str(err)[:160]}") from None
                 for done in self._release[position]:  # intermediates no later step reads: free them

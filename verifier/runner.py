@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from verifier import __version__, alarms, cache, engine, loader, mutate, pool
-from verifier.budget import BudgetExceeded, budget
+from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, Status
 
 T = TypeVar("T")
-KEY_BUDGET = 200  # heartbeats to build a claim for its cache key; a slower builder is not cached
+KEY_SECONDS = 2.0  # CPU time to build a claim for its cache key; a slower builder is not cached (speed only)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class ClaimSpec:
 def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | None:
     """The cache key of a family, or None if its builder fails or is slow (then it is not cached)."""
     try:
-        with budget(KEY_BUDGET):
+        with cpu_limit(KEY_SECONDS):
             shown = family.build(engine.display_n(family))
     except (Exception, BudgetExceeded):
         return None
