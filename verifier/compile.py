@@ -299,7 +299,7 @@ def _lambdify_call(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env:
 
 def _agrees_with_mpmath(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env: Env, out: np.ndarray) -> bool:
     """Cross-check a few entries of one finite real sample against the independent mpmath walk."""
-    if np.iscomplexobj(out):
+    if np.iscomplexobj(out) or any(np.iscomplexobj(env[s]) for s in symbols):
         return True
     finite = np.flatnonzero(np.all(np.isfinite(out), axis=1))
     if not len(finite):
