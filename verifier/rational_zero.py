@@ -128,6 +128,7 @@ class _Reader:
         raise _NotRational(type(node).__name__)
 
     def _add(self, parts: list[_Fraction]) -> _Fraction:
+        parts = self._merge_equal_denominators(parts)
         common: Counter[PolyElement] = Counter()
         for p in parts:
             for factor, e in p.den.items():
@@ -141,6 +142,17 @@ class _Reader:
                     term *= factor**missing
             total += term
         return _Fraction(total, common)
+
+    def _merge_equal_denominators(self, parts: list[_Fraction]) -> list[_Fraction]:
+        """Terms over the same denominator are added as they stand: no common multiple needed."""
+        merged: dict[frozenset[tuple[PolyElement, int]], _Fraction] = {}
+        for p in parts:
+            key = frozenset(p.den.items())
+            if key in merged:
+                merged[key] = _Fraction(merged[key].num + p.num, merged[key].den)
+            else:
+                merged[key] = p
+        return list(merged.values())
 
     def _power(self, base: _Fraction, k: int) -> _Fraction:
         if k == 0:
