@@ -82,9 +82,16 @@ def heartbeats() -> int:
 
 
 def start_claim() -> None:
-    """Give the claim a known starting state: metering on, the collector's counters at zero."""
+    """Give the claim a known starting state: metering on, the collector's counters at zero.
+
+    A full collection resets every generation's counter; freezing first makes it cheap
+    (the objects that exist already are set aside, not traversed: 0.1 s → ~1 ms with
+    sympy loaded), and they go back to the oldest generation afterwards.
+    """
     _METER.install()
+    gc.freeze()
     gc.collect()
+    gc.unfreeze()
 
 
 @contextmanager

@@ -21,6 +21,8 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from verifier import walk
+
 
 def undefined_functions(objs: list[Any]) -> dict[sp.FunctionClass, int]:
     """Every generic (undefined, with no numeric implementation) function used, with its arity.
@@ -29,10 +31,9 @@ def undefined_functions(objs: list[Any]) -> dict[sp.FunctionClass, int]:
     the user's own numerics and are never replaced.
     """
     found: dict[sp.FunctionClass, int] = {}
-    for obj in objs:
-        for app in sp.sympify(obj).atoms(AppliedUndef):
-            if getattr(app.func, "_imp_", None) is None:
-                found[app.func] = len(app.args)
+    for app in walk.function_applications(objs):
+        if isinstance(app, AppliedUndef) and getattr(app.func, "_imp_", None) is None:
+            found[app.func] = len(app.args)
     return found
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from verifier import walk
 from verifier.claims import Given
 from verifier.compile import Compiled
 
@@ -56,16 +57,12 @@ def magnitude(expr: sp.Expr) -> sp.Expr:
 
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
     """Complex-step differentiation is exact only for analytic expressions."""
-    return not any(sp.sympify(e).has(*_NON_ANALYTIC) for e in exprs)
+    return not any(isinstance(f, _NON_ANALYTIC) for f in walk.function_applications(exprs))
 
 
 def has_opaque(exprs: Sequence[sp.Basic]) -> bool:
     """True if an expression calls a numeric-only function (no high-precision version)."""
-    for e in exprs:
-        for f in sp.sympify(e).atoms(sp.Function):
-            if getattr(type(f), "numeric_only", False):
-                return True
-    return False
+    return any(getattr(type(f), "numeric_only", False) for f in walk.function_applications(exprs))
 
 
 def draw(given: Sequence[Given], rng: np.random.Generator, k: int, corners: bool = False) -> Env:
