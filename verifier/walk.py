@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import sympy as sp
+from sympy.core.function import Application
 
 
 def nodes(objs: Iterable[object]) -> Iterator[sp.Basic]:
@@ -33,4 +34,4 @@ def nodes(objs: Iterable[object]) -> Iterator[sp.Basic]:
 
 def function_applications(objs: Iterable[object]) -> list[sp.Basic]:
     """The distinct function applications (f(x), exp(x), Abs(x), Piecewise(...), ...) in objs."""
-    return [n for n in nodes(objs) if isinstance(n, sp.Function | sp.Piecewise)]
+    return [n for n in nodes(objs) if isinstance(n, Application)]
