@@ -118,6 +118,13 @@ def zero(expr: sp.Expr, rung: str) -> Fact:
     return Fact(expr, "zero", rung, _KEY)
 
 
+def zeros_by_atoms(exprs: Sequence[sp.Expr]) -> list[Fact | None]:
+    """The atoms normaliser on several expressions at once (shared abstraction and ring):
+    a Fact for each one shown zero, None for the others."""
+    shown = normal_form.are_zero_atoms(list(exprs))
+    return [Fact(e, "zero", "atoms", _KEY) if ok else None for e, ok in zip(exprs, shown, strict=True)]
+
+
 def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
     """expr >= 0 (or > 0) on the domain, as sympy's assumptions see it on a normal form."""
     for form in normal_form.nonnegative_forms(expr):

@@ -35,8 +35,8 @@ class SymbolicOutcome:
 
 def zero_facts(entries: list[sp.Expr], clock: WorkClock, rungs: tuple[str, ...] = RUNGS) -> tuple[list[Fact], str]:
     """Facts that each distinct entry is zero; stops at the first entry no rung reduces."""
-    facts: list[Fact] = []
-    seen: set[sp.Expr] = set()
+    facts = _joint_atoms(entries, clock) if "atoms" in rungs else []
+    seen: set[sp.Expr] = {f.expr for f in facts}
     for index, entry in enumerate(entries):
         if entry == 0 or entry in seen:
             continue
@@ -48,14 +48,32 @@ def zero_facts(entries: list[sp.Expr], clock: WorkClock, rungs: tuple[str, ...] 
     return facts, ""
 
 
-def _zero_fact(entry: sp.Expr, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
-    tried = []
+def _needs_atoms(entry: sp.Expr) -> bool:
+    """Exponentials, radicals or denominators: the atoms rung's work, where expand is slow."""
     transcendental = entry.has(sp.exp, sp.tanh, sp.sinh, sp.cosh)
-    radical_or_rational = any(
+    return transcendental or any(
         (isinstance(p.exp, sp.Rational) and not p.exp.is_integer) or (p.exp.is_negative and p.base.free_symbols)
         for p in entry.atoms(sp.Pow)
     )
-    if transcendental or radical_or_rational:
+
+
+def _joint_atoms(entries: list[sp.Expr], clock: WorkClock) -> list[Fact]:
+    """The atoms rung on all entries that need it at once; the others go entry by entry."""
+    todo = list(dict.fromkeys(e for e in entries if e != 0 and _needs_atoms(e)))
+    if len(todo) < 2:
+        return []
+    try:
+        with budget(int(clock.left() * RUNG_SHARE["atoms"])):
+            return [f for f in kernel.zeros_by_atoms(todo) if f is not None]
+    except BudgetExceeded:
+        return []
+    except (sp.PolynomialError, TypeError, ValueError, NotImplementedError, RecursionError, ZeroDivisionError):
+        return []
+
+
+def _zero_fact(entry: sp.Expr, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
+    tried = []
+    if _needs_atoms(entry):
         rungs = tuple(r for r in rungs if r != "expand")  # atoms subsumes it, and is far faster here
     for rung in rungs:
         share = int(clock.left() * RUNG_SHARE[rung])

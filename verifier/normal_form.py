@@ -32,7 +32,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.polys.fields import sfield
 
-from verifier.rational_zero import is_zero_rational
+from verifier.rational_zero import RationalZeroTester
 
 _HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh, sp.coth)
 
@@ -183,24 +183,59 @@ def is_zero_atoms(expr: sp.Expr) -> bool:
     modulo s^q − b.
     """
     rational, relations = abstract_atoms(sp.sympify(expr))
+    return _abstracted_is_zero(rational, relations, RationalZeroTester([rational], relations))
+
+
+def are_zero_atoms(exprs: list[sp.Expr]) -> list[bool]:
+    """is_zero_atoms for several expressions at once, abstracted together (the same fresh
+    symbol for the same exponential in every entry) and read into one shared ring."""
+    joint, relations = abstract_atoms(sp.Tuple(*[sp.sympify(e) for e in exprs]))
+    rationals = list(joint)
+    tester = RationalZeroTester(rationals, relations)
+    return [_abstracted_is_zero(r, relations, tester) for r in rationals]
+
+
+def _abstracted_is_zero(
+    rational: sp.Expr, relations: list[tuple[sp.Symbol, int, sp.Expr]], tester: RationalZeroTester
+) -> bool:
     if rational == 0:
         return True
-    groups: dict[frozenset[sp.Dummy], list[sp.Expr]] = defaultdict(list)
     distributed = [
         t
         for term in sp.Add.make_args(rational)  # x·(a + b) → x·a + x·b, one level only
         for t in sp.Add.make_args(sp.expand_mul(term, deep=False))
     ]
-    for term in distributed:
-        groups[frozenset(_fresh(term))].append(term)
-    if len(groups) > 1 and all(is_zero_rational(sp.Add(*terms), relations) for terms in groups.values()):
+    groups = _linked_by_fresh_atoms(distributed)
+    if len(groups) > 1 and all(tester.is_zero(sp.Add(*terms)) for terms in groups):
+        return True
+    if tester.is_zero(rational):
         return True
     return _numerator_vanishes(rational, relations)
 
 
+def _linked_by_fresh_atoms(terms: list[sp.Expr]) -> list[list[sp.Expr]]:
+    """Terms grouped so that terms sharing a fresh atom (an exponential of one sample, say)
+    are in the same group: the connected components of "shares an atom"."""
+    parent: dict[sp.Basic, sp.Basic] = {}
+
+    def root(a: sp.Basic) -> sp.Basic:
+        while parent.setdefault(a, a) is not a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    atoms_of = [sorted(_fresh(t), key=str) for t in terms]
+    for atoms in atoms_of:
+        for other in atoms[1:]:
+            parent[root(other)] = root(atoms[0])
+    groups: dict[object, list[sp.Expr]] = defaultdict(list)
+    for term, atoms in zip(terms, atoms_of, strict=True):
+        groups[root(atoms[0]) if atoms else None].append(term)
+    return list(groups.values())
+
+
 def _numerator_vanishes(rational: sp.Expr, relations: list[tuple[sp.Symbol, int, sp.Expr]]) -> bool:
-    if is_zero_rational(rational, relations):  # the fast ring path; expand's hints may see more
-        return True
+    """together() then expand: slower than the ring, but expand's hints may see more."""
     numerator, _ = sp.fraction(sp.together(rational))
     numerator = sp.expand(numerator)
     if numerator == 0:
