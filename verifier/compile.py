@@ -35,7 +35,12 @@ Op = Callable[..., Any]
 
 
 class NoNumericForm(ValueError):
-    """An expression uses a function that neither numpy, scipy nor its _imp_ can evaluate."""
+    """An expression uses a function of the user's own that has no numeric implementation."""
+
+
+class Unsupported(NoNumericForm):
+    """A function sympy knows that the verifier cannot evaluate here: a limit of the verifier,
+    reported as UNKNOWN ("unsupported: ..."), never as the user's ERROR."""
 
 
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
@@ -102,6 +107,13 @@ FUNCTIONS: dict[type, Op] = {
     sp.uppergamma: lambda s, x: special.gamma(s) * special.gammaincc(s, x),
     sp.Piecewise: _piecewise,
 }
+
+# evaluated here in real arithmetic only (scipy has no complex version, or the real part is
+# taken): a complex step through them would be wrong, so derivatives use differences instead
+REAL_ONLY: tuple[type, ...] = (
+    sp.atan2, sp.erfinv, sp.erfcinv, sp.polygamma, sp.zeta, sp.beta, sp.lowergamma, sp.uppergamma,
+    sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Heaviside,
+)  # fmt: skip
 
 RELATIONS: dict[type, Op] = {
     sp.StrictLessThan: lambda a, b: np.real(a) < np.real(b),
@@ -183,7 +195,7 @@ class Compiled:
                             "or wrap it with verifier.mathlib.numeric_function"
                         ) from None
                     except TypeError as err:
-                        raise NoNumericForm(f"cannot evaluate numerically: {str(err)[:160]}") from None
+                        raise Unsupported(f"unsupported: cannot evaluate numerically: {str(err)[:160]}") from None
                 for done in self._release[position]:  # intermediates no later step reads: free them
                     values[done] = None
         return [values[i] for i in self._outputs]
@@ -270,12 +282,50 @@ def _operation(node: sp.Basic) -> Op:
 def _single_node_lambdify(node: sp.Basic) -> Op:
     """A function the tables do not know (an _imp_, a rare special function), through lambdify."""
     slots = sp.symbols(f"a0:{len(node.args)}")
+    sympy_own = type(node).__module__.startswith("sympy.")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return sp.lambdify(slots, node.func(*slots), modules=["scipy", "numpy"])
+            fn = sp.lambdify(slots, node.func(*slots), modules=["scipy", "numpy"])
         except Exception as err:
+            if sympy_own:
+                raise Unsupported(f"unsupported: {node.func} has no numeric implementation here") from None
             raise NoNumericForm(f"no numeric implementation for {node.func}: {str(err)[:120]}") from None
+    if not sympy_own:
+        return fn
+
+    def guarded(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except (NameError, TypeError, ValueError):
+            return _elementwise_mpmath(node, args)
+
+    return guarded
+
+
+def _elementwise_mpmath(node: sp.Basic, args: Sequence[Any]) -> Any:
+    """A sympy function numpy and scipy lack (polylog, dirichlet_eta, ...), through mpmath at
+    double precision, one element at a time: slow, but every function sympy can evaluate."""
+    slots = sp.symbols(f"a0:{len(args)}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            scalar = sp.lambdify(slots, node.func(*slots), modules=["mpmath"])
+        except Exception as err:
+            raise Unsupported(f"unsupported: {node.func} has no numeric implementation ({str(err)[:80]})") from None
+
+    def one(*values: Any) -> complex:
+        with mpmath.workdps(17):
+            try:
+                return complex(scalar(*values))
+            except NameError:
+                why = f"unsupported: {node.func} has no numeric implementation (numpy, scipy, mpmath)"
+                raise Unsupported(why) from None
+            except (TypeError, ValueError, ZeroDivisionError):
+                return complex("nan")
+
+    out = np.frompyfunc(one, len(args), 1)(*args).astype(complex)
+    return out.real if not np.any(out.imag) else out
 
 
 def _lambdify_call(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env: Env, k: int) -> np.ndarray:

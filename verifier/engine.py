@@ -22,7 +22,7 @@ import numpy as np
 
 from verifier import budget, generic, kernel, ladder, mathtext, shrink
 from verifier.claims import Claim, ClaimFamily, Corollary
-from verifier.compile import NoNumericForm
+from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
@@ -130,6 +130,11 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
     _describe(result, shown)
     try:
         _run(family, settings, result)
+    except Unsupported as err:
+        result.status = Status.UNKNOWN
+        result.reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
+        result.seconds = time.monotonic() - started
+        return result
     except (ClaimError, Rejected, NoNumericForm) as err:
         return _error(result, str(err), started)
     except MemoryError:

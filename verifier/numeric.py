@@ -21,7 +21,7 @@ import sympy as sp
 
 from verifier import walk
 from verifier.claims import Given
-from verifier.compile import Compiled
+from verifier.compile import REAL_ONLY, Compiled
 
 EPS = float(np.finfo(float).eps)
 WIDE_RELATIVE = 1e-3  # a tolerance above this fraction of the values compared makes a sample no evidence
@@ -57,7 +57,7 @@ def magnitude(expr: sp.Expr) -> sp.Expr:
 
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
     """Complex-step differentiation is exact only for analytic expressions."""
-    return not any(isinstance(f, _NON_ANALYTIC) for f in walk.function_applications(exprs))
+    return not any(isinstance(f, _NON_ANALYTIC + REAL_ONLY) for f in walk.function_applications(exprs))
 
 
 def has_opaque(exprs: Sequence[sp.Basic]) -> bool:
