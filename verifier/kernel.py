@@ -28,9 +28,9 @@ from typing import TypeVar
 import sympy as sp
 
 from verifier import normal_form, obligations
-from verifier.claims import PSD, Convergence, Limit
+from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
-from verifier.outcome import Status
+from verifier.outcome import NumericVerdict, Status
 
 _KEY = object()
 T = TypeVar("T")
@@ -167,6 +167,33 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
     return _proof(inst, "residual is zero", rungs, assumptions)
 
 
+def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of the kernel's own residual vanishes in each of its cases.
+
+    The cases (obligations.cases) write Abs, Max, Min, Heaviside, sign and Piecewise of
+    real arguments as one Piecewise whose reachable cases cover every point; a value that
+    is zero in every case is zero everywhere (wherever defined).
+    """
+    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
+        raise Rejected("cases", "the obligation belongs to another claim or n")
+    values: list[sp.Expr] = []
+    conditions: list[str] = []
+    for entry in obligation.entries:
+        try:
+            split = obligations.cases(entry)
+        except obligations.NotShowable as err:
+            raise Rejected("cases", str(err)) from None
+        for value, condition in split:
+            values.append(value)
+            conditions.append(sp.sstr(condition))
+    rungs = _covered(values, facts, "zero", "cases")
+    shown = ", ".join(dict.fromkeys(conditions))
+    detail = f"{len(values)} case(s): {shown[:160]}"
+    proviso = ("derivatives taken case by case (not at the boundaries between cases)",)
+    extra = proviso if isinstance(inst.claim.body, Derivative) else ()
+    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *_definedness(values), *extra), detail)
+
+
 def _definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     """The proviso a rational-function proof carries: it holds where no denominator vanishes."""
     for e in exprs:
@@ -299,7 +326,7 @@ def judge(
     claim: str,
     expected: Sequence[int | None],
     proofs: Sequence[Proof | None],
-    numeric: Sequence[str],
+    numeric: Sequence[NumericVerdict],
     at_counterexample: Proof | None = None,
 ) -> tuple[Status, bool]:
     """The verdict on `claim`, and whether the engine contradicted itself.
@@ -319,11 +346,11 @@ def judge(
         return Status.UNKNOWN, True
     if at_counterexample is not None and at_counterexample.claim != claim:
         return Status.UNKNOWN, True
-    if "fail" in numeric:
+    if NumericVerdict.FAIL in numeric:
         if at_counterexample is not None:
             return Status.UNKNOWN, True
         return Status.REFUTED, False
-    if "inconclusive" in numeric or not numeric:
+    if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
     if proofs and len(proofs) == len(expected) and all(p is not None for p in proofs):
         return Status.PROVED, False

@@ -122,9 +122,14 @@ def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Pr
     body = inst.claim.body
     if isinstance(body, Identity | Derivative):
         obligation = kernel.residual(inst)
+        by_cases = ""
+        if any(obligations.has_cases(e) for e in obligation.entries):
+            proof, by_cases = _prove_by_cases(inst, obligation, clock, rungs)
+            if proof is not None:
+                return proof, ""
         facts, why = zero_facts(list(obligation.entries), clock, rungs)
         if why:
-            return None, why
+            return None, why + (f"; by cases: {by_cases}" if by_cases else "")
         return kernel.prove_residual(inst, obligation, facts), ""
     if isinstance(body, PSD):
         return _prove_psd(inst, body, clock, rungs)
@@ -142,6 +147,20 @@ def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Pr
     if isinstance(body, Limit):
         return kernel.prove_limit(inst), ""
     return None, f"no symbolic strategy for {body.kind}"
+
+
+def _prove_by_cases(
+    inst: Instance, obligation: kernel.Obligation, clock: WorkClock, rungs: tuple[str, ...]
+) -> tuple[Proof | None, str]:
+    """Split each residual entry into its cases and show every case's value is zero."""
+    try:
+        values = [value for entry in obligation.entries for value, _ in obligations.cases(entry)]
+    except NotShowable as err:
+        return None, str(err)
+    facts, why = zero_facts(values, clock, rungs)
+    if why:
+        return None, why
+    return kernel.prove_residual_by_cases(inst, obligation, facts), ""
 
 
 def _prove_psd(inst: Instance, body: PSD, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:

@@ -1,0 +1,54 @@
+"""Proof by cases: Abs, Max, Min, Heaviside, sign and Piecewise are split by their conditions,
+each case is shown zero by the kernel, and a wrong branch is still refuted."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import Derivative, Identity, Real, claim, kernel, obligations
+from verifier.claims import Claim, Expect
+from verifier.engine import EngineSettings, verify_family
+from verifier.instantiate import instantiate
+from verifier.kernel import Rejected
+from verifier.outcome import Status
+
+x, y = sp.Symbol("x"), sp.Symbol("y")
+FAST = EngineSettings(samples=40)
+SMOOTH_L1 = sp.Piecewise((x**2 / 2, sp.Abs(x) < 1), (sp.Abs(x) - sp.Rational(1, 2), True))
+
+
+def _verify(name: str, body: object) -> object:
+    return verify_family(claim(name=name)(lambda: body), FAST)
+
+
+def test_max_plus_min_is_proved_by_cases() -> None:
+    r = _verify("max_min", Identity(sp.Max(x, y) + sp.Min(x, y), x + y, where={x: Real(), y: Real()}))
+    assert r.status is Status.PROVED, r.reason
+    assert r.proofs[0].rule == "proof by cases"
+
+
+def test_smooth_l1_gradient_as_a_clamp_is_proved_with_the_kink_proviso() -> None:
+    body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-1, sp.Min(1, x)), where={x: Real()})
+    r = _verify("smooth_l1", body)
+    assert r.status is Status.PROVED, r.reason
+    assert any("case by case" in a for a in r.assumptions)
+
+
+def test_a_wrong_branch_is_refuted() -> None:
+    body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-2, sp.Min(2, x)), where={x: Real()})
+    assert _verify("smooth_l1_wrong", body).status is Status.REFUTED
+
+
+def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:
+    xr = sp.Symbol("x", real=True)
+    assert all(value == 0 for value, _ in obligations.cases(sp.Max(xr, 0) - xr * sp.Heaviside(xr)))
+    values = [value for value, _ in obligations.cases(sp.Max(xr, 0) - xr)]
+    assert -xr in values, "the case x <= 0 is not zero: no proof"
+
+
+def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:
+    wrong = instantiate(Claim("w", "test", "w", Identity(sp.Max(x, 0), x, where={x: Real()}), Expect.HOLDS, None))
+    obligation = kernel.residual(wrong)
+    with pytest.raises(Rejected, match="no zero fact"):
+        kernel.prove_residual_by_cases(wrong, obligation, [kernel.zero(sp.Integer(0), "exact")])
