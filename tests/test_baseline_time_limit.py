@@ -1,0 +1,65 @@
+"""A claim stopped by the wall-clock safety net is reported apart from a regression, and never cached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from verifier import baseline
+from verifier.outcome import ClaimResult, RunReport, Status
+
+
+def _result(name: str, status: Status, time_limited: bool = False) -> ClaimResult:
+    r = ClaimResult(name=name, derivation="d", kind="identity", statement="", expect="holds", status=status, reason="")
+    r.time_limited = time_limited
+    return r
+
+
+def test_a_time_limited_claim_is_listed_apart_and_is_not_a_regression() -> None:
+    before = RunReport([_result("a", Status.PROVED), _result("b", Status.PROVED)], 0, 200, 1.0)
+    after = RunReport([_result("a", Status.UNKNOWN, time_limited=True), _result("b", Status.CHECKED)], 0, 200, 1.0)
+    changes = {c.key: c for c in baseline.compare(baseline.snapshot(before)["claims"], after)}
+    assert changes["d.a"].time_limited and not changes["d.a"].regression
+    assert "time limit" in changes["d.a"].why
+    assert changes["d.b"].regression and not changes["d.b"].time_limited, "a real weakening still fails CI"
+
+
+HANG = """
+import sympy as sp
+from verifier import Identity, Real, claim
+
+
+def _spin(values):
+    while True:
+        pass
+
+
+class Spin(sp.Function):
+    _imp_ = staticmethod(_spin)
+
+
+@claim()
+def forever():
+    x = sp.Symbol("x")
+    return Identity(Spin(x), Spin(x), where={x: Real()})
+
+
+@claim()
+def fine():
+    x = sp.Symbol("x")
+    return Identity(x, x, where={x: Real()})
+"""
+
+
+def test_the_runner_never_caches_a_time_limited_result(tmp_path: Path) -> None:
+    from verifier.runner import RunSettings, verify_paths
+
+    module = tmp_path / "hang.py"
+    module.write_text(HANG)
+    cache_dir = tmp_path / "cache"
+    settings = RunSettings(jobs=2, timeout=4, load_timeout=4, cache_dir=cache_dir)
+    report = verify_paths([str(module)], settings)
+    by_name = {r.name: r for r in report.results}
+    assert by_name["forever"].time_limited and by_name["forever"].status is Status.UNKNOWN
+    assert by_name["fine"].status is Status.PROVED and not by_name["fine"].time_limited
+    cached = [p.read_text() for p in (cache_dir / "results").rglob("*.json")]
+    assert len(cached) == 1 and '"fine"' in cached[0], "the finished claim is cached, the time-limited one is not"
