@@ -44,11 +44,11 @@ def test_orthonormalisation_keeps_an_orthogonal_matrix() -> None:
     import mpmath
     import numpy as np
 
-    from verifier.spotcheck import _orthonormalise
+    from verifier.checks.sampling import orthonormalise
 
     q, _ = np.linalg.qr(np.random.default_rng(0).standard_normal((3, 3)))
     with mpmath.workdps(60):
-        exact = _orthonormalise([mpmath.mpf(float(v)) for v in q.reshape(-1)], 3, 3)
+        exact = orthonormalise([mpmath.mpf(float(v)) for v in q.reshape(-1)], 3, 3)
         m = mpmath.matrix([[exact[3 * i + j] for j in range(3)] for i in range(3)])
         assert mpmath.mnorm(m.T * m - mpmath.eye(3), 1) < mpmath.mpf(10) ** -50
         assert max(abs(float(a) - b) for a, b in zip(exact, q.reshape(-1), strict=True)) < 1e-14

@@ -14,6 +14,7 @@ from verifier.engine import EngineSettings, verify_family
 from verifier.instantiate import Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.mathlib import diag, softmax, vector
+from verifier.outcome import NumericVerdict as V
 from verifier.outcome import Status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,19 +95,19 @@ def _proof_of(inst: Instance) -> kernel.Proof:
 def test_judge_never_proves_against_a_confirmed_counterexample() -> None:
     proof = _proof_of(_square_claim(1))
     key = "test.square"
-    assert kernel.judge(key, [1], [None], ["fail"], at_counterexample=proof) == (Status.UNKNOWN, True)
-    assert kernel.judge(key, [1], [None], ["fail"]) == (Status.REFUTED, False)
-    assert kernel.judge(key, [1], [proof], ["pass", "fail"]) == (Status.REFUTED, False), "proved at n=1, false at n=2"
-    assert kernel.judge(key, [1], [proof], ["pass"]) == (Status.PROVED, False)
-    assert kernel.judge(key, [1], [None], ["pass"]) == (Status.CHECKED, False)
-    assert kernel.judge(key, [1], [proof], ["inconclusive"]) == (Status.UNKNOWN, False)
+    assert kernel.judge(key, [1], [None], [V.FAIL], at_counterexample=proof) == (Status.UNKNOWN, True)
+    assert kernel.judge(key, [1], [None], [V.FAIL]) == (Status.REFUTED, False)
+    assert kernel.judge(key, [1], [proof], [V.PASS, V.FAIL]) == (Status.REFUTED, False), "proved at n=1, false at n=2"
+    assert kernel.judge(key, [1], [proof], [V.PASS]) == (Status.PROVED, False)
+    assert kernel.judge(key, [1], [None], [V.PASS]) == (Status.CHECKED, False)
+    assert kernel.judge(key, [1], [proof], [V.INCONCLUSIVE]) == (Status.UNKNOWN, False)
 
 
 def test_a_proof_counts_only_for_the_claim_and_n_it_names() -> None:
     proof = _proof_of(_square_claim(1))
-    assert kernel.judge("test.other", [1], [proof], ["pass"]) == (Status.UNKNOWN, True)
-    assert kernel.judge("test.square", [2], [proof], ["pass"]) == (Status.UNKNOWN, True)
-    assert kernel.judge("test.square", [1, 2], [proof], ["pass", "pass"])[0] is not Status.PROVED
+    assert kernel.judge("test.other", [1], [proof], [V.PASS]) == (Status.UNKNOWN, True)
+    assert kernel.judge("test.square", [2], [proof], [V.PASS]) == (Status.UNKNOWN, True)
+    assert kernel.judge("test.square", [1, 2], [proof], [V.PASS, V.PASS])[0] is not Status.PROVED
 
 
 def test_a_strategy_cannot_hand_the_kernel_its_own_residual() -> None:

@@ -42,6 +42,9 @@ from verifier.domains import (
     Symmetric,
 )
 from verifier.noise import Bernoulli, Normal, Uniform
+from verifier.notebook import register as _register_notebook_display
+
+_register_notebook_display()
 
 __version__ = "0.1.0"
 

@@ -23,10 +23,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from verifier.checks import spot_check
 from verifier.claims import ClaimFamily, Corollary
 from verifier.engine import EngineSettings, rng_for
 from verifier.instantiate import instantiate
-from verifier.spotcheck import spot_check
+from verifier.outcome import NumericVerdict
 
 
 @dataclass
@@ -71,15 +72,15 @@ def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) ->
             ev = outcome.evidence
             stats.samples += ev.samples
             stats.escalated += ev.escalated
-            if outcome.verdict == "pass":
+            if outcome.verdict is NumericVerdict.PASS:
                 stats.worst_margin = max(stats.worst_margin, ev.margin)
                 stats.float_margin = max(stats.float_margin, ev.float_margin)
                 stats.precise_margin = max(stats.precise_margin, ev.precise_margin)
                 stats.unescalated += ev.unescalated
-            if outcome.verdict == "fail":
+            if outcome.verdict is NumericVerdict.FAIL:
                 stats.false_alarms += 1
                 stats.alarm_seeds.append(seed)
-            elif outcome.verdict == "inconclusive":
+            elif outcome.verdict is NumericVerdict.INCONCLUSIVE:
                 stats.inconclusive += 1
         stats.seeds += 1
     stats.seconds = time.monotonic() - started

@@ -241,14 +241,6 @@ class ClaimFamily:
         written = body if explicit is not body else None
         return Claim(self.name, self.derivation, self.statement_text, explicit, self.expect, n, self.notes, written)
 
-    def _repr_latex_(self) -> str:
-        """Jupyter: the statement at its smallest interesting dimension."""
-        from verifier.engine import display_n
-        from verifier.mathtext import render
-
-        latex = render(self.build(display_n(self)))[0]
-        return f"$${latex}$$" if latex else self.statement_text
-
     @property
     def all_n(self) -> tuple[int | None, ...]:
         return self.n_values + tuple(n for n in self.numeric_n if n not in self.n_values)

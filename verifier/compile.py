@@ -282,7 +282,7 @@ def _operation(node: sp.Basic) -> Op:
 def _single_node_lambdify(node: sp.Basic) -> Op:
     """A function the tables do not know (an _imp_, a rare special function), through lambdify."""
     slots = sp.symbols(f"a0:{len(node.args)}")
-    sympy_own = type(node).__module__.startswith("sympy.")
+    sympy_own = (getattr(type(node), "__module__", None) or "").startswith("sympy.")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

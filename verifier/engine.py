@@ -21,13 +21,14 @@ from pathlib import Path
 import numpy as np
 
 from verifier import budget, generic, kernel, ladder, mathtext, shrink
+from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
-from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, ProofEvidence, Status
-from verifier.spotcheck import NumericOutcome, Settings, spot_check
+from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
+from verifier.text import n_text
 
 DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension (see verifier.budget)
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
@@ -45,20 +46,6 @@ class EngineSettings:
 
     def numeric(self) -> Settings:
         return Settings(self.seed, self.samples, self.corner_fraction)
-
-
-def n_text(values: list[int | None]) -> str:
-    """[1, 2, 3, 4, 32] → "1–4, 32"."""
-    nums = [v for v in values if v is not None]
-    if not nums:
-        return "–"
-    runs: list[list[int]] = []
-    for v in sorted(set(nums)):
-        if runs and v == runs[-1][-1] + 1:
-            runs[-1].append(v)
-        else:
-            runs.append([v])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
@@ -149,7 +136,7 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
 
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
     proofs: list[Proof | None] = []
-    verdicts: list[str] = []
+    verdicts: list[NumericVerdict] = []
     contradiction: Proof | None = None
     symbolic_open = True
     why_not = ""
@@ -164,18 +151,22 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         rng = rng_for(family, settings.seed, n)
         numeric_started = time.monotonic()
         outcome = spot_check(inst, rng, settings.numeric())
-        if outcome.verdict == "fail" and settings.shrink and not generic.undefined_functions(expressions(claim.body)):
+        if (
+            outcome.verdict is NumericVerdict.FAIL
+            and settings.shrink
+            and not generic.undefined_functions(expressions(claim.body))
+        ):
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
         seconds = round(time.monotonic() - numeric_started, 4)
         result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
             result.series = outcome.series
-        if outcome.verdict == "fail":
+        if outcome.verdict is NumericVerdict.FAIL:
             contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
             break
-        if outcome.verdict == "inconclusive":
+        if outcome.verdict is NumericVerdict.INCONCLUSIVE:
             at = f" at n = {n}" if n is not None else ""
             result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
             break

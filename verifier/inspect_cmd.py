@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from verifier import loader, mathtext
-from verifier.engine import n_text
 from verifier.instantiate import ClaimError, instantiate
+from verifier.text import n_text
 
 
 def list_claims(console: Console, paths: list[str]) -> int:

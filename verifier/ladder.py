@@ -122,15 +122,15 @@ def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Pr
     body = inst.claim.body
     if isinstance(body, Identity | Derivative):
         obligation = kernel.residual(inst)
-        by_cases = ""
-        if any(obligations.has_cases(e) for e in obligation.entries):
+        facts, why = zero_facts(list(obligation.entries), clock, rungs)
+        if not why:
+            return kernel.prove_residual(inst, obligation, facts), ""
+        if clock.left() > 0 and any(obligations.has_cases(e) for e in obligation.entries):
             proof, by_cases = _prove_by_cases(inst, obligation, clock, rungs)
             if proof is not None:
                 return proof, ""
-        facts, why = zero_facts(list(obligation.entries), clock, rungs)
-        if why:
-            return None, why + (f"; by cases: {by_cases}" if by_cases else "")
-        return kernel.prove_residual(inst, obligation, facts), ""
+            why += f"; by cases: {by_cases}"
+        return None, why
     if isinstance(body, PSD):
         return _prove_psd(inst, body, clock, rungs)
     if isinstance(body, Inequality):

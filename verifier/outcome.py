@@ -22,6 +22,14 @@ class Status(StrEnum):
     ERROR = "ERROR"
 
 
+class NumericVerdict(StrEnum):
+    """What the numeric spot check concluded at one n (the JSON keeps the plain strings)."""
+
+    PASS = "pass"
+    FAIL = "fail"  # a counterexample confirmed in high precision
+    INCONCLUSIVE = "inconclusive"
+
+
 @dataclass(frozen=True)
 class Counterexample:
     """A point where the claim fails, re-confirmed in high precision."""
@@ -122,12 +130,6 @@ class ClaimResult:
     def evidence_line(self) -> str:
         """One line of evidence for tables: the reason, which already leads with the summary."""
         return self.reason
-
-    def _repr_html_(self) -> str:
-        """Jupyter: the same card as in the HTML report, with the statement in MathML."""
-        from verifier.render.html import CSS, claim_section
-
-        return f"<style>{CSS}</style>" + claim_section(self)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -27,10 +27,11 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from verifier import domains as d
+from verifier.checks import NumericOutcome, Settings
 from verifier.claims import Given
 from verifier.instantiate import Instance
 from verifier.numeric import Env
-from verifier.spotcheck import NumericOutcome, Settings
+from verifier.outcome import NumericVerdict
 
 SIMPLE = (0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0)
 MAX_EXAMPLES = 60
@@ -140,7 +141,7 @@ def minimise(
 
     def fails(values: dict[str, np.ndarray]) -> bool:
         try:
-            return check(inst, rng, dataclasses.replace(s, points=_env(inst, values))).verdict == "fail"
+            return check(inst, rng, dataclasses.replace(s, points=_env(inst, values))).verdict is NumericVerdict.FAIL
         except Exception:
             return False
 

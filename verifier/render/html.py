@@ -10,8 +10,8 @@ import html
 import io
 from itertools import groupby
 
-from verifier.engine import n_text
 from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.text import n_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",

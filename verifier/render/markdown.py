@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from verifier.engine import n_text
 from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.text import n_text
 
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 

@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.engine import n_text
 from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.text import n_text
 
 STYLES = {
     Status.PROVED: "bold green",

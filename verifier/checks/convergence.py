@@ -1,0 +1,151 @@
+"""The numeric check of a Convergence claim: order and constant from an mpmath iteration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier import confirm
+from verifier.checks.resolve import NumericOutcome
+from verifier.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.claims import Convergence
+from verifier.instantiate import Instance
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+
+CONV_DPS = 120
+
+
+def _iterate(
+    step: Callable[[mpmath.mpf], mpmath.mpf], root: mpmath.mpf, start: mpmath.mpf, steps: int = 40
+) -> list[mpmath.mpf]:
+    errors, x = [abs(start - root)], start
+    floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 15))
+    for _ in range(steps):
+        x = step(x)
+        e = abs(x - root)
+        if not mpmath.isfinite(e):
+            break
+        errors.append(e)
+        if e < floor or e == 0:
+            break
+    return errors
+
+
+def _converges(errors: list[mpmath.mpf]) -> bool:
+    """The iteration closed in on the root: at least a millionfold smaller error by the end."""
+    return len(errors) >= 3 and errors[-1] < errors[0] * mpmath.mpf("1e-6")
+
+
+def _order_and_constant(
+    errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
+) -> tuple[float, mpmath.mpf] | None:
+    floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
+    usable = [i for i in range(len(errors)) if errors[i] > floor]
+    triples = [i for i in usable if i + 2 in usable and errors[i] > errors[i + 1] > errors[i + 2]]
+    if not triples:
+        return None
+    i = triples[-1]
+    q = float(mpmath.log(errors[i + 2] / errors[i + 1]) / mpmath.log(errors[i + 1] / errors[i]))
+    j = i + 1
+    c = signed[j + 1] / signed[j] ** order if float(order).is_integer() else errors[j + 1] / errors[j] ** order
+    return q, c
+
+
+def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    x = body.x
+    symbols = list(inst.symbols)
+    step_mp = confirm.mp_compile([*symbols, x], [sp.sympify(body.step)])
+    extra = [sp.sympify(body.root), sp.sympify(body.order), sp.sympify(body.constant)]
+    start_expr = sp.sympify(body.start) if body.start is not None else None
+    info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
+    env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
+    count = len(next(iter(env.values()))) if env else 1
+    worst: tuple[float, int, float, str] | None = None
+    series: dict[str, list[float]] = {}
+    failures: list[tuple[int, str, str]] = []
+    recomputed = 0
+    for idx in range(count):
+        args = mp_args(inst, env, idx) if env else []
+        verdict = _convergence_at(step_mp, info_mp, args, start_expr is not None)
+        if verdict is None:
+            continue
+        q_est, c_est, q, c, errors, ok = verdict
+        if idx == 0:
+            series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
+        if not ok:
+            recomputed += 1
+            again = _convergence_at(step_mp, info_mp, args, start_expr is not None, dps=2 * CONV_DPS)
+            if again is not None and not again[5]:
+                failures.append(
+                    (
+                        idx,
+                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}",
+                        f"order {q}, constant {mpmath.nstr(c, 12)}",
+                    )
+                )
+            elif again is not None:  # the finer estimate stands for this sample
+                q_est, c_est = again[0], again[1]
+        gap = abs(q_est - q)
+        if worst is None or gap > worst[0]:
+            worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
+    checked = count if worst is not None else 0
+    ev = NumericEvidence(
+        inst.claim.n,
+        f"mpmath iteration at {CONV_DPS} digits",
+        checked,
+        worst[0] if worst else 0.0,
+        0.05,
+        escalated=recomputed,
+    )
+    if worst is None:
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason="iteration did not produce three usable errors (diverged or started too far)",
+            series=series,
+        )
+    if failures:
+        idx, seen, want = failures[0]
+        values = point_values(inst, env, idx) if env else {}
+        cx = Counterexample(
+            inst.claim.n,
+            values,
+            want,
+            seen,
+            seen,
+            2 * CONV_DPS,
+            "observed from successive errors |e_k| of the iteration",
+        )
+        return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
+    return NumericOutcome(NumericVerdict.PASS, ev, series=series)
+
+
+def _convergence_at(
+    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS
+) -> tuple | None:
+    with mpmath.workdps(dps):
+        info = info_mp(*args)
+        root, q, c = info[0], info[1], info[2]
+        start = info[3] if has_start else root + mpmath.mpf("1e-3") * (1 + abs(root))
+        try:
+            errors = _iterate(lambda v: step_mp(*args, v)[0], root, start)
+            with mpmath.workdps(dps):
+                signed_x = [start]
+                xv = start
+                for _ in range(len(errors) - 1):
+                    xv = step_mp(*args, xv)[0]
+                    signed_x.append(xv)
+                signed = [v - root for v in signed_x]
+        except (ZeroDivisionError, ValueError, OverflowError):
+            return None
+        if not _converges(errors):
+            return None  # started outside the root's basin (it found another root, or cycles): no evidence
+        est = _order_and_constant(errors, float(q), signed)
+        if est is None:
+            return None
+        q_est, c_est = est
+        ok = abs(q_est - float(q)) < 0.05 and abs(c_est - c) <= mpmath.mpf("1e-6") * (abs(c) + mpmath.mpf("1e-30"))
+        return q_est, c_est, float(q), c, errors, ok

@@ -1,0 +1,64 @@
+"""The numeric check of an Inequality: the signed gap at each sample."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier import confirm, numeric
+from verifier.checks.resolve import NumericOutcome, exact_confirmation, opaque_outcome, resolve
+from verifier.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample
+from verifier.claims import Inequality
+from verifier.confirm import Confirmation
+from verifier.instantiate import Instance, as_matrix
+from verifier.numeric import Comparison
+
+
+def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    lhs, rhs = sp.sympify(body.lhs), sp.sympify(body.rhs)
+    if isinstance(body.lhs, sp.MatrixBase):
+        lhs = as_matrix(body.lhs)[0, 0]
+    if isinstance(body.rhs, sp.MatrixBase):
+        rhs = as_matrix(body.rhs)[0, 0]
+    small, big = (lhs, rhs) if body.op in ("<=", "<") else (rhs, lhs)
+    strict = body.op in ("<", ">")
+    fn = numeric.compiled(inst.symbols, [small, big])
+    env = sample(inst, rng, s.samples, s)
+    out, noisy = fn(env).real, fn(numeric.perturbed(env, rng)).real
+    gap = out[:, 1] - out[:, 0]
+    valid = np.all(np.isfinite(out), axis=1)
+    scale = np.max(np.abs(out), axis=1)
+    tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
+    error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
+    error = np.where(valid, np.nan_to_num(error), 0.0)
+    if strict:
+        tol = np.where(gap <= tol, tol / 2, tol)
+    cmp = Comparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
+    method = f"sampled {body.op}"
+    if numeric.has_opaque([small, big]):
+        return opaque_outcome(inst, cmp, method)
+    mp_fn = confirm.mp_compile(inst.symbols, [small, big])
+
+    def decide_at(idx: int) -> Confirmation:
+        exact = exact_rational(big - small, exact_point(inst, env, idx))
+        if exact is not None:  # rational claims are decided exactly, tight points included
+            return exact_confirmation(exact, strict)
+        args = mp_args(inst, env, idx)
+
+        def value() -> mpmath.mpf:
+            a, b = mp_fn(*args)
+            return b - a
+
+        return confirm.decide_sign(value, strict=strict)
+
+    result = resolve(inst, env, cmp, method, decide_at)
+    if result.counterexample is not None:
+        result.reason = (
+            f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.lhs)}"
+        )
+    return result
+
+
+def _neg(text: str) -> str:
+    return text[1:] if text.startswith("-") else "-" + text

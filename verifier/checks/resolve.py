@@ -1,0 +1,162 @@
+"""From a batch of float comparisons to a verdict: suspects confirmed in high precision.
+
+Suspects beyond the round-off tolerance are re-evaluated in mpmath (see
+:mod:`verifier.confirm`); only a confirmed one becomes a counterexample. NaN and
+infinite samples carry no information: they are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from verifier import confirm
+from verifier.checks.sampling import point_values, simplicity
+from verifier.confirm import Confirmation, Decision
+from verifier.instantiate import Instance
+from verifier.numeric import Comparison, Env
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+
+MAX_CONFIRMATIONS = 64
+
+
+@dataclass
+class NumericOutcome:
+    """What a numeric check concluded at one n; a FAIL carries its confirmed counterexample."""
+
+    verdict: NumericVerdict
+    evidence: NumericEvidence
+    counterexample: Counterexample | None = None
+    reason: str = ""
+    series: dict[str, list[float]] | None = None
+
+
+def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
+    text = str(gap)
+    violated = gap <= 0 if strict else gap < 0
+    return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
+
+
+def evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
+    skipped = int((~cmp.valid).sum())
+    suspects = len(cmp.suspects)
+    return NumericEvidence(
+        n=inst.claim.n,
+        method=method,
+        samples=int(cmp.valid.sum()),
+        max_error=_finite(cmp.worst_relative()),
+        tolerance=_finite(cmp.typical_tolerance()),
+        escalated=escalated,
+        skipped=skipped,
+        note=note,
+        float_margin=_finite(cmp.worst_margin()),
+        unescalated=max(0, suspects - escalated),
+        residual=_finite(cmp.worst_margin()),
+    )
+
+
+def _finite(x: float) -> float:
+    return x if math.isfinite(x) else 0.0
+
+
+def _spread(suspects: np.ndarray, count: int) -> list[int]:
+    """The worst suspects first, then others spread evenly over the rest of the list."""
+    if len(suspects) <= count:
+        return [int(i) for i in suspects]
+    head = count // 2
+    rest = suspects[head:]
+    picks = np.linspace(0, len(rest) - 1, count - head).round().astype(int)
+    return [int(i) for i in suspects[:head]] + [int(rest[j]) for j in dict.fromkeys(picks)]
+
+
+def resolve(
+    inst: Instance, env: Env, cmp: Comparison, method: str, decide_at: Callable[[int], Confirmation], describe: str = ""
+) -> NumericOutcome:
+    """Confirm the worst suspects in high precision and turn the batch into an outcome."""
+    if not cmp.valid.any():
+        ev = evidence(inst, method, cmp, 0)
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)",
+        )
+    suspects = cmp.suspects
+    escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
+    float_margin = _finite(cmp.worst_margin())
+    wide = cmp.wide.copy()
+    picked = _spread(suspects, MAX_CONFIRMATIONS)
+    for idx in suspects:  # wide samples left out of the recomputation are no evidence either way
+        if wide[idx] and cmp.error[idx] <= cmp.tolerance[idx] and int(idx) not in picked:
+            cmp.valid[idx] = False
+    suspects = np.array([i for i in suspects if cmp.valid[i]], dtype=int)
+    for idx in picked:
+        escalated += 1
+        result = decide_at(int(idx))
+        if result.decision is Decision.CONFIRMED:
+            confirmed.append((int(idx), result))
+        elif result.decision is Decision.UNDECIDED:
+            undecided += 1
+        else:  # round-off: in high precision the sides agree, so the sample's error is none
+            cmp.error[idx] = 0.0
+            cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))
+            precise_margin = max(precise_margin, _finite(result.closeness))
+    ev = evidence(inst, method, cmp, escalated)
+    ev = dataclasses.replace(
+        ev,
+        float_margin=float_margin,
+        unescalated=max(0, len(suspects) - escalated),
+        precise_margin=precise_margin,
+    )
+    if confirmed:
+        worst_idx, worst = confirmed[0]
+        scored = [(simplicity(point_values(inst, env, i)), i, c) for i, c in confirmed]
+        _, idx, conf = min(scored, key=lambda t: t[0])
+        note = describe or ""
+        if idx != worst_idx:
+            note = (
+                note + "; " if note else ""
+            ) + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
+        cx = Counterexample(
+            inst.claim.n, point_values(inst, env, idx), conf.lhs, conf.rhs, conf.error, confirm.HIGH_DPS, note
+        )
+        return NumericOutcome(
+            NumericVerdict.FAIL, ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})"
+        )
+    unchecked = len(suspects) - escalated
+    if unchecked > 0:
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason=f"{len(suspects)} samples beyond the round-off tolerance; "
+            f"{escalated} recomputed in high precision agreed, {unchecked} were not recomputed",
+        )
+    if undecided and len(suspects) == escalated and undecided == escalated:
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision",
+        )
+    if len(suspects) > escalated and undecided:
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason=f"{len(suspects)} samples beyond tolerance; {undecided} undecided in high precision",
+        )
+    return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutcome:
+    ev = evidence(inst, method + " (numeric-only functions)", cmp, 0)
+    bad = len(cmp.suspects)
+    if bad:
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            ev,
+            reason=f"{bad} samples beyond tolerance; numeric-only functions cannot be confirmed in high precision",
+        )
+    return NumericOutcome(NumericVerdict.PASS, ev)

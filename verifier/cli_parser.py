@@ -1,0 +1,172 @@
+"""The `verifier` command line's arguments: subcommands, options and help texts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TYPE_CHECKING
+
+from verifier import __version__
+from verifier.engine import DEFAULT_BUDGET
+
+if TYPE_CHECKING:
+    pass
+
+
+DESCRIPTION = """\
+Verify the claims of ML derivations: prove them symbolically, spot-check them
+numerically, and report an honest verdict for each.
+
+  PROVED   shown symbolically by the kernel, and the numerics agree
+  CHECKED  numerics pass on every sample, but there is no symbolic proof
+  REFUTED  a counterexample, re-confirmed at 100 digits
+  UNKNOWN  inconclusive (time limit hit, undecidable samples, unsupported function), with the reason
+  ERROR    the claim itself is malformed, with what to fix
+"""
+
+EPILOG = """\
+examples:
+  verifier verify-all                         every claim in ./derivations
+  verifier verify-all my_derivations/ --markdown reports/report.md
+  verifier check softmax                      one derivation
+  verifier check 'softmax.jacobian' --seed 3  one claim, replaying seed 3
+  verifier show logistic_loss.hessian         the statement, domains and assumptions
+
+exit status: 0 all claims met their expectation, 1 some did not, 2 usage error,
+3 internal error, 4 baseline regression, 130 interrupted.
+"""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("verification")
+    g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
+    g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
+    g.add_argument(
+        "--budget",
+        type=int,
+        default=DEFAULT_BUDGET,
+        help="symbolic work budget per claim and dimension, in heartbeats (one garbage-collector run, about 700 "
+        f"allocations; 15-50 per CPU second on a 2020s core). Counted, not timed, so a verdict never depends on "
+        f"the machine or its load (default {DEFAULT_BUDGET})",
+    )
+    g.add_argument(
+        "--timeout",
+        type=float,
+        default=180.0,
+        help="safety net: hard wall-clock limit per claim, seconds; a claim stopped by it is UNKNOWN "
+        "'stopped by the time limit (depends on the machine)' and never cached (default 180)",
+    )
+    g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    g.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
+    )
+    c = p.add_argument_group("regression and cache")
+    c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
+    c.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="rewrite the baseline (default reports/baseline.json) from this run",
+    )
+    c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=".verifier-cache",
+        help="where cached results live (default .verifier-cache)",
+    )
+    o = p.add_argument_group("output")
+    o.add_argument("--json", metavar="PATH", help="write the JSON report here")
+    o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
+    o.add_argument("--junit", metavar="PATH", help="write JUnit XML here")
+    o.add_argument("--html", metavar="PATH", help="write the self-contained HTML report here")
+    o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
+    o.add_argument("-q", "--quiet", action="store_true", help="only failures and the summary line")
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"verifier {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    va = sub.add_parser(
+        "verify-all",
+        help="verify every claim in derivations/ or the given paths",
+        description="Verify every claim in ./derivations, or in the given files and folders.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
+    _seeds_option(va)
+    _common(va)
+    ck = sub.add_parser(
+        "check",
+        help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py file)",
+        description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
+        "or the path of a derivation file (every claim in it).",
+    )
+    ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
+    ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    _seeds_option(ck)
+    _common(ck)
+    mu = sub.add_parser(
+        "mutate",
+        help="mutation-test the claims: does the engine catch small mistakes?",
+        description="Make small plausible mistakes in each claim that holds, verify every mutant, "
+        "and report how many are killed (REFUTED), equivalent, or survived. Exit 1 if any survived.",
+    )
+    mu.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
+    mu.add_argument("paths", nargs="*", metavar="PATH")
+    _common(mu)
+    ls = sub.add_parser("list", help="list derivations and their claims")
+    ls.add_argument("paths", nargs="*", metavar="PATH")
+    ls.add_argument("--no-color", action="store_true")
+    sh = sub.add_parser("show", help="pretty-print a claim with its domains and assumptions")
+    sh.add_argument("name", metavar="DERIVATION.CLAIM")
+    sh.add_argument("paths", nargs="*", metavar="PATH")
+    sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
+    sh.add_argument("--no-color", action="store_true")
+    be = sub.add_parser(
+        "bench",
+        help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
+        description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
+        "time, cost per n, compile speed, determinism under load) and write BENCHMARKS.md, benchmarks.json and "
+        "bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks package of the "
+        "repository (installed by pip install . from it, or importable from the current folder).",
+    )
+    be.add_argument(
+        "--quick",
+        action="store_true",
+        help="small n, two small files for verify-all, no determinism section unless asked (a few minutes)",
+    )
+    be.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism "
+        "(default: all; with --quick all but determinism)",
+    )
+    be.add_argument(
+        "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
+    )
+    be.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="hard time limit per measurement, seconds (default 60; 20 with --quick)",
+    )
+    be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
+    be.add_argument("--no-color", action="store_true")
+    return parser
+
+
+def _seeds_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="measure false alarms instead: run the numeric check of every true claim under N seeds, "
+        "S…S+N−1 where S is --seed (so a long run splits into shards); --json/--markdown write the figures",
+    )

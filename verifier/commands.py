@@ -1,0 +1,252 @@
+"""The runners behind each `verifier` subcommand: verify, check, mutate, alarms, list, show, bench."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from verifier.engine import EngineSettings
+from verifier.outcome import ClaimResult, RunReport
+from verifier.render import files, junit, markdown, terminal
+from verifier.runner import RunSettings, verify_paths
+
+if TYPE_CHECKING:
+    from verifier.alarms import AlarmStats
+    from verifier.mutate import ClaimMutation
+
+EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+def default_paths() -> list[str]:
+    if Path("derivations").is_dir():
+        return ["derivations"]
+    import derivations
+
+    return [str(Path(derivations.__file__).parent)]
+
+
+def console_for(args: argparse.Namespace) -> Console:
+    no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
+    return Console(no_color=no_color, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+
+
+def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
+    cache_dir = None if args.no_cache else Path(args.cache_dir)
+    engine = EngineSettings(
+        seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose, cache_dir=cache_dir
+    )
+    return RunSettings(
+        engine=engine,
+        jobs=max(1, args.jobs),
+        timeout=args.timeout,
+        memory_mb=args.memory_mb,
+        pattern=pattern,
+        cache_dir=cache_dir,
+    )
+
+
+def pattern_or_path(args: argparse.Namespace) -> str:
+    """`verifier check my_derivation.py` checks every claim in that file."""
+    target = Path(args.pattern)
+    if (target.suffix == ".py" and target.is_file()) or target.is_dir():
+        args.paths = [args.pattern, *args.paths]
+        return "*"
+    return str(args.pattern)
+
+
+def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
+    console = console_for(args)
+    paths = args.paths or default_paths()
+    settings = settings_from(args, pattern)
+    progress = Progress(
+        TextColumn("[bold]verifying"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=args.quiet or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("", total=None)
+
+        def planned(count: int) -> None:
+            progress.update(task, total=count)
+
+        def done(r: ClaimResult) -> None:
+            progress.update(task, advance=1 if r.name != "<module>" else 0, description=f"{r.derivation}.{r.name}")
+
+        report = verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
+    if pattern and not report.results:
+        console.print(f"error: no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        return EXIT_USAGE
+    write_reports(args, report, console)
+    terminal.render(console, report, quiet=args.quiet)
+    if not report.complete:
+        return EXIT_INTERRUPTED
+    regressed = check_baseline(args, report, console)
+    if regressed:
+        return EXIT_REGRESSED
+    return EXIT_OK if report.all_met else EXIT_UNMET
+
+
+def check_baseline(args: argparse.Namespace, report: RunReport, console: Console) -> bool:
+    """Compare with (or rewrite) the baseline; True if a verdict regressed."""
+    from verifier import baseline
+
+    if args.update_baseline:
+        path = args.baseline or "reports/baseline.json"
+        baseline.write(path, report)
+        console.print(f"baseline written to {path} ({len(report.results)} claims)")
+        return False
+    if not args.baseline:
+        return False
+    from verifier.runner import matches_key
+
+    pattern = getattr(args, "pattern", "")
+    selected = (lambda key: matches_key(key, pattern)) if pattern else None
+    changes = baseline.compare(baseline.load(args.baseline), report, selected)
+    terminal.baseline_diff(console, changes, args.baseline)
+    return any(c.regression for c in changes)
+
+
+def write_reports(args: argparse.Namespace, report: RunReport, console: Console) -> None:
+    if args.json:
+        files.write_json(args.json, report.to_json())
+    if args.markdown:
+        files.write_atomic(args.markdown, markdown.render(report))
+    if args.junit:
+        files.write_atomic(args.junit, junit.render(report))
+    if getattr(args, "html", None):
+        from verifier.render import html
+
+        files.write_atomic(args.html, html.render(report))
+    written = [p for p in (args.json, args.markdown, args.junit, getattr(args, "html", None)) if p]
+    if written and not args.quiet:
+        console.print("wrote " + ", ".join(written))
+
+
+def counting_progress(console: Console, label: str, quiet: bool) -> Progress:
+    """A transient bar that counts finished claims (off when quiet or not a terminal)."""
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=quiet or not console.is_terminal,
+    )
+
+
+def plain_log(console: Console, quiet: bool) -> Callable[[str], None]:
+    """One line per finished claim when the bar is off because output is not a terminal
+    (CI logs), so a long run shows it is alive."""
+    if quiet or console.is_terminal:
+        return lambda line: None
+    return lambda line: console.print(line, markup=False, highlight=False)
+
+
+def run_mutate(args: argparse.Namespace) -> int:
+    from verifier.render import mutation
+    from verifier.runner import mutate_paths
+
+    console = console_for(args)
+    settings = settings_from(args, args.pattern)
+    progress = counting_progress(console, "mutating", args.quiet)
+    with progress:
+        task = progress.add_task("", total=None)
+        log = plain_log(console, args.quiet)
+
+        def done(r: ClaimMutation) -> None:
+            progress.advance(task)
+            outcome = r.error or f"{r.count('killed')}/{len(r.mutants)} mutants killed"
+            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+
+        reports = mutate_paths(args.paths or default_paths(), settings, done)
+    if args.json:
+        files.write_json(args.json, mutation.to_json(reports))
+    mutation.render(console, reports, quiet=args.quiet)
+    bad = any(r.count("survived") or r.error for r in reports)
+    return EXIT_UNMET if bad else EXIT_OK
+
+
+def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
+    from verifier.render import alarms
+    from verifier.runner import measure_false_alarms
+
+    console = console_for(args)
+    if args.junit or args.html:
+        console.print("error: --junit and --html describe a verification run; with --seeds use --json or --markdown")
+        return EXIT_USAGE
+    progress = counting_progress(console, "seeds", args.quiet)
+    with progress:
+        task = progress.add_task("", total=None)
+        log = plain_log(console, args.quiet)
+
+        def done(r: AlarmStats) -> None:
+            progress.advance(task)
+            outcome = r.error or f"{r.false_alarms} false alarms in {r.seeds} seeds, {r.samples:,} samples"
+            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+
+        stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
+    if pattern and not stats:
+        console.print(f"error: no claim that holds matches {pattern!r}; try `verifier list`")
+        return EXIT_USAGE
+    if args.json:
+        files.write_json(args.json, alarms.to_json(stats))
+    if args.markdown:
+        files.write_atomic(args.markdown, alarms.markdown(stats))
+    alarms.render(console, stats, quiet=args.quiet)
+    return EXIT_UNMET if any(s.false_alarms for s in stats) else EXIT_OK
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from verifier import inspect_cmd
+
+    return inspect_cmd.list_claims(console_for(args), args.paths or default_paths())
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from verifier import inspect_cmd
+
+    return inspect_cmd.show_claim(console_for(args), args.paths or default_paths(), args.name, args.n)
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    console = console_for(args)
+    try:
+        from benchmarks import config as bench_config
+        from benchmarks import report as bench_report
+    except ModuleNotFoundError as err:
+        if err.name != "benchmarks":
+            raise
+        console.print(
+            "error: verifier bench needs the benchmarks package: reinstall from the repository (pip install -e .) "
+            "or run `python -m verifier bench` in its root folder",
+            markup=False,
+        )
+        return EXIT_USAGE
+    if args.determinism and args.only:
+        console.print("error: give --determinism or --only, not both")
+        return EXIT_USAGE
+    try:
+        only = "determinism" if args.determinism else args.only
+        config = bench_config.config_for(args.quick, args.cell_timeout, args.out, only)
+    except ValueError as err:
+        console.print(f"error: --only: {err}", markup=False)
+        return EXIT_USAGE
+    data = bench_report.run(config, progress=lambda line: console.print(line, markup=False))
+    written = bench_report.write_reports(data, config.out)
+    for t in data["targets"]:
+        console.print(f"{t['status']:>12}  {t['target']}: {t['evidence']}", markup=False)
+    console.print(f"wrote {', '.join(map(str, written))} in {data['seconds']:.0f} s", markup=False)
+    return EXIT_OK

@@ -1,0 +1,168 @@
+"""Matrix domains: general, symmetric, SPD, PSD, invertible, orthogonal, diagonal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import sympy as sp
+
+from verifier.domains.base import (
+    Domain,
+    Shape,
+    orthogonal_sample,
+    spectral,
+    symmetric_relations,
+)
+from verifier.domains.scalar import Real
+
+
+@dataclass(frozen=True)
+class General(Real):
+    """Any real matrix (some samples are rank-deficient)."""
+
+    def describe(self) -> str:
+        return "ℝ^{m×n}"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        out = super().sample(rng, shape, k)
+        if len(shape) == 2 and min(shape) > 1:
+            low = np.flatnonzero(rng.uniform(size=k) < 0.1)
+            for i in low:
+                r = int(rng.integers(1, min(shape)))
+                out[i] = rng.standard_normal((shape[0], r)) @ rng.standard_normal((r, shape[1]))
+        return out
+
+
+@dataclass(frozen=True)
+class Symmetric(Domain):
+    """A = Aᵀ."""
+
+    needs: ClassVar[str] = "square"
+
+    def describe(self) -> str:
+        return "symmetric"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"{label} = {label}ᵀ"
+
+    def relations(self, target: sp.Basic) -> dict[sp.Symbol, sp.Expr]:
+        return symmetric_relations(target)
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        a = Real().sample(rng, shape, k)
+        return (a + np.swapaxes(a, -1, -2)) / 2
+
+
+@dataclass(frozen=True)
+class SPD(Symmetric):
+    """A = Aᵀ and A ≻ 0 (eigenvalues in [0.1, 10] by default; corners up to cond 1e6)."""
+
+    def describe(self) -> str:
+        return "symmetric positive definite"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"{label} = {label}ᵀ ≻ 0"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return spectral(rng, shape[0], k, lambda: np.exp(rng.uniform(-2.3, 2.3, shape[0])))
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return spectral(rng, shape[0], k, lambda: np.geomspace(1e-6, 1.0, shape[0]))
+
+
+@dataclass(frozen=True)
+class PSD(Symmetric):
+    """A = Aᵀ and A ⪰ 0; some samples are singular."""
+
+    def describe(self) -> str:
+        return "symmetric positive semidefinite"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"{label} = {label}ᵀ ⪰ 0"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        n = shape[0]
+
+        def spectrum() -> np.ndarray:
+            lam = np.exp(rng.uniform(-2.3, 2.3, n))
+            if n > 1 and rng.uniform() < 0.2:
+                lam[rng.integers(0, n)] = 0.0
+            return lam
+
+        return spectral(rng, n, k, spectrum)
+
+
+@dataclass(frozen=True)
+class Invertible(Domain):
+    """A square matrix with singular values in [0.3, 3] (well conditioned)."""
+
+    needs: ClassVar[str] = "square"
+
+    def describe(self) -> str:
+        return "invertible (well conditioned)"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"det {label} ≠ 0"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        n = shape[0]
+        out = np.empty((k, n, n))
+        for i in range(k):
+            u, v = orthogonal_sample(rng, n), orthogonal_sample(rng, n)
+            out[i] = (u * np.exp(rng.uniform(-1.2, 1.1, n))) @ v
+        return out
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        n = shape[0]
+        out = np.empty((k, n, n))
+        for i in range(k):
+            u, v = orthogonal_sample(rng, n), orthogonal_sample(rng, n)
+            out[i] = (u * np.geomspace(1e-6, 1.0, n)) @ v
+        return out
+
+
+@dataclass(frozen=True)
+class Orthogonal(Domain):
+    """QᵀQ = I."""
+
+    needs: ClassVar[str] = "square"
+
+    def describe(self) -> str:
+        return "orthogonal"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"{label}ᵀ{label} = I"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return np.stack([orthogonal_sample(rng, shape[0]) for _ in range(k)])
+
+
+@dataclass(frozen=True)
+class Diagonal(Domain):
+    """A diagonal matrix with real entries."""
+
+    needs: ClassVar[str] = "square"
+
+    def describe(self) -> str:
+        return "diagonal"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"{label} diagonal"
+
+    def relations(self, target: sp.Basic) -> dict[sp.Symbol, sp.Expr]:
+        m = sp.ImmutableMatrix(target)
+        return {
+            m[i, j]: sp.Integer(0)
+            for i in range(m.rows)
+            for j in range(m.cols)
+            if i != j and isinstance(m[i, j], sp.Symbol)
+        }
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        d = Real().sample(rng, (shape[0],), k)
+        out = np.zeros((k, *shape))
+        idx = np.arange(shape[0])
+        out[:, idx, idx] = d
+        return out

@@ -1,0 +1,156 @@
+"""Scalar domains: ℝ, positive, nonnegative, nonzero, an interval, the integers."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from verifier.domains.base import (
+    Domain,
+    DomainError,
+    Shape,
+    number_text,
+    scales,
+    simple_values,
+)
+
+
+@dataclass(frozen=True)
+class Real(Domain):
+    """Any real number (elementwise for vectors and matrices)."""
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        base = rng.standard_normal((k, *shape))
+        base *= scales(rng, k).reshape((k,) + (1,) * len(shape))
+        simple = rng.uniform(size=k) < 0.15
+        base[simple] = simple_values(rng, shape, int(simple.sum()))
+        return base
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return rng.choice([-40.0, -12.0, 12.0, 40.0], size=(k, *shape)) + rng.standard_normal((k, *shape))
+
+
+@dataclass(frozen=True)
+class Positive(Domain):
+    """x > 0."""
+
+    def assumptions(self) -> dict[str, bool]:
+        return {"real": True, "positive": True}
+
+    def describe(self) -> str:
+        return "ℝ₊ (x > 0)"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        base = np.exp(rng.uniform(-1.5, 1.5, size=(k, *shape)))
+        base *= scales(rng, k).reshape((k,) + (1,) * len(shape))
+        simple = rng.uniform(size=k) < 0.15
+        base[simple] = rng.choice([0.5, 1.0, 2.0, 3.0], size=(int(simple.sum()), *shape))
+        return base
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return np.exp(rng.choice([-9.0, 9.0], size=(k, *shape)))
+
+
+@dataclass(frozen=True)
+class Nonnegative(Positive):
+    """x >= 0."""
+
+    def assumptions(self) -> dict[str, bool]:
+        return {"real": True, "nonnegative": True}
+
+    def describe(self) -> str:
+        return "ℝ≥0 (x >= 0)"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        base = super().sample(rng, shape, k)
+        zero = rng.uniform(size=(k, *shape)) < 0.05
+        base[zero] = 0.0
+        return base
+
+
+@dataclass(frozen=True)
+class Nonzero(Real):
+    """x != 0."""
+
+    def assumptions(self) -> dict[str, bool]:
+        return {"real": True, "nonzero": True}
+
+    def describe(self) -> str:
+        return "ℝ∖{0}"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        base = super().sample(rng, shape, k)
+        tiny = np.abs(base) < 1e-6
+        base[tiny] = 1.0
+        return base
+
+
+@dataclass(frozen=True)
+class Interval(Domain):
+    """lo <= x <= hi (or open at either end)."""
+
+    lo: float = 0.0
+    hi: float = 1.0
+    open_lo: bool = False
+    open_hi: bool = False
+
+    def assumptions(self) -> dict[str, bool]:
+        out = {"real": True}
+        if self.lo > 0 or (self.lo == 0 and self.open_lo):
+            out["positive"] = True
+        elif self.lo >= 0:
+            out["nonnegative"] = True
+        return out
+
+    def describe(self) -> str:
+        left = "(" if self.open_lo else "["
+        right = ")" if self.open_hi else "]"
+        return f"{left}{number_text(self.lo)}, {number_text(self.hi)}{right}"
+
+    def validate(self, shape: Shape) -> None:
+        empty = self.lo > self.hi or (self.lo == self.hi and (self.open_lo or self.open_hi))
+        if empty or not (math.isfinite(self.lo) and math.isfinite(self.hi)):
+            raise DomainError(f"interval {self.describe()} is empty or unbounded; give finite lo < hi")
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        width = self.hi - self.lo
+        pad = width * 1e-9
+        lo = self.lo + (pad if self.open_lo else 0.0)
+        hi = self.hi - (pad if self.open_hi else 0.0)
+        base = rng.uniform(lo, hi, size=(k, *shape))
+        ends = rng.uniform(size=k) < 0.1
+        base[ends] = rng.choice([lo, hi, (lo + hi) / 2], size=(int(ends.sum()), *shape))
+        return base
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        width = self.hi - self.lo
+        near = rng.choice([1e-7, 1 - 1e-7], size=(k, *shape))
+        return self.lo + width * near
+
+
+@dataclass(frozen=True)
+class Integer(Domain):
+    """lo <= x <= hi, x an integer."""
+
+    lo: int = 1
+    hi: int = 10
+
+    def assumptions(self) -> dict[str, bool]:
+        out = {"integer": True}
+        if self.lo > 0:
+            out["positive"] = True
+        elif self.lo >= 0:
+            out["nonnegative"] = True
+        return out
+
+    def describe(self) -> str:
+        return f"{{{self.lo}, …, {self.hi}}}"
+
+    def validate(self, shape: Shape) -> None:
+        if self.lo > self.hi:
+            raise DomainError(f"integer range {self.describe()} is empty")
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return rng.integers(self.lo, self.hi + 1, size=(k, *shape)).astype(float)

@@ -1,0 +1,17 @@
+"""Small text helpers shared by the engine and the renderers."""
+
+from __future__ import annotations
+
+
+def n_text(values: list[int | None]) -> str:
+    """[1, 2, 3, 4, 32] → "1–4, 32"."""
+    nums = [v for v in values if v is not None]
+    if not nums:
+        return "–"
+    runs: list[list[int]] = []
+    for v in sorted(set(nums)):
+        if runs and v == runs[-1][-1] + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
