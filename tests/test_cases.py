@@ -52,3 +52,16 @@ def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:
     obligation = kernel.residual(wrong)
     with pytest.raises(Rejected, match="no zero fact"):
         kernel.prove_residual_by_cases(wrong, obligation, [kernel.zero(sp.Integer(0), "exact")])
+
+
+@pytest.mark.parametrize("seed", [0, 2, 3])
+def test_a_kink_is_no_evidence_for_or_against_a_derivative_claim(seed: int) -> None:
+    """At a tie the one-sided derivatives of Max differ: a derivative claim says nothing checkable
+    there, so simple values that hit the tie are skipped, never a counterexample of a true rule."""
+    a, b = sp.Symbol("a"), sp.Symbol("b")
+    where = {a: Real(), b: Real()}
+    true_rule = Derivative(sp.Max(a, b), wrt=a, equals=sp.Piecewise((1, a >= b), (0, True)), where=where)
+    r = verify_family(claim(name="max_rule")(lambda: true_rule), EngineSettings(samples=200, seed=seed))
+    assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    wrong = Derivative(sp.Max(a, b), wrt=a, equals=sp.Piecewise((0, a >= b), (1, True)), where=where)
+    assert verify_family(claim(name="max_wrong")(lambda: wrong), FAST).status is Status.REFUTED

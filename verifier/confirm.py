@@ -34,6 +34,7 @@ class Decision(StrEnum):
     CONFIRMED = "confirmed"  # a real counterexample
     NOISE = "noise"  # the sides agree in high precision: float round-off
     UNDECIDED = "undecided"
+    NO_EVIDENCE = "no evidence"  # the claim says nothing checkable here (a kink of a derivative claim)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import mpmath
 import numpy as np
 import sympy as sp
@@ -10,7 +12,7 @@ from verifier import confirm, numeric
 from verifier.checks.resolve import NumericOutcome, opaque_outcome, resolve
 from verifier.checks.sampling import Settings, mp_args, sample
 from verifier.claims import Derivative
-from verifier.confirm import Confirmation
+from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import Instance
 from verifier.numeric import Env
 from verifier.obligations import jacobian_layout
@@ -79,6 +81,9 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
 
             return [claimed_v], [mpmath.diff(along, 0)]
 
+        if not analytic and _kink(lambda t: mp_f.entries(_moved(base, positions, v, t), [o])[0]):
+            kink = "not differentiable here (one-sided derivatives differ)"
+            return Confirmation(Decision.NO_EVIDENCE, "", "", kink, 0)
         return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*base)))
 
     return resolve(inst, env, cmp, method, decide_at)
@@ -141,3 +146,23 @@ def _check_hessian(
         return confirm.decide(sides, floor=lambda: abs(mp_f(*base)[0]))
 
     return resolve(inst, env, cmp, method, decide_at)
+
+
+def _moved(base: list[mpmath.mpf], positions: list[int], v: list[mpmath.mpf], t: mpmath.mpf) -> list[mpmath.mpf]:
+    moved = list(base)
+    for i, p in enumerate(positions):
+        moved[p] = moved[p] + t * v[i]
+    return moved
+
+
+def _kink(along: Callable[[mpmath.mpf], mpmath.mpf]) -> bool:
+    """The function is not differentiable at t = 0 along this direction: its one-sided
+    derivatives differ (a kink of Abs, Max, a Piecewise boundary). A claimed derivative
+    cannot be refuted there, so such a sample is no evidence either way."""
+    with mpmath.workdps(60):
+        try:
+            right = mpmath.diff(along, 0, direction=1)
+            left = mpmath.diff(along, 0, direction=-1)
+        except (ZeroDivisionError, ValueError, TypeError):
+            return False
+        return bool(abs(right - left) > mpmath.mpf(10) ** -20 * (1 + abs(right) + abs(left)))

@@ -101,6 +101,10 @@ def resolve(
             confirmed.append((int(idx), result))
         elif result.decision is Decision.UNDECIDED:
             undecided += 1
+        elif result.decision is Decision.NO_EVIDENCE:  # skipped, like a NaN sample
+            cmp.valid[idx] = False
+            suspects = np.array([i for i in suspects if i != idx], dtype=int)
+            escalated -= 1
         else:  # round-off: in high precision the sides agree, so the sample's error is none
             cmp.error[idx] = 0.0
             cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))

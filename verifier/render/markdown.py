@@ -34,7 +34,7 @@ def _claim(r: ClaimResult) -> list[str]:
             f"- **Numerics at n = {e.n}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
             f"tolerance {e.tolerance:.3g}"
             + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
-            + (f", {e.skipped} skipped (NaN/inf)" if e.skipped else "")
+            + (f", {e.skipped} skipped (NaN/inf, or a kink)" if e.skipped else "")
         )
     if r.counterexample:
         cx = r.counterexample
