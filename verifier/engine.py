@@ -24,7 +24,7 @@ from verifier import budget, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
-from verifier.instantiate import ClaimError, Instance, expressions, instantiate
+from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, expressions, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
@@ -140,21 +140,18 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
     contradiction: Proof | None = None
     symbolic_open = True
     why_not = ""
+    undefined: list[int] = []
     for n in family.all_n:
-        try:
-            claim = family.build(n)
-        except LoweringError as err:
-            raise ClaimError(str(err)) from None
-        except Exception as err:
-            raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
-        inst = instantiate(claim)
+        inst = _instance_at(family, n, undefined)
+        if inst is None:
+            continue
         rng = rng_for(family, settings.seed, n)
         numeric_started = time.monotonic()
         outcome = spot_check(inst, rng, settings.numeric())
         if (
             outcome.verdict is NumericVerdict.FAIL
             and settings.shrink
-            and not generic.undefined_functions(expressions(claim.body))
+            and not generic.undefined_functions(expressions(inst.claim.body))
         ):
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
@@ -189,17 +186,45 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             )
         )
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
-    expected = [n for n in family.all_n if n in family.n_values]
+    if undefined and len(undefined) == len(family.all_n):
+        raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
+    expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
     key = f"{family.derivation}.{family.name}"
     status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction)
     result.status = status
     result.inconsistency = inconsistent
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
+    if undefined:
+        result.undefined_n = list(undefined)
+        result.reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
     if inconsistent:
         result.reason = (
             "ENGINE INCONSISTENCY: the symbolic side reduced the residual to 0, but a counterexample "
             "was confirmed in high precision. " + result.reason
         )
+
+
+def _instance_at(family: ClaimFamily, n: int | None, undefined: list[int]) -> Instance | None:
+    """The claim at n, or None (and n noted) where it is undefined: a claim with 1/(n − 1) is
+    undefined at n = 1 and still verified at every other n."""
+    try:
+        claim = family.build(n)
+    except LoweringError as err:
+        raise ClaimError(str(err)) from None
+    except ZeroDivisionError:
+        if n is None:
+            raise ClaimError("builder raised ZeroDivisionError") from None
+        undefined.append(n)
+        return None
+    except Exception as err:
+        raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
+    try:
+        return instantiate(claim)
+    except ClaimError as err:
+        if n is None or UNDEFINED_EVERYWHERE not in str(err):
+            raise
+        undefined.append(n)
+        return None
 
 
 def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:

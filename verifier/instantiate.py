@@ -32,6 +32,7 @@ from verifier.claims import (
 from verifier.domains import Domain, DomainError
 
 MAX_ENTRIES = 20_000
+UNDEFINED_EVERYWHERE = "undefined everywhere"
 
 
 class ClaimError(ValueError):
@@ -175,7 +176,7 @@ def instantiate(claim: Claim) -> Instance:
     _check_sizes(objs)
     for obj in objs:
         if sp.sympify(obj).has(sp.zoo, sp.nan):
-            raise ClaimError("an expression is undefined everywhere (zoo or nan: a division by zero?)")
+            raise ClaimError(f"an expression is {UNDEFINED_EVERYWHERE} (zoo or nan: a division by zero?)")
     given = claim.given
     for g in given:
         if not isinstance(g.domain, Domain):

@@ -114,6 +114,7 @@ class ClaimResult:
     series: dict[str, list[float]] = field(default_factory=dict)
     cites: list[str] = field(default_factory=list)
     time_limited: bool = False  # stopped by the wall-clock safety net: depends on the machine, never cached
+    undefined_n: list[int] = field(default_factory=list)  # dimensions where the claim is undefined (skipped)
 
     @property
     def met(self) -> bool:
