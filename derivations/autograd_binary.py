@@ -9,7 +9,9 @@ lerp(s, e, w) = s + w(e − s) has ∂/∂w = e − s and ∂/∂s = 1 − w.
 
 The non-smooth ones are differentiable away from ties and jumps: maximum(a, b) passes
 the gradient to the larger argument and minimum to the smaller, and at a tie all three
-libraries split it, ½ to each side, which is H(a − b) with H(0) = ½;
+libraries split it, ½ to each side, which is H(a − b) with H(0) = ½ (the value at a tie is
+a convention, not a derivative: no derivative exists there, so only the rule away from ties
+is checkable, and the tie-split Piecewise forms are not stated);
 copysign(a, b) = |a|·sign(b) has ∂/∂a = sign(a)·sign(b); remainder(a, b) = a − b⌊a/b⌋ has
 ∂/∂a = 1 and ∂/∂b = −⌊a/b⌋ between jumps, where ⌊a/b⌋ is locally constant.
 
@@ -116,22 +118,6 @@ def maximum_rule() -> Derivative:
     """∂max(a, b)/∂a = H(a − b), a ≠ b. PyTorch derivatives.yaml: `maximum`; JAX lax.max_p; autograd `maximum`."""
     a, b = scalars("a b")
     return Derivative(sp.Max(a, b), wrt=a, equals=sp.Heaviside(a - b), where={a: Real(), b: Real()})
-
-
-@claim()
-def maximum_rule_tie_split() -> Derivative:
-    """∂max(a, b)/∂a = 1 if a > b, ½ if a = b, 0 if a < b. PyTorch derivatives.yaml: `maximum`; JAX lax.max_p."""
-    a, b = scalars("a b")
-    slope = sp.Piecewise((1, a > b), (half, sp.Eq(a, b)), (0, True))
-    return Derivative(sp.Max(a, b), wrt=a, equals=slope, where={a: Real(), b: Real()})
-
-
-@claim()
-def minimum_rule_tie_split() -> Derivative:
-    """∂min(a, b)/∂a = 1 if a < b, ½ if a = b, 0 if a > b. PyTorch derivatives.yaml: `minimum`; autograd `minimum`."""
-    a, b = scalars("a b")
-    slope = sp.Piecewise((1, a < b), (half, sp.Eq(a, b)), (0, True))
-    return Derivative(sp.Min(a, b), wrt=a, equals=slope, where={a: Real(), b: Real()})
 
 
 @claim()

@@ -34,6 +34,7 @@ from typing import Any
 import sympy as sp
 
 from verifier import ladder, numeric
+from verifier.checks.resolve import NOWHERE_DEFINED
 from verifier.claims import (
     PSD,
     Claim,
@@ -256,7 +257,7 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
         else:
             result = verify_family(_family_for(family, n, body), settings)
             mutant.status, mutant.reason = result.status.value, result.reason
-            mutant.verdict = _classify(claim, result.status)
+            mutant.verdict = _classify(claim, result.status, result.reason)
         report.mutants.append(mutant)
     report.seconds = time.monotonic() - started
     return report
@@ -271,7 +272,7 @@ def _not_mutable(claim: Claim) -> str:
     return ""
 
 
-def _classify(claim: Claim, status: Status) -> str:
+def _classify(claim: Claim, status: Status, reason: str = "") -> str:
     """killed, equivalent, still true or survived.
 
     Mutating one side of an inequality or a PSD matrix can weaken the statement without
@@ -287,6 +288,8 @@ def _classify(claim: Claim, status: Status) -> str:
         return "still true"
     if status is Status.ERROR:
         return "invalid"  # the mutant is not a claim at all (undefined everywhere, say)
+    if status is Status.UNKNOWN and NOWHERE_DEFINED in reason:
+        return "invalid"  # defined at no sample of the domain (erfinv(x + 1) for x in (−1, 1), say)
     return "survived"
 
 

@@ -24,6 +24,8 @@ from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 MAX_CONFIRMATIONS = 64
 
+NOWHERE_DEFINED = "every sample was NaN or infinite"
+
 
 @dataclass
 class NumericOutcome:
@@ -83,7 +85,7 @@ def resolve(
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE,
             ev,
-            reason="every sample was NaN or infinite; check the domains (log of a negative? division by zero?)",
+            reason=f"{NOWHERE_DEFINED}; check the domains (log of a negative? division by zero?)",
         )
     suspects = cmp.suspects
     escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
