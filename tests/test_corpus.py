@@ -57,7 +57,7 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict
         "verify-all",
         str(CORPUS),
         "--timeout",
-        "20",
+        "10",
         "--budget",
         "1",
         "--memory-mb",

@@ -252,10 +252,10 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
         return report
     for operator, body in made:
         mutant = Mutant(operator, _short(body, _claimed_attr(claim.body) or ""))
-        if _equivalent(claim, body):
+        result = verify_family(_family_for(family, n, body), settings)  # most mutants die here, at once
+        if result.status is not Status.REFUTED and _equivalent(claim, body):
             mutant.verdict, mutant.reason = "equivalent", "claimed side provably equal to the original"
         else:
-            result = verify_family(_family_for(family, n, body), settings)
             mutant.status, mutant.reason = result.status.value, result.reason
             mutant.verdict = _classify(claim, result.status, result.reason)
         report.mutants.append(mutant)
