@@ -35,9 +35,14 @@ def test_smooth_l1_gradient_as_a_clamp_is_proved_with_the_kink_proviso() -> None
     assert any("case by case" in a for a in r.assumptions)
 
 
-def test_a_wrong_branch_is_refuted() -> None:
+def test_a_wrong_branch_is_refuted_and_named() -> None:
     body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-2, sp.Min(2, x)), where={x: Real()})
     assert _verify("smooth_l1_wrong", body).status is Status.REFUTED
+    slope_two = sp.Piecewise((x, sp.Abs(x) < 1), (2 * sp.sign(x), True))
+    r = _verify("outer_slope_two", Derivative(SMOOTH_L1, wrt=x, equals=slope_two, where={x: Real()}))
+    assert r.status is Status.REFUTED
+    assert "in the case 1 <= x" in r.reason or "in the case x <= -1" in r.reason, r.reason
+    assert r.counterexample is not None and "in the case" in r.counterexample.note
 
 
 def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:

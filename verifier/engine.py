@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, generic, kernel, ladder, mathtext, shrink
+from verifier import budget, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
@@ -162,6 +162,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if outcome.verdict is NumericVerdict.FAIL:
             contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
+            _name_the_case(result, inst)
             break
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
             at = f" at n = {n}" if n is not None else ""
@@ -239,6 +240,15 @@ def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
     cx: Counterexample | None = outcome.counterexample
     where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
     result.reason = f"counterexample {where}: {outcome.reason} (confirmed at {cx.digits if cx else 100} digits)"
+
+
+def _name_the_case(result: ClaimResult, inst: Instance) -> None:
+    """A branching claim's counterexample says which case (branch) it falls in."""
+    cx = result.counterexample
+    case = explain.case_at(inst, cx.values) if cx is not None else ""
+    if case and cx is not None:
+        result.counterexample = dataclasses.replace(cx, note=f"{case}; {cx.note}" if cx.note else case)
+        result.reason += f"; {case}"
 
 
 def _reason(result: ClaimResult, why_not: str) -> str:
