@@ -11,8 +11,11 @@ from typing import Any
 import sympy as sp
 
 from verifier import obligations
+from verifier.budget import BudgetExceeded, budget
 from verifier.claims import Derivative, Identity
 from verifier.instantiate import Instance, expressions
+
+EXPLAIN_BUDGET = 60  # heartbeats: an explanation never costs more than a cheap probe
 
 
 def case_at(inst: Instance, values: dict[str, Any]) -> str:
@@ -23,6 +26,14 @@ def case_at(inst: Instance, values: dict[str, Any]) -> str:
     if not any(obligations.has_cases(part) for part in expressions(body)):
         return ""
     point = _point(inst, values)
+    try:
+        with budget(EXPLAIN_BUDGET):
+            return _first_case_holding(inst, point)
+    except BudgetExceeded:
+        return ""
+
+
+def _first_case_holding(inst: Instance, point: dict[sp.Basic, sp.Basic]) -> str:
     try:
         for entry in obligations.residual(inst):
             if not obligations.has_cases(entry):

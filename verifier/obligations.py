@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import sympy as sp
 from sympy.matrices.utilities import dotprodsimp
 
+from verifier import walk
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.instantiate import ClaimError, Instance, as_matrix
 from verifier.noise import Distribution
@@ -127,6 +128,7 @@ class Differentiator:
 
 
 MAX_CASES = 64
+MAX_BRANCHING = 6  # distinct Abs/Max/Piecewise/... in one entry; their cases multiply
 _CASE_FUNCTIONS = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.Piecewise)
 
 
@@ -143,6 +145,9 @@ def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
     partition the domain; then expr vanishes wherever defined if every case's value does.
     NotShowable if an argument is not known to be real, or the cases would exceed MAX_CASES.
     """
+    branching = [n for n in walk.nodes([expr]) if isinstance(n, _CASE_FUNCTIONS)]
+    if len(branching) > MAX_BRANCHING:
+        raise NotShowable(f"{len(branching)} branching functions: up to 2^{len(branching)} cases, too many")
     folded = sp.piecewise_fold(_as_piecewise(sp.sympify(expr)))
     pairs = list(folded.args) if isinstance(folded, sp.Piecewise) else [(folded, sp.true)]
     if len(pairs) > MAX_CASES:

@@ -23,7 +23,7 @@ from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, Status
 
 T = TypeVar("T")
-KEY_SECONDS = 2.0  # CPU time to build a claim for its cache key; a slower builder is not cached (speed only)
+KEY_SECONDS = 10.0  # CPU time per module to build its claims for their cache keys; the rest are not cached (speed only)
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,12 @@ class ClaimSpec:
     key: str | None = None
 
 
-def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | None:
+def _key(family: ClaimFamily, source: bytes, settings: EngineSettings, seconds: float) -> str | None:
     """The cache key of a family, or None if its builder fails or is slow (then it is not cached)."""
     try:
-        with cpu_limit(KEY_SECONDS):
+        if seconds <= 0:
+            return None
+        with cpu_limit(seconds):
             shown = family.build(engine.display_n(family))
     except (Exception, BudgetExceeded):
         return None
@@ -68,8 +70,12 @@ def _key(family: ClaimFamily, source: bytes, settings: EngineSettings) -> str | 
     )
 
 
-def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
-    """Runs in a worker: the module's claims, and ERROR results for module-level problems."""
+def _load_specs(path: str, settings: EngineSettings, key_seconds: float) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+    """Runs in a worker: the module's claims, and ERROR results for module-level problems.
+
+    Cache keys need each claim built once; key_seconds of CPU time are shared by the whole
+    module (0: no keys), so slow builders cost caching, never the load itself.
+    """
     p = Path(path)
     verbose = settings.verbose
     try:
@@ -83,6 +89,7 @@ def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[
     if not loaded.families:
         errors.append(module_error(path, f"{path}: no claims found; decorate claim builders with @claim(...)"))
     source = p.read_bytes()
+    deadline = time.process_time() + key_seconds
     specs = [
         ClaimSpec(
             path,
@@ -91,7 +98,7 @@ def _load_specs(path: str, settings: EngineSettings, keyed: bool) -> tuple[list[
             f.statement_text,
             f.expect.value,
             f.all_n,
-            _key(f, source, settings) if keyed else None,
+            _key(f, source, settings, deadline - time.process_time()),
         )
         for f in loaded.families
         if f.name not in loaded.duplicates
@@ -188,7 +195,9 @@ def verify_paths(
         on_result(value)  # type: ignore[arg-type]
 
     try:
-        load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, store is not None)) for f in files]
+        load_limit = min(settings.load_timeout, settings.timeout)
+        key_seconds = min(KEY_SECONDS, load_limit / 4) if store is not None else 0.0
+        load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, key_seconds)) for f in files]
         pool.run(load_tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
         specs.sort(key=lambda s: order.get(s.path, 0))
         on_plan(len(specs))
@@ -240,7 +249,7 @@ def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
             specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
 
     files = [str(p) for p in loader.discover(paths)]
-    tasks = [pool.Task(f, _load_specs, (f, settings.engine, False)) for f in files]
+    tasks = [pool.Task(f, _load_specs, (f, settings.engine, 0.0)) for f in files]
     pool.run(tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
     return specs
 
