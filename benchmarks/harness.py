@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -11,6 +10,7 @@ from typing import Any
 
 from benchmarks.config import CLAIMS, BenchConfig, ClaimRef, library_file
 from verifier import loader, pool
+from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.instantiate import Instance, instantiate
 
@@ -50,26 +50,20 @@ class SoftLimit(BaseException):
     """A baseline loop's soft time limit ran out (a BaseException, so sympy cannot swallow it)."""
 
 
-def _stop(signum: int, frame: object) -> None:
-    raise SoftLimit()
-
-
 @contextmanager
 def soft_limit(seconds: float) -> Iterator[None]:
     """Raise SoftLimit inside the block after `seconds` of CPU time; for a worker's main thread.
 
-    The benchmark's own timer, so the baselines do not depend on how the engine budgets its work.
+    The benchmark's own limit (the engine's CPU timer, re-raised as SoftLimit), so the
+    baselines do not depend on how the engine budgets its symbolic work.
     """
     if seconds <= 0:
         raise SoftLimit()
-    previous = signal.signal(signal.SIGVTALRM, _stop)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
-
+        with cpu_limit(seconds):
+            yield
+    except BudgetExceeded:
+        raise SoftLimit() from None
 
 
 def load_family(path: str, name: str) -> ClaimFamily:

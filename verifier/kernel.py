@@ -152,6 +152,12 @@ def _covered(exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str, rule: s
     return tuple(dict.fromkeys(rungs))
 
 
+def _own(inst: Instance, obligation: Obligation, rule: str) -> None:
+    """The obligation was computed by this kernel, for this claim at this n."""
+    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
+        raise Rejected(rule, "the obligation belongs to another claim or n")
+
+
 def residual(inst: Instance) -> Obligation:
     """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
     entries = _obligation_of("residual", lambda: obligations.residual(inst))
@@ -160,8 +166,7 @@ def residual(inst: Instance) -> Obligation:
 
 def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
     """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
-        raise Rejected("residual", "the obligation belongs to another claim or n")
+    _own(inst, obligation, "residual")
     rungs = _covered(obligation.entries, facts, "zero", "residual")
     assumptions = (*inst.assumptions, *_definedness(obligation.entries))
     return _proof(inst, "residual is zero", rungs, assumptions)
@@ -174,8 +179,7 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     real arguments as one Piecewise whose reachable cases cover every point; a value that
     is zero in every case is zero everywhere (wherever defined).
     """
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
-        raise Rejected("cases", "the obligation belongs to another claim or n")
+    _own(inst, obligation, "cases")
     values: list[sp.Expr] = []
     conditions: list[str] = []
     for entry in obligation.entries:
@@ -262,8 +266,7 @@ def expectation(inst: Instance) -> Obligation:
 
 def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
     """Every entry of E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
-        raise Rejected("check_expectation", "the obligation belongs to another claim or n")
+    _own(inst, obligation, "check_expectation")
     rungs = _covered(obligation.entries, facts, "zero", "check_expectation")
     return _proof(inst, "exact moments", rungs, (*inst.assumptions, "noise variables independent"))
 
