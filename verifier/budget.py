@@ -33,6 +33,7 @@ from types import FrameType
 from typing import Any
 
 GEN0_THRESHOLD = 700
+_MAIN_THREAD = threading.main_thread().ident
 
 
 class BudgetExceeded(BaseException):
@@ -50,6 +51,7 @@ class _Meter:
         self.beats = 0
         self.limits: list[int] = []
         self.installed = False
+        self.in_callback = False
 
     def install(self) -> None:
         if not self.installed:
@@ -61,16 +63,20 @@ class _Meter:
     def on_collection(self, phase: str, info: dict[str, Any]) -> None:
         if phase != "stop":
             return
-        self.beats += 1
-        if self.limits and self.beats >= min(self.limits) and threading.current_thread() is threading.main_thread():
-            sys.setprofile(_stop_at_next_call)
+        self.in_callback = True
+        try:
+            self.beats += 1
+            if self.limits and self.beats >= min(self.limits) and threading.get_ident() == _MAIN_THREAD:
+                sys.setprofile(_stop_at_next_call)
+        finally:
+            self.in_callback = False
 
 
 _METER = _Meter()
 
 
 def _stop_at_next_call(frame: FrameType, event: str, arg: object) -> None:
-    if frame.f_code is _METER.on_collection.__code__:
+    if _METER.in_callback or frame.f_code is _METER.on_collection.__code__:
         return  # still inside the collector's callback: an exception there would be swallowed
     sys.setprofile(None)
     raise BudgetExceeded()
