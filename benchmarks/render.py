@@ -251,7 +251,7 @@ def _compile(data: Data) -> list[str]:
         "",
         f"The {comp['label']} at n = {comp['n']}: the claimed Hessian entries and f "
         f"({comp['entries'] if comp['entries'] is not None else '?'} expressions), compiled by "
-        "`numeric.Compiled(symbols, exprs)` and by `sympy.lambdify(symbols, exprs, \"numpy\", cse=True)`, each in "
+        '`numeric.Compiled(symbols, exprs)` and by `sympy.lambdify(symbols, exprs, "numpy", cse=True)`, each in '
         f"its own worker with a hard limit of {comp['limit']:g} s, then evaluated on the same {comp['samples']} "
         "samples.",
         "",

@@ -160,9 +160,7 @@ def test_false_alarm_run_counts_seeds_margins_and_real_failures(module_dir: Path
     write_module(module_dir, "alarms", ALARMS)
     out = tmp_path / "a.json"
     md = tmp_path / "a.md"
-    proc = run_cli(
-        "verify-all", str(module_dir), "--seeds", "3", "--seed", "4", "--json", str(out), "--markdown", str(md)
-    )
+    proc = run_cli("alarms", str(module_dir), "--seeds", "3", "--seed", "4", "--json", str(out), "--markdown", str(md))
     assert proc.returncode == 1, "a claim stated as true that fails under a seed is an alarm"
     stats = {c["name"]: c for c in json.loads(out.read_text())["claims"]}
     slope, wrong = stats["sigmoid_slope"], stats["square_of_sum"]
@@ -175,18 +173,18 @@ def test_false_alarm_run_counts_seeds_margins_and_real_failures(module_dir: Path
     assert "## Per derivation" in report and "2 true claims × 3 seeds (4…6)" in report and "3 false alarms" in report
 
 
-def test_check_measures_false_alarms_for_the_claims_it_selects(module_dir: Path, tmp_path: Path) -> None:
+def test_alarms_measures_only_the_claims_it_selects(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "alarms", ALARMS)
     out = tmp_path / "one.json"
-    proc = run_cli("check", "alarms.sigmoid_slope", str(module_dir), "--seeds", "2", "--json", str(out))
+    proc = run_cli("alarms", "alarms.sigmoid_slope", str(module_dir), "--seeds", "2", "--json", str(out))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert [c["name"] for c in json.loads(out.read_text())["claims"]] == ["sigmoid_slope"]
-    assert run_cli("check", "alarms.nothing", str(module_dir), "--seeds", "2").returncode == 2
+    assert run_cli("alarms", "alarms.nothing", str(module_dir), "--seeds", "2").returncode == 2
 
 
 def test_false_alarm_run_rejects_verification_only_reports(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "alarms", ALARMS)
-    proc = run_cli("verify-all", str(module_dir), "--seeds", "1", "--html", str(tmp_path / "a.html"))
+    proc = run_cli("alarms", str(module_dir), "--seeds", "1", "--html", str(tmp_path / "a.html"))
     assert proc.returncode == 2 and "--json or --markdown" in proc.stdout
     assert not (tmp_path / "a.html").exists()
 

@@ -21,7 +21,7 @@ from verifier import (
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
 from verifier.mathlib import matrix, vector
-from verifier.mutate import candidates, mutate_family
+from verifier.mutate import MutantVerdict, candidates, mutate_family
 from verifier.outcome import Status
 
 x, y = sp.symbols("x y")
@@ -100,8 +100,8 @@ def test_transposing_a_symmetric_matrix_is_an_equivalent_mutant() -> None:
 
     report = mutate_family(quadratic, FAST)
     transposed = [m for m in report.mutants if m.operator == "transpose S"]
-    assert transposed and transposed[0].verdict == "equivalent"
-    assert report.count("survived") == 0
+    assert transposed and transposed[0].verdict is MutantVerdict.EQUIVALENT
+    assert report.count(MutantVerdict.SURVIVED) == 0
 
 
 def test_a_larger_psd_diagonal_is_not_counted_as_a_miss() -> None:
@@ -112,7 +112,7 @@ def test_a_larger_psd_diagonal_is_not_counted_as_a_miss() -> None:
         return PSD(sp.ImmutableMatrix([[1 + t**2, t], [t, 1]]), where={t: Real()})
 
     report = mutate_family(gram, FAST)
-    assert report.count("survived") == 0, [(m.operator, m.status, m.reason) for m in report.mutants]
+    assert report.count(MutantVerdict.SURVIVED) == 0, [(m.operator, m.status, m.reason) for m in report.mutants]
 
 
 @claim(n=range(1, 3), expect="refuted")

@@ -22,9 +22,7 @@ from verifier.claims import (
     Limit,
     claim,
 )
-from verifier.domains import (
-    PSD as PSDMatrix,
-)
+from verifier.distributions import Bernoulli, Normal, Uniform
 from verifier.domains import (
     SPD,
     Diagonal,
@@ -37,11 +35,11 @@ from verifier.domains import (
     OneHot,
     Orthogonal,
     Positive,
+    PSDMatrix,
     Real,
     Simplex,
     Symmetric,
 )
-from verifier.noise import Bernoulli, Normal, Uniform
 from verifier.notebook import register as _register_notebook_display
 
 _register_notebook_display()

@@ -20,17 +20,18 @@ a Hessian is the Jacobian of the gradient.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import sympy as sp
 
+from verifier.distributions import Distribution
 from verifier.domains import Domain
 from verifier.lowering import lower
-from verifier.noise import Distribution
 
 
 class Expect(StrEnum):
@@ -85,14 +86,69 @@ def _stem(name: str) -> str:
     return name.rstrip("0123456789_")
 
 
-@dataclass(frozen=True)
-class Statement:
-    """Base class of the statement kinds."""
+def _parts_of(value: object) -> list[Any]:
+    """The sympy objects inside one field's value: itself, a tuple's items, a mapping's keys
+    and values, or the parts of nested math data (a certificate, a distribution)."""
+    if isinstance(value, sp.Basic | sp.MatrixBase):
+        return [value]
+    if isinstance(value, Mapping):
+        return [p for k, v in value.items() for p in (*_parts_of(k), *_parts_of(v))]
+    if isinstance(value, list | tuple):
+        return [p for item in value for p in _parts_of(item)]
+    parts = getattr(value, "parts", None)
+    return list(parts()) if callable(parts) else []
 
-    kind = "statement"
+
+def _mapped(value: Any, fn: Callable[[Any], Any]) -> Any:
+    """value with fn applied to each sympy object in it, rebuilt in the same shape (domains are kept)."""
+    if isinstance(value, sp.Basic | sp.MatrixBase):
+        return fn(value)
+    if isinstance(value, Mapping):
+        return {_mapped(k, fn): _mapped(v, fn) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_mapped(item, fn) for item in value)
+    map_parts = getattr(value, "map_parts", None)
+    return map_parts(fn) if callable(map_parts) else value
+
+
+@dataclass(frozen=True)
+class MathData:
+    """Frozen data whose MATH fields hold sympy objects; one walker visits them for every phase
+    (validation, lowering of matrix symbols, substitution of function definitions)."""
+
+    MATH: ClassVar[tuple[str, ...]] = ()
+
+    def _walked(self, with_where: bool) -> tuple[str, ...]:
+        return (*self.MATH, "where") if with_where and hasattr(self, "where") else self.MATH
+
+    def parts(self, *, with_where: bool = False) -> list[Any]:
+        """Every sympy object the data is made of, in reading order (where= keys only if asked)."""
+        return [p for name in self._walked(with_where) for p in _parts_of(getattr(self, name))]
+
+    def map_parts(self, fn: Callable[[Any], Any], *, with_where: bool = False) -> Self:
+        """A copy with fn applied to every part (and to the where= keys if asked)."""
+        changes = {name: _mapped(getattr(self, name), fn) for name in self._walked(with_where)}
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Statement(MathData):
+    """Base class of the statement kinds.
+
+    A kind declares what it claims and what it binds: MATH names the fields that hold its
+    mathematics, CLAIMED the one that holds the claimed result (what a slip would change),
+    and bound() the symbols it binds itself (a noise variable, an iterate), which need no
+    domain. Each phase of the engine keeps one registry keyed by the kind's type.
+    """
+
+    kind: ClassVar[str] = "statement"
+    CLAIMED: ClassVar[str | None] = None
 
     def given(self) -> tuple[Given, ...]:
         return _givens(getattr(self, "where", ()))
+
+    def bound(self) -> tuple[sp.Symbol, ...]:
+        return ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +159,8 @@ class Identity(Statement):
     rhs: Any
     where: Where = field(default_factory=dict)
     kind = "identity"
+    MATH = ("lhs", "rhs")
+    CLAIMED = "rhs"
 
 
 @dataclass(frozen=True)
@@ -119,15 +177,18 @@ class Derivative(Statement):
     where: Where = field(default_factory=dict)
     order: int = 1
     kind = "derivative"
+    MATH = ("f", "wrt", "equals")
+    CLAIMED = "equals"
 
 
 @dataclass(frozen=True)
-class Certificate:
+class Certificate(MathData):
     """vᵀHv == Σ weights[i] · forms[i]², with every weight nonnegative on the domain."""
 
     v: Any
     weights: tuple[Any, ...]
     forms: tuple[Any, ...]
+    MATH = ("v", "weights", "forms")
 
 
 @dataclass(frozen=True)
@@ -139,6 +200,16 @@ class PSD(Statement):
     strict: bool = False
     certificate: Certificate | None = None
     kind = "psd"
+    MATH = ("matrix", "certificate")
+    CLAIMED = "matrix"
+
+    def bound(self) -> tuple[sp.Symbol, ...]:
+        """The certificate's vector v is a dummy."""
+        if self.certificate is None:
+            return ()
+        v = self.certificate.v
+        entries = sp.ImmutableMatrix(v) if isinstance(v, sp.MatrixBase | list | tuple) else [sp.sympify(v)]
+        return tuple(e for e in entries if isinstance(e, sp.Symbol))
 
 
 @dataclass(frozen=True)
@@ -150,6 +221,8 @@ class Inequality(Statement):
     rhs: Any
     where: Where = field(default_factory=dict)
     kind = "inequality"
+    MATH = ("lhs", "rhs")
+    CLAIMED = "rhs"
 
 
 @dataclass(frozen=True)
@@ -161,6 +234,11 @@ class Expectation(Statement):
     noise: Mapping[sp.Symbol, Distribution]
     where: Where = field(default_factory=dict)
     kind = "expectation"
+    MATH = ("expr", "equals", "noise")
+    CLAIMED = "equals"
+
+    def bound(self) -> tuple[sp.Symbol, ...]:
+        return tuple(self.noise)
 
 
 @dataclass(frozen=True)
@@ -175,6 +253,11 @@ class Convergence(Statement):
     where: Where = field(default_factory=dict)
     start: Any = None
     kind = "convergence"
+    MATH = ("step", "x", "root", "order", "constant", "start")
+    CLAIMED = "constant"
+
+    def bound(self) -> tuple[sp.Symbol, ...]:
+        return (self.x,)
 
 
 @dataclass(frozen=True)
@@ -187,6 +270,11 @@ class Limit(Statement):
     equals: Any
     where: Where = field(default_factory=dict)
     kind = "limit"
+    MATH = ("expr", "var", "to", "equals")
+    CLAIMED = "equals"
+
+    def bound(self) -> tuple[sp.Symbol, ...]:
+        return (self.var,)
 
 
 @dataclass(frozen=True)
@@ -196,6 +284,8 @@ class Corollary(Statement):
     of: tuple[str, ...]
     because: str
     kind = "corollary"
+    MATH = ()
+    CLAIMED = None
 
 
 @dataclass(frozen=True)

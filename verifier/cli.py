@@ -50,10 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        if args.command == "verify-all" and args.seeds:
-            return run_alarms(args)
-        if args.command == "check" and args.seeds:
-            return run_alarms(args, pattern=pattern_or_path(args))
+        if args.command == "alarms":
+            return run_alarms(args, pattern=pattern_or_path(args) if args.pattern else "")
         if args.command == "verify-all":
             return run_verification(args)
         if args.command == "check":

@@ -98,7 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
-    _seeds_option(va)
     _common(va)
     ck = sub.add_parser(
         "check",
@@ -108,8 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
-    _seeds_option(ck)
     _common(ck)
+    al = sub.add_parser(
+        "alarms",
+        help="measure false alarms: the numeric check of every true claim under many seeds",
+        description="Run the numeric check of every true claim (or those matching NAME_OR_PATTERN) under "
+        "N seeds, S…S+N−1 where S is --seed, and report the false alarms (the requirement is zero) and the "
+        "margins: how far the worst sample stayed from a false alarm. A long measurement splits into shards "
+        "by --seed. Exit 1 if any true claim raised a false alarm.",
+    )
+    al.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
+    al.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    al.add_argument("--seeds", type=int, default=100, metavar="N", help="how many seeds (default 100)")
+    _common(al)
     mu = sub.add_parser(
         "mutate",
         help="mutation-test the claims: does the engine catch small mistakes?",
@@ -159,14 +169,3 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
     be.add_argument("--no-color", action="store_true")
     return parser
-
-
-def _seeds_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--seeds",
-        type=int,
-        default=0,
-        metavar="N",
-        help="measure false alarms instead: run the numeric check of every true claim under N seeds, "
-        "S…S+N−1 where S is --seed (so a long run splits into shards); --json/--markdown write the figures",
-    )

@@ -156,6 +156,7 @@ def plain_log(console: Console, quiet: bool) -> Callable[[str], None]:
 
 
 def run_mutate(args: argparse.Namespace) -> int:
+    from verifier.mutate import MutantVerdict
     from verifier.render import mutation
     from verifier.runner import mutate_paths
 
@@ -168,14 +169,14 @@ def run_mutate(args: argparse.Namespace) -> int:
 
         def done(r: ClaimMutation) -> None:
             progress.advance(task)
-            outcome = r.error or f"{r.count('killed')}/{len(r.mutants)} mutants killed"
+            outcome = r.error or f"{r.count(MutantVerdict.KILLED)}/{len(r.mutants)} mutants killed"
             log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
 
         reports = mutate_paths(args.paths or default_paths(), settings, done)
     if args.json:
         files.write_json(args.json, mutation.to_json(reports))
     mutation.render(console, reports, quiet=args.quiet)
-    bad = any(r.count("survived") or r.error for r in reports)
+    bad = any(r.count(MutantVerdict.SURVIVED) or r.error for r in reports)
     return EXIT_UNMET if bad else EXIT_OK
 
 
@@ -185,7 +186,7 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
     console = console_for(args)
     if args.junit or args.html:
-        console.print("error: --junit and --html describe a verification run; with --seeds use --json or --markdown")
+        console.print("error: --junit and --html describe a verification run; alarms writes --json or --markdown")
         return EXIT_USAGE
     progress = counting_progress(console, "seeds", args.quiet)
     with progress:

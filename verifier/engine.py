@@ -24,7 +24,7 @@ from verifier import budget, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
-from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, expressions, instantiate
+from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
@@ -151,7 +151,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if (
             outcome.verdict is NumericVerdict.FAIL
             and settings.shrink
-            and not generic.undefined_functions(expressions(inst.claim.body))
+            and not generic.undefined_functions(inst.claim.body.parts())
         ):
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)

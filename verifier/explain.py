@@ -13,7 +13,7 @@ import sympy as sp
 from verifier import obligations
 from verifier.budget import BudgetExceeded, budget
 from verifier.claims import Derivative, Identity
-from verifier.instantiate import Instance, expressions
+from verifier.instantiate import Instance
 
 EXPLAIN_BUDGET = 60  # heartbeats: an explanation never costs more than a cheap probe
 
@@ -23,7 +23,7 @@ def case_at(inst: Instance, values: dict[str, Any]) -> str:
     body = inst.claim.body
     if not isinstance(body, Identity | Derivative):
         return ""
-    if not any(obligations.has_cases(part) for part in expressions(body)):
+    if not any(obligations.has_cases(part) for part in body.parts()):
         return ""
     point = _point(inst, values)
     try:

@@ -13,8 +13,6 @@ held for these random instances: evidence, never a proof.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -78,19 +76,3 @@ def _replace_applications(expr: sp.Basic, table: dict[sp.FunctionClass, sp.Lambd
             return expr
         expr = expr.xreplace(apps)
     return expr
-
-
-def map_statement(body: Any, fn: Callable[[Any], Any]) -> Any:
-    """A copy of a statement dataclass with fn applied to each sympy field (where= keys kept)."""
-    changes = {}
-    for f in dataclasses.fields(body):
-        value = getattr(body, f.name)
-        if f.name == "where":
-            continue
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes[f.name] = map_statement(value, fn)
-        elif isinstance(value, tuple):
-            changes[f.name] = tuple(fn(v) for v in value)
-        elif isinstance(value, sp.Basic | sp.MatrixBase):
-            changes[f.name] = fn(value)
-    return dataclasses.replace(body, **changes)

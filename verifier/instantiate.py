@@ -19,14 +19,9 @@ import sympy as sp
 from verifier.claims import (
     PSD,
     Claim,
-    Convergence,
-    Corollary,
-    Derivative,
-    Expectation,
     Given,
     Identity,
     Inequality,
-    Limit,
     Statement,
 )
 from verifier.domains import Domain, DomainError
@@ -60,42 +55,6 @@ def as_matrix(obj: object) -> sp.ImmutableMatrix:
     if isinstance(obj, list | tuple):
         return sp.ImmutableMatrix(obj)
     return sp.ImmutableMatrix([[sp.sympify(obj)]])
-
-
-def expressions(body: Statement) -> list[sp.Basic]:
-    """Every sympy object that the statement is made of."""
-    match body:
-        case Identity(lhs=l, rhs=r):
-            return [l, r]
-        case Derivative(f=f, wrt=w, equals=e):
-            return [f, w, e]
-        case PSD(matrix=m, certificate=c):
-            return [m] + ([c.v, *c.weights, *c.forms] if c else [])
-        case Inequality(lhs=l, rhs=r):
-            return [l, r]
-        case Expectation(expr=x, equals=e, noise=noise):
-            return [x, e, *[p for d in noise.values() for p in d.params()]]
-        case Convergence(step=s, root=r, order=q, constant=c, start=st):
-            return [s, r, q, c] + ([st] if st is not None else [])
-        case Limit(expr=x, equals=e, to=t):
-            return [x, e, t]
-        case Corollary():
-            return []
-    raise ClaimError(f"unknown statement kind {type(body).__name__}")
-
-
-def bound_symbols(body: Statement) -> tuple[sp.Symbol, ...]:
-    """Symbols the statement binds itself, which need no domain."""
-    match body:
-        case Expectation(noise=noise):
-            return tuple(noise)
-        case Convergence(x=x):
-            return (x,)
-        case Limit(var=v):
-            return (v,)
-        case PSD(certificate=c) if c is not None:
-            return tuple(e for e in as_matrix(c.v) if isinstance(e, sp.Symbol))
-    return ()
 
 
 def _free_symbols(objs: Iterable[sp.Basic]) -> set[sp.Symbol]:
@@ -172,7 +131,7 @@ def _domain_words(given: tuple[Given, ...]) -> list[str]:
 def instantiate(claim: Claim) -> Instance:
     """Validate the claim and build its two views; raise ClaimError on anything malformed."""
     body = claim.body
-    objs = expressions(body)
+    objs = body.parts()
     _check_sizes(objs)
     for obj in objs:
         if sp.sympify(obj).has(sp.zoo, sp.nan):
@@ -191,7 +150,7 @@ def instantiate(claim: Claim) -> Instance:
             raise ClaimError(f"domain of {g.label}: {err}") from None
     _check_shapes(body)
     declared = {s for g in given for s in g.symbols()}
-    bound = bound_symbols(body)
+    bound = body.bound()
     undeclared = _free_symbols(objs) - declared - set(bound)
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))

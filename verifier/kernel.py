@@ -186,7 +186,7 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
         try:
             split = obligations.cases(entry)
         except obligations.NotShowable as err:
-            raise Rejected("cases", str(err)) from None
+            raise Rejected("prove_residual_by_cases", str(err)) from None
         for value, condition in split:
             values.append(value)
             conditions.append(sp.sstr(condition))
@@ -210,7 +210,7 @@ def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact]) -> Proof:
     """H symmetric, vᵀHv = Σ wᵢ·formᵢ² identically in v, and every wᵢ >= 0."""
     h = _obligation_of("check_certificate", lambda: obligations.psd_matrix(inst))
     if h.rows != h.cols:
-        raise Rejected("check_certificate", f"matrix is {h.rows}×{h.cols}, not square")
+        raise Rejected("prove_psd_by_certificate", f"matrix is {h.rows}×{h.cols}, not square")
     v, weights, forms = _obligation_of("check_certificate", lambda: obligations.certificate_parts(inst))
     gram = _obligation_of("check_certificate", lambda: obligations.certificate_residual(h, v, weights, forms))
     rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_certificate(symmetry)")
@@ -218,7 +218,7 @@ def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact]) -> Proof:
     try:
         _covered(list(weights), facts, "nonnegative", "check_certificate(weights)")
     except Rejected as err:
-        raise Rejected("check_certificate", f"weight not provably nonnegative ({err})") from None
+        raise Rejected("prove_psd_by_certificate", f"weight not provably nonnegative ({err})") from None
     detail = "vᵀHv = Σ wᵢ·(linear form)², every wᵢ ≥ 0"
     return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), inst.assumptions, detail)
 
@@ -231,16 +231,16 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     body = inst.claim.body
     h = _obligation_of("check_minors", lambda: obligations.psd_matrix(inst))
     if not isinstance(body, PSD):
-        raise Rejected("check_minors", f"not a psd claim ({body.kind})")
+        raise Rejected("prove_psd_by_minors", f"not a psd claim ({body.kind})")
     if h.rows != h.cols or h.rows > 4:
-        raise Rejected("check_minors", "principal minors are used for square matrices up to 4×4 only")
+        raise Rejected("prove_psd_by_minors", "principal minors are used for square matrices up to 4×4 only")
     minors = obligations.principal_minors(h, body.strict)
     prop = "positive" if body.strict else "nonnegative"
     if not h.free_symbols:
         exact = [sp.nsimplify(m) for m in minors]
         signed = all((m.is_positive if body.strict else m.is_nonnegative) for m in exact)
         if h != h.T or not signed:
-            raise Rejected("check_minors", "not symmetric, or a principal minor is negative or undecided")
+            raise Rejected("prove_psd_by_minors", "not symmetric, or a principal minor is negative or undecided")
         rungs: tuple[str, ...] = ("exact",)
     else:
         rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_minors(symmetry)")
@@ -303,13 +303,13 @@ def prove_limit(inst: Instance) -> Proof:
     """sympy's limit (Gruntz) equals the claimed value exactly."""
     body = inst.claim.body
     if not isinstance(body, Limit):
-        raise Rejected("check_limit", f"not a limit claim ({body.kind})")
+        raise Rejected("prove_limit", f"not a limit claim ({body.kind})")
     expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
     value = sp.limit(expr, body.var, sp.sympify(body.to))
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds):
-        raise Rejected("check_limit", "sympy cannot evaluate the limit")
+        raise Rejected("prove_limit", "sympy cannot evaluate the limit")
     if not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
-        raise Rejected("check_limit", f"limit is {sp.sstr(value)[:80]}")
+        raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
 
 
@@ -317,7 +317,7 @@ def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequen
     """Every cited claim of the run was PROVED; the step between them is the named fact."""
     missing = [name for name, status in cited.items() if status is not Status.PROVED]
     if not cited or missing:
-        raise Rejected("check_corollary", f"cited claims not proved: {', '.join(missing) or 'none cited'}")
+        raise Rejected("prove_corollary", f"cited claims not proved: {', '.join(missing) or 'none cited'}")
     detail = f"from {', '.join(cited)}: {because}"
     return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 

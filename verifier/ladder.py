@@ -9,13 +9,14 @@ reason why none was found: "not shown" is never "false".
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
 
 from verifier import kernel, obligations
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
-from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
+from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance
 from verifier.kernel import Fact, Proof, Rejected
 from verifier.obligations import NotShowable
@@ -120,33 +121,45 @@ def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> Symboli
 
 def _prove(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     body = inst.claim.body
-    if isinstance(body, Identity | Derivative):
-        obligation = kernel.residual(inst)
-        facts, why = zero_facts(list(obligation.entries), clock, rungs)
-        if not why:
-            return kernel.prove_residual(inst, obligation, facts), ""
-        if clock.left() > 0 and any(obligations.has_cases(e) for e in obligation.entries):
-            proof, by_cases = _prove_by_cases(inst, obligation, clock, rungs)
-            if proof is not None:
-                return proof, ""
-            why += f"; by cases: {by_cases}"
+    strategy = _STRATEGIES.get(type(body))
+    if strategy is None:
+        return None, f"no symbolic strategy for {body.kind}"
+    return strategy(inst, clock, rungs)
+
+
+def _prove_equality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """Identity and Derivative: the kernel's residual, entry by entry, then by cases."""
+    obligation = kernel.residual(inst)
+    facts, why = zero_facts(list(obligation.entries), clock, rungs)
+    if not why:
+        return kernel.prove_residual(inst, obligation, facts), ""
+    if clock.left() > 0 and any(obligations.has_cases(e) for e in obligation.entries):
+        proof, by_cases = _prove_by_cases(inst, obligation, clock, rungs)
+        if proof is not None:
+            return proof, ""
+        why += f"; by cases: {by_cases}"
+    return None, why
+
+
+def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    gap, strict = obligations.inequality_gap(inst)
+    return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
+
+
+def _prove_expectation(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    obligation = kernel.expectation(inst)
+    facts, why = zero_facts(list(obligation.entries), clock, rungs)
+    if why:
         return None, why
-    if isinstance(body, PSD):
-        return _prove_psd(inst, body, clock, rungs)
-    if isinstance(body, Inequality):
-        gap, strict = obligations.inequality_gap(inst)
-        return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
-    if isinstance(body, Expectation):
-        obligation = kernel.expectation(inst)
-        facts, why = zero_facts(list(obligation.entries), clock, rungs)
-        if why:
-            return None, why
-        return kernel.prove_expectation(inst, obligation, facts), ""
-    if isinstance(body, Convergence):
-        return kernel.prove_leading_term(inst), ""
-    if isinstance(body, Limit):
-        return kernel.prove_limit(inst), ""
-    return None, f"no symbolic strategy for {body.kind}"
+    return kernel.prove_expectation(inst, obligation, facts), ""
+
+
+def _prove_convergence(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    return kernel.prove_leading_term(inst), ""
+
+
+def _prove_limit(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    return kernel.prove_limit(inst), ""
 
 
 def _prove_by_cases(
@@ -163,8 +176,10 @@ def _prove_by_cases(
     return kernel.prove_residual_by_cases(inst, obligation, facts), ""
 
 
-def _prove_psd(inst: Instance, body: PSD, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+def _prove_psd(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     """A certificate first if one is given; then Sylvester's criterion on principal minors (n <= 4)."""
+    body = inst.claim.body
+    assert isinstance(body, PSD)
     h = obligations.psd_matrix(inst)
     why = ""
     if body.certificate is not None and not body.strict:
@@ -207,3 +222,17 @@ def _prove_psd_certificate(
         except Rejected as err:
             return None, str(err)
     return kernel.prove_psd_by_certificate(inst, facts), ""
+
+
+Strategy = Callable[[Instance, WorkClock, tuple[str, ...]], tuple[Proof | None, str]]
+
+# one symbolic strategy per statement kind
+_STRATEGIES: dict[type[Statement], Strategy] = {
+    Identity: _prove_equality,
+    Derivative: _prove_equality,
+    PSD: _prove_psd,
+    Inequality: _prove_inequality,
+    Expectation: _prove_expectation,
+    Convergence: _prove_convergence,
+    Limit: _prove_limit,
+}

@@ -16,55 +16,45 @@ like any other expression.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, Self, TypeVar
 
 import sympy as sp
 from sympy.tensor.array import NDimArray
 
 from verifier import mathlib
 
-T = TypeVar("T")
+
+class Walkable(Protocol):
+    """A statement, as claims.MathData walks it (lowering sits below claims in the import order)."""
+
+    def parts(self, *, with_where: bool = False) -> list[Any]: ...
+
+    def map_parts(self, fn: Callable[[Any], Any], *, with_where: bool = False) -> Self: ...
+
+
+W = TypeVar("W", bound=Walkable)
 
 
 class LoweringError(ValueError):
     """A matrix symbol that cannot be made explicit; the message says what to change."""
 
 
-def lower(statement: T) -> T:
+def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
-    parts = [p for p in _parts(statement) if isinstance(p, sp.Basic | sp.MatrixBase)]
+    parts = statement.parts(with_where=True)
     if not any(_is_matrix_expression(p) or p.has(sp.MatrixSymbol) for p in parts):
         return statement  # the common case, decided by the cheaper has()
     found: set[sp.MatrixSymbol] = set().union(*(p.atoms(sp.MatrixSymbol) for p in parts))
     table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
-    _check_names(statement, table)
-    return _lower(statement, table)
+    _check_names(parts, table)
+    return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
 
 
 def _is_matrix_expression(obj: object) -> bool:
     """ZeroMatrix, Identity, a product of matrix symbols...; not an explicit matrix, which
     sympy also counts as a MatrixExpr and which is left exactly as written."""
     return isinstance(obj, sp.MatrixExpr) and not isinstance(obj, sp.MatrixBase)
-
-
-def _parts(obj: object) -> list[object]:
-    """Every sympy object inside a statement: its fields, dict keys and values, tuples."""
-    if isinstance(obj, sp.Basic | sp.MatrixBase):
-        return [obj]
-    if isinstance(obj, Mapping):
-        return [p for k, v in obj.items() for p in (*_parts(k), *_parts(v))]
-    if isinstance(obj, list | tuple):
-        return [p for item in obj for p in _parts(item)]
-    if _is_statement_part(obj):
-        return [p for f in dataclasses.fields(obj) for p in _parts(getattr(obj, f.name))]  # type: ignore[arg-type]
-    return []
-
-
-def _is_statement_part(obj: object) -> bool:
-    """Statements and their certificates; not domains or distributions, which hold no matrix symbols."""
-    return dataclasses.is_dataclass(obj) and not isinstance(obj, type) and type(obj).__module__ == "verifier.claims"
 
 
 def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
@@ -79,10 +69,8 @@ def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
     return sp.ImmutableMatrix(mathlib.matrix(m.name, int(rows), int(cols)))
 
 
-def _check_names(statement: object, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
-    taken = {
-        s.name: "another symbol" for part in _parts(statement) if isinstance(part, sp.Basic) for s in part.free_symbols
-    }
+def _check_names(parts: list[Any], table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
+    taken = {s.name: "another symbol" for part in parts if isinstance(part, sp.Basic) for s in part.free_symbols}
     for m, explicit in table.items():
         for entry in map(str, explicit):
             if entry in taken:
@@ -91,19 +79,6 @@ def _check_names(statement: object, table: Mapping[sp.MatrixSymbol, sp.Immutable
                     "of the claim already uses; rename one of them"
                 )
         taken.update(dict.fromkeys(map(str, explicit), f"matrix symbol {m.name}"))
-
-
-def _lower(obj: Any, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
-    if isinstance(obj, sp.Basic | sp.MatrixBase):
-        return _lower_expr(obj, table)
-    if isinstance(obj, Mapping):
-        return {_lower(k, table): _lower(v, table) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return type(obj)(_lower(item, table) for item in obj)
-    if _is_statement_part(obj):
-        changes = {f.name: _lower(getattr(obj, f.name), table) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)
-    return obj
 
 
 def _cramer(expr: sp.Basic) -> sp.Basic:

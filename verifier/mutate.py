@@ -29,6 +29,7 @@ import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import sympy as sp
@@ -39,36 +40,33 @@ from verifier.claims import (
     PSD,
     Claim,
     ClaimFamily,
-    Convergence,
-    Derivative,
     Expect,
-    Expectation,
     Identity,
     Inequality,
-    Limit,
     Statement,
 )
 from verifier.engine import PROBE_BUDGET, EngineSettings, display_n, verify_family
-from verifier.instantiate import as_matrix, expressions, instantiate
+from verifier.instantiate import as_matrix, instantiate
 from verifier.outcome import Status
 
 MAX_MUTANTS = 10
-_CLAIMED = {
-    Identity: "rhs",
-    Derivative: "equals",
-    Expectation: "equals",
-    Limit: "equals",
-    PSD: "matrix",
-    Inequality: "rhs",
-    Convergence: "constant",
-}
+
+
+class MutantVerdict(StrEnum):
+    """What became of one mutant (see the module docstring)."""
+
+    KILLED = "killed"
+    EQUIVALENT = "equivalent"
+    STILL_TRUE = "still true"
+    INVALID = "invalid"
+    SURVIVED = "survived"
 
 
 @dataclass
 class Mutant:
     operator: str
     text: str
-    verdict: str = ""  # killed, equivalent or survived
+    verdict: MutantVerdict
     status: str = ""
     reason: str = ""
 
@@ -83,16 +81,12 @@ class ClaimMutation:
     error: str = ""
     skipped: str = ""
 
-    def count(self, verdict: str) -> int:
-        return sum(1 for m in self.mutants if m.verdict == verdict)
+    def count(self, verdict: MutantVerdict) -> int:
+        return sum(1 for m in self.mutants if m.verdict is verdict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            **dataclasses.asdict(self),
-            "killed": self.count("killed"),
-            "equivalent": self.count("equivalent"),
-            "survived": self.count("survived"),
-        }
+        counts = {v.value: self.count(v) for v in MutantVerdict}
+        return {**dataclasses.asdict(self), **counts}
 
 
 # ----------------------------------------------------------------------------- operators
@@ -102,7 +96,7 @@ def _subexpressions(expr: sp.Basic) -> Iterator[sp.Basic]:
     yield from sp.preorder_traversal(expr)
 
 
-def _replace_one(expr: sp.Basic, target: sp.Basic, new: sp.Basic) -> sp.Basic:
+def _replace_everywhere(expr: sp.Basic, target: sp.Basic, new: sp.Basic) -> sp.Basic:
     """expr with the subexpression target replaced by new (every identical occurrence)."""
     return expr.xreplace({target: new})
 
@@ -112,8 +106,8 @@ def _term_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
         if isinstance(node, sp.Add):
             for term in node.args[:4]:
                 rest = [t for t in node.args if t is not term]
-                yield "flip sign of a term", _replace_one(expr, node, sp.Add(*rest) - term)
-                yield "drop a term", _replace_one(expr, node, sp.Add(*rest))
+                yield "flip sign of a term", _replace_everywhere(expr, node, sp.Add(*rest) - term)
+                yield "drop a term", _replace_everywhere(expr, node, sp.Add(*rest))
 
 
 def _constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
@@ -139,16 +133,16 @@ def _sigmoid_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
         if isinstance(node, sp.Add) and len(node.args) == 2 and sp.Integer(1) in node.args:
             other = node.args[0] if node.args[1] == 1 else node.args[1]
             if other.could_extract_minus_sign():
-                yield "1 − s → 1 + s", _replace_one(expr, node, 1 - other)
+                yield "1 − s → 1 + s", _replace_everywhere(expr, node, 1 - other)
         if isinstance(node, sp.Pow) and node.exp == -1 and isinstance(node.base, sp.Add) and node.base.has(sp.exp):
-            yield "s → 1 − s", _replace_one(expr, node, 1 - node)
+            yield "s → 1 − s", _replace_everywhere(expr, node, 1 - node)
 
 
 def _exponent_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
     for node in set(_subexpressions(expr)):
         if isinstance(node, sp.Pow) and node.exp.is_Integer and abs(int(node.exp)) >= 2:
-            yield "exponent + 1", _replace_one(expr, node, node.base ** (node.exp + 1))
-            yield "exponent − 1", _replace_one(expr, node, node.base ** (node.exp - 1))
+            yield "exponent + 1", _replace_everywhere(expr, node, node.base ** (node.exp + 1))
+            yield "exponent − 1", _replace_everywhere(expr, node, node.base ** (node.exp - 1))
 
 
 def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
@@ -220,7 +214,7 @@ def _spread(items: list[Any], count: int) -> list[Any]:
 
 
 def _claimed_attr(body: Statement) -> str | None:
-    attr = _CLAIMED.get(type(body))
+    attr = body.CLAIMED
     if isinstance(body, Identity) and not sp.sympify(as_matrix(body.rhs)).free_symbols:
         return "lhs"
     return attr
@@ -251,13 +245,13 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
         report.error = f"{type(err).__name__}: {err}"
         return report
     for operator, body in made:
-        mutant = Mutant(operator, _short(body, _claimed_attr(claim.body) or ""))
+        text = _short(body, _claimed_attr(claim.body) or "")
         result = verify_family(_family_for(family, n, body), settings)  # most mutants die here, at once
         if result.status is not Status.REFUTED and _equivalent(claim, body):
-            mutant.verdict, mutant.reason = "equivalent", "claimed side provably equal to the original"
+            mutant = Mutant(operator, text, MutantVerdict.EQUIVALENT, "", "claimed side provably equal to the original")
         else:
-            mutant.status, mutant.reason = result.status.value, result.reason
-            mutant.verdict = _classify(claim, result.status, result.reason)
+            verdict = _classify(claim, result.status, result.reason)
+            mutant = Mutant(operator, text, verdict, result.status.value, result.reason)
         report.mutants.append(mutant)
     report.seconds = time.monotonic() - started
     return report
@@ -267,12 +261,12 @@ def _not_mutable(claim: Claim) -> str:
     """Why a claim's mutants could tell us nothing, or "" if they can."""
     if _claimed_attr(claim.body) is None:
         return f"a {claim.kind} claim has no claimed side to mutate"
-    if numeric.has_opaque(expressions(claim.body)):
+    if numeric.has_opaque(claim.body.parts()):
         return "uses numeric-only functions: no violation can be confirmed in high precision, so none is REFUTED"
     return ""
 
 
-def _classify(claim: Claim, status: Status, reason: str = "") -> str:
+def _classify(claim: Claim, status: Status, reason: str = "") -> MutantVerdict:
     """killed, equivalent, still true or survived.
 
     Mutating one side of an inequality or a PSD matrix can weaken the statement without
@@ -281,16 +275,16 @@ def _classify(claim: Claim, status: Status, reason: str = "") -> str:
     has no weaker form, so anything but REFUTED (or PROVED) is a survivor.
     """
     if status is Status.REFUTED:
-        return "killed"
+        return MutantVerdict.KILLED
     if status is Status.PROVED:
-        return "equivalent"
+        return MutantVerdict.EQUIVALENT
     if status is Status.CHECKED and isinstance(claim.body, Inequality | PSD):
-        return "still true"
+        return MutantVerdict.STILL_TRUE
     if status is Status.ERROR:
-        return "invalid"  # the mutant is not a claim at all (undefined everywhere, say)
+        return MutantVerdict.INVALID  # the mutant is not a claim at all (undefined everywhere, say)
     if status is Status.UNKNOWN and NOWHERE_DEFINED in reason:
-        return "invalid"  # defined at no sample of the domain (erfinv(x + 1) for x in (−1, 1), say)
-    return "survived"
+        return MutantVerdict.INVALID  # defined at no sample of the domain (erfinv(x + 1) for x in (−1, 1), say)
+    return MutantVerdict.SURVIVED
 
 
 def _short(body: Statement, attr: str) -> str:

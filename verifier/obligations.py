@@ -18,8 +18,8 @@ from sympy.matrices.utilities import dotprodsimp
 
 from verifier import walk
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
+from verifier.distributions import Distribution
 from verifier.instantiate import ClaimError, Instance, as_matrix
-from verifier.noise import Distribution
 
 
 class NotShowable(ValueError):

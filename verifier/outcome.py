@@ -58,14 +58,14 @@ class NumericEvidence:
     float_margin: float = 0.0  # worst float error / tolerance, escalated samples included
     unescalated: int = 0  # suspects beyond tolerance that were not recomputed in high precision
     precise_margin: float = 0.0  # recomputed samples: worst gap at 100 digits / the gap that would confirm
-    residual: float | None = None  # per-sample error / tolerance, worst over samples not recomputed
+    unrecomputed_margin: float | None = None  # per-sample error / tolerance, worst over samples not recomputed
     seconds: float = 0.0  # time the numeric check took at this n (compile, evaluate, confirm)
 
     @property
     def margin(self) -> float:
         """Worst observed error as a fraction of the tolerance."""
-        if self.residual is not None:
-            return self.residual
+        if self.unrecomputed_margin is not None:
+            return self.unrecomputed_margin
         return self.max_error / self.tolerance if self.tolerance > 0 else 0.0
 
 

@@ -55,7 +55,7 @@ def _scalar_values(domain: d.Domain) -> list[float] | None:
         return [v for v in SIMPLE if v > 0 or (v == 0 and isinstance(domain, d.Nonnegative))]
     if isinstance(domain, d.Nonzero):
         return [v for v in SIMPLE if v != 0]
-    if type(domain) in (d.Real, d.General, d.Symmetric, d.Diagonal, d.SPD, d.PSD, d.Invertible):
+    if type(domain) in (d.Real, d.General, d.Symmetric, d.Diagonal, d.SPD, d.PSDMatrix, d.Invertible):
         return list(SIMPLE)
     return None
 
@@ -65,7 +65,7 @@ def _admits(domain: d.Domain, m: np.ndarray) -> bool:
 
     Entries are small dyadic numbers, so a nonzero determinant of an n×n matrix is at least
     2⁻ⁿ in size and the float tests below are exact enough."""
-    if isinstance(domain, d.SPD | d.PSD):
+    if isinstance(domain, d.SPD | d.PSDMatrix):
         least = float(np.linalg.eigvalsh(m).min())
         return least > 1e-9 if isinstance(domain, d.SPD) else least > -1e-12
     if isinstance(domain, d.Invertible):
@@ -88,7 +88,7 @@ def _given_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
     if isinstance(g.domain, d.Orthogonal) and len(g.shape) == 2 and g.shape[0] == g.shape[1]:
         return _signed_permutations(g.shape[0])
     strategy = _entry_strategy(g)
-    if strategy is None or not isinstance(g.domain, d.SPD | d.PSD | d.Invertible):
+    if strategy is None or not isinstance(g.domain, d.SPD | d.PSDMatrix | d.Invertible):
         return strategy
     return strategy.filter(lambda m: _admits(g.domain, m))
 

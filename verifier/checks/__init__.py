@@ -25,7 +25,7 @@ from verifier.checks.psd import check_psd
 from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import Settings
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
-from verifier.instantiate import Instance, expressions, instantiate
+from verifier.instantiate import Instance, instantiate
 
 CHECKS: dict[type, Callable[..., NumericOutcome]] = {
     Identity: check_identity,
@@ -41,10 +41,10 @@ CHECKS: dict[type, Callable[..., NumericOutcome]] = {
 def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
     """The numeric verdict on one instance; undefined functions become random smooth ones."""
     body = inst.claim.body
-    functions = generic.undefined_functions(expressions(body))
+    functions = generic.undefined_functions(body.parts())
     if functions:  # arbitrary smooth functions: check random concrete instances
         table = {fn: generic.random_smooth(arity, rng) for fn, arity in functions.items()}
-        concrete = generic.map_statement(body, lambda obj: generic.concretise(obj, table))
+        concrete = body.map_parts(lambda obj: generic.concretise(obj, table))
         inst = instantiate(dataclasses.replace(inst.claim, body=concrete))
         outcome = CHECKS[type(concrete)](inst, concrete, rng, settings)
         outcome.evidence = dataclasses.replace(

@@ -31,7 +31,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     symbols = list(inst.symbols) + noise
     fn = numeric.compiled(symbols, exprs)
     fn_claimed = numeric.compiled(inst.symbols, claimed + [p for d in dists for p in d.params()])
-    from verifier.noise import Bernoulli
+    from verifier.distributions import Bernoulli
 
     if all(isinstance(d, Bernoulli) for d in dists) and len(noise) <= 12:
         return _expectation_enumerated(inst, body, fn, fn_claimed, rng, s)

@@ -58,7 +58,7 @@ def evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note:
         note=note,
         float_margin=_finite(cmp.worst_margin()),
         unescalated=max(0, suspects - escalated),
-        residual=_finite(cmp.worst_margin()),
+        unrecomputed_margin=_finite(cmp.worst_margin()),
     )
 
 

@@ -16,12 +16,11 @@ listed beside a verdict.
 from __future__ import annotations
 
 from verifier.domains.base import Domain, DomainError, Shape
-from verifier.domains.matrix import PSD, SPD, Diagonal, General, Invertible, Orthogonal, Symmetric
+from verifier.domains.matrix import SPD, Diagonal, General, Invertible, Orthogonal, PSDMatrix, Symmetric
 from verifier.domains.scalar import Integer, Interval, Nonnegative, Nonzero, Positive, Real
 from verifier.domains.vector import OneHot, Simplex
 
 __all__ = [
-    "PSD",
     "SPD",
     "Diagonal",
     "Domain",
@@ -34,6 +33,7 @@ __all__ = [
     "Nonzero",
     "OneHot",
     "Orthogonal",
+    "PSDMatrix",
     "Positive",
     "Real",
     "Shape",

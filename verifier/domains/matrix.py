@@ -73,7 +73,7 @@ class SPD(Symmetric):
 
 
 @dataclass(frozen=True)
-class PSD(Symmetric):
+class PSDMatrix(Symmetric):
     """A = Aᵀ and A ⪰ 0; some samples are singular."""
 
     def describe(self) -> str:

@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.mutate import ClaimMutation
+from verifier.mutate import ClaimMutation, MutantVerdict
 
-VERDICTS = ("killed", "equivalent", "still true", "invalid", "survived")
+VERDICTS = tuple(v.value for v in MutantVerdict)
 
 
 def kill_rate(tot: dict[str, int]) -> str:
@@ -21,7 +21,7 @@ def kill_rate(tot: dict[str, int]) -> str:
 
 
 def totals(reports: list[ClaimMutation]) -> dict[str, int]:
-    counts = {v: sum(r.count(v) for r in reports) for v in VERDICTS}
+    counts = {v.value: sum(r.count(v) for r in reports) for v in MutantVerdict}
     return counts | {
         "mutants": sum(len(r.mutants) for r in reports),
         "errors": sum(1 for r in reports if r.error),
@@ -62,7 +62,7 @@ def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) 
         elif r.skipped and not quiet:
             console.print(f"· {r.derivation}.{r.name}: skipped, {r.skipped}", markup=False, style="dim")
         for m in r.mutants:
-            if m.verdict == "survived":
+            if m.verdict is MutantVerdict.SURVIVED:
                 console.print(
                     f"✗ survived: {r.derivation}.{r.name} [{m.operator}] → {m.status}: {m.text}",
                     markup=False,

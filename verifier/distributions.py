@@ -33,6 +33,13 @@ class Distribution:
         """The same law with fn applied to every parameter."""
         return type(self)(*[fn(sp.sympify(getattr(self, f.name))) for f in fields(self)])
 
+    def parts(self) -> tuple[sp.Expr, ...]:
+        """The parameters, as a statement's walker sees them."""
+        return self.params()
+
+    def map_parts(self, fn: Callable[[sp.Expr], sp.Expr]) -> Distribution:
+        return self.map(fn)
+
 
 @dataclass(frozen=True)
 class Normal(Distribution):
