@@ -5,6 +5,9 @@ Renderers never call sympy: the worker fills these strings into the ClaimResult.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sympy as sp
 
 from verifier.claims import (
@@ -16,6 +19,7 @@ from verifier.claims import (
     Identity,
     Inequality,
     Limit,
+    Statement,
 )
 from verifier.instantiate import as_matrix
 
@@ -35,59 +39,82 @@ def _obj(x: object) -> sp.Basic:
     return sp.sympify(x)
 
 
-def _parts(claim: Claim) -> tuple[list[sp.Basic], list[str], list[str]]:
-    """(objects, latex glue, mathml glue): glue[i] goes before objects[i]; one extra at the end."""
-    b = claim.as_written or claim.body
-    match b:
-        case Identity(lhs=l, rhs=r):
-            return [_obj(l), _obj(r)], ["", "=", ""], ["", "<mo>=</mo>", ""]
-        case Derivative(f=f, wrt=w, equals=e, order=o):
-            d = r"\frac{\partial^{2}}{\partial " if o == 2 else r"\frac{\partial}{\partial "
-            wl = sp.latex(_obj(w))
-            return (
-                [_obj(f), _obj(e)],
-                [d + wl + r"^{2}}" if o == 2 else d + wl + "}", "=", ""],
-                [
-                    f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{_mml(_obj(w))}</mrow></mfrac>",
-                    "<mo>=</mo>",
-                    "",
-                ],
-            )
-        case PSD(matrix=m, strict=s):
-            rel_l, rel_m = (
-                (r"\succ 0", "<mo>&#x227B;</mo><mn>0</mn>") if s else (r"\succeq 0", "<mo>&#x2AB0;</mo><mn>0</mn>")
-            )
-            return [_obj(m)], ["", rel_l], ["", rel_m]
-        case Inequality(lhs=l, op=op, rhs=r):
-            return [_obj(l), _obj(r)], ["", _OPS.get(op, op), ""], ["", f"<mo>{_MML_OPS.get(op, op)}</mo>", ""]
-        case Expectation(expr=x, equals=e):
-            return (
-                [_obj(x), _obj(e)],
-                [r"\mathbb{E}\left[", r"\right] =", ""],
-                ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""],
-            )
-        case Convergence(step=st, x=x, order=q, constant=c):
-            return (
-                [
-                    sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(st).subs(x, sp.Symbol("x_k"))),
-                    sp.sympify(c) * sp.Symbol("|e_k|") ** sp.sympify(q),
-                ],
-                ["", r",\quad |e_{k+1}| \sim", ""],
-                [
-                    "",
-                    "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi>"
-                    "<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>",
-                    "",
-                ],
-            )
-        case Limit(expr=x, var=v, to=t, equals=e):
-            lim_l = r"\lim_{" + sp.latex(v) + r" \to " + sp.latex(sp.sympify(t)) + "}"
-            lim_m = (
-                f"<munder><mo>lim</mo><mrow>{sp.mathml(v, printer='presentation')}<mo>&#x2192;</mo>"
-                f"{sp.mathml(sp.sympify(t), printer='presentation')}</mrow></munder>"
-            )
-            return [_obj(x), _obj(e)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
-    return [], [""], [""]
+Glued = tuple[list[sp.Basic], list[str], list[str]]  # (objects, latex glue, mathml glue)
+
+
+def _parts(claim: Claim) -> Glued:
+    """glue[i] goes before objects[i]; one extra at the end."""
+    body = claim.as_written or claim.body
+    renderer = _RENDERERS.get(type(body))
+    return renderer(body) if renderer is not None else ([], [""], [""])
+
+
+def _identity(b: Identity) -> Glued:
+    return [_obj(b.lhs), _obj(b.rhs)], ["", "=", ""], ["", "<mo>=</mo>", ""]
+
+
+def _derivative(b: Derivative) -> Glued:
+    d = r"\frac{\partial^{2}}{\partial " if b.order == 2 else r"\frac{\partial}{\partial "
+    wl = sp.latex(_obj(b.wrt))
+    return (
+        [_obj(b.f), _obj(b.equals)],
+        [d + wl + r"^{2}}" if b.order == 2 else d + wl + "}", "=", ""],
+        [f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{_mml(_obj(b.wrt))}</mrow></mfrac>", "<mo>=</mo>", ""],
+    )
+
+
+def _psd(b: PSD) -> Glued:
+    if b.strict:
+        return [_obj(b.matrix)], ["", r"\succ 0"], ["", "<mo>&#x227B;</mo><mn>0</mn>"]
+    return [_obj(b.matrix)], ["", r"\succeq 0"], ["", "<mo>&#x2AB0;</mo><mn>0</mn>"]
+
+
+def _inequality(b: Inequality) -> Glued:
+    op = b.op
+    return [_obj(b.lhs), _obj(b.rhs)], ["", _OPS.get(op, op), ""], ["", f"<mo>{_MML_OPS.get(op, op)}</mo>", ""]
+
+
+def _expectation(b: Expectation) -> Glued:
+    return (
+        [_obj(b.expr), _obj(b.equals)],
+        [r"\mathbb{E}\left[", r"\right] =", ""],
+        ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""],
+    )
+
+
+def _convergence(b: Convergence) -> Glued:
+    return (
+        [
+            sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(b.step).subs(b.x, sp.Symbol("x_k"))),
+            sp.sympify(b.constant) * sp.Symbol("|e_k|") ** sp.sympify(b.order),
+        ],
+        ["", r",\quad |e_{k+1}| \sim", ""],
+        [
+            "",
+            "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi>"
+            "<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>",
+            "",
+        ],
+    )
+
+
+def _limit(b: Limit) -> Glued:
+    to = sp.sympify(b.to)
+    lim_l = r"\lim_{" + sp.latex(b.var) + r" \to " + sp.latex(to) + "}"
+    lim_m = f"<munder><mo>lim</mo><mrow>{_mml(b.var)}<mo>&#x2192;</mo>{_mml(to)}</mrow></munder>"
+    return [_obj(b.expr), _obj(b.equals)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
+
+
+# one renderer per statement kind
+_RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
+    Identity: _identity,
+    Derivative: _derivative,
+    PSD: _psd,
+    Inequality: _inequality,
+    Expectation: _expectation,
+    Convergence: _convergence,
+    Limit: _limit,
+}
 
 
 def render(claim: Claim) -> tuple[str, str, str]:
