@@ -12,7 +12,7 @@ offers two views of the same claim:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy as sp
 
@@ -43,10 +43,16 @@ class Instance:
     to_symbolic: dict[sp.Symbol, sp.Expr]
     assumptions: tuple[str, ...]
     relations: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+    to_assumed: dict[sp.Symbol, sp.Symbol] = field(default_factory=dict)
 
     def symbolic(self, obj: sp.Basic) -> sp.Basic:
         """The symbolic view of an expression or matrix."""
         return sp.sympify(obj).xreplace(self.to_symbolic)
+
+    def assumed(self, obj: sp.Basic) -> sp.Basic:
+        """obj with every symbol carrying its domain's assumptions and no relation applied:
+        what each entry satisfies on its own (p_n ≥ 0 on the simplex, which p_n = 1 − Σ hides)."""
+        return sp.sympify(obj).xreplace(self.to_assumed)
 
 
 def as_matrix(obj: object) -> sp.ImmutableMatrix:
@@ -105,7 +111,7 @@ def _shape(obj: object) -> str:
     return f"{r}×{c}"
 
 
-def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], list[str]]:
+def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], dict[sp.Symbol, sp.Symbol], list[str]]:
     swap: dict[sp.Symbol, sp.Expr] = {}
     notes: list[str] = []
     for g in given:
@@ -114,6 +120,7 @@ def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], l
             merged = {**s.assumptions0, **assumptions}
             merged.pop("commutative", None)
             swap[s] = sp.Symbol(s.name, **merged)
+    assumed = {s: v for s, v in swap.items() if isinstance(v, sp.Symbol)}
     for g in given:
         relations = g.domain.relations(g.target)
         if relations:
@@ -121,7 +128,7 @@ def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], l
         text = g.domain.relation_text(g.label)
         if text:
             notes.append(text)
-    return swap, notes
+    return swap, assumed, notes
 
 
 def _domain_words(given: tuple[Given, ...]) -> list[str]:
@@ -155,8 +162,8 @@ def instantiate(claim: Claim) -> Instance:
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))
         raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
-    swap, relation_words = _symbolic_map(given)
+    swap, assumed, relation_words = _symbolic_map(given)
     assumptions = tuple(_domain_words(given) + relation_words)
     symbols = tuple(sorted(declared, key=lambda s: s.name))
     relations = tuple((s, sp.sympify(v)) for g in given for s, v in g.domain.relations(g.target).items())
-    return Instance(claim, given, symbols, bound, swap, assumptions, relations)
+    return Instance(claim, given, symbols, bound, swap, assumptions, relations, assumed)

@@ -21,6 +21,7 @@ the verdict PROVED also needs the numeric spot check to agree (see :func:`judge`
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -33,6 +34,8 @@ from verifier.instantiate import Instance
 from verifier.outcome import NumericVerdict, Status
 
 _KEY = object()
+WHERE_DEFINED = "nonnegative where defined"
+SIGNS = ("nonnegative", WHERE_DEFINED)
 T = TypeVar("T")
 
 
@@ -135,11 +138,33 @@ def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
     raise Rejected("nonnegative", f"{sp.sstr(expr)[:80]} not provably {word}")
 
 
+def nonnegative_where_defined(expr: sp.Expr) -> Fact:
+    """expr >= 0 wherever it is defined: nonnegative outright, or a quotient N/D with N >= 0
+    and D >= 0 (the points where D = 0 are where expr is undefined). A rule that uses such a
+    fact carries the proviso of :func:`obligations.definedness`, or extends it by continuity."""
+    try:
+        return nonnegative(expr)
+    except Rejected:
+        pass
+    with contextlib.suppress(sp.PolynomialError):
+        num, den = sp.fraction(sp.factor(sp.cancel(expr)))
+        if den != 1 and all(_signed(part) for part in (num, den)):
+            return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
+    raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
+
+
+def _signed(expr: sp.Expr) -> bool:
+    return any(form.is_nonnegative is True for form in normal_form.nonnegative_forms(expr))
+
+
 # ----------------------------------------------------------------------------- proofs
 
 
-def _covered(exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str, rule: str) -> tuple[str, ...]:
-    by_expr = {f.expr: f for f in facts if f.property == prop}
+def _covered(
+    exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str | tuple[str, ...], rule: str
+) -> tuple[str, ...]:
+    props = (prop,) if isinstance(prop, str) else prop
+    by_expr = {f.expr: f for f in facts if f.property in props}
     rungs = []
     for e in exprs:
         if e == 0:
@@ -168,7 +193,7 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
     """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
     _own(inst, obligation, "residual")
     rungs = _covered(obligation.entries, facts, "zero", "residual")
-    assumptions = (*inst.assumptions, *_definedness(obligation.entries))
+    assumptions = (*inst.assumptions, *obligations.definedness(obligation.entries))
     return _proof(inst, "residual is zero", rungs, assumptions)
 
 
@@ -195,32 +220,39 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     detail = f"{len(values)} case(s): {shown[:160]}"
     proviso = ("derivatives taken case by case (not at the boundaries between cases)",)
     extra = proviso if isinstance(inst.claim.body, Derivative) else ()
-    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *_definedness(values), *extra), detail)
+    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *obligations.definedness(values), *extra), detail)
 
 
-def _definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
-    """The proviso a rational-function proof carries: it holds where no denominator vanishes."""
-    for e in exprs:
-        if any(p.exp.is_negative and p.base.free_symbols for p in sp.sympify(e).atoms(sp.Pow)):
-            return ("wherever both sides are defined (no denominator is 0)",)
-    return ()
+def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: obligations.Squares | None = None) -> Proof:
+    """H symmetric, vᵀHv = Σ wₖ·(aₖᵀv)² identically in v, and every wₖ >= 0.
 
-
-def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact]) -> Proof:
-    """H symmetric, vᵀHv = Σ wᵢ·formᵢ² identically in v, and every wᵢ >= 0."""
-    h = _obligation_of("check_certificate", lambda: obligations.psd_matrix(inst))
+    The certificate is the claim's own, or one a search found: weights wₖ and coefficient
+    rows aₖ, in the claim's symbols. A found weight must be nonnegative for every entry
+    on its own domain (the assumed view, without relations such as p_n = 1 − Σ), which
+    implies it on the domain; the Gram identity is checked with the relations applied.
+    """
+    h = _obligation_of("prove_psd_by_certificate", lambda: obligations.psd_matrix(inst))
     if h.rows != h.cols:
         raise Rejected("prove_psd_by_certificate", f"matrix is {h.rows}×{h.cols}, not square")
-    v, weights, forms = _obligation_of("check_certificate", lambda: obligations.certificate_parts(inst))
-    gram = _obligation_of("check_certificate", lambda: obligations.certificate_residual(h, v, weights, forms))
-    rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_certificate(symmetry)")
-    rungs += _covered(gram, facts, "zero", "check_certificate(identity)")
+    if found is None:
+        rule = "prove_psd_by_certificate"
+        v, weights, forms = _obligation_of(rule, lambda: obligations.certificate_parts(inst))
+        gram = _obligation_of(rule, lambda: obligations.certificate_residual(h, v, weights, forms))
+        signs, parts, source = list(weights), [*weights, *forms], "given"
+    else:
+        weights = [inst.symbolic(w) for w in found[0]]
+        rows = [[inst.symbolic(a) for a in row] for row in found[1]]
+        gram = _obligation_of("prove_psd_by_certificate", lambda: obligations.gram_residual(h, weights, rows))
+        signs, parts, source = [inst.assumed(w) for w in found[0]], [*weights, *(a for r in rows for a in r)], "found"
+    rungs = _covered(obligations.asymmetry(h), facts, "zero", "prove_psd_by_certificate(symmetry)")
+    rungs += _covered(gram, facts, "zero", "prove_psd_by_certificate(identity)")
     try:
-        _covered(list(weights), facts, "nonnegative", "check_certificate(weights)")
+        _covered(signs, facts, SIGNS, "prove_psd_by_certificate(weights)")
     except Rejected as err:
         raise Rejected("prove_psd_by_certificate", f"weight not provably nonnegative ({err})") from None
-    detail = "vᵀHv = Σ wᵢ·(linear form)², every wᵢ ≥ 0"
-    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), inst.assumptions, detail)
+    proviso, closure = obligations.certificate_proviso(inst, list(h), parts)
+    detail = f"vᵀHv = Σ wₖ·(aₖᵀv)² with {len(signs)} weight(s) wₖ ≥ 0 ({source} certificate){closure}"
+    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), (*inst.assumptions, *proviso), detail)
 
 
 def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
@@ -250,12 +282,26 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     return _proof(inst, "Sylvester criterion", rungs, inst.assumptions, detail)
 
 
-def prove_inequality(inst: Instance, facts: Sequence[Fact]) -> Proof:
-    """gap = (greater side) − (smaller side), computed here, is >= 0 (> 0 if strict)."""
-    gap, strict = _obligation_of("check_inequality", lambda: obligations.inequality_gap(inst))
+def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None) -> Proof:
+    """gap = (greater side) − (smaller side), computed here, is >= 0 (> 0 if strict): directly,
+    or as a sum of squares gap = Σ wₖ·fₖ² whose weights are nonnegative (in the assumed view)."""
+    gap, strict = _obligation_of("prove_inequality", lambda: obligations.inequality_gap(inst))
     prop = "positive" if strict else "nonnegative"
-    rungs = _covered([gap], facts, prop, "check_inequality")
-    return _proof(inst, "gap is " + prop, rungs, inst.assumptions)
+    if squares is None:
+        rungs = _covered([gap], facts, prop, "prove_inequality")
+        return _proof(inst, "gap is " + prop, rungs, inst.assumptions)
+    if strict:
+        raise Rejected("prove_inequality", "a sum of squares shows gap ≥ 0, not gap > 0")
+    weights, forms = squares
+    if len(weights) != len(forms) or any(len(f) != 1 for f in forms):
+        raise Rejected("prove_inequality", "each weight multiplies the square of one expression")
+    total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
+    rungs = _covered([gap - total], facts, "zero", "prove_inequality(identity)")
+    _covered([inst.assumed(w) for w in weights], facts, SIGNS, "prove_inequality(weights)")
+    parts = [inst.symbolic(e) for e in (*weights, *(f[0] for f in forms))]
+    proviso, closure = obligations.certificate_proviso(inst, [gap], parts)
+    detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
+    return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail)
 
 
 def expectation(inst: Instance) -> Obligation:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from verifier import kernel, obligations
+from verifier import certify, kernel, obligations
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance
@@ -142,8 +142,36 @@ def _prove_equality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) ->
 
 
 def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """The gap's sign from the assumptions; else a sum of squares found by certify."""
     gap, strict = obligations.inequality_gap(inst)
-    return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
+    try:
+        return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
+    except Rejected as err:
+        why = str(err)
+    if strict:
+        return None, why
+    for name, (weights, forms) in certify.square_proposals(inst, gap, clock):
+        total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
+        proof = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
+        if isinstance(proof, list):
+            return kernel.prove_inequality(inst, proof, (weights, forms)), ""
+        why += f"; {name}: {proof}"
+    return None, why
+
+
+def _checked(
+    inst: Instance, zeros: list[sp.Expr], signs: list[sp.Expr], clock: WorkClock, rungs: tuple[str, ...]
+) -> list[Fact] | str:
+    """Kernel facts that every zero vanishes and every sign is nonnegative, or why not."""
+    facts, why = zero_facts(zeros, clock, rungs)
+    if why:
+        return "identity: " + why
+    for w in dict.fromkeys(signs):
+        try:
+            facts.append(kernel.nonnegative_where_defined(w))
+        except Rejected as err:
+            return str(err)
+    return facts
 
 
 def _prove_expectation(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
@@ -188,10 +216,31 @@ def _prove_psd(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tupl
             return proof, ""
     if not h.free_symbols:
         return kernel.prove_psd_by_minors(inst, []), ""
-    if h.rows > 4:
+    if h.rows <= 4:
+        proof, minors_why = _prove_psd_minors(inst, body, h, clock, rungs)
+        if proof is not None:
+            return proof, ""
+        why = (why + "; " if why else "") + minors_why
+    if body.strict:
         return None, why or "no certificate given (add certificate=Certificate(v, weights, forms))"
-    proof, minors_why = _prove_psd_minors(inst, body, h, clock, rungs)
-    return proof, (why + "; " if why else "") + minors_why
+    return _search_psd_certificate(inst, h, clock, rungs, why)
+
+
+def _search_psd_certificate(
+    inst: Instance, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...], why: str
+) -> tuple[Proof | None, str]:
+    """Certificates that certify proposes (Gram structure, covariance on Δ, LDLᵀ), checked by the kernel."""
+    tried = []
+    for name, (weights, rows) in certify.psd_proposals(inst, h, clock):
+        gram = obligations.gram_residual(
+            h, [inst.symbolic(w) for w in weights], [[inst.symbolic(a) for a in r] for r in rows]
+        )
+        facts = _checked(inst, [*obligations.asymmetry(h), *gram], [inst.assumed(w) for w in weights], clock, rungs)
+        if isinstance(facts, list):
+            return kernel.prove_psd_by_certificate(inst, facts, (weights, rows)), ""
+        tried.append(f"{name}: {facts}")
+    found = "; ".join(tried) or "no certificate found"
+    return None, (why + "; " if why else "") + found
 
 
 def _prove_psd_minors(

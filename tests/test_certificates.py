@@ -1,0 +1,100 @@
+"""Certificates found, not handed in: certify proposes sums of squares, the kernel checks them."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import PSD, Inequality, Real, Simplex, claim, kernel, ladder
+from verifier.claims import ClaimFamily
+from verifier.engine import EngineSettings, verify_family
+from verifier.instantiate import Instance, instantiate
+from verifier.kernel import Rejected
+from verifier.mathlib import dot, matrix, vector
+from verifier.outcome import Status
+
+SETTINGS = EngineSettings(samples=60)
+
+
+@claim(n=[3])
+def gram(n: int) -> PSD:
+    "XᵀX ⪰ 0 for a general X."
+    x = matrix("X", n)
+    return PSD(x.T * x, where={x: Real()})
+
+
+@claim(n=[4])
+def covariance(n: int) -> PSD:
+    "diag(p) − ppᵀ ⪰ 0 on the simplex (uses Σp = 1)."
+    p = vector("p", n)
+    return PSD(sp.diag(*p) - p * p.T, where={p: Simplex()})
+
+
+@claim(n=[3])
+def cauchy_schwarz(n: int) -> Inequality:
+    "(xᵀy)² ≤ ‖x‖²‖y‖²."
+    x, y = vector("x", n), vector("y", n)
+    return Inequality(dot(x, y) ** 2, "<=", dot(x, x) * dot(y, y), where={x: Real(), y: Real()})
+
+
+@claim(n=[3], expect="refuted")
+def covariance_twice(n: int) -> PSD:
+    "diag(p) − 2ppᵀ ⪰ 0 (wrong: the factor 2)."
+    p = vector("p", n)
+    return PSD(sp.diag(*p) - 2 * p * p.T, where={p: Simplex()})
+
+
+def _inst(family: ClaimFamily) -> Instance:
+    return instantiate(family.build(family.n_values[0]))
+
+
+@pytest.mark.parametrize(
+    ("family", "rule", "detail"),
+    [
+        (gram, "PSD certificate", "found certificate"),
+        (covariance, "PSD certificate", "found certificate"),
+        (cauchy_schwarz, "sum of squares", "extended by continuity"),
+    ],
+)
+def test_a_found_certificate_proves_the_classic_facts(family: ClaimFamily, rule: str, detail: str) -> None:
+    result = verify_family(family, SETTINGS)
+    assert result.status is Status.PROVED, result.reason
+    proof = ladder.prove(_inst(family), 300).proof
+    assert proof is not None and proof.rule == rule and detail in proof.detail
+    assert not any("denominator" in a for a in proof.assumptions), "no proviso is left on a polynomial target"
+
+
+def test_the_covariance_certificate_names_the_simplex_relation() -> None:
+    proof = ladder.prove(_inst(covariance), 300).proof
+    assert proof is not None and any("Σ" in a or "sum" in a.lower() for a in proof.assumptions), proof.assumptions
+
+
+def test_a_wrong_variant_is_refuted_not_certified() -> None:
+    assert verify_family(covariance_twice, SETTINGS).status is Status.REFUTED
+
+
+def _facts_for(inst: Instance, weights: list[sp.Expr], rows: list[list[sp.Expr]]) -> list[kernel.Fact]:
+    """Every fact a lying strategy could get: zero facts for what *it* thinks the residual is."""
+    h = sp.ImmutableMatrix(inst.symbolic(inst.claim.body.matrix))  # type: ignore[attr-defined]
+    facts = [kernel.zero(sp.Integer(0) * e, "exact") for e in h]
+    return facts + [kernel.nonnegative_where_defined(inst.assumed(w)) for w in weights if w != -1]
+
+
+def test_the_kernel_recomputes_a_found_certificate() -> None:
+    inst = _inst(covariance)
+    p = [s for g in inst.given for s in g.symbols()]
+    rows = [[(1 if j == i else 0) - p[j] for j in range(4)] for i in range(4)]
+    doubled = [2 * w for w in p]  # Σ 2pᵢ(vᵢ − pᵀv)² is not vᵀHv
+    with pytest.raises(Rejected, match="prove_psd_by_certificate"):
+        kernel.prove_psd_by_certificate(inst, _facts_for(inst, doubled, rows), (doubled, rows))
+    negative = [sp.Integer(-1), *p[1:]]
+    with pytest.raises(Rejected):
+        kernel.prove_psd_by_certificate(inst, _facts_for(inst, negative, rows), (negative, rows))
+
+
+def test_a_quotient_is_nonnegative_only_where_defined() -> None:
+    x, y = sp.symbols("x y", real=True)
+    fact = kernel.nonnegative_where_defined(x**2 / (x**2 + y**2))
+    assert fact.property == kernel.WHERE_DEFINED
+    with pytest.raises(Rejected):
+        kernel.nonnegative_where_defined(x / (x**2 + y**2))
