@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import PSD, Inequality, Real, Simplex, claim, kernel, ladder
+from verifier import PSD, Inequality, Real, Simplex, bounds, claim, kernel, ladder
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
 from verifier.instantiate import Instance, instantiate
@@ -98,3 +98,54 @@ def test_a_quotient_is_nonnegative_only_where_defined() -> None:
     assert fact.property == kernel.WHERE_DEFINED
     with pytest.raises(Rejected):
         kernel.nonnegative_where_defined(x / (x**2 + y**2))
+
+
+@claim()
+def sine_lipschitz() -> Inequality:
+    "|sin(ax) − sin(ax′)| ≤ |a|·|x − x′|."
+    x, xp, a = sp.symbols("x xp a")
+    return Inequality(
+        sp.Abs(sp.sin(a * x) - sp.sin(a * xp)),
+        "<=",
+        sp.Abs(a) * sp.Abs(x - xp),
+        where={x: Real(), xp: Real(), a: Real()},
+    )
+
+
+@claim(expect="refuted")
+def sine_lipschitz_half() -> Inequality:
+    "|sin(ax) − sin(ax′)| ≤ |a|/2·|x − x′| (wrong: the constant is |a|)."
+    x, xp, a = sp.symbols("x xp a")
+    bound = sp.Abs(a) / 2 * sp.Abs(x - xp)
+    return Inequality(sp.Abs(sp.sin(a * x) - sp.sin(a * xp)), "<=", bound, where={x: Real(), xp: Real(), a: Real()})
+
+
+@claim()
+def log_lipschitz_on_reals() -> Inequality:
+    "|log(1 + x²) − log(1 + x′²)| ≤ |x − x′| (|2x/(1 + x²)| ≤ 1)."
+    x, xp = sp.symbols("x xp")
+    lhs = sp.Abs(sp.log(1 + x**2) - sp.log(1 + xp**2))
+    return Inequality(lhs, "<=", sp.Abs(x - xp), where={x: Real(), xp: Real()})
+
+
+def test_a_lipschitz_bound_is_proved_by_the_mean_value_theorem() -> None:
+    assert verify_family(sine_lipschitz, SETTINGS).status is Status.PROVED
+    proof = ladder.prove(_inst(sine_lipschitz), 300).proof
+    assert proof is not None and proof.rule == "Lipschitz bound" and "mean value theorem" in proof.detail
+    assert verify_family(sine_lipschitz_half, SETTINGS).status is Status.REFUTED
+
+
+def test_the_mean_value_rule_needs_a_function_analytic_on_the_line() -> None:
+    """log(1 + x²) is analytic on ℝ (its argument is positive): proved. |x| and floor(x) are
+    not differentiable everywhere, so the rule refuses them rather than trust sp.diff."""
+    assert verify_family(log_lipschitz_on_reals, SETTINGS).status is Status.PROVED
+    x, xp = sp.symbols("x xp")
+    for g in (sp.Abs, sp.floor):
+
+        @claim(name=f"kink_{g.__name__}")
+        def kinked(g: type[sp.Function] = g) -> Inequality:
+            "|g(x) − g(x′)| ≤ |x − x′|."
+            return Inequality(sp.Abs(g(x) - g(xp)), "<=", sp.Abs(x - xp), where={x: Real(), xp: Real()})
+
+        with pytest.raises(bounds.NotLipschitz):
+            bounds.lipschitz_obligation(_inst(kinked))

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 import sympy as sp
 
-from verifier import normal_form, obligations
+from verifier import bounds, normal_form, obligations
 from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
 from verifier.outcome import NumericVerdict, Status
@@ -302,6 +302,22 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     proviso, closure = obligations.certificate_proviso(inst, [gap], parts)
     detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
     return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail)
+
+
+def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
+    """|g(u) − g(w)| ≤ L·|u − w| on ℝ by the mean value theorem: g′ (computed here) is built from
+    functions analytic on ℝ, and |g′| ≤ L everywhere, by a structural bound or by −L ≤ g′ ≤ L."""
+    ob = _obligation_of("prove_lipschitz", lambda: bounds.lipschitz_obligation(inst))
+    reasons = []
+    for way, signs in bounds.slope_signs(ob):
+        try:
+            rungs = _covered(signs, facts, "nonnegative", "prove_lipschitz")
+        except Rejected as err:
+            reasons.append(str(err))
+            continue
+        detail = f"mean value theorem with g′ = {sp.sstr(ob.slope)[:80]}; {way}"
+        return _proof(inst, "Lipschitz bound", (*rungs, "assumptions"), inst.assumptions, detail)
+    raise Rejected("prove_lipschitz", "; ".join(reasons))
 
 
 def expectation(inst: Instance) -> Obligation:

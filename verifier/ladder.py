@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from verifier import certify, kernel, obligations
+from verifier import bounds, certify, kernel, obligations
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance
@@ -142,21 +142,40 @@ def _prove_equality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) ->
 
 
 def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
-    """The gap's sign from the assumptions; else a sum of squares found by certify."""
+    """A Lipschitz bound by the mean value theorem (recognised cheaply, so first); the gap's sign
+    from the assumptions; else a sum of squares found by certify."""
     gap, strict = obligations.inequality_gap(inst)
+    lipschitz, why = _prove_lipschitz(inst) if not strict else (None, "")
+    if lipschitz is not None:
+        return lipschitz, ""
     try:
         return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
     except Rejected as err:
-        why = str(err)
+        why = "; ".join(filter(None, [str(err), why]))
     if strict:
         return None, why
     for name, (weights, forms) in certify.square_proposals(inst, gap, clock):
         total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
-        proof = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
-        if isinstance(proof, list):
-            return kernel.prove_inequality(inst, proof, (weights, forms)), ""
-        why += f"; {name}: {proof}"
+        facts = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
+        if isinstance(facts, list):
+            return kernel.prove_inequality(inst, facts, (weights, forms)), ""
+        why += f"; {name}: {facts}"
     return None, why
+
+
+def _prove_lipschitz(inst: Instance) -> tuple[Proof | None, str]:
+    """The mean-value route for |g(u) − g(w)| ≤ L·|u − w| ('' if the claim is not of that form)."""
+    try:
+        ob = bounds.lipschitz_obligation(inst)
+    except NotShowable:
+        return None, ""
+    reasons = []
+    for _, signs in bounds.slope_signs(ob):
+        try:
+            return kernel.prove_lipschitz(inst, [kernel.nonnegative(e) for e in signs]), ""
+        except Rejected as err:
+            reasons.append(str(err))
+    return None, "Lipschitz: " + "; ".join(reasons)
 
 
 def _checked(
