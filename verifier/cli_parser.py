@@ -55,7 +55,8 @@ one report, and write it in every format (--json, --markdown, --junit, --html, a
 terminal table). The reports must come from compatible runs: the same schema and engine
 version, seed and samples, and either whole runs or every shard of one partition once.
 A claim that appears in two reports is an error. --baseline compares the merged result;
-the exit status follows verify-all's.
+the exit status follows verify-all's (an interrupted run's report makes the merge
+incomplete: 130). A missing or unreadable report, or reports that do not fit, exit 2.
 """
 
 
