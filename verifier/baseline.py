@@ -15,6 +15,7 @@ from typing import Any
 
 from verifier.outcome import SCHEMA_VERSION, RunReport, Status
 from verifier.render.files import read_json, write_json
+from verifier.shard import recorded_cost
 
 STRENGTH = {Status.PROVED: 3, Status.REFUTED: 3, Status.CHECKED: 2, Status.UNKNOWN: 1, Status.ERROR: 0}
 
@@ -41,6 +42,7 @@ def snapshot(report: RunReport) -> dict[str, Any]:
                 "kind": r.kind,
                 "proved_n": r.proved_n,
                 "n_values": r.n_values,
+                "cost": recorded_cost(r.cpu_seconds or r.seconds),
             }
             for r in report.results
         },
@@ -57,6 +59,15 @@ def load(path: str | Path) -> dict[str, dict[str, Any]]:
     if not isinstance(claims, dict):
         raise ValueError(f"{path}: not a verifier baseline (no 'claims' table)")
     return claims
+
+
+def costs(path: str | Path) -> dict[str, float]:
+    """The recorded cost of each claim (CPU seconds), for balancing shards; an older baseline has none."""
+    return {
+        key: float(entry["cost"])
+        for key, entry in load(path).items()
+        if isinstance(entry, dict) and isinstance(entry.get("cost"), int | float) and entry["cost"] >= 0
+    }
 
 
 def compare(

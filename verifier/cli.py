@@ -19,6 +19,7 @@ from verifier.commands import (
     run_alarms,
     run_bench,
     run_list,
+    run_merge,
     run_mutate,
     run_show,
     run_verification,
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_verification(args)
         if args.command == "check":
             return run_verification(args, pattern=pattern_or_path(args))
+        if args.command == "merge":
+            return run_merge(args)
         if args.command == "mutate":
             return run_mutate(args)
         if args.command == "list":

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING
 
 from verifier import __version__
 from verifier.engine import DEFAULT_BUDGET
-
-if TYPE_CHECKING:
-    pass
-
 
 DESCRIPTION = """\
 Verify the claims of ML derivations: prove them symbolically, spot-check them
@@ -31,9 +26,37 @@ examples:
   verifier check softmax                      one derivation
   verifier check 'softmax.jacobian' --seed 3  one claim, replaying seed 3
   verifier show logistic_loss.hessian         the statement, domains and assumptions
+  verifier verify-all --shard 2/4 --json shard-2.json     one of four CI jobs
+  verifier merge shard-*.json --baseline reports/baseline.json --html report.html
 
 exit status: 0 all claims met their expectation, 1 some did not, 2 usage error,
 3 internal error, 4 baseline regression, 130 interrupted.
+"""
+
+
+VERIFY_ALL = """\
+Verify every claim in ./derivations, or in the given files and folders.
+
+sharding (--shard I/N): each claim family, with all its n, is one unit, dealt to one of
+N shards. A unit costs the CPU seconds recorded for it in the baseline (--baseline,
+else reports/baseline.json when it exists; --update-baseline records them), or the
+median recorded cost if the baseline does not list it (1 s if it lists none). Units go
+largest cost first, ties by name, each to the shard with the least cost so far (the
+lowest-numbered on a tie). The cut depends only on the claim list and that file, never
+on the machine, its load or the cache, so every copy of a checkout cuts the same shards.
+A corollary's cited claims are verified again in its shard if they belong to another,
+but reported only by their own. --baseline compares only the shard's claims (claims
+gone from the library: shard 1). Merge the shards' --json reports with verifier merge.
+"""
+
+MERGE = """\
+Merge the JSON reports written by `verify-all --json`, usually its --shard runs, into
+one report, and write it in every format (--json, --markdown, --junit, --html, and the
+terminal table). The reports must come from compatible runs: the same schema and engine
+version, seed and samples, and either whole runs or every shard of one partition once.
+A claim that appears in two reports is an error. --baseline compares the merged result;
+the exit status follows verify-all's (an interrupted run's report makes the merge
+incomplete: 130). A missing or unreadable report, or reports that do not fit, exit 2.
 """
 
 
@@ -60,13 +83,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
     )
-    c = p.add_argument_group("regression and cache")
-    c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
-    c.add_argument(
-        "--update-baseline",
-        action="store_true",
-        help="rewrite the baseline (default reports/baseline.json) from this run",
-    )
+    c = _regression(p, "regression and cache")
     c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
     c.add_argument(
         "--cache-dir",
@@ -74,6 +91,21 @@ def _common(p: argparse.ArgumentParser) -> None:
         default=".verifier-cache",
         help="where cached results live (default .verifier-cache)",
     )
+    _output(p)
+
+
+def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGroup:
+    c = p.add_argument_group(title)
+    c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
+    c.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="rewrite the baseline (default reports/baseline.json) from this run",
+    )
+    return c
+
+
+def _output(p: argparse.ArgumentParser) -> None:
     o = p.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the JSON report here")
     o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
@@ -93,12 +125,28 @@ def build_parser() -> argparse.ArgumentParser:
     va = sub.add_parser(
         "verify-all",
         help="verify every claim in derivations/ or the given paths",
-        description="Verify every claim in ./derivations, or in the given files and folders.",
+        description=VERIFY_ALL,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
+    va.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="verify only shard I of N (1 ≤ I ≤ N) of the claim families, cut as described above; "
+        "merge the shards' --json reports with `verifier merge`",
+    )
     _common(va)
+    me = sub.add_parser(
+        "merge",
+        help="merge the --json reports of verify-all runs (its shards) into one report",
+        description=MERGE,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    me.add_argument("reports", nargs="+", metavar="REPORT.json", help="reports written by verify-all --json")
+    _regression(me, "regression")
+    _output(me)
     ck = sub.add_parser(
         "check",
         help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py file)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -37,6 +38,11 @@ def console_for(args: argparse.Namespace) -> Console:
     return Console(no_color=no_color, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
 
 
+def usage_error(console: Console, message: str) -> None:
+    """'error: message' on one line, however long (a path in it must not wrap)."""
+    console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
 def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
     cache_dir = None if args.no_cache else Path(args.cache_dir)
     engine = EngineSettings(
@@ -61,10 +67,34 @@ def pattern_or_path(args: argparse.Namespace) -> str:
     return str(args.pattern)
 
 
+DEFAULT_BASELINE = "reports/baseline.json"
+
+
+def shard_settings(args: argparse.Namespace, settings: RunSettings) -> RunSettings:
+    """The settings for `--shard I/N`: the shard and the costs recorded in the baseline (ValueError: usage)."""
+    from verifier import baseline, shard
+
+    chosen = shard.parse_shard(args.shard)
+    if args.update_baseline:
+        raise ValueError("--update-baseline records the whole library; run it without --shard (or use verifier merge)")
+    source = args.baseline or (DEFAULT_BASELINE if Path(DEFAULT_BASELINE).is_file() else None)
+    try:
+        costs = baseline.costs(source) if source else {}
+    except (OSError, ValueError) as err:
+        raise ValueError(f"--shard: cannot read the costs in {source}: {err}") from None
+    return dataclasses.replace(settings, shard=chosen, costs=costs)
+
+
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     console = console_for(args)
     paths = args.paths or default_paths()
     settings = settings_from(args, pattern)
+    if getattr(args, "shard", None) is not None:
+        try:
+            settings = shard_settings(args, settings)
+        except ValueError as err:
+            usage_error(console, str(err))
+            return EXIT_USAGE
     progress = Progress(
         TextColumn("[bold]verifying"),
         BarColumn(),
@@ -86,8 +116,13 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
 
         report = verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
     if pattern and not report.results:
-        console.print(f"error: no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
         return EXIT_USAGE
+    return finish(args, report, console)
+
+
+def finish(args: argparse.Namespace, report: RunReport, console: Console) -> int:
+    """Write the reports, show the table, compare with the baseline; the exit status."""
     write_reports(args, report, console)
     terminal.render(console, report, quiet=args.quiet)
     if not report.complete:
@@ -98,21 +133,38 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     return EXIT_OK if report.all_met else EXIT_UNMET
 
 
+def run_merge(args: argparse.Namespace) -> int:
+    from verifier import merge
+
+    console = console_for(args)
+    try:
+        report = merge.merge([(path, merge.read_report(path)) for path in args.reports])
+    except merge.MergeError as err:
+        usage_error(console, str(err))
+        return EXIT_USAGE
+    if not args.quiet:
+        console.print(f"merged {len(args.reports)} reports: {', '.join(args.reports)}", markup=False, highlight=False)
+    return finish(args, report, console)
+
+
 def check_baseline(args: argparse.Namespace, report: RunReport, console: Console) -> bool:
     """Compare with (or rewrite) the baseline; True if a verdict regressed."""
     from verifier import baseline
 
     if args.update_baseline:
-        path = args.baseline or "reports/baseline.json"
+        path = args.baseline or DEFAULT_BASELINE
         baseline.write(path, report)
         console.print(f"baseline written to {path} ({len(report.results)} claims)")
         return False
     if not args.baseline:
         return False
     from verifier.runner import matches_key
+    from verifier.shard import baseline_scope
 
     pattern = getattr(args, "pattern", "")
     selected = (lambda key: matches_key(key, pattern)) if pattern else None
+    if report.shard is not None:
+        selected = baseline_scope(report.shard, {r.key for r in report.results})
     changes = baseline.compare(baseline.load(args.baseline), report, selected)
     terminal.baseline_diff(console, changes, args.baseline)
     return any(c.regression for c in changes)
@@ -186,7 +238,7 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
     console = console_for(args)
     if args.junit or args.html:
-        console.print("error: --junit and --html describe a verification run; alarms writes --json or --markdown")
+        usage_error(console, "--junit and --html describe a verification run; alarms writes --json or --markdown")
         return EXIT_USAGE
     progress = counting_progress(console, "seeds", args.quiet)
     with progress:
@@ -200,7 +252,7 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
         stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
     if pattern and not stats:
-        console.print(f"error: no claim that holds matches {pattern!r}; try `verifier list`")
+        usage_error(console, f"no claim that holds matches {pattern!r}; try `verifier list`")
         return EXIT_USAGE
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))
@@ -237,13 +289,13 @@ def run_bench(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if args.determinism and args.only:
-        console.print("error: give --determinism or --only, not both")
+        usage_error(console, "give --determinism or --only, not both")
         return EXIT_USAGE
     try:
         only = "determinism" if args.determinism else args.only
         config = bench_config.config_for(args.quick, args.cell_timeout, args.out, only)
     except ValueError as err:
-        console.print(f"error: --only: {err}", markup=False)
+        usage_error(console, f"--only: {err}")
         return EXIT_USAGE
     data = bench_report.run(config, progress=lambda line: console.print(line, markup=False))
     written = bench_report.write_reports(data, config.out)

@@ -94,6 +94,7 @@ class ClaimResult:
     status: Status
     reason: str
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker that verified it (0: not measured); the baseline's cost
     n_values: list[int | None] = field(default_factory=list)
     proved_n: list[int | None] = field(default_factory=list)
     numeric: list[NumericEvidence] = field(default_factory=list)
@@ -164,6 +165,26 @@ class ClaimResult:
         return cls(**kwargs)
 
 
+@dataclass(frozen=True)
+class ShardInfo:
+    """Which part of a sharded run a report holds (`verify-all --shard INDEX/COUNT`)."""
+
+    index: int
+    count: int
+    partition: str  # fingerprint of the claim list and costs the shards were cut from
+    claims: tuple[str, ...]  # every claim key of the whole run, in run order
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "claims": list(self.claims)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ShardInfo:
+        claims = data["claims"]
+        if not isinstance(claims, list):
+            raise TypeError("shard claims is not a list")
+        return cls(int(data["index"]), int(data["count"]), str(data["partition"]), tuple(map(str, claims)))
+
+
 @dataclass
 class RunReport:
     """All results of one run, plus how the run went."""
@@ -175,6 +196,7 @@ class RunReport:
     complete: bool = True
     engine_version: str = ""
     argv: list[str] = field(default_factory=list)
+    shard: ShardInfo | None = None
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Status}
@@ -197,6 +219,7 @@ class RunReport:
             "counts": self.counts(),
             "all_met": self.all_met,
             "claims": [r.to_json() for r in self.results],
+            **({"shard": self.shard.to_json()} if self.shard else {}),
         }
 
     @classmethod
@@ -208,4 +231,5 @@ class RunReport:
             seconds=float(data["seconds"]),
             complete=bool(data.get("complete", True)),
             engine_version=str(data.get("engine_version", "")),
+            shard=ShardInfo.from_json(data["shard"]) if data.get("shard") else None,
         )

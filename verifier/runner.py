@@ -9,18 +9,20 @@ finished, marked incomplete.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from verifier import __version__, alarms, cache, engine, loader, mutate, pool
+from verifier import shard as sharding
 from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.mutate import ClaimMutation
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
 
 T = TypeVar("T")
 KEY_SECONDS = 10.0  # CPU time per module to build its claims for their cache keys; the rest are not cached (speed only)
@@ -35,6 +37,8 @@ class RunSettings:
     memory_mb: int = 4096
     pattern: str = ""
     cache_dir: Path | None = None
+    shard: sharding.Shard | None = None  # verify only this shard of the claim families
+    costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,12 @@ class ClaimSpec:
     statement: str
     expect: str
     n_values: tuple[int | None, ...]
-    key: str | None = None
+    cache_key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """derivation.name, as in reports and the baseline."""
+        return f"{self.derivation}.{self.name}"
 
 
 def _key(family: ClaimFamily, source: bytes, settings: EngineSettings, seconds: float) -> str | None:
@@ -108,9 +117,12 @@ def _load_specs(path: str, settings: EngineSettings, key_seconds: float) -> tupl
 
 def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
     """Runs in a worker: load the module again (fresh fork) and verify one family."""
+    cpu = time.process_time()
     loaded = loader.load(Path(spec.path), settings.verbose)
     family = next(f for f in loaded.families if f.name == spec.name)
-    return engine.verify_family(family, settings, source=spec.path)
+    result = engine.verify_family(family, settings, source=spec.path)
+    result.cpu_seconds = round(time.process_time() - cpu, 3)
+    return result
 
 
 def module_error(path: str, message: str) -> ClaimResult:
@@ -144,8 +156,6 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
 
 def matches_key(key: str, pattern: str) -> bool:
     """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
-    import fnmatch
-
     if not pattern:
         return True
     derivation, _, name = key.partition(".")
@@ -153,7 +163,101 @@ def matches_key(key: str, pattern: str) -> bool:
 
 
 def matches(spec: ClaimSpec, pattern: str) -> bool:
-    return matches_key(f"{spec.derivation}.{spec.name}", pattern)
+    return matches_key(spec.key, pattern)
+
+
+def _load_all(
+    files: list[str], settings: RunSettings, keyed: bool, specs: list[ClaimSpec], errors: list[ClaimResult]
+) -> None:
+    """Load every file in a worker; append the claims the pattern selects, and the module errors."""
+    pattern = settings.pattern
+
+    def loaded(task: pool.Task, value: object) -> None:
+        if isinstance(value, pool.Failure):
+            errors.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
+            return
+        found: list[ClaimSpec] = value[0]  # type: ignore[index]
+        failed: list[ClaimResult] = value[1]  # type: ignore[index]
+        specs.extend(s for s in found if matches(s, pattern))
+        selected = pattern.split(".")[0]  # a module's errors show for any pattern that selects the module
+        errors.extend(e for e in failed if not pattern or fnmatch.fnmatch(e.derivation, selected))
+
+    load_limit = min(settings.load_timeout, settings.timeout)
+    key_seconds = min(KEY_SECONDS, load_limit / 4) if keyed else 0.0
+    load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, key_seconds)) for f in files]
+    pool.run(load_tasks, settings.jobs, load_limit, settings.memory_mb, loaded)
+
+
+def _run_claims(
+    specs: list[ClaimSpec],
+    settings: RunSettings,
+    store: cache.ResultCache | None,
+    results: list[ClaimResult],
+    on_result: Callable[[ClaimResult], None],
+) -> None:
+    """Verify each claim (from the cache when it has it) and append its result as it ends."""
+    started = time.monotonic()
+    starts: dict[str, float] = {}
+    verbose = settings.engine.verbose
+
+    def verified(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        if isinstance(value, pool.Failure):
+            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
+        elif store is not None and spec.cache_key:
+            store.put(spec.cache_key, value)  # type: ignore[arg-type]
+        results.append(value)  # type: ignore[arg-type]
+        on_result(value)  # type: ignore[arg-type]
+
+    todo = []
+    for spec in specs:
+        hit = store.get(spec.cache_key, spec.derivation, spec.name) if store and spec.cache_key else None
+        if hit is None:
+            todo.append(spec)
+        else:
+            hit.source = spec.path
+            results.append(hit)
+            on_result(hit)
+    tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in todo]
+    for t in tasks:
+        starts[t.key] = time.monotonic()
+    pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+
+
+def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
+    """The claims that corollaries among results cite and that are not in `have`."""
+    cited = {f"{r.derivation}.{name}" for r in results if r.kind == "corollary" for name in r.cites}
+    return [specs[key] for key in sorted(cited - have) if key in specs]
+
+
+def _borrow_premises(
+    results: list[ClaimResult], specs: list[ClaimSpec], settings: RunSettings, store: cache.ResultCache | None
+) -> list[ClaimResult]:
+    """Verify the claims that this shard's corollaries cite from other shards (not reported here).
+
+    A corollary's verdict follows from the claims it cites; verifying them again here makes
+    each shard's verdict the one a whole run gives. Corollaries are cheap; their premises
+    usually too, and often cached.
+    """
+    by_key = {s.key: s for s in specs}
+    have = {r.key for r in results}
+    borrowed: list[ClaimResult] = []
+    todo = _premises(results, by_key, have)
+    while todo:
+        have |= {s.key for s in todo}
+        found: list[ClaimResult] = []
+        _run_claims(todo, settings, store, found, lambda r: None)
+        borrowed += found
+        todo = _premises(found, by_key, have)
+    return borrowed
+
+
+def _run_order(files: list[str], specs: list[ClaimSpec], errors: list[ClaimResult]) -> list[str]:
+    """Every claim key of the run in report order: file by file, module errors first, then claims."""
+    order = {f: i for i, f in enumerate(files)}
+    rows = [(order.get(e.source, len(order)), -1, i, e.key) for i, e in enumerate(errors)]
+    rows += [(order.get(s.path, len(order)), i, 0, s.key) for i, s in enumerate(specs)]
+    return [key for *_, key in sorted(rows)]
 
 
 def verify_paths(
@@ -163,64 +267,38 @@ def verify_paths(
     on_result: Callable[[ClaimResult], None] = lambda r: None,
     argv: list[str] | None = None,
 ) -> RunReport:
-    """Verify every claim in the given files and folders."""
+    """Verify every claim in the given files and folders (only shard I/N's, with settings.shard)."""
     started = time.monotonic()
-    verbose = settings.engine.verbose
     files = [str(p) for p in loader.discover(paths)]
+    order = {s: i for i, s in enumerate(files)}
     specs: list[ClaimSpec] = []
     results: list[ClaimResult] = []
+    borrowed: list[ClaimResult] = []
     complete = True
-
-    def loaded(task: pool.Task, value: object) -> None:
-        if isinstance(value, pool.Failure):
-            results.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
-            return
-        found: list[ClaimSpec] = value[0]  # type: ignore[index]
-        errors: list[ClaimResult] = value[1]  # type: ignore[index]
-        specs.extend(s for s in found if matches(s, settings.pattern))
-        results.extend(e for e in errors if not settings.pattern or e.derivation == settings.pattern.split(".")[0])
-
-    order = {s: i for i, s in enumerate(files)}
-    starts: dict[str, float] = {}
-
+    info: ShardInfo | None = None
     store = cache.ResultCache(settings.cache_dir) if settings.cache_dir else None
-
-    def verified(task: pool.Task, value: object) -> None:
-        spec = task.args[0]
-        if isinstance(value, pool.Failure):
-            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
-        elif store is not None and spec.key:
-            store.put(spec.key, value)  # type: ignore[arg-type]
-        results.append(value)  # type: ignore[arg-type]
-        on_result(value)  # type: ignore[arg-type]
-
     try:
-        load_limit = min(settings.load_timeout, settings.timeout)
-        key_seconds = min(KEY_SECONDS, load_limit / 4) if store is not None else 0.0
-        load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, key_seconds)) for f in files]
-        pool.run(load_tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
-        specs.sort(key=lambda s: order.get(s.path, 0))
+        everything: list[ClaimSpec] = []
+        _load_all(files, settings, store is not None, everything, results)
+        everything.sort(key=lambda s: order.get(s.path, 0))
+        specs = everything
+        if settings.shard is not None:
+            keys = _run_order(files, everything, results)
+            info = sharding.describe(keys, settings.costs, settings.shard)
+            mine = sharding.select(keys, settings.costs, settings.shard)
+            specs = [s for s in everything if s.key in mine]
+            results = [r for r in results if r.key in mine]
         on_plan(len(specs))
         for r in results:
             on_result(r)
-        todo = []
-        for spec in specs:
-            hit = store.get(spec.key, spec.derivation, spec.name) if store and spec.key else None
-            if hit is None:
-                todo.append(spec)
-            else:
-                hit.source = spec.path
-                results.append(hit)
-                on_result(hit)
-        tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in todo]
-        for t in tasks:
-            starts[t.key] = time.monotonic()
-        pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+        _run_claims(specs, settings, store, results, on_result)
+        if settings.shard is not None:
+            borrowed = _borrow_premises(results, everything, settings, store)
     except KeyboardInterrupt:
         complete = False
     rank = {(s.path, s.name): i for i, s in enumerate(specs)}
     results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
-    engine.resolve_corollaries(results)
+    engine.resolve_corollaries(results + borrowed)
     return RunReport(
         results,
         settings.engine.seed,
@@ -229,6 +307,7 @@ def verify_paths(
         complete,
         __version__,
         list(argv or []),
+        info,
     )
 
 
@@ -241,17 +320,10 @@ def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimMutation:
 
 def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
     """The claims expected to hold in these paths that match the pattern."""
-    specs: list[ClaimSpec] = []
-
-    def loaded(task: pool.Task, value: object) -> None:
-        if not isinstance(value, pool.Failure):
-            found: list[ClaimSpec] = value[0]  # type: ignore[index]
-            specs.extend(s for s in found if s.expect == "holds" and matches(s, settings.pattern))
-
     files = [str(p) for p in loader.discover(paths)]
-    tasks = [pool.Task(f, _load_specs, (f, settings.engine, 0.0)) for f in files]
-    pool.run(tasks, settings.jobs, min(settings.load_timeout, settings.timeout), settings.memory_mb, loaded)
-    return specs
+    specs: list[ClaimSpec] = []
+    _load_all(files, settings, False, specs, [])
+    return sorted((s for s in specs if s.expect == "holds"), key=lambda s: files.index(s.path))
 
 
 def _per_claim(

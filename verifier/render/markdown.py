@@ -59,6 +59,7 @@ def render(report: RunReport) -> str:
         f"{len(report.results)} claims · "
         + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
         + f" · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s"
+        + (f" · shard {report.shard.index}/{report.shard.count}" if report.shard else "")
         + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
         "",
         "PROVED: shown symbolically by the kernel, and the numerics agree. CHECKED: numerics only, not a proof. "

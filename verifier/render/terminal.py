@@ -51,7 +51,8 @@ def summary_line(report: RunReport) -> Text:
     counts = report.counts()
     unmet = [r for r in report.results if not r.met]
     parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value]]
-    text = Text(f"{len(report.results)} claims: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
+    part = f"shard {report.shard.index}/{report.shard.count}: " if report.shard else ""
+    text = Text(f"{part}{len(report.results)} claims: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
     if not report.complete:
         text.append("INCOMPLETE (interrupted)", style="bold red")
     elif unmet:
