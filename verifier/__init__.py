@@ -41,6 +41,7 @@ from verifier.domains import (
     Symmetric,
 )
 from verifier.notebook import register as _register_notebook_display
+from verifier.stepwise import Chain, Step
 
 _register_notebook_display()
 
@@ -59,6 +60,7 @@ __all__ = [
     "SPD",
     "Bernoulli",
     "Certificate",
+    "Chain",
     "Claim",
     "ClaimFamily",
     "Convergence",
@@ -83,6 +85,7 @@ __all__ = [
     "Positive",
     "Real",
     "Simplex",
+    "Step",
     "Symmetric",
     "Uniform",
     "claim",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, explain, generic, kernel, ladder, mathtext, shrink
+from verifier import budget, chains, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
@@ -28,6 +28,7 @@ from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, ins
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
+from verifier.stepwise import Chain
 from verifier.text import n_text
 
 DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension (see verifier.budget)
@@ -116,6 +117,10 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
         return result
     _describe(result, shown)
     try:
+        if isinstance(shown.body, Chain):
+            chains.verify_chain(family, shown.body, settings, source, result, verify_family)
+            result.seconds = time.monotonic() - started
+            return result
         _run(family, settings, result)
     except Unsupported as err:
         result.status = Status.UNKNOWN

@@ -422,6 +422,15 @@ def judge(
     return Status.CHECKED, False
 
 
+def judge_chain(steps: Sequence[Status]) -> Status:
+    """A chain is PROVED only if every step is PROVED (each by its own kernel verdict), REFUTED
+    if any step is; otherwise its weakest step decides (ERROR, UNKNOWN, then CHECKED)."""
+    for status in (Status.REFUTED, Status.ERROR, Status.UNKNOWN):
+        if status in steps:
+            return status
+    return Status.PROVED if steps and all(s is Status.PROVED for s in steps) else Status.CHECKED
+
+
 def judge_corollary(proof: Proof | None) -> Status:
     """A corollary has no numerics of its own: it is PROVED through its citations, or UNKNOWN."""
     return Status.PROVED if proof is not None else Status.UNKNOWN

@@ -22,10 +22,11 @@ from verifier.claims import (
     Statement,
 )
 from verifier.instantiate import as_matrix
+from verifier.stepwise import Chain
 
 MAX_CHARS = 6000
-_OPS = {"<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
-_MML_OPS = {"<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;"}
+_OPS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
+_MML_OPS = {"=": "=", "<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;"}
 
 
 def _mml(x: sp.Basic) -> str:
@@ -105,6 +106,15 @@ def _limit(b: Limit) -> Glued:
     return [_obj(b.expr), _obj(b.equals)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
 
 
+def _chain(b: Chain) -> Glued:
+    ops = [step.relation for step in b.steps]
+    return (
+        [_obj(b.start), *(_obj(step.expr) for step in b.steps)],
+        ["", *(_OPS.get(op, op) for op in ops), ""],
+        ["", *(f"<mo>{_MML_OPS.get(op, op)}</mo>" for op in ops), ""],
+    )
+
+
 # one renderer per statement kind
 _RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
     Identity: _identity,
@@ -114,6 +124,7 @@ _RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
     Expectation: _expectation,
     Convergence: _convergence,
     Limit: _limit,
+    Chain: _chain,
 }
 
 

@@ -82,6 +82,29 @@ class ProofEvidence:
     work: int = 0  # heartbeats of symbolic work the proof took (the budget's unit; see verifier.budget)
 
 
+@dataclass(frozen=True)
+class StepResult:
+    """One line of a chain and its own verdict."""
+
+    index: int  # 1-based: step i relates line i − 1 to line i
+    relation: str
+    text: str  # the line, as text
+    latex: str
+    mathml: str
+    reason: str  # why the author says it holds ("use Σy = 1"), as written
+    status: Status
+    evidence: str  # the step's own reason line
+    counterexample: Counterexample | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "status": self.status.value}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StepResult:
+        cx = data.get("counterexample")
+        return cls(**{**data, "status": Status(data["status"]), "counterexample": Counterexample(**cx) if cx else None})
+
+
 @dataclass
 class ClaimResult:
     """The verdict on one claim family, with all its evidence."""
@@ -116,6 +139,9 @@ class ClaimResult:
     cites: list[str] = field(default_factory=list)
     time_limited: bool = False  # stopped by the wall-clock safety net: depends on the machine, never cached
     undefined_n: list[int] = field(default_factory=list)  # dimensions where the claim is undefined (skipped)
+    steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
+    first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
+    end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
 
     @property
     def met(self) -> bool:
@@ -136,6 +162,7 @@ class ClaimResult:
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value
+        data["steps"] = [step.to_json() for step in self.steps]
         data["met"] = self.met
         data["evidence"] = {
             "proofs": data.pop("proofs"),
@@ -162,6 +189,7 @@ class ClaimResult:
             ProofEvidence(**{**e, "assumptions": tuple(e.get("assumptions", ()))}) for e in evidence.get("proofs", [])
         ]
         kwargs["counterexample"] = Counterexample(**cx) if cx else None
+        kwargs["steps"] = [StepResult.from_json(step) for step in data.get("steps", [])]
         return cls(**kwargs)
 
 

@@ -42,6 +42,9 @@ code{background:#f6f8fa;padding:1px 4px;border-radius:4px;font-size:13px}
 .cx{background:#fbefff;border-left:4px solid #8250df;padding:8px 12px;margin:8px 0}
 .warn{background:#fff8c5;border-left:4px solid #9a6700;padding:8px 12px}
 table.summary{border-collapse:collapse;width:100%;background:#fff}
+table.steps{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
+table.steps td,table.steps th{border-bottom:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
+table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
 
@@ -91,7 +94,7 @@ def claim_section(r: ClaimResult) -> str:
         rows.append(
             ("proof", _esc(f"{p.rule} via {p.rung}, n = {n_text(r.proved_n)}" + (f"; {p.detail}" if p.detail else "")))
         )
-    for e in r.numeric:
+    for e in [] if r.steps else r.numeric:  # a chain's numerics are in its steps' evidence
         rows.append(
             (
                 f"numerics n = {e.n}",
@@ -115,6 +118,7 @@ def claim_section(r: ClaimResult) -> str:
             + "</div>"
         )
     math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
+    math += _steps(r) if r.steps else ""
     plot = _plot(r.series) if r.series else ""
     unmet = "" if r.met else " unmet"
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
@@ -122,6 +126,31 @@ def claim_section(r: ClaimResult) -> str:
         f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status)} {_esc(r.name)}</h3>'
         f'<p class="stmt">{_esc(r.statement)}</p>{math}<dl>{dl}</dl>{cx}{plot}</section>'
     )
+
+
+_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
+
+def _steps(r: ClaimResult) -> str:
+    """A chain line by line: one badge per step, the first wrong step highlighted with its counterexample."""
+    rows = []
+    for step in r.steps:
+        wrong = step.index == r.first_wrong_step
+        cx = step.counterexample
+        where = (
+            f"<br>counterexample: <code>{_esc(cx.values)}</code>, left {_esc(cx.lhs)}, right {_esc(cx.rhs)}"
+            if wrong and cx
+            else ""
+        )
+        mark = _esc(_MARKS.get(step.relation, step.relation))
+        rows.append(
+            f'<tr class="{"wrong" if wrong else ""}"><td>{step.index}</td><td>{mark}</td>'
+            f"<td>{step.mathml or _esc(step.text)}</td><td>{_esc(step.reason)}</td><td>{_badge(step.status)}</td>"
+            f"<td>{_esc(step.evidence)}{where}</td></tr>"
+        )
+    end = f"<p>End result on its own: <b>{_esc(r.end_result)}</b></p>" if r.end_result else ""
+    head = "<tr><th>step</th><th></th><th>line</th><th>because</th><th>verdict</th><th>evidence</th></tr>"
+    return f'<table class="steps">{head}{"".join(rows)}</table>{end}'
 
 
 def render(report: RunReport) -> str:

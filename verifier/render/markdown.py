@@ -36,6 +36,14 @@ def _claim(r: ClaimResult) -> list[str]:
             + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
             + (f", {e.skipped} skipped (NaN/inf, or a kink)" if e.skipped else "")
         )
+    if r.steps:
+        lines += ["", "| step | | line | because | verdict |", "|---|---|---|---|---|"]
+        for step in r.steps:
+            mark = " **← first wrong step**" if step.index == r.first_wrong_step else ""
+            lines.append(
+                f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.status.value}{mark} |"
+            )
+        lines += ["", f"End result on its own: {r.end_result or 'no conclusion'}"]
     if r.counterexample:
         cx = r.counterexample
         lines += [

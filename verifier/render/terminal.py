@@ -83,9 +83,35 @@ def failures(console: Console, report: RunReport) -> None:
             console.print(r.detail, markup=False, highlight=False)
 
 
+STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+
+
+def chains(console: Console, report: RunReport) -> None:
+    """Each chain that is not PROVED, line by line, the first wrong step marked."""
+    for r in report.results:
+        if not r.steps or r.status is Status.PROVED:
+            continue
+        console.print(Text(f"chain {r.derivation}.{r.name}:", style="bold"))
+        for step in r.steps:
+            mark = "➜" if step.index == r.first_wrong_step else " "
+            line = Text(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)} ")
+            line.append(step.text[:70])
+            line.append("  ")
+            line.append(step.status.value, style=STYLES.get(step.status, ""))
+            if step.reason:
+                line.append(f"  ({step.reason})", style="dim")
+            console.print(line)
+            if step.index == r.first_wrong_step and step.counterexample:
+                cx = step.counterexample
+                console.print(f"       at {cx.values}: left {cx.lhs}, right {cx.rhs}", markup=False, highlight=False)
+        if r.end_result:
+            console.print(f"    end result: {r.end_result}", markup=False, highlight=False)
+
+
 def render(console: Console, report: RunReport, quiet: bool = False) -> None:
     if not quiet:
         console.print(table(report))
+        chains(console, report)
     failures(console, report)
     console.print(summary_line(report))
 

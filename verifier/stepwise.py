@@ -1,0 +1,89 @@
+"""Chains: a derivation written line by line, e₀ rel₁ e₁ rel₂ e₂ …, as a statement kind.
+
+Each step relates the previous line to its own, gives an optional reason ("use Σy = 1"),
+and may bring assumptions that hold from that step on (the ledger). The engine verifies
+every step as a claim of its own (:mod:`verifier.chains`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from verifier.claims import Given, Identity, Inequality, MathData, Statement, Where, _freeze, _givens
+from verifier.domains import Domain
+
+RELATIONS = ("=", "<=", "<", ">=", ">")
+
+
+@dataclass(frozen=True)
+class Step(MathData):
+    """One line of a chain: `relation expr`, optionally why, and assumptions that enter here
+    and hold from this step on (the chain's assumption ledger)."""
+
+    relation: str
+    expr: Any
+    reason: str = ""
+    where: Where = field(default_factory=dict)
+    MATH = ("expr",)
+
+
+@dataclass(frozen=True)
+class Chain(Statement):
+    """e₀ rel₁ e₁ rel₂ e₂ … as written on paper; every step is verified as a claim of its own."""
+
+    start: Any
+    steps: tuple[Step, ...]
+    where: Where = field(default_factory=dict)
+    kind = "chain"
+    MATH = ("start", "steps")
+    CLAIMED = None
+
+    def given(self) -> tuple[Given, ...]:
+        return _givens(self.ledger(len(self.steps)))
+
+    @staticmethod
+    def _pairs(where: Where) -> list[tuple[Any, Domain]]:
+        return list(where.items() if isinstance(where, Mapping) else where)
+
+    def step_statement(self, i: int) -> Statement:
+        """Step i (0-based) as an Identity or Inequality between the previous line and this one,
+        under the assumptions in force at step i (see :meth:`ledger`)."""
+        previous = self.start if i == 0 else self.steps[i - 1].expr
+        step = self.steps[i]
+        if step.relation == "=":
+            return Identity(previous, step.expr, where=self.ledger(i + 1))
+        return Inequality(previous, step.relation, step.expr, where=self.ledger(i + 1))
+
+    def ledger(self, upto: int) -> list[tuple[Any, Domain]]:
+        """The assumptions in force after `upto` steps: the chain's, then each step's in turn; a
+        symbol declared again gets its new (narrower) domain from that step on."""
+        entries: dict[sp.Basic, Domain] = {}
+        for where in (self.where, *(s.where for s in self.steps[:upto])):
+            entries.update({_freeze(t): dom for t, dom in self._pairs(where)})
+        return list(entries.items())
+
+    def end_relation(self) -> str | None:
+        """What the steps give between e₀ and the last line: = if all are =, ≤ if ≤ and = mix
+        (< if any is strict), and None when ≤ meets ≥ (the chain then concludes nothing)."""
+        ops = {s.relation for s in self.steps} - {"="}
+        if not ops:
+            return "="
+        if ops <= {"<=", "<"}:
+            return "<" if "<" in ops else "<="
+        if ops <= {">=", ">"}:
+            return ">" if ">" in ops else ">="
+        return None
+
+    def end_statement(self) -> Statement | None:
+        """e₀ (relation) e_k on its own, under every assumption of the chain."""
+        op = self.end_relation()
+        if op is None or not self.steps:
+            return None
+        last = self.steps[-1].expr
+        if op == "=":
+            return Identity(self.start, last, where=self.ledger(len(self.steps)))
+        return Inequality(self.start, op, last, where=self.ledger(len(self.steps)))
