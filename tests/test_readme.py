@@ -21,3 +21,14 @@ def test_readme_example_verifies(tmp_path: Path) -> None:
     assert claims["gradient"]["status"] == "PROVED"
     assert claims["gradient_without_two"]["status"] == "REFUTED"
     assert claims["hessian_psd"]["status"] == "PROVED"
+
+
+def test_readme_chain_example_is_proved_step_by_step(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text()
+    code = re.search(r"### Step by step: chains.*?```python\n(.*?)```", readme, re.S)
+    assert code, "README chain example not found"
+    (tmp_path / "chain_example.py").write_text(code.group(1))
+    proc = run_cli("verify-all", str(tmp_path), "--samples", "50", "--json", str(tmp_path / "r.json"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = claims_by_name(tmp_path / "r.json")["square_of_sum"]
+    assert result["status"] == "PROVED" and [s["status"] for s in result["steps"]] == ["PROVED"] * 3
