@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from verifier import iteration
 from verifier.claims import (
     PSD,
     Claim,
@@ -75,8 +76,8 @@ def expressions(body: Statement) -> list[sp.Basic]:
             return [l, r]
         case Expectation(expr=x, equals=e, noise=noise):
             return [x, e, *[p for d in noise.values() for p in d.params()]]
-        case Convergence(step=s, root=r, order=q, constant=c, start=st):
-            return [s, r, q, c] + ([st] if st is not None else [])
+        case Convergence():
+            return iteration.parts(body)
         case Limit(expr=x, equals=e, to=t):
             return [x, e, t]
         case Corollary():
@@ -89,8 +90,8 @@ def bound_symbols(body: Statement) -> tuple[sp.Symbol, ...]:
     match body:
         case Expectation(noise=noise):
             return tuple(noise)
-        case Convergence(x=x):
-            return (x,)
+        case Convergence():
+            return iteration.bound(body)
         case Limit(var=v):
             return (v,)
         case PSD(certificate=c) if c is not None:
@@ -128,6 +129,20 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError(f"inequality operator {op!r}; use <=, <, >= or >")
             if as_matrix(l).shape != (1, 1) or as_matrix(r).shape != (1, 1):
                 raise ClaimError("inequality sides must be scalars")
+        case Convergence():
+            _check_iteration(body)
+
+
+def _check_iteration(body: Convergence) -> None:
+    try:
+        shape = iteration.iteration_of(body)
+    except iteration.IterationError as err:
+        raise ClaimError(str(err)) from None
+    for part, what in ((body.order, "order"), (body.constant, "constant")):
+        if isinstance(part, sp.MatrixBase | tuple | list):
+            raise ClaimError(f"the {what} of a convergence claim is a scalar")
+    if shape.dim > 1 and sp.sympify(body.order) != 1:
+        raise ClaimError("a vector iteration's claim is its linear rate: order=1, constant=the rate")
 
 
 def _zero_hint(lhs: object, rhs: object) -> str:
