@@ -27,9 +27,10 @@ from typing import TypeVar
 
 import sympy as sp
 
-from verifier import normal_form, obligations
+from verifier import normal_form, obligations, rates
 from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
+from verifier.iteration import Iteration, iteration_of
 from verifier.outcome import NumericVerdict, Status
 
 _KEY = object()
@@ -272,18 +273,18 @@ def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fa
 
 
 def prove_leading_term(inst: Instance) -> Proof:
-    """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x)."""
+    """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x); maps with
+    memory and vector maps: :func:`_prove_order_with_memory`, :func:`_prove_linear_rate`."""
     body = inst.claim.body
     if not isinstance(body, Convergence):
         raise Rejected("check_leading_term", f"not a convergence claim ({body.kind})")
-    order = sp.sympify(body.order)
+    shape, order = iteration_of(body), sp.sympify(body.order)  # instantiate validated the shape
+    if not shape.one_step_scalar:
+        prove = _prove_linear_rate if order == 1 else _prove_order_with_memory
+        return _obligation_of("check_leading_term", lambda: prove(inst, shape, order))
     if not order.is_Integer or order < 1:
         raise Rejected("check_leading_term", f"order {order} is not a positive integer")
-    q = int(order)
-    step, root, constant = (inst.symbolic(sp.sympify(t)) for t in (body.step, body.root, body.constant))
-    x = inst.to_symbolic.get(body.x, body.x)
-    e = sp.Dummy("e")
-    error_map = step.subs(x, root + e) - root
+    q, constant, (error_map, e) = int(order), inst.symbolic(body.constant), rates.one_step_error_map(inst, shape)
     if constant == 0 or constant.is_zero:
         raise Rejected("check_leading_term", "constant is 0; the order would be higher")
     numer, denom = sp.fraction(sp.together(error_map - constant * e**q))
@@ -297,6 +298,40 @@ def prove_leading_term(inst: Instance) -> Proof:
     if gap != 0 and sp.simplify(gap) != 0:
         raise Rejected("check_leading_term", f"series has extra terms {sp.sstr(gap)[:80]}")
     return _proof(inst, "leading term", ("series",), inst.assumptions, f"series of g(e) is C·e^{q} + O(e^{q + 1})")
+
+
+def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
+    """Two-point maps: g = K·e_k^{a₀}e_{k−1}^{a₁}(1 + o(1)) with a₀ + a₁ ≥ 2; q the positive root of
+    q² = a₀q + a₁ (the only one, by Descartes' rule), q′ = a₀ − q the other with |q′| < 1; then
+    y_k = log|e_k| has y_{k+1} − q·y_k → log|K|/(1 − q′), so the constant is |K|^{1/(1 − q′)}."""
+    rule = "check_leading_term"
+    if shape.memory != 2:
+        raise Rejected(rule, "orders of maps with memory are decided for two-point maps only")
+    lead = rates.leading_monomial(inst, shape)
+    (a0, a1), k = lead.exponents, lead.coefficient
+    if a0 + a1 < 2 or not rates.vanishes(sp.expand(q**2 - a0 * q - a1)) or q.is_positive is not True:
+        raise Rejected(rule, f"order {sp.sstr(q)} is not a root > 1 of q² = {a0}q + {a1}")
+    other = a0 - q
+    if rates.sign(1 - other) <= 0 or rates.sign(1 + other) <= 0:
+        raise Rejected(rule, f"the other root {sp.sstr(other)} of q² = {a0}q + {a1} is not inside the unit circle")
+    c, s1 = inst.symbolic(sp.sympify(inst.claim.body.constant)), sp.expand(1 - other)  # type: ignore[attr-defined]
+    if c.is_nonnegative is not True or not rates.vanishes(rates.power(c, s1) - sp.Abs(k)):
+        raise Rejected(rule, f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {sp.sstr(k)[:60]}")
+    detail = f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {sp.sstr(k)[:60]}; {rates.MEMORY_THEOREM}"
+    return _proof(inst, "leading term with memory", ("together", "exact"), (*inst.assumptions, rates.NEAR), detail)
+
+
+def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
+    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map, all computed exactly here."""
+    rule = "check_linear_rate"
+    if not all(rates.vanishes(gap) for gap in rates.fixed_point_gap(inst, shape)):
+        raise Rejected(rule, "the root is not shown to be a fixed point of the step")
+    eigenvalues = rates.real_spectrum(rates.state_jacobian(inst, shape))
+    rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
+    if not rates.is_spectral_radius(rho, eigenvalues) or rates.sign(1 - rho) <= 0:
+        raise Rejected(rule, f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
+    detail = f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {rates.RATE_THEOREM}"
+    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR), detail)
 
 
 def prove_limit(inst: Instance) -> Proof:
