@@ -18,6 +18,7 @@ from verifier.claims import (
     Limit,
 )
 from verifier.instantiate import as_matrix
+from verifier.iteration import iteration_of
 
 MAX_CHARS = 6000
 _OPS = {"<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
@@ -66,20 +67,8 @@ def _parts(claim: Claim) -> tuple[list[sp.Basic], list[str], list[str]]:
                 [r"\mathbb{E}\left[", r"\right] =", ""],
                 ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""],
             )
-        case Convergence(step=st, x=x, order=q, constant=c):
-            return (
-                [
-                    sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(st).subs(x, sp.Symbol("x_k"))),
-                    sp.sympify(c) * sp.Symbol("|e_k|") ** sp.sympify(q),
-                ],
-                ["", r",\quad |e_{k+1}| \sim", ""],
-                [
-                    "",
-                    "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi>"
-                    "<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>",
-                    "",
-                ],
-            )
+        case Convergence():
+            return _convergence_parts(b)
         case Limit(expr=x, var=v, to=t, equals=e):
             lim_l = r"\lim_{" + sp.latex(v) + r" \to " + sp.latex(sp.sympify(t)) + "}"
             lim_m = (
@@ -88,6 +77,32 @@ def _parts(claim: Claim) -> tuple[list[sp.Basic], list[str], list[str]]:
             )
             return [_obj(x), _obj(e)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
     return [], [""], [""]
+
+
+def _convergence_parts(b: Convergence) -> tuple[list[sp.Basic], list[str], list[str]]:
+    """x_{k+1} = step(x_k, x_{k−1}, …) and |e_{k+1}| ~ C·|e_k|^q (‖e_{k+1}‖ ~ ρ·‖e_k‖ for a vector)."""
+    shape = iteration_of(b)
+    names = ["x_k", *(f"x_{{k-{i}}}" for i in range(1, shape.memory))]
+    rename = {item[0]: sp.Symbol(name) for item, name in zip(shape.items, names, strict=True)} if shape.dim == 1 else {}
+    step = sp.ImmutableMatrix(shape.step) if shape.dim > 1 else shape.step[0]
+    if shape.dim > 1:  # ‖e‖_k: sympy prints a symbol "‖e_k‖" as ‖e_{k‖}
+        error, left, left_m = sp.Symbol("‖e‖_k"), r"\|e\|_{k+1}", "<msub><mi>&#x2016;e&#x2016;</mi>"
+    else:
+        error, left, left_m = sp.Abs(sp.Symbol("e_k")), r"\left|e_{k+1}\right|", "<mo>|</mo><msub><mi>e</mi>"
+    close_m = "</msub>" if shape.dim > 1 else "</msub><mo>|</mo>"
+    return (
+        [
+            sp.Eq(sp.Symbol("x_{k+1}"), step.xreplace(rename), evaluate=False),
+            sp.sympify(b.constant) * error ** sp.sympify(b.order),
+        ],
+        ["", rf",\quad {left} \sim", ""],
+        [
+            "",
+            f"<mo>,</mo><mspace width='1em'/>{left_m}<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow>{close_m}"
+            "<mo>&#x223C;</mo>",
+            "",
+        ],
+    )
 
 
 def render(claim: Claim) -> tuple[str, str, str]:
