@@ -331,7 +331,7 @@ def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
     if not rates.is_spectral_radius(rho, eigenvalues) or rates.sign(1 - rho) <= 0:
         raise Rejected(rule, f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
     detail = f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {rates.RATE_THEOREM}"
-    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR), detail)
+    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR_RATE), detail)
 
 
 def prove_limit(inst: Instance) -> Proof:

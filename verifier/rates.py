@@ -31,7 +31,8 @@ MEMORY_THEOREM = (
     "order = the positive root of q² = a₀q + a₁, the other root inside the unit circle, so "
     "|e_(k+1)|/|e_k|^q → |K|^(1/(1 − q′)) (Ostrowski; Traub 1964: one-point iterations with memory)"
 )
-NEAR = "starting values close enough to the root (the rate: the worst case over them)"
+NEAR = "starting values close enough to the root"
+NEAR_RATE = NEAR + " (the rate is the worst case over them)"
 RATE_THEOREM = (
     "a fixed point with ρ(J) < 1 attracts, and ρ(J) is the rate lim sup ‖e_k‖^(1/k) "
     "(Ostrowski; Ortega & Rheinboldt, Thm 10.1.3–10.1.4)"

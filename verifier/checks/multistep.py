@@ -292,6 +292,8 @@ def check_iteration(
             est = again
         if est is not None:
             seen.append((idx, est))
+        if failures:
+            break  # one confirmed counterexample decides; the other samples cannot undo it
     kind = "rate from ‖e_k‖ over the run, 2 starts" if linear else f"log-error fit over {shape.memory} iterates"
     worst = max((e.gap for _, e in seen), default=0.0)
     tol = float(CONSTANT_TOL) if linear else ORDER_TOL
