@@ -115,4 +115,3 @@ def bench_determinism(config: BenchConfig, progress: Progress) -> DeterminismSec
         DeterminismRun(busy, config.busy_jobs, config.hogs, count_statuses(busy)),
     )
     return DeterminismSection(tuple(paths) or ("derivations/ (all)",), runs, compared, changes, pids)
-
