@@ -21,7 +21,8 @@ from two starts (the given one, or a generic point near the root, plus a second 
 one: a start without a component along the dominant eigenvector would show a smaller
 rate), keeping the larger estimate. Its uncertainty is the difference between the two
 quarters of that half; a rate that has not settled (equal moduli, Jordan blocks) within
-the run says nothing, unless the gap is large against 1/N.
+the run says nothing, unless the gap is large against 1/N. A run that reaches the floor
+of the precision within 40 steps (a superlinear map) says nothing about a linear rate.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ Estimator = Callable[[list[mpmath.mpf], int], Estimate | None]
 
 
 @dataclass(frozen=True)
-class Compiled:
+class IterationFns:
     """The step and the claim's numbers, for mpmath at any precision."""
 
     shape: Iteration
@@ -74,18 +75,18 @@ class Compiled:
     info: Callable[..., list]  # root entries, order, constant, then the start entries (if given)
 
 
-def compile_iteration(inst: Instance, body: Convergence, shape: Iteration) -> Compiled:
+def compile_iteration(inst: Instance, body: Convergence, shape: Iteration) -> IterationFns:
     symbols = list(inst.symbols)
     step = confirm.mp_compile([*symbols, *shape.symbols], list(shape.step))
     start = [e for item in shape.start for e in item] if shape.start is not None else []
     info = confirm.mp_compile(symbols, [*shape.root, sp.sympify(body.order), sp.sympify(body.constant), *start])
-    return Compiled(shape, step, info)
+    return IterationFns(shape, step, info)
 
 
 # ----------------------------------------------------------------------------- running the map
 
 
-def _unpack(fns: Compiled, args: list) -> tuple[list, mpmath.mpf, mpmath.mpf, list[list] | None]:
+def _unpack(fns: IterationFns, args: list) -> tuple[list, mpmath.mpf, mpmath.mpf, list[list] | None]:
     """(root entries, order, constant, start iterates newest first or None) at the current precision."""
     d, m = fns.shape.dim, fns.shape.memory
     info = fns.info(*args)
@@ -109,7 +110,7 @@ def _generic_start(root: list, m: int, salt: int) -> list[list]:
 
 
 def _run(
-    fns: Compiled, args: list, start: list[list], root: list, steps: int, floor: mpmath.mpf, newest: bool = False
+    fns: IterationFns, args: list, start: list[list], root: list, steps: int, floor: mpmath.mpf, newest: bool = False
 ) -> list:
     """‖error‖ after 0, 1, … steps, until below floor or broken: of the newest iterate, or of the
     whole state (the last m iterates)."""
@@ -117,7 +118,7 @@ def _run(
 
     def norm() -> mpmath.mpf:
         items = state[:1] if newest else state
-        return mpmath.sqrt(sum((v - r) ** 2 for item in items for v, r in zip(item, root, strict=True)))
+        return mpmath.sqrt(sum(abs(v - r) ** 2 for item in items for v, r in zip(item, root, strict=True)))
 
     norms = [norm()]
     for _ in range(steps):
@@ -125,8 +126,8 @@ def _run(
             new = fns.step(*args, *(v for item in state for v in item))
         except (ZeroDivisionError, ValueError, OverflowError):
             break
-        if not all(mpmath.isfinite(v) for v in new):
-            break
+        if not all(mpmath.isfinite(v) and mpmath.im(v) == 0 for v in new):
+            break  # left the reals (or overflowed): the run ends here
         state = [list(new), *state[:-1]]
         norms.append(norm())
         if norms[-1] < floor:
@@ -182,7 +183,7 @@ def constant_from_fit(a: list[mpmath.mpf], b: mpmath.mpf) -> tuple[mpmath.mpf, m
     return q, mpmath.exp(b / s1)
 
 
-def superlinear_estimator(fns: Compiled) -> Estimator:
+def superlinear_estimator(fns: IterationFns) -> Estimator:
     m = fns.shape.memory
 
     def estimate(args: list, dps: int) -> Estimate | None:
@@ -239,7 +240,7 @@ def _rate_of(norms: list) -> tuple[mpmath.mpf, mpmath.mpf, int] | None:
     return rho, spread, n
 
 
-def linear_estimator(fns: Compiled) -> Estimator:
+def linear_estimator(fns: IterationFns) -> Estimator:
     m = fns.shape.memory
 
     def estimate(args: list, dps: int) -> Estimate | None:
