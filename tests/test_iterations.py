@@ -9,7 +9,14 @@ import pytest
 import sympy as sp
 
 from verifier import Convergence, Interval, Nonzero, Real, claim, kernel, loader, mathtext
-from verifier.checks.multistep import CONV_DPS, Estimate, compile_iteration, linear_estimator, superlinear_estimator
+from verifier.checks.multistep import (
+    CONV_DPS,
+    SUPERLINEAR_DPS,
+    Estimate,
+    compile_iteration,
+    linear_estimator,
+    superlinear_estimator,
+)
 from verifier.engine import EngineSettings, verify_family
 from verifier.instantiate import ClaimError, instantiate
 from verifier.iteration import iteration_of
@@ -68,7 +75,7 @@ def test_claiming_order_two_for_the_secant_method_is_refuted_in_high_precision()
     r = verify(secant_claim(2, sp.Abs(a2 / a1)), expect="refuted")
     assert r.status is Status.REFUTED and r.met
     cx = r.counterexample
-    assert cx is not None and cx.digits == 2 * CONV_DPS
+    assert cx is not None and cx.digits == 2 * SUPERLINEAR_DPS
     assert "order ≈ 1.618" in cx.rhs and "order 2" in cx.lhs  # lhs: the claim, rhs: what the iteration showed
 
 
