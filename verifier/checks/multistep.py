@@ -6,8 +6,9 @@ into the asymptotic regime).
 
 **Superlinear maps with memory** (the secant method). If the error map's leading term
 is K·e_k^{a₀}···e_{k−m+1}^{a_{m−1}}, the log errors y_k = log|e_k| obey
-y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up to O(e). The order is read, as for
-one-step maps, from successive log ratios; the constant is not: |e_{k+1}|/|e_k|^q
+y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up to O(e). The order could be read, as
+for one-step maps, from successive log ratios (they check the fit's); the constant could
+not: |e_{k+1}|/|e_k|^q
 converges only as fast as the other roots of t^m = a₀t^{m−1} + … + a_{m−1} decay
 ((−1/φ)^k for the secant method: after the ~8 steps 120 digits allow, 1% off). So the
 recurrence is fitted to the last 2m + 1 log errors (exact up to O(e)); q is the largest
