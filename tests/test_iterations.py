@@ -8,7 +8,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from verifier import Convergence, Interval, Nonzero, Real, claim, kernel, loader, mathtext
+from verifier import Convergence, Interval, Nonzero, Real, claim, kernel, loader, mathtext, rates
 from verifier.checks.multistep import (
     CONV_DPS,
     SUPERLINEAR_DPS,
@@ -22,6 +22,7 @@ from verifier.instantiate import ClaimError, instantiate
 from verifier.iteration import iteration_of
 from verifier.kernel import Rejected
 from verifier.mathlib import scalars, vector
+from verifier.obligations import NotShowable
 from verifier.outcome import ClaimResult, Status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -229,3 +230,11 @@ def test_statements_render_with_the_previous_iterates_and_norms() -> None:
     assert "x_{k-1}" in latex and r"\left|e_{k+1}\right| \sim" in latex and "e_{km}" not in latex
     latex, mathml, text = mathtext.render(claim()(lambda: gd_claim(sp.Rational(1, 4), sp.Rational(3, 4))).build(None))
     assert r"\|e\|_{k+1} \sim" in latex and "‖e‖ₖ" in text and "&#x2016;" in mathml
+
+
+def test_the_kernel_decides_signs_of_algebraic_numbers_only() -> None:
+    assert rates.sign(sp.sqrt(3) - 1) == 1 and rates.sign(sp.sqrt(2) - sp.Rational(7, 5)) == 1
+    assert rates.sign((1 + sp.sqrt(5)) / 2 - 1 - 1 / ((1 + sp.sqrt(5)) / 2)) == 0  # φ − 1 = 1/φ
+    for undecided in (sp.pi - 3, sp.Float("0.6") - sp.sqrt(2) / 2, sp.Symbol("t") - 1):
+        with pytest.raises(NotShowable):
+            rates.sign(undecided)

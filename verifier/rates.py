@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.polys.polyerrors import NotAlgebraic
 
 from verifier import normal_form, obligations
 from verifier.instantiate import Instance
@@ -123,10 +124,12 @@ def real_spectrum(jac: sp.MatrixBase) -> list[sp.Expr]:
 def sign(number: sp.Expr) -> int:
     """The exact sign of a real algebraic number: 0 by its minimal polynomial, else by evaluation."""
     x = sp.Dummy("x")
+    if sp.sympify(number).has(sp.Float):
+        raise NotShowable(f"{sp.sstr(number)[:60]} holds a Float: write exact Rationals")
     try:
         if sp.minimal_polynomial(number, x) == x:
             return 0
-    except (NotImplementedError, ValueError, sp.PolynomialError):
+    except (NotImplementedError, ValueError, sp.PolynomialError, NotAlgebraic):
         raise NotShowable(f"{sp.sstr(number)[:60]} is not an algebraic number sympy can decide") from None
     value = sp.sympify(number).evalf(SIGN_DIGITS)
     if not value.is_comparable or abs(value) < sp.Float(10) ** (10 - SIGN_DIGITS):
