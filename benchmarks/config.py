@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "determinism")
+SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "special", "determinism")
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
 
@@ -52,6 +52,8 @@ class BenchConfig:
     cost_numeric_n: tuple[int, ...] = (16, 32, 64)  # checked numerically only
     compile_n: int = 16
     compile_samples: int = 200
+    special_n: int = 16  # entries of each special-function claim
+    special_samples: int = 2000  # samples per call of the evaluator
     idle_jobs: int = 1  # determinism: the reference run, alone on the machine
     busy_jobs: int = 8  # determinism: the loaded run, beside the CPU hogs
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks.special import SpecialSection
+
 Data = dict[str, Any]
 
 MARKS = {"met": "✅ met", "not met": "❌ not met", "not shown": "❔ not shown", "not measured": "– not measured"}
@@ -303,6 +305,35 @@ def _determinism(data: Data) -> list[str]:
     return [*lines, ""]
 
 
+def _special(data: Data) -> list[str]:
+    title = "## 8. Special functions: scipy.special inside the evaluator"
+    if data.get("special") is None:
+        return [title, "", NOT_RUN, ""]
+    sec = SpecialSection.from_json(data["special"])
+    lines = [
+        title,
+        "",
+        f"Identities in n = {sec.n} entries over z_i = x_i + x_(i+1), weighted by y_i (see `benchmarks/special.py`), "
+        f"both sides compiled by `verifier.compile.Compiled` and called on the same {sec.samples} samples for at least "
+        f"{sec.seconds:g} s after a first call (which includes the engine's one-time mpmath cross-check); hard limit "
+        f"{sec.limit:g} s per row. Slowdown: the numpy row's samples/s ÷ the row's.",
+        "",
+        "| claim | library | operations (calls) | compile | first call | samples/s | slowdown | max gap | backend |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in sec.rows:
+        m = row.measured
+        if m is None:
+            lines.append(f"| {row.label} | {row.library} | – | – | – | not measured: {row.failure} | – | – | – |")
+            continue
+        slowdown = "–" if row.slowdown is None else f"{row.slowdown:.3g}×"
+        lines.append(
+            f"| {row.label} | {row.library} | {m.operations} ({m.functions}) | {m.compile_seconds * 1e3:.1f} ms "
+            f"| {m.first_call_seconds * 1e3:.1f} ms | {m.rate:,.3g} | {slowdown} | {m.max_gap:.1e} | {m.backend} |"
+        )
+    return [*lines, ""]
+
+
 def _targets(data: Data) -> list[str]:
     lines = ["## Targets", "", "| target | status | measured |", "|---|---|---|"]
     lines += [f"| {t['target']} | {MARKS[t['status']]} | {t['evidence']} |" for t in data["targets"]]
@@ -327,5 +358,6 @@ def render(data: Data) -> str:
         *_cost(data),
         *_compile(data),
         *_determinism(data),
+        *_special(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -21,6 +21,7 @@ from benchmarks.determinism import bench_determinism
 from benchmarks.gradient import bench_gradient
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.numeric import bench_numeric
+from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
 from benchmarks.verify_all import bench_verify_all
 from verifier import __version__
@@ -34,6 +35,7 @@ TITLES = {
     "verify-all": "verify-all wall time",
     "cost": "cost per n",
     "compile": "compile speed",
+    "special": "special functions",
     "determinism": "determinism under load",
 }
 
@@ -93,11 +95,13 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     verify_all = bench_verify_all(config, progress) if step("verify-all") else None
     cost = bench_cost(config, claims, progress) if step("cost") else None
     compile_speed = bench_compile(config, claims, progress) if step("compile") else None
+    special = bench_special(config, progress) if step("special") else None
     determinism = bench_determinism(config, progress) if step("determinism") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
         ("compile", compile_speed),
+        ("special", special),
         ("determinism", determinism),
     ):
         data[key] = section.to_json() if section is not None else None

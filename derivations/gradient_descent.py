@@ -27,7 +27,16 @@ flipping the sign of a column of U does not change U·D·Uᵀ for diagonal D.
 The max over eigenvalues has no symbolic normal form, so the step-size claims and the
 contraction bound are CHECKED numerically.
 
-Kept on purpose as a wrong version: "η < 2/λ_min suffices". With η = 2τ/λ_min the
+The rate can also be checked on the iteration itself. Take the concrete
+Q = [[2, 1, 0], [1, 2, 0], [0, 0, 5]] with eigenvalues 1, 3, 5 and c = (1, −1, 2)ᵀ. With
+η = 1/4 the factors 1 − ηλᵢ are 3/4, 1/4 and −1/4, so ‖r_t‖^{1/t} → ρ = 3/4: the mode of
+the smallest eigenvalue is the slowest. With η = 2/(λ_min + λ_max) = 1/3 the two ends
+balance, 1 − ηλ_min = 2/3 = −(1 − ηλ_max), and ρ = (κ − 1)/(κ + 1) = 2/3 for κ = λ_max/λ_min = 5,
+the best rate any fixed step achieves. The rate is the spectral radius of the Jacobian
+I − ηQ of the step at x*, so for a concrete Q it is PROVED from exact eigenvalues.
+
+Kept on purpose as wrong versions: "the rate is |1 − ηλ_max|" (1/4 here; it holds only
+when the mode of λ_max is the slowest), and "η < 2/λ_min suffices". With η = 2τ/λ_min the
 mode of λ_max has |1 − ηλ_max| = |1 − 2τλ_max/λ_min|, which exceeds 1 as soon as
 λ_max/λ_min > 1/τ: that mode grows and the iteration diverges.
 
@@ -44,6 +53,7 @@ import sympy as sp
 
 from verifier import (
     SPD,
+    Convergence,
     Derivative,
     Identity,
     Inequality,
@@ -56,6 +66,9 @@ from verifier import (
 from verifier.mathlib import Matrix, diag, dot, identity, matrix, scalar, squared_norm, vector
 
 STEPS = 3  # the concrete t for the closed form of r_t
+Q_CONCRETE = Matrix([[2, 1, 0], [1, 2, 0], [0, 0, 5]])  # eigenvalues 1, 3, 5
+C_CONCRETE = Matrix([1, -1, 2])
+EIGENVALUES = (1, 3, 5)
 
 
 def objective(Q: Matrix, c: Matrix, x: Matrix) -> sp.Expr:
@@ -222,3 +235,38 @@ def converges_below_two_over_lambda_min(n: int) -> Inequality:
         sp.Integer(1),
         where={lam: Positive(), tau: Interval(0, 1, open_lo=True, open_hi=True)},
     )
+
+
+def gradient_step(Q: Matrix, c: Matrix, x: Matrix, eta: sp.Expr) -> Matrix:
+    """x − η∇h(x) = x − η(Qx + c)."""
+    return x - eta * (Q * x + c)
+
+
+def rate(eigenvalues: tuple[int, ...], eta: sp.Expr) -> sp.Expr:
+    """ρ = maxᵢ |1 − ηλᵢ|, computed from the eigenvalues."""
+    return max(abs(1 - eta * sp.Integer(lam)) for lam in eigenvalues)
+
+
+@claim()
+def linear_rate() -> Convergence:
+    """Q with eigenvalues 1, 3, 5, η = 1/4: ‖r_t‖ shrinks at the rate maxᵢ|1 − ηλᵢ| = 3/4."""
+    x, eta = vector("x", 3), sp.Rational(1, 4)
+    step = gradient_step(Q_CONCRETE, C_CONCRETE, x, eta)
+    return Convergence(step, x, root=minimiser(Q_CONCRETE, C_CONCRETE), order=1, constant=rate(EIGENVALUES, eta))
+
+
+@claim()
+def linear_rate_at_balanced_step() -> Convergence:
+    """η = 2/(λ_min + λ_max) = 1/3: the rate is (κ − 1)/(κ + 1) = 2/3, κ = λ_max/λ_min = 5."""
+    x, eta = vector("x", 3), sp.Rational(2, 1 + 5)
+    step = gradient_step(Q_CONCRETE, C_CONCRETE, x, eta)
+    kappa = sp.Rational(5, 1)
+    return Convergence(step, x, root=minimiser(Q_CONCRETE, C_CONCRETE), order=1, constant=(kappa - 1) / (kappa + 1))
+
+
+@claim(expect="refuted")
+def linear_rate_from_lambda_max() -> Convergence:
+    """Wrong: η = 1/4, the rate is |1 − ηλ_max| = 1/4 (the mode of λ_min = 1 decays at 3/4)."""
+    x, eta = vector("x", 3), sp.Rational(1, 4)
+    step = gradient_step(Q_CONCRETE, C_CONCRETE, x, eta)
+    return Convergence(step, x, root=minimiser(Q_CONCRETE, C_CONCRETE), order=1, constant=abs(1 - eta * 5))

@@ -18,9 +18,21 @@ restores quadratic convergence there.
 
 Here |e_{k+1}| ~ C·|e_k|^p is stated with a signed constant C: e_{k+1}/e_k^p → C.
 
+The secant method replaces f′(x_k) by the slope through the last two iterates:
+x_{k+1} = x_k − f(x_k)(x_k − x_{k−1})/(f(x_k) − f(x_{k−1})). With the expansion above its
+error map is e_{k+1} = (a₂/a₁)·e_k·e_{k−1}·(1 + O(e)), so y_k = log|e_k| obeys
+y_{k+1} = y_k + y_{k−1} + log|a₂/a₁| + o(1). The order is the positive root of q² = q + 1,
+the golden ratio φ = (1 + √5)/2 ≈ 1.618; the other root 1 − φ = −1/φ lies inside the unit
+circle, so y_{k+1} − φy_k settles (slowly, oscillating) at log|a₂/a₁|/φ, that is
+|e_{k+1}| ~ |f″(x*)/(2f′(x*))|^{φ−1}·|e_k|^φ (1/φ = φ − 1). For x³ − 2x − 4 at 2 the
+constant is (3/5)^{φ−1} ≈ 0.729. Kept as a wrong version: "the secant method converges
+quadratically, like Newton's". Its constant is signless (the limit of |e_{k+1}|/|e_k|^φ).
+
 Sources: J. Nocedal and S. Wright, Numerical Optimization, 2nd ed. (2006), Theorem 3.5
 and §11.1; E. Süli and D. Mayers, An Introduction to Numerical Analysis (2003), §1.4
-(Newton's method) and its exercises on multiple roots.
+(Newton's method) and its exercises on multiple roots, and the secant method in the same
+chapter; J. F. Traub, Iterative Methods for the Solution of Equations (1964), on the order
+of methods with memory.
 """
 
 from __future__ import annotations
@@ -31,6 +43,9 @@ from verifier import Convergence, Nonzero, Positive, Real, claim
 from verifier.mathlib import scalar, scalars
 
 e, x = scalar("e"), scalar("x")
+e_now, e_prev = scalar("e_k"), scalar("e_{k-1}")
+x_now, x_prev = scalar("x_k"), scalar("x_{k-1}")
+phi = (1 + sp.sqrt(5)) / 2
 a1, a2, a3, a4 = scalars("a1 a2 a3 a4")
 b2, b3, b4 = scalars("b2 b3 b4")
 
@@ -43,6 +58,12 @@ def newton_step(f: sp.Expr, var: sp.Symbol) -> sp.Expr:
 def newton_minimisation_step(g: sp.Expr, var: sp.Symbol) -> sp.Expr:
     """var − g′/g″: Newton's method on g′."""
     return newton_step(sp.diff(g, var), var)
+
+
+def secant_step(f: sp.Expr, var: sp.Symbol, now: sp.Symbol, prev: sp.Symbol) -> sp.Expr:
+    """x_k − f(x_k)(x_k − x_{k−1})/(f(x_k) − f(x_{k−1})) for f written in var."""
+    f_now, f_prev = f.subs(var, now), f.subs(var, prev)
+    return now - f_now * (now - prev) / (f_now - f_prev)
 
 
 # ----------------------------------------------------------------------------- generic smooth f
@@ -142,3 +163,43 @@ def double_root_modified_step() -> Convergence:
     f = (x - 1) ** 2 * (x + 2)
     step = x - 2 * f / sp.diff(f, x)
     return Convergence(step, x, root=1, order=2, constant=sp.Rational(1, 6))
+
+
+# ----------------------------------------------------------------------------- the secant method
+
+
+@claim()
+def secant_error_map() -> Convergence:
+    """Secant on f(x* + e) = a₁e + a₂e² + a₃e³, a₁, a₂ ≠ 0: |e_{k+1}| ≈ |a₂/a₁|^{φ−1}·|e_k|^φ, φ = (1 + √5)/2."""
+    f = a1 * e + a2 * e**2 + a3 * e**3
+    where = {a1: Nonzero(), a2: Nonzero(), a3: Real()}
+    step = secant_step(f, e, e_now, e_prev)
+    return Convergence(step, (e_now, e_prev), root=0, order=phi, constant=sp.Abs(a2 / a1) ** (phi - 1), where=where)
+
+
+@claim(expect="refuted")
+def secant_is_quadratic() -> Convergence:
+    """Wrong: the secant method converges quadratically, |e_{k+1}| ≈ |a₂/a₁|·|e_k|²."""
+    f = a1 * e + a2 * e**2 + a3 * e**3
+    where = {a1: Nonzero(), a2: Nonzero(), a3: Real()}
+    step = secant_step(f, e, e_now, e_prev)
+    return Convergence(step, (e_now, e_prev), root=0, order=2, constant=sp.Abs(a2 / a1), where=where)
+
+
+@claim()
+def secant_cubic() -> Convergence:
+    """Secant on f = x³ − 2x − 4, x* = 2: |e_{k+1}| ≈ (12/20)^{φ−1}·|e_k|^φ = (3/5)^{φ−1}·|e_k|^φ."""
+    f = x**3 - 2 * x - 4
+    step = secant_step(f, x, x_now, x_prev)
+    return Convergence(step, (x_now, x_prev), root=2, order=phi, constant=sp.Rational(3, 5) ** (phi - 1))
+
+
+@claim(
+    notes="CHECKED only: the error map of eˣ − 2 is not a rational function of the errors, "
+    "which the kernel's rule for maps with memory needs"
+)
+def secant_exponential() -> Convergence:
+    """Secant on f = eˣ − 2, x* = log 2: |e_{k+1}| ≈ (2/(2·2))^{φ−1}·|e_k|^φ = (1/2)^{φ−1}·|e_k|^φ."""
+    f = sp.exp(x) - 2
+    step = secant_step(f, x, x_now, x_prev)
+    return Convergence(step, (x_now, x_prev), root=sp.log(2), order=phi, constant=sp.Rational(1, 2) ** (phi - 1))

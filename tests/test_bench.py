@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from benchmarks import config as bench_config
-from benchmarks import cost, determinism, gradient, plot, report
+from benchmarks import cost, determinism, gradient, plot, render, report, special
 from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli import build_parser
 
@@ -87,7 +87,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     config = tiny_config(tmp_path)
     md, js, svg = report.write_reports(report.run(config), config.out)
     data = json.loads(js.read_text())
-    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "determinism"):
+    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "special", "determinism"):
         assert data[section] is not None, section
     assert data["command"].startswith("verifier bench --quick --only ")
 
@@ -119,13 +119,14 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     check_cost(data["cost"])
     check_compile(data["compile"])
     check_determinism(data["determinism"], hogs=0)
+    check_special(special.SpecialSection.from_json(data["special"]))
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
     text = md.read_text()
     for heading in ("## Machine", "## Targets", "## 1. Symbolic", "## 2. Numeric", "## 3. Gradient", "## 4. `verify"):
         assert heading in text
-    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism"):
+    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism", "## 8. Special functions"):
         assert heading in text
     assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE
     assert data["machine"]["cpu"] in text
@@ -151,6 +152,27 @@ def check_compile(section: dict) -> None:
     assert all(c["status"] == "ok" and is_number(c["compile_seconds"]) for c in section["cells"])
     assert section["entries"] == 2 * 2 + 1  # the Hessian entries and f
     assert section["max_abs_diff"] < 1e-9 and is_number(section["speedup"]["value"])
+
+
+def check_special(section: special.SpecialSection) -> None:
+    assert [r.label for r in section.rows] == list(special.CASES)
+    for row in section.rows:
+        m = row.measured
+        assert m is not None and row.failure is None, row.failure
+        assert m.rate > 0 and m.calls >= 1 and m.entries == section.n and m.functions > 0
+        assert m.max_gap < 1e-10, f"{row.label}: the identity must hold to round-off"
+        assert m.backend == "numpy DAG walk", "scipy.special is walked, not sent to lambdify"
+        assert (row.slowdown is None) == (row.label == special.PLAIN)
+
+
+def test_special_section_rows_are_typed_and_a_failed_row_renders_without_numbers(tmp_path: Path) -> None:
+    config = tiny_config(tmp_path, sections=("special",), special_n=3, special_samples=50)
+    section = special.bench_special(config, lambda line: None)
+    check_special(section)
+    assert special.SpecialSection.from_json(json.loads(json.dumps(section.to_json()))) == section
+    failed = dataclasses.replace(section, rows=(special.SpecialRow("polygamma", "scipy.special", None, None, "boom"),))
+    text = "\n".join(render._special({"special": failed.to_json()}))
+    assert "| polygamma | scipy.special | – | – | – | not measured: boom |" in text
 
 
 def check_determinism(section: dict, hogs: int) -> None:

@@ -243,10 +243,19 @@ class Expectation(Statement):
 
 @dataclass(frozen=True)
 class Convergence(Statement):
-    """x_{k+1} = step(x_k) converges to root with |e_{k+1}| ~ constant·|e_k|^order."""
+    """x_{k+1} = step(x_k) converges to root with |e_{k+1}| ~ constant·|e_k|^order.
+
+    x is a symbol; or a tuple (x_k, x_{k−1}, …), newest first, for a map with memory
+    (start is then a tuple of as many starting values, newest first); or a column
+    vector of symbols, with a vector step and root, order 1 and the linear rate
+    (the spectral radius of the step's Jacobian at the root) as the constant.
+    For a one-step scalar map of integer order the constant is signed
+    (e_{k+1}/e_k^order → constant); otherwise it is the limit of |e_{k+1}|/|e_k|^order,
+    or for order 1 of ‖e_k‖^{1/k}.
+    """
 
     step: Any
-    x: sp.Symbol
+    x: Any
     root: Any
     order: Any
     constant: Any
@@ -257,7 +266,9 @@ class Convergence(Statement):
     CLAIMED = "constant"
 
     def bound(self) -> tuple[sp.Symbol, ...]:
-        return (self.x,)
+        """The iterate symbols: x, or every entry of (x_k, x_{k−1}, …) or of a vector x."""
+        found = {s for part in _parts_of(self.x) for s in sp.sympify(part).free_symbols}
+        return tuple(sorted((s for s in found if isinstance(s, sp.Symbol)), key=str))
 
 
 @dataclass(frozen=True)

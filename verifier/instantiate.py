@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from verifier import iteration
 from verifier.claims import (
     PSD,
     Claim,
+    Convergence,
     Given,
     Identity,
     Inequality,
@@ -93,6 +95,20 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError(f"inequality operator {op!r}; use <=, <, >= or >")
             if as_matrix(l).shape != (1, 1) or as_matrix(r).shape != (1, 1):
                 raise ClaimError("inequality sides must be scalars")
+        case Convergence():
+            _check_iteration(body)
+
+
+def _check_iteration(body: Convergence) -> None:
+    try:
+        shape = iteration.iteration_of(body)
+    except iteration.IterationError as err:
+        raise ClaimError(str(err)) from None
+    for part, what in ((body.order, "order"), (body.constant, "constant")):
+        if isinstance(part, sp.MatrixBase | tuple | list):
+            raise ClaimError(f"the {what} of a convergence claim is a scalar")
+    if shape.dim > 1 and sp.sympify(body.order) != 1:
+        raise ClaimError("a vector iteration's claim is its linear rate: order=1, constant=the rate")
 
 
 def _zero_hint(lhs: object, rhs: object) -> str:

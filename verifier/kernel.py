@@ -21,16 +21,16 @@ the verdict PROVED also needs the numeric spot check to agree (see :func:`judge`
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 import sympy as sp
 
-from verifier import bounds, normal_form, obligations
+from verifier import bounds, normal_form, obligations, rates
 from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
+from verifier.iteration import Iteration, iteration_of
 from verifier.outcome import NumericVerdict, Status
 
 _KEY = object()
@@ -146,15 +146,9 @@ def nonnegative_where_defined(expr: sp.Expr) -> Fact:
         return nonnegative(expr)
     except Rejected:
         pass
-    with contextlib.suppress(sp.PolynomialError):
-        num, den = sp.fraction(sp.factor(sp.cancel(expr)))
-        if den != 1 and all(_signed(part) for part in (num, den)):
-            return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
+    if normal_form.quotient_of_nonnegatives(expr):
+        return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
     raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
-
-
-def _signed(expr: sp.Expr) -> bool:
-    return any(form.is_nonnegative is True for form in normal_form.nonnegative_forms(expr))
 
 
 # ----------------------------------------------------------------------------- proofs
@@ -224,13 +218,10 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
 
 
 def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: obligations.Squares | None = None) -> Proof:
-    """H symmetric, vᵀHv = Σ wₖ·(aₖᵀv)² identically in v, and every wₖ >= 0.
-
-    The certificate is the claim's own, or one a search found: weights wₖ and coefficient
-    rows aₖ, in the claim's symbols. A found weight must be nonnegative for every entry
-    on its own domain (the assumed view, without relations such as p_n = 1 − Σ), which
-    implies it on the domain; the Gram identity is checked with the relations applied.
-    """
+    """H symmetric, vᵀHv = Σ wₖ·(aₖᵀv)² identically in v, and every wₖ >= 0. The certificate is the
+    claim's own, or found (weights wₖ, rows aₖ in the claim's symbols): a found weight must be >= 0
+    for each entry on its own domain (the assumed view, no relations such as p_n = 1 − Σ), which
+    implies it on the domain; the Gram identity is checked with the relations applied."""
     h = _obligation_of("prove_psd_by_certificate", lambda: obligations.psd_matrix(inst))
     if h.rows != h.cols:
         raise Rejected("prove_psd_by_certificate", f"matrix is {h.rows}×{h.cols}, not square")
@@ -334,31 +325,54 @@ def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fa
 
 
 def prove_leading_term(inst: Instance) -> Proof:
-    """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x)."""
-    body = inst.claim.body
+    """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x); maps with
+    memory and vector maps: :func:`_prove_order_with_memory`, :func:`_prove_linear_rate`."""
+    body, rule = inst.claim.body, "prove_leading_term"
     if not isinstance(body, Convergence):
-        raise Rejected("check_leading_term", f"not a convergence claim ({body.kind})")
-    order = sp.sympify(body.order)
+        raise Rejected(rule, f"not a convergence claim ({body.kind})")
+    shape, order = iteration_of(body), sp.sympify(body.order)  # instantiate validated the shape
+    if not shape.one_step_scalar:
+        prove = _prove_linear_rate if order == 1 else _prove_order_with_memory
+        return _obligation_of(rule, lambda: prove(inst, shape, order))
     if not order.is_Integer or order < 1:
-        raise Rejected("check_leading_term", f"order {order} is not a positive integer")
-    q = int(order)
-    step, root, constant = (inst.symbolic(sp.sympify(t)) for t in (body.step, body.root, body.constant))
-    x = inst.to_symbolic.get(body.x, body.x)
-    e = sp.Dummy("e")
-    error_map = step.subs(x, root + e) - root
-    if constant == 0 or constant.is_zero:
-        raise Rejected("check_leading_term", "constant is 0; the order would be higher")
-    numer, denom = sp.fraction(sp.together(error_map - constant * e**q))
-    if denom.subs(e, 0) != 0 and numer.is_polynomial(e) and denom.is_polynomial(e):
-        low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=q + 1)
-        if low > q and sp.simplify(denom.subs(e, 0)) != 0:
-            detail = f"numerator of g(e) − C·e^{q} starts at e^{low}"
-            return _proof(inst, "leading term", ("together",), inst.assumptions, detail)
-    series = sp.series(error_map, e, 0, q + 1).removeO()
-    gap = sp.expand(series - constant * e**q)
-    if gap != 0 and sp.simplify(gap) != 0:
-        raise Rejected("check_leading_term", f"series has extra terms {sp.sstr(gap)[:80]}")
-    return _proof(inst, "leading term", ("series",), inst.assumptions, f"series of g(e) is C·e^{q} + O(e^{q + 1})")
+        raise Rejected(rule, f"order {order} is not a positive integer")
+    q, constant = int(order), inst.symbolic(body.constant)
+    rung, detail = _obligation_of(rule, lambda: rates.one_step_leading_term(inst, shape, q, constant))
+    return _proof(inst, "leading term", (rung,), inst.assumptions, detail)
+
+
+def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
+    """Two-point maps: g = K·e_k^{a₀}e_{k−1}^{a₁}(1 + o(1)) with a₀ + a₁ ≥ 2; q the positive root of
+    q² = a₀q + a₁ (the only one, by Descartes' rule), q′ = a₀ − q the other with |q′| < 1; then
+    y_k = log|e_k| has y_{k+1} − q·y_k → log|K|/(1 − q′), so the constant is |K|^{1/(1 − q′)}."""
+    rule = "prove_leading_term"
+    if shape.memory != 2:
+        raise Rejected(rule, "orders of maps with memory are decided for two-point maps only")
+    lead = rates.leading_monomial(inst, shape)
+    (a0, a1), k = lead.exponents, lead.coefficient
+    if a0 + a1 < 2 or not rates.vanishes(sp.expand(q**2 - a0 * q - a1)) or q.is_positive is not True:
+        raise Rejected(rule, f"order {sp.sstr(q)} is not a root > 1 of q² = {a0}q + {a1}")
+    other = a0 - q
+    if rates.sign(1 - other) <= 0 or rates.sign(1 + other) <= 0:
+        raise Rejected(rule, f"the other root {sp.sstr(other)} of q² = {a0}q + {a1} is not inside the unit circle")
+    c, s1 = inst.symbolic(sp.sympify(inst.claim.body.constant)), sp.expand(1 - other)  # type: ignore[attr-defined]
+    if c.is_nonnegative is not True or not rates.vanishes(rates.power(c, s1) - sp.Abs(k)):
+        raise Rejected(rule, f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {sp.sstr(k)[:60]}")
+    detail = f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {sp.sstr(k)[:60]}; {rates.MEMORY_THEOREM}"
+    return _proof(inst, "leading term with memory", ("together", "exact"), (*inst.assumptions, rates.NEAR), detail)
+
+
+def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
+    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map, all computed exactly here."""
+    rule = "prove_leading_term(linear rate)"
+    if not all(rates.vanishes(gap) for gap in rates.fixed_point_gap(inst, shape)):
+        raise Rejected(rule, "the root is not shown to be a fixed point of the step")
+    eigenvalues = rates.real_spectrum(rates.state_jacobian(inst, shape))
+    rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
+    if not rates.is_spectral_radius(rho, eigenvalues) or rates.sign(1 - rho) <= 0:
+        raise Rejected(rule, f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
+    detail = f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {rates.RATE_THEOREM}"
+    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR_RATE), detail)
 
 
 def prove_limit(inst: Instance) -> Proof:

@@ -22,6 +22,7 @@ from verifier.claims import (
     Statement,
 )
 from verifier.instantiate import as_matrix
+from verifier.iteration import iteration_of
 from verifier.stepwise import Chain
 
 MAX_CHARS = 6000
@@ -84,19 +85,7 @@ def _expectation(b: Expectation) -> Glued:
 
 
 def _convergence(b: Convergence) -> Glued:
-    return (
-        [
-            sp.Eq(sp.Symbol("x_{k+1}"), sp.sympify(b.step).subs(b.x, sp.Symbol("x_k"))),
-            sp.sympify(b.constant) * sp.Symbol("|e_k|") ** sp.sympify(b.order),
-        ],
-        ["", r",\quad |e_{k+1}| \sim", ""],
-        [
-            "",
-            "<mo>,</mo><mspace width='1em'/><mo>|</mo><msub><mi>e</mi>"
-            "<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow></msub><mo>|</mo><mo>&#x223C;</mo>",
-            "",
-        ],
-    )
+    return _convergence_parts(b)
 
 
 def _limit(b: Limit) -> Glued:
@@ -126,6 +115,32 @@ _RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
     Limit: _limit,
     Chain: _chain,
 }
+
+
+def _convergence_parts(b: Convergence) -> tuple[list[sp.Basic], list[str], list[str]]:
+    """x_{k+1} = step(x_k, x_{k−1}, …) and |e_{k+1}| ~ C·|e_k|^q (‖e_{k+1}‖ ~ ρ·‖e_k‖ for a vector)."""
+    shape = iteration_of(b)
+    names = ["x_k", *(f"x_{{k-{i}}}" for i in range(1, shape.memory))]
+    rename = {item[0]: sp.Symbol(name) for item, name in zip(shape.items, names, strict=True)} if shape.dim == 1 else {}
+    step = sp.ImmutableMatrix(shape.step) if shape.dim > 1 else shape.step[0]
+    if shape.dim > 1:  # ‖e‖_k: sympy prints a symbol "‖e_k‖" as ‖e_{k‖}
+        error, left, left_m = sp.Symbol("‖e‖_k"), r"\|e\|_{k+1}", "<msub><mi>&#x2016;e&#x2016;</mi>"
+    else:
+        error, left, left_m = sp.Abs(sp.Symbol("e_k")), r"\left|e_{k+1}\right|", "<mo>|</mo><msub><mi>e</mi>"
+    close_m = "</msub>" if shape.dim > 1 else "</msub><mo>|</mo>"
+    return (
+        [
+            sp.Eq(sp.Symbol("x_{k+1}"), step.xreplace(rename), evaluate=False),
+            sp.sympify(b.constant) * error ** sp.sympify(b.order),
+        ],
+        ["", rf",\quad {left} \sim", ""],
+        [
+            "",
+            f"<mo>,</mo><mspace width='1em'/>{left_m}<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow>{close_m}"
+            "<mo>&#x223C;</mo>",
+            "",
+        ],
+    )
 
 
 def render(claim: Claim) -> tuple[str, str, str]:

@@ -275,3 +275,12 @@ def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
         with contextlib.suppress(sp.PolynomialError):
             forms.append(sp.factor(sp.cancel(rational)))
     return forms
+
+
+def quotient_of_nonnegatives(expr: sp.Expr) -> bool:
+    """expr = N/D with N >= 0 and D >= 0 as sympy's assumptions see them (so expr >= 0 wherever D ≠ 0)."""
+    with contextlib.suppress(sp.PolynomialError):
+        num, den = sp.fraction(sp.factor(sp.cancel(expr)))
+        signed = [any(f.is_nonnegative is True for f in nonnegative_forms(part)) for part in (num, den)]
+        return den != 1 and all(signed)
+    return False

@@ -1,4 +1,8 @@
-"""The numeric check of a Convergence claim: order and constant from an mpmath iteration."""
+"""The numeric check of a Convergence claim: order and constant from an mpmath iteration.
+
+One-step scalar maps are checked here; maps with memory and vector maps in
+:mod:`verifier.checks.multistep`.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,13 @@ import numpy as np
 import sympy as sp
 
 from verifier import confirm
+from verifier.checks.multistep import CONV_DPS, check_iteration
 from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import Settings, mp_args, point_values, sample
 from verifier.claims import Convergence
 from verifier.instantiate import Instance
+from verifier.iteration import iteration_of
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
-
-CONV_DPS = 120
 
 
 def _iterate(
@@ -55,11 +59,14 @@ def _order_and_constant(
 
 
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
-    x = body.x
+    shape = iteration_of(body)
+    if not shape.one_step_scalar:
+        return check_iteration(inst, body, shape, rng, s)
+    x = shape.items[0][0]
     symbols = list(inst.symbols)
-    step_mp = confirm.mp_compile([*symbols, x], [sp.sympify(body.step)])
-    extra = [sp.sympify(body.root), sp.sympify(body.order), sp.sympify(body.constant)]
-    start_expr = sp.sympify(body.start) if body.start is not None else None
+    step_mp = confirm.mp_compile([*symbols, x], [shape.step[0]])
+    extra = [shape.root[0], sp.sympify(body.order), sp.sympify(body.constant)]
+    start_expr = shape.start[0][0] if shape.start is not None else None
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
     env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
