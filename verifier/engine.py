@@ -186,10 +186,10 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             continue
         p = symbolic.proof
         result.proved_n.append(n)
+        rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
+        latex, mathml = mathtext.witness(p.witness)
         result.proofs.append(
-            ProofEvidence(
-                n, p.rule, "+".join(p.rungs), round(symbolic.seconds, 3), p.assumptions, p.detail, symbolic.work
-            )
+            ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
         )
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
     if undefined and len(undefined) == len(family.all_n):

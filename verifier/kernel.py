@@ -21,13 +21,14 @@ the verdict PROVED also needs the numeric spot check to agree (see :func:`judge`
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
-from verifier import bounds, normal_form, obligations, rates
+from verifier import bounds, normal_form, obligations, provisos, rates
 from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
@@ -72,6 +73,7 @@ class Proof:
     assumptions: tuple[str, ...]
     detail: str
     key: object
+    witness: sp.Basic | None = None  # the identity a certificate proof rests on, for the report
 
     def __post_init__(self) -> None:
         if self.key is not _KEY:
@@ -96,8 +98,13 @@ def claim_key(inst: Instance) -> str:
     return f"{inst.claim.derivation}.{inst.claim.name}"
 
 
-def _proof(inst: Instance, rule: str, rungs: Sequence[str], assumptions: Sequence[str], detail: str = "") -> Proof:
-    return Proof(claim_key(inst), inst.claim.n, rule, tuple(rungs), tuple(assumptions), detail, _KEY)
+Witness: TypeAlias = sp.Basic | None
+
+
+def _proof(
+    inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
+) -> Proof:
+    return Proof(claim_key(inst), inst.claim.n, rule, tuple(rungs), tuple(hyps), detail, _KEY, w)
 
 
 def _obligation_of(rule: str, compute: Callable[[], T]) -> T:
@@ -141,11 +148,9 @@ def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
 def nonnegative_where_defined(expr: sp.Expr) -> Fact:
     """expr >= 0 wherever it is defined: nonnegative outright, or a quotient N/D with N >= 0
     and D >= 0 (the points where D = 0 are where expr is undefined). A rule that uses such a
-    fact carries the proviso of :func:`obligations.definedness`, or extends it by continuity."""
-    try:
+    fact carries the proviso of :func:`provisos.definedness`, or extends it by continuity."""
+    with contextlib.suppress(Rejected):
         return nonnegative(expr)
-    except Rejected:
-        pass
     if normal_form.quotient_of_nonnegatives(expr):
         return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
     raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
@@ -187,7 +192,7 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
     """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
     _own(inst, obligation, "residual")
     rungs = _covered(obligation.entries, facts, "zero", "residual")
-    assumptions = (*inst.assumptions, *obligations.definedness(obligation.entries))
+    assumptions = (*inst.assumptions, *provisos.definedness(obligation.entries))
     return _proof(inst, "residual is zero", rungs, assumptions)
 
 
@@ -199,22 +204,12 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     is zero in every case is zero everywhere (wherever defined).
     """
     _own(inst, obligation, "cases")
-    values: list[sp.Expr] = []
-    conditions: list[str] = []
-    for entry in obligation.entries:
-        try:
-            split = obligations.cases(entry)
-        except obligations.NotShowable as err:
-            raise Rejected("prove_residual_by_cases", str(err)) from None
-        for value, condition in split:
-            values.append(value)
-            conditions.append(sp.sstr(condition))
+    values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
     rungs = _covered(values, facts, "zero", "cases")
-    shown = ", ".join(dict.fromkeys(conditions))
-    detail = f"{len(values)} case(s): {shown[:160]}"
+    detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
     proviso = ("derivatives taken case by case (not at the boundaries between cases)",)
     extra = proviso if isinstance(inst.claim.body, Derivative) else ()
-    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *obligations.definedness(values), *extra), detail)
+    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *provisos.definedness(values), *extra), detail)
 
 
 def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: obligations.Squares | None = None) -> Proof:
@@ -230,20 +225,23 @@ def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: oblig
         v, weights, forms = _obligation_of(rule, lambda: obligations.certificate_parts(inst))
         gram = _obligation_of(rule, lambda: obligations.certificate_residual(h, v, weights, forms))
         signs, parts, source = list(weights), [*weights, *forms], "given"
+        witness = provisos.squares_witness(provisos.QUADRATIC, weights, forms)
     else:
         weights = [inst.symbolic(w) for w in found[0]]
         rows = [[inst.symbolic(a) for a in row] for row in found[1]]
         gram = _obligation_of("prove_psd_by_certificate", lambda: obligations.gram_residual(h, weights, rows))
         signs, parts, source = [inst.assumed(w) for w in found[0]], [*weights, *(a for r in rows for a in r)], "found"
+        witness = provisos.gram_witness(h, weights, rows)
     rungs = _covered(obligations.asymmetry(h), facts, "zero", "prove_psd_by_certificate(symmetry)")
     rungs += _covered(gram, facts, "zero", "prove_psd_by_certificate(identity)")
     try:
         _covered(signs, facts, SIGNS, "prove_psd_by_certificate(weights)")
     except Rejected as err:
         raise Rejected("prove_psd_by_certificate", f"weight not provably nonnegative ({err})") from None
-    proviso, closure = obligations.certificate_proviso(inst, list(h), parts)
+    proviso, closure = provisos.certificate_proviso(inst, list(h), parts)
     detail = f"vᵀHv = Σ wₖ·(aₖᵀv)² with {len(signs)} weight(s) wₖ ≥ 0 ({source} certificate){closure}"
-    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), (*inst.assumptions, *proviso), detail)
+    assumptions = (*inst.assumptions, *proviso)
+    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), assumptions, detail, witness)
 
 
 def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
@@ -290,9 +288,10 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     rungs = _covered([gap - total], facts, "zero", "prove_inequality(identity)")
     _covered([inst.assumed(w) for w in weights], facts, SIGNS, "prove_inequality(weights)")
     parts = [inst.symbolic(e) for e in (*weights, *(f[0] for f in forms))]
-    proviso, closure = obligations.certificate_proviso(inst, [gap], parts)
+    proviso, closure = provisos.certificate_proviso(inst, [gap], parts)
     detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
-    return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail)
+    witness = provisos.squares_witness(gap, [inst.symbolic(w) for w in weights], [inst.symbolic(f[0]) for f in forms])
+    return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, witness)
 
 
 def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:

@@ -159,3 +159,14 @@ def render(claim: Claim) -> tuple[str, str, str]:
         else sp.pretty(objs[0], use_unicode=True)
     )
     return latex.strip(), mathml, text
+
+
+def witness(identity: sp.Basic | None) -> tuple[str, str]:
+    """(latex, mathml) of a proof's witness identity, or empty strings if none or too large."""
+    if identity is None:
+        return "", ""
+    latex = sp.latex(identity)
+    if len(latex) > MAX_CHARS:
+        return "", ""
+    inner = sp.mathml(identity, printer="presentation")
+    return latex, f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">{inner}</math>'

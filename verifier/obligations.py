@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 import sympy as sp
 from sympy.matrices.utilities import dotprodsimp
 
-from verifier import domains as d
 from verifier import walk
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.distributions import Distribution
@@ -331,6 +330,9 @@ def certificate_residual(
     return gram_residual(h, weights, [form_coefficients(f, v) for f in forms])
 
 
+Squares = tuple[Sequence[sp.Expr], Sequence[Sequence[sp.Expr]]]  # weights wₖ, and what each one multiplies
+
+
 def gram_residual(h: sp.MatrixBase, weights: Sequence[sp.Expr], rows: Sequence[Sequence[sp.Expr]]) -> list[sp.Expr]:
     """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ: all zero exactly when vᵀHv = Σ wₖ(aₖᵀv)² for every v."""
     n = h.rows
@@ -354,47 +356,3 @@ def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
             for k in range(1, n + 1)
             for idx in itertools.combinations(range(n), k)
         ]
-
-
-def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
-    """The proviso a rational-function proof carries: it holds where no denominator vanishes
-    (none is needed for a denominator that is positive on the domain, such as Σ exp(zᵢ))."""
-    for e in exprs:
-        pows = sp.sympify(e).atoms(sp.Pow)
-        if any(p.exp.is_negative and p.base.free_symbols and p.base.is_positive is not True for p in pows):
-            return ("wherever both sides are defined (no denominator is 0)",)
-    return ()
-
-
-Squares = tuple[Sequence[sp.Expr], Sequence[Sequence[sp.Expr]]]  # weights wₖ, and what each one multiplies
-
-
-# domains whose points are limits of interior points (in the free coordinates the relations
-# leave): a polynomial inequality shown off a nowhere-dense set then holds on all of them
-CONTINUUM = (
-    d.Real,
-    d.Positive,
-    d.Nonnegative,
-    d.Interval,
-    d.General,
-    d.Symmetric,
-    d.Diagonal,
-    d.SPD,
-    d.PSDMatrix,
-    d.Simplex,
-)
-
-
-def certificate_proviso(
-    inst: Instance, target: Sequence[sp.Expr], parts: Sequence[sp.Expr]
-) -> tuple[tuple[str, ...], str]:
-    """(proviso, note): a certificate with denominators proves its target where they are
-    nonzero; a polynomial target over continuum domains extends by continuity to the rest
-    (the zeros of a nonzero polynomial are nowhere dense), so it needs no proviso."""
-    proviso = definedness(parts)
-    if not proviso:
-        return (), ""
-    polynomial = all(sp.sympify(e).is_polynomial() for e in target)
-    if polynomial and all(isinstance(g.domain, CONTINUUM) for g in inst.given):
-        return (), "; extended by continuity to where a denominator vanishes"
-    return proviso, ""

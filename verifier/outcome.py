@@ -80,6 +80,8 @@ class ProofEvidence:
     assumptions: tuple[str, ...] = ()
     detail: str = ""
     work: int = 0  # heartbeats of symbolic work the proof took (the budget's unit; see verifier.budget)
+    witness_latex: str = ""  # the identity a certificate proof rests on (vᵀHv = Σ wₖ(aₖᵀv)², gap = Σ wₖfₖ²)
+    witness_mathml: str = ""
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,11 @@ def claim_section(r: ClaimResult) -> str:
         rows.append(
             ("proof", _esc(f"{p.rule} via {p.rung}, n = {n_text(r.proved_n)}" + (f"; {p.detail}" if p.detail else "")))
         )
+        shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
+            (q for q in r.proofs if q.witness_mathml), None
+        )
+        if shown is not None:
+            rows.append((f"certificate (n = {_esc(shown.n)})", f'<div class="math">{shown.witness_mathml}</div>'))
     for e in [] if r.steps else r.numeric:  # a chain's numerics are in its steps' evidence
         rows.append(
             (

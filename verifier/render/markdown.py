@@ -27,6 +27,11 @@ def _claim(r: ClaimResult) -> list[str]:
             f"- **Proof at n = {p.n}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
             + (f" ({p.detail})" if p.detail else "")
         )
+    witnessed = next((p for p in r.proofs if p.witness_latex and (p.n or 0) >= 2), None) or next(
+        (p for p in r.proofs if p.witness_latex), None
+    )
+    if witnessed is not None:
+        lines += ["", f"Certificate at n = {witnessed.n}:", "", "$$", witnessed.witness_latex, "$$", ""]
     if len(r.proofs) > 3:
         lines.append(f"- … and {len(r.proofs) - 3} more dimensions proved the same way")
     for e in r.numeric:
