@@ -57,7 +57,7 @@ def certificate_proviso(
     return proviso, ""
 
 
-QUADRATIC = sp.Symbol(r"v^{\top} H v")
+QUADRATIC = sp.Symbol("vᵀHv")
 
 
 def case_split(entries: Sequence[sp.Expr]) -> tuple[list[sp.Expr], list[str]]:
