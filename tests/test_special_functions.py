@@ -73,3 +73,19 @@ def test_a_function_the_verifier_cannot_evaluate_is_unknown_and_named() -> None:
     r = _verify("mathieu", Identity(2 * sp.mathieuc(1, 2, x), sp.mathieuc(1, 2, x) * 2, where={x: unit}))
     assert r.status is Status.UNKNOWN, r.reason
     assert "unsupported" in r.reason and "mathieuc" in r.reason and "\n" not in r.reason
+
+
+class broken_activation(sp.Function):
+    """A user's function whose numeric implementation has a bug of its own."""
+
+    @staticmethod
+    def _imp_(value: object) -> object:
+        return float(value)  # type: ignore[arg-type]  # TypeError on a batch of samples: the user's mistake
+
+
+def test_a_bug_in_the_users_own_numeric_implementation_is_an_error_that_names_it() -> None:
+    """ERROR is for the user's mistakes: the TypeError comes from their _imp_, not from a gap of ours."""
+    f = broken_activation(x)
+    r = _verify("broken", Identity(f**2, (f + 1) ** 2 - 2 * f - 1, where={x: Real()}))
+    assert r.status is Status.ERROR, r.reason
+    assert "_imp_" in r.reason and "broken_activation" in r.reason

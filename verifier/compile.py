@@ -292,7 +292,7 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
                 raise Unsupported(f"unsupported: {node.func} has no numeric implementation here") from None
             raise NoNumericForm(f"no numeric implementation for {node.func}: {str(err)[:120]}") from None
     if not sympy_own:
-        return fn
+        return _users(fn, node.func)
 
     def guarded(*args: Any) -> Any:
         try:
@@ -301,6 +301,20 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
             return _elementwise_mpmath(node, args)
 
     return guarded
+
+
+def _users(fn: Op, func: object) -> Op:
+    """A user's function (its _imp_): a TypeError there is the user's to fix, an ERROR, not a gap of ours."""
+
+    def call(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except TypeError as err:
+            raise NoNumericForm(
+                f"the numeric implementation (_imp_) of {func} raised TypeError: {str(err)[:120]}"
+            ) from None
+
+    return call
 
 
 def _elementwise_mpmath(node: sp.Basic, args: Sequence[Any]) -> Any:
