@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 import mpmath
 import sympy as sp
@@ -27,6 +28,7 @@ SHRINK = mpmath.mpf(10) ** -25
 STABLE = mpmath.mpf(10) ** -10
 
 Vector = list[mpmath.mpf]
+Observation = TypeVar("Observation")
 Sides = Callable[[], tuple[Vector, Vector]]
 
 
@@ -159,6 +161,17 @@ def _sign_closeness(gap: mpmath.mpf, tiny: mpmath.mpf, strict: bool) -> float:
     if strict:
         return float(tiny / gap) if gap > 0 else float("inf")
     return 0.0
+
+
+def stands_at_twice_the_digits(
+    observe: Callable[[int], Observation | None], fails: Callable[[Observation], bool], dps: int
+) -> tuple[Observation | None, bool]:
+    """The refutation protocol for observations with no closed-form gap (an iteration's order
+    and constant, the value a sequence settles at): a failure seen at dps digits becomes a
+    counterexample only if the whole observation, repeated at 2·dps digits, fails again.
+    Returns the finer observation (None: it says nothing) and whether the failure stands."""
+    again = observe(2 * dps)
+    return again, again is not None and fails(again)
 
 
 def exact_args(values: Sequence[float]) -> list[mpmath.mpf]:

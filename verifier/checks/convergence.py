@@ -7,6 +7,7 @@ One-step scalar maps are checked here; maps with memory and vector maps in
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import mpmath
 import numpy as np
@@ -84,8 +85,9 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
             series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
             recomputed += 1
-            again = _convergence_at(step_mp, info_mp, args, start_expr is not None, dps=2 * CONV_DPS)
-            if again is not None and not again[5]:
+            observe = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None)
+            again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
+            if stands:
                 failures.append(
                     (
                         idx,
@@ -128,6 +130,10 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         )
         return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
     return NumericOutcome(NumericVerdict.PASS, ev, series=series)
+
+
+def _off_claim(observed: tuple | None) -> bool:
+    return observed is not None and not observed[5]
 
 
 def _convergence_at(

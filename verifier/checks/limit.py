@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import mpmath
 import numpy as np
@@ -38,8 +39,9 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
         gap, stalled = result
         worst_gap = max(worst_gap, gap)
         if stalled:
-            again = _limit_at(fn, want_fn, args, points, dps=100)
-            if again is not None and again[1]:
+            observe = partial(_limit_at, fn, want_fn, args, points)
+            _, stands = confirm.stands_at_twice_the_digits(observe, _stalled, 50)
+            if stands:
                 failures.append(idx)
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + sp.sstr(to), count, worst_gap, 1e-4)
     if failures:
@@ -66,6 +68,10 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             reason=f"still {worst_gap:.3g} away from the claimed limit at the last point",
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def _stalled(observed: tuple[float, bool] | None) -> bool:
+    return observed is not None and observed[1]
 
 
 def _limit_at(

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import mpmath
 import numpy as np
@@ -276,6 +277,10 @@ def linear_estimator(fns: IterationFns) -> Estimator:
 # ----------------------------------------------------------------------------- the check
 
 
+def _off_claim(observed: Estimate | None) -> bool:
+    return observed is not None and not observed.ok
+
+
 def check_iteration(
     inst: Instance, body: Convergence, shape: Iteration, rng: np.random.Generator, s: Settings
 ) -> NumericOutcome:
@@ -294,10 +299,10 @@ def check_iteration(
         est = estimate(args, dps)
         if est is not None and not est.ok:
             recomputed += 1
-            again = estimate(args, 2 * dps)
+            again, stands = confirm.stands_at_twice_the_digits(partial(estimate, args), _off_claim, dps)
             if again is None:
                 continue  # the finer run says nothing: neither evidence nor counterexample
-            if not again.ok:
+            if stands:
                 failures.append((idx, again))
             est = again
         if est is not None:
