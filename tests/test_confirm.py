@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mpmath
+import sympy as sp
 
 from verifier.confirm import Decision, decide, decide_sign
 
@@ -66,3 +67,29 @@ def test_a_gap_that_shrinks_between_tiny_values_is_far_from_confirming() -> None
 
     result = decide(sides)
     assert result.decision is Decision.NOISE and result.closeness < 1e-50
+
+
+def test_a_cancellation_deeper_than_100_digits_is_not_a_counterexample() -> None:
+    """At t = 240, 1 − σ(t) is 0 at 50 and at 100 digits, so (1 − σ)eᵗ looked like a stable 0
+    against ½. Values near e²⁴⁰ ≈ 10¹⁰⁴ were computed, so the gap is confirmed only at
+    104 + 60 digits and twice that, where the truth (σ(t) ≥ ½) shows."""
+    from verifier import Inequality, Interval, claim
+    from verifier.engine import EngineSettings, verify_family
+    from verifier.mathlib import sigmoid
+    from verifier.outcome import Status
+
+    t = sp.Symbol("t")
+
+    @claim()
+    def sigma_tail() -> Inequality:
+        "(1 − σ(t))eᵗ ≥ ½ for t ≥ 240."
+        return Inequality((1 - sigmoid(t)) * sp.exp(t), ">=", sp.Rational(1, 2), where={t: Interval(240, 300)})
+
+    @claim(expect="refuted")
+    def sigma_tail_wrong() -> Inequality:
+        "(1 − σ(t))eᵗ ≥ 2 for t ≥ 240: wrong, it is below 1."
+        return Inequality((1 - sigmoid(t)) * sp.exp(t), ">=", 2, where={t: Interval(240, 300)})
+
+    settings = EngineSettings(samples=40)
+    assert verify_family(sigma_tail, settings).status is not Status.REFUTED
+    assert verify_family(sigma_tail_wrong, settings).status is Status.REFUTED

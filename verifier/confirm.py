@@ -17,11 +17,12 @@ from typing import TypeVar
 import mpmath
 import sympy as sp
 
-from verifier.mpeval import MpEvaluator
+from verifier.mpeval import MpEvaluator, Peak
 
 LOW_DPS = 50
 HIGH_DPS = 100
 TOP_DPS = 150
+HEADROOM = 60  # digits kept beyond the largest magnitude a walk computed
 NOISE_RELATIVE = mpmath.mpf(10) ** -45
 CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
 SHRINK = mpmath.mpf(10) ** -25
@@ -57,6 +58,7 @@ def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> MpEval
 
 
 def _at(dps: int, sides: Sides) -> tuple[Vector, Vector] | None:
+    Peak.reset()
     with mpmath.workdps(dps):
         try:
             lhs, rhs = sides()
@@ -86,17 +88,29 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
     magnitude between two precisions; it is CONFIRMED if it is the same (to 10
     significant digits) at two precisions and not negligible; otherwise UNDECIDED.
     """
-    results = [_at(dps, sides) for dps in (LOW_DPS, HIGH_DPS)]
-    if any(r is None for r in results):
+    pair = _two_precisions(sides)
+    if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
     with mpmath.workdps(HIGH_DPS):
         least = abs(floor()) if floor is not None else mpmath.mpf(0)
-    verdict = _classify(results, least)  # type: ignore[arg-type]
+    verdict = _classify(list(pair), least)
     if verdict.decision is Decision.UNDECIDED:
         third = _at(TOP_DPS, sides)
         if third is not None:
-            verdict = _classify([results[1], third], least)  # type: ignore[list-item]
+            verdict = _classify([pair[1], third], least)
     return verdict
+
+
+def _two_precisions(sides: Sides) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
+    """The sides at 50 and 100 digits; or, when values as large as 10^p were computed (a
+    cancellation among them can eat p digits: 1 − σ(240) is 0 at both 50 and 100), at
+    p + HEADROOM digits and twice that, which a real gap survives and round-off does not."""
+    low, high = _at(LOW_DPS, sides), _at(HIGH_DPS, sides)
+    peak = Peak.digits
+    if peak > LOW_DPS - 30:  # 50 digits could lose all but 30 of their digits to cancellation
+        dps = int(peak) + HEADROOM
+        low, high = _at(dps, sides), _at(2 * dps, sides)
+    return (low, high) if low is not None and high is not None else None
 
 
 def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmation:
@@ -137,10 +151,10 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
         v = value()
         return [v], [mpmath.mpf(0)]
 
-    low, high = _at(LOW_DPS, sides), _at(HIGH_DPS, sides)
-    if low is None or high is None:
+    pair = _two_precisions(sides)
+    if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
-    g_low, g_high = low[0][0], high[0][0]
+    g_low, g_high = pair[0][0][0], pair[1][0][0]
     with mpmath.workdps(HIGH_DPS):
         text = mpmath.nstr(g_high, 20)
         tiny = mpmath.mpf(10) ** (-(LOW_DPS - 12)) * max(abs(g_high), 1)

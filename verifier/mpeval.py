@@ -93,6 +93,22 @@ _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
 }
 
 
+class Peak:
+    """The largest magnitude of any value a walk computed (inputs and intermediates), in decimal
+    digits: the precision a cancellation among such values can eat (1 − σ(240) needs > 104)."""
+
+    digits = 0.0
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.digits = 0.0
+
+    @classmethod
+    def see(cls, value: Value) -> None:
+        if isinstance(value, mpmath.mpf | mpmath.mpc) and value != 0 and mpmath.isfinite(value):
+            cls.digits = max(cls.digits, float(mpmath.mag(value)) * 0.30103)
+
+
 class MpEvaluator:
     """Entries of a list of expressions at a point, in mpmath, computed on demand."""
 
@@ -123,6 +139,7 @@ class _Walk:
             except RecursionError:
                 raise TypeError("expression too deep for the mpmath walk") from None
             self.memo[node] = known
+            Peak.see(known)
         return known
 
     def _compute(self, node: sp.Basic) -> Value:
