@@ -1,0 +1,79 @@
+"""The library of chains: every planted slip is named as the first wrong step, and no correct
+chain has a wrong step (derivations/chains_*.py, issue 17)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from verifier import loader
+from verifier.claims import ClaimFamily, Expect
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
+from verifier.stepwise import Chain
+
+SETTINGS = EngineSettings(samples=60)
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = sorted((ROOT / "derivations").glob("chains_*.py"))
+
+
+def _load(path: Path) -> tuple[list[ClaimFamily], dict[str, int]]:
+    families = list(loader.load(path).families)
+    planted: dict[str, int] = sys.modules[loader.module_name(path)].PLANTED
+    return families, planted
+
+
+LIBRARY = {path.stem: _load(path) for path in MODULES}
+PLANTED = {(stem, name): step for stem, (_, planted) in LIBRARY.items() for name, step in planted.items()}
+STUDENT = [
+    pytest.param(f, id=f"{stem}.{f.name}")
+    for stem, (fs, _) in LIBRARY.items()
+    for f in fs
+    if f.expect is Expect.REFUTED
+]
+CORRECT = [
+    pytest.param(f, id=f"{stem}.{f.name}") for stem, (fs, _) in LIBRARY.items() for f in fs if f.expect is Expect.HOLDS
+]
+
+
+def test_every_derivation_has_a_student_version_with_a_recorded_slip() -> None:
+    assert len(PLANTED) >= 20
+    for stem, (families, planted) in LIBRARY.items():
+        names = {f.name for f in families}
+        students = {f.name for f in families if f.expect is Expect.REFUTED}
+        assert students == set(planted), stem
+        assert {f"{name}_student" for name in names - students} == students, stem
+        for f in families:
+            chain = f.builder(*(n for n in f.n_values[:1] if n is not None))
+            assert isinstance(chain, Chain), f.name
+            assert all(step.reason for step in chain.steps), f"{f.name}: every step gives its reason"
+            assert 1 <= planted.get(f.name, 1) <= len(chain.steps), f.name
+
+
+@pytest.mark.parametrize("family", STUDENT)
+def test_the_planted_slip_is_the_first_wrong_step(family: ClaimFamily) -> None:
+    r = verify_family(family, SETTINGS)
+    planted = PLANTED[(family.derivation, family.name)]
+    assert r.status is Status.REFUTED, r.reason
+    assert r.first_wrong_step == planted, r.reason
+    assert r.steps[planted - 1].counterexample is not None
+    assert r.reason.startswith(f"step {planted} of {len(r.steps)} is wrong")
+
+
+@pytest.mark.parametrize("family", CORRECT)
+def test_a_correct_chain_has_no_wrong_step(family: ClaimFamily) -> None:
+    r = verify_family(family, SETTINGS)
+    assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    assert not any(step.status is Status.REFUTED for step in r.steps), r.reason
+    assert r.end_result in ("PROVED", "CHECKED"), r.reason
+    assert r.status is Status.PROVED or family.notes, "a chain that is only CHECKED says why in notes="
+
+
+def test_slips_that_cancel_are_reported_with_the_right_end_result() -> None:
+    families, _ = LIBRARY["chains_gradients"]
+    student = next(f for f in families if f.name == "softmax_ce_gradient_student")
+    r = verify_family(student, SETTINGS)
+    assert r.first_wrong_step == 2 and r.end_result == "PROVED"
+    assert "cancel" in r.reason
