@@ -6,8 +6,7 @@ with one planted slip (PLANTED names the line the verifier must flag first).
 - Logistic regression: with zᵢ = xᵢᵀw, the error E = Σᵢ[log(1 + e^{zᵢ}) − yᵢzᵢ] (the
   cross-entropy of σ(zᵢ), rewritten with log σ(t) = t − log(1 + eᵗ)) has the gradient
   Xᵀ(σ(Xw) − y), and differentiating once more, with σ′ = σ(1 − σ), the Hessian
-  Σᵢσᵢ(1 − σᵢ)xᵢxᵢᵀ = XᵀSX, S = diag(σᵢ(1 − σᵢ)). The weights are sampled in [−1, 1]:
-  at logits beyond about 235, 1 − σ cancels to 0 even at 100 digits (see LOGISTIC_NOTES).
+  Σᵢσᵢ(1 − σᵢ)xᵢxᵢᵀ = XᵀSX, S = diag(σᵢ(1 − σᵢ)).
 - Softmax: the Hessian of log Σ_d e^{z_d} is the Jacobian of p = softmax(z); the quotient
   rule gives ∂pᵢ/∂z_j = δᵢⱼpᵢ − pᵢp_j, so H = diag(p) − ppᵀ. It is PSD: vᵀHv =
   Σpᵢvᵢ² − (Σpᵢvᵢ)², and Cauchy–Schwarz, (Σ√pᵢ·√pᵢvᵢ)² ≤ Σpᵢ·Σpᵢvᵢ² (or Jensen for t²),
@@ -53,9 +52,7 @@ def grad(f: sp.Expr, v: Matrix) -> Matrix:
 
 
 class Logistic:
-    """X (n×n, rows xᵢ), labels y ∈ [0, 1]ⁿ, weights w, logits z = Xw, σᵢ = σ(zᵢ), and the domains.
-
-    The weights are kept in [−1, 1] (see LOGISTIC_NOTES)."""
+    """X (n×n, rows xᵢ), labels y ∈ [0, 1]ⁿ, weights w, logits z = Xw, σᵢ = σ(zᵢ), and the domains."""
 
     def __init__(self, n: int) -> None:
         self.X, self.y, self.w = matrix("x", n), vector("y", n), vector("w", n)
@@ -63,7 +60,7 @@ class Logistic:
         self.rows = [self.X[i, :].T for i in range(n)]
         self.sigma = [sigmoid(zi) for zi in self.z]
         self.odds = [sp.exp(zi) / (1 + sp.exp(zi)) for zi in self.z]
-        self.where = {self.X: General(), self.y: Interval(0, 1), self.w: Interval(-1, 1)}
+        self.where = {self.X: General(), self.y: Interval(0, 1), self.w: Real()}
 
     def bishop_error(self) -> sp.Expr:
         """E = −Σᵢ [yᵢ log σᵢ + (1 − yᵢ) log(1 − σᵢ)]."""
@@ -81,13 +78,7 @@ class Logistic:
         return sum((c * t for c, t in zip(weights, terms, strict=True)), Matrix.zeros(*terms[0].shape))
 
 
-LOGISTIC_NOTES = (
-    "w ∈ [−1, 1] keeps the logits below ≈ 120: beyond ≈ 235, 1 − σ(z) cancels to 0 even at 100 digits "
-    "and the high-precision confirmation takes σ(1 − σ) = 0 for a real gap (an engine limitation)."
-)
-
-
-@claim(n=range(2, 4), notes=LOGISTIC_NOTES)
+@claim(n=range(2, 4))
 def logistic_gradient(n: int) -> Chain:
     """∇E = Xᵀ(σ(Xw) − y) for the logistic cross-entropy error."""
     m = Logistic(n)
@@ -103,7 +94,7 @@ def logistic_gradient(n: int) -> Chain:
     )
 
 
-@claim(n=range(2, 4), expect="refuted", notes=LOGISTIC_NOTES)
+@claim(n=range(2, 4), expect="refuted")
 def logistic_gradient_student(n: int) -> Chain:
     """A student's ∇E, taking eᵗ/(1 + eᵗ) for σ(−t)."""
     m = Logistic(n)
@@ -120,7 +111,7 @@ def logistic_gradient_student(n: int) -> Chain:
     )
 
 
-@claim(n=range(2, 4), notes=LOGISTIC_NOTES)
+@claim(n=range(2, 4))
 def logistic_hessian(n: int) -> Chain:
     """∇²E = Σᵢ σᵢ(1 − σᵢ)xᵢxᵢᵀ = XᵀSX."""
     m = Logistic(n)
@@ -140,7 +131,7 @@ def logistic_hessian(n: int) -> Chain:
     )
 
 
-@claim(n=range(2, 4), expect="refuted", notes=LOGISTIC_NOTES)
+@claim(n=range(2, 4), expect="refuted")
 def logistic_hessian_student(n: int) -> Chain:
     """A student's ∇²E, with the factors of XᵀSX transposed."""
     m = Logistic(n)

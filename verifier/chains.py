@@ -128,7 +128,8 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
 
 
 def _text(expr: Any) -> str:
-    return sp.sstr(_scalar(expr))
+    value = _scalar(expr)
+    return sp.sstr(value.tolist()) if isinstance(value, sp.MatrixBase) else sp.sstr(value)
 
 
 def _scalar(expr: Any) -> Any:
