@@ -102,3 +102,26 @@ def test_explicit_matrices_are_left_exactly_as_written() -> None:
     hessian = sp.ImmutableMatrix(2, 2, lambda i, j: sp.Derivative(f, (u, v)[i], (u, v)[j]))
     body = Identity(hessian, hessian.T, where={u: Real(), v: Real()})
     assert lower(body) is body
+
+
+def test_an_unevaluated_scalar_derivative_is_taken_and_shown_as_written() -> None:
+    """A line such as d/dx x² = 2x, written with sp.Derivative, is checked (not UNKNOWN)."""
+    from verifier import Identity, Real, claim
+    from verifier.engine import EngineSettings, verify_family
+    from verifier.outcome import Status
+
+    t = sp.Symbol("t")
+
+    @claim()
+    def slope() -> Identity:
+        "d/dt t² = 2t."
+        return Identity(sp.Derivative(t**2, t), 2 * t, where={t: Real()})
+
+    @claim(expect="refuted")
+    def slope_wrong() -> Identity:
+        "d/dt t² = t (wrong)."
+        return Identity(sp.Derivative(t**2, t), t, where={t: Real()})
+
+    right = verify_family(slope, EngineSettings(samples=40))
+    assert right.status is Status.PROVED and right.latex.startswith(r"\frac{d}{d t} t^{2}")
+    assert verify_family(slope_wrong, EngineSettings(samples=40)).status is Status.REFUTED

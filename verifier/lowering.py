@@ -44,11 +44,25 @@ def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     parts = statement.parts(with_where=True)
     if not any(_is_matrix_expression(p) or p.has(sp.MatrixSymbol) for p in parts):
+        if any(_takes_derivative(p) for p in parts):
+            return statement.map_parts(_evaluate_derivatives)
         return statement  # the common case, decided by the cheaper has()
     found: set[sp.MatrixSymbol] = set().union(*(p.atoms(sp.MatrixSymbol) for p in parts))
     table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
     _check_names(parts, table)
     return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
+
+
+def _takes_derivative(part: Any) -> bool:
+    return isinstance(part, sp.Basic | sp.MatrixBase) and part.has(sp.Derivative)
+
+
+def _evaluate_derivatives(part: Any) -> Any:
+    """A derivative written unevaluated, sp.Derivative(x**2, x), taken (a line of a derivation
+    often is one); derivatives of undefined functions f(x) stay as they are."""
+    if not _takes_derivative(part):
+        return part
+    return part.replace(lambda e: isinstance(e, sp.Derivative), lambda d: d.doit())
 
 
 def _is_matrix_expression(obj: object) -> bool:
