@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.tensor.array import NDimArray
 
 from verifier import mathlib
@@ -54,15 +55,21 @@ def lower(statement: W) -> W:
 
 
 def _takes_derivative(part: Any) -> bool:
-    return isinstance(part, sp.Basic | sp.MatrixBase) and part.has(sp.Derivative)
+    return isinstance(part, sp.Basic | sp.MatrixBase) and any(map(_concrete, part.atoms(sp.Derivative)))
+
+
+def _concrete(d: sp.Derivative) -> bool:
+    """A derivative of a known function. One of an undefined f(u, v) stays unevaluated: sympy's
+    doit would sort mixed partials into its canonical order and prove Schwarz by fiat."""
+    return not d.expr.atoms(AppliedUndef)
 
 
 def _evaluate_derivatives(part: Any) -> Any:
     """A derivative written unevaluated, sp.Derivative(x**2, x), taken (a line of a derivation
-    often is one); derivatives of undefined functions f(x) stay as they are."""
+    often is one)."""
     if not _takes_derivative(part):
         return part
-    return part.replace(lambda e: isinstance(e, sp.Derivative), lambda d: d.doit())
+    return part.replace(lambda e: isinstance(e, sp.Derivative) and _concrete(e), lambda d: d.doit())
 
 
 def _is_matrix_expression(obj: object) -> bool:
