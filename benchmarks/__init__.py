@@ -1,6 +1,6 @@
 """`verifier bench`: the engine against the plain tools, and its own costs, in one rerunnable run.
 
-Seven sections, each giving every side the same inputs:
+Eight sections, each giving every side the same inputs:
 
 1. symbolic decision: the ladder against `simplify` on every entry of the same residual (`symbolic`);
 2. numeric spot checks: one compiled numpy batch against a `subs().evalf()` loop and `equals` (`numeric`);
@@ -8,7 +8,8 @@ Seven sections, each giving every side the same inputs:
 4. `verify-all` wall time, cold, warm and on one job, and the slowest claim (`verify_all`);
 5. the cost of one claim per n, split into symbolic and numeric, through `verify_family` (`cost`);
 6. compile speed: `numeric.Compiled` against `sympy.lambdify(..., cse=True)` (`compile_speed`);
-7. determinism: the statuses of an idle one-job run against a loaded many-job run (`determinism`).
+7. determinism: the statuses of an idle one-job run against a loaded many-job run (`determinism`);
+8. certificate search: the time to find a sum of squares and have the kernel check it, per n (`certificates`).
 
 Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a
 cell that blows up is reported as timed out and the run goes on. Timings are taken inside the

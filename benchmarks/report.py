@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 from benchmarks import targets
+from benchmarks.certificates import bench_certificates
 from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
@@ -35,6 +36,7 @@ TITLES = {
     "cost": "cost per n",
     "compile": "compile speed",
     "determinism": "determinism under load",
+    "certificates": "certificate search",
 }
 
 
@@ -94,11 +96,13 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     cost = bench_cost(config, claims, progress) if step("cost") else None
     compile_speed = bench_compile(config, claims, progress) if step("compile") else None
     determinism = bench_determinism(config, progress) if step("determinism") else None
+    certificates = bench_certificates(config, progress) if step("certificates") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
         ("compile", compile_speed),
         ("determinism", determinism),
+        ("certificates", certificates),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

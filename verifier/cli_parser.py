@@ -141,9 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time, cost per n, compile speed, determinism under load) and write BENCHMARKS.md, benchmarks.json and "
-        "bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks package of the "
-        "repository (installed by pip install . from it, or importable from the current folder).",
+        "time, cost per n, compile speed, determinism under load, certificate search) and write BENCHMARKS.md, "
+        "benchmarks.json and bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks "
+        "package of the repository (installed by pip install . from it, or importable from the current folder).",
     )
     be.add_argument(
         "--quick",
@@ -153,7 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument(
         "--only",
         metavar="SECTIONS",
-        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism "
+        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism, "
+        "certificates "
         "(default: all; with --quick all but determinism)",
     )
     be.add_argument(
