@@ -228,7 +228,7 @@ def log_sum_exp_hessian(n: int) -> Derivative:
     return Derivative(log_sum_exp(x), wrt=x, order=2, equals=covariance(softmax(x)), where={x: Real()})
 
 
-@claim(n=range(1, 7), numeric_n=(12,))
+@claim(n=range(1, 9), numeric_n=(16,))
 def log_sum_exp_convex(n: int) -> PSD:
     """diag(p) − ppᵀ ⪰ 0 for p = softmax(x): log-sum-exp is convex."""
     x = vector("x", n)

@@ -44,7 +44,7 @@ def accepted(name: str, n: int) -> ladder.Attempt:
         ("gram_psd", 5, "Gram AᵀA", "PSD certificate"),
         ("least_squares_convex", 5, "Gram 2·AᵀA", "PSD certificate"),
         ("covariance_on_simplex", 5, "covariance of p ∈ Δ", "PSD certificate"),
-        ("log_sum_exp_convex", 5, "LDLᵀ", "PSD certificate"),
+        ("log_sum_exp_convex", 5, "covariance of a probability vector", "PSD certificate"),
         ("geometric_mean_concave", 5, "LDLᵀ", "PSD certificate"),
         ("cauchy_schwarz", 4, "LDLᵀ of a quadratic form in x", "sum of squares"),
         ("first_order_condition", 3, "Gram 1/2·AᵀA of a quadratic form in y − x", "sum of squares"),

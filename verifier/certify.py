@@ -9,8 +9,8 @@ themselves. A wrong proposal costs a proof, never forges one.
 Proposals, cheapest first:
 
 * Gram structure: H = c·XᵀX or c·XXᵀ for a declared matrix X, so vᵀHv = c·‖Xv‖²;
-* covariance on the simplex: H = diag(p) − ppᵀ for a declared p ∈ Δ, so
-  vᵀHv = Σ pᵢ(vᵢ − pᵀv)², which uses Σp = 1;
+* covariance on the simplex: H = diag(p) − ppᵀ for a declared p ∈ Δ, or for expressions p
+  with Σp = 1 identically (softmax), so vᵀHv = Σ pᵢ(vᵢ − pᵀv)², which uses Σp = 1;
 * symbolic LDLᵀ: Gaussian elimination with symmetric pivoting, H = Σ dₖ·ℓₖℓₖᵀ,
   whose pivots dₖ must then be shown ≥ 0 under the domains.
 
@@ -49,6 +49,7 @@ def psd_proposals(inst: Instance, h: sp.MatrixBase, clock: WorkClock) -> Iterato
     """(name, (weights, rows)) candidates for vᵀHv = Σ wₖ(aₖᵀv)², cheapest first."""
     yield from _gram_structure(inst, h)
     yield from _covariance(inst, h)
+    yield from _covariance_of_expressions(inst, h)
     if h.rows <= MAX_LDL and clock.left() > 0:
         found = ldl(h, clock)
         if found is not None:
@@ -90,6 +91,43 @@ def _covariance(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares
         if _same(h, inst.symbolic(cov)):
             rows = [[(1 if j == i else 0) - p[j] for j in range(len(p))] for i in range(len(p))]
             yield f"covariance of {g.label} ∈ Δ", (p, rows)
+
+
+def _covariance_of_expressions(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
+    """H = diag(p) − ppᵀ for expressions p with Σp = 1 identically, such as p = softmax(x). Off the
+    diagonal Hᵢⱼ = −pᵢpⱼ, so pᵢ² = −HᵢⱼHᵢₖ/Hⱼₖ for distinct i, j, k, and pᵢ = Hᵢᵢ + pᵢ²."""
+    n = h.rows
+    found = _exponentials_as_powers(list(h)) if n >= 3 and h.cols == n else None
+    if found is None:
+        return
+    flat, back = found
+    a = sp.Matrix(n, n, flat)
+    p = []
+    for i in range(n):
+        j, k = [m for m in range(n) if m != i][:2]
+        if sp.cancel(a[j, k]) == 0:
+            return
+        p.append(sp.cancel(a[i, i] - a[i, j] * a[i, k] / a[j, k]))
+    cov = sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T
+    if sp.cancel(sp.Add(*p) - 1) != 0 or any(sp.cancel(x - y) != 0 for x, y in zip(a, cov, strict=True)):
+        return
+    q = [user_view(inst, pi.xreplace(back)) for pi in p]
+    rows = [[(1 if j == i else 0) - q[j] for j in range(n)] for i in range(n)]
+    yield "covariance of a probability vector", (q, rows)
+
+
+def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[sp.Symbol, sp.Expr]] | None:
+    """exprs with each e^{k·m} (k an integer, m a symbol) written Eₘᵏ for a fresh positive Eₘ, so that
+    cancel sees e^{2x} = (e^x)²; and the map back. None if another exponential occurs."""
+    powers: dict[sp.Expr, sp.Expr] = {}
+    base: dict[sp.Expr, sp.Symbol] = {}
+    for e in set().union(*(x.atoms(sp.exp) for x in exprs)):
+        k, m = e.args[0].as_coeff_Mul()
+        if not (k.is_Integer and isinstance(m, sp.Symbol)):
+            return None
+        powers[e] = base.setdefault(m, sp.Dummy(f"e_{m}", positive=True)) ** k
+    back = {b: sp.exp(m) for m, b in base.items()}
+    return [x.xreplace(powers) for x in exprs], back
 
 
 def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
