@@ -328,7 +328,6 @@ def _certificates(data: Data) -> list[str]:
     if data.get("certificates") is None:
         return [title, "", NOT_RUN, ""]
     section = CertificateSection.from_json(data["certificates"])
-    n_values = ", ".join(map(str, section.n_values))
     lines = [
         title,
         "",
@@ -346,7 +345,7 @@ def _certificates(data: Data) -> list[str]:
         label = f"{row.label} (`{row.claim}`)" if row.claim else row.label
         cells = [_certificate_cell(c) for c in row.cells] if row.claim else [row.note]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    return [*lines, "", f"n = {n_values}.", ""]
+    return [*lines, ""]
 
 
 def _targets(data: Data) -> list[str]:
