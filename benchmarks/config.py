@@ -7,7 +7,17 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "special", "determinism")
+SECTIONS = (
+    "symbolic",
+    "numeric",
+    "gradient",
+    "verify-all",
+    "cost",
+    "compile",
+    "special",
+    "certificates",
+    "determinism",
+)
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
 
@@ -57,6 +67,7 @@ class BenchConfig:
     idle_jobs: int = 1  # determinism: the reference run, alone on the machine
     busy_jobs: int = 8  # determinism: the loaded run, beside the CPU hogs
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
+    certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
 
     @property
     def command(self) -> str:
@@ -111,4 +122,5 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         cost_proved_n=(1, 2, 3, 4),
         cost_numeric_n=(8,),
         compile_n=6,
+        certificate_n=(2, 3, 4),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.special import SpecialSection
 
 Data = dict[str, Any]
@@ -334,6 +335,49 @@ def _special(data: Data) -> list[str]:
     return [*lines, ""]
 
 
+_OUTCOME_TEXT = {
+    Outcome.FOUND: "found",
+    Outcome.NOT_FOUND: "not found",
+    Outcome.BUDGET: "budget spent",
+    Outcome.TIMED_OUT: "timed out",
+    Outcome.ERROR: "error",
+    Outcome.SKIPPED: "not run",
+}
+
+
+def _certificate_cell(c: CertificateCell) -> str:
+    if c.outcome is Outcome.FOUND:
+        return f"{c.seconds:.3f} s ({c.propose_seconds:.3f} + {c.check_seconds:.3f}), {c.proposal}, {c.squares} sq."
+    if c.seconds is not None:
+        return f"{_OUTCOME_TEXT[c.outcome]} after {c.seconds:.2f} s" + (f": {c.detail}" if c.detail else "")
+    return _OUTCOME_TEXT[c.outcome] + (f" ({c.detail})" if c.detail else "")
+
+
+def _certificates(data: Data) -> list[str]:
+    title = "## 9. Certificate search"
+    if data.get("certificates") is None:
+        return [title, "", NOT_RUN, ""]
+    section = CertificateSection.from_json(data["certificates"])
+    lines = [
+        title,
+        "",
+        "Each cell is `ladder.certificate_attempts` on the claim at one n: certify proposes sums of squares (Gram "
+        "structure, covariance on the simplex, LDLᵀ; for an inequality, the same on its gap's quadratic form) and "
+        "the kernel checks each until one is accepted, under the engine's default budget of "
+        f"{section.budget} heartbeats. The routes the ladder tries first (Sylvester's minors, the gap's sign from "
+        f"the assumptions) are skipped. Hard limit {section.limit:g} s per cell. A cell reads: total seconds "
+        "(proposing + checking), the accepted proposal, the number of weighted squares.",
+        "",
+        "| claim | " + " | ".join(f"n = {n}" for n in section.n_values) + " |",
+        "|---|" + "---|" * len(section.n_values),
+    ]
+    for row in section.rows:
+        label = f"{row.label} (`{row.claim}`)" if row.claim else row.label
+        cells = [_certificate_cell(c) for c in row.cells] if row.claim else [row.note]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def _targets(data: Data) -> list[str]:
     lines = ["## Targets", "", "| target | status | measured |", "|---|---|---|"]
     lines += [f"| {t['target']} | {MARKS[t['status']]} | {t['evidence']} |" for t in data["targets"]]
@@ -359,5 +403,6 @@ def render(data: Data) -> str:
         *_compile(data),
         *_determinism(data),
         *_special(data),
+        *_certificates(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

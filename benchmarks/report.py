@@ -14,6 +14,7 @@ import numpy as np
 import sympy as sp
 
 from benchmarks import targets
+from benchmarks.certificates import bench_certificates
 from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
@@ -37,6 +38,7 @@ TITLES = {
     "compile": "compile speed",
     "special": "special functions",
     "determinism": "determinism under load",
+    "certificates": "certificate search",
 }
 
 
@@ -97,12 +99,14 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     compile_speed = bench_compile(config, claims, progress) if step("compile") else None
     special = bench_special(config, progress) if step("special") else None
     determinism = bench_determinism(config, progress) if step("determinism") else None
+    certificates = bench_certificates(config, progress) if step("certificates") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
         ("compile", compile_speed),
         ("special", special),
         ("determinism", determinism),
+        ("certificates", certificates),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

@@ -204,7 +204,8 @@ def frobenius_bounds_trace(n: int) -> Inequality:
 
 @claim(
     n=range(1, 7),
-    notes="CHECKED only for n ≥ 2 (n = 1 is a ≥ a): the gap is nonnegative only on the PSD "
+    notes="proved for n ≤ 2 only (n = 1 is a ≥ a; at n = 2 the gap is (a₁₁ − a₂₂)²/4 + a₁₂², "
+    "a sum of squares the search finds): from n = 3 the gap is nonnegative only on the PSD "
     "cone, through the eigenvalues, which the inequality rule cannot see; n stops at 6 "
     "because det has n! terms and the numeric check alone takes ~10 s at n = 8",
 )

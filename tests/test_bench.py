@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks import certificates, cost, determinism, gradient, plot, render, report, special
 from benchmarks import config as bench_config
-from benchmarks import cost, determinism, gradient, plot, render, report, special
 from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli import build_parser
 
@@ -60,6 +60,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         compile_samples=20,
         busy_jobs=2,
         hogs=0,
+        certificate_n=(2,),
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -87,7 +88,17 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     config = tiny_config(tmp_path)
     md, js, svg = report.write_reports(report.run(config), config.out)
     data = json.loads(js.read_text())
-    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "special", "determinism"):
+    for section in (
+        "symbolic",
+        "numeric",
+        "gradient",
+        "verify_all",
+        "cost",
+        "compile",
+        "special",
+        "certificates",
+        "determinism",
+    ):
         assert data[section] is not None, section
     assert data["command"].startswith("verifier bench --quick --only ")
 
@@ -120,13 +131,20 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     check_compile(data["compile"])
     check_determinism(data["determinism"], hogs=0)
     check_special(special.SpecialSection.from_json(data["special"]))
+    check_certificates(data["certificates"])
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
     text = md.read_text()
     for heading in ("## Machine", "## Targets", "## 1. Symbolic", "## 2. Numeric", "## 3. Gradient", "## 4. `verify"):
         assert heading in text
-    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism", "## 8. Special functions"):
+    for heading in (
+        "## 5. Cost per n",
+        "## 6. Compile speed",
+        "## 7. Determinism",
+        "## 8. Special functions",
+        "## 9. Certificate search",
+    ):
         assert heading in text
     assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE
     assert data["machine"]["cpu"] in text
@@ -173,6 +191,29 @@ def test_special_section_rows_are_typed_and_a_failed_row_renders_without_numbers
     failed = dataclasses.replace(section, rows=(special.SpecialRow("polygamma", "scipy.special", None, None, "boom"),))
     text = "\n".join(render._special({"special": failed.to_json()}))
     assert "| polygamma | scipy.special | – | – | – | not measured: boom |" in text
+
+
+def check_certificates(data: dict) -> None:
+    section = certificates.CertificateSection.from_json(data)
+    assert section.n_values == (2,) and len(section.rows) == len(certificates.CLAIMS)
+    for row in section.rows:
+        (cell,) = row.cells
+        assert row.claim is not None, row.note
+        assert cell.outcome is certificates.Outcome.FOUND, cell.detail
+        assert cell.proposal and cell.squares and is_number(cell.seconds) and cell.tried >= 1
+    assert section == certificates.CertificateSection.from_json(json.loads(json.dumps(section.to_json())))
+
+
+def test_certificate_cells_render_from_their_types() -> None:
+    Cell, Outcome = certificates.CertificateCell, certificates.Outcome
+    found = Cell(2, Outcome.FOUND, 0.5, 0.2, 0.3, 4, "Gram AᵀA", 2, 1)
+    late = Cell(8, Outcome.TIMED_OUT, detail="> 60 s")
+    skipped = Cell(9, Outcome.SKIPPED, detail="timed out at n = 8")
+    row = certificates.CertificateRow("XᵀX", "gram_psd", "", (found, late, skipped))
+    section = certificates.CertificateSection((2, 8, 9), 60.0, 300, (row,))
+    text = "\n".join(render._certificates({"certificates": section.to_json()}))
+    assert "| XᵀX (`gram_psd`) | 0.500 s (0.200 + 0.300), Gram AᵀA, 2 sq. | timed out (> 60 s) |" in text
+    assert "not run (timed out at n = 8)" in text
 
 
 def check_determinism(section: dict, hogs: int) -> None:

@@ -8,14 +8,17 @@ themselves. A wrong proposal costs a proof, never forges one.
 
 Proposals, cheapest first:
 
-* Gram structure: H = XᵀX or XXᵀ for a declared matrix X, so vᵀHv = ‖Xv‖²;
-* covariance on the simplex: H = diag(p) − ppᵀ for a declared p ∈ Δ, so
-  vᵀHv = Σ pᵢ(vᵢ − pᵀv)², which uses Σp = 1;
+* Gram structure: H = c·XᵀX or c·XXᵀ for a declared matrix X, so vᵀHv = c·‖Xv‖²;
+* covariance on the simplex: H = diag(p) − ppᵀ for a declared p ∈ Δ, or for expressions p
+  with Σp = 1 identically (softmax), so vᵀHv = Σ pᵢ(vᵢ − pᵀv)², which uses Σp = 1;
 * symbolic LDLᵀ: Gaussian elimination with symmetric pivoting, H = Σ dₖ·ℓₖℓₖᵀ,
   whose pivots dₖ must then be shown ≥ 0 under the domains.
 
-For an inequality whose gap is a quadratic form in some of the variables (Cauchy–Schwarz
-is one in y, with coefficients in x), the gap's matrix goes through the same LDLᵀ.
+For an inequality whose gap is a quadratic form in some of the variables, the gap's matrix
+goes through the same proposals. The variables tried: the entries of one declared symbol
+(Cauchy–Schwarz is a form in y, with coefficients in x), the difference y − x of two
+declared symbols of one shape (the first-order condition f(y) ≥ f(x) + ∇f(x)ᵀ(y − x) of a
+quadratic is a form in y − x), and all the symbols at once.
 
 Everything here works in the symbolic view and hands the kernel expressions in the
 claim's own symbols (:func:`user_view`).
@@ -23,7 +26,8 @@ claim's own symbols (:func:`user_view`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 
 import sympy as sp
 
@@ -41,10 +45,11 @@ def user_view(inst: Instance, expr: sp.Expr) -> sp.Expr:
     return sp.sympify(expr).xreplace(back)
 
 
-def psd_proposals(inst: Instance, h: sp.ImmutableMatrix, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
+def psd_proposals(inst: Instance, h: sp.MatrixBase, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
     """(name, (weights, rows)) candidates for vᵀHv = Σ wₖ(aₖᵀv)², cheapest first."""
     yield from _gram_structure(inst, h)
     yield from _covariance(inst, h)
+    yield from _covariance_of_expressions(inst, h)
     if h.rows <= MAX_LDL and clock.left() > 0:
         found = ldl(h, clock)
         if found is not None:
@@ -53,18 +58,29 @@ def psd_proposals(inst: Instance, h: sp.ImmutableMatrix, clock: WorkClock) -> It
             yield "LDLᵀ", (weights, [[user_view(inst, a) for a in row] for row in rows])
 
 
-def _gram_structure(inst: Instance, h: sp.ImmutableMatrix) -> Iterator[tuple[str, Squares]]:
+def _gram_structure(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
     for g in inst.given:
         if not isinstance(g.target, sp.MatrixBase):
             continue
         x = as_matrix(g.target)
         for name, rows in (("XᵀX", x), ("XXᵀ", x.T)):
-            gram = rows.T * rows
-            if gram.shape == h.shape and _same(h, inst.symbolic(gram)):
-                yield f"Gram {name.replace('X', g.label)}", ([sp.Integer(1)] * rows.rows, rows.tolist())
+            gram = inst.symbolic(rows.T * rows)
+            scale = _scale(h, gram) if gram.shape == h.shape else None
+            if scale is not None:
+                label = name.replace("X", g.label) if scale == 1 else f"{sp.sstr(scale)}·{name.replace('X', g.label)}"
+                yield f"Gram {label}", ([user_view(inst, scale)] * rows.rows, rows.tolist())
 
 
-def _covariance(inst: Instance, h: sp.ImmutableMatrix) -> Iterator[tuple[str, Squares]]:
+def _scale(h: sp.MatrixBase, gram: sp.MatrixBase) -> sp.Expr | None:
+    """c with H = c·G, read off the first nonzero diagonal entry of G; None if there is none."""
+    i = next((i for i in range(gram.rows) if sp.expand(gram[i, i]) != 0), None)
+    if i is None:
+        return None
+    c = sp.factor(sp.cancel(h[i, i] / gram[i, i]))
+    return c if c != 0 and _same(h, c * gram) else None
+
+
+def _covariance(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
     for g in inst.given:
         if not isinstance(g.domain, Simplex) or not isinstance(g.target, sp.MatrixBase):
             continue
@@ -75,6 +91,43 @@ def _covariance(inst: Instance, h: sp.ImmutableMatrix) -> Iterator[tuple[str, Sq
         if _same(h, inst.symbolic(cov)):
             rows = [[(1 if j == i else 0) - p[j] for j in range(len(p))] for i in range(len(p))]
             yield f"covariance of {g.label} ∈ Δ", (p, rows)
+
+
+def _covariance_of_expressions(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
+    """H = diag(p) − ppᵀ for expressions p with Σp = 1 identically, such as p = softmax(x). Off the
+    diagonal Hᵢⱼ = −pᵢpⱼ, so pᵢ² = −HᵢⱼHᵢₖ/Hⱼₖ for distinct i, j, k, and pᵢ = Hᵢᵢ + pᵢ²."""
+    n = h.rows
+    found = _exponentials_as_powers(list(h)) if n >= 3 and h.cols == n else None
+    if found is None:
+        return
+    flat, back = found
+    a = sp.Matrix(n, n, flat)
+    p = []
+    for i in range(n):
+        j, k = [m for m in range(n) if m != i][:2]
+        if sp.cancel(a[j, k]) == 0:
+            return
+        p.append(sp.cancel(a[i, i] - a[i, j] * a[i, k] / a[j, k]))
+    cov = sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T
+    if sp.cancel(sp.Add(*p) - 1) != 0 or any(sp.cancel(x - y) != 0 for x, y in zip(a, cov, strict=True)):
+        return
+    q = [user_view(inst, pi.xreplace(back)) for pi in p]
+    rows = [[(1 if j == i else 0) - q[j] for j in range(n)] for i in range(n)]
+    yield "covariance of a probability vector", (q, rows)
+
+
+def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[sp.Symbol, sp.Expr]] | None:
+    """exprs with each e^{k·m} (k an integer, m a symbol) written Eₘᵏ for a fresh positive Eₘ, so that
+    cancel sees e^{2x} = (e^x)²; and the map back. None if another exponential occurs."""
+    powers: dict[sp.Expr, sp.Expr] = {}
+    base: dict[sp.Expr, sp.Symbol] = {}
+    for e in set().union(*(x.atoms(sp.exp) for x in exprs)):
+        k, m = e.args[0].as_coeff_Mul()
+        if not (k.is_Integer and isinstance(m, sp.Symbol)):
+            return None
+        powers[e] = base.setdefault(m, sp.Dummy(f"e_{m}", positive=True)) ** k
+    back = {b: sp.exp(m) for m, b in base.items()}
+    return [x.xreplace(powers) for x in exprs], back
 
 
 def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
@@ -109,26 +162,66 @@ def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp
 
 
 def square_proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
-    """gap = Σ wₖ·fₖ² when gap is a quadratic form in the entries of one declared symbol (or in all)."""
-    groups = [
-        [s for s in (inst.to_symbolic.get(x) for x in g.symbols()) if isinstance(s, sp.Symbol)] for g in inst.given
-    ]
-    everything = sorted(gap.free_symbols, key=str)
-    for variables in [*groups, everything]:
-        if not variables or clock.left() <= 0:
+    """gap = Σ wₖ·fₖ² when gap is a quadratic form zᵀMz in some variables z: each proposal
+    for M gives the squares fₖ = aₖᵀz."""
+    expanded = sp.expand(gap)
+    quadratic_in = _degree_filter(expanded)
+    for label, pairs in _variable_sets(inst, expanded):
+        if clock.left() <= 0:
+            return
+        if not quadratic_in({s for pair in pairs for s in pair if isinstance(s, sp.Symbol)}):
             continue
-        form = _quadratic_form(gap, variables)
+        u = [sp.Dummy(f"u{i}") for i in range(len(pairs))]
+        shifted = expanded.xreplace({y: x + ui for (y, x), ui in zip(pairs, u, strict=True)})
+        form = _quadratic_form(shifted, u)
         if form is None or form.rows > MAX_LDL:
             continue
-        found = ldl(form, clock)
-        if found is None:
-            continue
-        pivots, rows = found
-        forms = [[user_view(inst, sp.Add(*[a * x for a, x in zip(row, variables, strict=True)]))] for row in rows]
-        yield "LDLᵀ of a quadratic form", ([user_view(inst, d) for d in pivots], forms)
+        z = [y - x for y, x in pairs]
+        for name, (weights, rows) in psd_proposals(inst, form, clock):
+            forms = [
+                [user_view(inst, sp.Add(*[inst.symbolic(a) * zi for a, zi in zip(row, z, strict=True)]))]
+                for row in rows
+            ]
+            yield f"{name} of a quadratic form in {label}", (weights, forms)
 
 
-def _quadratic_form(gap: sp.Expr, variables: Sequence[sp.Symbol]) -> sp.ImmutableMatrix | None:
+def _degree_filter(expanded: sp.Expr) -> Callable[[set[sp.Symbol]], bool]:
+    """A cheap necessary test, for a polynomial gap: is every monomial of degree 2 in these symbols?"""
+    symbols = sorted(expanded.free_symbols, key=str)
+    try:
+        monomials = sp.Poly(expanded, *symbols).monoms() if symbols else []
+    except sp.PolynomialError:
+        return lambda _: True
+    index = {s: i for i, s in enumerate(symbols)}
+
+    def quadratic_in(variables: set[sp.Symbol]) -> bool:
+        at = [index[v] for v in variables if v in index]
+        return bool(at) and all(sum(m[i] for i in at) == 2 for m in monomials)
+
+    return quadratic_in
+
+
+Variables = list[tuple[sp.Symbol, sp.Expr]]  # z = (y − x for each pair): a symbol y, shifted by x (often 0)
+
+
+def _variable_sets(inst: Instance, gap: sp.Expr) -> Iterator[tuple[str, Variables]]:
+    """(label, z): the entries of each declared symbol, the differences y − x of two declared
+    symbols of one shape, then every symbol of the gap."""
+    groups = [
+        (g.label, list(dict.fromkeys(s for s in map(inst.to_symbolic.get, g.symbols()) if isinstance(s, sp.Symbol))))
+        for g in inst.given
+    ]
+    groups = [(label, z) for label, z in groups if z]
+    zero = sp.Integer(0)
+    for label, z in groups:
+        yield label, [(y, zero) for y in z]
+    for (a, x), (b, y) in itertools.combinations(groups, 2):
+        if len(x) == len(y):
+            yield f"{b} − {a}", list(zip(y, x, strict=True))
+    yield "all the variables", [(y, zero) for y in sorted(gap.free_symbols, key=str)]
+
+
+def _quadratic_form(gap: sp.Expr, variables: Sequence[sp.Symbol]) -> sp.MatrixBase | None:
     """M with gap = zᵀMz for z = variables, if gap is a homogeneous quadratic in them."""
     try:
         poly = sp.Poly(sp.expand(gap), *variables)
@@ -136,4 +229,4 @@ def _quadratic_form(gap: sp.Expr, variables: Sequence[sp.Symbol]) -> sp.Immutabl
         return None
     if poly.is_zero or not poly.is_homogeneous or poly.total_degree() != 2:
         return None
-    return sp.ImmutableMatrix(sp.hessian(gap, variables) / 2)
+    return sp.ImmutableMatrix(sp.hessian(poly.as_expr(), variables) / 2)

@@ -189,10 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time, cost per n, compile speed, special functions, determinism under load) and write BENCHMARKS.md, "
-        "benchmarks.json and "
-        "bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks package of the "
-        "repository (installed by pip install . from it, or importable from the current folder).",
+        "time, cost per n, compile speed, special functions, certificate search, determinism under load) and "
+        "write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs "
+        "the benchmarks package of the repository (installed by pip install . from it, or importable from the "
+        "current folder).",
     )
     be.add_argument(
         "--quick",
@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "determinism (default: all; with --quick all but determinism)",
+        "certificates, determinism (default: all; with --quick all but determinism)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

@@ -9,8 +9,9 @@ reason why none was found: "not shown" is never "false".
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import sympy as sp
 
@@ -154,13 +155,64 @@ def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) 
         why = "; ".join(filter(None, [str(err), why]))
     if strict:
         return None, why
-    for name, (weights, forms) in certify.square_proposals(inst, gap, clock):
-        total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
-        facts = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
-        if isinstance(facts, list):
-            return kernel.prove_inequality(inst, facts, (weights, forms)), ""
-        why += f"; {name}: {facts}"
+    for attempt in certificate_attempts(inst, clock, rungs):
+        if attempt.proof is not None:
+            return attempt.proof, ""
+        why += f"; {attempt.name}: {attempt.why}"
     return None, why
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One certificate certify proposed, and what the kernel made of it."""
+
+    name: str  # the proposal: "Gram XᵀX", "covariance of p ∈ Δ", "LDLᵀ", ...
+    squares: int  # how many weighted squares it has
+    proof: Proof | None
+    why: str  # why no proof, if none
+    propose_seconds: float  # certify's search for this proposal
+    check_seconds: float  # the kernel's facts and rule
+
+
+def certificate_attempts(inst: Instance, clock: WorkClock, rungs: tuple[str, ...] = RUNGS) -> Iterator[Attempt]:
+    """Each sum of squares certify proposes for a PSD matrix or an inequality's gap, checked by the kernel."""
+    check: Callable[[Instance, Any, obligations.Squares, WorkClock, tuple[str, ...]], Proof | str]
+    if isinstance(inst.claim.body, PSD):
+        target = obligations.psd_matrix(inst)
+        proposals, check = certify.psd_proposals(inst, target, clock), _check_gram
+    else:
+        target, _ = obligations.inequality_gap(inst)
+        proposals, check = certify.square_proposals(inst, target, clock), _check_squares
+    while True:
+        start = time.perf_counter()
+        found = next(proposals, None)
+        proposed = time.perf_counter()
+        if found is None:
+            return
+        name, (weights, parts) = found
+        outcome = check(inst, target, (weights, parts), clock, rungs)
+        proof, why = (outcome, "") if isinstance(outcome, Proof) else (None, outcome)
+        yield Attempt(name, len(weights), proof, why, proposed - start, time.perf_counter() - proposed)
+
+
+def _check_gram(
+    inst: Instance, h: sp.MatrixBase, found: obligations.Squares, clock: WorkClock, rungs: tuple[str, ...]
+) -> Proof | str:
+    weights, rows = found
+    gram = obligations.gram_residual(
+        h, [inst.symbolic(w) for w in weights], [[inst.symbolic(a) for a in r] for r in rows]
+    )
+    facts = _checked(inst, [*obligations.asymmetry(h), *gram], [inst.assumed(w) for w in weights], clock, rungs)
+    return kernel.prove_psd_by_certificate(inst, facts, found) if isinstance(facts, list) else facts
+
+
+def _check_squares(
+    inst: Instance, gap: sp.Expr, found: obligations.Squares, clock: WorkClock, rungs: tuple[str, ...]
+) -> Proof | str:
+    weights, forms = found
+    total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
+    facts = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
+    return kernel.prove_inequality(inst, facts, found) if isinstance(facts, list) else facts
 
 
 def _prove_lipschitz(inst: Instance) -> tuple[Proof | None, str]:
@@ -242,22 +294,18 @@ def _prove_psd(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tupl
         why = (why + "; " if why else "") + minors_why
     if body.strict:
         return None, why or "no certificate given (add certificate=Certificate(v, weights, forms))"
-    return _search_psd_certificate(inst, h, clock, rungs, why)
+    return _search_psd_certificate(inst, clock, rungs, why)
 
 
 def _search_psd_certificate(
-    inst: Instance, h: sp.ImmutableMatrix, clock: WorkClock, rungs: tuple[str, ...], why: str
+    inst: Instance, clock: WorkClock, rungs: tuple[str, ...], why: str
 ) -> tuple[Proof | None, str]:
     """Certificates that certify proposes (Gram structure, covariance on Δ, LDLᵀ), checked by the kernel."""
     tried = []
-    for name, (weights, rows) in certify.psd_proposals(inst, h, clock):
-        gram = obligations.gram_residual(
-            h, [inst.symbolic(w) for w in weights], [[inst.symbolic(a) for a in r] for r in rows]
-        )
-        facts = _checked(inst, [*obligations.asymmetry(h), *gram], [inst.assumed(w) for w in weights], clock, rungs)
-        if isinstance(facts, list):
-            return kernel.prove_psd_by_certificate(inst, facts, (weights, rows)), ""
-        tried.append(f"{name}: {facts}")
+    for attempt in certificate_attempts(inst, clock, rungs):
+        if attempt.proof is not None:
+            return attempt.proof, ""
+        tried.append(f"{attempt.name}: {attempt.why}")
     found = "; ".join(tried) or "no certificate found"
     return None, (why + "; " if why else "") + found
 

@@ -59,6 +59,16 @@ def softmax(z: Matrix) -> Matrix:
     return Matrix([ei / total for ei in e])
 
 
+def log_sum_exp(x: Matrix) -> sp.Expr:
+    """log Σᵢ e^{xᵢ}, whose gradient is softmax(x)."""
+    return sp.log(sp.Add(*[sp.exp(xi) for xi in x]))
+
+
+def covariance(p: Matrix) -> Matrix:
+    """diag(p) − ppᵀ: the covariance of a one-hot draw with probabilities p, the Hessian of log-sum-exp."""
+    return diag(p) - p * p.T
+
+
 def apply(fn: Callable[[sp.Expr], sp.Expr], v: Matrix) -> Matrix:
     """Apply a scalar function entrywise."""
     return v.applyfunc(fn)

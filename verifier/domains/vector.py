@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import ClassVar
 
 import numpy as np
@@ -41,12 +42,34 @@ class Simplex(Domain):
         out = rng.dirichlet(np.ones(n), size=k)
         vertex = rng.uniform(size=k) < 0.1
         out[vertex] = np.eye(n)[rng.integers(0, n, size=int(vertex.sum()))]
-        return out.reshape((k, *shape))
+        return exactly_on_simplex(out).reshape((k, *shape))
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         n = shape[0]
         out = rng.dirichlet(np.full(n, 0.05), size=k)
-        return out.reshape((k, *shape))
+        return exactly_on_simplex(out).reshape((k, *shape))
+
+
+def exactly_on_simplex(rows: np.ndarray) -> np.ndarray:
+    """Rows whose first n − 1 entries sum to at most 1 exactly, as rationals.
+
+    The symbolic side and the high-precision check take the last entry to be exactly
+    1 − Σ of the others; a float row summing to 1 + 1e-16 would make that entry negative,
+    a point off the simplex, where a true claim such as diag(p) − ppᵀ ⪰ 0 can fail.
+    Only rows whose head sums to nearly 1 are checked exactly; the largest entry of the
+    head is lowered ulp by ulp until the exact sum is ≤ 1.
+    """
+    out = np.array(rows, dtype=float)
+    if out.shape[1] < 2:
+        return out
+    for i in np.flatnonzero(np.sum(out[:, :-1], axis=1) > 1 - 1e-9):
+        row = out[i]  # a view: the changes land in out
+        head = row[:-1]
+        while sum(map(Fraction, head.tolist())) > 1:
+            j = int(np.argmax(head))
+            head[j] = np.nextafter(head[j], 0.0)
+        row[-1] = float(1 - sum(map(Fraction, head.tolist())))
+    return out
 
 
 @dataclass(frozen=True)
