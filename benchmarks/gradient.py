@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.config import BenchConfig
-from benchmarks.harness import Cell, Data, Progress, run_cells
+from benchmarks.harness import Cell, CellStatus, Data, Progress, run_cells
 from verifier import numeric, pool
 
 DELTAS = tuple(10.0**-k for k in range(1, 13))
@@ -110,7 +110,13 @@ def _detection_cell(detects: Callable[[float], bool], repeats: int) -> Cell:
         if not hit:
             break  # a smaller scale error is no easier to see
         threshold = delta
-    return {"status": "ok", "seconds": min(times), "false_alarm": false_alarm, "threshold": threshold, "scan": scan}
+    return {
+        "status": CellStatus.OK,
+        "seconds": min(times),
+        "false_alarm": false_alarm,
+        "threshold": threshold,
+        "scan": scan,
+    }
 
 
 def torch_available() -> bool:
@@ -129,9 +135,9 @@ def bench_gradient(config: BenchConfig, progress: Progress) -> Data:
     rows = []
     for d, m in config.gradient_sizes:
         engine = cells[f"d={d},m={m}|engine"]
-        torch_cell = cells.get(f"d={d},m={m}|torch") or {"status": "skipped", "note": TORCH_HINT}
+        torch_cell = cells.get(f"d={d},m={m}|torch") or {"status": CellStatus.SKIPPED, "note": TORCH_HINT}
         row: Data = {"d": d, "m": m, "engine": engine, "torch": torch_cell, "speedup": None, "finer": None}
-        if engine["status"] == "ok" and torch_cell["status"] == "ok":
+        if engine["status"] == CellStatus.OK and torch_cell["status"] == CellStatus.OK:
             row["speedup"] = torch_cell["seconds"] / max(engine["seconds"], 1e-9)
             if engine["threshold"] and torch_cell["threshold"]:
                 row["finer"] = torch_cell["threshold"] / engine["threshold"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,18 @@ from verifier import loader, pool
 from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.instantiate import Instance, instantiate
+
+
+class CellStatus(StrEnum):
+    """What became of one measurement (stored as its string in benchmarks.json)."""
+
+    OK = "ok"
+    DECIDED = "decided"
+    NOT_DECIDED = "not decided"
+    TIMED_OUT = "timed out"
+    SKIPPED = "skipped"
+    ERROR = "error"
+
 
 Cell = dict[str, Any]
 Data = dict[str, Any]
@@ -110,8 +123,8 @@ def run_cells(tasks: list[pool.Task], limit: float, config: BenchConfig, progres
 def as_cell(value: object, limit: float) -> Cell:
     if isinstance(value, pool.Failure):
         if value.kind == "timeout":
-            return {"status": "timed out", "limit": limit, "rate_upper": 1 / limit}
-        return {"status": "error", "detail": first_line(value.message)}
+            return {"status": CellStatus.TIMED_OUT, "limit": limit, "rate_upper": 1 / limit}
+        return {"status": CellStatus.ERROR, "detail": first_line(value.message)}
     assert isinstance(value, dict)
     return value
 

@@ -8,7 +8,17 @@ import numpy as np
 import sympy as sp
 
 from benchmarks.config import BenchConfig
-from benchmarks.harness import Cell, Data, Progress, ResolvedClaim, SoftLimit, load_instance, run_cells, soft_limit
+from benchmarks.harness import (
+    Cell,
+    CellStatus,
+    Data,
+    Progress,
+    ResolvedClaim,
+    SoftLimit,
+    load_instance,
+    run_cells,
+    soft_limit,
+)
 from verifier import numeric as engine_numeric
 from verifier import obligations, pool
 from verifier.claims import Derivative, Identity
@@ -46,7 +56,7 @@ def engine_numeric_cell(path: str, name: str, n: int, samples: int, seed: int, s
         checks += 1
     elapsed = time.perf_counter() - start
     return {
-        "status": "ok",
+        "status": CellStatus.OK,
         "rate": checks * samples / elapsed,
         "compile_seconds": compile_seconds,
         "samples": samples,
@@ -97,8 +107,8 @@ def equals_cell(path: str, name: str, n: int, seconds: float) -> Cell:
 
 def _rate_cell(count: int, busy: float, elapsed: float, extra: Cell) -> Cell:
     if count == 0:
-        return {"status": "timed out", "rate_upper": 1 / elapsed, "seconds": elapsed, **extra}
-    return {"status": "ok", "rate": count / max(busy, 1e-9), "seconds": busy, **extra}
+        return {"status": CellStatus.TIMED_OUT, "rate_upper": 1 / elapsed, "seconds": elapsed, **extra}
+    return {"status": CellStatus.OK, "rate": count / max(busy, 1e-9), "seconds": busy, **extra}
 
 
 def bench_numeric(config: BenchConfig, claims: list[ResolvedClaim], progress: Progress) -> Data:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
+from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
 
 Data = dict[str, Any]
@@ -129,7 +130,7 @@ def _numeric(data: Data) -> list[str]:
 
 
 def _detector(cell: Data) -> tuple[str, str, str]:
-    if cell["status"] != "ok":
+    if cell["status"] != CellStatus.OK:
         reason = cell.get("note") or cell.get("detail") or cell["status"]
         return reason, "–", "–"
     alarm = " (**false alarm on the true gradient**)" if cell["false_alarm"] else ""
@@ -177,7 +178,7 @@ def _gradient(data: Data) -> list[str]:
 
 
 def _wall(run: Data) -> str:
-    return f"{run['seconds']:.1f} s" if run["status"] == "ok" else f"> {run['limit']:g} s (timed out)"
+    return f"{run['seconds']:.1f} s" if run["status"] == CellStatus.OK else f"> {run['limit']:g} s (timed out)"
 
 
 def _verify_all(data: Data) -> list[str]:
@@ -234,7 +235,7 @@ def _cost(data: Data) -> list[str]:
             continue
         lines += ["| n | status | symbolic s | numeric s | total s |", "|---|---|---|---|---|"]
         for c in row["cells"]:
-            symbolic = "(numeric only)" if c["mode"] == "numeric only" and c["status"] != "skipped" else ""
+            symbolic = "(numeric only)" if c["mode"] == "numeric only" and c["status"] != CellStatus.SKIPPED else ""
             symbolic = symbolic or _s(c["symbolic_seconds"])
             status = c["status"] + (f": {c['detail']}" if c["detail"] else "")
             lines.append(
@@ -263,9 +264,9 @@ def _compile(data: Data) -> list[str]:
         return [*lines, comp["note"], ""]
     lines += ["| side | backend | compile | evaluate |", "|---|---|---|---|"]
     for c in comp["cells"]:
-        if c["status"] == "ok":
+        if c["status"] == CellStatus.OK:
             times = f"{c['compile_seconds']:.3f} s | {c['evaluate_seconds']:.3f} s"
-        elif c["status"] == "timed out":
+        elif c["status"] == CellStatus.TIMED_OUT:
             times = f"> {c['limit']:g} s (timed out) | –"
         else:
             times = f"error: {c['detail']} | –"

@@ -7,7 +7,7 @@ import time
 import sympy as sp
 
 from benchmarks.config import BenchConfig
-from benchmarks.harness import Cell, Data, Progress, ResolvedClaim, load_instance, run_cells
+from benchmarks.harness import Cell, CellStatus, Data, Progress, ResolvedClaim, load_instance, run_cells
 from verifier import ladder, obligations, pool
 from verifier.engine import EngineSettings
 
@@ -22,8 +22,8 @@ def ladder_cell(path: str, name: str, n: int) -> Cell:
     outcome = ladder.prove(inst, EngineSettings().budget)
     elapsed = time.perf_counter() - start
     if outcome.proof is not None:
-        return {"status": "decided", "seconds": elapsed, "detail": "+".join(outcome.proof.rungs)}
-    return {"status": "not decided", "seconds": elapsed, "detail": outcome.reason}
+        return {"status": CellStatus.DECIDED, "seconds": elapsed, "detail": "+".join(outcome.proof.rungs)}
+    return {"status": CellStatus.NOT_DECIDED, "seconds": elapsed, "detail": outcome.reason}
 
 
 def simplify_cell(path: str, name: str, n: int) -> Cell:
@@ -34,8 +34,8 @@ def simplify_cell(path: str, name: str, n: int) -> Cell:
     for index, entry in enumerate(residual):
         if sp.simplify(entry) != 0:
             detail = f"entry {index} did not simplify to 0"
-            return {"status": "not decided", "seconds": time.perf_counter() - start, "detail": detail}
-    return {"status": "decided", "seconds": time.perf_counter() - start}
+            return {"status": CellStatus.NOT_DECIDED, "seconds": time.perf_counter() - start, "detail": detail}
+    return {"status": CellStatus.DECIDED, "seconds": time.perf_counter() - start}
 
 
 def bench_symbolic(config: BenchConfig, claims: list[ResolvedClaim], progress: Progress) -> Data:
@@ -60,8 +60,8 @@ def bench_symbolic(config: BenchConfig, claims: list[ResolvedClaim], progress: P
             entry: Data = {"n": n}
             for method in ("ladder", "simplify"):
                 first = stuck.get(f"{i}|{method}")
-                cell = cells.get(f"{row['label']}|n={n}|{method}") or {"status": "skipped", "after": first}
-                if cell["status"] == "timed out":
+                cell = cells.get(f"{row['label']}|n={n}|{method}") or {"status": CellStatus.SKIPPED, "after": first}
+                if cell["status"] == CellStatus.TIMED_OUT:
                     cell.setdefault("limit", limit)
                     stuck.setdefault(f"{i}|{method}", n)
                 entry[method] = cell
@@ -76,10 +76,10 @@ def bench_symbolic(config: BenchConfig, claims: list[ResolvedClaim], progress: P
 
 def speedup(slow: Cell, fast: Cell, limit: float) -> Data | None:
     """slow seconds / fast seconds; a lower bound when the slow side timed out."""
-    if fast["status"] != "decided":
+    if fast["status"] != CellStatus.DECIDED:
         return None
-    if slow["status"] == "decided":
+    if slow["status"] == CellStatus.DECIDED:
         return {"value": slow["seconds"] / max(fast["seconds"], 1e-9), "bound": "exact"}
-    if slow["status"] in ("timed out", "skipped"):
+    if slow["status"] in (CellStatus.TIMED_OUT, CellStatus.SKIPPED):
         return {"value": limit / max(fast["seconds"], 1e-9), "bound": "lower"}
     return None

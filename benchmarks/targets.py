@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from benchmarks.compile_speed import CompileSection
 from benchmarks.config import BenchConfig
 from benchmarks.determinism import DeterminismSection
-from benchmarks.harness import Data
+from benchmarks.harness import CellStatus, Data
 from benchmarks.symbolic import PROOF_N, SPEEDUP_N
 from benchmarks.verify_all import VerifyAllSection
 
@@ -84,7 +84,7 @@ def target_gradient(grad: Data | None) -> Target:
     if grad is None:
         return Target(text, "not measured", NOT_RUN)
     row = next((r for r in grad["rows"] if (r["d"], r["m"]) == (50, 200)), None)
-    if row is None or row["torch"]["status"] != "ok":
+    if row is None or row["torch"]["status"] != CellStatus.OK:
         return Target(text, "not measured", row["torch"].get("note", "torch failed") if row else "size not run")
     fast = meets({"value": row["speedup"] or 0, "bound": "exact"}, 10)
     fine = meets({"value": row["finer"] or 0, "bound": "exact"}, 1e4)
