@@ -35,5 +35,13 @@ def verify(
 
 def _error(path: str, derivation: str, name: str, message: str) -> ClaimResult:
     """A part of a LaTeX file that did not parse, as an ERROR result."""
-    return ClaimResult(name=name, derivation=derivation, kind="?", statement="", expect="holds",
-                       status=Status.ERROR, reason=message, source=path)
+    return ClaimResult(
+        name=name,
+        derivation=derivation,
+        kind="?",
+        statement="",
+        expect="holds",
+        status=Status.ERROR,
+        reason=message,
+        source=path,
+    )

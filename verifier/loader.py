@@ -37,7 +37,7 @@ class Loaded:
 
 
 def _in_folder(path: Path, with_latex: bool) -> bool:
-    """A folder's derivations: its .py files, and (with the [latex] extra) its .md/.tex files with a declaration block."""
+    """A folder's derivations: its .py files, and (with the [latex] extra) its .md/.tex files that declare symbols."""
     if path.name.startswith("_"):
         return False
     if path.suffix == ".py":
@@ -65,7 +65,9 @@ def skipped_latex(paths: list[str]) -> list[Path]:
     if latex.available():
         return []
     folders = [Path(raw) for raw in paths if Path(raw).is_dir()]
-    return [q for f in folders for q in sorted(f.iterdir()) if q.is_file() and _in_folder(q, True) and q.suffix != ".py"]
+    return [
+        q for f in folders for q in sorted(f.iterdir()) if q.is_file() and _in_folder(q, True) and q.suffix != ".py"
+    ]
 
 
 def _load_latex(path: Path) -> Loaded:

@@ -23,7 +23,10 @@ SUFFIXES = (".md", ".tex")
 
 def available() -> bool:
     """True if the [latex] extra (lark) is installed."""
-    return importlib.util.find_spec("lark") is not None
+    try:
+        return importlib.util.find_spec("lark") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def is_latex(path: Path) -> bool:
@@ -39,7 +42,9 @@ def has_chains(path: Path) -> bool:
     return "```verifier" in text or any(line.strip() == "% verifier" for line in text.splitlines())
 
 
-def parse_chains(text: str, path: str = "<string>", stem: str = "latex") -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+def parse_chains(
+    text: str, path: str = "<string>", stem: str = "latex"
+) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
     """The chains of a LaTeX text as claim families, and (name, one-line error) for each part that failed."""
     if not available():
         raise ImportError(INSTALL_HINT)

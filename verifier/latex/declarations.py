@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from verifier.latex.document import Text
 from verifier.latex.errors import LatexError, Origin
 from verifier.latex.macros import BUILTINS, DECORATIONS
-from verifier.latex.document import Text
 
 SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero")
 VECTOR_DOMAINS = ("simplex", "onehot")
@@ -129,14 +129,22 @@ def _entry(entry: Text, decls: Declarations) -> None:
         return
     names, colon, spec = entry.text.partition(":")
     if not colon:
-        raise LatexError(entry.origin, f"cannot read '{entry.text}'; write `names: kind` (x: real) or `name = expression`")
+        raise LatexError(
+            entry.origin, f"cannot read '{entry.text}'; write `names: kind` (x: real) or `name = expression`"
+        )
     parts = [p.strip() for p in re.split(r",(?![^()]*\))", spec) if p.strip()]
     if not parts:
-        raise LatexError(entry.origin, f"nothing after ':' in '{entry.text}'; say what the names are (real, vector of size k, ...)")
+        raise LatexError(
+            entry.origin, f"nothing after ':' in '{entry.text}'; say what the names are (real, vector of size k, ...)"
+        )
     for raw in re.split(r",(?![^{}]*\})", names):
         name = parse_name(raw)
         if name is None:
-            raise LatexError(entry.origin, f"'{raw.strip()}' is not a name; use a letter, a Greek letter, \\hat{{y}}, x_1 or \\operatorname{{name}}")
+            raise LatexError(
+                entry.origin,
+                f"'{raw.strip()}' is not a name; use a letter, a Greek letter, \\hat{{y}}, x_1 "
+                "or \\operatorname{name}",
+            )
         for part in parts:
             _apply(name, part, entry.origin.at(1, entry.text.index(part) + 1), decls)
 
@@ -146,7 +154,7 @@ def _definition(entry: Text, m: re.Match[str], decls: Declarations) -> None:
     if name is None:
         raise LatexError(entry.origin, f"'{m.group(1)}' is not a name to define")
     params = tuple(p.key for raw in (m.group(2) or "").split(",") if raw.strip() for p in [parse_name(raw)] if p)
-    rest = entry.text[m.end():]
+    rest = entry.text[m.end() :]
     lead = len(rest) - len(rest.lstrip())
     body = Text(rest.strip(), entry.origin.at(1, m.end() + lead + 1))
     if not body.text:
@@ -163,7 +171,9 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
     if m := _RANGE.match(part):
         lo, hi = int(m.group(1)), int(m.group(2))
         if not 1 <= lo <= hi <= MAX_SIZE:
-            raise LatexError(where, f"bad size range {part} for {name.latex}; write lo..hi with 1 ≤ lo ≤ hi ≤ {MAX_SIZE}")
+            raise LatexError(
+                where, f"bad size range {part} for {name.latex}; write lo..hi with 1 ≤ lo ≤ hi ≤ {MAX_SIZE}"
+            )
         decls.sizes[name.key] = (lo, hi)
     elif word in ("index", "indices"):
         decls.indices[name.key] = where
@@ -176,9 +186,12 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
     elif word in (*SCALAR_DOMAINS, *VECTOR_DOMAINS, *MATRIX_DOMAINS):
         _object(name, where, decls).domain = word
     else:
-        raise LatexError(where, f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
-                                f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
-                                f"matrix k×k, lo..hi, index, function, {', '.join(sorted(BUILTINS))}")
+        raise LatexError(
+            where,
+            f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
+            f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
+            "matrix k×k, lo..hi, index, function, or a function of the macro table (sigmoid, ...)",
+        )
 
 
 def _object(name: Name, where: Origin, decls: Declarations) -> Declared:

@@ -125,8 +125,13 @@ def split(text: str, path: str) -> Document:
             pending.expect = value.lower()
         elif starts_with_relation(value):
             if current is None:
-                doc.errors.append(LatexError(where, "this line starts with a relation but no chain comes before it; "
-                                                    "start the chain with an expression"))
+                doc.errors.append(
+                    LatexError(
+                        where,
+                        "this line starts with a relation but no chain comes before it; "
+                        "start the chain with an expression",
+                    )
+                )
                 continue
             current.displays.append(Text(value, where))
         else:

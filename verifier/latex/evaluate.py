@@ -11,6 +11,7 @@ derivative operator (`\\frac{\\partial}{\\partial z_j}`, `\\nabla_w`) takes the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import sympy as sp
 from lark import Token, Tree
@@ -21,7 +22,7 @@ from verifier.latex.grammar import where
 from verifier.latex.scope import Scope, SizeError
 from verifier.latex.values import Fn, Matrix, Value
 
-Node = Tree | Token
+Node = Any  # a lark Tree or Token: their children are untyped
 ParseText = Callable[[str, Origin], Tree]
 
 
@@ -64,7 +65,7 @@ class Evaluator:
         if handler is None:
             raise self.fail(node, f"{node.data} is not supported here")
         try:
-            return handler(node)  # type: ignore[no-any-return]
+            return handler(node)
         except ValueError as err:
             if isinstance(err, LatexError):
                 raise
@@ -73,25 +74,25 @@ class Evaluator:
             raise self.fail(node, str(err)) from None
 
     # atoms ---------------------------------------------------------------------------------
-    def _number(self, node: Tree) -> Value:
+    def _number(self, node: Node) -> Value:
         text = "".join(str(t) for t in node.children if isinstance(t, Token))
         whole, _, frac = text.partition(".")
         return sp.Rational(int(whole + frac), 10 ** len(frac)) if frac else sp.Integer(int(whole))
 
-    def _negdigit(self, node: Tree) -> Value:
+    def _negdigit(self, node: Node) -> Value:
         return -sp.Integer(int(node.children[1]))
 
-    def _name(self, node: Tree) -> Value | Fn:
+    def _name(self, node: Node) -> Value | Fn:
         tok = node.children[0]
         key = tok.value[1:] if tok.value.startswith("\\") else tok.value
         return self.lookup(key, tok.value, node)
 
-    def _decorated(self, node: Tree) -> Value | Fn:
+    def _decorated(self, node: Node) -> Value | Fn:
         decor = macros.DECORATIONS[node.children[0].value[1:]]
         base = self.letters(node.children[1])
         return self.lookup(base + decor, f"\\{decor}{{{base}}}", node)
 
-    def _font(self, node: Tree) -> Value | Fn:
+    def _font(self, node: Node) -> Value | Fn:
         arg = node.children[1]
         inner = arg.children[1] if isinstance(arg, Tree) and arg.data == "braced" else arg
         if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) == "1":
@@ -101,14 +102,14 @@ class Evaluator:
             return Fn("d", lambda v: v)
         return self.lookup(word, word, node)
 
-    def _opname(self, node: Tree) -> Value | Fn:
+    def _opname(self, node: Node) -> Value | Fn:
         word = self.letters(node.children[1])
         declared = word in self.scope.decls.functions or word in self.scope.decls.objects
         if word in macros.OPERATOR_NAMES and not declared and word not in self.scope.decls.definitions:
             return self.builtin(macros.OPERATOR_NAMES[word], f"\\operatorname{{{word}}}")
         return self.lookup(word, f"\\operatorname{{{word}}}", node)
 
-    def _func(self, node: Tree) -> Fn:
+    def _func(self, node: Node) -> Fn:
         name = node.children[0].value[1:]
         return self.builtin(macros.FIXED_FUNCTIONS[name], f"\\{name}")
 
@@ -146,6 +147,8 @@ class Evaluator:
             hint = "e^{...} means exp(...); for a variable named e, declare it (e: real)"
         elif key in decls.indices:
             hint = "a free index is only allowed in a chain's lines, not in a definition"
+        elif shown.startswith("\\operatorname") or key in macros.BUILTINS:
+            hint = f"declare it ({shown}: {key if key in macros.BUILTINS else 'function'})"
         elif shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):
             hint = f"define it ({shown} = ...) or declare it ({shown}: real)"
         raise self.fail(node, f"undeclared symbol {shown}; {hint}")
@@ -154,76 +157,76 @@ class Evaluator:
         return functions.builtin(self, name, label)
 
     # structure -----------------------------------------------------------------------------
-    def _braced(self, node: Tree) -> Value | Fn | tuple[Value, ...]:
+    def _braced(self, node: Node) -> Value | Fn | tuple[Value, ...]:
         return self.item(node.children[1])
 
-    def _paren(self, node: Tree) -> Value | Fn | tuple[Value, ...]:
+    def _paren(self, node: Node) -> Value | Fn | tuple[Value, ...]:
         return self.item(node.children[1])
 
-    def _tuple(self, node: Tree) -> tuple[Value, ...]:
+    def _tuple(self, node: Node) -> tuple[Value, ...]:
         return tuple(self.value(c) for c in node.children if isinstance(c, Tree))
 
     _items = _tuple
 
-    def _binding(self, node: Tree) -> Value:
+    def _binding(self, node: Node) -> Value:
         raise self.fail(node, "'=' inside braces only belongs in a sum's bounds (\\sum_{i=1}^{k})")
 
-    def _add(self, node: Tree) -> Value:
+    def _add(self, node: Node) -> Value:
         return values.add(self.value(node.children[0]), self.value(node.children[2]))
 
-    def _sub(self, node: Tree) -> Value:
+    def _sub(self, node: Node) -> Value:
         left, op, right = node.children
         if op.type == "UNDER":
-                return functions.subscript(self, left, right, node)
+            return functions.subscript(self, left, right, node)
         return values.add(self.value(left), -self.value(right))
 
-    def _mul(self, node: Tree) -> Value:
+    def _mul(self, node: Node) -> Value:
         return values.multiply(self.value(node.children[0]), self.value(node.children[2]))
 
-    def _div(self, node: Tree) -> Value:
+    def _div(self, node: Node) -> Value:
         return values.divide(self.value(node.children[0]), self.value(node.children[2]))
 
-    def _neg(self, node: Tree) -> Value:
+    def _neg(self, node: Node) -> Value:
         return values.collapse(-self.value(node.children[1]))
 
-    def _pos(self, node: Tree) -> Value:
+    def _pos(self, node: Node) -> Value:
         return self.value(node.children[1])
 
-    def _abs(self, node: Tree) -> Value:
+    def _abs(self, node: Node) -> Value:
         inner = self.value(node.children[1])
         if isinstance(inner, sp.MatrixBase):
             raise ValueError("|x| of a vector: write the norm \\|x\\|")
         return sp.Abs(inner)
 
-    def _norm(self, node: Tree) -> Value:
+    def _norm(self, node: Node) -> Value:
         return values.norm(self.value(node.children[1]), "")
 
-    def _sqrt(self, node: Tree) -> Value:
+    def _sqrt(self, node: Node) -> Value:
         arg = self.value(node.children[-1])
         if len(node.children) > 2:
             return values.power(arg, 1 / self.value(node.children[2]))
         return values.power(arg, sp.Rational(1, 2))
 
-    def _top(self, node: Tree) -> Value:
+    def _top(self, node: Node) -> Value:
         raise self.fail(node, "\\top only goes in a superscript: x^\\top")
 
-    def _partial(self, node: Tree) -> Value:
+    def _partial(self, node: Node) -> Value:
         raise self.fail(node, "\\partial only goes in a fraction: \\frac{\\partial L}{\\partial z_j}")
 
-    def _nabla(self, node: Tree) -> Value:
+    def _nabla(self, node: Node) -> Value:
         raise self.fail(node, "\\nabla needs its variable: \\nabla_w L")
 
-    def _juxt(self, node: Tree) -> Value:
+    def _juxt(self, node: Node) -> Value:
         return functions.product(self, list(node.children))
 
-    def _sup(self, node: Tree) -> Value | Fn:
+    def _sup(self, node: Node) -> Value | Fn:
         return functions.superscript(self, node.children[0], node.children[2], node)
 
-    def _prime(self, node: Tree) -> Fn:
+    def _prime(self, node: Node) -> Fn:
         return functions.prime(self, node)
 
-    def _frac(self, node: Tree) -> Value | Fn:
+    def _frac(self, node: Node) -> Value | Fn:
         return functions.fraction(self, node.children[1], node.children[2], node)
 
-    def _bigop(self, node: Tree) -> Value:
+    def _bigop(self, node: Node) -> Value:
         return functions.big_operator(self, node)

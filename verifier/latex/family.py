@@ -22,7 +22,7 @@ from verifier.latex.document import ChainSource, split
 from verifier.latex.errors import LatexError, Origin
 from verifier.latex.evaluate import Evaluator
 from verifier.latex.scope import Scope
-from verifier.latex.values import Matrix, Value
+from verifier.latex.values import Matrix, Value, shape_of
 from verifier.stepwise import Chain, Step
 
 _TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
@@ -37,6 +37,7 @@ class Line:
     origin: Origin
     reason: str = ""
     written: str = ""
+    base: Origin | None = None  # where the display starts: token positions count from there
 
 
 def _written(text: str, seg: list[Token]) -> str:
@@ -73,26 +74,50 @@ class Reader:
             for i, (rel, seg) in enumerate(parts):
                 if rel is None:
                     if seg:
-                        out.append(Line("", grammar.parse(seg, display.origin), grammar.where(display.origin, seg[0]),
-                                        written=_written(text, seg)))
+                        out.append(
+                            Line(
+                                "",
+                                grammar.parse(seg, display.origin),
+                                grammar.where(display.origin, seg[0]),
+                                written=_written(text, seg),
+                                base=display.origin,
+                            )
+                        )
                     continue
                 at = grammar.where(display.origin, rel)
                 if not seg:
                     if i == len(parts) - 1:
-                        raise LatexError(at, f"relation {rel.value} at the end of the line with nothing after it; "
-                                             "finish the step or remove the relation")
+                        raise LatexError(
+                            at,
+                            f"relation {rel.value} at the end of the line with nothing after it; "
+                            "finish the step or remove the relation",
+                        )
                     raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
                 last = i == len(parts) - 1
                 relation = macros.RELATIONS[rel.value.lstrip("\\")]
-                out.append(Line(relation, grammar.parse(seg, display.origin), grammar.where(display.origin, seg[0]),
-                                reason if last else "", _written(text, seg)))
+                out.append(
+                    Line(
+                        relation,
+                        grammar.parse(seg, display.origin),
+                        grammar.where(display.origin, seg[0]),
+                        reason if last else "",
+                        _written(text, seg),
+                        display.origin,
+                    )
+                )
         if len(out) < 2:
-            raise LatexError(source.origin, "no relation in this chain; join its lines with =, \\le, \\ge, < or >")
+            raise LatexError(
+                out[0].origin if out else source.origin,
+                "no relation in this chain; join its lines with =, \\le, \\ge, < or >",
+            )
         return out
 
     def free_indices(self, lines: list[Line]) -> list[str]:
-        names = {str(t.value).lstrip("\\") for line in lines for t in line.tree.scan_values(
-            lambda v: isinstance(v, Token) and v.type in ("LETTER", "NAMECMD"))}
+        names = {
+            str(t.value).lstrip("\\")
+            for line in lines
+            for t in line.tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("LETTER", "NAMECMD"))
+        }
         return [k for k in self.decls.indices if k in names]
 
 
@@ -102,25 +127,32 @@ def _reason(text: str) -> tuple[str, str]:
     m = _REASON.search(text)
     if m is None:
         return text, ""
-    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start():])
+    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
     words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
     return text[: m.start()] + " " * (len(text) - m.start()), " ".join(words.split())
 
 
 def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
     def at(env: dict[str, Value]) -> Value:
-        return Evaluator(scope, line.origin, reader.tree, env).value(line.tree)
+        return Evaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
 
     if not indices:
         return at({})
     n = scope.size()
-    entry = (lambda i, j: at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)})) if len(indices) == 2 \
+    entry = (
+        (lambda i, j: at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)}))
+        if len(indices) == 2
         else (lambda i, j: at({indices[0]: sp.Integer(i + 1)}))
+    )
     cols = n if len(indices) == 2 else 1
     cells = [[entry(i, j) for j in range(cols)] for i in range(n)]
     if any(isinstance(c, sp.MatrixBase) for row in cells for c in row):
         raise LatexError(line.origin, f"with the free index {', '.join(indices)} each entry must be a scalar")
     return Matrix(cells)
+
+
+def values_shape(v: Value) -> tuple[int, int]:
+    return tuple(v.shape) if isinstance(v, sp.MatrixBase) else (1, 1)
 
 
 def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
@@ -136,12 +168,22 @@ def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
     indices = reader.free_indices(lines)
     if len(indices) > MAX_FREE_INDICES:
         raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
-    values = [gates.check_line(_evaluate(reader, scope, line, indices), scope, line.origin,
-                               _reparse(reader, scope, line.origin)) for line in lines]
+    values = [
+        gates.check_line(
+            _evaluate(reader, scope, line, indices), scope, line.origin, _reparse(reader, scope, line.origin)
+        )
+        for line in lines
+    ]
     steps = []
     for line, value, previous in zip(lines[1:], values[1:], values[:-1], strict=True):
         if line.relation != "=" and (isinstance(value, sp.MatrixBase) or isinstance(previous, sp.MatrixBase)):
             raise LatexError(line.origin, "an inequality between vectors or matrices; state it for a scalar")
+        if values_shape(value) != values_shape(previous):
+            raise LatexError(
+                line.origin,
+                f"this line is {shape_of(value)} but the line before is {shape_of(previous)}; "
+                "both sides of a step need the same shape",
+            )
         steps.append(Step(line.relation, value, line.reason, written=line.written))
     return Chain(values[0], tuple(steps), where=scope.where())
 
@@ -171,8 +213,16 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         return built[n[0] if n else None]
 
     text = " ".join(" ".join(d.text.split()) for d in source.displays)
-    return ClaimFamily(name, stem, text if len(text) <= 160 else text[:157] + "...", builder,
-                       tuple(built), (), Expect(source.expect), "")
+    return ClaimFamily(
+        name,
+        stem,
+        text if len(text) <= 160 else text[:157] + "...",
+        builder,
+        tuple(built),
+        (),
+        Expect(source.expect),
+        "",
+    )
 
 
 def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
@@ -181,8 +231,13 @@ def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[
     decls = parse_block(doc.declarations)
     errors = [("<declarations>", str(e)) for e in decls.errors] + [("<chains>", str(e)) for e in doc.errors]
     if not doc.declarations:
-        errors.append(("<declarations>", f"{path}:1:1: no declarations; add a ```verifier block (Markdown) or "
-                                         "`% verifier` comment lines (TeX) naming the symbols"))
+        errors.append(
+            (
+                "<declarations>",
+                f"{path}:1:1: no declarations; add a ```verifier block (Markdown) or "
+                "`% verifier` comment lines (TeX) naming the symbols",
+            )
+        )
     reader = Reader(decls)
     families: list[ClaimFamily] = []
     for index, source in enumerate(doc.chains, start=1):
@@ -192,6 +247,11 @@ def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[
         except LatexError as err:
             errors.append((name, str(err)))
         except RecursionError:
-            errors.append((name, f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition "
-                                 "refers to itself; break the cycle"))
+            errors.append(
+                (
+                    name,
+                    f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition "
+                    "refers to itself; break the cycle",
+                )
+            )
     return families, errors

@@ -7,7 +7,7 @@ the parse-tree nodes it applies to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import sympy as sp
 from lark import Token, Tree
@@ -18,7 +18,7 @@ from verifier.latex.errors import LatexError, Origin
 from verifier.latex.scope import Scope
 from verifier.latex.values import Fn, Matrix, Value
 
-Node = Tree | Token
+Node = Any  # a lark Tree or Token: their children are untyped
 Item = Value | Fn | tuple[Value, ...]
 MAX_TERMS = 64
 _GROUPS = ("paren", "tuple", "braced")
@@ -43,7 +43,9 @@ def _is(node: Node, *kinds: str) -> bool:
 
 
 def _is_script(node: Node) -> bool:
-    return _is(node, "sub", "sup") and isinstance(node.children[1], Token) and node.children[1].type in ("UNDER", "CARET")
+    return (
+        _is(node, "sub", "sup") and isinstance(node.children[1], Token) and node.children[1].type in ("UNDER", "CARET")
+    )
 
 
 def _inner(node: Node) -> Node:
@@ -71,12 +73,12 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
         raise w.fail(node, f"{v.label} needs an argument: {v.label}(x)")
     if v.greedy:
         return v.apply(product(w, items[i + 1 :])), len(items)
-    arg_node, posts = items[i + 1], []
+    arg_node, posts = items[i + 1], list[Node]()
     while _is_script(arg_node):
         posts.insert(0, arg_node)
         arg_node = arg_node.children[0]
     if not _is(arg_node, *_GROUPS):
-        arg_node, posts = items[i + 1], []
+        arg_node, posts = items[i + 1], list[Node]()
     if posts or _is(arg_node, *_GROUPS):
         arg = w.item(arg_node)
         if isinstance(arg, Fn):
@@ -98,17 +100,18 @@ def builtin(w: Walker, name: str, label: str) -> Fn:
             args = arg if isinstance(arg, tuple) else (arg,)
             if any(isinstance(a, sp.MatrixBase) for a in args):
                 raise ValueError(f"{label} takes scalars")
-            return b.fn(*args)  # type: ignore[no-any-return]
+            return b.fn(*args)
         if isinstance(arg, tuple):
             raise ValueError(f"{label} takes one argument")
         if b.takes == "scalar":
-            return arg.applyfunc(b.fn) if isinstance(arg, sp.MatrixBase) else b.fn(arg)  # type: ignore[no-any-return]
+            return arg.applyfunc(b.fn) if isinstance(arg, sp.MatrixBase) else b.fn(arg)
         if not isinstance(arg, sp.MatrixBase) or (b.takes == "vector" and arg.cols != 1):
-            raise ValueError(f"{label} takes {'a vector' if b.takes == 'vector' else 'a square matrix'}, "
-                             f"not {values.shape_of(arg)}")  # type: ignore[arg-type]
+            raise ValueError(
+                f"{label} takes {'a vector' if b.takes == 'vector' else 'a square matrix'}, not {values.shape_of(arg)}"
+            )
         if b.takes == "matrix" and arg.rows != arg.cols:
             raise ValueError(f"{label} takes a square matrix, not {values.shape_of(arg)}")
-        return values.collapse(b.fn(arg))  # type: ignore[arg-type]
+        return values.collapse(b.fn(arg))
 
     return Fn(label, apply)
 
@@ -123,7 +126,7 @@ def declared(w: Walker, key: str, shown: str) -> Fn:
         args = arg if isinstance(arg, tuple) else (arg,)
         if any(isinstance(a, sp.MatrixBase) for a in args):
             raise ValueError(f"{shown} is a scalar function; apply it to scalars")
-        return f(*args)  # type: ignore[no-any-return]
+        return f(*args)
 
     return Fn(shown, apply)
 
@@ -137,12 +140,12 @@ def definition(w: Walker, d: Definition) -> Value | Fn:
         args = arg if isinstance(arg, tuple) else (arg,)
         if len(args) != len(d.params):
             raise ValueError(f"{d.name.latex} takes {len(d.params)} arguments, not {len(args)}")
-        return w.child(d.body.origin, dict(zip(d.params, args, strict=True))).value(tree)  # type: ignore[arg-type]
+        return w.child(d.body.origin, dict(zip(d.params, args, strict=True))).value(tree)
 
     return Fn(d.name.latex, apply)
 
 
-def prime(w: Walker, node: Tree) -> Fn:
+def prime(w: Walker, node: Node) -> Fn:
     f = w.item(node.children[0])
     if not isinstance(f, Fn) or f.greedy:
         raise w.fail(node, "a prime ' only goes on a function: \\sigma'(x)")
@@ -152,7 +155,7 @@ def prime(w: Walker, node: Tree) -> Fn:
     def apply(arg: object) -> Value:
         if isinstance(arg, tuple):
             raise ValueError(f"{f.label}' takes one argument")
-        return arg.applyfunc(lambda a: d.subs(t, a)) if isinstance(arg, sp.MatrixBase) else d.subs(t, arg)  # type: ignore[no-any-return]
+        return arg.applyfunc(lambda a: d.subs(t, a)) if isinstance(arg, sp.MatrixBase) else d.subs(t, arg)
 
     return Fn(f.label + "'", apply)
 
@@ -165,15 +168,15 @@ def _is_transpose(w: Walker, script: Node) -> bool:
     return _is(inner, "name") and inner.children[0].value == "T" and "T" not in w.scope.decls.objects
 
 
-def superscript(w: Walker, base: Node, script: Node, node: Tree) -> Value:
+def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value:
     if _is_transpose(w, script):
         return values.transpose(w.value(base))
-    if _is(base, "name") and base.children[0].value == "e" and "e" not in w.scope.decls.objects:
-        if "e" not in w.env and "e" not in w.scope.decls.definitions:
-            exponent = w.value(script)
-            if isinstance(exponent, sp.MatrixBase):
-                raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
-            return sp.exp(exponent)
+    e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
+    if _is(base, "name") and base.children[0].value == "e" and not e_is_declared:
+        exponent = w.value(script)
+        if isinstance(exponent, sp.MatrixBase):
+            raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
+        return sp.exp(exponent)
     b = w.item(base)
     if isinstance(b, Fn):
         raise w.fail(node, f"{b.label}^n is ambiguous; write ({b.label}(x))^n")
@@ -205,10 +208,10 @@ def _base_key(w: Walker, base: Node) -> str | None:
     return None
 
 
-def subscript(w: Walker, base: Node, script: Node, node: Tree) -> Value | Fn:
+def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if _is(base, "nabla"):
         var = w.value(script)
-        return Fn("\\nabla", lambda f: values.derivative(f, var), greedy=True)  # type: ignore[arg-type]
+        return Fn("\\nabla", lambda f: values.derivative(f, var), greedy=True)
     if _is(base, "norm"):
         return values.norm(w.value(base.children[1]), _literal(script) or "?")
     literal, key = _literal(script), _base_key(w, base)
@@ -234,12 +237,12 @@ def _indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
     inner = _inner(script)
     two = isinstance(b, sp.MatrixBase) and b.cols > 1
     if _is(inner, "items"):
-        return [w.value(c) for c in inner.children if isinstance(c, Tree)]  # type: ignore[misc]
+        return [w.value(c) for c in inner.children if isinstance(c, Tree)]
     if two and _is(inner, "number") and len(str(inner.children[0])) == 2:
         return [sp.Integer(int(c)) for c in str(inner.children[0])]
     if two and _is(inner, "juxt") and len(inner.children) == 2:
-        return [w.value(c) for c in inner.children]  # type: ignore[misc]
-    return [w.value(inner)]  # type: ignore[list-item]
+        return [w.value(c) for c in inner.children]
+    return [w.value(inner)]
 
 
 # fractions and derivatives ----------------------------------------------------------------
@@ -257,7 +260,7 @@ def _is_mark(w: Walker, node: Node) -> bool:
     return _is(node, "name") and node.children[0].value == "d" and not declared
 
 
-def fraction(w: Walker, num: Node, den: Node, node: Tree) -> Value | Fn:
+def fraction(w: Walker, num: Node, den: Node, node: Node) -> Value | Fn:
     top, bottom = _items_of(num), _items_of(den)
     if _is(top[0], "sup") and _is(top[0].children[0], "partial"):
         raise w.fail(node, "higher derivatives are not supported; nest first derivatives")
@@ -266,7 +269,7 @@ def fraction(w: Walker, num: Node, den: Node, node: Tree) -> Value | Fn:
             raise w.fail(den, "the derivative needs its variable: \\partial z_j")
         var = product(w, bottom[1:])
         if len(top) == 1:
-            return Fn("\\frac{\\partial}{\\partial ...}", lambda f: values.derivative(f, var), greedy=True)  # type: ignore[arg-type]
+            return Fn("\\frac{\\partial}{\\partial ...}", lambda f: values.derivative(f, var), greedy=True)
         return values.derivative(product(w, top[1:]), var)
     return values.divide(w.value(num), w.value(den))
 
@@ -279,7 +282,7 @@ def _whole(w: Walker, node: Node) -> int:
     return int(v)
 
 
-def _bounds(w: Walker, bounds: Tree | None, node: Tree) -> tuple[str, int, int]:
+def _bounds(w: Walker, bounds: Tree | None, node: Node) -> tuple[str, int, int]:
     if bounds is None:
         raise w.fail(node, "a sum needs its index: \\sum_i or \\sum_{i=1}^{k}")
     scripts = [c for c in bounds.children if isinstance(c, Tree)]
@@ -300,15 +303,13 @@ def _bounds(w: Walker, bounds: Tree | None, node: Tree) -> tuple[str, int, int]:
     return var, lo, hi
 
 
-def big_operator(w: Walker, node: Tree) -> Value:
+def big_operator(w: Walker, node: Node) -> Value:
     op = node.children[0].value[1:]
     bounds = node.children[1] if len(node.children) == 3 else None
-    var, lo, hi = _bounds(w, bounds, node)  # type: ignore[arg-type]
+    var, lo, hi = _bounds(w, bounds, node)
     result: Value = sp.Integer(0 if op == "sum" else 1)
     for i in range(lo, hi + 1):
         term = w.child(env={**w.env, var: sp.Integer(i)}).value(node.children[-1])
-        if op == "sum":
-            result = term if i == lo else values.add(result, term)
-        else:
-            result = values.multiply(result, term)
+        first = op == "sum" and i == lo  # a sum starts from its first term, which may be a vector
+        result = term if first else values.add(result, term) if op == "sum" else values.multiply(result, term)
     return result

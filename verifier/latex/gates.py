@@ -56,11 +56,17 @@ def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> No
     try:
         back = reparse(text)
     except LatexError as err:
-        raise LatexError(where, f"round trip: sympy prints this line as {_short(text)}, which does not read back "
-                                f"({err.message}); a bug of the LaTeX reader, please report it") from None
+        raise LatexError(
+            where,
+            f"round trip: sympy prints this line as {_short(text)}, which does not read back "
+            f"({err.message}); a bug of the LaTeX reader, please report it",
+        ) from None
     if back != e:
-        raise LatexError(where, f"round trip: sympy prints this line as {_short(text)}, which reads back as "
-                                f"{_short(sp.sstr(back))}; a bug of the LaTeX reader, please report it")
+        raise LatexError(
+            where,
+            f"round trip: sympy prints this line as {_short(text)}, which reads back as "
+            f"{_short(sp.sstr(back))}; a bug of the LaTeX reader, please report it",
+        )
 
 
 def _short(text: str) -> str:

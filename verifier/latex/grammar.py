@@ -102,8 +102,19 @@ bounds: UNDER script (CARET script)? -> lower_upper
 %declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
 """
 
-WORDS = {"RBRACE": "'}'", "LBRACE": "'{'", "RPAR": "')'", "LPAR": "'('", "RBRACK": "']'", "REL": "a relation",
-         "$END": "the end of the line", "CARET": "'^'", "UNDER": "'_'", "PLUS": "'+'", "MINUS": "'-'"}
+WORDS = {
+    "RBRACE": "'}'",
+    "LBRACE": "'{'",
+    "RPAR": "')'",
+    "LPAR": "'('",
+    "RBRACK": "']'",
+    "REL": "a relation",
+    "$END": "the end of the line",
+    "CARET": "'^'",
+    "UNDER": "'_'",
+    "PLUS": "'+'",
+    "MINUS": "'-'",
+}
 _CLOSE = {"RBRACE": "LBRACE", "RPAR": "LPAR", "RBRACK": "LBRACK"}
 
 
@@ -113,8 +124,8 @@ class _Feed(Lexer):
     def __init__(self, conf: object) -> None:
         pass
 
-    def lex(self, data: object, parser_state: object = None) -> Iterator[Token]:  # type: ignore[override]
-        yield from data  # type: ignore[misc]
+    def lex(self, data: list[Token], parser_state: object = None) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
 
 
 _LEXER = Lark(LEX_GRAMMAR, parser="lalr", lexer="basic")
@@ -131,7 +142,8 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         raw = list(_LEXER.lex(text))
     except UnexpectedCharacters as err:
         at = origin.at(err.line, err.column)
-        raise LatexError(at, f"unexpected character {text[err.pos_in_stream]!r}; remove it or write it as LaTeX math") from None
+        char = text[err.pos_in_stream or 0]
+        raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
     return _pair_bars(_split_scripts([t for tok in raw if (t := classify(tok, origin, commands)) is not None]))
 
 
@@ -144,8 +156,10 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
     try:
         kind = macros.command_kind(name, commands)
     except KeyError:
-        raise LatexError(where(origin, tok), f"unknown macro \\{name}; declare it (\\{name}: sigmoid) or use one of "
-                                             f"{macros.known_commands()}") from None
+        raise LatexError(
+            where(origin, tok),
+            f"unknown macro \\{name}; declare it (\\{name}: sigmoid) or use one of {macros.known_commands()}",
+        ) from None
     return None if kind is None else Token.new_borrow_pos(kind, tok.value, tok)
 
 
@@ -188,8 +202,10 @@ def check_balance(toks: list[Token], origin: Origin) -> None:
             stack.append(tok)
         elif tok.type in _CLOSE:
             if not stack or stack[-1].type != _CLOSE[tok.type]:
-                raise LatexError(where(origin, tok), f"unbalanced braces: {tok.value} closes nothing; remove it or "
-                                                     "add its opening partner")
+                raise LatexError(
+                    where(origin, tok),
+                    f"unbalanced braces: {tok.value} closes nothing; remove it or add its opening partner",
+                )
             stack.pop()
     if stack:
         tok = stack[-1]
@@ -215,14 +231,18 @@ def split_relations(toks: list[Token]) -> list[tuple[Token | None, list[Token]]]
 def parse(toks: list[Token], origin: Origin) -> Tree:
     """The parse tree of one expression's tokens."""
     try:
-        return _PARSER.parse(toks)  # type: ignore[arg-type]
+        return _PARSER.parse(toks)
     except UnexpectedToken as err:
         tok = err.token
         if tok.type == "$END":
             at = where(origin, toks[-1]) if toks else origin
-            raise LatexError(at, f"the expression ends too early after '{toks[-1].value if toks else ''}'; "
-                                 "complete it") from None
-        expected = sorted(WORDS.get(e, e) for e in err.expected)[:6]
-        raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected one of {', '.join(expected)}") from None
+            raise LatexError(
+                at, f"the expression ends too early after '{toks[-1].value if toks else ''}'; complete it"
+            ) from None
+        if "LPAR" in err.expected:
+            wanted = "an expression"
+        else:
+            wanted = "one of " + ", ".join(sorted(WORDS.get(e, e.lower()) for e in err.expected)[:6])
+        raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here") from None
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None

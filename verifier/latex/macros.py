@@ -14,28 +14,125 @@ import sympy as sp
 from verifier import mathlib
 
 GREEK = frozenset(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
-    "varrho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega".split()
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "varepsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "vartheta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "pi",
+        "rho",
+        "varrho",
+        "sigma",
+        "tau",
+        "upsilon",
+        "phi",
+        "varphi",
+        "chi",
+        "psi",
+        "omega",
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Pi",
+        "Sigma",
+        "Phi",
+        "Psi",
+        "Omega",
+    ]
 )
-RELATIONS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=", "geqslant": ">=",
-             "=": "=", "<": "<", ">": ">"}
-FIXED_FUNCTIONS = {"log": "log", "ln": "log", "exp": "exp", "det": "det", "tanh": "tanh", "sin": "sin",
-                   "cos": "cos", "max": "max", "min": "min"}
+RELATIONS = {
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "=": "=",
+    "<": "<",
+    ">": ">",
+}
+FIXED_FUNCTIONS = {
+    "log": "log",
+    "ln": "log",
+    "exp": "exp",
+    "det": "det",
+    "tanh": "tanh",
+    "sin": "sin",
+    "cos": "cos",
+    "max": "max",
+    "min": "min",
+}
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace"}
 KINDS: dict[str, str] = {
-    "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT",
-    "sum": "BIGOP", "prod": "BIGOP",
-    "hat": "DECOR", "widehat": "DECOR", "bar": "DECOR", "overline": "DECOR", "tilde": "DECOR",
+    "frac": "FRAC",
+    "dfrac": "FRAC",
+    "tfrac": "FRAC",
+    "sqrt": "SQRT",
+    "sum": "BIGOP",
+    "prod": "BIGOP",
+    "hat": "DECOR",
+    "widehat": "DECOR",
+    "bar": "DECOR",
+    "overline": "DECOR",
+    "tilde": "DECOR",
     "widetilde": "DECOR",
-    "mathbf": "FONT", "boldsymbol": "FONT", "bm": "FONT", "mathit": "FONT", "mathrm": "FONT", "vec": "FONT",
+    "mathbf": "FONT",
+    "boldsymbol": "FONT",
+    "bm": "FONT",
+    "mathit": "FONT",
+    "mathrm": "FONT",
+    "vec": "FONT",
     "operatorname": "OPNAME",
-    "top": "TOP", "intercal": "TOP", "partial": "PARTIAL", "nabla": "NABLA",
-    "cdot": "TIMES", "times": "TIMES", "lVert": "NORM_L", "rVert": "NORM_R", "lvert": "ABS_L", "rvert": "ABS_R",
+    "top": "TOP",
+    "intercal": "TOP",
+    "partial": "PARTIAL",
+    "nabla": "NABLA",
+    "cdot": "TIMES",
+    "times": "TIMES",
+    "lVert": "NORM_L",
+    "rVert": "NORM_R",
+    "lvert": "ABS_L",
+    "rvert": "ABS_R",
 }
-DROPPED = frozenset("left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle "
-                    "textstyle limits nolimits quad qquad".split())
-DECORATIONS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
-               "widetilde": "tilde"}
+DROPPED = frozenset(
+    [
+        "left",
+        "right",
+        "big",
+        "Big",
+        "bigg",
+        "Bigg",
+        "bigl",
+        "bigr",
+        "Bigl",
+        "Bigr",
+        "biggl",
+        "biggr",
+        "Biggl",
+        "Biggr",
+        "displaystyle",
+        "textstyle",
+        "limits",
+        "nolimits",
+        "quad",
+        "qquad",
+    ]
+)
+DECORATIONS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde", "widetilde": "tilde"}
 
 
 def command_kind(name: str, declared: frozenset[str]) -> str | None:

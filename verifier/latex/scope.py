@@ -32,9 +32,19 @@ from verifier.latex.declarations import Declarations, Declared
 from verifier.latex.values import Value
 
 DOMAINS: dict[str, Domain] = {
-    "real": Real(), "positive": Positive(), "nonnegative": Nonnegative(), "nonzero": Nonzero(),
-    "simplex": Simplex(), "onehot": OneHot(), "general": General(), "symmetric": Symmetric(), "spd": SPD(),
-    "psd": PSDMatrix(), "invertible": Invertible(), "orthogonal": Orthogonal(), "diagonal": Diagonal(),
+    "real": Real(),
+    "positive": Positive(),
+    "nonnegative": Nonnegative(),
+    "nonzero": Nonzero(),
+    "simplex": Simplex(),
+    "onehot": OneHot(),
+    "general": General(),
+    "symmetric": Symmetric(),
+    "spd": SPD(),
+    "psd": PSDMatrix(),
+    "invertible": Invertible(),
+    "orthogonal": Orthogonal(),
+    "diagonal": Diagonal(),
 }
 
 
@@ -58,7 +68,9 @@ class Scope:
         """The value of a size (the chain's default one if no name is given)."""
         name = name or self.default
         if name is None:
-            raise SizeError("this needs a size: declare one (k: 2..4), or with several sizes give bounds (\\sum_{i=1}^{k})")
+            raise SizeError(
+                "this needs a size: declare one (k: 2..4), or with several sizes give bounds (\\sum_{i=1}^{k})"
+            )
         self.sizes_used.add(name)
         return self.sizes[name]
 

@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 import sympy as sp
 
-Matrix = sp.ImmutableMatrix
+Matrix: TypeAlias = sp.ImmutableMatrix
 Value: TypeAlias = sp.Expr | Matrix
 
 
@@ -28,7 +28,7 @@ class Fn:
 
 def shape_of(v: Value) -> str:
     if isinstance(v, sp.MatrixBase):
-        return "a vector of size {}".format(v.rows) if v.cols == 1 else f"a {v.rows}×{v.cols} matrix"
+        return f"a vector of size {v.rows}" if v.cols == 1 else f"a {v.rows}×{v.cols} matrix"
     return "a scalar"
 
 
@@ -88,7 +88,7 @@ def index(v: Value, at: list[sp.Expr]) -> sp.Expr:
     if len(at) != 2:
         raise ValueError(f"{shape_of(v)} takes {1 if v.cols == 1 else 2} indices, not {len(at)}")
     i, j = (_position(a, n) for a, n in zip(at, v.shape, strict=True))
-    return v[i, j]  # type: ignore[no-any-return]
+    return v[i, j]
 
 
 def _position(a: sp.Expr, n: int) -> int:
@@ -99,6 +99,7 @@ def _position(a: sp.Expr, n: int) -> int:
 
 def derivative(f: Value, var: Value) -> Value:
     """∂f/∂var: a gradient has the shape of var, a Jacobian's rows are f's entries."""
+
     def is_variable(v: object) -> bool:
         return isinstance(v, sp.Symbol)
 
