@@ -7,7 +7,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "determinism")
+SECTIONS = ("symbolic", "numeric", "gradient", "verify-all", "cost", "compile", "determinism", "latex")
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
 
@@ -55,6 +55,7 @@ class BenchConfig:
     idle_jobs: int = 1  # determinism: the reference run, alone on the machine
     busy_jobs: int = 8  # determinism: the loaded run, beside the CPU hogs
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
+    latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
 
     @property
     def command(self) -> str:
@@ -109,4 +110,5 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         cost_proved_n=(1, 2, 3, 4),
         cost_numeric_n=(8,),
         compile_n=6,
+        latex_sizes=(2, 3),
     )

@@ -20,6 +20,7 @@ from benchmarks.cost import bench_cost
 from benchmarks.determinism import bench_determinism
 from benchmarks.gradient import bench_gradient
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
+from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
 from benchmarks.symbolic import bench_symbolic
 from benchmarks.verify_all import bench_verify_all
@@ -35,6 +36,7 @@ TITLES = {
     "cost": "cost per n",
     "compile": "compile speed",
     "determinism": "determinism under load",
+    "latex": "LaTeX chains",
 }
 
 
@@ -94,11 +96,13 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     cost = bench_cost(config, claims, progress) if step("cost") else None
     compile_speed = bench_compile(config, claims, progress) if step("compile") else None
     determinism = bench_determinism(config, progress) if step("determinism") else None
+    latex_chain = bench_latex(config, progress) if step("latex") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
         ("compile", compile_speed),
         ("determinism", determinism),
+        ("latex", latex_chain),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

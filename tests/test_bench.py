@@ -60,6 +60,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         compile_samples=20,
         busy_jobs=2,
         hogs=0,
+        latex_sizes=(2,),
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -87,7 +88,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     config = tiny_config(tmp_path)
     md, js, svg = report.write_reports(report.run(config), config.out)
     data = json.loads(js.read_text())
-    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "determinism"):
+    for section in ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "determinism", "latex"):
         assert data[section] is not None, section
     assert data["command"].startswith("verifier bench --quick --only ")
 
@@ -119,13 +120,16 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     check_cost(data["cost"])
     check_compile(data["compile"])
     check_determinism(data["determinism"], hogs=0)
+    lx = data["latex"]
+    assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
+    assert len(lx["step_verdicts"]) == lx["steps"] == 10
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
     text = md.read_text()
     for heading in ("## Machine", "## Targets", "## 1. Symbolic", "## 2. Numeric", "## 3. Gradient", "## 4. `verify"):
         assert heading in text
-    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism"):
+    for heading in ("## 5. Cost per n", "## 6. Compile speed", "## 7. Determinism", "## 8. LaTeX chains"):
         assert heading in text
     assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE
     assert data["machine"]["cpu"] in text

@@ -191,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time, cost per n, compile speed, determinism under load) and write BENCHMARKS.md, benchmarks.json and "
+        "time, cost per n, compile speed, determinism under load, reading and checking a 10-step LaTeX chain) "
+        "and write BENCHMARKS.md, benchmarks.json and "
         "bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs the benchmarks package of the "
         "repository (installed by pip install . from it, or importable from the current folder).",
     )
@@ -203,8 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument(
         "--only",
         metavar="SECTIONS",
-        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism "
-        "(default: all; with --quick all but determinism)",
+        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, determinism, "
+        "latex (default: all; with --quick all but determinism)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
