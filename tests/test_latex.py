@@ -244,3 +244,13 @@ def test_a_folder_with_lark_finds_latex_files_with_a_declaration_block(tmp_path:
     (tmp_path / "README.md").write_text("# no declaration block\n$$ x = y $$\n")
     assert [p.name for p in loader.discover([str(tmp_path)])] == ["notes.md"]
     assert loader.skipped_latex([str(tmp_path)]) == []
+
+
+def test_the_readme_example_verifies() -> None:
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"Save this as `notes/softmax_grad.md`.*?\n````markdown\n(.*?)````", readme, re.S)
+    assert block, "README LaTeX example not found"
+    families, errors = latex.parse_chains(block.group(1), "notes/softmax_grad.md", "softmax_grad")
+    assert errors == []
+    statuses = {f.name: verify_family(f, SETTINGS).status for f in families}
+    assert statuses == {"gradient": Status.PROVED, "student": Status.REFUTED}
