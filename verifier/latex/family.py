@@ -212,7 +212,8 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     def builder(*n: int) -> Statement:
         return built[n[0] if n else None]
 
-    text = " ".join(" ".join(d.text.split()) for d in source.displays)
+    latex_rel = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
+    text = " ".join(f"{latex_rel[line.relation]} {line.written}" if line.relation else line.written for line in lines)
     return ClaimFamily(
         name,
         stem,
