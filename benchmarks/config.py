@@ -16,6 +16,7 @@ SECTIONS = (
     "compile",
     "special",
     "certificates",
+    "latex",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -68,6 +69,7 @@ class BenchConfig:
     busy_jobs: int = 8  # determinism: the loaded run, beside the CPU hogs
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
+    latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
 
     @property
     def command(self) -> str:
@@ -123,4 +125,5 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         cost_numeric_n=(8,),
         compile_n=6,
         certificate_n=(2, 3, 4),
+        latex_sizes=(2, 3),
     )

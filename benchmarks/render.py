@@ -379,6 +379,32 @@ def _certificates(data: Data) -> list[str]:
     return [*lines, ""]
 
 
+def _latex(data: Data) -> list[str]:
+    lx = data.get("latex")
+    title = "## 10. LaTeX chains: reading and checking a 10-step chain"
+    if lx is None:
+        return [title, "", NOT_RUN, ""]
+    sizes = ", ".join(map(str, lx["sizes"]))
+    lines = [
+        title,
+        "",
+        f"The triangle inequality for ‖x + y‖² in {lx['steps']} steps (identities and inequalities) over vectors "
+        f"of size k = {sizes}. *Read*: `verifier.latex.parse_chains` (lex, parse, evaluate, every gate and the "
+        "round trip, at every k), the median of the repeats. *Check*: `verify_family` on the chain (every step and "
+        f"the end result through the engine). Hard limit {lx['limit']:g} s per stage.",
+        "",
+    ]
+    if lx["status"] != "ok":
+        return [*lines, f"{lx['status']}: {lx['detail']}", ""]
+    steps = " ".join(lx["step_verdicts"])
+    lines += [
+        "| read | check | verdict | steps |",
+        "|---|---|---|---|",
+        f"| {lx['read_seconds'] * 1000:.0f} ms | {lx['check_seconds']:.1f} s | {lx['verdict']} | {steps} |",
+    ]
+    return [*lines, ""]
+
+
 def _targets(data: Data) -> list[str]:
     lines = ["## Targets", "", "| target | status | measured |", "|---|---|---|"]
     lines += [f"| {t['target']} | {MARKS[t['status']]} | {t['evidence']} |" for t in data["targets"]]
@@ -405,5 +431,6 @@ def render(data: Data) -> str:
         *_determinism(data),
         *_special(data),
         *_certificates(data),
+        *_latex(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -21,6 +21,7 @@ from benchmarks.cost import bench_cost
 from benchmarks.determinism import bench_determinism
 from benchmarks.gradient import bench_gradient
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
+from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
 from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
@@ -39,6 +40,7 @@ TITLES = {
     "special": "special functions",
     "determinism": "determinism under load",
     "certificates": "certificate search",
+    "latex": "LaTeX chains",
 }
 
 
@@ -100,6 +102,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     special = bench_special(config, progress) if step("special") else None
     determinism = bench_determinism(config, progress) if step("determinism") else None
     certificates = bench_certificates(config, progress) if step("certificates") else None
+    latex_chain = bench_latex(config, progress) if step("latex") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -107,6 +110,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("special", special),
         ("determinism", determinism),
         ("certificates", certificates),
+        ("latex", latex_chain),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

@@ -61,6 +61,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         busy_jobs=2,
         hogs=0,
         certificate_n=(2,),
+        latex_sizes=(2,),
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -97,6 +98,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
         "compile",
         "special",
         "certificates",
+        "latex",
         "determinism",
     ):
         assert data[section] is not None, section
@@ -132,6 +134,9 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     check_determinism(data["determinism"], hogs=0)
     check_special(special.SpecialSection.from_json(data["special"]))
     check_certificates(data["certificates"])
+    lx = data["latex"]
+    assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
+    assert len(lx["step_verdicts"]) == lx["steps"] == 10
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
@@ -144,6 +149,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
         "## 7. Determinism",
         "## 8. Special functions",
         "## 9. Certificate search",
+        "## 10. LaTeX chains",
     ):
         assert heading in text
     assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE

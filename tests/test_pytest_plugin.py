@@ -45,3 +45,26 @@ def test_without_the_option_nothing_is_collected(pytester: pytest.Pytester) -> N
     pytester.makepyfile(test_plain="def test_ok():\n    assert True\n")
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+NOTES = """```verifier
+x: real
+```
+
+% claim: square
+$$ (x + 1)^2 = x^2 + 2x + 1 $$
+
+% claim: broken
+$$ x + q = q + x $$
+"""
+
+
+def test_latex_chains_become_items_and_a_parse_error_fails_with_its_line(pytester: pytest.Pytester) -> None:
+    pytest.importorskip("lark")
+    folder = pytester.mkdir("notes")
+    (folder / "notes.md").write_text(NOTES)
+    result = pytester.runpytest_subprocess(
+        "--derivations", str(folder), "--derivation-samples", "30", "-p", "no:cacheprovider"
+    )
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*ERROR: *notes.md:9:8: undeclared symbol q*"])

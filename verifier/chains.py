@@ -82,7 +82,7 @@ def _verify_step(
     family: ClaimFamily, chain: Chain, i: int, settings: Any, source: str, verify_one: VerifyOne
 ) -> tuple[StepResult, ClaimResult]:
     step = chain.steps[i]
-    text = _text(step.expr)
+    text = step.written or _text(step.expr)
     sub = _derived(
         family, f"step{i + 1}", lambda c: c.step_statement(i), f"step {i + 1}: {_SYMBOLS[step.relation]} {text}"
     )

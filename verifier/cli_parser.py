@@ -25,6 +25,7 @@ examples:
   verifier verify-all my_derivations/ --markdown reports/report.md
   verifier check softmax                      one derivation
   verifier check 'softmax.jacobian' --seed 3  one claim, replaying seed 3
+  verifier check notes/derivation.md          the LaTeX chains of a file (pip install ".[latex]")
   verifier show logistic_loss.hessian         the statement, domains and assumptions
   verifier verify-all --shard 2/4 --json shard-2.json     one of four CI jobs
   verifier merge shard-*.json --baseline reports/baseline.json --html report.html
@@ -149,9 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     _output(me)
     ck = sub.add_parser(
         "check",
-        help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py file)",
+        help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py, .md or .tex file)",
         description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
-        "or the path of a derivation file (every claim in it).",
+        "or the path of a derivation file (every claim in it): a Python module, or LaTeX chains in a .md or "
+        '.tex file (needs pip install ".[latex]").',
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
@@ -189,10 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time, cost per n, compile speed, special functions, certificate search, determinism under load) and "
-        "write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. Run it on an otherwise idle machine. Needs "
-        "the benchmarks package of the repository (installed by pip install . from it, or importable from the "
-        "current folder).",
+        "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
+        "LaTeX chain, determinism under load) and write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. "
+        "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
+        "install . from it, or importable from the current folder).",
     )
     be.add_argument(
         "--quick",
@@ -203,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, determinism (default: all; with --quick all but determinism)",
+        "certificates, latex, determinism (default: all; with --quick all but determinism)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

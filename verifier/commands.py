@@ -61,7 +61,7 @@ def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
 def pattern_or_path(args: argparse.Namespace) -> str:
     """`verifier check my_derivation.py` checks every claim in that file."""
     target = Path(args.pattern)
-    if (target.suffix == ".py" and target.is_file()) or target.is_dir():
+    if (target.suffix in (".py", ".md", ".tex") and target.is_file()) or target.is_dir():
         args.paths = [args.pattern, *args.paths]
         return "*"
     return str(args.pattern)
@@ -95,6 +95,7 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         except ValueError as err:
             usage_error(console, str(err))
             return EXIT_USAGE
+    note_skipped_latex(console, paths, args.quiet)
     progress = Progress(
         TextColumn("[bold]verifying"),
         BarColumn(),
@@ -119,6 +120,17 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
         return EXIT_USAGE
     return finish(args, report, console)
+
+
+def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
+    """One dim line when a folder's LaTeX chains are left out because the [latex] extra is missing."""
+    from verifier import loader
+
+    skipped = loader.skipped_latex(paths)
+    if skipped and not quiet:
+        names = ", ".join(p.name for p in skipped)
+        line = f'skipped {len(skipped)} LaTeX files ({names}): LaTeX chains need pip install ".[latex]"'
+        console.print(line, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def finish(args: argparse.Namespace, report: RunReport, console: Console) -> int:

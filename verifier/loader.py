@@ -19,6 +19,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier import latex
 from verifier.claims import ClaimFamily, collected, reset_collected
 
 
@@ -32,20 +33,53 @@ class Loaded:
     families: tuple[ClaimFamily, ...]
     duplicates: tuple[str, ...]
     output: str
+    errors: tuple[tuple[str, str], ...] = ()  # (claim name, one-line error) for the parts of a LaTeX file that failed
+
+
+def _in_folder(path: Path, with_latex: bool) -> bool:
+    """A folder's derivations: its .py files, and (with the [latex] extra) its .md/.tex files that declare symbols."""
+    if path.name.startswith("_"):
+        return False
+    if path.suffix == ".py":
+        return True
+    return with_latex and latex.is_latex(path) and latex.has_chains(path)
 
 
 def discover(paths: list[str]) -> list[Path]:
-    """Derivation files: the given .py files, and the .py files in the given folders."""
+    """Derivation files: the given .py, .md and .tex files, and the derivations in the given folders."""
     found: list[Path] = []
+    with_latex = latex.available()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found.extend(sorted(q for q in p.glob("*.py") if not q.name.startswith("_")))
-        elif p.suffix == ".py" and p.exists():
+            found.extend(sorted(q for q in p.iterdir() if q.is_file() and _in_folder(q, with_latex)))
+        elif (p.suffix == ".py" or latex.is_latex(p)) and p.exists():
             found.append(p)
         else:
             raise LoadError(f"{raw}: no such derivation file or folder")
     return found
+
+
+def skipped_latex(paths: list[str]) -> list[Path]:
+    """The LaTeX derivations in the given folders that discover() leaves out because lark is not installed."""
+    if latex.available():
+        return []
+    folders = [Path(raw) for raw in paths if Path(raw).is_dir()]
+    return [
+        q for f in folders for q in sorted(f.iterdir()) if q.is_file() and _in_folder(q, True) and q.suffix != ".py"
+    ]
+
+
+def _load_latex(path: Path) -> Loaded:
+    if not latex.available():
+        raise LoadError(f"{path}: {latex.INSTALL_HINT}")
+    try:
+        families, errors = latex.load(path)
+    except (OSError, UnicodeDecodeError) as err:
+        raise LoadError(f"{path}: cannot read: {err}") from None
+    names = [f.name for f in families]
+    duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
+    return Loaded(str(path), tuple(families), duplicates, "", tuple(errors))
 
 
 def module_name(path: Path) -> str:
@@ -62,7 +96,9 @@ def _syntax_line(err: SyntaxError, path: Path) -> str:
 
 
 def load(path: Path, verbose: bool = False) -> Loaded:
-    """Import one derivation file and return the claim families it declares."""
+    """Import one derivation file (or read a LaTeX one) and return the claim families it declares."""
+    if latex.is_latex(path):
+        return _load_latex(path)
     name = module_name(path)
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:

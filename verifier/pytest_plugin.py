@@ -75,3 +75,19 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
             items.append(
                 ClaimItem.from_parent(session, name=f"{path.stem}.{family.name}", family=family, source=str(path))
             )
+        for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
+            items.append(ErrorItem.from_parent(session, name=f"{path.stem}.{name}", message=message))
+
+
+class ErrorItem(pytest.Item):
+    """A chain of a LaTeX file that did not parse: it fails with its one-line error."""
+
+    def __init__(self, *, message: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.message = message
+
+    def runtest(self) -> None:
+        raise ClaimFailed(self.message)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return f"ERROR: {self.message}"

@@ -95,8 +95,10 @@ def _load_specs(path: str, settings: EngineSettings, key_seconds: float) -> tupl
         _claim_error(path, p.stem, name, f"{path}: two claims are named {name!r}; rename one")
         for name in loaded.duplicates
     ]
-    if not loaded.families:
-        errors.append(module_error(path, f"{path}: no claims found; decorate claim builders with @claim(...)"))
+    errors += [_claim_error(path, p.stem, name, message) for name, message in loaded.errors]
+    if not loaded.families and not loaded.errors:
+        hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
+        errors.append(module_error(path, f"{path}: no claims found; {hint}"))
     source = p.read_bytes()
     deadline = time.process_time() + key_seconds
     specs = [

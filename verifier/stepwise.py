@@ -28,6 +28,7 @@ class Step(MathData):
     expr: Any
     reason: str = ""
     where: Where = field(default_factory=dict)
+    written: str = ""  # the line as its author wrote it (LaTeX source), shown instead of sympy's text when given
     MATH = ("expr",)
 
 

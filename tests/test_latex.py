@@ -1,0 +1,256 @@
+"""LaTeX chains: the library's five derivations verify, malformed input gives one positioned line, gates hold."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from tests.conftest import ROOT, claims_by_name, run_cli
+from verifier import latex, loader
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+from verifier.latex import gates
+from verifier.latex.declarations import Declarations
+from verifier.latex.errors import LatexError, Origin
+from verifier.latex.scope import Scope
+
+SETTINGS = EngineSettings(samples=40)
+DERIVATIONS = ROOT / "derivations"
+
+
+def _families(name: str) -> dict[str, object]:
+    families, errors = latex.load(DERIVATIONS / name)
+    assert errors == []
+    return {f.name: f for f in families}
+
+
+@pytest.mark.parametrize(
+    ("file", "claim", "status", "wrong"),
+    [
+        ("softmax_ce_gradient.md", "gradient", Status.PROVED, None),
+        ("softmax_ce_gradient.md", "student_gradient", Status.REFUTED, 2),
+        ("logistic_gradient.md", "gradient", Status.PROVED, None),
+        ("sigmoid_derivative.tex", "derivative", Status.PROVED, None),
+        ("sigmoid_derivative.tex", "derivative_sign_slip", Status.REFUTED, 2),
+        ("cauchy_schwarz.md", "inner_product_bound", Status.PROVED, None),
+        ("trace_det_amgm.md", "am_gm_2x2", Status.CHECKED, None),
+    ],
+)
+def test_the_library_chains_verify_and_the_planted_step_is_named(
+    file: str, claim: str, status: Status, wrong: int | None
+) -> None:
+    r = verify_family(_families(file)[claim], SETTINGS)  # type: ignore[arg-type]
+    assert r.status is status, r.reason
+    assert r.first_wrong_step == wrong
+    if wrong is not None:
+        assert r.reason.startswith(f"step {wrong} of"), r.reason
+
+
+def test_a_step_is_shown_as_written_with_its_reason() -> None:
+    chain = _families("softmax_ce_gradient.md")["gradient"].builder(3)  # type: ignore[attr-defined]
+    assert chain.steps[2].written == r"\hat{y}_j - y_j"
+    assert chain.steps[2].reason == r"since \sum_i y_i = 1"
+    assert chain.start.shape == (3, 1), "the free index j makes each line the vector over j"
+
+
+DECLARATIONS = """\
+```verifier
+x: real; a: positive
+z: vector of size k; k: 2..3
+{extra}
+```
+"""
+GOOD_BEFORE = "% claim: before\n$$ (x + 1)^2 = x^2 + 2x + 1 $$\n"
+GOOD_AFTER = "% claim: after\n$$ \\sum_{i=1}^{k} z_i \\le \\sum_i z_i + a $$\n"
+
+# (declaration line, malformed chain, where the error is: line and column, a phrase of the message)
+MALFORMED = [
+    ("", "$$ x + q = q + x $$", (9, 8), "undeclared symbol q"),
+    ("", "$$ \\foo{x} = x $$", (9, 4), "unknown macro \\foo"),
+    ("", "$$ \\frac{x}{2 = x/2 $$", (9, 12), "unbalanced braces"),
+    ("", "$$ x = = x $$", (9, 6), "empty step"),
+    ("", "$$ x + 1 $$", (9, 4), "no relation"),
+    ("", "$$ e x = x e $$", (9, 4), "e^{...} means exp"),
+    ("", "$$ \\hat{y}_1 = 1 $$", (9, 4), "undeclared symbol \\hat{y}"),
+    ("m: 4..2", "$$ x = x $$", (4, 4), "bad size range 4..2"),
+    ("", "$$ x = x + 0 = $$", (9, 14), "at the end of the line"),
+    ("b: postive", "$$ x = x $$", (4, 4), "unknown kind 'postive'"),
+    ("", "$$ z + x = x + z $$", (9, 4), "cannot add a vector of size 2 and a scalar"),
+    ("", "$$ x + * x = 2x $$", (9, 8), "unexpected '*'"),
+    ("", "$$ \\operatorname{softmax}(z)_1 = 1 $$", (9, 4), "(\\operatorname{softmax}: softmax)"),
+]
+
+
+@pytest.mark.parametrize(("declaration", "chain", "at", "phrase"), MALFORMED)
+def test_a_malformed_input_is_one_positioned_line_and_the_rest_is_checked(
+    declaration: str, chain: str, at: tuple[int, int], phrase: str
+) -> None:
+    text = DECLARATIONS.format(extra=declaration) + GOOD_BEFORE + "\n" + chain + "\n\n" + GOOD_AFTER
+    families, errors = latex.parse_chains(text, "notes.md", "notes")
+    assert {"before", "after"} <= {f.name for f in families}
+    assert len(errors) == 1, errors
+    _, message = errors[0]
+    assert "\n" not in message
+    assert message.startswith(f"notes.md:{at[0]}:{at[1]}: "), message
+    assert phrase in message, message
+
+
+def test_a_chain_with_an_error_still_lets_the_good_chains_verify() -> None:
+    text = DECLARATIONS.format(extra="") + GOOD_BEFORE + "\n$$ x + q = q + x $$\n\n" + GOOD_AFTER
+    families, _ = latex.parse_chains(text, "notes.md", "notes")
+    assert [verify_family(f, SETTINGS).status for f in families] == [Status.PROVED, Status.PROVED]
+
+
+MACROS = {
+    r"x^\top A x": "x1*(A11*x1 + A21*x2) + x2*(A12*x1 + A22*x2)",
+    r"\mathbf{x}^T \mathbf{w}": "w1*x1 + w2*x2",
+    r"\|x\|_2^2": "x1**2 + x2**2",
+    r"\operatorname{tr}(A) + \log\det A": "A11 + A22 + log(A11*A22 - A12*A21)",
+    r"e^{t} \sigma(t)": "exp(t)/(1 + exp(-t))",
+    r"\sigma'(t)": "exp(-t)/(1 + exp(-t))**2",
+    r"\hat{y}_2": "exp(z2)/(exp(z1) + exp(z2))",
+    r"\frac{\partial}{\partial z_1} \sum_i z_i^2": "2*z1",
+    r"\nabla_w (w^\top x)": "Matrix([\n[x1],\n[x2]])",
+    r"\frac{d}{dt} t^3 + \prod_i x_i": "3*t**2 + x1*x2",
+    r"\mathbf{1}^\top x - |t|": "x1 + x2 - Abs(t)",
+}
+
+
+def test_the_macro_table_maps_ml_notation_onto_the_declared_objects() -> None:
+    decl = (
+        "```verifier\nx, w, z: vectors of size k; k: 2..2; A: matrix k×k; t: real\n"
+        "\\sigma: sigmoid; \\operatorname{softmax}: softmax; \\hat{y} = \\operatorname{softmax}(z)\n```\n"
+    )
+    body = "\n".join(f"% claim: c{i}\n$$ {e} = {e} $$\n" for i, e in enumerate(MACROS))
+    families, errors = latex.parse_chains(decl + body, "m.md", "m")
+    assert errors == []
+    got = {e: sp.sstr(f.build(f.n_values[0]).body.start) for e, f in zip(MACROS, families, strict=True)}
+    assert got == MACROS
+
+
+def _scope() -> Scope:
+    decls = Declarations()
+    decls.objects["x"] = __import__("verifier.latex.declarations", fromlist=["Declared"]).Declared(
+        __import__("verifier.latex.declarations", fromlist=["Name"]).Name("x", "x"), Origin("g.md", 1, 1)
+    )
+    scope = Scope(decls, {}, None)
+    scope.object("x")
+    return scope
+
+
+def test_the_gates_reject_what_is_not_a_declared_sympy_expression() -> None:
+    scope, at, x = _scope(), Origin("g.md", 3, 7), sp.Symbol("x")
+    same = lambda text: x + 1  # noqa: E731
+    assert gates.check_line(x + 1, scope, at, same) == x + 1
+    for bad, phrase in [
+        ("x + 1", "not a sympy expression"),
+        (x + sp.Symbol("hat"), "symbol hat came out of the parse"),
+        (sp.Function("g")(x), "function g came out of the parse"),
+        (x / sp.Integer(0), "divides by zero"),
+    ]:
+        with pytest.raises(LatexError, match=re.escape(phrase)) as err:
+            gates.check_line(bad, scope, at, same)
+        assert str(err.value).startswith("g.md:3:7: ")
+    with pytest.raises(LatexError, match="round trip: sympy prints this line as x \\+ 2"):
+        gates.check_line(x + 2, scope, at, same)
+
+
+BUILTINS = {"eval", "exec", "compile", "__import__"}
+FORBIDDEN = {"sympify", "parse_expr", "parse_latex", "S", "lambdify", "eval", "exec"}
+
+
+def test_nothing_in_the_latex_package_turns_text_into_code() -> None:
+    for path in sorted((ROOT / "verifier" / "latex").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Name):
+                assert node.id not in BUILTINS | FORBIDDEN, f"{path.name}:{node.lineno}: {node.id}"
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in FORBIDDEN, f"{path.name}:{node.lineno}: .{node.attr}"
+            if isinstance(node, ast.ImportFrom):
+                assert not {a.name for a in node.names} & FORBIDDEN, f"{path.name}:{node.lineno}"
+
+
+LIBRARY_LIKE = '''
+"""One Python claim beside the LaTeX file."""
+import sympy as sp
+from verifier import Identity, Real, claim
+
+@claim()
+def double():
+    """2x = x + x."""
+    x = sp.Symbol("x")
+    return Identity(2 * x, x + x, where={x: Real()})
+'''
+NOTES = DECLARATIONS.format(extra="") + GOOD_BEFORE + "\n% claim: broken\n$$ x + q = q + x $$\n"
+BLOCK_LARK = (
+    "import sys, importlib.abc\n"
+    "class NoLark(importlib.abc.MetaPathFinder):\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name.split('.')[0] == 'lark': raise ModuleNotFoundError(name)\n"
+    "sys.meta_path.insert(0, NoLark())\n"
+    "from verifier.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_check_a_latex_file_end_to_end(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES)
+    report = tmp_path / "r.json"
+    out = run_cli("check", str(notes), "--no-cache", "--samples", "40", "-j", "1", "--json", str(report))
+    assert out.returncode == 1, out.stdout + out.stderr
+    claims = claims_by_name(report)
+    assert claims["before"]["status"] == "PROVED"
+    assert claims["broken"]["status"] == "ERROR"
+    assert (
+        claims["broken"]["reason"] == f"{notes}:10:8: undeclared symbol q; declare it in the verifier block (q: real)"
+    )
+
+
+def test_without_lark_a_folder_skips_its_latex_files_with_one_dim_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "double.py").write_text(LIBRARY_LIKE)
+    (mine / "notes.md").write_text(NOTES)
+    (mine / "README.md").write_text("# not a derivation: no declaration block\n")
+    args = ["--no-cache", "--samples", "40", "-j", "1"]
+    run = lambda *a: __import__("subprocess").run(  # noqa: E731
+        [sys.executable, "-c", BLOCK_LARK, *a, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+    folder = run("verify-all", str(mine))
+    assert folder.returncode == 0, folder.stdout + folder.stderr
+    skipped = [line for line in folder.stdout.splitlines() if "skipped" in line]
+    assert skipped == ['skipped 1 LaTeX files (notes.md): LaTeX chains need pip install ".[latex]"']
+    direct = run("check", str(mine / "notes.md"))
+    assert direct.returncode == 1
+    assert 'LaTeX chains need lark: pip install ".[latex]"' in direct.stdout
+
+
+def test_a_folder_with_lark_finds_latex_files_with_a_declaration_block(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(NOTES)
+    (tmp_path / "README.md").write_text("# no declaration block\n$$ x = y $$\n")
+    assert [p.name for p in loader.discover([str(tmp_path)])] == ["notes.md"]
+    assert loader.skipped_latex([str(tmp_path)]) == []
+
+
+def test_the_readme_example_verifies() -> None:
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"Save this as `notes/softmax_grad.md`.*?\n````markdown\n(.*?)````", readme, re.S)
+    assert block, "README LaTeX example not found"
+    families, errors = latex.parse_chains(block.group(1), "notes/softmax_grad.md", "softmax_grad")
+    assert errors == []
+    statuses = {f.name: verify_family(f, SETTINGS).status for f in families}
+    assert statuses == {"gradient": Status.PROVED, "student": Status.REFUTED}

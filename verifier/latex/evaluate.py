@@ -1,0 +1,232 @@
+"""A parse tree → sympy, by walking it: the macro table applied, every name resolved or an error.
+
+Nothing here turns text into code: numbers are built from their digits, names are looked
+up in the declarations (:class:`~verifier.latex.scope.Scope`), and sums and products over
+a declared size are expanded at that size. A function takes the next factor as its
+argument (`\\log \\hat{y}_i`, `\\sigma(x)`), a superscript or subscript on a parenthesised
+argument applies to the result (`\\sigma(x)^2`, `\\operatorname{softmax}(z)_j`), and a
+derivative operator (`\\frac{\\partial}{\\partial z_j}`, `\\nabla_w`) takes the rest of the product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sympy as sp
+from lark import Token, Tree
+
+from verifier.latex import functions, macros, values
+from verifier.latex.errors import LatexError, Origin
+from verifier.latex.grammar import where
+from verifier.latex.scope import Scope, SizeError
+from verifier.latex.values import Fn, Matrix, Value
+
+Node = Any  # a lark Tree or Token: their children are untyped
+ParseText = Callable[[str, Origin], Tree]
+
+
+def first_token(node: Node) -> Token | None:
+    if isinstance(node, Token):
+        return node
+    for child in node.children:
+        if (tok := first_token(child)) is not None:
+            return tok
+    return None
+
+
+class Evaluator:
+    """Walks one expression's tree in a scope, with indices and parameters bound in env."""
+
+    def __init__(self, scope: Scope, origin: Origin, parse_text: ParseText, env: dict[str, Value] | None = None):
+        self.scope, self.origin, self.parse_text = scope, origin, parse_text
+        self.env = env or {}
+
+    def child(self, origin: Origin | None = None, env: dict[str, Value] | None = None) -> Evaluator:
+        """The same scope, another text (a definition's) or more bindings (a sum's index)."""
+        return Evaluator(self.scope, origin or self.origin, self.parse_text, self.env if env is None else env)
+
+    def fail(self, node: Node, message: str) -> LatexError:
+        tok = first_token(node)
+        return LatexError(where(self.origin, tok) if tok is not None else self.origin, message)
+
+    def value(self, node: Node) -> Value:
+        v = self.item(node)
+        if isinstance(v, Fn):
+            raise self.fail(node, f"{v.label} is a function; apply it to something ({v.label}(x))")
+        if isinstance(v, tuple):
+            raise self.fail(node, "a list (a, b) is not an expression; it can only be a function's arguments")
+        return v
+
+    def item(self, node: Node) -> Value | Fn | tuple[Value, ...]:
+        if isinstance(node, Token):
+            raise self.fail(node, f"unexpected '{node.value}'")
+        handler = getattr(self, f"_{node.data}", None)
+        if handler is None:
+            raise self.fail(node, f"{node.data} is not supported here")
+        try:
+            return handler(node)
+        except ValueError as err:
+            if isinstance(err, LatexError):
+                raise
+            raise self.fail(node, str(err)) from None
+        except SizeError as err:
+            raise self.fail(node, str(err)) from None
+
+    # atoms ---------------------------------------------------------------------------------
+    def _number(self, node: Node) -> Value:
+        text = "".join(str(t) for t in node.children if isinstance(t, Token))
+        whole, _, frac = text.partition(".")
+        return sp.Rational(int(whole + frac), 10 ** len(frac)) if frac else sp.Integer(int(whole))
+
+    def _negdigit(self, node: Node) -> Value:
+        return -sp.Integer(int(node.children[1]))
+
+    def _name(self, node: Node) -> Value | Fn:
+        tok = node.children[0]
+        key = tok.value[1:] if tok.value.startswith("\\") else tok.value
+        return self.lookup(key, tok.value, node)
+
+    def _decorated(self, node: Node) -> Value | Fn:
+        decor = macros.DECORATIONS[node.children[0].value[1:]]
+        base = self.letters(node.children[1])
+        return self.lookup(base + decor, f"\\{decor}{{{base}}}", node)
+
+    def _font(self, node: Node) -> Value | Fn:
+        arg = node.children[1]
+        inner = arg.children[1] if isinstance(arg, Tree) and arg.data == "braced" else arg
+        if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) == "1":
+            return Matrix([1] * self.scope.size())
+        word = self.letters(arg)
+        if word in ("d",) and "d" not in self.scope.decls.objects:
+            return Fn("d", lambda v: v)
+        return self.lookup(word, word, node)
+
+    def _opname(self, node: Node) -> Value | Fn:
+        word = self.letters(node.children[1])
+        declared = word in self.scope.decls.functions or word in self.scope.decls.objects
+        if word in macros.OPERATOR_NAMES and not declared and word not in self.scope.decls.definitions:
+            return self.builtin(macros.OPERATOR_NAMES[word], f"\\operatorname{{{word}}}")
+        return self.lookup(word, f"\\operatorname{{{word}}}", node)
+
+    def _func(self, node: Node) -> Fn:
+        name = node.children[0].value[1:]
+        return self.builtin(macros.FIXED_FUNCTIONS[name], f"\\{name}")
+
+    def letters(self, node: Node) -> str:
+        """The word spelled by a run of letters ({lr} is lr)."""
+        if isinstance(node, Token):
+            return node.value.lstrip("\\")
+        if node.data == "braced":
+            return self.letters(node.children[1])
+        if node.data == "name":
+            return self.letters(node.children[0])
+        if node.data == "juxt" and all(isinstance(c, Tree) and c.data == "name" for c in node.children):
+            return "".join(self.letters(c) for c in node.children)
+        raise self.fail(node, "expected a name here")
+
+    def lookup(self, key: str, shown: str, node: Node) -> Value | Fn:
+        if key in self.env:
+            return self.env[key]
+        decls = self.scope.decls
+        if key in decls.definitions:
+            return functions.definition(self, decls.definitions[key])
+        found = self.scope.object(key)
+        if found is not None:
+            return found
+        if key == self.scope.default or key in self.scope.sizes:
+            return sp.Integer(self.scope.size(key))
+        if key in decls.functions:
+            return functions.declared(self, key, shown)
+        if key == "pi":
+            return sp.pi
+        if key == "e" and self.scope.printed_mode:
+            return sp.E
+        hint = f"declare it in the verifier block ({shown}: real)"
+        if key == "e":
+            hint = "e^{...} means exp(...); for a variable named e, declare it (e: real)"
+        elif key in decls.indices:
+            hint = "a free index is only allowed in a chain's lines, not in a definition"
+        elif shown.startswith("\\operatorname") or key in macros.BUILTINS:
+            hint = f"declare it ({shown}: {key if key in macros.BUILTINS else 'function'})"
+        elif shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):
+            hint = f"define it ({shown} = ...) or declare it ({shown}: real)"
+        raise self.fail(node, f"undeclared symbol {shown}; {hint}")
+
+    def builtin(self, name: str, label: str) -> Fn:
+        return functions.builtin(self, name, label)
+
+    # structure -----------------------------------------------------------------------------
+    def _braced(self, node: Node) -> Value | Fn | tuple[Value, ...]:
+        return self.item(node.children[1])
+
+    def _paren(self, node: Node) -> Value | Fn | tuple[Value, ...]:
+        return self.item(node.children[1])
+
+    def _tuple(self, node: Node) -> tuple[Value, ...]:
+        return tuple(self.value(c) for c in node.children if isinstance(c, Tree))
+
+    _items = _tuple
+
+    def _binding(self, node: Node) -> Value:
+        raise self.fail(node, "'=' inside braces only belongs in a sum's bounds (\\sum_{i=1}^{k})")
+
+    def _add(self, node: Node) -> Value:
+        return values.add(self.value(node.children[0]), self.value(node.children[2]))
+
+    def _sub(self, node: Node) -> Value:
+        left, op, right = node.children
+        if op.type == "UNDER":
+            return functions.subscript(self, left, right, node)
+        return values.add(self.value(left), -self.value(right))
+
+    def _mul(self, node: Node) -> Value:
+        return values.multiply(self.value(node.children[0]), self.value(node.children[2]))
+
+    def _div(self, node: Node) -> Value:
+        return values.divide(self.value(node.children[0]), self.value(node.children[2]))
+
+    def _neg(self, node: Node) -> Value:
+        return values.collapse(-self.value(node.children[1]))
+
+    def _pos(self, node: Node) -> Value:
+        return self.value(node.children[1])
+
+    def _abs(self, node: Node) -> Value:
+        inner = self.value(node.children[1])
+        if isinstance(inner, sp.MatrixBase):
+            raise ValueError("|x| of a vector: write the norm \\|x\\|")
+        return sp.Abs(inner)
+
+    def _norm(self, node: Node) -> Value:
+        return values.norm(self.value(node.children[1]), "")
+
+    def _sqrt(self, node: Node) -> Value:
+        arg = self.value(node.children[-1])
+        if len(node.children) > 2:
+            return values.power(arg, 1 / self.value(node.children[2]))
+        return values.power(arg, sp.Rational(1, 2))
+
+    def _top(self, node: Node) -> Value:
+        raise self.fail(node, "\\top only goes in a superscript: x^\\top")
+
+    def _partial(self, node: Node) -> Value:
+        raise self.fail(node, "\\partial only goes in a fraction: \\frac{\\partial L}{\\partial z_j}")
+
+    def _nabla(self, node: Node) -> Value:
+        raise self.fail(node, "\\nabla needs its variable: \\nabla_w L")
+
+    def _juxt(self, node: Node) -> Value:
+        return functions.product(self, list(node.children))
+
+    def _sup(self, node: Node) -> Value | Fn:
+        return functions.superscript(self, node.children[0], node.children[2], node)
+
+    def _prime(self, node: Node) -> Fn:
+        return functions.prime(self, node)
+
+    def _frac(self, node: Node) -> Value | Fn:
+        return functions.fraction(self, node.children[1], node.children[2], node)
+
+    def _bigop(self, node: Node) -> Value:
+        return functions.big_operator(self, node)

@@ -1,0 +1,258 @@
+"""Each chain of a LaTeX file → one ClaimFamily of Chain statements, one per declared size.
+
+Everything is parsed, evaluated and gated at every size when the file loads, so an error
+is reported then, on one line with its position, and the claim families that remain are
+built only from expressions that passed every gate. A chain that fails becomes an error
+row; the other chains of the file are checked as usual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from lark import Token, Tree
+
+from verifier.claims import ClaimFamily, Expect, Statement
+from verifier.latex import gates, grammar, macros
+from verifier.latex.declarations import Declarations, parse_block
+from verifier.latex.document import ChainSource, split
+from verifier.latex.errors import LatexError, Origin
+from verifier.latex.evaluate import Evaluator
+from verifier.latex.scope import Scope
+from verifier.latex.values import Matrix, Value, shape_of
+from verifier.stepwise import Chain, Step
+
+_TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
+_REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
+MAX_FREE_INDICES = 2
+
+
+@dataclass(frozen=True)
+class Line:
+    relation: str  # "" for the first line
+    tree: Tree
+    origin: Origin
+    reason: str = ""
+    written: str = ""
+    base: Origin | None = None  # where the display starts: token positions count from there
+
+
+def _written(text: str, seg: list[Token]) -> str:
+    return " ".join(text[seg[0].start_pos or 0 : seg[-1].end_pos].split())
+
+
+class Reader:
+    """Parses the LaTeX of one file against its declarations (trees are cached by text and position)."""
+
+    def __init__(self, decls: Declarations) -> None:
+        self.decls = decls
+        self.commands = frozenset(decls.commands)
+        self._trees: dict[tuple[str, Origin], Tree] = {}
+
+    def tree(self, text: str, origin: Origin) -> Tree:
+        key = (text, origin)
+        if key not in self._trees:
+            toks = grammar.tokens(text, origin, self.commands)
+            grammar.check_balance(toks, origin)
+            if not toks:
+                raise LatexError(origin, "empty expression; write one")
+            self._trees[key] = grammar.parse(toks, origin)
+        return self._trees[key]
+
+    def lines(self, source: ChainSource) -> list[Line]:
+        out: list[Line] = []
+        for k, display in enumerate(source.displays):
+            text, reason = _reason(display.text)
+            toks = grammar.tokens(text, display.origin, self.commands)
+            grammar.check_balance(toks, display.origin)
+            parts = grammar.split_relations(toks)
+            if k == 0 and not parts[0][1]:
+                raise LatexError(display.origin, "this display is empty; write an expression")
+            for i, (rel, seg) in enumerate(parts):
+                if rel is None:
+                    if seg:
+                        out.append(
+                            Line(
+                                "",
+                                grammar.parse(seg, display.origin),
+                                grammar.where(display.origin, seg[0]),
+                                written=_written(text, seg),
+                                base=display.origin,
+                            )
+                        )
+                    continue
+                at = grammar.where(display.origin, rel)
+                if not seg:
+                    if i == len(parts) - 1:
+                        raise LatexError(
+                            at,
+                            f"relation {rel.value} at the end of the line with nothing after it; "
+                            "finish the step or remove the relation",
+                        )
+                    raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
+                last = i == len(parts) - 1
+                relation = macros.RELATIONS[rel.value.lstrip("\\")]
+                out.append(
+                    Line(
+                        relation,
+                        grammar.parse(seg, display.origin),
+                        grammar.where(display.origin, seg[0]),
+                        reason if last else "",
+                        _written(text, seg),
+                        display.origin,
+                    )
+                )
+        if len(out) < 2:
+            raise LatexError(
+                out[0].origin if out else source.origin,
+                "no relation in this chain; join its lines with =, \\le, \\ge, < or >",
+            )
+        return out
+
+    def free_indices(self, lines: list[Line]) -> list[str]:
+        names = {
+            str(t.value).lstrip("\\")
+            for line in lines
+            for t in line.tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("LETTER", "NAMECMD"))
+        }
+        return [k for k in self.decls.indices if k in names]
+
+
+def _reason(text: str) -> tuple[str, str]:
+    """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
+    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+    m = _REASON.search(text)
+    if m is None:
+        return text, ""
+    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
+    words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
+    return text[: m.start()] + " " * (len(text) - m.start()), " ".join(words.split())
+
+
+def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
+    def at(env: dict[str, Value]) -> Value:
+        return Evaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
+
+    if not indices:
+        return at({})
+    n = scope.size()
+    entry = (
+        (lambda i, j: at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)}))
+        if len(indices) == 2
+        else (lambda i, j: at({indices[0]: sp.Integer(i + 1)}))
+    )
+    cols = n if len(indices) == 2 else 1
+    cells = [[entry(i, j) for j in range(cols)] for i in range(n)]
+    if any(isinstance(c, sp.MatrixBase) for row in cells for c in row):
+        raise LatexError(line.origin, f"with the free index {', '.join(indices)} each entry must be a scalar")
+    return Matrix(cells)
+
+
+def values_shape(v: Value) -> tuple[int, int]:
+    return tuple(v.shape) if isinstance(v, sp.MatrixBase) else (1, 1)
+
+
+def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
+    printed = dataclasses.replace(scope, printed_mode=True)
+
+    def reparse(text: str) -> Value:
+        return Evaluator(printed, where, reader.tree).value(reader.tree(text, where))
+
+    return reparse
+
+
+def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
+    indices = reader.free_indices(lines)
+    if len(indices) > MAX_FREE_INDICES:
+        raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
+    values = [
+        gates.check_line(
+            _evaluate(reader, scope, line, indices), scope, line.origin, _reparse(reader, scope, line.origin)
+        )
+        for line in lines
+    ]
+    steps = []
+    for line, value, previous in zip(lines[1:], values[1:], values[:-1], strict=True):
+        if line.relation != "=" and (isinstance(value, sp.MatrixBase) or isinstance(previous, sp.MatrixBase)):
+            raise LatexError(line.origin, "an inequality between vectors or matrices; state it for a scalar")
+        if values_shape(value) != values_shape(previous):
+            raise LatexError(
+                line.origin,
+                f"this line is {shape_of(value)} but the line before is {shape_of(previous)}; "
+                "both sides of a step need the same shape",
+            )
+        steps.append(Step(line.relation, value, line.reason, written=line.written))
+    return Chain(values[0], tuple(steps), where=scope.where())
+
+
+def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFamily:
+    """The claim family of one chain, built and gated at every size it uses."""
+    if source.expect not in ("holds", "refuted"):
+        raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
+    lines = reader.lines(source)
+    decls = reader.decls
+    lows = {s: lo for s, (lo, _) in decls.sizes.items()}
+    default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
+    probe = Scope(decls, lows, default)
+    first = build_chain(reader, lines, probe)
+    if len(probe.sizes_used) > 1:
+        raise LatexError(source.origin, f"this chain uses the sizes {', '.join(sorted(probe.sizes_used))}; use one")
+    built: dict[int | None, Chain] = {}
+    if probe.sizes_used:
+        size = probe.sizes_used.pop()
+        lo, hi = decls.sizes[size]
+        for n in range(lo, hi + 1):
+            built[n] = first if n == lo else build_chain(reader, lines, Scope(decls, {**lows, size: n}, size))
+    else:
+        built[None] = first
+
+    def builder(*n: int) -> Statement:
+        return built[n[0] if n else None]
+
+    latex_rel = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
+    text = " ".join(f"{latex_rel[line.relation]} {line.written}" if line.relation else line.written for line in lines)
+    return ClaimFamily(
+        name,
+        stem,
+        text if len(text) <= 160 else text[:157] + "...",
+        builder,
+        tuple(built),
+        (),
+        Expect(source.expect),
+        "",
+    )
+
+
+def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+    """The claim families of a file's text, and (claim name, one-line error) for each part that failed."""
+    doc = split(text, path)
+    decls = parse_block(doc.declarations)
+    errors = [("<declarations>", str(e)) for e in decls.errors] + [("<chains>", str(e)) for e in doc.errors]
+    if not doc.declarations:
+        errors.append(
+            (
+                "<declarations>",
+                f"{path}:1:1: no declarations; add a ```verifier block (Markdown) or "
+                "`% verifier` comment lines (TeX) naming the symbols",
+            )
+        )
+    reader = Reader(decls)
+    families: list[ClaimFamily] = []
+    for index, source in enumerate(doc.chains, start=1):
+        name = source.name or f"{stem}_{index}"
+        try:
+            families.append(family(reader, source, name, stem))
+        except LatexError as err:
+            errors.append((name, str(err)))
+        except RecursionError:
+            errors.append(
+                (
+                    name,
+                    f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition "
+                    "refers to itself; break the cycle",
+                )
+            )
+    return families, errors

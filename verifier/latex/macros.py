@@ -1,0 +1,188 @@
+"""The macro table: what each LaTeX command means, and the functions a declaration may name.
+
+Commands are sorted into token kinds before parsing (so `\\frac` is FRAC and `\\alpha` a
+name); a command that is neither in this table nor declared is an error at its position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy as sp
+
+from verifier import mathlib
+
+GREEK = frozenset(
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "varepsilon",
+        "zeta",
+        "eta",
+        "theta",
+        "vartheta",
+        "iota",
+        "kappa",
+        "lambda",
+        "mu",
+        "nu",
+        "xi",
+        "pi",
+        "rho",
+        "varrho",
+        "sigma",
+        "tau",
+        "upsilon",
+        "phi",
+        "varphi",
+        "chi",
+        "psi",
+        "omega",
+        "Gamma",
+        "Delta",
+        "Theta",
+        "Lambda",
+        "Xi",
+        "Pi",
+        "Sigma",
+        "Phi",
+        "Psi",
+        "Omega",
+    ]
+)
+RELATIONS = {
+    "le": "<=",
+    "leq": "<=",
+    "leqslant": "<=",
+    "ge": ">=",
+    "geq": ">=",
+    "geqslant": ">=",
+    "=": "=",
+    "<": "<",
+    ">": ">",
+}
+FIXED_FUNCTIONS = {
+    "log": "log",
+    "ln": "log",
+    "exp": "exp",
+    "det": "det",
+    "tanh": "tanh",
+    "sin": "sin",
+    "cos": "cos",
+    "max": "max",
+    "min": "min",
+}
+OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace"}
+KINDS: dict[str, str] = {
+    "frac": "FRAC",
+    "dfrac": "FRAC",
+    "tfrac": "FRAC",
+    "sqrt": "SQRT",
+    "sum": "BIGOP",
+    "prod": "BIGOP",
+    "hat": "DECOR",
+    "widehat": "DECOR",
+    "bar": "DECOR",
+    "overline": "DECOR",
+    "tilde": "DECOR",
+    "widetilde": "DECOR",
+    "mathbf": "FONT",
+    "boldsymbol": "FONT",
+    "bm": "FONT",
+    "mathit": "FONT",
+    "mathrm": "FONT",
+    "vec": "FONT",
+    "operatorname": "OPNAME",
+    "top": "TOP",
+    "intercal": "TOP",
+    "partial": "PARTIAL",
+    "nabla": "NABLA",
+    "cdot": "TIMES",
+    "times": "TIMES",
+    "lVert": "NORM_L",
+    "rVert": "NORM_R",
+    "lvert": "ABS_L",
+    "rvert": "ABS_R",
+}
+DROPPED = frozenset(
+    [
+        "left",
+        "right",
+        "big",
+        "Big",
+        "bigg",
+        "Bigg",
+        "bigl",
+        "bigr",
+        "Bigl",
+        "Bigr",
+        "biggl",
+        "biggr",
+        "Biggl",
+        "Biggr",
+        "displaystyle",
+        "textstyle",
+        "limits",
+        "nolimits",
+        "quad",
+        "qquad",
+    ]
+)
+DECORATIONS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde", "widetilde": "tilde"}
+
+
+def command_kind(name: str, declared: frozenset[str]) -> str | None:
+    """The token kind of the command \\name: None to drop it, KeyError if it is unknown."""
+    if name in DROPPED:
+        return None
+    if name in KINDS:
+        return KINDS[name]
+    if name in RELATIONS:
+        return "REL"
+    if name in FIXED_FUNCTIONS and name not in declared:
+        return "FUNC"
+    if name in GREEK or name in declared:
+        return "NAMECMD"
+    raise KeyError(name)
+
+
+def known_commands() -> str:
+    """A short list for error messages."""
+    return "\\frac \\sum \\log \\det \\operatorname{tr} \\hat \\mathbf \\top \\partial \\nabla \\| and Greek letters"
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """A function a macro may stand for: what it takes ("scalar" applies entrywise, "vector", "matrix")."""
+
+    name: str
+    takes: str
+    fn: Callable[..., object]
+    arity: int = 1
+
+
+def _det(a: sp.ImmutableMatrix) -> sp.Expr:
+    return sp.expand(a.det(method="berkowitz"))
+
+
+BUILTINS: dict[str, Builtin] = {
+    "sigmoid": Builtin("sigmoid", "scalar", mathlib.sigmoid),
+    "softmax": Builtin("softmax", "vector", mathlib.softmax),
+    "relu": Builtin("relu", "scalar", lambda t: sp.Max(0, t)),
+    "softplus": Builtin("softplus", "scalar", lambda t: sp.log(1 + sp.exp(t))),
+    "tanh": Builtin("tanh", "scalar", sp.tanh),
+    "exp": Builtin("exp", "scalar", sp.exp),
+    "log": Builtin("log", "scalar", sp.log),
+    "sin": Builtin("sin", "scalar", sp.sin),
+    "cos": Builtin("cos", "scalar", sp.cos),
+    "sqrt": Builtin("sqrt", "scalar", sp.sqrt),
+    "trace": Builtin("trace", "matrix", lambda a: sp.Add(*(a[i, i] for i in range(a.rows)))),
+    "det": Builtin("det", "matrix", _det),
+    "max": Builtin("max", "scalar", sp.Max, arity=0),
+    "min": Builtin("min", "scalar", sp.Min, arity=0),
+}
+ALLOWED_FUNCTIONS = (sp.exp, sp.log, sp.tanh, sp.sin, sp.cos, sp.Max, sp.Min, sp.Abs)

@@ -1,0 +1,122 @@
+"""What the names of a file mean at one size: declared objects as sympy, functions, definitions.
+
+The scope is where the "declared" gate lives: a name is resolved here or it is an error.
+It records the objects and sizes a chain touched, so the chain's `where` and its range of
+sizes follow from what it uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from verifier import mathlib
+from verifier.domains import (
+    SPD,
+    Diagonal,
+    Domain,
+    General,
+    Invertible,
+    Nonnegative,
+    Nonzero,
+    OneHot,
+    Orthogonal,
+    Positive,
+    PSDMatrix,
+    Real,
+    Simplex,
+    Symmetric,
+)
+from verifier.latex.declarations import Declarations, Declared
+from verifier.latex.values import Value
+
+DOMAINS: dict[str, Domain] = {
+    "real": Real(),
+    "positive": Positive(),
+    "nonnegative": Nonnegative(),
+    "nonzero": Nonzero(),
+    "simplex": Simplex(),
+    "onehot": OneHot(),
+    "general": General(),
+    "symmetric": Symmetric(),
+    "spd": SPD(),
+    "psd": PSDMatrix(),
+    "invertible": Invertible(),
+    "orthogonal": Orthogonal(),
+    "diagonal": Diagonal(),
+}
+
+
+class SizeError(LookupError):
+    """A chain touched a second size, or needs a size the file does not give."""
+
+
+@dataclass
+class Scope:
+    """The declarations at one binding of the sizes."""
+
+    decls: Declarations
+    sizes: dict[str, int]
+    default: str | None
+    printed_mode: bool = False  # reading sympy's own printout back (the round trip): bare e is Euler's number
+    touched: dict[str, Declared] = field(default_factory=dict)
+    sizes_used: set[str] = field(default_factory=set)
+    _cache: dict[str, Value] = field(default_factory=dict)
+
+    def size(self, name: str | None = None) -> int:
+        """The value of a size (the chain's default one if no name is given)."""
+        name = name or self.default
+        if name is None:
+            raise SizeError(
+                "this needs a size: declare one (k: 2..4), or with several sizes give bounds (\\sum_{i=1}^{k})"
+            )
+        self.sizes_used.add(name)
+        return self.sizes[name]
+
+    def object(self, key: str) -> Value | None:
+        obj = self.decls.objects.get(key)
+        if obj is None:
+            return None
+        self.touched[key] = obj
+        if key not in self._cache:
+            dims = [int(s) if s.isdigit() else self.size(s) for s in obj.shape]
+            if len(dims) == 1:
+                self._cache[key] = mathlib.vector(key, dims[0])
+            elif len(dims) == 2:
+                self._cache[key] = mathlib.matrix(key, dims[0], dims[1])
+            else:
+                self._cache[key] = sp.Symbol(key)
+        else:
+            for s in obj.shape:
+                if not s.isdigit():
+                    self.size(s)
+        return self._cache[key]
+
+    def where(self) -> list[tuple[Value, Domain]]:
+        """Each touched object with its domain, in declaration order."""
+        order = list(self.decls.objects)
+        keys = sorted(self.touched, key=order.index)
+        return [(self._cache[k], DOMAINS[self.decls.objects[k].domain]) for k in keys]
+
+    def symbol_names(self) -> dict[sp.Symbol, str]:
+        """How each touched object's entries are written in LaTeX (z_{1}, A_{1,2}, \\hat{y}): for sympy's printer."""
+        names: dict[sp.Symbol, str] = {}
+        for key, obj in self.touched.items():
+            value = self._cache[key]
+            latex = obj.name.latex
+            if isinstance(value, sp.MatrixBase):
+                for i in range(value.rows):
+                    for j in range(value.cols):
+                        sub = f"{i + 1}" if value.cols == 1 else f"{i + 1},{j + 1}"
+                        names[value[i, j]] = f"{latex}_{{{sub}}}"
+            else:
+                names[value] = latex
+        return names
+
+    def symbols(self) -> set[sp.Basic]:
+        out: set[sp.Basic] = set()
+        for key in self.touched:
+            value = self._cache[key]
+            out |= set(value) if isinstance(value, sp.MatrixBase) else {value}
+        return out
