@@ -23,6 +23,8 @@ LOW_DPS = 50
 HIGH_DPS = 100
 TOP_DPS = 150
 HEADROOM = 60  # digits kept beyond the largest magnitude a walk computed
+CANCELLATION_DIGITS = LOW_DPS - 30  # beyond 10^20, 50 digits could keep fewer than 30 after a cancellation
+MAX_DIGITS = 2000  # past 10^2000 a confirmation is out of reach: UNDECIDED
 NOISE_RELATIVE = mpmath.mpf(10) ** -45
 CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
 SHRINK = mpmath.mpf(10) ** -25
@@ -88,9 +90,10 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
     magnitude between two precisions; it is CONFIRMED if it is the same (to 10
     significant digits) at two precisions and not negligible; otherwise UNDECIDED.
     """
-    pair = _two_precisions(sides)
+    pair = _pair(sides, LOW_DPS, HIGH_DPS)
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    peak = Peak.digits
     with mpmath.workdps(HIGH_DPS):
         least = abs(floor()) if floor is not None else mpmath.mpf(0)
     verdict = _classify(list(pair), least)
@@ -98,19 +101,31 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
         third = _at(TOP_DPS, sides)
         if third is not None:
             verdict = _classify([pair[1], third], least)
+    if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
+        finer = _with_headroom(sides, peak)
+        verdict = _classify(list(finer), least) if finer is not None else _too_large(peak)
     return verdict
 
 
-def _two_precisions(sides: Sides) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
-    """The sides at 50 and 100 digits; or, when values as large as 10^p were computed (a
-    cancellation among them can eat p digits: 1 − σ(240) is 0 at both 50 and 100), at
-    p + HEADROOM digits and twice that, which a real gap survives and round-off does not."""
-    low, high = _at(LOW_DPS, sides), _at(HIGH_DPS, sides)
-    peak = Peak.digits
-    if peak > LOW_DPS - 30:  # 50 digits could lose all but 30 of their digits to cancellation
-        dps = int(peak) + HEADROOM
-        low, high = _at(dps, sides), _at(2 * dps, sides)
-    return (low, high) if low is not None and high is not None else None
+def _pair(sides: Sides, low: int, high: int) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
+    first, second = _at(low, sides), _at(high, sides)
+    return (first, second) if first is not None and second is not None else None
+
+
+def _with_headroom(sides: Sides, peak: float) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
+    """Values as large as 10^peak were computed, and a cancellation among them can eat that many
+    digits (1 − σ(240) is 0 at both 50 and 100), so a gap stable at 50 and 100 digits proves
+    nothing: evaluate again at peak + HEADROOM digits and twice that, which a real gap survives
+    and round-off does not. None past MAX_DIGITS (a confirmation there is out of reach)."""
+    if peak > MAX_DIGITS:
+        return None
+    dps = int(peak) + HEADROOM
+    return _pair(sides, dps, 2 * dps)
+
+
+def _too_large(peak: float) -> Confirmation:
+    why = f"values near 10^{peak:.0f} were computed: too large to confirm a gap in high precision"
+    return Confirmation(Decision.UNDECIDED, "", "", why, 0.0)
 
 
 def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmation:
@@ -151,13 +166,23 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
         v = value()
         return [v], [mpmath.mpf(0)]
 
-    pair = _two_precisions(sides)
+    pair = _pair(sides, LOW_DPS, HIGH_DPS)
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    peak = Peak.digits
+    verdict = _sign(pair, strict, LOW_DPS)
+    if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
+        finer = _with_headroom(sides, peak)
+        verdict = _sign(finer, strict, HEADROOM) if finer is not None else _too_large(peak)  # HEADROOM digits survive
+    return verdict
+
+
+def _sign(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]], strict: bool, low_dps: int) -> Confirmation:
+    """low_dps: the digits the lower of the two evaluations keeps (after any cancellation)."""
     g_low, g_high = pair[0][0][0], pair[1][0][0]
-    with mpmath.workdps(HIGH_DPS):
+    with mpmath.workdps(2 * low_dps):
         text = mpmath.nstr(g_high, 20)
-        tiny = mpmath.mpf(10) ** (-(LOW_DPS - 12)) * max(abs(g_high), 1)
+        tiny = mpmath.mpf(10) ** (-(low_dps - 12)) * max(abs(g_high), 1)
         stable = abs(g_low - g_high) <= tiny
         closeness = _sign_closeness(g_high, tiny, strict)
         if stable and g_high < -tiny:
