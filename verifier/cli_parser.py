@@ -178,6 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mu.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
     mu.add_argument("paths", nargs="*", metavar="PATH")
+    mu.add_argument(
+        "--max-mutants",
+        type=int,
+        default=10,
+        metavar="K",
+        help="at most K mutants per claim, spread over the mutation operators (default 10)",
+    )
     _common(mu)
     ls = sub.add_parser("list", help="list derivations and their claims")
     ls.add_argument("paths", nargs="*", metavar="PATH")

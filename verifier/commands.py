@@ -236,7 +236,7 @@ def run_mutate(args: argparse.Namespace) -> int:
             outcome = r.error or f"{r.count(MutantVerdict.KILLED)}/{len(r.mutants)} mutants killed"
             log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
 
-        reports = mutate_paths(args.paths or default_paths(), settings, done)
+        reports = mutate_paths(args.paths or default_paths(), settings, done, args.max_mutants)
     if args.json:
         files.write_json(args.json, mutation.to_json(reports))
     mutation.render(console, reports, quiet=args.quiet)

@@ -163,9 +163,9 @@ def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basi
             yield f"swap {a.label} ↔ {b.label}", expr.xreplace(swap)
 
 
-def mutants(claim: Claim) -> list[tuple[str, Statement]]:
-    """Distinct mutants of the claim's claimed side, at most MAX_MUTANTS, spread over the operators."""
-    return _spread(candidates(claim), MAX_MUTANTS)
+def mutants(claim: Claim, limit: int = MAX_MUTANTS) -> list[tuple[str, Statement]]:
+    """Distinct mutants of the claim's claimed side, at most `limit`, spread over the operators."""
+    return _spread(candidates(claim), limit)
 
 
 def candidates(claim: Claim) -> list[tuple[str, Statement]]:
@@ -232,7 +232,7 @@ def _equivalent(claim: Claim, mutant: Statement) -> bool:
     return ladder.prove(inst, PROBE_BUDGET, rungs=ladder.CHEAP_RUNGS).proof is not None
 
 
-def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutation:
+def mutate_family(family: ClaimFamily, settings: EngineSettings, limit: int = MAX_MUTANTS) -> ClaimMutation:
     started = time.monotonic()
     settings = dataclasses.replace(settings, shrink=False)  # a killed mutant needs no minimal counterexample
     n = display_n(family)
@@ -240,7 +240,7 @@ def mutate_family(family: ClaimFamily, settings: EngineSettings) -> ClaimMutatio
     try:
         claim = family.build(n)
         report.skipped = _not_mutable(claim)
-        made = [] if report.skipped else mutants(claim)
+        made = [] if report.skipped else mutants(claim, limit)
     except Exception as err:
         report.error = f"{type(err).__name__}: {err}"
         return report

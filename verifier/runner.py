@@ -313,11 +313,11 @@ def verify_paths(
     )
 
 
-def _mutate_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimMutation:
+def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
     loaded = loader.load(Path(spec.path), settings.verbose)
     family = next(f for f in loaded.families if f.name == spec.name)
-    return mutate.mutate_family(family, settings)
+    return mutate.mutate_family(family, settings, limit)
 
 
 def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
@@ -354,7 +354,10 @@ def _per_claim(
 
 
 def mutate_paths(
-    paths: list[str], settings: RunSettings, on_result: Callable[[ClaimMutation], None] = lambda r: None
+    paths: list[str],
+    settings: RunSettings,
+    on_result: Callable[[ClaimMutation], None] = lambda r: None,
+    limit: int = mutate.MAX_MUTANTS,
 ) -> list[ClaimMutation]:
     """Mutation-test every claim that is expected to hold."""
     specs = _holding_specs(paths, settings)
@@ -362,7 +365,7 @@ def mutate_paths(
     def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
         return ClaimMutation(spec.derivation, spec.name, None, error=why)
 
-    return _per_claim(specs, _mutate_claim, (), settings.timeout, settings, failed, on_result)
+    return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
 
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
