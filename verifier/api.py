@@ -15,7 +15,7 @@ from pathlib import Path
 from verifier import engine, loader
 from verifier.claims import ClaimFamily
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
-from verifier.outcome import ClaimResult, Status
+from verifier.outcome import ClaimResult
 
 
 def verify(
@@ -28,20 +28,6 @@ def verify(
     path = Path(target)
     loaded = loader.load(path)
     results = [engine.verify_family(f, settings, source=str(path)) for f in loaded.families]
-    results += [_error(str(path), path.stem, name, message) for name, message in loaded.errors]
+    results += [ClaimResult.failed(str(path), path.stem, name, message) for name, message in loaded.errors]
     engine.resolve_corollaries(results)
     return results
-
-
-def _error(path: str, derivation: str, name: str, message: str) -> ClaimResult:
-    """A part of a LaTeX file that did not parse, as an ERROR result."""
-    return ClaimResult(
-        name=name,
-        derivation=derivation,
-        kind="?",
-        statement="",
-        expect="holds",
-        status=Status.ERROR,
-        reason=message,
-        source=path,
-    )

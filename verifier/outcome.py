@@ -145,6 +145,11 @@ class ClaimResult:
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
 
+    @classmethod
+    def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
+        """A claim (or a part of a file) that could not be verified at all, with the one-line reason."""
+        return cls(name, derivation, "?", "", "holds", status, message, source=path)
+
     @property
     def met(self) -> bool:
         if self.inconsistency:

@@ -132,16 +132,7 @@ def module_error(path: str, message: str) -> ClaimResult:
 
 
 def _claim_error(path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
-    return ClaimResult(
-        name=name,
-        derivation=derivation,
-        kind="?",
-        statement="",
-        expect="holds",
-        status=status,
-        reason=message,
-        source=path,
-    )
+    return ClaimResult.failed(path, derivation, name, message, status)
 
 
 def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
