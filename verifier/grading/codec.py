@@ -29,14 +29,19 @@ MAX_DIGITS = 400  # digits of one integer
 MAX_NAME = 64
 MAX_MATRIX = 4096  # entries of one dense matrix
 
-_NODE_NAMES = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_NODE_NAMES = _words(
     "Add Mul Pow exp log sin cos tan cot sec csc sinh cosh tanh asin acos atan acot atan2 asinh acosh atanh "
     "sinc Abs sign Max Min Heaviside floor ceiling Mod erf erfc erfinv erfcinv gamma loggamma lowergamma "
     "uppergamma polygamma digamma beta zeta besseli besselj LambertW KroneckerDelta Piecewise "
     "Equality Unequality StrictGreaterThan GreaterThan StrictLessThan LessThan And Or Not "
     "Derivative Subs Tuple Sum Product MatMul MatAdd MatPow Transpose Inverse Trace Determinant "
     "HadamardProduct ZeroMatrix OneMatrix Identity"
-).split()
+)
 NODES: dict[str, Any] = {name: getattr(sp, name) for name in _NODE_NAMES}
 NODES["ExprCondPair"] = ExprCondPair
 NODES["MatrixElement"] = MatrixElement
@@ -51,10 +56,10 @@ CONSTANTS: dict[str, sp.Basic] = {
     "BooleanFalse": sp.false,
 }
 ASSUMPTIONS = frozenset(
-    "real positive negative nonnegative nonpositive nonzero zero integer rational finite commutative complex".split()
+    _words("real positive negative nonnegative nonpositive nonzero zero integer rational finite commutative complex")
 )
 _DECIMAL = re.compile(r"-?[0-9]{1,400}(\.[0-9]{0,400})?([eE][-+]?[0-9]{1,4})?")
-_INTEGER = re.compile(r"-?[0-9]{1,%d}" % MAX_DIGITS)
+_INTEGER = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}")
 
 
 class CodecError(ValueError):
@@ -69,7 +74,7 @@ def check_name(name: object, what: str = "name") -> str:
     """A plain identifier of at most 64 characters (no dunders), or CodecError."""
     if not isinstance(name, str) or not name.isidentifier() or len(name) > MAX_NAME:
         raise CodecError(f"{what} {str(name)[:40]!r} is not a plain identifier of at most {MAX_NAME} characters")
-    if name.startswith("__") or keyword.iskeyword(name) and name != "lambda":
+    if name.startswith("__") or (keyword.iskeyword(name) and name != "lambda"):
         raise CodecError(f"{what} {name!r} is not allowed")
     return name
 
@@ -193,7 +198,7 @@ _LEAVES: dict[str, Callable[[dict[str, Any]], Any]] = {
 def _matrix(tree: dict[str, Any], depth: int) -> sp.ImmutableMatrix:
     rows, cols = tree.get("rows"), tree.get("cols")
     entries = [decode_expr(a, depth + 1) for a in _list(tree, "e")]
-    ok = isinstance(rows, int) and isinstance(cols, int) and 0 <= rows and 0 <= cols and rows * cols <= MAX_MATRIX
+    ok = isinstance(rows, int) and isinstance(cols, int) and rows >= 0 and cols >= 0 and rows * cols <= MAX_MATRIX
     if not ok or len(entries) != rows * cols:  # type: ignore[operator]
         raise CodecError(f"a matrix of {len(entries)} entries does not have the shape {_short(rows)}×{_short(cols)}")
     return sp.ImmutableMatrix(rows, cols, entries)

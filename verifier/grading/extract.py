@@ -52,7 +52,7 @@ def dims_for(family: ClaimFamily, dims: dict[str, list[int | None]], default: li
     """Where to build a claim: the reference's dimensions for it (all of them for an unknown name)."""
     if family.n_values == (None,) and not family.numeric_n:
         return [None]
-    sized = [n for n in dims.get(family.name, default) if n is not None]
+    sized: list[int | None] = [n for n in dims.get(family.name, default) if n is not None]
     return sized or list(family.all_n)
 
 

@@ -87,7 +87,9 @@ def _encode_dataclass(value: Any) -> dict[str, Any]:
     name = type(value).__name__
     for tag, registry in (("data", DATA), ("domain", DOMAINS), ("dist", DISTRIBUTIONS)):
         if registry.get(name) is type(value):
-            fields = {f.name: encode_value(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            fields = {
+                f.name: encode_value(getattr(value, f.name)) for f in dataclasses.fields(registry[name]) if f.init
+            }
             return {"t": tag, "class": name, "f": fields}
     raise CannotEncode(f"uses {name}, a class of the submission's own; use the verifier's domains and statements")
 
@@ -207,7 +209,8 @@ class Prebuilt:
 
     @property
     def dims(self) -> tuple[int | None, ...]:
-        return tuple(self.bodies)
+        """Every n the sandbox built (or tried to build) the claim at."""
+        return tuple(dict.fromkeys([*self.bodies, *self.errors]))
 
 
 def _dims(value: object) -> tuple[int | None, ...]:
@@ -243,7 +246,7 @@ def decode_family(data: object, derivation: str) -> ClaimFamily:
         statement_text=clean_text(data.get("statement", name), 300),
         builder=Prebuilt(bodies, errors),
         n_values=_dims(data.get("n_values", [None])) or (None,),
-        numeric_n=_dims(data.get("numeric_n", [])),
+        numeric_n=tuple(n for n in _dims(data.get("numeric_n", [])) if n is not None),
         expect=Expect.HOLDS,
         notes=clean_text(data.get("notes", ""), 500),
     )
