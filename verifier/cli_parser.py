@@ -284,7 +284,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
-    o.add_argument("-q", "--quiet", action="store_true", help="no table: only the lines for unmet claims and the summary")
+    o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
     o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
     s = gr.add_argument_group("submissions")
     s.add_argument(

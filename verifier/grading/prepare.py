@@ -95,7 +95,10 @@ def python_families(payload: dict[str, Any] | None, problems: list[str]) -> list
     for f in (payload or {}).get("files", []):
         name = str(f["file"])
         if f.get("error"):
-            problems.append(clean_text(f["error"], 300))
+            error = clean_text(f["error"], 300)
+            problems.append(
+                error + (" (over the sandbox's memory limit)" if error.endswith("MemoryError while loading: ") else "")
+            )
             problems.append(UNREAD)
         problems.extend(f"{name}: {clean_text(n, 200)}" for n in f.get("notes", []) if isinstance(n, str))
         for data in f.get("claims", []):

@@ -64,6 +64,11 @@ def _note(row: StudentRow) -> str:
 def details(console: Console, report: GradeReport) -> None:
     """One line per grade that was not met: student.claim, status, and why."""
     for row in report.rows:
+        if row.grades and all(g.status == NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades):
+            line = Text(f"{row.student}: ")
+            line.append(NOT_GRADED, style=STYLES[NOT_GRADED])
+            console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
+            continue
         for g in row.grades:
             if g.status in MET:
                 continue
