@@ -270,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _grade_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _grade_parser(sub: argparse._SubParsersAction) -> None:
     gr = sub.add_parser(
         "grade",
         help="grade a folder of student submissions against a reference derivation, in a sandbox",
