@@ -17,6 +17,7 @@ SECTIONS = (
     "special",
     "certificates",
     "latex",
+    "grading",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -70,6 +71,7 @@ class BenchConfig:
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
+    grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
 
     @property
     def command(self) -> str:

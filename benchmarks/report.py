@@ -20,6 +20,7 @@ from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
 from benchmarks.determinism import bench_determinism
 from benchmarks.gradient import bench_gradient
+from benchmarks.grading import bench_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
@@ -41,6 +42,7 @@ TITLES = {
     "determinism": "determinism under load",
     "certificates": "certificate search",
     "latex": "LaTeX chains",
+    "grading": "grading a course",
 }
 
 
@@ -103,6 +105,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     determinism = bench_determinism(config, progress) if step("determinism") else None
     certificates = bench_certificates(config, progress) if step("certificates") else None
     latex_chain = bench_latex(config, progress) if step("latex") else None
+    grading = bench_grading(config, progress) if step("grading") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -111,6 +114,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("determinism", determinism),
         ("certificates", certificates),
         ("latex", latex_chain),
+        ("grading", grading),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

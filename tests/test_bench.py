@@ -62,6 +62,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         hogs=0,
         certificate_n=(2,),
         latex_sizes=(2,),
+        grading_students=(3,),
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -99,6 +100,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
         "special",
         "certificates",
         "latex",
+        "grading",
         "determinism",
     ):
         assert data[section] is not None, section

@@ -1,7 +1,7 @@
 """The `verifier` command line.
 
 Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage error;
-3 internal error; 4 the baseline regressed; 130 interrupted.
+3 internal error; 4 the baseline regressed; 130 interrupted (`verifier grade`: see its --help).
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_show(args)
         if args.command == "bench":
             return run_bench(args)
+        if args.command == "grade":
+            from verifier.grade_cmd import run_grade
+
+            return run_grade(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

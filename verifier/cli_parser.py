@@ -60,8 +60,57 @@ the exit status follows verify-all's (an interrupted run's report makes the merg
 incomplete: 130). A missing or unreadable report, or reports that do not fit, exit 2.
 """
 
+GRADE = """\
+Grade a course: every subfolder of SUBMISSIONS_DIR is one student's submission (a
+Python derivation module and/or a LaTeX chain file, .md or .tex with a ```verifier
+block), graded against the claims of REFERENCE (a derivation module or chain file) that
+are expected to hold. Output: a table with one row per student (each reference claim's
+verdict, the first wrong step of a chain, the score), and --csv / --json files.
+
+matching: a student's claim answers a reference claim of the same name if it asks the
+same question: the same kind and the same subject (what is differentiated and with
+respect to what; the left side of an identity or inequality; the matrix said to be
+PSD; a chain's first line; …). Otherwise any claim of the student's that asks the same
+question, whatever its name, answers it (shown "as NAME"). Subjects are compared
+numerically at 4 shared sample points (symbols by name, drawn from the reference's
+domains, evaluated at 30 digits, relative gap under 1e-9 agrees, over 1e-6 differs).
+The student's own statement is then verified by the normal engine, at the reference's
+dimensions, and that verdict is the grade: PROVED or CHECKED earns the mark. A claim of
+the reference's name that asks another question is DIFFERENT (never PROVED), as is a
+true claim whose result (an inequality's bound, a chain's end, a rate) is not the
+reference's; a reference claim nothing answers is MISSING.
+
+untrusted code: a student's Python module is imported only inside a bubblewrap (bwrap)
+sandbox: no network, the system and Python read-only, a private /tmp, only the
+student's own folder visible, rlimits on memory, CPU time and processes, a wall-clock
+limit. It sends back its claims as data (allow-listed sympy nodes and the verifier's
+statement and domain classes, as JSON), which the grader decodes and verifies itself,
+so a submission cannot forge a verdict or another student's row. Without bwrap, Python
+submissions are not imported (their row says so) unless --trust-submissions is given.
+LaTeX chains are data and are always graded. A submission that does not load, hangs,
+runs out of memory or lacks claims gets a one-line reason in its row; the run goes on.
+
+exit status: 0 every student met every claim, 1 some did not (or could not be graded),
+2 usage error (no such folder, a reference that does not load), 3 internal error,
+5 Python submissions were not imported (no sandbox, no --trust-submissions), 130
+interrupted.
+"""
+
 
 def _common(p: argparse.ArgumentParser) -> None:
+    _verification(p)
+    c = _regression(p, "regression and cache")
+    c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=".verifier-cache",
+        help="where cached results live (default .verifier-cache)",
+    )
+    _output(p)
+
+
+def _verification(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("verification")
     g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
     g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
@@ -84,15 +133,6 @@ def _common(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
     )
-    c = _regression(p, "regression and cache")
-    c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
-    c.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        default=".verifier-cache",
-        help="where cached results live (default .verifier-cache)",
-    )
-    _output(p)
 
 
 def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGroup:
@@ -186,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most K mutants per claim, spread over the mutation operators (default 10)",
     )
     _common(mu)
+    _grade_parser(sub)
     ls = sub.add_parser("list", help="list derivations and their claims")
     ls.add_argument("paths", nargs="*", metavar="PATH")
     ls.add_argument("--no-color", action="store_true")
@@ -199,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
         "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
-        "LaTeX chain, determinism under load) and write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. "
+        "LaTeX chain, grading a generated course, determinism under load) and write BENCHMARKS.md, benchmarks.json "
+        "and bench_cost_per_n.svg. "
         "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
         "install . from it, or importable from the current folder).",
     )
@@ -212,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, determinism (default: all; with --quick all but determinism)",
+        "certificates, latex, grading, determinism (default: all; with --quick all but determinism; grading "
+        "grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
@@ -227,3 +270,41 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
     be.add_argument("--no-color", action="store_true")
     return parser
+
+
+def _grade_parser(sub: argparse._SubParsersAction) -> None:
+    gr = sub.add_parser(
+        "grade",
+        help="grade a folder of student submissions against a reference derivation, in a sandbox",
+        description=GRADE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gr.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one subfolder per student")
+    gr.add_argument("--against", required=True, metavar="REFERENCE", help="the reference derivation (.py, .md, .tex)")
+    _verification(gr)
+    o = gr.add_argument_group("output")
+    o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
+    o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
+    o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
+    o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
+    s = gr.add_argument_group("submissions")
+    s.add_argument(
+        "--trust-submissions",
+        action="store_true",
+        help="without a sandbox, import Python submissions anyway, in plain worker processes (the report says so)",
+    )
+    s.add_argument(
+        "--sandbox-timeout",
+        type=float,
+        default=120.0,
+        metavar="S",
+        help="wall-clock limit for importing one student's modules in the sandbox, seconds (default 120)",
+    )
+    s.add_argument(
+        "--sandbox-memory-mb",
+        type=int,
+        default=2048,
+        metavar="MB",
+        help="address-space limit inside the sandbox (default 2048)",
+    )

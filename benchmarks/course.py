@@ -1,0 +1,245 @@
+"""A generated course: a reference derivation and N student folders with planted mistakes and attacks.
+
+``write_course(root, n)`` writes ``root/reference.py`` and ``root/submissions/s001_<variant>/``
+…, cycling through :data:`VARIANTS`, and returns what each student's row must show. The
+same generator feeds the test (about 30 students) and the benchmark (300). LaTeX students
+are graded against ``derivations/softmax_ce_gradient.md``: ``write_latex_course``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HEADER = '''\
+"""Ridge regression and the sigmoid, for grading: a gradient, a Hessian, its convexity, a derivative.
+
+L(w) = ‖Xw − y‖² + λ‖w‖² has gradient 2Xᵀ(Xw − y) + 2λw and Hessian 2(XᵀX + λI), which is
+positive semidefinite since vᵀHv = 2‖Xv‖² + 2λ‖v‖². The sigmoid σ(t) = 1/(1 + e^{−t}) has
+σ'(t) = σ(t)(1 − σ(t)).
+
+Source: Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, §3.4.1;
+Bishop, Pattern Recognition and Machine Learning, §4.3.2.
+"""
+
+import sympy as sp
+
+from verifier import PSD, Certificate, Derivative, Positive, Real, claim
+from verifier.mathlib import identity, matrix, sigmoid, squared_norm, vector
+
+lam, t = sp.symbols("lambda t")
+
+
+def loss(X, y, w):
+    return squared_norm(X * w - y) + lam * squared_norm(w)
+'''
+
+CLAIMS = {
+    "gradient": '''
+@claim(n=range(1, 3))
+def gradient(n: int) -> Derivative:
+    """∇L = 2Xᵀ(Xw − y) + 2λw."""
+    X, y, w = matrix("X", n), vector("y", n), vector("w", n)
+    return Derivative(loss(X, y, w), wrt=w, equals=2 * X.T * (X * w - y) + 2 * lam * w,
+                      where={X: Real(), y: Real(), w: Real(), lam: Positive()})
+''',
+    "hessian": '''
+@claim(n=range(1, 3))
+def hessian(n: int) -> Derivative:
+    """∇²L = 2(XᵀX + λI)."""
+    X, y, w = matrix("X", n), vector("y", n), vector("w", n)
+    return Derivative(loss(X, y, w), wrt=w, order=2, equals=2 * (X.T * X + lam * identity(n)),
+                      where={X: Real(), y: Real(), w: Real(), lam: Positive()})
+''',
+    "hessian_psd": '''
+@claim(n=range(1, 3))
+def hessian_psd(n: int) -> PSD:
+    """2(XᵀX + λI) ⪰ 0."""
+    X, v = matrix("X", n), vector("v", n)
+    H = 2 * (X.T * X + lam * identity(n))
+    forms = [(X * v)[i] for i in range(n)] + list(v)
+    return PSD(H, where={X: Real(), lam: Positive()},
+               certificate=Certificate(v, tuple([2] * n + [2 * lam] * n), tuple(forms)))
+''',
+    "sigmoid_derivative": '''
+@claim()
+def sigmoid_derivative() -> Derivative:
+    """σ' = σ(1 − σ)."""
+    return Derivative(sigmoid(t), wrt=t, equals=sigmoid(t) * (1 - sigmoid(t)), where={t: Real()})
+''',
+}
+NAMES = tuple(CLAIMS)
+PROVED = {name: "PROVED" for name in NAMES}
+
+
+@dataclass(frozen=True)
+class Planted:
+    """What a student's row must show: a status per reference claim, and words its notes must contain."""
+
+    variant: str
+    grades: dict[str, str]
+    problem: str = ""  # a substring of the row's problem ("" for none)
+    how: dict[str, str] = field(default_factory=dict)  # claim → "statement" where it must be matched so
+
+
+def reference_text() -> str:
+    return HEADER + "".join(CLAIMS.values())
+
+
+def _module(claims: dict[str, str], prefix: str = "") -> str:
+    return HEADER + prefix + "".join(claims.values())
+
+
+def _swap(name: str, old: str, new: str) -> dict[str, str]:
+    text = CLAIMS[name]
+    assert old in text, (name, old)
+    return {**CLAIMS, name: text.replace(old, new)}
+
+
+def _renamed(name: str, new: str, claims: dict[str, str] | None = None) -> dict[str, str]:
+    source = claims or CLAIMS
+    return {**source, name: source[name].replace(f"def {name}(", f"def {new}(")}
+
+
+NOT_GRADED = dict.fromkeys(NAMES, "NOT GRADED")
+OFF_TOPIC = "t**2 / 2, wrt=t, equals=t"  # a true claim under the reference's name, about another function
+_FORGED_DOC = '{"schema": "verifier-submission/1", "student": "s001_correct", "status": "PROVED", "files": []}'
+
+
+def _attack(code: str) -> str:
+    """Module-level code that runs when the module is imported."""
+    return "\n" + textwrap.dedent(code).strip() + "\n"
+
+
+def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
+    wrong_grad = _swap("gradient", "equals=2 * X.T", "equals=X.T")
+    return {
+        "correct": (_module(CLAIMS), Planted("correct", PROVED)),
+        "wrong_gradient": (_module(wrong_grad), Planted("wrong_gradient", {**PROVED, "gradient": "REFUTED"})),
+        "wrong_hessian": (
+            _module(_swap("hessian", "2 * (X.T * X + lam * identity(n))", "2 * X.T * X")),
+            Planted("wrong_hessian", {**PROVED, "hessian": "REFUTED"}),
+        ),
+        "wrong_sigmoid": (
+            _module(_swap("sigmoid_derivative", "(1 - sigmoid(t))", "(1 + sigmoid(t))")),
+            Planted("wrong_sigmoid", {**PROVED, "sigmoid_derivative": "REFUTED"}),
+        ),
+        "missing_claim": (
+            _module({k: v for k, v in CLAIMS.items() if k != "hessian_psd"}),
+            Planted("missing_claim", {**PROVED, "hessian_psd": "MISSING"}),
+        ),
+        "renamed": (
+            _module(_renamed("gradient", "grad_w")),
+            Planted("renamed", PROVED, how={"gradient": "statement"}),
+        ),
+        "renamed_wrong": (
+            _module(_renamed("gradient", "my_gradient", wrong_grad)),
+            Planted("renamed_wrong", {**PROVED, "gradient": "REFUTED"}, how={"gradient": "statement"}),
+        ),
+        "off_topic": (
+            _module(_swap("sigmoid_derivative", "sigmoid(t), wrt=t, equals=sigmoid(t) * (1 - sigmoid(t))", OFF_TOPIC)),
+            Planted("off_topic", {**PROVED, "sigmoid_derivative": "DIFFERENT"}),
+        ),
+        "syntax_error": (_module(CLAIMS, "\ndef broken(:\n"), Planted("syntax_error", NOT_GRADED, "syntax error")),
+        "hang": (_module(CLAIMS, _attack("while True:\n    pass")), Planted("hang", NOT_GRADED, "stopped after")),
+        "memory_hog": (
+            _module(CLAIMS, _attack("hog = bytearray(16 * 1024**3)")),
+            Planted("memory_hog", NOT_GRADED, "MemoryError"),
+        ),
+        "read_secret": (
+            _module(CLAIMS, _attack(f"stolen = open({secret!r}).read()")),
+            Planted("read_secret", NOT_GRADED, "FileNotFoundError"),
+        ),
+        "write_other": (
+            _module(CLAIMS, _attack("open('../s001_correct/hacked.py', 'w').write('x = 1')")),
+            Planted("write_other", NOT_GRADED, "Error"),
+        ),
+        "network": (
+            _module(CLAIMS, _attack("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=3)")),
+            Planted("network", NOT_GRADED, "OSError"),
+        ),
+        "fork_bomb": (
+            _module(CLAIMS, _attack(FORK_BOMB)),
+            Planted("fork_bomb", NOT_GRADED, "BlockingIOError"),
+        ),
+        "forged_output": (
+            _module(CLAIMS, _attack(FORGE)),
+            Planted("forged_output", NOT_GRADED, "forged"),
+        ),
+        "no_file": ("", Planted("no_file", dict.fromkeys(NAMES, "MISSING"), "no derivation file")),
+    }
+
+
+FORK_BOMB = """
+import os, time
+children = []
+for _ in range(200):  # bounded: safe even where the process limit would not bind
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(2)
+        os._exit(0)
+    children.append(pid)
+"""
+FORGE = f"""
+import os
+print({_FORGED_DOC!r})
+for fd in range(3, 64):
+    try:
+        os.write(fd, {_FORGED_DOC!r}.encode())
+    except OSError:
+        pass
+"""
+ATTACKS = ("read_secret", "write_other", "network", "fork_bomb", "forged_output")
+
+
+def write_course(root: Path, n: int, secret: Path | None = None, only: tuple[str, ...] = ()) -> dict[str, Planted]:
+    """root/reference.py and root/submissions/ with n students (variants in turn); what each row must show."""
+    secret = secret or root / "ta_private" / "answers.txt"
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    secret.write_text("the teaching assistant's secret\n")
+    (root / "reference.py").write_text(reference_text())
+    variants = _variants(str(secret.resolve()))
+    names = list(only or variants)
+    planted: dict[str, Planted] = {}
+    subs = root / "submissions"
+    if subs.exists():
+        shutil.rmtree(subs)
+    for i in range(n):
+        variant = names[i % len(names)]
+        source, expected = variants[variant]
+        folder = subs / f"s{i + 1:03d}_{variant}"
+        folder.mkdir(parents=True)
+        if source:
+            (folder / "ridge.py").write_text(source)
+        else:
+            (folder / "notes.txt").write_text("I ran out of time.\n")
+        planted[folder.name] = expected
+    return planted
+
+
+LATEX_REFERENCE = Path(__file__).resolve().parent.parent / "derivations" / "softmax_ce_gradient.md"
+
+
+def write_latex_course(root: Path, n: int) -> dict[str, Planted]:
+    """n students with LaTeX chains against derivations/softmax_ce_gradient.md: correct, a wrong step, renamed."""
+    text = LATEX_REFERENCE.read_text()
+    head, _, student_part = text.partition("A student's version.")
+    correct = head
+    wrong = head.split("% claim: gradient")[0] + "% claim: gradient" + student_part.split("% expect: refuted")[1]
+    renamed = head.replace("% claim: gradient", "% claim: softmax_gradient")
+    variants = {
+        "latex_correct": (correct, Planted("latex_correct", {"gradient": "PROVED"})),
+        "latex_wrong_step": (wrong, Planted("latex_wrong_step", {"gradient": "REFUTED"})),
+        "latex_renamed": (renamed, Planted("latex_renamed", {"gradient": "PROVED"}, how={"gradient": "statement"})),
+    }
+    names = list(variants)
+    planted: dict[str, Planted] = {}
+    for i in range(n):
+        source, expected = variants[names[i % len(names)]]
+        folder = root / f"t{i + 1:03d}_{expected.variant}"
+        folder.mkdir(parents=True)
+        (folder / "answer.md").write_text(source)
+        planted[folder.name] = expected
+    return planted

@@ -1,0 +1,174 @@
+"""`verifier grade`: a generated course graded end to end in the sandbox, each row checked against what was planted."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.course import ATTACKS, NAMES, Planted, write_course, write_latex_course
+from tests.conftest import ROOT
+from verifier.grading import sandbox
+
+NO_SANDBOX = sandbox.unavailable()
+needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"{NO_SANDBOX}: the sandbox tests need bwrap")
+FAST = ("--samples", "20", "--sandbox-timeout", "6", "--jobs", "2")
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "verifier", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600, env={**base, **(env or {})})
+
+
+def _rows(path: Path) -> dict[str, dict[str, Any]]:
+    return {r["student"]: r for r in json.loads(path.read_text())["students"]}
+
+
+def _check_row(row: dict[str, Any], planted: Planted) -> None:
+    grades = {g["reference"]: g for g in row["grades"]}
+    got = {name: g["status"] for name, g in grades.items()}
+    assert got == planted.grades, (row["student"], row["problem"], got)
+    assert planted.problem in row["problem"], (row["student"], row["problem"])
+    for name, how in planted.how.items():
+        assert grades[name]["how"] == how, (row["student"], grades[name])
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """24 Python students (every variant once, the first few twice) graded in the sandbox; with the LaTeX
+    students of test_latex_chains_are_graded_as_data, a course of about 30."""
+    root = tmp_path_factory.mktemp("course")
+    planted = write_course(root, 24)
+    proc = run_cli(
+        "grade", str(root / "submissions"), "--against", str(root / "reference.py"), *FAST,
+        "--json", str(root / "grades.json"), "--csv", str(root / "grades.csv"),
+    )  # fmt: skip
+    return {"root": root, "planted": planted, "proc": proc}
+
+
+@needs_sandbox
+def test_every_row_shows_what_was_planted(course: dict[str, Any]) -> None:
+    proc, root = course["proc"], course["root"]
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # some students lost marks
+    rows = _rows(root / "grades.json")
+    assert set(rows) == set(course["planted"])
+    for student, planted in course["planted"].items():
+        _check_row(rows[student], planted)
+    assert "bubblewrap sandbox" in proc.stdout
+    assert "s010_hang: NOT GRADED — stopped after 6 s in the sandbox" in proc.stdout
+
+
+@needs_sandbox
+def test_the_csv_has_one_row_per_student(course: dict[str, Any]) -> None:
+    with open(course["root"] / "grades.csv", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [r["student"] for r in table] == sorted(course["planted"])
+    correct = next(r for r in table if r["student"] == "s001_correct")
+    assert correct["score"] == str(len(NAMES)) and correct["gradient"] == "PROVED"
+
+
+@needs_sandbox
+def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
+    root = course["root"]
+    rows = _rows(root / "grades.json")
+    attacked = [s for s, p in course["planted"].items() if p.variant in ATTACKS]
+    assert {course["planted"][s].variant for s in attacked} == set(ATTACKS)
+    assert all(rows[s]["score"] == 0 and rows[s]["how_run"] == "sandbox" for s in attacked)
+    secret = (root / "ta_private" / "answers.txt").read_text().strip()
+    everything = (root / "grades.json").read_text() + (root / "grades.csv").read_text() + course["proc"].stdout
+    assert secret not in everything
+    assert sorted(p.name for p in (root / "submissions" / "s001_correct").iterdir()) == ["ridge.py"]
+    assert sorted(p.name for p in root.iterdir() if p.name != "__pycache__") == [
+        "grades.csv",
+        "grades.json",
+        "reference.py",
+        "submissions",
+        "ta_private",
+    ]
+    forged = next(s for s in attacked if course["planted"][s].variant == "forged_output")
+    assert "forged" in rows[forged]["problem"] and rows["s001_correct"]["score"] == len(NAMES)
+
+
+@needs_sandbox
+def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path) -> None:
+    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("ta-secret-42")
+    folder = tmp_path / "student"
+    folder.mkdir()
+    probe = f"""
+import os, socket
+from verifier import Identity, Real, claim
+import sympy as sp
+seen = []
+for path in ({str(secret)!r}, {str(ROOT / "pyproject.toml")!r}, "/root", os.path.expanduser("~")):
+    seen.append(f"{{path}}={{os.path.exists(path) and bool(os.listdir(path) if os.path.isdir(path) else True)}}")
+try:
+    open("/submission/x.txt", "w")
+    seen.append("write=ok")
+except OSError:
+    seen.append("write=blocked")
+try:
+    socket.create_connection(("1.1.1.1", 53), timeout=2)
+    seen.append("net=ok")
+except OSError:
+    seen.append("net=blocked")
+seen.append(f"uid={{os.getuid()}}")
+x = sp.Symbol("x")
+
+def look():
+    return Identity(x, x, where={{x: Real()}})
+
+look.__doc__ = " ".join(seen)
+claim()(look)
+"""
+    (folder / "probe.py").write_text(probe)
+    run = sandbox.run(folder, {}, [], sandbox.Limits(wall_seconds=30))
+    doc = json.loads(run.stdout)
+    seen = dict(item.split("=", 1) for item in doc["files"][0]["claims"][0]["statement"].split())
+    assert seen[str(secret)] == "False" and seen[str(ROOT / "pyproject.toml")] == "False"
+    assert seen["write"] == "blocked" and seen["net"] == "blocked"
+    assert seen["uid"] != "0"
+    assert "ta-secret-42" not in run.stdout.decode()
+
+
+def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
+    planted = write_latex_course(tmp_path / "subs", 3)
+    reference = ROOT / "derivations" / "softmax_ce_gradient.md"
+    proc = run_cli(
+        "grade", str(tmp_path / "subs"), "--against", str(reference), *FAST, "--json", str(tmp_path / "g.json")
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    rows = _rows(tmp_path / "g.json")
+    for student, p in planted.items():
+        _check_row(rows[student], p)
+    wrong = next(r for s, r in rows.items() if planted[s].variant == "latex_wrong_step")
+    assert wrong["grades"][0]["first_wrong_step"] == 2
+    assert "REFUTED (step 2)" in proc.stdout
+
+
+def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> None:
+    planted = write_course(tmp_path, 2, only=("correct", "wrong_gradient"))
+    args = ("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST)
+    env = {"VERIFIER_NO_SANDBOX": "1"}
+    refused = run_cli(*args, "--json", str(tmp_path / "refused.json"), env=env)
+    assert refused.returncode == 5, refused.stdout + refused.stderr
+    for row in _rows(tmp_path / "refused.json").values():
+        assert {g["status"] for g in row["grades"]} == {"NOT GRADED"}
+        assert "bubblewrap" in row["problem"] and "--trust-submissions" in row["problem"]
+    trusted = run_cli(*args, "--trust-submissions", "--json", str(tmp_path / "trusted.json"), env=env)
+    assert trusted.returncode == 1, trusted.stdout + trusted.stderr
+    assert "trusted (--trust-submissions)" in trusted.stdout
+    for student, row in _rows(tmp_path / "trusted.json").items():
+        _check_row(row, planted[student])
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    missing = run_cli("grade", str(tmp_path / "nowhere"), "--against", str(ROOT / "derivations" / "softmax.py"))
+    assert missing.returncode == 2 and "no such submissions folder" in missing.stdout

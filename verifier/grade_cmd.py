@@ -1,0 +1,62 @@
+"""`verifier grade SUBMISSIONS_DIR --against REFERENCE`: the command behind a course's grading."""
+
+from __future__ import annotations
+
+import argparse
+
+from verifier.commands import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNMET,
+    EXIT_USAGE,
+    console_for,
+    counting_progress,
+    usage_error,
+)
+from verifier.engine import EngineSettings
+from verifier.grading.grade import GradeSettings, grade
+from verifier.grading.sandbox import Limits
+from verifier.loader import LoadError
+from verifier.render import files, grades
+from verifier.runner import RunSettings
+
+EXIT_NOT_IMPORTED = 5
+
+
+def settings_from(args: argparse.Namespace) -> GradeSettings:
+    engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
+    run = RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout, memory_mb=args.memory_mb)
+    wall = max(1.0, args.sandbox_timeout)
+    limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall)
+    return GradeSettings(run=run, trust=args.trust_submissions, limits=limits)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    console = console_for(args)
+    progress = counting_progress(console, "grading", args.quiet)
+    try:
+        with progress:
+            task = progress.add_task("", total=None)
+            report = grade(
+                args.submissions,
+                args.against,
+                settings_from(args),
+                on_plan=lambda n: progress.update(task, total=n),
+                on_done=lambda label: progress.advance(task) if label.startswith("read ") else None,
+            )
+    except LoadError as err:
+        usage_error(console, str(err))
+        return EXIT_USAGE
+    if args.json:
+        files.write_json(args.json, report.to_json())
+    if args.csv:
+        files.write_atomic(args.csv, grades.to_csv(report))
+    grades.render(console, report, quiet=args.quiet)
+    written = [p for p in (args.json, args.csv) if p]
+    if written and not args.quiet:
+        console.print("wrote " + ", ".join(written), markup=False)
+    if not report.complete:
+        return EXIT_INTERRUPTED
+    if report.refused:
+        return EXIT_NOT_IMPORTED
+    return EXIT_OK if report.full_marks else EXIT_UNMET

@@ -1,0 +1,173 @@
+"""Grade every submission against the reference: prepare each student in a worker, then verify each claim in one.
+
+Both phases run in the normal worker pool (:mod:`verifier.pool`: a fork per task, a
+hard timeout, a memory limit), so a submission that hangs, hogs memory or crashes
+costs its own row a one-line reason and never stops the run. The verdicts come from
+the normal engine, run here on the claims decoded from the sandbox's data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from verifier import engine, pool
+from verifier.claims import ClaimFamily
+from verifier.grading import prepare as prep
+from verifier.grading import sandbox
+from verifier.grading.match import Match
+from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
+from verifier.grading.submissions import Reference, Submission, discover, load_reference
+from verifier.outcome import ClaimResult, Status
+from verifier.runner import RunSettings
+
+
+@dataclass(frozen=True)
+class GradeSettings:
+    run: RunSettings = field(default_factory=RunSettings)
+    trust: bool = False  # import Python submissions without a sandbox when none is available
+    limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+
+
+def python_mode(settings: GradeSettings) -> tuple[str, str]:
+    """How Python submissions are imported here, and the words for the report."""
+    why = sandbox.unavailable()
+    if why is None:
+        return prep.SANDBOX, "bubblewrap sandbox (no network, read-only system, only the student's folder, rlimits)"
+    if settings.trust:
+        return prep.TRUSTED, f"NONE: Python submissions were trusted (--trust-submissions); {why}"
+    return prep.REFUSED, f"none: {why}; Python submissions were not imported"
+
+
+def _restricted(family: ClaimFamily, ref: ClaimFamily) -> ClaimFamily:
+    """The student's claim at the reference's dimensions (those it was built at)."""
+    if family.n_values == (None,) and not family.numeric_n:
+        return family
+    built = getattr(family.builder, "dims", None) or family.all_n
+    n_values = tuple(n for n in ref.n_values if n is not None and n in built)
+    numeric_n = tuple(n for n in ref.numeric_n if n in built and n not in n_values)
+    if not n_values:  # nothing shared to prove at: the student's own dimensions
+        return family
+    return dataclasses.replace(family, n_values=n_values, numeric_n=numeric_n)
+
+
+def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: ClaimFamily | None,
+            settings: engine.EngineSettings) -> ClaimResult:  # fmt: skip
+    """Runs in a worker: decode the submission's claims again (a fresh fork) and verify one."""
+    file, family = prep.families_of(sub, payload, [])[name]
+    if ref is not None:
+        family = _restricted(family, ref)
+    return engine.verify_family(family, settings, source=str(sub.folder / file))
+
+
+def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
+    status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
+    message = failure.message.splitlines()[0]
+    return ClaimResult.failed(str(sub.folder), sub.student, name, f"{name}: {message}", status)
+
+
+def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
+    if not m.student:
+        return ClaimGrade(m.reference, m.status, reason=m.reason)
+    r = results.get(m.student)
+    if r is None:
+        return ClaimGrade(m.reference, NOT_GRADED, m.student, m.how, "not verified (the run was interrupted)")
+    grade = ClaimGrade(m.reference, r.status.value, m.student, m.how, r.reason.splitlines()[0] if r.reason else "")
+    grade.first_wrong_step = r.first_wrong_step
+    if m.differs and grade.status in MET:
+        grade.status, grade.reason = DIFFERENT, f"{r.status.value}, but {m.differs}"
+    return grade
+
+
+def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str, ClaimResult],
+         ref: Reference, how_run: str) -> StudentRow:  # fmt: skip
+    row = StudentRow(sub.student, sub.files, how_run=how_run)
+    if isinstance(ready, pool.Failure):
+        row.problem = f"could not be read: {ready.message.splitlines()[0]}"
+        row.grades = [ClaimGrade(name, NOT_GRADED, reason=row.problem) for name in ref.names]
+        return row
+    row.problem = "; ".join(dict.fromkeys(ready.problems))
+    row.extra = ready.extra
+    row.grades = [_grade(m, results) for m in ready.matches]
+    if ready.unread:  # a file that did not load may have held the missing claims
+        row.grades = [g if g.matched else ClaimGrade(g.reference, NOT_GRADED, reason=row.problem) for g in row.grades]
+    return row
+
+
+def grade(
+    submissions_dir: str,
+    reference: str,
+    settings: GradeSettings,
+    on_plan: Callable[[int], None] = lambda n: None,
+    on_done: Callable[[str], None] = lambda label: None,
+) -> GradeReport:
+    """Grade every student folder of submissions_dir against the reference file."""
+    started = time.monotonic()
+    ref = load_reference(reference)
+    subs = discover(submissions_dir)
+    mode, words = python_mode(settings)
+    run = settings.run
+    ready: dict[str, prep.Prepared | pool.Failure] = {}
+    results: dict[str, dict[str, ClaimResult]] = {s.student: {} for s in subs}
+    complete = True
+    on_plan(len(subs))
+    try:
+        _prepare_all(subs, ref, mode, settings, ready, on_done)
+        _verify_all(subs, ref, ready, run, results, on_done)
+    except KeyboardInterrupt:
+        complete = False
+    for by_name in results.values():
+        engine.resolve_corollaries(list(by_name.values()))
+    rows = [
+        _row(s, ready.get(s.student, pool.Failure("died", "interrupted")), results[s.student], ref, _how(s, mode))
+        for s in subs
+    ]
+    notes = [f"the reference's known-wrong claims are not required: {', '.join(ref.skipped)}"] if ref.skipped else []
+    seconds = time.monotonic() - started
+    engine_settings = run.engine
+    return GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
+                       complete, notes)  # fmt: skip
+
+
+def _how(sub: Submission, mode: str) -> str:
+    if sub.python:
+        return mode
+    return "LaTeX, read as data" if sub.latex else ""
+
+
+def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
+                 ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> None:  # fmt: skip
+    def done(task: pool.Task, value: Any) -> None:
+        ready[task.key] = value
+        on_done(f"read {task.key}")
+
+    limits = settings.limits
+    timeout = limits.wall_seconds + settings.run.load_timeout + 30
+    tasks = [pool.Task(s.student, prep.prepare, (s, ref, mode, limits)) for s in subs]
+    pool.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
+
+
+def _verify_all(subs: list[Submission], ref: Reference, ready: dict[str, prep.Prepared | pool.Failure],
+                run: RunSettings, results: dict[str, dict[str, ClaimResult]],
+                on_done: Callable[[str], None]) -> None:  # fmt: skip
+    refs = {f.name: f for f in ref.families}
+    tasks: list[pool.Task] = []
+    for s in subs:
+        p = ready.get(s.student)
+        if not isinstance(p, prep.Prepared):
+            continue
+        graded_as = {m.student: refs[m.reference] for m in p.matches if m.student}
+        for name in p.verify:
+            args = (s, p.payload, name, graded_as.get(name), run.engine)
+            tasks.append(pool.Task(f"{s.student}::{name}", _verify, args))
+
+    def done(task: pool.Task, value: Any) -> None:
+        sub, name = task.args[0], task.args[2]
+        result = _failure(sub, name, value) if isinstance(value, pool.Failure) else value
+        results[sub.student][name] = result
+        on_done(task.key)
+
+    pool.run(tasks, run.jobs, run.timeout, run.memory_mb, done)

@@ -1,0 +1,210 @@
+"""Which of a student's claims answers which reference claim: by name, else by the statement.
+
+A claim answers a reference claim when it asks the same question: the same kind, and
+the same *subject* (what is differentiated, with respect to what; the left side of an
+identity or inequality; the matrix said to be PSD; a chain's first line…), which is
+compared numerically at a few shared sample points (by symbol name, drawn from the
+reference's domains, at 30 digits). Agreement decides nothing about the verdict: the
+student's own statement is then verified by the normal engine. A claim under the
+reference's name that asks something else (``gradient`` stated as ``x = x``) is graded
+DIFFERENT, never PROVED. Where the claimed result is not fixed by the subject (an
+inequality's bound, a chain's last line, a rate), a result that differs from the
+reference's is flagged, so a true but weaker claim does not earn the mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from verifier import generic
+from verifier.claims import ClaimFamily, Corollary, Statement
+from verifier.stepwise import Chain
+
+SUBJECT: dict[str, tuple[str, ...]] = {
+    "identity": ("lhs",),
+    "derivative": ("f", "wrt", "order"),
+    "psd": ("matrix",),
+    "inequality": ("lhs",),
+    "expectation": ("expr", "noise"),
+    "convergence": ("step", "x", "root"),
+    "limit": ("expr", "var", "to"),
+    "chain": ("start",),
+    "corollary": (),
+}
+RESULT: dict[str, tuple[str, ...]] = {
+    "inequality": ("op", "rhs"),
+    "convergence": ("order", "constant"),
+    "chain": ("end",),
+}
+STRUCTURAL = frozenset({"wrt", "order", "x", "var", "to", "op", "noise"})
+POINTS = 4
+AGREE, DIFFER = 1e-9, 1e-6  # relative gaps at 30 digits: below AGREE agree, above DIFFER differ
+
+
+@dataclass(frozen=True)
+class Match:
+    """The student's claim graded for one reference claim (student "" when none)."""
+
+    reference: str
+    student: str = ""
+    how: str = ""  # "name" or "statement"
+    status: str = ""  # "" to verify; MISSING or DIFFERENT when there is nothing to verify
+    reason: str = ""
+    differs: str = ""  # the claimed result is not the reference's (flag on top of the verdict)
+
+
+def _field(body: Statement, name: str) -> Any:
+    if name == "end" and isinstance(body, Chain):
+        return (body.end_relation(), body.steps[-1].expr if body.steps else None)
+    return getattr(body, name, None)
+
+
+def _shared_n(ref: ClaimFamily, stu: ClaimFamily) -> int | str | None:
+    dims = getattr(stu.builder, "dims", None) or stu.all_n
+    shared = [n for n in ref.all_n if n in dims]
+    if not shared:
+        return "none"
+    return next((n for n in shared if n is not None and n >= 2), shared[0])
+
+
+def _values(body: Statement, rng: np.random.Generator) -> dict[str, float]:
+    """A sample point for the reference's symbols, from their domains (by entry name)."""
+    out: dict[str, float] = {}
+    for given in body.given():
+        try:
+            value = np.asarray(given.domain.sample(rng, given.shape, 1))[0]
+        except Exception:  # a domain that cannot sample this shape: plain values below
+            continue
+        flat = np.ravel(value) if given.shape else [float(value)]
+        entries = list(given.target) if isinstance(given.target, sp.MatrixBase) else [given.target]
+        out.update({str(e): float(v) for e, v in zip(entries, flat, strict=False) if isinstance(e, sp.Symbol)})
+    return out
+
+
+def _numbers(obj: Any, point: dict[str, float], table: dict[Any, sp.Lambda]) -> list[complex | None] | None:
+    """obj's entries evaluated at the point (None for an entry that is not a number there)."""
+    entries = list(obj) if isinstance(obj, sp.MatrixBase) else [obj]
+    out: list[complex | None] = []
+    for e in entries:
+        e = sp.sympify(e)
+        subs = {s: sp.Float(point.get(str(s), 0.7), 30) for s in e.free_symbols if isinstance(s, sp.Symbol)}
+        try:
+            v = sp.N(generic.concretise(e.xreplace(subs), table), 30)
+            out.append(complex(v) if v.is_number and v.is_finite is not False else None)
+        except (TypeError, ValueError, ArithmeticError):
+            out.append(None)
+    return out
+
+
+def _shape(obj: Any) -> tuple[int, ...]:
+    return tuple(obj.shape) if isinstance(obj, sp.MatrixBase | sp.MatrixExpr) else ()
+
+
+def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
+    """Do two expressions (or matrices) take the same values? True, False, or None (undecided)."""
+    if _shape(a) != _shape(b):
+        return False
+    rng = np.random.default_rng(seed)
+    table = {f: generic.random_smooth(k, rng) for f, k in generic.undefined_functions([a, b]).items()}
+    decided = 0
+    for _ in range(POINTS):
+        point = _values(ref_body, rng)
+        xs, ys = _numbers(a, point, table), _numbers(b, point, table)
+        for x, y in zip(xs or [], ys or [], strict=False):
+            if x is None or y is None:
+                continue
+            gap = abs(x - y) / max(1.0, abs(x), abs(y))
+            if gap > DIFFER:
+                return False
+            decided += gap <= AGREE
+    return True if decided else None
+
+
+def _differs(ref: Statement, stu: Statement, name: str) -> bool:
+    a, b = _field(ref, name), _field(stu, name)
+    if name == "end":
+        if a[0] != b[0]:
+            return True
+        a, b = a[1], b[1]
+    elif name in STRUCTURAL:
+        return str(a) != str(b)
+    if a is None or b is None:
+        return a is not b
+    if not isinstance(a, sp.Basic | sp.MatrixBase) or not isinstance(b, sp.Basic | sp.MatrixBase):
+        return str(a) != str(b)
+    return agree(a, b, ref) is False
+
+
+def same(ref: Statement, stu: Statement, fields: Sequence[str]) -> str:
+    """'' if the fields agree (or cannot be told apart), else the first field that differs."""
+    return next((name for name in fields if _differs(ref, stu, name)), "")
+
+
+def _built(family: ClaimFamily, n: int | None) -> Statement | None:
+    try:
+        return family.build(n).body
+    except Exception:  # the student's builder failed here: the engine reports it when verifying
+        return None
+
+
+def compare(ref: ClaimFamily, stu: ClaimFamily) -> tuple[bool | None, str]:
+    """Does stu ask ref's question? (True, ''), (False, why) or (None, '') when it cannot be told."""
+    n = _shared_n(ref, stu)
+    if n == "none":
+        return False, f"it is not built at the reference's dimensions ({', '.join(map(str, ref.all_n))})"
+    r, s = _built(ref, n), _built(stu, n)  # type: ignore[arg-type]
+    if r is None or s is None:
+        return None, ""
+    if r.kind != s.kind:
+        return False, f"it states a {s.kind} claim where the reference states a {r.kind} claim"
+    if isinstance(r, Corollary):
+        return True, ""
+    field = same(r, s, SUBJECT.get(r.kind, ()))
+    return (True, "") if not field else (False, f"its {field} is not the reference's")
+
+
+def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
+    """Why stu's claimed result is not ref's ('' when it is, or when the subject fixes it)."""
+    n = _shared_n(ref, stu)
+    r, s = (_built(ref, n), _built(stu, n)) if n != "none" else (None, None)  # type: ignore[arg-type]
+    if r is None or s is None or r.kind != s.kind:
+        return ""
+    field = same(r, s, RESULT.get(r.kind, ()))
+    return f"its claimed {field} is not the reference's" if field else ""
+
+
+def plan(reference: Sequence[ClaimFamily], student: Sequence[ClaimFamily]) -> tuple[list[Match], list[str]]:
+    """One Match per reference claim, and the student's claims that answer none."""
+    by_name = {f.name: f for f in student}
+    found: dict[str, Match] = {}
+    used: set[str] = set()
+    why_not: dict[str, str] = {}
+    for ref in reference:
+        stu = by_name.get(ref.name)
+        if stu is None:
+            continue
+        ok, why = compare(ref, stu)
+        if ok is False:
+            why_not[ref.name] = f"{stu.name!r} asks another question: {why}"
+            continue
+        found[ref.name] = Match(ref.name, stu.name, "name", differs=result_differs(ref, stu))
+        used.add(stu.name)
+    for ref in reference:
+        if ref.name in found:
+            continue
+        for stu in student:
+            if stu.name not in used and compare(ref, stu)[0] is True:
+                found[ref.name] = Match(ref.name, stu.name, "statement", differs=result_differs(ref, stu))
+                used.add(stu.name)
+                break
+        else:
+            status = "DIFFERENT" if ref.name in why_not else "MISSING"
+            reason = why_not.get(ref.name, f"no claim named {ref.name!r}, and none states the same question")
+            found[ref.name] = Match(ref.name, status=status, reason=reason)
+    extra = [f.name for f in student if f.name not in used]
+    return [found[r.name] for r in reference], extra

@@ -1,0 +1,178 @@
+"""One submission, made ready to verify: its claims read back as data, and matched to the reference.
+
+Runs in a pool worker per student (a hard time and memory limit around everything,
+decoding included). A Python module is imported only in the sandbox, or, with
+--trust-submissions, in this worker; without either it is not imported at all.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from verifier import loader
+from verifier.claims import ClaimFamily, Corollary
+from verifier.grading import extract, match, sandbox
+from verifier.grading.codec import CodecError
+from verifier.grading.statements import SCHEMA, clean_text, decode_family
+from verifier.grading.submissions import Reference, Submission
+
+SANDBOX, TRUSTED, REFUSED = "sandbox", "trusted (no sandbox)", "refused (no sandbox)"
+UNREAD = "\0unread"  # a marker among the problems: a file whose claims could not be read at all
+
+
+@dataclass
+class Prepared:
+    """What the grader learned about one submission before verifying its claims."""
+
+    payload: dict[str, Any] | None = None  # the sandbox's document, checked (Python modules)
+    matches: list[match.Match] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    verify: list[str] = field(default_factory=list)  # the student's claims to verify
+    sources: dict[str, str] = field(default_factory=dict)  # claim name → the file it came from
+    unread: bool = False  # some file could not be read at all (its claims are unknown, not missing)
+
+
+def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
+    """Why the sandbox gave no document, in one line ('' if it ended normally)."""
+    if run.timed_out:
+        return f"stopped after {limits.wall_seconds:g} s in the sandbox (a hang, or an endless loop at import?)"
+    if run.overflow:
+        return f"the sandbox wrote more than {limits.output_mb} MB; not read"
+    code = run.returncode
+    if code in (-signal.SIGXCPU, -signal.SIGKILL) or code == 128 + signal.SIGXCPU:
+        return f"killed in the sandbox: over {limits.cpu_seconds} CPU seconds, or out of memory"
+    if code:
+        tail = [line for line in run.stderr.strip().splitlines() if line.strip()][-1:] or ["no message"]
+        return f"the sandbox exited with code {code}: {clean_text(tail[0], 200)}"
+    return ""
+
+
+def check_document(raw: bytes, names: list[str]) -> dict[str, Any]:
+    """The sandbox's output as the one document it must be (CodecError: one line)."""
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise CodecError("the sandbox's output is not one JSON document (forged or corrupted?)") from None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA or set(doc) != {"schema", "files"}:
+        raise CodecError("the sandbox's output is not a submission document (forged?)")
+    files = doc["files"]
+    if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+        raise CodecError("the sandbox's output has no list of files")
+    for f in files:
+        if f.get("file") not in names or not isinstance(f.get("claims", []), list):
+            raise CodecError(f"the sandbox's output names a file {str(f.get('file'))[:40]!r} not in this folder")
+        if set(f) - {"file", "error", "claims", "notes"}:
+            raise CodecError("the sandbox's output has fields a submission document does not have (forged?)")
+    return doc
+
+
+def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits, out: Prepared) -> None:
+    """Fill out.payload from the student's Python modules, as mode allows."""
+    if mode == REFUSED:
+        out.problems.append(f"Python not imported: {sandbox.unavailable()}; {sandbox.INSTALL_HINT}")
+        return
+    names = [p.name for p in sub.python]
+    if mode == TRUSTED:
+        doc = extract.extract_folder(sub.folder, ref.dims(), ref.all_dims())
+        out.payload = check_document(json.dumps(doc).encode(), names)
+        return
+    run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits)
+    why = _failed_run(run, limits)
+    if why:
+        out.problems.append(why)
+        return
+    out.payload = check_document(run.stdout, names)
+
+
+def python_families(payload: dict[str, Any] | None, problems: list[str]) -> list[tuple[str, ClaimFamily]]:
+    """(file, family) for every claim in the document that decodes; problems get one line per file or claim."""
+    found: list[tuple[str, ClaimFamily]] = []
+    for f in (payload or {}).get("files", []):
+        name = str(f["file"])
+        if f.get("error"):
+            error = clean_text(f["error"], 300)
+            problems.append(
+                error + (" (over the sandbox's memory limit)" if error.endswith("MemoryError while loading: ") else "")
+            )
+            problems.append(UNREAD)
+        problems.extend(f"{name}: {clean_text(n, 200)}" for n in f.get("notes", []) if isinstance(n, str))
+        for data in f.get("claims", []):
+            try:
+                found.append((name, decode_family(data, Path(name).stem)))
+            except CodecError as err:
+                problems.append(f"{name}: a claim could not be read back: {err}")
+    return found
+
+
+def latex_families(sub: Submission, problems: list[str]) -> list[tuple[str, ClaimFamily]]:
+    """(file, family) for every chain of the student's LaTeX files, parsed as data (no eval)."""
+    found: list[tuple[str, ClaimFamily]] = []
+    for path in sub.latex:
+        try:
+            loaded = loader.load(path)
+        except loader.LoadError as err:
+            problems.extend([clean_text(str(err).splitlines()[0], 300), UNREAD])
+            continue
+        problems.extend(clean_text(f"{path.name}: {m}", 300) for _, m in loaded.errors)
+        found.extend((path.name, f) for f in loaded.families)
+    return found
+
+
+Named = dict[str, tuple[str, ClaimFamily]]
+
+
+def families_of(sub: Submission, payload: dict[str, Any] | None, problems: list[str]) -> Named:
+    """Every claim of the submission by name (the first of two with one name), with its file."""
+    out: Named = {}
+    for file, family in [*python_families(payload, problems), *latex_families(sub, problems)]:
+        if family.name in out:
+            problems.append(
+                f"two claims are named {family.name!r} ({out[family.name][0]}, {file}); the first is graded"
+            )
+            continue
+        out[family.name] = (file, family)
+    return out
+
+
+def _cited(name: str, families: Named, seen: set[str]) -> None:
+    """name and every claim it cites, transitively (a corollary's verdict needs theirs)."""
+    if name in seen or name not in families:
+        return
+    seen.add(name)
+    try:
+        body = families[name][1].build(None).body
+    except Exception:
+        return
+    if isinstance(body, Corollary):
+        for cited in body.of:
+            _cited(cited, families, seen)
+
+
+def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits) -> Prepared:
+    """Runs in a worker: read the submission's claims and match them to the reference's."""
+    out = Prepared()
+    if sub.problem:
+        out.problems.append(sub.problem)
+    if sub.python:
+        try:
+            _extract(sub, ref, mode, limits, out)
+        except CodecError as err:
+            out.problems.append(str(err))
+        if out.payload is None:
+            out.problems.append(UNREAD)
+    families = families_of(sub, out.payload, out.problems)
+    out.unread = UNREAD in out.problems
+    out.problems = [p for p in out.problems if p != UNREAD]
+    out.matches, out.extra = match.plan(list(ref.families), [f for _, f in families.values()])
+    seen: set[str] = set()
+    for m in out.matches:
+        if m.student:
+            _cited(m.student, families, seen)
+    out.verify = sorted(seen)
+    out.sources = {name: file for name, (file, _) in families.items()}
+    return out

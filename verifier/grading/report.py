@@ -1,0 +1,116 @@
+"""A course's grades as plain data: one row per student, one grade per reference claim; JSON both ways."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+GRADE_SCHEMA = 1
+MISSING = "MISSING"  # the submission has no claim for this reference claim
+DIFFERENT = "DIFFERENT"  # its claim of that name states another question (or reaches another result)
+NOT_GRADED = "NOT GRADED"  # the submission as a whole could not be graded (see the row's problem)
+MET = ("PROVED", "CHECKED")
+
+
+@dataclass
+class ClaimGrade:
+    """How one student did on one reference claim."""
+
+    reference: str
+    status: str  # an engine verdict (PROVED … ERROR), MISSING, DIFFERENT or NOT GRADED
+    matched: str = ""  # the student's claim graded for it ("" if none)
+    how: str = ""  # "name" or "statement"
+    reason: str = ""  # one line
+    first_wrong_step: int | None = None
+
+    @property
+    def met(self) -> bool:
+        return self.status in MET
+
+
+@dataclass
+class StudentRow:
+    """One student's submission and its grades."""
+
+    student: str
+    files: list[str] = field(default_factory=list)
+    grades: list[ClaimGrade] = field(default_factory=list)
+    problem: str = ""  # one line when the submission (or part of it) could not be read
+    how_run: str = ""  # "sandbox", "trusted (no sandbox)", "refused (no sandbox)", "latex (data)"
+    extra: list[str] = field(default_factory=list)  # the student's claims that match no reference claim
+    seconds: float = 0.0
+
+    @property
+    def score(self) -> int:
+        return sum(g.met for g in self.grades)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = self.score
+        data["total"] = len(self.grades)
+        for g, out in zip(self.grades, data["grades"], strict=True):
+            out["met"] = g.met
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StudentRow:
+        grades = [
+            ClaimGrade(**{k: v for k, v in g.items() if k in ClaimGrade.__dataclass_fields__}) for g in data["grades"]
+        ]
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "grades"}
+        return cls(**known, grades=grades)
+
+
+@dataclass
+class GradeReport:
+    """Every student's row, and how the grading ran."""
+
+    reference: str
+    claims: list[str]
+    rows: list[StudentRow]
+    seconds: float
+    sandbox: str  # what isolated the Python submissions, in words
+    seed: int = 0
+    samples: int = 0
+    complete: bool = True
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def full_marks(self) -> bool:
+        return self.complete and all(r.score == len(r.grades) and not r.problem for r in self.rows)
+
+    @property
+    def refused(self) -> list[StudentRow]:
+        return [r for r in self.rows if r.how_run.startswith("refused")]
+
+    @property
+    def verified_claims(self) -> int:
+        return sum(1 for r in self.rows for g in r.grades if g.matched and g.status not in (NOT_GRADED, DIFFERENT))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": GRADE_SCHEMA,
+            "reference": self.reference,
+            "claims": list(self.claims),
+            "sandbox": self.sandbox,
+            "seed": self.seed,
+            "samples": self.samples,
+            "seconds": self.seconds,
+            "complete": self.complete,
+            "notes": list(self.notes),
+            "students": [r.to_json() for r in self.rows],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GradeReport:
+        return cls(
+            reference=str(data["reference"]),
+            claims=[str(c) for c in data["claims"]],
+            rows=[StudentRow.from_json(r) for r in data["students"]],
+            seconds=float(data["seconds"]),
+            sandbox=str(data["sandbox"]),
+            seed=int(data.get("seed", 0)),
+            samples=int(data.get("samples", 0)),
+            complete=bool(data.get("complete", True)),
+            notes=[str(n) for n in data.get("notes", [])],
+        )

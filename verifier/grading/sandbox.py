@@ -1,0 +1,202 @@
+"""Run a student's Python modules in a bubblewrap sandbox and read back one capped JSON document.
+
+The sandbox (bwrap, Debian's `bubblewrap`) sees: the system (/usr and its /bin, /lib
+links) read-only, the Python installation and the packages sympy needs read-only, the
+verifier package read-only at /opt/verifier-lib, the student's own folder read-only at
+/submission, a private /tmp (a small tmpfs), a fresh /proc and a minimal /dev. Nothing
+else: not the teaching assistant's home or working directory, not the other
+submissions, not the results. It has no network (a new network namespace holds only a
+loopback), its own pid, ipc and uts namespaces, a new session (no terminal injection),
+and it dies with the grader. Inside, :mod:`verifier.grading.extract` sets the rlimits
+(address space, CPU seconds, processes, file size, open files) and, when the grader
+runs as root, drops to an unprivileged user id so the process limit binds. The grader
+keeps a wall-clock limit and a cap on what it reads back.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import selectors
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LIB = "/opt/verifier-lib"
+INSTALL_HINT = "install bubblewrap (apt-get install bubblewrap) or pass --trust-submissions"
+_NAMESPACES = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one student's sandbox may use."""
+
+    memory_mb: int = 2048
+    cpu_seconds: int = 60
+    processes: int = 32
+    file_mb: int = 8
+    open_files: int = 256
+    wall_seconds: float = 90.0
+    output_mb: int = 32
+    tmp_mb: int = 16
+
+    def for_extract(self, uid: int) -> dict[str, int]:
+        keys = ("memory_mb", "cpu_seconds", "processes", "file_mb", "open_files")
+        return {**{k: int(getattr(self, k)) for k in keys}, "uid": uid}
+
+
+@dataclass
+class Run:
+    """What came back from one sandbox."""
+
+    stdout: bytes = b""
+    stderr: str = ""
+    returncode: int | None = None
+    timed_out: bool = False
+    overflow: bool = False
+    seconds: float = 0.0
+    argv: list[str] = field(default_factory=list)
+
+
+def _system_binds() -> list[str]:
+    out: list[str] = []
+    for top in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        p = Path(top)
+        if p.is_symlink():
+            out += ["--symlink", os.readlink(p), top]
+        elif p.is_dir():
+            out += ["--ro-bind", top, top]
+    return [*out, "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+
+
+def _python_dirs() -> list[Path]:
+    """The Python installation, the virtual environment, and where sympy, numpy and mpmath live."""
+    import mpmath
+    import numpy
+    import sympy
+
+    dirs = [Path(sys.base_prefix), Path(sys.prefix)]
+    dirs += [Path(m.__file__).resolve().parent.parent for m in (sympy, numpy, mpmath) if m.__file__]
+    kept: list[Path] = []
+    for d in sorted({d.resolve() for d in dirs}, key=lambda d: len(d.parts)):
+        if not any(d.is_relative_to(k) for k in kept) and not str(d).startswith("/usr/"):
+            kept.append(d)
+    return kept
+
+
+def _bind_with_parents(path: Path, made: set[str]) -> list[str]:
+    """Bind path read-only at the same place; its parents are made 0755 (bwrap makes them 0700)."""
+    out: list[str] = []
+    for parent in reversed(path.parents):
+        if str(parent) != "/" and str(parent) not in made:
+            made.add(str(parent))
+            out += ["--perms", "0755", "--dir", str(parent)]
+    return [*out, "--ro-bind", str(path), str(path)]
+
+
+def bwrap_argv(folder: Path, request: dict[str, Any], limits: Limits) -> list[str]:
+    """The whole bwrap command line for one student's folder."""
+    import verifier
+
+    root = os.getuid() == 0
+    argv = ["bwrap", *_NAMESPACES, *([] if root else ["--unshare-user"]), "--die-with-parent", "--new-session"]
+    argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] if root else []
+    argv += [*_system_binds(), "--proc", "/proc", "--dev", "/dev"]
+    argv += ["--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
+    made = {"/usr"}
+    for d in _python_dirs():
+        if not str(d).startswith("/usr"):
+            argv += _bind_with_parents(d, made)
+    package = Path(verifier.__file__).resolve().parent
+    argv += ["--perms", "0755", "--dir", "/opt", "--perms", "0755", "--dir", LIB]
+    argv += ["--ro-bind", str(package), f"{LIB}/verifier", "--ro-bind", str(folder.resolve()), "/submission"]
+    argv += ["--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
+    return [*argv, "--", sys.executable, "-s", "-B", "-m", "verifier.grading.extract", json.dumps(request)]
+
+
+def _env() -> list[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": LIB,
+        "HOME": "/tmp",
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    return [x for k, v in env.items() for x in ("--setenv", k, v)]
+
+
+def sandbox_uid() -> int:
+    """An otherwise unused user id per grading process and worker, so sandboxes never share a process count."""
+    return 1_500_000_000 + os.getpid() % 1_000_000
+
+
+def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits) -> Run:
+    """Extract one student's claims in a sandbox; stdout is read up to limits.output_mb, stderr's tail kept."""
+    request = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid())}
+    argv = bwrap_argv(folder, request, limits)
+    started = time.monotonic()
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    result = Run(argv=argv)
+    try:
+        _read(proc, result, limits, started)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        result.returncode = proc.returncode
+        result.seconds = time.monotonic() - started
+    return result
+
+
+def _read(proc: subprocess.Popen[bytes], result: Run, limits: Limits, started: float) -> None:
+    cap = limits.output_mb * 1024 * 1024
+    out, err = bytearray(), bytearray()
+    with selectors.DefaultSelector() as sel:
+        assert proc.stdout is not None and proc.stderr is not None
+        sel.register(proc.stdout, selectors.EVENT_READ, out)
+        sel.register(proc.stderr, selectors.EVENT_READ, err)
+        while sel.get_map():
+            left = limits.wall_seconds - (time.monotonic() - started)
+            if left <= 0:
+                result.timed_out = True
+                break
+            for key, _ in sel.select(timeout=min(left, 0.5)):
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    sel.unregister(key.fileobj)
+                    continue
+                key.data.extend(chunk)
+                if len(err) > 65536:
+                    del err[:-16384]
+            if len(out) > cap:
+                result.overflow = True
+                break
+    result.stdout = bytes(out[: cap + 1])
+    result.stderr = err.decode("utf-8", "replace")
+
+
+@functools.lru_cache(maxsize=1)
+def unavailable() -> str | None:
+    """Why no sandbox can run here (None: bubblewrap works)."""
+    if os.environ.get("VERIFIER_NO_SANDBOX"):
+        return "the sandbox is switched off (VERIFIER_NO_SANDBOX is set)"
+    if shutil.which("bwrap") is None:
+        return "no sandbox: bubblewrap (bwrap) is not installed"
+    argv = ["bwrap", *_NAMESPACES, *([] if os.getuid() == 0 else ["--unshare-user"]), "--die-with-parent"]
+    argv += [*_system_binds(), "--", "/usr/bin/env", "true"]
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        return f"no sandbox: bwrap does not start ({err})"
+    if proc.returncode != 0:
+        return f"no sandbox: bwrap cannot make namespaces here ({(proc.stderr.strip().splitlines() or ['?'])[-1]})"
+    return None

@@ -1,0 +1,129 @@
+"""A course's grades: the rich table (one row per student), its details, and the CSV.
+
+Every string that came from a submission (claim names, reasons, problems) is shown as
+plain text, never as rich markup, and CSV cells that a spreadsheet would read as a
+formula are quoted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from verifier.grading.report import DIFFERENT, MET, MISSING, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
+
+STYLES = {
+    "PROVED": "bold green",
+    "CHECKED": "yellow",
+    "REFUTED": "bold magenta",
+    "UNKNOWN": "bold bright_black",
+    "ERROR": "bold red",
+    MISSING: "red",
+    DIFFERENT: "red",
+    NOT_GRADED: "bold red",
+}
+
+
+def cell(g: ClaimGrade) -> Text:
+    """A grade in a few words: the verdict, the first wrong step, and the claim graded if it was renamed."""
+    text = Text(g.status, style=STYLES.get(g.status, ""))
+    if g.first_wrong_step is not None:
+        text.append(f" (step {g.first_wrong_step})")
+    if g.how == "statement":
+        text.append(f" as {g.matched}", style="dim")
+    return text
+
+
+def table(report: GradeReport) -> Table:
+    t = Table(header_style="bold", expand=False)
+    t.add_column("student", overflow="fold", max_width=30)
+    t.add_column("score", justify="right")
+    for name in report.claims:
+        t.add_column(name, overflow="fold", max_width=28)
+    t.add_column("notes", overflow="ellipsis", no_wrap=True, max_width=70)
+    for row in report.rows:
+        score = Text(f"{row.score}/{len(row.grades)}", style="bold green" if row.score == len(row.grades) else "")
+        cells = [cell(g) for g in row.grades]
+        t.add_row(Text(row.student), score, *cells, Text(_note(row)))
+    return t
+
+
+def _note(row: StudentRow) -> str:
+    parts = [row.problem] if row.problem else []
+    if row.how_run.startswith(("trusted", "refused")):
+        parts.insert(0, row.how_run)
+    if row.extra:
+        parts.append(f"other claims: {', '.join(row.extra[:5])}" + ("…" if len(row.extra) > 5 else ""))
+    return "; ".join(parts)
+
+
+def details(console: Console, report: GradeReport) -> None:
+    """One line per grade that was not met: student.claim, status, and why."""
+    for row in report.rows:
+        if row.grades and all(g.status == NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades):
+            line = Text(f"{row.student}: ")
+            line.append(NOT_GRADED, style=STYLES[NOT_GRADED])
+            console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
+            continue
+        for g in row.grades:
+            if g.status in MET:
+                continue
+            line = Text(f"{row.student}.{g.reference}: ")
+            line.append(g.status, style=STYLES.get(g.status, ""))
+            line.append(f" — {g.reason}" if g.reason else "")
+            console.print(line, soft_wrap=True)
+
+
+def summary(report: GradeReport) -> Text:
+    rows = report.rows
+    full = sum(r.score == len(r.grades) and not r.problem for r in rows)
+    total = sum(len(r.grades) for r in rows)
+    met = sum(r.score for r in rows)
+    rate = len(rows) / report.seconds if report.seconds > 0 else 0.0
+    text = Text(
+        f"{len(rows)} students: {full} with full marks, {met}/{total} claims met; "
+        f"{report.verified_claims} claims verified in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
+    )
+    if not report.complete:
+        text.append(" — INCOMPLETE (interrupted)", style="bold red")
+    return text
+
+
+def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
+    console.print(Text(f"reference: {report.reference}; sandbox: {report.sandbox}"), soft_wrap=True)
+    for note in report.notes:
+        console.print(Text(note, style="dim"), soft_wrap=True)
+    if not quiet:
+        console.print(table(report))
+    details(console, report)
+    if report.refused:
+        console.print(
+            Text(f"{len(report.refused)} Python submissions were not imported: no sandbox here", style="bold red")
+        )
+    console.print(summary(report))
+
+
+def _safe(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def to_csv(report: GradeReport) -> str:
+    """One row per student: score, problem, then each reference claim's verdict, first wrong step and reason."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header = ["student", "score", "total", "problem", "imported"]
+    for name in report.claims:
+        header += [name, f"{name} first wrong step", f"{name} graded claim", f"{name} reason"]
+    writer.writerow(header)
+    for row in report.rows:
+        cells: list[object] = [row.student, row.score, len(row.grades), row.problem, row.how_run]
+        for g in row.grades:
+            cells += [g.status, g.first_wrong_step, g.matched, g.reason]
+        writer.writerow([_safe(c) for c in cells])
+    return out.getvalue()
