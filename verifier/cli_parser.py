@@ -297,9 +297,9 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     s.add_argument(
         "--sandbox-timeout",
         type=float,
-        default=120.0,
+        default=30.0,
         metavar="S",
-        help="wall-clock limit for importing one student's modules in the sandbox, seconds (default 120)",
+        help="wall-clock limit for importing one student's modules in the sandbox, seconds (default 30; sympy alone takes about 1 s to import)",
     )
     s.add_argument(
         "--sandbox-memory-mb",
