@@ -299,7 +299,8 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=30.0,
         metavar="S",
-        help="wall-clock limit for importing one student's modules in the sandbox, seconds (default 30; sympy alone takes about 1 s to import)",
+        help="wall-clock limit for importing one student's modules in the sandbox, seconds "
+        "(default 30; sympy alone takes about 1 s to import)",
     )
     s.add_argument(
         "--sandbox-memory-mb",
