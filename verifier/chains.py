@@ -50,6 +50,9 @@ def verify_chain(
     end = _verify_end(family, chain, settings, source, verify_one)
     result.end_result = end.status.value if end is not None else ""
     result.reason = _summary(result, chain, end)
+    if family.planted is not None and result.first_wrong_step != family.planted:
+        named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
+        result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
     if end is not None and end.status is Status.REFUTED and result.status in (Status.PROVED, Status.CHECKED):
         result.status, result.inconsistency = Status.UNKNOWN, True
         result.reason = "ENGINE INCONSISTENCY: every step holds but the end result was refuted. " + result.reason

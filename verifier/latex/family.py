@@ -193,6 +193,7 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     if source.expect not in ("holds", "refuted"):
         raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
     lines = reader.lines(source)
+    planted = _planted(source, len(lines) - 1)
     decls = reader.decls
     lows = {s: lo for s, (lo, _) in decls.sizes.items()}
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
@@ -223,7 +224,19 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         (),
         Expect(source.expect),
         "",
+        planted,
     )
+
+
+def _planted(source: ChainSource, steps: int) -> int | None:
+    """The step of `% planted: N`, checked against the chain it marks."""
+    if not source.planted:
+        return None
+    if not source.planted.isdigit() or not 1 <= int(source.planted) <= steps:
+        raise LatexError(source.origin, f"planted: {source.planted}; give the step of the slip, 1..{steps}")
+    if source.expect != "refuted":
+        raise LatexError(source.origin, "a planted slip makes the chain wrong; add `% expect: refuted`")
+    return int(source.planted)
 
 
 def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
