@@ -1,7 +1,7 @@
 """Split a .tex or .md file into its declaration block and its chains of $$…$$ displays.
 
 A chain is a run of displays: the first one starts with an expression, every later one
-starts with a relation (=, \\le, \\ge, <, >); a display that starts with an expression
+starts with a relation (=, \\le, \\ge, <, >, \\Rightarrow, \\implies, \\iff); a display that starts with an expression
 starts the next chain. Directives are comment lines: `% claim: NAME` names the next
 chain, `% expect: refuted` marks it as a planted mistake and `% planted: N` names the step of
 the slip (the verifier must name that step as the first wrong one). Declarations live in a
@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from verifier.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(r"\$\$(.*?)\$\$|\\\[(.*?)\\\]", re.DOTALL)
-_LEADING_RELATION = re.compile(r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant)(?![a-zA-Z]))")
+_LEADING_RELATION = re.compile(
+    r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
+    r"|Longleftrightarrow)(?![a-zA-Z]))"
+)
 _DIRECTIVE = re.compile(r"\s*%\s*(claim|expect|planted)\s*:\s*(.*?)\s*$")
 
 

@@ -64,7 +64,14 @@ RELATIONS = {
     "=": "=",
     "<": "<",
     ">": ">",
+    "Rightarrow": "=>",
+    "Longrightarrow": "=>",
+    "implies": "=>",
+    "iff": "<=>",
+    "Leftrightarrow": "<=>",
+    "Longleftrightarrow": "<=>",
 }
+IMPLIES = ("=>", "<=>")
 FIXED_FUNCTIONS = {
     "log": "log",
     "ln": "log",
