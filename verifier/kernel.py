@@ -6,16 +6,16 @@ demands a key that only this module holds. Every rule below checks its evidence 
 normalisers of :mod:`verifier.normal_form`, and either returns a :class:`Fact` / :class:`Proof` or
 raises :class:`Rejected` naming the rule that failed.
 
-The rules take the instantiated claim, never an expression a strategy computed: what must be shown
-(the residual, the gap, the derivative, E[expr] by moments, a certificate's Gram residual, what an
-implication's multiplier must satisfy) is computed here, by :mod:`verifier.obligations` and its
-siblings. Where that is costly (differentiation), :func:`residual` hands the strategy an
-:class:`Obligation`, which only this module can make and which names the claim and n it was
-computed for. A Proof names them too, and :func:`judge` accepts a proof only for the claim and n
-it is judging. A Proof lists the assumptions it used (domain relations, positivity, Σp = 1, ...),
-so that a report can print them beside the verdict. A Proof alone is never a verdict: the verdict
-PROVED also needs the numeric spot check to agree (see :func:`judge`).
+The rules take the instantiated claim, never an expression a strategy computed: what must be shown (the
+residual, the gap, the derivative, E[expr] by moments, a certificate's Gram residual, what an implication's
+multiplier must satisfy) is computed here, by :mod:`verifier.obligations` and its siblings. Where that is
+costly (differentiation), :func:`residual` hands the strategy an :class:`Obligation`, which only this
+module can make and which names the claim and n it was computed for. A Proof names them too, and
+:func:`judge` accepts a proof only for the claim and n it is judging. A Proof lists the assumptions it
+used (domain relations, positivity, Σp = 1, ...), so that a report can print them beside the verdict. A
+Proof alone is never a verdict: PROVED also needs the numeric spot check to agree (see :func:`judge`).
 """
+
 from __future__ import annotations
 
 import contextlib

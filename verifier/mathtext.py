@@ -97,8 +97,10 @@ def _limit(b: Limit) -> Glued:
 
 def _chain(b: Chain) -> Glued:
     ops = [step.relation for step in b.steps]
-    if isinstance(b.start, Relation):
-        return _statements([b.start, *(step.expr for step in b.steps)], ops)
+    lines = [b.start, *(step.expr for step in b.steps)]
+    statements = [isinstance(line, Relation) for line in lines]
+    if any(statements):  # a chain mixing statements and expressions is an error, shown without its math
+        return _statements(lines, ops) if all(statements) else ([], [""], [""])
     return (
         [_obj(b.start), *(_obj(step.expr) for step in b.steps)],
         ["", *(_OPS.get(op, op) for op in ops), ""],

@@ -102,8 +102,9 @@ def _vanishes(expr: sp.Expr, symbols: set[sp.Basic], tries: int = 3) -> bool:
     return False
 
 
-def multipliers(premise: Sequence[sp.Expr], conclusion: Sequence[sp.Expr], unknowns: Sequence[Sequence[sp.Symbol]]
-                ) -> Iterator[sp.Matrix]:
+def multipliers(
+    premise: Sequence[sp.Expr], conclusion: Sequence[sp.Expr], unknowns: Sequence[Sequence[sp.Symbol]]
+) -> Iterator[sp.Matrix]:
     """Candidates M with conclusion ≡ M·premise: a common ratio c (M = c·I, or c for scalars), then,
     for each group of unknowns both are affine in, M = J_B·J_A⁻¹."""
     p, q = len(conclusion), len(premise)

@@ -81,7 +81,7 @@ def _on_solutions(
     outcome.evidence = dataclasses.replace(outcome.evidence, method=f"{outcome.evidence.method}, {note}")
     cx = outcome.counterexample
     if cx is not None:
-        at = {sym: sp.Rational(float(v)) for sym, v in _scalars(sub, cx.values).items()}
+        at = {sym: sp.Rational(v) for sym, v in _scalars(sub, cx.values).items()}
         solution = [float(sp.sympify(e).xreplace(at)) for e in solved.solution]
         shaped: object = solution if solved.given.shape else solution[0]
         values = {**cx.values, solved.given.label: shaped}
@@ -89,13 +89,13 @@ def _on_solutions(
     return outcome
 
 
-def _scalars(inst: Instance, values: dict[str, object]) -> dict[sp.Symbol, object]:
+def _scalars(inst: Instance, values: dict[str, object]) -> dict[sp.Symbol, float]:
     """A counterexample's values by symbol."""
-    out: dict[sp.Symbol, object] = {}
+    out: dict[sp.Symbol, float] = {}
     for g in inst.given:
         flat = np.asarray(values[g.label], dtype=float).reshape(-1)
         entries = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
-        out.update({e: v for e, v in zip(entries, flat, strict=True) if isinstance(e, sp.Symbol)})
+        out.update({e: float(v) for e, v in zip(entries, flat, strict=True) if isinstance(e, sp.Symbol)})
     return out
 
 
@@ -120,7 +120,9 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
         return NumericOutcome(NumericVerdict.PASS, NumericEvidence(inst.claim.n, "no point holds the premise", 0, 0, 0))
     points: Env = {k: v[kept] for k, v in drawn.items()}
     outcome = _check(sub, body, rng, dataclasses.replace(s, points=points))
-    outcome.evidence = dataclasses.replace(outcome.evidence, method=f"{outcome.evidence.method}, where the premise holds")
+    outcome.evidence = dataclasses.replace(
+        outcome.evidence, method=f"{outcome.evidence.method}, where the premise holds"
+    )
     cx = outcome.counterexample
     if cx is not None and not _confirmed_premise(inst, a, points, cx.values):
         outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None

@@ -40,6 +40,7 @@ class ChainSource:
     name: str = ""
     expect: str = "holds"
     planted: str = ""  # `% planted: N`: the step of a student's slip, which must be named first
+    planted_at: Origin | None = None
     displays: list[Text] = field(default_factory=list)
 
 
@@ -129,7 +130,7 @@ def split(text: str, path: str) -> Document:
         elif kind == "expect":
             pending.expect = value.lower()
         elif kind == "planted":
-            pending.planted = value
+            pending.planted, pending.planted_at = value, where
         elif starts_with_relation(value):
             if current is None:
                 doc.errors.append(
@@ -142,7 +143,9 @@ def split(text: str, path: str) -> Document:
                 continue
             current.displays.append(Text(value, where))
         else:
-            current = ChainSource(where, pending.name, pending.expect, pending.planted, [Text(value, where)])
+            current = ChainSource(
+                where, pending.name, pending.expect, pending.planted, pending.planted_at, [Text(value, where)]
+            )
             doc.chains.append(current)
             pending = ChainSource(where)
     return doc

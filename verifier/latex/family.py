@@ -179,13 +179,15 @@ def statements(lines: list[Line]) -> list[tuple[Line, Line]] | None:
     for group in groups:
         if len(group) != 2:
             what = "no relation" if len(group) < 2 else "more than one relation"
-            raise LatexError(group[-1].origin, f"this statement has {what}; between ⇒ and ⇔ write one A = B or A \\le B")
+            raise LatexError(
+                group[-1].origin, f"this statement has {what}; between ⇒ and ⇔ write one A = B or A \\le B"
+            )
     return [(g[0], g[1]) for g in groups]
 
 
 def _build_statements(values: list[Value], pairs: list[tuple[Line, Line]], scope: Scope) -> Chain:
     relations = []
-    for (lhs, rhs), (left, right) in zip(pairs, zip(values[::2], values[1::2], strict=True), strict=True):
+    for (_, rhs), (left, right) in zip(pairs, zip(values[::2], values[1::2], strict=True), strict=True):
         left, right = _zero_of_shape(left, right), _zero_of_shape(right, left)
         if rhs.relation != "=" and (isinstance(left, sp.MatrixBase) or isinstance(right, sp.MatrixBase)):
             raise LatexError(rhs.origin, "an inequality between vectors or matrices; state it for a scalar")
@@ -276,10 +278,11 @@ def _planted(source: ChainSource, steps: int) -> int | None:
     """The step of `% planted: N`, checked against the chain it marks."""
     if not source.planted:
         return None
+    at = source.planted_at or source.origin
     if not source.planted.isdigit() or not 1 <= int(source.planted) <= steps:
-        raise LatexError(source.origin, f"planted: {source.planted}; give the step of the slip, 1..{steps}")
+        raise LatexError(at, f"planted: {source.planted}; give the step of the slip, 1..{steps}")
     if source.expect != "refuted":
-        raise LatexError(source.origin, "a planted slip makes the chain wrong; add `% expect: refuted`")
+        raise LatexError(at, "a planted slip makes the chain wrong; add `% expect: refuted`")
     return int(source.planted)
 
 

@@ -20,8 +20,8 @@ from verifier.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
 start: tok*
-tok: BEGIN | END | AMP | ROWSEP | CMD | NORM | NUMBER | LETTER | REL | PLUS | MINUS | TIMES | SLASH | CARET | UNDER | PRIME
-   | LBRACE | RBRACE | LPAR | RPAR | LBRACK | RBRACK | COMMA | BAR
+tok: BEGIN | END | AMP | ROWSEP | CMD | NORM | NUMBER | LETTER | REL | PLUS | MINUS | TIMES | SLASH | CARET
+   | UNDER | PRIME | LBRACE | RBRACE | LPAR | RPAR | LBRACK | RBRACK | COMMA | BAR
 BEGIN.2: /\\begin\s*\{\s*[a-zA-Z*]+\s*\}/
 END.2: /\\end\s*\{\s*[a-zA-Z*]+\s*\}/
 AMP: "&"
@@ -156,7 +156,8 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         at = origin.at(err.line, err.column)
         char = text[err.pos_in_stream or 0]
         raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
-    return _pair_bars(_split_scripts(_environments([t for tok in raw if (t := classify(tok, origin, commands)) is not None], origin)))
+    classified = [t for tok in raw if (t := classify(tok, origin, commands)) is not None]
+    return _pair_bars(_split_scripts(_environments(classified, origin)))
 
 
 def _environments(toks: list[Token], origin: Origin) -> list[Token]:
