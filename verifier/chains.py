@@ -26,10 +26,11 @@ from verifier import kernel
 from verifier.claims import ClaimFamily, Expect, Statement
 from verifier.instantiate import ClaimError
 from verifier.outcome import ClaimResult, Status, StepResult
-from verifier.stepwise import RELATIONS, Chain
+from verifier.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
-_SYMBOLS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+_SYMBOLS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
+_LATEX = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
 
 
 def verify_chain(
@@ -50,6 +51,9 @@ def verify_chain(
     end = _verify_end(family, chain, settings, source, verify_one)
     result.end_result = end.status.value if end is not None else ""
     result.reason = _summary(result, chain, end)
+    if family.planted is not None and result.first_wrong_step != family.planted:
+        named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
+        result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
     if end is not None and end.status is Status.REFUTED and result.status in (Status.PROVED, Status.CHECKED):
         result.status, result.inconsistency = Status.UNKNOWN, True
         result.reason = "ENGINE INCONSISTENCY: every step holds but the end result was refuted. " + result.reason
@@ -58,9 +62,17 @@ def verify_chain(
 def _validate(chain: Chain) -> None:
     if not chain.steps:
         raise ClaimError("a chain needs at least one step: Chain(e0, steps=(Step('=', e1), ...))")
+    statements = isinstance(chain.start, Relation)
+    allowed = IMPLICATIONS if statements else RELATIONS
     for i, step in enumerate(chain.steps, start=1):
-        if step.relation not in RELATIONS:
-            raise ClaimError(f"step {i}: relation {step.relation!r}; use one of {', '.join(RELATIONS)}")
+        if step.relation not in allowed:
+            what = "a chain of statements joins them with" if statements else "use one of"
+            raise ClaimError(f"step {i}: relation {step.relation!r}; {what} {', '.join(allowed)}")
+        if isinstance(step.expr, Relation) != statements:
+            raise ClaimError(
+                f"step {i}: ⇒ and ⇔ join statements Relation(lhs, op, rhs), and =, ≤ join expressions; "
+                "a chain is made of one or the other"
+            )
 
 
 def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement | None], text: str) -> ClaimFamily:
@@ -87,11 +99,9 @@ def _verify_step(
         family, f"step{i + 1}", lambda c: c.step_statement(i), f"step {i + 1}: {_SYMBOLS[step.relation]} {text}"
     )
     r = verify_one(sub, settings, source)
-    line = _scalar(step.expr)
-    mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML">{sp.mathml(line, printer="presentation")}</math>'
-    evidence = StepResult(
-        i + 1, step.relation, text, sp.latex(line), mathml, step.reason, r.status, r.reason, r.counterexample
-    )
+    latex, inner = _markup(step.expr)
+    mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML">{inner}</math>'
+    evidence = StepResult(i + 1, step.relation, text, latex, mathml, step.reason, r.status, r.reason, r.counterexample)
     return evidence, r
 
 
@@ -127,7 +137,19 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     return f"{k} steps: {tally}; {end_text}{detail}"
 
 
+def _markup(expr: Any) -> tuple[str, str]:
+    """(latex, presentation MathML) of a line: an expression, or a statement lhs op rhs."""
+    if isinstance(expr, Relation):
+        (ll, lm), (rl, rm) = _markup(expr.lhs), _markup(expr.rhs)
+        mo = {"<=": "&#x2264;", ">=": "&#x2265;", "<": "&lt;", ">": "&gt;"}.get(expr.op, expr.op)
+        return f"{ll} {_LATEX[expr.op]} {rl}", f"<mrow>{lm}<mo>{mo}</mo>{rm}</mrow>"
+    line = _scalar(expr)
+    return sp.latex(line), str(sp.mathml(line, printer="presentation"))
+
+
 def _text(expr: Any) -> str:
+    if isinstance(expr, Relation):
+        return f"{_text(expr.lhs)} {_SYMBOLS[expr.op]} {_text(expr.rhs)}"
     value = _scalar(expr)
     return sp.sstr(value.tolist()) if isinstance(value, sp.MatrixBase) else sp.sstr(value)
 

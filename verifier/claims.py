@@ -333,6 +333,7 @@ class ClaimFamily:
     numeric_n: tuple[int, ...]
     expect: Expect
     notes: str
+    planted: int | None = None  # a chain's planted slip: the step that must be named as the first wrong one
 
     def build(self, n: int | None) -> Claim:
         body = self.builder() if n is None else self.builder(n)
@@ -357,6 +358,7 @@ def claim(
     expect: str = "holds",
     name: str | None = None,
     notes: str = "",
+    planted: int | None = None,
 ) -> Callable[[Callable[..., Statement]], ClaimFamily]:
     """Declare a claim. The builder's docstring is its one-line statement.
 
@@ -364,6 +366,7 @@ def claim(
     numeric_n: larger dimensions that are only spot-checked numerically.
     expect: "holds", or "refuted" for a known wrong version kept on purpose.
     notes: why a claim can only be CHECKED, or anything a reader should know.
+    planted: for a chain with expect="refuted", the step whose slip must be named as the first wrong one.
     """
 
     def decorate(builder: Callable[..., Statement]) -> ClaimFamily:
@@ -377,6 +380,7 @@ def claim(
             numeric_n=tuple(numeric_n),
             expect=Expect(expect),
             notes=notes,
+            planted=planted,
         )
         _COLLECTED.append(family)
         return family

@@ -74,6 +74,7 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
         n_values=list(family.all_n),
         source=source,
         seed=settings.seed,
+        planted_step=family.planted,
         replay=f"verifier check {family.derivation}.{family.name} --seed {settings.seed} --samples {settings.samples}"
         + (f" {source}" if source and not source.startswith("derivations/") else ""),
     )

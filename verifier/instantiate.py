@@ -27,6 +27,7 @@ from verifier.claims import (
     Statement,
 )
 from verifier.domains import Domain, DomainError
+from verifier.stepwise import Implication, Relation
 
 MAX_ENTRIES = 20_000
 UNDEFINED_EVERYWHERE = "undefined everywhere"
@@ -97,6 +98,20 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError("inequality sides must be scalars")
         case Convergence():
             _check_iteration(body)
+        case Implication(premise=a, conclusion=b):
+            for rel in (a, b):
+                _check_relation(rel)
+
+
+def _check_relation(rel: object) -> None:
+    """A line of a chain of implications: lhs op rhs, sides of one shape, an inequality between scalars."""
+    if not isinstance(rel, Relation):
+        raise ClaimError(f"an implication joins statements Relation(lhs, op, rhs), not {type(rel).__name__}")
+    if rel.op not in ("=", "<=", "<", ">=", ">"):
+        raise ClaimError(f"statement relation {rel.op!r}; use =, <=, <, >= or >")
+    shapes = as_matrix(rel.lhs).shape, as_matrix(rel.rhs).shape
+    if shapes[0] != shapes[1] or (rel.op != "=" and shapes[0] != (1, 1)):
+        raise ClaimError(f"statement sides {_shape(rel.lhs)} and {_shape(rel.rhs)}: equal shapes, scalars for ≤")
 
 
 def _check_iteration(body: Convergence) -> None:

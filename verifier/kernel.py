@@ -1,22 +1,19 @@
 """The trusted kernel: the only place where a proof can be made.
 
-Strategies elsewhere (the ladder, certificate search, moment expansion) decide what to
-try and in which order, under which time budget. They cannot make a :class:`Proof`
-themselves: the constructor demands a key that only this module holds. Every rule
-below checks its evidence exactly, with the normalisers of :mod:`verifier.normal_form`,
-and either returns a :class:`Fact` / :class:`Proof` or raises :class:`Rejected`
-naming the rule that failed.
+Strategies elsewhere (the ladder, certificate search, moment expansion) decide what to try and in
+which order, under which time budget. They cannot make a :class:`Proof` themselves: the constructor
+demands a key that only this module holds. Every rule below checks its evidence exactly, with the
+normalisers of :mod:`verifier.normal_form`, and either returns a :class:`Fact` / :class:`Proof` or
+raises :class:`Rejected` naming the rule that failed.
 
-The rules take the instantiated claim, never an expression a strategy computed: what
-must be shown (the residual, the gap, the derivative, E[expr] by moments, a certificate's
-Gram residual) is computed here, by :mod:`verifier.obligations`. Where that is costly
-(differentiation), :func:`residual` hands the strategy an :class:`Obligation`, which only
-this module can make and which names the claim and n it was computed for. A Proof names
-them too, and :func:`judge` accepts a proof only for the claim and n it is judging.
-
-A Proof lists the assumptions it used (domain relations, positivity, Σp = 1, ...),
-so that a report can print them beside the verdict. A Proof alone is never a verdict:
-the verdict PROVED also needs the numeric spot check to agree (see :func:`judge`).
+The rules take the instantiated claim, never an expression a strategy computed: what must be shown (the
+residual, the gap, the derivative, E[expr] by moments, a certificate's Gram residual, what an implication's
+multiplier must satisfy) is computed here, by :mod:`verifier.obligations` and its siblings. Where that is
+costly (differentiation), :func:`residual` hands the strategy an :class:`Obligation`, which only this
+module can make and which names the claim and n it was computed for. A Proof names them too, and
+:func:`judge` accepts a proof only for the claim and n it is judging. A Proof lists the assumptions it
+used (domain relations, positivity, Σp = 1, ...), so that a report can print them beside the verdict. A
+Proof alone is never a verdict: PROVED also needs the numeric spot check to agree (see :func:`judge`).
 """
 
 from __future__ import annotations
@@ -28,7 +25,7 @@ from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
-from verifier import bounds, normal_form, obligations, provisos, rates
+from verifier import bounds, entailment, normal_form, obligations, provisos, rates
 from verifier.claims import PSD, Convergence, Derivative, Limit
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
@@ -129,8 +126,7 @@ def zero(expr: sp.Expr, rung: str) -> Fact:
 
 
 def zeros_by_atoms(exprs: Sequence[sp.Expr]) -> list[Fact | None]:
-    """The atoms normaliser on several expressions at once (shared abstraction and ring):
-    a Fact for each one shown zero, None for the others."""
+    """The atoms normaliser on several expressions at once: a Fact for each one shown zero, else None."""
     shown = normal_form.are_zero_atoms(list(exprs))
     return [Fact(e, "zero", "atoms", _KEY) if ok else None for e, ok in zip(exprs, shown, strict=True)]
 
@@ -146,9 +142,8 @@ def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
 
 
 def nonnegative_where_defined(expr: sp.Expr) -> Fact:
-    """expr >= 0 wherever it is defined: nonnegative outright, or a quotient N/D with N >= 0
-    and D >= 0 (the points where D = 0 are where expr is undefined). A rule that uses such a
-    fact carries the proviso of :func:`provisos.definedness`, or extends it by continuity."""
+    """expr >= 0 wherever it is defined: nonnegative outright, or a quotient N/D with N >= 0 and D >= 0 (where
+    D = 0, expr is undefined). A rule using it carries :func:`provisos.definedness`, or extends it by continuity."""
     with contextlib.suppress(Rejected):
         return nonnegative(expr)
     if normal_form.quotient_of_nonnegatives(expr):
@@ -197,12 +192,9 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
 
 
 def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
-    """Every entry of the kernel's own residual vanishes in each of its cases.
-
-    The cases (obligations.cases) write Abs, Max, Min, Heaviside, sign and Piecewise of
-    real arguments as one Piecewise whose reachable cases cover every point; a value that
-    is zero in every case is zero everywhere (wherever defined).
-    """
+    """Every entry of the kernel's own residual vanishes in each of its cases. The cases (obligations.cases)
+    write Abs, Max, Min, Heaviside, sign and Piecewise of real arguments as one Piecewise whose reachable
+    cases cover every point; a value that is zero in every case is zero everywhere (wherever defined)."""
     _own(inst, obligation, "cases")
     values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
     rungs = _covered(values, facts, "zero", "cases")
@@ -246,9 +238,7 @@ def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: oblig
 
 def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     """Sylvester: H symmetric and its principal minors >= 0 (leading ones > 0 if strict), up to 4×4.
-
-    A constant matrix needs no facts: its minors are rational numbers, decided exactly.
-    """
+    A constant matrix needs no facts: its minors are rational numbers, decided exactly."""
     body = inst.claim.body
     h = _obligation_of("check_minors", lambda: obligations.psd_matrix(inst))
     if not isinstance(body, PSD):
@@ -308,6 +298,17 @@ def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
         detail = f"mean value theorem with g′ = {sp.sstr(ob.slope)[:80]}; {way}"
         return _proof(inst, "Lipschitz bound", (*rungs, "assumptions"), inst.assumptions, detail)
     raise Rejected("prove_lipschitz", "; ".join(reasons))
+
+
+def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Sequence[Fact]) -> Proof:
+    """B follows from A by an exact transformation (:mod:`verifier.entailment`): g_B − M·g_A, computed
+    here, is zero, M's denominators are positive and, between inequalities, its sign is right."""
+    ob = _obligation_of("prove_implication", lambda: entailment.entailment(inst, multipliers))
+    rungs = _covered(ob.zeros, facts, "zero", "prove_implication")
+    _covered(ob.positive, facts, "positive", "prove_implication(multiplier)")
+    _covered(ob.nonnegative, facts, ("nonnegative", "positive"), "prove_implication(multiplier)")
+    assumptions = (*inst.assumptions, *provisos.definedness(ob.zeros))
+    return _proof(inst, "exact transformation", rungs or ("exact",), assumptions, ob.detail)
 
 
 def expectation(inst: Instance) -> Obligation:
@@ -409,13 +410,12 @@ def judge(
 ) -> tuple[Status, bool]:
     """The verdict on `claim`, and whether the engine contradicted itself.
 
-    expected: the dimensions the claim must be proved for; proofs: one entry per
-    dimension (None: not shown). A proof that names another claim or another n is not a
-    proof of this one: the verdict is UNKNOWN, flagged as an engine inconsistency.
-    numeric: one verdict per checked dimension: "pass", "fail" (confirmed in high
-    precision) or "inconclusive". at_counterexample: a proof found at the very
-    dimension where a counterexample was confirmed, if any. PROVED needs every proof
-    and agreeing numerics; a proof contradicted by a confirmed counterexample at the
+    expected: the dimensions the claim must be proved for; proofs: one entry per dimension (None:
+    not shown). A proof that names another claim or another n is not a proof of this one: the
+    verdict is UNKNOWN, flagged as an engine inconsistency. numeric: one verdict per checked
+    dimension: "pass", "fail" (confirmed in high precision) or "inconclusive". at_counterexample:
+    a proof found at the very dimension where a counterexample was confirmed, if any. PROVED needs
+    every proof and agreeing numerics; a proof contradicted by a confirmed counterexample at the
     same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED.
     """
     if len(proofs) > len(expected) or any(
@@ -436,8 +436,8 @@ def judge(
 
 
 def judge_chain(steps: Sequence[Status]) -> Status:
-    """A chain is PROVED only if every step is PROVED (each by its own kernel verdict), REFUTED
-    if any step is; otherwise its weakest step decides (ERROR, UNKNOWN, then CHECKED)."""
+    """A chain is PROVED only if every step is PROVED (each by its own kernel verdict), REFUTED if any step
+    is; otherwise its weakest step decides (ERROR, UNKNOWN, then CHECKED)."""
     for status in (Status.REFUTED, Status.ERROR, Status.UNKNOWN):
         if status in steps:
             return status

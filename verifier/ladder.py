@@ -15,12 +15,13 @@ from typing import Any
 
 import sympy as sp
 
-from verifier import bounds, certify, kernel, obligations
+from verifier import bounds, certify, entailment, kernel, obligations, premise
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance
 from verifier.kernel import Fact, Proof, Rejected
 from verifier.obligations import NotShowable
+from verifier.stepwise import Implication
 
 RUNGS = ("exact", "expand", "atoms", "simplify")
 CHEAP_RUNGS = ("exact", "expand", "atoms")
@@ -340,6 +341,35 @@ def _prove_psd_certificate(
     return kernel.prove_psd_by_certificate(inst, facts), ""
 
 
+def _prove_implication(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """A multiplier M with g_B ≡ M·g_A (premise.multipliers proposes, the kernel checks); ⇔ needs one each way."""
+    body = inst.claim.body
+    a, b = entailment.gaps(inst)
+    groups = [[inst.symbolic(s) for s in g.symbols()] for g in inst.given]
+    groups = [g for g in groups if all(isinstance(s, sp.Symbol) for s in g)]
+    forward = list(premise.multipliers(a.entries, b.entries, groups))
+    both = isinstance(body, Implication) and body.both_ways
+    backward: list[sp.Matrix | None] = list(premise.multipliers(b.entries, a.entries, groups)) if both else [None]
+    why = "no multiplier M with g_B = M·g_A found (not an exact transformation of the premise)"
+    for ms in [(m,) if back is None else (m, back) for m in forward for back in backward]:
+        try:
+            ob = entailment.entailment(inst, ms)
+        except NotShowable as err:
+            why = str(err)
+            continue
+        facts = _checked(inst, list(ob.zeros), [], clock, rungs)
+        if isinstance(facts, str):
+            why = facts
+            continue
+        try:
+            facts += [kernel.nonnegative(e, strict=True) for e in ob.positive]
+            facts += [kernel.nonnegative(e) for e in ob.nonnegative]
+            return kernel.prove_implication(inst, ms, facts), ""
+        except Rejected as err:
+            why = str(err)
+    return None, why
+
+
 Strategy = Callable[[Instance, WorkClock, tuple[str, ...]], tuple[Proof | None, str]]
 
 # one symbolic strategy per statement kind
@@ -351,4 +381,5 @@ _STRATEGIES: dict[type[Statement], Strategy] = {
     Expectation: _prove_expectation,
     Convergence: _prove_convergence,
     Limit: _prove_limit,
+    Implication: _prove_implication,
 }

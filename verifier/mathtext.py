@@ -23,11 +23,11 @@ from verifier.claims import (
 )
 from verifier.instantiate import as_matrix
 from verifier.iteration import iteration_of
-from verifier.stepwise import Chain
+from verifier.stepwise import Chain, Implication, Relation
 
 MAX_CHARS = 6000
-_OPS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
-_MML_OPS = {"=": "=", "<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;"}
+_OPS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "=>": r"\implies", "<=>": r"\iff"}
+_MML_OPS = {"=": "=", "<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;", "=>": "&#x27F9;", "<=>": "&#x27FA;"}
 
 
 def _mml(x: sp.Basic) -> str:
@@ -97,11 +97,31 @@ def _limit(b: Limit) -> Glued:
 
 def _chain(b: Chain) -> Glued:
     ops = [step.relation for step in b.steps]
+    lines = [b.start, *(step.expr for step in b.steps)]
+    statements = [isinstance(line, Relation) for line in lines]
+    if any(statements):  # a chain mixing statements and expressions is an error, shown without its math
+        return _statements(lines, ops) if all(statements) else ([], [""], [""])
     return (
         [_obj(b.start), *(_obj(step.expr) for step in b.steps)],
         ["", *(_OPS.get(op, op) for op in ops), ""],
         ["", *(f"<mo>{_MML_OPS.get(op, op)}</mo>" for op in ops), ""],
     )
+
+
+def _statements(lines: list[Relation], joins: list[str]) -> Glued:
+    """A₀ ⇒ A₁ ⇒ …, each statement lhs op rhs."""
+    objs = [_obj(side) for rel in lines for side in (rel.lhs, rel.rhs)]
+    inner = [op for rel in lines for op in (rel.op, "")][:-1]
+    ops = [inner[k] if k % 2 == 0 else joins[k // 2] for k in range(len(inner))]
+    return (
+        objs,
+        ["", *(_OPS.get(op, op) for op in ops), ""],
+        ["", *(f"<mo>{_MML_OPS.get(op, op)}</mo>" for op in ops), ""],
+    )
+
+
+def _implication(b: Implication) -> Glued:
+    return _statements([b.premise, b.conclusion], ["<=>" if b.both_ways else "=>"])
 
 
 # one renderer per statement kind
@@ -114,6 +134,7 @@ _RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
     Convergence: _convergence,
     Limit: _limit,
     Chain: _chain,
+    Implication: _implication,
 }
 
 

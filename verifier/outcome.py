@@ -144,6 +144,7 @@ class ClaimResult:
     steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
+    planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
@@ -155,7 +156,8 @@ class ClaimResult:
         if self.inconsistency:
             return False
         if self.expect == "refuted":
-            return self.status is Status.REFUTED
+            named = self.planted_step is None or self.first_wrong_step == self.planted_step
+            return self.status is Status.REFUTED and named
         return self.status in (Status.PROVED, Status.CHECKED)
 
     @property

@@ -2,7 +2,9 @@
 
 Each step relates the previous line to its own, gives an optional reason ("use Σy = 1"),
 and may bring assumptions that hold from that step on (the ledger). The engine verifies
-every step as a claim of its own (:mod:`verifier.chains`).
+every step as a claim of its own (:mod:`verifier.chains`). A chain of statements,
+A₀ ⇒ A₁ ⇒ … (or ⇔), has a :class:`Relation` on every line, and each step is an
+:class:`Implication`: at every point of the domain where the previous line holds, this one does.
 """
 
 from __future__ import annotations
@@ -17,6 +19,31 @@ from verifier.claims import Given, Identity, Inequality, MathData, Statement, Wh
 from verifier.domains import Domain
 
 RELATIONS = ("=", "<=", "<", ">=", ">")
+IMPLICATIONS = ("=>", "<=>")
+
+
+@dataclass(frozen=True)
+class Relation(MathData):
+    """A statement `lhs op rhs` (op one of RELATIONS), true or false at each point: a line of a
+    chain of implications, such as the stationarity condition ∇L = 0."""
+
+    lhs: Any
+    op: str
+    rhs: Any
+    MATH = ("lhs", "rhs")
+
+
+@dataclass(frozen=True)
+class Implication(Statement):
+    """premise ⇒ conclusion at every point of the domain (⇔ too if both_ways)."""
+
+    premise: Relation
+    conclusion: Relation
+    where: Where = field(default_factory=dict)
+    both_ways: bool = False
+    kind = "implication"
+    MATH = ("premise", "conclusion")
+    CLAIMED = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,8 @@ class Chain(Statement):
         under the assumptions in force at step i (see :meth:`ledger`)."""
         previous = self.start if i == 0 else self.steps[i - 1].expr
         step = self.steps[i]
+        if step.relation in IMPLICATIONS:
+            return Implication(previous, step.expr, where=self.ledger(i + 1), both_ways=step.relation == "<=>")
         if step.relation == "=":
             return Identity(previous, step.expr, where=self.ledger(i + 1))
         return Inequality(previous, step.relation, step.expr, where=self.ledger(i + 1))
@@ -69,8 +98,11 @@ class Chain(Statement):
 
     def end_relation(self) -> str | None:
         """What the steps give between e₀ and the last line: = if all are =, ≤ if ≤ and = mix
-        (< if any is strict), and None when ≤ meets ≥ (the chain then concludes nothing)."""
+        (< if any is strict), ⇒ for implications (⇔ if every step is one), and None when ≤
+        meets ≥ (the chain then concludes nothing)."""
         ops = {s.relation for s in self.steps} - {"="}
+        if ops & set(IMPLICATIONS):
+            return "<=>" if ops == {"<=>"} else "=>"
         if not ops:
             return "="
         if ops <= {"<=", "<"}:
@@ -85,6 +117,8 @@ class Chain(Statement):
         if op is None or not self.steps:
             return None
         last = self.steps[-1].expr
+        if op in IMPLICATIONS:
+            return Implication(self.start, last, where=self.ledger(len(self.steps)), both_ways=op == "<=>")
         if op == "=":
             return Identity(self.start, last, where=self.ledger(len(self.steps)))
         return Inequality(self.start, op, last, where=self.ledger(len(self.steps)))

@@ -19,6 +19,7 @@ from verifier.checks.convergence import check_convergence
 from verifier.checks.derivative import check_derivative
 from verifier.checks.expectation import check_expectation
 from verifier.checks.identity import check_identity
+from verifier.checks.implication import check_implication
 from verifier.checks.inequality import check_inequality
 from verifier.checks.limit import check_limit
 from verifier.checks.psd import check_psd
@@ -26,6 +27,7 @@ from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import Settings
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.instantiate import Instance, instantiate
+from verifier.stepwise import Implication
 
 CHECKS: dict[type, Callable[..., NumericOutcome]] = {
     Identity: check_identity,
@@ -35,6 +37,7 @@ CHECKS: dict[type, Callable[..., NumericOutcome]] = {
     Expectation: check_expectation,
     Convergence: check_convergence,
     Limit: check_limit,
+    Implication: check_implication,
 }
 
 

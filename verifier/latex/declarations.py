@@ -32,6 +32,7 @@ _DEFINITION = re.compile(r"\s*([^=:(]+?)\s*(?:\(([^()]*)\))?\s*=(?!=)")
 _RANGE = re.compile(r"(\d+)\s*\.\.\s*(\d+)$")
 _VECTOR = re.compile(r"vectors?(?:\s+of\s+(?:size|length|dimension))?\s+(\w+)$")
 _MATRIX = re.compile(r"matri(?:x|ces)\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
+_IDENTITY = re.compile(r"identity(?:\s+matrix)?\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,11 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
         decls.functions[name.key] = word
     elif m := (_VECTOR.match(part) or _MATRIX.match(part)):
         _object(name, where, decls).shape = tuple(m.groups())
+    elif m := _IDENTITY.match(part):
+        if m.group(1) != m.group(2):
+            raise LatexError(where, f"an identity matrix is square; write {name.latex}: identity k×k")
+        found = _object(name, where, decls)
+        found.shape, found.domain = tuple(m.groups()), "identity"
     elif word in (*SCALAR_DOMAINS, *VECTOR_DOMAINS, *MATRIX_DOMAINS):
         _object(name, where, decls).domain = word
     else:
@@ -190,7 +196,7 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
             where,
             f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
             f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
-            "matrix k×k, lo..hi, index, function, or a function of the macro table (sigmoid, ...)",
+            "matrix k×k, identity k×k, lo..hi, index, function, or a function of the macro table (sigmoid, ...)",
         )
 
 

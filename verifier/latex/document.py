@@ -1,9 +1,10 @@
 """Split a .tex or .md file into its declaration block and its chains of $$…$$ displays.
 
 A chain is a run of displays: the first one starts with an expression, every later one
-starts with a relation (=, \\le, \\ge, <, >); a display that starts with an expression
+starts with a relation (=, \\le, \\ge, <, >, \\Rightarrow, \\implies, \\iff); a display that starts with an expression
 starts the next chain. Directives are comment lines: `% claim: NAME` names the next
-chain and `% expect: refuted` marks it as a planted mistake. Declarations live in a
+chain, `% expect: refuted` marks it as a planted mistake and `% planted: N` names the step of
+the slip (the verifier must name that step as the first wrong one). Declarations live in a
 fenced ```verifier block (Markdown) or in the `%` lines after a `% verifier` line (TeX).
 Nothing here needs lark.
 """
@@ -16,8 +17,11 @@ from dataclasses import dataclass, field
 from verifier.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(r"\$\$(.*?)\$\$|\\\[(.*?)\\\]", re.DOTALL)
-_LEADING_RELATION = re.compile(r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant)(?![a-zA-Z]))")
-_DIRECTIVE = re.compile(r"\s*%\s*(claim|expect)\s*:\s*(.*?)\s*$")
+_LEADING_RELATION = re.compile(
+    r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
+    r"|Longleftrightarrow)(?![a-zA-Z]))"
+)
+_DIRECTIVE = re.compile(r"\s*%\s*(claim|expect|planted)\s*:\s*(.*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class ChainSource:
     origin: Origin
     name: str = ""
     expect: str = "holds"
+    planted: str = ""  # `% planted: N`: the step of a student's slip, which must be named first
+    planted_at: Origin | None = None
     displays: list[Text] = field(default_factory=list)
 
 
@@ -123,6 +129,8 @@ def split(text: str, path: str) -> Document:
             current, pending = None, ChainSource(where, name=value)
         elif kind == "expect":
             pending.expect = value.lower()
+        elif kind == "planted":
+            pending.planted, pending.planted_at = value, where
         elif starts_with_relation(value):
             if current is None:
                 doc.errors.append(
@@ -135,7 +143,9 @@ def split(text: str, path: str) -> Document:
                 continue
             current.displays.append(Text(value, where))
         else:
-            current = ChainSource(where, pending.name, pending.expect, [Text(value, where)])
+            current = ChainSource(
+                where, pending.name, pending.expect, pending.planted, pending.planted_at, [Text(value, where)]
+            )
             doc.chains.append(current)
             pending = ChainSource(where)
     return doc

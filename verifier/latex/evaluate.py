@@ -192,6 +192,18 @@ class Evaluator:
     def _pos(self, node: Node) -> Value:
         return self.value(node.children[1])
 
+    def _matrix(self, node: Node) -> Value:
+        rows = [
+            [self.value(c) for c in row.children if isinstance(c, Tree)]
+            for row in node.children[1].children
+            if isinstance(row, Tree)
+        ]
+        if len({len(r) for r in rows}) != 1:
+            raise self.fail(node, "the rows of this matrix have different lengths; give every row as many entries")
+        if any(isinstance(e, sp.MatrixBase) for r in rows for e in r):
+            raise self.fail(node, "a matrix entry is a vector or matrix; write scalar entries")
+        return values.collapse(Matrix(rows))
+
     def _abs(self, node: Node) -> Value:
         inner = self.value(node.children[1])
         if isinstance(inner, sp.MatrixBase):

@@ -23,11 +23,12 @@ from verifier.latex.errors import LatexError, Origin
 from verifier.latex.evaluate import Evaluator
 from verifier.latex.scope import Scope
 from verifier.latex.values import Matrix, Value, shape_of
-from verifier.stepwise import Chain, Step
+from verifier.stepwise import Chain, Relation, Step
 
 _TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 MAX_FREE_INDICES = 2
+_LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Reader:
         if len(out) < 2:
             raise LatexError(
                 out[0].origin if out else source.origin,
-                "no relation in this chain; join its lines with =, \\le, \\ge, < or >",
+                "no relation in this chain; join its lines with =, \\le, \\ge, <, > or \\Rightarrow",
             )
         return out
 
@@ -164,16 +165,62 @@ def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
     return reparse
 
 
+def statements(lines: list[Line]) -> list[tuple[Line, Line]] | None:
+    """A chain of statements A ⇒ B ⇒ … as (lhs line, rhs line) pairs, each joined by one relation;
+    None for a chain of expressions (no ⇒ or ⇔ in it)."""
+    if not any(line.relation in macros.IMPLIES for line in lines):
+        return None
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups or line.relation in macros.IMPLIES:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    for group in groups:
+        if len(group) != 2:
+            what = "no relation" if len(group) < 2 else "more than one relation"
+            raise LatexError(
+                group[-1].origin, f"this statement has {what}; between ⇒ and ⇔ write one A = B or A \\le B"
+            )
+    return [(g[0], g[1]) for g in groups]
+
+
+def _build_statements(values: list[Value], pairs: list[tuple[Line, Line]], scope: Scope) -> Chain:
+    relations = []
+    for (_, rhs), (left, right) in zip(pairs, zip(values[::2], values[1::2], strict=True), strict=True):
+        left, right = _zero_of_shape(left, right), _zero_of_shape(right, left)
+        if rhs.relation != "=" and (isinstance(left, sp.MatrixBase) or isinstance(right, sp.MatrixBase)):
+            raise LatexError(rhs.origin, "an inequality between vectors or matrices; state it for a scalar")
+        if values_shape(left) != values_shape(right):
+            raise LatexError(rhs.origin, f"the sides are {shape_of(left)} and {shape_of(right)}; give them one shape")
+        relations.append(Relation(left, rhs.relation, right))
+    steps = tuple(
+        Step(lhs.relation, rel, rhs.reason, written=f"{lhs.written} {_LATEX_REL[rhs.relation]} {rhs.written}")
+        for (lhs, rhs), rel in zip(pairs[1:], relations[1:], strict=True)
+    )
+    return Chain(relations[0], steps, where=scope.where())
+
+
+def _zero_of_shape(side: Value, other: Value) -> Value:
+    """A 0 facing a vector or matrix is the zero of its shape (∇L = 0)."""
+    if side == 0 and isinstance(other, sp.MatrixBase):
+        return sp.ImmutableMatrix.zeros(*other.shape)
+    return side
+
+
 def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
     indices = reader.free_indices(lines)
     if len(indices) > MAX_FREE_INDICES:
         raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
+    pairs = statements(lines)
     values = [
         gates.check_line(
             _evaluate(reader, scope, line, indices), scope, line.origin, _reparse(reader, scope, line.origin)
         )
         for line in lines
     ]
+    if pairs is not None:
+        return _build_statements(values, pairs, scope)
     steps = []
     for line, value, previous in zip(lines[1:], values[1:], values[:-1], strict=True):
         if line.relation != "=" and (isinstance(value, sp.MatrixBase) or isinstance(previous, sp.MatrixBase)):
@@ -193,6 +240,7 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     if source.expect not in ("holds", "refuted"):
         raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
     lines = reader.lines(source)
+    planted = _planted(source, len(lines) - 1)
     decls = reader.decls
     lows = {s: lo for s, (lo, _) in decls.sizes.items()}
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
@@ -212,8 +260,7 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     def builder(*n: int) -> Statement:
         return built[n[0] if n else None]
 
-    latex_rel = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
-    text = " ".join(f"{latex_rel[line.relation]} {line.written}" if line.relation else line.written for line in lines)
+    text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
     return ClaimFamily(
         name,
         stem,
@@ -223,7 +270,20 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         (),
         Expect(source.expect),
         "",
+        planted,
     )
+
+
+def _planted(source: ChainSource, steps: int) -> int | None:
+    """The step of `% planted: N`, checked against the chain it marks."""
+    if not source.planted:
+        return None
+    at = source.planted_at or source.origin
+    if not source.planted.isdigit() or not 1 <= int(source.planted) <= steps:
+        raise LatexError(at, f"planted: {source.planted}; give the step of the slip, 1..{steps}")
+    if source.expect != "refuted":
+        raise LatexError(at, "a planted slip makes the chain wrong; add `% expect: refuted`")
+    return int(source.planted)
 
 
 def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:

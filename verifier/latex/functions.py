@@ -168,7 +168,7 @@ def _is_transpose(w: Walker, script: Node) -> bool:
     return _is(inner, "name") and inner.children[0].value == "T" and "T" not in w.scope.decls.objects
 
 
-def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value:
+def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if _is_transpose(w, script):
         return values.transpose(w.value(base))
     e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
@@ -179,10 +179,18 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value:
         return sp.exp(exponent)
     b = w.item(base)
     if isinstance(b, Fn):
-        raise w.fail(node, f"{b.label}^n is ambiguous; write ({b.label}(x))^n")
+        return _power_of_function(w, b, script, node)
     if isinstance(b, tuple):
         raise w.fail(node, "a list (a, b) cannot be raised to a power")
     return _raise(w, b, script)
+
+
+def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
+    """\\tanh^2(x) is (\\tanh(x))^2, as sympy prints it; any other power of a function is ambiguous."""
+    n = _literal(script)
+    if f.greedy or n is None or not n.isdigit() or int(n) < 2:
+        raise w.fail(node, f"{f.label}^n is ambiguous; write ({f.label}(x))^n")
+    return Fn(f"{f.label}^{n}", lambda arg: values.power(f.apply(arg), sp.Integer(int(n))))
 
 
 def _raise(w: Walker, b: Value, script: Node) -> Value:
@@ -220,9 +228,11 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         full = f"{key}_{literal}"
         if full in decls.objects or full in decls.definitions or full in decls.functions:
             return w.lookup(full, full, node)
-        if key == "delta" and "delta" not in decls.objects and "delta" not in w.env:
-            i, j = _indices(w, script, Matrix.zeros(2, 2))
-            return sp.KroneckerDelta(i, j)
+    if key == "delta" and not {"delta"} & {*decls.objects, *decls.definitions, *w.env}:
+        pair = _indices(w, script, Matrix.zeros(2, 2))
+        if len(pair) != 2:
+            raise w.fail(node, "the Kronecker delta takes two indices: \\delta_{ij}")
+        return sp.KroneckerDelta(*pair)
     b = w.item(base)
     if isinstance(b, Fn | tuple):
         raise w.fail(node, "a subscript on a function; write f(x)_j for an entry of its value")

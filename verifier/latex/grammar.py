@@ -20,8 +20,12 @@ from verifier.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
 start: tok*
-tok: CMD | NORM | NUMBER | LETTER | REL | PLUS | MINUS | TIMES | SLASH | CARET | UNDER | PRIME
-   | LBRACE | RBRACE | LPAR | RPAR | LBRACK | RBRACK | COMMA | BAR
+tok: BEGIN | END | AMP | ROWSEP | CMD | NORM | NUMBER | LETTER | REL | PLUS | MINUS | TIMES | SLASH | CARET
+   | UNDER | PRIME | LBRACE | RBRACE | LPAR | RPAR | LBRACK | RBRACK | COMMA | BAR
+BEGIN.2: /\\begin\s*\{\s*[a-zA-Z*]+\s*\}/
+END.2: /\\end\s*\{\s*[a-zA-Z*]+\s*\}/
+AMP: "&"
+ROWSEP: /\\\\/
 CMD: /\\[a-zA-Z]+/
 NORM: "\\|"
 NUMBER: /\d+(\.\d+)?/
@@ -42,7 +46,7 @@ LBRACK: "["
 RBRACK: "]"
 COMMA: ","
 BAR: "|"
-SPACE: /\\[,;:! ]/ | "~" | "&" | /\\\\/ | /\s+/ | /\\left\s*\./ | /\\right\s*\./
+SPACE: /\\[,;:! ]/ | "~" | /\s+/ | /\\left\s*\./ | /\\right\s*\./
 %ignore SPACE
 """
 
@@ -92,6 +96,9 @@ braced: LBRACE inner RBRACE
      | PARTIAL -> partial
      | NABLA -> nabla
      | TOP -> top
+     | MAT_BEGIN rows MAT_END -> matrix
+rows: row (ROWSEP row)* ROWSEP?
+row: expr (AMP expr)*
 ?arg: braced
     | LETTER -> name
     | DIGIT -> number
@@ -100,6 +107,7 @@ bounds: UNDER script (CARET script)? -> lower_upper
       | CARET script UNDER script -> upper_lower
 %declare NUMBER DIGIT LETTER NAMECMD REL PLUS MINUS TIMES SLASH CARET UNDER PRIME LBRACE RBRACE LPAR RPAR
 %declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
+%declare MAT_BEGIN MAT_END AMP ROWSEP
 """
 
 WORDS = {
@@ -114,8 +122,12 @@ WORDS = {
     "UNDER": "'_'",
     "PLUS": "'+'",
     "MINUS": "'-'",
+    "AMP": "'&'",
+    "ROWSEP": "'\\\\'",
+    "MAT_END": "\\end{pmatrix}",
 }
-_CLOSE = {"RBRACE": "LBRACE", "RPAR": "LPAR", "RBRACK": "LBRACK"}
+_CLOSE = {"RBRACE": "LBRACE", "RPAR": "LPAR", "RBRACK": "LBRACK", "MAT_END": "MAT_BEGIN"}
+MATRIX_ENVIRONMENTS = ("matrix", "pmatrix", "bmatrix")
 
 
 class _Feed(Lexer):
@@ -144,7 +156,28 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         at = origin.at(err.line, err.column)
         char = text[err.pos_in_stream or 0]
         raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
-    return _pair_bars(_split_scripts([t for tok in raw if (t := classify(tok, origin, commands)) is not None]))
+    classified = [t for tok in raw if (t := classify(tok, origin, commands)) is not None]
+    return _pair_bars(_split_scripts(_environments(classified, origin)))
+
+
+def _environments(toks: list[Token], origin: Origin) -> list[Token]:
+    """\\begin{pmatrix} … \\end{pmatrix} (and matrix, bmatrix) delimit a matrix, whose & and \\\\ separate
+    entries and rows; outside one, & and \\\\ are alignment and line breaks, and dropped."""
+    out: list[Token] = []
+    depth = 0
+    for tok in toks:
+        if tok.type in ("BEGIN", "END"):
+            env = tok.value.partition("{")[2].rstrip("}").strip()
+            if env not in MATRIX_ENVIRONMENTS:
+                raise LatexError(
+                    where(origin, tok), f"unknown environment {env}; use {', '.join(MATRIX_ENVIRONMENTS)} for a matrix"
+                )
+            depth += 1 if tok.type == "BEGIN" else -1
+            tok = Token.new_borrow_pos("MAT_BEGIN" if tok.type == "BEGIN" else "MAT_END", tok.value, tok)
+        elif tok.type in ("AMP", "ROWSEP") and depth <= 0:
+            continue
+        out.append(tok)
+    return out
 
 
 def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | None:

@@ -64,7 +64,14 @@ RELATIONS = {
     "=": "=",
     "<": "<",
     ">": ">",
+    "Rightarrow": "=>",
+    "Longrightarrow": "=>",
+    "implies": "=>",
+    "iff": "<=>",
+    "Leftrightarrow": "<=>",
+    "Longleftrightarrow": "<=>",
 }
+IMPLIES = ("=>", "<=>")
 FIXED_FUNCTIONS = {
     "log": "log",
     "ln": "log",
@@ -76,7 +83,7 @@ FIXED_FUNCTIONS = {
     "max": "max",
     "min": "min",
 }
-OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace"}
+OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag"}
 KINDS: dict[str, str] = {
     "frac": "FRAC",
     "dfrac": "FRAC",
@@ -182,6 +189,7 @@ BUILTINS: dict[str, Builtin] = {
     "sqrt": Builtin("sqrt", "scalar", sp.sqrt),
     "trace": Builtin("trace", "matrix", lambda a: sp.Add(*(a[i, i] for i in range(a.rows)))),
     "det": Builtin("det", "matrix", _det),
+    "diag": Builtin("diag", "vector", lambda v: sp.ImmutableMatrix(sp.diag(*v))),
     "max": Builtin("max", "scalar", sp.Max, arity=0),
     "min": Builtin("min", "scalar", sp.Min, arity=0),
 }

@@ -81,7 +81,9 @@ class Scope:
         self.touched[key] = obj
         if key not in self._cache:
             dims = [int(s) if s.isdigit() else self.size(s) for s in obj.shape]
-            if len(dims) == 1:
+            if obj.domain == "identity":
+                self._cache[key] = sp.ImmutableMatrix(sp.eye(dims[0]))
+            elif len(dims) == 1:
                 self._cache[key] = mathlib.vector(key, dims[0])
             elif len(dims) == 2:
                 self._cache[key] = mathlib.matrix(key, dims[0], dims[1])
@@ -93,16 +95,22 @@ class Scope:
                     self.size(s)
         return self._cache[key]
 
+    def _constant(self, key: str) -> bool:
+        """A declared constant (the identity matrix): no symbols, no domain."""
+        return self.decls.objects[key].domain == "identity"
+
     def where(self) -> list[tuple[Value, Domain]]:
         """Each touched object with its domain, in declaration order."""
         order = list(self.decls.objects)
-        keys = sorted(self.touched, key=order.index)
+        keys = sorted((k for k in self.touched if not self._constant(k)), key=order.index)
         return [(self._cache[k], DOMAINS[self.decls.objects[k].domain]) for k in keys]
 
     def symbol_names(self) -> dict[sp.Symbol, str]:
         """How each touched object's entries are written in LaTeX (z_{1}, A_{1,2}, \\hat{y}): for sympy's printer."""
         names: dict[sp.Symbol, str] = {}
         for key, obj in self.touched.items():
+            if self._constant(key):
+                continue
             value = self._cache[key]
             latex = obj.name.latex
             if isinstance(value, sp.MatrixBase):
@@ -118,5 +126,7 @@ class Scope:
         out: set[sp.Basic] = set()
         for key in self.touched:
             value = self._cache[key]
+            if self._constant(key):
+                continue
             out |= set(value) if isinstance(value, sp.MatrixBase) else {value}
         return out

@@ -133,7 +133,7 @@ def claim_section(r: ClaimResult) -> str:
     )
 
 
-_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 
 
 def _steps(r: ClaimResult) -> str:

@@ -83,7 +83,7 @@ def failures(console: Console, report: RunReport) -> None:
             console.print(r.detail, markup=False, highlight=False)
 
 
-STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}
+STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 
 
 def chains(console: Console, report: RunReport) -> None:
