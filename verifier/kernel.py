@@ -28,8 +28,8 @@ from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
-from verifier import bounds, normal_form, obligations, provisos, rates
-from verifier.claims import PSD, Convergence, Derivative, Limit
+from verifier import bounds, einsum, normal_form, obligations, provisos, rates
+from verifier.claims import PSD, Convergence, Derivative, Limit, Statement
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
 from verifier.outcome import NumericVerdict, Status
@@ -37,6 +37,7 @@ from verifier.outcome import NumericVerdict, Status
 _KEY = object()
 WHERE_DEFINED = "nonnegative where defined"
 SIGNS = ("nonnegative", WHERE_DEFINED)
+FOR_ALL_N = "for all n (generic dimension)"
 T = TypeVar("T")
 
 
@@ -375,6 +376,15 @@ def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequen
     return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 
 
+def prove_for_all_n(claim: str, statement: Statement) -> Proof:
+    """The claim in matrix notation at a symbolic size: the canonical Einstein forms of its two
+    sides, computed here (verifier.einsum), are equal, so it holds at every n where defined."""
+    forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
+    if not forms.equal:
+        raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
+    return Proof(claim, None, FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY)
+
+
 # ----------------------------------------------------------------------------- verdicts
 
 
@@ -384,6 +394,7 @@ def judge(
     proofs: Sequence[Proof | None],
     numeric: Sequence[NumericVerdict],
     at_counterexample: Proof | None = None,
+    for_all_n: Proof | None = None,
 ) -> tuple[Status, bool]:
     """The verdict on `claim`, and whether the engine contradicted itself.
 
@@ -394,7 +405,9 @@ def judge(
     precision) or "inconclusive". at_counterexample: a proof found at the very
     dimension where a counterexample was confirmed, if any. PROVED needs every proof
     and agreeing numerics; a proof contradicted by a confirmed counterexample at the
-    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED.
+    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED. for_all_n: a
+    proof for every n, which any confirmed counterexample contradicts; with agreeing numerics it is
+    PROVED whatever the per-n proofs.
     """
     if len(proofs) > len(expected) or any(
         p is not None and (p.claim, p.n) != (claim, n) for p, n in zip(proofs, expected, strict=False)
@@ -402,13 +415,17 @@ def judge(
         return Status.UNKNOWN, True
     if at_counterexample is not None and at_counterexample.claim != claim:
         return Status.UNKNOWN, True
+    if for_all_n is not None and (
+        (for_all_n.claim, for_all_n.n, for_all_n.rule) != (claim, None, FOR_ALL_N) or NumericVerdict.FAIL in numeric
+    ):
+        return Status.UNKNOWN, True
     if NumericVerdict.FAIL in numeric:
         if at_counterexample is not None:
             return Status.UNKNOWN, True
         return Status.REFUTED, False
     if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
-    if proofs and len(proofs) == len(expected) and all(p is not None for p in proofs):
+    if for_all_n is not None or (proofs and len(proofs) == len(expected) and all(p is not None for p in proofs)):
         return Status.PROVED, False
     return Status.CHECKED, False
 
