@@ -144,6 +144,7 @@ class ClaimResult:
     steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
+    for_all_n: bool = False  # PROVED for every n by the generic-dimension rule, not only at the n checked
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
@@ -157,6 +158,11 @@ class ClaimResult:
         if self.expect == "refuted":
             return self.status is Status.REFUTED
         return self.status in (Status.PROVED, Status.CHECKED)
+
+    @property
+    def verdict(self) -> str:
+        """The status as reports print it: "PROVED for all n" where the generic rule proved it."""
+        return f"{self.status.value} for all n" if self.for_all_n else self.status.value
 
     @property
     def key(self) -> str:
@@ -238,6 +244,10 @@ class RunReport:
         for r in self.results:
             out[r.status.value] += 1
         return out
+
+    def for_all_n(self) -> int:
+        """How many claims were PROVED for all n (generic dimension)."""
+        return sum(1 for r in self.results if r.for_all_n)
 
     @property
     def all_met(self) -> bool:
