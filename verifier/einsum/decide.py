@@ -18,7 +18,7 @@ from verifier.domains import Domain
 from verifier.einsum.forms import Canonical, Key, Letter, OutsideFragment, canonical, form_text, is_zero, same_size
 from verifier.einsum.read import RULES, Form, Reader
 
-ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet")
+ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power")
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ RULES = {
     "det": "∂det M = det M·tr(M⁻¹∂M)",
     "det⁻¹": "∂(det M)⁻¹ = −(det M)⁻¹·tr(M⁻¹∂M)",
     "logdet": "∂log det Mᵏ = k·tr(M⁻¹∂M)",
+    "det power": "det Mᵏ = (det M)ᵏ",
 }
 RESERVED = ("(", ")", "⁻", "[", "]", "§", DELTA, "·", "*")
 
@@ -228,7 +229,7 @@ class Reader:
             i, j = (scope[x] for x in e.args[:2])
             return [delta(i, j, self.sizes[i])]
         if isinstance(e, sp.Determinant):
-            return [self._det(e.arg, "det")]
+            return self._determinant(e.arg)
         if isinstance(e, sp.log):
             return self._log(e.args[0])
         raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
@@ -243,6 +244,14 @@ class Reader:
         if isinstance(base, sp.Determinant):
             return product([self._det(base.arg, "det⁻¹")] for _ in range(-int(k)))
         raise OutsideFragment(f"division by {sp.sstr(base)[:60]}")
+
+    def _determinant(self, m: sp.MatrixExpr) -> Form:
+        """det M as an atom; det Mᵏ = (det M)ᵏ for an integer power k ≥ 0."""
+        power = m.args[1] if isinstance(m, sp.MatPow) and not isinstance(m, sp.Inverse) else None
+        if isinstance(power, sp.Integer) and power >= 0:
+            self.rules.add("det power")
+            return product([self._det(m.args[0], "det")] for _ in range(int(power)))
+        return [self._det(m, "det")]
 
     def _log(self, arg: sp.Expr) -> Form:
         power = 1
