@@ -89,9 +89,9 @@ def claim_section(r: ClaimResult) -> str:
         rows.append(("domains", _esc("; ".join(r.domains))))
     if r.assumptions:
         rows.append(("assumptions used", _esc("; ".join(r.assumptions))))
-    if r.for_all_n:
-        g = r.proofs[0]
-        rows.append(("proof for all n", _esc(f"{g.rule} via {g.rung}; {g.detail}")))
+    general = next((q for q in r.proofs if q.n is None), None) if r.for_all_n else None
+    if general is not None:
+        rows.append(("proof for all n", _esc(f"{general.rule} via {general.rung}; {general.detail}")))
     if r.proofs:
         p = r.proofs[-1]
         rows.append(
