@@ -17,6 +17,7 @@ SECTIONS = (
     "special",
     "certificates",
     "latex",
+    "generic",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -70,6 +71,7 @@ class BenchConfig:
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
+    generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
 
     @property
     def command(self) -> str:

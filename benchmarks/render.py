@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks import generic_dimension
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
@@ -432,5 +433,6 @@ def render(data: Data) -> str:
         *_special(data),
         *_certificates(data),
         *_latex(data),
+        *generic_dimension.render_section(data),
     ]
     return "\n".join(lines).rstrip() + "\n"
