@@ -18,6 +18,7 @@ SECTIONS = (
     "certificates",
     "latex",
     "grading",
+    "generic",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -72,6 +73,7 @@ class BenchConfig:
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
     grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
+    generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
 
     @property
     def command(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchmarks import grading
+from benchmarks import generic_dimension, grading
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
@@ -434,5 +434,6 @@ def render(data: Data) -> str:
         *_certificates(data),
         *_latex(data),
         *grading.render(data),
+        *generic_dimension.render_section(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

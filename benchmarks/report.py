@@ -19,6 +19,7 @@ from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
 from benchmarks.determinism import bench_determinism
+from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
 from benchmarks.grading import bench_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
@@ -43,6 +44,7 @@ TITLES = {
     "certificates": "certificate search",
     "latex": "LaTeX chains",
     "grading": "grading a course",
+    "generic": "generic dimension",
 }
 
 
@@ -106,6 +108,8 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     certificates = bench_certificates(config, progress) if step("certificates") else None
     latex_chain = bench_latex(config, progress) if step("latex") else None
     grading = bench_grading(config, progress) if step("grading") else None
+    generic = bench_generic(config, progress) if step("generic") else None
+    data["generic"] = [row.to_json() for row in generic] if generic is not None else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),

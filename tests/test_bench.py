@@ -63,6 +63,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         certificate_n=(2,),
         latex_sizes=(2,),
         grading_students=(3,),
+        generic_n=2,
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -101,6 +102,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
         "certificates",
         "latex",
         "grading",
+        "generic",
         "determinism",
     ):
         assert data[section] is not None, section
@@ -139,6 +141,8 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     lx = data["latex"]
     assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
     assert len(lx["step_verdicts"]) == lx["steps"] == 10
+    assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
+    assert "## Generic dimension" in md.read_text()
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])

@@ -1,8 +1,8 @@
 """Compare a run against a committed baseline, so CI catches verdicts that weaken.
 
 A regression is: a claim that met its expectation and no longer does; a verdict that
-weakens (PROVED → CHECKED, UNKNOWN or ERROR; CHECKED → UNKNOWN or ERROR); a claim that
-disappears; a new claim that does not meet its expectation. Improvements are listed
+weakens (PROVED → CHECKED, UNKNOWN or ERROR; CHECKED → UNKNOWN or ERROR; PROVED for all n →
+PROVED at some n only); a claim that disappears; a new claim that does not meet its expectation. Improvements are listed
 but never fail the run.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from verifier.outcome import SCHEMA_VERSION, RunReport, Status
+from verifier.outcome import SCHEMA_VERSION, ClaimResult, RunReport, Status
 from verifier.render.files import read_json, write_json
 from verifier.shard import recorded_cost
 
@@ -41,6 +41,7 @@ def snapshot(report: RunReport) -> dict[str, Any]:
                 "expect": r.expect,
                 "kind": r.kind,
                 "proved_n": r.proved_n,
+                "for_all_n": r.for_all_n,
                 "n_values": r.n_values,
                 "cost": recorded_cost(r.cpu_seconds or r.seconds),
             }
@@ -70,6 +71,10 @@ def costs(path: str | Path) -> dict[str, float]:
     }
 
 
+def _now_for_all_n(old: dict[str, Any], r: ClaimResult) -> bool:
+    return r.for_all_n and not old.get("for_all_n", False)
+
+
 def compare(
     baseline: dict[str, dict[str, Any]], report: RunReport, selected: Callable[[str], bool] | None = None
 ) -> list[Change]:
@@ -80,12 +85,12 @@ def compare(
     changes: list[Change] = []
     for key, old in baseline.items():
         r = now.get(key)
-        before = f"{old['status']}{'' if old['met'] else ' ✗'}"
+        before = f"{old['status']}{' for all n' if old.get('for_all_n') else ''}{'' if old['met'] else ' ✗'}"
         if r is None:
             if report.complete:
                 changes.append(Change(key, before, "missing", True, "claim disappeared"))
             continue
-        after = f"{r.status.value}{'' if r.met else ' ✗'}"
+        after = f"{r.verdict}{'' if r.met else ' ✗'}"
         old_status = Status(old["status"])
         if r.time_limited:
             why = "stopped by the time limit (depends on the machine; raise --timeout or investigate a hang)"
@@ -94,9 +99,11 @@ def compare(
             changes.append(Change(key, before, after, True, "no longer meets its expectation"))
         elif STRENGTH[r.status] < STRENGTH[old_status]:
             changes.append(Change(key, before, after, True, "verdict weakened"))
-        elif STRENGTH[r.status] > STRENGTH[old_status] or (r.met and not old["met"]):
-            changes.append(Change(key, before, after, False, "improved"))
-        elif len(r.proved_n) < len(old.get("proved_n", [])):
+        elif old.get("for_all_n", False) and not r.for_all_n:
+            changes.append(Change(key, before, after, True, "no longer proved for all n"))
+        elif STRENGTH[r.status] > STRENGTH[old_status] or (r.met and not old["met"]) or _now_for_all_n(old, r):
+            changes.append(Change(key, before, after, False, "improved" + (" (for all n)" if r.for_all_n else "")))
+        elif len(r.proved_n) < len(old.get("proved_n", [])) and not r.for_all_n:
             changes.append(
                 Change(key, before, after, True, f"proved for fewer n ({len(old['proved_n'])} → {len(r.proved_n)})")
             )

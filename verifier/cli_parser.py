@@ -240,8 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
         "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
-        "LaTeX chain, grading a generated course, determinism under load) and write BENCHMARKS.md, benchmarks.json "
-        "and bench_cost_per_n.svg. "
+        "LaTeX chain, grading a generated course, generic-dimension proofs against explicit n = 8, determinism "
+        "under load) and write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. "
         "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
         "install . from it, or importable from the current folder).",
     )
@@ -254,8 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, grading, determinism (default: all; with --quick all but determinism; grading "
-        "grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
+        "certificates, latex, grading, generic, determinism (default: all; with --quick all but determinism; "
+        "grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, chains, explain, generic, kernel, ladder, mathtext, shrink
+from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
@@ -141,6 +141,11 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
 
 
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
+    found = dimension.attempt(family)
+    extra = dimension.extra_dimensions(family, found)
+    if extra:  # an atom-free claim whose forms differ is false from some n on: check up to there
+        family = dataclasses.replace(family, numeric_n=tuple(sorted({*family.numeric_n, *extra})))
+        result.n_values = list(family.all_n)
     proofs: list[Proof | None] = []
     verdicts: list[NumericVerdict] = []
     contradiction: Proof | None = None
@@ -197,18 +202,41 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
     expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
     key = f"{family.derivation}.{family.name}"
-    status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction)
+    for_all_n = found.proof if found is not None else None
+    status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction, for_all_n)
     result.status = status
     result.inconsistency = inconsistent
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
+    if found is not None:
+        _record_generic(result, found)
     if undefined:
         result.undefined_n = list(undefined)
         result.reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
     if inconsistent:
-        result.reason = (
-            "ENGINE INCONSISTENCY: the symbolic side reduced the residual to 0, but a counterexample "
-            "was confirmed in high precision. " + result.reason
+        said = (
+            "the generic-dimension proof says it holds for every n"
+            if for_all_n
+            else "the symbolic side reduced the residual to 0"
         )
+        result.reason = (
+            f"ENGINE INCONSISTENCY: {said}, but a counterexample was confirmed in high precision. " + result.reason
+        )
+
+
+def _record_generic(result: ClaimResult, found: dimension.Attempt) -> None:
+    """The generic rung's proof (for all n) goes first among the proofs; the reason says what it showed."""
+    p = found.proof
+    if p is None:
+        if result.status in (Status.PROVED, Status.CHECKED):
+            result.reason += f"; not proved for all n ({found.reason[:120]})"
+        return
+    evidence = ProofEvidence(None, p.rule, "+".join(p.rungs), round(found.seconds, 4), p.assumptions, p.detail)
+    result.proofs.insert(0, evidence)
+    result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+    result.for_all_n = result.status is Status.PROVED
+    if result.for_all_n:
+        explicit = f"explicit cross-check: {result.reason}" if result.reason else ""
+        result.reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
 
 
 def _instance_at(family: ClaimFamily, n: int | None, undefined: list[int]) -> Instance | None:

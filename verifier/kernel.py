@@ -25,8 +25,8 @@ from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
-from verifier import bounds, entailment, normal_form, obligations, provisos, rates
-from verifier.claims import PSD, Convergence, Derivative, Limit
+from verifier import bounds, einsum, entailment, normal_form, obligations, provisos, rates
+from verifier.claims import PSD, Convergence, Derivative, Limit, Statement
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
 from verifier.outcome import NumericVerdict, Status
@@ -34,6 +34,7 @@ from verifier.outcome import NumericVerdict, Status
 _KEY = object()
 WHERE_DEFINED = "nonnegative where defined"
 SIGNS = ("nonnegative", WHERE_DEFINED)
+FOR_ALL_N = "for all n (generic dimension)"
 T = TypeVar("T")
 
 
@@ -342,36 +343,14 @@ def prove_leading_term(inst: Instance) -> Proof:
 
 
 def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
-    """Two-point maps: g = K·e_k^{a₀}e_{k−1}^{a₁}(1 + o(1)) with a₀ + a₁ ≥ 2; q the positive root of
-    q² = a₀q + a₁ (the only one, by Descartes' rule), q′ = a₀ − q the other with |q′| < 1; then
-    y_k = log|e_k| has y_{k+1} − q·y_k → log|K|/(1 − q′), so the constant is |K|^{1/(1 − q′)}."""
-    rule = "prove_leading_term"
-    if shape.memory != 2:
-        raise Rejected(rule, "orders of maps with memory are decided for two-point maps only")
-    lead = rates.leading_monomial(inst, shape)
-    (a0, a1), k = lead.exponents, lead.coefficient
-    if a0 + a1 < 2 or not rates.vanishes(sp.expand(q**2 - a0 * q - a1)) or q.is_positive is not True:
-        raise Rejected(rule, f"order {sp.sstr(q)} is not a root > 1 of q² = {a0}q + {a1}")
-    other = a0 - q
-    if rates.sign(1 - other) <= 0 or rates.sign(1 + other) <= 0:
-        raise Rejected(rule, f"the other root {sp.sstr(other)} of q² = {a0}q + {a1} is not inside the unit circle")
-    c, s1 = inst.symbolic(sp.sympify(inst.claim.body.constant)), sp.expand(1 - other)  # type: ignore[attr-defined]
-    if c.is_nonnegative is not True or not rates.vanishes(rates.power(c, s1) - sp.Abs(k)):
-        raise Rejected(rule, f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {sp.sstr(k)[:60]}")
-    detail = f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {sp.sstr(k)[:60]}; {rates.MEMORY_THEOREM}"
+    """Two-point maps: the order is the positive root of q² = a₀q + a₁ (see rates.memory_order_detail)."""
+    detail = _obligation_of("prove_leading_term", lambda: rates.memory_order_detail(inst, shape, q))
     return _proof(inst, "leading term with memory", ("together", "exact"), (*inst.assumptions, rates.NEAR), detail)
 
 
 def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
-    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map, all computed exactly here."""
-    rule = "prove_leading_term(linear rate)"
-    if not all(rates.vanishes(gap) for gap in rates.fixed_point_gap(inst, shape)):
-        raise Rejected(rule, "the root is not shown to be a fixed point of the step")
-    eigenvalues = rates.real_spectrum(rates.state_jacobian(inst, shape))
-    rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
-    if not rates.is_spectral_radius(rho, eigenvalues) or rates.sign(1 - rho) <= 0:
-        raise Rejected(rule, f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
-    detail = f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {rates.RATE_THEOREM}"
+    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map (see rates.linear_rate_detail)."""
+    detail = _obligation_of("prove_leading_term(linear rate)", lambda: rates.linear_rate_detail(inst, shape))
     return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR_RATE), detail)
 
 
@@ -398,6 +377,15 @@ def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequen
     return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 
 
+def prove_for_all_n(claim: str, statement: Statement) -> Proof:
+    """The claim in matrix notation at a symbolic size: the canonical Einstein forms of its two
+    sides, computed here (verifier.einsum), are equal, so it holds at every n where defined."""
+    forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
+    if not forms.equal:
+        raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
+    return Proof(claim, None, FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY)
+
+
 # ----------------------------------------------------------------------------- verdicts
 
 
@@ -407,6 +395,7 @@ def judge(
     proofs: Sequence[Proof | None],
     numeric: Sequence[NumericVerdict],
     at_counterexample: Proof | None = None,
+    for_all_n: Proof | None = None,
 ) -> tuple[Status, bool]:
     """The verdict on `claim`, and whether the engine contradicted itself.
 
@@ -416,7 +405,9 @@ def judge(
     dimension: "pass", "fail" (confirmed in high precision) or "inconclusive". at_counterexample:
     a proof found at the very dimension where a counterexample was confirmed, if any. PROVED needs
     every proof and agreeing numerics; a proof contradicted by a confirmed counterexample at the
-    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED.
+    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED. for_all_n: a
+    proof for every n, which any confirmed counterexample contradicts; with agreeing numerics it is
+    PROVED whatever the per-n proofs.
     """
     if len(proofs) > len(expected) or any(
         p is not None and (p.claim, p.n) != (claim, n) for p, n in zip(proofs, expected, strict=False)
@@ -424,13 +415,17 @@ def judge(
         return Status.UNKNOWN, True
     if at_counterexample is not None and at_counterexample.claim != claim:
         return Status.UNKNOWN, True
+    if for_all_n is not None and (
+        (for_all_n.claim, for_all_n.n, for_all_n.rule) != (claim, None, FOR_ALL_N) or NumericVerdict.FAIL in numeric
+    ):
+        return Status.UNKNOWN, True
     if NumericVerdict.FAIL in numeric:
         if at_counterexample is not None:
             return Status.UNKNOWN, True
         return Status.REFUTED, False
     if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
-    if proofs and len(proofs) == len(expected) and all(p is not None for p in proofs):
+    if for_all_n is not None or (proofs and len(proofs) == len(expected) and all(p is not None for p in proofs)):
         return Status.PROVED, False
     return Status.CHECKED, False
 

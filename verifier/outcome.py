@@ -145,6 +145,7 @@ class ClaimResult:
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
     planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there
+    for_all_n: bool = False  # PROVED for every n by the generic-dimension rule, not only at the n checked
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
@@ -159,6 +160,11 @@ class ClaimResult:
             named = self.planted_step is None or self.first_wrong_step == self.planted_step
             return self.status is Status.REFUTED and named
         return self.status in (Status.PROVED, Status.CHECKED)
+
+    @property
+    def verdict(self) -> str:
+        """The status as reports print it: "PROVED for all n" where the generic rule proved it."""
+        return f"{self.status.value} for all n" if self.for_all_n else self.status.value
 
     @property
     def key(self) -> str:
@@ -240,6 +246,10 @@ class RunReport:
         for r in self.results:
             out[r.status.value] += 1
         return out
+
+    def for_all_n(self) -> int:
+        """How many claims were PROVED for all n (generic dimension)."""
+        return sum(1 for r in self.results if r.for_all_n)
 
     @property
     def all_met(self) -> bool:

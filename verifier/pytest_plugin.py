@@ -50,7 +50,7 @@ class ClaimItem(pytest.Item):
         if not isinstance(excinfo.value, ClaimFailed):
             return str(super().repr_failure(excinfo))
         r = excinfo.value.args[0]
-        lines = [f"{r.status.value} (expected {r.expect}): {r.reason}"]
+        lines = [f"{r.verdict} (expected {r.expect}): {r.reason}"]
         if r.counterexample:
             cx = r.counterexample
             lines += [f"counterexample at n = {cx.n}: {cx.values}", f"claimed {cx.lhs}, actual {cx.rhs}"]

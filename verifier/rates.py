@@ -169,3 +169,35 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
     if gap != 0 and sp.simplify(gap) != 0:
         raise NotShowable(f"series has extra terms {sp.sstr(gap)[:80]}")
     return "series", f"series of g(e) is C·e^{q} + O(e^{q + 1})"
+
+
+def memory_order_detail(inst: Instance, shape: Iteration, q: sp.Expr) -> str:
+    """Two-point maps: g = K·e_k^{a₀}e_{k−1}^{a₁}(1 + o(1)) with a₀ + a₁ ≥ 2; q the positive root of
+    q² = a₀q + a₁ (the only one, by Descartes' rule), q′ = a₀ − q the other with |q′| < 1; then
+    y_k = log|e_k| has y_{k+1} − q·y_k → log|K|/(1 − q′), so the constant is |K|^{1/(1 − q′)}.
+    The detail line for the proof, or NotShowable naming what fails."""
+    if shape.memory != 2:
+        raise NotShowable("orders of maps with memory are decided for two-point maps only")
+    lead = leading_monomial(inst, shape)
+    (a0, a1), k = lead.exponents, lead.coefficient
+    if a0 + a1 < 2 or not vanishes(sp.expand(q**2 - a0 * q - a1)) or q.is_positive is not True:
+        raise NotShowable(f"order {sp.sstr(q)} is not a root > 1 of q² = {a0}q + {a1}")
+    other = a0 - q
+    if sign(1 - other) <= 0 or sign(1 + other) <= 0:
+        raise NotShowable(f"the other root {sp.sstr(other)} of q² = {a0}q + {a1} is not inside the unit circle")
+    c, s1 = inst.symbolic(sp.sympify(inst.claim.body.constant)), sp.expand(1 - other)  # type: ignore[attr-defined]
+    if c.is_nonnegative is not True or not vanishes(power(c, s1) - sp.Abs(k)):
+        raise NotShowable(f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {sp.sstr(k)[:60]}")
+    return f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {sp.sstr(k)[:60]}; {MEMORY_THEOREM}"
+
+
+def linear_rate_detail(inst: Instance, shape: Iteration) -> str:
+    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map, all computed exactly;
+    the detail line for the proof, or NotShowable naming what fails."""
+    if not all(vanishes(gap) for gap in fixed_point_gap(inst, shape)):
+        raise NotShowable("the root is not shown to be a fixed point of the step")
+    eigenvalues = real_spectrum(state_jacobian(inst, shape))
+    rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
+    if not is_spectral_radius(rho, eigenvalues) or sign(1 - rho) <= 0:
+        raise NotShowable(f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
+    return f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {RATE_THEOREM}"

@@ -53,8 +53,8 @@ def _esc(text: object) -> str:
     return html.escape(str(text))
 
 
-def _badge(status: Status) -> str:
-    return f'<span class="badge" style="background:{COLORS[status]}">{status.value}</span>'
+def _badge(status: Status, label: str = "") -> str:
+    return f'<span class="badge" style="background:{COLORS[status]}">{label or status.value}</span>'
 
 
 def _plot(series: dict[str, list[float]]) -> str:
@@ -81,7 +81,7 @@ def _plot(series: dict[str, list[float]]) -> str:
 
 def claim_section(r: ClaimResult) -> str:
     rows = [
-        ("verdict", f"{_badge(r.status)} {_esc(r.reason)}"),
+        ("verdict", f"{_badge(r.status, r.verdict)} {_esc(r.reason)}"),
         ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
         ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s"),
     ]
@@ -89,6 +89,9 @@ def claim_section(r: ClaimResult) -> str:
         rows.append(("domains", _esc("; ".join(r.domains))))
     if r.assumptions:
         rows.append(("assumptions used", _esc("; ".join(r.assumptions))))
+    general = next((q for q in r.proofs if q.n is None), None) if r.for_all_n else None
+    if general is not None:
+        rows.append(("proof for all n", _esc(f"{general.rule} via {general.rung}; {general.detail}")))
     if r.proofs:
         p = r.proofs[-1]
         rows.append(
@@ -128,7 +131,7 @@ def claim_section(r: ClaimResult) -> str:
     unmet = "" if r.met else " unmet"
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return (
-        f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status)} {_esc(r.name)}</h3>'
+        f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status, r.verdict)} {_esc(r.name)}</h3>'
         f'<p class="stmt">{_esc(r.statement)}</p>{math}<dl>{dl}</dl>{cx}{plot}</section>'
     )
 
@@ -172,7 +175,7 @@ def render(report: RunReport) -> str:
         + ("" if report.complete else " · INCOMPLETE (interrupted)")
     )
     rows = "".join(
-        f'<tr><td><a href="#{_esc(r.key)}">{_esc(r.key)}</a></td><td>{_badge(r.status)}</td>'
+        f'<tr><td><a href="#{_esc(r.key)}">{_esc(r.key)}</a></td><td>{_badge(r.status, r.verdict)}</td>'
         f"<td>{_esc(r.kind)}</td><td>{_esc(n_text(r.n_values))}</td><td>{r.seconds:.1f}s</td></tr>"
         for r in report.results
     )
@@ -186,7 +189,9 @@ def render(report: RunReport) -> str:
 <div>{len(report.results)} claims · {verdict} · seed {report.seed} · {report.samples} samples ·
 {report.seconds:.1f} s · engine {report.engine_version}</div></header>
 <main><div class="cards">{cards}</div>
-<p>PROVED: shown symbolically by the kernel, and the numerics agree. CHECKED: numerics only, not a proof.
+<p>PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and
+checked at explicit n. PROVED: shown symbolically by the kernel at the n listed, and the numerics agree.
+CHECKED: numerics only, not a proof.
 REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason.
 ERROR: the claim is malformed.</p>
 <table class="summary"><tr><th>claim</th><th>status</th><th>kind</th><th>n</th><th>time</th></tr>{rows}</table>

@@ -27,7 +27,7 @@ def render(report: RunReport) -> str:
             case = ET.SubElement(
                 suite, "testcase", classname=f"derivations.{derivation}", name=r.name, time=f"{r.seconds:.3f}"
             )
-            ET.SubElement(case, "system-out").text = f"{r.status.value}: {r.reason}"
+            ET.SubElement(case, "system-out").text = f"{r.verdict}: {r.reason}"
             if r.met:
                 continue
             tag = "error" if r.status is Status.ERROR else "failure"

@@ -10,13 +10,17 @@ from verifier.text import n_text
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 
 
+def _where(r: ClaimResult, n: int | None) -> str:
+    return "for all n" if n is None and r.for_all_n else f"at n = {n}"
+
+
 def _claim(r: ClaimResult) -> list[str]:
     expect = "" if r.expect == "holds" else " *(a known mistake, expected REFUTED)*"
     met = "" if r.met else " — **did not meet its expectation**"
-    lines = [f"### {ICONS[r.status]} `{r.name}` — {r.status.value}{met}", "", f"{r.statement}{expect}", ""]
+    lines = [f"### {ICONS[r.status]} `{r.name}` — {r.verdict}{met}", "", f"{r.statement}{expect}", ""]
     if r.latex:
         lines += ["$$", r.latex, "$$", ""]
-    lines.append(f"- **Verdict:** {r.status.value} — {r.reason}")
+    lines.append(f"- **Verdict:** {r.verdict} — {r.reason}")
     lines.append(f"- **Kind:** {r.kind}; **n:** {n_text(r.n_values)}; **time:** {r.seconds:.2f} s")
     if r.domains:
         lines.append("- **Domains:** " + "; ".join(r.domains))
@@ -24,7 +28,7 @@ def _claim(r: ClaimResult) -> list[str]:
         lines.append("- **Assumptions used by the proof:** " + "; ".join(r.assumptions))
     for p in r.proofs[:3]:
         lines.append(
-            f"- **Proof at n = {p.n}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
+            f"- **Proof {_where(r, p.n)}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
             + (f" ({p.detail})" if p.detail else "")
         )
     witnessed = next((p for p in r.proofs if p.witness_latex and (p.n or 0) >= 2), None) or next(
@@ -71,11 +75,14 @@ def render(report: RunReport) -> str:
         "",
         f"{len(report.results)} claims · "
         + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
+        + (f" · {report.for_all_n()} of them PROVED for all n" if report.for_all_n() else "")
         + f" · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s"
         + (f" · shard {report.shard.index}/{report.shard.count}" if report.shard else "")
         + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
         "",
-        "PROVED: shown symbolically by the kernel, and the numerics agree. CHECKED: numerics only, not a proof. "
+        "PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and checked "
+        "at explicit n. PROVED: shown symbolically by the kernel at the n listed, and the numerics agree. "
+        "CHECKED: numerics only, not a proof. "
         "REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. "
         "ERROR: the claim itself is malformed.",
         "",

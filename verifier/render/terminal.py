@@ -19,7 +19,7 @@ STYLES = {
 
 
 def status_text(r: ClaimResult) -> Text:
-    label = r.status.value + (" (cached)" if r.cached else "")
+    label = r.verdict + (" (cached)" if r.cached else "")
     text = Text(label, style=STYLES[r.status])
     if not r.met:
         text.append(" ✗", style="bold red")
@@ -51,6 +51,8 @@ def summary_line(report: RunReport) -> Text:
     counts = report.counts()
     unmet = [r for r in report.results if not r.met]
     parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value]]
+    if report.for_all_n():
+        parts[0] += f" ({report.for_all_n()} for all n)"
     part = f"shard {report.shard.index}/{report.shard.count}: " if report.shard else ""
     text = Text(f"{part}{len(report.results)} claims: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
     if not report.complete:

@@ -1,0 +1,12 @@
+"""Generic-dimension matrix calculus: claims in matrix notation decided for every n (trusted base).
+
+:mod:`~verifier.einsum.read` turns sympy matrix expressions of symbolic size into sums of
+index terms, :mod:`~verifier.einsum.forms` brings them to a canonical form, and
+:mod:`~verifier.einsum.decide` compares the two sides of a claim. The kernel calls
+:func:`compare` itself (kernel.prove_for_all_n); equal forms prove the claim for all n.
+"""
+
+from verifier.einsum.decide import Comparison, compare
+from verifier.einsum.forms import OutsideFragment
+
+__all__ = ["Comparison", "OutsideFragment", "compare"]
