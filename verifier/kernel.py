@@ -271,27 +271,28 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     return _proof(inst, "Sylvester criterion", rungs, inst.assumptions, detail)
 
 
-def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None) -> Proof:
-    """gap = (greater side) − (smaller side), computed here, is >= 0 (> 0 if strict): directly,
-    or as a sum of squares gap = Σ wₖ·fₖ² whose weights are nonnegative (in the assumed view)."""
-    gap, strict = _obligation_of("prove_inequality", lambda: obligations.inequality_gap(inst))
-    prop = "positive" if strict else "nonnegative"
+def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None,
+                     sides: bool = False) -> Proof:  # fmt: skip
+    """gap = greater − smaller side (computed here) is >= 0 (> 0 if strict): directly, or as a sum of squares
+    Σ wₖ·fₖ², weights >= 0 in the assumed view. sides: a ≥ b (b real) from a >= 0 and the gap a² − b²."""
+    compute = obligations.squared_sides if sides else obligations.inequality_gap
+    gap, strict, *above = _obligation_of("prove_inequality", lambda: compute(inst))
+    rule, prop, rungs = "squared sides, " if sides else "", "positive" if strict else "nonnegative", ()
+    rungs += _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
     if squares is None:
-        rungs = _covered([gap], facts, prop, "prove_inequality")
-        return _proof(inst, "gap is " + prop, rungs, inst.assumptions)
-    if strict:
-        raise Rejected("prove_inequality", "a sum of squares shows gap ≥ 0, not gap > 0")
+        rungs += _covered([gap], facts, prop, "prove_inequality")
+        return _proof(inst, rule + "gap is " + prop, rungs, inst.assumptions)
     weights, forms = squares
-    if len(weights) != len(forms) or any(len(f) != 1 for f in forms):
-        raise Rejected("prove_inequality", "each weight multiplies the square of one expression")
+    if strict or len(weights) != len(forms) or any(len(f) != 1 for f in forms):
+        raise Rejected("prove_inequality", "squares show gap ≥ 0 (not > 0), each weight times one square")
     total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
-    rungs = _covered([gap - total], facts, "zero", "prove_inequality(identity)")
+    rungs += _covered([gap - total], facts, "zero", "prove_inequality(identity)")
     _covered([inst.assumed(w) for w in weights], facts, SIGNS, "prove_inequality(weights)")
     parts = [inst.symbolic(e) for e in (*weights, *(f[0] for f in forms))]
     proviso, closure = provisos.certificate_proviso(inst, [gap], parts)
     detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
-    witness = provisos.squares_witness(gap, [inst.symbolic(w) for w in weights], [inst.symbolic(f[0]) for f in forms])
-    return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, witness)
+    w = provisos.squares_witness(gap, [inst.symbolic(x) for x in weights], [inst.symbolic(f[0]) for f in forms])
+    return _proof(inst, rule + "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, w)
 
 
 def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
