@@ -277,8 +277,8 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     Σ wₖ·fₖ², weights >= 0 in the assumed view. sides: a ≥ b (b real) from a >= 0 and the gap a² − b²."""
     compute = obligations.squared_sides if sides else obligations.inequality_gap
     gap, strict, *above = _obligation_of("prove_inequality", lambda: compute(inst))
-    rule, prop, rungs = "squared sides, " if sides else "", "positive" if strict else "nonnegative", ()
-    rungs += _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
+    rule, prop = "squared sides, " if sides else "", "positive" if strict else "nonnegative"
+    rungs = _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
     if squares is None:
         rungs += _covered([gap], facts, prop, "prove_inequality")
         return _proof(inst, rule + "gap is " + prop, rungs, inst.assumptions)

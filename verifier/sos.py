@@ -41,9 +41,12 @@ import sympy as sp
 
 from verifier import sos_exact, sos_sdp
 from verifier.budget import WorkClock
+from verifier.certify import user_view
+from verifier.instantiate import Instance
+from verifier.obligations import Squares
 from verifier.sos_exact import Block, GramProblem, Monomial, Poly
 
-MAX_VARIABLES = 16
+MAX_VARIABLES = 64
 MAX_CANDIDATES = 3000  # monomials enumerated for one block's basis
 MAX_GRAM = 120  # basis polynomials in one block: a 120×120 PSD cone is ~7,000 unknowns
 MAX_REDUCTIONS = 3
@@ -127,14 +130,22 @@ def half_newton(target: Poly, multiplier: Monomial) -> list[Monomial] | str:
     top = support.max(axis=0)
     degrees = support.sum(axis=1)
     shift = np.array(multiplier)
-    ranges = [range(int((top[i] - shift[i]) // 2) + 1) if top[i] >= shift[i] else range(0) for i in range(len(shift))]
+    bounds = [int((top[i] - shift[i]) // 2) if top[i] >= shift[i] else -1 for i in range(len(shift))]
     lo, hi = (degrees.min() - shift.sum()) / 2, (degrees.max() - shift.sum()) / 2
-    if math.prod(len(r) for r in ranges) > 50 * MAX_CANDIDATES:
-        return "too many candidate monomials for the Newton polytope"
-    candidates = [a for a in itertools.product(*ranges) if lo <= sum(a) <= hi]
+    candidates = [a for a in itertools.islice(_exponents(bounds, int(hi)), MAX_CANDIDATES + 1) if sum(a) >= lo]
     if len(candidates) > MAX_CANDIDATES:
-        return f"{len(candidates)} candidate monomials (the search takes ≤ {MAX_CANDIDATES})"
+        return f"more than {MAX_CANDIDATES} candidate monomials"
     return [a for a in candidates if _in_hull(support, 2 * np.array(a) + shift)]
+
+
+def _exponents(bounds: list[int], degree: int) -> Iterator[Monomial]:
+    """Exponent vectors a with 0 ≤ aᵢ ≤ boundsᵢ and Σa ≤ degree (none if a bound is negative)."""
+    if not bounds:
+        yield ()
+        return
+    for e in range(min(bounds[0], degree) + 1):
+        for rest in _exponents(bounds[1:], degree - e):
+            yield (e, *rest)
 
 
 def _in_hull(points: np.ndarray, q: np.ndarray) -> bool:
@@ -226,6 +237,10 @@ def _solve_and_round(problem: GramProblem, timing: Timing) -> list[sos_exact.Squ
     """Squares, or a facially reduced problem to try next, or why neither."""
     start = time.perf_counter()
     contributions = problem.contributions()
+    if _determined(contributions):  # one Gram matrix only, e.g. a quadratic form: no SDP needed
+        timing.rounding += time.perf_counter() - start
+        found = sos_exact.round_to_squares(problem, [0.0] * len(contributions), DENOMINATORS[:1])
+        return found if found is not None else "the only Gram matrix is not positive semidefinite"
     solution = sos_sdp.solve(problem, contributions)
     timing.sdp += time.perf_counter() - start
     timing.solves += 1
@@ -244,6 +259,15 @@ def _solve_and_round(problem: GramProblem, timing: Timing) -> list[sos_exact.Squ
     return reduced
 
 
+def _determined(contributions: list[Poly]) -> bool:
+    """Each unknown feeds a monomial no other unknown feeds: the constraints fix the Gram matrix."""
+    fed: dict[Monomial, int] = {}
+    for poly in contributions:
+        for m in poly:
+            fed[m] = fed.get(m, 0) + 1
+    return all(len(poly) == 1 for poly in contributions) and all(v == 1 for v in fed.values())
+
+
 def to_squares(found: Found) -> tuple[list[sp.Expr], list[list[sp.Expr]]]:
     """Weights m·d and forms f in the gap's variables (symbolic view)."""
     weights, forms = [], []
@@ -253,11 +277,13 @@ def to_squares(found: Found) -> tuple[list[sp.Expr], list[list[sp.Expr]]]:
     return weights, forms
 
 
-def proposals(gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, tuple[list[sp.Expr], list[list[sp.Expr]]] | str]]:
-    """One proposal (name, squares), or (name, why none), for the ladder."""
+def proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, Squares | str]]:
+    """One proposal (name, squares in the claim's own symbols), or (name, why none), for the ladder."""
     found = search(gap, clock)
     if isinstance(found, str):
         yield "sum of squares (SDP)", found
         return
+    weights, forms = to_squares(found)
     blocks = len({m for m, _, _ in found.squares})
-    yield f"sum of squares (SDP, {len(found.squares)} squares in {blocks} block(s))", to_squares(found)
+    squares = ([user_view(inst, w) for w in weights], [[user_view(inst, f[0])] for f in forms])
+    yield f"sum of squares (SDP, {len(weights)} squares in {blocks} block(s))", squares

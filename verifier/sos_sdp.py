@@ -57,15 +57,15 @@ def solve(problem: GramProblem, contributions: list[Poly]) -> Solution:
             rows.append(row[m])
             cols.append(k)
             vals.append(float(c) / scale[k])
-    n, m = len(entries), len(monomials)
-    equality = sparse.csr_matrix((vals, (rows, cols)), shape=(m, n))
+    n = len(entries)
+    equality = sparse.csr_matrix((vals, (rows, cols)), shape=(len(monomials), n))
     target = np.array([float(problem.target.get(mono, 0)) for mono in monomials])
     if any(len(z) > 1 for blk in problem.blocks for z in blk.basis):  # a reduced basis: drop dependent rows
         keep = independent_rows(equality.toarray())
-        equality, target, m = equality[keep], target[keep], len(keep)
+        equality, target = equality[keep], target[keep]
     a = sparse.vstack([equality, -sparse.identity(n)]).tocsc()
     b = np.concatenate([target, np.zeros(n)])
-    cones = [clarabel.ZeroConeT(m), *[clarabel.PSDTriangleConeT(len(blk.basis)) for blk in problem.blocks]]
+    cones = [clarabel.ZeroConeT(len(target)), *[clarabel.PSDTriangleConeT(len(blk.basis)) for blk in problem.blocks]]
     settings = clarabel.DefaultSettings()
     settings.verbose, settings.max_iter, settings.max_threads = False, MAX_ITER, 1
     settings.tol_gap_abs = settings.tol_gap_rel = settings.tol_feas = 1e-10
@@ -132,7 +132,7 @@ def rational_rows(kernel: np.ndarray) -> list[list[Fraction]] | None:
 def _qr_pivots(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     import scipy.linalg
 
-    return scipy.linalg.qr(kernel, pivoting=True, mode="economic")  # type: ignore[no-any-return]
+    return scipy.linalg.qr(kernel, pivoting=True, mode="economic")
 
 
 def _annihilates(q: np.ndarray, rows: list[list[Fraction]]) -> bool:
