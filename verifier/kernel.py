@@ -104,7 +104,7 @@ Witness: TypeAlias = sp.Basic | None
 def _proof(
     inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
 ) -> Proof:
-    return Proof(claim_key(inst), inst.claim.n, rule, tuple(rungs), tuple(hyps), detail, _KEY, w)
+    return Proof(claim_key(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
 
 
 def _obligation_of(rule: str, compute: Callable[[], T]) -> T:

@@ -69,7 +69,12 @@ def solve(problem: GramProblem, contributions: list[Poly]) -> Solution:
     settings = clarabel.DefaultSettings()
     settings.verbose, settings.max_iter, settings.max_threads = False, MAX_ITER, 1
     settings.tol_gap_abs = settings.tol_gap_rel = settings.tol_feas = 1e-10
-    result = clarabel.DefaultSolver(sparse.csc_matrix((n, n)), np.zeros(n), a, b, cones, settings).solve()
+    try:
+        result = clarabel.DefaultSolver(sparse.csc_matrix((n, n)), np.zeros(n), a, b, cones, settings).solve()
+    except BaseException as err:  # a panic in Clarabel's Rust code arrives as pyo3's PanicException
+        if type(err).__name__ != "PanicException":
+            raise
+        return Solution(f"failed ({str(err)[:60]})", [])
     return Solution(str(result.status), list(np.asarray(result.x) / scale))
 
 
