@@ -17,6 +17,7 @@ SECTIONS = (
     "special",
     "certificates",
     "latex",
+    "sos",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -70,6 +71,7 @@ class BenchConfig:
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
+    sos_n: tuple[int, ...] = (2, 3, 4, 5, 6)  # the sizes of the SDP sum-of-squares search
 
     @property
     def command(self) -> str:
@@ -126,4 +128,5 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         compile_n=6,
         certificate_n=(2, 3, 4),
         latex_sizes=(2, 3),
+        sos_n=(2, 3, 4),
     )

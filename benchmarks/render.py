@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from benchmarks import sos_search
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
@@ -432,5 +433,6 @@ def render(data: Data) -> str:
         *_special(data),
         *_certificates(data),
         *_latex(data),
+        *sos_search.render_sos(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -23,6 +23,7 @@ from benchmarks.gradient import bench_gradient
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
+from benchmarks.sos_search import bench_sos
 from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
 from benchmarks.verify_all import bench_verify_all
@@ -41,6 +42,7 @@ TITLES = {
     "determinism": "determinism under load",
     "certificates": "certificate search",
     "latex": "LaTeX chains",
+    "sos": "sum-of-squares search",
 }
 
 
@@ -103,6 +105,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     determinism = bench_determinism(config, progress) if step("determinism") else None
     certificates = bench_certificates(config, progress) if step("certificates") else None
     latex_chain = bench_latex(config, progress) if step("latex") else None
+    sos_search = bench_sos(config, progress) if step("sos") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -111,6 +114,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("determinism", determinism),
         ("certificates", certificates),
         ("latex", latex_chain),
+        ("sos", sos_search),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

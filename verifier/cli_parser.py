@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, determinism (default: all; with --quick all but determinism)",
+        "certificates, latex, sos, determinism (default: all; with --quick all but determinism)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

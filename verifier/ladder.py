@@ -166,9 +166,7 @@ def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) 
 
 def _prove_squared_sides(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     """a ≥ b from a ≥ 0 and a² − b² ≥ 0, for sides with a root or an absolute value ('' if neither)."""
-    body = inst.claim.body
-    assert isinstance(body, Inequality)
-    if not any(_root_or_abs(inst.symbolic(side)) for side in (body.lhs, body.rhs)):
+    if not has_root_or_abs(inst):
         return None, ""
     try:
         squared, strict, greater = obligations.squared_sides(inst)
@@ -186,8 +184,11 @@ def _prove_squared_sides(inst: Instance, clock: WorkClock, rungs: tuple[str, ...
         return None, f"{why}; {err}"
 
 
-def _root_or_abs(expr: sp.Basic) -> bool:
-    nodes = sp.preorder_traversal(expr)
+def has_root_or_abs(inst: Instance) -> bool:
+    """An inequality with a root or an absolute value in a side: the squared-sides route may apply."""
+    body = inst.claim.body
+    assert isinstance(body, Inequality)
+    nodes = [p for side in (body.lhs, body.rhs) for p in sp.preorder_traversal(inst.symbolic(side))]
     return any(isinstance(p, sp.Abs) or (isinstance(p, sp.Pow) and not p.exp.is_integer) for p in nodes)
 
 
@@ -216,7 +217,7 @@ def certificate_attempts(
     else:
         target = obligations.squared_sides(inst)[0] if sides else obligations.inequality_gap(inst)[0]
         proposals = itertools.chain(certify.square_proposals(inst, target, clock), sos.proposals(inst, target, clock))
-        check = functools.partial(_check_squares, sides=sides)
+        check = functools.partial(check_squares, sides=sides)
     while True:
         start = time.perf_counter()
         found = next(proposals, None)
@@ -243,7 +244,7 @@ def _check_gram(
     return kernel.prove_psd_by_certificate(inst, facts, found) if isinstance(facts, list) else facts
 
 
-def _check_squares(
+def check_squares(
     inst: Instance, gap: sp.Expr, found: obligations.Squares, clock: WorkClock, rungs: tuple[str, ...], sides: bool
 ) -> Proof | str:
     weights, forms = found

@@ -277,13 +277,17 @@ def to_squares(found: Found) -> tuple[list[sp.Expr], list[list[sp.Expr]]]:
     return weights, forms
 
 
+def certificate(inst: Instance, found: Found) -> Squares:
+    """The squares in the claim's own symbols, as the kernel takes them."""
+    weights, forms = to_squares(found)
+    return [user_view(inst, w) for w in weights], [[user_view(inst, f[0])] for f in forms]
+
+
 def proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, Squares | str]]:
     """One proposal (name, squares in the claim's own symbols), or (name, why none), for the ladder."""
     found = search(gap, clock)
     if isinstance(found, str):
         yield "sum of squares (SDP)", found
         return
-    weights, forms = to_squares(found)
     blocks = len({m for m, _, _ in found.squares})
-    squares = ([user_view(inst, w) for w in weights], [[user_view(inst, f[0])] for f in forms])
-    yield f"sum of squares (SDP, {len(weights)} squares in {blocks} block(s))", squares
+    yield f"sum of squares (SDP, {len(found.squares)} squares in {blocks} block(s))", certificate(inst, found)
