@@ -33,7 +33,7 @@ import itertools
 import math
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
@@ -48,7 +48,7 @@ from verifier.sos_exact import Block, GramProblem, Monomial, Poly
 
 MAX_VARIABLES = 64
 MAX_CANDIDATES = 3000  # monomials enumerated for one block's basis
-MAX_GRAM = 120  # basis polynomials in one block: a 120×120 PSD cone is ~7,000 unknowns
+MAX_GRAM = 80  # basis polynomials in one block: an 80×80 PSD cone has 3,240 unknowns (Clarabel's scaling ~85 MB)
 MAX_REDUCTIONS = 3
 DENOMINATORS = (1, 2, 4, 12, 60, 840, 5040, 10**5, 10**8)
 
@@ -194,7 +194,6 @@ class Timing:
     sdp: float = 0.0  # Clarabel
     rounding: float = 0.0  # rounding, exact projection, LDLᵀ, facial reduction
     solves: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
