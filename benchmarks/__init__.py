@@ -12,6 +12,8 @@ Eight sections, each giving every side the same inputs:
 8. special functions: samples/s of the evaluator on erf, loggamma and polygamma claims against a
    plain-numpy claim of the same shape (`special`).
 9. certificate search: the time to find a sum of squares and have the kernel check it, per n (`certificates`).
+10. LaTeX chains (`latex_chain`); 11. the SDP sum-of-squares search, split into the SDP, the exact rounding
+    and the kernel's check, per n (`sos_search`).
 
 Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a
 cell that blows up is reported as timed out and the run goes on. Timings are taken inside the

@@ -19,6 +19,7 @@ SECTIONS = (
     "latex",
     "grading",
     "generic",
+    "sos",
     "determinism",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
@@ -74,6 +75,7 @@ class BenchConfig:
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
     grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
     generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
+    sos_n: tuple[int, ...] = (2, 3, 4, 5, 6)  # the sizes of the SDP sum-of-squares search
 
     @property
     def command(self) -> str:
@@ -130,4 +132,5 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         compile_n=6,
         certificate_n=(2, 3, 4),
         latex_sizes=(2, 3),
+        sos_n=(2, 3, 4),
     )

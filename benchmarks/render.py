@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchmarks import generic_dimension, grading
+from benchmarks import generic_dimension, grading, sos_search
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
@@ -435,5 +435,6 @@ def render(data: Data) -> str:
         *_latex(data),
         *grading.render(data),
         *generic_dimension.render_section(data),
+        *sos_search.render_sos(data),
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -25,6 +25,7 @@ from benchmarks.grading import bench_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
+from benchmarks.sos_search import bench_sos
 from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
 from benchmarks.verify_all import bench_verify_all
@@ -45,6 +46,7 @@ TITLES = {
     "latex": "LaTeX chains",
     "grading": "grading a course",
     "generic": "generic dimension",
+    "sos": "sum-of-squares search",
 }
 
 
@@ -110,6 +112,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     grading = bench_grading(config, progress) if step("grading") else None
     generic = bench_generic(config, progress) if step("generic") else None
     data["generic"] = [row.to_json() for row in generic] if generic is not None else None
+    sos_search = bench_sos(config, progress) if step("sos") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -119,6 +122,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("certificates", certificates),
         ("latex", latex_chain),
         ("grading", grading),
+        ("sos", sos_search),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [

@@ -310,8 +310,8 @@ def trace_det_amgm_student() -> Chain:
 
 
 AMGM_NOTES = (
-    "CHECKED, not PROVED: the AM–GM step (Σλᵢ)/n ≥ (Πλᵢ)^{1/n} has no certificate among those the kernel "
-    "checks (squares of polynomials do not reach n-th roots); trace_det_amgm proves n = 2 by completing the square."
+    "the AM–GM step (Σλᵢ)/n ≥ (Πλᵢ)^{1/n} is PROVED by a sum of squares in tᵢ = λᵢ^{1/n} that the SDP "
+    "search finds (the optional [sos] extra); without it the step, and the chain, stay CHECKED."
 )
 
 

@@ -193,8 +193,8 @@ def lagrange_identity(n: int) -> Identity:
 @claim(
     n=range(1, 9),
     numeric_n=(16,),
-    notes="CHECKED expected: a square root against an absolute value has no sign-evident "
-    "form; its algebraic core is the PROVED lagrange_identity",
+    notes="PROVED by squared sides: the left side is ≥ 0 and the squared gap is Lagrange's identity, a "
+    "sum of squares; without the optional [sos] extra only n ≤ 2 (beyond 8 variables the SDP finds the Gram matrix)",
 )
 def frobenius_bounds_trace(n: int) -> Inequality:
     """‖A‖_F/√n ≥ |tr A|/n."""

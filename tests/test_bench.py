@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks import certificates, cost, determinism, gradient, plot, render, report, special
+from benchmarks import certificates, cost, determinism, gradient, plot, render, report, sos_search, special
 from benchmarks import config as bench_config
 from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli import build_parser
@@ -64,6 +64,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         latex_sizes=(2,),
         grading_students=(3,),
         generic_n=2,
+        sos_n=(2,),
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -103,6 +104,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
         "latex",
         "grading",
         "generic",
+        "sos",
         "determinism",
     ):
         assert data[section] is not None, section
@@ -138,6 +140,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     check_determinism(data["determinism"], hogs=0)
     check_special(special.SpecialSection.from_json(data["special"]))
     check_certificates(data["certificates"])
+    check_sos(data["sos"])
     lx = data["latex"]
     assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
     assert len(lx["step_verdicts"]) == lx["steps"] == 10
@@ -203,6 +206,18 @@ def test_special_section_rows_are_typed_and_a_failed_row_renders_without_numbers
     failed = dataclasses.replace(section, rows=(special.SpecialRow("polygamma", "scipy.special", None, None, "boom"),))
     text = "\n".join(render._special({"special": failed.to_json()}))
     assert "| polygamma | scipy.special | – | – | – | not measured: boom |" in text
+
+
+def check_sos(data: dict) -> None:
+    section = sos_search.SosSection.from_json(data)
+    assert section.n_values == (2,) and len(section.rows) == len(sos_search.CLAIMS)
+    if not section.available:
+        return
+    for row in section.rows:
+        (cell,) = row.cells
+        assert cell.status == "found", cell.detail
+        assert all(is_number(t) for t in (cell.setup, cell.sdp, cell.exact, cell.kernel)) and cell.squares
+    assert section == sos_search.SosSection.from_json(json.loads(json.dumps(section.to_json())))
 
 
 def check_certificates(data: dict) -> None:

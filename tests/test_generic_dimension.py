@@ -128,11 +128,24 @@ def test_a_counterexample_against_a_proof_for_all_n_is_an_inconsistency(monkeypa
 
 
 def test_the_judge_takes_a_proof_for_all_n_only_for_its_own_claim() -> None:
-    proof = kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A.T))
+    proof = kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A.T), SIZE, {})
     assert kernel.judge("t.grad", [1], [None], [NumericVerdict.PASS], None, proof) == (Status.PROVED, False)
     assert kernel.judge("t.other", [1], [None], [NumericVerdict.PASS], None, proof) == (Status.UNKNOWN, True)
     with pytest.raises(kernel.Rejected, match="canonical forms differ"):
-        kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A))
+        kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A), SIZE, {})
+
+
+def test_a_builder_that_branches_on_n_gets_no_proof_for_all_n() -> None:
+    """The symbolic build takes the general branch; the claim built at n = 1 says something else."""
+
+    def builder(n: object) -> Derivative:
+        A, X = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("X", n, n)
+        return Derivative(tr(A * X), wrt=X, equals=A if n == 1 else A.T)
+
+    n = SIZE
+    with pytest.raises(kernel.Rejected, match="built at n = 1 is not the symbolic one"):
+        kernel.prove_for_all_n("t.grad", builder(n), n, {1: builder(1), 2: builder(2)})
+    assert kernel.prove_for_all_n("t.grad", builder(n), n, {2: builder(2), 3: builder(3)}).n is None
 
 
 def test_for_all_n_round_trips_through_json() -> None:

@@ -43,9 +43,19 @@ def _versions() -> str:
     import numpy
     import scipy
 
-    versions = (sp.__version__, numpy.__version__, scipy.__version__, mpmath.__version__)
-    libraries = "sympy {} numpy {} scipy {} mpmath {}".format(*versions)
+    versions = (sp.__version__, numpy.__version__, scipy.__version__, mpmath.__version__, _clarabel())
+    libraries = "sympy {} numpy {} scipy {} mpmath {} clarabel {}".format(*versions)
     return f"python {platform.python_version()} {libraries}"
+
+
+def _clarabel() -> str:
+    """The SOS search's solver, optional: a verdict can change when it is installed."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("clarabel")
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def claim_key(

@@ -169,8 +169,8 @@ def square_proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator
     for label, pairs in _variable_sets(inst, expanded):
         if clock.left() <= 0:
             return
-        if not quadratic_in({s for pair in pairs for s in pair if isinstance(s, sp.Symbol)}):
-            continue
+        if len(pairs) > MAX_LDL or not quadratic_in({s for pair in pairs for s in pair if isinstance(s, sp.Symbol)}):
+            continue  # a form of more than MAX_LDL variables would be rejected after its costly Hessian
         u = [sp.Dummy(f"u{i}") for i in range(len(pairs))]
         shifted = expanded.xreplace({y: x + ui for (y, x), ui in zip(pairs, u, strict=True)})
         form = _quadratic_form(shifted, u)

@@ -254,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, grading, generic, determinism (default: all; with --quick all but determinism; "
+        "certificates, latex, grading, generic, sos, determinism (default: all; with --quick all but determinism; "
         "grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
     )
     be.add_argument(

@@ -66,7 +66,11 @@ def attempt(family: ClaimFamily) -> Attempt | None:
         return None
     started = time.perf_counter()
     try:
-        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement)
+        built = {n: family.builder(n) for n in family.all_n if n is not None}
+    except Exception as err:  # the explicit path reports a builder that fails at some n
+        return Attempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
+    try:
+        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, built)
         return Attempt(proof, time.perf_counter() - started, "")
     except Rejected as err:
         seconds, reason = time.perf_counter() - started, str(err)

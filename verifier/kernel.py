@@ -102,7 +102,7 @@ Witness: TypeAlias = sp.Basic | None
 def _proof(
     inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
 ) -> Proof:
-    return Proof(claim_key(inst), inst.claim.n, rule, tuple(rungs), tuple(hyps), detail, _KEY, w)
+    return Proof(claim_key(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
 
 
 def _obligation_of(rule: str, compute: Callable[[], T]) -> T:
@@ -262,27 +262,28 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     return _proof(inst, "Sylvester criterion", rungs, inst.assumptions, detail)
 
 
-def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None) -> Proof:
-    """gap = (greater side) − (smaller side), computed here, is >= 0 (> 0 if strict): directly,
-    or as a sum of squares gap = Σ wₖ·fₖ² whose weights are nonnegative (in the assumed view)."""
-    gap, strict = _obligation_of("prove_inequality", lambda: obligations.inequality_gap(inst))
-    prop = "positive" if strict else "nonnegative"
+def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None,
+                     sides: bool = False) -> Proof:  # fmt: skip
+    """gap = greater − smaller side (computed here) is >= 0 (> 0 if strict): directly, or as a sum of squares
+    Σ wₖ·fₖ², weights >= 0 in the assumed view. sides: a ≥ b (b real) from a >= 0 and the gap a² − b²."""
+    compute = obligations.squared_sides if sides else obligations.inequality_gap
+    gap, strict, *above = _obligation_of("prove_inequality", lambda: compute(inst))
+    rule, prop = "squared sides, " if sides else "", "positive" if strict else "nonnegative"
+    rungs = _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
     if squares is None:
-        rungs = _covered([gap], facts, prop, "prove_inequality")
-        return _proof(inst, "gap is " + prop, rungs, inst.assumptions)
-    if strict:
-        raise Rejected("prove_inequality", "a sum of squares shows gap ≥ 0, not gap > 0")
+        rungs += _covered([gap], facts, prop, "prove_inequality")
+        return _proof(inst, rule + "gap is " + prop, rungs, inst.assumptions)
     weights, forms = squares
-    if len(weights) != len(forms) or any(len(f) != 1 for f in forms):
-        raise Rejected("prove_inequality", "each weight multiplies the square of one expression")
+    if strict or len(weights) != len(forms) or any(len(f) != 1 for f in forms):
+        raise Rejected("prove_inequality", "squares show gap ≥ 0 (not > 0), each weight times one square")
     total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
-    rungs = _covered([gap - total], facts, "zero", "prove_inequality(identity)")
+    rungs += _covered([gap - total], facts, "zero", "prove_inequality(identity)")
     _covered([inst.assumed(w) for w in weights], facts, SIGNS, "prove_inequality(weights)")
     parts = [inst.symbolic(e) for e in (*weights, *(f[0] for f in forms))]
     proviso, closure = provisos.certificate_proviso(inst, [gap], parts)
     detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
-    witness = provisos.squares_witness(gap, [inst.symbolic(w) for w in weights], [inst.symbolic(f[0]) for f in forms])
-    return _proof(inst, "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, witness)
+    w = provisos.squares_witness(gap, [inst.symbolic(x) for x in weights], [inst.symbolic(f[0]) for f in forms])
+    return _proof(inst, rule + "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, w)
 
 
 def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
@@ -377,9 +378,12 @@ def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequen
     return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 
 
-def prove_for_all_n(claim: str, statement: Statement) -> Proof:
+def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> Proof:
     """The claim in matrix notation at a symbolic size: the canonical Einstein forms of its two
-    sides, computed here (verifier.einsum), are equal, so it holds at every n where defined."""
+    sides, computed here (verifier.einsum), are equal, so it holds at every n where defined; and
+    the claim built at each concrete n is this one at that n (a builder may branch on n)."""
+    if (n := einsum.first_unlike(statement, size, built)) is not None:
+        raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")

@@ -8,6 +8,8 @@ reason why none was found: "not shown" is never "false".
 
 from __future__ import annotations
 
+import functools
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier import bounds, certify, entailment, kernel, obligations, premise
+from verifier import bounds, certify, entailment, kernel, obligations, premise, sos
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance
@@ -154,13 +156,41 @@ def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) 
         return kernel.prove_inequality(inst, [kernel.nonnegative(gap, strict=strict)]), ""
     except Rejected as err:
         why = "; ".join(filter(None, [str(err), why]))
-    if strict:
-        return None, why
-    for attempt in certificate_attempts(inst, clock, rungs):
+    if not strict:
+        for attempt in certificate_attempts(inst, clock, rungs):
+            if attempt.proof is not None:
+                return attempt.proof, ""
+            why += f"; {attempt.name}: {attempt.why}"
+    proof, sides = _prove_squared_sides(inst, clock, rungs)
+    return proof, "" if proof is not None else f"{why}; {sides}" if sides else why
+
+
+def _prove_squared_sides(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """a ≥ b from a ≥ 0 and a² − b² ≥ 0, for sides with a root or an absolute value ('' if neither)."""
+    if not has_root_or_abs(inst):
+        return None, ""
+    try:
+        squared, strict, greater = obligations.squared_sides(inst)
+        facts = [kernel.nonnegative(greater)]
+    except (NotShowable, Rejected) as err:
+        return None, f"squared sides: {err}"
+    why = "squared sides"
+    for attempt in [] if strict else certificate_attempts(inst, clock, rungs, sides=True):
         if attempt.proof is not None:
             return attempt.proof, ""
         why += f"; {attempt.name}: {attempt.why}"
-    return None, why
+    try:  # after the certificates: on a large polynomial, the sign rule's factoring is slow
+        return kernel.prove_inequality(inst, [*facts, kernel.nonnegative(squared, strict)], sides=True), ""
+    except Rejected as err:
+        return None, f"{why}; {err}"
+
+
+def has_root_or_abs(inst: Instance) -> bool:
+    """An inequality with a root or an absolute value in a side: the squared-sides route may apply."""
+    body = inst.claim.body
+    assert isinstance(body, Inequality)
+    nodes = [p for side in (body.lhs, body.rhs) for p in sp.preorder_traversal(inst.symbolic(side))]
+    return any(isinstance(p, sp.Abs) or (isinstance(p, sp.Pow) and not p.exp.is_integer) for p in nodes)
 
 
 @dataclass(frozen=True)
@@ -175,25 +205,33 @@ class Attempt:
     check_seconds: float  # the kernel's facts and rule
 
 
-def certificate_attempts(inst: Instance, clock: WorkClock, rungs: tuple[str, ...] = RUNGS) -> Iterator[Attempt]:
-    """Each sum of squares certify proposes for a PSD matrix or an inequality's gap, checked by the kernel."""
+def certificate_attempts(
+    inst: Instance, clock: WorkClock, rungs: tuple[str, ...] = RUNGS, sides: bool = False
+) -> Iterator[Attempt]:
+    """Each sum of squares certify (then the SOS search) proposes for a PSD matrix or an inequality's gap
+    (sides: the gap a² − b² of the squared sides), checked by the kernel."""
     check: Callable[[Instance, Any, obligations.Squares, WorkClock, tuple[str, ...]], Proof | str]
+    proposals: Iterator[tuple[str, obligations.Squares | str]]
     if isinstance(inst.claim.body, PSD):
         target = obligations.psd_matrix(inst)
         proposals, check = certify.psd_proposals(inst, target, clock), _check_gram
     else:
-        target, _ = obligations.inequality_gap(inst)
-        proposals, check = certify.square_proposals(inst, target, clock), _check_squares
+        target = obligations.squared_sides(inst)[0] if sides else obligations.inequality_gap(inst)[0]
+        proposals = itertools.chain(certify.square_proposals(inst, target, clock), sos.proposals(inst, target, clock))
+        check = functools.partial(check_squares, sides=sides)
     while True:
         start = time.perf_counter()
         found = next(proposals, None)
         proposed = time.perf_counter()
         if found is None:
             return
-        name, (weights, parts) = found
-        outcome = check(inst, target, (weights, parts), clock, rungs)
+        name, squares = found
+        if isinstance(squares, str):  # the search's reason for proposing nothing
+            yield Attempt(name, 0, None, squares, proposed - start, 0.0)
+            continue
+        outcome = check(inst, target, squares, clock, rungs)
         proof, why = (outcome, "") if isinstance(outcome, Proof) else (None, outcome)
-        yield Attempt(name, len(weights), proof, why, proposed - start, time.perf_counter() - proposed)
+        yield Attempt(name, len(squares[0]), proof, why, proposed - start, time.perf_counter() - proposed)
 
 
 def _check_gram(
@@ -207,13 +245,14 @@ def _check_gram(
     return kernel.prove_psd_by_certificate(inst, facts, found) if isinstance(facts, list) else facts
 
 
-def _check_squares(
-    inst: Instance, gap: sp.Expr, found: obligations.Squares, clock: WorkClock, rungs: tuple[str, ...]
+def check_squares(
+    inst: Instance, gap: sp.Expr, found: obligations.Squares, clock: WorkClock, rungs: tuple[str, ...], sides: bool
 ) -> Proof | str:
     weights, forms = found
     total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
-    facts = _checked(inst, [gap - total], [inst.assumed(w) for w in weights], clock, rungs)
-    return kernel.prove_inequality(inst, facts, found) if isinstance(facts, list) else facts
+    signs = [inst.assumed(w) for w in weights] + ([obligations.squared_sides(inst)[2]] if sides else [])
+    facts = _checked(inst, [gap - total], signs, clock, rungs)
+    return kernel.prove_inequality(inst, facts, found, sides=sides) if isinstance(facts, list) else facts
 
 
 def _prove_lipschitz(inst: Instance) -> tuple[Proof | None, str]:

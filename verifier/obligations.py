@@ -246,6 +246,19 @@ def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
     return gap, body.op in ("<", ">")
 
 
+def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:
+    """(a² − b², strict, a) for the claim a ≥ b (or b ≤ a) with b real: a ≥ 0 and a² − b² ≥ 0
+    (> 0 if strict) give a ≥ |b| ≥ b (a > |b| ≥ b), the rule for sides with √ or |·|."""
+    body = inst.claim.body
+    if not isinstance(body, Inequality):
+        raise NotShowable(f"no sides for a {body.kind} claim")
+    lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
+    a, b = (rhs, lhs) if body.op in ("<=", "<") else (lhs, rhs)
+    if b.is_extended_real is not True:
+        raise NotShowable(f"squared sides: the smaller side {sp.sstr(b)[:60]} is not known to be real")
+    return a**2 - b**2, body.op in ("<", ">"), a
+
+
 def _scalar(side: object) -> sp.Expr:
     return as_matrix(side)[0, 0] if isinstance(side, sp.MatrixBase) else sp.sympify(side)
 

@@ -131,3 +131,20 @@ def _difference(lhs: Canonical, rhs: Canonical) -> dict[Key, sp.Expr]:
         if not is_zero(gap):
             out[key] = sp.expand(gap)
     return out
+
+
+def _sums_done(e: object) -> object:
+    """Sums of known bounds written out (the entry (XᵀY)[0, 0] is a Sum at symbolic n, an Add at n = 2)."""
+    return e.replace(lambda x: isinstance(x, sp.Sum), lambda x: x.doit()) if isinstance(e, sp.Basic) else e
+
+
+def first_unlike(statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> int | None:
+    """The first n whose built claim is not the symbolic one with its size set to n (None: all alike)."""
+    for n, concrete in sorted(built.items()):
+
+        def at(e: object, n: int = n) -> object:
+            return _sums_done(e.subs(size, n)) if isinstance(e, sp.Basic) else e
+
+        if statement.map_parts(at, with_where=True) != concrete.map_parts(_sums_done, with_where=True):
+            return n
+    return None
