@@ -1,27 +1,8 @@
-"""The trusted kernel: the only place where a proof can be made.
-
-Strategies elsewhere (the ladder, certificate search, moment expansion) decide what to try and in
-which order, under which time budget. They cannot make a :class:`Proof` themselves: the constructor
-demands a key that only this module holds. Every rule below checks its evidence exactly, with the
-normalisers of :mod:`verifier.normal_form`, and either returns a :class:`Fact` / :class:`Proof` or
-raises :class:`Rejected` naming the rule that failed.
-
-The rules take the instantiated claim, never an expression a strategy computed: what must be shown (the
-residual, the gap, the derivative, E[expr] by moments, a certificate's Gram residual, what an implication's
-multiplier must satisfy) is computed here, by :mod:`verifier.obligations` and its siblings. Where that is
-costly (differentiation), :func:`residual` hands the strategy an :class:`Obligation`, which only this
-module can make and which names the claim and n it was computed for. A Proof names them too, and
-:func:`judge` accepts a proof only for the claim and n it is judging. A Proof lists the assumptions it
-used (domain relations, positivity, Σp = 1, ...), so that a report can print them beside the verdict. A
-Proof alone is never a verdict: PROVED also needs the numeric spot check to agree (see :func:`judge`).
-"""
+"""The kernel's proof rules: each checks its evidence exactly and returns a Proof, or raises Rejected."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TypeAlias, TypeVar
+from collections.abc import Mapping, Sequence
 
 import sympy as sp
 
@@ -29,153 +10,21 @@ from verifier import bounds, einsum, entailment, normal_form, obligations, provi
 from verifier.claims import PSD, Convergence, Derivative, Limit, Statement
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
-from verifier.outcome import NumericVerdict, Status
-
-_KEY = object()
-WHERE_DEFINED = "nonnegative where defined"
-SIGNS = ("nonnegative", WHERE_DEFINED)
-FOR_ALL_N = "for all n (generic dimension)"
-T = TypeVar("T")
-
-
-class Rejected(Exception):
-    """A kernel rule refused its evidence; the message names the rule."""
-
-    def __init__(self, rule: str, reason: str) -> None:
-        super().__init__(f"{rule}: {reason}")
-        self.rule = rule
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Something the kernel checked about one expression: it is zero, or nonnegative."""
-
-    expr: sp.Expr
-    property: str
-    rung: str
-    key: object
-
-    def __post_init__(self) -> None:
-        if self.key is not _KEY:
-            raise Rejected("Fact", "facts are made by kernel rules only")
-
-
-@dataclass(frozen=True)
-class Proof:
-    """A claim shown symbolically at one dimension."""
-
-    claim: str  # "derivation.name" of the claim it proves
-    n: int | None  # the dimension it proves it at
-    rule: str
-    rungs: tuple[str, ...]
-    assumptions: tuple[str, ...]
-    detail: str
-    key: object
-    witness: sp.Basic | None = None  # the identity a certificate proof rests on, for the report
-
-    def __post_init__(self) -> None:
-        if self.key is not _KEY:
-            raise Rejected("Proof", "proofs are made by kernel rules only")
-
-
-@dataclass(frozen=True)
-class Obligation:
-    """Expressions that must all vanish for a claim at one n, computed by the kernel."""
-
-    claim: str
-    n: int | None
-    entries: tuple[sp.Expr, ...]
-    key: object
-
-    def __post_init__(self) -> None:
-        if self.key is not _KEY:
-            raise Rejected("Obligation", "obligations are computed by the kernel only")
-
-
-def claim_key(inst: Instance) -> str:
-    return f"{inst.claim.derivation}.{inst.claim.name}"
-
-
-Witness: TypeAlias = sp.Basic | None
-
-
-def _proof(
-    inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
-) -> Proof:
-    return Proof(claim_key(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
-
-
-def _obligation_of(rule: str, compute: Callable[[], T]) -> T:
-    """Run an obligations.* computation; a claim it cannot be put as is a rejection, not a crash."""
-    try:
-        return compute()
-    except obligations.NotShowable as err:
-        raise Rejected(rule, str(err)) from None
-
-
-# ----------------------------------------------------------------------------- facts
-
-
-def zero(expr: sp.Expr, rung: str) -> Fact:
-    """expr is identically zero, shown by the named normaliser."""
-    check = normal_form.NORMALISERS.get(rung)
-    if check is None:
-        raise Rejected("zero", f"unknown normaliser {rung!r}")
-    if not check(expr):
-        raise Rejected("zero", f"{rung} does not reduce the residual to 0")
-    return Fact(expr, "zero", rung, _KEY)
-
-
-def zeros_by_atoms(exprs: Sequence[sp.Expr]) -> list[Fact | None]:
-    """The atoms normaliser on several expressions at once: a Fact for each one shown zero, else None."""
-    shown = normal_form.are_zero_atoms(list(exprs))
-    return [Fact(e, "zero", "atoms", _KEY) if ok else None for e, ok in zip(exprs, shown, strict=True)]
-
-
-def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
-    """expr >= 0 (or > 0) on the domain, as sympy's assumptions see it on a normal form."""
-    for form in normal_form.nonnegative_forms(expr):
-        sign = form.is_positive if strict else form.is_nonnegative
-        if sign is True:
-            return Fact(expr, "positive" if strict else "nonnegative", "assumptions", _KEY)
-    word = "positive" if strict else "nonnegative"
-    raise Rejected("nonnegative", f"{sp.sstr(expr)[:80]} not provably {word}")
-
-
-def nonnegative_where_defined(expr: sp.Expr) -> Fact:
-    """expr >= 0 wherever it is defined: nonnegative outright, or a quotient N/D with N >= 0 and D >= 0 (where
-    D = 0, expr is undefined). A rule using it carries :func:`provisos.definedness`, or extends it by continuity."""
-    with contextlib.suppress(Rejected):
-        return nonnegative(expr)
-    if normal_form.quotient_of_nonnegatives(expr):
-        return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
-    raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
-
-
-# ----------------------------------------------------------------------------- proofs
-
-
-def _covered(
-    exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str | tuple[str, ...], rule: str
-) -> tuple[str, ...]:
-    props = (prop,) if isinstance(prop, str) else prop
-    by_expr = {f.expr: f for f in facts if f.property in props}
-    rungs = []
-    for e in exprs:
-        if e == 0:
-            rungs.append("exact")
-            continue
-        fact = by_expr.get(e)
-        if fact is None:
-            raise Rejected(rule, f"no {prop} fact for {sp.sstr(e)[:80]}")
-        rungs.append(fact.rung)
-    return tuple(dict.fromkeys(rungs))
-
-
-def _own(inst: Instance, obligation: Obligation, rule: str) -> None:
-    """The obligation was computed by this kernel, for this claim at this n."""
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
-        raise Rejected(rule, "the obligation belongs to another claim or n")
+from verifier.kernel.base import (
+    _KEY,
+    FOR_ALL_N,
+    SIGNS,
+    Fact,
+    Obligation,
+    Proof,
+    Rejected,
+    _covered,
+    _obligation_of,
+    _own,
+    _proof,
+    claim_key,
+)
+from verifier.outcome import Status
 
 
 def residual(inst: Instance) -> Obligation:
@@ -388,61 +237,3 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Ma
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
     return Proof(claim, None, FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY)
-
-
-# ----------------------------------------------------------------------------- verdicts
-
-
-def judge(
-    claim: str,
-    expected: Sequence[int | None],
-    proofs: Sequence[Proof | None],
-    numeric: Sequence[NumericVerdict],
-    at_counterexample: Proof | None = None,
-    for_all_n: Proof | None = None,
-) -> tuple[Status, bool]:
-    """The verdict on `claim`, and whether the engine contradicted itself.
-
-    expected: the dimensions the claim must be proved for; proofs: one entry per dimension (None:
-    not shown). A proof that names another claim or another n is not a proof of this one: the
-    verdict is UNKNOWN, flagged as an engine inconsistency. numeric: one verdict per checked
-    dimension: "pass", "fail" (confirmed in high precision) or "inconclusive". at_counterexample:
-    a proof found at the very dimension where a counterexample was confirmed, if any. PROVED needs
-    every proof and agreeing numerics; a proof contradicted by a confirmed counterexample at the
-    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED. for_all_n: a
-    proof for every n, which any confirmed counterexample contradicts; with agreeing numerics it is
-    PROVED whatever the per-n proofs.
-    """
-    if len(proofs) > len(expected) or any(
-        p is not None and (p.claim, p.n) != (claim, n) for p, n in zip(proofs, expected, strict=False)
-    ):
-        return Status.UNKNOWN, True
-    if at_counterexample is not None and at_counterexample.claim != claim:
-        return Status.UNKNOWN, True
-    if for_all_n is not None and (
-        (for_all_n.claim, for_all_n.n, for_all_n.rule) != (claim, None, FOR_ALL_N) or NumericVerdict.FAIL in numeric
-    ):
-        return Status.UNKNOWN, True
-    if NumericVerdict.FAIL in numeric:
-        if at_counterexample is not None:
-            return Status.UNKNOWN, True
-        return Status.REFUTED, False
-    if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
-        return Status.UNKNOWN, False
-    if for_all_n is not None or (proofs and len(proofs) == len(expected) and all(p is not None for p in proofs)):
-        return Status.PROVED, False
-    return Status.CHECKED, False
-
-
-def judge_chain(steps: Sequence[Status]) -> Status:
-    """A chain is PROVED only if every step is PROVED (each by its own kernel verdict), REFUTED if any step
-    is; otherwise its weakest step decides (ERROR, UNKNOWN, then CHECKED)."""
-    for status in (Status.REFUTED, Status.ERROR, Status.UNKNOWN):
-        if status in steps:
-            return status
-    return Status.PROVED if steps and all(s is Status.PROVED for s in steps) else Status.CHECKED
-
-
-def judge_corollary(proof: Proof | None) -> Status:
-    """A corollary has no numerics of its own: it is PROVED through its citations, or UNKNOWN."""
-    return Status.PROVED if proof is not None else Status.UNKNOWN
