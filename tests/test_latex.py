@@ -254,3 +254,12 @@ def test_the_readme_example_verifies() -> None:
     assert errors == []
     statuses = {f.name: verify_family(f, SETTINGS).status for f in families}
     assert statuses == {"gradient": Status.PROVED, "student": Status.REFUTED}
+
+
+def test_a_worker_reads_only_the_chain_it_verifies() -> None:
+    path = Path(__file__).resolve().parent.parent / "derivations" / "softmax_ce_gradient.md"
+    whole = loader.load(path)
+    one = loader.load(path, only="student_gradient")
+    assert len(whole.families) == 2
+    assert [f.name for f in one.families] == ["student_gradient"]
+    assert one.families[0].build(3).body == next(f for f in whole.families if f.name == "student_gradient").build(3).body

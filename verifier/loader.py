@@ -70,11 +70,11 @@ def skipped_latex(paths: list[str]) -> list[Path]:
     ]
 
 
-def _load_latex(path: Path) -> Loaded:
+def _load_latex(path: Path, only: str | None) -> Loaded:
     if not latex.available():
         raise LoadError(f"{path}: {latex.INSTALL_HINT}")
     try:
-        families, errors = latex.load(path)
+        families, errors = latex.load(path, only)
     except (OSError, UnicodeDecodeError) as err:
         raise LoadError(f"{path}: cannot read: {err}") from None
     names = [f.name for f in families]
@@ -95,10 +95,13 @@ def _syntax_line(err: SyntaxError, path: Path) -> str:
     return f"{path}: syntax error at line {err.lineno}: {err.msg}"
 
 
-def load(path: Path, verbose: bool = False) -> Loaded:
-    """Import one derivation file (or read a LaTeX one) and return the claim families it declares."""
+def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
+    """Import one derivation file (or read a LaTeX one) and return the claim families it declares.
+
+    only: the one claim a worker needs; a LaTeX file then reads just that chain (a Python module
+    is imported whole either way)."""
     if latex.is_latex(path):
-        return _load_latex(path)
+        return _load_latex(path, only)
     name = module_name(path)
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:

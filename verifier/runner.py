@@ -120,7 +120,7 @@ def _load_specs(path: str, settings: EngineSettings, key_seconds: float) -> tupl
 def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
     """Runs in a worker: load the module again (fresh fork) and verify one family."""
     cpu = time.process_time()
-    loaded = loader.load(Path(spec.path), settings.verbose)
+    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
     family = next(f for f in loaded.families if f.name == spec.name)
     result = engine.verify_family(family, settings, source=spec.path)
     result.cpu_seconds = round(time.process_time() - cpu, 3)
@@ -306,7 +306,7 @@ def verify_paths(
 
 def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
-    loaded = loader.load(Path(spec.path), settings.verbose)
+    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
     family = next(f for f in loaded.families if f.name == spec.name)
     return mutate.mutate_family(family, settings, limit)
 
@@ -361,7 +361,7 @@ def mutate_paths(
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
     """Runs in a worker: every seed of one claim's numeric check."""
-    loaded = loader.load(Path(spec.path), settings.verbose)
+    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
     family = next(f for f in loaded.families if f.name == spec.name)
     return alarms.measure_family(family, settings, seeds)
 

@@ -43,15 +43,18 @@ def has_chains(path: Path) -> bool:
 
 
 def parse_chains(
-    text: str, path: str = "<string>", stem: str = "latex"
+    text: str, path: str = "<string>", stem: str = "latex", only: str | None = None
 ) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
-    """The chains of a LaTeX text as claim families, and (name, one-line error) for each part that failed."""
+    """The chains of a LaTeX text as claim families, and (name, one-line error) for each part that failed.
+
+    only: read just the chain of this name (a worker verifying one claim skips the others).
+    """
     if not available():
         raise ImportError(INSTALL_HINT)
     from verifier.latex.family import load_text
 
-    return load_text(text, path, stem)
+    return load_text(text, path, stem, only)
 
 
-def load(path: Path) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
-    return parse_chains(path.read_text(encoding="utf-8"), str(path), path.stem)
+def load(path: Path, only: str | None = None) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+    return parse_chains(path.read_text(encoding="utf-8"), str(path), path.stem, only)

@@ -286,8 +286,11 @@ def _planted(source: ChainSource, steps: int) -> int | None:
     return int(source.planted)
 
 
-def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
-    """The claim families of a file's text, and (claim name, one-line error) for each part that failed."""
+def load_text(
+    text: str, path: str, stem: str, only: str | None = None
+) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+    """The claim families of a file's text, and (claim name, one-line error) for each part that failed
+    (only: just the chain of that name)."""
     doc = split(text, path)
     decls = parse_block(doc.declarations)
     errors = [("<declarations>", str(e)) for e in decls.errors] + [("<chains>", str(e)) for e in doc.errors]
@@ -303,6 +306,8 @@ def load_text(text: str, path: str, stem: str) -> tuple[list[ClaimFamily], list[
     families: list[ClaimFamily] = []
     for index, source in enumerate(doc.chains, start=1):
         name = source.name or f"{stem}_{index}"
+        if only is not None and name != only:
+            continue
         try:
             families.append(family(reader, source, name, stem))
         except LatexError as err:
