@@ -227,7 +227,9 @@ def write_latex_course(root: Path, n: int) -> dict[str, Planted]:
     text = LATEX_REFERENCE.read_text()
     head, _, student_part = text.partition("A student's version.")
     correct = head
-    wrong = head.split("% claim: gradient")[0] + "% claim: gradient" + student_part.split("% expect: refuted")[1]
+    student_chain = student_part.split("% expect: refuted")[1]
+    student_chain = "\n".join(line for line in student_chain.splitlines() if not line.startswith("% planted:"))
+    wrong = head.split("% claim: gradient")[0] + "% claim: gradient" + student_chain
     renamed = head.replace("% claim: gradient", "% claim: softmax_gradient")
     variants = {
         "latex_correct": (correct, Planted("latex_correct", {"gradient": "PROVED"})),
