@@ -109,7 +109,8 @@ def cholesky(target: sp.Basic, strict: bool) -> Parametrisation | None:
     Johnson, Matrix Analysis, Cor. 7.2.9), so Aᵢᵢ = Σⱼ Lᵢⱼ² and the leading minors Π Lᵢᵢ² are > 0 (≥ 0)."""
     m = sp.ImmutableMatrix(target)
     n = m.rows
-    if n != m.cols or n > CHOLESKY_MAX or not all(isinstance(m[i, j], sp.Symbol) for i in range(n) for j in range(i + 1)):
+    symbols = all(isinstance(m[i, j], sp.Symbol) for i in range(n) for j in range(i, m.cols))
+    if n != m.cols or n > CHOLESKY_MAX or not symbols:
         return None
     sign = {"positive": True} if strict else {"nonnegative": True}
     stem = m[0, 0].name
