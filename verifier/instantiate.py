@@ -21,6 +21,7 @@ from verifier.claims import (
     PSD,
     Claim,
     Convergence,
+    Convex,
     Given,
     Identity,
     Inequality,
@@ -98,6 +99,9 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError("inequality sides must be scalars")
         case Convergence():
             _check_iteration(body)
+        case Convex(f=f, wrt=wrt):
+            if as_matrix(f).shape != (1, 1) or all(g.target != wrt for g in body.given()):
+                raise ClaimError("a convexity claim needs a scalar f and wrt= one of its where= keys")
         case Implication(premise=a, conclusion=b):
             for rel in (a, b):
                 _check_relation(rel)

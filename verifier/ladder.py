@@ -19,7 +19,7 @@ import sympy as sp
 
 from verifier import bounds, certify, entailment, kernel, obligations, premise, sos
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
-from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
+from verifier.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit, Statement
 from verifier.instantiate import Instance, with_domain_facts
 from verifier.kernel import Fact, Proof, Rejected
 from verifier.obligations import NotShowable
@@ -419,10 +419,19 @@ def _prove_implication(inst: Instance, clock: WorkClock, rungs: tuple[str, ...])
     return None, why
 
 
+def _prove_convex(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """The composition rules of DCP (the kernel reads the expression's composition tree itself)."""
+    try:
+        return kernel.prove_convex_by_dcp(inst), ""
+    except Rejected as err:
+        return None, str(err)
+
+
 Strategy = Callable[[Instance, WorkClock, tuple[str, ...]], tuple[Proof | None, str]]
 
 # one symbolic strategy per statement kind
 _STRATEGIES: dict[type[Statement], Strategy] = {
+    Convex: _prove_convex,
     Identity: _prove_equality,
     Derivative: _prove_equality,
     PSD: _prove_psd,

@@ -124,8 +124,10 @@ def cholesky(target: sp.Basic, strict: bool) -> Parametrisation | None:
     a = ell * ell.T
     entries = {m[i, j]: sp.expand(a[i, j]) for i in range(n) for j in range(i, n)}
     word, rel = ("≻", ">") if strict else ("⪰", "≥")
-    text = (f"{stem[:1]} {word} 0 as LLᵀ, L lower triangular, Lᵢᵢ {rel} 0 (Cholesky): diagonal entries, "
-            f"leading principal minors and det = ΠLᵢᵢ² {rel} 0")
+    text = (
+        f"{stem[:1]} {word} 0 as LLᵀ, L lower triangular, Lᵢᵢ {rel} 0 (Cholesky): diagonal entries, "
+        f"leading principal minors and det = ΠLᵢᵢ² {rel} 0"
+    )
     return Parametrisation(entries, text)
 
 
