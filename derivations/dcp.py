@@ -65,7 +65,8 @@ def log_sum_exp_of_affine(n: int) -> Convex:
 def ridge(n: int) -> Convex:
     """‖Xw − y‖² + λ‖w‖² is convex in w for λ > 0."""
     (X, y), w, lam = data(n), vector("w", n), scalar("lambda")
-    return Convex(squared_norm(X * w - y) + lam * squared_norm(w), w, where={w: Real(), X: Real(), y: Real(), lam: Positive()})
+    where = {w: Real(), X: Real(), y: Real(), lam: Positive()}
+    return Convex(squared_norm(X * w - y) + lam * squared_norm(w), w, where=where)
 
 
 @claim(n=range(1, 5), numeric_n=(6,))
