@@ -226,6 +226,19 @@ class Inequality(Statement):
 
 
 @dataclass(frozen=True)
+class Convex(Statement):
+    """f is convex (concave if concave) in wrt, the other symbols fixed; wrt is a where= key with a convex domain."""
+
+    f: Any
+    wrt: Any
+    where: Where = field(default_factory=dict)
+    concave: bool = False
+    kind = "convex"
+    MATH = ("f", "wrt")
+    CLAIMED = "f"
+
+
+@dataclass(frozen=True)
 class Expectation(Statement):
     """E[expr] over the noise variables equals the closed form."""
 

@@ -12,7 +12,7 @@ offers two views of the same claim:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 
@@ -21,6 +21,7 @@ from verifier.claims import (
     PSD,
     Claim,
     Convergence,
+    Convex,
     Given,
     Identity,
     Inequality,
@@ -46,7 +47,7 @@ class Instance:
     to_symbolic: dict[sp.Symbol, sp.Expr]
     assumptions: tuple[str, ...]
     relations: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
-    to_assumed: dict[sp.Symbol, sp.Symbol] = field(default_factory=dict)
+    to_assumed: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
 
     def symbolic(self, obj: sp.Basic) -> sp.Basic:
         """The symbolic view of an expression or matrix."""
@@ -98,6 +99,9 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError("inequality sides must be scalars")
         case Convergence():
             _check_iteration(body)
+        case Convex(f=f, wrt=wrt):
+            if as_matrix(f).shape != (1, 1) or all(g.target != wrt for g in body.given()):
+                raise ClaimError("a convexity claim needs a scalar f and wrt= one of its where= keys")
         case Implication(premise=a, conclusion=b):
             for rel in (a, b):
                 _check_relation(rel)
@@ -198,3 +202,23 @@ def instantiate(claim: Claim) -> Instance:
     symbols = tuple(sorted(declared, key=lambda s: s.name))
     relations = tuple((s, sp.sympify(v)) for g in given for s, v in g.domain.relations(g.target).items())
     return Instance(claim, given, symbols, bound, swap, assumptions, relations, assumed)
+
+
+def with_domain_facts(inst: Instance) -> Instance | None:
+    """The same claim with every domain that has a parametrisation onto itself (SPD and PSD by Cholesky,
+    a half-open interval by a Möbius map) written through it: its facts (Aᵢᵢ > 0, det A > 0, a ≤ x < b)
+    become sympy assumptions of the parameters, and their words join the assumptions. None if no domain has one.
+    Sound: the map is onto the domain, so what holds for every parameter holds at every point."""
+    sub: dict[sp.Basic, sp.Expr] = {}
+    words: list[str] = []
+    for g in inst.given:
+        param = g.domain.parametrisation(g.target)
+        if param is None:
+            continue
+        sub.update({inst.to_assumed[s]: v for s, v in param.entries.items()})
+        words.append(f"{g.label}: {param.text}")
+    if not sub:
+        return None
+    symbolic = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_symbolic.items()}
+    assumed = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_assumed.items()}
+    return replace(inst, to_symbolic=symbolic, to_assumed=assumed, assumptions=(*inst.assumptions, *words))

@@ -19,8 +19,8 @@ import sympy as sp
 
 from verifier import bounds, certify, entailment, kernel, obligations, premise, sos
 from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
-from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit, Statement
-from verifier.instantiate import Instance
+from verifier.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit, Statement
+from verifier.instantiate import Instance, with_domain_facts
 from verifier.kernel import Fact, Proof, Rejected
 from verifier.obligations import NotShowable
 from verifier.stepwise import Implication
@@ -146,6 +146,16 @@ def _prove_equality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) ->
 
 
 def _prove_inequality(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """The rungs below on the claim as given, then with its domains' facts (Cholesky, interval maps) in view."""
+    proof, why = _prove_inequality_as_given(inst, clock, rungs)
+    facts = with_domain_facts(inst) if proof is None and clock.left() > 0 else None
+    if facts is None:
+        return proof, why
+    proof, with_facts = _prove_inequality_as_given(facts, clock, rungs)
+    return proof, "" if proof is not None else f"{why}; with domain facts: {with_facts}"
+
+
+def _prove_inequality_as_given(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
     """A Lipschitz bound by the mean value theorem (recognised cheaply, so first); the gap's sign
     from the assumptions; else a sum of squares found by certify."""
     gap, strict = obligations.inequality_gap(inst)
@@ -409,10 +419,19 @@ def _prove_implication(inst: Instance, clock: WorkClock, rungs: tuple[str, ...])
     return None, why
 
 
+def _prove_convex(inst: Instance, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Proof | None, str]:
+    """The composition rules of DCP (the kernel reads the expression's composition tree itself)."""
+    try:
+        return kernel.prove_convex_by_dcp(inst), ""
+    except Rejected as err:
+        return None, str(err)
+
+
 Strategy = Callable[[Instance, WorkClock, tuple[str, ...]], tuple[Proof | None, str]]
 
 # one symbolic strategy per statement kind
 _STRATEGIES: dict[type[Statement], Strategy] = {
+    Convex: _prove_convex,
     Identity: _prove_equality,
     Derivative: _prove_equality,
     PSD: _prove_psd,

@@ -14,6 +14,7 @@ from verifier.claims import (
     PSD,
     Claim,
     Convergence,
+    Convex,
     Derivative,
     Expectation,
     Identity,
@@ -76,6 +77,11 @@ def _inequality(b: Inequality) -> Glued:
     return [_obj(b.lhs), _obj(b.rhs)], ["", _OPS.get(op, op), ""], ["", f"<mo>{_MML_OPS.get(op, op)}</mo>", ""]
 
 
+def _convex(b: Convex) -> Glued:
+    word = "concave" if b.concave else "convex"
+    return [_obj(b.f), _obj(b.wrt)], ["", rf"\text{{ is {word} in }}", ""], ["", f"<mtext> is {word} in </mtext>", ""]
+
+
 def _expectation(b: Expectation) -> Glued:
     return (
         [_obj(b.expr), _obj(b.equals)],
@@ -130,6 +136,7 @@ _RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
     Derivative: _derivative,
     PSD: _psd,
     Inequality: _inequality,
+    Convex: _convex,
     Expectation: _expectation,
     Convergence: _convergence,
     Limit: _limit,

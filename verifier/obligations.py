@@ -254,7 +254,7 @@ def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:
         raise NotShowable(f"no sides for a {body.kind} claim")
     lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
     a, b = (rhs, lhs) if body.op in ("<=", "<") else (lhs, rhs)
-    if b.is_extended_real is not True:
+    if b.is_extended_real is not True and sp.expand(b).is_extended_real is not True:
         raise NotShowable(f"squared sides: the smaller side {sp.sstr(b)[:60]} is not known to be real")
     return a**2 - b**2, body.op in ("<", ">"), a
 

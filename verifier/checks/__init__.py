@@ -16,6 +16,7 @@ import numpy as np
 
 from verifier import generic
 from verifier.checks.convergence import check_convergence
+from verifier.checks.convex import check_convex
 from verifier.checks.derivative import check_derivative
 from verifier.checks.expectation import check_expectation
 from verifier.checks.identity import check_identity
@@ -25,7 +26,7 @@ from verifier.checks.limit import check_limit
 from verifier.checks.psd import check_psd
 from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import Settings
-from verifier.claims import PSD, Convergence, Derivative, Expectation, Identity, Inequality, Limit
+from verifier.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.instantiate import Instance, instantiate
 from verifier.stepwise import Implication
 
@@ -36,6 +37,7 @@ CHECKS: dict[type, Callable[..., NumericOutcome]] = {
     Inequality: check_inequality,
     Expectation: check_expectation,
     Convergence: check_convergence,
+    Convex: check_convex,
     Limit: check_limit,
     Implication: check_implication,
 }

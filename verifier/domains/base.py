@@ -11,6 +11,14 @@ import sympy as sp
 Shape = tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Parametrisation:
+    """target's entries as expressions in fresh symbols, onto the whole domain, and the facts it shows in words."""
+
+    entries: dict[sp.Symbol, sp.Expr]
+    text: str
+
+
 class DomainError(ValueError):
     """A domain that cannot hold the symbol given to it, or cannot be sampled."""
 
@@ -48,6 +56,11 @@ class Domain:
 
     def relations(self, target: sp.Basic) -> dict[sp.Symbol, sp.Expr]:
         return {}
+
+    def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
+        """Entries written through fresh symbols whose sympy assumptions show the domain's facts (a map
+        onto the whole domain, so a sign shown for every parameter holds on the domain), or None."""
+        return None
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         raise NotImplementedError

@@ -10,6 +10,7 @@ import sympy as sp
 
 from verifier.domains.base import (
     Domain,
+    Parametrisation,
     Shape,
     orthogonal_sample,
     spectral,
@@ -68,6 +69,9 @@ class SPD(Symmetric):
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return spectral(rng, shape[0], k, lambda: np.exp(rng.uniform(-2.3, 2.3, shape[0])))
 
+    def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
+        return cholesky(target, strict=True)
+
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return spectral(rng, shape[0], k, lambda: np.geomspace(1e-6, 1.0, shape[0]))
 
@@ -92,6 +96,39 @@ class PSDMatrix(Symmetric):
             return lam
 
         return spectral(rng, n, k, spectrum)
+
+    def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
+        return cholesky(target, strict=False)
+
+
+CHOLESKY_MAX = 6  # LLᵀ stays cheap to expand up to here
+
+
+def cholesky(target: sp.Basic, strict: bool) -> Parametrisation | None:
+    """A = LLᵀ, L lower triangular with Lᵢᵢ > 0 (≥ 0 for PSD): every SPD (PSD) matrix has one (Horn &
+    Johnson, Matrix Analysis, Cor. 7.2.9), so Aᵢᵢ = Σⱼ Lᵢⱼ² and the leading minors Π Lᵢᵢ² are > 0 (≥ 0)."""
+    m = sp.ImmutableMatrix(target)
+    n = m.rows
+    symbols = all(isinstance(m[i, j], sp.Symbol) for i in range(n) for j in range(i, m.cols))
+    if n != m.cols or n > CHOLESKY_MAX or not symbols:
+        return None
+    sign = {"positive": True} if strict else {"nonnegative": True}
+    stem = m[0, 0].name
+
+    def entry(i: int, j: int) -> sp.Expr:
+        if j > i:
+            return sp.Integer(0)
+        return sp.Symbol(f"L{i + 1}{j + 1}_{stem}", real=True, **(sign if i == j else {}))
+
+    ell = sp.Matrix(n, n, entry)
+    a = ell * ell.T
+    entries = {m[i, j]: sp.expand(a[i, j]) for i in range(n) for j in range(i, n)}
+    word, rel = ("≻", ">") if strict else ("⪰", "≥")
+    text = (
+        f"{stem[:1]} {word} 0 as LLᵀ, L lower triangular, Lᵢᵢ {rel} 0 (Cholesky): diagonal entries, "
+        f"leading principal minors and det = ΠLᵢᵢ² {rel} 0"
+    )
+    return Parametrisation(entries, text)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,17 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import sympy as sp
 
 from verifier.domains.base import (
     Domain,
     DomainError,
+    Parametrisation,
     Shape,
     number_text,
     scales,
     simple_values,
+    symbol_entries,
 )
 
 
@@ -123,6 +126,20 @@ class Interval(Domain):
         ends = rng.uniform(size=k) < 0.1
         base[ends] = rng.choice([lo, hi, (lo + hi) / 2], size=(int(ends.sum()), *shape))
         return base
+
+    def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
+        """x = (lo + hi·s)/(1 + s) for s ≥ 0 (s > 0 if lo is open) covers [lo, hi); from the other end for
+        (lo, hi]. A closed [lo, hi] needs two such maps, which one sign proof cannot carry: None."""
+        if not (self.open_lo or self.open_hi):
+            return None
+        lo, hi = sp.nsimplify(self.lo), sp.nsimplify(self.hi)
+        start, end, start_open = (lo, hi, self.open_lo) if self.open_hi else (hi, lo, self.open_hi)
+        entries = {}
+        for x in symbol_entries(target):
+            s = sp.Symbol(f"{x.name}_s", **({"positive": True} if start_open else {"nonnegative": True}))
+            entries[x] = (start + end * s) / (1 + s)
+        text = f"{self.describe()} as (a + b·s)/(1 + s), a = {start}, b = {end}, s {'>' if start_open else '≥'} 0"
+        return Parametrisation(entries, text) if entries else None
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         width = self.hi - self.lo

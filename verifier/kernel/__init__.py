@@ -33,6 +33,7 @@ from verifier.kernel.base import (
 )
 from verifier.kernel.rules import (
     expectation,
+    prove_convex_by_dcp,
     prove_corollary,
     prove_expectation,
     prove_for_all_n,
@@ -64,6 +65,7 @@ __all__ = [
     "judge_corollary",
     "nonnegative",
     "nonnegative_where_defined",
+    "prove_convex_by_dcp",
     "prove_corollary",
     "prove_expectation",
     "prove_for_all_n",

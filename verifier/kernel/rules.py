@@ -6,8 +6,9 @@ from collections.abc import Mapping, Sequence
 
 import sympy as sp
 
-from verifier import bounds, einsum, entailment, normal_form, obligations, provisos, rates
-from verifier.claims import PSD, Convergence, Derivative, Limit, Statement
+from verifier import bounds, dcp, einsum, entailment, normal_form, obligations, provisos, rates
+from verifier.claims import PSD, Convergence, Convex, Derivative, Limit, Statement
+from verifier.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.instantiate import Instance
 from verifier.iteration import Iteration, iteration_of
 from verifier.kernel.base import (
@@ -149,6 +150,30 @@ def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
         detail = f"mean value theorem with g′ = {sp.sstr(ob.slope)[:80]}; {way}"
         return _proof(inst, "Lipschitz bound", (*rungs, "assumptions"), inst.assumptions, detail)
     raise Rejected("prove_lipschitz", "; ".join(reasons))
+
+
+CONVEX_DOMAINS = (Real, General, Positive, Nonnegative, Interval, Simplex, Symmetric, SPD, PSDMatrix)
+
+
+def prove_convex_by_dcp(inst: Instance) -> Proof:
+    """f convex (concave) in wrt by the composition rules of :mod:`verifier.dcp`, read here on the symbolic view;
+    wrt ranges over a convex set (its domain is one of CONVEX_DOMAINS), the other symbols are fixed."""
+    body, rule = inst.claim.body, "prove_convex_by_dcp"
+    if not isinstance(body, Convex):
+        raise Rejected(rule, f"not a convexity claim ({body.kind})")
+    (given,) = [g for g in inst.given if g.target == body.wrt]
+    if type(given.domain) not in CONVEX_DOMAINS:
+        raise Rejected(rule, f"the domain of {given.label}, {given.domain.describe()}, is not known to be convex")
+    wrt = [s for x in given.symbols() for s in inst.symbolic(x).free_symbols]
+    f = inst.symbolic(sp.ImmutableMatrix([body.f])[0, 0] if isinstance(body.f, sp.MatrixBase) else body.f)
+    reading = dcp.curvature(f, wrt)
+    want = "concave" if body.concave else "convex"
+    if not (reading.curvature.concave if body.concave else reading.curvature.convex):
+        shown = reading.curvature.word()
+        raise Rejected(rule, f"the composition rules do not show f {want} in {given.label} ({shown})")
+    detail = f"{want} in {given.label} by composition: " + "; ".join(reading.steps)
+    convex_set = f"{given.label} ranges over a convex set"
+    return _proof(inst, "DCP composition", ("dcp",), (*inst.assumptions, convex_set), detail)
 
 
 def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Sequence[Fact]) -> Proof:
