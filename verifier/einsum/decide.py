@@ -18,7 +18,7 @@ from verifier.domains import Domain
 from verifier.einsum.forms import Canonical, Key, Letter, OutsideFragment, canonical, form_text, is_zero, same_size
 from verifier.einsum.read import RULES, Form, Reader
 
-ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power")
+ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power", "cancel", "function", "power atom")
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def compare(statement: Statement) -> Comparison:
     letters = {k: (lhs.letters.get(k) or rhs.letters[k]) for k in difference}
     words = tuple(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES)
     atoms = tuple(RULES[r] for r in ATOM_RULES if r in reader.rules)
-    where = ("wherever the inverses and determinants involved are defined",) if atoms else ()
+    where = ("wherever the inverses, logs and powers involved are defined",) if atoms else ()
     hyps = (*(f"{g.label} ∈ {g.domain.describe()}" for g in statement.given()), *where)
     return Comparison(not difference, words, atoms, difference, letters, form_text(lhs), form_text(rhs), hyps)
 
