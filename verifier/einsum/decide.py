@@ -145,6 +145,45 @@ def first_unlike(statement: Statement, size: sp.Symbol, built: Mapping[int, Stat
         def at(e: object, n: int = n) -> object:
             return _sums_done(e.subs(size, n)) if isinstance(e, sp.Basic) else e
 
-        if statement.map_parts(at, with_where=True) != concrete.map_parts(_sums_done, with_where=True):
+        symbolic, built_n = statement.map_parts(at, with_where=True), concrete.map_parts(_sums_done, with_where=True)
+        if symbolic != built_n and _aligned(symbolic, built_n) != symbolic:
             return n
     return None
+
+
+def _aligned(symbolic: Statement, concrete: Statement) -> Statement:
+    """The concrete claim with each part that equals the symbolic one's in value (sympy builds
+    OneMatrix(1, 1) at n = 1 where it builds I(1) elsewhere) replaced by it."""
+    theirs = symbolic.parts(with_where=True)
+    if type(symbolic) is not type(concrete) or len(theirs) != len(concrete.parts(with_where=True)):
+        return concrete
+    pending = iter(theirs)
+
+    def swap(part: object) -> object:
+        mine = next(pending)
+        return mine if _same_value(mine, part) else part
+
+    return concrete.map_parts(swap, with_where=True)
+
+
+def _same_value(a: object, b: object) -> bool:
+    """a = b, structurally or by equal canonical forms (at the concrete size both have)."""
+    if a == b:
+        return True
+    if not (isinstance(a, sp.Basic) and isinstance(b, sp.Basic)) or isinstance(a, sp.MatrixSymbol):
+        return False
+    try:
+        if compare(Identity(a, b)).equal:
+            return True
+    except (OutsideFragment, TypeError, ValueError):
+        pass
+    return _explicit_equal(a, b)
+
+
+def _explicit_equal(a: sp.Basic, b: sp.Basic) -> bool:
+    """Entry by entry, written out at their concrete size, the difference is zero by expansion or cancellation."""
+    try:
+        ea, eb = (sp.Matrix(e.as_explicit()) if isinstance(e, sp.MatrixExpr) else sp.Matrix([e]) for e in (a, b))
+    except (TypeError, ValueError, AttributeError):  # not of concrete size
+        return False
+    return ea.shape == eb.shape and all(is_zero(x - y) for x, y in zip(ea, eb, strict=True))

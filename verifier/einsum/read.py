@@ -25,9 +25,11 @@ from dataclasses import dataclass
 import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
+from sympy.matrices.expressions.hadamard import HadamardPower
 
 from verifier.einsum.forms import (
     DELTA,
+    PLACEHOLDER,
     Applied,
     Factor,
     Letter,
@@ -134,7 +136,10 @@ class Reader(ScalarReader):
             self.rules.add("hadamard")
             return self.matrix(e.arg, row, row)
         if isinstance(e, ElementwiseApplyFunction):
-            return self._elementwise(e, row, col)
+            return self._elementwise(e.function, e.expr, row, col)
+        if isinstance(e, HadamardPower):
+            self.rules.add("hadamard")
+            return self._elementwise(sp.Lambda(PLACEHOLDER, PLACEHOLDER**e.exp), e.base, row, col)
         raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
 
     def _symbol(self, e: sp.MatrixSymbol, row: Letter | None, col: Letter | None) -> Term:
@@ -146,13 +151,12 @@ class Reader(ScalarReader):
         letters = tuple(x for x in (row, col) if x is not None)
         return Term(sp.S.One, (Factor(e.name, letters),), self._sized(row, col))
 
-    def _elementwise(self, e: ElementwiseApplyFunction, row: Letter | None, col: Letter | None) -> Form:
+    def _elementwise(self, fn: sp.Basic, m: sp.MatrixExpr, row: Letter | None, col: Letter | None) -> Form:
         """(f∘M)_{row,col} = f(M_{row,col}): the Lambda's body read with its variable standing for M's entry."""
-        fn = e.function
         if not isinstance(fn, sp.Lambda) or len(fn.variables) != 1:
             raise OutsideFragment(f"an elementwise function {sp.sstr(fn)[:60]} (give a Lambda of one variable)")
         outer = {x: x for x in sorted((x for x in (row, col) if x is not None), key=lambda x: int(x[1:]))}
-        return self.with_bound(fn.expr, fn.variables[0], (self.matrix(e.expr, row, col), outer))
+        return self.with_bound(fn.expr, fn.variables[0], (self.matrix(m, row, col), outer))
 
     def _matmul(self, args: tuple[sp.Basic, ...], row: Letter | None, col: Letter | None) -> Form:
         args = tuple(b for a in args for b in (a.args if isinstance(a, sp.MatMul) else (a,)))

@@ -30,9 +30,11 @@ from verifier.einsum.forms import (
     canonical,
     delta,
     form_text,
+    key_text,
     merge_sizes,
     power_name,
     product,
+    scaled,
 )
 
 Form = list[Term]
@@ -151,10 +153,25 @@ class ScalarReader:
         else:
             used = {x for t in form for x in t.sizes}
             free = tuple(sorted((x for x in used if _number(x) <= start), key=_number))
+        c = self._content(form, free, power) if power is not None else sp.S.One
+        form = scaled(form, 1 / c)
         base = form_text(canonical(form, free))
         name = power_name(base, power) if power is not None else f"{label}⟨{base}⟩"
         factor = Factor(name, free, "atom", Applied(body, form, free, base, power))
-        return Term(sp.S.One, (factor,), self._sized(*free))
+        return Term(c**power if power is not None else sp.S.One, (factor,), self._sized(*free))
+
+    def _content(self, form: Form, free: tuple[Letter, ...], power: sp.Rational) -> sp.Expr:
+        """A factor c of u taken out of uᵏ = cᵏ·(u/c)ᵏ: the part of the first coefficient made of
+        numbers and sizes, if c > 0, or c ≠ 0 and k is an integer (both identities where defined)."""
+        terms = canonical(form, free).terms
+        if not terms:
+            return sp.S.One
+        first = terms[min(terms, key=key_text)]
+        sizes = set().union(*(sp.sympify(v).free_symbols for v in self.sizes.values()))
+        c = first.as_independent(*(first.free_symbols - sizes), as_Add=False)[0]
+        if c.is_positive or (isinstance(power, sp.Integer) and c.is_zero is False):
+            return c
+        return sp.S.One
 
     def copy(self, form: Sequence[Term], outer: Mapping[Letter, Letter]) -> Form:
         """The form with its outer letters renamed as given and every other letter fresh."""
