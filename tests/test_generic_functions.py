@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-from verifier import Derivative, Identity, Positive, Real, claim
+from verifier import SPD, Derivative, Identity, Positive, Real, Symmetric, claim
 from verifier.claims import ClaimFamily
 from verifier.dimension import SIZE, attempt
-from verifier.einsum import compare
+from verifier.einsum import OutsideFragment, compare
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
 
@@ -142,3 +143,20 @@ def test_scalar_coefficients_come_out_of_integer_powers() -> None:
     s = (x.T * x)[0, 0] + c
     assert compare(Identity(x / (2 * s), x * s**-1 / 2)).equal
     assert not compare(Identity(x / (2 * s), x * s**-1)).equal
+
+
+@claim(n=(2, 3))
+def symmetric_quadratic_gradient(k: int) -> Derivative:
+    """∇ xᵀAx = 2Ax for a symmetric A."""
+    A, x = sp.MatrixSymbol("A", k, k), vec("x", k)
+    return Derivative((x.T * A * x)[0, 0], wrt=x, equals=2 * A * x, where={A: Symmetric(), x: Real()})
+
+
+def test_symmetric_matrices_by_substitution() -> None:
+    _proved_for_all_n(symmetric_quadratic_gradient)
+    A, B, x = sp.MatrixSymbol("A", SIZE, SIZE), sp.MatrixSymbol("B", SIZE, SIZE), vec("x", SIZE)
+    assert compare(Identity(A.T, A, where={A: SPD()})).equal
+    assert not compare(Identity(A * B, B * A, where={A: SPD(), B: SPD()})).equal
+    assert not compare(Derivative((x.T * A * x)[0, 0], wrt=x, equals=2 * A * x, where={A: Real()})).equal
+    with pytest.raises(OutsideFragment, match="A is tied by its domain"):
+        compare(Derivative(sp.trace(A), wrt=A, equals=sp.Identity(SIZE), where={A: Symmetric()}))

@@ -15,6 +15,7 @@ import sympy as sp
 
 from verifier.claims import Derivative, Identity, Statement
 from verifier.domains import Domain
+from verifier.domains.matrix import Symmetric
 from verifier.einsum.forms import Canonical, Key, Letter, OutsideFragment, canonical, form_text, is_zero, same_size
 from verifier.einsum.read import RULES, Form, Reader
 
@@ -106,6 +107,7 @@ def compare(statement: Statement) -> Comparison:
     """Both sides of the claim in canonical form, and whether they are equal; OutsideFragment if
     the claim is not an Identity or Derivative in the fragment."""
     reader = Reader()
+    statement, symmetric = _symmetrised(statement)
     if isinstance(statement, Identity):
         lhs_form, rhs_form, slots = _identity(reader, statement)
     elif isinstance(statement, Derivative):
@@ -117,11 +119,33 @@ def compare(statement: Statement) -> Comparison:
     lhs, rhs = canonical(lhs_form, slots), canonical(rhs_form, slots)
     difference = _difference(lhs, rhs)
     letters = {k: (lhs.letters.get(k) or rhs.letters[k]) for k in difference}
-    words = tuple(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES)
+    words = (*symmetric, *(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES))
     atoms = tuple(RULES[r] for r in ATOM_RULES if r in reader.rules)
     where = ("wherever the inverses, logs and powers involved are defined",) if atoms else ()
     hyps = (*(f"{g.label} ∈ {g.domain.describe()}" for g in statement.given()), *where)
     return Comparison(not difference, words, atoms, difference, letters, form_text(lhs), form_text(rhs), hyps)
+
+
+def _symmetrised(statement: Statement) -> tuple[Statement, tuple[str, ...]]:
+    """Each symmetric matrix A (not the variable) written (S + Sᵀ)/2 with S a new general matrix:
+    every symmetric A is one (S = A), so equal forms for all S prove the claim for all such A."""
+    wrt = statement.wrt if isinstance(statement, Derivative) else None
+    names = {m.name for p in statement.parts() if isinstance(p, sp.Basic) for m in p.atoms(sp.MatrixSymbol)}
+    table: dict[sp.MatrixSymbol, sp.MatrixExpr] = {}
+    for g in statement.given():
+        a = g.target
+        if isinstance(g.domain, Symmetric) and isinstance(a, sp.MatrixSymbol) and a != wrt and a not in table:
+            name = f"{a.name}ˢ"
+            while name in names:
+                name += "ˢ"
+            names.add(name)
+            s = sp.MatrixSymbol(name, *a.shape)
+            table[a] = (s + s.T) / 2
+    if not table:
+        return statement, ()
+    words = ", ".join(f"{a.name} = ({a.name}ˢ + {a.name}ˢᵀ)/2" for a in table)
+    swapped = statement.map_parts(lambda p: p.xreplace(table) if isinstance(p, sp.Basic) else p)
+    return swapped, (f"symmetric matrices by substitution: {words}",)
 
 
 def _difference(lhs: Canonical, rhs: Canonical) -> dict[Key, sp.Expr]:
