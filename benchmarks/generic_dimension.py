@@ -31,6 +31,12 @@ CLAIMS = (
     ("matrix_cookbook.py", "affine_bilinear"),
     ("matrix_cookbook.py", "inverse_bilinear"),
     ("matrix_cookbook.py", "log_det_gram"),
+    ("matrix_notation.py", "normal_equations"),
+    ("matrix_notation_ml.py", "logistic_gradient"),
+    ("matrix_notation_ml.py", "logistic_hessian"),
+    ("matrix_notation_ml.py", "softmax_jacobian"),
+    ("matrix_notation_ml.py", "log_sum_exp_hessian"),
+    ("matrix_notation_ml.py", "batch_norm_jacobian"),
 )
 REPEATS = 20
 

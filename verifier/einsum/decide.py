@@ -15,10 +15,11 @@ import sympy as sp
 
 from verifier.claims import Derivative, Identity, Statement
 from verifier.domains import Domain
+from verifier.domains.matrix import Symmetric
 from verifier.einsum.forms import Canonical, Key, Letter, OutsideFragment, canonical, form_text, is_zero, same_size
 from verifier.einsum.read import RULES, Form, Reader
 
-ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power")
+ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power", "cancel", "function", "power atom")
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def compare(statement: Statement) -> Comparison:
     """Both sides of the claim in canonical form, and whether they are equal; OutsideFragment if
     the claim is not an Identity or Derivative in the fragment."""
     reader = Reader()
+    statement, symmetric = _symmetrised(statement)
     if isinstance(statement, Identity):
         lhs_form, rhs_form, slots = _identity(reader, statement)
     elif isinstance(statement, Derivative):
@@ -117,11 +119,33 @@ def compare(statement: Statement) -> Comparison:
     lhs, rhs = canonical(lhs_form, slots), canonical(rhs_form, slots)
     difference = _difference(lhs, rhs)
     letters = {k: (lhs.letters.get(k) or rhs.letters[k]) for k in difference}
-    words = tuple(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES)
+    words = (*symmetric, *(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES))
     atoms = tuple(RULES[r] for r in ATOM_RULES if r in reader.rules)
-    where = ("wherever the inverses and determinants involved are defined",) if atoms else ()
+    where = ("wherever the inverses, logs and powers involved are defined",) if atoms else ()
     hyps = (*(f"{g.label} ∈ {g.domain.describe()}" for g in statement.given()), *where)
     return Comparison(not difference, words, atoms, difference, letters, form_text(lhs), form_text(rhs), hyps)
+
+
+def _symmetrised(statement: Statement) -> tuple[Statement, tuple[str, ...]]:
+    """Each symmetric matrix A (not the variable) written (S + Sᵀ)/2 with S a new general matrix:
+    every symmetric A is one (S = A), so equal forms for all S prove the claim for all such A."""
+    wrt = statement.wrt if isinstance(statement, Derivative) else None
+    names = {m.name for p in statement.parts() if isinstance(p, sp.Basic) for m in p.atoms(sp.MatrixSymbol)}
+    table: dict[sp.MatrixSymbol, sp.MatrixExpr] = {}
+    for g in statement.given():
+        a = g.target
+        if isinstance(g.domain, Symmetric) and isinstance(a, sp.MatrixSymbol) and a != wrt and a not in table:
+            name = f"{a.name}ˢ"
+            while name in names:
+                name += "ˢ"
+            names.add(name)
+            s = sp.MatrixSymbol(name, *a.shape)
+            table[a] = (s + s.T) / 2
+    if not table:
+        return statement, ()
+    words = ", ".join(f"{a.name} = ({a.name}ˢ + {a.name}ˢᵀ)/2" for a in table)
+    swapped = statement.map_parts(lambda p: p.xreplace(table) if isinstance(p, sp.Basic) else p)
+    return swapped, (f"symmetric matrices by substitution: {words}",)
 
 
 def _difference(lhs: Canonical, rhs: Canonical) -> dict[Key, sp.Expr]:
@@ -145,6 +169,45 @@ def first_unlike(statement: Statement, size: sp.Symbol, built: Mapping[int, Stat
         def at(e: object, n: int = n) -> object:
             return _sums_done(e.subs(size, n)) if isinstance(e, sp.Basic) else e
 
-        if statement.map_parts(at, with_where=True) != concrete.map_parts(_sums_done, with_where=True):
+        symbolic, built_n = statement.map_parts(at, with_where=True), concrete.map_parts(_sums_done, with_where=True)
+        if symbolic != built_n and _aligned(symbolic, built_n) != symbolic:
             return n
     return None
+
+
+def _aligned(symbolic: Statement, concrete: Statement) -> Statement:
+    """The concrete claim with each part that equals the symbolic one's in value (sympy builds
+    OneMatrix(1, 1) at n = 1 where it builds I(1) elsewhere) replaced by it."""
+    theirs = symbolic.parts(with_where=True)
+    if type(symbolic) is not type(concrete) or len(theirs) != len(concrete.parts(with_where=True)):
+        return concrete
+    pending = iter(theirs)
+
+    def swap(part: object) -> object:
+        mine = next(pending)
+        return mine if _same_value(mine, part) else part
+
+    return concrete.map_parts(swap, with_where=True)
+
+
+def _same_value(a: object, b: object) -> bool:
+    """a = b, structurally or by equal canonical forms (at the concrete size both have)."""
+    if a == b:
+        return True
+    if not (isinstance(a, sp.Basic) and isinstance(b, sp.Basic)) or isinstance(a, sp.MatrixSymbol):
+        return False
+    try:
+        if compare(Identity(a, b)).equal:
+            return True
+    except (OutsideFragment, TypeError, ValueError):
+        pass
+    return _explicit_equal(a, b)
+
+
+def _explicit_equal(a: sp.Basic, b: sp.Basic) -> bool:
+    """Entry by entry, written out at their concrete size, the difference is zero by expansion or cancellation."""
+    try:
+        ea, eb = (sp.Matrix(e.as_explicit()) if isinstance(e, sp.MatrixExpr) else sp.Matrix([e]) for e in (a, b))
+    except (TypeError, ValueError, AttributeError):  # not of concrete size
+        return False
+    return ea.shape == eb.shape and all(is_zero(x - y) for x, y in zip(ea, eb, strict=True))

@@ -6,6 +6,8 @@ per axis of size > 1. Letters that are not output slots are summed over their ra
 Every step here is an identity of finite sums that holds at every dimension:
 
 * a δ with a summed letter is contracted (the letter is renamed away); δ_aa = 1;
+* an atom times its reciprocal is 1 (det M·(det M)⁻¹), and powers of one scalar atom
+  argument multiply as uᵃ·uᵇ = uᵃ⁺ᵇ (principal powers, u ≠ 0: both are exp((a + b)·Log u));
 * a summed letter that no factor carries contributes its range, the size (a closed δ
   loop is the dimension n itself);
 * summed letters are relabelled canonically: the least labelling over every order of
@@ -31,6 +33,7 @@ Letter = str
 Key = tuple[tuple[str, tuple[str, ...]], ...]
 MAX_ORDERINGS = 50_000  # labellings tried per term before giving up (the term is too large)
 DELTA = "δ"
+PLACEHOLDER = sp.Dummy("t")  # the argument of a scalar function atom's body
 
 
 class OutsideFragment(NotShowable):
@@ -52,6 +55,18 @@ class Factor:
 
     def renamed(self, table: Mapping[Letter, Letter]) -> Factor:
         return Factor(self.name, tuple(table.get(x, x) for x in self.letters), self.kind, self.atom, self.symmetric)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A scalar function atom f(u): body f(t) in the placeholder t, the argument u as a form whose
+    outer letters are `free` (in order, the factor's letters at creation), and u's canonical text."""
+
+    body: sp.Expr
+    form: Sequence[Term]
+    free: tuple[Letter, ...]
+    base: str
+    power: sp.Rational | None = None  # body = tᵏ: the exponent k
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,26 @@ def _cancel_inverses(term: Term) -> Term:
         if f.kind == "atom" and not f.letters and partner is not None and f in factors:
             factors.remove(f)
             factors.remove(partner)
+    return _merge_powers(Term(term.coeff, tuple(factors), term.sizes))
+
+
+def power_name(base: str, power: sp.Rational) -> str:
+    return f"pow[{power}]⟨{base}⟩"
+
+
+def _merge_powers(term: Term) -> Term:
+    """uᵃ·uᵇ = uᵃ⁺ᵇ for power atoms of the same argument at the same letters; u⁰ = 1."""
+    groups: dict[tuple[str, tuple[Letter, ...]], list[Factor]] = {}
+    for f in term.factors:
+        if isinstance(f.atom, Applied) and f.atom.power is not None:
+            groups.setdefault((f.atom.base, f.letters), []).append(f)
+    factors = [f for f in term.factors if not (isinstance(f.atom, Applied) and f.atom.power is not None)]
+    for (base, letters), group in groups.items():
+        first: Applied = group[0].atom
+        power = sp.Rational(sum(g.atom.power for g in group))
+        if power != 0:
+            data = Applied(PLACEHOLDER**power, first.form, first.free, base, power)
+            factors.append(Factor(power_name(base, power), letters, "atom", data))
     return Term(term.coeff, tuple(factors), term.sizes)
 
 

@@ -5,7 +5,17 @@ Independent of sympy's matrix calculus: it reads the expression tree only, never
 coefficients, transpose (a swap of letters), trace (a repeated letter), identity (δ),
 zero and ones matrices, integer powers, Hadamard products and diag (a shared letter),
 entries [i, j] of axes of size 1 and sympy's own index sums (Σ over a dummy). Opaque atoms,
-each with its derivative rule: the inverse M⁻¹, det M, (det M)⁻¹ and log det M.
+each with its derivative rule: the inverse M⁻¹, det M, (det M)⁻¹ and log det M, and the
+scalar function atoms of scalars.py (exp, log, tanh, …, and powers uᵏ with k < 0 or not an
+integer) of any index expression u. An inverse next to its own argument in a product
+cancels, M⁻¹M = MM⁻¹ = I (wherever M⁻¹ is defined).
+
+Elementwise functions are written as sympy applies them to a matrix expression:
+``(X*w).applyfunc(sigma)`` with ``sigma = Lambda(t, 1/(1 + exp(-t)))`` (an
+ElementwiseApplyFunction); its entry (i, j) is the scalar σ((Xw)ᵢⱼ), read with the atoms
+above, so σ(Xw)ᵢ = (1 + exp(−Σⱼ Xᵢⱼwⱼ))⁻¹. Sums of entries are products with ones
+(``OneMatrix(1, n) * v``), and a softmax is ``e / (OneMatrix(1, n) * e)[0, 0]`` with
+``e = z.applyfunc(exp)``. ``exp(M)`` of a matrix M is sympy's matrix exponential, not read.
 """
 
 from __future__ import annotations
@@ -13,11 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
-from sympy.matrices.expressions.matexpr import MatrixElement
+from sympy.matrices.expressions.hadamard import HadamardPower
 
 from verifier.einsum.forms import (
     DELTA,
+    PLACEHOLDER,
+    Applied,
     Factor,
     Letter,
     OutsideFragment,
@@ -30,9 +43,7 @@ from verifier.einsum.forms import (
     product,
     scaled,
 )
-
-Form = list[Term]
-Scope = dict[sp.Symbol, Letter]
+from verifier.einsum.scalars import Form, ScalarReader, is_one
 
 RULES = {
     "sum": "linearity",
@@ -48,8 +59,11 @@ RULES = {
     "det⁻¹": "∂(det M)⁻¹ = −(det M)⁻¹·tr(M⁻¹∂M)",
     "logdet": "∂log det Mᵏ = k·tr(M⁻¹∂M)",
     "det power": "det Mᵏ = (det M)ᵏ",
+    "cancel": "M⁻¹M = MM⁻¹ = I",
+    "function": "∂f(u) = f′(u)·∂u for exp, log, tanh, … and elementwise f∘M",
+    "power atom": "∂uᵏ = k·uᵏ⁻¹·∂u, uᵃ·uᵇ = uᵃ⁺ᵇ",
 }
-RESERVED = ("(", ")", "⁻", "[", "]", "§", DELTA, "·", "*")
+RESERVED = ("(", ")", "⁻", "[", "]", "§", DELTA, "·", "*", "⟨", "⟩")
 
 
 @dataclass(frozen=True)
@@ -61,33 +75,23 @@ class Atom:
     power: int = 1
 
 
-def _is_one(size: sp.Expr) -> bool:
-    return bool(sp.sympify(size) == 1)
+def _cancelled(mats: list[sp.Basic]) -> list[sp.Basic]:
+    """The factors of a product with every M⁻¹ next to its own argument M (on either side) removed."""
+    for k, m in enumerate(mats):
+        if not isinstance(m, sp.Inverse):
+            continue
+        inner = list(m.arg.args) if isinstance(m.arg, sp.MatMul) else [m.arg]
+        if not all(getattr(a, "is_Matrix", False) for a in inner):
+            continue
+        r = len(inner)
+        for lo, hi in ((k - r, k + 1), (k, k + 1 + r)):
+            if lo >= 0 and [*mats[lo:k], *mats[k + 1 : hi]] == inner:
+                return _cancelled([*mats[:lo], sp.Identity(m.rows), *mats[hi:]])
+    return mats
 
 
-class Reader:
+class Reader(ScalarReader):
     """Reads expressions into forms with fresh letters, and records the rules it used."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.sizes: dict[Letter, sp.Expr] = {}
-        self.rules: set[str] = set()
-        self.symbols: dict[str, sp.MatrixSymbol] = {}
-
-    def fresh(self, size: sp.Expr) -> Letter | None:
-        """A new letter ranging over size; None for an axis of size 1 (which needs no letter)."""
-        if _is_one(size):
-            return None
-        self.count += 1
-        letter = f"_{self.count}"
-        self.sizes[letter] = sp.sympify(size)
-        return letter
-
-    def axes(self, shape: tuple[sp.Expr, sp.Expr]) -> tuple[Letter | None, Letter | None]:
-        return self.fresh(shape[0]), self.fresh(shape[1])
-
-    def _sized(self, *letters: Letter | None) -> dict[Letter, sp.Expr]:
-        return {x: self.sizes[x] for x in letters if x is not None}
 
     # ------------------------------------------------------------------ matrices
 
@@ -126,11 +130,16 @@ class Reader:
         if isinstance(e, DiagMatrix):
             self.rules.add("hadamard")
             v = e.args[0]
-            entry = self.matrix(v, row, None) if _is_one(v.shape[1]) else self.matrix(v, None, row)
+            entry = self.matrix(v, row, None) if is_one(v.shape[1]) else self.matrix(v, None, row)
             return multiply(entry, [delta(row, col, e.rows)] if row and col else [Term(sp.S.One, (), {})])
         if isinstance(e, DiagonalOf):
             self.rules.add("hadamard")
             return self.matrix(e.arg, row, row)
+        if isinstance(e, ElementwiseApplyFunction):
+            return self._elementwise(e.function, e.expr, row, col)
+        if isinstance(e, HadamardPower):
+            self.rules.add("hadamard")
+            return self._elementwise(sp.Lambda(PLACEHOLDER, PLACEHOLDER**e.exp), e.base, row, col)
         raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
 
     def _symbol(self, e: sp.MatrixSymbol, row: Letter | None, col: Letter | None) -> Term:
@@ -142,9 +151,23 @@ class Reader:
         letters = tuple(x for x in (row, col) if x is not None)
         return Term(sp.S.One, (Factor(e.name, letters),), self._sized(row, col))
 
+    def _elementwise(self, fn: sp.Basic, m: sp.MatrixExpr, row: Letter | None, col: Letter | None) -> Form:
+        """(f∘M)_{row,col} = f(M_{row,col}): the Lambda's body read with its variable standing for M's entry."""
+        if not isinstance(fn, sp.Lambda) or len(fn.variables) != 1:
+            raise OutsideFragment(f"an elementwise function {sp.sstr(fn)[:60]} (give a Lambda of one variable)")
+        outer = {x: x for x in sorted((x for x in (row, col) if x is not None), key=lambda x: int(x[1:]))}
+        return self.with_bound(fn.expr, fn.variables[0], (self.matrix(m, row, col), outer))
+
     def _matmul(self, args: tuple[sp.Basic, ...], row: Letter | None, col: Letter | None) -> Form:
+        args = tuple(b for a in args for b in (a.args if isinstance(a, sp.MatMul) else (a,)))
+        split = next((k for k, a in enumerate(args) if isinstance(a, sp.MatAdd)), None)
+        if split is not None and any(a.has(sp.Inverse) for a in args):  # distribute, so that inverses may cancel
+            self.rules.add("sum")
+            return [t for a in args[split].args for t in self._matmul((*args[:split], a, *args[split + 1 :]), row, col)]
         scalars = [a for a in args if not getattr(a, "is_Matrix", False)]
-        mats = [a for a in args if getattr(a, "is_Matrix", False)]
+        mats = _cancelled([a for a in args if getattr(a, "is_Matrix", False)])
+        if len(mats) < len([a for a in args if getattr(a, "is_Matrix", False)]):
+            self.rules.add("cancel")
         self.rules.add("product")
         inner = [self.fresh(m.shape[1]) for m in mats[:-1]]
         letters = [row, *inner, col]
@@ -198,52 +221,7 @@ class Reader:
         label = {"det": f"det({name})", "det⁻¹": f"(det({name}))⁻¹", "logdet": f"logdet{power}({name})"}[kind]
         return Term(sp.S.One, (Factor(label, (), "atom", Atom(kind, arg, power)),), {})
 
-    # ------------------------------------------------------------------ scalars
-
-    def scalar(self, e: sp.Basic, scope: Scope) -> Form:
-        """A scalar expression; scope maps the dummies of enclosing sums to their letters."""
-        if isinstance(e, sp.MatrixExpr):
-            if not (_is_one(e.shape[0]) and _is_one(e.shape[1])):
-                raise OutsideFragment(f"a {e.shape[0]}×{e.shape[1]} matrix used as a scalar")
-            return self.matrix(e, None, None)
-        if not isinstance(e, sp.Expr) or e.has(sp.Float):
-            raise OutsideFragment(f"{sp.sstr(e)[:60]} (floats and non-expressions are not read)")
-        if not e.has(sp.MatrixExpr, sp.MatrixSymbol, sp.Sum) and not (e.free_symbols & set(scope)):
-            return [Term(e, (), {})]  # a coefficient: numbers and scalar symbols
-        if isinstance(e, sp.Add):
-            self.rules.add("sum")
-            return [t for a in e.args for t in self.scalar(a, scope)]
-        if isinstance(e, sp.Mul):
-            return product(self.scalar(a, scope) for a in e.args)
-        if isinstance(e, sp.Pow):
-            return self._power(e, scope)
-        if isinstance(e, sp.Trace):
-            self.rules.add("trace")
-            a = self.fresh(e.arg.shape[0])
-            return self.matrix(e.arg, a, a)
-        if isinstance(e, MatrixElement):
-            return self._element(e, scope)
-        if isinstance(e, sp.Sum):
-            return self._sum(e, scope)
-        if isinstance(e, sp.KroneckerDelta) and len(e.args) == 2 and all(i in scope for i in e.args):
-            i, j = (scope[x] for x in e.args[:2])
-            return [delta(i, j, self.sizes[i])]
-        if isinstance(e, sp.Determinant):
-            return self._determinant(e.arg)
-        if isinstance(e, sp.log):
-            return self._log(e.args[0])
-        raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
-
-    def _power(self, e: sp.Pow, scope: Scope) -> Form:
-        base, k = e.args
-        if not isinstance(k, sp.Integer):
-            raise OutsideFragment(f"power {sp.sstr(k)} of {sp.sstr(base)[:40]} (only integer powers)")
-        if k >= 0:
-            self.rules.add("power")
-            return product(self.scalar(base, scope) for _ in range(int(k)))
-        if isinstance(base, sp.Determinant):
-            return product([self._det(base.arg, "det⁻¹")] for _ in range(-int(k)))
-        raise OutsideFragment(f"division by {sp.sstr(base)[:60]}")
+    # ------------------------------------------------------------------ determinants
 
     def _determinant(self, m: sp.MatrixExpr) -> Form:
         """det M as an atom; det Mᵏ = (det M)ᵏ for an integer power k ≥ 0."""
@@ -253,7 +231,7 @@ class Reader:
             return product([self._det(m.args[0], "det")] for _ in range(int(power)))
         return [self._det(m, "det")]
 
-    def _log(self, arg: sp.Expr) -> Form:
+    def _log_det(self, arg: sp.Expr) -> Form:
         power = 1
         if isinstance(arg, sp.Pow) and isinstance(arg.exp, sp.Integer) and arg.exp > 0:
             arg, power = arg.base, int(arg.exp)
@@ -261,26 +239,8 @@ class Reader:
             raise OutsideFragment(f"log of {sp.sstr(arg)[:60]} (only log det Mᵏ)")
         return [self._det(arg.arg, "logdet", power)]
 
-    def _element(self, e: MatrixElement, scope: Scope) -> Form:
-        m, i, j = e.args
-        return self.matrix(m, self._index(i, m.shape[0], scope), self._index(j, m.shape[1], scope))
-
-    def _index(self, i: sp.Expr, size: sp.Expr, scope: Scope) -> Letter | None:
-        if i in scope:
-            return scope[i]
-        if i == 0 and _is_one(size):
-            return None
-        raise OutsideFragment(f"the fixed index {i} of an axis of size {size}")
-
-    def _sum(self, e: sp.Sum, scope: Scope) -> Form:
-        inner = dict(scope)
-        for dummy, lo, hi in e.limits:
-            letter = self.fresh(hi - lo + 1)
-            if lo != 0 or letter is None or (hi.free_symbols & set(inner)):
-                raise OutsideFragment(f"a sum over {dummy} from {lo} to {hi}")
-            inner[dummy] = letter
-        ranges = {inner[d]: self.sizes[inner[d]] for d, _, _ in e.limits}
-        return [Term(t.coeff, t.factors, merge_sizes(t.sizes, ranges)) for t in self.scalar(e.function, inner)]
+    def _det_inverse(self, m: sp.MatrixExpr) -> Term:
+        return self._det(m, "det⁻¹")
 
     # ------------------------------------------------------------------ derivatives
 
@@ -302,6 +262,8 @@ class Reader:
             return product([delta(a, s, self.sizes[s])] for a, s in zip(f.letters, slots, strict=True))
         if f.kind == "delta":
             return []
+        if isinstance(f.atom, Applied):
+            return self.applied_derivative(f, self.derivative(self.argument(f), x, p, q))
         atom: Atom = f.atom
         m = atom.arg
         c, d = self.axes(m.shape)
