@@ -10,6 +10,9 @@ import pytest
 
 from tests.conftest import ROOT, run_cli
 
+# one worker runs this module: its module-scoped fixture is costly
+pytestmark = pytest.mark.xdist_group("corpus")
+
 CORPUS = ROOT / "tests" / "corpus"
 
 # file stem → (status, words the reason must contain)

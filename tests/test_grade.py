@@ -15,6 +15,9 @@ from benchmarks.course import ATTACKS, NAMES, Planted, write_course, write_latex
 from tests.conftest import ROOT
 from verifier.grading import sandbox
 
+# one worker runs this module: its module-scoped fixture is costly
+pytestmark = pytest.mark.xdist_group("grade")
+
 NO_SANDBOX = sandbox.unavailable()
 needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"{NO_SANDBOX}: the sandbox tests need bwrap")
 FAST = ("--samples", "20", "--sandbox-timeout", "6", "--jobs", "2")

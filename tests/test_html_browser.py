@@ -46,7 +46,10 @@ def jacobian_without_outer(n):
     return Derivative(p, wrt=z, equals=diag(p), where={z: Real()})
 '''
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
+    pytest.mark.xdist_group("html_browser"),  # one worker: the module-scoped page is costly
+]
 
 
 def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
