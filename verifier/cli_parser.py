@@ -95,6 +95,24 @@ def _common(p: argparse.ArgumentParser) -> None:
     _output(p)
 
 
+def _cluster(p: argparse.ArgumentParser) -> None:
+    c = p.add_argument_group('on a Dask cluster (needs pip install ".[dask]"; --jobs is then the cluster\'s threads)')
+    where = c.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run every claim on the workers of this Dask scheduler (tcp://HOST:8786), each in a child the worker "
+        "forks with the hard --timeout and --memory-mb; the workers must see the derivation files at the same "
+        "paths, and run as PYTHONHASHSEED=0 dask worker --no-nanny --nthreads 1 ADDRESS",
+    )
+    where.add_argument(
+        "--dask-local",
+        type=int,
+        metavar="N",
+        help="start a Dask LocalCluster of N worker processes (one thread each) for this run",
+    )
+
+
 def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGroup:
     c = p.add_argument_group(title)
     c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
@@ -137,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify only shard I of N (1 ≤ I ≤ N) of the claim families, cut as described above; "
         "merge the shards' --json reports with `verifier merge`",
     )
+    _cluster(va)
     _common(va)
     me = sub.add_parser(
         "merge",
