@@ -103,7 +103,8 @@ class DaskExecutor:
         """One line: where the tasks run."""
         threads = self.client.nthreads()
         where = self.client.scheduler.address
-        return f"on the Dask cluster at {where}: {len(threads)} workers, {sum(threads.values())} threads"
+        workers, total = len(threads), sum(threads.values())
+        return f"on the Dask cluster at {where}: {workers} worker{'s'[:workers != 1]}, {total} thread{'s'[:total != 1]}"
 
     def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
         """Run every task on the cluster (its threads set the parallelism, not jobs); on_done as each ends.
