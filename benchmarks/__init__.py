@@ -1,6 +1,6 @@
 """`verifier bench`: the engine against the plain tools, and its own costs, in one rerunnable run.
 
-Eight sections, each giving every side the same inputs:
+Eleven sections, each giving every side the same inputs:
 
 1. symbolic decision: the ladder against `simplify` on every entry of the same residual (`symbolic`);
 2. numeric spot checks: one compiled numpy batch against a `subs().evalf()` loop and `equals` (`numeric`);
@@ -12,6 +12,9 @@ Eight sections, each giving every side the same inputs:
 8. special functions: samples/s of the evaluator on erf, loggamma and polygamma claims against a
    plain-numpy claim of the same shape (`special`).
 9. certificate search: the time to find a sum of squares and have the kernel check it, per n (`certificates`).
+10. LaTeX chains: reading and checking a 10-step chain (`latex_chain`).
+11. Dask: claims per second on a LocalCluster against the local pool, its overhead per task, and a killed
+    worker (`cluster`; needs the [dask] extra).
 
 Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a
 cell that blows up is reported as timed out and the run goes on. Timings are taken inside the

@@ -18,6 +18,7 @@ SECTIONS = (
     "certificates",
     "latex",
     "determinism",
+    "dask",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
@@ -70,6 +71,10 @@ class BenchConfig:
     hogs: int = 2  # busy-loop processes beside the loaded run (0 in tests)
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
+    dask_workers: int = 2  # the LocalCluster's workers, and the local pool's jobs it is compared with
+    dask_trivial_claims: int = 40  # trivial claims for the per-task overhead
+    dask_kill_claims: int = 8  # waiting claims for the killed-worker run
+    dask_kill_wait: float = 1.0  # seconds each waits (odd ones 1.5×)
 
     @property
     def command(self) -> str:
@@ -126,4 +131,7 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         compile_n=6,
         certificate_n=(2, 3, 4),
         latex_sizes=(2, 3),
+        dask_trivial_claims=16,
+        dask_kill_claims=6,
+        dask_kill_wait=0.6,
     )

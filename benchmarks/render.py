@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
+from benchmarks.cluster import render_section as _dask
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
 
@@ -432,5 +433,6 @@ def render(data: Data) -> str:
         *_special(data),
         *_certificates(data),
         *_latex(data),
+        *_dask(data.get("dask")),
     ]
     return "\n".join(lines).rstrip() + "\n"

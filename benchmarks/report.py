@@ -15,6 +15,8 @@ import sympy as sp
 
 from benchmarks import targets
 from benchmarks.certificates import bench_certificates
+from benchmarks.cluster import bench_dask
+from benchmarks.cluster import target as target_dask
 from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
@@ -41,6 +43,7 @@ TITLES = {
     "determinism": "determinism under load",
     "certificates": "certificate search",
     "latex": "LaTeX chains",
+    "dask": "a Dask LocalCluster against the local pool",
 }
 
 
@@ -103,6 +106,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     determinism = bench_determinism(config, progress) if step("determinism") else None
     certificates = bench_certificates(config, progress) if step("certificates") else None
     latex_chain = bench_latex(config, progress) if step("latex") else None
+    dask = bench_dask(config, progress) if step("dask") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -111,6 +115,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("determinism", determinism),
         ("certificates", certificates),
         ("latex", latex_chain),
+        ("dask", dask),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [
@@ -121,7 +126,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
     ]
-    data["targets"] = [t.to_json() for t in decided]
+    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask)]
     data["machine"]["load_after"] = list(os.getloadavg())
     data["seconds"] = time.monotonic() - started
     return data

@@ -62,6 +62,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         hogs=0,
         certificate_n=(2,),
         latex_sizes=(2,),
+        sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # tests/test_dask.py runs it
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 

@@ -208,11 +208,32 @@ def test_without_dask_the_cluster_options_say_what_to_install(tmp_path: Path, mo
 
 
 @needs_dask
-def test_verify_all_on_a_local_cluster_from_the_command_line(module_dir: Path, tmp_path: Path) -> None:
-    write_module(module_dir, "quick", QUICK)
-    out = tmp_path / "report.json"
-    proc = run_cli("verify-all", str(module_dir), "--dask-local", "1", "--no-cache", "--json", str(out))
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "on the Dask cluster at tcp://" in proc.stdout and "1 worker, 1 thread" in proc.stdout
-    data = json.loads(out.read_text())
-    assert data["counts"]["PROVED"] == 4 and "retried" not in data
+def test_the_bench_section_measures_both_sides_and_a_killed_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import cluster
+    from benchmarks.config import BenchConfig
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    module = write_module(tmp_path, "quick", QUICK)
+    config = BenchConfig(
+        quick=True,
+        sections=("dask",),
+        verify_paths=(str(module),),
+        verify_timeout=120,
+        dask_trivial_claims=4,
+        dask_kill_claims=4,
+        dask_kill_wait=0.3,
+    )
+    section = cluster.bench_dask(config, lambda line: None)
+    assert section.status == "ok", section.detail
+    assert [t.claims for t in section.library] == [4, 4] and not section.status_changes
+    assert all(t.rate and t.run.exit_code == 0 for t in section.library)
+    assert section.library[1].run.summary.startswith("4 claims: 4 PROVED"), "verify-all --dask-local 2, as typed"
+    kill = section.kill
+    assert kill is not None and kill.complete and kill.accounted == 4
+    assert list(kill.retried.values()) == [1] and kill.killed_claim in kill.retried
+    assert cluster.target(section)["status"] == "met"
+    text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
+    assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text

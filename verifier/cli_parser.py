@@ -218,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
         "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
-        "LaTeX chain, determinism under load) and write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. "
+        "LaTeX chain, determinism under load, a Dask LocalCluster against the local pool) and write BENCHMARKS.md, "
+        "benchmarks.json and bench_cost_per_n.svg. "
         "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
         "install . from it, or importable from the current folder).",
     )
@@ -231,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, determinism (default: all; with --quick all but determinism)",
+        "certificates, latex, determinism, dask (default: all; with --quick all but determinism)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

@@ -190,6 +190,7 @@ def _local_cluster(distributed: Any, workers: int, hashseed: str) -> Any:
         processes=True,
         memory_limit=0,  # each claim's child has its own limit (--memory-mb); the worker needs none
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # its health routes on a free port, never a fixed 8787
         silence_logs=logging.ERROR,
         worker_class=_seeded_nanny(distributed, hashseed),
     )
