@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from tests.conftest import ROOT, run_cli, write_module
+from tests.conftest import ROOT, write_module
 from verifier import dask_executor
 from verifier.merge import merge
 from verifier.outcome import ClaimResult, RunReport, Status
