@@ -13,6 +13,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import ROOT, write_module
-from verifier import dask_executor
+from verifier import budget, dask_executor, pool
 from verifier.merge import merge
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
@@ -144,7 +145,8 @@ def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
     mark = tmp_path / "killed-once"
     write_module(module_dir, "a_kills", KILLS.replace("MARK_PATH", repr(str(mark))))
     write_module(module_dir, "quick", QUICK)
-    report = verify_paths([str(module_dir)], RunSettings(jobs=2, timeout=60, executor=executor))
+    settings = RunSettings(jobs=2, timeout=60, executor=executor)
+    report = verify_paths([str(module_dir)], settings)
     assert mark.read_text() == "killed", "a worker was killed mid-run"
     assert report.complete
     quick = {f"quick.quick_{k}": "PROVED" for k in range(4)}
@@ -154,6 +156,7 @@ def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
     assert again.retried == report.retried
     assert "a_kills.kills_its_worker" in markdown.render(report).split("## ")[0]
     executor.client.wait_for_workers(2, timeout=30)  # the nanny restarts it
+    assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
 
 
 def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
@@ -237,3 +240,23 @@ def test_the_bench_section_measures_both_sides_and_a_killed_worker(
     assert cluster.target(section)["status"] == "met"
     text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
     assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text
+
+
+def _budget_stops_the_work() -> bool:
+    budget.start_claim()
+    try:
+        with budget.budget(3):
+            junk = [[k] for k in range(10**6)]  # some 1,400 heartbeats of allocations
+        return not junk
+    except budget.BudgetExceeded:
+        return True
+
+
+def test_a_claim_forked_from_a_worker_thread_keeps_its_work_budget() -> None:
+    """A Dask worker runs tasks in a thread; the child it forks must still be stopped by the budget."""
+    out: list[object] = []
+    task = pool.Task("budget", _budget_stops_the_work, ())
+    thread = threading.Thread(target=pool.run, args=([task], 1, 60.0, 0, lambda t, value: out.append(value)))
+    thread.start()
+    thread.join()
+    assert out == [True]
