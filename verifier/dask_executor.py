@@ -51,7 +51,13 @@ def load_distributed() -> Any:
 
 
 def run_in_worker(task: pool.Task, timeout: float, memory_mb: int) -> Any:
-    """Runs on a Dask worker: the task in a forked child, with the hard time and memory limits."""
+    """Runs on a Dask worker: the task in a forked child, with the hard time and memory limits.
+
+    The worker first imports what the CLI process has imported when it forks: the same modules
+    leave sympy's caches in the same state, so a claim does the same work, to the heartbeat.
+    """
+    from verifier import cli  # noqa: F401
+
     out: list[Any] = []
     pool.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))
     return out[0]
@@ -59,7 +65,7 @@ def run_in_worker(task: pool.Task, timeout: float, memory_mb: int) -> Any:
 
 def worker_facts() -> dict[str, Any]:
     """Runs on each worker before the run: what the check needs (and the engine imported, once)."""
-    from verifier import runner  # noqa: F401  (sympy and the engine, loaded before the first fork)
+    from verifier import cli  # noqa: F401  (sympy and the engine, loaded before the first fork)
 
     return {
         "version": __version__,
@@ -97,6 +103,7 @@ class DaskExecutor:
         self._reruns: dict[str, int] = {}
 
     def reruns(self) -> dict[str, int]:
+        """Counted over every run of this executor (the runner takes the difference)."""
         return dict(self._reruns)
 
     def describe(self) -> str:
@@ -138,7 +145,8 @@ class DaskExecutor:
                         waiting.append((task, lost))  # first in line again
                         continue
                     if lost:
-                        self._reruns[task.key] = lost - 1 if lost > MAX_RERUNS else lost  # the last run was lost
+                        reran = lost - 1 if lost > MAX_RERUNS else lost  # when given up, the last run was lost too
+                        self._reruns[task.key] = self._reruns.get(task.key, 0) + reran
                     on_done(task, value)
                 submit_more()
         except BaseException:

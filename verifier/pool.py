@@ -55,6 +55,7 @@ def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
     gc.freeze()  # the parent's objects are never collected here: each task starts with empty young generations
+    gc.callbacks.clear()  # the parent's hooks (a Dask worker's GC diagnostics) would allocate, and shift heartbeats
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
