@@ -223,10 +223,11 @@ def _task_key(spec: ClaimSpec) -> str:
     return f"{spec.path}::{spec.name}"
 
 
-def _retried(executor: Executor, specs: list[ClaimSpec]) -> dict[str, int]:
-    """The claims (or files, while loading) run again after their worker was lost, and how often."""
+def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int]) -> dict[str, int]:
+    """The claims (or files, while loading) this run ran again after their worker was lost, and how often."""
     names = {_task_key(s): s.key for s in specs}
-    return {names.get(key, f"{key} (loading)"): count for key, count in sorted(executor.reruns().items())}
+    counts = {key: count - before.get(key, 0) for key, count in sorted(executor.reruns().items())}
+    return {names.get(key, f"{key} (loading)"): count for key, count in counts.items() if count > 0}
 
 
 def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
@@ -283,6 +284,7 @@ def verify_paths(
     info: ShardInfo | None = None
     store = cache.ResultCache(settings.cache_dir) if settings.cache_dir else None
     everything: list[ClaimSpec] = []
+    rerun_before = settings.executor.reruns()  # an executor may serve several runs
     try:
         _load_all(files, settings, store is not None, everything, results)
         everything.sort(key=lambda s: order.get(s.path, 0))
@@ -313,7 +315,7 @@ def verify_paths(
         __version__,
         list(argv or []),
         info,
-        _retried(settings.executor, everything),
+        _retried(settings.executor, everything, rerun_before),
     )
 
 
