@@ -156,6 +156,8 @@ class DaskExecutor:
     def _outcome(self, future: Any, lost: int, killed: type) -> Any | None:
         """The task's value or pool.Failure, released from the cluster; None: submit it again."""
         try:
+            if future.status == "cancelled":
+                return pool.Failure("raised", "cancelled by the Dask cluster (its scheduler dropped the task)")
             if future.status != "error":
                 return future.result()
             err = future.exception()
