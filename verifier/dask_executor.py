@@ -50,14 +50,18 @@ def load_distributed() -> Any:
     return distributed
 
 
+def _import_as_the_cli() -> None:
+    from verifier import runner  # noqa: F401
+    from verifier.render import files, junit, markdown, terminal  # noqa: F401
+
+
 def run_in_worker(task: pool.Task, timeout: float, memory_mb: int) -> Any:
     """Runs on a Dask worker: the task in a forked child, with the hard time and memory limits.
 
-    The worker first imports what the CLI process has imported when it forks: the same modules
-    leave sympy's caches in the same state, so a claim does the same work, to the heartbeat.
+    The worker first imports what the CLI process has imported when it forks (the runner and
+    the renderers): the same modules leave sympy's caches in the same starting state.
     """
-    from verifier import cli  # noqa: F401
-
+    _import_as_the_cli()
     out: list[Any] = []
     pool.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))
     return out[0]
@@ -65,7 +69,7 @@ def run_in_worker(task: pool.Task, timeout: float, memory_mb: int) -> Any:
 
 def worker_facts() -> dict[str, Any]:
     """Runs on each worker before the run: what the check needs (and the engine imported, once)."""
-    from verifier import cli  # noqa: F401  (sympy and the engine, loaded before the first fork)
+    _import_as_the_cli()  # sympy and the engine, loaded before the first fork
 
     return {
         "version": __version__,
