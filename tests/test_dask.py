@@ -253,7 +253,9 @@ def _budget_stops_the_work() -> bool:
 
 
 def test_a_claim_forked_from_a_worker_thread_keeps_its_work_budget() -> None:
-    """A Dask worker runs tasks in a thread; the child it forks must still be stopped by the budget."""
+    """A Dask worker runs tasks in a thread; the child it forks must still be stopped by the budget,
+    also when this process metered work before (the child drops the parent's gc hooks, then re-adds its own)."""
+    budget.start_claim()
     out: list[object] = []
     task = pool.Task("budget", _budget_stops_the_work, ())
     thread = threading.Thread(target=pool.run, args=([task], 1, 60.0, 0, lambda t, value: out.append(value)))

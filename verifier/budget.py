@@ -50,13 +50,11 @@ class _Meter:
     def __init__(self) -> None:
         self.beats = 0
         self.limits: list[int] = []
-        self.installed = False
         self.in_callback = False
 
     def install(self) -> None:
-        if not self.installed:
+        if self.on_collection not in gc.callbacks:  # a forked child may have dropped the parent's hooks
             gc.callbacks.append(self.on_collection)
-            self.installed = True
         gc.set_threshold(GEN0_THRESHOLD, *OLDER_THRESHOLDS)
 
     def on_collection(self, phase: str, info: dict[str, Any]) -> None:
