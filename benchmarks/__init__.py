@@ -1,6 +1,6 @@
 """`verifier bench`: the engine against the plain tools, and its own costs, in one rerunnable run.
 
-Eight sections, each giving every side the same inputs:
+Eleven sections, each giving every side the same inputs:
 
 1. symbolic decision: the ladder against `simplify` on every entry of the same residual (`symbolic`);
 2. numeric spot checks: one compiled numpy batch against a `subs().evalf()` loop and `equals` (`numeric`);
@@ -14,6 +14,8 @@ Eight sections, each giving every side the same inputs:
 9. certificate search: the time to find a sum of squares and have the kernel check it, per n (`certificates`).
 10. LaTeX chains (`latex_chain`); 11. the SDP sum-of-squares search, split into the SDP, the exact rounding
     and the kernel's check, per n (`sos_search`).
+12. Dask: claims per second on a LocalCluster against the local pool, its overhead per task, and a killed
+    worker (`cluster`; needs the [dask] extra).
 
 Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a
 cell that blows up is reported as timed out and the run goes on. Timings are taken inside the

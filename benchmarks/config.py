@@ -21,6 +21,7 @@ SECTIONS = (
     "generic",
     "sos",
     "determinism",
+    "dask",
 )
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
@@ -76,6 +77,10 @@ class BenchConfig:
     grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
     generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
     sos_n: tuple[int, ...] = (2, 3, 4, 5, 6)  # the sizes of the SDP sum-of-squares search
+    dask_workers: int = 2  # the LocalCluster's workers, and the local pool's jobs it is compared with
+    dask_trivial_claims: int = 40  # trivial claims for the per-task overhead
+    dask_kill_claims: int = 8  # waiting claims for the killed-worker run
+    dask_kill_wait: float = 1.0  # seconds each waits (odd ones 1.5×)
 
     @property
     def command(self) -> str:
@@ -133,4 +138,7 @@ def config_for(quick: bool, cell_timeout: float | None, out: str, only: str | No
         certificate_n=(2, 3, 4),
         latex_sizes=(2, 3),
         sos_n=(2, 3, 4),
+        dask_trivial_claims=16,
+        dask_kill_claims=6,
+        dask_kill_wait=0.6,
     )

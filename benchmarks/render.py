@@ -6,6 +6,7 @@ from typing import Any
 
 from benchmarks import generic_dimension, grading, sos_search
 from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
+from benchmarks.cluster import render_section as _dask
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
 
@@ -436,5 +437,6 @@ def render(data: Data) -> str:
         *grading.render(data),
         *generic_dimension.render_section(data),
         *sos_search.render_sos(data),
+        *_dask(data.get("dask")),
     ]
     return "\n".join(lines).rstrip() + "\n"

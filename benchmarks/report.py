@@ -15,6 +15,8 @@ import sympy as sp
 
 from benchmarks import targets
 from benchmarks.certificates import bench_certificates
+from benchmarks.cluster import bench_dask
+from benchmarks.cluster import target as target_dask
 from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
@@ -47,6 +49,7 @@ TITLES = {
     "grading": "grading a course",
     "generic": "generic dimension",
     "sos": "sum-of-squares search",
+    "dask": "a Dask LocalCluster against the local pool",
 }
 
 
@@ -113,6 +116,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     generic = bench_generic(config, progress) if step("generic") else None
     data["generic"] = [row.to_json() for row in generic] if generic is not None else None
     sos_search = bench_sos(config, progress) if step("sos") else None
+    dask = bench_dask(config, progress) if step("dask") else None
     for key, section in (
         ("verify_all", verify_all),
         ("cost", cost),
@@ -123,6 +127,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("latex", latex_chain),
         ("grading", grading),
         ("sos", sos_search),
+        ("dask", dask),
     ):
         data[key] = section.to_json() if section is not None else None
     decided = [
@@ -133,7 +138,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
     ]
-    data["targets"] = [t.to_json() for t in decided]
+    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask)]
     data["machine"]["load_after"] = list(os.getloadavg())
     data["seconds"] = time.monotonic() - started
     return data

@@ -65,6 +65,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         grading_students=(3,),
         generic_n=2,
         sos_n=(2,),
+        sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # tests/test_dask.py runs it
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 

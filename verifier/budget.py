@@ -33,7 +33,7 @@ from types import FrameType
 from typing import Any
 
 GEN0_THRESHOLD = 700
-_MAIN_THREAD = threading.main_thread().ident
+OLDER_THRESHOLDS = (10, 10)  # CPython's defaults; a host process may have tuned them (`dask worker` triples them)
 
 
 class BudgetExceeded(BaseException):
@@ -50,15 +50,12 @@ class _Meter:
     def __init__(self) -> None:
         self.beats = 0
         self.limits: list[int] = []
-        self.installed = False
         self.in_callback = False
 
     def install(self) -> None:
-        if not self.installed:
+        if self.on_collection not in gc.callbacks:  # a forked child may have dropped the parent's hooks
             gc.callbacks.append(self.on_collection)
-            self.installed = True
-        _, gen1, gen2 = gc.get_threshold()
-        gc.set_threshold(GEN0_THRESHOLD, gen1, gen2)
+        gc.set_threshold(GEN0_THRESHOLD, *OLDER_THRESHOLDS)
 
     def on_collection(self, phase: str, info: dict[str, Any]) -> None:
         if phase != "stop":
@@ -66,7 +63,10 @@ class _Meter:
         self.in_callback = True
         try:
             self.beats += 1
-            if self.limits and self.beats >= min(self.limits) and threading.get_ident() == _MAIN_THREAD:
+            # the main thread now, not at import: a child forked from another thread (a Dask worker's
+            # task thread) has that thread as its main thread, and must be metered like any other
+            main = threading.get_ident() == threading.main_thread().ident
+            if self.limits and self.beats >= min(self.limits) and main:
                 sys.setprofile(_stop_at_next_call)
         finally:
             self.in_callback = False

@@ -135,6 +135,24 @@ def _verification(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _cluster(p: argparse.ArgumentParser) -> None:
+    c = p.add_argument_group('on a Dask cluster (needs pip install ".[dask]"; --jobs is then the cluster\'s threads)')
+    where = c.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run every claim on the workers of this Dask scheduler (tcp://HOST:8786), each in a child the worker "
+        "forks with the hard --timeout and --memory-mb; the workers must see the derivation files at the same "
+        "paths, and run as PYTHONHASHSEED=0 dask worker --no-nanny --nthreads 1 ADDRESS",
+    )
+    where.add_argument(
+        "--dask-local",
+        type=int,
+        metavar="N",
+        help="start a Dask LocalCluster of N worker processes (one thread each) for this run",
+    )
+
+
 def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGroup:
     c = p.add_argument_group(title)
     c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
@@ -177,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify only shard I of N (1 ≤ I ≤ N) of the claim families, cut as described above; "
         "merge the shards' --json reports with `verifier merge`",
     )
+    _cluster(va)
     _common(va)
     me = sub.add_parser(
         "merge",
@@ -241,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
         "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
         "LaTeX chain, grading a generated course, generic-dimension proofs against explicit n = 8, determinism "
-        "under load) and write BENCHMARKS.md, benchmarks.json and bench_cost_per_n.svg. "
+        "under load, a Dask LocalCluster against the local pool) and write BENCHMARKS.md, benchmarks.json and "
+        "bench_cost_per_n.svg. "
         "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
         "install . from it, or importable from the current folder).",
     )
@@ -254,8 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, grading, generic, sos, determinism (default: all; with --quick all but determinism; "
-        "grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
+        "certificates, latex, grading, generic, sos, determinism, dask (default: all; with --quick all but "
+        "determinism; grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
     )
     be.add_argument(
         "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from verifier import dask_executor
+from verifier.dask_executor import ClusterError
 from verifier.engine import EngineSettings
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
@@ -96,6 +98,34 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
             usage_error(console, str(err))
             return EXIT_USAGE
     note_skipped_latex(console, paths, args.quiet)
+    try:
+        report = verify_on_cluster(args, console, paths, settings)
+    except ClusterError as err:
+        usage_error(console, str(err))
+        return EXIT_USAGE
+    if pattern and not report.results:
+        usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        return EXIT_USAGE
+    return finish(args, report, console)
+
+
+def verify_on_cluster(args: argparse.Namespace, console: Console, paths: list[str], settings: RunSettings) -> RunReport:
+    """Verify on the Dask cluster the options ask for (ClusterError if it cannot be used), else locally."""
+    scheduler, local = getattr(args, "scheduler", None), getattr(args, "dask_local", None)
+    if not scheduler and local is None:
+        return verify_with_progress(args, console, paths, settings)
+    if local is not None and local < 1:
+        raise ClusterError(f"--dask-local needs at least one worker, not {local}")
+    with dask_executor.open_executor(scheduler, local or 0) as executor:
+        if not args.quiet:
+            console.print(executor.describe(), style="dim", markup=False, highlight=False, soft_wrap=True)
+        return verify_with_progress(args, console, paths, dataclasses.replace(settings, executor=executor))
+
+
+def verify_with_progress(
+    args: argparse.Namespace, console: Console, paths: list[str], settings: RunSettings
+) -> RunReport:
+    """The run, with a transient bar that counts finished claims."""
     progress = Progress(
         TextColumn("[bold]verifying"),
         BarColumn(),
@@ -115,11 +145,7 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         def done(r: ClaimResult) -> None:
             progress.update(task, advance=1 if r.name != "<module>" else 0, description=f"{r.derivation}.{r.name}")
 
-        report = verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
-    if pattern and not report.results:
-        usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
-        return EXIT_USAGE
-    return finish(args, report, console)
+        return verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
 
 
 def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:

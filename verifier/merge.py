@@ -66,6 +66,7 @@ def merge(reports: Sequence[tuple[str, RunReport]]) -> RunReport:
         sum(report.seconds for _, report in reports),
         all(report.complete for _, report in reports),
         first.engine_version,
+        retried={key: count for _, report in reports for key, count in report.retried.items()},
     )
 
 

@@ -240,6 +240,7 @@ class RunReport:
     engine_version: str = ""
     argv: list[str] = field(default_factory=list)
     shard: ShardInfo | None = None
+    retried: dict[str, int] = field(default_factory=dict)  # claim → times run again after its worker was lost
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Status}
@@ -267,6 +268,7 @@ class RunReport:
             "all_met": self.all_met,
             "claims": [r.to_json() for r in self.results],
             **({"shard": self.shard.to_json()} if self.shard else {}),
+            **({"retried": dict(self.retried)} if self.retried else {}),
         }
 
     @classmethod
@@ -279,4 +281,5 @@ class RunReport:
             complete=bool(data.get("complete", True)),
             engine_version=str(data.get("engine_version", "")),
             shard=ShardInfo.from_json(data["shard"]) if data.get("shard") else None,
+            retried={str(k): int(v) for k, v in (data.get("retried") or {}).items()},
         )

@@ -9,6 +9,7 @@ SIGINT; the parent owns interrupts and kills its workers on the way out.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -22,6 +23,16 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 _CTX = multiprocessing.get_context("fork")
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have Linux kill this child when its parent dies (a killed cluster worker, a killed CLI), so a
+    hanging claim never outlives the process that enforces its time limit."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 @dataclass(frozen=True)
@@ -39,10 +50,12 @@ class Failure:
     message: str
 
 
-def _child(conn: Connection, task: Task, memory_mb: int) -> None:
+def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
     gc.freeze()  # the parent's objects are never collected here: each task starts with empty young generations
+    gc.callbacks.clear()  # the parent's hooks (a Dask worker's GC diagnostics) would allocate, and shift heartbeats
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
@@ -98,7 +111,7 @@ def _start(task: Task, memory_mb: int, timeout: float) -> _Running:
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         recv, send = _CTX.Pipe(duplex=False)
-        proc = _CTX.Process(target=_child, args=(send, task, memory_mb), daemon=True)
+        proc = _CTX.Process(target=_child, args=(send, task, memory_mb, os.getpid()), daemon=True)
         proc.start()
         send.close()
         return _Running(task, proc, recv, time.monotonic() + timeout)

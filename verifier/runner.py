@@ -21,6 +21,7 @@ from verifier import shard as sharding
 from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
+from verifier.executor import Executor, LocalPool
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
 
@@ -39,6 +40,7 @@ class RunSettings:
     cache_dir: Path | None = None
     shard: sharding.Shard | None = None  # verify only this shard of the claim families
     costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
+    executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def _load_all(
     load_limit = min(settings.load_timeout, settings.timeout)
     key_seconds = min(KEY_SECONDS, load_limit / 4) if keyed else 0.0
     load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, key_seconds)) for f in files]
-    pool.run(load_tasks, settings.jobs, load_limit, settings.memory_mb, loaded)
+    settings.executor.run(load_tasks, settings.jobs, load_limit, settings.memory_mb, loaded)
 
 
 def _run_claims(
@@ -211,10 +213,21 @@ def _run_claims(
             hit.source = spec.path
             results.append(hit)
             on_result(hit)
-    tasks = [pool.Task(f"{s.path}::{s.name}", _verify_claim, (s, settings.engine)) for s in todo]
+    tasks = [pool.Task(_task_key(s), _verify_claim, (s, settings.engine)) for s in todo]
     for t in tasks:
         starts[t.key] = time.monotonic()
-    pool.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+    settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+
+
+def _task_key(spec: ClaimSpec) -> str:
+    return f"{spec.path}::{spec.name}"
+
+
+def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int]) -> dict[str, int]:
+    """The claims (or files, while loading) this run ran again after their worker was lost, and how often."""
+    names = {_task_key(s): s.key for s in specs}
+    counts = {key: count - before.get(key, 0) for key, count in sorted(executor.reruns().items())}
+    return {names.get(key, f"{key} (loading)"): count for key, count in counts.items() if count > 0}
 
 
 def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
@@ -270,8 +283,9 @@ def verify_paths(
     complete = True
     info: ShardInfo | None = None
     store = cache.ResultCache(settings.cache_dir) if settings.cache_dir else None
+    everything: list[ClaimSpec] = []
+    rerun_before = settings.executor.reruns()  # an executor may serve several runs
     try:
-        everything: list[ClaimSpec] = []
         _load_all(files, settings, store is not None, everything, results)
         everything.sort(key=lambda s: order.get(s.path, 0))
         specs = everything
@@ -301,6 +315,7 @@ def verify_paths(
         __version__,
         list(argv or []),
         info,
+        _retried(settings.executor, everything, rerun_before),
     )
 
 
@@ -338,9 +353,9 @@ def _per_claim(
         out.append((rank[id(spec)], result))  # type: ignore[arg-type]
         on_result(result)  # type: ignore[arg-type]
 
-    tasks = [pool.Task(f"{s.path}::{s.name}", worker, (s, settings.engine, *extra)) for s in specs]
+    tasks = [pool.Task(_task_key(s), worker, (s, settings.engine, *extra)) for s in specs]
     with contextlib.suppress(KeyboardInterrupt):
-        pool.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
+        settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
     return [result for _, result in sorted(out, key=lambda pair: pair[0])]
 
 

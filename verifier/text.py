@@ -15,3 +15,11 @@ def n_text(values: list[int | None]) -> str:
         else:
             runs.append([v])
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def retried_text(retried: dict[str, int]) -> str:
+    """The claims a cluster ran again after losing their worker, as one note ("" if none)."""
+    if not retried:
+        return ""
+    shown = ", ".join(f"{key} ({count}×)" if count > 1 else key for key, count in retried.items())
+    return f"re-run after their worker was lost ({len(retried)}; the verdicts are the re-runs'): {shown}"

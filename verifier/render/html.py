@@ -11,7 +11,7 @@ import io
 from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text
+from verifier.text import n_text, retried_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",
@@ -194,6 +194,7 @@ checked at explicit n. PROVED: shown symbolically by the kernel at the n listed,
 CHECKED: numerics only, not a proof.
 REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason.
 ERROR: the claim is malformed.</p>
+{f"<p><b>Note:</b> {_esc(retried_text(report.retried))}</p>" if report.retried else ""}
 <table class="summary"><tr><th>claim</th><th>status</th><th>kind</th><th>n</th><th>time</th></tr>{rows}</table>
 {"".join(sections)}</main></body></html>
 """

@@ -27,7 +27,8 @@ def render(report: RunReport) -> str:
             case = ET.SubElement(
                 suite, "testcase", classname=f"derivations.{derivation}", name=r.name, time=f"{r.seconds:.3f}"
             )
-            ET.SubElement(case, "system-out").text = f"{r.verdict}: {r.reason}"
+            rerun = " (re-run after its worker was lost)" if r.key in report.retried else ""
+            ET.SubElement(case, "system-out").text = f"{r.verdict}: {r.reason}{rerun}"
             if r.met:
                 continue
             tag = "error" if r.status is Status.ERROR else "failure"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text
+from verifier.text import n_text, retried_text
 
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 
@@ -86,6 +86,7 @@ def render(report: RunReport) -> str:
         "REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. "
         "ERROR: the claim itself is malformed.",
         "",
+        *([f"**Note:** {retried_text(report.retried)}", ""] if report.retried else []),
     ]
     body: list[str] = []
     for derivation, group in groupby(report.results, key=lambda r: r.derivation):

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text
+from verifier.text import n_text, retried_text
 
 STYLES = {
     Status.PROVED: "bold green",
@@ -115,6 +115,8 @@ def render(console: Console, report: RunReport, quiet: bool = False) -> None:
         console.print(table(report))
         chains(console, report)
     failures(console, report)
+    if report.retried:
+        console.print(Text("note: " + retried_text(report.retried), style="yellow"))
     console.print(summary_line(report))
 
 

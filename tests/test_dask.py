@@ -1,0 +1,269 @@
+"""The Dask executor (the [dask] extra): a LocalCluster of two worker processes, one thread each.
+
+It must give the local pool's verdicts, stop a hanging claim at its timeout without holding up
+the others, and lose nothing when a worker dies mid-run: the claim runs again and the report
+names it. One cluster serves the whole module; the claims are tiny.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from tests.conftest import ROOT, write_module
+from verifier import budget, dask_executor, pool
+from verifier.merge import merge
+from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.render import html, junit, markdown, terminal
+from verifier.runner import RunSettings, verify_paths
+
+# one worker runs this module: its module-scoped cluster is costly
+pytestmark = pytest.mark.xdist_group("dask")
+
+needs_dask = pytest.mark.skipif(
+    importlib.util.find_spec("distributed") is None, reason='Dask is not installed: pip install ".[dask]"'
+)
+
+QUICK = '''
+"""Quick claims: (x + k)² expanded, for k = 0 … 3."""
+import time
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+
+def make(k):
+    @claim(name=f"quick_{k}")
+    def build():
+        """(x + k)² = x² + 2kx + k²."""
+        time.sleep(0.2)
+        return Identity((x + k) ** 2, x**2 + 2 * k * x + k**2, where={x: Real()})
+
+    return build
+
+
+for k in range(4):
+    make(k)
+'''
+
+HANGS = '''
+"""A claim whose builder never returns."""
+import time
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+
+@claim()
+def hangs():
+    """x = x, after a very long wait."""
+    time.sleep(600)
+    return Identity(x, x, where={x: Real()})
+'''
+
+KILLS = '''
+"""A claim whose first run kills the Dask worker it runs on (its child's parent)."""
+import os
+import signal
+import time
+from pathlib import Path
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+MARK = Path(MARK_PATH)
+
+
+@claim()
+def kills_its_worker():
+    """x = x, once the worker that first ran it is dead."""
+    if not MARK.exists():
+        MARK.write_text("killed")
+        os.kill(os.getppid(), signal.SIGKILL)
+        time.sleep(600)
+    return Identity(x, x, where={x: Real()})
+'''
+
+
+@pytest.fixture(scope="module")
+def executor() -> Iterator[dask_executor.DaskExecutor]:
+    with dask_executor.open_executor(local_workers=2) as ex:
+        yield ex
+
+
+def _statuses(report: RunReport) -> dict[str, str]:
+    return {r.key: r.status.value for r in report.results}
+
+
+@needs_dask
+def test_library_subset_gets_the_local_pools_verdicts(executor: dask_executor.DaskExecutor) -> None:
+    paths = [str(ROOT / "derivations" / name) for name in ("beale.py", "convolution.py")]
+    settings = RunSettings(jobs=2, timeout=120)
+    local = verify_paths(paths, settings)
+    shown: list[str] = []
+    on_cluster = dataclasses.replace(settings, executor=executor)
+    remote = verify_paths(paths, on_cluster, on_result=lambda r: shown.append(r.key))
+    assert len(local.results) >= 20 and remote.complete
+    assert _statuses(remote) == _statuses(local)
+    assert [r.proved_n for r in remote.results] == [r.proved_n for r in local.results]
+    assert sorted(shown) == sorted(_statuses(local)), "the progress callback sees every claim once"
+    assert remote.retried == {}
+
+
+@needs_dask
+def test_a_hang_is_unknown_at_the_timeout_and_holds_up_nothing(
+    executor: dask_executor.DaskExecutor, module_dir: Path
+) -> None:
+    write_module(module_dir, "a_hangs", HANGS)
+    write_module(module_dir, "quick", QUICK)
+    order: list[str] = []
+    settings = RunSettings(jobs=2, timeout=5, executor=executor)
+    report = verify_paths([str(module_dir)], settings, on_result=lambda r: order.append(r.key))
+    hang = next(r for r in report.results if r.name == "hangs")
+    assert hang.status is Status.UNKNOWN and hang.time_limited
+    assert "stopped by the time limit after 5 s" in hang.reason
+    assert {r.key: r.status for r in report.results if r is not hang} == {
+        f"quick.quick_{k}": Status.PROVED for k in range(4)
+    }
+    # how many quick claims the other worker finishes within the hang's 5 s depends on the machine's
+    # load; that it finished some while the hang ran does not
+    assert order.index("a_hangs.hangs") > 0, "the other worker went on verifying while the hang ran"
+    assert len(executor.client.nthreads()) == 2, "the worker survived its hanging claim"
+
+
+@needs_dask
+def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
+    executor: dask_executor.DaskExecutor, module_dir: Path, tmp_path: Path
+) -> None:
+    mark = tmp_path / "killed-once"
+    write_module(module_dir, "a_kills", KILLS.replace("MARK_PATH", repr(str(mark))))
+    write_module(module_dir, "quick", QUICK)
+    settings = RunSettings(jobs=2, timeout=60, executor=executor)
+    report = verify_paths([str(module_dir)], settings)
+    assert mark.read_text() == "killed", "a worker was killed mid-run"
+    assert report.complete
+    quick = {f"quick.quick_{k}": "PROVED" for k in range(4)}
+    assert _statuses(report) == {"a_kills.kills_its_worker": "PROVED", **quick}
+    assert report.retried == {"a_kills.kills_its_worker": 1}
+    again = RunReport.from_json(json.loads(json.dumps(report.to_json())))
+    assert again.retried == report.retried
+    assert "a_kills.kills_its_worker" in markdown.render(report).split("## ")[0]
+    executor.client.wait_for_workers(2, timeout=30)  # the nanny restarts it
+    assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
+
+
+def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
+    good = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False}
+    dask_executor.check_workers({"tcp://a:1": good}, "0")
+    cases = {
+        "daemon": ({**good, "daemon": True}, "DASK_DISTRIBUTED__WORKER__DAEMON=False"),
+        "seed": ({**good, "hashseed": "6640"}, "PYTHONHASHSEED=6640, this run 0"),
+        "version": ({**good, "version": "0.0.1"}, "runs verifier 0.0.1"),
+    }
+    for fact, expected in cases.values():
+        with pytest.raises(dask_executor.ClusterError, match="tcp://b:2") as err:
+            dask_executor.check_workers({"tcp://a:1": good, "tcp://b:2": fact}, "0")
+        assert expected in str(err.value) and "\n" not in str(err.value)
+    with pytest.raises(dask_executor.ClusterError, match="no workers"):
+        dask_executor.check_workers({}, "0")
+
+
+def _claim(name: str) -> ClaimResult:
+    return ClaimResult(name, "d", "identity", "x = x", "holds", Status.PROVED, "proved")
+
+
+def test_retried_claims_survive_a_merge_and_show_in_every_format() -> None:
+    a = RunReport([_claim("one")], 0, 200, 1.0, retried={"d.one": 2})
+    b = RunReport([_claim("two")], 0, 200, 1.0)
+    merged = merge([("a.json", a), ("b.json", b)])
+    assert merged.retried == {"d.one": 2}
+    assert "retried" not in b.to_json(), "a run that lost no worker says nothing"
+    console = Console(file=io.StringIO(), width=200, no_color=True)
+    terminal.render(console, merged)
+    for text in (console.file.getvalue(), markdown.render(merged), html.render(merged)):  # type: ignore[attr-defined]
+        assert "re-run after their worker was lost" in text and "d.one (2×)" in text
+    assert "re-run after its worker was lost" in junit.render(merged).split('name="two"')[0]
+
+
+def test_without_dask_the_cluster_options_say_what_to_install(tmp_path: Path, module_dir: Path) -> None:
+    blocked = tmp_path / "no_dask" / "distributed"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text('raise ImportError("no module named distributed")\n')
+    write_module(module_dir, "quick", QUICK)
+    proc = subprocess.run(
+        [sys.executable, "-m", "verifier", "verify-all", str(module_dir), "--dask-local", "2"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": f"{blocked.parent}:{ROOT}"},
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    error = [line for line in proc.stdout.splitlines() if line.startswith("error:")]
+    assert error == ['error: a Dask cluster needs the [dask] extra: pip install ".[dask]"']
+
+
+@needs_dask
+def test_the_bench_section_measures_both_sides_and_a_killed_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks import cluster
+    from benchmarks.config import BenchConfig
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    module = write_module(tmp_path, "quick", QUICK)
+    config = BenchConfig(
+        quick=True,
+        sections=("dask",),
+        verify_paths=(str(module),),
+        verify_timeout=120,
+        dask_trivial_claims=4,
+        dask_kill_claims=4,
+        dask_kill_wait=0.3,
+    )
+    section = cluster.bench_dask(config, lambda line: None)
+    assert section.status == "ok", section.detail
+    assert [t.claims for t in section.library] == [4, 4] and not section.status_changes
+    assert all(t.rate and t.run.exit_code == 0 for t in section.library)
+    assert section.library[1].run.summary.startswith("4 claims: 4 PROVED"), "verify-all --dask-local 2, as typed"
+    kill = section.kill
+    assert kill is not None and kill.complete and kill.accounted == 4
+    assert list(kill.retried.values()) == [1] and kill.killed_claim in kill.retried
+    assert cluster.target(section)["status"] == "met"
+    text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
+    assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text
+
+
+def _budget_stops_the_work() -> bool:
+    budget.start_claim()
+    try:
+        with budget.budget(3):
+            junk = [[k] for k in range(10**6)]  # some 1,400 heartbeats of allocations
+        return not junk
+    except budget.BudgetExceeded:
+        return True
+
+
+def test_a_claim_forked_from_a_worker_thread_keeps_its_work_budget() -> None:
+    """A Dask worker runs tasks in a thread; the child it forks must still be stopped by the budget,
+    also when this process metered work before (the child drops the parent's gc hooks, then re-adds its own)."""
+    budget.start_claim()
+    out: list[object] = []
+    task = pool.Task("budget", _budget_stops_the_work, ())
+    thread = threading.Thread(target=pool.run, args=([task], 1, 60.0, 0, lambda t, value: out.append(value)))
+    thread.start()
+    thread.join()
+    assert out == [True]
