@@ -8,6 +8,7 @@ the same verdict at every budget.
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -85,3 +86,20 @@ def test_a_budget_stops_the_block_and_nested_budgets_keep_the_outer_limit() -> N
 def test_a_zero_budget_fails_at_once() -> None:
     with pytest.raises(BudgetExceeded), budget.budget(0):
         pass
+
+
+def test_a_budget_stop_in_a_finaliser_is_quiet_and_other_unraisables_are_not(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class RaisesWhenCollected:
+        def __init__(self, error: Exception) -> None:
+            self.error = error
+
+        def __del__(self) -> None:
+            raise self.error
+
+    monkeypatch.setattr(sys, "unraisablehook", budget._quiet_budget_stops)
+    RaisesWhenCollected(BudgetExceeded())
+    assert capsys.readouterr().err == ""
+    RaisesWhenCollected(ValueError("a real error"))
+    assert "ValueError: a real error" in capsys.readouterr().err

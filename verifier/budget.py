@@ -82,6 +82,14 @@ def _stop_at_next_call(frame: FrameType, event: str, arg: object) -> None:
     raise BudgetExceeded()
 
 
+def _quiet_budget_stops(unraisable: Any) -> None:
+    """A stop raised inside a finaliser (a generator closed by the collector) cannot propagate; Python
+    would print it as "Exception ignored". The meter re-arms at the next heartbeat, so drop the noise."""
+    if isinstance(unraisable.exc_value, BudgetExceeded):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def heartbeats() -> int:
     """Heartbeats counted so far in this process (0 until metering starts)."""
     return _METER.beats
@@ -95,6 +103,7 @@ def start_claim() -> None:
     sympy loaded), and they go back to the oldest generation afterwards.
     """
     _METER.install()
+    sys.unraisablehook = _quiet_budget_stops
     gc.freeze()
     gc.collect()
     gc.unfreeze()
