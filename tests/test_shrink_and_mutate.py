@@ -8,6 +8,7 @@ import sympy as sp
 from verifier import (
     PSD,
     SPD,
+    Convex,
     Derivative,
     Identity,
     Inequality,
@@ -113,6 +114,21 @@ def test_a_larger_psd_diagonal_is_not_counted_as_a_miss() -> None:
 
     report = mutate_family(gram, FAST)
     assert report.count(MutantVerdict.SURVIVED) == 0, [(m.operator, m.status, m.reason) for m in report.mutants]
+
+
+def test_a_convex_mutant_that_stays_convex_is_not_counted_as_a_miss() -> None:
+    """x²/y → x³/y (exponent + 1) is still convex on the positive orthant: no mistake was made."""
+
+    @claim()
+    def quadratic_over_linear() -> Convex:
+        """x²/y is convex for x, y > 0."""
+        z = vector("z", 2)
+        return Convex(z[0] ** 2 / z[1], z, where={z: Positive()})
+
+    report = mutate_family(quadratic_over_linear, FAST)
+    verdicts = {m.text: m.verdict for m in report.mutants}
+    assert report.count(MutantVerdict.SURVIVED) == 0, verdicts
+    assert any(v is MutantVerdict.KILLED for v in verdicts.values()), "a real slip is still caught"
 
 
 @claim(n=range(1, 3), expect="refuted")

@@ -16,8 +16,8 @@ Each mutant is classified: *equivalent* if the kernel shows its claimed side equ
 the original's (transposing a symmetric matrix, say), or PROVES the mutated claim
 outright (making a PSD matrix's diagonal larger keeps it PSD: no mistake was made);
 *killed* if it is REFUTED; *invalid* if the mutant is no claim at all (ERROR: undefined
-everywhere after 2 → 1 in a denominator, say); *still true* if an inequality or PSD mutant merely weakened
-the statement and passes every numeric check; *survived* otherwise, which is a gap in
+everywhere after 2 → 1 in a denominator, say); *still true* if an inequality, PSD or convexity mutant merely weakened
+the statement (or kept the property) and passes every numeric check; *survived* otherwise, which is a gap in
 the engine or in the claim's domain. Claims built on numeric-only functions are
 skipped: nothing about them can be REFUTED, by design.
 """
@@ -40,6 +40,7 @@ from verifier.claims import (
     PSD,
     Claim,
     ClaimFamily,
+    Convex,
     Expect,
     Identity,
     Inequality,
@@ -269,8 +270,9 @@ def _not_mutable(claim: Claim) -> str:
 def _classify(claim: Claim, status: Status, reason: str = "") -> MutantVerdict:
     """killed, equivalent, still true or survived.
 
-    Mutating one side of an inequality or a PSD matrix can weaken the statement without
-    making it false (drop a term from the larger side); such a mutant that passes every
+    Mutating one side of an inequality, a PSD matrix or a convex function can weaken the
+    statement or keep the property (x³/y is as convex as x²/y on the positive orthant);
+    such a mutant that passes every
     numeric check is "still true", not a miss. For identities and derivatives, equality
     has no weaker form, so anything but REFUTED (or PROVED) is a survivor.
     """
@@ -278,7 +280,7 @@ def _classify(claim: Claim, status: Status, reason: str = "") -> MutantVerdict:
         return MutantVerdict.KILLED
     if status is Status.PROVED:
         return MutantVerdict.EQUIVALENT
-    if status is Status.CHECKED and isinstance(claim.body, Inequality | PSD):
+    if status is Status.CHECKED and isinstance(claim.body, Inequality | PSD | Convex):
         return MutantVerdict.STILL_TRUE
     if status is Status.ERROR:
         return MutantVerdict.INVALID  # the mutant is not a claim at all (undefined everywhere, say)
