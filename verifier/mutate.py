@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -165,8 +166,10 @@ def _matrix_mutants(claim: Claim, expr: sp.Basic) -> Iterator[tuple[str, sp.Basi
 
 
 def mutants(claim: Claim, limit: int = MAX_MUTANTS) -> list[tuple[str, Statement]]:
-    """Distinct mutants of the claim's claimed side, at most `limit`, spread over the operators."""
-    return _spread(candidates(claim), limit)
+    """Distinct mutants of the claim's claimed side, at most `limit`, spread over the operators; the
+    operator to start from turns with the claim's name, so that a small limit still tries every
+    operator somewhere in a library (and the same ones in every run)."""
+    return _spread(candidates(claim), limit, zlib.crc32(f"{claim.derivation}.{claim.name}".encode()))
 
 
 def candidates(claim: Claim) -> list[tuple[str, Statement]]:
@@ -198,14 +201,17 @@ def candidates(claim: Claim) -> list[tuple[str, Statement]]:
     return out
 
 
-def _spread(items: list[Any], count: int) -> list[Any]:
-    """Keep operator variety: round-robin over operators."""
+def _spread(items: list[Any], count: int, start: int = 0) -> list[Any]:
+    """Keep operator variety: round-robin over operators, from the start-th (modulo their number)."""
     by_op: dict[str, list[Any]] = {}
     for item in items:
         by_op.setdefault(item[0], []).append(item)
+    buckets = list(by_op.values())
+    if buckets:
+        buckets = buckets[start % len(buckets) :] + buckets[: start % len(buckets)]
     picked: list[Any] = []
-    while len(picked) < count and any(by_op.values()):
-        for bucket in by_op.values():
+    while len(picked) < count and any(buckets):
+        for bucket in buckets:
             if bucket and len(picked) < count:
                 picked.append(bucket.pop(0))
     return picked
