@@ -12,9 +12,12 @@ Eleven sections, each giving every side the same inputs:
 8. special functions: samples/s of the evaluator on erf, loggamma and polygamma claims against a
    plain-numpy claim of the same shape (`special`).
 9. certificate search: the time to find a sum of squares and have the kernel check it, per n (`certificates`).
-10. LaTeX chains (`latex_chain`); 11. the SDP sum-of-squares search, split into the SDP, the exact rounding
-    and the kernel's check, per n (`sos_search`).
-12. Dask: claims per second on a LocalCluster against the local pool, its overhead per task, and a killed
+10. LaTeX chains: reading and checking a 10-step chain (`latex_chain`).
+11. grading a generated course: submissions and claims per second (`grading`, `course`).
+12. generic dimension: proofs for all n against the explicit ladder at n = 8 (`generic_dimension`).
+13. the SDP sum-of-squares search, split into the SDP, the exact rounding and the kernel's check, per n
+    (`sos_search`).
+14. Dask: claims per second on a LocalCluster against the local pool, its overhead per task, and a killed
     worker (`cluster`; needs the [dask] extra).
 
 Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a

@@ -35,7 +35,7 @@ from benchmarks.verify_all import VerifyRun, time_verify_all
 from verifier.outcome import ClaimResult, RunReport
 from verifier.runner import RunSettings, verify_paths
 
-TITLE = "## 11. Dask: a LocalCluster against the local pool"
+TITLE = "## 14. Dask: a LocalCluster against the local pool"
 
 CLAIMS = '''
 """Generated claims for the Dask benchmark: x + k = x + k, each after waiting WAIT seconds (odd k: 1.5×)."""

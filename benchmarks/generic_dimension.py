@@ -124,7 +124,7 @@ def render_section(data: Data) -> list[str]:
         return []
     n = data["settings"].get("generic_n", 8)
     lines = [
-        "## Generic dimension: proved for all n, against explicit n",
+        "## 12. Generic dimension: proved for all n, against explicit n",
         "",
         "*Generic*: `kernel.prove_for_all_n` on the claim built at a symbolic n (median of warm repeats; the first, "
         f"cold call apart). *Explicit*: today's symbolic ladder on the claim built at n = {n}. Each in a worker with "

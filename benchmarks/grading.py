@@ -97,7 +97,7 @@ def render(data: Data) -> list[str]:
     if not g:
         return []
     lines = [
-        "## Grading a course",
+        "## 11. Grading a course",
         "",
         f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
         f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",

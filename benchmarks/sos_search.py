@@ -124,7 +124,7 @@ def _cell_text(c: SosCell) -> str:
 
 def render_sos(data: Data) -> list[str]:
     """The section's Markdown."""
-    title = "## 11. Sum-of-squares search (SDP and exact rounding)"
+    title = "## 13. Sum-of-squares search (SDP and exact rounding)"
     if data.get("sos") is None:
         return [title, "", "Not run.", ""]
     section = SosSection.from_json(data["sos"])

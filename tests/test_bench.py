@@ -146,7 +146,7 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
     assert len(lx["step_verdicts"]) == lx["steps"] == 10
     assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
-    assert "## Generic dimension" in md.read_text()
+    assert "## 12. Generic dimension" in md.read_text()
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
