@@ -147,10 +147,12 @@ def timed_run(path: Path, settings: RunSettings, on_result: Any = lambda r: None
 
 
 def kill_a_busy_worker(client: Any) -> str:
-    """SIGKILL a worker that is running a task; the dask key of that task."""
-    pids = client.run(os.getpid)
-    address, keys = next((a, k) for a, k in sorted(client.processing().items()) if k)
-    os.kill(pids[address], signal.SIGKILL)
+    """SIGKILL a worker that is running a task; the dask key of that task ("" if every worker is idle)."""
+    busy = [(a, k) for a, k in sorted(client.processing().items()) if k]
+    if not busy:
+        return ""
+    address, keys = busy[0]
+    os.kill(client.run(os.getpid)[address], signal.SIGKILL)
     return str(keys[0])
 
 
@@ -163,7 +165,7 @@ def killed_worker(executor: Any, folder: Path, config: BenchConfig) -> KillRun:
 
     def first_result(result: ClaimResult) -> None:
         if not victims:
-            victims.append(kill_a_busy_worker(executor.client))
+            victims.extend(filter(None, [kill_a_busy_worker(executor.client)]))
 
     seconds, report = timed_run(path, settings, first_result)
     executor.client.wait_for_workers(config.dask_workers, timeout=60)

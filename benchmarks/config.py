@@ -75,6 +75,7 @@ class BenchConfig:
     certificate_n: tuple[int, ...] = (2, 3, 4, 6, 8)
     latex_sizes: tuple[int, ...] = (2, 3, 4)  # the sizes k of the 10-step LaTeX chain
     grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
+    grading_cluster: bool = True  # grade each course on a LocalCluster too, and once with a worker killed
     generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
     sos_n: tuple[int, ...] = (2, 3, 4, 5, 6)  # the sizes of the SDP sum-of-squares search
     dask_workers: int = 2  # the LocalCluster's workers, and the local pool's jobs it is compared with

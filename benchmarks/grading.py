@@ -4,24 +4,39 @@ The course is :mod:`benchmarks.course`: 30 students by default, also 300 when
 VERIFIER_BENCH_COURSE=300 (or any comma-separated sizes) asks; every variant in turn, the
 hang, the hog and the escape attempts included, so the figure is what a real course with
 a few bad submissions costs. Each size runs `verifier grade` as a subprocess, in the
-sandbox when bwrap works here, else with --trust-submissions (the report says which).
+sandbox when bwrap works here, else with --trust-submissions (the report says which):
+on the local pool (`--jobs W`), then on a Dask LocalCluster (`--dask-local W`, its start
+included), when the [dask] extra is installed.
+
+The largest course is then graded once more on a running LocalCluster, in this process,
+with a worker killed (SIGKILL) while it verifies a claim: the report must be complete,
+every student's row the same, and the lost task named, in about the time of the run
+without the kill plus one re-run of the lost task.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
+from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
 from benchmarks.course import write_course
 from benchmarks.harness import Data, Progress
+from verifier.engine import EngineSettings
 from verifier.grading import sandbox
+from verifier.grading.grade import GradeSettings, grade
+from verifier.grading.report import GradeReport
+from verifier.runner import RunSettings
 
 SAMPLES = 50
 SANDBOX_TIMEOUT = 20.0  # the hang variant costs this much wall time in one worker
@@ -34,6 +49,7 @@ class CourseRun:
     seconds: float
     exit_code: int
     command: str
+    where: str = "local pool"  # or "LocalCluster"
 
     @property
     def submissions_per_second(self) -> float:
@@ -52,13 +68,37 @@ class CourseRun:
 
 
 @dataclass(frozen=True)
+class KilledGrading:
+    """The largest course on a running LocalCluster, undisturbed and with a worker killed mid-claim."""
+
+    students: int
+    undisturbed_seconds: float
+    killed_seconds: float
+    killed_task: str  # the dask key of the task the killed worker was running ("" if none was)
+    rows: int  # rows in the killed run's report
+    same_rows: bool  # every row's grades and problem as in the undisturbed run
+    complete: bool
+    retried: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def met(self) -> bool:
+        return bool(self.killed_task) and self.complete and self.same_rows and self.rows == self.students and (
+            list(self.retried.values()) == [1]
+        )
+
+
+@dataclass(frozen=True)
 class GradingSection:
     sandbox: str
     jobs: int
     runs: tuple[CourseRun, ...]
+    cluster: str = ""  # why the LocalCluster runs are missing ("" if they ran)
+    kill: KilledGrading | None = None
 
     def to_json(self) -> Data:
-        return {"sandbox": self.sandbox, "jobs": self.jobs, "runs": [r.to_json() for r in self.runs]}
+        kill = asdict(self.kill) | {"met": self.kill.met} if self.kill else None
+        runs = [r.to_json() for r in self.runs]
+        return {"sandbox": self.sandbox, "jobs": self.jobs, "runs": runs, "cluster": self.cluster, "kill": kill}
 
 
 def sizes(config: BenchConfig) -> tuple[int, ...]:
@@ -67,12 +107,13 @@ def sizes(config: BenchConfig) -> tuple[int, ...]:
     return tuple(sorted({*config.grading_students, *(int(s) for s in extra.split(",") if s.strip())}))
 
 
-def grade_course(students: int, jobs: int, trust: bool) -> CourseRun:
+def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False) -> CourseRun:
     with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp:
         root = Path(tmp)
         write_course(root, students)
+        where = ["--dask-local", str(jobs)] if cluster else ["--jobs", str(jobs)]
         args = ["grade", str(root / "submissions"), "--against", str(root / "reference.py"), "-q", "--no-color"]
-        args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", "--jobs", str(jobs)]
+        args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", *where]
         args += ["--json", str(root / "grades.json"), *(["--trust-submissions"] if trust else [])]
         started = time.monotonic()
         proc = subprocess.run([sys.executable, "-m", "verifier", *args], capture_output=True, text=True)
@@ -80,16 +121,64 @@ def grade_course(students: int, jobs: int, trust: bool) -> CourseRun:
         data = json.loads((root / "grades.json").read_text()) if (root / "grades.json").exists() else {"students": []}
     verified = sum(1 for r in data["students"] for g in r["grades"] if g["matched"] and g["status"] != "NOT GRADED")
     command = "verifier " + " ".join(a if not a.startswith(tmp) else "…" for a in args)
-    return CourseRun(students, verified, seconds, proc.returncode, command)
+    return CourseRun(students, verified, seconds, proc.returncode, command, "LocalCluster" if cluster else "local pool")
+
+
+def kill_on_first_claim(client: Any, killed: list[str]) -> Callable[[str], None]:
+    """A grade() on_done that SIGKILLs a busy Dask worker when the first claim is verified (once)."""
+
+    def on_done(label: str) -> None:
+        if not killed and "::" in label:  # "student::claim": the verifying phase has begun
+            killed.extend(filter(None, [kill_a_busy_worker(client)]))
+
+    return on_done
+
+
+def _rows(report: GradeReport) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [(r.student, r.problem, [(g.reference, g.status) for g in r.grades]) for r in report.rows]
+
+
+def killed_grading(students: int, workers: int, trust: bool) -> KilledGrading:
+    """Grade the course on a running LocalCluster, then again with a worker killed at the first verified claim."""
+    from verifier import dask_executor
+
+    with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp, dask_executor.open_executor(
+        local_workers=workers
+    ) as executor:
+        root = Path(tmp)
+        write_course(root, students)
+        args = (str(root / "submissions"), str(root / "reference.py"))
+        engine = EngineSettings(samples=SAMPLES)
+        limits = sandbox.Limits(cpu_seconds=int(SANDBOX_TIMEOUT) + 1, wall_seconds=SANDBOX_TIMEOUT)
+        settings = GradeSettings(RunSettings(engine=engine, jobs=workers, executor=executor), trust, limits)
+        start = time.monotonic()
+        undisturbed = grade(*args, settings)
+        middle = time.monotonic()
+        killed: list[str] = []
+        report = grade(*args, settings, on_done=kill_on_first_claim(executor.client, killed))
+        end = time.monotonic()
+    same = _rows(report) == _rows(undisturbed)
+    return KilledGrading(students, middle - start, end - middle, (killed or [""])[0], len(report.rows), same,
+                         report.complete, dict(report.retried))  # fmt: skip
 
 
 def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
     why = sandbox.unavailable()
+    no_dask = "" if importlib.util.find_spec("distributed") else 'Dask is not installed: pip install ".[dask]"'
+    cluster = config.grading_cluster and not no_dask
     runs = []
     for n in sizes(config):
-        progress(f"bench: grading a generated course of {n} students")
+        progress(f"bench: grading a generated course of {n} students, local pool")
         runs.append(grade_course(n, config.jobs, trust=why is not None))
-    return GradingSection(why or "bubblewrap", config.jobs, tuple(runs))
+        if cluster:
+            progress(f"bench: grading a generated course of {n} students, LocalCluster")
+            runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
+    kill = None
+    if cluster:
+        progress(f"bench: grading {max(sizes(config))} students on a LocalCluster, a worker killed mid-run")
+        kill = killed_grading(max(sizes(config)), config.jobs, trust=why is not None)
+    skipped = no_dask or ("" if config.grading_cluster else "not asked for (grading_cluster is off)")
+    return GradingSection(why or "bubblewrap", config.jobs, tuple(runs), skipped, kill)
 
 
 def render(data: Data) -> list[str]:
@@ -102,12 +191,45 @@ def render(data: Data) -> list[str]:
         f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
         f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",
         "",
-        "| students | claims verified | wall time | submissions/s | claims/s |",
-        "|---|---|---|---|---|",
+        "| students | where | claims verified | wall time | submissions/s | claims/s | exit |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in g["runs"]:
         lines.append(
-            f"| {r['students']} | {r['claims']} | {r['seconds']:.1f} s | {r['submissions_per_s']:.2f} "
-            f"| {r['claims_per_s']:.2f} |"
+            f"| {r['students']} | {r.get('where', 'local pool')} | {r['claims']} | {r['seconds']:.1f} s "
+            f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r['exit_code']} |"
         )
-    return [*lines, ""]
+    lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
+    if g.get("cluster"):
+        lines += [f"LocalCluster runs not measured: {g['cluster']}.", ""]
+    return [*lines, *_kill_lines(g.get("kill")), ""]
+
+
+def _kill_lines(kill: Data | None) -> list[str]:
+    if not kill:
+        return []
+    retried = ", ".join(f"{k} ({n}×)" for k, n in kill["retried"].items()) or "none"
+    extra = kill["killed_seconds"] - kill["undisturbed_seconds"]
+    verdict = "target met" if kill["met"] else "TARGET NOT MET"
+    return [
+        f"**A killed worker ({verdict}):** the {kill['students']}-student course on a running LocalCluster took "
+        f"{kill['undisturbed_seconds']:.1f} s undisturbed, and {kill['killed_seconds']:.1f} s ({extra:+.1f} s) with "
+        f"a worker killed (SIGKILL) while it verified a claim. The report held {kill['rows']} of "
+        f"{kill['students']} rows, {'complete' if kill['complete'] else 'INCOMPLETE'}, "
+        f"{'every row as undisturbed' if kill['same_rows'] else 'SOME ROWS DIFFERENT'}; re-run: {retried}.",
+    ]
+
+
+def target(section: GradingSection | None) -> dict[str, str]:
+    """The issue's target for a killed worker while grading, decided from the section (a Target's fields)."""
+    text = "a killed Dask worker while grading a course: every row complete and unchanged, the lost task named"
+    if section is None or section.kill is None:
+        why = section.cluster if section is not None and section.cluster else "section not run (--only)"
+        return {"target": text, "status": "not measured", "evidence": why}
+    k = section.kill
+    evidence = (
+        f"{k.rows}/{k.students} rows, {'same' if k.same_rows else 'changed'}, "
+        f"re-run: {', '.join(k.retried) or 'none'}; "
+        f"{k.killed_seconds:.1f} s against {k.undisturbed_seconds:.1f} s undisturbed"
+    )
+    return {"target": text, "status": "met" if k.met else "not met", "evidence": evidence}

@@ -24,6 +24,7 @@ from benchmarks.determinism import bench_determinism
 from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
 from benchmarks.grading import bench_grading
+from benchmarks.grading import target as target_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
@@ -138,7 +139,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
     ]
-    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask)]
+    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask), target_grading(grading)]
     data["machine"]["load_after"] = list(os.getloadavg())
     data["seconds"] = time.monotonic() - started
     return data

@@ -63,6 +63,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         certificate_n=(2,),
         latex_sizes=(2,),
         grading_students=(3,),
+        grading_cluster=False,  # tests/test_dask.py grades on a cluster
         generic_n=2,
         sos_n=(2,),
         sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # tests/test_dask.py runs it

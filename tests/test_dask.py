@@ -16,12 +16,16 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 
 from tests.conftest import ROOT, write_module
 from verifier import budget, dask_executor, pool
+from verifier.engine import EngineSettings
+from verifier.grading import sandbox
+from verifier.grading.report import GradeReport
 from verifier.merge import merge
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
@@ -267,3 +271,40 @@ def test_a_claim_forked_from_a_worker_thread_keeps_its_work_budget() -> None:
     thread.start()
     thread.join()
     assert out == [True]
+
+
+def _grade_rows(report: Any) -> dict[str, list[tuple[str, str]]]:
+    return {r.student: [(g.reference, g.status) for g in r.grades] for r in report.rows}
+
+
+@needs_dask
+def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_killed_worker(
+    executor: dask_executor.DaskExecutor, tmp_path: Path
+) -> None:
+    """`verifier grade` on the cluster: both phases (reading in the sandbox, verifying) run on the workers.
+    A worker killed while it verifies a student's claim loses nothing: the task runs again, the row is the
+    same, and the report names the task."""
+    from benchmarks.course import write_course
+    from benchmarks.grading import kill_on_first_claim
+    from verifier.grading.grade import GradeSettings, grade
+
+    variants = ("correct", "wrong_gradient", "missing_claim", "renamed", "syntax_error")
+    write_course(tmp_path, len(variants), only=variants)
+    args = (str(tmp_path / "submissions"), str(tmp_path / "reference.py"))
+    engine = EngineSettings(samples=20)
+    trust = sandbox.unavailable() is not None
+    local = grade(*args, GradeSettings(RunSettings(engine=engine, jobs=2, timeout=120), trust=trust))
+    on_cluster = GradeSettings(RunSettings(engine=engine, jobs=2, timeout=120, executor=executor), trust=trust)
+    remote = grade(*args, on_cluster)
+    assert remote.complete and remote.retried == {}
+    assert _grade_rows(remote) == _grade_rows(local)
+    assert [r.problem for r in remote.rows] == [r.problem for r in local.rows]
+    assert _grade_rows(local)["s002_wrong_gradient"][0] == ("gradient", "REFUTED")
+
+    killed: list[str] = []
+    report = grade(*args, on_cluster, on_done=kill_on_first_claim(executor.client, killed))
+    executor.client.wait_for_workers(2, timeout=60)
+    assert killed, "a worker was killed while it verified a claim"
+    assert report.complete and _grade_rows(report) == _grade_rows(local)
+    assert list(report.retried.values()) == [1] and "::" in next(iter(report.retried))
+    assert GradeReport.from_json(json.loads(json.dumps(report.to_json()))).retried == report.retried

@@ -90,6 +90,12 @@ submissions are not imported (their row says so) unless --trust-submissions is g
 LaTeX chains are data and are always graded. A submission that does not load, hangs,
 runs out of memory or lacks claims gets a one-line reason in its row; the run goes on.
 
+on a Dask cluster (--dask-local N, --scheduler ADDRESS): both phases, reading each
+submission in its sandbox and verifying each claim, run on the workers, each task in a
+child the worker forks with the same limits. Remote workers must see SUBMISSIONS_DIR and
+REFERENCE at the same paths, and have bwrap. A worker lost mid-run loses nothing: its
+tasks run again elsewhere, and the report names them.
+
 exit status: 0 every student met every claim, 1 some did not (or could not be graded),
 2 usage error (no such folder, a reference that does not load), 3 internal error,
 5 Python submissions were not imported (no sandbox, no --trust-submissions), 130
@@ -302,6 +308,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     gr.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one subfolder per student")
     gr.add_argument("--against", required=True, metavar="REFERENCE", help="the reference derivation (.py, .md, .tex)")
     _verification(gr)
+    _cluster(gr)
     o = gr.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from verifier import dask_executor
 from verifier.dask_executor import ClusterError
 from verifier.engine import EngineSettings
+from verifier.executor import Executor
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
@@ -111,15 +113,28 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
 
 def verify_on_cluster(args: argparse.Namespace, console: Console, paths: list[str], settings: RunSettings) -> RunReport:
     """Verify on the Dask cluster the options ask for (ClusterError if it cannot be used), else locally."""
+    with executor_for(args, console) as executor:
+        if executor is not None:
+            settings = dataclasses.replace(settings, executor=executor)
+        return verify_with_progress(args, console, paths, settings)
+
+
+@contextlib.contextmanager
+def executor_for(args: argparse.Namespace, console: Console) -> Iterator[Executor | None]:
+    """The Dask executor that --scheduler / --dask-local ask for, open for the block (None: run locally).
+
+    ClusterError, one line, if the cluster cannot be used.
+    """
     scheduler, local = getattr(args, "scheduler", None), getattr(args, "dask_local", None)
     if not scheduler and local is None:
-        return verify_with_progress(args, console, paths, settings)
+        yield None
+        return
     if local is not None and local < 1:
         raise ClusterError(f"--dask-local needs at least one worker, not {local}")
     with dask_executor.open_executor(scheduler, local or 0) as executor:
         if not args.quiet:
             console.print(executor.describe(), style="dim", markup=False, highlight=False, soft_wrap=True)
-        return verify_with_progress(args, console, paths, dataclasses.replace(settings, executor=executor))
+        yield executor
 
 
 def verify_with_progress(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from verifier.commands import (
     EXIT_INTERRUPTED,
@@ -11,8 +12,10 @@ from verifier.commands import (
     EXIT_USAGE,
     console_for,
     counting_progress,
+    executor_for,
     usage_error,
 )
+from verifier.dask_executor import ClusterError
 from verifier.engine import EngineSettings
 from verifier.grading.grade import GradeSettings, grade
 from verifier.grading.sandbox import Limits
@@ -33,18 +36,21 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
 
 def run_grade(args: argparse.Namespace) -> int:
     console = console_for(args)
+    settings = settings_from(args)
     progress = counting_progress(console, "grading", args.quiet)
     try:
-        with progress:
+        with executor_for(args, console) as executor, progress:
+            if executor is not None:
+                settings = dataclasses.replace(settings, run=dataclasses.replace(settings.run, executor=executor))
             task = progress.add_task("", total=None)
             report = grade(
                 args.submissions,
                 args.against,
-                settings_from(args),
+                settings,
                 on_plan=lambda n: progress.update(task, total=n),
                 on_done=lambda label: progress.advance(task) if label.startswith("read ") else None,
             )
-    except LoadError as err:
+    except (LoadError, ClusterError) as err:
         usage_error(console, str(err))
         return EXIT_USAGE
     if args.json:

@@ -20,7 +20,7 @@ from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
 from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
-from verifier.grading.submissions import Reference, Submission, discover, load_reference
+from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
 from verifier.runner import RunSettings
 
@@ -54,12 +54,13 @@ def _restricted(family: ClaimFamily, ref: ClaimFamily) -> ClaimFamily:
     return dataclasses.replace(family, n_values=n_values, numeric_n=numeric_n)
 
 
-def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: ClaimFamily | None,
+def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: Reference, graded_as: str,
             settings: engine.EngineSettings) -> ClaimResult:  # fmt: skip
-    """Runs in a worker: decode the submission's claims again (a fresh fork) and verify one."""
+    """Runs in a worker: decode the submission's claims again (a fresh fork) and verify one (graded_as: the
+    reference claim it answers, "" for a claim it cites)."""
     file, family = prep.families_of(sub, payload, [])[name]
-    if ref is not None:
-        family = _restricted(family, ref)
+    if graded_as:
+        family = _restricted(family, ref.family(graded_as))
     return engine.verify_family(family, settings, source=str(sub.folder / file))
 
 
@@ -106,13 +107,14 @@ def grade(
 ) -> GradeReport:
     """Grade every student folder of submissions_dir against the reference file."""
     started = time.monotonic()
-    ref = load_reference(reference)
+    ref = reference_at(reference)
     subs = discover(submissions_dir)
     mode, words = python_mode(settings)
     run = settings.run
     ready: dict[str, prep.Prepared | pool.Failure] = {}
     results: dict[str, dict[str, ClaimResult]] = {s.student: {} for s in subs}
     complete = True
+    reruns_before = run.executor.reruns()  # an executor may serve several runs
     on_plan(len(subs))
     try:
         _prepare_all(subs, ref, mode, settings, ready, on_done)
@@ -128,8 +130,16 @@ def grade(
     notes = [f"the reference's known-wrong claims are not required: {', '.join(ref.skipped)}"] if ref.skipped else []
     seconds = time.monotonic() - started
     engine_settings = run.engine
-    return GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
-                       complete, notes)  # fmt: skip
+    report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
+                         complete, notes)  # fmt: skip
+    report.retried = _retried(run.executor.reruns(), reruns_before)
+    return report
+
+
+def _retried(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    """Task key → times run again in this grading, after the machine running it was lost."""
+    counts = {key: n - before.get(key, 0) for key, n in sorted(after.items())}
+    return {key: n for key, n in counts.items() if n > 0}
 
 
 def _how(sub: Submission, mode: str) -> str:
@@ -141,27 +151,26 @@ def _how(sub: Submission, mode: str) -> str:
 def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
                  ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> None:  # fmt: skip
     def done(task: pool.Task, value: Any) -> None:
-        ready[task.key] = value
-        on_done(f"read {task.key}")
+        ready[task.args[0].student] = value
+        on_done(task.key)
 
     limits = settings.limits
     timeout = limits.wall_seconds + settings.run.load_timeout + 30
-    tasks = [pool.Task(s.student, prep.prepare, (s, ref, mode, limits)) for s in subs]
-    pool.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
+    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits)) for s in subs]
+    settings.run.executor.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
 
 
 def _verify_all(subs: list[Submission], ref: Reference, ready: dict[str, prep.Prepared | pool.Failure],
                 run: RunSettings, results: dict[str, dict[str, ClaimResult]],
                 on_done: Callable[[str], None]) -> None:  # fmt: skip
-    refs = {f.name: f for f in ref.families}
     tasks: list[pool.Task] = []
     for s in subs:
         p = ready.get(s.student)
         if not isinstance(p, prep.Prepared):
             continue
-        graded_as = {m.student: refs[m.reference] for m in p.matches if m.student}
+        graded_as = {m.student: m.reference for m in p.matches if m.student}
         for name in p.verify:
-            args = (s, p.payload, name, graded_as.get(name), run.engine)
+            args = (s, p.payload, name, ref, graded_as.get(name, ""), run.engine)
             tasks.append(pool.Task(f"{s.student}::{name}", _verify, args))
 
     def done(task: pool.Task, value: Any) -> None:
@@ -170,4 +179,4 @@ def _verify_all(subs: list[Submission], ref: Reference, ready: dict[str, prep.Pr
         results[sub.student][name] = result
         on_done(task.key)
 
-    pool.run(tasks, run.jobs, run.timeout, run.memory_mb, done)
+    run.executor.run(tasks, run.jobs, run.timeout, run.memory_mb, done)

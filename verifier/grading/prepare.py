@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,10 @@ def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits,
     if mode == TRUSTED:
         doc = extract.extract_folder(sub.folder, ref.dims(), ref.all_dims())
         out.payload = check_document(json.dumps(doc).encode(), names)
+        return
+    missing = sandbox.unavailable()  # on a cluster, this worker's machine may lack what the grader's has
+    if missing is not None:
+        out.problems.append(f"Python not imported: on {socket.gethostname()}, {missing}; {sandbox.INSTALL_HINT}")
         return
     run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits)
     why = _failed_run(run, limits)

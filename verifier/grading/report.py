@@ -74,6 +74,7 @@ class GradeReport:
     samples: int = 0
     complete: bool = True
     notes: list[str] = field(default_factory=list)
+    retried: dict[str, int] = field(default_factory=dict)  # task → times run again after its worker was lost
 
     @property
     def full_marks(self) -> bool:
@@ -98,6 +99,7 @@ class GradeReport:
             "seconds": self.seconds,
             "complete": self.complete,
             "notes": list(self.notes),
+            "retried": dict(self.retried),
             "students": [r.to_json() for r in self.rows],
         }
 
@@ -113,4 +115,5 @@ class GradeReport:
             samples=int(data.get("samples", 0)),
             complete=bool(data.get("complete", True)),
             notes=[str(n) for n in data.get("notes", [])],
+            retried={str(k): int(v) for k, v in data.get("retried", {}).items()},
         )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from verifier import latex, loader
 from verifier.claims import ClaimFamily, Expect
@@ -23,6 +25,14 @@ class Reference:
     def names(self) -> list[str]:
         return [f.name for f in self.families]
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Sent to another machine (a Dask worker) as its path, and loaded there once per process:
+        its claims are built by functions of a module that only a load can recreate."""
+        return reference_at, (self.path,)
+
+    def family(self, name: str) -> ClaimFamily:
+        return next(f for f in self.families if f.name == name)
+
     def dims(self) -> dict[str, list[int | None]]:
         """The dimensions each claim is checked at: the reference's own."""
         return {f.name: list(f.all_n) for f in self.families}
@@ -31,6 +41,20 @@ class Reference:
         """Every dimension any reference claim uses (where a renamed claim is built)."""
         seen = {n for f in self.families for n in f.all_n if n is not None}
         return [*sorted(seen)]
+
+
+def reference_at(path: str) -> Reference:
+    """load_reference, once per process and version of the file (forked workers inherit it)."""
+    try:
+        version = Path(path).stat().st_mtime_ns
+    except OSError:
+        version = 0
+    return _loaded(path, version)
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(path: str, version: int) -> Reference:
+    return load_reference(path)
 
 
 def load_reference(path: str) -> Reference:

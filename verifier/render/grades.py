@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verifier.grading.report import DIFFERENT, MET, MISSING, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
+from verifier.text import retried_text
 
 STYLES = {
     "PROVED": "bold green",
@@ -100,6 +101,8 @@ def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
     if not quiet:
         console.print(table(report))
     details(console, report)
+    if report.retried:
+        console.print(Text("note: " + retried_text(report.retried), style="yellow"), soft_wrap=True)
     if report.refused:
         console.print(
             Text(f"{len(report.refused)} Python submissions were not imported: no sandbox here", style="bold red")
