@@ -1,6 +1,6 @@
-"""Section 11, Dask: a LocalCluster of W workers against the local pool of W jobs.
+"""Section 14, past one machine: a LocalCluster of W workers against the local pool of W jobs, and shards.
 
-Three measurements, each on the same claims both ways:
+Four measurements, each on the same claims both ways:
 
 - the library's throughput, in claims per second: `verify-all --no-cache` as a user runs it,
   `--jobs W` against `--dask-local W` (whose wall time includes starting and stopping the cluster),
@@ -11,7 +11,9 @@ Three measurements, each on the same claims both ways:
 - a killed worker: K claims that each wait a fixed time (so the figures do not depend on the
   machine's speed), once undisturbed and once with a worker killed (SIGKILL) while it runs a claim.
   The report must be complete, every claim accounted for and the lost one named, in about the time
-  it takes to run the lost claim again.
+  it takes to run the lost claim again;
+- shards: `verify-all --shard i/4` for i = 1 … 4, one after another, merged with `verifier merge`;
+  the merged statuses must be those of the unsharded local run.
 
 Needs the [dask] extra; without it the section says so and measures nothing.
 """
@@ -22,6 +24,8 @@ import dataclasses
 import importlib.util
 import os
 import signal
+import subprocess
+import sys
 import tempfile
 import textwrap
 import time
@@ -31,11 +35,11 @@ from typing import Any
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress
-from benchmarks.verify_all import VerifyRun, time_verify_all
+from benchmarks.verify_all import VerifyRun, read_claims, time_verify_all
 from verifier.outcome import ClaimResult, RunReport
 from verifier.runner import RunSettings, verify_paths
 
-TITLE = "## 14. Dask: a LocalCluster against the local pool"
+TITLE = "## 14. Past one machine: a Dask LocalCluster against the local pool, and shards"
 
 CLAIMS = '''
 """Generated claims for the Dask benchmark: x + k = x + k, each after waiting WAIT seconds (odd k: 1.5×)."""
@@ -93,6 +97,23 @@ class KillRun:
 
 
 @dataclass(frozen=True)
+class ShardRuns:
+    """The library in SHARDS shards, one after another, merged, against the unsharded local run."""
+
+    count: int
+    seconds: tuple[float, ...]  # each shard's wall time
+    claims: tuple[int, ...]  # each shard's claims
+    merged: int  # claims in the merged report
+    merge_exit: int
+    differences: tuple[str, ...]  # claims whose merged status is not the unsharded run's (or is missing)
+    command: str
+
+    @property
+    def met(self) -> bool:
+        return not self.differences and self.merged == sum(self.claims) and self.merge_exit in (0, 1)
+
+
+@dataclass(frozen=True)
 class DaskSection:
     status: str  # "ok", or "not measured" with the reason in detail
     detail: str = ""
@@ -103,6 +124,7 @@ class DaskSection:
     trivial_claims: int = 0
     trivial_seconds: tuple[float, float] = (0.0, 0.0)  # local pool, cluster
     kill: KillRun | None = None
+    shards: ShardRuns | None = None
 
     @property
     def overhead(self) -> float:
@@ -114,6 +136,8 @@ class DaskSection:
         out = asdict(self)
         out["library"] = [t.to_json() for t in self.library]
         out["overhead_per_claim"] = self.overhead if self.status == "ok" else None
+        if self.shards is not None:
+            out["shards"]["met"] = self.shards.met
         return out
 
 
@@ -138,6 +162,29 @@ def library_runs(config: BenchConfig, tmp: str, progress: Progress) -> tuple[tup
     local, cluster = (t.run.statuses() for t in runs)
     changed = tuple(sorted(k for k in local.keys() | cluster.keys() if local.get(k) != cluster.get(k)))
     return tuple(runs), changed
+
+
+SHARDS = 4
+
+
+def shard_runs(config: BenchConfig, tmp: str, unsharded: dict[str, str], progress: Progress) -> ShardRuns:
+    """verify-all --shard i/4 for each i, then `verifier merge` of the four reports, against the unsharded run."""
+    reports, seconds, claims = [], [], []
+    for i in range(1, SHARDS + 1):
+        report = str(Path(tmp) / f"shard-{i}.json")
+        args = [*config.verify_paths, "--jobs", str(config.dask_workers), "--no-cache", "--shard", f"{i}/{SHARDS}"]
+        run = time_verify_all(f"shard {i}/{SHARDS}", [*args, "--json", report], config.verify_timeout, {tmp: "$TMP"})
+        reports.append(report)
+        seconds.append(run.seconds or 0.0)
+        claims.append(len(run.claims))
+        progress(f"  verify-all --shard {i}/{SHARDS}: {run.status}, {len(run.claims)} claims")
+    merged = str(Path(tmp) / "merged.json")
+    proc = subprocess.run([sys.executable, "-m", "verifier", "merge", *reports, "--json", merged, "-q"],
+                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
+    statuses = {c.claim: c.status for c in read_claims(Path(merged))}
+    differences = tuple(sorted(k for k in unsharded.keys() | statuses.keys() if unsharded.get(k) != statuses.get(k)))
+    command = f"verifier verify-all --shard I/{SHARDS} --no-cache --json shard-I.json; verifier merge shard-*.json"
+    return ShardRuns(SHARDS, tuple(seconds), tuple(claims), len(statuses), proc.returncode, differences, command)
 
 
 def timed_run(path: Path, settings: RunSettings, on_result: Any = lambda r: None) -> tuple[float, RunReport]:
@@ -189,6 +236,7 @@ def bench_dask(config: BenchConfig, progress: Progress) -> DaskSection:
 
     with tempfile.TemporaryDirectory(prefix="verifier-bench-") as tmp:
         library, changes = library_runs(config, tmp, progress)
+        shards = shard_runs(config, tmp, library[0].run.statuses(), progress)
         folder = Path(tmp)
         trivial = write_claims(folder, "trivial", config.dask_trivial_claims, 0.0)
         local, _ = timed_run(trivial, RunSettings(jobs=config.dask_workers, timeout=config.cell_timeout))
@@ -201,7 +249,7 @@ def bench_dask(config: BenchConfig, progress: Progress) -> DaskSection:
             kill = killed_worker(executor, folder, config)
             progress(f"  killed worker: {kill.undisturbed_seconds:.1f} s undisturbed, {kill.killed_seconds:.1f} s")
     section = DaskSection("ok", "", config.dask_workers, started, library, changes, config.dask_trivial_claims)
-    return dataclasses.replace(section, trivial_seconds=(local, on_cluster), kill=kill)
+    return dataclasses.replace(section, trivial_seconds=(local, on_cluster), kill=kill, shards=shards)
 
 
 def _rate(t: Data) -> str:
@@ -239,7 +287,20 @@ def render_section(data: Data | None) -> list[str]:
         "worker time per claim.",
         "",
     ]
-    return [*lines, *_kill_lines(data["kill"]), ""]
+    return [*lines, *_kill_lines(data["kill"]), "", *_shard_lines(data.get("shards")), ""]
+
+
+def _shard_lines(shards: Data | None) -> list[str]:
+    if not shards:
+        return []
+    times = ", ".join(f"{t:.1f} s" for t in shards["seconds"])
+    same = "identical to" if shards["met"] else "NOT identical to"
+    differ = f" Differences: {', '.join(shards['differences'])}." if shards["differences"] else ""
+    return [
+        f"**Shards:** the library in {shards['count']} shards, one after another ({times}; "
+        f"{' + '.join(map(str, shards['claims']))} claims), merged by `verifier merge` (exit {shards['merge_exit']}): "
+        f"{shards['merged']} claims, statuses {same} the unsharded local run.{differ} `{shards['command']}`.",
+    ]
 
 
 def _kill_lines(kill: Data) -> list[str]:
@@ -268,3 +329,15 @@ def target(section: DaskSection | None) -> dict[str, str]:
         f"{k.killed_seconds:.1f} s against {k.undisturbed_seconds:.1f} s undisturbed"
     )
     return {"target": text, "status": "met" if ok else "not met", "evidence": evidence}
+
+
+def target_shards(section: DaskSection | None) -> dict[str, str]:
+    """The issue's target for shards: 1/4 … 4/4 merged give the statuses of one unsharded run."""
+    text = f"shards 1/{SHARDS} … {SHARDS}/{SHARDS} merged give statuses identical to one unsharded run"
+    if section is None or section.shards is None:
+        why = section.detail if section is not None and section.detail else "section not run (--only)"
+        return {"target": text, "status": "not measured", "evidence": why}
+    s = section.shards
+    differ = f"{len(s.differences)} differ ({', '.join(s.differences[:3])})" if s.differences else "none differ"
+    evidence = f"{s.merged} claims merged from {' + '.join(map(str, s.claims))}; {differ}"
+    return {"target": text, "status": "met" if s.met else "not met", "evidence": evidence}

@@ -15,7 +15,7 @@ import sympy as sp
 
 from benchmarks import targets
 from benchmarks.certificates import bench_certificates
-from benchmarks.cluster import bench_dask
+from benchmarks.cluster import bench_dask, target_shards
 from benchmarks.cluster import target as target_dask
 from benchmarks.compile_speed import bench_compile
 from benchmarks.config import BenchConfig
@@ -139,7 +139,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
     ]
-    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask), target_grading(grading)]
+    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask), target_shards(dask), target_grading(grading)]
     data["machine"]["load_after"] = list(os.getloadavg())
     data["seconds"] = time.monotonic() - started
     return data

@@ -8,6 +8,7 @@ the same verdict at every budget.
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import Any
@@ -103,3 +104,15 @@ def test_a_budget_stop_in_a_finaliser_is_quiet_and_other_unraisables_are_not(
     assert capsys.readouterr().err == ""
     RaisesWhenCollected(ValueError("a real error"))
     assert "ValueError: a real error" in capsys.readouterr().err
+
+
+def _beats_with_the_collector_off() -> int:
+    gc.disable()  # as a host process, or a module it imported, might leave it
+    budget.start_claim()
+    junk = [[k] for k in range(10**5)]  # about 140 heartbeats of allocations
+    return budget.heartbeats() if junk else 0
+
+
+def test_a_claim_is_metered_even_if_the_collector_was_switched_off() -> None:
+    (beats,) = _in_workers(_beats_with_the_collector_off, [()])
+    assert beats > 100

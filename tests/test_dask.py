@@ -168,6 +168,41 @@ def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
     assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
 
 
+
+@needs_dask
+def test_a_task_the_worker_cannot_read_is_an_error_and_the_worker_lives(
+    executor: dask_executor.DaskExecutor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A task naming a module only this process can import (a remote worker without the file): Dask alone
+    would kill the worker that fails to unpickle it, over and over; here it is the task's ERROR."""
+    (tmp_path / "only_on_this_machine.py").write_text("class Thing:\n    pass\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import only_on_this_machine  # type: ignore[import-not-found]
+
+    out: list[object] = []
+    task = pool.Task("unreadable", repr, (only_on_this_machine.Thing(),))
+    executor.run([task], 2, 30.0, 0, lambda t, value: out.append(value))
+    (failure,) = out
+    assert isinstance(failure, pool.Failure) and "cannot be read on the Dask worker" in failure.message
+    assert "only_on_this_machine" in failure.message
+    assert len(executor.client.nthreads()) == 2, "the worker survived"
+    assert "unreadable" not in executor.reruns(), "no worker was lost to it"
+
+
+@needs_dask
+def test_a_cluster_without_workers_fails_the_tasks_in_one_line_instead_of_waiting_forever() -> None:
+    distributed = dask_executor.load_distributed()
+    quiet = {"dashboard_address": None, "scheduler_kwargs": {"dashboard_address": ":0"}}
+    with distributed.LocalCluster(n_workers=0, **quiet) as cluster, distributed.Client(cluster) as client:
+        executor = dask_executor.DaskExecutor(client, no_worker_seconds=2)
+        out: dict[str, object] = {}
+        tasks = [pool.Task(key, repr, (key,)) for key in ("a", "b", "c")]
+        executor.run(tasks, 2, 30.0, 0, lambda t, value: out.setdefault(t.key, value))
+    assert sorted(out) == ["a", "b", "c"], "every task is accounted for"
+    for value in out.values():
+        assert isinstance(value, pool.Failure) and value.kind == "timeout", "UNKNOWN, never cached"
+        assert "had no worker for 2 s" in value.message
+
 def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
     good = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False}
     dask_executor.check_workers({"tcp://a:1": good}, "0")
@@ -247,8 +282,12 @@ def test_the_bench_section_measures_both_sides_and_a_killed_worker(
     assert kill is not None and kill.complete and kill.accounted == 4
     assert list(kill.retried.values()) == [1] and kill.killed_claim in kill.retried
     assert cluster.target(section)["status"] == "met"
+    shards = section.shards
+    assert shards is not None and sum(shards.claims) == 4 == shards.merged and shards.met
+    assert cluster.target_shards(section)["status"] == "met"
     text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
     assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text
+    assert "statuses identical to the unsharded local run" in text
 
 
 def _budget_stops_the_work() -> bool:

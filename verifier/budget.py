@@ -104,6 +104,7 @@ def start_claim() -> None:
     """
     _METER.install()
     sys.unraisablehook = _quiet_budget_stops
+    gc.enable()  # a host (or a module it imported) may have switched automatic collection off: no heartbeats
     gc.freeze()
     gc.collect()
     gc.unfreeze()

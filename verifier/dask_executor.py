@@ -25,14 +25,19 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
+import socket
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from verifier import __version__, pool
 from verifier.executor import OnDone
 
 MAX_RERUNS = 3  # re-runs of one task after lost workers, the scheduler's and ours together
+NO_WORKER_SECONDS = 120.0  # a run gives up on its tasks when the cluster has had no worker this long
 INSTALL = 'pip install ".[dask]"'
 WORKER_HINT = "PYTHONHASHSEED=0 dask worker --no-nanny --nthreads 1 ADDRESS"
 
@@ -55,13 +60,21 @@ def _import_as_the_cli() -> None:
     from verifier.render import files, junit, markdown, terminal  # noqa: F401
 
 
-def run_in_worker(task: pool.Task, timeout: float, memory_mb: int) -> Any:
+def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
     """Runs on a Dask worker: the task in a forked child, with the hard time and memory limits.
 
+    The task arrives pickled, and is unpickled here rather than by Dask: a task that cannot be
+    read on this machine (a module it names is missing) is then an ERROR that says so. Dask
+    itself treats a message it cannot unpickle as fatal, and its worker dies, again and again.
     The worker first imports what the CLI process has imported when it forks (the runner and
     the renderers): the same modules leave sympy's caches in the same starting state.
     """
     _import_as_the_cli()
+    try:
+        task = pickle.loads(packed)
+    except Exception as err:
+        return pool.Failure("raised", f"cannot be read on the Dask worker {socket.gethostname()}: "
+                                      f"{type(err).__name__}: {err}")  # fmt: skip
     out: list[Any] = []
     pool.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))
     return out[0]
@@ -99,11 +112,55 @@ def check_workers(facts: dict[str, dict[str, Any]], hashseed: str) -> None:
             )
 
 
+class _NoWorkerWatch:
+    """While a run waits on the cluster: once it has had no worker for `limit` seconds, give up on the run's
+    tasks rather than wait for a worker forever. Each becomes a 'timeout' failure: UNKNOWN, never cached,
+    as for any safety net whose outcome depends on the machines, not on the claim."""
+
+    POLL = 1.0
+
+    def __init__(self, client: Any, futures: Callable[[], list[Any]], limit: float) -> None:
+        self.client, self.futures, self.limit = client, futures, limit
+        self.reason = ""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="verifier-no-worker-watch", daemon=True)
+
+    def __enter__(self) -> _NoWorkerWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _workers(self) -> int:
+        try:
+            return len(self.client.nthreads())
+        except Exception:  # the scheduler cannot be asked: no worker can be reached either
+            return 0
+
+    def _watch(self) -> None:
+        since: float | None = None
+        while not self._stop.wait(self.POLL):
+            if self._workers():
+                since = None
+                continue
+            since = since or time.monotonic()
+            if time.monotonic() - since >= self.limit:
+                self.reason = (
+                    f"not run: the Dask cluster had no worker for {self.limit:g} s (start workers, or run locally)"
+                )
+                with contextlib.suppress(Exception):
+                    self.client.cancel(self.futures(), force=True)
+                return
+
+
 class DaskExecutor:
     """Runs tasks on the workers of a Dask client, each forked there under the hard limits."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Any, no_worker_seconds: float = NO_WORKER_SECONDS) -> None:
         self.client = client
+        self.no_worker_seconds = no_worker_seconds
         self._reruns: dict[str, int] = {}
 
     def reruns(self) -> dict[str, int]:
@@ -125,43 +182,63 @@ class DaskExecutor:
         idle, and the tasks a dead worker takes with it are exactly those it was running.
         """
         distributed = load_distributed()
+        import cloudpickle  # a dependency of Dask's: functions of a script pickle by value
+
         waiting = [(task, 0) for task in reversed(tasks)]  # (task, workers lost running it so far), next last
         pending: dict[str, tuple[pool.Task, int]] = {}  # submitted: dask key → (task, workers lost)
         done = distributed.as_completed()
 
+        def submitted() -> list[Any]:
+            with done.lock:  # the watch asks from its own thread
+                return list(done.futures)
+
+        watch = _NoWorkerWatch(self.client, submitted, self.no_worker_seconds)
+
         def submit_more() -> None:
+            if watch.reason:
+                while waiting:
+                    on_done(waiting.pop()[0], pool.Failure("timeout", watch.reason))
+                return
             slots = max(1, sum(self.client.nthreads().values()))
             while waiting and len(pending) < slots:
                 task, lost = waiting.pop()
                 key = f"verifier-{uuid.uuid4().hex}"
                 pending[key] = (task, lost)
-                done.add(self.client.submit(run_in_worker, task, timeout, memory_mb, key=key, pure=False))
+                packed = cloudpickle.dumps(task)
+                done.add(self.client.submit(run_in_worker, packed, timeout, memory_mb, key=key, pure=False))
 
-        try:
-            submit_more()
-            for batch in done.batches():
-                counts = self._lost_workers([f.key for f in batch])
-                for future in batch:
-                    task, before = pending.pop(future.key)
-                    lost = before + counts.get(future.key, 0)
-                    value = self._outcome(future, lost, distributed.KilledWorker)
-                    if value is None:
-                        waiting.append((task, lost))  # first in line again
-                        continue
-                    if lost:
-                        reran = lost - 1 if lost > MAX_RERUNS else lost  # when given up, the last run was lost too
-                        self._reruns[task.key] = self._reruns.get(task.key, 0) + reran
-                    on_done(task, value)
+        with watch:
+            try:
                 submit_more()
-        except BaseException:
-            self.client.cancel(list(done.futures), force=True)
-            raise
+                for batch in done.batches():
+                    self._settle(batch, pending, waiting, on_done, watch.reason)
+                    submit_more()
+            except BaseException:
+                self.client.cancel(list(done.futures), force=True)
+                raise
 
-    def _outcome(self, future: Any, lost: int, killed: type) -> Any | None:
+    def _settle(self, batch: list[Any], pending: dict[str, tuple[pool.Task, int]],
+                waiting: list[tuple[pool.Task, int]], on_done: OnDone, abandoned: str) -> None:  # fmt: skip
+        """Each finished future's task to on_done, or back to waiting when its worker died (first in line)."""
+        killed = load_distributed().KilledWorker
+        counts = self._lost_workers([f.key for f in batch])
+        for future in batch:
+            task, before = pending.pop(future.key)
+            lost = before + counts.get(future.key, 0)
+            value = self._outcome(future, lost, killed, abandoned)
+            if value is None:
+                waiting.append((task, lost))
+                continue
+            if lost:
+                reran = lost - 1 if lost > MAX_RERUNS else lost  # when given up, the last run was lost too
+                self._reruns[task.key] = self._reruns.get(task.key, 0) + reran
+            on_done(task, value)
+
+    def _outcome(self, future: Any, lost: int, killed: type, abandoned: str) -> Any | None:
         """The task's value or pool.Failure, released from the cluster; None: submit it again."""
         try:
             if future.status == "cancelled":
-                return pool.Failure("raised", "cancelled by the Dask cluster (its scheduler dropped the task)")
+                return pool.Failure("timeout", abandoned or "cancelled by the Dask cluster (its scheduler dropped it)")
             if future.status != "error":
                 return future.result()
             err = future.exception()

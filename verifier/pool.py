@@ -44,7 +44,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Failure:
-    """Why a task produced no value: 'timeout', 'died', or 'raised'."""
+    """Why a task produced no value: 'timeout' (a safety net stopped it, or a cluster gave up on it: UNKNOWN,
+    never cached), 'died', or 'raised'."""
 
     kind: str
     message: str
