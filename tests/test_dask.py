@@ -7,13 +7,16 @@ names it. One cluster serves the whole module; the claims are tiny.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
 import io
 import json
+import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from tests.conftest import ROOT, write_module
+from tests.conftest import ROOT, run_cli, write_module
 from verifier import budget, dask_executor, pool
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
@@ -177,7 +180,7 @@ def test_a_task_the_worker_cannot_read_is_an_error_and_the_worker_lives(
     would kill the worker that fails to unpickle it, over and over; here it is the task's ERROR."""
     (tmp_path / "only_on_this_machine.py").write_text("class Thing:\n    pass\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    import only_on_this_machine  # type: ignore[import-not-found]
+    import only_on_this_machine
 
     out: list[object] = []
     task = pool.Task("unreadable", repr, (only_on_this_machine.Thing(),))
@@ -197,7 +200,7 @@ def test_a_cluster_without_workers_fails_the_tasks_in_one_line_instead_of_waitin
         executor = dask_executor.DaskExecutor(client, no_worker_seconds=2)
         out: dict[str, object] = {}
         tasks = [pool.Task(key, repr, (key,)) for key in ("a", "b", "c")]
-        executor.run(tasks, 2, 30.0, 0, lambda t, value: out.setdefault(t.key, value))
+        executor.run(tasks, 2, 30.0, 0, lambda t, value: out.__setitem__(t.key, value))
     assert sorted(out) == ["a", "b", "c"], "every task is accounted for"
     for value in out.values():
         assert isinstance(value, pool.Failure) and value.kind == "timeout", "UNKNOWN, never cached"
@@ -347,3 +350,48 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
     assert report.complete and _grade_rows(report) == _grade_rows(local)
     assert list(report.retried.values()) == [1] and "::" in next(iter(report.retried))
     assert GradeReport.from_json(json.loads(json.dumps(report.to_json()))).retried == report.retried
+
+
+@contextlib.contextmanager
+def _remote_cluster(tmp_path: Path) -> Iterator[str]:
+    """A scheduler and one worker started as separate commands, the worker as the README says."""
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
+    start = [sys.executable, "-m", "dask"]
+    scheduler = subprocess.Popen([*start, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                  "--scheduler-file", str(info)], env=env, stderr=subprocess.DEVNULL)  # fmt: skip
+    worker = None
+    try:
+        for _ in range(300):
+            if info.exists() and info.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        worker = subprocess.Popen([*start, "worker", "--no-nanny", "--nthreads", "1", address], env=env,
+                                  stderr=subprocess.DEVNULL)  # fmt: skip
+        yield address
+    finally:
+        for proc in (worker, scheduler):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=30)
+
+
+@needs_dask
+def test_a_remote_scheduler_serves_verify_all_and_grade(tmp_path: Path, module_dir: Path) -> None:
+    """--scheduler ADDRESS against a scheduler and a worker started by hand (PYTHONHASHSEED=0 dask worker
+    --no-nanny --nthreads 1 ADDRESS), as a separate machine would run them."""
+    from benchmarks.course import write_course
+
+    write_module(module_dir, "quick", QUICK)
+    write_course(tmp_path / "course", 2, only=("correct", "wrong_gradient"))
+    course = tmp_path / "course"
+    with _remote_cluster(tmp_path) as address:
+        verified = run_cli("verify-all", str(module_dir), "--scheduler", address, "--no-cache", cwd=tmp_path)
+        graded = run_cli("grade", str(course / "submissions"), "--against", str(course / "reference.py"),
+                         "--scheduler", address, "--samples", "20", "--trust-submissions", cwd=tmp_path)  # fmt: skip
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert f"on the Dask cluster at {address}: 1 worker, 1 thread" in verified.stdout
+    assert "4 claims: 4 PROVED" in verified.stdout
+    assert graded.returncode == 1, graded.stdout + graded.stderr
+    assert "s001_correct" in graded.stdout and "2 students: 1 with full marks" in graded.stdout

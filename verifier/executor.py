@@ -33,3 +33,9 @@ class LocalPool:
 
     def reruns(self) -> dict[str, int]:
         return {}  # a child that dies here is an ERROR for its task, never run again
+
+
+def reruns_since(executor: Executor, before: dict[str, int]) -> dict[str, int]:
+    """Task key → times run again since `before` (an earlier reruns()), for the tasks that were."""
+    counts = {key: count - before.get(key, 0) for key, count in sorted(executor.reruns().items())}
+    return {key: count for key, count in counts.items() if count > 0}

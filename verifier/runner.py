@@ -21,7 +21,7 @@ from verifier import shard as sharding
 from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
-from verifier.executor import Executor, LocalPool
+from verifier.executor import Executor, LocalPool, reruns_since
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
 
@@ -226,8 +226,7 @@ def _task_key(spec: ClaimSpec) -> str:
 def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int]) -> dict[str, int]:
     """The claims (or files, while loading) this run ran again after their worker was lost, and how often."""
     names = {_task_key(s): s.key for s in specs}
-    counts = {key: count - before.get(key, 0) for key, count in sorted(executor.reruns().items())}
-    return {names.get(key, f"{key} (loading)"): count for key, count in counts.items() if count > 0}
+    return {names.get(key, f"{key} (loading)"): count for key, count in reruns_since(executor, before).items()}
 
 
 def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:

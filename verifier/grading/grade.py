@@ -16,6 +16,7 @@ from typing import Any
 
 from verifier import engine, pool
 from verifier.claims import ClaimFamily
+from verifier.executor import reruns_since
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
@@ -132,14 +133,8 @@ def grade(
     engine_settings = run.engine
     report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
                          complete, notes)  # fmt: skip
-    report.retried = _retried(run.executor.reruns(), reruns_before)
+    report.retried = reruns_since(run.executor, reruns_before)
     return report
-
-
-def _retried(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
-    """Task key → times run again in this grading, after the machine running it was lost."""
-    counts = {key: n - before.get(key, 0) for key, n in sorted(after.items())}
-    return {key: n for key, n in counts.items() if n > 0}
 
 
 def _how(sub: Submission, mode: str) -> str:
