@@ -92,6 +92,11 @@ def _module(claims: dict[str, str], prefix: str = "") -> str:
     return HEADER + prefix + "".join(claims.values())
 
 
+def module_with(prefix: str) -> str:
+    """The correct module, with prefix (module-level code run at import) before its claims."""
+    return _module(CLAIMS, prefix)
+
+
 def _swap(name: str, old: str, new: str) -> dict[str, str]:
     text = CLAIMS[name]
     assert old in text, (name, old)

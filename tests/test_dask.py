@@ -315,19 +315,28 @@ def test_a_claim_forked_from_a_worker_thread_keeps_its_work_budget() -> None:
     assert out == [True]
 
 
+KILL_ON_FIRST_IMPORT = """
+import os, pathlib, signal, time
+if not pathlib.Path(MARK).exists():
+    pathlib.Path(MARK).write_text("killed")
+    os.kill(os.getppid(), signal.SIGKILL)  # the Dask worker that forked this import
+    time.sleep(600)
+"""
+
+
 def _grade_rows(report: Any) -> dict[str, list[tuple[str, str]]]:
     return {r.student: [(g.reference, g.status) for g in r.grades] for r in report.rows}
 
 
 @needs_dask
 def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_killed_worker(
-    executor: dask_executor.DaskExecutor, tmp_path: Path
+    executor: dask_executor.DaskExecutor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`verifier grade` on the cluster: both phases (reading in the sandbox, verifying) run on the workers.
-    A worker killed while it verifies a student's claim loses nothing: the task runs again, the row is the
-    same, and the report names the task."""
-    from benchmarks.course import write_course
-    from benchmarks.grading import kill_on_first_claim
+    A worker that dies while it reads a submission loses nothing: the task runs again, every row is the same,
+    and the report names the task. (The death is the trusted submission's own doing, on its first import:
+    a kill from outside could land between two short tasks, and kill nothing that was running.)"""
+    from benchmarks.course import module_with, write_course
     from verifier.grading.grade import GradeSettings, grade
 
     variants = ("correct", "wrong_gradient", "missing_claim", "renamed", "syntax_error")
@@ -343,12 +352,18 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
     assert [r.problem for r in remote.rows] == [r.problem for r in local.rows]
     assert _grade_rows(local)["s002_wrong_gradient"][0] == ("gradient", "REFUTED")
 
-    killed: list[str] = []
-    report = grade(*args, on_cluster, on_done=kill_on_first_claim(executor.client, killed))
+    mark = tmp_path / "killed-once"
+    killer = tmp_path / "submissions" / "s006_kills_its_worker"
+    killer.mkdir()
+    (killer / "ridge.py").write_text(module_with(KILL_ON_FIRST_IMPORT.replace("MARK", repr(str(mark)))))
+    monkeypatch.setattr(sandbox, "unavailable", lambda: "switched off here: the submission must see its worker")
+    report = grade(*args, dataclasses.replace(on_cluster, trust=True))
     executor.client.wait_for_workers(2, timeout=60)
-    assert killed, "a worker was killed while it verified a claim"
-    assert report.complete and _grade_rows(report) == _grade_rows(local)
-    assert list(report.retried.values()) == [1] and "::" in next(iter(report.retried))
+    assert mark.read_text() == "killed", "a worker died while it read a submission"
+    rows = _grade_rows(report)
+    assert report.complete and rows.pop("s006_kills_its_worker") == rows["s001_correct"]
+    assert rows == _grade_rows(local)
+    assert report.retried == {"read s006_kills_its_worker": 1}
     assert GradeReport.from_json(json.loads(json.dumps(report.to_json()))).retried == report.retried
 
 
