@@ -110,9 +110,11 @@ def sigmoid_below_one() -> Inequality:
 @claim()
 def softplus_lipschitz() -> Corollary:
     """|s(x) − s(x′)| ≤ |x − x′|: the softplus is 1-Lipschitz."""
+    x, xp = lipschitz_pair()
     return Corollary(
         of=("softplus_derivative", "sigmoid_positive", "sigmoid_below_one"),
         because="mean value theorem: |s(x) − s(x′)| ≤ sup|s′|·|x − x′| and |s′| = σ < 1",
+        states=Inequality(sp.Abs(softplus(x) - softplus(xp)), "<=", sp.Abs(x - xp), where={x: Real(), xp: Real()}),
     )
 
 

@@ -39,6 +39,7 @@ from verifier import (
     PSD,
     Certificate,
     Corollary,
+    Convex,
     Derivative,
     General,
     Identity,
@@ -127,12 +128,14 @@ def hessian_psd(n: int) -> PSD:
     )
 
 
-@claim()
-def convex() -> Corollary:
+@claim(n=range(1, 9))
+def convex(n: int) -> Corollary:
     """E is convex in w."""
+    X, y, w, where = data(n)
     return Corollary(
         of=("hessian", "hessian_psd"),
         because="a twice-differentiable function whose Hessian is PSD everywhere is convex",
+        states=Convex(cross_entropy_error(X, y, w), wrt=w, where=where),
     )
 
 

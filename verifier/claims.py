@@ -286,13 +286,18 @@ class Convergence(Statement):
 
 @dataclass(frozen=True)
 class Limit(Statement):
-    """lim_{var → to} expr == equals (to may be sympy.oo)."""
+    """lim_{var → to} expr == equals (to may be sympy.oo).
+
+    A limit at a finite point is two-sided unless dir says otherwise: dir="+" from the right
+    (var ↓ to), dir="-" from the left (var ↑ to). Both views check exactly the sides it names.
+    """
 
     expr: Any
     var: sp.Symbol
     to: Any
     equals: Any
     where: Where = field(default_factory=dict)
+    dir: str = "+-"
     kind = "limit"
     MATH = ("expr", "var", "to", "equals")
     CLAIMED = "equals"
@@ -303,10 +308,15 @@ class Limit(Statement):
 
 @dataclass(frozen=True)
 class Corollary(Statement):
-    """A statement that follows from other claims of the same derivation, by a named fact."""
+    """A statement that follows from other claims of the same derivation, by a named fact.
+
+    states is the statement itself, verified like any claim (the claim is then of its kind, and
+    cites the others); a citation alone shows nothing, so a bare Corollary is never PROVED: it is
+    reported as "follows from …, not checked"."""
 
     of: tuple[str, ...]
     because: str
+    states: Statement | None = None
     kind = "corollary"
     MATH = ()
     CLAIMED = None
@@ -324,6 +334,8 @@ class Claim:
     n: int | None
     notes: str = ""
     as_written: Statement | None = None  # in matrix notation, before the matrix symbols were made explicit
+    cites: tuple[str, ...] = ()  # a corollary's premises (claims of the same derivation), and why it follows
+    because: str = ""
 
     @property
     def kind(self) -> str:
@@ -352,9 +364,16 @@ class ClaimFamily:
         body = self.builder() if n is None else self.builder(n)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
+        cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
+        if isinstance(body, Corollary) and body.states is not None:
+            if not isinstance(body.states, Statement) or isinstance(body.states, Corollary):
+                got = type(body.states).__name__
+                raise TypeError(f"Corollary(states=...) is {got}; give the statement: Identity, Inequality, ...")
+            body = body.states  # the corollary's statement is what gets verified
         explicit = lower(body)
         written = body if explicit is not body else None
-        return Claim(self.name, self.derivation, self.statement_text, explicit, self.expect, n, self.notes, written)
+        text, expect = self.statement_text, self.expect
+        return Claim(self.name, self.derivation, text, explicit, expect, n, self.notes, written, cites, because)
 
     @property
     def all_n(self) -> tuple[int | None, ...]:

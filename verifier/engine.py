@@ -109,11 +109,10 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
         return _error(result, str(err), started)
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
+    result.cites, result.detail = list(shown.cites), shown.because
     if isinstance(shown.body, Corollary):
         result.kind = "corollary"
         result.status = Status.UNKNOWN
-        result.cites = list(shown.body.of)
-        result.detail = shown.body.because
         result.reason = "waiting for the cited claims"
         return result
     _describe(result, shown)
@@ -313,25 +312,27 @@ def _evidence_samples(evidence: list[NumericEvidence]) -> int:
 
 
 def resolve_corollaries(results: list[ClaimResult]) -> None:
-    """Give each corollary its verdict from the claims it cites, in the same derivation."""
-    by_key = {r.key: r for r in results}
+    """Say what each corollary's citations are: claims of the same derivation file, by name.
+
+    A citation never makes a verdict. A corollary with a statement (Corollary(states=...)) has
+    the verdict of that statement, verified like any claim; its citations are reported beside it.
+    A bare corollary shows nothing by itself: it stays UNKNOWN, "follows from …, not checked"."""
+    by_file = {(r.source or r.derivation, r.derivation, r.name): r for r in results}
     for r in results:
-        if r.kind != "corollary":
+        if not r.cites:
             continue
-        cited = {name: by_key.get(f"{r.derivation}.{name}") for name in r.cites}
+        cited = {name: by_file.get((r.source or r.derivation, r.derivation, name)) for name in r.cites}
         missing = [name for name, c in cited.items() if c is None]
         if missing:
             r.status = Status.ERROR
-            r.reason = f"cites unknown claim(s): {', '.join(missing)}"
+            r.reason = f"cites unknown claim(s) of its file: {', '.join(missing)}"
             continue
-        statuses = {name: c.status for name, c in cited.items() if c is not None}
-        assumptions = [a for c in cited.values() if c is not None for a in c.assumptions]
-        try:
-            proof: Proof | None = kernel.prove_corollary(r.key, statuses, assumptions, r.detail)
-        except Rejected as err:
-            proof, r.reason = None, str(err)
-        r.status = kernel.judge_corollary(proof)
-        if proof is not None:
-            r.assumptions = list(proof.assumptions)
-            r.proofs = [ProofEvidence(None, proof.rule, "citation", 0.0, proof.assumptions, proof.detail)]
-            r.reason = f"follows from {', '.join(r.cites)} (PROVED): {r.detail}"
+        said = ", ".join(f"{name} ({c.status.value})" for name, c in cited.items() if c is not None)
+        if r.kind == "corollary":
+            r.status = Status.UNKNOWN
+            r.reason = (
+                f"follows from {said} by: {r.detail} (not checked: a citation alone shows nothing; "
+                "write Corollary(..., states=<the statement>) to have it verified)"
+            )
+        else:
+            r.reason = f"{r.reason}; cites {said}" if r.reason else f"cites {said}"

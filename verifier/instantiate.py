@@ -5,8 +5,10 @@ shapes must agree, domains must fit their symbols and be samplable. The instance
 offers two views of the same claim:
 
 * the numeric view keeps the user's symbols, so samples map onto them directly;
-* the symbolic view swaps each symbol for one with the domain's sympy assumptions
-  and applies the domain's relations (symmetry, Σy = 1), listing them as assumptions.
+* the symbolic view swaps each symbol for one rebuilt from its domain alone (never from what
+  the symbol object carries: :mod:`verifier.symbol_identity` refuses a symbol whose own
+  assumptions the domain does not imply) and applies the domain's relations (symmetry, Σy = 1),
+  listing them as assumptions.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from verifier.claims import (
     Given,
     Identity,
     Inequality,
+    Limit,
     Statement,
 )
 from verifier.domains import Domain, DomainError
 from verifier.stepwise import Implication, Relation
+from verifier.symbol_identity import SymbolClash, check_symbols
 
 MAX_ENTRIES = 20_000
 UNDEFINED_EVERYWHERE = "undefined everywhere"
@@ -99,6 +103,9 @@ def _check_shapes(body: Statement) -> None:
                 raise ClaimError("inequality sides must be scalars")
         case Convergence():
             _check_iteration(body)
+        case Limit(dir=direction):
+            if direction not in ("+-", "+", "-"):
+                raise ClaimError(f"limit direction {direction!r}; use dir='+-' (two-sided), '+' or '-'")
         case Convex(f=f, wrt=wrt):
             if as_matrix(f).shape != (1, 1) or all(g.target != wrt for g in body.given()):
                 raise ClaimError("a convexity claim needs a scalar f and wrt= one of its where= keys")
@@ -152,9 +159,7 @@ def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], d
     for g in given:
         assumptions = g.domain.assumptions()
         for s in g.symbols():
-            merged = {**s.assumptions0, **assumptions}
-            merged.pop("commutative", None)
-            swap[s] = sp.Symbol(s.name, **merged)
+            swap[s] = sp.Symbol(s.name, **assumptions)  # from the domain alone (symbol_identity checked the rest)
     assumed = {s: v for s, v in swap.items() if isinstance(v, sp.Symbol)}
     for g in given:
         relations = g.domain.relations(g.target)
@@ -197,6 +202,10 @@ def instantiate(claim: Claim) -> Instance:
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))
         raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
+    try:
+        check_symbols(given, bound, _free_symbols(objs))
+    except SymbolClash as err:
+        raise ClaimError(str(err)) from None
     swap, assumed, relation_words = _symbolic_map(given)
     assumptions = tuple(_domain_words(given) + relation_words)
     symbols = tuple(sorted(declared, key=lambda s: s.name))

@@ -96,8 +96,10 @@ def _convergence(b: Convergence) -> Glued:
 
 def _limit(b: Limit) -> Glued:
     to = sp.sympify(b.to)
-    lim_l = r"\lim_{" + sp.latex(b.var) + r" \to " + sp.latex(to) + "}"
-    lim_m = f"<munder><mo>lim</mo><mrow>{_mml(b.var)}<mo>&#x2192;</mo>{_mml(to)}</mrow></munder>"
+    side = "" if b.dir == "+-" or to.is_infinite else b.dir
+    lim_l = r"\lim_{" + sp.latex(b.var) + r" \to " + sp.latex(to) + (f"^{{{side}}}" if side else "") + "}"
+    to_m = f"<msup>{_mml(to)}<mo>{side}</mo></msup>" if side else _mml(to)
+    lim_m = f"<munder><mo>lim</mo><mrow>{_mml(b.var)}<mo>&#x2192;</mo>{to_m}</mrow></munder>"
     return [_obj(b.expr), _obj(b.equals)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
 
 

@@ -165,10 +165,12 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
         low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=q + 1)
         if low > q and sp.simplify(denom.subs(e, 0)) != 0:
             return "together", f"numerator of g(e) − C·e^{q} starts at e^{low}"
-    gap = sp.expand(sp.series(error_map, e, 0, q + 1).removeO() - constant * e**q)
-    if gap != 0 and sp.simplify(gap) != 0:
-        raise NotShowable(f"series has extra terms {sp.sstr(gap)[:80]}")
-    return "series", f"series of g(e) is C·e^{q} + O(e^{q + 1})"
+    for side in ("+", "-"):  # sympy expands from the right by default: x·|x| is x² there and −x² on the left
+        gap = sp.expand(sp.series(error_map, e, 0, q + 1, dir=side).removeO() - constant * e**q)
+        if gap != 0 and sp.simplify(gap) != 0:
+            where = "right" if side == "+" else "left"
+            raise NotShowable(f"series from the {where} has extra terms {sp.sstr(gap)[:80]}")
+    return "series", f"series of g(e) from both sides is C·e^{q} + O(e^{q + 1})"
 
 
 def memory_order_detail(inst: Instance, shape: Iteration, q: sp.Expr) -> str:

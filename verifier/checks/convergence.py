@@ -75,9 +75,10 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     series: dict[str, list[float]] = {}
     failures: list[tuple[int, str, str]] = []
     recomputed = 0
-    for idx in range(count):
+    trials = [(idx, mirror) for idx in range(count) for mirror in (False, True)]
+    for idx, mirror in trials:  # the claim is local: the root is approached from both sides
         args = mp_args(inst, env, idx) if env else []
-        verdict = _convergence_at(step_mp, info_mp, args, start_expr is not None)
+        verdict = _convergence_at(step_mp, info_mp, args, start_expr is not None, mirror=mirror)
         if verdict is None:
             continue
         q_est, c_est, q, c, errors, ok = verdict
@@ -85,13 +86,14 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
             series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
             recomputed += 1
-            observe = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None)
+            observe = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, mirror=mirror)
             again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
             if stands:
                 failures.append(
                     (
                         idx,
-                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}",
+                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}"
+                        + (" (started on the other side of the root)" if mirror else ""),
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
                     )
                 )
@@ -137,12 +139,16 @@ def _off_claim(observed: tuple | None) -> bool:
 
 
 def _convergence_at(
-    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS
-) -> tuple | None:
+    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS,
+    mirror: bool = False,
+) -> tuple | None:  # fmt: skip
+    """(order and constant seen, claimed, errors, whether they agree) from the start, or from its mirror
+    image across the root (mirror=True); None where the iteration says nothing."""
     with mpmath.workdps(dps):
         info = info_mp(*args)
         root, q, c = info[0], info[1], info[2]
         start = info[3] if has_start else root + mpmath.mpf("1e-3") * (1 + abs(root))
+        start = 2 * root - start if mirror else start
         try:
             errors = _iterate(lambda v: step_mp(*args, v)[0], root, start)
             with mpmath.workdps(dps):
@@ -152,9 +158,9 @@ def _convergence_at(
                     xv = step_mp(*args, xv)[0]
                     signed_x.append(xv)
                 signed = [v - root for v in signed_x]
-        except (ZeroDivisionError, ValueError, OverflowError):
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             return None
-        if not _converges(errors):
+        if not _converges(errors) or any(mpmath.im(v) != 0 for v in signed):
             return None  # started outside the root's basin (it found another root, or cycles): no evidence
         est = _order_and_constant(errors, float(q), signed)
         if est is None:

@@ -34,7 +34,6 @@ from verifier.kernel.base import (
 from verifier.kernel.rules import (
     expectation,
     prove_convex_by_dcp,
-    prove_corollary,
     prove_expectation,
     prove_for_all_n,
     prove_implication,
@@ -48,7 +47,7 @@ from verifier.kernel.rules import (
     prove_residual_by_cases,
     residual,
 )
-from verifier.kernel.verdicts import judge, judge_chain, judge_corollary
+from verifier.kernel.verdicts import judge, judge_chain
 
 __all__ = [
     "FOR_ALL_N",
@@ -62,11 +61,9 @@ __all__ = [
     "expectation",
     "judge",
     "judge_chain",
-    "judge_corollary",
     "nonnegative",
     "nonnegative_where_defined",
     "prove_convex_by_dcp",
-    "prove_corollary",
     "prove_expectation",
     "prove_for_all_n",
     "prove_implication",

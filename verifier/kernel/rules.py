@@ -25,7 +25,6 @@ from verifier.kernel.base import (
     _proof,
     claim_key,
 )
-from verifier.outcome import Status
 
 
 def residual(inst: Instance) -> Obligation:
@@ -230,26 +229,28 @@ def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
 
 
 def prove_limit(inst: Instance) -> Proof:
-    """sympy's limit (Gruntz) equals the claimed value exactly."""
+    """sympy's limit (Gruntz) equals the claimed value exactly, from exactly the sides the claim names.
+
+    sp.limit approaches from the right by default (dir="+"); a finite point is asked for with the
+    claim's own direction, "+-" unless it says otherwise, which sympy answers by computing both
+    one-sided limits and raising when they differ."""
     body = inst.claim.body
     if not isinstance(body, Limit):
         raise Rejected("prove_limit", f"not a limit claim ({body.kind})")
     expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
-    value = sp.limit(expr, body.var, sp.sympify(body.to))
-    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds):
-        raise Rejected("prove_limit", "sympy cannot evaluate the limit")
-    if not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
+    to = sp.sympify(body.to)
+    try:
+        value = sp.limit(expr, body.var, to) if to.is_infinite else sp.limit(expr, body.var, to, dir=body.dir)
+    except ValueError as err:  # the one-sided limits differ
+        raise Rejected("prove_limit", str(err)[:120]) from None
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds) or value == sp.zoo:
+        raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
+    if value.is_infinite or claimed.is_infinite:
+        if value != claimed:
+            raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
+    elif not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
         raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
-
-
-def prove_corollary(claim: str, cited: Mapping[str, Status], assumptions: Sequence[str], because: str) -> Proof:
-    """Every cited claim of the run was PROVED; the step between them is the named fact."""
-    missing = [name for name, status in cited.items() if status is not Status.PROVED]
-    if not cited or missing:
-        raise Rejected("prove_corollary", f"cited claims not proved: {', '.join(missing) or 'none cited'}")
-    detail = f"from {', '.join(cited)}: {because}"
-    return Proof(claim, None, "corollary", ("citation",), tuple(dict.fromkeys(assumptions)), detail, _KEY)
 
 
 def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> Proof:

@@ -58,8 +58,3 @@ def judge_chain(steps: Sequence[Status]) -> Status:
         if status in steps:
             return status
     return Status.PROVED if steps and all(s is Status.PROVED for s in steps) else Status.CHECKED
-
-
-def judge_corollary(proof: Proof | None) -> Status:
-    """A corollary has no numerics of its own: it is PROVED through its citations, or UNKNOWN."""
-    return Status.PROVED if proof is not None else Status.UNKNOWN
