@@ -43,8 +43,13 @@ def square_plus_one_positive():
 
 @claim()
 def z_both_bounds():
-    """x² ≥ 0 and x² + 1 > 0."""
-    return Corollary(of=("square_nonneg", "square_plus_one_positive"), because="both are claims")
+    """x² + 2 > 0."""
+    x = sp.Symbol("x")
+    return Corollary(
+        of=("square_nonneg", "square_plus_one_positive"),
+        because="x² ≥ 0 and 2 > 0",
+        states=Inequality(x**2 + 2, ">", sp.Integer(0), where={x: Real()}),
+    )
 '''
 
 BROKEN = '''

@@ -231,7 +231,7 @@ def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int])
 
 def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
     """The claims that corollaries among results cite and that are not in `have`."""
-    cited = {f"{r.derivation}.{name}" for r in results if r.kind == "corollary" for name in r.cites}
+    cited = {f"{r.derivation}.{name}" for r in results for name in r.cites}
     return [specs[key] for key in sorted(cited - have) if key in specs]
 
 
