@@ -84,7 +84,17 @@ Witness: TypeAlias = sp.Basic | None
 def _proof(
     inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
 ) -> Proof:
+    refuse_floats(rule, inst.claim.body.parts())
     return Proof(claim_key(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
+
+
+def refuse_floats(rule: str, parts: Sequence[object]) -> None:
+    """No proof of a claim that holds a Float: 0.1 is not 1/10, and sympy's rewrites with floats are not exact."""
+    for part in parts:
+        floats = sp.sympify(part).atoms(sp.Float) if isinstance(part, sp.Basic) else set()
+        if floats:
+            shown = sp.sstr(next(iter(floats)))
+            raise Rejected(rule, f"the claim holds the float {shown}; write exact numbers, e.g. sp.Rational(1, 10)")
 
 
 def _obligation_of(rule: str, compute: Callable[[], T]) -> T:

@@ -24,6 +24,7 @@ from verifier.kernel.base import (
     _own,
     _proof,
     claim_key,
+    refuse_floats,
 )
 
 
@@ -98,7 +99,7 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
     minors = obligations.principal_minors(h, body.strict)
     prop = "positive" if body.strict else "nonnegative"
     if not h.free_symbols:
-        exact = [sp.nsimplify(m) for m in minors]
+        exact = [sp.sympify(m) for m in minors]  # refuse_floats (in _proof) turns away a matrix with floats
         signed = all((m.is_positive if body.strict else m.is_nonnegative) for m in exact)
         if h != h.T or not signed:
             raise Rejected("prove_psd_by_minors", "not symmetric, or a principal minor is negative or undecided")
@@ -259,6 +260,7 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Ma
     the claim built at each concrete n is this one at that n (a builder may branch on n)."""
     if (n := einsum.first_unlike(statement, size, built)) is not None:
         raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
+    refuse_floats("prove_for_all_n", statement.parts())
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
