@@ -33,6 +33,7 @@ from types import FrameType
 from typing import Any
 
 GEN0_THRESHOLD = 700
+DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension
 OLDER_THRESHOLDS = (10, 10)  # CPython's defaults; a host process may have tuned them (`dask worker` triples them)
 
 
@@ -130,6 +131,24 @@ def budget(units: int) -> Iterator[None]:
         _METER.limits.pop()
         if sys.getprofile() is _stop_at_next_call:
             sys.setprofile(None)
+
+
+@contextmanager
+def unmetered() -> Iterator[None]:
+    """Work that is not the claim's own, such as the first import of a search library: no heartbeats.
+
+    Heavy optional libraries (scipy.sparse, clarabel, hypothesis) are imported on first use, inside
+    the claim that needs them, never by the parent before it forks: a command that needs none of them
+    starts fast, and every claim starts from the same state, whatever ran before it. Their imports
+    run with the collector paused, so they cost no claim any of its budget.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager
