@@ -55,10 +55,10 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_CLAIMS = ("PSD", "Certificate", "Claim", "ClaimFamily", "Convergence", "Convex", "Corollary", "Derivative")
-_CLAIMS += ("Expect", "Expectation", "Identity", "Inequality", "Limit", "claim")
-_DOMAINS = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative", "Nonzero")
-_DOMAINS += ("OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
+_CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Claim", "ClaimFamily", "Convergence", "Convex", "Corollary")
+_CLAIMS += ("Derivative", "Expect", "Expectation", "Identity", "Inequality", "Limit", "claim")
+_DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
+_DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
 _HOME = {
     **dict.fromkeys(_CLAIMS, "verifier.claims"),
     **dict.fromkeys(_DOMAINS, "verifier.domains"),

@@ -52,6 +52,7 @@ class _Meter:
         self.beats = 0
         self.limits: list[int] = []
         self.in_callback = False
+        self.paused = 0  # open unmetered() blocks
 
     def install(self) -> None:
         if self.on_collection not in gc.callbacks:  # a forked child may have dropped the parent's hooks
@@ -59,7 +60,7 @@ class _Meter:
         gc.set_threshold(GEN0_THRESHOLD, *OLDER_THRESHOLDS)
 
     def on_collection(self, phase: str, info: dict[str, Any]) -> None:
-        if phase != "stop":
+        if phase != "stop" or self.paused:
             return
         self.in_callback = True
         try:
@@ -140,13 +141,17 @@ def unmetered() -> Iterator[None]:
     Heavy optional libraries (scipy.sparse, clarabel, hypothesis) are imported on first use, inside
     the claim that needs them, never by the parent before it forks: a command that needs none of them
     starts fast, and every claim starts from the same state, whatever ran before it. Their imports
-    run with the collector paused, so they cost no claim any of its budget.
+    run with the collector paused, and the young objects they leave are collected unmetered, so they
+    cost no claim any of its budget.
     """
     enabled = gc.isenabled()
     gc.disable()
+    _METER.paused += 1
     try:
         yield
     finally:
+        gc.collect(0)
+        _METER.paused -= 1
         if enabled:
             gc.enable()
 
