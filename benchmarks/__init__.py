@@ -5,7 +5,7 @@ Eleven sections, each giving every side the same inputs:
 1. symbolic decision: the ladder against `simplify` on every entry of the same residual (`symbolic`);
 2. numeric spot checks: one compiled numpy batch against a `subs().evalf()` loop and `equals` (`numeric`);
 3. gradient checks: complex-step directional derivatives against `torch.autograd.gradcheck` (`gradient`);
-4. `verify-all` wall time, cold, warm and on one job, and the slowest claim (`verify_all`);
+4. `verify-all` wall time, cold, warm and on one job, the slowest claim, and start-up (`verify_all`);
 5. the cost of one claim per n, split into symbolic and numeric, through `verify_family` (`cost`);
 6. compile speed: `numeric.Compiled` against `sympy.lambdify(..., cse=True)` (`compile_speed`);
 7. determinism: the statuses of an idle one-job run against a loaded many-job run (`determinism`);

@@ -185,7 +185,7 @@ def _wall(run: Data) -> str:
 
 def _verify_all(data: Data) -> list[str]:
     va = data["verify_all"]
-    title = "## 4. `verify-all` wall time"
+    title = "## 4. `verify-all` wall time, and start-up (run first, as a user starts it: no PYTHONHASHSEED)"
     if va is None:
         return [title, "", NOT_RUN, ""]
     lines = [
@@ -197,7 +197,7 @@ def _verify_all(data: Data) -> list[str]:
         "| run | wall time | exit | summary | command |",
         "|---|---|---|---|---|",
     ]
-    for r in va["runs"]:
+    for r in [*va.get("startup", []), *va["runs"]]:
         exit_code = "–" if r["exit_code"] is None else r["exit_code"]
         lines.append(f"| {r['label']} | {_wall(r)} | {exit_code} | {r['summary']} | `{r['command']}` |")
     if va["slowest"]:

@@ -136,6 +136,7 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         targets.target_numeric(data["numeric"]),
         targets.target_gradient(data["gradient"]),
         *targets.target_verify_all(verify_all, config),
+        *targets.target_startup(verify_all),
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
     ]

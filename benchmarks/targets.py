@@ -14,6 +14,10 @@ from benchmarks.verify_all import VerifyAllSection
 NOT_RUN = "section not run (--only)"
 SUBSET = "--quick times two small files only"
 WARM_GOAL, COLD_GOAL, COLD_AIM, CLAIM_GOAL = 2.0, 60.0, 30.0, 5.0
+STARTUP_GOALS = {  # run label: (target, seconds of wall time), issue 25
+    "start-up: --version": ("`verifier --version`", 0.3),
+    "start-up: check one claim, cold": ("`verifier check` of one trivial claim, cold", 1.0),
+}
 COMPILE_GOAL, COMPILE_N = 10.0, 16
 
 
@@ -113,6 +117,22 @@ def target_verify_all(va: VerifyAllSection | None, config: BenchConfig) -> list[
             status = "met" if run.seconds <= goal else "not met"
             out.append(Target(text, status, f"{run.seconds:.1f} s{cores}{aim}"))
     return [*out, target_slowest_claim(per_claim, va, config)]
+
+
+def target_startup(va: VerifyAllSection | None) -> list[Target]:
+    """`verifier --version` and a one-claim `check`, each against its wall-time goal."""
+    out = []
+    for label, (what, goal) in STARTUP_GOALS.items():
+        text = f"{what} ≤ {goal:g} s wall"
+        run = next((r for r in va.startup if r.label == label), None) if va is not None else None
+        if run is None:
+            out.append(Target(text, "not measured", NOT_RUN))
+        elif run.status != "ok" or run.seconds is None or run.exit_code != 0:
+            out.append(Target(text, "not met", f"{run.status}, exit {run.exit_code}"))
+        else:
+            load = f"load {run.load_before[0]:g} before" if run.load_before else ""
+            out.append(Target(text, "met" if run.seconds <= goal else "not met", f"{run.seconds:.2f} s; {load}"))
+    return out
 
 
 def target_slowest_claim(text: str, va: VerifyAllSection, config: BenchConfig) -> Target:

@@ -1,7 +1,9 @@
-"""Section 4, `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run."""
+"""Section 4, `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run;
+beside them, start-up: `verifier --version` and a `check` of one trivial claim, cold, as a user starts them."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shlex
@@ -13,10 +15,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks.config import BenchConfig
+from benchmarks.config import BenchConfig, library_file
 from benchmarks.harness import Data, Progress
 
 SLOWEST_SHOWN = 5
+STARTUP_CLAIM = ("autograd_binary.pow_rule_base", "autograd_binary.py")  # a claim the engine proves in ~50 ms
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class VerifyAllSection:
     jobs: int
     runs: tuple[VerifyRun, ...]
     slowest: tuple[ClaimTime, ...]  # of the cold run, slowest first
+    startup: tuple[VerifyRun, ...] = ()  # `--version` and a one-claim `check`, just before the runs
 
     def run(self, label: str) -> VerifyRun:
         return next(r for r in self.runs if r.label == label)
@@ -79,17 +83,24 @@ def read_claims(path: Path) -> tuple[ClaimTime, ...]:
 
 def time_verify_all(label: str, args: list[str], timeout: float, hide: dict[str, str]) -> VerifyRun:
     """Wall time of one `python -m verifier verify-all -q ...`; `--json PATH` in args is read back."""
-    shown = shlex.join(["python", "-m", "verifier", "verify-all", "-q", *args])
+    run = time_command(label, ["verify-all", "-q", *args], timeout, hide, dict(os.environ))
+    claims = read_claims(Path(args[args.index("--json") + 1])) if "--json" in args and run.status == "ok" else ()
+    return dataclasses.replace(run, claims=claims)
+
+
+def time_command(label: str, args: list[str], timeout: float, hide: dict[str, str], env: dict[str, str]) -> VerifyRun:
+    """Wall time of one `python -m verifier ARGS` subprocess, killed with its workers after timeout seconds."""
+    shown = shlex.join(["python", "-m", "verifier", *args])
     for real, alias in hide.items():
         shown = shown.replace(real, alias)
     load = tuple(round(x, 2) for x in os.getloadavg())
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "verifier", "verify-all", "-q", *args],
+        [sys.executable, "-m", "verifier", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**env, "NO_COLOR": "1"},
         start_new_session=True,
     )
     try:
@@ -99,9 +110,20 @@ def time_verify_all(label: str, args: list[str], timeout: float, hide: dict[str,
         proc.communicate()
         return VerifyRun(label, shown, "timed out", limit=timeout, load_before=load)
     seconds = time.perf_counter() - start
-    summary = next((line for line in reversed(output.splitlines()) if " claims:" in line), "")
-    claims = read_claims(Path(args[args.index("--json") + 1])) if "--json" in args else ()
-    return VerifyRun(label, shown, "ok", seconds, None, proc.returncode, summary.strip(), load, claims)
+    summary = next((line for line in reversed(output.splitlines()) if " claims:" in line), output.strip()[:80])
+    return VerifyRun(label, shown, "ok", seconds, None, proc.returncode, summary.strip(), load)
+
+
+def time_startup(timeout: float) -> tuple[VerifyRun, ...]:
+    """`verifier --version`, then `check` of one trivial claim with no cache, as a user starts them: in a
+    fresh interpreter without PYTHONHASHSEED, so the check pays its re-execution too."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONHASHSEED", "VERIFIER_NO_REEXEC")}
+    name, file = STARTUP_CLAIM
+    folder = str(Path(library_file(file)).parent)
+    return (
+        time_command("start-up: --version", ["--version"], timeout, {}, env),
+        time_command("start-up: check one claim, cold", ["check", name, folder, "--no-cache", "-q"], timeout, {}, env),
+    )
 
 
 def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
@@ -119,8 +141,11 @@ def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSectio
             ("warm", [*paths, "--jobs", jobs, "--cache-dir", cache]),
             ("cold, 1 job", [*paths, "--jobs", "1", "--no-cache"]),
         ]
+        startup = time_startup(config.verify_timeout)
+        progress("  start-up: " + ", ".join(f"{r.label.split(': ')[1]} {r.status}" for r in startup))
         runs = []
         for label, args in plan:
             runs.append(time_verify_all(label, args, config.verify_timeout, {tmp: "$FRESH_TMP"}))
             progress(f"  verify-all {label}: {runs[-1].status}")
-    return VerifyAllSection(tuple(paths) or ("derivations/ (all)",), config.jobs, tuple(runs), slowest(runs[0].claims))
+    shown = tuple(paths) or ("derivations/ (all)",)
+    return VerifyAllSection(shown, config.jobs, tuple(runs), slowest(runs[0].claims), startup)

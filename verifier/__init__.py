@@ -3,58 +3,101 @@
 State claims as data (see :mod:`verifier.claims`), then prove them symbolically,
 spot-check them numerically and get an honest verdict: PROVED, CHECKED, REFUTED,
 UNKNOWN or ERROR.
+
+``import verifier`` is light: the names below are imported on first use (PEP 562), so
+``verifier --version`` and ``--help`` never load sympy. Claims and results get their
+Jupyter display (:mod:`verifier.notebook`) when the first of those names is used, when
+:func:`verify` runs, or at once inside IPython.
 """
 
 from __future__ import annotations
 
-from verifier.claims import (
-    PSD,
-    Certificate,
-    Claim,
-    ClaimFamily,
-    Convergence,
-    Convex,
-    Corollary,
-    Derivative,
-    Expect,
-    Expectation,
-    Identity,
-    Inequality,
-    Limit,
-    claim,
-)
-from verifier.distributions import Bernoulli, Normal, Uniform
-from verifier.domains import (
-    SPD,
-    Diagonal,
-    General,
-    Integer,
-    Interval,
-    Invertible,
-    Nonnegative,
-    Nonzero,
-    OneHot,
-    Orthogonal,
-    Positive,
-    PSDMatrix,
-    Real,
-    Simplex,
-    Symmetric,
-)
-from verifier.notebook import register as _register_notebook_display
-from verifier.stepwise import Chain, Step
+import importlib
+import sys
+from typing import TYPE_CHECKING
 
-_register_notebook_display()
+if TYPE_CHECKING:
+    from verifier.claims import (
+        PSD,
+        Certificate,
+        Claim,
+        ClaimFamily,
+        Convergence,
+        Convex,
+        Corollary,
+        Derivative,
+        Expect,
+        Expectation,
+        Identity,
+        Inequality,
+        Limit,
+        claim,
+    )
+    from verifier.distributions import Bernoulli, Normal, Uniform
+    from verifier.domains import (
+        SPD,
+        Diagonal,
+        General,
+        Integer,
+        Interval,
+        Invertible,
+        Nonnegative,
+        Nonzero,
+        OneHot,
+        Orthogonal,
+        Positive,
+        PSDMatrix,
+        Real,
+        Simplex,
+        Symmetric,
+    )
+    from verifier.stepwise import Chain, Step
 
 __version__ = "0.1.0"
+
+_CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Claim", "ClaimFamily", "Convergence", "Convex", "Corollary")
+_CLAIMS += ("Derivative", "Expect", "Expectation", "Identity", "Inequality", "Limit", "claim")
+_DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
+_DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
+_HOME = {
+    **dict.fromkeys(_CLAIMS, "verifier.claims"),
+    **dict.fromkeys(_DOMAINS, "verifier.domains"),
+    **dict.fromkeys(("Bernoulli", "Normal", "Uniform"), "verifier.distributions"),
+    **dict.fromkeys(("Chain", "Step"), "verifier.stepwise"),
+}
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module on first use (and then kept here)."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'verifier' has no attribute {name!r}")
+    _register_notebook_display()
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def _register_notebook_display() -> None:
+    from verifier.notebook import register
+
+    register()
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def verify(target: object, **options: object) -> object:
     """Verify a claim, or every claim of a derivation file; see :func:`verifier.api.verify`."""
     from verifier.api import verify as _verify
 
+    _register_notebook_display()
     return _verify(target, **options)  # type: ignore[arg-type]
 
+
+if "IPython" in sys.modules:  # a notebook: display claims and results whichever way they were imported
+    _register_notebook_display()
 
 __all__ = [
     "PSD",

@@ -33,6 +33,7 @@ from types import FrameType
 from typing import Any
 
 GEN0_THRESHOLD = 700
+DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension
 OLDER_THRESHOLDS = (10, 10)  # CPython's defaults; a host process may have tuned them (`dask worker` triples them)
 
 
@@ -51,6 +52,7 @@ class _Meter:
         self.beats = 0
         self.limits: list[int] = []
         self.in_callback = False
+        self.paused = 0  # open unmetered() blocks
 
     def install(self) -> None:
         if self.on_collection not in gc.callbacks:  # a forked child may have dropped the parent's hooks
@@ -58,7 +60,7 @@ class _Meter:
         gc.set_threshold(GEN0_THRESHOLD, *OLDER_THRESHOLDS)
 
     def on_collection(self, phase: str, info: dict[str, Any]) -> None:
-        if phase != "stop":
+        if phase != "stop" or self.paused:
             return
         self.in_callback = True
         try:
@@ -130,6 +132,28 @@ def budget(units: int) -> Iterator[None]:
         _METER.limits.pop()
         if sys.getprofile() is _stop_at_next_call:
             sys.setprofile(None)
+
+
+@contextmanager
+def unmetered() -> Iterator[None]:
+    """Work that is not the claim's own, such as the first import of a search library: no heartbeats.
+
+    Heavy optional libraries (scipy.sparse, clarabel, hypothesis) are imported on first use, inside
+    the claim that needs them, never by the parent before it forks: a command that needs none of them
+    starts fast, and every claim starts from the same state, whatever ran before it. Their imports
+    run with the collector paused, and the young objects they leave are collected unmetered, so they
+    cost no claim any of its budget.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    _METER.paused += 1
+    try:
+        yield
+    finally:
+        gc.collect(0)
+        _METER.paused -= 1
+        if enabled:
+            gc.enable()
 
 
 @contextmanager

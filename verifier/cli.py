@@ -6,35 +6,29 @@ Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage er
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
 
-from verifier.cli_parser import build_parser
-from verifier.commands import (
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    EXIT_USAGE,
-    pattern_or_path,
-    run_alarms,
-    run_bench,
-    run_list,
-    run_merge,
-    run_mutate,
-    run_show,
-    run_verification,
-)
+from verifier.cli_parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, build_parser
 
 __all__ = ["build_parser", "main"]
 
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench"})  # commands whose work is metered
 
-def fix_hash_seed() -> None:
-    """Re-run this command with PYTHONHASHSEED=0 unless it is already set.
+
+def fix_hash_seed(command: str | None) -> None:
+    """Re-run a command that verifies with PYTHONHASHSEED=0 unless it is already set.
 
     String hashes, and with them the order of sets and dicts inside sympy, are randomised
     per process by default; the work a proof takes, and so whether it fits its budget,
     would then vary from run to run. Fixing the seed makes every run take the same path.
+    Other commands (--help, --version, list, show, merge) run at once: a second
+    interpreter would double their start-up for nothing.
     """
+    if command not in VERIFYING:
+        return
     if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
         return
     env = {**os.environ, "PYTHONHASHSEED": "0"}
@@ -43,34 +37,15 @@ def fix_hash_seed() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None:
-        fix_hash_seed()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --help and --version end here, before anything heavy is imported
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if argv is None:
+        fix_hash_seed(args.command)
     try:
-        if args.command == "alarms":
-            return run_alarms(args, pattern=pattern_or_path(args) if args.pattern else "")
-        if args.command == "verify-all":
-            return run_verification(args)
-        if args.command == "check":
-            return run_verification(args, pattern=pattern_or_path(args))
-        if args.command == "merge":
-            return run_merge(args)
-        if args.command == "mutate":
-            return run_mutate(args)
-        if args.command == "list":
-            return run_list(args)
-        if args.command == "show":
-            return run_show(args)
-        if args.command == "bench":
-            return run_bench(args)
-        if args.command == "grade":
-            from verifier.grade_cmd import run_grade
-
-            return run_grade(args)
+        return _run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -84,7 +59,42 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"verifier: internal error: {type(err).__name__}: {err} (run with -v for the traceback)", file=sys.stderr)
         return EXIT_INTERNAL
-    parser.print_help()
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The subcommand's runner (imported here: sympy, rich and the engine load only for a command that runs)."""
+    from verifier.commands import (
+        pattern_or_path,
+        run_alarms,
+        run_bench,
+        run_list,
+        run_merge,
+        run_mutate,
+        run_show,
+        run_verification,
+    )
+
+    if args.command == "alarms":
+        return run_alarms(args, pattern=pattern_or_path(args) if args.pattern else "")
+    if args.command == "verify-all":
+        return run_verification(args)
+    if args.command == "check":
+        return run_verification(args, pattern=pattern_or_path(args))
+    if args.command == "merge":
+        return run_merge(args)
+    if args.command == "mutate":
+        return run_mutate(args)
+    if args.command == "list":
+        return run_list(args)
+    if args.command == "show":
+        return run_show(args)
+    if args.command == "bench":
+        return run_bench(args)
+    if args.command == "grade":
+        from verifier.grade_cmd import run_grade
+
+        return run_grade(args)
+    build_parser().print_help()
     return EXIT_USAGE
 
 

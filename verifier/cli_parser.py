@@ -6,7 +6,9 @@ import argparse
 import os
 
 from verifier import __version__
-from verifier.engine import DEFAULT_BUDGET
+from verifier.budget import DEFAULT_BUDGET
+
+EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 DESCRIPTION = """\
 Verify the claims of ML derivations: prove them symbolically, spot-check them

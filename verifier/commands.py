@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from verifier import dask_executor
+from verifier.cli_parser import EXIT_INTERRUPTED, EXIT_OK, EXIT_REGRESSED, EXIT_UNMET, EXIT_USAGE
 from verifier.dask_executor import ClusterError
 from verifier.engine import EngineSettings
 from verifier.executor import Executor
@@ -25,8 +26,6 @@ from verifier.runner import RunSettings, verify_paths
 if TYPE_CHECKING:
     from verifier.alarms import AlarmStats
     from verifier.mutate import ClaimMutation
-
-EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 def default_paths() -> list[str]:

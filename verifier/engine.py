@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, shrink
+from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext
+from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
@@ -31,7 +32,6 @@ from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, Numer
 from verifier.stepwise import Chain
 from verifier.text import n_text
 
-DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension (see verifier.budget)
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
 
 
@@ -163,6 +163,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
             and settings.shrink
             and not generic.undefined_functions(inst.claim.body.parts())
         ):
+            with budget.unmetered():
+                from verifier import shrink  # hypothesis: only for a counterexample
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         verdicts.append(outcome.verdict)
         seconds = round(time.monotonic() - numeric_started, 4)

@@ -60,6 +60,24 @@ def discover(paths: list[str]) -> list[Path]:
     return found
 
 
+def may_hold(path: str, pattern: str) -> bool:
+    """False if no claim of the file can match: `check softmax.jacobian` loads only softmax's file.
+
+    A pattern DERIVATION.CLAIM without glob characters selects a claim by its key (the file's
+    stem is the derivation) or, if the claim's own name has a dot, by its name, which the file
+    must then spell out. Other patterns can select claims of any file.
+    """
+    if "." not in pattern or any(c in pattern for c in "*?["):
+        return True
+    stem = Path(path).stem
+    if pattern == stem or pattern.startswith(stem + "."):
+        return True
+    try:
+        return pattern in Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # loading it reports the problem
+
+
 def skipped_latex(paths: list[str]) -> list[Path]:
     """The LaTeX derivations in the given folders that discover() leaves out because lark is not installed."""
     if latex.available():

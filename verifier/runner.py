@@ -164,8 +164,9 @@ def matches(spec: ClaimSpec, pattern: str) -> bool:
 def _load_all(
     files: list[str], settings: RunSettings, keyed: bool, specs: list[ClaimSpec], errors: list[ClaimResult]
 ) -> None:
-    """Load every file in a worker; append the claims the pattern selects, and the module errors."""
+    """Load every file that may hold a selected claim in a worker; append those claims, and the module errors."""
     pattern = settings.pattern
+    files = [f for f in files if loader.may_hold(f, pattern)]
 
     def loaded(task: pool.Task, value: object) -> None:
         if isinstance(value, pool.Failure):
