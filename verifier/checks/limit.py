@@ -52,13 +52,14 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             want = mpmath.nstr(want_fn(*args)[0], 15)
         values = point_values(inst, env, idx) if env else {}
         cx = Counterexample(
-            inst.claim.n,
-            values,
-            want,
-            seen,
-            f"value at {sp.sstr(var)} = {mpmath.nstr(points[-1], 3)}: {seen}",
-            100,
-            "the sequence settles away from the claimed limit",
+            n=inst.claim.n,
+            values=values,
+            claimed=want,
+            observed=seen,
+            relation="=",
+            error=f"value at {sp.sstr(var)} = {mpmath.nstr(points[-1], 3)}: {seen}",
+            digits=100,
+            note="the sequence settles away from the claimed limit",
         )
         return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"settles at {seen}, not {want}")
     if worst_gap > 1e-4:
