@@ -6,12 +6,15 @@ import dataclasses
 import json
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 import sympy as sp
 from rich.console import Console
 
+from tests.conftest import run_cli, write_module
 from verifier import PSD, Chain, Derivative, Identity, Inequality, Interval, Limit, Real, Step, claim
+from verifier.commands import piped_width
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import ClaimResult, Counterexample, RunReport, Status
 from verifier.render import counterexample as cx_text
@@ -192,3 +195,36 @@ def test_one_claim_and_one_step_are_singular() -> None:
     assert "1 claim:" in rendered(80, one)
     fam = claim()(lambda: Chain(x + x, steps=(Step("=", 2 * x),), where={x: Real()}))
     assert verify_family(fam, FAST).reason.startswith("1 step:")
+
+
+def test_piped_output_is_as_wide_as_columns_or_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert piped_width() == 80
+    monkeypatch.setenv("COLUMNS", "132")
+    assert piped_width() == 132
+
+
+SQUARE = '''
+    """A student's slip: (x + 1)² = x² + 1."""
+    import sympy as sp
+    from verifier import Identity, Real, claim
+
+    x = sp.Symbol("x", real=True)
+
+
+    @claim()
+    def square_of_a_sum_written_without_its_middle_term():
+        return Identity((x + 1) ** 2, x**2 + 1, where={x: Real()})
+'''
+
+
+def test_piped_cli_report_fits_80_columns_and_shows_the_values(tmp_path: Path) -> None:
+    path = write_module(tmp_path, "slip", SQUARE)
+    proc = run_cli("check", str(path), "--samples", "40", "--no-cache", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    table = proc.stdout.split("\n✗ ")[0]
+    assert max(len(line) for line in table.splitlines()) <= 80, table
+    row = next(line for line in table.splitlines() if "slip.square_of_a_sum_written_without_its_middle_term" in line)
+    assert "REFUTED" in row
+    assert re.search(r"claimed [-\d.]+, observed [-\d.]+", proc.stdout), proc.stdout
+    assert "n = None" not in proc.stdout and "1 claim:" in proc.stdout

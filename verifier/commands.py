@@ -39,9 +39,10 @@ def default_paths() -> list[str]:
 
 
 def console_for(args: argparse.Namespace) -> Console:
+    """Tables fit the width; a line of text is printed whole (a path or a command in it copies and greps whole)."""
     no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
     width = None if sys.stdout.isatty() else piped_width()
-    return Console(no_color=no_color, highlight=False, soft_wrap=False, width=width)
+    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
 
 
 def piped_width() -> int:

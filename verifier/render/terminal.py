@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -130,7 +129,8 @@ def failures(console: Console, report: RunReport) -> None:
 
 
 def _say(console: Console, line: str) -> None:
-    console.print(Padding(Text(line), (0, 0, 0, 2)))
+    """A detail line, indented; one line however long, so that a path or a replay command copies whole."""
+    console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
@@ -180,14 +180,12 @@ def baseline_diff(console: Console, changes: list, path: str) -> None:  # list[b
     if not changes:
         console.print(f"baseline {path}: no changes")
         return
-    t = Table(title=f"changes against {path}", header_style="bold")
-    for col in ("claim", "before", "after", "change"):
-        t.add_column(col)
+    console.print(Text(f"changes against {path}:", style="bold"), soft_wrap=True)
     for c in sorted(changes, key=lambda c: (not c.regression, not c.time_limited, c.key)):
         style = "bold red" if c.regression else "bold yellow" if c.time_limited else "green"
         label = "REGRESSION: " if c.regression else "TIME LIMIT: " if c.time_limited else ""
-        t.add_row(c.key, c.before, c.after, Text(label + c.why, style=style))
-    console.print(t)
+        line = Text(f"  {c.key}: {c.before} → {c.after} — ")
+        console.print(line.append(label + c.why, style=style), soft_wrap=True)  # one line each: grep finds it
     bad = sum(1 for c in changes if c.regression)
     limited = sum(1 for c in changes if c.time_limited)
     console.print(
