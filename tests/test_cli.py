@@ -134,7 +134,7 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
 def test_check_selects_one_claim_and_list_and_show_work(module_dir: Path) -> None:
     write_module(module_dir, "quadratic", GOOD)
     proc = run_cli("check", "quadratic.quadratic_gradient", str(module_dir), "--samples", "40")
-    assert proc.returncode == 0 and "1 claims" in proc.stdout
+    assert proc.returncode == 0 and "1 claim:" in proc.stdout
     listing = run_cli("list", str(module_dir))
     assert "quadratic_gradient_symmetric_shortcut" in listing.stdout
     shown = run_cli("show", "quadratic.quadratic_gradient", str(module_dir))

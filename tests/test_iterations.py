@@ -77,7 +77,7 @@ def test_claiming_order_two_for_the_secant_method_is_refuted_in_high_precision()
     assert r.status is Status.REFUTED and r.met
     cx = r.counterexample
     assert cx is not None and cx.digits == 2 * SUPERLINEAR_DPS
-    assert "order ≈ 1.618" in cx.rhs and "order 2" in cx.lhs  # lhs: the claim, rhs: what the iteration showed
+    assert "order ≈ 1.618" in cx.observed and "order 2" in cx.claimed
 
 
 def test_a_constant_ten_percent_off_is_refuted_and_rejected_by_the_kernel() -> None:
@@ -141,7 +141,7 @@ def test_a_rate_from_the_wrong_end_of_the_spectrum_is_refuted() -> None:
     """η = 1/4: |1 − ηλ_max| = 1/4, but the mode of λ_min = 1 decays at 3/4."""
     r = verify(gd_claim(sp.Rational(1, 4), sp.Rational(1, 4)), expect="refuted")
     assert r.status is Status.REFUTED and r.met
-    assert r.counterexample is not None and "rate ≈ 0.75" in r.counterexample.rhs
+    assert r.counterexample is not None and "rate ≈ 0.75" in r.counterexample.observed
 
 
 def test_a_start_without_the_slow_mode_does_not_refute_a_true_rate() -> None:

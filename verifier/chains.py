@@ -27,6 +27,7 @@ from verifier.claims import ClaimFamily, Expect, Statement
 from verifier.instantiate import ClaimError
 from verifier.outcome import ClaimResult, Status, StepResult
 from verifier.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
+from verifier.text import plural
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
 _SYMBOLS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
@@ -134,7 +135,7 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     tally = ", ".join(f"{c} {s.value}" for s, c in counts.items() if c)
     weakest = next((s for s in result.steps if s.status is result.status and s.status is not Status.PROVED), None)
     detail = f"; step {weakest.index}: {weakest.evidence}" if weakest is not None else ""
-    return f"{k} steps: {tally}; {end_text}{detail}"
+    return f"{plural(k, 'step')}: {tally}; {end_text}{detail}"
 
 
 def _markup(expr: Any) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from verifier.executor import Executor
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
+from verifier.text import plural
 
 if TYPE_CHECKING:
     from verifier.alarms import AlarmStats
@@ -37,8 +38,16 @@ def default_paths() -> list[str]:
 
 
 def console_for(args: argparse.Namespace) -> Console:
+    """Tables fit the width; a line of text is printed whole (a path or a command in it copies and greps whole)."""
     no_color = bool(getattr(args, "no_color", False) or os.environ.get("NO_COLOR"))
-    return Console(no_color=no_color, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200)
+    width = None if sys.stdout.isatty() else piped_width()
+    return Console(no_color=no_color, highlight=False, soft_wrap=True, width=width)
+
+
+def piped_width() -> int:
+    """The width of output that goes to a file or a pipe: $COLUMNS if set, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 80
 
 
 def usage_error(console: Console, message: str) -> None:
@@ -206,7 +215,7 @@ def check_baseline(args: argparse.Namespace, report: RunReport, console: Console
     if args.update_baseline:
         path = args.baseline or DEFAULT_BASELINE
         baseline.write(path, report)
-        console.print(f"baseline written to {path} ({len(report.results)} claims)")
+        console.print(f"baseline written to {path} ({plural(len(report.results), 'claim')})")
         return False
     if not args.baseline:
         return False

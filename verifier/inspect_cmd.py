@@ -15,8 +15,9 @@ from verifier.text import n_text
 
 def list_claims(console: Console, paths: list[str]) -> int:
     t = Table(header_style="bold")
-    for col in ("derivation", "claim", "expect", "n", "statement"):
-        t.add_column(col, overflow="fold")
+    for col in ("derivation", "claim", "expect", "n"):  # names are never cut: only the statement wraps
+        t.add_column(col, no_wrap=True)
+    t.add_column("statement", overflow="fold", ratio=1)
     status = 0
     for path in loader.discover(paths):
         try:

@@ -32,15 +32,45 @@ class NumericVerdict(StrEnum):
 
 @dataclass(frozen=True)
 class Counterexample:
-    """A point where the claim fails, re-confirmed in high precision."""
+    """A point where the claim fails, re-confirmed in high precision.
+
+    The claim asserts ``observed relation claimed``. For an identity, a derivative, a limit or
+    a chain's step, ``claimed`` is the value the claim asserts (the right side, the student's
+    line) and ``observed`` the true value there (the left side, the derivative computed, the
+    previous line), with relation "=". An inequality or a PSD claim asserts a bound alone:
+    ``claimed`` is "" and ``relation`` says what must hold of ``observed`` ("lhs − rhs ≥ 0",
+    "smallest eigenvalue ≥ 0"). ``entries`` are the 1-based (row,) or (row, column) positions
+    of a vector or matrix claim that differ there; empty for a scalar claim.
+    """
 
     n: int | None
     values: dict[str, Any]
-    lhs: str
-    rhs: str
+    claimed: str
+    observed: str
+    relation: str
     error: str
     digits: int
     note: str = ""
+    entries: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def lhs(self) -> str:
+        """The observed value under its positional name, for callers not yet moved to ``observed``."""
+        return self.observed
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "entries": [list(e) for e in self.entries]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Counterexample:
+        """Read a counterexample; reports written before the fields had names hold lhs and rhs."""
+        data = dict(data)
+        if "lhs" in data:  # old reports: the sides as the check saw them, their meaning unknown here
+            data.setdefault("observed", data.pop("lhs"))
+            data.setdefault("claimed", data.pop("rhs", ""))
+            data.setdefault("relation", "")
+        data["entries"] = tuple(tuple(int(i) for i in e) for e in data.get("entries", ()))
+        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -99,12 +129,14 @@ class StepResult:
     counterexample: Counterexample | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "status": self.status.value}
+        cx = self.counterexample.to_json() if self.counterexample else None
+        return {**asdict(self), "status": self.status.value, "counterexample": cx}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StepResult:
         cx = data.get("counterexample")
-        return cls(**{**data, "status": Status(data["status"]), "counterexample": Counterexample(**cx) if cx else None})
+        status = Status(data["status"])
+        return cls(**{**data, "status": status, "counterexample": Counterexample.from_json(cx) if cx else None})
 
 
 @dataclass
@@ -179,10 +211,11 @@ class ClaimResult:
         data["status"] = self.status.value
         data["steps"] = [step.to_json() for step in self.steps]
         data["met"] = self.met
+        data.pop("counterexample")
         data["evidence"] = {
             "proofs": data.pop("proofs"),
             "numeric": data.pop("numeric"),
-            "counterexample": data.pop("counterexample"),
+            "counterexample": self.counterexample.to_json() if self.counterexample else None,
             "max_error": max((e.max_error for e in self.numeric), default=None),
             "tolerance": min((e.tolerance for e in self.numeric), default=None),
             "margin": max((e.margin for e in self.numeric), default=None),
@@ -203,7 +236,7 @@ class ClaimResult:
         kwargs["proofs"] = [
             ProofEvidence(**{**e, "assumptions": tuple(e.get("assumptions", ()))}) for e in evidence.get("proofs", [])
         ]
-        kwargs["counterexample"] = Counterexample(**cx) if cx else None
+        kwargs["counterexample"] = Counterexample.from_json(cx) if cx else None
         kwargs["steps"] = [StepResult.from_json(step) for step in data.get("steps", [])]
         return cls(**kwargs)
 

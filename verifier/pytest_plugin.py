@@ -53,7 +53,9 @@ class ClaimItem(pytest.Item):
         lines = [f"{r.verdict} (expected {r.expect}): {r.reason}"]
         if r.counterexample:
             cx = r.counterexample
-            lines += [f"counterexample at n = {cx.n}: {cx.values}", f"claimed {cx.lhs}, actual {cx.rhs}"]
+            from verifier.render import counterexample as cx_text
+
+            lines += [cx_text.headline(cx, r)]
         if r.assumptions:
             lines.append("assumptions: " + "; ".join(r.assumptions))
         lines.append(f"replay: {r.replay}")

@@ -17,6 +17,11 @@ def n_text(values: list[int | None]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
+def plural(count: int, noun: str) -> str:
+    """1 claim, 2 claims."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def retried_text(retried: dict[str, int]) -> str:
     """The claims a cluster ran again after losing their worker, as one note ("" if none)."""
     if not retried:

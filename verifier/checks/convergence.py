@@ -122,13 +122,14 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         idx, seen, want = failures[0]
         values = point_values(inst, env, idx) if env else {}
         cx = Counterexample(
-            inst.claim.n,
-            values,
-            want,
-            seen,
-            seen,
-            2 * CONV_DPS,
-            "observed from successive errors |e_k| of the iteration",
+            n=inst.claim.n,
+            values=values,
+            claimed=want,
+            observed=seen,
+            relation="=",
+            error=seen,
+            digits=2 * CONV_DPS,
+            note="observed from successive errors |e_k| of the iteration",
         )
         return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
     return NumericOutcome(NumericVerdict.PASS, ev, series=series)

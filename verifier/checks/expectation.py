@@ -82,7 +82,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
 
     out = resolve(inst, env, cmp, method, decide_at)
     if out.counterexample is not None:
-        out.reason = f"claimed {out.counterexample.lhs}, exact expectation {out.counterexample.rhs}"
+        out.reason = f"claimed {out.counterexample.claimed}, exact expectation {out.counterexample.observed}"
     return out
 
 
@@ -149,5 +149,5 @@ def _expectation_enumerated(
 
     out = resolve(inst, env, cmp, method, decide_at)
     if out.counterexample is not None:
-        out.reason = f"claimed {out.counterexample.lhs}, exact expectation {out.counterexample.rhs}"
+        out.reason = f"claimed {out.counterexample.claimed}, exact expectation {out.counterexample.observed}"
     return out

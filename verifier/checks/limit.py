@@ -99,7 +99,10 @@ def _refuted(
     at = f"{sp.sstr(body.var)} = {mpmath.nstr(side.points[-1], 10)}"
     how = f" {side.name}" if side.name else ""
     note = f"the sequence{how} settles away from the claim"
-    cx = Counterexample(inst.claim.n, values, want, seen, f"value at {at}: {seen}", 100, note)
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=want, observed=seen, relation="=",
+        error=f"value at {at}: {seen}", digits=100, note=note,
+    )  # fmt: skip
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), count, 1.0, TOLERANCE)
     return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"{how.strip() or 'the sequence'} settles at {seen}, not {want}")
 

@@ -329,7 +329,16 @@ def check_iteration(
         idx, bad = failures[0]
         values = point_values(inst, env, idx) if env else {}
         note = "observed from successive errors of the iteration"
-        cx = Counterexample(inst.claim.n, values, bad.want, bad.seen, bad.seen, 2 * dps, note)
+        cx = Counterexample(
+            n=inst.claim.n,
+            values=values,
+            claimed=bad.want,
+            observed=bad.seen,
+            relation="=",
+            error=bad.seen,
+            digits=2 * dps,
+            note=note,
+        )
         return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {bad.seen}; claimed {bad.want}", series=series)
     return NumericOutcome(NumericVerdict.PASS, ev, series=series)
 

@@ -76,5 +76,5 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
 
     out = resolve(inst, env, cmp, method, decide_at)
     if out.counterexample is not None:
-        out.reason = f"smallest eigenvalue is {out.counterexample.lhs} < 0"
+        out.reason = f"smallest eigenvalue is {out.counterexample.observed} < 0"
     return out

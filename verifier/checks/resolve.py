@@ -17,8 +17,9 @@ import sympy as sp
 
 from verifier import confirm
 from verifier.checks.sampling import point_values, simplicity
+from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.confirm import Confirmation, Decision
-from verifier.instantiate import Instance
+from verifier.instantiate import Instance, as_matrix
 from verifier.numeric import Comparison, Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
@@ -127,8 +128,17 @@ def resolve(
             note = (
                 note + "; " if note else ""
             ) + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
+        claimed, observed, relation = read_sides(inst.claim.body, conf)
         cx = Counterexample(
-            inst.claim.n, point_values(inst, env, idx), conf.lhs, conf.rhs, conf.error, confirm.HIGH_DPS, note
+            n=inst.claim.n,
+            values=point_values(inst, env, idx),
+            claimed=claimed,
+            observed=observed,
+            relation=relation,
+            error=conf.error,
+            digits=confirm.HIGH_DPS,
+            note=note,
+            entries=differing_entries(inst.claim.body, cmp, idx),
         )
         return NumericOutcome(
             NumericVerdict.FAIL, ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})"
@@ -154,6 +164,36 @@ def resolve(
             reason=f"{len(suspects)} samples beyond tolerance; {undecided} undecided in high precision",
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def read_sides(body: object, conf: Confirmation) -> tuple[str, str, str]:
+    """(claimed, observed, relation) of a confirmed point, as the claim's kind orders its sides.
+
+    An identity's check compares left (the truth) with right (the claimed value); a
+    derivative's and an expectation's put the claimed value first; an inequality's and a
+    PSD check's first side is the gap or the smallest eigenvalue, which must be ≥ 0.
+    """
+    if isinstance(body, Inequality):
+        gap = "rhs − lhs" if body.op in ("<=", "<") else "lhs − rhs"
+        return "", conf.lhs, f"{gap} {'>' if body.op in ('<', '>') else '≥'} 0"
+    if isinstance(body, PSD):
+        return "", conf.lhs, f"smallest eigenvalue {'>' if body.strict else '≥'} 0"
+    if isinstance(body, Derivative | Expectation):
+        return conf.lhs, conf.rhs, "="
+    return conf.rhs, conf.lhs, "="
+
+
+def differing_entries(body: object, cmp: Comparison, idx: int) -> tuple[tuple[int, ...], ...]:
+    """The 1-based positions of a vector or matrix identity beyond tolerance at sample idx."""
+    if not isinstance(body, Identity) or cmp.entry_margin is None:
+        return ()
+    shape = as_matrix(body.lhs).shape
+    row = cmp.entry_margin[idx]
+    if len(row) < 2 or len(row) != shape[0] * shape[1]:
+        return ()
+    picked = [int(i) for i in np.flatnonzero(row > 1)] or [int(np.argmax(row))]
+    cols = shape[1]
+    return tuple((i + 1,) if cols == 1 else (i // cols + 1, i % cols + 1) for i in picked)
 
 
 def opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutcome:

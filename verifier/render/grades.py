@@ -45,7 +45,7 @@ def table(report: GradeReport) -> Table:
     t.add_column("score", justify="right")
     for name in report.claims:
         t.add_column(name, overflow="fold", max_width=28)
-    t.add_column("notes", overflow="ellipsis", no_wrap=True, max_width=70)
+    t.add_column("notes", overflow="fold", max_width=70)
     for row in report.rows:
         score = Text(f"{row.score}/{len(row.grades)}", style="bold green" if row.score == len(row.grades) else "")
         cells = [cell(g) for g in row.grades]

@@ -11,7 +11,8 @@ import io
 from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text, retried_text
+from verifier.render import counterexample as cx_text
+from verifier.text import n_text, plural, retried_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",
@@ -95,17 +96,29 @@ def claim_section(r: ClaimResult) -> str:
     if r.proofs:
         p = r.proofs[-1]
         rows.append(
-            ("proof", _esc(f"{p.rule} via {p.rung}, n = {n_text(r.proved_n)}" + (f"; {p.detail}" if p.detail else "")))
+            (
+                "proof",
+                _esc(
+                    f"{p.rule} via {p.rung}"
+                    + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
+                    + (f"; {p.detail}" if p.detail else "")
+                ),
+            )
         )
         shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
             (q for q in r.proofs if q.witness_mathml), None
         )
         if shown is not None:
-            rows.append((f"certificate (n = {_esc(shown.n)})", f'<div class="math">{shown.witness_mathml}</div>'))
+            rows.append(
+                (
+                    "certificate" + (f" (n = {_esc(shown.n)})" if shown.n is not None else ""),
+                    f'<div class="math">{shown.witness_mathml}</div>',
+                )
+            )
     for e in [] if r.steps else r.numeric:  # a chain's numerics are in its steps' evidence
         rows.append(
             (
-                f"numerics n = {e.n}",
+                "numerics" + (f" n = {e.n}" if e.n is not None else ""),
                 _esc(
                     f"{e.method}: {e.samples} samples, worst {e.max_error:.3g}, tol {e.tolerance:.3g}"
                     + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
@@ -120,10 +133,8 @@ def claim_section(r: ClaimResult) -> str:
     if r.counterexample:
         c = r.counterexample
         cx = (
-            f'<div class="cx"><b>Counterexample</b> at n = {_esc(c.n)} (confirmed at {c.digits} digits): '
-            f"<code>{_esc(c.values)}</code><br>claimed <code>{_esc(c.lhs)}</code>, actual <code>{_esc(c.rhs)}</code>"
-            + (f"<br>{_esc(c.note)}" if c.note else "")
-            + "</div>"
+            f'<div class="cx"><b>Counterexample</b> {_esc(cx_text.where(c))} (confirmed at {c.digits} digits)'
+            f"<br>{_esc(cx_text.result_compared(c, r))}" + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>"
         )
     math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
     math += _steps(r) if r.steps else ""
@@ -146,7 +157,7 @@ def _steps(r: ClaimResult) -> str:
         wrong = step.index == r.first_wrong_step
         cx = step.counterexample
         where = (
-            f"<br>counterexample: <code>{_esc(cx.values)}</code>, left {_esc(cx.lhs)}, right {_esc(cx.rhs)}"
+            f"<br>counterexample {_esc(cx_text.where(cx))}: {_esc(cx_text.step_compared(step, cx))}"
             if wrong and cx
             else ""
         )
@@ -186,7 +197,7 @@ def render(report: RunReport) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>Derivation verification report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
 <body><header><h1>Derivation verification report</h1>
-<div>{len(report.results)} claims · {verdict} · seed {report.seed} · {report.samples} samples ·
+<div>{plural(len(report.results), "claim")} · {verdict} · seed {report.seed} · {report.samples} samples ·
 {report.seconds:.1f} s · engine {report.engine_version}</div></header>
 <main><div class="cards">{cards}</div>
 <p>PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from verifier.outcome import RunReport, Status
+from verifier.render import counterexample as cx_text
 
 
 def render(report: RunReport) -> str:
@@ -35,6 +36,7 @@ def render(report: RunReport) -> str:
             node = ET.SubElement(
                 case, tag, message=f"{r.status.value} (expected {r.expect}): {r.reason}"[:500], type=r.status.value
             )
-            node.text = f"replay: {r.replay}"
+            cx = f"{cx_text.headline(r.counterexample, r)}\n" if r.counterexample else ""
+            node.text = f"{cx}replay: {r.replay}"
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

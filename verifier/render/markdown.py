@@ -5,13 +5,18 @@ from __future__ import annotations
 from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text, retried_text
+from verifier.render import counterexample as cx_text
+from verifier.text import n_text, plural, retried_text
 
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 
 
+def _at(n: int | None) -> str:
+    return f" at n = {n}" if n is not None else ""
+
+
 def _where(r: ClaimResult, n: int | None) -> str:
-    return "for all n" if n is None and r.for_all_n else f"at n = {n}"
+    return " for all n" if n is None and r.for_all_n else _at(n)
 
 
 def _claim(r: ClaimResult) -> list[str]:
@@ -28,19 +33,19 @@ def _claim(r: ClaimResult) -> list[str]:
         lines.append("- **Assumptions used by the proof:** " + "; ".join(r.assumptions))
     for p in r.proofs[:3]:
         lines.append(
-            f"- **Proof {_where(r, p.n)}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
+            f"- **Proof{_where(r, p.n)}:** {p.rule} via `{p.rung}` in {p.seconds:.2f} s"
             + (f" ({p.detail})" if p.detail else "")
         )
     witnessed = next((p for p in r.proofs if p.witness_latex and (p.n or 0) >= 2), None) or next(
         (p for p in r.proofs if p.witness_latex), None
     )
     if witnessed is not None:
-        lines += ["", f"Certificate at n = {witnessed.n}:", "", "$$", witnessed.witness_latex, "$$", ""]
+        lines += ["", f"Certificate{_where(r, witnessed.n)}:", "", "$$", witnessed.witness_latex, "$$", ""]
     if len(r.proofs) > 3:
         lines.append(f"- … and {len(r.proofs) - 3} more dimensions proved the same way")
     for e in r.numeric:
         lines.append(
-            f"- **Numerics at n = {e.n}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
+            f"- **Numerics{_at(e.n)}:** {e.method}; {e.samples} samples, worst error {e.max_error:.3g}, "
             f"tolerance {e.tolerance:.3g}"
             + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
             + (f", {e.skipped} skipped (NaN/inf, or a kink)" if e.skipped else "")
@@ -57,9 +62,9 @@ def _claim(r: ClaimResult) -> list[str]:
         cx = r.counterexample
         lines += [
             "",
-            f"**Counterexample** (n = {cx.n}, confirmed at {cx.digits} digits): `{cx.values}`",
+            f"**Counterexample** ({cx_text.where(cx) or 'found'}; confirmed at {cx.digits} digits)",
             "",
-            f"claimed `{cx.lhs}`, actual `{cx.rhs}`" + (f" — {cx.note}" if cx.note else ""),
+            cx_text.result_compared(cx, r) + (f" — {cx.note}" if cx.note else ""),
         ]
     if r.notes:
         lines.append(f"- **Note:** {r.notes}")
@@ -73,7 +78,7 @@ def render(report: RunReport) -> str:
     head = [
         "# Derivation verification report",
         "",
-        f"{len(report.results)} claims · "
+        f"{plural(len(report.results), 'claim')} · "
         + " · ".join(f"{ICONS[s]} {counts[s.value]} {s.value}" for s in Status)
         + (f" · {report.for_all_n()} of them PROVED for all n" if report.for_all_n() else "")
         + f" · seed {report.seed} · {report.samples} samples · {report.seconds:.1f} s"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.outcome import ClaimResult, RunReport, Status
-from verifier.text import n_text, retried_text
+from verifier.outcome import ClaimResult, RunReport, Status, StepResult
+from verifier.render import counterexample as cx_text
+from verifier.text import n_text, plural, retried_text
 
 STYLES = {
     Status.PROVED: "bold green",
@@ -26,25 +28,66 @@ def status_text(r: ClaimResult) -> Text:
     return text
 
 
-def table(report: RunReport, width_evidence: int = 90) -> Table:
+MIN_EVIDENCE = 40  # narrower than this, the evidence goes under each claim instead of into a column
+_COLUMN_FRAME = 3  # a column's padding and its border on the left
+
+
+def table(report: RunReport) -> Table:
+    """One row per claim; only the evidence column wraps, so names and verdicts are never cut."""
     t = Table(show_lines=False, header_style="bold", expand=False)
-    t.add_column("claim", overflow="fold", max_width=44)
-    t.add_column("kind")
-    t.add_column("status")
-    t.add_column("n", overflow="fold", max_width=12)
-    t.add_column("time", justify="right")
-    t.add_column("evidence", overflow="ellipsis", no_wrap=True, max_width=width_evidence)
+    for name in ("claim", "kind", "status", "n"):
+        t.add_column(name, no_wrap=True)
+    t.add_column("time", justify="right", no_wrap=True)
+    t.add_column("evidence", overflow="fold", ratio=1)
     for r in report.results:
-        expect = "" if r.expect == "holds" else " [dim](expect refuted)[/]"
-        t.add_row(
-            f"{r.derivation}.{r.name}{expect}",
-            r.kind,
-            status_text(r),
-            n_text(r.n_values),
-            f"{r.seconds:.1f}s",
-            r.reason,
-        )
+        t.add_row(claim_text(r), r.kind, status_text(r), n_text(r.n_values), time_text(r), evidence_text(r))
     return t
+
+
+def blocks(report: RunReport) -> Table:
+    """The narrow layout: the verdict, then the claim's name and facts, the evidence on the lines below."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for r in report.results:
+        body = claim_text(r)
+        body.append(f" · {r.kind} · n {n_text(r.n_values)} · {time_text(r)}", style="dim")
+        body.append("\n")
+        body.append_text(evidence_text(r))
+        grid.add_row(status_text(r), body)
+    return grid
+
+
+def claims_view(report: RunReport, width: int) -> Table:
+    """The table where the evidence column gets at least MIN_EVIDENCE characters, else the blocks."""
+    return table(report) if evidence_room(report, width) >= MIN_EVIDENCE else blocks(report)
+
+
+def evidence_room(report: RunReport, width: int) -> int:
+    """How wide the table's evidence column would be at this width."""
+    cells = [(claim_text(r), r.kind, status_text(r), n_text(r.n_values), time_text(r)) for r in report.results]
+    heads = ("claim", "kind", "status", "n", "time")
+    widths = [max([len(h), *(cell_len(str(row[i])) for row in cells)]) for i, h in enumerate(heads)]
+    return width - sum(widths) - _COLUMN_FRAME * (len(heads) + 1) - 1
+
+
+def claim_text(r: ClaimResult) -> Text:
+    text = Text(f"{r.derivation}.{r.name}")
+    if r.expect != "holds":
+        text.append(" (expect refuted)", style="dim")
+    return text
+
+
+def time_text(r: ClaimResult) -> str:
+    return f"{r.seconds:.1f}s"
+
+
+def evidence_text(r: ClaimResult) -> Text:
+    """The reason, then the counterexample's place and values if there is one."""
+    text = Text(r.reason)
+    if r.counterexample is not None:
+        text.append("\n" + cx_text.headline(r.counterexample, r), style=STYLES[Status.REFUTED])
+    return text
 
 
 def summary_line(report: RunReport) -> Text:
@@ -54,7 +97,7 @@ def summary_line(report: RunReport) -> Text:
     if report.for_all_n():
         parts[0] += f" ({report.for_all_n()} for all n)"
     part = f"shard {report.shard.index}/{report.shard.count}: " if report.shard else ""
-    text = Text(f"{part}{len(report.results)} claims: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
+    text = Text(f"{part}{plural(len(report.results), 'claim')}: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
     if not report.complete:
         text.append("INCOMPLETE (interrupted)", style="bold red")
     elif unmet:
@@ -70,19 +113,24 @@ def failures(console: Console, report: RunReport) -> None:
         if r.met:
             continue
         console.print(Text(f"✗ {r.derivation}.{r.name}: {r.status.value} (expected {r.expect})", style="bold red"))
-        console.print(f"  {r.reason}", markup=False, highlight=False)
+        _say(console, r.reason)
         if r.counterexample:
             cx = r.counterexample
-            console.print(f"  counterexample at n = {cx.n}: {cx.values}", markup=False, highlight=False)
-            console.print(f"  claimed {cx.lhs}, actual {cx.rhs}", markup=False, highlight=False)
+            _say(console, f"counterexample: {cx_text.where(cx) or 'found'}")
+            _say(console, cx_text.result_compared(cx, r) + (f" ({cx.note})" if cx.note else ""))
         if r.assumptions:
-            console.print(f"  assumptions: {'; '.join(r.assumptions)}", markup=False, highlight=False)
+            _say(console, f"assumptions: {'; '.join(r.assumptions)}")
         if r.source:
-            console.print(f"  file: {r.source}", markup=False, highlight=False)
+            _say(console, f"file: {r.source}")
         if r.replay and r.name != "<module>":
-            console.print(f"  replay: {r.replay}", markup=False, highlight=False)
+            _say(console, f"replay: {r.replay}")
         if r.detail and r.kind != "corollary":
             console.print(r.detail, markup=False, highlight=False)
+
+
+def _say(console: Console, line: str) -> None:
+    """A detail line, indented; one line however long, so that a path or a replay command copies whole."""
+    console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
@@ -94,25 +142,32 @@ def chains(console: Console, report: RunReport) -> None:
         if not r.steps or r.status is Status.PROVED:
             continue
         console.print(Text(f"chain {r.derivation}.{r.name}:", style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for step in r.steps:
             mark = "➜" if step.index == r.first_wrong_step else " "
-            line = Text(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)} ")
-            line.append(step.text[:70])
-            line.append("  ")
-            line.append(step.status.value, style=STYLES.get(step.status, ""))
-            if step.reason:
-                line.append(f"  ({step.reason})", style="dim")
-            console.print(line)
-            if step.index == r.first_wrong_step and step.counterexample:
-                cx = step.counterexample
-                console.print(f"       at {cx.values}: left {cx.lhs}, right {cx.rhs}", markup=False, highlight=False)
+            grid.add_row(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)}", step_text(r, step))
+        console.print(grid)
         if r.end_result:
             console.print(f"    end result: {r.end_result}", markup=False, highlight=False)
 
 
+def step_text(r: ClaimResult, step: StepResult) -> Text:
+    """A chain's line, its verdict and reason, and at the first wrong step where and how it fails."""
+    line = Text(step.text + "  ")
+    line.append(step.status.value, style=STYLES.get(step.status, ""))
+    if step.reason:
+        line.append(f"  ({step.reason})", style="dim")
+    cx = step.counterexample
+    if step.index == r.first_wrong_step and cx is not None:
+        line.append(f"\n{cx_text.where(cx) or 'found'}: {cx_text.step_compared(step, cx)}")
+    return line
+
+
 def render(console: Console, report: RunReport, quiet: bool = False) -> None:
     if not quiet:
-        console.print(table(report))
+        console.print(claims_view(report, console.width))
         chains(console, report)
     failures(console, report)
     if report.retried:
@@ -125,14 +180,12 @@ def baseline_diff(console: Console, changes: list, path: str) -> None:  # list[b
     if not changes:
         console.print(f"baseline {path}: no changes")
         return
-    t = Table(title=f"changes against {path}", header_style="bold")
-    for col in ("claim", "before", "after", "change"):
-        t.add_column(col)
+    console.print(Text(f"changes against {path}:", style="bold"), soft_wrap=True)
     for c in sorted(changes, key=lambda c: (not c.regression, not c.time_limited, c.key)):
         style = "bold red" if c.regression else "bold yellow" if c.time_limited else "green"
         label = "REGRESSION: " if c.regression else "TIME LIMIT: " if c.time_limited else ""
-        t.add_row(c.key, c.before, c.after, Text(label + c.why, style=style))
-    console.print(t)
+        line = Text(f"  {c.key}: {c.before} → {c.after} — ")
+        console.print(line.append(label + c.why, style=style), soft_wrap=True)  # one line each: grep finds it
     bad = sum(1 for c in changes if c.regression)
     limited = sum(1 for c in changes if c.time_limited)
     console.print(
