@@ -6,6 +6,8 @@ as a user's run does (verifier.runner, forked workers, a hard time limit per cla
 
 - a false claim is never PROVED or CHECKED, and never ERROR (it is well formed);
 - a true claim is never REFUTED, and never ERROR;
+- a partial claim (complex or undefined on part of its declared real domain, e.g. log(xy) on
+  ℝ∖{0}) is never PROVED or CHECKED: REFUTED at such a point, or ERROR "narrow the domain";
 - a malformed claim (a symbol whose assumptions contradict its domain, two objects sharing a
   symbol) is never PROVED or CHECKED: ERROR, or REFUTED under the declared domain;
 - a corollary that only cites other claims is never PROVED (its statement was not shown);
@@ -31,18 +33,20 @@ from verifier.runner import RunSettings, verify_paths
 pytestmark = pytest.mark.xdist_group("soundness")
 
 PROBES_DIR = Path(__file__).parent / "probes"
-FILES = sorted(PROBES_DIR.glob("probe_*.py"))
+FILES = sorted(PROBES_DIR.rglob("probe_*.py"))
 TIMEOUT = 20.0  # seconds per claim, a hard limit as in a user's run
-TRUTHS = ("true", "false", "malformed")
+TRUTHS = ("true", "false", "partial", "malformed")
 WRONG = {
     "true": {Status.REFUTED, Status.ERROR},
     "false": {Status.PROVED, Status.CHECKED, Status.ERROR},
+    "partial": {Status.PROVED, Status.CHECKED},
     "malformed": {Status.PROVED, Status.CHECKED},
 }
 
 
 def _load(path: Path) -> list[Probe]:
-    spec = importlib.util.spec_from_file_location(f"soundness_probes.{path.stem}", path)
+    dotted = ".".join(path.relative_to(PROBES_DIR).with_suffix("").parts)
+    spec = importlib.util.spec_from_file_location(f"soundness_probes.{dotted}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -54,7 +58,8 @@ def _load(path: Path) -> list[Probe]:
     for name, (verdict, cls, witness) in truth.items():
         family = families[name]
         kind = family.build(_first_n(family)).kind
-        out.append(Probe(path.stem, name, verdict, cls, witness, family, kind))
+        module = str(path.relative_to(PROBES_DIR).with_suffix(""))
+        out.append(Probe(str(path), module, name, verdict, cls, witness, family, kind))
     return out
 
 
@@ -70,10 +75,10 @@ def _id(p: Probe) -> str:
 
 
 @pytest.fixture(scope="module")
-def verdicts() -> dict[str, ClaimResult]:
+def verdicts() -> dict[tuple[str, str], ClaimResult]:
     settings = RunSettings(jobs=2, timeout=TIMEOUT, load_timeout=60.0, cache_dir=None)
     report = verify_paths([str(f) for f in FILES], settings)
-    return {r.key: r for r in report.results}
+    return {(r.source, r.name): r for r in report.results}
 
 
 def _bare_citation(p: Probe) -> bool:
@@ -81,8 +86,8 @@ def _bare_citation(p: Probe) -> bool:
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=_id)
-def test_no_wrong_verdict(probe: Probe, verdicts: dict[str, ClaimResult]) -> None:
-    result = verdicts.get(probe.key)
+def test_no_wrong_verdict(probe: Probe, verdicts: dict[tuple[str, str], ClaimResult]) -> None:
+    result = verdicts.get((probe.path, probe.name))
     assert result is not None, f"{probe.key}: the run gave no result"
     wrong = set(WRONG[probe.truth])
     if _bare_citation(probe):
@@ -115,6 +120,9 @@ def test_every_probe_has_a_truth() -> None:
         assert p.truth in TRUTHS, p.key
         if p.truth == "false":
             assert p.witness is not None, f"{p.key}: a false probe needs a witness"
+        if p.truth in ("partial", "malformed") and p.witness is None:
+            doc = p.family.builder.__doc__ or ""
+            assert "false at" in doc or "undefined" in doc or "share" in doc or "print the same" in doc, p.key
         if p.truth == "true":
             doc = (p.family.builder.__doc__ or "").strip().splitlines()
             assert len(doc) >= 2, f"{p.key}: a true probe needs a one-line proof or source under its statement"

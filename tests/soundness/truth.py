@@ -31,9 +31,10 @@ FAR = sp.Rational(1, 10**3)  # a limit or rate is "not the claimed value" if eve
 class Probe:
     """One probe: its module, claim family and recorded truth."""
 
-    module: str
+    path: str
+    module: str  # the folder and stem, e.g. twin/probe_twin (two files may share a stem)
     name: str
-    truth: str  # "true", "false" or "malformed"
+    truth: str  # "true", "false", "partial" (leaves the reals or is undefined somewhere) or "malformed"
     cls: int
     witness: Mapping[str, Any] | None
     family: claims.ClaimFamily
@@ -233,11 +234,16 @@ def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution]
     return sp.Float(str(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf])), DIGITS)
 
 
-def _far(value: Any, claimed: Any) -> bool:
+def _float(v: Any) -> sp.Float:
+    """A point near a limit as a 60-digit float: exact powers such as (1 + 10⁻⁴⁰)^(10⁴⁰) never end."""
+    return sp.Float(sp.sympify(v), DIGITS)
+
+
+def _far(value: Any, claimed: Any, gap: Any = FAR) -> bool:
     v, c = num(value), sp.sympify(claimed)
     if c in (sp.oo, -sp.oo):
         return v.has(sp.nan) or not (abs(v) > 10**3 and sp.sign(sp.re(v)) == sp.sign(c))
-    return v.has(sp.nan, sp.zoo) or abs(v - num(c)) > FAR
+    return v.has(sp.nan, sp.zoo) or abs(v - num(c)) > gap
 
 
 def _is_psd(m: sp.Matrix, strict: bool) -> bool:
@@ -265,16 +271,17 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
         case claims.Expectation(expr=expr, equals=equals, noise=noise):
             return _differs(expectation(expr, noise, subs), sub(equals, subs))
         case claims.Limit(expr=expr, var=var, equals=equals):
-            return all(_far(sub(expr, {**subs, var: a}), sub(equals, subs)) for a in witness["along"])
+            gap = witness.get("gap", FAR)
+            return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):
-            ratios = [(sub(step, {**subs, xs: a}) - root) / (a - root) ** order for a in witness["along"]]
+            ratios = [(sub(step, {**subs, xs: _float(a)}) - root) / (_float(a) - root) ** order for a in witness["along"]]
             return all(_far(r, sub(c, subs)) for r in ratios)
         case Implication(premise=pre, conclusion=con):
             return _relation_holds(pre, subs) and not _relation_holds(con, subs)
         case Chain():
             return fails(statement.step_statement(int(witness["step"]) - 1), witness)
         case claims.Corollary():
-            return _differs(witness["lhs"], witness["rhs"])
+            return not _holds(witness["lhs"], witness.get("op", "="), witness["rhs"])
     raise TypeError(f"no evaluator for {type(statement).__name__}")
 
 
