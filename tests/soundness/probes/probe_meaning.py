@@ -80,7 +80,7 @@ def matrix_and_vector_share_an_entry(n: int) -> Identity:
 
 @claim(n=[2], expect="refuted")
 def matrix_and_vector_share_an_entry_sum(n: int) -> Inequality:
-    """A₁₁ − v₁₁ ≥ 0 for A = matrix('a', 2), v = vector('a', 12) sharing a11 (false when a11 differ)."""
+    """A₁₁ − v₁₁ ≥ 0 for A = matrix('a', 2), v = vector('a', 12), which share a11 (false when the two differ)."""
     A, v = matrix("a", n), vector("a", 12)
     return Inequality(A[0, 0] - v[10], ">=", sp.Integer(0), where={A: Real(), v: Real()})
 
