@@ -234,9 +234,9 @@ def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution]
     return sp.Float(str(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf])), DIGITS)
 
 
-def _float(v: Any) -> sp.Float:
+def _float(v: Any) -> sp.Expr:
     """A point near a limit as a 60-digit float: exact powers such as (1 + 10⁻⁴⁰)^(10⁴⁰) never end."""
-    return sp.Float(sp.sympify(v), DIGITS)
+    return sp.N(sp.sympify(v), DIGITS)
 
 
 def _far(value: Any, claimed: Any, gap: Any = FAR) -> bool:
