@@ -94,7 +94,8 @@ def test_no_wrong_verdict(probe: Probe, verdicts: dict[tuple[str, str], ClaimRes
         wrong.add(Status.PROVED)
     status = str(result.status)
     assert status not in {str(s) for s in wrong}, (
-        f"{probe.key} is {probe.truth.upper()} (class {probe.cls}, {probe.kind}) but got {status}: {result.reason[:400]}"
+        f"{probe.key} is {probe.truth.upper()} (class {probe.cls}, {probe.kind}) "
+        f"but got {status}: {result.reason[:400]}"
     )
     if result.status is Status.UNKNOWN:
         warnings.warn(f"UNKNOWN {probe.key} ({probe.truth}): {result.reason[:200]}", stacklevel=1)

@@ -274,7 +274,8 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
             gap = witness.get("gap", FAR)
             return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):
-            ratios = [(sub(step, {**subs, xs: _float(a)}) - root) / (_float(a) - root) ** order for a in witness["along"]]
+            near = [_float(a) for a in witness["along"]]
+            ratios = [(sub(step, {**subs, xs: a}) - root) / (a - root) ** order for a in near]
             return all(_far(r, sub(c, subs)) for r in ratios)
         case Implication(premise=pre, conclusion=con):
             return _relation_holds(pre, subs) and not _relation_holds(con, subs)

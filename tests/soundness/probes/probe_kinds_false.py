@@ -12,8 +12,24 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import (PSD, Bernoulli, Certificate, Convergence, Convex, Derivative, Expectation, Inequality,
-                      Interval, Nonnegative, Normal, Positive, Real, Simplex, Uniform, claim)
+from verifier import (
+    PSD,
+    Bernoulli,
+    Certificate,
+    Convergence,
+    Convex,
+    Derivative,
+    Expectation,
+    Inequality,
+    Interval,
+    Nonnegative,
+    Normal,
+    Positive,
+    Real,
+    Simplex,
+    Uniform,
+    claim,
+)
 from verifier.mathlib import diag, matrix, sigmoid, softmax, vector
 
 x, y, mu, s, p, b = sp.symbols("x y mu s p b")

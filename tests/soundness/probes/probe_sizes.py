@@ -148,6 +148,7 @@ def unit(n: int, i: int, j: int) -> list[list[int]]:
 
 I2 = unit(2, 1, 1)
 I2[1][1] = 1
+E12, E21 = unit(2, 1, 2), unit(2, 2, 1)
 I3 = [[1 if r == c else 0 for c in range(3)] for r in range(3)]
 HALL_3 = {"n": 3, "A": unit(3, 1, 2), "B": unit(3, 2, 1), "C": unit(3, 1, 3)}
 TRUTH = {
@@ -159,9 +160,9 @@ TRUTH = {
     "cayley_hamilton_2x2_form_at_3x3": ("false", 4, {"n": 3, "A": I3}),
     "trace_square_2x2_in_matrix_notation": ("true", 4, None),
     "trace_square_up_to_3x3_in_matrix_notation": ("false", 4, {"n": 3, "A": I3}),
-    "square_of_sum_commutes": ("false", 4, {"n": 2, "A": unit(2, 1, 2), "B": unit(2, 2, 1)}),
+    "square_of_sum_commutes": ("false", 4, {"n": 2, "A": E12, "B": E21}),
     "det_is_additive": ("false", 4, {"n": 2, "A": I2, "B": I2}),
-    "trace_of_three_swaps_first_two": ("false", 4, {"n": 2, "A": unit(2, 1, 2), "B": unit(2, 2, 1), "C": unit(2, 1, 1)}),
+    "trace_of_three_swaps_first_two": ("false", 4, {"n": 2, "A": E12, "B": E21, "C": unit(2, 1, 1)}),
     "trace_is_cyclic": ("true", 4, None),
     "transpose_of_product": ("true", 4, None),
 }

@@ -12,8 +12,24 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import (PSD, Bernoulli, Certificate, Convergence, Convex, Derivative, Expectation, Inequality,
-                      Interval, Nonnegative, Normal, Positive, Real, Simplex, Uniform, claim)
+from verifier import (
+    PSD,
+    Bernoulli,
+    Certificate,
+    Convergence,
+    Convex,
+    Derivative,
+    Expectation,
+    Inequality,
+    Interval,
+    Nonnegative,
+    Normal,
+    Positive,
+    Real,
+    Simplex,
+    Uniform,
+    claim,
+)
 from verifier.mathlib import covariance, diag, dot, log_sum_exp, matrix, sigmoid, softmax, squared_norm, vector
 
 x, y, a, mu, s, p = sp.symbols("x y a mu s p")
