@@ -1,0 +1,308 @@
+"""An evaluator of probe claims that is independent of the engine: exact domain membership and
+60-digit evaluation of a claim at its witness.
+
+A probe module's TRUTH maps each claim name to (truth, issue class, witness). The witness of a
+false claim gives exact values for every declared symbol (entry names such as "A12", or a matrix
+as a nested list under its name), plus, by kind: "along" (points of the limit variable or of the
+iterate, each of which must be far from the claimed value), "a", "b", "theta" (two points and a
+weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
+statement of a corollary). Only sympy substitution and mpmath are used here: no verifier code
+besides the claim dataclasses themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from verifier import claims, distributions, domains
+from verifier.stepwise import Chain, Implication, Relation
+
+DIGITS = 60
+FAR = sp.Rational(1, 10**3)  # a limit or rate is "not the claimed value" if every point is this far from it
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One probe: its module, claim family and recorded truth."""
+
+    path: str
+    module: str  # the folder and stem, e.g. twin/probe_twin (two files may share a stem)
+    name: str
+    truth: str  # "true", "false", "partial" (leaves the reals or is undefined somewhere) or "malformed"
+    cls: int
+    witness: Mapping[str, Any] | None
+    family: claims.ClaimFamily
+    kind: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.module}.{self.name}"
+
+
+def num(e: Any) -> sp.Expr:
+    """e at 60 digits (complex allowed)."""
+    return sp.N(sp.sympify(e), DIGITS)
+
+
+def _stem(names: list[str]) -> str:
+    prefix = os.path.commonprefix(names) if len(names) > 1 else names[0]  # noqa: RUF071 (names, not paths)
+    return prefix.rstrip("0123456789_") or prefix
+
+
+def _values(target: Any, witness: Mapping[str, Any]) -> dict[sp.Basic, Any]:
+    """The substitution for one declared target: a symbol, a matrix of symbols or a MatrixSymbol."""
+    if isinstance(target, sp.MatrixSymbol):
+        return {target: sp.ImmutableMatrix(witness[target.name])}
+    if isinstance(target, sp.MatrixBase):
+        entries = list(target)
+        names = [str(e) for e in entries]
+        if all(n in witness for n in names):
+            return {e: sp.sympify(witness[str(e)]) for e in entries}
+        full = sp.ImmutableMatrix(witness[_stem(names)]).reshape(*target.shape)
+        return {e: full[i] for i, e in enumerate(entries)}
+    return {target: sp.sympify(witness[str(target)])}
+
+
+def point(statement: claims.Statement, witness: Mapping[str, Any]) -> dict[sp.Basic, Any]:
+    """The full substitution for every declared symbol of the statement (KeyError if one is missing)."""
+    out: dict[sp.Basic, Any] = {}
+    for given in statement.given():
+        out.update(_values(given.target, witness))
+    return out
+
+
+def value_of(target: Any, subs: Mapping[sp.Basic, Any]) -> Any:
+    """A declared target's value at the point: a number or an exact matrix."""
+    if isinstance(target, sp.MatrixSymbol):
+        return subs[target]
+    if isinstance(target, sp.MatrixBase):
+        return sp.ImmutableMatrix(target.shape[0], target.shape[1], [subs[e] for e in target])
+    return subs[target]
+
+
+def _real(v: Any) -> bool:
+    return bool(sp.sympify(v).is_real)
+
+
+def _minors(m: sp.Matrix, leading: bool) -> list[sp.Expr]:
+    import itertools
+
+    n = m.rows
+    sets = [tuple(range(k)) for k in range(1, n + 1)] if leading else [
+        c for k in range(1, n + 1) for c in itertools.combinations(range(n), k)
+    ]
+    return [sp.expand(m.extract(list(c), list(c)).det()) for c in sets]
+
+
+def in_domain(domain: domains.Domain, v: Any) -> bool:
+    """Exact membership of a value in a declared domain."""
+    entries = list(v) if isinstance(v, sp.MatrixBase) else [sp.sympify(v)]
+    if not all(_real(e) for e in entries):
+        return False
+    if isinstance(domain, domains.Interval):
+        lo, hi = sp.nsimplify(domain.lo), sp.nsimplify(domain.hi)
+        return all((e > lo if domain.open_lo else e >= lo) and (e < hi if domain.open_hi else e <= hi) for e in entries)
+    if isinstance(domain, domains.Integer):
+        return all(e.is_integer and domain.lo <= e <= domain.hi for e in entries)
+    if isinstance(domain, domains.Nonnegative):
+        return all(e >= 0 for e in entries)
+    if isinstance(domain, domains.Positive):
+        return all(e > 0 for e in entries)
+    if isinstance(domain, domains.Nonzero):
+        return all(e != 0 for e in entries)
+    if isinstance(domain, domains.OneHot):
+        return sorted(entries) == [0] * (len(entries) - 1) + [1]
+    if isinstance(domain, domains.Simplex):
+        return all(e >= 0 for e in entries) and sp.nsimplify(sum(entries)) == 1
+    if isinstance(domain, domains.Symmetric | domains.Orthogonal | domains.Invertible | domains.Diagonal):
+        return _in_matrix_domain(domain, sp.Matrix(v))
+    return True  # Real, General
+
+
+def _in_matrix_domain(domain: domains.Domain, m: sp.Matrix) -> bool:
+    if isinstance(domain, domains.Orthogonal):
+        return sp.simplify(m.T * m - sp.eye(m.rows)) == sp.zeros(m.rows)
+    if isinstance(domain, domains.Invertible):
+        return sp.simplify(m.det()) != 0
+    if isinstance(domain, domains.Diagonal):
+        return m.is_diagonal()
+    if m != m.T:
+        return False
+    if isinstance(domain, domains.SPD):
+        return all(d > 0 for d in _minors(m, leading=True))
+    if isinstance(domain, domains.PSDMatrix):
+        return all(d >= 0 for d in _minors(m, leading=False))
+    return True
+
+
+def explicit(e: Any) -> Any:
+    """Matrix expressions evaluated to explicit matrices (after substitution)."""
+    if isinstance(e, sp.MatrixExpr | sp.MatrixBase):
+        return sp.ImmutableMatrix(e.doit() if isinstance(e, sp.MatrixExpr) else e)
+    return sp.sympify(e).doit()
+
+
+def _entries(e: Any) -> list[sp.Expr]:
+    e = explicit(e)
+    return list(e) if isinstance(e, sp.MatrixBase) else [e]
+
+
+def _differs(a: Any, b: Any) -> bool:
+    """a ≠ b entrywise at 60 digits (an undefined side counts as different)."""
+    for u, w in zip(_entries(a), _entries(b), strict=True):
+        nu, nw = num(u), num(w)
+        if nu.has(sp.nan, sp.zoo) or nw.has(sp.nan, sp.zoo) or not (nu.is_number and nw.is_number):
+            return True
+        scale = max(1, abs(nu), abs(nw))
+        if abs(nu - nw) > sp.Rational(1, 10**45) * scale:
+            return True
+    return False
+
+
+def _holds(lhs: Any, op: str, rhs: Any) -> bool:
+    """lhs op rhs at 60 digits; a side that is undefined or not real makes it false."""
+    a, b = num(explicit(lhs)), num(explicit(rhs))
+    if a.has(sp.nan, sp.zoo) or b.has(sp.nan, sp.zoo) or abs(sp.im(a)) + abs(sp.im(b)) > 0:
+        return False
+    gap = a - b
+    if abs(gap) < sp.Rational(1, 10**50) * max(1, abs(a), abs(b)):
+        return op in ("<=", ">=", "=")
+    return {"<=": gap < 0, "<": gap < 0, ">=": gap > 0, ">": gap > 0, "=": False}[op]
+
+
+def _relation_holds(rel: Relation, subs: Mapping[sp.Basic, Any]) -> bool:
+    return _holds(sub(rel.lhs, subs), rel.op, sub(rel.rhs, subs))
+
+
+def sub(e: Any, subs: Mapping[sp.Basic, Any]) -> Any:
+    return explicit(sp.sympify(e).xreplace(dict(subs)) if not isinstance(e, sp.MatrixBase) else e.xreplace(dict(subs)))
+
+
+def _make_explicit(e: Any) -> Any:
+    """Every MatrixSymbol replaced by a matrix of its entries X11, X12, … (plain symbols)."""
+    if not isinstance(e, sp.Basic):
+        return e
+    found = {m: sp.ImmutableMatrix(m.rows, m.cols, lambda i, j, m=m: sp.Symbol(f"{m.name}{i + 1}{j + 1}"))
+             for m in e.atoms(sp.MatrixSymbol)}
+    return explicit(e.xreplace(found)) if found else e
+
+
+def derivative(f: Any, wrt: Any, order: int) -> Any:
+    """The derivative in the claims' layout: gradient has wrt's shape, Jacobian rows are outputs."""
+    f, wrt = _make_explicit(f), _make_explicit(wrt)
+    for _ in range(order):
+        if isinstance(f, sp.MatrixBase) and isinstance(wrt, sp.MatrixBase):
+            f = sp.ImmutableMatrix([[sp.diff(fi, v) for v in wrt] for fi in f])
+        elif isinstance(wrt, sp.MatrixBase):
+            f = sp.ImmutableMatrix(wrt.shape[0], wrt.shape[1], [sp.diff(f, v) for v in wrt])
+        elif isinstance(f, sp.MatrixBase):
+            f = f.applyfunc(lambda e: sp.diff(e, wrt))
+        else:
+            f = sp.diff(f, wrt)
+    return f
+
+
+def _explicit_point(subs: Mapping[sp.Basic, Any]) -> dict[sp.Basic, Any]:
+    """MatrixSymbol values also given entry by entry (for expressions made explicit)."""
+    out = dict(subs)
+    for k, v in subs.items():
+        if isinstance(k, sp.MatrixSymbol):
+            out.update({sp.Symbol(f"{k.name}{i + 1}{j + 1}"): v[i, j] for i in range(k.rows) for j in range(k.cols)})
+    return out
+
+
+def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
+    """E[expr] over one noise variable at 60 digits, by quadrature (or a sum for Bernoulli)."""
+    mpmath.mp.dps = DIGITS
+    (z, law), = noise.items()
+    params = [num(sub(p, subs)) for p in law.params()]
+    f = sp.lambdify(z, sub(expr, subs), modules="mpmath")
+    if isinstance(law, distributions.Bernoulli):
+        p = mpmath.mpf(str(params[0]))
+        return sp.Float(str(p * f(mpmath.mpf(1)) + (1 - p) * f(mpmath.mpf(0))), DIGITS)
+    if isinstance(law, distributions.Uniform):
+        a, b = (mpmath.mpf(str(v)) for v in params)
+        return sp.Float(str(mpmath.quad(f, [a, b]) / (b - a)), DIGITS)
+    mu, var = (mpmath.mpf(str(v)) for v in params)
+    pdf = lambda s: mpmath.exp(-((s - mu) ** 2) / (2 * var)) / mpmath.sqrt(2 * mpmath.pi * var)  # noqa: E731
+    return sp.Float(str(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf])), DIGITS)
+
+
+def _float(v: Any) -> sp.Expr:
+    """A point near a limit as a 60-digit float: exact powers such as (1 + 10⁻⁴⁰)^(10⁴⁰) never end."""
+    return sp.N(sp.sympify(v), DIGITS)
+
+
+def _far(value: Any, claimed: Any, gap: Any = FAR) -> bool:
+    v, c = num(value), sp.sympify(claimed)
+    if c in (sp.oo, -sp.oo):
+        return v.has(sp.nan) or not (abs(v) > 10**3 and sp.sign(sp.re(v)) == sp.sign(c))
+    return v.has(sp.nan, sp.zoo) or abs(v - num(c)) > gap
+
+
+def _is_psd(m: sp.Matrix, strict: bool) -> bool:
+    """Symmetric, and every principal minor ≥ 0 (every leading one > 0 if strict), exactly when rational."""
+    if m != m.T:
+        return False
+    minors = [d if d.is_Rational else num(d) for d in _minors(m, leading=strict)]
+    return all((d > 0 if strict else d >= 0) for d in minors)
+
+
+def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
+    """True if the statement is false at its witness, decided here without the engine."""
+    if isinstance(statement, claims.Convex):
+        return _breaks_convexity(statement, witness)
+    subs = point(statement, witness)
+    match statement:
+        case claims.Identity(lhs=lhs, rhs=rhs):
+            return _differs(sub(lhs, subs), sub(rhs, subs))
+        case claims.Inequality(lhs=lhs, op=op, rhs=rhs):
+            return not _holds(sub(lhs, subs), op, sub(rhs, subs))
+        case claims.Derivative(f=f, wrt=wrt, equals=equals, order=order):
+            return _differs(sub(derivative(f, wrt, order), _explicit_point(subs)), sub(equals, subs))
+        case claims.PSD(matrix=m, strict=strict):
+            return not _is_psd(sp.Matrix(sub(m, subs)), strict)
+        case claims.Expectation(expr=expr, equals=equals, noise=noise):
+            return _differs(expectation(expr, noise, subs), sub(equals, subs))
+        case claims.Limit(expr=expr, var=var, equals=equals):
+            gap = witness.get("gap", FAR)
+            return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
+        case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):
+            near = [_float(a) for a in witness["along"]]
+            ratios = [(sub(step, {**subs, xs: a}) - root) / (a - root) ** order for a in near]
+            return all(_far(r, sub(c, subs)) for r in ratios)
+        case Implication(premise=pre, conclusion=con):
+            return _relation_holds(pre, subs) and not _relation_holds(con, subs)
+        case Chain():
+            return fails(statement.step_statement(int(witness["step"]) - 1), witness)
+        case claims.Corollary():
+            return not _holds(witness["lhs"], witness.get("op", "="), witness["rhs"])
+    raise TypeError(f"no evaluator for {type(statement).__name__}")
+
+
+def _breaks_convexity(statement: claims.Convex, witness: Mapping[str, Any]) -> bool:
+    """f(θa + (1 − θ)b) > θf(a) + (1 − θ)f(b) (< for concave) at the witness's a, b and θ."""
+    theta = sp.sympify(witness["theta"])
+    a, b = (point(statement, {**witness, **witness[side]}) for side in ("a", "b"))
+    mid = {k: theta * a[k] + (1 - theta) * b[k] for k in a}
+    f = statement.f
+    chord = theta * sub(f, a) + (1 - theta) * sub(f, b)
+    return not _holds(sub(f, mid), ">=" if statement.concave else "<=", chord)
+
+
+def witness_points(statement: claims.Statement, witness: Mapping[str, Any]) -> list[tuple[domains.Domain, Any]]:
+    """(domain, value) for every declared symbol at the witness (convexity: at both points)."""
+    points = [witness]
+    if isinstance(statement, claims.Convex):
+        points = [{**witness, **witness[side]} for side in ("a", "b")]
+    out = []
+    for w in points:
+        subs = point(statement, w)
+        out += [(g.domain, value_of(g.target, subs)) for g in statement.given()]
+    return out
