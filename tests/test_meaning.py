@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sympy as sp
 
-from verifier import Convergence, Corollary, Identity, Inequality, Limit, Real, api, claim
+from verifier import Convergence, Corollary, Derivative, Identity, Inequality, Limit, Real, api, claim
 from verifier.engine import EngineSettings, resolve_corollaries, verify_family
 from verifier.mathlib import matrix, vector
 from verifier.outcome import ClaimResult, Status
@@ -135,3 +135,10 @@ def test_citations_resolve_within_the_same_file_not_by_base_name() -> None:
     there.kind, there.cites, there.status = "corollary", ["base"], Status.UNKNOWN
     resolve_corollaries([here, there])
     assert there.status is Status.ERROR and "cites unknown claim" in there.reason
+
+
+def test_a_derivative_of_a_kinked_function_is_proved_only_away_from_its_kinks() -> None:
+    # d|x|/dx = sign x holds for x ≠ 0; at 0, |x| has no derivative, and sign 0 = 0 is no derivative of it
+    r = verdict(lambda: Derivative(sp.Abs(x), wrt=x, equals=sp.sign(x), where={x: Real()}))
+    assert r.status is Status.PROVED
+    assert any("not differentiable" in a for a in r.assumptions), r.assumptions

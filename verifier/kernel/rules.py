@@ -38,8 +38,17 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
     """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
     _own(inst, obligation, "residual")
     rungs = _covered(obligation.entries, facts, "zero", "residual")
-    assumptions = (*inst.assumptions, *provisos.definedness(obligation.entries))
+    assumptions = (*inst.assumptions, *provisos.definedness(obligation.entries), *_kinks(inst))
     return _proof(inst, "residual is zero", rungs, assumptions)
+
+
+def _kinks(inst: Instance) -> tuple[str, ...]:
+    """A derivative of a branching function (|x|, max, H, sign, Piecewise) exists only away from the
+    boundaries between its cases; sympy differentiates Abs(x) to sign(x) without saying so."""
+    body = inst.claim.body
+    if isinstance(body, Derivative) and obligations.has_cases(inst.symbolic(sp.ImmutableMatrix([body.f]))):
+        return (KINKS,)
+    return ()
 
 
 def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -50,8 +59,7 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
     rungs = _covered(values, facts, "zero", "cases")
     detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
-    proviso = ("derivatives taken case by case (not at the boundaries between cases)",)
-    extra = proviso if isinstance(inst.claim.body, Derivative) else ()
+    extra = (KINKS,) if isinstance(inst.claim.body, Derivative) else ()
     return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *provisos.definedness(values), *extra), detail)
 
 
@@ -152,6 +160,7 @@ def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
     raise Rejected("prove_lipschitz", "; ".join(reasons))
 
 
+KINKS = "derivatives taken case by case: not at the boundaries between cases, where f is not differentiable"
 CONVEX_DOMAINS = (Real, General, Positive, Nonnegative, Interval, Simplex, Symmetric, SPD, PSDMatrix)
 
 

