@@ -132,10 +132,19 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
         return _error(result, str(err), started)
     except MemoryError:
         return _error(result, "ran out of memory; use a smaller n", started)
-    except Exception as err:
-        detail = traceback.format_exc() if settings.verbose else ""
-        result.detail = detail
-        return _error(result, f"{type(err).__name__} while verifying: {err}", started)
+    except Exception as err:  # the user's code is wrapped above and in _instance_at: this is ours
+        return _internal(result, err, started)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:
+    """An exception from the verifier's own code: a bug, never the user's ERROR (UNKNOWN, flagged)."""
+    result.status = Status.UNKNOWN
+    result.internal_error = True
+    message = str(err).splitlines()[0][:240] if str(err) else ""
+    result.reason = f"internal error in the verifier (a bug, please report it): {type(err).__name__}: {message}"
+    result.detail = traceback.format_exc()
     result.seconds = time.monotonic() - started
     return result
 
