@@ -151,10 +151,6 @@ def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResul
 
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
     found = dimension.attempt(family)
-    extra = dimension.extra_dimensions(family, found)
-    if extra:  # an atom-free claim whose forms differ is false from some n on: check up to there
-        family = dataclasses.replace(family, numeric_n=tuple(sorted({*family.numeric_n, *extra})))
-        result.n_values = list(family.all_n)
     proofs: list[Proof | None] = []
     verdicts: list[NumericVerdict] = []
     contradiction: Proof | None = None
@@ -218,6 +214,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
     if found is not None:
         _record_generic(result, found)
+        if status is not Status.REFUTED:
+            result.reason += _beyond_stated(family, found, settings)
     if undefined:
         result.undefined_n = list(undefined)
         result.reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
@@ -230,6 +228,22 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         result.reason = (
             f"ENGINE INCONSISTENCY: {said}, but a counterexample was confirmed in high precision. " + result.reason
         )
+
+
+def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: EngineSettings) -> str:
+    """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
+    differ are false from some n on; a counterexample confirmed there is reported, not judged."""
+    for n in dimension.extra_dimensions(family, found):
+        inst = _instance_at(family, n, [])
+        if inst is None:
+            continue
+        outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
+        if outcome.verdict is NumericVerdict.FAIL:
+            return (
+                f"; finding beyond the stated n: does not hold for all n: fails at n = {n} ({outcome.reason}, "
+                f"confirmed at {outcome.counterexample.digits if outcome.counterexample else 100} digits)"
+            )
+    return ""
 
 
 def _record_generic(result: ClaimResult, found: dimension.Attempt) -> None:
