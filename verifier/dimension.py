@@ -11,8 +11,9 @@ nonzero combination of distinct canonical terms, which are linearly independent 
 index ranges over at least B values, B the most letters in one of those terms (trace
 identities: Procesi 1976; Lehrer–Zhang 2012). So the statement is false from n = B on. The
 claim's stated sizes are its meaning: the engine checks the n up to B beyond them only for a
-finding ("does not hold for all n: fails at n = 3"), never for the verdict. With atoms, a difference is no evidence (det(AB) = det A det B hides
-in them), and nothing is added.
+finding ("does not hold for all n: fails at n = 3"), never for the verdict.
+With atoms, a difference is no evidence (det(AB) = det A det B hides in them), and nothing
+is added.
 """
 
 from __future__ import annotations

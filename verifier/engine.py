@@ -296,7 +296,8 @@ def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
     result.counterexample = outcome.counterexample
     cx: Counterexample | None = outcome.counterexample
     where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
-    result.reason = f"counterexample {where}: {outcome.reason} (confirmed at {cx.digits if cx else 100} digits)"
+    how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
+    result.reason = f"counterexample {where}: {outcome.reason} ({how})"
 
 
 def _name_the_case(result: ClaimResult, inst: Instance) -> None:
