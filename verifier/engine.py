@@ -22,6 +22,7 @@ import numpy as np
 
 from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
+from verifier.checks.exact_residual import refute_exactly
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
@@ -192,6 +193,11 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         symbolic = ladder.prove(inst, settings.budget)
         proofs.append(symbolic.proof)
         if symbolic.proof is None:
+            exact = refute_exactly(inst, rng, settings.numeric())
+            if exact is not None:  # the residual is an exact nonzero rational function: refuted exactly
+                verdicts[-1] = exact.verdict
+                _refuted(result, exact)
+                break
             symbolic_open = False
             why_not = f"n={n}: {symbolic.reason}"
             continue
