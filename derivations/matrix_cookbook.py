@@ -17,6 +17,7 @@ sums in canonical form), and checks it at small explicit n as well. Kept on purp
 versions, each the slip a student makes: ∂ xᵀBx/∂x = 2Bx for a B that is not symmetric (true
 at n = 1 only), a transpose dropped from ∂ tr(AXB)/∂X or ∂ tr(X²)/∂X, the factor 2 dropped
 from ∂ tr(XᵀX)/∂X, a and b swapped in ∂ aᵀXb/∂X, and ∂ det X/∂X without its transpose.
+A claim's stated sizes are its meaning, so the slips that hold at n = 1 are stated at n = 1, 2.
 
 Source: K. B. Petersen and M. S. Pedersen, *The Matrix Cookbook* (version of 15 November
 2012), §2.1 (eqs. 49–56), §2.2 (eqs. 59–61), §2.4 (eqs. 69–84) and §2.5 (eqs. 99–124).
@@ -262,21 +263,21 @@ def affine_quadratic(n: int) -> Derivative:
 # ----------------------------------------------------------------------------- wrong versions
 
 
-@claim(n=(1,), expect="refuted")
+@claim(n=(1, 2), expect="refuted")
 def quadratic_form_for_general_b(n: int) -> Derivative:
     """Wrong: ∂ xᵀBx/∂x = 2Bx for a B that is not symmetric."""
     x, B = column("x", n), square("B", n)
     return Derivative((x.T * B * x)[0, 0], wrt=x, equals=2 * B * x, where=real(x, B))
 
 
-@claim(n=(1,), expect="refuted")
+@claim(n=(1, 2), expect="refuted")
 def trace_axb_without_transposes(n: int) -> Derivative:
     """Wrong: ∂ tr(AXB)/∂X = AB."""
     X, A, B = square("X", n), square("A", n), square("B", n)
     return Derivative(tr(A * X * B), wrt=X, equals=A * B, where=real(X, A, B))
 
 
-@claim(n=(1,), expect="refuted")
+@claim(n=(1, 2), expect="refuted")
 def trace_square_without_transpose(n: int) -> Derivative:
     """Wrong: ∂ tr(X²)/∂X = 2X."""
     X = square("X", n)
@@ -290,7 +291,7 @@ def trace_xtx_without_two(n: int) -> Derivative:
     return Derivative(tr(X.T * X), wrt=X, equals=X, where=real(X))
 
 
-@claim(n=(1,), expect="refuted")
+@claim(n=(1, 2), expect="refuted")
 def bilinear_swapped(n: int) -> Derivative:
     """Wrong: ∂ aᵀXb/∂X = baᵀ."""
     X, a, b = square("X", n), column("a", n), column("b", n)

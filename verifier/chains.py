@@ -50,6 +50,7 @@ def verify_chain(
     result.assumptions = list(dict.fromkeys(a for r in sub_results for a in r.assumptions))
     result.numeric = [e for r in sub_results for e in r.numeric]
     end = _verify_end(family, chain, settings, source, verify_one)
+    result.internal_error = any(r.internal_error for r in [*sub_results, *([end] if end else [])])
     result.end_result = end.status.value if end is not None else ""
     result.reason = _summary(result, chain, end)
     if family.planted is not None and result.first_wrong_step != family.planted:

@@ -9,10 +9,11 @@ matrices) are simply not generic: the explicit path runs as always.
 When the forms differ and no atom (inverse, det, log det) is involved, the difference is a
 nonzero combination of distinct canonical terms, which are linearly independent once every
 index ranges over at least B values, B the most letters in one of those terms (trace
-identities: Procesi 1976; Lehrer–Zhang 2012). So the claim is false from n = B on, and the
-explicit path is asked to check every n up to there, where it finds and confirms the
-counterexample itself. With atoms, a difference is no evidence (det(AB) = det A det B hides
-in them), and nothing is added.
+identities: Procesi 1976; Lehrer–Zhang 2012). So the statement is false from n = B on. The
+claim's stated sizes are its meaning: the engine checks the n up to B beyond them only for a
+finding ("does not hold for all n: fails at n = 3"), never for the verdict.
+With atoms, a difference is no evidence (det(AB) = det A det B hides in them), and nothing
+is added.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def _at_least(size: sp.Expr, n: int, k: int) -> bool:
 
 
 def extra_dimensions(family: ClaimFamily, found: Attempt | None) -> tuple[int, ...]:
-    """The dimensions the explicit path must also check: every n up to the refutation n."""
+    """The sizes beyond the claim's own up to the refutation n, where the engine looks for a finding
+    ("does not hold for all n"); the verdict depends only on the sizes the claim states."""
     if found is None or found.refute_n is None:
         return ()
     return tuple(n for n in range(1, found.refute_n + 1) if n not in family.all_n)

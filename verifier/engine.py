@@ -23,6 +23,7 @@ import numpy as np
 from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext
 from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
+from verifier.checks.exact_residual import refute_exactly
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
@@ -131,20 +132,25 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
         return _error(result, str(err), started)
     except MemoryError:
         return _error(result, "ran out of memory; use a smaller n", started)
-    except Exception as err:
-        detail = traceback.format_exc() if settings.verbose else ""
-        result.detail = detail
-        return _error(result, f"{type(err).__name__} while verifying: {err}", started)
+    except Exception as err:  # the user's code is wrapped above and in _instance_at: this is ours
+        return _internal(result, err, started)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:
+    """An exception from the verifier's own code: a bug, never the user's ERROR (UNKNOWN, flagged)."""
+    result.status = Status.UNKNOWN
+    result.internal_error = True
+    message = str(err).splitlines()[0][:240] if str(err) else ""
+    result.reason = f"internal error in the verifier (a bug, please report it): {type(err).__name__}: {message}"
+    result.detail = traceback.format_exc()
     result.seconds = time.monotonic() - started
     return result
 
 
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
     found = dimension.attempt(family)
-    extra = dimension.extra_dimensions(family, found)
-    if extra:  # an atom-free claim whose forms differ is false from some n on: check up to there
-        family = dataclasses.replace(family, numeric_n=tuple(sorted({*family.numeric_n, *extra})))
-        result.n_values = list(family.all_n)
     proofs: list[Proof | None] = []
     verdicts: list[NumericVerdict] = []
     contradiction: Proof | None = None
@@ -188,6 +194,11 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         symbolic = ladder.prove(inst, settings.budget)
         proofs.append(symbolic.proof)
         if symbolic.proof is None:
+            exact = refute_exactly(inst, rng, settings.numeric())
+            if exact is not None:  # the residual is an exact nonzero rational function: refuted exactly
+                verdicts[-1] = exact.verdict
+                _refuted(result, exact)
+                break
             symbolic_open = False
             why_not = f"n={n}: {symbolic.reason}"
             continue
@@ -210,6 +221,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
     result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
     if found is not None:
         _record_generic(result, found)
+        if status is not Status.REFUTED:
+            result.reason += _beyond_stated(family, found, settings)
     if undefined:
         result.undefined_n = list(undefined)
         result.reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
@@ -222,6 +235,22 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         result.reason = (
             f"ENGINE INCONSISTENCY: {said}, but a counterexample was confirmed in high precision. " + result.reason
         )
+
+
+def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: EngineSettings) -> str:
+    """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
+    differ are false from some n on; a counterexample confirmed there is reported, not judged."""
+    for n in dimension.extra_dimensions(family, found):
+        inst = _instance_at(family, n, [])
+        if inst is None:
+            continue
+        outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
+        if outcome.verdict is NumericVerdict.FAIL:
+            return (
+                f"; finding beyond the stated n: does not hold for all n: fails at n = {n} ({outcome.reason}, "
+                f"confirmed at {outcome.counterexample.digits if outcome.counterexample else 100} digits)"
+            )
+    return ""
 
 
 def _record_generic(result: ClaimResult, found: dimension.Attempt) -> None:
@@ -274,7 +303,8 @@ def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
     result.counterexample = outcome.counterexample
     cx: Counterexample | None = outcome.counterexample
     where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
-    result.reason = f"counterexample {where}: {outcome.reason} (confirmed at {cx.digits if cx else 100} digits)"
+    how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
+    result.reason = f"counterexample {where}: {outcome.reason} ({how})"
 
 
 def _name_the_case(result: ClaimResult, inst: Instance) -> None:

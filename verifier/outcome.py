@@ -178,6 +178,7 @@ class ClaimResult:
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
     planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there
     for_all_n: bool = False  # PROVED for every n by the generic-dimension rule, not only at the n checked
+    internal_error: bool = False  # UNKNOWN because the verifier's own code raised: a bug, not the user's
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
@@ -284,6 +285,10 @@ class RunReport:
     def for_all_n(self) -> int:
         """How many claims were PROVED for all n (generic dimension)."""
         return sum(1 for r in self.results if r.for_all_n)
+
+    def internal_errors(self) -> int:
+        """How many claims ended in an exception from the verifier's own code (a bug to report)."""
+        return sum(1 for r in self.results if r.internal_error)
 
     @property
     def all_met(self) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 
 from verifier import generic
+from verifier.checks.constant import check_constant, is_constant
 from verifier.checks.convergence import check_convergence
 from verifier.checks.convex import check_convex
 from verifier.checks.derivative import check_derivative
@@ -59,6 +60,8 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
             + " replaced by random smooth functions",
         )
         return outcome
+    if is_constant(inst):  # numbers against numbers: exactly or in high precision, never by floats
+        return check_constant(inst)
     return CHECKS[type(body)](inst, body, rng, settings)
 
 

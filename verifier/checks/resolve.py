@@ -24,6 +24,8 @@ from verifier.numeric import Comparison, Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 MAX_CONFIRMATIONS = 64
+NEAR_MISSES = 2  # samples below the float tolerance recomputed in high precision, on an exact claim
+NEAR_MARGIN = 1 / 16  # ... if their error is at least this fraction of the tolerance (round-off is far below)
 
 NOWHERE_DEFINED = "every sample was NaN or infinite"
 
@@ -112,6 +114,8 @@ def resolve(
             cmp.error[idx] = 0.0
             cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))
             precise_margin = max(precise_margin, _finite(result.closeness))
+    if not confirmed and built_from_exact_numbers(inst):
+        confirmed = _confirmed_near_misses(cmp, picked, decide_at)
     ev = evidence(inst, method, cmp, escalated)
     ev = dataclasses.replace(
         ev,
@@ -194,6 +198,22 @@ def differing_entries(body: object, cmp: Comparison, idx: int) -> tuple[tuple[in
     picked = [int(i) for i in np.flatnonzero(row > 1)] or [int(np.argmax(row))]
     cols = shape[1]
     return tuple((i + 1,) if cols == 1 else (i // cols + 1, i % cols + 1) for i in picked)
+
+
+def built_from_exact_numbers(inst: Instance) -> bool:
+    """No float literal anywhere in the claim: its sides are exact, so any nonzero gap is real."""
+    return not any(isinstance(p, sp.Basic) and p.has(sp.Float) for p in inst.claim.body.parts())
+
+
+def _confirmed_near_misses(
+    cmp: Comparison, done: list[int], decide_at: Callable[[int], Confirmation]
+) -> list[tuple[int, Confirmation]]:
+    """The largest errors below the float tolerance, recomputed in high precision: on an exact claim,
+    x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
+    margin = np.where(cmp.valid & (cmp.error > 0), cmp.error / cmp.tolerance, 0.0)
+    order = [int(i) for i in np.argsort(-margin)[:NEAR_MISSES] if margin[i] >= NEAR_MARGIN and int(i) not in done]
+    found = [(idx, decide_at(idx)) for idx in order]
+    return [(idx, c) for idx, c in found if c.decision is Decision.CONFIRMED]
 
 
 def opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutcome:

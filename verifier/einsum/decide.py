@@ -118,7 +118,7 @@ def compare(statement: Statement) -> Comparison:
         raise OutsideFragment("no matrix symbol of symbolic size")
     lhs, rhs = canonical(lhs_form, slots), canonical(rhs_form, slots)
     difference = _difference(lhs, rhs)
-    letters = {k: (lhs.letters.get(k) or rhs.letters[k]) for k in difference}
+    letters = {k: lhs.letters[k] if k in lhs.letters else rhs.letters[k] for k in difference}  # () is a scalar's
     words = (*symmetric, *(RULES[r] for r in sorted(reader.rules) if r not in ATOM_RULES))
     atoms = tuple(RULES[r] for r in ATOM_RULES if r in reader.rules)
     where = ("wherever the inverses, logs and powers involved are defined",) if atoms else ()

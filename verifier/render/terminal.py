@@ -96,6 +96,8 @@ def summary_line(report: RunReport) -> Text:
     parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value]]
     if report.for_all_n():
         parts[0] += f" ({report.for_all_n()} for all n)"
+    if report.internal_errors():
+        parts.append(f"{report.internal_errors()} internal error(s) in the verifier (bugs, please report them)")
     part = f"shard {report.shard.index}/{report.shard.count}: " if report.shard else ""
     text = Text(f"{part}{plural(len(report.results), 'claim')}: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
     if not report.complete:

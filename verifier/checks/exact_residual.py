@@ -1,0 +1,106 @@
+"""An identity whose residual is an exact nonzero rational function is refuted at an exact point.
+
+`x·(1 + 10⁻²⁰) = x` agrees to the last bit of every float sample, so the numeric check
+passes it; but its residual x/10²⁰ is a nonzero polynomial over ℚ, and a nonzero
+polynomial is nonzero almost everywhere. The engine asks here once the symbolic ladder
+has failed: each residual entry that is a rational function with rational coefficients
+is put over one denominator; if its numerator is not the zero polynomial, the points of
+the domain (small integers first, then the samples, read as the exact binary rationals
+they are) are tried until both sides evaluate, exactly, to different rational numbers.
+Only domains whose samples lie exactly inside them (the scalar domains) are used.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+import sympy as sp
+
+from verifier.checks.resolve import NumericOutcome, evidence
+from verifier.checks.sampling import Settings, sample
+from verifier.claims import Identity
+from verifier.instantiate import Instance, as_matrix
+from verifier.numeric import Comparison
+from verifier.outcome import Counterexample, NumericVerdict
+
+MAX_OPS = 400  # residual entries larger than this are left to the other checks
+SMALL = (0, 1, -1, 2, sp.Rational(1, 2), -2, 3)
+MAX_SMALL_POINTS = 64
+
+
+def refute_exactly(inst: Instance, rng: np.random.Generator, s: Settings) -> NumericOutcome | None:
+    """A FAIL with an exact counterexample if a residual entry is a nonzero rational function; else None."""
+    body = inst.claim.body
+    if not isinstance(body, Identity) or not inst.symbols or not _exactly_sampled(inst):
+        return None
+    lhs, rhs = as_matrix(body.lhs), as_matrix(body.rhs)
+    if lhs.shape != rhs.shape:
+        return None
+    syms = list(inst.symbols)
+    for i, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
+        if _nonzero_rational_function(sp.sympify(a) - sp.sympify(b), syms):
+            for point in _points(inst, rng, s):
+                found = _differ_at(a, b, point)
+                if found is not None:
+                    return _fail(inst, i, point, *found, entries=len(lhs))
+    return None
+
+
+def _exactly_sampled(inst: Instance) -> bool:
+    """Every domain is a scalar one (ℝ, intervals, signs, elementwise on matrices): its samples lie in it."""
+    return all(type(g.domain).__module__ == "verifier.domains.scalar" for g in inst.given)
+
+
+def _nonzero_rational_function(e: sp.Expr, syms: Sequence[sp.Symbol]) -> bool:
+    if e == 0 or e.has(sp.Float) or sp.count_ops(e) > MAX_OPS or not e.is_rational_function(*syms):
+        return False
+    if any(not (n.is_Rational) for n in e.atoms(sp.Number)):
+        return False
+    try:
+        numerator, _ = sp.fraction(sp.together(e))
+        return not sp.Poly(sp.expand(numerator), *syms).is_zero
+    except (sp.PolynomialError, sp.polys.polyerrors.GeneratorsNeeded):
+        return False
+
+
+def _points(inst: Instance, rng: np.random.Generator, s: Settings) -> Iterator[dict[sp.Symbol, sp.Rational]]:
+    """Small integers and halves first (where every symbol's sample range allows them), then the samples."""
+    syms = list(inst.symbols)
+    env = sample(inst, rng, max(8, s.samples // 10), s, corners_ok=False)
+    if any(sym not in env for sym in syms):
+        return
+    lows = {sym: float(np.min(env[sym])) for sym in syms}
+    highs = {sym: float(np.max(env[sym])) for sym in syms}
+    inside = [[v for v in SMALL if lows[sym] <= float(v) <= highs[sym]] for sym in syms]
+    for values in itertools.islice(itertools.product(*inside), MAX_SMALL_POINTS):
+        yield dict(zip(syms, (sp.Rational(v) for v in values), strict=True))
+    for k in range(len(env[syms[0]])):
+        yield {sym: sp.Rational(float(env[sym][k])) for sym in syms}
+
+
+def _differ_at(a: sp.Expr, b: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> tuple[sp.Rational, sp.Rational] | None:
+    """Both sides at the point, exactly, if both are rational numbers and they differ."""
+    va, vb = (sp.sympify(side).xreplace(point) for side in (a, b))
+    if va.is_Rational and vb.is_Rational and va != vb:
+        return va, vb
+    return None
+
+
+def _fail(
+    inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], lhs: sp.Rational, rhs: sp.Rational, entries: int
+) -> NumericOutcome:
+    gap = lhs - rhs
+    one = np.array([1.0])
+    cmp = Comparison(one, np.array([1e-300]), one, np.array([True]))
+    ev = evidence(inst, "exact rational residual", cmp, 1, note="the residual is a nonzero rational function")
+    values = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
+    where = f"entry {entry}: " if entries > 1 else ""
+    note = "exact point: " + ", ".join(f"{sym} = {v}" for sym, v in point.items())
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=str(rhs)[:200], observed=str(lhs)[:200], relation="=",
+        error=str(gap)[:200], digits=0, note=note,
+    )  # fmt: skip
+    reason = f"{where}the residual is a nonzero rational function; exactly, the sides differ by {gap}"
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, reason)
