@@ -61,4 +61,6 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
 
 
 def _neg(text: str) -> str:
+    if text.lstrip("-") in ("0", "0.0"):
+        return "0"
     return text[1:] if text.startswith("-") else "-" + text
