@@ -22,6 +22,7 @@ import numpy as np
 
 from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
+from verifier.checks.definedness import UNDEFINED_NOTE
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
@@ -294,6 +295,8 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
+    notes = [e.note for e in result.numeric if UNDEFINED_NOTE in e.note]
+    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE):]}" for note in dict.fromkeys(notes))
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [n for n in result.n_values if n not in result.proved_n]

@@ -1,0 +1,184 @@
+"""Samples where a side of a claim is undefined (NaN, ±∞) or complex: findings, never noise.
+
+Float64 only nominates such samples: NaN can be overflow (exp(800)/exp(800)). Each one is
+re-evaluated side by side in mpmath at 50 and 100 digits, at its exact point, which must lie
+in the claim's domain (see sampling.outside_domain). Then:
+
+* one side real and the other undefined or complex (for a claim stated in real numbers): a
+  counterexample, "the right side is complex at y = -2: log of a negative number";
+* both sides undefined: at a random sample, the claim is undefined on a part of its domain of
+  positive measure, an error that asks to narrow the domain; at a special point only
+  (x = 0, drawn on purpose), a note "both sides undefined at x = 0; not checked there";
+* both sides real in high precision: float overflow, no information either way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier import confirm
+from verifier.checks.resolve import NumericOutcome
+from verifier.checks.sampling import exact_point, mp_args, outside_domain, point_values
+from verifier.instantiate import ClaimError, Instance
+from verifier.numeric import Env
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+
+PROBES = 16  # samples of each kind re-evaluated in high precision
+UNDEFINED_NOTE = "both sides undefined at"
+
+
+class State(StrEnum):
+    REAL = "real"
+    COMPLEX = "complex"
+    UNDEFINED = "undefined"
+
+
+@dataclass
+class Finding:
+    """What the undefined samples showed: a counterexample, or a note, or nothing."""
+
+    counterexample: Counterexample | None = None
+    reason: str = ""
+    note: str = ""
+
+
+def is_real_claim(exprs: Sequence[sp.Basic]) -> bool:
+    """A claim stated in real numbers: no imaginary unit anywhere."""
+    return not any(sp.sympify(e).has(sp.I) for e in exprs)
+
+
+def defined(values: np.ndarray, real: bool) -> np.ndarray:
+    """(K, m) values → (K,) True where every entry is finite (and real, for a real claim)."""
+    ok = np.all(np.isfinite(values), axis=1)
+    if real and np.iscomplexobj(values):
+        ok &= np.all(np.abs(values.imag) <= 1e-12 * np.maximum(np.abs(values.real), 1.0), axis=1)
+    return ok
+
+
+def state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> State:
+    """A side's state at the point, the same at 50 and at 100 digits (else undefined)."""
+    seen = {_state_at(evaluator, args, real, dps) for dps in (confirm.LOW_DPS, confirm.HIGH_DPS)}
+    return seen.pop() if len(seen) == 1 else State.UNDEFINED
+
+
+def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State:
+    with mpmath.workdps(dps):
+        try:
+            values = evaluator(*args)
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+            return State.UNDEFINED
+        if any(not mpmath.isfinite(v) for v in values):
+            return State.UNDEFINED
+        tiny = mpmath.mpf(10) ** (-(dps - 10))
+        if real and any(abs(mpmath.im(v)) > tiny * max(abs(v), 1) for v in values):
+            return State.COMPLEX
+    return State.REAL
+
+
+Sides = tuple[list[sp.Expr], list[sp.Expr]]
+
+
+def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarray], special: int) -> Finding:
+    """Decide the samples where a side is not defined in float64 (ok is False); special: how many
+    samples at the start are the domains' special points (0 if the points were given)."""
+    real = is_real_claim([*sides[0], *sides[1]])
+    left, right = (confirm.mp_compile(inst.symbols, list(s)) for s in sides)
+    one_sided = np.flatnonzero(ok[0] ^ ok[1])[:PROBES]
+    both = np.flatnonzero(~ok[0] & ~ok[1])[:PROBES]
+    undefined_both: list[int] = []
+    for idx in [*one_sided, *both]:
+        if outside_domain(inst, env, int(idx)) is not None:
+            continue
+        args = mp_args(inst, env, int(idx))
+        states = state(left, args, real), state(right, args, real)
+        if states[0] is State.REAL and states[1] is State.REAL:
+            continue  # float overflow: no information
+        if State.REAL in states:
+            return _counterexample(inst, env, int(idx), sides, states)
+        undefined_both.append(int(idx))
+    return _both_undefined(inst, env, undefined_both, special)
+
+
+def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tuple[State, State]) -> Finding:
+    bad = 0 if states[0] is not State.REAL else 1
+    name, what = ("left", "right")[bad], states[bad].value
+    where = point_text(point_values(inst, env, idx))
+    why = culprit(sides[bad], exact_point(inst, env, idx))
+    reason = f"the {name} side is {what}{' (undefined in ℝ)' if what == 'complex' else ''} at {where}"
+    reason += f": {why}" if why else ""
+    texts = ["defined", "defined"]
+    texts[bad] = what
+    cx = Counterexample(inst.claim.n, point_values(inst, env, idx), texts[0], texts[1], what, confirm.HIGH_DPS, reason)
+    return Finding(cx, reason)
+
+
+def _both_undefined(inst: Instance, env: Env, found: list[int], special: int) -> Finding:
+    if not found:
+        return Finding()
+    where = point_text(point_values(inst, env, found[0]))
+    random = [i for i in found if i >= special]
+    if random:
+        at = point_text(point_values(inst, env, random[0]))
+        raise ClaimError(
+            f"both sides are undefined (or complex) at {at}, a random point of the domain, and at "
+            f"{len(found) - 1} other sample(s): the claim is undefined on part of its domain; narrow the domain"
+        )
+    return Finding(note=f"{UNDEFINED_NOTE} {where}; not checked there")
+
+
+def point_text(values: dict[str, object]) -> str:
+    return ", ".join(f"{k} = {_short(v)}" for k, v in values.items())
+
+
+def _short(v: object) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(_short(x) for x in v) + "]"
+    x = float(v)  # type: ignore[arg-type]
+    return str(int(x)) if x.is_integer() else f"{x:.6g}"
+
+
+def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> str:
+    """The innermost operation that leaves the reals, in words ("log of a negative number")."""
+    for expr in exprs:
+        for seen, node in enumerate(sp.postorder_traversal(sp.sympify(expr))):
+            if seen > 2000:
+                return ""
+            if isinstance(node, sp.log | sp.Pow):
+                text = _describe(node, [sp.sympify(a).xreplace(point) for a in node.args])
+                if text:
+                    return text
+    return ""
+
+
+def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:
+    if not all(a.is_number and a.is_real for a in args):
+        return ""
+    if isinstance(node, sp.log):
+        return "log of 0" if args[0].is_zero else ("log of a negative number" if args[0].is_negative else "")
+    base, exponent = args
+    if base.is_zero and exponent.is_negative:
+        return "division by zero"
+    if base.is_negative and exponent.is_integer is False:
+        root = exponent == sp.S.Half
+        return "square root of a negative number" if root else "a fractional power of a negative number"
+    return ""
+
+
+def refuted(finding: Finding, ev: NumericEvidence) -> NumericOutcome:
+    """The outcome of a check whose undefined samples gave a counterexample."""
+    return NumericOutcome(NumericVerdict.FAIL, ev, finding.counterexample, finding.reason)
+
+
+def noted(finding: Finding, outcome: NumericOutcome) -> NumericOutcome:
+    """The check's outcome, with the finding's note (if any) joined to its evidence."""
+    if finding.note:
+        note = f"{outcome.evidence.note}; {finding.note}" if outcome.evidence.note else finding.note
+        outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
+    return outcome
