@@ -22,7 +22,7 @@ import numpy as np
 
 from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, shrink
 from verifier.checks import NumericOutcome, Settings, spot_check
-from verifier.checks.definedness import UNDEFINED_NOTE
+from verifier.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
@@ -172,7 +172,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if outcome.series:
             result.series = outcome.series
         if outcome.verdict is NumericVerdict.FAIL:
-            contradiction = _probe_inconsistency(inst, family, n)
+            if not is_definedness(outcome.counterexample):
+                contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
             _name_the_case(result, inst)
             break

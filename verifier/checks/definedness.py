@@ -182,3 +182,9 @@ def noted(finding: Finding, outcome: NumericOutcome) -> NumericOutcome:
         note = f"{outcome.evidence.note}; {finding.note}" if outcome.evidence.note else finding.note
         outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
     return outcome
+
+
+def is_definedness(cx: Counterexample | None) -> bool:
+    """A counterexample where a side is undefined or complex, not where two values differ: a symbolic
+    proof of the identity where both sides are defined (a rational function's) does not contradict it."""
+    return cx is not None and cx.error in (State.UNDEFINED.value, State.COMPLEX.value)
