@@ -29,7 +29,8 @@ def verdict(statement: Identity | Inequality, n: int = 1, seed: int = 0) -> tupl
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_a_rounded_singular_psd_sample_is_no_counterexample(seed: int) -> None:
     a = matrix("A", 2)
-    status, reason = verdict(Inequality(a.det() * (2 + sp.cos(a[0, 1])), ">=", sp.Integer(0), where={a: PSDMatrix()}), 2, seed)
+    statement = Inequality(a.det() * (2 + sp.cos(a[0, 1])), ">=", sp.Integer(0), where={a: PSDMatrix()})
+    status, reason = verdict(statement, 2, seed)
     assert status in (Status.CHECKED, Status.PROVED), reason
 
 
@@ -145,7 +146,8 @@ def test_special_points_come_first() -> None:
     from verifier.checks.sampling import Settings, sample
     from verifier.instantiate import instantiate
 
-    inst = instantiate(claim(n=[1])(lambda n: Identity(x + y, y + x, where={x: Real(), y: Interval(0.0, 1.0)})).build(1))
+    statement = Identity(x + y, y + x, where={x: Real(), y: Interval(0.0, 1.0)})
+    inst = instantiate(claim(n=[1])(lambda n: statement).build(1))
     env = sample(inst, np.random.default_rng(0), 200, Settings())
     pairs = {(float(env[x][i]), float(env[y][i])) for i in range(48)}
     assert {(0.0, 0.0), (-1.0, 1.0), (2.0, 0.5)} <= pairs
