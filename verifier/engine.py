@@ -204,7 +204,9 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
     expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
     key = f"{family.derivation}.{family.name}"
-    for_all_n = found.proof if found is not None else None
+    # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
+    # not the proof (no inconsistency)
+    for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
     status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction, for_all_n)
     result.status = status
     result.inconsistency = inconsistent

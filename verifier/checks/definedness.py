@@ -23,15 +23,17 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from verifier import confirm
+from verifier import confirm, numeric
 from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import exact_point, mp_args, outside_domain, point_values
 from verifier.instantiate import ClaimError, Instance
+from verifier.mpeval import Peak
 from verifier.numeric import Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 PROBES = 16  # samples of each kind re-evaluated in high precision
 UNDEFINED_NOTE = "both sides undefined at"
+MAX_EXACT_OPS = 5000
 
 
 class State(StrEnum):
@@ -62,18 +64,28 @@ def defined(values: np.ndarray, real: bool) -> np.ndarray:
     return ok
 
 
-def state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> State:
-    """A side's state at the point, the same at 50 and at 100 digits (else undefined)."""
-    seen = {_state_at(evaluator, args, real, dps) for dps in (confirm.LOW_DPS, confirm.HIGH_DPS)}
-    return seen.pop() if len(seen) == 1 else State.UNDEFINED
+def state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> State | None:
+    """A side's state at the point, the same at 50 and at 100 digits; None if that is not so, or if
+    the side cannot be evaluated in mpmath (that says nothing about the claim)."""
+    Peak.reset()
+    _state_at(evaluator, args, real, confirm.LOW_DPS)  # measures the magnitudes involved (Peak)
+    dps = max(confirm.HIGH_DPS, int(Peak.digits) + confirm.HEADROOM)  # 1 − σ(297) is 0 at 100 digits
+    if dps > confirm.MAX_DIGITS:
+        return None
+    seen = {_state_at(evaluator, args, real, d) for d in (dps, 2 * dps)}
+    return seen.pop() if len(seen) == 1 else None
 
 
-def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State:
+def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State | None:
     with mpmath.workdps(dps):
         try:
             values = evaluator(*args)
-        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+        except ZeroDivisionError:
             return State.UNDEFINED
+        except Exception:  # the evaluator's limit (a numeric-only function, a type it cannot read)
+            return None
+        if not all(isinstance(v, mpmath.mpf | mpmath.mpc) for v in values):
+            return None
         if any(not mpmath.isfinite(v) for v in values):
             return State.UNDEFINED
         tiny = mpmath.mpf(10) ** (-(dps - 10))
@@ -89,6 +101,8 @@ def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarr
     """Decide the samples where a side is not defined in float64 (ok is False); special: how many
     samples at the start are the domains' special points (0 if the points were given)."""
     real = is_real_claim([*sides[0], *sides[1]])
+    if numeric.has_opaque([*sides[0], *sides[1]]):
+        return Finding()  # numeric-only functions: no high-precision value to confirm anything with
     left, right = (confirm.mp_compile(inst.symbols, list(s)) for s in sides)
     one_sided = np.flatnonzero(ok[0] ^ ok[1])[:PROBES]
     both = np.flatnonzero(~ok[0] & ~ok[1])[:PROBES]
@@ -97,13 +111,41 @@ def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarr
         if outside_domain(inst, env, int(idx)) is not None:
             continue
         args = mp_args(inst, env, int(idx))
-        states = state(left, args, real), state(right, args, real)
-        if states[0] is State.REAL and states[1] is State.REAL:
-            continue  # float overflow: no information
+        point = exact_point(inst, env, int(idx))
+        states = (
+            exactly_undefined(sides[0], point, state(left, args, real)),
+            exactly_undefined(sides[1], point, state(right, args, real)),
+        )
+        if states[0] is None or states[1] is None or states == (State.REAL, State.REAL):
+            continue  # not decided, or float overflow: no information
         if State.REAL in states:
-            return _counterexample(inst, env, int(idx), sides, states)
+            return _counterexample(inst, env, int(idx), sides, (states[0], states[1]))
         undefined_both.append(int(idx))
     return _both_undefined(inst, env, undefined_both, special)
+
+
+def exactly_undefined(side: list[sp.Expr], point: dict[sp.Symbol, sp.Rational], seen: State | None) -> State | None:
+    """An undefined state from mpmath confirmed exactly: a division by an exact zero leaves zoo or nan in
+    sympy's exact value (1 − σ(1598) is 0 at 400 digits, never exactly); None if it does not."""
+    if seen is not State.UNDEFINED:
+        return seen
+    if sum(sp.count_ops(e) for e in side) > MAX_EXACT_OPS:
+        return None
+    values = [sp.sympify(e).xreplace(point) for e in side]
+    return State.UNDEFINED if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in values) else None
+
+
+def is_special(inst: Instance, env: Env, idx: int) -> bool:
+    """The sample idx is made of its domains' special points (0, endpoints, I, ...), whatever its index."""
+    for g in inst.given:
+        entries = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
+        if not all(isinstance(e, sp.Symbol) and e in env for e in entries):
+            return False
+        block = np.array([env[e][idx] for e in entries], dtype=float)
+        specials = g.domain.special_points(g.shape).reshape(-1, len(entries))
+        if not any(np.array_equal(block, row) for row in specials):
+            return False
+    return True
 
 
 def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tuple[State, State]) -> Finding:
@@ -123,7 +165,7 @@ def _both_undefined(inst: Instance, env: Env, found: list[int], special: int) ->
     if not found:
         return Finding()
     where = point_text(point_values(inst, env, found[0]))
-    random = [i for i in found if i >= special]
+    random = [i for i in found if i >= special and not is_special(inst, env, i)]
     if random:
         at = point_text(point_values(inst, env, random[0]))
         raise ClaimError(
