@@ -23,6 +23,7 @@ import numpy as np
 from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext
 from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
+from verifier.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.checks.exact_residual import refute_exactly
 from verifier.claims import Claim, ClaimFamily, Corollary
 from verifier.compile import NoNumericForm, Unsupported
@@ -178,7 +179,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if outcome.series:
             result.series = outcome.series
         if outcome.verdict is NumericVerdict.FAIL:
-            contradiction = _probe_inconsistency(inst, family, n)
+            if not is_definedness(outcome.counterexample):
+                contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
             _name_the_case(result, inst)
             break
@@ -214,7 +216,9 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
     expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
     key = f"{family.derivation}.{family.name}"
-    for_all_n = found.proof if found is not None else None
+    # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
+    # not the proof (no inconsistency)
+    for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
     status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction, for_all_n)
     result.status = status
     result.inconsistency = inconsistent
@@ -325,6 +329,8 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
+    notes = [e.note for e in result.numeric if UNDEFINED_NOTE in e.note]
+    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE):]}" for note in dict.fromkeys(notes))
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [n for n in result.n_values if n not in result.proved_n]

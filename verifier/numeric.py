@@ -13,6 +13,8 @@ that is not a counterexample yet: it goes to high-precision confirmation.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -77,6 +79,29 @@ def draw(given: Sequence[Given], rng: np.random.Generator, k: int, corners: bool
             if isinstance(e, sp.Symbol):
                 env[e] = block[:, j].astype(float)
     return env
+
+
+def special_draw(given: Sequence[Given], limit: int) -> Env:
+    """The domains' special points, before any random one: every combination across the declared
+    symbols if there are at most limit of them, else the i-th special point of each symbol together."""
+    lists = [g.domain.special_points(g.shape).reshape(-1, max(1, int(np.prod(g.shape or (1,))))) for g in given]
+    if not given or limit <= 0 or any(len(p) == 0 for p in lists):
+        return {}
+    if math.prod(len(p) for p in lists) <= limit:
+        rows = list(itertools.product(*[range(len(p)) for p in lists]))
+    else:
+        rows = [tuple(i % len(p) for p in lists) for i in range(min(limit, max(len(p) for p in lists)))]
+    env: Env = {}
+    for j, g in enumerate(given):
+        block = lists[j][[r[j] for r in rows]]
+        for col, e in enumerate(_entries(g.target)):
+            if isinstance(e, sp.Symbol):
+                env[e] = block[:, col].astype(float)
+    return env
+
+
+def count(env: Env) -> int:
+    return len(next(iter(env.values()))) if env else 0
 
 
 def _entries(target: sp.Basic) -> list[sp.Basic]:

@@ -53,11 +53,6 @@ class Counterexample:
     note: str = ""
     entries: tuple[tuple[int, ...], ...] = ()
 
-    @property
-    def lhs(self) -> str:
-        """The observed value under its positional name, for callers not yet moved to ``observed``."""
-        return self.observed
-
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "entries": [list(e) for e in self.entries]}
 

@@ -6,8 +6,9 @@ import numpy as np
 import sympy as sp
 
 from verifier import confirm, numeric
-from verifier.checks.resolve import NumericOutcome, opaque_outcome, resolve
-from verifier.checks.sampling import Settings, mp_args, sample
+from verifier.checks import definedness
+from verifier.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
+from verifier.checks.sampling import Settings, mp_args, sample, specials
 from verifier.claims import Identity
 from verifier.confirm import Confirmation
 from verifier.instantiate import Instance, as_matrix
@@ -25,10 +26,14 @@ def _compare_sides(
     sizes = [numeric.magnitude(a) + numeric.magnitude(b) for a, b in zip(lhs, rhs, strict=True)]
     fn = numeric.compiled(inst.symbols, lhs + rhs + sizes)
     env = sample(inst, rng, s.samples, s)
-    out, noisy = fn(env).real, fn(numeric.perturbed(env, rng)).real
-    cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :])
+    out, noisy = fn(env), fn(numeric.perturbed(env, rng))  # complex values are compared in full
+    cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :].real)
     if numeric.has_opaque(lhs + rhs):
         return opaque_outcome(inst, cmp, method)
+    real = definedness.is_real_claim(lhs + rhs)
+    ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
+    cmp.valid &= ok[0] & ok[1]
+    found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
 
     def decide_at(idx: int) -> Confirmation:
@@ -41,4 +46,6 @@ def _compare_sides(
 
         return confirm.decide(sides)
 
-    return resolve(inst, env, cmp, method, decide_at)
+    if found.counterexample is not None:
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
+    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))

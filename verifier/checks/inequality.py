@@ -7,8 +7,9 @@ import numpy as np
 import sympy as sp
 
 from verifier import confirm, numeric
-from verifier.checks.resolve import NumericOutcome, exact_confirmation, opaque_outcome, resolve
-from verifier.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample
+from verifier.checks import definedness
+from verifier.checks.resolve import NumericOutcome, evidence, exact_confirmation, opaque_outcome, resolve
+from verifier.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample, specials
 from verifier.claims import Inequality
 from verifier.confirm import Confirmation
 from verifier.instantiate import Instance, as_matrix
@@ -25,9 +26,14 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     strict = body.op in ("<", ">")
     fn = numeric.compiled(inst.symbols, [small, big])
     env = sample(inst, rng, s.samples, s)
-    out, noisy = fn(env).real, fn(numeric.perturbed(env, rng)).real
+    full = fn(env)
+    ok = definedness.defined(full[:, :1], real=True), definedness.defined(full[:, 1:], real=True)
+    if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
+        ok = ok[1], ok[0]
+    found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
+    out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
-    valid = np.all(np.isfinite(out), axis=1)
+    valid = ok[0] & ok[1]
     scale = np.max(np.abs(out), axis=1)
     tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
     error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
@@ -38,6 +44,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     method = f"sampled {body.op}"
     if numeric.has_opaque([small, big]):
         return opaque_outcome(inst, cmp, method)
+    if found.counterexample is not None:  # an inequality between numbers that are not real is no claim about ℝ
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
     mp_fn = confirm.mp_compile(inst.symbols, [small, big])
 
     def decide_at(idx: int) -> Confirmation:
@@ -52,13 +60,15 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
 
         return confirm.decide_sign(value, strict=strict)
 
-    result = resolve(inst, env, cmp, method, decide_at)
+    result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
     if result.counterexample is not None:
         result.reason = (
-            f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.lhs)}"
+            f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.observed)}"
         )
     return result
 
 
 def _neg(text: str) -> str:
+    if text.lstrip("-") in ("0", "0.0"):
+        return "0"
     return text[1:] if text.startswith("-") else "-" + text

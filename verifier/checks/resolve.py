@@ -16,7 +16,7 @@ import numpy as np
 import sympy as sp
 
 from verifier import confirm
-from verifier.checks.sampling import point_values, simplicity
+from verifier.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import Instance, as_matrix
@@ -28,6 +28,7 @@ NEAR_MISSES = 2  # samples below the float tolerance recomputed in high precisio
 NEAR_MARGIN = 1 / 16  # ... if their error is at least this fraction of the tolerance (round-off is far below)
 
 NOWHERE_DEFINED = "every sample was NaN or infinite"
+NO_EVIDENCE = "no evidence"
 
 
 @dataclass
@@ -90,6 +91,7 @@ def resolve(
             ev,
             reason=f"{NOWHERE_DEFINED}; check the domains (log of a negative? division by zero?)",
         )
+    decide_at = in_domain_only(inst, env, decide_at)  # a counterexample must lie in the domain, exactly
     suspects = cmp.suspects
     escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
     float_margin = _finite(cmp.worst_margin())
@@ -147,6 +149,8 @@ def resolve(
         return NumericOutcome(
             NumericVerdict.FAIL, ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})"
         )
+    if not cmp.valid.any():
+        return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=f"{NO_EVIDENCE}: no sample was informative")
     unchecked = len(suspects) - escalated
     if unchecked > 0:
         return NumericOutcome(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import mpmath
 import numpy as np
 import sympy as sp
 
-from verifier import confirm, numeric
-from verifier.domains import Orthogonal
+from verifier import numeric
+from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import Instance
 from verifier.numeric import Env
 
@@ -22,15 +23,30 @@ class Settings:
     points: Env | None = None  # check exactly these points instead of sampling (used by the shrinker)
 
 
+MAX_SPECIAL = 48
+
+
+def specials(inst: Instance, k: int, s: Settings) -> Env:
+    """The domains' special points that open every sample set of size k (none for given points)."""
+    if s.points is not None:
+        return {}
+    return numeric.special_draw(inst.given, min(MAX_SPECIAL, k // 4))
+
+
 def sample(inst: Instance, rng: np.random.Generator, k: int, s: Settings, corners_ok: bool = True) -> Env:
-    """K points from the claim's domains (10% from ill-conditioned corners), or the given points."""
+    """K points from the claim's domains: their special points first (0, ±1, endpoints, I,
+    vertices; see specials), then random ones, 10% of them from ill-conditioned corners; or the
+    given points."""
     if s.points is not None:
         return s.points
+    first = specials(inst, k, s)
     corners = round(k * s.corner_fraction) if corners_ok else 0
-    plain = numeric.draw(inst.given, rng, k - corners)
-    if corners == 0 or not inst.given:
-        return plain
-    return numeric.concat([plain, numeric.draw(inst.given, rng, corners, corners=True)])
+    plain = numeric.draw(inst.given, rng, k - corners - numeric.count(first))
+    parts = [first] if first else []
+    parts.append(plain)
+    if corners and inst.given:
+        parts.append(numeric.draw(inst.given, rng, corners, corners=True))
+    return numeric.concat(parts) if inst.given else plain
 
 
 def point_values(inst: Instance, env: Env, idx: int) -> dict[str, object]:
@@ -69,27 +85,15 @@ def simplicity(values: dict[str, object]) -> float:
 
 
 def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
-    """The sample as exact mpmath numbers, with the domain's relations imposed exactly.
+    """The sample as mpmath numbers at 250 digits, from its exact point (see exact_point).
 
-    Floats cannot make Σy = 1 hold exactly; the high-precision check must see a point
-    that really lies in the domain, or round-off in the sample would look like a
-    counterexample. Related entries are computed from exact rationals at 250 digits.
+    Floats cannot make Σy = 1 or QᵀQ = I hold exactly; the high-precision check must see a
+    point that really lies in the domain, or round-off in the sample would look like a
+    counterexample.
     """
-    args = confirm.exact_args([env[s][idx] for s in inst.symbols])
-    position = {s: i for i, s in enumerate(inst.symbols)}
-    for g in inst.given:  # float samples are orthogonal to ~1e-16 only; make them exactly so
-        if isinstance(g.domain, Orthogonal):
-            cells = [position[e] for e in g.target]
-            with mpmath.workdps(250):
-                q = orthonormalise([args[c] for c in cells], g.target.rows, g.target.cols)
-            for c, value in zip(cells, q, strict=True):
-                args[c] = value
-    for sym, expr in inst.relations:
-        exact = {k: sp.Rational(float(env[k][idx])) for k in expr.free_symbols if k in env}
-        value = sp.Rational(expr.xreplace(exact))
-        with mpmath.workdps(250):
-            args[position[sym]] = mpmath.mpf(value.p) / value.q
-    return args
+    point = exact_point(inst, env, idx)
+    with mpmath.workdps(250):
+        return [mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in inst.symbols]
 
 
 def orthonormalise(values: list[mpmath.mpf], rows: int, cols_count: int) -> list[mpmath.mpf]:
@@ -108,11 +112,48 @@ def orthonormalise(values: list[mpmath.mpf], rows: int, cols_count: int) -> list
 
 
 def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
-    """The sample as exact rationals, with the domain's relations imposed exactly."""
+    """The sample as exact rationals: each domain's exact version of its block (the floats
+    themselves, or an exactly orthogonal matrix near them), then the relations imposed exactly."""
     point = {s: sp.Rational(float(env[s][idx])) for s in inst.symbols}
+    for g in inst.given:
+        entries = _entries(g.target)
+        if len(entries) > 1 and all(isinstance(e, sp.Symbol) and e in env for e in entries):
+            exact = g.domain.exact_values(np.array([env[e][idx] for e in entries], dtype=float))
+            point.update(zip(entries, exact, strict=True))
     for sym, expr in inst.relations:
         point[sym] = sp.Rational(expr.xreplace(point))
     return point
+
+
+def outside_domain(inst: Instance, env: Env, idx: int) -> str | None:
+    """Why the sample idx is not shown to lie in the claim's domains, decided exactly; None if it is."""
+    point = exact_point(inst, env, idx)
+    for g in inst.given:
+        inside = g.domain.contains_exactly([sp.sympify(e).xreplace(point) for e in _entries(g.target)])
+        if inside is not True:
+            how = "not decided exactly" if inside is None else "exact arithmetic"
+            return f"{g.label} is not in {g.domain.describe()} ({how})"
+    return None
+
+
+def in_domain_only(inst: Instance, env: Env, decide_at: Callable[[int], Confirmation]) -> Callable[[int], Confirmation]:
+    """decide_at, except that a confirmed failure at a point not shown to lie in the domain is no
+    evidence: such a point is no counterexample (a rounded singular PSD sample, say)."""
+
+    def decide(idx: int) -> Confirmation:
+        result = decide_at(idx)
+        if result.decision is not Decision.CONFIRMED:
+            return result
+        why = outside_domain(inst, env, idx)
+        if why is None:
+            return result
+        return Confirmation(Decision.NO_EVIDENCE, result.lhs, result.rhs, f"no counterexample: {why}", 0.0)
+
+    return decide
+
+
+def _entries(target: sp.Basic) -> list[sp.Basic]:
+    return list(target) if isinstance(target, sp.MatrixBase) else [target]
 
 
 def exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rational | None:

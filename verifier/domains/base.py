@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -75,6 +76,20 @@ class Domain:
         """Ill-conditioned but legal points; by default, the ordinary sampler."""
         return self.sample(rng, shape, k)
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        """Whether the point (entries row-major, exact rationals) lies in the domain, decided exactly;
+        None if it cannot be decided. A point that is not shown to lie in it is no counterexample."""
+        return None
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        """The domain's special points (0, ±1, endpoints, I, vertices, ...), drawn before any random one."""
+        return np.empty((0, *shape))
+
+    def exact_values(self, floats: np.ndarray) -> list[sp.Rational]:
+        """A float sample's entries (row-major) as the exact point confirmation uses: the floats
+        themselves by default; a domain that floats cannot hold exactly (orthogonal) moves them."""
+        return [sp.Rational(float(v)) for v in np.asarray(floats).reshape(-1)]
+
 
 def number_text(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(x)
@@ -104,3 +119,20 @@ def spectral(rng: np.random.Generator, n: int, k: int, spectrum: object) -> np.n
         out[i] = (q * lam) @ q.T
         out[i] = (out[i] + out[i].T) / 2
     return out
+
+
+def inside(points: np.ndarray, keep: object) -> np.ndarray:
+    """The candidate points (P, *shape) for which keep(point) is true, in order, without repeats."""
+    seen: list[np.ndarray] = []
+    for p in points:
+        if keep(p) and not any(np.array_equal(p, q) for q in seen):  # type: ignore[operator]
+            seen.append(p)
+    return np.stack(seen) if seen else np.empty((0, *points.shape[1:]))
+
+
+def scalar_specials(shape: Shape, values: Sequence[float]) -> np.ndarray:
+    """Each value broadcast over the whole shape (every entry equal)."""
+    return np.stack([np.full(shape, float(v)) for v in values]) if values else np.empty((0, *shape))
+
+
+SIMPLE = (0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -16,7 +17,20 @@ from verifier.domains.base import (
     spectral,
     symmetric_relations,
 )
+from verifier.domains.exact import (
+    dyadic_gram,
+    exactly_orthogonal,
+    is_orthogonal,
+    is_semidefinite,
+    is_singular,
+    is_symmetric,
+    square,
+)
 from verifier.domains.scalar import Real
+
+
+def _stack(*mats: np.ndarray) -> np.ndarray:
+    return np.stack([np.asarray(m, dtype=float) for m in mats])
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,14 @@ class Symmetric(Domain):
         a = Real().sample(rng, shape, k)
         return (a + np.swapaxes(a, -1, -2)) / 2
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else is_symmetric(m)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        return _stack(np.zeros((n, n)), np.eye(n), -np.eye(n), np.ones((n, n)), np.eye(n)[::-1])
+
 
 @dataclass(frozen=True)
 class SPD(Symmetric):
@@ -75,6 +97,14 @@ class SPD(Symmetric):
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return spectral(rng, shape[0], k, lambda: np.geomspace(1e-6, 1.0, shape[0]))
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else is_symmetric(m) and is_semidefinite(m, strict=True)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        return _stack(np.eye(n), 2 * np.eye(n), np.eye(n) + np.ones((n, n)), np.diag(np.arange(1.0, n + 1)))
+
 
 @dataclass(frozen=True)
 class PSDMatrix(Symmetric):
@@ -87,15 +117,24 @@ class PSDMatrix(Symmetric):
         return f"{label} = {label}ᵀ ⪰ 0"
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        """Well-conditioned points from a spectrum in [0.1, 10]; 20% singular ones, built as LLᵀ with
+        L exactly representable and of rank n − 1, so that the float sample is exactly PSD."""
         n = shape[0]
+        out = spectral(rng, n, k, lambda: np.exp(rng.uniform(-2.3, 2.3, n)))
+        if n > 1:
+            singular = np.flatnonzero(rng.uniform(size=k) < 0.2)
+            out[singular] = dyadic_gram(rng, n, n - 1, len(singular))
+        return out
 
-        def spectrum() -> np.ndarray:
-            lam = np.exp(rng.uniform(-2.3, 2.3, n))
-            if n > 1 and rng.uniform() < 0.2:
-                lam[rng.integers(0, n)] = 0.0
-            return lam
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else is_symmetric(m) and is_semidefinite(m, strict=False)
 
-        return spectral(rng, n, k, spectrum)
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        e1 = np.zeros((n, n))
+        e1[0, 0] = 1.0
+        return _stack(np.zeros((n, n)), np.eye(n), np.ones((n, n)), e1)
 
     def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
         return cholesky(target, strict=False)
@@ -159,6 +198,14 @@ class Invertible(Domain):
             out[i] = (u * np.geomspace(1e-6, 1.0, n)) @ v
         return out
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else not is_singular(m)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        return _stack(np.eye(n), -np.eye(n), np.eye(n)[::-1], np.diag(np.arange(1.0, n + 1)))
+
 
 @dataclass(frozen=True)
 class Orthogonal(Domain):
@@ -174,6 +221,27 @@ class Orthogonal(Domain):
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return np.stack([orthogonal_sample(rng, shape[0]) for _ in range(k)])
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else is_orthogonal(m)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        flip = np.eye(n)
+        flip[0, 0] = -1.0
+        return _stack(np.eye(n), -np.eye(n), np.eye(n)[::-1], flip)
+
+    def exact_values(self, floats: np.ndarray) -> list[sp.Rational]:
+        """Floats are orthogonal to ~1e-16 only: the nearby exactly orthogonal rational matrix (Cayley)."""
+        plain = super().exact_values(floats)
+        m = square(plain)
+        if m is None or is_orthogonal(m):
+            return plain
+        try:
+            return exactly_orthogonal(np.asarray(floats, dtype=float).reshape(len(m), len(m)))
+        except (np.linalg.LinAlgError, ZeroDivisionError, StopIteration):
+            return plain
 
 
 @dataclass(frozen=True)
@@ -196,6 +264,15 @@ class Diagonal(Domain):
             for j in range(m.cols)
             if i != j and isinstance(m[i, j], sp.Symbol)
         }
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        m = square(values)
+        return None if m is None else all(m[i][j] == 0 for i in range(len(m)) for j in range(len(m)) if i != j)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        mixed = np.diag([(0.0, 1.0, -1.0, 2.0)[i % 4] for i in range(n)])
+        return _stack(np.zeros((n, n)), np.eye(n), mixed)
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         d = Real().sample(rng, (shape[0],), k)

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
 
 from verifier.domains.base import (
+    SIMPLE,
     Domain,
     DomainError,
     Parametrisation,
     Shape,
+    inside,
     number_text,
+    scalar_specials,
     scales,
     simple_values,
     symbol_entries,
 )
+from verifier.domains.exact import fractions
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,14 @@ class Real(Domain):
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return rng.choice([-40.0, -12.0, 12.0, 40.0], size=(k, *shape)) + rng.standard_normal((k, *shape))
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, lambda v: True)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        if not shape:
+            return scalar_specials(shape, SIMPLE)
+        return np.concatenate([scalar_specials(shape, (0.0, 1.0, -1.0)), shaped_specials(shape)])
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,12 @@ class Positive(Domain):
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return np.exp(rng.choice([-9.0, 9.0], size=(k, *shape)))
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, lambda v: v > 0)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        return scalar_specials(shape, (1.0, 2.0, 0.5, 3.0))
+
 
 @dataclass(frozen=True)
 class Nonnegative(Positive):
@@ -72,6 +92,12 @@ class Nonnegative(Positive):
         base[zero] = 0.0
         return base
 
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, lambda v: v >= 0)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        return scalar_specials(shape, (0.0, 1.0, 2.0, 0.5))
+
 
 @dataclass(frozen=True)
 class Nonzero(Real):
@@ -88,6 +114,12 @@ class Nonzero(Real):
         tiny = np.abs(base) < 1e-6
         base[tiny] = 1.0
         return base
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, lambda v: v != 0)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        return scalar_specials(shape, (1.0, -1.0, 2.0, -2.0, 0.5, -0.5))
 
 
 @dataclass(frozen=True)
@@ -146,6 +178,19 @@ class Interval(Domain):
         near = rng.choice([1e-7, 1 - 1e-7], size=(k, *shape))
         return self.lo + width * near
 
+    def _holds(self, v: Fraction) -> bool:
+        lo, hi = Fraction(self.lo), Fraction(self.hi)
+        above = v > lo if self.open_lo else v >= lo
+        below = v < hi if self.open_hi else v <= hi
+        return above and below
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, self._holds)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        candidates = (self.lo, self.hi, (self.lo + self.hi) / 2, *SIMPLE)
+        return inside(scalar_specials(shape, candidates), lambda p: self._holds(Fraction(float(p.flat[0]))))
+
 
 @dataclass(frozen=True)
 class Integer(Domain):
@@ -171,3 +216,28 @@ class Integer(Domain):
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         return rng.integers(self.lo, self.hi + 1, size=(k, *shape)).astype(float)
+
+    def _holds(self, v: Fraction) -> bool:
+        return v.denominator == 1 and self.lo <= v <= self.hi
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return entrywise(values, self._holds)
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        candidates = (self.lo, self.hi, 0.0, 1.0, -1.0, 2.0)
+        return inside(scalar_specials(shape, candidates), lambda p: self._holds(Fraction(float(p.flat[0]))))
+
+
+def entrywise(values: Sequence[sp.Rational], holds: Callable[[Fraction], bool]) -> bool | None:
+    """Every entry is rational and satisfies holds; None if an entry is not rational."""
+    exact = fractions(values)
+    return None if exact is None else all(holds(v) for v in exact)
+
+
+def shaped_specials(shape: Shape) -> np.ndarray:
+    """Points with structure: a one-hot vector; the identity and the exchange matrix if square."""
+    if len(shape) == 2 and shape[1] == 1:
+        return np.eye(shape[0])[:1].reshape(1, *shape)
+    if len(shape) == 2 and shape[0] == shape[1]:
+        return np.stack([np.eye(shape[0]), np.eye(shape[0])[::-1]])
+    return np.empty((0, *shape))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
@@ -14,6 +15,9 @@ from verifier.domains.base import (
     Shape,
     symbol_entries,
 )
+from verifier.domains.exact import fractions
+
+MAX_VERTICES = 8
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,18 @@ class Simplex(Domain):
         n = shape[0]
         out = rng.dirichlet(np.full(n, 0.05), size=k)
         return exactly_on_simplex(out).reshape((k, *shape))
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        exact = fractions(values)
+        return None if exact is None else all(v >= 0 for v in exact) and sum(exact) == 1
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        """The vertices (at most MAX_VERTICES), the barycentre and an edge's midpoint."""
+        n = shape[0]
+        rows = [*np.eye(n)[:MAX_VERTICES], np.full(n, 1.0 / n)]
+        if n > 1:
+            rows.append(np.array([0.5, 0.5] + [0.0] * (n - 2)))
+        return exactly_on_simplex(np.stack(rows)).reshape((len(rows), *shape))
 
 
 def exactly_on_simplex(rows: np.ndarray) -> np.ndarray:
@@ -84,3 +100,11 @@ class OneHot(Simplex):
         return np.eye(n)[rng.integers(0, n, size=k)].reshape((k, *shape))
 
     corner_sample = sample
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        exact = fractions(values)
+        return None if exact is None else all(v in (0, 1) for v in exact) and sum(exact) == 1
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        n = shape[0]
+        return np.eye(n)[:MAX_VERTICES].reshape((min(n, MAX_VERTICES), *shape))
