@@ -52,7 +52,7 @@ def verify_chain(
     end = _verify_end(family, chain, settings, source, verify_one)
     result.internal_error = any(r.internal_error for r in [*sub_results, *([end] if end else [])])
     result.end_result = end.status.value if end is not None else ""
-    result.reason = _summary(result, chain, end)
+    result.reason = _summary(result, chain, end) + (f"; note: {family.notes}" if family.notes else "")
     if family.planted is not None and result.first_wrong_step != family.planted:
         named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
         result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from verifier.latex.document import Text
 from verifier.latex.errors import LatexError, Origin
-from verifier.latex.macros import BUILTINS, DECORATIONS
+from verifier.latex.macros import DECORATIONS, kind_of, known_kinds
 
 SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero")
 VECTOR_DOMAINS = ("simplex", "onehot")
@@ -180,8 +180,8 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
         decls.indices[name.key] = where
     elif word in ("function", "functions"):
         decls.functions[name.key] = "generic"
-    elif word in BUILTINS:
-        decls.functions[name.key] = word
+    elif builtin := kind_of(part):
+        decls.functions[name.key] = builtin
     elif m := (_VECTOR.match(part) or _MATRIX.match(part)):
         _object(name, where, decls).shape = tuple(m.groups())
     elif m := _IDENTITY.match(part):
@@ -196,7 +196,8 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
             where,
             f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
             f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
-            "matrix k×k, identity k×k, lo..hi, index, function, or a function of the macro table (sigmoid, ...)",
+            "matrix k×k, identity k×k, lo..hi, index, function (an arbitrary smooth function), "
+            f"or one of the known functions: {known_kinds()}",
         )
 
 

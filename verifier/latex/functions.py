@@ -121,6 +121,10 @@ def declared(w: Walker, key: str, shown: str) -> Fn:
     if kind != "generic":
         return builtin(w, kind, shown)
     f = sp.Function(key)
+    known = macros.KNOWN.get(key)
+    w.scope.readings[key] = f"{shown} is an arbitrary smooth function (declared `function`)" + (
+        f", not {known.meaning}; to mean that, declare {shown}: {known.builtin} or leave it undeclared" if known else ""
+    )
 
     def apply(arg: object) -> Value:
         args = arg if isinstance(arg, tuple) else (arg,)
