@@ -85,7 +85,7 @@ MALFORMED = [
     ("b: postive", "$$ x = x $$", (4, 4), "unknown kind 'postive'"),
     ("", "$$ z + x = x + z $$", (9, 4), "cannot add a vector of size 2 and a scalar"),
     ("", "$$ x + * x = 2x $$", (9, 8), "unexpected '*'"),
-    ("", "$$ \\operatorname{softmax}(z)_1 = 1 $$", (9, 4), "(\\operatorname{softmax}: softmax)"),
+    ("", "$$ \\operatorname{foo}(z)_1 = 1 $$", (9, 4), "not a known function (sigmoid, softmax,"),
 ]
 
 

@@ -131,6 +131,8 @@ class Evaluator:
         decls = self.scope.decls
         if key in decls.definitions:
             return functions.definition(self, decls.definitions[key])
+        if f"{key}^2" in decls.definitions:  # \sigma where \sigma^2 is defined: its root
+            return values.power(self.value_of(f"{key}^2", shown, node), sp.Rational(1, 2))
         found = self.scope.object(key)
         if found is not None:
             return found
@@ -168,6 +170,12 @@ class Evaluator:
         if shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):
             return f"define it ({shown} = ...) or declare it ({shown}: real)"
         return f"declare it in the verifier block ({shown}: real)"
+
+    def value_of(self, key: str, shown: str, node: Node) -> Value:
+        v = self.lookup(key, shown, node)
+        if isinstance(v, Fn):
+            raise self.fail(node, f"{shown} is a function; apply it to something ({shown}(x))")
+        return v
 
     def builtin(self, name: str, label: str) -> Fn:
         return functions.builtin(self, name, label)
