@@ -119,7 +119,7 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     k = len(result.steps)
     relation = chain.end_relation()
     end_text = (
-        f"end result e₀ {_SYMBOLS[relation]} e{_sub(k)}: {end.status.value}"
+        f"end result e₀ {_SYMBOLS[relation]} e{_sub(k)}: {end.status.value}{_why(end)}"
         if end is not None and relation
         else "the steps conclude nothing between the first and last line (≤ meets ≥)"
     )
@@ -137,6 +137,14 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     weakest = next((s for s in result.steps if s.status is result.status and s.status is not Status.PROVED), None)
     detail = f"; step {weakest.index}: {weakest.evidence}" if weakest is not None else ""
     return f"{plural(k, 'step')}: {tally}; {end_text}{detail}"
+
+
+def _why(end: ClaimResult) -> str:
+    """The end result's own reason when it is neither shown nor refuted (an UNKNOWN says why)."""
+    if end.status in (Status.PROVED, Status.CHECKED, Status.REFUTED) or not end.reason:
+        return ""
+    text = end.reason.rpartition("::")[2]
+    return f" ({text.removeprefix(end.name).lstrip(': ')})"
 
 
 def _markup(expr: Any) -> tuple[str, str]:
