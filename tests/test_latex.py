@@ -86,6 +86,7 @@ MALFORMED = [
     ("", "$$ z + x = x + z $$", (9, 4), "cannot add a vector of size 2 and a scalar"),
     ("", "$$ x + * x = 2x $$", (9, 8), "unexpected '*'"),
     ("", "$$ \\operatorname{foo}(z)_1 = 1 $$", (9, 4), "not a known function (sigmoid, softmax,"),
+    ("", "$$ \\sigma + x = x + \\sigma $$", (9, 4), "logistic sigmoid σ(x) = 1/(1 + e^{−x}) (declare \\sigma: real"),
 ]
 
 

@@ -53,7 +53,10 @@ class Evaluator:
     def value(self, node: Node) -> Value:
         v = self.item(node)
         if isinstance(v, Fn):
-            raise self.fail(node, f"{v.label} is a function; apply it to something ({v.label}(x))")
+            read = next((r for r in self.scope.readings.values() if r.startswith(f"{v.label} read as")), "")
+            raise self.fail(
+                node, f"{v.label} is a function; apply it to something ({v.label}(x))" + (read and f"; {read}")
+            )
         if isinstance(v, tuple):
             raise self.fail(node, "a list (a, b) is not an expression; it can only be a function's arguments")
         return v
