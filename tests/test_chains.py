@@ -129,3 +129,48 @@ def test_a_chain_result_survives_json() -> None:
     r = verify_family(square_of_sum_slip, SETTINGS)
     again = ClaimResult.from_json(r.to_json())
     assert again.steps == r.steps and again.first_wrong_step == 1 and again.end_result == r.end_result
+
+
+# issue 27 item 6: an undecidable sample is replaced, and an UNKNOWN end result says why ----------
+def _outcome(verdict: str, undecided: int = 0) -> object:
+    from verifier.checks.resolve import NumericOutcome
+    from verifier.outcome import NumericEvidence, NumericVerdict
+
+    evidence = NumericEvidence(n=None, method="float64 batch", samples=60, max_error=0.0, tolerance=1e-12)
+    reason = "1 sample(s) beyond tolerance could not be decided in high precision" if undecided else ""
+    return NumericOutcome(NumericVerdict(verdict), evidence, reason=reason, undecided=undecided)
+
+
+def test_a_batch_whose_only_doubt_is_an_undecidable_sample_is_replaced_by_a_fresh_one() -> None:
+    from verifier.checks import _replacing_undecided
+    from verifier.checks.sampling import Settings
+    from verifier.outcome import NumericVerdict
+
+    batches = iter([_outcome("inconclusive", undecided=1), _outcome("pass")])
+    out = _replacing_undecided(lambda: next(batches), Settings(0, 60, 0.1))  # type: ignore[arg-type, return-value]
+    assert out.verdict is NumericVerdict.PASS
+    assert out.evidence.note == "1 undecidable sample(s) replaced by a fresh batch"
+    stuck = iter([_outcome("inconclusive", undecided=1)] * 3)
+    out = _replacing_undecided(lambda: next(stuck), Settings(0, 60, 0.1))  # type: ignore[arg-type, return-value]
+    assert out.verdict is NumericVerdict.INCONCLUSIVE and "could not be decided" in out.reason
+    other = iter([_outcome("inconclusive"), _outcome("pass")])
+    assert _replacing_undecided(lambda: next(other), Settings(0, 60, 0.1)).verdict is NumericVerdict.INCONCLUSIVE  # type: ignore[arg-type, return-value]
+
+
+def test_an_unknown_end_result_keeps_its_reason_in_the_chain_verdict() -> None:
+    family = square_of_sum
+
+    def verify_one(sub: object, settings: object, source: str) -> ClaimResult:
+        r = verify_family(sub, SETTINGS, source)  # type: ignore[arg-type]
+        if r.name.endswith(".end"):
+            r.status = Status.UNKNOWN
+            r.reason = f"{source or r.derivation}::{r.name} at n = 2: 1 sample(s) beyond tolerance could not be decided"
+        return r
+
+    from verifier import chains
+
+    result = verify_family(family, SETTINGS)
+    chain = family.builder()
+    chains.verify_chain(family, chain, SETTINGS, "", result, verify_one)
+    assert result.end_result == "UNKNOWN"
+    assert "end result e₀ ≥ e₃: UNKNOWN (at n = 2: 1 sample(s) beyond tolerance could not be decided)" in result.reason

@@ -85,7 +85,8 @@ MALFORMED = [
     ("b: postive", "$$ x = x $$", (4, 4), "unknown kind 'postive'"),
     ("", "$$ z + x = x + z $$", (9, 4), "cannot add a vector of size 2 and a scalar"),
     ("", "$$ x + * x = 2x $$", (9, 8), "unexpected '*'"),
-    ("", "$$ \\operatorname{softmax}(z)_1 = 1 $$", (9, 4), "(\\operatorname{softmax}: softmax)"),
+    ("", "$$ \\operatorname{foo}(z)_1 = 1 $$", (9, 4), "not a known function (sigmoid, softmax,"),
+    ("", "$$ \\sigma + x = x + \\sigma $$", (9, 4), "logistic sigmoid σ(x) = 1/(1 + e^{−x}) (declare \\sigma: real"),
 ]
 
 
@@ -264,3 +265,110 @@ def test_a_worker_reads_only_the_chain_it_verifies() -> None:
     assert [f.name for f in one.families] == ["student_gradient"]
     same = next(f for f in whole.families if f.name == "student_gradient")
     assert one.families[0].build(3).body == same.build(3).body
+
+
+# issue 27: the functions a course uses, and definitions as students write them --------------------------
+GELU_LINE = (
+    "$$ \\frac{d}{dx} \\frac{x}{2} (1 + \\operatorname{erf}(x/\\sqrt{2})) "
+    "= \\frac{1}{2}(1 + \\operatorname{erf}(x/\\sqrt{2})) + \\frac{x}{\\sqrt{2\\pi}} e^{-x^2/2} $$\n"
+)
+
+
+def _one(text: str) -> tuple[object, list[tuple[str, str]]]:
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    return (families[0] if families else None), errors
+
+
+@pytest.mark.parametrize("declaration", ["", "\\operatorname{erf}: erf", "\\operatorname{erf}: ERF"])
+def test_erf_undeclared_or_declared_erf_is_the_error_function_and_gelu_is_proved(declaration: str) -> None:
+    family, errors = _one(f"```verifier\nx: real\n{declaration}\n```\n\n{GELU_LINE}")
+    assert errors == []
+    r = verify_family(family, SETTINGS)  # type: ignore[arg-type]
+    assert r.status is Status.PROVED, r.reason
+    if not declaration:
+        assert "\\operatorname{erf} read as the error function erf" in r.reason
+
+
+def test_a_known_name_declared_as_a_generic_function_is_said_to_be_arbitrary() -> None:
+    family, errors = _one(f"```verifier\nx: real\n\\operatorname{{erf}}: function\n```\n\n{GELU_LINE}")
+    assert errors == []
+    r = verify_family(family, SETTINGS)  # type: ignore[arg-type]
+    assert r.status is Status.REFUTED  # erf is then any function at all, and the chain is not an identity for all
+    assert "\\operatorname{erf} is an arbitrary smooth function (declared `function`), not the error" in r.reason
+    assert "declare \\operatorname{erf}: erf or leave it undeclared" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\frac{d}{dx} x \\Phi(x) = \\Phi(x) + x \\phi(x)", Status.PROVED),
+        ("\\frac{d}{dx} \\operatorname{GELU}(x) = \\Phi(x) + x \\varphi(x)", Status.PROVED),
+        ("\\frac{d}{dx} \\operatorname{softplus}(x) = \\sigma(x)", Status.PROVED),
+        ("\\operatorname{ReLU}(x) = \\max(0, x)", Status.PROVED),
+        ("\\operatorname{erfc}(x) = 1 - \\operatorname{erf}(x)", Status.CHECKED),  # the ladder does not rewrite erfc
+        ("\\frac{d}{dx} \\operatorname{SiLU}(x) = \\sigma(x) + x \\sigma(x)(1 - \\sigma(x))", Status.PROVED),
+        ("\\frac{d}{dx} \\tanh(x) = 1 - \\tanh(x)^2", Status.PROVED),
+        ("\\cosh(x)^2 - \\sinh(x)^2 = 1", Status.PROVED),
+        ("\\frac{d}{dx} x \\Phi(x) = \\Phi(x) + \\phi(x)", Status.REFUTED),
+    ],
+)
+def test_the_functions_of_a_course_are_known_without_declaring_them(line: str, status: Status) -> None:
+    family, errors = _one(f"```verifier\nx: real\n```\n\n$$ {line} $$\n")
+    assert errors == []
+    assert verify_family(family, SETTINGS).status is status  # type: ignore[arg-type]
+
+
+def test_log_sum_exp_of_a_vector_has_the_softmax_as_its_gradient() -> None:
+    text = "```verifier\nz: vector of size k; k: 2..3\nj: index\n```\n\n"
+    text += "$$ \\frac{\\partial}{\\partial z_j} \\operatorname{LSE}(z) = \\operatorname{softmax}(z)_j $$\n"
+    family, errors = _one(text)
+    assert errors == []
+    assert verify_family(family, SETTINGS).status is Status.PROVED  # type: ignore[arg-type]
+
+
+def test_an_unknown_kind_lists_every_known_kind_and_an_unknown_function_never_suggests_generic_alone() -> None:
+    _, errors = _one("```verifier\nx: real\n\\operatorname{g}: gaussian\n```\n\n$$ \\operatorname{foo}(x) = x $$\n")
+    kinds, unknown = errors[0][1], errors[1][1]
+    assert "unknown kind 'gaussian'" in kinds
+    for kind in ("sigmoid", "softmax", "erf", "erfc", "normalcdf", "normalpdf", "gelu", "logsumexp", "min", "sgn"):
+        assert kind in kinds
+    assert "..." not in kinds
+    assert "undeclared symbol \\operatorname{foo}; it is not a known function (sigmoid," in unknown
+    assert "declare which one it is (\\operatorname{foo}: erf)" in unknown
+    assert "arbitrary smooth function, of which nothing else is known" in unknown
+
+
+LAYER_NORM = """\
+```verifier
+x: vector of size k; k: 2..3
+\\epsilon: positive
+j: index
+\\mu = \\frac{1}{k}\\sum_i x_i
+\\sigma^2 = \\frac{1}{k} \\sum_i (x_i - \\mu)^2
+\\hat{x}_i = \\frac{x_i - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}}
+```
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\frac{\\partial \\mu}{\\partial x_j} = \\frac{1}{k}", Status.PROVED),
+        ("\\frac{\\partial \\sigma^2}{\\partial x_j} = \\frac{2}{k} (x_j - \\mu)", Status.PROVED),
+        ("\\sigma \\cdot \\sigma = \\sigma^2", Status.PROVED),
+        ("\\sum_i \\hat{x}_i = 0", Status.PROVED),
+        ("\\hat{x}_j = \\frac{x_j - \\mu}{\\sigma}", Status.REFUTED),
+    ],
+)
+def test_definitions_take_the_forms_students_write(line: str, status: Status) -> None:
+    family, errors = _one(LAYER_NORM + f"$$ {line} $$\n")
+    assert errors == []
+    assert verify_family(family, SETTINGS).status is status  # type: ignore[arg-type]
+
+
+def test_a_left_side_that_is_not_a_name_says_what_to_write() -> None:
+    _, errors = _one("```verifier\nx: real\n\\sigma^3 = x\n```\n\n$$ x = x $$\n")
+    ((_, message),) = errors
+    assert "'\\sigma^3' is not a name to define; write a name (\\mu = …, \\hat{x} = …, x_1 = …)" in message
+    assert "a square (\\sigma^2 = …) or a vector by its entries (\\hat{x}_i = …)" in message

@@ -52,7 +52,7 @@ def verify_chain(
     end = _verify_end(family, chain, settings, source, verify_one)
     result.internal_error = any(r.internal_error for r in [*sub_results, *([end] if end else [])])
     result.end_result = end.status.value if end is not None else ""
-    result.reason = _summary(result, chain, end)
+    result.reason = _summary(result, chain, end) + (f"; note: {family.notes}" if family.notes else "")
     if family.planted is not None and result.first_wrong_step != family.planted:
         named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
         result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
@@ -119,7 +119,7 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     k = len(result.steps)
     relation = chain.end_relation()
     end_text = (
-        f"end result e₀ {_SYMBOLS[relation]} e{_sub(k)}: {end.status.value}"
+        f"end result e₀ {_SYMBOLS[relation]} e{_sub(k)}: {end.status.value}{_why(end)}"
         if end is not None and relation
         else "the steps conclude nothing between the first and last line (≤ meets ≥)"
     )
@@ -137,6 +137,14 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     weakest = next((s for s in result.steps if s.status is result.status and s.status is not Status.PROVED), None)
     detail = f"; step {weakest.index}: {weakest.evidence}" if weakest is not None else ""
     return f"{plural(k, 'step')}: {tally}; {end_text}{detail}"
+
+
+def _why(end: ClaimResult) -> str:
+    """The end result's own reason when it is neither shown nor refuted (an UNKNOWN says why)."""
+    if end.status in (Status.PROVED, Status.CHECKED, Status.REFUTED) or not end.reason:
+        return ""
+    text = end.reason.rpartition("::")[2]
+    return f" ({text.removeprefix(end.name).lstrip(': ')})"
 
 
 def _markup(expr: Any) -> tuple[str, str]:

@@ -52,6 +52,21 @@ def sigmoid(t: sp.Expr) -> sp.Expr:
     return 1 / (1 + sp.exp(-t))
 
 
+def normal_cdf(t: sp.Expr) -> sp.Expr:
+    """Φ(t) = (1 + erf(t/√2))/2, the standard normal CDF."""
+    return (1 + sp.erf(t / sp.sqrt(2))) / 2
+
+
+def normal_pdf(t: sp.Expr) -> sp.Expr:
+    """φ(t) = e^{−t²/2}/√(2π), the standard normal density."""
+    return sp.exp(-(t**2) / 2) / sp.sqrt(2 * sp.pi)
+
+
+def gelu(t: sp.Expr) -> sp.Expr:
+    """GELU(t) = t·Φ(t) (Hendrycks & Gimpel, 2016)."""
+    return t * normal_cdf(t)
+
+
 def softmax(z: Matrix) -> Matrix:
     """softmax(z)_i = e^{z_i} / Σ_j e^{z_j}."""
     e = [sp.exp(zi) for zi in z]

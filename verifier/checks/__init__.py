@@ -29,6 +29,7 @@ from verifier.checks.resolve import NumericOutcome
 from verifier.checks.sampling import Settings
 from verifier.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.instantiate import Instance, instantiate
+from verifier.outcome import NumericVerdict
 from verifier.stepwise import Implication
 
 CHECKS: dict[type, Callable[..., NumericOutcome]] = {
@@ -42,6 +43,7 @@ CHECKS: dict[type, Callable[..., NumericOutcome]] = {
     Limit: check_limit,
     Implication: check_implication,
 }
+REDRAWS = 2  # fresh batches drawn in place of one whose only doubt is undecidable samples
 
 
 def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
@@ -62,7 +64,25 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
         return outcome
     if is_constant(inst):  # numbers against numbers: exactly or in high precision, never by floats
         return check_constant(inst)
-    return CHECKS[type(body)](inst, body, rng, settings)
+    return _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)
+
+
+def _replacing_undecided(run: Callable[[], NumericOutcome], settings: Settings) -> NumericOutcome:
+    """A batch whose only doubt is samples that high precision cannot decide (values past 10^2000,
+    not finite there) is replaced by a fresh batch from the same generator, so such a sample is not
+    the verdict: the verdict is the new batch's, which says how many samples it replaced."""
+    outcome = run()
+    replaced = 0
+    for _ in range(REDRAWS):
+        if outcome.verdict is not NumericVerdict.INCONCLUSIVE or not outcome.undecided or settings.points is not None:
+            break
+        replaced += outcome.undecided
+        outcome = run()
+    if replaced and outcome.verdict is not NumericVerdict.INCONCLUSIVE:
+        note = f"{replaced} undecidable sample(s) replaced by a fresh batch"
+        joined = f"{outcome.evidence.note}; {note}" if outcome.evidence.note else note
+        outcome.evidence = dataclasses.replace(outcome.evidence, note=joined)
+    return outcome
 
 
 __all__ = ["CHECKS", "NumericOutcome", "Settings", "spot_check"]

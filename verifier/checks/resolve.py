@@ -40,6 +40,7 @@ class NumericOutcome:
     counterexample: Counterexample | None = None
     reason: str = ""
     series: dict[str, list[float]] | None = None
+    undecided: int = 0  # inconclusive only because this many samples could not be decided in high precision
 
 
 def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
@@ -164,6 +165,7 @@ def resolve(
             NumericVerdict.INCONCLUSIVE,
             ev,
             reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision",
+            undecided=undecided,
         )
     if len(suspects) > escalated and undecided:
         return NumericOutcome(

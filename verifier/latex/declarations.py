@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from verifier.latex.document import Text
 from verifier.latex.errors import LatexError, Origin
-from verifier.latex.macros import BUILTINS, DECORATIONS
+from verifier.latex.macros import DECORATIONS, kind_of, known_kinds
 
 SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero")
 VECTOR_DOMAINS = ("simplex", "onehot")
@@ -29,6 +29,8 @@ _OPNAME = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$")
 _SUBSCRIPTED = re.compile(r"(\\?[A-Za-z]+)_\{?\s*([A-Za-z0-9]+)\s*\}?$")
 _PLAIN = re.compile(r"(\\?)([A-Za-z]+)$")
 _DEFINITION = re.compile(r"\s*([^=:(]+?)\s*(?:\(([^()]*)\))?\s*=(?!=)")
+_SQUARED = re.compile(r"(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")
+_ENTRY = re.compile(r"(.+?)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})$")
 _RANGE = re.compile(r"(\d+)\s*\.\.\s*(\d+)$")
 _VECTOR = re.compile(r"vectors?(?:\s+of\s+(?:size|length|dimension))?\s+(\w+)$")
 _MATRIX = re.compile(r"matri(?:x|ces)\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
@@ -54,9 +56,12 @@ class Declared:
 
 @dataclass(frozen=True)
 class Definition:
+    """name = body; with params a function, with an index (\\hat{x}_i = …) the vector of its entries."""
+
     name: Name
     params: tuple[str, ...]
     body: Text
+    index: str = ""
 
 
 @dataclass
@@ -151,18 +156,35 @@ def _entry(entry: Text, decls: Declarations) -> None:
 
 
 def _definition(entry: Text, m: re.Match[str], decls: Declarations) -> None:
-    name = parse_name(m.group(1))
-    if name is None:
-        raise LatexError(entry.origin, f"'{m.group(1)}' is not a name to define")
+    name, index = _defined_name(entry, m.group(1).strip())
+    if index and m.group(2):
+        raise LatexError(entry.origin, f"{name.latex}_{index} cannot have parameters as well; define one or the other")
     params = tuple(p.key for raw in (m.group(2) or "").split(",") if raw.strip() for p in [parse_name(raw)] if p)
     rest = entry.text[m.end() :]
     lead = len(rest) - len(rest.lstrip())
     body = Text(rest.strip(), entry.origin.at(1, m.end() + lead + 1))
     if not body.text:
         raise LatexError(entry.origin, f"the definition of {name.latex} is empty; write {name.latex} = expression")
-    decls.definitions[name.key] = Definition(name, params, body)
+    decls.definitions[name.key] = Definition(name, params, body, index)
     if name.command:
         decls.commands.add(name.command)
+
+
+def _defined_name(entry: Text, raw: str) -> tuple[Name, str]:
+    """The name a definition's left side defines, and the index of an entrywise one (\\hat{x}_i = …).
+
+    \\sigma^2 = … defines the square, under the key sigma^2 (a bare \\sigma is then its root)."""
+    if (name := parse_name(raw)) is not None:
+        return name, ""
+    if (m := _SQUARED.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
+        return Name(base.key + "^2", base.latex + "^{2}", base.command), ""
+    if (m := _ENTRY.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
+        return base, m.group(2) or m.group(3)
+    raise LatexError(
+        entry.origin,
+        f"'{raw}' is not a name to define; write a name (\\mu = …, \\hat{{x}} = …, x_1 = …), a function "
+        "(f(x) = …), a square (\\sigma^2 = …) or a vector by its entries (\\hat{x}_i = …)",
+    )
 
 
 def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
@@ -180,8 +202,8 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
         decls.indices[name.key] = where
     elif word in ("function", "functions"):
         decls.functions[name.key] = "generic"
-    elif word in BUILTINS:
-        decls.functions[name.key] = word
+    elif builtin := kind_of(part):
+        decls.functions[name.key] = builtin
     elif m := (_VECTOR.match(part) or _MATRIX.match(part)):
         _object(name, where, decls).shape = tuple(m.groups())
     elif m := _IDENTITY.match(part):
@@ -196,7 +218,8 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
             where,
             f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
             f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
-            "matrix k×k, identity k×k, lo..hi, index, function, or a function of the macro table (sigmoid, ...)",
+            "matrix k×k, identity k×k, lo..hi, index, function (an arbitrary smooth function), "
+            f"or one of the known functions: {known_kinds()}",
         )
 
 

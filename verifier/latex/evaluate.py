@@ -53,7 +53,10 @@ class Evaluator:
     def value(self, node: Node) -> Value:
         v = self.item(node)
         if isinstance(v, Fn):
-            raise self.fail(node, f"{v.label} is a function; apply it to something ({v.label}(x))")
+            read = next((r for r in self.scope.readings.values() if r.startswith(f"{v.label} read as")), "")
+            raise self.fail(
+                node, f"{v.label} is a function; apply it to something ({v.label}(x))" + (read and f"; {read}")
+            )
         if isinstance(v, tuple):
             raise self.fail(node, "a list (a, b) is not an expression; it can only be a function's arguments")
         return v
@@ -131,6 +134,8 @@ class Evaluator:
         decls = self.scope.decls
         if key in decls.definitions:
             return functions.definition(self, decls.definitions[key])
+        if f"{key}^2" in decls.definitions:  # \sigma where \sigma^2 is defined: its root
+            return values.power(self.value_of(f"{key}^2", shown, node), sp.Rational(1, 2))
         found = self.scope.object(key)
         if found is not None:
             return found
@@ -142,16 +147,38 @@ class Evaluator:
             return sp.pi
         if key == "e" and self.scope.printed_mode:
             return sp.E
-        hint = f"declare it in the verifier block ({shown}: real)"
+        if key in macros.KNOWN:
+            return self.known(key, shown)
+        raise self.fail(node, f"undeclared symbol {shown}; {self.hint(key, shown)}")
+
+    def known(self, key: str, shown: str) -> Fn:
+        """An undeclared name that is a known function (\\operatorname{erf}, \\Phi): read as that function, and said."""
+        known = macros.KNOWN[key]
+        if not self.scope.printed_mode:
+            variable = f" (declare {shown}: real for a variable)" if key in macros.GREEK else ""
+            self.scope.readings[key] = f"{shown} read as {known.meaning}{variable}"
+        return self.builtin(known.builtin, shown)
+
+    def hint(self, key: str, shown: str) -> str:
+        decls = self.scope.decls
         if key == "e":
-            hint = "e^{...} means exp(...); for a variable named e, declare it (e: real)"
-        elif key in decls.indices:
-            hint = "a free index is only allowed in a chain's lines, not in a definition"
-        elif shown.startswith("\\operatorname") or key in macros.BUILTINS:
-            hint = f"declare it ({shown}: {key if key in macros.BUILTINS else 'function'})"
-        elif shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):
-            hint = f"define it ({shown} = ...) or declare it ({shown}: real)"
-        raise self.fail(node, f"undeclared symbol {shown}; {hint}")
+            return "e^{...} means exp(...); for a variable named e, declare it (e: real)"
+        if key in decls.indices:
+            return "a free index is only allowed in a chain's lines, not in a definition"
+        if shown.startswith("\\operatorname") or shown.startswith("\\mathrm"):
+            return (
+                f"it is not a known function ({macros.known_kinds()}); declare which one it is ({shown}: erf), "
+                f"or declare {shown}: function for an arbitrary smooth function, of which nothing else is known"
+            )
+        if shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):
+            return f"define it ({shown} = ...) or declare it ({shown}: real)"
+        return f"declare it in the verifier block ({shown}: real)"
+
+    def value_of(self, key: str, shown: str, node: Node) -> Value:
+        v = self.lookup(key, shown, node)
+        if isinstance(v, Fn):
+            raise self.fail(node, f"{shown} is a function; apply it to something ({shown}(x))")
+        return v
 
     def builtin(self, name: str, label: str) -> Fn:
         return functions.builtin(self, name, label)

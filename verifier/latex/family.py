@@ -269,7 +269,7 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         tuple(built),
         (),
         Expect(source.expect),
-        "",
+        "; ".join(probe.readings.values()),
         planted,
     )
 

@@ -121,6 +121,10 @@ def declared(w: Walker, key: str, shown: str) -> Fn:
     if kind != "generic":
         return builtin(w, kind, shown)
     f = sp.Function(key)
+    known = macros.KNOWN.get(key)
+    w.scope.readings[key] = f"{shown} is an arbitrary smooth function (declared `function`)" + (
+        f", not {known.meaning}; to mean that, declare {shown}: {known.builtin} or leave it undeclared" if known else ""
+    )
 
     def apply(arg: object) -> Value:
         args = arg if isinstance(arg, tuple) else (arg,)
@@ -133,6 +137,11 @@ def declared(w: Walker, key: str, shown: str) -> Fn:
 
 def definition(w: Walker, d: Definition) -> Value | Fn:
     tree = w.parse_text(d.body.text, d.body.origin)
+    if d.index:
+        entries = [w.child(d.body.origin, {d.index: sp.Integer(i)}).value(tree) for i in range(1, w.scope.size() + 1)]
+        if any(isinstance(e, sp.MatrixBase) for e in entries):
+            raise ValueError(f"each entry {d.name.latex}_{d.index} must be a scalar")
+        return Matrix(entries)
     if not d.params:
         return w.child(d.body.origin, {}).value(tree)
 
@@ -177,6 +186,9 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         if isinstance(exponent, sp.MatrixBase):
             raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
         return sp.exp(exponent)
+    key = _base_key(w, base)
+    if key is not None and _literal(script) == "2" and f"{key}^2" in w.scope.decls.definitions and key not in w.env:
+        return w.lookup(f"{key}^2", f"{key}^2", node)
     b = w.item(base)
     if isinstance(b, Fn):
         return _power_of_function(w, b, script, node)

@@ -80,6 +80,8 @@ FIXED_FUNCTIONS = {
     "tanh": "tanh",
     "sin": "sin",
     "cos": "cos",
+    "sinh": "sinh",
+    "cosh": "cosh",
     "max": "max",
     "min": "min",
 }
@@ -179,18 +181,102 @@ def _det(a: sp.ImmutableMatrix) -> sp.Expr:
 BUILTINS: dict[str, Builtin] = {
     "sigmoid": Builtin("sigmoid", "scalar", mathlib.sigmoid),
     "softmax": Builtin("softmax", "vector", mathlib.softmax),
+    "logsumexp": Builtin("logsumexp", "vector", mathlib.log_sum_exp),
     "relu": Builtin("relu", "scalar", lambda t: sp.Max(0, t)),
     "softplus": Builtin("softplus", "scalar", lambda t: sp.log(1 + sp.exp(t))),
+    "gelu": Builtin("gelu", "scalar", mathlib.gelu),
+    "silu": Builtin("silu", "scalar", lambda t: t * mathlib.sigmoid(t)),
+    "erf": Builtin("erf", "scalar", sp.erf),
+    "erfc": Builtin("erfc", "scalar", sp.erfc),
+    "normalcdf": Builtin("normalcdf", "scalar", mathlib.normal_cdf),
+    "normalpdf": Builtin("normalpdf", "scalar", mathlib.normal_pdf),
     "tanh": Builtin("tanh", "scalar", sp.tanh),
+    "sinh": Builtin("sinh", "scalar", sp.sinh),
+    "cosh": Builtin("cosh", "scalar", sp.cosh),
     "exp": Builtin("exp", "scalar", sp.exp),
     "log": Builtin("log", "scalar", sp.log),
     "sin": Builtin("sin", "scalar", sp.sin),
     "cos": Builtin("cos", "scalar", sp.cos),
     "sqrt": Builtin("sqrt", "scalar", sp.sqrt),
+    "abs": Builtin("abs", "scalar", sp.Abs),
+    "sign": Builtin("sign", "scalar", sp.sign),
     "trace": Builtin("trace", "matrix", lambda a: sp.Add(*(a[i, i] for i in range(a.rows)))),
     "det": Builtin("det", "matrix", _det),
     "diag": Builtin("diag", "vector", lambda v: sp.ImmutableMatrix(sp.diag(*v))),
     "max": Builtin("max", "scalar", sp.Max, arity=0),
     "min": Builtin("min", "scalar", sp.Min, arity=0),
 }
-ALLOWED_FUNCTIONS = (sp.exp, sp.log, sp.tanh, sp.sin, sp.cos, sp.Max, sp.Min, sp.Abs)
+KIND_ALIASES = {
+    "lse": "logsumexp",
+    "swish": "silu",
+    "normcdf": "normalcdf",
+    "ndtr": "normalcdf",
+    "cdf": "normalcdf",
+    "Φ": "normalcdf",
+    "normpdf": "normalpdf",
+    "pdf": "normalpdf",
+    "φ": "normalpdf",
+    "sgn": "sign",
+}
+ALLOWED_FUNCTIONS = (
+    sp.exp,
+    sp.log,
+    sp.tanh,
+    sp.sinh,
+    sp.cosh,
+    sp.sin,
+    sp.cos,
+    sp.Max,
+    sp.Min,
+    sp.Abs,
+    sp.sign,
+    sp.erf,
+    sp.erfc,
+)
+
+
+def kind_of(word: str) -> str | None:
+    """The builtin a declaration's kind names (`erf`, `normal cdf`, `swish`), or None."""
+    key = word.replace(" ", "").replace("-", "").replace("_", "")
+    key = KIND_ALIASES.get(key, key.lower())
+    key = KIND_ALIASES.get(key, key)
+    return key if key in BUILTINS else None
+
+
+def known_kinds() -> str:
+    """Every function kind a declaration may name, in full (for error messages)."""
+    return ", ".join([*BUILTINS, *KIND_ALIASES])
+
+
+@dataclass(frozen=True)
+class Known:
+    """A name read as a known function when the file does not declare it."""
+
+    builtin: str
+    meaning: str
+
+
+KNOWN: dict[str, Known] = {
+    "erf": Known("erf", "the error function erf"),
+    "erfc": Known("erfc", "the complementary error function erfc = 1 − erf"),
+    "Phi": Known("normalcdf", "the standard normal CDF Φ(x) = (1 + erf(x/√2))/2"),
+    "phi": Known("normalpdf", "the standard normal density φ(x) = e^{−x²/2}/√(2π)"),
+    "varphi": Known("normalpdf", "the standard normal density φ(x) = e^{−x²/2}/√(2π)"),
+    "sigma": Known("sigmoid", "the logistic sigmoid σ(x) = 1/(1 + e^{−x})"),
+    "sigmoid": Known("sigmoid", "the logistic sigmoid σ(x) = 1/(1 + e^{−x})"),
+    "softmax": Known("softmax", "softmax(z)_i = e^{z_i}/Σ_j e^{z_j}"),
+    "softplus": Known("softplus", "softplus(x) = log(1 + e^x)"),
+    "relu": Known("relu", "ReLU(x) = max(0, x)"),
+    "ReLU": Known("relu", "ReLU(x) = max(0, x)"),
+    "gelu": Known("gelu", "GELU(x) = x Φ(x)"),
+    "GELU": Known("gelu", "GELU(x) = x Φ(x)"),
+    "silu": Known("silu", "SiLU(x) = x σ(x)"),
+    "SiLU": Known("silu", "SiLU(x) = x σ(x)"),
+    "swish": Known("silu", "swish(x) = x σ(x)"),
+    "logsumexp": Known("logsumexp", "log-sum-exp log Σ_i e^{z_i}"),
+    "LSE": Known("logsumexp", "log-sum-exp log Σ_i e^{z_i}"),
+    "lse": Known("logsumexp", "log-sum-exp log Σ_i e^{z_i}"),
+    "tanh": Known("tanh", "tanh"),
+    "sign": Known("sign", "the sign function"),
+    "sgn": Known("sign", "the sign function"),
+}

@@ -62,6 +62,7 @@ class Scope:
     printed_mode: bool = False  # reading sympy's own printout back (the round trip): bare e is Euler's number
     touched: dict[str, Declared] = field(default_factory=dict)
     sizes_used: set[str] = field(default_factory=set)
+    readings: dict[str, str] = field(default_factory=dict)  # how a name was read, for the report
     _cache: dict[str, Value] = field(default_factory=dict)
 
     def size(self, name: str | None = None) -> int:
