@@ -81,8 +81,20 @@ def _content_digest(key: str, payload: dict[str, Any]) -> str:
     return hashlib.sha256((key + canonical).encode()).hexdigest()
 
 
+def mark_ignored(folder: Path) -> None:
+    """Create the cache folder with a .gitignore of its own (`*`), so it is never committed, wherever it is."""
+    marker = folder / ".gitignore"
+    if marker.exists():
+        return
+    try:
+        write_atomic(marker, "# created by the verifier: this folder is a cache\n*\n")
+    except OSError:
+        pass  # an unwritable cache is reported, or skipped, where it is written
+
+
 class ResultCache:
     def __init__(self, folder: Path = DEFAULT_DIR) -> None:
+        mark_ignored(folder)
         self.folder = folder / "results"
 
     def _path(self, key: str) -> Path:

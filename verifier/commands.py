@@ -97,9 +97,21 @@ def shard_settings(args: argparse.Namespace, settings: RunSettings) -> RunSettin
     return dataclasses.replace(settings, shard=chosen, costs=costs)
 
 
+def paths_for(pattern: str) -> list[str]:
+    """The library; for a DERIVATION.CLAIM that is not in it, that derivation's file below the current folder."""
+    paths = default_paths()
+    derivation, dot, _ = pattern.partition(".")
+    if not dot or any(c in pattern for c in "*?["):
+        return paths
+    from verifier import inspect_cmd
+
+    found = None if inspect_cmd.in_paths(paths, derivation) else inspect_cmd.below_here(derivation)
+    return [str(found)] if found else paths
+
+
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     console = console_for(args)
-    paths = args.paths or default_paths()
+    paths = args.paths or paths_for(pattern)
     settings = settings_from(args, pattern)
     if getattr(args, "shard", None) is not None:
         try:
@@ -114,7 +126,8 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         usage_error(console, str(err))
         return EXIT_USAGE
     if pattern and not report.results:
-        usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        where = ", ".join(map(str, paths))
+        usage_error(console, f"no claim matches {pattern!r} in {where}; give its file: verifier check {pattern} PATH")
         return EXIT_USAGE
     return finish(args, report, console)
 
@@ -313,7 +326,7 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
         stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
     if pattern and not stats:
-        usage_error(console, f"no claim that holds matches {pattern!r}; try `verifier list`")
+        usage_error(console, f"no claim that holds matches {pattern!r}; give its file: verifier alarms {pattern} PATH")
         return EXIT_USAGE
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))
