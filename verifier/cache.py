@@ -9,6 +9,7 @@ does not match is ignored, so an edited or corrupted entry cannot inject a verdi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from functools import cache
@@ -86,10 +87,8 @@ def mark_ignored(folder: Path) -> None:
     marker = folder / ".gitignore"
     if marker.exists():
         return
-    try:
+    with contextlib.suppress(OSError):  # an unwritable cache is reported, or skipped, where it is written
         write_atomic(marker, "# created by the verifier: this folder is a cache\n*\n")
-    except OSError:
-        pass  # an unwritable cache is reported, or skipped, where it is written
 
 
 class ResultCache:

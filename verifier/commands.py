@@ -217,7 +217,9 @@ def run_merge(args: argparse.Namespace) -> int:
         usage_error(console, str(err))
         return EXIT_USAGE
     if not args.quiet:
-        console.print(f"merged {len(args.reports)} reports: {', '.join(args.reports)}", markup=False, highlight=False)
+        console.print(
+            f"merged {plural(len(args.reports), 'report')}: {', '.join(args.reports)}", markup=False, highlight=False
+        )
     return finish(args, report, console)
 
 
@@ -321,7 +323,10 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
         def done(r: AlarmStats) -> None:
             progress.advance(task)
-            outcome = r.error or f"{r.false_alarms} false alarms in {r.seeds} seeds, {r.samples:,} samples"
+            outcome = (
+                r.error
+                or f"{plural(r.false_alarms, 'false alarm')} in {plural(r.seeds, 'seed')}, {r.samples:,} samples"
+            )
             log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
 
         stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
