@@ -185,13 +185,13 @@ def verify_with_progress(
 
 
 def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
-    """One dim line when a folder's LaTeX chains are left out because the [latex] extra is missing."""
-    from verifier import loader
+    """One dim line when a folder's LaTeX chains are left out because lark is missing."""
+    from verifier import latex, loader
 
     skipped = loader.skipped_latex(paths)
     if skipped and not quiet:
         names = ", ".join(p.name for p in skipped)
-        line = f'skipped {len(skipped)} LaTeX files ({names}): LaTeX chains need pip install ".[latex]"'
+        line = f"skipped {plural(len(skipped), 'LaTeX file')} ({names}): {latex.INSTALL_HINT}"
         console.print(line, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
