@@ -311,7 +311,7 @@ def trace_det_amgm_student() -> Chain:
 
 AMGM_NOTES = (
     "the AM–GM step (Σλᵢ)/n ≥ (Πλᵢ)^{1/n} is PROVED by a sum of squares in tᵢ = λᵢ^{1/n} that the SDP "
-    "search finds (the optional [sos] extra); without it the step, and the chain, stay CHECKED."
+    "search finds (with clarabel, a dependency); without it the step, and the chain, stay CHECKED."
 )
 
 

@@ -194,7 +194,7 @@ def lagrange_identity(n: int) -> Identity:
     n=range(1, 9),
     numeric_n=(16,),
     notes="PROVED by squared sides: the left side is ≥ 0 and the squared gap is Lagrange's identity, a "
-    "sum of squares; without the optional [sos] extra only n ≤ 2 (beyond 8 variables the SDP finds the Gram matrix)",
+    "sum of squares; without clarabel (a dependency) only n ≤ 2 (beyond 8 variables the SDP finds the Gram matrix)",
 )
 def frobenius_bounds_trace(n: int) -> Inequality:
     """‖A‖_F/√n ≥ |tr A|/n."""

@@ -141,6 +141,18 @@ def test_check_selects_one_claim_and_list_and_show_work(module_dir: Path) -> Non
     assert shown.returncode == 0 and "x ∈ ℝ" in shown.stdout
 
 
+def test_show_and_check_find_a_derivation_below_the_current_folder_by_its_dotted_name(tmp_path: Path) -> None:
+    (tmp_path / "homework").mkdir()
+    write_module(tmp_path / "homework", "quadratic", GOOD)
+    shown = run_cli("show", "quadratic.quadratic_gradient", cwd=tmp_path)
+    assert shown.returncode == 0 and "x ∈ ℝ" in shown.stdout, shown.stdout + shown.stderr
+    checked = run_cli("check", "quadratic.quadratic_gradient", "--samples", "30", cwd=tmp_path)
+    assert checked.returncode == 0 and "1 claim:" in checked.stdout, checked.stdout + checked.stderr
+    assert (tmp_path / ".verifier-cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+    missing = run_cli("show", "nowhere.gradient", cwd=tmp_path)
+    assert missing.returncode == 2 and "give its file: verifier show nowhere.gradient PATH/nowhere.py" in missing.stdout
+
+
 # one false claim stated as true (every seed must catch it), and one true claim that
 # cancels badly in float at large logits
 ALARMS = (

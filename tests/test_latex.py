@@ -234,10 +234,10 @@ def test_without_lark_a_folder_skips_its_latex_files_with_one_dim_line(tmp_path:
     folder = run("verify-all", str(mine))
     assert folder.returncode == 0, folder.stdout + folder.stderr
     skipped = [line for line in folder.stdout.splitlines() if "skipped" in line]
-    assert skipped == ['skipped 1 LaTeX files (notes.md): LaTeX chains need pip install ".[latex]"']
+    assert skipped == [f"skipped 1 LaTeX file (notes.md): {latex.INSTALL_HINT}"]
     direct = run("check", str(mine / "notes.md"))
     assert direct.returncode == 1
-    assert 'LaTeX chains need lark: pip install ".[latex]"' in direct.stdout
+    assert latex.INSTALL_HINT in direct.stdout
 
 
 def test_a_folder_with_lark_finds_latex_files_with_a_declaration_block(tmp_path: Path) -> None:

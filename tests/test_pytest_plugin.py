@@ -1,10 +1,51 @@
-"""`pytest --derivations PATH` collects claims as items, tested with pytester."""
+"""`pytest --derivations PATH` collects claims as items, tested with pytester (in process where possible)."""
 
 from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 pytest_plugins = ["pytester"]
+
+KEPT: dict[str, ModuleType] = {}
+
+
+class KeepModules:
+    """pytester forgets the modules an in-process run imported, so that the next run would import
+    numpy, scipy and the verifier's lazily imported modules a second time, as other objects (an
+    isinstance across the two copies fails). This plugin records them; they are put back after."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = str(scratch)
+
+    def pytest_unconfigure(self) -> None:
+        for name, module in list(sys.modules.items()):
+            if not str(getattr(module, "__file__", None) or "").startswith(self.scratch):  # not the run's own files
+                KEPT.setdefault(name, module)
+
+
+def put_back() -> None:
+    for name, module in KEPT.items():
+        sys.modules.setdefault(name, module)
+
+
+@pytest.fixture(autouse=True)
+def keep_modules() -> Iterator[None]:
+    """Set up before pytester and torn down after it: put back what its last restore forgot."""
+    yield
+    put_back()
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """An in-process run that leaves the modules it imported in place."""
+    result = pytester.runpytest(*args, plugins=[KeepModules(pytester.path)])
+    put_back()
+    return result
+
 
 MODULE = '''
 """Two claims about a square."""
@@ -24,27 +65,134 @@ def freshman_dream():
     return Identity((x + y) ** 2, x**2 + y**2, where={x: Real(), y: Real()})
 '''
 
+COROLLARY = '''
+"""A premise and what follows from it."""
+import sympy as sp
+from verifier import Corollary, Identity, Inequality, Real, claim
 
-def test_claims_become_items_and_failures_show_evidence(pytester: pytest.Pytester) -> None:
-    folder = pytester.mkdir("derivs")
-    (folder / "square.py").write_text(MODULE)
-    result = pytester.runpytest_subprocess(
-        "--derivations", str(folder), "--derivation-samples", "30", "-p", "no:cacheprovider"
-    )
+x = sp.Symbol("x")
+
+@claim()
+def premise():
+    """(x - 1)² = x² - 2x + 1."""
+    return Identity((x - 1) ** 2, x**2 - 2 * x + 1, where={x: Real()})
+
+@claim()
+def follows():
+    """x² + 1 ≥ 2x."""
+    return Corollary(of=("premise",), because="a square is ≥ 0",
+                     states=Inequality(x**2 + 1, ">=", 2 * x, where={x: Real()}))
+
+@claim()
+def cites_nothing_real():
+    """x² ≥ 0."""
+    return Corollary(of=("no_such_claim",), because="?", states=Inequality(x**2, ">=", 0, where={x: Real()}))
+'''
+
+SAMPLES = ("--derivation-samples", "30", "-p", "no:cacheprovider")
+
+
+@pytest.fixture
+def square(pytester: pytest.Pytester) -> pytest.Pytester:
+    (pytester.mkdir("derivs") / "square.py").write_text(MODULE)
+    return pytester
+
+
+def test_claims_are_collected_in_the_collection_phase_and_failures_show_evidence(square: pytest.Pytester) -> None:
+    result = run(square, "--derivations", "derivs", *SAMPLES)
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(
         [
+            "collected 2 items",
             "*square.freshman_dream*",
             "*REFUTED (expected holds): counterexample*",
-            "*replay: verifier check square.freshman_dream*",
+            "*replay: verifier check square.freshman_dream*derivs/square.py",
+            "FAILED derivs/square.py::square.freshman_dream - REFUTED*",
         ]
     )
+    result.stdout.no_fnmatch_line("*n = None*")  # a claim without a size has no n to show
+
+
+def test_collect_only_lists_the_node_ids(square: pytest.Pytester) -> None:
+    result = run(square, "--derivations", "derivs", "--collect-only", "-q", *SAMPLES)
+    result.stdout.fnmatch_lines(["derivs/square.py::square.square_of_sum", "derivs/square.py::square.freshman_dream"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--derivations", "derivs/square.py::square.square_of_sum"),
+        ("derivs/square.py::square.square_of_sum", "--derivations", "derivs"),
+    ],
+    ids=["as-option", "as-argument"],
+)
+def test_a_node_id_given_back_runs_that_claim_alone(square: pytest.Pytester, args: tuple[str, ...]) -> None:
+    result = run(square, *args, *SAMPLES)
+    result.stdout.fnmatch_lines(["collected 1 item"])
+    result.assert_outcomes(passed=1)
+
+
+def test_k_selects_claims_by_name(square: pytest.Pytester) -> None:
+    result = run(square, "--derivations", "derivs", "-k", "square_of_sum", *SAMPLES)
+    result.assert_outcomes(passed=1, deselected=1)
+
+
+def test_a_missing_path_or_a_node_id_without_its_file_is_a_usage_error(square: pytest.Pytester) -> None:
+    missing = run(square, "--derivations", "nowhere", *SAMPLES)
+    assert missing.ret == pytest.ExitCode.USAGE_ERROR
+    missing.stderr.fnmatch_lines(["*--derivations: nowhere: no such derivation file or folder*"])
+    bare = run(square, "--derivations", "::square.square_of_sum", *SAMPLES)
+    assert bare.ret == pytest.ExitCode.USAGE_ERROR
+    bare.stderr.fnmatch_lines(["*a node id names its file: PATH::derivation.claim*"])
+
+
+def test_a_file_that_does_not_load_is_a_collection_error(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("derivs") / "broken.py").write_text("raise ValueError('nope')\n")
+    result = run(pytester, "--derivations", "derivs", *SAMPLES)
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    result.stdout.fnmatch_lines(["*ERROR collecting derivs/broken.py*", "*ValueError while loading: nope*"])
+    result.stdout.no_fnmatch_line("*INTERNALERROR*")
+
+
+def test_a_corollary_run_alone_verifies_the_claims_it_cites(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("derivs") / "bound.py").write_text(COROLLARY)
+    recorder = pytester.inline_run(
+        "--derivations", "derivs/bound.py::bound.follows", *SAMPLES, plugins=[KeepModules(pytester.path)]
+    )
+    put_back()
+    (report,) = [r for r in recorder.getreports("pytest_runtest_logreport") if r.when == "call"]
+    properties = dict(report.user_properties)
+    assert report.passed and properties["status"] == "PROVED"
+    assert "cites premise (PROVED)" in properties["reason"]
+
+
+def test_a_corollary_citing_an_unknown_claim_fails(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("derivs") / "bound.py").write_text(COROLLARY)
+    result = run(pytester, "--derivations", "derivs/bound.py::bound.cites_nothing_real", *SAMPLES)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*ERROR (expected holds): cites unknown claim(s) of its file: no_such_claim*"])
+
+
+def test_corollaries_hold_under_xdist(pytester: pytest.Pytester) -> None:
+    pytest.importorskip("xdist")
+    (pytester.mkdir("derivs") / "bound.py").write_text(COROLLARY)
+    args = ("-n", "2", "--derivations", "derivs", "-k", "not cites_nothing", "--junitxml", "out.xml", *SAMPLES)
+    result = pytester.runpytest_subprocess(*args)
+    result.assert_outcomes(passed=2)  # one item per worker: the corollary's premise ran on the other one
+    assert "cites premise (PROVED)" in (pytester.path / "out.xml").read_text()
 
 
 def test_without_the_option_nothing_is_collected(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_plain="def test_ok():\n    assert True\n")
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    (pytester.mkdir("derivations") / "square.py").write_text(MODULE)
+    result = run(pytester, "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_the_usual_tests_run_beside_the_claims(square: pytest.Pytester) -> None:
+    square.makepyfile(test_plain="def test_ok():\n    assert True\n")
+    result = run(square, "test_plain.py", "--derivations", "derivs", "-k", "ok or square_of_sum", *SAMPLES)
+    result.assert_outcomes(passed=2, deselected=1)
 
 
 NOTES = """```verifier
@@ -60,11 +208,7 @@ $$ x + q = q + x $$
 
 
 def test_latex_chains_become_items_and_a_parse_error_fails_with_its_line(pytester: pytest.Pytester) -> None:
-    pytest.importorskip("lark")
-    folder = pytester.mkdir("notes")
-    (folder / "notes.md").write_text(NOTES)
-    result = pytester.runpytest_subprocess(
-        "--derivations", str(folder), "--derivation-samples", "30", "-p", "no:cacheprovider"
-    )
+    (pytester.mkdir("notes") / "notes.md").write_text(NOTES)
+    result = run(pytester, "--derivations", "notes", *SAMPLES)
     result.assert_outcomes(passed=1, failed=1)
-    result.stdout.fnmatch_lines(["*ERROR: *notes.md:9:8: undeclared symbol q*"])
+    result.stdout.fnmatch_lines(["collected 2 items", "*ERROR: *notes.md:9:8: undeclared symbol q*"])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 from tests.conftest import ROOT, claims_by_name, run_cli
+from verifier import loader
 
 
 def test_readme_example_verifies(tmp_path: Path) -> None:
@@ -32,3 +34,16 @@ def test_readme_chain_example_is_proved_step_by_step(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     result = claims_by_name(tmp_path / "r.json")["square_of_sum"]
     assert result["status"] == "PROVED" and [s["status"] for s in result["steps"]] == ["PROVED"] * 3
+
+
+def test_the_default_install_verifies_the_whole_library() -> None:
+    """lark and clarabel are core dependencies (the extras stay as aliases), and the README says so."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    core = {re.split(r"[<>=\[ ]", dep)[0] for dep in project["dependencies"]}
+    assert {"lark", "clarabel"} <= core
+    assert {"latex", "sos"} <= set(project["optional-dependencies"])
+    readme = (ROOT / "README.md").read_text()
+    assert 'need pip install ".[latex]"' not in readme and 'install ".[sos]"' not in readme
+    library = [str(ROOT / "derivations")]
+    assert loader.skipped_latex(library) == []
+    assert {p.suffix for p in loader.discover(library)} == {".py", ".md", ".tex"}

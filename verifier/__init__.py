@@ -89,7 +89,7 @@ def __dir__() -> list[str]:
 
 
 def verify(target: object, **options: object) -> object:
-    """Verify a claim, or every claim of a derivation file; see :func:`verifier.api.verify`."""
+    """Verify a statement, a @claim function, or every claim of a file; see :func:`verifier.api.verify`."""
     from verifier.api import verify as _verify
 
     _register_notebook_display()

@@ -1,8 +1,9 @@
 """Verify claims from Python, a notebook or a test, in this process.
 
-    from verifier import verify
-    result = verify(my_claim)                 # a ClaimResult
-    results = verify("my_derivations/ridge.py")  # one per claim
+    from verifier import Derivative, verify
+    result = verify(Derivative(x**2, wrt=x, equals=2 * x, where={x: Real()}))  # a ClaimResult
+    result = verify(gradient)                    # a function decorated with @claim
+    results = verify("my_derivations/ridge.py")  # a ResultList, one result per claim
 
 In-process runs have the symbolic budget but no hard timeout or memory limit; use the
 command line (or verifier.runner) for untrusted or slow derivations.
@@ -10,24 +11,84 @@ command line (or verifier.runner) for untrusted or slow derivations.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from verifier import engine, loader
-from verifier.claims import ClaimFamily
+from verifier.claims import ClaimFamily, Expect, Statement
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
-from verifier.outcome import ClaimResult
+from verifier.outcome import ClaimResult, Status
+from verifier.text import plural, unmet_text
+
+NOTEBOOK = "notebook"  # the derivation a bare statement is verified under: its key is notebook.claim
+
+
+class ResultList(list[ClaimResult]):
+    """The results of a derivation file: a list, shown in Jupyter as a summary table and cards."""
+
+    def summary(self) -> str:
+        """ "3 claims: 2 PROVED, 1 REFUTED; 1 claim did not meet its expectation"."""
+        counts = Counter(r.status for r in self)
+        shown = ", ".join(f"{counts[s]} {s.value}" for s in Status if counts[s])
+        unmet = sum(not r.met for r in self)
+        return f"{plural(len(self), 'claim')}" + (f": {shown}" if shown else "") + f"; {unmet_text(unmet)}"
+
+    def __repr__(self) -> str:
+        width = max((len(r.key) for r in self), default=0)
+        rows = [f"  {r.key:<{width}}  {r.verdict:<9}  {_first_line(r.reason)}" for r in self]
+        return "\n".join([self.summary(), *rows])
+
+    def _repr_html_(self) -> str:
+        from verifier.notebook import results_html
+
+        return results_html(list(self))
+
+
+def _first_line(text: str, limit: int = 90) -> str:
+    line = text.splitlines()[0] if text else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def statement_family(statement: Statement, name: str = "claim") -> ClaimFamily:
+    """A bare statement as a claim without a dimension, named notebook.<name>."""
+    return ClaimFamily(
+        name=name,
+        derivation=NOTEBOOK,
+        statement_text=f"{statement.kind} stated in Python",
+        builder=lambda: statement,
+        n_values=(None,),
+        numeric_n=(),
+        expect=Expect.HOLDS,
+        notes="",
+    )
 
 
 def verify(
-    target: ClaimFamily | str | Path, *, seed: int = 0, samples: int = 200, budget: int = DEFAULT_BUDGET
-) -> ClaimResult | list[ClaimResult]:
-    """Verify one claim family, or every claim of a derivation file."""
+    target: Statement | ClaimFamily | str | Path,
+    *,
+    seed: int = 0,
+    samples: int = 200,
+    budget: int = DEFAULT_BUDGET,
+    name: str = "claim",
+) -> ClaimResult | ResultList:
+    """Verify a statement (Identity, Derivative, …; named notebook.NAME), a @claim function, or a derivation file."""
     settings = EngineSettings(seed=seed, samples=samples, budget=budget)
+    if isinstance(target, Statement):
+        return engine.verify_family(statement_family(target, name), settings)
     if isinstance(target, ClaimFamily):
         return engine.verify_family(target, settings)
-    path = Path(target)
+    if isinstance(target, str | Path):
+        return verify_file(Path(target), settings)
+    raise TypeError(
+        f"verify() takes a statement (Identity, Derivative, Chain, …), a function decorated with @claim, "
+        f"or the path of a derivation file; got {type(target).__name__}"
+    )
+
+
+def verify_file(path: Path, settings: EngineSettings) -> ResultList:
+    """Every claim of one derivation file, its corollaries' citations resolved."""
     loaded = loader.load(path)
-    results = [engine.verify_family(f, settings, source=str(path)) for f in loaded.families]
+    results = ResultList(engine.verify_family(f, settings, source=str(path)) for f in loaded.families)
     results += [ClaimResult.failed(str(path), path.stem, name, message) for name, message in loaded.errors]
     engine.resolve_corollaries(results)
     return results

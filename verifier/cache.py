@@ -9,6 +9,7 @@ does not match is ignored, so an edited or corrupted entry cannot inject a verdi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from functools import cache
@@ -81,8 +82,18 @@ def _content_digest(key: str, payload: dict[str, Any]) -> str:
     return hashlib.sha256((key + canonical).encode()).hexdigest()
 
 
+def mark_ignored(folder: Path) -> None:
+    """Create the cache folder with a .gitignore of its own (`*`), so it is never committed, wherever it is."""
+    marker = folder / ".gitignore"
+    if marker.exists():
+        return
+    with contextlib.suppress(OSError):  # an unwritable cache is reported, or skipped, where it is written
+        write_atomic(marker, "# created by the verifier: this folder is a cache\n*\n")
+
+
 class ResultCache:
     def __init__(self, folder: Path = DEFAULT_DIR) -> None:
+        mark_ignored(folder)
         self.folder = folder / "results"
 
     def _path(self, key: str) -> Path:

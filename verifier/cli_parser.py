@@ -27,7 +27,7 @@ examples:
   verifier verify-all my_derivations/ --markdown reports/report.md
   verifier check softmax                      one derivation
   verifier check 'softmax.jacobian' --seed 3  one claim, replaying seed 3
-  verifier check notes/derivation.md          the LaTeX chains of a file (pip install ".[latex]")
+  verifier check notes/derivation.md          the LaTeX chains of a file
   verifier show logistic_loss.hessian         the statement, domains and assumptions
   verifier verify-all --shard 2/4 --json shard-2.json     one of four CI jobs
   verifier merge shard-*.json --baseline reports/baseline.json --html report.html
@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py, .md or .tex file)",
         description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
         "or the path of a derivation file (every claim in it): a Python module, or LaTeX chains in a .md or "
-        '.tex file (needs pip install ".[latex]").',
+        ".tex file. Without PATH, DERIVATION.CLAIM is looked for in derivations/, then below the current folder.",
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
@@ -259,7 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--no-color", action="store_true")
     sh = sub.add_parser("show", help="pretty-print a claim with its domains and assumptions")
     sh.add_argument("name", metavar="DERIVATION.CLAIM")
-    sh.add_argument("paths", nargs="*", metavar="PATH")
+    sh.add_argument(
+        "paths", nargs="*", metavar="PATH", help="where to look (default: derivations/, then below the current folder)"
+    )
     sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
     sh.add_argument("--no-color", action="store_true")
     be = sub.add_parser(

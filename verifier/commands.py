@@ -97,9 +97,21 @@ def shard_settings(args: argparse.Namespace, settings: RunSettings) -> RunSettin
     return dataclasses.replace(settings, shard=chosen, costs=costs)
 
 
+def paths_for(pattern: str) -> list[str]:
+    """The library; for a DERIVATION.CLAIM that is not in it, that derivation's file below the current folder."""
+    paths = default_paths()
+    derivation, dot, _ = pattern.partition(".")
+    if not dot or any(c in pattern for c in "*?["):
+        return paths
+    from verifier import inspect_cmd
+
+    found = None if inspect_cmd.in_paths(paths, derivation) else inspect_cmd.below_here(derivation)
+    return [str(found)] if found else paths
+
+
 def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
     console = console_for(args)
-    paths = args.paths or default_paths()
+    paths = args.paths or paths_for(pattern)
     settings = settings_from(args, pattern)
     if getattr(args, "shard", None) is not None:
         try:
@@ -114,7 +126,8 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         usage_error(console, str(err))
         return EXIT_USAGE
     if pattern and not report.results:
-        usage_error(console, f"no claim matches {pattern!r} in {', '.join(map(str, paths))}; try `verifier list`")
+        where = ", ".join(map(str, paths))
+        usage_error(console, f"no claim matches {pattern!r} in {where}; give its file: verifier check {pattern} PATH")
         return EXIT_USAGE
     return finish(args, report, console)
 
@@ -172,13 +185,13 @@ def verify_with_progress(
 
 
 def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
-    """One dim line when a folder's LaTeX chains are left out because the [latex] extra is missing."""
-    from verifier import loader
+    """One dim line when a folder's LaTeX chains are left out because lark is missing."""
+    from verifier import latex, loader
 
     skipped = loader.skipped_latex(paths)
     if skipped and not quiet:
         names = ", ".join(p.name for p in skipped)
-        line = f'skipped {len(skipped)} LaTeX files ({names}): LaTeX chains need pip install ".[latex]"'
+        line = f"skipped {plural(len(skipped), 'LaTeX file')} ({names}): {latex.INSTALL_HINT}"
         console.print(line, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -204,7 +217,9 @@ def run_merge(args: argparse.Namespace) -> int:
         usage_error(console, str(err))
         return EXIT_USAGE
     if not args.quiet:
-        console.print(f"merged {len(args.reports)} reports: {', '.join(args.reports)}", markup=False, highlight=False)
+        console.print(
+            f"merged {plural(len(args.reports), 'report')}: {', '.join(args.reports)}", markup=False, highlight=False
+        )
     return finish(args, report, console)
 
 
@@ -308,12 +323,15 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
 
         def done(r: AlarmStats) -> None:
             progress.advance(task)
-            outcome = r.error or f"{r.false_alarms} false alarms in {r.seeds} seeds, {r.samples:,} samples"
+            outcome = (
+                r.error
+                or f"{plural(r.false_alarms, 'false alarm')} in {plural(r.seeds, 'seed')}, {r.samples:,} samples"
+            )
             log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
 
         stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
     if pattern and not stats:
-        usage_error(console, f"no claim that holds matches {pattern!r}; try `verifier list`")
+        usage_error(console, f"no claim that holds matches {pattern!r}; give its file: verifier alarms {pattern} PATH")
         return EXIT_USAGE
     if args.json:
         files.write_json(args.json, alarms.to_json(stats))

@@ -37,7 +37,7 @@ class Loaded:
 
 
 def _in_folder(path: Path, with_latex: bool) -> bool:
-    """A folder's derivations: its .py files, and (with the [latex] extra) its .md/.tex files that declare symbols."""
+    """A folder's derivations: its .py files, and (with lark installed) its .md/.tex files that declare symbols."""
     if path.name.startswith("_"):
         return False
     if path.suffix == ".py":

@@ -45,6 +45,7 @@ from verifier.certify import user_view
 from verifier.instantiate import Instance
 from verifier.obligations import Squares
 from verifier.sos_exact import Block, GramProblem, Monomial, Poly
+from verifier.text import plural
 
 MAX_VARIABLES = 64
 MAX_CANDIDATES = 3000  # monomials enumerated for one block's basis
@@ -289,4 +290,5 @@ def proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[
         yield "sum of squares (SDP)", found
         return
     blocks = len({m for m, _, _ in found.squares})
-    yield f"sum of squares (SDP, {len(found.squares)} squares in {blocks} block(s))", certificate(inst, found)
+    shown = f"{plural(len(found.squares), 'square')} in {plural(blocks, 'block')}"
+    yield f"sum of squares (SDP, {shown})", certificate(inst, found)

@@ -8,7 +8,7 @@ the PSD cone. Facial reduction: read the numerical kernel of Q, round a basis of
 rationals (reduced row echelon form), and restrict the basis to the exact complement, z′ = N·z,
 so that the next solve has a strictly feasible Gram matrix Q′ with Q = NᵀQ′N.
 
-Clarabel is an optional dependency (``pip install .[sos]``); :func:`available` says whether it is there.
+Clarabel is a dependency; an environment may still lack it, and :func:`available` says whether it is there.
 Everything here is search, outside the trusted base.
 """
 
@@ -24,7 +24,7 @@ import numpy as np
 from verifier.budget import unmetered
 from verifier.sos_exact import Block, GramProblem, Monomial, Poly
 
-INSTALL_HINT = "install .[sos] for sum-of-squares search"
+INSTALL_HINT = "sum-of-squares search needs clarabel, a dependency missing here: pip install clarabel"
 MAX_ITER = 200
 KERNEL_GAP = 1e-6  # an eigenvalue below this times the largest is taken as zero
 MAX_DENOMINATOR = 64  # for the rational basis of a numerical kernel

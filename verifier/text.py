@@ -22,6 +22,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def unmet_text(unmet: int) -> str:
+    """ "every claim met its expectation", "1 claim did not meet its expectation", "2 claims … their …"."""
+    if not unmet:
+        return "every claim met its expectation"
+    return f"{plural(unmet, 'claim')} did not meet {'its' if unmet == 1 else 'their'} expectation"
+
+
 def retried_text(retried: dict[str, int]) -> str:
     """The claims a cluster ran again after losing their worker, as one note ("" if none)."""
     if not retried:

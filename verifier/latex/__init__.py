@@ -1,4 +1,4 @@
-"""LaTeX input: derivations written as $$…$$ chains in a .tex or .md file (the `[latex]` extra).
+"""LaTeX input: derivations written as $$…$$ chains in a .tex or .md file (lark, a dependency).
 
     from verifier.latex import parse_chains
     families, errors = parse_chains(text)        # a ClaimFamily of Chain statements per chain
@@ -17,12 +17,12 @@ from pathlib import Path
 
 from verifier.claims import ClaimFamily
 
-INSTALL_HINT = 'LaTeX chains need lark: pip install ".[latex]"'
+INSTALL_HINT = "LaTeX chains need lark, a dependency of the verifier that is missing here: pip install lark"
 SUFFIXES = (".md", ".tex")
 
 
 def available() -> bool:
-    """True if the [latex] extra (lark) is installed."""
+    """True if lark is installed (a dependency; an environment can still lack it)."""
     try:
         return importlib.util.find_spec("lark") is not None
     except (ImportError, ValueError):

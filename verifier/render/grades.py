@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verifier.grading.report import DIFFERENT, MET, MISSING, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
-from verifier.text import retried_text
+from verifier.text import plural, retried_text
 
 STYLES = {
     "PROVED": "bold green",
@@ -86,8 +86,8 @@ def summary(report: GradeReport) -> Text:
     met = sum(r.score for r in rows)
     rate = len(rows) / report.seconds if report.seconds > 0 else 0.0
     text = Text(
-        f"{len(rows)} students: {full} with full marks, {met}/{total} claims met; "
-        f"{report.verified_claims} claims verified in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
+        f"{plural(len(rows), 'student')}: {full} with full marks, {met}/{total} claims met; "
+        f"{plural(report.verified_claims, 'claim')} verified in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
     )
     if not report.complete:
         text.append(" — INCOMPLETE (interrupted)", style="bold red")

@@ -12,7 +12,7 @@ from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.render import counterexample as cx_text
-from verifier.text import n_text, plural, retried_text
+from verifier.text import n_text, plural, retried_text, unmet_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",
@@ -172,24 +172,29 @@ def _steps(r: ClaimResult) -> str:
     return f'<table class="steps">{head}{"".join(rows)}</table>{end}'
 
 
-def render(report: RunReport) -> str:
-    counts = report.counts()
-    cards = "".join(
-        f'<div class="card" style="border-top:4px solid {COLORS[s]}"><b>{counts[s.value]}</b>{s.value}</div>'
-        for s in Status
+def status_cards(results: list[ClaimResult]) -> str:
+    """One card per status with its count."""
+    counts = {s: sum(r.status is s for r in results) for s in Status}
+    return "".join(
+        f'<div class="card" style="border-top:4px solid {COLORS[s]}"><b>{counts[s]}</b>{s.value}</div>' for s in Status
     )
-    unmet = [r for r in report.results if not r.met]
-    verdict = (
-        "every claim met its expectation"
-        if not unmet and report.complete
-        else f"{len(unmet)} claim(s) did not meet their expectation"
-        + ("" if report.complete else " · INCOMPLETE (interrupted)")
-    )
+
+
+def summary_table(results: list[ClaimResult]) -> str:
+    """One row per claim, linked to its card."""
     rows = "".join(
         f'<tr><td><a href="#{_esc(r.key)}">{_esc(r.key)}</a></td><td>{_badge(r.status, r.verdict)}</td>'
         f"<td>{_esc(r.kind)}</td><td>{_esc(n_text(r.n_values))}</td><td>{r.seconds:.1f}s</td></tr>"
-        for r in report.results
+        for r in results
     )
+    head = "<tr><th>claim</th><th>status</th><th>kind</th><th>n</th><th>time</th></tr>"
+    return f'<table class="summary">{head}{rows}</table>'
+
+
+def render(report: RunReport) -> str:
+    cards = status_cards(report.results)
+    verdict = unmet_text(sum(not r.met for r in report.results))
+    verdict += "" if report.complete else " · INCOMPLETE (interrupted)"
     sections = []
     for derivation, group in groupby(report.results, key=lambda r: r.derivation):
         sections.append(f"<h2>{_esc(derivation)}</h2>" + "".join(claim_section(r) for r in group))
@@ -206,6 +211,6 @@ CHECKED: numerics only, not a proof.
 REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason.
 ERROR: the claim is malformed.</p>
 {f"<p><b>Note:</b> {_esc(retried_text(report.retried))}</p>" if report.retried else ""}
-<table class="summary"><tr><th>claim</th><th>status</th><th>kind</th><th>n</th><th>time</th></tr>{rows}</table>
+{summary_table(report.results)}
 {"".join(sections)}</main></body></html>
 """
