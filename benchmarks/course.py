@@ -82,6 +82,8 @@ class Planted:
     grades: dict[str, str]
     problem: str = ""  # a substring of the row's problem ("" for none)
     how: dict[str, str] = field(default_factory=dict)  # claim → "statement" where it must be matched so
+    reasons: dict[str, str] = field(default_factory=dict)  # claim → a substring of its grade's reason
+    lenient: dict[str, str] = field(default_factory=dict)  # claim → its status under --match-by-statement
 
 
 def reference_text() -> str:
@@ -137,11 +139,21 @@ def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
         ),
         "renamed": (
             _module(_renamed("gradient", "grad_w")),
-            Planted("renamed", PROVED, how={"gradient": "statement"}),
+            Planted(
+                "renamed",
+                {**PROVED, "gradient": "MISSING"},
+                reasons={"gradient": "did you mean grad_w?"},
+                lenient={"gradient": "PROVED"},
+            ),
         ),
         "renamed_wrong": (
             _module(_renamed("gradient", "my_gradient", wrong_grad)),
-            Planted("renamed_wrong", {**PROVED, "gradient": "REFUTED"}, how={"gradient": "statement"}),
+            Planted(
+                "renamed_wrong",
+                {**PROVED, "gradient": "MISSING"},
+                reasons={"gradient": "did you mean my_gradient?"},
+                lenient={"gradient": "REFUTED"},
+            ),
         ),
         "off_topic": (
             _module(_swap("sigmoid_derivative", "sigmoid(t), wrt=t, equals=sigmoid(t) * (1 - sigmoid(t))", OFF_TOPIC)),
@@ -239,7 +251,15 @@ def write_latex_course(root: Path, n: int) -> dict[str, Planted]:
     variants = {
         "latex_correct": (correct, Planted("latex_correct", {"gradient": "PROVED"})),
         "latex_wrong_step": (wrong, Planted("latex_wrong_step", {"gradient": "REFUTED"})),
-        "latex_renamed": (renamed, Planted("latex_renamed", {"gradient": "PROVED"}, how={"gradient": "statement"})),
+        "latex_renamed": (
+            renamed,
+            Planted(
+                "latex_renamed",
+                {"gradient": "MISSING"},
+                reasons={"gradient": "did you mean softmax_gradient?"},
+                lenient={"gradient": "PROVED"},
+            ),
+        ),
     }
     names = list(variants)
     planted: dict[str, Planted] = {}

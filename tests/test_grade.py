@@ -33,13 +33,17 @@ def _rows(path: Path) -> dict[str, dict[str, Any]]:
     return {r["student"]: r for r in json.loads(path.read_text())["students"]}
 
 
-def _check_row(row: dict[str, Any], planted: Planted) -> None:
+def _check_row(row: dict[str, Any], planted: Planted, lenient: bool = False) -> None:
     grades = {g["reference"]: g for g in row["grades"]}
     got = {name: g["status"] for name, g in grades.items()}
-    assert got == planted.grades, (row["student"], row["problem"], got)
+    assert got == ({**planted.grades, **planted.lenient} if lenient else planted.grades), (row["student"], got)
     assert planted.problem in row["problem"], (row["student"], row["problem"])
     for name, how in planted.how.items():
         assert grades[name]["how"] == how, (row["student"], grades[name])
+    for name, words in ({} if lenient else planted.reasons).items():
+        assert words in grades[name]["reason"], (row["student"], grades[name])
+    for name in planted.lenient if lenient else ():
+        assert grades[name]["how"] == "statement", (row["student"], grades[name])
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +158,25 @@ def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
     wrong = next(r for s, r in rows.items() if planted[s].variant == "latex_wrong_step")
     assert wrong["grades"][0]["first_wrong_step"] == 2
     assert "REFUTED (step 2)" in proc.stdout
+
+
+@needs_sandbox
+def test_a_renamed_claim_is_missing_unless_matched_by_statement(tmp_path: Path) -> None:
+    """Strict names by default, with a "did you mean"; the lenient rule grades the renamed claim, and every
+    output mode (-q included) says it was renamed."""
+    planted = write_course(tmp_path, 2, only=("renamed", "renamed_wrong"))
+    args = ("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST, "-q")
+    strict = run_cli(*args, "--json", str(tmp_path / "strict.json"))
+    assert strict.returncode == 1, strict.stdout + strict.stderr
+    assert "s001_renamed.gradient: MISSING — missing; did you mean grad_w? (it states the same thing)" in strict.stdout
+    lenient = run_cli(*args, "--match-by-statement", "--json", str(tmp_path / "lenient.json"))
+    assert "s001_renamed.gradient: PROVED as grad_w (answered by its statement" in lenient.stdout
+    assert "s002_renamed_wrong.gradient: REFUTED as my_gradient" in lenient.stdout
+    for kind, lenient_rule in (("strict", False), ("lenient", True)):
+        rows = _rows(tmp_path / f"{kind}.json")
+        for student, p in planted.items():
+            _check_row(rows[student], p, lenient_rule)
+            assert "grad" not in " ".join(rows[student]["extra"]), rows[student]["extra"]
 
 
 def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> None:

@@ -72,8 +72,10 @@ verdict, the first wrong step of a chain, the score), and --csv / --json files.
 matching: a student's claim answers a reference claim of the same name if it asks the
 same question: the same kind and the same subject (what is differentiated and with
 respect to what; the left side of an identity or inequality; the matrix said to be
-PSD; a chain's first line; …). Otherwise any claim of the student's that asks the same
-question, whatever its name, answers it (shown "as NAME"). Subjects are compared
+PSD; a chain's first line; …). A claim under another name never answers: the reference
+claim is MISSING, and its reason names the student's claim that states the same thing
+("missing; did you mean softmax_jacobain?"). With --match-by-statement, such a claim
+answers it (shown "as NAME" in the table and in -q's lines). Subjects are compared
 numerically at 4 shared sample points (symbols by name, drawn from the reference's
 domains, evaluated at 30 digits, relative gap under 1e-9 agrees, over 1e-6 differs).
 The student's own statement is then verified by the normal engine, at the reference's
@@ -322,6 +324,12 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         "--trust-submissions",
         action="store_true",
         help="without a sandbox, import Python submissions anyway, in plain worker processes (the report says so)",
+    )
+    s.add_argument(
+        "--match-by-statement",
+        action="store_true",
+        help="the lenient rule: a claim under another name answers a reference claim if it states the same "
+        "thing (shown 'as NAME' in every output); by default only the reference's name answers",
     )
     s.add_argument(
         "--sandbox-timeout",

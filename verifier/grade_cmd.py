@@ -31,7 +31,7 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     run = RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout, memory_mb=args.memory_mb)
     wall = max(1.0, args.sandbox_timeout)
     limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall)
-    return GradeSettings(run=run, trust=args.trust_submissions, limits=limits)
+    return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement)
 
 
 def run_grade(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ class GradeSettings:
     run: RunSettings = field(default_factory=RunSettings)
     trust: bool = False  # import Python submissions without a sandbox when none is available
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+    by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -71,16 +72,27 @@ def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
     return ClaimResult.failed(str(sub.folder), sub.student, name, f"{name}: {message}", status)
 
 
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
 def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
+    """The verdict on the student's claim, and what makes it not the reference's (both, when both are wrong)."""
     if not m.student:
-        return ClaimGrade(m.reference, m.status, reason=m.reason)
+        return ClaimGrade(m.reference, m.status, reason=m.reason, suggested=m.suggested)
     r = results.get(m.student)
     if r is None:
-        return ClaimGrade(m.reference, NOT_GRADED, m.student, m.how, "not verified (the run was interrupted)")
-    grade = ClaimGrade(m.reference, r.status.value, m.student, m.how, r.reason.splitlines()[0] if r.reason else "")
+        return ClaimGrade(m.reference, m.status or NOT_GRADED, m.student, m.how,
+                          m.reason or "not verified (the run was interrupted)")  # fmt: skip
+    verdict, why = r.status.value, _first_line(r.reason)
+    grade = ClaimGrade(m.reference, verdict, m.student, m.how, why)
     grade.first_wrong_step = r.first_wrong_step
-    if m.differs and grade.status in MET:
-        grade.status, grade.reason = DIFFERENT, f"{r.status.value}, but {m.differs}"
+    other = m.reason if m.status == DIFFERENT else m.differs
+    if other and verdict in MET:
+        grade.status, grade.reason = DIFFERENT, f"{verdict}, but {other}"
+    elif other:
+        false = f"it is false: {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
+        grade.status, grade.reason = (DIFFERENT if m.status == DIFFERENT else verdict), f"{other}, and {false}"
     return grade
 
 
@@ -94,6 +106,7 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
     row.problem = "; ".join(dict.fromkeys(ready.problems))
     row.extra = ready.extra
     row.grades = [_grade(m, results) for m in ready.matches]
+    row.seconds = round(ready.seconds + sum(r.seconds for r in results.values()), 3)
     if ready.unread:  # a file that did not load may have held the missing claims
         row.grades = [g if g.matched else ClaimGrade(g.reference, NOT_GRADED, reason=row.problem) for g in row.grades]
     return row
@@ -132,9 +145,15 @@ def grade(
     seconds = time.monotonic() - started
     engine_settings = run.engine
     report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
-                         complete, notes)  # fmt: skip
+                         complete, notes, matching=_matching(settings))  # fmt: skip
     report.retried = reruns_since(run.executor, reruns_before)
     return report
+
+
+def _matching(settings: GradeSettings) -> str:
+    if settings.by_statement:
+        return "by name, else by statement (--match-by-statement)"
+    return "by name (a claim under another name that states the same thing is MISSING, with a 'did you mean')"
 
 
 def _how(sub: Submission, mode: str) -> str:
@@ -151,7 +170,8 @@ def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: Gr
 
     limits = settings.limits
     timeout = limits.wall_seconds + settings.run.load_timeout + 30
-    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits)) for s in subs]
+    by_statement = settings.by_statement
+    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits, by_statement)) for s in subs]
     settings.run.executor.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
 
 

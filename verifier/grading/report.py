@@ -22,6 +22,7 @@ class ClaimGrade:
     how: str = ""  # "name" or "statement"
     reason: str = ""  # one line
     first_wrong_step: int | None = None
+    suggested: str = ""  # MISSING by name; this claim of the student's states the same thing ("did you mean")
 
     @property
     def met(self) -> bool:
@@ -75,6 +76,7 @@ class GradeReport:
     complete: bool = True
     notes: list[str] = field(default_factory=list)
     retried: dict[str, int] = field(default_factory=dict)  # task → times run again after its worker was lost
+    matching: str = "by name"  # the rule a claim answers a reference claim by, in words
 
     @property
     def full_marks(self) -> bool:
@@ -100,6 +102,7 @@ class GradeReport:
             "complete": self.complete,
             "notes": list(self.notes),
             "retried": dict(self.retried),
+            "matching": self.matching,
             "students": [r.to_json() for r in self.rows],
         }
 
@@ -116,4 +119,5 @@ class GradeReport:
             complete=bool(data.get("complete", True)),
             notes=[str(n) for n in data.get("notes", [])],
             retried={str(k): int(v) for k, v in data.get("retried", {}).items()},
+            matching=str(data.get("matching", "by name")),
         )

@@ -71,11 +71,13 @@ def details(console: Console, report: GradeReport) -> None:
             console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
             continue
         for g in row.grades:
-            if g.status in MET:
+            if g.status in MET and g.how != "statement":
                 continue
             line = Text(f"{row.student}.{g.reference}: ")
             line.append(g.status, style=STYLES.get(g.status, ""))
-            line.append(f" — {g.reason}" if g.reason else "")
+            if g.how == "statement":
+                line.append(f" as {g.matched} (answered by its statement, not its name)")
+            line.append(f" — {g.reason}" if g.reason and g.status not in MET else "")
             console.print(line, soft_wrap=True)
 
 
@@ -96,6 +98,7 @@ def summary(report: GradeReport) -> Text:
 
 def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
     console.print(Text(f"reference: {report.reference}; sandbox: {report.sandbox}"), soft_wrap=True)
+    console.print(Text(f"claims answer the reference {report.matching}", style="dim"), soft_wrap=True)
     for note in report.notes:
         console.print(Text(note, style="dim"), soft_wrap=True)
     if not quiet:
