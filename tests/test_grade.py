@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.course import ATTACKS, NAMES, Planted, write_course, write_latex_course
+from benchmarks.course import ATTACKS, NAMES, SNEAKY_ATTACKS, Planted, write_course, write_latex_course
 from tests.conftest import ROOT
 from verifier.grading import sandbox
 
@@ -42,6 +42,12 @@ def _check_row(row: dict[str, Any], planted: Planted, lenient: bool = False) -> 
         assert grades[name]["how"] == how, (row["student"], grades[name])
     for name, words in ({} if lenient else planted.reasons).items():
         assert words in grades[name]["reason"], (row["student"], grades[name])
+    graded = {g["matched"] for g in row["grades"]} | {g.get("suggested", "") for g in row["grades"]}
+    assert not graded & set(row["extra"]), (row["student"], row["extra"])  # a claim is shown once
+    notes = row["integrity"]
+    assert len(notes) == len(planted.integrity), (row["student"], notes)  # one line per kind of attempt
+    for words in planted.integrity:
+        assert any(words in n for n in notes), (row["student"], words, notes)
     for name in planted.lenient if lenient else ():
         assert grades[name]["how"] == "statement", (row["student"], grades[name])
 
@@ -100,6 +106,22 @@ def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
     ]
     forged = next(s for s in attacked if course["planted"][s].variant == "forged_output")
     assert "forged" in rows[forged]["problem"] and rows["s001_correct"]["score"] == len(NAMES)
+
+
+@needs_sandbox
+def test_attacks_are_reported_in_their_rows(course: dict[str, Any]) -> None:
+    """What the sandbox refused is an integrity note in the student's row (the table, the -q lines, the JSON),
+    even when the submission caught the error and earned every mark; the summary counts those rows."""
+    rows, out = _rows(course["root"] / "grades.json"), course["proc"].stdout
+    flagged = [s for s, p in course["planted"].items() if p.integrity]
+    assert {course["planted"][s].variant for s in flagged} == {*ATTACKS, *SNEAKY_ATTACKS}
+    for student in flagged:
+        assert rows[student]["integrity"] and f"{student}: integrity: " in out, student
+    sneaky = [s for s in flagged if course["planted"][s].variant in SNEAKY_ATTACKS]
+    assert all(rows[s]["score"] == len(NAMES) for s in sneaky)
+    full = sum(r["score"] == r["total"] and not r["problem"] and not r["integrity"] for r in rows.values())
+    assert f"{len(rows)} students: {full} with full marks" in out
+    assert f"; {len(flagged)} with integrity notes" in out
 
 
 @needs_sandbox
@@ -198,3 +220,24 @@ def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> N
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     missing = run_cli("grade", str(tmp_path / "nowhere"), "--against", str(ROOT / "derivations" / "softmax.py"))
     assert missing.returncode == 2 and "no such submissions folder" in missing.stdout
+
+
+@pytest.mark.parametrize("width", [240, 120, 80])
+def test_the_header_never_breaks_a_claim_name_mid_word(width: int) -> None:
+    from rich.console import Console
+
+    from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
+    from verifier.render import grades
+
+    names = ["softmax_jacobian", "logistic_gradient", "logistic_hessian", "hessian_psd", "sigmoid_derivative", "ce"]
+    row = StudentRow("s001", grades=[ClaimGrade(n, "PROVED", n) for n in names], extra=["note " * 30])
+    report = GradeReport("ref.py", names, [row], 1.0, "sandbox")
+    console = Console(width=width, record=True, no_color=True)
+    grades.render(console, report)
+    text = console.export_text()
+    words = {w for line in text.splitlines() for w in line.replace("┃", " ").split()}
+    legend = "claims: #1 softmax_jacobian" in text
+    for name in names:  # each whole, or broken only after its underscores, or numbered in the legend
+        assert name in words or set(name.replace("_", "_ ").split()) <= words or legend, (name, text)
+    assert max(len(line) for line in text.splitlines() if line[:1] in "┏┃┡│└") <= width
+    assert width < 120 or not legend

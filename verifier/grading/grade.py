@@ -91,7 +91,7 @@ def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
     if other and verdict in MET:
         grade.status, grade.reason = DIFFERENT, f"{verdict}, but {other}"
     elif other:
-        false = f"it is false: {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
+        false = f"it is false: REFUTED, {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
         grade.status, grade.reason = (DIFFERENT if m.status == DIFFERENT else verdict), f"{other}, and {false}"
     return grade
 
@@ -105,6 +105,7 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
         return row
     row.problem = "; ".join(dict.fromkeys(ready.problems))
     row.extra = ready.extra
+    row.integrity = ready.integrity
     row.grades = [_grade(m, results) for m in ready.matches]
     row.seconds = round(ready.seconds + sum(r.seconds for r in results.values()), 3)
     if ready.unread:  # a file that did not load may have held the missing claims

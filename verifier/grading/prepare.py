@@ -17,7 +17,7 @@ from typing import Any
 
 from verifier import loader
 from verifier.claims import ClaimFamily, Corollary
-from verifier.grading import extract, match, sandbox
+from verifier.grading import audit, extract, match, sandbox
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
@@ -38,6 +38,7 @@ class Prepared:
     sources: dict[str, str] = field(default_factory=dict)  # claim name → the file it came from
     unread: bool = False  # some file could not be read at all (its claims are unknown, not missing)
     seconds: float = 0.0  # reading the submission (its sandbox included) and matching its claims
+    integrity: list[str] = field(default_factory=list)  # what the sandbox refused, one line per kind of attempt
 
 
 def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
@@ -89,6 +90,7 @@ def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits,
         out.problems.append(f"Python not imported: on {socket.gethostname()}, {missing}; {sandbox.INSTALL_HINT}")
         return
     run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits)
+    out.integrity = audit.summarise(run.audit, run.nonce)
     why = _failed_run(run, limits)
     if why:
         out.problems.append(why)

@@ -39,11 +39,17 @@ class StudentRow:
     problem: str = ""  # one line when the submission (or part of it) could not be read
     how_run: str = ""  # "sandbox", "trusted (no sandbox)", "refused (no sandbox)", "latex (data)"
     extra: list[str] = field(default_factory=list)  # the student's claims that match no reference claim
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading it (its sandbox included) and verifying its claims, summed over workers
+    integrity: list[str] = field(default_factory=list)  # what the sandbox refused, one line per kind of attempt
 
     @property
     def score(self) -> int:
         return sum(g.met for g in self.grades)
+
+    @property
+    def full_marks(self) -> bool:
+        """Every claim met, nothing unread, and nothing the sandbox had to refuse."""
+        return self.score == len(self.grades) and not self.problem and not self.integrity
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,11 +86,15 @@ class GradeReport:
 
     @property
     def full_marks(self) -> bool:
-        return self.complete and all(r.score == len(r.grades) and not r.problem for r in self.rows)
+        return self.complete and all(r.full_marks for r in self.rows)
 
     @property
     def refused(self) -> list[StudentRow]:
         return [r for r in self.rows if r.how_run.startswith("refused")]
+
+    @property
+    def with_integrity_notes(self) -> list[StudentRow]:
+        return [r for r in self.rows if r.integrity]
 
     @property
     def verified_claims(self) -> int:
