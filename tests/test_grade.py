@@ -241,3 +241,90 @@ def test_the_header_never_breaks_a_claim_name_mid_word(width: int) -> None:
         assert name in words or set(name.replace("_", "_ ").split()) <= words or legend, (name, text)
     assert max(len(line) for line in text.splitlines() if line[:1] in "┏┃┡│└") <= width
     assert width < 120 or not legend
+
+
+@needs_sandbox
+def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
+    write_course(tmp_path, 3, only=("correct", "wrong_gradient", "false_psd"))
+    out = tmp_path / "feedback"
+    proc = run_cli(
+        "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST, "-q",
+        "--feedback", str(out),
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.md", "s001_correct.md", "s002_wrong_gradient.md", "s003_false_psd.md",
+    ]  # fmt: skip
+    wrong = (out / "s002_wrong_gradient.md").read_text()
+    assert "## gradient: REFUTED (not met)" in wrong and "∇L = 2Xᵀ(Xw − y) + 2λw." in wrong
+    assert "**Counterexample** (at the reference's size):" in wrong and "counterexample (n = 1, at X = " in wrong
+    assert "it is false: REFUTED" in (out / "s003_false_psd.md").read_text()
+    index = (out / "index.md").read_text()
+    assert "| gradient | 2/3 | 67% | PROVED 2, REFUTED 1 |" in index
+    assert "| hessian_psd | DIFFERENT | 1 |" in index and "[s001_correct.md](s001_correct.md)" in index
+
+
+def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
+    planted = write_latex_course(tmp_path / "subs", 2)
+    reference = ROOT / "derivations" / "softmax_ce_gradient.md"
+    out = tmp_path / "fb"
+    proc = run_cli("grade", str(tmp_path / "subs"), "--against", str(reference), *FAST, "-q", "--feedback", str(out))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    wrong = next(s for s, p in planted.items() if p.variant == "latex_wrong_step")
+    page = (out / f"{wrong}.md").read_text()
+    assert "**First wrong step** (step 2):" in page and "## gradient: REFUTED (not met)" in page
+
+
+# Gradescope's documented results.json fields (https://gradescope-autograders.readthedocs.io/en/latest/specs/)
+GRADESCOPE_SCHEMA: dict[str, Any] = {
+    "required": {"tests": list},
+    "optional": {"score": (int, float), "execution_time": (int, float), "output": str, "visibility": str,
+                 "stdout_visibility": str, "extra_data": dict, "leaderboard": list},
+    "test_required": {"name": str, "score": (int, float), "max_score": (int, float), "output": str,
+                      "visibility": str},
+    "test_optional": {"status": str, "number": str, "tags": list, "extra_data": dict, "name_format": str,
+                      "output_format": str},
+    "visibility": {"hidden", "after_due_date", "after_published", "visible"},
+    "status": {"passed", "failed"},
+}  # fmt: skip
+
+
+def _validate_gradescope(doc: dict[str, Any]) -> None:
+    """Check results.json against GRADESCOPE_SCHEMA by hand (jsonschema is not a dependency)."""
+    s = GRADESCOPE_SCHEMA
+    for key, kind in s["required"].items():
+        assert isinstance(doc.get(key), kind), key
+    assert set(doc) <= {*s["required"], *s["optional"]}, set(doc)
+    for key, kind in s["optional"].items():
+        assert key not in doc or isinstance(doc[key], kind), key
+    assert doc.get("visibility", "visible") in s["visibility"]
+    for test in doc["tests"]:
+        assert set(test) <= {*s["test_required"], *s["test_optional"]}, set(test)
+        for key, kind in s["test_required"].items():
+            assert isinstance(test.get(key), kind) and not isinstance(test[key], bool), (key, test)
+        assert test["visibility"] in s["visibility"] and test.get("status", "passed") in s["status"]
+        assert 0 <= test["score"] <= test["max_score"] or test["max_score"] == 0
+
+
+@needs_sandbox
+def test_gradescope_results_for_one_submission(tmp_path: Path) -> None:
+    """Grade one submission the way run_autograder would: /autograder/submission is the student's folder."""
+    write_course(tmp_path, 2, only=("wrong_gradient", "sneaky"))
+    reference = tmp_path / "reference.py"
+    old, new = "@claim(n=range(1, 3))\ndef hessian(", "@claim(n=range(1, 3), points=2)\ndef hessian("
+    reference.write_text(reference.read_text().replace(old, new))
+    results = {}
+    for student in ("s001_wrong_gradient", "s002_sneaky"):
+        path = tmp_path / f"{student}.json"
+        submission = tmp_path / "submissions" / student
+        proc = run_cli("grade", str(submission), "--against", str(reference), *FAST, "-q", "--gradescope", str(path))
+        assert path.exists(), proc.stdout + proc.stderr
+        results[student] = json.loads(path.read_text())
+        _validate_gradescope(results[student])
+    wrong = {t["name"]: t for t in results["s001_wrong_gradient"]["tests"]}
+    assert list(wrong) == list(NAMES) and wrong["hessian"]["max_score"] == 2 and wrong["hessian"]["score"] == 2
+    assert wrong["gradient"]["score"] == 0 and wrong["gradient"]["output"].startswith("REFUTED: counterexample")
+    assert results["s001_wrong_gradient"]["score"] == 4  # 5 points, the gradient's 1 lost
+    sneaky = {t["name"]: t for t in results["s002_sneaky"]["tests"]}
+    assert results["s002_sneaky"]["score"] == 5  # the grade follows the course's rule; the staff sees the note
+    assert sneaky["integrity"]["visibility"] == "hidden" and "tried to connect" in sneaky["integrity"]["output"]

@@ -316,6 +316,18 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o = gr.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
+    o.add_argument(
+        "--feedback",
+        metavar="DIR",
+        help="write a Markdown feedback page per student (their claim as written, the verdict, the counterexample "
+        "at the reference's size, a chain's first wrong step) and the course summary, index.md, here",
+    )
+    o.add_argument(
+        "--gradescope",
+        metavar="PATH",
+        help="SUBMISSIONS_DIR is one student's submission (Gradescope's /autograder/submission): write Gradescope's "
+        "results.json here, one test per reference claim worth its @claim(points=...) (default 1)",
+    )
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
     o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")

@@ -23,6 +23,7 @@ from verifier.grading.match import Match
 from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
+from verifier.render import counterexample as cx_text
 from verifier.runner import RunSettings
 
 
@@ -32,6 +33,7 @@ class GradeSettings:
     trust: bool = False  # import Python submissions without a sandbox when none is available
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
+    single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -76,6 +78,17 @@ def _first_line(text: str) -> str:
     return text.splitlines()[0] if text else ""
 
 
+def _evidence(r: ClaimResult) -> dict[str, str]:
+    """What a student is shown besides the verdict: their claim, the counterexample, the first wrong line."""
+    wrong = next((s for s in r.steps if s.index == r.first_wrong_step), None)
+    found = r.counterexample or (wrong.counterexample if wrong else None)
+    cx = f"{cx_text.headline(found, r)} (confirmed at {found.digits} digits)" if found else ""
+    line = ""
+    if wrong is not None:
+        line = f"{wrong.relation} {wrong.text}" + (f"   (because: {wrong.reason})" if wrong.reason else "")
+    return {"written": r.statement, "latex": r.latex, "counterexample": cx, "wrong_step": line}
+
+
 def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
     """The verdict on the student's claim, and what makes it not the reference's (both, when both are wrong)."""
     if not m.student:
@@ -85,8 +98,7 @@ def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
         return ClaimGrade(m.reference, m.status or NOT_GRADED, m.student, m.how,
                           m.reason or "not verified (the run was interrupted)")  # fmt: skip
     verdict, why = r.status.value, _first_line(r.reason)
-    grade = ClaimGrade(m.reference, verdict, m.student, m.how, why)
-    grade.first_wrong_step = r.first_wrong_step
+    grade = ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r))
     other = m.reason if m.status == DIFFERENT else m.differs
     if other and verdict in MET:
         grade.status, grade.reason = DIFFERENT, f"{verdict}, but {other}"
@@ -123,7 +135,7 @@ def grade(
     """Grade every student folder of submissions_dir against the reference file."""
     started = time.monotonic()
     ref = reference_at(reference)
-    subs = discover(submissions_dir)
+    subs = discover(submissions_dir, settings.single)
     mode, words = python_mode(settings)
     run = settings.run
     ready: dict[str, prep.Prepared | pool.Failure] = {}
@@ -146,7 +158,8 @@ def grade(
     seconds = time.monotonic() - started
     engine_settings = run.engine
     report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
-                         complete, notes, matching=_matching(settings))  # fmt: skip
+                         complete, notes, matching=_matching(settings),
+                         points={f.name: f.points for f in ref.families})  # fmt: skip
     report.retried = reruns_since(run.executor, reruns_before)
     return report
 

@@ -23,6 +23,10 @@ class ClaimGrade:
     reason: str = ""  # one line
     first_wrong_step: int | None = None
     suggested: str = ""  # MISSING by name; this claim of the student's states the same thing ("did you mean")
+    written: str = ""  # the student's claim as written (its docstring or chain line)
+    latex: str = ""  # the student's claim as it was verified, in LaTeX
+    counterexample: str = ""  # one line, at the reference's size, when the student's claim was REFUTED
+    wrong_step: str = ""  # a chain's first wrong line, as written, with the student's reason for it
 
     @property
     def met(self) -> bool:
@@ -83,6 +87,7 @@ class GradeReport:
     notes: list[str] = field(default_factory=list)
     retried: dict[str, int] = field(default_factory=dict)  # task → times run again after its worker was lost
     matching: str = "by name"  # the rule a claim answers a reference claim by, in words
+    points: dict[str, float] = field(default_factory=dict)  # each reference claim's points (1 if not given)
 
     @property
     def full_marks(self) -> bool:
@@ -113,6 +118,7 @@ class GradeReport:
             "notes": list(self.notes),
             "retried": dict(self.retried),
             "matching": self.matching,
+            "points": dict(self.points),
             "students": [r.to_json() for r in self.rows],
         }
 
@@ -130,4 +136,5 @@ class GradeReport:
             notes=[str(n) for n in data.get("notes", [])],
             retried={str(k): int(v) for k, v in data.get("retried", {}).items()},
             matching=str(data.get("matching", "by name")),
+            points={str(k): float(v) for k, v in data.get("points", {}).items()},
         )
