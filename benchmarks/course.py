@@ -82,6 +82,9 @@ class Planted:
     grades: dict[str, str]
     problem: str = ""  # a substring of the row's problem ("" for none)
     how: dict[str, str] = field(default_factory=dict)  # claim → "statement" where it must be matched so
+    reasons: dict[str, str] = field(default_factory=dict)  # claim → a substring of its grade's reason
+    lenient: dict[str, str] = field(default_factory=dict)  # claim → its status under --match-by-statement
+    integrity: tuple[str, ...] = ()  # words each of the row's integrity notes must contain, one per kind
 
 
 def reference_text() -> str:
@@ -137,11 +140,21 @@ def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
         ),
         "renamed": (
             _module(_renamed("gradient", "grad_w")),
-            Planted("renamed", PROVED, how={"gradient": "statement"}),
+            Planted(
+                "renamed",
+                {**PROVED, "gradient": "MISSING"},
+                reasons={"gradient": "did you mean grad_w?"},
+                lenient={"gradient": "PROVED"},
+            ),
         ),
         "renamed_wrong": (
             _module(_renamed("gradient", "my_gradient", wrong_grad)),
-            Planted("renamed_wrong", {**PROVED, "gradient": "REFUTED"}, how={"gradient": "statement"}),
+            Planted(
+                "renamed_wrong",
+                {**PROVED, "gradient": "MISSING"},
+                reasons={"gradient": "did you mean my_gradient?"},
+                lenient={"gradient": "REFUTED"},
+            ),
         ),
         "off_topic": (
             _module(_swap("sigmoid_derivative", "sigmoid(t), wrt=t, equals=sigmoid(t) * (1 - sigmoid(t))", OFF_TOPIC)),
@@ -155,23 +168,39 @@ def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
         ),
         "read_secret": (
             _module(CLAIMS, _attack(f"stolen = open({secret!r}).read()")),
-            Planted("read_secret", NOT_GRADED, "FileNotFoundError"),
+            Planted("read_secret", NOT_GRADED, "FileNotFoundError", integrity=("open 1 path",)),
         ),
         "write_other": (
             _module(CLAIMS, _attack("open('../s001_correct/hacked.py', 'w').write('x = 1')")),
-            Planted("write_other", NOT_GRADED, "Error"),
+            Planted("write_other", NOT_GRADED, "Error", integrity=("hacked.py (for writing)",)),
         ),
         "network": (
             _module(CLAIMS, _attack("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=3)")),
-            Planted("network", NOT_GRADED, "OSError"),
+            Planted("network", NOT_GRADED, "OSError", integrity=("connect 1 time(s) to 1.1.1.1:80",)),
         ),
         "fork_bomb": (
             _module(CLAIMS, _attack(FORK_BOMB)),
-            Planted("fork_bomb", NOT_GRADED, "BlockingIOError"),
+            Planted("fork_bomb", NOT_GRADED, "BlockingIOError", integrity=("process(es) (os.fork)",)),
         ),
         "forged_output": (
             _module(CLAIMS, _attack(FORGE)),
-            Planted("forged_output", NOT_GRADED, "forged"),
+            Planted("forged_output", NOT_GRADED, "forged", integrity=("integrity channel",)),
+        ),
+        "false_psd": (
+            _module(_swap("hessian_psd", "H = 2 * (X.T * X + lam", "H = 2 * (X.T * X - lam")),
+            Planted(
+                "false_psd",
+                {**PROVED, "hessian_psd": "DIFFERENT"},
+                reasons={"hessian_psd": "its matrix is not the reference's, and it is false: REFUTED"},
+            ),
+        ),
+        "sneaky": (
+            _module(CLAIMS, _attack(SNEAKY.format(secret=secret))),
+            Planted("sneaky", PROVED, integrity=("open 2 path", "connect 1 time", "process(es) (subprocess.Popen)")),
+        ),
+        "patch_verifier": (
+            _module(CLAIMS, _attack(PATCH)),
+            Planted("patch_verifier", PROVED, integrity=("patch the verifier: verifier.engine.verify_family",)),
         ),
         "no_file": ("", Planted("no_file", dict.fromkeys(NAMES, "MISSING"), "no derivation file")),
     }
@@ -196,6 +225,27 @@ for fd in range(3, 64):
     except OSError:
         pass
 """
+SNEAKY = """
+import os, socket, subprocess
+for path in ({secret!r}, os.path.expanduser("~/.ssh/id_rsa")):
+    try:
+        open(path).read()
+    except OSError:
+        pass
+try:
+    socket.create_connection(("127.0.0.1", 8786), timeout=1)
+except OSError:
+    pass
+try:
+    subprocess.run(["cat", "/etc/passwd"], capture_output=True, timeout=2)
+except (OSError, subprocess.SubprocessError):
+    pass
+"""
+PATCH = """
+import verifier.engine
+verifier.engine.verify_family = lambda *args, **kwargs: None
+"""
+SNEAKY_ATTACKS = ("sneaky", "patch_verifier")  # caught quietly: the claims still load, and get their marks
 ATTACKS = ("read_secret", "write_other", "network", "fork_bomb", "forged_output")
 
 
@@ -239,7 +289,15 @@ def write_latex_course(root: Path, n: int) -> dict[str, Planted]:
     variants = {
         "latex_correct": (correct, Planted("latex_correct", {"gradient": "PROVED"})),
         "latex_wrong_step": (wrong, Planted("latex_wrong_step", {"gradient": "REFUTED"})),
-        "latex_renamed": (renamed, Planted("latex_renamed", {"gradient": "PROVED"}, how={"gradient": "statement"})),
+        "latex_renamed": (
+            renamed,
+            Planted(
+                "latex_renamed",
+                {"gradient": "MISSING"},
+                reasons={"gradient": "did you mean softmax_gradient?"},
+                lenient={"gradient": "PROVED"},
+            ),
+        ),
     }
     names = list(variants)
     planted: dict[str, Planted] = {}

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.course import ATTACKS, NAMES, Planted, write_course, write_latex_course
+from benchmarks.course import ATTACKS, NAMES, SNEAKY_ATTACKS, Planted, write_course, write_latex_course
 from tests.conftest import ROOT
 from verifier.grading import sandbox
 
@@ -33,13 +33,23 @@ def _rows(path: Path) -> dict[str, dict[str, Any]]:
     return {r["student"]: r for r in json.loads(path.read_text())["students"]}
 
 
-def _check_row(row: dict[str, Any], planted: Planted) -> None:
+def _check_row(row: dict[str, Any], planted: Planted, lenient: bool = False) -> None:
     grades = {g["reference"]: g for g in row["grades"]}
     got = {name: g["status"] for name, g in grades.items()}
-    assert got == planted.grades, (row["student"], row["problem"], got)
+    assert got == ({**planted.grades, **planted.lenient} if lenient else planted.grades), (row["student"], got)
     assert planted.problem in row["problem"], (row["student"], row["problem"])
     for name, how in planted.how.items():
         assert grades[name]["how"] == how, (row["student"], grades[name])
+    for name, words in ({} if lenient else planted.reasons).items():
+        assert words in grades[name]["reason"], (row["student"], grades[name])
+    graded = {g["matched"] for g in row["grades"]} | {g.get("suggested", "") for g in row["grades"]}
+    assert not graded & set(row["extra"]), (row["student"], row["extra"])  # a claim is shown once
+    notes = row["integrity"]
+    assert len(notes) == len(planted.integrity), (row["student"], notes)  # one line per kind of attempt
+    for words in planted.integrity:
+        assert any(words in n for n in notes), (row["student"], words, notes)
+    for name in planted.lenient if lenient else ():
+        assert grades[name]["how"] == "statement", (row["student"], grades[name])
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +106,22 @@ def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
     ]
     forged = next(s for s in attacked if course["planted"][s].variant == "forged_output")
     assert "forged" in rows[forged]["problem"] and rows["s001_correct"]["score"] == len(NAMES)
+
+
+@needs_sandbox
+def test_attacks_are_reported_in_their_rows(course: dict[str, Any]) -> None:
+    """What the sandbox refused is an integrity note in the student's row (the table, the -q lines, the JSON),
+    even when the submission caught the error and earned every mark; the summary counts those rows."""
+    rows, out = _rows(course["root"] / "grades.json"), course["proc"].stdout
+    flagged = [s for s, p in course["planted"].items() if p.integrity]
+    assert {course["planted"][s].variant for s in flagged} == {*ATTACKS, *SNEAKY_ATTACKS}
+    for student in flagged:
+        assert rows[student]["integrity"] and f"{student}: integrity: " in out, student
+    sneaky = [s for s in flagged if course["planted"][s].variant in SNEAKY_ATTACKS]
+    assert all(rows[s]["score"] == len(NAMES) for s in sneaky)
+    full = sum(r["score"] == r["total"] and not r["problem"] and not r["integrity"] for r in rows.values())
+    assert f"{len(rows)} students: {full} with full marks" in out
+    assert f"; {len(flagged)} with integrity notes" in out
 
 
 @needs_sandbox
@@ -156,6 +182,25 @@ def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
     assert "REFUTED (step 2)" in proc.stdout
 
 
+@needs_sandbox
+def test_a_renamed_claim_is_missing_unless_matched_by_statement(tmp_path: Path) -> None:
+    """Strict names by default, with a "did you mean"; the lenient rule grades the renamed claim, and every
+    output mode (-q included) says it was renamed."""
+    planted = write_course(tmp_path, 2, only=("renamed", "renamed_wrong"))
+    args = ("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST, "-q")
+    strict = run_cli(*args, "--json", str(tmp_path / "strict.json"))
+    assert strict.returncode == 1, strict.stdout + strict.stderr
+    assert "s001_renamed.gradient: MISSING — missing; did you mean grad_w? (it states the same thing)" in strict.stdout
+    lenient = run_cli(*args, "--match-by-statement", "--json", str(tmp_path / "lenient.json"))
+    assert "s001_renamed.gradient: PROVED as grad_w (answered by its statement" in lenient.stdout
+    assert "s002_renamed_wrong.gradient: REFUTED as my_gradient" in lenient.stdout
+    for kind, lenient_rule in (("strict", False), ("lenient", True)):
+        rows = _rows(tmp_path / f"{kind}.json")
+        for student, p in planted.items():
+            _check_row(rows[student], p, lenient_rule)
+            assert "grad" not in " ".join(rows[student]["extra"]), rows[student]["extra"]
+
+
 def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> None:
     planted = write_course(tmp_path, 2, only=("correct", "wrong_gradient"))
     args = ("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST)
@@ -175,3 +220,111 @@ def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> N
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     missing = run_cli("grade", str(tmp_path / "nowhere"), "--against", str(ROOT / "derivations" / "softmax.py"))
     assert missing.returncode == 2 and "no such submissions folder" in missing.stdout
+
+
+@pytest.mark.parametrize("width", [240, 120, 80])
+def test_the_header_never_breaks_a_claim_name_mid_word(width: int) -> None:
+    from rich.console import Console
+
+    from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
+    from verifier.render import grades
+
+    names = ["softmax_jacobian", "logistic_gradient", "logistic_hessian", "hessian_psd", "sigmoid_derivative", "ce"]
+    row = StudentRow("s001", grades=[ClaimGrade(n, "PROVED", n) for n in names], extra=["note " * 30])
+    report = GradeReport("ref.py", names, [row], 1.0, "sandbox")
+    console = Console(width=width, record=True, no_color=True)
+    grades.render(console, report)
+    text = console.export_text()
+    words = {w for line in text.splitlines() for w in line.replace("┃", " ").split()}
+    legend = "claims: #1 softmax_jacobian" in text
+    for name in names:  # each whole, or broken only after its underscores, or numbered in the legend
+        assert name in words or set(name.replace("_", "_ ").split()) <= words or legend, (name, text)
+    assert max(len(line) for line in text.splitlines() if line[:1] in "┏┃┡│└") <= width
+    assert width < 120 or not legend
+
+
+@needs_sandbox
+def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
+    write_course(tmp_path, 3, only=("correct", "wrong_gradient", "false_psd"))
+    out = tmp_path / "feedback"
+    proc = run_cli(
+        "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST, "-q",
+        "--feedback", str(out),
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index.md", "s001_correct.md", "s002_wrong_gradient.md", "s003_false_psd.md",
+    ]  # fmt: skip
+    wrong = (out / "s002_wrong_gradient.md").read_text()
+    assert "## gradient: REFUTED (not met)" in wrong and "∇L = 2Xᵀ(Xw − y) + 2λw." in wrong
+    assert "**Counterexample** (at the reference's size):" in wrong and "counterexample (n = 1, at X = " in wrong
+    assert "it is false: REFUTED" in (out / "s003_false_psd.md").read_text()
+    index = (out / "index.md").read_text()
+    assert "| gradient | 2/3 | 67% | PROVED 2, REFUTED 1 |" in index
+    assert "| hessian_psd | DIFFERENT | 1 |" in index and "[s001_correct.md](s001_correct.md)" in index
+
+
+def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
+    planted = write_latex_course(tmp_path / "subs", 2)
+    reference = ROOT / "derivations" / "softmax_ce_gradient.md"
+    out = tmp_path / "fb"
+    proc = run_cli("grade", str(tmp_path / "subs"), "--against", str(reference), *FAST, "-q", "--feedback", str(out))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    wrong = next(s for s, p in planted.items() if p.variant == "latex_wrong_step")
+    page = (out / f"{wrong}.md").read_text()
+    assert "**First wrong step** (step 2):" in page and "## gradient: REFUTED (not met)" in page
+
+
+# Gradescope's documented results.json fields (https://gradescope-autograders.readthedocs.io/en/latest/specs/)
+GRADESCOPE_SCHEMA: dict[str, Any] = {
+    "required": {"tests": list},
+    "optional": {"score": (int, float), "execution_time": (int, float), "output": str, "visibility": str,
+                 "stdout_visibility": str, "extra_data": dict, "leaderboard": list},
+    "test_required": {"name": str, "score": (int, float), "max_score": (int, float), "output": str,
+                      "visibility": str},
+    "test_optional": {"status": str, "number": str, "tags": list, "extra_data": dict, "name_format": str,
+                      "output_format": str},
+    "visibility": {"hidden", "after_due_date", "after_published", "visible"},
+    "status": {"passed", "failed"},
+}  # fmt: skip
+
+
+def _validate_gradescope(doc: dict[str, Any]) -> None:
+    """Check results.json against GRADESCOPE_SCHEMA by hand (jsonschema is not a dependency)."""
+    s = GRADESCOPE_SCHEMA
+    for key, kind in s["required"].items():
+        assert isinstance(doc.get(key), kind), key
+    assert set(doc) <= {*s["required"], *s["optional"]}, set(doc)
+    for key, kind in s["optional"].items():
+        assert key not in doc or isinstance(doc[key], kind), key
+    assert doc.get("visibility", "visible") in s["visibility"]
+    for test in doc["tests"]:
+        assert set(test) <= {*s["test_required"], *s["test_optional"]}, set(test)
+        for key, kind in s["test_required"].items():
+            assert isinstance(test.get(key), kind) and not isinstance(test[key], bool), (key, test)
+        assert test["visibility"] in s["visibility"] and test.get("status", "passed") in s["status"]
+        assert 0 <= test["score"] <= test["max_score"] or test["max_score"] == 0
+
+
+@needs_sandbox
+def test_gradescope_results_for_one_submission(tmp_path: Path) -> None:
+    """Grade one submission the way run_autograder would: /autograder/submission is the student's folder."""
+    write_course(tmp_path, 2, only=("wrong_gradient", "sneaky"))
+    reference = tmp_path / "reference.py"
+    old, new = "@claim(n=range(1, 3))\ndef hessian(", "@claim(n=range(1, 3), points=2)\ndef hessian("
+    reference.write_text(reference.read_text().replace(old, new))
+    results = {}
+    for student in ("s001_wrong_gradient", "s002_sneaky"):
+        path = tmp_path / f"{student}.json"
+        submission = tmp_path / "submissions" / student
+        proc = run_cli("grade", str(submission), "--against", str(reference), *FAST, "-q", "--gradescope", str(path))
+        assert path.exists(), proc.stdout + proc.stderr
+        results[student] = json.loads(path.read_text())
+        _validate_gradescope(results[student])
+    wrong = {t["name"]: t for t in results["s001_wrong_gradient"]["tests"]}
+    assert list(wrong) == list(NAMES) and wrong["hessian"]["max_score"] == 2 and wrong["hessian"]["score"] == 2
+    assert wrong["gradient"]["score"] == 0 and wrong["gradient"]["output"].startswith("REFUTED: counterexample")
+    assert results["s001_wrong_gradient"]["score"] == 4  # 5 points, the gradient's 1 lost
+    sneaky = {t["name"]: t for t in results["s002_sneaky"]["tests"]}
+    assert results["s002_sneaky"]["score"] == 5  # the grade follows the course's rule; the staff sees the note
+    assert sneaky["integrity"]["visibility"] == "hidden" and "tried to connect" in sneaky["integrity"]["output"]

@@ -359,6 +359,7 @@ class ClaimFamily:
     expect: Expect
     notes: str
     planted: int | None = None  # a chain's planted slip: the step that must be named as the first wrong one
+    points: float = 1  # what the claim is worth when a course is graded against it
 
     def build(self, n: int | None) -> Claim:
         body = self.builder() if n is None else self.builder(n)
@@ -391,6 +392,7 @@ def claim(
     name: str | None = None,
     notes: str = "",
     planted: int | None = None,
+    points: float = 1,
 ) -> Callable[[Callable[..., Statement]], ClaimFamily]:
     """Declare a claim. The builder's docstring is its one-line statement.
 
@@ -399,6 +401,7 @@ def claim(
     expect: "holds", or "refuted" for a known wrong version kept on purpose.
     notes: why a claim can only be CHECKED, or anything a reader should know.
     planted: for a chain with expect="refuted", the step whose slip must be named as the first wrong one.
+    points: what the claim is worth in a reference a course is graded against (default 1).
     """
 
     def decorate(builder: Callable[..., Statement]) -> ClaimFamily:
@@ -413,6 +416,7 @@ def claim(
             expect=Expect(expect),
             notes=notes,
             planted=planted,
+            points=points,
         )
         _COLLECTED.append(family)
         return family

@@ -72,8 +72,10 @@ verdict, the first wrong step of a chain, the score), and --csv / --json files.
 matching: a student's claim answers a reference claim of the same name if it asks the
 same question: the same kind and the same subject (what is differentiated and with
 respect to what; the left side of an identity or inequality; the matrix said to be
-PSD; a chain's first line; …). Otherwise any claim of the student's that asks the same
-question, whatever its name, answers it (shown "as NAME"). Subjects are compared
+PSD; a chain's first line; …). A claim under another name never answers: the reference
+claim is MISSING, and its reason names the student's claim that states the same thing
+("missing; did you mean softmax_jacobain?"). With --match-by-statement, such a claim
+answers it (shown "as NAME" in the table and in -q's lines). Subjects are compared
 numerically at 4 shared sample points (symbols by name, drawn from the reference's
 domains, evaluated at 30 digits, relative gap under 1e-9 agrees, over 1e-6 differs).
 The student's own statement is then verified by the normal engine, at the reference's
@@ -316,6 +318,18 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o = gr.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
+    o.add_argument(
+        "--feedback",
+        metavar="DIR",
+        help="write a Markdown feedback page per student (their claim as written, the verdict, the counterexample "
+        "at the reference's size, a chain's first wrong step) and the course summary, index.md, here",
+    )
+    o.add_argument(
+        "--gradescope",
+        metavar="PATH",
+        help="SUBMISSIONS_DIR is one student's submission (Gradescope's /autograder/submission): write Gradescope's "
+        "results.json here, one test per reference claim worth its @claim(points=...) (default 1)",
+    )
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
     o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
@@ -324,6 +338,12 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         "--trust-submissions",
         action="store_true",
         help="without a sandbox, import Python submissions anyway, in plain worker processes (the report says so)",
+    )
+    s.add_argument(
+        "--match-by-statement",
+        action="store_true",
+        help="the lenient rule: a claim under another name answers a reference claim if it states the same "
+        "thing (shown 'as NAME' in every output); by default only the reference's name answers",
     )
     s.add_argument(
         "--sandbox-timeout",

@@ -18,9 +18,10 @@ from verifier.commands import (
 from verifier.dask_executor import ClusterError
 from verifier.engine import EngineSettings
 from verifier.grading.grade import GradeSettings, grade
+from verifier.grading.report import GradeReport
 from verifier.grading.sandbox import Limits
 from verifier.loader import LoadError
-from verifier.render import files, grades
+from verifier.render import feedback, files, grades, gradescope
 from verifier.runner import RunSettings
 
 EXIT_NOT_IMPORTED = 5
@@ -31,7 +32,23 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     run = RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout, memory_mb=args.memory_mb)
     wall = max(1.0, args.sandbox_timeout)
     limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall)
-    return GradeSettings(run=run, trust=args.trust_submissions, limits=limits)
+    return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement,
+                         single=bool(args.gradescope))  # fmt: skip
+
+
+def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:
+    """The files asked for (JSON, CSV, feedback pages, Gradescope's results.json); the paths written."""
+    if args.json:
+        files.write_json(args.json, report.to_json())
+    if args.csv:
+        files.write_atomic(args.csv, grades.to_csv(report))
+    if args.gradescope and report.rows:
+        files.write_json(args.gradescope, gradescope.results(report, report.rows[0]))
+    written = [p for p in (args.json, args.csv, args.gradescope) if p]
+    if args.feedback:
+        feedback.write_feedback(report, args.feedback)
+        written.append(f"{args.feedback}/ ({len(report.rows) + 1} pages)")
+    return written
 
 
 def run_grade(args: argparse.Namespace) -> int:
@@ -53,12 +70,8 @@ def run_grade(args: argparse.Namespace) -> int:
     except (LoadError, ClusterError) as err:
         usage_error(console, str(err))
         return EXIT_USAGE
-    if args.json:
-        files.write_json(args.json, report.to_json())
-    if args.csv:
-        files.write_atomic(args.csv, grades.to_csv(report))
+    written = write_outputs(args, report)
     grades.render(console, report, quiet=args.quiet)
-    written = [p for p in (args.json, args.csv) if p]
     if written and not args.quiet:
         console.print("wrote " + ", ".join(written), markup=False)
     if not report.complete:

@@ -15,12 +15,14 @@ import json
 import os
 import resource
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from verifier import loader
 from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
+from verifier.grading import audit
 from verifier.grading.statements import SCHEMA, encode_family
 
 MAX_FILES = 10
@@ -88,12 +90,24 @@ def extract_folder(folder: Path, dims: dict[str, list[int | None]], default: lis
     return {"schema": SCHEMA, "files": [extract_file(p, dims, default) for p in files[:MAX_FILES]]}
 
 
+def _audited(request: dict[str, Any]) -> Callable[[], None]:
+    """The audit hook, installed when the grader asked for it (its key comes on stdin); the check to run last."""
+    fd = request.get("audit_fd")
+    nonce = sys.stdin.readline().strip()
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # nothing more comes on stdin
+    if not isinstance(fd, int):
+        return lambda: None
+    return audit.install(fd, nonce, audit.allowed_prefixes())
+
+
 def main(argv: list[str]) -> int:
     request = json.loads(argv[1])
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # the student's prints (even os.write(1, ...)) go to stderr, never into the document
     confine(request.get("limits", {}))
+    check_patches = _audited(request)
     payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []))
+    check_patches()
     json.dump(payload, out)
     out.flush()
     os._exit(0)  # no atexit handlers or threads the submission left behind

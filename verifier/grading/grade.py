@@ -23,6 +23,7 @@ from verifier.grading.match import Match
 from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
+from verifier.render import counterexample as cx_text
 from verifier.runner import RunSettings
 
 
@@ -31,6 +32,8 @@ class GradeSettings:
     run: RunSettings = field(default_factory=RunSettings)
     trust: bool = False  # import Python submissions without a sandbox when none is available
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+    by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
+    single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -71,16 +74,37 @@ def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
     return ClaimResult.failed(str(sub.folder), sub.student, name, f"{name}: {message}", status)
 
 
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
+def _evidence(r: ClaimResult) -> dict[str, str]:
+    """What a student is shown besides the verdict: their claim, the counterexample, the first wrong line."""
+    wrong = next((s for s in r.steps if s.index == r.first_wrong_step), None)
+    found = r.counterexample or (wrong.counterexample if wrong else None)
+    cx = f"{cx_text.headline(found, r)} (confirmed at {found.digits} digits)" if found else ""
+    line = ""
+    if wrong is not None:
+        line = f"{wrong.relation} {wrong.text}" + (f"   (because: {wrong.reason})" if wrong.reason else "")
+    return {"written": r.statement, "latex": r.latex, "counterexample": cx, "wrong_step": line}
+
+
 def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
+    """The verdict on the student's claim, and what makes it not the reference's (both, when both are wrong)."""
     if not m.student:
-        return ClaimGrade(m.reference, m.status, reason=m.reason)
+        return ClaimGrade(m.reference, m.status, reason=m.reason, suggested=m.suggested)
     r = results.get(m.student)
     if r is None:
-        return ClaimGrade(m.reference, NOT_GRADED, m.student, m.how, "not verified (the run was interrupted)")
-    grade = ClaimGrade(m.reference, r.status.value, m.student, m.how, r.reason.splitlines()[0] if r.reason else "")
-    grade.first_wrong_step = r.first_wrong_step
-    if m.differs and grade.status in MET:
-        grade.status, grade.reason = DIFFERENT, f"{r.status.value}, but {m.differs}"
+        return ClaimGrade(m.reference, m.status or NOT_GRADED, m.student, m.how,
+                          m.reason or "not verified (the run was interrupted)")  # fmt: skip
+    verdict, why = r.status.value, _first_line(r.reason)
+    grade = ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r))
+    other = m.reason if m.status == DIFFERENT else m.differs
+    if other and verdict in MET:
+        grade.status, grade.reason = DIFFERENT, f"{verdict}, but {other}"
+    elif other:
+        false = f"it is false: REFUTED, {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
+        grade.status, grade.reason = (DIFFERENT if m.status == DIFFERENT else verdict), f"{other}, and {false}"
     return grade
 
 
@@ -93,7 +117,9 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
         return row
     row.problem = "; ".join(dict.fromkeys(ready.problems))
     row.extra = ready.extra
+    row.integrity = ready.integrity
     row.grades = [_grade(m, results) for m in ready.matches]
+    row.seconds = round(ready.seconds + sum(r.seconds for r in results.values()), 3)
     if ready.unread:  # a file that did not load may have held the missing claims
         row.grades = [g if g.matched else ClaimGrade(g.reference, NOT_GRADED, reason=row.problem) for g in row.grades]
     return row
@@ -109,7 +135,7 @@ def grade(
     """Grade every student folder of submissions_dir against the reference file."""
     started = time.monotonic()
     ref = reference_at(reference)
-    subs = discover(submissions_dir)
+    subs = discover(submissions_dir, settings.single)
     mode, words = python_mode(settings)
     run = settings.run
     ready: dict[str, prep.Prepared | pool.Failure] = {}
@@ -132,9 +158,16 @@ def grade(
     seconds = time.monotonic() - started
     engine_settings = run.engine
     report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
-                         complete, notes)  # fmt: skip
+                         complete, notes, matching=_matching(settings),
+                         points={f.name: f.points for f in ref.families})  # fmt: skip
     report.retried = reruns_since(run.executor, reruns_before)
     return report
+
+
+def _matching(settings: GradeSettings) -> str:
+    if settings.by_statement:
+        return "by name, else by statement (--match-by-statement)"
+    return "by name (a claim under another name that states the same thing is MISSING, with a 'did you mean')"
 
 
 def _how(sub: Submission, mode: str) -> str:
@@ -151,7 +184,8 @@ def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: Gr
 
     limits = settings.limits
     timeout = limits.wall_seconds + settings.run.load_timeout + 30
-    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits)) for s in subs]
+    by_statement = settings.by_statement
+    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits, by_statement)) for s in subs]
     settings.run.executor.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
 
 

@@ -1,4 +1,4 @@
-"""Which of a student's claims answers which reference claim: by name, else by the statement.
+"""Which of a student's claims answers which reference claim: by its name (or, leniently, by its statement).
 
 A claim answers a reference claim when it asks the same question: the same kind, and
 the same *subject* (what is differentiated, with respect to what; the left side of an
@@ -9,7 +9,10 @@ student's own statement is then verified by the normal engine. A claim under the
 reference's name that asks something else (``gradient`` stated as ``x = x``) is graded
 DIFFERENT, never PROVED. Where the claimed result is not fixed by the subject (an
 inequality's bound, a chain's last line, a rate), a result that differs from the
-reference's is flagged, so a true but weaker claim does not earn the mark.
+reference's is flagged, so a true but weaker claim does not earn the mark. By default a
+claim answers only under the reference's name (the usual course rule); one under another
+name that asks the same question is named in the MISSING reason ("did you mean …?"), and
+answers only under the lenient rule (``--match-by-statement``).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class Match:
     status: str = ""  # "" to verify; MISSING or DIFFERENT when there is nothing to verify
     reason: str = ""
     differs: str = ""  # the claimed result is not the reference's (flag on top of the verdict)
+    suggested: str = ""  # MISSING by name, but this claim of the student's states the same thing
 
 
 def _field(body: Statement, name: str) -> Any:
@@ -178,33 +182,48 @@ def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
     return f"its claimed {field} is not the reference's" if field else ""
 
 
-def plan(reference: Sequence[ClaimFamily], student: Sequence[ClaimFamily]) -> tuple[list[Match], list[str]]:
-    """One Match per reference claim, and the student's claims that answer none."""
-    by_name = {f.name: f for f in student}
+def _by_name(reference: Sequence[ClaimFamily], by_name: dict[str, ClaimFamily]) -> dict[str, Match]:
+    """The reference claims a claim of the same name answers; a same-named claim asking another question is
+    DIFFERENT (and still verified, so that a false statement is also called false)."""
     found: dict[str, Match] = {}
-    used: set[str] = set()
-    why_not: dict[str, str] = {}
     for ref in reference:
         stu = by_name.get(ref.name)
         if stu is None:
             continue
         ok, why = compare(ref, stu)
         if ok is False:
-            why_not[ref.name] = f"{stu.name!r} asks another question: {why}"
-            continue
-        found[ref.name] = Match(ref.name, stu.name, "name", differs=result_differs(ref, stu))
-        used.add(stu.name)
-    for ref in reference:
-        if ref.name in found:
-            continue
-        for stu in student:
-            if stu.name not in used and compare(ref, stu)[0] is True:
-                found[ref.name] = Match(ref.name, stu.name, "statement", differs=result_differs(ref, stu))
-                used.add(stu.name)
-                break
+            why = f"{stu.name!r} asks another question: {why}"
+            found[ref.name] = Match(ref.name, stu.name, "name", "DIFFERENT", why)
         else:
-            status = "DIFFERENT" if ref.name in why_not else "MISSING"
-            reason = why_not.get(ref.name, f"no claim named {ref.name!r}, and none states the same question")
-            found[ref.name] = Match(ref.name, status=status, reason=reason)
-    extra = [f.name for f in student if f.name not in used]
+            found[ref.name] = Match(ref.name, stu.name, "name", differs=result_differs(ref, stu))
+    return found
+
+
+def _by_statement(ref: ClaimFamily, candidates: Sequence[ClaimFamily], lenient: bool) -> Match:
+    """The first candidate that asks ref's question: graded for it (lenient), or only suggested (strict)."""
+    stu = next((s for s in candidates if compare(ref, s)[0] is True), None)
+    if stu is None:
+        why = f"no claim named {ref.name!r}, and none states the same question"
+        return Match(ref.name, status="MISSING", reason=why)
+    if lenient:
+        return Match(ref.name, stu.name, "statement", differs=result_differs(ref, stu))
+    return Match(ref.name, status="MISSING", reason=f"missing; did you mean {stu.name}? (it states the same thing)",
+                 suggested=stu.name)  # fmt: skip
+
+
+def plan(reference: Sequence[ClaimFamily], student: Sequence[ClaimFamily],
+         by_statement: bool = False) -> tuple[list[Match], list[str]]:  # fmt: skip
+    """One Match per reference claim, and the student's claims that answer (or are suggested for) none.
+
+    A claim answers a reference claim by its name only; a claim under another name that asks the same question
+    is suggested ("did you mean …?") and the reference claim is MISSING, unless by_statement (the lenient rule)
+    lets it answer. A claim under a reference claim's name is reserved for that claim."""
+    found = _by_name(reference, {f.name: f for f in student})
+    taken = {ref.name for ref in reference} | {m.student for m in found.values()}
+    for ref in reference:
+        if ref.name not in found:
+            m = _by_statement(ref, [s for s in student if s.name not in taken], by_statement)
+            found[ref.name] = m
+            taken |= {m.student, m.suggested} - {""}
+    extra = [f.name for f in student if f.name not in taken]
     return [found[r.name] for r in reference], extra

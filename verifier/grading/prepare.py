@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import signal
 import socket
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from verifier import loader
 from verifier.claims import ClaimFamily, Corollary
-from verifier.grading import extract, match, sandbox
+from verifier.grading import audit, extract, match, sandbox
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
@@ -36,6 +37,8 @@ class Prepared:
     verify: list[str] = field(default_factory=list)  # the student's claims to verify
     sources: dict[str, str] = field(default_factory=dict)  # claim name → the file it came from
     unread: bool = False  # some file could not be read at all (its claims are unknown, not missing)
+    seconds: float = 0.0  # reading the submission (its sandbox included) and matching its claims
+    integrity: list[str] = field(default_factory=list)  # what the sandbox refused, one line per kind of attempt
 
 
 def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
@@ -87,6 +90,7 @@ def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits,
         out.problems.append(f"Python not imported: on {socket.gethostname()}, {missing}; {sandbox.INSTALL_HINT}")
         return
     run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits)
+    out.integrity = audit.summarise(run.audit, run.nonce)
     why = _failed_run(run, limits)
     if why:
         out.problems.append(why)
@@ -158,8 +162,9 @@ def _cited(name: str, families: Named, seen: set[str]) -> None:
             _cited(cited, families, seen)
 
 
-def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits) -> Prepared:
+def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits, by_statement: bool = False) -> Prepared:
     """Runs in a worker: read the submission's claims and match them to the reference's."""
+    started = time.monotonic()
     out = Prepared()
     if sub.problem:
         out.problems.append(sub.problem)
@@ -173,11 +178,12 @@ def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits) 
     families = families_of(sub, out.payload, out.problems)
     out.unread = UNREAD in out.problems
     out.problems = [p for p in out.problems if p != UNREAD]
-    out.matches, out.extra = match.plan(list(ref.families), [f for _, f in families.values()])
+    out.matches, out.extra = match.plan(list(ref.families), [f for _, f in families.values()], by_statement)
     seen: set[str] = set()
     for m in out.matches:
         if m.student:
             _cited(m.student, families, seen)
     out.verify = sorted(seen)
     out.sources = {name: file for name, (file, _) in families.items()}
+    out.seconds = time.monotonic() - started
     return out

@@ -22,6 +22,11 @@ class ClaimGrade:
     how: str = ""  # "name" or "statement"
     reason: str = ""  # one line
     first_wrong_step: int | None = None
+    suggested: str = ""  # MISSING by name; this claim of the student's states the same thing ("did you mean")
+    written: str = ""  # the student's claim as written (its docstring or chain line)
+    latex: str = ""  # the student's claim as it was verified, in LaTeX
+    counterexample: str = ""  # one line, at the reference's size, when the student's claim was REFUTED
+    wrong_step: str = ""  # a chain's first wrong line, as written, with the student's reason for it
 
     @property
     def met(self) -> bool:
@@ -38,11 +43,17 @@ class StudentRow:
     problem: str = ""  # one line when the submission (or part of it) could not be read
     how_run: str = ""  # "sandbox", "trusted (no sandbox)", "refused (no sandbox)", "latex (data)"
     extra: list[str] = field(default_factory=list)  # the student's claims that match no reference claim
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading it (its sandbox included) and verifying its claims, summed over workers
+    integrity: list[str] = field(default_factory=list)  # what the sandbox refused, one line per kind of attempt
 
     @property
     def score(self) -> int:
         return sum(g.met for g in self.grades)
+
+    @property
+    def full_marks(self) -> bool:
+        """Every claim met, nothing unread, and nothing the sandbox had to refuse."""
+        return self.score == len(self.grades) and not self.problem and not self.integrity
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -75,14 +86,20 @@ class GradeReport:
     complete: bool = True
     notes: list[str] = field(default_factory=list)
     retried: dict[str, int] = field(default_factory=dict)  # task → times run again after its worker was lost
+    matching: str = "by name"  # the rule a claim answers a reference claim by, in words
+    points: dict[str, float] = field(default_factory=dict)  # each reference claim's points (1 if not given)
 
     @property
     def full_marks(self) -> bool:
-        return self.complete and all(r.score == len(r.grades) and not r.problem for r in self.rows)
+        return self.complete and all(r.full_marks for r in self.rows)
 
     @property
     def refused(self) -> list[StudentRow]:
         return [r for r in self.rows if r.how_run.startswith("refused")]
+
+    @property
+    def with_integrity_notes(self) -> list[StudentRow]:
+        return [r for r in self.rows if r.integrity]
 
     @property
     def verified_claims(self) -> int:
@@ -100,6 +117,8 @@ class GradeReport:
             "complete": self.complete,
             "notes": list(self.notes),
             "retried": dict(self.retried),
+            "matching": self.matching,
+            "points": dict(self.points),
             "students": [r.to_json() for r in self.rows],
         }
 
@@ -116,4 +135,6 @@ class GradeReport:
             complete=bool(data.get("complete", True)),
             notes=[str(n) for n in data.get("notes", [])],
             retried={str(k): int(v) for k, v in data.get("retried", {}).items()},
+            matching=str(data.get("matching", "by name")),
+            points={str(k): float(v) for k, v in data.get("points", {}).items()},
         )

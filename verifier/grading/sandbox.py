@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
 import selectors
 import shutil
 import subprocess
@@ -61,6 +62,8 @@ class Run:
     overflow: bool = False
     seconds: float = 0.0
     argv: list[str] = field(default_factory=list)
+    audit: bytes = b""  # what the audit hook inside reported (see verifier.grading.audit)
+    nonce: str = ""  # the key its lines carry
 
 
 def _system_binds() -> list[str]:
@@ -139,15 +142,24 @@ def sandbox_uid() -> int:
     return 1_500_000_000 + os.getpid() % 1_000_000
 
 
-def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits) -> Run:
-    """Extract one student's claims in a sandbox; stdout is read up to limits.output_mb, stderr's tail kept."""
-    request = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid())}
+def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, audit: bool = True) -> Run:
+    """Extract one student's claims in a sandbox; stdout is read up to limits.output_mb, stderr's tail kept,
+    and the audit hook's lines (their key sent on stdin, never on the command line) up to 256 KB."""
+    read_end, write_end = os.pipe()
+    request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid())}
+    if audit:
+        request["audit_fd"] = write_end
     argv = bwrap_argv(folder, request, limits)
     started = time.monotonic()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    result = Run(argv=argv)
+    result = Run(argv=argv, nonce=secrets.token_hex(16))
     try:
-        _read(proc, result, limits, started)
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                pass_fds=(write_end,))  # fmt: skip
+    finally:
+        os.close(write_end)
+    try:
+        _send_nonce(proc, result.nonce)
+        _read(proc, result, limits, started, os.fdopen(read_end, "rb", buffering=0))
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -157,13 +169,23 @@ def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits) 
     return result
 
 
-def _read(proc: subprocess.Popen[bytes], result: Run, limits: Limits, started: float) -> None:
+def _send_nonce(proc: subprocess.Popen[bytes], nonce: str) -> None:
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(nonce.encode() + b"\n")
+        proc.stdin.close()
+    except OSError:  # the sandbox did not start, or ended at once: its exit code says why
+        pass
+
+
+def _read(proc: subprocess.Popen[bytes], result: Run, limits: Limits, started: float, audit: Any) -> None:
     cap = limits.output_mb * 1024 * 1024
-    out, err = bytearray(), bytearray()
-    with selectors.DefaultSelector() as sel:
+    out, err, notes = bytearray(), bytearray(), bytearray()
+    with audit, selectors.DefaultSelector() as sel:
         assert proc.stdout is not None and proc.stderr is not None
         sel.register(proc.stdout, selectors.EVENT_READ, out)
         sel.register(proc.stderr, selectors.EVENT_READ, err)
+        sel.register(audit, selectors.EVENT_READ, notes)
         while sel.get_map():
             left = limits.wall_seconds - (time.monotonic() - started)
             if left <= 0:
@@ -177,11 +199,13 @@ def _read(proc: subprocess.Popen[bytes], result: Run, limits: Limits, started: f
                 key.data.extend(chunk)
                 if len(err) > 65536:
                     del err[:-16384]
+                del notes[262144:]
             if len(out) > cap:
                 result.overflow = True
                 break
     result.stdout = bytes(out[: cap + 1])
     result.stderr = err.decode("utf-8", "replace")
+    result.audit = bytes(notes)
 
 
 @functools.lru_cache(maxsize=1)

@@ -111,10 +111,12 @@ def read_folder(folder: Path) -> Submission:
     return Submission(student, folder, python, chains, problem)
 
 
-def discover(root: str) -> list[Submission]:
-    """Every student subfolder of root, by name (LoadError if root is not a folder)."""
+def discover(root: str, single: bool = False) -> list[Submission]:
+    """Every student subfolder of root, by name, or root itself when single (LoadError if root is not a folder)."""
     base = Path(root)
     if not base.is_dir():
         raise loader.LoadError(f"{root}: no such submissions folder")
+    if single:
+        return [read_folder(base)]
     folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     return [read_folder(p) for p in folders]

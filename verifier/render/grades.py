@@ -39,49 +39,75 @@ def cell(g: ClaimGrade) -> Text:
     return text
 
 
-def table(report: GradeReport) -> Table:
+NARROWEST = 7 + 5 + 5 + 3 * 3 + 1  # the student, score and notes columns at their narrowest, and the borders
+
+
+def _fits(widths: list[int], width: int) -> bool:
+    return sum(w + 3 for w in widths) + NARROWEST <= width
+
+
+def headers(names: list[str], width: int) -> tuple[list[Text], list[int], str]:
+    """Claim columns' headers and widths that never break a name mid-word: whole names, else names broken
+    after their underscores, else numbers with a legend (returned as its line)."""
+    if _fits([len(n) for n in names], width):
+        return [Text(n) for n in names], [len(n) for n in names], ""
+    parts = [n.replace("_", "_\n").split("\n") for n in names]
+    widths = [max(len(p) for p in ps) for ps in parts]
+    if _fits(widths, width):
+        return [Text("\n".join(ps)) for ps in parts], widths, ""
+    legend = "claims: " + ", ".join(f"#{i} {n}" for i, n in enumerate(names, 1))
+    return [Text(f"#{i}") for i in range(1, len(names) + 1)], [len(str(len(names))) + 1] * len(names), legend
+
+
+def table(report: GradeReport, width: int = 200) -> tuple[Table, str]:
+    """The table (one row per student) and, when the claims' names do not fit, the legend of their numbers."""
     t = Table(header_style="bold", expand=False)
-    t.add_column("student", overflow="fold", max_width=30)
+    t.add_column("student", overflow="fold", min_width=7, max_width=30)
     t.add_column("score", justify="right")
-    for name in report.claims:
-        t.add_column(name, overflow="fold", max_width=28)
+    names, widths, legend = headers(report.claims, width)
+    for name, w in zip(names, widths, strict=True):
+        t.add_column(name, overflow="fold", min_width=w, max_width=max(w, 28))
     t.add_column("notes", overflow="fold", max_width=70)
     for row in report.rows:
         score = Text(f"{row.score}/{len(row.grades)}", style="bold green" if row.score == len(row.grades) else "")
         cells = [cell(g) for g in row.grades]
         t.add_row(Text(row.student), score, *cells, Text(_note(row)))
-    return t
+    return t, legend
 
 
 def _note(row: StudentRow) -> str:
-    parts = [row.problem] if row.problem else []
+    parts = [*row.integrity, row.problem] if row.problem else list(row.integrity)
     if row.how_run.startswith(("trusted", "refused")):
         parts.insert(0, row.how_run)
     if row.extra:
         parts.append(f"other claims: {', '.join(row.extra[:5])}" + ("…" if len(row.extra) > 5 else ""))
-    return "; ".join(parts)
+    return "\n".join(parts)
 
 
 def details(console: Console, report: GradeReport) -> None:
-    """One line per grade that was not met: student.claim, status, and why."""
+    """One line per grade that was not met (or was met under another name), and per integrity note."""
     for row in report.rows:
+        for note in row.integrity:
+            console.print(Text(f"{row.student}: ").append(note, style="bold red"), soft_wrap=True)
         if row.grades and all(g.status == NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades):
             line = Text(f"{row.student}: ")
             line.append(NOT_GRADED, style=STYLES[NOT_GRADED])
             console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
             continue
         for g in row.grades:
-            if g.status in MET:
+            if g.status in MET and g.how != "statement":
                 continue
             line = Text(f"{row.student}.{g.reference}: ")
             line.append(g.status, style=STYLES.get(g.status, ""))
-            line.append(f" — {g.reason}" if g.reason else "")
+            if g.how == "statement":
+                line.append(f" as {g.matched} (answered by its statement, not its name)")
+            line.append(f" — {g.reason}" if g.reason and g.status not in MET else "")
             console.print(line, soft_wrap=True)
 
 
 def summary(report: GradeReport) -> Text:
     rows = report.rows
-    full = sum(r.score == len(r.grades) and not r.problem for r in rows)
+    full = sum(r.full_marks for r in rows)
     total = sum(len(r.grades) for r in rows)
     met = sum(r.score for r in rows)
     rate = len(rows) / report.seconds if report.seconds > 0 else 0.0
@@ -89,6 +115,9 @@ def summary(report: GradeReport) -> Text:
         f"{plural(len(rows), 'student')}: {full} with full marks, {met}/{total} claims met; "
         f"{plural(report.verified_claims, 'claim')} verified in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
     )
+    flagged = len(report.with_integrity_notes)
+    if flagged:
+        text.append(f"; {flagged} with integrity notes (attempts the sandbox refused)", style="bold red")
     if not report.complete:
         text.append(" — INCOMPLETE (interrupted)", style="bold red")
     return text
@@ -96,10 +125,14 @@ def summary(report: GradeReport) -> Text:
 
 def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
     console.print(Text(f"reference: {report.reference}; sandbox: {report.sandbox}"), soft_wrap=True)
+    console.print(Text(f"claims answer the reference {report.matching}", style="dim"), soft_wrap=True)
     for note in report.notes:
         console.print(Text(note, style="dim"), soft_wrap=True)
     if not quiet:
-        console.print(table(report))
+        grid, legend = table(report, console.width)
+        if legend:
+            console.print(Text(legend))
+        console.print(grid)
     details(console, report)
     if report.retried:
         console.print(Text("note: " + retried_text(report.retried), style="yellow"), soft_wrap=True)
@@ -120,12 +153,13 @@ def to_csv(report: GradeReport) -> str:
     """One row per student: score, problem, then each reference claim's verdict, first wrong step and reason."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    header = ["student", "score", "total", "problem", "imported"]
+    header = ["student", "score", "total", "problem", "imported", "integrity"]
     for name in report.claims:
         header += [name, f"{name} first wrong step", f"{name} graded claim", f"{name} reason"]
     writer.writerow(header)
     for row in report.rows:
-        cells: list[object] = [row.student, row.score, len(row.grades), row.problem, row.how_run]
+        integrity = "; ".join(row.integrity)
+        cells: list[object] = [row.student, row.score, len(row.grades), row.problem, row.how_run, integrity]
         for g in row.grades:
             cells += [g.status, g.first_wrong_step, g.matched, g.reason]
         writer.writerow([_safe(c) for c in cells])
