@@ -38,8 +38,8 @@ import sympy as sp
 from verifier import (
     PSD,
     Certificate,
-    Corollary,
     Convex,
+    Corollary,
     Derivative,
     General,
     Identity,

@@ -62,9 +62,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
 
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
     if result.counterexample is not None:
-        result.reason = (
-            f"violated: {'lhs − rhs' if body.op in ('<=', '<') else 'rhs − lhs'} = {_neg(result.counterexample.observed)}"
-        )
+        gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
+        result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"
     return result
 
 
