@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, Identity, Limit, Positive, Real, claim
+from verifier import Derivative, Identity, Interval, Limit, Positive, Real, claim
 from verifier.domains import Domain
 from verifier.mathlib import Matrix, dot, ones, scalar, sum_entries, vector
 
@@ -176,9 +176,16 @@ def input_gradient_orthogonal_to_xhat(n: int) -> Identity:
     notes="Symbolic n ≤ 7: the proof takes about 4 s at n = 7 and 7 s at n = 8.",
 )
 def input_gradient_orthogonal_without_eps(n: int) -> Identity:
-    """With ε = 0 (x not constant): x̂ᵀ∂L/∂x = 0, since then Σx̂ᵢ² = n."""
+    """With ε = 0 (x not constant): x̂ᵀ∂L/∂x = 0, since then Σx̂ᵢ² = n.
+
+    At a constant x the variance is 0 and x̂ is undefined, so x is declared not constant: its
+    first entry below 0 and its last above 1 (every x with two distinct entries is such a batch,
+    up to a shift and scale, which leave x̂ unchanged)."""
     x, g, where = batch(n)
     where.pop(eps)
+    where.pop(x)
+    where.update({x[0]: Interval(-2, 0, open_hi=True), x[n - 1]: Interval(1, 3, open_lo=True)})
+    where.update({x[i]: Real() for i in range(1, n - 1)})
     var = batch_variance(x)
     xhat = normalize(x, var, offset=sp.Integer(0))
     grad = input_gradient(g, xhat, var, offset=sp.Integer(0))

@@ -95,10 +95,13 @@ def least_squares_hessian(n: int) -> Derivative:
 
 @claim(n=range(1, 3), numeric_n=(3,))
 def normal_equations(n: int) -> Identity:
-    """At w* = (XᵀX)⁻¹Xᵀy the gradient Xᵀ(Xw* − y) vanishes."""
-    X, y, _, _ = least_squares(n)
+    """At w* = (XᵀX)⁻¹Xᵀy the gradient Xᵀ(Xw* − y) vanishes.
+
+    w* needs XᵀX invertible (X of full column rank); at X = 0 it is undefined. The claim takes a
+    square invertible X, the one full-column-rank domain there is."""
+    X, y = sp.MatrixSymbol("X", n, n), sp.MatrixSymbol("y", n, 1)
     w_star = (X.T * X).inv() * X.T * y
-    return Identity(X.T * (X * w_star - y), sp.ZeroMatrix(n, 1), where={X: Real(), y: Real()})
+    return Identity(X.T * (X * w_star - y), sp.ZeroMatrix(n, 1), where={X: Invertible(), y: Real()})
 
 
 @claim(

@@ -32,6 +32,7 @@ _DEFINITION = re.compile(r"\s*([^=:(]+?)\s*(?:\(([^()]*)\))?\s*=(?!=)")
 _SQUARED = re.compile(r"(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")
 _ENTRY = re.compile(r"(.+?)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})$")
 _RANGE = re.compile(r"(\d+)\s*\.\.\s*(\d+)$")
+_INTERVAL = re.compile(r"([(\[])\s*(-?\d+)\s*,\s*(-?\d+)\s*([)\]])$")  # a real interval: (0, 1), [0, 1), ...
 _VECTOR = re.compile(r"vectors?(?:\s+of\s+(?:size|length|dimension))?\s+(\w+)$")
 _MATRIX = re.compile(r"matri(?:x|ces)\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
 _IDENTITY = re.compile(r"identity(?:\s+matrix)?\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
@@ -211,13 +212,18 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
             raise LatexError(where, f"an identity matrix is square; write {name.latex}: identity k×k")
         found = _object(name, where, decls)
         found.shape, found.domain = tuple(m.groups()), "identity"
+    elif m := _INTERVAL.match(part.strip()):
+        if int(m.group(2)) >= int(m.group(3)):
+            raise LatexError(where, f"empty interval {part} for {name.latex}; write (lo, hi) with lo < hi")
+        _object(name, where, decls).domain = "".join(m.groups()[:1]) + f"{m.group(2)},{m.group(3)}" + m.group(4)
     elif word in (*SCALAR_DOMAINS, *VECTOR_DOMAINS, *MATRIX_DOMAINS):
         _object(name, where, decls).domain = word
     else:
         raise LatexError(
             where,
             f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
-            f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, vector of size k, "
+            f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, an interval such as (0, 1) or [0, 1], "
+            "vector of size k, "
             "matrix k×k, identity k×k, lo..hi, index, function (an arbitrary smooth function), "
             f"or one of the known functions: {known_kinds()}",
         )

@@ -17,6 +17,7 @@ from verifier.domains import (
     Diagonal,
     Domain,
     General,
+    Interval,
     Invertible,
     Nonnegative,
     Nonzero,
@@ -46,6 +47,13 @@ DOMAINS: dict[str, Domain] = {
     "orthogonal": Orthogonal(),
     "diagonal": Diagonal(),
 }
+def domain_of(word: str) -> Domain:
+    """A declared domain: a named one, or an interval written "(lo,hi]" and the like."""
+    if word[:1] in "([":
+        lo, hi = word[1:-1].split(",")
+        return Interval(int(lo), int(hi), open_lo=word[0] == "(", open_hi=word[-1] == ")")
+    return DOMAINS[word]
+
 
 
 class SizeError(LookupError):
@@ -104,7 +112,7 @@ class Scope:
         """Each touched object with its domain, in declaration order."""
         order = list(self.decls.objects)
         keys = sorted((k for k in self.touched if not self._constant(k)), key=order.index)
-        return [(self._cache[k], DOMAINS[self.decls.objects[k].domain]) for k in keys]
+        return [(self._cache[k], domain_of(self.decls.objects[k].domain)) for k in keys]
 
     def symbol_names(self) -> dict[sp.Symbol, str]:
         """How each touched object's entries are written in LaTeX (z_{1}, A_{1,2}, \\hat{y}): for sympy's printer."""
