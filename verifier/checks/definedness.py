@@ -120,8 +120,40 @@ def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarr
             continue  # not decided, or float overflow: no information
         if State.REAL in states:
             return _counterexample(inst, env, int(idx), sides, (states[0], states[1]))
+        if states == (State.COMPLEX, State.COMPLEX) and (seen := complex_gap(left, right, args)) is not None:
+            return _complex_counterexample(inst, env, int(idx), seen)
         undefined_both.append(int(idx))
     return _both_undefined(inst, env, undefined_both, special)
+
+
+def complex_gap(
+    left: confirm.MpEvaluator, right: confirm.MpEvaluator, args: list[mpmath.mpf]
+) -> tuple[str, str] | None:
+    """Both sides complex: their values, if they differ clearly and alike at two precisions (log(x/y) is
+    iπ and log x − log y is −iπ at x = 1, y = −1); None if they agree or it is not decided."""
+    seen = []
+    for dps in (confirm.HIGH_DPS, 2 * confirm.HIGH_DPS):
+        with mpmath.workdps(dps):
+            try:
+                a, b = left(*args), right(*args)
+            except Exception:  # the evaluator's limit: no information
+                return None
+            gap = max(abs(u - v) for u, v in zip(a, b, strict=True))
+            scale = max([abs(u) for u in (*a, *b)] + [mpmath.mpf(1)])
+            if gap <= mpmath.mpf(10) ** (10 - dps) * scale:
+                return None
+            seen.append((mpmath.nstr(a[0], 12), mpmath.nstr(b[0], 12)))
+    return seen[-1] if seen[0] == seen[1] else None
+
+
+def _complex_counterexample(inst: Instance, env: Env, idx: int, seen: tuple[str, str]) -> Finding:
+    where = point_text(point_values(inst, env, idx))
+    reason = f"both sides are complex (undefined in ℝ) at {where}, and they differ: {seen[0]} and {seen[1]}"
+    cx = Counterexample(
+        n=inst.claim.n, values=point_values(inst, env, idx), claimed=seen[1], observed=seen[0], relation="=",
+        error="complex sides that differ", digits=2 * confirm.HIGH_DPS, note=reason,
+    )  # fmt: skip
+    return Finding(cx, reason)
 
 
 def exactly_undefined(side: list[sp.Expr], point: dict[sp.Symbol, sp.Rational], seen: State | None) -> State | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import sympy as sp
 
+from verifier import confirm
 from verifier.checks.resolve import NumericOutcome, evidence
 from verifier.checks.sampling import Settings, sample
 from verifier.claims import Identity
@@ -28,6 +29,8 @@ from verifier.outcome import Counterexample, NumericVerdict
 MAX_OPS = 400  # residual entries larger than this are left to the other checks
 SMALL = (0, 1, -1, 2, sp.Rational(1, 2), -2, 3)
 MAX_SMALL_POINTS = 64
+HIGH_POINTS = 3  # exact points at which a non-rational residual is decided in high precision
+MAX_HIGH_ENTRIES = 16
 
 
 def refute_exactly(inst: Instance, rng: np.random.Generator, s: Settings) -> NumericOutcome | None:
@@ -45,7 +48,46 @@ def refute_exactly(inst: Instance, rng: np.random.Generator, s: Settings) -> Num
                 found = _differ_at(a, b, point)
                 if found is not None:
                     return _fail(inst, i, point, *found, entries=len(lhs))
+    return _refute_in_high_precision(inst, lhs, rhs, rng, s)
+
+
+def _refute_in_high_precision(
+    inst: Instance, lhs: sp.Matrix, rhs: sp.Matrix, rng: np.random.Generator, s: Settings
+) -> NumericOutcome | None:
+    """An exact claim the floats cannot tell from a true one (sin²x + cos²x = 1 + 10⁻¹⁶): each entry at a
+    few exact points, its gap decided in high precision (stable and far above round-off at two precisions)."""
+    from verifier.checks.constant import decide_gap
+
+    pairs = [(sp.sympify(a), sp.sympify(b)) for a, b in zip(lhs, rhs, strict=True)]
+    if len(pairs) > MAX_HIGH_ENTRIES or any(sp.count_ops(a - b) > MAX_OPS or (a - b).has(sp.Float) for a, b in pairs):
+        return None
+    for point in itertools.islice(_points(inst, rng, s), HIGH_POINTS):
+        for i, (a, b) in enumerate(pairs):
+            va, vb = a.xreplace(point), b.xreplace(point)
+            if va.free_symbols or vb.free_symbols or va.has(sp.zoo, sp.nan) or vb.has(sp.zoo, sp.nan):
+                continue
+            gap = decide_gap(va - vb)
+            if gap is not None and gap.sign != 0:
+                return _fail_high(inst, i, point, (va, vb), gap.text, entries=len(pairs))
     return None
+
+
+def _fail_high(
+    inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], sides: tuple[sp.Expr, sp.Expr], gap: str,
+    entries: int,
+) -> NumericOutcome:  # fmt: skip
+    one = np.array([1.0])
+    cmp = Comparison(one, np.array([1e-300]), one, np.array([True]))
+    ev = evidence(inst, "high-precision residual", cmp, 1, note="the gap is stable at two precisions")
+    values = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
+    where = f"entry {entry}: " if entries > 1 else ""
+    note = "exact point: " + ", ".join(f"{sym} = {v}" for sym, v in point.items())
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=sp.sstr(sides[1])[:200], observed=sp.sstr(sides[0])[:200],
+        relation="=", error=gap, digits=confirm.HIGH_DPS, note=note,
+    )  # fmt: skip
+    reason = f"{where}at an exact point the sides differ by {gap} (stable in high precision; floats cannot see it)"
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, reason)
 
 
 def _exactly_sampled(inst: Instance) -> bool:

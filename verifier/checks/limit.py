@@ -71,6 +71,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
                 if stands:
                     return _refuted(inst, body, env, idx, side, fn, want_fn, count)
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), count, worst_gap, TOLERANCE)
+    if not symbols and informative and (off := _exact_limit_off(body)) is not None:
+        return off
     if informative == 0:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE, ev, reason="no evidence: the sequence could not be evaluated at any sample"
@@ -80,6 +82,32 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             NumericVerdict.INCONCLUSIVE, ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the end"
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def _exact_limit_off(body: Limit) -> NumericOutcome | None:
+    """A limit with no parameters, which the sequence cannot tell from the claim to 10⁻⁴: sympy's exact
+    limit from the claim's sides, if its gap to the claimed constant is decided nonzero in high precision
+    (lim (1 + 1/t)ᵗ = e is not 2.7182818284590452: they differ by 2.4·10⁻¹⁷)."""
+    from verifier.checks.constant import decide_gap
+
+    to = sp.sympify(body.to)
+    try:
+        value = sp.limit(body.expr, body.var, to) if to.is_infinite else sp.limit(body.expr, body.var, to, dir=body.dir)
+    except Exception:  # sides that differ, or sympy's limit: the sequence's evidence stands
+        return None
+    claimed = sp.sympify(body.equals)
+    if value.free_symbols or claimed.free_symbols or not value.is_finite or not claimed.is_finite:
+        return None
+    gap = decide_gap(value - claimed)
+    if gap is None or gap.sign == 0:
+        return None
+    seen, want = sp.sstr(value), sp.sstr(claimed)
+    note = f"the exact limit (sympy's Gruntz) is {seen}; its gap to the claim, {gap.text}, decided in high precision"
+    cx = Counterexample(
+        n=None, values={}, claimed=want, observed=seen, relation="=", error=gap.text, digits=gap.digits, note=note,
+    )  # fmt: skip
+    ev = NumericEvidence(None, "exact limit, high precision", 1, 1.0, TOLERANCE)
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"the limit is {seen}, not {want} (they differ by {gap.text})")
 
 
 def _towards(body: Limit) -> str:
