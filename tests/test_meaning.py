@@ -142,3 +142,27 @@ def test_a_derivative_of_a_kinked_function_is_proved_only_away_from_its_kinks() 
     r = verdict(lambda: Derivative(sp.Abs(x), wrt=x, equals=sp.sign(x), where={x: Real()}))
     assert r.status is Status.PROVED
     assert any("not differentiable" in a for a in r.assumptions), r.assumptions
+
+
+def test_two_complex_sides_that_differ_are_a_counterexample() -> None:
+    # at x = 1, y = −1: log(x/y) = log(−1) = iπ, log x − log y = −iπ
+    from verifier import Nonzero
+
+    y = sp.Symbol("y")
+    r = verdict(lambda: Identity(sp.log(x / y), sp.log(x) - sp.log(y), where={x: Nonzero(), y: Nonzero()}))
+    assert r.status is Status.REFUTED and "both sides are complex" in r.reason
+
+
+def test_a_limit_the_sequence_cannot_resolve_is_decided_exactly() -> None:
+    # (1 + 1/t)ᵗ → e, which is irrational: not the decimal 2.7182818284590452 (off by 2.4e-17)
+    t = sp.Symbol("t")
+    wrong = verdict(lambda: Limit((1 + 1 / t) ** t, t, sp.oo, sp.Rational(27182818284590452, 10**16)))
+    assert wrong.status is Status.REFUTED and "the limit is E" in wrong.reason
+    assert verdict(lambda: Limit((1 + 1 / t) ** t, t, sp.oo, sp.E)).status is Status.PROVED
+
+
+def test_an_exact_identity_off_by_less_than_round_off_is_refuted_in_high_precision() -> None:
+    off = verdict(lambda: Identity(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1 + sp.Rational(1, 10**16), where={x: Real()}))
+    assert off.status is Status.REFUTED and "stable in high precision" in off.reason
+    true = verdict(lambda: Identity(sp.tanh(x), 2 / (1 + sp.exp(-2 * x)) - 1, where={x: Real()}))
+    assert true.status is Status.PROVED
