@@ -33,6 +33,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import SPD, Derivative, Identity, Invertible, Real, claim
+from verifier.domains import FullColumnRank
 
 
 def square(name: str, n: int) -> sp.MatrixSymbol:
@@ -97,11 +98,10 @@ def least_squares_hessian(n: int) -> Derivative:
 def normal_equations(n: int) -> Identity:
     """At w* = (XᵀX)⁻¹Xᵀy the gradient Xᵀ(Xw* − y) vanishes.
 
-    w* needs XᵀX invertible (X of full column rank); at X = 0 it is undefined. The claim takes a
-    square invertible X, the one full-column-rank domain there is."""
-    X, y = sp.MatrixSymbol("X", n, n), sp.MatrixSymbol("y", n, 1)
+    w* needs XᵀX invertible, X of full column rank; at X = 0 it is undefined."""
+    X, y, _, _ = least_squares(n)
     w_star = (X.T * X).inv() * X.T * y
-    return Identity(X.T * (X * w_star - y), sp.ZeroMatrix(n, 1), where={X: Invertible(), y: Real()})
+    return Identity(X.T * (X * w_star - y), sp.ZeroMatrix(n, 1), where={X: FullColumnRank(), y: Real()})
 
 
 @claim(

@@ -129,7 +129,8 @@ def outside_domain(inst: Instance, env: Env, idx: int) -> str | None:
     """Why the sample idx is not shown to lie in the claim's domains, decided exactly; None if it is."""
     point = exact_point(inst, env, idx)
     for g in inst.given:
-        inside = g.domain.contains_exactly([sp.sympify(e).xreplace(point) for e in _entries(g.target)])
+        values = [sp.sympify(e).xreplace(point) for e in _entries(g.target)]
+        inside = g.domain.contains_exactly_shaped(values, g.shape)
         if inside is not True:
             how = "not decided exactly" if inside is None else "exact arithmetic"
             return f"{g.label} is not in {g.domain.describe()} ({how})"

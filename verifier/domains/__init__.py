@@ -16,7 +16,16 @@ listed beside a verdict.
 from __future__ import annotations
 
 from verifier.domains.base import Domain, DomainError, Shape
-from verifier.domains.matrix import SPD, Diagonal, General, Invertible, Orthogonal, PSDMatrix, Symmetric
+from verifier.domains.matrix import (
+    SPD,
+    Diagonal,
+    FullColumnRank,
+    General,
+    Invertible,
+    Orthogonal,
+    PSDMatrix,
+    Symmetric,
+)
 from verifier.domains.scalar import Integer, Interval, Nonnegative, Nonzero, Positive, Real
 from verifier.domains.vector import OneHot, Simplex
 
@@ -25,6 +34,7 @@ __all__ = [
     "Diagonal",
     "Domain",
     "DomainError",
+    "FullColumnRank",
     "General",
     "Integer",
     "Interval",

@@ -81,6 +81,10 @@ class Domain:
         None if it cannot be decided. A point that is not shown to lie in it is no counterexample."""
         return None
 
+    def contains_exactly_shaped(self, values: Sequence[sp.Rational], shape: Shape) -> bool | None:
+        """contains_exactly for a domain that needs the object's shape to decide (a rank)."""
+        return self.contains_exactly(values)
+
     def special_points(self, shape: Shape) -> np.ndarray:
         """The domain's special points (0, ±1, endpoints, I, vertices, ...), drawn before any random one."""
         return np.empty((0, *shape))

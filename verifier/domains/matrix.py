@@ -280,3 +280,33 @@ class Diagonal(Domain):
         idx = np.arange(shape[0])
         out[:, idx, idx] = d
         return out
+
+
+@dataclass(frozen=True)
+class FullColumnRank(General):
+    """A real m×n matrix of rank n (XᵀX invertible): least squares has one solution."""
+
+    def describe(self) -> str:
+        return "full column rank"
+
+    def relation_text(self, label: str) -> str | None:
+        return f"rank {label} = its number of columns ({label}ᵀ{label} invertible)"
+
+    def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return Real().sample(rng, shape, k)  # Gaussian matrices have full rank with probability 1
+
+    def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
+        return self.sample(rng, shape, k)
+
+    def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
+        return None  # needs the shape
+
+    def contains_exactly_shaped(self, values: Sequence[sp.Rational], shape: Shape) -> bool | None:
+        if len(shape) != 2:
+            return None
+        return bool(sp.Matrix(shape[0], shape[1], list(values)).rank() == shape[1])
+
+    def special_points(self, shape: Shape) -> np.ndarray:
+        if len(shape) != 2 or shape[0] < shape[1]:
+            return np.empty((0, *shape))
+        return _stack(np.eye(shape[0], shape[1]), np.eye(shape[0], shape[1], k=-(shape[0] - shape[1])))
