@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 import sympy as sp
 
-from verifier import PSD, Expectation, Identity, Inequality, Invertible, Normal, Real, claim, engine
+from verifier import PSD, Expectation, Identity, Inequality, Interval, Invertible, Normal, Real, claim, engine
 from verifier.checks.constant import decide_gap
 from verifier.dimension import SIZE
 from verifier.einsum import compare
@@ -61,7 +61,8 @@ def psd_exactly() -> PSD:
 
 @claim()
 def cancelled_fraction() -> Identity:
-    return Identity((x**2 - 1) / (x - 1), x + 1, where={x: Real()})
+    """(x² − 1)/(x − 1) = x + 1 where the left side is defined: here x ∈ [2, 3] (at x = 1 it is not)."""
+    return Identity((x**2 - 1) / (x - 1), x + 1, where={x: Interval(2, 3)})
 
 
 @pytest.mark.parametrize(

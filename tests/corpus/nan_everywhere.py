@@ -1,4 +1,4 @@
-"""Broken: an expression that is NaN at every sample."""
+"""Broken: a left side that is complex at every real sample (the right side is 0)."""
 import sympy as sp
 from verifier import Identity, Real, claim
 x = sp.Symbol("x")
