@@ -6,6 +6,8 @@ from pathlib import Path
 
 from tests.conftest import claims_by_name, run_cli, write_module
 
+_SAMPLES = ("--samples", "30")
+
 MARKED = '''
 """One true claim; importing the module leaves a mark."""
 import pathlib
@@ -41,7 +43,7 @@ def test_reverify_verifies_again_and_options_are_in_the_key(module_dir: Path, tm
     cache = tmp_path / "cache"
     run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache))
     again = tmp_path / "again.json"
-    run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "--reverify", "--json", str(again))
+    run_cli("verify-all", str(module_dir), *_SAMPLES, "--cache-dir", str(cache), "--reverify", "--json", str(again))
     assert claims_by_name(again)["double"]["cached"] is False
     other = tmp_path / "other.json"
     run_cli("verify-all", str(module_dir), "--samples", "31", "--cache-dir", str(cache), "--json", str(other))
