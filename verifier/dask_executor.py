@@ -56,8 +56,10 @@ def load_distributed() -> Any:
 
 
 def _import_as_the_cli() -> None:
-    from verifier import runner  # noqa: F401
+    from verifier import runner
     from verifier.render import files, junit, markdown, terminal  # noqa: F401
+
+    runner.share_imports()  # as the CLI does before it forks the holders
 
 
 def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:

@@ -46,8 +46,9 @@ class RunSettings:
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
 
 
-# what nearly every claim imports on first use (sympy's pretty printer imports its units and tensors, MathML
-# needs xml.dom): imported once by the holder rather than by every worker, and so by every context alike
+# what claims import on first use (sympy's pretty printer imports its units and tensors, MathML needs
+# xml.dom, a counterexample the shrinker and hypothesis): imported once before the holders are forked,
+# rather than by every worker, and by every context alike (a Dask worker too), so each starts the same
 SHARED_IMPORTS = (
     "sympy.physics.units",
     "sympy.combinatorics",
@@ -55,20 +56,22 @@ SHARED_IMPORTS = (
     "sympy.assumptions.wrapper",
     "sympy.sets.setexpr",
     "xml.dom.minidom",
+    "verifier.shrink",
 )
+
+
+def share_imports() -> None:
+    """Import what the workers would each import on first use (once; a no-op after)."""
+    for name in SHARED_IMPORTS:
+        importlib.import_module(name)
 
 
 def hold_module(path: str, verbose: bool) -> None:
     """Runs in a holder process (`verifier.grouped`): load the module once for the workers it forks.
 
-    What the holder holds depends on the module alone, never on which of its claims run: the shared
-    imports, the module, and the shrinker (hypothesis) if any of its claims is expected to fail.
-    """
-    for name in SHARED_IMPORTS:
-        importlib.import_module(name)
-    _HELD[path] = loaded = loader.load(Path(path), verbose)
-    if any(f.expect.value != "holds" for f in loaded.families):
-        importlib.import_module("verifier.shrink")
+    What the holder holds depends on the module alone, never on which of its claims run."""
+    share_imports()
+    _HELD[path] = loader.load(Path(path), verbose)
 
 
 def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
@@ -143,6 +146,8 @@ def _run_claims(
             results.append(hit)
             on_result(hit)
     tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
+    if tasks:
+        share_imports()
     for t in tasks:
         starts[t.key] = time.monotonic()
     settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
@@ -279,6 +284,7 @@ def _per_claim(
         on_result(result)  # type: ignore[arg-type]
 
     tasks = [_task(s, worker, settings.engine, *extra) for s in specs]
+    share_imports()
     with contextlib.suppress(KeyboardInterrupt):
         settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
     return [result for _, result in sorted(out, key=lambda pair: pair[0])]
