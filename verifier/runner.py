@@ -1,9 +1,10 @@
-"""Verify many derivation files: load each in a worker, then each claim in a worker.
+"""Verify many derivation files: list each file's claims, then verify each claim in its own worker.
 
-The runner turns every failure into a result: a module that does not load becomes one
-ERROR row naming the file, a claim that times out becomes UNKNOWN (timeout), a worker
-that dies becomes ERROR with the signal. An interrupt stops the run and returns what
-finished, marked incomplete.
+The list comes from the cache or from loading the file in a worker (`verifier.plan`); each claim's
+worker is forked from a holder process that loaded its module once (`verifier.grouped`). The
+runner turns every failure into a result: a module that does not load becomes one ERROR row
+naming the file, a claim that times out becomes UNKNOWN (timeout), a worker that dies becomes
+ERROR with the signal. An interrupt stops the run and returns what finished, marked incomplete.
 """
 
 from __future__ import annotations
