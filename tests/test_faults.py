@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -99,11 +100,14 @@ def test_tampered_cache_entry_is_ignored(module_dir: Path, tmp_path: Path) -> No
     second = tmp_path / "b.json"
     run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "--json", str(second))
     assert claims_by_name(second)["square_of_sum"]["cached"] is True
-    entry = next(cache.rglob("*.json"))
+    assert claims_by_name(second)["square_of_sum"]["cached_at"][:2] == "20", "a cached result carries its date"
+    entry = next((cache / "results").rglob("*.json"))
     data = json.loads(entry.read_text())
-    data["result"]["status"] = "PROVED"
-    data["result"]["reason"] = "forged"
-    data["result"]["statement"] = "tampered"
+    data["payload"]["status"] = "PROVED"
+    data["payload"]["reason"] = "forged"
+    data["payload"]["statement"] = "tampered"
+    unkeyed = json.dumps(data["payload"], sort_keys=True, ensure_ascii=True, default=str)
+    data["hmac"] = hashlib.sha256((data["key"] + unkeyed).encode()).hexdigest()  # what anyone can recompute
     entry.write_text(json.dumps(data))
     third = tmp_path / "c.json"
     run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "--json", str(third))

@@ -17,8 +17,10 @@ cleanly; C code stops when it returns to Python. The hard limit is elsewhere: th
 kills a worker that overruns its wall-clock timeout, and that result says so.
 
 The starting state matters too: each claim starts with :func:`start_claim`, which empties
-the collector's counters, and the CLI fixes ``PYTHONHASHSEED`` so that set and dict
-orders, and with them sympy's code paths, are the same in every run.
+the collector's counters; a process collects its garbage before it forks a worker
+(`pool.collect_before_fork`), since a cycle freed during the claim would shift its count; and
+the CLI fixes ``PYTHONHASHSEED`` so that set and dict orders, and with them sympy's code
+paths, are the same in every run.
 """
 
 from __future__ import annotations

@@ -1,85 +1,149 @@
-"""A results cache keyed by the content of each claim, so unchanged claims are not redone.
+"""A results cache: the verdict an earlier run on this machine gave for exactly the same inputs.
 
-The key hashes everything a verdict depends on: the engine's own source, the settings
-(seed, samples, budget), the derivation module's source, the claim's name, expectation
-and dimensions, and the claim's statement at its display dimension. Entries are JSON
-read as data, never evaluated. An entry whose stored key, claim name or content digest
-does not match is ignored, so an edited or corrupted entry cannot inject a verdict.
+What a hit guarantees, and what it does not:
+
+- **Same inputs.** A result is filed under a key that hashes everything its verdict depends
+  on: the derivation file's bytes and those of the `derivations` modules it imports (found
+  by reading its imports, never by running it), the engine's own sources (every file of the
+  `verifier` package, hashed once per run), the versions of Python and of the libraries the
+  engine calls, and the options (seed, samples, budget, corner fraction, shrinking) and the
+  claim's name. Change any of them and the entry is not found. Computing a key runs no
+  user code and builds no claim, so a warm run imports no derivation module: the list of a
+  module's claims is cached under the module's key as well.
+- **An earlier run on this machine, not a proof now.** A hit is not re-checked by the
+  kernel. It is reported as cached, with the date it was stored (`cached_at`), never as
+  freshly proved. `--no-cache` verifies everything again; `--reverify` verifies again and
+  refreshes the cache.
+- **Written by you.** Each entry carries an HMAC under a key private to this user on this
+  machine (`~/.cache/verifier/cache-key`, mode 0600). An entry edited by hand, copied from
+  another machine or account, or committed to a repository fails the check and is ignored
+  (the claim is verified again). Anyone who can run code as you can forge an entry: the
+  cache is exactly as trustworthy as your account. Without a key file the cache is off.
+- **Never a time limit's outcome.** A claim stopped by the wall-clock time limit depends on
+  the machine; the runner never stores it. Entries are JSON read as data, never evaluated.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import datetime
 import hashlib
+import hmac
 import json
+import os
+import platform
+import secrets
 from functools import cache
+from importlib import metadata, util
 from pathlib import Path
 from typing import Any
-
-import sympy as sp
 
 from verifier.outcome import ClaimResult
 from verifier.render.files import write_atomic
 
 DEFAULT_DIR = Path(".verifier-cache")
+LIBRARIES = ("sympy", "numpy", "scipy", "mpmath", "clarabel", "hypothesis", "symengine", "lark")
 
 
 @cache
 def engine_fingerprint() -> str:
-    """A hash of the engine's source files: any change to the engine invalidates the cache."""
+    """A hash of the engine's sources and the library versions: any change invalidates the cache."""
     root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    digest.update(_versions().encode())
+    digest = hashlib.sha256(_versions().encode())
     for path in sorted(root.rglob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _versions() -> str:
-    """What else a verdict depends on: Python (its allocator counts the work budget) and the libraries."""
-    import platform
-
-    import mpmath
-    import numpy
-    import scipy
-
-    versions = (sp.__version__, numpy.__version__, scipy.__version__, mpmath.__version__, _clarabel())
-    libraries = "sympy {} numpy {} scipy {} mpmath {} clarabel {}".format(*versions)
-    return f"python {platform.python_version()} {libraries}"
-
-
-def _clarabel() -> str:
-    """The SOS search's solver, optional: a verdict can change when it is installed."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("clarabel")
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
-def claim_key(
-    module_source: bytes,
-    derivation: str,
-    name: str,
-    expect: str,
-    n_values: tuple[object, ...],
-    statement: sp.Basic | object,
-    settings: tuple[object, ...],
-) -> str:
-    digest = hashlib.sha256()
-    for part in (engine_fingerprint(), repr(settings), derivation, name, expect, repr(n_values)):
-        digest.update(part.encode())
-        digest.update(b"\0")
-    digest.update(hashlib.sha256(module_source).digest())
-    digest.update(sp.srepr(statement).encode() if isinstance(statement, sp.Basic) else repr(statement).encode())
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-def _content_digest(key: str, payload: dict[str, Any]) -> str:
+def _versions() -> str:
+    """Python (its allocator counts the work budget) and the libraries, read without importing them."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} absent")
+    return f"python {platform.python_version()} {os.environ.get('PYTHONHASHSEED', '')}; " + "; ".join(found)
+
+
+def _imported(path: Path, source: bytes) -> list[Path]:
+    """The `derivations` modules a derivation file imports, read from its text (Python files only)."""
+    if path.suffix != ".py":
+        return []
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+    return [p for name in names if name.startswith("derivations.") for p in [_library_file(name)] if p]
+
+
+def _library_file(name: str) -> Path | None:
+    spec = util.find_spec("derivations")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder, *name.split(".")[1:]).with_suffix(".py")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def module_key(path: Path) -> str | None:
+    """The key of a derivation file: its bytes, the library modules it imports, the engine (None: unreadable)."""
+    digest = hashlib.sha256(engine_fingerprint().encode())
+    todo, seen = [path], set()
+    try:
+        while todo:
+            current = todo.pop()
+            if current.resolve() in seen:
+                continue
+            seen.add(current.resolve())
+            source = current.read_bytes()
+            digest.update(hashlib.sha256(source).digest())
+            todo += _imported(current, source)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def claim_key(module: str, name: str, options: tuple[object, ...]) -> str:
+    """The key of one claim: its module's key, its name and the options that decide its verdict."""
+    return hashlib.sha256("\0".join((module, name, repr(options))).encode()).hexdigest()
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "verifier" / "cache-key"
+
+
+@cache
+def _secret() -> bytes | None:
+    """This user's key for signing entries, made on first use (None: it cannot be made; no caching)."""
+    path = _key_file()
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_hex(32).encode())
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _signature(key: str, payload: Any) -> str:
+    secret = _secret() or b""
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=True, default=str)
-    return hashlib.sha256((key + canonical).encode()).hexdigest()
+    return hmac.new(secret, (key + canonical).encode(), hashlib.sha256).hexdigest()
 
 
 def mark_ignored(folder: Path) -> None:
@@ -92,29 +156,58 @@ def mark_ignored(folder: Path) -> None:
 
 
 class ResultCache:
-    def __init__(self, folder: Path = DEFAULT_DIR) -> None:
+    """Results by claim key, and each module's list of claims by module key; `read` False: write only."""
+
+    def __init__(self, folder: Path = DEFAULT_DIR, read: bool = True) -> None:
         mark_ignored(folder)
-        self.folder = folder / "results"
+        self.folder = folder
+        self.read = read and _secret() is not None
+        self.write = _secret() is not None
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key[:2]}" / f"{key}.json"
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}.json"
 
-    def get(self, key: str, derivation: str, name: str) -> ClaimResult | None:
+    def _load(self, kind: str, key: str) -> tuple[Any, str] | None:
+        """The stored payload and its date, if the entry is there and its signature holds."""
+        if not self.read:
+            return None
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            payload = entry["result"]
-            if entry.get("key") != key or entry.get("digest") != _content_digest(key, payload):
+            entry = json.loads(self._path(kind, key).read_text(encoding="utf-8"))
+            payload, stored = entry["payload"], entry["stored"]
+            if entry.get("key") != key or not hmac.compare_digest(entry["hmac"], _signature(key, [payload, stored])):
                 return None
-            if payload.get("derivation") != derivation or payload.get("name") != name:
-                return None
-            result = ClaimResult.from_json(payload)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        result.cached = True
+        return payload, str(stored)
+
+    def _save(self, kind: str, key: str, payload: Any) -> None:
+        if not self.write:
+            return
+        stored = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        entry = {"key": key, "stored": stored, "hmac": _signature(key, [payload, stored]), "payload": payload}
+        write_atomic(self._path(kind, key), json.dumps(entry, ensure_ascii=False, default=str))
+
+    def get(self, key: str, derivation: str, name: str) -> ClaimResult | None:
+        found = self._load("results", key)
+        if found is None or found[0].get("derivation") != derivation or found[0].get("name") != name:
+            return None
+        try:
+            result = ClaimResult.from_json(found[0])
+        except (ValueError, KeyError, TypeError):
+            return None
+        result.cached, result.cached_at = True, found[1]
         return result
 
     def put(self, key: str, result: ClaimResult) -> None:
+        if result.time_limited:
+            return  # depends on the machine, not on the claim
         payload = result.to_json()
-        payload["cached"] = False
-        entry = {"key": key, "digest": _content_digest(key, payload), "result": payload}
-        write_atomic(self._path(key), json.dumps(entry, ensure_ascii=False, default=str))
+        payload["cached"], payload["cached_at"] = False, ""
+        self._save("results", key, payload)
+
+    def get_listing(self, key: str) -> list[dict[str, Any]] | None:
+        found = self._load("modules", key)
+        return found[0] if found is not None and isinstance(found[0], list) else None
+
+    def put_listing(self, key: str, claims: list[dict[str, Any]]) -> None:
+        self._save("modules", key, claims)

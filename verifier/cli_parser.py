@@ -110,7 +110,14 @@ interrupted.
 def _common(p: argparse.ArgumentParser) -> None:
     _verification(p)
     c = _regression(p, "regression and cache")
-    c.add_argument("--no-cache", action="store_true", help="verify every claim again, ignoring cached results")
+    c.add_argument(
+        "--no-cache", action="store_true", help="verify every claim again; neither read nor write cached results"
+    )
+    c.add_argument(
+        "--reverify",
+        action="store_true",
+        help="verify every claim again and refresh the cache (cached results are an earlier run's, on this machine)",
+    )
     c.add_argument(
         "--cache-dir",
         metavar="DIR",

@@ -67,6 +67,7 @@ def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
         memory_mb=args.memory_mb,
         pattern=pattern,
         cache_dir=cache_dir,
+        cache_read=not getattr(args, "reverify", False),
     )
 
 

@@ -33,7 +33,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from verifier import __version__, pool
+from verifier import __version__, grouped, pool
 from verifier.executor import OnDone
 
 MAX_RERUNS = 3  # re-runs of one task after lost workers, the scheduler's and ours together
@@ -56,8 +56,10 @@ def load_distributed() -> Any:
 
 
 def _import_as_the_cli() -> None:
-    from verifier import runner  # noqa: F401
+    from verifier import runner
     from verifier.render import files, junit, markdown, terminal  # noqa: F401
+
+    runner.share_imports()  # as the CLI does before it forks the holders
 
 
 def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
@@ -76,7 +78,7 @@ def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
         return pool.Failure("raised", f"cannot be read on the Dask worker {socket.gethostname()}: "
                                       f"{type(err).__name__}: {err}")  # fmt: skip
     out: list[Any] = []
-    pool.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))
+    grouped.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))  # as locally: held, then forked
     return out[0]
 
 

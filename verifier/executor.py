@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from verifier import pool
+from verifier import grouped, pool
 
 OnDone = Callable[[pool.Task, Any], None]
 
@@ -26,10 +26,11 @@ class Executor(Protocol):
 
 
 class LocalPool:
-    """The tasks in forked children of this process, `jobs` at a time (`verifier.pool`)."""
+    """The tasks in forked children of this process, `jobs` at a time (`verifier.pool`); a group's tasks
+    forked from a child that holds the group's setup (`verifier.grouped`)."""
 
     def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
-        pool.run(tasks, jobs, timeout, memory_mb, on_done)
+        grouped.run(tasks, jobs, timeout, memory_mb, on_done)
 
     def reruns(self) -> dict[str, int]:
         return {}  # a child that dies here is an ERROR for its task, never run again

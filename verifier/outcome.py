@@ -162,7 +162,8 @@ class ClaimResult:
     seed: int = 0
     replay: str = ""
     inconsistency: bool = False
-    cached: bool = False
+    cached: bool = False  # from the cache of an earlier run on this machine, not verified in this run
+    cached_at: str = ""  # when that run stored it (UTC, ISO 8601)
     detail: str = ""
     series: dict[str, list[float]] = field(default_factory=dict)
     cites: list[str] = field(default_factory=list)

@@ -36,10 +36,22 @@ def _die_with_parent(parent: int) -> None:
 
 
 @dataclass(frozen=True)
+class Group:
+    """What several tasks need first, such as their derivation module loaded: `fn(*args)` runs once, in
+    a process that then forks each of the group's tasks (`verifier.grouped`); tasks that run on their
+    own (a cluster, or a group that failed to set up) must not depend on it."""
+
+    key: str
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
 class Task:
     key: str
     fn: Callable[..., Any]
     args: tuple[Any, ...]
+    group: Group | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +63,8 @@ class Failure:
     message: str
 
 
-def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
+def prepare_child(parent: int, memory_mb: int) -> None:
+    """In a freshly forked worker: die with the parent, ignore SIGINT, freeze what it inherits, cap memory."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
@@ -61,6 +74,18 @@ def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
         limit = memory_mb * 1024 * 1024
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def collect_before_fork() -> None:
+    """Leave no garbage for a child to inherit: a cycle the parent has not collected yet would be
+    freed during the child's work, and shift its heartbeats (work counts would then depend on what the
+    parent happened to do before). Freezing afterwards keeps the next collection cheap."""
+    gc.collect()
+    gc.freeze()
+
+
+def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
+    prepare_child(parent, memory_mb)
     try:
         value = task.fn(*task.args)
         conn.send(("ok", value))
@@ -109,6 +134,7 @@ def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int, on_done: C
 def _start(task: Task, memory_mb: int, timeout: float) -> _Running:
     """Fork a worker with SIGINT held back until it is on the running list, so an interrupt
     can never leave behind a worker the parent does not know about (and so cannot kill)."""
+    collect_before_fork()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         recv, send = _CTX.Pipe(duplex=False)
@@ -132,15 +158,16 @@ def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
         return value  # a value, or the Failure the child sent
     if time.monotonic() >= r.deadline:
         _kill(r)
-        return Failure(
-            "timeout",
-            f"stopped by the time limit after {timeout:g} s (depends on the machine; not cached; "
-            "raise it with --timeout)",
-        )
+        return Failure("timeout", time_limit_message(timeout))
     if not r.process.is_alive() and not r.conn.poll():
         r.conn.close()
         return Failure("died", _death(r.process.exitcode))
     return None
+
+
+def time_limit_message(timeout: float) -> str:
+    why = "depends on the machine; not cached; raise it with --timeout"
+    return f"stopped by the time limit after {timeout:g} s ({why})"
 
 
 def _kill(r: _Running) -> None:

@@ -1,32 +1,35 @@
-"""Verify many derivation files: load each in a worker, then each claim in a worker.
+"""Verify many derivation files: list each file's claims, then verify each claim in its own worker.
 
-The runner turns every failure into a result: a module that does not load becomes one
-ERROR row naming the file, a claim that times out becomes UNKNOWN (timeout), a worker
-that dies becomes ERROR with the signal. An interrupt stops the run and returns what
-finished, marked incomplete.
+The list comes from the cache or from loading the file in a worker (`verifier.plan`); each claim's
+worker is forked from a holder process that loaded its module once (`verifier.grouped`). The
+runner turns every failure into a result: a module that does not load becomes one ERROR row
+naming the file, a claim that times out becomes UNKNOWN (timeout), a worker that dies becomes
+ERROR with the signal. An interrupt stops the run and returns what finished, marked incomplete.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
+import importlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from verifier import __version__, alarms, cache, engine, loader, mutate, pool
+from verifier import __version__, alarms, cache, engine, loader, mutate, plan, pool
 from verifier import shard as sharding
-from verifier.budget import BudgetExceeded, cpu_limit
 from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings
 from verifier.executor import Executor, LocalPool, reruns_since
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
+from verifier.plan import ClaimSpec, claim_error, matches_key, module_error
+
+__all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
 
 T = TypeVar("T")
-KEY_SECONDS = 10.0  # CPU time per module to build its claims for their cache keys; the rest are not cached (speed only)
+_HELD: dict[str, loader.Loaded] = {}  # in a holder process: the module its claims' workers share
 
 
 @dataclass(frozen=True)
@@ -38,110 +41,65 @@ class RunSettings:
     memory_mb: int = 4096
     pattern: str = ""
     cache_dir: Path | None = None
+    cache_read: bool = True  # False (--reverify): verify every claim again, and refresh the cache
     shard: sharding.Shard | None = None  # verify only this shard of the claim families
     costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
 
 
-@dataclass(frozen=True)
-class ClaimSpec:
-    """What the parent needs to schedule a claim, learned by loading its module."""
-
-    path: str
-    name: str
-    derivation: str
-    statement: str
-    expect: str
-    n_values: tuple[int | None, ...]
-    cache_key: str | None = None
-
-    @property
-    def key(self) -> str:
-        """derivation.name, as in reports and the baseline."""
-        return f"{self.derivation}.{self.name}"
+# what claims import on first use (sympy's pretty printer imports its units and tensors, MathML needs
+# xml.dom, a counterexample the shrinker and hypothesis): imported once before the holders are forked,
+# rather than by every worker, and by every context alike (a Dask worker too), so each starts the same
+SHARED_IMPORTS = (
+    "sympy.physics.units",
+    "sympy.combinatorics",
+    "sympy.tensor.tensor",
+    "sympy.assumptions.wrapper",
+    "sympy.sets.setexpr",
+    "xml.dom.minidom",
+    "verifier.shrink",
+)
 
 
-def _key(family: ClaimFamily, source: bytes, settings: EngineSettings, seconds: float) -> str | None:
-    """The cache key of a family, or None if its builder fails or is slow (then it is not cached)."""
-    try:
-        if seconds <= 0:
-            return None
-        with cpu_limit(seconds):
-            shown = family.build(engine.display_n(family))
-    except (Exception, BudgetExceeded):
-        return None
-    return cache.claim_key(
-        source,
-        family.derivation,
-        family.name,
-        family.expect.value,
-        (family.n_values, family.numeric_n),
-        repr(shown.body),
-        (settings.seed, settings.samples, settings.budget, settings.corner_fraction),
-    )
+def share_imports() -> None:
+    """Import what the workers would each import on first use (once; a no-op after)."""
+    for name in SHARED_IMPORTS:
+        importlib.import_module(name)
 
 
-def _load_specs(path: str, settings: EngineSettings, key_seconds: float) -> tuple[list[ClaimSpec], list[ClaimResult]]:
-    """Runs in a worker: the module's claims, and ERROR results for module-level problems.
+def hold_module(path: str, verbose: bool) -> None:
+    """Runs in a holder process (`verifier.grouped`): load the module once for the workers it forks.
 
-    Cache keys need each claim built once; key_seconds of CPU time are shared by the whole
-    module (0: no keys), so slow builders cost caching, never the load itself.
-    """
-    p = Path(path)
-    verbose = settings.verbose
-    try:
-        loaded = loader.load(p, verbose)
-    except loader.LoadError as err:
-        return [], [module_error(path, str(err))]
-    errors = [
-        _claim_error(path, p.stem, name, f"{path}: two claims are named {name!r}; rename one")
-        for name in loaded.duplicates
-    ]
-    errors += [_claim_error(path, p.stem, name, message) for name, message in loaded.errors]
-    if not loaded.families and not loaded.errors:
-        hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
-        errors.append(module_error(path, f"{path}: no claims found; {hint}"))
-    source = p.read_bytes()
-    deadline = time.process_time() + key_seconds
-    specs = [
-        ClaimSpec(
-            path,
-            f.name,
-            f.derivation,
-            f.statement_text,
-            f.expect.value,
-            f.all_n,
-            _key(f, source, settings, deadline - time.process_time()),
-        )
-        for f in loaded.families
-        if f.name not in loaded.duplicates
-    ]
-    return specs, errors
+    What the holder holds depends on the module alone, never on which of its claims run."""
+    share_imports()
+    _HELD[path] = loader.load(Path(path), verbose)
+
+
+def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
+    """The claim's family: from the module the holder loaded, or (on a cluster) loaded here."""
+    loaded = _HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
+    return next(f for f in loaded.families if f.name == spec.name)
+
+
+def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
+    """fn(spec, settings, *extra) in a worker forked from the process that holds the spec's module."""
+    held = pool.Group(spec.path, hold_module, (spec.path, settings.verbose))
+    return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
 
 
 def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
-    """Runs in a worker: load the module again (fresh fork) and verify one family."""
+    """Runs in a worker: verify one family."""
     cpu = time.process_time()
-    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
-    family = next(f for f in loaded.families if f.name == spec.name)
-    result = engine.verify_family(family, settings, source=spec.path)
+    result = engine.verify_family(_family(spec, settings), settings, source=spec.path)
     result.cpu_seconds = round(time.process_time() - cpu, 3)
     return result
-
-
-def module_error(path: str, message: str) -> ClaimResult:
-    return _claim_error(path, Path(path).stem, "<module>", message)
-
-
-def _claim_error(path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
-    return ClaimResult.failed(path, derivation, name, message, status)
 
 
 def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
     first = failure.message.splitlines()[0]
     status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
     where = f"{spec.path}::{spec.name}: "
-    r = _claim_error(spec.path, spec.derivation, spec.name, where + first, status)
+    r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
     r.time_limited = failure.kind == "timeout"
     r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
     if verbose:
@@ -149,39 +107,13 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
     return r
 
 
-def matches_key(key: str, pattern: str) -> bool:
-    """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
-    if not pattern:
-        return True
-    derivation, _, name = key.partition(".")
-    return any(fnmatch.fnmatch(t, pattern) for t in (key, derivation, name)) or pattern in (key, derivation)
-
-
-def matches(spec: ClaimSpec, pattern: str) -> bool:
-    return matches_key(spec.key, pattern)
-
-
-def _load_all(
-    files: list[str], settings: RunSettings, keyed: bool, specs: list[ClaimSpec], errors: list[ClaimResult]
-) -> None:
-    """Load every file that may hold a selected claim in a worker; append those claims, and the module errors."""
-    pattern = settings.pattern
-    files = [f for f in files if loader.may_hold(f, pattern)]
-
-    def loaded(task: pool.Task, value: object) -> None:
-        if isinstance(value, pool.Failure):
-            errors.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
-            return
-        found: list[ClaimSpec] = value[0]  # type: ignore[index]
-        failed: list[ClaimResult] = value[1]  # type: ignore[index]
-        specs.extend(s for s in found if matches(s, pattern))
-        selected = pattern.split(".")[0]  # a module's errors show for any pattern that selects the module
-        errors.extend(e for e in failed if not pattern or fnmatch.fnmatch(e.derivation, selected))
-
-    load_limit = min(settings.load_timeout, settings.timeout)
-    key_seconds = min(KEY_SECONDS, load_limit / 4) if keyed else 0.0
-    load_tasks = [pool.Task(f, _load_specs, (f, settings.engine, key_seconds)) for f in files]
-    settings.executor.run(load_tasks, settings.jobs, load_limit, settings.memory_mb, loaded)
+def _load_all(files: list[str], settings: RunSettings, store: cache.ResultCache | None) -> tuple[
+    list[ClaimSpec], list[ClaimResult]
+]:
+    """The selected claims of every file, and its module errors (`verifier.plan`)."""
+    limit = min(settings.load_timeout, settings.timeout)
+    run = (settings.executor, settings.jobs, limit, settings.memory_mb)
+    return plan.load_all(files, settings.engine, run, store, settings.pattern)
 
 
 def _run_claims(
@@ -214,7 +146,9 @@ def _run_claims(
             hit.source = spec.path
             results.append(hit)
             on_result(hit)
-    tasks = [pool.Task(_task_key(s), _verify_claim, (s, settings.engine)) for s in todo]
+    tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
+    if tasks:
+        share_imports()
     for t in tasks:
         starts[t.key] = time.monotonic()
     settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
@@ -282,11 +216,11 @@ def verify_paths(
     borrowed: list[ClaimResult] = []
     complete = True
     info: ShardInfo | None = None
-    store = cache.ResultCache(settings.cache_dir) if settings.cache_dir else None
+    store = cache.ResultCache(settings.cache_dir, settings.cache_read) if settings.cache_dir else None
     everything: list[ClaimSpec] = []
     rerun_before = settings.executor.reruns()  # an executor may serve several runs
     try:
-        _load_all(files, settings, store is not None, everything, results)
+        everything, results = _load_all(files, settings, store)
         everything.sort(key=lambda s: order.get(s.path, 0))
         specs = everything
         if settings.shard is not None:
@@ -321,16 +255,13 @@ def verify_paths(
 
 def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
-    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
-    family = next(f for f in loaded.families if f.name == spec.name)
-    return mutate.mutate_family(family, settings, limit)
+    return mutate.mutate_family(_family(spec, settings), settings, limit)
 
 
 def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
     """The claims expected to hold in these paths that match the pattern."""
     files = [str(p) for p in loader.discover(paths)]
-    specs: list[ClaimSpec] = []
-    _load_all(files, settings, False, specs, [])
+    specs, _ = _load_all(files, settings, None)
     return sorted((s for s in specs if s.expect == "holds"), key=lambda s: files.index(s.path))
 
 
@@ -353,7 +284,8 @@ def _per_claim(
         out.append((rank[id(spec)], result))  # type: ignore[arg-type]
         on_result(result)  # type: ignore[arg-type]
 
-    tasks = [pool.Task(_task_key(s), worker, (s, settings.engine, *extra)) for s in specs]
+    tasks = [_task(s, worker, settings.engine, *extra) for s in specs]
+    share_imports()
     with contextlib.suppress(KeyboardInterrupt):
         settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
     return [result for _, result in sorted(out, key=lambda pair: pair[0])]
@@ -376,9 +308,7 @@ def mutate_paths(
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
     """Runs in a worker: every seed of one claim's numeric check."""
-    loaded = loader.load(Path(spec.path), settings.verbose, only=spec.name)
-    family = next(f for f in loaded.families if f.name == spec.name)
-    return alarms.measure_family(family, settings, seeds)
+    return alarms.measure_family(_family(spec, settings), settings, seeds)
 
 
 def measure_false_alarms(

@@ -21,7 +21,7 @@ STYLES = {
 
 
 def status_text(r: ClaimResult) -> Text:
-    label = r.verdict + (" (cached)" if r.cached else "")
+    label = r.verdict + (f" (cached {r.cached_at[:10]})".replace(" )", ")") if r.cached else "")
     text = Text(label, style=STYLES[r.status])
     if not r.met:
         text.append(" ✗", style="bold red")
