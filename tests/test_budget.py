@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -25,14 +26,19 @@ from verifier.instantiate import instantiate
 xs = sp.symbols("x0:6", real=True)
 
 
-def _busy() -> None:
-    while True:
+def _busy(running: threading.Event) -> None:
+    running.set()
+    while True:  # allocates nothing from here on
         pass
 
 
 def _slow_down(slow: bool) -> None:
+    """Start a thread that competes for the interpreter, once its own start-up allocations are over."""
     if slow:
-        threading.Thread(target=_busy, daemon=True).start()
+        running = threading.Event()
+        threading.Thread(target=_busy, args=(running,), daemon=True).start()
+        running.wait()
+        time.sleep(0.05)  # let it leave Event.set(), whose lock and waiters allocate, for its bare loop
 
 
 def _work(slow: bool) -> int:

@@ -62,7 +62,7 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict
         "--timeout",
         "10",
         "--budget",
-        "1",
+        "30",
         "--memory-mb",
         "1024",
         "--samples",

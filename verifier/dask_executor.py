@@ -59,7 +59,7 @@ def _import_as_the_cli() -> None:
     from verifier import runner
     from verifier.render import files, junit, markdown, terminal  # noqa: F401
 
-    runner.share_imports()  # as the CLI does before it forks the holders
+    runner.share_imports(shrinker=True)  # as the CLI does before it forks the holders; workers live long
 
 
 def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:

@@ -194,8 +194,14 @@ def _make_explicit(e: Any) -> Any:
 
 
 def derivative(f: Any, wrt: Any, order: int) -> Any:
-    """The derivative in the claims' layout: gradient has wrt's shape, Jacobian rows are outputs."""
+    """The derivative in the claims' layout: gradient has wrt's shape, Jacobian rows are outputs.
+
+    Symbols of unknown sign are differentiated as reals (the probes declare real domains), so that
+    d|x|/dx is sign(x), not an expression in re(x) and im(x)."""
     f, wrt = _make_explicit(f), _make_explicit(wrt)
+    free = sp.sympify(f).free_symbols | sp.sympify(wrt).free_symbols
+    reals = {s: sp.Dummy(s.name, real=True) for s in free if isinstance(s, sp.Symbol) and s.is_real is None}
+    f, wrt = sp.sympify(f).xreplace(reals), sp.sympify(wrt).xreplace(reals)
     for _ in range(order):
         if isinstance(f, sp.MatrixBase) and isinstance(wrt, sp.MatrixBase):
             f = sp.ImmutableMatrix([[sp.diff(fi, v) for v in wrt] for fi in f])
@@ -205,7 +211,7 @@ def derivative(f: Any, wrt: Any, order: int) -> Any:
             f = f.applyfunc(lambda e: sp.diff(e, wrt))
         else:
             f = sp.diff(f, wrt)
-    return f
+    return f.xreplace({d: s for s, d in reals.items()})
 
 
 def _explicit_point(subs: Mapping[sp.Basic, Any]) -> dict[sp.Basic, Any]:
@@ -256,6 +262,8 @@ def _is_psd(m: sp.Matrix, strict: bool) -> bool:
 
 def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
     """True if the statement is false at its witness, decided here without the engine."""
+    if isinstance(statement, claims.Corollary) and statement.states is not None:
+        return fails(statement.states, witness)  # a corollary with a statement is that statement
     if isinstance(statement, claims.Convex):
         return _breaks_convexity(statement, witness)
     subs = point(statement, witness)
@@ -299,6 +307,8 @@ def _breaks_convexity(statement: claims.Convex, witness: Mapping[str, Any]) -> b
 def witness_points(statement: claims.Statement, witness: Mapping[str, Any]) -> list[tuple[domains.Domain, Any]]:
     """(domain, value) for every declared symbol at the witness (convexity: at both points)."""
     points = [witness]
+    if isinstance(statement, claims.Corollary) and statement.states is not None:
+        statement = statement.states
     if isinstance(statement, claims.Convex):
         points = [{**witness, **witness[side]} for side in ("a", "b")]
     out = []
