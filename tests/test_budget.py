@@ -26,19 +26,28 @@ from verifier.instantiate import instantiate
 xs = sp.symbols("x0:6", real=True)
 
 
-def _busy(running: threading.Event) -> None:
-    running.set()
-    while True:  # allocates nothing from here on
-        pass
+def _second_thread(busy: bool, started: list[bool]) -> None:
+    held = threading.Lock()
+    held.acquire()
+    started[0] = True  # allocates nothing: the thread's own start-up is over when the main thread sees it
+    if busy:
+        while True:  # competes for the interpreter, allocating nothing
+            pass
+    held.acquire()  # idle for good, allocating nothing: never holds the interpreter
 
 
 def _slow_down(slow: bool) -> None:
-    """Start a thread that competes for the interpreter, once its own start-up allocations are over."""
-    if slow:
-        running = threading.Event()
-        threading.Thread(target=_busy, args=(running,), daemon=True).start()
-        running.wait()
-        time.sleep(0.05)  # let it leave Event.set(), whose lock and waiters allocate, for its bare loop
+    """Start a second thread in both runs, busy only in the slow one.
+
+    Both runs then allocate the same objects before the claim starts (a thread and its start-up),
+    so that the one difference between them is speed. The main thread polls a flag rather than
+    waiting on an Event, whose set() in the other thread would still be allocating on a loaded
+    machine when the claim starts.
+    """
+    started = [False]
+    threading.Thread(target=_second_thread, args=(slow, started), daemon=True).start()
+    while not started[0]:
+        time.sleep(0.001)
 
 
 def _work(slow: bool) -> int:
