@@ -7,7 +7,19 @@ import dataclasses
 import pytest
 import sympy as sp
 
-from verifier import PSD, Expectation, Identity, Inequality, Interval, Invertible, Normal, Real, claim, engine
+from verifier import (
+    PSD,
+    Bernoulli,
+    Expectation,
+    Identity,
+    Inequality,
+    Interval,
+    Invertible,
+    Normal,
+    Real,
+    claim,
+    engine,
+)
 from verifier.checks.constant import decide_gap
 from verifier.dimension import SIZE
 from verifier.einsum import compare
@@ -135,6 +147,26 @@ X = sp.Symbol("X")
 @claim()
 def lognormal_mean() -> Expectation:
     return Expectation(sp.exp(X), equals=sp.exp(sp.Rational(1, 2)), noise={X: Normal(0, 1)})
+
+
+@claim()
+def fair_coins() -> Expectation:
+    """E[XY] = ¼ for two fair coins: no parameter, so the masks are enumerated at one point."""
+    y = sp.Symbol("Y")
+    return Expectation(
+        X * y, equals=sp.Rational(1, 4), noise={X: Bernoulli(sp.Rational(1, 2)), y: Bernoulli(sp.Rational(1, 2))}
+    )
+
+
+@claim(expect="refuted")
+def fair_coin_at_a_third() -> Expectation:
+    return Expectation(X, equals=sp.Rational(1, 3), noise={X: Bernoulli(sp.Rational(1, 2))})
+
+
+def test_a_parameter_free_bernoulli_expectation_is_decided_not_an_internal_error() -> None:
+    right, wrong = verify_family(fair_coins, FAST), verify_family(fair_coin_at_a_third, FAST)
+    assert (right.status, wrong.status) == (Status.PROVED, Status.REFUTED), (right.reason, wrong.reason)
+    assert not right.internal_error and not wrong.internal_error
 
 
 @pytest.mark.parametrize("family", [det_of_product, det_of_scaled_transpose, lognormal_mean])

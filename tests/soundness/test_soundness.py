@@ -11,7 +11,7 @@ as a user's run does (verifier.runner, forked workers, a hard time limit per cla
 - a malformed claim (a symbol whose assumptions contradict its domain, two objects sharing a
   symbol) is never PROVED or CHECKED: ERROR, or REFUTED under the declared domain;
 - a corollary that only cites other claims is never PROVED (its statement was not shown);
-- UNKNOWN is allowed, and reported as a warning.
+- UNKNOWN is allowed, and reported as a warning, unless our own code raised (a bug, never allowed).
 
 The witnesses are tested on their own: each lies in its declared domain (exactly) and breaks
 its claim there (at 60 digits).
@@ -97,6 +97,7 @@ def test_no_wrong_verdict(probe: Probe, verdicts: dict[tuple[str, str], ClaimRes
         f"{probe.key} is {probe.truth.upper()} (class {probe.cls}, {probe.kind}) "
         f"but got {status}: {result.reason[:400]}"
     )
+    assert not result.internal_error, f"{probe.key}: our own code raised, a bug: {result.reason[:400]}"
     if result.status is Status.UNKNOWN:
         warnings.warn(f"UNKNOWN {probe.key} ({probe.truth}): {result.reason[:200]}", stacklevel=1)
 

@@ -106,11 +106,11 @@ def _expectation_enumerated(
     m_noise = len(noise)
     claimed = list(as_matrix(body.equals))
     env = sample(inst, rng, max(20, s.samples // 4), s)
-    k = len(next(iter(env.values())))
+    k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
     masks = np.array([[(b >> i) & 1 for i in range(m_noise)] for b in range(2**m_noise)], dtype=float)
 
     def expected(e: Env) -> tuple[np.ndarray, np.ndarray]:
-        base = fn_claimed(e).real
+        base = np.broadcast_to(fn_claimed(e).real, (k, len(claimed) + len(noise)))
         want, probs = base[:, : len(claimed)], base[:, len(claimed) :]
         big = {sym: np.repeat(val, len(masks)) for sym, val in e.items()}
         weight = np.ones(k * len(masks))
