@@ -97,11 +97,13 @@ def _from_a_clean_parent(code: str) -> Any:
     return ast.literal_eval(done.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_the_same_work_uses_the_same_heartbeats_however_slow() -> None:
     counts = _from_a_clean_parent("_in_workers(_work, [(False,), (True,), (False,), (True,)])")
     assert len(set(counts)) == 1 and counts[0] > 0, counts
 
 
+@pytest.mark.slow
 def test_ladder_verdict_and_work_at_each_budget_do_not_depend_on_speed() -> None:
     budgets = [1, 3, 10**6]
     fast = _in_workers(_prove, [(False, u) for u in budgets])

@@ -28,6 +28,7 @@ def test_max_plus_min_is_proved_by_cases() -> None:
     assert r.proofs[0].rule == "proof by cases"
 
 
+@pytest.mark.slow
 def test_smooth_l1_gradient_as_a_clamp_is_proved_with_the_kink_proviso() -> None:
     body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-1, sp.Min(1, x)), where={x: Real()})
     r = _verify("smooth_l1", body)
@@ -35,6 +36,7 @@ def test_smooth_l1_gradient_as_a_clamp_is_proved_with_the_kink_proviso() -> None
     assert any("case by case" in a for a in r.assumptions)
 
 
+@pytest.mark.slow
 def test_a_wrong_branch_is_refuted_and_named() -> None:
     body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-2, sp.Min(2, x)), where={x: Real()})
     assert _verify("smooth_l1_wrong", body).status is Status.REFUTED
@@ -59,6 +61,7 @@ def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:
         kernel.prove_residual_by_cases(wrong, obligation, [kernel.zero(sp.Integer(0), "exact")])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 2, 3])
 def test_a_kink_is_no_evidence_for_or_against_a_derivative_claim(seed: int) -> None:
     """At a tie the one-sided derivatives of Max differ: a derivative claim says nothing checkable

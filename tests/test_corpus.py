@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import ROOT, run_cli
 
 # one worker runs this module: its module-scoped fixture is costly
-pytestmark = pytest.mark.xdist_group("corpus")
+pytestmark = [pytest.mark.xdist_group("corpus"), pytest.mark.slow]
 
 CORPUS = ROOT / "tests" / "corpus"
 

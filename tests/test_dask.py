@@ -35,7 +35,7 @@ from verifier.render import html, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
 
 # one worker runs this module: its module-scoped cluster is costly
-pytestmark = pytest.mark.xdist_group("dask")
+pytestmark = [pytest.mark.xdist_group("dask"), pytest.mark.slow]
 
 needs_dask = pytest.mark.skipif(
     importlib.util.find_spec("distributed") is None, reason='Dask is not installed: pip install ".[dask]"'
@@ -172,7 +172,6 @@ def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
     assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
 
 
-
 @needs_dask
 def test_a_task_the_worker_cannot_read_is_an_error_and_the_worker_lives(
     executor: dask_executor.DaskExecutor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -206,6 +205,7 @@ def test_a_cluster_without_workers_fails_the_tasks_in_one_line_instead_of_waitin
     for value in out.values():
         assert isinstance(value, pool.Failure) and value.kind == "timeout", "UNKNOWN, never cached"
         assert "had no worker for 2 s" in value.message
+
 
 def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
     good = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False}

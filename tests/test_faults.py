@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, claims_by_name, run_cli, write_module
 
 SLOW = '''
@@ -51,6 +53,7 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.slow
 def test_interrupt_writes_a_partial_report_marked_incomplete(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "slow", SLOW)
     report = tmp_path / "partial.json"

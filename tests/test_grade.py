@@ -16,7 +16,7 @@ from tests.conftest import ROOT
 from verifier.grading import sandbox
 
 # one worker runs this module: its module-scoped fixture is costly
-pytestmark = pytest.mark.xdist_group("grade")
+pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
 
 NO_SANDBOX = sandbox.unavailable()
 needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"{NO_SANDBOX}: the sandbox tests need bwrap")

@@ -49,6 +49,7 @@ def jacobian_without_outer(n):
 pytestmark = [
     pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
     pytest.mark.xdist_group("html_browser"),  # one worker: the module-scoped page is costly
+    pytest.mark.slow,
 ]
 
 

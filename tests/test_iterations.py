@@ -153,6 +153,7 @@ def test_a_start_without_the_slow_mode_does_not_refute_a_true_rate() -> None:
     assert r.status is Status.PROVED
 
 
+@pytest.mark.slow
 def test_a_rate_with_a_sampled_step_size_is_checked_and_a_wrong_one_refuted() -> None:
     eta = sp.Symbol("eta")
     where = {eta: Interval(sp.Rational(1, 10), sp.Rational(1, 5))}  # 1 − η·1 is the largest |1 − ηλ|

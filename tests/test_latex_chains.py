@@ -136,3 +136,21 @@ def test_a_premise_that_cannot_be_sampled_or_solved_is_unknown_with_its_reason()
 def test_a_chain_mixing_statements_and_expressions_is_an_error() -> None:
     r = _verify(Relation(a, "<=", b), ("=", a + 1))  # type: ignore[arg-type]
     assert r.status is Status.ERROR and "a chain of statements joins them with =>, <=>" in r.reason  # type: ignore[attr-defined]
+
+
+def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() -> None:
+    from verifier.outcome import RunReport
+    from verifier.render import html
+
+    families = {f.name: f for f in LOADED["latex_gelu.md"][0]}
+    r = verify_family(families["gelu_derivative_student"], SETTINGS, source="derivations/latex_gelu.md")
+    assert r.start_written == r"\frac{d}{dx} x \Phi(x)"
+    assert [s.written for s in r.steps][1] == r"\Phi(x) + x \phi(x)"
+    page = html.render(RunReport(results=[r], seed=0, samples=40, seconds=1.0))
+    steps = page[page.index('<table class="steps">') :]
+    first_row = steps[steps.index("<tr><td>0</td>") : steps.index("</tr>", steps.index("<tr><td>0</td>"))]
+    assert "<mfrac>" in first_row and "<mi>d</mi>" in first_row, "e₀ is typeset from d/dx x Φ(x) as written"
+    assert "\\frac" not in steps.split("<details>")[0], "no LaTeX source in place of a typeset line"
+    assert "<summary>as verified</summary>" in steps, "the verified instance is a detail on demand"
+    assert "since <math" in steps, "a reason keeps its words and typesets its math"
+    assert '<p class="stmt">' not in page, "a chain's lines replace its raw source as the heading"

@@ -70,6 +70,7 @@ def _claims(path: Path) -> list[dict[str, object]]:
     return claims
 
 
+@pytest.mark.slow
 def test_shards_merged_equal_one_whole_run(module_dir: Path, tmp_path: Path) -> None:
     write_module(module_dir, "bounds", BOUNDS)
     write_module(module_dir, "broken", BROKEN)

@@ -173,6 +173,7 @@ def test_a_corollary_citing_an_unknown_claim_fails(pytester: pytest.Pytester) ->
     result.stdout.fnmatch_lines(["*ERROR (expected holds): cites unknown claim(s) of its file: no_such_claim*"])
 
 
+@pytest.mark.slow
 def test_corollaries_hold_under_xdist(pytester: pytest.Pytester) -> None:
     pytest.importorskip("xdist")
     (pytester.mkdir("derivs") / "bound.py").write_text(COROLLARY)

@@ -42,6 +42,7 @@ def verify_chain(
     steps = [_verify_step(family, chain, i, settings, source, verify_one) for i in range(len(chain.steps))]
     sub_results = [r for _, r in steps]
     result.steps = [s for s, _ in steps]
+    result.start_written, result.start_mathml = chain.start_written, _math(_markup(chain.start)[1])
     result.status = kernel.judge_chain([s.status for s in result.steps])
     wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
     result.first_wrong_step = wrong.index if wrong else None
@@ -102,9 +103,15 @@ def _verify_step(
     )
     r = verify_one(sub, settings, source)
     latex, inner = _markup(step.expr)
-    mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML">{inner}</math>'
-    evidence = StepResult(i + 1, step.relation, text, latex, mathml, step.reason, r.status, r.reason, r.counterexample)
+    evidence = StepResult(
+        i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,
+        written=step.written,
+    )  # fmt: skip
     return evidence, r
+
+
+def _math(inner: str) -> str:
+    return f'<math xmlns="http://www.w3.org/1998/Math/MathML">{inner}</math>'
 
 
 def _verify_end(

@@ -51,7 +51,7 @@ def load_distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise ClusterError(f'a Dask cluster needs the [dask] extra: {INSTALL}') from None
+        raise ClusterError(f"a Dask cluster needs the [dask] extra: {INSTALL}") from None
     return distributed
 
 
@@ -174,7 +174,9 @@ class DaskExecutor:
         threads = self.client.nthreads()
         where = self.client.scheduler.address
         workers, total = len(threads), sum(threads.values())
-        return f"on the Dask cluster at {where}: {workers} worker{'s'[:workers != 1]}, {total} thread{'s'[:total != 1]}"
+        return (
+            f"on the Dask cluster at {where}: {workers} worker{'s'[: workers != 1]}, {total} thread{'s'[: total != 1]}"
+        )
 
     def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
         """Run every task on the cluster (its threads set the parallelism, not jobs); on_done as each ends.

@@ -330,7 +330,7 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
     notes = [e.note for e in result.numeric if UNDEFINED_NOTE in e.note]
-    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE):]}" for note in dict.fromkeys(notes))
+    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE) :]}" for note in dict.fromkeys(notes))
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [n for n in result.n_values if n not in result.proved_n]

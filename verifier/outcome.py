@@ -122,6 +122,7 @@ class StepResult:
     status: Status
     evidence: str  # the step's own reason line
     counterexample: Counterexample | None = None
+    written: str = ""  # the line as its author wrote it, in LaTeX (a LaTeX chain's), typeset by the HTML report
 
     def to_json(self) -> dict[str, Any]:
         cx = self.counterexample.to_json() if self.counterexample else None
@@ -170,6 +171,8 @@ class ClaimResult:
     time_limited: bool = False  # stopped by the wall-clock safety net: depends on the machine, never cached
     undefined_n: list[int] = field(default_factory=list)  # dimensions where the claim is undefined (skipped)
     steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
+    start_written: str = ""  # a chain's first line e₀ as its author wrote it (LaTeX), if written
+    start_mathml: str = ""  # e₀ as verified, in presentation MathML
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
     planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there

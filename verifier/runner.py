@@ -112,9 +112,9 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
     return r
 
 
-def _load_all(files: list[str], settings: RunSettings, store: cache.ResultCache | None) -> tuple[
-    list[ClaimSpec], list[ClaimResult]
-]:
+def _load_all(
+    files: list[str], settings: RunSettings, store: cache.ResultCache | None
+) -> tuple[list[ClaimSpec], list[ClaimResult]]:
     """The selected claims of every file, and its module errors (`verifier.plan`)."""
     limit = min(settings.load_timeout, settings.timeout)
     run = (settings.executor, settings.jobs, limit, settings.memory_mb)

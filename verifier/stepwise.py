@@ -66,6 +66,7 @@ class Chain(Statement):
     start: Any
     steps: tuple[Step, ...]
     where: Where = field(default_factory=dict)
+    start_written: str = ""  # e₀ as its author wrote it (LaTeX source), when given
     kind = "chain"
     MATH = ("start", "steps")
     CLAIMED = None

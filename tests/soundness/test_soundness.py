@@ -30,7 +30,7 @@ from verifier import claims
 from verifier.outcome import ClaimResult, Status
 from verifier.runner import RunSettings, verify_paths
 
-pytestmark = pytest.mark.xdist_group("soundness")
+pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
 
 PROBES_DIR = Path(__file__).parent / "probes"
 FILES = sorted(PROBES_DIR.rglob("probe_*.py"))
@@ -132,8 +132,19 @@ def test_every_probe_has_a_truth() -> None:
 
 def test_the_suite_is_large_and_covers_every_kind() -> None:
     kinds = {p.kind for p in PROBES}
-    want = {"identity", "derivative", "psd", "inequality", "convex", "expectation", "convergence", "limit",
-            "corollary", "chain", "implication"}
+    want = {
+        "identity",
+        "derivative",
+        "psd",
+        "inequality",
+        "convex",
+        "expectation",
+        "convergence",
+        "limit",
+        "corollary",
+        "chain",
+        "implication",
+    }
     assert len(PROBES) >= 170
     assert want <= kinds, want - kinds
     assert {p.cls for p in PROBES} >= set(range(1, 9))

@@ -94,9 +94,11 @@ def _minors(m: sp.Matrix, leading: bool) -> list[sp.Expr]:
     import itertools
 
     n = m.rows
-    sets = [tuple(range(k)) for k in range(1, n + 1)] if leading else [
-        c for k in range(1, n + 1) for c in itertools.combinations(range(n), k)
-    ]
+    sets = (
+        [tuple(range(k)) for k in range(1, n + 1)]
+        if leading
+        else [c for k in range(1, n + 1) for c in itertools.combinations(range(n), k)]
+    )
     return [sp.expand(m.extract(list(c), list(c)).det()) for c in sets]
 
 
@@ -188,8 +190,10 @@ def _make_explicit(e: Any) -> Any:
     """Every MatrixSymbol replaced by a matrix of its entries X11, X12, … (plain symbols)."""
     if not isinstance(e, sp.Basic):
         return e
-    found = {m: sp.ImmutableMatrix(m.rows, m.cols, lambda i, j, m=m: sp.Symbol(f"{m.name}{i + 1}{j + 1}"))
-             for m in e.atoms(sp.MatrixSymbol)}
+    found = {
+        m: sp.ImmutableMatrix(m.rows, m.cols, lambda i, j, m=m: sp.Symbol(f"{m.name}{i + 1}{j + 1}"))
+        for m in e.atoms(sp.MatrixSymbol)
+    }
     return explicit(e.xreplace(found)) if found else e
 
 
@@ -226,7 +230,7 @@ def _explicit_point(subs: Mapping[sp.Basic, Any]) -> dict[sp.Basic, Any]:
 def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
     """E[expr] over one noise variable at 60 digits, by quadrature (or a sum for Bernoulli)."""
     mpmath.mp.dps = DIGITS
-    (z, law), = noise.items()
+    ((z, law),) = noise.items()
     params = [num(sub(p, subs)) for p in law.params()]
     f = sp.lambdify(z, sub(expr, subs), modules="mpmath")
     if isinstance(law, distributions.Bernoulli):

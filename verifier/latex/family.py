@@ -198,7 +198,9 @@ def _build_statements(values: list[Value], pairs: list[tuple[Line, Line]], scope
         Step(lhs.relation, rel, rhs.reason, written=f"{lhs.written} {_LATEX_REL[rhs.relation]} {rhs.written}")
         for (lhs, rhs), rel in zip(pairs[1:], relations[1:], strict=True)
     )
-    return Chain(relations[0], steps, where=scope.where())
+    first, second = pairs[0]
+    start = f"{first.written} {_LATEX_REL[second.relation]} {second.written}"
+    return Chain(relations[0], steps, where=scope.where(), start_written=start)
 
 
 def _zero_of_shape(side: Value, other: Value) -> Value:
@@ -232,7 +234,7 @@ def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
                 "both sides of a step need the same shape",
             )
         steps.append(Step(line.relation, value, line.reason, written=line.written))
-    return Chain(values[0], tuple(steps), where=scope.where())
+    return Chain(values[0], tuple(steps), where=scope.where(), start_written=lines[0].written)
 
 
 def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFamily:

@@ -47,13 +47,14 @@ DOMAINS: dict[str, Domain] = {
     "orthogonal": Orthogonal(),
     "diagonal": Diagonal(),
 }
+
+
 def domain_of(word: str) -> Domain:
     """A declared domain: a named one, or an interval written "(lo,hi]" and the like."""
     if word[:1] in "([":
         lo, hi = word[1:-1].split(",")
         return Interval(int(lo), int(hi), open_lo=word[0] == "(", open_hi=word[-1] == ")")
     return DOMAINS[word]
-
 
 
 class SizeError(LookupError):

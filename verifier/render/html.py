@@ -12,6 +12,7 @@ from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.render import counterexample as cx_text
+from verifier.render import typeset
 from verifier.text import n_text, plural, retried_text, unmet_text
 
 COLORS = {
@@ -45,6 +46,8 @@ code{background:#f6f8fa;padding:1px 4px;border-radius:4px;font-size:13px}
 table.summary{border-collapse:collapse;width:100%;background:#fff}
 table.steps{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
 table.steps td,table.steps th{border-bottom:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
+table.steps td math{font-size:1.35em}
+details summary{font-size:12px;color:#57606a;cursor:pointer}
 table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
@@ -137,13 +140,16 @@ def claim_section(r: ClaimResult) -> str:
             f"<br>{_esc(cx_text.result_compared(c, r))}" + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>"
         )
     math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
+    if r.start_written:  # a LaTeX chain: its lines are typeset below; the expanded whole is on demand
+        math = f"<details><summary>the chain as verified</summary>{math}</details>" if math else ""
     math += _steps(r) if r.steps else ""
     plot = _plot(r.series) if r.series else ""
     unmet = "" if r.met else " unmet"
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    stmt = "" if r.start_written else f'<p class="stmt">{_esc(r.statement)}</p>'  # a chain's lines say it
     return (
         f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status, r.verdict)} {_esc(r.name)}</h3>'
-        f'<p class="stmt">{_esc(r.statement)}</p>{math}<dl>{dl}</dl>{cx}{plot}</section>'
+        f"{stmt}{math}<dl>{dl}</dl>{cx}{plot}</section>"
     )
 
 
@@ -151,8 +157,11 @@ _MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "
 
 
 def _steps(r: ClaimResult) -> str:
-    """A chain line by line: one badge per step, the first wrong step highlighted with its counterexample."""
-    rows = []
+    """A chain line by line: one badge per step, the first wrong step highlighted with its counterexample.
+
+    A LaTeX chain's lines are typeset from what its author wrote; the instance the engine verified
+    (expanded at its n) is a detail on demand."""
+    rows = [_first_line(r)]
     for step in r.steps:
         wrong = step.index == r.first_wrong_step
         cx = step.counterexample
@@ -162,14 +171,29 @@ def _steps(r: ClaimResult) -> str:
             else ""
         )
         mark = _esc(_MARKS.get(step.relation, step.relation))
+        because = typeset.reason(step.reason) if step.written else _esc(step.reason)
         rows.append(
             f'<tr class="{"wrong" if wrong else ""}"><td>{step.index}</td><td>{mark}</td>'
-            f"<td>{step.mathml or _esc(step.text)}</td><td>{_esc(step.reason)}</td><td>{_badge(step.status)}</td>"
+            f"<td>{_line(step.written, step.mathml, step.text)}</td><td>{because}</td><td>{_badge(step.status)}</td>"
             f"<td>{_esc(step.evidence)}{where}</td></tr>"
         )
     end = f"<p>End result on its own: <b>{_esc(r.end_result)}</b></p>" if r.end_result else ""
-    head = "<tr><th>step</th><th></th><th>line</th><th>because</th><th>verdict</th><th>evidence</th></tr>"
+    head = "<tr><th>line</th><th></th><th>as written</th><th>because</th><th>verdict</th><th>evidence</th></tr>"
     return f'<table class="steps">{head}{"".join(rows)}</table>{end}'
+
+
+def _first_line(r: ClaimResult) -> str:
+    """Row e₀: the line every step starts from, with no verdict of its own."""
+    shown = _line(r.start_written, r.start_mathml, "")
+    return f"<tr><td>0</td><td></td><td>{shown}</td><td></td><td></td><td>the line the chain starts from</td></tr>"
+
+
+def _line(written: str, verified: str, text: str) -> str:
+    """The author's line typeset, with the verified instance folded away; or the verified line alone."""
+    if not written:
+        return verified or _esc(text)
+    detail = f'<details><summary>as verified</summary><div class="math">{verified}</div></details>' if verified else ""
+    return typeset.formula(written) + detail
 
 
 def status_cards(results: list[ClaimResult]) -> str:

@@ -197,8 +197,11 @@ def atan_addition_on_small_arguments() -> Identity:
 
     Proof: xy ≤ ¼ < 1, so the sum lies in (−π/2, π/2) and tan of it is (x + y)/(1 − xy).
     """
-    return Identity(sp.atan(x) + sp.atan(y), sp.atan((x + y) / (1 - x * y)),
-                    where={x: Interval(-HALF, HALF), y: Interval(-HALF, HALF)})
+    return Identity(
+        sp.atan(x) + sp.atan(y),
+        sp.atan((x + y) / (1 - x * y)),
+        where={x: Interval(-HALF, HALF), y: Interval(-HALF, HALF)},
+    )
 
 
 @claim()

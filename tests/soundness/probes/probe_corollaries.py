@@ -65,15 +65,19 @@ def cites_nothing_that_exists() -> Corollary:
 @claim(expect="refuted")
 def expand_square_chain_wrong() -> Chain:
     """(x + y)² = x² + y² = … (the first step forgets 2xy; false at x = y = 1)."""
-    return Chain((x + y) ** 2, steps=(Step("=", x**2 + y**2, "expand"), Step(">=", 2 * x * y, "AM–GM")),
-                 where={x: Real(), y: Real()})
+    return Chain(
+        (x + y) ** 2,
+        steps=(Step("=", x**2 + y**2, "expand"), Step(">=", 2 * x * y, "AM–GM")),
+        where={x: Real(), y: Real()},
+    )
 
 
 @claim(expect="refuted")
 def chain_with_cancelling_slips() -> Chain:
     """(x + 1)² = x² + 1 = x² + 2x + 1: right end, wrong first step (false at x = 1)."""
-    return Chain((x + 1) ** 2, steps=(Step("=", x**2 + 1, "expand"), Step("=", x**2 + 2 * x + 1, "regroup")),
-                 where={x: Real()})
+    return Chain(
+        (x + 1) ** 2, steps=(Step("=", x**2 + 1, "expand"), Step("=", x**2 + 2 * x + 1, "regroup")), where={x: Real()}
+    )
 
 
 @claim()
@@ -82,11 +86,15 @@ def square_of_sum_chain() -> Chain:
 
     Proof: (x + y)² − 4xy = (x − y)² ≥ 0.
     """
-    return Chain((x + y) ** 2, steps=(
-        Step("=", x**2 + 2 * x * y + y**2, "expand"),
-        Step("=", (x - y) ** 2 + 4 * x * y, "complete the square"),
-        Step(">=", 4 * x * y, "a square is ≥ 0"),
-    ), where={x: Real(), y: Real()})
+    return Chain(
+        (x + y) ** 2,
+        steps=(
+            Step("=", x**2 + 2 * x * y + y**2, "expand"),
+            Step("=", (x - y) ** 2 + 4 * x * y, "complete the square"),
+            Step(">=", 4 * x * y, "a square is ≥ 0"),
+        ),
+        where={x: Real(), y: Real()},
+    )
 
 
 @claim()
@@ -95,10 +103,14 @@ def am_gm_two_chain() -> Chain:
 
     Proof: (x + y)/2 − √(xy) = (√x − √y)²/2 ≥ 0.
     """
-    return Chain((x + y) / 2, steps=(
-        Step("=", (sp.sqrt(x) - sp.sqrt(y)) ** 2 / 2 + sp.sqrt(x * y), "complete the square"),
-        Step(">=", sp.sqrt(x * y), "a square is ≥ 0"),
-    ), where={x: Nonnegative(), y: Nonnegative()})
+    return Chain(
+        (x + y) / 2,
+        steps=(
+            Step("=", (sp.sqrt(x) - sp.sqrt(y)) ** 2 / 2 + sp.sqrt(x * y), "complete the square"),
+            Step(">=", sp.sqrt(x * y), "a square is ≥ 0"),
+        ),
+        where={x: Nonnegative(), y: Nonnegative()},
+    )
 
 
 @claim(expect="refuted")

@@ -171,8 +171,9 @@ def cauchy_schwarz(n: int) -> Inequality:
     Source: Hardy, Littlewood & Pólya, Inequalities, §2.4.
     """
     u, w = vector("u", n), vector("w", n)
-    return Inequality(sp.Abs(dot(u, w)), "<=", sp.sqrt(squared_norm(u)) * sp.sqrt(squared_norm(w)),
-                      where={u: Real(), w: Real()})
+    return Inequality(
+        sp.Abs(dot(u, w)), "<=", sp.sqrt(squared_norm(u)) * sp.sqrt(squared_norm(w)), where={u: Real(), w: Real()}
+    )
 
 
 @claim()
@@ -275,11 +276,33 @@ def softplus_is_convex() -> Convex:
     return Convex(sp.log(1 + sp.exp(x)), x, where={x: Real()})
 
 
-TRUTH = {name: ("true", 0, None) for name in (
-    "softmax_jacobian", "log_sum_exp_gradient", "log_sum_exp_hessian", "sigmoid_derivative", "softplus_derivative",
-    "tanh_derivative", "logistic_loss_second_derivative", "quadratic_form_gradient", "quadratic_form_hessian",
-    "elementwise_sigmoid_jacobian", "softmax_covariance_psd", "gram_matrix_psd_with_certificate", "am_gm_two",
-    "cauchy_schwarz", "exp_above_tangent", "normal_second_moment", "affine_gaussian_mean", "bernoulli_variance",
-    "uniform_mean", "newton_square_root_of_two", "gradient_descent_on_a_parabola", "exp_is_convex",
-    "log_is_concave", "log_sum_exp_is_convex", "softplus_is_convex",
-)}
+TRUTH = {
+    name: ("true", 0, None)
+    for name in (
+        "softmax_jacobian",
+        "log_sum_exp_gradient",
+        "log_sum_exp_hessian",
+        "sigmoid_derivative",
+        "softplus_derivative",
+        "tanh_derivative",
+        "logistic_loss_second_derivative",
+        "quadratic_form_gradient",
+        "quadratic_form_hessian",
+        "elementwise_sigmoid_jacobian",
+        "softmax_covariance_psd",
+        "gram_matrix_psd_with_certificate",
+        "am_gm_two",
+        "cauchy_schwarz",
+        "exp_above_tangent",
+        "normal_second_moment",
+        "affine_gaussian_mean",
+        "bernoulli_variance",
+        "uniform_mean",
+        "newton_square_root_of_two",
+        "gradient_descent_on_a_parabola",
+        "exp_is_convex",
+        "log_is_concave",
+        "log_sum_exp_is_convex",
+        "softplus_is_convex",
+    )
+}
