@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress, ResolvedClaim, first_line, load_family, run_tasks
 from verifier import pool
-from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.outcome import Status
 
 PLOT_FILE = "bench_cost_per_n.svg"

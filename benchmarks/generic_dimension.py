@@ -17,8 +17,8 @@ from pathlib import Path
 from benchmarks.config import BenchConfig, library_file
 from benchmarks.harness import Data, Progress, first_line, run_tasks
 from verifier import dimension, kernel, ladder, loader, pool
-from verifier.claims import ClaimFamily
 from verifier.engine import DEFAULT_BUDGET
+from verifier.families import ClaimFamily
 from verifier.instantiate import instantiate
 
 CLAIMS = (

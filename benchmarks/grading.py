@@ -82,8 +82,12 @@ class KilledGrading:
 
     @property
     def met(self) -> bool:
-        return bool(self.killed_task) and self.complete and self.same_rows and self.rows == self.students and (
-            list(self.retried.values()) == [1]
+        return (
+            bool(self.killed_task)
+            and self.complete
+            and self.same_rows
+            and self.rows == self.students
+            and (list(self.retried.values()) == [1])
         )
 
 
@@ -142,9 +146,10 @@ def killed_grading(students: int, workers: int, trust: bool) -> KilledGrading:
     """Grade the course on a running LocalCluster, then again with a worker killed at the first verified claim."""
     from verifier import dask_executor
 
-    with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp, dask_executor.open_executor(
-        local_workers=workers
-    ) as executor:
+    with (
+        tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp,
+        dask_executor.open_executor(local_workers=workers) as executor,
+    ):
         root = Path(tmp)
         write_course(root, students)
         args = (str(root / "submissions"), str(root / "reference.py"))

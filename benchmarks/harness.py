@@ -12,7 +12,7 @@ from typing import Any
 from benchmarks.config import CLAIMS, BenchConfig, ClaimRef, library_file
 from verifier import loader, pool
 from verifier.budget import BudgetExceeded, cpu_limit
-from verifier.claims import ClaimFamily
+from verifier.families import ClaimFamily
 from verifier.instantiate import Instance, instantiate
 
 

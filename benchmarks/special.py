@@ -29,9 +29,10 @@ import sympy as sp
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress, first_line, run_tasks
 from verifier import numeric, pool
-from verifier.claims import Claim, Expect, Identity
+from verifier.claims import Expect, Identity
 from verifier.compile import Compiled
 from verifier.domains import Interval, Real
+from verifier.families import Claim
 from verifier.instantiate import Instance, instantiate
 from verifier.mathlib import Matrix, vector
 

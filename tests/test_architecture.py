@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "verifier"
-MAX_LINES = 450
+MAX_LINES = 400  # the house style (STYLE.md)
 
 
 def _module_name(path: Path) -> str:

@@ -22,8 +22,9 @@ import sympy as sp
 from tests.conftest import ROOT
 from verifier import budget, ladder, pool
 from verifier.budget import BudgetExceeded
-from verifier.claims import Claim, Expect, Identity
+from verifier.claims import Expect, Identity
 from verifier.domains import Real
+from verifier.families import Claim
 from verifier.instantiate import instantiate
 
 xs = sp.symbols("x0:6", real=True)

@@ -7,8 +7,9 @@ import pytest
 import sympy as sp
 
 from verifier import Derivative, Identity, Real, claim, kernel, obligations
-from verifier.claims import Claim, Expect
+from verifier.claims import Expect
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import Claim
 from verifier.instantiate import instantiate
 from verifier.kernel import Rejected
 from verifier.outcome import Status

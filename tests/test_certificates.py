@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 from verifier import PSD, Inequality, Real, Simplex, bounds, claim, kernel, ladder
-from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.instantiate import Instance, instantiate
 from verifier.kernel import Rejected
 from verifier.mathlib import dot, matrix, vector

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from verifier import loader
-from verifier.claims import ClaimFamily, Expect
+from verifier.claims import Expect
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.outcome import Status
 from verifier.stepwise import Chain
 

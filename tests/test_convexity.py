@@ -12,9 +12,9 @@ import pytest
 from tests.conftest import ROOT
 from verifier import ladder, loader
 from verifier.budget import WorkClock, budget
-from verifier.claims import ClaimFamily
 from verifier.domains.vector import Simplex
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.instantiate import instantiate
 from verifier.outcome import Status
 

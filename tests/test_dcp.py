@@ -10,8 +10,8 @@ import sympy as sp
 
 from tests.conftest import ROOT
 from verifier import SPD, Convex, Inequality, Integer, Interval, Positive, Real, dcp, kernel, ladder, loader
-from verifier.claims import ClaimFamily, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily, claim
 from verifier.instantiate import instantiate, with_domain_facts
 from verifier.kernel import Rejected
 from verifier.mathlib import matrix

@@ -7,10 +7,10 @@ import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from verifier import SPD, Derivative, Identity, Positive, Real, Symmetric, claim
-from verifier.claims import ClaimFamily
 from verifier.dimension import SIZE, attempt
 from verifier.einsum import OutsideFragment, compare
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.outcome import Status
 
 FAST = EngineSettings(samples=40)

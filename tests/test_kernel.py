@@ -9,8 +9,9 @@ import pytest
 import sympy as sp
 
 from verifier import Derivative, Identity, Real, claim, kernel, ladder, normal_form, obligations
-from verifier.claims import Claim, Expect
+from verifier.claims import Expect
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import Claim
 from verifier.instantiate import Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.mathlib import diag, softmax, vector

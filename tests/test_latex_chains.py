@@ -10,8 +10,9 @@ import sympy as sp
 
 from tests.conftest import ROOT
 from verifier import Positive, Real, Step, latex
-from verifier.claims import ClaimFamily, Expect
+from verifier.claims import Expect
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.outcome import Status
 from verifier.stepwise import Chain, Relation
 

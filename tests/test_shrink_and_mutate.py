@@ -19,8 +19,8 @@ from verifier import (
     Symmetric,
     claim,
 )
-from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.mathlib import matrix, vector
 from verifier.mutate import MutantVerdict, candidates, mutate_family
 from verifier.outcome import Status

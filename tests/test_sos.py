@@ -9,8 +9,8 @@ import pytest
 import sympy as sp
 
 from verifier import Inequality, Positive, Real, claim, kernel, ladder, sos, sos_exact, sos_sdp
-from verifier.claims import ClaimFamily
 from verifier.engine import EngineSettings, verify_family
+from verifier.families import ClaimFamily
 from verifier.instantiate import Instance, instantiate
 from verifier.kernel import Rejected
 from verifier.mathlib import dot, squared_norm, vector

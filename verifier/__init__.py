@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from verifier.claims import (
         PSD,
         Certificate,
-        Claim,
-        ClaimFamily,
         Convergence,
         Convex,
         Corollary,
@@ -31,7 +29,6 @@ if TYPE_CHECKING:
         Identity,
         Inequality,
         Limit,
-        claim,
     )
     from verifier.distributions import Bernoulli, Normal, Uniform
     from verifier.domains import (
@@ -51,16 +48,18 @@ if TYPE_CHECKING:
         Simplex,
         Symmetric,
     )
+    from verifier.families import Claim, ClaimFamily, claim
     from verifier.stepwise import Chain, Step
 
 __version__ = "0.1.0"
 
-_CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Claim", "ClaimFamily", "Convergence", "Convex", "Corollary")
-_CLAIMS += ("Derivative", "Expect", "Expectation", "Identity", "Inequality", "Limit", "claim")
+_CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Convergence", "Convex", "Corollary")
+_CLAIMS += ("Derivative", "Expect", "Expectation", "Identity", "Inequality", "Limit")
 _DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
 _DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
 _HOME = {
     **dict.fromkeys(_CLAIMS, "verifier.claims"),
+    **dict.fromkeys(("Claim", "ClaimFamily", "claim"), "verifier.families"),
     **dict.fromkeys(_DOMAINS, "verifier.domains"),
     **dict.fromkeys(("Bernoulli", "Normal", "Uniform"), "verifier.distributions"),
     **dict.fromkeys(("Chain", "Step"), "verifier.stepwise"),

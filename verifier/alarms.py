@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier.checks import spot_check
-from verifier.claims import ClaimFamily, Corollary
+from verifier.claims import Corollary
 from verifier.engine import EngineSettings, rng_for
+from verifier.families import ClaimFamily
 from verifier.instantiate import instantiate
 from verifier.outcome import NumericVerdict
 

@@ -15,8 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 from verifier import engine, loader
-from verifier.claims import ClaimFamily, Expect, Statement
+from verifier.claims import Expect, Statement
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
+from verifier.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
 from verifier.text import plural, unmet_text
 

@@ -23,7 +23,8 @@ from typing import Any
 import sympy as sp
 
 from verifier import kernel
-from verifier.claims import ClaimFamily, Expect, Statement
+from verifier.claims import Expect, Statement
+from verifier.families import ClaimFamily
 from verifier.instantiate import ClaimError
 from verifier.outcome import ClaimResult, Status, StepResult
 from verifier.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation

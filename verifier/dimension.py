@@ -24,9 +24,10 @@ from dataclasses import dataclass
 import sympy as sp
 
 from verifier import einsum, kernel
-from verifier.claims import ClaimFamily, Derivative, Identity, Statement
+from verifier.claims import Derivative, Identity, Statement
 from verifier.domains import Domain
 from verifier.einsum.forms import is_zero
+from verifier.families import ClaimFamily
 from verifier.kernel import Proof, Rejected
 
 SIZE = sp.Symbol("n", integer=True, positive=True)

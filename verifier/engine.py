@@ -20,13 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext
+from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, rungs
 from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.checks.exact_residual import refute_exactly
-from verifier.claims import Claim, ClaimFamily, Corollary
+from verifier.claims import Corollary
 from verifier.compile import NoNumericForm, Unsupported
+from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
@@ -300,7 +301,7 @@ def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> 
     """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
     if n not in family.n_values:
         return None
-    return ladder.prove(inst, PROBE_BUDGET, rungs=ladder.CHEAP_RUNGS).proof
+    return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof
 
 
 def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from verifier import latex, loader, mathtext
-from verifier.claims import ClaimFamily
+from verifier.families import ClaimFamily
 from verifier.instantiate import ClaimError, instantiate
 from verifier.text import n_text
 

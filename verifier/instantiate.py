@@ -19,18 +19,9 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from verifier import iteration
-from verifier.claims import (
-    PSD,
-    Claim,
-    Convergence,
-    Convex,
-    Given,
-    Identity,
-    Inequality,
-    Limit,
-    Statement,
-)
+from verifier.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
 from verifier.domains import Domain, DomainError
+from verifier.families import Claim
 from verifier.stepwise import Implication, Relation
 from verifier.symbol_identity import SymbolClash, check_symbols
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from verifier import latex
-from verifier.claims import ClaimFamily, collected, reset_collected
+from verifier.families import ClaimFamily, collected, reset_collected
 
 
 class LoadError(Exception):

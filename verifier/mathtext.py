@@ -10,18 +10,8 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.claims import (
-    PSD,
-    Claim,
-    Convergence,
-    Convex,
-    Derivative,
-    Expectation,
-    Identity,
-    Inequality,
-    Limit,
-    Statement,
-)
+from verifier.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit, Statement
+from verifier.families import Claim
 from verifier.instantiate import as_matrix
 from verifier.iteration import iteration_of
 from verifier.stepwise import Chain, Implication, Relation

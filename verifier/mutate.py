@@ -35,19 +35,11 @@ from typing import Any
 
 import sympy as sp
 
-from verifier import ladder, numeric
+from verifier import ladder, numeric, rungs
 from verifier.checks.resolve import NOWHERE_DEFINED
-from verifier.claims import (
-    PSD,
-    Claim,
-    ClaimFamily,
-    Convex,
-    Expect,
-    Identity,
-    Inequality,
-    Statement,
-)
+from verifier.claims import PSD, Convex, Expect, Identity, Inequality, Statement
 from verifier.engine import PROBE_BUDGET, EngineSettings, display_n, verify_family
+from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import as_matrix, instantiate
 from verifier.outcome import Status
 
@@ -236,7 +228,7 @@ def _equivalent(claim: Claim, mutant: Statement) -> bool:
         inst = instantiate(dataclasses.replace(claim, body=probe))
     except Exception:
         return False
-    return ladder.prove(inst, PROBE_BUDGET, rungs=ladder.CHEAP_RUNGS).proof is not None
+    return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof is not None
 
 
 def mutate_family(family: ClaimFamily, settings: EngineSettings, limit: int = MAX_MUTANTS) -> ClaimMutation:

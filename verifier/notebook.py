@@ -9,7 +9,7 @@ style sheet is scoped to the output (``.verifier-output …``), so it never rest
 
 from __future__ import annotations
 
-from verifier.claims import ClaimFamily
+from verifier.families import ClaimFamily
 from verifier.outcome import ClaimResult
 
 SCOPE = "verifier-output"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from verifier.claims import ClaimFamily
+    from verifier.families import ClaimFamily
     from verifier.outcome import ClaimResult
 
 ROOTS = pytest.StashKey[frozenset[Path]]()  # the derivation files the --derivations paths name

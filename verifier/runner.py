@@ -19,9 +19,10 @@ from typing import TypeVar
 
 from verifier import __version__, alarms, cache, engine, loader, mutate, plan, pool
 from verifier import shard as sharding
-from verifier.claims import ClaimFamily, Expect
+from verifier.claims import Expect
 from verifier.engine import EngineSettings
 from verifier.executor import Executor, LocalPool, reruns_since
+from verifier.families import ClaimFamily
 from verifier.mutate import ClaimMutation
 from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
 from verifier.plan import ClaimSpec, claim_error, matches_key, module_error

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from tests.soundness.truth import Probe, fails, in_domain, witness_points
-from verifier import claims
+from verifier.families import ClaimFamily, reset_collected
 from verifier.outcome import ClaimResult, Status
 from verifier.runner import RunSettings, verify_paths
 
@@ -50,8 +50,8 @@ def _load(path: Path) -> list[Probe]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    claims.reset_collected()
-    families = {v.name: v for v in vars(module).values() if isinstance(v, claims.ClaimFamily)}
+    reset_collected()
+    families = {v.name: v for v in vars(module).values() if isinstance(v, ClaimFamily)}
     truth: dict[str, tuple] = module.TRUTH
     assert set(truth) == set(families), f"{path.name}: TRUTH and claims differ: {set(truth) ^ set(families)}"
     out = []
@@ -63,7 +63,7 @@ def _load(path: Path) -> list[Probe]:
     return out
 
 
-def _first_n(family: claims.ClaimFamily) -> int | None:
+def _first_n(family: ClaimFamily) -> int | None:
     return family.n_values[0]
 
 

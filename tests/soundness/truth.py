@@ -20,7 +20,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from verifier import claims, distributions, domains
+from verifier import claims, distributions, domains, families
 from verifier.stepwise import Chain, Implication, Relation
 
 DIGITS = 60
@@ -37,7 +37,7 @@ class Probe:
     truth: str  # "true", "false", "partial" (leaves the reals or is undefined somewhere) or "malformed"
     cls: int
     witness: Mapping[str, Any] | None
-    family: claims.ClaimFamily
+    family: families.ClaimFamily
     kind: str
 
     @property

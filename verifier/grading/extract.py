@@ -21,7 +21,7 @@ from typing import Any
 
 from verifier import loader
 from verifier.budget import BudgetExceeded, cpu_limit
-from verifier.claims import ClaimFamily
+from verifier.families import ClaimFamily
 from verifier.grading import audit
 from verifier.grading.statements import SCHEMA, encode_family
 

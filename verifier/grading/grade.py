@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from verifier import engine, pool
-from verifier.claims import ClaimFamily
 from verifier.executor import reruns_since
+from verifier.families import ClaimFamily
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match

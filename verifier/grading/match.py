@@ -25,7 +25,8 @@ import numpy as np
 import sympy as sp
 
 from verifier import generic
-from verifier.claims import ClaimFamily, Corollary, Statement
+from verifier.claims import Corollary, Statement
+from verifier.families import ClaimFamily
 from verifier.stepwise import Chain
 
 SUBJECT: dict[str, tuple[str, ...]] = {

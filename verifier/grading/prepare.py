@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from verifier import loader
-from verifier.claims import ClaimFamily, Corollary
+from verifier.claims import Corollary
+from verifier.families import ClaimFamily
 from verifier.grading import audit, extract, match, sandbox
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family

@@ -24,7 +24,6 @@ from verifier import distributions, domains
 from verifier.claims import (
     PSD,
     Certificate,
-    ClaimFamily,
     Convergence,
     Corollary,
     Derivative,
@@ -35,6 +34,7 @@ from verifier.claims import (
     Limit,
     Statement,
 )
+from verifier.families import ClaimFamily
 from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
 from verifier.stepwise import Chain, Step
 

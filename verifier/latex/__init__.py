@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from verifier.claims import ClaimFamily
+from verifier.families import ClaimFamily
 
 INSTALL_HINT = "LaTeX chains need lark, a dependency of the verifier that is missing here: pip install lark"
 SUFFIXES = (".md", ".tex")

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.claims import ClaimFamily, Expect, Statement
+from verifier.claims import Expect, Statement
+from verifier.families import ClaimFamily
 from verifier.latex import gates, grammar, macros
 from verifier.latex.declarations import Declarations, parse_block
 from verifier.latex.document import ChainSource, split
