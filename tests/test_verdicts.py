@@ -156,3 +156,12 @@ def test_a_newton_start_outside_the_roots_basin_is_no_evidence_and_no_crash() ->
     newton = {f.name: f for f in loader.load(Path("derivations/newton.py")).families}
     stats = measure_family(newton["error_map"], EngineSettings(seed=27), seeds=1)
     assert stats.error == "" and stats.seeds == 1 and stats.false_alarms == 0 and stats.samples > 0
+
+
+def test_the_false_alarm_run_measures_a_chain_by_its_steps() -> None:
+    """A chain has no numeric check of its own; its steps are spot-checked, as the engine checks them."""
+    chains = {f.name: f for f in loader.load(Path("derivations/latex_gelu.md")).families}
+    stats = measure_family(chains["gelu_derivative"], EngineSettings(samples=40), seeds=2)
+    assert stats.error == "", stats.error
+    assert (stats.seeds, stats.false_alarms) == (2, 0)
+    assert stats.samples == 2 * 3 * 40, "two seeds, three steps, 40 samples each"

@@ -26,9 +26,10 @@ from typing import Any
 from verifier.checks import spot_check
 from verifier.claims import Corollary
 from verifier.engine import EngineSettings, rng_for
-from verifier.families import ClaimFamily
+from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import instantiate
 from verifier.outcome import NumericVerdict
+from verifier.stepwise import Chain
 
 
 @dataclass
@@ -64,12 +65,14 @@ def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) ->
     if any(isinstance(c.body, Corollary) for c in claims):
         stats.error = "corollary: no numerics of its own"
         return stats
-    instances = [instantiate(c) for c in claims]
+    checked = [
+        (n, f, instantiate(c)) for n, claim in zip(family.all_n, claims, strict=True) for f, c in _parts(family, claim)
+    ]
     stats.first_seed = settings.seed
     for seed in range(settings.seed, settings.seed + seeds):
         numeric = dataclasses.replace(settings, seed=seed).numeric()
-        for n, inst in zip(family.all_n, instances, strict=True):
-            outcome = spot_check(inst, rng_for(family, seed, n), numeric)
+        for n, part, inst in checked:
+            outcome = spot_check(inst, rng_for(part, seed, n), numeric)
             ev = outcome.evidence
             stats.samples += ev.samples
             stats.escalated += ev.escalated
@@ -86,3 +89,18 @@ def measure_family(family: ClaimFamily, settings: EngineSettings, seeds: int) ->
         stats.seeds += 1
     stats.seconds = time.monotonic() - started
     return stats
+
+
+def _parts(family: ClaimFamily, claim: Claim) -> list[tuple[ClaimFamily, Claim]]:
+    """What the engine spot-checks: the claim, or each step of a chain as the claim of its own that
+    `verifier.chains` makes of it (same name, so the same random stream)."""
+    if not isinstance(claim.body, Chain):
+        return [(family, claim)]
+    chain = claim.body
+    return [
+        (
+            dataclasses.replace(family, name=f"{family.name}.step{i + 1}"),
+            dataclasses.replace(claim, body=chain.step_statement(i)),
+        )
+        for i in range(len(chain.steps))
+    ]
