@@ -93,3 +93,15 @@ def test_a_cancellation_deeper_than_100_digits_is_not_a_counterexample() -> None
     settings = EngineSettings(samples=40)
     assert verify_family(sigma_tail, settings).status is not Status.REFUTED
     assert verify_family(sigma_tail_wrong, settings).status is Status.REFUTED
+
+
+def test_a_gap_between_tiny_values_made_of_terms_of_size_one_is_rechecked_deeper() -> None:
+    """1 − σ(400) is 0 at 50 and at 100 digits, while σ(−400) ≈ 10⁻¹⁷⁴: a gap as stable as a real
+    one, but no term larger than 1 was computed, so the peak alone did not call for more digits
+    (seen as a false alarm of latex_attention at seeds 6 and 12: softmax weights near 10⁻¹⁸⁹).
+    The values' own smallness does: at 174 + 60 digits and twice that the sides agree."""
+    t = mpmath.mpf(400)
+    same = decide(lambda: ([1 - 1 / (1 + mpmath.exp(-t))], [1 / (1 + mpmath.exp(t))]))
+    assert same.decision is Decision.NOISE
+    off = decide(lambda: ([2 * (1 - 1 / (1 + mpmath.exp(-t)))], [1 / (1 + mpmath.exp(t))]))
+    assert off.decision is Decision.CONFIRMED, "a real factor of 2 between tiny values is still found"

@@ -101,10 +101,20 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
         third = _at(TOP_DPS, sides)
         if third is not None:
             verdict = _classify([pair[1], third], least)
-    if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
-        finer = _with_headroom(sides, peak)
-        verdict = _classify(list(finer), least) if finer is not None else _too_large(peak)
+    depth = peak + _smallness(pair[1], least)
+    if verdict.decision is Decision.CONFIRMED and depth > CANCELLATION_DIGITS:
+        finer = _with_headroom(sides, depth)
+        verdict = _classify(list(finer), least) if finer is not None else _too_large(depth)
     return verdict
+
+
+def _smallness(values: tuple[Vector, Vector], floor: mpmath.mpf) -> float:
+    """How many decimal orders the compared values lie below 1: a gap of 10⁻¹⁸⁹ between sides
+    computed from terms of size 1 (a softmax weight of 10⁻¹⁸⁹, 1 − a for a ≈ 1) is below what
+    100 digits resolve, however stable it looks at 50 and 100."""
+    _, _, scale = _worst(*values)
+    scale = max(scale, floor)
+    return max(0.0, -float(mpmath.log10(scale)))
 
 
 def _pair(sides: Sides, low: int, high: int) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
