@@ -76,18 +76,29 @@ def _fail_high(
     inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], sides: tuple[sp.Expr, sp.Expr], gap: str,
     entries: int,
 ) -> NumericOutcome:  # fmt: skip
+    claimed, observed = sp.sstr(sides[1])[:200], sp.sstr(sides[0])[:200]
+    reason = f"at an exact point the sides differ by {gap} (stable in high precision; floats cannot see it)"
+    method = ("high-precision residual", "the gap is stable at two precisions")
+    return _exact_failure(inst, (entry, entries), point, method, (claimed, observed, gap), confirm.HIGH_DPS, reason)
+
+
+def _exact_failure(
+    inst: Instance, entry: tuple[int, int], point: dict[sp.Symbol, sp.Rational], method: tuple[str, str],
+    sides: tuple[str, str, str], digits: int, reason: str,
+) -> NumericOutcome:  # fmt: skip
+    """A counterexample at an exact point: (claimed, observed, gap) as text, and the entry of how many."""
     one = np.array([1.0])
     cmp = Comparison(one, np.array([1e-300]), one, np.array([True]))
-    ev = evidence(inst, "high-precision residual", cmp, 1, note="the gap is stable at two precisions")
+    ev = evidence(inst, method[0], cmp, 1, note=method[1])
     values = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
-    where = f"entry {entry}: " if entries > 1 else ""
     note = "exact point: " + ", ".join(f"{sym} = {v}" for sym, v in point.items())
+    claimed, observed, gap = sides
     cx = Counterexample(
-        n=inst.claim.n, values=values, claimed=sp.sstr(sides[1])[:200], observed=sp.sstr(sides[0])[:200],
-        relation="=", error=gap, digits=confirm.HIGH_DPS, note=note,
+        n=inst.claim.n, values=values, claimed=claimed, observed=observed, relation="=", error=gap, digits=digits,
+        note=note,
     )  # fmt: skip
-    reason = f"{where}at an exact point the sides differ by {gap} (stable in high precision; floats cannot see it)"
-    return NumericOutcome(NumericVerdict.FAIL, ev, cx, reason)
+    where = f"entry {entry[0]}: " if entry[1] > 1 else ""
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, where + reason)
 
 
 def _exactly_sampled(inst: Instance) -> bool:
@@ -133,16 +144,7 @@ def _differ_at(a: sp.Expr, b: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> t
 def _fail(
     inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], lhs: sp.Rational, rhs: sp.Rational, entries: int
 ) -> NumericOutcome:
-    gap = lhs - rhs
-    one = np.array([1.0])
-    cmp = Comparison(one, np.array([1e-300]), one, np.array([True]))
-    ev = evidence(inst, "exact rational residual", cmp, 1, note="the residual is a nonzero rational function")
-    values = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
-    where = f"entry {entry}: " if entries > 1 else ""
-    note = "exact point: " + ", ".join(f"{sym} = {v}" for sym, v in point.items())
-    cx = Counterexample(
-        n=inst.claim.n, values=values, claimed=str(rhs)[:200], observed=str(lhs)[:200], relation="=",
-        error=str(gap)[:200], digits=0, note=note,
-    )  # fmt: skip
-    reason = f"{where}the residual is a nonzero rational function; exactly, the sides differ by {gap}"
-    return NumericOutcome(NumericVerdict.FAIL, ev, cx, reason)
+    gap = str(lhs - rhs)[:200]
+    reason = f"the residual is a nonzero rational function; exactly, the sides differ by {lhs - rhs}"
+    method = ("exact rational residual", "the residual is a nonzero rational function")
+    return _exact_failure(inst, (entry, entries), point, method, (str(rhs)[:200], str(lhs)[:200], gap), 0, reason)
