@@ -64,16 +64,25 @@ def defined(values: np.ndarray, real: bool) -> np.ndarray:
     return ok
 
 
-def state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> State | None:
-    """A side's state at the point, the same at 50 and at 100 digits; None if that is not so, or if
-    the side cannot be evaluated in mpmath (that says nothing about the claim)."""
+def first_state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> tuple[State, int] | None:
+    """A side's state at peak + headroom digits (at least 100), and those digits; None past MAX_DIGITS
+    or if the side cannot be evaluated in mpmath (that says nothing about the claim). A state counts
+    only once :func:`confirmed` at twice the digits."""
     Peak.reset()
     _state_at(evaluator, args, real, confirm.LOW_DPS)  # measures the magnitudes involved (Peak)
     dps = max(confirm.HIGH_DPS, int(Peak.digits) + confirm.HEADROOM)  # 1 − σ(297) is 0 at 100 digits
     if dps > confirm.MAX_DIGITS:
         return None
-    seen = {_state_at(evaluator, args, real, d) for d in (dps, 2 * dps)}
-    return seen.pop() if len(seen) == 1 else None
+    seen = _state_at(evaluator, args, real, dps)
+    return None if seen is None else (seen, dps)
+
+
+def confirmed(
+    evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, first: tuple[State, int]
+) -> State | None:
+    """The first state if twice its digits give it again, else None."""
+    seen, dps = first
+    return seen if _state_at(evaluator, args, real, 2 * dps) is seen else None
 
 
 def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State | None:
@@ -112,9 +121,12 @@ def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarr
             continue
         args = mp_args(inst, env, int(idx))
         point = exact_point(inst, env, int(idx))
+        firsts = (first_state(left, args, real), first_state(right, args, real))
+        if firsts[0] is None or firsts[1] is None or (firsts[0][0], firsts[1][0]) == (State.REAL, State.REAL):
+            continue  # not decided, or both real (float overflow): no information, at any precision
         states = (
-            exactly_undefined(sides[0], point, state(left, args, real)),
-            exactly_undefined(sides[1], point, state(right, args, real)),
+            exactly_undefined(sides[0], point, confirmed(left, args, real, firsts[0])),
+            exactly_undefined(sides[1], point, confirmed(right, args, real, firsts[1])),
         )
         if states[0] is None or states[1] is None or states == (State.REAL, State.REAL):
             continue  # not decided, or float overflow: no information
