@@ -1,21 +1,28 @@
 """Say which case of a branching claim a counterexample falls in (Abs, Max, Piecewise, ...).
 
-Explanation only, never evidence: the cases are those the kernel uses for a proof by
-cases (obligations.cases), evaluated exactly at the counterexample's values.
+Explanation only, never evidence. Each branching function in a residual entry takes one
+branch at the counterexample's exact values: Abs(u) the branch u ≥ 0 or u < 0, Max(a, b) the
+branch a ≥ b or b > a, a Piecewise its first condition that holds (and the negation of the
+ones before it). The case is those comparisons together, each written the way it holds at the
+point, and on one variable as its simplest interval ("1 <= x"). Reading the branches off the
+nodes costs milliseconds; folding the entry's cases (obligations.cases) cost seconds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sympy as sp
+from sympy.core.relational import Relational
 
-from verifier import obligations
+from verifier import obligations, walk
 from verifier.budget import BudgetExceeded, budget
 from verifier.claims import Derivative, Identity
 from verifier.instantiate import Instance
 
 EXPLAIN_BUDGET = 60  # heartbeats: an explanation never costs more than a cheap probe
+MAX_FACTS = 6  # comparisons in a case; past that it is no help to read (a ReLU layer's every unit)
 
 
 def case_at(inst: Instance, values: dict[str, Any]) -> str:
@@ -36,15 +43,59 @@ def case_at(inst: Instance, values: dict[str, Any]) -> str:
 def _first_case_holding(inst: Instance, point: dict[sp.Basic, sp.Basic]) -> str:
     try:
         for entry in obligations.residual(inst):
-            if not obligations.has_cases(entry):
-                continue
-            for value, condition in obligations.cases(entry):
-                holds = sp.sympify(condition).xreplace(point)
-                if holds is sp.true and sp.sympify(value).xreplace(point) != 0:
-                    return f"in the case {_readable(condition)}"
-    except (obligations.NotShowable, TypeError, ValueError, AttributeError):
+            if obligations.has_cases(entry):
+                facts = _distinct(f for node in walk.nodes([entry]) for f in _branch_taken(node, point))
+                return f"in the case {_readable(sp.And(*facts))}" if 0 < len(facts) <= MAX_FACTS else ""
+    except (TypeError, ValueError, AttributeError):
         return ""
     return ""
+
+
+def _branch_taken(node: sp.Basic, point: dict[sp.Basic, sp.Basic]) -> list[sp.Basic]:
+    """The comparisons that say which branch node takes at the point ([] for other nodes)."""
+    if isinstance(node, sp.Piecewise):
+        earlier: list[sp.Basic] = []
+        for _, condition in node.args:
+            if sp.sympify(condition).xreplace(point) is sp.true:
+                return _as_held([*earlier, condition], point)
+            earlier.append(condition)
+        return []
+    if isinstance(node, sp.Abs):
+        return _as_held([node.args[0] >= 0], point)
+    if isinstance(node, sp.sign | sp.Heaviside):
+        return _as_held([sp.Eq(node.args[0], 0), node.args[0] > 0], point)
+    if isinstance(node, sp.Max | sp.Min):
+        pick = sp.Ge if isinstance(node, sp.Max) else sp.Le
+        first, *others = node.args
+        return _as_held([pick(first, other) for other in others], point)
+    return []
+
+
+def _as_held(conditions: list[sp.Basic], point: dict[sp.Basic, sp.Basic]) -> list[sp.Basic]:
+    """Each comparison in the conditions, written the way it holds at the point (a false equation
+    says nothing worth reading, and is left out)."""
+    held: list[sp.Basic] = []
+    for relation in (r for c in conditions for r in sp.sympify(c).atoms(Relational)):
+        holds = relation.xreplace(point)
+        if holds is sp.true and not isinstance(relation, sp.Ne):
+            held.append(relation)
+        elif holds is sp.false and not isinstance(relation, sp.Eq):
+            held.append(relation.negated)
+    return held
+
+
+def _distinct(facts: Iterable[sp.Basic]) -> list[sp.Basic]:
+    """One of each comparison: x < y and x - y < 0 are the same."""
+    seen: dict[tuple[sp.Expr, type], sp.Basic] = {}
+    for fact in facts:
+        if not isinstance(fact, Relational):
+            continue
+        gap, kind = fact.lhs - fact.rhs, type(fact)
+        if isinstance(fact, sp.Gt | sp.Ge):
+            gap, kind = -gap, sp.Lt if isinstance(fact, sp.Gt) else sp.Le
+        seen.setdefault((sp.expand(gap), kind), fact)
+    weaker = {(gap, sp.Le) for gap, kind in seen if kind is sp.Lt}  # x ≤ y beside x < y says nothing more
+    return [fact for key, fact in seen.items() if key not in weaker]
 
 
 def _readable(condition: sp.Basic) -> str:
