@@ -125,3 +125,15 @@ def test_an_unevaluated_scalar_derivative_is_taken_and_shown_as_written() -> Non
     right = verify_family(slope, EngineSettings(samples=40))
     assert right.status is Status.PROVED and right.latex.startswith(r"\frac{d}{d t} t^{2}")
     assert verify_family(slope_wrong, EngineSettings(samples=40)).status is Status.REFUTED
+
+
+def test_an_inverse_is_sympys_adjugate_over_determinant_and_a_singular_one_is_still_refused() -> None:
+    X, lam = sp.MatrixSymbol("X", 3, 3), sp.Symbol("lambda", positive=True)
+    ridge = X.T * X + lam * sp.Identity(3)
+    body = lower(Identity(ridge.I, ridge.I, where={X: Real(), lam: Real()}))
+    explicit = sp.Matrix(matrix("X", 3, 3)).T * sp.Matrix(matrix("X", 3, 3)) + lam * sp.eye(3)
+    assert sp.Matrix(body.lhs) == explicit.inv(method="ADJ")
+    x = sp.Symbol("x")
+    singular = sp.ImmutableMatrix([[sp.sin(x) ** 2 + sp.cos(x) ** 2, 1], [1, 1]])  # det ≡ 0, not as written
+    with pytest.raises(sp.matrices.exceptions.NonInvertibleMatrixError):
+        lower(Identity(sp.Inverse(singular), sp.eye(2), where={x: Real()}))

@@ -107,9 +107,28 @@ def _cramer(expr: sp.Basic) -> sp.Basic:
     (Gaussian elimination would nest fractions)."""
 
     def explicit_inverse(inv: sp.Inverse) -> sp.ImmutableMatrix:
-        return sp.ImmutableMatrix(sp.Matrix(_cramer(inv.arg).doit()).inv(method="ADJ"))
+        return sp.ImmutableMatrix(_adjugate_over_det(sp.Matrix(_cramer(inv.arg).doit())))
 
     return expr.replace(lambda e: isinstance(e, sp.Inverse), explicit_inverse)
+
+
+def _adjugate_over_det(m: sp.Matrix) -> sp.Matrix:
+    """sympy's inv(method="ADJ"), adj(M)/det(M), without its costly test that det(M) is not zero
+    (Expr.equals, a numeric search with nsimplify: 60 of 380 s over five library files) where an
+    exact one is at hand: a determinant with a nonzero rational value at one rational point is not
+    the zero function. Otherwise sympy decides, and refuses a singular matrix, as before."""
+    det = m.det(method="berkowitz")
+    if _nonzero_somewhere(det):
+        return m.adjugate() / det
+    return m.inv(method="ADJ")
+
+
+def _nonzero_somewhere(expr: sp.Expr) -> bool:
+    """True if expr has an exact nonzero rational value at one fixed rational point."""
+    symbols = sorted(expr.free_symbols, key=str)
+    point = {s: sp.Rational(2 * i + 3, i + 7) for i, s in enumerate(symbols)}  # no 0 or 1: not special
+    value = expr.xreplace(point)
+    return bool(value.is_Rational and value != 0)
 
 
 def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
