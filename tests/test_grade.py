@@ -252,9 +252,10 @@ def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
         "--feedback", str(out),
     )  # fmt: skip
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert sorted(p.name for p in out.iterdir()) == [
-        "index.md", "s001_correct.md", "s002_wrong_gradient.md", "s003_false_psd.md",
-    ]  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}{suffix}" for stem in ("index", "s001_correct", "s002_wrong_gradient", "s003_false_psd")
+        for suffix in (".md", ".html")
+    )  # fmt: skip
     wrong = (out / "s002_wrong_gradient.md").read_text()
     assert "## gradient: REFUTED (not met)" in wrong and "∇L = 2Xᵀ(Xw − y) + 2λw." in wrong
     assert "**Counterexample** (at the reference's size):" in wrong and "counterexample (n = 1, at X = " in wrong
@@ -262,6 +263,11 @@ def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
     index = (out / "index.md").read_text()
     assert "| gradient | 2/3 | 67% | PROVED 2, REFUTED 1 |" in index
     assert "| hessian_psd | DIFFERENT | 1 |" in index and "[s001_correct.md](s001_correct.md)" in index
+    page = (out / "s002_wrong_gradient.html").read_text()
+    assert "∇L = 2Xᵀ(Xw − y) + 2λw." in page and "<math" in page  # as written, and as checked (typeset)
+    assert "Counterexample</b> at n = 1 (the reference's size)" in page and "<td><code>lambda</code></td>" in page
+    summary = (out / "index.html").read_text()
+    assert "<td>gradient</td><td>2/3</td>" in summary and '<a href="s003_false_psd.html">s003_false_psd</a>' in summary
 
 
 def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
@@ -273,6 +279,9 @@ def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
     wrong = next(s for s, p in planted.items() if p.variant == "latex_wrong_step")
     page = (out / f"{wrong}.md").read_text()
     assert "**First wrong step** (step 2):" in page and "## gradient: REFUTED (not met)" in page
+    html = (out / f"{wrong}.html").read_text()
+    row = html[html.index('<tr class="wrong">') :].split("</tr>")[0]
+    assert "<td>2</td>" in row and "first wrong step" in row and "<math" in row  # the student's line, typeset
 
 
 # Gradescope's documented results.json fields (https://gradescope-autograders.readthedocs.io/en/latest/specs/)
