@@ -42,6 +42,8 @@ table.values td{padding:1px 10px 1px 0;vertical-align:top}
 .barbox{display:inline-block;width:120px;height:10px;background:#eaeef2;border-radius:2px;margin-right:6px}
 .muted{color:#57606a}
 dl{grid-template-columns:150px minmax(0,1fr)}
+.math math{text-align:left}
+.flag{color:#cf222e;font-size:12px;font-weight:600}
 """
 
 
@@ -212,7 +214,11 @@ def summary_page(report: GradeReport) -> str:
     else:
         body += "<p>No claim was missed by a submission that could be read.</p>"
     if s.unread:
-        items = "".join(f'<li><a href="{_esc(stems[w])}.html">{_esc(w)}</a>: {_esc(why)}</li>' for w, why in s.unread)
+        flag = ' <span class="flag">integrity notes</span>'
+        items = "".join(
+            f'<li><a href="{_esc(stems[w])}.html">{_esc(w)}</a>{flag if w in s.flagged else ""}: {_esc(why)}</li>'
+            for w, why in s.unread
+        )
         body += f"<h2>Not graded at all</h2><ul>{items}</ul>"
     head = "".join(f"<th>{_esc(c)}</th>" for c in report.claims)
     rows = "".join(_student_row(r, stems) for r in report.rows)
