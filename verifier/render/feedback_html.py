@@ -42,7 +42,7 @@ table.values td{padding:1px 10px 1px 0;vertical-align:top}
 .barbox{display:inline-block;width:120px;height:10px;background:#eaeef2;border-radius:2px;margin-right:6px}
 .muted{color:#57606a}
 dl{grid-template-columns:150px minmax(0,1fr)}
-.math math{text-align:left}
+div.math.left{display:flex}
 .flag{color:#cf222e;font-size:12px;font-weight:600}
 """
 
@@ -112,7 +112,7 @@ def _as_checked(g: ClaimGrade) -> str:
     if not g.latex:
         return ""
     shown = typeset.mathml(g.latex, display=True) or f"<code>{_esc(g.latex)}</code>"
-    math = f'<div class="math">{shown}</div>'
+    math = f'<div class="math left">{shown}</div>'
     return f"<details><summary>the chain as it was checked</summary>{math}</details>" if g.lines else math
 
 
