@@ -130,7 +130,18 @@ def _isolation() -> list[str]:
     if os.getuid() == 0:
         return ["bwrap", *_NAMESPACES, "--die-with-parent", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
                 *_system_binds()]  # fmt: skip
-    return ["bwrap", *_NAMESPACES, "--unshare-user", "--disable-userns", "--die-with-parent", *_system_binds()]
+    nested = ["--disable-userns"] if _knows("--disable-userns") else []  # bwrap 0.8 on
+    return ["bwrap", *_NAMESPACES, "--unshare-user", *nested, "--die-with-parent", *_system_binds()]
+
+
+@functools.lru_cache(maxsize=4)
+def _knows(option: str) -> bool:
+    """Whether this bwrap has the option (its --help lists it)."""
+    try:
+        helped = subprocess.run(["bwrap", "--help"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return option in helped.stdout + helped.stderr
 
 
 def _python_binds() -> list[str]:
