@@ -4,52 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from benchmarks.course import ATTACKS, NAMES, SNEAKY_ATTACKS, Planted, write_course, write_latex_course
+from benchmarks.course import ATTACKS, NAMES, SNEAKY_ATTACKS, write_course, write_latex_course
 from tests.conftest import ROOT
-from verifier.grading import sandbox
+from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
 
 # one worker runs this module: its module-scoped fixture is costly
 pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
-
-NO_SANDBOX = sandbox.unavailable()
-needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"{NO_SANDBOX}: the sandbox tests need bwrap")
-FAST = ("--samples", "20", "--sandbox-timeout", "6", "--jobs", "2")
-
-
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "verifier", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600, env={**base, **(env or {})})
-
-
-def _rows(path: Path) -> dict[str, dict[str, Any]]:
-    return {r["student"]: r for r in json.loads(path.read_text())["students"]}
-
-
-def _check_row(row: dict[str, Any], planted: Planted, lenient: bool = False) -> None:
-    grades = {g["reference"]: g for g in row["grades"]}
-    got = {name: g["status"] for name, g in grades.items()}
-    assert got == ({**planted.grades, **planted.lenient} if lenient else planted.grades), (row["student"], got)
-    assert planted.problem in row["problem"], (row["student"], row["problem"])
-    for name, how in planted.how.items():
-        assert grades[name]["how"] == how, (row["student"], grades[name])
-    for name, words in ({} if lenient else planted.reasons).items():
-        assert words in grades[name]["reason"], (row["student"], grades[name])
-    graded = {g["matched"] for g in row["grades"]} | {g.get("suggested", "") for g in row["grades"]}
-    assert not graded & set(row["extra"]), (row["student"], row["extra"])  # a claim is shown once
-    notes = row["integrity"]
-    assert len(notes) == len(planted.integrity), (row["student"], notes)  # one line per kind of attempt
-    for words in planted.integrity:
-        assert any(words in n for n in notes), (row["student"], words, notes)
-    for name in planted.lenient if lenient else ():
-        assert grades[name]["how"] == "statement", (row["student"], grades[name])
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +34,10 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_every_row_shows_what_was_planted(course: dict[str, Any]) -> None:
     proc, root = course["proc"], course["root"]
     assert proc.returncode == 1, proc.stdout + proc.stderr  # some students lost marks
-    rows = _rows(root / "grades.json")
+    rows = rows_of(root / "grades.json")
     assert set(rows) == set(course["planted"])
     for student, planted in course["planted"].items():
-        _check_row(rows[student], planted)
+        check_row(rows[student], planted)
     assert "bubblewrap sandbox" in proc.stdout
     assert "s010_hang: NOT GRADED — stopped after 6 s in the sandbox" in proc.stdout
 
@@ -89,7 +54,7 @@ def test_the_csv_has_one_row_per_student(course: dict[str, Any]) -> None:
 @needs_sandbox
 def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
     root = course["root"]
-    rows = _rows(root / "grades.json")
+    rows = rows_of(root / "grades.json")
     attacked = [s for s, p in course["planted"].items() if p.variant in ATTACKS]
     assert {course["planted"][s].variant for s in attacked} == set(ATTACKS)
     assert all(rows[s]["score"] == 0 and rows[s]["how_run"] == "sandbox" for s in attacked)
@@ -109,10 +74,10 @@ def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
 
 
 @needs_sandbox
-def test_attacks_are_reported_in_their_rows(course: dict[str, Any]) -> None:
+def test_attacks_are_reported_in_theirrows_of(course: dict[str, Any]) -> None:
     """What the sandbox refused is an integrity note in the student's row (the table, the -q lines, the JSON),
     even when the submission caught the error and earned every mark; the summary counts those rows."""
-    rows, out = _rows(course["root"] / "grades.json"), course["proc"].stdout
+    rows, out = rows_of(course["root"] / "grades.json"), course["proc"].stdout
     flagged = [s for s, p in course["planted"].items() if p.integrity]
     assert {course["planted"][s].variant for s in flagged} == {*ATTACKS, *SNEAKY_ATTACKS}
     for student in flagged:
@@ -124,49 +89,6 @@ def test_attacks_are_reported_in_their_rows(course: dict[str, Any]) -> None:
     assert f"; {len(flagged)} with integrity notes" in out
 
 
-@needs_sandbox
-def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path) -> None:
-    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load)."""
-    secret = tmp_path / "secret.txt"
-    secret.write_text("ta-secret-42")
-    folder = tmp_path / "student"
-    folder.mkdir()
-    probe = f"""
-import os, socket
-from verifier import Identity, Real, claim
-import sympy as sp
-seen = []
-for path in ({str(secret)!r}, {str(ROOT / "pyproject.toml")!r}, "/root", os.path.expanduser("~")):
-    seen.append(f"{{path}}={{os.path.exists(path) and bool(os.listdir(path) if os.path.isdir(path) else True)}}")
-try:
-    open("/submission/x.txt", "w")
-    seen.append("write=ok")
-except OSError:
-    seen.append("write=blocked")
-try:
-    socket.create_connection(("1.1.1.1", 53), timeout=2)
-    seen.append("net=ok")
-except OSError:
-    seen.append("net=blocked")
-seen.append(f"uid={{os.getuid()}}")
-x = sp.Symbol("x")
-
-def look():
-    return Identity(x, x, where={{x: Real()}})
-
-look.__doc__ = " ".join(seen)
-claim()(look)
-"""
-    (folder / "probe.py").write_text(probe)
-    run = sandbox.run(folder, {}, [], sandbox.Limits(wall_seconds=30))
-    doc = json.loads(run.stdout)
-    seen = dict(item.split("=", 1) for item in doc["files"][0]["claims"][0]["statement"].split())
-    assert seen[str(secret)] == "False" and seen[str(ROOT / "pyproject.toml")] == "False"
-    assert seen["write"] == "blocked" and seen["net"] == "blocked"
-    assert seen["uid"] != "0"
-    assert "ta-secret-42" not in run.stdout.decode()
-
-
 def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
     planted = write_latex_course(tmp_path / "subs", 3)
     reference = ROOT / "derivations" / "softmax_ce_gradient.md"
@@ -174,9 +96,9 @@ def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
         "grade", str(tmp_path / "subs"), "--against", str(reference), *FAST, "--json", str(tmp_path / "g.json")
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    rows = _rows(tmp_path / "g.json")
+    rows = rows_of(tmp_path / "g.json")
     for student, p in planted.items():
-        _check_row(rows[student], p)
+        check_row(rows[student], p)
     wrong = next(r for s, r in rows.items() if planted[s].variant == "latex_wrong_step")
     assert wrong["grades"][0]["first_wrong_step"] == 2
     assert "REFUTED (step 2)" in proc.stdout
@@ -195,9 +117,9 @@ def test_a_renamed_claim_is_missing_unless_matched_by_statement(tmp_path: Path) 
     assert "s001_renamed.gradient: PROVED as grad_w (answered by its statement" in lenient.stdout
     assert "s002_renamed_wrong.gradient: REFUTED as my_gradient" in lenient.stdout
     for kind, lenient_rule in (("strict", False), ("lenient", True)):
-        rows = _rows(tmp_path / f"{kind}.json")
+        rows = rows_of(tmp_path / f"{kind}.json")
         for student, p in planted.items():
-            _check_row(rows[student], p, lenient_rule)
+            check_row(rows[student], p, lenient_rule)
             assert "grad" not in " ".join(rows[student]["extra"]), rows[student]["extra"]
 
 
@@ -207,14 +129,14 @@ def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> N
     env = {"VERIFIER_NO_SANDBOX": "1"}
     refused = run_cli(*args, "--json", str(tmp_path / "refused.json"), env=env)
     assert refused.returncode == 5, refused.stdout + refused.stderr
-    for row in _rows(tmp_path / "refused.json").values():
+    for row in rows_of(tmp_path / "refused.json").values():
         assert {g["status"] for g in row["grades"]} == {"NOT GRADED"}
         assert "bubblewrap" in row["problem"] and "--trust-submissions" in row["problem"]
     trusted = run_cli(*args, "--trust-submissions", "--json", str(tmp_path / "trusted.json"), env=env)
     assert trusted.returncode == 1, trusted.stdout + trusted.stderr
     assert "trusted (--trust-submissions)" in trusted.stdout
-    for student, row in _rows(tmp_path / "trusted.json").items():
-        _check_row(row, planted[student])
+    for student, row in rows_of(tmp_path / "trusted.json").items():
+        check_row(row, planted[student])
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -252,9 +174,10 @@ def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
         "--feedback", str(out),
     )  # fmt: skip
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert sorted(p.name for p in out.iterdir()) == [
-        "index.md", "s001_correct.md", "s002_wrong_gradient.md", "s003_false_psd.md",
-    ]  # fmt: skip
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}{suffix}" for stem in ("index", "s001_correct", "s002_wrong_gradient", "s003_false_psd")
+        for suffix in (".md", ".html")
+    )  # fmt: skip
     wrong = (out / "s002_wrong_gradient.md").read_text()
     assert "## gradient: REFUTED (not met)" in wrong and "∇L = 2Xᵀ(Xw − y) + 2λw." in wrong
     assert "**Counterexample** (at the reference's size):" in wrong and "counterexample (n = 1, at X = " in wrong
@@ -262,6 +185,11 @@ def test_feedback_pages_and_the_course_summary(tmp_path: Path) -> None:
     index = (out / "index.md").read_text()
     assert "| gradient | 2/3 | 67% | PROVED 2, REFUTED 1 |" in index
     assert "| hessian_psd | DIFFERENT | 1 |" in index and "[s001_correct.md](s001_correct.md)" in index
+    page = (out / "s002_wrong_gradient.html").read_text()
+    assert "∇L = 2Xᵀ(Xw − y) + 2λw." in page and "<math" in page  # as written, and as checked (typeset)
+    assert "Counterexample</b> at n = 1 (the reference's size)" in page and "<td><code>lambda</code></td>" in page
+    summary = (out / "index.html").read_text()
+    assert "<td>gradient</td><td>2/3</td>" in summary and '<a href="s003_false_psd.html">s003_false_psd</a>' in summary
 
 
 def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
@@ -273,6 +201,9 @@ def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
     wrong = next(s for s, p in planted.items() if p.variant == "latex_wrong_step")
     page = (out / f"{wrong}.md").read_text()
     assert "**First wrong step** (step 2):" in page and "## gradient: REFUTED (not met)" in page
+    html = (out / f"{wrong}.html").read_text()
+    row = html[html.index('<tr class="wrong">') :].split("</tr>")[0]
+    assert "<td>2</td>" in row and "first wrong step" in row and "<math" in row  # the student's line, typeset
 
 
 # Gradescope's documented results.json fields (https://gradescope-autograders.readthedocs.io/en/latest/specs/)

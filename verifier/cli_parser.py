@@ -328,8 +328,9 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o.add_argument(
         "--feedback",
         metavar="DIR",
-        help="write a Markdown feedback page per student (their claim as written, the verdict, the counterexample "
-        "at the reference's size, a chain's first wrong step) and the course summary, index.md, here",
+        help="write a feedback page per student, in Markdown and in self-contained HTML (their claim as written, "
+        "the verdict, the counterexample at the reference's size, a chain's first wrong step), and the course "
+        "summary (pass rate per claim, the most common mistakes), index.md and index.html, here",
     )
     o.add_argument(
         "--gradescope",

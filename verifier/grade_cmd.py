@@ -21,7 +21,7 @@ from verifier.grading.grade import GradeSettings, grade
 from verifier.grading.report import GradeReport
 from verifier.grading.sandbox import Limits
 from verifier.loader import LoadError
-from verifier.render import feedback, files, grades, gradescope
+from verifier.render import feedback, feedback_html, files, grades, gradescope
 from verifier.runner import RunSettings
 
 EXIT_NOT_IMPORTED = 5
@@ -47,7 +47,8 @@ def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:
     written = [p for p in (args.json, args.csv, args.gradescope) if p]
     if args.feedback:
         feedback.write_feedback(report, args.feedback)
-        written.append(f"{args.feedback}/ ({len(report.rows) + 1} pages)")
+        feedback_html.write_feedback(report, args.feedback)
+        written.append(f"{args.feedback}/ ({len(report.rows) + 1} pages, each in Markdown and in HTML)")
     return written
 
 

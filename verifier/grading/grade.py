@@ -20,7 +20,7 @@ from verifier.families import ClaimFamily
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
-from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
+from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow, WrittenLine
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
@@ -78,7 +78,13 @@ def _first_line(text: str) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def _evidence(r: ClaimResult) -> dict[str, str]:
+def _lines(r: ClaimResult) -> list[WrittenLine]:
+    """A chain's lines as the student wrote them (as verified where their own LaTeX was not kept)."""
+    start = [WrittenLine(0, "", r.start_written)] if r.start_written else []
+    return start + [WrittenLine(s.index, s.relation, s.written or s.latex, s.reason, s.status.value) for s in r.steps]
+
+
+def _evidence(r: ClaimResult) -> dict[str, Any]:
     """What a student is shown besides the verdict: their claim, the counterexample, the first wrong line."""
     wrong = next((s for s in r.steps if s.index == r.first_wrong_step), None)
     found = r.counterexample or (wrong.counterexample if wrong else None)
@@ -86,7 +92,9 @@ def _evidence(r: ClaimResult) -> dict[str, str]:
     line = ""
     if wrong is not None:
         line = f"{wrong.relation} {wrong.text}" + (f"   (because: {wrong.reason})" if wrong.reason else "")
-    return {"written": r.statement, "latex": r.latex, "counterexample": cx, "wrong_step": line}
+    compared = cx_text.result_compared(found, r) if found else ""
+    return {"written": r.statement, "latex": r.latex, "counterexample": cx, "wrong_step": line, "found": found,
+            "compared": compared, "lines": _lines(r)}  # fmt: skip
 
 
 def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:

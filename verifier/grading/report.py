@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from verifier.outcome import Counterexample
+
 GRADE_SCHEMA = 1
 MISSING = "MISSING"  # the submission has no claim for this reference claim
 DIFFERENT = "DIFFERENT"  # its claim of that name states another question (or reaches another result)
 NOT_GRADED = "NOT GRADED"  # the submission as a whole could not be graded (see the row's problem)
 MET = ("PROVED", "CHECKED")
+
+
+@dataclass(frozen=True)
+class WrittenLine:
+    """A line of a student's chain as they wrote it (LaTeX), with its step's verdict; line 0, the start, has none."""
+
+    index: int
+    relation: str
+    latex: str  # as the student wrote it, or as verified when their own line was not kept
+    reason: str = ""  # the student's "because", as written
+    status: str = ""
 
 
 @dataclass
@@ -27,10 +40,21 @@ class ClaimGrade:
     latex: str = ""  # the student's claim as it was verified, in LaTeX
     counterexample: str = ""  # one line, at the reference's size, when the student's claim was REFUTED
     wrong_step: str = ""  # a chain's first wrong line, as written, with the student's reason for it
+    found: Counterexample | None = None  # that counterexample as data: its size and its values by name
+    compared: str = ""  # what it compares there ("claimed 3.0, observed 4.0"; by line for a chain)
+    lines: list[WrittenLine] = field(default_factory=list)  # a chain's lines as the student wrote them
 
     @property
     def met(self) -> bool:
         return self.status in MET
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClaimGrade:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        found = known.get("found")
+        known["found"] = Counterexample.from_json(found) if found else None
+        known["lines"] = [WrittenLine(**line) for line in known.get("lines", [])]
+        return cls(**known)
 
 
 @dataclass
@@ -65,9 +89,7 @@ class StudentRow:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StudentRow:
-        grades = [
-            ClaimGrade(**{k: v for k, v in g.items() if k in ClaimGrade.__dataclass_fields__}) for g in data["grades"]
-        ]
+        grades = [ClaimGrade.from_json(g) for g in data["grades"]]
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "grades"}
         return cls(**known, grades=grades)
 

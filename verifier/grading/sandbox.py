@@ -8,14 +8,23 @@ else: not the teaching assistant's home or working directory, not the other
 submissions, not the results. It has no network (a new network namespace holds only a
 loopback), its own pid, ipc and uts namespaces, a new session (no terminal injection),
 and it dies with the grader. Inside, :mod:`verifier.grading.extract` sets the rlimits
-(address space, CPU seconds, processes, file size, open files) and, when the grader
-runs as root, drops to an unprivileged user id so the process limit binds. The grader
-keeps a wall-clock limit and a cap on what it reads back.
+(address space, CPU seconds, processes, file size, open files). The grader keeps a
+wall-clock limit and a cap on what it reads back.
+
+The process limit (RLIMIT_NPROC) must count one sandbox's processes, never the grader's
+user's: counted per user, the teaching assistant's own processes would use it up, and a
+fork bomb in one sandbox would starve the others (another student's grade would change).
+As root, the sandbox drops to a user id of its own (:func:`sandbox_uid`, one per run),
+so the count is per sandbox. As any other user, the sandbox has its own user namespace
+(no nested ones), and Linux (5.14 on) counts the limit per user namespace: again per
+sandbox. :func:`unavailable` checks that this kernel does so (:data:`PROBE`); where it
+does not, there is no sandbox for an unprivileged grader.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import secrets
@@ -106,20 +115,38 @@ def bwrap_argv(folder: Path, request: dict[str, Any], limits: Limits) -> list[st
     """The whole bwrap command line for one student's folder."""
     import verifier
 
-    root = os.getuid() == 0
-    argv = ["bwrap", *_NAMESPACES, *([] if root else ["--unshare-user"]), "--die-with-parent", "--new-session"]
-    argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"] if root else []
-    argv += [*_system_binds(), "--proc", "/proc", "--dev", "/dev"]
-    argv += ["--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
-    made = {"/usr"}
-    for d in _python_dirs():
-        if not str(d).startswith("/usr"):
-            argv += _bind_with_parents(d, made)
+    argv = [*_isolation(), "--new-session", "--proc", "/proc", "--dev", "/dev"]
+    argv += ["--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp", *_python_binds()]
     package = Path(verifier.__file__).resolve().parent
     argv += ["--perms", "0755", "--dir", "/opt", "--perms", "0755", "--dir", LIB]
     argv += ["--ro-bind", str(package), f"{LIB}/verifier", "--ro-bind", str(folder.resolve()), "/submission"]
     argv += ["--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
     return [*argv, "--", sys.executable, "-s", "-B", "-m", "verifier.grading.extract", json.dumps(request)]
+
+
+def _isolation() -> list[str]:
+    """bwrap's namespaces and the system, read-only: as root with the rights to drop to the sandbox's user id,
+    as another user in a user namespace of the sandbox's own, which cannot make more of them."""
+    if os.getuid() == 0:
+        return ["bwrap", *_NAMESPACES, "--die-with-parent", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                *_system_binds()]  # fmt: skip
+    nested = ["--disable-userns"] if _knows("--disable-userns") else []  # bwrap 0.8 on
+    return ["bwrap", *_NAMESPACES, "--unshare-user", *nested, "--die-with-parent", *_system_binds()]
+
+
+@functools.lru_cache(maxsize=4)
+def _knows(option: str) -> bool:
+    """Whether this bwrap has the option (its --help lists it)."""
+    try:
+        helped = subprocess.run(["bwrap", "--help"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return option in helped.stdout + helped.stderr
+
+
+def _python_binds() -> list[str]:
+    made = {"/usr"}
+    return [x for d in _python_dirs() if not str(d).startswith("/usr") for x in _bind_with_parents(d, made)]
 
 
 def _env() -> list[str]:
@@ -137,9 +164,13 @@ def _env() -> list[str]:
     return [x for k, v in env.items() for x in ("--setenv", k, v)]
 
 
+_RUNS = itertools.count()
+
+
 def sandbox_uid() -> int:
-    """An otherwise unused user id per grading process and worker, so sandboxes never share a process count."""
-    return 1_500_000_000 + os.getpid() % 1_000_000
+    """An otherwise unused user id for each sandbox a root grader starts, so that no two share a process count:
+    600 per process id (Linux's process ids stay below 2²²), from 1.5 × 10⁹ up."""
+    return 1_500_000_000 + os.getpid() * 600 + next(_RUNS) % 600
 
 
 def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, audit: bool = True) -> Run:
@@ -215,12 +246,32 @@ def unavailable() -> str | None:
         return "the sandbox is switched off (VERIFIER_NO_SANDBOX is set)"
     if shutil.which("bwrap") is None:
         return "no sandbox: bubblewrap (bwrap) is not installed"
-    argv = ["bwrap", *_NAMESPACES, *([] if os.getuid() == 0 else ["--unshare-user"]), "--die-with-parent"]
-    argv += [*_system_binds(), "--", "/usr/bin/env", "true"]
     try:
-        proc = subprocess.run(argv, capture_output=True, text=True, timeout=20)
+        proc = subprocess.run([*_isolation(), "--", "/usr/bin/env", "true"], capture_output=True, text=True, timeout=20)
+        if proc.returncode != 0:
+            return f"no sandbox: bwrap cannot make namespaces here ({_last_line(proc.stderr)})"
+        if os.getuid() == 0:
+            return None
+        argv = [*_isolation(), "--proc", "/proc", *_python_binds(), "--", sys.executable, "-S", "-c", PROBE]
+        probe = subprocess.run(argv, capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired) as err:
         return f"no sandbox: bwrap does not start ({err})"
-    if proc.returncode != 0:
-        return f"no sandbox: bwrap cannot make namespaces here ({(proc.stderr.strip().splitlines() or ['?'])[-1]})"
+    if probe.returncode != 0:
+        return ("no sandbox: this kernel counts the process limit per user, not per user namespace (Linux 5.14 "
+                f"does), so sandboxes would share it; grade as root ({_last_line(probe.stderr)})")  # fmt: skip
     return None
+
+
+# In a sandbox (bwrap's init and this Python: 2 processes of its namespace), a limit of 3 leaves room for one
+# child, where it counts per namespace; counted per user (the grader, bwrap outside, …: over 3), the fork fails.
+PROBE = """import os, resource
+resource.setrlimit(resource.RLIMIT_NPROC, (3, 3))
+pid = os.fork()
+if pid == 0:
+    os._exit(0)
+os.waitpid(pid, 0)
+"""
+
+
+def _last_line(text: str) -> str:
+    return (text.strip().splitlines() or ["?"])[-1]

@@ -11,18 +11,26 @@ blocks or escaped table cells, never as Markdown it could shape.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-from verifier.grading.report import MET, ClaimGrade, GradeReport, StudentRow
+from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
+from verifier.grading.summary import CourseSummary, summarise
 from verifier.render import files
 
-TOP_MISTAKES = 10
 
-
-def page_name(student: str) -> str:
-    """A file name for a student's page that stays inside the feedback folder."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", student).lstrip(".") + ".md"
+def page_stems(students: list[str]) -> dict[str, str]:
+    """Each student's page name without its suffix: inside the feedback folder, never the summary's (index),
+    and one per student even where two names differ only in characters a file name cannot keep, or in case."""
+    taken, out = {"index"}, {}
+    for student in students:
+        stem = re.sub(r"[^A-Za-z0-9_.-]", "_", student).lstrip(".") or "student"
+        unique, k = stem, 2
+        while unique.lower() in taken:
+            unique, k = f"{stem}-{k}", k + 1
+        taken.add(unique.lower())
+        out[student] = unique
+    return out
 
 
 def _cell(text: object) -> str:
@@ -68,52 +76,57 @@ def student_page(report: GradeReport, row: StudentRow) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _rates(report: GradeReport) -> list[str]:
+def _rates(summary: CourseSummary) -> list[str]:
     lines = ["| claim | met | pass rate | verdicts |", "|---|---|---|---|"]
-    for i, name in enumerate(report.claims):
-        grades = [r.grades[i] for r in report.rows if i < len(r.grades)]
-        met = sum(g.met for g in grades)
-        rate = f"{100 * met / len(grades):.0f}%" if grades else "–"
-        counts = Counter(g.status for g in grades)
-        verdicts = ", ".join(f"{status} {k}" for status, k in counts.most_common())
-        lines.append(f"| {_cell(name)} | {met}/{len(grades)} | {rate} | {verdicts} |")
+    for c in summary.rates:
+        rate = f"{100 * c.rate:.0f}%" if c.rate is not None else "–"
+        verdicts = ", ".join(f"{status} {k}" for status, k in c.verdicts)
+        lines.append(f"| {_cell(c.name)} | {c.met}/{c.students} | {rate} | {verdicts} |")
     return lines
 
 
-def _mistakes(report: GradeReport) -> list[str]:
-    wrong = Counter((g.reference, g.status) for r in report.rows for g in r.grades if g.status not in MET)
-    if not wrong:
-        return ["No claim was missed."]
+def _mistakes(summary: CourseSummary) -> list[str]:
+    if not summary.mistakes:
+        return ["No claim was missed by a submission that could be read."]
     lines = ["| claim | verdict | students | for example |", "|---|---|---|---|"]
-    for (name, status), k in wrong.most_common(TOP_MISTAKES):
-        example = next(g.reason for r in report.rows for g in r.grades if (g.reference, g.status) == (name, status))
-        lines.append(f"| {_cell(name)} | {status} | {k} | {_cell(example[:160])} |")
+    for m in summary.mistakes:
+        lines.append(f"| {_cell(m.claim)} | {m.status} | {len(m.students)} | {_cell(m.example[:160])} |")
     return lines
 
 
 def course_summary(report: GradeReport) -> str:
     """The course at a glance: pass rate per claim, the most common wrong verdicts, and every student's page."""
-    full = sum(r.full_marks for r in report.rows)
-    lines = [f"# Course summary: {Path(report.reference).name}", ""]
-    flagged = len(report.with_integrity_notes)
-    lines += [f"{len(report.rows)} students, {full} with full marks, {flagged} with integrity notes.", ""]
-    lines += [f"Claims answer the reference {report.matching}.", ""]
-    lines += ["## Pass rate per claim", "", *_rates(report), "", "## Most common mistakes", "", *_mistakes(report)]
+    s = summarise(report)
+    lines = [f"# Course summary: {Path(s.reference).name}", ""]
+    lines += [f"{s.students} students, {s.full_marks} with full marks, {len(s.flagged)} with integrity notes, "
+              f"{len(s.unread)} not graded at all.", ""]  # fmt: skip
+    lines += [f"Claims answer the reference {s.matching}.", ""]
+    lines += ["## Pass rate per claim", "", *_rates(s), "", "## Most common mistakes", "", *_mistakes(s)]
+    if s.unread:
+        lines += ["", "## Not graded at all", ""] + [f"- {_cell(who)}: {_cell(why)}" for who, why in s.unread]
     lines += ["", "## Students", "", "| student | score | integrity notes | page |", "|---|---|---|---|"]
+    stems = page_stems([r.student for r in report.rows])
     for r in report.rows:
-        page = page_name(r.student)
+        page = stems[r.student] + ".md"
         lines.append(f"| {_cell(r.student)} | {r.score}/{len(r.grades)} | {len(r.integrity)} | [{page}]({page}) |")
     return "\n".join(lines) + "\n"
 
 
-def write_feedback(report: GradeReport, folder: str) -> list[str]:
-    """index.md and one page per student in folder (made if needed); the paths written."""
+def write_pages(report: GradeReport, folder: str, suffix: str, summary: Callable[[GradeReport], str],
+                page: Callable[[GradeReport, StudentRow], str]) -> list[str]:  # fmt: skip
+    """The summary as index{suffix} and one page per student in folder (made if needed); the paths written."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    written = [str(out / "index.md")]
-    files.write_atomic(written[0], course_summary(report))
+    written = [str(out / f"index{suffix}")]
+    files.write_atomic(written[0], summary(report))
+    stems = page_stems([r.student for r in report.rows])
     for row in report.rows:
-        path = str(out / page_name(row.student))
-        files.write_atomic(path, student_page(report, row))
+        path = str(out / f"{stems[row.student]}{suffix}")
+        files.write_atomic(path, page(report, row))
         written.append(path)
     return written
+
+
+def write_feedback(report: GradeReport, folder: str) -> list[str]:
+    """index.md and one Markdown page per student in folder; the paths written."""
+    return write_pages(report, folder, ".md", course_summary, student_page)
