@@ -15,7 +15,8 @@ from verifier.cli_parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, bui
 
 __all__ = ["build_parser", "main"]
 
-VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench", "serve"})  # commands whose work is metered
+# commands whose work is metered (serve: its workers verify)
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench", "serve"})
 
 
 def fix_hash_seed(command: str | None) -> None:

@@ -34,14 +34,20 @@ def mathml(latex: str, display: bool = False) -> str:
 
 
 MATHML_TAGS = frozenset(
-    "math mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mover munder munderover mtable mtr "
-    "mtd mstyle mpadded mphantom menclose merror mmultiscripts mprescripts none semantics annotation".split()
-)
+    {
+        "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup", "msubsup", "mfrac", "msqrt",
+        "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded", "mphantom",
+        "menclose", "merror", "mmultiscripts", "mprescripts", "none", "semantics", "annotation",
+    }
+)  # fmt: skip
 MATHML_ATTRIBUTES = frozenset(
-    "display mathvariant stretchy fence separator lspace rspace voffset accent accentunder movablelimits minsize "
-    "maxsize symmetric largeop form linethickness columnalign rowalign columnlines rowlines columnspacing "
-    "rowspacing scriptlevel displaystyle width height depth notation align frame equalrows equalcolumns".split()
-)
+    {
+        "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "voffset", "accent",
+        "accentunder", "movablelimits", "minsize", "maxsize", "symmetric", "largeop", "form", "linethickness",
+        "columnalign", "rowalign", "columnlines", "rowlines", "columnspacing", "rowspacing", "scriptlevel",
+        "displaystyle", "width", "height", "depth", "notation", "align", "frame", "equalrows", "equalcolumns",
+    }
+)  # fmt: skip
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 
 

@@ -103,7 +103,11 @@ class Routes:
         """Each display of the text typeset, by its line, and the bounds the text exceeds (as the user types)."""
         bounds = self.settings.bounds
         body = await read_body(request, limits.body_limit(bounds))
-        read = limits.read_request(body, bounds) if body is not None else [limits.too_big(limits.body_limit(bounds), bounds)]
+        read = (
+            limits.read_request(body, bounds)
+            if body is not None
+            else [limits.too_big(limits.body_limit(bounds), bounds)]
+        )
         if isinstance(read, list):
             return errors_response(read, "derivation.md", 413 if body is None else 400)
         errors = limits.check_text(read.text, bounds)

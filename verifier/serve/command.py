@@ -60,7 +60,9 @@ def run_serve(args: argparse.Namespace) -> int:
     app = create_app(settings, examples.load(examples.library_folder()), hosts)
     print(f"verifier serve: open {address(sock)} in a browser (Ctrl-C stops it)", flush=True)
     if args.host not in LOOPBACK:
-        print(f"verifier serve: listening on {args.host}: anyone who can reach this machine can use the page", flush=True)
+        print(
+            f"verifier serve: listening on {args.host}: anyone who can reach this machine can use the page", flush=True
+        )
     config = uvicorn.Config(
         app,
         log_level="warning" if args.quiet else "info",

@@ -77,7 +77,9 @@ class Dispatcher:
     def step(self) -> None:
         """Wait for news (a message, an event, a worker that ends, a deadline) and handle it."""
         live = [j for j in self.jobs.values() if j.running is not None]
-        waitables: list[Any] = [self.conn] + [j.sock for j in live if j.sock] + [j.running.conn for j in live if j.running]
+        waitables: list[Any] = (
+            [self.conn] + [j.sock for j in live if j.sock] + [j.running.conn for j in live if j.running]
+        )
         soonest = min((j.running.deadline for j in live if j.running), default=math.inf)
         ready = wait(waitables, timeout=max(0.0, min(soonest - time.monotonic(), POLL)))
         if self.conn in ready:

@@ -62,12 +62,14 @@ def read_request(body: bytes, bounds: Bounds) -> CheckRequest | list[InputError]
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-        return [InputError(f"the request is not JSON ({type(err).__name__}); send {{\"text\": …, \"seed\": 0}}")]
+        return [InputError(f'the request is not JSON ({type(err).__name__}); send {{"text": …, "seed": 0}}')]
     if not isinstance(data, dict):
         return [InputError('the request must be a JSON object: {"text": …, "seed": 0}')]
     unknown = sorted(set(data) - set(FIELDS))
     if unknown:
-        return [InputError(f"unknown field {unknown[0]!r}; a check takes only {', '.join(FIELDS)} (LaTeX text, no code)")]
+        return [
+            InputError(f"unknown field {unknown[0]!r}; a check takes only {', '.join(FIELDS)} (LaTeX text, no code)")
+        ]
     return _fields(data)
 
 

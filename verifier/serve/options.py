@@ -28,7 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     sv.add_argument("--port", type=int, default=8029, help="port (default 8029; 0 picks a free one)")
-    sv.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="chains verified at once (default: cores)")
+    sv.add_argument(
+        "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="chains verified at once (default: cores)"
+    )
     sv.add_argument("--queue", type=int, default=32, help="checks in progress at once, all pages together (default 32)")
     sv.add_argument("--per-client", type=int, default=2, help="checks in progress at once from one page (default 2)")
     sv.add_argument("--timeout", type=float, default=60.0, help="hard wall-clock limit per chain, seconds (default 60)")

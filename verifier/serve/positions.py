@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 _POSITIONED = re.compile(r"(?P<line>\d+):(?P<col>\d+): (?P<message>.*)", re.DOTALL)
+OPENERS = ("$$", "\\[")  # a chain's first line starts a display
+RELATIONS = ("=", "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\leqslant", "\\geqslant", "\\Rightarrow",
+             "\\Longrightarrow", "\\implies", "\\iff", "\\Leftrightarrow", "\\Longleftrightarrow")  # fmt: skip
 
 
 def error_position(message: str, path: str) -> tuple[int | None, int | None]:
@@ -36,13 +39,13 @@ class Locator:
             self.offsets.append(i)
         self.flat = "".join(chars)
 
-    def find(self, written: str, start: int) -> tuple[int | None, int]:
-        """(the 1-based line where written occurs at or after flat position start, the flat position after it);
-        (None, start) if it does not occur."""
+    def find(self, written: str, start: int, after: tuple[str, ...]) -> tuple[int | None, int]:
+        """(the 1-based line where written occurs at or after flat position start, just after one of `after`,
+        and the flat position after it); (None, start) if it does not occur there."""
         needle = " ".join(written.split())
-        if not needle:
-            return None, start
-        at = self.flat.find(needle, start)
+        at = self.flat.find(needle, start) if needle else -1
+        while at >= 0 and not self.flat[:at].rstrip().endswith(after):
+            at = self.flat.find(needle, at + 1)
         if at < 0:
             return None, start
         offset = self.offsets[at]
@@ -56,8 +59,8 @@ def chain_lines(text: str, chains: list[list[str]]) -> list[list[int | None]]:
     out = []
     for lines in chains:
         found = []
-        for written in lines:
-            line, cursor = locator.find(written, cursor)
+        for k, written in enumerate(lines):
+            line, cursor = locator.find(written, cursor, RELATIONS if k else OPENERS)
             found.append(line)
         out.append(found)
     return out
