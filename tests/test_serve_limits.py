@@ -22,7 +22,9 @@ def errors_of(math: str) -> list[limits.InputError]:
     return limits.check_text(DOC.format(math=math), BOUNDS)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "derivations").glob("*.md")) + sorted((ROOT / "derivations").glob("*.tex")))
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "derivations").glob("*.md")) + sorted((ROOT / "derivations").glob("*.tex"))
+)
 def test_every_library_chain_is_within_the_bounds(path: Path) -> None:
     assert limits.check_text(path.read_text(encoding="utf-8"), BOUNDS) == []
 
@@ -53,7 +55,9 @@ def test_ordinary_powers_pass(math: str) -> None:
     assert errors_of(math) == []
 
 
-@pytest.mark.parametrize("declared", ["k: 1..1000000", "A: matrix 100x100", "z: vectors of size 7", "k: 2..99999999999"])
+@pytest.mark.parametrize(
+    "declared", ["k: 1..1000000", "A: matrix 100x100", "z: vectors of size 7", "k: 2..99999999999"]
+)
 def test_declared_sizes_are_bounded(declared: str) -> None:
     text = f"```verifier\nx: real\n{declared}\n```\n$$ x = x $$\n"
     found = limits.check_text(text, BOUNDS)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from verifier import latex
+import sys
+
+import pytest
+
+from verifier import cli, latex
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status, StepResult
 from verifier.serve import checker, streaming
@@ -55,3 +59,11 @@ def test_a_chain_is_laid_out_before_its_verdicts() -> None:
     parsed = view.parsed({"kind": "parsed", "chains": [outline], "errors": [], "verify": True})
     assert parsed["chains"] == [{"name": "square", "lines": [7, 7, 8, 9]}]
     assert parsed["html"].count('class="step pending"') == 3
+
+
+def test_serve_without_its_extra_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "starlette", None)
+    assert cli.main(["serve", "--port", "0"]) == 2
+    assert 'pip install "ml-derivation-verifier[serve]"' in capsys.readouterr().err
