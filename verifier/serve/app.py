@@ -93,6 +93,9 @@ class Routes:
     async def style(self, request: Request) -> Response:
         return Response(assets.text("app.css"), media_type="text/css")
 
+    async def no_icon(self, request: Request) -> Response:
+        return Response(status_code=204)
+
     async def example_list(self, request: Request) -> Response:
         return JSONResponse(self.examples)
 
@@ -179,6 +182,7 @@ def create_app(settings: ServeSettings, examples: list[dict[str, Any]], allowed_
             Route("/", routes.page),
             Route("/app.js", routes.script),
             Route("/app.css", routes.style),
+            Route("/favicon.ico", routes.no_icon),
             Route("/examples", routes.example_list),
             Route("/health", routes.health),
             Route("/preview", routes.preview, methods=["POST"]),

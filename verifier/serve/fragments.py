@@ -84,17 +84,27 @@ def _note(cx: Counterexample) -> str:
     return f"<br>{esc(cx.note)}" if cx.note else ""
 
 
+def outcome_words(summary: dict[str, Any]) -> str:
+    """What the verdict means for the author: "is wrong at step 3", "holds", or the expectation's outcome."""
+    status, wrong = summary.get("status"), summary.get("first_wrong_step")
+    if summary.get("expect") == "refuted":
+        return "is refuted, as expected (a planted mistake)" if summary.get("met") else "did not meet its expectation"
+    if status == "REFUTED":
+        return f"is wrong: its first wrong step is step {wrong}" if wrong else "is wrong"
+    return {
+        "PROVED": "holds: every step is proved",
+        "CHECKED": "passed the numeric checks, but not every step is proved",
+        "UNKNOWN": "could not be decided",
+    }.get(str(status), "could not be checked")
+
+
 def chain_result(summary: dict[str, Any], replay: str) -> str:
-    """The chain's verdict, its end result on its own, whether it met its expectation, how to replay it."""
-    status = str(summary.get("status", "ERROR"))
-    verdict = str(summary.get("verdict") or status)
-    met = "met its expectation" if summary.get("met") else "did not meet its expectation"
+    """The chain's verdict, its end result on its own, what it means, and how to replay it."""
+    verdict = str(summary.get("verdict") or summary.get("status", "ERROR"))
     end = summary.get("end_result")
     end_text = f'<p class="end">End result on its own: {badge(end)}</p>' if end else ""
-    wrong = summary.get("first_wrong_step")
-    first = f"; the first wrong step is step {wrong}" if wrong else ""
     return (
-        f'<p class="verdict">{badge(verdict)} <b>{esc(summary.get("name", ""))}</b> {esc(met)}{esc(first)}</p>'
+        f'<p class="verdict">{badge(verdict)} <b>{esc(summary.get("name", ""))}</b> {esc(outcome_words(summary))}</p>'
         f'{end_text}<p class="reason">{esc(summary.get("reason", ""))}</p>'
         f'<p class="replay">On your machine: <code>{esc(replay)}</code></p>'
     )

@@ -66,7 +66,7 @@
     drawLines();
     hints.forEach((cls, line) => paint(line, cls));
     marks.forEach((cls, line) => paint(line, cls));
-    if (!running) $("errors").innerHTML = (data.errors || []).length ? data.html : "";
+    $("hints").innerHTML = (data.errors || []).length ? data.html : ""; // the bounds, as you type
   }
 
   // ---- what a check sends, and the link that sends it again
@@ -236,10 +236,10 @@
       $("status").textContent = "the link is in the address bar";
     }
   });
-  $("errors").addEventListener("click", (e) => {
+  ["errors", "hints"].forEach((id) => $(id).addEventListener("click", (e) => {
     const item = e.target.closest("[data-line]");
     if (item) goToLine(Number(item.dataset.line));
-  });
+  }));
   $("results").addEventListener("click", (e) => {
     const item = e.target.closest("li[data-line]");
     if (item) goToLine(Number(item.dataset.line));
