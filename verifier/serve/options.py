@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import Any
 
 DESCRIPTION = """\
 Serve one web page on this machine where a derivation written in LaTeX (a declaration block, then
@@ -19,24 +20,31 @@ Needs the [serve] extra: pip install "ml-derivation-verifier[serve]".
 """
 
 
+OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1: this machine only)"}),
+    (("--port",), {"type": int, "default": 8029, "help": "port (default 8029; 0 picks a free one)"}),
+    (
+        ("--jobs", "-j"),
+        {"type": int, "default": os.cpu_count() or 1, "help": "chains verified at once (default: cores)"},
+    ),
+    (("--queue",), {"type": int, "default": 32, "help": "checks in progress at once, all pages together (default 32)"}),
+    (("--per-client",), {"type": int, "default": 2, "help": "checks in progress at once from one page (default 2)"}),
+    (("--timeout",), {"type": float, "default": 60.0, "help": "hard wall-clock limit per chain, seconds (default 60)"}),
+    (
+        ("--request-timeout",),
+        {"type": float, "default": 300.0, "help": "hard limit on one check, seconds (default 300)"},
+    ),
+    (("--memory-mb",), {"type": int, "default": 2048, "help": "memory limit of each worker, MB (default 2048)"}),
+    (("--samples",), {"type": int, "default": 200, "help": "numeric samples per claim and dimension (default 200)"}),
+    (("--quiet", "-q"), {"action": "store_true", "help": "no request log"}),
+]
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    sv = sub.add_parser(
-        "serve",
-        help="a local web page: paste a LaTeX derivation, see which line is wrong",
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    """The `serve` subcommand and its OPTIONS."""
+    what = "a local web page: paste a LaTeX derivation, see which line is wrong"
+    serve = sub.add_parser(
+        "serve", help=what, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    sv.add_argument("--port", type=int, default=8029, help="port (default 8029; 0 picks a free one)")
-    sv.add_argument(
-        "--jobs", "-j", type=int, default=os.cpu_count() or 1, help="chains verified at once (default: cores)"
-    )
-    sv.add_argument("--queue", type=int, default=32, help="checks in progress at once, all pages together (default 32)")
-    sv.add_argument("--per-client", type=int, default=2, help="checks in progress at once from one page (default 2)")
-    sv.add_argument("--timeout", type=float, default=60.0, help="hard wall-clock limit per chain, seconds (default 60)")
-    sv.add_argument(
-        "--request-timeout", type=float, default=300.0, help="hard limit on one whole check, seconds (default 300)"
-    )
-    sv.add_argument("--memory-mb", type=int, default=2048, help="memory limit of each worker, MB (default 2048)")
-    sv.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
-    sv.add_argument("--quiet", "-q", action="store_true", help="no request log")
+    for flags, settings in OPTIONS:
+        serve.add_argument(*flags, **settings)

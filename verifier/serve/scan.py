@@ -97,30 +97,21 @@ def top_level_relations(segment: Segment) -> Iterator[Token]:
             yield tok
 
 
-def _group_end(toks: list[Token], start: int) -> int:
-    """The index of the closer that matches the opener at start (the last token if it is never closed)."""
+def _matching(toks: list[Token], at: int, step: int) -> int:
+    """The index of the bracket that matches the one at `at`: forward from an opener (step 1), back from a
+    closer (step -1); the far end of the tokens if it is never matched."""
+    opens, closes = (OPENERS, CLOSERS) if step == 1 else (CLOSERS, OPENERS)
     depth = 0
-    for i in range(start, len(toks)):
-        if toks[i].value in OPENERS:
+    i = at
+    while 0 <= i < len(toks):
+        if toks[i].value in opens:
             depth += 1
-        elif toks[i].value in CLOSERS:
+        elif toks[i].value in closes:
             depth -= 1
             if depth == 0:
                 return i
-    return len(toks) - 1
-
-
-def _group_start(toks: list[Token], end: int) -> int:
-    """The index of the opener that matches the closer at end (0 if it is never opened)."""
-    depth = 0
-    for i in range(end, -1, -1):
-        if toks[i].value in CLOSERS:
-            depth += 1
-        elif toks[i].value in OPENERS:
-            depth -= 1
-            if depth == 0:
-                return i
-    return 0
+        i += step
+    return len(toks) - 1 if step == 1 else 0
 
 
 @dataclass(frozen=True)
@@ -152,8 +143,8 @@ def powers(segment: Segment) -> Iterator[Power]:
         if tok.value != "^" or i + 1 >= len(toks):
             continue
         nxt = i + 1
-        exponent = toks[nxt : _group_end(toks, nxt) + 1] if toks[nxt].value in OPENERS else [toks[nxt]]
-        start = _group_start(toks, i - 1) if i > 0 and toks[i - 1].value in CLOSERS else i - 1
+        exponent = toks[nxt : _matching(toks, nxt, 1) + 1] if toks[nxt].value in OPENERS else [toks[nxt]]
+        start = _matching(toks, i - 1, -1) if i > 0 and toks[i - 1].value in CLOSERS else i - 1
         if start > 0 and toks[start - 1].value == "_":  # x_{i}^{2}, \sum_{i=1}^{k}: the base is before the _
             start = start - 2
         base = toks[max(start, 0) : i] if i > 0 else []
