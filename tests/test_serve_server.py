@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -10,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import serve_load
 from tests.conftest import ROOT
-from verifier.serve import client
+from verifier.serve import broker, client
 from verifier.serve.client import Server
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("serve_server")]
@@ -111,3 +114,32 @@ def test_the_queue_and_each_page_are_bounded_and_overload_is_429() -> None:
             pending.close()
             assert done.named("chain")[0]["first_wrong_step"] == 3  # served in full despite the refusals
         assert client.check(small, PLANTED, client="c").named("chain")[0]["status"] == "REFUTED"
+
+
+def dispatcher_of(server: Server) -> int:
+    """The pid of the server's dispatcher: its spawned child (not multiprocessing's resource tracker)."""
+    for child in Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split():
+        command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ")
+        if b"spawn_main" in command:
+            return int(child)
+    raise LookupError("no dispatcher")
+
+
+def test_a_dispatcher_that_dies_ends_its_checks_with_a_message_and_is_replaced(server: Server) -> None:
+    pending = client.Pending(server, "/check", client.request_body(PLANTED), "crash")
+    pending.read(1)
+    os.kill(dispatcher_of(server), signal.SIGKILL)
+    reply = pending.read()
+    pending.close()
+    assert [f["message"] for f in reply.named("failed")] == [broker.LOST]
+    assert [name for _, name, _ in reply.events][-1] == "done"
+    assert client.page_verdicts(client.check(server, PLANTED))["square_of_sum"][2] == 3  # a new dispatcher serves
+
+
+def test_a_chain_over_its_time_limit_is_stopped_and_said_so() -> None:
+    with client.started("--jobs", "1", "--timeout", "0.2", cwd=str(ROOT)) as strict:
+        reply = client.check(strict, serve_load.chain(3))  # about 2 s of work, ten times the limit
+        (chain,) = reply.named("chain")
+        assert chain["status"] == "UNKNOWN"
+        assert "stopped by the time limit after 0.2 s" in chain["html"]
+        assert client.get(strict, "/health")[1] == {"ready": True, "in_flight": 0}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import signal
 import socket
 import time
 from collections import deque
@@ -196,7 +197,8 @@ class Dispatcher:
 
 
 def main(conn: Connection, settings: ServeSettings) -> None:
-    """The spawned process's entry point."""
+    """The spawned process's entry point. Ctrl-C is the server's to handle: it stops the dispatcher with "stop"."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
     conn.send(("ready",))
     Dispatcher(conn, settings).loop()
