@@ -31,7 +31,7 @@ def test_four_students_at_once_are_all_answered_with_the_command_lines_verdicts(
     assert [s.answered for s in students] == [True] * STUDENTS
     assert {s.slip for s in students} == {None, 2, 3, 4}
     for s in students:
-        (first_wrong,) = [v[2] for v in s.verdicts.values()]
+        (first_wrong,) = [verdict[2] for verdict in s.verdicts.values()]
         assert first_wrong == s.slip  # the slip is named as the first wrong step; no slip, no wrong step
         assert s.first_step is not None and s.whole is not None and s.first_step < s.whole
     assert serve_load.disagreements(students, tmp_path) == []

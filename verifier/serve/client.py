@@ -161,13 +161,20 @@ def request_body(text: str, seed: int = 0, **fields: Any) -> bytes:
     return json.dumps({"text": text, "seed": seed, **fields}).encode()
 
 
-Verdict = tuple[str, tuple[str, ...], int | None, str]  # status, each step's status, first wrong step, end result
+Verdict = tuple[str, tuple[tuple[str, str], ...], int | None, str]
+"""A chain's status, each step's (status, evidence: samples, worst error, tolerance, rung), its first wrong
+step and its end result: what must be the same on the page and on the command line."""
 
 
 def page_verdicts(reply: Reply) -> dict[str, Verdict]:
     """Each chain's verdict as the page received it."""
     return {
-        str(c["name"]): (str(c["status"]), tuple(c["steps"]), c["first_wrong_step"], str(c["end_result"] or ""))
+        str(c["name"]): (
+            str(c["status"]),
+            tuple(zip(c["steps"], c["evidence"], strict=True)),
+            c["first_wrong_step"],
+            str(c["end_result"] or ""),
+        )
         for c in reply.named("chain")
     }
 
@@ -185,7 +192,7 @@ def command_line_verdicts(
     return {
         str(c["name"]): (
             str(c["status"]),
-            tuple(s["status"] for s in c["steps"]),
+            tuple((s["status"], s["evidence"]) for s in c["steps"]),
             c["first_wrong_step"],
             str(c["end_result"] or ""),
         )

@@ -127,5 +127,7 @@ class Stream:
             "end_result": summary.get("end_result"),
             "met": summary.get("met"),
             "steps": [s.get("status") for s in summary.get("steps") or []],
+            "evidence": [s.get("evidence") for s in summary.get("steps") or []],
+            "reason": summary.get("reason"),
             "html": fragments.chain_result(summary, replay_command(self.request, self.settings)),
         }
