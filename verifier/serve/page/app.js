@@ -11,6 +11,7 @@
   const marks = new Map(); // editor line -> "wrong" | "refuted" | "error" | "ok", from the check
   let hints = new Map(); // editor line -> "error", from the bounds the preview reports as you type
   let running = null; // the AbortController of the check in progress
+  let checked = null; // the text of the last check: its own errors stand for it, not the preview's
   let examples = [];
 
   // ---- the editor: line numbers and marks behind the text, kept in step with its scrolling
@@ -66,7 +67,8 @@
     drawLines();
     hints.forEach((cls, line) => paint(line, cls));
     marks.forEach((cls, line) => paint(line, cls));
-    $("hints").innerHTML = (data.errors || []).length ? data.html : ""; // the bounds, as you type
+    const fresh = text.value !== checked && (data.errors || []).length;
+    $("hints").innerHTML = fresh ? data.html : ""; // the bounds, as you type
   }
 
   // ---- what a check sends, and the link that sends it again
@@ -153,6 +155,8 @@
     running = controller;
     marks.clear();
     drawLines();
+    checked = text.value;
+    $("hints").innerHTML = "";
     $("errors").innerHTML = "";
     $("results").innerHTML = "";
     $("status").textContent = "sending…";
