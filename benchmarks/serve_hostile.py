@@ -48,6 +48,7 @@ CASES = [
     case("an undeclared symbol", doc("x = q"), "undeclared symbol q", 5),
     case("a 60-digit number", doc("x = " + "7" * 60), "a number of 60 digits", 5),
     case("a million-term sum", doc(r"\sum_{i=1}^{1000000} x = x"), "1000000 terms; at most 64 are expanded", 5),
+    case("a 2000-term sum", doc(" + ".join(["x y"] * 2000) + " = x"), "this page reads at most 400 per display", 5),
     case("too many displays", HEAD + "$$ x = x $$\n" * 70, "this page checks at most 64 $$ … $$ displays", 69),
     case("too many steps", doc(" = ".join(["x"] * 21)), "has 20 steps; this page checks at most 16 per chain"),
     case("no declarations", "$$ x = x $$\n", "no declarations"),

@@ -40,6 +40,7 @@ def test_every_library_chain_is_within_the_bounds(path: Path) -> None:
         ("x = " + "9" * 40, "a number of 40 digits; at most 12", 8),
         ("x\x00 = x", "a NUL byte is not LaTeX", 5),
         ("x = \x1b[31m", "a control character (U+001B)", 8),
+        ("x = " + " + ".join(["y"] * 300), "this page reads at most 400 per display", 804),
     ],
 )
 def test_each_bound_says_what_and_where(math: str, said: str, col: int) -> None:

@@ -110,7 +110,7 @@ def check_text(text: str, bounds: Bounds) -> list[InputError]:
     if size > bounds.max_bytes:
         return [too_big(size, bounds)]
     errors = _controls(text) + _nesting(text, bounds) + _sizes(text, bounds) + _counts(text, bounds)
-    errors += _numbers(text, bounds)
+    errors += _lengths(text, bounds) + _numbers(text, bounds)
     return sorted(errors, key=lambda e: (e.line or 0, e.col or 0))[:MAX_ERRORS]
 
 
@@ -154,6 +154,19 @@ def _sizes(text: str, bounds: Bounds) -> list[InputError]:
                     )
                     out.append(_at(text, segment.offset + m.start(), message))
     return out
+
+
+def _lengths(text: str, bounds: Bounds) -> list[InputError]:
+    """Each display or declaration line at most max_tokens long (the reader walks a long sum by recursion)."""
+    for segment in _segments(text):
+        toks = scan.tokens(segment)
+        if len(toks) > bounds.max_tokens:
+            message = (
+                f"this line has {len(toks)} symbols and operators; this page reads at most {bounds.max_tokens} "
+                "per display: split it into steps"
+            )
+            return [_at(text, toks[bounds.max_tokens].offset, message)]
+    return []
 
 
 def _counts(text: str, bounds: Bounds) -> list[InputError]:

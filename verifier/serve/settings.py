@@ -16,6 +16,7 @@ class Bounds:
     max_exponent: int = 64  # a bare integer exponent, x^{64}
     max_digits: int = 12  # digits of one number
     max_size: int = 6  # a declared size (k: 2..6, A: matrix 6×6); the command line allows 12
+    max_tokens: int = 400  # symbols, numbers, commands and operators in one display or declaration line
     max_displays: int = 64  # $$ … $$ displays
     max_relations: int = 128  # relations (=, \le, \Rightarrow, …) in all displays together
     max_chains: int = 16
