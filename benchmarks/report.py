@@ -158,5 +158,15 @@ def write_reports(data: Data, out: str | Path) -> list[Path]:
         svg = folder / data["cost"]["plot"]
         files.write_atomic(svg, plot.render_svg(data["cost"]))
         written.append(svg)
-    files.write_atomic(md, render.render(data))
+    files.write_atomic(md, _with_serve_load(md, render.render(data)))
     return written
+
+
+def _with_serve_load(md: Path, text: str) -> str:
+    """The new report, keeping the `verifier serve` load section the old one had (benchmarks/serve_load.py)."""
+    from benchmarks.serve_load import END, START, keep_section
+
+    old = md.read_text(encoding="utf-8") if md.exists() else ""
+    if START not in old or END not in old:
+        return text
+    return keep_section(text, old[old.index(START) : old.index(END) + len(END)])

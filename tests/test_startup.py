@@ -34,13 +34,24 @@ def loaded(names: set[str], packages: tuple[str, ...]) -> list[str]:
     return sorted(n for n in names if n in packages or n.startswith(tuple(f"{p}." for p in packages)))
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"], ["verify-all", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["check", "--help"], ["verify-all", "--help"], ["serve", "--help"]]
+)
 def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
     done, names = imported("-m", "verifier", *args)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "verifier" in done.stdout
     assert "verifier.cli" in names  # the profile is being read
     assert loaded(names, HEAVY) == []
+
+
+def test_the_web_server_never_loads_the_engine_itself() -> None:
+    """`verifier serve`'s own process (the page, the bounds, the streams) stays light: its workers verify."""
+    code = "import sys, verifier.serve.app, verifier.serve.command\nprint(sorted(sys.modules))\n"
+    done, names = imported("-c", code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "verifier.serve.app" in names
+    assert loaded(names, (*HEAVY[:-1], *SEARCH)) == []  # rich renders the step marks; nothing else heavy
 
 
 def test_importing_the_package_is_light_and_its_names_still_work() -> None:

@@ -31,16 +31,30 @@ from verifier.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
 from verifier.text import plural
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
+StepListener = Callable[[StepResult], None]  # told each step's result as soon as it is decided
 _SYMBOLS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 _LATEX = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
 
 
 def verify_chain(
-    family: ClaimFamily, chain: Chain, settings: Any, source: str, result: ClaimResult, verify_one: VerifyOne
+    family: ClaimFamily,
+    chain: Chain,
+    settings: Any,
+    source: str,
+    result: ClaimResult,
+    verify_one: VerifyOne,
+    on_step: StepListener | None = None,
 ) -> None:
-    """Fill result with every step's verdict, the first wrong step, the end result and the chain's status."""
+    """Fill result with every step's verdict, the first wrong step, the end result and the chain's status.
+
+    on_step, if given, is told each step's result as soon as that step is decided (a page that
+    streams them); it only listens: the steps are verified in the same order either way."""
     _validate(chain)
-    steps = [_verify_step(family, chain, i, settings, source, verify_one) for i in range(len(chain.steps))]
+    steps = []
+    for i in range(len(chain.steps)):
+        steps.append(_verify_step(family, chain, i, settings, source, verify_one))
+        if on_step is not None:
+            on_step(steps[-1][0])
     sub_results = [r for _, r in steps]
     result.steps = [s for s, _ in steps]
     result.start_written, result.start_mathml = chain.start_written, _math(_markup(chain.start)[1])

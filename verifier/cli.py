@@ -15,7 +15,8 @@ from verifier.cli_parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, bui
 
 __all__ = ["build_parser", "main"]
 
-VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench"})  # commands whose work is metered
+# commands whose work is metered (serve: its workers verify)
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench", "serve"})
 
 
 def fix_hash_seed(command: str | None) -> None:
@@ -63,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """The subcommand's runner (imported here: sympy, rich and the engine load only for a command that runs)."""
+    if args.command == "serve":  # the web server never loads the engine itself: its workers do
+        from verifier.serve.command import run_serve
+
+        return run_serve(args)
     from verifier.commands import (
         pattern_or_path,
         run_alarms,
@@ -94,6 +99,7 @@ def _run(args: argparse.Namespace) -> int:
         from verifier.grade_cmd import run_grade
 
         return run_grade(args)
+
     build_parser().print_help()
     return EXIT_USAGE
 

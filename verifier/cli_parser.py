@@ -7,6 +7,7 @@ import os
 
 from verifier import __version__
 from verifier.budget import DEFAULT_BUDGET
+from verifier.serve import options as serve_options
 
 EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -31,6 +32,7 @@ examples:
   verifier show logistic_loss.hessian         the statement, domains and assumptions
   verifier verify-all --shard 2/4 --json shard-2.json     one of four CI jobs
   verifier merge shard-*.json --baseline reports/baseline.json --html report.html
+  verifier serve                              a web page: paste a LaTeX derivation, see which line is wrong
 
 exit status: 0 all claims met their expectation, 1 some did not, 2 usage error,
 3 internal error, 4 baseline regression, 130 interrupted.
@@ -263,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(mu)
     _grade_parser(sub)
+    serve_options.add_parser(sub)
     ls = sub.add_parser("list", help="list derivations and their claims")
     ls.add_argument("paths", nargs="*", metavar="PATH")
     ls.add_argument("--no-color", action="store_true")

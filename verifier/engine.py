@@ -101,8 +101,12 @@ def _describe(result: ClaimResult, claim: Claim) -> None:
         pass
 
 
-def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "") -> ClaimResult:
-    """The verdict on a claim family. Never raises for a problem with the claim."""
+def verify_family(
+    family: ClaimFamily, settings: EngineSettings, source: str = "", on_step: chains.StepListener | None = None
+) -> ClaimResult:
+    """The verdict on a claim family. Never raises for a problem with the claim.
+
+    on_step: for a chain, told each step's result as soon as it is decided (`verifier serve` streams them)."""
     started = time.monotonic()
     budget.start_claim()
     result = _skeleton(family, settings, source)
@@ -121,7 +125,7 @@ def verify_family(family: ClaimFamily, settings: EngineSettings, source: str = "
     _describe(result, shown)
     try:
         if isinstance(shown.body, Chain):
-            chains.verify_chain(family, shown.body, settings, source, result, verify_family)
+            chains.verify_chain(family, shown.body, settings, source, result, verify_family, on_step)
             result.seconds = time.monotonic() - started
             return result
         _run(family, settings, result)

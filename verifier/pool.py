@@ -99,7 +99,10 @@ def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
 
 
 @dataclass
-class _Running:
+class Running:
+    """A task's worker while it runs; `run` drives these, and a caller that schedules tasks one by one
+    (`verifier serve`) can too, with `start`, `collect` and `kill`."""
+
     task: Task
     process: Any
     conn: Connection
@@ -112,41 +115,44 @@ def run(tasks: list[Task], jobs: int, timeout: float, memory_mb: int, on_done: C
     KeyboardInterrupt propagates after every worker has been killed.
     """
     pending = list(reversed(tasks))
-    running: list[_Running] = []
+    running: list[Running] = []
     try:
         while pending or running:
             while pending and len(running) < max(1, jobs):
-                running.append(_start(pending.pop(), memory_mb, timeout))
+                running.append(start(pending.pop(), memory_mb, timeout))
             now = time.monotonic()
             wait_for = max(0.0, min(r.deadline for r in running) - now)
             ready = wait([r.conn for r in running], timeout=min(wait_for, 0.5))
             for r in list(running):
-                outcome = _collect(r, r.conn in ready, timeout)
+                outcome = collect(r, r.conn in ready, timeout)
                 if outcome is not None:
                     running.remove(r)
                     on_done(r.task, outcome)
     except BaseException:
         for r in running:
-            _kill(r)
+            kill(r)
         raise
 
 
-def _start(task: Task, memory_mb: int, timeout: float) -> _Running:
+def start(task: Task, memory_mb: int, timeout: float, forks: bool = False) -> Running:
     """Fork a worker with SIGINT held back until it is on the running list, so an interrupt
-    can never leave behind a worker the parent does not know about (and so cannot kill)."""
+    can never leave behind a worker the parent does not know about (and so cannot kill).
+
+    forks: the task forks workers of its own (so it cannot be a daemon process); they die with it."""
     collect_before_fork()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         recv, send = _CTX.Pipe(duplex=False)
-        proc = _CTX.Process(target=_child, args=(send, task, memory_mb, os.getpid()), daemon=True)
+        proc = _CTX.Process(target=_child, args=(send, task, memory_mb, os.getpid()), daemon=not forks)
         proc.start()
         send.close()
-        return _Running(task, proc, recv, time.monotonic() + timeout)
+        return Running(task, proc, recv, time.monotonic() + timeout)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
+def collect(r: Running, readable: bool, timeout: float) -> Any | None:
+    """The task's value or Failure once it has ended (readable: its pipe has news), else None."""
     if readable:
         try:
             _, value = r.conn.recv()
@@ -157,7 +163,7 @@ def _collect(r: _Running, readable: bool, timeout: float) -> Any | None:
         r.conn.close()
         return value  # a value, or the Failure the child sent
     if time.monotonic() >= r.deadline:
-        _kill(r)
+        kill(r)
         return Failure("timeout", time_limit_message(timeout))
     if not r.process.is_alive() and not r.conn.poll():
         r.conn.close()
@@ -170,7 +176,7 @@ def time_limit_message(timeout: float) -> str:
     return f"stopped by the time limit after {timeout:g} s ({why})"
 
 
-def _kill(r: _Running) -> None:
+def kill(r: Running) -> None:
     if r.process.is_alive():
         r.process.kill()
     r.process.join(2)

@@ -4,17 +4,13 @@ A LaTeX chain keeps each line as its author wrote it. The report shows that line
 rather than the expanded instance the engine verified: a student recognises their own
 `\\frac{x}{\\sqrt{\\pi}} e^{-x^2/2}`, not a 2-vector of nested fractions. Rendering only: no
 verdict depends on this module, and a line latex2mathml cannot read falls back to its source.
-
-The LaTeX may be a student's (a graded chain): latex2mathml copies ``\\text{...}`` into the
-page unescaped and turns ``\\href`` into a link, so its output is rebuilt from an allow-list
-of MathML elements and attributes, every text escaped, before it reaches a page.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 _WORD = re.compile(r"[A-Za-z]{2,}[,.;:]?|[A-Za-z][,.;:]|a|A")  # a word of prose, not a variable such as x
 _TEXT_BODY = re.compile(r"\\text\{([^{}]*)\}")
@@ -25,33 +21,6 @@ def _keep_spaces(latex: str) -> str:
     return _TEXT_BODY.sub(lambda m: "\\text{" + m.group(1).replace(" ", "\u00a0") + "}", latex)
 
 
-# fmt: off
-_ELEMENTS = frozenset((
-    "math", "mrow", "mi", "mn", "mo", "mtext", "mspace", "ms", "msub", "msup", "msubsup", "mfrac", "msqrt", "mroot",
-    "mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "munder", "mover", "munderover", "mtable", "mtr",
-    "mtd", "mlabeledtr", "mmultiscripts", "mprescripts", "none",
-))
-_ATTRIBUTES = frozenset((  # no href, style or event handler
-    "display", "mathvariant", "stretchy", "fence", "form", "separator", "separators", "lspace", "rspace", "width",
-    "height", "depth", "columnalign", "rowalign", "columnspacing", "rowspacing", "columnlines", "rowlines", "frame",
-    "displaystyle", "scriptlevel", "accent", "accentunder", "linethickness", "notation", "open", "close", "minsize",
-    "maxsize", "movablelimits", "largeop", "symmetric", "columnspan", "rowspan", "bevelled", "mathsize",
-))
-# fmt: on
-
-
-def _rebuilt(node: ET.Element) -> str:
-    """node as MathML from the allow-lists, its texts escaped (ValueError: an element not on the list)."""
-    tag = node.tag.rpartition("}")[2]
-    if tag not in _ELEMENTS:
-        raise ValueError(tag)
-    attrs = "".join(f' {k}="{html.escape(v)}"' for k, v in node.attrib.items() if k in _ATTRIBUTES)
-    if tag == "math":
-        attrs = ' xmlns="http://www.w3.org/1998/Math/MathML"' + attrs
-    inner = html.escape(node.text or "") + "".join(_rebuilt(c) + html.escape(c.tail or "") for c in node)
-    return f"<{tag}{attrs}>{inner}</{tag}>"
-
-
 def mathml(latex: str, display: bool = False) -> str:
     """Presentation MathML of a LaTeX formula, or "" when it cannot be read (the caller shows the source)."""
     if not latex.strip():
@@ -59,10 +28,77 @@ def mathml(latex: str, display: bool = False) -> str:
     from latex2mathml.converter import convert  # imported on first use: a report without chains never needs it
 
     try:
-        raw = str(convert(_keep_spaces(latex.strip()), display="block" if display else "inline"))
-        return _rebuilt(ET.fromstring(raw))
-    except Exception:  # the third-party reader failed, or wrote what the allow-lists refuse: the source instead
+        return clean(str(convert(_keep_spaces(latex.strip()), display="block" if display else "inline")))
+    except Exception:  # any failure of the third-party reader: the report shows the source instead
         return ""
+
+
+MATHML_TAGS = frozenset(
+    {
+        "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msub", "msup", "msubsup", "mfrac", "msqrt",
+        "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded", "mphantom",
+        "menclose", "merror", "mmultiscripts", "mprescripts", "none", "semantics", "annotation",
+    }
+)  # fmt: skip
+MATHML_ATTRIBUTES = frozenset(
+    {
+        "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "voffset", "accent",
+        "accentunder", "movablelimits", "minsize", "maxsize", "symmetric", "largeop", "form", "linethickness",
+        "columnalign", "rowalign", "columnlines", "rowlines", "columnspacing", "rowspacing", "scriptlevel",
+        "displaystyle", "width", "height", "depth", "notation", "align", "frame", "equalrows", "equalcolumns",
+    }
+)  # fmt: skip
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+
+
+class _Cleaner(HTMLParser):
+    """Rebuilds markup keeping only MathML elements and their presentational attributes; all else is text.
+
+    latex2mathml copies the body of \\text{…} into <mtext> as it stands, so a line a student wrote,
+    \\text{<img src=x onerror=…>}, would come out as a live element; and \\href, \\style or
+    \\color become attributes. Here anything that is not MathML is shown as the text it was."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []  # the MathML elements open here: an end tag closes only the innermost
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
+        if tag not in MATHML_TAGS:
+            self.out.append(html.escape(self.get_starttag_text() or ""))
+            return
+        kept = [(k, v or "") for k, v in attrs if k in MATHML_ATTRIBUTES or (k == "xmlns" and v == MATHML_NS)]
+        shown = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in kept)
+        self.out.append(f"<{tag}{shown}{close}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, "")
+        if tag in MATHML_TAGS:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, " /")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+            self.out.append(f"</{tag}>")
+        else:
+            self.out.append(html.escape(f"</{tag}>"))
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False))
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False))
+
+
+def clean(markup: str) -> str:
+    """MathML with nothing but MathML in it (see _Cleaner)."""
+    cleaner = _Cleaner()
+    cleaner.feed(markup)
+    cleaner.close()
+    return "".join(cleaner.out) + "".join(f"</{tag}>" for tag in reversed(cleaner.open))
 
 
 def formula(latex: str) -> str:

@@ -1,0 +1,69 @@
+"""verifier serve's seam in the engine: each step's result is told as it is decided, and nothing else changes."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from verifier import cli, latex
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status, StepResult
+from verifier.serve import checker, streaming
+from verifier.serve.limits import CheckRequest
+from verifier.serve.settings import ServeSettings
+
+SLIP = r"""
+```verifier
+x, y: real
+```
+
+% claim: square
+$$ (x + y)^2 = x^2 + 2 x y + y^2 $$
+$$ = x^2 + y^2 + 2 x y $$
+$$ = x^2 + y^2 + x y \quad \text{a slip} $$
+"""
+
+
+def test_each_step_is_told_as_it_is_decided_and_the_result_is_unchanged() -> None:
+    families, errors = latex.parse_chains(SLIP, "derivation.md", "derivation")
+    assert errors == [] and len(families) == 1
+    told: list[StepResult] = []
+    settings = EngineSettings(samples=60)
+    result = verify_family(families[0], settings, "derivation.md", on_step=told.append)
+    assert told == result.steps  # the same objects' values, in order, one call per step
+    assert [s.index for s in told] == [1, 2, 3]
+    assert [s.status for s in told] == [Status.PROVED, Status.PROVED, Status.REFUTED]
+    quiet = verify_family(families[0], settings, "derivation.md")
+    assert (quiet.status, quiet.first_wrong_step, quiet.end_result) == (result.status, 3, result.end_result)
+    assert [s.status for s in quiet.steps] == [s.status for s in told]
+
+
+def test_the_page_reads_as_the_command_line_does() -> None:
+    twice = SLIP + "\n% claim: square\n$$ x = x $$\n"
+    families, errors = checker.read(CheckRequest(twice))
+    assert families == []
+    assert errors == [("square", "derivation.md: two claims are named 'square'; rename one")]
+    families, errors = checker.read(CheckRequest("```verifier\nx: real\n```\nno chains here\n", name="notes"))
+    assert errors == [("<derivation>", "notes.md: no claims found; write $$…$$ chains")]
+    families, errors = checker.read(CheckRequest(SLIP.replace("x y \\quad", "q \\quad")))
+    assert errors and errors[0][1].startswith("derivation.md:9:18: undeclared symbol q")
+
+
+def test_a_chain_is_laid_out_before_its_verdicts() -> None:
+    families, _ = latex.parse_chains(SLIP, "derivation.md", "derivation")
+    outline = checker.outline(families[0])
+    assert outline["lines"] == ["(x + y)^2", "x^2 + 2 x y + y^2", "x^2 + y^2 + 2 x y", "x^2 + y^2 + x y"]
+    assert outline["relations"] == ["=", "=", "="]
+    view = streaming.Stream(CheckRequest(SLIP), ServeSettings())
+    parsed = view.parsed({"kind": "parsed", "chains": [outline], "errors": [], "verify": True})
+    assert parsed["chains"] == [{"name": "square", "lines": [7, 7, 8, 9]}]
+    assert parsed["html"].count('class="step pending"') == 3
+
+
+def test_serve_without_its_extra_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "starlette", None)
+    assert cli.main(["serve", "--port", "0"]) == 2
+    assert 'pip install "ml-derivation-verifier[serve]"' in capsys.readouterr().err

@@ -1,0 +1,47 @@
+"""`verifier serve`: a local web page where a student pastes a LaTeX derivation and sees which line is wrong.
+
+The page is one more renderer of the engine's results, never a second engine. Three kinds of
+process, each doing one thing:
+
+- the **server** (`app`, `broker`): Starlette under uvicorn. It never imports sympy and never
+  reads LaTeX into mathematics. It checks each request against the bounds (`limits`), admits
+  it into a bounded queue with a per-client limit (HTTP 429 with Retry-After beyond), relays
+  its events to the page as server-sent events and renders them (`fragments`, `positions`).
+- the **dispatcher** (`dispatcher`), spawned once: it imports the engine, then forks one worker
+  per request with the pool's hard time and memory limits (`verifier.pool`), a few reading at a
+  time and `--jobs` verifying at a time.
+- the **request worker** (`checker`): it reads the derivation with the LaTeX reader's public
+  entry point (every gate as on the command line), reports the chains or the positioned errors,
+  waits for a verifying slot, and then verifies each chain in a worker forked from itself, as
+  `verifier check FILE` does from the process that loaded the file. The engine tells it each
+  step's result as soon as it is decided (`verify_family(..., on_step=...)`), and each goes up
+  as one message on a socket of datagrams, so a worker killed at its time limit can never leave
+  half a message behind.
+
+Only LaTeX is accepted: no request carries Python, nothing is passed to eval, no request names
+a file (the examples are read once, when the server starts), and each request's text lives in
+its own worker process and its own stream.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+EXTRA_MODULES = ("starlette", "uvicorn")
+INSTALL_HINT = (
+    'verifier serve needs the [serve] extra (Starlette and uvicorn): pip install "ml-derivation-verifier[serve]" '
+    '(from a checkout: pip install -e ".[serve]")'
+)
+
+
+def missing() -> list[str]:
+    """The modules of the [serve] extra that cannot be imported here."""
+    out = []
+    for name in EXTRA_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            out.append(name)
+    return out

@@ -1,0 +1,140 @@
+"""What a request's worker does: read the derivation, report it, wait for a slot, verify it chain by chain.
+
+It runs in a process the dispatcher forked for the request, under the pool's hard time and
+memory limits, and does what `verifier check FILE` does with the file: the process that reads
+the text (here, this one) forks one worker per chain, and each worker runs `verify_family`,
+the engine's own entry point, with the same settings as the command line with `--no-cache`.
+The only addition is the listener the engine tells each step's result as it is decided; it
+sends the step on at once. So a verdict here is the command line's verdict for the same text,
+file name and seed.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from typing import Any
+
+from verifier import engine, latex, pool
+from verifier.engine import EngineSettings
+from verifier.families import ClaimFamily
+from verifier.outcome import ClaimResult, StepResult
+from verifier.serve import channel, limits
+from verifier.serve.limits import CheckRequest
+from verifier.serve.settings import ServeSettings
+from verifier.stepwise import Chain
+
+GO = {"kind": "go"}
+
+
+def engine_settings(request: CheckRequest, settings: ServeSettings) -> EngineSettings:
+    """The command line's settings for `verifier check FILE --seed S --no-cache` (and the server's samples, budget)."""
+    return EngineSettings(seed=request.seed, samples=settings.samples, budget=settings.budget, cache_dir=None)
+
+
+def read(request: CheckRequest) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+    """The chains of the text through the reader's public entry point, and (name, one-line error) for each problem.
+
+    As `verifier check` reports a file: a name used twice is an error and neither chain is checked."""
+    path = request.path
+    try:
+        families, errors = latex.parse_chains(request.text, path, request.name)
+    except RecursionError:
+        return [], [("<derivation>", f"{path}: nested too deeply for the reader; write it flatter")]
+    except Exception as err:  # the reader met something it does not report itself
+        return [], [("<derivation>", f"{path}: the reader could not read this ({type(err).__name__}: {err})"[:400])]
+    names = [f.name for f in families]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    errors += [(name, f"{path}: two claims are named {name!r}; rename one") for name in twice]
+    if not families and not errors:
+        errors.append(("<derivation>", f"{path}: no claims found; write $$…$$ chains"))
+    return [f for f in families if f.name not in twice], errors
+
+
+def outline(family: ClaimFamily) -> dict[str, Any]:
+    """A chain as the page lays it out before any verdict: its lines as written, and what it expects."""
+    lines: list[str] = []
+    relations: list[str] = []
+    n = engine.display_n(family)
+    try:  # the chain the reader built (no lowering, no sympy: the chain's worker starts as on the command line)
+        chain = family.builder() if n is None else family.builder(n)
+    except Exception:
+        chain = None
+    if isinstance(chain, Chain):
+        lines = [chain.start_written] + [s.written for s in chain.steps]
+        relations = [s.relation for s in chain.steps]
+    return {
+        "name": family.name,
+        "expect": family.expect.value,
+        "planted": family.planted,
+        "notes": family.notes,
+        "lines": lines,
+        "relations": relations,
+    }
+
+
+def summary(result: ClaimResult) -> dict[str, Any]:
+    """What the page shows of a chain's result (the full JSON holds evidence the page does not use)."""
+    return {
+        "name": result.name,
+        "status": result.status.value,
+        "verdict": result.verdict,
+        "reason": result.reason,
+        "expect": result.expect,
+        "met": result.met,
+        "first_wrong_step": result.first_wrong_step,
+        "planted_step": result.planted_step,
+        "end_result": result.end_result,
+        "counterexample": result.counterexample.to_json() if result.counterexample else None,
+        "steps": [step.to_json() for step in result.steps],
+        "seconds": round(result.seconds, 3),
+        "time_limited": result.time_limited,
+        "internal_error": result.internal_error,
+        "inconsistency": result.inconsistency,
+    }
+
+
+def verify_chain(family: ClaimFamily, settings: EngineSettings, source: str, sock: socket.socket, index: int) -> Any:
+    """Runs in a chain's worker: the engine's verdict, each step sent on as soon as it is decided."""
+
+    def decided(step: StepResult) -> None:
+        channel.send(sock, {"kind": "step", "chain": index, "step": step.to_json()})
+
+    return engine.verify_family(family, settings, source=source, on_step=decided)
+
+
+def failed_chain(family: ClaimFamily, source: str, failure: pool.Failure) -> dict[str, Any]:
+    """A chain whose worker produced no result: UNKNOWN at the time limit, else ERROR (as `verifier check`)."""
+    status = "UNKNOWN" if failure.kind == "timeout" else "ERROR"
+    reason = f"{source}::{family.name}: {failure.message.splitlines()[0]}"
+    return {"name": family.name, "status": status, "verdict": status, "reason": reason, "expect": family.expect.value,
+            "met": False, "first_wrong_step": None, "planted_step": family.planted, "end_result": "",
+            "counterexample": None, "steps": [], "seconds": 0.0, "time_limited": failure.kind == "timeout",
+            "internal_error": False, "inconsistency": False}  # fmt: skip
+
+
+def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.socket) -> str:
+    """Runs in the request's worker: read, report, wait for the dispatcher's go, verify every chain."""
+    started = time.monotonic()
+    families, errors = read(request)
+    outlines = [outline(f) for f in families]
+    problems = limits.check_parsed([(o["name"], max(0, len(o["lines"]) - 1)) for o in outlines], settings.bounds)
+    errors += [("<limits>", f"{request.path}: {p}") for p in problems]
+    parsed = {"kind": "parsed", "chains": outlines, "errors": [{"name": n, "message": m} for n, m in errors]}
+    verify = bool(families) and not problems
+    channel.send(sock, {**parsed, "seconds": round(time.monotonic() - started, 3), "verify": verify})
+    if not verify:
+        return "read"
+    if channel.receive(sock) != GO:
+        return "not started"
+    options = engine_settings(request, settings)
+    index = {f.name: i for i, f in enumerate(families)}
+    tasks = [pool.Task(f.name, verify_chain, (f, options, request.path, sock, i)) for i, f in enumerate(families)]
+
+    def done(task: pool.Task, value: Any) -> None:
+        family = task.args[0]
+        shown = failed_chain(family, request.path, value) if isinstance(value, pool.Failure) else summary(value)
+        channel.send(sock, {"kind": "chain", "chain": index[family.name], "result": shown})
+
+    pool.run(tasks, 1, settings.timeout, settings.memory_mb, done)
+    return "verified"

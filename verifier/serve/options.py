@@ -1,0 +1,50 @@
+"""The `verifier serve` subcommand's arguments (argparse only: `verifier --help` stays light)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+DESCRIPTION = """\
+Serve one web page on this machine where a derivation written in LaTeX (a declaration block, then
+$$ … $$ lines, as for `verifier check notes.md`) is checked line by line: each step's verdict arrives
+as soon as it is decided, the first wrong line is highlighted with its counterexample, and a link
+reproduces the check. Open the address it prints.
+
+Only LaTeX is accepted, never Python. Each check runs in the worker pool with a hard time and
+memory limit; the text is bounded (size, nesting, exponents, steps, declared sizes), and at most
+--queue checks (--per-client from one page) are in progress at once: beyond that the page is told
+to try again (HTTP 429). Nothing is stored. It listens on 127.0.0.1 unless --host says otherwise.
+Needs the [serve] extra: pip install "ml-derivation-verifier[serve]".
+"""
+
+
+OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("--host",), {"default": "127.0.0.1", "help": "address to listen on (default 127.0.0.1: this machine only)"}),
+    (("--port",), {"type": int, "default": 8029, "help": "port (default 8029; 0 picks a free one)"}),
+    (
+        ("--jobs", "-j"),
+        {"type": int, "default": os.cpu_count() or 1, "help": "chains verified at once (default: cores)"},
+    ),
+    (("--queue",), {"type": int, "default": 32, "help": "checks in progress at once, all pages together (default 32)"}),
+    (("--per-client",), {"type": int, "default": 2, "help": "checks in progress at once from one page (default 2)"}),
+    (("--timeout",), {"type": float, "default": 60.0, "help": "hard wall-clock limit per chain, seconds (default 60)"}),
+    (
+        ("--request-timeout",),
+        {"type": float, "default": 300.0, "help": "hard limit on one check, seconds (default 300)"},
+    ),
+    (("--memory-mb",), {"type": int, "default": 2048, "help": "memory limit of each worker, MB (default 2048)"}),
+    (("--samples",), {"type": int, "default": 200, "help": "numeric samples per claim and dimension (default 200)"}),
+    (("--quiet", "-q"), {"action": "store_true", "help": "no request log"}),
+]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """The `serve` subcommand and its OPTIONS."""
+    what = "a local web page: paste a LaTeX derivation, see which line is wrong"
+    serve = sub.add_parser(
+        "serve", help=what, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    for flags, settings in OPTIONS:
+        serve.add_argument(*flags, **settings)
