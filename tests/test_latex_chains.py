@@ -155,3 +155,9 @@ def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() ->
     assert "<summary>as verified</summary>" in steps, "the verified instance is a detail on demand"
     assert "since <math" in steps, "a reason keeps its words and typesets its math"
     assert '<p class="stmt">' not in page, "a chain's lines replace its raw source as the heading"
+    verdict = page[page.index("<dt>verdict</dt>") : page.index("</dd>", page.index("<dt>verdict</dt>"))]
+    assert "step 3 of 3 is wrong (= <math" in verdict, "the wrong line in the verdict is typeset as written"
+    assert "\\frac" not in verdict and "\\Phi" not in verdict and "note:" not in verdict
+    note = page[page.index("<dt>note</dt>") : page.index("</dd>", page.index("<dt>note</dt>"))]
+    assert "<mi>Φ</mi></mrow></math> read as the standard normal CDF" in note
+    assert "(declare <code>\\Phi: real</code> for a variable)" in note, "what to write stays as code"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from itertools import groupby
 
 from verifier.outcome import ClaimResult, RunReport, Status
@@ -85,7 +86,7 @@ def _plot(series: dict[str, list[float]]) -> str:
 
 def claim_section(r: ClaimResult) -> str:
     rows = [
-        ("verdict", f"{_badge(r.status, r.verdict)} {_esc(r.reason)}"),
+        ("verdict", f"{_badge(r.status, r.verdict)} {_verdict_sentence(r)}"),
         ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
         ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s"),
     ]
@@ -129,7 +130,7 @@ def claim_section(r: ClaimResult) -> str:
             )
         )
     if r.notes:
-        rows.append(("note", _esc(r.notes)))
+        rows.append(("note", _notes(r.notes) if r.start_written else _esc(r.notes)))
     if r.replay and r.status is not Status.PROVED:
         rows.append(("replay", f"<code>{_esc(r.replay)}</code>"))
     cx = ""
@@ -151,6 +152,36 @@ def claim_section(r: ClaimResult) -> str:
         f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status, r.verdict)} {_esc(r.name)}</h3>'
         f"{stmt}{math}<dl>{dl}</dl>{cx}{plot}</section>"
     )
+
+
+def _verdict_sentence(r: ClaimResult) -> str:
+    """The reason, with a LaTeX chain's wrong line typeset as its author wrote it (the sentence quotes
+    its source), and without the notes, which have a row of their own."""
+    text = r.reason
+    if not r.start_written:
+        return _esc(text)
+    if r.notes:
+        text = text.replace(f"; note: {r.notes}", "")
+    wrong = next((s for s in r.steps if s.index == r.first_wrong_step), None)
+    if wrong is None or not wrong.written or f" {wrong.text})" not in text:
+        return _esc(text)
+    before, _, after = text.partition(f" {wrong.text})")
+    return f"{_esc(before)} {typeset.formula(wrong.written)}){_esc(after)}"
+
+
+_NAME_READ = re.compile(r"(\\operatorname\{[^{}]*\}|\\[A-Za-z]+)( read as .*)")
+_DECLARE = re.compile(r"\(declare ([^()]*?: \w+)([^()]*)\)")
+
+
+def _notes(notes: str) -> str:
+    """A LaTeX chain's notes ("\\Phi read as the standard normal CDF ... (declare \\Phi: real for a
+    variable)"): each name typeset as the reader took it, and what to write instead as code."""
+    out = []
+    for part in notes.split("; "):
+        named = _NAME_READ.fullmatch(part)
+        head, rest = (typeset.formula(named.group(1)), named.group(2)) if named else ("", part)
+        out.append(head + _DECLARE.sub(lambda m: f"(declare <code>{m.group(1)}</code>{m.group(2)})", _esc(rest)))
+    return "; ".join(out)
 
 
 _MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
