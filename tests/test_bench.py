@@ -65,6 +65,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         grading_students=(3,),
         grading_cluster=False,  # tests/test_dask.py grades on a cluster
         generic_n=2,
+        generic_claims=3,  # the section's code, not its 15 claims' figures (20 s)
         sos_n=(2,),
         sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # tests/test_dask.py runs it
     )
