@@ -152,3 +152,19 @@ def _beats_with_the_collector_off() -> int:
 def test_a_claim_is_metered_even_if_the_collector_was_switched_off() -> None:
     (beats,) = _in_workers(_beats_with_the_collector_off, [()])
     assert beats > 100
+
+
+def test_each_claim_starts_sympys_random_generators_from_one_state() -> None:
+    """Expr.equals samples random points and the assumptions system shuffles its facts, from
+    generators sympy seeds from the OS: without a fixed start, a claim's work depends on the process."""
+    from sympy.core import random as sympy_random
+
+    def draws() -> tuple[float, list[int]]:
+        budget.start_claim()
+        order = list(range(10))
+        sympy_random._assumptions_shuffle(order)
+        return sympy_random.rng.random(), order
+
+    first = draws()
+    sympy_random.rng.random()  # whatever ran before the next claim
+    assert draws() == first

@@ -108,10 +108,22 @@ def start_claim() -> None:
     """
     _METER.install()
     sys.unraisablehook = _quiet_budget_stops
+    _seed_sympy()
     gc.enable()  # a host (or a module it imported) may have switched automatic collection off: no heartbeats
     gc.freeze()
     gc.collect()
     gc.unfreeze()
+
+
+def _seed_sympy() -> None:
+    """sympy draws random numbers from generators seeded from the OS at its import: Expr.equals
+    tests at random points, and the assumptions system shuffles the facts it derives (so the
+    work, and the heartbeats, of a claim could differ from one process to the next). Each claim
+    starts them from one fixed state, whatever ran before it in this process."""
+    if "sympy" in sys.modules:
+        from sympy.core import random as sympy_random
+
+        sympy_random.seed(0)
 
 
 @contextmanager
