@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -12,6 +16,11 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# the cache's signing key lives under $XDG_CACHE_HOME (cache.py): the tests make theirs here, never in
+# the user's ~/.cache, and it goes when the run ends
+CACHE_HOME = tempfile.mkdtemp(prefix="verifier-tests-")
+os.environ["XDG_CACHE_HOME"] = CACHE_HOME
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)
 
 
 def write_module(folder: Path, name: str, body: str) -> Path:
@@ -27,7 +36,7 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
         text=True,
         cwd=cwd or ROOT,
         timeout=timeout,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME},
     )
 
 

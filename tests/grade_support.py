@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from benchmarks.course import Planted
-from tests.conftest import ROOT
+from tests.conftest import CACHE_HOME, ROOT
 from verifier.grading import sandbox
 
 NO_SANDBOX = sandbox.unavailable()
@@ -20,7 +20,7 @@ FAST = ("--samples", "20", "--sandbox-timeout", "6", "--jobs", "2")
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME}
     cmd = [sys.executable, "-m", "verifier", *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=600, env={**base, **(env or {})})
 

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from tests.conftest import ROOT, run_cli, write_module
+from tests.conftest import CACHE_HOME, ROOT, run_cli, write_module
 from verifier import budget, dask_executor, pool
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
@@ -251,7 +251,12 @@ def test_without_dask_the_cluster_options_say_what_to_install(tmp_path: Path, mo
         text=True,
         cwd=ROOT,
         timeout=120,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": f"{blocked.parent}:{ROOT}"},
+        env={
+            "NO_COLOR": "1",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": f"{blocked.parent}:{ROOT}",
+            "XDG_CACHE_HOME": CACHE_HOME,
+        },
     )
     assert proc.returncode == 2, proc.stdout + proc.stderr
     error = [line for line in proc.stdout.splitlines() if line.startswith("error:")]

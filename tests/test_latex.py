@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from tests.conftest import ROOT, claims_by_name, run_cli
+from tests.conftest import CACHE_HOME, ROOT, claims_by_name, run_cli
 from verifier import latex, loader
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
@@ -228,7 +228,7 @@ def test_without_lark_a_folder_skips_its_latex_files_with_one_dim_line(tmp_path:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME},
         timeout=300,
     )
     folder = run("verify-all", str(mine))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import verifier
-from tests.conftest import ROOT
+from tests.conftest import CACHE_HOME, ROOT
 from verifier import budget, cli, loader
 
 HEAVY = ("sympy", "numpy", "scipy", "hypothesis", "rich")
@@ -22,7 +22,8 @@ def imported(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.
 
     PYTHONPROFILEIMPORTTIME reaches the re-executed CLI and the forked workers too (they share stderr).
     """
-    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONPROFILEIMPORTTIME": "1"}
+    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME}
+    base["PYTHONPROFILEIMPORTTIME"] = "1"
     done = subprocess.run(
         [sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env={**base, **(env or {})}
     )
