@@ -371,4 +371,4 @@ def test_a_left_side_that_is_not_a_name_says_what_to_write() -> None:
     _, errors = _one("```verifier\nx: real\n\\sigma^3 = x\n```\n\n$$ x = x $$\n")
     ((_, message),) = errors
     assert "'\\sigma^3' is not a name to define; write a name (\\mu = …, \\hat{x} = …, x_1 = …)" in message
-    assert "a square (\\sigma^2 = …) or a vector by its entries (\\hat{x}_i = …)" in message
+    assert "a square (\\sigma^2 = …), a vector by its entries (\\hat{x}_i = …) or a recurrence" in message

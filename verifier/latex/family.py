@@ -23,7 +23,7 @@ from verifier.latex.document import ChainSource, split
 from verifier.latex.errors import LatexError, Origin
 from verifier.latex.evaluate import Evaluator
 from verifier.latex.scope import Scope
-from verifier.latex.values import Matrix, Value, shape_of
+from verifier.latex.values import Matrix, Value, collapse, shape_of
 from verifier.stepwise import Chain, Relation, Step
 
 _TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
@@ -97,6 +97,10 @@ class Reader:
                     raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
                 last = i == len(parts) - 1
                 relation = macros.RELATIONS[rel.value.lstrip("\\")]
+                if relation == "!=":
+                    raise LatexError(
+                        at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
+                    )
                 out.append(
                     Line(
                         relation,
@@ -139,12 +143,12 @@ def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> V
         return Evaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
 
     if not indices:
-        return at({})
+        return collapse(at({}))
     n = scope.size()
     entry = (
-        (lambda i, j: at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)}))
+        (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)})))
         if len(indices) == 2
-        else (lambda i, j: at({indices[0]: sp.Integer(i + 1)}))
+        else (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1)})))
     )
     cols = n if len(indices) == 2 else 1
     cells = [[entry(i, j) for j in range(cols)] for i in range(n)]

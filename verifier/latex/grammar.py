@@ -58,6 +58,7 @@ PARSE_GRAMMAR = r"""
 ?term: signed
      | term TIMES signed -> mul
      | term SLASH signed -> div
+     | term ODOT signed -> hadamard
 ?signed: juxt
        | MINUS signed -> neg
        | PLUS signed -> pos
@@ -75,7 +76,9 @@ PARSE_GRAMMAR = r"""
 braced: LBRACE inner RBRACE
 ?inner: expr
       | expr (COMMA expr)+ -> items
-      | expr REL expr -> binding
+      | binding
+      | binding (COMMA binding)+ -> bindings
+binding: expr REL expr
 ?atom: NUMBER -> number
      | DIGIT -> number
      | LETTER -> name
@@ -91,6 +94,8 @@ braced: LBRACE inner RBRACE
      | ABS_L expr ABS_R -> abs
      | DECOR arg -> decorated
      | FONT arg -> font
+     | BB arg -> blackboard
+     | DOTS -> dots
      | OPNAME braced -> opname
      | FUNC -> func
      | PARTIAL -> partial
@@ -107,7 +112,7 @@ bounds: UNDER script (CARET script)? -> lower_upper
       | CARET script UNDER script -> upper_lower
 %declare NUMBER DIGIT LETTER NAMECMD REL PLUS MINUS TIMES SLASH CARET UNDER PRIME LBRACE RBRACE LPAR RPAR
 %declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
-%declare MAT_BEGIN MAT_END AMP ROWSEP
+%declare MAT_BEGIN MAT_END AMP ROWSEP DOTS ODOT BB
 """
 
 WORDS = {
