@@ -7,8 +7,8 @@ meaning is the chain rule's: ∂L/∂σ treats σ as a variable of L. σ is repl
 variable s wherever it is written, in the expression and in every definition it uses,
 the result is differentiated in s, and s is set back to σ's value. Other names stay as
 they are, even those σ's value depends on (a partial derivative holds them fixed). An
-expression in which σ is not written at all is refused: ∂L/∂σ = 0 would be what the
-text says, never what a student means.
+expression in which σ is not read at all (not written in it, nor in a definition it
+uses) is refused: ∂L/∂σ = 0 would be what the text says, never what a student means.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def _intermediate(w: Any, node: Node) -> Variable | None:
 
 
 def _hold(w: Any, key: str, shown: str, node: Node, index: Node | None) -> Variable:
+    shown = w.scope.decls.definitions[key].name.latex
     current = w.lookup(key, shown, node)
     if isinstance(current, Fn | tuple):
         raise w.fail(node, f"{shown} is a function; name its value (s = {shown}(x)) and differentiate in s")
@@ -133,16 +134,13 @@ def _hold(w: Any, key: str, shown: str, node: Node, index: Node | None) -> Varia
 def differentiate(w: Any, f: Value, var: Variable, node: Node) -> Value:
     """∂f/∂var, with a held intermediate set back to its value and an upstream gradient named."""
     upstream.check_differentiable(w, f, node)
-    if var.hold:
-        fresh = set(var.back)
-        entries = list(f) if isinstance(f, sp.MatrixBase) else [f]
-        if not any(e.free_symbols & fresh for e in entries):
-            raise w.fail(
-                node,
-                f"what is differentiated does not contain {var.shown} as written (here or in the definitions it "
-                f"uses), so ∂/∂{var.shown} would be 0; write it in terms of {var.shown}, or differentiate in a "
-                "declared symbol",
-            )
+    if var.hold and not set(var.back) & w.scope.held_used:
+        raise w.fail(
+            node,
+            f"what is differentiated does not contain {var.shown} as written (here or in the definitions it "
+            f"uses), so ∂/∂{var.shown} would be 0; write it in terms of {var.shown}, or differentiate in a "
+            "declared symbol",
+        )
     result = values.derivative(f, var.value)
     if var.back:
         result = result.xreplace(var.back)

@@ -176,7 +176,9 @@ class Evaluator:
         if key in self.env:
             return self.env[key]
         if key in self.held:
-            return self.held[key]
+            found = self.held[key]
+            self.scope.held_used.update(found if isinstance(found, sp.MatrixBase) else [found])
+            return found
         decls = self.scope.decls
         if key in decls.upstream:
             return upstream.value(self, decls.upstream[key], node)

@@ -138,7 +138,11 @@ def distribution(w: Any, law: Law, node: Any) -> Distribution:
     shown = law.name.latex
     if law.family == "bernoulli":
         if not _in_unit_interval(w, params[0]):
-            raise w.fail(node, f"the Bernoulli parameter of {shown} must lie in [0, 1]; declare p \\in (0, 1), use it")
+            raise w.fail(
+                node,
+                f"the Bernoulli parameter {law.params[0].text} of {shown} is not shown to lie in [0, 1]; declare it "
+                f"in an interval inside [0, 1] ({law.params[0].text} \\in (0, 1)), or write 1 - such a name",
+            )
         return Bernoulli(params[0])
     if law.family == "normal":
         if not _nonnegative(w, params[1]):

@@ -83,6 +83,7 @@ class Scope:
     markers: dict[str, Any] = field(default_factory=dict)  # an upstream function's markers (upstream.Markers)
     memo: dict[tuple[str, int, bool], Value] = field(default_factory=dict)  # terms of sequences
     in_progress: set[tuple[str, int]] = field(default_factory=set)
+    held_used: set[sp.Basic] = field(default_factory=set)  # the fresh variables of held names that were read
     _cache: dict[str, Value] = field(default_factory=dict)
 
     def size(self, name: str | None = None) -> int:
