@@ -59,8 +59,8 @@ def is_mark(w: Any, node: Node) -> bool:
 def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     """A fraction, or a derivative if both parts start with ∂ (or d)."""
     top, bottom = _items_of(num), _items_of(den)
-    if _is(top[0], "sup") and _is(top[0].children[0], "partial"):
-        raise w.fail(node, "higher derivatives are not supported; nest first derivatives")
+    if _is(top[0], "sup") and is_mark(w, top[0].children[0]):
+        return _second(w, top, bottom, node)
     if not (is_mark(w, top[0]) and is_mark(w, bottom[0])):
         return values.divide(w.value(num), w.value(den))
     if len(bottom) < 2:
@@ -69,6 +69,51 @@ def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     if len(top) == 1:
         return Fn(DERIVATIVE, lambda f: differentiate(w, f, var, node), greedy=True, hold=var.hold)
     return differentiate(w, product(w.holding(var.hold), top[1:]), var, node)
+
+
+def _second(w: Any, top: list[Node], bottom: list[Node], node: Node) -> Value | Fn:
+    """∂²L/∂x², ∂²L/∂x∂y, ∂²L/∂w∂w^\\top: differentiate in the first variable, then the result in the second."""
+    what = (
+        "write \\frac{\\partial^2 L}{\\partial x^2}, \\frac{\\partial^2 L}{\\partial x \\partial y} "
+        "or nest first derivatives"
+    )
+    if literal(top[0].children[2]) != "2":
+        raise w.fail(node, f"only second derivatives are read; {what}")
+    groups: list[list[Node]] = []
+    for item in bottom:
+        if is_mark(w, item):
+            groups.append([])
+        elif groups:
+            groups[-1].append(item)
+    if (
+        len(groups) == 1
+        and len(groups[0]) == 1
+        and _is(groups[0][0], "sup")
+        and literal(groups[0][0].children[2]) == "2"
+    ):
+        groups = [[groups[0][0].children[0]]] * 2
+    if len(groups) != 2 or not all(groups) or not is_mark(w, bottom[0]):
+        raise w.fail(node, f"a second derivative needs two variables; {what}")
+    first, second = (variable(w, g, node) for g in groups)
+    hold = {**first.hold, **second.hold}
+
+    def twice(f: Value) -> Value:
+        return differentiate(w, differentiate(w, f, first, node), second, node)
+
+    if len(top) == 1:
+        return Fn(DERIVATIVE, twice, greedy=True, hold=hold)
+    return twice(product(w.holding(hold), top[1:]))
+
+
+def hessian(w: Any, script: Node, node: Node) -> Fn:
+    """\\nabla^2_w: the Jacobian of the gradient."""
+    var = variable(w, [script.children[1] if _is(script, "braced") else script], script)
+    return Fn(
+        "\\nabla^2",
+        lambda f: differentiate(w, differentiate(w, f, var, node), var, node),
+        greedy=True,
+        hold=var.hold,
+    )
 
 
 def nabla(w: Any, script: Node, node: Node) -> Fn:

@@ -35,6 +35,14 @@ def first_token(node: Node) -> Token | None:
     return None
 
 
+def _is_nabla_squared(node: Node, nabla: Node | None = None) -> bool:
+    """\\nabla^2 (node a superscript of \\nabla by 2; or, given nabla, node raises a subscripted \\nabla to 2)."""
+    base = node.children[0] if nabla is None else nabla
+    if not (isinstance(node, Tree) and node.data == "sup" and isinstance(base, Tree) and base.data == "nabla"):
+        return False
+    return scripts.literal(node.children[2]) == "2"
+
+
 class Evaluator:
     """Walks one expression's tree in a scope, with indices and parameters bound in env.
 
@@ -261,6 +269,8 @@ class Evaluator:
             return values.add(self.value(left), values.negate(self.value(right)))
         if isinstance(left, Tree) and left.data == "nabla":
             return calculus.nabla(self, right, node)
+        if _is_nabla_squared(left):  # \\nabla^2_w
+            return calculus.hessian(self, right, node)
         if isinstance(left, Tree) and left.data == "blackboard" and self.letters(left.children[1]) == "E":
             names = right.children[1] if isinstance(right, Tree) and right.data == "braced" else right
             parts = [c for c in names.children if isinstance(c, Tree)] if names.data == "items" else [names]
@@ -335,7 +345,10 @@ class Evaluator:
         return functions.product(self, list(node.children))
 
     def _sup(self, node: Node) -> Value | Fn:
-        return scripts.superscript(self, node.children[0], node.children[2], node)
+        base, script = node.children[0], node.children[2]
+        if isinstance(base, Tree) and base.data == "sub" and _is_nabla_squared(node, base.children[0]):
+            return calculus.hessian(self, base.children[2], node)  # \\nabla_w^2
+        return scripts.superscript(self, base, script, node)
 
     def _prime(self, node: Node) -> Fn:
         return functions.prime(self, node)

@@ -26,7 +26,7 @@ from verifier.latex.scope import Scope
 from verifier.latex.values import Matrix, Value, collapse, shape_of
 from verifier.stepwise import Chain, Relation, Step
 
-_TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
+_TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 MAX_FREE_INDICES = 2
 _LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}

@@ -52,6 +52,7 @@ GREEK = frozenset(
         "Phi",
         "Psi",
         "Omega",
+        "ell",
     ]
 )
 RELATIONS = {
@@ -109,6 +110,7 @@ KINDS: dict[str, str] = {
     "mathit": "FONT",
     "mathrm": "FONT",
     "mathcal": "FONT",
+    "mathsf": "FONT",
     "vec": "FONT",
     "mathbb": "BB",
     "dots": "DOTS",

@@ -17,10 +17,19 @@ from verifier.latex.walker import Node, Walker, inner, is_node
 
 
 def is_transpose(w: Walker, script: Node) -> bool:
+    """^\\top, ^T (T not declared), ^{\\mathsf{T}}."""
     body = inner(script)
     if is_node(body, "top"):
         return True
-    return is_node(body, "name") and body.children[0].value == "T" and "T" not in w.scope.decls.objects
+    if is_node(body, "font") and w.letters(body.children[1]) == "T":
+        body = body.children[1]
+    return is_node(inner(body), "name") and inner(body).children[0].value == "T" and "T" not in w.scope.decls.objects
+
+
+def _is_inverse_transpose(w: Walker, script: Node) -> bool:
+    """^{-\\top}, ^{-T}: the transpose of the inverse."""
+    body = inner(script)
+    return is_node(body, "neg") and is_transpose(w, body.children[1])
 
 
 def literal(node: Node) -> str | None:
@@ -79,6 +88,8 @@ def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
 def _raise(w: Walker, b: Value, script: Node) -> Value:
     if is_transpose(w, script):
         return values.transpose(b)
+    if _is_inverse_transpose(w, script):
+        return values.transpose(values.power(b, sp.Integer(-1)))
     return values.power(b, w.value(script))
 
 

@@ -137,10 +137,11 @@ def derivative(f: Value, var: Value) -> Value:
     if isinstance(var, sp.MatrixBase):
         if not all(is_variable(e) for e in var):
             raise ValueError("differentiate with respect to a declared symbol or an entry of one")
-        if isinstance(f, sp.MatrixBase):
-            if f.cols != 1 or var.cols != 1:
+        if isinstance(f, sp.MatrixBase):  # ∂f/∂w and ∂f/∂w^\\top are both the Jacobian
+            if f.cols != 1 or min(var.shape) != 1:
                 raise ValueError("a Jacobian needs a vector over a vector")
-            return Matrix(f.rows, var.rows, lambda i, j: sp.diff(f[i], var[j]))
+            entries = list(var)
+            return Matrix(f.rows, len(entries), lambda i, j: sp.diff(f[i], entries[j]))
         return Matrix(var.rows, var.cols, lambda i, j: sp.diff(f, var[i, j]))
     if not is_variable(var):
         raise ValueError(f"differentiate with respect to a declared symbol or an entry of one, not {var}")
