@@ -12,6 +12,7 @@ import sympy as sp
 from verifier import kernel
 from verifier.budget import BudgetExceeded, WorkClock, budget
 from verifier.kernel import Fact, Rejected
+from verifier.normal_form import is_rational_in_symbols
 
 __all__ = ["CHEAP_RUNGS", "RUNGS", "RUNG_SHARE", "zero_facts"]
 
@@ -58,20 +59,12 @@ def _joint_atoms(entries: list[sp.Expr], clock: WorkClock) -> list[Fact]:
         return []
 
 
-def _rational_in_symbols(entry: sp.Expr) -> bool:
-    """A rational function of plain symbols (integer powers, rational numbers, no function, no constant
-    such as pi or I): the atoms rung decides its zero test completely, in exact arithmetic."""
-    if any(not p.exp.is_Integer for p in entry.atoms(sp.Pow)) or entry.atoms(sp.Function):
-        return False
-    return all(a.is_Symbol or a.is_Rational for a in entry.atoms())
-
-
 def _zero_fact(entry: sp.Expr, clock: WorkClock, rungs: tuple[str, ...]) -> tuple[Fact | None, str]:
     tried = []
     if _needs_atoms(entry):
         rungs = tuple(r for r in rungs if r != "expand")  # atoms subsumes it, and is far faster here
     for rung in rungs:
-        if rung == "simplify" and "atoms" in tried and _rational_in_symbols(entry):
+        if rung == "simplify" and "atoms" in tried and is_rational_in_symbols(entry):
             # the atoms rung said no, and for a rational function that is final: simplify would spend the
             # whole budget (about 20 s for a 2×2 normal equation's wrong multiplier) and show nothing more
             tried.append("simplify (skipped: not zero as a rational function)")

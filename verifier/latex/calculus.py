@@ -19,7 +19,7 @@ from typing import Any
 import sympy as sp
 from lark import Tree
 
-from verifier.latex import upstream, values
+from verifier.latex import sequences, upstream, values
 from verifier.latex.functions import product
 from verifier.latex.scripts import base_key, indices, literal
 from verifier.latex.values import Fn, Matrix, Value
@@ -142,7 +142,7 @@ def _defined(w: Any, key: str | None) -> bool:
     if key is None or key in w.env or key in w.held or key in decls.objects:
         return False
     d = decls.definitions.get(key)
-    return d is not None and not d.params and not d.index
+    return d is not None and not d.params and not sequences.is_sequence(decls, d)
 
 
 def _intermediate(w: Any, node: Node) -> Variable | None:

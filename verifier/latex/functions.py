@@ -116,10 +116,15 @@ def definition(w: Walker, d: Definition, node: Node) -> Value | Fn:
     if sequences.is_sequence(w.scope.decls, d):
         raise w.fail(node, f"{d.name.latex} is a sequence; write a term of it, {d.name.latex}_{d.index}")
     tree = w.parse_text(d.body.text, d.body.origin)
-    if d.index:
-        return _entrywise(w, d, tree)
     if not d.params:
-        return w.child(d.body.origin, {}).value(tree)
+        # a body is read with no bindings but the held names, so without them its value is the same each time
+        memo = (d.name.key, w.scope.printed_mode)
+        if not w.held and memo in w.scope.definition_values:
+            return w.scope.definition_values[memo]
+        value = _entrywise(w, d, tree) if d.index else w.child(d.body.origin, {}).value(tree)
+        if not w.held:
+            w.scope.definition_values[memo] = value
+        return value
 
     def apply(arg: object) -> Value:
         args = arg if isinstance(arg, tuple) else (arg,)

@@ -82,6 +82,7 @@ class Scope:
     forbidden: dict[sp.Basic, str] = field(default_factory=dict)  # symbols no line may keep, and why
     markers: dict[str, Any] = field(default_factory=dict)  # an upstream function's markers (upstream.Markers)
     memo: dict[tuple[str, int, bool], Value] = field(default_factory=dict)  # terms of sequences
+    definition_values: dict[tuple[str, bool], Value] = field(default_factory=dict)
     in_progress: set[tuple[str, int]] = field(default_factory=set)
     held_used: set[sp.Basic] = field(default_factory=set)  # the fresh variables of held names that were read
     _cache: dict[str, Value] = field(default_factory=dict)

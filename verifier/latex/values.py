@@ -87,17 +87,18 @@ def divide(a: Value, b: Value) -> Value:
 
 def power(base: Value, exponent: Value) -> Value:
     exponent = scalar(exponent, "an exponent")
-    if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and (exponent > 0 or exponent == -1)):
+    if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and exponent != 0):
         base = collapse(base)  # (x^\\top x)^{1/2}
     if not isinstance(base, sp.MatrixBase):
         return base**exponent
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
-    if exponent == -1:  # adj(A)/det A, both by Berkowitz: 70× faster than inv(method="ADJ") at 4×4, same entries
-        return Matrix(base.adjugate(method="berkowitz") / base.det(method="berkowitz"))
+    if isinstance(exponent, sp.Integer) and exponent < 0:  # adj(A)/det A by Berkowitz: 70× faster than inv("ADJ")
+        inverse = Matrix(base.adjugate(method="berkowitz") / base.det(method="berkowitz"))
+        return Matrix(inverse ** int(-exponent))
     if isinstance(exponent, sp.Integer) and exponent > 0:
         return Matrix(base ** int(exponent))
-    raise ValueError(f"a matrix power must be ^{{-1}} or a positive integer, not {exponent}")
+    raise ValueError(f"a matrix power must be a whole number (^{{-1}}, ^2), not {exponent}")
 
 
 def negate(v: Value) -> Value:
