@@ -185,8 +185,8 @@ def _mean(w: Any, e: sp.Expr, moments: dict[sp.Symbol, Distribution], node: Any)
     if poly is None or any(c.has(*gens) for c in poly.coeffs()):
         raise w.fail(
             node,
-            "the expectation of an expression that is not a polynomial in the random variables is not computed; "
-            "write it with their moments, or expand it into powers of them",
+            "\\mathbb{E} is computed only for polynomials in the random variables (not for e^{d}, 1/d or |d|); "
+            "write the value you know instead, as an expression or a declared name",
         )
     total = sp.Integer(0)
     for monomial, coefficient in poly.terms():
