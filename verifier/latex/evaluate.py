@@ -124,6 +124,8 @@ class Evaluator:
     def _font(self, node: Node) -> Value | Fn:
         arg = node.children[1]
         inner = arg.children[1] if isinstance(arg, Tree) and arg.data == "braced" else arg
+        if isinstance(inner, Tree) and inner.data == "decorated":  # \\mathbf{\\hat{y}} is \\hat{y}
+            return self.item(inner)
         if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) == "1":
             return Matrix([1] * self.scope.size())
         word = self.letters(arg)
@@ -176,6 +178,8 @@ class Evaluator:
             return self.letters(node.children[1])
         if node.data == "name":
             return self.letters(node.children[0])
+        if node.data == "font":  # \\hat{\\mathbf{y}} is \\hat{y}
+            return self.letters(node.children[1])
         if node.data == "juxt" and all(isinstance(c, Tree) and c.data == "name" for c in node.children):
             return "".join(self.letters(c) for c in node.children)
         raise self.fail(node, "expected a name here")
@@ -273,6 +277,12 @@ class Evaluator:
             return calculus.hessian(self, right, node)
         if isinstance(left, Tree) and left.data == "blackboard" and self.letters(left.children[1]) == "E":
             names = right.children[1] if isinstance(right, Tree) and right.data == "braced" else right
+            if isinstance(names, Tree) and names.data in ("binding", "bindings"):
+                raise self.fail(
+                    right,
+                    "\\mathbb{E}_{x \\sim p}: declare the law beside the chain (x \\sim \\mathcal{N}(0, 1)) "
+                    "and write \\mathbb{E}_{x}[…]",
+                )
             parts = [c for c in names.children if isinstance(c, Tree)] if names.data == "items" else [names]
             return self._expectation([self.letters(p) for p in parts], node)
         return scripts.subscript(self, left, right, node)
@@ -320,6 +330,8 @@ class Evaluator:
     def _abs(self, node: Node) -> Value:
         inner = self.value(node.children[1])
         if isinstance(inner, sp.MatrixBase) and inner.shape != (1, 1):
+            if inner.rows == inner.cols:
+                raise ValueError("|A| of a matrix: for its determinant write \\det A, for a norm \\|A\\|")
             raise ValueError("|x| of a vector: write the norm \\|x\\|")
         return sp.Abs(values.collapse(inner))
 

@@ -97,6 +97,12 @@ class Reader:
                     raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
                 last = i == len(parts) - 1
                 relation = macros.RELATIONS[rel.value.lstrip("\\")]
+                if relation == "~":
+                    raise LatexError(
+                        at,
+                        "\\sim belongs in the declarations: declare the random variable there "
+                        "(d \\sim \\mathcal{N}(0, 1)) and write \\mathbb{E}[…]",
+                    )
                 if relation == "!=":
                     raise LatexError(
                         at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
@@ -127,10 +133,16 @@ class Reader:
         return [k for k in self.decls.indices if k in names]
 
 
+def _is_operator(text: str, start: int) -> bool:
+    """\\text{tr}(A): the \\text at `start` names a known operator applied to what follows, no reason."""
+    m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[start:])
+    return m is not None and m.group(1) in macros.TEXT_OPERATORS
+
+
 def _reason(text: str) -> tuple[str, str]:
     """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
     text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    m = _REASON.search(text)
+    m = next((r for r in _REASON.finditer(text) if not _is_operator(text, r.end())), None)
     if m is None:
         return text, ""
     words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])

@@ -73,6 +73,7 @@ RELATIONS = {
     "Longleftrightarrow": "<=>",
     "neq": "!=",
     "ne": "!=",
+    "sim": "~",
 }
 IMPLIES = ("=>", "<=>")
 FIXED_FUNCTIONS = {
@@ -89,6 +90,7 @@ FIXED_FUNCTIONS = {
     "min": "min",
 }
 OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag", "adj": "adj", "Adj": "adj"}
+TEXT_OPERATORS: frozenset[str]  # the words \\text{word}(…) reads as an operator, set below the tables
 VARIANCE = frozenset(["Var", "var", "Variance"])  # \operatorname{Var}(X) = E[X²] − E[X]²
 EXPECTATION = frozenset(["E"])  # \operatorname{E}[X], \mathrm{E}[X], as \mathbb{E}[X]
 KINDS: dict[str, str] = {
@@ -295,3 +297,5 @@ KNOWN: dict[str, Known] = {
     "sign": Known("sign", "the sign function"),
     "sgn": Known("sign", "the sign function"),
 }
+
+TEXT_OPERATORS = frozenset([*OPERATOR_NAMES, *VARIANCE, *EXPECTATION, *KNOWN, *FIXED_FUNCTIONS])

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from verifier.latex.macros import DECORATIONS
 
 _DECOR = re.compile(r"\\(hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))$")
-_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|mathcal|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}$")
+_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|mathcal|vec)\s*\{\s*(.+?)\s*\}$")
+_INNER_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|mathcal|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}")
 _OPNAME = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$")
 _SUBSCRIPTED = re.compile(r"(\\?[A-Za-z]+)_\{?\s*([A-Za-z0-9]+)\s*\}?$")
 _PLAIN = re.compile(r"(\\?)([A-Za-z]+)$")
@@ -29,7 +30,7 @@ def _greek_or_letter(raw: str) -> str:
 
 def parse_name(raw: str) -> Name | None:
     """The Name a declaration's left-hand side spells, or None if it spells none."""
-    raw = raw.strip()
+    raw = _INNER_FONT.sub(r"\1", raw.strip()) if not _FONT.match(raw.strip()) else raw.strip()
     if m := _DECOR.match(raw):
         base = m.group(2) or m.group(3)
         return Name(_greek_or_letter(base) + DECORATIONS[m.group(1)], f"\\{DECORATIONS[m.group(1)]}{{{base}}}")

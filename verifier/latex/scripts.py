@@ -65,6 +65,11 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         if isinstance(exponent, sp.MatrixBase) and exponent.shape != (1, 1):
             raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
         return sp.exp(values.collapse(exponent))
+    body = inner(script)
+    if is_node(body, "paren") and body.children[0].type == "LPAR" and is_node(body.children[1], "name", "number"):
+        raise w.fail(
+            node, "a superscript in parentheses, y^{(i)}, names the i-th example, not a power; write y_i (or (y)^i)"
+        )
     key = base_key(w, base)
     squared = key is not None and f"{key}^2" in w.scope.decls.definitions
     if squared and literal(script) == "2" and key not in w.env and key not in w.held:
@@ -102,6 +107,9 @@ def after_argument(w: Walker, value: Value, post: Node) -> Value:
 def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_node(base, "norm"):
         return values.norm(w.value(base.children[1]), literal(script) or "?")
+    if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
+        norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
+        return values.power(norm, w.value(base.children[2]))
     lit, key = literal(script), base_key(w, base)
     decls = w.scope.decls
     if lit and key:
