@@ -30,6 +30,7 @@ from verifier.latex.document import Text
 from verifier.latex.errors import LatexError, Origin
 from verifier.latex.names import Name, parse_name
 from verifier.latex.values import Matrix, Value
+from verifier.obligations import expectation_by_moments
 
 _LAWS = {
     "normal": r"\\mathcal\s*\{\s*N\s*\}|\\mathcal\s+N|N|\\(?:operatorname|mathrm|text)\s*\{\s*(?:Normal|N)\s*\}",
@@ -175,26 +176,17 @@ def expectation(w: Any, value: Value, over: list[str] | None, node: Any) -> Valu
 
 
 def _mean(w: Any, e: sp.Expr, moments: dict[sp.Symbol, Distribution], node: Any) -> sp.Expr:
-    gens = [s for s in moments if e.has(s)]
-    if not gens:
+    used = {s: law for s, law in moments.items() if e.has(s)}
+    if not used:
         return e
     try:
-        poly = sp.Poly(e, *gens)
+        return expectation_by_moments(e, used)
     except sp.PolynomialError:
-        poly = None
-    if poly is None or any(c.has(*gens) for c in poly.coeffs()):
         raise w.fail(
             node,
             "\\mathbb{E} is computed only for polynomials in the random variables (not for e^{d}, 1/d or |d|); "
             "write the value you know instead, as an expression or a declared name",
-        )
-    total = sp.Integer(0)
-    for monomial, coefficient in poly.terms():
-        term = coefficient
-        for s, k in zip(gens, monomial, strict=True):
-            term *= moments[s].moment(k)
-        total += term
-    return total
+        ) from None
 
 
 def variance(w: Any, value: Value, node: Any) -> Value:
