@@ -97,6 +97,8 @@ def parse(entry: Text) -> Parsed:
     if _PARTIAL.match(raw) or _NABLA.match(raw):
         return _gradient(entry, raw, body.text)
     name, index = _defined_name(entry, raw)
+    if index and not _uses_index(body.text, index, name):  # \\mu_B = …: a name of its own, B is no index
+        name, index = Name(f"{name.key}_{index}", f"{name.latex}_{{{index}}}", name.command), ""
     if index and m.group(2):
         raise LatexError(entry.origin, f"{name.latex}_{index} cannot have parameters as well; define one or the other")
     call = re.match(rf"{re.escape(raw)}\s*(?:\\left\s*)?\((.*?)(?:\\right\s*)?\)$", body.text)
@@ -106,6 +108,13 @@ def parse(entry: Text) -> Parsed:
     params = tuple(p.key for piece in (m.group(2) or "").split(",") if piece.strip() for p in [parse_name(piece)] if p)
     recursive = bool(index) and re.search(rf"(?<![A-Za-z\\]){re.escape(name.latex)}\s*_", body.text) is not None
     return Definition(name, params, body, index, recursive)
+
+
+def _uses_index(body: str, index: str, name: Name) -> bool:
+    """The body mentions every letter of the index, or the name itself (a recurrence)."""
+    if re.search(rf"(?<![A-Za-z\\]){re.escape(name.latex)}\s*_", body):
+        return True
+    return all(re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", body) for letter in index)
 
 
 def reverse_gradient(d: Definition, functions: set[str]) -> Gradient | None:
@@ -144,8 +153,8 @@ def _base(raw: str) -> str:
 
 def _defined_name(entry: Text, raw: str) -> tuple[Name, str]:
     """The name a definition's left side defines, and the index of an entrywise one or a sequence."""
-    if (m := _SQUARED.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
-        return Name(base.key + "^2", base.latex + "^{2}", base.command), ""
+    if (m := _SQUARED.match(raw)) and (base := parse_name(m.group(1))) is not None:
+        return Name(base.key + "^2", base.latex + "^{2}", base.command), ""  # \\sigma^2, \\sigma_B^2
     if (m := _ENTRY.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
         return base, (m.group(2) or m.group(3)) + (m.group(4) or "")
     if (name := parse_name(raw)) is not None:

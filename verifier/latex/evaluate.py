@@ -225,6 +225,8 @@ class Evaluator:
         decls = self.scope.decls
         if key == "e":
             return "e^{...} means exp(...); for a variable named e, declare it (e: real)"
+        if key == "I":
+            return "for the identity matrix declare I: identity k×k; for a variable, I: real"
         if key in decls.indices:
             return "a free index is only allowed in a chain's lines, not in a definition"
         if shown.startswith("\\operatorname") or shown.startswith("\\mathrm"):

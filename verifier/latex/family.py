@@ -265,11 +265,16 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
     probe = Scope(decls, lows, default)
     first = build_chain(reader, lines, probe)
-    if len(probe.sizes_used) > 1:
-        raise LatexError(source.origin, f"this chain uses the sizes {', '.join(sorted(probe.sizes_used))}; use one")
+    ranging = sorted(s for s in probe.sizes_used if decls.sizes[s][0] != decls.sizes[s][1])
+    if len(ranging) > 1:
+        raise LatexError(
+            source.origin,
+            f"this chain uses the sizes {', '.join(ranging)}, each over a range; give all but one of them "
+            f"a single value ({ranging[0]}: {decls.sizes[ranging[0]][0]}..{decls.sizes[ranging[0]][0]})",
+        )
     built: dict[int | None, Chain] = {}
-    if probe.sizes_used:
-        size = probe.sizes_used.pop()
+    if probe.sizes_used:  # one size runs over its range; any other has a single value, its low one
+        size = ranging[0] if ranging else sorted(probe.sizes_used)[0]
         lo, hi = decls.sizes[size]
         for n in range(lo, hi + 1):
             built[n] = first if n == lo else build_chain(reader, lines, Scope(decls, {**lows, size: n}, size))

@@ -46,6 +46,9 @@ def base_key(w: Walker, base: Node) -> str | None:
         return w.letters(base.children[1]) + macros.DECORATIONS[base.children[0].value[1:]]
     if is_node(base, "font"):
         return w.letters(base.children[1])
+    if is_node(base, "sub") and base.children[1].type == "UNDER":  # \\sigma_B (in \\sigma_B^2)
+        key, lit = base_key(w, base.children[0]), literal(base.children[2])
+        return f"{key}_{lit}" if key is not None and lit is not None else None
     return None
 
 
@@ -114,8 +117,11 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     decls = w.scope.decls
     if lit and key:
         full = f"{key}_{lit}"
-        if full in decls.objects or full in decls.definitions or full in decls.functions:
+        if {full, f"{full}^2"} & {*decls.objects, *decls.definitions, *decls.functions}:
             return w.lookup(full, full, node)
+        found = decls.objects.get(key)
+        if found is not None and found.domain == "identity" and found.shape[0] == lit:
+            return w.lookup(key, key, node)  # I_k: the identity, with its size written
     if key == "delta" and not {"delta"} & {*decls.objects, *decls.definitions, *w.env}:
         pair = indices(w, script, Matrix.zeros(2, 2))
         if len(pair) != 2:
