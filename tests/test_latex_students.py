@@ -265,9 +265,12 @@ def test_sizes_of_one_read_as_at_every_size(chain: str) -> None:
     assert verify_family(families[0], SETTINGS).status is Status.PROVED
 
 
-def test_a_scalar_is_never_taken_for_a_vector() -> None:
+def test_a_scalar_is_never_taken_for_a_vector_and_is_added_to_each_entry_of_one() -> None:
     assert "a subscript on a scalar" in _refusal("x: real; k: 1..2", r"$$ x_1 = x $$")
-    assert "cannot add a vector of size 2 and a scalar" in _refusal("z: vector of size k; k: 1..2", r"$$ z + 1 = z $$")
+    message = _refusal("A: matrix k×k; k: 1..2", r"$$ A + 1 = A $$")
+    assert "cannot add a 2×2 matrix and a scalar; for A + λI write the identity (I: identity k×k)" in message
+    status, _, reason = _verdict("z: vector of size k; k: 1..2", r"$$ z \odot (1 - z) = z - z \odot z $$")
+    assert status is Status.PROVED and "a scalar added to a vector is added to each entry" in reason
 
 
 # kind 6: the chain rule through a named intermediate --------------------------------------------------

@@ -267,12 +267,17 @@ class Evaluator:
     _bindings = _binding
 
     def _add(self, node: Node) -> Value:
-        return values.add(self.value(node.children[0]), self.value(node.children[2]))
+        return self._sum(self.value(node.children[0]), self.value(node.children[2]))
+
+    def _sum(self, a: Value, b: Value) -> Value:
+        if values.broadcasts(a, b):
+            self.scope.readings["broadcast"] = "a scalar added to a vector is added to each entry (1 - σ(a))"
+        return values.add(a, b)
 
     def _sub(self, node: Node) -> Value | Fn:
         left, op, right = node.children
         if op.type != "UNDER":
-            return values.add(self.value(left), values.negate(self.value(right)))
+            return self._sum(self.value(left), values.negate(self.value(right)))
         if isinstance(left, Tree) and left.data == "nabla":
             return calculus.nabla(self, right, node)
         if _is_nabla_squared(left):  # \\nabla^2_w

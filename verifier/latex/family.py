@@ -277,7 +277,9 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         size = ranging[0] if ranging else sorted(probe.sizes_used)[0]
         lo, hi = decls.sizes[size]
         for n in range(lo, hi + 1):
-            built[n] = first if n == lo else build_chain(reader, lines, Scope(decls, {**lows, size: n}, size))
+            scope = Scope(decls, {**lows, size: n}, size)
+            built[n] = first if n == lo else build_chain(reader, lines, scope)
+            probe.readings.update(scope.readings)  # a reading may show only at a larger size
     else:
         built[None] = first
 

@@ -167,7 +167,8 @@ def index(w: Walker, b: Value, script: Node) -> Value:
 
 def indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
     body = inner(script)
-    two = isinstance(b, sp.MatrixBase) and b.cols > 1
+    # A_{12}, S_{ij}: two indices on a matrix, and on a 1×1 value (a k×k matrix at k = 1)
+    two = isinstance(b, sp.MatrixBase) and (b.cols > 1 or b.shape == (1, 1))
     if is_node(body, "items"):
         return [values.collapse(w.value(c)) for c in body.children if isinstance(c, Tree)]
     if two and is_node(body, "number") and len(str(body.children[0])) == 2:

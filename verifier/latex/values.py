@@ -70,13 +70,25 @@ def multiply(a: Value, b: Value) -> Value:
     return a * b
 
 
+def broadcasts(a: Value, b: Value) -> bool:
+    """A scalar added to a vector (not a matrix, where A + λ could mean A + λI): to each entry, as in 1 - σ(a)."""
+    for v, s in ((a, b), (b, a)):
+        if isinstance(v, sp.MatrixBase) and 1 in v.shape and v.shape != (1, 1) and not isinstance(s, sp.MatrixBase):
+            return True
+    return False
+
+
 def add(a: Value, b: Value) -> Value:
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase) and a.shape == b.shape:
         return Matrix(a + b)
     matrices = isinstance(a, sp.MatrixBase) + isinstance(b, sp.MatrixBase)
     if matrices == 0 or (matrices == 1 and (is_one_by_one(a) or is_one_by_one(b))):
         return collapse(a) + collapse(b)  # x^\\top A x + c: a 1×1 term is a scalar
-    raise ValueError(f"cannot add {shape_of(a)} and {shape_of(b)}")
+    if broadcasts(a, b):
+        vector, number = (a, b) if isinstance(a, sp.MatrixBase) else (b, a)
+        return Matrix(vector.applyfunc(lambda e: e + number))
+    what = "; for A + λI write the identity (I: identity k×k)" if matrices == 1 else ""
+    raise ValueError(f"cannot add {shape_of(a)} and {shape_of(b)}{what}")
 
 
 def divide(a: Value, b: Value) -> Value:
