@@ -302,3 +302,25 @@ def test_the_held_name_is_a_variable_of_the_definitions_too_and_is_set_back() ->
 def test_a_name_the_expression_does_not_use_is_refused_as_a_variable() -> None:
     message = _refusal(BCE + "\nM = z^2", r"$$ \frac{\partial M}{\partial \sigma} = 0 $$")
     assert "does not contain \\sigma as written" in message and "write it in terms of \\sigma" in message
+
+
+# the ⇒ steps that took ~100 s ------------------------------------------------------------------------
+def test_a_normal_equation_solved_by_an_inverse_is_checked() -> None:
+    declarations = "X: matrix k×k; w, y: vectors of size k; k: 2..2; \\lambda: positive\nI: identity k×k"
+    chain = r"$$ (X^\top X + \lambda I) w = X^\top y \Rightarrow w = (X^\top X + \lambda I)^{-1} X^\top y $$"
+    status, _, reason = _verdict(declarations, chain)
+    assert status is Status.CHECKED and "numerics agree" in reason, reason
+
+
+def test_the_simplify_rung_is_skipped_only_where_the_atoms_rung_decides() -> None:
+    """A nonzero rational function is shown nonzero exactly by the atoms rung (the ring test is complete
+    there), so simplify is not run to the end of its budget (18 s a size on a 2×2 multiplier); with exp in
+    it, the atoms rung is incomplete and simplify still runs."""
+    from verifier import rungs
+    from verifier.budget import WorkClock
+
+    u = sp.Symbol("u")
+    _, rational = rungs._zero_fact(u**2 / (u + 1) - u, WorkClock(300), rungs.RUNGS)
+    assert rational.endswith("simplify (skipped: not zero as a rational function)"), rational
+    _, transcendental = rungs._zero_fact(sp.exp(u) - 1 - u, WorkClock(300), rungs.RUNGS)
+    assert "simplify" in transcendental and "skipped" not in transcendental, transcendental
