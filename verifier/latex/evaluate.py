@@ -157,7 +157,7 @@ class Evaluator:
         raise self.fail(node, f"\\mathbb{{{word}}} is a set; sets belong in the declarations (x \\in \\mathbb{{R}}^k)")
 
     def _expectation(self, over: list[str] | None, node: Node) -> Fn:
-        return Fn("\\mathbb{E}", lambda v: laws.expectation(self, v, over, node))
+        return Fn("\\mathbb{E}", lambda v: laws.expectation(self, v, over, node))  # v read at its own place
 
     def _dots(self, node: Node) -> Value:
         raise self.fail(
@@ -283,15 +283,7 @@ class Evaluator:
         if _is_nabla_squared(left):  # \\nabla^2_w
             return calculus.hessian(self, right, node)
         if isinstance(left, Tree) and left.data == "blackboard" and self.letters(left.children[1]) == "E":
-            names = right.children[1] if isinstance(right, Tree) and right.data == "braced" else right
-            if isinstance(names, Tree) and names.data in ("binding", "bindings"):
-                raise self.fail(
-                    right,
-                    "\\mathbb{E}_{x \\sim p}: declare the law beside the chain (x \\sim \\mathcal{N}(0, 1)) "
-                    "and write \\mathbb{E}_{x}[…]",
-                )
-            parts = [c for c in names.children if isinstance(c, Tree)] if names.data == "items" else [names]
-            return self._expectation([self.letters(p) for p in parts], node)
+            return self._expectation(laws.names_under(self, right), node)  # \\mathbb{E}_{d}
         return scripts.subscript(self, left, right, node)
 
     def _hadamard(self, node: Node) -> Value:

@@ -42,6 +42,22 @@ class Line:
     base: Origin | None = None  # where the display starts: token positions count from there
 
 
+def _step_relation(rel: Token, at: Origin) -> str:
+    """The relation a step has, or the error for one that no step can have (≠, \\sim)."""
+    relation = macros.RELATIONS[rel.value.lstrip("\\")]
+    if relation == "~":
+        raise LatexError(
+            at,
+            "\\sim belongs in the declarations: declare the random variable there "
+            "(d \\sim \\mathcal{N}(0, 1)) and write \\mathbb{E}[…]",
+        )
+    if relation == "!=":
+        raise LatexError(
+            at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
+        )
+    return relation
+
+
 def _written(text: str, seg: list[Token]) -> str:
     return " ".join(text[seg[0].start_pos or 0 : seg[-1].end_pos].split())
 
@@ -96,17 +112,7 @@ class Reader:
                         )
                     raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
                 last = i == len(parts) - 1
-                relation = macros.RELATIONS[rel.value.lstrip("\\")]
-                if relation == "~":
-                    raise LatexError(
-                        at,
-                        "\\sim belongs in the declarations: declare the random variable there "
-                        "(d \\sim \\mathcal{N}(0, 1)) and write \\mathbb{E}[…]",
-                    )
-                if relation == "!=":
-                    raise LatexError(
-                        at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
-                    )
+                relation = _step_relation(rel, at)
                 out.append(
                     Line(
                         relation,

@@ -189,6 +189,19 @@ def _mean(w: Any, e: sp.Expr, moments: dict[sp.Symbol, Distribution], node: Any)
         ) from None
 
 
+def names_under(w: Any, script: Any) -> list[str]:
+    """The random variables \\mathbb{E}_{d} or \\mathbb{E}_{d, m} averages over."""
+    names = script.children[1] if getattr(script, "data", None) == "braced" else script
+    if getattr(names, "data", None) in ("binding", "bindings"):
+        raise w.fail(
+            script,
+            "\\mathbb{E}_{x \\sim p}: declare the law beside the chain (x \\sim \\mathcal{N}(0, 1)) "
+            "and write \\mathbb{E}_{x}[…]",
+        )
+    parts = [c for c in names.children if hasattr(c, "data")] if names.data == "items" else [names]
+    return [w.letters(p) for p in parts]
+
+
 def variance(w: Any, value: Value, node: Any) -> Value:
     """Var X = E[X²] − E[X]², for a scalar X."""
     if isinstance(value, sp.MatrixBase) and value.shape != (1, 1):
