@@ -324,3 +324,11 @@ def test_the_simplify_rung_is_skipped_only_where_the_atoms_rung_decides() -> Non
     assert rational.endswith("simplify (skipped: not zero as a rational function)"), rational
     _, transcendental = rungs._zero_fact(sp.exp(u) - 1 - u, WorkClock(300), rungs.RUNGS)
     assert "simplify" in transcendental and "skipped" not in transcendental, transcendental
+
+
+def test_a_held_name_inside_a_generic_function_gives_the_derivative_at_its_value() -> None:
+    defs = "z: real\nf: function\n\\sigma = \\frac{1}{1 + e^{-z}}\nL = f(\\sigma)"
+    assert _verdict(defs, r"$$ \frac{\partial L}{\partial \sigma} = f'(\sigma) $$")[0] is Status.PROVED
+    chain = r"$$ \frac{\partial L}{\partial z} = \frac{\partial L}{\partial \sigma} \sigma (1 - \sigma) $$"
+    assert _verdict(defs, chain)[0] is Status.PROVED
+    assert _verdict(defs, r"$$ \frac{\partial L}{\partial \sigma} = f(\sigma) $$")[0] is Status.REFUTED

@@ -187,6 +187,8 @@ def differentiate(w: Any, f: Value, var: Variable, node: Node) -> Value:
             "declared symbol",
         )
     result = values.derivative(f, var.value)
-    if var.back:
+    if var.back and result.has(sp.Derivative):  # f'(s) at s = σ(z) is a Subs, which xreplace cannot write
+        result = result.subs(var.back, simultaneous=True)
+    elif var.back:
         result = result.xreplace(var.back)
     return upstream.resolve(w, result, node)
