@@ -332,3 +332,18 @@ def test_a_held_name_inside_a_generic_function_gives_the_derivative_at_its_value
     chain = r"$$ \frac{\partial L}{\partial z} = \frac{\partial L}{\partial \sigma} \sigma (1 - \sigma) $$"
     assert _verdict(defs, chain)[0] is Status.PROVED
     assert _verdict(defs, r"$$ \frac{\partial L}{\partial \sigma} = f(\sigma) $$")[0] is Status.REFUTED
+
+
+@pytest.mark.parametrize(
+    ("chain", "status"),
+    [
+        (r"\frac{\partial^2 L}{\partial \sigma^2} = \frac{y}{\sigma^2} + \frac{1 - y}{(1 - \sigma)^2}", Status.PROVED),
+        (r"\frac{\partial}{\partial \sigma} \frac{\partial L}{\partial \sigma} = \frac{y}{\sigma^2}", Status.REFUTED),
+    ],
+)
+def test_a_second_derivative_by_a_defined_name_keeps_it_a_variable_throughout(chain: str, status: Status) -> None:
+    assert _verdict(BCE, f"$$ {chain} $$")[0] is status
+
+
+def test_a_second_derivative_of_an_upstream_l_is_refused() -> None:
+    assert "its second derivatives, which are not given" in _refusal(UPSTREAM, r"$$ \nabla^2_z L = 0 $$")

@@ -94,26 +94,18 @@ def _second(w: Any, top: list[Node], bottom: list[Node], node: Node) -> Value | 
         groups = [[groups[0][0].children[0]]] * 2
     if len(groups) != 2 or not all(groups) or not is_mark(w, bottom[0]):
         raise w.fail(node, f"a second derivative needs two variables; {what}")
-    first, second = (variable(w, g, node) for g in groups)
+    first = variable(w, groups[0], node)
+    second = variable(w.holding(first.hold), groups[1], node)  # σ held once: ∂²L/∂σ² is in one variable
     hold = {**first.hold, **second.hold}
-
-    def twice(f: Value) -> Value:
-        return differentiate(w, differentiate(w, f, first, node), second, node)
-
     if len(top) == 1:
-        return Fn(DERIVATIVE, twice, greedy=True, hold=hold)
-    return twice(product(w.holding(hold), top[1:]))
+        return Fn(DERIVATIVE, lambda f: twice(w, f, first, second, node), greedy=True, hold=hold)
+    return twice(w, product(w.holding(hold), top[1:]), first, second, node)
 
 
 def hessian(w: Any, script: Node, node: Node) -> Fn:
     """\\nabla^2_w: the Jacobian of the gradient."""
     var = variable(w, [script.children[1] if _is(script, "braced") else script], script)
-    return Fn(
-        "\\nabla^2",
-        lambda f: differentiate(w, differentiate(w, f, var, node), var, node),
-        greedy=True,
-        hold=var.hold,
-    )
+    return Fn("\\nabla^2", lambda f: twice(w, f, var, var, node), greedy=True, hold=var.hold)
 
 
 def nabla(w: Any, script: Node, node: Node) -> Fn:
@@ -146,10 +138,13 @@ def _defined(w: Any, key: str | None) -> bool:
 
 
 def _intermediate(w: Any, node: Node) -> Variable | None:
-    """σ, \\hat{y}_j or \\sigma^2 when the file defines it: held as fresh variables."""
+    """σ, \\hat{y}_j or \\sigma^2 (or (\\sigma^2)) when the file defines it: held as fresh variables."""
+    if _is(node, "paren"):
+        return _intermediate(w, node.children[1])
     if _is(node, "sup") and literal(node.children[2]) == "2":
         key = base_key(w, node.children[0])
-        if key is not None and f"{key}^2" in w.scope.decls.definitions and key not in w.held:
+        held = key in w.held or f"{key}^2" in w.held
+        if key is not None and f"{key}^2" in w.scope.decls.definitions and not held:
             return _hold(w, f"{key}^2", f"{key}^2", node, None)
         return None
     if _is(node, "sub") and node.children[1].type == "UNDER":
@@ -178,6 +173,19 @@ def _hold(w: Any, key: str, shown: str, node: Node, index: Node | None) -> Varia
 
 def differentiate(w: Any, f: Value, var: Variable, node: Node) -> Value:
     """∂f/∂var, with a held intermediate set back to its value and an upstream gradient named."""
+    return upstream.resolve(w, _set_back(_derive(w, f, var, node), var.back), node)
+
+
+def twice(w: Any, f: Value, first: Variable, second: Variable, node: Node) -> Value:
+    """∂/∂second ∂f/∂first. Held names are set back only after both (∂²L/∂σ² needs σ a variable throughout),
+    and an upstream L is refused: its second derivatives are not given."""
+    once = _derive(w, f, first, node)
+    if upstream.has_markers(w, once):
+        raise w.fail(node, "a second derivative of L needs its second derivatives, which are not given; define L")
+    return upstream.resolve(w, _set_back(_derive(w, once, second, node), {**first.back, **second.back}), node)
+
+
+def _derive(w: Any, f: Value, var: Variable, node: Node) -> Value:
     upstream.check_differentiable(w, f, node)
     if var.hold and not set(var.back) & w.scope.held_used:
         raise w.fail(
@@ -186,9 +194,10 @@ def differentiate(w: Any, f: Value, var: Variable, node: Node) -> Value:
             f"uses), so ∂/∂{var.shown} would be 0; write it in terms of {var.shown}, or differentiate in a "
             "declared symbol",
         )
-    result = values.derivative(f, var.value)
-    if var.back and result.has(sp.Derivative):  # f'(s) at s = σ(z) is a Subs, which xreplace cannot write
-        result = result.subs(var.back, simultaneous=True)
-    elif var.back:
-        result = result.xreplace(var.back)
-    return upstream.resolve(w, result, node)
+    return values.derivative(f, var.value)
+
+
+def _set_back(result: Value, back: dict[sp.Symbol, sp.Expr]) -> Value:
+    if back and result.has(sp.Derivative):  # f'(s) at s = σ(z) is a Subs, which xreplace cannot write
+        return result.subs(back, simultaneous=True)
+    return result.xreplace(back) if back else result

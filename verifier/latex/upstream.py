@@ -65,6 +65,13 @@ def value(w: Any, up: Upstream, node: Node) -> Value:
     return markers.constant + sp.Add(*(g * a for g, a in zip(markers.gradient, args, strict=True)))
 
 
+def has_markers(w: Any, d: Value) -> bool:
+    """d still holds an upstream L's markers (a first derivative of L, not yet named)."""
+    entries = list(d) if isinstance(d, sp.MatrixBase) else [d]
+    markers = {s for m in w.scope.markers.values() for s in (*m.gradient, m.constant)}
+    return any(e.free_symbols & markers for e in entries)
+
+
 def _gradient_symbols(w: Any) -> set[sp.Basic]:
     out: set[sp.Basic] = set()
     for up in w.scope.decls.upstream.values():
