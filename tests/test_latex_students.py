@@ -347,3 +347,23 @@ def test_a_second_derivative_by_a_defined_name_keeps_it_a_variable_throughout(ch
 
 def test_a_second_derivative_of_an_upstream_l_is_refused() -> None:
     assert "its second derivatives, which are not given" in _refusal(UPSTREAM, r"$$ \nabla^2_z L = 0 $$")
+
+
+LEAST_SQUARES = "X: matrix k×k; w, y: vectors of size k; k: 2..2"
+
+
+def test_a_point_where_the_solved_premise_is_undefined_is_no_counterexample() -> None:
+    """At X = 0 every w solves Xᵀ(Xw − y) = 0, so the solved form w = (XᵀX)⁻¹Xᵀy says nothing there: the
+    conclusion, defined everywhere, was REFUTED as 'undefined at X = 0'."""
+    chain = r"$$ X^\top (X w - y) = 0 \Rightarrow X^\top X w = X^\top y $$"
+    status, _, reason = _verdict(LEAST_SQUARES, chain)
+    assert status in (Status.PROVED, Status.CHECKED), reason
+
+
+def test_a_conclusion_undefined_where_the_premise_holds_is_still_refuted() -> None:
+    chain = r"$$ X^\top X w = X^\top y \Rightarrow w = (X^\top X)^{-1} X^\top y $$"
+    status, _, reason = _verdict(LEAST_SQUARES, chain)
+    assert status is Status.REFUTED, reason
+    assert "the conclusion is undefined at X = [[0, 0], [0, 0]]" in reason and "holds for every value" in reason
+    full_rank = "X: (k+1) \\times k; X: full column rank; w: vector of size k; y: vector of size k+1; k: 1..2"
+    assert _verdict(full_rank, chain)[0] is Status.CHECKED

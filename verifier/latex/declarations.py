@@ -28,7 +28,7 @@ __all__ = ["Declarations", "Declared", "Definition", "Name", "Upstream", "parse_
 
 SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero", "binary")
 VECTOR_DOMAINS = ("simplex", "onehot")
-MATRIX_DOMAINS = ("general", "symmetric", "spd", "psd", "invertible", "orthogonal", "diagonal")
+MATRIX_DOMAINS = ("general", "symmetric", "spd", "psd", "invertible", "orthogonal", "diagonal", "fullrank")
 MAX_SIZE = 12
 PENDING = "?"  # the shape of an indexed random variable or gradient: the chain's one size, once all is read
 
@@ -200,6 +200,7 @@ def _gradient(g: Gradient, origin: Origin, decls: Declarations) -> None:
 
 def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
     word = part.lower().replace("-", "")
+    word = "fullrank" if word.replace(" ", "") in ("fullcolumnrank", "fullrank") else word
     if name.command:
         decls.commands.add(name.command)
     if m := _RANGE.match(part):

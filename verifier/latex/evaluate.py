@@ -126,8 +126,8 @@ class Evaluator:
         inner = arg.children[1] if isinstance(arg, Tree) and arg.data == "braced" else arg
         if isinstance(inner, Tree) and inner.data == "decorated":  # \\mathbf{\\hat{y}} is \\hat{y}
             return self.item(inner)
-        if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) == "1":
-            return Matrix([1] * self.scope.size())
+        if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) in ("0", "1"):
+            return Matrix([int(str(inner.children[0]))] * self.scope.size())  # \\mathbf{1}, \\mathbf{0}
         word = self.letters(arg)
         if word in ("d",) and "d" not in self.scope.decls.objects:
             return Fn("d", lambda v: v)

@@ -17,6 +17,7 @@ from verifier.domains import (
     SPD,
     Diagonal,
     Domain,
+    FullColumnRank,
     General,
     Integer,
     Interval,
@@ -51,6 +52,7 @@ DOMAINS: dict[str, Domain] = {
     "orthogonal": Orthogonal(),
     "diagonal": Diagonal(),
     "binary": Integer(0, 1),
+    "fullrank": FullColumnRank(),
 }
 RANDOM = "random"  # a random variable: it has a law, not a domain, and appears only inside E[…]
 

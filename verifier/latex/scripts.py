@@ -108,12 +108,16 @@ def after_argument(w: Walker, value: Value, post: Node) -> Value:
 
 
 def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
+    lit = literal(script)
     if is_node(base, "norm"):
         return values.norm(w.value(base.children[1]), literal(script) or "?")
+    if is_node(base, "font") and is_node(inner(base.children[1]), "number") and lit in w.scope.decls.sizes:
+        number = int(str(inner(base.children[1]).children[0]))  # \\mathbf{1}_k: the ones vector of size k
+        return Matrix([number] * w.scope.size(lit))
     if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
         norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
         return values.power(norm, w.value(base.children[2]))
-    lit, key = literal(script), base_key(w, base)
+    key = base_key(w, base)
     decls = w.scope.decls
     if lit and key:
         full = f"{key}_{lit}"
