@@ -107,10 +107,19 @@ def power(base: Value, exponent: Value) -> Value:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
     if isinstance(exponent, sp.Integer) and exponent < 0:  # adj(A)/det A by Berkowitz: 70× faster than inv("ADJ")
         inverse = Matrix(base.adjugate(method="berkowitz") / base.det(method="berkowitz"))
-        return Matrix(inverse ** int(-exponent))
+        return _repeated(inverse, int(-exponent))
     if isinstance(exponent, sp.Integer) and exponent > 0:
-        return Matrix(base ** int(exponent))
+        return _repeated(Matrix(base), int(exponent))
     raise ValueError(f"a matrix power must be a whole number (^{{-1}}, ^2), not {exponent}")
+
+
+def _repeated(base: Matrix, n: int) -> Matrix:
+    """base·base·…·base (n factors), by plain products: sympy's A**n simplifies as it goes (3 s for a 2×2 inverse
+    squared), and the result is the same matrix of expressions."""
+    out = base
+    for _ in range(n - 1):
+        out = Matrix(out * base)
+    return out
 
 
 def negate(v: Value) -> Value:
