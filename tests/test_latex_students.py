@@ -367,3 +367,69 @@ def test_a_conclusion_undefined_where_the_premise_holds_is_still_refuted() -> No
     assert "the conclusion is undefined at X = [[0, 0], [0, 0]]" in reason and "holds for every value" in reason
     full_rank = "X: (k+1) \\times k; X: full column rank; w: vector of size k; y: vector of size k+1; k: 1..2"
     assert _verdict(full_rank, chain)[0] is Status.CHECKED
+
+
+# more of what students write ---------------------------------------------------------------------------
+MORE = "x: vector of size k; A: matrix k×k; t: real; k: 1..2\nI: identity k×k"
+
+
+@pytest.mark.parametrize(
+    ("chain", "status"),
+    [
+        (r"\text{tr}(A) = \operatorname{tr}(A^\top)", Status.PROVED),
+        (r"\frac12 \|x\|^2_2 = \frac{1}{2} x^\top x", Status.PROVED),
+        (r"A \mathbf{I}_k - A = \mathbf{0} \mathbf{0}^\top", Status.PROVED),
+        (r"\mathbf{1}_k^\top x = \sum_i x_i", Status.PROVED),
+        (r"\hat{\mathbf{x}} = 2 \mathbf{x}", Status.PROVED),
+    ],
+)
+def test_more_notation_students_write(chain: str, status: Status) -> None:
+    assert _verdict(MORE + "\n\\hat{\\mathbf{x}} = 2 x", f"$$ {chain} $$")[0] is status
+
+
+def test_an_aligned_display_is_one_line_per_row_each_with_its_reason() -> None:
+    chain = "\n".join(
+        [
+            "$$",
+            "\\begin{aligned}",
+            "(t + 1)^2 &= t^2 + 2t + 1 \\quad \\text{expand} \\\\",
+            "&= t^2 + 1 \\quad \\text{drop} \\\\",
+            "&\\ge 1 \\nonumber",
+            "\\end{aligned}",
+            "$$",
+        ]
+    )
+    families, errors = _read(MORE, chain)
+    assert errors == []
+    steps = families[0].build(families[0].n_values[0]).body.steps
+    assert [(s.written, s.reason) for s in steps] == [("t^2 + 2t + 1", "expand"), ("t^2 + 1", "drop"), ("1", "")]
+    r = verify_family(families[0], SETTINGS)
+    assert r.status is Status.REFUTED and r.first_wrong_step == 2, r.reason
+
+
+def test_names_with_a_letter_subscript_and_a_second_size_held_at_one_value() -> None:
+    bn = "x: vector of size m; m: 1..3\n\\mu_B = \\frac{1}{m} \\sum_i x_i\n"
+    bn += "\\sigma_B^2 = \\frac{1}{m} \\sum_i (x_i - \\mu_B)^2"
+    assert _verdict(bn, r"$$ \sigma_B \sigma_B = \sigma_B^2 $$")[0] is Status.PROVED
+    gd = "w_0: vector of size k; k: 2..2; A: matrix k×k; \\eta: positive; t: 1..3\nI: identity k×k\n"
+    gd += "w_t = w_{t-1} - \\eta A w_{t-1}"
+    families, errors = _read(gd, r"$$ w_t = (I - \eta A)^t w_0 $$")
+    assert errors == [] and families[0].n_values == (1, 2, 3)
+    assert verify_family(families[0], SETTINGS).status is Status.PROVED
+    assert "give all but one of them a single value (k: 2..2)" in _refusal(
+        gd.replace("2..2", "2..3"), "$$ w_t = w_t $$"
+    )
+
+
+@pytest.mark.parametrize(
+    ("chain", "phrase"),
+    [
+        (r"$$ \sum_i x^{(i)} = 0 $$", "names the i-th example, not a power; write y_i"),
+        (r"$$ \log |A| = 0 $$", "|A| of a matrix: for its determinant write \\det A"),
+        (r"$$ t \sim 0 $$", "\\sim belongs in the declarations"),
+        (r"$$ t \neq 0 $$", "≠ is no step of a chain"),
+        (r"$$ A + 1 = A $$", "for A + λI write the identity"),
+    ],
+)
+def test_notation_with_no_sound_reading_is_refused_with_what_to_write(chain: str, phrase: str) -> None:
+    assert phrase in _refusal(MORE, chain)
