@@ -13,6 +13,7 @@ from verifier import (
     Expectation,
     Identity,
     Inequality,
+    Integer,
     Interval,
     Invertible,
     Normal,
@@ -77,6 +78,13 @@ def cancelled_fraction() -> Identity:
     return Identity((x**2 - 1) / (x - 1), x + 1, where={x: Interval(2, 3)})
 
 
+@claim()
+def square_of_a_bit() -> Identity:
+    """y² = y for y ∈ {0, 1}: a nonzero polynomial, zero at every point of the domain (1/2 lies between them)."""
+    y = sp.Symbol("y")
+    return Identity(y**2 * x, y * x, where={y: Integer(0, 1), x: Real()})
+
+
 @pytest.mark.parametrize(
     ("family", "words"),
     [
@@ -93,7 +101,7 @@ def test_exact_claims_off_by_less_than_round_off_are_refuted(family: object, wor
     assert words in r.reason and r.counterexample is not None
 
 
-@pytest.mark.parametrize("family", [log_of_a_product, exp_log_sqrt, psd_exactly, cancelled_fraction])
+@pytest.mark.parametrize("family", [log_of_a_product, exp_log_sqrt, psd_exactly, cancelled_fraction, square_of_a_bit])
 def test_exactly_true_claims_stay_true(family: object) -> None:
     r = verify_family(family, FAST)  # type: ignore[arg-type]
     assert r.status in (Status.PROVED, Status.CHECKED), r.reason

@@ -83,7 +83,7 @@ MALFORMED = [
     ("m: 4..2", "$$ x = x $$", (4, 4), "bad size range 4..2"),
     ("", "$$ x = x + 0 = $$", (9, 14), "at the end of the line"),
     ("b: postive", "$$ x = x $$", (4, 4), "unknown kind 'postive'"),
-    ("", "$$ z + x = x + z $$", (9, 4), "cannot add a vector of size 2 and a scalar"),
+    ("", "$$ z + z^\\top = 2 z $$", (9, 4), "cannot add a vector of size 2 and a 1×2 matrix"),
     ("", "$$ x + * x = 2x $$", (9, 8), "unexpected '*'"),
     ("", "$$ \\operatorname{foo}(z)_1 = 1 $$", (9, 4), "not a known function (sigmoid, softmax,"),
     ("", "$$ \\sigma + x = x + \\sigma $$", (9, 4), "logistic sigmoid σ(x) = 1/(1 + e^{−x}) (declare \\sigma: real"),
@@ -371,4 +371,4 @@ def test_a_left_side_that_is_not_a_name_says_what_to_write() -> None:
     _, errors = _one("```verifier\nx: real\n\\sigma^3 = x\n```\n\n$$ x = x $$\n")
     ((_, message),) = errors
     assert "'\\sigma^3' is not a name to define; write a name (\\mu = …, \\hat{x} = …, x_1 = …)" in message
-    assert "a square (\\sigma^2 = …) or a vector by its entries (\\hat{x}_i = …)" in message
+    assert "a square (\\sigma^2 = …), a vector by its entries (\\hat{x}_i = …) or a recurrence" in message

@@ -119,6 +119,21 @@ def _nonzero_rational_function(e: sp.Expr, syms: Sequence[sp.Symbol]) -> bool:
 
 
 def _points(inst: Instance, rng: np.random.Generator, s: Settings) -> Iterator[dict[sp.Symbol, sp.Rational]]:
+    """The candidate points that lie in the claim's domains, decided exactly (y = 1/2 is between the samples
+    of an integer y ∈ {0, 1}, but no point of its domain)."""
+    return (point for point in _candidates(inst, rng, s) if _in_domain(inst, point))
+
+
+def _in_domain(inst: Instance, point: dict[sp.Symbol, sp.Rational]) -> bool:
+    for g in inst.given:
+        entries = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
+        values = [sp.sympify(e).xreplace(point) for e in entries]
+        if g.domain.contains_exactly_shaped(values, g.shape) is not True:
+            return False
+    return True
+
+
+def _candidates(inst: Instance, rng: np.random.Generator, s: Settings) -> Iterator[dict[sp.Symbol, sp.Rational]]:
     """Small integers and halves first (where every symbol's sample range allows them), then the samples."""
     syms = list(inst.symbols)
     env = sample(inst, rng, max(8, s.samples // 10), s, corners_ok=False)

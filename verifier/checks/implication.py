@@ -18,20 +18,22 @@ import numpy as np
 import sympy as sp
 
 from verifier import confirm, numeric, premise
+from verifier.checks.definedness import point_text
 from verifier.checks.identity import check_identity
 from verifier.checks.inequality import check_inequality
 from verifier.checks.resolve import NumericOutcome
-from verifier.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.checks.sampling import Settings, exact_point, mp_args, point_values, sample
 from verifier.claims import Identity, Inequality, Statement
 from verifier.instantiate import Instance, as_matrix, instantiate
 from verifier.numeric import Env
-from verifier.outcome import NumericEvidence, NumericVerdict
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.stepwise import Implication, Relation
 
 OVERSAMPLE = 4  # draws per wanted sample when only some satisfy the premise
 MIN_SHARE = 10  # at least samples // MIN_SHARE points where the premise holds
 MARGIN = 1e-9  # a premise holds at a float sample if its gap clears this, relative to its size
 HOLDS_RELATIVE = mpmath.mpf(10) ** -40
+MAX_SINGULAR = 8  # points where the solution is undefined that are tried as findings
 
 
 def check_implication(inst: Instance, body: Implication, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -64,29 +66,79 @@ def _one_way(
 ) -> NumericOutcome:
     solved = premise.solve(inst, a)
     if solved is not None:
-        return _on_solutions(inst, b, solved, rng, s)
+        return _on_solutions(inst, a, b, solved, rng, s)
     return _where_it_holds(inst, a, b, rng, s)
 
 
 def _on_solutions(
-    inst: Instance, b: Relation, solved: premise.Solved, rng: np.random.Generator, s: Settings
+    inst: Instance, a: Relation, b: Relation, solved: premise.Solved, rng: np.random.Generator, s: Settings
 ) -> NumericOutcome:
-    """B with u = s(v), over the other symbols."""
+    """B with u = s(v), over the other symbols, at the points where s(v) is defined; where it is not, A may
+    hold for every u, and B is a finding there if it is undefined itself (w = (XᵀX)⁻¹Xᵀy at X = 0)."""
     rest = [(g.target, g.domain) for g in inst.given if g is not solved.given]
     reduced = statement(b, rest).map_parts(lambda obj: sp.sympify(obj).xreplace(solved.substitution()))
     sub = instantiate(dataclasses.replace(inst.claim, body=reduced))
     points = None if s.points is None else {k: v for k, v in s.points.items() if k not in solved.symbols}
+    denominators = _denominators(solved)
+    if denominators:
+        drawn = sample(sub, rng, s.samples, dataclasses.replace(s, points=points))
+        points, singular = _where_defined(sub, denominators, drawn)
+        finding = _undefined_where_singular(inst, sub, a, b, singular)
+        if finding is not None:
+            return finding
     outcome = _check(sub, reduced, rng, dataclasses.replace(s, points=points))
     note = f"premise solved for {solved.given.label}"
     outcome.evidence = dataclasses.replace(outcome.evidence, method=f"{outcome.evidence.method}, {note}")
     cx = outcome.counterexample
     if cx is not None:
         at = {sym: sp.Rational(v) for sym, v in _scalars(sub, cx.values).items()}
+        if any(sp.sympify(d).xreplace(at) == 0 for d in denominators):
+            outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
+            outcome.reason = f"the solution for {solved.given.label} is undefined at the point found: no counterexample"
+            return outcome
         solution = [float(sp.sympify(e).xreplace(at)) for e in solved.solution]
         shaped: object = solution if solved.given.shape else solution[0]
         values = {**cx.values, solved.given.label: shaped}
         outcome.counterexample = dataclasses.replace(cx, values=values, note="; ".join(filter(None, [note, cx.note])))
     return outcome
+
+
+def _denominators(solved: premise.Solved) -> list[sp.Expr]:
+    """What the solution u = s(v) divides by: where one vanishes, s(v) is no point of the premise (at X = 0 every
+    w solves Xᵀ(Xw − y) = 0, and the solved form says nothing), so B is not checked there."""
+    found = [sp.fraction(sp.together(e))[1] for e in solved.solution]
+    return list(dict.fromkeys(d for d in found if not d.is_Number))
+
+
+def _where_defined(inst: Instance, denominators: list[sp.Expr], drawn: Env) -> tuple[Env, Env]:
+    """The drawn points at which no denominator of the solution is zero, and the others."""
+    values = numeric.compiled(inst.symbols, denominators)(drawn).real
+    defined = np.all(np.isfinite(values) & (values != 0), axis=1)
+    keep, drop = np.flatnonzero(defined), np.flatnonzero(~defined)
+    return {k: v[keep] for k, v in drawn.items()}, {k: v[drop] for k, v in drawn.items()}
+
+
+def _undefined_where_singular(
+    inst: Instance, sub: Instance, a: Relation, b: Relation, singular: Env
+) -> NumericOutcome | None:
+    """A point where A holds for every value of the solved symbol and B is undefined: decided exactly."""
+    count = len(next(iter(singular.values()), []))
+    for idx in range(min(count, MAX_SINGULAR)):
+        at = exact_point(sub, singular, idx)
+        if any(sp.expand(sp.sympify(e).xreplace(at)) != 0 for e in premise.residual(a)):
+            continue  # A does not hold for every u here
+        sides = [sp.sympify(e).xreplace(at) for e in (*as_matrix(b.lhs), *as_matrix(b.rhs))]
+        if not any(e.has(sp.zoo, sp.nan) for e in sides):
+            continue
+        values = point_values(sub, singular, idx)
+        reason = f"the conclusion is undefined at {point_text(values)}, where the premise holds for every value"
+        cx = Counterexample(
+            n=inst.claim.n, values=values, claimed="", observed="undefined", relation="defined",
+            error="division by zero", digits=0, note=reason,
+        )  # fmt: skip
+        evidence = NumericEvidence(inst.claim.n, "premise solved; a point where the solution is undefined", 1, 0, 0)
+        return NumericOutcome(NumericVerdict.FAIL, evidence, cx, reason)
+    return None
 
 
 def _scalars(inst: Instance, values: dict[str, object]) -> dict[sp.Symbol, float]:

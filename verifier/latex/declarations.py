@@ -1,9 +1,11 @@
 """The declaration block: names with shapes and domains, sizes, free indices, functions, definitions.
 
     z, y: vectors of size k; y: simplex; k: 2..4
-    x: real; a: positive; A: matrix k×k; A: spd
+    x: real; a: positive; A: matrix k×k; A: spd; X: (k+1) \\times k
+    x, w \\in \\mathbb{R}^k; \\beta \\in (0, 1); y \\in [0, 1]^k      (sets: :mod:`verifier.latex.sets`)
+    d_i \\sim \\mathcal{N}(1, \\sigma^2) i.i.d.                         (random: :mod:`verifier.latex.laws`)
     j: index; f: function; \\sigma: sigmoid; \\operatorname{softmax}: softmax
-    \\hat{y} = \\operatorname{softmax}(z); L(z) = -\\sum_i y_i \\log \\hat{y}_i
+    \\hat{y} = \\operatorname{softmax}(z); L(z) = -\\sum_i y_i \\log \\hat{y}_i   (:mod:`verifier.latex.definitions`)
 
 Entries are separated by `;` or new lines. Each error names the entry's line and column,
 and the entry is dropped; the rest of the block stands.
@@ -14,37 +16,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from verifier.latex import definitions, laws, sets
+from verifier.latex.definitions import Definition, Gradient, Upstream
 from verifier.latex.document import Text
 from verifier.latex.errors import LatexError, Origin
-from verifier.latex.macros import DECORATIONS, kind_of, known_kinds
+from verifier.latex.macros import kind_of, known_kinds
+from verifier.latex.names import Name, parse_name
+from verifier.latex.shapes import parse_size
 
-SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero")
+__all__ = ["Declarations", "Declared", "Definition", "Name", "Upstream", "parse_block", "parse_name"]
+
+SCALAR_DOMAINS = ("real", "positive", "nonnegative", "nonzero", "binary")
 VECTOR_DOMAINS = ("simplex", "onehot")
-MATRIX_DOMAINS = ("general", "symmetric", "spd", "psd", "invertible", "orthogonal", "diagonal")
+MATRIX_DOMAINS = ("general", "symmetric", "spd", "psd", "invertible", "orthogonal", "diagonal", "fullrank")
 MAX_SIZE = 12
+PENDING = "?"  # the shape of an indexed random variable or gradient: the chain's one size, once all is read
 
-_DECOR = re.compile(r"\\(hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))$")
-_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*(\\?[A-Za-z]+)\s*\}$")
-_OPNAME = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$")
-_SUBSCRIPTED = re.compile(r"(\\?[A-Za-z]+)_\{?\s*([A-Za-z0-9]+)\s*\}?$")
-_PLAIN = re.compile(r"(\\?)([A-Za-z]+)$")
-_DEFINITION = re.compile(r"\s*([^=:(]+?)\s*(?:\(([^()]*)\))?\s*=(?!=)")
-_SQUARED = re.compile(r"(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")
-_ENTRY = re.compile(r"(.+?)\s*_\s*(?:([A-Za-z])|\{\s*([A-Za-z])\s*\})$")
 _RANGE = re.compile(r"(\d+)\s*\.\.\s*(\d+)$")
-_INTERVAL = re.compile(r"([(\[])\s*(-?\d+)\s*,\s*(-?\d+)\s*([)\]])$")  # a real interval: (0, 1), [0, 1), ...
-_VECTOR = re.compile(r"vectors?(?:\s+of\s+(?:size|length|dimension))?\s+(\w+)$")
-_MATRIX = re.compile(r"matri(?:x|ces)\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
+_VECTOR = re.compile(r"vectors?(?:\s+of\s+(?:size|length|dimension))?\s+(.+)$")
+_MATRIX = re.compile(r"(?:matri(?:x|ces)\s+(?:of\s+size\s+)?)(.+?)\s*(?:×|x|\\times)\s*(.+)$")
+_BARE_MATRIX = re.compile(r"(.+?)\s*(?:×|\\times)\s*(.+?)(?:\s+matri(?:x|ces))?$")
 _IDENTITY = re.compile(r"identity(?:\s+matrix)?\s+(\w+)\s*(?:×|x|\\times)\s*(\w+)$")
-
-
-@dataclass(frozen=True)
-class Name:
-    """A declared name: its key ("yhat"), how LaTeX writes it (\\hat{y}), the command it needs, if any."""
-
-    key: str
-    latex: str
-    command: str = ""
+_MEMBER = re.compile(r"(?<!\\)\\in(?![A-Za-z])")
 
 
 @dataclass
@@ -55,16 +48,6 @@ class Declared:
     domain: str = "real"
 
 
-@dataclass(frozen=True)
-class Definition:
-    """name = body; with params a function, with an index (\\hat{x}_i = …) the vector of its entries."""
-
-    name: Name
-    params: tuple[str, ...]
-    body: Text
-    index: str = ""
-
-
 @dataclass
 class Declarations:
     objects: dict[str, Declared] = field(default_factory=dict)
@@ -72,36 +55,10 @@ class Declarations:
     indices: dict[str, Origin] = field(default_factory=dict)
     functions: dict[str, str] = field(default_factory=dict)  # key -> builtin name, or "generic"
     definitions: dict[str, Definition] = field(default_factory=dict)
+    upstream: dict[str, Upstream] = field(default_factory=dict)
+    random: dict[str, laws.Law] = field(default_factory=dict)
     commands: set[str] = field(default_factory=set)
     errors: list[LatexError] = field(default_factory=list)
-
-
-def _greek_or_letter(raw: str) -> str:
-    return raw[1:] if raw.startswith("\\") else raw
-
-
-def parse_name(raw: str) -> Name | None:
-    """The Name a declaration's left-hand side spells, or None if it spells none."""
-    raw = raw.strip()
-    if m := _DECOR.match(raw):
-        base = m.group(2) or m.group(3)
-        return Name(_greek_or_letter(base) + DECORATIONS[m.group(1)], f"\\{DECORATIONS[m.group(1)]}{{{base}}}")
-    if m := _FONT.match(raw):
-        return parse_name(m.group(1))
-    if m := _OPNAME.match(raw):
-        word = m.group(1)
-        return Name(word, word if len(word) == 1 else f"\\operatorname{{{word}}}")
-    if m := _SUBSCRIPTED.match(raw):
-        return Name(f"{_greek_or_letter(m.group(1))}_{m.group(2)}", f"{m.group(1)}_{{{m.group(2)}}}")
-    if m := _PLAIN.match(raw):
-        slash, word = m.groups()
-        if slash:
-            return Name(word, raw, command=word)
-        for decor in ("hat", "bar", "tilde"):
-            if len(word) > len(decor) and word.endswith(decor) and len(word) - len(decor) == 1:
-                return Name(word, f"\\{decor}{{{word[0]}}}")
-        return Name(word, word if len(word) == 1 else f"\\mathrm{{{word}}}")
-    return None
 
 
 def _entries(block: list[Text]) -> list[Text]:
@@ -121,30 +78,57 @@ def _entries(block: list[Text]) -> list[Text]:
 
 def parse_block(block: list[Text]) -> Declarations:
     decls = Declarations()
+    gradients: list[tuple[Gradient, Origin]] = []
     for entry in _entries(block):
         try:
-            _entry(entry, decls)
+            gradients += _entry(entry, decls)
+        except LatexError as err:
+            decls.errors.append(err)
+    for d in list(decls.definitions.values()):
+        if (found := definitions.reverse_gradient(d, set(decls.upstream))) is not None:
+            del decls.definitions[d.name.key]
+            gradients.append((found, d.body.origin))
+    for gradient, origin in gradients:
+        try:
+            _gradient(gradient, origin, decls)
         except LatexError as err:
             decls.errors.append(err)
     _check_sizes(decls)
     return decls
 
 
-def _entry(entry: Text, decls: Declarations) -> None:
-    if (m := _DEFINITION.match(entry.text)) and ":" not in entry.text[: m.end()]:
-        _definition(entry, m, decls)
-        return
+def _entry(entry: Text, decls: Declarations) -> list[tuple[Gradient, Origin]]:
+    if re.search(r"\\sim(?![A-Za-z])", entry.text):
+        for law in laws.parse_law(entry):
+            _random(law, decls)
+        return []
+    m = definitions.DEFINITION.match(entry.text)
+    if m and ":" not in entry.text[: m.end()] and not _MEMBER.search(entry.text[: m.end()]):
+        return [g for piece in definitions.split(entry) for g in _definition(piece, decls)]
+    if (m := _MEMBER.search(entry.text)) and ":" not in entry.text[: m.start()]:
+        _member(entry, m, decls)
+        return []
     names, colon, spec = entry.text.partition(":")
     if not colon:
         raise LatexError(
-            entry.origin, f"cannot read '{entry.text}'; write `names: kind` (x: real) or `name = expression`"
+            entry.origin,
+            f"cannot read '{entry.text}'; write `names: kind` (x: real), `names \\in set` (x \\in \\mathbb{{R}}^k) "
+            "or `name = expression`",
         )
-    parts = [p.strip() for p in re.split(r",(?![^()]*\))", spec) if p.strip()]
+    parts = [p.strip() for p in re.split(r",(?![^()\[\]]*[)\]])", spec) if p.strip()]
     if not parts:
         raise LatexError(
             entry.origin, f"nothing after ':' in '{entry.text}'; say what the names are (real, vector of size k, ...)"
         )
-    for raw in re.split(r",(?![^{}]*\})", names):
+    for name in _names(entry, names):
+        for part in parts:
+            _apply(name, part, entry.origin.at(1, entry.text.index(part) + 1), decls)
+    return []
+
+
+def _names(entry: Text, raw_names: str) -> list[Name]:
+    out = []
+    for raw in re.split(r",(?![^{}]*\})", raw_names):
         name = parse_name(raw)
         if name is None:
             raise LatexError(
@@ -152,44 +136,71 @@ def _entry(entry: Text, decls: Declarations) -> None:
                 f"'{raw.strip()}' is not a name; use a letter, a Greek letter, \\hat{{y}}, x_1 "
                 "or \\operatorname{name}",
             )
-        for part in parts:
-            _apply(name, part, entry.origin.at(1, entry.text.index(part) + 1), decls)
+        out.append(name)
+    return out
 
 
-def _definition(entry: Text, m: re.Match[str], decls: Declarations) -> None:
-    name, index = _defined_name(entry, m.group(1).strip())
-    if index and m.group(2):
-        raise LatexError(entry.origin, f"{name.latex}_{index} cannot have parameters as well; define one or the other")
-    params = tuple(p.key for raw in (m.group(2) or "").split(",") if raw.strip() for p in [parse_name(raw)] if p)
-    rest = entry.text[m.end() :]
-    lead = len(rest) - len(rest.lstrip())
-    body = Text(rest.strip(), entry.origin.at(1, m.end() + lead + 1))
-    if not body.text:
-        raise LatexError(entry.origin, f"the definition of {name.latex} is empty; write {name.latex} = expression")
-    decls.definitions[name.key] = Definition(name, params, body, index)
-    if name.command:
-        decls.commands.add(name.command)
+def _member(entry: Text, m: re.Match[str], decls: Declarations) -> None:
+    """names \\in set: the set's shape and domain for each name."""
+    where = entry.origin.at(1, m.end() + 1)
+    try:
+        shape, domain = sets.member_of(entry.text[m.end() :])
+    except ValueError as err:
+        raise LatexError(where, str(err)) from None
+    for name in _names(entry, entry.text[: m.start()]):
+        found = _object(name, where, decls)
+        found.shape, found.domain = shape, domain
+        if name.command:
+            decls.commands.add(name.command)
 
 
-def _defined_name(entry: Text, raw: str) -> tuple[Name, str]:
-    """The name a definition's left side defines, and the index of an entrywise one (\\hat{x}_i = …).
+def _random(law: laws.Law, decls: Declarations) -> None:
+    found = _object(law.name, law.origin, decls)
+    if law.indexed and not found.shape:
+        found.shape = (PENDING,)
+    found.domain = "random"
+    decls.random[law.name.key] = law
+    if law.name.command:
+        decls.commands.add(law.name.command)
 
-    \\sigma^2 = … defines the square, under the key sigma^2 (a bare \\sigma is then its root)."""
-    if (name := parse_name(raw)) is not None:
-        return name, ""
-    if (m := _SQUARED.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
-        return Name(base.key + "^2", base.latex + "^{2}", base.command), ""
-    if (m := _ENTRY.match(raw)) and (base := parse_name(m.group(1))) is not None and "_" not in base.key:
-        return base, m.group(2) or m.group(3)
-    raise LatexError(
-        entry.origin,
-        f"'{raw}' is not a name to define; write a name (\\mu = …, \\hat{{x}} = …, x_1 = …), a function "
-        "(f(x) = …), a square (\\sigma^2 = …) or a vector by its entries (\\hat{x}_i = …)",
-    )
+
+def _definition(entry: Text, decls: Declarations) -> list[tuple[Gradient, Origin]]:
+    parsed = definitions.parse(entry)
+    if isinstance(parsed, Gradient):
+        return [(parsed, entry.origin)]
+    if isinstance(parsed, Upstream):
+        decls.upstream[parsed.name.key] = parsed
+    else:
+        decls.definitions[parsed.name.key] = parsed
+    if parsed.name.command:
+        decls.commands.add(parsed.name.command)
+    return []
+
+
+def _gradient(g: Gradient, origin: Origin, decls: Declarations) -> None:
+    """∂L/∂y_j = g_j: g becomes a declared vector (a scalar without an index) standing for L's gradient."""
+    up = decls.upstream.get(g.function)
+    if up is None:
+        raise LatexError(
+            origin,
+            f"{g.function} is not declared as a function of its arguments; write {g.function} = "
+            f"{g.function}(y_1, \\dots, y_k) beside its gradient",
+        )
+    written = re.findall(r"\\?[A-Za-z]+(?:\{[^{}]*\})?", up.args.text)
+    keys = {n.key.split("_")[0] for w in written if (n := parse_name(w)) is not None}
+    if g.variable not in keys:
+        raise LatexError(origin, f"{up.name.latex} is a function of {up.args.text}; give its gradient in those")
+    found = _object(g.name, origin, decls)
+    if g.indexed and not found.shape:
+        found.shape = (PENDING,)
+    decls.upstream[g.function] = Upstream(up.name, up.args, g.name.key)
+    if g.name.command:
+        decls.commands.add(g.name.command)
 
 
 def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
     word = part.lower().replace("-", "")
+    word = "fullrank" if word.replace(" ", "") in ("fullcolumnrank", "fullrank") else word
     if name.command:
         decls.commands.add(name.command)
     if m := _RANGE.match(part):
@@ -205,47 +216,76 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
         decls.functions[name.key] = "generic"
     elif builtin := kind_of(part):
         decls.functions[name.key] = builtin
-    elif m := (_VECTOR.match(part) or _MATRIX.match(part)):
-        _object(name, where, decls).shape = tuple(m.groups())
     elif m := _IDENTITY.match(part):
         if m.group(1) != m.group(2):
             raise LatexError(where, f"an identity matrix is square; write {name.latex}: identity k×k")
         found = _object(name, where, decls)
-        found.shape, found.domain = tuple(m.groups()), "identity"
-    elif m := _INTERVAL.match(part.strip()):
-        if int(m.group(2)) >= int(m.group(3)):
-            raise LatexError(where, f"empty interval {part} for {name.latex}; write (lo, hi) with lo < hi")
-        _object(name, where, decls).domain = "".join(m.groups()[:1]) + f"{m.group(2)},{m.group(3)}" + m.group(4)
+        found.shape, found.domain = _shape(m.groups(), where), "identity"
+    elif m := (_VECTOR.match(part) or _MATRIX.match(part) or _BARE_MATRIX.match(part)):
+        _object(name, where, decls).shape = _shape(m.groups(), where)
     elif word in (*SCALAR_DOMAINS, *VECTOR_DOMAINS, *MATRIX_DOMAINS):
         _object(name, where, decls).domain = word
+    elif part.strip()[:1] in "([":
+        try:
+            domain = sets.interval(part)
+        except ValueError as err:
+            raise LatexError(where, f"{err} (for {name.latex})") from None
+        if domain is None:
+            raise LatexError(where, f"'{part}' is not an interval; write (0, 1), [0, 1] or (0, \\infty)")
+        _object(name, where, decls).domain = domain
     else:
         raise LatexError(
             where,
             f"unknown kind '{part}' for {name.latex}; use one of {', '.join(SCALAR_DOMAINS)}, "
             f"{', '.join(VECTOR_DOMAINS)}, {', '.join(MATRIX_DOMAINS)}, an interval such as (0, 1) or [0, 1], "
-            "vector of size k, "
-            "matrix k×k, identity k×k, lo..hi, index, function (an arbitrary smooth function), "
-            f"or one of the known functions: {known_kinds()}",
+            "vector of size k, matrix k×k (or (k+1)×k), identity k×k, lo..hi, index, function (an arbitrary "
+            f"smooth function), or one of the known functions: {known_kinds()}",
         )
+
+
+def _shape(raw: tuple[str, ...], where: Origin) -> tuple[str, ...]:
+    out = []
+    for text in raw:
+        size = parse_size(text)
+        if size is None:
+            raise LatexError(where, f"'{text.strip()}' is not a size; write k, 3, k+1, 2k or (k+1) \\times k")
+        out.append(size.text())
+    return tuple(out)
 
 
 def _object(name: Name, where: Origin, decls: Declarations) -> Declared:
     return decls.objects.setdefault(name.key, Declared(name, where))
 
 
+def _shape_problem(obj: Declared, decls: Declarations) -> str:
+    for text in obj.shape:
+        size = parse_size(text)
+        if size is None or (size.name and size.name not in decls.sizes):
+            name = size.name if size is not None else text
+            return f"the size {name} of {obj.name.latex} is not declared; add `{name}: 2..4`"
+        lo = size.value(lambda s: decls.sizes[s][0])
+        if not 1 <= lo <= 2 * MAX_SIZE:
+            low = f" at {size.name} = {decls.sizes[size.name][0]}" if size.name else ""
+            return f"the size {size.text()} of {obj.name.latex} is {lo}{low}, out of range 1..{2 * MAX_SIZE}"
+    if obj.domain in VECTOR_DOMAINS and len(obj.shape) != 1:
+        return f"{obj.domain} needs a vector; declare {obj.name.latex}: vector of size k"
+    if obj.domain in MATRIX_DOMAINS and len(obj.shape) != 2:
+        return f"{obj.domain} needs a matrix; declare {obj.name.latex}: matrix k×k"
+    return ""
+
+
 def _check_sizes(decls: Declarations) -> None:
     """Every symbolic size is declared, and every domain fits its object's shape; a misfit is dropped."""
     for key, obj in list(decls.objects.items()):
-        problem = ""
-        for size in obj.shape:
-            if not size.isdigit() and size not in decls.sizes:
-                problem = f"the size {size} of {obj.name.latex} is not declared; add `{size}: 2..4`"
-            elif size.isdigit() and not 1 <= int(size) <= MAX_SIZE:
-                problem = f"the size {size} of {obj.name.latex} is out of range 1..{MAX_SIZE}"
-        if obj.domain in VECTOR_DOMAINS and len(obj.shape) != 1:
-            problem = f"{obj.domain} needs a vector; declare {obj.name.latex}: vector of size k"
-        if obj.domain in MATRIX_DOMAINS and len(obj.shape) != 2:
-            problem = f"{obj.domain} needs a matrix; declare {obj.name.latex}: matrix k×k"
+        if obj.shape == (PENDING,):
+            if len(decls.sizes) != 1:
+                decls.errors.append(
+                    LatexError(obj.origin, f"give {obj.name.latex} its size: {obj.name.latex}: vector of size k")
+                )
+                del decls.objects[key]
+                continue
+            obj.shape = (next(iter(decls.sizes)),)
+        problem = _shape_problem(obj, decls)
         if problem:
             decls.errors.append(LatexError(obj.origin, problem))
             del decls.objects[key]

@@ -6,6 +6,9 @@ starts the next chain. Directives are comment lines: `% claim: NAME` names the n
 chain, `% expect: refuted` marks it as a planted mistake and `% planted: N` names the step of
 the slip (the verifier must name that step as the first wrong one). Declarations live in a
 fenced ```verifier block (Markdown) or in the `%` lines after a `% verifier` line (TeX).
+A display laid out with `aligned` (or `split`, `gathered`, and `align*`, `equation*` as displays
+of their own) is one display per row: `&` marks are dropped and `\\\\` ends a row, so
+`L &= … \\\\ &= …` is a chain of two lines, each with its own reason.
 Nothing here needs lark.
 """
 
@@ -16,7 +19,13 @@ from dataclasses import dataclass, field
 
 from verifier.latex.errors import LatexError, Origin
 
-_DISPLAY = re.compile(r"\$\$(.*?)\$\$|\\\[(.*?)\\\]", re.DOTALL)
+_DISPLAY = re.compile(
+    r"\$\$(?P<a>.*?)\$\$|\\\[(?P<b>.*?)\\\]|\\begin\{(?P<env>(?:align|equation|gather)\*?)\}(?P<c>.*?)\\end\{(?P=env)\}",
+    re.DOTALL,
+)
+_LAYOUT = re.compile(r"\\(?:begin|end)\s*\{\s*(?:aligned|split|gathered|alignedat)\s*\}(?:\{\d+\})?")
+_MATRIX_ENV = re.compile(r"\\(begin|end)\s*\{\s*[pbvBV]?matrix\s*\}")
+_ROW_END = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _LEADING_RELATION = re.compile(
     r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"
     r"|Longleftrightarrow)(?![a-zA-Z]))"
@@ -104,6 +113,27 @@ def _declarations(path: str, lines: list[str], starts: list[int]) -> tuple[list[
     return found, skip
 
 
+def _rows(display: str) -> list[tuple[int, str]]:
+    """An aligned display's rows, each with its offset: layout commands and & blanked, cut at \\\\ outside matrices."""
+    text = _LAYOUT.sub(lambda m: " " * len(m.group(0)), display)
+    depth, out, start = 0, [], 0
+    marks = sorted(
+        [*_MATRIX_ENV.finditer(text), *_ROW_END.finditer(text), *re.finditer(r"(?<!\\)&", text)],
+        key=lambda m: m.start(),
+    )
+    for m in marks:
+        token = m.group(0)
+        if token.startswith("\\begin") or token.startswith("\\end"):
+            depth += 1 if token.startswith("\\begin") else -1
+        elif depth == 0 and token == "&":
+            text = text[: m.start()] + " " + text[m.end() :]
+        elif depth == 0 and token.startswith("\\\\"):
+            out.append((start, text[start : m.start()]))
+            start = m.end()
+    out.append((start, text[start:]))
+    return out
+
+
 def split(text: str, path: str) -> Document:
     """The declarations and chains of a file's text."""
     lines = text.split("\n")
@@ -119,8 +149,11 @@ def split(text: str, path: str) -> Document:
         if m and line.lstrip().startswith("%"):
             events.append((starts[i], m.group(1), m.group(2)))
     for m in _DISPLAY.finditer(visible):
-        group = 1 if m.group(1) is not None else 2
-        events.append((m.start(group), "display", m.group(group)))
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        laid_out = m.group("env") is not None or _LAYOUT.search(m.group(group)) is not None
+        for start, row in _rows(m.group(group)) if laid_out else [(0, m.group(group))]:
+            if row.strip():
+                events.append((m.start(group) + start, "display", row))
     pending = ChainSource(Origin(path, 1, 1))
     current: ChainSource | None = None
     for offset, kind, value in sorted(events, key=lambda e: e[0]):

@@ -23,10 +23,10 @@ from verifier.latex.document import ChainSource, split
 from verifier.latex.errors import LatexError, Origin
 from verifier.latex.evaluate import Evaluator
 from verifier.latex.scope import Scope
-from verifier.latex.values import Matrix, Value, shape_of
+from verifier.latex.values import Matrix, Value, collapse, shape_of
 from verifier.stepwise import Chain, Relation, Step
 
-_TAG = re.compile(r"\\tag\s*\{[^{}]*\}")
+_TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 MAX_FREE_INDICES = 2
 _LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}
@@ -40,6 +40,22 @@ class Line:
     reason: str = ""
     written: str = ""
     base: Origin | None = None  # where the display starts: token positions count from there
+
+
+def _step_relation(rel: Token, at: Origin) -> str:
+    """The relation a step has, or the error for one that no step can have (≠, \\sim)."""
+    relation = macros.RELATIONS[rel.value.lstrip("\\")]
+    if relation == "~":
+        raise LatexError(
+            at,
+            "\\sim belongs in the declarations: declare the random variable there "
+            "(d \\sim \\mathcal{N}(0, 1)) and write \\mathbb{E}[…]",
+        )
+    if relation == "!=":
+        raise LatexError(
+            at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
+        )
+    return relation
 
 
 def _written(text: str, seg: list[Token]) -> str:
@@ -96,7 +112,7 @@ class Reader:
                         )
                     raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
                 last = i == len(parts) - 1
-                relation = macros.RELATIONS[rel.value.lstrip("\\")]
+                relation = _step_relation(rel, at)
                 out.append(
                     Line(
                         relation,
@@ -123,10 +139,16 @@ class Reader:
         return [k for k in self.decls.indices if k in names]
 
 
+def _is_operator(text: str, start: int) -> bool:
+    """\\text{tr}(A): the \\text at `start` names a known operator applied to what follows, no reason."""
+    m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[start:])
+    return m is not None and m.group(1) in macros.TEXT_OPERATORS
+
+
 def _reason(text: str) -> tuple[str, str]:
     """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
     text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    m = _REASON.search(text)
+    m = next((r for r in _REASON.finditer(text) if not _is_operator(text, r.end())), None)
     if m is None:
         return text, ""
     words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
@@ -139,12 +161,12 @@ def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> V
         return Evaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
 
     if not indices:
-        return at({})
+        return collapse(at({}))
     n = scope.size()
     entry = (
-        (lambda i, j: at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)}))
+        (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)})))
         if len(indices) == 2
-        else (lambda i, j: at({indices[0]: sp.Integer(i + 1)}))
+        else (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1)})))
     )
     cols = n if len(indices) == 2 else 1
     cells = [[entry(i, j) for j in range(cols)] for i in range(n)]
@@ -249,14 +271,21 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
     probe = Scope(decls, lows, default)
     first = build_chain(reader, lines, probe)
-    if len(probe.sizes_used) > 1:
-        raise LatexError(source.origin, f"this chain uses the sizes {', '.join(sorted(probe.sizes_used))}; use one")
+    ranging = sorted(s for s in probe.sizes_used if decls.sizes[s][0] != decls.sizes[s][1])
+    if len(ranging) > 1:
+        raise LatexError(
+            source.origin,
+            f"this chain uses the sizes {', '.join(ranging)}, each over a range; give all but one of them "
+            f"a single value ({ranging[0]}: {decls.sizes[ranging[0]][0]}..{decls.sizes[ranging[0]][0]})",
+        )
     built: dict[int | None, Chain] = {}
-    if probe.sizes_used:
-        size = probe.sizes_used.pop()
+    if probe.sizes_used:  # one size runs over its range; any other has a single value, its low one
+        size = ranging[0] if ranging else sorted(probe.sizes_used)[0]
         lo, hi = decls.sizes[size]
         for n in range(lo, hi + 1):
-            built[n] = first if n == lo else build_chain(reader, lines, Scope(decls, {**lows, size: n}, size))
+            scope = Scope(decls, {**lows, size: n}, size)
+            built[n] = first if n == lo else build_chain(reader, lines, scope)
+            probe.readings.update(scope.readings)  # a reading may show only at a larger size
     else:
         built[None] = first
 

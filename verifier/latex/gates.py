@@ -3,7 +3,8 @@
 1. It is a sympy expression (or a matrix of them), finite: no zoo/nan from a 1/0.
 2. Its free symbols are entries of declared objects, and its functions are those the
    macro table or a declaration names (so a misread `\\hat`, `\\mathbf`, `\\top` or `e`
-   cannot slip in as a symbol).
+   cannot slip in as a symbol). No symbol the scope forbids is left: a random variable
+   outside \\mathbb{E}, or the marker of a function known only by its gradient.
 3. Round trip: sympy's LaTeX for each entry (with the declared spellings, z_{1},
    A_{1,2}, \\hat{y}) reads back as the same expression, compared structurally with ==, or
    equal once expanded (sympy distributes a number over a sum as it reads it).
@@ -37,6 +38,9 @@ def check_line(value: object, scope: Scope, where: Origin, reparse: Reparse) -> 
         raise LatexError(where, "this line has an entry that is not a sympy expression; write an expression")
     if any(e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for e in entries):
         raise LatexError(where, "this line divides by zero or is infinite; check the denominators")
+    for e in entries:
+        for s in sorted(e.free_symbols & scope.forbidden.keys(), key=str)[:1]:
+            raise LatexError(where, scope.forbidden[s])  # a random variable outside E[…], an upstream L's value
     stray = sorted(str(s) for e in entries for s in e.free_symbols if s not in scope.symbols())
     if stray:
         raise LatexError(where, f"symbol {stray[0]} came out of the parse but is not declared; declare it")

@@ -58,6 +58,7 @@ PARSE_GRAMMAR = r"""
 ?term: signed
      | term TIMES signed -> mul
      | term SLASH signed -> div
+     | term ODOT signed -> hadamard
 ?signed: juxt
        | MINUS signed -> neg
        | PLUS signed -> pos
@@ -75,7 +76,9 @@ PARSE_GRAMMAR = r"""
 braced: LBRACE inner RBRACE
 ?inner: expr
       | expr (COMMA expr)+ -> items
-      | expr REL expr -> binding
+      | binding
+      | binding (COMMA binding)+ -> bindings
+binding: expr REL expr
 ?atom: NUMBER -> number
      | DIGIT -> number
      | LETTER -> name
@@ -91,6 +94,8 @@ braced: LBRACE inner RBRACE
      | ABS_L expr ABS_R -> abs
      | DECOR arg -> decorated
      | FONT arg -> font
+     | BB arg -> blackboard
+     | DOTS -> dots
      | OPNAME braced -> opname
      | FUNC -> func
      | PARTIAL -> partial
@@ -107,7 +112,7 @@ bounds: UNDER script (CARET script)? -> lower_upper
       | CARET script UNDER script -> upper_lower
 %declare NUMBER DIGIT LETTER NAMECMD REL PLUS MINUS TIMES SLASH CARET UNDER PRIME LBRACE RBRACE LPAR RPAR
 %declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
-%declare MAT_BEGIN MAT_END AMP ROWSEP
+%declare MAT_BEGIN MAT_END AMP ROWSEP DOTS ODOT BB
 """
 
 WORDS = {
@@ -156,8 +161,22 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         at = origin.at(err.line, err.column)
         char = text[err.pos_in_stream or 0]
         raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
-    classified = [t for tok in raw if (t := classify(tok, origin, commands)) is not None]
+    classified = [t for tok in _text_operators(raw) if (t := classify(tok, origin, commands)) is not None]
     return _pair_bars(_split_scripts(_environments(classified, origin)))
+
+
+def _text_operators(toks: list[Token]) -> list[Token]:
+    """\\text{tr}(A) as students write it is \\operatorname{tr}(A), for the names of known operators only."""
+    out = list(toks)
+    for i, tok in enumerate(toks):
+        if tok.type != "CMD" or tok.value not in ("\\text", "\\textrm", "\\mbox") or i + 2 >= len(toks):
+            continue
+        end = next((j for j in range(i + 1, len(toks)) if toks[j].type == "RBRACE"), None)
+        inside = toks[i + 2 : end] if end is not None and toks[i + 1].type == "LBRACE" else []
+        word = "".join(t.value for t in inside) if all(t.type == "LETTER" for t in inside) else ""
+        if word in macros.TEXT_OPERATORS:
+            out[i] = Token.new_borrow_pos("CMD", "\\operatorname", tok)
+    return out
 
 
 def _environments(toks: list[Token], origin: Origin) -> list[Token]:
@@ -199,18 +218,26 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
 def _split_scripts(toks: list[Token]) -> list[Token]:
     """x^23 is x^2·3 in LaTeX: a script takes one digit; a lone digit is a DIGIT token."""
     out: list[Token] = []
-    for tok in toks:
-        if tok.type == "NUMBER" and "." not in tok.value and out and out[-1].type in ("CARET", "UNDER", "MINUS"):
-            scripted = out[-1].type != "MINUS" or (len(out) > 1 and out[-2].type in ("CARET", "UNDER"))
-            if scripted:
-                out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
-                if len(tok.value) > 1:
-                    start = (tok.start_pos or 0) + 1
-                    rest = Token("NUMBER", tok.value[1:], start, tok.line, (tok.column or 0) + 1, end_pos=tok.end_pos)
-                    out.append(rest)
-                continue
+    todo = list(reversed(toks))
+    while todo:
+        tok = todo.pop()
+        if tok.type == "NUMBER" and "." not in tok.value and out and _takes_a_digit(out):
+            out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
+            if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
+                start = (tok.start_pos or 0) + 1
+                todo.append(Token("NUMBER", tok.value[1:], start, tok.line, (tok.column or 0) + 1, end_pos=tok.end_pos))
+            continue
         out.append(tok)
     return out
+
+
+def _takes_a_digit(out: list[Token]) -> bool:
+    """The next number is a single digit: after ^ or _ (or ^- and _-), and as either argument of \\frac."""
+    last = out[-1].type
+    before = out[-2].type if len(out) > 1 else ""
+    if last in ("CARET", "UNDER", "FRAC") or (last == "DIGIT" and before == "FRAC"):
+        return True
+    return last == "MINUS" and before in ("CARET", "UNDER")
 
 
 def _pair_bars(toks: list[Token]) -> list[Token]:

@@ -52,6 +52,7 @@ GREEK = frozenset(
         "Phi",
         "Psi",
         "Omega",
+        "ell",
     ]
 )
 RELATIONS = {
@@ -70,6 +71,9 @@ RELATIONS = {
     "iff": "<=>",
     "Leftrightarrow": "<=>",
     "Longleftrightarrow": "<=>",
+    "neq": "!=",
+    "ne": "!=",
+    "sim": "~",
 }
 IMPLIES = ("=>", "<=>")
 FIXED_FUNCTIONS = {
@@ -85,7 +89,10 @@ FIXED_FUNCTIONS = {
     "max": "max",
     "min": "min",
 }
-OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag"}
+OPERATOR_NAMES = {"tr": "trace", "Tr": "trace", "trace": "trace", "diag": "diag", "adj": "adj", "Adj": "adj"}
+TEXT_OPERATORS: frozenset[str]  # the words \\text{word}(…) reads as an operator, set below the tables
+VARIANCE = frozenset(["Var", "var", "Variance"])  # \operatorname{Var}(X) = E[X²] − E[X]²
+EXPECTATION = frozenset(["E"])  # \operatorname{E}[X], \mathrm{E}[X], as \mathbb{E}[X]
 KINDS: dict[str, str] = {
     "frac": "FRAC",
     "dfrac": "FRAC",
@@ -104,7 +111,16 @@ KINDS: dict[str, str] = {
     "bm": "FONT",
     "mathit": "FONT",
     "mathrm": "FONT",
+    "mathcal": "FONT",
+    "mathsf": "FONT",
     "vec": "FONT",
+    "mathbb": "BB",
+    "dots": "DOTS",
+    "ldots": "DOTS",
+    "cdots": "DOTS",
+    "vdots": "DOTS",
+    "ddots": "DOTS",
+    "odot": "ODOT",
     "operatorname": "OPNAME",
     "top": "TOP",
     "intercal": "TOP",
@@ -203,6 +219,7 @@ BUILTINS: dict[str, Builtin] = {
     "trace": Builtin("trace", "matrix", lambda a: sp.Add(*(a[i, i] for i in range(a.rows)))),
     "det": Builtin("det", "matrix", _det),
     "diag": Builtin("diag", "vector", lambda v: sp.ImmutableMatrix(sp.diag(*v))),
+    "adj": Builtin("adj", "matrix", lambda a: sp.ImmutableMatrix(a.adjugate(method="berkowitz"))),
     "max": Builtin("max", "scalar", sp.Max, arity=0),
     "min": Builtin("min", "scalar", sp.Min, arity=0),
 }
@@ -280,3 +297,5 @@ KNOWN: dict[str, Known] = {
     "sign": Known("sign", "the sign function"),
     "sgn": Known("sign", "the sign function"),
 }
+
+TEXT_OPERATORS = frozenset([*OPERATOR_NAMES, *VARIANCE, *EXPECTATION, *KNOWN, *FIXED_FUNCTIONS])

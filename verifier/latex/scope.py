@@ -8,6 +8,7 @@ sizes follow from what it uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
@@ -16,7 +17,9 @@ from verifier.domains import (
     SPD,
     Diagonal,
     Domain,
+    FullColumnRank,
     General,
+    Integer,
     Interval,
     Invertible,
     Nonnegative,
@@ -30,6 +33,8 @@ from verifier.domains import (
     Symmetric,
 )
 from verifier.latex.declarations import Declarations, Declared
+from verifier.latex.sets import interval_bounds
+from verifier.latex.shapes import size_value
 from verifier.latex.values import Value
 
 DOMAINS: dict[str, Domain] = {
@@ -46,14 +51,18 @@ DOMAINS: dict[str, Domain] = {
     "invertible": Invertible(),
     "orthogonal": Orthogonal(),
     "diagonal": Diagonal(),
+    "binary": Integer(0, 1),
+    "fullrank": FullColumnRank(),
 }
+RANDOM = "random"  # a random variable: it has a law, not a domain, and appears only inside E[…]
 
 
 def domain_of(word: str) -> Domain:
-    """A declared domain: a named one, or an interval written "(lo,hi]" and the like."""
-    if word[:1] in "([":
-        lo, hi = word[1:-1].split(",")
-        return Interval(int(lo), int(hi), open_lo=word[0] == "(", open_hi=word[-1] == ")")
+    """A declared domain: a named one, or an interval written "(lo,hi]" with exact (binary) endpoints."""
+    bounds = interval_bounds(word)
+    if bounds is not None:
+        lo, hi, open_lo, open_hi = bounds
+        return Interval(float(lo), float(hi), open_lo=open_lo, open_hi=open_hi)
     return DOMAINS[word]
 
 
@@ -72,6 +81,12 @@ class Scope:
     touched: dict[str, Declared] = field(default_factory=dict)
     sizes_used: set[str] = field(default_factory=set)
     readings: dict[str, str] = field(default_factory=dict)  # how a name was read, for the report
+    forbidden: dict[sp.Basic, str] = field(default_factory=dict)  # symbols no line may keep, and why
+    markers: dict[str, Any] = field(default_factory=dict)  # an upstream function's markers (upstream.Markers)
+    memo: dict[tuple[str, int, bool], Value] = field(default_factory=dict)  # terms of sequences
+    definition_values: dict[tuple[str, bool], Value] = field(default_factory=dict)
+    in_progress: set[tuple[str, int]] = field(default_factory=set)
+    held_used: set[sp.Basic] = field(default_factory=set)  # the fresh variables of held names that were read
     _cache: dict[str, Value] = field(default_factory=dict)
 
     def size(self, name: str | None = None) -> int:
@@ -90,7 +105,7 @@ class Scope:
             return None
         self.touched[key] = obj
         if key not in self._cache:
-            dims = [int(s) if s.isdigit() else self.size(s) for s in obj.shape]
+            dims = [size_value(s, self.size) for s in obj.shape]
             if obj.domain == "identity":
                 self._cache[key] = sp.ImmutableMatrix(sp.eye(dims[0]))
             elif len(dims) == 1:
@@ -99,15 +114,25 @@ class Scope:
                 self._cache[key] = mathlib.matrix(key, dims[0], dims[1])
             else:
                 self._cache[key] = sp.Symbol(key)
+            if obj.domain == RANDOM:
+                self._forbid(key, obj)
         else:
             for s in obj.shape:
-                if not s.isdigit():
-                    self.size(s)
+                size_value(s, self.size)
         return self._cache[key]
 
+    def _forbid(self, key: str, obj: Declared) -> None:
+        value = self._cache[key]
+        why = (
+            f"{obj.name.latex} is a random variable; it can appear only inside \\mathbb{{E}}[…] or "
+            "\\operatorname{Var}(…), a line being a claim about numbers"
+        )
+        for s in list(value) if isinstance(value, sp.MatrixBase) else [value]:
+            self.forbidden[s] = why
+
     def _constant(self, key: str) -> bool:
-        """A declared constant (the identity matrix): no symbols, no domain."""
-        return self.decls.objects[key].domain == "identity"
+        """A declared constant (the identity matrix) or a random variable: no domain of its own."""
+        return self.decls.objects[key].domain in ("identity", RANDOM)
 
     def where(self) -> list[tuple[Value, Domain]]:
         """Each touched object with its domain, in declaration order."""

@@ -1,14 +1,20 @@
 """Arithmetic on the values a LaTeX expression denotes: scalars and explicit matrices.
 
-Juxtaposition of matrices is the matrix product, a 1×1 result is a scalar again,
-x^\\top is the transpose and A^{-1} the inverse; anything else of the wrong shape is a
-ValueError whose message the evaluator turns into a positioned error.
+Juxtaposition of matrices is the matrix product, x^\\top is the transpose and A^{-1} the
+inverse; anything else of the wrong shape is a ValueError whose message the evaluator
+turns into a positioned error.
+
+Sizes of one: a vector of size 1 stays a vector and a 1×1 product stays a 1×1 matrix, so
+that \\hat{y}_j, \\operatorname{tr}(AB) and x^\\top A x + c read alike at every size. A 1×1
+value is accepted wherever a scalar is expected (a sum with a scalar, a factor, a
+divisor, an exponent, |·|), and a line's value is a scalar once it is read (`collapse`).
+A scalar is never taken for a vector: a subscript on it stays an error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeAlias
 
 import sympy as sp
@@ -24,6 +30,7 @@ class Fn:
     label: str
     apply: Callable[[object], Value]
     greedy: bool = False
+    hold: dict[str, Value] = field(default_factory=dict)  # bindings a greedy operator's operand is read with
 
 
 def shape_of(v: Value) -> str:
@@ -33,46 +40,90 @@ def shape_of(v: Value) -> str:
 
 
 def collapse(v: Value) -> Value:
+    """A 1×1 value as the scalar it is; anything else as it stands."""
     if isinstance(v, sp.MatrixBase):
         return v[0, 0] if v.shape == (1, 1) else Matrix(v)
     return v
 
 
+def is_one_by_one(v: object) -> bool:
+    return isinstance(v, sp.MatrixBase) and v.shape == (1, 1)
+
+
+def scalar(v: Value, what: str) -> sp.Expr:
+    """v where a scalar is expected: a scalar, or the entry of a 1×1 value; else a ValueError naming what."""
+    if isinstance(v, sp.MatrixBase):
+        if v.shape != (1, 1):
+            raise ValueError(f"{what} must be a scalar, not {shape_of(v)}")
+        return v[0, 0]
+    return v
+
+
 def multiply(a: Value, b: Value) -> Value:
     if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase):
-        if a.cols != b.rows:
-            hint = "; transpose one (x^\\top y)" if a.cols == b.cols == 1 else ""
-            raise ValueError(f"cannot multiply {shape_of(a)} by {shape_of(b)}{hint}")
-        return collapse(a * b)
-    return collapse(a * b)
+        if a.cols == b.rows:
+            return Matrix(a * b)
+        if is_one_by_one(a) or is_one_by_one(b):  # (x^\\top y) z: a 1×1 factor is a scalar
+            return Matrix(collapse(a) * collapse(b))
+        hint = "; transpose one (x^\\top y)" if a.cols == b.cols == 1 else ""
+        raise ValueError(f"cannot multiply {shape_of(a)} by {shape_of(b)}{hint}")
+    return a * b
+
+
+def broadcasts(a: Value, b: Value) -> bool:
+    """A scalar added to a vector (not a matrix, where A + λ could mean A + λI): to each entry, as in 1 - σ(a)."""
+    for v, s in ((a, b), (b, a)):
+        if isinstance(v, sp.MatrixBase) and 1 in v.shape and v.shape != (1, 1) and not isinstance(s, sp.MatrixBase):
+            return True
+    return False
 
 
 def add(a: Value, b: Value) -> Value:
-    if isinstance(a, sp.MatrixBase) != isinstance(b, sp.MatrixBase) or (
-        isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase) and a.shape != b.shape
-    ):
-        raise ValueError(f"cannot add {shape_of(a)} and {shape_of(b)}")
-    return collapse(a + b)
+    if isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase) and a.shape == b.shape:
+        return Matrix(a + b)
+    matrices = isinstance(a, sp.MatrixBase) + isinstance(b, sp.MatrixBase)
+    if matrices == 0 or (matrices == 1 and (is_one_by_one(a) or is_one_by_one(b))):
+        return collapse(a) + collapse(b)  # x^\\top A x + c: a 1×1 term is a scalar
+    if broadcasts(a, b):
+        vector, number = (a, b) if isinstance(a, sp.MatrixBase) else (b, a)
+        return Matrix(vector.applyfunc(lambda e: e + number))
+    what = "; for A + λI write the identity (I: identity k×k)" if matrices == 1 else ""
+    raise ValueError(f"cannot add {shape_of(a)} and {shape_of(b)}{what}")
 
 
 def divide(a: Value, b: Value) -> Value:
-    if isinstance(b, sp.MatrixBase):
+    if isinstance(b, sp.MatrixBase) and not is_one_by_one(b):
         raise ValueError(f"cannot divide by {shape_of(b)}")
-    return collapse(a / b)
+    return a / collapse(b)
 
 
 def power(base: Value, exponent: Value) -> Value:
-    if isinstance(exponent, sp.MatrixBase):
-        raise ValueError(f"an exponent must be a scalar, not {shape_of(exponent)}")
+    exponent = scalar(exponent, "an exponent")
+    if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and exponent != 0):
+        base = collapse(base)  # (x^\\top x)^{1/2}
     if not isinstance(base, sp.MatrixBase):
         return base**exponent
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
-    if exponent == -1:
-        return Matrix(base.inv(method="ADJ"))
+    if isinstance(exponent, sp.Integer) and exponent < 0:  # adj(A)/det A by Berkowitz: 70× faster than inv("ADJ")
+        inverse = Matrix(base.adjugate(method="berkowitz") / base.det(method="berkowitz"))
+        return _repeated(inverse, int(-exponent))
     if isinstance(exponent, sp.Integer) and exponent > 0:
-        return Matrix(base ** int(exponent))
-    raise ValueError(f"a matrix power must be ^{{-1}} or a positive integer, not {exponent}")
+        return _repeated(Matrix(base), int(exponent))
+    raise ValueError(f"a matrix power must be a whole number (^{{-1}}, ^2), not {exponent}")
+
+
+def _repeated(base: Matrix, n: int) -> Matrix:
+    """base·base·…·base (n factors), by plain products: sympy's A**n simplifies as it goes (3 s for a 2×2 inverse
+    squared), and the result is the same matrix of expressions."""
+    out = base
+    for _ in range(n - 1):
+        out = Matrix(out * base)
+    return out
+
+
+def negate(v: Value) -> Value:
+    return Matrix(-v) if isinstance(v, sp.MatrixBase) else -v
 
 
 def transpose(v: Value) -> Value:
@@ -103,17 +154,20 @@ def derivative(f: Value, var: Value) -> Value:
     def is_variable(v: object) -> bool:
         return isinstance(v, sp.Symbol)
 
+    f = collapse(f)  # a 1×1 function is a scalar one: its gradient has the shape of var
+
     if isinstance(var, sp.MatrixBase):
         if not all(is_variable(e) for e in var):
             raise ValueError("differentiate with respect to a declared symbol or an entry of one")
-        if isinstance(f, sp.MatrixBase):
-            if f.cols != 1 or var.cols != 1:
+        if isinstance(f, sp.MatrixBase):  # ∂f/∂w and ∂f/∂w^\\top are both the Jacobian
+            if f.cols != 1 or min(var.shape) != 1:
                 raise ValueError("a Jacobian needs a vector over a vector")
-            return Matrix(f.rows, var.rows, lambda i, j: sp.diff(f[i], var[j]))
+            entries = list(var)
+            return Matrix(f.rows, len(entries), lambda i, j: sp.diff(f[i], entries[j]))
         return Matrix(var.rows, var.cols, lambda i, j: sp.diff(f, var[i, j]))
     if not is_variable(var):
         raise ValueError(f"differentiate with respect to a declared symbol or an entry of one, not {var}")
-    return collapse(f.applyfunc(lambda e: sp.diff(e, var))) if isinstance(f, sp.MatrixBase) else sp.diff(f, var)
+    return Matrix(f.applyfunc(lambda e: sp.diff(e, var))) if isinstance(f, sp.MatrixBase) else sp.diff(f, var)
 
 
 def norm(v: Value, kind: str) -> sp.Expr:
