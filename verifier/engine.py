@@ -33,7 +33,7 @@ from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
 from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
 from verifier.stepwise import Chain
-from verifier.text import n_text
+from verifier.text import margin_text, n_text
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
 
@@ -330,7 +330,7 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     samples = sum(e.samples for e in checked)
     worst = max(checked, key=lambda e: e.margin, default=None)  # error and tolerance from the same place
     where = f" at n = {worst.n}" if worst is not None and worst.n is not None and len(checked) > 1 else ""
-    margin = f"worst {worst.max_error:.2g}, tol {worst.tolerance:.2g}{where}" if worst else "no samples"
+    margin = f"{margin_text(worst.max_error, worst.tolerance)}{where}" if worst else "no samples"
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"

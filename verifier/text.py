@@ -35,3 +35,12 @@ def retried_text(retried: dict[str, int]) -> str:
         return ""
     shown = ", ".join(f"{key} ({count}×)" if count > 1 else key for key, count in retried.items())
     return f"re-run after their worker was lost ({len(retried)}; the verdicts are the re-runs'): {shown}"
+
+
+EXACT_TOLERANCE = 1e-250  # tolerances carry a 1e-300 floor (no division by zero): below this, the comparison was exact
+
+
+def margin_text(worst: float, tolerance: float, digits: int = 2) -> str:
+    """'worst 3.1e-16, tol 2.2e-14'; an exact comparison (a tolerance at its floor) says so, not 'tol 1e-300'."""
+    tol = "0 (exact)" if tolerance < EXACT_TOLERANCE else f"{tolerance:.{digits}g}"
+    return f"worst {worst:.{digits}g}, tol {tol}"

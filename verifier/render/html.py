@@ -14,7 +14,7 @@ from itertools import groupby
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
-from verifier.text import n_text, plural, retried_text, unmet_text
+from verifier.text import margin_text, n_text, plural, retried_text, unmet_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",
@@ -124,7 +124,7 @@ def claim_section(r: ClaimResult) -> str:
             (
                 "numerics" + (f" n = {e.n}" if e.n is not None else ""),
                 _esc(
-                    f"{e.method}: {e.samples} samples, worst {e.max_error:.3g}, tol {e.tolerance:.3g}"
+                    f"{e.method}: {e.samples} samples, {margin_text(e.max_error, e.tolerance, 3)}"
                     + (f", {e.escalated} escalated to 100 digits" if e.escalated else "")
                 ),
             )
