@@ -123,7 +123,7 @@ def certificate_cell(path: str, name: str, n: int, units: int) -> CertificateCel
 
 
 def _failed(n: int, value: pool.Failure, limit: float) -> CertificateCell:
-    if value.kind == "timeout":
+    if value.kind is pool.FailureKind.TIMEOUT:
         return CertificateCell(n, Outcome.TIMED_OUT, detail=f"> {limit:g} s")
     return CertificateCell(n, Outcome.ERROR, detail=first_line(value.message))
 
@@ -148,7 +148,7 @@ def bench_certificates(config: BenchConfig, progress: Progress) -> CertificateSe
                 cell = CertificateCell(n, Outcome.SKIPPED, detail=f"timed out at n = {stuck[c.label]}")
             elif isinstance(value, pool.Failure):
                 cell = _failed(n, value, limit)
-                if value.kind == "timeout":
+                if value.kind is pool.FailureKind.TIMEOUT:
                     stuck[c.label] = n
             else:
                 cell = value

@@ -91,7 +91,8 @@ def _explicit(file: str, name: str, n: int) -> Timed:
 
 def _outcome(value: object) -> tuple[str, float | None, float | None]:
     if isinstance(value, pool.Failure):
-        return ("timed out" if value.kind == "timeout" else f"error: {first_line(value.message)}"), None, None
+        timed_out = value.kind is pool.FailureKind.TIMEOUT
+        return ("timed out" if timed_out else f"error: {first_line(value.message)}"), None, None
     assert isinstance(value, Timed)
     return value.status, value.seconds, value.cold
 

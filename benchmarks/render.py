@@ -9,10 +9,16 @@ from benchmarks.certificates import CertificateCell, CertificateSection, Outcome
 from benchmarks.cluster import render_section as _dask
 from benchmarks.harness import CellStatus
 from benchmarks.special import SpecialSection
+from benchmarks.targets import TargetStatus
 
 Data = dict[str, Any]
 
-MARKS = {"met": "✅ met", "not met": "❌ not met", "not shown": "❔ not shown", "not measured": "– not measured"}
+MARKS = {
+    TargetStatus.MET: "✅ met",
+    TargetStatus.NOT_MET: "❌ not met",
+    TargetStatus.NOT_SHOWN: "❔ not shown",
+    TargetStatus.NOT_MEASURED: "– not measured",
+}
 NOT_RUN = "Not run in this invocation (see `--only`)."
 
 

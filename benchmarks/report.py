@@ -139,8 +139,11 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         *targets.target_startup(verify_all),
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
+        target_dask(dask),
+        target_shards(dask),
+        target_grading(grading),
     ]
-    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask), target_shards(dask), target_grading(grading)]
+    data["targets"] = [t.to_json() for t in decided]
     data["machine"]["load_after"] = list(os.getloadavg())
     data["seconds"] = time.monotonic() - started
     return data

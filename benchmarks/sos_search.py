@@ -87,7 +87,7 @@ def sos_cell(path: str, name: str, n: int, units: int) -> SosCell:
 
 
 def _failed(n: int, value: pool.Failure, limit: float) -> SosCell:
-    if value.kind == "timeout":
+    if value.kind is pool.FailureKind.TIMEOUT:
         return SosCell(n, "timed out", detail=f"> {limit:g} s")
     return SosCell(n, "error", detail=first_line(value.message))
 
@@ -108,7 +108,7 @@ def bench_sos(config: BenchConfig, progress: Progress) -> SosSection:
                 cell = SosCell(n, "skipped", detail=f"timed out at n = {stuck[c.label]}")
             elif isinstance(value, pool.Failure):
                 cell = _failed(n, value, limit)
-                stuck.update({c.label: n} if value.kind == "timeout" else {})
+                stuck.update({c.label: n} if value.kind is pool.FailureKind.TIMEOUT else {})
             else:
                 cell = value
             cells[c.label].append(cell)

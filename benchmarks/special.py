@@ -134,7 +134,7 @@ def special_cell(case: str, n: int, samples: int, seed: int, seconds: float) -> 
 
 
 def _failure(value: pool.Failure, limit: float) -> str:
-    return f"timed out after {limit:g} s" if value.kind == "timeout" else first_line(value.message)
+    return f"timed out after {limit:g} s" if value.kind is pool.FailureKind.TIMEOUT else first_line(value.message)
 
 
 def bench_special(config: BenchConfig, progress: Progress) -> SpecialSection:

@@ -33,7 +33,7 @@ def square():
     return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
 '''
 
-STATUSES = {"met", "not met", "not shown", "not measured"}
+STATUSES = {"met", "not met", "not shown", "not measured"}  # as benchmarks.json writes them
 
 
 def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:

@@ -70,7 +70,7 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
         derivation=family.derivation,
         kind="?",
         statement=family.statement_text,
-        expect=family.expect.value,
+        expect=family.expect,
         status=Status.ERROR,
         reason="",
         notes=family.notes,

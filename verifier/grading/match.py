@@ -27,6 +27,7 @@ import sympy as sp
 from verifier import generic
 from verifier.claims import Corollary, Statement
 from verifier.families import ClaimFamily
+from verifier.grading.report import GradeOutcome
 from verifier.stepwise import Chain
 
 SUBJECT: dict[str, tuple[str, ...]] = {
@@ -57,7 +58,7 @@ class Match:
     reference: str
     student: str = ""
     how: str = ""  # "name" or "statement"
-    status: str = ""  # "" to verify; MISSING or DIFFERENT when there is nothing to verify
+    status: GradeOutcome | None = None  # None to verify; MISSING, or DIFFERENT (verified all the same)
     reason: str = ""
     differs: str = ""  # the claimed result is not the reference's (flag on top of the verdict)
     suggested: str = ""  # MISSING by name, but this claim of the student's states the same thing
@@ -194,7 +195,7 @@ def _by_name(reference: Sequence[ClaimFamily], by_name: dict[str, ClaimFamily]) 
         ok, why = compare(ref, stu)
         if ok is False:
             why = f"{stu.name!r} asks another question: {why}"
-            found[ref.name] = Match(ref.name, stu.name, "name", "DIFFERENT", why)
+            found[ref.name] = Match(ref.name, stu.name, "name", GradeOutcome.DIFFERENT, why)
         else:
             found[ref.name] = Match(ref.name, stu.name, "name", differs=result_differs(ref, stu))
     return found
@@ -205,11 +206,11 @@ def _by_statement(ref: ClaimFamily, candidates: Sequence[ClaimFamily], lenient: 
     stu = next((s for s in candidates if compare(ref, s)[0] is True), None)
     if stu is None:
         why = f"no claim named {ref.name!r}, and none states the same question"
-        return Match(ref.name, status="MISSING", reason=why)
+        return Match(ref.name, status=GradeOutcome.MISSING, reason=why)
     if lenient:
         return Match(ref.name, stu.name, "statement", differs=result_differs(ref, stu))
-    return Match(ref.name, status="MISSING", reason=f"missing; did you mean {stu.name}? (it states the same thing)",
-                 suggested=stu.name)  # fmt: skip
+    why = f"missing; did you mean {stu.name}? (it states the same thing)"
+    return Match(ref.name, status=GradeOutcome.MISSING, reason=why, suggested=stu.name)
 
 
 def plan(reference: Sequence[ClaimFamily], student: Sequence[ClaimFamily],

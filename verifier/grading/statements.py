@@ -27,7 +27,6 @@ from verifier.claims import (
     Convergence,
     Corollary,
     Derivative,
-    Expect,
     Expectation,
     Identity,
     Inequality,
@@ -36,6 +35,7 @@ from verifier.claims import (
 )
 from verifier.families import ClaimFamily
 from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
+from verifier.outcome import Expect
 from verifier.stepwise import Chain, Step
 
 SCHEMA = "verifier-submission/1"

@@ -11,7 +11,7 @@ import io
 import re
 from itertools import groupby
 
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.text import n_text, plural, retried_text, unmet_text
@@ -87,7 +87,7 @@ def _plot(series: dict[str, list[float]]) -> str:
 def claim_section(r: ClaimResult) -> str:
     rows = [
         ("verdict", f"{_badge(r.status, r.verdict)} {_verdict_sentence(r)}"),
-        ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
+        ("expectation", "holds" if r.expect is Expect.HOLDS else "a known mistake: expected REFUTED"),
         ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s"),
     ]
     if r.domains:
