@@ -90,7 +90,7 @@ def certificate_cell(path: str, name: str, n: int, units: int) -> CertificateCel
     """certify's proposals, each checked by the kernel, until one is accepted or the budget runs out."""
     inst = load_instance(path, name, n)
     start, beats = time.perf_counter(), heartbeats()
-    attempts: list[ladder.Attempt] = []
+    attempts: list[ladder.CertificateAttempt] = []
     outcome, detail = Outcome.NOT_FOUND, ""
     clock = WorkClock(units)
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, rungs
+from verifier import budget, chains, dimension, explain, kernel, ladder, mathtext, random_functions, rungs
 from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.checks.definedness import UNDEFINED_NOTE, is_definedness
@@ -173,7 +173,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if (
             outcome.verdict is NumericVerdict.FAIL
             and settings.shrink
-            and not generic.undefined_functions(inst.claim.body.parts())
+            and not random_functions.undefined_functions(inst.claim.body.parts())
         ):
             with budget.unmetered():
                 from verifier import shrink  # hypothesis: only for a counterexample
@@ -246,7 +246,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         )
 
 
-def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: EngineSettings) -> str:
+def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
     """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
     differ are false from some n on; a counterexample confirmed there is reported, not judged."""
     for n in dimension.extra_dimensions(family, found):
@@ -262,7 +262,7 @@ def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: Engi
     return ""
 
 
-def _record_generic(result: ClaimResult, found: dimension.Attempt) -> None:
+def _record_generic(result: ClaimResult, found: dimension.ForAllNAttempt) -> None:
     """The generic rung's proof (for all n) goes first among the proofs; the reason says what it showed."""
     p = found.proof
     if p is None:

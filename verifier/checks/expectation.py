@@ -14,7 +14,7 @@ from verifier.checks.sampling import Settings, mp_args, sample
 from verifier.claims import Expectation
 from verifier.confirm import Confirmation
 from verifier.instantiate import ClaimError, Instance, as_matrix
-from verifier.numeric import Comparison, Compiled, Env
+from verifier.numeric import BatchComparison, Compiled, Env
 from verifier.obligations import expectation_by_moments
 from verifier.outcome import NumericVerdict
 
@@ -55,7 +55,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     ratio = np.where(valid[:, None], err / tol, 0.0)
     worst = np.argmax(ratio, axis=1)
     rows = np.arange(k)
-    cmp = Comparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
+    cmp = BatchComparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
     method = f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
     try:
         exact = [expectation_by_moments(e, body.noise) for e in exprs]

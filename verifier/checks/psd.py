@@ -12,7 +12,7 @@ from verifier.checks.sampling import Settings, exact_point, mp_args, sample
 from verifier.claims import PSD
 from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import ClaimError, Instance, as_matrix
-from verifier.numeric import Comparison, Env
+from verifier.numeric import BatchComparison, Env
 
 
 def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -42,7 +42,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     # strict: an eigenvalue at or below round-off level is a suspect
     error = np.where(low <= tol, 2 * tol - low, 0.0) if body.strict else np.maximum(-low, 0.0)
     error = np.maximum(error, np.where(asym > tol, asym, 0.0))
-    cmp = Comparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
+    cmp = BatchComparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
     method = f"smallest eigenvalue, {n}×{n}"
     if numeric.has_opaque(list(h)):
         return opaque_outcome(inst, cmp, method)

@@ -20,7 +20,7 @@ from verifier.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import Instance, as_matrix
-from verifier.numeric import Comparison, Env
+from verifier.numeric import BatchComparison, Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 MAX_CONFIRMATIONS = 64
@@ -49,7 +49,7 @@ def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
     return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
 
 
-def evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
+def evidence(inst: Instance, method: str, cmp: BatchComparison, escalated: int, note: str = "") -> NumericEvidence:
     skipped = int((~cmp.valid).sum())
     suspects = len(cmp.suspects)
     return NumericEvidence(
@@ -82,7 +82,12 @@ def _spread(suspects: np.ndarray, count: int) -> list[int]:
 
 
 def resolve(
-    inst: Instance, env: Env, cmp: Comparison, method: str, decide_at: Callable[[int], Confirmation], describe: str = ""
+    inst: Instance,
+    env: Env,
+    cmp: BatchComparison,
+    method: str,
+    decide_at: Callable[[int], Confirmation],
+    describe: str = "",
 ) -> NumericOutcome:
     """Confirm the worst suspects in high precision and turn the batch into an outcome."""
     if not cmp.valid.any():
@@ -193,7 +198,7 @@ def read_sides(body: object, conf: Confirmation) -> tuple[str, str, str]:
     return conf.rhs, conf.lhs, "="
 
 
-def differing_entries(body: object, cmp: Comparison, idx: int) -> tuple[tuple[int, ...], ...]:
+def differing_entries(body: object, cmp: BatchComparison, idx: int) -> tuple[tuple[int, ...], ...]:
     """The 1-based positions of a vector or matrix identity beyond tolerance at sample idx."""
     if not isinstance(body, Identity) or cmp.entry_margin is None:
         return ()
@@ -212,7 +217,7 @@ def built_from_exact_numbers(inst: Instance) -> bool:
 
 
 def _confirmed_near_misses(
-    cmp: Comparison, done: list[int], decide_at: Callable[[int], Confirmation]
+    cmp: BatchComparison, done: list[int], decide_at: Callable[[int], Confirmation]
 ) -> list[tuple[int, Confirmation]]:
     """The largest errors below the float tolerance, recomputed in high precision: on an exact claim,
     x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
@@ -222,7 +227,7 @@ def _confirmed_near_misses(
     return [(idx, c) for idx, c in found if c.decision is Decision.CONFIRMED]
 
 
-def opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutcome:
+def opaque_outcome(inst: Instance, cmp: BatchComparison, method: str) -> NumericOutcome:
     ev = evidence(inst, method + " (numeric-only functions)", cmp, 0)
     bad = len(cmp.suspects)
     if bad:

@@ -20,7 +20,7 @@ from verifier.families import ClaimFamily
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
-from verifier.grading.report import MET, ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
@@ -109,7 +109,7 @@ def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
     verdict, why = r.status, _first_line(r.reason)
     grade = ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r))
     other = m.reason if m.status is GradeOutcome.DIFFERENT else m.differs
-    if other and verdict in MET:
+    if other and is_met(verdict):
         grade.status, grade.reason = GradeOutcome.DIFFERENT, f"{verdict}, but {other}"
     elif other:
         false = f"it is false: REFUTED, {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"

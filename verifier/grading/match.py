@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verifier import generic
+from verifier import random_functions
 from verifier.claims import Corollary, Statement
 from verifier.families import ClaimFamily
 from verifier.grading.report import GradeOutcome
@@ -100,7 +100,7 @@ def _numbers(obj: Any, point: dict[str, float], table: dict[Any, sp.Lambda]) -> 
         e = sp.sympify(e)
         subs = {s: sp.Float(point.get(str(s), 0.7), 30) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         try:
-            v = sp.N(generic.concretise(e.xreplace(subs), table), 30)
+            v = sp.N(random_functions.concretise(e.xreplace(subs), table), 30)
             out.append(complex(v) if v.is_number and v.is_finite is not False else None)
         except (TypeError, ValueError, ArithmeticError):
             out.append(None)
@@ -116,7 +116,7 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
     if _shape(a) != _shape(b):
         return False
     rng = np.random.default_rng(seed)
-    table = {f: generic.random_smooth(k, rng) for f, k in generic.undefined_functions([a, b]).items()}
+    table = {f: random_functions.random_smooth(k, rng) for f, k in random_functions.undefined_functions([a, b]).items()}
     decided = 0
     for _ in range(POINTS):
         point = _values(ref_body, rng)

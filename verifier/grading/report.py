@@ -20,7 +20,11 @@ class GradeOutcome(StrEnum):
 
 
 GradeStatus = Status | GradeOutcome  # a grade: the engine's verdict on the student's claim, or an outcome above
-MET = (Status.PROVED, Status.CHECKED)
+
+
+def is_met(status: GradeStatus) -> bool:
+    """PROVED and CHECKED meet a reference claim; no other grade does."""
+    return status in (Status.PROVED, Status.CHECKED)
 
 
 def grade_status(text: str) -> GradeStatus:
@@ -60,7 +64,7 @@ class ClaimGrade:
 
     @property
     def met(self) -> bool:
-        return self.status in MET
+        return is_met(self.status)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClaimGrade:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.grading.report import MET, ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow, is_met
 from verifier.outcome import Status
 from verifier.text import plural, retried_text
 
@@ -98,13 +98,13 @@ def details(console: Console, report: GradeReport) -> None:
             console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
             continue
         for g in row.grades:
-            if g.status in MET and g.how != "statement":
+            if is_met(g.status) and g.how != "statement":
                 continue
             line = Text(f"{row.student}.{g.reference}: ")
             line.append(g.status, style=STYLES.get(g.status, ""))
             if g.how == "statement":
                 line.append(f" as {g.matched} (answered by its statement, not its name)")
-            line.append(f" — {g.reason}" if g.reason and g.status not in MET else "")
+            line.append(f" — {g.reason}" if g.reason and not is_met(g.status) else "")
             console.print(line, soft_wrap=True)
 
 
