@@ -31,7 +31,7 @@ from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
-from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
+from verifier.outcome import ClaimResult, Counterexample, NumericVerdict, ProofEvidence, Status
 from verifier.stepwise import Chain
 from verifier.text import n_text
 
@@ -348,10 +348,6 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     if result.status is Status.UNKNOWN:
         return result.reason or "inconclusive"
     return result.reason
-
-
-def _evidence_samples(evidence: list[NumericEvidence]) -> int:
-    return sum(e.samples for e in evidence)
 
 
 def resolve_corollaries(results: list[ClaimResult]) -> None:

@@ -110,10 +110,6 @@ def _entries(target: sp.Basic) -> list[sp.Basic]:
     return [target]
 
 
-def take(env: Env, idx: np.ndarray | int) -> Env:
-    return {s: np.atleast_1d(v[idx]) for s, v in env.items()}
-
-
 def concat(envs: Sequence[Env]) -> Env:
     return {s: np.concatenate([e[s] for e in envs]) for s in envs[0]}
 

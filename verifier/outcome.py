@@ -209,10 +209,6 @@ class ClaimResult:
     def key(self) -> str:
         return f"{self.derivation}.{self.name}"
 
-    def evidence_line(self) -> str:
-        """One line of evidence for tables: the reason, which already leads with the summary."""
-        return self.reason
-
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value

@@ -45,7 +45,6 @@ DATA: dict[str, type] = {
     for cls in (Identity, Derivative, PSD, Inequality, Expectation, Convergence, Limit, Corollary, Chain, Step)
 }
 DATA["Certificate"] = Certificate
-STATEMENTS = frozenset(name for name, cls in DATA.items() if issubclass(cls, Statement))
 DOMAINS: dict[str, type] = {
     name: getattr(domains, name) for name in domains.__all__ if name not in ("Domain", "DomainError", "Shape")
 }
