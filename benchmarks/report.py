@@ -15,15 +15,15 @@ import sympy as sp
 
 from benchmarks import targets
 from benchmarks.certificates import bench_certificates
-from benchmarks.cluster import bench_dask, target_shards
+from benchmarks.cluster import DaskSection, bench_dask, target_shards
 from benchmarks.cluster import target as target_dask
-from benchmarks.compile_speed import bench_compile
+from benchmarks.compile_speed import CompileSection, bench_compile
 from benchmarks.config import BenchConfig
 from benchmarks.cost import bench_cost
-from benchmarks.determinism import bench_determinism
+from benchmarks.determinism import DeterminismSection, bench_determinism
 from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
-from benchmarks.grading import bench_grading
+from benchmarks.grading import GradingSection, bench_grading
 from benchmarks.grading import target as target_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
@@ -31,7 +31,7 @@ from benchmarks.numeric import bench_numeric
 from benchmarks.sos_search import bench_sos
 from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
-from benchmarks.verify_all import bench_verify_all
+from benchmarks.verify_all import VerifyAllSection, bench_verify_all
 from verifier import __version__
 from verifier.render import files
 
@@ -131,7 +131,24 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("dask", dask),
     ):
         data[key] = section.to_json() if section is not None else None
-    decided = [
+    decided = _targets(data, config, verify_all, compile_speed, determinism, dask, grading)
+    data["targets"] = [t.to_json() for t in decided]
+    data["machine"]["load_after"] = list(os.getloadavg())
+    data["seconds"] = time.monotonic() - started
+    return data
+
+
+def _targets(
+    data: Data,
+    config: BenchConfig,
+    verify_all: VerifyAllSection | None,
+    compile_speed: CompileSection | None,
+    determinism: DeterminismSection | None,
+    dask: DaskSection | None,
+    grading: GradingSection | None,
+) -> list[targets.Target]:
+    """Every target of the issues, each decided from its section's data (not measured where not run)."""
+    return [
         *targets.target_symbolic(data["symbolic"]),
         targets.target_numeric(data["numeric"]),
         targets.target_gradient(data["gradient"]),
@@ -143,10 +160,6 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         target_shards(dask),
         target_grading(grading),
     ]
-    data["targets"] = [t.to_json() for t in decided]
-    data["machine"]["load_after"] = list(os.getloadavg())
-    data["seconds"] = time.monotonic() - started
-    return data
 
 
 def write_reports(data: Data, out: str | Path) -> list[Path]:
