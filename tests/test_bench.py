@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -337,6 +338,35 @@ def test_bench_rejects_an_unknown_section_as_a_user_sees_it() -> None:
     result = run_cli("bench", "--only", "nonsense")
     assert result.returncode == 2
     assert "unknown section(s) nonsense" in result.stdout
+
+
+def test_python_m_benchmarks_is_verifier_bench() -> None:
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--only", "nonsense"], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "unknown section(s) nonsense" in done.stdout
+
+
+def test_the_benchmarks_are_not_installed_but_bench_finds_them_in_its_checkout(tmp_path: Path) -> None:
+    """Outside the checkout nothing named benchmarks is importable; the checkout verifier came from
+    has them, a folder without them does not."""
+    found = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    assert not any(name.startswith("benchmarks") for name in found["include"])
+    code = (
+        "import importlib.util, pathlib, sys\n"
+        "from verifier import bench_cmd\n"
+        f"sys.path.remove({str(ROOT)!r})\n"
+        "assert importlib.util.find_spec('benchmarks') is None, 'the benchmarks are importable: installed?'\n"
+        f"assert bench_cmd.import_benchmarks(pathlib.Path({str(tmp_path)!r})) is None\n"
+        "config, report = bench_cmd.import_benchmarks()\n"
+        "print(report.__file__)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip() == str(ROOT / "benchmarks" / "report.py")
 
 
 def test_the_engine_never_imports_the_benchmark() -> None:

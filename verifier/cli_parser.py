@@ -224,8 +224,8 @@ def _bench_parser(sub: argparse._SubParsersAction) -> None:
         "LaTeX chain, grading a generated course, generic-dimension proofs against explicit n = 8, determinism "
         "under load, a Dask LocalCluster against the local pool) and write BENCHMARKS.md, benchmarks.json and "
         "bench_cost_per_n.svg. "
-        "Run it on an otherwise idle machine. Needs the benchmarks package of the repository (installed by pip "
-        "install . from it, or importable from the current folder).",
+        "Run it on an otherwise idle machine, from a checkout of the repository: the benchmarks are not installed "
+        "with the package (`python -m benchmarks` in the checkout's root folder does the same).",
     )
     be.add_argument(
         "--quick",
