@@ -1,4 +1,4 @@
-"""Section 8, certificate search: the time to find a sum of squares and have the kernel check it, per n.
+"""Section "certificates", certificate search: the time to find a sum of squares and have the kernel check it, per n.
 
 Each cell runs `ladder.certificate_attempts` on one claim at one n, in its own worker with the
 hard limit, under the engine's default symbolic budget: certify proposes certificates (Gram

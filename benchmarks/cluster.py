@@ -1,4 +1,4 @@
-"""Section 14, past one machine: a LocalCluster of W workers against the local pool of W jobs, and shards.
+"""Section "dask", past one machine: a LocalCluster of W workers against the local pool of W jobs, and shards.
 
 Four measurements, each on the same claims both ways:
 
@@ -35,12 +35,13 @@ from typing import Any
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress
+from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
 from benchmarks.verify_all import VerifyRun, read_claims, time_verify_all
 from verifier.outcome import ClaimResult, RunReport
 from verifier.runner import RunSettings, verify_paths
 
-TITLE = "## 14. Past one machine: a Dask LocalCluster against the local pool, and shards"
+TITLE = heading("dask", "Past one machine: a Dask LocalCluster against the local pool, and shards")
 
 CLAIMS = '''
 """Generated claims for the Dask benchmark: x + k = x + k, each after waiting WAIT seconds (odd k: 1.5×)."""

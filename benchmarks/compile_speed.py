@@ -1,4 +1,4 @@
-"""Section 6, compile speed: `numeric.Compiled` against plain `sympy.lambdify(..., "numpy", cse=True)`.
+"""Section "compile", compile speed: `numeric.Compiled` against plain `sympy.lambdify(..., "numpy", cse=True)`.
 
 Both sides compile the same expressions (the claimed Hessian entries, then f) in the same
 symbol order, each in its own worker, and evaluate them on the same samples; the parent

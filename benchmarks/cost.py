@@ -1,4 +1,4 @@
-"""Section 5, cost per n: one claim at one n through `verify_family`, split into symbolic and numeric time.
+"""Section "cost", cost per n: one claim at one n through `verify_family`, split into symbolic and numeric time.
 
 Each cell is the engine's public path on a family narrowed to one n: proved n keep that n in
 `n_values` (numeric check, then the ladder), numeric-only n move it to `numeric_n`. The result's

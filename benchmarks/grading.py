@@ -32,6 +32,7 @@ from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
 from benchmarks.course import write_course
 from benchmarks.harness import Data, Progress
+from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
@@ -192,7 +193,7 @@ def render(data: Data) -> list[str]:
     if not g:
         return []
     lines = [
-        "## 11. Grading a course",
+        heading("grading", "Grading a course"),
         "",
         f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
         f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",

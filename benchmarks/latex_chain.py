@@ -1,4 +1,4 @@
-"""Section 8, LaTeX chains: reading a 10-step chain (lex, parse, evaluate, gate, at every size) and checking it.
+"""Section "latex", LaTeX chains: reading a 10-step chain (lex, parse, evaluate, gate, at every size) and checking it.
 
 The chain is the triangle inequality for ‖x + y‖² in ten lines, identities and
 inequalities mixed, over vectors of size k. Reading runs `verifier.latex.parse_chains`

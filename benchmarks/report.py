@@ -18,7 +18,7 @@ from benchmarks.certificates import bench_certificates
 from benchmarks.cluster import DaskSection, bench_dask, target_shards
 from benchmarks.cluster import target as target_dask
 from benchmarks.compile_speed import CompileSection, bench_compile
-from benchmarks.config import BenchConfig
+from benchmarks.config import SECTION_TITLES, SECTIONS, BenchConfig
 from benchmarks.cost import bench_cost
 from benchmarks.determinism import DeterminismSection, bench_determinism
 from benchmarks.generic_dimension import bench_generic
@@ -36,22 +36,6 @@ from verifier import __version__
 from verifier.render import files
 
 SCHEMA = 2
-TITLES = {
-    "symbolic": "symbolic decision",
-    "numeric": "numeric spot checks",
-    "gradient": "gradient checks",
-    "verify-all": "verify-all wall time",
-    "cost": "cost per n",
-    "compile": "compile speed",
-    "special": "special functions",
-    "determinism": "determinism under load",
-    "certificates": "certificate search",
-    "latex": "LaTeX chains",
-    "grading": "grading a course",
-    "generic": "generic dimension",
-    "sos": "sum-of-squares search",
-    "dask": "a Dask LocalCluster against the local pool",
-}
 
 
 def describe_machine() -> Data:
@@ -96,11 +80,11 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     if any(config.runs(s) for s in ("symbolic", "numeric", "cost", "compile")):
         progress("bench: loading the claims")
         claims = resolve_claims(config, progress)
-    steps = [s for s in TITLES if config.runs(s)]
+    steps = [s for s in SECTIONS if config.runs(s)]
 
     def step(section: str) -> bool:
         if config.runs(section):
-            progress(f"bench: {steps.index(section) + 1}/{len(steps)} {TITLES[section]}")
+            progress(f"bench: {steps.index(section) + 1}/{len(steps)} {SECTION_TITLES[section]}")
         return config.runs(section)
 
     data["symbolic"] = bench_symbolic(config, claims, progress) if step("symbolic") else None

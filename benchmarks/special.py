@@ -1,4 +1,4 @@
-"""Section 8, special functions: samples/s of the engine's evaluator on scipy.special claims.
+"""Section "special", special functions: samples/s of the engine's evaluator on scipy.special claims.
 
 The engine evaluates erf, loggamma and polygamma through scipy.special inside its numpy DAG
 walk (`verifier.compile.Compiled`), where sympy's plain numpy `lambdify` cannot evaluate them

@@ -236,7 +236,7 @@ def _bench_parser(sub: argparse._SubParsersAction) -> None:
         "--only",
         metavar="SECTIONS",
         help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "certificates, latex, grading, generic, sos, determinism, dask (default: all; with --quick all but "
+        "determinism, certificates, latex, grading, generic, sos, dask (default: all; with --quick all but "
         "determinism; grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
     )
     be.add_argument(
