@@ -1,4 +1,4 @@
-"""Section 8, certificate search: the time to find a sum of squares and have the kernel check it, per n.
+"""Section "certificates", certificate search: the time to find a sum of squares and have the kernel check it, per n.
 
 Each cell runs `ladder.certificate_attempts` on one claim at one n, in its own worker with the
 hard limit, under the engine's default symbolic budget: certify proposes certificates (Gram
@@ -90,7 +90,7 @@ def certificate_cell(path: str, name: str, n: int, units: int) -> CertificateCel
     """certify's proposals, each checked by the kernel, until one is accepted or the budget runs out."""
     inst = load_instance(path, name, n)
     start, beats = time.perf_counter(), heartbeats()
-    attempts: list[ladder.Attempt] = []
+    attempts: list[ladder.CertificateAttempt] = []
     outcome, detail = Outcome.NOT_FOUND, ""
     clock = WorkClock(units)
     try:
@@ -123,7 +123,7 @@ def certificate_cell(path: str, name: str, n: int, units: int) -> CertificateCel
 
 
 def _failed(n: int, value: pool.Failure, limit: float) -> CertificateCell:
-    if value.kind == "timeout":
+    if value.kind is pool.FailureKind.TIMEOUT:
         return CertificateCell(n, Outcome.TIMED_OUT, detail=f"> {limit:g} s")
     return CertificateCell(n, Outcome.ERROR, detail=first_line(value.message))
 
@@ -148,7 +148,7 @@ def bench_certificates(config: BenchConfig, progress: Progress) -> CertificateSe
                 cell = CertificateCell(n, Outcome.SKIPPED, detail=f"timed out at n = {stuck[c.label]}")
             elif isinstance(value, pool.Failure):
                 cell = _failed(n, value, limit)
-                if value.kind == "timeout":
+                if value.kind is pool.FailureKind.TIMEOUT:
                     stuck[c.label] = n
             else:
                 cell = value

@@ -1,4 +1,4 @@
-"""Section 14, past one machine: a LocalCluster of W workers against the local pool of W jobs, and shards.
+"""Section "dask", past one machine: a LocalCluster of W workers against the local pool of W jobs, and shards.
 
 Four measurements, each on the same claims both ways:
 
@@ -35,11 +35,13 @@ from typing import Any
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress
+from benchmarks.markdown import heading
+from benchmarks.targets import Target, met_if, unmeasured
 from benchmarks.verify_all import VerifyRun, read_claims, time_verify_all
 from verifier.outcome import ClaimResult, RunReport
 from verifier.runner import RunSettings, verify_paths
 
-TITLE = "## 14. Past one machine: a Dask LocalCluster against the local pool, and shards"
+TITLE = heading("dask", "Past one machine: a Dask LocalCluster against the local pool, and shards")
 
 CLAIMS = '''
 """Generated claims for the Dask benchmark: x + k = x + k, each after waiting WAIT seconds (odd k: 1.5×)."""
@@ -316,28 +318,28 @@ def _kill_lines(kill: Data) -> list[str]:
     ]
 
 
-def target(section: DaskSection | None) -> dict[str, str]:
+def target(section: DaskSection | None) -> Target:
     """The issue's target for a killed worker, decided from the section (a Target's fields)."""
     text = "a killed Dask worker: the report is complete, every claim accounted for, the lost one named"
     if section is None or section.kill is None:
         why = section.detail if section is not None and section.detail else "section not run (--only)"
-        return {"target": text, "status": "not measured", "evidence": why}
+        return unmeasured(text, why)
     k = section.kill
     ok = k.complete and k.accounted == k.claims and list(k.retried.values()) == [1]
     evidence = (
         f"{k.accounted}/{k.claims} claims, re-run: {', '.join(k.retried) or 'none'}; "
         f"{k.killed_seconds:.1f} s against {k.undisturbed_seconds:.1f} s undisturbed"
     )
-    return {"target": text, "status": "met" if ok else "not met", "evidence": evidence}
+    return Target(text, met_if(ok), evidence)
 
 
-def target_shards(section: DaskSection | None) -> dict[str, str]:
+def target_shards(section: DaskSection | None) -> Target:
     """The issue's target for shards: 1/4 … 4/4 merged give the statuses of one unsharded run."""
     text = f"shards 1/{SHARDS} … {SHARDS}/{SHARDS} merged give statuses identical to one unsharded run"
     if section is None or section.shards is None:
         why = section.detail if section is not None and section.detail else "section not run (--only)"
-        return {"target": text, "status": "not measured", "evidence": why}
+        return unmeasured(text, why)
     s = section.shards
     differ = f"{len(s.differences)} differ ({', '.join(s.differences[:3])})" if s.differences else "none differ"
     evidence = f"{s.merged} claims merged from {' + '.join(map(str, s.claims))}; {differ}"
-    return {"target": text, "status": "met" if s.met else "not met", "evidence": evidence}
+    return Target(text, met_if(s.met), evidence)

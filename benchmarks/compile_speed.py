@@ -1,4 +1,4 @@
-"""Section 6, compile speed: `numeric.Compiled` against plain `sympy.lambdify(..., "numpy", cse=True)`.
+"""Section "compile", compile speed: `numeric.Compiled` against plain `sympy.lambdify(..., "numpy", cse=True)`.
 
 Both sides compile the same expressions (the claimed Hessian entries, then f) in the same
 symbol order, each in its own worker, and evaluate them on the same samples; the parent
@@ -120,7 +120,7 @@ def bench_compile(config: BenchConfig, claims: list[ResolvedClaim], progress: Pr
     for side in SIDES:
         value = values[f"compile n={n}|{side}"]
         if isinstance(value, pool.Failure):
-            status = "timed out" if value.kind == "timeout" else "error"
+            status = "timed out" if value.kind is pool.FailureKind.TIMEOUT else "error"
             cells.append(CompileCell(side, status, limit=limit, detail=first_line(value.message)))
         else:
             runs[side] = value

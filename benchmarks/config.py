@@ -7,22 +7,23 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SECTIONS = (
-    "symbolic",
-    "numeric",
-    "gradient",
-    "verify-all",
-    "cost",
-    "compile",
-    "special",
-    "certificates",
-    "latex",
-    "grading",
-    "generic",
-    "sos",
-    "determinism",
-    "dask",
-)
+SECTION_TITLES = {  # every section, in the order a run measures them and BENCHMARKS.md numbers them (1, 2, …)
+    "symbolic": "symbolic decision",
+    "numeric": "numeric spot checks",
+    "gradient": "gradient checks",
+    "verify-all": "verify-all wall time",
+    "cost": "cost per n",
+    "compile": "compile speed",
+    "special": "special functions",
+    "determinism": "determinism under load",
+    "certificates": "certificate search",
+    "latex": "LaTeX chains",
+    "grading": "grading a course",
+    "generic": "generic dimension",
+    "sos": "sum-of-squares search",
+    "dask": "a Dask LocalCluster against the local pool",
+}
+SECTIONS = tuple(SECTION_TITLES)  # the names --only takes
 QUICK_SECTIONS = tuple(s for s in SECTIONS if s != "determinism")  # the slow one runs only when asked
 
 
@@ -94,6 +95,11 @@ class BenchConfig:
 
     def runs(self, section: str) -> bool:
         return section in self.sections
+
+
+def number(section: str) -> int:
+    """A section's number in BENCHMARKS.md: its place in SECTIONS."""
+    return SECTIONS.index(section) + 1
 
 
 def library_file(name: str) -> str:

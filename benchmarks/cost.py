@@ -1,4 +1,4 @@
-"""Section 5, cost per n: one claim at one n through `verify_family`, split into symbolic and numeric time.
+"""Section "cost", cost per n: one claim at one n through `verify_family`, split into symbolic and numeric time.
 
 Each cell is the engine's public path on a family narrowed to one n: proved n keep that n in
 `n_values` (numeric check, then the ladder), numeric-only n move it to `numeric_n`. The result's
@@ -92,7 +92,7 @@ def cost_cell(path: str, name: str, n: int, mode: str) -> CostCell:
 
 
 def _failed(n: int, mode: str, value: pool.Failure, limit: float) -> CostCell:
-    if value.kind == "timeout":
+    if value.kind is pool.FailureKind.TIMEOUT:
         return CostCell(n, mode, "timed out", detail=f"> {limit:g} s")
     return CostCell(n, mode, "error", detail=first_line(value.message))
 
@@ -116,7 +116,7 @@ def bench_cost(config: BenchConfig, claims: list[ResolvedClaim], progress: Progr
                 cell = CostCell(n, mode, "skipped", detail=f"timed out at n = {stuck[(c.label, mode)]}")
             elif isinstance(value, pool.Failure):
                 cell = _failed(n, mode, value, limit)
-                if value.kind == "timeout":
+                if value.kind is pool.FailureKind.TIMEOUT:
                     stuck[(c.label, mode)] = n
             else:
                 cell = value

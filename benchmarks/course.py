@@ -122,6 +122,12 @@ def _attack(code: str) -> str:
 
 
 def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
+    """Every kind of submission, in the order students are given them (a course of k students takes the first k)."""
+    return {**_answers(), **_refused(secret), **_later(secret)}
+
+
+def _answers() -> dict[str, tuple[str, Planted]]:
+    """Submissions that load: right, wrong, missing, renamed or off-topic claims."""
     wrong_grad = _swap("gradient", "equals=2 * X.T", "equals=X.T")
     return {
         "correct": (_module(CLAIMS), Planted("correct", PROVED)),
@@ -160,6 +166,12 @@ def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
             _module(_swap("sigmoid_derivative", "sigmoid(t), wrt=t, equals=sigmoid(t) * (1 - sigmoid(t))", OFF_TOPIC)),
             Planted("off_topic", {**PROVED, "sigmoid_derivative": "DIFFERENT"}),
         ),
+    }
+
+
+def _refused(secret: str) -> dict[str, tuple[str, Planted]]:
+    """Submissions that cannot be graded: they do not load, or attack the sandbox while loading."""
+    return {
         "syntax_error": (_module(CLAIMS, "\ndef broken(:\n"), Planted("syntax_error", NOT_GRADED, "syntax error")),
         "hang": (_module(CLAIMS, _attack("while True:\n    pass")), Planted("hang", NOT_GRADED, "stopped after")),
         "memory_hog": (
@@ -186,6 +198,13 @@ def _variants(secret: str) -> dict[str, tuple[str, Planted]]:
             _module(CLAIMS, _attack(FORGE)),
             Planted("forged_output", NOT_GRADED, "forged", integrity=("integrity channel",)),
         ),
+    }
+
+
+def _later(secret: str) -> dict[str, tuple[str, Planted]]:
+    """Variants added after the others (so the first students of a course keep theirs): a false claim
+    graded DIFFERENT, attacks the sandbox contains while the claims still load, and no file at all."""
+    return {
         "false_psd": (
             _module(_swap("hessian_psd", "H = 2 * (X.T * X + lam", "H = 2 * (X.T * X - lam")),
             Planted(

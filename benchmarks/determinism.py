@@ -1,4 +1,4 @@
-"""Section 7, determinism: the same claims, alone on one job and loaded on many, must get the same statuses.
+"""Section "determinism", determinism: the same claims, alone on one job and loaded on many, must get the same statuses.
 
 The reference run is `verify-all --no-cache --jobs 1` on an idle machine; the loaded run is
 `verify-all --no-cache --jobs 8` beside CPU hogs (busy-loop processes), so claims compete for

@@ -1,4 +1,4 @@
-"""Section 9, generic dimension: the kernel's proof for all n against today's explicit proof at n = 8.
+"""Section "generic", generic dimension: the kernel's proof for all n against today's explicit proof at n = 8.
 
 For each claim in matrix notation, *generic* is `kernel.prove_for_all_n` on the claim built
 at a symbolic n (canonical Einstein forms of both sides; the median of warm repeats, the
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.config import BenchConfig, library_file
 from benchmarks.harness import Data, Progress, first_line, run_tasks
+from benchmarks.markdown import heading
 from verifier import dimension, kernel, ladder, loader, pool
 from verifier.engine import DEFAULT_BUDGET
 from verifier.families import ClaimFamily
@@ -91,7 +92,8 @@ def _explicit(file: str, name: str, n: int) -> Timed:
 
 def _outcome(value: object) -> tuple[str, float | None, float | None]:
     if isinstance(value, pool.Failure):
-        return ("timed out" if value.kind == "timeout" else f"error: {first_line(value.message)}"), None, None
+        timed_out = value.kind is pool.FailureKind.TIMEOUT
+        return ("timed out" if timed_out else f"error: {first_line(value.message)}"), None, None
     assert isinstance(value, Timed)
     return value.status, value.seconds, value.cold
 
@@ -125,7 +127,7 @@ def render_section(data: Data) -> list[str]:
         return []
     n = data["settings"].get("generic_n", 8)
     lines = [
-        "## 12. Generic dimension: proved for all n, against explicit n",
+        heading("generic", "Generic dimension: proved for all n, against explicit n"),
         "",
         "*Generic*: `kernel.prove_for_all_n` on the claim built at a symbolic n (median of warm repeats; the first, "
         f"cold call apart). *Explicit*: today's symbolic ladder on the claim built at n = {n}. Each in a worker with "

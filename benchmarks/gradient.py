@@ -1,4 +1,4 @@
-"""Section 3, gradient checks: complex-step directional derivatives against `torch.autograd.gradcheck`."""
+"""Section "gradient", gradient checks: complex-step directional derivatives against `torch.autograd.gradcheck`."""
 
 from __future__ import annotations
 

@@ -32,6 +32,8 @@ from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
 from benchmarks.course import write_course
 from benchmarks.harness import Data, Progress
+from benchmarks.markdown import heading
+from benchmarks.targets import Target, met_if, unmeasured
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.grade import GradeSettings, grade
@@ -191,7 +193,7 @@ def render(data: Data) -> list[str]:
     if not g:
         return []
     lines = [
-        "## 11. Grading a course",
+        heading("grading", "Grading a course"),
         "",
         f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
         f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",
@@ -225,16 +227,16 @@ def _kill_lines(kill: Data | None) -> list[str]:
     ]
 
 
-def target(section: GradingSection | None) -> dict[str, str]:
+def target(section: GradingSection | None) -> Target:
     """The issue's target for a killed worker while grading, decided from the section (a Target's fields)."""
     text = "a killed Dask worker while grading a course: every row complete and unchanged, the lost task named"
     if section is None or section.kill is None:
         why = section.cluster if section is not None and section.cluster else "section not run (--only)"
-        return {"target": text, "status": "not measured", "evidence": why}
+        return unmeasured(text, why)
     k = section.kill
     evidence = (
         f"{k.rows}/{k.students} rows, {'same' if k.same_rows else 'changed'}, "
         f"re-run: {', '.join(k.retried) or 'none'}; "
         f"{k.killed_seconds:.1f} s against {k.undisturbed_seconds:.1f} s undisturbed"
     )
-    return {"target": text, "status": "met" if k.met else "not met", "evidence": evidence}
+    return Target(text, met_if(k.met), evidence)

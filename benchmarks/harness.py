@@ -122,7 +122,7 @@ def run_cells(tasks: list[pool.Task], limit: float, config: BenchConfig, progres
 
 def as_cell(value: object, limit: float) -> Cell:
     if isinstance(value, pool.Failure):
-        if value.kind == "timeout":
+        if value.kind is pool.FailureKind.TIMEOUT:
             return {"status": CellStatus.TIMED_OUT, "limit": limit, "rate_upper": 1 / limit}
         return {"status": CellStatus.ERROR, "detail": first_line(value.message)}
     assert isinstance(value, dict)

@@ -1,4 +1,4 @@
-"""Section 8, LaTeX chains: reading a 10-step chain (lex, parse, evaluate, gate, at every size) and checking it.
+"""Section "latex", LaTeX chains: reading a 10-step chain (lex, parse, evaluate, gate, at every size) and checking it.
 
 The chain is the triangle inequality for ‖x + y‖² in ten lines, identities and
 inequalities mixed, over vectors of size k. Reading runs `verifier.latex.parse_chains`
@@ -95,7 +95,7 @@ def bench_latex(config: BenchConfig, progress: Progress) -> LatexSection:
     out = run_tasks(tasks, limit, config.memory_mb, progress)
     failed = next((v for v in out.values() if isinstance(v, pool.Failure)), None)
     if failed is not None:
-        status = "timed out" if failed.kind == "timeout" else "error"
+        status = "timed out" if failed.kind is pool.FailureKind.TIMEOUT else "error"
         return LatexSection(STEPS, sizes, limit, status, detail=first_line(failed.message))
     reads: list[Read] = [out[t.key] for t in tasks[:-1]]
     if reads[0].errors:

@@ -1,4 +1,4 @@
-"""Section 2, numeric spot checks: one compiled numpy batch against a subs/evalf loop and `equals`."""
+"""Section "numeric", numeric spot checks: one compiled numpy batch against a subs/evalf loop and `equals`."""
 
 from __future__ import annotations
 

@@ -15,15 +15,15 @@ import sympy as sp
 
 from benchmarks import targets
 from benchmarks.certificates import bench_certificates
-from benchmarks.cluster import bench_dask, target_shards
+from benchmarks.cluster import DaskSection, bench_dask, target_shards
 from benchmarks.cluster import target as target_dask
-from benchmarks.compile_speed import bench_compile
-from benchmarks.config import BenchConfig
+from benchmarks.compile_speed import CompileSection, bench_compile
+from benchmarks.config import SECTION_TITLES, SECTIONS, BenchConfig
 from benchmarks.cost import bench_cost
-from benchmarks.determinism import bench_determinism
+from benchmarks.determinism import DeterminismSection, bench_determinism
 from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
-from benchmarks.grading import bench_grading
+from benchmarks.grading import GradingSection, bench_grading
 from benchmarks.grading import target as target_grading
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
@@ -31,27 +31,11 @@ from benchmarks.numeric import bench_numeric
 from benchmarks.sos_search import bench_sos
 from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
-from benchmarks.verify_all import bench_verify_all
+from benchmarks.verify_all import VerifyAllSection, bench_verify_all
 from verifier import __version__
 from verifier.render import files
 
 SCHEMA = 2
-TITLES = {
-    "symbolic": "symbolic decision",
-    "numeric": "numeric spot checks",
-    "gradient": "gradient checks",
-    "verify-all": "verify-all wall time",
-    "cost": "cost per n",
-    "compile": "compile speed",
-    "special": "special functions",
-    "determinism": "determinism under load",
-    "certificates": "certificate search",
-    "latex": "LaTeX chains",
-    "grading": "grading a course",
-    "generic": "generic dimension",
-    "sos": "sum-of-squares search",
-    "dask": "a Dask LocalCluster against the local pool",
-}
 
 
 def describe_machine() -> Data:
@@ -96,11 +80,11 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
     if any(config.runs(s) for s in ("symbolic", "numeric", "cost", "compile")):
         progress("bench: loading the claims")
         claims = resolve_claims(config, progress)
-    steps = [s for s in TITLES if config.runs(s)]
+    steps = [s for s in SECTIONS if config.runs(s)]
 
     def step(section: str) -> bool:
         if config.runs(section):
-            progress(f"bench: {steps.index(section) + 1}/{len(steps)} {TITLES[section]}")
+            progress(f"bench: {steps.index(section) + 1}/{len(steps)} {SECTION_TITLES[section]}")
         return config.runs(section)
 
     data["symbolic"] = bench_symbolic(config, claims, progress) if step("symbolic") else None
@@ -131,7 +115,24 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         ("dask", dask),
     ):
         data[key] = section.to_json() if section is not None else None
-    decided = [
+    decided = _targets(data, config, verify_all, compile_speed, determinism, dask, grading)
+    data["targets"] = [t.to_json() for t in decided]
+    data["machine"]["load_after"] = list(os.getloadavg())
+    data["seconds"] = time.monotonic() - started
+    return data
+
+
+def _targets(
+    data: Data,
+    config: BenchConfig,
+    verify_all: VerifyAllSection | None,
+    compile_speed: CompileSection | None,
+    determinism: DeterminismSection | None,
+    dask: DaskSection | None,
+    grading: GradingSection | None,
+) -> list[targets.Target]:
+    """Every target of the issues, each decided from its section's data (not measured where not run)."""
+    return [
         *targets.target_symbolic(data["symbolic"]),
         targets.target_numeric(data["numeric"]),
         targets.target_gradient(data["gradient"]),
@@ -139,11 +140,10 @@ def run(config: BenchConfig, progress: Progress = lambda line: None) -> Data:
         *targets.target_startup(verify_all),
         targets.target_compile(compile_speed),
         targets.target_determinism(determinism, config),
+        target_dask(dask),
+        target_shards(dask),
+        target_grading(grading),
     ]
-    data["targets"] = [t.to_json() for t in decided] + [target_dask(dask), target_shards(dask), target_grading(grading)]
-    data["machine"]["load_after"] = list(os.getloadavg())
-    data["seconds"] = time.monotonic() - started
-    return data
 
 
 def write_reports(data: Data, out: str | Path) -> list[Path]:

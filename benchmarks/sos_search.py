@@ -1,4 +1,4 @@
-"""Section 11, sum-of-squares search: the time to find an exact SOS certificate by the SDP, per n.
+"""Section "sos", sum-of-squares search: the time to find an exact SOS certificate by the SDP, per n.
 
 Each cell takes one claim at one n, in its own worker with the hard limit: the gap (then, as in the
 ladder, for a claim with a root or |·|, the squared sides' gap a² − b²) goes to `sos.search`, whose
@@ -17,6 +17,7 @@ from typing import Any
 
 from benchmarks.config import BenchConfig, ClaimRef
 from benchmarks.harness import Data, Progress, first_line, load_instance, resolve_claims, run_tasks
+from benchmarks.markdown import heading
 from verifier import ladder, obligations, pool, sos, sos_sdp
 from verifier.budget import WorkClock
 
@@ -87,7 +88,7 @@ def sos_cell(path: str, name: str, n: int, units: int) -> SosCell:
 
 
 def _failed(n: int, value: pool.Failure, limit: float) -> SosCell:
-    if value.kind == "timeout":
+    if value.kind is pool.FailureKind.TIMEOUT:
         return SosCell(n, "timed out", detail=f"> {limit:g} s")
     return SosCell(n, "error", detail=first_line(value.message))
 
@@ -108,7 +109,7 @@ def bench_sos(config: BenchConfig, progress: Progress) -> SosSection:
                 cell = SosCell(n, "skipped", detail=f"timed out at n = {stuck[c.label]}")
             elif isinstance(value, pool.Failure):
                 cell = _failed(n, value, limit)
-                stuck.update({c.label: n} if value.kind == "timeout" else {})
+                stuck.update({c.label: n} if value.kind is pool.FailureKind.TIMEOUT else {})
             else:
                 cell = value
             cells[c.label].append(cell)
@@ -124,7 +125,7 @@ def _cell_text(c: SosCell) -> str:
 
 def render_sos(data: Data) -> list[str]:
     """The section's Markdown."""
-    title = "## 13. Sum-of-squares search (SDP and exact rounding)"
+    title = heading("sos", "Sum-of-squares search (SDP and exact rounding)")
     if data.get("sos") is None:
         return [title, "", "Not run.", ""]
     section = SosSection.from_json(data["sos"])

@@ -1,4 +1,4 @@
-"""Section 8, special functions: samples/s of the engine's evaluator on scipy.special claims.
+"""Section "special", special functions: samples/s of the engine's evaluator on scipy.special claims.
 
 The engine evaluates erf, loggamma and polygamma through scipy.special inside its numpy DAG
 walk (`verifier.compile.Compiled`), where sympy's plain numpy `lambdify` cannot evaluate them
@@ -134,7 +134,7 @@ def special_cell(case: str, n: int, samples: int, seed: int, seconds: float) -> 
 
 
 def _failure(value: pool.Failure, limit: float) -> str:
-    return f"timed out after {limit:g} s" if value.kind == "timeout" else first_line(value.message)
+    return f"timed out after {limit:g} s" if value.kind is pool.FailureKind.TIMEOUT else first_line(value.message)
 
 
 def bench_special(config: BenchConfig, progress: Progress) -> SpecialSection:

@@ -1,4 +1,4 @@
-"""Section 1, symbolic decision: the ladder against `simplify` on every entry of the same residual."""
+"""Section "symbolic", symbolic decision: the ladder against `simplify` on every entry of the same residual."""
 
 from __future__ import annotations
 

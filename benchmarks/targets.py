@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 
 from benchmarks.compile_speed import CompileSection
 from benchmarks.config import BenchConfig
@@ -21,10 +22,19 @@ STARTUP_GOALS = {  # run label: (target, seconds of wall time), issue 25
 COMPILE_GOAL, COMPILE_N = 10.0, 16
 
 
+class TargetStatus(StrEnum):
+    """How a target stands, from best to worst: `worst` ranks by this order (benchmarks.json keeps the strings)."""
+
+    MET = "met"
+    NOT_SHOWN = "not shown"  # a lower bound below the goal
+    NOT_MET = "not met"
+    NOT_MEASURED = "not measured"
+
+
 @dataclass(frozen=True)
 class Target:
     target: str
-    status: str  # "met", "not met", "not shown" (a lower bound below the goal) or "not measured"
+    status: TargetStatus
     evidence: str
 
     def to_json(self) -> Data:
@@ -37,48 +47,54 @@ def ratio_text(r: Data | None) -> str:
     return ("≥ " if r["bound"] == "lower" else "") + f"{r['value']:.3g}×"
 
 
-def meets(r: Data | None, goal: float) -> str:
+def unmeasured(text: str, why: str = NOT_RUN) -> Target:
+    return Target(text, TargetStatus.NOT_MEASURED, why)
+
+
+def met_if(ok: bool) -> TargetStatus:
+    return TargetStatus.MET if ok else TargetStatus.NOT_MET
+
+
+def meets(r: Data | None, goal: float) -> TargetStatus:
     if r is None:
-        return "not met"
+        return TargetStatus.NOT_MET
     if r["value"] >= goal:
-        return "met"
-    return "not shown" if r["bound"] == "lower" else "not met"
+        return TargetStatus.MET
+    return TargetStatus.NOT_SHOWN if r["bound"] == "lower" else TargetStatus.NOT_MET
 
 
-def worst(statuses: list[str]) -> str:
-    for status in ("not measured", "not met", "not shown"):
-        if status in statuses:
-            return status
-    return "met"
+def worst(statuses: list[TargetStatus]) -> TargetStatus:
+    order = list(TargetStatus)
+    return max(statuses, key=order.index, default=TargetStatus.MET)
 
 
 def target_symbolic(sym: Data | None) -> list[Target]:
     text = f"ladder ≥ 20× faster than simplify at n = {SPEEDUP_N}, all three claims"
     text8 = f"ladder proves all three claims at n = {PROOF_N}"
     if sym is None:
-        return [Target(text, "not measured", NOT_RUN), Target(text8, "not measured", NOT_RUN)]
+        return [unmeasured(text), unmeasured(text8)]
     rows = sym["claims"]
     missing = [r["label"] for r in rows if r["claim"] is None]
     if SPEEDUP_N not in sym["n_values"] or missing:
         why = f"n = {SPEEDUP_N} not run" if SPEEDUP_N not in sym["n_values"] else "skipped: " + ", ".join(missing)
-        speed = Target(text, "not measured", why)
+        speed = unmeasured(text, why)
     else:
         evidence = "; ".join(f"{r['label']}: {ratio_text(r['speedup_at_6'])}" for r in rows)
         speed = Target(text, worst([meets(r["speedup_at_6"], 20) for r in rows]), evidence)
     if PROOF_N not in sym["n_values"] or missing:
-        return [speed, Target(text8, "not measured", f"n = {PROOF_N} not run" if not missing else "claims skipped")]
+        return [speed, unmeasured(text8, f"n = {PROOF_N} not run" if not missing else "claims skipped")]
     states = {r["label"]: next(e["ladder"]["status"] for e in r["cells"] if e["n"] == PROOF_N) for r in rows}
-    status = "met" if all(s == "decided" for s in states.values()) else "not met"
+    status = met_if(all(s == "decided" for s in states.values()))
     return [speed, Target(text8, status, "; ".join(f"{k}: {v}" for k, v in states.items()))]
 
 
 def target_numeric(num: Data | None) -> Target:
     text = "numeric batch ≥ 100× more samples/s than the subs/evalf loop"
     if num is None:
-        return Target(text, "not measured", NOT_RUN)
+        return unmeasured(text)
     rows = num["claims"]
     if any(r["claim"] is None for r in rows):
-        return Target(text, "not measured", "a claim was skipped")
+        return unmeasured(text, "a claim was skipped")
     evidence = "; ".join(f"{r['label']}: {ratio_text(r['ratio_subs'])}" for r in rows)
     return Target(text, worst([meets(r["ratio_subs"], 100) for r in rows]), evidence)
 
@@ -86,10 +102,10 @@ def target_numeric(num: Data | None) -> Target:
 def target_gradient(grad: Data | None) -> Target:
     text = "gradient check ≥ 10× faster than gradcheck at d = 50, m = 200, threshold ≥ 10⁴× finer"
     if grad is None:
-        return Target(text, "not measured", NOT_RUN)
+        return unmeasured(text)
     row = next((r for r in grad["rows"] if (r["d"], r["m"]) == (50, 200)), None)
     if row is None or row["torch"]["status"] != CellStatus.OK:
-        return Target(text, "not measured", row["torch"].get("note", "torch failed") if row else "size not run")
+        return unmeasured(text, row["torch"].get("note", "torch failed") if row else "size not run")
     fast = meets({"value": row["speedup"] or 0, "bound": "exact"}, 10)
     fine = meets({"value": row["finer"] or 0, "bound": "exact"}, 1e4)
     finer = f"{row['finer']:.3g}×" if row["finer"] else "–"
@@ -103,18 +119,18 @@ def target_verify_all(va: VerifyAllSection | None, config: BenchConfig) -> list[
     ]
     per_claim = f"no claim over {CLAIM_GOAL:g} s in the cold run"
     if va is None:
-        return [Target(t, "not measured", NOT_RUN) for t in (plan[0][1], plan[1][1], per_claim)]
+        return [unmeasured(t) for t in (plan[0][1], plan[1][1], per_claim)]
     cores = f" with --jobs {config.jobs}" + ("" if config.jobs == 2 else " (this machine is not 2 cores)")
     out = []
     for label, text, goal in plan:
         run = va.run(label)
         if config.verify_paths:
-            out.append(Target(text, "not measured", SUBSET))
+            out.append(unmeasured(text, SUBSET))
         elif run.status != "ok" or run.seconds is None:
-            out.append(Target(text, "not met", f"timed out after {run.limit:g} s"))
+            out.append(Target(text, TargetStatus.NOT_MET, f"timed out after {run.limit:g} s"))
         else:
             aim = f"; aim {COLD_AIM:g} s {'met' if run.seconds <= COLD_AIM else 'missed'}" if label == "cold" else ""
-            status = "met" if run.seconds <= goal else "not met"
+            status = met_if(run.seconds <= goal)
             out.append(Target(text, status, f"{run.seconds:.1f} s{cores}{aim}"))
     return [*out, target_slowest_claim(per_claim, va, config)]
 
@@ -126,35 +142,35 @@ def target_startup(va: VerifyAllSection | None) -> list[Target]:
         text = f"{what} ≤ {goal:g} s wall"
         run = next((r for r in va.startup if r.label == label), None) if va is not None else None
         if run is None:
-            out.append(Target(text, "not measured", NOT_RUN))
+            out.append(unmeasured(text))
         elif run.status != "ok" or run.seconds is None or run.exit_code != 0:
-            out.append(Target(text, "not met", f"{run.status}, exit {run.exit_code}"))
+            out.append(Target(text, TargetStatus.NOT_MET, f"{run.status}, exit {run.exit_code}"))
         else:
             load = f"load {run.load_before[0]:g} before" if run.load_before else ""
-            out.append(Target(text, "met" if run.seconds <= goal else "not met", f"{run.seconds:.2f} s; {load}"))
+            out.append(Target(text, met_if(run.seconds <= goal), f"{run.seconds:.2f} s; {load}"))
     return out
 
 
 def target_slowest_claim(text: str, va: VerifyAllSection, config: BenchConfig) -> Target:
     if not va.slowest:
-        return Target(text, "not measured", "the cold run wrote no claims")
+        return unmeasured(text, "the cold run wrote no claims")
     top = va.slowest[0]
     evidence = f"slowest: {top.claim}, {top.seconds:.2f} s ({top.status}) with --jobs {config.jobs}"
     if config.verify_paths:
-        return Target(text, "not measured", f"{SUBSET}; {evidence}")
-    return Target(text, "met" if top.seconds <= CLAIM_GOAL else "not met", evidence)
+        return unmeasured(text, f"{SUBSET}; {evidence}")
+    return Target(text, met_if(top.seconds <= CLAIM_GOAL), evidence)
 
 
 def target_compile(section: CompileSection | None) -> Target:
     text = f"compile ≥ {COMPILE_GOAL:g}× faster than sympy.lambdify at the n = {COMPILE_N} logistic Hessian"
     if section is None:
-        return Target(text, "not measured", NOT_RUN)
+        return unmeasured(text)
     speed = section.speedup.to_json() if section.speedup else None
     evidence = f"{ratio_text(speed)} at n = {section.n}"
     if section.max_abs_diff is not None:
         evidence += f", max |difference| {section.max_abs_diff:.2g} on {section.samples} samples"
     if section.claim is None or section.n != COMPILE_N:
-        return Target(text, "not measured", section.note or evidence)
+        return unmeasured(text, section.note or evidence)
     return Target(text, meets(speed, COMPILE_GOAL), evidence)
 
 
@@ -164,10 +180,10 @@ def target_determinism(section: DeterminismSection | None, config: BenchConfig) 
         f"{config.busy_jobs} run beside {config.hogs} CPU hogs"
     )
     if section is None:
-        return Target(text, "not measured", NOT_RUN)
+        return unmeasured(text)
     if not section.complete:
-        return Target(text, "not met", "a run timed out or wrote no JSON report")
+        return Target(text, TargetStatus.NOT_MET, "a run timed out or wrote no JSON report")
     evidence = f"{len(section.changes)} of {section.compared} claims differ"
     if config.verify_paths:
-        return Target(text, "not measured", f"{SUBSET}; {evidence}")
-    return Target(text, "met" if not section.changes else "not met", evidence)
+        return unmeasured(text, f"{SUBSET}; {evidence}")
+    return Target(text, met_if(not section.changes), evidence)

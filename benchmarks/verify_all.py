@@ -1,4 +1,4 @@
-"""Section 4, `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run;
+"""Section "verify-all", `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run;
 beside them, start-up: `verifier --version` and a `check` of one trivial claim, cold, as a user starts them."""
 
 from __future__ import annotations

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from verifier import baseline
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, Status
 
 
 def _result(name: str, status: Status, time_limited: bool = False) -> ClaimResult:
-    r = ClaimResult(name=name, derivation="d", kind="identity", statement="", expect="holds", status=status, reason="")
+    r = ClaimResult(name, "d", "identity", "", Expect.HOLDS, status, reason="")
     r.time_limited = time_limited
     return r
 

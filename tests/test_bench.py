@@ -5,18 +5,34 @@ No timing is asserted here: the speed targets live in the benchmark, never in th
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from benchmarks import certificates, cost, determinism, gradient, plot, render, report, sos_search, special
+import benchmarks
+from benchmarks import (
+    certificates,
+    cost,
+    determinism,
+    gradient,
+    plot,
+    render,
+    render_costs,
+    render_versus,
+    report,
+    sos_search,
+    special,
+)
 from benchmarks import config as bench_config
 from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli import build_parser
@@ -33,7 +49,7 @@ def square():
     return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
 '''
 
-STATUSES = {"met", "not met", "not shown", "not measured"}
+STATUSES = {"met", "not met", "not shown", "not measured"}  # as benchmarks.json writes them
 
 
 def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
@@ -149,22 +165,14 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
     assert len(lx["step_verdicts"]) == lx["steps"] == 10
     assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
-    assert "## 12. Generic dimension" in md.read_text()
+    assert f"## {bench_config.number('generic')}. Generic dimension" in md.read_text()
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("no claim over") for t in data["targets"])
     text = md.read_text()
-    for heading in ("## Machine", "## Targets", "## 1. Symbolic", "## 2. Numeric", "## 3. Gradient", "## 4. `verify"):
-        assert heading in text
-    for heading in (
-        "## 5. Cost per n",
-        "## 6. Compile speed",
-        "## 7. Determinism",
-        "## 8. Special functions",
-        "## 9. Certificate search",
-        "## 10. LaTeX chains",
-    ):
-        assert heading in text
+    assert "## Machine" in text and "## Targets" in text
+    numbered = [int(n) for n in re.findall(r"^## (\d+)\. ", text, re.M)]
+    assert numbered == list(range(1, len(bench_config.SECTIONS) + 1)), "every section, numbered in the list's order"
     assert f"]({cost.PLOT_FILE})" in text and svg.name == cost.PLOT_FILE
     assert data["machine"]["cpu"] in text
     ET.fromstring(svg.read_text())  # well-formed XML
@@ -208,7 +216,7 @@ def test_special_section_rows_are_typed_and_a_failed_row_renders_without_numbers
     check_special(section)
     assert special.SpecialSection.from_json(json.loads(json.dumps(section.to_json()))) == section
     failed = dataclasses.replace(section, rows=(special.SpecialRow("polygamma", "scipy.special", None, None, "boom"),))
-    text = "\n".join(render._special({"special": failed.to_json()}))
+    text = "\n".join(render_versus.special({"special": failed.to_json()}))
     assert "| polygamma | scipy.special | – | – | – | not measured: boom |" in text
 
 
@@ -242,7 +250,7 @@ def test_certificate_cells_render_from_their_types() -> None:
     skipped = Cell(9, Outcome.SKIPPED, detail="timed out at n = 8")
     row = certificates.CertificateRow("XᵀX", "gram_psd", "", (found, late, skipped))
     section = certificates.CertificateSection((2, 8, 9), 60.0, 300, (row,))
-    text = "\n".join(render._certificates({"certificates": section.to_json()}))
+    text = "\n".join(render_costs.certificates({"certificates": section.to_json()}))
     assert "| XᵀX (`gram_psd`) | 0.500 s (0.200 + 0.300), Gram AᵀA, 2 sq. | timed out (> 60 s) |" in text
     assert "not run (timed out at n = 8)" in text
 
@@ -333,10 +341,59 @@ def test_bench_command_line() -> None:
         bench_config.config_for(False, None, "reports", "costs")
 
 
+def test_the_sections_are_numbered_and_ordered_by_one_list() -> None:
+    """config.SECTIONS orders the run, the page and --only's help; a section's number is its place there."""
+    assert list(render.SECTION_RENDERERS) == list(bench_config.SECTIONS)
+    machine = dict.fromkeys(("cpu", "cores", "memory_gib", "os", "python", "sympy", "numpy", "torch", "verifier"), "?")
+    data = {"settings": {"quick": True}, "command": "c", "date": "d", "seconds": 1.0, "targets": []}
+    data |= {"machine": {**machine, "load_before": [0.0], "load_after": [0.0]}}
+    data |= dict.fromkeys((s.replace("-", "_") for s in bench_config.SECTIONS), None)  # as report.run leaves them
+    page = render.render(data)  # every section not run
+    numbers = [int(n) for n in re.findall(r"^## (\d+)\. ", page, re.M)]
+    assert numbers == sorted(set(numbers)) and set(numbers) <= set(range(1, len(bench_config.SECTIONS) + 1))
+    assert f"## {bench_config.number('special')}. Special functions" in page
+    assert f"## {bench_config.number('dask')}. Past one machine" in page
+    assert re.findall(r"\(`([\w-]+)`[;)]", benchmarks.__doc__ or "") == list(bench_config.SECTIONS)
+    for path in (ROOT / "benchmarks").glob("*.py"):
+        assert not re.search(r"Section \d|## \d+\.", path.read_text(encoding="utf-8")), f"numbered by hand: {path.name}"
+    bench = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices["bench"]
+    only = next(a for a in bench._actions if "--only" in a.option_strings)
+    assert ", ".join(bench_config.SECTIONS) in " ".join((only.help or "").split())
+
+
 def test_bench_rejects_an_unknown_section_as_a_user_sees_it() -> None:
     result = run_cli("bench", "--only", "nonsense")
     assert result.returncode == 2
     assert "unknown section(s) nonsense" in result.stdout
+
+
+def test_python_m_benchmarks_is_verifier_bench() -> None:
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--only", "nonsense"], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "unknown section(s) nonsense" in done.stdout
+
+
+def test_the_benchmarks_are_not_installed_but_bench_finds_them_in_its_checkout(tmp_path: Path) -> None:
+    """Outside the checkout nothing named benchmarks is importable; the checkout verifier came from
+    has them, a folder without them does not."""
+    found = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    assert not any(name.startswith("benchmarks") for name in found["include"])
+    code = (
+        "import importlib.util, pathlib, sys\n"
+        "from verifier import bench_cmd\n"
+        f"sys.path.remove({str(ROOT)!r})\n"
+        "assert importlib.util.find_spec('benchmarks') is None, 'the benchmarks are importable: installed?'\n"
+        f"assert bench_cmd.import_benchmarks(pathlib.Path({str(tmp_path)!r})) is None\n"
+        "config, report = bench_cmd.import_benchmarks()\n"
+        "print(report.__file__)\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip() == str(ROOT / "benchmarks" / "report.py")
 
 
 def test_the_engine_never_imports_the_benchmark() -> None:

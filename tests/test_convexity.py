@@ -27,7 +27,7 @@ def at(name: str, n: int | None) -> ClaimFamily:
     return dataclasses.replace(FAMILIES[name], n_values=(n,), numeric_n=())
 
 
-def accepted(name: str, n: int) -> ladder.Attempt:
+def accepted(name: str, n: int) -> ladder.CertificateAttempt:
     """The first certificate the search proposes and the kernel accepts, within the engine's budget."""
     refused = []
     with budget(SETTINGS.budget * 2):

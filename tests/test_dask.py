@@ -30,7 +30,7 @@ from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.report import GradeReport
 from verifier.merge import merge
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
 from verifier.runner import RunSettings, verify_paths
 
@@ -203,7 +203,7 @@ def test_a_cluster_without_workers_fails_the_tasks_in_one_line_instead_of_waitin
         executor.run(tasks, 2, 30.0, 0, lambda t, value: out.__setitem__(t.key, value))
     assert sorted(out) == ["a", "b", "c"], "every task is accounted for"
     for value in out.values():
-        assert isinstance(value, pool.Failure) and value.kind == "timeout", "UNKNOWN, never cached"
+        assert isinstance(value, pool.Failure) and value.kind is pool.FailureKind.TIMEOUT, "UNKNOWN, never cached"
         assert "had no worker for 2 s" in value.message
 
 
@@ -224,7 +224,7 @@ def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
 
 
 def _claim(name: str) -> ClaimResult:
-    return ClaimResult(name, "d", "identity", "x = x", "holds", Status.PROVED, "proved")
+    return ClaimResult(name, "d", "identity", "x = x", Expect.HOLDS, Status.PROVED, "proved")
 
 
 def test_retried_claims_survive_a_merge_and_show_in_every_format() -> None:
@@ -269,6 +269,7 @@ def test_the_bench_section_measures_both_sides_and_a_killed_worker(
 ) -> None:
     from benchmarks import cluster
     from benchmarks.config import BenchConfig
+    from benchmarks.targets import TargetStatus
 
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
@@ -290,10 +291,10 @@ def test_the_bench_section_measures_both_sides_and_a_killed_worker(
     kill = section.kill
     assert kill is not None and kill.complete and kill.accounted == 4
     assert list(kill.retried.values()) == [1] and kill.killed_claim in kill.retried
-    assert cluster.target(section)["status"] == "met"
+    assert cluster.target(section).status is TargetStatus.MET
     shards = section.shards
     assert shards is not None and sum(shards.claims) == 4 == shards.merged and shards.met
-    assert cluster.target_shards(section)["status"] == "met"
+    assert cluster.target_shards(section).status is TargetStatus.MET
     text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
     assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text
     assert "statuses identical to the unsharded local run" in text

@@ -38,17 +38,3 @@ def test_labels_keep_the_names_the_symbols_were_made_with() -> None:
     assert Given(matrix("W2", 2, 3), Real()).label == "W2"
     assert Given(vector("z", 12), Real()).label == "z"
     assert Given(sp.Symbol("t"), Real()).label == "t"
-
-
-def test_orthonormalisation_keeps_an_orthogonal_matrix() -> None:
-    import mpmath
-    import numpy as np
-
-    from verifier.checks.sampling import orthonormalise
-
-    q, _ = np.linalg.qr(np.random.default_rng(0).standard_normal((3, 3)))
-    with mpmath.workdps(60):
-        exact = orthonormalise([mpmath.mpf(float(v)) for v in q.reshape(-1)], 3, 3)
-        m = mpmath.matrix([[exact[3 * i + j] for j in range(3)] for i in range(3)])
-        assert mpmath.mnorm(m.T * m - mpmath.eye(3), 1) < mpmath.mpf(10) ** -50
-        assert max(abs(float(a) - b) for a, b in zip(exact, q.reshape(-1), strict=True)) < 1e-14

@@ -13,7 +13,7 @@ from verifier import SPD, Derivative, Identity, Invertible, Real, baseline, clai
 from verifier.dimension import SIZE, attempt, refutation_n
 from verifier.einsum import OutsideFragment, compare
 from verifier.engine import EngineSettings, verify_family
-from verifier.outcome import ClaimResult, NumericVerdict, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, NumericVerdict, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
 
 FAST = EngineSettings(samples=40)
@@ -154,14 +154,14 @@ def test_a_builder_that_branches_on_n_gets_no_proof_for_all_n() -> None:
 
 
 def test_for_all_n_round_trips_through_json() -> None:
-    r = ClaimResult("c", "d", "identity", "s", "holds", Status.PROVED, "r", for_all_n=True)
+    r = ClaimResult("c", "d", "identity", "s", Expect.HOLDS, Status.PROVED, "r", for_all_n=True)
     back = ClaimResult.from_json(r.to_json())
     assert back.for_all_n and back.verdict == "PROVED for all n"
     assert not ClaimResult.from_json({**r.to_json(), "for_all_n": False}).for_all_n
 
 
 def _report(for_all_n: bool) -> RunReport:
-    r = ClaimResult("c", "d", "identity", "s", "holds", Status.PROVED, "r", proved_n=[1], for_all_n=for_all_n)
+    r = ClaimResult("c", "d", "identity", "s", Expect.HOLDS, Status.PROVED, "r", proved_n=[1], for_all_n=for_all_n)
     return RunReport([r], seed=0, samples=1, seconds=0.0)
 
 

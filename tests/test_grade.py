@@ -149,10 +149,11 @@ def test_the_header_never_breaks_a_claim_name_mid_word(width: int) -> None:
     from rich.console import Console
 
     from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
+    from verifier.outcome import Status
     from verifier.render import grades
 
     names = ["softmax_jacobian", "logistic_gradient", "logistic_hessian", "hessian_psd", "sigmoid_derivative", "ce"]
-    row = StudentRow("s001", grades=[ClaimGrade(n, "PROVED", n) for n in names], extra=["note " * 30])
+    row = StudentRow("s001", grades=[ClaimGrade(n, Status.PROVED, n) for n in names], extra=["note " * 30])
     report = GradeReport("ref.py", names, [row], 1.0, "sandbox")
     console = Console(width=width, record=True, no_color=True)
     grades.render(console, report)

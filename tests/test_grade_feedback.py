@@ -5,20 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from verifier.grading.report import ClaimGrade, GradeReport, StudentRow, WrittenLine
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine
 from verifier.grading.summary import summarise
-from verifier.outcome import Counterexample
+from verifier.outcome import Counterexample, Status
 from verifier.render import feedback, feedback_html
 
 CX = Counterexample(1, {"X": [1.0], "lambda": 0.5}, "3.0", "4.0", "=", "1.0", 100, entries=((1,),))
 
 
 def _report() -> GradeReport:
-    ok = [ClaimGrade("gradient", "PROVED", "gradient", "name"), ClaimGrade("hessian", "PROVED", "hessian", "name")]
-    wrong = ClaimGrade("gradient", "REFUTED", "gradient", "name", "counterexample at n = 1", written="∇L = Xᵀ(Xw − y)",
-                       found=CX, compared="claimed 3.0, observed 4.0")  # fmt: skip
-    missing = ClaimGrade("hessian", "MISSING", reason="missing; did you mean hess?", suggested="hess")
-    unread = [ClaimGrade(n, "NOT GRADED", reason="syntax error at line 3") for n in ("gradient", "hessian")]
+    ok = [
+        ClaimGrade("gradient", Status.PROVED, "gradient", "name"),
+        ClaimGrade("hessian", Status.PROVED, "hessian", "name"),
+    ]
+    wrong = ClaimGrade("gradient", Status.REFUTED, "gradient", "name", "counterexample at n = 1",
+                       written="∇L = Xᵀ(Xw − y)", found=CX, compared="claimed 3.0, observed 4.0")  # fmt: skip
+    missing = ClaimGrade("hessian", GradeOutcome.MISSING, reason="missing; did you mean hess?", suggested="hess")
+    unread = [ClaimGrade(n, GradeOutcome.NOT_GRADED, reason="syntax error at line 3") for n in ("gradient", "hessian")]
     rows = [
         StudentRow("alice", ["a.py"], ok),
         StudentRow("bob", ["b.py"], [wrong, missing]),
@@ -62,7 +65,7 @@ def test_the_html_pages_show_the_grade_the_counterexample_by_name_and_the_summar
 def test_a_chain_is_shown_line_by_line_with_its_first_wrong_step(tmp_path: Path) -> None:
     lines = [WrittenLine(0, "", r"\frac{\partial L}{\partial z_j}"), WrittenLine(1, "=", r"p_j - y_j", "", "PROVED"),
              WrittenLine(2, "=", r"2 p_j", r"since \sum_j y_j = 1", "REFUTED")]  # fmt: skip
-    grade = ClaimGrade("gradient", "REFUTED", "gradient", "name", "step 2 is wrong", 2, lines=lines, found=CX)
+    grade = ClaimGrade("gradient", Status.REFUTED, "gradient", "name", "step 2 is wrong", 2, lines=lines, found=CX)
     page = feedback_html.student_page(GradeReport("ref.md", ["gradient"], [], 1.0, ""), StudentRow("s", [], [grade]))
     wrong = page[page.index('<tr class="wrong">') :].split("</tr>")[0]
     assert "<td>2</td>" in wrong and "first wrong step" in wrong and "<math" in wrong and "since" in wrong
@@ -72,8 +75,9 @@ def test_a_chain_is_shown_line_by_line_with_its_first_wrong_step(tmp_path: Path)
 def test_a_students_latex_cannot_put_markup_or_links_in_the_page() -> None:
     """latex2mathml copies \\text{...} unescaped and turns \\href into a link: both must be neutralised."""
     lines = [WrittenLine(1, "=", r"x + \text{<script>alert(1)</script>}", r"\href{javascript:alert(2)}{x}", "PROVED")]
-    grade = ClaimGrade("c", "PROVED", "c", "name", "<img src=x onerror=alert(3)>", written="<script>alert(4)</script>",
-                       lines=lines, latex=r"\text{<b onclick=alert(5)>}")  # fmt: skip
+    grade = ClaimGrade("c", Status.PROVED, "c", "name", "<img src=x onerror=alert(3)>",
+                       written="<script>alert(4)</script>", lines=lines,
+                       latex=r"\text{<b onclick=alert(5)>}")  # fmt: skip
     page = feedback_html.student_page(GradeReport("r.py", ["c"], [], 1.0, ""), StudentRow("<s>", [], [grade]))
     assert "<script" not in page and "javascript:" not in page and "<img" not in page and "<b " not in page
     assert "&lt;script&gt;" in page  # shown as text
@@ -83,7 +87,7 @@ def test_page_names_stay_distinct_and_never_replace_the_summary(tmp_path: Path) 
     stems = feedback.page_stems(["a b", "a_b", "index", "A_B", "../x", ""])
     assert len(set(stems.values())) == 6 and "index" not in stems.values()
     assert all("/" not in s and not s.startswith(".") for s in stems.values())
-    report = GradeReport("r.py", ["c"], [StudentRow(n, [], [ClaimGrade("c", "PROVED")]) for n in stems], 1.0, "")
+    report = GradeReport("r.py", ["c"], [StudentRow(n, [], [ClaimGrade("c", Status.PROVED)]) for n in stems], 1.0, "")
     assert len(feedback_html.write_feedback(report, str(tmp_path))) == 7
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import run_cli, write_module
 from verifier import merge
-from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
 
 BOUNDS = '''
 """Two bounds, a corollary that cites both, and a quadratic's gradient (right and wrong)."""
@@ -148,7 +148,7 @@ def _report(keys: list[str], shard: ShardInfo | None = None, seed: int = 0) -> R
     results = []
     for key in keys:
         derivation, name = key.split(".")
-        results.append(ClaimResult(name, derivation, "identity", "", "holds", Status.PROVED, "proved"))
+        results.append(ClaimResult(name, derivation, "identity", "", Expect.HOLDS, Status.PROVED, "proved"))
     return RunReport(results, seed, 200, 1.0, engine_version="0.1.0", shard=shard)
 
 

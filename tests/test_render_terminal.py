@@ -16,7 +16,7 @@ from tests.conftest import run_cli, write_module
 from verifier import PSD, Chain, Derivative, Identity, Inequality, Interval, Limit, Real, Step, claim
 from verifier.commands import piped_width
 from verifier.engine import EngineSettings, verify_family
-from verifier.outcome import ClaimResult, Counterexample, RunReport, Status
+from verifier.outcome import ClaimResult, Counterexample, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import html, junit, markdown, terminal
 
@@ -171,7 +171,7 @@ def test_every_file_renderer_labels_the_values_right() -> None:
 
 def test_junit_failure_names_the_counterexample() -> None:
     wrong = results()["square_of_sum"]
-    expected_holds = ClaimResult(**{**wrong.__dict__, "expect": "holds"})
+    expected_holds = ClaimResult(**{**wrong.__dict__, "expect": Expect.HOLDS})
     text = junit.render(RunReport([expected_holds], seed=0, samples=60, seconds=1.0))
     assert "counterexample (at x = 1.0): claimed 2.0, observed 4.0" in text
 

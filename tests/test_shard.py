@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from verifier import baseline
-from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
 from verifier.shard import (
     Shard,
     baseline_scope,
@@ -107,7 +107,7 @@ def test_a_shard_value_parses() -> None:
 
 
 def _result(derivation: str, name: str, seconds: float = 0.0, cpu: float = 0.0) -> ClaimResult:
-    r = ClaimResult(name, derivation, "identity", "", "holds", Status.PROVED, "", seconds=seconds, cpu_seconds=cpu)
+    r = ClaimResult(name, derivation, "identity", "", Expect.HOLDS, Status.PROVED, "", seconds=seconds, cpu_seconds=cpu)
     r.proved_n = [None]
     return r
 

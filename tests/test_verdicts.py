@@ -126,7 +126,7 @@ def test_same_seed_gives_identical_results() -> None:
     assert a == b
 
 
-def test_generic_functions_are_proved_symbolically_and_instantiated_numerically() -> None:
+def test_arbitrary_functions_are_proved_symbolically_and_instantiated_numerically() -> None:
     t = sp.Symbol("t")
     f, g = sp.Function("f"), sp.Function("g")
     chain = claim()(

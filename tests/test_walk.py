@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import generic, numeric
+from verifier import numeric, random_functions
 from verifier.mathlib import numeric_function
 
 x, y = sp.symbols("x y", real=True)
@@ -21,7 +21,7 @@ def test_shared_subexpressions_and_matrices_are_walked() -> None:
     f = sp.Function("f")
     shared = sp.exp(x + y) + 1
     matrix = sp.ImmutableMatrix([[shared * f(x), shared], [shared**2, x]])
-    assert generic.undefined_functions([matrix]) == {f: 1}
+    assert random_functions.undefined_functions([matrix]) == {f: 1}
     rank = numeric_function("rank_1x1", lambda a: a[:, 0, 0], (1, 1))
     assert numeric.has_opaque([x + rank(sp.ImmutableMatrix([[y]]))])
     assert not numeric.has_opaque([matrix])

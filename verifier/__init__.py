@@ -24,7 +24,6 @@ if TYPE_CHECKING:
         Convex,
         Corollary,
         Derivative,
-        Expect,
         Expectation,
         Identity,
         Inequality,
@@ -49,12 +48,13 @@ if TYPE_CHECKING:
         Symmetric,
     )
     from verifier.families import Claim, ClaimFamily, claim
+    from verifier.outcome import Expect
     from verifier.stepwise import Chain, Step
 
 __version__ = "0.1.0"
 
 _CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Convergence", "Convex", "Corollary")
-_CLAIMS += ("Derivative", "Expect", "Expectation", "Identity", "Inequality", "Limit")
+_CLAIMS += ("Derivative", "Expectation", "Identity", "Inequality", "Limit")
 _DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
 _DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
 _HOME = {
@@ -63,6 +63,7 @@ _HOME = {
     **dict.fromkeys(_DOMAINS, "verifier.domains"),
     **dict.fromkeys(("Bernoulli", "Normal", "Uniform"), "verifier.distributions"),
     **dict.fromkeys(("Chain", "Step"), "verifier.stepwise"),
+    "Expect": "verifier.outcome",
 }
 
 

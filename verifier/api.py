@@ -15,10 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 from verifier import engine, loader
-from verifier.claims import Expect, Statement
+from verifier.claims import Statement
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
 from verifier.families import ClaimFamily
-from verifier.outcome import ClaimResult, Status
+from verifier.outcome import ClaimResult, Expect, Status
 from verifier.text import plural, unmet_text
 
 NOTEBOOK = "notebook"  # the derivation a bare statement is verified under: its key is notebook.claim

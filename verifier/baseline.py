@@ -38,7 +38,7 @@ def snapshot(report: RunReport) -> dict[str, Any]:
             r.key: {
                 "status": r.status.value,
                 "met": r.met,
-                "expect": r.expect,
+                "expect": r.expect.value,
                 "kind": r.kind,
                 "proved_n": r.proved_n,
                 "for_all_n": r.for_all_n,

@@ -23,10 +23,10 @@ from typing import Any
 import sympy as sp
 
 from verifier import kernel
-from verifier.claims import Expect, Statement
+from verifier.claims import Statement
 from verifier.families import ClaimFamily
 from verifier.instantiate import ClaimError
-from verifier.outcome import ClaimResult, Status, StepResult
+from verifier.outcome import ClaimResult, Expect, Status, StepResult
 from verifier.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
 from verifier.text import plural
 

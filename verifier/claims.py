@@ -24,18 +24,13 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, ClassVar, Self
 
 import sympy as sp
 
 from verifier.distributions import Distribution
 from verifier.domains import Domain
-
-
-class Expect(StrEnum):
-    HOLDS = "holds"
-    REFUTED = "refuted"
+from verifier.outcome import Expect as Expect  # re-exported: a claim's expectation, kept with its result
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,6 @@ def _run(args: argparse.Namespace) -> int:
     from verifier.commands import (
         pattern_or_path,
         run_alarms,
-        run_bench,
         run_list,
         run_merge,
         run_mutate,
@@ -94,6 +93,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "show":
         return run_show(args)
     if args.command == "bench":
+        from verifier.bench_cmd import run_bench
+
         return run_bench(args)
     if args.command == "grade":
         from verifier.grade_cmd import run_grade

@@ -1,4 +1,4 @@
-"""The runners behind each `verifier` subcommand: verify, check, mutate, alarms, list, show, bench."""
+"""The runners behind each `verifier` subcommand: verify, check, mutate, alarms, list, show (bench: bench_cmd.py)."""
 
 from __future__ import annotations
 
@@ -352,34 +352,3 @@ def run_show(args: argparse.Namespace) -> int:
     from verifier import inspect_cmd
 
     return inspect_cmd.show_claim(console_for(args), args.paths or default_paths(), args.name, args.n)
-
-
-def run_bench(args: argparse.Namespace) -> int:
-    console = console_for(args)
-    try:
-        from benchmarks import config as bench_config
-        from benchmarks import report as bench_report
-    except ModuleNotFoundError as err:
-        if err.name != "benchmarks":
-            raise
-        console.print(
-            "error: verifier bench needs the benchmarks package: reinstall from the repository (pip install -e .) "
-            "or run `python -m verifier bench` in its root folder",
-            markup=False,
-        )
-        return EXIT_USAGE
-    if args.determinism and args.only:
-        usage_error(console, "give --determinism or --only, not both")
-        return EXIT_USAGE
-    try:
-        only = "determinism" if args.determinism else args.only
-        config = bench_config.config_for(args.quick, args.cell_timeout, args.out, only)
-    except ValueError as err:
-        usage_error(console, f"--only: {err}")
-        return EXIT_USAGE
-    data = bench_report.run(config, progress=lambda line: console.print(line, markup=False))
-    written = bench_report.write_reports(data, config.out)
-    for t in data["targets"]:
-        console.print(f"{t['status']:>12}  {t['target']}: {t['evidence']}", markup=False)
-    console.print(f"wrote {', '.join(map(str, written))} in {data['seconds']:.0f} s", markup=False)
-    return EXIT_OK

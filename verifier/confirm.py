@@ -221,8 +221,3 @@ def stands_at_twice_the_digits(
     Returns the finer observation (None: it says nothing) and whether the failure stands."""
     again = observe(2 * dps)
     return again, again is not None and fails(again)
-
-
-def exact_args(values: Sequence[float]) -> list[mpmath.mpf]:
-    """Float samples as exact mpmath numbers (a float is a binary rational)."""
-    return [mpmath.mpf(float(v)) for v in values]

@@ -75,7 +75,7 @@ def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
     try:
         task = pickle.loads(packed)
     except Exception as err:
-        return pool.Failure("raised", f"cannot be read on the Dask worker {socket.gethostname()}: "
+        return pool.Failure(pool.FailureKind.RAISED, f"cannot be read on the Dask worker {socket.gethostname()}: "
                                       f"{type(err).__name__}: {err}")  # fmt: skip
     out: list[Any] = []
     grouped.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))  # as locally: held, then forked
@@ -201,7 +201,7 @@ class DaskExecutor:
         def submit_more() -> None:
             if watch.reason:
                 while waiting:
-                    on_done(waiting.pop()[0], pool.Failure("timeout", watch.reason))
+                    on_done(waiting.pop()[0], pool.Failure(pool.FailureKind.TIMEOUT, watch.reason))
                 return
             slots = max(1, sum(self.client.nthreads().values()))
             while waiting and len(pending) < slots:
@@ -242,15 +242,17 @@ class DaskExecutor:
         """The task's value or pool.Failure, released from the cluster; None: submit it again."""
         try:
             if future.status == "cancelled":
-                return pool.Failure("timeout", abandoned or "cancelled by the Dask cluster (its scheduler dropped it)")
+                return pool.Failure(
+                    pool.FailureKind.TIMEOUT, abandoned or "cancelled by the Dask cluster (its scheduler dropped it)"
+                )
             if future.status != "error":
                 return future.result()
             err = future.exception()
             if isinstance(err, killed):
                 if lost <= MAX_RERUNS:
                     return None
-                return pool.Failure("died", f"{lost} Dask workers died running it; not run again")
-            return pool.Failure("raised", f"on the Dask worker: {type(err).__name__}: {err}")
+                return pool.Failure(pool.FailureKind.DIED, f"{lost} Dask workers died running it; not run again")
+            return pool.Failure(pool.FailureKind.RAISED, f"on the Dask worker: {type(err).__name__}: {err}")
         finally:
             future.release()
 

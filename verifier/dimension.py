@@ -35,7 +35,7 @@ MAX_REFUTE_N = 8  # the explicit path is not asked to go beyond this to refute
 
 
 @dataclass(frozen=True)
-class Attempt:
+class ForAllNAttempt:
     """What the generic rung found for one claim family."""
 
     proof: Proof | None
@@ -61,7 +61,7 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     return statement if sized else None
 
 
-def attempt(family: ClaimFamily) -> Attempt | None:
+def attempt(family: ClaimFamily) -> ForAllNAttempt | None:
     """The kernel's proof for all n, or why not; None if the claim is not generic at all."""
     statement = generic_statement(family)
     if statement is None:
@@ -70,22 +70,22 @@ def attempt(family: ClaimFamily) -> Attempt | None:
     try:
         built = {n: family.builder(n) for n in family.all_n if n is not None}
     except Exception as err:  # the explicit path reports a builder that fails at some n
-        return Attempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
+        return ForAllNAttempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
     try:
         proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, built)
-        return Attempt(proof, time.perf_counter() - started, "")
+        return ForAllNAttempt(proof, time.perf_counter() - started, "")
     except Rejected as err:
         seconds, reason = time.perf_counter() - started, str(err)
     if any(type(g.domain).relations is not Domain.relations for g in statement.given()):
-        return Attempt(None, seconds, reason)  # a symmetric or diagonal matrix: the forms assume general ones
+        return ForAllNAttempt(None, seconds, reason)  # a symmetric or diagonal matrix: the forms assume general ones
     try:
         comparison = einsum.compare(statement)
     except einsum.OutsideFragment:
-        return Attempt(None, seconds, reason)
-    return Attempt(None, seconds, reason, refutation_n(comparison))
+        return ForAllNAttempt(None, seconds, reason)
+    return ForAllNAttempt(None, seconds, reason, refutation_n(comparison))
 
 
-def refutation_n(comparison: einsum.Comparison) -> int | None:
+def refutation_n(comparison: einsum.FormComparison) -> int | None:
     """The least n at which the differing forms are independent and their gap is nonzero (atom-free only)."""
     if comparison.equal or comparison.atoms:
         return None
@@ -101,7 +101,7 @@ def _at_least(size: sp.Expr, n: int, k: int) -> bool:
     return bool(value.is_Integer and value >= k)
 
 
-def extra_dimensions(family: ClaimFamily, found: Attempt | None) -> tuple[int, ...]:
+def extra_dimensions(family: ClaimFamily, found: ForAllNAttempt | None) -> tuple[int, ...]:
     """The sizes beyond the claim's own up to the refutation n, where the engine looks for a finding
     ("does not hold for all n"); the verdict depends only on the sizes the claim states."""
     if found is None or found.refute_n is None:

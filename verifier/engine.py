@@ -15,12 +15,12 @@ import dataclasses
 import time
 import traceback
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from verifier import budget, chains, dimension, explain, generic, kernel, ladder, mathtext, rungs
+from verifier import budget, chains, dimension, explain, kernel, ladder, mathtext, random_functions, rungs
 from verifier.budget import DEFAULT_BUDGET
 from verifier.checks import NumericOutcome, Settings, spot_check
 from verifier.checks.definedness import UNDEFINED_NOTE, is_definedness
@@ -31,7 +31,7 @@ from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
 from verifier.kernel import Proof, Rejected
 from verifier.lowering import LoweringError
-from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
+from verifier.outcome import ClaimResult, Counterexample, NumericVerdict, ProofEvidence, Status
 from verifier.stepwise import Chain
 from verifier.text import margin_text, n_text
 
@@ -70,7 +70,7 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
         derivation=family.derivation,
         kind="?",
         statement=family.statement_text,
-        expect=family.expect.value,
+        expect=family.expect,
         status=Status.ERROR,
         reason="",
         notes=family.notes,
@@ -155,98 +155,120 @@ def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResul
     return result
 
 
-def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
-    found = dimension.attempt(family)
-    proofs: list[Proof | None] = []
-    verdicts: list[NumericVerdict] = []
-    contradiction: Proof | None = None
-    symbolic_open = True
-    why_not = ""
-    undefined: list[int] = []
-    for n in family.all_n:
-        inst = _instance_at(family, n, undefined)
-        if inst is None:
-            continue
-        rng = rng_for(family, settings.seed, n)
-        numeric_started = time.monotonic()
-        outcome = spot_check(inst, rng, settings.numeric())
-        if (
-            outcome.verdict is NumericVerdict.FAIL
-            and settings.shrink
-            and not generic.undefined_functions(inst.claim.body.parts())
-        ):
-            with budget.unmetered():
-                from verifier import shrink  # hypothesis: only for a counterexample
-            outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
-        verdicts.append(outcome.verdict)
-        seconds = round(time.monotonic() - numeric_started, 4)
-        result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
-        if outcome.series:
-            result.series = outcome.series
+@dataclass
+class _Walk:
+    """One family's walk over its n, in order: each n checked numerically, then (in the symbolic range)
+    proved, until one stops the walk; what it gathers is what the kernel judges."""
+
+    family: ClaimFamily
+    settings: EngineSettings
+    result: ClaimResult
+    proofs: list[Proof | None] = field(default_factory=list)  # one per n of the symbolic range reached
+    verdicts: list[NumericVerdict] = field(default_factory=list)  # one per n checked
+    contradiction: Proof | None = None  # a cheap symbolic "proof" at a refuted n: the engine contradicts itself
+    symbolic_open: bool = True  # False from the first n the ladder cannot do: larger n are checked only
+    why_not: str = ""  # why the ladder stopped
+    undefined: list[int] = field(default_factory=list)  # the n where the claim is undefined (skipped)
+
+    def step(self, inst: Instance, n: int | None) -> bool:
+        """One n: the numeric check, then the ladder where n is in the symbolic range. False stops the walk."""
+        family, result = self.family, self.result
+        rng = rng_for(family, self.settings.seed, n)
+        outcome = self.check_numerically(inst, rng)
+        self.verdicts.append(outcome.verdict)
         if outcome.verdict is NumericVerdict.FAIL:
             if not is_definedness(outcome.counterexample):
-                contradiction = _probe_inconsistency(inst, family, n)
+                self.contradiction = _probe_inconsistency(inst, family, n)
             _refuted(result, outcome)
             _name_the_case(result, inst)
-            break
+            return False
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
             at = f" at n = {n}" if n is not None else ""
             result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
-            break
+            return False
         if n not in family.n_values:
-            continue
-        if not symbolic_open:
-            proofs.append(None)
-            continue
-        symbolic = ladder.prove(inst, settings.budget)
-        proofs.append(symbolic.proof)
-        if symbolic.proof is None:
-            exact = refute_exactly(inst, rng, settings.numeric())
+            return True
+        if not self.symbolic_open:
+            self.proofs.append(None)
+            return True
+        return self.prove(inst, rng, n)
+
+    def check_numerically(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
+        """The spot check at one n (a failure shrunk to a simpler counterexample), its evidence recorded."""
+        settings, numeric_started = self.settings, time.monotonic()
+        outcome = spot_check(inst, rng, settings.numeric())
+        failed = outcome.verdict is NumericVerdict.FAIL
+        if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
+            with budget.unmetered():
+                from verifier import shrink  # hypothesis: only for a counterexample
+            outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
+        seconds = round(time.monotonic() - numeric_started, 4)
+        self.result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
+        if outcome.series:
+            self.result.series = outcome.series
+        return outcome
+
+    def prove(self, inst: Instance, rng: np.random.Generator, n: int | None) -> bool:
+        """The ladder at n; with no proof, an exact refutation (False: the walk stops), or the symbolic range ends."""
+        symbolic = ladder.prove(inst, self.settings.budget)
+        self.proofs.append(symbolic.proof)
+        p, result = symbolic.proof, self.result
+        if p is None:
+            exact = refute_exactly(inst, rng, self.settings.numeric())
             if exact is not None:  # the residual is an exact nonzero rational function: refuted exactly
-                verdicts[-1] = exact.verdict
+                self.verdicts[-1] = exact.verdict
                 _refuted(result, exact)
-                break
-            symbolic_open = False
-            why_not = f"n={n}: {symbolic.reason}"
-            continue
-        p = symbolic.proof
+                return False
+            self.symbolic_open = False
+            self.why_not = f"n={n}: {symbolic.reason}"
+            return True
         result.proved_n.append(n)
         rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
         latex, mathml = mathtext.witness(p.witness)
-        result.proofs.append(
-            ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
-        )
+        evidence = ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
+        result.proofs.append(evidence)
         result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
-    if undefined and len(undefined) == len(family.all_n):
-        raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
-    expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
-    key = f"{family.derivation}.{family.name}"
-    # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
-    # not the proof (no inconsistency)
-    for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
-    status, inconsistent = kernel.judge(key, expected, proofs, verdicts, contradiction, for_all_n)
-    result.status = status
-    result.inconsistency = inconsistent
-    result.reason = _reason(result, why_not) if not result.reason or status is not Status.UNKNOWN else result.reason
-    if found is not None:
-        _record_generic(result, found)
-        if status is not Status.REFUTED:
-            result.reason += _beyond_stated(family, found, settings)
-    if undefined:
-        result.undefined_n = list(undefined)
-        result.reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
-    if inconsistent:
-        said = (
-            "the generic-dimension proof says it holds for every n"
-            if for_all_n
-            else "the symbolic side reduced the residual to 0"
-        )
-        result.reason = (
-            f"ENGINE INCONSISTENCY: {said}, but a counterexample was confirmed in high precision. " + result.reason
-        )
+        return True
+
+    def judge(self, found: dimension.ForAllNAttempt | None) -> None:
+        """The kernel's status from what the walk gathered, and the reason that says what was shown."""
+        family, result, undefined = self.family, self.result, self.undefined
+        if undefined and len(undefined) == len(family.all_n):
+            raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
+        expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
+        key = f"{family.derivation}.{family.name}"
+        # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
+        # not the proof (no inconsistency)
+        for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
+        status, inconsistent = kernel.judge(key, expected, self.proofs, self.verdicts, self.contradiction, for_all_n)
+        result.status, result.inconsistency = status, inconsistent
+        keep = result.reason and status is Status.UNKNOWN
+        result.reason = result.reason if keep else _reason(result, self.why_not)
+        if found is not None:
+            _record_generic(result, found)
+            if status is not Status.REFUTED:
+                result.reason += _beyond_stated(family, found, self.settings)
+        if undefined:
+            result.undefined_n, where = list(undefined), n_text(list(undefined))
+            result.reason += f"; undefined at n = {where} (a division by zero there), not checked there"
+        if inconsistent:
+            for_every_n = "the generic-dimension proof says it holds for every n"
+            said = for_every_n if for_all_n else "the symbolic side reduced the residual to 0"
+            confirmed = "a counterexample was confirmed in high precision"
+            result.reason = f"ENGINE INCONSISTENCY: {said}, but {confirmed}. {result.reason}"
 
 
-def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: EngineSettings) -> str:
+def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
+    found = dimension.attempt(family)
+    walk = _Walk(family, settings, result)
+    for n in family.all_n:
+        inst = _instance_at(family, n, walk.undefined)
+        if inst is not None and not walk.step(inst, n):
+            break
+    walk.judge(found)
+
+
+def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
     """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
     differ are false from some n on; a counterexample confirmed there is reported, not judged."""
     for n in dimension.extra_dimensions(family, found):
@@ -262,7 +284,7 @@ def _beyond_stated(family: ClaimFamily, found: dimension.Attempt, settings: Engi
     return ""
 
 
-def _record_generic(result: ClaimResult, found: dimension.Attempt) -> None:
+def _record_generic(result: ClaimResult, found: dimension.ForAllNAttempt) -> None:
     """The generic rung's proof (for all n) goes first among the proofs; the reason says what it showed."""
     p = found.proof
     if p is None:
@@ -348,10 +370,6 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     if result.status is Status.UNKNOWN:
         return result.reason or "inconclusive"
     return result.reason
-
-
-def _evidence_samples(evidence: list[NumericEvidence]) -> int:
-    return sum(e.samples for e in evidence)
 
 
 def resolve_corollaries(results: list[ClaimResult]) -> None:

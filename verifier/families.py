@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from verifier.claims import Corollary, Expect, Given, Statement
+from verifier.claims import Corollary, Given, Statement
 from verifier.lowering import lower
+from verifier.outcome import Expect
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def claim(
     n: Iterable[int] | None = None,
     *,
     numeric_n: Iterable[int] = (),
-    expect: str = "holds",
+    expect: Expect | str = Expect.HOLDS,
     name: str | None = None,
     notes: str = "",
     planted: int | None = None,

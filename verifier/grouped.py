@@ -126,7 +126,9 @@ def _step(h: _Holder, readable: bool, timeout: float, on_done: OnDone) -> bool:
             which, value = h.conn.recv()
         except (EOFError, OSError):
             h.process.join(1)
-            return _give_up(h, pool.Failure("died", f"the process holding the module {_ended(h)}"), on_done)
+            return _give_up(
+                h, pool.Failure(pool.FailureKind.DIED, f"the process holding the module {_ended(h)}"), on_done
+            )
         h.deadline = time.monotonic() + timeout + GRACE
         if which != SETUP:
             h.done.add(which)
@@ -138,7 +140,7 @@ def _step(h: _Holder, readable: bool, timeout: float, on_done: OnDone) -> bool:
         return False
     if time.monotonic() >= h.deadline:
         _kill(h)
-        return _give_up(h, pool.Failure("timeout", pool.time_limit_message(timeout)), on_done)
+        return _give_up(h, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout)), on_done)
     return False
 
 

@@ -138,7 +138,7 @@ def has_root_or_abs(inst: Instance) -> bool:
 
 
 @dataclass(frozen=True)
-class Attempt:
+class CertificateAttempt:
     """One certificate certify proposed, and what the kernel made of it."""
 
     name: str  # the proposal: "Gram XᵀX", "covariance of p ∈ Δ", "LDLᵀ", ...
@@ -151,7 +151,7 @@ class Attempt:
 
 def certificate_attempts(
     inst: Instance, clock: WorkClock, rungs: tuple[str, ...] = RUNGS, sides: bool = False
-) -> Iterator[Attempt]:
+) -> Iterator[CertificateAttempt]:
     """Each sum of squares certify (then the SOS search) proposes for a PSD matrix or an inequality's gap
     (sides: the gap a² − b² of the squared sides), checked by the kernel."""
     check: Callable[[Instance, Any, obligations.Squares, WorkClock, tuple[str, ...]], Proof | str]
@@ -171,11 +171,11 @@ def certificate_attempts(
             return
         name, squares = found
         if isinstance(squares, str):  # the search's reason for proposing nothing
-            yield Attempt(name, 0, None, squares, proposed - start, 0.0)
+            yield CertificateAttempt(name, 0, None, squares, proposed - start, 0.0)
             continue
         outcome = check(inst, target, squares, clock, rungs)
         proof, why = (outcome, "") if isinstance(outcome, Proof) else (None, outcome)
-        yield Attempt(name, len(squares[0]), proof, why, proposed - start, time.perf_counter() - proposed)
+        yield CertificateAttempt(name, len(squares[0]), proof, why, proposed - start, time.perf_counter() - proposed)
 
 
 def _check_gram(

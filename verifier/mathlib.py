@@ -117,7 +117,7 @@ def squared_norm(v: Matrix) -> sp.Expr:
 
 
 def smooth_function(name: str, *args: sp.Expr) -> sp.Expr:
-    """A generic smooth function name(args), for claims about arbitrary f."""
+    """An arbitrary smooth function name(args), for claims about any f."""
     return sp.Function(name)(*args)
 
 

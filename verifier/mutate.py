@@ -37,11 +37,11 @@ import sympy as sp
 
 from verifier import ladder, numeric, rungs
 from verifier.checks.resolve import NOWHERE_DEFINED
-from verifier.claims import PSD, Convex, Expect, Identity, Inequality, Statement
+from verifier.claims import PSD, Convex, Identity, Inequality, Statement
 from verifier.engine import PROBE_BUDGET, EngineSettings, display_n, verify_family
 from verifier.families import Claim, ClaimFamily
 from verifier.instantiate import as_matrix, instantiate
-from verifier.outcome import Status
+from verifier.outcome import Expect, Status
 
 MAX_MUTANTS = 10
 

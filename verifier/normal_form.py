@@ -15,7 +15,7 @@ fresh symbol holds in particular for the value it stands for.
    positive when mᵢ is real. This is exp(a + b) = exp(a)·exp(b), which holds everywhere.
 3. Every b^(p/q) with a non-integer rational exponent becomes s^p with a fresh s and the
    relation s^q = b (s positive when b is nonnegative).
-4. The result is a rational function of symbols and opaque atoms (log, generic functions,
+4. The result is a rational function of symbols and opaque atoms (log, arbitrary functions,
    derivatives). It is put into the sparse rational function field over QQ, where zero
    is decided exactly. If relations were introduced, the numerator is reduced modulo
    s^q − b; a zero remainder shows the numerator vanishes wherever s^q = b.

@@ -110,10 +110,6 @@ def _entries(target: sp.Basic) -> list[sp.Basic]:
     return [target]
 
 
-def take(env: Env, idx: np.ndarray | int) -> Env:
-    return {s: np.atleast_1d(v[idx]) for s, v in env.items()}
-
-
 def concat(envs: Sequence[Env]) -> Env:
     return {s: np.concatenate([e[s] for e in envs]) for s in envs[0]}
 
@@ -124,7 +120,7 @@ def perturbed(env: Env, rng: np.random.Generator, ulps: float = 4.0) -> Env:
 
 
 @dataclass
-class Comparison:
+class BatchComparison:
     """Per-sample errors of a batch comparison of two sides."""
 
     error: np.ndarray  # (K,) worst absolute difference over entries
@@ -196,7 +192,7 @@ def compare(
     rhs_noise: np.ndarray,
     extra_tol: np.ndarray | float = 0.0,
     terms: np.ndarray | None = None,
-) -> Comparison:
+) -> BatchComparison:
     """Compare two (K, m) batches; *_noise are the same sides at perturbed inputs; terms, if
     given, is the (K, m) size of the intermediate terms (see magnitude)."""
     valid = np.all(np.isfinite(lhs), axis=1) & np.all(np.isfinite(rhs), axis=1)
@@ -218,7 +214,7 @@ def compare(
         error = diff[rows, worst]
         error = np.where(np.isfinite(error), error, 0.0)
         scale_row = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1)
-    return Comparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
+    return BatchComparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
 
 
 # ----------------------------------------------------------------------------- derivatives

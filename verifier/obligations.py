@@ -92,7 +92,7 @@ class Differentiator:
 
     Part of the trusted base, so deliberately small: the rules for each function come from
     sympy (``fdiff``), and anything outside Add, Mul, a power with an exponent free of x
-    and the analytic one-argument functions above (Abs, Piecewise, generic functions,
+    and the analytic one-argument functions above (Abs, Piecewise, arbitrary functions,
     powers with x in the exponent, ...) is left to ``sympy.diff``. Measured 7× faster than
     ``sympy.diff`` on the logistic Hessian at n = 8, because each distinct subexpression is
     differentiated once per variable and the results are built without Derivative objects.

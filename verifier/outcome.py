@@ -22,6 +22,13 @@ class Status(StrEnum):
     ERROR = "ERROR"
 
 
+class Expect(StrEnum):
+    """What a claim expects of its verdict: to hold, or (a known mistake kept on purpose) to be refuted."""
+
+    HOLDS = "holds"
+    REFUTED = "refuted"
+
+
 class NumericVerdict(StrEnum):
     """What the numeric spot check concluded at one n (the JSON keeps the plain strings)."""
 
@@ -143,7 +150,7 @@ class ClaimResult:
     derivation: str
     kind: str
     statement: str
-    expect: str
+    expect: Expect
     status: Status
     reason: str
     seconds: float = 0.0
@@ -182,13 +189,13 @@ class ClaimResult:
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
         """A claim (or a part of a file) that could not be verified at all, with the one-line reason."""
-        return cls(name, derivation, "?", "", "holds", status, message, source=path)
+        return cls(name, derivation, "?", "", Expect.HOLDS, status, message, source=path)
 
     @property
     def met(self) -> bool:
         if self.inconsistency:
             return False
-        if self.expect == "refuted":
+        if self.expect is Expect.REFUTED:
             named = self.planted_step is None or self.first_wrong_step == self.planted_step
             return self.status is Status.REFUTED and named
         return self.status in (Status.PROVED, Status.CHECKED)
@@ -201,10 +208,6 @@ class ClaimResult:
     @property
     def key(self) -> str:
         return f"{self.derivation}.{self.name}"
-
-    def evidence_line(self) -> str:
-        """One line of evidence for tables: the reason, which already leads with the summary."""
-        return self.reason
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -231,6 +234,7 @@ class ClaimResult:
         cx = evidence.get("counterexample")
         known = set(cls.__dataclass_fields__)
         kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["expect"] = Expect(data["expect"])
         kwargs["status"] = Status(data["status"])
         kwargs["numeric"] = [NumericEvidence(**e) for e in evidence.get("numeric", [])]
         kwargs["proofs"] = [

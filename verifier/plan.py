@@ -17,7 +17,7 @@ from typing import Any
 from verifier import cache, loader, pool
 from verifier.engine import EngineSettings
 from verifier.executor import Executor
-from verifier.outcome import ClaimResult, Status
+from verifier.outcome import ClaimResult, Expect, Status
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class ClaimSpec:
     name: str
     derivation: str
     statement: str
-    expect: str
+    expect: Expect
     n_values: tuple[int | None, ...]
     cache_key: str | None = None
 
@@ -68,7 +68,7 @@ def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimRes
         hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
         errors.append(module_error(path, f"{path}: no claims found; {hint}"))
     specs = [
-        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect.value, f.all_n)
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n)
         for f in loaded.families
         if f.name not in loaded.duplicates
     ]
@@ -91,7 +91,10 @@ def _keyed(specs: list[ClaimSpec], module: str | None, settings: EngineSettings)
 
 
 def _from_listing(path: str, listing: list[dict[str, Any]]) -> list[ClaimSpec]:
-    return [ClaimSpec(**{**c, "path": path, "n_values": tuple(c["n_values"])}) for c in listing]
+    return [
+        ClaimSpec(**{**c, "path": path, "expect": Expect(c["expect"]), "n_values": tuple(c["n_values"])})
+        for c in listing
+    ]
 
 
 def _listing(specs: list[ClaimSpec]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -54,12 +55,19 @@ class Task:
     group: Group | None = None
 
 
+class FailureKind(StrEnum):
+    """Why a task produced no value."""
+
+    TIMEOUT = "timeout"  # a safety net stopped it, or a cluster gave up on it: UNKNOWN, never cached
+    DIED = "died"  # the worker process ended (killed, out of memory, lost with its cluster worker)
+    RAISED = "raised"  # the task raised an exception
+
+
 @dataclass(frozen=True)
 class Failure:
-    """Why a task produced no value: 'timeout' (a safety net stopped it, or a cluster gave up on it: UNKNOWN,
-    never cached), 'died', or 'raised'."""
+    """Why a task produced no value, and the message that says so."""
 
-    kind: str
+    kind: FailureKind
     message: str
 
 
@@ -90,9 +98,11 @@ def _child(conn: Connection, task: Task, memory_mb: int, parent: int) -> None:
         value = task.fn(*task.args)
         conn.send(("ok", value))
     except MemoryError:
-        conn.send(("err", Failure("died", f"ran out of memory (limit {memory_mb} MB; raise it with --memory-mb)")))
+        conn.send(
+            ("err", Failure(FailureKind.DIED, f"ran out of memory (limit {memory_mb} MB; raise it with --memory-mb)"))
+        )
     except BaseException as err:
-        conn.send(("err", Failure("raised", f"{type(err).__name__}: {err}\n{traceback.format_exc()}")))
+        conn.send(("err", Failure(FailureKind.RAISED, f"{type(err).__name__}: {err}\n{traceback.format_exc()}")))
     finally:
         conn.close()
         os._exit(0)
@@ -158,16 +168,16 @@ def collect(r: Running, readable: bool, timeout: float) -> Any | None:
             _, value = r.conn.recv()
         except (EOFError, OSError):
             r.process.join(1)
-            return Failure("died", _death(r.process.exitcode))
+            return Failure(FailureKind.DIED, _death(r.process.exitcode))
         r.process.join(5)
         r.conn.close()
         return value  # a value, or the Failure the child sent
     if time.monotonic() >= r.deadline:
         kill(r)
-        return Failure("timeout", time_limit_message(timeout))
+        return Failure(FailureKind.TIMEOUT, time_limit_message(timeout))
     if not r.process.is_alive() and not r.conn.poll():
         r.conn.close()
-        return Failure("died", _death(r.process.exitcode))
+        return Failure(FailureKind.DIED, _death(r.process.exitcode))
     return None
 
 

@@ -79,11 +79,6 @@ class RationalZeroTester:
         return bool(numerator.is_zero())
 
 
-def is_zero_rational(expr: sp.Expr, relations: Sequence[tuple[sp.Symbol, int, sp.Expr]] = ()) -> bool:
-    """True only if expr is identically zero wherever defined (see RationalZeroTester)."""
-    return RationalZeroTester([expr], relations).is_zero(expr)
-
-
 def _reduce(numerator: Poly, ctx: flint.fmpq_mpoly_ctx, position: int, q: int, base: _Fraction) -> Poly:
     """numerator with s^k → s^(k mod q)·B^(k div q)·C^(M − k div q), where s is gen `position`, b = B/C."""
     terms = numerator.to_dict()

@@ -19,12 +19,11 @@ from typing import TypeVar
 
 from verifier import __version__, alarms, cache, engine, loader, mutate, plan, pool
 from verifier import shard as sharding
-from verifier.claims import Expect
 from verifier.engine import EngineSettings
 from verifier.executor import Executor, LocalPool, reruns_since
 from verifier.families import ClaimFamily
 from verifier.mutate import ClaimMutation
-from verifier.outcome import ClaimResult, RunReport, ShardInfo, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
 from verifier.plan import ClaimSpec, claim_error, matches_key, module_error
 
 __all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
@@ -70,7 +69,7 @@ def share_imports(shrinker: bool = False) -> None:
 
 
 def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
-    return any(spec.expect == Expect.REFUTED.value for spec in specs)
+    return any(spec.expect is Expect.REFUTED for spec in specs)
 
 
 def hold_module(path: str, verbose: bool) -> None:
@@ -103,10 +102,10 @@ def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
 
 def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
     first = failure.message.splitlines()[0]
-    status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
+    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
     where = f"{spec.path}::{spec.name}: "
     r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
-    r.time_limited = failure.kind == "timeout"
+    r.time_limited = failure.kind is pool.FailureKind.TIMEOUT
     r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
     if verbose:
         r.detail = failure.message
@@ -268,7 +267,7 @@ def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
     """The claims expected to hold in these paths that match the pattern."""
     files = [str(p) for p in loader.discover(paths)]
     specs, _ = _load_all(files, settings, None)
-    return sorted((s for s in specs if s.expect == "holds"), key=lambda s: files.index(s.path))
+    return sorted((s for s in specs if s.expect is Expect.HOLDS), key=lambda s: files.index(s.path))
 
 
 def _per_claim(

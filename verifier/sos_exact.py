@@ -78,10 +78,6 @@ class GramProblem:
 Gram = list[list[list[Fraction]]]  # one symmetric matrix per block
 
 
-def to_vector(problem: GramProblem, gram: Gram) -> list[Fraction]:
-    return [gram[b][i][j] for b, i, j in problem.entries()]
-
-
 def to_blocks(problem: GramProblem, x: Sequence[Fraction]) -> Gram:
     gram = [[[Fraction(0)] * len(blk.basis) for _ in blk.basis] for blk in problem.blocks]
     for (b, i, j), value in zip(problem.entries(), x, strict=True):

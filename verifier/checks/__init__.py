@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from verifier import generic
+from verifier import random_functions
 from verifier.checks.constant import check_constant, is_constant
 from verifier.checks.convergence import check_convergence
 from verifier.checks.convex import check_convex
@@ -49,10 +49,10 @@ REDRAWS = 2  # fresh batches drawn in place of one whose only doubt is undecidab
 def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
     """The numeric verdict on one instance; undefined functions become random smooth ones."""
     body = inst.claim.body
-    functions = generic.undefined_functions(body.parts())
+    functions = random_functions.undefined_functions(body.parts())
     if functions:  # arbitrary smooth functions: check random concrete instances
-        table = {fn: generic.random_smooth(arity, rng) for fn, arity in functions.items()}
-        concrete = body.map_parts(lambda obj: generic.concretise(obj, table))
+        table = {fn: random_functions.random_smooth(arity, rng) for fn, arity in functions.items()}
+        concrete = body.map_parts(lambda obj: random_functions.concretise(obj, table))
         inst = instantiate(dataclasses.replace(inst.claim, body=concrete))
         outcome = CHECKS[type(concrete)](inst, concrete, rng, settings)
         outcome.evidence = dataclasses.replace(

@@ -23,7 +23,7 @@ from verifier.claims import PSD, Identity, Inequality, Statement
 from verifier.confirm import LOW_DPS
 from verifier.instantiate import Instance, as_matrix
 from verifier.mpeval import MpEvaluator, Peak
-from verifier.numeric import Comparison
+from verifier.numeric import BatchComparison
 from verifier.outcome import Counterexample, NumericVerdict
 
 MAX_DPS = 1600
@@ -198,9 +198,9 @@ def _agreement(digits: Sequence[int]) -> str:
     return f"(to {min(inexact)} digits, in high precision)" if inexact else "(exactly)"
 
 
-def _comparison(error: float, tolerance: float) -> Comparison:
+def _comparison(error: float, tolerance: float) -> BatchComparison:
     one: Callable[[float], np.ndarray] = lambda v: np.array([v])  # noqa: E731
-    return Comparison(one(error), one(tolerance), one(1.0), np.array([True]))
+    return BatchComparison(one(error), one(tolerance), one(1.0), np.array([True]))
 
 
 def _pass(inst: Instance, how: str) -> NumericOutcome:

@@ -7,6 +7,7 @@ One-step scalar maps are checked here; maps with memory and vector maps in
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 
 import mpmath
@@ -20,6 +21,7 @@ from verifier.checks.sampling import Settings, mp_args, point_values, sample
 from verifier.claims import Convergence
 from verifier.instantiate import Instance
 from verifier.iteration import iteration_of
+from verifier.numeric import Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 
@@ -71,25 +73,38 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
     env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
-    worst: tuple[float, int, float, str] | None = None
-    series: dict[str, list[float]] = {}
-    failures: list[tuple[int, str, str]] = []
-    recomputed = 0
-    trials = [(idx, mirror) for idx in range(count) for mirror in (False, True)]
-    for idx, mirror in trials:  # the claim is local: the root is approached from both sides
+    seen = _Observed()
+    for idx, mirror in [(idx, mirror) for idx in range(count) for mirror in (False, True)]:
+        # the claim is local: the root is approached from both sides
         args = mp_args(inst, env, idx) if env else []
-        verdict = _convergence_at(step_mp, info_mp, args, start_expr is not None, mirror=mirror)
+        seen.trial(idx, mirror, partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, mirror=mirror))
+    return seen.outcome(inst, env, count)
+
+
+@dataclass
+class _Observed:
+    """What the iterations from every sampled point showed: the worst order estimate, the confirmed
+    failures, the error series of the first point."""
+
+    worst: tuple[float, int, float, str] | None = None  # (gap in order, sample, order seen, constant seen)
+    series: dict[str, list[float]] = field(default_factory=dict)
+    failures: list[tuple[int, str, str]] = field(default_factory=list)  # (sample, seen, claimed)
+    recomputed: int = 0
+
+    def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None]) -> None:
+        """One start (or its mirror image across the root), at CONV_DPS digits; a failure is
+        observed again at twice the digits, and stands only if it is seen there too."""
+        verdict = observe()
         if verdict is None:
-            continue
+            return
         q_est, c_est, q, c, errors, ok = verdict
         if idx == 0:
-            series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
+            self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
-            recomputed += 1
-            observe = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, mirror=mirror)
+            self.recomputed += 1
             again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
             if stands:
-                failures.append(
+                self.failures.append(
                     (
                         idx,
                         f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}"
@@ -100,39 +115,42 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
             elif again is not None:  # the finer estimate stands for this sample
                 q_est, c_est = again[0], again[1]
         gap = abs(q_est - q)
-        if worst is None or gap > worst[0]:
-            worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
-    checked = count if worst is not None else 0
-    ev = NumericEvidence(
-        inst.claim.n,
-        f"mpmath iteration at {CONV_DPS} digits",
-        checked,
-        worst[0] if worst else 0.0,
-        0.05,
-        escalated=recomputed,
-    )
-    if worst is None:
-        return NumericOutcome(
-            NumericVerdict.INCONCLUSIVE,
-            ev,
-            reason="iteration did not produce three usable errors (diverged or started too far)",
-            series=series,
+        if self.worst is None or gap > self.worst[0]:
+            self.worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
+
+    def outcome(self, inst: Instance, env: Env, count: int) -> NumericOutcome:
+        worst, series = self.worst, self.series
+        checked = count if worst is not None else 0
+        ev = NumericEvidence(
+            inst.claim.n,
+            f"mpmath iteration at {CONV_DPS} digits",
+            checked,
+            worst[0] if worst else 0.0,
+            0.05,
+            escalated=self.recomputed,
         )
-    if failures:
-        idx, seen, want = failures[0]
-        values = point_values(inst, env, idx) if env else {}
-        cx = Counterexample(
-            n=inst.claim.n,
-            values=values,
-            claimed=want,
-            observed=seen,
-            relation="=",
-            error=seen,
-            digits=2 * CONV_DPS,
-            note="observed from successive errors |e_k| of the iteration",
-        )
-        return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
-    return NumericOutcome(NumericVerdict.PASS, ev, series=series)
+        if worst is None:
+            return NumericOutcome(
+                NumericVerdict.INCONCLUSIVE,
+                ev,
+                reason="iteration did not produce three usable errors (diverged or started too far)",
+                series=series,
+            )
+        if self.failures:
+            idx, seen, want = self.failures[0]
+            values = point_values(inst, env, idx) if env else {}
+            cx = Counterexample(
+                n=inst.claim.n,
+                values=values,
+                claimed=want,
+                observed=seen,
+                relation="=",
+                error=seen,
+                digits=2 * CONV_DPS,
+                note="observed from successive errors |e_k| of the iteration",
+            )
+            return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
+        return NumericOutcome(NumericVerdict.PASS, ev, series=series)
 
 
 def _off_claim(observed: tuple | None) -> bool:

@@ -57,10 +57,26 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     )
     if numeric.has_opaque(f + list(claimed)):
         return opaque_outcome(inst, cmp, method)
+    decide_at = _decider(inst, env, f, claimed, wrt, dirs, np.abs(got - ref), analytic)
+    return resolve(inst, env, cmp, method, decide_at)
+
+
+def _decider(
+    inst: Instance,
+    env: Env,
+    f: list[sp.Expr],
+    claimed: sp.ImmutableMatrix,
+    wrt: list[sp.Symbol],
+    dirs: np.ndarray,
+    diff: np.ndarray,
+    analytic: bool,
+) -> Callable[[int], Confirmation]:
+    """The high-precision decision at one sample: the claimed derivative along the direction and output
+    entry with the largest float gap there, against mpmath's derivative of f along that direction."""
+    n_in = claimed.shape[1]
     mp_f = confirm.mp_compile(inst.symbols, f)
     mp_d = confirm.mp_compile(inst.symbols, list(claimed))
     positions = [inst.symbols.index(w) for w in wrt]
-    diff = np.abs(got - ref)
 
     def decide_at(idx: int) -> Confirmation:
         d, o = (int(i) for i in np.unravel_index(int(np.argmax(diff[idx])), diff[idx].shape))
@@ -86,7 +102,7 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
             return Confirmation(Decision.NO_EVIDENCE, "", "", kink, 0)
         return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*base)))
 
-    return resolve(inst, env, cmp, method, decide_at)
+    return decide_at
 
 
 def _check_hessian(

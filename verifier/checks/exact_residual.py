@@ -23,7 +23,7 @@ from verifier.checks.resolve import NumericOutcome, evidence
 from verifier.checks.sampling import Settings, sample
 from verifier.claims import Identity
 from verifier.instantiate import Instance, as_matrix
-from verifier.numeric import Comparison
+from verifier.numeric import BatchComparison
 from verifier.outcome import Counterexample, NumericVerdict
 
 MAX_OPS = 400  # residual entries larger than this are left to the other checks
@@ -88,7 +88,7 @@ def _exact_failure(
 ) -> NumericOutcome:  # fmt: skip
     """A counterexample at an exact point: (claimed, observed, gap) as text, and the entry of how many."""
     one = np.array([1.0])
-    cmp = Comparison(one, np.array([1e-300]), one, np.array([True]))
+    cmp = BatchComparison(one, np.array([1e-300]), one, np.array([True]))
     ev = evidence(inst, method[0], cmp, 1, note=method[1])
     values = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
     note = "exact point: " + ", ".join(f"{sym} = {v}" for sym, v in point.items())

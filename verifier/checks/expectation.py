@@ -14,7 +14,7 @@ from verifier.checks.sampling import Settings, mp_args, sample
 from verifier.claims import Expectation
 from verifier.confirm import Confirmation
 from verifier.instantiate import ClaimError, Instance, as_matrix
-from verifier.numeric import Comparison, Compiled, Env
+from verifier.numeric import BatchComparison, Compiled, Env
 from verifier.obligations import expectation_by_moments
 from verifier.outcome import NumericVerdict
 
@@ -35,28 +35,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
 
     if all(isinstance(d, Bernoulli) for d in dists) and len(noise) <= 12:
         return _expectation_enumerated(inst, body, fn, fn_claimed, rng, s)
-    k = max(8, min(24, s.samples // 10))
-    env = sample(inst, rng, k, s, corners_ok=False)
-    k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
-    base = np.broadcast_to(fn_claimed(env).real, (k, len(claimed) + sum(len(d.params()) for d in dists)))
-    want, params = base[:, : len(claimed)], base[:, len(claimed) :]
-    big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
-    col = 0
-    for var, dist in zip(noise, dists, strict=True):
-        p = tuple(np.repeat(params[:, col + i], MC_DRAWS) for i in range(len(dist.params())))
-        col += len(dist.params())
-        big[var] = dist.draw(rng, p, (k * MC_DRAWS,))
-    vals = fn(big).real.reshape(k, MC_DRAWS, -1)
-    mean, se = vals.mean(axis=1), vals.std(axis=1, ddof=1) / math.sqrt(MC_DRAWS)
-    z_crit = _z_critical(MC_ALPHA / (k * len(exprs)))
-    err = np.abs(mean - want)
-    tol = z_crit * se + 64 * numeric.EPS * np.abs(want) + 1e-300
-    valid = np.all(np.isfinite(mean), axis=1) & np.all(np.isfinite(want), axis=1)
-    ratio = np.where(valid[:, None], err / tol, 0.0)
-    worst = np.argmax(ratio, axis=1)
-    rows = np.arange(k)
-    cmp = Comparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
-    method = f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
+    env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
     try:
         exact = [expectation_by_moments(e, body.noise) for e in exprs]
     except sp.PolynomialError:
@@ -85,6 +64,38 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     if out.counterexample is not None:
         out.reason = f"claimed {out.counterexample.claimed}, exact expectation {out.counterexample.observed}"
     return out
+
+
+def _monte_carlo(
+    inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled, rng: np.random.Generator, s: Settings
+) -> tuple[Env, BatchComparison, str]:
+    """The mean of MC_DRAWS draws of the noise at each sampled point, against the claimed value, with a
+    Bonferroni-corrected normal tolerance: the points, the comparison and the method in words."""
+    noise = list(body.noise)
+    dists = [body.noise[v] for v in noise]
+    claimed = len(as_matrix(body.equals))
+    k = max(8, min(24, s.samples // 10))
+    env = sample(inst, rng, k, s, corners_ok=False)
+    k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
+    base = np.broadcast_to(fn_claimed(env).real, (k, claimed + sum(len(d.params()) for d in dists)))
+    want, params = base[:, :claimed], base[:, claimed:]
+    big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
+    col = 0
+    for var, dist in zip(noise, dists, strict=True):
+        p = tuple(np.repeat(params[:, col + i], MC_DRAWS) for i in range(len(dist.params())))
+        col += len(dist.params())
+        big[var] = dist.draw(rng, p, (k * MC_DRAWS,))
+    vals = fn(big).real.reshape(k, MC_DRAWS, -1)
+    mean, se = vals.mean(axis=1), vals.std(axis=1, ddof=1) / math.sqrt(MC_DRAWS)
+    z_crit = _z_critical(MC_ALPHA / (k * claimed))
+    err = np.abs(mean - want)
+    tol = z_crit * se + 64 * numeric.EPS * np.abs(want) + 1e-300
+    valid = np.all(np.isfinite(mean), axis=1) & np.all(np.isfinite(want), axis=1)
+    ratio = np.where(valid[:, None], err / tol, 0.0)
+    worst = np.argmax(ratio, axis=1)
+    rows = np.arange(k)
+    cmp = BatchComparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
+    return env, cmp, f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
 
 
 def _z_critical(alpha: float) -> float:

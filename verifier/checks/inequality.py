@@ -13,7 +13,7 @@ from verifier.checks.sampling import Settings, exact_point, exact_rational, mp_a
 from verifier.claims import Inequality
 from verifier.confirm import Confirmation
 from verifier.instantiate import Instance, as_matrix
-from verifier.numeric import Comparison
+from verifier.numeric import BatchComparison
 
 
 def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -40,7 +40,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     error = np.where(valid, np.nan_to_num(error), 0.0)
     if strict:
         tol = np.where(gap <= tol, tol / 2, tol)
-    cmp = Comparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
+    cmp = BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
     method = f"sampled {body.op}"
     if numeric.has_opaque([small, big]):
         return opaque_outcome(inst, cmp, method)

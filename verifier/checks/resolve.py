@@ -20,7 +20,7 @@ from verifier.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.confirm import Confirmation, Decision
 from verifier.instantiate import Instance, as_matrix
-from verifier.numeric import Comparison, Env
+from verifier.numeric import BatchComparison, Env
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 
 MAX_CONFIRMATIONS = 64
@@ -49,7 +49,7 @@ def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
     return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
 
 
-def evidence(inst: Instance, method: str, cmp: Comparison, escalated: int, note: str = "") -> NumericEvidence:
+def evidence(inst: Instance, method: str, cmp: BatchComparison, escalated: int, note: str = "") -> NumericEvidence:
     skipped = int((~cmp.valid).sum())
     suspects = len(cmp.suspects)
     return NumericEvidence(
@@ -82,7 +82,12 @@ def _spread(suspects: np.ndarray, count: int) -> list[int]:
 
 
 def resolve(
-    inst: Instance, env: Env, cmp: Comparison, method: str, decide_at: Callable[[int], Confirmation], describe: str = ""
+    inst: Instance,
+    env: Env,
+    cmp: BatchComparison,
+    method: str,
+    decide_at: Callable[[int], Confirmation],
+    describe: str = "",
 ) -> NumericOutcome:
     """Confirm the worst suspects in high precision and turn the batch into an outcome."""
     if not cmp.valid.any():
@@ -93,85 +98,117 @@ def resolve(
             reason=f"{NOWHERE_DEFINED}; check the domains (log of a negative? division by zero?)",
         )
     decide_at = in_domain_only(inst, env, decide_at)  # a counterexample must lie in the domain, exactly
-    suspects = cmp.suspects
-    escalated, confirmed, undecided, precise_margin = 0, [], 0, 0.0
     float_margin = _finite(cmp.worst_margin())
-    wide = cmp.wide.copy()
-    picked = _spread(suspects, MAX_CONFIRMATIONS)
-    for idx in suspects:  # wide samples left out of the recomputation are no evidence either way
-        if wide[idx] and cmp.error[idx] <= cmp.tolerance[idx] and int(idx) not in picked:
-            cmp.valid[idx] = False
-    suspects = np.array([i for i in suspects if cmp.valid[i]], dtype=int)
+    picked = _spread(cmp.suspects, MAX_CONFIRMATIONS)
+    done = _Recomputed(_without_unpicked_wide(cmp, picked))
     for idx in picked:
-        escalated += 1
-        result = decide_at(int(idx))
-        if result.decision is Decision.CONFIRMED:
-            confirmed.append((int(idx), result))
-        elif result.decision is Decision.UNDECIDED:
-            undecided += 1
-        elif result.decision is Decision.NO_EVIDENCE:  # skipped, like a NaN sample
-            cmp.valid[idx] = False
-            suspects = np.array([i for i in suspects if i != idx], dtype=int)
-            escalated -= 1
-        else:  # round-off: in high precision the sides agree, so the sample's error is none
-            cmp.error[idx] = 0.0
-            cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))
-            precise_margin = max(precise_margin, _finite(result.closeness))
+        done.decide(cmp, idx, decide_at(int(idx)))
+    confirmed = done.confirmed
     if not confirmed and built_from_exact_numbers(inst):
         confirmed = _confirmed_near_misses(cmp, picked, decide_at)
-    ev = evidence(inst, method, cmp, escalated)
+    ev = evidence(inst, method, cmp, done.escalated)
     ev = dataclasses.replace(
         ev,
         float_margin=float_margin,
-        unescalated=max(0, len(suspects) - escalated),
-        precise_margin=precise_margin,
+        unescalated=max(0, len(done.suspects) - done.escalated),
+        precise_margin=done.precise_margin,
     )
     if confirmed:
-        worst_idx, worst = confirmed[0]
-        scored = [(simplicity(point_values(inst, env, i)), i, c) for i, c in confirmed]
-        _, idx, conf = min(scored, key=lambda t: t[0])
-        note = describe or ""
-        if idx != worst_idx:
-            note = (
-                note + "; " if note else ""
-            ) + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
-        claimed, observed, relation = read_sides(inst.claim.body, conf)
-        cx = Counterexample(
-            n=inst.claim.n,
-            values=point_values(inst, env, idx),
-            claimed=claimed,
-            observed=observed,
-            relation=relation,
-            error=conf.error,
-            digits=confirm.HIGH_DPS,
-            note=note,
-            entries=differing_entries(inst.claim.body, cmp, idx),
-        )
-        return NumericOutcome(
-            NumericVerdict.FAIL, ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})"
-        )
+        return _refutation(inst, env, cmp, confirmed, ev, describe)
+    return _without_counterexample(cmp, ev, len(done.suspects), done.escalated, done.undecided)
+
+
+def _without_unpicked_wide(cmp: BatchComparison, picked: list[int]) -> np.ndarray:
+    """The suspects, less the wide samples within tolerance that are not recomputed: no evidence either way."""
+    suspects, wide = cmp.suspects, cmp.wide.copy()
+    for idx in suspects:
+        if wide[idx] and cmp.error[idx] <= cmp.tolerance[idx] and int(idx) not in picked:
+            cmp.valid[idx] = False
+    return np.array([i for i in suspects if cmp.valid[i]], dtype=int)
+
+
+@dataclass
+class _Recomputed:
+    """The suspects recomputed in high precision so far, and what each showed."""
+
+    suspects: np.ndarray  # the valid suspects (a sample with no evidence leaves them)
+    escalated: int = 0
+    confirmed: list[tuple[int, Confirmation]] = dataclasses.field(default_factory=list)
+    undecided: int = 0
+    precise_margin: float = 0.0
+
+    def decide(self, cmp: BatchComparison, idx: int, result: Confirmation) -> None:
+        self.escalated += 1
+        if result.decision is Decision.CONFIRMED:
+            self.confirmed.append((int(idx), result))
+        elif result.decision is Decision.UNDECIDED:
+            self.undecided += 1
+        elif result.decision is Decision.NO_EVIDENCE:  # skipped, like a NaN sample
+            cmp.valid[idx] = False
+            self.suspects = np.array([i for i in self.suspects if i != idx], dtype=int)
+            self.escalated -= 1
+        else:  # round-off: in high precision the sides agree, so the sample's error is none
+            cmp.error[idx] = 0.0
+            cmp.tolerance[idx] = min(cmp.tolerance[idx], max(cmp.scale[idx], 1e-300))
+            self.precise_margin = max(self.precise_margin, _finite(result.closeness))
+
+
+def _refutation(
+    inst: Instance,
+    env: Env,
+    cmp: BatchComparison,
+    confirmed: list[tuple[int, Confirmation]],
+    ev: NumericEvidence,
+    describe: str,
+) -> NumericOutcome:
+    """A FAIL at the simplest confirmed sample; the note names the worst one if that is another."""
+    worst_idx, worst = confirmed[0]
+    scored = [(simplicity(point_values(inst, env, i)), i, c) for i, c in confirmed]
+    _, idx, conf = min(scored, key=lambda t: t[0])
+    note = describe or ""
+    if idx != worst_idx:
+        note = (note + "; " if note else "") + f"worst sample is off by {worst.error} (relative {worst.relative:.3g})"
+    claimed, observed, relation = read_sides(inst.claim.body, conf)
+    cx = Counterexample(
+        n=inst.claim.n,
+        values=point_values(inst, env, idx),
+        claimed=claimed,
+        observed=observed,
+        relation=relation,
+        error=conf.error,
+        digits=confirm.HIGH_DPS,
+        note=note,
+        entries=differing_entries(inst.claim.body, cmp, idx),
+    )
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"sides differ by {conf.error} (relative {conf.relative:.3g})")
+
+
+def _without_counterexample(
+    cmp: BatchComparison, ev: NumericEvidence, suspects: int, escalated: int, undecided: int
+) -> NumericOutcome:
+    """PASS, or INCONCLUSIVE with why: no informative sample, suspects not recomputed or not decided."""
     if not cmp.valid.any():
         return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=f"{NO_EVIDENCE}: no sample was informative")
-    unchecked = len(suspects) - escalated
+    unchecked = suspects - escalated
     if unchecked > 0:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE,
             ev,
-            reason=f"{len(suspects)} samples beyond the round-off tolerance; "
+            reason=f"{suspects} samples beyond the round-off tolerance; "
             f"{escalated} recomputed in high precision agreed, {unchecked} were not recomputed",
         )
-    if undecided and len(suspects) == escalated and undecided == escalated:
+    if undecided and suspects == escalated and undecided == escalated:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE,
             ev,
             reason=f"{undecided} sample(s) beyond tolerance could not be decided in high precision",
             undecided=undecided,
         )
-    if len(suspects) > escalated and undecided:
+    if suspects > escalated and undecided:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE,
             ev,
-            reason=f"{len(suspects)} samples beyond tolerance; {undecided} undecided in high precision",
+            reason=f"{suspects} samples beyond tolerance; {undecided} undecided in high precision",
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
 
@@ -193,7 +230,7 @@ def read_sides(body: object, conf: Confirmation) -> tuple[str, str, str]:
     return conf.rhs, conf.lhs, "="
 
 
-def differing_entries(body: object, cmp: Comparison, idx: int) -> tuple[tuple[int, ...], ...]:
+def differing_entries(body: object, cmp: BatchComparison, idx: int) -> tuple[tuple[int, ...], ...]:
     """The 1-based positions of a vector or matrix identity beyond tolerance at sample idx."""
     if not isinstance(body, Identity) or cmp.entry_margin is None:
         return ()
@@ -212,7 +249,7 @@ def built_from_exact_numbers(inst: Instance) -> bool:
 
 
 def _confirmed_near_misses(
-    cmp: Comparison, done: list[int], decide_at: Callable[[int], Confirmation]
+    cmp: BatchComparison, done: list[int], decide_at: Callable[[int], Confirmation]
 ) -> list[tuple[int, Confirmation]]:
     """The largest errors below the float tolerance, recomputed in high precision: on an exact claim,
     x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
@@ -222,7 +259,7 @@ def _confirmed_near_misses(
     return [(idx, c) for idx, c in found if c.decision is Decision.CONFIRMED]
 
 
-def opaque_outcome(inst: Instance, cmp: Comparison, method: str) -> NumericOutcome:
+def opaque_outcome(inst: Instance, cmp: BatchComparison, method: str) -> NumericOutcome:
     ev = evidence(inst, method + " (numeric-only functions)", cmp, 0)
     bad = len(cmp.suspects)
     if bad:

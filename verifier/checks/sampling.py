@@ -96,21 +96,6 @@ def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
         return [mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in inst.symbols]
 
 
-def orthonormalise(values: list[mpmath.mpf], rows: int, cols_count: int) -> list[mpmath.mpf]:
-    """Gram–Schmidt on the columns of a row-major matrix, at the current precision; row-major Q."""
-    n = rows
-    cols = [[values[i * cols_count + j] for i in range(n)] for j in range(cols_count)]
-    basis: list[list[mpmath.mpf]] = []
-    for col in cols:
-        v = list(col)
-        for b in basis:
-            dot = mpmath.fsum(x * y for x, y in zip(v, b, strict=True))
-            v = [x - dot * y for x, y in zip(v, b, strict=True)]
-        norm = mpmath.sqrt(mpmath.fsum(x * x for x in v))
-        basis.append([x / norm for x in v])
-    return [basis[j][i] for i in range(n) for j in range(cols_count)]
-
-
 def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
     """The sample as exact rationals: each domain's exact version of its block (the floats
     themselves, or an exactly orthogonal matrix near them), then the relations imposed exactly."""

@@ -6,7 +6,7 @@ index terms, :mod:`~verifier.einsum.forms` brings them to a canonical form, and
 :func:`compare` itself (kernel.prove_for_all_n); equal forms prove the claim for all n.
 """
 
-from verifier.einsum.decide import Comparison, compare, first_unlike
+from verifier.einsum.decide import FormComparison, compare, first_unlike
 from verifier.einsum.forms import OutsideFragment
 
-__all__ = ["Comparison", "OutsideFragment", "compare", "first_unlike"]
+__all__ = ["FormComparison", "OutsideFragment", "compare", "first_unlike"]

@@ -23,7 +23,7 @@ ATOM_RULES = ("inverse", "det", "det⁻¹", "logdet", "det power", "cancel", "fu
 
 
 @dataclass(frozen=True)
-class Comparison:
+class FormComparison:
     """The two canonical forms of a claim, compared term by term."""
 
     equal: bool
@@ -103,7 +103,7 @@ def _derivative(reader: Reader, body: Derivative) -> tuple[Form, Form, tuple[Let
     raise OutsideFragment(f"derivative layout: f is {f_shape}, wrt is {x_shape}, claimed is {c_shape}")
 
 
-def compare(statement: Statement) -> Comparison:
+def compare(statement: Statement) -> FormComparison:
     """Both sides of the claim in canonical form, and whether they are equal; OutsideFragment if
     the claim is not an Identity or Derivative in the fragment."""
     reader = Reader()
@@ -123,7 +123,7 @@ def compare(statement: Statement) -> Comparison:
     atoms = tuple(RULES[r] for r in ATOM_RULES if r in reader.rules)
     where = ("wherever the inverses, logs and powers involved are defined",) if atoms else ()
     hyps = (*(f"{g.label} ∈ {g.domain.describe()}" for g in statement.given()), *where)
-    return Comparison(not difference, words, atoms, difference, letters, form_text(lhs), form_text(rhs), hyps)
+    return FormComparison(not difference, words, atoms, difference, letters, form_text(lhs), form_text(rhs), hyps)
 
 
 def _symmetrised(statement: Statement) -> tuple[Statement, tuple[str, ...]]:

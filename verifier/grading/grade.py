@@ -20,7 +20,7 @@ from verifier.families import ClaimFamily
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
-from verifier.grading.report import DIFFERENT, MET, NOT_GRADED, ClaimGrade, GradeReport, StudentRow, WrittenLine
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
@@ -69,7 +69,7 @@ def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: Ref
 
 
 def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
-    status = Status.UNKNOWN if failure.kind == "timeout" else Status.ERROR
+    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
     message = failure.message.splitlines()[0]
     return ClaimResult.failed(str(sub.folder), sub.student, name, f"{name}: {message}", status)
 
@@ -100,19 +100,21 @@ def _evidence(r: ClaimResult) -> dict[str, Any]:
 def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
     """The verdict on the student's claim, and what makes it not the reference's (both, when both are wrong)."""
     if not m.student:
-        return ClaimGrade(m.reference, m.status, reason=m.reason, suggested=m.suggested)
+        missing = m.status or GradeOutcome.MISSING  # a reference claim no claim of the student's answers
+        return ClaimGrade(m.reference, missing, reason=m.reason, suggested=m.suggested)
     r = results.get(m.student)
     if r is None:
-        return ClaimGrade(m.reference, m.status or NOT_GRADED, m.student, m.how,
+        return ClaimGrade(m.reference, m.status or GradeOutcome.NOT_GRADED, m.student, m.how,
                           m.reason or "not verified (the run was interrupted)")  # fmt: skip
-    verdict, why = r.status.value, _first_line(r.reason)
+    verdict, why = r.status, _first_line(r.reason)
     grade = ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r))
-    other = m.reason if m.status == DIFFERENT else m.differs
-    if other and verdict in MET:
-        grade.status, grade.reason = DIFFERENT, f"{verdict}, but {other}"
+    other = m.reason if m.status is GradeOutcome.DIFFERENT else m.differs
+    if other and is_met(verdict):
+        grade.status, grade.reason = GradeOutcome.DIFFERENT, f"{verdict}, but {other}"
     elif other:
         false = f"it is false: REFUTED, {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
-        grade.status, grade.reason = (DIFFERENT if m.status == DIFFERENT else verdict), f"{other}, and {false}"
+        status = GradeOutcome.DIFFERENT if m.status is GradeOutcome.DIFFERENT else verdict
+        grade.status, grade.reason = status, f"{other}, and {false}"
     return grade
 
 
@@ -121,7 +123,7 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
     row = StudentRow(sub.student, sub.files, how_run=how_run)
     if isinstance(ready, pool.Failure):
         row.problem = f"could not be read: {ready.message.splitlines()[0]}"
-        row.grades = [ClaimGrade(name, NOT_GRADED, reason=row.problem) for name in ref.names]
+        row.grades = [ClaimGrade(name, GradeOutcome.NOT_GRADED, reason=row.problem) for name in ref.names]
         return row
     row.problem = "; ".join(dict.fromkeys(ready.problems))
     row.extra = ready.extra
@@ -129,7 +131,9 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
     row.grades = [_grade(m, results) for m in ready.matches]
     row.seconds = round(ready.seconds + sum(r.seconds for r in results.values()), 3)
     if ready.unread:  # a file that did not load may have held the missing claims
-        row.grades = [g if g.matched else ClaimGrade(g.reference, NOT_GRADED, reason=row.problem) for g in row.grades]
+        row.grades = [
+            g if g.matched else ClaimGrade(g.reference, GradeOutcome.NOT_GRADED, reason=row.problem) for g in row.grades
+        ]
     return row
 
 
@@ -158,10 +162,8 @@ def grade(
         complete = False
     for by_name in results.values():
         engine.resolve_corollaries(list(by_name.values()))
-    rows = [
-        _row(s, ready.get(s.student, pool.Failure("died", "interrupted")), results[s.student], ref, _how(s, mode))
-        for s in subs
-    ]
+    interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
+    rows = [_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode)) for s in subs]
     notes = [f"the reference's known-wrong claims are not required: {', '.join(ref.skipped)}"] if ref.skipped else []
     seconds = time.monotonic() - started
     engine_settings = run.engine

@@ -24,9 +24,10 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verifier import generic
+from verifier import random_functions
 from verifier.claims import Corollary, Statement
 from verifier.families import ClaimFamily
+from verifier.grading.report import GradeOutcome
 from verifier.stepwise import Chain
 
 SUBJECT: dict[str, tuple[str, ...]] = {
@@ -57,7 +58,7 @@ class Match:
     reference: str
     student: str = ""
     how: str = ""  # "name" or "statement"
-    status: str = ""  # "" to verify; MISSING or DIFFERENT when there is nothing to verify
+    status: GradeOutcome | None = None  # None to verify; MISSING, or DIFFERENT (verified all the same)
     reason: str = ""
     differs: str = ""  # the claimed result is not the reference's (flag on top of the verdict)
     suggested: str = ""  # MISSING by name, but this claim of the student's states the same thing
@@ -99,7 +100,7 @@ def _numbers(obj: Any, point: dict[str, float], table: dict[Any, sp.Lambda]) -> 
         e = sp.sympify(e)
         subs = {s: sp.Float(point.get(str(s), 0.7), 30) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         try:
-            v = sp.N(generic.concretise(e.xreplace(subs), table), 30)
+            v = sp.N(random_functions.concretise(e.xreplace(subs), table), 30)
             out.append(complex(v) if v.is_number and v.is_finite is not False else None)
         except (TypeError, ValueError, ArithmeticError):
             out.append(None)
@@ -115,7 +116,7 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
     if _shape(a) != _shape(b):
         return False
     rng = np.random.default_rng(seed)
-    table = {f: generic.random_smooth(k, rng) for f, k in generic.undefined_functions([a, b]).items()}
+    table = {f: random_functions.random_smooth(k, rng) for f, k in random_functions.undefined_functions([a, b]).items()}
     decided = 0
     for _ in range(POINTS):
         point = _values(ref_body, rng)
@@ -194,7 +195,7 @@ def _by_name(reference: Sequence[ClaimFamily], by_name: dict[str, ClaimFamily]) 
         ok, why = compare(ref, stu)
         if ok is False:
             why = f"{stu.name!r} asks another question: {why}"
-            found[ref.name] = Match(ref.name, stu.name, "name", "DIFFERENT", why)
+            found[ref.name] = Match(ref.name, stu.name, "name", GradeOutcome.DIFFERENT, why)
         else:
             found[ref.name] = Match(ref.name, stu.name, "name", differs=result_differs(ref, stu))
     return found
@@ -205,11 +206,11 @@ def _by_statement(ref: ClaimFamily, candidates: Sequence[ClaimFamily], lenient: 
     stu = next((s for s in candidates if compare(ref, s)[0] is True), None)
     if stu is None:
         why = f"no claim named {ref.name!r}, and none states the same question"
-        return Match(ref.name, status="MISSING", reason=why)
+        return Match(ref.name, status=GradeOutcome.MISSING, reason=why)
     if lenient:
         return Match(ref.name, stu.name, "statement", differs=result_differs(ref, stu))
-    return Match(ref.name, status="MISSING", reason=f"missing; did you mean {stu.name}? (it states the same thing)",
-                 suggested=stu.name)  # fmt: skip
+    why = f"missing; did you mean {stu.name}? (it states the same thing)"
+    return Match(ref.name, status=GradeOutcome.MISSING, reason=why, suggested=stu.name)
 
 
 def plan(reference: Sequence[ClaimFamily], student: Sequence[ClaimFamily],

@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from verifier.outcome import Counterexample
+from verifier.outcome import Counterexample, Status
 
 GRADE_SCHEMA = 1
-MISSING = "MISSING"  # the submission has no claim for this reference claim
-DIFFERENT = "DIFFERENT"  # its claim of that name states another question (or reaches another result)
-NOT_GRADED = "NOT GRADED"  # the submission as a whole could not be graded (see the row's problem)
-MET = ("PROVED", "CHECKED")
+
+
+class GradeOutcome(StrEnum):
+    """A grade that is not the engine's verdict on the student's claim."""
+
+    MISSING = "MISSING"  # the submission has no claim for this reference claim
+    DIFFERENT = "DIFFERENT"  # its claim of that name states another question (or reaches another result)
+    NOT_GRADED = "NOT GRADED"  # the submission as a whole could not be graded (see the row's problem)
+
+
+GradeStatus = Status | GradeOutcome  # a grade: the engine's verdict on the student's claim, or an outcome above
+
+
+def is_met(status: GradeStatus) -> bool:
+    """PROVED and CHECKED meet a reference claim; no other grade does."""
+    return status in (Status.PROVED, Status.CHECKED)
+
+
+def grade_status(text: str) -> GradeStatus:
+    """A grade's status as read back from JSON."""
+    return GradeOutcome(text) if text in GradeOutcome._value2member_map_ else Status(text)
 
 
 @dataclass(frozen=True)
@@ -30,7 +48,7 @@ class ClaimGrade:
     """How one student did on one reference claim."""
 
     reference: str
-    status: str  # an engine verdict (PROVED … ERROR), MISSING, DIFFERENT or NOT GRADED
+    status: GradeStatus
     matched: str = ""  # the student's claim graded for it ("" if none)
     how: str = ""  # "name" or "statement"
     reason: str = ""  # one line
@@ -46,13 +64,14 @@ class ClaimGrade:
 
     @property
     def met(self) -> bool:
-        return self.status in MET
+        return is_met(self.status)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClaimGrade:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         found = known.get("found")
         known["found"] = Counterexample.from_json(found) if found else None
+        known["status"] = grade_status(known["status"])
         known["lines"] = [WrittenLine(**line) for line in known.get("lines", [])]
         return cls(**known)
 
@@ -125,7 +144,8 @@ class GradeReport:
 
     @property
     def verified_claims(self) -> int:
-        return sum(1 for r in self.rows for g in r.grades if g.matched and g.status not in (NOT_GRADED, DIFFERENT))
+        unverified = (GradeOutcome.NOT_GRADED, GradeOutcome.DIFFERENT)
+        return sum(1 for r in self.rows for g in r.grades if g.matched and g.status not in unverified)
 
     def to_json(self) -> dict[str, Any]:
         return {

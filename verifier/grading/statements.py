@@ -27,7 +27,6 @@ from verifier.claims import (
     Convergence,
     Corollary,
     Derivative,
-    Expect,
     Expectation,
     Identity,
     Inequality,
@@ -36,6 +35,7 @@ from verifier.claims import (
 )
 from verifier.families import ClaimFamily
 from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
+from verifier.outcome import Expect
 from verifier.stepwise import Chain, Step
 
 SCHEMA = "verifier-submission/1"
@@ -45,7 +45,6 @@ DATA: dict[str, type] = {
     for cls in (Identity, Derivative, PSD, Inequality, Expectation, Convergence, Limit, Corollary, Chain, Step)
 }
 DATA["Certificate"] = Certificate
-STATEMENTS = frozenset(name for name, cls in DATA.items() if issubclass(cls, Statement))
 DOMAINS: dict[str, type] = {
     name: getattr(domains, name) for name in domains.__all__ if name not in ("Domain", "DomainError", "Shape")
 }

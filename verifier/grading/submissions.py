@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from verifier import latex, loader
-from verifier.claims import Expect
 from verifier.families import ClaimFamily
+from verifier.outcome import Expect
 
 MAX_LATEX_BYTES = 1_000_000
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from verifier.grading.report import NOT_GRADED, GradeReport, StudentRow
+from verifier.grading.report import GradeOutcome, GradeReport, GradeStatus, StudentRow
 
 TOP_MISTAKES = 10
 
@@ -23,7 +23,7 @@ class ClaimRate:
     name: str
     met: int
     students: int
-    verdicts: tuple[tuple[str, int], ...]  # each grade status and how many students got it, most common first
+    verdicts: tuple[tuple[GradeStatus, int], ...]  # each grade status and how many students got it, most common first
 
     @property
     def rate(self) -> float | None:
@@ -35,7 +35,7 @@ class Mistake:
     """One wrong verdict on one claim, the students who got it, and one of their reasons."""
 
     claim: str
-    status: str
+    status: GradeStatus
     students: tuple[str, ...]
     example: str  # the first such student's reason, one line
 
@@ -54,7 +54,7 @@ class CourseSummary:
 
 def unread(row: StudentRow) -> bool:
     """The whole submission could not be graded (every claim NOT GRADED)."""
-    return bool(row.grades) and all(g.status == NOT_GRADED for g in row.grades)
+    return bool(row.grades) and all(g.status is GradeOutcome.NOT_GRADED for g in row.grades)
 
 
 def _rate(report: GradeReport, i: int, name: str) -> ClaimRate:
@@ -64,7 +64,7 @@ def _rate(report: GradeReport, i: int, name: str) -> ClaimRate:
 
 
 def _mistakes(report: GradeReport) -> tuple[Mistake, ...]:
-    who: dict[tuple[str, str], list[StudentRow]] = {}
+    who: dict[tuple[str, GradeStatus], list[StudentRow]] = {}
     for row in report.rows:
         if unread(row):
             continue

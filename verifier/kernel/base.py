@@ -74,7 +74,8 @@ class Obligation:
             raise Rejected("Obligation", "obligations are computed by the kernel only")
 
 
-def claim_key(inst: Instance) -> str:
+def claim_name(inst: Instance) -> str:
+    """derivation.name: the claim a proof or an obligation names."""
     return f"{inst.claim.derivation}.{inst.claim.name}"
 
 
@@ -85,7 +86,7 @@ def _proof(
     inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
 ) -> Proof:
     refuse_floats(rule, inst.claim.body.parts())
-    return Proof(claim_key(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
+    return Proof(claim_name(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
 
 
 def refuse_floats(rule: str, parts: Sequence[object]) -> None:
@@ -166,5 +167,5 @@ def _covered(
 
 def _own(inst: Instance, obligation: Obligation, rule: str) -> None:
     """The obligation was computed by this kernel, for this claim at this n."""
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_key(inst), inst.claim.n):
+    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_name(inst), inst.claim.n):
         raise Rejected(rule, "the obligation belongs to another claim or n")

@@ -23,7 +23,7 @@ from verifier.kernel.base import (
     _obligation_of,
     _own,
     _proof,
-    claim_key,
+    claim_name,
     refuse_floats,
 )
 
@@ -31,7 +31,7 @@ from verifier.kernel.base import (
 def residual(inst: Instance) -> Obligation:
     """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
     entries = _obligation_of("residual", lambda: obligations.residual(inst))
-    return Obligation(claim_key(inst), inst.claim.n, tuple(entries), _KEY)
+    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
 
 
 def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -199,7 +199,7 @@ def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Se
 def expectation(inst: Instance) -> Obligation:
     """What an Expectation claim must satisfy: E[expr] − claimed vanishes in every entry."""
     entries = _obligation_of("check_expectation", lambda: obligations.expectation_residual(inst))
-    return Obligation(claim_key(inst), inst.claim.n, tuple(entries), _KEY)
+    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
 
 
 def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:

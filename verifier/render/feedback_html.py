@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from verifier.grading.report import DIFFERENT, MISSING, NOT_GRADED, ClaimGrade, GradeReport, StudentRow, WrittenLine
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine
 from verifier.grading.summary import ClaimRate, CourseSummary, Mistake, summarise
 from verifier.outcome import Counterexample
 from verifier.render import counterexample as cx_text
@@ -27,9 +27,9 @@ from verifier.render.html import COLORS, CSS
 
 GRADE_COLORS = {
     **{s.value: c for s, c in COLORS.items()},
-    MISSING: "#cf222e",
-    DIFFERENT: "#bc4c00",
-    NOT_GRADED: "#6e7781",
+    GradeOutcome.MISSING.value: "#cf222e",
+    GradeOutcome.DIFFERENT.value: "#bc4c00",
+    GradeOutcome.NOT_GRADED.value: "#6e7781",
 }
 MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"

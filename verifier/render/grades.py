@@ -14,18 +14,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.grading.report import DIFFERENT, MET, MISSING, NOT_GRADED, ClaimGrade, GradeReport, StudentRow
+from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow, is_met
+from verifier.outcome import Status
 from verifier.text import plural, retried_text
 
-STYLES = {
-    "PROVED": "bold green",
-    "CHECKED": "yellow",
-    "REFUTED": "bold magenta",
-    "UNKNOWN": "bold bright_black",
-    "ERROR": "bold red",
-    MISSING: "red",
-    DIFFERENT: "red",
-    NOT_GRADED: "bold red",
+STYLES: dict[GradeStatus, str] = {
+    Status.PROVED: "bold green",
+    Status.CHECKED: "yellow",
+    Status.REFUTED: "bold magenta",
+    Status.UNKNOWN: "bold bright_black",
+    Status.ERROR: "bold red",
+    GradeOutcome.MISSING: "red",
+    GradeOutcome.DIFFERENT: "red",
+    GradeOutcome.NOT_GRADED: "bold red",
 }
 
 
@@ -89,19 +90,21 @@ def details(console: Console, report: GradeReport) -> None:
     for row in report.rows:
         for note in row.integrity:
             console.print(Text(f"{row.student}: ").append(note, style="bold red"), soft_wrap=True)
-        if row.grades and all(g.status == NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades):
+        if row.grades and all(
+            g.status is GradeOutcome.NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades
+        ):
             line = Text(f"{row.student}: ")
-            line.append(NOT_GRADED, style=STYLES[NOT_GRADED])
+            line.append(GradeOutcome.NOT_GRADED, style=STYLES[GradeOutcome.NOT_GRADED])
             console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
             continue
         for g in row.grades:
-            if g.status in MET and g.how != "statement":
+            if is_met(g.status) and g.how != "statement":
                 continue
             line = Text(f"{row.student}.{g.reference}: ")
             line.append(g.status, style=STYLES.get(g.status, ""))
             if g.how == "statement":
                 line.append(f" as {g.matched} (answered by its statement, not its name)")
-            line.append(f" — {g.reason}" if g.reason and g.status not in MET else "")
+            line.append(f" — {g.reason}" if g.reason and not is_met(g.status) else "")
             console.print(line, soft_wrap=True)
 
 

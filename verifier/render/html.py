@@ -11,7 +11,7 @@ import io
 import re
 from itertools import groupby
 
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.text import margin_text, n_text, plural, retried_text, unmet_text
@@ -85,40 +85,32 @@ def _plot(series: dict[str, list[float]]) -> str:
 
 
 def claim_section(r: ClaimResult) -> str:
+    math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
+    if r.start_written:  # a LaTeX chain: its lines are typeset below; the expanded whole is on demand
+        math = f"<details><summary>the chain as verified</summary>{math}</details>" if math else ""
+    math += _steps(r) if r.steps else ""
+    plot = _plot(r.series) if r.series else ""
+    unmet = "" if r.met else " unmet"
+    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in _rows(r))
+    stmt = "" if r.start_written else f'<p class="stmt">{_esc(r.statement)}</p>'  # a chain's lines say it
+    return (
+        f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status, r.verdict)} {_esc(r.name)}</h3>'
+        f"{stmt}{math}<dl>{dl}</dl>{_counterexample_box(r)}{plot}</section>"
+    )
+
+
+def _rows(r: ClaimResult) -> list[tuple[str, str]]:
+    """The claim's facts, one (term, HTML) row each: verdict, expectation, evidence, replay."""
     rows = [
         ("verdict", f"{_badge(r.status, r.verdict)} {_verdict_sentence(r)}"),
-        ("expectation", "holds" if r.expect == "holds" else "a known mistake: expected REFUTED"),
+        ("expectation", "holds" if r.expect is Expect.HOLDS else "a known mistake: expected REFUTED"),
         ("kind · n · time", f"{_esc(r.kind)} · {_esc(n_text(r.n_values))} · {r.seconds:.2f} s"),
     ]
     if r.domains:
         rows.append(("domains", _esc("; ".join(r.domains))))
     if r.assumptions:
         rows.append(("assumptions used", _esc("; ".join(r.assumptions))))
-    general = next((q for q in r.proofs if q.n is None), None) if r.for_all_n else None
-    if general is not None:
-        rows.append(("proof for all n", _esc(f"{general.rule} via {general.rung}; {general.detail}")))
-    if r.proofs:
-        p = r.proofs[-1]
-        rows.append(
-            (
-                "proof",
-                _esc(
-                    f"{p.rule} via {p.rung}"
-                    + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
-                    + (f"; {p.detail}" if p.detail else "")
-                ),
-            )
-        )
-        shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
-            (q for q in r.proofs if q.witness_mathml), None
-        )
-        if shown is not None:
-            rows.append(
-                (
-                    "certificate" + (f" (n = {_esc(shown.n)})" if shown.n is not None else ""),
-                    f'<div class="math">{shown.witness_mathml}</div>',
-                )
-            )
+    rows += _proof_rows(r)
     for e in [] if r.steps else r.numeric:  # a chain's numerics are in its steps' evidence
         rows.append(
             (
@@ -133,24 +125,48 @@ def claim_section(r: ClaimResult) -> str:
         rows.append(("note", _notes(r.notes) if r.start_written else _esc(r.notes)))
     if r.replay and r.status is not Status.PROVED:
         rows.append(("replay", f"<code>{_esc(r.replay)}</code>"))
-    cx = ""
-    if r.counterexample:
-        c = r.counterexample
-        cx = (
-            f'<div class="cx"><b>Counterexample</b> {_esc(cx_text.where(c))} (confirmed at {c.digits} digits)'
-            f"<br>{_esc(cx_text.result_compared(c, r))}" + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>"
+    return rows
+
+
+def _proof_rows(r: ClaimResult) -> list[tuple[str, str]]:
+    """The proof for all n, the last proof at a given n, and the certificate a proof rests on."""
+    rows = []
+    general = next((q for q in r.proofs if q.n is None), None) if r.for_all_n else None
+    if general is not None:
+        rows.append(("proof for all n", _esc(f"{general.rule} via {general.rung}; {general.detail}")))
+    if not r.proofs:
+        return rows
+    p = r.proofs[-1]
+    rows.append(
+        (
+            "proof",
+            _esc(
+                f"{p.rule} via {p.rung}"
+                + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
+                + (f"; {p.detail}" if p.detail else "")
+            ),
         )
-    math = f'<div class="math">{r.mathml}</div>' if r.mathml else ""
-    if r.start_written:  # a LaTeX chain: its lines are typeset below; the expanded whole is on demand
-        math = f"<details><summary>the chain as verified</summary>{math}</details>" if math else ""
-    math += _steps(r) if r.steps else ""
-    plot = _plot(r.series) if r.series else ""
-    unmet = "" if r.met else " unmet"
-    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    stmt = "" if r.start_written else f'<p class="stmt">{_esc(r.statement)}</p>'  # a chain's lines say it
+    )
+    shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
+        (q for q in r.proofs if q.witness_mathml), None
+    )
+    if shown is not None:
+        rows.append(
+            (
+                "certificate" + (f" (n = {_esc(shown.n)})" if shown.n is not None else ""),
+                f'<div class="math">{shown.witness_mathml}</div>',
+            )
+        )
+    return rows
+
+
+def _counterexample_box(r: ClaimResult) -> str:
+    c = r.counterexample
+    if not c:
+        return ""
     return (
-        f'<section class="claim{unmet}" id="{_esc(r.key)}"><h3>{_badge(r.status, r.verdict)} {_esc(r.name)}</h3>'
-        f"{stmt}{math}<dl>{dl}</dl>{cx}{plot}</section>"
+        f'<div class="cx"><b>Counterexample</b> {_esc(cx_text.where(c))} (confirmed at {c.digits} digits)'
+        f"<br>{_esc(cx_text.result_compared(c, r))}" + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>"
     )
 
 

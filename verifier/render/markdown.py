@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.text import n_text, plural, retried_text
 
@@ -20,7 +20,7 @@ def _where(r: ClaimResult, n: int | None) -> str:
 
 
 def _claim(r: ClaimResult) -> list[str]:
-    expect = "" if r.expect == "holds" else " *(a known mistake, expected REFUTED)*"
+    expect = "" if r.expect is Expect.HOLDS else " *(a known mistake, expected REFUTED)*"
     met = "" if r.met else " — **did not meet its expectation**"
     lines = [f"### {ICONS[r.status]} `{r.name}` — {r.verdict}{met}", "", f"{r.statement}{expect}", ""]
     if r.latex:

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.outcome import ClaimResult, RunReport, Status, StepResult
+from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
 from verifier.text import n_text, plural, retried_text
 
@@ -73,7 +73,7 @@ def evidence_room(report: RunReport, width: int) -> int:
 
 def claim_text(r: ClaimResult) -> Text:
     text = Text(f"{r.derivation}.{r.name}")
-    if r.expect != "holds":
+    if r.expect is not Expect.HOLDS:
         text.append(" (expect refuted)", style="dim")
     return text
 

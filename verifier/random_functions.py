@@ -1,4 +1,4 @@
-"""Instantiate generic smooth functions at random, for the numeric side.
+"""Random stand-ins for a claim's arbitrary smooth functions, for the numeric side.
 
 A claim about an arbitrary smooth f(u, v, w) (a sympy undefined function) is proved
 symbolically for f as it stands. Numbers need a concrete f, so the spot check replaces
@@ -23,7 +23,7 @@ from verifier import walk
 
 
 def undefined_functions(objs: list[Any]) -> dict[sp.FunctionClass, int]:
-    """Every generic (undefined, with no numeric implementation) function used, with its arity.
+    """Every arbitrary (undefined, with no numeric implementation) function used, with its arity.
 
     Functions that carry an implementation (`_imp_`, as numeric_function makes them) are
     the user's own numerics and are never replaced.
