@@ -172,3 +172,16 @@ def test_an_exact_comparison_says_so_instead_of_its_tolerance_floor() -> None:
 
     assert margin_text(0.0, 1e-300) == "worst 0, tol 0 (exact)"
     assert margin_text(3.1e-16, 2.2e-14) == "worst 3.1e-16, tol 2.2e-14"
+
+
+def test_a_refuted_claim_proved_at_a_smaller_n_says_where_it_holds_not_proof() -> None:
+    from verifier.outcome import RunReport
+    from verifier.render import html
+
+    loaded = loader.load(Path("derivations/autograd_reductions.py"))
+    family = next(f for f in loaded.families if f.name == "matmul_gradient_left_swapped")
+    r = verify_family(family, EngineSettings(samples=40))
+    assert r.status is Status.REFUTED and r.proved_n == [1], (r.status, r.proved_n)
+    page = html.render(RunReport(results=[r], seed=0, samples=40, seconds=1.0))
+    assert "<dt>holds only at</dt><dd>n = 1 (residual is zero" in page
+    assert "<dt>proof</dt>" not in page

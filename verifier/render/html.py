@@ -137,16 +137,11 @@ def _proof_rows(r: ClaimResult) -> list[tuple[str, str]]:
     if not r.proofs:
         return rows
     p = r.proofs[-1]
-    rows.append(
-        (
-            "proof",
-            _esc(
-                f"{p.rule} via {p.rung}"
-                + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
-                + (f"; {p.detail}" if p.detail else "")
-            ),
-        )
-    )
+    text = f"{p.rule} via {p.rung}" + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
+    if r.status is Status.REFUTED:  # true at a smaller size, false at the counterexample's: say so
+        rows.append(("holds only at", _esc(f"n = {n_text(r.proved_n)} ({text}); not at the counterexample's n")))
+    else:
+        rows.append(("proof", _esc(text + (f"; {p.detail}" if p.detail else ""))))
     shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
         (q for q in r.proofs if q.witness_mathml), None
     )
