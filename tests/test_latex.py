@@ -372,3 +372,18 @@ def test_a_left_side_that_is_not_a_name_says_what_to_write() -> None:
     ((_, message),) = errors
     assert "'\\sigma^3' is not a name to define; write a name (\\mu = …, \\hat{x} = …, x_1 = …)" in message
     assert "a square (\\sigma^2 = …), a vector by its entries (\\hat{x}_i = …) or a recurrence" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("x + 10^{10^{10}}", "a number of more than 1000 digits (10 to the power 10000000000)"),
+        ("x + {{10^{64}}^{64}}^{64}", "a number of more than 1000 digits (10000000…(65 digits) to the power 64)"),
+        ("A^{100000} x", "a matrix power up to 64, not 100000"),
+    ],
+)
+def test_a_power_too_large_to_compute_is_one_positioned_line_not_a_hang(line: str, phrase: str) -> None:
+    text = f"```verifier\nx: vector of size k; k: 2..2; A: matrix k×k\n```\n\n$$ {line} = {line} $$\n"
+    families, errors = latex.parse_chains(text, "big.md", "big")
+    assert families == [] and len(errors) == 1, errors
+    assert phrase in errors[0][1] and errors[0][1].startswith("big.md:5:"), errors

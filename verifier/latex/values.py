@@ -97,8 +97,13 @@ def divide(a: Value, b: Value) -> Value:
     return a / collapse(b)
 
 
+MAX_DIGITS = 1000  # an exact number written as a power: 10^{10^{10}} would hang sympy
+MAX_MATRIX_POWER = 64  # A^{n} is n products
+
+
 def power(base: Value, exponent: Value) -> Value:
     exponent = scalar(exponent, "an exponent")
+    _bounded(base, exponent)
     if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and exponent != 0):
         base = collapse(base)  # (x^\\top x)^{1/2}
     if not isinstance(base, sp.MatrixBase):
@@ -111,6 +116,29 @@ def power(base: Value, exponent: Value) -> Value:
     if isinstance(exponent, sp.Integer) and exponent > 0:
         return _repeated(Matrix(base), int(exponent))
     raise ValueError(f"a matrix power must be a whole number (^{{-1}}, ^2), not {exponent}")
+
+
+def _bounded(base: Value, exponent: sp.Expr) -> None:
+    """Refuse a power too large to compute exactly: a number of more than MAX_DIGITS digits, or a matrix
+    raised beyond MAX_MATRIX_POWER."""
+    if not isinstance(exponent, sp.Rational):
+        return
+    if isinstance(base, sp.MatrixBase):
+        if abs(exponent) > MAX_MATRIX_POWER:
+            raise ValueError(f"a matrix power up to {MAX_MATRIX_POWER}, not {exponent}")
+        return
+    if isinstance(base, sp.Rational) and abs(base) not in (0, 1):
+        size = max(abs(base.p), abs(base.q))
+        if abs(exponent) * size.bit_length() * 0.30103 > MAX_DIGITS:
+            raise ValueError(
+                f"a number of more than {MAX_DIGITS} digits ({_short(base)} to the power {_short(exponent)});"
+                " write a smaller power, or declare a symbol for it"
+            )
+
+
+def _short(number: sp.Rational) -> str:
+    text = str(number)
+    return text if len(text) <= 20 else f"{text[:8]}…({len(text)} digits)"
 
 
 def _repeated(base: Matrix, n: int) -> Matrix:

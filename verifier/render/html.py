@@ -137,11 +137,12 @@ def _proof_rows(r: ClaimResult) -> list[tuple[str, str]]:
     if not r.proofs:
         return rows
     p = r.proofs[-1]
-    text = f"{p.rule} via {p.rung}" + (f", n = {n_text(r.proved_n)}" if any(r.proved_n) else "")
+    how = f"{p.rule} via {p.rung}"
     if r.status is Status.REFUTED:  # true at a smaller size, false at the counterexample's: say so
-        rows.append(("holds only at", _esc(f"n = {n_text(r.proved_n)} ({text}); not at the counterexample's n")))
+        rows.append(("holds only at", _esc(f"n = {n_text(r.proved_n)} ({how}); not at the counterexample's n")))
     else:
-        rows.append(("proof", _esc(text + (f"; {p.detail}" if p.detail else ""))))
+        at = f", n = {n_text(r.proved_n)}" if any(r.proved_n) else ""
+        rows.append(("proof", _esc(how + at + (f"; {p.detail}" if p.detail else ""))))
     shown = next((q for q in r.proofs if q.witness_mathml and (q.n or 0) >= 2), None) or next(
         (q for q in r.proofs if q.witness_mathml), None
     )
