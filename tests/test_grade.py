@@ -207,35 +207,16 @@ def test_a_chains_feedback_names_its_first_wrong_step(tmp_path: Path) -> None:
     assert "<td>2</td>" in row and "first wrong step" in row and "<math" in row  # the student's line, typeset
 
 
-# Gradescope's documented results.json fields (https://gradescope-autograders.readthedocs.io/en/latest/specs/)
-GRADESCOPE_SCHEMA: dict[str, Any] = {
-    "required": {"tests": list},
-    "optional": {"score": (int, float), "execution_time": (int, float), "output": str, "visibility": str,
-                 "stdout_visibility": str, "extra_data": dict, "leaderboard": list},
-    "test_required": {"name": str, "score": (int, float), "max_score": (int, float), "output": str,
-                      "visibility": str},
-    "test_optional": {"status": str, "number": str, "tags": list, "extra_data": dict, "name_format": str,
-                      "output_format": str},
-    "visibility": {"hidden", "after_due_date", "after_published", "visible"},
-    "status": {"passed", "failed"},
-}  # fmt: skip
+GRADESCOPE_SCHEMA = ROOT / "tests" / "schemas" / "gradescope_results.schema.json"  # from Gradescope's documented fields
 
 
 def _validate_gradescope(doc: dict[str, Any]) -> None:
-    """Check results.json against GRADESCOPE_SCHEMA by hand (jsonschema is not a dependency)."""
-    s = GRADESCOPE_SCHEMA
-    for key, kind in s["required"].items():
-        assert isinstance(doc.get(key), kind), key
-    assert set(doc) <= {*s["required"], *s["optional"]}, set(doc)
-    for key, kind in s["optional"].items():
-        assert key not in doc or isinstance(doc[key], kind), key
-    assert doc.get("visibility", "visible") in s["visibility"]
+    """Validate results.json against the JSON Schema, and each test's score against its maximum."""
+    import jsonschema
+
+    jsonschema.validate(doc, json.loads(GRADESCOPE_SCHEMA.read_text()))
     for test in doc["tests"]:
-        assert set(test) <= {*s["test_required"], *s["test_optional"]}, set(test)
-        for key, kind in s["test_required"].items():
-            assert isinstance(test.get(key), kind) and not isinstance(test[key], bool), (key, test)
-        assert test["visibility"] in s["visibility"] and test.get("status", "passed") in s["status"]
-        assert 0 <= test["score"] <= test["max_score"] or test["max_score"] == 0
+        assert test["score"] <= test["max_score"] or test["max_score"] == 0, test
 
 
 @needs_sandbox
