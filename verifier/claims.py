@@ -30,7 +30,7 @@ import sympy as sp
 
 from verifier.distributions import Distribution
 from verifier.domains import Domain
-from verifier.outcome import Expect as Expect  # re-exported: a claim's expectation, kept with its result
+from verifier.expect import Expect as Expect  # re-exported: a claim's expectation
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from verifier.claims import Corollary, Given, Statement
+from verifier.claims import Corollary, Expect, Given, Statement
 from verifier.lowering import lower
-from verifier.outcome import Expect
 
 
 @dataclass(frozen=True)

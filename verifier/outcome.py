@@ -8,33 +8,13 @@ table, the Markdown, the HTML and the JUnit renderers only read them.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from typing import Any
 
+from verifier.expect import Expect as Expect  # re-exported: kept with a claim's result
+from verifier.status import NumericVerdict as NumericVerdict  # re-exported
+from verifier.status import Status as Status  # re-exported
+
 SCHEMA_VERSION = 1
-
-
-class Status(StrEnum):
-    PROVED = "PROVED"
-    CHECKED = "CHECKED"
-    REFUTED = "REFUTED"
-    UNKNOWN = "UNKNOWN"
-    ERROR = "ERROR"
-
-
-class Expect(StrEnum):
-    """What a claim expects of its verdict: to hold, or (a known mistake kept on purpose) to be refuted."""
-
-    HOLDS = "holds"
-    REFUTED = "refuted"
-
-
-class NumericVerdict(StrEnum):
-    """What the numeric spot check concluded at one n (the JSON keeps the plain strings)."""
-
-    PASS = "pass"
-    FAIL = "fail"  # a counterexample confirmed in high precision
-    INCONCLUSIVE = "inconclusive"
 
 
 @dataclass(frozen=True)

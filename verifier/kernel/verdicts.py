@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from verifier.kernel.base import FOR_ALL_N, Proof
-from verifier.outcome import NumericVerdict, Status
+from verifier.status import NumericVerdict, Status
 
 # ----------------------------------------------------------------------------- verdicts
 
