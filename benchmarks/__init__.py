@@ -20,7 +20,7 @@ the order of one list, `config.SECTIONS` (by the names `--only` takes, in parent
 - Dask: claims per second on a LocalCluster against the local pool, its overhead per task, and a killed
   worker (`dask`; needs the [dask] extra).
 
-Every measurement runs in its own forked worker with a hard time limit (`verifier.pool`), so a
+Every measurement runs in its own forked worker with a hard time limit (`verifier.run.pool`), so a
 cell that blows up is reported as timed out and the run goes on. Timings are taken inside the
 worker around the measured work only, never the fork or the loading of the claim. Sections
 return plain data (frozen dataclasses with `to_json`, or JSON-ready dicts for the first three);

@@ -18,9 +18,10 @@ from typing import Any
 
 from benchmarks.config import BenchConfig, ClaimRef
 from benchmarks.harness import Data, Progress, first_line, load_instance, resolve_claims, run_tasks
-from verifier import ladder, pool
-from verifier.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.engine import EngineSettings
+from verifier.run import pool
+from verifier.strategies import ladder
+from verifier.strategies.budget import BudgetExceeded, WorkClock, budget, heartbeats
 
 CLAIMS = (
     ClaimRef("XᵀX ⪰ 0", "convexity.py", ("gram_psd",)),

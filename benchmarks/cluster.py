@@ -39,7 +39,7 @@ from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
 from benchmarks.verify_all import VerifyRun, read_claims, time_verify_all
 from verifier.outcome import ClaimResult, RunReport
-from verifier.runner import RunSettings, verify_paths
+from verifier.run.runner import RunSettings, verify_paths
 
 TITLE = heading("dask", "Past one machine: a Dask LocalCluster against the local pool, and shards")
 
@@ -234,7 +234,7 @@ def killed_worker(executor: Any, folder: Path, config: BenchConfig) -> KillRun:
 def bench_dask(config: BenchConfig, progress: Progress) -> DaskSection:
     if importlib.util.find_spec("distributed") is None:
         return DaskSection("not measured", 'Dask is not installed: pip install ".[dask]"')
-    from verifier import dask_executor
+    from verifier.run import dask_executor
 
     with tempfile.TemporaryDirectory(prefix="verifier-bench-") as tmp:
         library, changes = library_runs(config, tmp, progress)

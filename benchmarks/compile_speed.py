@@ -18,9 +18,10 @@ import sympy as sp
 
 from benchmarks.config import COMPILE_CLAIM, BenchConfig
 from benchmarks.harness import Data, Progress, Ratio, ResolvedClaim, first_line, load_instance, run_tasks, speed_ratio
-from verifier import numeric, pool
-from verifier.claims import Derivative
-from verifier.instantiate import as_matrix
+from verifier.language.claims import Derivative
+from verifier.numeric import batch as numeric
+from verifier.run import pool
+from verifier.trusted.instantiate import as_matrix
 
 SIDES = ("engine", "sympy")
 

@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress, ResolvedClaim, first_line, load_family, run_tasks
-from verifier import pool
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
+from verifier.language.families import ClaimFamily
 from verifier.outcome import Status
+from verifier.run import pool
 
 PLOT_FILE = "bench_cost_per_n.svg"
 PLOT_FLOOR = 1e-3  # the plot's log scale draws faster times at 1 ms

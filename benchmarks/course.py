@@ -27,7 +27,7 @@ Bishop, Pattern Recognition and Machine Learning, §4.3.2.
 import sympy as sp
 
 from verifier import PSD, Certificate, Derivative, Positive, Real, claim
-from verifier.mathlib import identity, matrix, sigmoid, squared_norm, vector
+from verifier.language.mathlib import identity, matrix, sigmoid, squared_norm, vector
 
 lam, t = sp.symbols("lambda t")
 
@@ -219,7 +219,7 @@ def _later(secret: str) -> dict[str, tuple[str, Planted]]:
         ),
         "patch_verifier": (
             _module(CLAIMS, _attack(PATCH)),
-            Planted("patch_verifier", PROVED, integrity=("patch the verifier: verifier.engine.verify_family",)),
+            Planted("patch_verifier", PROVED, integrity=("patch the verifier: verifier.engine.verify.verify_family",)),
         ),
         "no_file": ("", Planted("no_file", dict.fromkeys(NAMES, "MISSING"), "no derivation file")),
     }
@@ -261,8 +261,8 @@ except (OSError, subprocess.SubprocessError):
     pass
 """
 PATCH = """
-import verifier.engine
-verifier.engine.verify_family = lambda *args, **kwargs: None
+import verifier.engine.verify
+verifier.engine.verify.verify_family = lambda *args, **kwargs: None
 """
 SNEAKY_ATTACKS = ("sneaky", "patch_verifier")  # caught quietly: the claims still load, and get their marks
 ATTACKS = ("read_secret", "write_other", "network", "fork_bomb", "forged_output")

@@ -17,10 +17,13 @@ from pathlib import Path
 from benchmarks.config import BenchConfig, library_file
 from benchmarks.harness import Data, Progress, first_line, run_tasks
 from benchmarks.markdown import heading
-from verifier import dimension, kernel, ladder, loader, pool
 from verifier.engine import DEFAULT_BUDGET
-from verifier.families import ClaimFamily
-from verifier.instantiate import instantiate
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
+from verifier.run import pool
+from verifier.strategies import dimension, ladder
+from verifier.trusted import kernel
+from verifier.trusted.instantiate import instantiate
 
 CLAIMS = (
     ("matrix_notation.py", "trace_quadratic_gradient"),

@@ -11,7 +11,8 @@ import numpy as np
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Cell, CellStatus, Data, Progress, run_cells
-from verifier import numeric, pool
+from verifier.numeric import batch as numeric
+from verifier.run import pool
 
 DELTAS = tuple(10.0**-k for k in range(1, 13))
 TORCH_HINT = "torch not installed (pip install torch==2.13.0)"

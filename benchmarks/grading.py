@@ -38,7 +38,7 @@ from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.grade import GradeSettings, grade
 from verifier.grading.report import GradeReport
-from verifier.runner import RunSettings
+from verifier.run.runner import RunSettings
 
 SAMPLES = 50
 SANDBOX_TIMEOUT = 20.0  # the hang variant costs this much wall time in one worker
@@ -146,7 +146,7 @@ def _rows(report: GradeReport) -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 def killed_grading(students: int, workers: int, trust: bool) -> KilledGrading:
     """Grade the course on a running LocalCluster, then again with a worker killed at the first verified claim."""
-    from verifier import dask_executor
+    from verifier.run import dask_executor
 
     with (
         tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp,

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.config import CLAIMS, BenchConfig, ClaimRef, library_file
-from verifier import loader, pool
-from verifier.budget import BudgetExceeded, cpu_limit
-from verifier.families import ClaimFamily
-from verifier.instantiate import Instance, instantiate
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
+from verifier.run import pool
+from verifier.strategies.budget import BudgetExceeded, cpu_limit
+from verifier.trusted.instantiate import Instance, instantiate
 
 
 class CellStatus(StrEnum):

@@ -19,11 +19,12 @@ from benchmarks.harness import (
     run_cells,
     soft_limit,
 )
-from verifier import numeric as engine_numeric
-from verifier import obligations, pool
-from verifier.claims import Derivative, Identity
-from verifier.instantiate import Instance, as_matrix
-from verifier.obligations import jacobian_layout
+from verifier.language.claims import Derivative, Identity
+from verifier.numeric import batch as engine_numeric
+from verifier.run import pool
+from verifier.trusted import obligations
+from verifier.trusted.instantiate import Instance, as_matrix
+from verifier.trusted.obligations import jacobian_layout
 
 
 def claim_sides(inst: Instance) -> tuple[list[sp.Expr], list[sp.Expr]]:

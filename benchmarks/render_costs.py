@@ -161,7 +161,7 @@ def latex(data: Data) -> list[str]:
         title,
         "",
         f"The triangle inequality for ‖x + y‖² in {lx['steps']} steps (identities and inequalities) over vectors "
-        f"of size k = {sizes}. *Read*: `verifier.latex.parse_chains` (lex, parse, evaluate, every gate and the "
+        f"of size k = {sizes}. *Read*: `verifier.load.latex.parse_chains` (lex, parse, evaluate, every gate and the "
         "round trip, at every k), the median of the repeats. *Check*: `verify_family` on the chain (every step and "
         f"the end result through the engine). Hard limit {lx['limit']:g} s per stage.",
         "",

@@ -185,7 +185,8 @@ def special(data: Data) -> list[str]:
         title,
         "",
         f"Identities in n = {sec.n} entries over z_i = x_i + x_(i+1), weighted by y_i (see `benchmarks/special.py`), "
-        f"both sides compiled by `verifier.compile.Compiled` and called on the same {sec.samples} samples for at least "
+        f"both sides compiled by `verifier.numeric.compile.Compiled` and called on the same {sec.samples} samples "
+        f"for at least "
         f"{sec.seconds:g} s after a first call (which includes the engine's one-time mpmath cross-check); hard limit "
         f"{sec.limit:g} s per row. Slowdown: the numpy row's samples/s ÷ the row's.",
         "",

@@ -18,8 +18,12 @@ from typing import Any
 from benchmarks.config import BenchConfig, ClaimRef
 from benchmarks.harness import Data, Progress, first_line, load_instance, resolve_claims, run_tasks
 from benchmarks.markdown import heading
-from verifier import ladder, obligations, pool, sos, sos_sdp
-from verifier.budget import WorkClock
+from verifier.run import pool
+from verifier.strategies import ladder
+from verifier.strategies.budget import WorkClock
+from verifier.strategies.sos import sdp as sos_sdp
+from verifier.strategies.sos import search as sos
+from verifier.trusted import obligations
 
 CLAIMS = (
     ClaimRef("Cauchy–Schwarz abs(xᵀy) ≤ ‖x‖‖y‖", "classic_inequalities.py", ("cauchy_schwarz",)),

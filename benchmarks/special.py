@@ -1,7 +1,7 @@
 """Section "special", special functions: samples/s of the engine's evaluator on scipy.special claims.
 
 The engine evaluates erf, loggamma and polygamma through scipy.special inside its numpy DAG
-walk (`verifier.compile.Compiled`), where sympy's plain numpy `lambdify` cannot evaluate them
+walk (`verifier.numeric.compile.Compiled`), where sympy's plain numpy `lambdify` cannot evaluate them
 at all. This section measures what that costs against a plain-numpy claim of the same shape.
 Each claim is an identity in n entries over z_i = x_i + x_{i+1} (cyclic), weighted by y_i:
 
@@ -28,13 +28,14 @@ import sympy as sp
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress, first_line, run_tasks
-from verifier import numeric, pool
-from verifier.claims import Expect, Identity
-from verifier.compile import Compiled
-from verifier.domains import Interval, Real
-from verifier.families import Claim
-from verifier.instantiate import Instance, instantiate
-from verifier.mathlib import Matrix, vector
+from verifier.language.claims import Expect, Identity
+from verifier.language.domains import Interval, Real
+from verifier.language.families import Claim
+from verifier.language.mathlib import Matrix, vector
+from verifier.numeric import batch as numeric
+from verifier.numeric.compile import Compiled
+from verifier.run import pool
+from verifier.trusted.instantiate import Instance, instantiate
 
 Pair = Callable[[sp.Expr], tuple[sp.Expr, sp.Expr]]
 CASES: dict[str, tuple[str, Pair]] = {

@@ -8,8 +8,10 @@ import sympy as sp
 
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Cell, CellStatus, Data, Progress, ResolvedClaim, load_instance, run_cells
-from verifier import ladder, obligations, pool
 from verifier.engine import EngineSettings
+from verifier.run import pool
+from verifier.strategies import ladder
+from verifier.trusted import obligations
 
 SPEEDUP_N = 6
 PROOF_N = 8

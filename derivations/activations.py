@@ -37,8 +37,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Corollary, Derivative, General, Identity, Inequality, Real, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, apply, matrix, ones, scalar, scalars, sigmoid, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, apply, matrix, ones, scalar, scalars, sigmoid, vector
 
 
 def softplus(a: sp.Expr) -> sp.Expr:

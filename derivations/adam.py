@@ -31,7 +31,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Expectation, Interval, Limit, Normal, Positive, Real, claim
-from verifier.mathlib import scalar, scalars, vector
+from verifier.language.mathlib import scalar, scalars, vector
 
 STEPS = range(1, 9)
 

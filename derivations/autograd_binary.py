@@ -30,7 +30,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Interval, Nonzero, Positive, Real, claim
-from verifier.mathlib import scalars, sigmoid
+from verifier.language.mathlib import scalars, sigmoid
 
 half = sp.Rational(1, 2)
 

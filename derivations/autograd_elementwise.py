@@ -41,7 +41,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Identity, Interval, Positive, Real, claim
-from verifier.mathlib import scalar, scalars, sigmoid
+from verifier.language.mathlib import scalar, scalars, sigmoid
 
 half = sp.Rational(1, 2)
 GELU_CUBIC = sp.Rational(44715, 1000000)  # the 0.044715 of the tanh approximation

@@ -31,7 +31,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Interval, Positive, Real, claim
-from verifier.mathlib import scalars, sigmoid, squared_norm, vector
+from verifier.language.mathlib import scalars, sigmoid, squared_norm, vector
 
 half = sp.Rational(1, 2)
 

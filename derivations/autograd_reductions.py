@@ -39,7 +39,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import SPD, Derivative, General, Interval, Invertible, Nonzero, Real, Simplex, claim
-from verifier.mathlib import Matrix, diag, dot, identity, matrix, ones, softmax, squared_norm, vector
+from verifier.language.mathlib import Matrix, diag, dot, identity, matrix, ones, softmax, squared_norm, vector
 
 
 def logsumexp(x: Matrix) -> sp.Expr:

@@ -42,7 +42,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Identity, Integer, Interval, Positive, Real, claim
-from verifier.mathlib import scalar, scalars
+from verifier.language.mathlib import scalar, scalars
 
 half = sp.Rational(1, 2)
 ERFINV_RANGE = Interval(sp.Rational(-9, 10), sp.Rational(9, 10))

@@ -37,8 +37,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, General, Interval, Positive, Real, claim
-from verifier.domains import Domain
-from verifier.mathlib import (
+from verifier.language.domains import Domain
+from verifier.language.mathlib import (
     Matrix,
     apply,
     frobenius_sq,

@@ -27,8 +27,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Identity, Interval, Limit, Positive, Real, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, dot, ones, scalar, sum_entries, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, dot, ones, scalar, sum_entries, vector
 
 gamma, beta, eps = sp.symbols("γ β ε")
 

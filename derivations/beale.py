@@ -35,7 +35,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import PSD, Certificate, Derivative, Identity, Inequality, Real, claim
-from verifier.mathlib import Matrix, scalars, vector
+from verifier.language.mathlib import Matrix, scalars, vector
 
 C = (sp.Rational(3, 2), sp.Rational(9, 4), sp.Rational(21, 8))
 MINIMUM = (sp.Integer(3), sp.Rational(1, 2))

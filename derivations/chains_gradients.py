@@ -36,8 +36,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Chain, General, Positive, Real, Simplex, Step, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, dot, identity, matrix, ones, scalar, softmax, sum_entries, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, dot, identity, matrix, ones, scalar, softmax, sum_entries, vector
 
 # claim → the 1-based index of its planted wrong step
 PLANTED = {

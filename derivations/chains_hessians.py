@@ -29,8 +29,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Chain, General, Interval, Positive, Real, Step, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, diag, dot, matrix, ones, scalar, sigmoid, softmax, sum_entries, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, diag, dot, matrix, ones, scalar, sigmoid, softmax, sum_entries, vector
 
 # claim → the 1-based index of its planted wrong step
 PLANTED = {

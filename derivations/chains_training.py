@@ -30,7 +30,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Chain, Interval, Real, Step, claim
-from verifier.mathlib import Matrix, scalar, scalars, sigmoid, sum_entries, vector
+from verifier.language.mathlib import Matrix, scalar, scalars, sigmoid, sum_entries, vector
 
 # claim → the 1-based index of its planted wrong step
 PLANTED = {

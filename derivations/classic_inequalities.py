@@ -26,7 +26,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Inequality, Nonnegative, Positive, Real, claim
-from verifier.mathlib import Matrix, dot, squared_norm, sum_entries, vector
+from verifier.language.mathlib import Matrix, dot, squared_norm, sum_entries, vector
 
 x_, y_ = sp.symbols("x y")
 

@@ -36,8 +36,19 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import PSD, SPD, Derivative, Inequality, Interval, Positive, Real, Simplex, Symmetric, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, covariance, diag, dot, identity, log_sum_exp, matrix, softmax, squared_norm, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import (
+    Matrix,
+    covariance,
+    diag,
+    dot,
+    identity,
+    log_sum_exp,
+    matrix,
+    softmax,
+    squared_norm,
+    vector,
+)
 
 Mat = Matrix | sp.MatrixExpr
 

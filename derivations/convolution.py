@@ -36,7 +36,7 @@ import numpy as np
 import sympy as sp
 
 from verifier import Identity, Integer, claim
-from verifier.mathlib import Matrix, numeric_function, scalars
+from verifier.language.mathlib import Matrix, numeric_function, scalars
 
 KERNEL = Integer(1, 6)
 DILATION = Integer(1, 5)

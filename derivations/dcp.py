@@ -31,7 +31,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Convex, Nonnegative, Positive, Real, claim
-from verifier.mathlib import Matrix, dot, log_sum_exp, matrix, scalar, squared_norm, vector
+from verifier.language.mathlib import Matrix, dot, log_sum_exp, matrix, scalar, squared_norm, vector
 
 SAMPLES = 3  # data points in the losses
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Bernoulli, Derivative, Expectation, Interval, Normal, Positive, Real, claim
-from verifier.distributions import Distribution
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, dot, hadamard, scalar, vector
+from verifier.language.distributions import Distribution
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, dot, hadamard, scalar, vector
 
 y_d, sigma, p = scalar("y_d"), scalar("σ"), scalar("p")
 

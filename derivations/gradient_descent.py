@@ -63,7 +63,7 @@ from verifier import (
     Real,
     claim,
 )
-from verifier.mathlib import Matrix, diag, dot, identity, matrix, scalar, squared_norm, vector
+from verifier.language.mathlib import Matrix, diag, dot, identity, matrix, scalar, squared_norm, vector
 
 STEPS = 3  # the concrete t for the closed form of r_t
 Q_CONCRETE = Matrix([[2, 1, 0], [1, 2, 0], [0, 0, 5]])  # eigenvalues 1, 3, 5

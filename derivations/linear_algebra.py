@@ -51,7 +51,7 @@ from verifier import (
     Real,
     claim,
 )
-from verifier.mathlib import (
+from verifier.language.mathlib import (
     Matrix,
     frobenius_sq,
     matrix,

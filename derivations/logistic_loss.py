@@ -48,8 +48,8 @@ from verifier import (
     Real,
     claim,
 )
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, diag, dot, matrix, ones, scalar, sigmoid, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, diag, dot, matrix, ones, scalar, sigmoid, vector
 
 
 def cross_entropy_error(X: Matrix, y: Matrix, w: Matrix, b: sp.Expr | int = 0) -> sp.Expr:

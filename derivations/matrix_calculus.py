@@ -74,7 +74,7 @@ from verifier import (
     Symmetric,
     claim,
 )
-from verifier.mathlib import (
+from verifier.language.mathlib import (
     Matrix,
     diag,
     dot,

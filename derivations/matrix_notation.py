@@ -33,7 +33,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import SPD, Derivative, Identity, Invertible, Real, claim
-from verifier.domains import FullColumnRank
+from verifier.language.domains import FullColumnRank
 
 
 def square(name: str, n: int) -> sp.MatrixSymbol:

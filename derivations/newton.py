@@ -40,7 +40,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Convergence, Nonzero, Positive, Real, claim
-from verifier.mathlib import scalar, scalars
+from verifier.language.mathlib import scalar, scalars
 
 e, x = scalar("e"), scalar("x")
 e_now, e_prev = scalar("e_k"), scalar("e_{k-1}")

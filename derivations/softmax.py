@@ -30,7 +30,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import PSD, Certificate, Derivative, Identity, Real, Simplex, claim
-from verifier.mathlib import Matrix, diag, dot, hadamard, ones, scalar, softmax, vector
+from verifier.language.mathlib import Matrix, diag, dot, hadamard, ones, scalar, softmax, vector
 
 
 def log_softmax(z: Matrix) -> Matrix:

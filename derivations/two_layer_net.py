@@ -38,8 +38,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, General, Interval, Real, claim
-from verifier.domains import Domain
-from verifier.mathlib import Matrix, apply, hadamard, matrix, ones, scalar, sigmoid, vector
+from verifier.language.domains import Domain
+from verifier.language.mathlib import Matrix, apply, hadamard, matrix, ones, scalar, sigmoid, vector
 
 INPUTS = 2  # d
 SAMPLES = 3  # m

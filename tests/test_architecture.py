@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "verifier"
@@ -82,8 +83,68 @@ def test_import_graph_is_acyclic() -> None:
 
 def test_the_graph_sees_imports_inside_functions() -> None:
     modules = _modules()
-    assert "verifier.engine" in _imports("verifier.notebook", modules["verifier.notebook"], modules)
+    assert "verifier.engine" in _imports("verifier.render.notebook", modules["verifier.render.notebook"], modules)
     assert _cycle({"a": {"b"}, "b": {"a"}}) == ["a", "b", "a"]
+
+
+# The layers, by folder. What PROVED rests on is verifier.trusted, and what it reads claims through is
+# verifier.language: neither may import a strategy, a numeric check, the engine or a renderer.
+TRUSTED = "verifier.trusted"
+LANGUAGE = "verifier.language"
+TOP_LEVEL = {"verifier", "verifier.__main__", "verifier.api", "verifier.outcome"}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+def _inside(name: str, *packages: str) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in packages)
+
+
+def _escapes(graph: dict[str, set[str]], layer: str, allowed: tuple[str, ...]) -> list[str]:
+    """Every import from a module of `layer` to a module outside `allowed`, as 'importer → imported'."""
+    return sorted(
+        f"{name} → {dep}"
+        for name, deps in graph.items()
+        if _inside(name, layer)
+        for dep in deps
+        if not _inside(dep, *allowed)
+    )
+
+
+def test_the_trusted_base_imports_only_itself_and_the_language() -> None:
+    escapes = _escapes(_graph(), TRUSTED, (TRUSTED, LANGUAGE))
+    assert not escapes, "the trusted base imports outside itself: " + ", ".join(escapes)
+
+
+def test_the_language_imports_only_itself() -> None:
+    escapes = _escapes(_graph(), LANGUAGE, (LANGUAGE,))
+    assert not escapes, "the language layer imports outside itself: " + ", ".join(escapes)
+
+
+def test_the_closure_check_sees_an_import_out_of_the_base() -> None:
+    graph = {"verifier.trusted.kernel": {"verifier.language.claims", "verifier.strategies.ladder"}}
+    assert _escapes(graph, TRUSTED, (TRUSTED, LANGUAGE)) == ["verifier.trusted.kernel → verifier.strategies.ladder"]
+
+
+def test_every_module_sits_in_a_layer_folder() -> None:
+    loose = sorted(name for name in _modules() if name.count(".") < 2 and name not in TOP_LEVEL)
+    loose = [name for name in loose if not (PACKAGE / name.removeprefix("verifier.")).is_dir()]
+    assert not loose, "modules outside a layer folder: " + ", ".join(loose)
+
+
+def _trusted_lines() -> int:
+    return sum(len(p.read_text(encoding="utf-8").splitlines()) for p in (PACKAGE / "trusted").rglob("*.py"))
+
+
+def test_the_architecture_names_the_trusted_base_size_honestly() -> None:
+    text = (PACKAGE / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    match = re.search(r"trusted base is ([\d,]+) lines", text)
+    assert match, "ARCHITECTURE.md should say 'the trusted base is N lines'"
+    stated, actual = int(match.group(1).replace(",", "")), _trusted_lines()
+    assert abs(stated - actual) <= 0.05 * actual, f"ARCHITECTURE.md says {stated} lines; verifier/trusted/ has {actual}"
 
 
 def test_only_the_kernel_constructs_a_proof() -> None:
@@ -92,7 +153,7 @@ def test_only_the_kernel_constructs_a_proof() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Proof":
                 makers.append(f"{name}:{node.lineno}")
-    assert all(m.startswith(("verifier.kernel:", "verifier.kernel.")) for m in makers), makers
+    assert all(m.startswith(("verifier.trusted.kernel:", "verifier.trusted.kernel.")) for m in makers), makers
 
 
 def test_no_module_is_too_long() -> None:

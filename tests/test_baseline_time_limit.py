@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verifier import baseline
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
+from verifier.run import baseline
 
 
 def _result(name: str, status: Status, time_limited: bool = False) -> ClaimResult:
@@ -51,7 +51,7 @@ def fine():
 
 
 def test_the_runner_never_caches_a_time_limited_result(tmp_path: Path) -> None:
-    from verifier.runner import RunSettings, verify_paths
+    from verifier.run.runner import RunSettings, verify_paths
 
     module = tmp_path / "hang.py"
     module.write_text(HANG)

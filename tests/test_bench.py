@@ -35,7 +35,7 @@ from benchmarks import (
 )
 from benchmarks import config as bench_config
 from tests.conftest import ROOT, run_cli, write_module
-from verifier.cli import build_parser
+from verifier.cli.main import build_parser
 
 TINY = '''
 """A tiny derivation for timing verify-all."""
@@ -398,7 +398,7 @@ def test_the_benchmarks_are_not_installed_but_bench_finds_them_in_its_checkout(t
 
 def test_the_engine_never_imports_the_benchmark() -> None:
     code = (
-        "import sys, verifier.cli, verifier.engine, verifier.runner; "
+        "import sys, verifier.cli.main, verifier.engine.verify, verifier.run.runner; "
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'benchmarks'); "
         "print(loaded); sys.exit(1 if loaded else 0)"
     )

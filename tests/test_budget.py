@@ -20,12 +20,13 @@ import pytest
 import sympy as sp
 
 from tests.conftest import ROOT
-from verifier import budget, ladder, pool
-from verifier.budget import BudgetExceeded
-from verifier.claims import Expect, Identity
-from verifier.domains import Real
-from verifier.families import Claim
-from verifier.instantiate import instantiate
+from verifier.language.claims import Expect, Identity
+from verifier.language.domains import Real
+from verifier.language.families import Claim
+from verifier.run import pool
+from verifier.strategies import budget, ladder
+from verifier.strategies.budget import BudgetExceeded
+from verifier.trusted.instantiate import instantiate
 
 xs = sp.symbols("x0:6", real=True)
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import Derivative, Identity, Real, claim, kernel, obligations
-from verifier.claims import Expect
+from verifier import Derivative, Identity, Real, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import Claim
-from verifier.instantiate import instantiate
-from verifier.kernel import Rejected
+from verifier.language.claims import Expect
+from verifier.language.families import Claim
 from verifier.outcome import Status
+from verifier.trusted import kernel, obligations
+from verifier.trusted.instantiate import instantiate
+from verifier.trusted.kernel import Rejected
 
 x, y = sp.Symbol("x"), sp.Symbol("y")
 FAST = EngineSettings(samples=40)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import PSD, Inequality, Real, Simplex, bounds, claim, kernel, ladder
+from verifier import PSD, Inequality, Real, Simplex, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
-from verifier.instantiate import Instance, instantiate
-from verifier.kernel import Rejected
-from verifier.mathlib import dot, matrix, vector
+from verifier.language.families import ClaimFamily
+from verifier.language.mathlib import dot, matrix, vector
 from verifier.outcome import Status
+from verifier.strategies import ladder
+from verifier.trusted import bounds, kernel
+from verifier.trusted.instantiate import Instance, instantiate
+from verifier.trusted.kernel import Rejected
 
 SETTINGS = EngineSettings(samples=60)
 

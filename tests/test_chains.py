@@ -6,7 +6,7 @@ import sympy as sp
 
 from verifier import Chain, Positive, Real, Step, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import dot, vector
+from verifier.language.mathlib import dot, vector
 from verifier.outcome import ClaimResult, Status
 
 SETTINGS = EngineSettings(samples=60)
@@ -133,7 +133,7 @@ def test_a_chain_result_survives_json() -> None:
 
 # issue 27 item 6: an undecidable sample is replaced, and an UNKNOWN end result says why ----------
 def _outcome(verdict: str, undecided: int = 0) -> object:
-    from verifier.checks.resolve import NumericOutcome
+    from verifier.numeric.checks.resolve import NumericOutcome
     from verifier.outcome import NumericEvidence, NumericVerdict
 
     evidence = NumericEvidence(n=None, method="float64 batch", samples=60, max_error=0.0, tolerance=1e-12)
@@ -142,8 +142,8 @@ def _outcome(verdict: str, undecided: int = 0) -> object:
 
 
 def test_a_batch_whose_only_doubt_is_an_undecidable_sample_is_replaced_by_a_fresh_one() -> None:
-    from verifier.checks import _replacing_undecided
-    from verifier.checks.sampling import Settings
+    from verifier.numeric.checks import _replacing_undecided
+    from verifier.numeric.checks.sampling import Settings
     from verifier.outcome import NumericVerdict
 
     batches = iter([_outcome("inconclusive", undecided=1), _outcome("pass")])
@@ -167,7 +167,7 @@ def test_an_unknown_end_result_keeps_its_reason_in_the_chain_verdict() -> None:
             r.reason = f"{source or r.derivation}::{r.name} at n = 2: 1 sample(s) beyond tolerance could not be decided"
         return r
 
-    from verifier import chains
+    from verifier.engine import chains
 
     result = verify_family(family, SETTINGS)
     chain = family.builder()

@@ -12,7 +12,7 @@ GOOD = '''
 """A small user derivation: the gradient of a quadratic."""
 import sympy as sp
 from verifier import Derivative, Identity, Real, claim
-from verifier.mathlib import matrix, vector
+from verifier.language.mathlib import matrix, vector
 
 @claim(n=range(1, 4))
 def quadratic_gradient(n):
@@ -158,7 +158,7 @@ def test_show_and_check_find_a_derivation_below_the_current_folder_by_its_dotted
 ALARMS = (
     WRONG_EXPECTATION
     + '''
-from verifier.mathlib import sigmoid
+from verifier.language.mathlib import sigmoid
 
 @claim()
 def sigmoid_slope():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from verifier.confirm import Decision, decide, decide_sign
+from verifier.numeric.confirm import Decision, decide, decide_sign
 
 
 def test_a_real_gap_is_confirmed() -> None:
@@ -75,7 +75,7 @@ def test_a_cancellation_deeper_than_100_digits_is_not_a_counterexample() -> None
     104 + 60 digits and twice that, where the truth (σ(t) ≥ ½) shows."""
     from verifier import Inequality, Interval, claim
     from verifier.engine import EngineSettings, verify_family
-    from verifier.mathlib import sigmoid
+    from verifier.language.mathlib import sigmoid
     from verifier.outcome import Status
 
     t = sp.Symbol("t")

@@ -10,13 +10,14 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT
-from verifier import ladder, loader
-from verifier.budget import WorkClock, budget
-from verifier.domains.vector import Simplex
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
-from verifier.instantiate import instantiate
+from verifier.language.domains.vector import Simplex
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
 from verifier.outcome import Status
+from verifier.strategies import ladder
+from verifier.strategies.budget import WorkClock, budget
+from verifier.trusted.instantiate import instantiate
 
 SETTINGS = EngineSettings(samples=60)
 FAMILIES = {f.name: f for f in loader.load(Path(ROOT) / "derivations" / "convexity.py", False).families}

@@ -25,14 +25,15 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import CACHE_HOME, ROOT, run_cli, write_module
-from verifier import budget, dask_executor, pool
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.report import GradeReport
-from verifier.merge import merge
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
-from verifier.runner import RunSettings, verify_paths
+from verifier.run import dask_executor, pool
+from verifier.run.merge import merge
+from verifier.run.runner import RunSettings, verify_paths
+from verifier.strategies import budget
 
 # one worker runs this module: its module-scoped cluster is costly
 pytestmark = [pytest.mark.xdist_group("dask"), pytest.mark.slow]

@@ -1,4 +1,7 @@
-"""DCP composition rules (verifier/dcp.py, kernel.prove_convex_by_dcp) and the domain facts (Cholesky, intervals)."""
+"""DCP composition rules (verifier/trusted/dcp.py, kernel.prove_convex_by_dcp) and the domain facts.
+
+The facts: Cholesky factors, intervals.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,16 @@ import pytest
 import sympy as sp
 
 from tests.conftest import ROOT
-from verifier import SPD, Convex, Inequality, Integer, Interval, Positive, Real, dcp, kernel, ladder, loader
+from verifier import SPD, Convex, Inequality, Integer, Interval, Positive, Real
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily, claim
-from verifier.instantiate import instantiate, with_domain_facts
-from verifier.kernel import Rejected
-from verifier.mathlib import matrix
+from verifier.language.families import ClaimFamily, claim
+from verifier.language.mathlib import matrix
+from verifier.load import loader
 from verifier.outcome import Status
+from verifier.strategies import ladder
+from verifier.trusted import dcp, kernel
+from verifier.trusted.instantiate import instantiate, with_domain_facts
+from verifier.trusted.kernel import Rejected
 
 SETTINGS = EngineSettings(samples=60)
 FAMILIES = {f.name: f for f in loader.load(Path(ROOT) / "derivations" / "dcp.py", False).families}

@@ -6,7 +6,7 @@ import sympy as sp
 
 from verifier import Identity, Real, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import vector
+from verifier.language.mathlib import vector
 from verifier.outcome import Status
 
 FAST = EngineSettings(samples=40)

@@ -6,7 +6,7 @@ import sympy as sp
 
 from verifier import Identity, Orthogonal, Real, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import identity, matrix, vector
+from verifier.language.mathlib import identity, matrix, vector
 from verifier.outcome import Status
 
 
@@ -32,7 +32,7 @@ def test_orthogonal_samples_never_refute_an_orthogonality_identity() -> None:
 
 
 def test_labels_keep_the_names_the_symbols_were_made_with() -> None:
-    from verifier.claims import Given
+    from verifier.language.claims import Given
 
     assert Given(matrix("W1", 2, 3), Real()).label == "W1"
     assert Given(matrix("W2", 2, 3), Real()).label == "W2"

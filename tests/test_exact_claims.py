@@ -21,11 +21,11 @@ from verifier import (
     claim,
     engine,
 )
-from verifier.checks.constant import decide_gap
-from verifier.dimension import SIZE
-from verifier.einsum import compare
 from verifier.engine import EngineSettings, verify_family
+from verifier.numeric.checks.constant import decide_gap
 from verifier.outcome import ClaimResult, RunReport, Status
+from verifier.strategies.dimension import SIZE
+from verifier.trusted.decide.einsum import compare
 
 FAST = EngineSettings(samples=40)
 x = sp.Symbol("x")

@@ -30,7 +30,7 @@ from verifier import (
     claim,
 )
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import matrix, vector
+from verifier.language.mathlib import matrix, vector
 from verifier.outcome import Status
 
 TOTAL = int(os.environ.get("VERIFIER_FUZZ_EXAMPLES", "500"))

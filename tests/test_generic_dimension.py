@@ -9,12 +9,14 @@ import pytest
 import sympy as sp
 from rich.console import Console
 
-from verifier import SPD, Derivative, Identity, Invertible, Real, baseline, claim, engine, kernel
-from verifier.dimension import SIZE, attempt, refutation_n
-from verifier.einsum import OutsideFragment, compare
+from verifier import SPD, Derivative, Identity, Invertible, Real, claim, engine
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import ClaimResult, Expect, NumericVerdict, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
+from verifier.run import baseline
+from verifier.strategies.dimension import SIZE, attempt, refutation_n
+from verifier.trusted import kernel
+from verifier.trusted.decide.einsum import OutsideFragment, compare
 
 FAST = EngineSettings(samples=40)
 n = SIZE

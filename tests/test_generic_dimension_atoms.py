@@ -7,11 +7,11 @@ import sympy as sp
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from verifier import SPD, Derivative, Identity, Positive, Real, Symmetric, claim
-from verifier.dimension import SIZE, attempt
-from verifier.einsum import OutsideFragment, compare
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
+from verifier.language.families import ClaimFamily
 from verifier.outcome import Status
+from verifier.strategies.dimension import SIZE, attempt
+from verifier.trusted.decide.einsum import OutsideFragment, compare
 
 FAST = EngineSettings(samples=40)
 t = sp.Symbol("t")

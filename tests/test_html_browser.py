@@ -28,7 +28,7 @@ MODULE = '''
 """Newton on x² − 2 and a softmax fact, for the report."""
 import sympy as sp
 from verifier import Convergence, Derivative, Real, claim
-from verifier.mathlib import diag, softmax, vector
+from verifier.language.mathlib import diag, softmax, vector
 
 x = sp.Symbol("x")
 

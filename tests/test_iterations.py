@@ -8,8 +8,12 @@ import mpmath
 import pytest
 import sympy as sp
 
-from verifier import Convergence, Interval, Nonzero, Real, claim, kernel, loader, mathtext, rates
-from verifier.checks.multistep import (
+from verifier import Convergence, Interval, Nonzero, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.iteration import iteration_of
+from verifier.language.mathlib import scalars, vector
+from verifier.load import loader
+from verifier.numeric.checks.multistep import (
     CONV_DPS,
     SUPERLINEAR_DPS,
     Estimate,
@@ -17,13 +21,12 @@ from verifier.checks.multistep import (
     linear_estimator,
     superlinear_estimator,
 )
-from verifier.engine import EngineSettings, verify_family
-from verifier.instantiate import ClaimError, instantiate
-from verifier.iteration import iteration_of
-from verifier.kernel import Rejected
-from verifier.mathlib import scalars, vector
-from verifier.obligations import NotShowable
 from verifier.outcome import ClaimResult, Status
+from verifier.render import mathtext
+from verifier.trusted import kernel, rates
+from verifier.trusted.instantiate import ClaimError, instantiate
+from verifier.trusted.kernel import Rejected
+from verifier.trusted.obligations import NotShowable
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = EngineSettings(samples=60)

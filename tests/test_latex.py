@@ -11,16 +11,16 @@ import pytest
 import sympy as sp
 
 from tests.conftest import CACHE_HOME, ROOT, claims_by_name, run_cli
-from verifier import latex, loader
 from verifier.engine import EngineSettings, verify_family
+from verifier.load import latex, loader
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
 
-from verifier.latex import gates
-from verifier.latex.declarations import Declarations
-from verifier.latex.errors import LatexError, Origin
-from verifier.latex.scope import Scope
+from verifier.load.latex import gates
+from verifier.load.latex.declarations import Declarations
+from verifier.load.latex.errors import LatexError, Origin
+from verifier.load.latex.scope import Scope
 
 SETTINGS = EngineSettings(samples=40)
 DERIVATIONS = ROOT / "derivations"
@@ -139,8 +139,8 @@ def test_the_macro_table_maps_ml_notation_onto_the_declared_objects() -> None:
 
 def _scope() -> Scope:
     decls = Declarations()
-    decls.objects["x"] = __import__("verifier.latex.declarations", fromlist=["Declared"]).Declared(
-        __import__("verifier.latex.declarations", fromlist=["Name"]).Name("x", "x"), Origin("g.md", 1, 1)
+    decls.objects["x"] = __import__("verifier.load.latex.declarations", fromlist=["Declared"]).Declared(
+        __import__("verifier.load.latex.declarations", fromlist=["Name"]).Name("x", "x"), Origin("g.md", 1, 1)
     )
     scope = Scope(decls, {}, None)
     scope.object("x")
@@ -169,7 +169,7 @@ FORBIDDEN = {"sympify", "parse_expr", "parse_latex", "S", "lambdify", "eval", "e
 
 
 def test_nothing_in_the_latex_package_turns_text_into_code() -> None:
-    for path in sorted((ROOT / "verifier" / "latex").glob("*.py")):
+    for path in sorted((ROOT / "verifier" / "load" / "latex").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Name):
                 assert node.id not in BUILTINS | FORBIDDEN, f"{path.name}:{node.lineno}: {node.id}"
@@ -197,7 +197,7 @@ BLOCK_LARK = (
     "    def find_spec(self, name, path=None, target=None):\n"
     "        if name.split('.')[0] == 'lark': raise ModuleNotFoundError(name)\n"
     "sys.meta_path.insert(0, NoLark())\n"
-    "from verifier.cli import main\n"
+    "from verifier.cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 

@@ -9,12 +9,13 @@ import pytest
 import sympy as sp
 
 from tests.conftest import ROOT
-from verifier import Positive, Real, Step, latex
-from verifier.claims import Expect
+from verifier import Positive, Real, Step
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
+from verifier.language.claims import Expect
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain, Relation
+from verifier.load import latex
 from verifier.outcome import Status
-from verifier.stepwise import Chain, Relation
 
 pytest.importorskip("lark")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import latex
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
+from verifier.language.families import ClaimFamily
+from verifier.load import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
@@ -316,8 +316,8 @@ def test_the_simplify_rung_is_skipped_only_where_the_atoms_rung_decides() -> Non
     """A nonzero rational function is shown nonzero exactly by the atoms rung (the ring test is complete
     there), so simplify is not run to the end of its budget (18 s a size on a 2×2 multiplier); with exp in
     it, the atoms rung is incomplete and simplify still runs."""
-    from verifier import rungs
-    from verifier.budget import WorkClock
+    from verifier.strategies import rungs
+    from verifier.strategies.budget import WorkClock
 
     u = sp.Symbol("u")
     _, rational = rungs._zero_fact(u**2 / (u + 1) - u, WorkClock(300), rungs.RUNGS)

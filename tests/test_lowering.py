@@ -8,8 +8,8 @@ import sympy as sp
 
 from verifier import SPD, Derivative, Identity, Invertible, Real, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.lowering import LoweringError, lower
-from verifier.mathlib import matrix, vector
+from verifier.language.lowering import LoweringError, lower
+from verifier.language.mathlib import matrix, vector
 from verifier.outcome import Status
 
 FAST = EngineSettings(samples=60)

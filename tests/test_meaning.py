@@ -12,7 +12,7 @@ import sympy as sp
 
 from verifier import Convergence, Corollary, Derivative, Identity, Inequality, Limit, Real, api, claim
 from verifier.engine import EngineSettings, resolve_corollaries, verify_family
-from verifier.mathlib import matrix, vector
+from verifier.language.mathlib import matrix, vector
 from verifier.outcome import ClaimResult, Status
 
 FAST = EngineSettings(samples=60)

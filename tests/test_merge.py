@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli, write_module
-from verifier import merge
 from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
+from verifier.run import merge
 
 BOUNDS = '''
 """Two bounds, a corollary that cites both, and a quadratic's gradient (right and wrong)."""
 import sympy as sp
 from verifier import Corollary, Derivative, Inequality, Real, claim
-from verifier.mathlib import matrix, vector
+from verifier.language.mathlib import matrix, vector
 
 @claim(n=range(1, 3))
 def quadratic_gradient(n):

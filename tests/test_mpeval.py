@@ -7,7 +7,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from verifier.mpeval import MpEvaluator, Peak, _Walk
+from verifier.numeric.mpeval import MpEvaluator, Peak, _Walk
 
 x, y, z = sp.symbols("x y z", real=True)
 EXPRESSIONS = [

@@ -7,10 +7,10 @@ import pytest
 import sympy as sp
 
 from verifier import Identity, Inequality, Nonzero, PSDMatrix, Real, claim
-from verifier.domains import SPD, Interval, Orthogonal, Simplex
-from verifier.domains.exact import dyadic_gram, is_orthogonal, square
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import matrix
+from verifier.language.domains import SPD, Interval, Orthogonal, Simplex
+from verifier.language.domains.exact import dyadic_gram, is_orthogonal, square
+from verifier.language.mathlib import matrix
 from verifier.outcome import Status
 
 FAST = EngineSettings(samples=120)
@@ -143,8 +143,8 @@ def test_an_inequality_with_a_complex_side_is_refuted() -> None:
 
 
 def test_special_points_come_first() -> None:
-    from verifier.checks.sampling import Settings, sample
-    from verifier.instantiate import instantiate
+    from verifier.numeric.checks.sampling import Settings, sample
+    from verifier.trusted.instantiate import instantiate
 
     statement = Identity(x + y, y + x, where={x: Real(), y: Interval(0.0, 1.0)})
     inst = instantiate(claim(n=[1])(lambda n: statement).build(1))

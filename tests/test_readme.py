@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from tests.conftest import ROOT, claims_by_name, run_cli
-from verifier import loader
+from verifier.load import loader
 
 
 def test_readme_example_verifies(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from tests.conftest import run_cli, write_module
 from verifier import PSD, Chain, Derivative, Identity, Inequality, Interval, Limit, Real, Step, claim
-from verifier.commands import piped_width
+from verifier.cli.commands import piped_width
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import ClaimResult, Counterexample, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from verifier import cli, latex
+from verifier.cli import main as cli
 from verifier.engine import EngineSettings, verify_family
+from verifier.load import latex
 from verifier.outcome import Status, StepResult
 from verifier.serve import checker, streaming
 from verifier.serve.limits import CheckRequest

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier import baseline
 from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
-from verifier.shard import (
+from verifier.run import baseline
+from verifier.run.shard import (
     Shard,
     baseline_scope,
     default_cost,

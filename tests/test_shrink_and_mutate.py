@@ -20,10 +20,10 @@ from verifier import (
     claim,
 )
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
-from verifier.mathlib import matrix, vector
-from verifier.mutate import MutantVerdict, candidates, mutate_family
+from verifier.language.families import ClaimFamily
+from verifier.language.mathlib import matrix, vector
 from verifier.outcome import Status
+from verifier.quality.mutate import MutantVerdict, candidates, mutate_family
 
 x, y = sp.symbols("x y")
 FAST = EngineSettings(samples=60)

@@ -8,13 +8,18 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from verifier import Inequality, Positive, Real, claim, kernel, ladder, sos, sos_exact, sos_sdp
+from verifier import Inequality, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
-from verifier.instantiate import Instance, instantiate
-from verifier.kernel import Rejected
-from verifier.mathlib import dot, squared_norm, vector
+from verifier.language.families import ClaimFamily
+from verifier.language.mathlib import dot, squared_norm, vector
 from verifier.outcome import Status
+from verifier.strategies import ladder
+from verifier.strategies.sos import exact as sos_exact
+from verifier.strategies.sos import sdp as sos_sdp
+from verifier.strategies.sos import search as sos
+from verifier.trusted import kernel
+from verifier.trusted.instantiate import Instance, instantiate
+from verifier.trusted.kernel import Rejected
 
 SETTINGS = EngineSettings(samples=40)
 x, y = sp.symbols("x y", real=True)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from verifier import latex
-from verifier.claims import Expect
 from verifier.engine import EngineSettings, verify_family
-from verifier.families import ClaimFamily
+from verifier.language.claims import Expect
+from verifier.language.families import ClaimFamily
+from verifier.load import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")

@@ -7,11 +7,12 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
-from verifier import PSD, Certificate, Derivative, Identity, Inequality, Positive, Real, Simplex, claim, loader
-from verifier.alarms import measure_family
+from verifier import PSD, Certificate, Derivative, Identity, Inequality, Positive, Real, Simplex, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.mathlib import diag, dot, numeric_function, softmax, vector
+from verifier.language.mathlib import diag, dot, numeric_function, softmax, vector
+from verifier.load import loader
 from verifier.outcome import Status
+from verifier.quality.alarms import measure_family
 
 FAST = EngineSettings(samples=60)
 x, y = sp.symbols("x y")
@@ -168,7 +169,7 @@ def test_the_false_alarm_run_measures_a_chain_by_its_steps() -> None:
 
 
 def test_an_exact_comparison_says_so_instead_of_its_tolerance_floor() -> None:
-    from verifier.text import margin_text
+    from verifier.render.text import margin_text
 
     assert margin_text(0.0, 1e-300) == "worst 0, tol 0 (exact)"
     assert margin_text(3.1e-16, 2.2e-14) == "worst 3.1e-16, tol 2.2e-14"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import numeric, random_functions
-from verifier.mathlib import numeric_function
+from verifier.language import random_functions
+from verifier.language.mathlib import numeric_function
+from verifier.numeric import batch as numeric
 
 x, y = sp.symbols("x y", real=True)
 

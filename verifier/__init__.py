@@ -1,12 +1,12 @@
 """A symbolic derivation verifier for machine-learning mathematics.
 
-State claims as data (see :mod:`verifier.claims`), then prove them symbolically,
+State claims as data (see :mod:`verifier.language.claims`), then prove them symbolically,
 spot-check them numerically and get an honest verdict: PROVED, CHECKED, REFUTED,
 UNKNOWN or ERROR.
 
 ``import verifier`` is light: the names below are imported on first use (PEP 562), so
 ``verifier --version`` and ``--help`` never load sympy. Claims and results get their
-Jupyter display (:mod:`verifier.notebook`) when the first of those names is used, when
+Jupyter display (:mod:`verifier.render.notebook`) when the first of those names is used, when
 :func:`verify` runs, or at once inside IPython.
 """
 
@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from verifier.claims import (
+    from verifier.language.claims import (
         PSD,
         Certificate,
         Convergence,
@@ -29,8 +29,8 @@ if TYPE_CHECKING:
         Inequality,
         Limit,
     )
-    from verifier.distributions import Bernoulli, Normal, Uniform
-    from verifier.domains import (
+    from verifier.language.distributions import Bernoulli, Normal, Uniform
+    from verifier.language.domains import (
         SPD,
         Diagonal,
         General,
@@ -47,9 +47,9 @@ if TYPE_CHECKING:
         Simplex,
         Symmetric,
     )
-    from verifier.families import Claim, ClaimFamily, claim
+    from verifier.language.families import Claim, ClaimFamily, claim
+    from verifier.language.stepwise import Chain, Step
     from verifier.outcome import Expect
-    from verifier.stepwise import Chain, Step
 
 __version__ = "0.1.0"
 
@@ -58,11 +58,11 @@ _CLAIMS += ("Derivative", "Expectation", "Identity", "Inequality", "Limit")
 _DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
 _DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
 _HOME = {
-    **dict.fromkeys(_CLAIMS, "verifier.claims"),
-    **dict.fromkeys(("Claim", "ClaimFamily", "claim"), "verifier.families"),
-    **dict.fromkeys(_DOMAINS, "verifier.domains"),
-    **dict.fromkeys(("Bernoulli", "Normal", "Uniform"), "verifier.distributions"),
-    **dict.fromkeys(("Chain", "Step"), "verifier.stepwise"),
+    **dict.fromkeys(_CLAIMS, "verifier.language.claims"),
+    **dict.fromkeys(("Claim", "ClaimFamily", "claim"), "verifier.language.families"),
+    **dict.fromkeys(_DOMAINS, "verifier.language.domains"),
+    **dict.fromkeys(("Bernoulli", "Normal", "Uniform"), "verifier.language.distributions"),
+    **dict.fromkeys(("Chain", "Step"), "verifier.language.stepwise"),
     "Expect": "verifier.outcome",
 }
 
@@ -79,7 +79,7 @@ def __getattr__(name: str) -> object:
 
 
 def _register_notebook_display() -> None:
-    from verifier.notebook import register
+    from verifier.render.notebook import register
 
     register()
 

@@ -6,7 +6,7 @@
     results = verify("my_derivations/ridge.py")  # a ResultList, one result per claim
 
 In-process runs have the symbolic budget but no hard timeout or memory limit; use the
-command line (or verifier.runner) for untrusted or slow derivations.
+command line (or verifier.run.runner) for untrusted or slow derivations.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from verifier import engine, loader
-from verifier.claims import Statement
+from verifier import engine
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
-from verifier.families import ClaimFamily
+from verifier.language.claims import Statement
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, Status
-from verifier.text import plural, unmet_text
+from verifier.render.text import plural, unmet_text
 
 NOTEBOOK = "notebook"  # the derivation a bare statement is verified under: its key is notebook.claim
 
@@ -40,7 +41,7 @@ class ResultList(list[ClaimResult]):
         return "\n".join([self.summary(), *rows])
 
     def _repr_html_(self) -> str:
-        from verifier.notebook import results_html
+        from verifier.render.notebook import results_html
 
         return results_html(list(self))
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from verifier.expect import Expect as Expect  # re-exported: kept with a claim's result
-from verifier.status import NumericVerdict as NumericVerdict  # re-exported
-from verifier.status import Status as Status  # re-exported
+from verifier.language.expect import Expect as Expect  # re-exported: kept with a claim's result
+from verifier.trusted.status import NumericVerdict as NumericVerdict  # re-exported
+from verifier.trusted.status import Status as Status  # re-exported
 
 SCHEMA_VERSION = 1
 
@@ -91,7 +91,7 @@ class ProofEvidence:
     seconds: float
     assumptions: tuple[str, ...] = ()
     detail: str = ""
-    work: int = 0  # heartbeats of symbolic work the proof took (the budget's unit; see verifier.budget)
+    work: int = 0  # heartbeats of symbolic work the proof took (the budget's unit; see verifier.strategies.budget)
     witness_latex: str = ""  # the identity a certificate proof rests on (vᵀHv = Σ wₖ(aₖᵀv)², gap = Σ wₖfₖ²)
     witness_mathml: str = ""
 

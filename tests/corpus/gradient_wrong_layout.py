@@ -1,6 +1,6 @@
 """Broken: a gradient whose shape is neither the variable's nor a Jacobian's."""
 from verifier import Derivative, Real, claim
-from verifier.mathlib import dot, vector
+from verifier.language.mathlib import dot, vector
 
 
 @claim()

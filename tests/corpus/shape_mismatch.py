@@ -1,6 +1,6 @@
 """Broken: lhs is 2×1, rhs is 3×1."""
 from verifier import Identity, Real, claim
-from verifier.mathlib import vector
+from verifier.language.mathlib import vector
 @claim()
 def shapes():
     """u = w."""

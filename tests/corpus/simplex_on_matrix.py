@@ -1,6 +1,6 @@
 """Broken: the simplex domain given to a matrix."""
 from verifier import Identity, Simplex, claim
-from verifier.mathlib import matrix
+from verifier.language.mathlib import matrix
 @claim()
 def wrong_shape():
     """A = A."""

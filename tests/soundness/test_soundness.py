@@ -2,7 +2,7 @@
 
 Every probe under probes/ is a small claim whose truth is known independently of the engine
 (a witness checked here at 60 digits, or a hand proof in its docstring). The probes run once,
-as a user's run does (verifier.runner, forked workers, a hard time limit per claim), and then:
+as a user's run does (verifier.run.runner, forked workers, a hard time limit per claim), and then:
 
 - a false claim is never PROVED or CHECKED, and never ERROR (it is well formed);
 - a true claim is never REFUTED, and never ERROR;
@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 
 from tests.soundness.truth import Probe, fails, in_domain, witness_points
-from verifier.families import ClaimFamily, reset_collected
+from verifier.language.families import ClaimFamily, reset_collected
 from verifier.outcome import ClaimResult, Status
-from verifier.runner import RunSettings, verify_paths
+from verifier.run.runner import RunSettings, verify_paths
 
 pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
 

@@ -20,8 +20,8 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from verifier import claims, distributions, domains, families
-from verifier.stepwise import Chain, Implication, Relation
+from verifier.language import claims, distributions, domains, families
+from verifier.language.stepwise import Chain, Implication, Relation
 
 DIGITS = 60
 FAR = sp.Rational(1, 10**3)  # a limit or rate is "not the claimed value" if every point is this far from it

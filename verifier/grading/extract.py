@@ -19,11 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from verifier import loader
-from verifier.budget import BudgetExceeded, cpu_limit
-from verifier.families import ClaimFamily
 from verifier.grading import audit
 from verifier.grading.statements import SCHEMA, encode_family
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
+from verifier.strategies.budget import BudgetExceeded, cpu_limit
 
 MAX_FILES = 10
 MAX_CLAIMS = 100

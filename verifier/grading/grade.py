@@ -1,6 +1,6 @@
 """Grade every submission against the reference: prepare each student in a worker, then verify each claim in one.
 
-Both phases run in the normal worker pool (:mod:`verifier.pool`: a fork per task, a
+Both phases run in the normal worker pool (:mod:`verifier.run.pool`: a fork per task, a
 hard timeout, a memory limit), so a submission that hangs, hogs memory or crashes
 costs its own row a one-line reason and never stops the run. The verdicts come from
 the normal engine, run here on the claims decoded from the sandbox's data.
@@ -14,17 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from verifier import engine, pool
-from verifier.executor import reruns_since
-from verifier.families import ClaimFamily
+from verifier import engine
 from verifier.grading import prepare as prep
 from verifier.grading import sandbox
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
+from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
-from verifier.runner import RunSettings
+from verifier.run import pool
+from verifier.run.executor import reruns_since
+from verifier.run.runner import RunSettings
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,11 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verifier import random_functions
-from verifier.claims import Corollary, Statement
-from verifier.families import ClaimFamily
 from verifier.grading.report import GradeOutcome
-from verifier.stepwise import Chain
+from verifier.language import random_functions
+from verifier.language.claims import Corollary, Statement
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain
 
 SUBJECT: dict[str, tuple[str, ...]] = {
     "identity": ("lhs",),

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verifier import loader
-from verifier.claims import Corollary
-from verifier.families import ClaimFamily
 from verifier.grading import audit, extract, match, sandbox
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
+from verifier.language.claims import Corollary
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
 
 SANDBOX, TRUSTED, REFUSED = "sandbox", "trusted (no sandbox)", "refused (no sandbox)"
 UNREAD = "\0unread"  # a marker among the problems: a file whose claims could not be read at all

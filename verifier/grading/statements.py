@@ -1,7 +1,7 @@
 """Statements, domains and whole claim families as JSON data, and back (see :mod:`verifier.grading.codec`).
 
 A statement is ``{"t": "data", "class": "Derivative", "f": {field: value}}``, where the
-class is one of the statement kinds of :mod:`verifier.claims` (or a Chain, Step or
+class is one of the statement kinds of :mod:`verifier.language.claims` (or a Chain, Step or
 Certificate) and every field value is encoded in turn: an expression, a domain
 ``{"t": "domain", "class": "Interval", "f": {...}}``, a distribution, a tuple, list or
 mapping of values, or a plain string, integer, float, bool or null. Only the exact
@@ -20,8 +20,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from verifier import distributions, domains
-from verifier.claims import (
+from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
+from verifier.language import distributions, domains
+from verifier.language.claims import (
     PSD,
     Certificate,
     Convergence,
@@ -33,10 +34,9 @@ from verifier.claims import (
     Limit,
     Statement,
 )
-from verifier.families import ClaimFamily
-from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain, Step
 from verifier.outcome import Expect
-from verifier.stepwise import Chain, Step
 
 SCHEMA = "verifier-submission/1"
 MAX_TEXT = 2000

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from verifier import latex, loader
-from verifier.families import ClaimFamily
+from verifier.language.families import ClaimFamily
+from verifier.load import latex, loader
 from verifier.outcome import Expect
 
 MAX_LATEX_BYTES = 1_000_000

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.alarms import AlarmStats
+from verifier.quality.alarms import AlarmStats
 
 COLUMNS = (
     "claim",

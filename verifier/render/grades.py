@@ -16,7 +16,7 @@ from rich.text import Text
 
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow, is_met
 from verifier.outcome import Status
-from verifier.text import plural, retried_text
+from verifier.render.text import plural, retried_text
 
 STYLES: dict[GradeStatus, str] = {
     Status.PROVED: "bold green",

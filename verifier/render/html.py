@@ -14,7 +14,7 @@ from itertools import groupby
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
-from verifier.text import margin_text, n_text, plural, retried_text, unmet_text
+from verifier.render.text import margin_text, n_text, plural, retried_text, unmet_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",

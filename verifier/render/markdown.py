@@ -6,7 +6,7 @@ from itertools import groupby
 
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
-from verifier.text import n_text, plural, retried_text
+from verifier.render.text import n_text, plural, retried_text
 
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 

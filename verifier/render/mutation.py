@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from verifier.mutate import ClaimMutation, MutantVerdict
+from verifier.quality.mutate import ClaimMutation, MutantVerdict
 
 VERDICTS = tuple(v.value for v in MutantVerdict)
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
-from verifier.text import n_text, plural, retried_text
+from verifier.render.text import n_text, plural, retried_text
 
 STYLES = {
     Status.PROVED: "bold green",

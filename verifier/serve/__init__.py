@@ -8,7 +8,7 @@ process, each doing one thing:
   it into a bounded queue with a per-client limit (HTTP 429 with Retry-After beyond), relays
   its events to the page as server-sent events and renders them (`fragments`, `positions`).
 - the **dispatcher** (`dispatcher`), spawned once: it imports the engine, then forks one worker
-  per request with the pool's hard time and memory limits (`verifier.pool`), a few reading at a
+  per request with the pool's hard time and memory limits (`verifier.run.pool`), a few reading at a
   time and `--jobs` verifying at a time.
 - the **request worker** (`checker`): it reads the derivation with the LaTeX reader's public
   entry point (every gate as on the command line), reports the chains or the positioned errors,

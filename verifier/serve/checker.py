@@ -15,14 +15,16 @@ import socket
 import time
 from typing import Any
 
-from verifier import engine, latex, pool
+from verifier import engine
 from verifier.engine import EngineSettings
-from verifier.families import ClaimFamily
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain
+from verifier.load import latex
 from verifier.outcome import ClaimResult, StepResult
+from verifier.run import pool
 from verifier.serve import channel, limits
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
-from verifier.stepwise import Chain
 
 GO = {"kind": "go"}
 

@@ -1,6 +1,6 @@
 """The dispatcher: one process, spawned by the server, that runs every check in the existing worker pool.
 
-It imports the engine once, then forks one worker per request with `verifier.pool` (its hard
+It imports the engine once, then forks one worker per request with `verifier.run.pool` (its hard
 time limit, its memory limit, death with its parent). Requests go through three phases:
 
 1. **reading** (at most `readers` at a time, limit `read_timeout`): the worker reads the text and
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from verifier import pool
+from verifier.run import pool
 from verifier.serve import channel
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
@@ -47,7 +47,8 @@ class Job:
 
 def warm_up() -> None:
     """Import what every check needs once, here, so that each forked worker starts with it (as `verifier check`)."""
-    from verifier import latex, runner
+    from verifier.load import latex
+    from verifier.run import runner
 
     runner.share_imports(shrinker=True)
     latex.parse_chains("", "warm-up.md", "warm_up")  # builds the reader's grammar; reads no mathematics

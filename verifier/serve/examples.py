@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from verifier import latex
+from verifier.load import latex
 
 
 def library_folder() -> Path | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from verifier.budget import DEFAULT_BUDGET
+from verifier.strategies.budget import DEFAULT_BUDGET
 
 
 @dataclass(frozen=True)

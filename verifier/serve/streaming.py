@@ -13,10 +13,10 @@ import json
 from typing import Any
 
 from verifier.outcome import Status, StepResult
+from verifier.render.text import plural
 from verifier.serve import fragments, positions
 from verifier.serve.limits import CheckRequest, InputError
 from verifier.serve.settings import ServeSettings
-from verifier.text import plural
 
 
 def sse(event: str, data: dict[str, Any]) -> str:

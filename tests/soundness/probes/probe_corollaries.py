@@ -15,7 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Chain, Corollary, Identity, Inequality, Nonnegative, Positive, Real, Step, claim
-from verifier.stepwise import Implication, Relation
+from verifier.language.stepwise import Implication, Relation
 
 x, y = sp.symbols("x y")
 

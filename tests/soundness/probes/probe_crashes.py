@@ -12,7 +12,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Bernoulli, Expectation, Identity, Inequality, Invertible, Normal, Real, Uniform, claim
-from verifier.mathlib import matrix
+from verifier.language.mathlib import matrix
 
 X = sp.Symbol("X")
 HALF = sp.Rational(1, 2)

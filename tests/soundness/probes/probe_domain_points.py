@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import PSD, SPD, Certificate, Inequality, Interval, Orthogonal, PSDMatrix, Real, Simplex, claim
-from verifier.mathlib import identity, matrix, squared_norm, vector
+from verifier.language.mathlib import identity, matrix, squared_norm, vector
 
 x, y = sp.symbols("x y")
 HALF = sp.Rational(1, 2)

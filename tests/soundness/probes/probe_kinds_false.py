@@ -30,7 +30,7 @@ from verifier import (
     Uniform,
     claim,
 )
-from verifier.mathlib import diag, matrix, sigmoid, softmax, vector
+from verifier.language.mathlib import diag, matrix, sigmoid, softmax, vector
 
 x, y, mu, s, p, b = sp.symbols("x y mu s p b")
 X = sp.Symbol("X")

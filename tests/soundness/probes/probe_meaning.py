@@ -19,7 +19,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Identity, Inequality, Interval, Nonnegative, Nonzero, Positive, Real, claim
-from verifier.mathlib import matrix, vector
+from verifier.language.mathlib import matrix, vector
 
 xp = sp.Symbol("x", positive=True)
 xn = sp.Symbol("x", negative=True)

@@ -22,8 +22,8 @@ from verifier import (
     Simplex,
     claim,
 )
-from verifier.domains import FullColumnRank
-from verifier.mathlib import matrix, vector
+from verifier.language.domains import FullColumnRank
+from verifier.language.mathlib import matrix, vector
 
 x, t, a = sp.symbols("x t a")
 zn = sp.Symbol("z", nonzero=True)

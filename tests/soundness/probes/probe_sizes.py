@@ -15,7 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Identity, Real, claim
-from verifier.mathlib import identity, matrix
+from verifier.language.mathlib import identity, matrix
 
 
 def commutator(a: sp.MatrixBase | sp.MatrixExpr, b: sp.MatrixBase | sp.MatrixExpr) -> sp.MatrixBase | sp.MatrixExpr:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Derivative, Identity, Inequality, Integer, Interval, Nonnegative, Orthogonal, Real, claim
-from verifier.mathlib import matrix
+from verifier.language.mathlib import matrix
 
 x, y, k = sp.symbols("x y k")
 

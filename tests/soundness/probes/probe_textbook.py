@@ -30,7 +30,7 @@ from verifier import (
     Uniform,
     claim,
 )
-from verifier.mathlib import covariance, diag, dot, log_sum_exp, matrix, sigmoid, softmax, squared_norm, vector
+from verifier.language.mathlib import covariance, diag, dot, log_sum_exp, matrix, sigmoid, softmax, squared_norm, vector
 
 x, y, a, mu, s, p = sp.symbols("x y a mu s p")
 X = sp.Symbol("X")

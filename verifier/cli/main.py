@@ -1,0 +1,109 @@
+"""The `verifier` command line.
+
+Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage error;
+3 internal error; 4 the baseline regressed; 130 interrupted (`verifier grade`: see its --help).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+
+from verifier.cli.parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, build_parser
+
+__all__ = ["build_parser", "main"]
+
+# commands whose work is metered (serve: its workers verify)
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench", "serve"})
+
+
+def fix_hash_seed(command: str | None) -> None:
+    """Re-run a command that verifies with PYTHONHASHSEED=0 unless it is already set.
+
+    String hashes, and with them the order of sets and dicts inside sympy, are randomised
+    per process by default; the work a proof takes, and so whether it fits its budget,
+    would then vary from run to run. Fixing the seed makes every run take the same path.
+    Other commands (--help, --version, list, show, merge) run at once: a second
+    interpreter would double their start-up for nothing.
+    """
+    if command not in VERIFYING:
+        return
+    if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with contextlib.suppress(OSError):
+        os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # --help and --version end here, before anything heavy is imported
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    if argv is None:
+        fix_hash_seed(args.command)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:
+        from verifier.load.loader import LoadError
+
+        if isinstance(err, LoadError | FileNotFoundError):
+            print(f"verifier: {err}", file=sys.stderr)
+            return EXIT_USAGE
+        if getattr(args, "verbose", False):
+            raise
+        print(f"verifier: internal error: {type(err).__name__}: {err} (run with -v for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The subcommand's runner (imported here: sympy, rich and the engine load only for a command that runs)."""
+    if args.command == "serve":  # the web server never loads the engine itself: its workers do
+        from verifier.serve.command import run_serve
+
+        return run_serve(args)
+    from verifier.cli.commands import (
+        pattern_or_path,
+        run_alarms,
+        run_list,
+        run_merge,
+        run_mutate,
+        run_show,
+        run_verification,
+    )
+
+    if args.command == "alarms":
+        return run_alarms(args, pattern=pattern_or_path(args) if args.pattern else "")
+    if args.command == "verify-all":
+        return run_verification(args)
+    if args.command == "check":
+        return run_verification(args, pattern=pattern_or_path(args))
+    if args.command == "merge":
+        return run_merge(args)
+    if args.command == "mutate":
+        return run_mutate(args)
+    if args.command == "list":
+        return run_list(args)
+    if args.command == "show":
+        return run_show(args)
+    if args.command == "bench":
+        from verifier.cli.bench_cmd import run_bench
+
+        return run_bench(args)
+    if args.command == "grade":
+        from verifier.cli.grade_cmd import run_grade
+
+        return run_grade(args)
+
+    build_parser().print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

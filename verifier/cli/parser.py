@@ -1,0 +1,312 @@
+"""The `verifier` command line's arguments: subcommands and their options (the long help texts: cli_help.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from verifier import __version__
+from verifier.cli.help import DESCRIPTION, EPILOG, GRADE, MERGE, VERIFY_ALL
+from verifier.serve import options as serve_options
+from verifier.strategies.budget import DEFAULT_BUDGET
+
+EXIT_OK, EXIT_UNMET, EXIT_USAGE, EXIT_INTERNAL, EXIT_REGRESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    _verification(p)
+    c = _regression(p, "regression and cache")
+    c.add_argument(
+        "--no-cache", action="store_true", help="verify every claim again; neither read nor write cached results"
+    )
+    c.add_argument(
+        "--reverify",
+        action="store_true",
+        help="verify every claim again and refresh the cache (cached results are an earlier run's, on this machine)",
+    )
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=".verifier-cache",
+        help="where cached results live (default .verifier-cache)",
+    )
+    _output(p)
+
+
+def _verification(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("verification")
+    g.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same verdicts (default 0)")
+    g.add_argument("--samples", type=int, default=200, help="numeric samples per claim and dimension (default 200)")
+    g.add_argument(
+        "--budget",
+        type=int,
+        default=DEFAULT_BUDGET,
+        help="symbolic work budget per claim and dimension, in heartbeats (one garbage-collector run, about 700 "
+        f"allocations; 15-50 per CPU second on a 2020s core). Counted, not timed, so a verdict never depends on "
+        f"the machine or its load (default {DEFAULT_BUDGET})",
+    )
+    g.add_argument(
+        "--timeout",
+        type=float,
+        default=180.0,
+        help="safety net: hard wall-clock limit per claim, seconds; a claim stopped by it is UNKNOWN "
+        "'stopped by the time limit (depends on the machine)' and never cached (default 180)",
+    )
+    g.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    g.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory limit per claim in MB, 0 for none (default 4096)"
+    )
+
+
+def _cluster(p: argparse.ArgumentParser) -> None:
+    c = p.add_argument_group('on a Dask cluster (needs pip install ".[dask]"; --jobs is then the cluster\'s threads)')
+    where = c.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run every claim on the workers of this Dask scheduler (tcp://HOST:8786), each in a child the worker "
+        "forks with the hard --timeout and --memory-mb; the workers must see the derivation files at the same "
+        "paths, and run as PYTHONHASHSEED=0 dask worker --no-nanny --nthreads 1 ADDRESS",
+    )
+    where.add_argument(
+        "--dask-local",
+        type=int,
+        metavar="N",
+        help="start a Dask LocalCluster of N worker processes (one thread each) for this run",
+    )
+
+
+def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGroup:
+    c = p.add_argument_group(title)
+    c.add_argument("--baseline", metavar="PATH", help="compare with this baseline; exit 4 if a verdict weakened")
+    c.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="rewrite the baseline (default reports/baseline.json) from this run",
+    )
+    return c
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    o = p.add_argument_group("output")
+    o.add_argument("--json", metavar="PATH", help="write the JSON report here")
+    o.add_argument("--markdown", metavar="PATH", help="write the Markdown report here")
+    o.add_argument("--junit", metavar="PATH", help="write JUnit XML here")
+    o.add_argument("--html", metavar="PATH", help="write the self-contained HTML report here")
+    o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
+    o.add_argument("-q", "--quiet", action="store_true", help="only failures and the summary line")
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"verifier {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _verify_all_parser(sub)
+    _merge_parser(sub)
+    _check_parser(sub)
+    _alarms_parser(sub)
+    _mutate_parser(sub)
+    _grade_parser(sub)
+    serve_options.add_parser(sub)
+    _list_and_show_parsers(sub)
+    _bench_parser(sub)
+    return parser
+
+
+def _verify_all_parser(sub: argparse._SubParsersAction) -> None:
+    """verify-all: every claim of derivations/ or the given paths, sharded or on a cluster."""
+    va = sub.add_parser(
+        "verify-all",
+        help="verify every claim in derivations/ or the given paths",
+        description=VERIFY_ALL,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
+    va.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="verify only shard I of N (1 ≤ I ≤ N) of the claim families, cut as described above; "
+        "merge the shards' --json reports with `verifier merge`",
+    )
+    _cluster(va)
+    _common(va)
+
+
+def _merge_parser(sub: argparse._SubParsersAction) -> None:
+    """merge: the --json reports of verify-all runs (its shards) into one report."""
+    me = sub.add_parser(
+        "merge",
+        help="merge the --json reports of verify-all runs (its shards) into one report",
+        description=MERGE,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    me.add_argument("reports", nargs="+", metavar="REPORT.json", help="reports written by verify-all --json")
+    _regression(me, "regression")
+    _output(me)
+
+
+def _check_parser(sub: argparse._SubParsersAction) -> None:
+    """check: one derivation, claim, glob or file."""
+    ck = sub.add_parser(
+        "check",
+        help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py, .md or .tex file)",
+        description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
+        "or the path of a derivation file (every claim in it): a Python module, or LaTeX chains in a .md or "
+        ".tex file. Without PATH, DERIVATION.CLAIM is looked for in derivations/, then below the current folder.",
+    )
+    ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
+    ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    _common(ck)
+
+
+def _alarms_parser(sub: argparse._SubParsersAction) -> None:
+    """alarms: the numeric check of every true claim under many seeds."""
+    al = sub.add_parser(
+        "alarms",
+        help="measure false alarms: the numeric check of every true claim under many seeds",
+        description="Run the numeric check of every true claim (or those matching NAME_OR_PATTERN) under "
+        "N seeds, S…S+N−1 where S is --seed, and report the false alarms (the requirement is zero) and the "
+        "margins: how far the worst sample stayed from a false alarm. A long measurement splits into shards "
+        "by --seed. Exit 1 if any true claim raised a false alarm.",
+    )
+    al.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
+    al.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
+    al.add_argument("--seeds", type=int, default=100, metavar="N", help="how many seeds (default 100)")
+    _common(al)
+
+
+def _mutate_parser(sub: argparse._SubParsersAction) -> None:
+    """mutate: does the engine catch small mistakes?"""
+    mu = sub.add_parser(
+        "mutate",
+        help="mutation-test the claims: does the engine catch small mistakes?",
+        description="Make small plausible mistakes in each claim that holds, verify every mutant, "
+        "and report how many are killed (REFUTED), equivalent, or survived. Exit 1 if any survived.",
+    )
+    mu.add_argument("pattern", nargs="?", default="", metavar="NAME_OR_PATTERN")
+    mu.add_argument("paths", nargs="*", metavar="PATH")
+    mu.add_argument(
+        "--max-mutants",
+        type=int,
+        default=10,
+        metavar="K",
+        help="at most K mutants per claim, spread over the mutation operators (default 10)",
+    )
+    _common(mu)
+
+
+def _list_and_show_parsers(sub: argparse._SubParsersAction) -> None:
+    """list and show: the claims, and one claim with its domains and assumptions."""
+    ls = sub.add_parser("list", help="list derivations and their claims")
+    ls.add_argument("paths", nargs="*", metavar="PATH")
+    ls.add_argument("--no-color", action="store_true")
+    sh = sub.add_parser("show", help="pretty-print a claim with its domains and assumptions")
+    sh.add_argument("name", metavar="DERIVATION.CLAIM")
+    sh.add_argument(
+        "paths", nargs="*", metavar="PATH", help="where to look (default: derivations/, then below the current folder)"
+    )
+    sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
+    sh.add_argument("--no-color", action="store_true")
+
+
+def _bench_parser(sub: argparse._SubParsersAction) -> None:
+    """bench: the benchmark (benchmarks/), run from a checkout."""
+    be = sub.add_parser(
+        "bench",
+        help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
+        description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
+        "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
+        "LaTeX chain, grading a generated course, generic-dimension proofs against explicit n = 8, determinism "
+        "under load, a Dask LocalCluster against the local pool) and write BENCHMARKS.md, benchmarks.json and "
+        "bench_cost_per_n.svg. "
+        "Run it on an otherwise idle machine, from a checkout of the repository: the benchmarks are not installed "
+        "with the package (`python -m benchmarks` in the checkout's root folder does the same).",
+    )
+    be.add_argument(
+        "--quick",
+        action="store_true",
+        help="small n, two small files for verify-all, no determinism section unless asked (a few minutes)",
+    )
+    be.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
+        "determinism, certificates, latex, grading, generic, sos, dask (default: all; with --quick all but "
+        "determinism; grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
+    )
+    be.add_argument(
+        "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
+    )
+    be.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="hard time limit per measurement, seconds (default 60; 20 with --quick)",
+    )
+    be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
+    be.add_argument("--no-color", action="store_true")
+
+
+def _grade_parser(sub: argparse._SubParsersAction) -> None:
+    gr = sub.add_parser(
+        "grade",
+        help="grade a folder of student submissions against a reference derivation, in a sandbox",
+        description=GRADE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gr.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one subfolder per student")
+    gr.add_argument("--against", required=True, metavar="REFERENCE", help="the reference derivation (.py, .md, .tex)")
+    _verification(gr)
+    _cluster(gr)
+    o = gr.add_argument_group("output")
+    o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
+    o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
+    o.add_argument(
+        "--feedback",
+        metavar="DIR",
+        help="write a feedback page per student, in Markdown and in self-contained HTML (their claim as written, "
+        "the verdict, the counterexample at the reference's size, a chain's first wrong step), and the course "
+        "summary (pass rate per claim, the most common mistakes), index.md and index.html, here",
+    )
+    o.add_argument(
+        "--gradescope",
+        metavar="PATH",
+        help="SUBMISSIONS_DIR is one student's submission (Gradescope's /autograder/submission): write Gradescope's "
+        "results.json here, one test per reference claim worth its @claim(points=...) (default 1)",
+    )
+    o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
+    o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
+    s = gr.add_argument_group("submissions")
+    s.add_argument(
+        "--trust-submissions",
+        action="store_true",
+        help="without a sandbox, import Python submissions anyway, in plain worker processes (the report says so)",
+    )
+    s.add_argument(
+        "--match-by-statement",
+        action="store_true",
+        help="the lenient rule: a claim under another name answers a reference claim if it states the same "
+        "thing (shown 'as NAME' in every output); by default only the reference's name answers",
+    )
+    s.add_argument(
+        "--sandbox-timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="wall-clock limit for importing one student's modules in the sandbox, seconds "
+        "(default 30; sympy alone takes about 1 s to import)",
+    )
+    s.add_argument(
+        "--sandbox-memory-mb",
+        type=int,
+        default=2048,
+        metavar="MB",
+        help="address-space limit inside the sandbox (default 2048)",
+    )

@@ -1,0 +1,190 @@
+"""pytest plugin: `pytest --derivations [PATH ...]` collects every claim as a test item.
+
+Each derivation file under PATH is a collector (its items are collected in pytest's
+collection phase, so "collected N items", -k, --co and node ids work as usual): the claim
+`softmax.jacobian` of `derivations/softmax.py` is the item
+`derivations/softmax.py::softmax.jacobian`, and that node id given back to pytest (as an
+argument, or as a PATH of --derivations) runs that claim alone. A claim passes when it meets
+its expectation; a failing item shows the verdict and its evidence in pytest's usual
+failure report. A corollary verifies the claims it cites in its own process when they have
+not run there yet (under xdist they may be on another worker), and reuses their results.
+Registered through the `pytest11` entry point, so installing the verifier is enough.
+Heavy imports wait until used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from verifier.language.families import ClaimFamily
+    from verifier.outcome import ClaimResult
+
+ROOTS = pytest.StashKey[frozenset[Path]]()  # the derivation files the --derivations paths name
+RESULTS = pytest.StashKey[dict[tuple[str, str], "ClaimResult"]]()  # (source, claim name) → its result here
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("verifier", "derivation verifier")
+    group.addoption(
+        "--derivations",
+        nargs="*",
+        default=None,
+        metavar="PATH",
+        help="verify every claim in these derivation files or folders, or the claim of a node id "
+        "(PATH::derivation.claim); default: derivations/",
+    )
+    group.addoption("--derivation-samples", type=int, default=200, help="numeric samples per claim and n")
+    group.addoption("--derivation-seed", type=int, default=0, help="random seed for the derivation claims")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Find the derivation files, and add the --derivations paths to what pytest collects."""
+    values = config.getoption("derivations")
+    if values is None:
+        return
+    from verifier.load import loader
+
+    values = values or ["derivations"]
+    paths = [v.partition("::")[0] for v in values]
+    if not all(paths):
+        raise pytest.UsageError("--derivations: a node id names its file: PATH::derivation.claim")
+    try:
+        files = loader.discover(paths)
+    except loader.LoadError as err:
+        raise pytest.UsageError(f"--derivations: {err}") from None
+    config.stash[ROOTS] = frozenset(p.resolve() for p in files)
+    config.stash[RESULTS] = {}
+    config.args = collection_args(config, values, files)
+
+
+def collection_args(config: pytest.Config, values: list[str], files: list[Path]) -> list[str]:
+    """What pytest collects: the tests as usual and the derivations, or only what node ids select.
+
+    A node id (given to --derivations, or as an argument inside a derivation path) selects that
+    claim alone; otherwise the derivation paths are collected beside the usual arguments.
+    """
+    given = config.args if config.args_source is pytest.Config.ArgsSource.ARGS else []
+    inside = {p.resolve() for p in files} | {Path(v).resolve() for v in values if "::" not in v}
+    selecting = [a for a in given if "::" in a and Path(a.partition("::")[0]).resolve() in inside]
+    if selecting:
+        return list(given)
+    if any("::" in v for v in values):
+        return [*given, *values]
+    return [*config.args, *values]
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> DerivationFile | None:
+    roots = parent.config.stash.get(ROOTS, frozenset())
+    if file_path.resolve() in roots:
+        return DerivationFile.from_parent(parent, path=file_path)
+    return None
+
+
+class ClaimFailed(Exception):
+    """A claim did not meet its expectation."""
+
+
+class DerivationFile(pytest.File):
+    """A derivation module or LaTeX file: one item per claim, and one per chain that did not parse."""
+
+    claim_families: dict[str, ClaimFamily]  # by claim name, set by collect()
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from verifier.load import loader
+
+        try:
+            loaded = loader.load(self.path)
+        except loader.LoadError as err:
+            raise self.CollectError(str(err)) from None
+        stem = self.path.stem
+        self.claim_families = {f.name: f for f in loaded.families}
+        for family in loaded.families:
+            yield ClaimItem.from_parent(self, name=f"{stem}.{family.name}", family=family)
+        for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
+            yield ErrorItem.from_parent(self, name=f"{stem}.{name}", message=message)
+
+
+class ClaimItem(pytest.Item):
+    def __init__(self, *, family: ClaimFamily, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.family = family
+        self.source = shown_path(self.path, self.config.invocation_params.dir)
+
+    def runtest(self) -> None:
+        from verifier import engine
+
+        result = self.verified(self.family)
+        if result.cites:
+            cited = [self.verified(f) for name, f in self.cited_families(result.cites).items() if name != result.name]
+            engine.resolve_corollaries([result, *cited])
+        self.user_properties += [("status", result.status.value), ("reason", result.reason)]
+        if not result.met:
+            raise ClaimFailed(result)
+
+    def verified(self, family: ClaimFamily) -> ClaimResult:
+        """The claim's result, verified in this process unless it already was (a cited claim)."""
+        from verifier.engine import EngineSettings, verify_family
+
+        done = self.config.stash[RESULTS]
+        if (self.source, family.name) not in done:
+            options = self.config.option
+            settings = EngineSettings(seed=options.derivation_seed, samples=options.derivation_samples)
+            done[self.source, family.name] = verify_family(family, settings, source=self.source)
+        return done[self.source, family.name]
+
+    def cited_families(self, names: list[str]) -> dict[str, ClaimFamily]:
+        """The cited claims of this file that exist (a missing one makes the corollary an ERROR)."""
+        assert isinstance(self.parent, DerivationFile)
+        families = self.parent.claim_families
+        return {name: families[name] for name in names if name in families}
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if not isinstance(excinfo.value, ClaimFailed):
+            return str(super().repr_failure(excinfo))
+        return failure_text(excinfo.value.args[0])
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name
+
+
+def shown_path(path: Path, start: Path) -> str:
+    """The path as the user would type it: relative to where pytest started, if it is below."""
+    try:
+        return str(path.relative_to(start))
+    except ValueError:
+        return str(path)
+
+
+def failure_text(r: ClaimResult) -> str:
+    """The verdict and reason, the counterexample, the assumptions and the replay command."""
+    lines = [f"{r.verdict} (expected {r.expect}): {r.reason}"]
+    if r.counterexample:
+        from verifier.render import counterexample as cx_text
+
+        lines.append(cx_text.headline(r.counterexample, r))
+    if r.assumptions:
+        lines.append("assumptions: " + "; ".join(r.assumptions))
+    lines.append(f"replay: {r.replay}")
+    return "\n".join(lines)
+
+
+class ErrorItem(pytest.Item):
+    """A chain of a LaTeX file that did not parse: it fails with its one-line error."""
+
+    def __init__(self, *, message: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.message = message
+
+    def runtest(self) -> None:
+        raise ClaimFailed(self.message)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return f"ERROR: {self.message}"
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, self.name

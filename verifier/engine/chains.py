@@ -1,0 +1,196 @@
+"""Chains of steps: verify each line of a derivation as a claim of its own, name the first wrong one.
+
+A :class:`~verifier.language.claims.Chain` is e₀ rel₁ e₁ rel₂ e₂ … as written on paper. Step i
+becomes the claim e_{i−1} rel_i e_i, under the chain's assumptions and those that entered
+at steps 1 … i, and goes through the whole engine (ladder, kernel, numerics, high-precision
+confirmation) as any claim does. The end result e₀ rel e_k, with rel composed from the
+steps, is verified on its own too, so a chain whose slips cancel (a wrong middle step, a
+right boxed answer) is caught and said so.
+
+The chain's verdict comes from :func:`verifier.trusted.kernel.judge_chain`: PROVED only if every
+step is PROVED; REFUTED at the first step with a confirmed counterexample.
+
+The engine's verify function is passed in (``verify_one``), so this module sits beside the
+engine without importing it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import sympy as sp
+
+from verifier.language.claims import Statement
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
+from verifier.outcome import ClaimResult, Expect, Status, StepResult
+from verifier.render.text import plural
+from verifier.trusted import kernel
+from verifier.trusted.instantiate import ClaimError
+
+VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
+StepListener = Callable[[StepResult], None]  # told each step's result as soon as it is decided
+_SYMBOLS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
+_LATEX = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">"}
+
+
+def verify_chain(
+    family: ClaimFamily,
+    chain: Chain,
+    settings: Any,
+    source: str,
+    result: ClaimResult,
+    verify_one: VerifyOne,
+    on_step: StepListener | None = None,
+) -> None:
+    """Fill result with every step's verdict, the first wrong step, the end result and the chain's status.
+
+    on_step, if given, is told each step's result as soon as that step is decided (a page that
+    streams them); it only listens: the steps are verified in the same order either way."""
+    _validate(chain)
+    steps = []
+    for i in range(len(chain.steps)):
+        steps.append(_verify_step(family, chain, i, settings, source, verify_one))
+        if on_step is not None:
+            on_step(steps[-1][0])
+    sub_results = [r for _, r in steps]
+    result.steps = [s for s, _ in steps]
+    result.start_written, result.start_mathml = chain.start_written, _math(_markup(chain.start)[1])
+    result.status = kernel.judge_chain([s.status for s in result.steps])
+    wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
+    result.first_wrong_step = wrong.index if wrong else None
+    result.counterexample = wrong.counterexample if wrong else None
+    result.proved_n = [n for n in family.n_values if all(n in r.proved_n for r in sub_results)]
+    result.assumptions = list(dict.fromkeys(a for r in sub_results for a in r.assumptions))
+    result.numeric = [e for r in sub_results for e in r.numeric]
+    end = _verify_end(family, chain, settings, source, verify_one)
+    result.internal_error = any(r.internal_error for r in [*sub_results, *([end] if end else [])])
+    result.end_result = end.status.value if end is not None else ""
+    result.reason = _summary(result, chain, end) + (f"; note: {family.notes}" if family.notes else "")
+    if family.planted is not None and result.first_wrong_step != family.planted:
+        named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
+        result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
+    if end is not None and end.status is Status.REFUTED and result.status in (Status.PROVED, Status.CHECKED):
+        result.status, result.inconsistency = Status.UNKNOWN, True
+        result.reason = "ENGINE INCONSISTENCY: every step holds but the end result was refuted. " + result.reason
+
+
+def _validate(chain: Chain) -> None:
+    if not chain.steps:
+        raise ClaimError("a chain needs at least one step: Chain(e0, steps=(Step('=', e1), ...))")
+    statements = isinstance(chain.start, Relation)
+    allowed = IMPLICATIONS if statements else RELATIONS
+    for i, step in enumerate(chain.steps, start=1):
+        if step.relation not in allowed:
+            what = "a chain of statements joins them with" if statements else "use one of"
+            raise ClaimError(f"step {i}: relation {step.relation!r}; {what} {', '.join(allowed)}")
+        if isinstance(step.expr, Relation) != statements:
+            raise ClaimError(
+                f"step {i}: ⇒ and ⇔ join statements Relation(lhs, op, rhs), and =, ≤ join expressions; "
+                "a chain is made of one or the other"
+            )
+
+
+def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement | None], text: str) -> ClaimFamily:
+    def builder(*n: int) -> Statement:
+        chain = family.builder(*n)
+        if not isinstance(chain, Chain):
+            raise ClaimError("the chain's builder returned something else at another n")
+        statement = pick(chain)
+        if statement is None:
+            raise ClaimError("the steps give no relation between the first and the last line")
+        return statement
+
+    return dataclasses.replace(
+        family, name=f"{family.name}.{suffix}", builder=builder, expect=Expect.HOLDS, statement_text=text
+    )
+
+
+def _verify_step(
+    family: ClaimFamily, chain: Chain, i: int, settings: Any, source: str, verify_one: VerifyOne
+) -> tuple[StepResult, ClaimResult]:
+    step = chain.steps[i]
+    text = step.written or _text(step.expr)
+    sub = _derived(
+        family, f"step{i + 1}", lambda c: c.step_statement(i), f"step {i + 1}: {_SYMBOLS[step.relation]} {text}"
+    )
+    r = verify_one(sub, settings, source)
+    latex, inner = _markup(step.expr)
+    evidence = StepResult(
+        i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,
+        written=step.written,
+    )  # fmt: skip
+    return evidence, r
+
+
+def _math(inner: str) -> str:
+    return f'<math xmlns="http://www.w3.org/1998/Math/MathML">{inner}</math>'
+
+
+def _verify_end(
+    family: ClaimFamily, chain: Chain, settings: Any, source: str, verify_one: VerifyOne
+) -> ClaimResult | None:
+    if chain.end_relation() is None:
+        return None
+    return verify_one(_derived(family, "end", lambda c: c.end_statement(), "end result"), settings, source)
+
+
+def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
+    k = len(result.steps)
+    relation = chain.end_relation()
+    end_text = (
+        f"end result e₀ {_SYMBOLS[relation]} e{_sub(k)}: {end.status.value}{_why(end)}"
+        if end is not None and relation
+        else "the steps conclude nothing between the first and last line (≤ meets ≥)"
+    )
+    wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
+    if wrong is not None:
+        cancel = (
+            " — it holds on its own, so later slips cancel this one"
+            if end is not None and end.status in (Status.PROVED, Status.CHECKED)
+            else ""
+        )
+        line = f"{_SYMBOLS[wrong.relation]} {wrong.text}"
+        return f"step {wrong.index} of {k} is wrong ({line}): {wrong.evidence}; {end_text}{cancel}"
+    counts = {s: sum(1 for step in result.steps if step.status is s) for s in Status}
+    tally = ", ".join(f"{c} {s.value}" for s, c in counts.items() if c)
+    weakest = next((s for s in result.steps if s.status is result.status and s.status is not Status.PROVED), None)
+    detail = f"; step {weakest.index}: {weakest.evidence}" if weakest is not None else ""
+    return f"{plural(k, 'step')}: {tally}; {end_text}{detail}"
+
+
+def _why(end: ClaimResult) -> str:
+    """The end result's own reason when it is neither shown nor refuted (an UNKNOWN says why)."""
+    if end.status in (Status.PROVED, Status.CHECKED, Status.REFUTED) or not end.reason:
+        return ""
+    text = end.reason.rpartition("::")[2]
+    return f" ({text.removeprefix(end.name).lstrip(': ')})"
+
+
+def _markup(expr: Any) -> tuple[str, str]:
+    """(latex, presentation MathML) of a line: an expression, or a statement lhs op rhs."""
+    if isinstance(expr, Relation):
+        (ll, lm), (rl, rm) = _markup(expr.lhs), _markup(expr.rhs)
+        mo = {"<=": "&#x2264;", ">=": "&#x2265;", "<": "&lt;", ">": "&gt;"}.get(expr.op, expr.op)
+        return f"{ll} {_LATEX[expr.op]} {rl}", f"<mrow>{lm}<mo>{mo}</mo>{rm}</mrow>"
+    line = _scalar(expr)
+    return sp.latex(line), str(sp.mathml(line, printer="presentation"))
+
+
+def _text(expr: Any) -> str:
+    if isinstance(expr, Relation):
+        return f"{_text(expr.lhs)} {_SYMBOLS[expr.op]} {_text(expr.rhs)}"
+    value = _scalar(expr)
+    return sp.sstr(value.tolist()) if isinstance(value, sp.MatrixBase) else sp.sstr(value)
+
+
+def _scalar(expr: Any) -> Any:
+    if isinstance(expr, sp.MatrixBase) and expr.shape == (1, 1):
+        return expr[0, 0]
+    return sp.sympify(expr)
+
+
+def _sub(k: int) -> str:
+    return str(k).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

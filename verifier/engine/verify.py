@@ -1,0 +1,376 @@
+"""Verify one claim family: numerics first at every n, then the symbolic ladder.
+
+Order matters for speed and for honesty. A wrong claim is the worst case for symbolic
+methods, so the numeric check runs first, smallest n first: a confirmed counterexample
+at the smallest failing n ends the work, after one cheap symbolic probe that would
+expose a symbolic "zero" contradicting it (an engine inconsistency). Claims that pass
+numerically go up the ladder for every n in their symbolic range, until the first n
+the ladder cannot do; larger n are then only checked numerically. The kernel turns
+proofs and numeric verdicts into the status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+import traceback
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from verifier.engine import chains, explain
+from verifier.language import random_functions
+from verifier.language.claims import Corollary
+from verifier.language.families import Claim, ClaimFamily
+from verifier.language.lowering import LoweringError
+from verifier.language.stepwise import Chain
+from verifier.numeric.checks import NumericOutcome, Settings, spot_check
+from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
+from verifier.numeric.checks.exact_residual import refute_exactly
+from verifier.numeric.compile import NoNumericForm, Unsupported
+from verifier.outcome import ClaimResult, Counterexample, NumericVerdict, ProofEvidence, Status
+from verifier.render import mathtext
+from verifier.render.text import margin_text, n_text
+from verifier.strategies import budget, dimension, ladder, rungs
+from verifier.strategies.budget import DEFAULT_BUDGET
+from verifier.trusted import kernel
+from verifier.trusted.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
+from verifier.trusted.kernel import Proof, Rejected
+
+PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    seed: int = 0
+    samples: int = 200
+    budget: int = DEFAULT_BUDGET
+    corner_fraction: float = 0.1
+    verbose: bool = False
+    shrink: bool = True
+    cache_dir: Path | None = None
+
+    def numeric(self) -> Settings:
+        return Settings(self.seed, self.samples, self.corner_fraction)
+
+
+def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
+    key = zlib.crc32(f"{family.derivation}.{family.name}".encode())
+    return np.random.default_rng([seed, key, 0 if n is None else n])
+
+
+def display_n(family: ClaimFamily) -> int | None:
+    sized = [n for n in family.n_values if n is not None] or [n for n in family.numeric_n if n is not None]
+    if not sized:
+        return None
+    return next((n for n in sorted(sized) if n >= 2), sized[0])
+
+
+def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> ClaimResult:
+    return ClaimResult(
+        name=family.name,
+        derivation=family.derivation,
+        kind="?",
+        statement=family.statement_text,
+        expect=family.expect,
+        status=Status.ERROR,
+        reason="",
+        notes=family.notes,
+        n_values=list(family.all_n),
+        source=source,
+        seed=settings.seed,
+        planted_step=family.planted,
+        replay=f"verifier check {family.derivation}.{family.name} --seed {settings.seed} --samples {settings.samples}"
+        + (f" {source}" if source and not source.startswith("derivations/") else ""),
+    )
+
+
+def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
+    result.status = Status.ERROR
+    where = f"{result.source}::{result.name}: " if result.source else ""
+    result.reason = where + (message.splitlines()[0][:300] if message else "error")
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _describe(result: ClaimResult, claim: Claim) -> None:
+    result.kind = claim.kind
+    try:
+        inst = instantiate(claim)
+        result.domains = list(inst.assumptions)
+        result.latex, result.mathml, result.unicode = mathtext.render(claim)
+    except ClaimError:
+        pass
+
+
+def verify_family(
+    family: ClaimFamily, settings: EngineSettings, source: str = "", on_step: chains.StepListener | None = None
+) -> ClaimResult:
+    """The verdict on a claim family. Never raises for a problem with the claim.
+
+    on_step: for a chain, told each step's result as soon as it is decided (`verifier serve` streams them)."""
+    started = time.monotonic()
+    budget.start_claim()
+    result = _skeleton(family, settings, source)
+    try:
+        shown = family.build(display_n(family))
+    except LoweringError as err:
+        return _error(result, str(err), started)
+    except Exception as err:  # the builder is user code
+        return _error(result, f"builder raised {type(err).__name__}: {err}", started)
+    result.cites, result.detail = list(shown.cites), shown.because
+    if isinstance(shown.body, Corollary):
+        result.kind = "corollary"
+        result.status = Status.UNKNOWN
+        result.reason = "waiting for the cited claims"
+        return result
+    _describe(result, shown)
+    try:
+        if isinstance(shown.body, Chain):
+            chains.verify_chain(family, shown.body, settings, source, result, verify_family, on_step)
+            result.seconds = time.monotonic() - started
+            return result
+        _run(family, settings, result)
+    except Unsupported as err:
+        result.status = Status.UNKNOWN
+        result.reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
+        result.seconds = time.monotonic() - started
+        return result
+    except (ClaimError, Rejected, NoNumericForm) as err:
+        return _error(result, str(err), started)
+    except MemoryError:
+        return _error(result, "ran out of memory; use a smaller n", started)
+    except Exception as err:  # the user's code is wrapped above and in _instance_at: this is ours
+        return _internal(result, err, started)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:
+    """An exception from the verifier's own code: a bug, never the user's ERROR (UNKNOWN, flagged)."""
+    result.status = Status.UNKNOWN
+    result.internal_error = True
+    message = str(err).splitlines()[0][:240] if str(err) else ""
+    result.reason = f"internal error in the verifier (a bug, please report it): {type(err).__name__}: {message}"
+    result.detail = traceback.format_exc()
+    result.seconds = time.monotonic() - started
+    return result
+
+
+@dataclass
+class _Walk:
+    """One family's walk over its n, in order: each n checked numerically, then (in the symbolic range)
+    proved, until one stops the walk; what it gathers is what the kernel judges."""
+
+    family: ClaimFamily
+    settings: EngineSettings
+    result: ClaimResult
+    proofs: list[Proof | None] = field(default_factory=list)  # one per n of the symbolic range reached
+    verdicts: list[NumericVerdict] = field(default_factory=list)  # one per n checked
+    contradiction: Proof | None = None  # a cheap symbolic "proof" at a refuted n: the engine contradicts itself
+    symbolic_open: bool = True  # False from the first n the ladder cannot do: larger n are checked only
+    why_not: str = ""  # why the ladder stopped
+    undefined: list[int] = field(default_factory=list)  # the n where the claim is undefined (skipped)
+
+    def step(self, inst: Instance, n: int | None) -> bool:
+        """One n: the numeric check, then the ladder where n is in the symbolic range. False stops the walk."""
+        family, result = self.family, self.result
+        rng = rng_for(family, self.settings.seed, n)
+        outcome = self.check_numerically(inst, rng)
+        self.verdicts.append(outcome.verdict)
+        if outcome.verdict is NumericVerdict.FAIL:
+            if not is_definedness(outcome.counterexample):
+                self.contradiction = _probe_inconsistency(inst, family, n)
+            _refuted(result, outcome)
+            _name_the_case(result, inst)
+            return False
+        if outcome.verdict is NumericVerdict.INCONCLUSIVE:
+            at = f" at n = {n}" if n is not None else ""
+            result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
+            return False
+        if n not in family.n_values:
+            return True
+        if not self.symbolic_open:
+            self.proofs.append(None)
+            return True
+        return self.prove(inst, rng, n)
+
+    def check_numerically(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
+        """The spot check at one n (a failure shrunk to a simpler counterexample), its evidence recorded."""
+        settings, numeric_started = self.settings, time.monotonic()
+        outcome = spot_check(inst, rng, settings.numeric())
+        failed = outcome.verdict is NumericVerdict.FAIL
+        if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
+            with budget.unmetered():
+                from verifier.numeric import shrink  # hypothesis: only for a counterexample
+            outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
+        seconds = round(time.monotonic() - numeric_started, 4)
+        self.result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
+        if outcome.series:
+            self.result.series = outcome.series
+        return outcome
+
+    def prove(self, inst: Instance, rng: np.random.Generator, n: int | None) -> bool:
+        """The ladder at n; with no proof, an exact refutation (False: the walk stops), or the symbolic range ends."""
+        symbolic = ladder.prove(inst, self.settings.budget)
+        self.proofs.append(symbolic.proof)
+        p, result = symbolic.proof, self.result
+        if p is None:
+            exact = refute_exactly(inst, rng, self.settings.numeric())
+            if exact is not None:  # the residual is an exact nonzero rational function: refuted exactly
+                self.verdicts[-1] = exact.verdict
+                _refuted(result, exact)
+                return False
+            self.symbolic_open = False
+            self.why_not = f"n={n}: {symbolic.reason}"
+            return True
+        result.proved_n.append(n)
+        rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
+        latex, mathml = mathtext.witness(p.witness)
+        evidence = ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
+        result.proofs.append(evidence)
+        result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+        return True
+
+    def judge(self, found: dimension.ForAllNAttempt | None) -> None:
+        """The kernel's status from what the walk gathered, and the reason that says what was shown."""
+        family, result, undefined = self.family, self.result, self.undefined
+        if undefined and len(undefined) == len(family.all_n):
+            raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
+        expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
+        key = f"{family.derivation}.{family.name}"
+        # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
+        # not the proof (no inconsistency)
+        for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
+        status, inconsistent = kernel.judge(key, expected, self.proofs, self.verdicts, self.contradiction, for_all_n)
+        result.status, result.inconsistency = status, inconsistent
+        keep = result.reason and status is Status.UNKNOWN
+        result.reason = result.reason if keep else _reason(result, self.why_not)
+        if found is not None:
+            _record_generic(result, found)
+            if status is not Status.REFUTED:
+                result.reason += _beyond_stated(family, found, self.settings)
+        if undefined:
+            result.undefined_n, where = list(undefined), n_text(list(undefined))
+            result.reason += f"; undefined at n = {where} (a division by zero there), not checked there"
+        if inconsistent:
+            for_every_n = "the generic-dimension proof says it holds for every n"
+            said = for_every_n if for_all_n else "the symbolic side reduced the residual to 0"
+            confirmed = "a counterexample was confirmed in high precision"
+            result.reason = f"ENGINE INCONSISTENCY: {said}, but {confirmed}. {result.reason}"
+
+
+def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
+    found = dimension.attempt(family)
+    walk = _Walk(family, settings, result)
+    for n in family.all_n:
+        inst = _instance_at(family, n, walk.undefined)
+        if inst is not None and not walk.step(inst, n):
+            break
+    walk.judge(found)
+
+
+def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
+    """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
+    differ are false from some n on; a counterexample confirmed there is reported, not judged."""
+    for n in dimension.extra_dimensions(family, found):
+        inst = _instance_at(family, n, [])
+        if inst is None:
+            continue
+        outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
+        if outcome.verdict is NumericVerdict.FAIL:
+            return (
+                f"; finding beyond the stated n: does not hold for all n: fails at n = {n} ({outcome.reason}, "
+                f"confirmed at {outcome.counterexample.digits if outcome.counterexample else 100} digits)"
+            )
+    return ""
+
+
+def _record_generic(result: ClaimResult, found: dimension.ForAllNAttempt) -> None:
+    """The generic rung's proof (for all n) goes first among the proofs; the reason says what it showed."""
+    p = found.proof
+    if p is None:
+        if result.status in (Status.PROVED, Status.CHECKED):
+            result.reason += f"; not proved for all n ({found.reason[:120]})"
+        return
+    evidence = ProofEvidence(None, p.rule, "+".join(p.rungs), round(found.seconds, 4), p.assumptions, p.detail)
+    result.proofs.insert(0, evidence)
+    result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+    result.for_all_n = result.status is Status.PROVED
+    if result.for_all_n:
+        explicit = f"explicit cross-check: {result.reason}" if result.reason else ""
+        result.reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
+
+
+def _instance_at(family: ClaimFamily, n: int | None, undefined: list[int]) -> Instance | None:
+    """The claim at n, or None (and n noted) where it is undefined: a claim with 1/(n − 1) is
+    undefined at n = 1 and still verified at every other n."""
+    try:
+        claim = family.build(n)
+    except LoweringError as err:
+        raise ClaimError(str(err)) from None
+    except ZeroDivisionError:
+        if n is None:
+            raise ClaimError("builder raised ZeroDivisionError") from None
+        undefined.append(n)
+        return None
+    except Exception as err:
+        raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
+    try:
+        return instantiate(claim)
+    except ClaimError as err:
+        if n is None or UNDEFINED_EVERYWHERE not in str(err):
+            raise
+        undefined.append(n)
+        return None
+
+
+def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:
+    """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
+    if n not in family.n_values:
+        return None
+    return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof
+
+
+def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
+    result.counterexample = outcome.counterexample
+    cx: Counterexample | None = outcome.counterexample
+    where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
+    how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
+    result.reason = f"counterexample {where}: {outcome.reason} ({how})"
+
+
+def _name_the_case(result: ClaimResult, inst: Instance) -> None:
+    """A branching claim's counterexample says which case (branch) it falls in."""
+    cx = result.counterexample
+    case = explain.case_at(inst, cx.values) if cx is not None else ""
+    if case and cx is not None:
+        result.counterexample = dataclasses.replace(cx, note=f"{case}; {cx.note}" if cx.note else case)
+        result.reason += f"; {case}"
+
+
+def _reason(result: ClaimResult, why_not: str) -> str:
+    checked = [e for e in result.numeric if e.samples]
+    samples = sum(e.samples for e in checked)
+    worst = max(checked, key=lambda e: e.margin, default=None)  # error and tolerance from the same place
+    where = f" at n = {worst.n}" if worst is not None and worst.n is not None and len(checked) > 1 else ""
+    margin = f"{margin_text(worst.max_error, worst.tolerance)}{where}" if worst else "no samples"
+    escalated = sum(e.escalated for e in checked)
+    extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
+    numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
+    notes = [e.note for e in result.numeric if UNDEFINED_NOTE in e.note]
+    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE) :]}" for note in dict.fromkeys(notes))
+    if result.status is Status.PROVED:
+        rungs = sorted({p.rung for p in result.proofs})
+        only_numeric = [n for n in result.n_values if n not in result.proved_n]
+        extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
+        dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
+        return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
+    if result.status is Status.CHECKED:
+        proved = f"proved for n = {n_text(result.proved_n)} only; " if result.proved_n else ""
+        return f"{numerics}; {proved}no symbolic proof ({why_not or 'none attempted'})"
+    if result.status is Status.UNKNOWN:
+        return result.reason or "inconclusive"
+    return result.reason

@@ -1,0 +1,125 @@
+"""Claim families: a statement for a range of dimensions, declared with :func:`claim`.
+
+A derivation module writes each claim as a builder function of the dimension n, decorated
+with :func:`claim`; the decorator records a :class:`ClaimFamily`, and the engine builds one
+:class:`Claim` per n (the statement kinds are in :mod:`verifier.language.claims`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from verifier.language.claims import Corollary, Expect, Given, Statement
+from verifier.language.lowering import lower
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim at one dimension: metadata plus a statement."""
+
+    name: str
+    derivation: str
+    statement_text: str
+    body: Statement
+    expect: Expect
+    n: int | None
+    notes: str = ""
+    as_written: Statement | None = None  # in matrix notation, before the matrix symbols were made explicit
+    cites: tuple[str, ...] = ()  # a corollary's premises (claims of the same derivation), and why it follows
+    because: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.body.kind
+
+    @property
+    def given(self) -> tuple[Given, ...]:
+        return self.body.given()
+
+
+@dataclass(frozen=True)
+class ClaimFamily:
+    """A claim for a range of dimensions, built by a function of n."""
+
+    name: str
+    derivation: str
+    statement_text: str
+    builder: Callable[..., Statement]
+    n_values: tuple[int | None, ...]
+    numeric_n: tuple[int, ...]
+    expect: Expect
+    notes: str
+    planted: int | None = None  # a chain's planted slip: the step that must be named as the first wrong one
+    points: float = 1  # what the claim is worth when a course is graded against it
+
+    def build(self, n: int | None) -> Claim:
+        body = self.builder() if n is None else self.builder(n)
+        if not isinstance(body, Statement):
+            raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
+        cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
+        if isinstance(body, Corollary) and body.states is not None:
+            if not isinstance(body.states, Statement) or isinstance(body.states, Corollary):
+                got = type(body.states).__name__
+                raise TypeError(f"Corollary(states=...) is {got}; give the statement: Identity, Inequality, ...")
+            body = body.states  # the corollary's statement is what gets verified
+        explicit = lower(body)
+        written = body if explicit is not body else None
+        text, expect = self.statement_text, self.expect
+        return Claim(self.name, self.derivation, text, explicit, expect, n, self.notes, written, cites, because)
+
+    @property
+    def all_n(self) -> tuple[int | None, ...]:
+        return self.n_values + tuple(n for n in self.numeric_n if n not in self.n_values)
+
+
+_COLLECTED: list[ClaimFamily] = []
+
+
+def claim(
+    n: Iterable[int] | None = None,
+    *,
+    numeric_n: Iterable[int] = (),
+    expect: Expect | str = Expect.HOLDS,
+    name: str | None = None,
+    notes: str = "",
+    planted: int | None = None,
+    points: float = 1,
+) -> Callable[[Callable[..., Statement]], ClaimFamily]:
+    """Declare a claim. The builder's docstring is its one-line statement.
+
+    n: the dimensions to prove (and check) it for; omit for a claim without a dimension.
+    numeric_n: larger dimensions that are only spot-checked numerically.
+    expect: "holds", or "refuted" for a known wrong version kept on purpose.
+    notes: why a claim can only be CHECKED, or anything a reader should know.
+    planted: for a chain with expect="refuted", the step whose slip must be named as the first wrong one.
+    points: what the claim is worth in a reference a course is graded against (default 1).
+    """
+
+    def decorate(builder: Callable[..., Statement]) -> ClaimFamily:
+        doc = (builder.__doc__ or "").strip().splitlines()
+        family = ClaimFamily(
+            name=name or builder.__name__,
+            derivation=builder.__module__.rpartition(".")[2],
+            statement_text=doc[0] if doc else builder.__name__,
+            builder=builder,
+            n_values=tuple(n) if n is not None else (None,),
+            numeric_n=tuple(numeric_n),
+            expect=Expect(expect),
+            notes=notes,
+            planted=planted,
+            points=points,
+        )
+        _COLLECTED.append(family)
+        return family
+
+    return decorate
+
+
+def collected() -> list[ClaimFamily]:
+    """The families declared since the last :func:`reset_collected` (used by the loader)."""
+    return list(_COLLECTED)
+
+
+def reset_collected() -> None:
+    _COLLECTED.clear()

@@ -1,0 +1,146 @@
+"""Matrix symbols, written as on paper, become explicit matrices of plain symbols.
+
+A claim may use sympy's matrix expressions (``X = MatrixSymbol("X", n, n)``,
+``X.inv().T``, ``det(X)``, ``trace(A * X)``) at the concrete n its builder receives.
+Before anything else sees the claim, every matrix symbol is replaced by the matrix of
+its entries (``X11, X12, …``, the same names :func:`verifier.language.mathlib.matrix` uses) and
+the expressions are evaluated entry by entry; inverses by Cramer's rule, adj(X)/det X.
+
+This is deliberate: sympy's own matrix calculus is not trusted. sympy 1.14 gives 0 for
+∂ log det X / ∂X and leaves ∂ det X / ∂X unevaluated; entrywise differentiation of the
+explicit matrix gives X⁻ᵀ and det(X) X⁻ᵀ. A Derivative written unevaluated
+(``sp.Derivative(f, X)``) is also taken entry by entry. A derivative the user evaluated
+with ``sp.diff`` before building the claim is part of what they claim, and is checked
+like any other expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.tensor.array import NDimArray
+
+from verifier.language import mathlib
+
+
+class Walkable(Protocol):
+    """A statement, as claims.MathData walks it (lowering sits below claims in the import order)."""
+
+    def parts(self, *, with_where: bool = False) -> list[Any]: ...
+
+    def map_parts(self, fn: Callable[[Any], Any], *, with_where: bool = False) -> Self: ...
+
+
+W = TypeVar("W", bound=Walkable)
+
+
+class LoweringError(ValueError):
+    """A matrix symbol that cannot be made explicit; the message says what to change."""
+
+
+def lower(statement: W) -> W:
+    """The statement with every matrix symbol replaced by its explicit matrix."""
+    parts = statement.parts(with_where=True)
+    if not any(_is_matrix_expression(p) or p.has(sp.MatrixSymbol) for p in parts):
+        if any(_takes_derivative(p) for p in parts):
+            return statement.map_parts(_evaluate_derivatives)
+        return statement  # the common case, decided by the cheaper has()
+    found: set[sp.MatrixSymbol] = set().union(*(p.atoms(sp.MatrixSymbol) for p in parts))
+    table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
+    _check_names(parts, table)
+    return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
+
+
+def _takes_derivative(part: Any) -> bool:
+    return isinstance(part, sp.Basic | sp.MatrixBase) and any(map(_concrete, part.atoms(sp.Derivative)))
+
+
+def _concrete(d: sp.Derivative) -> bool:
+    """A derivative of a known function. One of an undefined f(u, v) stays unevaluated: sympy's
+    doit would sort mixed partials into its canonical order and prove Schwarz by fiat."""
+    return not d.expr.atoms(AppliedUndef)
+
+
+def _evaluate_derivatives(part: Any) -> Any:
+    """A derivative written unevaluated, sp.Derivative(x**2, x), taken (a line of a derivation
+    often is one)."""
+    if not _takes_derivative(part):
+        return part
+    return part.replace(lambda e: isinstance(e, sp.Derivative) and _concrete(e), lambda d: d.doit())
+
+
+def _is_matrix_expression(obj: object) -> bool:
+    """ZeroMatrix, Identity, a product of matrix symbols...; not an explicit matrix, which
+    sympy also counts as a MatrixExpr and which is left exactly as written."""
+    return isinstance(obj, sp.MatrixExpr) and not isinstance(obj, sp.MatrixBase)
+
+
+def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
+    rows, cols = m.shape
+    if not (isinstance(rows, sp.Integer) and isinstance(cols, sp.Integer)):
+        raise LoweringError(
+            f"matrix symbol {m.name} has the symbolic shape {rows}×{cols}; build it with the n "
+            f"the claim's builder receives, e.g. MatrixSymbol({m.name!r}, n, n) inside def claim(n)"
+        )
+    if int(cols) == 1:
+        return sp.ImmutableMatrix(mathlib.vector(m.name, int(rows)))
+    return sp.ImmutableMatrix(mathlib.matrix(m.name, int(rows), int(cols)))
+
+
+def _check_names(parts: list[Any], table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
+    taken = {s.name: "another symbol" for part in parts if isinstance(part, sp.Basic) for s in part.free_symbols}
+    for m, explicit in table.items():
+        for entry in map(str, explicit):
+            if entry in taken:
+                raise LoweringError(
+                    f"an entry of matrix symbol {m.name} would be named {entry}, which {taken[entry]} "
+                    "of the claim already uses; rename one of them"
+                )
+        taken.update(dict.fromkeys(map(str, explicit), f"matrix symbol {m.name}"))
+
+
+def _cramer(expr: sp.Basic) -> sp.Basic:
+    """Inverses as adj(M)/det(M): one fraction per entry, which the normalisers handle well
+    (Gaussian elimination would nest fractions)."""
+
+    def explicit_inverse(inv: sp.Inverse) -> sp.ImmutableMatrix:
+        return sp.ImmutableMatrix(_adjugate_over_det(sp.Matrix(_cramer(inv.arg).doit())))
+
+    return expr.replace(lambda e: isinstance(e, sp.Inverse), explicit_inverse)
+
+
+def _adjugate_over_det(m: sp.Matrix) -> sp.Matrix:
+    """sympy's inv(method="ADJ"), adj(M)/det(M), without its costly test that det(M) is not zero
+    (Expr.equals, a numeric search with nsimplify: 60 of 380 s over five library files) where an
+    exact one is at hand: a determinant with a nonzero rational value at one rational point is not
+    the zero function. Otherwise sympy decides, and refuses a singular matrix, as before."""
+    det = m.det(method="berkowitz")
+    if _nonzero_somewhere(det):
+        return m.adjugate() / det
+    return m.inv(method="ADJ")
+
+
+def _nonzero_somewhere(expr: sp.Expr) -> bool:
+    """True if expr has an exact nonzero rational value at one fixed rational point."""
+    symbols = sorted(expr.free_symbols, key=str)
+    point = {s: sp.Rational(2 * i + 3, i + 7) for i, s in enumerate(symbols)}  # no 0 or 1: not special
+    value = expr.xreplace(point)
+    return bool(value.is_Rational and value != 0)
+
+
+def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
+    if isinstance(expr, sp.MatrixSymbol) and expr in table:
+        return table[expr]
+    if not expr.atoms(sp.MatrixSymbol) and not _is_matrix_expression(expr):
+        return expr
+    value = _cramer(expr.xreplace(dict(table))).doit()
+    if isinstance(value, NDimArray):
+        if value.rank() != 2:
+            raise LoweringError(f"a derivative of rank {value.rank()} (an array); state it as a matrix")
+        return sp.ImmutableMatrix(value.tomatrix())
+    if isinstance(value, sp.MatrixBase | sp.MatrixExpr):
+        return sp.ImmutableMatrix(sp.Matrix(value))
+    return value

@@ -1,0 +1,1 @@
+"""Reading derivations: Python modules (loader) and LaTeX chains (latex/) into claim families."""

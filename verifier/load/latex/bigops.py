@@ -1,0 +1,123 @@
+"""Operators over an index: \\sum and \\prod (over the rest of the product), \\max_i and \\min_i (over the next factor).
+
+An index runs over 1..k (the chain's size) unless bounds say otherwise: `\\sum_{i=1}^{k}`,
+`\\sum_{j \\neq i}` (every j but the value i has here), `\\sum_{j=1, j \\neq i}^{k}`, and
+`\\sum_{i,j}` (both over 1..k). Every term is evaluated at each value and the results are
+added, multiplied or compared: nothing is left as a symbolic sum.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+from lark import Token, Tree
+
+from verifier.load.latex import values
+from verifier.load.latex.values import Value
+
+Node = Any  # a lark Tree or Token: their children are untyped
+MAX_TERMS = 64
+EXTREMA = {"\\max": sp.Max, "\\min": sp.Min}
+
+
+def _is(node: Node, *kinds: str) -> bool:
+    return isinstance(node, Tree) and node.data in kinds
+
+
+def _inner(node: Node) -> Node:
+    return node.children[1] if _is(node, "braced") else node
+
+
+def _whole(w: Any, node: Node) -> int:
+    v = values.collapse(w.value(node))
+    if not isinstance(v, sp.Integer):
+        raise w.fail(node, f"a bound must be a whole number at each size, not {v}")
+    return int(v)
+
+
+def _binding(w: Any, node: Node) -> tuple[str, str, Node]:
+    lhs, rel, rhs = node.children
+    return w.letters(lhs), str(rel.value), rhs
+
+
+def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> list[tuple[str, list[int]]]:
+    """The indices a big operator's scripts bind, each with the values it takes, outermost first."""
+    if lower is None:
+        raise w.fail(node, "this operator needs its index: \\sum_i or \\sum_{i=1}^{k}")
+    inner = _inner(lower)
+    if _is(inner, "items"):
+        if upper is not None:
+            raise w.fail(node, "\\sum_{i,j} runs each index over 1..k; give no upper bound, or nest the sums")
+        return [(w.letters(c), list(range(1, w.scope.size() + 1))) for c in inner.children if isinstance(c, Tree)]
+    parts = [_binding(w, c) for c in inner.children if _is(c, "binding")] if _is(inner, "bindings") else []
+    if _is(inner, "binding"):
+        parts = [_binding(w, inner)]
+    if not parts:
+        var, lo = w.letters(inner), 1
+    else:
+        var, lo = parts[0][0], 1
+    excluded: list[int] = []
+    for name, rel, rhs in parts:
+        if name != var:
+            raise w.fail(inner, f"the bounds name two indices, {var} and {name}; bound one index")
+        if rel == "=":
+            lo = _whole(w, rhs)
+        elif rel in ("\\neq", "\\ne"):
+            excluded.append(_whole(w, rhs))
+        else:
+            raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq i, not with {rel}")
+    if any(rel == "=" for _, rel, _ in parts) and upper is None:
+        raise w.fail(node, f"\\sum_{{{var}={lo}}} needs an upper bound: ^{{k}}")
+    hi = _whole(w, upper) if upper is not None else w.scope.size()
+    if hi - lo + 1 > MAX_TERMS:
+        raise w.fail(node, f"{hi - lo + 1} terms; at most {MAX_TERMS} are expanded, use a smaller size")
+    return [(var, [i for i in range(lo, hi + 1) if i not in excluded])]
+
+
+def big_operator(w: Any, node: Node) -> Value:
+    """\\sum or \\prod over its bounds of the term that follows."""
+    op = node.children[0].value[1:]
+    bounds = node.children[1] if len(node.children) == 3 else None
+    lower: Node = None
+    upper: Node = None
+    if bounds is not None:
+        scripts = [c for c in bounds.children if isinstance(c, Tree)]
+        lower, uppers = (scripts[0], scripts[1:]) if bounds.data == "lower_upper" else (scripts[1], scripts[:1])
+        upper = uppers[0] if uppers else None
+    return _nest(w, index_ranges(w, lower, upper, node), node.children[-1], op)
+
+
+def _nest(w: Any, ranges: list[tuple[str, list[int]]], body: Node, op: str) -> Value:
+    (var, at), rest = ranges[0], ranges[1:]
+    result: Value = sp.Integer(0 if op == "sum" else 1)
+    for count, i in enumerate(at):
+        inner = w.child(env={**w.env, var: sp.Integer(i)})
+        term = _nest(inner, rest, body, op) if rest else inner.value(body)
+        # a sum starts from its first term, which may be a vector
+        result = values.multiply(result, term) if op == "prod" else term if count == 0 else values.add(result, term)
+    return result
+
+
+def is_extremum(node: Node) -> bool:
+    """\\max_i or \\min_i: a max or min with an index under it."""
+    return (
+        _is(node, "sub")
+        and isinstance(node.children[1], Token)
+        and node.children[1].type == "UNDER"
+        and _is(node.children[0], "func")
+        and node.children[0].children[0].value in EXTREMA
+    )
+
+
+def extremum(w: Any, node: Node, operand: Node) -> Value:
+    """\\max_i z_i: the largest of the operand's values over the index (the smallest for \\min_i)."""
+    op = node.children[0].children[0].value
+    ranges = index_ranges(w, node.children[2], None, node)
+    if len(ranges) != 1:
+        raise w.fail(node, f"{op} takes one index: {op}_i")
+    var, at = ranges[0]
+    if not at:
+        raise w.fail(node, f"{op}_{var} over no values of {var}")
+    terms = [values.scalar(w.child(env={**w.env, var: sp.Integer(i)}).value(operand), f"{op}'s operand") for i in at]
+    return EXTREMA[op](*terms)

@@ -1,0 +1,355 @@
+"""Each chain of a LaTeX file → one ClaimFamily of Chain statements, one per declared size.
+
+Everything is parsed, evaluated and gated at every size when the file loads, so an error
+is reported then, on one line with its position, and the claim families that remain are
+built only from expressions that passed every gate. A chain that fails becomes an error
+row; the other chains of the file are checked as usual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from lark import Token, Tree
+
+from verifier.language.claims import Expect, Statement
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain, Relation, Step
+from verifier.load.latex import gates, grammar, macros
+from verifier.load.latex.declarations import Declarations, parse_block
+from verifier.load.latex.document import ChainSource, split
+from verifier.load.latex.errors import LatexError, Origin
+from verifier.load.latex.evaluate import Evaluator
+from verifier.load.latex.scope import Scope
+from verifier.load.latex.values import Matrix, Value, collapse, shape_of
+
+_TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
+_REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
+MAX_FREE_INDICES = 2
+_LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}
+
+
+@dataclass(frozen=True)
+class Line:
+    relation: str  # "" for the first line
+    tree: Tree
+    origin: Origin
+    reason: str = ""
+    written: str = ""
+    base: Origin | None = None  # where the display starts: token positions count from there
+
+
+def _step_relation(rel: Token, at: Origin) -> str:
+    """The relation a step has, or the error for one that no step can have (≠, \\sim)."""
+    relation = macros.RELATIONS[rel.value.lstrip("\\")]
+    if relation == "~":
+        raise LatexError(
+            at,
+            "\\sim belongs in the declarations: declare the random variable there "
+            "(d \\sim \\mathcal{N}(0, 1)) and write \\mathbb{E}[…]",
+        )
+    if relation == "!=":
+        raise LatexError(
+            at, "≠ is no step of a chain (it shows nothing about the next line); write =, \\le, \\ge, <, >"
+        )
+    return relation
+
+
+def _written(text: str, seg: list[Token]) -> str:
+    return " ".join(text[seg[0].start_pos or 0 : seg[-1].end_pos].split())
+
+
+class Reader:
+    """Parses the LaTeX of one file against its declarations (trees are cached by text and position)."""
+
+    def __init__(self, decls: Declarations) -> None:
+        self.decls = decls
+        self.commands = frozenset(decls.commands)
+        self._trees: dict[tuple[str, Origin], Tree] = {}
+
+    def tree(self, text: str, origin: Origin) -> Tree:
+        key = (text, origin)
+        if key not in self._trees:
+            toks = grammar.tokens(text, origin, self.commands)
+            grammar.check_balance(toks, origin)
+            if not toks:
+                raise LatexError(origin, "empty expression; write one")
+            self._trees[key] = grammar.parse(toks, origin)
+        return self._trees[key]
+
+    def lines(self, source: ChainSource) -> list[Line]:
+        out: list[Line] = []
+        for k, display in enumerate(source.displays):
+            text, reason = _reason(display.text)
+            toks = grammar.tokens(text, display.origin, self.commands)
+            grammar.check_balance(toks, display.origin)
+            parts = grammar.split_relations(toks)
+            if k == 0 and not parts[0][1]:
+                raise LatexError(display.origin, "this display is empty; write an expression")
+            for i, (rel, seg) in enumerate(parts):
+                if rel is None:
+                    if seg:
+                        out.append(
+                            Line(
+                                "",
+                                grammar.parse(seg, display.origin),
+                                grammar.where(display.origin, seg[0]),
+                                written=_written(text, seg),
+                                base=display.origin,
+                            )
+                        )
+                    continue
+                at = grammar.where(display.origin, rel)
+                if not seg:
+                    if i == len(parts) - 1:
+                        raise LatexError(
+                            at,
+                            f"relation {rel.value} at the end of the line with nothing after it; "
+                            "finish the step or remove the relation",
+                        )
+                    raise LatexError(at, f"empty step after {rel.value}; write the expression between the relations")
+                last = i == len(parts) - 1
+                relation = _step_relation(rel, at)
+                out.append(
+                    Line(
+                        relation,
+                        grammar.parse(seg, display.origin),
+                        grammar.where(display.origin, seg[0]),
+                        reason if last else "",
+                        _written(text, seg),
+                        display.origin,
+                    )
+                )
+        if len(out) < 2:
+            raise LatexError(
+                out[0].origin if out else source.origin,
+                "no relation in this chain; join its lines with =, \\le, \\ge, <, > or \\Rightarrow",
+            )
+        return out
+
+    def free_indices(self, lines: list[Line]) -> list[str]:
+        names = {
+            str(t.value).lstrip("\\")
+            for line in lines
+            for t in line.tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("LETTER", "NAMECMD"))
+        }
+        return [k for k in self.decls.indices if k in names]
+
+
+def _is_operator(text: str, start: int) -> bool:
+    """\\text{tr}(A): the \\text at `start` names a known operator applied to what follows, no reason."""
+    m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[start:])
+    return m is not None and m.group(1) in macros.TEXT_OPERATORS
+
+
+def _reason(text: str) -> tuple[str, str]:
+    """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
+    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+    m = next((r for r in _REASON.finditer(text) if not _is_operator(text, r.end())), None)
+    if m is None:
+        return text, ""
+    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
+    words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
+    return text[: m.start()] + " " * (len(text) - m.start()), " ".join(words.split())
+
+
+def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
+    def at(env: dict[str, Value]) -> Value:
+        return Evaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
+
+    if not indices:
+        return collapse(at({}))
+    n = scope.size()
+    entry = (
+        (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1), indices[1]: sp.Integer(j + 1)})))
+        if len(indices) == 2
+        else (lambda i, j: collapse(at({indices[0]: sp.Integer(i + 1)})))
+    )
+    cols = n if len(indices) == 2 else 1
+    cells = [[entry(i, j) for j in range(cols)] for i in range(n)]
+    if any(isinstance(c, sp.MatrixBase) for row in cells for c in row):
+        raise LatexError(line.origin, f"with the free index {', '.join(indices)} each entry must be a scalar")
+    return Matrix(cells)
+
+
+def values_shape(v: Value) -> tuple[int, int]:
+    return tuple(v.shape) if isinstance(v, sp.MatrixBase) else (1, 1)
+
+
+def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
+    printed = dataclasses.replace(scope, printed_mode=True)
+
+    def reparse(text: str) -> Value:
+        return Evaluator(printed, where, reader.tree).value(reader.tree(text, where))
+
+    return reparse
+
+
+def statements(lines: list[Line]) -> list[tuple[Line, Line]] | None:
+    """A chain of statements A ⇒ B ⇒ … as (lhs line, rhs line) pairs, each joined by one relation;
+    None for a chain of expressions (no ⇒ or ⇔ in it)."""
+    if not any(line.relation in macros.IMPLIES for line in lines):
+        return None
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups or line.relation in macros.IMPLIES:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    for group in groups:
+        if len(group) != 2:
+            what = "no relation" if len(group) < 2 else "more than one relation"
+            raise LatexError(
+                group[-1].origin, f"this statement has {what}; between ⇒ and ⇔ write one A = B or A \\le B"
+            )
+    return [(g[0], g[1]) for g in groups]
+
+
+def _build_statements(values: list[Value], pairs: list[tuple[Line, Line]], scope: Scope) -> Chain:
+    relations = []
+    for (_, rhs), (left, right) in zip(pairs, zip(values[::2], values[1::2], strict=True), strict=True):
+        left, right = _zero_of_shape(left, right), _zero_of_shape(right, left)
+        if rhs.relation != "=" and (isinstance(left, sp.MatrixBase) or isinstance(right, sp.MatrixBase)):
+            raise LatexError(rhs.origin, "an inequality between vectors or matrices; state it for a scalar")
+        if values_shape(left) != values_shape(right):
+            raise LatexError(rhs.origin, f"the sides are {shape_of(left)} and {shape_of(right)}; give them one shape")
+        relations.append(Relation(left, rhs.relation, right))
+    steps = tuple(
+        Step(lhs.relation, rel, rhs.reason, written=f"{lhs.written} {_LATEX_REL[rhs.relation]} {rhs.written}")
+        for (lhs, rhs), rel in zip(pairs[1:], relations[1:], strict=True)
+    )
+    first, second = pairs[0]
+    start = f"{first.written} {_LATEX_REL[second.relation]} {second.written}"
+    return Chain(relations[0], steps, where=scope.where(), start_written=start)
+
+
+def _zero_of_shape(side: Value, other: Value) -> Value:
+    """A 0 facing a vector or matrix is the zero of its shape (∇L = 0)."""
+    if side == 0 and isinstance(other, sp.MatrixBase):
+        return sp.ImmutableMatrix.zeros(*other.shape)
+    return side
+
+
+def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
+    indices = reader.free_indices(lines)
+    if len(indices) > MAX_FREE_INDICES:
+        raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
+    pairs = statements(lines)
+    values = [
+        gates.check_line(
+            _evaluate(reader, scope, line, indices), scope, line.origin, _reparse(reader, scope, line.origin)
+        )
+        for line in lines
+    ]
+    if pairs is not None:
+        return _build_statements(values, pairs, scope)
+    steps = []
+    for line, value, previous in zip(lines[1:], values[1:], values[:-1], strict=True):
+        if line.relation != "=" and (isinstance(value, sp.MatrixBase) or isinstance(previous, sp.MatrixBase)):
+            raise LatexError(line.origin, "an inequality between vectors or matrices; state it for a scalar")
+        if values_shape(value) != values_shape(previous):
+            raise LatexError(
+                line.origin,
+                f"this line is {shape_of(value)} but the line before is {shape_of(previous)}; "
+                "both sides of a step need the same shape",
+            )
+        steps.append(Step(line.relation, value, line.reason, written=line.written))
+    return Chain(values[0], tuple(steps), where=scope.where(), start_written=lines[0].written)
+
+
+def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFamily:
+    """The claim family of one chain, built and gated at every size it uses."""
+    if source.expect not in ("holds", "refuted"):
+        raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
+    lines = reader.lines(source)
+    planted = _planted(source, len(lines) - 1)
+    decls = reader.decls
+    lows = {s: lo for s, (lo, _) in decls.sizes.items()}
+    default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
+    probe = Scope(decls, lows, default)
+    first = build_chain(reader, lines, probe)
+    ranging = sorted(s for s in probe.sizes_used if decls.sizes[s][0] != decls.sizes[s][1])
+    if len(ranging) > 1:
+        raise LatexError(
+            source.origin,
+            f"this chain uses the sizes {', '.join(ranging)}, each over a range; give all but one of them "
+            f"a single value ({ranging[0]}: {decls.sizes[ranging[0]][0]}..{decls.sizes[ranging[0]][0]})",
+        )
+    built: dict[int | None, Chain] = {}
+    if probe.sizes_used:  # one size runs over its range; any other has a single value, its low one
+        size = ranging[0] if ranging else sorted(probe.sizes_used)[0]
+        lo, hi = decls.sizes[size]
+        for n in range(lo, hi + 1):
+            scope = Scope(decls, {**lows, size: n}, size)
+            built[n] = first if n == lo else build_chain(reader, lines, scope)
+            probe.readings.update(scope.readings)  # a reading may show only at a larger size
+    else:
+        built[None] = first
+
+    def builder(*n: int) -> Statement:
+        return built[n[0] if n else None]
+
+    text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
+    return ClaimFamily(
+        name,
+        stem,
+        text if len(text) <= 160 else text[:157] + "...",
+        builder,
+        tuple(built),
+        (),
+        Expect(source.expect),
+        "; ".join(probe.readings.values()),
+        planted,
+    )
+
+
+def _planted(source: ChainSource, steps: int) -> int | None:
+    """The step of `% planted: N`, checked against the chain it marks."""
+    if not source.planted:
+        return None
+    at = source.planted_at or source.origin
+    if not source.planted.isdigit() or not 1 <= int(source.planted) <= steps:
+        raise LatexError(at, f"planted: {source.planted}; give the step of the slip, 1..{steps}")
+    if source.expect != "refuted":
+        raise LatexError(at, "a planted slip makes the chain wrong; add `% expect: refuted`")
+    return int(source.planted)
+
+
+def load_text(
+    text: str, path: str, stem: str, only: str | None = None
+) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
+    """The claim families of a file's text, and (claim name, one-line error) for each part that failed
+    (only: just the chain of that name)."""
+    doc = split(text, path)
+    decls = parse_block(doc.declarations)
+    errors = [("<declarations>", str(e)) for e in decls.errors] + [("<chains>", str(e)) for e in doc.errors]
+    if not doc.declarations:
+        errors.append(
+            (
+                "<declarations>",
+                f"{path}:1:1: no declarations; add a ```verifier block (Markdown) or "
+                "`% verifier` comment lines (TeX) naming the symbols",
+            )
+        )
+    reader = Reader(decls)
+    families: list[ClaimFamily] = []
+    for index, source in enumerate(doc.chains, start=1):
+        name = source.name or f"{stem}_{index}"
+        if only is not None and name != only:
+            continue
+        try:
+            families.append(family(reader, source, name, stem))
+        except LatexError as err:
+            errors.append((name, str(err)))
+        except RecursionError:
+            errors.append(
+                (
+                    name,
+                    f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition "
+                    "refers to itself; break the cycle",
+                )
+            )
+    return families, errors

@@ -1,0 +1,167 @@
+"""The ML notation of the macro table: products, functions and their arguments, definitions.
+
+Each rule gets the evaluator as a :class:`Walker` (so this module does not import it) and
+the parse-tree nodes it applies to. A function takes the next factor as its argument; a
+greedy one (a derivative operator) takes the rest of the product, evaluated with the
+bindings it holds (a named intermediate held as a variable, :mod:`verifier.load.latex.calculus`).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from lark import Tree
+
+from verifier.load.latex import bigops, macros, scripts, sequences, values
+from verifier.load.latex.definitions import Definition
+from verifier.load.latex.values import Fn, Matrix, Value
+from verifier.load.latex.walker import Node, Walker, is_node, is_script
+
+_GROUPS = ("paren", "tuple", "braced")
+
+
+# products and function application --------------------------------------------------------
+def product(w: Walker, items: list[Node]) -> Value:
+    result: Value = sp.Integer(1)
+    i = 0
+    while i < len(items):
+        v, i = _operand(w, items, i)
+        result = values.multiply(result, v)
+    return result
+
+
+def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
+    node = items[i]
+    if bigops.is_extremum(node):
+        if i + 1 >= len(items):
+            raise w.fail(node, "\\max_i needs what it maximises: \\max_i z_i")
+        return bigops.extremum(w, node, items[i + 1]), i + 2
+    v = w.item(node)
+    if isinstance(v, tuple):
+        raise w.fail(node, "a list (a, b) is not an expression; it can only be a function's arguments")
+    if not isinstance(v, Fn):
+        return v, i + 1
+    if i + 1 >= len(items):
+        raise w.fail(node, f"{v.label} needs an argument: {v.label}(x)")
+    if v.greedy:
+        return v.apply(product(w.holding(v.hold), items[i + 1 :])), len(items)
+    arg_node, posts = items[i + 1], list[Node]()
+    while is_script(arg_node):
+        posts.insert(0, arg_node)
+        arg_node = arg_node.children[0]
+    if not is_node(arg_node, *_GROUPS):
+        arg_node, posts = items[i + 1], list[Node]()
+    if posts or is_node(arg_node, *_GROUPS):
+        arg = w.item(arg_node)
+        if isinstance(arg, Fn):
+            raise w.fail(arg_node, f"{arg.label} is a function; apply it before passing it on")
+        result = v.apply(arg)
+        for post in posts:
+            result = scripts.after_argument(w, result, post)
+        return result, i + 2
+    arg, j = _operand(w, items, i + 1)
+    return v.apply(arg), j
+
+
+def _vector_argument(arg: object, label: str) -> object:
+    """(z_1, \\dots, z_k) given to a function of a vector is that vector."""
+    if isinstance(arg, tuple):
+        entries = [values.scalar(a, f"each argument of {label}") for a in arg]
+        return Matrix(entries)
+    return arg
+
+
+def builtin(w: Walker, name: str, label: str) -> Fn:
+    b = macros.BUILTINS[name]
+
+    def apply(arg: object) -> Value:
+        if b.arity == 0:
+            args = arg if isinstance(arg, tuple) else (arg,)
+            return b.fn(*(values.scalar(a, f"each argument of {label}") for a in args))
+        if b.takes == "vector":
+            arg = _vector_argument(arg, label)
+        if isinstance(arg, tuple):
+            raise ValueError(f"{label} takes one argument")
+        if b.takes == "scalar":
+            return Matrix(arg.applyfunc(b.fn)) if isinstance(arg, sp.MatrixBase) else b.fn(arg)
+        if not isinstance(arg, sp.MatrixBase) or (b.takes == "vector" and arg.cols != 1):
+            raise ValueError(
+                f"{label} takes {'a vector' if b.takes == 'vector' else 'a square matrix'}, not {values.shape_of(arg)}"
+            )
+        if b.takes == "matrix" and arg.rows != arg.cols:
+            raise ValueError(f"{label} takes a square matrix, not {values.shape_of(arg)}")
+        out = b.fn(arg)
+        return Matrix(out) if isinstance(out, sp.MatrixBase) else out
+
+    return Fn(label, apply)
+
+
+def declared(w: Walker, key: str, shown: str) -> Fn:
+    kind = w.scope.decls.functions[key]
+    if kind != "generic":
+        return builtin(w, kind, shown)
+    f = sp.Function(key)
+    known = macros.KNOWN.get(key)
+    w.scope.readings[key] = f"{shown} is an arbitrary smooth function (declared `function`)" + (
+        f", not {known.meaning}; to mean that, declare {shown}: {known.builtin} or leave it undeclared" if known else ""
+    )
+
+    def apply(arg: object) -> Value:
+        args = arg if isinstance(arg, tuple) else (arg,)
+        return f(*(values.scalar(a, f"each argument of {shown}") for a in args))
+
+    return Fn(shown, apply)
+
+
+def definition(w: Walker, d: Definition, node: Node) -> Value | Fn:
+    if sequences.is_sequence(w.scope.decls, d):
+        raise w.fail(node, f"{d.name.latex} is a sequence; write a term of it, {d.name.latex}_{d.index}")
+    tree = w.parse_text(d.body.text, d.body.origin)
+    if not d.params:
+        # a body is read with no bindings but the held names, so without them its value is the same each time
+        memo = (d.name.key, w.scope.printed_mode)
+        if not w.held and memo in w.scope.definition_values:
+            return w.scope.definition_values[memo]
+        value = _entrywise(w, d, tree) if d.index else w.child(d.body.origin, {}).value(tree)
+        if not w.held:
+            w.scope.definition_values[memo] = value
+        return value
+
+    def apply(arg: object) -> Value:
+        args = arg if isinstance(arg, tuple) else (arg,)
+        if len(args) != len(d.params):
+            raise ValueError(f"{d.name.latex} takes {len(d.params)} arguments, not {len(args)}")
+        return w.child(d.body.origin, dict(zip(d.params, args, strict=True))).value(tree)
+
+    return Fn(d.name.latex, apply)
+
+
+def _entrywise(w: Walker, d: Definition, tree: Tree) -> Value:
+    """\\hat{x}_i = …: the vector of its entries over 1..k; J_{ij} = …: the k×k matrix."""
+    n = w.scope.size()
+    rows = d.index[0]
+    cols = d.index[1:] or None
+
+    def entry(i: int, j: int) -> sp.Expr:
+        env = {rows: sp.Integer(i)} | ({cols: sp.Integer(j)} if cols else {})
+        value = w.child(d.body.origin, env).value(tree)
+        if isinstance(value, sp.MatrixBase) and value.shape != (1, 1):
+            raise ValueError(f"each entry {d.name.latex}_{{{d.index}}} must be a scalar")
+        return values.collapse(value)
+
+    return Matrix(n, n if cols else 1, lambda i, j: entry(i + 1, j + 1))
+
+
+def prime(w: Walker, node: Node) -> Fn:
+    f = w.item(node.children[0])
+    if not isinstance(f, Fn) or f.greedy:
+        raise w.fail(node, "a prime ' only goes on a function: \\sigma'(x)")
+    t = sp.Dummy("t")
+    d = values.collapse(f.apply(t))
+    d = sp.diff(d, t)
+
+    def apply(arg: object) -> Value:
+        if isinstance(arg, tuple):
+            raise ValueError(f"{f.label}' takes one argument")
+        return Matrix(arg.applyfunc(lambda a: d.subs(t, a))) if isinstance(arg, sp.MatrixBase) else d.subs(t, arg)
+
+    return Fn(f.label + "'", apply)

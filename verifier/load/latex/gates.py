@@ -1,0 +1,89 @@
+"""The gates every line passes before it becomes part of a claim.
+
+1. It is a sympy expression (or a matrix of them), finite: no zoo/nan from a 1/0.
+2. Its free symbols are entries of declared objects, and its functions are those the
+   macro table or a declaration names (so a misread `\\hat`, `\\mathbf`, `\\top` or `e`
+   cannot slip in as a symbol). No symbol the scope forbids is left: a random variable
+   outside \\mathbb{E}, or the marker of a function known only by its gradient.
+3. Round trip: sympy's LaTeX for each entry (with the declared spellings, z_{1},
+   A_{1,2}, \\hat{y}) reads back as the same expression, compared structurally with ==, or
+   equal once expanded (sympy distributes a number over a sum as it reads it).
+   Not attempted for entries holding an unevaluated Derivative or Subs (a declared
+   generic function's derivative, f'(x)): sympy prints them as \\frac{d}{d x} f{\\left(x
+   \\right)} and \\left. … \\right|_{\\substack{…}}, notation outside the macro table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from verifier.language import walk
+from verifier.load.latex.errors import LatexError, Origin
+from verifier.load.latex.macros import ALLOWED_FUNCTIONS
+from verifier.load.latex.scope import Scope
+from verifier.load.latex.values import Value
+
+Reparse = Callable[[str], Value]
+
+
+def check_line(value: object, scope: Scope, where: Origin, reparse: Reparse) -> Value:
+    """value if it passes every gate, else a LatexError at where."""
+    if not isinstance(value, sp.Expr | sp.MatrixBase):
+        raise LatexError(where, f"this line is {type(value).__name__}, not a sympy expression; write an expression")
+    entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
+    if not all(isinstance(e, sp.Expr) for e in entries):
+        raise LatexError(where, "this line has an entry that is not a sympy expression; write an expression")
+    if any(e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for e in entries):
+        raise LatexError(where, "this line divides by zero or is infinite; check the denominators")
+    for e in entries:
+        for s in sorted(e.free_symbols & scope.forbidden.keys(), key=str)[:1]:
+            raise LatexError(where, scope.forbidden[s])  # a random variable outside E[…], an upstream L's value
+    stray = sorted(str(s) for e in entries for s in e.free_symbols if s not in scope.symbols())
+    if stray:
+        raise LatexError(where, f"symbol {stray[0]} came out of the parse but is not declared; declare it")
+    generic = {k for k, kind in scope.decls.functions.items() if kind == "generic"}
+    for app in walk.function_applications(entries):
+        if isinstance(app, ALLOWED_FUNCTIONS) or (isinstance(app, AppliedUndef) and str(app.func) in generic):
+            continue
+        raise LatexError(where, f"function {app.func} came out of the parse but no declaration names it; declare it")
+    for e in entries:
+        _round_trip(e, scope, where, reparse)
+    return value
+
+
+def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> None:
+    if e.has(sp.Derivative, sp.Subs):
+        return
+    text = sp.latex(e, symbol_names=scope.symbol_names())
+    try:
+        back = reparse(text)
+    except LatexError as err:
+        raise LatexError(
+            where,
+            f"round trip: sympy prints this line as {_short(text)}, which does not read back "
+            f"({err.message}); a bug of the LaTeX reader, please report it",
+        ) from None
+    if back != e and not _same_but_distributed(back, e):
+        raise LatexError(
+            where,
+            f"round trip: sympy prints this line as {_short(text)}, which reads back as "
+            f"{_short(sp.sstr(back))}; a bug of the LaTeX reader, please report it",
+        )
+
+
+def _same_but_distributed(back: object, e: sp.Expr) -> bool:
+    """sympy distributes a number over a sum it reads (4(1 - u) is 4 - 4u), so a line it printed may read
+    back with its numbers multiplied out: the same expression once both are expanded."""
+    if not isinstance(back, sp.Expr) or back.free_symbols != e.free_symbols:
+        return False
+    try:
+        return sp.expand(back - e) == 0
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,308 @@
+"""LaTeX math → a lark parse tree, with every error at its line and column.
+
+Three passes: lark's lexer cuts the text into raw tokens; :func:`classify` gives each
+command its kind from the macro table (unknown commands are errors here) and pairs `|`
+and `\\|` into opening and closing bars; the LALR parser reads the classified tokens.
+Shift/reduce conflicts resolve as shift, which is the reading we want: a big operator's
+operand and a derivative operator extend as far to the right as the product goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from verifier.load.latex import macros
+from verifier.load.latex.errors import LatexError, Origin
+
+LEX_GRAMMAR = r"""
+start: tok*
+tok: BEGIN | END | AMP | ROWSEP | CMD | NORM | NUMBER | LETTER | REL | PLUS | MINUS | TIMES | SLASH | CARET
+   | UNDER | PRIME | LBRACE | RBRACE | LPAR | RPAR | LBRACK | RBRACK | COMMA | BAR
+BEGIN.2: /\\begin\s*\{\s*[a-zA-Z*]+\s*\}/
+END.2: /\\end\s*\{\s*[a-zA-Z*]+\s*\}/
+AMP: "&"
+ROWSEP: /\\\\/
+CMD: /\\[a-zA-Z]+/
+NORM: "\\|"
+NUMBER: /\d+(\.\d+)?/
+LETTER: /[a-zA-Z]/
+REL: "=" | "<" | ">"
+PLUS: "+"
+MINUS: "-"
+TIMES: "*"
+SLASH: "/"
+CARET: "^"
+UNDER: "_"
+PRIME: "'"
+LBRACE: "{"
+RBRACE: "}"
+LPAR: "("
+RPAR: ")"
+LBRACK: "["
+RBRACK: "]"
+COMMA: ","
+BAR: "|"
+SPACE: /\\[,;:! ]/ | "~" | /\s+/ | /\\left\s*\./ | /\\right\s*\./
+%ignore SPACE
+"""
+
+PARSE_GRAMMAR = r"""
+?start: expr
+?expr: term
+     | expr PLUS term -> add
+     | expr MINUS term -> sub
+?term: signed
+     | term TIMES signed -> mul
+     | term SLASH signed -> div
+     | term ODOT signed -> hadamard
+?signed: juxt
+       | MINUS signed -> neg
+       | PLUS signed -> pos
+?juxt: postfix+
+?postfix: atom
+        | postfix CARET script -> sup
+        | postfix UNDER script -> sub
+        | postfix PRIME -> prime
+?script: braced
+       | DIGIT -> number
+       | LETTER -> name
+       | NAMECMD -> name
+       | TOP -> top
+       | MINUS DIGIT -> negdigit
+braced: LBRACE inner RBRACE
+?inner: expr
+      | expr (COMMA expr)+ -> items
+      | binding
+      | binding (COMMA binding)+ -> bindings
+binding: expr REL expr
+?atom: NUMBER -> number
+     | DIGIT -> number
+     | LETTER -> name
+     | NAMECMD -> name
+     | LPAR expr RPAR -> paren
+     | LPAR expr (COMMA expr)+ RPAR -> tuple
+     | LBRACK expr RBRACK -> paren
+     | braced
+     | FRAC arg arg -> frac
+     | SQRT (LBRACK expr RBRACK)? arg -> sqrt
+     | BIGOP bounds? term -> bigop
+     | NORM_L expr NORM_R -> norm
+     | ABS_L expr ABS_R -> abs
+     | DECOR arg -> decorated
+     | FONT arg -> font
+     | BB arg -> blackboard
+     | DOTS -> dots
+     | OPNAME braced -> opname
+     | FUNC -> func
+     | PARTIAL -> partial
+     | NABLA -> nabla
+     | TOP -> top
+     | MAT_BEGIN rows MAT_END -> matrix
+rows: row (ROWSEP row)* ROWSEP?
+row: expr (AMP expr)*
+?arg: braced
+    | LETTER -> name
+    | DIGIT -> number
+    | NAMECMD -> name
+bounds: UNDER script (CARET script)? -> lower_upper
+      | CARET script UNDER script -> upper_lower
+%declare NUMBER DIGIT LETTER NAMECMD REL PLUS MINUS TIMES SLASH CARET UNDER PRIME LBRACE RBRACE LPAR RPAR
+%declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
+%declare MAT_BEGIN MAT_END AMP ROWSEP DOTS ODOT BB
+"""
+
+WORDS = {
+    "RBRACE": "'}'",
+    "LBRACE": "'{'",
+    "RPAR": "')'",
+    "LPAR": "'('",
+    "RBRACK": "']'",
+    "REL": "a relation",
+    "$END": "the end of the line",
+    "CARET": "'^'",
+    "UNDER": "'_'",
+    "PLUS": "'+'",
+    "MINUS": "'-'",
+    "AMP": "'&'",
+    "ROWSEP": "'\\\\'",
+    "MAT_END": "\\end{pmatrix}",
+}
+_CLOSE = {"RBRACE": "LBRACE", "RPAR": "LPAR", "RBRACK": "LBRACK", "MAT_END": "MAT_BEGIN"}
+MATRIX_ENVIRONMENTS = ("matrix", "pmatrix", "bmatrix")
+
+
+class _Feed(Lexer):
+    """Hands the parser the tokens that were classified already."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, data: list[Token], parser_state: object = None) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+_LEXER = Lark(LEX_GRAMMAR, parser="lalr", lexer="basic")
+_PARSER = Lark(PARSE_GRAMMAR, parser="lalr", lexer=_Feed)
+
+
+def where(origin: Origin, token: Token) -> Origin:
+    return origin.at(token.line or 1, token.column or 1)
+
+
+def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
+    """The classified tokens of text (a LatexError for an unknown character or command)."""
+    try:
+        raw = list(_LEXER.lex(text))
+    except UnexpectedCharacters as err:
+        at = origin.at(err.line, err.column)
+        char = text[err.pos_in_stream or 0]
+        raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
+    classified = [t for tok in _text_operators(raw) if (t := classify(tok, origin, commands)) is not None]
+    return _pair_bars(_split_scripts(_environments(classified, origin)))
+
+
+def _text_operators(toks: list[Token]) -> list[Token]:
+    """\\text{tr}(A) as students write it is \\operatorname{tr}(A), for the names of known operators only."""
+    out = list(toks)
+    for i, tok in enumerate(toks):
+        if tok.type != "CMD" or tok.value not in ("\\text", "\\textrm", "\\mbox") or i + 2 >= len(toks):
+            continue
+        end = next((j for j in range(i + 1, len(toks)) if toks[j].type == "RBRACE"), None)
+        inside = toks[i + 2 : end] if end is not None and toks[i + 1].type == "LBRACE" else []
+        word = "".join(t.value for t in inside) if all(t.type == "LETTER" for t in inside) else ""
+        if word in macros.TEXT_OPERATORS:
+            out[i] = Token.new_borrow_pos("CMD", "\\operatorname", tok)
+    return out
+
+
+def _environments(toks: list[Token], origin: Origin) -> list[Token]:
+    """\\begin{pmatrix} … \\end{pmatrix} (and matrix, bmatrix) delimit a matrix, whose & and \\\\ separate
+    entries and rows; outside one, & and \\\\ are alignment and line breaks, and dropped."""
+    out: list[Token] = []
+    depth = 0
+    for tok in toks:
+        if tok.type in ("BEGIN", "END"):
+            env = tok.value.partition("{")[2].rstrip("}").strip()
+            if env not in MATRIX_ENVIRONMENTS:
+                raise LatexError(
+                    where(origin, tok), f"unknown environment {env}; use {', '.join(MATRIX_ENVIRONMENTS)} for a matrix"
+                )
+            depth += 1 if tok.type == "BEGIN" else -1
+            tok = Token.new_borrow_pos("MAT_BEGIN" if tok.type == "BEGIN" else "MAT_END", tok.value, tok)
+        elif tok.type in ("AMP", "ROWSEP") and depth <= 0:
+            continue
+        out.append(tok)
+    return out
+
+
+def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | None:
+    if tok.type != "CMD":
+        return tok
+    name = tok.value[1:]
+    if name in ("text", "mbox", "textrm", "tag"):
+        raise LatexError(where(origin, tok), f"\\{name} must close on the same line; write \\{name}{{reason}}")
+    try:
+        kind = macros.command_kind(name, commands)
+    except KeyError:
+        raise LatexError(
+            where(origin, tok),
+            f"unknown macro \\{name}; declare it (\\{name}: sigmoid) or use one of {macros.known_commands()}",
+        ) from None
+    return None if kind is None else Token.new_borrow_pos(kind, tok.value, tok)
+
+
+def _split_scripts(toks: list[Token]) -> list[Token]:
+    """x^23 is x^2·3 in LaTeX: a script takes one digit; a lone digit is a DIGIT token."""
+    out: list[Token] = []
+    todo = list(reversed(toks))
+    while todo:
+        tok = todo.pop()
+        if tok.type == "NUMBER" and "." not in tok.value and out and _takes_a_digit(out):
+            out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
+            if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
+                start = (tok.start_pos or 0) + 1
+                todo.append(Token("NUMBER", tok.value[1:], start, tok.line, (tok.column or 0) + 1, end_pos=tok.end_pos))
+            continue
+        out.append(tok)
+    return out
+
+
+def _takes_a_digit(out: list[Token]) -> bool:
+    """The next number is a single digit: after ^ or _ (or ^- and _-), and as either argument of \\frac."""
+    last = out[-1].type
+    before = out[-2].type if len(out) > 1 else ""
+    if last in ("CARET", "UNDER", "FRAC") or (last == "DIGIT" and before == "FRAC"):
+        return True
+    return last == "MINUS" and before in ("CARET", "UNDER")
+
+
+def _pair_bars(toks: list[Token]) -> list[Token]:
+    """| and \\| alternate: the first opens, the next closes."""
+    opened = {"BAR": False, "NORM": False}
+    out = []
+    for tok in toks:
+        if tok.type in opened:
+            kind = "ABS" if tok.type == "BAR" else "NORM"
+            side = "R" if opened[tok.type] else "L"
+            opened[tok.type] = not opened[tok.type]
+            tok = Token.new_borrow_pos(f"{kind}_{side}", tok.value, tok)
+        out.append(tok)
+    return out
+
+
+def check_balance(toks: list[Token], origin: Origin) -> None:
+    """Every {, ( and [ is closed by its own kind, in order."""
+    stack: list[Token] = []
+    for tok in toks:
+        if tok.type in _CLOSE.values():
+            stack.append(tok)
+        elif tok.type in _CLOSE:
+            if not stack or stack[-1].type != _CLOSE[tok.type]:
+                raise LatexError(
+                    where(origin, tok),
+                    f"unbalanced braces: {tok.value} closes nothing; remove it or add its opening partner",
+                )
+            stack.pop()
+    if stack:
+        tok = stack[-1]
+        raise LatexError(where(origin, tok), f"unbalanced braces: {tok.value} is never closed; close it")
+
+
+def split_relations(toks: list[Token]) -> list[tuple[Token | None, list[Token]]]:
+    """The display cut at its top-level relations: (relation or None, the tokens after it)."""
+    parts: list[tuple[Token | None, list[Token]]] = [(None, [])]
+    depth = 0
+    for tok in toks:
+        if tok.type in _CLOSE.values():
+            depth += 1
+        elif tok.type in _CLOSE:
+            depth -= 1
+        if tok.type == "REL" and depth == 0:
+            parts.append((tok, []))
+        else:
+            parts[-1][1].append(tok)
+    return parts
+
+
+def parse(toks: list[Token], origin: Origin) -> Tree:
+    """The parse tree of one expression's tokens."""
+    try:
+        return _PARSER.parse(toks)
+    except UnexpectedToken as err:
+        tok = err.token
+        if tok.type == "$END":
+            at = where(origin, toks[-1]) if toks else origin
+            raise LatexError(
+                at, f"the expression ends too early after '{toks[-1].value if toks else ''}'; complete it"
+            ) from None
+        if "LPAR" in err.expected:
+            wanted = "an expression"
+        else:
+            wanted = "one of " + ", ".join(sorted(WORDS.get(e, e.lower()) for e in err.expected)[:6])
+        raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here") from None
+    except UnexpectedInput as err:
+        raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None

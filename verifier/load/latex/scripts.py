@@ -1,0 +1,182 @@
+"""Superscripts and subscripts: powers, x^\\top, e^{…}, \\sigma^2 by its definition, entries, rows, terms.
+
+A subscript picks an entry (z_j, A_{ij}, \\operatorname{softmax}(z)_j), a term of a sequence
+(m_t, m_{t-1}), a name of its own (x_1 when declared), the Kronecker delta (\\delta_{ij}), or,
+for a lower-case x that is not declared beside a declared matrix X, the i-th row of X as a
+column vector: x_i^\\top is that row, as in Bishop and ESL (and the reading says so).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from lark import Tree
+
+from verifier.load.latex import macros, sequences, values
+from verifier.load.latex.values import Fn, Matrix, Value
+from verifier.load.latex.walker import Node, Walker, inner, is_node
+
+
+def is_transpose(w: Walker, script: Node) -> bool:
+    """^\\top, ^T (T not declared), ^{\\mathsf{T}}."""
+    body = inner(script)
+    if is_node(body, "top"):
+        return True
+    if is_node(body, "font") and w.letters(body.children[1]) == "T":
+        body = body.children[1]
+    return is_node(inner(body), "name") and inner(body).children[0].value == "T" and "T" not in w.scope.decls.objects
+
+
+def _is_inverse_transpose(w: Walker, script: Node) -> bool:
+    """^{-\\top}, ^{-T}: the transpose of the inverse."""
+    body = inner(script)
+    return is_node(body, "neg") and is_transpose(w, body.children[1])
+
+
+def literal(node: Node) -> str | None:
+    body = inner(node)
+    if is_node(body, "number", "name") and len(body.children) == 1:
+        return str(body.children[0]).lstrip("\\")
+    return None
+
+
+def base_key(w: Walker, base: Node) -> str | None:
+    if is_node(base, "name"):
+        return str(base.children[0].value).lstrip("\\")
+    if is_node(base, "decorated"):
+        return w.letters(base.children[1]) + macros.DECORATIONS[base.children[0].value[1:]]
+    if is_node(base, "font"):
+        return w.letters(base.children[1])
+    if is_node(base, "sub") and base.children[1].type == "UNDER":  # \\sigma_B (in \\sigma_B^2)
+        key, lit = base_key(w, base.children[0]), literal(base.children[2])
+        return f"{key}_{lit}" if key is not None and lit is not None else None
+    return None
+
+
+def _column(items: tuple[Value, ...]) -> Value:
+    return Matrix([values.scalar(v, "each entry of (a, b, …)") for v in items])
+
+
+def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
+    if is_transpose(w, script):
+        b = w.item(base)
+        if isinstance(b, Fn):
+            raise w.fail(node, f"{b.label} is a function; transpose its value ({b.label}(x))^\\top")
+        return _column(b) if isinstance(b, tuple) else values.transpose(b)  # (a, b)^\top is a column
+    e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
+    if is_node(base, "name") and base.children[0].value == "e" and not e_is_declared:
+        exponent = w.value(script)
+        if isinstance(exponent, sp.MatrixBase) and exponent.shape != (1, 1):
+            raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
+        return sp.exp(values.collapse(exponent))
+    body = inner(script)
+    if is_node(body, "paren") and body.children[0].type == "LPAR" and is_node(body.children[1], "name", "number"):
+        raise w.fail(
+            node, "a superscript in parentheses, y^{(i)}, names the i-th example, not a power; write y_i (or (y)^i)"
+        )
+    key = base_key(w, base)
+    squared = key is not None and f"{key}^2" in w.scope.decls.definitions
+    if squared and literal(script) == "2" and key not in w.env and key not in w.held:
+        return w.lookup(f"{key}^2", f"{key}^2", node)
+    b = w.item(base)
+    if isinstance(b, Fn):
+        return _power_of_function(w, b, script, node)
+    if isinstance(b, tuple):
+        raise w.fail(node, "a list (a, b) cannot be raised to a power; for a column vector write (a, b)^\\top")
+    return _raise(w, b, script)
+
+
+def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
+    """\\tanh^2(x) is (\\tanh(x))^2, as sympy prints it; any other power of a function is ambiguous."""
+    n = literal(script)
+    if f.greedy or n is None or not n.isdigit() or int(n) < 2:
+        raise w.fail(node, f"{f.label}^n is ambiguous; write ({f.label}(x))^n")
+    return Fn(f"{f.label}^{n}", lambda arg: values.power(f.apply(arg), sp.Integer(int(n))))
+
+
+def _raise(w: Walker, b: Value, script: Node) -> Value:
+    if is_transpose(w, script):
+        return values.transpose(b)
+    if _is_inverse_transpose(w, script):
+        return values.transpose(values.power(b, sp.Integer(-1)))
+    return values.power(b, w.value(script))
+
+
+def after_argument(w: Walker, value: Value, post: Node) -> Value:
+    """A script after a function's argument applies to its value: \\sigma(x)^2, \\operatorname{softmax}(z)_j."""
+    script = post.children[2]
+    return _raise(w, value, script) if post.children[1].type == "CARET" else index(w, value, script)
+
+
+def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
+    lit = literal(script)
+    if is_node(base, "norm"):
+        return values.norm(w.value(base.children[1]), literal(script) or "?")
+    if is_node(base, "font") and is_node(inner(base.children[1]), "number") and lit in w.scope.decls.sizes:
+        number = int(str(inner(base.children[1]).children[0]))  # \\mathbf{1}_k: the ones vector of size k
+        return Matrix([number] * w.scope.size(lit))
+    if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
+        norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
+        return values.power(norm, w.value(base.children[2]))
+    key = base_key(w, base)
+    decls = w.scope.decls
+    if lit and key:
+        full = f"{key}_{lit}"
+        if {full, f"{full}^2"} & {*decls.objects, *decls.definitions, *decls.functions}:
+            return w.lookup(full, full, node)
+        found = decls.objects.get(key)
+        if found is not None and found.domain == "identity" and found.shape[0] == lit:
+            return w.lookup(key, key, node)  # I_k: the identity, with its size written
+    if key == "delta" and not {"delta"} & {*decls.objects, *decls.definitions, *w.env}:
+        pair = indices(w, script, Matrix.zeros(2, 2))
+        if len(pair) != 2:
+            raise w.fail(node, "the Kronecker delta takes two indices: \\delta_{ij}")
+        return sp.KroneckerDelta(*pair)
+    if key is not None and key not in w.env and key not in w.held:
+        d = decls.definitions.get(key)
+        if d is not None and sequences.is_sequence(decls, d):
+            return sequences.term(w, d, script, node)
+        if (row := _row(w, key, script, node)) is not None:
+            return row
+    b = w.item(base)
+    if isinstance(b, Fn | tuple):
+        raise w.fail(node, "a subscript on a function; write f(x)_j for an entry of its value")
+    return index(w, b, script)
+
+
+def _row(w: Walker, key: str, script: Node, node: Node) -> Value | None:
+    """x_i for an undeclared x beside a declared matrix X: the i-th row of X, as a column."""
+    decls = w.scope.decls
+    upper = key.upper()
+    known = {*decls.objects, *decls.definitions, *decls.functions, *decls.upstream, *decls.random}
+    if len(key) != 1 or not key.islower() or key in known or upper not in decls.objects:
+        return None
+    matrix = w.scope.object(upper)
+    if not isinstance(matrix, sp.MatrixBase) or len(decls.objects[upper].shape) != 2:
+        return None
+    found = indices(w, script, Matrix.zeros(2, 1))
+    if len(found) != 1:
+        raise w.fail(node, f"{key}_i is a row of {upper} and takes one index")
+    at = found[0]
+    if not isinstance(at, sp.Integer) or not 1 <= int(at) <= matrix.rows:
+        raise w.fail(node, f"{key}_{{{at}}} is row {at} of {upper}, which has rows 1..{matrix.rows}")
+    w.scope.readings[f"{key}_row"] = (
+        f"{key}_i read as the i-th row of {upper}, a column vector ({key}_i^\\top is the row)"
+    )
+    return Matrix(matrix.row(int(at) - 1).T)
+
+
+def index(w: Walker, b: Value, script: Node) -> Value:
+    return values.index(b, indices(w, script, b))
+
+
+def indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
+    body = inner(script)
+    # A_{12}, S_{ij}: two indices on a matrix, and on a 1×1 value (a k×k matrix at k = 1)
+    two = isinstance(b, sp.MatrixBase) and (b.cols > 1 or b.shape == (1, 1))
+    if is_node(body, "items"):
+        return [values.collapse(w.value(c)) for c in body.children if isinstance(c, Tree)]
+    if two and is_node(body, "number") and len(str(body.children[0])) == 2:
+        return [sp.Integer(int(c)) for c in str(body.children[0])]
+    if two and is_node(body, "juxt") and len(body.children) == 2:
+        return [values.collapse(w.value(c)) for c in body.children]
+    return [values.collapse(w.value(body))]

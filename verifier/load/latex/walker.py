@@ -1,0 +1,48 @@
+"""What the rules of the reader see of the evaluator: the Walker protocol, and tree-shape helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from lark import Token, Tree
+
+from verifier.load.latex.errors import LatexError, Origin
+from verifier.load.latex.scope import Scope
+from verifier.load.latex.values import Fn, Value
+
+Node = Any  # a lark Tree or Token: their children are untyped
+Item = Value | Fn | tuple[Value, ...]
+
+
+class Walker(Protocol):
+    scope: Scope
+    origin: Origin
+    env: dict[str, Value]
+    held: dict[str, Value]
+    parse_text: Callable[[str, Origin], Tree]
+
+    def value(self, node: Node) -> Value: ...
+    def item(self, node: Node) -> Item: ...
+    def fail(self, node: Node, message: str) -> LatexError: ...
+    def letters(self, node: Node) -> str: ...
+    def lookup(self, key: str, shown: str, node: Node) -> Value | Fn: ...
+    def child(self, origin: Origin | None = None, env: dict[str, Value] | None = None) -> Walker: ...
+    def holding(self, held: dict[str, Value]) -> Walker: ...
+
+
+def is_node(node: Node, *kinds: str) -> bool:
+    return isinstance(node, Tree) and node.data in kinds
+
+
+def is_script(node: Node) -> bool:
+    return (
+        is_node(node, "sub", "sup")
+        and isinstance(node.children[1], Token)
+        and node.children[1].type in ("UNDER", "CARET")
+    )
+
+
+def inner(node: Node) -> Node:
+    """A braced group's content, or the node itself."""
+    return node.children[1] if is_node(node, "braced") else node

@@ -1,0 +1,170 @@
+"""Load derivation modules as untrusted user code, and collect their claims.
+
+A derivation module is Python that runs with the user's rights, like a test file. The
+loader contains what a careless module can do to the run: it captures prints, gives
+it an empty stdin, turns sys.exit and any exception into a one-line LoadError, and
+restores the working directory. Hangs and crashes are contained one level up, by
+running the loader in a worker process with a time limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import io
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from verifier.language.families import ClaimFamily, collected, reset_collected
+from verifier.load import latex
+
+
+class LoadError(Exception):
+    """A derivation module could not be loaded; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: str
+    families: tuple[ClaimFamily, ...]
+    duplicates: tuple[str, ...]
+    output: str
+    errors: tuple[tuple[str, str], ...] = ()  # (claim name, one-line error) for the parts of a LaTeX file that failed
+
+
+def _in_folder(path: Path, with_latex: bool) -> bool:
+    """A folder's derivations: its .py files, and (with lark installed) its .md/.tex files that declare symbols."""
+    if path.name.startswith("_"):
+        return False
+    if path.suffix == ".py":
+        return True
+    return with_latex and latex.is_latex(path) and latex.has_chains(path)
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """Derivation files: the given .py, .md and .tex files, and the derivations in the given folders."""
+    found: list[Path] = []
+    with_latex = latex.available()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found.extend(sorted(q for q in p.iterdir() if q.is_file() and _in_folder(q, with_latex)))
+        elif (p.suffix == ".py" or latex.is_latex(p)) and p.exists():
+            found.append(p)
+        else:
+            raise LoadError(f"{raw}: no such derivation file or folder")
+    return found
+
+
+def may_hold(path: str, pattern: str) -> bool:
+    """False if no claim of the file can match: `check softmax.jacobian` loads only softmax's file.
+
+    A pattern DERIVATION.CLAIM without glob characters selects a claim by its key (the file's
+    stem is the derivation) or, if the claim's own name has a dot, by its name, which the file
+    must then spell out. Other patterns can select claims of any file.
+    """
+    if "." not in pattern or any(c in pattern for c in "*?["):
+        return True
+    stem = Path(path).stem
+    if pattern == stem or pattern.startswith(stem + "."):
+        return True
+    try:
+        return pattern in Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # loading it reports the problem
+
+
+def skipped_latex(paths: list[str]) -> list[Path]:
+    """The LaTeX derivations in the given folders that discover() leaves out because lark is not installed."""
+    if latex.available():
+        return []
+    folders = [Path(raw) for raw in paths if Path(raw).is_dir()]
+    return [
+        q for f in folders for q in sorted(f.iterdir()) if q.is_file() and _in_folder(q, True) and q.suffix != ".py"
+    ]
+
+
+def _load_latex(path: Path, only: str | None) -> Loaded:
+    if not latex.available():
+        raise LoadError(f"{path}: {latex.INSTALL_HINT}")
+    try:
+        families, errors = latex.load(path, only)
+    except (OSError, UnicodeDecodeError) as err:
+        raise LoadError(f"{path}: cannot read: {err}") from None
+    names = [f.name for f in families]
+    duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
+    return Loaded(str(path), tuple(families), duplicates, "", tuple(errors))
+
+
+def module_name(path: Path) -> str:
+    """derivations.<stem> for the library; a unique name for user files."""
+    resolved = path.resolve()
+    if resolved.parent.name == "derivations":
+        return f"derivations.{path.stem}"
+    digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:8]
+    return f"user_derivations_{digest}.{path.stem}"
+
+
+def _syntax_line(err: SyntaxError, path: Path) -> str:
+    return f"{path}: syntax error at line {err.lineno}: {err.msg}"
+
+
+def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
+    """Import one derivation file (or read a LaTeX one) and return the claim families it declares.
+
+    only: the one claim a worker needs; a LaTeX file then reads just that chain (a Python module
+    is imported whole either way)."""
+    if latex.is_latex(path):
+        return _load_latex(path, only)
+    name = module_name(path)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise LoadError(f"{path}: not an importable Python file")
+    module = importlib.util.module_from_spec(spec)
+    if "." in name:
+        package = name.rpartition(".")[0]
+        sys.modules.setdefault(package, type(sys)(package))
+    sys.modules[name] = module
+    reset_collected()
+    captured = io.StringIO()
+    cwd = os.getcwd()
+    stdin = sys.stdin
+    try:
+        sys.stdin = io.StringIO("")
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+            spec.loader.exec_module(module)
+    except SyntaxError as err:
+        raise LoadError(_syntax_line(err, path)) from None
+    except SystemExit as err:
+        raise LoadError(f"{path}: module called sys.exit({err.code!r}) while loading") from None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as err:
+        where = _user_frame(err, path)
+        detail = f"\n{traceback.format_exc()}" if verbose else ""
+        raise LoadError(f"{path}{where}: {type(err).__name__} while loading: {err}{detail}") from None
+    finally:
+        sys.stdin = stdin
+        if os.getcwd() != cwd:
+            os.chdir(cwd)
+    families = [f for f in collected()]
+    reset_collected()
+    for family in families:
+        object.__setattr__(family, "derivation", path.stem)
+    names = [f.name for f in families]
+    duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
+    return Loaded(str(path), tuple(families), duplicates, captured.getvalue())
+
+
+def _user_frame(err: BaseException, path: Path) -> str:
+    tb = err.__traceback__
+    line = None
+    while tb is not None:
+        if Path(tb.tb_frame.f_code.co_filename).resolve() == path.resolve():
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f":{line}" if line else ""

@@ -1,0 +1,320 @@
+"""Vectorised numerics: compile once, sample the domains, evaluate batches.
+
+Nothing here loops over samples in Python. A claim's expressions are compiled once
+with ``lambdify(..., "numpy", cse=True)`` into one function of all symbols that returns
+a flat list of entries; each sample set is a dict of arrays of shape (K,), and every
+evaluation returns an array of shape (K, entries).
+
+Tolerances come from a measured noise floor: the same expressions are evaluated a
+second time at inputs perturbed by a few ulps, and the spread, plus a few ulps of the
+values' own scale, bounds what round-off alone can do. A sample whose error exceeds
+that is not a counterexample yet: it goes to high-precision confirmation.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from verifier.language import walk
+from verifier.language.claims import Given
+from verifier.numeric.compile import REAL_ONLY, Compiled
+
+EPS = float(np.finfo(float).eps)
+WIDE_RELATIVE = 1e-3  # a tolerance above this fraction of the values compared makes a sample no evidence
+Env = dict[sp.Symbol, np.ndarray]
+
+_NON_ANALYTIC = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.Piecewise, sp.re, sp.im)
+
+
+_COMPILED: dict[tuple[tuple[sp.Symbol, ...], tuple[sp.Basic, ...]], Compiled] = {}
+
+
+def compiled(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Compiled:
+    """Compile once per (symbols, expressions) in this process; later calls reuse it."""
+    key = (tuple(symbols), tuple(exprs))
+    if key not in _COMPILED:
+        if len(_COMPILED) > 256:
+            _COMPILED.clear()
+        _COMPILED[key] = Compiled(symbols, exprs)
+    return _COMPILED[key]
+
+
+def magnitude(expr: sp.Expr) -> sp.Expr:
+    """The size of expr's top-level terms, Σ|tᵢ| for expr = Σ tᵢ, built without evaluation.
+
+    Round-off in evaluating expr is about eps times this, not eps times |expr|: p − p² at
+    p ≈ 1 is tiny, but it is computed from terms of size 1 and carries their error.
+    """
+    terms = sp.Add.make_args(expr)
+    if len(terms) == 1:
+        return sp.Abs(expr, evaluate=False)
+    return sp.Add(*[sp.Abs(t, evaluate=False) for t in terms], evaluate=False)
+
+
+def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
+    """Complex-step differentiation is exact only for analytic expressions."""
+    return not any(isinstance(f, _NON_ANALYTIC + REAL_ONLY) for f in walk.function_applications(exprs))
+
+
+def has_opaque(exprs: Sequence[sp.Basic]) -> bool:
+    """True if an expression calls a numeric-only function (no high-precision version)."""
+    return any(getattr(type(f), "numeric_only", False) for f in walk.function_applications(exprs))
+
+
+def draw(given: Sequence[Given], rng: np.random.Generator, k: int, corners: bool = False) -> Env:
+    """K joint samples of every declared symbol, respecting the domains."""
+    env: Env = {}
+    for g in given:
+        shape = g.shape
+        sampler = g.domain.corner_sample if corners else g.domain.sample
+        block = sampler(rng, shape, k).reshape(k, -1)
+        entries = [e for e in _entries(g.target)]
+        for j, e in enumerate(entries):
+            if isinstance(e, sp.Symbol):
+                env[e] = block[:, j].astype(float)
+    return env
+
+
+def special_draw(given: Sequence[Given], limit: int) -> Env:
+    """The domains' special points, before any random one: every combination across the declared
+    symbols if there are at most limit of them, else the i-th special point of each symbol together."""
+    lists = [g.domain.special_points(g.shape).reshape(-1, max(1, int(np.prod(g.shape or (1,))))) for g in given]
+    if not given or limit <= 0 or any(len(p) == 0 for p in lists):
+        return {}
+    if math.prod(len(p) for p in lists) <= limit:
+        rows = list(itertools.product(*[range(len(p)) for p in lists]))
+    else:
+        rows = [tuple(i % len(p) for p in lists) for i in range(min(limit, max(len(p) for p in lists)))]
+    env: Env = {}
+    for j, g in enumerate(given):
+        block = lists[j][[r[j] for r in rows]]
+        for col, e in enumerate(_entries(g.target)):
+            if isinstance(e, sp.Symbol):
+                env[e] = block[:, col].astype(float)
+    return env
+
+
+def count(env: Env) -> int:
+    return len(next(iter(env.values()))) if env else 0
+
+
+def _entries(target: sp.Basic) -> list[sp.Basic]:
+    if isinstance(target, sp.MatrixBase):
+        return list(target)
+    return [target]
+
+
+def concat(envs: Sequence[Env]) -> Env:
+    return {s: np.concatenate([e[s] for e in envs]) for s in envs[0]}
+
+
+def perturbed(env: Env, rng: np.random.Generator, ulps: float = 4.0) -> Env:
+    """The same points moved by a few ulps, to measure round-off sensitivity."""
+    return {s: v * (1 + ulps * EPS * rng.uniform(-1, 1, size=v.shape)) for s, v in env.items()}
+
+
+@dataclass
+class BatchComparison:
+    """Per-sample errors of a batch comparison of two sides."""
+
+    error: np.ndarray  # (K,) worst absolute difference over entries
+    tolerance: np.ndarray  # (K,) what round-off alone can explain
+    scale: np.ndarray  # (K,) magnitude of the values
+    valid: np.ndarray  # (K,) False where either side is NaN or infinite
+    entry_margin: np.ndarray | None = None  # (K, m) error / tolerance per entry, where entries exist
+    reference: np.ndarray | None = None  # (K,) the magnitudes involved: values and intermediate terms
+
+    @property
+    def magnitude(self) -> np.ndarray:
+        """What errors and tolerances are measured against: the values and the terms they are
+        computed from (a side that is 0 by cancellation is still computed from terms of size 1)."""
+        return self.scale if self.reference is None else np.maximum(self.reference, self.scale)
+
+    @property
+    def wide(self) -> np.ndarray:
+        """Valid samples whose tolerance is not small against the magnitudes involved: float64
+        says nothing there (overflow, ill-conditioning), so they pass only if high precision agrees."""
+        return self.valid & (self.tolerance > WIDE_RELATIVE * self.magnitude + 1e-250)
+
+    @property
+    def suspects(self) -> np.ndarray:
+        """Indices of valid samples beyond tolerance, worst margin first, then the wide ones."""
+        beyond = self.valid & (self.error > self.tolerance)
+        bad = np.flatnonzero(beyond)
+        bad = bad[np.argsort(-(self.error[bad] / self.tolerance[bad]))]
+        wide = np.flatnonzero(self.wide & ~beyond)
+        return np.concatenate([bad, wide]).astype(int)
+
+    def suspect_entries(self, idx: int) -> list[int]:
+        """The entries of sample idx to recompute: all of them beyond tolerance (all, if the sample is wide)."""
+        if self.entry_margin is None:
+            return []
+        row = self.entry_margin[idx]
+        if self.wide[idx]:
+            return list(range(len(row)))
+        picked = np.flatnonzero(row > 1)
+        return [int(i) for i in picked] if len(picked) else [int(np.argmax(row))]
+
+    def _worst(self) -> int | None:
+        ok = np.flatnonzero(self.valid)
+        if not len(ok):
+            return None
+        return int(ok[np.argmax(self.error[ok] / self.tolerance[ok])])
+
+    def worst_relative(self) -> float:
+        """The error at the worst-margin sample, relative to the magnitudes involved there."""
+        w = self._worst()
+        return float("nan") if w is None else float(self.error[w] / max(self.magnitude[w], 1e-300))
+
+    def worst_margin(self) -> float:
+        w = self._worst()
+        return float("nan") if w is None else float(self.error[w] / self.tolerance[w])
+
+    def typical_tolerance(self) -> float:
+        """The tolerance at the worst-margin sample, relative to the magnitudes involved there."""
+        w = self._worst()
+        if w is None:
+            return float("nan")
+        size = self.magnitude[w]
+        return float(self.tolerance[w] / size) if size > 1e-290 else float(self.tolerance[w])
+
+
+def compare(
+    lhs: np.ndarray,
+    rhs: np.ndarray,
+    lhs_noise: np.ndarray,
+    rhs_noise: np.ndarray,
+    extra_tol: np.ndarray | float = 0.0,
+    terms: np.ndarray | None = None,
+) -> BatchComparison:
+    """Compare two (K, m) batches; *_noise are the same sides at perturbed inputs; terms, if
+    given, is the (K, m) size of the intermediate terms (see magnitude)."""
+    valid = np.all(np.isfinite(lhs), axis=1) & np.all(np.isfinite(rhs), axis=1)
+    with np.errstate(all="ignore"):
+        diff = np.abs(lhs - rhs)
+        scale = np.maximum(np.abs(lhs), np.abs(rhs))
+        spread = np.abs(lhs - lhs_noise) + np.abs(rhs - rhs_noise)
+        spread = np.where(np.isfinite(spread), spread, 0.0)
+        # normwise: round-off in one entry is relative to the largest entry of the sample
+        row_scale = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1, keepdims=True)
+        if terms is not None:
+            row_scale = np.maximum(row_scale, np.where(np.isfinite(terms), terms, 0.0))
+        tol_entry = 64 * EPS * row_scale + 8 * spread + extra_tol + 1e-300
+        error = np.max(np.where(np.isfinite(diff), diff, 0.0), axis=1)
+        margin_entry = np.where(np.isfinite(diff), diff / tol_entry, 0.0)
+        worst = np.argmax(margin_entry, axis=1)
+        rows = np.arange(lhs.shape[0])
+        tolerance = tol_entry[rows, worst]
+        error = diff[rows, worst]
+        error = np.where(np.isfinite(error), error, 0.0)
+        scale_row = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1)
+    return BatchComparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
+
+
+# ----------------------------------------------------------------------------- derivatives
+
+
+COMPLEX_STEP = 1e-30
+
+
+def directional_complex_step(fn: Compiled, env: Env, wrt: Sequence[sp.Symbol], directions: np.ndarray) -> np.ndarray:
+    """J·v for each sample and direction: Im f(x + i·h·v)/h, exact to round-off.
+
+    directions: (D, n_in). Returns (K, D, n_out).
+    """
+    k = len(next(iter(env.values())))
+    d = directions.shape[0]
+    big = {s: np.repeat(v.astype(complex), d) for s, v in env.items()}
+    for j, s in enumerate(wrt):
+        big[s] = big[s] + 1j * COMPLEX_STEP * np.tile(directions[:, j], k)
+    out = fn(big)
+    return (out.imag / COMPLEX_STEP).reshape(k, d, -1)
+
+
+def directional_richardson(
+    fn: Callable[[Env], np.ndarray], env: Env, wrt: Sequence[sp.Symbol], directions: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """J·v by central differences with one Richardson step; returns (value, error estimate)."""
+    k = len(next(iter(env.values())))
+    d = directions.shape[0]
+    scale = np.ones(k)
+    for s in wrt:
+        scale = np.maximum(scale, np.abs(env[s]))
+    h = 1e-3 * np.repeat(scale, d)
+
+    def at(t: np.ndarray) -> np.ndarray:  # non-analytic functions: NaN/inf at kinks is expected here
+        big = {s: np.repeat(v, d).astype(float) for s, v in env.items()}
+        for j, s in enumerate(wrt):
+            big[s] = big[s] + t * np.tile(directions[:, j], k)
+        return np.real(fn(big))
+
+    hh = h[:, None]
+    with np.errstate(all="ignore"):
+        coarse = (at(h) - at(-h)) / (2 * hh)
+        fine = (at(h / 2) - at(-h / 2)) / hh
+        value = (4 * fine - coarse) / 3
+        err = np.abs(value - fine) + 1e3 * EPS * np.abs(value)
+    return value.reshape(k, d, -1), err.reshape(k, d, -1)
+
+
+def second_directional(
+    fn: Compiled, env: Env, wrt: Sequence[sp.Symbol], pairs: tuple[np.ndarray, np.ndarray], analytic: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """uᵀ(∇²f)v per sample and pair: d/dt of the first directional derivative along u at x + t·v.
+
+    The inner derivative is the complex step when f is analytic; the outer one is a
+    Richardson-extrapolated central difference. Returns (K, P) values and error estimates.
+    """
+    u, v = pairs
+    k = len(next(iter(env.values())))
+    p = u.shape[0]
+    scale = np.ones(k)
+    for s in wrt:
+        scale = np.maximum(scale, np.abs(env[s]))
+
+    def inner(t: np.ndarray) -> np.ndarray:
+        shifted = {s: np.repeat(val, p).astype(float) for s, val in env.items()}
+        for j, s in enumerate(wrt):
+            shifted[s] = shifted[s] + t * np.tile(v[:, j], k)
+        if analytic:
+            big = {s: val.astype(complex) for s, val in shifted.items()}
+            for j, s in enumerate(wrt):
+                big[s] = big[s] + 1j * COMPLEX_STEP * np.tile(u[:, j], k)
+            return fn(big)[:, 0].imag / COMPLEX_STEP
+        h2 = 1e-4 * np.repeat(scale, p)
+        plus = {s: val.copy() for s, val in shifted.items()}
+        minus = {s: val.copy() for s, val in shifted.items()}
+        for j, s in enumerate(wrt):
+            plus[s] = plus[s] + h2 * np.tile(u[:, j], k)
+            minus[s] = minus[s] - h2 * np.tile(u[:, j], k)
+        return np.real(fn(plus)[:, 0] - fn(minus)[:, 0]) / (2 * h2)
+
+    h = 1e-3 * np.repeat(scale, p)
+    with np.errstate(all="ignore"):
+        coarse = (inner(h) - inner(-h)) / (2 * h)
+        fine = (inner(h / 2) - inner(-h / 2)) / h
+        value = (4 * fine - coarse) / 3
+        err = np.abs(value - fine) + 1e3 * EPS * np.abs(value)
+    return value.reshape(k, p), err.reshape(k, p)
+
+
+def basis_or_random(n: int, rng: np.random.Generator, limit: int, random_count: int) -> np.ndarray:
+    """All unit directions when n <= limit, else random Gaussian directions."""
+    if n <= limit:
+        return np.eye(n)
+    return rng.standard_normal((random_count, n))
+
+
+def hessian_pairs(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (u, v): every (eᵢ, eⱼ) with i <= j for small n, else 16 random Gaussian pairs."""
+    if n <= 12:
+        idx = [(i, j) for i in range(n) for j in range(i, n)]
+        eye = np.eye(n)
+        return eye[[i for i, _ in idx]], eye[[j for _, j in idx]]
+    return rng.standard_normal((16, n)), rng.standard_normal((16, n))

@@ -1,0 +1,88 @@
+"""The numeric spot check of each claim kind, with high-precision confirmation.
+
+Each check samples the claim's domains (:mod:`.sampling`), evaluates both sides in one
+vectorised batch, and nominates suspects beyond the round-off tolerance; :mod:`.resolve`
+confirms them in mpmath, and only a confirmed one becomes a counterexample. Every check
+returns a :class:`NumericOutcome`: pass, fail (with a confirmed counterexample) or
+inconclusive (with the reason).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import numpy as np
+
+from verifier.language import random_functions
+from verifier.language.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
+from verifier.language.stepwise import Implication
+from verifier.numeric.checks.constant import check_constant, is_constant
+from verifier.numeric.checks.convergence import check_convergence
+from verifier.numeric.checks.convex import check_convex
+from verifier.numeric.checks.derivative import check_derivative
+from verifier.numeric.checks.expectation import check_expectation
+from verifier.numeric.checks.identity import check_identity
+from verifier.numeric.checks.implication import check_implication
+from verifier.numeric.checks.inequality import check_inequality
+from verifier.numeric.checks.limit import check_limit
+from verifier.numeric.checks.psd import check_psd
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import Settings
+from verifier.outcome import NumericVerdict
+from verifier.trusted.instantiate import Instance, instantiate
+
+CHECKS: dict[type, Callable[..., NumericOutcome]] = {
+    Identity: check_identity,
+    Derivative: check_derivative,
+    PSD: check_psd,
+    Inequality: check_inequality,
+    Expectation: check_expectation,
+    Convergence: check_convergence,
+    Convex: check_convex,
+    Limit: check_limit,
+    Implication: check_implication,
+}
+REDRAWS = 2  # fresh batches drawn in place of one whose only doubt is undecidable samples
+
+
+def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
+    """The numeric verdict on one instance; undefined functions become random smooth ones."""
+    body = inst.claim.body
+    functions = random_functions.undefined_functions(body.parts())
+    if functions:  # arbitrary smooth functions: check random concrete instances
+        table = {fn: random_functions.random_smooth(arity, rng) for fn, arity in functions.items()}
+        concrete = body.map_parts(lambda obj: random_functions.concretise(obj, table))
+        inst = instantiate(dataclasses.replace(inst.claim, body=concrete))
+        outcome = CHECKS[type(concrete)](inst, concrete, rng, settings)
+        outcome.evidence = dataclasses.replace(
+            outcome.evidence,
+            note="generic functions "
+            + ", ".join(sorted(str(f) for f in functions))
+            + " replaced by random smooth functions",
+        )
+        return outcome
+    if is_constant(inst):  # numbers against numbers: exactly or in high precision, never by floats
+        return check_constant(inst)
+    return _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)
+
+
+def _replacing_undecided(run: Callable[[], NumericOutcome], settings: Settings) -> NumericOutcome:
+    """A batch whose only doubt is samples that high precision cannot decide (values past 10^2000,
+    not finite there) is replaced by a fresh batch from the same generator, so such a sample is not
+    the verdict: the verdict is the new batch's, which says how many samples it replaced."""
+    outcome = run()
+    replaced = 0
+    for _ in range(REDRAWS):
+        if outcome.verdict is not NumericVerdict.INCONCLUSIVE or not outcome.undecided or settings.points is not None:
+            break
+        replaced += outcome.undecided
+        outcome = run()
+    if replaced and outcome.verdict is not NumericVerdict.INCONCLUSIVE:
+        note = f"{replaced} undecidable sample(s) replaced by a fresh batch"
+        joined = f"{outcome.evidence.note}; {note}" if outcome.evidence.note else note
+        outcome.evidence = dataclasses.replace(outcome.evidence, note=joined)
+    return outcome
+
+
+__all__ = ["CHECKS", "NumericOutcome", "Settings", "spot_check"]

@@ -1,0 +1,189 @@
+"""The numeric check of a Convergence claim: order and constant from an mpmath iteration.
+
+One-step scalar maps are checked here; maps with memory and vector maps in
+:mod:`verifier.numeric.checks.multistep`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Convergence
+from verifier.language.iteration import iteration_of
+from verifier.numeric import confirm
+from verifier.numeric.batch import Env
+from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+from verifier.trusted.instantiate import Instance
+
+
+def _iterate(
+    step: Callable[[mpmath.mpf], mpmath.mpf], root: mpmath.mpf, start: mpmath.mpf, steps: int = 40
+) -> list[mpmath.mpf]:
+    errors, x = [abs(start - root)], start
+    floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 15))
+    for _ in range(steps):
+        x = step(x)
+        e = abs(x - root)
+        if not mpmath.isfinite(e):
+            break
+        errors.append(e)
+        if e < floor or e == 0:
+            break
+    return errors
+
+
+def _converges(errors: list[mpmath.mpf]) -> bool:
+    """The iteration closed in on the root: at least a millionfold smaller error by the end."""
+    return len(errors) >= 3 and errors[-1] < errors[0] * mpmath.mpf("1e-6")
+
+
+def _order_and_constant(
+    errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
+) -> tuple[float, mpmath.mpf] | None:
+    floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
+    usable = [i for i in range(len(errors)) if errors[i] > floor]
+    triples = [i for i in usable if i + 2 in usable and errors[i] > errors[i + 1] > errors[i + 2]]
+    if not triples:
+        return None
+    i = triples[-1]
+    q = float(mpmath.log(errors[i + 2] / errors[i + 1]) / mpmath.log(errors[i + 1] / errors[i]))
+    j = i + 1
+    c = signed[j + 1] / signed[j] ** order if float(order).is_integer() else errors[j + 1] / errors[j] ** order
+    return q, c
+
+
+def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    shape = iteration_of(body)
+    if not shape.one_step_scalar:
+        return check_iteration(inst, body, shape, rng, s)
+    x = shape.items[0][0]
+    symbols = list(inst.symbols)
+    step_mp = confirm.mp_compile([*symbols, x], [shape.step[0]])
+    extra = [shape.root[0], sp.sympify(body.order), sp.sympify(body.constant)]
+    start_expr = shape.start[0][0] if shape.start is not None else None
+    info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
+    env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
+    count = len(next(iter(env.values()))) if env else 1
+    seen = _Observed()
+    for idx, mirror in [(idx, mirror) for idx in range(count) for mirror in (False, True)]:
+        # the claim is local: the root is approached from both sides
+        args = mp_args(inst, env, idx) if env else []
+        seen.trial(idx, mirror, partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, mirror=mirror))
+    return seen.outcome(inst, env, count)
+
+
+@dataclass
+class _Observed:
+    """What the iterations from every sampled point showed: the worst order estimate, the confirmed
+    failures, the error series of the first point."""
+
+    worst: tuple[float, int, float, str] | None = None  # (gap in order, sample, order seen, constant seen)
+    series: dict[str, list[float]] = field(default_factory=dict)
+    failures: list[tuple[int, str, str]] = field(default_factory=list)  # (sample, seen, claimed)
+    recomputed: int = 0
+
+    def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None]) -> None:
+        """One start (or its mirror image across the root), at CONV_DPS digits; a failure is
+        observed again at twice the digits, and stands only if it is seen there too."""
+        verdict = observe()
+        if verdict is None:
+            return
+        q_est, c_est, q, c, errors, ok = verdict
+        if idx == 0:
+            self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
+        if not ok:
+            self.recomputed += 1
+            again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
+            if stands:
+                self.failures.append(
+                    (
+                        idx,
+                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}"
+                        + (" (started on the other side of the root)" if mirror else ""),
+                        f"order {q}, constant {mpmath.nstr(c, 12)}",
+                    )
+                )
+            elif again is not None:  # the finer estimate stands for this sample
+                q_est, c_est = again[0], again[1]
+        gap = abs(q_est - q)
+        if self.worst is None or gap > self.worst[0]:
+            self.worst = (gap, idx, q_est, mpmath.nstr(c_est, 12))
+
+    def outcome(self, inst: Instance, env: Env, count: int) -> NumericOutcome:
+        worst, series = self.worst, self.series
+        checked = count if worst is not None else 0
+        ev = NumericEvidence(
+            inst.claim.n,
+            f"mpmath iteration at {CONV_DPS} digits",
+            checked,
+            worst[0] if worst else 0.0,
+            0.05,
+            escalated=self.recomputed,
+        )
+        if worst is None:
+            return NumericOutcome(
+                NumericVerdict.INCONCLUSIVE,
+                ev,
+                reason="iteration did not produce three usable errors (diverged or started too far)",
+                series=series,
+            )
+        if self.failures:
+            idx, seen, want = self.failures[0]
+            values = point_values(inst, env, idx) if env else {}
+            cx = Counterexample(
+                n=inst.claim.n,
+                values=values,
+                claimed=want,
+                observed=seen,
+                relation="=",
+                error=seen,
+                digits=2 * CONV_DPS,
+                note="observed from successive errors |e_k| of the iteration",
+            )
+            return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {seen}; claimed {want}", series=series)
+        return NumericOutcome(NumericVerdict.PASS, ev, series=series)
+
+
+def _off_claim(observed: tuple | None) -> bool:
+    return observed is not None and not observed[5]
+
+
+def _convergence_at(
+    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS,
+    mirror: bool = False,
+) -> tuple | None:  # fmt: skip
+    """(order and constant seen, claimed, errors, whether they agree) from the start, or from its mirror
+    image across the root (mirror=True); None where the iteration says nothing."""
+    with mpmath.workdps(dps):
+        info = info_mp(*args)
+        root, q, c = info[0], info[1], info[2]
+        start = info[3] if has_start else root + mpmath.mpf("1e-3") * (1 + abs(root))
+        start = 2 * root - start if mirror else start
+        try:
+            errors = _iterate(lambda v: step_mp(*args, v)[0], root, start)
+            with mpmath.workdps(dps):
+                signed_x = [start]
+                xv = start
+                for _ in range(len(errors) - 1):
+                    xv = step_mp(*args, xv)[0]
+                    signed_x.append(xv)
+                signed = [v - root for v in signed_x]
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return None
+        if not _converges(errors) or any(mpmath.im(v) != 0 for v in signed):
+            return None  # started outside the root's basin (it found another root, or cycles): no evidence
+        est = _order_and_constant(errors, float(q), signed)
+        if est is None:
+            return None
+        q_est, c_est = est
+        ok = abs(q_est - float(q)) < 0.05 and abs(c_est - c) <= mpmath.mpf("1e-6") * (abs(c) + mpmath.mpf("1e-30"))
+        return q_est, c_est, float(q), c, errors, ok

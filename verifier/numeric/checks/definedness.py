@@ -1,0 +1,289 @@
+"""Samples where a side of a claim is undefined (NaN, ±∞) or complex: findings, never noise.
+
+Float64 only nominates such samples: NaN can be overflow (exp(800)/exp(800)). Each one is
+re-evaluated side by side in mpmath at 50 and 100 digits, at its exact point, which must lie
+in the claim's domain (see sampling.outside_domain). Then:
+
+* one side real and the other undefined or complex (for a claim stated in real numbers): a
+  counterexample, "the right side is complex at y = -2: log of a negative number";
+* both sides undefined: at a random sample, the claim is undefined on a part of its domain of
+  positive measure, an error that asks to narrow the domain; at a special point only
+  (x = 0, drawn on purpose), a note "both sides undefined at x = 0; not checked there";
+* both sides real in high precision: float overflow, no information either way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import Env
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import exact_point, mp_args, outside_domain, point_values
+from verifier.numeric.mpeval import Peak
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+from verifier.trusted.instantiate import ClaimError, Instance
+
+PROBES = 16  # samples of each kind re-evaluated in high precision
+UNDEFINED_NOTE = "both sides undefined at"
+MAX_EXACT_OPS = 5000
+
+
+class State(StrEnum):
+    REAL = "real"
+    COMPLEX = "complex"
+    UNDEFINED = "undefined"
+
+
+@dataclass
+class Finding:
+    """What the undefined samples showed: a counterexample, or a note, or nothing."""
+
+    counterexample: Counterexample | None = None
+    reason: str = ""
+    note: str = ""
+
+
+def is_real_claim(exprs: Sequence[sp.Basic]) -> bool:
+    """A claim stated in real numbers: no imaginary unit anywhere."""
+    return not any(sp.sympify(e).has(sp.I) for e in exprs)
+
+
+def defined(values: np.ndarray, real: bool) -> np.ndarray:
+    """(K, m) values → (K,) True where every entry is finite (and real, for a real claim)."""
+    ok = np.all(np.isfinite(values), axis=1)
+    if real and np.iscomplexobj(values):
+        ok &= np.all(np.abs(values.imag) <= 1e-12 * np.maximum(np.abs(values.real), 1.0), axis=1)
+    return ok
+
+
+def first_state(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool) -> tuple[State, int] | None:
+    """A side's state at peak + headroom digits (at least 100), and those digits; None past MAX_DIGITS
+    or if the side cannot be evaluated in mpmath (that says nothing about the claim). A state counts
+    only once :func:`confirmed` at twice the digits."""
+    Peak.reset()
+    _state_at(evaluator, args, real, confirm.LOW_DPS)  # measures the magnitudes involved (Peak)
+    dps = max(confirm.HIGH_DPS, int(Peak.digits) + confirm.HEADROOM)  # 1 − σ(297) is 0 at 100 digits
+    if dps > confirm.MAX_DIGITS:
+        return None
+    seen = _state_at(evaluator, args, real, dps)
+    return None if seen is None else (seen, dps)
+
+
+def confirmed(
+    evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, first: tuple[State, int]
+) -> State | None:
+    """The first state if twice its digits give it again, else None."""
+    seen, dps = first
+    return seen if _state_at(evaluator, args, real, 2 * dps) is seen else None
+
+
+def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State | None:
+    with mpmath.workdps(dps):
+        try:
+            values = evaluator(*args)
+        except ZeroDivisionError:
+            return State.UNDEFINED
+        except Exception:  # the evaluator's limit (a numeric-only function, a type it cannot read)
+            return None
+        if not all(isinstance(v, mpmath.mpf | mpmath.mpc) for v in values):
+            return None
+        if any(not mpmath.isfinite(v) for v in values):
+            return State.UNDEFINED
+        tiny = mpmath.mpf(10) ** (-(dps - 10))
+        if real and any(abs(mpmath.im(v)) > tiny * max(abs(v), 1) for v in values):
+            return State.COMPLEX
+    return State.REAL
+
+
+Sides = tuple[list[sp.Expr], list[sp.Expr]]
+
+
+def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarray], special: int) -> Finding:
+    """Decide the samples where a side is not defined in float64 (ok is False); special: how many
+    samples at the start are the domains' special points (0 if the points were given)."""
+    real = is_real_claim([*sides[0], *sides[1]])
+    if numeric.has_opaque([*sides[0], *sides[1]]):
+        return Finding()  # numeric-only functions: no high-precision value to confirm anything with
+    left, right = (confirm.mp_compile(inst.symbols, list(s)) for s in sides)
+    one_sided = np.flatnonzero(ok[0] ^ ok[1])[:PROBES]
+    both = np.flatnonzero(~ok[0] & ~ok[1])[:PROBES]
+    undefined_both: list[int] = []
+    for idx in [*one_sided, *both]:
+        if outside_domain(inst, env, int(idx)) is not None:
+            continue
+        args = mp_args(inst, env, int(idx))
+        point = exact_point(inst, env, int(idx))
+        firsts = (first_state(left, args, real), first_state(right, args, real))
+        if firsts[0] is None or firsts[1] is None or (firsts[0][0], firsts[1][0]) == (State.REAL, State.REAL):
+            continue  # not decided, or both real (float overflow): no information, at any precision
+        states = (
+            exactly_undefined(sides[0], point, confirmed(left, args, real, firsts[0])),
+            exactly_undefined(sides[1], point, confirmed(right, args, real, firsts[1])),
+        )
+        if states[0] is None or states[1] is None or states == (State.REAL, State.REAL):
+            continue  # not decided, or float overflow: no information
+        if State.REAL in states:
+            return _counterexample(inst, env, int(idx), sides, (states[0], states[1]))
+        if states == (State.COMPLEX, State.COMPLEX) and (seen := complex_gap(left, right, args)) is not None:
+            return _complex_counterexample(inst, env, int(idx), seen)
+        undefined_both.append(int(idx))
+    return _both_undefined(inst, env, undefined_both, special)
+
+
+def complex_gap(
+    left: confirm.MpEvaluator, right: confirm.MpEvaluator, args: list[mpmath.mpf]
+) -> tuple[str, str] | None:
+    """Both sides complex: their values, if they differ clearly and alike at two precisions (log(x/y) is
+    iπ and log x − log y is −iπ at x = 1, y = −1); None if they agree or it is not decided."""
+    seen = []
+    for dps in (confirm.HIGH_DPS, 2 * confirm.HIGH_DPS):
+        with mpmath.workdps(dps):
+            try:
+                a, b = left(*args), right(*args)
+            except Exception:  # the evaluator's limit: no information
+                return None
+            gap = max(abs(u - v) for u, v in zip(a, b, strict=True))
+            scale = max([abs(u) for u in (*a, *b)] + [mpmath.mpf(1)])
+            if gap <= mpmath.mpf(10) ** (10 - dps) * scale:
+                return None
+            seen.append((mpmath.nstr(a[0], 12), mpmath.nstr(b[0], 12)))
+    return seen[-1] if seen[0] == seen[1] else None
+
+
+def _complex_counterexample(inst: Instance, env: Env, idx: int, seen: tuple[str, str]) -> Finding:
+    where = point_text(point_values(inst, env, idx))
+    reason = f"both sides are complex (undefined in ℝ) at {where}, and they differ: {seen[0]} and {seen[1]}"
+    cx = Counterexample(
+        n=inst.claim.n, values=point_values(inst, env, idx), claimed=seen[1], observed=seen[0], relation="=",
+        error="complex sides that differ", digits=2 * confirm.HIGH_DPS, note=reason,
+    )  # fmt: skip
+    return Finding(cx, reason)
+
+
+def exactly_undefined(side: list[sp.Expr], point: dict[sp.Symbol, sp.Rational], seen: State | None) -> State | None:
+    """An undefined state from mpmath confirmed exactly: a division by an exact zero leaves zoo or nan in
+    sympy's exact value (1 − σ(1598) is 0 at 400 digits, never exactly); None if it does not."""
+    if seen is not State.UNDEFINED:
+        return seen
+    if _operations(tuple(side)) > MAX_EXACT_OPS:
+        return None
+    values = [sp.sympify(e).xreplace(point) for e in side]
+    return State.UNDEFINED if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in values) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _operations(side: tuple[sp.Expr, ...]) -> int:
+    """The size of a side, counted once: the same sides come back at every undefined sample (4 s of a
+    2×2 inverse's 10 were count_ops on them)."""
+    return sum(sp.count_ops(e) for e in side)
+
+
+def is_special(inst: Instance, env: Env, idx: int) -> bool:
+    """The sample idx is made of its domains' special points (0, endpoints, I, ...), whatever its index."""
+    for g in inst.given:
+        entries = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
+        if not all(isinstance(e, sp.Symbol) and e in env for e in entries):
+            return False
+        block = np.array([env[e][idx] for e in entries], dtype=float)
+        specials = g.domain.special_points(g.shape).reshape(-1, len(entries))
+        if not any(np.array_equal(block, row) for row in specials):
+            return False
+    return True
+
+
+def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tuple[State, State]) -> Finding:
+    bad = 0 if states[0] is not State.REAL else 1
+    name, what = ("left", "right")[bad], states[bad].value
+    where = point_text(point_values(inst, env, idx))
+    why = culprit(sides[bad], exact_point(inst, env, idx))
+    reason = f"the {name} side is {what}{' (undefined in ℝ)' if what == 'complex' else ''} at {where}"
+    reason += f": {why}" if why else ""
+    texts = ["defined", "defined"]
+    texts[bad] = what
+    cx = Counterexample(
+        n=inst.claim.n, values=point_values(inst, env, idx), claimed=f"right side {texts[1]}",
+        observed=f"left side {texts[0]}", relation="both sides defined and equal", error=what,
+        digits=confirm.HIGH_DPS, note=reason,
+    )  # fmt: skip
+    return Finding(cx, reason)
+
+
+def _both_undefined(inst: Instance, env: Env, found: list[int], special: int) -> Finding:
+    if not found:
+        return Finding()
+    where = point_text(point_values(inst, env, found[0]))
+    random = [i for i in found if i >= special and not is_special(inst, env, i)]
+    if random:
+        at = point_text(point_values(inst, env, random[0]))
+        raise ClaimError(
+            f"both sides are undefined (or complex) at {at}, a random point of the domain, and at "
+            f"{len(found) - 1} other sample(s): the claim is undefined on part of its domain; narrow the domain"
+        )
+    return Finding(note=f"{UNDEFINED_NOTE} {where}; not checked there")
+
+
+def point_text(values: dict[str, object]) -> str:
+    return ", ".join(f"{k} = {_short(v)}" for k, v in values.items())
+
+
+def _short(v: object) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(_short(x) for x in v) + "]"
+    x = float(v)  # type: ignore[arg-type]
+    return str(int(x)) if x.is_integer() else f"{x:.6g}"
+
+
+def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> str:
+    """The innermost operation that leaves the reals, in words ("log of a negative number")."""
+    for expr in exprs:
+        for seen, node in enumerate(sp.postorder_traversal(sp.sympify(expr))):
+            if seen > 2000:
+                return ""
+            if isinstance(node, sp.log | sp.Pow):
+                text = _describe(node, [sp.sympify(a).xreplace(point) for a in node.args])
+                if text:
+                    return text
+    return ""
+
+
+def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:
+    if not all(a.is_number and a.is_real for a in args):
+        return ""
+    if isinstance(node, sp.log):
+        return "log of 0" if args[0].is_zero else ("log of a negative number" if args[0].is_negative else "")
+    base, exponent = args
+    if base.is_zero and exponent.is_negative:
+        return "division by zero"
+    if base.is_negative and exponent.is_integer is False:
+        root = exponent == sp.S.Half
+        return "square root of a negative number" if root else "a fractional power of a negative number"
+    return ""
+
+
+def refuted(finding: Finding, ev: NumericEvidence) -> NumericOutcome:
+    """The outcome of a check whose undefined samples gave a counterexample."""
+    return NumericOutcome(NumericVerdict.FAIL, ev, finding.counterexample, finding.reason)
+
+
+def noted(finding: Finding, outcome: NumericOutcome) -> NumericOutcome:
+    """The check's outcome, with the finding's note (if any) joined to its evidence."""
+    if finding.note:
+        note = f"{outcome.evidence.note}; {finding.note}" if outcome.evidence.note else finding.note
+        outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
+    return outcome
+
+
+def is_definedness(cx: Counterexample | None) -> bool:
+    """A counterexample where a side is undefined or complex, not where two values differ: a symbolic
+    proof of the identity where both sides are defined (a rational function's) does not contradict it."""
+    return cx is not None and cx.error in (State.UNDEFINED.value, State.COMPLEX.value)

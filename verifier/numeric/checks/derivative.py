@@ -1,0 +1,185 @@
+"""The numeric check of a Derivative: directional derivatives (complex step or Richardson) and Hessians."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Derivative
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import Env
+from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
+from verifier.numeric.checks.sampling import Settings, mp_args, sample
+from verifier.numeric.confirm import Confirmation, Decision
+from verifier.trusted.instantiate import Instance
+from verifier.trusted.obligations import jacobian_layout
+
+
+def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    f, wrt, claimed = jacobian_layout(body)
+    analytic = numeric.is_analytic(f)
+    if body.order == 2:
+        return _check_hessian(inst, f[0], wrt, claimed, rng, s, analytic)
+    fn_f = numeric.compiled(inst.symbols, f)
+    fn_d = numeric.compiled(inst.symbols, list(claimed) + [numeric.magnitude(e) for e in claimed])
+    env = sample(inst, rng, s.samples, s)
+    n_out, n_in = claimed.shape
+    size = n_out * n_in
+    dirs = numeric.basis_or_random(n_in, rng, limit=64, random_count=16)
+
+    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        if analytic:
+            ref = numeric.directional_complex_step(fn_f, e, wrt, dirs)
+            err = np.zeros_like(ref)
+        else:
+            ref, err = numeric.directional_richardson(fn_f, e, wrt, dirs)
+        values = fn_d(e).real
+        jac = values[:, :size].reshape(-1, n_out, n_in)
+        sizes = np.abs(values[:, size:]).reshape(-1, n_out, n_in)
+        return np.einsum("koi,di->kdo", jac, dirs), ref, err, np.einsum("koi,di->kdo", sizes, np.abs(dirs))
+
+    got, ref, err, terms = both(env)
+    got2, ref2, _, _ = both(numeric.perturbed(env, rng))
+    k = got.shape[0]
+    cmp = numeric.compare(
+        got.reshape(k, -1),
+        ref.reshape(k, -1),
+        got2.reshape(k, -1),
+        ref2.reshape(k, -1),
+        extra_tol=10 * err.reshape(k, -1),
+        terms=terms.reshape(k, -1),
+    )
+    method = ("complex step" if analytic else "central differences + Richardson") + (
+        f", {len(dirs)} directions" if n_in > 1 else ""
+    )
+    if numeric.has_opaque(f + list(claimed)):
+        return opaque_outcome(inst, cmp, method)
+    decide_at = _decider(inst, env, f, claimed, wrt, dirs, np.abs(got - ref), analytic)
+    return resolve(inst, env, cmp, method, decide_at)
+
+
+def _decider(
+    inst: Instance,
+    env: Env,
+    f: list[sp.Expr],
+    claimed: sp.ImmutableMatrix,
+    wrt: list[sp.Symbol],
+    dirs: np.ndarray,
+    diff: np.ndarray,
+    analytic: bool,
+) -> Callable[[int], Confirmation]:
+    """The high-precision decision at one sample: the claimed derivative along the direction and output
+    entry with the largest float gap there, against mpmath's derivative of f along that direction."""
+    n_in = claimed.shape[1]
+    mp_f = confirm.mp_compile(inst.symbols, f)
+    mp_d = confirm.mp_compile(inst.symbols, list(claimed))
+    positions = [inst.symbols.index(w) for w in wrt]
+
+    def decide_at(idx: int) -> Confirmation:
+        d, o = (int(i) for i in np.unravel_index(int(np.argmax(diff[idx])), diff[idx].shape))
+        v = [mpmath.mpf(float(x)) for x in dirs[d]]
+        base = mp_args(inst, env, idx)
+
+        used = [i for i in range(n_in) if v[i] != 0]
+
+        def sides() -> tuple[list, list]:
+            row = mp_d.entries(base, [o * n_in + i for i in used])
+            claimed_v = mpmath.fsum(value * v[i] for value, i in zip(row, used, strict=True))
+
+            def along(t: mpmath.mpf) -> mpmath.mpf:
+                moved = list(base)
+                for i, p in enumerate(positions):
+                    moved[p] = moved[p] + t * v[i]
+                return mp_f.entries(moved, [o])[0]
+
+            return [claimed_v], [mpmath.diff(along, 0)]
+
+        if not analytic and _kink(lambda t: mp_f.entries(_moved(base, positions, v, t), [o])[0]):
+            kink = "not differentiable here (one-sided derivatives differ)"
+            return Confirmation(Decision.NO_EVIDENCE, "", "", kink, 0)
+        return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*base)))
+
+    return decide_at
+
+
+def _check_hessian(
+    inst: Instance,
+    f: sp.Expr,
+    wrt: list[sp.Symbol],
+    claimed: sp.ImmutableMatrix,
+    rng: np.random.Generator,
+    s: Settings,
+    analytic: bool,
+) -> NumericOutcome:
+    fn_f = numeric.compiled(inst.symbols, [f])
+    fn_h = numeric.compiled(inst.symbols, list(claimed) + [numeric.magnitude(e) for e in claimed])
+    n = len(wrt)
+    u, v = numeric.hessian_pairs(n, rng)
+    env = sample(inst, rng, max(20, s.samples // 4), s)
+
+    def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        values = fn_h(e).real
+        h = values[:, : n * n].reshape(-1, n, n)
+        sizes = np.abs(values[:, n * n :]).reshape(-1, n, n)
+        got = np.einsum("pi,kij,pj->kp", u, h, v)
+        ref, err = numeric.second_directional(fn_f, e, wrt, (u, v), analytic)
+        return got, ref, err, np.einsum("pi,kij,pj->kp", np.abs(u), sizes, np.abs(v))
+
+    got, ref, err, terms = both(env)
+    got2, ref2, _, _ = both(numeric.perturbed(env, rng))
+    cmp = numeric.compare(got, ref, got2, ref2, extra_tol=10 * err, terms=terms)
+    method = ("complex step" if analytic else "central differences") + " + Richardson, " + f"{len(u)} direction pairs"
+    if numeric.has_opaque([f, *claimed]):
+        return opaque_outcome(inst, cmp, method)
+    mp_f = confirm.mp_compile(inst.symbols, [f])
+    mp_h = confirm.mp_compile(inst.symbols, list(claimed))
+    positions = [inst.symbols.index(w) for w in wrt]
+    diff = np.abs(got - ref)
+
+    def decide_at(idx: int) -> Confirmation:
+        p = int(np.argmax(diff[idx]))
+        uu = [mpmath.mpf(float(x)) for x in u[p]]
+        vv = [mpmath.mpf(float(x)) for x in v[p]]
+        base = mp_args(inst, env, idx)
+
+        cells = [(i, j) for i in range(n) for j in range(n) if uu[i] != 0 and vv[j] != 0]
+
+        def sides() -> tuple[list, list]:
+            h = mp_h.entries(base, [i * n + j for i, j in cells])
+            quad = mpmath.fsum(uu[i] * value * vv[j] for value, (i, j) in zip(h, cells, strict=True))
+
+            def at(a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
+                moved = list(base)
+                for i, q in enumerate(positions):
+                    moved[q] = moved[q] + a * uu[i] + b * vv[i]
+                return mp_f(*moved)[0]
+
+            return [quad], [mpmath.diff(at, (0, 0), (1, 1))]
+
+        return confirm.decide(sides, floor=lambda: abs(mp_f(*base)[0]))
+
+    return resolve(inst, env, cmp, method, decide_at)
+
+
+def _moved(base: list[mpmath.mpf], positions: list[int], v: list[mpmath.mpf], t: mpmath.mpf) -> list[mpmath.mpf]:
+    moved = list(base)
+    for i, p in enumerate(positions):
+        moved[p] = moved[p] + t * v[i]
+    return moved
+
+
+def _kink(along: Callable[[mpmath.mpf], mpmath.mpf]) -> bool:
+    """The function is not differentiable at t = 0 along this direction: its one-sided
+    derivatives differ (a kink of Abs, Max, a Piecewise boundary). A claimed derivative
+    cannot be refuted there, so such a sample is no evidence either way."""
+    with mpmath.workdps(60):
+        try:
+            right = mpmath.diff(along, 0, direction=1)
+            left = mpmath.diff(along, 0, direction=-1)
+        except (ZeroDivisionError, ValueError, TypeError):
+            return False
+        return bool(abs(right - left) > mpmath.mpf(10) ** -20 * (1 + abs(right) + abs(left)))

@@ -1,0 +1,166 @@
+"""The numeric check of an Expectation: Monte Carlo, or exact enumeration of Bernoulli masks."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Expectation
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import BatchComparison, Compiled, Env
+from verifier.numeric.checks.resolve import NumericOutcome, evidence, resolve
+from verifier.numeric.checks.sampling import Settings, mp_args, sample
+from verifier.numeric.confirm import Confirmation
+from verifier.outcome import NumericVerdict
+from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
+from verifier.trusted.obligations import expectation_by_moments
+
+MC_DRAWS = 20_000
+MC_ALPHA = 1e-6
+
+
+def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    noise = list(body.noise)
+    dists = [body.noise[v] for v in noise]
+    exprs, claimed = list(as_matrix(body.expr)), list(as_matrix(body.equals))
+    if len(exprs) != len(claimed):
+        raise ClaimError("expectation: expr and equals have different shapes")
+    symbols = list(inst.symbols) + noise
+    fn = numeric.compiled(symbols, exprs)
+    fn_claimed = numeric.compiled(inst.symbols, claimed + [p for d in dists for p in d.params()])
+    from verifier.language.distributions import Bernoulli
+
+    if all(isinstance(d, Bernoulli) for d in dists) and len(noise) <= 12:
+        return _expectation_enumerated(inst, body, fn, fn_claimed, rng, s)
+    env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
+    try:
+        exact = [expectation_by_moments(e, body.noise) for e in exprs]
+    except sp.PolynomialError:
+        ev = evidence(inst, method, cmp, 0)
+        if np.any(cmp.valid & (cmp.error > cmp.tolerance)):  # a Monte Carlo tolerance is always wide
+            return NumericOutcome(
+                NumericVerdict.INCONCLUSIVE,
+                ev,
+                reason="Monte Carlo disagrees, but the expression is not polynomial in the noise, "
+                "so it cannot be confirmed exactly",
+            )
+        return NumericOutcome(NumericVerdict.PASS, ev)
+    mp_fn = confirm.mp_compile(inst.symbols, exact + claimed)
+    m = len(exprs)
+
+    def decide_at(idx: int) -> Confirmation:
+        args = mp_args(inst, env, idx)
+
+        def sides() -> tuple[list, list]:
+            vals = mp_fn(*args)
+            return vals[m:], vals[:m]
+
+        return confirm.decide(sides)
+
+    out = resolve(inst, env, cmp, method, decide_at)
+    if out.counterexample is not None:
+        out.reason = f"claimed {out.counterexample.claimed}, exact expectation {out.counterexample.observed}"
+    return out
+
+
+def _monte_carlo(
+    inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled, rng: np.random.Generator, s: Settings
+) -> tuple[Env, BatchComparison, str]:
+    """The mean of MC_DRAWS draws of the noise at each sampled point, against the claimed value, with a
+    Bonferroni-corrected normal tolerance: the points, the comparison and the method in words."""
+    noise = list(body.noise)
+    dists = [body.noise[v] for v in noise]
+    claimed = len(as_matrix(body.equals))
+    k = max(8, min(24, s.samples // 10))
+    env = sample(inst, rng, k, s, corners_ok=False)
+    k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
+    base = np.broadcast_to(fn_claimed(env).real, (k, claimed + sum(len(d.params()) for d in dists)))
+    want, params = base[:, :claimed], base[:, claimed:]
+    big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
+    col = 0
+    for var, dist in zip(noise, dists, strict=True):
+        p = tuple(np.repeat(params[:, col + i], MC_DRAWS) for i in range(len(dist.params())))
+        col += len(dist.params())
+        big[var] = dist.draw(rng, p, (k * MC_DRAWS,))
+    vals = fn(big).real.reshape(k, MC_DRAWS, -1)
+    mean, se = vals.mean(axis=1), vals.std(axis=1, ddof=1) / math.sqrt(MC_DRAWS)
+    z_crit = _z_critical(MC_ALPHA / (k * claimed))
+    err = np.abs(mean - want)
+    tol = z_crit * se + 64 * numeric.EPS * np.abs(want) + 1e-300
+    valid = np.all(np.isfinite(mean), axis=1) & np.all(np.isfinite(want), axis=1)
+    ratio = np.where(valid[:, None], err / tol, 0.0)
+    worst = np.argmax(ratio, axis=1)
+    rows = np.arange(k)
+    cmp = BatchComparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
+    return env, cmp, f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
+
+
+def _z_critical(alpha: float) -> float:
+    """Two-sided normal critical value for level alpha (bisection on erfc)."""
+    lo, hi = 0.0, 40.0
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if math.erfc(mid / math.sqrt(2)) > alpha:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def _expectation_enumerated(
+    inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled, rng: np.random.Generator, s: Settings
+) -> NumericOutcome:
+    noise = list(body.noise)
+    m_noise = len(noise)
+    claimed = list(as_matrix(body.equals))
+    env = sample(inst, rng, max(20, s.samples // 4), s)
+    k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
+    masks = np.array([[(b >> i) & 1 for i in range(m_noise)] for b in range(2**m_noise)], dtype=float)
+
+    def expected(e: Env) -> tuple[np.ndarray, np.ndarray]:
+        base = np.broadcast_to(fn_claimed(e).real, (k, len(claimed) + len(noise)))
+        want, probs = base[:, : len(claimed)], base[:, len(claimed) :]
+        big = {sym: np.repeat(val, len(masks)) for sym, val in e.items()}
+        weight = np.ones(k * len(masks))
+        for i, var in enumerate(noise):
+            bits = np.tile(masks[:, i], k)
+            p = np.repeat(probs[:, i], len(masks))
+            big[var] = bits
+            weight *= np.where(bits == 1, p, 1 - p)
+        vals = fn(big).real * weight[:, None]
+        return vals.reshape(k, len(masks), -1).sum(axis=1), want
+
+    got, want = expected(env)
+    got2, want2 = expected(numeric.perturbed(env, rng))
+    cmp = numeric.compare(want, got, want2, got2)
+    method = f"exact enumeration of {2**m_noise} Bernoulli masks"
+    exprs = list(as_matrix(body.expr))
+    mp_fn = confirm.mp_compile(list(inst.symbols) + noise, exprs)
+    mp_claimed = confirm.mp_compile(inst.symbols, claimed + [d.params()[0] for d in body.noise.values()])
+    n_claimed = len(claimed)
+
+    def decide_at(idx: int) -> Confirmation:
+        args = mp_args(inst, env, idx)
+
+        def sides() -> tuple[list, list]:
+            base = mp_claimed(*args)
+            want, probs = base[:n_claimed], base[n_claimed:]
+            total = [mpmath.mpf(0)] * n_claimed
+            for mask in masks:
+                w = mpmath.mpf(1)
+                for bit, p in zip(mask, probs, strict=True):
+                    w *= p if bit else 1 - p
+                vals = mp_fn(*args, *[mpmath.mpf(int(b)) for b in mask])
+                total = [t + w * v for t, v in zip(total, vals, strict=True)]
+            return want, total
+
+        return confirm.decide(sides)
+
+    out = resolve(inst, env, cmp, method, decide_at)
+    if out.counterexample is not None:
+        out.reason = f"claimed {out.counterexample.claimed}, exact expectation {out.counterexample.observed}"
+    return out

@@ -1,0 +1,52 @@
+"""The numeric check of an Identity: both sides sampled and compared entry by entry."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Identity
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.checks import definedness
+from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
+from verifier.numeric.checks.sampling import Settings, mp_args, sample, specials
+from verifier.numeric.confirm import Confirmation
+from verifier.trusted.instantiate import Instance, as_matrix
+
+
+def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    lhs, rhs = list(as_matrix(body.lhs)), list(as_matrix(body.rhs))
+    return _compare_sides(inst, lhs, rhs, rng, s, "float64 batch")
+
+
+def _compare_sides(
+    inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], rng: np.random.Generator, s: Settings, method: str
+) -> NumericOutcome:
+    m = len(lhs)
+    sizes = [numeric.magnitude(a) + numeric.magnitude(b) for a, b in zip(lhs, rhs, strict=True)]
+    fn = numeric.compiled(inst.symbols, lhs + rhs + sizes)
+    env = sample(inst, rng, s.samples, s)
+    out, noisy = fn(env), fn(numeric.perturbed(env, rng))  # complex values are compared in full
+    cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :].real)
+    if numeric.has_opaque(lhs + rhs):
+        return opaque_outcome(inst, cmp, method)
+    real = definedness.is_real_claim(lhs + rhs)
+    ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
+    cmp.valid &= ok[0] & ok[1]
+    found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
+    mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
+
+    def decide_at(idx: int) -> Confirmation:
+        args = mp_args(inst, env, idx)
+        entries = cmp.suspect_entries(idx)
+
+        def sides() -> tuple[list, list]:
+            vals = mp_fn.entries(args, [*entries, *(m + e for e in entries)])
+            return vals[: len(entries)], vals[len(entries) :]
+
+        return confirm.decide(sides)
+
+    if found.counterexample is not None:
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
+    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))

@@ -1,0 +1,219 @@
+"""The numeric check of an Implication A ⇒ B: B is checked at points where A holds.
+
+Two ways to find those points. An equation A linear in a declared symbol u over ℝ is solved
+(u = s(v), verified exactly by :mod:`verifier.strategies.premise`), and B is checked with u = s(v) over
+the other symbols, like any identity or inequality: its counterexamples are confirmed in high
+precision, and A holds there exactly. Otherwise the domain is sampled and only the samples
+where A holds with a clear float margin are kept; a counterexample of B among them counts only
+if A is confirmed to hold there at 50 and 100 digits too. When A holds at too few samples,
+the check is inconclusive and says so: an implication is never passed on no evidence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Identity, Inequality, Statement
+from verifier.language.stepwise import Implication, Relation
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import Env
+from verifier.numeric.checks.definedness import point_text
+from verifier.numeric.checks.identity import check_identity
+from verifier.numeric.checks.inequality import check_inequality
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, point_values, sample
+from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+from verifier.strategies import premise
+from verifier.trusted.instantiate import Instance, as_matrix, instantiate
+
+OVERSAMPLE = 4  # draws per wanted sample when only some satisfy the premise
+MIN_SHARE = 10  # at least samples // MIN_SHARE points where the premise holds
+MARGIN = 1e-9  # a premise holds at a float sample if its gap clears this, relative to its size
+HOLDS_RELATIVE = mpmath.mpf(10) ** -40
+MAX_SINGULAR = 8  # points where the solution is undefined that are tried as findings
+
+
+def check_implication(inst: Instance, body: Implication, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    forward = _one_way(inst, body.premise, body.conclusion, body.where, rng, s)
+    if not body.both_ways or forward.verdict is not NumericVerdict.PASS:
+        return forward
+    backward = _one_way(inst, body.conclusion, body.premise, body.where, rng, s)
+    if backward.counterexample is not None:
+        backward.counterexample = dataclasses.replace(backward.counterexample, note="the converse ⇐ fails here")
+        backward.reason = f"the converse fails: {backward.reason}"
+    return backward
+
+
+def statement(rel: Relation, where: object) -> Statement:
+    """The relation as a claim of its own: an Identity or an Inequality."""
+    if rel.op == "=":
+        return Identity(rel.lhs, rel.rhs, where=where)  # type: ignore[arg-type]
+    return Inequality(rel.lhs, rel.op, rel.rhs, where=where)  # type: ignore[arg-type]
+
+
+def _check(inst: Instance, body: Statement, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    if isinstance(body, Identity):
+        return check_identity(inst, body, rng, s)
+    assert isinstance(body, Inequality)
+    return check_inequality(inst, body, rng, s)
+
+
+def _one_way(
+    inst: Instance, a: Relation, b: Relation, where: object, rng: np.random.Generator, s: Settings
+) -> NumericOutcome:
+    solved = premise.solve(inst, a)
+    if solved is not None:
+        return _on_solutions(inst, a, b, solved, rng, s)
+    return _where_it_holds(inst, a, b, rng, s)
+
+
+def _on_solutions(
+    inst: Instance, a: Relation, b: Relation, solved: premise.Solved, rng: np.random.Generator, s: Settings
+) -> NumericOutcome:
+    """B with u = s(v), over the other symbols, at the points where s(v) is defined; where it is not, A may
+    hold for every u, and B is a finding there if it is undefined itself (w = (XᵀX)⁻¹Xᵀy at X = 0)."""
+    rest = [(g.target, g.domain) for g in inst.given if g is not solved.given]
+    reduced = statement(b, rest).map_parts(lambda obj: sp.sympify(obj).xreplace(solved.substitution()))
+    sub = instantiate(dataclasses.replace(inst.claim, body=reduced))
+    points = None if s.points is None else {k: v for k, v in s.points.items() if k not in solved.symbols}
+    denominators = _denominators(solved)
+    if denominators:
+        drawn = sample(sub, rng, s.samples, dataclasses.replace(s, points=points))
+        points, singular = _where_defined(sub, denominators, drawn)
+        finding = _undefined_where_singular(inst, sub, a, b, singular)
+        if finding is not None:
+            return finding
+    outcome = _check(sub, reduced, rng, dataclasses.replace(s, points=points))
+    note = f"premise solved for {solved.given.label}"
+    outcome.evidence = dataclasses.replace(outcome.evidence, method=f"{outcome.evidence.method}, {note}")
+    cx = outcome.counterexample
+    if cx is not None:
+        at = {sym: sp.Rational(v) for sym, v in _scalars(sub, cx.values).items()}
+        if any(sp.sympify(d).xreplace(at) == 0 for d in denominators):
+            outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
+            outcome.reason = f"the solution for {solved.given.label} is undefined at the point found: no counterexample"
+            return outcome
+        solution = [float(sp.sympify(e).xreplace(at)) for e in solved.solution]
+        shaped: object = solution if solved.given.shape else solution[0]
+        values = {**cx.values, solved.given.label: shaped}
+        outcome.counterexample = dataclasses.replace(cx, values=values, note="; ".join(filter(None, [note, cx.note])))
+    return outcome
+
+
+def _denominators(solved: premise.Solved) -> list[sp.Expr]:
+    """What the solution u = s(v) divides by: where one vanishes, s(v) is no point of the premise (at X = 0 every
+    w solves Xᵀ(Xw − y) = 0, and the solved form says nothing), so B is not checked there."""
+    found = [sp.fraction(sp.together(e))[1] for e in solved.solution]
+    return list(dict.fromkeys(d for d in found if not d.is_Number))
+
+
+def _where_defined(inst: Instance, denominators: list[sp.Expr], drawn: Env) -> tuple[Env, Env]:
+    """The drawn points at which no denominator of the solution is zero, and the others."""
+    values = numeric.compiled(inst.symbols, denominators)(drawn).real
+    defined = np.all(np.isfinite(values) & (values != 0), axis=1)
+    keep, drop = np.flatnonzero(defined), np.flatnonzero(~defined)
+    return {k: v[keep] for k, v in drawn.items()}, {k: v[drop] for k, v in drawn.items()}
+
+
+def _undefined_where_singular(
+    inst: Instance, sub: Instance, a: Relation, b: Relation, singular: Env
+) -> NumericOutcome | None:
+    """A point where A holds for every value of the solved symbol and B is undefined: decided exactly."""
+    count = len(next(iter(singular.values()), []))
+    for idx in range(min(count, MAX_SINGULAR)):
+        at = exact_point(sub, singular, idx)
+        if any(sp.expand(sp.sympify(e).xreplace(at)) != 0 for e in premise.residual(a)):
+            continue  # A does not hold for every u here
+        sides = [sp.sympify(e).xreplace(at) for e in (*as_matrix(b.lhs), *as_matrix(b.rhs))]
+        if not any(e.has(sp.zoo, sp.nan) for e in sides):
+            continue
+        values = point_values(sub, singular, idx)
+        reason = f"the conclusion is undefined at {point_text(values)}, where the premise holds for every value"
+        cx = Counterexample(
+            n=inst.claim.n, values=values, claimed="", observed="undefined", relation="defined",
+            error="division by zero", digits=0, note=reason,
+        )  # fmt: skip
+        evidence = NumericEvidence(inst.claim.n, "premise solved; a point where the solution is undefined", 1, 0, 0)
+        return NumericOutcome(NumericVerdict.FAIL, evidence, cx, reason)
+    return None
+
+
+def _scalars(inst: Instance, values: dict[str, object]) -> dict[sp.Symbol, float]:
+    """A counterexample's values by symbol."""
+    out: dict[sp.Symbol, float] = {}
+    for g in inst.given:
+        flat = np.asarray(values[g.label], dtype=float).reshape(-1)
+        entries = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
+        out.update({e: float(v) for e, v in zip(entries, flat, strict=True) if isinstance(e, sp.Symbol)})
+    return out
+
+
+def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    """B at the samples where A holds with a clear margin."""
+    lhs, rhs = list(as_matrix(a.lhs)), list(as_matrix(a.rhs))
+    drawn = s.points if s.points is not None else sample(inst, rng, OVERSAMPLE * s.samples, s)
+    values = numeric.compiled(inst.symbols, lhs + rhs)(drawn).real
+    kept = np.flatnonzero(_holds(a.op, values[:, : len(lhs)], values[:, len(lhs) :]))
+    body = statement(b, inst.claim.body.where)  # type: ignore[attr-defined]
+    sub = instantiate(dataclasses.replace(inst.claim, body=body))
+    wanted = 0 if s.points is not None else max(1, s.samples // MIN_SHARE)
+    if len(kept) < wanted:
+        total = len(next(iter(drawn.values()), []))
+        unsolved = " and cannot be solved for a declared symbol over ℝ it is linear in" if a.op == "=" else ""
+        return NumericOutcome(
+            NumericVerdict.INCONCLUSIVE,
+            NumericEvidence(inst.claim.n, "sampled where the premise holds", 0, 0.0, 0.0),
+            reason=f"the premise held at {len(kept)} of {total} samples{unsolved}; too few to check the conclusion",
+        )
+    if not len(kept):
+        return NumericOutcome(NumericVerdict.PASS, NumericEvidence(inst.claim.n, "no point holds the premise", 0, 0, 0))
+    points: Env = {k: v[kept] for k, v in drawn.items()}
+    outcome = _check(sub, body, rng, dataclasses.replace(s, points=points))
+    outcome.evidence = dataclasses.replace(
+        outcome.evidence, method=f"{outcome.evidence.method}, where the premise holds"
+    )
+    cx = outcome.counterexample
+    if cx is not None and not _confirmed_premise(inst, a, points, cx.values):
+        outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
+        outcome.reason = "the conclusion fails at a sample where the premise could not be confirmed in high precision"
+    return outcome
+
+
+def _holds(op: str, lhs: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    scale = np.maximum(np.abs(lhs), np.abs(rhs)).max(axis=1) + 1e-300
+    finite = np.all(np.isfinite(lhs), axis=1) & np.all(np.isfinite(rhs), axis=1)
+    if op == "=":
+        return finite & (np.abs(lhs - rhs).max(axis=1) <= MARGIN * scale)
+    gap = (rhs - lhs if op in ("<=", "<") else lhs - rhs)[:, 0]
+    return finite & (gap > MARGIN * scale)
+
+
+def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[str, object]) -> bool:
+    """A holds at the counterexample's point at 50 and at 100 digits (an equation to 40 digits)."""
+    idx = next((i for i in range(len(next(iter(points.values())))) if point_values(inst, points, i) == values), None)
+    if idx is None:
+        return False
+    args = mp_args(inst, points, idx)
+    sides = confirm.mp_compile(inst.symbols, [*as_matrix(a.lhs), *as_matrix(a.rhs)])
+    for dps in (confirm.LOW_DPS, confirm.HIGH_DPS):
+        with mpmath.workdps(dps):
+            try:
+                got = sides(*args)
+            except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+                return False
+            half = len(got) // 2
+            left, right = got[:half], got[half:]
+            scale = max([abs(v) for v in got] + [mpmath.mpf(1)])
+            if not all(mpmath.isfinite(v) for v in got):
+                return False
+            if a.op == "=" and max(abs(x - y) for x, y in zip(left, right, strict=True)) > HOLDS_RELATIVE * scale:
+                return False
+            gap = (right[0] - left[0]) if a.op in ("<=", "<") else (left[0] - right[0])
+            if a.op != "=" and gap <= HOLDS_RELATIVE * scale:
+                return False
+    return True

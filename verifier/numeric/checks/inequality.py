@@ -1,0 +1,74 @@
+"""The numeric check of an Inequality: the signed gap at each sample."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Inequality
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import BatchComparison
+from verifier.numeric.checks import definedness
+from verifier.numeric.checks.resolve import NumericOutcome, evidence, exact_confirmation, opaque_outcome, resolve
+from verifier.numeric.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample, specials
+from verifier.numeric.confirm import Confirmation
+from verifier.trusted.instantiate import Instance, as_matrix
+
+
+def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    lhs, rhs = sp.sympify(body.lhs), sp.sympify(body.rhs)
+    if isinstance(body.lhs, sp.MatrixBase):
+        lhs = as_matrix(body.lhs)[0, 0]
+    if isinstance(body.rhs, sp.MatrixBase):
+        rhs = as_matrix(body.rhs)[0, 0]
+    small, big = (lhs, rhs) if body.op in ("<=", "<") else (rhs, lhs)
+    strict = body.op in ("<", ">")
+    fn = numeric.compiled(inst.symbols, [small, big])
+    env = sample(inst, rng, s.samples, s)
+    full = fn(env)
+    ok = definedness.defined(full[:, :1], real=True), definedness.defined(full[:, 1:], real=True)
+    if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
+        ok = ok[1], ok[0]
+    found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
+    out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
+    gap = out[:, 1] - out[:, 0]
+    valid = ok[0] & ok[1]
+    scale = np.max(np.abs(out), axis=1)
+    tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
+    error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
+    error = np.where(valid, np.nan_to_num(error), 0.0)
+    if strict:
+        tol = np.where(gap <= tol, tol / 2, tol)
+    cmp = BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
+    method = f"sampled {body.op}"
+    if numeric.has_opaque([small, big]):
+        return opaque_outcome(inst, cmp, method)
+    if found.counterexample is not None:  # an inequality between numbers that are not real is no claim about ℝ
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
+    mp_fn = confirm.mp_compile(inst.symbols, [small, big])
+
+    def decide_at(idx: int) -> Confirmation:
+        exact = exact_rational(big - small, exact_point(inst, env, idx))
+        if exact is not None:  # rational claims are decided exactly, tight points included
+            return exact_confirmation(exact, strict)
+        args = mp_args(inst, env, idx)
+
+        def value() -> mpmath.mpf:
+            a, b = mp_fn(*args)
+            return b - a
+
+        return confirm.decide_sign(value, strict=strict)
+
+    result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    if result.counterexample is not None:
+        gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
+        result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"
+    return result
+
+
+def _neg(text: str) -> str:
+    if text.lstrip("-") in ("0", "0.0"):
+        return "0"
+    return text[1:] if text.startswith("-") else "-" + text

@@ -1,0 +1,90 @@
+"""The numeric check of a PSD claim: the smallest eigenvalue at each sample."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import PSD
+from verifier.numeric import batch as numeric
+from verifier.numeric import confirm
+from verifier.numeric.batch import BatchComparison, Env
+from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
+from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, sample
+from verifier.numeric.confirm import Confirmation, Decision
+from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
+
+
+def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    h = as_matrix(body.matrix)
+    n = h.rows
+    fn = numeric.compiled(inst.symbols, list(h))
+    env = sample(inst, rng, s.samples, s)
+    low, asym, norm = _lowest(fn, n, env)
+    low2, _, _ = _lowest(fn, n, numeric.perturbed(env, rng))
+    valid = np.isfinite(norm)
+    lopsided = valid & (asym > 1e-8 * np.nan_to_num(norm) + 1e-300)
+    if lopsided.any():
+        raise ClaimError(
+            f"the matrix is not symmetric (entries differ by {float(np.max(asym[lopsided])):.3g}); "
+            "a psd claim needs H = Hᵀ, e.g. state it for (H + Hᵀ)/2"
+        )
+    tol = 64 * n * numeric.EPS * np.nan_to_num(norm) + 8 * np.abs(low - low2) + 1e-300
+    # strict: an eigenvalue at or below round-off level is a suspect
+    error = np.where(low <= tol, 2 * tol - low, 0.0) if body.strict else np.maximum(-low, 0.0)
+    error = np.maximum(error, np.where(asym > tol, asym, 0.0))
+    cmp = BatchComparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
+    method = f"smallest eigenvalue, {n}×{n}"
+    if numeric.has_opaque(list(h)):
+        return opaque_outcome(inst, cmp, method)
+    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env))
+    if out.counterexample is not None:
+        out.reason = f"smallest eigenvalue is {out.counterexample.observed} < 0"
+    return out
+
+
+def _lowest(fn: Callable[[Env], np.ndarray], n: int, e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per sample: the smallest eigenvalue of the symmetric part, the largest asymmetry, and the
+    largest entry (NaN where an entry is not finite)."""
+    mats = fn(e).real.reshape(-1, n, n)
+    finite = np.all(np.isfinite(mats), axis=(1, 2))
+    safe = np.where(finite[:, None, None], mats, 0.0)
+    sym = (safe + np.swapaxes(safe, 1, 2)) / 2
+    asym = np.max(np.abs(safe - np.swapaxes(safe, 1, 2)), axis=(1, 2))
+    return np.linalg.eigvalsh(sym)[:, 0], asym, np.where(finite, np.max(np.abs(safe), axis=(1, 2)), np.nan)
+
+
+def _decider(inst: Instance, body: PSD, h: sp.Matrix, env: Env) -> Callable[[int], Confirmation]:
+    """The high-precision decision at one sample: exactly over QQ where the matrix is rational there."""
+    n = h.rows
+    mp_h = confirm.mp_compile(inst.symbols, list(h))
+
+    def decide_at(idx: int) -> Confirmation:
+        exact = h.xreplace(exact_point(inst, env, idx))
+        if all(isinstance(e, sp.Rational) for e in exact):  # decide exactly over QQ
+            if exact != exact.T:
+                return Confirmation(Decision.CONFIRMED, "not symmetric", "0", "not symmetric", -1.0)
+            ok = exact.is_positive_definite if body.strict else exact.is_positive_semidefinite
+            with mpmath.workdps(40):
+                low_exact = min(mpmath.eigsy(mpmath.matrix(exact.tolist()), eigvals_only=True))
+                text = mpmath.nstr(low_exact, 20)
+            return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
+        args = mp_args(inst, env, idx)
+        return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict)
+
+    return decide_at
+
+
+def _smallest_eigenvalue(vals: Sequence[mpmath.mpf], n: int) -> mpmath.mpf:
+    """The smallest eigenvalue of the n×n matrix of row-major vals, at the current precision; the
+    asymmetry, negated, if it is not symmetric there."""
+    m = mpmath.matrix(n, n)
+    for i in range(n):
+        for j in range(n):
+            m[i, j] = vals[i * n + j]
+    if max(abs(m[i, j] - m[j, i]) for i in range(n) for j in range(n)) > mpmath.mpf(10) ** (-mpmath.mp.dps + 10):
+        return -abs(m[0, 1] - m[1, 0])  # not symmetric: report the asymmetry as negative
+    return min(mpmath.eigsy(m, eigvals_only=True))

@@ -1,0 +1,150 @@
+"""Where a numeric check looks: sampled points, their exact versions, and their simplicity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from verifier.numeric import batch as numeric
+from verifier.numeric.batch import Env
+from verifier.numeric.confirm import Confirmation, Decision
+from verifier.trusted.instantiate import Instance
+
+
+@dataclass(frozen=True)
+class Settings:
+    seed: int = 0
+    samples: int = 200
+    corner_fraction: float = 0.1
+    points: Env | None = None  # check exactly these points instead of sampling (used by the shrinker)
+
+
+MAX_SPECIAL = 48
+
+
+def specials(inst: Instance, k: int, s: Settings) -> Env:
+    """The domains' special points that open every sample set of size k (none for given points)."""
+    if s.points is not None:
+        return {}
+    return numeric.special_draw(inst.given, min(MAX_SPECIAL, k // 4))
+
+
+def sample(inst: Instance, rng: np.random.Generator, k: int, s: Settings, corners_ok: bool = True) -> Env:
+    """K points from the claim's domains: their special points first (0, ±1, endpoints, I,
+    vertices; see specials), then random ones, 10% of them from ill-conditioned corners; or the
+    given points."""
+    if s.points is not None:
+        return s.points
+    first = specials(inst, k, s)
+    corners = round(k * s.corner_fraction) if corners_ok else 0
+    plain = numeric.draw(inst.given, rng, k - corners - numeric.count(first))
+    parts = [first] if first else []
+    parts.append(plain)
+    if corners and inst.given:
+        parts.append(numeric.draw(inst.given, rng, corners, corners=True))
+    return numeric.concat(parts) if inst.given else plain
+
+
+def point_values(inst: Instance, env: Env, idx: int) -> dict[str, object]:
+    """The sample idx as {label: value or nested list}, for a counterexample."""
+    out: dict[str, object] = {}
+    for g in inst.given:
+        if isinstance(g.target, sp.MatrixBase):
+            m = g.target
+            vals = [[_num(env, m[i, j], idx) for j in range(m.cols)] for i in range(m.rows)]
+            out[g.label] = [row[0] for row in vals] if m.cols == 1 else vals
+        else:
+            out[g.label] = _num(env, g.target, idx)
+    return out
+
+
+def _num(env: Env, entry: sp.Basic, idx: int) -> float:
+    if isinstance(entry, sp.Symbol) and entry in env:
+        return float(env[entry][idx])
+    return float(sp.sympify(entry).xreplace({s: env[s][idx] for s in env}))
+
+
+def simplicity(values: dict[str, object]) -> float:
+    """Lower is simpler: small integers and halves beat arbitrary floats."""
+    flat: list[float] = []
+
+    def walk(v: object) -> None:
+        if isinstance(v, list):
+            for x in v:
+                walk(x)
+        else:
+            flat.append(float(v))  # type: ignore[arg-type]
+
+    for v in values.values():
+        walk(v)
+    return sum(0.0 if (2 * x).is_integer() and abs(x) <= 3 else 1.0 + abs(x) / 100 for x in flat)
+
+
+def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
+    """The sample as mpmath numbers at 250 digits, from its exact point (see exact_point).
+
+    Floats cannot make Σy = 1 or QᵀQ = I hold exactly; the high-precision check must see a
+    point that really lies in the domain, or round-off in the sample would look like a
+    counterexample.
+    """
+    point = exact_point(inst, env, idx)
+    with mpmath.workdps(250):
+        return [mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in inst.symbols]
+
+
+def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
+    """The sample as exact rationals: each domain's exact version of its block (the floats
+    themselves, or an exactly orthogonal matrix near them), then the relations imposed exactly."""
+    point = {s: sp.Rational(float(env[s][idx])) for s in inst.symbols}
+    for g in inst.given:
+        entries = _entries(g.target)
+        if len(entries) > 1 and all(isinstance(e, sp.Symbol) and e in env for e in entries):
+            exact = g.domain.exact_values(np.array([env[e][idx] for e in entries], dtype=float))
+            point.update(zip(entries, exact, strict=True))
+    for sym, expr in inst.relations:
+        point[sym] = sp.Rational(expr.xreplace(point))
+    return point
+
+
+def outside_domain(inst: Instance, env: Env, idx: int) -> str | None:
+    """Why the sample idx is not shown to lie in the claim's domains, decided exactly; None if it is."""
+    point = exact_point(inst, env, idx)
+    for g in inst.given:
+        values = [sp.sympify(e).xreplace(point) for e in _entries(g.target)]
+        inside = g.domain.contains_exactly_shaped(values, g.shape)
+        if inside is not True:
+            how = "not decided exactly" if inside is None else "exact arithmetic"
+            return f"{g.label} is not in {g.domain.describe()} ({how})"
+    return None
+
+
+def in_domain_only(inst: Instance, env: Env, decide_at: Callable[[int], Confirmation]) -> Callable[[int], Confirmation]:
+    """decide_at, except that a confirmed failure at a point not shown to lie in the domain is no
+    evidence: such a point is no counterexample (a rounded singular PSD sample, say)."""
+
+    def decide(idx: int) -> Confirmation:
+        result = decide_at(idx)
+        if result.decision is not Decision.CONFIRMED:
+            return result
+        why = outside_domain(inst, env, idx)
+        if why is None:
+            return result
+        return Confirmation(Decision.NO_EVIDENCE, result.lhs, result.rhs, f"no counterexample: {why}", 0.0)
+
+    return decide
+
+
+def _entries(target: sp.Basic) -> list[sp.Basic]:
+    return list(target) if isinstance(target, sp.MatrixBase) else [target]
+
+
+def exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rational | None:
+    """expr at a rational point, if it is exactly rational there (no transcendental parts)."""
+    if expr.atoms(sp.Function) or any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)):
+        return None
+    value = expr.xreplace(point)
+    return value if isinstance(value, sp.Rational) else None

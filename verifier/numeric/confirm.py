@@ -1,0 +1,223 @@
+"""High-precision confirmation of candidate counterexamples (mpmath).
+
+Float64 only nominates suspects. A suspect becomes a counterexample only when the two
+sides, recomputed in mpmath at 50 digits and again at 100 digits from the exact same
+inputs (float samples are exact binary rationals), differ by the same clearly nonzero
+amount both times. If the difference shrinks with precision, it was round-off, and the
+sample passes. Anything else is undecided, which can never become REFUTED.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+import mpmath
+import sympy as sp
+
+from verifier.numeric.mpeval import MpEvaluator, Peak
+
+LOW_DPS = 50
+HIGH_DPS = 100
+TOP_DPS = 150
+HEADROOM = 60  # digits kept beyond the largest magnitude a walk computed
+CANCELLATION_DIGITS = LOW_DPS - 30  # beyond 10^20, 50 digits could keep fewer than 30 after a cancellation
+MAX_DIGITS = 2000  # past 10^2000 a confirmation is out of reach: UNDECIDED
+NOISE_RELATIVE = mpmath.mpf(10) ** -45
+CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
+SHRINK = mpmath.mpf(10) ** -25
+STABLE = mpmath.mpf(10) ** -10
+
+Vector = list[mpmath.mpf]
+Observation = TypeVar("Observation")
+Sides = Callable[[], tuple[Vector, Vector]]
+
+
+class Decision(StrEnum):
+    CONFIRMED = "confirmed"  # a real counterexample
+    NOISE = "noise"  # the sides agree in high precision: float round-off
+    UNDECIDED = "undecided"
+    NO_EVIDENCE = "no evidence"  # the claim says nothing checkable here (a kink of a derivative claim)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    decision: Decision
+    lhs: str
+    rhs: str
+    error: str
+    relative: float
+    # how close the high-precision gap came to confirming, as a fraction of the threshold:
+    # below 1 for every sample that is not CONFIRMED (shown as the distance to a false alarm)
+    closeness: float = 0.0
+
+
+def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> MpEvaluator:
+    """Expressions for mpmath: a DAG walk at the current mpmath.mp.dps, no code generation."""
+    return MpEvaluator(symbols, exprs)
+
+
+def _at(dps: int, sides: Sides) -> tuple[Vector, Vector] | None:
+    Peak.reset()
+    with mpmath.workdps(dps):
+        try:
+            lhs, rhs = sides()
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):
+            return None
+        if any(not mpmath.isfinite(v) for v in [*lhs, *rhs]):
+            return None
+        return lhs, rhs
+
+
+def _worst(lhs: Vector, rhs: Vector) -> tuple[int, mpmath.mpf, mpmath.mpf]:
+    diffs = [abs(a - b) for a, b in zip(lhs, rhs, strict=True)]
+    i = max(range(len(diffs)), key=lambda j: diffs[j])
+    scale = max([abs(v) for v in [*lhs, *rhs]] + [mpmath.mpf(1e-300)])
+    return i, diffs[i], scale
+
+
+def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confirmation:
+    """Evaluate the sides at 50 and 100 digits (and 150 if needed) and classify the gap.
+
+    floor, if given, is a magnitude below which a gap means nothing even in high
+    precision: for a derivative computed by mpmath's numerical differentiation, the
+    error is relative to |f|, not to the derivative, so |f| is the floor.
+
+    Round-off shrinks when the precision grows; a real discrepancy does not. So the gap
+    is NOISE if it is negligible against the values, or if it shrank by 25+ orders of
+    magnitude between two precisions; it is CONFIRMED if it is the same (to 10
+    significant digits) at two precisions and not negligible; otherwise UNDECIDED.
+    """
+    pair = _pair(sides, LOW_DPS, HIGH_DPS)
+    if pair is None:
+        return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    peak = Peak.digits
+    with mpmath.workdps(HIGH_DPS):
+        least = abs(floor()) if floor is not None else mpmath.mpf(0)
+    verdict = _classify(list(pair), least)
+    if verdict.decision is Decision.UNDECIDED:
+        third = _at(TOP_DPS, sides)
+        if third is not None:
+            verdict = _classify([pair[1], third], least)
+    depth = peak + _smallness(pair[1], least)
+    if verdict.decision is Decision.CONFIRMED and depth > CANCELLATION_DIGITS:
+        finer = _with_headroom(sides, depth)
+        verdict = _classify(list(finer), least) if finer is not None else _too_large(depth)
+    return verdict
+
+
+def _smallness(values: tuple[Vector, Vector], floor: mpmath.mpf) -> float:
+    """How many decimal orders the compared values lie below 1: a gap of 10⁻¹⁸⁹ between sides
+    computed from terms of size 1 (a softmax weight of 10⁻¹⁸⁹, 1 − a for a ≈ 1) is below what
+    100 digits resolve, however stable it looks at 50 and 100."""
+    _, _, scale = _worst(*values)
+    scale = max(scale, floor)
+    return max(0.0, -float(mpmath.log10(scale)))
+
+
+def _pair(sides: Sides, low: int, high: int) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
+    first, second = _at(low, sides), _at(high, sides)
+    return (first, second) if first is not None and second is not None else None
+
+
+def _with_headroom(sides: Sides, peak: float) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
+    """Values as large as 10^peak were computed, and a cancellation among them can eat that many
+    digits (1 − σ(240) is 0 at both 50 and 100), so a gap stable at 50 and 100 digits proves
+    nothing: evaluate again at peak + HEADROOM digits and twice that, which a real gap survives
+    and round-off does not. None past MAX_DIGITS (a confirmation there is out of reach)."""
+    if peak > MAX_DIGITS:
+        return None
+    dps = int(peak) + HEADROOM
+    return _pair(sides, dps, 2 * dps)
+
+
+def _too_large(peak: float) -> Confirmation:
+    why = f"values near 10^{peak:.0f} were computed: too large to confirm a gap in high precision"
+    return Confirmation(Decision.UNDECIDED, "", "", why, 0.0)
+
+
+def _classify(pair: list[tuple[Vector, Vector]], floor: mpmath.mpf) -> Confirmation:
+    (low_l, low_r), (high_l, high_r) = pair
+    i, d_high, scale = _worst(high_l, high_r)
+    scale = max(scale, floor)
+    d_low = abs(low_l[i] - low_r[i])
+    with mpmath.workdps(TOP_DPS):
+        rel = float(d_high / scale)
+        closeness = _closeness(d_low, d_high, scale)
+        lhs_s, rhs_s, err_s = mpmath.nstr(high_l[i], 20), mpmath.nstr(high_r[i], 20), mpmath.nstr(d_high, 6)
+        # exact agreement at one precision: a gap that could pass CONFIRM_RELATIVE never vanishes there
+        exact = d_low == 0 or d_high == 0
+        if exact or d_high <= scale * NOISE_RELATIVE or d_high <= d_low * SHRINK:
+            return Confirmation(Decision.NOISE, lhs_s, rhs_s, err_s, rel, min(closeness, 1.0))
+        if abs(d_low - d_high) <= STABLE * d_high and d_high > scale * CONFIRM_RELATIVE:
+            return Confirmation(Decision.CONFIRMED, lhs_s, rhs_s, err_s, rel, closeness)
+    return Confirmation(Decision.UNDECIDED, lhs_s, rhs_s, err_s, rel, closeness)
+
+
+def _closeness(d_low: mpmath.mpf, d_high: mpmath.mpf, scale: mpmath.mpf) -> float:
+    """How near a gap came to confirming, 1 at the threshold. Confirming takes both a gap
+    above CONFIRM_RELATIVE·scale and the same gap at both precisions; this is the smaller of
+    the two ratios, so a gap that shrank with precision is far away even if both sides are
+    tiny (scale is then the gap itself)."""
+    if d_low == 0 or d_high == 0:
+        return 0.0  # exact agreement at one precision: a real gap never vanishes
+    size = d_high / (scale * CONFIRM_RELATIVE)
+    drift = abs(d_low - d_high)
+    stability = STABLE * d_high / drift if drift else mpmath.inf
+    return float(min(size, stability))
+
+
+def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
+    """Confirm that a gap that must be >= 0 (> 0 if strict) is in fact negative (or zero)."""
+
+    def sides() -> tuple[Vector, Vector]:
+        v = value()
+        return [v], [mpmath.mpf(0)]
+
+    pair = _pair(sides, LOW_DPS, HIGH_DPS)
+    if pair is None:
+        return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
+    peak = Peak.digits
+    verdict = _sign(pair, strict, LOW_DPS)
+    if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
+        finer = _with_headroom(sides, peak)
+        verdict = _sign(finer, strict, HEADROOM) if finer is not None else _too_large(peak)  # HEADROOM digits survive
+    return verdict
+
+
+def _sign(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]], strict: bool, low_dps: int) -> Confirmation:
+    """low_dps: the digits the lower of the two evaluations keeps (after any cancellation)."""
+    g_low, g_high = pair[0][0][0], pair[1][0][0]
+    with mpmath.workdps(2 * low_dps):
+        text = mpmath.nstr(g_high, 20)
+        tiny = mpmath.mpf(10) ** (-(low_dps - 12)) * max(abs(g_high), 1)
+        stable = abs(g_low - g_high) <= tiny
+        closeness = _sign_closeness(g_high, tiny, strict)
+        if stable and g_high < -tiny:
+            return Confirmation(Decision.CONFIRMED, text, "0", text, float(g_high), closeness)
+        if g_high > tiny or (not strict and g_high >= -tiny / 10**30):
+            return Confirmation(Decision.NOISE, text, "0", text, float(g_high), min(closeness, 1.0))
+    return Confirmation(Decision.UNDECIDED, text, "0", text, float(g_high), closeness)
+
+
+def _sign_closeness(gap: mpmath.mpf, tiny: mpmath.mpf, strict: bool) -> float:
+    """How close a gap that must be >= 0 (> 0) came to confirming a violation: a negative
+    gap against the threshold tiny; for a strict claim also a positive gap near zero."""
+    if gap < 0:
+        return float(-gap / tiny)
+    if strict:
+        return float(tiny / gap) if gap > 0 else float("inf")
+    return 0.0
+
+
+def stands_at_twice_the_digits(
+    observe: Callable[[int], Observation | None], fails: Callable[[Observation], bool], dps: int
+) -> tuple[Observation | None, bool]:
+    """The refutation protocol for observations with no closed-form gap (an iteration's order
+    and constant, the value a sequence settles at): a failure seen at dps digits becomes a
+    counterexample only if the whole observation, repeated at 2·dps digits, fails again.
+    Returns the finer observation (None: it says nothing) and whether the failure stands."""
+    again = observe(2 * dps)
+    return again, again is not None and fails(again)

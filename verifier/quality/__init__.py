@@ -1,0 +1,1 @@
+"""Measuring the verifier itself: mutation testing and the alarms that flag a suspicious library."""

@@ -1,0 +1,202 @@
+"""The statement of a claim as LaTeX, MathML and unicode, computed once with the result.
+
+Renderers never call sympy: the worker fills these strings into the ClaimResult.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sympy as sp
+
+from verifier.language.claims import (
+    PSD,
+    Convergence,
+    Convex,
+    Derivative,
+    Expectation,
+    Identity,
+    Inequality,
+    Limit,
+    Statement,
+)
+from verifier.language.families import Claim
+from verifier.language.iteration import iteration_of
+from verifier.language.stepwise import Chain, Implication, Relation
+from verifier.trusted.instantiate import as_matrix
+
+MAX_CHARS = 6000
+_OPS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "=>": r"\implies", "<=>": r"\iff"}
+_MML_OPS = {"=": "=", "<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;", "=>": "&#x27F9;", "<=>": "&#x27FA;"}
+
+
+def _mml(x: sp.Basic) -> str:
+    return str(sp.mathml(x, printer="presentation"))
+
+
+def _obj(x: object) -> sp.Basic:
+    if isinstance(x, sp.MatrixBase):
+        m = as_matrix(x)
+        return m[0, 0] if m.shape == (1, 1) else m
+    return sp.sympify(x)
+
+
+Glued = tuple[list[sp.Basic], list[str], list[str]]  # (objects, latex glue, mathml glue)
+
+
+def _parts(claim: Claim) -> Glued:
+    """glue[i] goes before objects[i]; one extra at the end."""
+    body = claim.as_written or claim.body
+    renderer = _RENDERERS.get(type(body))
+    return renderer(body) if renderer is not None else ([], [""], [""])
+
+
+def _identity(b: Identity) -> Glued:
+    return [_obj(b.lhs), _obj(b.rhs)], ["", "=", ""], ["", "<mo>=</mo>", ""]
+
+
+def _derivative(b: Derivative) -> Glued:
+    d = r"\frac{\partial^{2}}{\partial " if b.order == 2 else r"\frac{\partial}{\partial "
+    wl = sp.latex(_obj(b.wrt))
+    return (
+        [_obj(b.f), _obj(b.equals)],
+        [d + wl + r"^{2}}" if b.order == 2 else d + wl + "}", "=", ""],
+        [f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{_mml(_obj(b.wrt))}</mrow></mfrac>", "<mo>=</mo>", ""],
+    )
+
+
+def _psd(b: PSD) -> Glued:
+    if b.strict:
+        return [_obj(b.matrix)], ["", r"\succ 0"], ["", "<mo>&#x227B;</mo><mn>0</mn>"]
+    return [_obj(b.matrix)], ["", r"\succeq 0"], ["", "<mo>&#x2AB0;</mo><mn>0</mn>"]
+
+
+def _inequality(b: Inequality) -> Glued:
+    op = b.op
+    return [_obj(b.lhs), _obj(b.rhs)], ["", _OPS.get(op, op), ""], ["", f"<mo>{_MML_OPS.get(op, op)}</mo>", ""]
+
+
+def _convex(b: Convex) -> Glued:
+    word = "concave" if b.concave else "convex"
+    return [_obj(b.f), _obj(b.wrt)], ["", rf"\text{{ is {word} in }}", ""], ["", f"<mtext> is {word} in </mtext>", ""]
+
+
+def _expectation(b: Expectation) -> Glued:
+    return (
+        [_obj(b.expr), _obj(b.equals)],
+        [r"\mathbb{E}\left[", r"\right] =", ""],
+        ["<mi>&#x1D53C;</mi><mo>[</mo>", "<mo>]</mo><mo>=</mo>", ""],
+    )
+
+
+def _convergence(b: Convergence) -> Glued:
+    return _convergence_parts(b)
+
+
+def _limit(b: Limit) -> Glued:
+    to = sp.sympify(b.to)
+    side = "" if b.dir == "+-" or to.is_infinite else b.dir
+    lim_l = r"\lim_{" + sp.latex(b.var) + r" \to " + sp.latex(to) + (f"^{{{side}}}" if side else "") + "}"
+    to_m = f"<msup>{_mml(to)}<mo>{side}</mo></msup>" if side else _mml(to)
+    lim_m = f"<munder><mo>lim</mo><mrow>{_mml(b.var)}<mo>&#x2192;</mo>{to_m}</mrow></munder>"
+    return [_obj(b.expr), _obj(b.equals)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
+
+
+def _chain(b: Chain) -> Glued:
+    ops = [step.relation for step in b.steps]
+    lines = [b.start, *(step.expr for step in b.steps)]
+    statements = [isinstance(line, Relation) for line in lines]
+    if any(statements):  # a chain mixing statements and expressions is an error, shown without its math
+        return _statements(lines, ops) if all(statements) else ([], [""], [""])
+    return (
+        [_obj(b.start), *(_obj(step.expr) for step in b.steps)],
+        ["", *(_OPS.get(op, op) for op in ops), ""],
+        ["", *(f"<mo>{_MML_OPS.get(op, op)}</mo>" for op in ops), ""],
+    )
+
+
+def _statements(lines: list[Relation], joins: list[str]) -> Glued:
+    """A₀ ⇒ A₁ ⇒ …, each statement lhs op rhs."""
+    objs = [_obj(side) for rel in lines for side in (rel.lhs, rel.rhs)]
+    inner = [op for rel in lines for op in (rel.op, "")][:-1]
+    ops = [inner[k] if k % 2 == 0 else joins[k // 2] for k in range(len(inner))]
+    return (
+        objs,
+        ["", *(_OPS.get(op, op) for op in ops), ""],
+        ["", *(f"<mo>{_MML_OPS.get(op, op)}</mo>" for op in ops), ""],
+    )
+
+
+def _implication(b: Implication) -> Glued:
+    return _statements([b.premise, b.conclusion], ["<=>" if b.both_ways else "=>"])
+
+
+# one renderer per statement kind
+_RENDERERS: dict[type[Statement], Callable[[Any], Glued]] = {
+    Identity: _identity,
+    Derivative: _derivative,
+    PSD: _psd,
+    Inequality: _inequality,
+    Convex: _convex,
+    Expectation: _expectation,
+    Convergence: _convergence,
+    Limit: _limit,
+    Chain: _chain,
+    Implication: _implication,
+}
+
+
+def _convergence_parts(b: Convergence) -> tuple[list[sp.Basic], list[str], list[str]]:
+    """x_{k+1} = step(x_k, x_{k−1}, …) and |e_{k+1}| ~ C·|e_k|^q (‖e_{k+1}‖ ~ ρ·‖e_k‖ for a vector)."""
+    shape = iteration_of(b)
+    names = ["x_k", *(f"x_{{k-{i}}}" for i in range(1, shape.memory))]
+    rename = {item[0]: sp.Symbol(name) for item, name in zip(shape.items, names, strict=True)} if shape.dim == 1 else {}
+    step = sp.ImmutableMatrix(shape.step) if shape.dim > 1 else shape.step[0]
+    if shape.dim > 1:  # ‖e‖_k: sympy prints a symbol "‖e_k‖" as ‖e_{k‖}
+        error, left, left_m = sp.Symbol("‖e‖_k"), r"\|e\|_{k+1}", "<msub><mi>&#x2016;e&#x2016;</mi>"
+    else:
+        error, left, left_m = sp.Abs(sp.Symbol("e_k")), r"\left|e_{k+1}\right|", "<mo>|</mo><msub><mi>e</mi>"
+    close_m = "</msub>" if shape.dim > 1 else "</msub><mo>|</mo>"
+    return (
+        [
+            sp.Eq(sp.Symbol("x_{k+1}"), step.xreplace(rename), evaluate=False),
+            sp.sympify(b.constant) * error ** sp.sympify(b.order),
+        ],
+        ["", rf",\quad {left} \sim", ""],
+        [
+            "",
+            f"<mo>,</mo><mspace width='1em'/>{left_m}<mrow><mi>k</mi><mo>+</mo><mn>1</mn></mrow>{close_m}"
+            "<mo>&#x223C;</mo>",
+            "",
+        ],
+    )
+
+
+def render(claim: Claim) -> tuple[str, str, str]:
+    """(latex, mathml, unicode) of the claim's statement, or empty strings if too large."""
+    objs, glue_l, glue_m = _parts(claim)
+    if not objs:
+        return "", "", ""
+    latex = " ".join(g + " " + sp.latex(o) for g, o in zip(glue_l, objs, strict=False)) + " " + glue_l[-1]
+    if len(latex) > MAX_CHARS:
+        return "", "", ""
+    inner = "".join(g + sp.mathml(o, printer="presentation") for g, o in zip(glue_m, objs, strict=False)) + glue_m[-1]
+    mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>{inner}</mrow></math>'
+    text = (
+        "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
+        if len(objs) > 1
+        else sp.pretty(objs[0], use_unicode=True)
+    )
+    return latex.strip(), mathml, text
+
+
+def witness(identity: sp.Basic | None) -> tuple[str, str]:
+    """(latex, mathml) of a proof's witness identity, or empty strings if none or too large."""
+    if identity is None:
+        return "", ""
+    latex = sp.latex(identity)
+    if len(latex) > MAX_CHARS:
+        return "", ""
+    inner = sp.mathml(identity, printer="presentation")
+    return latex, f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">{inner}</math>'

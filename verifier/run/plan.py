@@ -1,0 +1,144 @@
+"""What a run will verify: each file's claims, learned by loading it in a worker or from the cache.
+
+A claim's cache key comes from its module's key (the file's bytes, the library modules it
+imports, the engine; `verifier.run.cache`), its name and the options: no claim is built for it.
+The list of a module's claims is cached under the module's key too, so a warm run reads
+every result without importing a single derivation module. Only a module that loaded
+cleanly has its list cached; one with errors is loaded again each run, and reports them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from verifier.engine import EngineSettings
+from verifier.load import loader
+from verifier.outcome import ClaimResult, Expect, Status
+from verifier.run import cache, pool
+from verifier.run.executor import Executor
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """What the parent needs to schedule a claim, learned by loading its module."""
+
+    path: str
+    name: str
+    derivation: str
+    statement: str
+    expect: Expect
+    n_values: tuple[int | None, ...]
+    cache_key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """derivation.name, as in reports and the baseline."""
+        return f"{self.derivation}.{self.name}"
+
+
+def options(settings: EngineSettings) -> tuple[object, ...]:
+    """The options a verdict depends on (verbose changes only the detail shown: it is in the key too)."""
+    s = settings
+    return (s.seed, s.samples, s.budget, s.corner_fraction, s.shrink, s.verbose)
+
+
+def module_error(path: str, message: str) -> ClaimResult:
+    return claim_error(path, Path(path).stem, "<module>", message)
+
+
+def claim_error(path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
+    return ClaimResult.failed(path, derivation, name, message, status)
+
+
+def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+    """Runs in a worker: the module's claims, and ERROR results for module-level problems."""
+    p = Path(path)
+    try:
+        loaded = loader.load(p, verbose)
+    except loader.LoadError as err:
+        return [], [module_error(path, str(err))]
+    errors = [
+        claim_error(path, p.stem, name, f"{path}: two claims are named {name!r}; rename one")
+        for name in loaded.duplicates
+    ]
+    errors += [claim_error(path, p.stem, name, message) for name, message in loaded.errors]
+    if not loaded.families and not loaded.errors:
+        hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
+        errors.append(module_error(path, f"{path}: no claims found; {hint}"))
+    specs = [
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n)
+        for f in loaded.families
+        if f.name not in loaded.duplicates
+    ]
+    return specs, errors
+
+
+def matches_key(key: str, pattern: str) -> bool:
+    """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
+    if not pattern:
+        return True
+    derivation, _, name = key.partition(".")
+    return any(fnmatch.fnmatch(t, pattern) for t in (key, derivation, name)) or pattern in (key, derivation)
+
+
+def _keyed(specs: list[ClaimSpec], module: str | None, settings: EngineSettings) -> list[ClaimSpec]:
+    if module is None:
+        return specs
+    opts = options(settings)
+    return [ClaimSpec(**{**asdict(s), "cache_key": cache.claim_key(module, s.name, opts)}) for s in specs]
+
+
+def _from_listing(path: str, listing: list[dict[str, Any]]) -> list[ClaimSpec]:
+    return [
+        ClaimSpec(**{**c, "path": path, "expect": Expect(c["expect"]), "n_values": tuple(c["n_values"])})
+        for c in listing
+    ]
+
+
+def _listing(specs: list[ClaimSpec]) -> list[dict[str, Any]]:
+    return [{**asdict(s), "path": "", "cache_key": None} for s in specs]
+
+
+def load_all(
+    files: list[str],
+    settings: EngineSettings,
+    run: tuple[Executor, int, float, int],
+    store: cache.ResultCache | None,
+    pattern: str,
+) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+    """The selected claims of every file that may hold one (from the cache, or loaded in a worker), and the
+    module errors. run: the executor, jobs, the load time limit and the memory limit."""
+    specs: list[ClaimSpec] = []
+    errors: list[ClaimResult] = []
+    keys = {f: cache.module_key(Path(f)) if store else None for f in files if loader.may_hold(f, pattern)}
+    selected = pattern.split(".")[0]  # a module's errors show for any pattern that selects the module
+
+    def found(path: str, claims: list[ClaimSpec], failed: list[ClaimResult]) -> None:
+        specs.extend(s for s in _keyed(claims, keys[path], settings) if matches_key(s.key, pattern))
+        errors.extend(e for e in failed if not pattern or fnmatch.fnmatch(e.derivation, selected))
+
+    def loaded(task: pool.Task, value: object) -> None:
+        if isinstance(value, pool.Failure):
+            errors.append(module_error(task.key, f"{task.key}: {value.message.splitlines()[0]} while loading"))
+            return
+        claims: list[ClaimSpec] = value[0]  # type: ignore[index]
+        failed: list[ClaimResult] = value[1]  # type: ignore[index]
+        key = keys[task.key]
+        if store is not None and key and not failed:
+            store.put_listing(key, _listing(claims))
+        found(task.key, claims, failed)
+
+    tasks = []
+    for path, key in keys.items():
+        listing = store.get_listing(key) if store is not None and key else None
+        if listing is None:
+            tasks.append(pool.Task(path, load_specs, (path, settings.verbose)))
+        else:
+            found(path, _from_listing(path, listing), [])
+    executor, jobs, limit, memory_mb = run
+    if tasks:
+        executor.run(tasks, jobs, limit, memory_mb, loaded)
+    return specs, errors

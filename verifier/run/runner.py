@@ -1,0 +1,332 @@
+"""Verify many derivation files: list each file's claims, then verify each claim in its own worker.
+
+The list comes from the cache or from loading the file in a worker (`verifier.run.plan`); each claim's
+worker is forked from a holder process that loaded its module once (`verifier.run.grouped`). The
+runner turns every failure into a result: a module that does not load becomes one ERROR row
+naming the file, a claim that times out becomes UNKNOWN (timeout), a worker that dies becomes
+ERROR with the signal. An interrupt stops the run and returns what finished, marked incomplete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from verifier import __version__, engine
+from verifier.engine import EngineSettings
+from verifier.language.families import ClaimFamily
+from verifier.load import loader
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
+from verifier.quality import alarms, mutate
+from verifier.quality.mutate import ClaimMutation
+from verifier.run import cache, plan, pool
+from verifier.run import shard as sharding
+from verifier.run.executor import Executor, LocalPool, reruns_since
+from verifier.run.plan import ClaimSpec, claim_error, matches_key, module_error
+
+__all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
+
+T = TypeVar("T")
+_HELD: dict[str, loader.Loaded] = {}  # in a holder process: the module its claims' workers share
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    jobs: int = 2
+    timeout: float = 180.0
+    load_timeout: float = 30.0
+    memory_mb: int = 4096
+    pattern: str = ""
+    cache_dir: Path | None = None
+    cache_read: bool = True  # False (--reverify): verify every claim again, and refresh the cache
+    shard: sharding.Shard | None = None  # verify only this shard of the claim families
+    costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
+    executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
+
+
+# what claims import on first use (sympy's pretty printer imports its units and tensors, MathML needs
+# xml.dom): imported once before the holders are forked, rather than by every worker, and by every
+# context alike (a Dask worker too), so each starts the same. The shrinker (hypothesis, 0.12 s) joins
+# them only in a run that expects a counterexample: a `check` of a true claim does not pay for it.
+# Either way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
+SHARED_IMPORTS = (
+    "sympy.physics.units",
+    "sympy.combinatorics",
+    "sympy.tensor.tensor",
+    "sympy.assumptions.wrapper",
+    "sympy.sets.setexpr",
+    "xml.dom.minidom",
+)
+
+
+def share_imports(shrinker: bool = False) -> None:
+    """Import what the workers would each import on first use (once; a no-op after)."""
+    for name in SHARED_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
+        importlib.import_module(name)
+
+
+def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
+    return any(spec.expect is Expect.REFUTED for spec in specs)
+
+
+def hold_module(path: str, verbose: bool) -> None:
+    """Runs in a holder process (`verifier.run.grouped`): load the module once for the workers it forks.
+
+    What the holder holds depends on the module alone, never on which of its claims run."""
+    share_imports()
+    _HELD[path] = loader.load(Path(path), verbose)
+
+
+def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
+    """The claim's family: from the module the holder loaded, or (on a cluster) loaded here."""
+    loaded = _HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
+    return next(f for f in loaded.families if f.name == spec.name)
+
+
+def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
+    """fn(spec, settings, *extra) in a worker forked from the process that holds the spec's module."""
+    held = pool.Group(spec.path, hold_module, (spec.path, settings.verbose))
+    return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
+
+
+def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
+    """Runs in a worker: verify one family."""
+    cpu = time.process_time()
+    result = engine.verify_family(_family(spec, settings), settings, source=spec.path)
+    result.cpu_seconds = round(time.process_time() - cpu, 3)
+    return result
+
+
+def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
+    first = failure.message.splitlines()[0]
+    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
+    where = f"{spec.path}::{spec.name}: "
+    r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
+    r.time_limited = failure.kind is pool.FailureKind.TIMEOUT
+    r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
+    if verbose:
+        r.detail = failure.message
+    return r
+
+
+def _load_all(
+    files: list[str], settings: RunSettings, store: cache.ResultCache | None
+) -> tuple[list[ClaimSpec], list[ClaimResult]]:
+    """The selected claims of every file, and its module errors (`verifier.run.plan`)."""
+    limit = min(settings.load_timeout, settings.timeout)
+    run = (settings.executor, settings.jobs, limit, settings.memory_mb)
+    return plan.load_all(files, settings.engine, run, store, settings.pattern)
+
+
+def _run_claims(
+    specs: list[ClaimSpec],
+    settings: RunSettings,
+    store: cache.ResultCache | None,
+    results: list[ClaimResult],
+    on_result: Callable[[ClaimResult], None],
+) -> None:
+    """Verify each claim (from the cache when it has it) and append its result as it ends."""
+    started = time.monotonic()
+    starts: dict[str, float] = {}
+    verbose = settings.engine.verbose
+
+    def verified(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        if isinstance(value, pool.Failure):
+            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
+        elif store is not None and spec.cache_key:
+            store.put(spec.cache_key, value)  # type: ignore[arg-type]
+        results.append(value)  # type: ignore[arg-type]
+        on_result(value)  # type: ignore[arg-type]
+
+    todo = []
+    for spec in specs:
+        hit = store.get(spec.cache_key, spec.derivation, spec.name) if store and spec.cache_key else None
+        if hit is None:
+            todo.append(spec)
+        else:
+            hit.source = spec.path
+            results.append(hit)
+            on_result(hit)
+    tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
+    if tasks:
+        share_imports(_expects_a_counterexample(todo))
+    for t in tasks:
+        starts[t.key] = time.monotonic()
+    settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+
+
+def _task_key(spec: ClaimSpec) -> str:
+    return f"{spec.path}::{spec.name}"
+
+
+def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int]) -> dict[str, int]:
+    """The claims (or files, while loading) this run ran again after their worker was lost, and how often."""
+    names = {_task_key(s): s.key for s in specs}
+    return {names.get(key, f"{key} (loading)"): count for key, count in reruns_since(executor, before).items()}
+
+
+def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
+    """The claims that corollaries among results cite and that are not in `have`."""
+    cited = {f"{r.derivation}.{name}" for r in results for name in r.cites}
+    return [specs[key] for key in sorted(cited - have) if key in specs]
+
+
+def _borrow_premises(
+    results: list[ClaimResult], specs: list[ClaimSpec], settings: RunSettings, store: cache.ResultCache | None
+) -> list[ClaimResult]:
+    """Verify the claims that this shard's corollaries cite from other shards (not reported here).
+
+    A corollary's verdict follows from the claims it cites; verifying them again here makes
+    each shard's verdict the one a whole run gives. Corollaries are cheap; their premises
+    usually too, and often cached.
+    """
+    by_key = {s.key: s for s in specs}
+    have = {r.key for r in results}
+    borrowed: list[ClaimResult] = []
+    todo = _premises(results, by_key, have)
+    while todo:
+        have |= {s.key for s in todo}
+        found: list[ClaimResult] = []
+        _run_claims(todo, settings, store, found, lambda r: None)
+        borrowed += found
+        todo = _premises(found, by_key, have)
+    return borrowed
+
+
+def _run_order(files: list[str], specs: list[ClaimSpec], errors: list[ClaimResult]) -> list[str]:
+    """Every claim key of the run in report order: file by file, module errors first, then claims."""
+    order = {f: i for i, f in enumerate(files)}
+    rows = [(order.get(e.source, len(order)), -1, i, e.key) for i, e in enumerate(errors)]
+    rows += [(order.get(s.path, len(order)), i, 0, s.key) for i, s in enumerate(specs)]
+    return [key for *_, key in sorted(rows)]
+
+
+def verify_paths(
+    paths: list[str],
+    settings: RunSettings,
+    on_plan: Callable[[int], None] = lambda n: None,
+    on_result: Callable[[ClaimResult], None] = lambda r: None,
+    argv: list[str] | None = None,
+) -> RunReport:
+    """Verify every claim in the given files and folders (only shard I/N's, with settings.shard)."""
+    started = time.monotonic()
+    files = [str(p) for p in loader.discover(paths)]
+    order = {s: i for i, s in enumerate(files)}
+    specs: list[ClaimSpec] = []
+    results: list[ClaimResult] = []
+    borrowed: list[ClaimResult] = []
+    complete = True
+    info: ShardInfo | None = None
+    store = cache.ResultCache(settings.cache_dir, settings.cache_read) if settings.cache_dir else None
+    everything: list[ClaimSpec] = []
+    rerun_before = settings.executor.reruns()  # an executor may serve several runs
+    try:
+        everything, results = _load_all(files, settings, store)
+        everything.sort(key=lambda s: order.get(s.path, 0))
+        specs = everything
+        if settings.shard is not None:
+            keys = _run_order(files, everything, results)
+            info = sharding.describe(keys, settings.costs, settings.shard)
+            mine = sharding.select(keys, settings.costs, settings.shard)
+            specs = [s for s in everything if s.key in mine]
+            results = [r for r in results if r.key in mine]
+        on_plan(len(specs))
+        for r in results:
+            on_result(r)
+        _run_claims(specs, settings, store, results, on_result)
+        if settings.shard is not None:
+            borrowed = _borrow_premises(results, everything, settings, store)
+    except KeyboardInterrupt:
+        complete = False
+    rank = {(s.path, s.name): i for i, s in enumerate(specs)}
+    results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
+    engine.resolve_corollaries(results + borrowed)
+    return RunReport(
+        results,
+        settings.engine.seed,
+        settings.engine.samples,
+        time.monotonic() - started,
+        complete,
+        __version__,
+        list(argv or []),
+        info,
+        _retried(settings.executor, everything, rerun_before),
+    )
+
+
+def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
+    """Runs in a worker: mutate one claim family and classify its mutants."""
+    return mutate.mutate_family(_family(spec, settings), settings, limit)
+
+
+def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
+    """The claims expected to hold in these paths that match the pattern."""
+    files = [str(p) for p in loader.discover(paths)]
+    specs, _ = _load_all(files, settings, None)
+    return sorted((s for s in specs if s.expect is Expect.HOLDS), key=lambda s: files.index(s.path))
+
+
+def _per_claim(
+    specs: list[ClaimSpec],
+    worker: Callable[..., T],
+    extra: tuple[object, ...],
+    timeout: float,
+    settings: RunSettings,
+    failed: Callable[[ClaimSpec, str], T],
+    on_result: Callable[[T], None],
+) -> list[T]:
+    """worker(spec, settings.engine, *extra) for every claim in a worker process, in claim order."""
+    out: list[tuple[int, T]] = []
+    rank = {id(s): i for i, s in enumerate(specs)}
+
+    def done(task: pool.Task, value: object) -> None:
+        spec = task.args[0]
+        result = failed(spec, value.message.splitlines()[0]) if isinstance(value, pool.Failure) else value
+        out.append((rank[id(spec)], result))  # type: ignore[arg-type]
+        on_result(result)  # type: ignore[arg-type]
+
+    tasks = [_task(s, worker, settings.engine, *extra) for s in specs]
+    share_imports(_expects_a_counterexample(specs))
+    with contextlib.suppress(KeyboardInterrupt):
+        settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
+    return [result for _, result in sorted(out, key=lambda pair: pair[0])]
+
+
+def mutate_paths(
+    paths: list[str],
+    settings: RunSettings,
+    on_result: Callable[[ClaimMutation], None] = lambda r: None,
+    limit: int = mutate.MAX_MUTANTS,
+) -> list[ClaimMutation]:
+    """Mutation-test every claim that is expected to hold."""
+    specs = _holding_specs(paths, settings)
+
+    def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
+        return ClaimMutation(spec.derivation, spec.name, None, error=why)
+
+    return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
+
+
+def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
+    """Runs in a worker: every seed of one claim's numeric check."""
+    return alarms.measure_family(_family(spec, settings), settings, seeds)
+
+
+def measure_false_alarms(
+    paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
+) -> list[alarms.AlarmStats]:
+    """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
+    specs = _holding_specs(paths, settings)
+
+    def failed(spec: ClaimSpec, why: str) -> alarms.AlarmStats:
+        return alarms.AlarmStats(spec.derivation, spec.name, error=why)
+
+    timeout = settings.timeout * max(1, seeds // 4)
+    return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)

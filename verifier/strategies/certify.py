@@ -1,0 +1,232 @@
+"""Certificate search: propose sums of squares that the kernel then checks exactly.
+
+A PSD matrix H, or the gap of an inequality, is shown nonnegative by writing it as
+Σ wₖ·(square), with every weight wₖ ≥ 0. Finding such a decomposition is search, and
+lives here, outside the trusted base; :func:`verifier.trusted.kernel.prove_psd_by_certificate`
+and :func:`verifier.trusted.kernel.prove_inequality` recompute the identity and the signs
+themselves. A wrong proposal costs a proof, never forges one.
+
+Proposals, cheapest first:
+
+* Gram structure: H = c·XᵀX or c·XXᵀ for a declared matrix X, so vᵀHv = c·‖Xv‖²;
+* covariance on the simplex: H = diag(p) − ppᵀ for a declared p ∈ Δ, or for expressions p
+  with Σp = 1 identically (softmax), so vᵀHv = Σ pᵢ(vᵢ − pᵀv)², which uses Σp = 1;
+* symbolic LDLᵀ: Gaussian elimination with symmetric pivoting, H = Σ dₖ·ℓₖℓₖᵀ,
+  whose pivots dₖ must then be shown ≥ 0 under the domains.
+
+For an inequality whose gap is a quadratic form in some of the variables, the gap's matrix
+goes through the same proposals. The variables tried: the entries of one declared symbol
+(Cauchy–Schwarz is a form in y, with coefficients in x), the difference y − x of two
+declared symbols of one shape (the first-order condition f(y) ≥ f(x) + ∇f(x)ᵀ(y − x) of a
+quadratic is a form in y − x), and all the symbols at once.
+
+Everything here works in the symbolic view and hands the kernel expressions in the
+claim's own symbols (:func:`user_view`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+
+import sympy as sp
+
+from verifier.language.domains import Simplex
+from verifier.strategies.budget import WorkClock
+from verifier.trusted.instantiate import Instance, as_matrix
+from verifier.trusted.obligations import Squares
+
+MAX_LDL = 8  # symbolic elimination beyond 8×8 grows too fast to be worth the budget
+
+
+def user_view(inst: Instance, expr: sp.Expr) -> sp.Expr:
+    """expr with the symbolic view's assumption-bearing symbols renamed back to the claim's own."""
+    back = {assumed: plain for plain, assumed in inst.to_assumed.items()}
+    return sp.sympify(expr).xreplace(back)
+
+
+def psd_proposals(inst: Instance, h: sp.MatrixBase, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
+    """(name, (weights, rows)) candidates for vᵀHv = Σ wₖ(aₖᵀv)², cheapest first."""
+    yield from _gram_structure(inst, h)
+    yield from _covariance(inst, h)
+    yield from _covariance_of_expressions(inst, h)
+    if h.rows <= MAX_LDL and clock.left() > 0:
+        found = ldl(h, clock)
+        if found is not None:
+            pivots, rows = found
+            weights = [user_view(inst, d) for d in pivots]
+            yield "LDLᵀ", (weights, [[user_view(inst, a) for a in row] for row in rows])
+
+
+def _gram_structure(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
+    for g in inst.given:
+        if not isinstance(g.target, sp.MatrixBase):
+            continue
+        x = as_matrix(g.target)
+        for name, rows in (("XᵀX", x), ("XXᵀ", x.T)):
+            gram = inst.symbolic(rows.T * rows)
+            scale = _scale(h, gram) if gram.shape == h.shape else None
+            if scale is not None:
+                label = name.replace("X", g.label) if scale == 1 else f"{sp.sstr(scale)}·{name.replace('X', g.label)}"
+                yield f"Gram {label}", ([user_view(inst, scale)] * rows.rows, rows.tolist())
+
+
+def _scale(h: sp.MatrixBase, gram: sp.MatrixBase) -> sp.Expr | None:
+    """c with H = c·G, read off the first nonzero diagonal entry of G; None if there is none."""
+    i = next((i for i in range(gram.rows) if sp.expand(gram[i, i]) != 0), None)
+    if i is None:
+        return None
+    c = sp.factor(sp.cancel(h[i, i] / gram[i, i]))
+    return c if c != 0 and _same(h, c * gram) else None
+
+
+def _covariance(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
+    for g in inst.given:
+        if not isinstance(g.domain, Simplex) or not isinstance(g.target, sp.MatrixBase):
+            continue
+        p = list(as_matrix(g.target))
+        if len(p) != h.rows:
+            continue
+        cov = sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T
+        if _same(h, inst.symbolic(cov)):
+            rows = [[(1 if j == i else 0) - p[j] for j in range(len(p))] for i in range(len(p))]
+            yield f"covariance of {g.label} ∈ Δ", (p, rows)
+
+
+def _covariance_of_expressions(inst: Instance, h: sp.MatrixBase) -> Iterator[tuple[str, Squares]]:
+    """H = diag(p) − ppᵀ for expressions p with Σp = 1 identically, such as p = softmax(x). Off the
+    diagonal Hᵢⱼ = −pᵢpⱼ, so pᵢ² = −HᵢⱼHᵢₖ/Hⱼₖ for distinct i, j, k, and pᵢ = Hᵢᵢ + pᵢ²."""
+    n = h.rows
+    found = _exponentials_as_powers(list(h)) if n >= 3 and h.cols == n else None
+    if found is None:
+        return
+    flat, back = found
+    a = sp.Matrix(n, n, flat)
+    p = []
+    for i in range(n):
+        j, k = [m for m in range(n) if m != i][:2]
+        if sp.cancel(a[j, k]) == 0:
+            return
+        p.append(sp.cancel(a[i, i] - a[i, j] * a[i, k] / a[j, k]))
+    cov = sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T
+    if sp.cancel(sp.Add(*p) - 1) != 0 or any(sp.cancel(x - y) != 0 for x, y in zip(a, cov, strict=True)):
+        return
+    q = [user_view(inst, pi.xreplace(back)) for pi in p]
+    rows = [[(1 if j == i else 0) - q[j] for j in range(n)] for i in range(n)]
+    yield "covariance of a probability vector", (q, rows)
+
+
+def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[sp.Symbol, sp.Expr]] | None:
+    """exprs with each e^{k·m} (k an integer, m a symbol) written Eₘᵏ for a fresh positive Eₘ, so that
+    cancel sees e^{2x} = (e^x)²; and the map back. None if another exponential occurs."""
+    powers: dict[sp.Expr, sp.Expr] = {}
+    base: dict[sp.Expr, sp.Symbol] = {}
+    for e in set().union(*(x.atoms(sp.exp) for x in exprs)):
+        k, m = e.args[0].as_coeff_Mul()
+        if not (k.is_Integer and isinstance(m, sp.Symbol)):
+            return None
+        powers[e] = base.setdefault(m, sp.Dummy(f"e_{m}", positive=True)) ** k
+    back = {b: sp.exp(m) for m, b in base.items()}
+    return [x.xreplace(powers) for x in exprs], back
+
+
+def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
+    """A cheap filter (the kernel decides): every entry of a − b expands to 0."""
+    return all(sp.expand(x - y) == 0 for x, y in zip(a, b, strict=True))
+
+
+def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
+    """Pivots dₖ and unit rows ℓₖ with H = Σ dₖ·ℓₖℓₖᵀ, pivoting on the first nonzero diagonal
+    entry left; None if a zero diagonal entry faces a nonzero row (then H is not PSD, or
+    needs a certificate of another kind)."""
+    n = h.rows
+    a = sp.Matrix((h + h.T) / 2)
+    left = list(range(n))
+    pivots: list[sp.Expr] = []
+    rows: list[list[sp.Expr]] = []
+    while left:
+        if clock.left() <= 0:
+            return None
+        k = next((i for i in left if sp.cancel(a[i, i]) != 0), None)
+        if k is None:
+            return (pivots, rows) if all(sp.cancel(a[i, j]) == 0 for i in left for j in left) else None
+        d = sp.factor(sp.cancel(a[k, k]))
+        row = [sp.cancel(a[k, j] / d) if j in left else sp.Integer(0) for j in range(n)]
+        left.remove(k)
+        for i in left:
+            for j in left:
+                a[i, j] = sp.cancel(a[i, j] - a[i, k] * a[k, j] / d)
+        pivots.append(d)
+        rows.append(row)
+    return pivots, rows
+
+
+def square_proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
+    """gap = Σ wₖ·fₖ² when gap is a quadratic form zᵀMz in some variables z: each proposal
+    for M gives the squares fₖ = aₖᵀz."""
+    expanded = sp.expand(gap)
+    quadratic_in = _degree_filter(expanded)
+    for label, pairs in _variable_sets(inst, expanded):
+        if clock.left() <= 0:
+            return
+        if len(pairs) > MAX_LDL or not quadratic_in({s for pair in pairs for s in pair if isinstance(s, sp.Symbol)}):
+            continue  # a form of more than MAX_LDL variables would be rejected after its costly Hessian
+        u = [sp.Dummy(f"u{i}") for i in range(len(pairs))]
+        shifted = expanded.xreplace({y: x + ui for (y, x), ui in zip(pairs, u, strict=True)})
+        form = _quadratic_form(shifted, u)
+        if form is None or form.rows > MAX_LDL:
+            continue
+        z = [y - x for y, x in pairs]
+        for name, (weights, rows) in psd_proposals(inst, form, clock):
+            forms = [
+                [user_view(inst, sp.Add(*[inst.symbolic(a) * zi for a, zi in zip(row, z, strict=True)]))]
+                for row in rows
+            ]
+            yield f"{name} of a quadratic form in {label}", (weights, forms)
+
+
+def _degree_filter(expanded: sp.Expr) -> Callable[[set[sp.Symbol]], bool]:
+    """A cheap necessary test, for a polynomial gap: is every monomial of degree 2 in these symbols?"""
+    symbols = sorted(expanded.free_symbols, key=str)
+    try:
+        monomials = sp.Poly(expanded, *symbols).monoms() if symbols else []
+    except sp.PolynomialError:
+        return lambda _: True
+    index = {s: i for i, s in enumerate(symbols)}
+
+    def quadratic_in(variables: set[sp.Symbol]) -> bool:
+        at = [index[v] for v in variables if v in index]
+        return bool(at) and all(sum(m[i] for i in at) == 2 for m in monomials)
+
+    return quadratic_in
+
+
+Variables = list[tuple[sp.Symbol, sp.Expr]]  # z = (y − x for each pair): a symbol y, shifted by x (often 0)
+
+
+def _variable_sets(inst: Instance, gap: sp.Expr) -> Iterator[tuple[str, Variables]]:
+    """(label, z): the entries of each declared symbol, the differences y − x of two declared
+    symbols of one shape, then every symbol of the gap."""
+    groups = [
+        (g.label, list(dict.fromkeys(s for s in map(inst.to_symbolic.get, g.symbols()) if isinstance(s, sp.Symbol))))
+        for g in inst.given
+    ]
+    groups = [(label, z) for label, z in groups if z]
+    zero = sp.Integer(0)
+    for label, z in groups:
+        yield label, [(y, zero) for y in z]
+    for (a, x), (b, y) in itertools.combinations(groups, 2):
+        if len(x) == len(y):
+            yield f"{b} − {a}", list(zip(y, x, strict=True))
+    yield "all the variables", [(y, zero) for y in sorted(gap.free_symbols, key=str)]
+
+
+def _quadratic_form(gap: sp.Expr, variables: Sequence[sp.Symbol]) -> sp.MatrixBase | None:
+    """M with gap = zᵀMz for z = variables, if gap is a homogeneous quadratic in them."""
+    try:
+        poly = sp.Poly(sp.expand(gap), *variables)
+    except sp.PolynomialError:
+        return None
+    if poly.is_zero or not poly.is_homogeneous or poly.total_degree() != 2:
+        return None
+    return sp.ImmutableMatrix(sp.hessian(poly.as_expr(), variables) / 2)

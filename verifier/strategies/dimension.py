@@ -1,0 +1,110 @@
+"""The generic-dimension rung: a claim in matrix notation, built once at a symbolic n.
+
+A claim family's builder is called with a symbolic positive integer n. If it builds an
+Identity or Derivative over matrix symbols of symbolic size, the kernel is asked for a
+proof for every n (:func:`verifier.trusted.kernel.prove_for_all_n`, which computes the canonical
+Einstein forms itself). Builders that need a concrete n (loops over range(n), explicit
+matrices) are simply not generic: the explicit path runs as always.
+
+When the forms differ and no atom (inverse, det, log det) is involved, the difference is a
+nonzero combination of distinct canonical terms, which are linearly independent once every
+index ranges over at least B values, B the most letters in one of those terms (trace
+identities: Procesi 1976; Lehrer–Zhang 2012). So the statement is false from n = B on. The
+claim's stated sizes are its meaning: the engine checks the n up to B beyond them only for a
+finding ("does not hold for all n: fails at n = 3"), never for the verdict.
+With atoms, a difference is no evidence (det(AB) = det A det B hides in them), and nothing
+is added.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import sympy as sp
+
+from verifier.language.claims import Derivative, Identity, Statement
+from verifier.language.domains import Domain
+from verifier.language.families import ClaimFamily
+from verifier.trusted import kernel
+from verifier.trusted.decide import einsum
+from verifier.trusted.decide.einsum.forms import is_zero
+from verifier.trusted.kernel import Proof, Rejected
+
+SIZE = sp.Symbol("n", integer=True, positive=True)
+MAX_REFUTE_N = 8  # the explicit path is not asked to go beyond this to refute
+
+
+@dataclass(frozen=True)
+class ForAllNAttempt:
+    """What the generic rung found for one claim family."""
+
+    proof: Proof | None
+    seconds: float
+    reason: str  # why there is no proof ("" if there is one)
+    refute_n: int | None = None  # atom-free and different: the claim is false from this n on
+
+
+def generic_statement(family: ClaimFamily) -> Statement | None:
+    """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols."""
+    if family.n_values == (None,):
+        return None
+    try:
+        statement = family.builder(SIZE)
+    except Exception:  # the builder is user code; one that needs a concrete n is just not generic
+        return None
+    if not isinstance(statement, Identity | Derivative):
+        return None
+    parts = [p for p in statement.parts() if isinstance(p, sp.Basic)]
+    sized = any(
+        SIZE in m.shape[0].free_symbols | m.shape[1].free_symbols for p in parts for m in p.atoms(sp.MatrixSymbol)
+    )
+    return statement if sized else None
+
+
+def attempt(family: ClaimFamily) -> ForAllNAttempt | None:
+    """The kernel's proof for all n, or why not; None if the claim is not generic at all."""
+    statement = generic_statement(family)
+    if statement is None:
+        return None
+    started = time.perf_counter()
+    try:
+        built = {n: family.builder(n) for n in family.all_n if n is not None}
+    except Exception as err:  # the explicit path reports a builder that fails at some n
+        return ForAllNAttempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
+    try:
+        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, built)
+        return ForAllNAttempt(proof, time.perf_counter() - started, "")
+    except Rejected as err:
+        seconds, reason = time.perf_counter() - started, str(err)
+    if any(type(g.domain).relations is not Domain.relations for g in statement.given()):
+        return ForAllNAttempt(None, seconds, reason)  # a symmetric or diagonal matrix: the forms assume general ones
+    try:
+        comparison = einsum.compare(statement)
+    except einsum.OutsideFragment:
+        return ForAllNAttempt(None, seconds, reason)
+    return ForAllNAttempt(None, seconds, reason, refutation_n(comparison))
+
+
+def refutation_n(comparison: einsum.FormComparison) -> int | None:
+    """The least n at which the differing forms are independent and their gap is nonzero (atom-free only)."""
+    if comparison.equal or comparison.atoms:
+        return None
+    for n in range(1, MAX_REFUTE_N + 1):
+        ranges_fit = all(_at_least(size, n, len(sizes)) for sizes in comparison.letters.values() for size in sizes)
+        if ranges_fit and any(not is_zero(gap.subs(SIZE, n)) for gap in comparison.difference.values()):
+            return n
+    return None
+
+
+def _at_least(size: sp.Expr, n: int, k: int) -> bool:
+    value = sp.sympify(size).subs(SIZE, n)
+    return bool(value.is_Integer and value >= k)
+
+
+def extra_dimensions(family: ClaimFamily, found: ForAllNAttempt | None) -> tuple[int, ...]:
+    """The sizes beyond the claim's own up to the refutation n, where the engine looks for a finding
+    ("does not hold for all n"); the verdict depends only on the sizes the claim states."""
+    if found is None or found.refute_n is None:
+        return ()
+    return tuple(n for n in range(1, found.refute_n + 1) if n not in family.all_n)

@@ -1,0 +1,200 @@
+"""Is a rational expression identically zero? Decided exactly with FLINT's multivariate polynomials.
+
+Part of the trusted base (:mod:`verifier.trusted.decide.normal_form` calls it). The expression is read
+as a fraction N / D, where D is a product of powers of the denominators that appear in
+it (kept as separate factors, so common ones are shared, never multiplied out), and N
+is a polynomial over QQ. Symbols and any other atom (a function application, a constant
+such as pi, a power with a symbolic exponent) are independent indeterminates: an identity
+that holds for every value of an indeterminate holds for the value the atom stands for.
+So N = 0 means the expression vanishes wherever it is defined (no denominator factor is
+0). This is what ``together`` then ``expand`` decides, with exact arithmetic in FLINT
+(python-flint's ``fmpq_mpoly``): measured 50-100× faster than sympy's sparse polynomials
+on these products, and far faster than expanding sympy expression trees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import flint
+import sympy as sp
+
+Poly = flint.fmpq_mpoly
+
+
+@dataclass
+class _Fraction:
+    num: Poly
+    den: list[tuple[Poly, int]]  # distinct factors with their exponents
+
+
+class _NotRational(Exception):
+    pass
+
+
+class RationalZeroTester:
+    """Zero tests for several expressions over one polynomial ring, sharing the work on common parts.
+
+    The entries of a residual share most of their subexpressions (a network's hidden
+    activations, a softmax's denominator); one reader with one memo reads each of them
+    into the ring once.
+
+    relations (s, q, b) say s^q = b: a numerator is reduced modulo them first. With
+    b = B/C, every s^k becomes s^(k mod q)·(B/C)^(k div q), and the whole numerator is
+    multiplied by C^M (M the largest k div q), which is nonzero wherever b is defined; a
+    zero result then vanishes wherever every s^q = b. (A zero test modulo a reducible
+    s^q − b can miss zeros; it never invents one.)
+    """
+
+    def __init__(self, exprs: Sequence[sp.Expr], relations: Sequence[tuple[sp.Symbol, int, sp.Expr]] = ()) -> None:
+        parts = [*exprs, *[b for _, _, b in relations], *[s for s, _, _ in relations]]
+        self.atoms = sorted(set().union(*(_indeterminates(sp.sympify(p)) for p in parts)), key=sp.default_sort_key)
+        names = tuple(f"g{i}" for i in range(max(1, len(self.atoms))))
+        self.ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
+        self.reader = _Reader(self.ctx, dict(zip(self.atoms, self.ctx.gens(), strict=False)))
+        self.bases: list[tuple[int, int, _Fraction]] | None
+        try:
+            self.bases = [(self.atoms.index(s), q, self.reader.read(b)) for s, q, b in relations]
+        except (_NotRational, ValueError):
+            self.bases = None
+
+    def is_zero(self, expr: sp.Expr) -> bool:
+        """True only if expr is identically zero wherever defined; False means "not shown"."""
+        expr = sp.sympify(expr)
+        if expr == 0:
+            return True
+        if self.bases is None:
+            return False
+        try:
+            fraction = self.reader.read(expr)
+        except (_NotRational, ValueError):
+            return False
+        if any(factor.is_zero() for factor, _ in fraction.den):
+            return False  # undefined everywhere: nothing to show
+        numerator = fraction.num
+        for _ in range(2):  # a base may mention another root
+            for position, q, base in self.bases:
+                numerator = _reduce(numerator, self.ctx, position, q, base)
+        return bool(numerator.is_zero())
+
+
+def _reduce(numerator: Poly, ctx: flint.fmpq_mpoly_ctx, position: int, q: int, base: _Fraction) -> Poly:
+    """numerator with s^k → s^(k mod q)·B^(k div q)·C^(M − k div q), where s is gen `position`, b = B/C."""
+    terms = numerator.to_dict()
+    top = max((monom[position] // q for monom in terms), default=0)
+    if top == 0:
+        return numerator
+    den = ctx.constant(1)
+    for factor, e in base.den:
+        den *= factor**e
+    s = ctx.gens()[position]
+    total = ctx.constant(0)
+    for monom, coeff in terms.items():
+        k = monom[position]
+        rest = ctx.from_dict({tuple(0 if i == position else e for i, e in enumerate(monom)): coeff})
+        total += rest * s ** (k % q) * base.num ** (k // q) * den ** (top - k // q)
+    return total
+
+
+def _indeterminates(expr: sp.Basic) -> set[sp.Basic]:
+    """The atoms read as indeterminates."""
+    found: set[sp.Basic] = set()
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, sp.Add | sp.Mul):
+            stack.extend(node.args)
+        elif isinstance(node, sp.Pow) and node.exp.is_Integer:
+            stack.append(node.base)
+        elif not node.is_Rational:
+            found.add(node)
+    return found
+
+
+def _exponent(den: list[tuple[Poly, int]], factor: Poly) -> int:
+    return next((e for f, e in den if f == factor), 0)
+
+
+def _merge(den: list[tuple[Poly, int]], factor: Poly, e: int, combine: str) -> None:
+    """Put factor^e into den, adding exponents (a product) or taking the larger (a common multiple)."""
+    for i, (f, old) in enumerate(den):
+        if f == factor:
+            den[i] = (f, old + e if combine == "add" else max(old, e))
+            return
+    den.append((factor, e))
+
+
+class _Reader:
+    def __init__(self, ctx: flint.fmpq_mpoly_ctx, gens: dict[sp.Basic, Poly]) -> None:
+        self.ctx = ctx
+        self.gens = gens
+        self.memo: dict[sp.Basic, _Fraction] = {}
+
+    def read(self, node: sp.Basic) -> _Fraction:
+        known = self.memo.get(node)
+        if known is None:
+            known = self._read(node)
+            self.memo[node] = known
+        return known
+
+    def _read(self, node: sp.Basic) -> _Fraction:
+        if node.is_Rational:
+            return _Fraction(self.ctx.constant(flint.fmpq(int(node.p), int(node.q))), [])
+        if node in self.gens:
+            return _Fraction(self.gens[node], [])
+        if isinstance(node, sp.Add):
+            return self._add([self.read(a) for a in node.args])
+        if isinstance(node, sp.Mul):
+            num = self.ctx.constant(1)
+            den: list[tuple[Poly, int]] = []
+            for part in (self.read(a) for a in node.args):
+                num *= part.num
+                for factor, e in part.den:
+                    _merge(den, factor, e, "add")
+            return _Fraction(num, den)
+        if isinstance(node, sp.Pow) and node.exp.is_Integer:
+            return self._power(self.read(node.base), int(node.exp))
+        raise _NotRational(type(node).__name__)
+
+    def _add(self, parts: list[_Fraction]) -> _Fraction:
+        parts = _merge_equal_denominators(parts)
+        common: list[tuple[Poly, int]] = []
+        for p in parts:
+            for factor, e in p.den:
+                _merge(common, factor, e, "max")
+        total = self.ctx.constant(0)
+        for p in parts:
+            term = p.num
+            for factor, e in common:
+                missing = e - _exponent(p.den, factor)
+                if missing:
+                    term *= factor**missing
+            total += term
+        return _Fraction(total, common)
+
+    def _power(self, base: _Fraction, k: int) -> _Fraction:
+        if k == 0:
+            return _Fraction(self.ctx.constant(1), [])
+        if k > 0:
+            return _Fraction(base.num**k, [(f, e * k) for f, e in base.den])
+        num = self.ctx.constant(1)
+        for factor, e in base.den:
+            num *= factor ** (e * -k)
+        return _Fraction(num, [(base.num, -k)])
+
+
+def _same_denominator(a: list[tuple[Poly, int]], b: list[tuple[Poly, int]]) -> bool:
+    return len(a) == len(b) and all(_exponent(b, f) == e for f, e in a)
+
+
+def _merge_equal_denominators(parts: list[_Fraction]) -> list[_Fraction]:
+    """Terms over the same denominator are added as they stand: no common multiple needed."""
+    merged: list[_Fraction] = []
+    for p in parts:
+        twin = next((m for m in merged if _same_denominator(m.den, p.den)), None)
+        if twin is None:
+            merged.append(_Fraction(p.num, list(p.den)))
+        else:
+            twin.num = twin.num + p.num
+    return merged

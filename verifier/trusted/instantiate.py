@@ -1,0 +1,224 @@
+"""Turn a claim into an instance the engine can work on, or a clear ClaimError.
+
+Validation happens here, once: every free symbol must be declared with a domain,
+shapes must agree, domains must fit their symbols and be samplable. The instance then
+offers two views of the same claim:
+
+* the numeric view keeps the user's symbols, so samples map onto them directly;
+* the symbolic view swaps each symbol for one rebuilt from its domain alone (never from what
+  the symbol object carries: :mod:`verifier.trusted.symbol_identity` refuses a symbol whose own
+  assumptions the domain does not imply) and applies the domain's relations (symmetry, Σy = 1),
+  listing them as assumptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+import sympy as sp
+
+from verifier.language import iteration
+from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
+from verifier.language.domains import Domain, DomainError
+from verifier.language.families import Claim
+from verifier.language.stepwise import Implication, Relation
+from verifier.trusted.symbol_identity import SymbolClash, check_symbols
+
+MAX_ENTRIES = 20_000
+UNDEFINED_EVERYWHERE = "undefined everywhere"
+
+
+class ClaimError(ValueError):
+    """The claim itself is malformed; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Instance:
+    claim: Claim
+    given: tuple[Given, ...]
+    symbols: tuple[sp.Symbol, ...]
+    bound: tuple[sp.Symbol, ...]
+    to_symbolic: dict[sp.Symbol, sp.Expr]
+    assumptions: tuple[str, ...]
+    relations: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
+    to_assumed: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
+
+    def symbolic(self, obj: sp.Basic) -> sp.Basic:
+        """The symbolic view of an expression or matrix."""
+        return sp.sympify(obj).xreplace(self.to_symbolic)
+
+    def assumed(self, obj: sp.Basic) -> sp.Basic:
+        """obj with every symbol carrying its domain's assumptions and no relation applied:
+        what each entry satisfies on its own (p_n ≥ 0 on the simplex, which p_n = 1 − Σ hides)."""
+        return sp.sympify(obj).xreplace(self.to_assumed)
+
+
+def as_matrix(obj: object) -> sp.ImmutableMatrix:
+    if isinstance(obj, sp.MatrixBase):
+        return sp.ImmutableMatrix(obj)
+    if isinstance(obj, list | tuple):
+        return sp.ImmutableMatrix(obj)
+    return sp.ImmutableMatrix([[sp.sympify(obj)]])
+
+
+def _free_symbols(objs: Iterable[sp.Basic]) -> set[sp.Symbol]:
+    out: set[sp.Symbol] = set()
+    for obj in objs:
+        out |= {s for s in sp.sympify(obj).free_symbols if isinstance(s, sp.Symbol)}
+    return out
+
+
+def _check_sizes(objs: Iterable[sp.Basic]) -> None:
+    for obj in objs:
+        if isinstance(obj, sp.MatrixBase) and obj.rows * obj.cols > MAX_ENTRIES:
+            raise ClaimError(
+                f"a {obj.rows}×{obj.cols} matrix has more than {MAX_ENTRIES} entries; "
+                "use a smaller n (numeric_n up to 64 is plenty)"
+            )
+
+
+def _check_shapes(body: Statement) -> None:
+    match body:
+        case Identity(lhs=l, rhs=r):
+            if as_matrix(l).shape != as_matrix(r).shape:
+                raise ClaimError(f"shape mismatch: lhs is {_shape(l)}, rhs is {_shape(r)}{_zero_hint(l, r)}")
+        case PSD(matrix=m):
+            shape = as_matrix(m).shape
+            if shape[0] != shape[1]:
+                raise ClaimError(f"psd claim needs a square matrix, got {shape[0]}×{shape[1]}")
+        case Inequality(lhs=l, rhs=r, op=op):
+            if op not in ("<=", "<", ">=", ">"):
+                raise ClaimError(f"inequality operator {op!r}; use <=, <, >= or >")
+            if as_matrix(l).shape != (1, 1) or as_matrix(r).shape != (1, 1):
+                raise ClaimError("inequality sides must be scalars")
+        case Convergence():
+            _check_iteration(body)
+        case Limit(dir=direction):
+            if direction not in ("+-", "+", "-"):
+                raise ClaimError(f"limit direction {direction!r}; use dir='+-' (two-sided), '+' or '-'")
+        case Convex(f=f, wrt=wrt):
+            if as_matrix(f).shape != (1, 1) or all(g.target != wrt for g in body.given()):
+                raise ClaimError("a convexity claim needs a scalar f and wrt= one of its where= keys")
+        case Implication(premise=a, conclusion=b):
+            for rel in (a, b):
+                _check_relation(rel)
+
+
+def _check_relation(rel: object) -> None:
+    """A line of a chain of implications: lhs op rhs, sides of one shape, an inequality between scalars."""
+    if not isinstance(rel, Relation):
+        raise ClaimError(f"an implication joins statements Relation(lhs, op, rhs), not {type(rel).__name__}")
+    if rel.op not in ("=", "<=", "<", ">=", ">"):
+        raise ClaimError(f"statement relation {rel.op!r}; use =, <=, <, >= or >")
+    shapes = as_matrix(rel.lhs).shape, as_matrix(rel.rhs).shape
+    if shapes[0] != shapes[1] or (rel.op != "=" and shapes[0] != (1, 1)):
+        raise ClaimError(f"statement sides {_shape(rel.lhs)} and {_shape(rel.rhs)}: equal shapes, scalars for ≤")
+
+
+def _check_iteration(body: Convergence) -> None:
+    try:
+        shape = iteration.iteration_of(body)
+    except iteration.IterationError as err:
+        raise ClaimError(str(err)) from None
+    for part, what in ((body.order, "order"), (body.constant, "constant")):
+        if isinstance(part, sp.MatrixBase | tuple | list):
+            raise ClaimError(f"the {what} of a convergence claim is a scalar")
+    if shape.dim > 1 and sp.sympify(body.order) != 1:
+        raise ClaimError("a vector iteration's claim is its linear rate: order=1, constant=the rate")
+
+
+def _zero_hint(lhs: object, rhs: object) -> str:
+    """A zero facing a matrix of another shape is the mark of sympy's matrix calculus getting a derivative wrong."""
+    if any(as_matrix(side).is_zero_matrix for side in (lhs, rhs)):
+        return (
+            " (a zero of the wrong shape: sympy 1.14's sp.diff returns 0 for matrix derivatives "
+            "such as ∂ log det X/∂X; write sp.Derivative(f, X) unevaluated, or use Derivative(f, wrt=X, ...), "
+            "and the verifier differentiates entry by entry)"
+        )
+    return ""
+
+
+def _shape(obj: object) -> str:
+    r, c = as_matrix(obj).shape
+    return f"{r}×{c}"
+
+
+def _symbolic_map(given: tuple[Given, ...]) -> tuple[dict[sp.Symbol, sp.Expr], dict[sp.Symbol, sp.Symbol], list[str]]:
+    swap: dict[sp.Symbol, sp.Expr] = {}
+    notes: list[str] = []
+    for g in given:
+        assumptions = g.domain.assumptions()
+        for s in g.symbols():
+            swap[s] = sp.Symbol(s.name, **assumptions)  # from the domain alone (symbol_identity checked the rest)
+    assumed = {s: v for s, v in swap.items() if isinstance(v, sp.Symbol)}
+    for g in given:
+        relations = g.domain.relations(g.target)
+        if relations:
+            swap.update({s: sp.sympify(v).xreplace(swap) for s, v in relations.items()})
+        text = g.domain.relation_text(g.label)
+        if text:
+            notes.append(text)
+    return swap, assumed, notes
+
+
+def _domain_words(given: tuple[Given, ...]) -> list[str]:
+    return [f"{g.label} ∈ {g.domain.describe()}" for g in given]
+
+
+def instantiate(claim: Claim) -> Instance:
+    """Validate the claim and build its two views; raise ClaimError on anything malformed."""
+    body = claim.body
+    objs = body.parts()
+    _check_sizes(objs)
+    for obj in objs:
+        if sp.sympify(obj).has(sp.zoo, sp.nan):
+            raise ClaimError(f"an expression is {UNDEFINED_EVERYWHERE} (zoo or nan: a division by zero?)")
+    given = claim.given
+    for g in given:
+        if not isinstance(g.domain, Domain):
+            raise ClaimError(
+                f"domain of {sp.sstr(g.target)[:40]} is {g.domain!r}; use a domain such as Real() or Positive()"
+            )
+        if not g.symbols():
+            raise ClaimError(f"where= key {sp.sstr(g.target)[:40]} is not a symbol or matrix of symbols")
+        try:
+            g.domain.validate(g.shape)
+        except DomainError as err:
+            raise ClaimError(f"domain of {g.label}: {err}") from None
+    _check_shapes(body)
+    declared = {s for g in given for s in g.symbols()}
+    bound = body.bound()
+    undeclared = _free_symbols(objs) - declared - set(bound)
+    if undeclared:
+        names = ", ".join(sorted(s.name for s in undeclared))
+        raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
+    try:
+        check_symbols(given, bound, _free_symbols(objs))
+    except SymbolClash as err:
+        raise ClaimError(str(err)) from None
+    swap, assumed, relation_words = _symbolic_map(given)
+    assumptions = tuple(_domain_words(given) + relation_words)
+    symbols = tuple(sorted(declared, key=lambda s: s.name))
+    relations = tuple((s, sp.sympify(v)) for g in given for s, v in g.domain.relations(g.target).items())
+    return Instance(claim, given, symbols, bound, swap, assumptions, relations, assumed)
+
+
+def with_domain_facts(inst: Instance) -> Instance | None:
+    """The same claim with every domain that has a parametrisation onto itself (SPD and PSD by Cholesky,
+    a half-open interval by a Möbius map) written through it: its facts (Aᵢᵢ > 0, det A > 0, a ≤ x < b)
+    become sympy assumptions of the parameters, and their words join the assumptions. None if no domain has one.
+    Sound: the map is onto the domain, so what holds for every parameter holds at every point."""
+    sub: dict[sp.Basic, sp.Expr] = {}
+    words: list[str] = []
+    for g in inst.given:
+        param = g.domain.parametrisation(g.target)
+        if param is None:
+            continue
+        sub.update({inst.to_assumed[s]: v for s, v in param.entries.items()})
+        words.append(f"{g.label}: {param.text}")
+    if not sub:
+        return None
+    symbolic = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_symbolic.items()}
+    assumed = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_assumed.items()}
+    return replace(inst, to_symbolic=symbolic, to_assumed=assumed, assumptions=(*inst.assumptions, *words))

@@ -1,0 +1,277 @@
+"""The kernel's proof rules: each checks its evidence exactly and returns a Proof, or raises Rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import sympy as sp
+
+from verifier.language.claims import PSD, Convergence, Convex, Derivative, Limit, Statement
+from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
+from verifier.language.iteration import Iteration, iteration_of
+from verifier.trusted import bounds, dcp, entailment, obligations, provisos, rates
+from verifier.trusted.decide import einsum, normal_form
+from verifier.trusted.instantiate import Instance
+from verifier.trusted.kernel.base import (
+    _KEY,
+    FOR_ALL_N,
+    SIGNS,
+    Fact,
+    Obligation,
+    Proof,
+    Rejected,
+    _covered,
+    _obligation_of,
+    _own,
+    _proof,
+    claim_name,
+    refuse_floats,
+)
+
+
+def residual(inst: Instance) -> Obligation:
+    """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
+    entries = _obligation_of("residual", lambda: obligations.residual(inst))
+    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
+
+
+def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
+    _own(inst, obligation, "residual")
+    rungs = _covered(obligation.entries, facts, "zero", "residual")
+    assumptions = (*inst.assumptions, *provisos.definedness(obligation.entries), *_kinks(inst))
+    return _proof(inst, "residual is zero", rungs, assumptions)
+
+
+def _kinks(inst: Instance) -> tuple[str, ...]:
+    """A derivative of a branching function (|x|, max, H, sign, Piecewise) exists only away from the
+    boundaries between its cases; sympy differentiates Abs(x) to sign(x) without saying so."""
+    body = inst.claim.body
+    if isinstance(body, Derivative) and obligations.has_cases(inst.symbolic(sp.ImmutableMatrix([body.f]))):
+        return (KINKS,)
+    return ()
+
+
+def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of the kernel's own residual vanishes in each of its cases. The cases (obligations.cases)
+    write Abs, Max, Min, Heaviside, sign and Piecewise of real arguments as one Piecewise whose reachable
+    cases cover every point; a value that is zero in every case is zero everywhere (wherever defined)."""
+    _own(inst, obligation, "cases")
+    values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
+    rungs = _covered(values, facts, "zero", "cases")
+    detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
+    extra = (KINKS,) if isinstance(inst.claim.body, Derivative) else ()
+    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *provisos.definedness(values), *extra), detail)
+
+
+def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: obligations.Squares | None = None) -> Proof:
+    """H symmetric, vᵀHv = Σ wₖ·(aₖᵀv)² identically in v, and every wₖ >= 0. The certificate is the
+    claim's own, or found (weights wₖ, rows aₖ in the claim's symbols): a found weight must be >= 0
+    for each entry on its own domain (the assumed view, no relations such as p_n = 1 − Σ), which
+    implies it on the domain; the Gram identity is checked with the relations applied."""
+    h = _obligation_of("prove_psd_by_certificate", lambda: obligations.psd_matrix(inst))
+    if h.rows != h.cols:
+        raise Rejected("prove_psd_by_certificate", f"matrix is {h.rows}×{h.cols}, not square")
+    if found is None:
+        rule = "prove_psd_by_certificate"
+        v, weights, forms = _obligation_of(rule, lambda: obligations.certificate_parts(inst))
+        gram = _obligation_of(rule, lambda: obligations.certificate_residual(h, v, weights, forms))
+        signs, parts, source = list(weights), [*weights, *forms], "given"
+        witness = provisos.squares_witness(provisos.QUADRATIC, weights, forms)
+    else:
+        weights = [inst.symbolic(w) for w in found[0]]
+        rows = [[inst.symbolic(a) for a in row] for row in found[1]]
+        gram = _obligation_of("prove_psd_by_certificate", lambda: obligations.gram_residual(h, weights, rows))
+        signs, parts, source = [inst.assumed(w) for w in found[0]], [*weights, *(a for r in rows for a in r)], "found"
+        witness = provisos.gram_witness(h, weights, rows)
+    rungs = _covered(obligations.asymmetry(h), facts, "zero", "prove_psd_by_certificate(symmetry)")
+    rungs += _covered(gram, facts, "zero", "prove_psd_by_certificate(identity)")
+    try:
+        _covered(signs, facts, SIGNS, "prove_psd_by_certificate(weights)")
+    except Rejected as err:
+        raise Rejected("prove_psd_by_certificate", f"weight not provably nonnegative ({err})") from None
+    proviso, closure = provisos.certificate_proviso(inst, list(h), parts)
+    detail = f"vᵀHv = Σ wₖ·(aₖᵀv)² with {len(signs)} weight(s) wₖ ≥ 0 ({source} certificate){closure}"
+    assumptions = (*inst.assumptions, *proviso)
+    return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), assumptions, detail, witness)
+
+
+def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
+    """Sylvester: H symmetric and its principal minors >= 0 (leading ones > 0 if strict), up to 4×4.
+    A constant matrix needs no facts: its minors are rational numbers, decided exactly."""
+    body = inst.claim.body
+    h = _obligation_of("check_minors", lambda: obligations.psd_matrix(inst))
+    if not isinstance(body, PSD):
+        raise Rejected("prove_psd_by_minors", f"not a psd claim ({body.kind})")
+    if h.rows != h.cols or h.rows > 4:
+        raise Rejected("prove_psd_by_minors", "principal minors are used for square matrices up to 4×4 only")
+    minors = obligations.principal_minors(h, body.strict)
+    prop = "positive" if body.strict else "nonnegative"
+    if not h.free_symbols:
+        exact = [sp.sympify(m) for m in minors]  # refuse_floats (in _proof) turns away a matrix with floats
+        signed = all((m.is_positive if body.strict else m.is_nonnegative) for m in exact)
+        if h != h.T or not signed:
+            raise Rejected("prove_psd_by_minors", "not symmetric, or a principal minor is negative or undecided")
+        rungs: tuple[str, ...] = ("exact",)
+    else:
+        rungs = _covered(obligations.asymmetry(h), facts, "zero", "check_minors(symmetry)")
+        _covered(minors, facts, prop, "check_minors")
+        rungs = (*rungs, "assumptions")
+    detail = "leading principal minors > 0" if body.strict else "all principal minors ≥ 0"
+    return _proof(inst, "Sylvester criterion", rungs, inst.assumptions, detail)
+
+
+def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None,
+                     sides: bool = False) -> Proof:  # fmt: skip
+    """gap = greater − smaller side (computed here) is >= 0 (> 0 if strict): directly, or as a sum of squares
+    Σ wₖ·fₖ², weights >= 0 in the assumed view. sides: a ≥ b (b real) from a >= 0 and the gap a² − b²."""
+    compute = obligations.squared_sides if sides else obligations.inequality_gap
+    gap, strict, *above = _obligation_of("prove_inequality", lambda: compute(inst))
+    rule, prop = "squared sides, " if sides else "", "positive" if strict else "nonnegative"
+    rungs = _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
+    if squares is None:
+        rungs += _covered([gap], facts, prop, "prove_inequality")
+        return _proof(inst, rule + "gap is " + prop, rungs, inst.assumptions)
+    weights, forms = squares
+    if strict or len(weights) != len(forms) or any(len(f) != 1 for f in forms):
+        raise Rejected("prove_inequality", "squares show gap ≥ 0 (not > 0), each weight times one square")
+    total = sp.Add(*[inst.symbolic(w) * inst.symbolic(f[0]) ** 2 for w, f in zip(weights, forms, strict=True)])
+    rungs += _covered([gap - total], facts, "zero", "prove_inequality(identity)")
+    _covered([inst.assumed(w) for w in weights], facts, SIGNS, "prove_inequality(weights)")
+    parts = [inst.symbolic(e) for e in (*weights, *(f[0] for f in forms))]
+    proviso, closure = provisos.certificate_proviso(inst, [gap], parts)
+    detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
+    w = provisos.squares_witness(gap, [inst.symbolic(x) for x in weights], [inst.symbolic(f[0]) for f in forms])
+    return _proof(inst, rule + "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, w)
+
+
+def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
+    """|g(u) − g(w)| ≤ L·|u − w| on ℝ by the mean value theorem: g′ (computed here) is built from
+    functions analytic on ℝ, and |g′| ≤ L everywhere, by a structural bound or by −L ≤ g′ ≤ L."""
+    ob = _obligation_of("prove_lipschitz", lambda: bounds.lipschitz_obligation(inst))
+    reasons = []
+    for way, signs in bounds.slope_signs(ob):
+        try:
+            rungs = _covered(signs, facts, "nonnegative", "prove_lipschitz")
+        except Rejected as err:
+            reasons.append(str(err))
+            continue
+        detail = f"mean value theorem with g′ = {sp.sstr(ob.slope)[:80]}; {way}"
+        return _proof(inst, "Lipschitz bound", (*rungs, "assumptions"), inst.assumptions, detail)
+    raise Rejected("prove_lipschitz", "; ".join(reasons))
+
+
+KINKS = "derivatives taken case by case: not at the boundaries between cases, where f is not differentiable"
+CONVEX_DOMAINS = (Real, General, Positive, Nonnegative, Interval, Simplex, Symmetric, SPD, PSDMatrix)
+
+
+def prove_convex_by_dcp(inst: Instance) -> Proof:
+    """f convex (concave) in wrt by the composition rules of :mod:`verifier.trusted.dcp`, read on the symbolic view;
+    wrt ranges over a convex set (its domain is one of CONVEX_DOMAINS), the other symbols are fixed."""
+    body, rule = inst.claim.body, "prove_convex_by_dcp"
+    if not isinstance(body, Convex):
+        raise Rejected(rule, f"not a convexity claim ({body.kind})")
+    (given,) = [g for g in inst.given if g.target == body.wrt]
+    if type(given.domain) not in CONVEX_DOMAINS:
+        raise Rejected(rule, f"the domain of {given.label}, {given.domain.describe()}, is not known to be convex")
+    wrt = [s for x in given.symbols() for s in inst.symbolic(x).free_symbols]
+    f = inst.symbolic(sp.ImmutableMatrix([body.f])[0, 0] if isinstance(body.f, sp.MatrixBase) else body.f)
+    reading = dcp.curvature(f, wrt)
+    want = "concave" if body.concave else "convex"
+    if not (reading.curvature.concave if body.concave else reading.curvature.convex):
+        shown = reading.curvature.word()
+        raise Rejected(rule, f"the composition rules do not show f {want} in {given.label} ({shown})")
+    detail = f"{want} in {given.label} by composition: " + "; ".join(reading.steps)
+    convex_set = f"{given.label} ranges over a convex set"
+    return _proof(inst, "DCP composition", ("dcp",), (*inst.assumptions, convex_set), detail)
+
+
+def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Sequence[Fact]) -> Proof:
+    """B follows from A by an exact transformation (:mod:`verifier.trusted.entailment`): g_B − M·g_A, computed
+    here, is zero, M's denominators are positive and, between inequalities, its sign is right."""
+    ob = _obligation_of("prove_implication", lambda: entailment.entailment(inst, multipliers))
+    rungs = _covered(ob.zeros, facts, "zero", "prove_implication")
+    _covered(ob.positive, facts, "positive", "prove_implication(multiplier)")
+    _covered(ob.nonnegative, facts, ("nonnegative", "positive"), "prove_implication(multiplier)")
+    assumptions = (*inst.assumptions, *provisos.definedness(ob.zeros))
+    return _proof(inst, "exact transformation", rungs or ("exact",), assumptions, ob.detail)
+
+
+def expectation(inst: Instance) -> Obligation:
+    """What an Expectation claim must satisfy: E[expr] − claimed vanishes in every entry."""
+    entries = _obligation_of("check_expectation", lambda: obligations.expectation_residual(inst))
+    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
+
+
+def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
+    """Every entry of E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
+    _own(inst, obligation, "check_expectation")
+    rungs = _covered(obligation.entries, facts, "zero", "check_expectation")
+    return _proof(inst, "exact moments", rungs, (*inst.assumptions, "noise variables independent"))
+
+
+def prove_leading_term(inst: Instance) -> Proof:
+    """e_{k+1} = constant·e_k^order + O(e_k^{order+1}) for the error map of x ↦ step(x); maps with
+    memory and vector maps: :func:`_prove_order_with_memory`, :func:`_prove_linear_rate`."""
+    body, rule = inst.claim.body, "prove_leading_term"
+    if not isinstance(body, Convergence):
+        raise Rejected(rule, f"not a convergence claim ({body.kind})")
+    shape, order = iteration_of(body), sp.sympify(body.order)  # instantiate validated the shape
+    if not shape.one_step_scalar:
+        prove = _prove_linear_rate if order == 1 else _prove_order_with_memory
+        return _obligation_of(rule, lambda: prove(inst, shape, order))
+    if not order.is_Integer or order < 1:
+        raise Rejected(rule, f"order {order} is not a positive integer")
+    q, constant = int(order), inst.symbolic(body.constant)
+    rung, detail = _obligation_of(rule, lambda: rates.one_step_leading_term(inst, shape, q, constant))
+    return _proof(inst, "leading term", (rung,), inst.assumptions, detail)
+
+
+def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
+    """Two-point maps: the order is the positive root of q² = a₀q + a₁ (see rates.memory_order_detail)."""
+    detail = _obligation_of("prove_leading_term", lambda: rates.memory_order_detail(inst, shape, q))
+    return _proof(inst, "leading term with memory", ("together", "exact"), (*inst.assumptions, rates.NEAR), detail)
+
+
+def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
+    """The rate is ρ(J) < 1, J the Jacobian at the root of the state map (see rates.linear_rate_detail)."""
+    detail = _obligation_of("prove_leading_term(linear rate)", lambda: rates.linear_rate_detail(inst, shape))
+    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR_RATE), detail)
+
+
+def prove_limit(inst: Instance) -> Proof:
+    """sympy's limit (Gruntz) equals the claimed value exactly, from exactly the sides the claim names.
+
+    sp.limit approaches from the right by default (dir="+"); a finite point is asked for with the
+    claim's own direction, "+-" unless it says otherwise, which sympy answers by computing both
+    one-sided limits and raising when they differ."""
+    body = inst.claim.body
+    if not isinstance(body, Limit):
+        raise Rejected("prove_limit", f"not a limit claim ({body.kind})")
+    expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
+    to = sp.sympify(body.to)
+    try:
+        value = sp.limit(expr, body.var, to) if to.is_infinite else sp.limit(expr, body.var, to, dir=body.dir)
+    except ValueError as err:  # the one-sided limits differ
+        raise Rejected("prove_limit", str(err)[:120]) from None
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds) or value == sp.zoo:
+        raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
+    if value.is_infinite or claimed.is_infinite:
+        if value != claimed:
+            raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
+    elif not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
+        raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
+    return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
+
+
+def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> Proof:
+    """The claim in matrix notation at a symbolic size: the canonical Einstein forms of its two
+    sides, computed here (verifier.trusted.decide.einsum), are equal, so it holds at every n where defined; and
+    the claim built at each concrete n is this one at that n (a builder may branch on n)."""
+    if (n := einsum.first_unlike(statement, size, built)) is not None:
+        raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
+    refuse_floats("prove_for_all_n", statement.parts())
+    forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
+    if not forms.equal:
+        raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
+    return Proof(claim, None, FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY)

@@ -1,0 +1,371 @@
+"""What must be shown for a claim at one n, computed from the claim itself (trusted base).
+
+The kernel (:mod:`verifier.trusted.kernel`) calls these to compute, from an instantiated claim,
+the expressions that have to vanish or be nonnegative: the residual lhs − rhs, the
+derivative minus its claimed value (differentiation included), the gap of an inequality,
+E[expr] − claimed by exact moments, a certificate's Gram residual, Sylvester's minors.
+Strategies never hand the kernel a residual of their own making: a slip in a strategy
+(a wrong Jacobian layout, a dropped entry) can then cost a proof, never forge one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+import sympy as sp
+from sympy.matrices.utilities import dotprodsimp
+
+from verifier.language import walk
+from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
+from verifier.language.distributions import Distribution
+from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
+
+
+class NotShowable(ValueError):
+    """The claim cannot be put as an obligation (for example, a derivative w.r.t. a tied variable)."""
+
+
+def jacobian_layout(body: Derivative) -> tuple[list[sp.Expr], list[sp.Symbol], sp.ImmutableMatrix]:
+    """(f entries, wrt symbols, claimed as an n_out × n_in matrix), or ClaimError."""
+    f, wrt, claimed = as_matrix(body.f), as_matrix(body.wrt), as_matrix(body.equals)
+    variables = list(wrt)
+    if not all(isinstance(v, sp.Symbol) for v in variables):
+        raise ClaimError("wrt must be a symbol, or a vector or matrix of distinct symbols")
+    n_in, n_out = len(variables), len(f)
+    if body.order == 2:
+        if n_out != 1 or wrt.cols != 1:
+            raise ClaimError("a Hessian (order=2) needs a scalar f and a scalar or vector wrt")
+        if claimed.shape != (n_in, n_in):
+            raise ClaimError(f"Hessian must be {n_in}×{n_in}, got {claimed.rows}×{claimed.cols}")
+        return list(f), variables, claimed
+    if body.order != 1:
+        raise ClaimError("order must be 1 or 2")
+    if n_out == 1 and claimed.shape == wrt.shape:
+        return list(f), variables, sp.ImmutableMatrix(1, n_in, list(claimed))
+    if n_in == 1 and claimed.shape == f.shape:
+        return list(f), variables, sp.ImmutableMatrix(n_out, 1, list(claimed))
+    if f.cols == 1 and wrt.cols == 1 and claimed.shape == (n_out, n_in):
+        return list(f), variables, claimed
+    raise ClaimError(
+        f"derivative layout: f is {f.rows}×{f.cols}, wrt is {wrt.rows}×{wrt.cols}, claimed is "
+        f"{claimed.rows}×{claimed.cols}; a gradient has the shape of wrt, a Jacobian is outputs × inputs"
+    )
+
+
+def residual(inst: Instance) -> list[sp.Expr]:
+    """Every entry of lhs − rhs (Identity) or of the derivative minus its claimed value (Derivative)."""
+    body = inst.claim.body
+    if isinstance(body, Identity):
+        lhs, rhs = as_matrix(inst.symbolic(body.lhs)), as_matrix(inst.symbolic(body.rhs))
+        return list(lhs - rhs)
+    if isinstance(body, Derivative):
+        return _derivative_residual(inst, body)
+    raise NotShowable(f"no residual for a {body.kind} claim")
+
+
+def _derivative_residual(inst: Instance, body: Derivative) -> list[sp.Expr]:
+    f, wrt, claimed = jacobian_layout(body)
+    f = [inst.symbolic(e) for e in f]
+    variables = [inst.to_symbolic.get(w, w) for w in wrt]
+    if any(not isinstance(w, sp.Symbol) for w in variables):
+        raise NotShowable("a variable is tied by its domain (symmetric/simplex); differentiate a free one")
+    claimed_sym = as_matrix(inst.symbolic(claimed))
+    partial = Differentiator()
+    if body.order == 2:
+        gradient = [partial(f[0], w) for w in variables]
+        got = sp.ImmutableMatrix(len(wrt), len(wrt), lambda i, j: partial(gradient[i], variables[j]))
+    else:
+        got = sp.ImmutableMatrix(len(f), len(wrt), lambda i, j: partial(f[i], variables[j]))
+    return list(got - claimed_sym)
+
+
+# one-argument functions whose derivative is f'(u)·u' with f' from sympy's own fdiff, for any u
+_CHAIN_RULE = (
+    sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.sinh, sp.cosh, sp.tanh,
+    sp.asin, sp.acos, sp.atan, sp.asinh, sp.acosh, sp.atanh, sp.erf, sp.erfc,
+)  # fmt: skip
+
+
+class Differentiator:
+    """∂expr/∂x by the sum, product, power and chain rules, sharing work across entries.
+
+    Part of the trusted base, so deliberately small: the rules for each function come from
+    sympy (``fdiff``), and anything outside Add, Mul, a power with an exponent free of x
+    and the analytic one-argument functions above (Abs, Piecewise, arbitrary functions,
+    powers with x in the exponent, ...) is left to ``sympy.diff``. Measured 7× faster than
+    ``sympy.diff`` on the logistic Hessian at n = 8, because each distinct subexpression is
+    differentiated once per variable and the results are built without Derivative objects.
+    """
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple[sp.Basic, sp.Symbol], sp.Expr] = {}
+
+    def __call__(self, expr: sp.Expr, x: sp.Symbol) -> sp.Expr:
+        key = (expr, x)
+        known = self.memo.get(key)
+        if known is None:
+            known = self._rule(expr, x)
+            self.memo[key] = known
+        return known
+
+    def _rule(self, expr: sp.Expr, x: sp.Symbol) -> sp.Expr:
+        if x not in expr.free_symbols:
+            return sp.S.Zero
+        if expr == x:
+            return sp.S.One
+        if isinstance(expr, sp.Add):
+            return sp.Add(*[self(a, x) for a in expr.args])
+        if isinstance(expr, sp.Mul):
+            args = expr.args
+            return sp.Add(*[sp.Mul(*args[:i], self(a, x), *args[i + 1 :]) for i, a in enumerate(args)])
+        if isinstance(expr, sp.Pow) and x not in expr.exp.free_symbols:
+            base, exponent = expr.args
+            return exponent * base ** (exponent - 1) * self(base, x)
+        if isinstance(expr, _CHAIN_RULE) and len(expr.args) == 1:
+            return expr.fdiff(1) * self(expr.args[0], x)
+        return sp.diff(expr, x)
+
+
+MAX_CASES = 64
+MAX_BRANCHING = 6  # distinct Abs/Max/Piecewise/... in one entry; their cases multiply
+_CASE_FUNCTIONS = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.Piecewise)
+
+
+def has_cases(expr: sp.Expr) -> bool:
+    """True if expr branches: Piecewise, or Abs, Max, Min, Heaviside, sign."""
+    return bool(sp.sympify(expr).has(*_CASE_FUNCTIONS))
+
+
+def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
+    """expr as (value, condition) cases covering every point, each value free of branching.
+
+    Abs, Max, Min, Heaviside and sign of real arguments are written as Piecewise and the
+    result is folded (sympy's piecewise_fold) into one Piecewise whose conditions
+    partition the domain; then expr vanishes wherever defined if every case's value does.
+    NotShowable if an argument is not known to be real, or the cases would exceed MAX_CASES.
+    """
+    branching = [n for n in walk.nodes([expr]) if isinstance(n, _CASE_FUNCTIONS)]
+    if len(branching) > MAX_BRANCHING:
+        raise NotShowable(f"{len(branching)} branching functions: up to 2^{len(branching)} cases, too many")
+    folded = sp.piecewise_fold(_as_piecewise(sp.sympify(expr)))
+    pairs = list(folded.args) if isinstance(folded, sp.Piecewise) else [(folded, sp.true)]
+    if len(pairs) > MAX_CASES:
+        raise NotShowable(f"{len(pairs)} cases, more than {MAX_CASES}")
+    out: list[tuple[sp.Expr, sp.Basic]] = []
+    earlier: list[sp.Basic] = []
+    for value, cond in pairs:  # a Piecewise takes the first case whose condition holds
+        reach = sp.And(cond, *[sp.Not(c) for c in earlier]).simplify() if earlier else cond
+        earlier.append(cond)
+        if reach is sp.false or _empty(reach):
+            continue
+        if has_cases(value):
+            raise NotShowable("a case still branches after folding")
+        out.append((_restrict(value, reach), reach))
+    return out
+
+
+def _empty(condition: sp.Basic) -> bool:
+    """A condition on one real variable that no point satisfies (decided by sympy's solvers)."""
+    symbols = condition.free_symbols
+    if len(symbols) != 1 or not next(iter(symbols)).is_extended_real:
+        return False
+    try:
+        return bool(condition.as_set() is sp.S.EmptySet)
+    except (NotImplementedError, TypeError, ValueError):
+        return False
+
+
+def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
+    """value on the points where condition holds, for the equalities in it: Eq(u, 0) with u
+    linear in a symbol s fixes s, which is substituted (the case x = 0 of a kink)."""
+    conjuncts = condition.args if isinstance(condition, sp.And) else (condition,)
+    weak = [
+        (c.lhs - c.rhs, isinstance(c, sp.GreaterThan)) for c in conjuncts if isinstance(c, sp.GreaterThan | sp.LessThan)
+    ]
+    pinched = [  # u ≥ 0 together with u ≤ 0 (or −u ≥ 0) pins u to 0
+        u for u, up in weak for v, vp in weak
+        if (up != vp and sp.expand(u - v) == 0) or (up == vp and sp.expand(u + v) == 0 and u != 0)
+    ]  # fmt: skip
+    equalities = [c.lhs - c.rhs for c in conjuncts if isinstance(c, sp.Equality)] + pinched  # a ≥ b and a ≤ b
+    for u in equalities:
+        for s in sorted(u.free_symbols, key=sp.default_sort_key):
+            if sp.degree(u, s) == 1 if u.is_polynomial(s) else False:
+                value = value.subs(s, sp.solve(u, s)[0])
+                break
+    return value
+
+
+def _as_piecewise(expr: sp.Expr) -> sp.Expr:
+    def real(*args: sp.Expr) -> None:
+        if not all(a.is_extended_real for a in args):
+            raise NotShowable(f"cases need real arguments; {sp.sstr(args)[:60]} is not known to be real")
+
+    def absolute(u: sp.Expr) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((u, u >= 0), (-u, True))
+
+    def sign(u: sp.Expr) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((-1, u < 0), (0, sp.Eq(u, 0)), (1, True))
+
+    def heaviside(u: sp.Expr, at_zero: sp.Expr = sp.S.Half) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((0, u < 0), (at_zero, sp.Eq(u, 0)), (1, True))
+
+    def largest(*args: sp.Expr) -> sp.Expr:
+        real(*args)
+        return _select(args, lambda a, b: a >= b)
+
+    def smallest(*args: sp.Expr) -> sp.Expr:
+        real(*args)
+        return _select(args, lambda a, b: a <= b)
+
+    rules = {sp.Abs: absolute, sp.sign: sign, sp.Heaviside: heaviside, sp.Max: largest, sp.Min: smallest}
+    for kind, rule in rules.items():
+        expr = expr.replace(kind, rule)
+    return expr
+
+
+def _select(args: Sequence[sp.Expr], wins: object) -> sp.Expr:
+    """The argument that wins against every other (ties go to the first), as a Piecewise."""
+    pairs = []
+    for i, a in enumerate(args):
+        pairs.append((a, sp.And(*[wins(a, b) for j, b in enumerate(args) if j != i])))  # type: ignore[operator]
+    pairs[-1] = (args[-1], sp.true)
+    return sp.Piecewise(*pairs)
+
+
+def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
+    """(greater side − smaller side, strict)."""
+    body = inst.claim.body
+    if not isinstance(body, Inequality):
+        raise NotShowable(f"no gap for a {body.kind} claim")
+    lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
+    gap = rhs - lhs if body.op in ("<=", "<") else lhs - rhs
+    return gap, body.op in ("<", ">")
+
+
+def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:
+    """(a² − b², strict, a) for the claim a ≥ b (or b ≤ a) with b real: a ≥ 0 and a² − b² ≥ 0
+    (> 0 if strict) give a ≥ |b| ≥ b (a > |b| ≥ b), the rule for sides with √ or |·|."""
+    body = inst.claim.body
+    if not isinstance(body, Inequality):
+        raise NotShowable(f"no sides for a {body.kind} claim")
+    lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
+    a, b = (rhs, lhs) if body.op in ("<=", "<") else (lhs, rhs)
+    if b.is_extended_real is not True and sp.expand(b).is_extended_real is not True:
+        raise NotShowable(f"squared sides: the smaller side {sp.sstr(b)[:60]} is not known to be real")
+    return a**2 - b**2, body.op in ("<", ">"), a
+
+
+def _scalar(side: object) -> sp.Expr:
+    return as_matrix(side)[0, 0] if isinstance(side, sp.MatrixBase) else sp.sympify(side)
+
+
+def expectation_by_moments(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:
+    """E[expr] for independent noise, by linearity: each monomial Πδᵏ becomes ΠE[δᵏ]."""
+    variables = list(noise)
+    poly = sp.Poly(sp.expand(expr), *variables)
+    total = sp.Integer(0)
+    for powers, coeff in poly.terms():
+        term = coeff
+        for var, k in zip(variables, powers, strict=True):
+            term *= noise[var].moment(k)
+        total += term
+    return total
+
+
+def expectation_residual(inst: Instance) -> list[sp.Expr]:
+    """E[expr] − claimed for every entry, with E from exact moments of independent noise."""
+    body = inst.claim.body
+    if not isinstance(body, Expectation):
+        raise NotShowable(f"no expectation for a {body.kind} claim")
+    noise = {inst.to_symbolic.get(v, v): d.map(inst.symbolic) for v, d in body.noise.items()}
+    for var in noise:
+        if any(var in p.free_symbols for d in noise.values() for p in d.params()):
+            raise NotShowable(f"distribution parameters depend on {var}")
+    exprs, claimed = as_matrix(body.expr), as_matrix(body.equals)
+    try:
+        return [
+            expectation_by_moments(inst.symbolic(e), noise) - inst.symbolic(c)
+            for e, c in zip(exprs, claimed, strict=True)
+        ]
+    except sp.PolynomialError:
+        raise NotShowable("expression is not polynomial in the noise") from None
+
+
+def psd_matrix(inst: Instance) -> sp.ImmutableMatrix:
+    body = inst.claim.body
+    if not isinstance(body, PSD):
+        raise NotShowable(f"no matrix for a {body.kind} claim")
+    return as_matrix(inst.symbolic(body.matrix))
+
+
+def asymmetry(h: sp.MatrixBase) -> list[sp.Expr]:
+    """Entries H[i, j] − H[j, i] for i > j: all zero exactly when H is symmetric."""
+    return [h[i, j] - h[j, i] for i in range(h.rows) for j in range(i)]
+
+
+def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:
+    """The coefficient vector a of a linear form aᵀv; NotShowable if the form is not linear."""
+    coeffs = [sp.diff(form, vi) for vi in v]
+    if any(c.free_symbols & set(v) for c in coeffs):
+        raise NotShowable(f"form {sp.sstr(form)[:60]} is not linear in v")
+    if form.xreplace({vi: 0 for vi in v}) != 0:
+        raise NotShowable(f"form {sp.sstr(form)[:60]} has a constant term")
+    return coeffs
+
+
+def certificate_parts(inst: Instance) -> tuple[list[sp.Symbol], list[sp.Expr], list[sp.Expr]]:
+    """(v, weights, forms) of the claim's certificate, in the symbolic view."""
+    body = inst.claim.body
+    if not isinstance(body, PSD) or body.certificate is None:
+        raise NotShowable("no certificate given")
+    cert = body.certificate
+    v = list(as_matrix(cert.v))
+    return v, [inst.symbolic(w) for w in cert.weights], [inst.symbolic(f) for f in cert.forms]
+
+
+def certificate_residual(
+    h: sp.MatrixBase, v: Sequence[sp.Symbol], weights: Sequence[sp.Expr], forms: Sequence[sp.Expr]
+) -> list[sp.Expr]:
+    """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ, where formₖ = aₖᵀv.
+
+    vᵀHv = Σ wₖ(aₖᵀv)² for every v exactly when these Gram entries all vanish.
+    """
+    if len(weights) != len(forms):
+        raise NotShowable(f"{len(weights)} weights but {len(forms)} forms")
+    if len(v) != h.rows:
+        raise NotShowable(f"v has {len(v)} entries, the matrix is {h.rows}×{h.cols}")
+    if any(w.free_symbols & set(v) for w in weights):
+        raise NotShowable("a weight depends on v")
+    return gram_residual(h, weights, [form_coefficients(f, v) for f in forms])
+
+
+Squares = tuple[Sequence[sp.Expr], Sequence[Sequence[sp.Expr]]]  # weights wₖ, and what each one multiplies
+
+
+def gram_residual(h: sp.MatrixBase, weights: Sequence[sp.Expr], rows: Sequence[Sequence[sp.Expr]]) -> list[sp.Expr]:
+    """Entries i <= j of (H + Hᵀ)/2 − Σ wₖ·aₖaₖᵀ: all zero exactly when vᵀHv = Σ wₖ(aₖᵀv)² for every v."""
+    n = h.rows
+    if len(weights) != len(rows) or any(len(a) != n for a in rows):
+        raise NotShowable(f"{len(weights)} weights for {len(rows)} rows of a {n}×{n} matrix")
+    return [
+        (h[i, j] + h[j, i]) / 2 - sp.Add(*[w * a[i] * a[j] for w, a in zip(weights, rows, strict=True)])
+        for i in range(n)
+        for j in range(i, n)
+    ]
+
+
+def principal_minors(h: sp.MatrixBase, strict: bool) -> list[sp.Expr]:
+    """The minors Sylvester's criterion needs: leading ones if strict, else all principal ones."""
+    n = h.rows
+    with dotprodsimp(False):  # sympy would otherwise cancel() every intermediate product
+        if strict:
+            return [h[:k, :k].det(method="berkowitz") for k in range(1, n + 1)]
+        return [
+            h.extract(list(idx), list(idx)).det(method="berkowitz")
+            for k in range(1, n + 1)
+            for idx in itertools.combinations(range(n), k)
+        ]
