@@ -73,13 +73,13 @@ def _generic(file: str, name: str, repeats: int) -> Timed:
     statement = dimension.generic_statement(family)
     if statement is None:
         return Timed("not generic", 0.0)
-    built = {n: family.builder(n) for n in family.all_n if n is not None}
+    stated = [kernel.state(family, n) for n in family.all_n if n is not None]
     times = []
     proved = True
     for _ in range(max(1, repeats) + 1):  # the first (cold) run is reported apart
         started = time.perf_counter()
         try:
-            kernel.prove_for_all_n(name, statement, dimension.SIZE, built)
+            kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, dimension.SIZE, stated)
         except kernel.Rejected:
             proved = False
         times.append(time.perf_counter() - started)

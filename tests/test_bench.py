@@ -383,7 +383,7 @@ def test_the_benchmarks_are_not_installed_but_bench_finds_them_in_its_checkout(t
     assert not any(name.startswith("benchmarks") for name in found["include"])
     code = (
         "import importlib.util, pathlib, sys\n"
-        "from verifier import bench_cmd\n"
+        "from verifier.cli import bench_cmd\n"
         f"sys.path.remove({str(ROOT)!r})\n"
         "assert importlib.util.find_spec('benchmarks') is None, 'the benchmarks are importable: installed?'\n"
         f"assert bench_cmd.import_benchmarks(pathlib.Path({str(tmp_path)!r})) is None\n"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import verifier
 from tests.conftest import claims_by_name, run_cli, write_module
+from verifier.run import cache as run_cache
 
 _SAMPLES = ("--samples", "30")
 
@@ -48,3 +50,11 @@ def test_reverify_verifies_again_and_options_are_in_the_key(module_dir: Path, tm
     other = tmp_path / "other.json"
     run_cli("verify-all", str(module_dir), "--samples", "31", "--cache-dir", str(cache), "--json", str(other))
     assert claims_by_name(other)["double"]["cached"] is False, "other options, another key"
+
+
+def test_the_engine_fingerprint_covers_every_layer_of_the_package() -> None:
+    """An edit to the kernel, a strategy or a numeric check must invalidate every cached verdict."""
+    package = Path(verifier.__file__).resolve().parent
+    sources = {p.relative_to(package).as_posix() for p in run_cache.engine_sources()}
+    assert {"trusted/kernel/rules.py", "engine/verify.py", "numeric/checks/identity.py", "outcome.py"} <= sources
+    assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}

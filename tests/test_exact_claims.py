@@ -19,9 +19,9 @@ from verifier import (
     Normal,
     Real,
     claim,
-    engine,
 )
 from verifier.engine import EngineSettings, verify_family
+from verifier.engine import verify as engine
 from verifier.numeric.checks.constant import decide_gap
 from verifier.outcome import ClaimResult, RunReport, Status
 from verifier.strategies.dimension import SIZE

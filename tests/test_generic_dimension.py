@@ -9,12 +9,14 @@ import pytest
 import sympy as sp
 from rich.console import Console
 
-from verifier import SPD, Derivative, Identity, Invertible, Real, claim, engine
+from verifier import SPD, Derivative, Identity, Invertible, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.engine import verify as engine
+from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, NumericVerdict, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
 from verifier.run import baseline
-from verifier.strategies.dimension import SIZE, attempt, refutation_n
+from verifier.strategies.dimension import SIZE, attempt, generic_statement, refutation_n
 from verifier.trusted import kernel
 from verifier.trusted.decide.einsum import OutsideFragment, compare
 
@@ -134,11 +136,22 @@ def test_a_counterexample_against_a_proof_for_all_n_is_an_inconsistency(monkeypa
 
 
 def test_the_judge_takes_a_proof_for_all_n_only_for_its_own_claim() -> None:
-    proof = kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A.T), SIZE, {})
-    assert kernel.judge("t.grad", [1], [None], [NumericVerdict.PASS], None, proof) == (Status.PROVED, False)
-    assert kernel.judge("t.other", [1], [None], [NumericVerdict.PASS], None, proof) == (Status.UNKNOWN, True)
+    stated = [kernel.state(trace_gradient, k) for k in trace_gradient.all_n]
+    name = "test_generic_dimension.trace_gradient"
+    statement = generic_statement(trace_gradient)
+    assert statement is not None
+    proof = kernel.prove_for_all_n(name, statement, SIZE, stated)
+    assert kernel.judge(trace_gradient, stated, [], [NumericVerdict.PASS] * 2, None, proof) == (Status.PROVED, False)
+    other = dataclasses.replace(trace_gradient, name="other")
+    other_stated = [kernel.state(other, k) for k in other.all_n]
+    assert kernel.judge(other, other_stated, [], [NumericVerdict.PASS] * 2, None, proof) == (Status.UNKNOWN, True)
+    # a proof for all n that was compared with n = 1 only does not cover n = 2
+    partial = kernel.prove_for_all_n(name, statement, SIZE, stated[:1])
+    assert kernel.judge(trace_gradient, stated, [], [NumericVerdict.PASS] * 2, None, partial) == (Status.UNKNOWN, True)
     with pytest.raises(kernel.Rejected, match="canonical forms differ"):
-        kernel.prove_for_all_n("t.grad", Derivative(tr(A * X), wrt=X, equals=A), SIZE, {})
+        kernel.prove_for_all_n(name, Derivative(tr(A * X), wrt=X, equals=A), SIZE, [])
+    with pytest.raises(kernel.Rejected, match="not stated by the kernel for this claim"):
+        kernel.prove_for_all_n("t.other", statement, SIZE, stated)
 
 
 def test_a_builder_that_branches_on_n_gets_no_proof_for_all_n() -> None:
@@ -147,12 +160,13 @@ def test_a_builder_that_branches_on_n_gets_no_proof_for_all_n() -> None:
 
     def builder(n: object) -> Derivative:
         A, X = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("X", n, n)
-        return Derivative(tr(A * X), wrt=X, equals=2 * A.T if n == 1 else A.T)
+        return Derivative(tr(A * X), wrt=X, equals=2 * A.T if n == 1 else A.T, where={A: Real(), X: Real()})
 
-    n = SIZE
+    family = ClaimFamily("grad", "t", "∂ tr(AX)/∂X", builder, (1, 2, 3), (), Expect.HOLDS, "")
+    stated = [kernel.state(family, k) for k in family.all_n]
     with pytest.raises(kernel.Rejected, match="built at n = 1 is not the symbolic one"):
-        kernel.prove_for_all_n("t.grad", builder(n), n, {1: builder(1), 2: builder(2)})
-    assert kernel.prove_for_all_n("t.grad", builder(n), n, {2: builder(2), 3: builder(3)}).n is None
+        kernel.prove_for_all_n("t.grad", builder(SIZE), SIZE, stated)
+    assert kernel.prove_for_all_n("t.grad", builder(SIZE), SIZE, stated[1:]).n is None
 
 
 def test_for_all_n_round_trips_through_json() -> None:

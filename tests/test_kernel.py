@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from verifier import Derivative, Identity, Real, claim
+from verifier import Derivative, Identity, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.claims import Expect
-from verifier.language.families import Claim
+from verifier.language.families import Claim, ClaimFamily
 from verifier.language.mathlib import diag, softmax, vector
 from verifier.outcome import NumericVerdict as V
 from verifier.outcome import Status
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_proofs_cannot_be_forged() -> None:
     with pytest.raises(Rejected):
-        Proof("test.square", None, "residual is zero", ("exact",), (), "", object())
+        Proof("test.square", None, "", "residual is zero", ("exact",), (), "", object())
     with pytest.raises(Rejected):
         kernel.Fact(sp.Integer(1), "zero", "exact", object())
 
@@ -97,22 +97,67 @@ def _proof_of(inst: Instance) -> kernel.Proof:
     return kernel.prove_residual(inst, obligation, [kernel.zero(e, "expand") for e in obligation.entries])
 
 
+def _square_family(name: str = "square", n_values: tuple[int, ...] = (1,), domain: object = None) -> ClaimFamily:
+    x = sp.Symbol("x", real=True)
+
+    def builder(n: int) -> Identity:
+        return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: domain or Real()})
+
+    return ClaimFamily(name, "test", "(x + 1)² = x² + 2x + 1", builder, n_values, (), Expect.HOLDS, "")
+
+
+def _stated_with_proof(family: ClaimFamily) -> tuple[kernel.ClaimAt, kernel.Proof]:
+    at = kernel.state(family, 1)
+    assert at.instance is not None
+    return at, _proof_of(at.instance)
+
+
 def test_judge_never_proves_against_a_confirmed_counterexample() -> None:
-    proof = _proof_of(_square_claim(1))
-    key = "test.square"
-    assert kernel.judge(key, [1], [None], [V.FAIL], at_counterexample=proof) == (Status.UNKNOWN, True)
-    assert kernel.judge(key, [1], [None], [V.FAIL]) == (Status.REFUTED, False)
-    assert kernel.judge(key, [1], [proof], [V.PASS, V.FAIL]) == (Status.REFUTED, False), "proved at n=1, false at n=2"
-    assert kernel.judge(key, [1], [proof], [V.PASS]) == (Status.PROVED, False)
-    assert kernel.judge(key, [1], [None], [V.PASS]) == (Status.CHECKED, False)
-    assert kernel.judge(key, [1], [proof], [V.INCONCLUSIVE]) == (Status.UNKNOWN, False)
+    family = _square_family()
+    at, proof = _stated_with_proof(family)
+    assert kernel.judge(family, [at], [], [V.FAIL], at_counterexample=proof) == (Status.UNKNOWN, True)
+    assert kernel.judge(family, [at], [], [V.FAIL]) == (Status.REFUTED, False)
+    assert kernel.judge(family, [at], [proof], [V.PASS, V.FAIL]) == (Status.REFUTED, False), "false at n=2"
+    assert kernel.judge(family, [at], [proof], [V.PASS]) == (Status.PROVED, False)
+    assert kernel.judge(family, [at], [], [V.PASS]) == (Status.CHECKED, False)
+    assert kernel.judge(family, [at], [proof], [V.INCONCLUSIVE]) == (Status.UNKNOWN, False)
 
 
-def test_a_proof_counts_only_for_the_claim_and_n_it_names() -> None:
-    proof = _proof_of(_square_claim(1))
-    assert kernel.judge("test.other", [1], [proof], [V.PASS]) == (Status.UNKNOWN, True)
-    assert kernel.judge("test.square", [2], [proof], [V.PASS]) == (Status.UNKNOWN, True)
-    assert kernel.judge("test.square", [1, 2], [proof], [V.PASS, V.PASS])[0] is not Status.PROVED
+def test_a_proof_counts_only_for_the_statement_it_names() -> None:
+    family = _square_family()
+    _, proof = _stated_with_proof(family)
+    other = _square_family("other")
+    assert kernel.judge(other, [kernel.state(other, 1)], [proof], [V.PASS]) == (Status.UNKNOWN, True)
+    # the same name and n, another statement (x > 0 instead of x real): the proof is not of this one
+    narrower = _square_family(domain=Positive())
+    assert kernel.judge(narrower, [kernel.state(narrower, 1)], [proof], [V.PASS]) == (Status.UNKNOWN, True)
+    two = _square_family(n_values=(1, 2))
+    stated = [kernel.state(two, 1), kernel.state(two, 2)]
+    assert kernel.judge(two, stated, [proof], [V.PASS, V.PASS]) == (Status.CHECKED, False), "n = 2 is not proved"
+
+
+def test_judge_proves_nothing_for_a_walk_that_skipped_an_n() -> None:
+    two = _square_family(n_values=(1, 2))
+    at, proof = _stated_with_proof(two)
+    assert kernel.judge(two, [at], [proof], [V.PASS]) == (Status.UNKNOWN, True)
+    with pytest.raises(Rejected, match="stated by the kernel only"):
+        kernel.ClaimAt("test.square", 2, at.instance, "", object())
+
+
+def test_the_kernel_decides_which_n_need_a_proof() -> None:
+    """Undefined at n = 1 (1/(n − 1)): no proof and no check is asked there, and a defined n is never skipped."""
+    x = sp.Symbol("x", real=True)
+
+    def builder(n: int) -> Identity:
+        return Identity(x * sp.Rational(n - 1, n - 1), x, where={x: Real()})
+
+    family = ClaimFamily("ratio", "test", "x (n − 1)/(n − 1) = x", builder, (1, 2), (), Expect.HOLDS, "")
+    stated = [kernel.state(family, 1), kernel.state(family, 2)]
+    assert stated[0].instance is None and "undefined" in stated[0].undefined
+    assert stated[1].instance is not None
+    proof = _proof_of(stated[1].instance)
+    assert kernel.judge(family, stated, [proof], [V.PASS]) == (Status.PROVED, False)
+    assert kernel.judge(family, stated, [], [V.PASS]) == (Status.CHECKED, False)
 
 
 def test_a_strategy_cannot_hand_the_kernel_its_own_residual() -> None:
@@ -129,7 +174,7 @@ def test_a_strategy_cannot_hand_the_kernel_its_own_residual() -> None:
     with pytest.raises(Rejected, match="another claim"):
         kernel.prove_residual(wrong, kernel.residual(right), [kernel.zero(sp.Integer(0), "exact")])
     with pytest.raises(Rejected, match="computed by the kernel only"):
-        kernel.Obligation("test.wrong", None, (sp.Integer(0),), object())
+        kernel.Obligation("test.wrong", None, "", (sp.Integer(0),), object())
 
 
 def test_a_ladder_that_lies_about_the_residual_cannot_make_proved(monkeypatch: pytest.MonkeyPatch) -> None:

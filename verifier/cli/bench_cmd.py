@@ -11,7 +11,7 @@ from types import ModuleType
 from verifier.cli.commands import console_for, usage_error
 from verifier.cli.parser import EXIT_OK, EXIT_USAGE
 
-CHECKOUT = Path(__file__).resolve().parent.parent  # the folder this verifier was imported from
+CHECKOUT = Path(__file__).resolve().parents[2]  # the folder this verifier was imported from
 
 
 def import_benchmarks(checkout: Path = CHECKOUT) -> tuple[ModuleType, ModuleType] | None:

@@ -36,7 +36,7 @@ from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
 from verifier.strategies.budget import DEFAULT_BUDGET
 from verifier.trusted import kernel
-from verifier.trusted.instantiate import UNDEFINED_EVERYWHERE, ClaimError, Instance, instantiate
+from verifier.trusted.instantiate import ClaimError, Instance, instantiate
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
@@ -142,7 +142,7 @@ def verify_family(
         return _error(result, str(err), started)
     except MemoryError:
         return _error(result, "ran out of memory; use a smaller n", started)
-    except Exception as err:  # the user's code is wrapped above and in _instance_at: this is ours
+    except Exception as err:  # the user's code is wrapped above and in kernel.state: this is ours
         return _internal(result, err, started)
     result.seconds = time.monotonic() - started
     return result
@@ -167,12 +167,17 @@ class _Walk:
     family: ClaimFamily
     settings: EngineSettings
     result: ClaimResult
-    proofs: list[Proof | None] = field(default_factory=list)  # one per n of the symbolic range reached
+    stated: list[kernel.ClaimAt] = field(default_factory=list)  # the claim at each n walked, stated by the kernel
+    proofs: list[Proof] = field(default_factory=list)  # what the ladder showed, one per n it could do
     verdicts: list[NumericVerdict] = field(default_factory=list)  # one per n checked
     contradiction: Proof | None = None  # a cheap symbolic "proof" at a refuted n: the engine contradicts itself
     symbolic_open: bool = True  # False from the first n the ladder cannot do: larger n are checked only
     why_not: str = ""  # why the ladder stopped
-    undefined: list[int] = field(default_factory=list)  # the n where the claim is undefined (skipped)
+
+    @property
+    def undefined(self) -> list[int]:
+        """The n where the claim is undefined (a division by zero there): neither checked nor proved."""
+        return [at.n for at in self.stated if at.instance is None and at.n is not None]
 
     def step(self, inst: Instance, n: int | None) -> bool:
         """One n: the numeric check, then the ladder where n is in the symbolic range. False stops the walk."""
@@ -193,7 +198,6 @@ class _Walk:
         if n not in family.n_values:
             return True
         if not self.symbolic_open:
-            self.proofs.append(None)
             return True
         return self.prove(inst, rng, n)
 
@@ -215,7 +219,6 @@ class _Walk:
     def prove(self, inst: Instance, rng: np.random.Generator, n: int | None) -> bool:
         """The ladder at n; with no proof, an exact refutation (False: the walk stops), or the symbolic range ends."""
         symbolic = ladder.prove(inst, self.settings.budget)
-        self.proofs.append(symbolic.proof)
         p, result = symbolic.proof, self.result
         if p is None:
             exact = refute_exactly(inst, rng, self.settings.numeric())
@@ -226,6 +229,7 @@ class _Walk:
             self.symbolic_open = False
             self.why_not = f"n={n}: {symbolic.reason}"
             return True
+        self.proofs.append(p)
         result.proved_n.append(n)
         rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
         latex, mathml = mathtext.witness(p.witness)
@@ -239,12 +243,12 @@ class _Walk:
         family, result, undefined = self.family, self.result, self.undefined
         if undefined and len(undefined) == len(family.all_n):
             raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
-        expected = [n for n in family.all_n if n in family.n_values and n not in undefined]
-        key = f"{family.derivation}.{family.name}"
         # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
         # not the proof (no inconsistency)
         for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
-        status, inconsistent = kernel.judge(key, expected, self.proofs, self.verdicts, self.contradiction, for_all_n)
+        status, inconsistent = kernel.judge(
+            family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n
+        )
         result.status, result.inconsistency = status, inconsistent
         keep = result.reason and status is Status.UNKNOWN
         result.reason = result.reason if keep else _reason(result, self.why_not)
@@ -263,10 +267,18 @@ class _Walk:
 
 
 def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
-    found = dimension.attempt(family)
+    stated: dict[int | None, kernel.ClaimAt] = {}
+
+    def at(n: int | None) -> kernel.ClaimAt:  # each n is built once, by the kernel
+        if n not in stated:
+            stated[n] = kernel.state(family, n)
+        return stated[n]
+
+    found = dimension.attempt(family, at)
     walk = _Walk(family, settings, result)
     for n in family.all_n:
-        inst = _instance_at(family, n, walk.undefined)
+        walk.stated.append(at(n))
+        inst = walk.stated[-1].instance
         if inst is not None and not walk.step(inst, n):
             break
     walk.judge(found)
@@ -276,7 +288,7 @@ def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, setting
     """A finding, never the verdict: the claim's stated sizes are its meaning. Atom-free forms that
     differ are false from some n on; a counterexample confirmed there is reported, not judged."""
     for n in dimension.extra_dimensions(family, found):
-        inst = _instance_at(family, n, [])
+        inst = kernel.state(family, n).instance
         if inst is None:
             continue
         outcome = spot_check(inst, rng_for(family, settings.seed, n), settings.numeric())
@@ -302,29 +314,6 @@ def _record_generic(result: ClaimResult, found: dimension.ForAllNAttempt) -> Non
     if result.for_all_n:
         explicit = f"explicit cross-check: {result.reason}" if result.reason else ""
         result.reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
-
-
-def _instance_at(family: ClaimFamily, n: int | None, undefined: list[int]) -> Instance | None:
-    """The claim at n, or None (and n noted) where it is undefined: a claim with 1/(n − 1) is
-    undefined at n = 1 and still verified at every other n."""
-    try:
-        claim = family.build(n)
-    except LoweringError as err:
-        raise ClaimError(str(err)) from None
-    except ZeroDivisionError:
-        if n is None:
-            raise ClaimError("builder raised ZeroDivisionError") from None
-        undefined.append(n)
-        return None
-    except Exception as err:
-        raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
-    try:
-        return instantiate(claim)
-    except ClaimError as err:
-        if n is None or UNDEFINED_EVERYWHERE not in str(err):
-            raise
-        undefined.append(n)
-        return None
 
 
 def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:

@@ -43,18 +43,23 @@ from verifier.outcome import ClaimResult
 from verifier.render.files import write_atomic
 
 DEFAULT_DIR = Path(".verifier-cache")
+PACKAGE = Path(__file__).resolve().parent.parent  # verifier/: every source of the engine, whatever its layer
 LIBRARIES = ("sympy", "numpy", "scipy", "mpmath", "clarabel", "hypothesis", "symengine", "lark")
 
 
 @cache
 def engine_fingerprint() -> str:
     """A hash of the engine's sources and the library versions: any change invalidates the cache."""
-    root = Path(__file__).resolve().parent
     digest = hashlib.sha256(_versions().encode())
-    for path in sorted(root.rglob("*.py")):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
+    for path in engine_sources():
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def engine_sources() -> list[Path]:
+    """Every Python source of the verifier package, in every layer folder (what a cached verdict rests on)."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def _versions() -> str:

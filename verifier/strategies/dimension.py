@@ -18,7 +18,9 @@ is added.
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy as sp
@@ -29,7 +31,8 @@ from verifier.language.families import ClaimFamily
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
-from verifier.trusted.kernel import Proof, Rejected
+from verifier.trusted.instantiate import ClaimError
+from verifier.trusted.kernel import ClaimAt, Proof, Rejected
 
 SIZE = sp.Symbol("n", integer=True, positive=True)
 MAX_REFUTE_N = 8  # the explicit path is not asked to go beyond this to refute
@@ -62,18 +65,20 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     return statement if sized else None
 
 
-def attempt(family: ClaimFamily) -> ForAllNAttempt | None:
-    """The kernel's proof for all n, or why not; None if the claim is not generic at all."""
+def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = None) -> ForAllNAttempt | None:
+    """The kernel's proof for all n, or why not; None if the claim is not generic at all. at(n): the claim
+    at n as the kernel states it (the engine's, so that each n is built once; by default kernel.state)."""
+    at = at or functools.partial(kernel.state, family)
     statement = generic_statement(family)
     if statement is None:
         return None
     started = time.perf_counter()
     try:
-        built = {n: family.builder(n) for n in family.all_n if n is not None}
-    except Exception as err:  # the explicit path reports a builder that fails at some n
+        stated = [at(n) for n in family.all_n if n is not None]
+    except ClaimError as err:  # the explicit path reports a builder that fails at some n
         return ForAllNAttempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
     try:
-        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, built)
+        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, stated)
         return ForAllNAttempt(proof, time.perf_counter() - started, "")
     except Rejected as err:
         seconds, reason = time.perf_counter() - started, str(err)

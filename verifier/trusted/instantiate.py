@@ -13,8 +13,11 @@ offers two views of the same claim:
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import sympy as sp
 
@@ -26,11 +29,14 @@ from verifier.language.stepwise import Implication, Relation
 from verifier.trusted.symbol_identity import SymbolClash, check_symbols
 
 MAX_ENTRIES = 20_000
-UNDEFINED_EVERYWHERE = "undefined everywhere"
 
 
 class ClaimError(ValueError):
     """The claim itself is malformed; the message says what to change."""
+
+
+class UndefinedEverywhere(ClaimError):
+    """An expression of the claim is zoo or nan as written: the claim says nothing at this n."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,11 @@ class Instance:
     relations: tuple[tuple[sp.Symbol, sp.Expr], ...] = ()
     to_assumed: dict[sp.Symbol, sp.Basic] = field(default_factory=dict)
 
+    @cached_property
+    def digest(self) -> str:
+        """What the claim states, at its n: equal statements, equal digests (a Proof names its statement by it)."""
+        return statement_digest(self.claim)
+
     def symbolic(self, obj: sp.Basic) -> sp.Basic:
         """The symbolic view of an expression or matrix."""
         return sp.sympify(obj).xreplace(self.to_symbolic)
@@ -52,6 +63,25 @@ class Instance:
         """obj with every symbol carrying its domain's assumptions and no relation applied:
         what each entry satisfies on its own (p_n ≥ 0 on the simplex, which p_n = 1 − Σ hides)."""
         return sp.sympify(obj).xreplace(self.to_assumed)
+
+
+def statement_digest(claim: Claim) -> str:
+    """SHA-256 of the claim's name, n and statement, each sympy object by its srepr (assumptions included)."""
+    text = f"{claim.derivation}.{claim.name}|{claim.n}|{_canonical(claim.body)}|{_canonical(claim.as_written)}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _canonical(obj: object) -> str:
+    if isinstance(obj, sp.Basic | sp.MatrixBase):
+        return sp.srepr(obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        fields = ",".join(f"{f.name}={_canonical(getattr(obj, f.name))}" for f in dataclasses.fields(obj))
+        return f"{type(obj).__qualname__}({fields})"
+    if isinstance(obj, list | tuple):
+        return "[" + ",".join(_canonical(x) for x in obj) + "]"
+    if isinstance(obj, dict):
+        return "{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in obj.items())) + "}"
+    return repr(obj)
 
 
 def as_matrix(obj: object) -> sp.ImmutableMatrix:
@@ -173,7 +203,7 @@ def instantiate(claim: Claim) -> Instance:
     _check_sizes(objs)
     for obj in objs:
         if sp.sympify(obj).has(sp.zoo, sp.nan):
-            raise ClaimError(f"an expression is {UNDEFINED_EVERYWHERE} (zoo or nan: a division by zero?)")
+            raise UndefinedEverywhere("an expression is undefined everywhere (zoo or nan: a division by zero?)")
     given = claim.given
     for g in given:
         if not isinstance(g.domain, Domain):

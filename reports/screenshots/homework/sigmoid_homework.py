@@ -3,7 +3,7 @@
 import sympy as sp
 
 from verifier import Derivative, Identity, Real, Simplex, claim
-from verifier.mathlib import softmax, vector
+from verifier.language.mathlib import softmax, vector
 
 t = sp.Symbol("t", real=True)
 sigma = 1 / (1 + sp.exp(-t))

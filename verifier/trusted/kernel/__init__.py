@@ -47,12 +47,14 @@ from verifier.trusted.kernel.rules import (
     prove_residual_by_cases,
     residual,
 )
+from verifier.trusted.kernel.statements import ClaimAt, state
 from verifier.trusted.kernel.verdicts import judge, judge_chain
 
 __all__ = [
     "FOR_ALL_N",
     "SIGNS",
     "WHERE_DEFINED",
+    "ClaimAt",
     "Fact",
     "Obligation",
     "Proof",
@@ -76,6 +78,7 @@ __all__ = [
     "prove_residual",
     "prove_residual_by_cases",
     "residual",
+    "state",
     "zero",
     "zeros_by_atoms",
 ]

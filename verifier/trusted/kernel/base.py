@@ -49,12 +49,14 @@ class Proof:
 
     claim: str  # "derivation.name" of the claim it proves
     n: int | None  # the dimension it proves it at
+    statement: str  # the digest of the statement it proves (Instance.digest)
     rule: str
     rungs: tuple[str, ...]
     assumptions: tuple[str, ...]
     detail: str
     key: object
     witness: sp.Basic | None = None  # the identity a certificate proof rests on, for the report
+    covers: tuple[str, ...] = ()  # a proof for all n: the digests of the claim at each n it was compared with
 
     def __post_init__(self) -> None:
         if self.key is not _KEY:
@@ -67,6 +69,7 @@ class Obligation:
 
     claim: str
     n: int | None
+    statement: str  # the digest of the statement it was computed for
     entries: tuple[sp.Expr, ...]
     key: object
 
@@ -87,7 +90,8 @@ def _proof(
     inst: Instance, rule: str, rungs: Sequence[str], hyps: Sequence[str], detail: str = "", w: Witness = None
 ) -> Proof:
     refuse_floats(rule, inst.claim.body.parts())
-    return Proof(claim_name(inst), inst.claim.n, rule, tuple(dict.fromkeys(rungs)), tuple(hyps), detail, _KEY, w)
+    rungs = tuple(dict.fromkeys(rungs))
+    return Proof(claim_name(inst), inst.claim.n, inst.digest, rule, rungs, tuple(hyps), detail, _KEY, w)
 
 
 def refuse_floats(rule: str, parts: Sequence[object]) -> None:
@@ -168,5 +172,5 @@ def _covered(
 
 def _own(inst: Instance, obligation: Obligation, rule: str) -> None:
     """The obligation was computed by this kernel, for this claim at this n."""
-    if obligation.key is not _KEY or (obligation.claim, obligation.n) != (claim_name(inst), inst.claim.n):
+    if obligation.key is not _KEY or obligation.statement != inst.digest:
         raise Rejected(rule, "the obligation belongs to another claim or n")

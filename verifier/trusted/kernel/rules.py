@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import sympy as sp
 
@@ -27,12 +27,13 @@ from verifier.trusted.kernel.base import (
     claim_name,
     refuse_floats,
 )
+from verifier.trusted.kernel.statements import ClaimAt
 
 
 def residual(inst: Instance) -> Obligation:
     """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
     entries = _obligation_of("residual", lambda: obligations.residual(inst))
-    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
+    return Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY)
 
 
 def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -200,7 +201,7 @@ def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Se
 def expectation(inst: Instance) -> Obligation:
     """What an Expectation claim must satisfy: E[expr] − claimed vanishes in every entry."""
     entries = _obligation_of("check_expectation", lambda: obligations.expectation_residual(inst))
-    return Obligation(claim_name(inst), inst.claim.n, tuple(entries), _KEY)
+    return Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY)
 
 
 def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -264,14 +265,25 @@ def prove_limit(inst: Instance) -> Proof:
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
 
 
-def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> Proof:
+def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: Sequence[ClaimAt]) -> Proof:
     """The claim in matrix notation at a symbolic size: the canonical Einstein forms of its two
     sides, computed here (verifier.trusted.decide.einsum), are equal, so it holds at every n where defined; and
-    the claim built at each concrete n is this one at that n (a builder may branch on n)."""
-    if (n := einsum.first_unlike(statement, size, built)) is not None:
+    the claim the kernel stated at each concrete n is this one at that n (a builder may branch on n). The
+    proof covers the digests of those statements, and no other."""
+    if any(at.key is not _KEY or at.claim != claim or at.n is None for at in stated):
+        raise Rejected("prove_for_all_n", "the concrete claims were not stated by the kernel for this claim")
+    defined = [at for at in stated if at.instance is not None]
+    written = {at.n: _as_written(at.instance) for at in defined if at.instance is not None and at.n is not None}
+    if (n := einsum.first_unlike(statement, size, written)) is not None:
         raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     refuse_floats("prove_for_all_n", statement.parts())
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
-    return Proof(claim, None, FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY)
+    covers = tuple(at.digest for at in defined)
+    detail = forms.detail
+    return Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, detail, _KEY, covers=covers)
+
+
+def _as_written(inst: Instance) -> Statement:
+    return inst.claim.as_written if inst.claim.as_written is not None else inst.claim.body

@@ -2,53 +2,63 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from verifier.trusted.kernel.base import FOR_ALL_N, Proof
+from verifier.language.families import ClaimFamily
+from verifier.trusted.kernel.base import _KEY, FOR_ALL_N, Proof
+from verifier.trusted.kernel.statements import ClaimAt, family_name
 from verifier.trusted.status import NumericVerdict, Status
 
 # ----------------------------------------------------------------------------- verdicts
 
 
 def judge(
-    claim: str,
-    expected: Sequence[int | None],
-    proofs: Sequence[Proof | None],
+    family: ClaimFamily,
+    stated: Sequence[ClaimAt],
+    proofs: Sequence[Proof],
     numeric: Sequence[NumericVerdict],
     at_counterexample: Proof | None = None,
     for_all_n: Proof | None = None,
 ) -> tuple[Status, bool]:
-    """The verdict on `claim`, and whether the engine contradicted itself.
+    """The verdict on `family`, and whether the engine contradicted itself.
 
-    expected: the dimensions the claim must be proved for; proofs: one entry per dimension (None:
-    not shown). A proof that names another claim or another n is not a proof of this one: the
-    verdict is UNKNOWN, flagged as an engine inconsistency. numeric: one verdict per checked
-    dimension: "pass", "fail" (confirmed in high precision) or "inconclusive". at_counterexample:
-    a proof found at the very dimension where a counterexample was confirmed, if any. PROVED needs
-    every proof and agreeing numerics; a proof contradicted by a confirmed counterexample at the
-    same n is an engine inconsistency, which is UNKNOWN, never PROVED nor REFUTED. for_all_n: a
-    proof for every n, which any confirmed counterexample contradicts; with agreeing numerics it is
-    PROVED whatever the per-n proofs.
+    stated: the claim at each n walked, in order, as the kernel stated it (statements.state). The kernel
+    decides from them which n need a proof: every n of the family's symbolic range where the claim is
+    defined. proofs: what was shown; a proof counts for the n whose statement digest it names, and a proof
+    that names another claim, n or statement means the engine contradicted itself: UNKNOWN, flagged.
+    numeric: one verdict per n where the claim is defined: "pass", "fail" (confirmed in high precision) or
+    "inconclusive". at_counterexample: a proof found at the very n where a counterexample was confirmed, if
+    any. PROVED needs every n walked, every needed proof, and agreeing numerics; a proof contradicted by a
+    confirmed counterexample at the same n is an engine inconsistency, which is UNKNOWN, never PROVED nor
+    REFUTED. for_all_n: a proof for every n, covering the statement at each n walked, which any confirmed
+    counterexample contradicts; with agreeing numerics it is PROVED whatever the per-n proofs.
     """
-    if len(proofs) > len(expected) or any(
-        p is not None and (p.claim, p.n) != (claim, n) for p, n in zip(proofs, expected, strict=False)
-    ):
+    name = family_name(family)
+    if any(at.key is not _KEY or at.claim != name for at in stated):
         return Status.UNKNOWN, True
-    if at_counterexample is not None and at_counterexample.claim != claim:
+    digests = {at.n: at.digest for at in stated if at.instance is not None}
+    if any((p.claim, p.statement) != (name, digests.get(p.n)) for p in proofs):
         return Status.UNKNOWN, True
-    if for_all_n is not None and (
-        (for_all_n.claim, for_all_n.n, for_all_n.rule) != (claim, None, FOR_ALL_N) or NumericVerdict.FAIL in numeric
-    ):
+    if at_counterexample is not None and at_counterexample.statement not in digests.values():
+        return Status.UNKNOWN, True
+    if for_all_n is not None and not _covers(for_all_n, name, digests.values(), numeric):
         return Status.UNKNOWN, True
     if NumericVerdict.FAIL in numeric:
-        if at_counterexample is not None:
-            return Status.UNKNOWN, True
-        return Status.REFUTED, False
+        return (Status.UNKNOWN, True) if at_counterexample is not None else (Status.REFUTED, False)
     if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
-    if for_all_n is not None or (proofs and len(proofs) == len(expected) and all(p is not None for p in proofs)):
+    if [at.n for at in stated] != list(family.all_n) or len(numeric) != len(digests):
+        return Status.UNKNOWN, True  # every verdict passed, yet the walk skipped an n
+    needed = {n for n in digests if n in family.n_values}
+    if for_all_n is not None or (needed and needed <= {p.n for p in proofs}):
         return Status.PROVED, False
     return Status.CHECKED, False
+
+
+def _covers(proof: Proof, name: str, digests: Iterable[str], numeric: Sequence[NumericVerdict]) -> bool:
+    """A proof for all n of this claim, covering every statement walked, and no confirmed counterexample."""
+    own = (proof.claim, proof.n, proof.rule) == (name, None, FOR_ALL_N)
+    return own and set(digests) <= set(proof.covers) and NumericVerdict.FAIL not in numeric
 
 
 def judge_chain(steps: Sequence[Status]) -> Status:
