@@ -18,7 +18,7 @@ from verifier.outcome import Status
 from verifier.strategies import ladder
 from verifier.trusted import kernel, obligations
 from verifier.trusted.decide import normal_form
-from verifier.trusted.instantiate import Instance, instantiate
+from verifier.trusted.instantiate import Instance, instantiate, statement_digest
 from verifier.trusted.kernel import Proof, Rejected
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,3 +208,19 @@ def test_a_lying_normaliser_is_caught_as_an_inconsistency(monkeypatch: pytest.Mo
     assert r.status is Status.UNKNOWN
     assert r.inconsistency and not r.met
     assert "ENGINE INCONSISTENCY" in r.reason
+
+
+def test_a_statement_digest_sees_assumptions_and_exact_numbers_and_nothing_else() -> None:
+    def digest(body: Identity) -> str:
+        return statement_digest(Claim("c", "d", "s", body, Expect.HOLDS, 2))
+
+    real, positive = sp.Symbol("x", real=True), sp.Symbol("x", positive=True)
+    same = Identity(real**2, real * real, where={real: Real()})
+    assert digest(same) == digest(Identity(real**2, real * real, where={real: Real()}))
+    assert digest(same) != digest(Identity(positive**2, positive * positive, where={positive: Real()}))
+    assert digest(Identity(real / 3, real, where={real: Real()})) != digest(
+        Identity(real / 4, real, where={real: Real()})
+    )
+    assert digest(Identity(real / 3, real, where={real: Real()})) != digest(
+        Identity(real * 0.333, real, where={real: Real()})
+    )

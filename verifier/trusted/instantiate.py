@@ -66,22 +66,38 @@ class Instance:
 
 
 def statement_digest(claim: Claim) -> str:
-    """SHA-256 of the claim's name, n and statement, each sympy object by its srepr (assumptions included)."""
-    text = f"{claim.derivation}.{claim.name}|{claim.n}|{_canonical(claim.body)}|{_canonical(claim.as_written)}"
+    """SHA-256 of the claim's name, n and statement: every sympy node by its class and its arguments' digests,
+    every atom by its srepr (a symbol with its assumptions, a number exactly). A subexpression shared by many
+    entries (a Hessian's) is digested once: srepr of the whole tree prints it once per use, and cost minutes."""
+    memo: dict[sp.Basic, str] = {}
+    text = (
+        f"{claim.derivation}.{claim.name}|{claim.n}|{_canonical(claim.body, memo)}|{_canonical(claim.as_written, memo)}"
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _canonical(obj: object) -> str:
-    if isinstance(obj, sp.Basic | sp.MatrixBase):
-        return sp.srepr(obj)
+def _canonical(obj: object, memo: dict[sp.Basic, str]) -> str:
+    if isinstance(obj, sp.Basic):
+        return _node(obj, memo)
+    if isinstance(obj, sp.MatrixBase):
+        return f"Matrix{obj.shape}[" + ",".join(_node(e, memo) for e in obj) + "]"
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        fields = ",".join(f"{f.name}={_canonical(getattr(obj, f.name))}" for f in dataclasses.fields(obj))
+        fields = ",".join(f"{f.name}={_canonical(getattr(obj, f.name), memo)}" for f in dataclasses.fields(obj))
         return f"{type(obj).__qualname__}({fields})"
     if isinstance(obj, list | tuple):
-        return "[" + ",".join(_canonical(x) for x in obj) + "]"
+        return "[" + ",".join(_canonical(x, memo) for x in obj) + "]"
     if isinstance(obj, dict):
-        return "{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in obj.items())) + "}"
+        return "{" + ",".join(sorted(f"{_canonical(k, memo)}:{_canonical(v, memo)}" for k, v in obj.items())) + "}"
     return repr(obj)
+
+
+def _node(node: sp.Basic, memo: dict[sp.Basic, str]) -> str:
+    found = memo.get(node)
+    if found is None:
+        args = ",".join(_node(a, memo) for a in node.args)
+        text = f"{type(node).__name__}({args})" if node.args else sp.srepr(node)
+        found = memo[node] = hashlib.sha256(text.encode()).hexdigest()
+    return found
 
 
 def as_matrix(obj: object) -> sp.ImmutableMatrix:
