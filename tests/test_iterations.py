@@ -230,9 +230,10 @@ def test_malformed_iterations_are_claim_errors(body: Convergence, message: str) 
 
 
 def test_statements_render_with_the_previous_iterates_and_norms() -> None:
-    latex, mathml, text = mathtext.render(claim()(lambda: secant_claim(PHI, sp.Abs(a2 / a1) ** (PHI - 1))).build(None))
+    latex, mathml = mathtext.render(claim()(lambda: secant_claim(PHI, sp.Abs(a2 / a1) ** (PHI - 1))).build(None))
     assert "x_{k-1}" in latex and r"\left|e_{k+1}\right| \sim" in latex and "e_{km}" not in latex
-    latex, mathml, text = mathtext.render(claim()(lambda: gd_claim(sp.Rational(1, 4), sp.Rational(3, 4))).build(None))
+    gd = claim()(lambda: gd_claim(sp.Rational(1, 4), sp.Rational(3, 4))).build(None)
+    (latex, mathml), text = mathtext.render(gd), mathtext.unicode_text(gd)
     assert r"\|e\|_{k+1} \sim" in latex and "‖e‖ₖ" in text and "&#x2016;" in mathml
 
 

@@ -144,7 +144,6 @@ class ClaimResult:
     notes: str = ""
     latex: str = ""
     mathml: str = ""
-    unicode: str = ""
     domains: list[str] = field(default_factory=list)
     source: str = ""
     seed: int = 0

@@ -70,7 +70,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
     console.print(family.statement_text, markup=False)
     if family.notes:
         console.print(f"note: {family.notes}", markup=False)
-    _, _, text = mathtext.render(claim)
+    text = mathtext.unicode_text(claim)
     console.print(f"\nat n = {chosen}:" if chosen else "")
     console.print(text or sp.sstr(claim.body)[:2000], markup=False, highlight=False)
     try:

@@ -100,7 +100,7 @@ def _describe(result: ClaimResult, claim: Claim) -> None:
     try:
         inst = instantiate(claim)
         result.domains = list(inst.assumptions)
-        result.latex, result.mathml, result.unicode = mathtext.render(claim)
+        result.latex, result.mathml = mathtext.render(claim)
     except ClaimError:
         pass
 

@@ -1,4 +1,4 @@
-"""The statement of a claim as LaTeX, MathML and unicode, computed once with the result.
+"""The statement of a claim as LaTeX and MathML, computed once with the result.
 
 Renderers never call sympy: the worker fills these strings into the ClaimResult.
 """
@@ -173,22 +173,17 @@ def _convergence_parts(b: Convergence) -> tuple[list[sp.Basic], list[str], list[
     )
 
 
-def render(claim: Claim) -> tuple[str, str, str]:
-    """(latex, mathml, unicode) of the claim's statement, or empty strings if too large."""
+def render(claim: Claim) -> tuple[str, str]:
+    """(latex, mathml) of the claim's statement, or empty strings if too large."""
     objs, glue_l, glue_m = _parts(claim)
     if not objs:
-        return "", "", ""
+        return "", ""
     latex = " ".join(g + " " + sp.latex(o) for g, o in zip(glue_l, objs, strict=False)) + " " + glue_l[-1]
     if len(latex) > MAX_CHARS:
-        return "", "", ""
+        return "", ""
     inner = "".join(g + sp.mathml(o, printer="presentation") for g, o in zip(glue_m, objs, strict=False)) + glue_m[-1]
     mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>{inner}</mrow></math>'
-    text = (
-        "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
-        if len(objs) > 1
-        else sp.pretty(objs[0], use_unicode=True)
-    )
-    return latex.strip(), mathml, text
+    return latex.strip(), mathml
 
 
 def witness(identity: sp.Basic | None) -> tuple[str, str]:
@@ -200,3 +195,10 @@ def witness(identity: sp.Basic | None) -> tuple[str, str]:
         return "", ""
     inner = sp.mathml(identity, printer="presentation")
     return latex, f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">{inner}</math>'
+
+
+def unicode_text(claim: Claim) -> str:
+    """The claim's statement in unicode math (sympy's pretty printer), for `verifier inspect` only: it is
+    slow to import (its Mul imports sympy.physics.units, 0.27 s), so no worker pays for it."""
+    objs, _, _ = _parts(claim)
+    return "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
