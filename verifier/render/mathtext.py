@@ -201,4 +201,6 @@ def unicode_text(claim: Claim) -> str:
     """The claim's statement in unicode math (sympy's pretty printer), for `verifier inspect` only: it is
     slow to import (its Mul imports sympy.physics.units, 0.27 s), so no worker pays for it."""
     objs, _, _ = _parts(claim)
+    if not objs or not render(claim)[0]:
+        return ""  # too large to show as math (the caller shows the plain text)
     return "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
