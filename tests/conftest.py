@@ -36,7 +36,15 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
         text=True,
         cwd=cwd or ROOT,
         timeout=timeout,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME},
+        # PYTHONHASHSEED=0 as the CLI would re-execute itself with (tests/test_startup.py tests that): one
+        # interpreter per call instead of two
+        env={
+            "NO_COLOR": "1",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "XDG_CACHE_HOME": CACHE_HOME,
+            "PYTHONHASHSEED": "0",
+        },
     )
 
 
