@@ -191,3 +191,16 @@ def test_the_length_check_counts_a_function_from_its_def_to_its_last_line(tmp_pa
         f"@decorated\ndef short():\n{body}\n\n\ndef long():\n{body}\n    x = 0\n    return x\n"
     )
     assert _function_lengths(package) == {"pkg.m.short:2": 60, "pkg.m.long:64": 62}
+
+
+def test_every_test_listed_as_slow_exists() -> None:
+    from tests.conftest import SLOW_TESTS
+
+    tests = PACKAGE.parent / "tests"
+    defined = {
+        f"{path.name}::{node.name}"
+        for path in tests.glob("test_*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+    }
+    assert not SLOW_TESTS - defined, f"listed as slow but not found: {sorted(SLOW_TESTS - defined)}"
