@@ -20,12 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from verifier.language import iteration
 from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
 from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
 from verifier.language.stepwise import Implication, Relation
+from verifier.trusted.genuine import mint
 from verifier.trusted.symbol_identity import SymbolClash, check_symbols
 
 MAX_ENTRIES = 20_000
@@ -91,11 +93,19 @@ def _canonical(obj: object, memo: dict[sp.Basic, str]) -> str:
     return repr(obj)
 
 
+def _class_key(cls: type) -> str:
+    """sympy's own classes by their full name; a class made at run time (Function("sin"), an implemented
+    function, a user's subclass) by its identity too: the name alone is not what it means."""
+    key = f"{cls.__module__}.{cls.__qualname__}"
+    made_at_run_time = issubclass(cls, AppliedUndef) or not cls.__module__.startswith("sympy.")
+    return f"{key}#{id(cls)}" if made_at_run_time else key
+
+
 def _node(node: sp.Basic, memo: dict[sp.Basic, str]) -> str:
     found = memo.get(node)
     if found is None:
         args = ",".join(_node(a, memo) for a in node.args)
-        text = f"{type(node).__name__}({args})" if node.args else sp.srepr(node)
+        text = f"{_class_key(type(node))}({args})" if node.args else f"{_class_key(type(node))}:{sp.srepr(node)}"
         found = memo[node] = hashlib.sha256(text.encode()).hexdigest()
     return found
 
@@ -247,7 +257,7 @@ def instantiate(claim: Claim) -> Instance:
     assumptions = tuple(_domain_words(given) + relation_words)
     symbols = tuple(sorted(declared, key=lambda s: s.name))
     relations = tuple((s, sp.sympify(v)) for g in given for s, v in g.domain.relations(g.target).items())
-    return Instance(claim, given, symbols, bound, swap, assumptions, relations, assumed)
+    return mint(Instance(claim, given, symbols, bound, swap, assumptions, relations, assumed))
 
 
 def with_domain_facts(inst: Instance) -> Instance | None:
@@ -267,4 +277,4 @@ def with_domain_facts(inst: Instance) -> Instance | None:
         return None
     symbolic = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_symbolic.items()}
     assumed = {s: sp.sympify(v).xreplace(sub) for s, v in inst.to_assumed.items()}
-    return replace(inst, to_symbolic=symbolic, to_assumed=assumed, assumptions=(*inst.assumptions, *words))
+    return mint(replace(inst, to_symbolic=symbolic, to_assumed=assumed, assumptions=(*inst.assumptions, *words)))

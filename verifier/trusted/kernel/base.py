@@ -12,6 +12,7 @@ import sympy as sp
 
 from verifier.trusted import obligations
 from verifier.trusted.decide import normal_form
+from verifier.trusted.genuine import genuine, mint
 from verifier.trusted.instantiate import Instance
 
 _KEY = object()
@@ -91,7 +92,14 @@ def _proof(
 ) -> Proof:
     refuse_floats(rule, inst.claim.body.parts())
     rungs = tuple(dict.fromkeys(rungs))
-    return Proof(claim_name(inst), inst.claim.n, inst.digest, rule, rungs, tuple(hyps), detail, _KEY, w)
+    _made_by_instantiate(inst, rule)
+    return mint(Proof(claim_name(inst), inst.claim.n, inst.digest, rule, rungs, tuple(hyps), detail, _KEY, w))
+
+
+def _made_by_instantiate(inst: Instance, rule: str) -> None:
+    """The instance is one instantiate made (a copy with another symbolic view is not the claim)."""
+    if not genuine(inst):
+        raise Rejected(rule, "the instance was not made by instantiate: a copy or a forgery is not the claim")
 
 
 def refuse_floats(rule: str, parts: Sequence[object]) -> None:
@@ -121,13 +129,13 @@ def zero(expr: sp.Expr, rung: str) -> Fact:
         raise Rejected("zero", f"unknown normaliser {rung!r}")
     if not check(expr):
         raise Rejected("zero", f"{rung} does not reduce the residual to 0")
-    return Fact(expr, "zero", rung, _KEY)
+    return mint(Fact(expr, "zero", rung, _KEY))
 
 
 def zeros_by_atoms(exprs: Sequence[sp.Expr]) -> list[Fact | None]:
     """The atoms normaliser on several expressions at once: a Fact for each one shown zero, else None."""
     shown = normal_form.are_zero_atoms(list(exprs))
-    return [Fact(e, "zero", "atoms", _KEY) if ok else None for e, ok in zip(exprs, shown, strict=True)]
+    return [mint(Fact(e, "zero", "atoms", _KEY)) if ok else None for e, ok in zip(exprs, shown, strict=True)]
 
 
 def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
@@ -135,7 +143,7 @@ def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
     for form in normal_form.nonnegative_forms(expr):
         sign = form.is_positive if strict else form.is_nonnegative
         if sign is True:
-            return Fact(expr, "positive" if strict else "nonnegative", "assumptions", _KEY)
+            return mint(Fact(expr, "positive" if strict else "nonnegative", "assumptions", _KEY))
     word = "positive" if strict else "nonnegative"
     raise Rejected("nonnegative", f"{sp.sstr(expr)[:80]} not provably {word}")
 
@@ -146,7 +154,7 @@ def nonnegative_where_defined(expr: sp.Expr) -> Fact:
     with contextlib.suppress(Rejected):
         return nonnegative(expr)
     if normal_form.quotient_of_nonnegatives(expr):
-        return Fact(expr, WHERE_DEFINED, "assumptions", _KEY)
+        return mint(Fact(expr, WHERE_DEFINED, "assumptions", _KEY))
     raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
 
 
@@ -157,7 +165,7 @@ def _covered(
     exprs: Sequence[sp.Expr], facts: Sequence[Fact], prop: str | tuple[str, ...], rule: str
 ) -> tuple[str, ...]:
     props = (prop,) if isinstance(prop, str) else prop
-    by_expr = {f.expr: f for f in facts if f.property in props}
+    by_expr = {f.expr: f for f in facts if f.property in props and genuine(f)}
     rungs = []
     for e in exprs:
         if e == 0:
@@ -172,5 +180,6 @@ def _covered(
 
 def _own(inst: Instance, obligation: Obligation, rule: str) -> None:
     """The obligation was computed by this kernel, for this claim at this n."""
-    if obligation.key is not _KEY or obligation.statement != inst.digest:
+    _made_by_instantiate(inst, rule)
+    if not genuine(obligation) or obligation.statement != inst.digest:
         raise Rejected(rule, "the obligation belongs to another claim or n")

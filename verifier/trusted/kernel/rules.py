@@ -11,6 +11,7 @@ from verifier.language.domains import SPD, General, Interval, Nonnegative, Posit
 from verifier.language.iteration import Iteration, iteration_of
 from verifier.trusted import bounds, dcp, entailment, obligations, provisos, rates
 from verifier.trusted.decide import einsum, normal_form
+from verifier.trusted.genuine import genuine, mint
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.kernel.base import (
     _KEY,
@@ -21,6 +22,7 @@ from verifier.trusted.kernel.base import (
     Proof,
     Rejected,
     _covered,
+    _made_by_instantiate,
     _obligation_of,
     _own,
     _proof,
@@ -33,7 +35,8 @@ from verifier.trusted.kernel.statements import ClaimAt
 def residual(inst: Instance) -> Obligation:
     """What an Identity or Derivative claim must satisfy: every residual entry is zero."""
     entries = _obligation_of("residual", lambda: obligations.residual(inst))
-    return Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY)
+    _made_by_instantiate(inst, "residual")
+    return mint(Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY))
 
 
 def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -201,7 +204,8 @@ def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Se
 def expectation(inst: Instance) -> Obligation:
     """What an Expectation claim must satisfy: E[expr] − claimed vanishes in every entry."""
     entries = _obligation_of("check_expectation", lambda: obligations.expectation_residual(inst))
-    return Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY)
+    _made_by_instantiate(inst, "residual")
+    return mint(Obligation(claim_name(inst), inst.claim.n, inst.digest, tuple(entries), _KEY))
 
 
 def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -270,7 +274,7 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
     sides, computed here (verifier.trusted.decide.einsum), are equal, so it holds at every n where defined; and
     the claim the kernel stated at each concrete n is this one at that n (a builder may branch on n). The
     proof covers the digests of those statements, and no other."""
-    if any(at.key is not _KEY or at.claim != claim or at.n is None for at in stated):
+    if any(not genuine(at) or at.claim != claim or at.n is None for at in stated):
         raise Rejected("prove_for_all_n", "the concrete claims were not stated by the kernel for this claim")
     defined = [at for at in stated if at.instance is not None]
     written = {at.n: _as_written(at.instance) for at in defined if at.instance is not None and at.n is not None}
@@ -282,7 +286,7 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
     covers = tuple(at.digest for at in defined)
     detail = forms.detail
-    return Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, detail, _KEY, covers=covers)
+    return mint(Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, detail, _KEY, covers=covers))
 
 
 def _as_written(inst: Instance) -> Statement:

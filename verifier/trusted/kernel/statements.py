@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from verifier.language.families import ClaimFamily
 from verifier.language.lowering import LoweringError
+from verifier.trusted.genuine import mint
 from verifier.trusted.instantiate import ClaimError, Instance, UndefinedEverywhere, instantiate
 from verifier.trusted.kernel.base import _KEY, Rejected
 
@@ -52,12 +53,12 @@ def state(family: ClaimFamily, n: int | None) -> ClaimAt:
     except ZeroDivisionError:
         if n is None:
             raise ClaimError("builder raised ZeroDivisionError") from None
-        return ClaimAt(name, n, None, "the builder divides by zero", _KEY)
+        return mint(ClaimAt(name, n, None, "the builder divides by zero", _KEY))
     except Exception as err:
         raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
     try:
-        return ClaimAt(name, n, instantiate(claim), "", _KEY)
+        return mint(ClaimAt(name, n, instantiate(claim), "", _KEY))
     except UndefinedEverywhere as err:
         if n is None:
             raise
-        return ClaimAt(name, n, None, str(err), _KEY)
+        return mint(ClaimAt(name, n, None, str(err), _KEY))

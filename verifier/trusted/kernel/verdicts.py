@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from verifier.language.families import ClaimFamily
-from verifier.trusted.kernel.base import _KEY, FOR_ALL_N, Proof
+from verifier.trusted.genuine import genuine
+from verifier.trusted.kernel.base import FOR_ALL_N, Proof
 from verifier.trusted.kernel.statements import ClaimAt, family_name
 from verifier.trusted.status import NumericVerdict, Status
 
@@ -34,7 +35,8 @@ def judge(
     counterexample contradicts; with agreeing numerics it is PROVED whatever the per-n proofs.
     """
     name = family_name(family)
-    if any(at.key is not _KEY or at.claim != name for at in stated):
+    made = [*stated, *proofs, *[p for p in (at_counterexample, for_all_n) if p is not None]]
+    if not all(genuine(x) for x in made) or any(at.claim != name for at in stated):
         return Status.UNKNOWN, True
     digests = {at.n: at.digest for at in stated if at.instance is not None}
     if any((p.claim, p.statement) != (name, digests.get(p.n)) for p in proofs):
