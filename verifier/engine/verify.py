@@ -11,6 +11,7 @@ proofs and numeric verdicts into the status.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 import traceback
@@ -36,7 +37,7 @@ from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
 from verifier.strategies.budget import DEFAULT_BUDGET
 from verifier.trusted import kernel
-from verifier.trusted.instantiate import ClaimError, Instance, instantiate
+from verifier.trusted.instantiate import ClaimError, Instance, instantiate, statement_digest
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
@@ -105,6 +106,16 @@ def _describe(result: ClaimResult, claim: Claim) -> None:
         pass
 
 
+def _shown(family: ClaimFamily) -> Claim:
+    """The claim to show: at display_n, or at the first n where the builder does not divide by zero."""
+    first = display_n(family)
+    order = [first, *(n for n in family.all_n if n != first)]
+    for n in order[:-1]:
+        with contextlib.suppress(ZeroDivisionError):
+            return family.build(n)
+    return family.build(order[-1])
+
+
 def verify_family(
     family: ClaimFamily, settings: EngineSettings, source: str = "", on_step: chains.StepListener | None = None
 ) -> ClaimResult:
@@ -115,7 +126,7 @@ def verify_family(
     budget.start_claim()
     result = _skeleton(family, settings, source)
     try:
-        shown = family.build(display_n(family))
+        shown = _shown(family)
     except LoweringError as err:
         return _error(result, str(err), started)
     except Exception as err:  # the builder is user code
@@ -132,7 +143,9 @@ def verify_family(
             chains.verify_chain(family, shown.body, settings, source, result, verify_family, on_step)
             result.seconds = time.monotonic() - started
             return result
-        _run(family, settings, result)
+        judged = _run(family, settings, result)
+        if judged is not None and judged.digest != statement_digest(shown):  # a builder that answers differently
+            _describe(result, judged.claim)
     except Unsupported as err:
         result.status = Status.UNKNOWN
         result.reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
@@ -250,6 +263,7 @@ class _Walk:
             family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n
         )
         result.status, result.inconsistency = status, inconsistent
+        result.undefined_n = list(undefined)
         keep = result.reason and status is Status.UNKNOWN
         result.reason = result.reason if keep else _reason(result, self.why_not)
         if found is not None:
@@ -257,8 +271,9 @@ class _Walk:
             if status is not Status.REFUTED:
                 result.reason += _beyond_stated(family, found, self.settings)
         if undefined:
-            result.undefined_n, where = list(undefined), n_text(list(undefined))
-            result.reason += f"; undefined at n = {where} (a division by zero there), not checked there"
+            result.reason += (
+                f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
+            )
         if inconsistent:
             for_every_n = "the generic-dimension proof says it holds for every n"
             said = for_every_n if for_all_n else "the symbolic side reduced the residual to 0"
@@ -266,7 +281,8 @@ class _Walk:
             result.reason = f"ENGINE INCONSISTENCY: {said}, but {confirmed}. {result.reason}"
 
 
-def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> None:
+def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> Instance | None:
+    """Walk the family's n and judge; the instance judged at the shown n (None if it was not reached)."""
     stated: dict[int | None, kernel.ClaimAt] = {}
 
     def at(n: int | None) -> kernel.ClaimAt:  # each n is built once, by the kernel
@@ -282,6 +298,8 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         if inst is not None and not walk.step(inst, n):
             break
     walk.judge(found)
+    shown = stated.get(display_n(family))
+    return shown.instance if shown is not None else None
 
 
 def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
@@ -353,7 +371,7 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE) :]}" for note in dict.fromkeys(notes))
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
-        only_numeric = [n for n in result.n_values if n not in result.proved_n]
+        only_numeric = [n for n in result.n_values if n not in result.proved_n and n not in result.undefined_n]
         extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
         dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
         return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"

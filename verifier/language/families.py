@@ -70,7 +70,7 @@ class ClaimFamily:
 
     @property
     def all_n(self) -> tuple[int | None, ...]:
-        return self.n_values + tuple(n for n in self.numeric_n if n not in self.n_values)
+        return tuple(dict.fromkeys(self.n_values + self.numeric_n))  # each n once, symbolic ones first
 
 
 _COLLECTED: list[ClaimFamily] = []

@@ -222,13 +222,22 @@ def _domain_words(given: tuple[Given, ...]) -> list[str]:
     return [f"{g.label} ∈ {g.domain.describe()}" for g in given]
 
 
+def _undefined_everywhere(obj: sp.Basic) -> bool:
+    """zoo or nan outside every Piecewise: the expression has no value anywhere. Inside a Piecewise branch it
+    is undefined only where that branch is taken, which the domain may never reach: the checks decide."""
+    if not obj.has(sp.zoo, sp.nan):
+        return False
+    branches = {p: sp.Dummy() for p in obj.atoms(sp.Piecewise)}
+    return bool(obj.xreplace(branches).has(sp.zoo, sp.nan))
+
+
 def instantiate(claim: Claim) -> Instance:
     """Validate the claim and build its two views; raise ClaimError on anything malformed."""
     body = claim.body
     objs = body.parts()
     _check_sizes(objs)
     for obj in objs:
-        if sp.sympify(obj).has(sp.zoo, sp.nan):
+        if _undefined_everywhere(sp.sympify(obj)):
             raise UndefinedEverywhere("an expression is undefined everywhere (zoo or nan: a division by zero?)")
     given = claim.given
     for g in given:

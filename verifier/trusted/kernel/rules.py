@@ -281,6 +281,8 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
     if (n := einsum.first_unlike(statement, size, written)) is not None:
         raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     refuse_floats("prove_for_all_n", statement.parts())
+    for concrete in written.values():  # a concrete n may hold a float the symbolic n does not (1/n at n = 3)
+        refuse_floats("prove_for_all_n", concrete.parts())
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
