@@ -1,7 +1,7 @@
 """Red team of the kernel's binding of proofs to statements (ClaimAt, Proof.statement, Proof.covers, judge).
 
-Each test states one attack and asserts the SOUND outcome: a passing test is a defended attack, a failing one
-a finding. Where a test hands judge a "pass" numeric verdict for a false claim, it stands for samples that
+Each test states one attack and asserts the SOUND outcome; "Fixed" marks an attack that succeeded until it
+was fixed, and a failing test is a new finding. Where a test hands judge a "pass" numeric verdict for a false claim, it stands for samples that
 miss the falsehood (as in test_kernel_binding.py): nothing but the binding may stand between it and PROVED.
 The truth of every claim is settled by hand or by an exact witness in the test, never by the engine.
 """
@@ -84,7 +84,7 @@ SQRT = _family("sqrt_square", _sqrt_square, (None,))
 
 
 def test_a_forged_instance_of_the_same_claim_proves_nothing() -> None:
-    """Fixed, was a finding. Instance has no key and its digest covers only .claim: a strategy may hand a rule the kernel's
+    """Fixed. Instance has no key and its digest covers only .claim: a strategy may hand a rule the kernel's
     claim with x rebuilt as a positive symbol (to_symbolic), and the proof names the kernel's digest."""
     assert sp.sqrt(sp.Integer(-1) ** 2) != -1  # the claim is false at x = −1
     at = kernel.state(SQRT, None)
@@ -93,7 +93,7 @@ def test_a_forged_instance_of_the_same_claim_proves_nothing() -> None:
 
 
 def test_a_forged_instance_proves_nothing_end_to_end(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fixed, was a finding. The same through verify_family: a ladder that proves the kernel's claim on a forged instance."""
+    """Fixed. The same through verify_family: a ladder that proves the kernel's claim on a forged instance."""
     _blind(monkeypatch)
 
     def forged(inst: Instance, units: int, rungs: tuple[str, ...] = ()) -> ladder.SymbolicOutcome:
@@ -106,7 +106,7 @@ def test_a_forged_instance_proves_nothing_end_to_end(monkeypatch: pytest.MonkeyP
 
 
 def test_an_obligation_of_a_forged_instance_is_not_the_claims() -> None:
-    """Fixed, was a finding. _own compares digests only: an obligation computed on a forged instance (same claim) passes
+    """Fixed. _own compares digests only: an obligation computed on a forged instance (same claim) passes
     for the kernel's own instance, and the Proof is then made on the genuine instance."""
     at = kernel.state(SQRT, None)
     genuine = _instance(at)
@@ -122,7 +122,7 @@ def test_an_obligation_of_a_forged_instance_is_not_the_claims() -> None:
 
 
 def test_dataclasses_replace_does_not_reforge_a_proof() -> None:
-    """Fixed, was a finding. replace() copies the key: a proof of a true claim, renamed to the false one's name, n and digest."""
+    """Fixed. replace() copies the key: a proof of a true claim, renamed to the false one's name, n and digest."""
     true = _family("square", lambda: Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()}), (None,))
     proof = _residual_proof(_instance(kernel.state(true, None)))
     at = kernel.state(SQRT, None)
@@ -135,7 +135,7 @@ def test_dataclasses_replace_does_not_reforge_a_proof() -> None:
 
 
 def test_dataclasses_replace_does_not_empty_an_obligation() -> None:
-    """Fixed, was a finding. replace() on the kernel's Obligation: entries all zero, and prove_residual takes it."""
+    """Fixed. replace() on the kernel's Obligation: entries all zero, and prove_residual takes it."""
     at = kernel.state(SQRT, None)
     inst = _instance(at)
     obligation = kernel.residual(inst)
@@ -161,7 +161,7 @@ COLLISIONS = {
 
 @pytest.mark.parametrize("name", list(COLLISIONS))
 def test_different_statements_have_different_digests(name: str) -> None:
-    """Fixed, was a finding (each). _node digests a node by type(node).__name__ and its args: a function class's identity,
+    """Fixed (each). _node digests a node by type(node).__name__ and its args: a function class's identity,
     assumptions and implementation are not in it. The two expressions differ in meaning (sympy says so)."""
     a, b = COLLISIONS[name]
     assert a != b
@@ -186,7 +186,7 @@ def test_atoms_and_shapes_are_told_apart(name: str) -> None:
 
 
 def test_a_proof_of_the_pythagorean_identity_is_not_one_for_arbitrary_functions() -> None:
-    """Fixed, was a finding. sin² + cos² = 1 (true) and S² + C² = 1 for arbitrary S, C (false: S = C = 0) have one digest,
+    """Fixed. sin² + cos² = 1 (true) and S² + C² = 1 for arbitrary S, C (false: S = C = 0) have one digest,
     so a proof of the first, made under the same claim name, is judged a proof of the second."""
     true = _family("pythagoras", lambda: Identity(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1, where={x: Real()}), (None,))
     false = _family("pythagoras", lambda: Identity(S(x) ** 2 + C(x) ** 2, 1, where={x: Real()}), (None,))
@@ -206,7 +206,7 @@ def _one_nth(n: int | sp.Symbol) -> Identity:
 
 
 def test_a_claim_holding_a_float_is_not_proved_through_the_generic_rung() -> None:
-    """Fixed, was a finding. refuse_floats reads the symbolic statement only; first_unlike's _same_value finds
+    """Fixed. refuse_floats reads the symbolic statement only; first_unlike's _same_value finds
     X·0.333… and X/3 alike (sympy rounds 1/3 to the float's precision). The per-n rule refuses this claim."""
     third = sp.Rational(sp.Float(1 / 3))
     assert third != sp.Rational(1, 3)  # exactly: X·0.333… − X/3 = −X/(3·2⁵⁴) ≠ 0
@@ -262,7 +262,7 @@ def _dead_branch(n: int) -> Identity:
 
 
 def test_zoo_in_a_branch_the_domain_never_reaches_does_not_hide_a_false_n() -> None:
-    """Fixed, was a finding. instantiate calls the claim at n = 3 'undefined everywhere' (has(zoo)), yet on x > 0 it is
+    """Fixed. instantiate calls the claim at n = 3 'undefined everywhere' (has(zoo)), yet on x > 0 it is
     defined and false; judge then needs no proof there, and the family is PROVED."""
     at3 = _dead_branch(3).lhs.subs(free_x, 1)
     assert at3 == 2 and _dead_branch(3).rhs.subs(free_x, 1) == 4  # at x = 1: 2 ≠ 4
@@ -285,7 +285,7 @@ def _nan_outside_domain() -> Identity:
 
 
 def test_a_true_claim_with_nan_where_the_domain_never_goes_is_not_an_error() -> None:
-    """Fixed, was a finding (a true claim judged ERROR: 'an expression is undefined everywhere')."""
+    """Fixed (a true claim judged ERROR: 'an expression is undefined everywhere')."""
     assert _nan_outside_domain().lhs.subs(free_x, 2) == 2
     result = verify_family(_family("nan_outside", _nan_outside_domain, (None,)), SETTINGS)
     assert result.status is not Status.ERROR, result.reason
@@ -303,7 +303,7 @@ def _undefined_at(k: int) -> Callable[[int], Identity]:
 
 @pytest.mark.parametrize("k", [1, 2])
 def test_a_builder_that_divides_by_zero_is_proved_only_where_it_states_something(k: int) -> None:
-    """k = 1: defended (by design): the verdict and the report say which n it covers. k = 2: fixed, was a finding: n = 2 is
+    """k = 1: defended (by design): the verdict and the report say which n it covers. k = 2: fixed: n = 2 is
     display_n, which verify_family builds outside kernel.state; the ZeroDivisionError there is an ERROR."""
     result = verify_family(_family("skip", _undefined_at(k), (1, 2, 3)), SETTINGS)
     assert result.status is Status.PROVED, result.reason
@@ -327,7 +327,7 @@ def _power(n: int) -> Identity:
 
 @pytest.mark.parametrize(("n_values", "numeric_n"), [((2, 2), ()), ((2,), (3, 3))])
 def test_a_repeated_n_is_not_an_engine_inconsistency(n_values: tuple, numeric_n: tuple) -> None:
-    """Fixed, was a finding. all_n keeps a repeated n; the walk checks it twice, judge counts one digest per n, and a
+    """Fixed. all_n keeps a repeated n; the walk checks it twice, judge counts one digest per n, and a
     true claim is UNKNOWN with 'ENGINE INCONSISTENCY … a counterexample was confirmed' (none was)."""
     result = verify_family(_family("repeated", _power, n_values, numeric_n), SETTINGS)
     assert not result.inconsistency and result.status is Status.PROVED, result.reason
@@ -337,7 +337,7 @@ def test_a_repeated_n_is_not_an_engine_inconsistency(n_values: tuple, numeric_n:
 
 
 def test_the_statement_shown_is_the_statement_judged() -> None:
-    """Fixed, was a finding (report). verify_family builds the claim it renders by a call of its own; a builder whose
+    """Fixed (report). verify_family builds the claim it renders by a call of its own; a builder whose
     first answer is (x+1)² = x² + 1 (false at x = 1: 4 ≠ 2) and later ones the true expansion is PROVED,
     shown as the false statement."""
     calls: list[object] = []
