@@ -2,8 +2,9 @@
 
 Each test states one attack and asserts the SOUND outcome; "Fixed" marks an attack that succeeded until it
 was fixed, and a failing test is a new finding. Where a test hands judge a "pass" numeric verdict for a
-false claim, it stands for samples that miss the falsehood (as in test_kernel_binding.py): nothing but the binding may stand between it and PROVED.
-The truth of every claim is settled by hand or by an exact witness in the test, never by the engine.
+false claim, it stands for samples that miss the falsehood (as in test_kernel_binding.py): nothing but the
+binding may stand between it and PROVED. The truth of every claim is settled by hand or by an exact
+witness in the test, never by the engine.
 """
 
 from __future__ import annotations
