@@ -1,4 +1,5 @@
-"""A claim stopped by the wall-clock safety net is reported apart from a regression, and never cached."""
+"""A claim stopped by the wall-clock safety net is reported apart from a regression, and never cached; moved work
+is a regression only with --same-work."""
 
 from __future__ import annotations
 
@@ -63,3 +64,23 @@ def test_the_runner_never_caches_a_time_limited_result(tmp_path: Path) -> None:
     assert by_name["fine"].status is Status.PROVED and not by_name["fine"].time_limited
     cached = [p.read_text() for p in (cache_dir / "results").rglob("*.json")]
     assert len(cached) == 1 and '"fine"' in cached[0], "the finished claim is cached, the time-limited one is not"
+
+
+def _proved(work: int) -> ClaimResult:
+    from verifier.outcome import ProofEvidence
+
+    r = _result("a", Status.PROVED)
+    r.proved_n = [3]
+    r.proofs = [ProofEvidence(n=3, rule="zero", rung="expand", seconds=0.1, work=work)]
+    return r
+
+
+def test_moved_work_is_a_regression_only_when_asked_and_names_the_n() -> None:
+    before = baseline.snapshot(RunReport([_proved(290)], 0, 200, 1.0))["claims"]
+    after = RunReport([_proved(289)], 0, 200, 1.0)
+    assert baseline.compare(before, after) == [], "an engine upgrade moves work: not a regression by default"
+    (change,) = baseline.compare(before, after, same_work=True)
+    assert change.regression and "n = 3: 290 → 289" in change.why
+    assert baseline.compare(before, RunReport([_proved(290)], 0, 200, 1.0), same_work=True) == []
+    del before["d.a"]["work"]  # a baseline written before work was recorded
+    assert baseline.compare(before, after, same_work=True) == []

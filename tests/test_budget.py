@@ -169,3 +169,32 @@ def test_each_claim_starts_sympys_random_generators_from_one_state() -> None:
     first = draws()
     sympy_random.rng.random()  # whatever ran before the next claim
     assert draws() == first
+
+
+def _am_gm_proof_work(extra_objects: int) -> tuple[bool, int]:
+    """The ladder on (tr A/3)³ ≥ det A for A ⪰ 0, in a process holding extra_objects more long-lived objects."""
+    from pathlib import Path
+
+    from verifier.load import loader
+    from verifier.trusted import kernel
+
+    kept = [[k] for k in range(extra_objects)]
+    (family,) = [f for f in loader.load(Path(ROOT, "derivations/linear_algebra.py")).families
+                 if f.name == "am_gm_trace_determinant"]  # fmt: skip
+    budget.start_claim()
+    inst = kernel.state(family, 3).instance
+    assert inst is not None and kept is not None
+    start = budget.heartbeats()
+    proved = ladder.prove(inst, 10**6).proof is not None
+    return proved, budget.heartbeats() - start
+
+
+@pytest.mark.slow
+def test_work_counts_do_not_depend_on_how_large_the_process_was_before_the_claim() -> None:
+    """CPython runs a full collection only once the objects that survived the last one exceed a quarter of
+    the oldest generation, so an unfrozen heap made a claim's heartbeats depend on the size of the process
+    it started in: this proof took 290 heartbeats after a bare start and 285 with 300,000 more objects
+    (of a budget of 300; alone and in a full run it fell on either side). start_claim freezes what it finds."""
+    bare, larger = _in_workers(_am_gm_proof_work, [(0,), (300_000,)])
+    assert bare[0] and bare[1] > 100, bare
+    assert larger == bare

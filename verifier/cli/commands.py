@@ -242,7 +242,7 @@ def check_baseline(args: argparse.Namespace, report: RunReport, console: Console
     selected = (lambda key: matches_key(key, pattern)) if pattern else None
     if report.shard is not None:
         selected = baseline_scope(report.shard, {r.key for r in report.results})
-    changes = baseline.compare(baseline.load(args.baseline), report, selected)
+    changes = baseline.compare(baseline.load(args.baseline), report, selected, getattr(args, "same_work", False))
     terminal.baseline_diff(console, changes, args.baseline)
     return any(c.regression for c in changes)
 

@@ -84,6 +84,12 @@ def _regression(p: argparse.ArgumentParser, title: str) -> argparse._ArgumentGro
         action="store_true",
         help="rewrite the baseline (default reports/baseline.json) from this run",
     )
+    c.add_argument(
+        "--same-work",
+        action="store_true",
+        help="with --baseline: exit 4 also if a proof's work (heartbeats) moved; CI's check that verdicts do not"
+        " depend on the run (the baseline written from shards, this run whole)",
+    )
     return c
 
 

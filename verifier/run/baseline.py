@@ -4,6 +4,11 @@ A regression is: a claim that met its expectation and no longer does; a verdict 
 weakens (PROVED → CHECKED, UNKNOWN or ERROR; CHECKED → UNKNOWN or ERROR; PROVED for all n →
 PROVED at some n only); a claim that disappears; a new claim that does not meet its expectation. Improvements are listed
 but never fail the run.
+
+With `same_work`, a proof whose work (heartbeats, the budget's unit) moved is a regression too: a verdict must not
+depend on the run a claim is part of, and a budget near its limit would turn on exactly that. `.ci/run` compares a
+full run with a baseline written from shards (`verifier merge --update-baseline`), so that every claim of the
+library is checked in two contexts. Any change to the engine may move the work, so write the baseline again then.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ def snapshot(report: RunReport) -> dict[str, Any]:
                 "for_all_n": r.for_all_n,
                 "n_values": r.n_values,
                 "cost": recorded_cost(r.cpu_seconds or r.seconds),
+                "work": work_by_n(r),
             }
             for r in report.results
         },
@@ -75,10 +81,31 @@ def _now_for_all_n(old: dict[str, Any], r: ClaimResult) -> bool:
     return r.for_all_n and not old.get("for_all_n", False)
 
 
+def work_by_n(r: ClaimResult) -> list[list[int | None]]:
+    """[n, heartbeats] of each proof the claim's verdict rests on."""
+    return [[p.n, p.work] for p in r.proofs]
+
+
+def _work_moved(old: dict[str, Any], r: ClaimResult) -> str:
+    """How the work of the claim's proofs moved against the baseline ("" if it did not, or was not recorded)."""
+    if "work" not in old:
+        return ""
+    before = {n: w for n, w in old["work"]}
+    after = {n: w for n, w in work_by_n(r)}
+    moved = [f"n = {'any' if n is None else n}: {before.get(n, '–')} → {after.get(n, '–')}"
+             for n in sorted(set(before) | set(after), key=lambda n: -1 if n is None else n)
+             if before.get(n) != after.get(n)]  # fmt: skip
+    return "; ".join(moved)
+
+
 def compare(
-    baseline: dict[str, dict[str, Any]], report: RunReport, selected: Callable[[str], bool] | None = None
+    baseline: dict[str, dict[str, Any]],
+    report: RunReport,
+    selected: Callable[[str], bool] | None = None,
+    same_work: bool = False,
 ) -> list[Change]:
-    """Changes against the baseline; selected(key), if given, limits it to the claims a pattern chose."""
+    """Changes against the baseline; selected(key), if given, limits it to the claims a pattern chose;
+    same_work: a proof's work that moved is a regression (see the module's docstring)."""
     now = {r.key: r for r in report.results}
     if selected is not None:
         baseline = {k: v for k, v in baseline.items() if selected(k)}
@@ -107,6 +134,9 @@ def compare(
             changes.append(
                 Change(key, before, after, True, f"proved for fewer n ({len(old['proved_n'])} → {len(r.proved_n)})")
             )
+        elif same_work and (moved := _work_moved(old, r)):
+            why = f"work moved ({moved} heartbeats); if the engine changed, write the baseline again"
+            changes.append(Change(key, before, after, True, why))
     for key, r in now.items():
         if key not in baseline:
             after = f"{r.status.value}{'' if r.met else ' ✗'}"

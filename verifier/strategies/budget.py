@@ -100,19 +100,31 @@ def heartbeats() -> int:
 
 
 def start_claim() -> None:
-    """Give the claim a known starting state: metering on, the collector's counters at zero.
+    """Give the claim a known starting state: metering on, the collector's counters at zero, and
+    every object that exists already frozen for the rest of the claim.
 
-    A full collection resets every generation's counter; freezing first makes it cheap
-    (the objects that exist already are set aside, not traversed: 0.1 s → ~1 ms with
-    sympy loaded), and they go back to the oldest generation afterwards.
+    The full collection frees what an earlier claim in this process left behind and resets
+    every generation's counter. It traverses only unfrozen objects, so it is cheap wherever a
+    freeze came before (a forked worker freezes what it inherits; ~0.1 s once in a process that
+    never froze). Freezing afterwards, and staying frozen, keeps the heap that was there before
+    out of the claim's collections: CPython runs a full collection only when the objects that
+    survived since the last one exceed a quarter of the oldest generation, so an unfrozen heap
+    made the count of heartbeats depend on how large the process was before the claim (300,000
+    more objects moved `linear_algebra.am_gm_trace_determinant` at n = 3 from 290 to 285
+    heartbeats, and its proof in and out of its 300-heartbeat budget between a run alone and a
+    full run). Frozen, the oldest generation holds the claim's own objects only.
     """
     _METER.install()
     sys.unraisablehook = _quiet_budget_stops
     _seed_sympy()
+    if "sympy" in sys.modules:
+        import sympy.core.cache
+
+        sympy.core.cache.clear_cache()
     gc.enable()  # a host (or a module it imported) may have switched automatic collection off: no heartbeats
+    gc.collect()  # what earlier work left behind
     gc.freeze()
-    gc.collect()
-    gc.unfreeze()
+    gc.collect()  # over the empty generations: the counters, and the oldest generation's size, from zero
 
 
 def _seed_sympy() -> None:
