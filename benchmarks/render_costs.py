@@ -24,12 +24,19 @@ def verify_all(data: Data) -> list[str]:
         f"Paths: {', '.join(va['paths'])}. `$FRESH_TMP` is a new empty folder: the cold run fills its cache, the "
         "warm run reuses it (`--no-cache` would skip writing the cache, so it is used for the one-job run only).",
         "",
-        "| run | wall time | exit | summary | command |",
-        "|---|---|---|---|---|",
+        "| run | wall time | CPU | exit | summary | command |",
+        "|---|---|---|---|---|---|",
     ]
     for r in [*va.get("startup", []), *va["runs"]]:
         exit_code = "–" if r["exit_code"] is None else r["exit_code"]
-        lines.append(f"| {r['label']} | {_wall(r)} | {exit_code} | {r['summary']} | `{r['command']}` |")
+        cpu = "–" if r.get("cpu_seconds") is None else f"{r['cpu_seconds']:.1f} s"
+        lines.append(f"| {r['label']} | {_wall(r)} | {cpu} | {exit_code} | {r['summary']} | `{r['command']}` |")
+    lines += [
+        "",
+        "CPU is user + system time of the command and every process it forked. The engine-alone run verifies the "
+        "same claims through `engine.verify_family` in one process (no pool, no forks, no cache): the one-job run's "
+        "CPU over its CPU is what the run machinery costs.",
+    ]
     if va["slowest"]:
         lines += ["", "Slowest claims of the cold run (per-claim `seconds` of its JSON report):", ""]
         lines += ["| claim | status | seconds |", "|---|---|---|"]

@@ -1,11 +1,13 @@
 """Section "verify-all", `verify-all` wall time: cold, warm and on one job, and the slowest claims of the cold run;
-beside them, start-up: `verifier --version` and a `check` of one trivial claim, cold, as a user starts them."""
+beside them, start-up: `verifier --version` and a `check` of one trivial claim, cold, as a user starts them; and
+the CPU of the one-job run's whole process tree against the engine alone on the same claims in one process."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import os
+import resource
 import shlex
 import signal
 import subprocess
@@ -44,6 +46,7 @@ class VerifyRun:
     summary: str = ""
     load_before: tuple[float, ...] = ()
     claims: tuple[ClaimTime, ...] = field(default=(), repr=False)
+    cpu_seconds: float | None = None  # user + system CPU of the process and every process it forked
 
     def to_json(self) -> Data:
         return asdict(self)
@@ -88,15 +91,23 @@ def time_verify_all(label: str, args: list[str], timeout: float, hide: dict[str,
     return dataclasses.replace(run, claims=claims)
 
 
-def time_command(label: str, args: list[str], timeout: float, hide: dict[str, str], env: dict[str, str]) -> VerifyRun:
-    """Wall time of one `python -m verifier ARGS` subprocess, killed with its workers after timeout seconds."""
-    shown = shlex.join(["python", "-m", "verifier", *args])
+def _tree_cpu() -> float:
+    """User + system CPU of the children waited for so far, and of every process they waited for."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def time_command(
+    label: str, args: list[str], timeout: float, hide: dict[str, str], env: dict[str, str], module: str = "verifier"
+) -> VerifyRun:
+    """Wall and CPU time of one `python -m MODULE ARGS` subprocess, killed with its workers after timeout seconds."""
+    shown = shlex.join(["python", "-m", module, *args])
     for real, alias in hide.items():
         shown = shown.replace(real, alias)
     load = tuple(round(x, 2) for x in os.getloadavg())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _tree_cpu()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "verifier", *args],
+        [sys.executable, "-m", module, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -109,9 +120,9 @@ def time_command(label: str, args: list[str], timeout: float, hide: dict[str, st
         os.killpg(proc.pid, signal.SIGKILL)  # the run and the workers it forked
         proc.communicate()
         return VerifyRun(label, shown, "timed out", limit=timeout, load_before=load)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _tree_cpu() - cpu
     summary = next((line for line in reversed(output.splitlines()) if " claims:" in line), output.strip()[:80])
-    return VerifyRun(label, shown, "ok", seconds, None, proc.returncode, summary.strip(), load)
+    return VerifyRun(label, shown, "ok", seconds, None, proc.returncode, summary.strip(), load, cpu_seconds=cpu)
 
 
 def time_startup(timeout: float) -> tuple[VerifyRun, ...]:
@@ -124,6 +135,16 @@ def time_startup(timeout: float) -> tuple[VerifyRun, ...]:
         time_command("start-up: --version", ["--version"], timeout, {}, env),
         time_command("start-up: check one claim, cold", ["check", name, folder, "--no-cache", "-q"], timeout, {}, env),
     )
+
+
+IN_PROCESS = "engine alone, in-process"
+
+
+def time_in_process(paths: list[str], timeout: float) -> VerifyRun:
+    """The same claims through `engine.verify_family` in one process (benchmarks/in_process.py), with the
+    CLI's hash seed: the yardstick for the CPU the run machinery adds."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    return time_command(IN_PROCESS, paths, timeout, {}, env, module="benchmarks.in_process")
 
 
 def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
@@ -147,5 +168,7 @@ def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSectio
         for label, args in plan:
             runs.append(time_verify_all(label, args, config.verify_timeout, {tmp: "$FRESH_TMP"}))
             progress(f"  verify-all {label}: {runs[-1].status}")
+        runs.append(time_in_process(paths, config.verify_timeout))
+        progress(f"  {IN_PROCESS}: {runs[-1].status}")
     shown = tuple(paths) or ("derivations/ (all)",)
     return VerifyAllSection(shown, config.jobs, tuple(runs), slowest(runs[0].claims), startup)

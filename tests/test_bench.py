@@ -150,8 +150,10 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert grad["torch"]["status"] in ("ok", "skipped")
 
     runs = {r["label"]: r for r in data["verify_all"]["runs"]}
-    assert set(runs) == {"cold", "warm", "cold, 1 job"}
+    assert set(runs) == {"cold", "warm", "cold, 1 job", "engine alone, in-process"}
     assert all(r["status"] == "ok" and r["exit_code"] == 0 and is_number(r["seconds"]) for r in runs.values())
+    assert all(is_number(r["cpu_seconds"]) and r["cpu_seconds"] > 0 for r in runs.values())
+    assert runs["engine alone, in-process"]["summary"] == "1 claim verified in-process"
     (slowest,) = data["verify_all"]["slowest"]
     assert slowest["claim"] == "tiny.square" and is_number(slowest["seconds"])
 
@@ -168,7 +170,9 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert f"## {bench_config.number('generic')}. Generic dimension" in md.read_text()
 
     assert {t["status"] for t in data["targets"]} <= STATUSES
-    assert any(t["target"].startswith("no claim over") for t in data["targets"])
+    assert any(t["target"].startswith("slowest single claim ≤ 3 s") for t in data["targets"])
+    (machinery,) = [t for t in data["targets"] if t["target"].startswith("CPU of the run machinery")]
+    assert machinery["status"] in ("met", "not met") and "× " in machinery["evidence"].replace("×:", "× ")
     text = md.read_text()
     assert "## Machine" in text and "## Targets" in text
     numbered = [int(n) for n in re.findall(r"^## (\d+)\. ", text, re.M)]
