@@ -112,7 +112,12 @@ def start_claim() -> None:
     made the count of heartbeats depend on how large the process was before the claim (300,000
     more objects moved `linear_algebra.am_gm_trace_determinant` at n = 3 from 290 to 285
     heartbeats, and its proof in and out of its 300-heartbeat budget between a run alone and a
-    full run). Frozen, the oldest generation holds the claim's own objects only.
+    full run). Frozen, the oldest generation holds the claim's own objects only. sympy's cache is emptied
+    for the same reason: a cache hit allocates nothing, so what a parent had cached moved the count too.
+
+    The cost, in a long-lived process (a notebook verifying claim after claim): an object alive at a claim's
+    start that later becomes part of an unreachable cycle is left for good (reference counting still frees
+    everything else). Each claim's worker in the CLI is a fork that exits, so nothing is left there.
     """
     _METER.install()
     sys.unraisablehook = _quiet_budget_stops
