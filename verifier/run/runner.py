@@ -28,6 +28,7 @@ from verifier.run import cache, plan, pool
 from verifier.run import shard as sharding
 from verifier.run.executor import Executor, LocalPool, reruns_since
 from verifier.run.plan import ClaimSpec, claim_error, matches_key, module_error
+from verifier.strategies import budget
 
 __all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
 
@@ -55,18 +56,9 @@ class RunSettings:
 # alike (a Dask worker too), so each starts the same. The shrinker (hypothesis, 0.12 s) joins them
 # only in a run that expects a counterexample: a `check` of a true claim does not pay for it. Either
 # way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
-SHARED_IMPORTS = (
-    "sympy.combinatorics",
-    "sympy.tensor.tensor",
-    "sympy.assumptions.wrapper",
-    "sympy.sets.setexpr",
-    "xml.dom.minidom",
-)
-
-
 def share_imports(shrinker: bool = False) -> None:
     """Import what the workers would each import on first use (once; a no-op after)."""
-    for name in SHARED_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
+    for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
         importlib.import_module(name)
 
 

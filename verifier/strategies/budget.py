@@ -26,6 +26,7 @@ paths, are the same in every run.
 from __future__ import annotations
 
 import gc
+import importlib
 import signal
 import sys
 import threading
@@ -35,6 +36,17 @@ from types import FrameType
 from typing import Any
 
 GEN0_THRESHOLD = 700
+# modules sympy (and the engine's rendering) import on first use, deep inside a claim's work: imported by
+# start_claim before any metering, in every process, so that no claim pays for them in one context and not
+# in another (the CLI's holders had imported them; a Dask worker's child and an in-process run had not:
+# linear_algebra.am_gm_trace_determinant took 3 against 2 heartbeats at n = 2, 289 against 290 at n = 3)
+LAZY_IMPORTS = (
+    "sympy.combinatorics",
+    "sympy.tensor.tensor",
+    "sympy.assumptions.wrapper",
+    "sympy.sets.setexpr",
+    "xml.dom.minidom",
+)
 DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension
 OLDER_THRESHOLDS = (10, 10)  # CPython's defaults; a host process may have tuned them (`dask worker` triples them)
 
@@ -121,6 +133,8 @@ def start_claim() -> None:
     """
     _METER.install()
     sys.unraisablehook = _quiet_budget_stops
+    for name in LAZY_IMPORTS:
+        importlib.import_module(name)  # a no-op once imported
     _seed_sympy()
     if "sympy" in sys.modules:
         import sympy.core.cache
