@@ -51,9 +51,9 @@ class RunSettings:
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
 
 
-# what claims import on first use (sympy's printers import its tensors, MathML needs xml.dom):
-# imported once before the holders are forked, rather than by every worker, and by every context
-# alike (a Dask worker too), so each starts the same. The shrinker (hypothesis, 0.12 s) joins them
+# what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
+# any process): imported once here, before the holders are forked, so that no worker pays the import
+# itself. The shrinker (hypothesis, 0.12 s) joins them
 # only in a run that expects a counterexample: a `check` of a true claim does not pay for it. Either
 # way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
 def share_imports(shrinker: bool = False) -> None:

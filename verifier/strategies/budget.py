@@ -38,8 +38,8 @@ from typing import Any
 GEN0_THRESHOLD = 700
 # modules sympy (and the engine's rendering) import on first use, deep inside a claim's work: imported by
 # start_claim before any metering, in every process, so that no claim pays for them in one context and not
-# in another (the CLI's holders had imported them; a Dask worker's child and an in-process run had not:
-# linear_algebra.am_gm_trace_determinant took 3 against 2 heartbeats at n = 2, 289 against 290 at n = 3)
+# in another (the CLI's holders had imported them and an in-process run had not:
+# linear_algebra.am_gm_trace_determinant took 3 heartbeats at n = 2 in-process, 2 through the CLI)
 LAZY_IMPORTS = (
     "sympy.combinatorics",
     "sympy.tensor.tensor",
@@ -136,14 +136,18 @@ def start_claim() -> None:
     for name in LAZY_IMPORTS:
         importlib.import_module(name)  # a no-op once imported
     _seed_sympy()
-    if "sympy" in sys.modules:
-        import sympy.core.cache
-
-        sympy.core.cache.clear_cache()
+    _empty_sympy_cache()
     gc.enable()  # a host (or a module it imported) may have switched automatic collection off: no heartbeats
     gc.collect()  # what earlier work left behind
     gc.freeze()
     gc.collect()  # over the empty generations: the counters, and the oldest generation's size, from zero
+
+
+def _empty_sympy_cache() -> None:
+    """sympy's cache, as an earlier claim or the parent process left it, emptied (LAZY_IMPORTS loaded sympy)."""
+    from sympy.core.cache import clear_cache
+
+    clear_cache()
 
 
 def _seed_sympy() -> None:
