@@ -116,18 +116,37 @@ def _statuses(report: RunReport) -> dict[str, str]:
     return {r.key: r.status.value for r in report.results}
 
 
+def _facts(claims: list[dict[str, Any]]) -> dict[str, tuple[object, ...]]:
+    """Per claim, what must not move between executors: verdict, proved n, and each proof's work."""
+    return {
+        f"{c['derivation']}.{c['name']}": (
+            c["status"],
+            c["proved_n"],
+            [(p["n"], p["work"]) for p in c["evidence"]["proofs"]],
+        )
+        for c in claims
+    }
+
+
 @needs_dask
-def test_library_subset_gets_the_local_pools_verdicts(executor: dask_executor.DaskExecutor) -> None:
-    paths = [str(ROOT / "derivations" / name) for name in ("beale.py", "convolution.py")]
-    settings = RunSettings(jobs=2, timeout=120)
-    local = verify_paths(paths, settings)
+def test_library_subset_gets_the_clis_verdicts_and_work_counts(
+    executor: dask_executor.DaskExecutor, tmp_path: Path
+) -> None:
+    """The reference is the CLI's own run: this test process has imported Dask, so its local pool would not
+    be one. Forked from a worker's own process, beale.hessian_at_minimum_psd and newton.cubic took 0
+    heartbeats against the CLI's 1 (and linear_algebra.am_gm_trace_determinant 289 against 290)."""
+    paths = [str(ROOT / "derivations" / name) for name in ("beale.py", "convolution.py", "newton.py")]
+    out = tmp_path / "cli.json"
+    done = run_cli("verify-all", *paths, "--no-cache", "--jobs", "2", "--json", str(out))
+    assert out.exists(), done.stdout + done.stderr
+    cli = _facts(json.loads(out.read_text())["claims"])
     shown: list[str] = []
-    on_cluster = dataclasses.replace(settings, executor=executor)
+    on_cluster = RunSettings(jobs=2, timeout=120, executor=executor)
     remote = verify_paths(paths, on_cluster, on_result=lambda r: shown.append(r.key))
-    assert len(local.results) >= 20 and remote.complete
-    assert _statuses(remote) == _statuses(local)
-    assert [r.proved_n for r in remote.results] == [r.proved_n for r in local.results]
-    assert sorted(shown) == sorted(_statuses(local)), "the progress callback sees every claim once"
+    assert len(cli) >= 30 and remote.complete
+    assert _facts(remote.to_json()["claims"]) == cli
+    assert any(work for _, _, proofs in cli.values() for _, work in proofs), "some proofs report their work"
+    assert sorted(shown) == sorted(cli), "the progress callback sees every claim once"
     assert remote.retried == {}
 
 

@@ -1,7 +1,8 @@
 """Run a verification's tasks on a Dask cluster: the optional extra, `pip install ".[dask]"`.
 
-Each Dask task is the local pool's fork-per-task run inside a worker (`run_in_worker`): the
-worker forks a child with the hard timeout and the memory limit, so a claim that hangs,
+Each Dask task is the local pool's fork-per-task run, inside a clean process the worker starts
+(`verifier.run.zygote`, which says why a worker's own process would not do): it forks a child
+with the hard timeout and the memory limit, so a claim that hangs,
 crashes or exhausts memory costs its own verdict (UNKNOWN or ERROR), never the worker. Forking
 needs workers that are not daemon processes (dask config `distributed.worker.daemon: False`),
 which `verify-all --dask-local N` sets for the LocalCluster it starts; a remote cluster's
@@ -25,8 +26,6 @@ import contextlib
 import logging
 import multiprocessing
 import os
-import pickle
-import socket
 import threading
 import time
 import uuid
@@ -34,7 +33,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from verifier import __version__
-from verifier.run import grouped, pool
+from verifier.run import pool, zygote
 from verifier.run.executor import OnDone
 
 MAX_RERUNS = 3  # re-runs of one task after lost workers, the scheduler's and ours together
@@ -56,37 +55,25 @@ def load_distributed() -> Any:
     return distributed
 
 
-def _import_as_the_cli() -> None:
-    from verifier.render import files, junit, markdown, terminal  # noqa: F401
-    from verifier.run import runner
+_ZYGOTES = threading.local()  # on a worker: per task thread, the clean process its tasks run in
 
-    runner.share_imports(shrinker=True)  # as the CLI does before it forks the holders; workers live long
+
+def _zygote() -> zygote.Zygote:
+    if not hasattr(_ZYGOTES, "one"):
+        _ZYGOTES.one = zygote.Zygote()
+    found: zygote.Zygote = _ZYGOTES.one
+    return found
 
 
 def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
-    """Runs on a Dask worker: the task in a forked child, with the hard time and memory limits.
-
-    The task arrives pickled, and is unpickled here rather than by Dask: a task that cannot be
-    read on this machine (a module it names is missing) is then an ERROR that says so. Dask
-    itself treats a message it cannot unpickle as fatal, and its worker dies, again and again.
-    The worker first imports what the CLI process has imported when it forks (the runner and
-    the renderers): the same modules leave sympy's caches in the same starting state.
-    """
-    _import_as_the_cli()
-    try:
-        task = pickle.loads(packed)
-    except Exception as err:
-        return pool.Failure(pool.FailureKind.RAISED, f"cannot be read on the Dask worker {socket.gethostname()}: "
-                                      f"{type(err).__name__}: {err}")  # fmt: skip
-    out: list[Any] = []
-    grouped.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))  # as locally: held, then forked
-    return out[0]
+    """Runs on a Dask worker: the task, pickled, run by the worker's zygote (`verifier.run.zygote`) as
+    the CLI runs it, held and then forked under the hard time and memory limits."""
+    return _zygote().run(packed, timeout, memory_mb)
 
 
 def worker_facts() -> dict[str, Any]:
-    """Runs on each worker before the run: what the check needs (and the engine imported, once)."""
-    _import_as_the_cli()  # sympy and the engine, loaded before the first fork
-
+    """Runs on each worker before the run: what the check needs (and a zygote started, once)."""
+    _zygote().start()
     return {
         "version": __version__,
         "hashseed": os.environ.get("PYTHONHASHSEED"),

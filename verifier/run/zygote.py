@@ -1,0 +1,118 @@
+"""A clean process that runs a Dask worker's tasks exactly as the CLI would run them.
+
+A Dask worker has imported Dask and distributed: some 380 modules the CLI never loads. Their
+classes are not inert. The first isinstance check of a type against an abstract class with no
+subclass hook (Mapping, Sequence, Iterable for a type that is not one) walks every subclass
+of it the process has defined, and caches each answer. So a claim forked from a worker allocated
+more than the same claim forked by the CLI, and counted more heartbeats:
+`linear_algebra.am_gm_trace_determinant` took 289 at n = 3 against the CLI's 290, within a few
+heartbeats of the budget that decides its proved n.
+
+So each worker hands its tasks to a zygote: a Python process it starts once (`Zygote`), which
+imports what the CLI imports before it forks (`_import_as_the_cli`) and nothing of Dask, then runs
+each task as the CLI does: held, then forked, under the hard time and memory limits
+(`grouped.run`). The zygote is part of its worker: it dies with the worker, and if it dies in the
+middle of a task the worker ends itself too, so that the scheduler runs the task again elsewhere,
+as for any lost worker.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+from verifier.run import grouped, pool
+
+# the process starts from the CLI's own modules, as `verifier` does (imported here, the run layer would
+# import the CLI above it)
+START = "import verifier.cli.main; from verifier.run import zygote; zygote.serve()"
+REPLY_GRACE = 3 * grouped.GRACE  # beyond the task's own limit: grouped.run has answered by then
+
+
+def _import_as_the_cli() -> None:
+    """What the CLI process has imported when it forks its holders (START has loaded the CLI; a
+    verify-all of a library with refutations imports the shrinker too): the same classes, the same walks."""
+    from verifier.render import files, junit, markdown, terminal  # noqa: F401
+    from verifier.run import runner
+
+    runner.share_imports(shrinker=True)
+
+
+def serve() -> None:
+    """The zygote's loop: read a task, run it as the CLI would, answer; until the worker hangs up.
+
+    The channel is the process's original stdin and stdout; fd 1 then points at stderr, so that
+    a claim that prints cannot corrupt an answer."""
+    incoming, outgoing = Connection(os.dup(0)), Connection(os.dup(1))
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.dup2(2, 1)
+    pool.die_with_parent(os.getppid())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker's Ctrl-C is the worker's to handle
+    _import_as_the_cli()
+    outgoing.send_bytes(b"ready")
+    while True:
+        try:
+            packed, timeout, memory_mb = pickle.loads(incoming.recv_bytes())
+        except EOFError:
+            return
+        outgoing.send_bytes(pickle.dumps(_run(packed, timeout, memory_mb)))
+
+
+def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
+    """The task's value or pool.Failure. It arrives pickled and is unpickled here rather than by Dask:
+    a task that cannot be read on this machine (a module it names is missing) is then an ERROR that
+    says so. Dask itself treats a message it cannot unpickle as fatal, and its worker dies, again and again."""
+    try:
+        task = pickle.loads(packed)
+    except Exception as err:
+        return pool.Failure(pool.FailureKind.RAISED, f"cannot be read on the Dask worker {socket.gethostname()}: "
+                                      f"{type(err).__name__}: {err}")  # fmt: skip
+    out: list[Any] = []
+    grouped.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))  # as locally: held, then forked
+    return out[0]
+
+
+class Zygote:
+    """The worker's side: the zygote process and its channel, started on first use."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._to: Connection | None = None
+        self._from: Connection | None = None
+        self._lock = threading.Lock()  # one task at a time through the channel
+
+    def start(self) -> None:
+        """Start the zygote if it is not running (it exits with the thread that started it)."""
+        if self._process is not None and self._process.poll() is None:
+            return
+        process = subprocess.Popen([sys.executable, "-c", START], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert process.stdin is not None and process.stdout is not None
+        self._to, self._from = Connection(os.dup(process.stdin.fileno())), Connection(os.dup(process.stdout.fileno()))
+        process.stdin.close()
+        process.stdout.close()
+        self._process = process
+        if self._from.recv_bytes() != b"ready":
+            raise RuntimeError("the zygote did not start")
+
+    def run(self, packed: bytes, timeout: float, memory_mb: int) -> Any:
+        """The task's value or pool.Failure, run in the zygote. If the zygote dies during the task, so
+        does this worker: the scheduler then runs the task again, as for a worker lost any other way."""
+        with self._lock:
+            self.start()
+            assert self._to is not None and self._from is not None
+            try:
+                self._to.send_bytes(pickle.dumps((packed, timeout, memory_mb)))
+                if self._from.poll(timeout + REPLY_GRACE):
+                    return pickle.loads(self._from.recv_bytes())
+            except (EOFError, OSError):
+                pass
+            os.kill(os.getpid(), signal.SIGKILL)  # the zygote died or hung: lose this worker, not the task
+            raise AssertionError("unreachable")
