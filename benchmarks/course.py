@@ -268,6 +268,12 @@ SNEAKY_ATTACKS = ("sneaky", "patch_verifier")  # caught quietly: the claims stil
 ATTACKS = ("read_secret", "write_other", "network", "fork_bomb", "forged_output")
 
 
+def variant_counts(n: int) -> dict[str, int]:
+    """How many of a course of n students write each variant (write_course gives them in turn)."""
+    names = list(_variants(""))
+    return {v: len(range(i, n, len(names))) for i, v in enumerate(names)}
+
+
 def write_course(root: Path, n: int, secret: Path | None = None, only: tuple[str, ...] = ()) -> dict[str, Planted]:
     """root/reference.py and root/submissions/ with n students (variants in turn); what each row must show."""
     secret = secret or root / "ta_private" / "answers.txt"

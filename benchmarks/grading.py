@@ -30,7 +30,7 @@ from typing import Any
 
 from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
-from benchmarks.course import write_course
+from benchmarks.course import variant_counts, write_course
 from benchmarks.harness import Data, Progress
 from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
@@ -42,6 +42,7 @@ from verifier.run.runner import RunSettings
 
 SAMPLES = 50
 SANDBOX_TIMEOUT = 20.0  # the hang variant costs this much wall time in one worker
+COURSE_GOAL, COURSE_SIZE = 3.0, 300  # issue 25: submissions per second, a course of 300 on the local pool
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,8 @@ def render(data: Data) -> list[str]:
             f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r['exit_code']} |"
         )
     lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
+    sizes_run = sorted({r["students"] for r in g["runs"]})
+    lines += [f"The hangs alone: {_hang_floor_text(n, g['jobs'])}." for n in sizes_run] + [""]
     if g.get("cluster"):
         lines += [f"LocalCluster runs not measured: {g['cluster']}.", ""]
     return [*lines, *_kill_lines(g.get("kill")), ""]
@@ -225,6 +228,41 @@ def _kill_lines(kill: Data | None) -> list[str]:
         f"{kill['students']} rows, {'complete' if kill['complete'] else 'INCOMPLETE'}, "
         f"{'every row as undisturbed' if kill['same_rows'] else 'SOME ROWS DIFFERENT'}; re-run: {retried}.",
     ]
+
+
+def hang_floor(students: int, jobs: int) -> tuple[int, float]:
+    """The course's hangs, and the wall time they alone take: each holds a worker for the sandbox's limit."""
+    hangs = variant_counts(students)["hang"]
+    return hangs, hangs * SANDBOX_TIMEOUT / max(1, jobs)
+
+
+def _hang_floor_text(students: int, jobs: int) -> str:
+    hangs, floor = hang_floor(students, jobs)
+    if not hangs:
+        return f"a course of {students} has none"
+    rate = students / floor
+    return (
+        f"the {hangs} hangs of a course of {students} hold a worker {SANDBOX_TIMEOUT:g} s each, {floor:.0f} s of "
+        f"wall time on {jobs} jobs, so at most {rate:.2f} submissions/s whatever the rest costs"
+    )
+
+
+def target_rate(section: GradingSection | None) -> Target:
+    """Issue 25's course throughput, with what the hangs alone allow."""
+    text = f"a course of {COURSE_SIZE} submissions, local pool, ≥ {COURSE_GOAL:g}/s"
+    run = (
+        next((r for r in section.runs if r.students == COURSE_SIZE and r.where == "local pool"), None)
+        if section
+        else None
+    )
+    if section is None or run is None:
+        return unmeasured(
+            text, "section not run (--only)" if section is None else f"set VERIFIER_BENCH_COURSE={COURSE_SIZE}"
+        )
+    evidence = (
+        f"{run.submissions_per_second:.2f}/s ({run.seconds:.0f} s); {_hang_floor_text(COURSE_SIZE, section.jobs)}"
+    )
+    return Target(text, met_if(run.submissions_per_second >= COURSE_GOAL), evidence)
 
 
 def target(section: GradingSection | None) -> Target:

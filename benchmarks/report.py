@@ -25,6 +25,7 @@ from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
 from benchmarks.grading import GradingSection, bench_grading
 from benchmarks.grading import target as target_grading
+from benchmarks.grading import target_rate as target_course_rate
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
 from benchmarks.numeric import bench_numeric
@@ -143,6 +144,7 @@ def _targets(
         target_dask(dask),
         target_shards(dask),
         target_grading(grading),
+        target_course_rate(grading),
     ]
 
 

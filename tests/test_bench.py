@@ -23,8 +23,10 @@ import benchmarks
 from benchmarks import (
     certificates,
     cost,
+    course,
     determinism,
     gradient,
+    grading,
     plot,
     render,
     render_costs,
@@ -34,6 +36,8 @@ from benchmarks import (
     special,
 )
 from benchmarks import config as bench_config
+from benchmarks.course import write_course
+from benchmarks.targets import TargetStatus
 from tests.conftest import ROOT, run_cli, write_module
 from verifier.cli.main import build_parser
 
@@ -408,3 +412,21 @@ def test_the_engine_never_imports_the_benchmark() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) -> None:
+    write_course(tmp_path, 50)
+    written = [f.name for f in (tmp_path / "submissions").iterdir()]
+    counts = course.variant_counts(50)
+    assert counts["hang"] == sum(name.endswith("_hang") for name in written) == 3
+    assert sum(counts.values()) == len(written) == 50
+    hangs, floor = grading.hang_floor(300, 2)
+    assert (hangs, floor) == (15, 15 * grading.SANDBOX_TIMEOUT / 2)
+    slow = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(300, 700, 266.0, 0, "verifier grade …"),))
+    missed = grading.target_rate(slow)
+    assert missed.status is TargetStatus.NOT_MET
+    assert "1.13/s (266 s)" in missed.evidence and "at most 2.00 submissions/s" in missed.evidence
+    fast = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(300, 700, 90.0, 0, "verifier grade …"),))
+    assert grading.target_rate(fast).status is TargetStatus.MET
+    small = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(30, 70, 30.0, 0, "verifier grade …"),))
+    assert grading.target_rate(small).evidence == "set VERIFIER_BENCH_COURSE=300"
