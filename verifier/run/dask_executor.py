@@ -55,25 +55,17 @@ def load_distributed() -> Any:
     return distributed
 
 
-_ZYGOTES = threading.local()  # on a worker: per task thread, the clean process its tasks run in
-
-
-def _zygote() -> zygote.Zygote:
-    if not hasattr(_ZYGOTES, "one"):
-        _ZYGOTES.one = zygote.Zygote()
-    found: zygote.Zygote = _ZYGOTES.one
-    return found
-
-
 def run_in_worker(packed: bytes, timeout: float, memory_mb: int) -> Any:
-    """Runs on a Dask worker: the task, pickled, run by the worker's zygote (`verifier.run.zygote`) as
+    """Runs on a Dask worker: the task, pickled, run by a zygote of the worker's (`verifier.run.zygote`) as
     the CLI runs it, held and then forked under the hard time and memory limits."""
-    return _zygote().run(packed, timeout, memory_mb)
+    with zygote.borrowed() as clean:
+        return clean.run(packed, timeout, memory_mb)
 
 
 def worker_facts() -> dict[str, Any]:
-    """Runs on each worker before the run: what the check needs (and a zygote started, once)."""
-    _zygote().start()
+    """Runs on each worker before the run: what the check needs (and its zygote started, once)."""
+    with zygote.borrowed() as clean:
+        clean.start()
     return {
         "version": __version__,
         "hashseed": os.environ.get("PYTHONHASHSEED"),

@@ -27,7 +27,7 @@ _CTX = multiprocessing.get_context("fork")
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(parent: int) -> None:
+def _die_with_parent(parent: int) -> None:
     """Have Linux kill this child when its parent dies (a killed cluster worker, a killed CLI), so a
     hanging claim never outlives the process that enforces its time limit."""
     with contextlib.suppress(OSError, AttributeError):
@@ -73,7 +73,7 @@ class Failure:
 
 def prepare_child(parent: int, memory_mb: int) -> None:
     """In a freshly forked worker: die with the parent, ignore SIGINT, freeze what it inherits, cap memory."""
-    die_with_parent(parent)
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
     gc.freeze()  # the parent's objects are never collected here: each task starts with empty young generations

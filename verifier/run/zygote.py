@@ -11,13 +11,14 @@ heartbeats of the budget that decides its proved n.
 So each worker hands its tasks to a zygote: a Python process it starts once (`Zygote`), which
 imports what the CLI imports before it forks (`_import_as_the_cli`) and nothing of Dask, then runs
 each task as the CLI does: held, then forked, under the hard time and memory limits
-(`grouped.run`). The zygote is part of its worker: it dies with the worker, and if it dies in the
-middle of a task the worker ends itself too, so that the scheduler runs the task again elsewhere,
-as for any lost worker.
+(`grouped.run`). The zygote is part of its worker: it ends when the worker hangs up, and if it
+dies in the middle of a task the worker ends itself too, so that the scheduler runs the task again
+elsewhere, as for any lost worker.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -25,6 +26,7 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -49,21 +51,21 @@ def serve() -> None:
     """The zygote's loop: read a task, run it as the CLI would, answer; until the worker hangs up.
 
     The channel is the process's original stdin and stdout; fd 1 then points at stderr, so that
-    a claim that prints cannot corrupt an answer."""
+    a claim that prints cannot corrupt an answer. A worker that dies closes the channel: an idle
+    zygote exits at once, a busy one when its task ends (within the task's time limit)."""
     incoming, outgoing = Connection(os.dup(0)), Connection(os.dup(1))
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(2, 1)
-    pool.die_with_parent(os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker's Ctrl-C is the worker's to handle
     _import_as_the_cli()
-    outgoing.send_bytes(b"ready")
-    while True:
-        try:
+    try:
+        outgoing.send_bytes(b"ready")
+        while True:
             packed, timeout, memory_mb = pickle.loads(incoming.recv_bytes())
-        except EOFError:
-            return
-        outgoing.send_bytes(pickle.dumps(_run(packed, timeout, memory_mb)))
+            outgoing.send_bytes(pickle.dumps(_run(packed, timeout, memory_mb)))
+    except (EOFError, BrokenPipeError):
+        return
 
 
 def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
@@ -80,6 +82,21 @@ def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
     return out[0]
 
 
+@contextlib.contextmanager
+def borrowed() -> Iterator[Zygote]:
+    """An idle zygote of this process's, or a new one; it goes back to the idle ones afterwards.
+
+    One per task running at once: a worker of one thread keeps one zygote, whichever of its threads
+    (the event loop's for `worker_facts`, the task thread's for `run_in_worker`) asks."""
+    with _IDLE_LOCK:
+        zygote = _IDLE.pop() if _IDLE else Zygote()
+    try:
+        yield zygote
+    finally:
+        with _IDLE_LOCK:
+            _IDLE.append(zygote)
+
+
 class Zygote:
     """The worker's side: the zygote process and its channel, started on first use."""
 
@@ -87,10 +104,9 @@ class Zygote:
         self._process: subprocess.Popen[bytes] | None = None
         self._to: Connection | None = None
         self._from: Connection | None = None
-        self._lock = threading.Lock()  # one task at a time through the channel
 
     def start(self) -> None:
-        """Start the zygote if it is not running (it exits with the thread that started it)."""
+        """Start the zygote if it is not running."""
         if self._process is not None and self._process.poll() is None:
             return
         process = subprocess.Popen([sys.executable, "-c", START], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -102,17 +118,29 @@ class Zygote:
         if self._from.recv_bytes() != b"ready":
             raise RuntimeError("the zygote did not start")
 
+    def close(self) -> None:
+        """Hang up: the zygote exits (at once when idle)."""
+        for conn in (self._to, self._from):
+            if conn is not None:
+                conn.close()
+        self._to = self._from = None
+        if self._process is not None:
+            self._process.wait(30)
+
     def run(self, packed: bytes, timeout: float, memory_mb: int) -> Any:
         """The task's value or pool.Failure, run in the zygote. If the zygote dies during the task, so
         does this worker: the scheduler then runs the task again, as for a worker lost any other way."""
-        with self._lock:
-            self.start()
-            assert self._to is not None and self._from is not None
-            try:
-                self._to.send_bytes(pickle.dumps((packed, timeout, memory_mb)))
-                if self._from.poll(timeout + REPLY_GRACE):
-                    return pickle.loads(self._from.recv_bytes())
-            except (EOFError, OSError):
-                pass
-            os.kill(os.getpid(), signal.SIGKILL)  # the zygote died or hung: lose this worker, not the task
-            raise AssertionError("unreachable")
+        self.start()
+        assert self._to is not None and self._from is not None
+        try:
+            self._to.send_bytes(pickle.dumps((packed, timeout, memory_mb)))
+            if self._from.poll(timeout + REPLY_GRACE):
+                return pickle.loads(self._from.recv_bytes())
+        except (EOFError, OSError):
+            pass
+        os.kill(os.getpid(), signal.SIGKILL)  # the zygote died or hung: lose this worker, not the task
+        raise AssertionError("unreachable")
+
+
+_IDLE: list[Zygote] = []
+_IDLE_LOCK = threading.Lock()
