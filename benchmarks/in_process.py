@@ -3,12 +3,17 @@
 The bench's yardstick for the run machinery (`python -m benchmarks.in_process [PATH ...]`): the CPU the
 whole `verify-all --jobs 1` process tree uses, over the CPU this process uses for the same claims with the
 same settings. No pool, no forks, no cache, no reports; a module is loaded once and its claims run in turn.
+With `--phases PATH`, each claim's CPU by phase of the engine is written to PATH as JSON (benchmarks/phases.py).
 """
 
 from __future__ import annotations
 
+import json
 import sys
+import time
+from pathlib import Path
 
+from benchmarks.phases import PhaseClock
 from verifier import engine
 from verifier.engine import EngineSettings
 from verifier.load import loader
@@ -16,12 +21,24 @@ from verifier.render.text import plural
 
 
 def main(argv: list[str]) -> int:
-    claims = 0
+    phases_out = None
+    if "--phases" in argv:
+        at = argv.index("--phases")
+        phases_out, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
+    clock = PhaseClock()
+    if phases_out is not None:
+        clock.install()
+    by_claim: dict[str, dict[str, float]] = {}
     for path in loader.discover(argv or ["derivations"]):
         for family in loader.load(path).families:
+            clock.lap()
+            started = time.process_time()
             engine.verify_family(family, EngineSettings(), str(path))
-            claims += 1
-    print(f"{plural(claims, 'claim')} verified in-process")
+            total = round(time.process_time() - started, 3)
+            by_claim[f"{family.derivation}.{family.name}"] = {"total": total, **clock.lap()}
+    if phases_out is not None:
+        phases_out.write_text(json.dumps(by_claim))
+    print(f"{plural(len(by_claim), 'claim')} verified in-process")
     return 0
 
 

@@ -37,11 +37,27 @@ def verify_all(data: Data) -> list[str]:
         "same claims through `engine.verify_family` in one process (no pool, no forks, no cache): the one-job run's "
         "CPU over its CPU is what the run machinery costs.",
     ]
-    if va["slowest"]:
-        lines += ["", "Slowest claims of the cold run (per-claim `seconds` of its JSON report):", ""]
-        lines += ["| claim | status | seconds |", "|---|---|---|"]
-        lines += [f"| {c['claim']} | {c['status']} | {c['seconds']:.2f} |" for c in va["slowest"]]
-    return [*lines, ""]
+    return [*lines, *_slowest(va), ""]
+
+
+def _slowest(va: Data) -> list[str]:
+    """The cold run's slowest claims, and where their CPU went in the engine-alone run (benchmarks/phases.py)."""
+    if not va["slowest"]:
+        return []
+    phases = va.get("phases") or {}
+    lines = ["", "Slowest claims of the cold run (per-claim `seconds` of its JSON report), and the CPU each took in "
+             "the engine-alone run, by phase: building the claim at an n, the numeric checks (of which the "
+             "high-precision confirmations), the ladder's symbolic proof, and the proof for every n:", ""]  # fmt: skip
+    lines += ["| claim | status | seconds | CPU alone | build | numeric (confirm) | ladder | every n |"]
+    lines += ["|---|---|---|---|---|---|---|---|"]
+    for c in va["slowest"]:
+        p = phases.get(c["claim"])
+        cells = "– | – | – | – | –" if p is None else (
+            f"{p['total']:.2f} | {p['build']:.2f} | {p['numeric']:.2f} ({p['confirm']:.2f}) | {p['ladder']:.2f} "
+            f"| {p['dimension']:.2f}"
+        )  # fmt: skip
+        lines.append(f"| {c['claim']} | {c['status']} | {c['seconds']:.2f} | {cells} |")
+    return lines
 
 
 def _s(seconds: float | None) -> str:

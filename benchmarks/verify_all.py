@@ -62,6 +62,7 @@ class VerifyAllSection:
     runs: tuple[VerifyRun, ...]
     slowest: tuple[ClaimTime, ...]  # of the cold run, slowest first
     startup: tuple[VerifyRun, ...] = ()  # `--version` and a one-claim `check`, just before the runs
+    phases: dict[str, dict[str, float]] = field(default_factory=dict)  # the slowest claims' CPU by phase, in-process
 
     def run(self, label: str) -> VerifyRun:
         return next(r for r in self.runs if r.label == label)
@@ -140,11 +141,21 @@ def time_startup(timeout: float) -> tuple[VerifyRun, ...]:
 IN_PROCESS = "engine alone, in-process"
 
 
-def time_in_process(paths: list[str], timeout: float) -> VerifyRun:
+def time_in_process(paths: list[str], timeout: float, phases: Path) -> VerifyRun:
     """The same claims through `engine.verify_family` in one process (benchmarks/in_process.py), with the
-    CLI's hash seed: the yardstick for the CPU the run machinery adds."""
+    CLI's hash seed: the yardstick for the CPU the run machinery adds. Each claim's CPU by phase goes to phases."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    return time_command(IN_PROCESS, paths, timeout, {}, env, module="benchmarks.in_process")
+    args = [*paths, "--phases", str(phases)]
+    return time_command(IN_PROCESS, args, timeout, {str(phases.parent): "$FRESH_TMP"}, env, "benchmarks.in_process")
+
+
+def read_phases(path: Path, claims: tuple[ClaimTime, ...]) -> dict[str, dict[str, float]]:
+    """The in-process CPU by phase of these claims ({} where the run wrote none)."""
+    try:
+        found = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return {c.claim: found[c.claim] for c in claims if c.claim in found}
 
 
 def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
@@ -168,7 +179,10 @@ def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSectio
         for label, args in plan:
             runs.append(time_verify_all(label, args, config.verify_timeout, {tmp: "$FRESH_TMP"}))
             progress(f"  verify-all {label}: {runs[-1].status}")
-        runs.append(time_in_process(paths, config.verify_timeout))
+        phases = Path(tmp) / "phases.json"
+        runs.append(time_in_process(paths, config.verify_timeout, phases))
         progress(f"  {IN_PROCESS}: {runs[-1].status}")
+        top = slowest(runs[0].claims)
+        by_phase = read_phases(phases, top)
     shown = tuple(paths) or ("derivations/ (all)",)
-    return VerifyAllSection(shown, config.jobs, tuple(runs), slowest(runs[0].claims), startup)
+    return VerifyAllSection(shown, config.jobs, tuple(runs), top, startup, by_phase)

@@ -160,6 +160,10 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert runs["engine alone, in-process"]["summary"] == "1 claim verified in-process"
     (slowest,) = data["verify_all"]["slowest"]
     assert slowest["claim"] == "tiny.square" and is_number(slowest["seconds"])
+    phases = data["verify_all"]["phases"]["tiny.square"]
+    assert set(phases) == {"total", "build", "numeric", "confirm", "ladder", "dimension"}
+    assert all(is_number(v) and v >= 0 for v in phases.values()) and phases["total"] > 0
+    assert 0 < phases["numeric"] <= phases["total"], "the claim was spot-checked, within its own time"
 
     check_cost(data["cost"])
     check_compile(data["compile"])
@@ -430,3 +434,31 @@ def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) 
     assert grading.target_rate(fast).status is TargetStatus.MET
     small = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(30, 70, 30.0, 0, "verifier grade …"),))
     assert grading.target_rate(small).evidence == "set VERIFIER_BENCH_COURSE=300"
+
+
+def test_the_phase_clock_times_the_outermost_call_of_each_phase_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from benchmarks import phases as phase_clock
+    from verifier.strategies import ladder
+
+    calls: list[int] = []
+
+    def nested(depth: int) -> None:
+        calls.append(depth)
+        busy = time.process_time() + 0.05
+        while time.process_time() < busy:
+            pass
+        if depth:
+            ladder.prove(depth - 1)  # the wrapped function, through the module, as the engine calls it
+
+    monkeypatch.setattr(ladder, "prove", nested)
+    monkeypatch.setattr(phase_clock, "PHASES", (("ladder", "verifier.strategies.ladder", "prove"),))
+    monkeypatch.setattr(phase_clock, "LABELS", ("ladder",))
+    clock = phase_clock.PhaseClock()
+    clock.install()
+    ladder.prove(2)
+    spent = clock.lap()
+    assert calls == [2, 1, 0]
+    assert 0.14 <= spent["ladder"] < 0.25, spent  # three nested calls of 0.05 s: 0.15 s once, not 0.3 s
+    assert clock.lap() == {"ladder": 0.0}

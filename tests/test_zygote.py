@@ -67,3 +67,9 @@ def test_a_task_the_zygote_cannot_read_is_an_error_that_says_so() -> None:
     with zygote.borrowed() as clean:
         value = clean.run(b"not a pickle", 30, 1024)
     assert isinstance(value, pool.Failure) and "cannot be read on the Dask worker" in value.message
+
+
+def test_a_zygote_that_cannot_start_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(zygote, "START", "import sys; sys.exit(3)")
+    with pytest.raises(RuntimeError, match="exited as it started, with code 3"), zygote.borrowed() as clean:
+        clean.start()

@@ -109,14 +109,20 @@ class Zygote:
         """Start the zygote if it is not running."""
         if self._process is not None and self._process.poll() is None:
             return
+        self.close()  # the channel of one that died
         process = subprocess.Popen([sys.executable, "-c", START], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert process.stdin is not None and process.stdout is not None
         self._to, self._from = Connection(os.dup(process.stdin.fileno())), Connection(os.dup(process.stdout.fileno()))
         process.stdin.close()
         process.stdout.close()
         self._process = process
-        if self._from.recv_bytes() != b"ready":
-            raise RuntimeError("the zygote did not start")
+        try:
+            ready = self._from.recv_bytes()
+        except EOFError:
+            ready = b""
+        if ready != b"ready":
+            raise RuntimeError(f"the zygote ({START!r}) exited as it started, with code {process.wait(30)}; "
+                               "its error is in this worker's log")  # fmt: skip
 
     def close(self) -> None:
         """Hang up: the zygote exits (at once when idle)."""
