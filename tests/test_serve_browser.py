@@ -143,7 +143,9 @@ def test_an_input_error_is_put_on_its_line(server: Server, page: Page) -> None:
 
 def test_the_library_chains_are_examples(server: Server, page: Page) -> None:
     page.goto(server.url)
-    page.wait_for_function("document.querySelectorAll('#example option').length > 1")
+    # the examples are loaded after the page: wait for a second option (a selector, not a JavaScript predicate,
+    # which Playwright evaluates with eval when it polls, and the page's CSP refuses eval)
+    page.wait_for_selector("#example option:nth-child(2)", state="attached", timeout=WAIT_MS)
     options = page.locator("#example option").all_inner_texts()
     library = sorted(p.name for p in (ROOT / "derivations").iterdir() if p.suffix in (".md", ".tex"))
     assert len(options) - 1 == len(library)
