@@ -40,6 +40,14 @@ def verify_all(data: Data) -> list[str]:
     return [*lines, *_slowest(va), ""]
 
 
+def _totals_line(t: dict[str, float]) -> str:
+    return (
+        f"Every claim in the engine-alone run: {t['total']:.0f} s of CPU, of which building {t['build']:.0f} s, "
+        f"numeric checks {t['numeric']:.0f} s (confirmations {t['confirm']:.0f} s), ladder {t['ladder']:.0f} s, "
+        f"proofs for every n {t['dimension']:.0f} s. Phases may nest: a phase may build the claim."
+    )
+
+
 def _slowest(va: Data) -> list[str]:
     """The cold run's slowest claims, and where their CPU went in the engine-alone run (benchmarks/phases.py)."""
     if not va["slowest"]:
@@ -57,6 +65,9 @@ def _slowest(va: Data) -> list[str]:
             f"| {p['dimension']:.2f}"
         )  # fmt: skip
         lines.append(f"| {c['claim']} | {c['status']} | {c['seconds']:.2f} | {cells} |")
+    t = va.get("phase_totals") or {}
+    if t:
+        lines += ["", _totals_line(t)]
     return lines
 
 

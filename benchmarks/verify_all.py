@@ -63,6 +63,7 @@ class VerifyAllSection:
     slowest: tuple[ClaimTime, ...]  # of the cold run, slowest first
     startup: tuple[VerifyRun, ...] = ()  # `--version` and a one-claim `check`, just before the runs
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # the slowest claims' CPU by phase, in-process
+    phase_totals: dict[str, float] = field(default_factory=dict)  # the same, summed over every claim
 
     def run(self, label: str) -> VerifyRun:
         return next(r for r in self.runs if r.label == label)
@@ -149,13 +150,17 @@ def time_in_process(paths: list[str], timeout: float, phases: Path) -> VerifyRun
     return time_command(IN_PROCESS, args, timeout, {str(phases.parent): "$FRESH_TMP"}, env, "benchmarks.in_process")
 
 
-def read_phases(path: Path, claims: tuple[ClaimTime, ...]) -> dict[str, dict[str, float]]:
-    """The in-process CPU by phase of these claims ({} where the run wrote none)."""
+def read_phases(path: Path, claims: tuple[ClaimTime, ...]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """The in-process CPU by phase of these claims, and summed over every claim ({} where the run wrote none)."""
     try:
-        found = json.loads(path.read_text())
+        found: dict[str, dict[str, float]] = json.loads(path.read_text())
     except (OSError, ValueError):
-        return {}
-    return {c.claim: found[c.claim] for c in claims if c.claim in found}
+        return {}, {}
+    totals: dict[str, float] = {}
+    for by_phase in found.values():
+        for label, seconds in by_phase.items():
+            totals[label] = round(totals.get(label, 0.0) + seconds, 3)
+    return {c.claim: found[c.claim] for c in claims if c.claim in found}, totals
 
 
 def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
@@ -183,6 +188,6 @@ def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSectio
         runs.append(time_in_process(paths, config.verify_timeout, phases))
         progress(f"  {IN_PROCESS}: {runs[-1].status}")
         top = slowest(runs[0].claims)
-        by_phase = read_phases(phases, top)
+        by_phase, totals = read_phases(phases, top)
     shown = tuple(paths) or ("derivations/ (all)",)
-    return VerifyAllSection(shown, config.jobs, tuple(runs), top, startup, by_phase)
+    return VerifyAllSection(shown, config.jobs, tuple(runs), top, startup, by_phase, totals)

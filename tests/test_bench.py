@@ -164,6 +164,8 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert set(phases) == {"total", "build", "numeric", "confirm", "ladder", "dimension"}
     assert all(is_number(v) and v >= 0 for v in phases.values()) and phases["total"] > 0
     assert 0 < phases["numeric"] <= phases["total"], "the claim was spot-checked, within its own time"
+    assert data["verify_all"]["phase_totals"] == phases, "one claim: the library's totals are its own"
+    assert "Every claim in the engine-alone run:" in md.read_text()
 
     check_cost(data["cost"])
     check_compile(data["compile"])
