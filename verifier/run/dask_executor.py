@@ -2,8 +2,8 @@
 
 Each Dask task is the local pool's fork-per-task run, inside a clean process the worker starts
 (`verifier.run.zygote`, which says why a worker's own process would not do): it forks a child
-with the hard timeout and the memory limit, so a claim that hangs,
-crashes or exhausts memory costs its own verdict (UNKNOWN or ERROR), never the worker. Forking
+with the hard timeout and the memory limit, so a claim that hangs, crashes or exhausts memory
+costs its own verdict (UNKNOWN or ERROR), never the worker. Forking
 needs workers that are not daemon processes (dask config `distributed.worker.daemon: False`),
 which `verify-all --dask-local N` sets for the LocalCluster it starts; a remote cluster's
 workers are checked before the run starts.
