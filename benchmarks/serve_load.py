@@ -77,10 +77,15 @@ def student(index: int) -> Student:
     return Student(index, VARIANTS[index % len(VARIANTS)], index % SEEDS)
 
 
+def source_of(index: int) -> str:
+    """Each student's own loopback address (the server counts addresses): 127.0.0.10, 127.0.0.11, …"""
+    return f"127.0.0.{10 + index % 240}"
+
+
 def send(server: Server, s: Student, barrier: threading.Barrier | None = None) -> None:
     if barrier is not None:
         barrier.wait()
-    reply = client.check(server, chain(s.slip), seed=s.seed, client=f"student-{s.index}")
+    reply = client.check(server, chain(s.slip), seed=s.seed, client=f"student-{s.index}", source=source_of(s.index))
     s.status = reply.status
     s.first_step, s.whole = reply.first("step"), reply.first("chain")
     s.verdicts = client.page_verdicts(reply)
@@ -225,8 +230,8 @@ checking one 4-step chain (the logistic loss's derivative, right or with a slip 
 - Time to the whole chain, {n} at once: p50 {whole.get("p50")} s, p95 {whole.get("p95")} s,
   max {whole.get("max")} s; all {r["answered"]} answered within {r["wall"]} s.
 - One user alone, time to the first verdict: {alone}.
-- Checks are served first come, first served, `--jobs` at a time: a student's wait for the first
-  verdict grows with the queue ahead of them.
+- Each student sends from an address of their own (127.0.0.10, …); the addresses take turns, chain by
+  chain, `--jobs` at a time: a student's wait for the first verdict grows with the checks ahead of them.
 - Hostile inputs, time to the complete answer: {hostile}.
 {END}
 """

@@ -99,21 +99,21 @@ def test_a_page_that_goes_away_stops_its_check(server: Server) -> None:
 
 def test_the_queue_and_each_page_are_bounded_and_overload_is_429() -> None:
     with client.started("--jobs", "1", "--queue", "2", "--per-client", "1", cwd=str(ROOT)) as small:
-        first = client.Pending(small, "/check", client.request_body(PLANTED), "a")
+        first = client.Pending(small, "/check", client.request_body(PLANTED), "a", source="127.0.0.2")
         first.read(1)  # admitted: it stays in flight until its chain is verified
-        again = client.check(small, PLANTED, client="a")
+        again = client.check(small, PLANTED, client="another id, the same address", source="127.0.0.2")
         assert again.status == 429 and int(again.headers["retry-after"]) >= 1
-        assert "you already have 1 check in progress" in again.body["errors"][0]["text"]
-        second = client.Pending(small, "/check", client.request_body(PLANTED), "b")
+        assert "this address already has 1 check in progress" in again.body["errors"][0]["text"]
+        second = client.Pending(small, "/check", client.request_body(PLANTED), "b", source="127.0.0.3")
         second.read(1)
-        third = client.check(small, PLANTED, client="c")
+        third = client.check(small, PLANTED, client="c", source="127.0.0.4")
         assert third.status == 429 and int(third.headers["retry-after"]) >= 1
         assert "the server is busy (2 checks in progress)" in third.body["errors"][0]["text"]
         for pending in (first, second):
             done = pending.read()
             pending.close()
             assert done.named("chain")[0]["first_wrong_step"] == 3  # served in full despite the refusals
-        assert client.check(small, PLANTED, client="c").named("chain")[0]["status"] == "REFUTED"
+        assert client.check(small, PLANTED, source="127.0.0.4").named("chain")[0]["status"] == "REFUTED"
 
 
 def dispatcher_of(server: Server) -> int:

@@ -2,14 +2,18 @@
 
 No route takes a path, a file name or code: the page and its assets are in memory, the examples
 were read when the server started, and a check takes LaTeX text, a seed, a format and a name,
-each bounded (`verifier.serve.limits`). Every response carries a Content-Security-Policy that
-allows no script but the page's own, and nothing from another origin.
+each bounded (`verifier.serve.limits`). A POST must be JSON (415 otherwise), no longer than the
+bound (413 at once, by its Content-Length or as it streams in, before any work) and all there within
+`body_timeout` (408). Limits count the request's address (`verifier.serve.peers`). Every response
+carries a Content-Security-Policy that allows no script but the page's own, and nothing from
+another origin.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import Counter
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -22,13 +26,13 @@ from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from verifier.serve import assets, fragments, limits, scan
+from verifier.serve import assets, fragments, limits, peers, scan
 from verifier.serve.broker import Broker, Busy, Ticket
-from verifier.serve.settings import ServeSettings
+from verifier.serve.limits import CheckRequest
+from verifier.serve.settings import Bounds, ServeSettings
 from verifier.serve.streaming import Stream, input_errors
 
 KEEP_ALIVE = 5.0  # seconds between comments on a quiet stream: a page that went away is noticed
-CLIENT_HEADER = "x-verifier-client"
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
      b"img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
@@ -54,28 +58,84 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
-async def read_body(request: Request, limit: int) -> bytes | None:
-    """The body, or None as soon as it is longer than limit (a 1 MB paste is not read to its end)."""
+class Refusal(Exception):
+    """A request refused before any work: its HTTP status and what to tell the page."""
+
+    def __init__(self, status: int, error: limits.InputError, retry_after: int | None = None) -> None:
+        super().__init__(error.message)
+        self.status, self.error, self.retry_after = status, error, retry_after
+
+
+async def read_body(request: Request, bounds: Bounds, seconds: float) -> bytes:
+    """The body; Refusal 413 as soon as it is longer than the limit (by its Content-Length, or as it streams
+    in: a 1 MB paste is not read to its end), and 408 if it has not all arrived within `seconds`."""
+    limit = limits.body_limit(bounds)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return None
+        raise Refusal(413, limits.too_big(int(declared) if len(declared) < 16 else limit, bounds))
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            return None
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > limit:
+                    raise Refusal(413, limits.too_big(len(body), bounds))
+    except TimeoutError:
+        raise Refusal(408, limits.InputError(f"the request's body did not arrive within {seconds:g} s")) from None
     return bytes(body)
 
 
-def client_of(request: Request) -> str:
-    """The page's own id (random per tab) with the peer's address."""
-    page = request.headers.get(CLIENT_HEADER, "")[:64]
-    host = request.client.host if request.client else "?"
-    return f"{host}/{page}"
+async def read_check(request: Request, settings: ServeSettings) -> CheckRequest:
+    """The derivation a POST asks about, or Refusal: 415 not JSON, 413 too long, 408 too slow, 400 not plain data."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":  # a cross-site form cannot send JSON without the browser asking first
+        raise Refusal(415, limits.InputError("send the request as JSON (Content-Type: application/json)"))
+    bounds = settings.bounds
+    read = limits.read_request(await read_body(request, bounds, settings.body_timeout), bounds)
+    if isinstance(read, list):
+        raise Refusal(413 if read[0].kind == "size" else 400, read[0])
+    return read
+
+
+def client_of(request: Request, settings: ServeSettings) -> str:
+    """The address the request counts against (`verifier.serve.peers`): never a name the page gives itself."""
+    return peers.client_key(request.client.host if request.client else None, request.headers,
+                            settings.forwarded_header)  # fmt: skip
 
 
 def errors_response(errors: list[limits.InputError], path: str, status: int = 400) -> JSONResponse:
     return JSONResponse(input_errors(errors, path), status_code=status)
+
+
+def refused(refusal: Refusal, path: str = "derivation.md") -> JSONResponse:
+    response = errors_response([refusal.error], path, refusal.status)
+    if refusal.retry_after is not None:
+        response.headers["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+class Previews:
+    """Typesetting as the user types, in the server process: one at a time in all, and at most PER_ADDRESS
+    from one address in progress (waiting included); beyond that, 429 at once."""
+
+    PER_ADDRESS = 2
+
+    def __init__(self) -> None:
+        self.turn = asyncio.Semaphore(1)
+        self.in_progress: Counter[str] = Counter()
+
+    async def typeset(self, client: str, text: str, bounds: Bounds) -> list[dict[str, Any]]:
+        if self.in_progress[client] >= self.PER_ADDRESS:
+            message = f"this address already has {self.PER_ADDRESS} previews in progress; wait for them"
+            raise Refusal(429, limits.InputError(message), retry_after=1)
+        self.in_progress[client] += 1
+        try:
+            async with self.turn:
+                return await run_in_threadpool(typeset_displays, text, bounds)
+        finally:
+            self.in_progress[client] -= 1
+            if self.in_progress[client] <= 0:
+                del self.in_progress[client]
 
 
 class Routes:
@@ -83,6 +143,7 @@ class Routes:
         self.broker = broker
         self.settings = settings
         self.examples = examples
+        self.previews = Previews()
 
     async def page(self, request: Request) -> Response:
         return HTMLResponse(assets.text("index.html"))
@@ -103,34 +164,31 @@ class Routes:
         return JSONResponse({"ready": self.broker.ready, "in_flight": len(self.broker.tickets)})
 
     async def preview(self, request: Request) -> Response:
-        """Each display of the text typeset, by its line, and the bounds the text exceeds (as the user types)."""
+        """Each display of the text typeset, by its line, and the bounds the text exceeds (as the user types).
+
+        A text past the size bound is refused (413) before anything is typeset."""
         bounds = self.settings.bounds
-        body = await read_body(request, limits.body_limit(bounds))
-        read = (
-            limits.read_request(body, bounds)
-            if body is not None
-            else [limits.too_big(limits.body_limit(bounds), bounds)]
-        )
-        if isinstance(read, list):
-            return errors_response(read, "derivation.md", 413 if body is None else 400)
-        errors = limits.check_text(read.text, bounds)
-        lines = await run_in_threadpool(typeset_displays, read.text, bounds)
+        try:
+            read = await read_check(request, self.settings)
+            errors = limits.check_text(read.text, bounds)
+            if errors and errors[0].kind == "size":
+                raise Refusal(413, errors[0])
+            lines = await self.previews.typeset(client_of(request, self.settings), read.text, bounds)
+        except Refusal as refusal:
+            return refused(refusal)
         return JSONResponse({**input_errors(errors, read.path), "lines": lines})
 
     async def check(self, request: Request) -> Response:
         """The check of one derivation: its events as a stream (400 / 413 for bad input, 429 when busy)."""
-        bounds = self.settings.bounds
-        body = await read_body(request, limits.body_limit(bounds))
-        if body is None:
-            return errors_response([limits.too_big(limits.body_limit(bounds), bounds)], "derivation.md", 413)
-        read = limits.read_request(body, bounds)
-        if isinstance(read, list):
-            return errors_response(read, "derivation.md")
-        errors = limits.check_text(read.text, bounds)
+        try:
+            read = await read_check(request, self.settings)
+        except Refusal as refusal:
+            return refused(refusal)
+        errors = limits.check_text(read.text, self.settings.bounds)
         if errors:
             return errors_response(errors, read.path, 413 if errors[0].kind == "size" else 400)
         try:
-            ticket = self.broker.admit(client_of(request), read)
+            ticket = self.broker.admit(client_of(request, self.settings), read)
         except Busy as busy:
             data = {"errors": [{"line": None, "col": None, "text": str(busy)}], "html": fragments.failure(str(busy))}
             return JSONResponse(data, status_code=429, headers={"Retry-After": str(busy.retry_after)})
@@ -154,11 +212,11 @@ class Routes:
                 self.broker.cancel(ticket)
 
 
-def typeset_displays(text: str, bounds: Any) -> list[dict[str, Any]]:
-    """[{line, html}] for each display short and shallow enough to typeset."""
+def typeset_displays(text: str, bounds: Bounds) -> list[dict[str, Any]]:
+    """[{line, html}] for each display short and shallow enough to typeset (the others have their error)."""
     out = []
     for segment in scan.displays(text)[: bounds.max_displays]:
-        if scan.too_deep(segment, bounds.max_depth) is not None:
+        if scan.too_deep(segment, bounds.max_depth) is not None or len(scan.tokens(segment)) > bounds.max_tokens:
             continue
         line, _ = scan.position(text, segment.offset)
         out.append({"line": line, "html": fragments.preview_line(line, segment.text)})

@@ -1,11 +1,12 @@
 """The server's side of the dispatcher: admission into a bounded queue, and each request's events.
 
 Admission is decided at once, in the event loop: a request is refused (HTTP 429, with a
-Retry-After estimated from the checks in flight) when the queue is full or its client already
-has its share in flight. A client is the page's own random id together with the peer's address;
-the id is the page's word, so the per-client limit keeps well-behaved pages fair, and the queue
-bound is the hard limit for everyone together. A request stays counted until the dispatcher says
-it finished (its workers are gone), so the counts are the real use of the machine.
+Retry-After estimated from the checks in flight) when its client already has its share in flight,
+or the queue is full. A client is the address the request came from (`verifier.serve.peers`),
+never anything the request says about itself, so one address cannot pass for many. Past half
+the queue, an address with a check in flight gets no second one, so that twenty addresses with
+two checks each still leave room for a newcomer's first. A request stays counted until the
+dispatcher says it finished (its workers are gone), so the counts are the real use of the machine.
 
 A thread reads the dispatcher's pipe and hands each event to its request's queue in the loop. If
 the dispatcher dies, every request in flight ends with a message and a new dispatcher starts.
@@ -99,20 +100,21 @@ class Broker:
         return max(1, min(MAX_RETRY_AFTER, math.ceil(self.mean_seconds * ahead / max(1, self.settings.jobs))))
 
     def admit(self, client: str, request: CheckRequest) -> Ticket:
-        """A ticket for the request's events, or Busy."""
+        """A ticket for the request's events, or Busy (client: the request's address)."""
         mine = Counter(t.client for t in self.tickets.values())[client]
         if mine >= self.settings.per_client:
             raise Busy(
-                f"you already have {mine} check{'s' if mine != 1 else ''} in progress (at most "
-                f"{self.settings.per_client} at once); wait for it to finish",
+                f"this address already has {mine} check{'s' if mine != 1 else ''} in progress (at most "
+                f"{self.settings.per_client} at once); wait for one to finish",
                 self.retry_after(),
             )
-        if len(self.tickets) >= self.settings.queue:
+        room = self.settings.queue if mine == 0 else self.settings.queue // 2
+        if len(self.tickets) >= room:
             raise Busy(f"the server is busy ({len(self.tickets)} checks in progress); try again shortly",
                        self.retry_after())  # fmt: skip
         ticket = Ticket(uuid.uuid4().hex, client, time.monotonic())
         self.tickets[ticket.id] = ticket
-        self._send(("check", ticket.id, asdict(request)))
+        self._send(("check", ticket.id, asdict(request), client))
         return ticket
 
     def cancel(self, ticket: Ticket) -> None:

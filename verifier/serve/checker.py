@@ -1,4 +1,4 @@
-"""What a request's worker does: read the derivation, report it, wait for a slot, verify it chain by chain.
+"""What a request's worker does: read the derivation, report it, then verify it chain by chain, each in its turn.
 
 It runs in a process the dispatcher forked for the request, under the pool's hard time and
 memory limits, and does what `verifier check FILE` does with the file: the process that reads
@@ -116,7 +116,7 @@ def failed_chain(family: ClaimFamily, source: str, failure: pool.Failure) -> dic
 
 
 def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.socket) -> str:
-    """Runs in the request's worker: read, report, wait for the dispatcher's go, verify every chain."""
+    """Runs in the request's worker: read, report, then for each chain wait for the dispatcher's go and verify it."""
     started = time.monotonic()
     families, errors = read(request)
     outlines = [outline(f) for f in families]
@@ -127,16 +127,16 @@ def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.soc
     channel.send(sock, {**parsed, "seconds": round(time.monotonic() - started, 3), "verify": verify})
     if not verify:
         return "read"
-    if channel.receive(sock) != GO:
-        return "not started"
     options = engine_settings(request, settings)
-    index = {f.name: i for i, f in enumerate(families)}
-    tasks = [pool.Task(f.name, verify_chain, (f, options, request.path, sock, i)) for i, f in enumerate(families)]
 
     def done(task: pool.Task, value: Any) -> None:
-        family = task.args[0]
+        family, index = task.args[0], task.args[4]
         shown = failed_chain(family, request.path, value) if isinstance(value, pool.Failure) else summary(value)
-        channel.send(sock, {"kind": "chain", "chain": index[family.name], "result": shown})
+        channel.send(sock, {"kind": "chain", "chain": index, "result": shown})
 
-    pool.run(tasks, 1, settings.timeout, settings.memory_mb, done)
+    for i, family in enumerate(families):  # one turn per chain: the dispatcher shares the slots chain by chain
+        if channel.receive(sock) != GO:
+            return "not started"
+        pool.run([pool.Task(family.name, verify_chain, (family, options, request.path, sock, i))], 1,
+                 settings.timeout, settings.memory_mb, done)  # fmt: skip
     return "verified"

@@ -107,8 +107,14 @@ def wait_until_ready(server: Server, within: float) -> None:
 class Pending:
     """One request in flight: its reply so far; read() takes its events as they come."""
 
-    def __init__(self, server: Server, path: str, body: bytes, client: str, timeout: float = 600.0) -> None:
-        self.conn = http.client.HTTPConnection(server.host, server.port, timeout=timeout)
+    def __init__(
+        self, server: Server, path: str, body: bytes, client: str, timeout: float = 600.0, source: str | None = None
+    ) -> None:
+        """client: the page's own id (the server counts addresses, not ids); source: a local address to send from
+        (any of 127.0.0.0/8 reaches a server on 127.0.0.1, so one machine can be many clients)."""
+        self.conn = http.client.HTTPConnection(
+            server.host, server.port, timeout=timeout, source_address=(source, 0) if source else None
+        )
         self.sent = time.monotonic()
         self.conn.request(
             "POST", path, body=body, headers={"Content-Type": "application/json", "X-Verifier-Client": client}
@@ -143,18 +149,20 @@ class Pending:
         self.conn.close()
 
 
-def post(server: Server, path: str, body: bytes, client: str = "script") -> Reply:
+def post(server: Server, path: str, body: bytes, client: str = "script", source: str | None = None) -> Reply:
     """POST body; for an event stream, read it to its end, noting when each event arrived."""
-    pending = Pending(server, path, body, client)
+    pending = Pending(server, path, body, client, source=source)
     try:
         return pending.read()
     finally:
         pending.close()
 
 
-def check(server: Server, text: str, seed: int = 0, client: str = "script", **fields: Any) -> Reply:
-    """Check one derivation (fields: format, name)."""
-    return post(server, "/check", request_body(text, seed, **fields), client)
+def check(
+    server: Server, text: str, seed: int = 0, client: str = "script", source: str | None = None, **fields: Any
+) -> Reply:
+    """Check one derivation (fields: format, name), sent from `source` if given (a loopback address)."""
+    return post(server, "/check", request_body(text, seed, **fields), client, source)
 
 
 def request_body(text: str, seed: int = 0, **fields: Any) -> bytes:

@@ -17,6 +17,9 @@ def settings_from(args: argparse.Namespace) -> ServeSettings:
         jobs=max(1, args.jobs),
         queue=max(1, args.queue),
         per_client=max(1, args.per_client),
+        forwarded_header=args.forwarded_header.strip(),
+        header_timeout=max(0.1, args.header_timeout),
+        body_timeout=max(0.1, args.body_timeout),
         timeout=args.timeout,
         request_timeout=args.request_timeout,
         memory_mb=args.memory_mb,
@@ -47,7 +50,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     import uvicorn
 
-    from verifier.serve import examples
+    from verifier.serve import examples, guard
     from verifier.serve.app import create_app
 
     settings = settings_from(args)
@@ -63,12 +66,14 @@ def run_serve(args: argparse.Namespace) -> int:
         print(
             f"verifier serve: listening on {args.host}: anyone who can reach this machine can use the page", flush=True
         )
+    limits = guard.Guard(settings.header_timeout, 0 if settings.forwarded_header else settings.connections_per_address)
     config = uvicorn.Config(
         app,
+        http=guard.protocol(limits),
         log_level="warning" if args.quiet else "info",
         access_log=not args.quiet,
         proxy_headers=False,
-        limit_concurrency=max(64, settings.queue * 4),
+        limit_concurrency=max(512, settings.queue * 16),
         timeout_graceful_shutdown=5,
     )
     uvicorn.Server(config).run(sockets=[sock])

@@ -7,13 +7,15 @@ time limit, its memory limit, death with its parent). Requests go through three 
    reports its chains or its errors; a text with errors ends here.
 2. **waiting**: the worker holds the chains it read and waits, idle, for a verifying slot; the
    page is told how many checks are ahead of it.
-3. **verifying** (at most `jobs` at a time, limit `request_timeout`): the dispatcher says go, and
-   the worker verifies chain by chain, each in a worker of its own with the `timeout` per chain.
+3. **verifying** (at most `jobs` at a time, limit `request_timeout` in all): the dispatcher says go,
+   and the worker verifies one chain, in a worker of its own with the `timeout` per chain; then it
+   waits again for its next chain's turn.
 
-Every event a worker sends is relayed to the server at once, tagged with its request. The server
-gets exactly one "finished" per request, after its processes are gone, whatever happened (a
-verdict, an error, a time limit, a crash, a cancellation), so it can count what is in flight.
-Single-threaded, so forking from it is safe.
+Who takes a free slot is `verifier.serve.fair`'s rule: one address never holds every slot, and
+the addresses take turns, chain by chain. Every event a worker sends is relayed to the server at
+once, tagged with its request. The server gets exactly one "finished" per request, after its
+processes are gone, whatever happened (a verdict, an error, a time limit, a crash, a
+cancellation), so it can count what is in flight. Single-threaded, so forking from it is safe.
 """
 
 from __future__ import annotations
@@ -23,26 +25,35 @@ import math
 import signal
 import socket
 import time
-from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from verifier.run import pool
 from verifier.serve import channel
+from verifier.serve.fair import Share
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
 
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
 
 
-@dataclass
+@dataclass(eq=False)
 class Job:
     id: str
     request: CheckRequest
-    phase: str = "queued"  # queued → reading → waiting → verifying
+    client: str = ""  # the address it came from (`verifier.serve.peers`)
+    phase: str = "queued"  # queued → reading → (waiting → verifying)* → done
     sock: socket.socket | None = None
     running: pool.Running | None = None
+    chains: int = 0  # chains still to verify
+    budget: float = math.inf  # seconds of verifying left (request_timeout in all)
+    began: float = 0.0  # when its current chain was given a slot
+    ahead: int | None = None  # the number of checks ahead of it the page was last told
+
+
+def client_of(job: Job) -> str:
+    return job.client
 
 
 def warm_up() -> None:
@@ -59,8 +70,9 @@ class Dispatcher:
         self.conn = conn
         self.settings = settings
         self.jobs: dict[str, Job] = {}
-        self.to_read: deque[Job] = deque()
-        self.to_verify: deque[Job] = deque()
+        self.to_read: list[Job] = []  # in the order they arrived
+        self.to_verify: list[Job] = []  # in the order they began to wait
+        self.reading, self.verifying = Share(settings.readers), Share(settings.jobs)
         self.stopping = False
 
     def tell(self, job: Job, event: dict[str, Any]) -> None:
@@ -102,7 +114,7 @@ class Dispatcher:
                 self.stopping = True
                 return
             if message[0] == "check":
-                job = Job(message[1], CheckRequest(**message[2]))
+                job = Job(message[1], CheckRequest(**message[2]), str(message[3]) if len(message) > 3 else "")
                 self.jobs[job.id] = job
                 self.to_read.append(job)
             elif message[0] == "cancel" and message[1] in self.jobs:
@@ -114,20 +126,32 @@ class Dispatcher:
         return self.settings.read_timeout if job.phase == "reading" else self.settings.request_timeout
 
     def fill(self) -> None:
-        """Start reading and verifying while there are slots."""
-        phases = [j.phase for j in self.jobs.values()]
-        for _ in range(self.settings.readers - phases.count("reading")):
-            if not self.to_read:
+        """Start reading and verifying while there are slots, each to the job whose turn it is (`fair`)."""
+        while self.to_read:
+            job = self.reading.pick(self.to_read, self.in_phase("reading"), client_of)
+            if job is None:
                 break
-            self.read(self.to_read.popleft())
+            self.to_read.remove(job)
+            self.read(job)
         started = False
-        for _ in range(self.settings.jobs - phases.count("verifying")):
-            if not self.to_verify:
+        while self.to_verify:
+            job = self.verifying.pick(self.to_verify, self.in_phase("verifying"), client_of)
+            if job is None:
                 break
-            self.go(self.to_verify.popleft())
+            self.to_verify.remove(job)
+            self.go(job)
             started = True
         if started:
-            for ahead, job in enumerate(self.to_verify):
+            self.tell_ahead()
+
+    def in_phase(self, phase: str) -> list[Job]:
+        return [j for j in self.jobs.values() if j.phase == phase]
+
+    def tell_ahead(self) -> None:
+        """Each waiting check's place in the order of turns, when it changed."""
+        for ahead, job in enumerate(self.verifying.order(self.to_verify, client_of)):
+            if job.ahead != ahead + 1:
+                job.ahead = ahead + 1
                 self.tell(job, {"kind": "queued", "ahead": ahead + 1})
 
     def read(self, job: Job) -> None:
@@ -141,13 +165,24 @@ class Dispatcher:
         self.tell(job, {"kind": "reading"})
 
     def go(self, job: Job) -> None:
+        """Give the job a verifying slot for its next chain."""
         if job.sock is None or job.running is None:
             return
         with contextlib.suppress(OSError):
             channel.send(job.sock, {"kind": "go"})
-        job.phase = "verifying"
-        job.running.deadline = time.monotonic() + self.settings.request_timeout
+        job.phase, job.began, job.ahead = "verifying", time.monotonic(), None
+        job.running.deadline = job.began + job.budget
         self.tell(job, {"kind": "started"})
+
+    def wait_turn(self, job: Job) -> None:
+        """The job waits, idle, for a verifying slot: its time limit stops until its turn."""
+        if job.phase == "verifying":
+            job.budget -= time.monotonic() - job.began
+        if job.running is not None:
+            job.running.deadline = math.inf
+        job.phase = "waiting" if job.chains > 0 else "done"
+        if job.chains > 0:
+            self.to_verify.append(job)
 
     def events(self, job: Job) -> None:
         """Relay every message the job's workers have sent (to EOF, when they have all gone)."""
@@ -162,11 +197,14 @@ class Dispatcher:
                 job.sock.close()
                 job.sock = None
                 return
-            if event.get("kind") == "parsed" and event.get("verify") and job.running is not None:
-                job.phase = "waiting"
-                job.running.deadline = math.inf  # idle until its turn; the request limit starts at go
-                self.to_verify.append(job)
+            kind = event.get("kind")
+            if kind == "parsed" and event.get("verify") and job.running is not None:
+                job.chains, job.budget = len(event.get("chains") or []), self.settings.request_timeout
+                self.wait_turn(job)
                 event = {**event, "ahead": len(self.to_verify)}
+            elif kind == "chain" and job.phase == "verifying":
+                job.chains -= 1
+                self.wait_turn(job)
             self.tell(job, event)
 
     def end(self, job: Job, outcome: Any) -> None:
@@ -181,9 +219,9 @@ class Dispatcher:
             job.sock.close()
         self.tell(job, {"kind": "finished"})
         self.jobs.pop(job.id, None)
-        for queue in (self.to_read, self.to_verify):
-            if job in queue:
-                queue.remove(job)
+        for waiting in (self.to_read, self.to_verify):
+            if job in waiting:
+                waiting.remove(job)
 
     def failure_text(self, job: Job, failure: pool.Failure) -> str:
         if failure.kind == "timeout" and job.phase == "reading":

@@ -25,6 +25,7 @@ _RANGE = re.compile(r"(\d+)\s*\.\.\s*(\d+)")
 _FIXED = re.compile(r"(\d+)\s*(?:×|x|\\times)\s*(\d+)")
 _SIZE = re.compile(r"(?:size|length|dimension)\s+(\d+)")
 MAX_ERRORS = 10
+LONE_SURROGATE = "the text holds a character that is not valid Unicode (a lone surrogate); remove it"
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,18 @@ def _fields(data: dict[str, Any]) -> CheckRequest | list[InputError]:
         return [InputError(f"format must be md or tex, not {str(fmt)[:20]!r}; only LaTeX chains are checked here")]
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         return [InputError("name must be a plain file name: a letter, then letters, digits or _ (at most 40)")]
+    if not _encodable(text):
+        return [InputError(LONE_SURROGATE)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return CheckRequest(text, seed, fmt, name)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def body_limit(bounds: Bounds) -> int:
@@ -106,7 +117,7 @@ def check_text(text: str, bounds: Bounds) -> list[InputError]:
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError:
-        return [InputError("the text holds a character that is not valid Unicode (a lone surrogate); remove it")]
+        return [InputError(LONE_SURROGATE)]
     if size > bounds.max_bytes:
         return [too_big(size, bounds)]
     errors = _controls(text) + _nesting(text, bounds) + _sizes(text, bounds) + _counts(text, bounds)

@@ -14,8 +14,14 @@ reproduces the check. Open the address it prints.
 
 Only LaTeX is accepted, never Python. Each check runs in the worker pool with a hard time and
 memory limit; the text is bounded (size, nesting, exponents, steps, declared sizes), and at most
---queue checks (--per-client from one page) are in progress at once: beyond that the page is told
-to try again (HTTP 429). Nothing is stored. It listens on 127.0.0.1 unless --host says otherwise.
+--queue checks (--per-client from one address) are in progress at once: beyond that the page is
+told to try again (HTTP 429). Workers are shared fairly, chain by chain: the addresses take turns,
+and no address holds every worker. A client is its address, never a name it gives itself; behind
+a reverse proxy, --forwarded-header names the header the proxy sets to the client's address (only
+if the proxy always sets it: anyone reaching the server directly can send it too). A request's
+head must arrive within --header-timeout seconds and its body within --body-timeout (HTTP 408),
+and a body over the size bound is refused at once (HTTP 413). Nothing is stored. It listens on
+127.0.0.1 unless --host says otherwise.
 Needs the [serve] extra: pip install "ml-derivation-verifier[serve]".
 """
 
@@ -28,7 +34,27 @@ OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
         {"type": int, "default": os.cpu_count() or 1, "help": "chains verified at once (default: cores)"},
     ),
     (("--queue",), {"type": int, "default": 32, "help": "checks in progress at once, all pages together (default 32)"}),
-    (("--per-client",), {"type": int, "default": 2, "help": "checks in progress at once from one page (default 2)"}),
+    (
+        ("--per-client",),
+        {"type": int, "default": 2, "help": "checks in progress at once from one address (default 2)"},
+    ),
+    (
+        ("--forwarded-header",),
+        {
+            "default": "",
+            "metavar": "NAME",
+            "help": "behind a reverse proxy: the header it sets to the client's address, e.g. X-Forwarded-For "
+            "(its last address is used); default: none, the peer address is the client",
+        },
+    ),
+    (
+        ("--header-timeout",),
+        {"type": float, "default": 10.0, "help": "seconds to receive a request's head, then 408 (default 10)"},
+    ),
+    (
+        ("--body-timeout",),
+        {"type": float, "default": 10.0, "help": "seconds to receive a request's body, then 408 (default 10)"},
+    ),
     (("--timeout",), {"type": float, "default": 60.0, "help": "hard wall-clock limit per chain, seconds (default 60)"}),
     (
         ("--request-timeout",),

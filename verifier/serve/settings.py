@@ -30,7 +30,11 @@ class ServeSettings:
     jobs: int = 2  # chains verified at the same time (one worker each)
     readers: int = 2  # derivations read at the same time
     queue: int = 32  # requests admitted at once (reading, waiting or verifying); beyond: HTTP 429
-    per_client: int = 2  # requests one client may have admitted at once
+    per_client: int = 2  # requests one address may have admitted at once (`verifier.serve.peers`)
+    forwarded_header: str = ""  # a header a trusted proxy sets to the client's address ("": the peer address)
+    header_timeout: float = 10.0  # seconds to receive a request's head (its line and headers), then 408 and closed
+    body_timeout: float = 10.0  # seconds to receive a request's body, then 408
+    connections_per_address: int = 32  # open connections from one address (not behind a proxy); beyond: 503
     timeout: float = 60.0  # hard wall-clock limit per chain, seconds (a chain stopped is UNKNOWN)
     read_timeout: float = 20.0  # hard limit on reading one derivation (every gate, at every size)
     request_timeout: float = 300.0  # hard limit on verifying one whole derivation

@@ -1,0 +1,111 @@
+"""The connection's own limits, below the app: a deadline for a request's head, and open connections per address.
+
+uvicorn (h11) closes a keep-alive connection that stays idle, and bounds the size of a head, but a
+client that sends one header line every two seconds is never closed: each byte restarts nothing,
+there is no deadline. Here a connection waiting for a request's head (a new connection, or a kept
+one between requests) has `header_timeout` seconds to send all of it; then it is answered 408 and
+closed. The body has its own deadline in the app (`verifier.serve.app`), which can answer it.
+
+Not behind a proxy, one address may hold at most `per_address` connections at once; the next is
+answered 503 and closed before it is read, so one address cannot take every connection the server
+accepts (uvicorn's `limit_concurrency`, the bound for everyone together).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+
+def raw_response(status: str, text: str) -> bytes:
+    body = text.encode("utf-8")
+    head = (
+        f"HTTP/1.1 {status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: {len(body)}\r\n"
+        "connection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
+
+
+TIMED_OUT = raw_response("408 Request Timeout", "the request's head did not arrive in time\n")
+TOO_MANY = raw_response("503 Service Unavailable", "too many connections from this address\n")
+
+
+@dataclass
+class Guard:
+    """The limits, and the connections open now from each address (shared by every connection of a server)."""
+
+    header_timeout: float = 10.0
+    per_address: int = 0  # 0: no bound (behind a proxy, every connection comes from the proxy)
+    open: Counter[str] = field(default_factory=Counter)
+
+
+def protocol(guard: Guard) -> type[asyncio.Protocol]:
+    """uvicorn's h11 protocol with the guard's limits: pass it as `uvicorn.Config(http=...)`."""
+
+    class Guarded(GuardedH11):
+        pass
+
+    Guarded.guard = guard
+    return Guarded
+
+
+class GuardedH11(H11Protocol):
+    guard: Guard = Guard()
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.head_timer: asyncio.TimerHandle | None = None
+        self.peer = self.client[0] if self.client else "?"
+        self.counted = False
+        bound = self.guard.per_address
+        if bound and self.guard.open[self.peer] >= bound:
+            self.refuse(TOO_MANY)
+            return
+        self.guard.open[self.peer] += 1
+        self.counted = True
+        self.arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.disarm()
+        if getattr(self, "counted", False):
+            self.counted = False
+            self.guard.open[self.peer] -= 1
+            if self.guard.open[self.peer] <= 0:
+                del self.guard.open[self.peer]
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # the head is in (or the request was refused): no deadline
+            self.disarm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
+            self.arm()  # a kept connection: the next head has its own deadline
+
+    def arm(self) -> None:
+        self.disarm()
+        self.head_timer = self.loop.call_later(self.guard.header_timeout, self.head_expired)
+
+    def disarm(self) -> None:
+        timer = getattr(self, "head_timer", None)
+        if timer is not None:
+            timer.cancel()
+            self.head_timer = None
+
+    def head_expired(self) -> None:
+        self.head_timer = None
+        if self.transport.is_closing() or self.conn.their_state is not h11.IDLE:
+            return
+        if self.cycle is not None and not self.cycle.response_complete:
+            return
+        self.refuse(TIMED_OUT)
+
+    def refuse(self, response: bytes) -> None:
+        self.transport.write(response)
+        self.transport.close()
