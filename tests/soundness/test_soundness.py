@@ -13,6 +13,10 @@ as a user's run does (verifier.run.runner, forked workers, a hard time limit per
 - a corollary that only cites other claims is never PROVED (its statement was not shown);
 - UNKNOWN is allowed, and reported as a warning, unless our own code raised (a bug, never allowed).
 
+A probe module may list in KNOWN_WRONG the names of its probes that get a wrong verdict today (an
+open hole): those run as xfail(strict=True), so the suite passes, the open holes are listed by
+name, and a hole that is fixed fails the run until its name leaves KNOWN_WRONG.
+
 The witnesses are tested on their own: each lies in its declared domain (exactly) and breaks
 its claim there (at 60 digits).
 """
@@ -42,6 +46,7 @@ WRONG = {
     "partial": {Status.PROVED, Status.CHECKED},
     "malformed": {Status.PROVED, Status.CHECKED},
 }
+KNOWN_WRONG: set[tuple[str, str]] = set()  # (path, name): a wrong verdict today (a module's KNOWN_WRONG)
 
 
 def _load(path: Path) -> list[Probe]:
@@ -54,6 +59,9 @@ def _load(path: Path) -> list[Probe]:
     families = {v.name: v for v in vars(module).values() if isinstance(v, ClaimFamily)}
     truth: dict[str, tuple] = module.TRUTH
     assert set(truth) == set(families), f"{path.name}: TRUTH and claims differ: {set(truth) ^ set(families)}"
+    known = set(getattr(module, "KNOWN_WRONG", ()))
+    assert known <= set(truth), f"{path.name}: KNOWN_WRONG names no probe: {known - set(truth)}"
+    KNOWN_WRONG.update((str(path), name) for name in known)
     out = []
     for name, (verdict, cls, witness) in truth.items():
         family = families[name]
@@ -85,7 +93,14 @@ def _bare_citation(p: Probe) -> bool:
     return p.kind == "corollary"
 
 
-@pytest.mark.parametrize("probe", PROBES, ids=_id)
+def _param(p: Probe) -> object:
+    if (p.path, p.name) not in KNOWN_WRONG:
+        return pytest.param(p, id=_id(p))
+    why = "a known wrong verdict (KNOWN_WRONG): remove it from the set once the engine is fixed"
+    return pytest.param(p, id=_id(p), marks=pytest.mark.xfail(strict=True, reason=why))
+
+
+@pytest.mark.parametrize("probe", [_param(p) for p in PROBES])
 def test_no_wrong_verdict(probe: Probe, verdicts: dict[tuple[str, str], ClaimResult]) -> None:
     result = verdicts.get((probe.path, probe.name))
     assert result is not None, f"{probe.key}: the run gave no result"
