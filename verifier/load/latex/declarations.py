@@ -60,6 +60,7 @@ class Declarations:
     random: dict[str, laws.Law] = field(default_factory=dict)
     commands: set[str] = field(default_factory=set)
     errors: list[LatexError] = field(default_factory=list)
+    conflicts: set[str] = field(default_factory=set)  # names both declared and defined: refused (_check_shadowing)
 
 
 def _entries(block: list[Text]) -> list[Text]:
@@ -94,8 +95,27 @@ def parse_block(block: list[Text]) -> Declarations:
             _gradient(gradient, origin, decls)
         except LatexError as err:
             decls.errors.append(err)
+    _check_shadowing(decls)
     _check_sizes(decls)
     return decls
+
+
+def _check_shadowing(decls: Declarations) -> None:
+    """A name both declared (y: real) and defined (y = x^2) would silently mean one of the two: refused."""
+    for key, d in list(decls.definitions.items()):
+        found = decls.objects.get(key)
+        if found is None or found.domain == "random":
+            continue
+        shown = d.name.latex
+        decls.errors.append(
+            LatexError(
+                d.body.origin,
+                f"{shown} is declared ({shown}: {found.domain or 'a variable'}) and also defined ({shown} = ...); "
+                f"keep one: drop {shown} from the declaration to use the definition, or rename one of them",
+            )
+        )
+        decls.conflicts.add(key)
+        del decls.definitions[key], decls.objects[key]  # neither reading is chosen: a line using it is an error
 
 
 def _entry(entry: Text, decls: Declarations) -> list[tuple[Gradient, Origin]]:

@@ -223,6 +223,8 @@ class Evaluator:
 
     def hint(self, key: str, shown: str) -> str:
         decls = self.scope.decls
+        if key in decls.conflicts:
+            return "it is both declared and defined in the verifier block; keep one of the two"
         if key == "e":
             return "e^{...} means exp(...); for a variable named e, declare it (e: real)"
         if key == "I":
@@ -297,7 +299,11 @@ class Evaluator:
         return values.multiply(a, b)
 
     def _mul(self, node: Node) -> Value:
-        return values.multiply(self.value(node.children[0]), self.value(node.children[2]))
+        a, b = self.value(node.children[0]), self.value(node.children[2])
+        if str(node.children[1]) == "\\cdot" and values.are_two_columns(a, b):
+            self.scope.readings["dot"] = "u \\cdot v between two vectors read as the dot product u^\\top v"
+            return values.collapse(values.multiply(values.transpose(a), b))
+        return values.multiply(a, b)
 
     def _div(self, node: Node) -> Value:
         return values.divide(self.value(node.children[0]), self.value(node.children[2]))

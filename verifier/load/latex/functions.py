@@ -9,7 +9,7 @@ bindings it holds (a named intermediate held as a variable, :mod:`verifier.load.
 from __future__ import annotations
 
 import sympy as sp
-from lark import Tree
+from lark import Token, Tree
 
 from verifier.load.latex import bigops, macros, scripts, sequences, values
 from verifier.load.latex.definitions import Definition
@@ -59,7 +59,51 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
             result = scripts.after_argument(w, result, post)
         return result, i + 2
     arg, j = _operand(w, items, i + 1)
+    if j < len(items) and _plain(items[i + 1]) and not isinstance(w.item(items[i + 1]), Fn):
+        arg, j = _run_of_factors(w, v, items, arg, j)
+    elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
+        raise w.fail(items[j], _ambiguous(v.label))
     return v.apply(arg), j
+
+
+_PLAIN = ("number", "name", "decorated", "font", "blackboard")
+
+
+def _plain(node: Node) -> bool:
+    """A plain factor: a number or a name, with its decorations and scripts (2, x, \\hat{y}_i, x^2)."""
+    while is_script(node) or is_node(node, "prime"):
+        node = node.children[0]
+    return is_node(node, *_PLAIN) or (isinstance(node, Token) and node.type in ("NUMBER", "DIGIT", "LETTER", "NAMECMD"))
+
+
+def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) -> tuple[Value, int]:
+    """A function written without parentheses takes the whole product of plain factors that follows,
+    as textbooks and TeX's \\sin mean it: \\sin 2x is sin(2x), \\log 2 \\pi \\sigma^2 is log(2πσ²).
+    The run ends at the next function, big operator or operator (\\sin x \\cos x is sin(x)·cos(x)).
+    A parenthesised group, |x| or a fraction right after the run is refused: either reading is plausible."""
+    start = j
+    while j < len(items) and _plain(items[j]):
+        nxt = w.item(items[j])
+        if isinstance(nxt, Fn | tuple):
+            break
+        arg = values.multiply(arg, nxt)
+        j += 1
+    if j < len(items) and (is_node(items[j], *_GROUPS, "abs", "norm", "frac", "sqrt")):
+        raise w.fail(items[j], _ambiguous(fn.label))
+    if j > start:
+        shown = sp.latex(arg) if isinstance(arg, sp.Expr) else "the product"
+        w.scope.readings[f"argument {fn.label} {shown}"] = (
+            f"{fn.label} without parentheses takes the product of letters and numbers that follows, "
+            f"as textbooks read it: {fn.label}({shown}); write ({fn.label} x) y for the other reading"
+        )
+    return arg, j
+
+
+def _ambiguous(label: str) -> str:
+    return (
+        f"{label} without parentheses here can be read two ways; write {label}(x y) for the function of the "
+        f"product, or ({label} x) y for the product of the function"
+    )
 
 
 def _vector_argument(arg: object, label: str) -> object:

@@ -205,6 +205,8 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
     name = tok.value[1:]
     if name in ("text", "mbox", "textrm", "tag"):
         raise LatexError(where(origin, tok), f"\\{name} must close on the same line; write \\{name}{{reason}}")
+    if name in macros.NO_STEP_RELATIONS and name not in commands:
+        raise LatexError(where(origin, tok), macros.NO_STEP_RELATIONS[name])
     try:
         kind = macros.command_kind(name, commands)
     except KeyError:

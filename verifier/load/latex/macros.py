@@ -76,6 +76,17 @@ RELATIONS = {
     "sim": "~",
 }
 IMPLIES = ("=>", "<=>")
+_BACKWARDS = (
+    "\\{0} (is implied by) is no step of a chain: a chain goes forwards; write the lines the other way round, "
+    "B \\Rightarrow A, or \\iff if both directions hold"
+)
+_ARROW = "\\{0} is not a relation between lines; write \\Rightarrow (or \\implies) for 'implies', = for equal"
+_NEAR = "\\{0} (approximately) is no step the verifier can check; write = for an identity, or \\le / \\ge for a bound"
+NO_STEP_RELATIONS = {
+    **{n: _BACKWARDS.format(n) for n in ("Leftarrow", "Longleftarrow", "impliedby")},
+    **{n: _ARROW.format(n) for n in ("rightarrow", "longrightarrow", "leftarrow")},
+    **{n: _NEAR.format(n) for n in ("approx", "simeq", "cong", "propto")},
+}
 FIXED_FUNCTIONS = {
     "log": "log",
     "ln": "log",

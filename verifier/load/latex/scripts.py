@@ -12,6 +12,7 @@ import sympy as sp
 from lark import Tree
 
 from verifier.load.latex import macros, sequences, values
+from verifier.load.latex.errors import LatexError
 from verifier.load.latex.values import Fn, Matrix, Value
 from verifier.load.latex.walker import Node, Walker, inner, is_node
 
@@ -66,7 +67,14 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_node(base, "name") and base.children[0].value == "e" and not e_is_declared:
         exponent = w.value(script)
         if isinstance(exponent, sp.MatrixBase) and exponent.shape != (1, 1):
-            raise w.fail(script, "e^{...} of a vector; apply \\exp entrywise or write a scalar exponent")
+            what = values.shape_of(exponent)
+            if exponent.cols == 1 or exponent.rows == 1:
+                raise w.fail(script, f"e^{{...}} of {what}; apply \\exp entrywise or write a scalar exponent")
+            raise w.fail(
+                script,
+                f"e^{{...}} of {what}: the matrix exponential is not supported; write a scalar exponent "
+                "(e^{x^\\top A x}), or state the claim entrywise",
+            )
         return sp.exp(values.collapse(exponent))
     body = inner(script)
     if is_node(body, "paren") and body.children[0].type == "LPAR" and is_node(body.children[1], "name", "number"):
@@ -138,6 +146,8 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         if (row := _row(w, key, script, node)) is not None:
             return row
     b = w.item(base)
+    if isinstance(b, Fn) and b.label in ("\\log", "\\ln"):
+        return _log_base(w, b, script, node)
     if isinstance(b, Fn | tuple):
         raise w.fail(node, "a subscript on a function; write f(x)_j for an entry of its value")
     return index(w, b, script)
@@ -170,6 +180,19 @@ def index(w: Walker, b: Value, script: Node) -> Value:
 
 
 def indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
+    try:
+        return _indices(w, script, b)
+    except LatexError as err:
+        if "undeclared symbol" not in err.message or "(" not in err.message:
+            raise
+        name = err.message.split("undeclared symbol ", 1)[1].split(";", 1)[0]
+        raise LatexError(
+            err.where,
+            f"undeclared index {name}; declare it ({name}: index) for a free index, or sum over it (\\sum_{name})",
+        ) from None
+
+
+def _indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
     body = inner(script)
     # A_{12}, S_{ij}: two indices on a matrix, and on a 1×1 value (a k×k matrix at k = 1)
     two = isinstance(b, sp.MatrixBase) and (b.cols > 1 or b.shape == (1, 1))
@@ -180,3 +203,20 @@ def indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
     if two and is_node(body, "juxt") and len(body.children) == 2:
         return [values.collapse(w.value(c)) for c in body.children]
     return [values.collapse(w.value(body))]
+
+
+def _log_base(w: Walker, log: Fn, script: Node, node: Node) -> Fn:
+    """\\log_2 x and \\log_{10} a: the logarithm to a base, log(x)/log(b), for a positive base other than 1."""
+    base = values.collapse(w.value(script))
+    if isinstance(base, sp.MatrixBase) or not (base.is_positive and base != 1):
+        raise w.fail(
+            node, f"the base of a logarithm must be a positive number other than 1; write \\log_{{2}} x, not {base}"
+        )
+    shown = f"\\log_{{{sp.latex(base)}}}"
+    w.scope.readings[f"log base {base}"] = f"{shown} x read as \\log x / \\log {sp.latex(base)}"
+
+    def apply(arg: object) -> Value:
+        value = log.apply(arg)
+        return values.divide(value, sp.log(base))
+
+    return Fn(shown, apply)

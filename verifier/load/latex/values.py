@@ -70,6 +70,16 @@ def multiply(a: Value, b: Value) -> Value:
     return a * b
 
 
+def are_two_columns(a: Value, b: Value) -> bool:
+    """Two column vectors of one size (more than one entry): u \\cdot v between them is the dot product."""
+    return (
+        isinstance(a, sp.MatrixBase)
+        and isinstance(b, sp.MatrixBase)
+        and a.cols == b.cols == 1
+        and a.rows == b.rows > 1
+    )
+
+
 def broadcasts(a: Value, b: Value) -> bool:
     """A scalar added to a vector (not a matrix, where A + λ could mean A + λI): to each entry, as in 1 - σ(a)."""
     for v, s in ((a, b), (b, a)):

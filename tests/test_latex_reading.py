@@ -1,0 +1,124 @@
+"""What the LaTeX reader understood is what a textbook means, or it refuses and says what to write (issue 37).
+
+`\\sin 2x` is sin(2x), as TeX typesets it and textbooks read it: a function written without
+parentheses takes the product of plain factors (numbers, names) that follows, up to the next
+function or operator. A reading that could go two ways is refused. Every such reading is
+shown back in the claim's notes, so a student can see what was checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.load import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+SETTINGS = EngineSettings(samples=40)
+
+
+def _one(block: str, line: str) -> tuple[object, list[tuple[str, str]]]:
+    families, errors = latex.parse_chains(f"```verifier\n{block}\n```\n\n$$ {line} $$\n", "hw.md", "hw")
+    return (families[0] if families else None), errors
+
+
+def _verdict(block: str, line: str) -> tuple[Status, str]:
+    family, errors = _one(block, line)
+    assert errors == [], errors
+    r = verify_family(family, SETTINGS)  # type: ignore[arg-type]
+    return r.status, f"{r.reason} {r.notes}"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\sin 2x = 2 \\sin x \\cos x", Status.PROVED),
+        ("\\sin 2x = x \\sin 2", Status.REFUTED),  # read as sin(2)·x before: PROVED, a false verdict
+        ("\\cos 2x = 1 - 2 \\sin^2 x", Status.PROVED),
+        ("\\exp 2x = (\\exp x)^2", Status.PROVED),
+        ("\\tanh 2x = \\frac{2 \\tanh x}{1 + \\tanh^2 x}", Status.PROVED),
+        ("\\sin x \\cos x = \\frac{1}{2} \\sin 2x", Status.PROVED),  # the run stops at the next function
+        ("\\sin x y = \\sin(x y)", Status.PROVED),
+        ("\\sin x \\cdot y = y \\sin(x)", Status.PROVED),  # an explicit product ends the argument
+    ],
+)
+def test_a_function_without_parentheses_takes_the_product_that_follows(line: str, status: Status) -> None:
+    got, why = _verdict("x, y: real", line)
+    assert got is status, why
+
+
+def test_the_log_of_a_product_is_read_whole_and_the_reading_is_shown() -> None:
+    got, why = _verdict("a: positive", "\\log 2a = \\log 2 + \\log a")
+    assert got is Status.PROVED, why
+    assert "\\log(2 a)" in why and "write (\\log x) y for the other reading" in why
+
+
+def test_a_gaussian_entropy_term_is_the_log_of_the_whole_product() -> None:
+    got, why = _verdict("s: positive", "\\log 2 \\pi s^2 = \\log 2 + \\log \\pi + 2 \\log s")
+    assert got is Status.PROVED, why
+
+
+@pytest.mark.parametrize("line", ["\\sin x (x + 1) = 0", "\\log x |x| = 0", "\\log |x| x = 0"])
+def test_an_ambiguous_argument_is_refused_with_both_readings(line: str) -> None:
+    _, errors = _one("x: positive", line)
+    assert len(errors) == 1, errors
+    assert "can be read two ways" in errors[0][1]
+    assert "(x y) for the function of the product" in errors[0][1]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\log_2 8 = 3", Status.PROVED),
+        ("\\log_{10} a = \\frac{\\log a}{\\log 10}", Status.PROVED),
+        ("\\log_2 a = \\log a", Status.REFUTED),
+    ],
+)
+def test_a_logarithm_to_a_base(line: str, status: Status) -> None:
+    got, why = _verdict("a: positive", line)
+    assert got is status, why
+
+
+def test_a_logarithm_to_a_base_that_is_not_positive_says_so() -> None:
+    _, errors = _one("a: positive", "\\log_{-2} a = 1")
+    assert "the base of a logarithm must be a positive number other than 1" in errors[0][1]
+
+
+def test_a_dot_between_two_vectors_is_their_dot_product() -> None:
+    got, why = _verdict("u, v: vectors of size k; k: 2..3", "u \\cdot v = \\sum_i u_i v_i")
+    assert got is Status.PROVED, why
+    assert "dot product" in why
+    got, _ = _verdict("u, v: vectors of size k; k: 2..3", "u \\cdot v = \\sum_i u_i")
+    assert got is Status.REFUTED
+
+
+def test_the_exponential_of_a_matrix_is_named_a_matrix() -> None:
+    _, errors = _one("A: matrix k×k; k: 2..3", "e^{A} = e^{A}")
+    assert "e^{...} of a 2×2 matrix: the matrix exponential is not supported" in errors[0][1]
+
+
+@pytest.mark.parametrize("arrow", ["\\Leftarrow", "\\impliedby", "\\approx", "\\rightarrow"])
+def test_a_relation_that_is_no_step_says_what_to_write_not_to_declare_a_sigmoid(arrow: str) -> None:
+    _, errors = _one("x: real", f"x = 1 {arrow} x = 1")
+    assert len(errors) == 1
+    assert "sigmoid" not in errors[0][1]
+    assert "write" in errors[0][1]
+
+
+def test_an_undeclared_index_suggests_an_index_and_the_suggestion_works() -> None:
+    block = "z: vector of size n; n: 2..3"
+    line = "\\frac{\\partial}{\\partial z_k} \\sum_i z_i^2 = 2 z_k"
+    _, errors = _one(block, line)
+    assert "undeclared index k; declare it (k: index)" in errors[0][1]
+    got, why = _verdict(block + "\nk: index", line)
+    assert got is Status.PROVED, why
+
+
+def test_a_name_both_declared_and_defined_is_refused_not_silently_one_of_them() -> None:
+    families, errors = latex.parse_chains("```verifier\nx, y: real\ny = x^2\n```\n\n$$ y = x^2 $$\n", "hw.md", "hw")
+    messages = " ".join(e for _, e in errors)
+    assert "y is declared (y: real) and also defined (y = ...); keep one" in messages
+    assert "both declared and defined" in messages  # the chain that uses y says so too, not "declare it"
+    assert families == []
