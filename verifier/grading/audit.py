@@ -6,13 +6,14 @@ what the sandbox shows a submission (its folder, Python and the libraries, a scr
 file in its private /tmp), a ``socket.connect``, a process start (``os.fork``,
 ``subprocess.Popen``, ``os.system``, ``os.exec*``, ``os.posix_spawn``), and a class of
 the verifier's changed (``object.__setattr__`` on a type); the check it returns reports
-the verifier's module attributes a submission replaced. Each line is written at once to
-a pipe only the grader reads, prefixed with a nonce the grader sent on stdin, so what was
-reported before a submission turns on the hook's state cannot be taken back, and a line
-without the nonce (a submission writing to every descriptor) is itself reported. The hook
-and its helpers are bound when installed, so replacing ``os.write`` later changes nothing
-(code that digs through the interpreter's memory could silence it from then on, but not
-take back what was written).
+the verifier's module attributes a submission replaced (the extractor's own, as
+``__main__``, included). Each line is written at once to a pipe only the grader reads,
+prefixed with a nonce the grader sent on stdin, so what was reported before a submission
+turns on the hook's state cannot be taken back, and a line without the nonce (a
+submission writing to every descriptor) is itself reported. The hook and its helpers are
+bound when installed, so replacing ``os.write`` later changes nothing (code that digs
+through the interpreter's memory could silence it from then on, but not take back what
+was written).
 
 Outside, :func:`summarise` turns the lines into the row's integrity notes, one per kind.
 The grade itself follows the course's rule; the notes are for the teaching assistant.
@@ -103,7 +104,8 @@ def install(fd: int, nonce: str, prefixes: tuple[str, ...]) -> Callable[[], None
 
 
 def _ours(name: str) -> bool:
-    return name == "verifier" or name.startswith("verifier.")
+    """The verifier's modules, and the extractor itself, which runs as __main__ in the sandbox."""
+    return name in ("verifier", "__main__") or name.startswith("verifier.")
 
 
 def _foreign(value: object, cwd: str) -> bool:

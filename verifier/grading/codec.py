@@ -9,14 +9,21 @@ below and calls that sympy class on the decoded arguments; it never evaluates te
 (no eval, sympify or parse_expr), and names must be plain identifiers, so they can
 never smuggle code into a printer or a lambdified function. Anything else is a
 one-line :class:`CodecError`. Decoding may do real work (sympy evaluates what it
-builds), so it runs in a worker with a time and memory limit, never in the parent.
+builds), so it runs in a worker with a time and memory limit, never in the parent, and
+it is bounded before it builds (:func:`_bounded_node`): a statement's node count, the
+digits of a literal, the bits of a power of a number (``Pow(3, 10**9)`` would take
+minutes), a symbolic or matrix exponent, the argument of a function that evaluates a
+factorial or a Bernoulli number (gamma, zeta, …), a derivative's order, a sum's range and
+a symbolic matrix's size. Past a bound, only that statement is refused, at once.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import sympy as sp
@@ -28,6 +35,14 @@ MAX_DEPTH = 200  # nesting of expression nodes
 MAX_DIGITS = 400  # digits of one integer
 MAX_NAME = 64
 MAX_MATRIX = 4096  # entries of one dense matrix
+MAX_NODES = 200_000  # expression nodes of one statement (at one size)
+MAX_BITS = 20_000  # bits of a number decoding computes (a power of a rational, a product of literals)
+MAX_EXPONENT = 1_000  # |exponent| of a power of a symbolic expression or a matrix
+MAX_NUMBER_EXPONENT = 64  # |exponent| of a power of a number that is not a rational (√2, π, I)
+MAX_SPECIAL = 1_000  # |argument| of a function that evaluates factorials or Bernoulli numbers at an integer
+MAX_ORDER = 32  # a derivative's order
+MAX_RANGE = 10_000  # terms of a Sum or Product with integer limits
+MAX_SIZE = 4096  # rows or columns of a symbolic matrix
 
 
 def _words(text: str) -> list[str]:
@@ -43,6 +58,7 @@ _NODE_NAMES = _words(
     "HadamardProduct ZeroMatrix OneMatrix Identity"
 )
 NODES: dict[str, Any] = {name: getattr(sp, name) for name in _NODE_NAMES}
+SPECIAL = frozenset(_words("gamma loggamma lowergamma uppergamma polygamma digamma beta zeta"))
 NODES["ExprCondPair"] = ExprCondPair
 NODES["MatrixElement"] = MatrixElement
 CONSTANTS: dict[str, sp.Basic] = {
@@ -125,6 +141,7 @@ def decode_expr(tree: Any, depth: int = 0) -> Any:
     """The sympy object a JSON tree describes (CodecError for anything malformed or not allowed)."""
     if depth > MAX_DEPTH:
         raise CodecError(f"an expression nested deeper than {MAX_DEPTH} levels")
+    _spend()
     if not isinstance(tree, dict) or not isinstance(tree.get("t"), str):
         raise CodecError(f"expected an expression node, got {_short(tree)}")
     tag = tree["t"]
@@ -137,17 +154,95 @@ def decode_expr(tree: Any, depth: int = 0) -> Any:
         return _matrix(tree, depth)
     args = [decode_expr(a, depth + 1) for a in _list(tree, "a")]
     if tag == "MatrixSymbol":
-        if len(args) != 2:
-            raise CodecError("a MatrixSymbol needs rows and cols")
+        if len(args) != 2 or not all(_small(a, MAX_SIZE) for a in args):
+            raise CodecError(f"a MatrixSymbol needs rows and cols, each at most {MAX_SIZE}")
         return sp.MatrixSymbol(check_name(tree.get("name"), "matrix symbol"), *args)
     if tag == "Apply":
         return sp.Function(check_name(tree.get("f"), "function"))(*args)
     if tag not in NODES:
         raise CodecError(f"{tag[:40]!r} is not an allowed sympy node")
+    _bounded_node(tag, args)
     try:
-        return NODES[tag](*args)
+        built = NODES[tag](*args)
     except (TypeError, ValueError, AttributeError, IndexError) as err:
         raise CodecError(f"cannot build {tag}: {_one_line(err)}") from None
+    if isinstance(built, sp.Rational) and _bits(built) > 4 * MAX_BITS:
+        raise CodecError(f"{tag} evaluates to a number of more than {4 * MAX_BITS} bits")
+    return built
+
+
+# ---------------------------------------------------------------- bounds on what decoding builds
+
+_NODES: ContextVar[list[int] | None] = ContextVar("decode_nodes", default=None)
+
+
+@contextmanager
+def bounded(nodes: int = MAX_NODES) -> Iterator[None]:
+    """Decode at most `nodes` expression nodes in this block (one statement)."""
+    token = _NODES.set([nodes])
+    try:
+        yield
+    finally:
+        _NODES.reset(token)
+
+
+def _spend() -> None:
+    left = _NODES.get()
+    if left is not None:
+        left[0] -= 1
+        if left[0] < 0:
+            raise CodecError(f"a statement of more than {MAX_NODES} expression nodes; not decoded")
+
+
+def _bits(x: sp.Rational) -> int:
+    return int(x.p).bit_length() + int(x.q).bit_length()
+
+
+def _small(x: Any, limit: int) -> bool:
+    """x is not a rational number of magnitude above limit."""
+    return not isinstance(x, sp.Rational) or abs(x) <= limit
+
+
+def _bounded_node(tag: str, args: list[Any]) -> None:
+    """Refuse a node whose construction (or the engine's later work on it) would be unbounded."""
+    if tag in ("Pow", "MatPow") and len(args) == 2:
+        _bounded_power(tag, args[0], args[1])
+    elif (
+        tag in ("Mul", "Add", "HadamardProduct")
+        and sum(_bits(a) for a in args if isinstance(a, sp.Rational)) > 4 * MAX_BITS
+    ):
+        raise CodecError(f"a {tag} of numbers over {4 * MAX_BITS} bits in all")
+    elif tag in SPECIAL and not all(_small(a, MAX_SPECIAL) for a in args):
+        raise CodecError(f"{tag} of a number above {MAX_SPECIAL} (it would evaluate a huge factorial or series)")
+    elif tag in ("Identity", "ZeroMatrix", "OneMatrix") and not all(_small(a, MAX_SIZE) for a in args):
+        raise CodecError(f"a {tag} larger than {MAX_SIZE}×{MAX_SIZE}")
+    elif tag == "Derivative" and not all(_small(a, MAX_ORDER) for t in args[1:] for a in _flat(t)):
+        raise CodecError(f"a derivative of order above {MAX_ORDER}")
+    elif tag in ("Sum", "Product"):
+        for limits in args[1:]:
+            lo, hi = [*_flat(limits)[1:3], None, None][:2]
+            if isinstance(lo, sp.Integer) and isinstance(hi, sp.Integer) and hi - lo > MAX_RANGE:
+                raise CodecError(f"a {tag} of more than {MAX_RANGE} terms")
+
+
+def _flat(arg: Any) -> list[Any]:
+    return list(arg) if isinstance(arg, sp.Tuple) else [arg]
+
+
+def _bounded_power(tag: str, base: Any, exp: Any) -> None:
+    if not isinstance(exp, sp.Rational) or abs(exp) <= 1:
+        return
+    size = abs(exp)
+    if isinstance(base, sp.Rational):
+        if base in (0, 1, -1) or _bits(base) * size <= MAX_BITS:
+            return
+        raise CodecError(f"a power of a number of more than {MAX_BITS} bits ({_short(base)}^{_short(exp)})")
+    if isinstance(base, sp.Float):
+        return
+    number = isinstance(base, sp.Basic) and not isinstance(base, sp.MatrixBase) and base.is_number
+    limit = MAX_NUMBER_EXPONENT if number else MAX_EXPONENT
+    if size > limit:
+        raise CodecError(f"a {tag} with exponent {_short(exp)}, above {limit} in magnitude")
 
 
 def _list(tree: dict[str, Any], key: str) -> list[Any]:

@@ -1,12 +1,15 @@
-"""Inside the sandbox: confine this process, import the student's modules, and print their claims as data.
+"""Inside the sandbox: in a confined child, import the student's modules and send their claims back as data.
 
 Run as ``python -m verifier.grading.extract REQUEST`` with the student's folder as the
-working directory. REQUEST (JSON) says at which dimensions to build each claim, and the
-limits: address space, CPU seconds, processes, file size, open files, and the user id
-to drop to when the sandbox starts as root (as root, the kernel ignores the process
-limit, so a fork bomb would not be stopped). The one JSON document this writes to the
-original stdout is the only thing the grader reads back; the student's prints go to
-stderr. Nothing here decides a verdict: the grader verifies the decoded claims itself.
+working directory. REQUEST (JSON) says which files to read (the grader's list: a symbolic
+link is never among them), at which dimensions to build each claim, and the limits:
+address space, CPU seconds, processes, file size, open files, and the user id to drop
+to when the sandbox starts as root (as root, the kernel ignores the process limit, so a
+fork bomb would not be stopped). The student's code runs only in a child
+(:mod:`verifier.grading.channel`); this process signs the child's one document with the
+run's key and writes it to the original stdout, the only thing the grader reads back.
+The student's prints go to stderr. Nothing here decides a verdict: the grader verifies
+the decoded claims itself, at the sizes it chose.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from verifier.grading import audit
+from verifier.grading import audit, channel
 from verifier.grading.statements import SCHEMA, encode_family
 from verifier.language.families import ClaimFamily
 from verifier.load import loader
@@ -84,33 +87,58 @@ def extract_file(path: Path, dims: dict[str, list[int | None]], default: list[in
     return {"file": path.name, "error": None, "claims": claims, "notes": notes}
 
 
-def extract_folder(folder: Path, dims: dict[str, list[int | None]], default: list[int | None]) -> dict[str, Any]:
-    """Every Python module of a student's folder, as the grader's one JSON document."""
-    files = sorted(p for p in folder.iterdir() if p.suffix == ".py" and not p.name.startswith("_") and p.is_file())
+def extract_folder(folder: Path, dims: dict[str, list[int | None]], default: list[int | None],
+                   names: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
+    """The Python modules of a student's folder (those named, never a symbolic link), as one JSON document."""
+    listed = [folder / n for n in names] if names is not None else sorted(folder.iterdir())
+    files = [p for p in listed if p.suffix == ".py" and not p.name.startswith("_") and _plain_file(p)]
     return {"schema": SCHEMA, "files": [extract_file(p, dims, default) for p in files[:MAX_FILES]]}
 
 
-def _audited(request: dict[str, Any]) -> Callable[[], None]:
-    """The audit hook, installed when the grader asked for it (its key comes on stdin); the check to run last."""
+def _plain_file(path: Path) -> bool:
+    return not path.is_symlink() and path.is_file()
+
+
+def _audited(request: dict[str, Any], nonce: str) -> Callable[[], None]:
+    """The audit hook, installed when the grader asked for it (its nonce came on stdin); the check to run last."""
     fd = request.get("audit_fd")
-    nonce = sys.stdin.readline().strip()
-    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # nothing more comes on stdin
     if not isinstance(fd, int):
         return lambda: None
     return audit.install(fd, nonce, audit.allowed_prefixes())
 
 
+def _in_child(request: dict[str, Any], nonce: str) -> bytes:
+    """The child's work: confine, hook, import the submission, encode its claims."""
+    confine(request.get("limits", {}))
+    check_patches = _audited(request, nonce)
+    names = request.get("files")
+    payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []), names)
+    check_patches()
+    return json.dumps(payload).encode()
+
+
+def _shaped(body: bytes | None) -> bool:
+    """A frame that is one submission document by its outline (the grader checks the rest)."""
+    try:
+        doc = json.loads(body or b"")
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(doc, dict) and set(doc) == {"schema", "files"} and doc["schema"] == SCHEMA
+
+
 def main(argv: list[str]) -> int:
     request = json.loads(argv[1])
-    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    out = os.dup(1)
     os.dup2(2, 1)  # the student's prints (even os.write(1, ...)) go to stderr, never into the document
-    confine(request.get("limits", {}))
-    check_patches = _audited(request)
-    payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []))
-    check_patches()
-    json.dump(payload, out)
-    out.flush()
-    os._exit(0)  # no atexit handlers or threads the submission left behind
+    nonce = channel.read_line(0)
+    cap = int(request.get("output_mb", 32)) * 1024 * 1024
+    body, code = channel.run_child(lambda: _in_child(request, nonce), hide=(out,), cap=cap)
+    key = channel.read_line(0)  # sent after the nonce: the child, which never read stdin, never had it
+    if body is None or not _shaped(body):
+        os._exit(code or channel.FORGED_EXIT)
+    with os.fdopen(out, "wb") as stream:
+        stream.write(channel.sign(key, body))
+    os._exit(0)  # no atexit handlers or threads
 
 
 if __name__ == "__main__":

@@ -47,26 +47,50 @@ def python_mode(settings: GradeSettings) -> tuple[str, str]:
     return prep.REFUSED, f"none: {why}; Python submissions were not imported"
 
 
-def _restricted(family: ClaimFamily, ref: ClaimFamily) -> ClaimFamily:
-    """The student's claim at the reference's dimensions (those it was built at)."""
-    if family.n_values == (None,) and not family.numeric_n:
+def _at_reference_sizes(family: ClaimFamily, ref: ClaimFamily) -> ClaimFamily:
+    """The student's claim at exactly the reference's sizes: the grader decides them, never the sandbox's document
+    (a size the student's claim was not built at is then an error, not a size skipped)."""
+    if (family.n_values == (None,) and not family.numeric_n) or (ref.n_values == (None,) and not ref.numeric_n):
         return family
-    built = getattr(family.builder, "dims", None) or family.all_n
-    n_values = tuple(n for n in ref.n_values if n is not None and n in built)
-    numeric_n = tuple(n for n in ref.numeric_n if n in built and n not in n_values)
-    if not n_values:  # nothing shared to prove at: the student's own dimensions
-        return family
-    return dataclasses.replace(family, n_values=n_values, numeric_n=numeric_n)
+    return dataclasses.replace(family, n_values=ref.n_values, numeric_n=ref.numeric_n)
+
+
+def required_sizes(ref: ClaimFamily) -> list[int]:
+    """The sizes the reference checks its claim at: every n it states, but those where it is itself undefined."""
+    out = []
+    for n in ref.all_n:
+        if n is None:
+            continue
+        try:
+            ref.build(n)
+        except Exception:  # the reference is undefined (or cannot be built) there: nothing to require
+            continue
+        out.append(n)
+    return out
+
+
+def _unbuilt(result: ClaimResult, family: ClaimFamily, ref: ClaimFamily) -> ClaimResult:
+    """A met verdict on a claim that is undefined, or was not built, at a size the reference checks: not met."""
+    missing = [n for n in required_sizes(ref) if n in result.undefined_n]
+    if not missing or not result.met:
+        return result
+    errors = getattr(family.builder, "errors", {})
+    why = next((errors[n] for n in missing if n in errors), "it divides by zero there")
+    reason = (f"your claim cannot be built at n = {', '.join(map(str, missing))}, where the reference checks it "
+              f"({why}); a size it cannot be built at is not a pass")  # fmt: skip
+    return dataclasses.replace(result, status=Status.ERROR, reason=reason)
 
 
 def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: Reference, graded_as: str,
             settings: engine.EngineSettings) -> ClaimResult:  # fmt: skip
     """Runs in a worker: decode the submission's claims again (a fresh fork) and verify one (graded_as: the
-    reference claim it answers, "" for a claim it cites)."""
-    file, family = prep.families_of(sub, payload, [])[name]
-    if graded_as:
-        family = _restricted(family, ref.family(graded_as))
-    return engine.verify_family(family, settings, source=str(sub.folder / file))
+    reference claim it answers, "" for a claim it cites) at the reference's sizes."""
+    file, family = prep.family_named(sub, payload, name)
+    if not graded_as:
+        return engine.verify_family(family, settings, source=file)
+    reference = ref.family(graded_as)
+    sized = _at_reference_sizes(family, reference)
+    return _unbuilt(engine.verify_family(sized, settings, source=file), family, reference)
 
 
 def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:

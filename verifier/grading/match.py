@@ -1,18 +1,20 @@
 """Which of a student's claims answers which reference claim: by its name (or, leniently, by its statement).
 
-A claim answers a reference claim when it asks the same question: the same kind, and
-the same *subject* (what is differentiated, with respect to what; the left side of an
+A claim answers a reference claim when it asks the same question: the same kind, and the
+same *subject* (what is differentiated, with respect to what; the left side of an
 identity or inequality; the matrix said to be PSD; a chain's first line…), which is
 compared numerically at a few shared sample points (by symbol name, drawn from the
 reference's domains, at 30 digits). Agreement decides nothing about the verdict: the
 student's own statement is then verified by the normal engine. A claim under the
 reference's name that asks something else (``gradient`` stated as ``x = x``) is graded
-DIFFERENT, never PROVED. Where the claimed result is not fixed by the subject (an
-inequality's bound, a chain's last line, a rate), a result that differs from the
-reference's is flagged, so a true but weaker claim does not earn the mark. By default a
-claim answers only under the reference's name (the usual course rule); one under another
-name that asks the same question is named in the MISSING reason ("did you mean …?"), and
-answers only under the lenient rule (``--match-by-statement``).
+DIFFERENT, never PROVED, and so is one that assumes more than the reference: a narrower
+domain, or a symbol with stronger assumptions (:mod:`verifier.grading.narrower`). Where
+the claimed result is not fixed by the subject (an inequality's bound, a chain's last
+line, a rate), a result that differs from the reference's is flagged, so a true but
+weaker claim does not earn the mark. By default a claim answers only under the
+reference's name (the usual course rule); one under another name that asks the same
+question is named in the MISSING reason ("did you mean …?"), and answers only under the
+lenient rule (``--match-by-statement``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from verifier.grading.narrower import narrower
 from verifier.grading.report import GradeOutcome
 from verifier.language import random_functions
 from verifier.language.claims import Corollary, Statement
@@ -171,7 +174,21 @@ def compare(ref: ClaimFamily, stu: ClaimFamily) -> tuple[bool | None, str]:
     if isinstance(r, Corollary):
         return True, ""
     field = same(r, s, SUBJECT.get(r.kind, ()))
-    return (True, "") if not field else (False, f"its {field} is not the reference's")
+    if field:
+        return False, f"its {field} is not the reference's"
+    why = _narrower(ref, stu)
+    return (True, "") if not why else (False, why)
+
+
+def _narrower(ref: ClaimFamily, stu: ClaimFamily) -> str:
+    """Why stu assumes more than ref at some size both are built at ('' if at none)."""
+    dims = getattr(stu.builder, "dims", None) or stu.all_n
+    for n in [n for n in ref.all_n if n in dims]:
+        r, s = _built(ref, n), _built(stu, n)
+        why = narrower(r, s) if r is not None and s is not None else ""
+        if why:
+            return why + (f" (at n = {n})" if n is not None else "")
+    return ""
 
 
 def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verifier.grading import audit, extract, match, sandbox
+from verifier.grading import audit, channel, extract, match, sandbox
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
@@ -49,7 +49,9 @@ def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
     if run.overflow:
         return f"the sandbox wrote more than {limits.output_mb} MB; not read"
     code = run.returncode
-    if code in (-signal.SIGXCPU, -signal.SIGKILL) or code == 128 + signal.SIGXCPU:
+    if code == channel.FORGED_EXIT:
+        return "no document came back from the sandbox: the submission exited early or wrote into its channel (forged?)"
+    if code in (-signal.SIGXCPU, -signal.SIGKILL) or code in (128 + signal.SIGXCPU, 128 + signal.SIGKILL):
         return f"killed in the sandbox: over {limits.cpu_seconds} CPU seconds, or out of memory"
     if code:
         tail = [line for line in run.stderr.strip().splitlines() if line.strip()][-1:] or ["no message"]
@@ -83,20 +85,24 @@ def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits,
         return
     names = [p.name for p in sub.python]
     if mode == TRUSTED:
-        doc = extract.extract_folder(sub.folder, ref.dims(), ref.all_dims())
+        doc = extract.extract_folder(sub.folder, ref.dims(), ref.all_dims(), names)
         out.payload = check_document(json.dumps(doc).encode(), names)
         return
     missing = sandbox.unavailable()  # on a cluster, this worker's machine may lack what the grader's has
     if missing is not None:
         out.problems.append(f"Python not imported: on {socket.gethostname()}, {missing}; {sandbox.INSTALL_HINT}")
         return
-    run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits)
+    run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits, files=names)
     out.integrity = audit.summarise(run.audit, run.nonce)
     why = _failed_run(run, limits)
     if why:
         out.problems.append(why)
         return
-    out.payload = check_document(run.stdout, names)
+    try:
+        signed = channel.verify(run.key, run.stdout)
+    except channel.Unauthenticated as err:
+        raise CodecError(str(err)) from None
+    out.payload = check_document(signed, names)
 
 
 def python_families(payload: dict[str, Any] | None, problems: list[str]) -> list[tuple[str, ClaimFamily]]:
@@ -147,6 +153,19 @@ def families_of(sub: Submission, payload: dict[str, Any] | None, problems: list[
             continue
         out[family.name] = (file, family)
     return out
+
+
+def family_named(sub: Submission, payload: dict[str, Any] | None, name: str) -> tuple[str, ClaimFamily]:
+    """One claim of the submission, with its file, as families_of finds it, decoding only that claim's entries
+    (a verifying worker needs one claim: a large document is not decoded again for each)."""
+    for f in (payload or {}).get("files", []):
+        for data in f.get("claims", []):
+            if isinstance(data, dict) and data.get("name") == name:
+                try:
+                    return str(f["file"]), decode_family(data, Path(str(f["file"])).stem)
+                except CodecError:
+                    continue
+    return families_of(sub, {}, [])[name]
 
 
 def _cited(name: str, families: Named, seen: set[str]) -> None:

@@ -8,8 +8,10 @@ else: not the teaching assistant's home or working directory, not the other
 submissions, not the results. It has no network (a new network namespace holds only a
 loopback), its own pid, ipc and uts namespaces, a new session (no terminal injection),
 and it dies with the grader. Inside, :mod:`verifier.grading.extract` sets the rlimits
-(address space, CPU seconds, processes, file size, open files). The grader keeps a
-wall-clock limit and a cap on what it reads back.
+(address space, CPU seconds, processes, file size, open files) in the child that imports
+the submission, and signs what that child sends back with a key sent on stdin
+(:mod:`verifier.grading.channel`): the grader accepts only a signed document. The grader
+keeps a wall-clock limit and a cap on what it reads back.
 
 The process limit (RLIMIT_NPROC) must count one sandbox's processes, never the grader's
 user's: counted per user, the teaching assistant's own processes would use it up, and a
@@ -73,6 +75,7 @@ class Run:
     argv: list[str] = field(default_factory=list)
     audit: bytes = b""  # what the audit hook inside reported (see verifier.grading.audit)
     nonce: str = ""  # the key its lines carry
+    key: str = ""  # the key the extractor signs its document with (see verifier.grading.channel)
 
 
 def _system_binds() -> list[str]:
@@ -173,23 +176,28 @@ def sandbox_uid() -> int:
     return 1_500_000_000 + os.getpid() * 600 + next(_RUNS) % 600
 
 
-def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, audit: bool = True) -> Run:
-    """Extract one student's claims in a sandbox; stdout is read up to limits.output_mb, stderr's tail kept,
-    and the audit hook's lines (their key sent on stdin, never on the command line) up to 256 KB."""
+def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, audit: bool = True,
+        files: list[str] | None = None) -> Run:  # fmt: skip
+    """Extract one student's claims (of the files named: None for every module) in a sandbox; stdout is read
+    up to limits.output_mb, stderr's tail kept, and the audit hook's lines up to 256 KB. The audit nonce and
+    the document's signing key are sent on stdin, never on the command line."""
     read_end, write_end = os.pipe()
-    request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid())}
+    request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid()),
+                               "output_mb": limits.output_mb}  # fmt: skip
+    if files is not None:
+        request["files"] = files
     if audit:
         request["audit_fd"] = write_end
     argv = bwrap_argv(folder, request, limits)
     started = time.monotonic()
-    result = Run(argv=argv, nonce=secrets.token_hex(16))
+    result = Run(argv=argv, nonce=secrets.token_hex(16), key=secrets.token_hex(32))
     try:
         proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 pass_fds=(write_end,))  # fmt: skip
     finally:
         os.close(write_end)
     try:
-        _send_nonce(proc, result.nonce)
+        _send_keys(proc, result.nonce, result.key)
         _read(proc, result, limits, started, os.fdopen(read_end, "rb", buffering=0))
     finally:
         if proc.poll() is None:
@@ -200,10 +208,10 @@ def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, 
     return result
 
 
-def _send_nonce(proc: subprocess.Popen[bytes], nonce: str) -> None:
+def _send_keys(proc: subprocess.Popen[bytes], nonce: str, key: str) -> None:
     assert proc.stdin is not None
     try:
-        proc.stdin.write(nonce.encode() + b"\n")
+        proc.stdin.write(f"{nonce}\n{key}\n".encode())
         proc.stdin.close()
     except OSError:  # the sandbox did not start, or ended at once: its exit code says why
         pass

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from verifier.grading.codec import CannotEncode, CodecError, check_name, decode_expr, encode_expr
+from verifier.grading.codec import CannotEncode, CodecError, bounded, check_name, decode_expr, encode_expr
 from verifier.language import distributions, domains
 from verifier.language.claims import (
     PSD,
@@ -37,9 +37,11 @@ from verifier.language.claims import (
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Step
 from verifier.outcome import Expect
+from verifier.strategies.budget import BudgetExceeded, cpu_limit
 
 SCHEMA = "verifier-submission/1"
 MAX_TEXT = 2000
+DECODE_SECONDS = 5.0  # CPU seconds to decode one statement at one size (past the structural bounds: a backstop)
 DATA: dict[str, type] = {
     cls.__name__: cls
     for cls in (Identity, Derivative, PSD, Inequality, Expectation, Convergence, Limit, Corollary, Chain, Step)
@@ -220,6 +222,20 @@ def _dims(value: object) -> tuple[int | None, ...]:
     return tuple(value)
 
 
+def decode_statement(tree: object) -> Statement:
+    """One statement, within the node bound and a CPU-time backstop (CodecError past either)."""
+    try:
+        with bounded(), cpu_limit(DECODE_SECONDS):
+            body = decode_value(tree)
+    except BudgetExceeded:
+        raise CodecError(f"decoding took over {DECODE_SECONDS:g} CPU seconds; not decoded") from None
+    except RecursionError:
+        raise CodecError("a statement nested too deeply") from None
+    if not isinstance(body, Statement):
+        raise CodecError(f"the statement is a {type(body).__name__}, not a claim kind")
+    return body
+
+
 def decode_family(data: object, derivation: str) -> ClaimFamily:
     """A claim family rebuilt from the sandbox's data: its statements decoded at every n it was built for."""
     if not isinstance(data, dict) or not isinstance(data.get("built"), list):
@@ -233,10 +249,7 @@ def decode_family(data: object, derivation: str) -> ClaimFamily:
             errors[n] = clean_text(entry["error"], 300)
             continue
         try:
-            body = decode_value(entry.get("body"))
-            if not isinstance(body, Statement):
-                raise CodecError(f"the statement is a {type(body).__name__}, not a claim kind")
-            bodies[n] = body
+            bodies[n] = decode_statement(entry.get("body"))
         except CodecError as err:
             errors[n] = f"could not be read back: {err}"
     return ClaimFamily(

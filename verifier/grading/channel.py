@@ -1,0 +1,145 @@
+"""The extractor's only way out of the sandbox: a frame from a child, signed by a parent the child cannot reach.
+
+Inside the sandbox the extractor forks before any student code runs. The *child*
+confines itself, imports the submission and encodes its claims; it hands the document
+back as one length-prefixed frame on a pipe. The *parent* runs no student code: it has
+already moved the grader's stdout out of the child's reach (the child closes its copy,
+and its fd 1 is stderr), makes itself non-dumpable (so the child cannot open
+``/proc/<parent>/fd`` or its memory, nor ptrace it), reads the frame, and only then reads
+the per-run key from stdin, a line the child never saw (it replaced its stdin with
+/dev/null before anything else ran). The parent writes ``HMAC-SHA256(key, document)``
+and the document to the grader's stdout. The grader accepts exactly one signed document
+(:func:`verify`); bytes a submission writes anywhere else, through any descriptor it can
+find, are not signed and refused.
+
+What the child sends is still the student's data (its code ran there): it is checked by
+shape here and by :mod:`verifier.grading.prepare`, decoded from allow-lists, and the
+grader builds what it verifies at the sizes *it* chose. So nothing in a frame can widen
+what a submission gets: a frame with fewer sizes earns less, never more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import hashlib
+import hmac
+import os
+import select
+import signal
+import traceback
+from collections.abc import Callable
+
+FORGED_EXIT = 86  # the parent's exit code when the child's frame is malformed (the grader words it)
+MAX_LINE = 256
+PR_SET_DUMPABLE = 4
+
+
+class Unauthenticated(ValueError):
+    """The sandbox's output is not one document signed with this run's key."""
+
+
+def read_line(fd: int) -> str:
+    """One line from fd, read a byte at a time (nothing after it is buffered, so a child forked later holds none)."""
+    out = bytearray()
+    while len(out) < MAX_LINE:
+        b = os.read(fd, 1)
+        if not b or b == b"\n":
+            break
+        out += b
+    return out.decode("ascii", "replace").strip()
+
+
+def sign(key: str, body: bytes) -> bytes:
+    return hmac.new(key.encode(), body, hashlib.sha256).hexdigest().encode() + b"\n" + body
+
+
+def verify(key: str, raw: bytes) -> bytes:
+    """The document, if raw is exactly one document signed with key (Unauthenticated otherwise)."""
+    mac, sep, body = raw.partition(b"\n")
+    expected = hmac.new(key.encode(), body, hashlib.sha256).hexdigest().encode()
+    if not key or not sep or not hmac.compare_digest(mac, expected):
+        raise Unauthenticated("the sandbox's output is not signed by its extractor (forged?)")
+    return body
+
+
+def _dumpable(flag: int) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, flag, 0, 0, 0)
+
+
+def run_child(work: Callable[[], bytes], hide: tuple[int, ...], cap: int) -> tuple[bytes | None, int]:
+    """Fork; the child closes the descriptors in hide and stdin, runs work and sends its result as one frame.
+    Returns the frame's body (None if none came whole, or it is over cap bytes) and the child's exit code."""
+    read_end, write_end = os.pipe()
+    _dumpable(0)  # from here on, a process of the same user cannot open this one's /proc entries
+    pid = os.fork()
+    if pid == 0:  # the child: nothing of the parent's but what work needs
+        os.close(read_end)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        for fd in hide:
+            os.close(fd)
+        _dumpable(1)
+        _child(work, write_end)
+    os.close(write_end)
+    body, status = _read_frame(read_end, pid, cap)
+    if status is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # a frame is all it may give: whatever it does next does not count
+        status = os.waitpid(pid, 0)[1]
+    os.close(read_end)
+    code = os.waitstatus_to_exitcode(status)
+    return body, (128 - code if code < 0 else code)
+
+
+def _child(work: Callable[[], bytes], fd: int) -> None:
+    try:
+        body = work()
+        os.write(fd, b"%d\n" % len(body))
+        _write_all(fd, body)
+    except BaseException:  # the child never returns into the parent's code
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+        os._exit(70)
+    os._exit(0)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_frame(fd: int, pid: int, cap: int) -> tuple[bytes | None, int | None]:
+    """The child's frame (a decimal length, a newline, that many bytes; None if it ends, exits or overflows
+    first), and the child's wait status if it was reaped here."""
+    data = bytearray()
+    while len(data) <= cap + 24:
+        ready = select.select([fd], [], [], 0.2)[0]
+        chunk = os.read(fd, 1 << 16) if ready else b""
+        data += chunk
+        whole = _complete(data)
+        if whole is not None or (ready and not chunk):
+            return whole, None
+        if not ready:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:  # its forks may keep the pipe open: take what is there, no waiting for EOF
+                return _complete(_drain(fd, data)), status
+    return None, None
+
+
+def _drain(fd: int, data: bytearray) -> bytearray:
+    while select.select([fd], [], [], 0)[0]:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _complete(data: bytearray) -> bytes | None:
+    head, sep, _ = bytes(data[:24]).partition(b"\n")
+    if not sep or not head.isdigit():
+        return None
+    body = data[len(head) + 1 :]
+    return bytes(body) if len(body) == int(head) else None
