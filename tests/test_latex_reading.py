@@ -122,3 +122,16 @@ def test_a_name_both_declared_and_defined_is_refused_not_silently_one_of_them() 
     assert "y is declared (y: real) and also defined (y = ...); keep one" in messages
     assert "both declared and defined" in messages  # the chain that uses y says so too, not "declare it"
     assert families == []
+
+
+def test_the_round_trip_gate_sees_through_nested_denominators() -> None:
+    """sympy may print a line in a form that reads back with its fractions nested otherwise: the same
+    rational function, which expand alone cannot see (a correct line was refused as a reader bug)."""
+    import sympy as sp
+
+    from verifier.load.latex.gates import _same_but_distributed
+
+    x = sp.Symbol("x", positive=True)
+    assert sp.expand(1 / (1 + 1 / x) - x / (x + 1)) != 0
+    assert _same_but_distributed(1 / (1 + 1 / x), x / (x + 1))
+    assert not _same_but_distributed(1 / (1 + 1 / x), x / (x + 2))

@@ -135,5 +135,21 @@ def test_an_inverse_is_sympys_adjugate_over_determinant_and_a_singular_one_is_st
     assert sp.Matrix(body.lhs) == explicit.inv(method="ADJ")
     x = sp.Symbol("x")
     singular = sp.ImmutableMatrix([[sp.sin(x) ** 2 + sp.cos(x) ** 2, 1], [1, 1]])  # det ≡ 0, not as written
-    with pytest.raises(sp.matrices.exceptions.NonInvertibleMatrixError):
+    with pytest.raises(LoweringError, match="undefined everywhere: at size 2×2 its determinant is identically 0"):
         lower(Identity(sp.Inverse(singular), sp.eye(2), where={x: Real()}))
+
+
+def test_sympy_keeps_the_inverse_of_a_possibly_singular_product_as_written() -> None:
+    """(XXᵀ)⁻¹(XXᵀ)y is y to sympy before any claim sees it; a claim must see what its author wrote (issue 37)."""
+    n = sp.Symbol("n", integer=True, positive=True)
+    X, y, A = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n + 1, 1), sp.MatrixSymbol("A", n, n)
+    assert (X * X.T).I * (X * X.T) * y != y  # XXᵀ of a tall X is singular everywhere
+    assert sp.Identity(n) != (A - A.T).I * (A - A.T)  # singular at every odd n
+    assert sp.Identity(n) == (X.T * X).I * (X.T * X)  # XᵀX of a tall X: invertible almost everywhere
+    assert sp.Identity(n) == A.I * A and sp.Identity(n) == A.T * A.T.I
+
+
+def test_an_inverse_singular_at_every_point_is_an_error_that_names_it() -> None:
+    X, y = sp.MatrixSymbol("X", 3, 2), sp.MatrixSymbol("y", 3, 1)
+    with pytest.raises(LoweringError, match=r"\(X\*X.T\)⁻¹ is undefined everywhere: at size 3×3"):
+        lower(Identity((X * X.T).I * (X * X.T) * y, y, where={X: Real(), y: Real()}))

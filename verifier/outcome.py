@@ -159,6 +159,7 @@ class ClaimResult:
     steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
     start_written: str = ""  # a chain's first line e₀ as its author wrote it (LaTeX), if written
     start_mathml: str = ""  # e₀ as verified, in presentation MathML
+    start_latex: str = ""  # e₀ as verified (what the reader understood), in LaTeX
     first_wrong_step: int | None = None  # a chain's first REFUTED step (1-based)
     end_result: str = ""  # a chain's end result checked on its own: its status, or "" if not a chain
     planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there

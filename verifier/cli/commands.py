@@ -199,7 +199,7 @@ def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
 def finish(args: argparse.Namespace, report: RunReport, console: Console) -> int:
     """Write the reports, show the table, compare with the baseline; the exit status."""
     write_reports(args, report, console)
-    terminal.render(console, report, quiet=args.quiet)
+    terminal.render(console, report, quiet=args.quiet, verbose=args.verbose)
     if not report.complete:
         return EXIT_INTERRUPTED
     regressed = check_baseline(args, report, console)

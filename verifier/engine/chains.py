@@ -57,7 +57,8 @@ def verify_chain(
             on_step(steps[-1][0])
     sub_results = [r for _, r in steps]
     result.steps = [s for s, _ in steps]
-    result.start_written, result.start_mathml = chain.start_written, _math(_markup(chain.start)[1])
+    start_latex, start_inner = _markup(chain.start)
+    result.start_written, result.start_mathml, result.start_latex = chain.start_written, _math(start_inner), start_latex
     result.status = kernel.judge_chain([s.status for s in result.steps])
     wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
     result.first_wrong_step = wrong.index if wrong else None

@@ -205,9 +205,13 @@ class _Walk:
             _name_the_case(result, inst)
             return False
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
-            at = f" at n = {n}" if n is not None else ""
-            result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
-            return False
+            # undecided here (equality at A = cI for a strict inequality at n = 2): the larger n are still
+            # checked, since one may refute the claim; the first undecided n is the reason if none does
+            if NumericVerdict.INCONCLUSIVE not in self.verdicts[:-1]:
+                at = f" at n = {n}" if n is not None else ""
+                result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
+            self.symbolic_open = False
+            return True
         if n not in family.n_values:
             return True
         if not self.symbolic_open:

@@ -21,6 +21,7 @@ from typing import Any, Protocol, Self, TypeVar
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.matrices.exceptions import NonInvertibleMatrixError
 from sympy.tensor.array import NDimArray
 
 from verifier.language import mathlib
@@ -39,6 +40,10 @@ W = TypeVar("W", bound=Walkable)
 
 class LoweringError(ValueError):
     """A matrix symbol that cannot be made explicit; the message says what to change."""
+
+
+class _Singular(LoweringError):
+    """An inverse of a matrix that is singular at every point: the message names it once it is known."""
 
 
 def lower(statement: W) -> W:
@@ -107,7 +112,16 @@ def _cramer(expr: sp.Basic) -> sp.Basic:
     (Gaussian elimination would nest fractions)."""
 
     def explicit_inverse(inv: sp.Inverse) -> sp.ImmutableMatrix:
-        return sp.ImmutableMatrix(_adjugate_over_det(sp.Matrix(_cramer(inv.arg).doit())))
+        m = sp.Matrix(_cramer(inv.arg).doit())
+        try:
+            return sp.ImmutableMatrix(_adjugate_over_det(m))
+        except NonInvertibleMatrixError:
+            raise _Singular(
+                f"{{inverse}} is undefined everywhere: at size {m.rows}×{m.cols} its determinant is "
+                "identically 0 (the matrix is singular at every point), so the claim holds nowhere; drop the "
+                "inverse, or state the claim for a matrix that is invertible (a tall X of full column rank "
+                "for XᵀX, a ridge term XᵀX + λI with λ > 0)"
+            ) from None
 
     return expr.replace(lambda e: isinstance(e, sp.Inverse), explicit_inverse)
 
@@ -136,7 +150,11 @@ def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, 
         return table[expr]
     if not expr.atoms(sp.MatrixSymbol) and not _is_matrix_expression(expr):
         return expr
-    value = _cramer(expr.xreplace(dict(table))).doit()
+    try:
+        value = _cramer(expr.xreplace(dict(table))).doit()
+    except _Singular as err:
+        shown = " or ".join(sorted(f"({sp.sstr(i.arg)})⁻¹" for i in expr.atoms(sp.Inverse))) or "an inverse"
+        raise LoweringError(str(err).replace("{inverse}", shown)) from None
     if isinstance(value, NDimArray):
         if value.rank() != 2:
             raise LoweringError(f"a derivative of rank {value.rank()} (an array); state it as a matrix")

@@ -49,6 +49,7 @@ table.steps{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
 table.steps td,table.steps th{border-bottom:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
 table.steps td math{font-size:1.35em}
 details summary{font-size:12px;color:#57606a;cursor:pointer}
+.reading{font-size:12px;color:#57606a;margin-top:2px}
 table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
@@ -231,12 +232,20 @@ def _first_line(r: ClaimResult) -> str:
     return f"<tr><td>0</td><td></td><td>{shown}</td><td></td><td></td><td>the line the chain starts from</td></tr>"
 
 
+_READING_SHOWN = 3000  # characters of MathML: a reading longer than this (a line expanded at n) is folded away
+
+
 def _line(written: str, verified: str, text: str) -> str:
-    """The author's line typeset, with the verified instance folded away; or the verified line alone."""
+    """The author's line typeset, with what the reader understood of it under it (the line as verified:
+    shown when short, folded away when it is a long expansion at n); or the verified line alone."""
     if not written:
         return verified or _esc(text)
-    detail = f'<details><summary>as verified</summary><div class="math">{verified}</div></details>' if verified else ""
-    return typeset.formula(written) + detail
+    if not verified:
+        return typeset.formula(written)
+    if len(verified) <= _READING_SHOWN:
+        return typeset.formula(written) + f'<div class="reading">read as <span class="math">{verified}</span></div>'
+    folded = f'<details><summary>as verified</summary><div class="math">{verified}</div></details>'
+    return typeset.formula(written) + folded
 
 
 def status_cards(results: list[ClaimResult]) -> str:

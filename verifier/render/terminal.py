@@ -138,18 +138,24 @@ def _say(console: Console, line: str) -> None:
 STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 
 
-def chains(console: Console, report: RunReport) -> None:
-    """Each chain that is not PROVED, line by line, the first wrong step marked."""
+def chains(console: Console, report: RunReport, verbose: bool = False) -> None:
+    """Each chain that is not PROVED, line by line, the first wrong step marked; with verbose, every
+    chain, and under each line of a LaTeX chain what the reader understood (sympy's LaTeX of it)."""
     for r in report.results:
-        if not r.steps or r.status is Status.PROVED:
+        if not r.steps or (r.status is Status.PROVED and not verbose):
             continue
         console.print(Text(f"chain {r.derivation}.{r.name}:", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
+        if verbose and r.start_written:
+            grid.add_row("     0", _read_as(Text(r.start_written), r.start_written, r.start_latex))
         for step in r.steps:
             mark = "➜" if step.index == r.first_wrong_step else " "
-            grid.add_row(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)}", step_text(r, step))
+            line = step_text(r, step)
+            if verbose:
+                line = _read_as(line, step.written, step.latex)
+            grid.add_row(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)}", line)
         console.print(grid)
         if r.end_result:
             console.print(f"    end result: {r.end_result}", markup=False, highlight=False)
@@ -167,10 +173,17 @@ def step_text(r: ClaimResult, step: StepResult) -> Text:
     return line
 
 
-def render(console: Console, report: RunReport, quiet: bool = False) -> None:
+def _read_as(line: Text, written: str, reading: str) -> Text:
+    """A LaTeX line with what the reader understood under it (sympy's LaTeX of the line as verified)."""
+    if written and reading and reading != written:
+        line.append(f"\n  read as: {reading}", style="dim")
+    return line
+
+
+def render(console: Console, report: RunReport, quiet: bool = False, verbose: bool = False) -> None:
     if not quiet:
         console.print(claims_view(report, console.width))
-        chains(console, report)
+        chains(console, report, verbose)
     failures(console, report)
     if report.retried:
         console.print(Text("note: " + retried_text(report.retried), style="yellow"))

@@ -80,9 +80,16 @@ def _same_but_distributed(back: object, e: sp.Expr) -> bool:
     if not isinstance(back, sp.Expr) or back.free_symbols != e.free_symbols:
         return False
     try:
-        return sp.expand(back - e) == 0
-    except (TypeError, ValueError, RecursionError):
+        difference = sp.expand(back - e)
+        if difference == 0:
+            return True
+        # nested denominators (1/(1 + 1/x) printed as 1/(1 + x^{-1})) need the fractions combined
+        return sp.count_ops(difference) <= _CANCEL_OPS and sp.cancel(sp.together(difference)) == 0
+    except (TypeError, ValueError, RecursionError, sp.PolynomialError):
         return False
+
+
+_CANCEL_OPS = 400  # beyond this size a rational function is not combined here: the line is refused, not slowed
 
 
 def _short(text: str) -> str:

@@ -8,7 +8,9 @@ entries [i, j] of axes of size 1 and sympy's own index sums (Σ over a dummy). O
 each with its derivative rule: the inverse M⁻¹, det M, (det M)⁻¹ and log det M, and the
 scalar function atoms of scalars.py (exp, log, tanh, …, and powers uᵏ with k < 0 or not an
 integer) of any index expression u. An inverse next to its own argument in a product
-cancels, M⁻¹M = MM⁻¹ = I (wherever M⁻¹ is defined).
+cancels, M⁻¹M = MM⁻¹ = I, for a plain M (a matrix symbol or its transpose: invertible somewhere
+at every size, so "wherever M⁻¹ is defined" is not empty); the inverse of a product or a sum
+(XXᵀ, A − Aᵀ) is never cancelled, since it may be singular everywhere.
 
 Elementwise functions are written as sympy applies them to a matrix expression:
 ``(X*w).applyfunc(sigma)`` with ``sigma = Lambda(t, 1/(1 + exp(-t)))`` (an
@@ -27,6 +29,7 @@ from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 from sympy.matrices.expressions.hadamard import HadamardPower
 
+from verifier.language.guards import is_plain_matrix
 from verifier.trusted.decide.einsum.forms import (
     DELTA,
     PLACEHOLDER,
@@ -78,8 +81,8 @@ class Atom:
 def _cancelled(mats: list[sp.Basic]) -> list[sp.Basic]:
     """The factors of a product with every M⁻¹ next to its own argument M (on either side) removed."""
     for k, m in enumerate(mats):
-        if not isinstance(m, sp.Inverse):
-            continue
+        if not isinstance(m, sp.Inverse) or not is_plain_matrix(m.arg):
+            continue  # (XXᵀ)⁻¹XXᵀ = I needs XXᵀ invertible, which no rule here shows: left as written
         inner = list(m.arg.args) if isinstance(m.arg, sp.MatMul) else [m.arg]
         if not all(getattr(a, "is_Matrix", False) for a in inner):
             continue

@@ -1,0 +1,71 @@
+"""sympy's rewrites that drop a side condition, switched off where a claim is written (issue 37).
+
+sympy cancels M⁻¹M to I when it builds a product: ``(X*X.T).I * (X*X.T) * y`` *is* ``y`` before
+any claim sees it, although XXᵀ is singular for every tall X. A claim must be checked as its
+author wrote it, so the cancellation is kept only where it is safe to state "where defined":
+M a matrix symbol, its transpose, the identity, or the Gram matrix XᵀX of a tall X, each invertible
+somewhere at every size. For any other M (XXᵀ of a tall X, a sum such as A − Aᵀ) the product
+keeps M⁻¹ and M side by side, and the engine decides whether M is invertible on the declared domain.
+
+Importing this module installs the guard once, in every process that builds claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+from sympy.matrices.expressions import matmul
+from sympy.strategies import do_one, exhaust, typed
+
+_original: Callable[[sp.MatMul], sp.Basic] = matmul.combine_powers
+
+
+def is_plain_matrix(m: sp.Basic) -> bool:
+    """M⁻¹M = I where defined, and defined somewhere at every size: M a matrix symbol, its transpose,
+    the identity, or a Gram matrix XᵀX of a tall X (XXᵀ of a wide one), of full rank for almost all X."""
+    if isinstance(m, sp.Transpose):
+        m = m.arg
+    return isinstance(m, sp.MatrixSymbol | sp.Identity) or _full_rank_gram(m)
+
+
+def _full_rank_gram(m: sp.Basic) -> bool:
+    """XᵀX with X at least as tall as wide (rows − cols ≥ 0 for every size), or XXᵀ with X at least as wide."""
+    if not isinstance(m, sp.MatMul) or len(m.args) != 2:
+        return False
+    a, b = m.args
+    if isinstance(a, sp.Transpose) and a.arg == b and isinstance(b, sp.MatrixSymbol):
+        return bool(sp.simplify(b.rows - b.cols).is_nonnegative)
+    if isinstance(b, sp.Transpose) and b.arg == a and isinstance(a, sp.MatrixSymbol):
+        return bool(sp.simplify(a.cols - a.rows).is_nonnegative)
+    return False
+
+
+def _inverted_base(m: sp.Basic) -> sp.Basic | None:
+    if isinstance(m, sp.Inverse):
+        return m.arg
+    if isinstance(m, sp.MatPow) and m.exp.is_negative:
+        return m.base
+    return None
+
+
+def guarded_combine_powers(mul: sp.MatMul) -> sp.Basic:
+    """sympy's combine_powers, except that it leaves alone a product with the inverse of anything
+    but a plain matrix: there, cancelling M⁻¹M needs M invertible, which sympy never asks."""
+    for arg in mul.args:
+        base = _inverted_base(arg)
+        if base is not None and not is_plain_matrix(base):
+            return mul
+    return _original(mul)
+
+
+def install() -> None:
+    if matmul.combine_powers is guarded_combine_powers:
+        return
+    rules = tuple(guarded_combine_powers if r is _original else r for r in matmul.rules)
+    matmul.combine_powers = guarded_combine_powers
+    matmul.rules = rules
+    matmul.canonicalize = exhaust(typed({sp.MatMul: do_one(*rules)}))
+
+
+install()
