@@ -252,8 +252,28 @@ def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> st
             if isinstance(node, sp.log | sp.Pow):
                 text = _describe(node, [sp.sympify(a).xreplace(point) for a in node.args])
                 if text:
-                    return text
+                    return text + _needs(node)
     return ""
+
+
+_NEEDS_SHOWN = 60  # characters: a longer condition (a determinant at n) is not spelled out
+
+
+def _needs(node: sp.Basic) -> str:
+    """What the claim needs at every point of its domain, for the operation that failed there:
+    "; it needs x - 1 ≠ 0 on the whole domain: narrow the domain (or state the claim where it holds)"."""
+    arg = node.args[0]
+    if isinstance(node, sp.log):
+        condition = f"{sp.sstr(arg)} > 0"
+    elif node.args[1].is_negative and node.args[1].is_integer:
+        condition = f"{sp.sstr(arg)} ≠ 0"
+    elif node.args[1].is_negative:
+        condition = f"{sp.sstr(arg)} > 0"
+    else:
+        condition = f"{sp.sstr(arg)} ≥ 0"
+    if len(condition) > _NEEDS_SHOWN:
+        return "; a claim must hold at every point of its declared domain: narrow the domain to where it is defined"
+    return f"; it needs {condition} at every point of its declared domain: narrow the domain to where that holds"
 
 
 def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:

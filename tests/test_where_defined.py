@@ -1,0 +1,76 @@
+"""One rule for a side that is undefined on part of the domain (issue 37), and the message that says what
+the claim needs.
+
+A claim is stated for every point of its declared domain. At a point where one side is defined and the
+other is not (x = 1 in (x² − 1)/(x − 1) = x + 1 over ℝ), the claim fails, for an identity and for an
+implication alike: REFUTED, confirmed at that point, with the condition the claim needs there. A claim
+undefined at every point (the inverse of a matrix singular everywhere) holds nowhere: ERROR.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import General, Identity, Positive, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
+
+x = sp.Symbol("x")
+SETTINGS = EngineSettings(samples=60)
+
+
+@claim()
+def removable_singularity() -> Identity:
+    return Identity((x**2 - 1) / (x - 1), x + 1, where={x: Real()})
+
+
+@claim()
+def removable_singularity_on_its_domain() -> Identity:
+    return Identity((x**2 - 4) / (x - 2), x + 2, where={x: Positive()})  # x = 2 is in (0, ∞): still refuted
+
+
+@claim()
+def log_needs_a_positive_argument() -> Identity:
+    return Identity(sp.log(x**2), 2 * sp.log(x), where={x: Real()})
+
+
+@claim(n=[2])
+def tall_outer_gram_cancels(n: int) -> Identity:
+    X, y = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n + 1, 1)
+    return Identity((X * X.T).I * (X * X.T) * y, y, where={X: General(), y: General()})
+
+
+@claim(n=[2])
+def tall_inner_gram_cancels(n: int) -> Identity:
+    X, y = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n, 1)
+    return Identity((X.T * X).I * (X.T * X) * y, y, where={X: General(), y: General()})
+
+
+def test_a_point_where_one_side_is_undefined_refutes_and_says_what_the_claim_needs() -> None:
+    r = verify_family(removable_singularity, SETTINGS)
+    assert r.status is Status.REFUTED
+    assert "the left side is undefined at x = 1: division by zero; it needs x - 1 ≠ 0" in r.reason
+    assert "narrow the domain" in r.reason
+
+
+def test_the_point_lies_in_the_declared_domain() -> None:
+    r = verify_family(removable_singularity_on_its_domain, SETTINGS)
+    assert r.status is Status.REFUTED
+    assert r.counterexample is not None and r.counterexample.values == {"x": 2.0}
+
+
+def test_a_log_of_a_negative_number_names_the_condition() -> None:
+    r = verify_family(log_needs_a_positive_argument, SETTINGS)
+    assert r.status is Status.REFUTED
+    assert "it needs x > 0" in r.reason
+
+
+def test_an_inverse_singular_everywhere_is_an_error_not_a_proof() -> None:
+    r = verify_family(tall_outer_gram_cancels, SETTINGS)
+    assert r.status is Status.ERROR
+    assert "(X*X.T)⁻¹ is undefined everywhere" in r.reason and "holds nowhere" in r.reason
+
+
+def test_the_gram_matrix_of_a_tall_matrix_still_cancels_where_defined() -> None:
+    r = verify_family(tall_inner_gram_cancels, SETTINGS)
+    assert r.status is Status.PROVED, r.reason
