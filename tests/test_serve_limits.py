@@ -168,3 +168,13 @@ def test_a_step_shows_its_counterexample_and_escapes_what_it_quotes() -> None:
     elements = Elements()
     elements.feed(html)
     assert "script" not in elements.tags and "b" in elements.tags  # the <b> of "First wrong step" only
+
+
+def test_a_step_shows_what_the_reader_understood_typeset_and_never_as_markup() -> None:
+    step = StepResult(1, "=", "x", r"\sin{\left(2 x \right)}", "", "", Status.PROVED, "", None, written=r"\sin 2x")
+    html = fragments.decided_step(0, step, 3, first_wrong=False)
+    assert 'class="reading">read as' in html and "<mi>sin</mi>" in html
+    hostile = StepResult(1, "=", "x", "<img src=x onerror=alert(1)>", "", "", Status.PROVED, "", None, written="x")
+    elements = Elements()
+    elements.feed(fragments.decided_step(0, hostile, 3, first_wrong=False))
+    assert "img" not in elements.tags and "onerror" not in elements.attributes

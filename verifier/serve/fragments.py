@@ -76,8 +76,20 @@ def decided_step(chain: int, step: StepResult, line: int | None, first_wrong: bo
         f'<li class="step {esc(step.status.value)}{wrong}" id="chain-{chain}-step-{step.index}"{line_attr(line)}>'
         f'<span class="num">{step.index}</span><span class="rel">{esc(STEP_MARKS.get(step.relation, step.relation))}'
         f'</span><span class="math">{typeset.formula(step.written) if step.written else esc(step.text)}</span>'
-        f'{badge(step.status.value)}{because}<div class="evidence">{esc(step.evidence)}</div>{detail}</li>'
+        f'{badge(step.status.value)}{because}{reading(step.written, step.latex)}'
+        f'<div class="evidence">{esc(step.evidence)}</div>{detail}</li>'
     )
+
+
+READING_SHOWN = 600  # characters of LaTeX: a longer reading (a line expanded at n) is left to the report
+
+
+def reading(written: str, latex: str) -> str:
+    """What the reader understood of a line (sympy's LaTeX of it, typeset like the student's own line),
+    so that a student sees \\sin 2x read as sin(2x)."""
+    if not written or not latex or latex == written or len(latex) > READING_SHOWN:
+        return ""
+    return f'<div class="reading">read as <span class="math">{typeset.formula(latex)}</span></div>'
 
 
 def _note(cx: Counterexample) -> str:
