@@ -307,7 +307,7 @@ def log_both_sides_chain() -> Chain:
 
 @claim()
 def log_both_sides_chain_on_reals() -> Chain:
-    """xy = 1 ⇒ log x + log y = 0 on ℝ²: at x = y = −1 the premise holds and log(−1) is not real."""
+    """xy = 1 ⇒ log x + log y = 0 on ℝ²: at x = y = −1 the premise holds and log(−1) is undefined (not real)."""
     return Chain(
         Relation(x * y, "=", ONE),
         steps=(Step("=>", Relation(sp.log(x) + sp.log(y), "=", ZERO), "take logs"),),
