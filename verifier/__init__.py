@@ -16,6 +16,8 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
+from verifier import moved
+
 if TYPE_CHECKING:
     from verifier.language.claims import (
         PSD,
@@ -29,10 +31,12 @@ if TYPE_CHECKING:
         Inequality,
         Limit,
     )
-    from verifier.language.distributions import Bernoulli, Normal, Uniform
+    from verifier.language.distributions import Bernoulli, Distribution, Normal, Uniform
     from verifier.language.domains import (
         SPD,
         Diagonal,
+        Domain,
+        FullColumnRank,
         General,
         Integer,
         Interval,
@@ -48,7 +52,33 @@ if TYPE_CHECKING:
         Symmetric,
     )
     from verifier.language.families import Claim, ClaimFamily, claim
-    from verifier.language.stepwise import Chain, Step
+    from verifier.language.mathlib import (
+        Matrix,
+        apply,
+        covariance,
+        diag,
+        dot,
+        frobenius_sq,
+        gelu,
+        hadamard,
+        identity,
+        log_sum_exp,
+        matrix,
+        normal_cdf,
+        normal_pdf,
+        numeric_function,
+        ones,
+        scalar,
+        scalars,
+        sigmoid,
+        smooth_function,
+        softmax,
+        squared_norm,
+        sum_entries,
+        trace,
+        vector,
+    )
+    from verifier.language.stepwise import Chain, Implication, Relation, Step
     from verifier.outcome import Expect
 
 __version__ = "0.1.0"
@@ -57,7 +87,14 @@ _CLAIMS: tuple[str, ...] = ("PSD", "Certificate", "Convergence", "Convex", "Coro
 _CLAIMS += ("Derivative", "Expectation", "Identity", "Inequality", "Limit")
 _DOMAINS: tuple[str, ...] = ("SPD", "Diagonal", "General", "Integer", "Interval", "Invertible", "Nonnegative")
 _DOMAINS += ("Nonzero", "OneHot", "Orthogonal", "Positive", "PSDMatrix", "Real", "Simplex", "Symmetric")
+_MATHLIB: tuple[str, ...] = ("Matrix", "apply", "covariance", "diag", "dot", "frobenius_sq", "gelu", "hadamard")
+_MATHLIB += ("identity", "log_sum_exp", "matrix", "normal_cdf", "normal_pdf", "numeric_function", "ones", "scalar")
+_MATHLIB += ("scalars", "sigmoid", "smooth_function", "softmax", "squared_norm", "sum_entries", "trace", "vector")
 _HOME = {
+    **dict.fromkeys(_MATHLIB, "verifier.language.mathlib"),
+    **dict.fromkeys(("Domain", "FullColumnRank"), "verifier.language.domains"),
+    "Distribution": "verifier.language.distributions",
+    **dict.fromkeys(("Implication", "Relation"), "verifier.language.stepwise"),
     **dict.fromkeys(_CLAIMS, "verifier.language.claims"),
     **dict.fromkeys(("Claim", "ClaimFamily", "claim"), "verifier.language.families"),
     **dict.fromkeys(_DOMAINS, "verifier.language.domains"),
@@ -96,6 +133,8 @@ def verify(target: object, **options: object) -> object:
     return _verify(target, **options)  # type: ignore[arg-type]
 
 
+moved.install()  # the import paths of earlier releases, with a DeprecationWarning (verifier/moved.py)
+
 if "IPython" in sys.modules:  # a notebook: display claims and results whichever way they were imported
     _register_notebook_display()
 
@@ -112,15 +151,20 @@ __all__ = [
     "Corollary",
     "Derivative",
     "Diagonal",
+    "Distribution",
+    "Domain",
     "Expect",
     "Expectation",
+    "FullColumnRank",
     "General",
     "Identity",
+    "Implication",
     "Inequality",
     "Integer",
     "Interval",
     "Invertible",
     "Limit",
+    "Matrix",
     "Nonnegative",
     "Nonzero",
     "Normal",
@@ -129,10 +173,34 @@ __all__ = [
     "PSDMatrix",
     "Positive",
     "Real",
+    "Relation",
     "Simplex",
     "Step",
     "Symmetric",
     "Uniform",
+    "apply",
     "claim",
+    "covariance",
+    "diag",
+    "dot",
+    "frobenius_sq",
+    "gelu",
+    "hadamard",
+    "identity",
+    "log_sum_exp",
+    "matrix",
+    "normal_cdf",
+    "normal_pdf",
+    "numeric_function",
+    "ones",
+    "scalar",
+    "scalars",
+    "sigmoid",
+    "smooth_function",
+    "softmax",
+    "squared_norm",
+    "sum_entries",
+    "trace",
+    "vector",
     "verify",
 ]

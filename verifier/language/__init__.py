@@ -2,5 +2,3 @@
 the mathlib of ML functions, and the lowering of matrix symbols to entries. Plain data that reads like
 the math. PROVED rests on it (the trusted base reads claims through it); it imports nothing else of verifier.
 """
-
-from verifier.language import guards as _guards  # noqa: F401  (sympy keeps M⁻¹M as written; see guards.py)

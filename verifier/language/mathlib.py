@@ -10,6 +10,8 @@ from typing import TypeAlias
 
 import sympy as sp
 
+from verifier.language import guards  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
+
 Matrix: TypeAlias = sp.ImmutableMatrix
 
 
