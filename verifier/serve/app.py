@@ -109,6 +109,7 @@ def errors_response(errors: list[limits.InputError], path: str, status: int = 40
 
 def refused(refusal: Refusal, path: str = "derivation.md") -> JSONResponse:
     response = errors_response([refusal.error], path, refusal.status)
+    response.headers["Connection"] = "close"  # what is left of its body is never read
     if refusal.retry_after is not None:
         response.headers["Retry-After"] = str(refusal.retry_after)
     return response

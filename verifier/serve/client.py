@@ -116,9 +116,11 @@ class Pending:
             server.host, server.port, timeout=timeout, source_address=(source, 0) if source else None
         )
         self.sent = time.monotonic()
-        self.conn.request(
-            "POST", path, body=body, headers={"Content-Type": "application/json", "X-Verifier-Client": client}
-        )
+        # refused (413) and closed before the whole body was sent: its answer is waiting to be read
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.conn.request(
+                "POST", path, body=body, headers={"Content-Type": "application/json", "X-Verifier-Client": client}
+            )
         self.response = self.conn.getresponse()
         self.reply = Reply(self.response.status, {k.lower(): v for k, v in self.response.getheaders()})
         if "text/event-stream" not in self.reply.headers.get("content-type", ""):

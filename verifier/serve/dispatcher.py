@@ -12,16 +12,21 @@ time limit, its memory limit, death with its parent). Requests go through three 
    waits again for its next chain's turn.
 
 Who takes a free slot is `verifier.serve.fair`'s rule: one address never holds every slot, and
-the addresses take turns, chain by chain. Every event a worker sends is relayed to the server at
-once, tagged with its request. The server gets exactly one "finished" per request, after its
-processes are gone, whatever happened (a verdict, an error, a time limit, a crash, a
-cancellation), so it can count what is in flight. Single-threaded, so forking from it is safe.
+the addresses take turns, chain by chain. A reading slot is shared by time as well: when every
+slot is taken and another client waits, the reader that has read for QUANTUM is stopped (SIGSTOP)
+until its next turn, so a derivation that is slow to read delays a newcomer by a second at most.
+
+Every event a worker sends is relayed to the server at once, tagged with its request. The server
+gets exactly one "finished" per request, after its processes are gone, whatever happened (a
+verdict, an error, a time limit, a crash, a cancellation), so it can count what is in flight.
+Single-threaded, so forking from it is safe.
 """
 
 from __future__ import annotations
 
 import contextlib
 import math
+import os
 import signal
 import socket
 import time
@@ -36,6 +41,7 @@ from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
 
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
+QUANTUM = 1.0  # seconds a reader keeps its slot while another client waits to read
 
 
 @dataclass(eq=False)
@@ -47,9 +53,10 @@ class Job:
     sock: socket.socket | None = None
     running: pool.Running | None = None
     chains: int = 0  # chains still to verify
-    budget: float = math.inf  # seconds of verifying left (request_timeout in all)
-    began: float = 0.0  # when its current chain was given a slot
+    budget: float = math.inf  # seconds left of its phase's limit (read_timeout, then request_timeout in all)
+    began: float = 0.0  # when its current turn began
     ahead: int | None = None  # the number of checks ahead of it the page was last told
+    paused: bool = False  # its reading stopped (SIGSTOP) until its next turn
 
 
 def client_of(job: Job) -> str:
@@ -127,22 +134,20 @@ class Dispatcher:
 
     def fill(self) -> None:
         """Start reading and verifying while there are slots, each to the job whose turn it is (`fair`)."""
+        self.pause_a_reader()
         while self.to_read:
             job = self.reading.pick(self.to_read, self.in_phase("reading"), client_of)
             if job is None:
                 break
             self.to_read.remove(job)
             self.read(job)
-        started = False
         while self.to_verify:
             job = self.verifying.pick(self.to_verify, self.in_phase("verifying"), client_of)
             if job is None:
                 break
             self.to_verify.remove(job)
             self.go(job)
-            started = True
-        if started:
-            self.tell_ahead()
+        self.tell_ahead()
 
     def in_phase(self, phase: str) -> list[Job]:
         return [j for j in self.jobs.values() if j.phase == phase]
@@ -154,7 +159,30 @@ class Dispatcher:
                 job.ahead = ahead + 1
                 self.tell(job, {"kind": "queued", "ahead": ahead + 1})
 
+    def pause_a_reader(self) -> None:
+        """Every reading slot taken and another client waits: stop (SIGSTOP) the reader whose turn has lasted
+        longest, if it has had QUANTUM, until its next turn. Reading is one process, and its limits count only
+        its own time (the CPU budget, and here `budget`), so a pause changes nothing it decides."""
+        readers = self.in_phase("reading")
+        if len(readers) < self.settings.readers or not self.to_read:
+            return
+        now, waiting = time.monotonic(), {j.client for j in self.to_read}
+        for job in sorted(readers, key=lambda j: j.began):
+            if now - job.began >= QUANTUM and waiting - {job.client} and job.running is not None:
+                with contextlib.suppress(OSError):
+                    os.kill(job.running.process.pid, signal.SIGSTOP)
+                job.budget -= now - job.began
+                job.running.deadline, job.phase, job.paused = math.inf, "queued", True
+                self.to_read.append(job)
+                return
+
     def read(self, job: Job) -> None:
+        if job.paused and job.running is not None:  # its next turn
+            job.paused, job.phase, job.began = False, "reading", time.monotonic()
+            job.running.deadline = job.began + job.budget
+            with contextlib.suppress(OSError):
+                os.kill(job.running.process.pid, signal.SIGCONT)
+            return
         from verifier.serve.checker import run_request
 
         ours, theirs = channel.pair()
@@ -162,6 +190,7 @@ class Dispatcher:
         job.running = pool.start(task, self.settings.memory_mb, self.settings.read_timeout, forks=True)
         theirs.close()
         job.sock, job.phase = ours, "reading"
+        job.began, job.budget = time.monotonic(), self.settings.read_timeout
         self.tell(job, {"kind": "reading"})
 
     def go(self, job: Job) -> None:

@@ -4,7 +4,9 @@ uvicorn (h11) closes a keep-alive connection that stays idle, and bounds the siz
 client that sends one header line every two seconds is never closed: each byte restarts nothing,
 there is no deadline. Here a connection waiting for a request's head (a new connection, or a kept
 one between requests) has `header_timeout` seconds to send all of it; then it is answered 408 and
-closed. The body has its own deadline in the app (`verifier.serve.app`), which can answer it.
+closed; a head longer than MAX_HEAD is answered 431 and closed, however fast it comes (h11 bounds
+only a head that arrives in parts). The body has its own deadline in the app
+(`verifier.serve.app`), which can answer it.
 
 Not behind a proxy, one address may hold at most `per_address` connections at once; the next is
 answered 503 and closed before it is read, so one address cannot take every connection the server
@@ -32,6 +34,8 @@ def raw_response(status: str, text: str) -> bytes:
 
 TIMED_OUT = raw_response("408 Request Timeout", "the request's head did not arrive in time\n")
 TOO_MANY = raw_response("503 Service Unavailable", "too many connections from this address\n")
+TOO_BIG = raw_response("431 Request Header Fields Too Large", "the request's head is too long\n")
+MAX_HEAD = 16_384  # bytes of a request's line and headers (a browser sends well under 8 KB)
 
 
 @dataclass
@@ -59,6 +63,7 @@ class GuardedH11(H11Protocol):
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self.head_timer: asyncio.TimerHandle | None = None
+        self.head_size, self.head_tail = 0, b""
         self.peer = self.client[0] if self.client else "?"
         self.counted = False
         bound = self.guard.per_address
@@ -79,6 +84,9 @@ class GuardedH11(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self.conn.their_state is h11.IDLE and self.head_too_big(data):
+            self.refuse(TOO_BIG)
+            return
         super().data_received(data)
         if self.conn.their_state is not h11.IDLE:  # the head is in (or the request was refused): no deadline
             self.disarm()
@@ -87,6 +95,17 @@ class GuardedH11(H11Protocol):
         super().on_response_complete()
         if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
             self.arm()  # a kept connection: the next head has its own deadline
+
+    def head_too_big(self, data: bytes) -> bool:
+        """Whether the head being received is past MAX_HEAD bytes (h11 bounds only a head that arrives in parts)."""
+        seen = self.head_tail + data
+        end = seen.find(b"\r\n\r\n")
+        if end >= 0:
+            size, self.head_size, self.head_tail = self.head_size + end - len(self.head_tail) + 4, 0, b""
+            return size > MAX_HEAD
+        self.head_size += len(data)
+        self.head_tail = seen[-3:]
+        return self.head_size > MAX_HEAD
 
     def arm(self) -> None:
         self.disarm()
