@@ -9,8 +9,11 @@ undefined at every point (the inverse of a matrix singular everywhere) holds now
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sympy as sp
 
+from tests.conftest import run_cli
 from verifier import General, Identity, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
@@ -74,3 +77,28 @@ def test_an_inverse_singular_everywhere_is_an_error_not_a_proof() -> None:
 def test_the_gram_matrix_of_a_tall_matrix_still_cancels_where_defined() -> None:
     r = verify_family(tall_inner_gram_cancels, SETTINGS)
     assert r.status is Status.PROVED, r.reason
+
+
+def test_an_expression_built_before_verifier_is_imported_is_still_kept_as_written(tmp_path: Path) -> None:
+    """The guard is installed before a derivation's own code runs (the loader imports it first), so
+    sympy cannot cancel (XXᵀ)⁻¹XXᵀ in a module that builds it above its verifier import."""
+    (tmp_path / "early.py").write_text(EARLY)
+    out = run_cli("check", str(tmp_path / "early.py"), "--no-cache", "-q", cwd=tmp_path)
+    assert "ERROR" in out.stdout and "(X*X.T)⁻¹ is undefined everywhere" in out.stdout, out.stdout
+
+
+EARLY = """
+from pathlib import Path
+
+import sympy as sp
+
+X, y = sp.MatrixSymbol("X", 3, 2), sp.MatrixSymbol("y", 3, 1)
+LHS = (X * X.T).I * (X * X.T) * y
+
+from verifier import General, Identity, claim  # noqa: E402
+
+
+@claim()
+def built_before_the_import() -> Identity:
+    return Identity(LHS, y, where={X: General(), y: General()})
+"""
