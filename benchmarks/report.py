@@ -165,10 +165,13 @@ def write_reports(data: Data, out: str | Path) -> list[Path]:
 
 
 def _with_serve_load(md: Path, text: str) -> str:
-    """The new report, keeping the `verifier serve` load section the old one had (benchmarks/serve_load.py)."""
-    from benchmarks.serve_load import END, START, keep_section
+    """The new report, keeping the `verifier serve` sections the old one had (benchmarks/serve_load.py under load,
+    benchmarks/serve_attack.py under attack): they are measured by their own commands."""
+    from benchmarks import serve_attack, serve_load
 
     old = md.read_text(encoding="utf-8") if md.exists() else ""
-    if START not in old or END not in old:
-        return text
-    return keep_section(text, old[old.index(START) : old.index(END) + len(END)])
+    for module in (serve_load, serve_attack):
+        start, end = module.START, module.END
+        if start in old and end in old:
+            text = module.keep_section(text, old[old.index(start) : old.index(end) + len(end)])
+    return text
