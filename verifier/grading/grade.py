@@ -9,16 +9,19 @@ the normal engine, run here on the claims decoded from the sandbox's data.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from verifier import engine
 from verifier.grading import prepare as prep
-from verifier.grading import sandbox
+from verifier.grading import sandbox, shown
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
+from verifier.grading.statements import BuildError
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
@@ -26,6 +29,8 @@ from verifier.render import counterexample as cx_text
 from verifier.run import pool
 from verifier.run.executor import reruns_since
 from verifier.run.runner import RunSettings
+
+BUILD_ERROR = f"builder raised {BuildError.__name__}"
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,17 @@ def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: Ref
     reference claim it answers, "" for a claim it cites) at the reference's sizes."""
     file, family = prep.family_named(sub, payload, name)
     if not graded_as:
-        return engine.verify_family(family, settings, source=file)
+        return _worded(engine.verify_family(family, settings, source=file))
     reference = ref.family(graded_as)
     sized = _at_reference_sizes(family, reference)
-    return _unbuilt(engine.verify_family(sized, settings, source=file), family, reference)
+    return _unbuilt(_worded(engine.verify_family(sized, settings, source=file)), family, reference)
+
+
+def _worded(result: ClaimResult) -> ClaimResult:
+    """A claim the sandbox could not build (or the grader decode) at some n, said without the engine's wrapper."""
+    if result.status is not Status.ERROR or BUILD_ERROR not in result.reason:
+        return result
+    return dataclasses.replace(result, reason=re.sub(r"builder raised BuildError( at n=\S+)?: ", "", result.reason))
 
 
 def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
@@ -188,7 +200,11 @@ def grade(
     for by_name in results.values():
         engine.resolve_corollaries(list(by_name.values()))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
-    rows = [_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode)) for s in subs]
+    rows = [
+        shown.scrub_row(_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode)),
+                        shown.host_roots(s.folder, Path(submissions_dir), ref.path))
+        for s in subs
+    ]  # fmt: skip
     notes = [f"the reference's known-wrong claims are not required: {', '.join(ref.skipped)}"] if ref.skipped else []
     seconds = time.monotonic() - started
     engine_settings = run.engine

@@ -106,7 +106,7 @@ def encode_family(family: ClaimFamily, dims: list[int | None]) -> dict[str, Any]
             built.append({"n": n, "body": encode_value(body)})
         except CannotEncode as err:
             built.append({"n": n, "error": f"cannot be sent as data: {err}"})
-        except Exception as err:  # the builder is the submission's code
+        except (Exception, SystemExit) as err:  # the builder is the submission's code (sys.exit included)
             built.append({"n": n, "error": f"builder raised {type(err).__name__}: {str(err)[:200]}"})
     return {
         "name": family.name,

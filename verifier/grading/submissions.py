@@ -97,19 +97,21 @@ def read_folder(folder: Path) -> Submission:
     """One student's submission; symbolic links are never followed (a link could point at anyone's files)."""
     student = folder.name
     if folder.is_symlink():
-        return Submission(student, folder, (), (), f"{folder}: a symbolic link, not followed; copy the files in")
+        return Submission(student, folder, (), (), f"{student}: a symbolic link, not followed; copy the files in")
     files = sorted(p for p in folder.iterdir() if not p.name.startswith(("_", ".")))
     links = [p.name for p in files if p.is_symlink()]
     plain = [p for p in files if p.is_file() and not p.is_symlink()]
     python = tuple(p for p in plain if p.suffix == ".py")
     chains = tuple(p for p in plain if _latex_file(p))
-    problem = ""
+    problems = []
     if links:
-        problem = f"symbolic links not followed: {', '.join(links)}"
+        problems.append(f"symbolic links skipped, not followed (copy the files in): {', '.join(links)}")
     if not python and not chains:
-        found = ", ".join(p.name for p in files) or "nothing"
-        problem = f"no derivation file (a .py module, or a .md/.tex file with a ```verifier block); found {found}"
-    return Submission(student, folder, python, chains, problem)
+        found = ", ".join(p.name for p in files if p.name not in links) or "nothing else"
+        problems.append(
+            f"no derivation file (a .py module, or a .md/.tex file with a ```verifier block); found {found}"
+        )
+    return Submission(student, folder, python, chains, "; ".join(problems))
 
 
 def discover(root: str, single: bool = False) -> list[Submission]:

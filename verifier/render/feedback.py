@@ -5,7 +5,10 @@ why, the counterexample (found at the reference's size, where the student's clai
 verified), and a chain's first wrong line. The summary (``index.md``) gives each claim's
 pass rate and the class's most common wrong verdicts. Renderers compute nothing: every
 line comes from the :class:`GradeReport`. Text from a submission is shown in code
-blocks or escaped table cells, never as Markdown it could shape.
+blocks (fenced longer than any run of backticks in it) or escaped by :func:`md_text`,
+never as Markdown or HTML it could shape: ``<`` ``>`` ``&`` become entities, every
+mark that could open emphasis, code, a table cell, a link, an image or math is
+backslash-escaped, and ``://`` and ``www.`` are broken so that no autolink forms.
 """
 
 from __future__ import annotations
@@ -33,23 +36,37 @@ def page_stems(students: list[str]) -> dict[str, str]:
     return out
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_MARKDOWN = re.compile(r"[\\`*\[\]|~#$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
-def _block(text: str) -> list[str]:
-    return ["```text", text.replace("```", "ʼʼʼ"), "```"]
+def md_text(text: object) -> str:
+    """Text shown as itself in Markdown (one line): no emphasis, code, table cell, link, image or HTML."""
+    one_line = re.sub(r"[\r\n]+", " ", str(text))
+    escaped = _MARKDOWN.sub(lambda m: "\\" + m.group(0), one_line)
+    escaped = re.sub(r"[&<>\"]", lambda m: _ENTITIES[m.group(0)], escaped)
+    return escaped.replace("://", ":\\/\\/").replace("www.", "www\\.")
+
+
+_cell = md_text
+
+
+def _block(text: str, info: str = "text") -> list[str]:
+    """A fenced code block, its fence longer than any run of backticks in the text."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, text, fence]
 
 
 def _claim_section(g: ClaimGrade) -> list[str]:
     mark = "met" if g.met else "not met"
-    lines = [f"## {g.reference}: {g.status} ({mark})", ""]
+    lines = [f"## {_cell(g.reference)}: {g.status} ({mark})", ""]
     if g.matched and g.matched != g.reference:
-        lines += [f"Graded from your claim `{_cell(g.matched)}` (it states the same thing under another name).", ""]
+        lines += [f"Graded from your claim {_cell(g.matched)} (it states the same thing under another name).", ""]
     if g.written:
         lines += ["Your claim, as written:", "", *_block(g.written), ""]
     if g.latex:
-        lines += ["As it was checked:", "", "$$", g.latex.replace("$$", ""), "$$", ""]
+        lines += ["As it was checked (LaTeX):", "", *_block(g.latex, "latex"), ""]
     if g.reason:
         lines += [f"**Why:** {_cell(g.reason)}", ""]
     if g.wrong_step:
@@ -62,7 +79,9 @@ def _claim_section(g: ClaimGrade) -> list[str]:
 def student_page(report: GradeReport, row: StudentRow) -> str:
     """One student's feedback page."""
     lines = [f"# Feedback for {_cell(row.student)}", ""]
-    lines += [f"Score: **{row.score}/{len(row.grades)}** claims met, graded against `{Path(report.reference).name}`."]
+    lines += [
+        f"Score: **{row.score}/{len(row.grades)}** claims met, graded against {_cell(Path(report.reference).name)}."
+    ]
     lines += ["", f"Files read: {_cell(', '.join(row.files) or 'none')}.", ""]
     if row.problem:
         lines += ["Problems reading your submission:", "", *_block(row.problem), ""]
@@ -97,10 +116,10 @@ def _mistakes(summary: CourseSummary) -> list[str]:
 def course_summary(report: GradeReport) -> str:
     """The course at a glance: pass rate per claim, the most common wrong verdicts, and every student's page."""
     s = summarise(report)
-    lines = [f"# Course summary: {Path(s.reference).name}", ""]
+    lines = [f"# Course summary: {_cell(Path(s.reference).name)}", ""]
     lines += [f"{s.students} students, {s.full_marks} with full marks, {len(s.flagged)} with integrity notes, "
               f"{len(s.unread)} not graded at all.", ""]  # fmt: skip
-    lines += [f"Claims answer the reference {s.matching}.", ""]
+    lines += [f"Claims answer the reference {_cell(s.matching)}.", ""]
     lines += ["## Pass rate per claim", "", *_rates(s), "", "## Most common mistakes", "", *_mistakes(s)]
     if s.unread:
         lines += ["", "## Not graded at all", ""] + [f"- {_cell(who)}: {_cell(why)}" for who, why in s.unread]

@@ -1,8 +1,8 @@
 """A course's grades: the rich table (one row per student), its details, and the CSV.
 
 Every string that came from a submission (claim names, reasons, problems) is shown as
-plain text, never as rich markup, and CSV cells that a spreadsheet would read as a
-formula are quoted.
+plain text, never as rich markup, without control characters (a terminal escape), and
+CSV cells that a spreadsheet would read as a formula are quoted.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow, is_met
+from verifier.grading.statements import clean_text
 from verifier.outcome import Status
 from verifier.render.text import plural, retried_text
 
@@ -36,8 +37,13 @@ def cell(g: ClaimGrade) -> Text:
     if g.first_wrong_step is not None:
         text.append(f" (step {g.first_wrong_step})")
     if g.how == "statement":
-        text.append(f" as {g.matched}", style="dim")
+        text.append(f" as {_p(g.matched)}", style="dim")
     return text
+
+
+def _p(text: object) -> str:
+    """Text from a submission, printable: no control characters (rich prints ESC as it is)."""
+    return clean_text(text, 1 << 20)
 
 
 NARROWEST = 7 + 5 + 5 + 3 * 3 + 1  # the student, score and notes columns at their narrowest, and the borders
@@ -72,7 +78,7 @@ def table(report: GradeReport, width: int = 200) -> tuple[Table, str]:
     for row in report.rows:
         score = Text(f"{row.score}/{len(row.grades)}", style="bold green" if row.score == len(row.grades) else "")
         cells = [cell(g) for g in row.grades]
-        t.add_row(Text(row.student), score, *cells, Text(_note(row)))
+        t.add_row(Text(_p(row.student)), score, *cells, Text(_p(_note(row))))
     return t, legend
 
 
@@ -89,22 +95,22 @@ def details(console: Console, report: GradeReport) -> None:
     """One line per grade that was not met (or was met under another name), and per integrity note."""
     for row in report.rows:
         for note in row.integrity:
-            console.print(Text(f"{row.student}: ").append(note, style="bold red"), soft_wrap=True)
+            console.print(Text(f"{_p(row.student)}: ").append(_p(note), style="bold red"), soft_wrap=True)
         if row.grades and all(
             g.status is GradeOutcome.NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades
         ):
-            line = Text(f"{row.student}: ")
+            line = Text(f"{_p(row.student)}: ")
             line.append(GradeOutcome.NOT_GRADED, style=STYLES[GradeOutcome.NOT_GRADED])
-            console.print(line.append(f" — {row.grades[0].reason}"), soft_wrap=True)
+            console.print(line.append(f" — {_p(row.grades[0].reason)}"), soft_wrap=True)
             continue
         for g in row.grades:
             if is_met(g.status) and g.how != "statement":
                 continue
-            line = Text(f"{row.student}.{g.reference}: ")
+            line = Text(f"{_p(row.student)}.{g.reference}: ")
             line.append(g.status, style=STYLES.get(g.status, ""))
             if g.how == "statement":
-                line.append(f" as {g.matched} (answered by its statement, not its name)")
-            line.append(f" — {g.reason}" if g.reason and not is_met(g.status) else "")
+                line.append(f" as {_p(g.matched)} (answered by its statement, not its name)")
+            line.append(f" — {_p(g.reason)}" if g.reason and not is_met(g.status) else "")
             console.print(line, soft_wrap=True)
 
 
@@ -148,7 +154,7 @@ def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
 
 def _safe(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else _p(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -5,6 +5,8 @@ Gradescope's documented fields: a top-level ``score`` (or per-test scores), ``te
 "after_due_date", "after_published" or "visible"), ``output`` and ``execution_time``.
 One test per reference claim, worth the reference's ``@claim(points=…)`` (default 1);
 the integrity notes go in a test of 0 points that only the staff sees ("hidden").
+Every output and name is declared plain ``text`` (Gradescope escapes it; its default
+would render HTML or Markdown), so a student's text can never become markup there.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
 
 VISIBLE, HIDDEN = "visible", "hidden"
+TEXT = "text"  # Gradescope shows it as plain text, escaped
 
 
 def _output(g: ClaimGrade) -> str:
@@ -34,6 +37,8 @@ def _test(g: ClaimGrade, points: float) -> dict[str, Any]:
         "max_score": points,
         "status": "passed" if g.met else "failed",
         "output": _output(g),
+        "output_format": TEXT,
+        "name_format": TEXT,
         "visibility": VISIBLE,
     }
 
@@ -43,12 +48,15 @@ def results(report: GradeReport, row: StudentRow) -> dict[str, Any]:
     tests = [_test(g, float(report.points.get(g.reference, 1))) for g in row.grades]
     if row.integrity:
         tests.append({"name": "integrity", "score": 0.0, "max_score": 0.0, "status": "failed",
-                      "output": "\n".join(row.integrity), "visibility": HIDDEN})  # fmt: skip
+                      "output": "\n".join(row.integrity), "output_format": TEXT, "visibility": HIDDEN})  # fmt: skip
     summary = f"{row.score}/{len(row.grades)} claims met" + (f"; {row.problem}" if row.problem else "")
     return {
         "score": sum(t["score"] for t in tests),
         "execution_time": round(report.seconds, 3),
         "output": summary,
+        "output_format": TEXT,
+        "test_output_format": TEXT,
+        "test_name_format": TEXT,
         "visibility": VISIBLE,
         "tests": tests,
     }
