@@ -5,14 +5,16 @@ process, each doing one thing:
 
 - the **server** (`app`, `broker`): Starlette under uvicorn. It never imports sympy and never
   reads LaTeX into mathematics. It checks each request against the bounds (`limits`), admits
-  it into a bounded queue with a per-client limit (HTTP 429 with Retry-After beyond), relays
-  its events to the page as server-sent events and renders them (`fragments`, `positions`).
+  it into a bounded queue with a limit per address (`peers`; HTTP 429 with Retry-After beyond),
+  relays its events to the page as server-sent events and renders them (`fragments`,
+  `positions`). Below the app, `guard` gives each connection a deadline for its request's head
+  and bounds the connections of one address.
 - the **dispatcher** (`dispatcher`), spawned once: it imports the engine, then forks one worker
   per request with the pool's hard time and memory limits (`verifier.run.pool`), a few reading at a
-  time and `--jobs` verifying at a time.
+  time and `--jobs` verifying at a time, the addresses taking turns (`fair`).
 - the **request worker** (`checker`): it reads the derivation with the LaTeX reader's public
   entry point (every gate as on the command line), reports the chains or the positioned errors,
-  waits for a verifying slot, and then verifies each chain in a worker forked from itself, as
+  waits for a verifying slot for each chain in turn, and verifies it in a worker forked from itself, as
   `verifier check FILE` does from the process that loaded the file. The engine tells it each
   step's result as soon as it is decided (`verify_family(..., on_step=...)`), and each goes up
   as one message on a socket of datagrams, so a worker killed at its time limit can never leave
