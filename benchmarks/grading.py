@@ -8,6 +8,12 @@ sandbox when bwrap works here, else with --trust-submissions (the report says wh
 on the local pool (`--jobs W`), then on a Dask LocalCluster (`--dask-local W`, its start
 included), when the [dask] extra is installed.
 
+Each run also records its peak memory: the most the grader's whole process tree (the
+CLI, its pool workers and every sandbox) held at once, sampled from /proc every 50 ms.
+A hostile course (:mod:`benchmarks.course_hostile`: issue 38's attacks and more, on top
+of the 30 ordinary students) is graded once on the local pool, what an attacked course
+costs (`python -m benchmarks.grading` runs that course alone and prints its figures).
+
 The largest course is then graded once more on a running LocalCluster, in this process,
 with a worker killed (SIGKILL) while it verifies a claim: the report must be complete,
 every student's row the same, and the lost task named, in about the time of the run
@@ -52,7 +58,8 @@ class CourseRun:
     seconds: float
     exit_code: int
     command: str
-    where: str = "local pool"  # or "LocalCluster"
+    where: str = "local pool"  # or "LocalCluster", or "local pool, hostile"
+    peak_mb: float = 0.0  # the most the grader's process tree held at once (RSS, summed)
 
     @property
     def submissions_per_second(self) -> float:
@@ -114,21 +121,65 @@ def sizes(config: BenchConfig) -> tuple[int, ...]:
     return tuple(sorted({*config.grading_students, *(int(s) for s in extra.split(",") if s.strip())}))
 
 
-def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False) -> CourseRun:
+def _tree_rss_mb(root: int) -> float:
+    """The resident memory of root and all its descendants, summed (MB), from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
+        tree.update(children)
+        frontier = children
+    return sum(rss.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run_measured(argv: list[str]) -> tuple[int, float, float]:
+    """Run argv; its exit code, wall seconds and peak memory (its process tree's RSS, summed, MB)."""
+    started = time.monotonic()
+    peak = 0.0
+    with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+    return proc.returncode, time.monotonic() - started, peak
+
+
+def write_hostile(root: Path, students: int) -> int:
+    """A course of `students` ordinary submissions and every hostile one (benchmarks.course_hostile); its size."""
+    from benchmarks.course_hostile import write_hostile_course
+
+    write_course(root, students)
+    hostile = write_hostile_course(root / "hostile")
+    for name in hostile:
+        (root / "hostile" / "submissions" / name).rename(root / "submissions" / name)
+    return students + len(hostile)
+
+
+def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False) -> CourseRun:
     with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp:
         root = Path(tmp)
-        write_course(root, students)
+        total = write_hostile(root, students) if hostile else students
+        if not hostile:
+            write_course(root, students)
         where = ["--dask-local", str(jobs)] if cluster else ["--jobs", str(jobs)]
         args = ["grade", str(root / "submissions"), "--against", str(root / "reference.py"), "-q", "--no-color"]
         args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", *where]
         args += ["--json", str(root / "grades.json"), *(["--trust-submissions"] if trust else [])]
-        started = time.monotonic()
-        proc = subprocess.run([sys.executable, "-m", "verifier", *args], capture_output=True, text=True)
-        seconds = time.monotonic() - started
+        code, seconds, peak = run_measured([sys.executable, "-m", "verifier", *args])
         data = json.loads((root / "grades.json").read_text()) if (root / "grades.json").exists() else {"students": []}
     verified = sum(1 for r in data["students"] for g in r["grades"] if g["matched"] and g["status"] != "NOT GRADED")
     command = "verifier " + " ".join(a if not a.startswith(tmp) else "…" for a in args)
-    return CourseRun(students, verified, seconds, proc.returncode, command, "LocalCluster" if cluster else "local pool")
+    where_text = "LocalCluster" if cluster else "local pool" + (", hostile" if hostile else "")
+    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1))
 
 
 def kill_on_first_claim(client: Any, killed: list[str]) -> Callable[[str], None]:
@@ -181,6 +232,8 @@ def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
         if cluster:
             progress(f"bench: grading a generated course of {n} students, LocalCluster")
             runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
+    progress(f"bench: grading a hostile course ({min(sizes(config))} students and every attack), local pool")
+    runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True))
     kill = None
     if cluster:
         progress(f"bench: grading {max(sizes(config))} students on a LocalCluster, a worker killed mid-run")
@@ -199,13 +252,14 @@ def render(data: Data) -> list[str]:
         f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
         f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",
         "",
-        "| students | where | claims verified | wall time | submissions/s | claims/s | exit |",
-        "|---|---|---|---|---|---|---|",
+        "| students | where | claims verified | wall time | submissions/s | claims/s | peak memory | exit |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in g["runs"]:
         lines.append(
             f"| {r['students']} | {r.get('where', 'local pool')} | {r['claims']} | {r['seconds']:.1f} s "
-            f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r['exit_code']} |"
+            f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r.get('peak_mb', 0):.0f} MB "
+            f"| {r['exit_code']} |"
         )
     lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
     sizes_run = sorted({r["students"] for r in g["runs"]})
@@ -278,3 +332,20 @@ def target(section: GradingSection | None) -> Target:
         f"{k.killed_seconds:.1f} s against {k.undisturbed_seconds:.1f} s undisturbed"
     )
     return Target(text, met_if(k.met), evidence)
+
+
+def main() -> None:
+    """`python -m benchmarks.grading [STUDENTS] [JOBS]`: the hostile course (30 ordinary students by default) graded
+    once on the local pool; prints submissions per second and peak memory."""
+    students = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+    run = grade_course(students, jobs, trust=sandbox.unavailable() is not None, hostile=True)
+    print(json.dumps(run.to_json(), indent=2))
+    print(
+        f"{run.students} submissions in {run.seconds:.1f} s: {run.submissions_per_second:.2f} submissions/s, "
+        f"{run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB (exit {run.exit_code})"
+    )
+
+
+if __name__ == "__main__":
+    main()
