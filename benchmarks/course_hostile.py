@@ -207,6 +207,7 @@ def hostile_variants() -> Variants:
 
 def write_hostile_course(root: Path, only: tuple[str, ...] = ()) -> dict[str, Planted]:
     """root/reference.py and one folder per hostile variant in root/submissions; what each row must show."""
+    root.mkdir(parents=True, exist_ok=True)
     (root / "reference.py").write_text(reference_text())
     subs = root / "submissions"
     if subs.exists():
