@@ -101,13 +101,12 @@ def _output(p: argparse.ArgumentParser) -> None:
     o.add_argument("--html", metavar="PATH", help="write the self-contained HTML report here")
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="only failures and the summary line")
-    o.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="every chain line by line, with what the LaTeX reader understood of each line; "
-        "tracebacks and details for errors",
-    )
+    o.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
+
+
+VERBOSE_HELP = (
+    "every chain line by line, with what the LaTeX reader understood of each line; tracebacks and details for errors"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -294,13 +293,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     )
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
-    o.add_argument(
-        "-v",
-        "--verbose",
-        action="store_true",
-        help="every chain line by line, with what the LaTeX reader understood of each line; "
-        "tracebacks and details for errors",
-    )
+    o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
     s = gr.add_argument_group("submissions")
     s.add_argument(
         "--trust-submissions",
