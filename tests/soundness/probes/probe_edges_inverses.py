@@ -96,6 +96,44 @@ def hyperbolic_rotation_inverse_unsigned() -> Identity:
     return Identity(sp.Inverse(M), M, where={x: Real()})
 
 
+@claim()
+def diagonal_singular_at_a_half() -> Identity:
+    """M⁻¹M = I for M = diag(x − ½, 1) on ℝ, written unevaluated: undefined at x = ½ (the right side is I).
+
+    (sp.Inverse(M) * M would be cancelled to I by sympy itself before any claim is built.)
+    """
+    M = sp.ImmutableMatrix([[x - sp.Rational(1, 2), 0], [0, 1]])
+    return Identity(sp.MatMul(sp.Inverse(M), M), sp.eye(2), where={x: Real()})
+
+
+@claim()
+def diagonal_singular_at_a_half_avoided() -> Identity:
+    """M⁻¹M = I for M = diag(x − ½, 1) on [1, 2], written unevaluated.
+
+    Proof: det M = x − ½ ≥ ½ on [1, 2], so M is invertible there.
+    """
+    M = sp.ImmutableMatrix([[x - sp.Rational(1, 2), 0], [0, 1]])
+    return Identity(sp.MatMul(sp.Inverse(M), M), sp.eye(2), where={x: Interval(1, 2)})
+
+
+@claim()
+def symmetric_pair_singular_at_plus_minus_one() -> Identity:
+    """M⁻¹M = I for M = [[x, 1], [1, x]] on ℝ, written unevaluated: undefined at x = ±1 (det M = x² − 1)."""
+    M = sp.ImmutableMatrix([[x, 1], [1, x]])
+    return Identity(sp.MatMul(sp.Inverse(M), M), sp.eye(2), where={x: Real()})
+
+
+@claim()
+def symmetric_pair_inverse_away_from_one() -> Identity:
+    """[[x, 1], [1, x]]⁻¹ = [[x, −1], [−1, x]]/(x² − 1) on [2, 3].
+
+    Proof: the 2×2 adjugate over the determinant x² − 1 ≥ 3.
+    """
+    M = sp.ImmutableMatrix([[x, 1], [1, x]])
+    R = sp.ImmutableMatrix([[x, -1], [-1, x]]) / (x**2 - 1)
+    return Identity(sp.Inverse(M), R, where={x: Interval(2, 3)})
+
+
 # ----------------------------------------------------------------------------- true at the edge
 
 
@@ -295,6 +333,10 @@ TRUTH = {
     "rank_one_outer_cancels": ("partial", 2, None),
     "rank_two_skew_outer_cancels": ("partial", 2, None),
     "root_of_square_singular_cancels": ("partial", 2, None),
+    "diagonal_singular_at_a_half": ("partial", 2, None),
+    "diagonal_singular_at_a_half_avoided": ("true", 2, None),
+    "symmetric_pair_singular_at_plus_minus_one": ("partial", 2, None),
+    "symmetric_pair_inverse_away_from_one": ("true", 2, None),
     "hyperbolic_rotation_inverse": ("true", 2, None),
     "hyperbolic_rotation_inverse_unsigned": ("false", 2, {"x": 1}),
     "inner_gram_of_tall_cancels": ("true", 2, None),
@@ -319,6 +361,8 @@ TRUTH = {
     "gram_det_of_wide_is_zero": ("true", 2, None),
 }
 
-# Wrong verdicts today: none. The six cancellations undefined everywhere (outer_gram_of_tall_cancels, …,
+# Wrong verdicts today. The six cancellations undefined everywhere (outer_gram_of_tall_cancels, …,
 # rank_two_skew_outer_cancels) were PROVED when this file was written and are an ERROR since 99e21dc.
-KNOWN_WRONG: set[str] = set()
+KNOWN_WRONG = {
+    "diagonal_singular_at_a_half",  # PROVED (exact): M⁻¹M cancelled although M = diag(x − ½, 1) is singular at x = ½
+}
