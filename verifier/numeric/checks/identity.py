@@ -8,7 +8,7 @@ import sympy as sp
 from verifier.language.claims import Identity
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
-from verifier.numeric.checks import definedness
+from verifier.numeric.checks import definedness, poles
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import Settings, mp_args, sample, specials
 from verifier.numeric.confirm import Confirmation
@@ -35,6 +35,8 @@ def _compare_sides(
     ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
     cmp.valid &= ok[0] & ok[1]
     found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
+    if found.counterexample is None and (pole := poles.probe(inst, (lhs, rhs))).counterexample is not None:
+        found = pole  # an isolated point where one side is undefined, which no sample can hit
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
 
     def decide_at(idx: int) -> Confirmation:

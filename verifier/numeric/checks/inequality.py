@@ -10,7 +10,7 @@ from verifier.language.claims import Inequality
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
-from verifier.numeric.checks import definedness
+from verifier.numeric.checks import definedness, poles
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, exact_confirmation, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample, specials
 from verifier.numeric.confirm import Confirmation
@@ -32,6 +32,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
         ok = ok[1], ok[0]
     found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
+    if found.counterexample is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample is not None:
+        found = pole  # an isolated point where one side is undefined, which no sample can hit
     out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
     valid = ok[0] & ok[1]

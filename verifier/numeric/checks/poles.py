@@ -1,0 +1,146 @@
+"""Isolated points where a side is undefined, found exactly (issue 37).
+
+Random samples never land on x = 1/3, and a float cannot even hold it: (3x − 1)/(6x − 2) = ½ on
+[0, 1] is undefined at one interior point that sampling cannot see. For a claim in one scalar
+symbol, the points where an operation of either side has no value are solved for exactly: the
+zeros of a denominator, of a logarithm's argument, and the poles of tan, sec, cot and csc,
+within the declared domain. At such a point, one side undefined and the other defined is a
+counterexample decided exactly (the point is shown to lie in the domain, exactly); see
+definedness.py for the rule that a claim holds at every point of its declared domain.
+
+Incomplete by design: claims in several symbols, conditions sympy cannot solve on the domain,
+and more than MAX_POINTS points are left to the sampler.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier.language.claims import Given
+from verifier.numeric.checks.definedness import Finding, culprit
+from verifier.outcome import Counterexample
+from verifier.trusted.instantiate import Instance
+
+MAX_POINTS = 8  # candidate points per claim
+MAX_OPS = 60  # a condition larger than this is not solved (solveset may take long)
+MAX_DEGREE = 4
+_ZERO_OF = {sp.tan: sp.cos, sp.sec: sp.cos, sp.cot: sp.sin, sp.csc: sp.sin}
+
+
+def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> Finding:
+    """A point of the domain where exactly one side is undefined, decided exactly; else nothing."""
+    if len(inst.symbols) != 1 or len(inst.given) != 1:
+        return Finding()
+    x, given = inst.symbols[0], inst.given[0]
+    exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
+    for point in _candidates(exprs, x, given):
+        states = [_undefined_at(side, x, point) for side in sides]
+        if states[0] != states[1] and None not in states:
+            return _finding(inst, given, sides, point, bad=0 if states[0] else 1)
+    return Finding()
+
+
+def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
+    """The expressions whose zeros leave a side without a value. A branch of a Piecewise is not
+    looked into: at a point where it is not taken, its operations need no value."""
+    found: list[sp.Expr] = []
+    todo = list(exprs)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, sp.Piecewise):
+            continue
+        if isinstance(node, sp.Pow) and node.exp.is_negative:
+            found.append(node.base)
+        elif isinstance(node, sp.log):
+            found.append(node.args[0])
+        elif type(node) in _ZERO_OF:
+            found.append(_ZERO_OF[type(node)](node.args[0]))
+        todo += [a for a in node.args if isinstance(a, sp.Basic)]
+    return list(dict.fromkeys(found))
+
+
+def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Expr]:
+    points: list[sp.Expr] = []
+    window = _window(given)
+    for condition in _conditions(exprs):
+        if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
+            continue
+        try:
+            solutions = sp.solveset(condition, x, window)
+        except (NotImplementedError, ValueError, TypeError):
+            continue
+        if isinstance(solutions, sp.FiniteSet):
+            points += [p for p in solutions if p.is_real and _inside(given, p)]
+        if len(points) >= MAX_POINTS:
+            break
+    return list(dict.fromkeys(points))[:MAX_POINTS]
+
+
+def _solvable(condition: sp.Expr, x: sp.Symbol) -> bool:
+    """A polynomial of small degree in x, or sin/cos of an argument linear in x."""
+    if isinstance(condition, sp.sin | sp.cos):
+        return sp.Poly(condition.args[0], x).degree() <= 1 if condition.args[0].is_polynomial(x) else False
+    return condition.is_polynomial(x) and sp.Poly(condition, x).degree() <= MAX_DEGREE
+
+
+def _window(given: Given) -> sp.Set:
+    """The bounded interval of the domain, where it has one (a periodic condition needs it), else ℝ."""
+    lo, hi = getattr(given.domain, "lo", None), getattr(given.domain, "hi", None)
+    if isinstance(lo, int | float) and isinstance(hi, int | float):
+        return sp.Interval(sp.nsimplify(lo), sp.nsimplify(hi))
+    return sp.S.Reals
+
+
+_SIGN = {"Real": "is_real", "Positive": "is_positive", "Nonnegative": "is_nonnegative", "Nonzero": "is_nonzero"}
+
+
+def _inside(given: Given, point: sp.Expr) -> bool:
+    """The point lies in the domain, decided exactly: rational points by the domain itself, others
+    (π, √2) by sympy's signs against the domain's bounds."""
+    try:
+        inside = given.domain.contains_exactly_shaped([point], given.shape)
+    except (TypeError, ValueError):
+        return False
+    if inside is not None:
+        return inside
+    kind = type(given.domain).__name__
+    if kind in _SIGN:
+        return getattr(point, _SIGN[kind]) is True
+    if kind != "Interval":
+        return False
+    lo, hi = sp.nsimplify(given.domain.lo), sp.nsimplify(given.domain.hi)  # type: ignore[attr-defined]
+    above = (point - lo).is_positive if given.domain.open_lo else (point - lo).is_nonnegative  # type: ignore[attr-defined]
+    below = (hi - point).is_positive if given.domain.open_hi else (hi - point).is_nonnegative  # type: ignore[attr-defined]
+    return above is True and below is True
+
+
+def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | None:
+    """True if an operation of the side has no value at x = point, False if the side has a finite real
+    value there, None if neither is decided exactly."""
+    for condition in _conditions([sp.sympify(e) for e in side]):
+        if sp.simplify(condition.xreplace({x: point})).is_zero:
+            return True
+    for e in side:
+        value = sp.sympify(e).xreplace({x: point})
+        if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return True
+        if not (value.is_finite and value.is_extended_real):
+            return None
+    return False
+
+
+def _finding(
+    inst: Instance, given: Given, sides: tuple[list[sp.Expr], list[sp.Expr]], point: sp.Expr, bad: int
+) -> Finding:
+    name = ("left", "right")[bad]
+    at = f"{given.label} = {sp.sstr(point)}"
+    why = culprit(sides[bad], {inst.symbols[0]: point})
+    reason = f"the {name} side is undefined at {at}, a point of the domain found exactly" + (f": {why}" if why else "")
+    texts = ["defined", "defined"]
+    texts[bad] = "undefined"
+    cx = Counterexample(
+        n=inst.claim.n, values={given.label: float(point)}, claimed=f"right side {texts[1]}",
+        observed=f"left side {texts[0]}", relation="both sides defined and equal", error="undefined",
+        digits=0, note=f"{reason} ({given.label} ≈ {float(point):.6g})",
+    )  # fmt: skip
+    return Finding(cx, reason)
