@@ -199,7 +199,8 @@ def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
 def finish(args: argparse.Namespace, report: RunReport, console: Console) -> int:
     """Write the reports, show the table, compare with the baseline; the exit status."""
     write_reports(args, report, console)
-    terminal.render(console, report, quiet=args.quiet, verbose=args.verbose)
+    compact = args.command == "verify-all"  # a library prints as pytest does; check shows each claim's evidence
+    terminal.render(console, report, quiet=args.quiet, verbose=args.verbose, compact=compact)
     if not report.complete:
         return EXIT_INTERRUPTED
     regressed = check_baseline(args, report, console)

@@ -138,11 +138,12 @@ def _say(console: Console, line: str) -> None:
 STEP_MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 
 
-def chains(console: Console, report: RunReport, verbose: bool = False) -> None:
-    """Each chain that is not PROVED, line by line, the first wrong step marked; with verbose, every
-    chain, and under each line of a LaTeX chain what the reader understood (sympy's LaTeX of it)."""
+def chains(console: Console, report: RunReport, verbose: bool = False, unmet_only: bool = False) -> None:
+    """Each chain that is not PROVED (unmet_only: that did not meet its expectation), line by line, the first
+    wrong step marked; with verbose, every chain, and under each line of a LaTeX chain what the reader
+    understood (sympy's LaTeX of it)."""
     for r in report.results:
-        if not r.steps or (r.status is Status.PROVED and not verbose):
+        if not r.steps or (r.status is Status.PROVED and not verbose) or (unmet_only and r.met):
             continue
         console.print(Text(f"chain {r.derivation}.{r.name}:", style="bold"))
         grid = Table.grid(padding=(0, 1))
@@ -180,8 +181,52 @@ def _read_as(line: Text, written: str, reading: str) -> Text:
     return line
 
 
-def render(console: Console, report: RunReport, quiet: bool = False, verbose: bool = False) -> None:
-    if not quiet:
+# one character per claim in the compact view, as pytest's progress: a met claim by its verdict, an unmet
+# one by its status's capital letter
+MET_MARKS = {Status.PROVED: ".", Status.CHECKED: "c", Status.REFUTED: "x"}
+
+
+def mark(r: ClaimResult) -> Text:
+    if r.met:
+        return Text(MET_MARKS.get(r.status, "?"), style="green" if r.status is Status.PROVED else "")
+    return Text(r.status.value[0], style="bold red")
+
+
+def progress_lines(report: RunReport, width: int) -> list[Text]:
+    """One line per file, as pytest prints them: its path, a character per claim, and how far the run is."""
+    files: dict[str, list[ClaimResult]] = {}
+    for r in report.results:
+        files.setdefault(r.source or r.derivation, []).append(r)
+    total, done, lines = max(1, len(report.results)), 0, []
+    for path, results in files.items():
+        room = max(10, width - len(path) - 8)
+        for start in range(0, len(results), room):
+            chunk = results[start : start + room]
+            done += len(chunk)
+            line = Text(f"{path} " if start == 0 else " " * (len(path) + 1))
+            for r in chunk:
+                line.append_text(mark(r))
+            pad = max(1, width - line.cell_len - 7)
+            line.append(" " * pad + f"[{100 * done // total:>3}%]")
+            lines.append(line)
+    return lines
+
+
+LEGEND = ". proved  c checked  x refuted as expected  P C R U E: not as expected"
+
+
+def render(
+    console: Console, report: RunReport, quiet: bool = False, verbose: bool = False, compact: bool = False
+) -> None:
+    """The claims (a table, or with compact a line per file as pytest prints), the chains that need a look,
+    each unmet claim's details, and the summary line last. verbose: the full table and every chain."""
+    if compact and not verbose and not quiet:
+        for line in progress_lines(report, console.width):
+            console.print(line, soft_wrap=True)
+        if any(not r.met or r.status is not Status.PROVED for r in report.results):
+            console.print(Text(LEGEND, style="dim"), soft_wrap=False, overflow="ellipsis")
+        chains(console, report, unmet_only=True)
+    elif not quiet:
         console.print(claims_view(report, console.width))
         chains(console, report, verbose)
     failures(console, report)
