@@ -615,12 +615,10 @@ TRUTH = {
 
 # Wrong verdicts today: a side undefined at one point of the domain where the other side is defined
 # (PROVED), and a strict inequality whose equality point is irrational (CHECKED: issue 37, class 3).
+# cancelled_at_a_third, nested_fraction_through_zero, cosecant_sine_across_pi and secant_tangent_across_half_pi
+# were PROVED when this file was written and are REFUTED since c083751 (isolated undefined points, found exactly).
 KNOWN_WRONG = {
-    "cancelled_at_a_third",
     "common_factor_through_its_zero",
-    "nested_fraction_through_zero",
-    "cosecant_sine_across_pi",
-    "secant_tangent_across_half_pi",
     "tangent_times_cosine_across_half_pi",
     "entropy_term_strict_minimum",
     "self_power_strict_minimum",

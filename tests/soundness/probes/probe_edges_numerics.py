@@ -630,8 +630,14 @@ TRUTH = {
 }
 
 # Wrong verdicts today (issue 37, class 3: tiny gaps, one-point failures, bumps, expectations off by 10⁻³).
-# The lower triangle of a Hessian is compared since the fix of numeric/checks/derivative.py (issue 37).
+# The lower triangle of a Hessian (CHECKED at HEAD; a fix of numeric/checks/derivative.py is in progress).
 KNOWN_WRONG = {
+    "hessian_lower_entry_wrong",
+    "hessian_lower_entry_doubled",
+    "hessian_of_exp_product_lower_wrong",
+    "hessian_corner_entry_wrong",
+    "hessian_of_quadratic_form_upper_only",
+    "hessian_of_log_sum_lower_sign",
     "exp_above_tangent_plus_tiny",
     "cosine_below_one_minus_tiny",
     "sine_below_x_minus_tiny",
