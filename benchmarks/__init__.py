@@ -1,4 +1,4 @@
-"""`verifier bench`: the engine against the plain tools, and its own costs, in one rerunnable run.
+"""`python -m benchmarks`: the engine against the plain tools, and its own costs, in one rerunnable run.
 
 Fourteen sections, each giving every side the same inputs. They run, and BENCHMARKS.md numbers them, in
 the order of one list, `config.SECTIONS` (by the names `--only` takes, in parentheses):
@@ -26,6 +26,8 @@ worker around the measured work only, never the fork or the loading of the claim
 return plain data (frozen dataclasses with `to_json`, or JSON-ready dicts for the first three);
 `report.run` gathers them with the targets already decided, and the Markdown and SVG renderers
 only format that data (`render`: the page; `render_versus`, `render_costs` and the later sections' own
-modules: each section). The engine never imports this package; the CLI imports it lazily, and it is not
-installed with the package: run `python -m benchmarks` (or `verifier bench`) from a checkout.
+modules: each section). The engine and the CLI never import this package, and it is not installed with
+the package: run `python -m benchmarks` in the root folder of a checkout (`benchmarks/cli.py`; its own
+tests are in `benchmarks/tests/`). The generated courses and the texts sent to `verifier serve` are the
+tests' fixtures, imported from `tests/fixtures/`.
 """

@@ -91,7 +91,7 @@ class BenchConfig:
         default = QUICK_SECTIONS if self.quick else SECTIONS
         only = [] if self.sections == default else ["--only", ",".join(self.sections)]
         timeout = ["--cell-timeout", f"{self.cell_timeout:g}"]
-        return shlex.join(["verifier", "bench", *quick, *only, *timeout, "--out", self.out])
+        return shlex.join(["python", "-m", "benchmarks", *quick, *only, *timeout, "--out", self.out])
 
     def runs(self, section: str) -> bool:
         return section in self.sections

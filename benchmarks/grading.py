@@ -1,6 +1,6 @@
 """Section "grading": a generated course graded end to end (`verifier grade`), submissions and claims per second.
 
-The course is :mod:`benchmarks.course`: 30 students by default, also 300 when
+The course is :mod:`tests.fixtures.course`: 30 students by default, also 300 when
 VERIFIER_BENCH_COURSE=300 (or any comma-separated sizes) asks; every variant in turn, the
 hang, the hog and the escape attempts included, so the figure is what a real course with
 a few bad submissions costs. Each size runs `verifier grade` as a subprocess, in the
@@ -10,7 +10,7 @@ included), when the [dask] extra is installed.
 
 Each run also records its peak memory: the most the grader's whole process tree (the
 CLI, its pool workers and every sandbox) held at once, sampled from /proc every 50 ms.
-A hostile course (:mod:`benchmarks.course_hostile`: issue 38's attacks and more, on top
+A hostile course (:mod:`tests.fixtures.course_hostile`: issue 38's attacks and more, on top
 of the 30 ordinary students) is graded once on the local pool, what an attacked course
 costs (`python -m benchmarks.grading` runs that course alone and prints its figures).
 
@@ -36,10 +36,10 @@ from typing import Any
 
 from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
-from benchmarks.course import variant_counts, write_course
 from benchmarks.harness import Data, Progress
 from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
+from tests.fixtures.course import variant_counts, write_course
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.grade import GradeSettings, grade
@@ -154,8 +154,8 @@ def run_measured(argv: list[str]) -> tuple[int, float, float]:
 
 
 def write_hostile(root: Path, students: int) -> int:
-    """A course of `students` ordinary submissions and every hostile one (benchmarks.course_hostile); its size."""
-    from benchmarks.course_hostile import write_hostile_course
+    """A course of `students` ordinary submissions and every hostile one (tests.fixtures.course_hostile); its size."""
+    from tests.fixtures.course_hostile import write_hostile_course
 
     write_course(root, students)
     hostile = write_hostile_course(root / "hostile")
@@ -249,8 +249,9 @@ def render(data: Data) -> list[str]:
     lines = [
         heading("grading", "Grading a course"),
         "",
-        f"`verifier grade` on a generated course (benchmarks/course.py; every variant in turn, a {SANDBOX_TIMEOUT:g} s "
-        f"hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, sandbox: {g['sandbox']}.",
+        f"`verifier grade` on a generated course (tests/fixtures/course.py; every variant in turn, a "
+        f"{SANDBOX_TIMEOUT:g} s hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, "
+        f"sandbox: {g['sandbox']}.",
         "",
         "| students | where | claims verified | wall time | submissions/s | claims/s | peak memory | exit |",
         "|---|---|---|---|---|---|---|---|",

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import serve_load
+from tests.fixtures.serve_inputs import HEAVY, chain
 from verifier.serve import client
 from verifier.serve.client import Server
 
@@ -54,13 +55,6 @@ $$ = \sum_i \sigma((X w)_i) \left( 1 - \sigma((X w)_i) \right) X_{ij} X_{il} $$
 $$ = (X^\top S X)_{jl} $$
 """  # noqa: E501
 HEAVY_TO_READ = HEAVY_HEAD + "".join(HEAVY_CHAIN.replace("heavy_N", f"heavy_{i}") for i in range(16))
-SLOW_CHAIN = r"""
-% claim: slow_N
-$$ \sin(x + y + z + w)^{64} = \left( \sin(x) \cos(y + z + w) + \cos(x) \sin(y + z + w) \right)^{64} $$
-$$ = \left( \sin(x + y) \cos(z + w) + \cos(x + y) \sin(z + w) \right)^{64} $$
-"""
-HEAVY = "```verifier\nx, y, z, w: real\n```\n" + "".join(SLOW_CHAIN.replace("slow_N", f"slow_{i}") for i in range(16))
-"""16 chains quick to read (half a second) and slow to verify (each runs to its time limit)."""
 BIG_PREVIEW = json.dumps({"text": "$$ x = x $$\n" * 8000}).encode()  # about 95 KB: past the size bound
 HONEST_SOURCE = "127.0.0.200"
 JSON = {"Content-Type": "application/json"}
@@ -138,7 +132,7 @@ def honest_checks(server: Server, times: int) -> list[serve_load.Student]:
     out = []
     for i in range(times):
         s = serve_load.student(i)
-        reply = client.check(server, serve_load.chain(s.slip), seed=s.seed, source=HONEST_SOURCE)
+        reply = client.check(server, chain(s.slip), seed=s.seed, source=HONEST_SOURCE)
         s.status, s.first_step, s.whole = reply.status, reply.first("step"), reply.first("chain")
         s.answered = reply.status == 200 and [n for _, n, _ in reply.events][-1:] == ["done"]
         out.append(s)

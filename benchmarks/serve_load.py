@@ -1,7 +1,7 @@
 """The load on `verifier serve`: students at once, each checking a 4-step chain, against the command line.
 
     python -m benchmarks.serve_load                 # 20 students, --jobs = cores, writes reports/
-    python -m benchmarks.serve_load --students 4    # the reduced size tests/test_serve_load.py runs
+    python -m benchmarks.serve_load --students 4    # the reduced size benchmarks/tests/test_serve_load.py runs
 
 A server is started on 127.0.0.1 (`verifier.serve.client.started`). Every student is a thread
 that waits at a barrier and then sends one chain; the chains are four variants of one 4-step
@@ -12,7 +12,7 @@ each pair is checked again by `verifier check FILE --seed S --no-cache`, and eve
 (its status, each step's status, the first wrong step, the end result) must be the same.
 
 Before that, with the server idle: a single user's time to the first verdict (a few times), and
-the time each hostile input (`benchmarks.serve_hostile`) takes to get its error. Timings depend on
+the time each hostile input (`tests/fixtures/serve_inputs.py`) takes to get its error. Timings depend on
 the machine and its load; the load average is recorded before and after.
 """
 
@@ -30,32 +30,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.serve_hostile import CASES
+from tests.fixtures.serve_inputs import CASES, chain
 from verifier.serve import client
 from verifier.serve.client import Server, Verdict
 
-HEAD = "# The logistic loss's derivative\n\n```verifier\nw, x, y: real\n\\sigma: sigmoid\n```\n\n% claim: logistic\n"
-LINES = [
-    r"$$ \frac{d}{dw} \log(1 + e^{-y w x}) = \frac{-y x e^{-y w x}}{1 + e^{-y w x}} \quad \text{chain rule} $$",
-    r"$$ = -y x \frac{1}{1 + e^{y w x}} \quad \text{divide by } e^{-y w x} $$",
-    r"$$ = -y x \sigma(-y w x) $$",
-    r"$$ = -y x (1 - \sigma(y w x)) $$",
-]
-SLIPS = {  # a student's slip at step k: the line k as they wrote it
-    2: r"$$ = -y x \frac{1}{1 + e^{-y w x}} \quad \text{divide by } e^{-y w x} $$",
-    3: r"$$ = -y x \sigma(y w x) $$",
-    4: r"$$ = -y x (1 + \sigma(y w x)) $$",
-}
 SEEDS = 5
 TARGET_FIRST = 2.0  # s, the first verdict of a 4-step chain for a single user
 TARGET_WHOLE_P95 = 15.0  # s, the whole chain at p95 with 20 users
 TARGET_HOSTILE = 1.0  # s, a hostile input's error
-
-
-def chain(slip: int | None) -> str:
-    """The 4-step chain, right (None) or with the slip at step `slip`."""
-    lines = [SLIPS[k + 1] if slip == k + 1 else line for k, line in enumerate(LINES)]
-    return HEAD + "\n".join(lines) + "\n"
 
 
 VARIANTS: list[int | None] = [None, 2, 3, 4]

@@ -66,7 +66,6 @@ def module_dir(tmp_path: Path) -> Path:
 SLOW_TESTS = frozenset(
     {
         "test_baseline_time_limit.py::test_the_runner_never_caches_a_time_limited_result",
-        "test_bench.py::test_determinism_starts_the_hogs_and_kills_them",
         "test_cache.py::test_a_warm_run_reads_results_without_importing_the_module",
         "test_cache.py::test_reverify_verifies_again_and_options_are_in_the_key",
         "test_cases.py::test_max_plus_min_is_proved_by_cases",

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from benchmarks.course import Planted
 from tests.conftest import CACHE_HOME, ROOT
+from tests.fixtures.course import Planted
 from verifier.grading import sandbox
 
 NO_SANDBOX = sandbox.unavailable()

@@ -25,6 +25,7 @@ import pytest
 from rich.console import Console
 
 from tests.conftest import CACHE_HOME, ROOT, run_cli, write_module
+from tests.fixtures.modules import QUICK
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.report import GradeReport
@@ -41,29 +42,6 @@ pytestmark = [pytest.mark.xdist_group("dask"), pytest.mark.slow]
 needs_dask = pytest.mark.skipif(
     importlib.util.find_spec("distributed") is None, reason='Dask is not installed: pip install ".[dask]"'
 )
-
-QUICK = '''
-"""Quick claims: (x + k)² expanded, for k = 0 … 3."""
-import time
-import sympy as sp
-from verifier import Identity, Real, claim
-
-x = sp.Symbol("x")
-
-
-def make(k):
-    @claim(name=f"quick_{k}")
-    def build():
-        """(x + k)² = x² + 2kx + k²."""
-        time.sleep(0.2)
-        return Identity((x + k) ** 2, x**2 + 2 * k * x + k**2, where={x: Real()})
-
-    return build
-
-
-for k in range(4):
-    make(k)
-'''
 
 HANGS = '''
 """A claim whose builder never returns."""
@@ -283,43 +261,6 @@ def test_without_dask_the_cluster_options_say_what_to_install(tmp_path: Path, mo
     assert error == ['error: a Dask cluster needs the [dask] extra: pip install ".[dask]"']
 
 
-@needs_dask
-def test_the_bench_section_measures_both_sides_and_a_killed_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from benchmarks import cluster
-    from benchmarks.config import BenchConfig
-    from benchmarks.targets import TargetStatus
-
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
-    module = write_module(tmp_path, "quick", QUICK)
-    config = BenchConfig(
-        quick=True,
-        sections=("dask",),
-        verify_paths=(str(module),),
-        verify_timeout=120,
-        dask_trivial_claims=4,
-        dask_kill_claims=4,
-        dask_kill_wait=0.3,
-    )
-    section = cluster.bench_dask(config, lambda line: None)
-    assert section.status == "ok", section.detail
-    assert [t.claims for t in section.library] == [4, 4] and not section.status_changes
-    assert all(t.rate and t.run.exit_code == 0 for t in section.library)
-    assert section.library[1].run.summary.startswith("4 claims: 4 PROVED"), "verify-all --dask-local 2, as typed"
-    kill = section.kill
-    assert kill is not None and kill.complete and kill.accounted == 4
-    assert list(kill.retried.values()) == [1] and kill.killed_claim in kill.retried
-    assert cluster.target(section).status is TargetStatus.MET
-    shards = section.shards
-    assert shards is not None and sum(shards.claims) == 4 == shards.merged and shards.met
-    assert cluster.target_shards(section).status is TargetStatus.MET
-    text = "\n".join(cluster.render_section(json.loads(json.dumps(section.to_json()))))
-    assert text.startswith(cluster.TITLE) and f"{kill.killed_claim} (1×)" in text
-    assert "statuses identical to the unsharded local run" in text
-
-
 def _budget_stops_the_work() -> bool:
     budget.start_claim()
     try:
@@ -363,7 +304,7 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
     A worker that dies while it reads a submission loses nothing: the task runs again, every row is the same,
     and the report names the task. (The death is the trusted submission's own doing, on its first import:
     a kill from outside could land between two short tasks, and kill nothing that was running.)"""
-    from benchmarks.course import module_with, write_course
+    from tests.fixtures.course import module_with, write_course
     from verifier.grading.grade import GradeSettings, grade
 
     variants = ("correct", "wrong_gradient", "missing_claim", "renamed", "syntax_error")
@@ -423,7 +364,7 @@ def _remote_cluster(tmp_path: Path) -> Iterator[str]:
 def test_a_remote_scheduler_serves_verify_all_and_grade(tmp_path: Path, module_dir: Path) -> None:
     """--scheduler ADDRESS against a scheduler and a worker started by hand (PYTHONHASHSEED=0 dask worker
     --no-nanny --nthreads 1 ADDRESS), as a separate machine would run them."""
-    from benchmarks.course import write_course
+    from tests.fixtures.course import write_course
 
     write_module(module_dir, "quick", QUICK)
     write_course(tmp_path / "course", 2, only=("correct", "wrong_gradient"))

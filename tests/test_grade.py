@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from benchmarks.course import ATTACKS, NAMES, SNEAKY_ATTACKS, write_course, write_latex_course
 from tests.conftest import ROOT
+from tests.fixtures.course import ATTACKS, NAMES, SNEAKY_ATTACKS, write_course, write_latex_course
 from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
 
 # one worker runs this module: its module-scoped fixture is costly

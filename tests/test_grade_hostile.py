@@ -12,8 +12,8 @@ import pytest
 import sympy as sp
 from markdown_it import MarkdownIt
 
-from benchmarks.course import NAMES, write_course
-from benchmarks.course_hostile import HOSTILE_NAME, MARKUP, write_hostile_course
+from tests.fixtures.course import NAMES, write_course
+from tests.fixtures.course_hostile import HOSTILE_NAME, MARKUP, write_hostile_course
 from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
 from verifier.grading import channel, codec, sandbox
 from verifier.grading.statements import clean_text, decode_statement, encode_value

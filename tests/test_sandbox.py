@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.course import write_course
 from tests.conftest import ROOT
+from tests.fixtures.course import write_course
 from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
 from verifier.grading import channel, sandbox
 

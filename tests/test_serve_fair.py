@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from benchmarks import report, serve_attack, serve_load
 from verifier.serve import peers
 from verifier.serve.fair import Share, cap_of
 
@@ -85,13 +82,3 @@ def test_behind_a_proxy_its_header_is_the_client_and_only_its_last_address_count
 )
 def test_an_ipv6_client_is_its_64_network(peer: str, key: str) -> None:
     assert peers.client_key(peer, {}) == key
-
-
-def test_the_attack_section_keeps_its_place_when_the_bench_rewrites_the_page(tmp_path: Path) -> None:
-    md = tmp_path / "BENCHMARKS.md"
-    load = f"{serve_load.START}\nunder load\n{serve_load.END}"
-    sections = f"{load}\n{serve_attack.START}\nunder attack\n{serve_attack.END}"
-    md.write_text(f"# Benchmarks\n\nold\n{sections}\n", encoding="utf-8")
-    new = report._with_serve_load(md, "# Benchmarks\n\nnew\n")
-    assert new.startswith("# Benchmarks\n\nnew\n") and "old" not in new
-    assert "under load" in new and "under attack" in new

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.serve_attack import HEAVY
-from benchmarks.serve_hostile import doc
 from tests.conftest import ROOT
+from tests.fixtures.serve_inputs import HEAVY, doc
 from verifier.serve import client
 from verifier.serve.client import Pending, Server
 

@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from benchmarks.serve_hostile import CASES, TOUCHED, Hostile, doc
 from tests.conftest import ROOT
+from tests.fixtures.serve_inputs import CASES, TOUCHED, Hostile, doc
 from verifier.serve import client
 from verifier.serve.client import Server
 

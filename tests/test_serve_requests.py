@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from benchmarks.serve_hostile import doc
 from tests.conftest import ROOT
+from tests.fixtures.serve_inputs import doc
 from verifier.serve import client, limits
 from verifier.serve.client import Server
 

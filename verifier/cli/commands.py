@@ -1,4 +1,4 @@
-"""The runners behind each `verifier` subcommand: verify, check, mutate, alarms, list, show (bench: bench_cmd.py)."""
+"""The runners behind each `verifier` subcommand: verify, check, mutate, alarms, list, show."""
 
 from __future__ import annotations
 

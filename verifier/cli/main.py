@@ -16,7 +16,7 @@ from verifier.cli.parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, bui
 __all__ = ["build_parser", "main"]
 
 # commands whose work is metered (serve: its workers verify)
-VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "bench", "serve"})
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "serve"})
 
 
 def fix_hash_seed(command: str | None) -> None:
@@ -92,10 +92,6 @@ def _run(args: argparse.Namespace) -> int:
         return run_list(args)
     if args.command == "show":
         return run_show(args)
-    if args.command == "bench":
-        from verifier.cli.bench_cmd import run_bench
-
-        return run_bench(args)
     if args.command == "grade":
         from verifier.cli.grade_cmd import run_grade
 

@@ -123,7 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
     _grade_parser(sub)
     serve_options.add_parser(sub)
     _list_and_show_parsers(sub)
-    _bench_parser(sub)
     return parser
 
 
@@ -223,45 +222,6 @@ def _list_and_show_parsers(sub: argparse._SubParsersAction) -> None:
     )
     sh.add_argument("--n", type=int, default=None, help="the dimension to show (default: the smallest n >= 2)")
     sh.add_argument("--no-color", action="store_true")
-
-
-def _bench_parser(sub: argparse._SubParsersAction) -> None:
-    """bench: the benchmark (benchmarks/), run from a checkout."""
-    be = sub.add_parser(
-        "bench",
-        help="benchmark the engine against plain sympy, numpy loops and torch; write reports/BENCHMARKS.md",
-        description="Run the benchmark (symbolic decision, numeric spot checks, gradient checks, verify-all wall "
-        "time, cost per n, compile speed, special functions, certificate search, reading and checking a 10-step "
-        "LaTeX chain, grading a generated course, generic-dimension proofs against explicit n = 8, determinism "
-        "under load, a Dask LocalCluster against the local pool) and write BENCHMARKS.md, benchmarks.json and "
-        "bench_cost_per_n.svg. "
-        "Run it on an otherwise idle machine, from a checkout of the repository: the benchmarks are not installed "
-        "with the package (`python -m benchmarks` in the checkout's root folder does the same).",
-    )
-    be.add_argument(
-        "--quick",
-        action="store_true",
-        help="small n, two small files for verify-all, no determinism section unless asked (a few minutes)",
-    )
-    be.add_argument(
-        "--only",
-        metavar="SECTIONS",
-        help="comma-separated sections to run: symbolic, numeric, gradient, verify-all, cost, compile, special, "
-        "determinism, certificates, latex, grading, generic, sos, dask (default: all; with --quick all but "
-        "determinism; grading grades a generated course of 30 students, and 300 too with VERIFIER_BENCH_COURSE=300)",
-    )
-    be.add_argument(
-        "--determinism", action="store_true", help="run the determinism section only (the same as --only determinism)"
-    )
-    be.add_argument(
-        "--cell-timeout",
-        type=float,
-        default=None,
-        metavar="S",
-        help="hard time limit per measurement, seconds (default 60; 20 with --quick)",
-    )
-    be.add_argument("--out", default="reports", metavar="DIR", help="where to write the reports (default reports/)")
-    be.add_argument("--no-color", action="store_true")
 
 
 def _grade_parser(sub: argparse._SubParsersAction) -> None:

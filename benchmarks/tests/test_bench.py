@@ -1,11 +1,11 @@
-"""`verifier bench` on tiny inputs: every section is produced, with numbers, and the reports are written.
+"""`python -m benchmarks` on tiny inputs: every section is produced, with numbers, and the reports are written.
 
 No timing is asserted here: the speed targets live in the benchmark, never in the tests.
 """
 
 from __future__ import annotations
 
-import argparse
+import ast
 import dataclasses
 import json
 import os
@@ -23,7 +23,6 @@ import benchmarks
 from benchmarks import (
     certificates,
     cost,
-    course,
     determinism,
     gradient,
     grading,
@@ -36,10 +35,11 @@ from benchmarks import (
     special,
 )
 from benchmarks import config as bench_config
-from benchmarks.course import write_course
+from benchmarks.cli import build_parser
 from benchmarks.targets import TargetStatus
 from tests.conftest import ROOT, run_cli, write_module
-from verifier.cli.main import build_parser
+from tests.fixtures import course
+from tests.fixtures.course import write_course
 
 TINY = '''
 """A tiny derivation for timing verify-all."""
@@ -87,7 +87,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         generic_n=2,
         generic_claims=3,  # the section's code, not its 15 claims' figures (20 s)
         sos_n=(2,),
-        sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # tests/test_dask.py runs it
+        sections=tuple(s for s in bench_config.SECTIONS if s != "dask"),  # test_bench_dask.py runs it
     )
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 
@@ -116,24 +116,29 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     config = tiny_config(tmp_path)
     md, js, svg = report.write_reports(report.run(config), config.out)
     data = json.loads(js.read_text())
-    for section in (
-        "symbolic",
-        "numeric",
-        "gradient",
-        "verify_all",
-        "cost",
-        "compile",
-        "special",
-        "certificates",
-        "latex",
-        "grading",
-        "generic",
-        "sos",
-        "determinism",
-    ):
+    sections = ("symbolic", "numeric", "gradient", "verify_all", "cost", "compile", "special", "certificates")
+    for section in (*sections, "latex", "grading", "generic", "sos", "determinism"):
         assert data[section] is not None, section
-    assert data["command"].startswith("verifier bench --quick --only ")
+    assert data["command"].startswith("python -m benchmarks --quick --only ")
+    text = md.read_text()
+    check_versus(data)
+    check_verify_all(data)
+    assert "Every claim in the engine-alone run:" in text
+    check_cost(data["cost"])
+    check_compile(data["compile"])
+    check_determinism(data["determinism"], hogs=0)
+    check_special(special.SpecialSection.from_json(data["special"]))
+    check_certificates(data["certificates"])
+    check_sos(data["sos"])
+    lx = data["latex"]
+    assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
+    assert len(lx["step_verdicts"]) == lx["steps"] == 10
+    assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
+    assert f"## {bench_config.number('generic')}. Generic dimension" in text
+    check_page(data, text, svg)
 
+
+def check_versus(data: dict) -> None:
     for row in data["symbolic"]["claims"]:
         if row["claim"] is not None:
             (cell,) = row["cells"]
@@ -141,18 +146,18 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
             assert cell["ladder"]["status"] == "decided" and is_number(cell["ladder"]["seconds"])
             assert cell["simplify"]["status"] == "decided" and is_number(cell["simplify"]["seconds"])
     assert any(row["claim"] for row in data["symbolic"]["claims"])
-
     for row in data["numeric"]["claims"]:
         if row["claim"] is not None:
             assert is_number(row["engine"]["rate"])
             assert is_number(row["subs"].get("rate", row["subs"].get("rate_upper")))
             assert is_number(row["ratio_subs"]["value"])
-
     (grad,) = data["gradient"]["rows"]
     assert grad["engine"]["status"] == "ok" and is_number(grad["engine"]["seconds"])
     assert grad["engine"]["false_alarm"] is False and grad["engine"]["threshold"] is not None
     assert grad["torch"]["status"] in ("ok", "skipped")
 
+
+def check_verify_all(data: dict) -> None:
     runs = {r["label"]: r for r in data["verify_all"]["runs"]}
     assert set(runs) == {"cold", "warm", "cold, 1 job", "engine alone, in-process"}
     assert all(r["status"] == "ok" and r["exit_code"] == 0 and is_number(r["seconds"]) for r in runs.values())
@@ -165,25 +170,13 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert all(is_number(v) and v >= 0 for v in phases.values()) and phases["total"] > 0
     assert 0 < phases["numeric"] <= phases["total"], "the claim was spot-checked, within its own time"
     assert data["verify_all"]["phase_totals"] == phases, "one claim: the library's totals are its own"
-    assert "Every claim in the engine-alone run:" in md.read_text()
 
-    check_cost(data["cost"])
-    check_compile(data["compile"])
-    check_determinism(data["determinism"], hogs=0)
-    check_special(special.SpecialSection.from_json(data["special"]))
-    check_certificates(data["certificates"])
-    check_sos(data["sos"])
-    lx = data["latex"]
-    assert lx["status"] == "ok" and is_number(lx["read_seconds"]) and is_number(lx["check_seconds"])
-    assert len(lx["step_verdicts"]) == lx["steps"] == 10
-    assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
-    assert f"## {bench_config.number('generic')}. Generic dimension" in md.read_text()
 
+def check_page(data: dict, text: str, svg: Path) -> None:
     assert {t["status"] for t in data["targets"]} <= STATUSES
     assert any(t["target"].startswith("slowest single claim ≤ 3 s") for t in data["targets"])
     (machinery,) = [t for t in data["targets"] if t["target"].startswith("CPU of the run machinery")]
     assert machinery["status"] in ("met", "not met") and "× " in machinery["evidence"].replace("×:", "× ")
-    text = md.read_text()
     assert "## Machine" in text and "## Targets" in text
     numbered = [int(n) for n in re.findall(r"^## (\d+)\. ", text, re.M)]
     assert numbered == list(range(1, len(bench_config.SECTIONS) + 1)), "every section, numbered in the list's order"
@@ -279,6 +272,7 @@ def check_determinism(section: dict, hogs: int) -> None:
     assert len(section["hog_pids"]) == hogs
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("at_root")
 def test_determinism_starts_the_hogs_and_kills_them(tmp_path: Path) -> None:
     config = tiny_config(tmp_path, sections=("determinism",), hogs=2)
@@ -339,18 +333,18 @@ def test_engine_gradient_check_catches_a_scale_error_that_gradcheck_tolerances_w
 
 
 def test_bench_command_line() -> None:
-    args = build_parser().parse_args(["bench", "--quick", "--cell-timeout", "5", "--out", "somewhere"])
+    args = build_parser().parse_args(["--quick", "--cell-timeout", "5", "--out", "somewhere"])
     config = bench_config.config_for(args.quick, args.cell_timeout, args.out, args.only)
     assert (config.quick, config.cell_timeout, config.out, config.symbolic_n) == (True, 5.0, "somewhere", (2, 3, 4))
-    assert config.command == "verifier bench --quick --cell-timeout 5 --out somewhere"
+    assert config.command == "python -m benchmarks --quick --cell-timeout 5 --out somewhere"
     assert "determinism" not in config.sections
     full = bench_config.config_for(False, None, "reports")
     assert (full.cell_timeout, full.symbolic_n, full.sections) == (60.0, (2, 3, 4, 6, 8), bench_config.SECTIONS)
     assert (full.cost_proved_n, full.cost_numeric_n, full.compile_n) == (tuple(range(1, 9)), (16, 32, 64), 16)
     only = bench_config.config_for(False, None, "reports", "compile,cost")
     assert only.sections == ("cost", "compile")
-    assert only.command == "verifier bench --only cost,compile --cell-timeout 60 --out reports"
-    assert build_parser().parse_args(["bench", "--determinism"]).determinism
+    assert only.command == "python -m benchmarks --only cost,compile --cell-timeout 60 --out reports"
+    assert build_parser().parse_args(["--determinism"]).determinism
     with pytest.raises(ValueError, match="unknown section"):
         bench_config.config_for(False, None, "reports", "costs")
 
@@ -370,18 +364,11 @@ def test_the_sections_are_numbered_and_ordered_by_one_list() -> None:
     assert re.findall(r"\(`([\w-]+)`[;)]", benchmarks.__doc__ or "") == list(bench_config.SECTIONS)
     for path in (ROOT / "benchmarks").glob("*.py"):
         assert not re.search(r"Section \d|## \d+\.", path.read_text(encoding="utf-8")), f"numbered by hand: {path.name}"
-    bench = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices["bench"]
-    only = next(a for a in bench._actions if "--only" in a.option_strings)
+    only = next(a for a in build_parser()._actions if "--only" in a.option_strings)
     assert ", ".join(bench_config.SECTIONS) in " ".join((only.help or "").split())
 
 
-def test_bench_rejects_an_unknown_section_as_a_user_sees_it() -> None:
-    result = run_cli("bench", "--only", "nonsense")
-    assert result.returncode == 2
-    assert "unknown section(s) nonsense" in result.stdout
-
-
-def test_python_m_benchmarks_is_verifier_bench() -> None:
+def test_python_m_benchmarks_rejects_an_unknown_section_as_a_user_sees_it() -> None:
     env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--only", "nonsense"], cwd=ROOT, capture_output=True, text=True, env=env
@@ -390,24 +377,14 @@ def test_python_m_benchmarks_is_verifier_bench() -> None:
     assert "unknown section(s) nonsense" in done.stdout
 
 
-def test_the_benchmarks_are_not_installed_but_bench_finds_them_in_its_checkout(tmp_path: Path) -> None:
-    """Outside the checkout nothing named benchmarks is importable; the checkout verifier came from
-    has them, a folder without them does not."""
+def test_the_installed_cli_has_no_bench_and_the_benchmarks_are_not_installed() -> None:
+    """The workbench stays outside the product: no `verifier bench`, and neither benchmarks/ nor the tests'
+    fixtures it imports are installed with the package."""
     found = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
-    assert not any(name.startswith("benchmarks") for name in found["include"])
-    code = (
-        "import importlib.util, pathlib, sys\n"
-        "from verifier.cli import bench_cmd\n"
-        f"sys.path.remove({str(ROOT)!r})\n"
-        "assert importlib.util.find_spec('benchmarks') is None, 'the benchmarks are importable: installed?'\n"
-        f"assert bench_cmd.import_benchmarks(pathlib.Path({str(tmp_path)!r})) is None\n"
-        "config, report = bench_cmd.import_benchmarks()\n"
-        "print(report.__file__)\n"
-    )
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == str(ROOT / "benchmarks" / "report.py")
+    assert not any(name.startswith(("benchmarks", "tests")) for name in found["include"])
+    result = run_cli("bench", "--only", "nonsense")
+    assert result.returncode == 2 and "invalid choice: 'bench'" in result.stderr, result.stdout + result.stderr
+    assert "bench" not in run_cli("--help").stdout
 
 
 def test_the_engine_never_imports_the_benchmark() -> None:
@@ -418,6 +395,24 @@ def test_the_engine_never_imports_the_benchmark() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_tests_never_import_the_benchmarks_and_ci_reads_nothing_from_reports() -> None:
+    """The workbench is outside the product: the tests import no benchmark (the benchmarks import the tests'
+    fixtures), and CI's inputs (the baseline) sit beside the tests, its scratch reports in build/ci/."""
+    importers = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if "corpus" in path.parts:  # malformed modules on purpose
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(n.split(".")[0] == "benchmarks" for n in names):
+                importers.append(str(path.relative_to(ROOT)))
+    assert not importers, importers
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "reports/" not in ci and "--baseline tests/data/baseline.json" in ci
+    assert (ROOT / "tests" / "data" / "baseline.json").is_file()
 
 
 def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) -> None:
@@ -452,14 +447,15 @@ def test_the_phase_clock_times_the_outermost_call_of_each_phase_only(monkeypatch
         while time.process_time() < busy:
             pass
         if depth:
-            ladder.prove(depth - 1)  # the wrapped function, through the module, as the engine calls it
+            prove = getattr(ladder, "prove")  # noqa: B009 (the wrapped function, through the module, as the engine calls it)
+            prove(depth - 1)
 
     monkeypatch.setattr(ladder, "prove", nested)
     monkeypatch.setattr(phase_clock, "PHASES", (("ladder", "verifier.strategies.ladder", "prove"),))
     monkeypatch.setattr(phase_clock, "LABELS", ("ladder",))
     clock = phase_clock.PhaseClock()
     clock.install()
-    ladder.prove(2)
+    getattr(ladder, "prove")(2)  # noqa: B009 (replaced by nested)
     spent = clock.lap()
     assert calls == [2, 1, 0]
     assert 0.14 <= spent["ladder"] < 0.25, spent  # three nested calls of 0.05 s: 0.15 s once, not 0.3 s

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import serve_load
+from benchmarks import report, serve_attack, serve_load
 from tests.conftest import ROOT
 from verifier.serve import client
 from verifier.serve.client import Server
@@ -45,3 +45,13 @@ def test_the_load_report_keeps_its_place_in_the_benchmarks_page() -> None:
     assert serve_load.keep_section("# Benchmarks\n", new) == f"# Benchmarks\n\n{new}\n"
     assert serve_load.percentile([float(v) for v in range(1, 21)], 95) == 19.0
     assert serve_load.percentile([float(v) for v in range(1, 21)], 50) == 10.0
+
+
+def test_the_attack_section_keeps_its_place_when_the_bench_rewrites_the_page(tmp_path: Path) -> None:
+    md = tmp_path / "BENCHMARKS.md"
+    load = f"{serve_load.START}\nunder load\n{serve_load.END}"
+    sections = f"{load}\n{serve_attack.START}\nunder attack\n{serve_attack.END}"
+    md.write_text(f"# Benchmarks\n\nold\n{sections}\n", encoding="utf-8")
+    new = report._with_serve_load(md, "# Benchmarks\n\nnew\n")
+    assert new.startswith("# Benchmarks\n\nnew\n") and "old" not in new
+    assert "under load" in new and "under attack" in new

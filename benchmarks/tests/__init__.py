@@ -1,0 +1,1 @@
+"""The benchmark harness's own tests (collected by CI: pyproject.toml's testpaths)."""
