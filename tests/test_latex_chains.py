@@ -152,8 +152,9 @@ def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() ->
     steps = page[page.index('<table class="steps">') :]
     first_row = steps[steps.index("<tr><td>0</td>") : steps.index("</tr>", steps.index("<tr><td>0</td>"))]
     assert "<mfrac>" in first_row and "<mi>d</mi>" in first_row, "e₀ is typeset from d/dx x Φ(x) as written"
-    assert "\\frac" not in steps.split("<details>")[0], "no LaTeX source in place of a typeset line"
-    assert "<summary>as verified</summary>" in steps, "the verified instance is a detail on demand"
+    assert "\\frac" not in steps, "no LaTeX source in place of a typeset line"
+    # what the reader understood is shown under each line (issue 37): short here, so not folded away
+    assert '<div class="reading">read as <span class="math"><math' in first_row
     assert "since <math" in steps, "a reason keeps its words and typesets its math"
     assert '<p class="stmt">' not in page, "a chain's lines replace its raw source as the heading"
     verdict = page[page.index("<dt>verdict</dt>") : page.index("</dd>", page.index("<dt>verdict</dt>"))]
@@ -162,3 +163,12 @@ def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() ->
     note = page[page.index("<dt>note</dt>") : page.index("</dd>", page.index("<dt>note</dt>"))]
     assert "<mi>Φ</mi></mrow></math> read as the standard normal CDF" in note
     assert "(declare <code>\\Phi: real</code> for a variable)" in note, "what to write stays as code"
+
+
+def test_a_long_reading_is_folded_away_and_a_short_one_shown() -> None:
+    from verifier.render import html
+
+    short = html._line("x", "<math><mi>x</mi></math>", "x")
+    assert 'class="reading">read as' in short and "<details>" not in short
+    long = html._line("x", "<math>" + "<mi>x</mi>" * 1000 + "</math>", "x")
+    assert "<summary>as verified</summary>" in long and 'class="reading"' not in long

@@ -135,3 +135,35 @@ def test_the_round_trip_gate_sees_through_nested_denominators() -> None:
     assert sp.expand(1 / (1 + 1 / x) - x / (x + 1)) != 0
     assert _same_but_distributed(1 / (1 + 1 / x), x / (x + 1))
     assert not _same_but_distributed(1 / (1 + 1 / x), x / (x + 2))
+
+
+# iterates and optima as names (issue 40) -------------------------------------------------------------
+GD_BLOCK = "x^t, g: real\n\\eta: positive\nx^{t+1} = x^t - \\eta g"
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [("x^{t+1} - x^t = -\\eta g", Status.PROVED), ("x^{t+1} - x^t = \\eta g", Status.REFUTED)],
+)
+def test_an_iterate_superscript_is_the_name_the_block_declares(line: str, status: Status) -> None:
+    got, why = _verdict(GD_BLOCK, line)
+    assert got is status, why
+
+
+def test_an_optimum_and_a_parenthesised_iterate_are_names() -> None:
+    got, why = _verdict("x^*, x: real", "(x - x^*)^2 \\ge 0")
+    assert got is Status.PROVED, why
+    got, why = _verdict("w^{(k)}, w: real", "w^{(k)} + w = w + w^{(k)}")
+    assert got is Status.PROVED, why
+
+
+def test_an_iterate_vector_has_entries() -> None:
+    got, why = _verdict("x^t: vector of size k; k: 2..3\nj: index", "x^t_j + x^t_j = 2 x^t_j")
+    assert got is Status.PROVED, why
+
+
+def test_an_undeclared_star_says_how_to_declare_it_and_a_square_stays_a_power() -> None:
+    _, errors = _one("x: real", "x^* = x")
+    assert "x^* is a name only once declared; declare it (x^*: real)" in errors[0][1]
+    got, why = _verdict("x: real", "x^2 \\ge 0")
+    assert got is Status.PROVED, why

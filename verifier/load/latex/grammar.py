@@ -72,9 +72,11 @@ PARSE_GRAMMAR = r"""
        | LETTER -> name
        | NAMECMD -> name
        | TOP -> top
+       | TIMES -> star
        | MINUS DIGIT -> negdigit
 braced: LBRACE inner RBRACE
 ?inner: expr
+      | TIMES -> star
       | expr (COMMA expr)+ -> items
       | binding
       | binding (COMMA binding)+ -> bindings

@@ -13,6 +13,17 @@ _INNER_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|mathcal|vec)\s*\{\s*
 _OPNAME = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$")
 _SUBSCRIPTED = re.compile(r"(\\?[A-Za-z]+)_\{?\s*([A-Za-z0-9]+)\s*\}?$")
 _PLAIN = re.compile(r"(\\?)([A-Za-z]+)$")
+# an iterate or an optimum: x^t, x^{t+1}, w^{(k)}, x^* (a letter or index ± a number, in braces or parentheses,
+# or a star); never a number alone, so that \sigma^2 = … stays a square's definition
+_ITERATE = re.compile(r"(\\?[A-Za-z]+)\^(?:\{\s*(\(?[A-Za-z](?:\s*[+-]\s*[0-9]+)?\)?|\*)\s*\}|([A-Za-z*]))$")
+
+
+_SPACES = re.compile(r"[{}\s]")
+
+
+def iterate_key(base: str, script: str) -> str:
+    """The key of an iterate's name: x^{t + 1} and x^{t+1} are one name, "x^t+1"."""
+    return base + "^" + _SPACES.sub("", script)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,11 @@ def parse_name(raw: str) -> Name | None:
     if m := _OPNAME.match(raw):
         word = m.group(1)
         return Name(word, word if len(word) == 1 else f"\\operatorname{{{word}}}")
+    if m := _ITERATE.match(raw):
+        script = m.group(2) or m.group(3)
+        key = iterate_key(_greek_or_letter(m.group(1)), script)
+        command = m.group(1)[1:] if m.group(1).startswith("\\") else ""
+        return Name(key, m.group(1) + "^{" + _SPACES.sub("", script) + "}", command=command)
     if m := _SUBSCRIPTED.match(raw):
         return Name(f"{_greek_or_letter(m.group(1))}_{m.group(2)}", f"{m.group(1)}_{{{m.group(2)}}}")
     if m := _PLAIN.match(raw):

@@ -9,10 +9,11 @@ column vector: x_i^\\top is that row, as in Bishop and ESL (and the reading says
 from __future__ import annotations
 
 import sympy as sp
-from lark import Tree
+from lark import Token, Tree
 
 from verifier.load.latex import macros, sequences, values
 from verifier.load.latex.errors import LatexError
+from verifier.load.latex.names import iterate_key
 from verifier.load.latex.values import Fn, Matrix, Value
 from verifier.load.latex.walker import Node, Walker, inner, is_node
 
@@ -63,6 +64,8 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         if isinstance(b, Fn):
             raise w.fail(node, f"{b.label} is a function; transpose its value ({b.label}(x))^\\top")
         return _column(b) if isinstance(b, tuple) else values.transpose(b)  # (a, b)^\top is a column
+    if (named := _iterate(w, base, script, node)) is not None:
+        return named
     e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
     if is_node(base, "name") and base.children[0].value == "e" and not e_is_declared:
         exponent = w.value(script)
@@ -220,3 +223,20 @@ def _log_base(w: Walker, log: Fn, script: Node, node: Node) -> Fn:
         return values.divide(value, sp.log(base))
 
     return Fn(shown, apply)
+
+
+def _iterate(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn | None:
+    """x^t, x^{t+1}, x^* as the names the block declares (an iterate, an optimum), not as powers."""
+    key = base_key(w, base)
+    if key is None:
+        return None
+    text = "".join(str(t) for t in inner(script).scan_values(lambda v: isinstance(v, Token))) if isinstance(
+        inner(script), Tree
+    ) else str(inner(script))
+    name = iterate_key(key, text)
+    decls = w.scope.decls
+    if name in decls.objects or name in decls.definitions:
+        return w.lookup(name, name, node)
+    if is_node(inner(script), "star"):
+        raise w.fail(node, f"{key}^* is a name only once declared; declare it ({key}^*: real)")
+    return None
