@@ -3,6 +3,7 @@ is a regression only with --same-work."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
@@ -10,9 +11,7 @@ from verifier.run import baseline
 
 
 def _result(name: str, status: Status, time_limited: bool = False) -> ClaimResult:
-    r = ClaimResult(name, "d", "identity", "", Expect.HOLDS, status, reason="")
-    r.time_limited = time_limited
-    return r
+    return ClaimResult(name, "d", "identity", "", Expect.HOLDS, status, reason="", time_limited=time_limited)
 
 
 def test_a_time_limited_claim_is_listed_apart_and_is_not_a_regression() -> None:
@@ -69,10 +68,8 @@ def test_the_runner_never_caches_a_time_limited_result(tmp_path: Path) -> None:
 def _proved(work: int) -> ClaimResult:
     from verifier.outcome import ProofEvidence
 
-    r = _result("a", Status.PROVED)
-    r.proved_n = [3]
-    r.proofs = [ProofEvidence(n=3, rule="zero", rung="expand", seconds=0.1, work=work)]
-    return r
+    proof = ProofEvidence(n=3, rule="zero", rung="expand", seconds=0.1, work=work)
+    return dataclasses.replace(_result("a", Status.PROVED), proved_n=[3], proofs=[proof])
 
 
 def test_moved_work_is_a_regression_only_when_asked_and_names_the_n() -> None:

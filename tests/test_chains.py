@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 from verifier import Chain, Positive, Real, Step, claim
@@ -163,14 +165,14 @@ def test_an_unknown_end_result_keeps_its_reason_in_the_chain_verdict() -> None:
     def verify_one(sub: object, settings: object, source: str) -> ClaimResult:
         r = verify_family(sub, SETTINGS, source)  # type: ignore[arg-type]
         if r.name.endswith(".end"):
-            r.status = Status.UNKNOWN
-            r.reason = f"{source or r.derivation}::{r.name} at n = 2: 1 sample(s) beyond tolerance could not be decided"
+            why = f"{source or r.derivation}::{r.name} at n = 2: 1 sample(s) beyond tolerance could not be decided"
+            return dataclasses.replace(r, status=Status.UNKNOWN, reason=why)
         return r
 
     from verifier.engine import chains
 
     result = verify_family(family, SETTINGS)
     chain = family.builder()
-    chains.verify_chain(family, chain, SETTINGS, "", result, verify_one)
+    result = chains.verify_chain(family, chain, SETTINGS, "", result, verify_one)
     assert result.end_result == "UNKNOWN"
     assert "end result e₀ ≥ e₃: UNKNOWN (at n = 2: 1 sample(s) beyond tolerance could not be decided)" in result.reason

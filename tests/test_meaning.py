@@ -6,6 +6,7 @@ give; the truth of each is in its docstring or a comment (a point where it fails
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sympy as sp
@@ -129,11 +130,10 @@ def test_a_corollary_with_a_statement_has_the_statement_s_own_verdict() -> None:
 
 
 def test_citations_resolve_within_the_same_file_not_by_base_name() -> None:
-    here = ClaimResult.failed("a/lemma.py", "lemma", "base", "")
-    here.status, here.kind = Status.PROVED, "identity"
+    here = replace(ClaimResult.failed("a/lemma.py", "lemma", "base", ""), status=Status.PROVED, kind="identity")
     there = ClaimResult.failed("b/lemma.py", "lemma", "cor", "")
-    there.kind, there.cites, there.status = "corollary", ["base"], Status.UNKNOWN
-    resolve_corollaries([here, there])
+    there = replace(there, kind="corollary", cites=["base"], status=Status.UNKNOWN)
+    _, there = resolve_corollaries([here, there])
     assert there.status is Status.ERROR and "cites unknown claim" in there.reason
 
 

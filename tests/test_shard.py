@@ -107,9 +107,10 @@ def test_a_shard_value_parses() -> None:
 
 
 def _result(derivation: str, name: str, seconds: float = 0.0, cpu: float = 0.0) -> ClaimResult:
-    r = ClaimResult(name, derivation, "identity", "", Expect.HOLDS, Status.PROVED, "", seconds=seconds, cpu_seconds=cpu)
-    r.proved_n = [None]
-    return r
+    return ClaimResult(
+        name, derivation, "identity", "", Expect.HOLDS, Status.PROVED, "",
+        seconds=seconds, cpu_seconds=cpu, proved_n=[None],
+    )  # fmt: skip
 
 
 def test_the_baseline_records_a_cost_and_an_old_baseline_still_loads(tmp_path: Path) -> None:

@@ -92,5 +92,4 @@ def verify_file(path: Path, settings: EngineSettings) -> ResultList:
     loaded = loader.load(path)
     results = ResultList(engine.verify_family(f, settings, source=str(path)) for f in loaded.families)
     results += [ClaimResult.failed(str(path), path.stem, name, message) for name, message in loaded.errors]
-    engine.resolve_corollaries(results)
-    return results
+    return ResultList(engine.resolve_corollaries(results))

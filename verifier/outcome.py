@@ -122,9 +122,10 @@ class StepResult:
         return cls(**{**data, "status": status, "counterexample": Counterexample.from_json(cx) if cx else None})
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClaimResult:
-    """The verdict on one claim family, with all its evidence."""
+    """The verdict on one claim family, with all its evidence: frozen data, built once (a later stage
+    makes a changed copy with dataclasses.replace, never writes into one)."""
 
     name: str
     derivation: str

@@ -121,7 +121,7 @@ class ClaimItem(pytest.Item):
         result = self.verified(self.family)
         if result.cites:
             cited = [self.verified(f) for name, f in self.cited_families(result.cites).items() if name != result.name]
-            engine.resolve_corollaries([result, *cited])
+            result = engine.resolve_corollaries([result, *cited])[0]
         self.user_properties += [("status", result.status.value), ("reason", result.reason)]
         if not result.met:
             raise ClaimFailed(result)

@@ -44,8 +44,9 @@ def verify_chain(
     result: ClaimResult,
     verify_one: VerifyOne,
     on_step: StepListener | None = None,
-) -> None:
-    """Fill result with every step's verdict, the first wrong step, the end result and the chain's status.
+) -> ClaimResult:
+    """The chain's result, built once from every step's verdict, the first wrong step, the end result
+    and the chain's status (result: the claim described, before any verdict).
 
     on_step, if given, is told each step's result as soon as that step is decided (a page that
     streams them); it only listens: the steps are verified in the same order either way."""
@@ -56,26 +57,29 @@ def verify_chain(
         if on_step is not None:
             on_step(steps[-1][0])
     sub_results = [r for _, r in steps]
-    result.steps = [s for s, _ in steps]
+    shown = [s for s, _ in steps]
+    status = kernel.judge_chain([s.status for s in shown])
+    wrong = next((s for s in shown if s.status is Status.REFUTED), None)
     start_latex, start_inner = _markup(chain.start)
-    result.start_written, result.start_mathml, result.start_latex = chain.start_written, _math(start_inner), start_latex
-    result.status = kernel.judge_chain([s.status for s in result.steps])
-    wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
-    result.first_wrong_step = wrong.index if wrong else None
-    result.counterexample = wrong.counterexample if wrong else None
-    result.proved_n = [n for n in family.n_values if all(n in r.proved_n for r in sub_results)]
-    result.assumptions = list(dict.fromkeys(a for r in sub_results for a in r.assumptions))
-    result.numeric = [e for r in sub_results for e in r.numeric]
     end = _verify_end(family, chain, settings, source, verify_one)
-    result.internal_error = any(r.internal_error for r in [*sub_results, *([end] if end else [])])
-    result.end_result = end.status.value if end is not None else ""
-    result.reason = _summary(result, chain, end) + (f"; note: {family.notes}" if family.notes else "")
-    if family.planted is not None and result.first_wrong_step != family.planted:
-        named = f"step {result.first_wrong_step}" if result.first_wrong_step else "no step"
-        result.reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
-    if end is not None and end.status is Status.REFUTED and result.status in (Status.PROVED, Status.CHECKED):
-        result.status, result.inconsistency = Status.UNKNOWN, True
-        result.reason = "ENGINE INCONSISTENCY: every step holds but the end result was refuted. " + result.reason
+    gathered = dataclasses.replace(
+        result, steps=shown, status=status, start_written=chain.start_written, start_mathml=_math(start_inner),
+        start_latex=start_latex, first_wrong_step=wrong.index if wrong else None,
+        counterexample=wrong.counterexample if wrong else None,
+        proved_n=[n for n in family.n_values if all(n in r.proved_n for r in sub_results)],
+        assumptions=list(dict.fromkeys(a for r in sub_results for a in r.assumptions)),
+        numeric=[e for r in sub_results for e in r.numeric],
+        internal_error=any(r.internal_error for r in [*sub_results, *([end] if end else [])]),
+        end_result=end.status.value if end is not None else "",
+    )  # fmt: skip
+    reason = _summary(gathered, chain, end) + (f"; note: {family.notes}" if family.notes else "")
+    if family.planted is not None and gathered.first_wrong_step != family.planted:
+        named = f"step {gathered.first_wrong_step}" if gathered.first_wrong_step else "no step"
+        reason += f"; the planted slip is step {family.planted}, but {named} was named as the first wrong one"
+    if end is not None and end.status is Status.REFUTED and status in (Status.PROVED, Status.CHECKED):
+        reason = "ENGINE INCONSISTENCY: every step holds but the end result was refuted. " + reason
+        return dataclasses.replace(gathered, status=Status.UNKNOWN, inconsistency=True, reason=reason)
+    return dataclasses.replace(gathered, reason=reason)
 
 
 def _validate(chain: Chain) -> None:

@@ -16,7 +16,7 @@ import dataclasses
 import time
 import traceback
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +31,7 @@ from verifier.numeric.checks import NumericOutcome, Settings, spot_check
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.compile import NoNumericForm, Unsupported
-from verifier.outcome import ClaimResult, Counterexample, NumericVerdict, ProofEvidence, Status
+from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
 from verifier.render import mathtext
 from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
@@ -89,21 +89,19 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
 
 
 def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
-    result.status = Status.ERROR
     where = f"{result.source}::{result.name}: " if result.source else ""
-    result.reason = where + (message.splitlines()[0][:300] if message else "error")
-    result.seconds = time.monotonic() - started
-    return result
+    reason = where + (message.splitlines()[0][:300] if message else "error")
+    return replace(result, status=Status.ERROR, reason=reason, seconds=time.monotonic() - started)
 
 
-def _describe(result: ClaimResult, claim: Claim) -> None:
-    result.kind = claim.kind
+def _describe(result: ClaimResult, claim: Claim) -> ClaimResult:
+    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated)."""
     try:
         inst = instantiate(claim)
-        result.domains = list(inst.assumptions)
-        result.latex, result.mathml = mathtext.render(claim)
+        latex, mathml = mathtext.render(claim)
     except ClaimError:
-        pass
+        return replace(result, kind=claim.kind)
+    return replace(result, kind=claim.kind, domains=list(inst.assumptions), latex=latex, mathml=mathml)
 
 
 def _shown(family: ClaimFamily) -> Claim:
@@ -131,45 +129,37 @@ def verify_family(
         return _error(result, str(err), started)
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
-    result.cites, result.detail = list(shown.cites), shown.because
+    result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
-        result.kind = "corollary"
-        result.status = Status.UNKNOWN
-        result.reason = "waiting for the cited claims"
-        return result
-    _describe(result, shown)
+        return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")
+    described = _describe(result, shown)
     try:
         if isinstance(shown.body, Chain):
-            chains.verify_chain(family, shown.body, settings, source, result, verify_family, on_step)
-            result.seconds = time.monotonic() - started
-            return result
-        judged = _run(family, settings, result)
-        if judged is not None and judged.digest != statement_digest(shown):  # a builder that answers differently
-            _describe(result, judged.claim)
+            done = chains.verify_chain(family, shown.body, settings, source, described, verify_family, on_step)
+        else:
+            done, judged = _run(family, settings, described)
+            if judged is not None and judged.digest != statement_digest(shown):  # a builder that answers differently
+                done = _describe(done, judged.claim)
     except Unsupported as err:
-        result.status = Status.UNKNOWN
-        result.reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
-        result.seconds = time.monotonic() - started
-        return result
+        reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
+        return replace(described, status=Status.UNKNOWN, reason=reason, seconds=time.monotonic() - started)
     except (ClaimError, Rejected, NoNumericForm) as err:
-        return _error(result, str(err), started)
+        return _error(described, str(err), started)
     except MemoryError:
-        return _error(result, "ran out of memory; use a smaller n", started)
+        return _error(described, "ran out of memory; use a smaller n", started)
     except Exception as err:  # the user's code is wrapped above and in kernel.state: this is ours
-        return _internal(result, err, started)
-    result.seconds = time.monotonic() - started
-    return result
+        return _internal(described, err, started)
+    return replace(done, seconds=time.monotonic() - started)
 
 
 def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:
     """An exception from the verifier's own code: a bug, never the user's ERROR (UNKNOWN, flagged)."""
-    result.status = Status.UNKNOWN
-    result.internal_error = True
     message = str(err).splitlines()[0][:240] if str(err) else ""
-    result.reason = f"internal error in the verifier (a bug, please report it): {type(err).__name__}: {message}"
-    result.detail = traceback.format_exc()
-    result.seconds = time.monotonic() - started
-    return result
+    reason = f"internal error in the verifier (a bug, please report it): {type(err).__name__}: {message}"
+    return replace(
+        result, status=Status.UNKNOWN, internal_error=True, reason=reason, detail=traceback.format_exc(),
+        seconds=time.monotonic() - started,
+    )  # fmt: skip
 
 
 @dataclass
@@ -179,10 +169,17 @@ class _Walk:
 
     family: ClaimFamily
     settings: EngineSettings
-    result: ClaimResult
+    start: ClaimResult  # the claim described, before any verdict: the walk's result is built from it once
     stated: list[kernel.ClaimAt] = field(default_factory=list)  # the claim at each n walked, stated by the kernel
     proofs: list[Proof] = field(default_factory=list)  # what the ladder showed, one per n it could do
     verdicts: list[NumericVerdict] = field(default_factory=list)  # one per n checked
+    numeric: list[NumericEvidence] = field(default_factory=list)  # the evidence of each numeric check
+    shown: list[ProofEvidence] = field(default_factory=list)  # the evidence of each proof
+    proved_n: list[int | None] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    series: dict[str, list[float]] = field(default_factory=dict)
+    counterexample: Counterexample | None = None
+    reason: str = ""  # a refutation's or the first undecided n's reason, if any
     contradiction: Proof | None = None  # a cheap symbolic "proof" at a refuted n: the engine contradicts itself
     symbolic_open: bool = True  # False from the first n the ladder cannot do: larger n are checked only
     why_not: str = ""  # why the ladder stopped
@@ -194,22 +191,21 @@ class _Walk:
 
     def step(self, inst: Instance, n: int | None) -> bool:
         """One n: the numeric check, then the ladder where n is in the symbolic range. False stops the walk."""
-        family, result = self.family, self.result
+        family, start = self.family, self.start
         rng = rng_for(family, self.settings.seed, n)
         outcome = self.check_numerically(inst, rng)
         self.verdicts.append(outcome.verdict)
         if outcome.verdict is NumericVerdict.FAIL:
             if not is_definedness(outcome.counterexample):
                 self.contradiction = _probe_inconsistency(inst, family, n)
-            _refuted(result, outcome)
-            _name_the_case(result, inst)
+            self.refuted(outcome, inst)
             return False
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
             # undecided here (equality at A = cI for a strict inequality at n = 2): the larger n are still
             # checked, since one may refute the claim; the first undecided n is the reason if none does
             if NumericVerdict.INCONCLUSIVE not in self.verdicts[:-1]:
                 at = f" at n = {n}" if n is not None else ""
-                result.reason = f"{result.source or result.derivation}::{result.name}{at}: {outcome.reason}"
+                self.reason = f"{start.source or start.derivation}::{start.name}{at}: {outcome.reason}"
             self.symbolic_open = False
             return True
         if n not in family.n_values:
@@ -228,65 +224,83 @@ class _Walk:
                 from verifier.numeric import shrink  # hypothesis: only for a counterexample
             outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
         seconds = round(time.monotonic() - numeric_started, 4)
-        self.result.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
+        self.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
-            self.result.series = outcome.series
+            self.series = outcome.series
         return outcome
+
+    def refuted(self, outcome: NumericOutcome, inst: Instance) -> None:
+        """A confirmed counterexample: it, and the reason that says where and how it was confirmed;
+        a branching claim's counterexample says which case (branch) it falls in."""
+        cx: Counterexample | None = outcome.counterexample
+        where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
+        how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
+        self.reason = f"counterexample {where}: {outcome.reason} ({how})"
+        case = explain.case_at(inst, cx.values) if cx is not None else ""
+        if case and cx is not None:
+            cx = dataclasses.replace(cx, note=f"{case}; {cx.note}" if cx.note else case)
+            self.reason += f"; {case}"
+        self.counterexample = cx
 
     def prove(self, inst: Instance, rng: np.random.Generator, n: int | None) -> bool:
         """The ladder at n; with no proof, an exact refutation (False: the walk stops), or the symbolic range ends."""
         symbolic = ladder.prove(inst, self.settings.budget)
-        p, result = symbolic.proof, self.result
+        p = symbolic.proof
         if p is None:
             exact = refute_exactly(inst, rng, self.settings.numeric())
             if exact is not None:  # the residual is an exact nonzero rational function: refuted exactly
                 self.verdicts[-1] = exact.verdict
-                _refuted(result, exact)
+                self.refuted(exact, inst)
                 return False
             self.symbolic_open = False
             self.why_not = f"n={n}: {symbolic.reason}"
             return True
         self.proofs.append(p)
-        result.proved_n.append(n)
+        self.proved_n.append(n)
         rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
         latex, mathml = mathtext.witness(p.witness)
         evidence = ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
-        result.proofs.append(evidence)
-        result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+        self.shown.append(evidence)
+        self.assumptions = list(dict.fromkeys([*self.assumptions, *p.assumptions]))
         return True
 
-    def judge(self, found: dimension.ForAllNAttempt | None) -> None:
-        """The kernel's status from what the walk gathered, and the reason that says what was shown."""
-        family, result, undefined = self.family, self.result, self.undefined
+    def judge(self, found: dimension.ForAllNAttempt | None) -> ClaimResult:
+        """The result, built once: the kernel's status from what the walk gathered, and the reason
+        that says what was shown."""
+        family, undefined = self.family, self.undefined
         if undefined and len(undefined) == len(family.all_n):
             raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
         # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
         # not the proof (no inconsistency)
-        for_all_n = found.proof if found is not None and not is_definedness(result.counterexample) else None
+        for_all_n = found.proof if found is not None and not is_definedness(self.counterexample) else None
         status, inconsistent = kernel.judge(
             family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n
         )
-        result.status, result.inconsistency = status, inconsistent
-        result.undefined_n = list(undefined)
-        keep = result.reason and status is Status.UNKNOWN
-        result.reason = result.reason if keep else _reason(result, self.why_not)
+        gathered = replace(
+            self.start, status=status, inconsistency=inconsistent, undefined_n=list(undefined),
+            numeric=list(self.numeric), proofs=list(self.shown), proved_n=list(self.proved_n),
+            assumptions=list(self.assumptions), series=dict(self.series), counterexample=self.counterexample,
+            reason=self.reason,
+        )  # fmt: skip
+        keep = self.reason and status is Status.UNKNOWN
+        reason = self.reason if keep else _reason(gathered, self.why_not)
+        for_all, proofs, assumptions = False, gathered.proofs, gathered.assumptions
         if found is not None:
-            _record_generic(result, found)
+            for_all, proofs, assumptions, reason = _with_generic(gathered, found, reason)
             if status is not Status.REFUTED:
-                result.reason += _beyond_stated(family, found, self.settings)
+                reason += _beyond_stated(family, found, self.settings)
         if undefined:
-            result.reason += (
-                f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
-            )
+            reason += f"; undefined at n = {n_text(list(undefined))} (a division by zero there), not checked there"
         if inconsistent:
             for_every_n = "the generic-dimension proof says it holds for every n"
             said = for_every_n if for_all_n else "the symbolic side reduced the residual to 0"
             confirmed = "a counterexample was confirmed in high precision"
-            result.reason = f"ENGINE INCONSISTENCY: {said}, but {confirmed}. {result.reason}"
+            reason = f"ENGINE INCONSISTENCY: {said}, but {confirmed}. {reason}"
+        return replace(gathered, reason=reason, for_all_n=for_all, proofs=proofs, assumptions=assumptions)
 
 
-def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> Instance | None:
-    """Walk the family's n and judge; the instance judged at the shown n (None if it was not reached)."""
+def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> tuple[ClaimResult, Instance | None]:
+    """Walk the family's n and judge: the result, and the instance judged at the shown n (None if not reached)."""
     stated: dict[int | None, kernel.ClaimAt] = {}
 
     def at(n: int | None) -> kernel.ClaimAt:  # each n is built once, by the kernel
@@ -301,9 +315,9 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         inst = walk.stated[-1].instance
         if inst is not None and not walk.step(inst, n):
             break
-    walk.judge(found)
+    judged = walk.judge(found)
     shown = stated.get(display_n(family))
-    return shown.instance if shown is not None else None
+    return judged, (shown.instance if shown is not None else None)
 
 
 def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
@@ -322,20 +336,23 @@ def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, setting
     return ""
 
 
-def _record_generic(result: ClaimResult, found: dimension.ForAllNAttempt) -> None:
-    """The generic rung's proof (for all n) goes first among the proofs; the reason says what it showed."""
+def _with_generic(
+    result: ClaimResult, found: dimension.ForAllNAttempt, reason: str
+) -> tuple[bool, list[ProofEvidence], list[str], str]:
+    """The generic rung's proof (for all n) first among the proofs, its assumptions, and the reason that
+    says what it showed: (for all n?, proofs, assumptions, reason)."""
     p = found.proof
     if p is None:
         if result.status in (Status.PROVED, Status.CHECKED):
-            result.reason += f"; not proved for all n ({found.reason[:120]})"
-        return
+            reason += f"; not proved for all n ({found.reason[:120]})"
+        return False, result.proofs, result.assumptions, reason
     evidence = ProofEvidence(None, p.rule, "+".join(p.rungs), round(found.seconds, 4), p.assumptions, p.detail)
-    result.proofs.insert(0, evidence)
-    result.assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
-    result.for_all_n = result.status is Status.PROVED
-    if result.for_all_n:
-        explicit = f"explicit cross-check: {result.reason}" if result.reason else ""
-        result.reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
+    assumptions = list(dict.fromkeys([*result.assumptions, *p.assumptions]))
+    for_all_n = result.status is Status.PROVED
+    if for_all_n:
+        explicit = f"explicit cross-check: {reason}" if reason else ""
+        reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
+    return for_all_n, [evidence, *result.proofs], assumptions, reason
 
 
 def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:
@@ -343,23 +360,6 @@ def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> 
     if n not in family.n_values:
         return None
     return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof
-
-
-def _refuted(result: ClaimResult, outcome: NumericOutcome) -> None:
-    result.counterexample = outcome.counterexample
-    cx: Counterexample | None = outcome.counterexample
-    where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
-    how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
-    result.reason = f"counterexample {where}: {outcome.reason} ({how})"
-
-
-def _name_the_case(result: ClaimResult, inst: Instance) -> None:
-    """A branching claim's counterexample says which case (branch) it falls in."""
-    cx = result.counterexample
-    case = explain.case_at(inst, cx.values) if cx is not None else ""
-    if case and cx is not None:
-        result.counterexample = dataclasses.replace(cx, note=f"{case}; {cx.note}" if cx.note else case)
-        result.reason += f"; {case}"
 
 
 def _reason(result: ClaimResult, why_not: str) -> str:

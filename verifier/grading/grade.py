@@ -197,8 +197,8 @@ def grade(
         _verify_all(subs, ref, ready, run, results, on_done)
     except KeyboardInterrupt:
         complete = False
-    for by_name in results.values():
-        engine.resolve_corollaries(list(by_name.values()))
+    for student, by_name in results.items():
+        results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
     rows = [
         shown.scrub_row(_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode)),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import datetime
 import hashlib
 import hmac
@@ -200,8 +201,7 @@ class ResultCache:
             result = ClaimResult.from_json(found[0])
         except (ValueError, KeyError, TypeError):
             return None
-        result.cached, result.cached_at = True, found[1]
-        return result
+        return dataclasses.replace(result, cached=True, cached_at=found[1])
 
     def put(self, key: str, result: ClaimResult) -> None:
         if result.time_limited:

@@ -10,6 +10,7 @@ ERROR with the signal. An interrupt stops the run and returns what finished, mar
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import time
 from collections.abc import Callable, Mapping
@@ -90,8 +91,7 @@ def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
     """Runs in a worker: verify one family."""
     cpu = time.process_time()
     result = engine.verify_family(_family(spec, settings), settings, source=spec.path)
-    result.cpu_seconds = round(time.process_time() - cpu, 3)
-    return result
+    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3))
 
 
 def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
@@ -99,11 +99,10 @@ def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verb
     status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
     where = f"{spec.path}::{spec.name}: "
     r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
-    r.time_limited = failure.kind is pool.FailureKind.TIMEOUT
-    r.statement, r.expect, r.n_values, r.seconds = spec.statement, spec.expect, list(spec.n_values), seconds
-    if verbose:
-        r.detail = failure.message
-    return r
+    return dataclasses.replace(
+        r, time_limited=failure.kind is pool.FailureKind.TIMEOUT, statement=spec.statement, expect=spec.expect,
+        n_values=list(spec.n_values), seconds=seconds, detail=failure.message if verbose else r.detail,
+    )  # fmt: skip
 
 
 def _load_all(
@@ -142,7 +141,7 @@ def _run_claims(
         if hit is None:
             todo.append(spec)
         else:
-            hit.source = spec.path
+            hit = dataclasses.replace(hit, source=spec.path)
             results.append(hit)
             on_result(hit)
     tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
@@ -238,7 +237,7 @@ def verify_paths(
         complete = False
     rank = {(s.path, s.name): i for i, s in enumerate(specs)}
     results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
-    engine.resolve_corollaries(results + borrowed)
+    results = engine.resolve_corollaries(results + borrowed)[: len(results)]
     return RunReport(
         results,
         settings.engine.seed,
