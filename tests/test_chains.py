@@ -6,7 +6,7 @@ import dataclasses
 
 import sympy as sp
 
-from verifier import Chain, Positive, Real, Step, claim
+from verifier import Chain, General, Positive, Real, Step, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.mathlib import dot, vector
 from verifier.outcome import ClaimResult, Status
@@ -176,3 +176,23 @@ def test_an_unknown_end_result_keeps_its_reason_in_the_chain_verdict() -> None:
     result = chains.verify_chain(family, chain, SETTINGS, "", result, verify_one)
     assert result.end_result == "UNKNOWN"
     assert "end result e₀ ≥ e₃: UNKNOWN (at n = 2: 1 sample(s) beyond tolerance could not be decided)" in result.reason
+
+
+@claim(n=range(1, 4))
+def transpose_of_a_product(n: int) -> Chain:
+    A, B = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("B", n, n)
+    return Chain((A * B).T, steps=(Step("=", B.T * A.T, "transpose of a product"), Step("=", (A * B).T)),
+                 where={A: General(), B: General()})  # fmt: skip
+
+
+def test_a_chain_says_how_far_each_step_is_proved_and_the_json_carries_it() -> None:
+    """Each step proved for every n says so, and so does a chain all of whose steps are (issue 40)."""
+    r = verify_family(transpose_of_a_product, SETTINGS)
+    assert r.status is Status.PROVED and r.for_all_n and r.verdict == "PROVED for all n"
+    assert [s.verdict for s in r.steps] == ["PROVED for all n"] * 2
+    data = r.to_json()
+    assert data["proved_for_all_n"] is True and [s["proved_for_all_n"] for s in data["steps"]] == [True, True]
+    back = ClaimResult.from_json(data)
+    assert back.for_all_n and all(s.for_all_n for s in back.steps)
+    scalar = verify_family(square_of_sum, SETTINGS)
+    assert not scalar.for_all_n and scalar.to_json()["proved_for_all_n"] is False

@@ -110,15 +110,25 @@ class StepResult:
     evidence: str  # the step's own reason line
     counterexample: Counterexample | None = None
     written: str = ""  # the line as its author wrote it, in LaTeX (a LaTeX chain's), typeset by the HTML report
+    for_all_n: bool = False  # the step PROVED for every n (the generic rule), not only at the n checked
+
+    @property
+    def verdict(self) -> str:
+        """The status as reports print it: "PROVED for all n" where the generic rule proved the step."""
+        return f"{self.status.value} for all n" if self.for_all_n else self.status.value
 
     def to_json(self) -> dict[str, Any]:
         cx = self.counterexample.to_json() if self.counterexample else None
-        return {**asdict(self), "status": self.status.value, "counterexample": cx}
+        data = {**asdict(self), "status": self.status.value, "counterexample": cx}
+        data["proved_for_all_n"] = data.pop("for_all_n")
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StepResult:
+        data = dict(data)
         cx = data.get("counterexample")
         status = Status(data["status"])
+        data["for_all_n"] = bool(data.pop("proved_for_all_n", data.get("for_all_n", False)))
         return cls(**{**data, "status": status, "counterexample": Counterexample.from_json(cx) if cx else None})
 
 
@@ -195,6 +205,7 @@ class ClaimResult:
         data["status"] = self.status.value
         data["steps"] = [step.to_json() for step in self.steps]
         data["met"] = self.met
+        data["proved_for_all_n"] = self.for_all_n  # how far the proof goes: every n, or the n checked (issue 40)
         data.pop("counterexample")
         data["evidence"] = {
             "proofs": data.pop("proofs"),
@@ -212,6 +223,7 @@ class ClaimResult:
         data = dict(data)
         evidence = data.pop("evidence", {}) or {}
         data.pop("met", None)
+        data.pop("proved_for_all_n", None)
         cx = evidence.get("counterexample")
         known = set(cls.__dataclass_fields__)
         kwargs = {k: v for k, v in data.items() if k in known}

@@ -71,6 +71,7 @@ def verify_chain(
         numeric=[e for r in sub_results for e in r.numeric],
         internal_error=any(r.internal_error for r in [*sub_results, *([end] if end else [])]),
         end_result=end.status.value if end is not None else "",
+        for_all_n=status is Status.PROVED and all(r.for_all_n for r in sub_results),  # every step, for every n
     )  # fmt: skip
     reason = _summary(gathered, chain, end) + (f"; note: {family.notes}" if family.notes else "")
     if family.planted is not None and gathered.first_wrong_step != family.planted:
@@ -125,7 +126,7 @@ def _verify_step(
     latex, inner = _markup(step.expr)
     evidence = StepResult(
         i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,
-        written=step.written,
+        written=step.written, for_all_n=r.for_all_n,
     )  # fmt: skip
     return evidence, r
 

@@ -218,8 +218,8 @@ def _steps(r: ClaimResult) -> str:
         because = typeset.reason(step.reason) if step.written else _esc(step.reason)
         rows.append(
             f'<tr class="{"wrong" if wrong else ""}"><td>{step.index}</td><td>{mark}</td>'
-            f"<td>{_line(step.written, step.mathml, step.text)}</td><td>{because}</td><td>{_badge(step.status)}</td>"
-            f"<td>{_esc(step.evidence)}{where}</td></tr>"
+            f"<td>{_line(step.written, step.mathml, step.text)}</td><td>{because}</td>"
+            f"<td>{_badge(step.status, step.verdict)}</td><td>{_esc(step.evidence)}{where}</td></tr>"
         )
     end = f"<p>End result on its own: <b>{_esc(r.end_result)}</b></p>" if r.end_result else ""
     head = "<tr><th>line</th><th></th><th>as written</th><th>because</th><th>verdict</th><th>evidence</th></tr>"

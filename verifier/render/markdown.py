@@ -55,7 +55,7 @@ def _claim(r: ClaimResult) -> list[str]:
         for step in r.steps:
             mark = " **← first wrong step**" if step.index == r.first_wrong_step else ""
             lines.append(
-                f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.status.value}{mark} |"
+                f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.verdict}{mark} |"
             )
         lines += ["", f"End result on its own: {r.end_result or 'no conclusion'}"]
     if r.counterexample:

@@ -165,7 +165,7 @@ def chains(console: Console, report: RunReport, verbose: bool = False, unmet_onl
 def step_text(r: ClaimResult, step: StepResult) -> Text:
     """A chain's line, its verdict and reason, and at the first wrong step where and how it fails."""
     line = Text(step.text + "  ")
-    line.append(step.status.value, style=STYLES.get(step.status, ""))
+    line.append(step.verdict, style=STYLES.get(step.status, ""))
     if step.reason:
         line.append(f"  ({step.reason})", style="dim")
     cx = step.counterexample
