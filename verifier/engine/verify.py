@@ -41,6 +41,9 @@ from verifier.trusted.instantiate import ClaimError, Instance, instantiate, stat
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
+# A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42):
+CROSS_CHECK_PROOFS = 2  # explicit proofs at its smallest n, which must agree with the generic one
+CROSS_CHECK_SAMPLES = 4  # a quarter of the samples at each n (50 of the default 200), every n still checked
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ class _Walk:
     reason: str = ""  # a refutation's or the first undecided n's reason, if any
     contradiction: Proof | None = None  # a cheap symbolic "proof" at a refuted n: the engine contradicts itself
     symbolic_open: bool = True  # False from the first n the ladder cannot do: larger n are checked only
+    generic: bool = False  # proved for every n already (the generic rule): the walk cross-checks it
     why_not: str = ""  # why the ladder stopped
 
     @property
@@ -212,17 +216,22 @@ class _Walk:
             return True
         if not self.symbolic_open:
             return True
+        if self.generic and len(self.proofs) >= CROSS_CHECK_PROOFS:
+            return True  # the explicit proofs so far cross-check the generic one; this n is checked numerically
         return self.prove(inst, rng, n)
 
     def check_numerically(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
         """The spot check at one n (a failure shrunk to a simpler counterexample), its evidence recorded."""
         settings, numeric_started = self.settings, time.monotonic()
-        outcome = spot_check(inst, rng, settings.numeric())
+        numeric = settings.numeric()
+        if self.generic:
+            numeric = replace(numeric, samples=max(1, numeric.samples // CROSS_CHECK_SAMPLES))
+        outcome = spot_check(inst, rng, numeric)
         failed = outcome.verdict is NumericVerdict.FAIL
         if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
             with budget.unmetered():
                 from verifier.numeric import shrink  # hypothesis: only for a counterexample
-            outcome = shrink.minimise(inst, rng, settings.numeric(), spot_check, outcome, settings.cache_dir)
+            outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome, settings.cache_dir)
         seconds = round(time.monotonic() - numeric_started, 4)
         self.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
@@ -309,7 +318,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         return stated[n]
 
     found = dimension.attempt(family, at)
-    walk = _Walk(family, settings, result)
+    walk = _Walk(family, settings, result, generic=found is not None and found.proof is not None)
     for n in family.all_n:
         walk.stated.append(at(n))
         inst = walk.stated[-1].instance

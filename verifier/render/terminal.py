@@ -212,6 +212,15 @@ def progress_lines(report: RunReport, width: int) -> list[Text]:
     return lines
 
 
+def cached_text(report: RunReport) -> str:
+    """How many results are an earlier run's, from the cache, and since when (none: "")."""
+    dates = sorted(r.cached_at[:10] for r in report.results if r.cached)
+    if not dates:
+        return ""
+    since = f"cached {dates[0]}"
+    return f"{plural(len(dates), 'result')} from the cache of an earlier run ({since}); --reverify verifies again"
+
+
 LEGEND = ". proved  c checked  x refuted as expected  P C R U E: not as expected"
 
 
@@ -225,6 +234,8 @@ def render(
             console.print(line, soft_wrap=True)
         if any(not r.met or r.status is not Status.PROVED for r in report.results):
             console.print(Text(LEGEND, style="dim"), soft_wrap=False, overflow="ellipsis")
+        if cached := cached_text(report):
+            console.print(Text(cached, style="dim"))
         chains(console, report, unmet_only=True)
     elif not quiet:
         console.print(claims_view(report, console.width))
