@@ -93,7 +93,6 @@ SLOW_TESTS = frozenset(
         "test_latex.py::test_without_lark_a_folder_skips_its_latex_files_with_one_dim_line",
         "test_latex_students.py::test_a_conclusion_undefined_where_the_premise_holds_is_still_refuted",
         "test_merge.py::test_bad_shard_values_and_missing_reports_are_one_line_usage_errors",
-        "test_readme.py::test_readme_example_verifies",
         "test_render_terminal.py::test_piped_cli_report_fits_80_columns_and_shows_the_values",
         "test_sandbox.py::test_a_fork_bomb_and_a_snoop_are_contained_and_reported",
         "test_sandbox.py::test_the_process_limit_is_each_sandboxs_own",

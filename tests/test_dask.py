@@ -337,7 +337,7 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
 
 @contextlib.contextmanager
 def _remote_cluster(tmp_path: Path) -> Iterator[str]:
-    """A scheduler and one worker started as separate commands, the worker as the README says."""
+    """A scheduler and one worker started as separate commands, the worker as the CI how-to says (docs/how-to)."""
     info = tmp_path / "scheduler.json"
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(ROOT)}
     start = [sys.executable, "-m", "dask"]

@@ -247,10 +247,10 @@ def test_a_folder_with_lark_finds_latex_files_with_a_declaration_block(tmp_path:
     assert loader.skipped_latex([str(tmp_path)]) == []
 
 
-def test_the_readme_example_verifies() -> None:
-    readme = (ROOT / "README.md").read_text()
-    block = re.search(r"Save this as `notes/softmax_grad.md`.*?\n````markdown\n(.*?)````", readme, re.S)
-    assert block, "README LaTeX example not found"
+def test_the_tutorials_latex_example_verifies() -> None:
+    tutorial = (ROOT / "docs" / "tutorial.md").read_text()
+    block = re.search(r"Save this as `notes/softmax_grad.md`.*?\n````markdown\n(.*?)````", tutorial, re.S)
+    assert block, "the tutorial's LaTeX example not found"
     families, errors = latex.parse_chains(block.group(1), "notes/softmax_grad.md", "softmax_grad")
     assert errors == []
     statuses = {f.name: verify_family(f, SETTINGS).status for f in families}
