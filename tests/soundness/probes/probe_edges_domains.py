@@ -75,17 +75,18 @@ def cancelled_on_integers_through_two() -> Identity:
 
 @claim()
 def common_factor_away_from_its_zero() -> Identity:
-    """(x − 2)/((x − 2)(x + 3)) = 1/(x + 3) on [0, 1].
+    """(x² − 4)/(x² + x − 6) = (x + 2)/(x + 3) on [0, 1].
 
-    Proof: x − 2 ≤ −1 and x + 3 ≥ 3 on [0, 1]; cancel x − 2.
+    Proof: x² − 4 = (x − 2)(x + 2), x² + x − 6 = (x − 2)(x + 3); x − 2 ≤ −1 and x + 3 ≥ 3 on [0, 1].
+    (Written expanded: sympy would cancel (x − 2)/((x − 2)(x + 3)) itself before any claim is built.)
     """
-    return Identity((x - 2) / ((x - 2) * (x + 3)), 1 / (x + 3), where={x: Interval(0, 1)})
+    return Identity((x**2 - 4) / (x**2 + x - 6), (x + 2) / (x + 3), where={x: Interval(0, 1)})
 
 
 @claim()
 def common_factor_through_its_zero() -> Identity:
-    """(x − 2)/((x − 2)(x + 3)) = 1/(x + 3) on [0, 3]: undefined at x = 2."""
-    return Identity((x - 2) / ((x - 2) * (x + 3)), 1 / (x + 3), where={x: Interval(0, 3)})
+    """(x² − 4)/(x² + x − 6) = (x + 2)/(x + 3) on [0, 3]: the left side is undefined at x = 2 (the right is 4/5)."""
+    return Identity((x**2 - 4) / (x**2 + x - 6), (x + 2) / (x + 3), where={x: Interval(0, 3)})
 
 
 @claim()
@@ -618,7 +619,6 @@ TRUTH = {
 # cancelled_at_a_third, nested_fraction_through_zero, cosecant_sine_across_pi and secant_tangent_across_half_pi
 # were PROVED when this file was written and are REFUTED since c083751 (isolated undefined points, found exactly).
 KNOWN_WRONG = {
-    "common_factor_through_its_zero",
     "tangent_times_cosine_across_half_pi",
     "entropy_term_strict_minimum",
     "self_power_strict_minimum",
