@@ -97,6 +97,26 @@ class ProofEvidence:
 
 
 @dataclass(frozen=True)
+class Diagnosis:
+    """Why a refuted identity is wrong, each part verified by the engine (verifier/engine/diagnose.py).
+
+    kind: sign, factor, term or other; said: the sentence, summary first; difference: left − right
+    when short (LaTeX); repair: the nearest correct line (LaTeX), PROVED (repair_status), and the edit
+    that makes it (edit)."""
+
+    kind: str
+    said: str
+    difference: str = ""
+    repair: str = ""
+    repair_status: str = ""
+    edit: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
+        return cls(**data) if data else None
+
+
+@dataclass(frozen=True)
 class StepResult:
     """One line of a chain and its own verdict."""
 
@@ -111,6 +131,7 @@ class StepResult:
     counterexample: Counterexample | None = None
     written: str = ""  # the line as its author wrote it, in LaTeX (a LaTeX chain's), typeset by the HTML report
     for_all_n: bool = False  # the step PROVED for every n (the generic rule), not only at the n checked
+    diagnosis: Diagnosis | None = None  # a refuted step: why, verified (see Diagnosis)
 
     @property
     def verdict(self) -> str:
@@ -129,6 +150,7 @@ class StepResult:
         cx = data.get("counterexample")
         status = Status(data["status"])
         data["for_all_n"] = bool(data.pop("proved_for_all_n", data.get("for_all_n", False)))
+        data["diagnosis"] = Diagnosis.from_json(data.get("diagnosis"))
         return cls(**{**data, "status": status, "counterexample": Counterexample.from_json(cx) if cx else None})
 
 
@@ -176,6 +198,7 @@ class ClaimResult:
     planted_step: int | None = None  # a planted slip's step: REFUTED meets the expectation only if named there
     for_all_n: bool = False  # PROVED for every n by the generic-dimension rule, not only at the n checked
     internal_error: bool = False  # UNKNOWN because the verifier's own code raised: a bug, not the user's
+    diagnosis: Diagnosis | None = None  # a refuted identity: why, verified (see Diagnosis)
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
@@ -235,6 +258,7 @@ class ClaimResult:
         ]
         kwargs["counterexample"] = Counterexample.from_json(cx) if cx else None
         kwargs["steps"] = [StepResult.from_json(step) for step in data.get("steps", [])]
+        kwargs["diagnosis"] = Diagnosis.from_json(data.get("diagnosis"))
         return cls(**kwargs)
 
 

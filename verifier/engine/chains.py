@@ -65,7 +65,7 @@ def verify_chain(
     gathered = dataclasses.replace(
         result, steps=shown, status=status, start_written=chain.start_written, start_mathml=_math(start_inner),
         start_latex=start_latex, first_wrong_step=wrong.index if wrong else None,
-        counterexample=wrong.counterexample if wrong else None,
+        counterexample=wrong.counterexample if wrong else None, diagnosis=wrong.diagnosis if wrong else None,
         proved_n=[n for n in family.n_values if all(n in r.proved_n for r in sub_results)],
         assumptions=list(dict.fromkeys(a for r in sub_results for a in r.assumptions)),
         numeric=[e for r in sub_results for e in r.numeric],
@@ -126,7 +126,7 @@ def _verify_step(
     latex, inner = _markup(step.expr)
     evidence = StepResult(
         i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,
-        written=step.written, for_all_n=r.for_all_n,
+        written=step.written, for_all_n=r.for_all_n, diagnosis=r.diagnosis,
     )  # fmt: skip
     return evidence, r
 

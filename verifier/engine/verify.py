@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from verifier.engine import chains, explain
+from verifier.engine import chains, diagnose, explain
 from verifier.language import random_functions
 from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
@@ -31,7 +31,15 @@ from verifier.numeric.checks import NumericOutcome, Settings, spot_check
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.compile import NoNumericForm, Unsupported
-from verifier.outcome import ClaimResult, Counterexample, NumericEvidence, NumericVerdict, ProofEvidence, Status
+from verifier.outcome import (
+    ClaimResult,
+    Counterexample,
+    Diagnosis,
+    NumericEvidence,
+    NumericVerdict,
+    ProofEvidence,
+    Status,
+)
 from verifier.render import mathtext
 from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
@@ -55,6 +63,7 @@ class EngineSettings:
     verbose: bool = False
     shrink: bool = True
     cache_dir: Path | None = None
+    diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
 
     def numeric(self) -> Settings:
         return Settings(self.seed, self.samples, self.corner_fraction)
@@ -152,7 +161,17 @@ def verify_family(
         return _error(described, "ran out of memory; use a smaller n", started)
     except Exception as err:  # the user's code is wrapped above and in kernel.state: this is ours
         return _internal(described, err, started)
+    if done.status is Status.REFUTED and settings.diagnose and done.diagnosis is None and done.kind != "chain":
+        done = replace(done, diagnosis=_diagnosis(family, done, settings))
     return replace(done, seconds=time.monotonic() - started)
+
+
+def _diagnosis(family: ClaimFamily, done: ClaimResult, settings: EngineSettings) -> Diagnosis | None:
+    """After the verdict, never instead of it: a diagnosis that fails is no diagnosis."""
+    try:  # each verification it asks for is a claim of its own, metered by its own budget
+        return diagnose.diagnose(family, done, verify_family, settings)
+    except Exception:  # optional: its absence is never an error
+        return None
 
 
 def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:

@@ -124,6 +124,8 @@ def _rows(r: ClaimResult) -> list[tuple[str, str]]:
         )
     if r.notes:
         rows.append(("note", _notes(r.notes) if r.start_written else _esc(r.notes)))
+    if r.diagnosis is not None and not r.steps:  # a chain's is under its first wrong step
+        rows.append((f"why ({_esc(r.diagnosis.kind)})", _esc(r.diagnosis.said)))
     if r.replay and r.status is not Status.PROVED:
         rows.append(("replay", f"<code>{_esc(r.replay)}</code>"))
     return rows
@@ -214,6 +216,8 @@ def _steps(r: ClaimResult) -> str:
             if wrong and cx
             else ""
         )
+        if wrong and step.diagnosis is not None:
+            where += f"<br><b>why ({_esc(step.diagnosis.kind)}):</b> {_esc(step.diagnosis.said)}"
         mark = _esc(_MARKS.get(step.relation, step.relation))
         because = typeset.reason(step.reason) if step.written else _esc(step.reason)
         rows.append(

@@ -66,6 +66,8 @@ def _claim(r: ClaimResult) -> list[str]:
             "",
             cx_text.result_compared(cx, r) + (f" — {cx.note}" if cx.note else ""),
         ]
+    if r.diagnosis is not None:
+        lines += ["", f"**Why ({r.diagnosis.kind}):** {r.diagnosis.said}"]
     if r.notes:
         lines.append(f"- **Note:** {r.notes}")
     if r.replay and r.status is not Status.PROVED:

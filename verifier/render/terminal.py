@@ -120,6 +120,8 @@ def failures(console: Console, report: RunReport) -> None:
             cx = r.counterexample
             _say(console, f"counterexample: {cx_text.where(cx) or 'found'}")
             _say(console, cx_text.result_compared(cx, r) + (f" ({cx.note})" if cx.note else ""))
+        if r.diagnosis is not None:
+            _say(console, f"diagnosis ({r.diagnosis.kind}): {r.diagnosis.said}")
         if r.assumptions:
             _say(console, f"assumptions: {'; '.join(r.assumptions)}")
         if r.source:
@@ -171,6 +173,8 @@ def step_text(r: ClaimResult, step: StepResult) -> Text:
     cx = step.counterexample
     if step.index == r.first_wrong_step and cx is not None:
         line.append(f"\n{cx_text.where(cx) or 'found'}: {cx_text.step_compared(step, cx)}")
+    if step.index == r.first_wrong_step and step.diagnosis is not None:
+        line.append(f"\n{step.diagnosis.kind}: {step.diagnosis.said}", style="bold")
     return line
 
 

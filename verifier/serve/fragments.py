@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from verifier.outcome import Counterexample, Status, StepResult
+from verifier.outcome import Counterexample, Diagnosis, Status, StepResult
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.terminal import STEP_MARKS
@@ -70,6 +70,8 @@ def decided_step(chain: int, step: StepResult, line: int | None, first_wrong: bo
             f'<div class="cx"><b>First wrong step.</b> Counterexample {esc(cx_text.where(cx))}: '
             f"{esc(cx_text.step_compared(step, cx))}{_note(cx)}</div>"
         )
+    if first_wrong and step.diagnosis is not None:
+        detail += diagnosis(step.diagnosis)
     because = f'<span class="because">{typeset.reason(step.reason)}</span>' if step.reason else ""
     wrong = " wrong" if first_wrong else ""
     return (
@@ -90,6 +92,17 @@ def reading(written: str, latex: str) -> str:
     if not written or not latex or latex == written or len(latex) > READING_SHOWN:
         return ""
     return f'<div class="reading">read as <span class="math">{typeset.formula(latex)}</span></div>'
+
+
+def diagnosis(d: Diagnosis) -> str:
+    """Why the step is wrong, and the nearest correct line typeset, each verified by the engine."""
+    repair = (
+        f'<br>Did you mean <span class="math">{typeset.formula("= " + d.repair)}</span> ({esc(d.edit)})? '
+        f"{badge(d.repair_status)}"
+        if d.repair
+        else ""
+    )
+    return f'<div class="diagnosis"><b>Why ({esc(d.kind)}).</b> {esc(d.said.split("; did you mean")[0])}{repair}</div>'
 
 
 def _note(cx: Counterexample) -> str:

@@ -1,0 +1,85 @@
+"""A refuted identity says why, each part verified by the engine (issue 41)."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import Chain, Identity, Real, Step, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.load import latex
+from verifier.outcome import ClaimResult, Status
+
+SETTINGS = EngineSettings(samples=60)
+x, y, eta, lam, w, g = sp.symbols("x y eta lambda w g")
+REALS = {s: Real() for s in (x, y, eta, lam, w, g)}
+
+
+def _latex(line: str) -> ClaimResult:
+    text = f"```verifier\nx, y, w, g: real\n\\eta, \\lambda: positive\n```\n\n$$ {line} $$\n"
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    assert errors == []
+    return verify_family(families[0], SETTINGS)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "repair", "difference"),
+    [
+        ("(x - y)^2 = x^2 + 2 x y + y^2", "sign", "x^{2} - 2 x y + y^{2}", "- 4 x y"),
+        ("\\frac{d}{dx} x^2 = x", "factor", "2 x", "x"),
+        ("w - \\eta (g + \\lambda w) = w - \\eta g + \\eta \\lambda w", "sign", "- \\eta g - \\eta \\lambda w + w", ""),
+        ("(x + y)^2 = x^2 + 2xy + y^2 + x", "term", "x^{2} + 2 x y + y^{2}", "- x"),
+    ],
+)
+def test_a_wrong_step_gets_its_kind_and_a_verified_repair(line: str, kind: str, repair: str, difference: str) -> None:
+    r = _latex(line)
+    assert r.status is Status.REFUTED
+    d = r.steps[0].diagnosis
+    assert d is not None and r.diagnosis == d
+    assert d.kind == kind and d.repair == repair and d.repair_status == "PROVED"
+    if difference:
+        assert d.difference == difference
+    # the repaired line is itself proved by the engine, independently of the diagnosis
+    repaired = line.rsplit("=", 1)[0] + "= " + repair
+    assert _latex(repaired).status is Status.PROVED
+
+
+def test_the_diagnosis_survives_json_and_is_in_it() -> None:
+    r = _latex("(x - y)^2 = x^2 + 2 x y + y^2")
+    data = r.to_json()
+    assert data["steps"][0]["diagnosis"]["kind"] == "sign" and data["diagnosis"]["repair_status"] == "PROVED"
+    assert ClaimResult.from_json(data).steps[0].diagnosis == r.steps[0].diagnosis
+
+
+@claim()
+def opposite_signs() -> Identity:
+    return Identity(x - y, y - x, where=REALS)
+
+
+@claim()
+def nothing_to_say() -> Identity:
+    return Identity(sp.sin(x), x, where=REALS)
+
+
+@claim()
+def a_python_chain() -> Chain:
+    return Chain((x + y) ** 2, steps=(Step("=", x**2 + x * y + y**2),), where=REALS)
+
+
+def test_a_python_claim_and_a_python_chain_are_diagnosed_too() -> None:
+    r = verify_family(opposite_signs, SETTINGS)
+    assert r.diagnosis is not None and r.diagnosis.kind == "sign"
+    assert "the sides have opposite signs" in r.diagnosis.said
+    chain = verify_family(a_python_chain, SETTINGS)
+    assert chain.diagnosis is not None and chain.diagnosis.repair == "x^{2} + 2 x y + y^{2}"
+
+
+def test_no_diagnosis_is_offered_where_the_engine_verified_none() -> None:
+    r = verify_family(nothing_to_say, SETTINGS)
+    assert r.status is Status.REFUTED and r.diagnosis is None
+
+
+def test_a_diagnosis_can_be_switched_off() -> None:
+    from dataclasses import replace
+
+    assert verify_family(opposite_signs, replace(SETTINGS, diagnose=False)).diagnosis is None
