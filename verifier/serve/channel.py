@@ -15,6 +15,9 @@ from typing import Any
 MAX_MESSAGE = 120_000  # bytes; a message above this is trimmed (long strings first)
 LONG_TEXT = 4_000  # characters kept of one string when a message is trimmed
 _BUFFER = 262_144
+GO = {"kind": "go"}  # dispatcher → request worker: verify the next chain, or resume the one paused
+PAUSE = {"kind": "pause"}  # stop (SIGSTOP) the chain's worker until the next GO; its time limit stops too
+RESTART = {"kind": "restart"}  # end the chain's worker; the next GO verifies the same chain from its start
 
 
 def pair() -> tuple[socket.socket, socket.socket]:

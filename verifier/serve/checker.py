@@ -11,8 +11,13 @@ file name and seed.
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import signal
 import socket
 import time
+from multiprocessing.connection import wait
 from typing import Any
 
 from verifier import engine
@@ -23,10 +28,9 @@ from verifier.load import latex
 from verifier.outcome import ClaimResult, StepResult
 from verifier.run import pool
 from verifier.serve import channel, limits
+from verifier.serve.channel import GO, PAUSE, RESTART
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
-
-GO = {"kind": "go"}
 
 
 def engine_settings(request: CheckRequest, settings: ServeSettings) -> EngineSettings:
@@ -135,8 +139,60 @@ def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.soc
         channel.send(sock, {"kind": "chain", "chain": index, "result": shown})
 
     for i, family in enumerate(families):  # one turn per chain: the dispatcher shares the slots chain by chain
-        if channel.receive(sock) != GO:
-            return "not started"
-        pool.run([pool.Task(family.name, verify_chain, (family, options, request.path, sock, i))], 1,
-                 settings.timeout, settings.memory_mb, done)  # fmt: skip
+        task = pool.Task(family.name, verify_chain, (family, options, request.path, sock, i))
+        value: Any = RESTART
+        while value is RESTART:  # a chain ended for a restart runs again from its start (the same verdict)
+            if not next_go(sock):
+                return "not started"
+            value = run_chain(task, settings, sock)
+        if value is None:
+            return "not finished"
+        done(task, value)
     return "verified"
+
+
+def next_go(sock: socket.socket) -> bool:
+    """Wait for the dispatcher's GO (a PAUSE or RESTART for a chain that ended meanwhile is stale: skipped)."""
+    while True:
+        message = channel.receive(sock)
+        if message not in (PAUSE, RESTART):
+            return message == GO
+
+
+def signal_chain(running: pool.Running, sig: signal.Signals) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(running.process.pid, sig)
+
+
+def run_chain(task: pool.Task, settings: ServeSettings, sock: socket.socket) -> Any:
+    """Verify one chain in a worker of its own, paused while the dispatcher gives its slot to another address.
+
+    The value, or a pool.Failure (its time limit, a crash); None if the dispatcher is gone; RESTART if the
+    dispatcher ended it to be run again. The limit `settings.timeout` counts only the time the chain ran: a
+    pause stops its clock with the process (the work inside is counted in heartbeats, never seconds, so a
+    pause changes no verdict; nor does a restart: the chain starts again from the same state)."""
+    running = pool.start(task, settings.memory_mb, settings.timeout)
+    left, began, paused = settings.timeout, time.monotonic(), False
+    try:
+        while True:
+            ready = wait([running.conn, sock], None if paused else max(0.0, running.deadline - time.monotonic()))
+            if sock in ready:
+                message = channel.receive(sock)
+                if message is None or message == RESTART:  # the dispatcher is gone, or takes the chain's place
+                    pool.kill(running)
+                    return None if message is None else RESTART
+                if message == PAUSE and not paused:
+                    signal_chain(running, signal.SIGSTOP)
+                    left, running.deadline, paused = left - (time.monotonic() - began), math.inf, True
+                elif message == GO and paused:
+                    began, paused = time.monotonic(), False
+                    running.deadline = began + left
+                    signal_chain(running, signal.SIGCONT)
+            if paused and running.conn in ready:  # it ended as it was paused: let it exit
+                signal_chain(running, signal.SIGCONT)
+            outcome = pool.collect(running, running.conn in ready, settings.timeout)
+            if outcome is not None:
+                return outcome
+    except BaseException:
+        pool.kill(running)
+        raise

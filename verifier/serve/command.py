@@ -23,6 +23,7 @@ def settings_from(args: argparse.Namespace) -> ServeSettings:
         timeout=args.timeout,
         request_timeout=args.request_timeout,
         memory_mb=args.memory_mb,
+        max_paused=max(0, args.max_paused),
         samples=args.samples,
     )
 

@@ -12,9 +12,23 @@ time limit, its memory limit, death with its parent). Requests go through three 
    waits again for its next chain's turn.
 
 Who takes a free slot is `verifier.serve.fair`'s rule: one address never holds every slot, and
-the addresses take turns, chain by chain. A reading slot is shared by time as well: when every
-slot is taken and another client waits, the reader that has read for QUANTUM is stopped (SIGSTOP)
-until its next turn, so a derivation that is slow to read delays a newcomer by a second at most.
+the addresses take turns. Both kinds of slot are shared by time as well, so a newcomer waits a
+second or two, never for a whole chain:
+
+- reading: when every slot is taken and another client waits, the reader that has read for
+  QUANTUM is stopped (SIGSTOP) until its next turn;
+- verifying: when another client waits for a slot it could take, the chain that has run its slice
+  (SLICE of its own running) is paused: its request worker stops (SIGSTOP) the chain's worker and
+  resumes it (SIGCONT) at its client's next turn, round-robin by address. The chain's time limit
+  (`timeout`, in the request worker) and the check's (`request_timeout`, here) count only the
+  time it ran; the engine counts work in heartbeats, never seconds, so a pause changes no verdict.
+
+A paused worker keeps its memory (at most `memory_mb`), so at most `max_paused` are paused at once,
+and one client at most its share of the slots (`fair.cap_of`: it resumes a paused chain before it
+starts another). With no room to pause one more, a chain is ended instead (`fair.victim`: the one
+restarted least, then the one that ran least) and verified again from its start on its next turn:
+the same verdict (a chain starts from the same state each time), its work done twice; its slice
+doubles with each restart, so it does get to its end. `max_paused` 0: turns between chains only.
 
 Every event a worker sends is relayed to the server at once, tagged with its request. The server
 gets exactly one "finished" per request, after its processes are gone, whatever happened (a
@@ -30,18 +44,21 @@ import os
 import signal
 import socket
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from verifier.run import pool
 from verifier.serve import channel
-from verifier.serve.fair import Share
+from verifier.serve.channel import GO, PAUSE, RESTART
+from verifier.serve.fair import Share, victim
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
 
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
 QUANTUM = 1.0  # seconds a reader keeps its slot while another client waits to read
+SLICE = 1.0  # seconds of its own running a chain keeps its worker while another client waits to verify
 
 
 @dataclass(eq=False)
@@ -57,10 +74,20 @@ class Job:
     began: float = 0.0  # when its current turn began
     ahead: int | None = None  # the number of checks ahead of it the page was last told
     paused: bool = False  # its reading stopped (SIGSTOP) until its next turn
+    held: bool = False  # its chain's worker stopped (SIGSTOP) until its next turn
+    ran: float = 0.0  # seconds its current chain has run (in every turn, this one excepted)
+    restarts: int = 0  # times its current chain was ended to be run again
+    relayed: set[tuple[int, int]] = field(default_factory=set)  # (chain, step) already sent to the page
 
 
 def client_of(job: Job) -> str:
     return job.client
+
+
+def slice_of(job: Job) -> float:
+    """How long the job's chain runs in a turn before another client may take its slot: SLICE, doubled each time
+    the chain was restarted, so that a chain restarted again and again still gets to its end."""
+    return SLICE * 2 ** min(job.restarts, 8)
 
 
 def warm_up() -> None:
@@ -101,7 +128,7 @@ class Dispatcher:
         waitables: list[Any] = (
             [self.conn] + [j.sock for j in live if j.sock] + [j.running.conn for j in live if j.running]
         )
-        soonest = min((j.running.deadline for j in live if j.running), default=math.inf)
+        soonest = min([j.running.deadline for j in live if j.running] + [self.next_slice()])
         ready = wait(waitables, timeout=max(0.0, min(soonest - time.monotonic(), POLL)))
         if self.conn in ready:
             self.messages()
@@ -142,12 +169,66 @@ class Dispatcher:
             self.to_read.remove(job)
             self.read(job)
         while self.to_verify:
-            job = self.verifying.pick(self.to_verify, self.in_phase("verifying"), client_of)
+            job = self.verifying.pick(self.turns(), self.in_phase("verifying"), client_of)
+            if job is None and self.slice_a_verifier():
+                continue
             if job is None:
                 break
             self.to_verify.remove(job)
             self.go(job)
         self.tell_ahead()
+
+    def turns(self) -> list[Job]:
+        """The jobs waiting to verify, each client's paused chain before its others (a client resumes a chain
+        before it starts another, so it has at most `cap` chains paused)."""
+        return sorted(self.to_verify, key=lambda j: not j.held)
+
+    def next_slice(self) -> float:
+        """When the next turn may end (a slice or a quantum over), while someone waits for it."""
+        ends = [j.began + slice_of(j) for j in self.in_phase("verifying")] if self.to_verify else []
+        ends += [j.began + QUANTUM for j in self.in_phase("reading")] if self.to_read else []
+        return min(ends, default=math.inf)
+
+    def slice_a_verifier(self) -> bool:
+        """A chain that has run SLICE in its turn while another client waits for a verifying slot it could
+        take: its turn ends (`end_turn`), the oldest turn first. True if a slot was freed."""
+        if self.settings.max_paused <= 0:  # no pausing: turns are taken between chains only
+            return False
+        running = self.in_phase("verifying")
+        busy = Counter(j.client for j in running)
+        waiting = {j.client for j in self.to_verify if busy[j.client] < self.verifying.cap}
+        now = time.monotonic()
+        for job in sorted(running, key=lambda j: j.began + slice_of(j)):
+            if now - job.began >= slice_of(job) and waiting - {job.client} and job.sock is not None:
+                self.end_turn(job)
+                return True
+        return False
+
+    def end_turn(self, job: Job) -> None:
+        """The chain's worker is paused (SIGSTOP) until its client's next turn; with `max_paused` chains paused
+        already (or its client's share of them), one chain ends instead and is verified again from its start
+        on its next turn (`fair.victim`): the same verdict, its work done again. Its clocks stop meanwhile."""
+        job.ran += time.monotonic() - job.began
+        held = [j for j in self.jobs.values() if j.held]
+        if len(held) < self.settings.max_paused and sum(j.client == job.client for j in held) < self.verifying.cap:
+            self.order(job, PAUSE)
+        elif (out := victim([*held, job] if len(held) >= self.settings.max_paused else [job],
+                            lambda j: j.restarts, lambda j: j.ran)) is job:  # fmt: skip
+            self.order(job, RESTART)
+        else:
+            self.order(out, RESTART)
+            self.order(job, PAUSE)
+        self.wait_turn(job)
+
+    def order(self, job: Job, message: dict[str, str]) -> None:
+        """Tell the job's worker to pause its chain, or to end it for a restart."""
+        if job.sock is not None:
+            with contextlib.suppress(OSError):
+                channel.send(job.sock, message)
+        job.held = message == PAUSE
+        if message == RESTART:
+            job.restarts, job.ran = job.restarts + 1, 0.0
+            self.tell(job, {"kind": "restarted"})
 
     def in_phase(self, phase: str) -> list[Job]:
         return [j for j in self.jobs.values() if j.phase == phase]
@@ -157,7 +238,7 @@ class Dispatcher:
         for ahead, job in enumerate(self.verifying.order(self.to_verify, client_of)):
             if job.ahead != ahead + 1:
                 job.ahead = ahead + 1
-                self.tell(job, {"kind": "queued", "ahead": ahead + 1})
+                self.tell(job, {"kind": "queued", "ahead": ahead + 1, "paused": job.held})
 
     def pause_a_reader(self) -> None:
         """Every reading slot taken and another client waits: stop (SIGSTOP) the reader whose turn has lasted
@@ -198,8 +279,8 @@ class Dispatcher:
         if job.sock is None or job.running is None:
             return
         with contextlib.suppress(OSError):
-            channel.send(job.sock, {"kind": "go"})
-        job.phase, job.began, job.ahead = "verifying", time.monotonic(), None
+            channel.send(job.sock, GO)
+        job.phase, job.began, job.ahead, job.held = "verifying", time.monotonic(), None, False
         job.running.deadline = job.began + job.budget
         self.tell(job, {"kind": "started"})
 
@@ -231,10 +312,28 @@ class Dispatcher:
                 job.chains, job.budget = len(event.get("chains") or []), self.settings.request_timeout
                 self.wait_turn(job)
                 event = {**event, "ahead": len(self.to_verify)}
-            elif kind == "chain" and job.phase == "verifying":
-                job.chains -= 1
-                self.wait_turn(job)
+            elif kind == "chain" and job.phase in ("verifying", "waiting"):  # waiting: it ended as its turn did
+                self.chain_done(job)
+            elif kind == "step" and not self.first_time(job, event):
+                continue  # a restarted chain decides its steps again: the page has them
             self.tell(job, event)
+
+    def chain_done(self, job: Job) -> None:
+        job.chains, job.held, job.ran, job.restarts, job.relayed = job.chains - 1, False, 0.0, 0, set()
+        if job.phase == "verifying":
+            self.wait_turn(job)
+        elif job.chains <= 0 and job in self.to_verify:
+            self.to_verify.remove(job)
+            job.phase = "done"
+
+    @staticmethod
+    def first_time(job: Job, event: dict[str, Any]) -> bool:
+        """Whether the page has not had this step of this chain yet (and note it)."""
+        key = (int(event.get("chain", -1)), int((event.get("step") or {}).get("index", -1)))
+        if key in job.relayed:
+            return False
+        job.relayed.add(key)
+        return True
 
     def end(self, job: Job, outcome: Any) -> None:
         """The job is over: its processes are gone; tell the server why if it failed, then that it finished."""

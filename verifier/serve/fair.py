@@ -10,9 +10,10 @@ The dispatcher has two kinds of slot, reading (`readers`) and verifying (`jobs`)
   first (a client never served goes before all others), and its own jobs go in the order they
   began to wait. With every client always waiting this is round-robin between addresses.
 
-A verifying slot is given one chain at a time (the worker asks again for its next chain), so a
-check of sixteen heavy chains takes its turn sixteen times, and a newcomer waits at most for the
-chains already running, whatever one address, or twenty, send.
+A verifying slot is given one chain at a time (the worker asks again for its next chain), and a
+turn lasts a slice of running time while another client waits (`verifier.serve.dispatcher`: the
+chain is paused, or restarted, until its client's next turn), so a newcomer waits about a slice,
+whatever one address, or twenty, send.
 """
 
 from __future__ import annotations
@@ -69,3 +70,10 @@ class Share:
             rounds[who] = rounds.get(who, -1) + 1
             ranked.append(((rounds[who], self.last.get(who, -1), position), job))
         return [job for _, job in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def victim(candidates: Sequence[T], restarts: Callable[[T], int], ran: Callable[[T], float]) -> T:
+    """Of the chains one of which must end to be run again later (no room to pause another), the one that
+    ends: the one restarted the fewest times (so no chain is restarted again and again while others are
+    not), then the one that has run least (the least work lost)."""
+    return min(candidates, key=lambda job: (restarts(job), ran(job)))

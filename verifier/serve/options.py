@@ -15,10 +15,13 @@ reproduces the check. Open the address it prints.
 Only LaTeX is accepted, never Python. Each check runs in the worker pool with a hard time and
 memory limit; the text is bounded (size, nesting, exponents, steps, declared sizes), and at most
 --queue checks (--per-client from one address) are in progress at once: beyond that the page is
-told to try again (HTTP 429). Workers are shared fairly, chain by chain: the addresses take turns,
-and no address holds every worker. A client is its address, never a name it gives itself; behind
-a reverse proxy, --forwarded-header names the header the proxy sets to the client's address (only
-if the proxy always sets it: anyone reaching the server directly can send it too). A request's
+told to try again (HTTP 429). Workers are shared fairly: the addresses take turns, no address holds
+every worker, and a chain that has run a second while another address waits is paused until its next
+turn (its time limit counts only its running; at most --max-paused paused at once, each keeping its
+memory; beyond, a chain is verified again from its start later, with the same verdict). A client
+is its address, never a name it gives itself; behind a reverse proxy, --forwarded-header names the
+header the proxy sets to the client's address (only if the proxy always sets it: anyone reaching the
+server directly can send it too). A request's
 head must arrive within --header-timeout seconds and its body within --body-timeout (HTTP 408),
 and a body over the size bound is refused at once (HTTP 413). Nothing is stored. It listens on
 127.0.0.1 unless --host says otherwise.
@@ -61,6 +64,15 @@ OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
         {"type": float, "default": 300.0, "help": "hard limit on one check, seconds (default 300)"},
     ),
     (("--memory-mb",), {"type": int, "default": 2048, "help": "memory limit of each worker, MB (default 2048)"}),
+    (
+        ("--max-paused",),
+        {
+            "type": int,
+            "default": 32,
+            "help": "chains paused at once while other addresses take their turn; each "
+            "keeps its memory (default 32; beyond, a chain is ended and verified again on its next turn)",
+        },
+    ),
     (("--samples",), {"type": int, "default": 200, "help": "numeric samples per claim and dimension (default 200)"}),
     (("--quiet", "-q"), {"action": "store_true", "help": "no request log"}),
 ]

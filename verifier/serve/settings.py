@@ -39,6 +39,7 @@ class ServeSettings:
     read_timeout: float = 20.0  # hard limit on reading one derivation (every gate, at every size)
     request_timeout: float = 300.0  # hard limit on verifying one whole derivation
     memory_mb: int = 2048  # address-space limit of every worker
+    max_paused: int = 32  # chains' workers paused at once (each keeps its memory); at the cap, one is restarted
     samples: int = 200
     budget: int = DEFAULT_BUDGET
     bounds: Bounds = field(default_factory=Bounds)

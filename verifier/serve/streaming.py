@@ -55,7 +55,7 @@ class Stream:
             return sse("step", self.step(event))
         if kind == "chain":
             return sse("chain", self.chain(event))
-        if kind in ("reading", "queued", "started"):
+        if kind in ("reading", "queued", "started", "restarted"):
             return sse("progress", {"message": self.progress(event)})
         if kind == "failed":
             message = str(event.get("message", "the check failed"))
@@ -68,6 +68,10 @@ class Stream:
         kind = event.get("kind")
         if kind == "reading":
             return "reading the derivation…"
+        if kind == "restarted":
+            return "set aside for another address's turn: this chain will be verified again from its start"
+        if kind == "queued" and event.get("paused"):
+            return f"paused while another address takes its turn: {plural(int(event.get('ahead', 0)), 'check')} ahead"
         if kind == "queued":
             return f"waiting for a free worker: {plural(int(event.get('ahead', 0)), 'check')} ahead"
         return "checking, step by step…"
