@@ -83,3 +83,29 @@ def test_a_diagnosis_can_be_switched_off() -> None:
     from dataclasses import replace
 
     assert verify_family(opposite_signs, replace(SETTINGS, diagnose=False)).diagnosis is None
+
+
+CE_BLOCK = (
+    "z, y: vectors of size k; k: 2..3\nj: index\n"
+    "\\operatorname{softmax}: softmax\n\\hat{y} = \\operatorname{softmax}(z)"
+)
+
+
+def test_a_missing_assumption_is_named_and_verified() -> None:
+    """The softmax cross-entropy step that drops Σᵢ yᵢ holds only on the simplex (issue 41's example)."""
+    text = f"```verifier\n{CE_BLOCK}\n```\n\n$$ -y_j + \\hat{{y}}_j \\sum_i y_i = \\hat{{y}}_j - y_j $$\n"
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    assert errors == []
+    r = verify_family(families[0], SETTINGS)
+    assert r.status is Status.REFUTED
+    d = r.steps[0].diagnosis
+    assert d is not None and d.kind == "assumption"
+    assert d.holds_if == "holds if y ∈ Δ (probability simplex) (declare y: simplex)"
+    declared = text.replace("k: 2..3", "y: simplex; k: 2..3")
+    assert verify_family(latex.parse_chains(declared, "hw.md", "hw")[0][0], SETTINGS).status is Status.PROVED
+
+
+def test_a_root_of_a_square_holds_if_its_argument_is_nonnegative() -> None:
+    r = _latex("\\sqrt{x^2} = x")
+    d = r.steps[0].diagnosis
+    assert d is not None and d.kind == "assumption" and "declare x: nonnegative" in d.holds_if

@@ -100,7 +100,7 @@ class ProofEvidence:
 class Diagnosis:
     """Why a refuted identity is wrong, each part verified by the engine (verifier/engine/diagnose.py).
 
-    kind: sign, factor, term or other; said: the sentence, summary first; difference: left − right
+    kind: sign, factor, term, assumption or other; said: the sentence, summary first; difference: left − right
     when short (LaTeX); repair: the nearest correct line (LaTeX), PROVED (repair_status), and the edit
     that makes it (edit)."""
 
@@ -110,6 +110,7 @@ class Diagnosis:
     repair: str = ""
     repair_status: str = ""
     edit: str = ""
+    holds_if: str = ""  # a missing assumption under which the line is PROVED ("holds if y ∈ Δ (declare y: simplex)")
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
