@@ -24,6 +24,7 @@ from verifier.trusted.instantiate import Instance
 MAX_POINTS = 8  # candidate points per claim
 MAX_OPS = 60  # a condition larger than this is not solved (solveset may take long)
 MAX_DEGREE = 4
+PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain are looked for in [−8, 8]
 _ZERO_OF = {sp.tan: sp.cos, sp.sec: sp.cos, sp.cot: sp.sin, sp.csc: sp.sin}
 
 
@@ -33,11 +34,28 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> Finding
         return Finding()
     x, given = inst.symbols[0], inst.given[0]
     exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
-    for point in _candidates(exprs, x, given):
+    singular = _inverted_determinants(inst)
+    for point in _candidates([*exprs, *(1 / d for d in singular)], x, given):
         states = [_undefined_at(side, x, point) for side in sides]
+        if any(sp.simplify(d.xreplace({x: point})).is_zero for d in singular):
+            states = [True, _undefined_at(sides[1], x, point)]  # the left side inverts a matrix singular here
         if states[0] != states[1] and None not in states:
             return _finding(inst, given, sides, point, bad=0 if states[0] else 1)
     return Finding()
+
+
+def _inverted_determinants(inst: Instance) -> list[sp.Expr]:
+    """The determinants of the explicit matrices the left side inverts, as written: sympy cancels
+    adj(M)·M/det(M) when the claim is made explicit, so the condition det M ≠ 0 is read from the claim
+    as its author wrote it."""
+    written = inst.claim.as_written
+    if written is None or not hasattr(written, "lhs"):
+        return []
+    found = []
+    for inv in sp.sympify(written.lhs).atoms(sp.Inverse):
+        if isinstance(inv.arg, sp.MatrixBase) and inv.arg.is_square and inv.arg.rows <= 4:
+            found.append(sp.Matrix(inv.arg).det())
+    return found
 
 
 def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
@@ -69,8 +87,10 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Exp
             solutions = sp.solveset(condition, x, window)
         except (NotImplementedError, ValueError, TypeError):
             continue
+        if not isinstance(solutions, sp.FiniteSet) and window is sp.S.Reals:  # periodic: near the origin
+            solutions = sp.Intersection(solutions, sp.Interval(-PERIODIC_WINDOW, PERIODIC_WINDOW))
         if isinstance(solutions, sp.FiniteSet):
-            points += [p for p in solutions if p.is_real and _inside(given, p)]
+            points += sorted((p for p in solutions if p.is_real and _inside(given, p)), key=lambda p: abs(float(p)))
         if len(points) >= MAX_POINTS:
             break
     return list(dict.fromkeys(points))[:MAX_POINTS]
