@@ -363,6 +363,4 @@ TRUTH = {
 
 # Wrong verdicts today. The six cancellations undefined everywhere (outer_gram_of_tall_cancels, …,
 # rank_two_skew_outer_cancels) were PROVED when this file was written and are an ERROR since 99e21dc.
-KNOWN_WRONG = {
-    "diagonal_singular_at_a_half",  # PROVED (exact): M⁻¹M cancelled although M = diag(x − ½, 1) is singular at x = ½
-}
+KNOWN_WRONG: set[str] = set()  # every wrong verdict found here is fixed
