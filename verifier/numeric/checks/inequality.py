@@ -10,8 +10,15 @@ from verifier.language.claims import Inequality
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
-from verifier.numeric.checks import definedness, poles
-from verifier.numeric.checks.resolve import NumericOutcome, evidence, exact_confirmation, opaque_outcome, resolve
+from verifier.numeric.checks import critical, definedness, poles
+from verifier.numeric.checks.resolve import (
+    NumericOutcome,
+    NumericVerdict,
+    evidence,
+    exact_confirmation,
+    opaque_outcome,
+    resolve,
+)
 from verifier.numeric.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample, specials
 from verifier.numeric.confirm import Confirmation
 from verifier.trusted.instantiate import Instance, as_matrix
@@ -64,6 +71,10 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict)
 
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    if result.verdict is NumericVerdict.PASS:  # no sample failed: the critical points, decided exactly
+        tight = critical.probe(inst, small, big, strict, body.op)
+        if tight.counterexample is not None:
+            return definedness.refuted(tight, evidence(inst, method, cmp, 0))
     if result.counterexample is not None:
         gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
         result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"

@@ -1,0 +1,68 @@
+"""An inequality in one symbol, decided exactly at the critical points of its gap (issue 37).
+
+x log x > −1/e fails at one point, x = 1/e, where the gap is exactly 0: no float sample lands
+there, and none could decide a gap of exactly 0 if it did. A one-symbol inequality's gap
+big − small is smallest at a critical point (its derivative is 0) or at an end of the domain, so
+those points are solved for exactly (sympy's solveset, bounded in size as in poles.py) and the
+gap is evaluated there exactly. A gap < 0, or = 0 for a strict inequality, at a point shown to lie
+in the domain is a counterexample decided exactly. A point whose sign sympy cannot decide proves
+nothing and is passed over. This only refutes: a claim that survives it is as it was.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window
+from verifier.outcome import Counterexample
+from verifier.trusted.instantiate import Instance
+
+MAX_GAP_OPS = 60
+
+
+def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -> Finding:
+    """A point of the domain where the inequality fails, decided exactly; else nothing."""
+    if len(inst.symbols) != 1 or len(inst.given) != 1:
+        return Finding()
+    x, given = inst.symbols[0], inst.given[0]
+    gap = big - small
+    if gap.free_symbols != {x} or sp.count_ops(gap) > MAX_GAP_OPS:
+        return Finding()
+    for point in _points(gap, x, given):
+        value = sp.simplify(gap.xreplace({x: point}))
+        if not value.is_real:
+            continue
+        if value.is_negative or (strict and value.is_zero):
+            return _finding(inst.claim.n, given.label, point, value, op)
+    return Finding()
+
+
+def _points(gap: sp.Expr, x: sp.Symbol, given: object) -> list[sp.Expr]:
+    """The critical points of the gap in the domain, and the domain's closed ends."""
+    slope = sp.diff(gap, x)
+    points: list[sp.Expr] = []
+    if sp.count_ops(slope) <= MAX_OPS:
+        try:
+            found = sp.solveset(slope, x, _window(given))  # type: ignore[arg-type]
+        except (NotImplementedError, ValueError, TypeError):
+            found = sp.S.EmptySet
+        if isinstance(found, sp.FiniteSet):
+            points += [p for p in found if p.is_real]
+    domain = getattr(given, "domain", None)
+    for end, is_open in (("lo", "open_lo"), ("hi", "open_hi")):
+        value = getattr(domain, end, None)
+        if isinstance(value, int | float) and not getattr(domain, is_open, True):
+            points.append(sp.nsimplify(value))
+    return [p for p in dict.fromkeys(points) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
+
+
+def _finding(n: int | None, label: str, point: sp.Expr, value: sp.Expr, op: str) -> Finding:
+    gap = "lhs − rhs" if op in ("<=", "<") else "rhs − lhs"
+    reason = f"violated at {label} = {sp.sstr(point)}, a critical point found exactly: {gap} = {sp.sstr(-value)}"
+    cx = Counterexample(
+        n=n, values={label: float(point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
+        observed=sp.sstr(-value), relation=op, error=str(float(abs(value))), digits=0,
+        note=f"{label} = {sp.sstr(point)} ≈ {float(point):.6g}; the gap there is exactly {sp.sstr(value)}",
+    )  # fmt: skip
+    return Finding(cx, reason)
