@@ -170,12 +170,55 @@ def phase_result(students: list[serve_load.Student], extra: dict[str, Any]) -> d
     }
 
 
+def cpu_seconds(server: Server) -> dict[str, float]:
+    """CPU seconds used so far (Linux /proc): by the server's process, by the dispatcher, and by every worker the
+    dispatcher has reaped (request workers, with the chain workers they reaped); {} where /proc cannot say."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def times(pid: int) -> list[float]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return [int(f) / tick for f in fields[11:15]]  # utime, stime, cutime, cstime
+
+    try:
+        pid = server.process.pid
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        children = [int(c) for t in tasks for c in (t / "children").read_text().split()]
+        spawned = [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        own, dispatcher = times(pid), times(spawned[0])
+    except (OSError, IndexError, ValueError):
+        return {}
+    return {"server": sum(own[:2]), "dispatcher": sum(dispatcher[:2]), "workers": sum(dispatcher[2:])}
+
+
+def cpu_per_check(before: dict[str, float], after: dict[str, float], checks: int) -> dict[str, float]:
+    """CPU seconds per check of each kind of process, and in all, between two `cpu_seconds`."""
+    if not before or not after or not checks:
+        return {}
+    out = {k: round((after[k] - before[k]) / checks, 3) for k in before}
+    return {**out, "all": round(sum(out.values()), 3)}
+
+
 def measure(server: Server, honest: int, warm_up: float) -> dict[str, Any]:
+    before = cpu_seconds(server)
     alone = phase_result(honest_checks(server, 3), {})
+    alone["cpu_per_check"] = cpu_per_check(before, cpu_seconds(server), 3)
     one = under_attack(server, ["127.0.0.2"] * ATTACKERS, honest, warm_up)
     twenty = under_attack(server, [f"127.0.0.{2 + i}" for i in range(ATTACKERS)], honest, warm_up)
+    before = cpu_seconds(server)
     crowd = phase_result(serve_load.simultaneous(server, ATTACKERS), {})
+    settle(server)
+    crowd["cpu_per_check"] = cpu_per_check(before, cpu_seconds(server), ATTACKERS)
     return {"alone": alone, "one_address": one, "twenty_addresses": twenty, "twenty_honest": crowd}
+
+
+def cpu_line(r: dict[str, Any]) -> str:
+    parts = []
+    for key, name in (("alone", "alone"), ("twenty_honest", f"among {ATTACKERS} at once")):
+        cpu = r[key].get("cpu_per_check") or {}
+        if cpu:
+            parts.append(f"{name} {cpu['all']:.2f} s (workers {cpu['workers']:.2f}, dispatcher "
+                         f"{cpu['dispatcher']:.3f}, server {cpu['server']:.3f})")  # fmt: skip
+    return "- CPU per honest check: " + ("; ".join(parts) if parts else "not measured (no /proc)") + "."
 
 
 def p95(phase: dict[str, Any]) -> float:
@@ -217,6 +260,7 @@ row meanwhile. Times are from sending to the chain's verdict (whole) and to the 
 {table}
 
 - What the attackers got: {statuses} (0: connection refused or dropped).
+{cpu_line(r)}
 {END}
 """
 

@@ -28,7 +28,14 @@ and one client at most its share of the slots (`fair.cap_of`: it resumes a pause
 starts another). With no room to pause one more, a chain is ended instead (`fair.victim`: the one
 restarted least, then the one that ran least) and verified again from its start on its next turn:
 the same verdict (a chain starts from the same state each time), its work done twice; its slice
-doubles with each restart, so it does get to its end. `max_paused` 0: turns between chains only.
+doubles with each restart, to 8 s (a chain longer than that may be restarted until the check's
+`request_timeout`, but only while more clients than `max_paused` flood the server at once: by
+default `max_paused` is the default queue, so no chain is restarted unless the operator lowers it).
+`max_paused` 0: turns between chains only.
+
+Memory, measured: a paused worker of the benchmark's heavy chains holds 30–150 MB of its own
+(its proportional set size; 100–220 MB resident, the engine's pages shared with the dispatcher),
+and at most `memory_mb` of address space; so the paused chains hold at most `max_paused` times that.
 
 Every event a worker sends is relayed to the server at once, tagged with its request. The server
 gets exactly one "finished" per request, after its processes are gone, whatever happened (a
@@ -52,13 +59,14 @@ from typing import Any
 from verifier.run import pool
 from verifier.serve import channel
 from verifier.serve.channel import GO, PAUSE, RESTART
-from verifier.serve.fair import Share, victim
+from verifier.serve.fair import Share, Usage, victim
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
 
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
-QUANTUM = 1.0  # seconds a reader keeps its slot while another client waits to read
-SLICE = 1.0  # seconds of its own running a chain keeps its worker while another client waits to verify
+QUANTUM = 0.5  # seconds a reader keeps its slot while another client waits to read
+SLICE = 0.5  # seconds of its own running a chain keeps its worker while another client waits to verify
+MAX_DOUBLINGS = 4  # a restarted chain's slice doubles, to 8 s at most
 
 
 @dataclass(eq=False)
@@ -86,8 +94,9 @@ def client_of(job: Job) -> str:
 
 def slice_of(job: Job) -> float:
     """How long the job's chain runs in a turn before another client may take its slot: SLICE, doubled each time
-    the chain was restarted, so that a chain restarted again and again still gets to its end."""
-    return SLICE * 2 ** min(job.restarts, 8)
+    the chain was restarted (up to 2**MAX_DOUBLINGS times), so that a chain restarted again and again gets longer
+    runs, while a newcomer still waits seconds at most."""
+    return SLICE * 2 ** min(job.restarts, MAX_DOUBLINGS)
 
 
 def warm_up() -> None:
@@ -106,7 +115,8 @@ class Dispatcher:
         self.jobs: dict[str, Job] = {}
         self.to_read: list[Job] = []  # in the order they arrived
         self.to_verify: list[Job] = []  # in the order they began to wait
-        self.reading, self.verifying = Share(settings.readers), Share(settings.jobs)
+        self.usage = Usage()  # what each client has run lately, reading and verifying: the lightest goes first
+        self.reading, self.verifying = Share(settings.readers, self.usage), Share(settings.jobs, self.usage)
         self.stopping = False
 
     def tell(self, job: Job, event: dict[str, Any]) -> None:
@@ -253,6 +263,7 @@ class Dispatcher:
                 with contextlib.suppress(OSError):
                     os.kill(job.running.process.pid, signal.SIGSTOP)
                 job.budget -= now - job.began
+                self.usage.charge(job.client, now - job.began)
                 job.running.deadline, job.phase, job.paused = math.inf, "queued", True
                 self.to_read.append(job)
                 return
@@ -286,6 +297,8 @@ class Dispatcher:
 
     def wait_turn(self, job: Job) -> None:
         """The job waits, idle, for a verifying slot: its time limit stops until its turn."""
+        if job.phase in ("reading", "verifying"):
+            self.usage.charge(job.client, time.monotonic() - job.began)
         if job.phase == "verifying":
             job.budget -= time.monotonic() - job.began
         if job.running is not None:
@@ -337,6 +350,8 @@ class Dispatcher:
 
     def end(self, job: Job, outcome: Any) -> None:
         """The job is over: its processes are gone; tell the server why if it failed, then that it finished."""
+        if job.phase in ("reading", "verifying"):
+            self.usage.charge(job.client, time.monotonic() - job.began)
         if job.running is not None and outcome is None:
             pool.kill(job.running)
         if job.sock is not None:
