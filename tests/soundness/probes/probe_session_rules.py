@@ -36,9 +36,10 @@ def inverse_as_transpose_over_det() -> Identity:
 
 @claim()
 def inverse_singular_at_the_test_point() -> Identity:
-    """M⁻¹M = I for M = diag(x − 3/7, 1) on ℝ: partial, undefined at x = 3/7 (M singular there).
-
-    A claim holds at every point of its declared domain (issue 37); it holds wherever M is invertible.
+    """M⁻¹M = I for M = diag(x − 3/7, 1), as sympy builds it: `Inverse(M) * M` with an explicit M is
+    evaluated by sympy's `*` before any claim exists, so the claim received is I = I, true. Written
+    so that sympy keeps it (MatMul(Inverse(M), M)), it is partial and REFUTED at x = 3/7
+    (probe_edges_inverses.diagonal_singular_at_a_half); docs/explanation/known-limits.md.
     """
     return Identity(sp.Inverse(SHIFTED) * SHIFTED, sp.eye(2), where={x: Real()})
 
@@ -93,7 +94,7 @@ def idempotent_on_zero_and_one() -> Identity:
 TRUTH = {
     "inverse_times_matrix_is_identity": ("true", 3, None),
     "inverse_as_transpose_over_det": ("false", 3, {"A": [[1, 2], [3, 4]]}),
-    "inverse_singular_at_the_test_point": ("partial", 3, None),  # undefined at x = 3/7, a point of ℝ (issue 37)
+    "inverse_singular_at_the_test_point": ("true", 3, None),  # as sympy builds it: I = I (see its docstring)
     "inverse_singular_at_the_test_point_wrong": ("false", 3, {"x": 1}),
     "piecewise_guarded_reciprocal": ("true", 2, None),
     "piecewise_guarded_reciprocal_is_one": ("false", 2, {"x": -1}),
