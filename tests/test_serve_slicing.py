@@ -28,7 +28,7 @@ from verifier.serve import channel, client
 from verifier.serve.channel import GO, PAUSE, RESTART
 from verifier.serve.checker import run_chain
 from verifier.serve.client import Pending, Reply, Server
-from verifier.serve.fair import HALF_LIFE, Share, Usage, victim
+from verifier.serve.fair import victim
 from verifier.serve.settings import ServeSettings
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("serve_slicing")]
@@ -196,24 +196,3 @@ def test_the_chain_set_aside_is_the_one_restarted_least_then_the_one_that_ran_le
     assert victim(list(chains), lambda c: chains[c][0], lambda c: chains[c][1]) == "b"
     chains["b"] = (2, 1.0)
     assert victim(list(chains), lambda c: chains[c][0], lambda c: chains[c][1]) == "a"
-
-
-def test_a_client_that_has_run_little_goes_before_one_that_keeps_the_workers_busy() -> None:
-    def who(job: str) -> str:
-        return job.split("-")[0]
-
-    share = Share(2)
-    share.usage.charge("a", 30.0)  # an attacker's chains have held a slot for 30 s lately
-    share.usage.charge("b", 0.2)  # a student's check ran 0.2 s
-    share.pick(["b-0"], [], who)  # b was served last, a long ago: still b first, as it has run less
-    assert share.pick(["a-1", "b-1"], [], who) == "b-1"
-    assert share.order(["a-1", "b-1"], who) == ["b-1", "a-1"]
-    assert share.pick(["a-1", "c-1"], [], who) == "c-1"  # never served, never ran
-
-
-def test_what_a_client_ran_counts_less_as_time_passes() -> None:
-    usage = Usage()
-    usage.charge("a", 10.0)
-    now = time.monotonic()
-    assert usage.of("a", now + HALF_LIFE) == pytest.approx(5.0, rel=0.01)
-    assert usage.of("never-seen", now) == 0.0

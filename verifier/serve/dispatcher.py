@@ -59,7 +59,7 @@ from typing import Any
 from verifier.run import pool
 from verifier.serve import channel
 from verifier.serve.channel import GO, PAUSE, RESTART
-from verifier.serve.fair import Share, Usage, victim
+from verifier.serve.fair import Share, victim
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
 
@@ -115,8 +115,7 @@ class Dispatcher:
         self.jobs: dict[str, Job] = {}
         self.to_read: list[Job] = []  # in the order they arrived
         self.to_verify: list[Job] = []  # in the order they began to wait
-        self.usage = Usage()  # what each client has run lately, reading and verifying: the lightest goes first
-        self.reading, self.verifying = Share(settings.readers, self.usage), Share(settings.jobs, self.usage)
+        self.reading, self.verifying = Share(settings.readers), Share(settings.jobs)
         self.stopping = False
 
     def tell(self, job: Job, event: dict[str, Any]) -> None:
@@ -263,7 +262,6 @@ class Dispatcher:
                 with contextlib.suppress(OSError):
                     os.kill(job.running.process.pid, signal.SIGSTOP)
                 job.budget -= now - job.began
-                self.usage.charge(job.client, now - job.began)
                 job.running.deadline, job.phase, job.paused = math.inf, "queued", True
                 self.to_read.append(job)
                 return
@@ -297,8 +295,6 @@ class Dispatcher:
 
     def wait_turn(self, job: Job) -> None:
         """The job waits, idle, for a verifying slot: its time limit stops until its turn."""
-        if job.phase in ("reading", "verifying"):
-            self.usage.charge(job.client, time.monotonic() - job.began)
         if job.phase == "verifying":
             job.budget -= time.monotonic() - job.began
         if job.running is not None:
@@ -350,8 +346,6 @@ class Dispatcher:
 
     def end(self, job: Job, outcome: Any) -> None:
         """The job is over: its processes are gone; tell the server why if it failed, then that it finished."""
-        if job.phase in ("reading", "verifying"):
-            self.usage.charge(job.client, time.monotonic() - job.began)
         if job.running is not None and outcome is None:
             pool.kill(job.running)
         if job.sock is not None:

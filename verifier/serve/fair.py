@@ -6,12 +6,9 @@ The dispatcher has two kinds of slot, reading (`readers`) and verifying (`jobs`)
 - a client (one address, `verifier.serve.peers`) holds at most `cap` of the slots at once, where
   `cap` is the slots less one (at least one): however many checks one address sends, one slot is
   always left for everyone else;
-- among the clients with a job waiting and room under their cap, the one that has run least lately
-  goes first (`Usage`: the seconds its jobs held a slot, reading or verifying, halved every
-  HALF_LIFE seconds), then the one served longest ago (a client never served goes before all
-  others); its own jobs go in the order they began to wait. An honest student, whose check runs a
-  fraction of a second, so goes before an address that keeps the workers busy; clients that use the
-  same take turns: with every client always waiting this is round-robin between addresses.
+- among the clients with a job waiting and room under their cap, the one served longest ago goes
+  first (a client never served goes before all others), and its own jobs go in the order they
+  began to wait. With every client always waiting this is round-robin between addresses.
 
 A verifying slot is given one chain at a time (the worker asks again for its next chain), and a
 turn lasts a slice of running time while another client waits (`verifier.serve.dispatcher`: the
@@ -22,7 +19,6 @@ whatever one address, or twenty, send.
 from __future__ import annotations
 
 import itertools
-import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +26,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 REMEMBERED = 4096  # clients whose last turn is remembered; a forgotten one is as one never served (its turn is old)
-HALF_LIFE = 60.0  # seconds in which a client's past use of the slots counts half as much
 
 
 def cap_of(slots: int) -> int:
@@ -39,27 +34,8 @@ def cap_of(slots: int) -> int:
 
 
 @dataclass
-class Usage:
-    """The seconds each client's jobs have held a slot lately, halved every HALF_LIFE seconds (shared by the
-    reading and the verifying slots)."""
-
-    seconds: dict[str, tuple[float, float]] = field(default_factory=dict)  # client → (seconds, when counted)
-
-    def of(self, client: str, now: float | None = None) -> float:
-        used, at = self.seconds.get(client, (0.0, 0.0))
-        return used * 0.5 ** (((time.monotonic() if now is None else now) - at) / HALF_LIFE) if used else 0.0
-
-    def charge(self, client: str, seconds: float) -> None:
-        now = time.monotonic()
-        self.seconds[client] = (self.of(client, now) + max(0.0, seconds), now)
-        if len(self.seconds) > REMEMBERED:  # the client that has run least lately is as one never seen
-            del self.seconds[min(self.seconds, key=lambda c: self.of(c, now))]
-
-
-@dataclass
 class Share:
     slots: int
-    usage: Usage = field(default_factory=Usage)
     last: dict[str, int] = field(default_factory=dict)  # client → the tick of its last turn
     ticks: itertools.count[int] = field(default_factory=itertools.count)
 
@@ -79,8 +55,7 @@ class Share:
                 first[who] = job
         if not first:
             return None
-        now = time.monotonic()
-        who = min(first, key=lambda c: (self.usage.of(c, now), self.last.get(c, -1)))  # ties: the earliest waiting
+        who = min(first, key=lambda c: self.last.get(c, -1))  # ties: the earliest waiting (dicts keep order)
         self.last[who] = next(self.ticks)
         if len(self.last) > REMEMBERED:
             del self.last[min(self.last, key=self.last.__getitem__)]
@@ -90,11 +65,10 @@ class Share:
         """The waiting jobs in the order they would start if nothing new came: each client's k-th in round k."""
         rounds: dict[str, int] = {}
         ranked = []
-        now = time.monotonic()
         for position, job in enumerate(waiting):
             who = client(job)
             rounds[who] = rounds.get(who, -1) + 1
-            ranked.append(((rounds[who], self.usage.of(who, now), self.last.get(who, -1), position), job))
+            ranked.append(((rounds[who], self.last.get(who, -1), position), job))
         return [job for _, job in sorted(ranked, key=lambda pair: pair[0])]
 
 
