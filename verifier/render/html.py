@@ -14,7 +14,7 @@ from itertools import groupby
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
-from verifier.render.text import margin_text, n_text, plural, retried_text, unmet_text
+from verifier.render.text import margin_text, n_text, plural, reads_as_written, retried_text, unmet_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",
@@ -50,6 +50,7 @@ table.steps td,table.steps th{border-bottom:1px solid #d0d7de;padding:3px 6px;te
 table.steps td math{font-size:1.35em}
 details summary{font-size:12px;color:#57606a;cursor:pointer}
 .reading{font-size:12px;color:#57606a;margin-top:2px}
+table.steps td .reading math{font-size:1.1em}
 table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
@@ -222,7 +223,7 @@ def _steps(r: ClaimResult) -> str:
         because = typeset.reason(step.reason) if step.written else _esc(step.reason)
         rows.append(
             f'<tr class="{"wrong" if wrong else ""}"><td>{step.index}</td><td>{mark}</td>'
-            f"<td>{_line(step.written, step.mathml, step.text)}</td><td>{because}</td>"
+            f"<td>{_line(step.written, step.mathml, step.text, step.latex)}</td><td>{because}</td>"
             f"<td>{_badge(step.status, step.verdict)}</td><td>{_esc(step.evidence)}{where}</td></tr>"
         )
     end = f"<p>End result on its own: <b>{_esc(r.end_result)}</b></p>" if r.end_result else ""
@@ -232,19 +233,19 @@ def _steps(r: ClaimResult) -> str:
 
 def _first_line(r: ClaimResult) -> str:
     """Row e₀: the line every step starts from, with no verdict of its own."""
-    shown = _line(r.start_written, r.start_mathml, "")
+    shown = _line(r.start_written, r.start_mathml, "", r.start_latex)
     return f"<tr><td>0</td><td></td><td>{shown}</td><td></td><td></td><td>the line the chain starts from</td></tr>"
 
 
 _READING_SHOWN = 3000  # characters of MathML: a reading longer than this (a line expanded at n) is folded away
 
 
-def _line(written: str, verified: str, text: str) -> str:
+def _line(written: str, verified: str, text: str, reading: str = "") -> str:
     """The author's line typeset, with what the reader understood of it under it (the line as verified:
     shown when short, folded away when it is a long expansion at n); or the verified line alone."""
     if not written:
         return verified or _esc(text)
-    if not verified:
+    if not verified or (reading and reads_as_written(written, reading)):
         return typeset.formula(written)
     if len(verified) <= _READING_SHOWN:
         return typeset.formula(written) + f'<div class="reading">read as <span class="math">{verified}</span></div>'

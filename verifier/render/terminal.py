@@ -9,7 +9,7 @@ from rich.text import Text
 
 from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
-from verifier.render.text import n_text, plural, retried_text
+from verifier.render.text import n_text, plural, reads_as_written, retried_text
 
 STYLES = {
     Status.PROVED: "bold green",
@@ -180,7 +180,7 @@ def step_text(r: ClaimResult, step: StepResult) -> Text:
 
 def _read_as(line: Text, written: str, reading: str) -> Text:
     """A LaTeX line with what the reader understood under it (sympy's LaTeX of the line as verified)."""
-    if written and reading and reading != written:
+    if written and reading and not reads_as_written(written, reading):
         line.append(f"\n  read as: {reading}", style="dim")
     return line
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def n_text(values: list[int | None]) -> str:
     """[1, 2, 3, 4, 32] → "1–4, 32"."""
@@ -44,3 +46,12 @@ def margin_text(worst: float, tolerance: float, digits: int = 2) -> str:
     """'worst 3.1e-16, tol 2.2e-14'; an exact comparison (a tolerance at its floor) says so, not 'tol 1e-300'."""
     tol = "0 (exact)" if tolerance < EXACT_TOLERANCE else f"{tolerance:.{digits}g}"
     return f"worst {worst:.{digits}g}, tol {tol}"
+
+
+_LAYOUT = re.compile(r"\\left|\\right|\\,|\\;|\\!|[{}\s]")
+
+
+def reads_as_written(written: str, reading: str) -> bool:
+    """Whether what the reader understood (sympy's LaTeX of a line) is the line as written, up to braces,
+    spaces and \\left/\\right: then showing the reading says nothing new."""
+    return _LAYOUT.sub("", written) == _LAYOUT.sub("", reading)

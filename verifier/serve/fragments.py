@@ -14,6 +14,7 @@ from verifier.outcome import Counterexample, Diagnosis, Status, StepResult
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.terminal import STEP_MARKS
+from verifier.render.text import reads_as_written
 
 ALL_N = " for all n"
 
@@ -89,7 +90,7 @@ READING_SHOWN = 600  # characters of LaTeX: a longer reading (a line expanded at
 def reading(written: str, latex: str) -> str:
     """What the reader understood of a line (sympy's LaTeX of it, typeset like the student's own line),
     so that a student sees \\sin 2x read as sin(2x)."""
-    if not written or not latex or latex == written or len(latex) > READING_SHOWN:
+    if not written or not latex or reads_as_written(written, latex) or len(latex) > READING_SHOWN:
         return ""
     return f'<div class="reading">read as <span class="math">{typeset.formula(latex)}</span></div>'
 
