@@ -39,7 +39,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
         ok = ok[1], ok[0]
     found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
-    if found.counterexample is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample is not None:
+    if found.counterexample is None and s.points is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
@@ -71,7 +71,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict)
 
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
-    if result.verdict is NumericVerdict.PASS:  # no sample failed: the critical points, decided exactly
+    if result.verdict is NumericVerdict.PASS and s.points is None:  # no sample failed: the critical points, exactly
         tight = critical.probe(inst, small, big, strict, body.op)
         if tight.counterexample is not None:
             return definedness.refuted(tight, evidence(inst, method, cmp, 0))
