@@ -4,14 +4,9 @@ counterexample falls in. The public names are re-exported here.
 """
 
 from verifier.engine.corollaries import resolve_corollaries
-from verifier.engine.verify import (
-    DEFAULT_BUDGET,
-    PROBE_BUDGET,
-    EngineSettings,
-    display_n,
-    rng_for,
-    verify_family,
-)
+from verifier.engine.settings import EngineSettings, display_n, rng_for
+from verifier.engine.verify import PROBE_BUDGET, verify_family
+from verifier.strategies.budget import DEFAULT_BUDGET
 
 __all__ = [
     "DEFAULT_BUDGET",

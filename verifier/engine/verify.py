@@ -15,19 +15,18 @@ import contextlib
 import dataclasses
 import time
 import traceback
-import zlib
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
 from verifier.engine import chains, diagnose, explain
+from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import random_functions
 from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
-from verifier.numeric.checks import NumericOutcome, Settings, spot_check
+from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.compile import NoNumericForm, Unsupported
@@ -43,7 +42,6 @@ from verifier.outcome import (
 from verifier.render import mathtext
 from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
-from verifier.strategies.budget import DEFAULT_BUDGET
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError, Instance, instantiate, statement_digest
 from verifier.trusted.kernel import Proof, Rejected
@@ -52,33 +50,6 @@ PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
 # A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42):
 CROSS_CHECK_PROOFS = 2  # explicit proofs at its smallest n, which must agree with the generic one
 CROSS_CHECK_SAMPLES = 4  # a quarter of the samples at each n (50 of the default 200), every n still checked
-
-
-@dataclass(frozen=True)
-class EngineSettings:
-    seed: int = 0
-    samples: int = 200
-    budget: int = DEFAULT_BUDGET
-    corner_fraction: float = 0.1
-    verbose: bool = False
-    shrink: bool = True
-    cache_dir: Path | None = None
-    diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
-
-    def numeric(self) -> Settings:
-        return Settings(self.seed, self.samples, self.corner_fraction)
-
-
-def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
-    key = zlib.crc32(f"{family.derivation}.{family.name}".encode())
-    return np.random.default_rng([seed, key, 0 if n is None else n])
-
-
-def display_n(family: ClaimFamily) -> int | None:
-    sized = [n for n in family.n_values if n is not None] or [n for n in family.numeric_n if n is not None]
-    if not sized:
-        return None
-    return next((n for n in sorted(sized) if n >= 2), sized[0])
 
 
 def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> ClaimResult:

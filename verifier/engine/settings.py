@@ -1,0 +1,41 @@
+"""The engine's settings, and what a claim's verification derives from them alone: its random
+generator (the seed, the claim's name and n, nothing of the machine) and the n it is shown at."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from verifier.language.families import ClaimFamily
+from verifier.numeric.checks import Settings
+from verifier.strategies.budget import DEFAULT_BUDGET
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    seed: int = 0
+    samples: int = 200
+    budget: int = DEFAULT_BUDGET
+    corner_fraction: float = 0.1
+    verbose: bool = False
+    shrink: bool = True
+    cache_dir: Path | None = None
+    diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
+
+    def numeric(self) -> Settings:
+        return Settings(self.seed, self.samples, self.corner_fraction)
+
+
+def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
+    key = zlib.crc32(f"{family.derivation}.{family.name}".encode())
+    return np.random.default_rng([seed, key, 0 if n is None else n])
+
+
+def display_n(family: ClaimFamily) -> int | None:
+    sized = [n for n in family.n_values if n is not None] or [n for n in family.numeric_n if n is not None]
+    if not sized:
+        return None
+    return next((n for n in sorted(sized) if n >= 2), sized[0])
