@@ -38,7 +38,7 @@ def test_a_warm_run_reads_results_without_importing_the_module(module_dir: Path,
     assert claim["cached"] is True and claim["status"] == "PROVED"
     assert not mark.exists(), "a warm run imports no derivation module"
     assert f"1 result from the cache of an earlier run (cached {claim['cached_at'][:10]})" in shown.stdout, "dated"
-    detailed = run_cli("check", str(path), "--samples", "30", "--cache-dir", str(cache))
+    detailed = run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "-v")
     assert f"PROVED (cached {claim['cached_at'][:10]})" in detailed.stdout, "shown as an earlier run's result, dated"
 
 
