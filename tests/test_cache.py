@@ -37,9 +37,8 @@ def test_a_warm_run_reads_results_without_importing_the_module(module_dir: Path,
     claim = claims_by_name(out)["double"]
     assert claim["cached"] is True and claim["status"] == "PROVED"
     assert not mark.exists(), "a warm run imports no derivation module"
-    assert f"1 result from the cache of an earlier run (cached {claim['cached_at'][:10]})" in shown.stdout, "dated"
-    detailed = run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "-v")
-    assert f"PROVED (cached {claim['cached_at'][:10]})" in detailed.stdout, "shown as an earlier run's result, dated"
+    dated = f"1 result from the cache of an earlier run (cached {claim['cached_at'][:10]})"
+    assert dated in shown.stdout, "shown as an earlier run's result, dated"
 
 
 def test_reverify_verifies_again_and_options_are_in_the_key(module_dir: Path, tmp_path: Path) -> None:
