@@ -18,8 +18,9 @@ second or two, never for a whole chain:
 - reading: when every slot is taken and another client waits, the reader that has read for
   QUANTUM is stopped (SIGSTOP) until its next turn;
 - verifying: when another client waits for a slot it could take, the chain that has run its slice
-  (SLICE of its own running) is paused: its request worker stops (SIGSTOP) the chain's worker and
-  resumes it (SIGCONT) at its client's next turn, round-robin by address. The chain's time limit
+  (FIRST_SLICE of its own running in its first turn, where most chains end; SLICE in the next ones)
+  is paused: its request worker stops (SIGSTOP) the chain's worker and resumes it (SIGCONT) at its
+  client's next turn, round-robin by address. The chain's time limit
   (`timeout`, in the request worker) and the check's (`request_timeout`, here) count only the
   time it ran; the engine counts work in heartbeats, never seconds, so a pause changes no verdict.
 
@@ -66,6 +67,7 @@ from verifier.serve.settings import ServeSettings
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
 QUANTUM = 0.5  # seconds a reader keeps its slot while another client waits to read
 SLICE = 0.5  # seconds of its own running a chain keeps its worker while another client waits to verify
+FIRST_SLICE = 2.0  # ... in its first turn: long enough for a student's chain to end in it, even on a busy machine
 MAX_DOUBLINGS = 4  # a restarted chain's slice doubles, to 8 s at most
 
 
@@ -85,6 +87,7 @@ class Job:
     held: bool = False  # its chain's worker stopped (SIGSTOP) until its next turn
     ran: float = 0.0  # seconds its current chain has run (in every turn, this one excepted)
     restarts: int = 0  # times its current chain was ended to be run again
+    turns: int = 0  # turns its current chain has had (since it began, or began again)
     relayed: set[tuple[int, int]] = field(default_factory=set)  # (chain, step) already sent to the page
 
 
@@ -93,10 +96,11 @@ def client_of(job: Job) -> str:
 
 
 def slice_of(job: Job) -> float:
-    """How long the job's chain runs in a turn before another client may take its slot: SLICE, doubled each time
-    the chain was restarted (up to 2**MAX_DOUBLINGS times), so that a chain restarted again and again gets longer
-    runs, while a newcomer still waits seconds at most."""
-    return SLICE * 2 ** min(job.restarts, MAX_DOUBLINGS)
+    """How long the job's chain runs in a turn before another client may take its slot: FIRST_SLICE in its first
+    turn (most chains end in it: one pause and a round of waiting saved), SLICE in the next ones, doubled each
+    time the chain was restarted (up to 2**MAX_DOUBLINGS times), so that a chain restarted again and again gets
+    longer runs, while a newcomer still waits seconds at most."""
+    return max(FIRST_SLICE if job.turns == 0 else 0.0, SLICE * 2 ** min(job.restarts, MAX_DOUBLINGS))
 
 
 def warm_up() -> None:
@@ -235,6 +239,7 @@ class Dispatcher:
             with contextlib.suppress(OSError):
                 channel.send(job.sock, message)
         job.held = message == PAUSE
+        job.turns = job.turns + 1 if message == PAUSE else 0
         if message == RESTART:
             job.restarts, job.ran = job.restarts + 1, 0.0
             self.tell(job, {"kind": "restarted"})
@@ -329,6 +334,7 @@ class Dispatcher:
 
     def chain_done(self, job: Job) -> None:
         job.chains, job.held, job.ran, job.restarts, job.relayed = job.chains - 1, False, 0.0, 0, set()
+        job.turns = 0
         if job.phase == "verifying":
             self.wait_turn(job)
         elif job.chains <= 0 and job in self.to_verify:
