@@ -167,3 +167,45 @@ def test_an_undeclared_star_says_how_to_declare_it_and_a_square_stays_a_power() 
     assert "x^* is a name only once declared; declare it (x^*: real)" in errors[0][1]
     got, why = _verdict("x: real", "x^2 \\ge 0")
     assert got is Status.PROVED, why
+
+
+# cases environments (issue 40) -----------------------------------------------------------------------
+SOFTMAX = (
+    "z: vector of size k; k: 2..3\ni, j: index\n"
+    "\\operatorname{softmax}: softmax\n\\hat{y} = \\operatorname{softmax}(z)"
+)
+HUBER = (
+    "\\frac{d}{dr} \\begin{cases} \\frac{1}{2} r^2 & |r| \\le \\delta \\\\ "
+    "\\delta (|r| - \\frac{1}{2}\\delta) & \\text{otherwise} \\end{cases} = "
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "status"),
+    [
+        ("r: real", "\\begin{cases} r & r > 0 \\\\ 0 & \\text{otherwise} \\end{cases} = \\max(0, r)", Status.PROVED),
+        ("r: real\n\\delta: positive",
+         HUBER + "\\begin{cases} r & |r| \\le \\delta \\\\ "
+         "\\delta \\operatorname{sign}(r) & \\text{otherwise} \\end{cases}",
+         Status.PROVED),
+        ("r: real\n\\delta: positive",
+         HUBER + "\\begin{cases} r & |r| \\le \\delta \\\\ \\delta & \\text{otherwise} \\end{cases}", Status.REFUTED),
+        (SOFTMAX, "\\frac{\\partial \\hat{y}_i}{\\partial z_j} = \\begin{cases} \\hat{y}_i (1 - \\hat{y}_i) & i = j "
+         "\\\\ -\\hat{y}_i \\hat{y}_j & i \\ne j \\end{cases}", Status.PROVED),
+        (SOFTMAX, "\\frac{\\partial \\hat{y}_i}{\\partial z_j} = \\begin{cases} \\hat{y}_i (1 - \\hat{y}_i) & i = j "
+         "\\\\ \\hat{y}_i \\hat{y}_j & \\text{otherwise} \\end{cases}", Status.REFUTED),
+    ],
+)  # fmt: skip
+def test_a_cases_environment_is_a_piecewise_value(block: str, line: str, status: Status) -> None:
+    got, why = _verdict(block, line)
+    assert got is status, why
+
+
+def test_a_case_without_a_relation_says_what_to_write() -> None:
+    _, errors = _one("r: real", "\\begin{cases} r & r \\\\ 0 & \\text{otherwise} \\end{cases} = r")
+    assert "a case's condition is a relation (x > 0, i = j, i \\ne j) or \\text{otherwise}" in errors[0][1]
+
+
+def test_the_derivative_of_an_absolute_value_is_its_sign() -> None:
+    got, why = _verdict("r: real", "\\frac{d}{dr} |r| = \\operatorname{sign}(r)")
+    assert got is Status.PROVED, why

@@ -24,7 +24,7 @@ _DISPLAY = re.compile(
     re.DOTALL,
 )
 _LAYOUT = re.compile(r"\\(?:begin|end)\s*\{\s*(?:aligned|split|gathered|alignedat)\s*\}(?:\{\d+\})?")
-_MATRIX_ENV = re.compile(r"\\(begin|end)\s*\{\s*[pbvBV]?matrix\s*\}")
+_MATRIX_ENV = re.compile(r"\\(begin|end)\s*\{\s*(?:[pbvBV]?matrix|d?cases)\s*\}")
 _ROW_END = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _LEADING_RELATION = re.compile(
     r"\s*(=|<|>|\\(?:le|leq|leqslant|ge|geq|geqslant|Rightarrow|Longrightarrow|implies|iff|Leftrightarrow"

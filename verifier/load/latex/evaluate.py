@@ -16,7 +16,7 @@ from typing import Any
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import bigops, calculus, functions, laws, lists, macros, scripts, upstream, values
+from verifier.load.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
 from verifier.load.latex.errors import LatexError, Origin
 from verifier.load.latex.grammar import where
 from verifier.load.latex.scope import Scope, SizeError
@@ -315,6 +315,8 @@ class Evaluator:
         return self.value(node.children[1])
 
     def _matrix(self, node: Node) -> Value:
+        if "cases" in str(node.children[0]):
+            return cases.piecewise(self, node)
         cells = [
             [c for c in row.children if isinstance(c, Tree)]
             for row in node.children[1].children

@@ -145,10 +145,19 @@ def _is_operator(text: str, start: int) -> bool:
     return m is not None and m.group(1) in macros.TEXT_OPERATORS
 
 
+def _in_cases(text: str, at: int) -> bool:
+    """The \\text at `at` is inside a cases environment (\\text{otherwise}, \\text{if}), not a reason."""
+    before = text[:at]
+    return before.count("\\begin{cases}") + before.count("\\begin{dcases}") > before.count(
+        "\\end{cases}"
+    ) + before.count("\\end{dcases}")
+
+
 def _reason(text: str) -> tuple[str, str]:
     """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
     text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    m = next((r for r in _REASON.finditer(text) if not _is_operator(text, r.end())), None)
+    reasons = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
+    m = next(reasons, None)
     if m is None:
         return text, ""
     words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])

@@ -105,7 +105,10 @@ binding: expr REL expr
      | TOP -> top
      | MAT_BEGIN rows MAT_END -> matrix
 rows: row (ROWSEP row)* ROWSEP?
-row: expr (AMP expr)*
+row: expr (AMP cell)*
+?cell: expr
+     | binding
+     | OTHERWISE -> otherwise
 ?arg: braced
     | LETTER -> name
     | DIGIT -> number
@@ -114,7 +117,7 @@ bounds: UNDER script (CARET script)? -> lower_upper
       | CARET script UNDER script -> upper_lower
 %declare NUMBER DIGIT LETTER NAMECMD REL PLUS MINUS TIMES SLASH CARET UNDER PRIME LBRACE RBRACE LPAR RPAR
 %declare LBRACK RBRACK COMMA FRAC SQRT BIGOP NORM_L NORM_R ABS_L ABS_R DECOR FONT OPNAME FUNC PARTIAL NABLA TOP
-%declare MAT_BEGIN MAT_END AMP ROWSEP DOTS ODOT BB
+%declare MAT_BEGIN MAT_END AMP ROWSEP DOTS ODOT BB OTHERWISE
 """
 
 WORDS = {
@@ -134,7 +137,8 @@ WORDS = {
     "MAT_END": "\\end{pmatrix}",
 }
 _CLOSE = {"RBRACE": "LBRACE", "RPAR": "LPAR", "RBRACK": "LBRACK", "MAT_END": "MAT_BEGIN"}
-MATRIX_ENVIRONMENTS = ("matrix", "pmatrix", "bmatrix")
+MATRIX_ENVIRONMENTS = ("matrix", "pmatrix", "bmatrix", "cases", "dcases")
+_CASE_WORDS = {"otherwise": "OTHERWISE", "else": "OTHERWISE", "if": "", "for": "", "when": ""}
 
 
 class _Feed(Lexer):
@@ -168,7 +172,9 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
 
 
 def _text_operators(toks: list[Token]) -> list[Token]:
-    """\\text{tr}(A) as students write it is \\operatorname{tr}(A), for the names of known operators only."""
+    """\\text{tr}(A) as students write it is \\operatorname{tr}(A), for the names of known operators only;
+    in a cases environment, \\text{otherwise} is the last case and \\text{if} (\\text{for}) is dropped."""
+    toks = _case_words(toks)
     out = list(toks)
     for i, tok in enumerate(toks):
         if tok.type != "CMD" or tok.value not in ("\\text", "\\textrm", "\\mbox") or i + 2 >= len(toks):
@@ -179,6 +185,32 @@ def _text_operators(toks: list[Token]) -> list[Token]:
         if word in macros.TEXT_OPERATORS:
             out[i] = Token.new_borrow_pos("CMD", "\\operatorname", tok)
     return out
+
+
+def _case_words(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        close = i + 3 < len(toks) and toks[i + 1].type == "LBRACE"
+        word = "".join(t.value for t in toks[i + 2 : i + 2 + _letters(toks, i + 2)]) if close else ""
+        end = i + 2 + _letters(toks, i + 2) if close else i
+        text = tok.type == "CMD" and tok.value in ("\\text", "\\textrm", "\\mbox")
+        if text and close and word in _CASE_WORDS and end < len(toks) and toks[end].type == "RBRACE":
+            if _CASE_WORDS[word]:
+                out.append(Token.new_borrow_pos(_CASE_WORDS[word], word, tok))
+            i = end + 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _letters(toks: list[Token], start: int) -> int:
+    n = 0
+    while start + n < len(toks) and toks[start + n].type == "LETTER":
+        n += 1
+    return n
 
 
 def _environments(toks: list[Token], origin: Origin) -> list[Token]:

@@ -260,6 +260,7 @@ ALLOWED_FUNCTIONS = (
     sp.sign,
     sp.erf,
     sp.erfc,
+    sp.Piecewise,  # a cases environment
 )
 
 

@@ -201,11 +201,24 @@ def derivative(f: Value, var: Value) -> Value:
             if f.cols != 1 or min(var.shape) != 1:
                 raise ValueError("a Jacobian needs a vector over a vector")
             entries = list(var)
-            return Matrix(f.rows, len(entries), lambda i, j: sp.diff(f[i], entries[j]))
-        return Matrix(var.rows, var.cols, lambda i, j: sp.diff(f, var[i, j]))
+            return Matrix(f.rows, len(entries), lambda i, j: real_diff(f[i], entries[j]))
+        return Matrix(var.rows, var.cols, lambda i, j: real_diff(f, var[i, j]))
     if not is_variable(var):
         raise ValueError(f"differentiate with respect to a declared symbol or an entry of one, not {var}")
-    return Matrix(f.applyfunc(lambda e: sp.diff(e, var))) if isinstance(f, sp.MatrixBase) else sp.diff(f, var)
+    return Matrix(f.applyfunc(lambda e: real_diff(e, var))) if isinstance(f, sp.MatrixBase) else real_diff(f, var)
+
+
+def real_diff(e: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    """∂e/∂var with every symbol taken as real, as every domain a block declares is: d|r|/dr = sign(r),
+    not an expression in re(r) and im(r)."""
+    if not isinstance(e, sp.Basic):
+        return sp.Integer(0)  # a number: its derivative is 0
+    plain = [s for s in e.free_symbols | {var} if isinstance(s, sp.Symbol) and s.is_real is None]
+    if not plain:
+        return sp.diff(e, var)
+    real = {s: sp.Dummy(s.name, real=True) for s in plain}
+    back = {d: s for s, d in real.items()}
+    return sp.diff(e.xreplace(real), real.get(var, var)).xreplace(back)
 
 
 def norm(v: Value, kind: str) -> sp.Expr:
