@@ -172,6 +172,7 @@ def run_chain(task: pool.Task, settings: ServeSettings, sock: socket.socket) -> 
     pause stops its clock with the process (the work inside is counted in heartbeats, never seconds, so a
     pause changes no verdict; nor does a restart: the chain starts again from the same state)."""
     running = pool.start(task, settings.memory_mb, settings.timeout)
+    channel.send(sock, {"kind": "chain worker", "pid": running.process.pid})  # the dispatcher counts its CPU time
     left, began, paused = settings.timeout, time.monotonic(), False
     try:
         while True:

@@ -18,7 +18,7 @@ second or two, never for a whole chain:
 - reading: when every slot is taken and another client waits, the reader that has read for
   QUANTUM is stopped (SIGSTOP) until its next turn;
 - verifying: when another client waits for a slot it could take, the chain that has run its slice
-  (FIRST_SLICE of its own running in its first turn, where most chains end; SLICE in the next ones)
+  (`slices`: 2 s of its own CPU time in its first turn, where most chains end; 0.5 s in the next ones)
   is paused: its request worker stops (SIGSTOP) the chain's worker and resumes it (SIGCONT) at its
   client's next turn, round-robin by address. The chain's time limit
   (`timeout`, in the request worker) and the check's (`request_timeout`, here) count only the
@@ -58,7 +58,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from verifier.run import pool
-from verifier.serve import channel
+from verifier.serve import channel, slices
 from verifier.serve.channel import GO, PAUSE, RESTART
 from verifier.serve.fair import Share, victim
 from verifier.serve.limits import CheckRequest
@@ -66,9 +66,6 @@ from verifier.serve.settings import ServeSettings
 
 POLL = 0.5  # seconds between looks at the deadlines when nothing happens
 QUANTUM = 0.5  # seconds a reader keeps its slot while another client waits to read
-SLICE = 0.5  # seconds of its own running a chain keeps its worker while another client waits to verify
-FIRST_SLICE = 2.0  # ... in its first turn: long enough for a student's chain to end in it, even on a busy machine
-MAX_DOUBLINGS = 4  # a restarted chain's slice doubles, to 8 s at most
 
 
 @dataclass(eq=False)
@@ -88,6 +85,8 @@ class Job:
     ran: float = 0.0  # seconds its current chain has run (in every turn, this one excepted)
     restarts: int = 0  # times its current chain was ended to be run again
     turns: int = 0  # turns its current chain has had (since it began, or began again)
+    chain_pid: int = 0  # its current chain's worker (0: not known yet)
+    cpu_began: float = 0.0  # that worker's CPU seconds when its turn began
     relayed: set[tuple[int, int]] = field(default_factory=set)  # (chain, step) already sent to the page
 
 
@@ -95,12 +94,13 @@ def client_of(job: Job) -> str:
     return job.client
 
 
+def turn_ran(job: Job, now: float) -> float:
+    """How long the job's chain has run in this turn (`slices.ran`: its worker's CPU time)."""
+    return slices.ran(job.chain_pid, job.cpu_began, job.began, now)
+
+
 def slice_of(job: Job) -> float:
-    """How long the job's chain runs in a turn before another client may take its slot: FIRST_SLICE in its first
-    turn (most chains end in it: one pause and a round of waiting saved), SLICE in the next ones, doubled each
-    time the chain was restarted (up to 2**MAX_DOUBLINGS times), so that a chain restarted again and again gets
-    longer runs, while a newcomer still waits seconds at most."""
-    return max(FIRST_SLICE if job.turns == 0 else 0.0, SLICE * 2 ** min(job.restarts, MAX_DOUBLINGS))
+    return slices.length(job.turns, job.restarts)
 
 
 def warm_up() -> None:
@@ -198,12 +198,14 @@ class Dispatcher:
 
     def next_slice(self) -> float:
         """When the next turn may end (a slice or a quantum over), while someone waits for it."""
-        ends = [j.began + slice_of(j) for j in self.in_phase("verifying")] if self.to_verify else []
+        now = time.monotonic()
+        verifying = self.in_phase("verifying") if self.to_verify else []
+        ends = [now + max(0.02, slice_of(j) - turn_ran(j, now)) for j in verifying]
         ends += [j.began + QUANTUM for j in self.in_phase("reading")] if self.to_read else []
         return min(ends, default=math.inf)
 
     def slice_a_verifier(self) -> bool:
-        """A chain that has run SLICE in its turn while another client waits for a verifying slot it could
+        """A chain that has run its slice in its turn while another client waits for a verifying slot it could
         take: its turn ends (`end_turn`), the oldest turn first. True if a slot was freed."""
         if self.settings.max_paused <= 0:  # no pausing: turns are taken between chains only
             return False
@@ -211,8 +213,8 @@ class Dispatcher:
         busy = Counter(j.client for j in running)
         waiting = {j.client for j in self.to_verify if busy[j.client] < self.verifying.cap}
         now = time.monotonic()
-        for job in sorted(running, key=lambda j: j.began + slice_of(j)):
-            if now - job.began >= slice_of(job) and waiting - {job.client} and job.sock is not None:
+        for job in sorted(running, key=lambda j: slice_of(j) - turn_ran(j, now)):
+            if turn_ran(job, now) >= slice_of(job) and waiting - {job.client} and job.sock is not None:
                 self.end_turn(job)
                 return True
         return False
@@ -221,7 +223,7 @@ class Dispatcher:
         """The chain's worker is paused (SIGSTOP) until its client's next turn; with `max_paused` chains paused
         already (or its client's share of them), one chain ends instead and is verified again from its start
         on its next turn (`fair.victim`): the same verdict, its work done again. Its clocks stop meanwhile."""
-        job.ran += time.monotonic() - job.began
+        job.ran += turn_ran(job, time.monotonic())
         held = [j for j in self.jobs.values() if j.held]
         if len(held) < self.settings.max_paused and sum(j.client == job.client for j in held) < self.verifying.cap:
             self.order(job, PAUSE)
@@ -241,7 +243,7 @@ class Dispatcher:
         job.held = message == PAUSE
         job.turns = job.turns + 1 if message == PAUSE else 0
         if message == RESTART:
-            job.restarts, job.ran = job.restarts + 1, 0.0
+            job.restarts, job.ran, job.chain_pid = job.restarts + 1, 0.0, 0
             self.tell(job, {"kind": "restarted"})
 
     def in_phase(self, phase: str) -> list[Job]:
@@ -295,6 +297,7 @@ class Dispatcher:
         with contextlib.suppress(OSError):
             channel.send(job.sock, GO)
         job.phase, job.began, job.ahead, job.held = "verifying", time.monotonic(), None, False
+        job.cpu_began = slices.cpu_seconds(job.chain_pid)
         job.running.deadline = job.began + job.budget
         self.tell(job, {"kind": "started"})
 
@@ -330,11 +333,15 @@ class Dispatcher:
                 self.chain_done(job)
             elif kind == "step" and not self.first_time(job, event):
                 continue  # a restarted chain decides its steps again: the page has them
+            elif kind == "chain worker":  # its pid: its turns are counted in its own CPU time
+                job.chain_pid = int(event.get("pid") or 0)
+                job.cpu_began = slices.cpu_seconds(job.chain_pid)
+                continue
             self.tell(job, event)
 
     def chain_done(self, job: Job) -> None:
         job.chains, job.held, job.ran, job.restarts, job.relayed = job.chains - 1, False, 0.0, 0, set()
-        job.turns = 0
+        job.turns, job.chain_pid = 0, 0
         if job.phase == "verifying":
             self.wait_turn(job)
         elif job.chains <= 0 and job in self.to_verify:
