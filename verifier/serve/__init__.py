@@ -12,7 +12,7 @@ process, each doing one thing:
 - the **dispatcher** (`dispatcher`), spawned once: it imports the engine, then forks one worker
   per request with the pool's hard time and memory limits (`verifier.run.pool`), a few reading at a
   time and `--jobs` verifying at a time, the addresses taking turns (`fair`) by time: a chain that has
-  run its slice (2 s, then 0.5 s) while another address waits is paused (SIGSTOP, its clocks stopped) until
+  run its slice (1 s of CPU, then 0.25 s) while another address waits is paused (SIGSTOP) until
   its next turn, at most `--max-paused` at once.
 - the **request worker** (`checker`): it reads the derivation with the LaTeX reader's public
   entry point (every gate as on the command line), reports the chains or the positioned errors,

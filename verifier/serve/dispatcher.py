@@ -18,7 +18,7 @@ second or two, never for a whole chain:
 - reading: when every slot is taken and another client waits, the reader that has read for
   QUANTUM is stopped (SIGSTOP) until its next turn;
 - verifying: when another client waits for a slot it could take, the chain that has run its slice
-  (`slices`: 2 s of its own CPU time in its first turn, where most chains end; 0.5 s in the next ones)
+  (`slices`: 1 s of its own CPU time in its first turn, where most chains end; 0.25 s in the next ones)
   is paused: its request worker stops (SIGSTOP) the chain's worker and resumes it (SIGCONT) at its
   client's next turn, round-robin by address. The chain's time limit
   (`timeout`, in the request worker) and the check's (`request_timeout`, here) count only the

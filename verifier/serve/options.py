@@ -16,7 +16,7 @@ Only LaTeX is accepted, never Python. Each check runs in the worker pool with a 
 memory limit; the text is bounded (size, nesting, exponents, steps, declared sizes), and at most
 --queue checks (--per-client from one address) are in progress at once: beyond that the page is
 told to try again (HTTP 429). Workers are shared fairly: the addresses take turns, no address holds
-every worker, and a chain that has run its slice (2 s, then 0.5 s) while another address waits is paused until its
+every worker, and a chain that has run its slice (1 s of CPU, then 0.25 s) while another address waits is paused to its
 next turn (its time limit counts only its running; at most --max-paused paused at once, each keeping its
 memory; beyond, a chain is verified again from its start later, with the same verdict). A client
 is its address, never a name it gives itself; behind a reverse proxy, --forwarded-header names the

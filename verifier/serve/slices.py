@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 
-SLICE = 0.5  # seconds of its own running a chain keeps its worker, while another client waits to verify
-FIRST_SLICE = 2.0  # ... in its first turn
-MAX_DOUBLINGS = 4  # a restarted chain's slice doubles, to 8 s at most
+SLICE = 0.25  # seconds of its own running a chain keeps its worker, while another client waits to verify
+FIRST_SLICE = 1.0  # ... in its first turn (a student's chain takes 0.1–0.5 s)
+MAX_DOUBLINGS = 5  # a restarted chain's slice doubles, to 8 s at most
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
