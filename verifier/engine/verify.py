@@ -28,6 +28,7 @@ from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
 from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
+from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.compile import NoNumericForm, Unsupported
 from verifier.outcome import (
@@ -47,6 +48,7 @@ from verifier.trusted.instantiate import ClaimError, Instance, instantiate, stat
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
+NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE)  # the numeric notes a reason repeats
 # A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42):
 CROSS_CHECK_PROOFS = 2  # explicit proofs at its smallest n, which must agree with the generic one
 CROSS_CHECK_SAMPLES = 4  # a quarter of the samples at each n (50 of the default 200), every n still checked
@@ -370,8 +372,8 @@ def _reason(result: ClaimResult, why_not: str) -> str:
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
-    notes = [e.note for e in result.numeric if UNDEFINED_NOTE in e.note]
-    numerics += "".join(f"; {note[note.index(UNDEFINED_NOTE) :]}" for note in dict.fromkeys(notes))
+    marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
+    numerics += "".join(f"; {note[min(at) :]}" for note, at in dict.fromkeys(marks) if at)
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [n for n in result.n_values if n not in result.proved_n and n not in result.undefined_n]

@@ -312,7 +312,8 @@ def basis_or_random(n: int, rng: np.random.Generator, limit: int, random_count: 
 
 
 def hessian_pairs(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (u, v): every (eᵢ, eⱼ) with i <= j for small n, else 16 random Gaussian pairs."""
+    """Pairs (u, v): every (eᵢ, eⱼ) with i <= j for small n, else 16 random Gaussian pairs (a check compares
+    each pair both ways, uᵀHv and vᵀHu, so that a claimed H that is not symmetric is seen)."""
     if n <= 12:
         idx = [(i, j) for i in range(n) for j in range(i, n)]
         eye = np.eye(n)

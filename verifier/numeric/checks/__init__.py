@@ -17,6 +17,7 @@ import numpy as np
 from verifier.language import random_functions
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.language.stepwise import Implication
+from verifier.numeric.checks import enclosure
 from verifier.numeric.checks.constant import check_constant, is_constant
 from verifier.numeric.checks.convergence import check_convergence
 from verifier.numeric.checks.convex import check_convex
@@ -64,7 +65,10 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
         return outcome
     if is_constant(inst):  # numbers against numbers: exactly or in high precision, never by floats
         return check_constant(inst)
-    return _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)
+    outcome = _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)
+    if outcome.verdict is NumericVerdict.PASS and settings.points is None:  # gaps and bumps the samples miss
+        return enclosure.search_claim(inst, outcome)
+    return outcome
 
 
 def _replacing_undecided(run: Callable[[], NumericOutcome], settings: Settings) -> NumericOutcome:

@@ -118,16 +118,17 @@ def _check_hessian(
     fn_f = numeric.compiled(inst.symbols, [f])
     fn_h = numeric.compiled(inst.symbols, list(claimed) + [numeric.magnitude(e) for e in claimed])
     n = len(wrt)
-    u, v = numeric.hessian_pairs(n, rng)
+    u, v = numeric.hessian_pairs(n, rng)  # each pair compared both ways, uᵀHv and vᵀHu: every entry of H
     env = sample(inst, rng, max(20, s.samples // 4), s)
 
     def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         values = fn_h(e).real
         h = values[:, : n * n].reshape(-1, n, n)
         sizes = np.abs(values[:, n * n :]).reshape(-1, n, n)
-        got = np.einsum("pi,kij,pj->kp", u, h, v)
+        got = np.concatenate([np.einsum("pi,kij,pj->kp", a, h, b) for a, b in ((u, v), (v, u))], axis=1)
         ref, err = numeric.second_directional(fn_f, e, wrt, (u, v), analytic)
-        return got, ref, err, np.einsum("pi,kij,pj->kp", np.abs(u), sizes, np.abs(v))
+        terms = [np.einsum("pi,kij,pj->kp", np.abs(a), sizes, np.abs(b)) for a, b in ((u, v), (v, u))]
+        return got, np.tile(ref, 2), np.tile(err, 2), np.concatenate(terms, axis=1)
 
     got, ref, err, terms = both(env)
     got2, ref2, _, _ = both(numeric.perturbed(env, rng))
@@ -141,9 +142,10 @@ def _check_hessian(
     diff = np.abs(got - ref)
 
     def decide_at(idx: int) -> Confirmation:
-        p = int(np.argmax(diff[idx]))
-        uu = [mpmath.mpf(float(x)) for x in u[p]]
-        vv = [mpmath.mpf(float(x)) for x in v[p]]
+        mirrored, p = divmod(int(np.argmax(diff[idx])), len(u))  # the second half compares vᵀHu: H's other triangle
+        first, second = (v, u) if mirrored else (u, v)
+        uu = [mpmath.mpf(float(x)) for x in first[p]]
+        vv = [mpmath.mpf(float(x)) for x in second[p]]
         base = mp_args(inst, env, idx)
 
         cells = [(i, j) for i in range(n) for j in range(n) if uu[i] != 0 and vv[j] != 0]
