@@ -14,7 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, solve_bounded
 from verifier.outcome import Counterexample
 from verifier.trusted.instantiate import Instance
 
@@ -43,10 +43,7 @@ def _points(gap: sp.Expr, x: sp.Symbol, given: object) -> list[sp.Expr]:
     slope = sp.diff(gap, x)
     points: list[sp.Expr] = []
     if sp.count_ops(slope) <= MAX_OPS:
-        try:
-            found = sp.solveset(slope, x, _window(given))  # type: ignore[arg-type]
-        except (NotImplementedError, ValueError, TypeError):
-            found = sp.S.EmptySet
+        found = solve_bounded(slope, x, _window(given))  # type: ignore[arg-type]
         if isinstance(found, sp.FiniteSet):
             points += [p for p in found if p.is_real]
     domain = getattr(given, "domain", None)

@@ -19,11 +19,13 @@ import sympy as sp
 from verifier.language.claims import Given
 from verifier.numeric.checks.definedness import Finding, culprit
 from verifier.outcome import Counterexample
+from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
 MAX_POINTS = 8  # candidate points per claim
 MAX_OPS = 60  # a condition larger than this is not solved (solveset may take long)
 MAX_DEGREE = 4
+SOLVE_BUDGET = 40  # heartbeats of work for one solveset
 PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain are looked for in [−8, 8]
 _ZERO_OF = {sp.tan: sp.cos, sp.sec: sp.cos, sp.cot: sp.sin, sp.csc: sp.sin}
 
@@ -83,9 +85,8 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Exp
     for condition in _conditions(exprs):
         if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
             continue
-        try:
-            solutions = sp.solveset(condition, x, window)
-        except (NotImplementedError, ValueError, TypeError):
+        solutions = solve_bounded(condition, x, window)
+        if solutions is None:
             continue
         if not isinstance(solutions, sp.FiniteSet) and window is sp.S.Reals:  # periodic: near the origin
             solutions = sp.Intersection(solutions, sp.Interval(-PERIODIC_WINDOW, PERIODIC_WINDOW))
@@ -94,6 +95,16 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Exp
         if len(points) >= MAX_POINTS:
             break
     return list(dict.fromkeys(points))[:MAX_POINTS]
+
+
+def solve_bounded(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> sp.Set | None:
+    """sympy's solveset within SOLVE_BUDGET heartbeats of work (counted, not timed: the same on every
+    machine); None if it gives up, cannot, or runs out (solveset can take minutes on sin(k) = c)."""
+    try:
+        with budget.budget(SOLVE_BUDGET):
+            return sp.solveset(condition, x, window)
+    except (NotImplementedError, ValueError, TypeError, RecursionError, budget.BudgetExceeded):
+        return None
 
 
 def _solvable(condition: sp.Expr, x: sp.Symbol) -> bool:
