@@ -293,7 +293,6 @@ CASES = [(f, n, t, lines, why or _SHIFTED_WHY) for f, n, t, lines, why in CASES]
 
 # Wrong verdicts today; each is listed with its reason in the report of the session that added it.
 KNOWN_WRONG: set[str] = {
-    "exp_above_tangent_plus_tiny",  # CHECKED: a gap of 10⁻³⁰ at x = 0 (class 3)
     "solve_by_division",  # CHECKED: the conclusion is undefined at x = y = 0, where the premise holds (class 5)
 }
 

@@ -619,6 +619,5 @@ TRUTH = {
 # cancelled_at_a_third, nested_fraction_through_zero, cosecant_sine_across_pi and secant_tangent_across_half_pi
 # were PROVED when this file was written and are REFUTED since c083751 (isolated undefined points, found exactly).
 KNOWN_WRONG = {
-    "entropy_term_strict_minimum",
     "self_power_strict_minimum",
 }

@@ -74,33 +74,48 @@ def one_integer_pair_in_a_million() -> Inequality:
 
 @claim()
 def hessian_of_y_exp_x() -> Derivative:
-    """∇²(y eˣ) = [[y eˣ, eˣ], [eˣ, 0]] (differentiate twice)."""
+    """∇²(y eˣ) = [[y eˣ, eˣ], [eˣ, 0]].
+
+    Proof: ∂ₓ(y eˣ) = y eˣ, ∂ᵧ(y eˣ) = eˣ; then ∂ₓ∂ₓ = y eˣ, ∂ₓ∂ᵧ = ∂ᵧ∂ₓ = eˣ, ∂ᵧ∂ᵧ = 0.
+    """
     h = sp.Matrix([[y * sp.exp(x), sp.exp(x)], [sp.exp(x), 0]])
     return Derivative(y * sp.exp(x), wrt=sp.Matrix([x, y]), equals=h, order=2, where={x: Real(), y: Real()})
 
 
 @claim()
 def product_below_mean_square_plus_exp() -> Inequality:
-    """xy ≤ (x² + y²)/2 + eˣ on [−1, 1]² (AM–GM, and eˣ > 0)."""
+    """xy ≤ (x² + y²)/2 + eˣ on [−1, 1]².
+
+    Proof: (x² + y²)/2 − xy = (x − y)²/2 ≥ 0, and eˣ > 0.
+    """
     return Inequality(x * y, "<=", (x**2 + y**2) / 2 + sp.exp(x), where={x: Interval(-1, 1), y: Interval(-1, 1)})
 
 
 @claim()
 def exp_above_its_tangent_in_two() -> Inequality:
-    """e^{xy} ≥ 1 + xy on [−1, 1]² (eᵗ ≥ 1 + t; equal on the axes)."""
+    """e^{xy} ≥ 1 + xy on [−1, 1]².
+
+    Proof: eᵗ ≥ 1 + t for every real t (convexity of exp), with t = xy; equal on the axes.
+    """
     return Inequality(sp.exp(x * y), ">=", 1 + x * y, where={x: Interval(-1, 1), y: Interval(-1, 1)})
 
 
 @claim()
 def open_corner_product() -> Inequality:
-    """xy > 0 on (0, 1]² (both factors positive; 0 is not in the domain)."""
+    """xy > 0 on (0, 1]².
+
+    Proof: both factors are positive on (0, 1]; 0 is not in the domain.
+    """
     box = {x: Interval(0, 1, open_lo=True), y: Interval(0, 1, open_lo=True)}
     return Inequality(x * y, ">", 0, where=box)
 
 
 @claim()
 def integers_past_the_root() -> Inequality:
-    """(k − 3)² + (y − 1/7)² > 0 for k ∈ {4, …, 10⁶}, y ∈ [0, 1] (k ≠ 3)."""
+    """(k − 3)² + (y − 1/7)² > 0 for k ∈ {4, …, 10⁶}, y ∈ [0, 1].
+
+    Proof: k ≥ 4, so (k − 3)² ≥ 1 > 0.
+    """
     return Inequality(
         (k - 3) ** 2 + (y - sp.Rational(1, 7)) ** 2, ">", 0, where={k: Integer(4, 10**6), y: Interval(0, 1)}
     )
@@ -108,7 +123,10 @@ def integers_past_the_root() -> Inequality:
 
 @claim()
 def square_root_times_bound() -> Inequality:
-    """√x·y ≤ √x on [0, 1]² (√x ≥ 0 and y ≤ 1; equal at x = 0 and y = 1)."""
+    """√x·y ≤ √x on [0, 1]².
+
+    Proof: √x − √x·y = √x(1 − y) ≥ 0, since √x ≥ 0 and y ≤ 1.
+    """
     return Inequality(sp.sqrt(x) * y, "<=", sp.sqrt(x), where={x: Interval(0, 1), y: Interval(0, 1)})
 
 

@@ -35,7 +35,7 @@ def _compare_sides(
     ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
     cmp.valid &= ok[0] & ok[1]
     found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
-    if found.counterexample is None and s.points is None and (pole := poles.probe(inst, (lhs, rhs))).counterexample:
+    if found.counterexample is None and (pole := poles.probe(inst, (lhs, rhs))).counterexample is not None:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
 

@@ -39,7 +39,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
         ok = ok[1], ok[0]
     found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
-    if found.counterexample is None and s.points is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample:
+    if found.counterexample is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample is not None:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
