@@ -228,3 +228,19 @@ def test_piped_cli_report_fits_80_columns_and_shows_the_values(tmp_path: Path) -
     assert "REFUTED" in row
     assert re.search(r"claimed [-\d.]+, observed [-\d.]+", proc.stdout), proc.stdout
     assert "n = None" not in proc.stdout and "1 claim:" in proc.stdout
+
+
+def test_a_library_sized_run_prints_lines_that_fit_80_columns() -> None:
+    """564 claims in 40-odd files: the progress lines and the summary all fit 80 columns."""
+    files = [f"derivations/{'autograd_' * (i % 3)}file_{i}.py" for i in range(44)]
+    results = [
+        ClaimResult(f"c{i}", "d", "identity", "", Expect.HOLDS, Status.PROVED, "r", source=files[i % 44])
+        for i in range(564)
+    ]
+    results = [dataclasses.replace(r, for_all_n=True) if i % 9 == 0 else r for i, r in enumerate(results)]
+    report = RunReport(results, seed=0, samples=1800, seconds=259.8)
+    lines = [ln.plain for ln in terminal.progress_lines(report, 80)]
+    lines += terminal.summary_line(report).plain.splitlines()
+    assert max(len(ln) for ln in lines) <= 80, max(lines, key=len)
+    assert lines[-1] == "every claim met its expectation"
+    assert len(lines) <= 100

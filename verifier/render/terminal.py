@@ -90,6 +90,9 @@ def evidence_text(r: ClaimResult) -> Text:
     return text
 
 
+SUMMARY_ROOM = 42  # "N did not meet their expectation" and " — " take up to 38 of 80 columns
+
+
 def summary_line(report: RunReport) -> Text:
     counts = report.counts()
     unmet = [r for r in report.results if not r.met]
@@ -99,7 +102,8 @@ def summary_line(report: RunReport) -> Text:
     if report.internal_errors():
         parts.append(f"{report.internal_errors()} internal error(s) in the verifier (bugs, please report them)")
     part = f"shard {report.shard.index}/{report.shard.count}: " if report.shard else ""
-    text = Text(f"{part}{plural(len(report.results), 'claim')}: " + ", ".join(parts) + f" in {report.seconds:.1f} s — ")
+    head = f"{part}{plural(len(report.results), 'claim')}: " + ", ".join(parts) + f" in {report.seconds:.1f} s"
+    text = Text(head + ("\n" if len(head) > SUMMARY_ROOM else " — "))
     if not report.complete:
         text.append("INCOMPLETE (interrupted)", style="bold red")
     elif unmet:
