@@ -209,3 +209,23 @@ def test_a_case_without_a_relation_says_what_to_write() -> None:
 def test_the_derivative_of_an_absolute_value_is_its_sign() -> None:
     got, why = _verdict("r: real", "\\frac{d}{dr} |r| = \\operatorname{sign}(r)")
     assert got is Status.PROVED, why
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\frac{\\partial}{\\partial z_j} - \\sum_i y_i z_i = -y_j", Status.PROVED),
+        ("\\frac{\\partial}{\\partial z_j} - \\sum_i y_i z_i = y_j", Status.REFUTED),
+        # the operator takes the term after it, as with no minus: ∂(−Σ yᵢzᵢ) + 1, not ∂(−Σ yᵢzᵢ + 1)
+        ("\\frac{\\partial}{\\partial z_j} - \\sum_i y_i z_i + 1 = 1 - y_j", Status.PROVED),
+    ],
+)
+def test_a_derivative_operator_followed_by_a_minus_takes_the_negated_term(line: str, status: Status) -> None:
+    got, why = _verdict("z, y: vectors of size k; k: 2..3\nj: index", line)
+    assert got is status, why
+    assert "read as \\frac{\\partial}{\\partial ...}(-…)" in why
+
+
+def test_a_scalar_derivative_followed_by_a_minus() -> None:
+    got, why = _verdict("x: real", "\\frac{d}{dx} - x^3 = -3 x^2")
+    assert got is Status.PROVED, why

@@ -279,6 +279,9 @@ class Evaluator:
     def _sub(self, node: Node) -> Value | Fn:
         left, op, right = node.children
         if op.type != "UNDER":
+            first = self.item(left)
+            if isinstance(first, Fn) and first.greedy:
+                return self._operator_minus(first, right)
             return self._sum(self.value(left), values.negate(self.value(right)))
         if isinstance(left, Tree) and left.data == "nabla":
             return calculus.nabla(self, right, node)
@@ -287,6 +290,14 @@ class Evaluator:
         if isinstance(left, Tree) and left.data == "blackboard" and self.letters(left.children[1]) == "E":
             return self._expectation(laws.names_under(self, right), node)  # \\mathbb{E}_{d}
         return scripts.subscript(self, left, right, node)
+
+    def _operator_minus(self, op: Fn, right: Node) -> Value:
+        """\\frac{\\partial}{\\partial z} - \\sum_i … is the derivative of (−Σ…), as a derivative operator
+        takes the product after it; the reading shown back says so."""
+        self.scope.readings["operator minus"] = (
+            f"{op.label} - … read as {op.label}(-…): the derivative of the negated term after it"
+        )
+        return op.apply(values.negate(self.holding(op.hold).value(right)))
 
     def _hadamard(self, node: Node) -> Value:
         a, b = self.value(node.children[0]), self.value(node.children[2])
