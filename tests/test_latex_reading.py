@@ -229,3 +229,25 @@ def test_a_derivative_operator_followed_by_a_minus_takes_the_negated_term(line: 
 def test_a_scalar_derivative_followed_by_a_minus() -> None:
     got, why = _verdict("x: real", "\\frac{d}{dx} - x^3 = -3 x^2")
     assert got is Status.PROVED, why
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\text{diag}(\\alpha_i) z = \\alpha \\odot z", Status.PROVED),
+        ("\\operatorname{diag}(\\alpha_i) z = z", Status.REFUTED),
+        (
+            "\\operatorname{diag}(\\alpha_i (1 - \\alpha_i)) = \\operatorname{diag}(\\alpha \\odot (1 - \\alpha))",
+            Status.PROVED,
+        ),
+    ],
+)
+def test_a_vector_named_by_its_generic_entry_inside_diag(line: str, status: Status) -> None:
+    got, why = _verdict("z: vector of size k; k: 2..3\n\\alpha_i = \\sigma(z_i)", line)
+    assert got is status, why
+    assert "with i free read as \\operatorname{diag} of the vector of entries i = 1..k" in why
+
+
+def test_a_generic_entry_is_only_a_vector_where_a_vector_is_taken() -> None:
+    family, errors = _one("z: vector of size k; k: 2..3\n\\alpha_i = \\sigma(z_i)", "\\exp(\\alpha_i) = 1")
+    assert family is None and "undeclared index i" in errors[0][1], errors

@@ -13,6 +13,7 @@ from lark import Token, Tree
 
 from verifier.load.latex import bigops, macros, scripts, sequences, values
 from verifier.load.latex.definitions import Definition
+from verifier.load.latex.errors import LatexError
 from verifier.load.latex.values import Fn, Matrix, Value
 from verifier.load.latex.walker import Node, Walker, is_node, is_script
 
@@ -51,7 +52,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if not is_node(arg_node, *_GROUPS):
         arg_node, posts = items[i + 1], list[Node]()
     if posts or is_node(arg_node, *_GROUPS):
-        arg = w.item(arg_node)
+        arg = _argument(w, v, arg_node)
         if isinstance(arg, Fn):
             raise w.fail(arg_node, f"{arg.label} is a function; apply it before passing it on")
         result = v.apply(arg)
@@ -64,6 +65,22 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
         raise w.fail(items[j], _ambiguous(v.label))
     return v.apply(arg), j
+
+
+def _argument(w: Walker, fn: Fn, node: Node) -> Value | Fn | tuple[Value, ...]:
+    """A parenthesised argument; for a function of a vector, one written by its generic entry,
+    \\operatorname{diag}(\\alpha_i) with i not bound, is the vector of its entries i = 1..k (said so)."""
+    try:
+        return w.item(node)
+    except LatexError as err:
+        name = err.message.removeprefix("undeclared index ").split(";", 1)[0]
+        if not fn.of_entries or not err.message.startswith("undeclared index ") or name in w.env:
+            raise
+    entries = [w.child(env={**w.env, name: sp.Integer(i)}).value(node) for i in range(1, w.scope.size() + 1)]
+    w.scope.readings[f"entries {fn.label} {name}"] = (
+        f"{fn.label}(…_{name}) with {name} free read as {fn.label} of the vector of entries {name} = 1..k"
+    )
+    return Matrix([values.scalar(e, f"each entry of {fn.label}'s argument") for e in entries])
 
 
 _PLAIN = ("number", "name", "decorated", "font", "blackboard")
@@ -136,7 +153,7 @@ def builtin(w: Walker, name: str, label: str) -> Fn:
         out = b.fn(arg)
         return Matrix(out) if isinstance(out, sp.MatrixBase) else out
 
-    return Fn(label, apply)
+    return Fn(label, apply, of_entries=b.takes == "vector")
 
 
 def declared(w: Walker, key: str, shown: str) -> Fn:

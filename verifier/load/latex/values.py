@@ -31,6 +31,7 @@ class Fn:
     apply: Callable[[object], Value]
     greedy: bool = False
     hold: dict[str, Value] = field(default_factory=dict)  # bindings a greedy operator's operand is read with
+    of_entries: bool = False  # takes a vector, which may be written by its generic entry: diag(α_i)
 
 
 def shape_of(v: Value) -> str:
