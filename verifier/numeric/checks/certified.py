@@ -39,7 +39,7 @@ from verifier.numeric.checks.resolve import NumericOutcome, resolve
 from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, sample
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.numeric.enclose import Unsupported
-from verifier.outcome import NumericEvidence
+from verifier.outcome import NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance, as_matrix
 
 CERTIFIED_NOTE = "certified integration"
@@ -153,8 +153,8 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     for idx in range(k):
         try:
             balls = [expectation_at(p, i, exact_point(inst, env, idx), PASS_BITS) for i in range(len(p.exprs))]
-        except Unsupported as why:
-            return str(why)
+        except (ValueError, ZeroDivisionError, OverflowError) as why:  # Unsupported is a ValueError
+            return str(why) or type(why).__name__
         rows.append(_compare(balls, claimed, mp_args(inst, env, idx)))
         if rows[-1] is None:
             return "an enclosure too wide to decide (an integrand arb cannot resolve within its evaluation limit)"
@@ -165,8 +165,8 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     cx = out.counterexample
     if cx is not None:
         out.reason = texts.get((cx.claimed, cx.observed), out.reason)
-    else:
-        out.evidence = _with_note(out, p, float(cmp.tolerance.max()))
+    elif out.verdict is NumericVerdict.PASS:
+        out.evidence = _with_note(out, p, float((cmp.tolerance / cmp.scale)[cmp.valid].max(initial=0.0)))
     return out
 
 
@@ -215,10 +215,12 @@ def _decide(
         if abs(to_mp(b) - want[i]) <= 2 * to_mp(arb(b.rad())):
             why = "the claimed value is not outside the certified enclosure"
             return Confirmation(Decision.UNDECIDED, result.lhs, result.rhs, why, result.relative)
-        mid, rad = mpmath.nstr(to_mp(b), 20), mpmath.nstr(to_mp(arb(b.rad())), 2)
+        gap, size = abs(to_mp(b) - want[i]), max(abs(want[i]), abs(to_mp(b)))
+        digits = min(60, max(20, int(-mpmath.log10(gap / size)) + 6))  # enough to tell them apart
+        mid, rad = mpmath.nstr(to_mp(b), digits), mpmath.nstr(to_mp(arb(b.rad())), 2)
         texts[(result.lhs, result.rhs)] = (
             f"E[{p.shown[i]}] ∈ [{mid} − {rad}, {mid} + {rad}] (certified, arb, {int(top * 3.33) + 16}-bit), "
-            f"claimed {result.lhs}"
+            f"claimed {mpmath.nstr(want[i], digits)}"
         )
     return result
 
@@ -227,6 +229,6 @@ def _with_note(out: NumericOutcome, p: Plan, width: float) -> NumericEvidence:
     """The evidence of a pass, with what certified it."""
     tails = any(isinstance(d, Normal) for d in p.continuous.values())
     how = ", Gaussian tails bounded in closed form" if tails else ""
-    note = f"{CERTIFIED_NOTE} (arb{how}): certified to within {width:.1e} at every point"
+    note = f"{CERTIFIED_NOTE} (arb{how}): certified to within {width:.1e} (relative to max(1, |E|)) at every point"
     joined = f"{out.evidence.note}; {note}" if out.evidence.note else note
     return dataclasses.replace(out.evidence, note=joined)
