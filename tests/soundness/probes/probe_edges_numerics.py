@@ -629,10 +629,7 @@ TRUTH = {
     "jacobian_non_symmetric_right": ("true", 3, None),
 }
 
-# Wrong verdicts today (issue 37, class 3: tiny gaps, one-point failures). The expectations off by 10⁻³ are
-# decided by certified integration (numeric/integrate.py).
-# The lower triangle of a Hessian (CHECKED at HEAD; a fix of numeric/checks/derivative.py is in progress).
-KNOWN_WRONG = {
-    "sine_below_x_minus_tiny",
-    "abs_positive_off_quarter_pi",
-}
+# Wrong verdicts today: none. The expectations off by 10⁻³ are decided by certified integration
+# (numeric/integrate.py), |x − π/4| > 0 at its kink (checks/critical.py), sin x ≤ x − 10⁻³⁰ next to the
+# open end 0 (checks/ends.py).
+KNOWN_WRONG: set[str] = set()
