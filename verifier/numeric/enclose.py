@@ -167,13 +167,21 @@ def compile_balls(expr: sp.Expr, symbols: Sequence[sp.Symbol], complex_: bool = 
         _refuse_unknown(node, slot, complex_)
         plan.append((node, [index[a] for a in node.args]))
 
+    leaves: dict[tuple[int, int], Ball] = {}  # (precision, node) → its ball: an integrand is called 10⁴ times
+
+    def leaf(i: int, node: sp.Basic) -> Ball:
+        key = (flint.ctx.prec, i)
+        if key not in leaves:
+            leaves[key] = _leaf(node, complex_)
+        return leaves[key]
+
     def run(inputs: Sequence[Ball], analytic: bool = False) -> Ball:
         values: list[Ball] = []
-        for node, args in plan:
+        for i, (node, args) in enumerate(plan):
             if isinstance(node, sp.Symbol):
                 values.append(inputs[slot[node]])
             elif not args:
-                values.append(_leaf(node, complex_))
+                values.append(leaf(i, node))
             else:
                 values.append(_step(node, [values[i] for i in args], complex_, analytic))
         return values[-1]

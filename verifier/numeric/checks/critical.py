@@ -72,7 +72,7 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     """Expressions whose zeros are the gap's kinks: |u| at u = 0, max(a, b) and min(a, b) at a = b."""
     out: list[sp.Expr] = [node.args[0] for node in gap.atoms(sp.Abs)]
     for node in gap.atoms(sp.Max, sp.Min):
-        out += [u - v for u, v in zip(node.args, node.args[1:])]
+        out += [u - v for u, v in zip(node.args, node.args[1:], strict=False)]
     return out
 
 

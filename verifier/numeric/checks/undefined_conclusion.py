@@ -86,7 +86,7 @@ def _solve_entry(inst: Instance, entry: sp.Expr, point: dict[sp.Symbol, sp.Expr]
             continue
         for root in _roots(entry.xreplace(others), v):
             if _in_domain(inst, v, root):
-                point.update(others)  # type: ignore[arg-type]
+                point.update(others)
                 point[v] = root
                 return True
     return False
@@ -118,8 +118,8 @@ def _state(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool | None:
 
 
 def _refuted(inst: Instance, point: dict[sp.Symbol, sp.Expr], condition: sp.Expr) -> NumericOutcome:
-    values = {g.label: float(point[g.target]) for g in inst.given}  # type: ignore[index]
-    exact = ", ".join(f"{g.label} = {sp.sstr(point[g.target])}" for g in inst.given)  # type: ignore[index]
+    values: dict[str, object] = {g.label: float(point[g.target]) for g in inst.given}
+    exact = ", ".join(f"{g.label} = {sp.sstr(point[g.target])}" for g in inst.given)
     needs = f"it needs {sp.sstr(condition)} ≠ 0 at every point of its declared domain where the premise holds"
     reason = f"the conclusion is undefined at {exact}, where the premise holds; {needs}: narrow the domain"
     cx = Counterexample(
