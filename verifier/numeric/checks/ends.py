@@ -18,6 +18,7 @@ from fractions import Fraction
 import sympy as sp
 
 from verifier.numeric import enclose
+from verifier.numeric.checks import poles
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.enclose import Unsupported
 from verifier.outcome import Counterexample
@@ -34,7 +35,10 @@ def _ends(domain: object) -> list[tuple[Fraction, int]]:
         return [(Fraction(0), 1)]
     if kind != "Interval":
         return []
-    lo, hi = Fraction(domain.lo), Fraction(domain.hi)  # type: ignore[attr-defined]
+    ends = [sp.nsimplify(domain.lo), sp.nsimplify(domain.hi)]  # type: ignore[attr-defined]  # as poles._inside reads them
+    if not all(e.is_Rational for e in ends):
+        return []
+    lo, hi = (Fraction(int(e.p), int(e.q)) for e in ends)
     return [(lo, 1), (hi, -1)] if hi > lo else []
 
 
@@ -56,7 +60,8 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
         for k in STEPS:
             point = end + into * width / 2**k
             sign, span, bits = enclose.sign_at(fn, [point], PRECISIONS)
-            if sign == -1 or (strict and sign == 0):
+            inside = poles._inside(given, sp.Rational(point.numerator, point.denominator))
+            if (sign == -1 or (strict and sign == 0)) and inside:
                 return _finding(inst.claim.n, given.label, point, span, bits, op, end)
     return Finding()
 
