@@ -248,3 +248,17 @@ def test_an_integrand_it_cannot_split_falls_back_to_monte_carlo_and_says_so() ->
     r = verify_family(sine_of_a_sum, FAST)
     assert r.status is Status.CHECKED, r.reason
     assert "Monte Carlo only: no certified integration (a factor that depends on two noise variables" in r.reason
+
+
+@claim(n=[3])
+def vector_of_odd_and_even_means(n: int) -> Expectation:
+    """E(σ(X), tanh(aX), cos X) = (½, 0, e^{−1/2}) with a wrong last entry for n = 3."""
+    entries = [sigmoid(X), sp.tanh(a * X), sp.cos(X)]
+    claimed = [sp.Rational(1, 2), 0, sp.exp(-sp.Rational(1, 2)) + sp.Rational(1, 10**15)]
+    return Expectation(sp.Matrix(entries[:n]), sp.Matrix(claimed[:n]), noise={X: Normal(0, 1)}, where={a: Real()})
+
+
+def test_a_vector_expectation_is_refuted_at_its_wrong_entry() -> None:
+    r = verify_family(vector_of_odd_and_even_means, FAST)
+    assert r.status is Status.REFUTED, r.reason
+    assert "E[cos(X)] ∈ [0.606530659712633" in r.reason
