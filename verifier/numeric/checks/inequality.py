@@ -71,7 +71,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict)
 
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
-    if result.verdict is NumericVerdict.PASS and s.points is None:  # no sample failed: critical points, ends
+    if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
         if tight.counterexample is None:  # a failure only next to an end of the domain
             tight = ends.probe(inst, small, big, strict, body.op)
