@@ -13,7 +13,6 @@ from verifier.numeric.batch import BatchComparison
 from verifier.numeric.checks import critical, definedness, ends, poles
 from verifier.numeric.checks.resolve import (
     NumericOutcome,
-    NumericVerdict,
     evidence,
     exact_confirmation,
     opaque_outcome,
