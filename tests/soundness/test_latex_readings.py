@@ -292,9 +292,7 @@ _SHIFTED_WHY = "Proof: vᵀ(A − Aᵀ + 2AᵀA + 2I)v = 2‖Av‖² + 2‖v‖�
 CASES = [(f, n, t, lines, why or _SHIFTED_WHY) for f, n, t, lines, why in CASES]
 
 # Wrong verdicts today; each is listed with its reason in the report of the session that added it.
-KNOWN_WRONG: set[str] = {
-    "solve_by_division",  # CHECKED: the conclusion is undefined at x = y = 0, where the premise holds (class 5)
-}
+KNOWN_WRONG: set[str] = set()
 
 
 def _markdown(file: str) -> str:

@@ -27,6 +27,7 @@ from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
 from verifier.numeric.checks import NumericOutcome, spot_check
+from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
 from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
 from verifier.numeric.checks.exact_residual import refute_exactly
@@ -48,7 +49,7 @@ from verifier.trusted.instantiate import ClaimError, Instance, instantiate, stat
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
-NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE)  # the numeric notes a reason repeats
+NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE)  # the numeric notes a reason repeats
 # A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42):
 CROSS_CHECK_PROOFS = 2  # explicit proofs at its smallest n, which must agree with the generic one
 CROSS_CHECK_SAMPLES = 4  # a quarter of the samples at each n (50 of the default 200), every n still checked

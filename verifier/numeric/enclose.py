@@ -108,9 +108,7 @@ def _step(node: sp.Basic, args: list[Ball], complex_: bool, analytic: bool) -> B
     if isinstance(node, sp.Pow):
         e = node.exp
         if complex_:
-            if e.is_Integer:
-                return args[0] ** int(e)
-            return (args[0].log(analytic=analytic) * args[1]).exp()
+            return _complex_power(args[0], e, args[1], analytic)
         return intervals.real_power(args[0], e, args[1])
     if isinstance(node, sp.Max | sp.Min):
         if complex_:
@@ -122,6 +120,20 @@ def _step(node: sp.Basic, args: list[Ball], complex_: bool, analytic: bool) -> B
     if fn is None or len(args) != 1:
         raise Unsupported(f"no enclosure for {type(node).__name__}")
     return fn(args[0], analytic) if complex_ else fn(args[0])
+
+
+def _complex_power(z: acb, e: sp.Expr, exponent: acb, analytic: bool) -> acb:
+    """zᵉ on sympy's principal branch. Off the analytic mode (a segment the integrator bounds rather than
+    expands) a ball that reaches 0 gets the disc |zᵉ| ≤ sup|z|ᵉ for a fixed e > 0, as √ does: e^{e·log z}
+    would be nan there, and an integrand such as √x on [0, 1] could never be enclosed near 0."""
+    if e.is_Integer:
+        return z ** int(e)
+    if e == sp.S.Half:
+        return z.sqrt(analytic=analytic)
+    if not analytic and e.is_Rational and e > 0 and 0 in z:
+        top = abs(z).upper() ** exponent.real
+        return acb(arb(0, top.upper()), arb(0, top.upper()))
+    return (z.log(analytic=analytic) * exponent).exp()
 
 
 def _fold(args: list[Ball], op: Callable[[Ball, Ball], Ball]) -> Ball:
@@ -155,13 +167,21 @@ def compile_balls(expr: sp.Expr, symbols: Sequence[sp.Symbol], complex_: bool = 
         _refuse_unknown(node, slot, complex_)
         plan.append((node, [index[a] for a in node.args]))
 
+    leaves: dict[tuple[int, int], Ball] = {}  # (precision, node) → its ball: an integrand is called 10⁴ times
+
+    def leaf(i: int, node: sp.Basic) -> Ball:
+        key = (flint.ctx.prec, i)
+        if key not in leaves:
+            leaves[key] = _leaf(node, complex_)
+        return leaves[key]
+
     def run(inputs: Sequence[Ball], analytic: bool = False) -> Ball:
         values: list[Ball] = []
-        for node, args in plan:
+        for i, (node, args) in enumerate(plan):
             if isinstance(node, sp.Symbol):
                 values.append(inputs[slot[node]])
             elif not args:
-                values.append(_leaf(node, complex_))
+                values.append(leaf(i, node))
             else:
                 values.append(_step(node, [values[i] for i in args], complex_, analytic))
         return values[-1]

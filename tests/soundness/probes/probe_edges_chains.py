@@ -359,9 +359,7 @@ TRUTH = {
     "identity_with_nested_denominators": ("true", 5, None),
 }
 
-# Wrong verdicts today (issue 37, class 5: an ⇒ whose conclusion is undefined at a point where the premise holds).
-# nonnegative_reciprocal_nonnegative and closed_unit_interval_reciprocal_positive were CHECKED when this file was
-# written and are REFUTED since c083751; with two symbols (x = y = 0) the point is not found.
-KNOWN_WRONG = {
-    "solve_linear_by_division",
-}
+# Wrong verdicts today: none. nonnegative_reciprocal_nonnegative and closed_unit_interval_reciprocal_positive were
+# CHECKED when this file was written and are REFUTED since c083751; solve_linear_by_division (x = y = 0, two symbols
+# constrained) is found exactly by checks/undefined_conclusion.py.
+KNOWN_WRONG: set[str] = set()

@@ -618,6 +618,4 @@ TRUTH = {
 # (PROVED), and a strict inequality whose equality point is irrational (CHECKED: issue 37, class 3).
 # cancelled_at_a_third, nested_fraction_through_zero, cosecant_sine_across_pi and secant_tangent_across_half_pi
 # were PROVED when this file was written and are REFUTED since c083751 (isolated undefined points, found exactly).
-KNOWN_WRONG = {
-    "self_power_strict_minimum",
-}
+KNOWN_WRONG: set[str] = set()  # self_power_strict_minimum: the slope's factor log x + 1 is solved (critical.py)

@@ -629,19 +629,7 @@ TRUTH = {
     "jacobian_non_symmetric_right": ("true", 3, None),
 }
 
-# Wrong verdicts today (issue 37, class 3: tiny gaps, one-point failures, bumps, expectations off by 10⁻³).
-# The lower triangle of a Hessian (CHECKED at HEAD; a fix of numeric/checks/derivative.py is in progress).
-KNOWN_WRONG = {
-    "sine_below_x_minus_tiny",
-    "abs_positive_off_quarter_pi",
-    "sigmoid_mean_off_by_a_thousandth",
-    "tanh_mean_off_by_a_thousandth",
-    "abs_mean_of_normal_off",
-    "relu_mean_of_normal_off",
-    "sine_squared_mean_of_normal_off",
-    "gaussian_damping_mean_off",
-    "normal_cdf_mean_off",
-    "root_mean_of_uniform_off",
-    "harmonic_mean_of_uniform_off",
-    "cosine_mean_of_uniform_off",
-}
+# Wrong verdicts today: none. The expectations off by 10⁻³ are decided by certified integration
+# (numeric/integrate.py), |x − π/4| > 0 at its kink (checks/critical.py), sin x ≤ x − 10⁻³⁰ next to the
+# open end 0 (checks/ends.py).
+KNOWN_WRONG: set[str] = set()

@@ -2,8 +2,9 @@
 
 x log x > −1/e fails at one point, x = 1/e, where the gap is exactly 0: no float sample lands
 there, and none could decide a gap of exactly 0 if it did. A one-symbol inequality's gap
-big − small is smallest at a critical point (its derivative is 0) or at an end of the domain, so
-those points are solved for exactly (sympy's solveset, bounded in size as in poles.py) and the
+big − small is smallest at a critical point (its derivative is 0, or it has none: a kink of |·|,
+max or min, as |x − π/4| at π/4) or at an end of the domain; a strict one fails where the gap is
+0. So those points are solved for exactly (sympy's solveset, bounded in size as in poles.py) and the
 gap is evaluated there exactly. A gap < 0, or = 0 for a strict inequality, at a point shown to lie
 in the domain is a counterexample decided exactly. A point whose sign sympy cannot decide proves
 nothing and is passed over. This only refutes: a claim that survives it is as it was.
@@ -29,7 +30,7 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
     gap = big - small
     if gap.free_symbols != {x} or sp.count_ops(gap) > MAX_GAP_OPS:
         return Finding()
-    for point in _points(gap, x, given):
+    for point in _points(gap, x, given, strict):
         value = sp.simplify(gap.xreplace({x: point}))
         if not value.is_real:
             continue
@@ -38,12 +39,14 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
     return Finding()
 
 
-def _points(gap: sp.Expr, x: sp.Symbol, given: object) -> list[sp.Expr]:
-    """The critical points of the gap in the domain, and the domain's closed ends."""
-    slope = sp.diff(gap, x)
+def _points(gap: sp.Expr, x: sp.Symbol, given: object, strict: bool) -> list[sp.Expr]:
+    """The critical points of the gap in the domain (where its slope is 0, and its kinks, where it has
+    none), the zeros of the gap itself for a strict inequality, and the domain's closed ends."""
     points: list[sp.Expr] = []
-    if sp.count_ops(slope) <= MAX_OPS:
-        found = solve_bounded(slope, x, _window(given))  # type: ignore[arg-type]
+    for condition in _factors([sp.diff(gap, x), *_kinks(gap), *([gap] if strict else [])], x):
+        if sp.count_ops(condition) > MAX_OPS:
+            continue
+        found = solve_bounded(condition, x, _window(given))  # type: ignore[arg-type]
         if isinstance(found, sp.FiniteSet):
             points += [p for p in found if p.is_real]
     domain = getattr(given, "domain", None)
@@ -52,6 +55,25 @@ def _points(gap: sp.Expr, x: sp.Symbol, given: object) -> list[sp.Expr]:
         if isinstance(value, int | float) and not getattr(domain, is_open, True):
             points.append(sp.nsimplify(value))
     return [p for p in dict.fromkeys(points) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
+
+
+def _factors(conditions: list[sp.Expr], x: sp.Symbol) -> list[sp.Expr]:
+    """Each condition, and the factors of a product apart: solveset gives up on xˣ(log x + 1) = 0 but
+    solves log x + 1 = 0 (and a factor with no zero, xˣ, has none to add)."""
+    out: list[sp.Expr] = []
+    for c in conditions:
+        out.append(c)
+        if isinstance(c, sp.Mul):
+            out += [f for f in c.args if f.has(x)]
+    return list(dict.fromkeys(out))
+
+
+def _kinks(gap: sp.Expr) -> list[sp.Expr]:
+    """Expressions whose zeros are the gap's kinks: |u| at u = 0, max(a, b) and min(a, b) at a = b."""
+    out: list[sp.Expr] = [node.args[0] for node in gap.atoms(sp.Abs)]
+    for node in gap.atoms(sp.Max, sp.Min):
+        out += [u - v for u, v in zip(node.args, node.args[1:], strict=False)]
+    return out
 
 
 def _finding(n: int | None, label: str, point: sp.Expr, value: sp.Expr, op: str) -> Finding:

@@ -1,4 +1,6 @@
-"""The numeric check of an Expectation: Monte Carlo, or exact enumeration of Bernoulli masks."""
+"""The numeric check of an Expectation: exact enumeration of Bernoulli masks; exact moments for a
+polynomial (Monte Carlo nominates, the moments confirm); certified integration (arb) for any other
+it can integrate; else Monte Carlo alone, which can never refute, and says so."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from verifier.language.claims import Expectation
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Compiled, Env
+from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE, check_certified
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, resolve
 from verifier.numeric.checks.sampling import Settings, mp_args, sample
 from verifier.numeric.confirm import Confirmation
@@ -36,11 +39,15 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
 
     if all(isinstance(d, Bernoulli) for d in dists) and len(noise) <= 12:
         return _expectation_enumerated(inst, body, fn, fn_claimed, rng, s)
-    env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
     try:
         exact = [expectation_by_moments(e, body.noise) for e in exprs]
     except sp.PolynomialError:
-        ev = evidence(inst, method, cmp, 0)
+        certified = check_certified(inst, body, rng, s)
+        if isinstance(certified, NumericOutcome):
+            return certified
+        env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
+        note = f"{MONTE_CARLO_NOTE}: no {CERTIFIED_NOTE} ({certified})"
+        ev = evidence(inst, method, cmp, 0, note=note)
         if np.any(cmp.valid & (cmp.error > cmp.tolerance)):  # a Monte Carlo tolerance is always wide
             return NumericOutcome(
                 NumericVerdict.INCONCLUSIVE,
@@ -49,6 +56,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
                 "so it cannot be confirmed exactly",
             )
         return NumericOutcome(NumericVerdict.PASS, ev)
+    env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
     mp_fn = confirm.mp_compile(inst.symbols, exact + claimed)
     m = len(exprs)
 

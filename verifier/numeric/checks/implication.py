@@ -22,6 +22,7 @@ from verifier.language.stepwise import Implication, Relation
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
+from verifier.numeric.checks import undefined_conclusion
 from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.identity import check_identity
 from verifier.numeric.checks.inequality import check_inequality
@@ -39,6 +40,12 @@ MAX_SINGULAR = 8  # points where the solution is undefined that are tried as fin
 
 
 def check_implication(inst: Instance, body: Implication, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    if s.points is None:  # a point where the premise holds and the conclusion is undefined, found exactly
+        pairs = [(body.premise, body.conclusion)] + ([(body.conclusion, body.premise)] if body.both_ways else [])
+        for a, b in pairs:
+            found = undefined_conclusion.probe(inst, a, b)
+            if found is not None:
+                return found
     forward = _one_way(inst, body.premise, body.conclusion, body.where, rng, s)
     if not body.both_ways or forward.verdict is not NumericVerdict.PASS:
         return forward

@@ -10,10 +10,9 @@ from verifier.language.claims import Inequality
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
-from verifier.numeric.checks import critical, definedness, poles
+from verifier.numeric.checks import critical, definedness, ends, poles
 from verifier.numeric.checks.resolve import (
     NumericOutcome,
-    NumericVerdict,
     evidence,
     exact_confirmation,
     opaque_outcome,
@@ -71,8 +70,10 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict)
 
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
-    if result.verdict is NumericVerdict.PASS and s.points is None:  # no sample failed: the critical points, exactly
+    if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
+        if tight.counterexample is None:  # a failure only next to an end of the domain
+            tight = ends.probe(inst, small, big, strict, body.op)
         if tight.counterexample is not None:
             return definedness.refuted(tight, evidence(inst, method, cmp, 0))
     if result.counterexample is not None:
