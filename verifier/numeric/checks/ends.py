@@ -75,7 +75,7 @@ def _finding(n: int | None, label: str, point: Fraction, span: object, bits: int
     reason = f"violated at {label} = {exact}, approaching the end {end} of the domain: {gap} {value} (arb, {bits}-bit)"
     cx = Counterexample(
         n=n, values={label: float(point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
-        observed=value, relation=op, error=value, digits=0,
+        observed=value, relation=op, error=value, digits=bits * 3 // 10,  # an arb enclosure at `bits`, not exact
         note=f"{label} = {exact} ≈ {float(point):.6g}; the gap there is {value}, enclosed in arb",
     )  # fmt: skip
     return Finding(cx, reason)
