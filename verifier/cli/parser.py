@@ -275,6 +275,29 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         "(default 30; sympy alone takes about 1 s to import)",
     )
     s.add_argument(
+        "--import-timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="wall-clock limit for importing one student's modules, before any claim is built, seconds (default 5; "
+        "the sandbox's processes get --import-cpu CPU seconds for it together, default 1)",
+    )
+    s.add_argument(
+        "--import-cpu",
+        type=int,
+        default=1,
+        metavar="S",
+        help="CPU seconds for importing one student's modules (default 1: a module of the library imports in "
+        "under 0.03 s once sympy is loaded)",
+    )
+    s.add_argument(
+        "--sandboxes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="students read at once, each in its sandbox (default: 4 per job on the local pool)",
+    )
+    s.add_argument(
         "--sandbox-memory-mb",
         type=int,
         default=2048,

@@ -18,7 +18,7 @@ from typing import Any
 
 from verifier import engine
 from verifier.grading import prepare as prep
-from verifier.grading import sandbox, shown
+from verifier.grading import sandbox, shown, warm
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
 from verifier.grading.statements import BuildError
@@ -27,10 +27,11 @@ from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
 from verifier.run import pool
-from verifier.run.executor import reruns_since
+from verifier.run.executor import LocalPool, reruns_since
 from verifier.run.runner import RunSettings
 
 BUILD_ERROR = f"builder raised {BuildError.__name__}"
+SANDBOXES_PER_JOB = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class GradeSettings:
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
     single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
+    sandboxes: int = 0  # students read at once (0: SANDBOXES_PER_JOB per job on the local pool)
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -237,7 +239,17 @@ def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: Gr
     timeout = limits.wall_seconds + settings.run.load_timeout + 30
     by_statement = settings.by_statement
     tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits, by_statement)) for s in subs]
-    settings.run.executor.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
+    local = isinstance(settings.run.executor, LocalPool)  # the pool's forks inherit the zygote; a cluster's do not
+    with warm.started(mode == prep.SANDBOX and local and any(s.python for s in subs)):
+        settings.run.executor.run(tasks, sandboxes(settings), timeout, settings.run.memory_mb, done)
+
+
+def sandboxes(settings: GradeSettings) -> int:
+    """How many students are read at once: a sandbox mostly waits (for its import limits, or on a sleeping
+    submission) and its CPU is bounded by them, so more than the jobs; on a cluster, the jobs."""
+    if settings.sandboxes:
+        return settings.sandboxes
+    return settings.run.jobs * SANDBOXES_PER_JOB if isinstance(settings.run.executor, LocalPool) else settings.run.jobs
 
 
 def _verify_all(subs: list[Submission], ref: Reference, ready: dict[str, prep.Prepared | pool.Failure],
