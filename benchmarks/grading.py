@@ -9,7 +9,15 @@ on the local pool (`--jobs W`), then on a Dask LocalCluster (`--dask-local W`, i
 included), when the [dask] extra is installed.
 
 Each run also records its peak memory: the most the grader's whole process tree (the
-CLI, its pool workers and every sandbox) held at once, sampled from /proc every 50 ms.
+CLI, its pool workers, the zygote and every sandbox) held at once, sampled from /proc:
+resident memory (RSS) summed over the processes every 50 ms, which counts a page shared by
+forks once per process (the zygote's sympy in every sandbox), and proportional memory (PSS,
+from /proc/PID/smaps_rollup, a shared page divided among its sharers) every 0.25 s, which
+sums to what the machine held.
+
+A course of 30 where 15 submissions hang at import (:mod:`tests.fixtures.course_hanging`:
+endless loops, sleeps, fork bombs, memory hogs, alternating with 15 honest ones) measures
+what hangs cost (`python -m benchmarks.grading hanging [JOBS]` runs it alone).
 A hostile course (:mod:`tests.fixtures.course_hostile`: issue 38's attacks and more, on top
 of the 30 ordinary students) is graded once on the local pool, what an attacked course
 costs (`python -m benchmarks.grading` runs that course alone and prints its figures).
@@ -40,6 +48,7 @@ from benchmarks.harness import Data, Progress
 from benchmarks.markdown import heading
 from benchmarks.targets import Target, met_if, unmeasured
 from tests.fixtures.course import variant_counts, write_course
+from tests.fixtures.course_hanging import write_hanging_course
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
 from verifier.grading.grade import GradeSettings, grade
@@ -49,6 +58,7 @@ from verifier.run.runner import RunSettings
 SAMPLES = 50
 SANDBOX_TIMEOUT = 20.0  # the hang variant costs this much wall time in one worker
 COURSE_GOAL, COURSE_SIZE = 3.0, 300  # issue 25: submissions per second, a course of 300 on the local pool
+HANGING_COURSE, HANGING = 30, 15  # issue 42: a course of 30 with 15 hanging at import, ≥ COURSE_GOAL per second
 
 
 @dataclass(frozen=True)
@@ -58,8 +68,9 @@ class CourseRun:
     seconds: float
     exit_code: int
     command: str
-    where: str = "local pool"  # or "LocalCluster", or "local pool, hostile"
+    where: str = "local pool"  # or "LocalCluster", or "local pool, hostile", or "local pool, 15 hanging"
     peak_mb: float = 0.0  # the most the grader's process tree held at once (RSS, summed)
+    peak_pss_mb: float = 0.0  # the same in PSS (a page shared by n processes counted 1/n in each)
 
     @property
     def submissions_per_second(self) -> float:
@@ -121,17 +132,15 @@ def sizes(config: BenchConfig) -> tuple[int, ...]:
     return tuple(sorted({*config.grading_students, *(int(s) for s in extra.split(",") if s.strip())}))
 
 
-def _tree_rss_mb(root: int) -> float:
-    """The resident memory of root and all its descendants, summed (MB), from /proc."""
+def _tree(root: int) -> list[int]:
+    """root and all its descendants, from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
         except (OSError, ValueError, IndexError):
             continue
     tree, frontier = {root}, [root]
@@ -139,18 +148,44 @@ def _tree_rss_mb(root: int) -> float:
         children = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
         tree.update(children)
         frontier = children
-    return sum(rss.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return sorted(tree)
 
 
-def run_measured(argv: list[str]) -> tuple[int, float, float]:
-    """Run argv; its exit code, wall seconds and peak memory (its process tree's RSS, summed, MB)."""
+def _memory_mb(pids: list[int], field: str) -> float:
+    """The processes' memory summed (MB): "rss" from stat, or "pss" from smaps_rollup."""
+    total = 0
+    for pid in pids:
+        try:
+            if field == "rss":
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                total += int(stat[stat.rindex(")") + 2 :].split()[21]) * os.sysconf("SC_PAGE_SIZE")
+            else:
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+                total += int(next(x for x in rollup if x.startswith("Pss:")).split()[1]) * 1024
+        except (OSError, ValueError, IndexError, StopIteration):
+            continue
+    return total / 2**20
+
+
+def _tree_rss_mb(root: int) -> float:
+    """The resident memory of root and all its descendants, summed (MB), from /proc."""
+    return _memory_mb(_tree(root), "rss")
+
+
+def run_measured(argv: list[str]) -> tuple[int, float, float, float]:
+    """Run argv; its exit code, wall seconds and peak memory (its process tree's RSS and PSS, summed, MB)."""
     started = time.monotonic()
-    peak = 0.0
+    peak = peak_pss = 0.0
+    samples = 0
     with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
         while proc.poll() is None:
-            peak = max(peak, _tree_rss_mb(proc.pid))
+            pids = _tree(proc.pid)
+            peak = max(peak, _memory_mb(pids, "rss"))
+            if samples % 5 == 0:
+                peak_pss = max(peak_pss, _memory_mb(pids, "pss"))
+            samples += 1
             time.sleep(0.05)
-    return proc.returncode, time.monotonic() - started, peak
+    return proc.returncode, time.monotonic() - started, peak, peak_pss
 
 
 def write_hostile(root: Path, students: int) -> int:
@@ -164,22 +199,28 @@ def write_hostile(root: Path, students: int) -> int:
     return students + len(hostile)
 
 
-def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False) -> CourseRun:
+def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False,
+                 hanging: int = 0) -> CourseRun:  # fmt: skip
+    """Grade a generated course with `verifier grade` (hanging: that many of the students hang at import)."""
     with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp:
         root = Path(tmp)
-        total = write_hostile(root, students) if hostile else students
-        if not hostile:
+        if hanging:
+            total = len(write_hanging_course(root, students - hanging, hanging))
+        else:
+            total = write_hostile(root, students) if hostile else students
+        if not hostile and not hanging:
             write_course(root, students)
         where = ["--dask-local", str(jobs)] if cluster else ["--jobs", str(jobs)]
         args = ["grade", str(root / "submissions"), "--against", str(root / "reference.py"), "-q", "--no-color"]
         args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", *where]
         args += ["--json", str(root / "grades.json"), *(["--trust-submissions"] if trust else [])]
-        code, seconds, peak = run_measured([sys.executable, "-m", "verifier", *args])
+        code, seconds, peak, pss = run_measured([sys.executable, "-m", "verifier", *args])
         data = json.loads((root / "grades.json").read_text()) if (root / "grades.json").exists() else {"students": []}
     verified = sum(1 for r in data["students"] for g in r["grades"] if g["matched"] and g["status"] != "NOT GRADED")
     command = "verifier " + " ".join(a if not a.startswith(tmp) else "…" for a in args)
     where_text = "LocalCluster" if cluster else "local pool" + (", hostile" if hostile else "")
-    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1))
+    where_text += f", {hanging} hanging" if hanging else ""
+    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1), round(pss, 1))
 
 
 def kill_on_first_claim(client: Any, killed: list[str]) -> Callable[[str], None]:
@@ -234,6 +275,8 @@ def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
             runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
     progress(f"bench: grading a hostile course ({min(sizes(config))} students and every attack), local pool")
     runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True))
+    progress(f"bench: grading a course of {HANGING_COURSE} with {HANGING} hanging at import, local pool")
+    runs.append(grade_course(HANGING_COURSE, config.jobs, trust=why is not None, hanging=HANGING))
     kill = None
     if cluster:
         progress(f"bench: grading {max(sizes(config))} students on a LocalCluster, a worker killed mid-run")
@@ -253,14 +296,15 @@ def render(data: Data) -> list[str]:
         f"{SANDBOX_TIMEOUT:g} s hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, "
         f"sandbox: {g['sandbox']}.",
         "",
-        "| students | where | claims verified | wall time | submissions/s | claims/s | peak memory | exit |",
-        "|---|---|---|---|---|---|---|---|",
+        "| students | where | claims verified | wall time | submissions/s | claims/s | peak RSS (summed) "
+        "| peak PSS | exit |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in g["runs"]:
         lines.append(
             f"| {r['students']} | {r.get('where', 'local pool')} | {r['claims']} | {r['seconds']:.1f} s "
             f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r.get('peak_mb', 0):.0f} MB "
-            f"| {r['exit_code']} |"
+            f"| {r.get('peak_pss_mb', 0):.0f} MB | {r['exit_code']} |"
         )
     lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
     sizes_run = sorted({r["students"] for r in g["runs"]})
@@ -337,14 +381,21 @@ def target(section: GradingSection | None) -> Target:
 
 def main() -> None:
     """`python -m benchmarks.grading [STUDENTS] [JOBS]`: the hostile course (30 ordinary students by default) graded
-    once on the local pool; prints submissions per second and peak memory."""
-    students = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
-    run = grade_course(students, jobs, trust=sandbox.unavailable() is not None, hostile=True)
+    once on the local pool; `python -m benchmarks.grading hanging [JOBS]`: the course of 30 with 15 hanging at
+    import. Prints submissions per second and peak memory."""
+    hanging = sys.argv[1:2] == ["hanging"]
+    args = sys.argv[2:] if hanging else sys.argv[1:]
+    students = HANGING_COURSE if hanging else int(args[0]) if args else 30
+    jobs = int(args[-1]) if (hanging and args) or len(args) > 1 else 2
+    trust = sandbox.unavailable() is not None
+    load = os.getloadavg()[0]
+    run = grade_course(students, jobs, trust, hanging=HANGING if hanging else 0, hostile=not hanging)
     print(json.dumps(run.to_json(), indent=2))
     print(
-        f"{run.students} submissions in {run.seconds:.1f} s: {run.submissions_per_second:.2f} submissions/s, "
-        f"{run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB (exit {run.exit_code})"
+        f"{run.students} submissions ({run.where}) in {run.seconds:.1f} s: {run.submissions_per_second:.2f} "
+        f"submissions/s, {run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB RSS summed over the "
+        f"processes, {run.peak_pss_mb:.0f} MB PSS (exit {run.exit_code}); load average {load:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs"
     )
 
 

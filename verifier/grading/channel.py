@@ -212,9 +212,11 @@ def _drain(fd: int, data: bytearray) -> bytearray:
 
 
 def _complete(data: bytearray) -> bytes | None:
+    """The first frame in data, once whole (after the import's marker, if that came first): what follows it is
+    not read, so a frame a submission writes into the pipe is taken whatever the timing, as its own data."""
     start = 1 if data[:1] == IMPORTED else 0
     head, sep, _ = bytes(data[start : start + 24]).partition(b"\n")
     if not sep or not head.isdigit():
         return None
     body = data[start + len(head) + 1 :]
-    return bytes(body) if len(body) == int(head) else None
+    return bytes(body[: int(head)]) if len(body) >= int(head) else None
