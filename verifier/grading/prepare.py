@@ -45,7 +45,7 @@ class Prepared:
 def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
     """Why the sandbox gave no document, in one line ('' if it ended normally)."""
     if run.timed_out:
-        return f"stopped after {limits.wall_seconds:g} s in the sandbox (a hang, or an endless loop at import?)"
+        return f"did not finish within {limits.wall_seconds:g} s in the sandbox: stopped (a hang, or an endless loop?)"
     if run.overflow:
         return f"the sandbox wrote more than {limits.output_mb} MB; not read"
     code = run.returncode
