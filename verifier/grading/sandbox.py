@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -234,20 +235,29 @@ def send_keys(stdin: IO[bytes], nonce: str, key: str) -> None:
         pass
 
 
-def read(stdout: IO[bytes], stderr: IO[bytes], result: Run, limits: Limits, started: float, audit: IO[bytes]) -> None:
-    """Fill result from the sandbox's stdout, stderr and audit pipe until they close, within the wall limit."""
+def read(stdout: IO[bytes], stderr: IO[bytes], result: Run, limits: Limits, started: float, audit: IO[bytes],
+         ended: Any = None, on_end: Callable[[], None] = lambda: None) -> None:  # fmt: skip
+    """Fill result from the sandbox's stdout, stderr and audit pipe until they close, within the wall limit. When
+    ended (a socket, or None) becomes readable, on_end is called once (it is not read here)."""
     cap = limits.output_mb * 1024 * 1024
     out, err, notes = bytearray(), bytearray(), bytearray()
     with audit, selectors.DefaultSelector() as sel:
         sel.register(stdout, selectors.EVENT_READ, out)
         sel.register(stderr, selectors.EVENT_READ, err)
         sel.register(audit, selectors.EVENT_READ, notes)
-        while sel.get_map():
+        if ended is not None:
+            sel.register(ended, selectors.EVENT_READ, None)
+        while len(sel.get_map()) > (ended is not None):
             left = limits.wall_seconds - (time.monotonic() - started)
             if left <= 0:
                 result.timed_out = True
                 break
             for key, _ in sel.select(timeout=min(left, 0.5)):
+                if key.data is None:  # the extractor has ended: what it started goes with its sandbox
+                    sel.unregister(key.fileobj)
+                    ended = None
+                    on_end()
+                    continue
                 chunk = os.read(key.fd, 65536)
                 if not chunk:
                     sel.unregister(key.fileobj)

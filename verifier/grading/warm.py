@@ -118,7 +118,7 @@ def _warm(z: Zygote, folder: Path, request: dict[str, Any], limits: sandbox.Limi
             (pipes[0][1], "wb"), (pipes[1][0], "rb"), (pipes[2][0], "rb"), (pipes[3][0], "rb")))  # fmt: skip
         sandbox.send_keys(stdin, result.nonce, result.key)
         with stdout, stderr:
-            sandbox.read(stdout, stderr, result, limits, started_at, notes)
+            sandbox.read(stdout, stderr, result, limits, started_at, notes, mine, box.kill)
         status = _status(mine, 0.0 if result.timed_out or result.overflow else 5.0)
         if isinstance(status, str):
             z.broken = status

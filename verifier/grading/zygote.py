@@ -15,8 +15,9 @@ for that submission exactly as for a cold run (its folder only, no network, a pr
 (:func:`_enter`) joins them all, so that the mount namespace gives it the sandbox's root
 and nothing else, and sets no_new_privs; it forks again so that the extractor is a process
 of the sandbox's pid namespace (it dies with the sandbox, as every process the submission
-starts). That process drops every capability but those bwrap leaves a root sandbox
-(CAP_SETUID and CAP_SETGID, to drop to the sandbox's user id; none when unprivileged),
+starts). That process drops every capability but CAP_SETUID and CAP_SETGID (to drop the
+student's child to the sandbox's user id) and CAP_KILL (to stop that child at a limit), and
+unprivileged all of them,
 starts a session of its own, closes every descriptor but its stdin, stdout, stderr and the
 audit pipe, takes the sandbox's environment, working directory and import path, and runs
 the extractor's parent as a cold sandbox does (:func:`verifier.grading.extract.serve`): the
@@ -33,6 +34,7 @@ import signal
 import socket
 import struct
 import sys
+import traceback
 from typing import Any
 
 NAMESPACES = ("user", "ipc", "uts", "net", "cgroup", "pid", "mnt")  # the user namespace first: it grants the rest
@@ -40,7 +42,7 @@ STDIO = 4  # stdin, stdout, stderr and the audit pipe, as the extractor's descri
 MAX_FDS = len(NAMESPACES) + STDIO + 1  # and the socket the status goes back on
 START = "from verifier.grading import zygote; zygote.serve({fd})"
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
-CAP_SETGID, CAP_SETUID = 6, 7
+CAP_KILL, CAP_SETGID, CAP_SETUID = 5, 6, 7
 _LIBC = ctypes.CDLL(None, use_errno=True)
 
 
@@ -120,7 +122,7 @@ def _extract(request: dict[str, Any], stdio: list[int]) -> None:
     try:
         os.setsid()
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        _drop_capabilities(keep=(CAP_SETGID, CAP_SETUID) if os.geteuid() == 0 else ())
+        _drop_capabilities(keep=(CAP_KILL, CAP_SETGID, CAP_SETUID) if os.geteuid() == 0 else ())
         high = [os.dup(fd) for fd in stdio]
         for target, fd in enumerate(high):
             os.dup2(fd, target)
@@ -131,6 +133,8 @@ def _extract(request: dict[str, Any], stdio: list[int]) -> None:
         sys.modules["__main__"] = extract  # as `python -m verifier.grading.extract` in a cold sandbox
         extract.serve(request)
     except BaseException:
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
         os._exit(71)
 
 
