@@ -254,7 +254,11 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
     o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
-    s = gr.add_argument_group("submissions")
+    _submissions(gr.add_argument_group("submissions"))
+
+
+def _submissions(s: argparse._ArgumentGroup) -> None:
+    """`grade`'s options for how submissions are read: trust, matching, the sandbox's limits."""
     s.add_argument(
         "--trust-submissions",
         action="store_true",
@@ -280,7 +284,8 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         default=5.0,
         metavar="S",
         help="wall-clock limit for importing one student's modules, before any claim is built, seconds (default 5; "
-        "the sandbox's processes get --import-cpu CPU seconds for it together, default 1)",
+        "time its processes waited for a CPU is not counted, up to 3 times the limit; the sandbox's processes get "
+        "--import-cpu CPU seconds for it together, default 1)",
     )
     s.add_argument(
         "--import-cpu",

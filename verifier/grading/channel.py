@@ -19,7 +19,8 @@ what a submission gets: a frame with fewer sizes earns less, never more.
 
 The parent also keeps the import phase short (:class:`Phases`). Until the child writes
 :data:`IMPORTED` on its pipe (once every module is imported, before any claim is built), the
-parent gives it ``import_seconds`` of wall time, and the sandbox's processes together
+parent gives it ``import_seconds`` of wall time (less what the machine's load took from it:
+:func:`verifier.grading.watch.waited`), and the sandbox's processes together
 ``import_cpu`` CPU seconds (summed from the sandbox's own /proc: a fork bomb's children
 count); then the sandbox's processes together get ``cpu_seconds``. Past a limit it kills the
 child and exits with :data:`IMPORT_WALL_EXIT`, :data:`IMPORT_CPU_EXIT` or :data:`CPU_EXIT`, which
@@ -199,7 +200,11 @@ class _Reader:
             return CPU_EXIT if used > self.phases.cpu_seconds else 0
         if used > self.phases.import_cpu:
             return IMPORT_CPU_EXIT
-        return IMPORT_WALL_EXIT if time.monotonic() - self.started > self.phases.import_seconds else 0
+        limit = self.phases.import_seconds
+        elapsed = time.monotonic() - self.started
+        if elapsed <= limit:
+            return 0
+        return IMPORT_WALL_EXIT if elapsed - watch.waited(self.pid, watch.CREDIT * limit) > limit else 0
 
 
 def _drain(fd: int, data: bytearray) -> bytearray:

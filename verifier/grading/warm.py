@@ -116,9 +116,13 @@ def _warm(z: Zygote, folder: Path, request: dict[str, Any], limits: sandbox.Limi
         theirs.close()
         stdin, stdout, stderr, notes = (os.fdopen(fd, mode) for fd, mode in (
             (pipes[0][1], "wb"), (pipes[1][0], "rb"), (pipes[2][0], "rb"), (pipes[3][0], "rb")))  # fmt: skip
+        extractor = _status(mine, limits.wall_seconds, b"P")
+        if isinstance(extractor, str):
+            z.broken = extractor
+            return None
         sandbox.send_keys(stdin, result.nonce, result.key)
         with stdout, stderr:
-            sandbox.read(stdout, stderr, result, limits, started_at, notes, mine, box.kill)
+            sandbox.read(stdout, stderr, result, limits, started_at, notes, extractor, mine, box.kill)
         status = _status(mine, 0.0 if result.timed_out or result.overflow else 5.0)
         if isinstance(status, str):
             z.broken = status
@@ -166,12 +170,15 @@ def _namespaces(pid: int) -> tuple[list[str], list[int]]:
     return names, [os.open(f"/proc/{pid}/ns/{n}", os.O_RDONLY | os.O_CLOEXEC) for n in names]
 
 
-def _status(sock: socket.socket, wait: float) -> int | str:
-    """The extractor's exit code as bwrap gives it (a signal's: 128 + its number), or why it did not start."""
+def _status(sock: socket.socket, wait: float, kind: bytes = b"S") -> int | str:
+    """The zygote's word on the extractor: its process id (kind P), or its exit code as bwrap gives it (kind S: a
+    signal's is 128 + its number, -9 if it was killed with its sandbox); or why it did not start."""
     if not select.select([sock], [], [], wait)[0]:
-        return -9  # killed with its sandbox
+        return -9 if kind == b"S" else "the zygote did not answer"
     reply = sock.recv(1024)
-    if reply[:1] == b"S":
+    if reply[:1] == kind == b"P":
+        return int(struct.unpack("i", reply[1:5])[0])
+    if reply[:1] == kind == b"S":
         code = os.waitstatus_to_exitcode(struct.unpack("i", reply[1:5])[0])
         return 128 - code if code < 0 else code
     return f"the zygote could not enter a sandbox: {reply[1:].decode('utf-8', 'replace')}"

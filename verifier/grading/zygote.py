@@ -104,6 +104,7 @@ def _enter(message: bytes, fds: list[int]) -> None:
             _extract(order["request"], stdio)
         for fd in stdio:
             os.close(fd)
+        os.write(reply, b"P" + struct.pack("i", pid))  # its process id as the grader sees it (the same namespace)
         status = os.waitpid(pid, 0)[1]
         os.write(reply, b"S" + struct.pack("i", status))
     except BaseException as err:
