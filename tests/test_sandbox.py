@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.fixtures.course import write_course
 from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
-from verifier.grading import channel, sandbox
+from verifier.grading import channel, sandbox, warm
 
 pytestmark = [pytest.mark.sandbox]
 
@@ -61,9 +61,21 @@ def _seen(run: sandbox.Run) -> dict[str, str]:
     return dict(item.split("=", 1) for item in doc["files"][0]["claims"][0]["statement"].split())
 
 
+def _run(start: str, folder: Path, limits: sandbox.Limits, monkeypatch: pytest.MonkeyPatch) -> sandbox.Run:
+    """One sandbox run: cold, or forked from a warm zygote (which must then be used, not fallen back from)."""
+    if start == "cold":
+        return sandbox.run(folder, {}, [], limits)
+    with warm.started() as zygote, monkeypatch.context() as m:
+        assert zygote is not None and not zygote.broken
+        m.setattr(sandbox, "run", lambda *a, **k: pytest.fail(f"a cold sandbox: {zygote.broken or 'no zygote'}"))
+        return warm.run(folder, {}, [], limits)
+
+
 @needs_sandbox
-def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path) -> None:
-    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load)."""
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load); from a
+    warm zygote, it sees the same, and has no capability left."""
     secret = tmp_path / "secret.txt"
     secret.write_text("ta-secret-42")
     folder = tmp_path / "student"
@@ -86,13 +98,15 @@ try:
 except OSError:
     seen.append("net=blocked")
 seen.append(f"uid={{os.getuid()}}")
+status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines() if ":" in line)
+seen += [f"CapEff={{status['CapEff'].strip()}}", f"NoNewPrivs={{status['NoNewPrivs'].strip()}}"]
 """
     (folder / "probe.py").write_text(probe + CLAIM)
-    run = sandbox.run(folder, {}, [], sandbox.Limits(wall_seconds=30))
+    run = _run(start, folder, sandbox.Limits(wall_seconds=30), monkeypatch)
     seen = _seen(run)
     assert seen[str(secret)] == "False" and seen[str(ROOT / "pyproject.toml")] == "False"
     assert seen["write"] == "blocked" and seen["net"] == "blocked"
-    assert seen["uid"] != "0"
+    assert seen["uid"] != "0" and seen["CapEff"] == "0000000000000000" and seen["NoNewPrivs"] == "1"
     assert "ta-secret-42" not in run.stdout.decode()
 
 
