@@ -142,9 +142,10 @@ def _student(folder: Path, forks: int) -> Path:
 
 
 @needs_sandbox
-def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path, start: str) -> None:
     """Neither the grader's own processes nor a fork bomb in another sandbox, holding every process it may
-    have, take anything from a student's limit; and the bomb is stopped at its own."""
+    have, take anything from a student's limit; and the bomb is stopped at its own (cold, and from a zygote)."""
     limits = sandbox.Limits(processes=12, wall_seconds=60)
     bomb, modest = _student(tmp_path / "bomb", 40), _student(tmp_path / "modest", 8)
     for name in ("ready", "go"):
@@ -152,12 +153,14 @@ def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path) -> None:
         os.chmod(bomb / name, 0o666)  # as root, the sandbox runs as a user id of its own
     outside = [subprocess.Popen(["sleep", "120"]) for _ in range(3 * limits.processes)]
     try:
-        with ThreadPoolExecutor(1) as pool:
-            running = pool.submit(sandbox.run, bomb, {}, [], limits)
+        with ThreadPoolExecutor(1) as pool, warm.started(start == "warm") as zygote:
+            assert (zygote is not None) == (start == "warm")
+            running = pool.submit(warm.run, bomb, {}, [], limits)
             held = _wait_for(bomb / "ready", running)
-            beside = sandbox.run(modest, {}, [], limits)
+            beside = warm.run(modest, {}, [], limits)
             _release(bomb / "go", running)
             bombed = running.result()
+            assert zygote is None or not zygote.broken, zygote.broken
     finally:
         for proc in outside:
             proc.kill()

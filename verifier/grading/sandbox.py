@@ -129,12 +129,12 @@ def sandbox_argv(folder: Path, limits: Limits, extra: tuple[str, ...] = ()) -> l
     """bwrap and its options for one student's folder (extra: more of them), without the command."""
     import verifier
 
-    argv = [*_isolation(), *extra, "--new-session", "--proc", "/proc", "--dev", "/dev"]
+    argv = [*_isolation(), "--new-session", "--proc", "/proc", "--dev", "/dev"]
     argv += ["--size", str(limits.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp", *_python_binds()]
     package = Path(verifier.__file__).resolve().parent
     argv += ["--perms", "0755", "--dir", "/opt", "--perms", "0755", "--dir", LIB]
     argv += ["--ro-bind", str(package), f"{LIB}/verifier", "--ro-bind", str(folder.resolve()), "/submission"]
-    return [*argv, "--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
+    return [*argv, *extra, "--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
 
 
 def _isolation() -> list[str]:

@@ -98,16 +98,17 @@ def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: sandbox.
 
 def _warm(z: Zygote, folder: Path, request: dict[str, Any], limits: sandbox.Limits) -> sandbox.Run | None:
     started_at = time.monotonic()
-    argv = [*sandbox.sandbox_argv(folder, limits, _package_bind()), "--", *PLACEHOLDER]
+    extra = ("--as-pid-1", *_package_bind())  # the placeholder is the sandbox's init: one process, as a cold one
+    argv = [*sandbox.sandbox_argv(folder, limits, extra), "--", *PLACEHOLDER]
     result = sandbox.Run(argv=argv, nonce=secrets.token_hex(16), key=secrets.token_hex(32))
     box = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     pipes = [os.pipe() for _ in range(zygote.STDIO)]  # the extractor's stdin, stdout, stderr, audit pipe
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     try:
-        inside = _placeholder(box, limits.wall_seconds)
-        if inside is None:
+        chain = _placeholder(box, limits.wall_seconds)
+        if chain is None:
             return None
-        names, fds = _namespaces(inside)
+        names, fds = _namespaces(chain[-1])
         ends = [pipes[0][0], pipes[1][1], pipes[2][1], pipes[3][1]]
         message = json.dumps({"namespaces": names, "request": request}).encode()
         socket.send_fds(z.sock, [message], [*fds, *ends, theirs.fileno()])
@@ -146,15 +147,16 @@ def _package_bind() -> tuple[str, ...]:
     return (*made, "--ro-bind", str(package), str(package))
 
 
-def _placeholder(box: subprocess.Popen[bytes], wall: float) -> int | None:
-    """The placeholder's process id, once it runs in the finished sandbox (None if the sandbox did not start)."""
+def _placeholder(box: subprocess.Popen[bytes], wall: float) -> list[int] | None:
+    """The processes from bwrap down to the placeholder, once it runs in the finished sandbox (None if the
+    sandbox did not start)."""
     assert box.stdout is not None
     if not select.select([box.stdout], [], [], wall)[0] or box.stdout.readline() != b"ready\n":
         return None
-    leaf = box.pid
-    while children := _children(leaf):  # bwrap, its init in the pid namespace (and, unprivileged, …), the placeholder
-        leaf = children[0]
-    return leaf if leaf != box.pid else None
+    chain = [box.pid]
+    while children := _children(chain[-1]):  # bwrap (and, unprivileged, …), the sh: the sandbox's pid 1
+        chain.append(children[0])
+    return chain if len(chain) >= 2 else None
 
 
 def _children(pid: int) -> list[int]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import json
 import os
 import signal
@@ -37,7 +38,11 @@ import sys
 import traceback
 from typing import Any
 
-NAMESPACES = ("user", "ipc", "uts", "net", "cgroup", "pid", "mnt")  # the user namespace first: it grants the rest
+# the sandbox's namespaces, joined in this order after the user namespace that owns them (which grants joining
+# them); last, by the extractor alone, the user namespace of its processes (unprivileged, bwrap nests one to keep
+# them from making more, and counts the process limit in it; as root there is none)
+NAMESPACES = ("ipc", "uts", "net", "cgroup", "pid", "mnt", "user")
+NS_GET_USERNS = 0xB701  # ioctl: the user namespace that owns a namespace
 STDIO = 4  # stdin, stdout, stderr and the audit pipe, as the extractor's descriptors 0 to 3
 MAX_FDS = len(NAMESPACES) + STDIO + 1  # and the socket the status goes back on
 START = "from verifier.grading import zygote; zygote.serve({fd})"
@@ -53,7 +58,7 @@ def _preload() -> None:
     import sympy  # noqa: F401
 
     import verifier  # noqa: F401
-    from verifier.grading import extract  # noqa: F401
+    from verifier.grading import extract, sandbox  # noqa: F401
     from verifier.language import mathlib  # noqa: F401
 
 
@@ -94,15 +99,17 @@ def _enter(message: bytes, fds: list[int]) -> None:
         names = list(order["namespaces"])
         joined = fds[: len(names)]
         stdio = fds[len(names) : len(names) + STDIO]
-        _join(dict(zip(names, joined, strict=True)))
-        for fd in joined:
-            os.close(fd)
+        users = _join(dict(zip(names, joined, strict=True)))
         _prctl(PR_SET_NO_NEW_PRIVS, 1)
         pid = os.fork()
         if pid == 0:
             os.close(reply)
+            if users is not None and _LIBC.setns(users, 0) != 0:  # only the extractor counts among its processes
+                os._exit(72)
+            for fd in joined:
+                os.close(fd)
             _extract(order["request"], stdio)
-        for fd in stdio:
+        for fd in (*joined, *stdio):
             os.close(fd)
         os.write(reply, b"P" + struct.pack("i", pid))  # its process id as the grader sees it (the same namespace)
         status = os.waitpid(pid, 0)[1]
@@ -114,14 +121,26 @@ def _enter(message: bytes, fds: list[int]) -> None:
     os._exit(0)
 
 
-def _join(namespaces: dict[str, int]) -> None:
-    """setns into each namespace given that this process is not in already."""
-    for name in NAMESPACES:
-        fd = namespaces.get(name)
-        if fd is None or os.fstat(fd).st_ino == os.stat(f"/proc/self/ns/{name}").st_ino:
-            continue
-        if _LIBC.setns(fd, 0) != 0:
-            raise OSError(ctypes.get_errno(), f"cannot join the sandbox's {name} namespace")
+def _join(namespaces: dict[str, int]) -> int | None:
+    """setns into the user namespace that owns the sandbox's namespaces, then each of them this process is not in
+    already (decided before any is joined: the sandbox's /proc does not show this process). Returns the sandbox's
+    own user namespace, for the extractor to join, if that is yet another (None if not)."""
+    owner = fcntl.ioctl(namespaces["ipc"], NS_GET_USERNS)
+    ours = {name: os.stat(f"/proc/self/ns/{name}").st_ino for name in NAMESPACES}
+    try:
+        todo = [("owner", owner)] if os.fstat(owner).st_ino != ours["user"] else []
+        todo += [(n, fd) for n, fd in namespaces.items() if n in NAMESPACES[:-1] and os.fstat(fd).st_ino != ours[n]]
+        for name, fd in todo:
+            if _LIBC.setns(fd, 0) != 0:
+                raise OSError(ctypes.get_errno(), f"cannot join the sandbox's {name} namespace")
+        users = namespaces.get("user")
+        return (
+            users
+            if users is not None and os.fstat(users).st_ino not in (ours["user"], os.fstat(owner).st_ino)
+            else None
+        )
+    finally:
+        os.close(owner)
 
 
 def _extract(request: dict[str, Any], stdio: list[int]) -> None:
