@@ -21,6 +21,11 @@ so the count is per sandbox. As any other user, the sandbox has its own user nam
 (no nested ones), and Linux (5.14 on) counts the limit per user namespace: again per
 sandbox. :func:`unavailable` checks that this kernel does so (:data:`PROBE`); where it
 does not, there is no sandbox for an unprivileged grader.
+
+The grader's wall-clock limit gives back the time the sandbox's processes waited for a CPU
+(:func:`verifier.grading.watch.waited`, at most a few times the limit), so that a loaded machine
+never stops an honest submission. :mod:`verifier.grading.warm` starts the same sandbox with a
+placeholder in it and forks the extractor into it from a warm zygote.
 """
 
 from __future__ import annotations

@@ -104,19 +104,25 @@ def _warm(z: Zygote, folder: Path, request: dict[str, Any], limits: sandbox.Limi
     box = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     pipes = [os.pipe() for _ in range(zygote.STDIO)]  # the extractor's stdin, stdout, stderr, audit pipe
     mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    ends = [pipes[0][0], pipes[1][1], pipes[2][1], pipes[3][1]]  # the extractor's
+    stdin, stdout, stderr, notes = (os.fdopen(fd, mode) for fd, mode in (
+        (pipes[0][1], "wb"), (pipes[1][0], "rb"), (pipes[2][0], "rb"), (pipes[3][0], "rb")))  # fmt: skip
     try:
         chain = _placeholder(box, limits.wall_seconds)
         if chain is None:
             return None
         names, fds = _namespaces(chain[-1])
-        ends = [pipes[0][0], pipes[1][1], pipes[2][1], pipes[3][1]]
         message = json.dumps({"namespaces": names, "request": request}).encode()
-        socket.send_fds(z.sock, [message], [*fds, *ends, theirs.fileno()])
-        for fd in (*fds, *ends):
-            os.close(fd)
-        theirs.close()
-        stdin, stdout, stderr, notes = (os.fdopen(fd, mode) for fd, mode in (
-            (pipes[0][1], "wb"), (pipes[1][0], "rb"), (pipes[2][0], "rb"), (pipes[3][0], "rb")))  # fmt: skip
+        try:
+            socket.send_fds(z.sock, [message], [*fds, *ends, theirs.fileno()])
+        except OSError as err:  # the zygote is gone
+            z.broken = f"the zygote does not answer ({err})"
+            return None
+        finally:  # the extractor's ends are its now (or no one's): closed here, so that its pipes end with it
+            for fd in (*fds, *ends):
+                os.close(fd)
+            ends.clear()
+            theirs.close()
         extractor = _status(mine, limits.wall_seconds, b"P")
         if isinstance(extractor, str):
             z.broken = extractor
@@ -130,6 +136,11 @@ def _warm(z: Zygote, folder: Path, request: dict[str, Any], limits: sandbox.Limi
             return None
         result.returncode = status
     finally:
+        for fd in ends:  # not handed over
+            os.close(fd)
+        theirs.close()
+        for stream in (stdin, stdout, stderr, notes):
+            stream.close()
         mine.close()
         box.kill()
         box.wait()
