@@ -9,7 +9,15 @@ on the local pool (`--jobs W`), then on a Dask LocalCluster (`--dask-local W`, i
 included), when the [dask] extra is installed.
 
 Each run also records its peak memory: the most the grader's whole process tree (the
-CLI, its pool workers and every sandbox) held at once, sampled from /proc every 50 ms.
+CLI, its pool workers, the zygote and every sandbox) held at once, sampled from /proc:
+resident memory (RSS) summed over the processes every 50 ms, which counts a page shared by
+forks once per process (the zygote's sympy in every sandbox), and proportional memory (PSS,
+from /proc/PID/smaps_rollup, a shared page divided among its sharers) every 0.25 s, which
+sums to what the machine held.
+
+A course of 30 where 15 submissions hang at import (:mod:`tests.fixtures.course_hanging`:
+endless loops, sleeps, fork bombs, memory hogs, alternating with 15 honest ones) measures
+what hangs cost (`python -m benchmarks.grading hanging [JOBS]` runs it alone).
 A hostile course (:mod:`tests.fixtures.course_hostile`: issue 38's attacks and more, on top
 of the 30 ordinary students) is graded once on the local pool, what an attacked course
 costs (`python -m benchmarks.grading` runs that course alone and prints its figures).
@@ -25,7 +33,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,17 +45,21 @@ from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress
 from benchmarks.markdown import heading
+from benchmarks.process_tree import run_measured
 from benchmarks.targets import Target, met_if, unmeasured
 from tests.fixtures.course import variant_counts, write_course
+from tests.fixtures.course_hanging import write_hanging_course
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
-from verifier.grading.grade import GradeSettings, grade
+from verifier.grading.grade import SANDBOXES_PER_JOB, GradeSettings, grade
 from verifier.grading.report import GradeReport
 from verifier.run.runner import RunSettings
 
 SAMPLES = 50
-SANDBOX_TIMEOUT = 20.0  # the hang variant costs this much wall time in one worker
+SANDBOX_TIMEOUT = 20.0  # the whole sandbox's wall-clock limit (--sandbox-timeout)
+IMPORT_SECONDS = 5.0  # the import's wall-clock limit (--import-timeout's default): a sleeping hang costs this much
 COURSE_GOAL, COURSE_SIZE = 3.0, 300  # issue 25: submissions per second, a course of 300 on the local pool
+HANGING_COURSE, HANGING = 30, 15  # issue 42: a course of 30 with 15 hanging at import, ≥ COURSE_GOAL per second
 
 
 @dataclass(frozen=True)
@@ -58,8 +69,9 @@ class CourseRun:
     seconds: float
     exit_code: int
     command: str
-    where: str = "local pool"  # or "LocalCluster", or "local pool, hostile"
+    where: str = "local pool"  # or "LocalCluster", or "local pool, hostile", or "local pool, 15 hanging"
     peak_mb: float = 0.0  # the most the grader's process tree held at once (RSS, summed)
+    peak_pss_mb: float = 0.0  # the same in PSS (a page shared by n processes counted 1/n in each)
 
     @property
     def submissions_per_second(self) -> float:
@@ -121,38 +133,6 @@ def sizes(config: BenchConfig) -> tuple[int, ...]:
     return tuple(sorted({*config.grading_students, *(int(s) for s in extra.split(",") if s.strip())}))
 
 
-def _tree_rss_mb(root: int) -> float:
-    """The resident memory of root and all its descendants, summed (MB), from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-            parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
-        except (OSError, ValueError, IndexError):
-            continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        children = [pid for pid, parent in parents.items() if parent in frontier and pid not in tree]
-        tree.update(children)
-        frontier = children
-    return sum(rss.get(pid, 0) for pid in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def run_measured(argv: list[str]) -> tuple[int, float, float]:
-    """Run argv; its exit code, wall seconds and peak memory (its process tree's RSS, summed, MB)."""
-    started = time.monotonic()
-    peak = 0.0
-    with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss_mb(proc.pid))
-            time.sleep(0.05)
-    return proc.returncode, time.monotonic() - started, peak
-
-
 def write_hostile(root: Path, students: int) -> int:
     """A course of `students` ordinary submissions and every hostile one (tests.fixtures.course_hostile); its size."""
     from tests.fixtures.course_hostile import write_hostile_course
@@ -164,22 +144,28 @@ def write_hostile(root: Path, students: int) -> int:
     return students + len(hostile)
 
 
-def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False) -> CourseRun:
+def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False,
+                 hanging: int = 0) -> CourseRun:  # fmt: skip
+    """Grade a generated course with `verifier grade` (hanging: that many of the students hang at import)."""
     with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp:
         root = Path(tmp)
-        total = write_hostile(root, students) if hostile else students
-        if not hostile:
+        if hanging:
+            total = len(write_hanging_course(root, students - hanging, hanging))
+        else:
+            total = write_hostile(root, students) if hostile else students
+        if not hostile and not hanging:
             write_course(root, students)
         where = ["--dask-local", str(jobs)] if cluster else ["--jobs", str(jobs)]
         args = ["grade", str(root / "submissions"), "--against", str(root / "reference.py"), "-q", "--no-color"]
         args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", *where]
         args += ["--json", str(root / "grades.json"), *(["--trust-submissions"] if trust else [])]
-        code, seconds, peak = run_measured([sys.executable, "-m", "verifier", *args])
+        code, seconds, peak, pss = run_measured([sys.executable, "-m", "verifier", *args])
         data = json.loads((root / "grades.json").read_text()) if (root / "grades.json").exists() else {"students": []}
     verified = sum(1 for r in data["students"] for g in r["grades"] if g["matched"] and g["status"] != "NOT GRADED")
     command = "verifier " + " ".join(a if not a.startswith(tmp) else "…" for a in args)
     where_text = "LocalCluster" if cluster else "local pool" + (", hostile" if hostile else "")
-    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1))
+    where_text += f", {hanging} hanging" if hanging else ""
+    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1), round(pss, 1))
 
 
 def kill_on_first_claim(client: Any, killed: list[str]) -> Callable[[str], None]:
@@ -234,6 +220,8 @@ def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
             runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
     progress(f"bench: grading a hostile course ({min(sizes(config))} students and every attack), local pool")
     runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True))
+    progress(f"bench: grading a course of {HANGING_COURSE} with {HANGING} hanging at import, local pool")
+    runs.append(grade_course(HANGING_COURSE, config.jobs, trust=why is not None, hanging=HANGING))
     kill = None
     if cluster:
         progress(f"bench: grading {max(sizes(config))} students on a LocalCluster, a worker killed mid-run")
@@ -249,18 +237,21 @@ def render(data: Data) -> list[str]:
     lines = [
         heading("grading", "Grading a course"),
         "",
-        f"`verifier grade` on a generated course (tests/fixtures/course.py; every variant in turn, a "
-        f"{SANDBOX_TIMEOUT:g} s hang and the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, "
-        f"sandbox: {g['sandbox']}.",
+        f"`verifier grade` on a generated course (tests/fixtures/course.py; every variant in turn, a hang and "
+        f"the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, --sandbox-timeout "
+        f"{SANDBOX_TIMEOUT:g}, sandbox: {g['sandbox']}; and a course of {HANGING_COURSE} where {HANGING} hang at "
+        "import (tests/fixtures/course_hanging.py). Peak memory: RSS summed over the grader's processes (a page "
+        "shared by forks counted in each), and PSS (shared pages divided among their sharers).",
         "",
-        "| students | where | claims verified | wall time | submissions/s | claims/s | peak memory | exit |",
-        "|---|---|---|---|---|---|---|---|",
+        "| students | where | claims verified | wall time | submissions/s | claims/s | peak RSS (summed) "
+        "| peak PSS | exit |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in g["runs"]:
         lines.append(
             f"| {r['students']} | {r.get('where', 'local pool')} | {r['claims']} | {r['seconds']:.1f} s "
             f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r.get('peak_mb', 0):.0f} MB "
-            f"| {r['exit_code']} |"
+            f"| {r.get('peak_pss_mb', 0):.0f} MB | {r['exit_code']} |"
         )
     lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
     sizes_run = sorted({r["students"] for r in g["runs"]})
@@ -286,19 +277,19 @@ def _kill_lines(kill: Data | None) -> list[str]:
 
 
 def hang_floor(students: int, jobs: int) -> tuple[int, float]:
-    """The course's hangs, and the wall time they alone take: each holds a worker for the sandbox's limit."""
+    """The course's hangs, and the wall time they alone take: each holds a sandbox for the import's wall-clock
+    limit at most (its CPU limit stops a spinning one sooner), SANDBOXES_PER_JOB sandboxes per job at once."""
     hangs = variant_counts(students)["hang"]
-    return hangs, hangs * SANDBOX_TIMEOUT / max(1, jobs)
+    return hangs, hangs * IMPORT_SECONDS / max(1, jobs * SANDBOXES_PER_JOB)
 
 
 def _hang_floor_text(students: int, jobs: int) -> str:
     hangs, floor = hang_floor(students, jobs)
     if not hangs:
         return f"a course of {students} has none"
-    rate = students / floor
     return (
-        f"the {hangs} hangs of a course of {students} hold a worker {SANDBOX_TIMEOUT:g} s each, {floor:.0f} s of "
-        f"wall time on {jobs} jobs, so at most {rate:.2f} submissions/s whatever the rest costs"
+        f"the {hangs} hangs of a course of {students} hold a sandbox {IMPORT_SECONDS:g} s each at most (the import's "
+        f"limit), {floor:.0f} s of wall time with {jobs * SANDBOXES_PER_JOB} sandboxes at once"
     )
 
 
@@ -335,16 +326,36 @@ def target(section: GradingSection | None) -> Target:
     return Target(text, met_if(k.met), evidence)
 
 
+def target_hanging(section: GradingSection | None) -> Target:
+    """Issue 42's course throughput: a course of 30 with 15 hanging at import, with its peak memory."""
+    text = f"a course of {HANGING_COURSE} with {HANGING} hanging at import, local pool, ≥ {COURSE_GOAL:g}/s"
+    run = next((r for r in section.runs if r.where.endswith(f"{HANGING} hanging")), None) if section else None
+    if run is None:
+        return unmeasured(text, "section not run (--only)")
+    evidence = (
+        f"{run.submissions_per_second:.2f}/s ({run.seconds:.1f} s), peak {run.peak_mb:.0f} MB RSS summed, "
+        f"{run.peak_pss_mb:.0f} MB PSS"
+    )
+    return Target(text, met_if(run.submissions_per_second >= COURSE_GOAL), evidence)
+
+
 def main() -> None:
     """`python -m benchmarks.grading [STUDENTS] [JOBS]`: the hostile course (30 ordinary students by default) graded
-    once on the local pool; prints submissions per second and peak memory."""
-    students = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
-    run = grade_course(students, jobs, trust=sandbox.unavailable() is not None, hostile=True)
+    once on the local pool; `python -m benchmarks.grading hanging [JOBS]`: the course of 30 with 15 hanging at
+    import. Prints submissions per second and peak memory."""
+    hanging = sys.argv[1:2] == ["hanging"]
+    args = sys.argv[2:] if hanging else sys.argv[1:]
+    students = HANGING_COURSE if hanging else int(args[0]) if args else 30
+    jobs = int(args[-1]) if (hanging and args) or len(args) > 1 else 2
+    trust = sandbox.unavailable() is not None
+    load = os.getloadavg()[0]
+    run = grade_course(students, jobs, trust, hanging=HANGING if hanging else 0, hostile=not hanging)
     print(json.dumps(run.to_json(), indent=2))
     print(
-        f"{run.students} submissions in {run.seconds:.1f} s: {run.submissions_per_second:.2f} submissions/s, "
-        f"{run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB (exit {run.exit_code})"
+        f"{run.students} submissions ({run.where}) in {run.seconds:.1f} s: {run.submissions_per_second:.2f} "
+        f"submissions/s, {run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB RSS summed over the "
+        f"processes, {run.peak_pss_mb:.0f} MB PSS (exit {run.exit_code}); load average {load:.2f} before, "
+        f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs"
     )
 
 

@@ -25,6 +25,7 @@ from benchmarks.generic_dimension import bench_generic
 from benchmarks.gradient import bench_gradient
 from benchmarks.grading import GradingSection, bench_grading
 from benchmarks.grading import target as target_grading
+from benchmarks.grading import target_hanging as target_hanging_course
 from benchmarks.grading import target_rate as target_course_rate
 from benchmarks.harness import Data, Progress, ResolvedClaim, resolve_claims
 from benchmarks.latex_chain import bench_latex
@@ -145,6 +146,7 @@ def _targets(
         target_shards(dask),
         target_grading(grading),
         target_course_rate(grading),
+        target_hanging_course(grading),
     ]
 
 

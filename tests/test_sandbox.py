@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.fixtures.course import write_course
 from tests.grade_support import FAST, check_row, needs_sandbox, rows_of, run_cli
-from verifier.grading import channel, sandbox
+from verifier.grading import channel, sandbox, warm
 
 pytestmark = [pytest.mark.sandbox]
 
@@ -61,9 +61,21 @@ def _seen(run: sandbox.Run) -> dict[str, str]:
     return dict(item.split("=", 1) for item in doc["files"][0]["claims"][0]["statement"].split())
 
 
+def _run(start: str, folder: Path, limits: sandbox.Limits, monkeypatch: pytest.MonkeyPatch) -> sandbox.Run:
+    """One sandbox run: cold, or forked from a warm zygote (which must then be used, not fallen back from)."""
+    if start == "cold":
+        return sandbox.run(folder, {}, [], limits)
+    with warm.started() as zygote, monkeypatch.context() as m:
+        assert zygote is not None and not zygote.broken
+        m.setattr(sandbox, "run", lambda *a, **k: pytest.fail(f"a cold sandbox: {zygote.broken or 'no zygote'}"))
+        return warm.run(folder, {}, [], limits)
+
+
 @needs_sandbox
-def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path) -> None:
-    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load)."""
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load); from a
+    warm zygote, it sees the same, and has no capability left."""
     secret = tmp_path / "secret.txt"
     secret.write_text("ta-secret-42")
     folder = tmp_path / "student"
@@ -86,13 +98,15 @@ try:
 except OSError:
     seen.append("net=blocked")
 seen.append(f"uid={{os.getuid()}}")
+status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines() if ":" in line)
+seen += [f"CapEff={{status['CapEff'].strip()}}", f"NoNewPrivs={{status['NoNewPrivs'].strip()}}"]
 """
     (folder / "probe.py").write_text(probe + CLAIM)
-    run = sandbox.run(folder, {}, [], sandbox.Limits(wall_seconds=30))
+    run = _run(start, folder, sandbox.Limits(wall_seconds=30), monkeypatch)
     seen = _seen(run)
     assert seen[str(secret)] == "False" and seen[str(ROOT / "pyproject.toml")] == "False"
     assert seen["write"] == "blocked" and seen["net"] == "blocked"
-    assert seen["uid"] != "0"
+    assert seen["uid"] != "0" and seen["CapEff"] == "0000000000000000" and seen["NoNewPrivs"] == "1"
     assert "ta-secret-42" not in run.stdout.decode()
 
 
@@ -128,9 +142,10 @@ def _student(folder: Path, forks: int) -> Path:
 
 
 @needs_sandbox
-def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path, start: str) -> None:
     """Neither the grader's own processes nor a fork bomb in another sandbox, holding every process it may
-    have, take anything from a student's limit; and the bomb is stopped at its own."""
+    have, take anything from a student's limit; and the bomb is stopped at its own (cold, and from a zygote)."""
     limits = sandbox.Limits(processes=12, wall_seconds=60)
     bomb, modest = _student(tmp_path / "bomb", 40), _student(tmp_path / "modest", 8)
     for name in ("ready", "go"):
@@ -138,12 +153,14 @@ def test_the_process_limit_is_each_sandboxs_own(tmp_path: Path) -> None:
         os.chmod(bomb / name, 0o666)  # as root, the sandbox runs as a user id of its own
     outside = [subprocess.Popen(["sleep", "120"]) for _ in range(3 * limits.processes)]
     try:
-        with ThreadPoolExecutor(1) as pool:
-            running = pool.submit(sandbox.run, bomb, {}, [], limits)
+        with ThreadPoolExecutor(1) as pool, warm.started(start == "warm") as zygote:
+            assert (zygote is not None) == (start == "warm")
+            running = pool.submit(warm.run, bomb, {}, [], limits)
             held = _wait_for(bomb / "ready", running)
-            beside = sandbox.run(modest, {}, [], limits)
+            beside = warm.run(modest, {}, [], limits)
             _release(bomb / "go", running)
             bombed = running.result()
+            assert zygote is None or not zygote.broken, zygote.broken
     finally:
         for proc in outside:
             proc.kill()

@@ -422,15 +422,26 @@ def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) 
     assert counts["hang"] == sum(name.endswith("_hang") for name in written) == 3
     assert sum(counts.values()) == len(written) == 50
     hangs, floor = grading.hang_floor(300, 2)
-    assert (hangs, floor) == (15, 15 * grading.SANDBOX_TIMEOUT / 2)
+    assert (hangs, floor) == (15, 15 * grading.IMPORT_SECONDS / (2 * grading.SANDBOXES_PER_JOB))
     slow = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(300, 700, 266.0, 0, "verifier grade …"),))
     missed = grading.target_rate(slow)
     assert missed.status is TargetStatus.NOT_MET
-    assert "1.13/s (266 s)" in missed.evidence and "at most 2.00 submissions/s" in missed.evidence
+    assert "1.13/s (266 s)" in missed.evidence and "hold a sandbox 5 s each at most" in missed.evidence
     fast = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(300, 700, 90.0, 0, "verifier grade …"),))
     assert grading.target_rate(fast).status is TargetStatus.MET
     small = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(30, 70, 30.0, 0, "verifier grade …"),))
     assert grading.target_rate(small).evidence == "set VERIFIER_BENCH_COURSE=300"
+
+
+def test_the_hanging_course_target_states_the_rate_and_peak_memory() -> None:
+    where = f"local pool, {grading.HANGING} hanging"
+    run = grading.CourseRun(30, 53, 12.0, 1, "verifier grade …", where, peak_mb=3000.0, peak_pss_mb=900.0)
+    missed = grading.target_hanging(grading.GradingSection("bubblewrap", 2, (run,)))
+    assert missed.status is TargetStatus.NOT_MET
+    assert missed.evidence == "2.50/s (12.0 s), peak 3000 MB RSS summed, 900 MB PSS"
+    met = grading.target_hanging(grading.GradingSection("bubblewrap", 2, (dataclasses.replace(run, seconds=9.0),)))
+    assert met.status is TargetStatus.MET
+    assert grading.target_hanging(None).status is TargetStatus.NOT_MEASURED
 
 
 def test_the_phase_clock_times_the_outermost_call_of_each_phase_only(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -31,9 +31,11 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     engine = EngineSettings(seed=args.seed, samples=args.samples, budget=args.budget, verbose=args.verbose)
     run = RunSettings(engine=engine, jobs=max(1, args.jobs), timeout=args.timeout, memory_mb=args.memory_mb)
     wall = max(1.0, args.sandbox_timeout)
-    limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall)
+    importing = min(wall, max(0.5, args.import_timeout))
+    limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall,
+                    import_seconds=importing, import_cpu=max(1, min(int(wall) + 1, args.import_cpu)))  # fmt: skip
     return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement,
-                         single=bool(args.gradescope))  # fmt: skip
+                         single=bool(args.gradescope), sandboxes=max(0, args.sandboxes))  # fmt: skip
 
 
 def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:

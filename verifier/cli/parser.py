@@ -254,7 +254,11 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--no-color", action="store_true", help="plain output (NO_COLOR is honoured too)")
     o.add_argument("-q", "--quiet", action="store_true", help="no table: the lines for unmet claims and the summary")
     o.add_argument("-v", "--verbose", action="store_true", help="tracebacks and details for errors")
-    s = gr.add_argument_group("submissions")
+    _submissions(gr.add_argument_group("submissions"))
+
+
+def _submissions(s: argparse._ArgumentGroup) -> None:
+    """`grade`'s options for how submissions are read: trust, matching, the sandbox's limits."""
     s.add_argument(
         "--trust-submissions",
         action="store_true",
@@ -273,6 +277,30 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         metavar="S",
         help="wall-clock limit for importing one student's modules in the sandbox, seconds "
         "(default 30; sympy alone takes about 1 s to import)",
+    )
+    s.add_argument(
+        "--import-timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="wall-clock limit for importing one student's modules, before any claim is built, seconds (default 5; "
+        "time its processes waited for a CPU is not counted, up to 3 times the limit; the sandbox's processes get "
+        "--import-cpu CPU seconds for it together, default 1)",
+    )
+    s.add_argument(
+        "--import-cpu",
+        type=int,
+        default=1,
+        metavar="S",
+        help="CPU seconds for importing one student's modules (default 1: a module of the library imports in "
+        "under 0.03 s once sympy is loaded)",
+    )
+    s.add_argument(
+        "--sandboxes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="students read at once, each in its sandbox (default: 4 per job on the local pool)",
     )
     s.add_argument(
         "--sandbox-memory-mb",

@@ -33,6 +33,7 @@ PROCESS_EVENTS = frozenset(
 ALLOWED = ("/submission", "/usr", "/opt/verifier-lib", "/dev/null", "/dev/urandom", "/dev/random", "/proc/self",
            "/proc/meminfo", "/proc/cpuinfo", "/sys/devices/system/cpu", "/etc/ld.so.cache")  # fmt: skip
 MAX_LINES = 2000  # per sandbox, read by the grader
+PER_KIND = 200  # lines of one kind one process writes
 KINDS = {
     "open": "tried to open {n} path(s) outside its folder, not in the sandbox: {what}",
     "connect": "tried to connect {n} time(s) to {what}; the sandbox has no network",
@@ -71,8 +72,12 @@ def install(fd: int, nonce: str, prefixes: tuple[str, ...]) -> Callable[[], None
     """Report the submission's attempts to fd from now on (in this process and any it forks); returns the
     check to run once it is done, which reports the verifier's module attributes it replaced."""
     write, getcwd = os.write, os.getcwd
+    written: dict[str, int] = {}  # lines of each kind this process wrote: a few hundred tell the tale
 
     def emit(kind: str, detail: str) -> None:
+        if written.get(kind, 0) >= PER_KIND:  # a flood (a fork bomb's every attempt) would cost the grader, not it
+            return
+        written[kind] = written.get(kind, 0) + 1
         with suppress(OSError):
             write(fd, f"{nonce} {kind} {detail[:200]}\n".replace("\r", " ").encode("utf-8", "replace"))
 

@@ -10,11 +10,19 @@ fork bomb would not be stopped). The student's code runs only in a child
 run's key and writes it to the original stdout, the only thing the grader reads back.
 The student's prints go to stderr. Nothing here decides a verdict: the grader verifies
 the decoded claims itself, at the sizes it chose.
+
+Every module is imported first, under RLIMIT_CPU's soft limit at the import's CPU seconds
+(SIGXCPU ends an endless loop there), and the parent's import limits (:class:`channel.Phases`);
+then the child says so, the soft limit rises to the sandbox's CPU seconds, and the claims are
+built, each under its own CPU limit. :func:`serve` is the same work for a process forked from a
+warm zygote (:mod:`verifier.grading.zygote`) that has joined a fresh sandbox's namespaces.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import os
 import resource
 import sys
@@ -34,23 +42,33 @@ BUILD_SECONDS = 20.0  # CPU seconds to build one claim at all its dimensions
 
 
 def confine(limits: dict[str, int]) -> None:
-    """Apply the rlimits, then (as root) drop to an unprivileged user id so that they bind."""
+    """Apply the rlimits (CPU: the import's seconds until :func:`imported`), then (as root) drop to an unprivileged
+    user id so that they bind."""
     for name, value in (
         ("RLIMIT_AS", limits.get("memory_mb", 0) * 1024 * 1024),
-        ("RLIMIT_CPU", limits.get("cpu_seconds", 0)),
         ("RLIMIT_NPROC", limits.get("processes", 0)),
         ("RLIMIT_FSIZE", limits.get("file_mb", 0) * 1024 * 1024),
         ("RLIMIT_NOFILE", limits.get("open_files", 0)),
     ):
         if value > 0:
-            hard = value + 1 if name == "RLIMIT_CPU" else value  # SIGXCPU at the soft limit, SIGKILL at the hard
-            resource.setrlimit(getattr(resource, name), (value, hard))
+            resource.setrlimit(getattr(resource, name), (value, value))
+    total = limits.get("cpu_seconds", 0)
+    if total > 0:  # SIGXCPU at the soft limit, SIGKILL at the hard
+        soft = min(total, max(1, math.ceil(limits.get("import_cpu", total))))
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, total + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     uid = limits.get("uid", 0)
     if os.getuid() == 0 and uid > 0:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)  # drops every capability too
+
+
+def imported(limits: dict[str, int]) -> None:
+    """The import is done: the CPU soft limit rises to the sandbox's CPU seconds (the hard one stays)."""
+    total = limits.get("cpu_seconds", 0)
+    if total > 0:
+        resource.setrlimit(resource.RLIMIT_CPU, (total, total + 1))
 
 
 def dims_for(family: ClaimFamily, dims: dict[str, list[int | None]], default: list[int | None]) -> list[int | None]:
@@ -72,12 +90,19 @@ def _built(family: ClaimFamily, dims: list[int | None]) -> dict[str, Any]:
                           for n in dims]}  # fmt: skip
 
 
-def extract_file(path: Path, dims: dict[str, list[int | None]], default: list[int | None]) -> dict[str, Any]:
-    """One module's claims as data, or the one-line reason it did not load."""
+def load_file(path: Path) -> loader.Loaded | dict[str, Any]:
+    """Import one module (the submission's code runs here): its claims, or the file's entry with the reason."""
     try:
-        loaded = loader.load(path)
+        return loader.load(path)
     except loader.LoadError as err:
         return {"file": path.name, "error": str(err).splitlines()[0], "claims": []}
+
+
+def build_file(path: Path, loaded: loader.Loaded | dict[str, Any], dims: dict[str, list[int | None]],
+               default: list[int | None]) -> dict[str, Any]:  # fmt: skip
+    """One imported module's claims as data (or the reason it did not load)."""
+    if isinstance(loaded, dict):
+        return loaded
     claims = [
         _built(f, dims_for(f, dims, default)) for f in loaded.families[:MAX_CLAIMS] if f.name not in loaded.duplicates
     ]
@@ -87,12 +112,25 @@ def extract_file(path: Path, dims: dict[str, list[int | None]], default: list[in
     return {"file": path.name, "error": None, "claims": claims, "notes": notes}
 
 
-def extract_folder(folder: Path, dims: dict[str, list[int | None]], default: list[int | None],
-                   names: list[str] | None = None) -> dict[str, Any]:  # fmt: skip
-    """The Python modules of a student's folder (those named, never a symbolic link), as one JSON document."""
+def extract_file(path: Path, dims: dict[str, list[int | None]], default: list[int | None]) -> dict[str, Any]:
+    """One module's claims as data, or the one-line reason it did not load."""
+    return build_file(path, load_file(path), dims, default)
+
+
+def extract_folder(
+    folder: Path,
+    dims: dict[str, list[int | None]],
+    default: list[int | None],
+    names: list[str] | None = None,
+    imported: Callable[[], None] = lambda: None,
+) -> dict[str, Any]:
+    """The Python modules of a student's folder (those named, never a symbolic link), as one JSON document: every
+    module imported first, then (once imported() is called) their claims built."""
     listed = [folder / n for n in names] if names is not None else sorted(folder.iterdir())
-    files = [p for p in listed if p.suffix == ".py" and not p.name.startswith("_") and _plain_file(p)]
-    return {"schema": SCHEMA, "files": [extract_file(p, dims, default) for p in files[:MAX_FILES]]}
+    files = [p for p in listed if p.suffix == ".py" and not p.name.startswith("_") and _plain_file(p)][:MAX_FILES]
+    loaded = [load_file(p) for p in files]
+    imported()
+    return {"schema": SCHEMA, "files": [build_file(p, m, dims, default) for p, m in zip(files, loaded, strict=True)]}
 
 
 def _plain_file(path: Path) -> bool:
@@ -107,14 +145,27 @@ def _audited(request: dict[str, Any], nonce: str) -> Callable[[], None]:
     return audit.install(fd, nonce, audit.allowed_prefixes())
 
 
-def _in_child(request: dict[str, Any], nonce: str) -> bytes:
-    """The child's work: confine, hook, import the submission, encode its claims."""
-    confine(request.get("limits", {}))
+def _in_child(request: dict[str, Any], nonce: str, mark: Callable[[], None]) -> bytes:
+    """The child's work: confine, hook, import the submission, say so, encode its claims."""
+    limits = request.get("limits", {})
+    confine(limits)
     check_patches = _audited(request, nonce)
     names = request.get("files")
-    payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []), names)
+
+    def done() -> None:
+        imported(limits)
+        mark()
+
+    payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []), names, done)
     check_patches()
     return json.dumps(payload).encode()
+
+
+def phases(request: dict[str, Any]) -> channel.Phases:
+    """The import's wall and CPU seconds and the sandbox's CPU seconds the request asks for."""
+    limits = request.get("limits", {})
+    total = float(limits.get("cpu_seconds", 0) or 1e9)
+    return channel.Phases(float(request.get("import_seconds", 1e9)), float(limits.get("import_cpu", total)), total)
 
 
 def _shaped(body: bytes | None) -> bool:
@@ -127,12 +178,18 @@ def _shaped(body: bytes | None) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    request = json.loads(argv[1])
+    serve(json.loads(argv[1]))
+    return 0
+
+
+def serve(request: dict[str, Any]) -> None:
+    """The extractor's parent, on stdin, stdout and stderr: sign what the confined child sends back; never returns."""
     out = os.dup(1)
     os.dup2(2, 1)  # the student's prints (even os.write(1, ...)) go to stderr, never into the document
     nonce = channel.read_line(0)
     cap = int(request.get("output_mb", 32)) * 1024 * 1024
-    body, code = channel.run_child(lambda: _in_child(request, nonce), hide=(out,), cap=cap)
+    work = functools.partial(_in_child, request, nonce)
+    body, code = channel.run_child(work, hide=(out,), cap=cap, phases=phases(request))
     key = channel.read_line(0)  # sent after the nonce: the child, which never read stdin, never had it
     if body is None or not _shaped(body):
         os._exit(code or channel.FORGED_EXIT)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from verifier import engine
+from verifier.grading import pipeline, sandbox, shown, warm
 from verifier.grading import prepare as prep
-from verifier.grading import sandbox, shown
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
 from verifier.grading.statements import BuildError
@@ -27,10 +28,11 @@ from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
 from verifier.run import pool
-from verifier.run.executor import reruns_since
-from verifier.run.runner import RunSettings
+from verifier.run.executor import LocalPool, reruns_since
+from verifier.run.runner import RunSettings, share_imports
 
 BUILD_ERROR = f"builder raised {BuildError.__name__}"
+SANDBOXES_PER_JOB = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class GradeSettings:
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
     single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
+    sandboxes: int = 0  # students read at once (0: SANDBOXES_PER_JOB per job on the local pool)
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -191,10 +194,10 @@ def grade(
     results: dict[str, dict[str, ClaimResult]] = {s.student: {} for s in subs}
     complete = True
     reruns_before = run.executor.reruns()  # an executor may serve several runs
+    share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
     on_plan(len(subs))
     try:
-        _prepare_all(subs, ref, mode, settings, ready, on_done)
-        _verify_all(subs, ref, ready, run, results, on_done)
+        _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
     except KeyboardInterrupt:
         complete = False
     for student, by_name in results.items():
@@ -227,36 +230,66 @@ def _how(sub: Submission, mode: str) -> str:
     return "LaTeX, read as data" if sub.latex else ""
 
 
-def _prepare_all(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
-                 ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> None:  # fmt: skip
+def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
+                     ready: dict[str, prep.Prepared | pool.Failure], results: dict[str, dict[str, ClaimResult]],
+                     on_done: Callable[[str], None]) -> None:  # fmt: skip
+    """Read every student (in its sandbox) and verify its claims: on the local pool at once, each student's claims
+    queued as soon as it is read (:mod:`verifier.grading.pipeline`); on a cluster, all read, then all verified."""
+    run = settings.run
+    limits = settings.limits
+    timeout = limits.wall_seconds + run.load_timeout + 30
+    by_statement = settings.by_statement
+    reads = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits, by_statement)) for s in subs]
+    verified = _verified(results, on_done)
+    if not isinstance(run.executor, LocalPool):
+        run.executor.run(reads, sandboxes(settings), timeout, run.memory_mb, _read(ready, on_done))
+        tasks = [t for s in subs for t in _verify_tasks(s, ready.get(s.student), ref, run)]
+        run.executor.run(tasks, run.jobs, run.timeout, run.memory_mb, verified)
+        return
+    verifying = pipeline.Lane(run.jobs, run.timeout, verified)
+
+    def read(task: pool.Task, value: Any) -> None:
+        _read(ready, on_done)(task, value)
+        verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
+
+    reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads))
+    with warm.started(mode == prep.SANDBOX and any(s.python for s in subs)):  # the pool's forks inherit it
+        pipeline.run([verifying, reading], run.memory_mb)
+
+
+def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> pipeline.OnDone:
     def done(task: pool.Task, value: Any) -> None:
         ready[task.args[0].student] = value
         on_done(task.key)
 
-    limits = settings.limits
-    timeout = limits.wall_seconds + settings.run.load_timeout + 30
-    by_statement = settings.by_statement
-    tasks = [pool.Task(f"read {s.student}", prep.prepare, (s, ref, mode, limits, by_statement)) for s in subs]
-    settings.run.executor.run(tasks, settings.run.jobs, timeout, settings.run.memory_mb, done)
+    return done
 
 
-def _verify_all(subs: list[Submission], ref: Reference, ready: dict[str, prep.Prepared | pool.Failure],
-                run: RunSettings, results: dict[str, dict[str, ClaimResult]],
-                on_done: Callable[[str], None]) -> None:  # fmt: skip
-    tasks: list[pool.Task] = []
-    for s in subs:
-        p = ready.get(s.student)
-        if not isinstance(p, prep.Prepared):
-            continue
-        graded_as = {m.student: m.reference for m in p.matches if m.student}
-        for name in p.verify:
-            args = (s, p.payload, name, ref, graded_as.get(name, ""), run.engine)
-            tasks.append(pool.Task(f"{s.student}::{name}", _verify, args))
+def sandboxes(settings: GradeSettings) -> int:
+    """How many students are read at once: a sandbox mostly waits (for its import limits, or on a sleeping
+    submission) and its CPU is bounded by them, so more than the jobs; on a cluster, the jobs."""
+    if settings.sandboxes:
+        return settings.sandboxes
+    return settings.run.jobs * SANDBOXES_PER_JOB if isinstance(settings.run.executor, LocalPool) else settings.run.jobs
 
+
+def _verify_tasks(s: Submission, p: prep.Prepared | pool.Failure | None, ref: Reference,
+                  run: RunSettings) -> list[pool.Task]:  # fmt: skip
+    """A task for each claim of a student's that is to be verified (none if it could not be read)."""
+    if not isinstance(p, prep.Prepared):
+        return []
+    graded_as = {m.student: m.reference for m in p.matches if m.student}
+    return [
+        pool.Task(f"{s.student}::{name}", _verify, (s, p.payload, name, ref, graded_as.get(name, ""), run.engine))
+        for name in p.verify
+    ]
+
+
+def _verified(results: dict[str, dict[str, ClaimResult]], on_done: Callable[[str], None]) -> pipeline.OnDone:
     def done(task: pool.Task, value: Any) -> None:
         sub, name = task.args[0], task.args[2]
         result = _failure(sub, name, value) if isinstance(value, pool.Failure) else value
         results[sub.student][name] = result
         on_done(task.key)
 
-    run.executor.run(tasks, run.jobs, run.timeout, run.memory_mb, done)
+    return done

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from verifier.grading import audit, channel, extract, match, sandbox
+from verifier.grading import audit, channel, extract, match, sandbox, warm
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
@@ -45,10 +45,16 @@ class Prepared:
 def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
     """Why the sandbox gave no document, in one line ('' if it ended normally)."""
     if run.timed_out:
-        return f"stopped after {limits.wall_seconds:g} s in the sandbox (a hang, or an endless loop at import?)"
+        return f"did not finish within {limits.wall_seconds:g} s in the sandbox: stopped (a hang, or an endless loop?)"
     if run.overflow:
         return f"the sandbox wrote more than {limits.output_mb} MB; not read"
     code = run.returncode
+    if code in (channel.IMPORT_WALL_EXIT, channel.IMPORT_CPU_EXIT):
+        within = f"{limits.import_seconds:g} s" if code == channel.IMPORT_WALL_EXIT else f"{limits.import_cpu} CPU s"
+        return (f"your module did not finish importing within {within} (the sandbox's limit for the import; "
+                "a hang, a sleep or an endless loop at import?)")  # fmt: skip
+    if code == channel.CPU_EXIT:
+        return f"killed in the sandbox: its processes used over {limits.cpu_seconds} CPU seconds together"
     if code == channel.FORGED_EXIT:
         return "no document came back from the sandbox: the submission exited early or wrote into its channel (forged?)"
     if code in (-signal.SIGXCPU, -signal.SIGKILL) or code in (128 + signal.SIGXCPU, 128 + signal.SIGKILL):
@@ -92,7 +98,7 @@ def _extract(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits,
     if missing is not None:
         out.problems.append(f"Python not imported: on {socket.gethostname()}, {missing}; {sandbox.INSTALL_HINT}")
         return
-    run = sandbox.run(sub.folder, ref.dims(), ref.all_dims(), limits, files=names)
+    run = warm.run(sub.folder, ref.dims(), ref.all_dims(), limits, files=names)  # cold where there is no zygote
     out.integrity = audit.summarise(run.audit, run.nonce)
     why = _failed_run(run, limits)
     if why:

@@ -21,6 +21,11 @@ so the count is per sandbox. As any other user, the sandbox has its own user nam
 (no nested ones), and Linux (5.14 on) counts the limit per user namespace: again per
 sandbox. :func:`unavailable` checks that this kernel does so (:data:`PROBE`); where it
 does not, there is no sandbox for an unprivileged grader.
+
+The grader's wall-clock limit gives back the time the sandbox's processes waited for a CPU
+(:func:`verifier.grading.watch.waited`, at most a few times the limit), so that a loaded machine
+never stops an honest submission. :mod:`verifier.grading.warm` starts the same sandbox with a
+placeholder in it and forks the extractor into it from a warm zygote.
 """
 
 from __future__ import annotations
@@ -35,9 +40,12 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+from verifier.grading import watch
 
 LIB = "/opt/verifier-lib"
 INSTALL_HINT = "install bubblewrap (apt-get install bubblewrap) or pass --trust-submissions"
@@ -49,7 +57,9 @@ class Limits:
     """What one student's sandbox may use."""
 
     memory_mb: int = 2048
-    cpu_seconds: int = 60
+    cpu_seconds: int = 60  # each process's RLIMIT_CPU, and the sandbox's processes together
+    import_seconds: float = 5.0  # wall clock until every module is imported (the claims are built after)
+    import_cpu: int = 1  # CPU seconds for the import: RLIMIT_CPU's soft limit, and the processes together
     processes: int = 32
     file_mb: int = 8
     open_files: int = 256
@@ -58,7 +68,7 @@ class Limits:
     tmp_mb: int = 16
 
     def for_extract(self, uid: int) -> dict[str, int]:
-        keys = ("memory_mb", "cpu_seconds", "processes", "file_mb", "open_files")
+        keys = ("memory_mb", "cpu_seconds", "processes", "file_mb", "open_files", "import_cpu")
         return {**{k: int(getattr(self, k)) for k in keys}, "uid": uid}
 
 
@@ -116,6 +126,12 @@ def _bind_with_parents(path: Path, made: set[str]) -> list[str]:
 
 def bwrap_argv(folder: Path, request: dict[str, Any], limits: Limits) -> list[str]:
     """The whole bwrap command line for one student's folder."""
+    command = [sys.executable, "-s", "-B", "-m", "verifier.grading.extract", json.dumps(request)]
+    return [*sandbox_argv(folder, limits), "--", *command]
+
+
+def sandbox_argv(folder: Path, limits: Limits, extra: tuple[str, ...] = ()) -> list[str]:
+    """bwrap and its options for one student's folder (extra: more of them), without the command."""
     import verifier
 
     argv = [*_isolation(), "--new-session", "--proc", "/proc", "--dev", "/dev"]
@@ -123,8 +139,7 @@ def bwrap_argv(folder: Path, request: dict[str, Any], limits: Limits) -> list[st
     package = Path(verifier.__file__).resolve().parent
     argv += ["--perms", "0755", "--dir", "/opt", "--perms", "0755", "--dir", LIB]
     argv += ["--ro-bind", str(package), f"{LIB}/verifier", "--ro-bind", str(folder.resolve()), "/submission"]
-    argv += ["--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
-    return [*argv, "--", sys.executable, "-s", "-B", "-m", "verifier.grading.extract", json.dumps(request)]
+    return [*argv, *extra, "--chdir", "/submission", "--hostname", "sandbox", "--clearenv", *_env()]
 
 
 def _isolation() -> list[str]:
@@ -153,7 +168,12 @@ def _python_binds() -> list[str]:
 
 
 def _env() -> list[str]:
-    env = {
+    return [x for k, v in environment().items() for x in ("--setenv", k, v)]
+
+
+def environment() -> dict[str, str]:
+    """The sandbox's whole environment."""
+    return {
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": LIB,
         "HOME": "/tmp",
@@ -164,7 +184,6 @@ def _env() -> list[str]:
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
     }
-    return [x for k, v in env.items() for x in ("--setenv", k, v)]
 
 
 _RUNS = itertools.count()
@@ -176,16 +195,22 @@ def sandbox_uid() -> int:
     return 1_500_000_000 + os.getpid() * 600 + next(_RUNS) % 600
 
 
+def request_for(dims: dict[str, Any], default: list[Any], limits: Limits, files: list[str] | None) -> dict[str, Any]:
+    """What the extractor is asked: the sizes, the limits, the files (None: every module)."""
+    request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid()),
+                               "output_mb": limits.output_mb, "import_seconds": limits.import_seconds}  # fmt: skip
+    if files is not None:
+        request["files"] = files
+    return request
+
+
 def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, audit: bool = True,
         files: list[str] | None = None) -> Run:  # fmt: skip
     """Extract one student's claims (of the files named: None for every module) in a sandbox; stdout is read
     up to limits.output_mb, stderr's tail kept, and the audit hook's lines up to 256 KB. The audit nonce and
     the document's signing key are sent on stdin, never on the command line."""
     read_end, write_end = os.pipe()
-    request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid()),
-                               "output_mb": limits.output_mb}  # fmt: skip
-    if files is not None:
-        request["files"] = files
+    request = request_for(dims, default, limits, files)
     if audit:
         request["audit_fd"] = write_end
     argv = bwrap_argv(folder, request, limits)
@@ -197,8 +222,9 @@ def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, 
     finally:
         os.close(write_end)
     try:
-        _send_keys(proc, result.nonce, result.key)
-        _read(proc, result, limits, started, os.fdopen(read_end, "rb", buffering=0))
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        send_keys(proc.stdin, result.nonce, result.key)
+        read(proc.stdout, proc.stderr, result, limits, started, os.fdopen(read_end, "rb", buffering=0), proc.pid)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -208,29 +234,40 @@ def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: Limits, 
     return result
 
 
-def _send_keys(proc: subprocess.Popen[bytes], nonce: str, key: str) -> None:
-    assert proc.stdin is not None
+def send_keys(stdin: IO[bytes], nonce: str, key: str) -> None:
     try:
-        proc.stdin.write(f"{nonce}\n{key}\n".encode())
-        proc.stdin.close()
+        stdin.write(f"{nonce}\n{key}\n".encode())
+        stdin.close()
     except OSError:  # the sandbox did not start, or ended at once: its exit code says why
         pass
 
 
-def _read(proc: subprocess.Popen[bytes], result: Run, limits: Limits, started: float, audit: Any) -> None:
+def read(stdout: IO[bytes], stderr: IO[bytes], result: Run, limits: Limits, started: float, audit: IO[bytes],
+         root: int = 0, ended: Any = None, on_end: Callable[[], None] = lambda: None) -> None:  # fmt: skip
+    """Fill result from the sandbox's stdout, stderr and audit pipe until they close, within the wall limit (less
+    the longest wait for a CPU of a process under root, if given). When ended (a socket, or None) becomes
+    readable, on_end is called once (it is not read here)."""
     cap = limits.output_mb * 1024 * 1024
     out, err, notes = bytearray(), bytearray(), bytearray()
     with audit, selectors.DefaultSelector() as sel:
-        assert proc.stdout is not None and proc.stderr is not None
-        sel.register(proc.stdout, selectors.EVENT_READ, out)
-        sel.register(proc.stderr, selectors.EVENT_READ, err)
+        sel.register(stdout, selectors.EVENT_READ, out)
+        sel.register(stderr, selectors.EVENT_READ, err)
         sel.register(audit, selectors.EVENT_READ, notes)
-        while sel.get_map():
+        if ended is not None:
+            sel.register(ended, selectors.EVENT_READ, None)
+        while len(sel.get_map()) > (ended is not None):
             left = limits.wall_seconds - (time.monotonic() - started)
+            if left <= 0 and root:  # a loaded machine's delays are not the submission's
+                left += watch.waited(root, watch.CREDIT * limits.wall_seconds)
             if left <= 0:
                 result.timed_out = True
                 break
             for key, _ in sel.select(timeout=min(left, 0.5)):
+                if key.data is None:  # the extractor has ended: what it started goes with its sandbox
+                    sel.unregister(key.fileobj)
+                    ended = None
+                    on_end()
+                    continue
                 chunk = os.read(key.fd, 65536)
                 if not chunk:
                     sel.unregister(key.fileobj)

@@ -1,0 +1,62 @@
+"""Read and verify at once on the local pool: a student's claims start as soon as the student is read.
+
+Graded in two phases, each waits for its slowest task: one submission that sleeps until the
+import's wall-clock limit holds the whole reading phase while the cores idle. On the local pool
+the grader instead keeps up to `sandboxes` students being read and `jobs` claims being verified
+at once, in lanes (:func:`run`), and queues a student's claims the moment it is read. Each task is
+still a fork of its own with its own time and memory limits (:mod:`verifier.run.pool`), so a
+hang or a crash costs its own row and nothing else. Reading mostly waits (its CPU is bounded by
+the import's limits); verifying uses the cores.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from typing import Any
+
+from verifier.run import pool
+
+OnDone = Callable[[pool.Task, Any], None]
+
+
+@dataclass
+class Lane:
+    """Tasks run `slots` at a time, each under `timeout`; `on_done(task, value or Failure)` as each ends (it may
+    queue tasks on any lane)."""
+
+    slots: int
+    timeout: float
+    on_done: OnDone
+    queued: deque[pool.Task] = field(default_factory=deque)
+    running: list[pool.Running] = field(default_factory=list)
+
+    def busy(self) -> bool:
+        return bool(self.queued or self.running)
+
+
+def run(lanes: list[Lane], memory_mb: int) -> None:
+    """Run every lane's tasks (and those queued while they run) to the end. KeyboardInterrupt propagates after
+    every worker has been killed."""
+    try:
+        while any(lane.busy() for lane in lanes):
+            for lane in lanes:
+                while lane.queued and len(lane.running) < max(1, lane.slots):
+                    lane.running.append(pool.start(lane.queued.popleft(), memory_mb, lane.timeout))
+            running = [r for lane in lanes for r in lane.running]
+            wait_for = max(0.0, min(r.deadline for r in running) - time.monotonic())
+            ready = wait([r.conn for r in running], timeout=min(wait_for, 0.5))
+            for lane in lanes:
+                for r in list(lane.running):
+                    outcome = pool.collect(r, r.conn in ready, lane.timeout)
+                    if outcome is not None:
+                        lane.running.remove(r)
+                        lane.on_done(r.task, outcome)
+    except BaseException:
+        for lane in lanes:
+            for r in lane.running:
+                pool.kill(r)
+        raise
