@@ -183,3 +183,14 @@ def test_a_fork_bomb_and_a_snoop_are_contained_and_reported(tmp_path: Path) -> N
     for student, p in planted.items():
         check_row(rows[student], p)
     assert "3 students: 1 with full marks" in proc.stdout and "; 2 with integrity notes" in proc.stdout
+
+
+@needs_sandbox
+def test_the_sandbox_keeps_no_capability_beyond_dropping_to_its_user(tmp_path: Path) -> None:
+    """As root, bwrap keeps every capability unless told: the sandbox's own first process (the extractor's
+    parent, before the student's child drops to its user id) may keep only SETUID, SETGID and KILL."""
+    argv = [*sandbox._isolation(), "--proc", "/proc", "--", "/bin/cat", "/proc/self/status"]
+    status = subprocess.run(argv, capture_output=True, text=True, timeout=20, check=True).stdout
+    kept = int(next(ln for ln in status.splitlines() if ln.startswith("CapEff:")).split()[1], 16)
+    allowed = (1 << 5) | (1 << 6) | (1 << 7)  # CAP_KILL, CAP_SETGID, CAP_SETUID
+    assert kept & ~allowed == 0, f"CapEff {kept:016x}"

@@ -143,11 +143,12 @@ def sandbox_argv(folder: Path, limits: Limits, extra: tuple[str, ...] = ()) -> l
 
 
 def _isolation() -> list[str]:
-    """bwrap's namespaces and the system, read-only: as root with the rights to drop to the sandbox's user id,
+    """bwrap's namespaces and the system, read-only: as root with only the rights to drop to the sandbox's user id
+    (and to stop its child at a limit: bwrap as root otherwise keeps every capability, CAP_SYS_ADMIN included),
     as another user in a user namespace of the sandbox's own, which cannot make more of them."""
     if os.getuid() == 0:
-        return ["bwrap", *_NAMESPACES, "--die-with-parent", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                *_system_binds()]  # fmt: skip
+        kept = ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_KILL"]
+        return ["bwrap", *_NAMESPACES, "--die-with-parent", *kept, *_system_binds()]  # fmt: skip
     nested = ["--disable-userns"] if _knows("--disable-userns") else []  # bwrap 0.8 on
     return ["bwrap", *_NAMESPACES, "--unshare-user", *nested, "--die-with-parent", *_system_binds()]
 
