@@ -100,9 +100,10 @@ class ProofEvidence:
 class Diagnosis:
     """Why a refuted identity is wrong, each part verified by the engine (verifier/engine/diagnose.py).
 
-    kind: sign, factor, term, assumption or other; said: the sentence, summary first; difference: left − right
-    when short (LaTeX); repair: the nearest correct line (LaTeX), PROVED (repair_status), and the edit
-    that makes it (edit)."""
+    kind: sign, factor, term, exponent, transpose, index, bound, relation, assumption or other; said: the
+    sentence, summary first (the repaired line's edit in «»); difference: left − right when short (LaTeX);
+    repair: the nearest correct line (LaTeX), PROVED or CHECKED (repair_status), the edit that makes it
+    (edit), the same line with the edited part in \\underline (repair_marked) and its relation."""
 
     kind: str
     said: str
@@ -111,6 +112,8 @@ class Diagnosis:
     repair_status: str = ""
     edit: str = ""
     holds_if: str = ""  # a missing assumption under which the line is PROVED ("holds if y ∈ Δ (declare y: simplex)")
+    repair_marked: str = ""  # the repair's LaTeX with the edited part in \\underline{…}
+    relation: str = "="  # the repaired line's relation, in LaTeX (\\le for a relaxed <)
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
