@@ -31,7 +31,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.engine import assume, slips
+from verifier.engine import assume, line_edits, slips
 from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Expect, Status
@@ -56,24 +56,36 @@ class _Verifier:
         self.deadline = time.monotonic() + SAFETY_SECONDS
         self.cut = False  # the safety net fired
 
-    def status(self, body: Statement | None, n_values: tuple[int | None, ...] | None = None) -> Status | None:
-        """The engine's verdict on body at the refuted size (or on the family at n_values); None past the budget."""
+    def status(
+        self, body: Statement | None, n_values: tuple[int | None, ...] | None = None, family: ClaimFamily | None = None
+    ) -> Status | None:
+        """The engine's verdict on body at the refuted size (or on a family at n_values); None past the budget."""
         if self.left <= 0:
             return None
         if time.monotonic() > self.deadline:
             self.cut = True
             return None
         self.left -= 1
-        builder = self.family.builder if body is None else (lambda *_: body)
+        family = family or self.family
+        builder = family.builder if body is None else (lambda *_: body)
         derived = dataclasses.replace(
-            self.family, name=f"{self.family.name}.diagnosis", builder=builder, n_values=n_values or (self.n,),
-            numeric_n=(), expect=Expect.HOLDS, planted=None,
+            family, name=f"{self.family.name}.diagnosis", builder=builder, n_values=n_values or (self.n,),
+            numeric_n=(), expect=Expect.HOLDS, planted=None, reread=None,
         )  # fmt: skip
         return self.verify_one(derived, self.settings, "").status
 
 
-def diagnose(family: ClaimFamily, result: ClaimResult, verify_one: VerifyOne, settings: Any) -> Diagnosis | None:
-    """The diagnosis of a refuted identity or inequality, or None (another kind of claim, or nothing verified)."""
+Reread = Callable[[str], ClaimFamily | None]  # a chain step's family with its line written as the LaTeX given
+
+
+def diagnose(
+    family: ClaimFamily, result: ClaimResult, verify_one: VerifyOne, settings: Any,
+    line: tuple[str, Reread] | None = None,
+) -> Diagnosis | None:  # fmt: skip
+    """The diagnosis of a refuted identity or inequality, or None (another kind of claim, or nothing verified).
+
+    line: a LaTeX chain step's line as written and how to read it edited; its edits are tried first
+    (verifier/engine/line_edits.py), each verified at every size of the chain."""
     cx = result.counterexample
     n = cx.n if cx is not None else None
     try:
@@ -85,13 +97,20 @@ def diagnose(family: ClaimFamily, result: ClaimResult, verify_one: VerifyOne, se
     verifier = _Verifier(family, n, settings, verify_one)
     where = list(body.where.items()) if isinstance(body.where, dict) else list(body.where)
     point = _point(where, [g.label for g in body.given()], cx.values if cx is not None else {})
-    found = _repair(body, where, point, n, verifier)
+    found = _line_repair(line, point, n, verifier) if line is not None and line[0] else None
+    found = found or _repair(body, where if line is None else [], point, n, verifier)
     difference = _difference(body, verifier)
     ratio = _ratio(body, verifier)
+    if found is None and ratio is not None:  # lhs = c·rhs is verified: the line scaled by c
+        scaled = sp.sympify(body.rhs) * ratio
+        kind, verb = ("sign", "flip the sign of the line") if ratio == -1 else ("factor", f"multiply the line by {ratio}")
+        found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), Status.PROVED
     holds_if = "" if found is not None else _holds_if(body, where, point, cx, verifier)
     if found is None and difference is None and ratio is None and not holds_if:
         return None
-    return _assembled(found, difference, ratio, holds_if, verifier.cut)
+    sizes = {v for v in family.n_values if v is not None}
+    at = f" (at n = {n})" if len(sizes) > 1 and n is not None else ""
+    return _assembled(found, difference, ratio, holds_if, verifier.cut, at)
 
 
 def _ops(e: Any) -> int:
@@ -180,6 +199,30 @@ def _repair(
     return None
 
 
+def _line_repair(
+    line: tuple[str, Reread], point: dict[sp.Symbol, sp.Rational], n: int | None, verifier: _Verifier
+) -> tuple[slips.Candidate, Status] | None:
+    """The first edit of the line as written that the reader reads, that holds at the counterexample,
+    and that the engine then verifies at every size of the chain."""
+    written, reread = line
+    for e in line_edits.edits(written):
+        family = reread(e.written)
+        if family is None:
+            continue
+        try:
+            body = family.build(n).body
+        except Exception:  # an edit the reader took but the builder refuses: not a candidate
+            continue
+        if not isinstance(body, Identity | Inequality) or _fails_at(body.lhs, body.rhs, _op(body), point):
+            continue
+        status = verifier.status(None, family.n_values, family)
+        if status is None:
+            return None
+        if status in ACCEPTED:
+            return slips.Candidate(e.written, _op(body), e.kind, e.edit, e.marked_latex, e.marked_text, True), status
+    return None
+
+
 def _scalars(body: Identity | Inequality) -> tuple[sp.Expr, sp.Expr] | None:
     if not isinstance(body, Identity) or any(isinstance(e, sp.MatrixBase) for e in (body.lhs, body.rhs)):
         return None
@@ -240,23 +283,25 @@ def _checked(status: Status) -> str:
 
 def _assembled(
     found: tuple[slips.Candidate, Status] | None, difference: sp.Expr | None, ratio: sp.Expr | None,
-    holds_if: str, cut: bool,
+    holds_if: str, cut: bool, at: str,
 ) -> Diagnosis:  # fmt: skip
-    """The Diagnosis, built once from what was verified: the kind and the sentence, summary first."""
+    """The Diagnosis, built once from what was verified: the kind and the sentence, summary first.
+    at: " (at n = 2)" where a part was verified at the refuted size only, not at every size."""
     parts = []
     if ratio == -1:
-        parts.append("the sides have opposite signs")
+        parts.append(f"the sides have opposite signs{at}")
     elif ratio is not None:
-        parts.append(f"the left side is {slips.text(ratio)} times the right")
+        parts.append(f"the left side is {slips.text(ratio)} times the right{at}")
     if difference is not None:
-        parts.append(f"the two sides differ by exactly {slips.text(difference)} (left − right)")
+        parts.append(f"the two sides differ by exactly {slips.text(difference)} (left − right){at}")
     if holds_if:
-        parts.insert(0, f"the step {holds_if}")
+        parts.insert(0, f"the step {holds_if}{at if 'n ≥ 2' not in holds_if else ''}")
     kind = "assumption" if holds_if else "other"
     if found is not None:
         c, status = found
         rel = slips.RELATION_WORDS.get(c.op, c.op)
-        parts.append(f"did you mean {rel} {c.marked_text or slips.text(c.rhs)} ({c.edit})? {status.value}")
+        where = "" if c.written else at
+        parts.append(f"did you mean {rel} {c.marked_text or slips.text(c.rhs)} ({c.edit})? {status.value}{where}")
         kind = c.kind
     elif ratio is not None and not holds_if:
         kind = "sign" if ratio == -1 else "factor"
@@ -266,8 +311,12 @@ def _assembled(
         parts.append("(the diagnosis stopped at its time safety net: it may have missed a repair)")
     return Diagnosis(
         kind=kind, said="; ".join(parts), difference=sp.latex(difference) if difference is not None else "",
-        repair=sp.latex(found[0].rhs) if found else "", repair_status=found[1].value if found else "",
+        repair=_latex(found[0]) if found else "", repair_status=found[1].value if found else "",
         edit=found[0].edit if found else "", holds_if=holds_if,
-        repair_marked=(found[0].marked_latex or sp.latex(found[0].rhs)) if found else "",
+        repair_marked=(found[0].marked_latex or _latex(found[0])) if found else "",
         relation=RELATION_LATEX.get(found[0].op, "=") if found else "=",
     )  # fmt: skip
+
+
+def _latex(c: slips.Candidate) -> str:
+    return str(c.rhs) if c.written else sp.latex(c.rhs)

@@ -41,6 +41,7 @@ class Candidate:
     edit: str
     marked_latex: str = ""  # the repaired line, its edited part in \underline{…}
     marked_text: str = ""  # the same in text, its edited part in «…»
+    written: bool = False  # rhs is the student's own line as LaTeX, edited (verifier/engine/line_edits.py)
 
 
 def text(e: Any) -> str:

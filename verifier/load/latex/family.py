@@ -275,6 +275,24 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
     lines = reader.lines(source)
     planted = _planted(source, len(lines) - 1)
+
+    def reread(index: int, written: str) -> ClaimFamily | None:
+        """The same chain with line `index` written as `written` (the diagnosis's edit), or None."""
+        if not 0 <= index < len(lines):
+            return None
+        old = lines[index]
+        try:
+            edited = dataclasses.replace(old, tree=reader.tree(written, old.base or old.origin), written=written)
+            again = _built(reader, [*lines[:index], edited, *lines[index + 1 :]], source, name, stem, planted)
+        except (LatexError, RecursionError, ValueError, TypeError):
+            return None
+        return again
+
+    return dataclasses.replace(_built(reader, lines, source, name, stem, planted), reread=reread)
+
+
+def _built(reader: Reader, lines: list[Line], source: ChainSource, name: str, stem: str, planted: int | None) -> ClaimFamily:
+    """The claim family of a chain's lines, built and gated at every size it uses."""
     decls = reader.decls
     lows = {s: lo for s, (lo, _) in decls.sizes.items()}
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
