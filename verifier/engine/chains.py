@@ -58,8 +58,10 @@ def verify_chain(
         steps.append(_verify_step(family, chain, i, quiet, source, verify_one))
         if on_step is not None:
             on_step(steps[-1][0])
-        if quiet is not settings and steps[-1][1].status is Status.REFUTED and all(
-            r.status is not Status.REFUTED for _, r in steps[:-1]
+        if (
+            quiet is not settings
+            and steps[-1][1].status is Status.REFUTED
+            and all(r.status is not Status.REFUTED for _, r in steps[:-1])
         ):  # the first wrong step: why, after its verdict (a page shows the verdict first, then this)
             steps[-1] = _diagnosed(family, chain, i, steps[-1], settings, verify_one)
             if on_step is not None and steps[-1][0].diagnosis is not None:

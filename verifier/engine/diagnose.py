@@ -101,9 +101,12 @@ def diagnose(
     found = found or _repair(body, where if line is None else [], point, n, verifier)
     difference = _difference(body, verifier)
     ratio = _ratio(body, verifier)
+    if found is None and ratio is not None and line is not None and line[0]:
+        found = _scaled_line(line, ratio, verifier)
     if found is None and ratio is not None:  # lhs = c·rhs is verified: the line scaled by c
         scaled = sp.sympify(body.rhs) * ratio
-        kind, verb = ("sign", "flip the sign of the line") if ratio == -1 else ("factor", f"multiply the line by {ratio}")
+        flip = ratio == -1
+        kind, verb = ("sign", "flip the sign of the line") if flip else ("factor", f"multiply the line by {ratio}")
         found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), Status.PROVED
     holds_if = "" if found is not None else _holds_if(body, where, point, cx, verifier)
     if found is None and difference is None and ratio is None and not holds_if:
@@ -189,7 +192,7 @@ def _repair(
     for tried, c in enumerate(slips.candidates(body.lhs, body.rhs, _op(body), where, n)):
         if tried >= MAX_TRIED:
             return None
-        if c.rhs == body.rhs and c.op == _op(body) or _fails_at(body.lhs, c.rhs, c.op, point):
+        if (c.rhs == body.rhs and c.op == _op(body)) or _fails_at(body.lhs, c.rhs, c.op, point):
             continue
         status = verifier.status(_rebuilt(body, c.rhs, c.op))
         if status is None:
@@ -221,6 +224,26 @@ def _line_repair(
         if status in ACCEPTED:
             return slips.Candidate(e.written, _op(body), e.kind, e.edit, e.marked_latex, e.marked_text, True), status
     return None
+
+
+def _scaled_line(
+    line: tuple[str, Reread], ratio: sp.Expr, verifier: _Verifier
+) -> tuple[slips.Candidate, Status] | None:
+    """The student's line scaled by the verified ratio c, as written (c x^2, c (a + b)), verified at every size."""
+    written, reread = line
+    single = len(line_edits.term_spans(written)) == 1
+    factor = "-" if ratio == -1 else sp.latex(ratio)
+    shown = f"{factor} {written}" if single else f"{factor} \\left({written}\\right)"
+    family = reread(shown)
+    if family is None:
+        return None
+    status = verifier.status(None, family.n_values, family)
+    if status not in ACCEPTED or status is None:
+        return None
+    kind, verb = ("sign", "flip the sign of the line") if ratio == -1 else ("factor", f"multiply the line by {ratio}")
+    marked = shown.replace(factor, f"\\underline{{{factor}}}", 1)
+    text = f"«{factor}»{shown[len(factor) :]}"
+    return slips.Candidate(shown, "=", kind, verb, marked, text, True), status  # a ratio is an identity's
 
 
 def _scalars(body: Identity | Inequality) -> tuple[sp.Expr, sp.Expr] | None:

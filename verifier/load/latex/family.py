@@ -291,7 +291,9 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     return dataclasses.replace(_built(reader, lines, source, name, stem, planted), reread=reread)
 
 
-def _built(reader: Reader, lines: list[Line], source: ChainSource, name: str, stem: str, planted: int | None) -> ClaimFamily:
+def _built(
+    reader: Reader, lines: list[Line], source: ChainSource, name: str, stem: str, planted: int | None
+) -> ClaimFamily:
     """The claim family of a chain's lines, built and gated at every size it uses."""
     decls = reader.decls
     lows = {s: lo for s, (lo, _) in decls.sizes.items()}
