@@ -98,6 +98,9 @@ def diagnose(
     where = list(body.where.items()) if isinstance(body.where, dict) else list(body.where)
     point = _point(where, [g.label for g in body.given()], cx.values if cx is not None else {})
     found = _line_repair(line, point, n, verifier) if line is not None and line[0] else None
+    sized = "" if found is not None else _sizes_from_two(cx, verifier)  # a step wrong only at n = 1
+    if sized:
+        return Diagnosis(kind="assumption", said=f"the step {sized}", holds_if=sized)
     found = found or _repair(body, where if line is None else [], point, n, verifier)
     difference = _difference(body, verifier)
     ratio = _ratio(body, verifier)
@@ -278,18 +281,17 @@ def _holds_if(
     cx: Counterexample | None, verifier: _Verifier,
 ) -> str:  # fmt: skip
     """A missing assumption from the catalogue under which the step is verified, in words, or ""."""
+    checked = ""  # a CHECKED assumption is kept while a PROVED one is looked for
     for a in assume.assumptions(where, [g.label for g in body.given()], point):
         status = verifier.status(_rebuilt(body, body.rhs, _op(body), a.where))
         if status is None:
-            return ""
-        if status in ACCEPTED:
-            return f"holds if {a.said} (declare {a.declare}){_checked(status)}"
-    family = verifier.family
-    larger = tuple(v for v in family.n_values if v is not None and v >= 2)
-    if cx is not None and cx.n is not None and cx.n < 2 and larger:
-        status = verifier.status(None, larger)
-        if status in ACCEPTED:
-            return f"holds if n ≥ 2 (declare the size from 2){_checked(status)}"
+            return checked
+        if status is Status.PROVED:
+            return f"holds if {a.said} (declare {a.declare})"
+        if status is Status.CHECKED and not checked:
+            checked = f"holds if {a.said} (declare {a.declare}){_checked(status)}"
+    if checked:
+        return checked
     if isinstance(body, Identity) and isinstance(body.lhs, sp.MatrixBase) and body.lhs.rows == body.lhs.cols > 1:
         on_diagonal = cx is not None and cx.entries and all(len(e) == 2 and e[0] == e[1] for e in cx.entries)
         if on_diagonal:
@@ -300,7 +302,16 @@ def _holds_if(
     return ""
 
 
-def _checked(status: Status) -> str:
+def _sizes_from_two(cx: Counterexample | None, verifier: _Verifier) -> str:
+    """ "holds if n ≥ 2" when the step fails at n = 1 and the engine verifies it at every larger size."""
+    larger = tuple(v for v in verifier.family.n_values if v is not None and v >= 2)
+    if cx is None or cx.n is None or cx.n >= 2 or not larger:
+        return ""
+    status = verifier.status(None, larger)
+    return f"holds if n ≥ 2 (declare the size from 2){_checked(status)}" if status in ACCEPTED else ""
+
+
+def _checked(status: Status | None) -> str:
     return "" if status is Status.PROVED else " (CHECKED numerically, not proved)"
 
 
@@ -318,7 +329,7 @@ def _assembled(
     if difference is not None:
         parts.append(f"the two sides differ by exactly {slips.text(difference)} (left − right){at}")
     if holds_if:
-        parts.insert(0, f"the step {holds_if}{at if 'n ≥ 2' not in holds_if else ''}")
+        parts.insert(0, f"the step {holds_if}{at}")
     kind = "assumption" if holds_if else "other"
     if found is not None:
         c, status = found
