@@ -76,12 +76,12 @@ def _term_edit(rhs: sp.Expr, op: str, others: list[sp.Expr], piece: sp.Expr, kin
     return Candidate(new, op, kind, edit, latex, shown)
 
 
-def _scales(rhs: sp.Expr, n: int | None) -> list[tuple[Any, str, str]]:
+def _scales(lhs: sp.Expr, rhs: sp.Expr, n: int | None) -> list[tuple[Any, str, str]]:
     """(scale, kind, verb) for one term: −1 is a sign slip, the others a factor slip."""
     out: list[tuple[Any, str, str]] = [
         (-1, "sign", "flip the sign of"), (2, "factor", "double"), (sp.Rational(1, 2), "factor", "halve"),
     ]  # fmt: skip
-    named = sorted((s for s in rhs.free_symbols if s.name in SIZE_NAMES), key=str)
+    named = sorted((s for s in lhs.free_symbols | rhs.free_symbols if s.name in SIZE_NAMES), key=str)
     size: Any = named[0] if named else (n if n is not None and n >= 2 else None)
     if size is not None:
         out += [(size, "factor", f"multiply by {size}"), (1 / sp.sympify(size), "factor", f"divide by {size}")]
@@ -95,7 +95,7 @@ def term_edits(lhs: sp.Expr, rhs: sp.Expr, op: str, n: int | None) -> Iterator[C
     terms = list(sp.Add.make_args(rhs))
     for i, t in enumerate(terms):
         others = terms[:i] + terms[i + 1 :]
-        for scale, kind, verb in _scales(rhs, n):
+        for scale, kind, verb in _scales(lhs, rhs, n):
             yield _term_edit(rhs, op, others, scale * t, kind, f"{verb} the term {text(t)}")
         if len(terms) > 1:
             yield Candidate(sp.Add(*others), op, "term", f"drop the term {text(t)}", sp.latex(sp.Add(*others)),
