@@ -119,6 +119,24 @@ class Diagnosis:
     def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
         return cls(**data) if data else None
 
+    @property
+    def why(self) -> str:
+        """The sentence without its "did you mean …" part (a renderer that typesets the repair shows it apart)."""
+        return "; ".join(p for p in self.said.split("; ") if not p.startswith("did you mean"))
+
+    def hint(self, step: int | None) -> Diagnosis:
+        """The kind of slip and where, without the repair, the difference or the assumption (a TA's hints only)."""
+        where = f"step {step}: " if step else ""
+        return Diagnosis(kind=self.kind, said=f"{where}look for {HINTS.get(self.kind, 'the slip')}")
+
+
+HINTS = {
+    "sign": "a sign slip", "factor": "a wrong factor", "term": "a missing or extra term",
+    "exponent": "a wrong exponent", "transpose": "a missing or extra transpose", "index": "two indices swapped",
+    "bound": "a sum's bound off by one", "relation": "the wrong relation (≤, <, ≥, >)",
+    "assumption": "an assumption the step needs but the derivation does not declare", "other": "the slip",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class StepResult:

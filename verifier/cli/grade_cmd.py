@@ -33,7 +33,8 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     wall = max(1.0, args.sandbox_timeout)
     limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall)
     return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement,
-                         single=bool(args.gradescope))  # fmt: skip
+                         single=bool(args.gradescope), hints_only=bool(getattr(args, "hints_only", False)),
+                         step_credit=bool(getattr(args, "step_credit", False)))  # fmt: skip
 
 
 def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:

@@ -239,6 +239,14 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
     o.add_argument(
+        "--hints-only", action="store_true",
+        help="a wrong step's feedback names the kind of slip and the step, never the repair (students find it)",
+    )  # fmt: skip
+    o.add_argument(
+        "--step-credit", action="store_true",
+        help="a chain that is not met earns the fraction of its steps that hold (shown as credit, with the score)",
+    )  # fmt: skip
+    o.add_argument(
         "--feedback",
         metavar="DIR",
         help="write a feedback page per student, in Markdown and in self-contained HTML (their claim as written, "

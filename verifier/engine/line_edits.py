@@ -76,12 +76,12 @@ def index_swaps(line: str) -> Iterator[LineEdit]:
         if first and second and first != second:
             swapped = f"_{{{second}{first}}}"
             edit = f"swap the indices: {swapped} for _{{{first}{second}}}"
-            yield _edit(line, m.start(), m.end(), swapped, "index", edit)
+            yield _edit(line, m.start(), m.end(), swapped, "index", edit, f"{second}{first}")
             continue
         own = single or (first if not second else None)
         for other in letters if own else ():
             if other != own:
-                yield _edit(line, m.start(), m.end(), f"_{{{other}}}", "index", f"the index {other} for {own}")
+                yield _edit(line, m.start(), m.end(), f"_{{{other}}}", "index", f"the index {other} for {own}", other)
 
 
 def _shifted(bound: str, by: int) -> str:
