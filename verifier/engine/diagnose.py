@@ -18,7 +18,7 @@ Each verification is an ordinary claim verified by verify_one with diagnose off,
 can say PROVED by itself, and nothing unverified reaches the Diagnosis. The work is bounded by
 counts, so the diagnosis is the same on a busy machine: at most MAX_TRIED candidates evaluated at
 the counterexample and MAX_VERIFIED claims verified, each under the settings' own budget. A wall
-clock (SAFETY_SECONDS) is only a safety net against a verification that the budget does not stop:
+clock (settings.diagnose_seconds) is only a safety net against a verification the budget does not stop:
 when it fires the diagnosis ends with what it has verified, and says so. Its absence is never an error.
 """
 
@@ -41,7 +41,7 @@ MAX_OPS = 40  # a difference longer than this is not shown
 MAX_LINE_OPS = 160  # a line longer than this is not diagnosed
 MAX_TRIED = 80  # candidates evaluated at the counterexample
 MAX_VERIFIED = 10  # claims verified by the engine: the work budget
-SAFETY_SECONDS = 30.0  # wall-clock safety net, not a measure: the counts above bound the work
+SAFETY_SECONDS = 30.0  # wall-clock safety net (settings.diagnose_seconds), not a measure: the counts bound the work
 ACCEPTED = (Status.PROVED, Status.CHECKED)
 RELATION_LATEX = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
 
@@ -53,7 +53,7 @@ class _Verifier:
         self.family, self.n, self.verify_one = family, n, verify_one
         self.settings = dataclasses.replace(settings, diagnose=False, shrink=False, samples=min(settings.samples, 60))
         self.left = MAX_VERIFIED
-        self.deadline = time.monotonic() + SAFETY_SECONDS
+        self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
         self.cut = False  # the safety net fired
 
     def status(

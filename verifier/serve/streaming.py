@@ -101,7 +101,8 @@ class Stream:
     def step(self, event: dict[str, Any]) -> dict[str, Any]:
         chain = int(event.get("chain", 0))
         step = StepResult.from_json(event["step"])
-        first = step.status is Status.REFUTED and chain not in self.first_wrong
+        # the first wrong step comes again with its diagnosis: it stays the first wrong one
+        first = step.status is Status.REFUTED and self.first_wrong.get(chain, step.index) == step.index
         if first:
             self.first_wrong[chain] = step.index
         line = self.line_of(chain, step.index)
