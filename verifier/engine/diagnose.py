@@ -221,6 +221,9 @@ def _line_repair(
             continue
         if not isinstance(body, Identity | Inequality) or _fails_at(body.lhs, body.rhs, _op(body), point):
             continue
+        sizes = tuple(v for v in family.n_values if v is not None)
+        if len(sizes) > 1 and verifier.status(None, (n,), family) not in ACCEPTED:
+            continue  # refuted (or past the budget) at the refuted size: no need to try every size
         status = verifier.status(None, family.n_values, family)
         if status is None:
             return None
