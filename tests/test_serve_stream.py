@@ -85,3 +85,22 @@ def test_the_diagnosis_comes_after_the_verdict_in_the_same_place() -> None:
     assert verdict["wrong"] and why["wrong"] and verdict["index"] == why["index"] == 3
     assert "Why (" not in verdict["html"] and "Why (" in why["html"] and "Did you mean" in why["html"]
     assert '<span class="math repair">' in why["html"] and "<munder>" in why["html"]  # the edit underlined
+
+
+def test_a_chains_worker_sends_the_diagnosis_as_an_event_of_its_own() -> None:
+    """The dispatcher relays each step once; the diagnosis is a `diagnosis` event after the step's verdict."""
+    from verifier.serve import channel
+
+    families, _ = latex.parse_chains(SLIP, "derivation.md", "derivation")
+    ours, theirs = channel.pair()
+    checker.verify_chain(families[0], EngineSettings(samples=60), "derivation.md", ours, 0)
+    ours.close()
+    events = []
+    while (message := channel.receive(theirs)) is not None:
+        events.append((message["kind"], message["step"]["index"]))
+    assert events == [("step", 1), ("step", 2), ("step", 3), ("diagnosis", 3)]
+    view = streaming.Stream(CheckRequest(SLIP), ServeSettings())
+    view.parsed({"kind": "parsed", "chains": [checker.outline(families[0])], "errors": [], "verify": True})
+    rendered = view.render({"kind": "diagnosis", "chain": 0, "step": StepResult.from_json(
+        verify_family(families[0], EngineSettings(samples=60)).steps[2].to_json()).to_json()})  # fmt: skip
+    assert rendered is not None and rendered.startswith("event: diagnosis\n") and "Did you mean" in rendered

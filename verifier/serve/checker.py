@@ -6,7 +6,7 @@ the text (here, this one) forks one worker per chain, and each worker runs `veri
 the engine's own entry point, with the same settings as the command line with `--no-cache`.
 The only addition is the listener the engine tells each step's result as it is decided; it
 sends the step on at once. The first wrong step is told twice: at its verdict, then with its
-diagnosis (why, verified), which the page shows in the same place; the diagnosis never delays the
+diagnosis (why, verified; a `diagnosis` event), which the page shows in the same place; the diagnosis never delays the
 verdict, and its safety net here is a sixth of the chain's time limit (at most 10 s). So a verdict
 here is the command line's verdict for the same text, file name and seed.
 """
@@ -106,8 +106,12 @@ def summary(result: ClaimResult) -> dict[str, Any]:
 def verify_chain(family: ClaimFamily, settings: EngineSettings, source: str, sock: socket.socket, index: int) -> Any:
     """Runs in a chain's worker: the engine's verdict, each step sent on as soon as it is decided."""
 
-    def decided(step: StepResult) -> None:
-        channel.send(sock, {"kind": "step", "chain": index, "step": step.to_json()})
+    told: set[int] = set()
+
+    def decided(step: StepResult) -> None:  # a step told again carries its diagnosis: sent as one
+        kind = "diagnosis" if step.index in told else "step"
+        told.add(step.index)
+        channel.send(sock, {"kind": kind, "chain": index, "step": step.to_json()})
 
     return engine.verify_family(family, settings, source=source, on_step=decided)
 
