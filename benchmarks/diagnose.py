@@ -3,6 +3,7 @@
     python -m benchmarks.diagnose                 # every planted slip of tests/fixtures/diagnose_slips.py,
                                                   # and a few wrong steps no slip repairs (the worst case)
     python -m benchmarks.diagnose --json out.json # and the figures as JSON
+    python -m benchmarks.diagnose --library       # the library's planted LaTeX chains (derivations/*.md, *.tex)
 
 Each planted slip is a one-step LaTeX chain whose step is wrong. It is verified once, as the command
 line does (`verify_family`, default settings but 60 samples, no cache), with a listener on its steps:
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from tests.fixtures.diagnose_slips import ASSUMPTIONS, SLIPS
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.families import ClaimFamily
 from verifier.load import latex
 from verifier.outcome import StepResult
 
@@ -60,12 +62,29 @@ def measure(name: str, block: str, before: str, rel: str, after: str) -> Measure
     families, errors = latex.parse_chains(text, "bench.md", "bench")
     if errors:
         raise SystemExit(f"{name}: {errors}")
+    return timed(name, families[0])
+
+
+def library() -> list[Measured]:
+    """Every chain of the library's LaTeX derivations that is refuted as planted (expect: refuted)."""
+    rows = []
+    for path in sorted([*Path("derivations").glob("*.md"), *Path("derivations").glob("*.tex")]):
+        families, _ = latex.load(path)
+        rows += [timed(f"{path.stem}.{f.name}", f) for f in families if f.expect.value == "refuted"]
+    return rows
+
+
+def timed(name: str, family: ClaimFamily) -> Measured:
+    """The family verified with a listener: the time between its wrong step's verdict and its diagnosis."""
+    families = [family]
     marks: list[tuple[float, float, StepResult]] = []
     started = time.perf_counter()
     result = verify_family(
         families[0], SETTINGS, "bench.md", on_step=lambda s: marks.append((time.perf_counter(), _cpu(), s))
     )
     told = [m for m in marks if m[2].index == result.first_wrong_step]
+    if not told:  # not a chain refuted at a step
+        return Measured(name, result.seconds, 0.0, 0.0, "")
     if len(told) < 2:  # no diagnosis: it was still tried; an upper bound, up to the chain's result (its end result too)
         return Measured(name, told[0][0] - started, time.perf_counter() - told[0][0], _cpu() - told[0][1], "")
     (t0, c0, _), (t1, c1, step) = told[0], told[1]
@@ -87,9 +106,10 @@ def _p95(values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.diagnose", description=__doc__.splitlines()[0])
     parser.add_argument("--json", metavar="PATH", help="write the figures here as JSON")
+    parser.add_argument("--library", action="store_true", help="the library's planted LaTeX chains instead")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
-    rows = [measure(*row[:5]) for row in [*SLIPS, *ASSUMPTIONS, *UNREPAIRED]]
+    rows = library() if args.library else [measure(*row[:5]) for row in [*SLIPS, *ASSUMPTIONS, *UNREPAIRED]]
     load_after = os.getloadavg()
     for r in rows:
         added = f"+{r.wall:5.2f} s wall, {r.cpu:5.2f} s CPU"
