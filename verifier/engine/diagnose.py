@@ -102,6 +102,9 @@ def diagnose(
     if sized:
         return Diagnosis(kind="assumption", said=f"the step {sized}", holds_if=sized)
     found = found or _repair(body, where if line is None else [], point, n, verifier)
+    if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
+        c = found[0]
+        found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
     difference = _difference(body, verifier)
     ratio = _ratio(body, verifier)
     if found is None and ratio is not None and line is not None and line[0]:
