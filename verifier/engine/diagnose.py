@@ -25,6 +25,7 @@ when it fires the diagnosis ends with what it has verified, and says so. Its abs
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -101,15 +102,15 @@ def diagnose(
     sized = "" if found is not None else _sizes_from_two(cx, verifier)  # a step wrong only at n = 1
     if sized:
         return Diagnosis(kind="assumption", said=f"the step {sized}", holds_if=sized)
+    ratio = _ratio(body, verifier)
+    if found is None and ratio is not None and line is not None and line[0]:
+        found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
     found = found or _repair(body, where if line is None else [], point, n, verifier)
     if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
         c = found[0]
         found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
     difference = _difference(body, verifier)
-    ratio = _ratio(body, verifier)
-    if found is None and ratio is not None and line is not None and line[0]:
-        found = _scaled_line(line, ratio, verifier)
-    if found is None and ratio is not None:  # lhs = c·rhs is verified: the line scaled by c
+    if found is None and ratio is not None and not isinstance(body.rhs, sp.MatrixBase):  # lhs = c·rhs, verified
         scaled = sp.sympify(body.rhs) * ratio
         flip = ratio == -1
         kind, verb = ("sign", "flip the sign of the line") if flip else ("factor", f"multiply the line by {ratio}")
@@ -238,11 +239,11 @@ def _line_repair(
 def _scaled_line(
     line: tuple[str, Reread], ratio: sp.Expr, verifier: _Verifier
 ) -> tuple[slips.Candidate, Status] | None:
-    """The student's line scaled by the verified ratio c, as written (c x^2, c (a + b)), verified at every size."""
+    """The student's line scaled by the verified ratio c, as written (c x^2, c (a + b); 4x becomes 2x for
+    c = ½), verified at every size."""
     written, reread = line
-    single = len(line_edits.term_spans(written)) == 1
-    factor = "-" if ratio == -1 else sp.latex(ratio)
-    shown = f"{factor} {written}" if single else f"{factor} \\left({written}\\right)"
+    factor, rest = _scaled(written, ratio)
+    shown = f"{factor} {rest}".strip()
     family = reread(shown)
     if family is None:
         return None
@@ -250,9 +251,20 @@ def _scaled_line(
     if status not in ACCEPTED or status is None:
         return None
     kind, verb = ("sign", "flip the sign of the line") if ratio == -1 else ("factor", f"multiply the line by {ratio}")
-    marked = shown.replace(factor, f"\\underline{{{factor}}}", 1)
-    text = f"«{factor}»{shown[len(factor) :]}"
+    marked = f"\\underline{{{factor}}} {rest}" if factor else f"\\underline{{{rest}}}"  # no factor left: all of it
+    text = f"«{factor}» {rest}" if factor else f"«{rest}»"
     return slips.Candidate(shown, "=", kind, verb, marked, text, True), status  # a ratio is an identity's
+
+
+def _scaled(written: str, ratio: sp.Expr) -> tuple[str, str]:
+    """(the new leading factor, the rest of the line): a leading whole number is multiplied by c."""
+    single = len(line_edits.term_spans(written)) == 1
+    m = re.match(r"\s*(\d+)(?![\d.])\s*", written) if single else None
+    if m is not None:
+        c, rest = ratio * int(m.group(1)), written[m.end() :]
+    else:
+        c, rest = ratio, written if single else f"\\left({written}\\right)"
+    return ("" if c == 1 else "-" if c == -1 else sp.latex(c)), rest
 
 
 def _scalars(body: Identity | Inequality) -> tuple[sp.Expr, sp.Expr] | None:
@@ -273,6 +285,8 @@ def _difference(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | N
 
 
 def _ratio(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | None:
+    if isinstance(body, Identity) and isinstance(body.lhs, sp.MatrixBase) and isinstance(body.rhs, sp.MatrixBase):
+        return _matrix_ratio(body, verifier)
     sides = _scalars(body)
     if sides is None or sides[1] == 0:
         return None
@@ -280,6 +294,20 @@ def _ratio(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | None:
     if not c.is_number or c in (0, 1) or not c.is_real:
         return None
     return c if verifier.status(Identity(sides[0], c * sides[1], where=body.where)) is Status.PROVED else None
+
+
+def _matrix_ratio(body: Identity, verifier: _Verifier) -> sp.Expr | None:
+    """c when a vector or matrix line is c times the line before, entry by entry (read off one entry, verified)."""
+    lhs, rhs = body.lhs, body.rhs
+    if lhs.shape != rhs.shape or _ops(lhs) + _ops(rhs) > MAX_LINE_OPS:
+        return None
+    pair = next(((a, b) for a, b in zip(lhs, rhs, strict=True) if b != 0), None)
+    if pair is None:
+        return None
+    c = sp.cancel(sp.together(pair[0] / pair[1]))
+    if not c.is_number or c in (0, 1) or not c.is_real:
+        return None
+    return c if verifier.status(Identity(lhs, rhs * c, where=body.where)) is Status.PROVED else None
 
 
 def _holds_if(

@@ -4,7 +4,8 @@ Some slips leave no trace in the line's value at a size n (a sum's bound, a tran
 symbol, two swapped indices are read into explicit entries), and any repair reads best as the
 student's line itself. So these edits work on the written LaTeX:
 
-- sign, term: flip the sign of one top-level term, or drop one;
+- sign, term: flip the sign of one top-level term, or drop one; flip one + or − inside brackets,
+  drop a minus that opens a bracket, or put a minus in front of an exponent;
 - transpose: add ^T to one capital letter (a matrix), or remove one ^T / ^\\top / ^{T};
 - index: reverse one two-letter subscript (A_{ij} for A_{ji}), or write one single-letter
   subscript with the line's other index letter (y_j for y_i);
@@ -21,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MAX_EDITS = 32
+MAX_EDITS = 40
 _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal|\\mathsf\{T\})\s*\}|T(?![A-Za-z])|\\top|\\intercal)")
 _CAPITAL = re.compile(r"(?<![\\A-Za-z])([A-Z])(?![A-Za-z_^'])")
 _SUBSCRIPT = re.compile(r"_\s*(?:\{\s*([a-z])\s*,?\s*([a-z])?\s*\}|([a-z]))")
@@ -72,6 +73,8 @@ def index_swaps(line: str) -> Iterator[LineEdit]:
     """Reverse one two-letter subscript; change one single-letter subscript to the line's other index."""
     letters = sorted({x for m in _SUBSCRIPT.finditer(line) for x in m.groups() if x})
     for m in _SUBSCRIPT.finditer(line):
+        if line[: m.start()].rstrip().endswith(("\\sum", "\\prod")):
+            continue  # a bound variable, not an index
         first, second, single = m.groups()
         if first and second and first != second:
             swapped = f"_{{{second}{first}}}"
@@ -139,7 +142,25 @@ def term_edits(line: str) -> Iterator[LineEdit]:
             yield LineEdit(rest, "term", f"drop the term {body}", rest, rest)
 
 
+def inner_signs(line: str) -> Iterator[LineEdit]:
+    """Flip one + or − inside brackets (σ(1 + σ) for σ(1 − σ)); drop a minus that opens a bracket (σ(−z));
+    put a minus in front of an exponent, or take it away (e^{t} for e^{−t})."""
+    top = {a for a, _ in term_spans(line) if line[a] in "+-"}
+    for i, ch in enumerate(line):
+        if ch not in "+-" or i in top or not line[:i].strip():
+            continue
+        before = line[:i].rstrip()
+        if before[-1] in "({[" and ch == "-":
+            rest = line[:i] + line[i + 1 :]
+            yield LineEdit(rest, "sign", "drop the minus sign", rest, rest)
+        elif before[-1] not in "({[^_=,+-*/" and not re.search(r"\\(?:cdot|times|left|right)$", before):
+            flipped = "-" if ch == "+" else "+"
+            yield _edit(line, i, i + 1, flipped, "sign", f"{flipped} for {ch} inside the brackets")
+    for m in re.finditer(r"\^\s*\{\s*(?!-)", line):
+        yield _edit(line, m.end(), m.end(), "-", "sign", "a minus sign in the exponent")
+
+
 def edits(line: str) -> list[LineEdit]:
     """Every edit of the catalogue for this line, terms first, at most MAX_EDITS."""
-    found = [*term_edits(line), *bound_shifts(line), *index_swaps(line), *transposes(line)]
+    found = [*term_edits(line), *inner_signs(line), *bound_shifts(line), *index_swaps(line), *transposes(line)]
     return [e for e in found if e.written != line][:MAX_EDITS]
