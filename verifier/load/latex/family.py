@@ -327,8 +327,11 @@ def _built(
         sizes = (None,)
 
     def builder(*n: int) -> Statement:
+        return built[n[0] if n else None]
+
+    def lazy_builder(*n: int) -> Statement:  # built when first asked for
         at = n[0] if n else None
-        if at not in built and at is not None:  # lazy: built when first asked for
+        if at not in built and at is not None:
             built[at] = build_chain(reader, lines, Scope(decls, {**lows, size: at}, size))
         return built[at]
 
@@ -337,7 +340,7 @@ def _built(
         name,
         stem,
         text if len(text) <= 160 else text[:157] + "...",
-        builder,
+        lazy_builder if lazy else builder,
         sizes,
         (),
         Expect(source.expect),
