@@ -25,10 +25,10 @@ def _latex(line: str) -> ClaimResult:
 @pytest.mark.parametrize(
     ("line", "kind", "repair", "difference"),
     [
-        ("(x - y)^2 = x^2 + 2 x y + y^2", "sign", "x^{2} - 2 x y + y^{2}", "- 4 x y"),
+        ("(x - y)^2 = x^2 + 2 x y + y^2", "sign", "x^2 - 2 x y + y^2", "- 4 x y"),
         ("\\frac{d}{dx} x^2 = x", "factor", "2 x", "x"),
-        ("w - \\eta (g + \\lambda w) = w - \\eta g + \\eta \\lambda w", "sign", "- \\eta g - \\eta \\lambda w + w", ""),
-        ("(x + y)^2 = x^2 + 2xy + y^2 + x", "term", "x^{2} + 2 x y + y^{2}", "- x"),
+        ("w - \\eta (g + \\lambda w) = w - \\eta g + \\eta \\lambda w", "sign", "w - \\eta g - \\eta \\lambda w", ""),
+        ("(x + y)^2 = x^2 + 2xy + y^2 + x", "term", "x^2 + 2xy + y^2", "- x"),
     ],
 )
 def test_a_wrong_step_gets_its_kind_and_a_verified_repair(line: str, kind: str, repair: str, difference: str) -> None:

@@ -61,6 +61,9 @@ def test_a_planted_slip_arrives_step_by_step_with_the_command_lines_verdict(serv
     wrong = [s for s in steps if s["wrong"]]
     assert [(s["index"], s["line"]) for s in wrong] == [(3, PLANTED_LINE)]
     assert 'class="step REFUTED wrong"' in wrong[0]["html"] and "Counterexample" in wrong[0]["html"]
+    (why,) = reply.named("diagnosis")  # after the wrong step's verdict, in its place: x y doubled, verified
+    assert why["index"] == 3 and why["wrong"] and kinds.index("diagnosis") > kinds.index("step") + 2
+    assert "Why (factor)" in why["html"] and "Did you mean" in why["html"]
     (chain,) = reply.named("chain")
     assert (chain["first_wrong_step"], chain["wrong_line"], chain["met"]) == (3, PLANTED_LINE, True)
     assert "End result on its own" in chain["html"]

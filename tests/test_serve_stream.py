@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import pytest
@@ -32,12 +33,14 @@ def test_each_step_is_told_as_it_is_decided_and_the_result_is_unchanged() -> Non
     told: list[StepResult] = []
     settings = EngineSettings(samples=60)
     result = verify_family(families[0], settings, "derivation.md", on_step=told.append)
-    assert told == result.steps  # the same objects' values, in order, one call per step
-    assert [s.index for s in told] == [1, 2, 3]
-    assert [s.status for s in told] == [Status.PROVED, Status.PROVED, Status.REFUTED]
+    # one call per step, in order; the first wrong step is told at its verdict, then again with its diagnosis
+    assert [s.index for s in told] == [1, 2, 3, 3]
+    assert told[:2] == result.steps[:2] and told[3] == result.steps[2]
+    assert told[2] == dataclasses.replace(result.steps[2], diagnosis=None) and told[3].diagnosis is not None
+    assert [s.status for s in told] == [Status.PROVED, Status.PROVED, Status.REFUTED, Status.REFUTED]
     quiet = verify_family(families[0], settings, "derivation.md")
     assert (quiet.status, quiet.first_wrong_step, quiet.end_result) == (result.status, 3, result.end_result)
-    assert [s.status for s in quiet.steps] == [s.status for s in told]
+    assert [s.status for s in quiet.steps] == [s.status for s in result.steps]
 
 
 def test_the_page_reads_as_the_command_line_does() -> None:
@@ -68,3 +71,36 @@ def test_serve_without_its_extra_says_what_to_install(
     monkeypatch.setitem(sys.modules, "starlette", None)
     assert cli.main(["serve", "--port", "0"]) == 2
     assert 'pip install "ml-derivation-verifier[serve]"' in capsys.readouterr().err
+
+
+def test_the_diagnosis_comes_after_the_verdict_in_the_same_place() -> None:
+    """The page gets the wrong step's verdict first, then the same step again with why and the repair typeset."""
+    families, _ = latex.parse_chains(SLIP, "derivation.md", "derivation")
+    told: list[StepResult] = []
+    verify_family(families[0], EngineSettings(samples=60), "derivation.md", on_step=told.append)
+    view = streaming.Stream(CheckRequest(SLIP), ServeSettings())
+    view.parsed({"kind": "parsed", "chains": [checker.outline(families[0])], "errors": [], "verify": True})
+    shown = [view.step({"chain": 0, "step": s.to_json()}) for s in told]
+    verdict, why = shown[2], shown[3]
+    assert verdict["wrong"] and why["wrong"] and verdict["index"] == why["index"] == 3
+    assert "Why (" not in verdict["html"] and "Why (" in why["html"] and "Did you mean" in why["html"]
+    assert '<span class="math repair">' in why["html"] and "<munder>" in why["html"]  # the edit underlined
+
+
+def test_a_chains_worker_sends_the_diagnosis_as_an_event_of_its_own() -> None:
+    """The dispatcher relays each step once; the diagnosis is a `diagnosis` event after the step's verdict."""
+    from verifier.serve import channel
+
+    families, _ = latex.parse_chains(SLIP, "derivation.md", "derivation")
+    ours, theirs = channel.pair()
+    checker.verify_chain(families[0], EngineSettings(samples=60), "derivation.md", ours, 0)
+    ours.close()
+    events = []
+    while (message := channel.receive(theirs)) is not None:
+        events.append((message["kind"], message["step"]["index"]))
+    assert events == [("step", 1), ("step", 2), ("step", 3), ("diagnosis", 3)]
+    view = streaming.Stream(CheckRequest(SLIP), ServeSettings())
+    view.parsed({"kind": "parsed", "chains": [checker.outline(families[0])], "errors": [], "verify": True})
+    rendered = view.render({"kind": "diagnosis", "chain": 0, "step": StepResult.from_json(
+        verify_family(families[0], EngineSettings(samples=60)).steps[2].to_json()).to_json()})  # fmt: skip
+    assert rendered is not None and rendered.startswith("event: diagnosis\n") and "Did you mean" in rendered

@@ -100,9 +100,10 @@ class ProofEvidence:
 class Diagnosis:
     """Why a refuted identity is wrong, each part verified by the engine (verifier/engine/diagnose.py).
 
-    kind: sign, factor, term, assumption or other; said: the sentence, summary first; difference: left − right
-    when short (LaTeX); repair: the nearest correct line (LaTeX), PROVED (repair_status), and the edit
-    that makes it (edit)."""
+    kind: sign, factor, term, exponent, transpose, index, bound, relation, assumption or other; said: the
+    sentence, summary first (the repaired line's edit in «»); difference: left − right when short (LaTeX);
+    repair: the nearest correct line (LaTeX), PROVED or CHECKED (repair_status), the edit that makes it
+    (edit), the same line with the edited part in \\underline (repair_marked) and its relation."""
 
     kind: str
     said: str
@@ -111,10 +112,30 @@ class Diagnosis:
     repair_status: str = ""
     edit: str = ""
     holds_if: str = ""  # a missing assumption under which the line is PROVED ("holds if y ∈ Δ (declare y: simplex)")
+    repair_marked: str = ""  # the repair's LaTeX with the edited part in \\underline{…}
+    relation: str = "="  # the repaired line's relation, in LaTeX (\\le for a relaxed <)
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
         return cls(**data) if data else None
+
+    @property
+    def why(self) -> str:
+        """The sentence without its "did you mean …" part (a renderer that typesets the repair shows it apart)."""
+        return "; ".join(p for p in self.said.split("; ") if not p.startswith("did you mean"))
+
+    def hint(self, step: int | None) -> Diagnosis:
+        """The kind of slip and where, without the repair, the difference or the assumption (a TA's hints only)."""
+        where = f"step {step}: " if step else ""
+        return Diagnosis(kind=self.kind, said=f"{where}look for {HINTS.get(self.kind, 'the slip')}")
+
+
+HINTS = {
+    "sign": "a sign slip", "factor": "a wrong factor", "term": "a missing or extra term",
+    "exponent": "a wrong exponent", "transpose": "a missing or extra transpose", "index": "two indices swapped",
+    "bound": "a sum's bound off by one", "relation": "the wrong relation (≤, <, ≥, >)",
+    "assumption": "an assumption the step needs but the derivation does not declare", "other": "the slip",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall,
                     import_seconds=importing, import_cpu=max(1, min(int(wall) + 1, args.import_cpu)))  # fmt: skip
     return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement,
-                         single=bool(args.gradescope), sandboxes=max(0, args.sandboxes))  # fmt: skip
+                         single=bool(args.gradescope), sandboxes=max(0, args.sandboxes),
+                         hints_only=bool(getattr(args, "hints_only", False)),
+                         step_credit=bool(getattr(args, "step_credit", False)))  # fmt: skip
 
 
 def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:

@@ -224,6 +224,18 @@ def _list_and_show_parsers(sub: argparse._SubParsersAction) -> None:
     sh.add_argument("--no-color", action="store_true")
 
 
+def _teaching(o: argparse._ArgumentGroup) -> None:
+    """What a wrong step's feedback gives away, and the credit for a chain's steps (issue 41)."""
+    o.add_argument(
+        "--hints-only", action="store_true",
+        help="a wrong step's feedback names the kind of slip and the step, never the repair (students find it)",
+    )  # fmt: skip
+    o.add_argument(
+        "--step-credit", action="store_true",
+        help="a chain that is not met earns the fraction of its steps that hold (shown as credit, with the score)",
+    )  # fmt: skip
+
+
 def _grade_parser(sub: argparse._SubParsersAction) -> None:
     gr = sub.add_parser(
         "grade",
@@ -238,6 +250,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     o = gr.add_argument_group("output")
     o.add_argument("--json", metavar="PATH", help="write the grades as JSON here")
     o.add_argument("--csv", metavar="PATH", help="write one CSV row per student here")
+    _teaching(o)
     o.add_argument(
         "--feedback",
         metavar="DIR",

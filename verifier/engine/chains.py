@@ -22,6 +22,7 @@ from typing import Any
 
 import sympy as sp
 
+from verifier.engine import diagnose
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
@@ -51,11 +52,20 @@ def verify_chain(
     on_step, if given, is told each step's result as soon as that step is decided (a page that
     streams them); it only listens: the steps are verified in the same order either way."""
     _validate(chain)
-    steps = []
+    steps: list[tuple[StepResult, ClaimResult]] = []
+    quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
     for i in range(len(chain.steps)):
-        steps.append(_verify_step(family, chain, i, settings, source, verify_one))
+        steps.append(_verify_step(family, chain, i, quiet, source, verify_one))
         if on_step is not None:
             on_step(steps[-1][0])
+        if (
+            quiet is not settings
+            and steps[-1][1].status is Status.REFUTED
+            and all(r.status is not Status.REFUTED for _, r in steps[:-1])
+        ):  # the first wrong step: why, after its verdict (a page shows the verdict first, then this)
+            steps[-1] = _diagnosed(family, chain, i, steps[-1], settings, verify_one)
+            if on_step is not None and steps[-1][0].diagnosis is not None:
+                on_step(steps[-1][0])
     sub_results = [r for _, r in steps]
     shown = [s for s, _ in steps]
     status = kernel.judge_chain([s.status for s in shown])
@@ -114,15 +124,41 @@ def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement
     )
 
 
+def _diagnosed(
+    family: ClaimFamily, chain: Chain, i: int, step: tuple[StepResult, ClaimResult], settings: Any,
+    verify_one: VerifyOne,
+) -> tuple[StepResult, ClaimResult]:  # fmt: skip
+    """The step with its diagnosis (verifier/engine/diagnose.py); a diagnosis that fails is none."""
+    evidence, r = step
+    sub = _step_family(family, chain, i)
+    reread = family.reread
+    written = chain.steps[i].written
+
+    def edited(text: str) -> ClaimFamily | None:
+        again = reread(i + 1, text) if reread is not None else None
+        return _step_family(again, chain, i) if again is not None else None
+
+    try:
+        found = diagnose.diagnose(sub, r, verify_one, settings, (written, edited) if reread and written else None)
+    except Exception:  # optional: its absence is never an error
+        found = None
+    return dataclasses.replace(evidence, diagnosis=found), dataclasses.replace(r, diagnosis=found)
+
+
+def _step_family(family: ClaimFamily, chain: Chain, i: int) -> ClaimFamily:
+    step = chain.steps[i]
+    text = step.written or _text(step.expr)
+    return _derived(
+        family, f"step{i + 1}", lambda c: c.step_statement(i), f"step {i + 1}: {_SYMBOLS[step.relation]} {text}"
+    )
+
+
 def _verify_step(
     family: ClaimFamily, chain: Chain, i: int, settings: Any, source: str, verify_one: VerifyOne
 ) -> tuple[StepResult, ClaimResult]:
     step = chain.steps[i]
     text = step.written or _text(step.expr)
-    sub = _derived(
-        family, f"step{i + 1}", lambda c: c.step_statement(i), f"step {i + 1}: {_SYMBOLS[step.relation]} {text}"
-    )
-    r = verify_one(sub, settings, source)
+    r = verify_one(_step_family(family, chain, i), settings, source)
     latex, inner = _markup(step.expr)
     evidence = StepResult(
         i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,

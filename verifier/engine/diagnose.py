@@ -1,189 +1,390 @@
-"""Why a refuted identity is wrong, each part decided by the engine, never guessed (issue 41).
+"""Why a refuted step is wrong, each part decided by the engine, never guessed (issue 41).
 
-After the verdict, for a refuted scalar identity (a claim, or a chain's "=" step: the line
-before = this line), the diagnosis looks for:
+After the verdict, for a refuted identity or inequality (a claim, or a chain's step: the line
+before rel this line), the diagnosis looks for:
 
-1. the exact difference, when it is short: left − right = d, itself verified as a claim
-   ("the two sides differ by exactly −y");
-2. the exact ratio, when it is a number: "the left side is twice the right", or "the sides have
-   opposite signs" (read off a verified difference: left − right = (1 − c)·left... is not used;
-   the ratio is verified as the identity left = c·right);
-3. a missing assumption, when no repair is found: a symbol of the whole real line narrowed to a
-   domain of the catalogue (a vector to the simplex, a scalar to x ≥ 0 or x ≠ 0, a square matrix
-   to the symmetric ones), verified: "holds if y ∈ Δ (declare y: simplex)";
-4. the nearest correct line: one edit of the right side from the catalogue of slips (flip the
-   sign of one term; scale one term by 2, ½ or −1; drop one term), tried at the counterexample
-   first and then verified by the same engine. Only a PROVED repair is offered.
+1. the nearest correct line: one edit of the claimed line from the catalogue of slips
+   (verifier/engine/slips.py: sign, factor, term, exponent, transpose, index, relation), tried at the
+   counterexample first (a candidate that fails there is dropped at once, for the price of an
+   evaluation), then verified by the same engine. Only a PROVED repair is offered, or a CHECKED one
+   said so;
+2. the exact difference (left − right = d) and the exact ratio (left = c · right), when short,
+   each verified as an identity of its own;
+3. a missing assumption, when no repair is found: a declared symbol narrowed to a domain of the
+   catalogue (verifier/engine/assume.py), the sizes from 2, or the entries off the diagonal (i ≠ j),
+   verified: "holds if y ∈ Δ (probability simplex) (declare y: simplex)".
 
-Each verification is an ordinary claim verified by verify_one with diagnose off, so nothing
-here can say PROVED by itself. The diagnosis is bounded (MAX_CANDIDATES, one size) and its
-absence is never an error: a claim in matrix form, or one whose parts are long, gets none.
+Each verification is an ordinary claim verified by verify_one with diagnose off, so nothing here
+can say PROVED by itself, and nothing unverified reaches the Diagnosis. The work is bounded by
+counts, so the diagnosis is the same on a busy machine: at most MAX_TRIED candidates evaluated at
+the counterexample and MAX_VERIFIED claims verified, each under the settings' own budget. A wall
+clock (settings.diagnose_seconds) is only a safety net against a verification the budget does not stop:
+when it fires the diagnosis ends with what it has verified, and says so. Its absence is never an error.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import time
 from collections.abc import Callable
 from typing import Any
 
 import sympy as sp
 
-from verifier.language.claims import Identity
-from verifier.language.domains import General, Nonnegative, Nonzero, Real, Simplex, Symmetric
-from verifier.language.domains.base import Domain
+from verifier.engine import assume, line_edits, slips
+from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
-from verifier.outcome import ClaimResult, Diagnosis, Expect, Status
+from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Expect, Status
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
-MAX_OPS = 40  # a difference or a line longer than this is not diagnosed
-MAX_CANDIDATES = 24  # repairs tried at the counterexample
-MAX_ASSUMPTIONS = 4  # missing assumptions verified
-SCALES = ((-1, "sign", "flip the sign of"), (2, "factor", "double"), (sp.Rational(1, 2), "factor", "halve"))
+MAX_OPS = 40  # a difference longer than this is not shown
+MAX_LINE_OPS = 160  # a line longer than this is not diagnosed
+MAX_TRIED = 80  # candidates evaluated at the counterexample
+MAX_VERIFIED = 10  # claims verified by the engine: the work budget
+SAFETY_SECONDS = 30.0  # wall-clock safety net (settings.diagnose_seconds), not a measure: the counts bound the work
+ACCEPTED = (Status.PROVED, Status.CHECKED)
+RELATION_LATEX = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
 
 
-def diagnose(family: ClaimFamily, result: ClaimResult, verify_one: VerifyOne, settings: Any) -> Diagnosis | None:
-    """The diagnosis of a refuted identity, or None (not an identity of scalars, or nothing found)."""
+class _Verifier:
+    """Verifies derived claims for one diagnosis, counting them against the work budget."""
+
+    def __init__(self, family: ClaimFamily, n: int | None, settings: Any, verify_one: VerifyOne) -> None:
+        self.family, self.n, self.verify_one = family, n, verify_one
+        self.settings = dataclasses.replace(settings, diagnose=False, shrink=False, samples=min(settings.samples, 60))
+        self.left = MAX_VERIFIED
+        self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
+        self.cut = False  # the safety net fired
+
+    def status(
+        self, body: Statement | None, n_values: tuple[int | None, ...] | None = None, family: ClaimFamily | None = None
+    ) -> Status | None:
+        """The engine's verdict on body at the refuted size (or on a family at n_values); None past the budget."""
+        if self.left <= 0:
+            return None
+        if time.monotonic() > self.deadline:
+            self.cut = True
+            return None
+        self.left -= 1
+        family = family or self.family
+        builder = family.builder if body is None else (lambda *_: body)
+        derived = dataclasses.replace(
+            family, name=f"{self.family.name}.diagnosis", builder=builder, n_values=n_values or (self.n,),
+            numeric_n=(), expect=Expect.HOLDS, planted=None, reread=None,
+        )  # fmt: skip
+        return self.verify_one(derived, self.settings, "").status
+
+
+Reread = Callable[[str], ClaimFamily | None]  # a chain step's family with its line written as the LaTeX given
+
+
+def diagnose(
+    family: ClaimFamily, result: ClaimResult, verify_one: VerifyOne, settings: Any,
+    line: tuple[str, Reread] | None = None,
+) -> Diagnosis | None:  # fmt: skip
+    """The diagnosis of a refuted identity or inequality, or None (another kind of claim, or nothing verified).
+
+    line: a LaTeX chain step's line as written and how to read it edited; its edits are tried first
+    (verifier/engine/line_edits.py), each verified at every size of the chain."""
     cx = result.counterexample
     n = cx.n if cx is not None else None
     try:
-        claim = family.build(n)
+        body = family.build(n).body
     except Exception:  # the builder is user code; a diagnosis is optional
         return None
-    body = claim.body
-    if not isinstance(body, Identity):
+    if not isinstance(body, Identity | Inequality) or _ops(body.lhs) + _ops(body.rhs) > MAX_LINE_OPS:
         return None
-    quiet = dataclasses.replace(settings, diagnose=False, shrink=False, samples=min(settings.samples, 60))
-
-    def holds(left: Any, right: Any, where: Any = body.where) -> bool:
-        derived = dataclasses.replace(
-            family, name=f"{family.name}.diagnosis", builder=lambda *_: Identity(left, right, where=where),
-            n_values=(n,), numeric_n=(), expect=Expect.HOLDS, planted=None,
-        )  # fmt: skip
-        return verify_one(derived, quiet, "").status is Status.PROVED
-
-    if not _scalar(body.lhs) or not _scalar(body.rhs):  # vectors and matrices: only a missing assumption
-        holds_if = _holds_if(body, lambda where: holds(body.lhs, body.rhs, where))
-        return Diagnosis(kind="assumption", said=f"the step {holds_if}", holds_if=holds_if) if holds_if else None
-    lhs, rhs = sp.sympify(body.lhs), sp.sympify(body.rhs)
-    if sp.count_ops(lhs) > 4 * MAX_OPS or sp.count_ops(rhs) > 4 * MAX_OPS:
-        return None
-    found = _repair(lhs, rhs, cx.values if cx is not None else {}, holds)
-    difference = _difference(lhs, rhs, holds)
-    ratio = _ratio(lhs, rhs, holds)
-    holds_if = "" if found is not None else _holds_if(body, lambda where: holds(lhs, rhs, where))
+    verifier = _Verifier(family, n, settings, verify_one)
+    where = list(body.where.items()) if isinstance(body.where, dict) else list(body.where)
+    point = _point(where, [g.label for g in body.given()], cx.values if cx is not None else {})
+    found = _line_repair(line, point, n, verifier) if line is not None and line[0] else None
+    sized = "" if found is not None else _sizes_from_two(cx, verifier)  # a step wrong only at n = 1
+    if sized:
+        return Diagnosis(kind="assumption", said=f"the step {sized}", holds_if=sized)
+    ratio = _ratio(body, verifier)
+    if found is None and ratio is not None and line is not None and line[0]:
+        found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
+    found = found or _repair(body, where if line is None else [], point, n, verifier)
+    if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
+        c = found[0]
+        found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
+    difference = _difference(body, verifier)
+    if found is None and ratio is not None and not isinstance(body.rhs, sp.MatrixBase):  # lhs = c·rhs, verified
+        scaled = sp.sympify(body.rhs) * ratio
+        flip = ratio == -1
+        kind, verb = ("sign", "flip the sign of the line") if flip else ("factor", f"multiply the line by {ratio}")
+        found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), Status.PROVED
+    holds_if = "" if found is not None else _holds_if(body, where, point, cx, verifier)
     if found is None and difference is None and ratio is None and not holds_if:
         return None
-    kind, said = _kind(found, difference, ratio)
-    if holds_if:
-        kind, said = "assumption", "; ".join(p for p in (f"the step {holds_if}", said) if p)
-    return Diagnosis(
-        kind=kind, said=said, difference=sp.latex(difference) if difference is not None else "",
-        repair=sp.latex(found[0]) if found else "", repair_status=Status.PROVED.value if found else "",
-        edit=found[2] if found else "", holds_if=holds_if,
-    )  # fmt: skip
+    sizes = {v for v in family.n_values if v is not None}
+    at = f" (at n = {n})" if len(sizes) > 1 and n is not None else ""
+    return _assembled(found, difference, ratio, holds_if, verifier.cut, at)
 
 
-def _holds_if(body: Identity, holds_under: Callable[[list[tuple[Any, Domain]]], bool]) -> str:
-    """A missing assumption from the catalogue under which the identity is PROVED: "holds if y ∈ Δ
-    (declare y: simplex)". Each declared symbol of the whole real line is narrowed, one at a time."""
-    where = list(body.where.items()) if isinstance(body.where, dict) else list(body.where)
-    labels = [g.label for g in body.given()]
-    tried = 0
-    for i, (target, domain) in enumerate(where):
-        for narrower, word in _narrower(target, domain):
-            tried += 1
-            if tried > MAX_ASSUMPTIONS:
-                return ""
-            if holds_under([*where[:i], (target, narrower), *where[i + 1 :]]):
-                label = labels[i] if i < len(labels) else sp.sstr(target)
-                return f"holds if {label} ∈ {narrower.describe()} (declare {label}: {word})"
-    return ""
+def _ops(e: Any) -> int:
+    if isinstance(e, sp.MatrixBase):
+        return sum(sp.count_ops(x) for x in e)
+    return int(sp.count_ops(sp.sympify(e)))
 
 
-def _narrower(target: Any, domain: Domain) -> list[tuple[Domain, str]]:
-    """The catalogue's assumptions for a symbol of this shape declared on the whole real line."""
-    if type(domain) not in (Real, General):
-        return []
-    shape = getattr(target, "shape", ())
-    if shape and shape[1] == 1 and shape[0] > 1:
-        return [(Simplex(), "simplex")]
-    if shape and shape[0] == shape[1] and shape[0] > 1:
-        return [(Symmetric(), "symmetric")]
-    if not shape or shape == (1, 1):
-        return [(Nonnegative(), "nonnegative"), (Nonzero(), "nonzero")]
-    return []
+def _op(body: Identity | Inequality) -> str:
+    return body.op if isinstance(body, Inequality) else "="
 
 
-def _scalar(e: Any) -> bool:
-    return isinstance(e, sp.Expr | int) and not isinstance(e, sp.MatrixBase) and not getattr(e, "is_Matrix", False)
+def _rebuilt(body: Identity | Inequality, rhs: Any, op: str, where: Any = None) -> Statement:
+    where = body.where if where is None else where
+    if op == "=":
+        return Identity(body.lhs, rhs, where=where)
+    return Inequality(body.lhs, op, rhs, where=where)
 
 
-def _difference(lhs: sp.Expr, rhs: sp.Expr, holds: Callable[[sp.Expr, sp.Expr], bool]) -> sp.Expr | None:
-    raw = lhs - rhs
-    d = sp.factor_terms(sp.cancel(sp.together(raw)))
-    if d == 0 or sp.count_ops(d) > MAX_OPS or sp.count_ops(d) >= max(1, sp.count_ops(raw) // 2):
-        return None  # no simpler than the two sides side by side: it would say nothing
-    return d if holds(lhs - rhs, d) else None
+def _point(where: list[tuple[Any, Any]], labels: list[str], values: dict[str, Any]) -> dict[sp.Symbol, sp.Rational]:
+    """The counterexample as exact values of the claim's symbols (those it gives a plain number)."""
+    point: dict[sp.Symbol, sp.Rational] = {}
+    for (target, _), label in zip(where, labels, strict=False):
+        entries = list(target) if isinstance(target, sp.MatrixBase) else [target]
+        flat = _flat(values.get(label, values.get(sp.sstr(target))))
+        if flat is None or len(flat) != len(entries):
+            continue
+        for e, v in zip(entries, flat, strict=True):
+            if isinstance(e, sp.Symbol) and isinstance(v, int | float | str) and not isinstance(v, bool):
+                try:
+                    point[e] = sp.Rational(v)
+                except (TypeError, ValueError):
+                    continue
+    return point
 
 
-def _ratio(lhs: sp.Expr, rhs: sp.Expr, holds: Callable[[sp.Expr, sp.Expr], bool]) -> sp.Expr | None:
-    if rhs == 0:
+def _flat(v: Any) -> list[Any] | None:
+    if v is None:
         return None
-    c = sp.cancel(sp.together(lhs / rhs))
-    if not c.is_number or c in (0, 1) or not c.is_real:
+    if isinstance(v, list | tuple):
+        return [x for item in v for x in (_flat(item) or [None])]
+    return [v]
+
+
+def _value(e: Any, point: dict[sp.Symbol, sp.Rational]) -> list[sp.Expr] | None:
+    """e's entries at the point, in 30 digits; None when the point does not fix them all."""
+    entries = list(e) if isinstance(e, sp.MatrixBase) else [sp.sympify(e)]
+    if any(not x.free_symbols <= point.keys() for x in entries):
         return None
-    return c if holds(lhs, c * rhs) else None
+    try:
+        return [sp.N(x.xreplace(point), 30) for x in entries]
+    except Exception:
+        return None
 
 
-def _candidates(rhs: sp.Expr) -> list[tuple[sp.Expr, str, str]]:
-    """One edit of the right side: (the repaired side, the kind of slip, the edit in words)."""
-    terms = sp.Add.make_args(rhs)
-    out: list[tuple[sp.Expr, str, str]] = []
-    for t in terms:
-        for scale, kind, verb in SCALES:
-            out.append((rhs - t + scale * t, kind, f"{verb} the term {_text(t)}"))
-        if len(terms) > 1:
-            out.append((rhs - t, "term", f"drop the term {_text(t)}"))
-    return out[:MAX_CANDIDATES]
+def _fails_at(lhs: Any, rhs: Any, op: str, point: dict[sp.Symbol, sp.Rational]) -> bool:
+    """The candidate visibly fails at the counterexample (so it is not verified); False if it cannot be told."""
+    left, right = _value(lhs, point), _value(rhs, point)
+    if left is None or right is None or len(left) != len(right):
+        return left is not None and right is not None
+    for a, b in zip(left, right, strict=True):
+        if not (a.is_finite and b.is_finite and a.is_real and b.is_real):
+            return False
+        gap, tol = a - b, 1e-20 * (1 + abs(a))
+        ok = {"=": abs(gap) <= tol, "<=": gap <= tol, ">=": gap >= -tol, "<": gap < -tol, ">": gap > tol}[op]
+        if not ok:
+            return True
+    return False
 
 
 def _repair(
-    lhs: sp.Expr, rhs: sp.Expr, values: dict[str, object], holds: Callable[[sp.Expr, sp.Expr], bool]
-) -> tuple[sp.Expr, str, str] | None:
-    """The first edit of the right side that holds at the counterexample and is then PROVED."""
-    point = {s: sp.Rational(values[s.name]) for s in lhs.free_symbols | rhs.free_symbols
-             if isinstance(values.get(s.name), int | float)}  # fmt: skip
-    if len(point) != len(lhs.free_symbols | rhs.free_symbols):
-        return None
-    target = sp.N(lhs.xreplace(point), 30)
-    for candidate, kind, edit in _candidates(rhs):
-        value = sp.N(candidate.xreplace(point), 30)
-        if not (value.is_finite and target.is_finite) or abs(value - target) > 1e-20 * (1 + abs(target)):
+    body: Identity | Inequality, where: list[tuple[Any, Any]], point: dict[sp.Symbol, sp.Rational],
+    n: int | None, verifier: _Verifier,
+) -> tuple[slips.Candidate, Status] | None:  # fmt: skip
+    """The first candidate of the catalogue that holds at the counterexample and is then verified."""
+    for tried, c in enumerate(slips.candidates(body.lhs, body.rhs, _op(body), where, n)):
+        if tried >= MAX_TRIED:
+            return None
+        if (c.rhs == body.rhs and c.op == _op(body)) or _fails_at(body.lhs, c.rhs, c.op, point):
             continue
-        if holds(lhs, candidate):
-            return candidate, kind, edit
+        status = verifier.status(_rebuilt(body, c.rhs, c.op))
+        if status is None:
+            return None
+        if status in ACCEPTED:
+            return c, status
     return None
 
 
-def _text(e: sp.Expr) -> str:
-    """An expression as a sentence shows it: x^2 - 2·x·y."""
-    return sp.sstr(e).replace("**", "^").replace("*", "·")
+def _line_repair(
+    line: tuple[str, Reread], point: dict[sp.Symbol, sp.Rational], n: int | None, verifier: _Verifier
+) -> tuple[slips.Candidate, Status] | None:
+    """The first edit of the line as written that the reader reads, that holds at the counterexample,
+    and that the engine then verifies at every size of the chain."""
+    written, reread = line
+    for e in line_edits.edits(written):
+        family = reread(e.written)
+        if family is None:
+            continue
+        try:
+            body = family.build(n).body
+        except Exception:  # an edit the reader took but the builder refuses: not a candidate
+            continue
+        if not isinstance(body, Identity | Inequality) or _fails_at(body.lhs, body.rhs, _op(body), point):
+            continue
+        sizes = tuple(v for v in family.n_values if v is not None)
+        if len(sizes) > 1 and verifier.status(None, (n,), family) not in ACCEPTED:
+            continue  # refuted (or past the budget) at the refuted size: no need to try every size
+        status = verifier.status(None, family.n_values, family)
+        if status is None:
+            return None
+        if status in ACCEPTED:
+            return slips.Candidate(e.written, _op(body), e.kind, e.edit, e.marked_latex, e.marked_text, True), status
+    return None
 
 
-def _kind(
-    found: tuple[sp.Expr, str, str] | None, difference: sp.Expr | None, ratio: sp.Expr | None
-) -> tuple[str, str]:
-    """The kind of slip and the sentence that says what differs, summary first."""
+def _scaled_line(
+    line: tuple[str, Reread], ratio: sp.Expr, verifier: _Verifier
+) -> tuple[slips.Candidate, Status] | None:
+    """The student's line scaled by the verified ratio c, as written (c x^2, c (a + b); 4x becomes 2x for
+    c = ½), verified at every size."""
+    written, reread = line
+    factor, rest = _scaled(written, ratio)
+    shown = f"{factor} {rest}".strip()
+    family = reread(shown)
+    if family is None:
+        return None
+    status = verifier.status(None, family.n_values, family)
+    if status not in ACCEPTED or status is None:
+        return None
+    kind, verb = ("sign", "flip the sign of the line") if ratio == -1 else ("factor", f"multiply the line by {ratio}")
+    marked = f"\\underline{{{factor}}} {rest}" if factor else f"\\underline{{{rest}}}"  # no factor left: all of it
+    text = f"«{factor}» {rest}" if factor else f"«{rest}»"
+    return slips.Candidate(shown, "=", kind, verb, marked, text, True), status  # a ratio is an identity's
+
+
+def _scaled(written: str, ratio: sp.Expr) -> tuple[str, str]:
+    """(the new leading factor, the rest of the line): a leading whole number is multiplied by c."""
+    single = len(line_edits.term_spans(written)) == 1
+    m = re.match(r"\s*(\d+)(?![\d.])\s*", written) if single else None
+    if m is not None:
+        c, rest = ratio * int(m.group(1)), written[m.end() :]
+    else:
+        c, rest = ratio, written if single else f"\\left({written}\\right)"
+    return ("" if c == 1 else "-" if c == -1 else sp.latex(c)), rest
+
+
+def _scalars(body: Identity | Inequality) -> tuple[sp.Expr, sp.Expr] | None:
+    if not isinstance(body, Identity) or any(isinstance(e, sp.MatrixBase) for e in (body.lhs, body.rhs)):
+        return None
+    return sp.sympify(body.lhs), sp.sympify(body.rhs)
+
+
+def _difference(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | None:
+    sides = _scalars(body)
+    if sides is None:
+        return None
+    raw = sides[0] - sides[1]
+    d = sp.factor_terms(sp.cancel(sp.together(raw)))
+    if d == 0 or sp.count_ops(d) > MAX_OPS or sp.count_ops(d) >= max(1, sp.count_ops(raw) // 2):
+        return None  # no simpler than the two sides side by side: it would say nothing
+    return d if verifier.status(Identity(raw, d, where=body.where)) is Status.PROVED else None
+
+
+def _ratio(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | None:
+    if isinstance(body, Identity) and isinstance(body.lhs, sp.MatrixBase) and isinstance(body.rhs, sp.MatrixBase):
+        return _matrix_ratio(body, verifier)
+    sides = _scalars(body)
+    if sides is None or sides[1] == 0:
+        return None
+    c = sp.cancel(sp.together(sides[0] / sides[1]))
+    if not c.is_number or c in (0, 1) or not c.is_real:
+        return None
+    return c if verifier.status(Identity(sides[0], c * sides[1], where=body.where)) is Status.PROVED else None
+
+
+def _matrix_ratio(body: Identity, verifier: _Verifier) -> sp.Expr | None:
+    """c when a vector or matrix line is c times the line before, entry by entry (read off one entry, verified)."""
+    lhs, rhs = body.lhs, body.rhs
+    if lhs.shape != rhs.shape or _ops(lhs) + _ops(rhs) > MAX_LINE_OPS:
+        return None
+    pair = next(((a, b) for a, b in zip(lhs, rhs, strict=True) if b != 0), None)
+    if pair is None:
+        return None
+    c = sp.cancel(sp.together(pair[0] / pair[1]))
+    if not c.is_number or c in (0, 1) or not c.is_real:
+        return None
+    return c if verifier.status(Identity(lhs, rhs * c, where=body.where)) is Status.PROVED else None
+
+
+def _holds_if(
+    body: Identity | Inequality, where: list[tuple[Any, Any]], point: dict[sp.Symbol, sp.Rational],
+    cx: Counterexample | None, verifier: _Verifier,
+) -> str:  # fmt: skip
+    """A missing assumption from the catalogue under which the step is verified, in words, or ""."""
+    checked = ""  # a CHECKED assumption is kept while a PROVED one is looked for
+    for a in assume.assumptions(where, [g.label for g in body.given()], point):
+        status = verifier.status(_rebuilt(body, body.rhs, _op(body), a.where))
+        if status is None:
+            return checked
+        if status is Status.PROVED:
+            return f"holds if {a.said} (declare {a.declare})"
+        if status is Status.CHECKED and not checked:
+            checked = f"holds if {a.said} (declare {a.declare}){_checked(status)}"
+    if checked:
+        return checked
+    if isinstance(body, Identity) and isinstance(body.lhs, sp.MatrixBase) and body.lhs.rows == body.lhs.cols > 1:
+        on_diagonal = cx is not None and cx.entries and all(len(e) == 2 and e[0] == e[1] for e in cx.entries)
+        if on_diagonal:
+            off = Identity(assume.off_diagonal(body.lhs), assume.off_diagonal(body.rhs), where=body.where)
+            status = verifier.status(off)
+            if status in ACCEPTED:
+                return f"holds if i ≠ j (off the diagonal; the diagonal i = j differs){_checked(status)}"
+    return ""
+
+
+def _sizes_from_two(cx: Counterexample | None, verifier: _Verifier) -> str:
+    """ "holds if n ≥ 2" when the step fails at n = 1 and the engine verifies it at every larger size."""
+    larger = tuple(v for v in verifier.family.n_values if v is not None and v >= 2)
+    if cx is None or cx.n is None or cx.n >= 2 or not larger:
+        return ""
+    status = verifier.status(None, larger)
+    return f"holds if n ≥ 2 (declare the size from 2){_checked(status)}" if status in ACCEPTED else ""
+
+
+def _checked(status: Status | None) -> str:
+    return "" if status is Status.PROVED else " (CHECKED numerically, not proved)"
+
+
+def _assembled(
+    found: tuple[slips.Candidate, Status] | None, difference: sp.Expr | None, ratio: sp.Expr | None,
+    holds_if: str, cut: bool, at: str,
+) -> Diagnosis:  # fmt: skip
+    """The Diagnosis, built once from what was verified: the kind and the sentence, summary first.
+    at: " (at n = 2)" where a part was verified at the refuted size only, not at every size."""
     parts = []
     if ratio == -1:
-        parts.append("the sides have opposite signs")
+        parts.append(f"the sides have opposite signs{at}")
     elif ratio is not None:
-        parts.append(f"the left side is {_text(ratio)} times the right")
+        parts.append(f"the left side is {slips.text(ratio)} times the right{at}")
     if difference is not None:
-        parts.append(f"the two sides differ by exactly {_text(difference)} (left − right)")
+        parts.append(f"the two sides differ by exactly {slips.text(difference)} (left − right){at}")
+    if holds_if:
+        parts.insert(0, f"the step {holds_if}{at}")
+    kind = "assumption" if holds_if else "other"
     if found is not None:
-        parts.append(f"did you mean = {_text(found[0])} ({found[2]})? PROVED")
-        return found[1], "; ".join(parts)
-    if ratio is not None:
-        return ("sign" if ratio == -1 else "factor"), "; ".join(parts)
-    return ("term" if difference is not None and not isinstance(difference, sp.Add) else "other"), "; ".join(parts)
+        c, status = found
+        rel = slips.RELATION_WORDS.get(c.op, c.op)
+        where = "" if c.written else at
+        parts.append(f"did you mean {rel} {c.marked_text or slips.text(c.rhs)} ({c.edit})? {status.value}{where}")
+        kind = c.kind
+    elif ratio is not None and not holds_if:
+        kind = "sign" if ratio == -1 else "factor"
+    elif difference is not None and not holds_if and not isinstance(difference, sp.Add):
+        kind = "term"
+    if cut:
+        parts.append("(the diagnosis stopped at its time safety net: it may have missed a repair)")
+    return Diagnosis(
+        kind=kind, said="; ".join(parts), difference=sp.latex(difference) if difference is not None else "",
+        repair=_latex(found[0]) if found else "", repair_status=found[1].value if found else "",
+        edit=found[0].edit if found else "", holds_if=holds_if,
+        repair_marked=(found[0].marked_latex or _latex(found[0])) if found else "",
+        relation=RELATION_LATEX.get(found[0].op, "=") if found else "=",
+    )  # fmt: skip
+
+
+def _latex(c: slips.Candidate) -> str:
+    return str(c.rhs) if c.written else sp.latex(c.rhs)

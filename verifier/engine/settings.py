@@ -24,6 +24,7 @@ class EngineSettings:
     shrink: bool = True
     cache_dir: Path | None = None
     diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
+    diagnose_seconds: float = 30.0  # the diagnosis's wall-clock safety net (its work is bounded by counts)
 
     def numeric(self) -> Settings:
         return Settings(self.seed, self.samples, self.corner_fraction)

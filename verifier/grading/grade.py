@@ -43,6 +43,8 @@ class GradeSettings:
     by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
     single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
     sandboxes: int = 0  # students read at once (0: SANDBOXES_PER_JOB per job on the local pool)
+    hints_only: bool = False  # a wrong step's diagnosis gives its kind and where, never the repair
+    step_credit: bool = False  # a chain not met earns the fraction of its steps that hold
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -137,7 +139,16 @@ def _evidence(r: ClaimResult) -> dict[str, Any]:
             "compared": compared, "lines": _lines(r)}  # fmt: skip
 
 
-def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
+def _taught(grade: ClaimGrade, r: ClaimResult, settings: GradeSettings) -> ClaimGrade:
+    """The diagnosis (or only its hint) and a chain's per-step credit, as the TA chose."""
+    d = r.diagnosis
+    grade.diagnosis = d.hint(r.first_wrong_step) if d is not None and settings.hints_only else d
+    held = sum(1 for s in r.steps if s.status in (Status.PROVED, Status.CHECKED))
+    grade.steps_met, grade.steps_total = (held, len(r.steps)) if settings.step_credit else (0, 0)
+    return grade
+
+
+def _grade(m: Match, results: dict[str, ClaimResult], settings: GradeSettings | None = None) -> ClaimGrade:
     """The verdict on the student's claim, and what makes it not the reference's (both, when both are wrong)."""
     if not m.student:
         missing = m.status or GradeOutcome.MISSING  # a reference claim no claim of the student's answers
@@ -147,7 +158,8 @@ def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
         return ClaimGrade(m.reference, m.status or GradeOutcome.NOT_GRADED, m.student, m.how,
                           m.reason or "not verified (the run was interrupted)")  # fmt: skip
     verdict, why = r.status, _first_line(r.reason)
-    grade = ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r))
+    grade = _taught(ClaimGrade(m.reference, verdict, m.student, m.how, why, r.first_wrong_step, **_evidence(r)), r,
+                    settings or GradeSettings())  # fmt: skip
     other = m.reason if m.status is GradeOutcome.DIFFERENT else m.differs
     if other and is_met(verdict):
         grade.status, grade.reason = GradeOutcome.DIFFERENT, f"{verdict}, but {other}"
@@ -159,7 +171,7 @@ def _grade(m: Match, results: dict[str, ClaimResult]) -> ClaimGrade:
 
 
 def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str, ClaimResult],
-         ref: Reference, how_run: str) -> StudentRow:  # fmt: skip
+         ref: Reference, how_run: str, settings: GradeSettings | None = None) -> StudentRow:  # fmt: skip
     row = StudentRow(sub.student, sub.files, how_run=how_run)
     if isinstance(ready, pool.Failure):
         row.problem = f"could not be read: {ready.message.splitlines()[0]}"
@@ -168,7 +180,7 @@ def _row(sub: Submission, ready: prep.Prepared | pool.Failure, results: dict[str
     row.problem = "; ".join(dict.fromkeys(ready.problems))
     row.extra = ready.extra
     row.integrity = ready.integrity
-    row.grades = [_grade(m, results) for m in ready.matches]
+    row.grades = [_grade(m, results, settings) for m in ready.matches]
     row.seconds = round(ready.seconds + sum(r.seconds for r in results.values()), 3)
     if ready.unread:  # a file that did not load may have held the missing claims
         row.grades = [
@@ -204,7 +216,7 @@ def grade(
         results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
     rows = [
-        shown.scrub_row(_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode)),
+        shown.scrub_row(_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode), settings),
                         shown.host_roots(s.folder, Path(submissions_dir), ref.path))
         for s in subs
     ]  # fmt: skip

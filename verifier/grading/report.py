@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from verifier.outcome import Counterexample, Status
+from verifier.outcome import Counterexample, Diagnosis, Status
 
 GRADE_SCHEMA = 1
 
@@ -61,6 +61,16 @@ class ClaimGrade:
     found: Counterexample | None = None  # that counterexample as data: its size and its values by name
     compared: str = ""  # what it compares there ("claimed 3.0, observed 4.0"; by line for a chain)
     lines: list[WrittenLine] = field(default_factory=list)  # a chain's lines as the student wrote them
+    diagnosis: Diagnosis | None = None  # why the first wrong step is wrong (only its kind and where: hints only)
+    steps_met: int = 0  # per-step credit (grade --step-credit): the chain's steps that hold, of steps_total
+    steps_total: int = 0
+
+    @property
+    def credit(self) -> float:
+        """1 for a claim met; a chain's share of steps that hold under per-step credit; else 0."""
+        if self.met:
+            return 1.0
+        return self.steps_met / self.steps_total if self.steps_total else 0.0
 
     @property
     def met(self) -> bool:
@@ -73,6 +83,7 @@ class ClaimGrade:
         known["found"] = Counterexample.from_json(found) if found else None
         known["status"] = grade_status(known["status"])
         known["lines"] = [WrittenLine(**line) for line in known.get("lines", [])]
+        known["diagnosis"] = Diagnosis.from_json(known.get("diagnosis"))
         return cls(**known)
 
 

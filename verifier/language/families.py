@@ -52,6 +52,9 @@ class ClaimFamily:
     notes: str
     planted: int | None = None  # a chain's planted slip: the step that must be named as the first wrong one
     points: float = 1  # what the claim is worth when a course is graded against it
+    # a LaTeX chain's: the chain again with line i (0: the first) written as the LaTeX given, or None if
+    # it cannot be read so (the diagnosis proposes edits of the student's own line through it)
+    reread: Callable[[int, str], ClaimFamily | None] | None = None
 
     def build(self, n: int | None) -> Claim:
         body = self.builder() if n is None else self.builder(n)

@@ -73,6 +73,20 @@ def _claim_section(g: ClaimGrade) -> list[str]:
         lines += [f"**First wrong step** (step {g.first_wrong_step}):", "", *_block(g.wrong_step), ""]
     if g.counterexample:
         lines += ["**Counterexample** (at the reference's size):", "", *_block(g.counterexample), ""]
+    return lines + _taught(g)
+
+
+def _taught(g: ClaimGrade) -> list[str]:
+    """Why the step is wrong (or, hints only, the kind of slip and where), and a chain's per-step credit."""
+    lines: list[str] = []
+    d = g.diagnosis
+    if d is not None:
+        lines += [f"**Why ({_cell(d.kind)}):** {_cell(d.said)}", ""]
+    if d is not None and d.repair:
+        repaired = _block(f"{d.relation} {d.repair}", "latex")
+        lines += [f"The nearest correct line ({_cell(d.repair_status)}):", "", *repaired, ""]
+    if g.steps_total:
+        lines += [f"**Credit:** {g.steps_met} of {g.steps_total} steps hold.", ""]
     return lines
 
 

@@ -116,6 +116,20 @@ def _as_checked(g: ClaimGrade) -> str:
     return f"<details><summary>the chain as it was checked</summary>{math}</details>" if g.lines else math
 
 
+def _taught(g: ClaimGrade) -> list[tuple[str, str]]:
+    """Why the step is wrong (hints only: its kind and where), the repair typeset with its edit underlined,
+    and a chain's per-step credit."""
+    d, rows = g.diagnosis, []
+    if d is not None:
+        rows.append((f"why ({_esc(d.kind)})", _esc(d.why or d.edit)))
+    if d is not None and d.repair:
+        line = typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")
+        rows.append(("did you mean", f"{line} ({_esc(d.edit)}) {badge(d.repair_status)}"))
+    if g.steps_total:
+        rows.append(("credit", f"{g.steps_met} of {g.steps_total} steps hold"))
+    return rows
+
+
 def claim_section(g: ClaimGrade) -> str:
     """One reference claim on a student's page."""
     rows: list[tuple[str, str]] = []
@@ -130,6 +144,7 @@ def claim_section(g: ClaimGrade) -> str:
     rows.append(("verdict", f"{badge(g.status)} {_esc(g.reason)}"))
     if g.wrong_step and not g.lines:
         rows.append((f"first wrong step ({g.first_wrong_step})", f"<code>{_esc(g.wrong_step)}</code>"))
+    rows += _taught(g)
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     unmet = "" if g.met else " unmet"
     mark = "met" if g.met else "not met"

@@ -11,7 +11,7 @@ import io
 import re
 from itertools import groupby
 
-from verifier.outcome import ClaimResult, Expect, RunReport, Status
+from verifier.outcome import ClaimResult, Diagnosis, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.text import margin_text, n_text, plural, reads_as_written, retried_text, unmet_text
@@ -52,6 +52,7 @@ details summary{font-size:12px;color:#57606a;cursor:pointer}
 .reading{font-size:12px;color:#57606a;margin-top:2px}
 table.steps td .reading math{font-size:1.1em}
 table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
+.repair munder{color:#1a7f37;font-weight:bold}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
 
@@ -126,7 +127,7 @@ def _rows(r: ClaimResult) -> list[tuple[str, str]]:
     if r.notes:
         rows.append(("note", _notes(r.notes) if r.start_written else _esc(r.notes)))
     if r.diagnosis is not None and not r.steps:  # a chain's is under its first wrong step
-        rows.append((f"why ({_esc(r.diagnosis.kind)})", _esc(r.diagnosis.said)))
+        rows.append((f"why ({_esc(r.diagnosis.kind)})", diagnosis_html(r.diagnosis)))
     if r.replay and r.status is not Status.PROVED:
         rows.append(("replay", f"<code>{_esc(r.replay)}</code>"))
     return rows
@@ -203,6 +204,15 @@ def _notes(notes: str) -> str:
 _MARKS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "=>": "⇒", "<=>": "⇔"}
 
 
+def diagnosis_html(d: Diagnosis) -> str:
+    """Why, verified, and the nearest correct line typeset with its edit underlined (in the repair colour)."""
+    why = f"<b>why ({_esc(d.kind)}):</b> {_esc(d.why)}" if d.why else f"<b>why ({_esc(d.kind)})</b>"
+    if not d.repair:
+        return why
+    line = typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")
+    return f'{why}<br>did you mean <span class="repair">{line}</span> ({_esc(d.edit)})? <b>{_esc(d.repair_status)}</b>'
+
+
 def _steps(r: ClaimResult) -> str:
     """A chain line by line: one badge per step, the first wrong step highlighted with its counterexample.
 
@@ -218,7 +228,7 @@ def _steps(r: ClaimResult) -> str:
             else ""
         )
         if wrong and step.diagnosis is not None:
-            where += f"<br><b>why ({_esc(step.diagnosis.kind)}):</b> {_esc(step.diagnosis.said)}"
+            where += "<br>" + diagnosis_html(step.diagnosis)
         mark = _esc(_MARKS.get(step.relation, step.relation))
         because = typeset.reason(step.reason) if step.written else _esc(step.reason)
         rows.append(

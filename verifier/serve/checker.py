@@ -5,8 +5,10 @@ memory limits, and does what `verifier check FILE` does with the file: the proce
 the text (here, this one) forks one worker per chain, and each worker runs `verify_family`,
 the engine's own entry point, with the same settings as the command line with `--no-cache`.
 The only addition is the listener the engine tells each step's result as it is decided; it
-sends the step on at once. So a verdict here is the command line's verdict for the same text,
-file name and seed.
+sends the step on at once. The first wrong step is told twice: at its verdict, then with its
+diagnosis (why, verified; a `diagnosis` event), which the page shows in the same place; the diagnosis never delays the
+verdict, and its safety net here is a sixth of the chain's time limit (at most 10 s). So a verdict
+here is the command line's verdict for the same text, file name and seed.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from verifier.serve.settings import ServeSettings
 
 def engine_settings(request: CheckRequest, settings: ServeSettings) -> EngineSettings:
     """The command line's settings for `verifier check FILE --seed S --no-cache` (and the server's samples, budget)."""
-    return EngineSettings(seed=request.seed, samples=settings.samples, budget=settings.budget, cache_dir=None)
+    return EngineSettings(seed=request.seed, samples=settings.samples, budget=settings.budget, cache_dir=None,
+                          diagnose_seconds=min(10.0, settings.timeout / 6))  # fmt: skip
 
 
 def read(request: CheckRequest) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
@@ -103,8 +106,12 @@ def summary(result: ClaimResult) -> dict[str, Any]:
 def verify_chain(family: ClaimFamily, settings: EngineSettings, source: str, sock: socket.socket, index: int) -> Any:
     """Runs in a chain's worker: the engine's verdict, each step sent on as soon as it is decided."""
 
-    def decided(step: StepResult) -> None:
-        channel.send(sock, {"kind": "step", "chain": index, "step": step.to_json()})
+    told: set[int] = set()
+
+    def decided(step: StepResult) -> None:  # a step told again carries its diagnosis: sent as one
+        kind = "diagnosis" if step.index in told else "step"
+        told.add(step.index)
+        channel.send(sock, {"kind": kind, "chain": index, "step": step.to_json()})
 
     return engine.verify_family(family, settings, source=source, on_step=decided)
 

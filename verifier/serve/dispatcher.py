@@ -331,7 +331,7 @@ class Dispatcher:
                 event = {**event, "ahead": len(self.to_verify)}
             elif kind == "chain" and job.phase in ("verifying", "waiting"):  # waiting: it ended as its turn did
                 self.chain_done(job)
-            elif kind == "step" and not self.first_time(job, event):
+            elif kind in ("step", "diagnosis") and not self.first_time(job, event):
                 continue  # a restarted chain decides its steps again: the page has them
             elif kind == "chain worker":  # its pid: its turns are counted in its own CPU time
                 job.chain_pid = int(event.get("pid") or 0)
@@ -351,7 +351,8 @@ class Dispatcher:
     @staticmethod
     def first_time(job: Job, event: dict[str, Any]) -> bool:
         """Whether the page has not had this step of this chain yet (and note it)."""
-        key = (int(event.get("chain", -1)), int((event.get("step") or {}).get("index", -1)))
+        index = int((event.get("step") or {}).get("index", -1))
+        key = (int(event.get("chain", -1)), -index if event.get("kind") == "diagnosis" else index)
         if key in job.relayed:
             return False
         job.relayed.add(key)

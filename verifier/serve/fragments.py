@@ -96,14 +96,15 @@ def reading(written: str, latex: str) -> str:
 
 
 def diagnosis(d: Diagnosis) -> str:
-    """Why the step is wrong, and the nearest correct line typeset, each verified by the engine."""
+    """Why the step is wrong, and the nearest correct line typeset under the student's, its edit underlined;
+    each verified by the engine."""
     repair = (
-        f'<br>Did you mean <span class="math">{typeset.formula("= " + d.repair)}</span> ({esc(d.edit)})? '
-        f"{badge(d.repair_status)}"
+        f'<br>Did you mean <span class="math repair">{typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")}'
+        f"</span> ({esc(d.edit)})? {badge(d.repair_status)}"
         if d.repair
         else ""
     )
-    return f'<div class="diagnosis"><b>Why ({esc(d.kind)}).</b> {esc(d.said.split("; did you mean")[0])}{repair}</div>'
+    return f'<div class="diagnosis"><b>Why ({esc(d.kind)}).</b> {esc(d.why)}{repair}</div>'
 
 
 def _note(cx: Counterexample) -> str:

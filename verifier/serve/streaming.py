@@ -1,6 +1,6 @@
 """One request's events, as the page receives them: server-sent events carrying data and rendered HTML.
 
-The dispatcher relays what the workers decide (`parsed`, `step`, `chain`) and what happens to the
+The dispatcher relays what the workers decide (`parsed`, `step`, `diagnosis`, `chain`) and what happens to the
 request (`reading`, `queued`, `started`, `failed`, `finished`). Here each becomes one SSE event
 whose data says where it belongs (the chain, the step, the editor line) and holds its HTML from
 `verifier.serve.fragments`. The only state kept is where each chain's lines are in the text and
@@ -51,8 +51,8 @@ class Stream:
         kind = event.get("kind")
         if kind == "parsed":
             return sse("parsed", self.parsed(event))
-        if kind == "step":
-            return sse("step", self.step(event))
+        if kind in ("step", "diagnosis"):  # a diagnosis: the wrong step again, with why (after its verdict)
+            return sse(kind, self.step(event))
         if kind == "chain":
             return sse("chain", self.chain(event))
         if kind in ("reading", "queued", "started", "restarted"):
@@ -101,7 +101,8 @@ class Stream:
     def step(self, event: dict[str, Any]) -> dict[str, Any]:
         chain = int(event.get("chain", 0))
         step = StepResult.from_json(event["step"])
-        first = step.status is Status.REFUTED and chain not in self.first_wrong
+        # the first wrong step comes again with its diagnosis: it stays the first wrong one
+        first = step.status is Status.REFUTED and self.first_wrong.get(chain, step.index) == step.index
         if first:
             self.first_wrong[chain] = step.index
         line = self.line_of(chain, step.index)

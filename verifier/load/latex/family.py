@@ -275,6 +275,30 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         raise LatexError(source.origin, f"expect: {source.expect}; write `% expect: refuted` or leave it out")
     lines = reader.lines(source)
     planted = _planted(source, len(lines) - 1)
+
+    def reread(index: int, written: str) -> ClaimFamily | None:
+        """The same chain with line `index` written as `written` (the diagnosis's edit), or None."""
+        if not 0 <= index < len(lines):
+            return None
+        old = lines[index]
+        try:
+            edited = dataclasses.replace(old, tree=reader.tree(written, old.base or old.origin), written=written)
+            changed = [*lines[:index], edited, *lines[index + 1 :]]
+            again = _built(reader, changed, source, name, stem, planted, lazy=True)
+        except (LatexError, RecursionError, ValueError, TypeError):
+            return None
+        return again
+
+    return dataclasses.replace(_built(reader, lines, source, name, stem, planted), reread=reread)
+
+
+def _built(
+    reader: Reader, lines: list[Line], source: ChainSource, name: str, stem: str, planted: int | None,
+    lazy: bool = False,
+) -> ClaimFamily:  # fmt: skip
+    """The claim family of a chain's lines, built and gated at every size it uses (lazy: at its lowest size
+    now, at another when first asked for, so that an edit the diagnosis tries costs one size; its errors
+    then come from the builder)."""
     decls = reader.decls
     lows = {s: lo for s, (lo, _) in decls.sizes.items()}
     default = next(iter(decls.sizes)) if len(decls.sizes) == 1 else None
@@ -288,26 +312,36 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
             f"a single value ({ranging[0]}: {decls.sizes[ranging[0]][0]}..{decls.sizes[ranging[0]][0]})",
         )
     built: dict[int | None, Chain] = {}
+    size = ""
     if probe.sizes_used:  # one size runs over its range; any other has a single value, its low one
         size = ranging[0] if ranging else sorted(probe.sizes_used)[0]
         lo, hi = decls.sizes[size]
         for n in range(lo, hi + 1):
-            scope = Scope(decls, {**lows, size: n}, size)
-            built[n] = first if n == lo else build_chain(reader, lines, scope)
-            probe.readings.update(scope.readings)  # a reading may show only at a larger size
+            if n == lo or not lazy:
+                scope = Scope(decls, {**lows, size: n}, size)
+                built[n] = first if n == lo else build_chain(reader, lines, scope)
+                probe.readings.update(scope.readings)  # a reading may show only at a larger size
+        sizes: tuple[int | None, ...] = tuple(range(lo, hi + 1))
     else:
         built[None] = first
+        sizes = (None,)
 
     def builder(*n: int) -> Statement:
         return built[n[0] if n else None]
+
+    def lazy_builder(*n: int) -> Statement:  # built when first asked for
+        at = n[0] if n else None
+        if at not in built and at is not None:
+            built[at] = build_chain(reader, lines, Scope(decls, {**lows, size: at}, size))
+        return built[at]
 
     text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
     return ClaimFamily(
         name,
         stem,
         text if len(text) <= 160 else text[:157] + "...",
-        builder,
-        tuple(built),
+        lazy_builder if lazy else builder,
+        sizes,
         (),
         Expect(source.expect),
         "; ".join(probe.readings.values()),

@@ -131,6 +131,7 @@
       if (row) row.outerHTML = d.html;
       mark(d.line, d.wrong ? "wrong" : d.status === "REFUTED" ? "refuted" : d.status === "ERROR" ? "error" : "ok");
     },
+    diagnosis: (d) => handlers.step(d),  // the first wrong step again, with why, after its verdict
     chain: (d) => {
       const box = $(`chain-${d.chain}-result`);
       if (box) box.innerHTML = d.html;
