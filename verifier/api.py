@@ -18,9 +18,9 @@ from verifier import engine
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
+from verifier.language.text import plural, unmet_text
 from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, Status
-from verifier.render.text import plural, unmet_text
 
 NOTEBOOK = "notebook"  # the derivation a bare statement is verified under: its key is notebook.claim
 
