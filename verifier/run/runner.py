@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -29,12 +28,11 @@ from verifier.run import cache, plan, pool
 from verifier.run import shard as sharding
 from verifier.run.executor import Executor, LocalPool, reruns_since
 from verifier.run.plan import ClaimSpec, claim_error, matches_key, module_error
-from verifier.strategies import budget
 
 __all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
 
 T = TypeVar("T")
-_HELD: dict[str, loader.Loaded] = {}  # in a holder process: the module its claims' workers share
+share_imports = plan.share_imports  # the zygote imports what the CLI's process has imported before it forks
 
 
 @dataclass(frozen=True)
@@ -52,38 +50,21 @@ class RunSettings:
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
 
 
-# what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
-# any process): imported once here, before the holders are forked, so that no worker pays the import
-# itself. The shrinker (hypothesis, 0.12 s) joins them
-# only in a run that expects a counterexample: a `check` of a true claim does not pay for it. Either
-# way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
-def share_imports(shrinker: bool = False) -> None:
-    """Import what the workers would each import on first use (once; a no-op after)."""
-    for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
-        importlib.import_module(name)
-
-
 def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
     return any(spec.expect is Expect.REFUTED for spec in specs)
 
 
-def hold_module(path: str, verbose: bool) -> None:
-    """Runs in a holder process (`verifier.run.grouped`): load the module once for the workers it forks.
-
-    What the holder holds depends on the module alone, never on which of its claims run."""
-    share_imports()
-    _HELD[path] = loader.load(Path(path), verbose)
-
-
 def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
     """The claim's family: from the module the holder loaded, or (on a cluster) loaded here."""
-    loaded = _HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
+    loaded = plan.HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
     return next(f for f in loaded.families if f.name == spec.name)
 
 
-def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
+def _task(
+    spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, shrinker: bool, *extra: object
+) -> pool.Task:
     """fn(spec, settings, *extra) in a worker forked from the process that holds the spec's module."""
-    held = pool.Group(spec.path, hold_module, (spec.path, settings.verbose))
+    held = plan.holding(spec.path, settings.verbose, shrinker)
     return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
 
 
@@ -144,9 +125,10 @@ def _run_claims(
             hit = dataclasses.replace(hit, source=spec.path)
             results.append(hit)
             on_result(hit)
-    tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
+    shrinker = _expects_a_counterexample(todo)
+    tasks = [_task(s, _verify_claim, settings.engine, shrinker) for s in todo]
     if tasks:
-        share_imports(_expects_a_counterexample(todo))
+        share_imports(shrinker)
     for t in tasks:
         starts[t.key] = time.monotonic()
     settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
@@ -235,6 +217,8 @@ def verify_paths(
             borrowed = _borrow_premises(results, everything, settings, store)
     except KeyboardInterrupt:
         complete = False
+    finally:
+        settings.executor.release()
     rank = {(s.path, s.name): i for i, s in enumerate(specs)}
     results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
     results = engine.resolve_corollaries(results + borrowed)[: len(results)]
@@ -282,8 +266,9 @@ def _per_claim(
         out.append((rank[id(spec)], result))  # type: ignore[arg-type]
         on_result(result)  # type: ignore[arg-type]
 
-    tasks = [_task(s, worker, settings.engine, *extra) for s in specs]
-    share_imports(_expects_a_counterexample(specs))
+    shrinker = _expects_a_counterexample(specs)
+    tasks = [_task(s, worker, settings.engine, shrinker, *extra) for s in specs]
+    share_imports(shrinker)
     with contextlib.suppress(KeyboardInterrupt):
         settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
     return [result for _, result in sorted(out, key=lambda pair: pair[0])]
@@ -296,12 +281,14 @@ def mutate_paths(
     limit: int = mutate.MAX_MUTANTS,
 ) -> list[ClaimMutation]:
     """Mutation-test every claim that is expected to hold."""
-    specs = _holding_specs(paths, settings)
-
     def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
         return ClaimMutation(spec.derivation, spec.name, None, error=why)
 
-    return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
+    try:
+        specs = _holding_specs(paths, settings)
+        return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
+    finally:
+        settings.executor.release()
 
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
@@ -313,10 +300,12 @@ def measure_false_alarms(
     paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
 ) -> list[alarms.AlarmStats]:
     """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
-    specs = _holding_specs(paths, settings)
-
     def failed(spec: ClaimSpec, why: str) -> alarms.AlarmStats:
         return alarms.AlarmStats(spec.derivation, spec.name, error=why)
 
     timeout = settings.timeout * max(1, seeds // 4)
-    return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)
+    try:
+        specs = _holding_specs(paths, settings)
+        return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)
+    finally:
+        settings.executor.release()
