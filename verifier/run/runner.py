@@ -48,6 +48,9 @@ class RunSettings:
     shard: sharding.Shard | None = None  # verify only this shard of the claim families
     costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
+    # verify only these claims, as (file as given, claim name): the pytest plugin's selected items; the claims
+    # their corollaries cite are verified too, and not reported (as for a shard)
+    only: frozenset[tuple[str, str]] | None = None
 
 
 def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
@@ -209,11 +212,14 @@ def verify_paths(
             mine = sharding.select(keys, settings.costs, settings.shard)
             specs = [s for s in everything if s.key in mine]
             results = [r for r in results if r.key in mine]
+        if settings.only is not None:
+            specs = [s for s in specs if (s.path, s.name) in settings.only]
+            results = [r for r in results if (r.source, r.name) in settings.only]
         on_plan(len(specs))
         for r in results:
             on_result(r)
         _run_claims(specs, settings, store, results, on_result)
-        if settings.shard is not None:
+        if settings.shard is not None or settings.only is not None:
             borrowed = _borrow_premises(results, everything, settings, store)
     except KeyboardInterrupt:
         complete = False
