@@ -21,13 +21,13 @@ from verifier import __version__, engine
 from verifier.engine import EngineSettings
 from verifier.language.families import ClaimFamily
 from verifier.load import loader
-from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo
 from verifier.quality import alarms, mutate
 from verifier.quality.mutate import ClaimMutation
-from verifier.run import cache, plan, pool
+from verifier.run import cache, plan, pool, session
 from verifier.run import shard as sharding
 from verifier.run.executor import Executor, LocalPool, reruns_since
-from verifier.run.plan import ClaimSpec, claim_error, matches_key, module_error
+from verifier.run.plan import ClaimSpec, matches_key, module_error
 
 __all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
 
@@ -57,9 +57,9 @@ def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
     return any(spec.expect is Expect.REFUTED for spec in specs)
 
 
-def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
-    """The claim's family: from the module the holder loaded, or (on a cluster) loaded here."""
-    loaded = plan.HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
+def _family(spec: ClaimSpec, verbose: bool) -> ClaimFamily:
+    """The claim's family: from the module the host loaded, or (on a cluster) loaded here."""
+    loaded = plan.HELD.get(spec.path) or loader.load(Path(spec.path), verbose, only=spec.name)
     return next(f for f in loaded.families if f.name == spec.name)
 
 
@@ -71,22 +71,34 @@ def _task(
     return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
 
 
-def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
-    """Runs in a worker: verify one family."""
-    cpu = time.process_time()
-    result = engine.verify_family(_family(spec, settings), settings, source=spec.path)
-    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3))
+@dataclass(frozen=True)
+class HeldClaim:
+    """A claim of a derivation file, verified in a worker forked from the process that holds its module
+    (a `verifier.run.session.ClaimSource`)."""
 
+    spec: ClaimSpec
+    verbose: bool
+    shrinker: bool  # the run expects a counterexample: the holder imports the shrinker too
 
-def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
-    first = failure.message.splitlines()[0]
-    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
-    where = f"{spec.path}::{spec.name}: "
-    r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
-    return dataclasses.replace(
-        r, time_limited=failure.kind is pool.FailureKind.TIMEOUT, statement=spec.statement, expect=spec.expect,
-        n_values=list(spec.n_values), seconds=seconds, detail=failure.message if verbose else r.detail,
-    )  # fmt: skip
+    @property
+    def key(self) -> str:
+        return _task_key(self.spec)
+
+    @property
+    def group(self) -> pool.Group:
+        return plan.holding(self.spec.path, self.verbose, self.shrinker)
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        return _family(self.spec, self.verbose), self.spec.path
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        return result
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        s = self.spec
+        where = f"{s.path}::{s.name}: "
+        known = {"statement": s.statement, "expect": s.expect, "n_values": list(s.n_values)}
+        return session.failure_result(failure, s.path, s.derivation, s.name, where, seconds, self.verbose, **known)
 
 
 def _load_all(
@@ -106,18 +118,13 @@ def _run_claims(
     on_result: Callable[[ClaimResult], None],
 ) -> None:
     """Verify each claim (from the cache when it has it) and append its result as it ends."""
-    started = time.monotonic()
-    starts: dict[str, float] = {}
-    verbose = settings.engine.verbose
 
-    def verified(task: pool.Task, value: object) -> None:
-        spec = task.args[0]
-        if isinstance(value, pool.Failure):
-            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
-        elif store is not None and spec.cache_key:
-            store.put(spec.cache_key, value)  # type: ignore[arg-type]
-        results.append(value)  # type: ignore[arg-type]
-        on_result(value)  # type: ignore[arg-type]
+    def verified(source: session.ClaimSource, result: ClaimResult, failure: pool.Failure | None) -> None:
+        key = source.spec.cache_key if isinstance(source, HeldClaim) else None
+        if failure is None and store is not None and key:
+            store.put(key, result)
+        results.append(result)
+        on_result(result)
 
     todo = []
     for spec in specs:
@@ -129,12 +136,10 @@ def _run_claims(
             results.append(hit)
             on_result(hit)
     shrinker = _expects_a_counterexample(todo)
-    tasks = [_task(s, _verify_claim, settings.engine, shrinker) for s in todo]
-    if tasks:
+    if todo:
         share_imports(shrinker)
-    for t in tasks:
-        starts[t.key] = time.monotonic()
-    settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+    run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
+    run.verify([HeldClaim(s, settings.engine.verbose, shrinker) for s in todo], verified)
 
 
 def _task_key(spec: ClaimSpec) -> str:
@@ -243,7 +248,7 @@ def verify_paths(
 
 def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
-    return mutate.mutate_family(_family(spec, settings), settings, limit)
+    return mutate.mutate_family(_family(spec, settings.verbose), settings, limit)
 
 
 def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
@@ -287,6 +292,7 @@ def mutate_paths(
     limit: int = mutate.MAX_MUTANTS,
 ) -> list[ClaimMutation]:
     """Mutation-test every claim that is expected to hold."""
+
     def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
         return ClaimMutation(spec.derivation, spec.name, None, error=why)
 
@@ -299,13 +305,14 @@ def mutate_paths(
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
     """Runs in a worker: every seed of one claim's numeric check."""
-    return alarms.measure_family(_family(spec, settings), settings, seeds)
+    return alarms.measure_family(_family(spec, settings.verbose), settings, seeds)
 
 
 def measure_false_alarms(
     paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
 ) -> list[alarms.AlarmStats]:
     """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
+
     def failed(spec: ClaimSpec, why: str) -> alarms.AlarmStats:
         return alarms.AlarmStats(spec.derivation, spec.name, error=why)
 
