@@ -68,7 +68,7 @@ def test_two_modules_each_execute_once_and_a_second_run_executes_them_again(modu
         assert [log.read_text().count("executed") for log in logs] == [run, run]
 
 
-def _exits(path: str, verbose: bool, shrinker: bool = False) -> None:
+def _exits(path: str, verbose: bool) -> None:
     raise SystemExit(3)  # not an Exception: the host process itself ends while setting up
 
 

@@ -8,11 +8,9 @@ once, and it stays up, idle between tasks, until the run releases it. The parent
 across every host: a host that is setting up takes a slot, and so does each task running in any host.
 
 Isolation is the pool's: each task runs in its own worker forked from the host, with the hard time limit and
-the memory limit, and a worker that crashes costs its own task only. A task whose group differs from the
-host's first (the same key, other arguments: the claims of a run that expects a counterexample also import the
-shrinker) has its group's setup run in the host before its worker is forked, once: setups add to the host's
-state, and must be idempotent. Each worker is forked after the host has
-collected its garbage (`pool.collect_before_fork`), so it starts from the state of the module loaded, whatever
+the memory limit, and a worker that crashes costs its own task only. The host runs the setup of the task that
+started it; the module's later tasks share it (their group has the same key). Each worker is forked after the
+host has collected its garbage (`pool.collect_before_fork`), so it starts from the state of the module loaded, whatever
 ran in the host before it. The parent watches each host: one that stops answering is killed, and the tasks it
 was running fail with the reason; the module's later tasks get a new host.
 """
@@ -172,8 +170,8 @@ def _start(group: pool.Group, timeout: float, memory_mb: int) -> _Host:
 def _serve(conn: Connection, group: pool.Group, memory_mb: int, parent: int) -> None:
     """The host: set the group up once, then fork a worker for each task the parent sends, and relay its value."""
     pool.prepare_child(parent, memory_mb)
-    _set_up(group)
-    done = {group}
+    with contextlib.suppress(Exception):  # if it fails, each task sets up for itself and reports the problem
+        group.fn(*group.args)
     running: dict[int, tuple[pool.Running, float]] = {}
     try:
         conn.send((SETUP, None))
@@ -183,9 +181,6 @@ def _serve(conn: Connection, group: pool.Group, memory_mb: int, parent: int) -> 
             ready = wait([conn] + [r.conn for r, _ in running.values()], left)
             if conn in ready:
                 index, task, limit = conn.recv()
-                if task.group not in done:  # a later phase's setup adds to the first (say, an import): once each
-                    _set_up(task.group)
-                    done.add(task.group)
                 running[index] = (pool.start(task, memory_mb, limit), limit)
             for index, (r, limit) in list(running.items()):
                 outcome = pool.collect(r, r.conn in ready, limit)
@@ -199,11 +194,6 @@ def _serve(conn: Connection, group: pool.Group, memory_mb: int, parent: int) -> 
             pool.kill(r)
         conn.close()
         os._exit(0)
-
-
-def _set_up(group: pool.Group) -> None:
-    with contextlib.suppress(Exception):  # if it fails, each task sets up for itself and reports the problem
-        group.fn(*group.args)
 
 
 def _ended(h: _Host) -> str:

@@ -59,27 +59,28 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
 
 # what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
 # any process): imported once in the process that forks the workers, so that no worker pays the import
-# itself. The shrinker (hypothesis, 0.12 s) joins them
-# only in a run that expects a counterexample: a `check` of a true claim does not pay for it. Either
-# way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
+# itself. The shrinker (hypothesis, 0.12 s) joins them in a process that forks a run's workers whatever the
+# run's claims (`hold_module`, and the zygote on a Dask worker): the order of imports moves work counts
+# (matrix_notation_ml.batch_norm_centring_jacobian took 1 heartbeat at n = 1 with the shrinker imported
+# before its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
 def share_imports(shrinker: bool = False) -> None:
     """Import what the workers would each import on first use (once; a no-op after)."""
     for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
         importlib.import_module(name)
 
 
-def hold_module(path: str, verbose: bool, shrinker: bool = False) -> None:
-    """Runs in the process that forks a module's workers (`verifier.run.hosts`, `verifier.run.grouped`): load the
-    module once (a no-op after, so a later setup only adds imports). What it holds depends on the module alone,
-    never on which of its claims run."""
-    share_imports(shrinker)
+def hold_module(path: str, verbose: bool) -> None:
+    """Runs in the process that forks a module's workers (`verifier.run.hosts`, `verifier.run.grouped`): the
+    shared imports, then the module, loaded once. What it holds depends on the module alone, never on which of
+    its claims run, nor on which other claims the run has."""
+    share_imports(shrinker=True)
     if path not in HELD:
         HELD[path] = loader.load(Path(path), verbose)
 
 
-def holding(path: str, verbose: bool, shrinker: bool = False) -> pool.Group:
+def holding(path: str, verbose: bool) -> pool.Group:
     """The setup a module's tasks share: its module loaded, once per run."""
-    return pool.Group(path, hold_module, (path, verbose, shrinker))
+    return pool.Group(path, hold_module, (path, verbose))
 
 
 def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:

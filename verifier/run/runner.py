@@ -63,11 +63,9 @@ def _family(spec: ClaimSpec, verbose: bool) -> ClaimFamily:
     return next(f for f in loaded.families if f.name == spec.name)
 
 
-def _task(
-    spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, shrinker: bool, *extra: object
-) -> pool.Task:
+def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
     """fn(spec, settings, *extra) in a worker forked from the process that holds the spec's module."""
-    held = plan.holding(spec.path, settings.verbose, shrinker)
+    held = plan.holding(spec.path, settings.verbose)
     return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
 
 
@@ -78,7 +76,6 @@ class HeldClaim:
 
     spec: ClaimSpec
     verbose: bool
-    shrinker: bool  # the run expects a counterexample: the holder imports the shrinker too
 
     @property
     def key(self) -> str:
@@ -86,7 +83,7 @@ class HeldClaim:
 
     @property
     def group(self) -> pool.Group:
-        return plan.holding(self.spec.path, self.verbose, self.shrinker)
+        return plan.holding(self.spec.path, self.verbose)
 
     def family(self) -> tuple[ClaimFamily, str]:
         return _family(self.spec, self.verbose), self.spec.path
@@ -135,11 +132,10 @@ def _run_claims(
             hit = dataclasses.replace(hit, source=spec.path)
             results.append(hit)
             on_result(hit)
-    shrinker = _expects_a_counterexample(todo)
     if todo:
-        share_imports(shrinker)
+        share_imports(_expects_a_counterexample(todo))
     run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
-    run.verify([HeldClaim(s, settings.engine.verbose, shrinker) for s in todo], verified)
+    run.verify([HeldClaim(s, settings.engine.verbose) for s in todo], verified)
 
 
 def _task_key(spec: ClaimSpec) -> str:
@@ -277,9 +273,8 @@ def _per_claim(
         out.append((rank[id(spec)], result))  # type: ignore[arg-type]
         on_result(result)  # type: ignore[arg-type]
 
-    shrinker = _expects_a_counterexample(specs)
-    tasks = [_task(s, worker, settings.engine, shrinker, *extra) for s in specs]
-    share_imports(shrinker)
+    tasks = [_task(s, worker, settings.engine, *extra) for s in specs]
+    share_imports(_expects_a_counterexample(specs))
     with contextlib.suppress(KeyboardInterrupt):
         settings.executor.run(tasks, settings.jobs, timeout, settings.memory_mb, done)
     return [result for _, result in sorted(out, key=lambda pair: pair[0])]
