@@ -113,3 +113,22 @@ def test_a_hosts_task_keeps_its_time_limit_and_the_host_serves_the_next_one() ->
     slow = done["slow"]
     assert isinstance(slow, pool.Failure) and slow.kind is pool.FailureKind.TIMEOUT, slow
     assert done["quick"] == "woke"
+
+
+def test_a_host_killed_while_idle_is_replaced_for_the_modules_next_task() -> None:
+    import os
+    import signal
+
+    group = plan.holding("nowhere", False)
+    done: dict[str, object] = {}
+    held = hosts.Hosts()
+    try:
+        held.run([pool.Task("first", _value, (1,), group)], 1, 30, 2048, lambda t, v: done.setdefault(t.key, v))
+        first = held._open["nowhere"].process
+        os.kill(first.pid, signal.SIGKILL)
+        first.join(10)
+        held.run([pool.Task("second", _value, (2,), group)], 1, 30, 2048, lambda t, v: done.setdefault(t.key, v))
+        assert held._open["nowhere"].process.pid != first.pid
+    finally:
+        held.release()
+    assert done == {"first": 2, "second": 4}

@@ -87,7 +87,9 @@ class Hosts:
                 self._count += 1
                 try:
                     host.conn.send((self._count, task, timeout))
-                except OSError:  # the host died since its last news: the next round hears of it
+                except OSError:  # the host died while idle: the module's next task starts a new one
+                    self._lose(host, pool.Failure(pool.FailureKind.DIED, "the process holding the module died"), mine,
+                               on_done)  # fmt: skip
                     continue
                 pending.remove(task)
                 host.running[self._count] = (task, timeout)
