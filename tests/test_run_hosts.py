@@ -132,3 +132,15 @@ def test_a_host_killed_while_idle_is_replaced_for_the_modules_next_task() -> Non
     finally:
         held.release()
     assert done == {"first": 2, "second": 4}
+
+
+def test_a_claim_checked_alone_does_the_work_it_does_in_the_whole_run(tmp_path: Path) -> None:
+    """The work of a proof does not depend on the other claims of the run: checked alone (no claim of the run
+    expects a counterexample), this claim once took 0 heartbeats at n = 1 where the whole library's run took 1."""
+    key = "matrix_notation_ml.batch_norm_centring_jacobian"
+    out = run_cli("check", key, "--no-cache", "--json", str(tmp_path / "alone.json"))
+    assert out.returncode == 0, out.stdout + out.stderr
+    (alone,) = json.loads((tmp_path / "alone.json").read_text())["claims"]
+    work = [[p["n"], p["work"]] for p in alone["evidence"]["proofs"]]
+    baseline = json.loads((Path(__file__).parent / "data" / "baseline.json").read_text())
+    assert work == baseline["claims"][key]["work"]
