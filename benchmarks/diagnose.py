@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--library", action="store_true", help="the library's planted LaTeX chains instead")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
-    rows = library() if args.library else [measure(*row[:5]) for row in [*SLIPS, *ASSUMPTIONS, *UNREPAIRED]]
+    rows = library() if args.library else [measure(*map(str, row[:5])) for row in [*SLIPS, *ASSUMPTIONS, *UNREPAIRED]]
     load_after = os.getloadavg()
     for r in rows:
         added = f"+{r.wall:5.2f} s wall, {r.cpu:5.2f} s CPU"

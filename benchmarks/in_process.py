@@ -16,8 +16,8 @@ from pathlib import Path
 from benchmarks.phases import PhaseClock
 from verifier import engine
 from verifier.engine import EngineSettings
+from verifier.language.text import plural
 from verifier.load import loader
-from verifier.render.text import plural
 
 
 def main(argv: list[str]) -> int:

@@ -125,6 +125,30 @@ def test_the_language_imports_only_itself() -> None:
     assert not escapes, "the language layer imports outside itself: " + ", ".join(escapes)
 
 
+# What decides a verdict stores data; only the layers above phrase it for a reader (issue 39).
+BELOW_THE_RENDERERS = ("verifier.engine", "verifier.strategies", TRUSTED, "verifier.numeric", LANGUAGE)
+
+
+def _renderer_imports(graph: dict[str, set[str]]) -> list[str]:
+    return sorted(
+        f"{name} → {dep}"
+        for name, deps in graph.items()
+        if _inside(name, *BELOW_THE_RENDERERS)
+        for dep in deps
+        if _inside(dep, "verifier.render")
+    )
+
+
+def test_nothing_that_decides_a_verdict_imports_a_renderer() -> None:
+    escapes = _renderer_imports(_graph())
+    assert not escapes, "a layer below the renderers imports one: " + ", ".join(escapes)
+
+
+def test_the_renderer_rule_sees_an_engine_import_of_a_renderer() -> None:
+    graph = {"verifier.engine.verify": {"verifier.render.text", "verifier.trusted.kernel"}}
+    assert _renderer_imports(graph) == ["verifier.engine.verify → verifier.render.text"]
+
+
 def test_the_closure_check_sees_an_import_out_of_the_base() -> None:
     graph = {"verifier.trusted.kernel": {"verifier.language.claims", "verifier.strategies.ladder"}}
     assert _escapes(graph, TRUSTED, (TRUSTED, LANGUAGE)) == ["verifier.trusted.kernel → verifier.strategies.ladder"]

@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from verifier import Convergence, Interval, Nonzero, Real, claim
-from verifier.engine import EngineSettings, verify_family
+from verifier.engine import EngineSettings, mathtext, verify_family
 from verifier.language.iteration import iteration_of
 from verifier.language.mathlib import scalars, vector
 from verifier.load import loader
@@ -22,7 +22,6 @@ from verifier.numeric.checks.multistep import (
     superlinear_estimator,
 )
 from verifier.outcome import ClaimResult, Status
-from verifier.render import mathtext
 from verifier.trusted import kernel, rates
 from verifier.trusted.instantiate import ClaimError, instantiate
 from verifier.trusted.kernel import Rejected

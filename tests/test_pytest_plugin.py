@@ -213,3 +213,36 @@ def test_latex_chains_become_items_and_a_parse_error_fails_with_its_line(pyteste
     result = run(pytester, "--derivations", "notes", *SAMPLES)
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["collected 2 items", "*ERROR: *notes.md:9:8: undeclared symbol q*"])
+
+
+COUNTED = '''
+"""A claim that notes which process builds it."""
+import os
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def square():
+    """(x + 1)² = x² + 2x + 1."""
+    with open("built.log", "a") as log:
+        log.write(f"{os.getpid()}\\n")
+    return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
+'''
+
+
+def test_claims_run_in_the_runners_workers_and_a_second_run_reads_the_cache(pytester: pytest.Pytester) -> None:
+    import os
+
+    (pytester.mkdir("derivs") / "counted.py").write_text(COUNTED)
+    log = pytester.path / "built.log"
+    run(pytester, "--derivations", "derivs", *SAMPLES).assert_outcomes(passed=1)
+    builders = {int(pid) for pid in log.read_text().split()}
+    assert builders and os.getpid() not in builders  # verified in a worker (an in-process run is this process)
+    assert (pytester.path / ".verifier-cache").is_dir()  # verify-all's cache, in its default place
+    log.unlink()
+    run(pytester, "--derivations", "derivs", *SAMPLES).assert_outcomes(passed=1)
+    assert not log.exists()  # the result came from the cache: nothing was built
+    run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=1)
+    assert log.exists()

@@ -169,7 +169,7 @@ def test_the_false_alarm_run_measures_a_chain_by_its_steps() -> None:
 
 
 def test_an_exact_comparison_says_so_instead_of_its_tolerance_floor() -> None:
-    from verifier.render.text import margin_text
+    from verifier.language.text import margin_text
 
     assert margin_text(0.0, 1e-300) == "worst 0, tol 0 (exact)"
     assert margin_text(3.1e-16, 2.2e-14) == "worst 3.1e-16, tol 2.2e-14"

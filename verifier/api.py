@@ -5,8 +5,9 @@
     result = verify(gradient)                    # a function decorated with @claim
     results = verify("my_derivations/ridge.py")  # a ResultList, one result per claim
 
-In-process runs have the symbolic budget but no hard timeout or memory limit; use the
-command line (or verifier.run.runner) for untrusted or slow derivations.
+In-process runs (a `verifier.run.session.Session` without an executor) have the symbolic budget but
+no hard timeout or memory limit; use the command line (or verifier.run.runner) for untrusted or slow
+derivations.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from verifier import engine
 from verifier.engine import DEFAULT_BUDGET, EngineSettings
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
+from verifier.language.text import plural, unmet_text
 from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, Status
-from verifier.render.text import plural, unmet_text
+from verifier.run.session import InProcess, Session
 
 NOTEBOOK = "notebook"  # the derivation a bare statement is verified under: its key is notebook.claim
 
@@ -76,9 +78,9 @@ def verify(
     """Verify a statement (Identity, Derivative, …; named notebook.NAME), a @claim function, or a derivation file."""
     settings = EngineSettings(seed=seed, samples=samples, budget=budget)
     if isinstance(target, Statement):
-        return engine.verify_family(statement_family(target, name), settings)
+        return Session(settings).verify([InProcess(statement_family(target, name))])[0]
     if isinstance(target, ClaimFamily):
-        return engine.verify_family(target, settings)
+        return Session(settings).verify([InProcess(target)])[0]
     if isinstance(target, str | Path):
         return verify_file(Path(target), settings)
     raise TypeError(
@@ -90,6 +92,6 @@ def verify(
 def verify_file(path: Path, settings: EngineSettings) -> ResultList:
     """Every claim of one derivation file, its corollaries' citations resolved."""
     loaded = loader.load(path)
-    results = ResultList(engine.verify_family(f, settings, source=str(path)) for f in loaded.families)
+    results = ResultList(Session(settings).verify([InProcess(f, str(path)) for f in loaded.families]))
     results += [ClaimResult.failed(str(path), path.stem, name, message) for name, message in loaded.errors]
     return ResultList(engine.resolve_corollaries(results))

@@ -18,13 +18,12 @@ import sympy as sp
 from sympy.utilities.lambdify import implemented_function
 
 from verifier import Identity, Positive, Real
-from verifier.engine import EngineSettings, verify_family
+from verifier.engine import EngineSettings, mathtext, verify_family
 from verifier.engine import verify as engine
 from verifier.language.claims import Expect, Statement
 from verifier.language.families import ClaimFamily
 from verifier.numeric.checks import NumericOutcome, Settings
 from verifier.outcome import NumericVerdict, Status
-from verifier.render import mathtext
 from verifier.strategies import dimension, ladder
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import Instance, _canonical

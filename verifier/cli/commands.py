@@ -16,9 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from verifier.cli.parser import EXIT_INTERRUPTED, EXIT_OK, EXIT_REGRESSED, EXIT_UNMET, EXIT_USAGE
 from verifier.engine import EngineSettings
+from verifier.language.text import plural
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
-from verifier.render.text import plural
 from verifier.run import dask_executor
 from verifier.run.dask_executor import ClusterError
 from verifier.run.executor import Executor

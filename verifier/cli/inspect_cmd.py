@@ -10,10 +10,10 @@ import sympy as sp
 from rich.console import Console
 from rich.table import Table
 
+from verifier.engine import mathtext
 from verifier.language.families import ClaimFamily
+from verifier.language.text import n_text
 from verifier.load import latex, loader
-from verifier.render import mathtext
-from verifier.render.text import n_text
 from verifier.trusted.instantiate import ClaimError, instantiate
 
 

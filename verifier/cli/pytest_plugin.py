@@ -6,8 +6,15 @@ collection phase, so "collected N items", -k, --co and node ids work as usual): 
 `derivations/softmax.py::softmax.jacobian`, and that node id given back to pytest (as an
 argument, or as a PATH of --derivations) runs that claim alone. A claim passes when it meets
 its expectation; a failing item shows the verdict and its evidence in pytest's usual
-failure report. A corollary verifies the claims it cites in its own process when they have
-not run there yet (under xdist they may be on another worker), and reuses their results.
+failure report.
+
+The claims are verified as `verifier verify-all` verifies them, by the same runner: when the
+first claim item runs, every selected claim item is verified at once, `--derivation-jobs` at a
+time, each in a worker forked from a process that holds its module (with the hard time and
+memory limits), and results are read from and written to the same cache (`.verifier-cache`;
+`--derivation-no-cache` for none). Each item then reports its own result. The claims a
+corollary cites are verified too when they were not selected, and not reported. Under xdist
+each worker verifies its own items, one at a time, as it reaches them.
 Registered through the `pytest11` entry point, so installing the verifier is enough.
 Heavy imports wait until used.
 """
@@ -25,7 +32,7 @@ if TYPE_CHECKING:
     from verifier.outcome import ClaimResult
 
 ROOTS = pytest.StashKey[frozenset[Path]]()  # the derivation files the --derivations paths name
-RESULTS = pytest.StashKey[dict[tuple[str, str], "ClaimResult"]]()  # (source, claim name) → its result here
+RESULTS = pytest.StashKey[dict[tuple[str, str], "ClaimResult"]]()  # (source, claim name) → its result
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,6 +47,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--derivation-samples", type=int, default=200, help="numeric samples per claim and n")
     group.addoption("--derivation-seed", type=int, default=0, help="random seed for the derivation claims")
+    group.addoption(
+        "--derivation-jobs", type=int, default=None, help="claims verified at once (default: all cores; 1 under xdist)"
+    )
+    group.addoption(
+        "--derivation-cache-dir",
+        default=".verifier-cache",
+        help="cached results, as verify-all's (default .verifier-cache)",
+    )
+    group.addoption("--derivation-no-cache", action="store_true", help="neither read nor write cached results")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -92,8 +108,6 @@ class ClaimFailed(Exception):
 class DerivationFile(pytest.File):
     """A derivation module or LaTeX file: one item per claim, and one per chain that did not parse."""
 
-    claim_families: dict[str, ClaimFamily]  # by claim name, set by collect()
-
     def collect(self) -> Iterator[pytest.Item]:
         from verifier.load import loader
 
@@ -102,7 +116,6 @@ class DerivationFile(pytest.File):
         except loader.LoadError as err:
             raise self.CollectError(str(err)) from None
         stem = self.path.stem
-        self.claim_families = {f.name: f for f in loaded.families}
         for family in loaded.families:
             yield ClaimItem.from_parent(self, name=f"{stem}.{family.name}", family=family)
         for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
@@ -113,35 +126,17 @@ class ClaimItem(pytest.Item):
     def __init__(self, *, family: ClaimFamily, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.family = family
-        self.source = shown_path(self.path, self.config.invocation_params.dir)
+        self.source = shown_path(self.path, Path.cwd())  # the path the runner is given, and the replay line shows
 
     def runtest(self) -> None:
-        from verifier import engine
-
-        result = self.verified(self.family)
-        if result.cites:
-            cited = [self.verified(f) for name, f in self.cited_families(result.cites).items() if name != result.name]
-            result = engine.resolve_corollaries([result, *cited])[0]
+        done = self.config.stash[RESULTS]
+        if (self.source, self.family.name) not in done:
+            under_xdist = hasattr(self.config, "workerinput")  # then the other items may be another worker's
+            done.update(verify_items([self] if under_xdist else _claim_items(self.session.items, done), self.config))
+        result = done[self.source, self.family.name]
         self.user_properties += [("status", result.status.value), ("reason", result.reason)]
         if not result.met:
             raise ClaimFailed(result)
-
-    def verified(self, family: ClaimFamily) -> ClaimResult:
-        """The claim's result, verified in this process unless it already was (a cited claim)."""
-        from verifier.engine import EngineSettings, verify_family
-
-        done = self.config.stash[RESULTS]
-        if (self.source, family.name) not in done:
-            options = self.config.option
-            settings = EngineSettings(seed=options.derivation_seed, samples=options.derivation_samples)
-            done[self.source, family.name] = verify_family(family, settings, source=self.source)
-        return done[self.source, family.name]
-
-    def cited_families(self, names: list[str]) -> dict[str, ClaimFamily]:
-        """The cited claims of this file that exist (a missing one makes the corollary an ERROR)."""
-        assert isinstance(self.parent, DerivationFile)
-        families = self.parent.claim_families
-        return {name: families[name] for name in names if name in families}
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if not isinstance(excinfo.value, ClaimFailed):
@@ -150,6 +145,34 @@ class ClaimItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, self.name
+
+
+def _claim_items(items: list[pytest.Item], done: dict[tuple[str, str], ClaimResult]) -> list[ClaimItem]:
+    return [i for i in items if isinstance(i, ClaimItem) and (i.source, i.family.name) not in done]
+
+
+def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[str, str], ClaimResult]:
+    """The items' claims verified by verify-all's runner (the pool, the cache): (source, name) → result."""
+    import os
+
+    from verifier import outcome
+    from verifier.engine import EngineSettings
+    from verifier.run.runner import RunSettings, verify_paths
+
+    options = config.option
+    cache_dir = None if options.derivation_no_cache else Path(options.derivation_cache_dir)
+    jobs = options.derivation_jobs or (1 if hasattr(config, "workerinput") else os.cpu_count() or 1)
+    engine = EngineSettings(seed=options.derivation_seed, samples=options.derivation_samples, cache_dir=cache_dir)
+    only = frozenset((i.source, i.family.name) for i in items)
+    files = list(dict.fromkeys(i.source for i in items))
+    report = verify_paths(files, RunSettings(engine=engine, jobs=max(1, jobs), cache_dir=cache_dir, only=only))
+    if not report.complete:
+        raise KeyboardInterrupt
+    found = {(r.source, r.name): r for r in report.results}
+    missing = "not verified: the file did not list this claim when the runner loaded it"
+    return {
+        key: found.get(key) or outcome.ClaimResult.failed(key[0], Path(key[0]).stem, key[1], missing) for key in only
+    }
 
 
 def shown_path(path: Path, start: Path) -> str:

@@ -26,8 +26,8 @@ from verifier.engine import diagnose
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
+from verifier.language.text import plural
 from verifier.outcome import ClaimResult, Expect, Status, StepResult
-from verifier.render.text import plural
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError
 

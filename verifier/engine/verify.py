@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from verifier.engine import chains, diagnose, explain
+from verifier.engine import chains, diagnose, explain, mathtext
 from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import random_functions
 from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
+from verifier.language.text import margin_text, n_text
 from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
@@ -41,8 +42,6 @@ from verifier.outcome import (
     ProofEvidence,
     Status,
 )
-from verifier.render import mathtext
-from verifier.render.text import margin_text, n_text
 from verifier.strategies import budget, dimension, ladder, rungs
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError, Instance, instantiate, statement_digest

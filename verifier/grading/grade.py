@@ -27,7 +27,7 @@ from verifier.grading.submissions import Reference, Submission, discover, refere
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
 from verifier.render import counterexample as cx_text
-from verifier.run import pool
+from verifier.run import pool, session
 from verifier.run.executor import LocalPool, reruns_since
 from verifier.run.runner import RunSettings, share_imports
 
@@ -91,16 +91,34 @@ def _unbuilt(result: ClaimResult, family: ClaimFamily, ref: ClaimFamily) -> Clai
     return dataclasses.replace(result, status=Status.ERROR, reason=reason)
 
 
-def _verify(sub: Submission, payload: dict[str, Any] | None, name: str, ref: Reference, graded_as: str,
-            settings: engine.EngineSettings) -> ClaimResult:  # fmt: skip
-    """Runs in a worker: decode the submission's claims again (a fresh fork) and verify one (graded_as: the
-    reference claim it answers, "" for a claim it cites) at the reference's sizes."""
-    file, family = prep.family_named(sub, payload, name)
-    if not graded_as:
-        return _worded(engine.verify_family(family, settings, source=file))
-    reference = ref.family(graded_as)
-    sized = _at_reference_sizes(family, reference)
-    return _unbuilt(_worded(engine.verify_family(sized, settings, source=file)), family, reference)
+@dataclass(frozen=True)
+class Submitted:
+    """A student's claim (a `verifier.run.session.ClaimSource`): decoded again from the sandbox's data in its
+    worker (a fresh fork), and verified at the reference's sizes when it answers a reference claim."""
+
+    sub: Submission
+    payload: dict[str, Any] | None
+    name: str
+    ref: Reference
+    graded_as: str  # the reference claim it answers, "" for a claim it cites
+    group: None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.sub.student}::{self.name}"
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        file, family = prep.family_named(self.sub, self.payload, self.name)
+        return (_at_reference_sizes(family, self.ref.family(self.graded_as)) if self.graded_as else family), file
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        if not self.graded_as:
+            return _worded(result)
+        return _unbuilt(_worded(result), family, self.ref.family(self.graded_as))
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        # a row's seconds count the claims that were verified: a failure adds none (seconds is not passed)
+        return session.failure_result(failure, str(self.sub.folder), self.sub.student, self.name, f"{self.name}: ")
 
 
 def _worded(result: ClaimResult) -> ClaimResult:
@@ -108,12 +126,6 @@ def _worded(result: ClaimResult) -> ClaimResult:
     if result.status is not Status.ERROR or BUILD_ERROR not in result.reason:
         return result
     return dataclasses.replace(result, reason=re.sub(r"builder raised BuildError( at n=\S+)?: ", "", result.reason))
-
-
-def _failure(sub: Submission, name: str, failure: pool.Failure) -> ClaimResult:
-    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
-    message = failure.message.splitlines()[0]
-    return ClaimResult.failed(str(sub.folder), sub.student, name, f"{name}: {message}", status)
 
 
 def _first_line(text: str) -> str:
@@ -291,17 +303,15 @@ def _verify_tasks(s: Submission, p: prep.Prepared | pool.Failure | None, ref: Re
     if not isinstance(p, prep.Prepared):
         return []
     graded_as = {m.student: m.reference for m in p.matches if m.student}
-    return [
-        pool.Task(f"{s.student}::{name}", _verify, (s, p.payload, name, ref, graded_as.get(name, ""), run.engine))
-        for name in p.verify
-    ]
+    sources = [Submitted(s, p.payload, name, ref, graded_as.get(name, "")) for name in p.verify]
+    return [pool.Task(source.key, session.verify_source, (source, run.engine)) for source in sources]
 
 
 def _verified(results: dict[str, dict[str, ClaimResult]], on_done: Callable[[str], None]) -> pipeline.OnDone:
     def done(task: pool.Task, value: Any) -> None:
-        sub, name = task.args[0], task.args[2]
-        result = _failure(sub, name, value) if isinstance(value, pool.Failure) else value
-        results[sub.student][name] = result
+        source: Submitted = task.args[0]
+        result = source.failed(value, 0.0) if isinstance(value, pool.Failure) else value
+        results[source.sub.student][source.name] = result
         on_done(task.key)
 
     return done

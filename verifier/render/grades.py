@@ -16,8 +16,8 @@ from rich.text import Text
 
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, GradeStatus, StudentRow, is_met
 from verifier.grading.statements import clean_text
+from verifier.language.text import plural, retried_text
 from verifier.outcome import Status
-from verifier.render.text import plural, retried_text
 
 STYLES: dict[GradeStatus, str] = {
     Status.PROVED: "bold green",

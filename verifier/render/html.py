@@ -11,10 +11,10 @@ import io
 import re
 from itertools import groupby
 
+from verifier.language.text import margin_text, n_text, plural, reads_as_written, retried_text, unmet_text
 from verifier.outcome import ClaimResult, Diagnosis, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
-from verifier.render.text import margin_text, n_text, plural, reads_as_written, retried_text, unmet_text
 
 COLORS = {
     Status.PROVED: "#1a7f37",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from verifier.language.text import n_text, plural, retried_text
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import counterexample as cx_text
-from verifier.render.text import n_text, plural, retried_text
 
 ICONS = {Status.PROVED: "✅", Status.CHECKED: "🔢", Status.REFUTED: "❌", Status.UNKNOWN: "❔", Status.ERROR: "💥"}
 

@@ -18,7 +18,7 @@ SCOPE = "verifier-output"
 def family_latex(family: ClaimFamily) -> str:
     """The statement at its smallest interesting dimension, as display math."""
     from verifier.engine import display_n
-    from verifier.render.mathtext import render
+    from verifier.engine.mathtext import render
 
     latex = render(family.build(display_n(family)))[0]
     return f"$${latex}$$" if latex else family.statement_text
@@ -55,8 +55,8 @@ def result_html(result: ClaimResult) -> str:
 
 def results_html(results: list[ClaimResult]) -> str:
     """Counts per status, one summary row per claim, then each claim's card."""
+    from verifier.language.text import plural, unmet_text
     from verifier.render.html import claim_section, status_cards, summary_table
-    from verifier.render.text import plural, unmet_text
 
     unmet = sum(not r.met for r in results)
     head = f"<p><b>{plural(len(results), 'claim')}</b> · {unmet_text(unmet)}</p>"

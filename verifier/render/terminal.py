@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from verifier.language.text import n_text, plural, reads_as_written, retried_text
 from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
-from verifier.render.text import n_text, plural, reads_as_written, retried_text
 
 STYLES = {
     Status.PROVED: "bold green",

@@ -149,6 +149,9 @@ class DaskExecutor:
         """Counted over every run of this executor (the runner takes the difference)."""
         return dict(self._reruns)
 
+    def release(self) -> None:
+        """Nothing is kept between tasks here: each task's module is loaded by its own holder on the worker."""
+
     def describe(self) -> str:
         """One line: where the tasks run."""
         threads = self.client.nthreads()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from verifier.run import grouped, pool
+from verifier.run import grouped, hosts, pool
 
 OnDone = Callable[[pool.Task, Any], None]
 
@@ -24,16 +24,31 @@ class Executor(Protocol):
     def reruns(self) -> dict[str, int]:
         """Task key → how many times it was run again after its worker was lost (only tasks that were)."""
 
+    def release(self) -> None:
+        """End what the executor kept for the run (the processes holding modules); it may serve a later run."""
+
 
 class LocalPool:
     """The tasks in forked children of this process, `jobs` at a time (`verifier.run.pool`); a group's tasks
-    forked from a child that holds the group's setup (`verifier.run.grouped`)."""
+    forked from one child per group that holds the group's setup for the whole run, until `release`
+    (`verifier.run.hosts`): a derivation module is loaded once per run."""
+
+    def __init__(self) -> None:
+        self._hosts = hosts.Hosts()
 
     def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
-        grouped.run(tasks, jobs, timeout, memory_mb, on_done)
+        plain = [t for t in tasks if t.group is None]
+        if plain:
+            grouped.run(plain, jobs, timeout, memory_mb, on_done)
+        held = [t for t in tasks if t.group is not None]
+        if held:
+            self._hosts.run(held, jobs, timeout, memory_mb, on_done)
 
     def reruns(self) -> dict[str, int]:
         return {}  # a child that dies here is an ERROR for its task, never run again
+
+    def release(self) -> None:
+        self._hosts.release()
 
 
 def reruns_since(executor: Executor, before: dict[str, int]) -> dict[str, int]:

@@ -10,6 +10,7 @@ cleanly has its list cached; one with errors is loaded again each run, and repor
 from __future__ import annotations
 
 import fnmatch
+import importlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, Status
 from verifier.run import cache, pool
 from verifier.run.executor import Executor
+from verifier.strategies import budget
+
+HELD: dict[str, loader.Loaded] = {}  # in a process that holds modules: each module, loaded once
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,38 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
     return ClaimResult.failed(path, derivation, name, message, status)
 
 
+# what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
+# any process): imported once in the process that forks the workers, so that no worker pays the import
+# itself. The shrinker (hypothesis, 0.12 s) joins them in a process that forks a run's workers whatever the
+# run's claims (`hold_module`, and the zygote on a Dask worker): the order of imports moves work counts
+# (matrix_notation_ml.batch_norm_centring_jacobian took 1 heartbeat at n = 1 with the shrinker imported
+# before its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
+def share_imports(shrinker: bool = False) -> None:
+    """Import what the workers would each import on first use (once; a no-op after)."""
+    for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
+        importlib.import_module(name)
+
+
+def hold_module(path: str, verbose: bool) -> None:
+    """Runs in the process that forks a module's workers (`verifier.run.hosts`, `verifier.run.grouped`): the
+    shared imports, then the module, loaded once. What it holds depends on the module alone, never on which of
+    its claims run, nor on which other claims the run has."""
+    share_imports(shrinker=True)
+    if path not in HELD:
+        HELD[path] = loader.load(Path(path), verbose)
+
+
+def holding(path: str, verbose: bool) -> pool.Group:
+    """The setup a module's tasks share: its module loaded, once per run."""
+    return pool.Group(path, hold_module, (path, verbose))
+
+
 def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimResult]]:
-    """Runs in a worker: the module's claims, and ERROR results for module-level problems."""
+    """Runs in a worker forked from the process that holds the module: its claims, and ERROR results for
+    module-level problems (a module its holder could not load is loaded here, and says why)."""
     p = Path(path)
     try:
-        loaded = loader.load(p, verbose)
+        loaded = HELD.get(path) or loader.load(p, verbose)
     except loader.LoadError as err:
         return [], [module_error(path, str(err))]
     errors = [
@@ -135,7 +166,7 @@ def load_all(
     for path, key in keys.items():
         listing = store.get_listing(key) if store is not None and key else None
         if listing is None:
-            tasks.append(pool.Task(path, load_specs, (path, settings.verbose)))
+            tasks.append(pool.Task(path, load_specs, (path, settings.verbose), holding(path, settings.verbose)))
         else:
             found(path, _from_listing(path, listing), [])
     executor, jobs, limit, memory_mb = run

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,19 +21,18 @@ from verifier import __version__, engine
 from verifier.engine import EngineSettings
 from verifier.language.families import ClaimFamily
 from verifier.load import loader
-from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo, Status
+from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo
 from verifier.quality import alarms, mutate
 from verifier.quality.mutate import ClaimMutation
-from verifier.run import cache, plan, pool
+from verifier.run import cache, plan, pool, session
 from verifier.run import shard as sharding
 from verifier.run.executor import Executor, LocalPool, reruns_since
-from verifier.run.plan import ClaimSpec, claim_error, matches_key, module_error
-from verifier.strategies import budget
+from verifier.run.plan import ClaimSpec, matches_key, module_error
 
 __all__ = ["RunSettings", "matches_key", "measure_false_alarms", "module_error", "mutate_paths", "verify_paths"]
 
 T = TypeVar("T")
-_HELD: dict[str, loader.Loaded] = {}  # in a holder process: the module its claims' workers share
+share_imports = plan.share_imports  # the zygote imports what the CLI's process has imported before it forks
 
 
 @dataclass(frozen=True)
@@ -50,59 +48,54 @@ class RunSettings:
     shard: sharding.Shard | None = None  # verify only this shard of the claim families
     costs: Mapping[str, float] = field(default_factory=dict)  # recorded cost per claim key (the baseline's)
     executor: Executor = field(default_factory=LocalPool)  # where the tasks run: forked here, or on a cluster
-
-
-# what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
-# any process): imported once here, before the holders are forked, so that no worker pays the import
-# itself. The shrinker (hypothesis, 0.12 s) joins them
-# only in a run that expects a counterexample: a `check` of a true claim does not pay for it. Either
-# way a worker's import of it is unmetered and comes after the proof, so no verdict moves.
-def share_imports(shrinker: bool = False) -> None:
-    """Import what the workers would each import on first use (once; a no-op after)."""
-    for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
-        importlib.import_module(name)
+    # verify only these claims, as (file as given, claim name): the pytest plugin's selected items; the claims
+    # their corollaries cite are verified too, and not reported (as for a shard)
+    only: frozenset[tuple[str, str]] | None = None
 
 
 def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
     return any(spec.expect is Expect.REFUTED for spec in specs)
 
 
-def hold_module(path: str, verbose: bool) -> None:
-    """Runs in a holder process (`verifier.run.grouped`): load the module once for the workers it forks.
-
-    What the holder holds depends on the module alone, never on which of its claims run."""
-    share_imports()
-    _HELD[path] = loader.load(Path(path), verbose)
-
-
-def _family(spec: ClaimSpec, settings: EngineSettings) -> ClaimFamily:
-    """The claim's family: from the module the holder loaded, or (on a cluster) loaded here."""
-    loaded = _HELD.get(spec.path) or loader.load(Path(spec.path), settings.verbose, only=spec.name)
+def _family(spec: ClaimSpec, verbose: bool) -> ClaimFamily:
+    """The claim's family: from the module the host loaded, or (on a cluster) loaded here."""
+    loaded = plan.HELD.get(spec.path) or loader.load(Path(spec.path), verbose, only=spec.name)
     return next(f for f in loaded.families if f.name == spec.name)
 
 
 def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
     """fn(spec, settings, *extra) in a worker forked from the process that holds the spec's module."""
-    held = pool.Group(spec.path, hold_module, (spec.path, settings.verbose))
+    held = plan.holding(spec.path, settings.verbose)
     return pool.Task(_task_key(spec), fn, (spec, settings, *extra), held)
 
 
-def _verify_claim(spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
-    """Runs in a worker: verify one family."""
-    cpu = time.process_time()
-    result = engine.verify_family(_family(spec, settings), settings, source=spec.path)
-    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3))
+@dataclass(frozen=True)
+class HeldClaim:
+    """A claim of a derivation file, verified in a worker forked from the process that holds its module
+    (a `verifier.run.session.ClaimSource`)."""
 
+    spec: ClaimSpec
+    verbose: bool
 
-def _failure_result(spec: ClaimSpec, failure: pool.Failure, seconds: float, verbose: bool) -> ClaimResult:
-    first = failure.message.splitlines()[0]
-    status = Status.UNKNOWN if failure.kind is pool.FailureKind.TIMEOUT else Status.ERROR
-    where = f"{spec.path}::{spec.name}: "
-    r = claim_error(spec.path, spec.derivation, spec.name, where + first, status)
-    return dataclasses.replace(
-        r, time_limited=failure.kind is pool.FailureKind.TIMEOUT, statement=spec.statement, expect=spec.expect,
-        n_values=list(spec.n_values), seconds=seconds, detail=failure.message if verbose else r.detail,
-    )  # fmt: skip
+    @property
+    def key(self) -> str:
+        return _task_key(self.spec)
+
+    @property
+    def group(self) -> pool.Group:
+        return plan.holding(self.spec.path, self.verbose)
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        return _family(self.spec, self.verbose), self.spec.path
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        return result
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        s = self.spec
+        where = f"{s.path}::{s.name}: "
+        known = {"statement": s.statement, "expect": s.expect, "n_values": list(s.n_values)}
+        return session.failure_result(failure, s.path, s.derivation, s.name, where, seconds, self.verbose, **known)
 
 
 def _load_all(
@@ -122,18 +115,13 @@ def _run_claims(
     on_result: Callable[[ClaimResult], None],
 ) -> None:
     """Verify each claim (from the cache when it has it) and append its result as it ends."""
-    started = time.monotonic()
-    starts: dict[str, float] = {}
-    verbose = settings.engine.verbose
 
-    def verified(task: pool.Task, value: object) -> None:
-        spec = task.args[0]
-        if isinstance(value, pool.Failure):
-            value = _failure_result(spec, value, time.monotonic() - starts.get(task.key, started), verbose)
-        elif store is not None and spec.cache_key:
-            store.put(spec.cache_key, value)  # type: ignore[arg-type]
-        results.append(value)  # type: ignore[arg-type]
-        on_result(value)  # type: ignore[arg-type]
+    def verified(source: session.ClaimSource, result: ClaimResult, failure: pool.Failure | None) -> None:
+        key = source.spec.cache_key if isinstance(source, HeldClaim) else None
+        if failure is None and store is not None and key:
+            store.put(key, result)
+        results.append(result)
+        on_result(result)
 
     todo = []
     for spec in specs:
@@ -144,12 +132,10 @@ def _run_claims(
             hit = dataclasses.replace(hit, source=spec.path)
             results.append(hit)
             on_result(hit)
-    tasks = [_task(s, _verify_claim, settings.engine) for s in todo]
-    if tasks:
+    if todo:
         share_imports(_expects_a_counterexample(todo))
-    for t in tasks:
-        starts[t.key] = time.monotonic()
-    settings.executor.run(tasks, settings.jobs, settings.timeout, settings.memory_mb, verified)
+    run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
+    run.verify([HeldClaim(s, settings.engine.verbose) for s in todo], verified)
 
 
 def _task_key(spec: ClaimSpec) -> str:
@@ -227,14 +213,19 @@ def verify_paths(
             mine = sharding.select(keys, settings.costs, settings.shard)
             specs = [s for s in everything if s.key in mine]
             results = [r for r in results if r.key in mine]
+        if settings.only is not None:
+            specs = [s for s in specs if (s.path, s.name) in settings.only]
+            results = [r for r in results if (r.source, r.name) in settings.only]
         on_plan(len(specs))
         for r in results:
             on_result(r)
         _run_claims(specs, settings, store, results, on_result)
-        if settings.shard is not None:
+        if settings.shard is not None or settings.only is not None:
             borrowed = _borrow_premises(results, everything, settings, store)
     except KeyboardInterrupt:
         complete = False
+    finally:
+        settings.executor.release()
     rank = {(s.path, s.name): i for i, s in enumerate(specs)}
     results.sort(key=lambda r: (order.get(r.source, len(order)), rank.get((r.source, r.name), -1)))
     results = engine.resolve_corollaries(results + borrowed)[: len(results)]
@@ -253,7 +244,7 @@ def verify_paths(
 
 def _mutate_claim(spec: ClaimSpec, settings: EngineSettings, limit: int) -> ClaimMutation:
     """Runs in a worker: mutate one claim family and classify its mutants."""
-    return mutate.mutate_family(_family(spec, settings), settings, limit)
+    return mutate.mutate_family(_family(spec, settings.verbose), settings, limit)
 
 
 def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
@@ -296,27 +287,33 @@ def mutate_paths(
     limit: int = mutate.MAX_MUTANTS,
 ) -> list[ClaimMutation]:
     """Mutation-test every claim that is expected to hold."""
-    specs = _holding_specs(paths, settings)
 
     def failed(spec: ClaimSpec, why: str) -> ClaimMutation:
         return ClaimMutation(spec.derivation, spec.name, None, error=why)
 
-    return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
+    try:
+        specs = _holding_specs(paths, settings)
+        return _per_claim(specs, _mutate_claim, (limit,), settings.timeout, settings, failed, on_result)
+    finally:
+        settings.executor.release()
 
 
 def _alarm_claim(spec: ClaimSpec, settings: EngineSettings, seeds: int) -> alarms.AlarmStats:
     """Runs in a worker: every seed of one claim's numeric check."""
-    return alarms.measure_family(_family(spec, settings), settings, seeds)
+    return alarms.measure_family(_family(spec, settings.verbose), settings, seeds)
 
 
 def measure_false_alarms(
     paths: list[str], settings: RunSettings, seeds: int, on_result: Callable[[alarms.AlarmStats], None] = lambda r: None
 ) -> list[alarms.AlarmStats]:
     """Run the numeric check of every claim that holds under seeds 0 … seeds − 1."""
-    specs = _holding_specs(paths, settings)
 
     def failed(spec: ClaimSpec, why: str) -> alarms.AlarmStats:
         return alarms.AlarmStats(spec.derivation, spec.name, error=why)
 
     timeout = settings.timeout * max(1, seeds // 4)
-    return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)
+    try:
+        specs = _holding_specs(paths, settings)
+        return _per_claim(specs, _alarm_claim, (seeds,), timeout, settings, failed, on_result)
+    finally:
+        settings.executor.release()

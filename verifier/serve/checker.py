@@ -14,6 +14,7 @@ here is the command line's verdict for the same text, file name and seed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import signal
@@ -28,7 +29,7 @@ from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain
 from verifier.load import latex
 from verifier.outcome import ClaimResult, StepResult
-from verifier.run import pool
+from verifier.run import pool, session
 from verifier.serve import channel, limits
 from verifier.serve.channel import GO, PAUSE, RESTART
 from verifier.serve.limits import CheckRequest
@@ -113,17 +114,14 @@ def verify_chain(family: ClaimFamily, settings: EngineSettings, source: str, soc
         told.add(step.index)
         channel.send(sock, {"kind": kind, "chain": index, "step": step.to_json()})
 
-    return engine.verify_family(family, settings, source=source, on_step=decided)
+    return session.verify_source(session.InProcess(family, source), settings, on_step=decided)
 
 
 def failed_chain(family: ClaimFamily, source: str, failure: pool.Failure) -> dict[str, Any]:
-    """A chain whose worker produced no result: UNKNOWN at the time limit, else ERROR (as `verifier check`)."""
-    status = "UNKNOWN" if failure.kind == "timeout" else "ERROR"
-    reason = f"{source}::{family.name}: {failure.message.splitlines()[0]}"
-    return {"name": family.name, "status": status, "verdict": status, "reason": reason, "expect": family.expect.value,
-            "met": False, "first_wrong_step": None, "planted_step": family.planted, "end_result": "",
-            "counterexample": None, "steps": [], "seconds": 0.0, "time_limited": failure.kind == "timeout",
-            "internal_error": False, "inconsistency": False}  # fmt: skip
+    """A chain whose worker produced no result: the session's failure result (as `verifier check`), summarised."""
+    where = f"{source}::{family.name}: "
+    result = session.failure_result(failure, source, family.derivation, family.name, where)
+    return summary(dataclasses.replace(result, expect=family.expect, planted_step=family.planted))
 
 
 def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.socket) -> str:

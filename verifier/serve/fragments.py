@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from verifier.language.text import reads_as_written
 from verifier.outcome import Counterexample, Diagnosis, Status, StepResult
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.terminal import STEP_MARKS
-from verifier.render.text import reads_as_written
 
 ALL_N = " for all n"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from verifier.language.text import plural
 from verifier.outcome import Status, StepResult
-from verifier.render.text import plural
 from verifier.serve import fragments, positions
 from verifier.serve.limits import CheckRequest, InputError
 from verifier.serve.settings import ServeSettings

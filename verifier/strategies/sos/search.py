@@ -39,7 +39,7 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from verifier.render.text import plural
+from verifier.language.text import plural
 from verifier.strategies.budget import WorkClock
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact

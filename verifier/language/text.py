@@ -1,4 +1,4 @@
-"""Small text helpers shared by the engine and the renderers."""
+"""Small text helpers shared by the engine, the strategies and the renderers (plain strings, no sympy)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,92 @@
+"""The session every door verifies through: sources in, results out, and one way a failure becomes a result."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import sympy as sp
+
+from verifier import Identity, Real, claim
+from verifier.engine import EngineSettings
+from verifier.language.families import ClaimFamily
+from verifier.outcome import ClaimResult, Status
+from verifier.run import pool, session
+from verifier.run.executor import LocalPool
+
+x = sp.Symbol("x")
+
+
+@claim()
+def square() -> Identity:
+    """(x + 1)² = x² + 2x + 1."""
+    return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
+
+
+@claim()
+def dream() -> Identity:
+    """(x + 1)² = x² + 1."""
+    return Identity((x + 1) ** 2, x**2 + 1, where={x: Real()})
+
+
+SETTINGS = EngineSettings(samples=30)
+
+
+def test_a_time_limit_is_unknown_and_any_other_failure_an_error() -> None:
+    limit = pool.Failure(pool.FailureKind.TIMEOUT, "stopped by the time limit after 5 s\nwhere it was")
+    timed = session.failure_result(limit, "d.py", "d", "c", "d.py::c: ", 5.5, statement="s")
+    assert (timed.status, timed.time_limited, timed.seconds, timed.statement) == (Status.UNKNOWN, True, 5.5, "s")
+    assert timed.reason == "d.py::c: stopped by the time limit after 5 s" and timed.detail == ""
+    died = session.failure_result(
+        pool.Failure(pool.FailureKind.DIED, "worker died\nstack"), "d.py", "d", "c", "", verbose=True
+    )
+    assert (died.status, died.time_limited, died.reason, died.detail) == (
+        Status.ERROR,
+        False,
+        "worker died",
+        "worker died\nstack",
+    )
+    assert not died.met and died.key == "d.c"
+
+
+def test_in_this_process_the_results_come_in_the_sources_order() -> None:
+    seen: list[tuple[str, str, object]] = []
+    sources = [session.InProcess(dream, "mine.py"), session.InProcess(square, "mine.py")]
+    results = session.Session(SETTINGS).verify(sources, lambda s, r, f: seen.append((s.key, r.status.value, f)))
+    assert [r.status for r in results] == [Status.REFUTED, Status.PROVED]
+    assert [r.source for r in results] == ["mine.py", "mine.py"]
+    assert seen == [("mine.py::dream", "REFUTED", None), ("mine.py::square", "PROVED", None)]
+
+
+@dataclass(frozen=True)
+class Dies:
+    """A source whose worker ends before it reports."""
+
+    claim: ClaimFamily
+    group: None = None
+
+    @property
+    def key(self) -> str:
+        return f"dies::{self.claim.name}"
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        os._exit(7)
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        return result
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        return session.failure_result(failure, "dies.py", "dies", self.claim.name, "dies.py: ")
+
+
+def test_in_workers_a_worker_that_dies_becomes_the_sources_failure_result() -> None:
+    failures: list[pool.Failure | None] = []
+    run = session.Session(SETTINGS, LocalPool(), jobs=2, timeout=60)
+    sources = [session.InProcess(square, "mine.py"), Dies(dream)]
+    results = run.verify(sources, lambda s, r, failure: failures.append(failure))
+    assert results[0].status is Status.PROVED and results[0].cpu_seconds > 0
+    assert (results[1].status, results[1].reason) == (
+        Status.ERROR,
+        "dies.py: worker exited with code 7 before reporting",
+    )
+    assert sorted(f is None for f in failures) == [False, True]

@@ -1,0 +1,155 @@
+"""One session for every door: claim sources and settings in, results out.
+
+The command line's runner, grading, the page's checker, `verifier.api` and the pytest plugin each hand
+claims to the engine. What they share is here, once:
+
+- a **claim source** (`ClaimSource`) names one claim and, in the process that verifies it, yields its family:
+  a derivation module's claim held by its host (the runner), a submission's claim decoded from the sandbox's
+  data (grading), a family already in this process (`verifier.api`);
+- `verify_source` is what a worker (or this process) does with one: the engine's `verify_family`, with the
+  listener for each step, and the source's own last word on the result (grading's sizes);
+- `failure_result` is the one way a claim whose worker produced no result becomes a result: UNKNOWN at the
+  time limit (never cached), ERROR otherwise, with the failure's first line as the reason;
+- `Session.verify` runs the sources: in worker processes through an executor (the hard time and memory
+  limits), or in this process when it has none, and gives the results in the sources' order.
+
+The runner keeps what only a run of files has (the plan, the cache, shards, premises, the report); the page
+schedules its chains itself (a chain is paused while another address has its slot) and uses the worker's
+function and the failure path from here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from verifier import engine
+from verifier.engine import EngineSettings
+from verifier.language.families import ClaimFamily
+from verifier.outcome import ClaimResult, Status, StepResult
+from verifier.run import pool
+from verifier.run.executor import Executor
+
+# as each claim ends: its source, its result, and the failure the result stands for (None for a verdict)
+OnResult = Callable[["ClaimSource", ClaimResult, pool.Failure | None], None]
+
+
+class ClaimSource(Protocol):
+    """One claim, as a door knows it before it is verified (it must pickle, to reach a worker)."""
+
+    @property
+    def key(self) -> str:
+        """Unique among a session's sources: the task's key."""
+        ...
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        """In the process that verifies it: the claim's family, and the file it is reported under."""
+        ...
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        """The source's last word on the engine's result for its family (the identity for most)."""
+        ...
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        """The result when the worker produced none: `failure_result` with what the source knows."""
+        ...
+
+    @property
+    def group(self) -> pool.Group | None:
+        """What the worker needs set up first (its module loaded), shared with the source's siblings."""
+        ...
+
+
+@dataclass(frozen=True)
+class InProcess:
+    """A family already built in this process (`verifier.api`, a notebook): nothing to load."""
+
+    claim: ClaimFamily
+    path: str = ""
+    group: pool.Group | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.path}::{self.claim.name}"
+
+    def family(self) -> tuple[ClaimFamily, str]:
+        return self.claim, self.path
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        return result
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        where = f"{self.path}::{self.claim.name}: "
+        return failure_result(failure, self.path, self.claim.derivation, self.claim.name, where, seconds)
+
+
+def failure_result(
+    failure: pool.Failure,
+    source: str,
+    derivation: str,
+    name: str,
+    where: str,
+    seconds: float = 0.0,
+    verbose: bool = False,
+    **known: Any,
+) -> ClaimResult:
+    """A claim whose worker produced no result: UNKNOWN if a time limit stopped it (it depends on the machine:
+    never cached), else ERROR (the worker died, or raised); the reason is `where` and the failure's first line,
+    the detail its whole message when verbose. `known`: what the door knows of the claim (its statement, …)."""
+    timed_out = failure.kind is pool.FailureKind.TIMEOUT
+    status = Status.UNKNOWN if timed_out else Status.ERROR
+    result = ClaimResult.failed(source, derivation, name, where + failure.message.splitlines()[0], status)
+    detail = failure.message if verbose else result.detail
+    return dataclasses.replace(result, time_limited=timed_out, seconds=seconds, detail=detail, **known)
+
+
+def verify_source(
+    source: ClaimSource, settings: EngineSettings, on_step: Callable[[StepResult], None] | None = None
+) -> ClaimResult:
+    """Runs where the claim is verified (a worker, or this process): the engine's verdict on the source's claim,
+    each step told to on_step as it is decided, with the CPU time it took."""
+    cpu = time.process_time()
+    family, path = source.family()
+    result = source.finish(family, engine.verify_family(family, settings, source=path, on_step=on_step))
+    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3))
+
+
+@dataclass
+class Session:
+    """Verify claim sources with one set of settings: in workers through `executor` (each under `timeout` and
+    `memory_mb`, `jobs` at a time), or in this process when executor is None (no hard limits)."""
+
+    settings: EngineSettings
+    executor: Executor | None = None
+    jobs: int = 1
+    timeout: float = 180.0
+    memory_mb: int = 4096
+
+    def verify(
+        self, sources: Sequence[ClaimSource], on_result: OnResult = lambda source, result, failure: None
+    ) -> list[ClaimResult]:
+        """Every source's result, in the sources' order (those that ended, if interrupted); on_result as each ends."""
+        if self.executor is None:
+            return [self._here(source, on_result) for source in sources]
+        out: dict[str, ClaimResult] = {}
+        by_key = {s.key: s for s in sources}
+        started = time.monotonic()
+
+        def finished(task: pool.Task, value: Any) -> None:
+            failure = value if isinstance(value, pool.Failure) else None
+            if failure is not None:
+                value = by_key[task.key].failed(failure, time.monotonic() - started)
+            out[task.key] = value
+            on_result(by_key[task.key], value, failure)
+
+        tasks = [pool.Task(s.key, verify_source, (s, self.settings), s.group) for s in sources]  # keys: unique
+        self.executor.run(tasks, self.jobs, self.timeout, self.memory_mb, finished)
+        return [out[s.key] for s in sources if s.key in out]
+
+    def _here(self, source: ClaimSource, on_result: OnResult) -> ClaimResult:
+        result = verify_source(source, self.settings)
+        on_result(source, result, None)
+        return result
