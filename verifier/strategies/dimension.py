@@ -1,4 +1,7 @@
-"""The generic-dimension rung: a claim in matrix notation, built once at a symbolic n.
+"""The generic-dimension rung: a claim in matrix or index notation, built once at a symbolic n.
+
+A claim in index notation (entries, Σ with a symbolic bound, δ: a LaTeX chain's step) is decided by
+the index-sum rules instead of the Einstein forms (:mod:`verifier.trusted.decide.sums`), in the kernel.
 
 A claim family's builder is called with a symbolic positive integer n. If it builds an
 Identity or Derivative over matrix symbols of symbolic size, the kernel is asked for a
@@ -62,7 +65,8 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     sized = any(
         SIZE in m.shape[0].free_symbols | m.shape[1].free_symbols for p in parts for m in p.atoms(sp.MatrixSymbol)
     )
-    return statement if sized else None
+    in_index_notation = isinstance(statement, Identity) and any(SIZE in p.free_symbols for p in parts)
+    return statement if sized or in_index_notation else None
 
 
 def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = None) -> ForAllNAttempt | None:

@@ -24,6 +24,7 @@ from verifier.load.latex.document import ChainSource, split
 from verifier.load.latex.errors import LatexError, Origin
 from verifier.load.latex.evaluate import Evaluator
 from verifier.load.latex.scope import Scope
+from verifier.load.latex.symbolic import chain_at
 from verifier.load.latex.values import Matrix, Value, collapse, shape_of
 
 _TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
@@ -298,7 +299,14 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
     else:
         built[None] = first
 
+    ranging_size = (ranging[0] if ranging else sorted(probe.sizes_used)[0]) if probe.sizes_used else None
+    symbolic: dict[sp.Symbol, Chain] = {}
+
     def builder(*n: int) -> Statement:
+        if n and isinstance(n[0], sp.Symbol):  # the generic rung's symbolic size: Σ, entries, δ kept symbolic
+            if n[0] not in symbolic:
+                symbolic[n[0]] = chain_at(reader, lines, ranging_size, n[0])
+            return symbolic[n[0]]
         return built[n[0] if n else None]
 
     text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
