@@ -86,7 +86,10 @@ class SymbolicScope(Scope):
 class SymbolicEvaluator(Evaluator):
     """The explicit evaluator, with sums, entries, entrywise definitions and ∂/∂z_j kept symbolic."""
 
-    scope: SymbolicScope
+    @property
+    def symbolic(self) -> SymbolicScope:
+        assert isinstance(self.scope, SymbolicScope)
+        return self.scope
 
     def child(self, origin: Any = None, env: dict[str, Value] | None = None) -> Evaluator:
         env = self.env if env is None else env
@@ -107,7 +110,7 @@ class SymbolicEvaluator(Evaluator):
         if d is not None and d.index and not d.params:
             return self._entrywise(d)
         if key in decls.objects:
-            found = self.scope.entries(key)
+            found = self.symbolic.entries(key)
             if found is not None:
                 return found
         if key == self.scope.default or key in self.scope.sizes:
@@ -150,7 +153,7 @@ class SymbolicEvaluator(Evaluator):
     def builtin(self, name: str, label: str) -> Fn:
         explicit = super().builtin(name, label)
         b = macros.BUILTINS[name]
-        n = self.scope.symbol
+        n = self.symbolic.symbol
 
         def apply(arg: object) -> Any:
             if not isinstance(arg, Entries):
@@ -190,16 +193,18 @@ class SymbolicEvaluator(Evaluator):
         parts = [c.children for c in kids if isinstance(c, Tree) and c.data == "binding"]
         var = self.letters(parts[0][0]) if parts else self.letters(inner)
         lo, excluded = sp.S.One, []
-        for lhs, rel, rhs in parts:
+        for part in parts:
+            lhs, rel, rhs = (*part,)
+            relation = str(getattr(rel, "value", rel))
             if self.letters(lhs) != var:
                 raise NotSymbolic("bounds on two indices")
             value = _scalar(self.value(rhs))
-            if str(rel.value) == "=":
+            if relation == "=":
                 lo = value
-            elif str(rel.value) in ("\\neq", "\\ne"):
+            elif relation in ("\\neq", "\\ne"):
                 excluded.append(value)
             else:
-                raise NotSymbolic(f"a bound written with {rel.value}")
+                raise NotSymbolic(f"a bound written with {relation}")
         hi = _scalar(self.value(upper)) if upper is not None else n
         return [(var, lo, hi, excluded)]
 
@@ -286,17 +291,15 @@ def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symb
     free = reader.free_indices(lines)
     if any(line.relation not in ("", "=") for line in lines):
         raise NotSymbolic("a step other than =")
+
+    def reading(line: Any) -> Callable[[dict[str, Value]], Any]:
+        def evaluate(env: dict[str, Value]) -> Any:
+            return SymbolicEvaluator(scope, line.base or line.origin, reader.tree, env).value(line.tree)
+
+        return evaluate
+
     try:
-        values = [
-            line_value(
-                lambda env, line=line: SymbolicEvaluator(scope, line.base or line.origin, reader.tree, env).value(
-                    line.tree
-                ),
-                free,
-                symbol,
-            )
-            for line in lines
-        ]
+        values = [line_value(reading(line), free, symbol) for line in lines]
     except NotSymbolic:
         raise
     except Exception as err:  # the explicit reader reports real errors; here any failure is "not symbolic"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import sympy as sp
@@ -313,13 +314,16 @@ def _prove_sums(
     refuse_floats("prove_for_all_n", statement.parts())
     for n, concrete in sorted(written.items()):
         refuse_floats("prove_for_all_n", concrete.parts())
-        same = _obligation_of("prove_for_all_n", lambda n=n, c=concrete: sums_concrete.same_claim(statement, c, size, n))
-        if not same:
+        if not _obligation_of(
+            "prove_for_all_n", functools.partial(sums_concrete.same_claim, statement, concrete, size, n)
+        ):
             raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     givens = statement.given()
     simplex = frozenset(str(g.target) for g in givens if isinstance(g.domain, Simplex))
     positive = frozenset(str(g.target) for g in givens if isinstance(g.domain, Positive))
-    forms = _obligation_of("prove_for_all_n", lambda: sums.compare(statement.lhs, statement.rhs, size, simplex, positive))
+    forms = _obligation_of(
+        "prove_for_all_n", lambda: sums.compare(statement.lhs, statement.rhs, size, simplex, positive)
+    )
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"normal forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
     assumptions = (*(f"{g.target} ∈ {g.domain.describe()}" for g in givens), "each free index in 1..n")
