@@ -55,10 +55,13 @@ class Normaliser:
         if isinstance(e, sp.Sum):
             return self._sum(e)
         if isinstance(e, sp.log):
-            return self._log(self.normal(e.args[0]))
+            return self._log(_rational_form(self.normal(e.args[0])))
         if not e.args or isinstance(e, sp.Indexed | sp.KroneckerDelta):
             return e
-        return e.func(*(self.normal(a) for a in e.args))
+        args = [self.normal(a) for a in e.args]
+        if isinstance(e, sp.Pow) and not e.exp.is_Integer or isinstance(e, sp.Function):
+            args = [_rational_form(a) for a in args]  # √(a + b) and √(b + a) are one atom
+        return e.func(*args)
 
     # sums ------------------------------------------------------------------------------------
     def _sum(self, s: sp.Sum) -> sp.Expr:
@@ -206,6 +209,14 @@ class Normaliser:
             counts = [b - a + 1 for _, a, b in e.limits]
             return self.positive_(e.function) and all(_nonneg_for_all_n(c - 1, self.size) for c in counts)
         return False
+
+
+def _rational_form(e: sp.Expr) -> sp.Expr:
+    """e as one expanded fraction p/q of its atoms (sums, entries, δ, functions), as sympy's cancel gives it."""
+    atoms = sorted(e.atoms(sp.Sum, sp.Indexed, sp.KroneckerDelta, sp.Function), key=sp.default_sort_key)
+    table = {a: sp.Dummy("t") for a in atoms}
+    back = {v: k for k, v in table.items()}
+    return sp.cancel(sp.expand(e.xreplace(table))).xreplace(back)
 
 
 def _bound(k: int) -> sp.Symbol:
