@@ -65,7 +65,8 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     sized = any(
         SIZE in m.shape[0].free_symbols | m.shape[1].free_symbols for p in parts for m in p.atoms(sp.MatrixSymbol)
     )
-    in_index_notation = isinstance(statement, Identity) and any(SIZE in p.free_symbols for p in parts)
+    # an Identity with no matrix symbol: index notation (Σ to n, entries), or a step that does not mention n at all
+    in_index_notation = isinstance(statement, Identity) and not any(p.atoms(sp.MatrixSymbol) for p in parts)
     return statement if sized or in_index_notation else None
 
 

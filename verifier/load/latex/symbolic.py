@@ -74,12 +74,13 @@ class SymbolicScope(Scope):
         return Entries(obj.name.latex, lambda *at: base[at], len(obj.shape))
 
     def assumptions(self) -> list[tuple[sp.Basic, Any]]:
+        """The declared domains the index-sum rules use (a vector on the simplex, a positive vector or
+        scalar); a claim with fewer assumptions is a stronger one, so the others are left out."""
         out: list[tuple[sp.Basic, Any]] = []
         for key, obj in self.touched.items():
-            if obj.domain in ("identity", "random"):
+            if obj.domain not in ("simplex", "positive") or len(obj.shape) > 1:
                 continue
-            target = sp.IndexedBase(key) if obj.shape else sp.Symbol(key)
-            out.append((target, domain_of(obj.domain)))
+            out.append((sp.IndexedBase(key) if obj.shape else sp.Symbol(key), domain_of(obj.domain)))
         return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from verifier.trusted.decide import normal_form
-from verifier.trusted.decide.sums.normal import Normaliser, OutsideFragment
+from verifier.trusted.decide.sums.normal import Normaliser, OutsideFragment, expanded
 
 RULE_ORDER = (
     "linearity",
@@ -74,9 +74,43 @@ def compare(
     ranges = {rows: (sp.S.Zero, shape[0] - 1), cols: (sp.S.Zero, shape[1] - 1)}
     rules = Normaliser(size, dict(ranges), simplex, positive)
     a, b = rules.normal(left), rules.normal(right)
-    equal = normal_form.is_zero_atoms(_abstracted(a - b))
-    used = tuple(r for r in RULE_ORDER if r in rules.used)
+    gap = _merged(expanded(a - b), rules)
+    equal = normal_form.is_zero_atoms(_abstracted(gap))
+    if gap != expanded(a - b):
+        rules.used.add("sums over one range merged")
+    used = tuple(r for r in (*RULE_ORDER, "sums over one range merged") if r in rules.used)
     return SumsComparison(equal, used, sp.sstr(a), sp.sstr(b))
+
+
+def _merged(gap: sp.Expr, rules: Normaliser) -> sp.Expr:
+    """c₁·Σ_b f + c₂·Σ_b g = Σ_b (c₁f + c₂g) for sums over one range (the cᵢ free of the bound index b):
+    each group one sum, its body in one rational form, and 0 if that body vanishes identically."""
+    groups: dict[tuple[tuple[sp.Expr, sp.Expr], ...], sp.Expr] = {}
+    shared: dict[tuple[tuple[sp.Expr, sp.Expr], ...], tuple[sp.Dummy, ...]] = {}
+    rest = sp.S.Zero
+    for term in sp.Add.make_args(gap):
+        factors = sp.Mul.make_args(term)
+        sums = [f for f in factors if isinstance(f, sp.Sum)]
+        if len(sums) != 1:
+            rest += term
+            continue
+        s = sums[0]
+        coeff = sp.Mul(*(f for f in factors if f is not s))
+        if any(coeff.has(v) for v, _, _ in s.limits):
+            rest += term
+            continue
+        key = tuple((lo, hi) for _, lo, hi in s.limits)
+        if any(lo.has(v) or hi.has(v) for _, lo, hi in s.limits for v, _, _ in s.limits):
+            rest += term
+            continue
+        common = shared.setdefault(key, tuple(sp.Dummy(f"m{k}", integer=True) for k in range(len(key))))
+        body = s.function.xreplace({v: c for (v, _, _), c in zip(s.limits, common, strict=True)})
+        groups[key] = groups.get(key, sp.S.Zero) + coeff * body
+    for key, body in groups.items():
+        if not normal_form.is_zero_atoms(_abstracted(body)):
+            limits = [(c, lo, hi) for c, (lo, hi) in zip(shared[key], key, strict=True)]
+            rest += rules.normal(sp.Sum(body, *limits))
+    return rest
 
 
 def _abstracted(e: sp.Expr) -> sp.Expr:

@@ -82,7 +82,7 @@ class Normaliser:
         if lo.has(index) or hi.has(index):
             raise OutsideFragment(f"sum bounds: {index} in its own bounds")
         total = sp.S.Zero
-        for term in sp.Add.make_args(sp.expand(body)):
+        for term in sp.Add.make_args(expanded(body)):
             total += self._term(term, index, lo, hi)
         return total
 
@@ -211,6 +211,13 @@ class Normaliser:
         return False
 
 
+def expanded(e: sp.Expr) -> sp.Expr:
+    """e expanded, each sum in it kept as it is (sympy writes exp(Σ f) as Π exp(f) otherwise)."""
+    table = {a: sp.Dummy("s") for a in e.atoms(sp.Sum)}
+    back = {v: k for k, v in table.items()}
+    return sp.expand(e.xreplace(table)).xreplace(back)
+
+
 def _rational_form(e: sp.Expr) -> sp.Expr:
     """e as one expanded fraction p/q of its atoms (sums, entries, δ, functions), as sympy's cancel gives it."""
     atoms = sorted(e.atoms(sp.Sum, sp.Indexed, sp.KroneckerDelta, sp.Function), key=sp.default_sort_key)
@@ -224,7 +231,7 @@ def _bound(k: int) -> sp.Symbol:
 
 
 def _is_bound_name(s: sp.Symbol) -> bool:
-    return isinstance(s, sp.Symbol) and s.name[:1] == "b" and s.name[1:].isdigit()
+    return isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s.name[:1] == "b" and s.name[1:].isdigit()
 
 
 def _limits_mention(s: sp.Sum, index: sp.Symbol) -> bool:
