@@ -64,8 +64,11 @@ def compare(
 ) -> SumsComparison:
     """The two sides' normal forms and whether they are equal for every n ≥ 1 (OutsideFragment if unread)."""
     rows, cols = sp.Dummy("r", integer=True), sp.Dummy("c", integer=True)
-    left, shape = _entries(lhs, rows, cols)
-    right, other = _entries(rhs, rows, cols)
+    try:
+        left, shape = _entries(lhs, rows, cols)
+        right, other = _entries(rhs, rows, cols)
+    except (TypeError, ValueError) as err:  # a Lambda whose variable is also bound inside: no entry to read
+        raise OutsideFragment(f"the entries of a side: {err}") from None
     if any(sp.expand(a - b) != 0 for a, b in zip(shape, other, strict=True)):
         raise OutsideFragment(f"sides of shapes {shape} and {other}")
     for part in (left, right):
