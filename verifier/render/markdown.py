@@ -87,8 +87,9 @@ def render(report: RunReport) -> str:
         + (f" · shard {report.shard.index}/{report.shard.count}" if report.shard else "")
         + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
         "",
-        "PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and checked "
-        "at explicit n. PROVED: shown symbolically by the kernel at the n listed, and the numerics agree. "
+        "PROVED for all n: proved in generic dimension (equal canonical index forms, or equal normal forms of "
+        "sums written with indices), so for every n ≥ 1, and checked at explicit n. "
+        "PROVED: shown symbolically by the kernel at the n listed, and the numerics agree. "
         "CHECKED: numerics only, not a proof. "
         "REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. "
         "ERROR: the claim itself is malformed.",
