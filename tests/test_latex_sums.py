@@ -133,6 +133,7 @@ def results() -> dict[str, ClaimResult]:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("sums")  # one worker computes the results once
 def test_there_are_enough_chains(results: dict[str, ClaimResult]) -> None:
     correct = [r for r in results.values() if r.expect.value == "holds"]
     slips = [r for r in results.values() if r.expect.value == "refuted"]
@@ -140,6 +141,7 @@ def test_there_are_enough_chains(results: dict[str, ClaimResult]) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("sums")  # one worker computes the results once
 def test_correct_chains_are_proved_for_every_n(results: dict[str, ClaimResult]) -> None:
     correct = [r for r in results.values() if r.expect.value == "holds"]
     assert all(r.status is Status.PROVED for r in correct), [(r.name, r.status, r.reason) for r in correct]
@@ -157,6 +159,7 @@ def test_correct_chains_are_proved_for_every_n(results: dict[str, ClaimResult]) 
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("sums")  # one worker computes the results once
 def test_each_planted_slip_is_named_at_its_step(results: dict[str, ClaimResult]) -> None:
     for r in results.values():
         if r.expect.value == "refuted":

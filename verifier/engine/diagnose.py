@@ -170,9 +170,7 @@ def _text(e: sp.Expr) -> str:
     return sp.sstr(e).replace("**", "^").replace("*", "·")
 
 
-def _kind(
-    found: tuple[sp.Expr, str, str] | None, difference: sp.Expr | None, ratio: sp.Expr | None
-) -> tuple[str, str]:
+def _kind(found: tuple[sp.Expr, str, str] | None, difference: sp.Expr | None, ratio: sp.Expr | None) -> tuple[str, str]:
     """The kind of slip and the sentence that says what differs, summary first."""
     parts = []
     if ratio == -1:

@@ -54,9 +54,7 @@ def _claim(r: ClaimResult) -> list[str]:
         lines += ["", "| step | | line | because | verdict |", "|---|---|---|---|---|"]
         for step in r.steps:
             mark = " **← first wrong step**" if step.index == r.first_wrong_step else ""
-            lines.append(
-                f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.verdict}{mark} |"
-            )
+            lines.append(f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.verdict}{mark} |")
         lines += ["", f"End result on its own: {r.end_result or 'no conclusion'}"]
     if r.counterexample:
         cx = r.counterexample

@@ -30,7 +30,7 @@ import sympy as sp
 
 from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
-from verifier.language.families import ClaimFamily
+from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -52,11 +52,14 @@ class ForAllNAttempt:
 
 
 def generic_statement(family: ClaimFamily) -> Statement | None:
-    """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols."""
+    """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols
+    (NotGeneric, with the builder's reason, when the builder says why it cannot build one)."""
     if family.n_values == (None,):
         return None
     try:
         statement = family.builder(SIZE)
+    except NotGeneric:
+        raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic
         return None
     if not isinstance(statement, Identity | Derivative):
@@ -74,7 +77,10 @@ def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = No
     """The kernel's proof for all n, or why not; None if the claim is not generic at all. at(n): the claim
     at n as the kernel states it (the engine's, so that each n is built once; by default kernel.state)."""
     at = at or functools.partial(kernel.state, family)
-    statement = generic_statement(family)
+    try:
+        statement = generic_statement(family)
+    except NotGeneric as err:  # e.g. a LaTeX chain with a matrix product: it stays at its sizes, and says why
+        return ForAllNAttempt(None, 0.0, f"not read at a symbolic size: {err}")
     if statement is None:
         return None
     started = time.perf_counter()

@@ -19,6 +19,7 @@ from typing import Any
 import sympy as sp
 from lark import Tree
 
+from verifier.language.families import NotGeneric
 from verifier.load.latex import calculus, functions, macros, scripts
 from verifier.load.latex.declarations import Declarations
 from verifier.load.latex.errors import LatexError
@@ -29,7 +30,7 @@ from verifier.load.latex.values import Fn, Matrix, Value
 Node = Any
 
 
-class NotSymbolic(Exception):
+class NotSymbolic(NotGeneric):
     """The chain cannot be read at a symbolic size; the message says what stops it."""
 
 
@@ -290,8 +291,8 @@ def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symb
     decls = reader.decls
     scope = scope_at(decls, {s: lo for s, (lo, _) in decls.sizes.items()}, ranging, symbol)
     free = reader.free_indices(lines)
-    if any(line.relation not in ("", "=") for line in lines):
-        raise NotSymbolic("a step other than =")
+    if any(line.relation in ("=>", "<=>") for line in lines):
+        raise NotSymbolic("a chain of statements (⇒, ⇔)")
 
     def reading(line: Any) -> Callable[[dict[str, Value]], Any]:
         def evaluate(env: dict[str, Value]) -> Any:

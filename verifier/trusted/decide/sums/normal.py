@@ -59,7 +59,7 @@ class Normaliser:
         if not e.args or isinstance(e, sp.Indexed | sp.KroneckerDelta):
             return e
         args = [self.normal(a) for a in e.args]
-        if isinstance(e, sp.Pow) and not e.exp.is_Integer or isinstance(e, sp.Function):
+        if (isinstance(e, sp.Pow) and not e.exp.is_Integer) or isinstance(e, sp.Function):
             args = [_rational_form(a) for a in args]  # √(a + b) and √(b + a) are one atom
         return e.func(*args)
 
