@@ -13,7 +13,6 @@ proposal: the kernel checks, at every stated size, that it is the claim the expl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
@@ -22,6 +21,7 @@ from lark import Tree
 from verifier.language.families import NotGeneric
 from verifier.load.latex import calculus, functions, macros, scripts
 from verifier.load.latex.declarations import Declarations
+from verifier.load.latex.entries import COL, MATRIX, Entries, entry, hadamard
 from verifier.load.latex.errors import LatexError
 from verifier.load.latex.evaluate import Evaluator
 from verifier.load.latex.scope import Scope, domain_of
@@ -32,23 +32,6 @@ Node = Any
 
 class NotSymbolic(NotGeneric):
     """The chain cannot be read at a symbolic size; the message says what stops it."""
-
-
-@dataclass(frozen=True)
-class Entries:
-    """A vector or matrix at the symbolic size, known by its entries: at(i) or at(i, j)."""
-
-    label: str
-    at: Callable[..., sp.Expr]
-    order: int = 1
-
-    def __mul__(self, other: object) -> Entries:
-        """Only 1·v (a product of one factor): any other product of a whole vector is not read here."""
-        if other == 1:
-            return self
-        raise NotSymbolic(f"{self.label} as a whole vector in a product")
-
-    __rmul__ = __mul__
 
 
 class SymbolicScope(Scope):
@@ -66,13 +49,15 @@ class SymbolicScope(Scope):
 
     def entries(self, key: str) -> Entries | None:
         obj = self.decls.objects.get(key)
-        if obj is None or not obj.shape or obj.domain == "identity":
+        if obj is None or not obj.shape:
             return None
         if any(s != self.ranging for s in obj.shape):
             raise NotSymbolic(f"{obj.name.latex} has a size other than {self.ranging}")
         self.touched[key] = obj
+        if obj.domain == "identity":
+            return Entries(obj.name.latex, sp.KroneckerDelta, MATRIX, self.symbol)
         base = sp.IndexedBase(key)
-        return Entries(obj.name.latex, lambda *at: base[at], len(obj.shape))
+        return Entries(obj.name.latex, lambda *at: base[at], MATRIX if len(obj.shape) == 2 else COL, self.symbol)
 
     def assumptions(self) -> list[tuple[sp.Basic, Any]]:
         """The declared domains the index-sum rules use (a vector on the simplex, a positive vector or
@@ -130,10 +115,12 @@ class SymbolicEvaluator(Evaluator):
             value = self.child(d.body.origin, dict(zip(names, idx, strict=True))).value(tree)
             return _scalar(value)
 
-        return Entries(d.name.latex, at, len(names))
+        return Entries(d.name.latex, at, MATRIX if len(names) == 2 else COL, self.symbolic.symbol)
 
     def _sub(self, node: Node) -> Any:
         left, op, right = node.children
+        if op.type == "UNDER" and isinstance(left, Tree) and left.data == "nabla":
+            return self._nabla_of(right)
         key = scripts.base_key(self, left) if op.type == "UNDER" else None
         decls = self.scope.decls
         if key is not None and key != "delta" and (key in decls.objects or key in decls.definitions):
@@ -142,15 +129,56 @@ class SymbolicEvaluator(Evaluator):
             if not named:
                 base = self.item(left)
                 if isinstance(base, Entries):
-                    return self._entry(base, right, node)
+                    return self._entry(base, right)
+        if op.type == "UNDER" and isinstance(left, Tree) and left.data in ("paren", "braced"):
+            base = self.item(left)  # (X^\top r)_j: an entry of a product
+            if isinstance(base, Entries):
+                return self._entry(base, right)
         return super()._sub(node)
 
-    def _entry(self, base: Entries, script: Node, node: Node) -> sp.Expr:
+    def _nabla_of(self, script: Node) -> Fn:
+        """∇_w f: the column of ∂f/∂w_i."""
+        var = self.value(script.children[1] if isinstance(script, Tree) and script.data == "braced" else script)
+        if not isinstance(var, Entries) or var.kind != COL:
+            raise NotSymbolic("∇ in something other than a declared vector")
+        probe = var.at(sp.Dummy("i", integer=True))
+        if not isinstance(probe, sp.Indexed):
+            raise NotSymbolic("∇ in something other than a declared vector")
+        return Fn(
+            "\\nabla",
+            lambda f: Entries(f"∇{var.label}", lambda i: sp.diff(_scalar(f), var.at(i)), COL, var.n),
+            greedy=True,
+        )
+
+    def _font(self, node: Node) -> Any:
+        arg = node.children[1]
+        inner = arg.children[1] if isinstance(arg, Tree) and arg.data == "braced" else arg
+        if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) in ("0", "1"):
+            value = sp.Integer(int(str(inner.children[0])))  # \mathbf{1}, \mathbf{0}
+            return Entries(str(value), lambda i: value, COL, self.symbolic.symbol)
+        return super()._font(node)
+
+    def _entry(self, base: Entries, script: Node) -> sp.Expr:
         shape = Matrix.zeros(2, 2) if base.order == 2 else Matrix.zeros(2, 1)
-        idx = [_scalar(i) for i in scripts.indices(self, script, shape)]
-        if len(idx) != base.order:
-            raise self.fail(node, f"{base.label} takes {base.order} indices")
-        return base.at(*idx)
+        return entry(base, [_scalar(i) for i in scripts.indices(self, script, shape)])
+
+    def _sup(self, node: Node) -> Any:
+        base, script = node.children[0], node.children[2]
+        if scripts.is_transpose(self, script):
+            b = self.item(base)
+            if isinstance(b, Entries):
+                return b.transposed()
+        return super()._sup(node)
+
+    def _norm(self, node: Node) -> Any:
+        v = self.value(node.children[1])
+        return v.norm() if isinstance(v, Entries) else super()._norm(node)
+
+    def _hadamard(self, node: Node) -> Any:
+        a, b = self.value(node.children[0]), self.value(node.children[2])
+        if isinstance(a, Entries) or isinstance(b, Entries):
+            return hadamard(a, b)
+        return super()._hadamard(node)
 
     def builtin(self, name: str, label: str) -> Fn:
         explicit = super().builtin(name, label)
@@ -161,12 +189,16 @@ class SymbolicEvaluator(Evaluator):
             if not isinstance(arg, Entries):
                 return explicit.apply(arg)
             if b.takes == "scalar" and b.arity != 0:
-                return Entries(f"{label}({arg.label})", lambda *i: _scalar(b.fn(arg.at(*i))), arg.order)
+                return arg.map(lambda e: _scalar(b.fn(e)), f"{label}({arg.label})")
             m = sp.Dummy("m", integer=True)
+            if name == "trace" and arg.kind == MATRIX:
+                return sp.Sum(arg.at(m, m), (m, 1, n))
+            if name == "diag" and arg.kind == COL:
+                return Entries(f"diag({arg.label})", lambda i, j: sp.KroneckerDelta(i, j) * arg.at(i), MATRIX, n)
             total = sp.Sum(sp.exp(arg.at(m)), (m, 1, n))
-            if name == "softmax" and arg.order == 1:
-                return Entries(f"softmax({arg.label})", lambda i: sp.exp(arg.at(i)) / total)
-            if name == "logsumexp" and arg.order == 1:
+            if name == "softmax" and arg.kind == COL:
+                return Entries(f"softmax({arg.label})", lambda i: sp.exp(arg.at(i)) / total, COL, n)
+            if name == "logsumexp" and arg.kind == COL:
                 return sp.log(total)
             raise NotSymbolic(f"{label} of a vector at a symbolic size")
 
@@ -242,7 +274,7 @@ def _scalar(v: object) -> sp.Expr:
             raise NotSymbolic("a vector or matrix value")
         return sp.sympify(v[0, 0])
     if not isinstance(v, sp.Expr) or isinstance(v, sp.IndexedBase):
-        raise NotSymbolic("a whole vector where an entry or a number is expected")
+        raise NotSymbolic("a whole vector or matrix where an entry or a number is expected")
     return v
 
 
@@ -255,7 +287,14 @@ def scope_at(decls: Declarations, lows: dict[str, int], ranging: str, symbol: sp
 def line_value(evaluate: Callable[[dict[str, Value]], Any], free: list[str], n: sp.Symbol) -> sp.Basic:
     """One line at the symbolic size: a scalar, or FunctionMatrix over its free indices (entries 1..n)."""
     if not free:
-        return _checked(_scalar(evaluate({})))
+        value = evaluate({})
+        if isinstance(value, Entries):  # a whole column or matrix: by its entries
+            r, c = sp.Dummy("r", integer=True), sp.Dummy("c", integer=True)
+            at = value.at(r + 1, c + 1) if value.kind == MATRIX else value.at(r + 1)
+            if value.kind == "row":
+                return sp.FunctionMatrix(1, n, sp.Lambda((r, c), _checked(value.at(c + 1))))
+            return sp.FunctionMatrix(n, n if value.kind == MATRIX else 1, sp.Lambda((r, c), _checked(at)))
+        return _checked(_scalar(value))
     marks = [sp.Dummy(f, integer=True) for f in free]
     entry = _checked(_scalar(evaluate(dict(zip(free, marks, strict=True)))))
     r, c = sp.Dummy("r", integer=True), sp.Dummy("c", integer=True)
