@@ -26,6 +26,7 @@ RULE_ORDER = (
     "log of exp",
     "log of a positive product",
     "log of a positive power",
+    "substitution under δ",
 )
 
 
@@ -77,12 +78,41 @@ def compare(
     ranges = {rows: (sp.S.Zero, shape[0] - 1), cols: (sp.S.Zero, shape[1] - 1)}
     rules = Normaliser(size, dict(ranges), simplex, positive)
     a, b = rules.normal(left), rules.normal(right)
-    gap = _merged(expanded(a - b), rules)
+    gap = _merged(sp.Add(*(_under_delta(t, rules) for t in sp.Add.make_args(expanded(a - b)))), rules)
     equal = normal_form.is_zero_atoms(_abstracted(gap))
     if gap != expanded(a - b):
         rules.used.add("sums over one range merged")
     used = tuple(r for r in (*RULE_ORDER, "sums over one range merged") if r in rules.used)
     return SumsComparison(equal, used, sp.sstr(a), sp.sstr(b))
+
+
+def _under_delta(term: sp.Expr, rules: Normaliser) -> sp.Expr:
+    """δ(u + p, v + q)·f = δ(u + p, v + q)·f with v written u + p − q (u, v free indices, p, q whole
+    numbers): where the δ is not 0 the two are equal. The later symbol (by sort order) is replaced."""
+    factors = list(sp.Mul.make_args(term))
+    for k, f in enumerate(factors):
+        if not isinstance(f, sp.KroneckerDelta):
+            continue
+        parts = [_shifted(a) for a in f.args]
+        if any(p is None for p in parts):
+            continue
+        (u, p), (v, q) = sorted((x for x in parts if x is not None), key=lambda x: sp.default_sort_key(x[0]))
+        if u == v:
+            continue
+        rules.used.add("substitution under δ")
+        rest = [g.xreplace({v: u + p - q}) for g in factors[:k] + factors[k + 1 :]]
+        return sp.Mul(f, *rest)
+    return term
+
+
+def _shifted(x: sp.Expr) -> tuple[sp.Symbol, sp.Expr] | None:
+    """x as a symbol plus a whole number, or None."""
+    syms = x.free_symbols
+    if len(syms) != 1:
+        return None
+    (s,) = syms
+    shift = sp.expand(x - s)
+    return (s, shift) if isinstance(s, sp.Symbol) and shift.is_Integer else None
 
 
 def _merged(gap: sp.Expr, rules: Normaliser) -> sp.Expr:
