@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
+from verifier.language.families import NotGeneric
 from verifier.language.stepwise import Chain
 from verifier.load import latex
 from verifier.outcome import ClaimResult, Status
@@ -118,10 +119,31 @@ def test_a_sum_over_all_but_one_index_reads_as_the_sum_minus_that_term() -> None
     assert sums.compare(statement.lhs, statement.rhs, SIZE).equal
 
 
-def test_a_matrix_product_is_not_read_at_a_symbolic_size() -> None:
-    decls = "A: matrix k×k; x: vector of size k; k: 2..3\nj: index"
-    with pytest.raises(Exception, match="whole vector"):
-        _symbolic("$$ (A x)_j = \\sum_l A_{jl} x_l $$", decls)
+def test_entries_of_products_and_transposes_are_sums_over_the_shared_index() -> None:
+    decls = "A: matrix k×k; x, r: vectors of size k; k: 2..3\nj: index"
+    chain = _symbolic("$$ (A^\\top r)_j + (A x)_j = \\sum_l A_{lj} r_l + \\sum_l A_{jl} x_l $$", decls)
+    statement = chain.step_statement(0)
+    assert sums.compare(statement.lhs, statement.rhs, SIZE).equal
+    wrong = _symbolic("$$ (A^\\top r)_j = \\sum_l A_{jl} r_l $$", decls).step_statement(0)
+    assert not sums.compare(wrong.lhs, wrong.rhs, SIZE).equal
+
+
+def test_a_product_over_an_index_is_not_read_at_a_symbolic_size() -> None:
+    families, errors = latex.parse_chains(
+        "```verifier\nz: vector of size k; k: 1..3\n```\n\n$$ \\prod_l e^{z_l} = e^{\\sum_l z_l} $$\n", "hw.md", "hw"
+    )
+    assert errors == []
+    with pytest.raises(NotGeneric, match="prod"):
+        families[0].builder(SIZE)
+
+
+def test_substitution_under_delta_for_free_indices() -> None:
+    r, c = sp.Dummy("r", integer=True), sp.Dummy("c", integer=True)
+    lhs = sp.FunctionMatrix(n, n, sp.Lambda((r, c), sp.KroneckerDelta(r, c) * z[c + 1]))
+    rhs = sp.FunctionMatrix(n, n, sp.Lambda((r, c), sp.KroneckerDelta(r, c) * z[r + 1]))
+    assert sums.compare(lhs, rhs, n).equal
+    other = sp.FunctionMatrix(n, n, sp.Lambda((r, c), z[r + 1]))
+    assert not sums.compare(lhs, other, n).equal
 
 
 # the student-style chains, end to end ----------------------------------------------------------
