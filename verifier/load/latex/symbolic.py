@@ -19,6 +19,7 @@ import sympy as sp
 from lark import Tree
 
 from verifier.language.families import NotGeneric
+from verifier.language.stepwise import Chain, Step
 from verifier.load.latex import calculus, functions, macros, scripts
 from verifier.load.latex.declarations import Declarations
 from verifier.load.latex.entries import COL, MATRIX, Entries, entry, hadamard
@@ -321,10 +322,8 @@ def fail_reason(err: Exception) -> str:
     return str(err) or type(err).__name__
 
 
-def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symbol) -> Any:
+def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symbol) -> Chain:
     """The chain of these lines at the symbolic size (NotSymbolic with the reason if it cannot be read so)."""
-    from verifier.language.stepwise import Chain, Step
-
     if ranging is None:
         raise NotSymbolic("the chain uses no size")
     decls = reader.decls
