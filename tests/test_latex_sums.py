@@ -95,6 +95,13 @@ def test_log_splits_only_over_positive_factors() -> None:
     assert sums.compare(_column(sp.log(softmax)), _column(z[j] - sp.log(sp.Sum(sp.exp(z[m]), (m, 1, n)))), n).equal
 
 
+def test_log_of_exp_only_of_what_is_shown_real() -> None:
+    a = sp.Symbol("a")
+    assert sums.compare(sp.log(sp.exp(z[i] + a)), z[i] + a, n).equal
+    assert not sums.compare(sp.log(sp.exp(sp.sqrt(a))), sp.sqrt(a), n).equal  # √a is imaginary for a < 0
+    assert sums.compare(sp.log(sp.exp(sp.sqrt(a))), sp.sqrt(a), n, positive=frozenset({"a"})).equal
+
+
 def test_a_sum_is_not_a_product() -> None:
     lhs = sp.log(sp.Sum(sp.exp(z[i]), (i, 1, n)))
     assert not sums.compare(lhs, sp.Sum(z[i], (i, 1, n)), n).equal

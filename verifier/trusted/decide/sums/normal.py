@@ -180,23 +180,43 @@ class Normaliser:
 
     # logs ------------------------------------------------------------------------------------
     def _log(self, arg: sp.Expr) -> sp.Expr:
-        if isinstance(arg, sp.exp):
+        if isinstance(arg, sp.exp) and self.real_(arg.args[0]):
             self.used.add("log of exp")
             return arg.args[0]
         if isinstance(arg, sp.Mul) and all(self.positive_(f) for f in arg.args):
             self.used.add("log of a positive product")
             return sp.Add(*(self._log(f) for f in arg.args))
-        if isinstance(arg, sp.Pow) and self.positive_(arg.base) and arg.exp.is_real:
+        if isinstance(arg, sp.Pow) and self.positive_(arg.base) and self.real_(arg.exp):
             self.used.add("log of a positive power")
             return arg.exp * self._log(arg.base)
         return sp.log(arg)
+
+    def real_(self, e: sp.Expr) -> bool:
+        """e is real, shown from its structure: entries, declared scalars (all real), numbers, δ, sums,
+        products and integer powers of reals, exp of a real, log or a real power of a positive."""
+        if e.is_Number:
+            return bool(e.is_real)
+        if isinstance(e, sp.Symbol | sp.Indexed | sp.KroneckerDelta):
+            return True
+        if isinstance(e, sp.Add | sp.Mul):
+            return all(self.real_(a) for a in e.args)
+        if isinstance(e, sp.Pow):
+            whole = e.exp.is_Integer and self.real_(e.base)
+            return bool(whole or (self.positive_(e.base) and self.real_(e.exp)))
+        if isinstance(e, sp.exp):
+            return self.real_(e.args[0])
+        if isinstance(e, sp.log):
+            return self.positive_(e.args[0])
+        if isinstance(e, sp.Sum):
+            return self.real_(e.function)
+        return False
 
     def positive_(self, e: sp.Expr) -> bool:
         """e > 0, shown from its structure (every entry and scalar is real)."""
         if e.is_Number:
             return bool(e > 0)
         if isinstance(e, sp.exp):
-            return True
+            return self.real_(e.args[0])
         if isinstance(e, sp.Symbol):
             return e.name in self.positive
         if isinstance(e, sp.Indexed):
@@ -204,7 +224,7 @@ class Normaliser:
         if isinstance(e, sp.Mul | sp.Add):
             return all(self.positive_(a) for a in e.args)
         if isinstance(e, sp.Pow):
-            return self.positive_(e.base) and bool(e.exp.is_real)
+            return self.positive_(e.base) and self.real_(e.exp)
         if isinstance(e, sp.Sum):
             counts = [b - a + 1 for _, a, b in e.limits]
             return self.positive_(e.function) and all(_nonneg_for_all_n(c - 1, self.size) for c in counts)
