@@ -101,7 +101,7 @@ def _scalar(v: object) -> sp.Expr:
     if isinstance(v, sp.MatrixBase):
         if v.shape != (1, 1):
             raise NotEntries("an explicit vector or matrix beside one of symbolic size")
-        return sp.sympify(v[0, 0])
+        return v[0, 0]
     if isinstance(v, sp.Expr) and not isinstance(v, sp.IndexedBase):
         return v
     if isinstance(v, int):

@@ -102,7 +102,8 @@ class SymbolicEvaluator(Evaluator):
             if found is not None:
                 return found
         if key == self.scope.default or key in self.scope.sizes:
-            return sp.sympify(self.scope.size(key))
+            size = self.scope.size(key)
+            return sp.Integer(size) if isinstance(size, int) else size
         kind = decls.functions.get(key)
         if kind is not None and kind != "generic" and key not in decls.objects and key not in decls.definitions:
             return self.builtin(kind, shown)
@@ -223,11 +224,11 @@ class SymbolicEvaluator(Evaluator):
         inner = lower.children[1] if isinstance(lower, Tree) and lower.data == "braced" else lower
         n = self.scope.size()
         if isinstance(inner, Tree) and inner.data == "items":
-            return [(self.letters(c), sp.S.One, n, []) for c in inner.children if isinstance(c, Tree)]
+            return [(self.letters(c), sp.Integer(1), n, []) for c in inner.children if isinstance(c, Tree)]
         kids = inner.children if isinstance(inner, Tree) and inner.data == "bindings" else [inner]
         parts = [c.children for c in kids if isinstance(c, Tree) and c.data == "binding"]
         var = self.letters(parts[0][0]) if parts else self.letters(inner)
-        lo, excluded = sp.S.One, []
+        lo, excluded = sp.Integer(1), []
         for part in parts:
             lhs, rel, rhs = (*part,)
             relation = str(getattr(rel, "value", rel))
@@ -273,7 +274,7 @@ def _scalar(v: object) -> sp.Expr:
     if isinstance(v, sp.MatrixBase):
         if v.shape != (1, 1):
             raise NotSymbolic("a vector or matrix value")
-        return sp.sympify(v[0, 0])
+        return v[0, 0]
     if not isinstance(v, sp.Expr) or isinstance(v, sp.IndexedBase):
         raise NotSymbolic("a whole vector or matrix where an entry or a number is expected")
     return v

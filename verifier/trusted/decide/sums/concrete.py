@@ -45,6 +45,13 @@ def same_claim(symbolic: Identity, concrete: Statement, size: sp.Symbol, n: int)
     """The symbolic claim at n is the concrete one: equal sides, and its assumptions among the concrete's."""
     if not isinstance(concrete, Identity):
         return False
+    try:
+        return _same(symbolic, concrete, size, n)
+    except (ArithmeticError, AttributeError, TypeError, ValueError) as err:
+        raise NotShowable(f"the claim at n = {n} could not be written out: {err}") from None
+
+
+def _same(symbolic: Identity, concrete: Identity, size: sp.Symbol, n: int) -> bool:
     for mine, theirs in ((symbolic.lhs, concrete.lhs), (symbolic.rhs, concrete.rhs)):
         a, b = _values(written_out(mine, size, n)), _values(theirs)
         shape_a = mine.shape if isinstance(mine, sp.MatrixExpr) else (1, 1)

@@ -75,8 +75,19 @@ def compare(
     for part in (left, right):
         if part.has(sp.I) or part.atoms(sp.Float):
             raise OutsideFragment("a complex or floating-point number")
+    if any(p.has(sp.Piecewise) or not isinstance(p, sp.Expr) for p in (left, right)):
+        raise OutsideFragment("a piecewise value, or a side that is not an expression")
     ranges = {rows: (sp.S.Zero, shape[0] - 1), cols: (sp.S.Zero, shape[1] - 1)}
     rules = Normaliser(size, dict(ranges), simplex, positive)
+    try:
+        return _compared(rules, left, right)
+    except OutsideFragment:
+        raise
+    except (ArithmeticError, AttributeError, TypeError, ValueError, sp.PolynomialError) as err:
+        raise OutsideFragment(f"the rules could not be applied: {type(err).__name__}: {err}") from None
+
+
+def _compared(rules: Normaliser, left: sp.Expr, right: sp.Expr) -> SumsComparison:
     a, b = rules.normal(left), rules.normal(right)
     gap = _merged(sp.Add(*(_under_delta(t, rules) for t in sp.Add.make_args(expanded(a - b)))), rules)
     equal = normal_form.is_zero_atoms(_abstracted(gap))
