@@ -16,7 +16,7 @@ import sympy as sp
 from lark import Token, Tree
 
 from verifier.language.claims import Expect, Statement
-from verifier.language.families import ClaimFamily
+from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.language.stepwise import Chain, Relation, Step
 from verifier.load.latex import gates, grammar, macros
 from verifier.load.latex.declarations import Declarations, parse_block
@@ -300,13 +300,19 @@ def family(reader: Reader, source: ChainSource, name: str, stem: str) -> ClaimFa
         built[None] = first
 
     ranging_size = (ranging[0] if ranging else sorted(probe.sizes_used)[0]) if probe.sizes_used else None
-    symbolic: dict[sp.Symbol, Chain] = {}
+    symbolic: dict[sp.Symbol, Chain | NotGeneric] = {}
 
     def builder(*n: int) -> Statement:
         if n and isinstance(n[0], sp.Symbol):  # the generic rung's symbolic size: Σ, entries, δ kept symbolic
             if n[0] not in symbolic:
-                symbolic[n[0]] = chain_at(reader, lines, ranging_size, n[0])
-            return symbolic[n[0]]
+                try:
+                    symbolic[n[0]] = chain_at(reader, lines, ranging_size, n[0])
+                except NotGeneric as err:  # read once: every step asks
+                    symbolic[n[0]] = err
+            found = symbolic[n[0]]
+            if isinstance(found, NotGeneric):
+                raise found
+            return found
         return built[n[0] if n else None]
 
     text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
