@@ -27,14 +27,24 @@ def _entry_name(e: sp.Indexed, width: int) -> sp.Symbol:
 
 def written_out(e: sp.Basic, size: sp.Symbol, n: int) -> sp.Basic:
     """e at size n: sums done, entries as the explicit build's symbols, a FunctionMatrix explicit."""
-    e = e.subs(size, n)
+    e = e.xreplace({size: sp.Integer(n)})
     if isinstance(e, sp.FunctionMatrix):
         e = sp.ImmutableMatrix(e.as_explicit())
-    e = e.replace(lambda x: isinstance(x, sp.Sum), lambda x: x.doit())
+    e = e.replace(lambda x: isinstance(x, sp.Sum), _terms)
     entries = e.atoms(sp.Indexed)
     if any(not all(i.is_Integer for i in x.indices) for x in entries):
         raise NotShowable("an entry whose index is not a whole number once n is set")
     return e.xreplace({x: _entry_name(x, n) for x in entries})
+
+
+def _terms(s: sp.Sum) -> sp.Expr:
+    """A sum with whole-number bounds written out term by term (its inner sums already are)."""
+    body: sp.Expr = s.function
+    for index, lo, hi in s.limits:  # the first limit is the innermost
+        if not (lo.is_Integer and hi.is_Integer):
+            raise NotShowable(f"a sum whose bounds are not whole numbers once n is set: {lo}..{hi}")
+        body = sp.Add(*(body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
+    return body
 
 
 def _values(e: sp.Basic) -> list[sp.Expr]:
