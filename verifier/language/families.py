@@ -14,6 +14,10 @@ from verifier.language.claims import Corollary, Expect, Given, Statement
 from verifier.language.lowering import lower
 
 
+class NotGeneric(Exception):
+    """A builder cannot build its claim at a symbolic size; the message says why (it stays at its sizes)."""
+
+
 @dataclass(frozen=True)
 class Claim:
     """One claim at one dimension: metadata plus a statement."""

@@ -296,8 +296,9 @@ def render(report: RunReport) -> str:
 <div>{plural(len(report.results), "claim")} · {verdict} · seed {report.seed} · {report.samples} samples ·
 {report.seconds:.1f} s · engine {report.engine_version}</div></header>
 <main><div class="cards">{cards}</div>
-<p>PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and
-checked at explicit n. PROVED: shown symbolically by the kernel at the n listed, and the numerics agree.
+<p>PROVED for all n: proved in generic dimension (equal canonical index forms, or equal normal forms of sums
+written with indices), so for every n ≥ 1, and checked at explicit n.
+PROVED: shown symbolically by the kernel at the n listed, and the numerics agree.
 CHECKED: numerics only, not a proof.
 REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason.
 ERROR: the claim is malformed.</p>

@@ -54,9 +54,7 @@ def _claim(r: ClaimResult) -> list[str]:
         lines += ["", "| step | | line | because | verdict |", "|---|---|---|---|---|"]
         for step in r.steps:
             mark = " **← first wrong step**" if step.index == r.first_wrong_step else ""
-            lines.append(
-                f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.verdict}{mark} |"
-            )
+            lines.append(f"| {step.index} | {step.relation} | `{step.text}` | {step.reason} | {step.verdict}{mark} |")
         lines += ["", f"End result on its own: {r.end_result or 'no conclusion'}"]
     if r.counterexample:
         cx = r.counterexample
@@ -87,8 +85,9 @@ def render(report: RunReport) -> str:
         + (f" · shard {report.shard.index}/{report.shard.count}" if report.shard else "")
         + ("" if report.complete else " · **INCOMPLETE (interrupted)**"),
         "",
-        "PROVED for all n: proved in generic dimension (equal canonical index forms), so for every n, and checked "
-        "at explicit n. PROVED: shown symbolically by the kernel at the n listed, and the numerics agree. "
+        "PROVED for all n: proved in generic dimension (equal canonical index forms, or equal normal forms of "
+        "sums written with indices), so for every n ≥ 1, and checked at explicit n. "
+        "PROVED: shown symbolically by the kernel at the n listed, and the numerics agree. "
         "CHECKED: numerics only, not a proof. "
         "REFUTED: a counterexample confirmed in high precision. UNKNOWN: inconclusive, with the reason. "
         "ERROR: the claim itself is malformed.",

@@ -79,7 +79,7 @@ def decided_step(chain: int, step: StepResult, line: int | None, first_wrong: bo
         f'<li class="step {esc(step.status.value)}{wrong}" id="chain-{chain}-step-{step.index}"{line_attr(line)}>'
         f'<span class="num">{step.index}</span><span class="rel">{esc(STEP_MARKS.get(step.relation, step.relation))}'
         f'</span><span class="math">{typeset.formula(step.written) if step.written else esc(step.text)}</span>'
-        f'{badge(step.verdict)}{because}{reading(step.written, step.latex)}'
+        f"{badge(step.verdict)}{because}{reading(step.written, step.latex)}"
         f'<div class="evidence">{esc(step.evidence)}</div>{detail}</li>'
     )
 

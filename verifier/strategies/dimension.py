@@ -1,4 +1,7 @@
-"""The generic-dimension rung: a claim in matrix notation, built once at a symbolic n.
+"""The generic-dimension rung: a claim in matrix or index notation, built once at a symbolic n.
+
+A claim in index notation (entries, Σ with a symbolic bound, δ: a LaTeX chain's step) is decided by
+the index-sum rules instead of the Einstein forms (:mod:`verifier.trusted.decide.sums`), in the kernel.
 
 A claim family's builder is called with a symbolic positive integer n. If it builds an
 Identity or Derivative over matrix symbols of symbolic size, the kernel is asked for a
@@ -27,7 +30,7 @@ import sympy as sp
 
 from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
-from verifier.language.families import ClaimFamily
+from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -49,11 +52,14 @@ class ForAllNAttempt:
 
 
 def generic_statement(family: ClaimFamily) -> Statement | None:
-    """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols."""
+    """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols
+    (NotGeneric, with the builder's reason, when the builder says why it cannot build one)."""
     if family.n_values == (None,):
         return None
     try:
         statement = family.builder(SIZE)
+    except NotGeneric:
+        raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic
         return None
     if not isinstance(statement, Identity | Derivative):
@@ -62,14 +68,19 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     sized = any(
         SIZE in m.shape[0].free_symbols | m.shape[1].free_symbols for p in parts for m in p.atoms(sp.MatrixSymbol)
     )
-    return statement if sized else None
+    # an Identity with no matrix symbol: index notation (Σ to n, entries), or a step that does not mention n at all
+    in_index_notation = isinstance(statement, Identity) and not any(p.atoms(sp.MatrixSymbol) for p in parts)
+    return statement if sized or in_index_notation else None
 
 
 def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = None) -> ForAllNAttempt | None:
     """The kernel's proof for all n, or why not; None if the claim is not generic at all. at(n): the claim
     at n as the kernel states it (the engine's, so that each n is built once; by default kernel.state)."""
     at = at or functools.partial(kernel.state, family)
-    statement = generic_statement(family)
+    try:
+        statement = generic_statement(family)
+    except NotGeneric as err:  # e.g. a LaTeX chain with a matrix product: it stays at its sizes, and says why
+        return ForAllNAttempt(None, 0.0, f"not read at a symbolic size: {err}")
     if statement is None:
         return None
     started = time.perf_counter()

@@ -230,9 +230,11 @@ def _iterate(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn | No
     key = base_key(w, base)
     if key is None:
         return None
-    text = "".join(str(t) for t in inner(script).scan_values(lambda v: isinstance(v, Token))) if isinstance(
-        inner(script), Tree
-    ) else str(inner(script))
+    text = (
+        "".join(str(t) for t in inner(script).scan_values(lambda v: isinstance(v, Token)))
+        if isinstance(inner(script), Tree)
+        else str(inner(script))
+    )
     name = iterate_key(key, text)
     decls = w.scope.decls
     if name in decls.objects or name in decls.definitions:

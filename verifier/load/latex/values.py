@@ -74,10 +74,7 @@ def multiply(a: Value, b: Value) -> Value:
 def are_two_columns(a: Value, b: Value) -> bool:
     """Two column vectors of one size (more than one entry): u \\cdot v between them is the dot product."""
     return (
-        isinstance(a, sp.MatrixBase)
-        and isinstance(b, sp.MatrixBase)
-        and a.cols == b.cols == 1
-        and a.rows == b.rows > 1
+        isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase) and a.cols == b.cols == 1 and a.rows == b.rows > 1
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import sympy as sp
 
-from verifier.language.claims import PSD, Convergence, Convex, Derivative, Limit, Statement
+from verifier.language.claims import PSD, Convergence, Convex, Derivative, Identity, Limit, Statement
 from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.language.iteration import Iteration, iteration_of
 from verifier.trusted import bounds, dcp, entailment, obligations, provisos, rates
-from verifier.trusted.decide import einsum, normal_form
+from verifier.trusted.decide import einsum, normal_form, sums
+from verifier.trusted.decide.sums import concrete as sums_concrete
 from verifier.trusted.genuine import genuine, mint
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.kernel.base import (
@@ -278,6 +280,8 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
         raise Rejected("prove_for_all_n", "the concrete claims were not stated by the kernel for this claim")
     defined = [at for at in stated if at.instance is not None]
     written = {at.n: _as_written(at.instance) for at in defined if at.instance is not None and at.n is not None}
+    if _in_index_notation(statement):
+        return _prove_sums(claim, statement, size, written, tuple(at.digest for at in defined))
     if (n := einsum.first_unlike(statement, size, written)) is not None:
         raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     refuse_floats("prove_for_all_n", statement.parts())
@@ -293,3 +297,34 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
 
 def _as_written(inst: Instance) -> Statement:
     return inst.claim.as_written if inst.claim.as_written is not None else inst.claim.body
+
+
+def _in_index_notation(statement: Statement) -> bool:
+    """An Identity written with entries and sums (no matrix symbol): the index-sum rules decide it."""
+    parts = [p for p in statement.parts() if isinstance(p, sp.Basic)]
+    return isinstance(statement, Identity) and not any(p.atoms(sp.MatrixSymbol) for p in parts)
+
+
+def _prove_sums(
+    claim: str, statement: Statement, size: sp.Symbol, written: dict[int, Statement], covers: tuple[str, ...]
+) -> Proof:
+    """An Identity in index notation at a symbolic n: at each concrete n it is the claim stated there, and
+    the normal forms of its two sides (verifier.trusted.decide.sums, computed here) are equal."""
+    assert isinstance(statement, Identity)
+    refuse_floats("prove_for_all_n", statement.parts())
+    for n, concrete in sorted(written.items()):
+        refuse_floats("prove_for_all_n", concrete.parts())
+        if not _obligation_of(
+            "prove_for_all_n", functools.partial(sums_concrete.same_claim, statement, concrete, size, n)
+        ):
+            raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
+    givens = statement.given()
+    simplex = frozenset(str(g.target) for g in givens if isinstance(g.domain, Simplex))
+    positive = frozenset(str(g.target) for g in givens if isinstance(g.domain, Positive))
+    forms = _obligation_of(
+        "prove_for_all_n", lambda: sums.compare(statement.lhs, statement.rhs, size, simplex, positive)
+    )
+    if not forms.equal:
+        raise Rejected("prove_for_all_n", f"normal forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
+    assumptions = (*(f"{g.target} ∈ {g.domain.describe()}" for g in givens), "each free index in 1..n")
+    return mint(Proof(claim, None, "", FOR_ALL_N, ("sums",), assumptions, forms.detail, _KEY, covers=covers))
