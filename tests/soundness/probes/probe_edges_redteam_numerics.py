@@ -323,7 +323,7 @@ def float_end_excludes_an_irrational_root() -> Inequality:
 
 @claim()
 def float_end_just_above_root_two() -> Inequality:
-    """x² < 2 on [0, 1.4142135623730951) (false at x = 1.4142135623730951 − 10⁻¹⁷, above √2 = 1.41421356237309504…)."""
+    """x² < 2 on [0, 1.4142135623730951) (false at x = 1.4142135623730951, above √2 = 1.41421356237309504…)."""
     return Inequality(x**2, "<", sp.Integer(2), where={x: Interval(0, 1.4142135623730951, open_hi=True)})
 
 
@@ -456,7 +456,7 @@ TRUTH = {
     "abs_sine_parameter_frequency_is_zero": ("false", 3, {"a": 20}),
     "tanh_pair_cancels": ("true", 3, None),
     "float_end_excludes_an_irrational_root": ("true", 3, None),
-    "float_end_just_above_root_two": ("false", 3, {"x": sp.Rational(14142135623730950, 10**16)}),
+    "float_end_just_above_root_two": ("false", 3, {"x": sp.Rational(141421356237309510, 10**17)}),
     "irrational_interval_end": ("malformed", 3, None),
     "heaviside_at_least_half": ("true", 3, None),
     "sign_nonnegative_on_unit": ("true", 3, None),
