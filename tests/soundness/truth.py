@@ -108,7 +108,7 @@ def in_domain(domain: domains.Domain, v: Any) -> bool:
     if not all(_real(e) for e in entries):
         return False
     if isinstance(domain, domains.Interval):
-        lo, hi = sp.nsimplify(domain.lo), sp.nsimplify(domain.hi)
+        lo, hi = sp.Rational(domain.lo), sp.Rational(domain.hi)  # as Interval reads its ends (a float exactly)
         return all((e > lo if domain.open_lo else e >= lo) and (e < hi if domain.open_hi else e <= hi) for e in entries)
     if isinstance(domain, domains.Integer):
         return all(e.is_integer and domain.lo <= e <= domain.hi for e in entries)

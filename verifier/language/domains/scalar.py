@@ -145,6 +145,14 @@ class Interval(Domain):
         return f"{left}{number_text(self.lo)}, {number_text(self.hi)}{right}"
 
     def validate(self, shape: Shape) -> None:
+        for end in (self.lo, self.hi):
+            try:
+                Fraction(end)  # the domain is read exactly (_holds): an irrational sympy end has no Fraction
+            except (TypeError, ValueError):
+                raise DomainError(
+                    f"interval end {end} is not a rational number; give it as an int, a float (read as its "
+                    "binary value) or a Fraction, or narrow the claim with a condition instead"
+                ) from None
         empty = self.lo > self.hi or (self.lo == self.hi and (self.open_lo or self.open_hi))
         if empty or not (math.isfinite(self.lo) and math.isfinite(self.hi)):
             raise DomainError(f"interval {self.describe()} is empty or unbounded; give finite lo < hi")
@@ -164,7 +172,7 @@ class Interval(Domain):
         (lo, hi]. A closed [lo, hi] needs two such maps, which one sign proof cannot carry: None."""
         if not (self.open_lo or self.open_hi):
             return None
-        lo, hi = sp.nsimplify(self.lo), sp.nsimplify(self.hi)
+        lo, hi = sp.Rational(self.lo), sp.Rational(self.hi)  # as _holds reads them (nsimplify: √2 for 1.4142…51)
         start, end, start_open = (lo, hi, self.open_lo) if self.open_hi else (hi, lo, self.open_hi)
         entries = {}
         for x in symbol_entries(target):

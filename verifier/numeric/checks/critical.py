@@ -15,7 +15,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, solve_bounded
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, solve_bounded
 from verifier.outcome import Counterexample
 from verifier.trusted.instantiate import Instance
 
@@ -53,7 +53,7 @@ def _points(gap: sp.Expr, x: sp.Symbol, given: object, strict: bool) -> list[sp.
     for end, is_open in (("lo", "open_lo"), ("hi", "open_hi")):
         value = getattr(domain, end, None)
         if isinstance(value, int | float) and not getattr(domain, is_open, True):
-            points.append(sp.nsimplify(value))
+            points.append(exact_end(value))
     return [p for p in dict.fromkeys(points) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
 
 

@@ -201,7 +201,8 @@ def _root(grad: Callable[..., list], start: Point) -> list[mpmath.mpf] | None:
         try:
             x0 = [mpmath.mpf(v.numerator) / v.denominator for v in start]
             root = mpmath.findroot(lambda *xs: list(grad(*xs)), x0, maxsteps=NEWTON_STEPS)
-        except (ZeroDivisionError, ValueError, TypeError, OverflowError, ArithmeticError):
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError, ArithmeticError, NameError):
+            # NameError: lambdify printed a function mpmath has no name for (the DiracDelta of a Heaviside's slope)
             return None
     values = list(root) if isinstance(root, mpmath.matrix) else [root]
     return [mpmath.re(v) for v in values] if all(mpmath.isfinite(v) for v in values) else None

@@ -35,7 +35,7 @@ def _ends(domain: object) -> list[tuple[Fraction, int]]:
         return [(Fraction(0), 1)]
     if kind != "Interval":
         return []
-    ends = [sp.nsimplify(domain.lo), sp.nsimplify(domain.hi)]  # type: ignore[attr-defined]  # as poles._inside reads them
+    ends = [poles.exact_end(domain.lo), poles.exact_end(domain.hi)]  # type: ignore[attr-defined]  # as the domain reads them
     if not all(e.is_Rational for e in ends):
         return []
     lo, hi = (Fraction(int(e.p), int(e.q)) for e in ends)

@@ -24,6 +24,7 @@ from verifier.trusted.obligations import expectation_by_moments
 
 MC_DRAWS = 20_000
 MC_ALPHA = 1e-6
+HEAVY_SHARE = 0.01  # the largest |f| of the draws above this share of their sum: a heavy tail (≈ log n / n if bounded)
 
 
 def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -45,9 +46,12 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
         certified = check_certified(inst, body, rng, s)
         if isinstance(certified, NumericOutcome):
             return certified
-        env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
+        env, cmp, method, share = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
         note = f"{MONTE_CARLO_NOTE}: no {CERTIFIED_NOTE} ({certified})"
         ev = evidence(inst, method, cmp, 0, note=note)
+        if share > HEAVY_SHARE:  # E 1/X, E tan X: the mean may not exist, and its standard error says nothing
+            why = f"one draw of {MC_DRAWS} carries {share:.0%} of the total |f|: a heavy tail, E may not exist"
+            return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=f"Monte Carlo cannot support it: {why}")
         if np.any(cmp.valid & (cmp.error > cmp.tolerance)):  # a Monte Carlo tolerance is always wide
             return NumericOutcome(
                 NumericVerdict.INCONCLUSIVE,
@@ -56,7 +60,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
                 "so it cannot be confirmed exactly",
             )
         return NumericOutcome(NumericVerdict.PASS, ev)
-    env, cmp, method = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
+    env, cmp, method, _ = _monte_carlo(inst, body, fn, fn_claimed, rng, s)
     mp_fn = confirm.mp_compile(inst.symbols, exact + claimed)
     m = len(exprs)
 
@@ -77,9 +81,10 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
 
 def _monte_carlo(
     inst: Instance, body: Expectation, fn: Compiled, fn_claimed: Compiled, rng: np.random.Generator, s: Settings
-) -> tuple[Env, BatchComparison, str]:
+) -> tuple[Env, BatchComparison, str, float]:
     """The mean of MC_DRAWS draws of the noise at each sampled point, against the claimed value, with a
-    Bonferroni-corrected normal tolerance: the points, the comparison and the method in words."""
+    Bonferroni-corrected normal tolerance: the points, the comparison, the method in words, and the largest
+    share of one draw in the sum of |f| over the draws of a point (near 1/MC_DRAWS for a light tail)."""
     noise = list(body.noise)
     dists = [body.noise[v] for v in noise]
     claimed = len(as_matrix(body.equals))
@@ -104,7 +109,11 @@ def _monte_carlo(
     worst = np.argmax(ratio, axis=1)
     rows = np.arange(k)
     cmp = BatchComparison(err[rows, worst], tol[rows, worst], np.abs(want[rows, worst]) + 1e-300, valid)
-    return env, cmp, f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)"
+    sizes = np.abs(np.where(np.isfinite(vals), vals, 0.0))
+    totals = sizes.sum(axis=1)
+    shares = np.where(totals > 0, sizes.max(axis=1) / np.where(totals > 0, totals, 1.0), 0.0)
+    share = float(shares[valid].max(initial=0.0))
+    return env, cmp, f"Monte Carlo, {MC_DRAWS} draws × {k} points, α = {MC_ALPHA:g} (Bonferroni)", share
 
 
 def _z_critical(alpha: float) -> float:

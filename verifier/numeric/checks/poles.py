@@ -118,8 +118,17 @@ def _window(given: Given) -> sp.Set:
     """The bounded interval of the domain, where it has one (a periodic condition needs it), else ℝ."""
     lo, hi = getattr(given.domain, "lo", None), getattr(given.domain, "hi", None)
     if isinstance(lo, int | float) and isinstance(hi, int | float):
-        return sp.Interval(sp.nsimplify(lo), sp.nsimplify(hi))
+        return sp.Interval(exact_end(lo), exact_end(hi))
     return sp.S.Reals
+
+
+def exact_end(value: object) -> sp.Expr:
+    """An end of an Interval exactly as the domain reads it (Interval._holds: Fraction(float)): a float is
+    its binary value. Never nsimplify: it reads 0.30000000000000004 as 3/10 and 1.4142135623730951 as √2,
+    so a point between the two ends would count as inside."""
+    if isinstance(value, float):
+        return sp.Rational(value)
+    return sp.sympify(value)
 
 
 _SIGN = {"Real": "is_real", "Positive": "is_positive", "Nonnegative": "is_nonnegative", "Nonzero": "is_nonzero"}
@@ -139,7 +148,7 @@ def _inside(given: Given, point: sp.Expr) -> bool:
         return getattr(point, _SIGN[kind]) is True
     if kind != "Interval":
         return False
-    lo, hi = sp.nsimplify(given.domain.lo), sp.nsimplify(given.domain.hi)  # type: ignore[attr-defined]
+    lo, hi = exact_end(given.domain.lo), exact_end(given.domain.hi)  # type: ignore[attr-defined]
     above = (point - lo).is_positive if given.domain.open_lo else (point - lo).is_nonnegative  # type: ignore[attr-defined]
     below = (hi - point).is_positive if given.domain.open_hi else (hi - point).is_nonnegative  # type: ignore[attr-defined]
     return above is True and below is True
