@@ -78,6 +78,28 @@ def _worst(lhs: Vector, rhs: Vector) -> tuple[int, mpmath.mpf, mpmath.mpf]:
     return i, diffs[i], scale
 
 
+DECIMAL_DIGITS = 12  # a claim written with decimals states its values to this many digits (float64 keeps 15–17)
+DECIMAL_SLACK = mpmath.mpf(10) ** -DECIMAL_DIGITS
+
+
+def has_decimals(*exprs: object) -> bool:
+    """Whether a claim is written with decimals (0.2, a float): its numbers are then known to ~15 digits only,
+    since 0.2 is 0.2000000000000000111 in binary; an exact or certified decision must not see that rounding."""
+    return any(isinstance(e, sp.Basic) and bool(e.atoms(sp.Float)) for e in exprs)
+
+
+def as_decimals(sides: Sides) -> Sides:
+    """The sides of a claim written with decimals: a gap within DECIMAL_SLACK · max(1, |values|) is the
+    decimals' rounding, and the sides are taken as equal there; a larger gap is confirmed as any other."""
+
+    def rounded() -> tuple[Vector, Vector]:
+        left, right = sides()
+        pairs = list(zip(left, right, strict=True))
+        return left, [a if abs(a - b) <= DECIMAL_SLACK * max(mpmath.mpf(1), abs(a), abs(b)) else b for a, b in pairs]
+
+    return rounded
+
+
 def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confirmation:
     """Evaluate the sides at 50 and 100 digits (and 150 if needed) and classify the gap.
 

@@ -423,6 +423,41 @@ def sinc_at_the_premise_point() -> Implication:
     return Implication(Relation(x**2, "=", ZERO), Relation(sp.sin(x) / x, "=", ONE), where={x: Real()})
 
 
+# ----------------------------------------------------------------------------- claims written with decimals
+
+
+@claim()
+def decimal_mean_of_uniform() -> Expectation:
+    """E X = 0.2 for X ~ U(0.1, 0.3), as a student types it.
+
+    Proof: the mean of U(a, b) is (a + b)/2 = 0.2; in binary the ends and 0.2 differ from 1/10, 3/10 and
+    1/5 by about 10⁻¹⁷, which the claim's decimals do not state (read to 12 digits).
+    """
+    return Expectation(X, 0.2, noise={X: Uniform(0.1, 0.3)})
+
+
+@claim()
+def decimal_abs_mean_of_uniform() -> Expectation:
+    """E|X − 0.2| = 0.05 for X ~ U(0.1, 0.3), written with decimals.
+
+    Proof: |X − 0.2| is uniform on [0, 0.1] folded twice, with mean 0.05; the binary rounding of the
+    decimals moves the integral by about 10⁻¹⁷ (certified integration saw 0.0499999999999999958).
+    """
+    return Expectation(sp.Abs(X - 0.2), 0.05, noise={X: Uniform(0.1, 0.3)})
+
+
+@claim()
+def decimal_mean_of_uniform_off() -> Expectation:
+    """E X = 0.2001 for X ~ U(0.1, 0.3) (false: it is 0.2; a gap of 10⁻⁴ is no rounding of a decimal)."""
+    return Expectation(X, 0.2001, noise={X: Uniform(0.1, 0.3)})
+
+
+@claim()
+def decimal_abs_mean_of_uniform_off() -> Expectation:
+    """E|X − 0.2| = 0.05 + 10⁻⁹ for X ~ U(0.1, 0.3) (false: a gap of 10⁻⁹ is above the 12 digits a decimal states)."""
+    return Expectation(sp.Abs(X - 0.2), 0.050000001, noise={X: Uniform(0.1, 0.3)})
+
+
 TRUTH = {
     "exponential_mean_beyond_float": ("true", 3, None),
     "exponential_mean_beyond_float_doubled": ("false", 3, {}),
@@ -468,6 +503,10 @@ TRUTH = {
     "pole_off_the_premise": ("true", 5, None),
     "reciprocal_where_product_is_one": ("true", 5, None),
     "sinc_at_the_premise_point": ("false", 5, {"x": 0}),
+    "decimal_mean_of_uniform": ("true", 3, None),
+    "decimal_abs_mean_of_uniform": ("true", 3, None),
+    "decimal_mean_of_uniform_off": ("false", 3, {}),
+    "decimal_abs_mean_of_uniform_off": ("false", 3, {}),
 }
 
 KNOWN_WRONG: set[str] = set()  # every wrong verdict found here is fixed (see the module docstring)

@@ -143,6 +143,12 @@ def to_mp(value: arb) -> mpmath.mpf:
     return mpmath.ldexp(mpmath.mpf(int(man)), int(exp))
 
 
+def with_decimals(body: Expectation) -> bool:
+    """Whether the claim is written with decimals anywhere: its values, its integrand, its noise's parameters."""
+    params = [q for d in body.noise.values() for q in d.params()]
+    return confirm.has_decimals(*as_matrix(body.expr), *as_matrix(body.equals), *params)
+
+
 def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator, s: Settings) -> NumericOutcome | str:
     """The certified check at sampled points of the parameters, or why it does not apply."""
     p = plan(body)
@@ -152,13 +158,14 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     env = sample(inst, rng, points, s, corners_ok=False)
     k = len(next(iter(env.values()))) if env else 1
     claimed = confirm.mp_compile(inst.symbols, list(as_matrix(body.equals)))
+    decimals = with_decimals(body)
     rows = []
     for idx in range(k):
         try:
             balls = [expectation_at(p, i, exact_point(inst, env, idx), PASS_BITS) for i in range(len(p.exprs))]
         except (ValueError, ZeroDivisionError, OverflowError) as why:  # Unsupported is a ValueError
             return str(why) or type(why).__name__
-        rows.append(_compare(balls, claimed, mp_args(inst, env, idx)))
+        rows.append(_compare(balls, claimed, mp_args(inst, env, idx), decimals))
         if rows[-1] is None:
             return "an enclosure too wide to decide (an integrand arb cannot resolve within its evaluation limit)"
     cmp = BatchComparison(*(np.array(col) for col in zip(*rows, strict=True)))
@@ -168,7 +175,7 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     def decide_at(idx: int) -> Confirmation:
         if len(texts) >= MAX_CONFIRMED:  # each confirmation integrates at 50 and 100 digits: enough are enough
             return Confirmation(Decision.UNDECIDED, "", "", "not recomputed: a counterexample is confirmed", 0.0)
-        return _decide(inst, env, p, claimed, idx, texts)
+        return _decide(inst, env, p, claimed, idx, texts, decimals)
 
     out = resolve(inst, env, cmp, method, decide_at)
     cx = out.counterexample
@@ -179,7 +186,7 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     return out
 
 
-def _compare(balls: list[arb], claimed: confirm.MpEvaluator, args: list[mpmath.mpf]) -> tuple | None:
+def _compare(balls: list[arb], claimed: confirm.MpEvaluator, args: list[mpmath.mpf], decimals: bool) -> tuple | None:
     """(error, tolerance, scale, valid) of one point: the claimed value against the balls' midpoints, the
     error and the tolerance relative to max(1, |E|) (scale 1), computed in mpmath so that no size overflows."""
     with mpmath.workdps(40):
@@ -198,13 +205,15 @@ def _compare(balls: list[arb], claimed: confirm.MpEvaluator, args: list[mpmath.m
             width = to_mp(arb(b.rad())) / scale
             if width > DECIDES:
                 return None
-            found.append((float(abs(mid - w) / scale), float(width) + 1e-36, 1.0))
+            slack = float(confirm.DECIMAL_SLACK) if decimals else 1e-36  # 0.2 is 0.2000000000000000111
+            found.append((float(abs(mid - w) / scale), float(width) + slack, 1.0))
     worst = max(found, key=lambda t: t[0] / t[1])
     return (*worst, True)
 
 
 def _decide(
-    inst: Instance, env: dict, p: Plan, claimed: confirm.MpEvaluator, idx: int, texts: dict[tuple[str, str], str]
+    inst: Instance, env: dict, p: Plan, claimed: confirm.MpEvaluator, idx: int, texts: dict[tuple[str, str], str],
+    decimals: bool = False,
 ) -> Confirmation:
     """Confirm a suspect: the integrals again at 50 and 100 digits against the claimed value, and the
     100-digit ball must exclude it (else UNDECIDED). Records the counterexample's words in texts."""
@@ -217,7 +226,7 @@ def _decide(
         seen[mpmath.mp.dps] = balls
         return list(claimed(*args)), [to_mp(b) for b in balls]
 
-    result = confirm.decide(sides)
+    result = confirm.decide(confirm.as_decimals(sides) if decimals else sides)
     if result.decision is not Decision.CONFIRMED:
         return result
     top = max(seen)

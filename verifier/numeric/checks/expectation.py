@@ -14,7 +14,7 @@ from verifier.language.claims import Expectation
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Compiled, Env
-from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE, check_certified
+from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE, check_certified, with_decimals
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, resolve
 from verifier.numeric.checks.sampling import Settings, mp_args, sample
 from verifier.numeric.confirm import Confirmation
@@ -64,6 +64,8 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     mp_fn = confirm.mp_compile(inst.symbols, exact + claimed)
     m = len(exprs)
 
+    decimals = with_decimals(body)
+
     def decide_at(idx: int) -> Confirmation:
         args = mp_args(inst, env, idx)
 
@@ -71,7 +73,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
             vals = mp_fn(*args)
             return vals[m:], vals[:m]
 
-        return confirm.decide(sides)
+        return confirm.decide(confirm.as_decimals(sides) if decimals else sides)
 
     out = resolve(inst, env, cmp, method, decide_at)
     if out.counterexample is not None:
@@ -160,6 +162,8 @@ def _expectation_enumerated(
     mp_claimed = confirm.mp_compile(inst.symbols, claimed + [d.params()[0] for d in body.noise.values()])
     n_claimed = len(claimed)
 
+    decimals = with_decimals(body)
+
     def decide_at(idx: int) -> Confirmation:
         args = mp_args(inst, env, idx)
 
@@ -175,7 +179,7 @@ def _expectation_enumerated(
                 total = [t + w * v for t, v in zip(total, vals, strict=True)]
             return want, total
 
-        return confirm.decide(sides)
+        return confirm.decide(confirm.as_decimals(sides) if decimals else sides)
 
     out = resolve(inst, env, cmp, method, decide_at)
     if out.counterexample is not None:
