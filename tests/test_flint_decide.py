@@ -69,3 +69,10 @@ def test_the_sign_rule_reads_signs_from_the_flint_factorisation() -> None:
     with pytest.raises(Rejected):
         kernel.nonnegative((a - b) ** 3)
     assert factored(sp.sqrt(x) + sp.log(y)) is not None  # opaque parts are indeterminates
+
+
+def test_exponentials_whose_powers_sympy_relates_are_factored_by_sympy() -> None:
+    e = sp.exp(2 * z) - 2 * sp.exp(z) + 1  # FLINT would read exp(2z) and exp(z) as two indeterminates
+    assert normal_form._factor(e) == (sp.exp(z) - 1) ** 2
+    w = sp.Symbol("w", real=True)
+    assert kernel.nonnegative_where_defined((sp.exp(2 * w) - 2 * sp.exp(w) + 1) / (sp.exp(w) + 1)).property

@@ -296,8 +296,9 @@ def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
 
 
 def _factor(expr: sp.Expr) -> sp.Expr:
-    """factor(cancel(expr)): by FLINT where expr is a rational function of its atoms (checked equal), else sympy."""
-    form = factored(expr)
+    """factor(cancel(expr)): by FLINT for a rational function of plain symbols (the form checked equal), else by
+    sympy, whose polynomials also see exp(2z) as exp(z)² (FLINT would read them as two indeterminates)."""
+    form = factored(expr) if is_rational_in_symbols(expr) else None
     return form if form is not None else sp.factor(sp.cancel(expr))
 
 
