@@ -76,3 +76,12 @@ def test_exponentials_whose_powers_sympy_relates_are_factored_by_sympy() -> None
     assert normal_form._factor(e) == (sp.exp(z) - 1) ** 2
     w = sp.Symbol("w", real=True)
     assert kernel.nonnegative_where_defined((sp.exp(2 * w) - 2 * sp.exp(w) + 1) / (sp.exp(w) + 1)).property
+
+
+def test_infinities_are_never_read_as_indeterminates() -> None:
+    minus = [sp.Mul(-1, sp.oo, x, evaluate=False), sp.Mul(-1, sp.oo, evaluate=False)]
+    g = sp.Add(sp.Mul(sp.oo, x + 1, evaluate=False), *minus, evaluate=False)  # the atoms rung said 0 before
+    for rung in ("expand", "atoms"):
+        with pytest.raises(Rejected):
+            kernel.zero(g, rung)  # as a ring element g·(x + 1) − g·x − g is 0; as a value it is ∞ − ∞
+    assert factored(g) is None

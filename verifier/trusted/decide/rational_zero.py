@@ -21,6 +21,7 @@ import flint
 import sympy as sp
 
 Poly = flint.fmpq_mpoly
+_NOT_VALUES = (sp.oo, -sp.oo, sp.zoo, sp.nan)  # never read as indeterminates: they are not numbers
 
 
 @dataclass
@@ -64,8 +65,8 @@ class RationalZeroTester:
         expr = sp.sympify(expr)
         if expr == 0:
             return True
-        if self.bases is None or not expr.is_commutative:
-            return False  # a ring of commuting indeterminates would make AB − BA zero
+        if self.bases is None or not expr.is_commutative or expr.has(*_NOT_VALUES):
+            return False  # commuting indeterminates would make AB − BA zero, and one for ∞ would make ∞ − ∞ zero
         try:
             fraction = self.reader.read(expr)
         except (_NotRational, ValueError):
@@ -84,7 +85,7 @@ def factored(expr: sp.Expr) -> sp.Expr | None:
     (FLINT's factorisation: what sympy's factor(cancel(expr)) computes, at a fraction of the cost); None if
     expr is not a rational function of its indeterminates. The form is checked equal to expr in the ring."""
     expr = sp.sympify(expr)
-    if not expr.is_commutative:
+    if not expr.is_commutative or expr.has(*_NOT_VALUES):
         return None
     tester = RationalZeroTester([expr])
     try:
