@@ -24,6 +24,7 @@ from typing import Any
 
 import mpmath
 import numpy as np
+import scipy.special as special
 import sympy as sp
 from sympy.functions.elementary.piecewise import ExprCondPair
 
@@ -40,19 +41,6 @@ class NoNumericForm(ValueError):
 class Unsupported(NoNumericForm):
     """A function sympy knows that the verifier cannot evaluate here: a limit of the verifier,
     reported as UNKNOWN ("unsupported: ..."), never as the user's ERROR."""
-
-
-def _special(name: str) -> Op:
-    """scipy.special's `name`, imported at its first call: a claim with no special function never loads scipy
-    (a third of a trivial `verifier check`'s start-up)."""
-
-    def call(*args: Any) -> Any:
-        import scipy.special
-
-        return getattr(scipy.special, name)(*args)
-
-    call.__name__ = name
-    return call
 
 
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
@@ -102,21 +90,21 @@ FUNCTIONS: dict[type, Op] = {
     sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
     sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
     sp.Heaviside: _heaviside,
-    sp.erf: _special("erf"),
-    sp.erfc: _special("erfc"),
-    sp.erfinv: _special("erfinv"),
-    sp.erfcinv: _special("erfcinv"),
-    sp.gamma: _special("gamma"),
-    sp.loggamma: _special("loggamma"),
-    sp.digamma: _special("psi"),
-    sp.polygamma: lambda m, x: _special("polygamma")(np.asarray(np.real(m)).astype(int), x),
-    sp.beta: _special("beta"),
-    sp.besselj: _special("jv"),
-    sp.bessely: _special("yv"),
-    sp.besseli: _special("iv"),
-    sp.besselk: _special("kv"),
-    sp.lowergamma: lambda s, x: _special("gamma")(s) * _special("gammainc")(s, x),
-    sp.uppergamma: lambda s, x: _special("gamma")(s) * _special("gammaincc")(s, x),
+    sp.erf: special.erf,
+    sp.erfc: special.erfc,
+    sp.erfinv: special.erfinv,
+    sp.erfcinv: special.erfcinv,
+    sp.gamma: special.gamma,
+    sp.loggamma: special.loggamma,
+    sp.digamma: special.psi,
+    sp.polygamma: lambda m, x: special.polygamma(np.asarray(np.real(m)).astype(int), x),
+    sp.beta: special.beta,
+    sp.besselj: special.jv,
+    sp.bessely: special.yv,
+    sp.besseli: special.iv,
+    sp.besselk: special.kv,
+    sp.lowergamma: lambda s, x: special.gamma(s) * special.gammainc(s, x),
+    sp.uppergamma: lambda s, x: special.gamma(s) * special.gammaincc(s, x),
     sp.Piecewise: _piecewise,
 }
 
