@@ -3,7 +3,8 @@
 The bench's yardstick for the run machinery (`python -m benchmarks.in_process [PATH ...]`): the CPU the
 whole `verify-all --jobs 1` process tree uses, over the CPU this process uses for the same claims with the
 same settings. No pool, no forks, no cache, no reports; a module is loaded once and its claims run in turn.
-With `--phases PATH`, each claim's CPU by phase of the engine is written to PATH as JSON (benchmarks/phases.py).
+With `--phases PATH`, each claim's CPU by phase of the engine is written to PATH as JSON (benchmarks/phases.py);
+`--detail` adds the finer phases (phases.DETAIL_PHASES).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def main(argv: list[str]) -> int:
     if "--phases" in argv:
         at = argv.index("--phases")
         phases_out, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
-    clock = PhaseClock()
+    detail = "--detail" in argv
+    argv = [a for a in argv if a != "--detail"]
+    clock = PhaseClock(detail)
     if phases_out is not None:
         clock.install()
     by_claim: dict[str, dict[str, float]] = {}

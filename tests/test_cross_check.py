@@ -1,11 +1,12 @@
 """A claim proved for every n is cross-checked, not proved again at each n (issue 42): explicit proofs at
-its two smallest n, and every n still checked numerically, on a quarter of the samples."""
+its two smallest n, and every n still checked numerically, on a quarter of the samples; after two explicit
+proofs, the next n are checked on a quarter too, and in full where the ladder cannot prove them."""
 
 from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, Identity, Real, claim
+from verifier import Derivative, Identity, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.engine.verify import CROSS_CHECK_PROOFS
 from verifier.outcome import Status
@@ -45,3 +46,32 @@ def test_a_claim_proved_for_every_n_is_proved_again_only_at_its_smallest_n() -> 
 def test_a_claim_with_no_proof_for_every_n_is_still_refuted_at_its_smallest_failing_n() -> None:
     r = verify_family(a_wrong_transpose, SETTINGS)
     assert r.status is Status.REFUTED and r.counterexample is not None and r.counterexample.n == 2
+
+
+@claim(n=range(1, 6))
+def square_of_a_sum(n: int) -> Identity:
+    xs = sp.symbols(f"x1:{n + 1}")
+    return Identity(sp.Add(*xs) ** 2, sp.expand(sp.Add(*xs) ** 2), where={x: Real() for x in xs})
+
+
+@claim(n=range(1, 6))
+def square_of_a_sum_then_arctangents(n: int) -> Identity:
+    """From n = 3 a term no rung reduces: atan(x) + atan(1/x) − π/2 = 0 for x > 0 (true, not proved)."""
+    xs = sp.symbols(f"x1:{n + 1}", positive=True)
+    extra = sp.atan(xs[0]) + sp.atan(1 / xs[0]) - sp.pi / 2 if n >= 3 else sp.Integer(0)
+    return Identity(sp.Add(*xs) ** 2 + extra, sp.expand(sp.Add(*xs) ** 2), where={x: Positive() for x in xs})
+
+
+def test_after_two_explicit_proofs_each_further_n_is_checked_on_a_quarter_of_the_samples() -> None:
+    r = verify_family(square_of_a_sum, SETTINGS)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason
+    assert r.proved_n == [1, 2, 3, 4, 5]
+    full, share = SETTINGS.samples, SETTINGS.samples // 4
+    assert [(e.n, e.samples) for e in r.numeric] == [(1, full), (2, full), (3, share), (4, share), (5, share)]
+
+
+def test_an_n_the_ladder_cannot_prove_is_checked_again_on_all_the_samples() -> None:
+    r = verify_family(square_of_a_sum_then_arctangents, SETTINGS)
+    assert r.status is Status.CHECKED and r.proved_n == [1, 2], r.reason
+    assert [(e.n, e.samples) for e in r.numeric] == [(n, SETTINGS.samples) for n in range(1, 6)]
+    assert "numerics agree on 400 samples" in r.reason

@@ -186,37 +186,48 @@ class _Walk:
         return [at.n for at in self.stated if at.instance is None and at.n is not None]
 
     def step(self, inst: Instance, n: int | None) -> bool:
-        """One n: the numeric check, then the ladder where n is in the symbolic range. False stops the walk."""
-        family, start = self.family, self.start
-        rng = rng_for(family, self.settings.seed, n)
-        outcome = self.check_numerically(inst, rng)
-        self.verdicts.append(outcome.verdict)
+        """One n: the numeric check, then the ladder where n is in the symbolic range (False stops the walk); on a
+        share of the samples where proofs cross-check them, on all of them again where the ladder cannot prove n."""
+        family, rng = self.family, rng_for(self.family, self.settings.seed, n)
+        share = self.generic or (self.symbolic_open and n in family.n_values and len(self.proofs) >= CROSS_CHECK_PROOFS)
+        outcome = self.check_numerically(inst, rng, share)
+        if outcome.verdict is NumericVerdict.INCONCLUSIVE and share and not self.generic:
+            outcome = self.check_again(inst, rng)
+        if not self.judge_numeric(outcome, inst, n):
+            return False
+        closed = outcome.verdict is NumericVerdict.INCONCLUSIVE or n not in family.n_values or not self.symbolic_open
+        if closed or (self.generic and len(self.proofs) >= CROSS_CHECK_PROOFS):  # the generic proof, cross-checked
+            return True
+        proved = len(self.proofs)
+        if not (going := self.prove(inst, rng, n)) or not share or len(self.proofs) > proved:
+            return going
+        return self.judge_numeric(self.check_again(inst, rng), inst, n, probe=False)  # no proof: all the samples
+
+    def judge_numeric(self, outcome: NumericOutcome, inst: Instance, n: int | None, probe: bool = True) -> bool:
+        """One n's numeric outcome: False (the walk stops) for a counterexample; an undecided n (equality at A = cI
+        for a strict inequality at n = 2) closes the ladder, and larger n are still checked (one may refute it)."""
         if outcome.verdict is NumericVerdict.FAIL:
-            if not is_definedness(outcome.counterexample):
-                self.contradiction = _probe_inconsistency(inst, family, n)
+            if probe and not is_definedness(outcome.counterexample):
+                self.contradiction = _probe_inconsistency(inst, self.family, n)
             self.refuted(outcome, inst)
             return False
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
-            # undecided here (equality at A = cI for a strict inequality at n = 2): the larger n are still
-            # checked, since one may refute the claim; the first undecided n is the reason if none does
             if NumericVerdict.INCONCLUSIVE not in self.verdicts[:-1]:
                 at = f" at n = {n}" if n is not None else ""
-                self.reason = f"{start.source or start.derivation}::{start.name}{at}: {outcome.reason}"
+                self.reason = f"{self.start.source or self.start.derivation}::{self.start.name}{at}: {outcome.reason}"
             self.symbolic_open = False
-            return True
-        if n not in family.n_values:
-            return True
-        if not self.symbolic_open:
-            return True
-        if self.generic and len(self.proofs) >= CROSS_CHECK_PROOFS:
-            return True  # the explicit proofs so far cross-check the generic one; this n is checked numerically
-        return self.prove(inst, rng, n)
+        return True
 
-    def check_numerically(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
-        """The spot check at one n (a failure shrunk to a simpler counterexample), its evidence recorded."""
+    def check_again(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
+        """The last n checked again on all the samples, in place of its check on a share of them."""
+        del self.verdicts[-1], self.numeric[-1]
+        return self.check_numerically(inst, rng, False)
+
+    def check_numerically(self, inst: Instance, rng: np.random.Generator, share: bool) -> NumericOutcome:
+        """The spot check at one n (share: on 1/CROSS_CHECK_SAMPLES of the samples), a failure shrunk, recorded."""
         settings, numeric_started = self.settings, time.monotonic()
         numeric = settings.numeric()
-        if self.generic:
+        if share:
             numeric = replace(numeric, samples=max(1, numeric.samples // CROSS_CHECK_SAMPLES))
         outcome = spot_check(inst, rng, numeric)
         failed = outcome.verdict is NumericVerdict.FAIL
@@ -225,6 +236,7 @@ class _Walk:
                 from verifier.numeric import shrink  # hypothesis: only for a counterexample
             outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome, settings.cache_dir)
         seconds = round(time.monotonic() - numeric_started, 4)
+        self.verdicts.append(outcome.verdict)
         self.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
             self.series = outcome.series

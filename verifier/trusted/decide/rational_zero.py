@@ -21,6 +21,7 @@ import flint
 import sympy as sp
 
 Poly = flint.fmpq_mpoly
+_NOT_VALUES = (sp.oo, -sp.oo, sp.zoo, sp.nan)  # never read as indeterminates: they are not numbers
 
 
 @dataclass
@@ -64,8 +65,8 @@ class RationalZeroTester:
         expr = sp.sympify(expr)
         if expr == 0:
             return True
-        if self.bases is None:
-            return False
+        if self.bases is None or not expr.is_commutative or expr.has(*_NOT_VALUES):
+            return False  # commuting indeterminates would make AB − BA zero, and one for ∞ would make ∞ − ∞ zero
         try:
             fraction = self.reader.read(expr)
         except (_NotRational, ValueError):
@@ -77,6 +78,44 @@ class RationalZeroTester:
             for position, q, base in self.bases:
                 numerator = _reduce(numerator, self.ctx, position, q, base)
         return bool(numerator.is_zero())
+
+
+def factored(expr: sp.Expr) -> sp.Expr | None:
+    """expr as c·Π fᵢ^eᵢ / Π gⱼ^kⱼ in lowest terms, every fᵢ, gⱼ irreducible over QQ in expr's indeterminates
+    (FLINT's factorisation: what sympy's factor(cancel(expr)) computes, at a fraction of the cost); None if
+    expr is not a rational function of its indeterminates. The form is checked equal to expr in the ring."""
+    expr = sp.sympify(expr)
+    if not expr.is_commutative or expr.has(*_NOT_VALUES):
+        return None
+    tester = RationalZeroTester([expr])
+    try:
+        fraction = tester.reader.read(expr)
+    except (_NotRational, ValueError):
+        return None
+    den = tester.ctx.constant(1)
+    for factor, e in fraction.den:
+        den *= factor**e
+    if den.is_zero():
+        return None
+    common = fraction.num.gcd(den)
+    num, left = divmod(fraction.num, common)
+    den, also_left = divmod(den, common)
+    if not (left.is_zero() and also_left.is_zero()):
+        return None
+    top, bottom = num.factor(), den.factor()
+    constant = top[0] / bottom[0]
+    parts = [_to_sympy(f, tester.atoms) ** e for f, e in top[1]]
+    parts += [_to_sympy(f, tester.atoms) ** -e for f, e in bottom[1]]
+    form = sp.Mul(sp.Rational(int(constant.p), int(constant.q)), *parts)
+    return form if tester.is_zero(form - expr) else None
+
+
+def _to_sympy(poly: Poly, atoms: list[sp.Basic]) -> sp.Expr:
+    terms = []
+    for monom, coeff in poly.to_dict().items():
+        powers = [atom**k for atom, k in zip(atoms, monom, strict=False) if k]
+        terms.append(sp.Mul(sp.Rational(int(coeff.p), int(coeff.q)), *powers))
+    return sp.Add(*terms)
 
 
 def _reduce(numerator: Poly, ctx: flint.fmpq_mpoly_ctx, position: int, q: int, base: _Fraction) -> Poly:

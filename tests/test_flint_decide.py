@@ -1,0 +1,87 @@
+"""The exact tests the kernel routes through FLINT: the expand rung's ring test and the sign rule's factorisation."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sympy as sp
+
+from verifier.trusted import kernel
+from verifier.trusted.decide import normal_form
+from verifier.trusted.decide.rational_zero import factored
+from verifier.trusted.kernel import Rejected
+
+x, y, z = sp.symbols("x y z")
+a, b = sp.symbols("a b", positive=True)
+
+
+def test_the_expand_rung_decides_a_large_polynomial_identity_in_the_ring() -> None:
+    xs = sp.symbols("x1:9")
+    product = sp.Mul(*[sp.Add(*xs[i : i + 4]) + i for i in range(5)])
+    identity = product**2 - sp.expand(product) ** 2  # sympy's expand of this takes about 20 s; the ring, 0.01 s
+    started = time.process_time()
+    assert kernel.zero(identity, "expand").rung == "expand"
+    assert time.process_time() - started < 2.0
+    with pytest.raises(Rejected):
+        kernel.zero(identity + xs[0] * xs[1] ** 7 / 10**30, "expand")  # one term off by 10⁻³⁰: not zero
+
+
+def test_the_expand_rung_still_uses_sympy_where_the_ring_cannot_see_zero() -> None:
+    assert normal_form.is_zero_expand(sp.exp(x) * sp.exp(y) - sp.exp(x + y))  # exp's hint, not a ring identity
+    assert normal_form.is_zero_expand(x / (x**2 - 1) - 1 / (2 * (x - 1)) - 1 / (2 * (x + 1)))  # the ring combines
+    assert not normal_form.is_zero_expand(sp.exp(x) * sp.exp(y) - sp.exp(x * y))
+    assert not normal_form.is_zero_expand((x + y) ** 2 - x**2 - y**2)
+
+
+def test_noncommuting_symbols_are_never_zero_in_a_commutative_ring() -> None:
+    p, q = sp.symbols("p q", commutative=False)
+    for rung in ("expand", "atoms"):
+        with pytest.raises(Rejected):
+            kernel.zero(p * q - q * p, rung)
+    assert factored(p * q - q * p) is None
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        (x - y) ** 2 * (3 * x + 6 * y) * (-x - 1) / 5,
+        (a**2 - b**2) / (a - b),
+        sp.exp(z) / (1 + sp.exp(z)) ** 2,
+        x / (x + 1) - 1 / (x + 1),
+        (a - 1) ** 2 / (a**2 + 1),
+        (a * b + a) ** 3 / (b + 1),
+        sp.Integer(3),
+        -a - 1,
+    ],
+)
+def test_the_factored_form_equals_sympys_factor_of_cancel(expr: sp.Expr) -> None:
+    form = factored(expr)
+    assert form is not None
+    assert sp.simplify(form - expr) == 0
+    want = sp.factor(sp.cancel(expr))
+    assert sp.expand(form - want) == 0
+    assert (form.is_nonnegative, form.is_positive) == (want.is_nonnegative, want.is_positive)
+
+
+def test_the_sign_rule_reads_signs_from_the_flint_factorisation() -> None:
+    assert kernel.nonnegative((a - b) ** 2 * (a + b) / (a + 1) ** 3 * (a**2 - b**2) / (a - b)).rung == "assumptions"
+    with pytest.raises(Rejected):
+        kernel.nonnegative((a - b) ** 3)
+    assert factored(sp.sqrt(x) + sp.log(y)) is not None  # opaque parts are indeterminates
+
+
+def test_exponentials_whose_powers_sympy_relates_are_factored_by_sympy() -> None:
+    e = sp.exp(2 * z) - 2 * sp.exp(z) + 1  # FLINT would read exp(2z) and exp(z) as two indeterminates
+    assert normal_form._factor(e) == (sp.exp(z) - 1) ** 2
+    w = sp.Symbol("w", real=True)
+    assert kernel.nonnegative_where_defined((sp.exp(2 * w) - 2 * sp.exp(w) + 1) / (sp.exp(w) + 1)).property
+
+
+def test_infinities_are_never_read_as_indeterminates() -> None:
+    minus = [sp.Mul(-1, sp.oo, x, evaluate=False), sp.Mul(-1, sp.oo, evaluate=False)]
+    g = sp.Add(sp.Mul(sp.oo, x + 1, evaluate=False), *minus, evaluate=False)  # the atoms rung said 0 before
+    for rung in ("expand", "atoms"):
+        with pytest.raises(Rejected):
+            kernel.zero(g, rung)  # as a ring element g·(x + 1) − g·x − g is 0; as a value it is ∞ − ∞
+    assert factored(g) is None
