@@ -40,7 +40,7 @@ class RunSettings:
     engine: EngineSettings = field(default_factory=EngineSettings)
     jobs: int = 2
     timeout: float = 180.0
-    load_timeout: float = 30.0
+    load_timeout: float = 180.0  # a safety net like the claims' (a LaTeX file: 4 s of CPU, 45 s of wall at load 20)
     memory_mb: int = 4096
     pattern: str = ""
     cache_dir: Path | None = None
