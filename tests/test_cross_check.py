@@ -75,3 +75,22 @@ def test_an_n_the_ladder_cannot_prove_is_checked_again_on_all_the_samples() -> N
     assert r.status is Status.CHECKED and r.proved_n == [1, 2], r.reason
     assert [(e.n, e.samples) for e in r.numeric] == [(n, SETTINGS.samples) for n in range(1, 6)]
     assert "numerics agree on 400 samples" in r.reason
+
+
+def test_a_chain_is_proved_at_every_size_where_its_steps_are_or_hold_for_every_n() -> None:
+    """A step proved for every n (g = g) was cross-checked at two sizes only: the chain's sizes must not
+    shrink to those two when its other steps are proved at each of its stated sizes (t = 1..3)."""
+    from verifier.load import latex
+
+    text = (
+        "```verifier\ng: real; \\beta: (0, 1)\nt: 1..3\n```\n\n"
+        "$$ \\frac{(1 - \\beta) \\sum_{s=1}^{t} \\beta^{t - s} g}{1 - \\beta^t}"
+        " = \\frac{(1 - \\beta^t) g}{1 - \\beta^t} $$\n"
+        "$$ = g $$\n"
+    )
+    families, errors = latex.parse_chains(text, "adam.md", "adam")
+    assert errors == [], errors
+    r = verify_family(families[0], SETTINGS)
+    assert r.status is Status.PROVED, r.reason
+    assert r.steps[-1].for_all_n and not r.steps[0].for_all_n
+    assert r.proved_n == [1, 2, 3]

@@ -76,7 +76,7 @@ def verify_chain(
         result, steps=shown, status=status, start_written=chain.start_written, start_mathml=_math(start_inner),
         start_latex=start_latex, first_wrong_step=wrong.index if wrong else None,
         counterexample=wrong.counterexample if wrong else None, diagnosis=wrong.diagnosis if wrong else None,
-        proved_n=[n for n in family.n_values if all(n in r.proved_n for r in sub_results)],
+        proved_n=[n for n in family.n_values if all(r.for_all_n or n in r.proved_n for r in sub_results)],
         assumptions=list(dict.fromkeys(a for r in sub_results for a in r.assumptions)),
         numeric=[e for r in sub_results for e in r.numeric],
         internal_error=any(r.internal_error for r in [*sub_results, *([end] if end else [])]),
