@@ -217,8 +217,8 @@ class Normaliser:
             return bool(e > 0)
         if isinstance(e, sp.exp):
             return self.real_(e.args[0])
-        if isinstance(e, sp.Symbol):
-            return e.name in self.positive
+        if isinstance(e, sp.Symbol):  # a bound or free index (a Dummy) is not the scalar it may shadow
+            return not (isinstance(e, sp.Dummy) or _is_bound_name(e)) and e.name in self.positive
         if isinstance(e, sp.Indexed):
             return e.base.name in self.positive
         if isinstance(e, sp.Mul | sp.Add):
