@@ -23,7 +23,7 @@ import sympy as sp
 
 from verifier.outcome import ClaimResult, Status
 from verifier.run.runner import RunSettings, verify_paths
-from verifier.trusted.decide.sums import compare
+from verifier.trusted.decide.sums import OutsideFragment, compare
 
 pytest.importorskip("lark")
 
@@ -38,6 +38,7 @@ WRONG = {
 BLOCKS = {
     "red": "z, x, y: vectors of size k; y: simplex; k: 1..4\na: positive\ni, j: index",
     "late": "z: vector of size k; k: 4..5\na: positive\ni, j: index",
+    "even": "z: vector of size k; k: 2..2\ni, j: index",
     "double": "y: vector of size 2k; y: simplex; k: 1..3\nw: vector of size 2k\nz: vector of size k\ni, j: index",
 }
 
@@ -226,6 +227,13 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("double", "simplex_of_half", "false", (f"{S}_{{l=1}}^{{k}} y_l = 1",), "False at y = (0, 1): y has 2k entries."),
     ("double", "simplex_of_whole", "true", (f"{S}_{{l=1}}^{{2k}} y_l = 1",), "Proof: y on the simplex of size 2k."),
     (
+        "even",
+        "half_bound",
+        "stated",
+        (f"{S}_{{l=1}}^{{k/2}} 1 = \\frac{{k}}{{2}}",),
+        "True at k = 2, False at k = 3: a sum from 1 to 3/2 has 1 term, not 3/2 (sympy's formula counts 3/2).",
+    ),
+    (
         "double",
         "delta_over_double",
         "true",
@@ -302,3 +310,11 @@ def test_a_bound_index_is_not_the_positive_scalar_it_shadows() -> None:
     assert not compare(lhs, rhs, n, positive=frozenset({"a"})).equal
     scalar = sp.Symbol("a")
     assert compare(sp.log(scalar**2), 2 * sp.log(scalar), n, positive=frozenset({"a"})).equal
+
+
+def test_a_bound_that_is_not_whole_for_every_n_is_refused() -> None:
+    """Σ_{l=1}^{n/2} 1 = n/2 holds at even n only: the constant rule must not count n/2 terms."""
+    n, m = sp.Symbol("n", integer=True, positive=True), sp.Symbol("m", integer=True)
+    with pytest.raises(OutsideFragment, match="sum bounds"):
+        compare(sp.Sum(1, (m, 1, n / 2)), n / 2, n)
+    assert compare(sp.Sum(1, (m, 1, 2 * n - 1)), 2 * n - 1, n).equal
