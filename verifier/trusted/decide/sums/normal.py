@@ -71,6 +71,8 @@ class Normaliser:
         for index, lo, hi in reversed(limits[1:]):
             body = sp.Sum(body, (index, lo, hi))
         index, lo, hi = limits[0]
+        if not (_whole(lo) and _whole(hi)):
+            raise OutsideFragment(f"sum bounds: {lo}..{hi} are not whole numbers for every n")
         fresh = sp.Dummy(str(index), integer=True)
         self.ranges[fresh] = (lo, hi)
         try:
@@ -217,8 +219,8 @@ class Normaliser:
             return bool(e > 0)
         if isinstance(e, sp.exp):
             return self.real_(e.args[0])
-        if isinstance(e, sp.Symbol):
-            return e.name in self.positive
+        if isinstance(e, sp.Symbol):  # a bound or free index (a Dummy) is not the scalar it may shadow
+            return not (isinstance(e, sp.Dummy) or _is_bound_name(e)) and e.name in self.positive
         if isinstance(e, sp.Indexed):
             return e.base.name in self.positive
         if isinstance(e, sp.Mul | sp.Add):
@@ -252,6 +254,16 @@ def _bound(k: int) -> sp.Symbol:
 
 def _is_bound_name(s: sp.Symbol) -> bool:
     return isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s.name[:1] == "b" and s.name[1:].isdigit()
+
+
+def _whole(bound: sp.Expr) -> bool:
+    """A bound that is a whole number for every n and index: a polynomial with integer coefficients."""
+    bound = sp.expand(bound)
+    if bound.is_Integer:
+        return True
+    if not bound.free_symbols or not bound.is_polynomial(*bound.free_symbols):
+        return False
+    return all(c.is_Integer for c in sp.Poly(bound, *sorted(bound.free_symbols, key=sp.default_sort_key)).coeffs())
 
 
 def _limits_mention(s: sp.Sum, index: sp.Symbol) -> bool:
