@@ -139,7 +139,9 @@ class Hosts:
 
     def release(self) -> None:
         """End every host (an idle one exits at once when its channel closes)."""
-        for host in self._open.values():
+        for host in self._open.values():  # a word, not EOF: forked hosts hold copies of one another's ends
+            with contextlib.suppress(OSError):
+                host.conn.send(None)
             host.conn.close()
         for host in self._open.values():
             host.process.join(2)
@@ -182,7 +184,10 @@ def _serve(conn: Connection, group: pool.Group, memory_mb: int, parent: int) -> 
             left = min(0.5, max(0.0, deadline - time.monotonic()))
             ready = wait([conn] + [r.conn for r, _ in running.values()], left)
             if conn in ready:
-                index, task, limit = conn.recv()
+                sent = conn.recv()
+                if sent is None:  # released: the run is over
+                    break
+                index, task, limit = sent
                 running[index] = (pool.start(task, memory_mb, limit), limit)
             for index, (r, limit) in list(running.items()):
                 outcome = pool.collect(r, r.conn in ready, limit)
