@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.language.claims import Expect, Statement
-from verifier.language.families import ClaimFamily, NotGeneric
+from verifier.language.claims import Expect
+from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation, Step
 from verifier.load.latex import gates, grammar, macros
 from verifier.load.latex.declarations import Declarations, parse_block
@@ -24,6 +24,7 @@ from verifier.load.latex.document import ChainSource, split
 from verifier.load.latex.errors import LatexError, Origin
 from verifier.load.latex.evaluate import Evaluator
 from verifier.load.latex.scope import Scope
+from verifier.load.latex.sizes import Sized
 from verifier.load.latex.symbolic import chain_at
 from verifier.load.latex.values import Matrix, Value, collapse, shape_of
 
@@ -328,33 +329,18 @@ def _built(
         sizes = (None,)
 
     ranging_size = (ranging[0] if ranging else sorted(probe.sizes_used)[0]) if probe.sizes_used else None
-    symbolic: dict[sp.Symbol, Chain | NotGeneric] = {}
-
-    def builder(*n: int) -> Statement:
-        if n and isinstance(n[0], sp.Symbol):  # the generic rung's symbolic size: Σ, entries, δ kept symbolic
-            if n[0] not in symbolic:
-                try:
-                    symbolic[n[0]] = chain_at(reader, lines, ranging_size, n[0])
-                except NotGeneric as err:  # read once: every step asks
-                    symbolic[n[0]] = err
-            found = symbolic[n[0]]
-            if isinstance(found, NotGeneric):
-                raise found
-            return found
-        return built[n[0] if n else None]
-
-    def lazy_builder(*n: int) -> Statement:  # built when first asked for
-        at = n[0] if n else None
-        if at not in built and at is not None:
-            built[at] = build_chain(reader, lines, Scope(decls, {**lows, size: at}, size))
-        return built[at]
+    sized = Sized(
+        built,
+        lambda at: build_chain(reader, lines, Scope(decls, {**lows, size: at}, size)),
+        lambda n: chain_at(reader, lines, ranging_size, n),
+    )
 
     text = " ".join(f"{_LATEX_REL[line.relation]} {line.written}" if line.relation else line.written for line in lines)
     return ClaimFamily(
         name,
         stem,
         text if len(text) <= 160 else text[:157] + "...",
-        lazy_builder if lazy else builder,
+        sized.lazily if lazy else sized.at,
         sizes,
         (),
         Expect(source.expect),
