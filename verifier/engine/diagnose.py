@@ -43,7 +43,7 @@ MAX_LINE_OPS = 160  # a line longer than this is not diagnosed
 MAX_TRIED = 80  # candidates evaluated at the counterexample
 MAX_VERIFIED = 10  # claims verified by the engine: the work budget
 SAFETY_SECONDS = 30.0  # wall-clock safety net (settings.diagnose_seconds), not a measure: the counts bound the work
-ACCEPTED = (Status.PROVED, Status.CHECKED)
+ACCEPTED = {Status.PROVED, Status.CHECKED}  # a repair's verdicts that are offered (the engine's)
 RELATION_LATEX = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
 
 
@@ -56,6 +56,7 @@ class _Verifier:
         self.left = MAX_VERIFIED
         self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
         self.cut = False  # the safety net fired
+        self.ratio_status: Status | None = None  # the engine's verdict on left = c · right, once verified
 
     def status(
         self, body: Statement | None, n_values: tuple[int | None, ...] | None = None, family: ClaimFamily | None = None
@@ -114,7 +115,8 @@ def diagnose(
         scaled = sp.sympify(body.rhs) * ratio
         flip = ratio == -1
         kind, verb = ("sign", "flip the sign of the line") if flip else ("factor", f"multiply the line by {ratio}")
-        found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), Status.PROVED
+        assert verifier.ratio_status is not None  # set when the ratio was proved
+        found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), verifier.ratio_status
     holds_if = "" if found is not None else _holds_if(body, where, point, cx, verifier)
     if found is None and difference is None and ratio is None and not holds_if:
         return None
@@ -293,7 +295,7 @@ def _ratio(body: Identity | Inequality, verifier: _Verifier) -> sp.Expr | None:
     c = sp.cancel(sp.together(sides[0] / sides[1]))
     if not c.is_number or c in (0, 1) or not c.is_real:
         return None
-    return c if verifier.status(Identity(sides[0], c * sides[1], where=body.where)) is Status.PROVED else None
+    return _proved_ratio(c, verifier.status(Identity(sides[0], c * sides[1], where=body.where)), verifier)
 
 
 def _matrix_ratio(body: Identity, verifier: _Verifier) -> sp.Expr | None:
@@ -307,7 +309,15 @@ def _matrix_ratio(body: Identity, verifier: _Verifier) -> sp.Expr | None:
     c = sp.cancel(sp.together(pair[0] / pair[1]))
     if not c.is_number or c in (0, 1) or not c.is_real:
         return None
-    return c if verifier.status(Identity(lhs, rhs * c, where=body.where)) is Status.PROVED else None
+    return _proved_ratio(c, verifier.status(Identity(lhs, rhs * c, where=body.where)), verifier)
+
+
+def _proved_ratio(c: sp.Expr, status: Status | None, verifier: _Verifier) -> sp.Expr | None:
+    """c if the engine proved left = c · right (its verdict kept for the repair it makes), else None."""
+    if status is not Status.PROVED:
+        return None
+    verifier.ratio_status = status
+    return c
 
 
 def _holds_if(

@@ -186,7 +186,9 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     return out
 
 
-def _compare(balls: list[arb], claimed: confirm.MpEvaluator, args: list[mpmath.mpf], decimals: bool) -> tuple | None:
+def _compare(
+    balls: list[arb], claimed: confirm.MpEvaluator, args: list[mpmath.mpf], decimals: bool = False
+) -> tuple | None:
     """(error, tolerance, scale, valid) of one point: the claimed value against the balls' midpoints, the
     error and the tolerance relative to max(1, |E|) (scale 1), computed in mpmath so that no size overflows."""
     with mpmath.workdps(40):
