@@ -83,7 +83,7 @@ def run(tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_do
                     running.remove(h)
     except BaseException:
         for h in running:
-            _kill(h)
+            stop(h.process, h.conn)
         raise
 
 
@@ -127,7 +127,7 @@ def _step(h: _Holder, readable: bool, timeout: float, on_done: OnDone) -> bool:
         except (EOFError, OSError):
             h.process.join(1)
             return _give_up(
-                h, pool.Failure(pool.FailureKind.DIED, f"the process holding the module {_ended(h)}"), on_done
+                h, pool.Failure(pool.FailureKind.DIED, f"the process holding the module {ended(h.process)}"), on_done
             )
         h.deadline = time.monotonic() + timeout + GRACE
         if which != SETUP:
@@ -139,7 +139,7 @@ def _step(h: _Holder, readable: bool, timeout: float, on_done: OnDone) -> bool:
             return True
         return False
     if time.monotonic() >= h.deadline:
-        _kill(h)
+        stop(h.process, h.conn)
         return _give_up(h, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout)), on_done)
     return False
 
@@ -153,15 +153,17 @@ def _give_up(h: _Holder, failure: pool.Failure, on_done: OnDone) -> bool:
     return True
 
 
-def _ended(h: _Holder) -> str:
-    code = h.process.exitcode
+def ended(process: Any) -> str:
+    """How a process holding a module ended before its tasks reported (shared with `verifier.run.hosts`)."""
+    code = process.exitcode
     if code is not None and code < 0:
         return f"died from {signal.Signals(-code).name}"
     return f"exited with code {code} before its tasks reported"
 
 
-def _kill(h: _Holder) -> None:
-    if h.process.is_alive():
-        h.process.kill()
-    h.process.join(2)
-    h.conn.close()
+def stop(process: Any, conn: Connection) -> None:
+    """Kill a process holding a module, if it still runs, and close its channel."""
+    if process.is_alive():
+        process.kill()
+    process.join(2)
+    conn.close()

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from verifier.run import pool
-from verifier.run.grouped import GRACE, SETUP
+from verifier.run.grouped import GRACE, SETUP, ended, stop
 
 _CTX = multiprocessing.get_context("fork")
 OnDone = Callable[[pool.Task, Any], None]
@@ -114,7 +114,7 @@ class Hosts:
             which, value = host.conn.recv()
         except (EOFError, OSError):
             host.process.join(1)
-            failure = pool.Failure(pool.FailureKind.DIED, f"the process holding the module {_ended(host)}")
+            failure = pool.Failure(pool.FailureKind.DIED, f"the process holding the module {ended(host.process)}")
             self._lose(host, failure, mine, on_done)
             return
         if which == SETUP:
@@ -128,7 +128,7 @@ class Hosts:
 
     def _lose(self, host: _Host, failure: pool.Failure, mine: set[int], on_done: OnDone) -> None:
         """The host is gone or hung: it is killed, and every task it was running fails for the same reason."""
-        _kill(host)
+        stop(host.process, host.conn)
         self._open.pop(host.group.key, None)
         if not host.ready:
             self._unset[host.group.key] = failure
@@ -146,7 +146,7 @@ class Hosts:
         for host in self._open.values():
             host.process.join(2)
             if host.process.is_alive():
-                _kill(host)
+                stop(host.process, host.conn)
         self._open.clear()
 
 
@@ -201,17 +201,3 @@ def _serve(conn: Connection, group: pool.Group, memory_mb: int, parent: int) -> 
             pool.kill(r)
         conn.close()
         os._exit(0)
-
-
-def _ended(h: _Host) -> str:
-    code = h.process.exitcode
-    if code is not None and code < 0:
-        return f"died from {signal.Signals(-code).name}"
-    return f"exited with code {code} before its tasks reported"
-
-
-def _kill(h: _Host) -> None:
-    if h.process.is_alive():
-        h.process.kill()
-    h.process.join(2)
-    h.conn.close()
