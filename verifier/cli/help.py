@@ -1,4 +1,42 @@
-"""The `verifier` command line's long help texts: what the program and some subcommands print with --help."""
+"""The `verifier` command line's long help texts: what the program and some subcommands print with --help,
+and the formatter that fits them to the terminal (80 columns when piped)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import textwrap
+
+# a line of a two-column list: its indent, its first column, then two or more spaces before the second
+_COLUMNS = re.compile(r"^(\s+)(\S.*?\s{2,})(\S.*)$")
+
+
+class Reflowed(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs fitted to the width: a paragraph of unindented lines is filled as one, an
+    indented line longer than the width is wrapped under its second column (or its own indent)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        out: list[str] = []
+        for block in re.split(r"\n\s*\n", text.strip("\n")):
+            lines = block.splitlines()
+            if all(line and not line[0].isspace() for line in lines):
+                out.append(textwrap.fill(" ".join(lines), width, initial_indent=indent, subsequent_indent=indent))
+            else:
+                out.append("\n".join(_wrapped(indent + line, width) for line in lines))
+        return "\n\n".join(out) + "\n"
+
+
+def _wrapped(line: str, width: int) -> str:
+    """One line of a list or table, wrapped under its second column when that leaves room, else its indent."""
+    if len(line) <= width:
+        return line
+    match = _COLUMNS.match(line)
+    hang = len(match.group(1)) + len(match.group(2)) if match else len(line) - len(line.lstrip())
+    if hang > width // 2:
+        hang = len(line) - len(line.lstrip()) + 4
+    return textwrap.fill(line.strip(), width, initial_indent=line[: len(line) - len(line.lstrip())],
+                         subsequent_indent=" " * hang)  # fmt: skip
+
 
 DESCRIPTION = """\
 Verify the claims of ML derivations: prove them symbolically, spot-check them

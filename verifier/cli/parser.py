@@ -6,7 +6,7 @@ import argparse
 import os
 
 from verifier import __version__
-from verifier.cli.help import DESCRIPTION, EPILOG, GRADE, MERGE, VERIFY_ALL
+from verifier.cli.help import DESCRIPTION, EPILOG, GRADE, MERGE, VERIFY_ALL, Reflowed
 from verifier.serve import options as serve_options
 from verifier.strategies.budget import DEFAULT_BUDGET
 
@@ -59,7 +59,9 @@ def _verification(p: argparse.ArgumentParser) -> None:
 
 
 def _cluster(p: argparse.ArgumentParser) -> None:
-    c = p.add_argument_group('on a Dask cluster (needs pip install ".[dask]"; --jobs is then the cluster\'s threads)')
+    c = p.add_argument_group(
+        "on a Dask cluster", 'needs pip install ".[dask]"; --jobs is then the number of the cluster\'s threads'
+    )
     where = c.add_mutually_exclusive_group()
     where.add_argument(
         "--scheduler",
@@ -111,7 +113,7 @@ VERBOSE_HELP = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=Reflowed
     )
     parser.add_argument("--version", action="version", version=f"verifier {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -121,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     _alarms_parser(sub)
     _mutate_parser(sub)
     _grade_parser(sub)
-    serve_options.add_parser(sub)
+    serve_options.add_parser(sub, Reflowed)
     _list_and_show_parsers(sub)
     return parser
 
@@ -133,7 +135,7 @@ def _verify_all_parser(sub: argparse._SubParsersAction) -> None:
         help="verify every claim in derivations/ or the given paths",
         description=VERIFY_ALL,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Reflowed,
     )
     va.add_argument("paths", nargs="*", metavar="PATH", help="derivation files or folders (default: derivations/)")
     va.add_argument(
@@ -153,7 +155,7 @@ def _merge_parser(sub: argparse._SubParsersAction) -> None:
         help="merge the --json reports of verify-all runs (its shards) into one report",
         description=MERGE,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Reflowed,
     )
     me.add_argument("reports", nargs="+", metavar="REPORT.json", help="reports written by verify-all --json")
     _regression(me, "regression")
@@ -241,7 +243,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
         "grade",
         help="grade a folder of student submissions against a reference derivation, in a sandbox",
         description=GRADE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=Reflowed,
     )
     gr.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="one subfolder per student")
     gr.add_argument("--against", required=True, metavar="REFERENCE", help="the reference derivation (.py, .md, .tex)")
