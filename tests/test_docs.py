@@ -31,8 +31,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CACHE_HOME, ROOT
 from tests.fixtures.course import write_course
+from tests.support import CACHE_HOME, ROOT
 from verifier.load import loader
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -46,7 +46,7 @@ SETUPS: dict[str, Callable[[Path], object]] = {
 EXEMPT = {
     (
         "docs/how-to/ci-pytest-notebooks.md",
-        "needs the [dask] extra and starts a cluster of worker processes (tests/test_dask.py runs both)",
+        "needs the [dask] extra and starts a cluster of worker processes (tests/e2e/test_dask.py runs both)",
     ),
 }
 SHIM = """\

@@ -37,9 +37,9 @@ from benchmarks import (
 from benchmarks import config as bench_config
 from benchmarks.cli import build_parser
 from benchmarks.targets import TargetStatus
-from tests.conftest import ROOT, run_cli, write_module
 from tests.fixtures import course
 from tests.fixtures.course import write_course
+from tests.support import ROOT, run_cli, write_module
 
 TINY = '''
 """A tiny derivation for timing verify-all."""
@@ -83,7 +83,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         certificate_n=(2,),
         latex_sizes=(2,),
         grading_students=(3,),
-        grading_cluster=False,  # tests/test_dask.py grades on a cluster
+        grading_cluster=False,  # tests/e2e/test_dask.py grades on a cluster
         generic_n=2,
         generic_claims=3,  # the section's code, not its 15 claims' figures (20 s)
         sos_n=(2,),

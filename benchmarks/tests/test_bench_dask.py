@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, write_module
 from tests.fixtures.modules import QUICK
+from tests.support import ROOT, write_module
 
 pytestmark = [pytest.mark.slow]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import report, serve_attack, serve_load
-from tests.conftest import ROOT
+from tests.support import ROOT
 from verifier.serve import client
 from verifier.serve.client import Server
 

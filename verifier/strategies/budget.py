@@ -7,7 +7,7 @@ counts **heartbeats**: one heartbeat is one run of Python's cyclic garbage colle
 which CPython starts after every 700 net allocations of container objects (the gen-0
 threshold, fixed here). The same computation from the same starting state allocates
 the same objects on any machine at any speed, so it uses the same number of heartbeats
-(pinned by tests/test_budget.py). Counting costs one Python call per collection.
+(pinned by tests/strategies/test_budget.py). Counting costs one Python call per collection.
 
 Stopping: when a budget is spent, the collector's callback arms a one-shot profile hook,
 and the hook raises :class:`BudgetExceeded` at the next Python call or return in the

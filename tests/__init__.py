@@ -1,0 +1,1 @@
+"""The test suite, shelved by layer as verifier/ is (see conftest.py for which folders are slow)."""

@@ -1,0 +1,1 @@
+"""Tests of verifier.api and the public import paths."""

@@ -1,0 +1,135 @@
+"""Start-up: each command imports only what it needs (behaviour, never timing)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import verifier
+from tests.support import CACHE_HOME, ROOT
+from verifier.cli import main as cli
+from verifier.load import loader
+from verifier.strategies import budget
+
+HEAVY = ("sympy", "numpy", "scipy", "hypothesis", "rich")
+SEARCH = ("scipy.sparse", "clarabel", "hypothesis", "distributed", "dask", "lark")
+
+
+def imported(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run python with args in a fresh interpreter; every module any of its processes imported.
+
+    PYTHONPROFILEIMPORTTIME reaches the re-executed CLI and the forked workers too (they share stderr).
+    """
+    base = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME}
+    base["PYTHONPROFILEIMPORTTIME"] = "1"
+    done = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env={**base, **(env or {})}
+    )
+    names = {line.rpartition("|")[2].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    return done, names
+
+
+def loaded(names: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(n for n in names if n in packages or n.startswith(tuple(f"{p}." for p in packages)))
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["check", "--help"], ["verify-all", "--help"], ["serve", "--help"]]
+)
+def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
+    done, names = imported("-m", "verifier", *args)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "verifier" in done.stdout
+    assert "verifier.cli.main" in names  # the profile is being read
+    assert loaded(names, HEAVY) == []
+
+
+def test_the_web_server_never_loads_the_engine_itself() -> None:
+    """`verifier serve`'s own process (the page, the bounds, the streams) stays light: its workers verify."""
+    code = "import sys, verifier.serve.app, verifier.serve.command\nprint(sorted(sys.modules))\n"
+    done, names = imported("-c", code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "verifier.serve.app" in names
+    assert loaded(names, (*HEAVY[:-1], *SEARCH)) == []  # rich renders the step marks; nothing else heavy
+
+
+def test_importing_the_package_is_light_and_its_names_still_work() -> None:
+    code = (
+        "import sys, verifier\n"
+        "assert 'sympy' not in sys.modules, 'import verifier loaded sympy'\n"
+        "from verifier import Identity, Real, ClaimFamily, claim\n"
+        "from verifier.outcome import ClaimResult\n"
+        "assert hasattr(ClaimFamily, '_repr_latex_') and hasattr(ClaimResult, '_repr_html_')\n"
+        "assert verifier.Identity is Identity and 'Identity' in dir(verifier)\n"
+        "print(verifier.__version__)\n"
+    )
+    done, _ = imported("-c", code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == verifier.__version__
+    with pytest.raises(AttributeError, match="NoSuchName"):
+        _ = verifier.NoSuchName  # type: ignore[attr-defined]
+
+
+def test_checking_a_trivial_claim_loads_no_search_library() -> None:
+    done, names = imported("-m", "verifier", "check", "autograd_binary.pow_rule_base", "--no-cache", "-q")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "1 PROVED" in done.stdout
+    assert "sympy" in names  # the claim was verified, and its worker's imports were seen
+    # the shrinker (hypothesis) is imported by the process that holds the module, whatever the run's claims, so
+    # that a claim's work is the same alone as in a whole run (tests/run/test_run_hosts.py); nothing else is
+    assert loaded(names, tuple(p for p in SEARCH if p != "hypothesis")) == []
+
+
+@pytest.mark.slow
+def test_a_counterexample_still_loads_the_shrinker(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.py"
+    wrong.write_text(
+        "import sympy as sp\n"
+        "from verifier import Identity, Real, claim\n\n"
+        "@claim(expect='refuted')\n"
+        "def square_of_sum():\n"
+        '    """(x + y)² = x² + y²."""\n'
+        "    x, y = sp.symbols('x y')\n"
+        "    return Identity((x + y) ** 2, x**2 + y**2, where={x: Real(), y: Real()})\n"
+    )
+    done, names = imported("-m", "verifier", "check", str(wrong), "--no-cache", "-q")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "hypothesis" in names
+
+
+def test_only_commands_that_verify_re_execute_for_the_hash_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: calls.append(argv))
+    monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    monkeypatch.delenv("VERIFIER_NO_REEXEC", raising=False)
+    for command in ("list", "show", "merge", None):
+        cli.fix_hash_seed(command)
+    assert calls == []
+    cli.fix_hash_seed("check")
+    assert len(calls) == 1
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    cli.fix_hash_seed("verify-all")
+    assert len(calls) == 1
+
+
+def test_a_dotted_pattern_loads_only_the_files_that_can_hold_it(tmp_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text("% claim: softmax.odd_name\n")
+    assert loader.may_hold("derivations/softmax.py", "softmax.jacobian")
+    assert not loader.may_hold("derivations/logistic_loss.py", "softmax.jacobian")
+    assert loader.may_hold(str(other), "softmax.odd_name")  # a claim whose own name has a dot
+    assert loader.may_hold("derivations/logistic_loss.py", "soft*.jacobian")
+    assert loader.may_hold("derivations/logistic_loss.py", "jacobian")
+
+
+def test_unmetered_work_costs_no_heartbeats() -> None:
+    budget.start_claim()
+    before = budget.heartbeats()
+    with budget.unmetered():
+        junk = [[i] for i in range(50_000)]
+    assert budget.heartbeats() == before
+    del junk

@@ -1,0 +1,1 @@
+"""Whole-process tests: the CLI end to end, real browsers, a Dask cluster, the sandbox (all slow)."""

@@ -1,0 +1,174 @@
+"""Issue 17's LaTeX library and implication steps: every LaTeX student chain names its planted
+step, no correct LaTeX chain has a wrong step, and A ⇒ B is proved, checked, refuted or unknown."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import sympy as sp
+
+from tests.support import ROOT
+from verifier import Positive, Real, Step
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.claims import Expect
+from verifier.language.families import ClaimFamily
+from verifier.language.stepwise import Chain, Relation
+from verifier.load import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+SETTINGS = EngineSettings(samples=40)
+FILES = sorted([*(ROOT / "derivations").glob("*.md"), *(ROOT / "derivations").glob("*.tex")])
+LOADED = {path.name: latex.load(path) for path in FILES}
+LIBRARY = [(name, f) for name, (families, _) in LOADED.items() for f in families]
+PLANTED = [pytest.param(f, id=f"{name}:{f.name}") for name, f in LIBRARY if f.expect is Expect.REFUTED]
+CORRECT = [pytest.param(f, id=f"{name}:{f.name}") for name, f in LIBRARY if f.expect is Expect.HOLDS]
+
+
+def _smallest(family: ClaimFamily) -> ClaimFamily:
+    """The family at its smallest size only (verify-all checks every size)."""
+    return dataclasses.replace(family, n_values=family.n_values[:1])
+
+
+def test_the_latex_library_has_twenty_planted_chains_and_every_file_loads() -> None:
+    assert {name: errors for name, (_, errors) in LOADED.items() if errors} == {}
+    assert len(PLANTED) >= 20
+    assert all(p.values[0].planted is not None for p in PLANTED)
+
+
+@pytest.mark.parametrize("family", PLANTED)
+def test_every_latex_student_chain_names_its_planted_step(family: ClaimFamily) -> None:
+    r = verify_family(family, SETTINGS)  # every size: a slip may show only at a larger one (AM–GM of 2 numbers)
+    assert r.status is Status.REFUTED, r.reason
+    assert r.first_wrong_step == family.planted, r.reason
+    assert r.steps[family.planted - 1].counterexample is not None  # type: ignore[operator]
+    assert r.met
+
+
+@pytest.mark.parametrize("family", CORRECT)
+def test_no_correct_latex_chain_has_a_wrong_step(family: ClaimFamily) -> None:
+    r = verify_family(_smallest(family), SETTINGS)
+    assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    assert not any(step.status is Status.REFUTED for step in r.steps), r.reason
+
+
+DECLARE = "```verifier\na, b, c, x: real; s: positive\n```\n\n"
+
+
+def test_a_planted_step_that_is_not_the_first_wrong_one_does_not_meet_the_expectation() -> None:
+    text = DECLARE + "% claim: slip\n% expect: refuted\n% planted: 1\n$$ (a + b)^2 = a^2 + 2ab + b^2 = a^2 + b^2 $$\n"
+    (family,), errors = latex.parse_chains(text, "p.md", "p")
+    r = verify_family(family, SETTINGS)
+    assert errors == [] and r.status is Status.REFUTED and r.first_wrong_step == 2
+    assert not r.met
+    assert "the planted slip is step 1, but step 2 was named" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("chain", "at", "phrase"),
+    [
+        ("% expect: refuted\n% planted: 3\n$$ a = a + 0 $$", (7, 1), "planted: 3; give the step of the slip, 1..1"),
+        ("% planted: 1\n$$ a = a + 1 $$", (6, 1), "add `% expect: refuted`"),
+        ("$$ a \\le b \\implies a + c $$", (6, 21), "this statement has no relation"),
+        ("$$ a = b = c \\implies a = c $$", (6, 12), "this statement has more than one relation"),
+        ("$$ a \\le b $$\n$$ \\Rightarrow x $$", (7, 16), "this statement has no relation"),
+    ],
+)
+def test_malformed_planted_marks_and_implications_are_one_positioned_line(
+    chain: str, at: tuple[int, int], phrase: str
+) -> None:
+    text = DECLARE + "% claim: bad\n" + chain + "\n\n% claim: good\n$$ a \\le b \\implies a + c \\le b + c $$\n"
+    families, errors = latex.parse_chains(text, "m.md", "m")
+    assert [f.name for f in families] == ["good"]
+    ((_, message),) = errors
+    assert "\n" not in message and message.startswith(f"m.md:{at[0]}:{at[1]}: "), message
+    assert phrase in message, message
+
+
+x, w, y, lam, a, b, c = sp.symbols("x w y lambda a b c")
+REALS = {a: Real(), b: Real(), c: Real(), x: Real(), w: Real(), y: Real()}
+
+
+def _verify(start: Relation, *steps: tuple[str, Relation], where: dict[object, object] | None = None) -> object:
+    chain = Chain(start, tuple(Step(op, rel, "why") for op, rel in steps), where=where or REALS)  # type: ignore[arg-type]
+    family = ClaimFamily("imp", "t", "imp", lambda: chain, (None,), (), Expect.HOLDS, "")
+    return verify_family(family, SETTINGS)
+
+
+def test_an_exact_transformation_is_proved_and_the_stationary_point_follows() -> None:
+    where = {**REALS, lam: Positive()}
+    r = _verify(
+        Relation(2 * x * (x * w - y) + 2 * lam * w, "=", 0),
+        ("=>", Relation((x**2 + lam) * w, "=", x * y)),
+        ("<=>", Relation(w, "=", x * y / (x**2 + lam))),
+        where=where,  # type: ignore[arg-type]
+    )
+    assert r.status is Status.PROVED, r.reason  # type: ignore[attr-defined]
+    assert r.end_result == "PROVED"  # type: ignore[attr-defined]
+
+
+def test_an_implication_that_is_no_rearrangement_is_checked_where_the_premise_holds() -> None:
+    r = _verify(Relation(x, ">=", 1), ("=>", Relation(x**2, ">=", 1)))
+    assert r.status is Status.CHECKED, r.reason  # type: ignore[attr-defined]
+    assert "x + 1 not provably nonnegative" in r.reason  # type: ignore[attr-defined]
+
+
+def test_dividing_by_a_quantity_that_may_be_negative_is_refuted_with_a_confirmed_counterexample() -> None:
+    r = _verify(Relation(a, "<=", b), ("=>", Relation(a / c, "<=", b / c)))
+    assert r.status is Status.REFUTED and r.first_wrong_step == 1, r.reason  # type: ignore[attr-defined]
+    cx = r.counterexample  # type: ignore[attr-defined]
+    at = {a: sp.Rational(cx.values["a"]), b: sp.Rational(cx.values["b"]), c: sp.Rational(cx.values["c"])}
+    assert at[a] <= at[b] and not (at[a] / at[c] <= at[b] / at[c])
+
+
+def test_a_converse_that_fails_refutes_an_iff() -> None:
+    r = _verify(Relation(x, ">=", 1), ("<=>", Relation(x**2, ">=", 1)))
+    assert r.status is Status.REFUTED, r.reason  # type: ignore[attr-defined]
+    assert r.counterexample.values["x"] <= -1  # type: ignore[attr-defined]
+
+
+def test_a_premise_that_cannot_be_sampled_or_solved_is_unknown_with_its_reason() -> None:
+    r = _verify(Relation(x**2 + y**2, "=", 1), ("=>", Relation(x, "<=", 1)))
+    assert r.status is Status.UNKNOWN  # type: ignore[attr-defined]
+    assert "cannot be solved for a declared symbol" in r.reason  # type: ignore[attr-defined]
+
+
+def test_a_chain_mixing_statements_and_expressions_is_an_error() -> None:
+    r = _verify(Relation(a, "<=", b), ("=", a + 1))  # type: ignore[arg-type]
+    assert r.status is Status.ERROR and "a chain of statements joins them with =>, <=>" in r.reason  # type: ignore[attr-defined]
+
+
+def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() -> None:
+    from verifier.outcome import RunReport
+    from verifier.render import html
+
+    families = {f.name: f for f in LOADED["latex_gelu.md"][0]}
+    r = verify_family(families["gelu_derivative_student"], SETTINGS, source="derivations/latex_gelu.md")
+    assert r.start_written == r"\frac{d}{dx} x \Phi(x)"
+    assert [s.written for s in r.steps][1] == r"\Phi(x) + x \phi(x)"
+    page = html.render(RunReport(results=[r], seed=0, samples=40, seconds=1.0))
+    steps = page[page.index('<table class="steps">') :]
+    first_row = steps[steps.index("<tr><td>0</td>") : steps.index("</tr>", steps.index("<tr><td>0</td>"))]
+    assert "<mfrac>" in first_row and "<mi>d</mi>" in first_row, "e₀ is typeset from d/dx x Φ(x) as written"
+    assert "\\frac" not in steps, "no LaTeX source in place of a typeset line"
+    # what the reader understood is shown under each line (issue 37): short here, so not folded away
+    assert '<div class="reading">read as <span class="math"><math' in first_row
+    assert "since <math" in steps, "a reason keeps its words and typesets its math"
+    assert '<p class="stmt">' not in page, "a chain's lines replace its raw source as the heading"
+    verdict = page[page.index("<dt>verdict</dt>") : page.index("</dd>", page.index("<dt>verdict</dt>"))]
+    assert "step 3 of 3 is wrong (= <math" in verdict, "the wrong line in the verdict is typeset as written"
+    assert "\\frac" not in verdict and "\\Phi" not in verdict and "note:" not in verdict
+    note = page[page.index("<dt>note</dt>") : page.index("</dd>", page.index("<dt>note</dt>"))]
+    assert "<mi>Φ</mi></mrow></math> read as the standard normal CDF" in note
+    assert "(declare <code>\\Phi: real</code> for a variable)" in note, "what to write stays as code"
+
+
+def test_a_long_reading_is_folded_away_and_a_short_one_shown() -> None:
+    from verifier.render import html
+
+    short = html._line("x", "<math><mi>x</mi></math>", "x")
+    assert 'class="reading">read as' in short and "<details>" not in short
+    long = html._line("x", "<math>" + "<mi>x</mi>" * 1000 + "</math>", "x")
+    assert "<summary>as verified</summary>" in long and 'class="reading"' not in long

@@ -1,0 +1,51 @@
+"""Issue 30's own collection: student-style LaTeX chains (tests/corpus/student_chains), each verified as
+`verifier check` would. A planted chain must be REFUTED at its planted step, with a counterexample; a
+correct chain must have no REFUTED, ERROR or UNKNOWN step. Every chain is read at a size of one too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.claims import Expect
+from verifier.language.families import ClaimFamily
+from verifier.load import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+pytestmark = pytest.mark.slow
+
+FOLDER = ROOT / "tests" / "corpus" / "student_chains"
+FILES = sorted(FOLDER.glob("*.md"))
+CLEAN = (Status.PROVED, Status.CHECKED)
+
+
+def _family(path: Path) -> ClaimFamily:
+    families, errors = latex.load(path)
+    assert errors == [], errors
+    (family,) = families
+    return family
+
+
+def test_the_collection_has_28_chains_or_more_most_of_them_with_a_planted_slip() -> None:
+    expects = [_family(path).expect for path in FILES]
+    assert len(expects) >= 28
+    assert expects.count(Expect.REFUTED) >= 18 and expects.count(Expect.HOLDS) >= 10
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_a_student_chain_is_named_at_its_slip_or_comes_out_clean(path: Path) -> None:
+    family = _family(path)
+    assert family.n_values[0] in (None, 1), "every chain is read at a size of one"
+    r = verify_family(family, EngineSettings())
+    if family.expect is Expect.REFUTED:
+        assert family.planted is not None
+        assert r.status is Status.REFUTED and r.first_wrong_step == family.planted, r.reason
+        assert r.steps[family.planted - 1].counterexample is not None
+    else:
+        assert [s.status for s in r.steps if s.status not in CLEAN] == [], r.reason
+        assert r.status in CLEAN and r.end_result in ("PROVED", "CHECKED"), r.reason
+    assert r.met, r.reason

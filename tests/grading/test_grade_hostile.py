@@ -1,0 +1,202 @@
+"""Issue 38's grading attacks, and more: each one graded in the sandbox, contained, and reported in its own row."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sympy as sp
+from markdown_it import MarkdownIt
+
+from tests.fixtures.course import NAMES, write_course
+from tests.fixtures.course_hostile import HOSTILE_NAME, MARKUP, write_hostile_course
+from tests.grading.support import FAST, check_row, needs_sandbox, rows_of
+from tests.support import run_cli
+from verifier.grading import channel, codec, sandbox
+from verifier.grading.statements import clean_text, decode_statement, encode_value
+from verifier.language.claims import Derivative, Identity
+from verifier.language.domains import Interval, Nonnegative, Real
+
+pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The hostile course graded once, as a TA would: JSON, CSV, feedback pages, the terminal."""
+    root = tmp_path_factory.mktemp("hostile").resolve()
+    planted = write_hostile_course(root)
+    started = time.monotonic()
+    proc = run_cli(
+        "grade", str(root / "submissions"), "--against", str(root / "reference.py"), *FAST, "-q",
+        "--json", str(root / "grades.json"), "--csv", str(root / "grades.csv"), "--feedback", str(root / "fb"),
+    )  # fmt: skip
+    return {"root": root, "planted": planted, "proc": proc, "seconds": time.monotonic() - started}
+
+
+@needs_sandbox
+def test_every_hostile_row_shows_what_was_planted(hostile: dict[str, Any]) -> None:
+    proc, root = hostile["proc"], hostile["root"]
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    rows = rows_of(root / "grades.json")
+    assert set(rows) == {clean_text(s) for s in hostile["planted"]}
+    for student, planted in hostile["planted"].items():
+        check_row(rows[clean_text(student)], planted)
+    flagged = [s for s, p in hostile["planted"].items() if p.integrity]
+    assert f"; {len(flagged)} with integrity notes" in proc.stdout
+
+
+@needs_sandbox
+def test_a_claim_undefined_at_a_reference_size_is_not_a_pass(hostile: dict[str, Any]) -> None:
+    """Issue 38 §1: the claim divides by zero at n = 2; PROVED at n = 1 alone earned the mark."""
+    rows = rows_of(hostile["root"] / "grades.json")
+    grade = next(g for g in rows["h01_zero_division"]["grades"] if g["reference"] == "gradient")
+    assert grade["status"] == "ERROR" and not grade["met"]
+    assert "cannot be built at n = 2, where the reference checks it" in grade["reason"]
+
+
+@needs_sandbox
+def test_what_a_submission_writes_cannot_widen_what_it_gets(hostile: dict[str, Any]) -> None:
+    """Issue 38 §2: a document forged through /proc/self/fd, a frame injected into the extractor's pipe and a
+    patched extractor (as __main__) earn nothing a plain submission would not; each is reported."""
+    rows = rows_of(hostile["root"] / "grades.json")
+    forged, injected, patched = rows["h02_forge_procfd"], rows["h18_frame_inject"], rows["h03_patch_main"]
+    assert forged["score"] == 0 and "forged" in forged["problem"]
+    assert injected["score"] == 0 and any("integrity channel" in n for n in injected["integrity"])
+    assert patched["score"] == 1 and any("__main__.dims_for" in n for n in patched["integrity"])
+    assert rows["h19_write_stdout"]["score"] == len(NAMES)  # its writes to stdout went to stderr, unread
+
+
+@needs_sandbox
+def test_an_unsigned_document_is_refused(tmp_path: Path) -> None:
+    """The grader accepts only what the extractor signed with this run's key."""
+    write_course(tmp_path, 1, only=("correct",))
+    folder = tmp_path / "submissions" / "s001_correct"
+    run = sandbox.run(folder, {"gradient": [1, 2]}, [1, 2], sandbox.Limits(wall_seconds=60), files=["ridge.py"])
+    body = channel.verify(run.key, run.stdout)
+    assert json.loads(body)["files"][0]["file"] == "ridge.py"
+    for raw, key in ((body, run.key), (run.stdout, "another key"), (b"0" * 64 + b"\n" + body, run.key)):
+        with pytest.raises(channel.Unauthenticated):
+            channel.verify(key, raw)
+
+
+def _markdown_html(text: str) -> str:
+    """The Markdown as a permissive renderer shows it (raw HTML allowed, as many do)."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+
+@needs_sandbox
+def test_no_student_markup_reaches_any_output(hostile: dict[str, Any]) -> None:
+    """Issue 38 §3: markup in a docstring, in an exception and in a folder name, in every format."""
+    root, fb = hostile["root"], hostile["root"] / "fb"
+    pages = {p.name: p.read_text() for p in fb.iterdir()}
+    for name, text in pages.items():
+        shown = _markdown_html(text) if name.endswith(".md") else text
+        assert not re.search(r"<(script|img)\b", shown), name
+        assert not re.search(r"href=\"(javascript|data):", shown), name
+        assert "\x1b" not in text, name
+    assert "&lt;img src=x onerror=alert(2)&gt;" in pages["h04_markup.md"]  # shown, as text
+    escaped = [line for line in hostile["proc"].stdout.splitlines() if "\x1b" in line]
+    assert not escaped, escaped
+    table = (root / "grades.csv").read_text()
+    assert "<img src=x onerror=alert(9)>_[31m" in table and "\x1b" not in table  # the folder's name, printable
+    gradescope = root / "gs.json"
+    run_cli("grade", str(root / "submissions" / "h04_markup"), "--against", str(root / "reference.py"), *FAST,
+            "-q", "--gradescope", str(gradescope))  # fmt: skip
+    results = json.loads(gradescope.read_text())
+    assert {t["output_format"] for t in results["tests"]} == {"text"} and results["output_format"] == "text"
+    assert any(MARKUP[1] in t["output"] for t in results["tests"])  # plain text, which Gradescope escapes
+
+
+@needs_sandbox
+def test_a_decode_bomb_costs_only_its_claim(hostile: dict[str, Any]) -> None:
+    """Issue 38 §4: `0 * Pow(3, 10**9, evaluate=False)` is refused at once; the rest of the submission graded."""
+    rows = rows_of(hostile["root"] / "grades.json")
+    bomb = rows["h05_decode_bomb"]
+    assert bomb["score"] == len(NAMES) - 1 and bomb["seconds"] < 60
+    assert hostile["seconds"] < 300
+
+
+@needs_sandbox
+def test_a_symbolic_link_is_skipped_and_the_rest_graded(hostile: dict[str, Any]) -> None:
+    """Issue 38 §5."""
+    row = rows_of(hostile["root"] / "grades.json")["h06_symlink"]
+    assert row["score"] == len(NAMES) and row["files"] == ["ridge.py"]
+    assert "symbolic links skipped" in row["problem"] and "link.py" in row["problem"]
+
+
+@needs_sandbox
+def test_no_host_path_reaches_a_student(hostile: dict[str, Any]) -> None:
+    """Issue 38 §7: a LaTeX file's error named its absolute path in the page and the index."""
+    root = hostile["root"]
+    rows = rows_of(root / "grades.json")
+    assert "notes.md:8:" in rows["h08_host_path"]["problem"]
+    shown = [p.read_text() for p in (root / "fb").iterdir()] + [json.dumps(list(rows.values()))]
+    shown += [(root / "grades.csv").read_text()]
+    for text in shown:
+        assert str(root) not in text and str(Path.home()) + "/" not in text
+
+
+def _bounded(expr: sp.Basic) -> str:
+    x = sp.Symbol("x")
+    try:
+        decode_statement(encode_value(Identity(expr, expr, where={x: Real()})))
+    except codec.CodecError as err:
+        return str(err)
+    return ""
+
+
+def test_decoding_refuses_what_it_cannot_build_quickly() -> None:
+    x = sp.Symbol("x")
+    started = time.monotonic()
+    assert "20000 bits" in _bounded(sp.Mul(0, sp.Pow(3, 10**9, evaluate=False), evaluate=False))
+    assert "20000 bits" in _bounded(sp.Pow(7, -(10**6), evaluate=False))
+    assert "above 64" in _bounded(sp.Pow(sp.sqrt(2), 10**6, evaluate=False))
+    assert "above 1000" in _bounded(sp.Pow(x + 1, 10**9, evaluate=False))
+    assert "gamma" in _bounded(sp.gamma(sp.Integer(10**6), evaluate=False))
+    assert "zeta" in _bounded(sp.zeta(sp.Integer(10**6), evaluate=False))
+    assert "order above" in _bounded(sp.Derivative(sp.sin(x), (x, 10**5)))
+    assert "terms" in _bounded(sp.Product(x, (x, 1, 10**7)))
+    assert "expression nodes" in _bounded(sp.Add(*sp.symbols("a0:200100"), evaluate=False))
+    assert time.monotonic() - started < 30
+    assert _bounded(sp.Pow(3, 200, evaluate=False) * sp.Pow(x, 40) + sp.gamma(5)) == ""  # ordinary sizes pass
+
+
+def test_a_narrower_domain_or_assumption_is_named() -> None:
+    from verifier.grading.narrower import narrower
+
+    t = sp.Symbol("t")
+    ref = Derivative(sp.sin(t), wrt=t, equals=sp.cos(t), where={t: Real()})
+    point = Derivative(sp.sin(t), wrt=t, equals=sp.cos(t), where={t: Interval(0, 0)})
+    half = Derivative(sp.sin(t), wrt=t, equals=sp.cos(t), where={t: Nonnegative()})
+    assert "[0, 0], narrower than the reference's ℝ" in narrower(ref, point)
+    assert "narrower" in narrower(ref, half) and narrower(half, ref) == "" and narrower(ref, ref) == ""
+    positive = sp.Symbol("t", positive=True)
+    assumed = Derivative(sp.sin(positive), wrt=positive, equals=sp.cos(positive), where={positive: Real()})
+    assert "declared positive=True" in narrower(ref, assumed)
+
+
+def test_markdown_text_cannot_shape_the_page() -> None:
+    from verifier.render.feedback import md_text
+
+    for text in (*MARKUP, "![x](http://e.vil/p.png)", "<a href='x'>y</a>", "`code` *em* _em_ ~~s~~ | cell"):
+        html = _markdown_html(f"**Why:** {md_text(text)}")
+        assert not re.search(r"<(script|img|a|em|code|del)\b", html), (text, html)
+    assert md_text("hessian_psd: it is false") == "hessian_psd: it is false"
+
+
+def test_host_paths_are_cut_from_what_students_see(tmp_path: Path) -> None:
+    from verifier.grading.shown import host_roots, scrub
+
+    folder = tmp_path / "course" / "submissions" / "alice"
+    roots = host_roots(folder, folder.parent, str(tmp_path / "course" / "reference.py"))
+    text = f"{folder}/answer.md:3:1: bad; see {tmp_path}/elsewhere/x.py and /submission/ridge.py \x1b[31m"
+    assert scrub(text, roots) == "answer.md:3:1: bad; see x.py and /submission/ridge.py [31m"
+
+
+def test_the_hostile_course_has_the_issues_attacks_and_ten_more() -> None:
+    names = [s for s in write_hostile_course.__globals__["hostile_variants"]()]
+    assert len(names) >= 8 + 10 and HOSTILE_NAME

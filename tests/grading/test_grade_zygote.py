@@ -1,0 +1,127 @@
+"""Grading from a warm zygote (issue 42): hangs stopped by the import's limits, and nothing carried from one
+submission to the next."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fixtures.course import CLAIMS, NAMES, PROVED, module_with
+from tests.fixtures.course_hanging import IMPORT_LIMIT, write_hanging_course
+from tests.grading.support import check_row, needs_sandbox, rows_of
+from tests.support import ROOT, run_cli
+from verifier.grading import channel, sandbox, warm
+
+pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
+
+DIMS = {name: [1, 2] for name in ("gradient", "hessian", "hessian_psd")}
+PROBE = """
+import os
+import sympy
+import verifier.grading.extract
+seen = [f"leaked={hasattr(sympy, 'leaked')}", f"env={os.environ.get('LEAK', '-')}"]
+seen.append(f"tmp={os.path.exists('/tmp/leak')}")
+seen.append(f"dims={verifier.grading.extract.dims_for.__module__}")
+status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines() if ":" in line)
+seen += [f"CapEff={status['CapEff'].strip()}", f"NoNewPrivs={status['NoNewPrivs'].strip()}"]
+try:  # unreadable once the process has dropped to the sandbox's user id
+    raw = open("/proc/self/environ").read()
+except OSError:
+    raw = ""
+seen.append(f"environ={'GRADER_SECRET' in raw or 'GRADER_SECRET' in os.environ}")
+seen.append(f"pyproject={os.path.exists(PYPROJECT)}")
+
+def probe():
+    x = sp.Symbol("x")
+    return Identity(x, x, where={x: Real()})
+
+probe.__doc__ = " ".join(seen)
+claim()(probe)
+""".replace("PYPROJECT", repr(str(ROOT / "pyproject.toml")))
+PATCHER = """
+import os
+import sympy
+import verifier.grading.extract
+import verifier.language.mathlib
+sympy.leaked = True
+sympy.Matrix.T = property(lambda self: self)  # every transpose the identity
+verifier.language.mathlib.sigmoid = lambda t: t
+verifier.grading.extract.dims_for = lambda family, dims, default: [None] if family.n_values == (None,) else [1]
+os.environ["LEAK"] = "1"
+try:  # the sandbox's /tmp is its own, and not the student's to write, as root or not
+    open("/tmp/leak", "w").write("x")
+except OSError:
+    pass
+"""
+
+
+def _claims(run: sandbox.Run) -> dict[str, dict[str, Any]]:
+    doc = json.loads(channel.verify(run.key, run.stdout))
+    return {c["name"]: c for c in doc["files"][0]["claims"]}
+
+
+def _seen(run: sandbox.Run) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in _claims(run)["probe"]["statement"].split())
+
+
+@needs_sandbox
+def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Path, monkeypatch: Any) -> None:
+    """One submission patches sympy and the verifier's internals, sets an environment variable and writes to /tmp;
+    the next one, forked from the same zygote, sees none of it and builds the same document as in a cold sandbox."""
+    patcher, honest = tmp_path / "patcher", tmp_path / "honest"
+    for folder, text in ((patcher, module_with(PATCHER) + PROBE), (honest, module_with("") + PROBE)):
+        folder.mkdir()
+        (folder / "ridge.py").write_text(text)
+    limits = sandbox.Limits(wall_seconds=60)
+    cold = _claims(sandbox.run(honest, DIMS, [1, 2], limits, files=["ridge.py"]))
+    monkeypatch.setenv("GRADER_SECRET", "1")
+    with warm.started() as zygote:
+        assert zygote is not None and not zygote.broken
+        with monkeypatch.context() as m:
+            m.setattr(sandbox, "run", lambda *a, **k: pytest.fail("a cold sandbox: the zygote was not used"))
+            patched = warm.run(patcher, DIMS, [1, 2], limits, files=["ridge.py"])
+            after = warm.run(honest, DIMS, [1, 2], limits, files=["ridge.py"])
+    assert _seen(patched)["leaked"] == "True" and _seen(patched)["env"] == "1"  # the patches took, in their fork
+    assert [b["n"] for b in _claims(patched)["gradient"]["built"]] == [1]
+    seen = _seen(after)
+    assert seen == {"leaked": "False", "env": "-", "tmp": "False", "dims": "verifier.grading.extract",
+                    "CapEff": "0000000000000000", "NoNewPrivs": "1", "environ": "False",
+                    "pyproject": "False"}  # fmt: skip
+    warm_claims = _claims(after)
+    assert set(warm_claims) == set(CLAIMS) | {"probe"}
+    assert {k: v for k, v in warm_claims.items() if k != "probe"} == {k: v for k, v in cold.items() if k != "probe"}
+
+
+@needs_sandbox
+def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets_its_marks(tmp_path: Path) -> None:
+    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them beside 3 honest submissions: each
+    hang stopped by the import's limits with a message that says so, every honest row as planted."""
+    planted = write_hanging_course(tmp_path, honest=3, hanging=15)
+    proc = run_cli(
+        "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples", "20",
+        "--jobs", "2", "--sandbox-timeout", "30", "-q", "--json", str(tmp_path / "grades.json"),
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    rows = rows_of(tmp_path / "grades.json")
+    assert set(rows) == set(planted)
+    for student, p in planted.items():
+        check_row(rows[student], p)
+    hung = [r for s, r in rows.items() if planted[s].problem == IMPORT_LIMIT]
+    assert len(hung) == 15 and {p.variant for p in planted.values() if p.problem} == {
+        "loop", "sleep", "fork_bomb", "memory_hog"}  # fmt: skip
+    assert all(("within 5 s" in r["problem"]) != ("within 1 CPU s" in r["problem"]) for r in hung)
+    sleeps = [r for s, r in rows.items() if planted[s].variant == "sleep"]
+    assert all("within 5 s" in r["problem"] for r in sleeps)
+    assert rows["s001_correct"]["score"] == len(NAMES) and planted["s001_correct"].grades == PROVED
+
+
+def test_the_hanging_course_alternates_honest_and_hanging(tmp_path: Path) -> None:
+    planted = write_hanging_course(tmp_path, honest=15, hanging=15)
+    variants = [p.variant for _, p in sorted(planted.items())]
+    assert len(variants) == 30 and sum(p.problem == IMPORT_LIMIT for p in planted.values()) == 15
+    assert all((variants[i] in ("loop", "sleep", "fork_bomb", "memory_hog")) == (i % 2 == 1) for i in range(30))
+    assert os.path.exists(tmp_path / "reference.py")

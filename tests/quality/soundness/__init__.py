@@ -1,0 +1,1 @@
+"""The adversarial soundness suite: no wrong verdict on any probe."""

@@ -1,0 +1,65 @@
+"""The cache promises only what it keeps: same inputs, an earlier run's result shown as such, no imports when warm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import verifier
+from tests.support import claims_by_name, run_cli, write_module
+from verifier.run import cache as run_cache
+
+_SAMPLES = ("--samples", "30")
+
+MARKED = '''
+"""One true claim; importing the module leaves a mark."""
+import pathlib
+import sympy as sp
+from verifier import Identity, Real, claim
+
+pathlib.Path(__file__).with_suffix(".imported").touch()
+x = sp.Symbol("x")
+
+@claim()
+def double():
+    """2x = x + x."""
+    return Identity(2 * x, x + x, where={x: Real()})
+'''
+
+
+@pytest.mark.slow
+def test_a_warm_run_reads_results_without_importing_the_module(module_dir: Path, tmp_path: Path) -> None:
+    path = write_module(module_dir, "marked", MARKED)
+    cache, mark = tmp_path / "cache", path.with_suffix(".imported")
+    run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache))
+    assert mark.exists()
+    mark.unlink()
+    out = tmp_path / "warm.json"
+    shown = run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache), "--json", str(out))
+    claim = claims_by_name(out)["double"]
+    assert claim["cached"] is True and claim["status"] == "PROVED"
+    assert not mark.exists(), "a warm run imports no derivation module"
+    dated = f"1 result from the cache of an earlier run (cached {claim['cached_at'][:10]})"
+    assert dated in shown.stdout, "shown as an earlier run's result, dated"
+
+
+@pytest.mark.slow
+def test_reverify_verifies_again_and_options_are_in_the_key(module_dir: Path, tmp_path: Path) -> None:
+    write_module(module_dir, "marked", MARKED)
+    cache = tmp_path / "cache"
+    run_cli("verify-all", str(module_dir), "--samples", "30", "--cache-dir", str(cache))
+    again = tmp_path / "again.json"
+    run_cli("verify-all", str(module_dir), *_SAMPLES, "--cache-dir", str(cache), "--reverify", "--json", str(again))
+    assert claims_by_name(again)["double"]["cached"] is False
+    other = tmp_path / "other.json"
+    run_cli("verify-all", str(module_dir), "--samples", "31", "--cache-dir", str(cache), "--json", str(other))
+    assert claims_by_name(other)["double"]["cached"] is False, "other options, another key"
+
+
+def test_the_engine_fingerprint_covers_every_layer_of_the_package() -> None:
+    """An edit to the kernel, a strategy or a numeric check must invalidate every cached verdict."""
+    package = Path(verifier.__file__).resolve().parent
+    sources = {p.relative_to(package).as_posix() for p in run_cache.engine_sources()}
+    assert {"trusted/kernel/rules.py", "engine/verify.py", "numeric/checks/identity.py", "outcome.py"} <= sources
+    assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}

@@ -1,0 +1,200 @@
+"""Work budgets count heartbeats, not seconds: the same work gives the same verdict at any speed.
+
+No timing is asserted. Each measurement runs in a fresh forked worker (as every claim
+does), once as it is and once slowed down by a busy thread competing for the interpreter
+(standing in for a loaded machine). Both must use exactly as many heartbeats and reach
+the same verdict at every budget.
+"""
+
+from __future__ import annotations
+
+import ast
+import gc
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+import pytest
+import sympy as sp
+
+from tests.support import ROOT
+from verifier.language.claims import Expect, Identity
+from verifier.language.domains import Real
+from verifier.language.families import Claim
+from verifier.run import pool
+from verifier.strategies import budget, ladder
+from verifier.strategies.budget import BudgetExceeded
+from verifier.trusted.instantiate import instantiate
+
+xs = sp.symbols("x0:6", real=True)
+
+
+def _second_thread(busy: bool, started: list[bool]) -> None:
+    held = threading.Lock()
+    held.acquire()
+    started[0] = True  # allocates nothing: the thread's own start-up is over when the main thread sees it
+    if busy:
+        while True:  # competes for the interpreter, allocating nothing
+            pass
+    held.acquire()  # idle for good, allocating nothing: never holds the interpreter
+
+
+def _slow_down(slow: bool) -> None:
+    """Start a second thread in both runs, busy only in the slow one.
+
+    Both runs then allocate the same objects before the claim starts (a thread and its start-up),
+    so that the one difference between them is speed. The main thread polls a flag rather than
+    waiting on an Event, whose set() in the other thread would still be allocating on a loaded
+    machine when the claim starts.
+    """
+    started = [False]
+    threading.Thread(target=_second_thread, args=(slow, started), daemon=True).start()
+    while not started[0]:
+        time.sleep(0.001)
+
+
+def _work(slow: bool) -> int:
+    _slow_down(slow)
+    budget.start_claim()
+    sp.expand(sp.prod(x + k for k, x in enumerate(xs, 1)) ** 3)
+    return budget.heartbeats()
+
+
+def _cube() -> Claim:
+    lhs = sp.prod(x + 1 for x in xs) ** 3
+    body = Identity(lhs, sp.expand(lhs), where={x: Real() for x in xs})
+    return Claim("cube", "test", "(Π(x + 1))³ expanded", body, Expect.HOLDS, None)
+
+
+def _prove(slow: bool, units: int) -> tuple[bool, int]:
+    _slow_down(slow)
+    budget.start_claim()
+    inst = instantiate(_cube())
+    start = budget.heartbeats()
+    proved = ladder.prove(inst, units).proof is not None
+    return proved, budget.heartbeats() - start
+
+
+def _in_workers(fn: Any, argsets: list[tuple[Any, ...]]) -> list[Any]:
+    out: dict[str, Any] = {}
+    tasks = [pool.Task(str(i), fn, args) for i, args in enumerate(argsets)]
+    pool.run(tasks, jobs=1, timeout=120, memory_mb=0, on_done=lambda t, v: out.__setitem__(t.key, v))
+    return [out[str(i)] for i in range(len(argsets))]
+
+
+def _from_a_clean_parent(code: str) -> Any:
+    """Evaluate code in a fresh interpreter that forks the workers, as the CLI's process does.
+
+    Not from this pytest-xdist worker, whose execnet threads allocate on their own schedule: forked
+    from here, the same work once counted one heartbeat more when slowed down (117 against 118, one
+    full run in three), and never from a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"from tests.strategies.test_budget import _in_workers, _work\nprint(repr({code}))"],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_the_same_work_uses_the_same_heartbeats_however_slow() -> None:
+    counts = _from_a_clean_parent("_in_workers(_work, [(False,), (True,), (False,), (True,)])")
+    assert len(set(counts)) == 1 and counts[0] > 0, counts
+
+
+@pytest.mark.slow
+def test_ladder_verdict_and_work_at_each_budget_do_not_depend_on_speed() -> None:
+    budgets = [1, 3, 10**6]
+    fast = _in_workers(_prove, [(False, u) for u in budgets])
+    slow = _in_workers(_prove, [(True, u) for u in budgets])
+    assert fast == slow
+    assert [proved for proved, _ in fast] == [False, False, True]
+
+
+def test_a_budget_stops_the_block_and_nested_budgets_keep_the_outer_limit() -> None:
+    budget.start_claim()
+    with pytest.raises(BudgetExceeded), budget.budget(2), budget.budget(10**6):
+        for k in range(200):
+            sp.expand(sp.prod(x + k for x in xs) ** 2)
+
+
+def test_a_zero_budget_fails_at_once() -> None:
+    with pytest.raises(BudgetExceeded), budget.budget(0):
+        pass
+
+
+def test_a_budget_stop_in_a_finaliser_is_quiet_and_other_unraisables_are_not(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class RaisesWhenCollected:
+        def __init__(self, error: Exception) -> None:
+            self.error = error
+
+        def __del__(self) -> None:
+            raise self.error
+
+    monkeypatch.setattr(sys, "unraisablehook", budget._quiet_budget_stops)
+    RaisesWhenCollected(BudgetExceeded())
+    assert capsys.readouterr().err == ""
+    RaisesWhenCollected(ValueError("a real error"))
+    assert "ValueError: a real error" in capsys.readouterr().err
+
+
+def _beats_with_the_collector_off() -> int:
+    gc.disable()  # as a host process, or a module it imported, might leave it
+    budget.start_claim()
+    junk = [[k] for k in range(10**5)]  # about 140 heartbeats of allocations
+    return budget.heartbeats() if junk else 0
+
+
+def test_a_claim_is_metered_even_if_the_collector_was_switched_off() -> None:
+    (beats,) = _in_workers(_beats_with_the_collector_off, [()])
+    assert beats > 100
+
+
+def test_each_claim_starts_sympys_random_generators_from_one_state() -> None:
+    """Expr.equals samples random points and the assumptions system shuffles its facts, from
+    generators sympy seeds from the OS: without a fixed start, a claim's work depends on the process."""
+    from sympy.core import random as sympy_random
+
+    def draws() -> tuple[float, list[int]]:
+        budget.start_claim()
+        order = list(range(10))
+        sympy_random._assumptions_shuffle(order)
+        return sympy_random.rng.random(), order
+
+    first = draws()
+    sympy_random.rng.random()  # whatever ran before the next claim
+    assert draws() == first
+
+
+def _am_gm_proof_work(extra_objects: int) -> tuple[bool, int]:
+    """The ladder on (tr A/3)³ ≥ det A for A ⪰ 0, in a process holding extra_objects more long-lived objects."""
+    from pathlib import Path
+
+    from verifier.load import loader
+    from verifier.trusted import kernel
+
+    kept = [[k] for k in range(extra_objects)]
+    (family,) = [f for f in loader.load(Path(ROOT, "derivations/linear_algebra.py")).families
+                 if f.name == "am_gm_trace_determinant"]  # fmt: skip
+    budget.start_claim()
+    inst = kernel.state(family, 3).instance
+    assert inst is not None and kept is not None
+    start = budget.heartbeats()
+    proved = ladder.prove(inst, 10**6).proof is not None
+    return proved, budget.heartbeats() - start
+
+
+@pytest.mark.slow
+def test_work_counts_do_not_depend_on_how_large_the_process_was_before_the_claim() -> None:
+    """CPython runs a full collection only once the objects that survived the last one exceed a quarter of
+    the oldest generation, so an unfrozen heap made a claim's heartbeats depend on the size of the process
+    it started in: this proof took 290 heartbeats after a bare start and 285 with 300,000 more objects
+    (of a budget of 300; alone and in a full run it fell on either side). start_claim freezes what it finds."""
+    bare, larger = _in_workers(_am_gm_proof_work, [(0,), (300_000,)])
+    assert bare[0] and bare[1] > 100, bare
+    assert larger == bare

@@ -1,0 +1,78 @@
+"""Proof by cases: Abs, Max, Min, Heaviside, sign and Piecewise are split by their conditions,
+each case is shown zero by the kernel, and a wrong branch is still refuted."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import Derivative, Identity, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.claims import Expect
+from verifier.language.families import Claim
+from verifier.outcome import Status
+from verifier.trusted import kernel, obligations
+from verifier.trusted.instantiate import instantiate
+from verifier.trusted.kernel import Rejected
+
+x, y = sp.Symbol("x"), sp.Symbol("y")
+FAST = EngineSettings(samples=40)
+SMOOTH_L1 = sp.Piecewise((x**2 / 2, sp.Abs(x) < 1), (sp.Abs(x) - sp.Rational(1, 2), True))
+
+
+def _verify(name: str, body: object) -> object:
+    return verify_family(claim(name=name)(lambda: body), FAST)
+
+
+@pytest.mark.slow
+def test_max_plus_min_is_proved_by_cases() -> None:
+    r = _verify("max_min", Identity(sp.Max(x, y) + sp.Min(x, y), x + y, where={x: Real(), y: Real()}))
+    assert r.status is Status.PROVED, r.reason
+    assert r.proofs[0].rule == "proof by cases"
+
+
+@pytest.mark.slow
+def test_smooth_l1_gradient_as_a_clamp_is_proved_with_the_kink_proviso() -> None:
+    body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-1, sp.Min(1, x)), where={x: Real()})
+    r = _verify("smooth_l1", body)
+    assert r.status is Status.PROVED, r.reason
+    assert any("case by case" in a for a in r.assumptions)
+
+
+@pytest.mark.slow
+def test_a_wrong_branch_is_refuted_and_named() -> None:
+    body = Derivative(SMOOTH_L1, wrt=x, equals=sp.Max(-2, sp.Min(2, x)), where={x: Real()})
+    assert _verify("smooth_l1_wrong", body).status is Status.REFUTED
+    slope_two = sp.Piecewise((x, sp.Abs(x) < 1), (2 * sp.sign(x), True))
+    r = _verify("outer_slope_two", Derivative(SMOOTH_L1, wrt=x, equals=slope_two, where={x: Real()}))
+    assert r.status is Status.REFUTED
+    assert "in the case 1 <= x" in r.reason or "in the case x <= -1" in r.reason, r.reason
+    assert r.counterexample is not None and "in the case" in r.counterexample.note
+
+
+def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:
+    xr = sp.Symbol("x", real=True)
+    assert all(value == 0 for value, _ in obligations.cases(sp.Max(xr, 0) - xr * sp.Heaviside(xr)))
+    values = [value for value, _ in obligations.cases(sp.Max(xr, 0) - xr)]
+    assert -xr in values, "the case x <= 0 is not zero: no proof"
+
+
+def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:
+    wrong = instantiate(Claim("w", "test", "w", Identity(sp.Max(x, 0), x, where={x: Real()}), Expect.HOLDS, None))
+    obligation = kernel.residual(wrong)
+    with pytest.raises(Rejected, match="no zero fact"):
+        kernel.prove_residual_by_cases(wrong, obligation, [kernel.zero(sp.Integer(0), "exact")])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [0, 2, 3])
+def test_a_kink_is_no_evidence_for_or_against_a_derivative_claim(seed: int) -> None:
+    """At a tie the one-sided derivatives of Max differ: a derivative claim says nothing checkable
+    there, so simple values that hit the tie are skipped, never a counterexample of a true rule."""
+    a, b = sp.Symbol("a"), sp.Symbol("b")
+    where = {a: Real(), b: Real()}
+    true_rule = Derivative(sp.Max(a, b), wrt=a, equals=sp.Piecewise((1, a >= b), (0, True)), where=where)
+    r = verify_family(claim(name="max_rule")(lambda: true_rule), EngineSettings(samples=200, seed=seed))
+    assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    wrong = Derivative(sp.Max(a, b), wrt=a, equals=sp.Piecewise((0, a >= b), (1, True)), where=where)
+    assert verify_family(claim(name="max_wrong")(lambda: wrong), FAST).status is Status.REFUTED
