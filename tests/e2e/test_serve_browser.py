@@ -1,7 +1,8 @@
 """verifier serve in a real browser (Playwright driving Debian's chromium, headless).
 
 A chain with a planted slip is pasted and checked: its line is highlighted in the editor and in
-the results, with the counterexample; the screenshot goes to reports/screenshots/. Skipped when
+the results, with the counterexample; the screenshot goes to build/screenshots/ (ignored by git: a test never
+writes into the checkout's tracked files; reports/screenshots/ keeps a chosen one). Skipped when
 chromium or Playwright for Python is missing (no browser is ever downloaded).
 """
 
@@ -23,7 +24,7 @@ except ImportError:  # pragma: no cover - the test is skipped
     sync_playwright = None
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOT = ROOT / "reports" / "screenshots" / "serve_wrong_step.png"
+SCREENSHOT = ROOT / "build" / "screenshots" / "serve_wrong_step.png"
 WAIT_MS = 240_000  # a guard against a hang on a loaded machine, not a measurement
 
 pytestmark = [
