@@ -187,7 +187,8 @@ def verify_with_progress(
 
 def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
     """One dim line when a folder's LaTeX chains are left out because lark is missing."""
-    from verifier.load import latex, loader
+    from verifier.frontends import latex
+    from verifier.load import loader
 
     skipped = loader.skipped_latex(paths)
     if skipped and not quiet:

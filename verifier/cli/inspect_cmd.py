@@ -11,9 +11,10 @@ from rich.console import Console
 from rich.table import Table
 
 from verifier.engine import mathtext
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
 from verifier.language.text import n_text
-from verifier.load import latex, loader
+from verifier.load import loader
 from verifier.trusted.instantiate import ClaimError, instantiate
 
 

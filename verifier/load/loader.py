@@ -19,8 +19,8 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily, collected, reset_collected
-from verifier.load import latex
 
 
 class LoadError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from verifier.load import latex
+from verifier.frontends import latex
 
 
 def library_folder() -> Path | None:
