@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from verifier.cli.parser import EXIT_INTERRUPTED, EXIT_OK, EXIT_REGRESSED, EXIT_UNMET, EXIT_USAGE
 from verifier.engine import EngineSettings
 from verifier.language.text import plural
+from verifier.load import library
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.run import dask_executor
@@ -30,11 +31,9 @@ if TYPE_CHECKING:
 
 
 def default_paths() -> list[str]:
-    if Path("derivations").is_dir():
-        return ["derivations"]
-    import derivations
-
-    return [str(Path(derivations.__file__).parent)]
+    """./derivations if there is one, else the library (the checkout's or the installed one)."""
+    folder = library.default_folder()
+    return [str(folder)] if folder is not None else [library.SOURCE]
 
 
 def console_for(args: argparse.Namespace) -> Console:
