@@ -144,8 +144,17 @@ def test_the_front_end_rule_sees_an_import_of_the_engine() -> None:
     assert any(_inside(name, FRONTENDS) for name in _modules()), "no module in verifier/frontends/"
 
 
-# What decides a verdict stores data; only the layers above phrase it for a reader (issue 39).
-BELOW_THE_RENDERERS = ("verifier.engine", "verifier.strategies", TRUSTED, "verifier.numeric", LANGUAGE)
+# What decides a verdict stores data; only the layers above phrase it for a reader (issue 39). Grading is
+# below the renderers too: it makes grades as data (a counterexample as a Counterexample), which
+# render/grades.py, feedback*.py and gradescope.py word; the renderers import grading, never the reverse.
+BELOW_THE_RENDERERS = (
+    "verifier.engine",
+    "verifier.strategies",
+    TRUSTED,
+    "verifier.numeric",
+    LANGUAGE,
+    "verifier.grading",
+)
 
 
 def _renderer_imports(graph: dict[str, set[str]]) -> list[str]:
