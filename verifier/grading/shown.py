@@ -77,9 +77,15 @@ def _found(cx: Counterexample | None, roots: list[tuple[str, str]]) -> Counterex
     """The counterexample's words as a renderer will quote them: its values' names and texts, its sides, its note."""
     if cx is None:
         return None
-    values = {_plain(str(name)): _value(v, roots) for name, v in cx.values.items()}
-    texts = {name: scrub(getattr(cx, name), roots) for name in ("claimed", "observed", "relation", "error", "note")}
-    return dataclasses.replace(cx, values=values, **texts)
+    return dataclasses.replace(
+        cx,
+        values={_plain(str(name)): _value(v, roots) for name, v in cx.values.items()},
+        claimed=scrub(cx.claimed, roots),
+        observed=scrub(cx.observed, roots),
+        relation=scrub(cx.relation, roots),
+        error=scrub(cx.error, roots),
+        note=scrub(cx.note, roots),
+    )
 
 
 def _value(value: object, roots: list[tuple[str, str]]) -> object:
