@@ -7,6 +7,8 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from verifier.load import library
+
 SECTION_TITLES = {  # every section, in the order a run measures them and BENCHMARKS.md numbers them (1, 2, …)
     "symbolic": "symbolic decision",
     "numeric": "numeric spot checks",
@@ -103,13 +105,12 @@ def number(section: str) -> int:
 
 
 def library_file(name: str) -> str:
-    """A file of the bundled derivations: ./derivations if present, else the installed package."""
-    local = Path("derivations") / name
+    """A file of the bundled derivations: ./derivations if present, else the library (checkout or installed)."""
+    local = Path(library.SOURCE) / name
     if local.exists():
         return str(local)
-    import derivations
-
-    return str(Path(derivations.__file__).parent / name)
+    folder = library.folder()
+    return str((folder or Path(library.SOURCE)) / name)
 
 
 def parse_sections(text: str | None, quick: bool) -> tuple[str, ...]:

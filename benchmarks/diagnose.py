@@ -27,8 +27,8 @@ from pathlib import Path
 
 from tests.fixtures.diagnose_slips import ASSUMPTIONS, SLIPS
 from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
-from verifier.load import latex
 from verifier.outcome import StepResult
 
 SETTINGS = EngineSettings(samples=60)

@@ -19,6 +19,7 @@ from benchmarks.harness import Data, Progress, first_line, run_tasks
 from benchmarks.markdown import heading
 from verifier.engine import DEFAULT_BUDGET
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.load import loader
 from verifier.run import pool
 from verifier.strategies import dimension, ladder
@@ -79,7 +80,7 @@ def _generic(file: str, name: str, repeats: int) -> Timed:
     for _ in range(max(1, repeats) + 1):  # the first (cold) run is reported apart
         started = time.perf_counter()
         try:
-            kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, dimension.SIZE, stated)
+            kernel.prove_for_all_n(str(ClaimKey.of(family)), statement, dimension.SIZE, stated)
         except kernel.Rejected:
             proved = False
         times.append(time.perf_counter() - started)

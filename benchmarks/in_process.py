@@ -17,6 +17,7 @@ from pathlib import Path
 from benchmarks.phases import PhaseClock
 from verifier import engine
 from verifier.engine import EngineSettings
+from verifier.language.keys import ClaimKey
 from verifier.language.text import plural
 from verifier.load import loader
 
@@ -38,7 +39,7 @@ def main(argv: list[str]) -> int:
             started = time.process_time()
             engine.verify_family(family, EngineSettings(), str(path))
             total = round(time.process_time() - started, 3)
-            by_claim[f"{family.derivation}.{family.name}"] = {"total": total, **clock.lap()}
+            by_claim[str(ClaimKey.of(family))] = {"total": total, **clock.lap()}
     if phases_out is not None:
         phases_out.write_text(json.dumps(by_claim))
     print(f"{plural(len(by_claim), 'claim')} verified in-process")

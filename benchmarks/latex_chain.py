@@ -1,7 +1,7 @@
 """Section "latex", LaTeX chains: reading a 10-step chain (lex, parse, evaluate, gate, at every size) and checking it.
 
 The chain is the triangle inequality for ‖x + y‖² in ten lines, identities and
-inequalities mixed, over vectors of size k. Reading runs `verifier.load.latex.parse_chains`
+inequalities mixed, over vectors of size k. Reading runs `verifier.frontends.latex.parse_chains`
 (every gate, the round trip included); checking runs `verify_family` on the chain, every
 step and the end result through the whole engine. Each stage runs in its own worker with
 the cell's hard limit; reading is repeated and the median kept.
@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress, first_line, run_tasks
 from verifier.engine import EngineSettings, verify_family
-from verifier.load import latex
+from verifier.frontends import latex
 from verifier.run import pool
 
 CHAIN = r"""

@@ -195,9 +195,9 @@ def latex(data: Data) -> list[str]:
         title,
         "",
         f"The triangle inequality for ‖x + y‖² in {lx['steps']} steps (identities and inequalities) over vectors "
-        f"of size k = {sizes}. *Read*: `verifier.load.latex.parse_chains` (lex, parse, evaluate, every gate and the "
-        "round trip, at every k), the median of the repeats. *Check*: `verify_family` on the chain (every step and "
-        f"the end result through the engine). Hard limit {lx['limit']:g} s per stage.",
+        f"of size k = {sizes}. *Read*: `verifier.frontends.latex.parse_chains` (lex, parse, evaluate, every gate "
+        "and the round trip, at every k), the median of the repeats. *Check*: `verify_family` on the chain (every step "
+        f"and the end result through the engine). Hard limit {lx['limit']:g} s per stage.",
         "",
     ]
     if lx["status"] != "ok":

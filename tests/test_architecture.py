@@ -125,8 +125,36 @@ def test_the_language_imports_only_itself() -> None:
     assert not escapes, "the language layer imports outside itself: " + ", ".join(escapes)
 
 
-# What decides a verdict stores data; only the layers above phrase it for a reader (issue 39).
-BELOW_THE_RENDERERS = ("verifier.engine", "verifier.strategies", TRUSTED, "verifier.numeric", LANGUAGE)
+# A front end reads an author's text (LaTeX today) into claim families: into the language, with the trusted
+# base's statement helpers; it never runs, decides or phrases a claim (no engine, run, strategy or renderer).
+FRONTENDS = "verifier.frontends"
+FRONTENDS_MAY_IMPORT = (FRONTENDS, LANGUAGE, TRUSTED)
+
+
+def test_a_front_end_imports_only_itself_the_language_and_the_trusted_base() -> None:
+    escapes = _escapes(_graph(), FRONTENDS, FRONTENDS_MAY_IMPORT)
+    assert not escapes, "a front end imports outside its layer: " + ", ".join(escapes)
+
+
+def test_the_front_end_rule_sees_an_import_of_the_engine() -> None:
+    graph = {"verifier.frontends.latex.family": {"verifier.language.families", "verifier.engine.verify"}}
+    assert _escapes(graph, FRONTENDS, FRONTENDS_MAY_IMPORT) == [
+        "verifier.frontends.latex.family → verifier.engine.verify"
+    ]
+    assert any(_inside(name, FRONTENDS) for name in _modules()), "no module in verifier/frontends/"
+
+
+# What decides a verdict stores data; only the layers above phrase it for a reader (issue 39). Grading is
+# below the renderers too: it makes grades as data (a counterexample as a Counterexample), which
+# render/grades.py, feedback*.py and gradescope.py word; the renderers import grading, never the reverse.
+BELOW_THE_RENDERERS = (
+    "verifier.engine",
+    "verifier.strategies",
+    TRUSTED,
+    "verifier.numeric",
+    LANGUAGE,
+    "verifier.grading",
+)
 
 
 def _renderer_imports(graph: dict[str, set[str]]) -> list[str]:

@@ -2,10 +2,13 @@
 
 Derivations, references and submissions written against the documented API of 0.0.x import
 ``verifier.mathlib``, ``verifier.stepwise``, ``verifier.domains`` and the like. Those modules now
-live in ``verifier.language`` (and the LaTeX reader in ``verifier.load.latex``). An old path
-gives a module holding the same objects as the module at its new home (``verifier.mathlib.matrix
-is verifier.language.mathlib.matrix``), and warns once with the line to write instead. Every name a
-derivation author needs is also importable from ``verifier`` itself.
+live in ``verifier.language``, and the LaTeX reader (``verifier.latex``, later ``verifier.load.latex``)
+in ``verifier.frontends.latex``. An old path gives a module holding the same objects as the module at
+its new home (``verifier.mathlib.matrix is verifier.language.mathlib.matrix``), and warns once with
+the line to write instead. Every name a derivation author needs is also importable from ``verifier``.
+
+The finder goes first on ``sys.meta_path``: a checkout updated in place keeps the old folder with
+only its ``__pycache__``, which the path finder would otherwise import as an empty namespace package.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ MOVED = {
     "verifier.random_functions": "verifier.language.random_functions",
     "verifier.stepwise": "verifier.language.stepwise",
     "verifier.walk": "verifier.language.walk",
-    "verifier.latex": "verifier.load.latex",
+    "verifier.latex": "verifier.frontends.latex",
+    "verifier.load.latex": "verifier.frontends.latex",
     "verifier.pytest_plugin": "verifier.cli.pytest_plugin",
 }
 
@@ -79,4 +83,4 @@ class MovedFinder(importlib.abc.MetaPathFinder):
 
 def install() -> None:
     if not any(isinstance(f, MovedFinder) for f in sys.meta_path):
-        sys.meta_path.append(MovedFinder())
+        sys.meta_path.insert(0, MovedFinder())

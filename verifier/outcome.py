@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from verifier.language.expect import Expect as Expect  # re-exported: kept with a claim's result
+from verifier.language.keys import ClaimKey as ClaimKey  # re-exported
 from verifier.trusted.status import NumericVerdict as NumericVerdict  # re-exported
 from verifier.trusted.status import Status as Status  # re-exported
 
@@ -242,8 +243,13 @@ class ClaimResult:
         return f"{self.status.value} for all n" if self.for_all_n else self.status.value
 
     @property
+    def claim_key(self) -> ClaimKey:
+        return ClaimKey(self.derivation, self.name)
+
+    @property
     def key(self) -> str:
-        return f"{self.derivation}.{self.name}"
+        """derivation.name, as reports, the baseline and the command line write it."""
+        return str(self.claim_key)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

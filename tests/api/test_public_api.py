@@ -55,6 +55,28 @@ def test_an_old_path_holds_the_same_objects_as_the_new_one() -> None:
     assert Domain is verifier.Domain
 
 
+def test_the_latex_reader_at_its_old_path_is_the_front_end() -> None:
+    with pytest.warns(DeprecationWarning, match="verifier.load.latex moved to verifier.frontends.latex"):
+        from verifier.load.latex import parse_chains  # type: ignore[import-not-found]
+    with pytest.warns(DeprecationWarning, match="verifier.load.latex.gates moved to verifier.frontends.latex.gates"):
+        from verifier.load.latex.gates import check_line  # type: ignore[import-not-found]
+    from verifier.frontends import latex
+    from verifier.frontends.latex import gates
+
+    assert parse_chains is latex.parse_chains and check_line is gates.check_line
+
+
+def test_an_old_path_wins_over_a_stale_folder_left_at_it(tmp_path: Path) -> None:
+    """A checkout updated in place keeps verifier/load/latex/__pycache__: not an empty namespace package."""
+    (tmp_path / "latex" / "__pycache__").mkdir(parents=True)
+    code = (
+        f"import verifier.load; verifier.load.__path__.append({str(tmp_path)!r}); "
+        "from verifier.load.latex import parse_chains; print(parse_chains.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.strip() == "verifier.frontends.latex", out.stderr
+
+
 def test_an_unknown_module_is_still_not_found() -> None:
     with pytest.raises(ModuleNotFoundError):
         import verifier.no_such_module  # type: ignore[import-not-found]  # noqa: F401

@@ -98,7 +98,7 @@ HOMEWORK = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("file", "name", "planted"), HOMEWORK)
 def test_the_latex_homework_is_proved_or_named_at_its_slip(file: str, name: str, planted: int | None) -> None:
-    latex = pytest.importorskip("verifier.load.latex")
+    latex = pytest.importorskip("verifier.frontends.latex")
     families, errors = latex.load(ROOT / "derivations" / file)
     assert errors == []
     family = next(f for f in families if f.name == name)
@@ -115,7 +115,7 @@ def test_the_latex_homework_is_proved_or_named_at_its_slip(file: str, name: str,
 
 
 def test_the_gelu_chain_says_how_it_read_the_undeclared_known_functions() -> None:
-    latex = pytest.importorskip("verifier.load.latex")
+    latex = pytest.importorskip("verifier.frontends.latex")
     families, _ = latex.load(ROOT / "derivations" / "latex_gelu.md")
     r = verify_family(families[0], SETTINGS)
     assert r.status is Status.PROVED, r.reason

@@ -80,7 +80,7 @@ def test_an_n_the_ladder_cannot_prove_is_checked_again_on_all_the_samples() -> N
 def test_a_chain_is_proved_at_every_size_where_its_steps_are_or_hold_for_every_n() -> None:
     """A step proved for every n (g = g) was cross-checked at two sizes only: the chain's sizes must not
     shrink to those two when its other steps are proved at each of its stated sizes (t = 1..3)."""
-    from verifier.load import latex
+    from verifier.frontends import latex
 
     text = (
         "```verifier\ng: real; \\beta: (0, 1)\nt: 1..3\n```\n\n"

@@ -7,7 +7,7 @@ import sympy as sp
 
 from verifier import Chain, Identity, Real, Step, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.load import latex
+from verifier.frontends import latex
 from verifier.outcome import ClaimResult, Status
 
 SETTINGS = EngineSettings(samples=60)

@@ -14,8 +14,8 @@ import pytest
 
 from tests.fixtures.diagnose_slips import ASSUMPTIONS, SCALARS, SLIPS
 from verifier.engine import EngineSettings, chains, diagnose, verify_family
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
-from verifier.load import latex
 from verifier.outcome import ClaimResult, Status
 
 SETTINGS = EngineSettings(samples=60)

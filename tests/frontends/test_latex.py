@@ -12,15 +12,16 @@ import sympy as sp
 
 from tests.support import CACHE_HOME, ROOT, claims_by_name, run_cli
 from verifier.engine import EngineSettings, verify_family
-from verifier.load import latex, loader
+from verifier.frontends import latex
+from verifier.load import loader
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
 
-from verifier.load.latex import gates
-from verifier.load.latex.declarations import Declarations
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.scope import Scope
+from verifier.frontends.latex import gates
+from verifier.frontends.latex.declarations import Declarations
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.scope import Scope
 
 SETTINGS = EngineSettings(samples=40)
 DERIVATIONS = ROOT / "derivations"
@@ -139,8 +140,8 @@ def test_the_macro_table_maps_ml_notation_onto_the_declared_objects() -> None:
 
 def _scope() -> Scope:
     decls = Declarations()
-    decls.objects["x"] = __import__("verifier.load.latex.declarations", fromlist=["Declared"]).Declared(
-        __import__("verifier.load.latex.declarations", fromlist=["Name"]).Name("x", "x"), Origin("g.md", 1, 1)
+    decls.objects["x"] = __import__("verifier.frontends.latex.declarations", fromlist=["Declared"]).Declared(
+        __import__("verifier.frontends.latex.declarations", fromlist=["Name"]).Name("x", "x"), Origin("g.md", 1, 1)
     )
     scope = Scope(decls, {}, None)
     scope.object("x")

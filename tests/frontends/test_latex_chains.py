@@ -11,10 +11,10 @@ import sympy as sp
 from tests.support import ROOT
 from verifier import Positive, Real, Step
 from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
 from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation
-from verifier.load import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")

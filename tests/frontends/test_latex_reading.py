@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.engine import EngineSettings, verify_family
-from verifier.load import latex
+from verifier.frontends import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
@@ -129,7 +129,7 @@ def test_the_round_trip_gate_sees_through_nested_denominators() -> None:
     rational function, which expand alone cannot see (a correct line was refused as a reader bug)."""
     import sympy as sp
 
-    from verifier.load.latex.gates import _same_but_distributed
+    from verifier.frontends.latex.gates import _same_but_distributed
 
     x = sp.Symbol("x", positive=True)
     assert sp.expand(1 / (1 + 1 / x) - x / (x + 1)) != 0

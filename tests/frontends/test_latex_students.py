@@ -7,8 +7,8 @@ import pytest
 import sympy as sp
 
 from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
-from verifier.load import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")

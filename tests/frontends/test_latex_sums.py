@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
+from verifier.frontends import latex
 from verifier.language.families import NotGeneric
 from verifier.language.stepwise import Chain
-from verifier.load import latex
 from verifier.outcome import ClaimResult, Status
 from verifier.run.runner import RunSettings, verify_paths
 from verifier.strategies.dimension import SIZE

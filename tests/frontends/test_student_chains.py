@@ -10,9 +10,9 @@ import pytest
 
 from tests.support import ROOT
 from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
 from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
-from verifier.load import latex
 from verifier.outcome import Status
 
 pytest.importorskip("lark")

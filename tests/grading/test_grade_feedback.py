@@ -19,7 +19,7 @@ def _report() -> GradeReport:
         ClaimGrade("hessian", Status.PROVED, "hessian", "name"),
     ]
     wrong = ClaimGrade("gradient", Status.REFUTED, "gradient", "name", "counterexample at n = 1",
-                       written="∇L = Xᵀ(Xw − y)", found=CX, compared="claimed 3.0, observed 4.0")  # fmt: skip
+                       written="∇L = Xᵀ(Xw − y)", found=CX)  # fmt: skip
     missing = ClaimGrade("hessian", GradeOutcome.MISSING, reason="missing; did you mean hess?", suggested="hess")
     unread = [ClaimGrade(n, GradeOutcome.NOT_GRADED, reason="syntax error at line 3") for n in ("gradient", "hessian")]
     rows = [
@@ -96,4 +96,4 @@ def test_grades_keep_the_counterexample_and_the_chain_through_json() -> None:
     report.rows[1].grades[0].lines = [WrittenLine(1, "=", "x", "", "PROVED")]
     again = GradeReport.from_json(json.loads(json.dumps(report.to_json())))
     grade = again.rows[1].grades[0]
-    assert grade.found == CX and grade.lines == report.rows[1].grades[0].lines and grade.compared
+    assert grade.found == CX and grade.lines == report.rows[1].grades[0].lines

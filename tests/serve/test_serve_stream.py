@@ -9,7 +9,7 @@ import pytest
 
 from verifier.cli import main as cli
 from verifier.engine import EngineSettings, verify_family
-from verifier.load import latex
+from verifier.frontends import latex
 from verifier.outcome import Status, StepResult
 from verifier.serve import checker, streaming
 from verifier.serve.limits import CheckRequest

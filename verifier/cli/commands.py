@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from verifier.cli.parser import EXIT_INTERRUPTED, EXIT_OK, EXIT_REGRESSED, EXIT_UNMET, EXIT_USAGE
 from verifier.engine import EngineSettings
+from verifier.language.keys import ClaimKey
 from verifier.language.text import plural
+from verifier.load import library
 from verifier.outcome import ClaimResult, RunReport
 from verifier.render import files, junit, markdown, terminal
 from verifier.run import dask_executor
@@ -30,11 +32,9 @@ if TYPE_CHECKING:
 
 
 def default_paths() -> list[str]:
-    if Path("derivations").is_dir():
-        return ["derivations"]
-    import derivations
-
-    return [str(Path(derivations.__file__).parent)]
+    """./derivations if there is one, else the library (the checkout's or the installed one)."""
+    folder = library.default_folder()
+    return [str(folder)] if folder is not None else [library.SOURCE]
 
 
 def console_for(args: argparse.Namespace) -> Console:
@@ -180,14 +180,15 @@ def verify_with_progress(
             progress.update(task, total=count)
 
         def done(r: ClaimResult) -> None:
-            progress.update(task, advance=1 if r.name != "<module>" else 0, description=f"{r.derivation}.{r.name}")
+            progress.update(task, advance=1 if r.name != "<module>" else 0, description=str(ClaimKey.of(r)))
 
         return verify_paths(paths, settings, planned, done, argv=sys.argv[1:])
 
 
 def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
     """One dim line when a folder's LaTeX chains are left out because lark is missing."""
-    from verifier.load import latex, loader
+    from verifier.frontends import latex
+    from verifier.load import loader
 
     skipped = loader.skipped_latex(paths)
     if skipped and not quiet:
@@ -300,7 +301,7 @@ def run_mutate(args: argparse.Namespace) -> int:
         def done(r: ClaimMutation) -> None:
             progress.advance(task)
             outcome = r.error or f"{r.count(MutantVerdict.KILLED)}/{len(r.mutants)} mutants killed"
-            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+            log(f"{ClaimKey.of(r)}: {outcome} ({r.seconds:.1f} s)")
 
         reports = mutate_paths(args.paths or default_paths(), settings, done, args.max_mutants)
     if args.json:
@@ -329,7 +330,7 @@ def run_alarms(args: argparse.Namespace, pattern: str = "") -> int:
                 r.error
                 or f"{plural(r.false_alarms, 'false alarm')} in {plural(r.seeds, 'seed')}, {r.samples:,} samples"
             )
-            log(f"{r.derivation}.{r.name}: {outcome} ({r.seconds:.1f} s)")
+            log(f"{ClaimKey.of(r)}: {outcome} ({r.seconds:.1f} s)")
 
         stats = measure_false_alarms(args.paths or default_paths(), settings_from(args, pattern), args.seeds, done)
     if pattern and not stats:

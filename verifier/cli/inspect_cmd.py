@@ -11,9 +11,11 @@ from rich.console import Console
 from rich.table import Table
 
 from verifier.engine import mathtext
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.language.text import n_text
-from verifier.load import latex, loader
+from verifier.load import loader
 from verifier.trusted.instantiate import ClaimError, instantiate
 
 
@@ -64,7 +66,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
     chosen = n if n is not None else (min((v for v in sized if v >= 2), default=sized[0]) if sized else None)
     claim = family.build(chosen)
     console.print(
-        f"[bold]{family.derivation}.{family.name}[/]  ({claim.kind}, expect {family.expect.value}, "
+        f"[bold]{ClaimKey.of(family)}[/]  ({claim.kind}, expect {family.expect.value}, "
         f"n = {n_text(list(family.all_n))})"
     )
     console.print(family.statement_text, markup=False)

@@ -43,7 +43,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         metavar="PATH",
         help="verify every claim in these derivation files or folders, or the claim of a node id "
-        "(PATH::derivation.claim); default: derivations/",
+        "(PATH::derivation.claim); default: ./derivations, else the library of derivations",
     )
     group.addoption("--derivation-samples", type=int, default=200, help="numeric samples per claim and n")
     group.addoption("--derivation-seed", type=int, default=0, help="random seed for the derivation claims")
@@ -63,9 +63,9 @@ def pytest_configure(config: pytest.Config) -> None:
     values = config.getoption("derivations")
     if values is None:
         return
-    from verifier.load import loader
+    from verifier.load import library, loader
 
-    values = values or ["derivations"]
+    values = values or [str(library.default_folder() or library.SOURCE)]
     paths = [v.partition("::")[0] for v in values]
     if not all(paths):
         raise pytest.UsageError("--derivations: a node id names its file: PATH::derivation.claim")

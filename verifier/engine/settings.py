@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.numeric.checks import Settings
 from verifier.strategies.budget import DEFAULT_BUDGET
 
@@ -31,7 +32,7 @@ class EngineSettings:
 
 
 def rng_for(family: ClaimFamily, seed: int, n: int | None) -> np.random.Generator:
-    key = zlib.crc32(f"{family.derivation}.{family.name}".encode())
+    key = zlib.crc32(str(ClaimKey.of(family)).encode())
     return np.random.default_rng([seed, key, 0 if n is None else n])
 
 

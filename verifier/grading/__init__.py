@@ -12,5 +12,5 @@ student data, and the student's module is never imported outside the sandbox). T
 normal engine then verifies the rebuilt claims in the normal worker pool, so the
 verdict is computed outside the sandbox and a submission can neither forge it nor
 write another student's row. LaTeX chains are data already; they are parsed outside
-the sandbox, without eval, by :mod:`verifier.load.latex`.
+the sandbox, without eval, by :mod:`verifier.frontends.latex`.
 """

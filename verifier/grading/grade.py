@@ -26,7 +26,6 @@ from verifier.grading.statements import BuildError
 from verifier.grading.submissions import Reference, Submission, discover, reference_at
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status
-from verifier.render import counterexample as cx_text
 from verifier.run import pool, session
 from verifier.run.executor import LocalPool, reruns_since
 from verifier.run.runner import RunSettings, share_imports
@@ -142,13 +141,10 @@ def _evidence(r: ClaimResult) -> dict[str, Any]:
     """What a student is shown besides the verdict: their claim, the counterexample, the first wrong line."""
     wrong = next((s for s in r.steps if s.index == r.first_wrong_step), None)
     found = r.counterexample or (wrong.counterexample if wrong else None)
-    cx = f"{cx_text.headline(found, r)} (confirmed at {found.digits} digits)" if found else ""
     line = ""
     if wrong is not None:
         line = f"{wrong.relation} {wrong.text}" + (f"   (because: {wrong.reason})" if wrong.reason else "")
-    compared = cx_text.result_compared(found, r) if found else ""
-    return {"written": r.statement, "latex": r.latex, "counterexample": cx, "wrong_step": line, "found": found,
-            "compared": compared, "lines": _lines(r)}  # fmt: skip
+    return {"written": r.statement, "latex": r.latex, "wrong_step": line, "found": found, "lines": _lines(r)}
 
 
 def _taught(grade: ClaimGrade, r: ClaimResult, settings: GradeSettings) -> ClaimGrade:

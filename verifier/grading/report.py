@@ -56,10 +56,10 @@ class ClaimGrade:
     suggested: str = ""  # MISSING by name; this claim of the student's states the same thing ("did you mean")
     written: str = ""  # the student's claim as written (its docstring or chain line)
     latex: str = ""  # the student's claim as it was verified, in LaTeX
-    counterexample: str = ""  # one line, at the reference's size, when the student's claim was REFUTED
     wrong_step: str = ""  # a chain's first wrong line, as written, with the student's reason for it
-    found: Counterexample | None = None  # that counterexample as data: its size and its values by name
-    compared: str = ""  # what it compares there ("claimed 3.0, observed 4.0"; by line for a chain)
+    # the counterexample at the reference's size, when the student's claim was REFUTED: data (its size, its
+    # values by name, what it compares), worded by the renderers (render/grades.py: grade_counterexample)
+    found: Counterexample | None = None
     lines: list[WrittenLine] = field(default_factory=list)  # a chain's lines as the student wrote them
     diagnosis: Diagnosis | None = None  # why the first wrong step is wrong (only its kind and where: hints only)
     steps_met: int = 0  # per-step credit (grade --step-credit): the chain's steps that hold, of steps_total

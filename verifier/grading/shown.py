@@ -1,17 +1,17 @@
 """What a row may show: no host path, no control character, whatever produced the text.
 
-A grade's reason, a row's problem and a counterexample are words from the grader, the
-engine, the loader and the sandbox, and any of them may quote a path on the grading host
-(a LaTeX file's error names the file by its full path; an exception may name a library
-file). Students see these rows (feedback pages, Gradescope, the course index), and the
-course folder's path is the teaching assistant's, so :func:`scrub_row` rewrites each row
-once, before any renderer reads it: the student's folder, the submissions folder, the
-reference's folder and the working directory become relative, the home folder ``~``,
-Python's installation ``<python>`` and the verifier's package ``<verifier>``; any other
-absolute path outside what the sandbox shows a submission (``/submission``, ``/usr``, …)
-is cut to its last component. Control characters (terminal escapes) are removed from every
-text field, the student's own included. Escaping for a format (Markdown, HTML) stays the
-renderer's job.
+A grade's reason, a row's problem and a counterexample (its sides, values and note: data that
+a renderer words) are words from the grader, the engine, the loader and the sandbox, and any
+of them may quote a path on the grading host (a LaTeX file's error names the file by its full
+path; an exception may name a library file). Students see these rows (feedback pages,
+Gradescope, the course index), and the course folder's path is the teaching assistant's, so
+:func:`scrub_row` rewrites each row once, before any renderer reads it: the student's folder,
+the submissions folder, the reference's folder and the working directory become relative,
+the home folder ``~``, Python's installation ``<python>`` and the verifier's package
+``<verifier>``; any other absolute path outside what the sandbox shows a submission
+(``/submission``, ``/usr``, …) is cut to its last component. Control characters (terminal
+escapes) are removed from every text field, the student's own included. Escaping for a
+format (Markdown, HTML) stays the renderer's job.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from pathlib import Path
 
 from verifier.grading.report import ClaimGrade, StudentRow, WrittenLine
 from verifier.grading.statements import clean_text
+from verifier.outcome import Counterexample
 
 SANDBOX_PATHS = ("/submission", "/opt/verifier-lib", "/usr", "/proc", "/dev", "/etc", "/bin", "/lib")
 _PATH = re.compile(r"(?<![\w/.~<>-])/(?:[^\s/:'\"(),;`<>|]+/)+[^\s/:'\"(),;`<>|]*")
-_GRADER_TEXT = ("reason", "counterexample", "wrong_step", "compared")
+_GRADER_TEXT = ("reason", "wrong_step")
 
 
 def host_roots(folder: Path, submissions: Path, reference: str) -> list[tuple[str, str]]:
@@ -72,8 +73,32 @@ def _plain(text: str) -> str:
     return clean_text(text, len(text) + 1)
 
 
+def _found(cx: Counterexample | None, roots: list[tuple[str, str]]) -> Counterexample | None:
+    """The counterexample's words as a renderer will quote them: its values' names and texts, its sides, its note."""
+    if cx is None:
+        return None
+    return dataclasses.replace(
+        cx,
+        values={_plain(str(name)): _value(v, roots) for name, v in cx.values.items()},
+        claimed=scrub(cx.claimed, roots),
+        observed=scrub(cx.observed, roots),
+        relation=scrub(cx.relation, roots),
+        error=scrub(cx.error, roots),
+        note=scrub(cx.note, roots),
+    )
+
+
+def _value(value: object, roots: list[tuple[str, str]]) -> object:
+    if isinstance(value, str):
+        return scrub(value, roots)
+    if isinstance(value, list | tuple):
+        return [_value(v, roots) for v in value]
+    return value
+
+
 def _grade(g: ClaimGrade, roots: list[tuple[str, str]]) -> ClaimGrade:
     changes: dict[str, object] = {name: scrub(getattr(g, name), roots) for name in _GRADER_TEXT}
+    changes["found"] = _found(g.found, roots)
     changes |= {name: _plain(getattr(g, name)) for name in ("matched", "suggested", "written", "latex")}
     changes["lines"] = [
         WrittenLine(x.index, _plain(x.relation), _plain(x.latex), _plain(x.reason), x.status) for x in g.lines

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
-from verifier.load import latex, loader
+from verifier.load import loader
 from verifier.outcome import Expect
 
 MAX_LATEX_BYTES = 1_000_000

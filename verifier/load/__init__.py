@@ -1,1 +1,1 @@
-"""Reading derivations: Python modules (loader) and LaTeX chains (latex/) into claim families."""
+"""Loading derivation files into claim families: Python modules (loader); LaTeX files go through verifier.frontends."""

@@ -16,11 +16,13 @@ import io
 import os
 import sys
 import traceback
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily, collected, reset_collected
-from verifier.load import latex
+from verifier.load import library
 
 
 class LoadError(Exception):
@@ -101,12 +103,20 @@ def _load_latex(path: Path, only: str | None) -> Loaded:
 
 
 def module_name(path: Path) -> str:
-    """derivations.<stem> for the library; a unique name for user files."""
+    """verifier.library.<stem> for the library; a unique name for user files."""
     resolved = path.resolve()
-    if resolved.parent.name == "derivations":
-        return f"derivations.{path.stem}"
+    if library.is_library_file(resolved):
+        return library.module_name(resolved)
     digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:8]
     return f"user_derivations_{digest}.{path.stem}"
+
+
+def _package(name: str) -> types.ModuleType:
+    """The package a derivation module runs in: the installed library, else an empty one of that name."""
+    if name == library.PACKAGE:
+        with contextlib.suppress(ImportError):
+            return importlib.import_module(name)
+    return types.ModuleType(name)
 
 
 def _syntax_line(err: SyntaxError, path: Path) -> str:
@@ -125,9 +135,8 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     if spec is None or spec.loader is None:
         raise LoadError(f"{path}: not an importable Python file")
     module = importlib.util.module_from_spec(spec)
-    if "." in name:
-        package = name.rpartition(".")[0]
-        sys.modules.setdefault(package, type(sys)(package))
+    if "." in name and (package := name.rpartition(".")[0]) not in sys.modules:
+        sys.modules[package] = _package(package)
     sys.modules[name] = module
     reset_collected()
     captured = io.StringIO()

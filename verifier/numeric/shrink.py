@@ -28,6 +28,7 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from verifier.language import domains as d
 from verifier.language.claims import Given
+from verifier.language.keys import ClaimKey
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import NumericOutcome, Settings
 from verifier.outcome import NumericVerdict
@@ -146,7 +147,7 @@ def minimise(
             return False
 
     database = (
-        DirectoryBasedExampleDatabase(str(cache_dir / "hypothesis" / f"{inst.claim.derivation}.{inst.claim.name}"))
+        DirectoryBasedExampleDatabase(str(cache_dir / "hypothesis" / str(ClaimKey.of(inst.claim))))
         if cache_dir
         else None
     )

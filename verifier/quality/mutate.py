@@ -38,6 +38,7 @@ import sympy as sp
 from verifier.engine import PROBE_BUDGET, EngineSettings, display_n, verify_family
 from verifier.language.claims import PSD, Convex, Identity, Inequality, Statement
 from verifier.language.families import Claim, ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.numeric import batch as numeric
 from verifier.numeric.checks.resolve import NOWHERE_DEFINED
 from verifier.outcome import Expect, Status
@@ -162,7 +163,7 @@ def mutants(claim: Claim, limit: int = MAX_MUTANTS) -> list[tuple[str, Statement
     """Distinct mutants of the claim's claimed side, at most `limit`, spread over the operators; the
     operator to start from turns with the claim's name, so that a small limit still tries every
     operator somewhere in a library (and the same ones in every run)."""
-    return _spread(candidates(claim), limit, zlib.crc32(f"{claim.derivation}.{claim.name}".encode()))
+    return _spread(candidates(claim), limit, zlib.crc32(str(ClaimKey.of(claim)).encode()))
 
 
 def candidates(claim: Claim) -> list[tuple[str, Statement]]:

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from verifier.language.keys import ClaimKey
 from verifier.quality.alarms import AlarmStats
 
 COLUMNS = (
@@ -47,7 +48,7 @@ def summary(stats: list[AlarmStats]) -> dict[str, Any]:
         "residual_margin": total.worst_margin,
         "precise_margin": total.precise_margin,
         "cpu_seconds": round(sum(s.seconds for s in stats), 1),
-        "skipped": [f"{s.derivation}.{s.name}: {s.error}" for s in stats if s.error],
+        "skipped": [f"{ClaimKey.of(s)}: {s.error}" for s in stats if s.error],
     }
 
 
@@ -86,7 +87,7 @@ def render(console: Console, stats: list[AlarmStats], quiet: bool = False) -> No
             t.add_column(col, justify="left" if col == "claim" else "right")
         for s in stats:
             style = "bold red" if s.false_alarms else ("yellow" if s.error or s.inconclusive else "")
-            t.add_row(Text(f"{s.derivation}.{s.name}", style=style), *_cells(s))
+            t.add_row(Text(str(ClaimKey.of(s)), style=style), *_cells(s))
         console.print(t)
         console.print(Text(LEGEND, style="dim"))
     for line in summary(stats)["skipped"]:
@@ -106,7 +107,7 @@ def markdown(stats: list[AlarmStats]) -> str:
         ["derivation", *COLUMNS[1:]], [[name, *_cells(_merge(group))] for name, group in _by_derivation(stats)]
     )
     lines += ["", "## Per claim", ""]
-    lines += _table(list(COLUMNS), [[f"`{s.derivation}.{s.name}`", *_cells(s)] for s in stats])
+    lines += _table(list(COLUMNS), [[f"`{ClaimKey.of(s)}`", *_cells(s)] for s in stats])
     skipped = summary(stats)["skipped"]
     if skipped:
         lines += ["", "## Not measured", "", *[f"- {line}" for line in skipped]]

@@ -39,9 +39,14 @@ def compared(cx: Counterexample) -> str:
 
 def step_compared(step: StepResult, cx: Counterexample) -> str:
     """A chain step's values by line: this line is what the student claims, the previous line the truth."""
-    if step.relation != "=" or cx.relation != "=" or not cx.claimed:
+    return line_compared(cx, step.index, step.relation)
+
+
+def line_compared(cx: Counterexample, index: int | None, relation: str) -> str:
+    """The values compared, by line at a chain's line (its index and relation); else as claimed and observed."""
+    if index is None or relation != "=" or cx.relation != "=" or not cx.claimed:
         return compared(cx)
-    this, before = _e(step.index), _e(step.index - 1)
+    this, before = _e(index), _e(index - 1)
     return f"claimed {this} = {cx.claimed} (this line), observed {before} = {cx.observed} (the line before)"
 
 
@@ -53,8 +58,13 @@ def result_compared(cx: Counterexample, r: ClaimResult | None = None) -> str:
 
 def headline(cx: Counterexample, r: ClaimResult | None = None) -> str:
     """One line: "counterexample (n = 2, entry 1, at x = 1.0): claimed 2, observed 4"."""
+    return headline_of(cx, result_compared(cx, r))
+
+
+def headline_of(cx: Counterexample, compared_text: str) -> str:
+    """The headline with the comparison already worded (by line for a chain)."""
     place = where(cx)
-    return f"counterexample{f' ({place})' if place else ''}: {result_compared(cx, r)}"
+    return f"counterexample{f' ({place})' if place else ''}: {compared_text}"
 
 
 def _e(i: int) -> str:

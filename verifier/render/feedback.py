@@ -20,6 +20,7 @@ from pathlib import Path
 from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
 from verifier.grading.summary import CourseSummary, summarise
 from verifier.render import files
+from verifier.render.grades import grade_counterexample
 
 
 def page_stems(students: list[str]) -> dict[str, str]:
@@ -71,8 +72,8 @@ def _claim_section(g: ClaimGrade) -> list[str]:
         lines += [f"**Why:** {_cell(g.reason)}", ""]
     if g.wrong_step:
         lines += [f"**First wrong step** (step {g.first_wrong_step}):", "", *_block(g.wrong_step), ""]
-    if g.counterexample:
-        lines += ["**Counterexample** (at the reference's size):", "", *_block(g.counterexample), ""]
+    if g.found is not None:
+        lines += ["**Counterexample** (at the reference's size):", "", *_block(grade_counterexample(g)), ""]
     return lines + _taught(g)
 
 

@@ -23,6 +23,7 @@ from verifier.outcome import Counterexample
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.feedback import page_stems, write_pages
+from verifier.render.grades import grade_compared
 from verifier.render.html import COLORS, CSS
 
 GRADE_COLORS = {
@@ -75,13 +76,13 @@ def counterexample_box(g: ClaimGrade) -> str:
     """The counterexample: where (the size, the entries), the values by name, what was claimed and observed."""
     cx = g.found
     if cx is None:
-        return f'<div class="cx"><b>Counterexample</b><br>{_esc(g.counterexample)}</div>' if g.counterexample else ""
+        return ""
     size = f"at n = {cx.n} (the reference's size)" if cx.n is not None else "(no size: a scalar claim)"
     entries = f", {_esc(cx_text.entries_text(cx))}" if cx.entries else ""
     note = f"<br>{_esc(cx.note)}" if cx.note else ""
     return (
         f'<div class="cx"><b>Counterexample</b> {size}{entries}, confirmed at {cx.digits} digits{_values(cx)}'
-        f"{_esc(g.compared)}{note}</div>"
+        f"{_esc(grade_compared(g))}{note}</div>"
     )
 
 

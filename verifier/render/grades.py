@@ -18,6 +18,7 @@ from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, Grade
 from verifier.grading.statements import clean_text
 from verifier.language.text import plural, retried_text
 from verifier.outcome import Status
+from verifier.render import counterexample as cx_text
 
 STYLES: dict[GradeStatus, str] = {
     Status.PROVED: "bold green",
@@ -173,3 +174,18 @@ def to_csv(report: GradeReport) -> str:
             cells += [g.status, g.first_wrong_step, g.matched, g.reason]
         writer.writerow([_safe(c) for c in cells])
     return out.getvalue()
+
+
+def grade_compared(g: ClaimGrade) -> str:
+    """What the grade's counterexample compares: by line at a chain's first wrong line ("" without one)."""
+    if g.found is None:
+        return ""
+    wrong = next((line for line in g.lines if line.index == g.first_wrong_step and line.index), None)
+    return cx_text.line_compared(g.found, wrong.index if wrong else None, wrong.relation if wrong else "")
+
+
+def grade_counterexample(g: ClaimGrade) -> str:
+    """One line: where the counterexample is, what it compares and the digits it was confirmed at ("" without)."""
+    if g.found is None:
+        return ""
+    return f"{cx_text.headline_of(g.found, grade_compared(g))} (confirmed at {g.found.digits} digits)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
+from verifier.render.grades import grade_counterexample
 
 VISIBLE, HIDDEN = "visible", "hidden"
 TEXT = "text"  # Gradescope shows it as plain text, escaped
@@ -25,8 +26,8 @@ def _output(g: ClaimGrade) -> str:
         lines.append(f"your claim: {g.written}")
     if g.wrong_step:
         lines.append(f"first wrong step ({g.first_wrong_step}): {g.wrong_step}")
-    if g.counterexample:
-        lines.append(g.counterexample)
+    if g.found is not None:
+        lines.append(grade_counterexample(g))
     return "\n".join(lines)
 
 

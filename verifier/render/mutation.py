@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from verifier.language.keys import ClaimKey
 from verifier.quality.mutate import ClaimMutation, MutantVerdict
 
 VERDICTS = tuple(v.value for v in MutantVerdict)
@@ -43,7 +44,7 @@ def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) 
     if not quiet:
         rows = [
             (
-                f"{r.derivation}.{r.name}",
+                str(ClaimKey.of(r)),
                 str(r.n or "–"),
                 totals([r]),
                 "error" if r.error else "skipped" if r.skipped else kill_rate(totals([r])),
@@ -58,13 +59,13 @@ def render(console: Console, reports: list[ClaimMutation], quiet: bool = False) 
     console.print(_table("per derivation", "derivation", by_derivation))
     for r in reports:
         if r.error:
-            console.print(f"✗ {r.derivation}.{r.name}: could not mutate: {r.error}", markup=False, style="red")
+            console.print(f"✗ {ClaimKey.of(r)}: could not mutate: {r.error}", markup=False, style="red")
         elif r.skipped and not quiet:
-            console.print(f"· {r.derivation}.{r.name}: skipped, {r.skipped}", markup=False, style="dim")
+            console.print(f"· {ClaimKey.of(r)}: skipped, {r.skipped}", markup=False, style="dim")
         for m in r.mutants:
             if m.verdict is MutantVerdict.SURVIVED:
                 console.print(
-                    f"✗ survived: {r.derivation}.{r.name} [{m.operator}] → {m.status}: {m.text}",
+                    f"✗ survived: {ClaimKey.of(r)} [{m.operator}] → {m.status}: {m.text}",
                     markup=False,
                     style="red",
                 )

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from verifier.language.keys import ClaimKey
 from verifier.language.text import n_text, plural, reads_as_written, retried_text
 from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
@@ -72,7 +73,7 @@ def evidence_room(report: RunReport, width: int) -> int:
 
 
 def claim_text(r: ClaimResult) -> Text:
-    text = Text(f"{r.derivation}.{r.name}")
+    text = Text(str(ClaimKey.of(r)))
     if r.expect is not Expect.HOLDS:
         text.append(" (expect refuted)", style="dim")
     return text
@@ -118,7 +119,7 @@ def failures(console: Console, report: RunReport) -> None:
     for r in report.results:
         if r.met:
             continue
-        console.print(Text(f"✗ {r.derivation}.{r.name}: {r.status.value} (expected {r.expect})", style="bold red"))
+        console.print(Text(f"✗ {ClaimKey.of(r)}: {r.status.value} (expected {r.expect})", style="bold red"))
         _say(console, r.reason)
         if r.counterexample:
             cx = r.counterexample
@@ -151,7 +152,7 @@ def chains(console: Console, report: RunReport, verbose: bool = False, unmet_onl
     for r in report.results:
         if not r.steps or (r.status is Status.PROVED and not verbose) or (unmet_only and r.met):
             continue
-        console.print(Text(f"chain {r.derivation}.{r.name}:", style="bold"))
+        console.print(Text(f"chain {ClaimKey.of(r)}:", style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")

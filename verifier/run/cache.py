@@ -3,7 +3,7 @@
 What a hit guarantees, and what it does not:
 
 - **Same inputs.** A result is filed under a key that hashes everything its verdict depends
-  on: the derivation file's bytes and those of the `derivations` modules it imports (found
+  on: the derivation file's bytes and those of the library's modules it imports (found
   by reading its imports, never by running it), the engine's own sources (every file of the
   `verifier` package, hashed once per run), the versions of Python and of the libraries the
   engine calls, and the options (seed, samples, budget, corner fraction, shrinking) and the
@@ -36,10 +36,11 @@ import os
 import platform
 import secrets
 from functools import cache
-from importlib import metadata, util
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from verifier.load import library
 from verifier.outcome import ClaimResult
 from verifier.render.files import write_atomic
 
@@ -59,8 +60,9 @@ def engine_fingerprint() -> str:
 
 
 def engine_sources() -> list[Path]:
-    """Every Python source of the verifier package, in every layer folder (what a cached verdict rests on)."""
-    return sorted(PACKAGE.rglob("*.py"))
+    """Every Python source of the verifier package, in every layer folder (what a cached verdict rests on);
+    not the library installed inside it (verifier/library/): a derivation's key holds the files it imports."""
+    return sorted(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != "library")
 
 
 def _versions() -> str:
@@ -75,7 +77,7 @@ def _versions() -> str:
 
 
 def _imported(path: Path, source: bytes) -> list[Path]:
-    """The `derivations` modules a derivation file imports, read from its text (Python files only)."""
+    """The library's modules a derivation file imports, read from its text (Python files only)."""
     if path.suffix != ".py":
         return []
     try:
@@ -88,16 +90,15 @@ def _imported(path: Path, source: bytes) -> list[Path]:
             names += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-    return [p for name in names if name.startswith("derivations.") for p in [_library_file(name)] if p]
+    return [p for name in names for p in [_library_file(name)] if p]
 
 
 def _library_file(name: str) -> Path | None:
-    spec = util.find_spec("derivations")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(folder, *name.split(".")[1:]).with_suffix(".py")
-        if candidate.is_file():
-            return candidate
-    return None
+    """The library file a module name names: verifier.library.<stem>, or derivations.<stem> in a checkout."""
+    home = library.folder()
+    if name.startswith(library.SOURCE + ".") and home is not None and home.name == library.SOURCE:
+        name = library.PACKAGE + name.removeprefix(library.SOURCE)
+    return library.file_of(name)
 
 
 def module_key(path: Path) -> str | None:

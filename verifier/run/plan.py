@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.engine import EngineSettings
+from verifier.language.keys import ClaimKey
 from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, Status
 from verifier.run import cache, pool
@@ -40,7 +41,7 @@ class ClaimSpec:
     @property
     def key(self) -> str:
         """derivation.name, as in reports and the baseline."""
-        return f"{self.derivation}.{self.name}"
+        return str(ClaimKey.of(self))
 
 
 def options(settings: EngineSettings) -> tuple[object, ...]:
@@ -111,7 +112,7 @@ def matches_key(key: str, pattern: str) -> bool:
     """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
     if not pattern:
         return True
-    derivation, _, name = key.partition(".")
+    derivation, _, name = key.partition(".")  # any text: a baseline's keys are read from a file
     return any(fnmatch.fnmatch(t, pattern) for t in (key, derivation, name)) or pattern in (key, derivation)
 
 

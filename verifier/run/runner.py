@@ -20,6 +20,7 @@ from typing import TypeVar
 from verifier import __version__, engine
 from verifier.engine import EngineSettings
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo
 from verifier.quality import alarms, mutate
@@ -150,7 +151,7 @@ def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int])
 
 def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
     """The claims that corollaries among results cite and that are not in `have`."""
-    cited = {f"{r.derivation}.{name}" for r in results for name in r.cites}
+    cited = {str(ClaimKey(r.derivation, name)) for r in results for name in r.cites}
     return [specs[key] for key in sorted(cited - have) if key in specs]
 
 

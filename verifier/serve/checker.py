@@ -25,9 +25,9 @@ from typing import Any
 
 from verifier import engine
 from verifier.engine import EngineSettings
+from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain
-from verifier.load import latex
 from verifier.outcome import ClaimResult, StepResult
 from verifier.run import pool, session
 from verifier.serve import channel, limits

@@ -105,7 +105,7 @@ def slice_of(job: Job) -> float:
 
 def warm_up() -> None:
     """Import what every check needs once, here, so that each forked worker starts with it (as `verifier check`)."""
-    from verifier.load import latex
+    from verifier.frontends import latex
     from verifier.run import runner
 
     runner.share_imports(shrinker=True)

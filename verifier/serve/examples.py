@@ -5,18 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from verifier.load import latex
+from verifier.frontends import latex
+from verifier.load import library
 
 
 def library_folder() -> Path | None:
-    """derivations/ of the checkout or the installed package, if there is one."""
-    if Path("derivations").is_dir():
-        return Path("derivations")
-    try:
-        import derivations
-    except ImportError:
-        return None
-    return Path(derivations.__file__).parent
+    """./derivations if there is one, else the library (the checkout's or the installed one), if any."""
+    return library.default_folder()
 
 
 def title(text: str, fallback: str) -> str:

@@ -1,6 +1,6 @@
 """A light look at a pasted derivation before any worker reads it: its displays, declaration lines and tokens.
 
-This is not a LaTeX reader (that is `verifier.load.latex`, run in a worker, with every gate). It only
+This is not a LaTeX reader (that is `verifier.frontends.latex`, run in a worker, with every gate). It only
 finds what the bounds of `verifier.serve.limits` measure: how deep the brackets nest, which numbers
 and exponents there are, how many displays and relations, which sizes are declared. It runs in the
 server process on untrusted text, so it is linear in the text and never evaluates anything.

@@ -31,6 +31,7 @@ import sympy as sp
 from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
+from verifier.language.keys import ClaimKey
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -89,7 +90,7 @@ def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = No
     except ClaimError as err:  # the explicit path reports a builder that fails at some n
         return ForAllNAttempt(None, time.perf_counter() - started, f"the builder fails at a concrete n: {err}")
     try:
-        proof = kernel.prove_for_all_n(f"{family.derivation}.{family.name}", statement, SIZE, stated)
+        proof = kernel.prove_for_all_n(str(ClaimKey.of(family)), statement, SIZE, stated)
         return ForAllNAttempt(proof, time.perf_counter() - started, "")
     except Rejected as err:
         seconds, reason = time.perf_counter() - started, str(err)

@@ -26,6 +26,7 @@ from verifier.language import iteration
 from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
 from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
+from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
 from verifier.trusted.genuine import mint
 from verifier.trusted.symbol_identity import SymbolClash, check_symbols
@@ -72,9 +73,7 @@ def statement_digest(claim: Claim) -> str:
     every atom by its srepr (a symbol with its assumptions, a number exactly). A subexpression shared by many
     entries (a Hessian's) is digested once: srepr of the whole tree prints it once per use, and cost minutes."""
     memo: dict[sp.Basic, str] = {}
-    text = (
-        f"{claim.derivation}.{claim.name}|{claim.n}|{_canonical(claim.body, memo)}|{_canonical(claim.as_written, memo)}"
-    )
+    text = f"{ClaimKey.of(claim)}|{claim.n}|{_canonical(claim.body, memo)}|{_canonical(claim.as_written, memo)}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -10,6 +10,7 @@ from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
+from verifier.language.keys import ClaimKey
 from verifier.trusted import obligations
 from verifier.trusted.decide import normal_form
 from verifier.trusted.genuine import genuine, mint
@@ -81,7 +82,7 @@ class Obligation:
 
 def claim_name(inst: Instance) -> str:
     """derivation.name: the claim a proof or an obligation names."""
-    return f"{inst.claim.derivation}.{inst.claim.name}"
+    return str(ClaimKey.of(inst.claim))
 
 
 Witness: TypeAlias = sp.Basic | None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.language.lowering import LoweringError
 from verifier.trusted.genuine import mint
 from verifier.trusted.instantiate import ClaimError, Instance, UndefinedEverywhere, instantiate
@@ -39,7 +40,7 @@ class ClaimAt:
 
 
 def family_name(family: ClaimFamily) -> str:
-    return f"{family.derivation}.{family.name}"
+    return str(ClaimKey.of(family))
 
 
 def state(family: ClaimFamily, n: int | None) -> ClaimAt:

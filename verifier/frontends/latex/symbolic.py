@@ -18,15 +18,15 @@ from typing import Any
 import sympy as sp
 from lark import Tree
 
+from verifier.frontends.latex import calculus, functions, macros, scripts
+from verifier.frontends.latex.declarations import Declarations
+from verifier.frontends.latex.entries import COL, MATRIX, Entries, entry, hadamard
+from verifier.frontends.latex.errors import LatexError
+from verifier.frontends.latex.evaluate import Evaluator
+from verifier.frontends.latex.scope import Scope, domain_of
+from verifier.frontends.latex.values import Fn, Matrix, Value
 from verifier.language.families import NotGeneric
 from verifier.language.stepwise import Chain, Step
-from verifier.load.latex import calculus, functions, macros, scripts
-from verifier.load.latex.declarations import Declarations
-from verifier.load.latex.entries import COL, MATRIX, Entries, entry, hadamard
-from verifier.load.latex.errors import LatexError
-from verifier.load.latex.evaluate import Evaluator
-from verifier.load.latex.scope import Scope, domain_of
-from verifier.load.latex.values import Fn, Matrix, Value
 
 Node = Any
 

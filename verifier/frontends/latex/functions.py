@@ -3,7 +3,7 @@
 Each rule gets the evaluator as a :class:`Walker` (so this module does not import it) and
 the parse-tree nodes it applies to. A function takes the next factor as its argument; a
 greedy one (a derivative operator) takes the rest of the product, evaluated with the
-bindings it holds (a named intermediate held as a variable, :mod:`verifier.load.latex.calculus`).
+bindings it holds (a named intermediate held as a variable, :mod:`verifier.frontends.latex.calculus`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import bigops, macros, scripts, sequences, values
-from verifier.load.latex.definitions import Definition
-from verifier.load.latex.errors import LatexError
-from verifier.load.latex.values import Fn, Matrix, Value
-from verifier.load.latex.walker import Node, Walker, is_node, is_script
+from verifier.frontends.latex import bigops, macros, scripts, sequences, values
+from verifier.frontends.latex.definitions import Definition
+from verifier.frontends.latex.errors import LatexError
+from verifier.frontends.latex.values import Fn, Matrix, Value
+from verifier.frontends.latex.walker import Node, Walker, is_node, is_script
 
 _GROUPS = ("paren", "tuple", "braced")
 

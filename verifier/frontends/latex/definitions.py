@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.load.latex.document import Text
-from verifier.load.latex.errors import LatexError
-from verifier.load.latex.names import Name, parse_name
+from verifier.frontends.latex.document import Text
+from verifier.frontends.latex.errors import LatexError
+from verifier.frontends.latex.names import Name, parse_name
 
 DEFINITION = re.compile(r"\s*([^=:(]+?)\s*(?:\(([^()]*)\))?\s*=(?!=)")
 _SQUARED = re.compile(r"(.+?)\s*\^\s*(?:2|\{\s*2\s*\})$")

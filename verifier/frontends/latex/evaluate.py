@@ -1,7 +1,7 @@
 """A parse tree → sympy, by walking it: the macro table applied, every name resolved or an error.
 
 Nothing here turns text into code: numbers are built from their digits, names are looked
-up in the declarations (:class:`~verifier.load.latex.scope.Scope`), and sums and products over
+up in the declarations (:class:`~verifier.frontends.latex.scope.Scope`), and sums and products over
 a declared size are expanded at that size. A function takes the next factor as its
 argument (`\\log \\hat{y}_i`, `\\sigma(x)`), a superscript or subscript on a parenthesised
 argument applies to the result (`\\sigma(x)^2`, `\\operatorname{softmax}(z)_j`), and a
@@ -16,11 +16,11 @@ from typing import Any
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.grammar import where
-from verifier.load.latex.scope import Scope, SizeError
-from verifier.load.latex.values import Fn, Matrix, Value
+from verifier.frontends.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.grammar import where
+from verifier.frontends.latex.scope import Scope, SizeError
+from verifier.frontends.latex.values import Fn, Matrix, Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
 ParseText = Callable[[str, Origin], Tree]

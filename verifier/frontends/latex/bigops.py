@@ -13,8 +13,8 @@ from typing import Any
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import values
-from verifier.load.latex.values import Value
+from verifier.frontends.latex import values
+from verifier.frontends.latex.values import Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
 MAX_TERMS = 64

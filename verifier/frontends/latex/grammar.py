@@ -15,8 +15,8 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.load.latex import macros
-from verifier.load.latex.errors import LatexError, Origin
+from verifier.frontends.latex import macros
+from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
 start: tok*

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import macros, values
-from verifier.load.latex.values import Value
-from verifier.load.latex.walker import Node, Walker, is_node
+from verifier.frontends.latex import macros, values
+from verifier.frontends.latex.values import Value
+from verifier.frontends.latex.walker import Node, Walker, is_node
 
 _RELATIONS = {"=": sp.Eq, "!=": sp.Ne, "<": sp.Lt, "<=": sp.Le, ">": sp.Gt, ">=": sp.Ge}
 

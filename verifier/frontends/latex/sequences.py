@@ -14,9 +14,9 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.load.latex import values
-from verifier.load.latex.definitions import Definition
-from verifier.load.latex.values import Fn, Value
+from verifier.frontends.latex import values
+from verifier.frontends.latex.definitions import Definition
+from verifier.frontends.latex.values import Fn, Value
 
 Node = Any
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.load.latex.macros import DECORATIONS
+from verifier.frontends.latex.macros import DECORATIONS
 
 _DECOR = re.compile(r"\\(hat|widehat|bar|overline|tilde|widetilde)\s*(?:\{\s*(\\?[A-Za-z]+)\s*\}|(\\?[A-Za-z]+))$")
 _FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathit|mathcal|vec)\s*\{\s*(.+?)\s*\}$")

@@ -20,11 +20,11 @@ from collections.abc import Callable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.macros import ALLOWED_FUNCTIONS
+from verifier.frontends.latex.scope import Scope
+from verifier.frontends.latex.values import Value
 from verifier.language import walk
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.macros import ALLOWED_FUNCTIONS
-from verifier.load.latex.scope import Scope
-from verifier.load.latex.values import Value
 
 Reparse = Callable[[str], Value]
 

@@ -2,11 +2,11 @@
 
     z, y: vectors of size k; y: simplex; k: 2..4
     x: real; a: positive; A: matrix k×k; A: spd; X: (k+1) \\times k
-    x, w \\in \\mathbb{R}^k; \\beta \\in (0, 1); y \\in [0, 1]^k      (sets: :mod:`verifier.load.latex.sets`)
-    d_i \\sim \\mathcal{N}(1, \\sigma^2) i.i.d.                         (random: :mod:`verifier.load.latex.laws`)
+    x, w \\in \\mathbb{R}^k; \\beta \\in (0, 1); y \\in [0, 1]^k      (sets: :mod:`verifier.frontends.latex.sets`)
+    d_i \\sim \\mathcal{N}(1, \\sigma^2) i.i.d.                         (random: :mod:`verifier.frontends.latex.laws`)
     j: index; f: function; \\sigma: sigmoid; \\operatorname{softmax}: softmax
     \\hat{y} = \\operatorname{softmax}(z); L(z) = -\\sum_i y_i \\log \\hat{y}_i
-                                                     (:mod:`verifier.load.latex.definitions`)
+                                                     (:mod:`verifier.frontends.latex.definitions`)
 
 Entries are separated by `;` or new lines. Each error names the entry's line and column,
 and the entry is dropped; the rest of the block stands.
@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from verifier.load.latex import definitions, laws, sets
-from verifier.load.latex.definitions import Definition, Gradient, Upstream
-from verifier.load.latex.document import Text
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.macros import kind_of, known_kinds
-from verifier.load.latex.names import Name, parse_name
-from verifier.load.latex.shapes import parse_size
+from verifier.frontends.latex import definitions, laws, sets
+from verifier.frontends.latex.definitions import Definition, Gradient, Upstream
+from verifier.frontends.latex.document import Text
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.macros import kind_of, known_kinds
+from verifier.frontends.latex.names import Name, parse_name
+from verifier.frontends.latex.shapes import parse_size
 
 __all__ = ["Declarations", "Declared", "Definition", "Name", "Upstream", "parse_block", "parse_name"]
 

@@ -19,9 +19,9 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.load.latex.declarations import Upstream
-from verifier.load.latex.errors import Origin
-from verifier.load.latex.values import Value
+from verifier.frontends.latex.declarations import Upstream
+from verifier.frontends.latex.errors import Origin
+from verifier.frontends.latex.values import Value
 
 Node = Any
 

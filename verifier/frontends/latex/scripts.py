@@ -11,11 +11,11 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex import macros, sequences, values
-from verifier.load.latex.errors import LatexError
-from verifier.load.latex.names import iterate_key
-from verifier.load.latex.values import Fn, Matrix, Value
-from verifier.load.latex.walker import Node, Walker, inner, is_node
+from verifier.frontends.latex import macros, sequences, values
+from verifier.frontends.latex.errors import LatexError
+from verifier.frontends.latex.names import iterate_key
+from verifier.frontends.latex.values import Fn, Matrix, Value
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node
 
 
 def is_transpose(w: Walker, script: Node) -> bool:

@@ -15,18 +15,18 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
+from verifier.frontends.latex import gates, grammar, macros
+from verifier.frontends.latex.declarations import Declarations, parse_block
+from verifier.frontends.latex.document import ChainSource, split
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.evaluate import Evaluator
+from verifier.frontends.latex.scope import Scope
+from verifier.frontends.latex.sizes import Sized
+from verifier.frontends.latex.symbolic import chain_at
+from verifier.frontends.latex.values import Matrix, Value, collapse, shape_of
 from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation, Step
-from verifier.load.latex import gates, grammar, macros
-from verifier.load.latex.declarations import Declarations, parse_block
-from verifier.load.latex.document import ChainSource, split
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.evaluate import Evaluator
-from verifier.load.latex.scope import Scope
-from verifier.load.latex.sizes import Sized
-from verifier.load.latex.symbolic import chain_at
-from verifier.load.latex.values import Matrix, Value, collapse, shape_of
 
 _TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")

@@ -19,10 +19,10 @@ from typing import Any
 import sympy as sp
 from lark import Tree
 
-from verifier.load.latex import sequences, upstream, values
-from verifier.load.latex.functions import product
-from verifier.load.latex.scripts import base_key, indices, literal
-from verifier.load.latex.values import Fn, Matrix, Value
+from verifier.frontends.latex import sequences, upstream, values
+from verifier.frontends.latex.functions import product
+from verifier.frontends.latex.scripts import base_key, indices, literal
+from verifier.frontends.latex.values import Fn, Matrix, Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
 DERIVATIVE = "\\frac{\\partial}{\\partial ...}"

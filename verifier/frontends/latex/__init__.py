@@ -1,11 +1,11 @@
 """LaTeX input: derivations written as $$…$$ chains in a .tex or .md file (lark, a dependency).
 
-    from verifier.load.latex import parse_chains
+    from verifier.frontends.latex import parse_chains
     families, errors = parse_chains(text)        # a ClaimFamily of Chain statements per chain
 
 The file declares its symbols (shapes, domains, sizes), the function macros it uses and
-its definitions (see :mod:`verifier.load.latex.declarations`); every chain is parsed by a
-small lark grammar, evaluated by walking the tree, and gated (:mod:`verifier.load.latex.gates`).
+its definitions (see :mod:`verifier.frontends.latex.declarations`); every chain is parsed by a
+small lark grammar, evaluated by walking the tree, and gated (:mod:`verifier.frontends.latex.gates`).
 No text is ever passed to eval, sympify or parse_expr. Errors are one line each,
 `path:line:col: what; what to do`, and a broken chain never stops the others.
 """
@@ -51,7 +51,7 @@ def parse_chains(
     """
     if not available():
         raise ImportError(INSTALL_HINT)
-    from verifier.load.latex.family import load_text
+    from verifier.frontends.latex.family import load_text
 
     return load_text(text, path, stem, only)
 

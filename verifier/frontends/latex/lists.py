@@ -16,8 +16,8 @@ from typing import Any
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.load.latex.errors import LatexError
-from verifier.load.latex.values import Value
+from verifier.frontends.latex.errors import LatexError
+from verifier.frontends.latex.values import Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
 STARTS = (1, 0, 2, -1)

@@ -23,13 +23,13 @@ from typing import Any
 
 import sympy as sp
 
+from verifier.frontends.latex import values
+from verifier.frontends.latex.document import Text
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.names import Name, parse_name
+from verifier.frontends.latex.values import Matrix, Value
 from verifier.language.distributions import Bernoulli, Distribution, Normal, Uniform
 from verifier.language.domains import Interval
-from verifier.load.latex import values
-from verifier.load.latex.document import Text
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.names import Name, parse_name
-from verifier.load.latex.values import Matrix, Value
 from verifier.trusted.obligations import expectation_by_moments
 
 _LAWS = {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from verifier.load.latex.errors import LatexError, Origin
+from verifier.frontends.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(
     r"\$\$(?P<a>.*?)\$\$|\\\[(?P<b>.*?)\\\]|\\begin\{(?P<env>(?:align|equation|gather)\*?)\}(?P<c>.*?)\\end\{(?P=env)\}",

@@ -12,6 +12,10 @@ from typing import Any
 
 import sympy as sp
 
+from verifier.frontends.latex.declarations import Declarations, Declared
+from verifier.frontends.latex.sets import interval_bounds
+from verifier.frontends.latex.shapes import size_value
+from verifier.frontends.latex.values import Value
 from verifier.language import mathlib
 from verifier.language.domains import (
     SPD,
@@ -32,10 +36,6 @@ from verifier.language.domains import (
     Simplex,
     Symmetric,
 )
-from verifier.load.latex.declarations import Declarations, Declared
-from verifier.load.latex.sets import interval_bounds
-from verifier.load.latex.shapes import size_value
-from verifier.load.latex.values import Value
 
 DOMAINS: dict[str, Domain] = {
     "real": Real(),

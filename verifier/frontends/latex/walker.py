@@ -7,9 +7,9 @@ from typing import Any, Protocol
 
 from lark import Token, Tree
 
-from verifier.load.latex.errors import LatexError, Origin
-from verifier.load.latex.scope import Scope
-from verifier.load.latex.values import Fn, Value
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.scope import Scope
+from verifier.frontends.latex.values import Fn, Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
 Item = Value | Fn | tuple[Value, ...]

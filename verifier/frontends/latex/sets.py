@@ -1,8 +1,8 @@
 """Sets a declaration may name: `x \\in \\mathbb{R}^k`, `X \\in \\mathbb{R}^{(k+1) \\times k}`, `\\beta \\in (0, 1)`,
 `y \\in [0, 1]^k`, `y \\in \\{0, 1\\}^k`, `p \\in \\Delta^{k-1}`, `\\Sigma \\in \\mathbb{S}^k_{++}`, `\\mathbb{R}_{>0}`.
 
-Each becomes a shape (canonical size texts, see :mod:`verifier.load.latex.shapes`) and a domain
-word of :data:`verifier.load.latex.scope.DOMAINS`, or an interval "(lo,hi]" with exact rational
+Each becomes a shape (canonical size texts, see :mod:`verifier.frontends.latex.shapes`) and a domain
+word of :data:`verifier.frontends.latex.scope.DOMAINS`, or an interval "(lo,hi]" with exact rational
 endpoints, which :func:`interval_bounds` reads back. An interval is the engine's own
 `Interval` domain, so a counterexample is shown to lie in it in exact arithmetic. Endpoints
 are whole numbers or binary fractions (0.5, \\frac{1}{4}), which a float holds exactly; an
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from verifier.load.latex.shapes import parse_size
+from verifier.frontends.latex.shapes import parse_size
 
 _INTERVAL = re.compile(r"([(\[])\s*([^,]+?)\s*,\s*([^,]+?)\s*([)\]])$")
 _FRAC = re.compile(r"(-?)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}$")
