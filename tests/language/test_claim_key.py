@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 from verifier.language.keys import ClaimKey
 from verifier.outcome import ClaimResult, Expect, Status
 
