@@ -149,11 +149,28 @@ def _check_hessian(
     method = ("complex step" if analytic else "central differences") + " + Richardson, " + f"{len(u)} direction pairs"
     if numeric.has_opaque([f, *claimed]):
         return opaque_outcome(inst, cmp, method)
+    decide_at = _hessian_decider(inst, env, f, claimed, wrt, (u, v), np.abs(got - ref), analytic)
+    return resolve(inst, env, cmp, method, decide_at)
+
+
+def _hessian_decider(
+    inst: Instance,
+    env: Env,
+    f: sp.Expr,
+    claimed: sp.ImmutableMatrix,
+    wrt: list[sp.Symbol],
+    pairs: tuple[np.ndarray, np.ndarray],
+    diff: np.ndarray,
+    analytic: bool,
+) -> Callable[[int], Confirmation]:
+    """The high-precision decision at one sample: uᵀHv for the direction pair with the largest float gap there,
+    against the mixed derivative of f along u and v (mpmath's, or arb's series where it decides)."""
     mp_f = confirm.mp_compile(inst.symbols, [f])
     mp_h = confirm.mp_compile(inst.symbols, list(claimed))
     ball_f, ball_h = balls.BallEvaluator(inst.symbols, [f]), balls.BallEvaluator(inst.symbols, list(claimed))
     positions = [inst.symbols.index(w) for w in wrt]
-    diff = np.abs(got - ref)
+    u, v = pairs
+    n = len(wrt)
 
     def decide_at(idx: int) -> Confirmation:
         mirrored, p = divmod(int(np.argmax(diff[idx])), len(u))  # the second half compares vᵀHu: H's other triangle
@@ -189,7 +206,7 @@ def _check_hessian(
         certified = enclosed if analytic else None
         return confirm.decide(sides, floor=lambda: abs(mp_f(*at.mp)[0]), balls=certified)
 
-    return resolve(inst, env, cmp, method, decide_at)
+    return decide_at
 
 
 def _second_coefficient(fn: balls.BallEvaluator, point: list[arb], positions: list[int], w: list[arb]) -> arb:
