@@ -4,7 +4,7 @@ The bench's yardstick for the run machinery (`python -m benchmarks.in_process [P
 whole `verify-all --jobs 1` process tree uses, over the CPU this process uses for the same claims with the
 same settings. No pool, no forks, no cache, no reports; a module is loaded once and its claims run in turn.
 With `--phases PATH`, each claim's CPU by phase of the engine is written to PATH as JSON (benchmarks/phases.py);
-`--detail` adds the finer phases (phases.DETAIL_PHASES).
+`--detail` adds the finer phases (phases.DETAIL_PHASES); `--only A.x,B.y` verifies only those claims of the files.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ def main(argv: list[str]) -> int:
     if "--phases" in argv:
         at = argv.index("--phases")
         phases_out, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
+    only: set[str] | None = None
+    if "--only" in argv:  # derivation.claim names, comma-separated: a few claims of the files given
+        at = argv.index("--only")
+        only, argv = set(argv[at + 1].split(",")), argv[:at] + argv[at + 2 :]
     detail = "--detail" in argv
     argv = [a for a in argv if a != "--detail"]
     clock = PhaseClock(detail)
@@ -35,6 +39,8 @@ def main(argv: list[str]) -> int:
     by_claim: dict[str, dict[str, float]] = {}
     for path in loader.discover(argv or ["derivations"]):
         for family in loader.load(path).families:
+            if only is not None and f"{family.derivation}.{family.name}" not in only:
+                continue
             clock.lap()
             started = time.process_time()
             engine.verify_family(family, EngineSettings(), str(path))

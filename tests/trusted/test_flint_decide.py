@@ -85,3 +85,55 @@ def test_infinities_are_never_read_as_indeterminates() -> None:
         with pytest.raises(Rejected):
             kernel.zero(g, rung)  # as a ring element g·(x + 1) − g·x − g is 0; as a value it is ∞ − ∞
     assert factored(g) is None
+
+
+def test_the_atoms_rung_decides_exponential_identities_whole_in_the_ring() -> None:
+    """The first, whole test (fresh symbols substituted as the reader meets them): true identities and
+    near misses one term or one exponent away, each also asked of the step-by-step path."""
+    e = sp.exp
+    true = [
+        e(x) / (1 + e(x)) + 1 / (1 + e(x)) - 1,  # across two groups: only the whole sum is zero
+        e(2 * x) - e(x) ** 2,  # one family: exp(x)² is exp(2x)
+        e(x + y) - e(x) * e(y),  # one fresh symbol per monomial
+        sp.tanh(x) - (e(2 * x) - 1) / (e(2 * x) + 1),
+        sum(e(s) / (1 + e(s)) ** 2 - e(-s) / (1 + e(-s)) ** 2 for s in (x, y, z)),  # one group per sample
+        sp.sqrt(x) ** 2 * e(y) - x * e(y),
+        (1 + sp.sqrt(a)) * (1 - sp.sqrt(a)) / (1 + e(a)) - (1 - a) / (1 + e(a)),  # modulo s² = a
+    ]
+    false = [
+        e(x) / (1 + e(x)) + 1 / (1 + e(x)) - 1 + e(2 * x) / 10**30,
+        e(2 * x) - e(x) ** 3,
+        e(x * y) - e(x) * e(y),
+        sp.tanh(x) - (e(2 * x) + 1) / (e(2 * x) - 1),
+        sum(e(s) / (1 + e(s)) ** 2 - e(-s) / (1 + e(-s)) ** 3 for s in (x, y, z)),
+        sp.sqrt(a) * e(y) - a * e(y),
+    ]
+    assert normal_form.are_zero_atoms(true) == [True] * len(true)
+    assert normal_form.are_zero_atoms(false) == [False] * len(false)
+    for expr in true:
+        assert normal_form.is_zero_atoms(expr)
+    for expr in false:
+        assert not normal_form.is_zero_atoms(expr)
+        assert normal_form._decide_in_ring([expr])[0] is not True
+
+
+def test_a_whole_test_past_its_size_bound_decides_nothing_and_the_steps_still_decide() -> None:
+    from verifier.trusted.decide.rational_zero import RationalZeroTester
+
+    xs = sp.symbols("x1:7")
+    product = sp.Mul(*[sp.Add(*xs[i : i + 3]) + i for i in range(4)])
+    identity = product**2 - sp.expand(product) ** 2
+    assert RationalZeroTester([identity], max_product=10).decide(identity) is None
+    assert RationalZeroTester([identity]).decide(identity) is True
+    assert RationalZeroTester([identity + xs[0]]).decide(identity + xs[0]) is False
+    assert normal_form.is_zero_atoms(identity)
+
+
+def test_infinities_are_never_indeterminates_even_inside_an_atom() -> None:
+    from verifier.trusted.decide.rational_zero import RationalZeroTester
+
+    f = sp.Function("f")
+    for expr in [sp.Add(sp.oo * x, -sp.oo * x, evaluate=False), sp.Add(f(sp.oo) / x, -f(sp.oo) / x, evaluate=False)]:
+        assert RationalZeroTester([expr]).decide(expr) is not True
+    g = sp.Add(f(sp.zoo), -f(sp.zoo), evaluate=False)
+    assert RationalZeroTester([g]).decide(g) is None

@@ -1,10 +1,13 @@
-"""High-precision confirmation of candidate counterexamples (mpmath).
+"""High-precision confirmation of candidate counterexamples (arb where it is clear, else mpmath).
 
 Float64 only nominates suspects. A suspect becomes a counterexample only when the two
 sides, recomputed in mpmath at 50 digits and again at 100 digits from the exact same
 inputs (float samples are exact binary rationals), differ by the same clearly nonzero
 amount both times. If the difference shrinks with precision, it was round-off, and the
 sample passes. Anything else is undecided, which can never become REFUTED.
+
+Where the sides have arb enclosures (:mod:`verifier.numeric.balls`), one certified evaluation at
+100 digits decides the clear cases first (:func:`certify`); mpmath decides the rest.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from typing import TypeVar
 
 import mpmath
 import sympy as sp
+from flint import arb
 
+from verifier.numeric import enclose
 from verifier.numeric.mpeval import MpEvaluator, Peak
 
 LOW_DPS = 50
@@ -31,6 +36,10 @@ SHRINK = mpmath.mpf(10) ** -25
 STABLE = mpmath.mpf(10) ** -10
 
 Vector = list[mpmath.mpf]
+BallSides = Callable[[], tuple[list[arb], list[arb], arb]]  # lhs, rhs and the floor (arb(0) if none), as balls
+_BITS = int(HIGH_DPS * 3.33) + 8  # the 100 digits a certified confirmation is made at
+CONFIRM_RELATIVE_ARB = "1e-30"
+NOISE_RELATIVE_ARB = "1e-45"
 Observation = TypeVar("Observation")
 Sides = Callable[[], tuple[Vector, Vector]]
 
@@ -100,8 +109,9 @@ def as_decimals(sides: Sides) -> Sides:
     return rounded
 
 
-def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confirmation:
-    """Evaluate the sides at 50 and 100 digits (and 150 if needed) and classify the gap.
+def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: BallSides | None = None) -> Confirmation:
+    """Certified by arb where the gap is clear (balls, see certify); else evaluate the sides at 50 and 100
+    digits (and 150 if needed) and classify the gap.
 
     floor, if given, is a magnitude below which a gap means nothing even in high
     precision: for a derivative computed by mpmath's numerical differentiation, the
@@ -112,6 +122,9 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
     magnitude between two precisions; it is CONFIRMED if it is the same (to 10
     significant digits) at two precisions and not negligible; otherwise UNDECIDED.
     """
+    certified = certify(balls) if balls is not None else None
+    if certified is not None:
+        return certified
     pair = _pair(sides, LOW_DPS, HIGH_DPS)
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
@@ -128,6 +141,45 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None) -> Confi
         finer = _with_headroom(sides, depth)
         verdict = _classify(list(finer), least) if finer is not None else _too_large(depth)
     return verdict
+
+
+def certify(balls: BallSides) -> Confirmation | None:
+    """The gap decided from arb's enclosures at HIGH_DPS digits, or None where they do not decide it (mpmath
+    then does). CONFIRMED: the worst gap's ball lies above CONFIRM_RELATIVE of the largest value (or the
+    floor), so the gap is certainly that large. NOISE: every gap's ball lies within NOISE_RELATIVE of the
+    smallest the scale can be. The same thresholds as the two-precision test, on certified bounds."""
+    with enclose.precision(_BITS):
+        try:
+            lhs, rhs, floor = balls()
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # Unsupported is a ValueError
+            return None
+        if not all(v.is_finite() for v in [*lhs, *rhs, floor]) or not lhs:
+            return None
+        gaps = [a - b for a, b in zip(lhs, rhs, strict=True)]
+        i = max(range(len(gaps)), key=lambda j: gaps[j].abs_upper())
+        values = [*lhs, *rhs, floor]
+        top = max(v.abs_upper() for v in values)
+        least = max(v.abs_lower() for v in values)
+        if gaps[i].abs_lower() > top * arb(CONFIRM_RELATIVE_ARB):
+            return _certified(Decision.CONFIRMED, lhs[i], rhs[i], gaps[i], top, gaps[i].abs_lower() / top)
+        if least > 0 and all(g.abs_upper() <= least * arb(NOISE_RELATIVE_ARB) for g in gaps):
+            return _certified(Decision.NOISE, lhs[i], rhs[i], gaps[i], least, gaps[i].abs_upper() / least)
+    return None
+
+
+def _certified(decision: Decision, lhs: arb, rhs: arb, gap: arb, scale: arb, ratio: arb) -> Confirmation:
+    with mpmath.workdps(TOP_DPS):
+        closeness = float(_to_mp(ratio) / CONFIRM_RELATIVE)
+        texts = mpmath.nstr(_to_mp(lhs), 20), mpmath.nstr(_to_mp(rhs), 20), mpmath.nstr(abs(_to_mp(gap)), 6)
+        relative = float(abs(_to_mp(gap)) / _to_mp(scale))
+    if decision is Decision.NOISE:
+        closeness = min(closeness, 1.0)
+    return Confirmation(decision, *texts, relative, closeness)
+
+
+def _to_mp(value: arb) -> mpmath.mpf:
+    man, exp = value.mid().man_exp()
+    return mpmath.ldexp(mpmath.mpf(int(man)), int(exp))
 
 
 def _smallness(values: tuple[Vector, Vector], floor: mpmath.mpf) -> float:

@@ -7,13 +7,14 @@ from collections.abc import Callable
 import mpmath
 import numpy as np
 import sympy as sp
+from flint import arb
 
 from verifier.language.claims import Derivative
+from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
-from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import Settings, mp_args, sample
+from verifier.numeric.checks.sampling import ExactSample, Settings, sample
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import jacobian_layout
@@ -77,16 +78,18 @@ def _decider(
     n_in = claimed.shape[1]
     mp_f = confirm.mp_compile(inst.symbols, f)
     mp_d = confirm.mp_compile(inst.symbols, list(claimed))
+    ball_f, ball_d = balls.BallEvaluator(inst.symbols, f), balls.BallEvaluator(inst.symbols, list(claimed))
     positions = [inst.symbols.index(w) for w in wrt]
 
     def decide_at(idx: int) -> Confirmation:
         d, o = (int(i) for i in np.unravel_index(int(np.argmax(diff[idx])), diff[idx].shape))
         v = [mpmath.mpf(float(x)) for x in dirs[d]]
-        base = mp_args(inst, env, idx)
+        at = ExactSample(inst, env, idx)
 
         used = [i for i in range(n_in) if v[i] != 0]
 
         def sides() -> tuple[list, list]:
+            base = at.mp
             row = mp_d.entries(base, [o * n_in + i for i in used])
             claimed_v = mpmath.fsum(value * v[i] for value, i in zip(row, used, strict=True))
 
@@ -98,10 +101,20 @@ def _decider(
 
             return [claimed_v], [mpmath.diff(along, 0)]
 
-        if not analytic and _kink(lambda t: mp_f.entries(_moved(base, positions, v, t), [o])[0]):
+        def enclosed() -> tuple[list, list, arb]:
+            point = at.balls()
+            row = ball_d.entries(point, [o * n_in + i for i in used])
+            claimed_v = sum((value * arb(float(dirs[d][i])) for value, i in zip(row, used, strict=True)), arb(0))
+            slopes = dict(zip(positions, (arb(float(x)) for x in dirs[d]), strict=True))
+            along = [balls.line(p, slopes.get(k, arb(0)), 1) for k, p in enumerate(point)]
+            derivative = balls.coefficient(ball_f.entries(along, [o])[0], 1)
+            return [claimed_v], [derivative], _largest(ball_f.entries(point, range(len(f))))
+
+        if not analytic and _kink(lambda t: mp_f.entries(_moved(at.mp, positions, v, t), [o])[0]):
             kink = "not differentiable here (one-sided derivatives differ)"
             return Confirmation(Decision.NO_EVIDENCE, "", "", kink, 0)
-        return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*base)))
+        certified = enclosed if analytic else None
+        return confirm.decide(sides, floor=lambda: max(abs(v) for v in mp_f(*at.mp)), balls=certified)
 
     return decide_at
 
@@ -136,35 +149,76 @@ def _check_hessian(
     method = ("complex step" if analytic else "central differences") + " + Richardson, " + f"{len(u)} direction pairs"
     if numeric.has_opaque([f, *claimed]):
         return opaque_outcome(inst, cmp, method)
+    decide_at = _hessian_decider(inst, env, f, claimed, wrt, (u, v), np.abs(got - ref), analytic)
+    return resolve(inst, env, cmp, method, decide_at)
+
+
+def _hessian_decider(
+    inst: Instance,
+    env: Env,
+    f: sp.Expr,
+    claimed: sp.ImmutableMatrix,
+    wrt: list[sp.Symbol],
+    pairs: tuple[np.ndarray, np.ndarray],
+    diff: np.ndarray,
+    analytic: bool,
+) -> Callable[[int], Confirmation]:
+    """The high-precision decision at one sample: uᵀHv for the direction pair with the largest float gap there,
+    against the mixed derivative of f along u and v (mpmath's, or arb's series where it decides)."""
     mp_f = confirm.mp_compile(inst.symbols, [f])
     mp_h = confirm.mp_compile(inst.symbols, list(claimed))
+    ball_f, ball_h = balls.BallEvaluator(inst.symbols, [f]), balls.BallEvaluator(inst.symbols, list(claimed))
     positions = [inst.symbols.index(w) for w in wrt]
-    diff = np.abs(got - ref)
+    u, v = pairs
+    n = len(wrt)
 
     def decide_at(idx: int) -> Confirmation:
         mirrored, p = divmod(int(np.argmax(diff[idx])), len(u))  # the second half compares vᵀHu: H's other triangle
         first, second = (v, u) if mirrored else (u, v)
         uu = [mpmath.mpf(float(x)) for x in first[p]]
         vv = [mpmath.mpf(float(x)) for x in second[p]]
-        base = mp_args(inst, env, idx)
+        at = ExactSample(inst, env, idx)
 
         cells = [(i, j) for i in range(n) for j in range(n) if uu[i] != 0 and vv[j] != 0]
 
         def sides() -> tuple[list, list]:
+            base = at.mp
             h = mp_h.entries(base, [i * n + j for i, j in cells])
             quad = mpmath.fsum(uu[i] * value * vv[j] for value, (i, j) in zip(h, cells, strict=True))
 
-            def at(a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
+            def moved_by(a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
                 moved = list(base)
                 for i, q in enumerate(positions):
                     moved[q] = moved[q] + a * uu[i] + b * vv[i]
                 return mp_f(*moved)[0]
 
-            return [quad], [mpmath.diff(at, (0, 0), (1, 1))]
+            return [quad], [mpmath.diff(moved_by, (0, 0), (1, 1))]
 
-        return confirm.decide(sides, floor=lambda: abs(mp_f(*base)[0]))
+        def enclosed() -> tuple[list, list, arb]:
+            point = at.balls()
+            h = ball_h.entries(point, [i * n + j for i, j in cells])
+            a, b = [arb(float(x)) for x in first[p]], [arb(float(x)) for x in second[p]]
+            quad = sum((a[i] * value * b[j] for value, (i, j) in zip(h, cells, strict=True)), arb(0))
+            c2 = [_second_coefficient(ball_f, point, positions, [x + sign * y for x, y in zip(a, b, strict=True)])
+                  for sign in (1, -1)]  # fmt: skip
+            return [quad], [(c2[0] - c2[1]) / 2], _largest(ball_f.entries(point, [0]))
 
-    return resolve(inst, env, cmp, method, decide_at)
+        certified = enclosed if analytic else None
+        return confirm.decide(sides, floor=lambda: abs(mp_f(*at.mp)[0]), balls=certified)
+
+    return decide_at
+
+
+def _second_coefficient(fn: balls.BallEvaluator, point: list[arb], positions: list[int], w: list[arb]) -> arb:
+    """The t² coefficient of f(point + t·w): wᵀHw/2."""
+    slopes = dict(zip(positions, w, strict=True))
+    along = [balls.line(p, slopes.get(k, arb(0)), 2) for k, p in enumerate(point)]
+    return balls.coefficient(fn.entries(along, [0])[0], 2)
+
+
+def _largest(values: list[arb]) -> arb:
+    """The value of largest magnitude: the floor below which a derivative's gap means nothing."""
+    return max(values, key=lambda v: v.abs_upper())
 
 
 def _moved(base: list[mpmath.mpf], positions: list[int], v: list[mpmath.mpf], t: mpmath.mpf) -> list[mpmath.mpf]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from flint import arb
 
 from verifier.language.claims import Identity
+from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
-from verifier.numeric import confirm
 from verifier.numeric.checks import definedness, poles
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import Settings, mp_args, sample, specials
+from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
 from verifier.trusted.instantiate import Instance, as_matrix
 
@@ -38,16 +39,22 @@ def _compare_sides(
     if found.counterexample is None and (pole := poles.probe(inst, (lhs, rhs))).counterexample is not None:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
+    ball_fn = balls.BallEvaluator(inst.symbols, lhs + rhs)
 
     def decide_at(idx: int) -> Confirmation:
-        args = mp_args(inst, env, idx)
+        at = ExactSample(inst, env, idx)
         entries = cmp.suspect_entries(idx)
+        wanted = [*entries, *(m + e for e in entries)]
 
         def sides() -> tuple[list, list]:
-            vals = mp_fn.entries(args, [*entries, *(m + e for e in entries)])
+            vals = mp_fn.entries(at.mp, wanted)
             return vals[: len(entries)], vals[len(entries) :]
 
-        return confirm.decide(sides)
+        def enclosed() -> tuple[list, list, arb]:
+            vals = ball_fn.entries(at.balls(), wanted)
+            return vals[: len(entries)], vals[len(entries) :], arb(0)
+
+        return confirm.decide(sides, balls=enclosed)
 
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))

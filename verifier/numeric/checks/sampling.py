@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import mpmath
 import numpy as np
 import sympy as sp
+from flint import arb
 
+from verifier.numeric import balls
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
 from verifier.numeric.confirm import Confirmation, Decision
@@ -91,9 +94,28 @@ def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
     point that really lies in the domain, or round-off in the sample would look like a
     counterexample.
     """
-    point = exact_point(inst, env, idx)
-    with mpmath.workdps(250):
-        return [mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in inst.symbols]
+    return ExactSample(inst, env, idx).mp
+
+
+class ExactSample:
+    """One sample's exact point (see exact_point), made once on first use, as mpmath numbers (mp_args) and as
+    arb balls: a confirmation that arb decides never builds the mpmath form."""
+
+    def __init__(self, inst: Instance, env: Env, idx: int) -> None:
+        self.inst, self.env, self.idx = inst, env, idx
+
+    @cached_property
+    def point(self) -> dict[sp.Symbol, sp.Rational]:
+        return exact_point(self.inst, self.env, self.idx)
+
+    @cached_property
+    def mp(self) -> list[mpmath.mpf]:
+        with mpmath.workdps(250):
+            return [mpmath.mpf(int(self.point[s].p)) / int(self.point[s].q) for s in self.inst.symbols]
+
+    def balls(self) -> list[arb]:
+        """Balls at flint's working precision (exact for a dyadic value, else the tightest there)."""
+        return [balls.exact(self.point[s]) for s in self.inst.symbols]
 
 
 def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:

@@ -32,7 +32,7 @@ from functools import lru_cache
 import sympy as sp
 from sympy.polys.fields import sfield
 
-from verifier.trusted.decide.rational_zero import RationalZeroTester, factored
+from verifier.trusted.decide.rational_zero import RationalZeroTester, dag_nodes, factored
 
 _HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh, sp.coth)
 
@@ -63,9 +63,34 @@ def _fresh(expr: sp.Expr) -> set[sp.Dummy]:
 
 def abstract_atoms(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
     """Steps 1–3 above: returns the rational form and the relations (s, q, b) for s^q = b."""
-    expr = expr.replace(lambda e: isinstance(e, _HYPERBOLIC), lambda e: e.rewrite(sp.exp))
+    expr = _through_exp(expr)
     expr = _abstract_exponentials(expr)
     return _abstract_radicals(expr)
+
+
+def _through_exp(expr: sp.Expr) -> sp.Expr:
+    """Step 1: tanh, sinh, cosh and coth rewritten through exp."""
+    if not dag_nodes([expr], lambda n: isinstance(n, _HYPERBOLIC)):
+        return expr
+    return expr.replace(lambda e: isinstance(e, _HYPERBOLIC), lambda e: e.rewrite(sp.exp))
+
+
+MAX_PRODUCT = 2_000_000  # the first, whole test's bound on one product's size (terms × terms)
+
+
+def _decide_in_ring(exprs: list[sp.Expr]) -> list[bool | None]:
+    """Steps 1–4 for each expression as a whole, the fresh symbols substituted as FLINT's reader meets them (the
+    value each abstracted node stands for) rather than in sympy's trees: True (zero), or False where that is
+    final (a rational function of symbols with no relation, as is_rational_in_symbols says of the rational
+    form); None elsewhere, and where a product passes MAX_PRODUCT: the caller then goes step by step."""
+    rewritten = [_through_exp(sp.sympify(e)) for e in exprs]
+    nodes = dag_nodes(rewritten, lambda n: isinstance(n, sp.exp | sp.Pow))
+    values = _exponential_values({n for n in nodes if isinstance(n, sp.exp)})
+    radicals, relations = _radical_values({n for n in nodes if isinstance(n, sp.Pow)})
+    tester = RationalZeroTester(rewritten, relations, {**values, **radicals}, MAX_PRODUCT)
+    plain = all(a.is_Symbol for a in tester.atoms)
+    decisions = [tester.decide(e) for e in rewritten]
+    return [True if d is True else False if d is False and plain else None for d in decisions]
 
 
 @lru_cache(maxsize=65536)
@@ -85,14 +110,19 @@ def _split_exponent(arg: sp.Expr) -> tuple[tuple[tuple[sp.Rational, sp.Expr], ..
 
 
 def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
-    exps = list(expr.atoms(sp.exp))
+    values = _exponential_values(expr.atoms(sp.exp))
+    return expr.xreplace(values) if values else expr
+
+
+def _exponential_values(exps: set[sp.Basic]) -> dict[sp.Expr, sp.Expr]:
+    """Step 2: each exponential's value in fresh symbols (families of proportional arguments, else monomials)."""
     if not exps:
-        return expr
-    split = {e: _split_exponent(e.args[0]) for e in exps}
+        return {}
+    split = {e: _split_exponent(e.args[0]) for e in sorted(exps, key=sp.default_sort_key)}
     by_family = _families(split)
     if by_family is not None:
-        return expr.xreplace(_family_atoms(split, by_family))
-    return expr.xreplace(_monomial_atoms(split))
+        return _family_atoms(split, by_family)
+    return _monomial_atoms(split)
 
 
 def _families(
@@ -163,18 +193,23 @@ def _monomial_atoms(
 
 
 def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
-    powers = [
-        p for p in expr.atoms(sp.Pow) if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols
-    ]
+    replacement, relations = _radical_values(expr.atoms(sp.Pow))
+    return (expr.xreplace(replacement), relations) if replacement else (expr, [])
+
+
+def _radical_values(
+    atoms: set[sp.Basic],
+) -> tuple[dict[sp.Expr, sp.Expr], list[tuple[sp.Symbol, int, sp.Expr]]]:
+    """Step 3: each b^(p/q) as s^p with a fresh s, and the relations (s, q, b)."""
+    powers = [p for p in atoms if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols]
     if not powers:
-        return expr, []
+        return {}, []
     by_base: dict[sp.Expr, int] = defaultdict(lambda: 1)
-    for p in powers:
+    for p in sorted(powers, key=sp.default_sort_key):
         by_base[p.base] = math.lcm(by_base[p.base], int(p.exp.q))
     roots = {b: sp.Dummy("s", positive=True) if b.is_nonnegative else sp.Dummy("s") for b in by_base}
     replacement = {p: roots[p.base] ** int(p.exp * by_base[p.base]) for p in powers}
-    relations = [(roots[b], q, b) for b, q in by_base.items()]
-    return expr.xreplace(replacement), relations
+    return replacement, [(roots[b], q, b) for b, q in by_base.items()]
 
 
 def is_zero_atoms(expr: sp.Expr) -> bool:
@@ -190,17 +225,27 @@ def is_zero_atoms(expr: sp.Expr) -> bool:
     (algebraically independent) generators. With radical relations, N is first reduced
     modulo s^q − b.
     """
+    decided = _decide_in_ring([expr])[0]
+    if decided is not None:
+        return decided
     rational, relations = abstract_atoms(sp.sympify(expr))
     return _abstracted_is_zero(rational, relations, RationalZeroTester([rational], relations))
 
 
 def are_zero_atoms(exprs: list[sp.Expr]) -> list[bool]:
     """is_zero_atoms for several expressions at once, abstracted together (the same fresh
-    symbol for the same exponential in every entry) and read into one shared ring."""
+    symbol for the same exponential in every entry) and read into one shared ring; each as a
+    whole first (_decide_in_ring), then, where that decided nothing, step by step."""
+    decided = _decide_in_ring(exprs)
+    if all(d is not None for d in decided):
+        return [bool(d) for d in decided]
     joint, relations = abstract_atoms(sp.Tuple(*[sp.sympify(e) for e in exprs]))
     rationals = list(joint)
     tester = RationalZeroTester(rationals, relations)
-    return [_abstracted_is_zero(r, relations, tester) for r in rationals]
+    return [
+        d if d is not None else _abstracted_is_zero(r, relations, tester)
+        for d, r in zip(decided, rationals, strict=True)
+    ]
 
 
 def _abstracted_is_zero(

@@ -14,7 +14,7 @@ on these products, and far faster than expanding sympy expression trees.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import flint
@@ -22,6 +22,7 @@ import sympy as sp
 
 Poly = flint.fmpq_mpoly
 _NOT_VALUES = (sp.oo, -sp.oo, sp.zoo, sp.nan)  # never read as indeterminates: they are not numbers
+_INFINITE = frozenset(_NOT_VALUES)
 
 
 @dataclass
@@ -32,6 +33,10 @@ class _Fraction:
 
 class _NotRational(Exception):
     pass
+
+
+class _TooLarge(_NotRational):
+    """A product past the tester's size bound: no decision, never a wrong one."""
 
 
 class RationalZeroTester:
@@ -48,12 +53,24 @@ class RationalZeroTester:
     s^q − b can miss zeros; it never invents one.)
     """
 
-    def __init__(self, exprs: Sequence[sp.Expr], relations: Sequence[tuple[sp.Symbol, int, sp.Expr]] = ()) -> None:
+    def __init__(
+        self,
+        exprs: Sequence[sp.Expr],
+        relations: Sequence[tuple[sp.Symbol, int, sp.Expr]] = (),
+        values: Mapping[sp.Basic, sp.Expr] | None = None,
+        max_product: int | None = None,
+    ) -> None:
+        values = values or {}
         parts = [*exprs, *[b for _, _, b in relations], *[s for s, _, _ in relations]]
-        self.atoms = sorted(set().union(*(_indeterminates(sp.sympify(p)) for p in parts)), key=sp.default_sort_key)
+        found = set().union(*(_indeterminates(sp.sympify(p), values) for p in parts))
+        refused = {a for a in found if a in _INFINITE or a.has(*_NOT_VALUES)}
+        self.atoms = sorted(found - refused, key=sp.default_sort_key)
         names = tuple(f"g{i}" for i in range(max(1, len(self.atoms))))
         self.ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
-        self.reader = _Reader(self.ctx, dict(zip(self.atoms, self.ctx.gens(), strict=False)))
+        gens = dict(zip(self.atoms, self.ctx.gens(), strict=False))
+        self.reader = _Reader(self.ctx, gens, values, max_product)
+        self.reader.refused = refused
+        self.relations = bool(relations)
         self.bases: list[tuple[int, int, _Fraction]] | None
         try:
             self.bases = [(self.atoms.index(s), q, self.reader.read(b)) for s, q, b in relations]
@@ -62,20 +79,38 @@ class RationalZeroTester:
 
     def is_zero(self, expr: sp.Expr) -> bool:
         """True only if expr is identically zero wherever defined; False means "not shown"."""
+        return self.decide(expr) is True
+
+    def decide(self, expr: sp.Expr) -> bool | None:
+        """True: expr is identically zero wherever defined. False: expr is not zero as a rational function of
+        independent indeterminates (no relations; so no sum of parts of it read in this ring is zero part by
+        part either). None: not decided (not rational, past the size bound, undefined, or modulo relations)."""
         expr = sp.sympify(expr)
         if expr == 0:
             return True
-        if self.bases is None or not expr.is_commutative or expr.has(*_NOT_VALUES):
-            return False  # commuting indeterminates would make AB − BA zero, and one for ∞ would make ∞ − ∞ zero
-        try:
+        if self.bases is None or not expr.is_commutative:
+            return None  # commuting indeterminates would make AB − BA zero
+        try:  # the reader refuses ∞ and nan (and atoms that hold them): an indeterminate for ∞ would make ∞ − ∞ zero
+            pieces = self.reader.pieces(expr)
+            if any(factor.is_zero() for piece in pieces for factor, _ in piece.den):
+                return None  # undefined everywhere: nothing to show
+            groups = _by_denominator(pieces)
+            if len(groups) > 1 and all(self._vanishes(self.reader.add(g)) for g in groups):
+                return True  # a sum of zeros (each group's denominator is nonzero wherever the whole is defined)
             fraction = self.reader.read(expr)
         except (_NotRational, ValueError):
-            return False
+            return None
         if any(factor.is_zero() for factor, _ in fraction.den):
-            return False  # undefined everywhere: nothing to show
+            return None  # undefined everywhere: nothing to show
+        if self._vanishes(fraction):
+            return True
+        return None if self.relations else False
+
+    def _vanishes(self, fraction: _Fraction) -> bool:
+        """The numerator is 0 (modulo the relations)."""
         numerator = fraction.num
         for _ in range(2):  # a base may mention another root
-            for position, q, base in self.bases:
+            for position, q, base in self.bases or []:
                 numerator = _reduce(numerator, self.ctx, position, q, base)
         return bool(numerator.is_zero())
 
@@ -136,13 +171,32 @@ def _reduce(numerator: Poly, ctx: flint.fmpq_mpoly_ctx, position: int, q: int, b
     return total
 
 
-def _indeterminates(expr: sp.Basic) -> set[sp.Basic]:
-    """The atoms read as indeterminates."""
+def dag_nodes(exprs: Sequence[sp.Basic], wanted: Callable[[sp.Basic], bool]) -> list[sp.Basic]:
+    """The distinct nodes of the expressions' DAG that are wanted, each shared subexpression visited once
+    (sympy's atoms and has walk the tree, every path to a shared node again)."""
+    seen: set[sp.Basic] = set()
+    found: list[sp.Basic] = []
+    stack = list(exprs)
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if wanted(node):
+            found.append(node)
+        stack.extend(node.args)
+    return found
+
+
+def _indeterminates(expr: sp.Basic, values: Mapping[sp.Basic, sp.Expr]) -> set[sp.Basic]:
+    """The atoms read as indeterminates (a node with a value stands for its value's)."""
     found: set[sp.Basic] = set()
     stack = [expr]
     while stack:
         node = stack.pop()
-        if isinstance(node, sp.Add | sp.Mul):
+        if node in values:
+            stack.append(values[node])
+        elif isinstance(node, sp.Add | sp.Mul):
             stack.extend(node.args)
         elif isinstance(node, sp.Pow) and node.exp.is_Integer:
             stack.append(node.base)
@@ -165,10 +219,49 @@ def _merge(den: list[tuple[Poly, int]], factor: Poly, e: int, combine: str) -> N
 
 
 class _Reader:
-    def __init__(self, ctx: flint.fmpq_mpoly_ctx, gens: dict[sp.Basic, Poly]) -> None:
+    """Reads a node into the ring; a node in values is read as its value (an equal expression: the atoms
+    rung's fresh symbols for exponentials and radicals, substituted as the reader meets them)."""
+
+    def __init__(
+        self,
+        ctx: flint.fmpq_mpoly_ctx,
+        gens: dict[sp.Basic, Poly],
+        values: Mapping[sp.Basic, sp.Expr] | None = None,
+        max_product: int | None = None,
+    ) -> None:
         self.ctx = ctx
         self.gens = gens
+        self.values = values or {}
+        self.max_product = max_product
         self.memo: dict[sp.Basic, _Fraction] = {}
+        self.refused: set[sp.Basic] = set()
+
+    def pieces(self, expr: sp.Basic) -> list[_Fraction]:
+        """expr's terms, each product with a sum among its factors distributed over that sum once (x·(a + b) is
+        x·a and x·b): fractions that add up to expr."""
+        out = []
+        for term in sp.Add.make_args(expr):
+            sums = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Add)] if isinstance(term, sp.Mul) else []
+            if not sums:
+                out.append(self.read(term))
+                continue
+            rest = self.mul([self.read(f) for f in sp.Mul.make_args(term) if f is not sums[0]])
+            out.extend(self.mul([rest, self.read(u)]) for u in sums[0].args)
+        return out
+
+    def mul(self, parts: list[_Fraction]) -> _Fraction:
+        num = self.ctx.constant(1)
+        den: list[tuple[Poly, int]] = []
+        for part in parts:
+            num = self.times(num, part.num)
+            for factor, e in part.den:
+                _merge(den, factor, e, "add")
+        return _Fraction(num, den)
+
+    def times(self, a: Poly, b: Poly) -> Poly:
+        if self.max_product is not None and len(a) * len(b) > self.max_product:
+            raise _TooLarge
+        return a * b
 
     def read(self, node: sp.Basic) -> _Fraction:
         known = self.memo.get(node)
@@ -178,25 +271,23 @@ class _Reader:
         return known
 
     def _read(self, node: sp.Basic) -> _Fraction:
+        if node in self.refused or node in _INFINITE:
+            raise _NotRational(str(node))
+        if node in self.values:
+            return self.read(self.values[node])
         if node.is_Rational:
             return _Fraction(self.ctx.constant(flint.fmpq(int(node.p), int(node.q))), [])
         if node in self.gens:
             return _Fraction(self.gens[node], [])
         if isinstance(node, sp.Add):
-            return self._add([self.read(a) for a in node.args])
+            return self.add([self.read(a) for a in node.args])
         if isinstance(node, sp.Mul):
-            num = self.ctx.constant(1)
-            den: list[tuple[Poly, int]] = []
-            for part in (self.read(a) for a in node.args):
-                num *= part.num
-                for factor, e in part.den:
-                    _merge(den, factor, e, "add")
-            return _Fraction(num, den)
+            return self.mul([self.read(a) for a in node.args])
         if isinstance(node, sp.Pow) and node.exp.is_Integer:
             return self._power(self.read(node.base), int(node.exp))
         raise _NotRational(type(node).__name__)
 
-    def _add(self, parts: list[_Fraction]) -> _Fraction:
+    def add(self, parts: list[_Fraction]) -> _Fraction:
         parts = _merge_equal_denominators(parts)
         common: list[tuple[Poly, int]] = []
         for p in parts:
@@ -208,7 +299,7 @@ class _Reader:
             for factor, e in common:
                 missing = e - _exponent(p.den, factor)
                 if missing:
-                    term *= factor**missing
+                    term = self.times(term, factor**missing)
             total += term
         return _Fraction(total, common)
 
@@ -221,6 +312,22 @@ class _Reader:
         for factor, e in base.den:
             num *= factor ** (e * -k)
         return _Fraction(num, [(base.num, -k)])
+
+
+def _by_denominator(pieces: list[_Fraction]) -> list[list[_Fraction]]:
+    """The pieces in groups that share no denominator factor (the same poly object: the reader's memo shares
+    them), polynomials in a group of their own: any partition of a sum serves, this one keeps each small."""
+    groups: list[tuple[list[int], list[_Fraction]]] = []  # (ids of the group's factors, its pieces)
+    for piece in pieces:
+        keys = [id(f) for f, _ in piece.den] or [0]
+        joined = [g for g in groups if any(k in g[0] for k in keys)]
+        merged: tuple[list[int], list[_Fraction]] = ([*keys], [piece])
+        for g in joined:
+            merged[0].extend(g[0])
+            merged[1].extend(g[1])
+            groups.remove(g)
+        groups.append(merged)
+    return [g[1] for g in groups]
 
 
 def _same_denominator(a: list[tuple[Poly, int]], b: list[tuple[Poly, int]]) -> bool:
