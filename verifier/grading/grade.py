@@ -218,12 +218,14 @@ def grade(
     results: dict[str, dict[str, ClaimResult]] = {s.student: {} for s in subs}
     complete = True
     reruns_before = run.executor.reruns()  # an executor may serve several runs
-    share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
-    on_plan(len(subs))
-    try:
-        _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
-    except KeyboardInterrupt:
-        complete = False
+    local = isinstance(run.executor, LocalPool)
+    with warm.started(local and mode == prep.SANDBOX and any(s.python for s in subs), wait=False):
+        share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
+        on_plan(len(subs))
+        try:
+            _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
+        except KeyboardInterrupt:
+            complete = False
     for student, by_name in results.items():
         results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
@@ -277,8 +279,8 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
         verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
 
     reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads))
-    with warm.started(mode == prep.SANDBOX and any(s.python for s in subs)):  # the pool's forks inherit it
-        pipeline.run([verifying, reading], run.memory_mb)
+    warm.ready()  # the zygote grade() started, before the pool's forks inherit it
+    pipeline.run([verifying, reading], run.memory_mb)
 
 
 def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> pipeline.OnDone:
