@@ -1,14 +1,19 @@
-"""A command's wall time and the peak memory of its whole process tree, sampled from /proc.
+"""A command's wall time, CPU time and the peak memory of its whole process tree, sampled from /proc.
 
 Resident memory (RSS) summed over the processes counts a page shared by forks once per
 process (a warm zygote's sympy in every sandbox); proportional memory (PSS, from
 /proc/PID/smaps_rollup) divides a shared page among its sharers, so it sums to what the
 machine held. RSS is sampled every 50 ms, PSS (dearer to read) every fifth sample.
+
+The CPU time is the command's and every descendant's that was waited for (user and system, from
+getrusage): unlike the wall time, it hardly depends on what else the machine runs. A process that
+no one in the tree waits for (an orphan reaped by init) is not counted.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -51,6 +56,13 @@ def memory_mb(pids: list[int], field: str) -> float:
 
 def run_measured(argv: list[str]) -> tuple[int, float, float, float]:
     """Run argv; its exit code, wall seconds and peak memory (its process tree's RSS and PSS, summed, MB)."""
+    code, seconds, peak, pss, _ = run_measured_cpu(argv)
+    return code, seconds, peak, pss
+
+
+def run_measured_cpu(argv: list[str]) -> tuple[int, float, float, float, float]:
+    """run_measured's figures and the CPU seconds of the tree (those waited for)."""
+    before = _children_cpu()
     started = time.monotonic()
     peak = peak_pss = 0.0
     samples = 0
@@ -62,4 +74,9 @@ def run_measured(argv: list[str]) -> tuple[int, float, float, float]:
                 peak_pss = max(peak_pss, memory_mb(pids, "pss"))
             samples += 1
             time.sleep(0.05)
-    return proc.returncode, time.monotonic() - started, peak, peak_pss
+    return proc.returncode, time.monotonic() - started, peak, peak_pss, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
