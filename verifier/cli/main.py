@@ -106,6 +106,10 @@ def _run(args: argparse.Namespace) -> int:
         from verifier.serve.command import run_serve
 
         return run_serve(args)
+    if args.command == "grade" and not getattr(args, "scheduler", None) and getattr(args, "dask_local", None) is None:
+        from verifier.grading import warm
+
+        warm.prestart()  # the sandboxes' zygote imports sympy while this process imports the engine
     from verifier.cli.commands import (
         pattern_or_path,
         run_alarms,
