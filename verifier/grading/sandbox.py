@@ -60,7 +60,7 @@ class Limits:
     memory_mb: int = 2048
     cpu_seconds: int = 60  # each process's RLIMIT_CPU, and the sandbox's processes together
     import_seconds: float = 5.0  # wall clock until every module is imported (the claims are built after)
-    import_cpu: float = 0.5  # CPU seconds for the import, the processes together (RLIMIT_CPU's soft limit: rounded up)
+    import_cpu: float = 0.75  # CPU seconds for the import, the processes together (RLIMIT_CPU's soft limit: rounded up)
     processes: int = 32
     file_mb: int = 8
     open_files: int = 256
