@@ -490,3 +490,20 @@ def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
     )
     code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
     assert code == 0 and cpu >= 0.3
+
+
+def test_the_process_tree_holds_a_grandchild_and_nothing_else() -> None:
+    from benchmarks.process_tree import tree
+
+    script = "import subprocess, sys\nsubprocess.run(['sleep', '5'])\n"
+    with subprocess.Popen([sys.executable, "-c", script]) as proc:
+        try:
+            for _ in range(100):  # until the grandchild is there (at most 5 s)
+                found = tree(proc.pid)
+                if len(found) == 2:
+                    break
+                subprocess.run(["sleep", "0.05"])
+            names = {Path(f"/proc/{pid}/comm").read_text().strip() for pid in found}
+            assert proc.pid in found and len(found) == 2 and "sleep" in names, names
+        finally:
+            proc.kill()
