@@ -45,7 +45,7 @@ from benchmarks.cluster import kill_a_busy_worker
 from benchmarks.config import BenchConfig
 from benchmarks.harness import Data, Progress
 from benchmarks.markdown import heading
-from benchmarks.process_tree import run_measured
+from benchmarks.process_tree import run_measured_cpu
 from benchmarks.targets import Target, met_if, unmeasured
 from tests.fixtures.course import variant_counts, write_course
 from tests.fixtures.course_hanging import write_hanging_course
@@ -72,6 +72,7 @@ class CourseRun:
     where: str = "local pool"  # or "LocalCluster", or "local pool, hostile", or "local pool, 15 hanging"
     peak_mb: float = 0.0  # the most the grader's process tree held at once (RSS, summed)
     peak_pss_mb: float = 0.0  # the same in PSS (a page shared by n processes counted 1/n in each)
+    cpu_seconds: float = 0.0  # user and system CPU of the grader's process tree (what was waited for)
 
     @property
     def submissions_per_second(self) -> float:
@@ -159,13 +160,13 @@ def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, h
         args = ["grade", str(root / "submissions"), "--against", str(root / "reference.py"), "-q", "--no-color"]
         args += ["--samples", str(SAMPLES), "--sandbox-timeout", f"{SANDBOX_TIMEOUT:g}", *where]
         args += ["--json", str(root / "grades.json"), *(["--trust-submissions"] if trust else [])]
-        code, seconds, peak, pss = run_measured([sys.executable, "-m", "verifier", *args])
+        code, seconds, peak, pss, cpu = run_measured_cpu([sys.executable, "-m", "verifier", *args])
         data = json.loads((root / "grades.json").read_text()) if (root / "grades.json").exists() else {"students": []}
     verified = sum(1 for r in data["students"] for g in r["grades"] if g["matched"] and g["status"] != "NOT GRADED")
     command = "verifier " + " ".join(a if not a.startswith(tmp) else "…" for a in args)
     where_text = "LocalCluster" if cluster else "local pool" + (", hostile" if hostile else "")
     where_text += f", {hanging} hanging" if hanging else ""
-    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1), round(pss, 1))
+    return CourseRun(total, verified, seconds, code, command, where_text, round(peak, 1), round(pss, 1), round(cpu, 2))
 
 
 def kill_on_first_claim(client: Any, killed: list[str]) -> Callable[[str], None]:
@@ -241,17 +242,18 @@ def render(data: Data) -> list[str]:
         f"the escape attempts included), {g['jobs']} jobs, {SAMPLES} samples, --sandbox-timeout "
         f"{SANDBOX_TIMEOUT:g}, sandbox: {g['sandbox']}; and a course of {HANGING_COURSE} where {HANGING} hang at "
         "import (tests/fixtures/course_hanging.py). Peak memory: RSS summed over the grader's processes (a page "
-        "shared by forks counted in each), and PSS (shared pages divided among their sharers).",
+        "shared by forks counted in each), and PSS (shared pages divided among their sharers). CPU: the grader's "
+        "process tree's user and system seconds (what the load does not change; 2 cores give 1 s of wall per 2).",
         "",
         "| students | where | claims verified | wall time | submissions/s | claims/s | peak RSS (summed) "
-        "| peak PSS | exit |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| peak PSS | CPU | exit |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in g["runs"]:
         lines.append(
             f"| {r['students']} | {r.get('where', 'local pool')} | {r['claims']} | {r['seconds']:.1f} s "
             f"| {r['submissions_per_s']:.2f} | {r['claims_per_s']:.2f} | {r.get('peak_mb', 0):.0f} MB "
-            f"| {r.get('peak_pss_mb', 0):.0f} MB | {r['exit_code']} |"
+            f"| {r.get('peak_pss_mb', 0):.0f} MB | {r.get('cpu_seconds', 0):.1f} s | {r['exit_code']} |"
         )
     lines += ["", "Commands: " + "; ".join(f"`{r['command']}`" for r in g["runs"]) + ".", ""]
     sizes_run = sorted({r["students"] for r in g["runs"]})
@@ -334,7 +336,7 @@ def target_hanging(section: GradingSection | None) -> Target:
         return unmeasured(text, "section not run (--only)")
     evidence = (
         f"{run.submissions_per_second:.2f}/s ({run.seconds:.1f} s), peak {run.peak_mb:.0f} MB RSS summed, "
-        f"{run.peak_pss_mb:.0f} MB PSS"
+        f"{run.peak_pss_mb:.0f} MB PSS, {run.cpu_seconds:.1f} CPU s"
     )
     return Target(text, met_if(run.submissions_per_second >= COURSE_GOAL), evidence)
 
@@ -354,8 +356,8 @@ def main() -> None:
     print(
         f"{run.students} submissions ({run.where}) in {run.seconds:.1f} s: {run.submissions_per_second:.2f} "
         f"submissions/s, {run.claims_per_second:.2f} claims/s, peak memory {run.peak_mb:.0f} MB RSS summed over the "
-        f"processes, {run.peak_pss_mb:.0f} MB PSS (exit {run.exit_code}); load average {load:.2f} before, "
-        f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs"
+        f"processes, {run.peak_pss_mb:.0f} MB PSS, {run.cpu_seconds:.1f} CPU s (exit {run.exit_code}); load "
+        f"average {load:.2f} before, {os.getloadavg()[0]:.2f} after, on {os.cpu_count()} CPUs"
     )
 
 

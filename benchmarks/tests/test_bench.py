@@ -435,10 +435,11 @@ def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) 
 
 def test_the_hanging_course_target_states_the_rate_and_peak_memory() -> None:
     where = f"local pool, {grading.HANGING} hanging"
-    run = grading.CourseRun(30, 53, 12.0, 1, "verifier grade …", where, peak_mb=3000.0, peak_pss_mb=900.0)
+    run = grading.CourseRun(30, 53, 12.0, 1, "verifier grade …", where, peak_mb=3000.0, peak_pss_mb=900.0,
+                            cpu_seconds=17.25)  # fmt: skip
     missed = grading.target_hanging(grading.GradingSection("bubblewrap", 2, (run,)))
     assert missed.status is TargetStatus.NOT_MET
-    assert missed.evidence == "2.50/s (12.0 s), peak 3000 MB RSS summed, 900 MB PSS"
+    assert missed.evidence == "2.50/s (12.0 s), peak 3000 MB RSS summed, 900 MB PSS, 17.2 CPU s"
     met = grading.target_hanging(grading.GradingSection("bubblewrap", 2, (dataclasses.replace(run, seconds=9.0),)))
     assert met.status is TargetStatus.MET
     assert grading.target_hanging(None).status is TargetStatus.NOT_MEASURED
@@ -471,3 +472,38 @@ def test_the_phase_clock_times_the_outermost_call_of_each_phase_only(monkeypatch
     assert calls == [2, 1, 0]
     assert 0.14 <= spent["ladder"] < 0.25, spent  # three nested calls of 0.05 s: 0.15 s once, not 0.3 s
     assert clock.lap() == {"ladder": 0.0}
+
+
+def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
+    """A child that forks a worker which spins for 0.3 CPU s: the tree's CPU counts the worker's, which the child
+    waited for."""
+    from benchmarks.process_tree import run_measured_cpu
+
+    spin = (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    t = time.process_time()\n"
+        "    while time.process_time() - t < 0.3:\n"
+        "        pass\n"
+        "    os._exit(0)\n"
+        "os.wait()\n"
+    )
+    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
+    assert code == 0 and cpu >= 0.3
+
+
+def test_the_process_tree_holds_a_grandchild_and_nothing_else() -> None:
+    from benchmarks.process_tree import tree
+
+    script = "import subprocess, sys\nsubprocess.run(['sleep', '5'])\n"
+    with subprocess.Popen([sys.executable, "-c", script]) as proc:
+        try:
+            for _ in range(100):  # until the grandchild is there (at most 5 s)
+                found = tree(proc.pid)
+                if len(found) == 2:
+                    break
+                subprocess.run(["sleep", "0.05"])
+            names = {Path(f"/proc/{pid}/comm").read_text().strip() for pid in found}
+            assert proc.pid in found and len(found) == 2 and "sleep" in names, names
+        finally:
+            proc.kill()

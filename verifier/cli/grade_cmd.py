@@ -33,7 +33,7 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
     wall = max(1.0, args.sandbox_timeout)
     importing = min(wall, max(0.5, args.import_timeout))
     limits = Limits(memory_mb=args.sandbox_memory_mb, cpu_seconds=int(wall) + 1, wall_seconds=wall,
-                    import_seconds=importing, import_cpu=max(1, min(int(wall) + 1, args.import_cpu)))  # fmt: skip
+                    import_seconds=importing, import_cpu=max(0.1, min(int(wall) + 1, args.import_cpu)))  # fmt: skip
     return GradeSettings(run=run, trust=args.trust_submissions, limits=limits, by_statement=args.match_by_statement,
                          single=bool(args.gradescope), sandboxes=max(0, args.sandboxes),
                          hints_only=bool(getattr(args, "hints_only", False)),

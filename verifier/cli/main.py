@@ -7,6 +7,7 @@ Exit status: 0 every claim met its expectation; 1 some claim did not; 2 usage er
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import os
 import sys
@@ -17,6 +18,7 @@ __all__ = ["build_parser", "main"]
 
 # commands whose work is metered (serve: its workers verify)
 VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "serve"})
+QUICK_EXIT = VERIFYING - {"serve"}  # commands whose process ends with _QuickExit
 
 
 def fix_hash_seed(command: str | None) -> None:
@@ -37,6 +39,32 @@ def fix_hash_seed(command: str | None) -> None:
         os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
 
 
+class _QuickExit:
+    """Ends the command's process once its own exit handlers have run, without the interpreter's teardown.
+
+    Freeing every module and object of a process that has imported sympy, numpy and the engine costs
+    about 0.3 s of CPU, after the report is printed and the files written (every file is written in a
+    `with` block). Registered before anything else registers an exit handler, this one runs last (atexit
+    runs them in reverse), so the pool's, logging's and a profiler's run as before; only a return from
+    `main` sets the code, so an exception still ends the process the usual way."""
+
+    code: int | None = None  # main's return value
+    pid = 0  # the process that armed it
+
+    @classmethod
+    def arm(cls) -> None:
+        atexit.register(cls._exit)
+
+    @classmethod
+    def _exit(cls) -> None:
+        if cls.code is None or os.getpid() != cls.pid:  # a forked worker ends its own way
+            return
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(cls.code)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and --version end here, before anything heavy is imported
@@ -45,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if argv is None:
         fix_hash_seed(args.command)
+        if args.command in QUICK_EXIT:
+            _QuickExit.pid = os.getpid()
+            _QuickExit.arm()
+            _QuickExit.code = _guarded(args)
+            return _QuickExit.code
+    return _guarded(args)
+
+
+def _guarded(args: argparse.Namespace) -> int:
+    """The command's exit status (a one-line message for an error it did not expect)."""
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -68,6 +106,10 @@ def _run(args: argparse.Namespace) -> int:
         from verifier.serve.command import run_serve
 
         return run_serve(args)
+    if args.command == "grade" and not getattr(args, "scheduler", None) and getattr(args, "dask_local", None) is None:
+        from verifier.grading import warm
+
+        warm.prestart()  # the sandboxes' zygote imports sympy while this process imports the engine
     from verifier.cli.commands import (
         pattern_or_path,
         run_alarms,

@@ -300,15 +300,15 @@ def _submissions(s: argparse._ArgumentGroup) -> None:
         metavar="S",
         help="wall-clock limit for importing one student's modules, before any claim is built, seconds (default 5; "
         "time its processes waited for a CPU is not counted, up to 3 times the limit; the sandbox's processes get "
-        "--import-cpu CPU seconds for it together, default 1)",
+        "--import-cpu CPU seconds for it together, default 0.75)",
     )
     s.add_argument(
         "--import-cpu",
-        type=int,
-        default=1,
+        type=float,
+        default=0.75,
         metavar="S",
-        help="CPU seconds for importing one student's modules (default 1: a module of the library imports in "
-        "under 0.03 s once sympy is loaded)",
+        help="CPU seconds for importing one student's modules, its processes together (default 0.75: a module of "
+        "the library imports in under 0.05 s once sympy is loaded; an endless loop costs this much)",
     )
     s.add_argument(
         "--sandboxes",

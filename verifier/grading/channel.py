@@ -51,6 +51,7 @@ GRACE = 1.0  # seconds a child has to exit after its frame
 IMPORT_WALL_EXIT, IMPORT_CPU_EXIT, CPU_EXIT = 87, 88, 89  # the parent's exit codes when a limit stopped the child
 IMPORTED = b"+"  # the child's word that every module is imported (before its frame)
 POLL = 0.1  # seconds between the parent's looks at the sandbox's CPU time
+MIN_POLL = 0.01  # … and the shortest, near a CPU limit (every core of the machine spinning cannot pass it by much)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def run_child(work: Callable[[Callable[[], None]], bytes], hide: tuple[int, ...]
     _dumpable(0)  # from here on, a process of the same user cannot open this one's /proc entries
     pid = os.fork()
     if pid == 0:  # the child: nothing of the parent's but what work needs
+        _own_group()
         os.close(read_end)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         for fd in hide:
@@ -111,6 +113,7 @@ def run_child(work: Callable[[Callable[[], None]], bytes], hide: tuple[int, ...]
         _dumpable(1)
         _child(work, write_end)
     os.close(write_end)
+    _own_group(pid)
     reader = _Reader(read_end, pid, cap, phases or Phases())
     body, status = reader.frame()
     os.close(read_end)
@@ -124,9 +127,14 @@ def run_child(work: Callable[[Callable[[], None]], bytes], hide: tuple[int, ...]
     return body, (128 - code if code < 0 else code)
 
 
+def _own_group(pid: int = 0) -> None:
+    """The child leads a process group of its own (set on both sides of the fork, so that neither can run ahead)."""
+    with contextlib.suppress(OSError):
+        os.setpgid(pid, pid)
+
+
 def _kill(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
+    _kill_group(pid)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
 
@@ -140,9 +148,17 @@ def _ended(pid: int) -> int:
         if done:
             return status
         time.sleep(0.01)
+    _kill_group(pid)
+    return os.waitpid(pid, 0)[1]
+
+
+def _kill_group(pid: int) -> None:
+    """The child and every process of its group at once: a fork bomb's spinning forks do not wait for the
+    sandbox to be torn down (one that left the group still dies with its sandbox)."""
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    return os.waitpid(pid, 0)[1]
 
 
 def _child(work: Callable[[Callable[[], None]], bytes], fd: int) -> None:
@@ -171,13 +187,14 @@ class _Reader:
         self.started = time.monotonic()
         self.imported = False
         self.stopped = 0  # the exit code of the limit that stopped the child (0: none)
+        self.wait = POLL  # until the next look: sooner as the CPU left shrinks
 
     def frame(self) -> tuple[bytes | None, int | None]:
         """The child's frame (a decimal length, a newline, that many bytes, after the import's marker; None if it
         ends, exits, overflows or is stopped first), and the child's wait status if it was reaped here."""
         data = bytearray()
         while len(data) <= self.cap + 24:
-            ready = select.select([self.fd], [], [], POLL)[0]
+            ready = select.select([self.fd], [], [], self.wait)[0]
             chunk = os.read(self.fd, 1 << 16) if ready else b""
             data += chunk
             self.imported = self.imported or data[:1] == IMPORTED
@@ -196,9 +213,11 @@ class _Reader:
     def _over(self) -> int:
         """The exit code of the limit the child is past (0: none)."""
         used = watch.sandbox_cpu(exclude=os.getpid())
+        cap = self.phases.cpu_seconds if self.imported else self.phases.import_cpu
+        self.wait = min(POLL, max(MIN_POLL, (cap - used) / (os.cpu_count() or 1)))
         if self.imported:
-            return CPU_EXIT if used > self.phases.cpu_seconds else 0
-        if used > self.phases.import_cpu:
+            return CPU_EXIT if used > cap else 0
+        if used > cap:
             return IMPORT_CPU_EXIT
         limit = self.phases.import_seconds
         elapsed = time.monotonic() - self.started

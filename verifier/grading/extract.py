@@ -165,7 +165,8 @@ def phases(request: dict[str, Any]) -> channel.Phases:
     """The import's wall and CPU seconds and the sandbox's CPU seconds the request asks for."""
     limits = request.get("limits", {})
     total = float(limits.get("cpu_seconds", 0) or 1e9)
-    return channel.Phases(float(request.get("import_seconds", 1e9)), float(limits.get("import_cpu", total)), total)
+    import_cpu = float(request.get("import_cpu", limits.get("import_cpu", total)))
+    return channel.Phases(float(request.get("import_seconds", 1e9)), import_cpu, total)
 
 
 def _shaped(body: bytes | None) -> bool:

@@ -80,8 +80,10 @@ def required_sizes(ref: ClaimFamily) -> list[int]:
 
 def _unbuilt(result: ClaimResult, family: ClaimFamily, ref: ClaimFamily) -> ClaimResult:
     """A met verdict on a claim that is undefined, or was not built, at a size the reference checks: not met."""
+    if not result.met or not result.undefined_n:  # nothing to check: building the reference again costs a claim 10%
+        return result
     missing = [n for n in required_sizes(ref) if n in result.undefined_n]
-    if not missing or not result.met:
+    if not missing:
         return result
     errors = getattr(family.builder, "errors", {})
     why = next((errors[n] for n in missing if n in errors), "it divides by zero there")
@@ -214,12 +216,14 @@ def grade(
     results: dict[str, dict[str, ClaimResult]] = {s.student: {} for s in subs}
     complete = True
     reruns_before = run.executor.reruns()  # an executor may serve several runs
-    share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
-    on_plan(len(subs))
-    try:
-        _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
-    except KeyboardInterrupt:
-        complete = False
+    local = isinstance(run.executor, LocalPool)
+    with warm.started(local and mode == prep.SANDBOX and any(s.python for s in subs), wait=False):
+        share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
+        on_plan(len(subs))
+        try:
+            _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
+        except KeyboardInterrupt:
+            complete = False
     for student, by_name in results.items():
         results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
@@ -273,8 +277,8 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
         verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
 
     reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads))
-    with warm.started(mode == prep.SANDBOX and any(s.python for s in subs)):  # the pool's forks inherit it
-        pipeline.run([verifying, reading], run.memory_mb)
+    warm.ready()  # the zygote grade() started, before the pool's forks inherit it
+    pipeline.run([verifying, reading], run.memory_mb)
 
 
 def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> pipeline.OnDone:

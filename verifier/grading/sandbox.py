@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import math
 import os
 import secrets
 import selectors
@@ -59,7 +60,7 @@ class Limits:
     memory_mb: int = 2048
     cpu_seconds: int = 60  # each process's RLIMIT_CPU, and the sandbox's processes together
     import_seconds: float = 5.0  # wall clock until every module is imported (the claims are built after)
-    import_cpu: int = 1  # CPU seconds for the import: RLIMIT_CPU's soft limit, and the processes together
+    import_cpu: float = 0.75  # CPU seconds for the import, the processes together (RLIMIT_CPU's soft limit: rounded up)
     processes: int = 32
     file_mb: int = 8
     open_files: int = 256
@@ -68,8 +69,8 @@ class Limits:
     tmp_mb: int = 16
 
     def for_extract(self, uid: int) -> dict[str, int]:
-        keys = ("memory_mb", "cpu_seconds", "processes", "file_mb", "open_files", "import_cpu")
-        return {**{k: int(getattr(self, k)) for k in keys}, "uid": uid}
+        keys = ("memory_mb", "cpu_seconds", "processes", "file_mb", "open_files")
+        return {**{k: int(getattr(self, k)) for k in keys}, "import_cpu": math.ceil(self.import_cpu), "uid": uid}
 
 
 @dataclass
@@ -199,7 +200,8 @@ def sandbox_uid() -> int:
 def request_for(dims: dict[str, Any], default: list[Any], limits: Limits, files: list[str] | None) -> dict[str, Any]:
     """What the extractor is asked: the sizes, the limits, the files (None: every module)."""
     request: dict[str, Any] = {"dims": dims, "default": default, "limits": limits.for_extract(sandbox_uid()),
-                               "output_mb": limits.output_mb, "import_seconds": limits.import_seconds}  # fmt: skip
+                               "output_mb": limits.output_mb, "import_seconds": limits.import_seconds,
+                               "import_cpu": limits.import_cpu}  # fmt: skip
     if files is not None:
         request["files"] = files
     return request

@@ -37,6 +37,7 @@ class Zygote:
     """The zygote process and the grader's end of its socket."""
 
     def __init__(self) -> None:
+        """Start it (its imports run while the grader goes on: :meth:`wait` before the first sandbox)."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         import verifier
 
@@ -47,8 +48,16 @@ class Zygote:
         theirs.close()
         self.sock = ours
         self.broken = ""  # why the zygote cannot be used ("" while it can)
-        if not select.select([ours], [], [], READY_SECONDS)[0] or ours.recv(16) != b"ready":
+        self.ready = False
+
+    def wait(self) -> None:
+        """Until it has imported everything and answers (or is known broken)."""
+        if self.ready or self.broken:
+            return
+        if not select.select([self.sock], [], [], READY_SECONDS)[0] or self.sock.recv(16) != b"ready":
             self.broken = f"the zygote did not start (exit code {self.process.poll()})"
+            return
+        self.ready = True
 
     def close(self) -> None:
         self.sock.close()  # the zygote exits when the grader hangs up
@@ -60,15 +69,29 @@ class Zygote:
 
 
 _CURRENT: list[Zygote] = []
+_EARLY: list[Zygote] = []  # started by prestart, for the next started() to take
+
+
+def prestart() -> None:
+    """Start the zygote now, for the next :func:`started` of this process: `verifier grade` calls this before it
+    imports the engine, so that the two imports share the machine's cores rather than follow each other."""
+    if not _EARLY and sandbox.unavailable() is None:
+        _EARLY.append(Zygote())
 
 
 @contextlib.contextmanager
-def started(wanted: bool = True) -> Iterator[Zygote | None]:
-    """A zygote for what runs inside the block (None if not wanted, or no sandbox can run here)."""
+def started(wanted: bool = True, wait: bool = True) -> Iterator[Zygote | None]:
+    """A zygote for what runs inside the block (None if not wanted, or no sandbox can run here); not wait: it
+    imports while the block goes on, and is used once :func:`ready` has been called."""
+    early = _EARLY.pop() if _EARLY else None
     if not wanted or sandbox.unavailable() is not None:
+        if early is not None:
+            early.close()
         yield None
         return
-    z = Zygote()
+    z = early or Zygote()
+    if wait:
+        z.wait()
     _CURRENT.append(z)
     try:
         yield z
@@ -77,8 +100,14 @@ def started(wanted: bool = True) -> Iterator[Zygote | None]:
         z.close()
 
 
+def ready() -> None:
+    """Wait for the current zygote to answer (a sandbox forked from the grader before that runs cold)."""
+    if _CURRENT:
+        _CURRENT[-1].wait()
+
+
 def current() -> Zygote | None:
-    return _CURRENT[-1] if _CURRENT and not _CURRENT[-1].broken else None
+    return _CURRENT[-1] if _CURRENT and _CURRENT[-1].ready and not _CURRENT[-1].broken else None
 
 
 def run(folder: Path, dims: dict[str, Any], default: list[Any], limits: sandbox.Limits, audit: bool = True,

@@ -133,7 +133,7 @@ def _run_claims(
             hit = dataclasses.replace(hit, source=spec.path)
             results.append(hit)
             on_result(hit)
-    if todo:
+    if todo and not isinstance(settings.executor, LocalPool):  # locally, each module's host imported them already
         share_imports(_expects_a_counterexample(todo))
     run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
     run.verify([HeldClaim(s, settings.engine.verbose) for s in todo], verified)
