@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Integer, Interval, Real, claim
+from verifier import Chain, Identity, Integer, Interval, Real, Step, claim
 
 x = sp.Symbol("x")
 k = sp.Symbol("k")
@@ -85,6 +85,17 @@ def removable_singularity_on_every_n(n: int) -> Identity:
     return Identity((x**2 - 1) / (x - 1) + 0 * n, x + 1, where={x: Interval(0, 2)})
 
 
+@claim(n=range(1, 6))
+def chain_step_with_a_removable_singularity_at_a_middle_n(n: int) -> Chain:
+    """x + 1 = x + 1 = x + 1 for x in [0, 2], but at n = 3 the middle expression is written (x² − 1)/(x − 1).
+
+    At n = 3 step 1 is undefined at x = 1, a point of the domain: partial there (a chain built once per n).
+    """
+    middle = (x**2 - 1) / (x - 1) if n == MIDDLE else x + 1
+    steps = (Step("=", middle, "factor"), Step("=", x + 1, "cancel"))
+    return Chain(x + 1, steps=steps, where={x: Interval(0, 2)})
+
+
 TRUTH = {
     "removable_singularity_at_a_middle_n": ("partial", 4, {"n": MIDDLE, "x": 1}),
     "removable_singularity_at_a_middle_n_in_matrix_notation": ("partial", 4, None),  # 0/0 in a matrix product
@@ -92,4 +103,5 @@ TRUTH = {
     "integer_range_moves_at_a_middle_n": ("partial", 4, None),
     "log_domain_moves_at_a_middle_n": ("partial", 4, None),
     "removable_singularity_on_every_n": ("partial", 4, {"n": 1, "x": 1}),
+    "chain_step_with_a_removable_singularity_at_a_middle_n": ("partial", 4, {"n": MIDDLE, "x": 1, "step": 1}),
 }
