@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from verifier.engine import chains, diagnose, explain, mathtext
+from verifier.engine import built, chains, diagnose, explain, mathtext
 from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import random_functions
 from verifier.language.claims import Corollary
@@ -44,7 +44,7 @@ from verifier.outcome import (
 )
 from verifier.strategies import budget, dimension, ladder, rungs
 from verifier.trusted import kernel
-from verifier.trusted.instantiate import ClaimError, Instance, instantiate, statement_digest
+from verifier.trusted.instantiate import ClaimError, Instance
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
@@ -79,14 +79,18 @@ def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
     return replace(result, status=Status.ERROR, reason=reason, seconds=time.monotonic() - started)
 
 
-def _describe(result: ClaimResult, claim: Claim) -> ClaimResult:
-    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated)."""
+def _describe(result: ClaimResult, family: ClaimFamily, claim: Claim) -> tuple[ClaimResult, kernel.ClaimAt | None]:
+    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated), and the
+    claim at the shown n as the kernel states it (the walk's own there: each n is built once)."""
     try:
-        inst = instantiate(claim)
+        at = kernel.state(family, claim.n)
+        if at.instance is None:
+            return replace(result, kind=claim.kind), at
         latex, mathml = mathtext.render(claim)
     except ClaimError:
-        return replace(result, kind=claim.kind)
-    return replace(result, kind=claim.kind, domains=list(inst.assumptions), latex=latex, mathml=mathml)
+        return replace(result, kind=claim.kind), None
+    inst = at.instance
+    return replace(result, kind=claim.kind, domains=list(inst.assumptions), latex=latex, mathml=mathml), at
 
 
 def _shown(family: ClaimFamily) -> Claim:
@@ -107,6 +111,7 @@ def verify_family(
     on_step: for a chain, told each step's result as soon as it is decided (`verifier serve` streams them)."""
     started = time.monotonic()
     budget.start_claim()
+    family = built.once_per_n(family)
     result = _skeleton(family, settings, source)
     try:
         shown = _shown(family)
@@ -117,14 +122,13 @@ def verify_family(
     result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
         return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")
-    described = _describe(result, shown)
+    described, at_shown = _describe(result, family, shown)
     try:
         if isinstance(shown.body, Chain):
-            done = chains.verify_chain(family, shown.body, settings, source, described, verify_family, on_step)
+            at = () if shown.n is None else (shown.n,)
+            done = chains.verify_chain(family, shown.body, settings, source, described, verify_family, on_step, at)
         else:
-            done, judged = _run(family, settings, described)
-            if judged is not None and judged.digest != statement_digest(shown):  # a builder that answers differently
-                done = _describe(done, judged.claim)
+            done = _run(family, settings, described, {shown.n: at_shown} if at_shown is not None else {})
     except Unsupported as err:
         reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
         return replace(described, status=Status.UNKNOWN, reason=reason, seconds=time.monotonic() - started)
@@ -312,9 +316,10 @@ class _Walk:
         return replace(gathered, reason=reason, for_all_n=for_all, proofs=proofs, assumptions=assumptions)
 
 
-def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> tuple[ClaimResult, Instance | None]:
-    """Walk the family's n and judge: the result, and the instance judged at the shown n (None if not reached)."""
-    stated: dict[int | None, kernel.ClaimAt] = {}
+def _run(
+    family: ClaimFamily, settings: EngineSettings, result: ClaimResult, stated: dict[int | None, kernel.ClaimAt]
+) -> ClaimResult:
+    """Walk the family's n and judge (stated: the claim at the n stated already, by the kernel)."""
 
     def at(n: int | None) -> kernel.ClaimAt:  # each n is built once, by the kernel
         if n not in stated:
@@ -328,9 +333,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         inst = walk.stated[-1].instance
         if inst is not None and not walk.step(inst, n):
             break
-    judged = walk.judge(found)
-    shown = stated.get(display_n(family))
-    return judged, (shown.instance if shown is not None else None)
+    return walk.judge(found)
 
 
 def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
