@@ -47,3 +47,16 @@ def builder_once_per_n(builder: Callable[..., Any], seeded: dict[tuple[Any, ...]
         return answers[n]
 
     return once
+
+
+def answers(family: ClaimFamily) -> Callable[..., Any]:
+    """A builder for a family derived from this one (another name, other n): its statement at each concrete n as
+    the family built it (once), the builder itself at a symbolic n."""
+
+    def answer(*n: Any) -> Any:
+        if n and not isinstance(n[0], int):
+            return family.builder(*n)
+        claim = family.build(n[0] if n else None)
+        return claim.as_written if claim.as_written is not None else claim.body
+
+    return answer

@@ -45,17 +45,17 @@ def verify_chain(
     result: ClaimResult,
     verify_one: VerifyOne,
     on_step: StepListener | None = None,
-    at: tuple[Any, ...] | None = None,
+    answered: tuple[tuple[Any, ...], Any] | None = None,
 ) -> ClaimResult:
     """The chain's result, built once from every step's verdict, the first wrong step, the end result
     and the chain's status (result: the claim described, before any verdict).
 
     on_step, if given, is told each step's result as soon as that step is decided (a page that
     streams them); it only listens: the steps are verified in the same order either way.
-    at: the builder's arguments `chain` was built with, if it is the family's: each step and the end
-    result are read from the chain built once per n."""
+    answered: (arguments, answer): what the family's builder answered already, if anything; each step and the
+    end result are read from the chain built once per n."""
     _validate(chain)
-    once = built.builder_once_per_n(family.builder, {at: chain} if at is not None else {})
+    once = built.builder_once_per_n(family.builder, dict([answered]) if answered is not None else {})
     family = dataclasses.replace(family, builder=once)
     steps: list[tuple[StepResult, ClaimResult]] = []
     quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
