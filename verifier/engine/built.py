@@ -31,8 +31,8 @@ class BuiltOnce(ClaimFamily):
 
 
 def once_per_n(family: ClaimFamily) -> ClaimFamily:
-    """The family, building each n once (a family that does already is returned as it is)."""
-    if isinstance(family, BuiltOnce):
+    """The family, building each n once (a family that does already, or of another kind, is returned as it is)."""
+    if type(family) is not ClaimFamily:
         return family
     return BuiltOnce(**{f.name: getattr(family, f.name) for f in fields(ClaimFamily)})
 
