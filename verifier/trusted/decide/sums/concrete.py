@@ -52,7 +52,8 @@ def _values(e: sp.Basic) -> list[sp.Expr]:
 
 
 def same_claim(symbolic: Identity, concrete: Statement, size: sp.Symbol, n: int) -> bool:
-    """The symbolic claim at n is the concrete one: equal sides, and its assumptions among the concrete's."""
+    """The symbolic claim at n is the concrete one: equal sides, and its assumptions among the concrete's (each
+    the same domain: an interval that moves at n is another claim there)."""
     if not isinstance(concrete, Identity):
         return False
     try:
@@ -70,8 +71,8 @@ def _same(symbolic: Identity, concrete: Identity, size: sp.Symbol, n: int) -> bo
             return False
         if not all(is_zero(x - y) for x, y in zip(a, b, strict=True)):
             return False
-    given = {g.target: type(g.domain) for g in concrete.given()}
-    return all(given.get(_target(g.target, n)) is type(g.domain) for g in symbolic.given())
+    given = {g.target: g.domain for g in concrete.given()}  # the same domain, not only the same kind of one
+    return all(given.get(_target(g.target, n)) == g.domain for g in symbolic.given())
 
 
 def _target(t: sp.Basic, n: int) -> sp.Basic:
