@@ -37,3 +37,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if shelf_of(item.path) in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
+    # Modules with a slow test first, each module's tests kept together (its fixtures are set up once): xdist
+    # hands out groups by size and then single tests in this order, so a minute-long test no longer starts
+    # last, on one worker while the other has nothing left to do.
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)

@@ -84,6 +84,7 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         latex_sizes=(2,),
         grading_students=(3,),
         grading_cluster=False,  # tests/e2e/test_dask.py grades on a cluster
+        grading_hanging=(4, 2),  # the code path: 30 with 15 hangs was most of this test's time
         generic_n=2,
         generic_claims=3,  # the section's code, not its 15 claims' figures (20 s)
         sos_n=(2,),

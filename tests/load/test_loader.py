@@ -1,0 +1,55 @@
+"""Loading a derivation file in process: a module that cannot load is one LoadError line naming the file,
+and a module that loads is read without its prints or its working directory leaking out.
+
+The same corpus goes through the whole CLI, hangs and crashes included, in tests/load/test_corpus.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+from verifier.load import loader
+
+CORPUS = ROOT / "tests" / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("stem", "words"),
+    [
+        ("syntax_error", "syntax error at line 4"),
+        ("import_error", "ModuleNotFoundError while loading"),
+        ("calls_sys_exit", "module called sys.exit(3) while loading"),
+        ("reads_stdin", "EOFError while loading"),
+    ],
+)
+def test_a_module_that_cannot_load_is_one_line_naming_the_file(stem: str, words: str) -> None:
+    with pytest.raises(loader.LoadError) as caught:
+        loader.load(CORPUS / f"{stem}.py")
+    message = str(caught.value)
+    assert words in message and f"{stem}.py" in message
+    assert "\n" not in message
+
+
+def test_a_module_keeps_its_prints_and_its_working_directory_to_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    before = os.getcwd()
+    loaded = loader.load(CORPUS / "prints_and_wanders.py")
+    assert os.getcwd() == before
+    assert [f.name for f in loaded.families] == ["still_fine"]
+    assert "NOISE FROM MODULE IMPORT" in loaded.output
+    assert "NOISE" not in capsys.readouterr().out
+
+
+def test_names_used_twice_are_reported_and_a_module_without_claims_has_none() -> None:
+    assert loader.load(CORPUS / "duplicate_names.py").duplicates == ("same",)
+    assert loader.load(CORPUS / "no_claims.py").families == ()
+
+
+def test_a_folder_holds_its_python_files_and_a_missing_path_is_a_load_error(tmp_path: Path) -> None:
+    for name in ("a.py", "_private.py", "notes.txt"):
+        (tmp_path / name).write_text("")
+    assert loader.discover([str(tmp_path)]) == [tmp_path / "a.py"]
+    with pytest.raises(loader.LoadError, match="no such derivation file or folder"):
+        loader.discover([str(tmp_path / "nowhere.py")])
