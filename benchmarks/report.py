@@ -35,7 +35,7 @@ from benchmarks.special import bench_special
 from benchmarks.symbolic import bench_symbolic
 from benchmarks.verify_all import VerifyAllSection, bench_verify_all
 from verifier import __version__
-from verifier.render import files
+from verifier.run import files
 
 SCHEMA = 2
 

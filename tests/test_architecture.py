@@ -177,6 +177,25 @@ def test_the_renderer_rule_sees_an_engine_import_of_a_renderer() -> None:
     assert _renderer_imports(graph) == ["verifier.engine.verify → verifier.render.text"]
 
 
+# The runner runs claims and writes files (verifier/run/files.py); the CLI above it renders. One exception: the
+# zygote, a process that starts as the CLI does, imports the CLI's renderers so that its forks hold what the
+# CLI's process holds (the same work, whichever process verifies a claim).
+RUN_RENDERS_ONLY_TO_WARM = {"verifier.run.zygote"}
+
+
+def test_the_runner_imports_no_renderer_but_to_warm_a_zygote() -> None:
+    graph = _graph()
+    escapes = sorted(
+        f"{name} → {dep}"
+        for name, deps in graph.items()
+        if _inside(name, "verifier.run") and name not in RUN_RENDERS_ONLY_TO_WARM
+        for dep in deps
+        if _inside(dep, "verifier.render")
+    )
+    assert not escapes, "the run layer imports a renderer: " + ", ".join(escapes)
+    assert any(_inside(name, "verifier.run") for name in graph)
+
+
 def test_the_closure_check_sees_an_import_out_of_the_base() -> None:
     graph = {"verifier.trusted.kernel": {"verifier.language.claims", "verifier.strategies.ladder"}}
     assert _escapes(graph, TRUSTED, (TRUSTED, LANGUAGE)) == ["verifier.trusted.kernel → verifier.strategies.ladder"]

@@ -20,8 +20,8 @@ from verifier.language.keys import ClaimKey
 from verifier.language.text import plural
 from verifier.load import library
 from verifier.outcome import ClaimResult, RunReport
-from verifier.render import files, junit, markdown, terminal
-from verifier.run import dask_executor
+from verifier.render import junit, markdown, terminal
+from verifier.run import dask_executor, files
 from verifier.run.dask_executor import ClusterError
 from verifier.run.executor import Executor
 from verifier.run.runner import RunSettings, verify_paths

@@ -20,7 +20,8 @@ from verifier.grading.grade import GradeSettings, grade
 from verifier.grading.report import GradeReport
 from verifier.grading.sandbox import Limits
 from verifier.load.loader import LoadError
-from verifier.render import feedback, feedback_html, files, grades, gradescope
+from verifier.render import feedback, feedback_html, grades, gradescope
+from verifier.run import files
 from verifier.run.dask_executor import ClusterError
 from verifier.run.runner import RunSettings
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
 from verifier.grading.summary import CourseSummary, summarise
-from verifier.render import files
 from verifier.render.grades import grade_counterexample
+from verifier.run import files
 
 
 def page_stems(students: list[str]) -> dict[str, str]:

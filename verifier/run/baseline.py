@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.outcome import SCHEMA_VERSION, ClaimResult, RunReport, Status
-from verifier.render.files import read_json, write_json
+from verifier.run.files import read_json, write_json
 from verifier.run.shard import recorded_cost
 
 STRENGTH = {Status.PROVED: 3, Status.REFUTED: 3, Status.CHECKED: 2, Status.UNKNOWN: 1, Status.ERROR: 0}

@@ -42,7 +42,7 @@ from typing import Any
 
 from verifier.load import library
 from verifier.outcome import ClaimResult
-from verifier.render.files import write_atomic
+from verifier.run.files import write_atomic
 
 DEFAULT_DIR = Path(".verifier-cache")
 PACKAGE = Path(__file__).resolve().parent.parent  # verifier/: every source of the engine, whatever its layer

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from verifier.outcome import SCHEMA_VERSION, RunReport, ShardInfo
-from verifier.render.files import read_json
+from verifier.run.files import read_json
 
 
 class MergeError(Exception):

@@ -41,8 +41,11 @@ REPLY_GRACE = 3 * grouped.GRACE  # beyond the task's own limit: grouped.run has 
 def _import_as_the_cli() -> None:
     """What the CLI process has imported when it forks its holders (START has loaded the CLI; a
     verify-all of a library with refutations imports the shrinker too): the same classes, the same walks."""
-    from verifier.render import files, junit, markdown, terminal  # noqa: F401
-    from verifier.run import runner
+    from verifier.render import junit, markdown, terminal  # noqa: F401
+    from verifier.run import (
+        files,  # noqa: F401
+        runner,
+    )
 
     runner.share_imports(shrinker=True)
 
