@@ -381,8 +381,8 @@ def test_python_m_benchmarks_rejects_an_unknown_section_as_a_user_sees_it() -> N
 def test_the_installed_cli_has_no_bench_and_the_benchmarks_are_not_installed() -> None:
     """The workbench stays outside the product: no `verifier bench`, and neither benchmarks/ nor the tests'
     fixtures it imports are installed with the package."""
-    found = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
-    assert not any(name.startswith(("benchmarks", "tests")) for name in found["include"])
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    assert packages and all(name == "verifier" or name.startswith("verifier.") for name in packages), packages
     result = run_cli("bench", "--only", "nonsense")
     assert result.returncode == 2 and "invalid choice: 'bench'" in result.stderr, result.stdout + result.stderr
     assert "bench" not in run_cli("--help").stdout
