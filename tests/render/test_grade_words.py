@@ -8,7 +8,7 @@ from verifier.grading.report import ClaimGrade, GradeReport, StudentRow, Written
 from verifier.grading.shown import host_roots, scrub_row
 from verifier.outcome import Counterexample, Status
 from verifier.render import feedback, gradescope
-from verifier.render.grades import grade_compared, grade_counterexample
+from verifier.render.grades import grade_compared, grade_counterexample, report_json
 
 CX = Counterexample(2, {"x": [1.0, 0.5]}, "3.0", "4.0", "=", "1.0", 50, entries=((1,),))
 
@@ -41,3 +41,16 @@ def test_the_feedback_and_gradescope_quote_the_scrubbed_counterexample(tmp_path:
     for text in (worded, page, str(out)):
         assert str(tmp_path) not in text and "\x1b" not in text and "\x07" not in text
     assert "x.py" in worded and "w[31m" in worded
+
+
+def test_the_grades_json_keeps_the_worded_fields_of_earlier_versions_and_reads_back() -> None:
+    grade = ClaimGrade("gradient", Status.REFUTED, "gradient", "name", found=CX)
+    row = StudentRow("s1", ["x.py"], [grade, ClaimGrade("hessian", Status.PROVED)])
+    report = GradeReport("ref.py", ["gradient", "hessian"], [row], 1.0, "")
+    data = report_json(report)
+    refuted, proved = data["students"][0]["grades"]
+    assert refuted["counterexample"] == grade_counterexample(grade)
+    assert refuted["compared"] == "claimed 3.0, observed 4.0"
+    assert proved["counterexample"] == "" and proved["compared"] == ""
+    assert refuted["found"]["claimed"] == "3.0"  # the data beside the words
+    assert GradeReport.from_json(data).rows[0].grades[0] == grade

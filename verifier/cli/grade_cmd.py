@@ -44,7 +44,7 @@ def settings_from(args: argparse.Namespace) -> GradeSettings:
 def write_outputs(args: argparse.Namespace, report: GradeReport) -> list[str]:
     """The files asked for (JSON, CSV, feedback pages, Gradescope's results.json); the paths written."""
     if args.json:
-        files.write_json(args.json, report.to_json())
+        files.write_json(args.json, grades.report_json(report))
     if args.csv:
         files.write_atomic(args.csv, grades.to_csv(report))
     if args.gradescope and report.rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -189,3 +190,14 @@ def grade_counterexample(g: ClaimGrade) -> str:
     if g.found is None:
         return ""
     return f"{cx_text.headline_of(g.found, grade_compared(g))} (confirmed at {g.found.digits} digits)"
+
+
+def report_json(report: GradeReport) -> dict[str, Any]:
+    """The grades as JSON, each grade with its counterexample worded as earlier versions wrote it (the fields
+    `counterexample` and `compared`, kept for readers of those files; `found` holds the same as data)."""
+    data = report.to_json()
+    for row, out in zip(report.rows, data["students"], strict=True):
+        for g, grade in zip(row.grades, out["grades"], strict=True):
+            grade["counterexample"] = grade_counterexample(g)
+            grade["compared"] = grade_compared(g)
+    return data
