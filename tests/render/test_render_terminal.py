@@ -245,3 +245,18 @@ def test_a_library_sized_run_prints_lines_that_fit_80_columns() -> None:
     assert max(len(ln) for ln in lines) <= 80, max(lines, key=len)
     assert lines[-1] == "every claim met its expectation"
     assert len(lines) <= 100
+
+
+def test_narrow_view_lines_end_where_their_text_ends() -> None:
+    text = rendered(80)
+    assert all(len(line) <= 80 for line in text.splitlines())
+    padded = [line for line in text.splitlines() if line != line.rstrip()]
+    assert not padded, padded
+
+
+def test_a_cached_verdict_says_so_beside_its_facts_not_in_a_wider_verdict_column() -> None:
+    cached = [dataclasses.replace(r, cached=True, cached_at="2026-11-25T10:00:00") for r in results().values()]
+    lines = rendered(80, RunReport(cached, seed=0, samples=60, seconds=1.0)).splitlines()
+    heads = [line for line in lines if "(expect refuted)" in line]
+    assert heads and all(line.startswith("REFUTED  homework.") for line in heads), heads
+    assert sum("cached 2026-11-25" in line for line in lines) == len(cached)

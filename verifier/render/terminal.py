@@ -11,6 +11,7 @@ from verifier.language.keys import ClaimKey
 from verifier.language.text import n_text, plural, reads_as_written, retried_text
 from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
 from verifier.render import counterexample as cx_text
+from verifier.render.hanging import GAP, Hanging
 
 STYLES = {
     Status.PROVED: "bold green",
@@ -21,8 +22,8 @@ STYLES = {
 }
 
 
-def status_text(r: ClaimResult) -> Text:
-    label = r.verdict + (f" (cached {r.cached_at[:10]})".replace(" )", ")") if r.cached else "")
+def status_text(r: ClaimResult, with_cached: bool = True) -> Text:
+    label = r.verdict + (f" ({cached_on(r)})" if r.cached and with_cached else "")
     text = Text(label, style=STYLES[r.status])
     if not r.met:
         text.append(" ✗", style="bold red")
@@ -45,23 +46,26 @@ def table(report: RunReport) -> Table:
     return t
 
 
-def blocks(report: RunReport) -> Table:
-    """The narrow layout: the verdict, then the claim's name and facts, the evidence on the lines below."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for r in report.results:
+def blocks(report: RunReport, width: int) -> Hanging:
+    """The narrow layout: the verdict, then the claim's name and facts (on the next line if they would not
+    fit beside it), the evidence on the lines below."""
+    statuses = [status_text(r, with_cached=False) for r in report.results]
+    room = width - max((cell_len(s.plain) for s in statuses), default=0) - GAP
+    out: list[tuple[Text, Text]] = []
+    for status, r in zip(statuses, report.results, strict=True):
         body = claim_text(r)
-        body.append(f" · {r.kind} · n {n_text(r.n_values)} · {time_text(r)}", style="dim")
+        facts = f"{r.kind} · n {n_text(r.n_values)} · {time_text(r)}" + (f" · {cached_on(r)}" if r.cached else "")
+        together = cell_len(body.plain) + 3 + cell_len(facts) <= room
+        body.append((" · " if together else "\n") + facts, style="dim")
         body.append("\n")
         body.append_text(evidence_text(r))
-        grid.add_row(status_text(r), body)
-    return grid
+        out.append((status, body))
+    return Hanging(out)
 
 
-def claims_view(report: RunReport, width: int) -> Table:
+def claims_view(report: RunReport, width: int) -> Table | Hanging:
     """The table where the evidence column gets at least MIN_EVIDENCE characters, else the blocks."""
-    return table(report) if evidence_room(report, width) >= MIN_EVIDENCE else blocks(report)
+    return table(report) if evidence_room(report, width) >= MIN_EVIDENCE else blocks(report, width)
 
 
 def evidence_room(report: RunReport, width: int) -> int:
@@ -77,6 +81,10 @@ def claim_text(r: ClaimResult) -> Text:
     if r.expect is not Expect.HOLDS:
         text.append(" (expect refuted)", style="dim")
     return text
+
+
+def cached_on(r: ClaimResult) -> str:
+    return f"cached {r.cached_at[:10]}".strip()
 
 
 def time_text(r: ClaimResult) -> str:
@@ -153,18 +161,16 @@ def chains(console: Console, report: RunReport, verbose: bool = False, unmet_onl
         if not r.steps or (r.status is Status.PROVED and not verbose) or (unmet_only and r.met):
             continue
         console.print(Text(f"chain {ClaimKey.of(r)}:", style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
+        rows: list[tuple[Text, Text]] = []
         if verbose and r.start_written:
-            grid.add_row("     0", _read_as(Text(r.start_written), r.start_written, r.start_latex))
+            rows.append((Text("     0"), _read_as(Text(r.start_written), r.start_written, r.start_latex)))
         for step in r.steps:
             mark = "➜" if step.index == r.first_wrong_step else " "
             line = step_text(r, step)
             if verbose:
                 line = _read_as(line, step.written, step.latex)
-            grid.add_row(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)}", line)
-        console.print(grid)
+            rows.append((Text(f"  {mark} {step.index:>2} {STEP_MARKS.get(step.relation, step.relation)}"), line))
+        console.print(Hanging(rows, gap=1))
         if r.end_result:
             console.print(f"    end result: {r.end_result}", markup=False, highlight=False)
 
