@@ -29,6 +29,7 @@ from tests.fixtures.diagnose_slips import ASSUMPTIONS, SLIPS
 from verifier.engine import EngineSettings, verify_family
 from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
+from verifier.language.keys import ClaimKey
 from verifier.outcome import StepResult
 
 SETTINGS = EngineSettings(samples=60)
@@ -70,7 +71,7 @@ def library() -> list[Measured]:
     rows = []
     for path in sorted([*Path("derivations").glob("*.md"), *Path("derivations").glob("*.tex")]):
         families, _ = latex.load(path)
-        rows += [timed(f"{path.stem}.{f.name}", f) for f in families if f.expect.value == "refuted"]
+        rows += [timed(str(ClaimKey(path.stem, f.name)), f) for f in families if f.expect.value == "refuted"]
     return rows
 
 

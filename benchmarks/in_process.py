@@ -39,13 +39,14 @@ def main(argv: list[str]) -> int:
     by_claim: dict[str, dict[str, float]] = {}
     for path in loader.discover(argv or ["derivations"]):
         for family in loader.load(path).families:
-            if only is not None and f"{family.derivation}.{family.name}" not in only:
+            key = str(ClaimKey.of(family))
+            if only is not None and key not in only:
                 continue
             clock.lap()
             started = time.process_time()
             engine.verify_family(family, EngineSettings(), str(path))
             total = round(time.process_time() - started, 3)
-            by_claim[str(ClaimKey.of(family))] = {"total": total, **clock.lap()}
+            by_claim[key] = {"total": total, **clock.lap()}
     if phases_out is not None:
         phases_out.write_text(json.dumps(by_claim))
     print(f"{plural(len(by_claim), 'claim')} verified in-process")

@@ -196,6 +196,60 @@ def test_the_runner_imports_no_renderer_but_to_warm_a_zygote() -> None:
     assert any(_inside(name, "verifier.run") for name in graph)
 
 
+# Every door (the runner, grading, the page, api.py, the pytest plugin) hands its claims to one session
+# (verifier/run/session.py): only the session runs the engine on a claim source (`verify_source`, the task it
+# gives an executor), and a worker's failure becomes a claim's result only through a source's `failed`.
+SESSION = "verifier.run.session"
+DOORS = ("verifier.run", "verifier.grading", "verifier.serve", "verifier.api", "verifier.cli")
+
+
+def _called(node: ast.AST) -> str:
+    return getattr(node, "id", getattr(node, "attr", ""))
+
+
+def _session_bypasses(modules: dict[str, str]) -> list[str]:
+    """Each use, outside the session, of the worker's function or of the engine's entry point by a door, and
+    each failure made a result outside a source's `failed`: module:line what (module → its source)."""
+    found = []
+    for name, text in modules.items():
+        if name == SESSION or not _inside(name, *DOORS):
+            continue
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name | ast.Attribute) and _called(node) in ("verify_source", "verify_family"):
+                found.append(f"{name}:{node.lineno} {_called(node)}")
+        for fn in ast.walk(tree):
+            if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) and fn.name != "failed":
+                calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call) and _called(n.func) == "failure_result"]
+                found += [f"{name}:{n.lineno} failure_result in {fn.name}" for n in calls]
+    return sorted(set(found))
+
+
+def test_every_door_verifies_through_the_session() -> None:
+    modules = {name: path.read_text(encoding="utf-8") for name, path in _modules().items()}
+    bypasses = _session_bypasses(modules)
+    assert not bypasses, "a door verifies claims besides the session: " + ", ".join(bypasses)
+
+
+def test_the_session_rule_sees_a_door_that_builds_its_own_task() -> None:
+    grading = (
+        "def tasks(sources):\n"
+        "    return [pool.Task(s.key, session.verify_source, (s, settings)) for s in sources]\n"
+        "def done(task, value):\n"
+        "    return session.failure_result(value, '', '', '', '')\n"
+        "class Submitted:\n"
+        "    def failed(self, failure, seconds):\n"
+        "        return session.failure_result(failure, '', '', '', '')\n"
+    )
+    page = "def verify_chain(family, settings):\n    return engine.verify_family(family, settings)\n"
+    modules = {"verifier.grading.grade": grading, "verifier.serve.checker": page, SESSION: "verify_source(s)\n"}
+    assert _session_bypasses(modules) == [
+        "verifier.grading.grade:2 verify_source",
+        "verifier.grading.grade:4 failure_result in done",
+        "verifier.serve.checker:2 verify_family",
+    ]
+
+
 def test_the_closure_check_sees_an_import_out_of_the_base() -> None:
     graph = {"verifier.trusted.kernel": {"verifier.language.claims", "verifier.strategies.ladder"}}
     assert _escapes(graph, TRUSTED, (TRUSTED, LANGUAGE)) == ["verifier.trusted.kernel → verifier.strategies.ladder"]

@@ -164,7 +164,7 @@ def timed_run(task: pool.Task, limit: float, messages: list[tuple[dict[str, str]
     try:
         at(0.3, messages, ours)
         sent = time.monotonic()
-        value = run_chain(task, ServeSettings(timeout=limit), theirs)
+        value = run_chain(task, limit, ServeSettings().memory_mb, theirs)
         return value, time.monotonic() - sent
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -7,24 +7,15 @@ import sys
 
 import pytest
 
+from tests.serve.support import SLIP
 from verifier.cli import main as cli
 from verifier.engine import EngineSettings, verify_family
 from verifier.frontends import latex
 from verifier.outcome import Status, StepResult
+from verifier.run.session import Session
 from verifier.serve import checker, streaming
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import ServeSettings
-
-SLIP = r"""
-```verifier
-x, y: real
-```
-
-% claim: square
-$$ (x + y)^2 = x^2 + 2 x y + y^2 $$
-$$ = x^2 + y^2 + 2 x y $$
-$$ = x^2 + y^2 + x y \quad \text{a slip} $$
-"""
 
 
 def test_each_step_is_told_as_it_is_decided_and_the_result_is_unchanged() -> None:
@@ -93,7 +84,8 @@ def test_a_chains_worker_sends_the_diagnosis_as_an_event_of_its_own() -> None:
 
     families, _ = latex.parse_chains(SLIP, "derivation.md", "derivation")
     ours, theirs = channel.pair()
-    checker.verify_chain(families[0], EngineSettings(samples=60), "derivation.md", ours, 0)
+    relay = checker.StepRelay(ours)  # the page's step listener, here in this process (in a chain's fork on the page)
+    Session(EngineSettings(samples=60), on_step=relay).verify([checker.PageChain(families[0], "derivation.md", 0)])
     ours.close()
     events = []
     while (message := channel.receive(theirs)) is not None:

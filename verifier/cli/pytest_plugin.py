@@ -109,6 +109,7 @@ class DerivationFile(pytest.File):
     """A derivation module or LaTeX file: one item per claim, and one per chain that did not parse."""
 
     def collect(self) -> Iterator[pytest.Item]:
+        from verifier.language.keys import ClaimKey
         from verifier.load import loader
 
         try:
@@ -117,9 +118,9 @@ class DerivationFile(pytest.File):
             raise self.CollectError(str(err)) from None
         stem = self.path.stem
         for family in loaded.families:
-            yield ClaimItem.from_parent(self, name=f"{stem}.{family.name}", family=family)
+            yield ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
         for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
-            yield ErrorItem.from_parent(self, name=f"{stem}.{name}", message=message)
+            yield ErrorItem.from_parent(self, name=str(ClaimKey(stem, name)), message=message)
 
 
 class ClaimItem(pytest.Item):

@@ -21,7 +21,7 @@ import numpy as np
 
 from verifier.engine import chains, diagnose, explain, mathtext
 from verifier.engine.settings import EngineSettings, display_n, rng_for
-from verifier.language import random_functions
+from verifier.language import keys, random_functions
 from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
@@ -68,7 +68,7 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
         source=source,
         seed=settings.seed,
         planted_step=family.planted,
-        replay=f"verifier check {family.derivation}.{family.name} --seed {settings.seed} --samples {settings.samples}"
+        replay=f"verifier check {keys.ClaimKey.of(family)} --seed {settings.seed} --samples {settings.samples}"
         + (f" {source}" if source and not source.startswith("derivations/") else ""),
     )
 

@@ -257,8 +257,9 @@ def _how(sub: Submission, mode: str) -> str:
 def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
                      ready: dict[str, prep.Prepared | pool.Failure], results: dict[str, dict[str, ClaimResult]],
                      on_done: Callable[[str], None]) -> None:  # fmt: skip
-    """Read every student (in its sandbox) and verify its claims: on the local pool at once, each student's claims
-    queued as soon as it is read (:mod:`verifier.grading.pipeline`); on a cluster, all read, then all verified."""
+    """Read every student (in its sandbox) and verify its claims through a session: on the local pool at once, each
+    student's claims queued as soon as it is read (:mod:`verifier.grading.pipeline`); on a cluster, all read, then
+    all verified."""
     run = settings.run
     limits = settings.limits
     timeout = limits.wall_seconds + run.load_timeout + 30
@@ -267,18 +268,19 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
     verified = _verified(results, on_done)
     if not isinstance(run.executor, LocalPool):
         run.executor.run(reads, sandboxes(settings), timeout, run.memory_mb, _read(ready, on_done))
-        tasks = [t for s in subs for t in _verify_tasks(s, ready.get(s.student), ref, run)]
-        run.executor.run(tasks, run.jobs, run.timeout, run.memory_mb, verified)
+        sources = [c for s in subs for c in _sources(s, ready.get(s.student), ref)]
+        session.Session(run.engine, run.executor, run.jobs, run.timeout, run.memory_mb).verify(sources, verified)
         return
-    verifying = pipeline.Lane(run.jobs, run.timeout, verified)
+    verifying = pipeline.Queued()
+    claims = session.Session(run.engine, verifying, run.jobs, run.timeout, run.memory_mb)
 
     def read(task: pool.Task, value: Any) -> None:
         _read(ready, on_done)(task, value)
-        verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
+        claims.verify(_sources(task.args[0], value, ref), verified)  # queued: each result comes to `verified`
 
     reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads))
     warm.ready()  # the zygote grade() started, before the pool's forks inherit it
-    pipeline.run([verifying, reading], run.memory_mb)
+    pipeline.run([verifying.lane, reading], run.memory_mb)
 
 
 def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> pipeline.OnDone:
@@ -297,21 +299,18 @@ def sandboxes(settings: GradeSettings) -> int:
     return settings.run.jobs * SANDBOXES_PER_JOB if isinstance(settings.run.executor, LocalPool) else settings.run.jobs
 
 
-def _verify_tasks(s: Submission, p: prep.Prepared | pool.Failure | None, ref: Reference,
-                  run: RunSettings) -> list[pool.Task]:  # fmt: skip
-    """A task for each claim of a student's that is to be verified (none if it could not be read)."""
+def _sources(s: Submission, p: prep.Prepared | pool.Failure | None, ref: Reference) -> list[Submitted]:
+    """Each claim of a student's that is to be verified (none if it could not be read)."""
     if not isinstance(p, prep.Prepared):
         return []
     graded_as = {m.student: m.reference for m in p.matches if m.student}
-    sources = [Submitted(s, p.payload, name, ref, graded_as.get(name, "")) for name in p.verify]
-    return [pool.Task(source.key, session.verify_source, (source, run.engine)) for source in sources]
+    return [Submitted(s, p.payload, name, ref, graded_as.get(name, "")) for name in p.verify]
 
 
-def _verified(results: dict[str, dict[str, ClaimResult]], on_done: Callable[[str], None]) -> pipeline.OnDone:
-    def done(task: pool.Task, value: Any) -> None:
-        source: Submitted = task.args[0]
-        result = source.failed(value, 0.0) if isinstance(value, pool.Failure) else value
+def _verified(results: dict[str, dict[str, ClaimResult]], on_done: Callable[[str], None]) -> session.OnResult:
+    def done(source: session.ClaimSource, result: ClaimResult, failure: pool.Failure | None) -> None:
+        assert isinstance(source, Submitted)
         results[source.sub.student][source.name] = result
-        on_done(task.key)
+        on_done(source.key)
 
     return done

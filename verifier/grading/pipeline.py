@@ -60,3 +60,31 @@ def run(lanes: list[Lane], memory_mb: int) -> None:
             for r in lane.running:
                 pool.kill(r)
         raise
+
+
+@dataclass
+class Queued:
+    """The verifying lane as a session's executor (`verifier.run.executor.Executor`): `run` queues the session's
+    tasks on the lane, `jobs` at a time under `timeout`, and returns at once; the pipeline that runs the lane
+    (:func:`run`) calls each task's on_done as it ends. So a student's claims go through `Session.verify` the
+    moment the student is read, while the next students are read."""
+
+    lane: Lane = field(init=False)
+    waiting: dict[str, OnDone] = field(default_factory=dict)  # task key → its session's on_done
+
+    def __post_init__(self) -> None:
+        self.lane = Lane(1, 0.0, self._done)
+
+    def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
+        self.lane.slots, self.lane.timeout = jobs, timeout  # memory_mb: the pipeline's, for every lane
+        self.waiting.update((task.key, on_done) for task in tasks)
+        self.lane.queued.extend(tasks)
+
+    def reruns(self) -> dict[str, int]:
+        return {}  # a worker that dies here is an ERROR for its claim, never run again
+
+    def release(self) -> None:
+        pass
+
+    def _done(self, task: pool.Task, value: Any) -> None:
+        self.waiting.pop(task.key)(task, value)

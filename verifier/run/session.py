@@ -1,26 +1,34 @@
-"""One session for every door: claim sources and settings in, results out.
+"""One session for every door: claim sources, settings and an executor in, results out.
 
 The command line's runner, grading, the page's checker, `verifier.api` and the pytest plugin each hand
-claims to the engine. What they share is here, once:
+claims to the engine, and each does it the same way: it builds a `Session` and calls `Session.verify` with
+its sources and a listener for the results. What they share is here, once:
 
 - a **claim source** (`ClaimSource`) names one claim and, in the process that verifies it, yields its family:
   a derivation module's claim held by its host (the runner), a submission's claim decoded from the sandbox's
-  data (grading), a family already in this process (`verifier.api`);
+  data (grading), a chain the page's request worker read, a family already in this process (`verifier.api`);
 - `verify_source` is what a worker (or this process) does with one: the engine's `verify_family`, with the
-  listener for each step, and the source's own last word on the result (grading's sizes);
+  session's listener for each step, and the source's own last word on the result (grading's sizes);
 - `failure_result` is the one way a claim whose worker produced no result becomes a result: UNKNOWN at the
-  time limit (never cached), ERROR otherwise, with the failure's first line as the reason;
-- `Session.verify` runs the sources: in worker processes through an executor (the hard time and memory
-  limits), or in this process when it has none, and gives the results in the sources' order.
+  time limit (never cached), ERROR otherwise, with the failure's first line as the reason; `Session.verify`
+  is the one place that calls it, through the source's `failed`;
+- `Session.verify` is the one loop: it makes each source's task and hands them to the door's executor
+  (`verifier.run.executor.Executor`: each task under the hard time and memory limits), or verifies them in
+  this process when there is none.
 
-The runner keeps what only a run of files has (the plan, the cache, shards, premises, the report); the page
-schedules its chains itself (a chain is paused while another address has its slot) and uses the worker's
-function and the failure path from here.
+The executor is how a door schedules, and the only thing that differs between doors: the local fork pool or
+a cluster (the runner, grading on a cluster); grading's verifying lane on the local pool, which queues a
+student's claims on the pipeline that is already reading the next students and returns at once (their
+results come through `on_result` as they end; `verifier.grading.pipeline`); the page's turns, which run a
+request's chains one at a time when the dispatcher says go, a chain paused while another address has its
+slot (`verifier.serve.checker.Turns`). The runner keeps what only a run of files has (the plan, the cache,
+shards, premises, the report).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +43,8 @@ from verifier.run.executor import Executor
 
 # as each claim ends: its source, its result, and the failure the result stands for (None for a verdict)
 OnResult = Callable[["ClaimSource", ClaimResult, pool.Failure | None], None]
+# as each step of a claim is decided, where the claim is verified (a worker): its source and the step
+OnStep = Callable[["ClaimSource", StepResult], None]
 
 
 class ClaimSource(Protocol):
@@ -120,18 +130,21 @@ def verify_source(
 @dataclass
 class Session:
     """Verify claim sources with one set of settings: in workers through `executor` (each under `timeout` and
-    `memory_mb`, `jobs` at a time), or in this process when executor is None (no hard limits)."""
+    `memory_mb`, `jobs` at a time), or in this process when executor is None (no hard limits); `on_step` is told
+    each step of each claim as it is decided, in the process that verifies it."""
 
     settings: EngineSettings
     executor: Executor | None = None
     jobs: int = 1
     timeout: float = 180.0
     memory_mb: int = 4096
+    on_step: OnStep | None = None
 
     def verify(
         self, sources: Sequence[ClaimSource], on_result: OnResult = lambda source, result, failure: None
     ) -> list[ClaimResult]:
-        """Every source's result, in the sources' order (those that ended, if interrupted); on_result as each ends."""
+        """Every source's result, in the sources' order (those that ended: all, unless interrupted or the executor
+        only queued them on a run already going); on_result as each ends, a failure as its source's result."""
         if self.executor is None:
             return [self._here(source, on_result) for source in sources]
         out: dict[str, ClaimResult] = {}
@@ -145,11 +158,14 @@ class Session:
             out[task.key] = value
             on_result(by_key[task.key], value, failure)
 
-        tasks = [pool.Task(s.key, verify_source, (s, self.settings), s.group) for s in sources]  # keys: unique
-        self.executor.run(tasks, self.jobs, self.timeout, self.memory_mb, finished)
+        tasks = [pool.Task(s.key, verify_source, (s, self.settings, self._listener(s)), s.group) for s in sources]
+        self.executor.run(tasks, self.jobs, self.timeout, self.memory_mb, finished)  # keys: unique
         return [out[s.key] for s in sources if s.key in out]
 
+    def _listener(self, source: ClaimSource) -> Callable[[StepResult], None] | None:
+        return None if self.on_step is None else functools.partial(self.on_step, source)
+
     def _here(self, source: ClaimSource, on_result: OnResult) -> ClaimResult:
-        result = verify_source(source, self.settings)
+        result = verify_source(source, self.settings, self._listener(source))
         on_result(source, result, None)
         return result

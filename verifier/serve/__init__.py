@@ -16,9 +16,10 @@ process, each doing one thing:
   its next turn, at most `--max-paused` at once.
 - the **request worker** (`checker`): it reads the derivation with the LaTeX reader's public
   entry point (every gate as on the command line), reports the chains or the positioned errors,
-  waits for a verifying slot for each chain in turn, and verifies it in a worker forked from itself, as
-  `verifier check FILE` does from the process that loaded the file. The engine tells it each
-  step's result as soon as it is decided (`verify_family(..., on_step=...)`), and each goes up
+  hands its chains to the session every door uses (`verifier.run.session`), whose executor here
+  waits for a verifying slot for each chain in turn and verifies it in a worker forked from itself,
+  as `verifier check FILE` does from the process that loaded the file. The engine tells the
+  session's step listener each step's result as soon as it is decided, and each goes up
   as one message on a socket of datagrams, so a worker killed at its time limit can never leave
   half a message behind.
 

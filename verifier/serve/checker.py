@@ -2,26 +2,30 @@
 
 It runs in a process the dispatcher forked for the request, under the pool's hard time and
 memory limits, and does what `verifier check FILE` does with the file: the process that reads
-the text (here, this one) forks one worker per chain, and each worker runs `verify_family`,
-the engine's own entry point, with the same settings as the command line with `--no-cache`.
-The only addition is the listener the engine tells each step's result as it is decided; it
-sends the step on at once. The first wrong step is told twice: at its verdict, then with its
-diagnosis (why, verified; a `diagnosis` event), which the page shows in the same place; the diagnosis never delays the
-verdict, and its safety net here is a sixth of the chain's time limit (at most 10 s). So a verdict
-here is the command line's verdict for the same text, file name and seed.
+the text (here, this one) hands its chains to a session (`verifier.run.session`, as every door
+does), whose executor here is the page's turns (`Turns`): one worker per chain, forked when the
+dispatcher says go and paused while another address has the slot; each worker runs the session's
+`verify_source`, which runs `verify_family`, the engine's own entry point, with the same settings
+as the command line with `--no-cache`. The only addition is the session's step listener
+(`StepRelay`), which sends each step on as soon as the engine decides it. The first wrong step
+is told twice: at its verdict, then with its diagnosis (why, verified; a `diagnosis` event), which
+the page shows in the same place; the diagnosis never delays the verdict, and its safety net here
+is a sixth of the chain's time limit (at most 10 s). A chain whose worker produced no result gets
+the session's failure result. So a verdict here is the command line's verdict for the same text,
+file name and seed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import math
 import os
 import signal
 import socket
 import time
+from dataclasses import dataclass, field
 from multiprocessing.connection import wait
-from typing import Any
+from typing import Any, cast
 
 from verifier import engine
 from verifier.engine import EngineSettings
@@ -30,6 +34,7 @@ from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain
 from verifier.outcome import ClaimResult, StepResult
 from verifier.run import pool, session
+from verifier.run.executor import OnDone
 from verifier.serve import channel, limits
 from verifier.serve.channel import GO, PAUSE, RESTART
 from verifier.serve.limits import CheckRequest
@@ -104,28 +109,80 @@ def summary(result: ClaimResult) -> dict[str, Any]:
     }
 
 
-def verify_chain(family: ClaimFamily, settings: EngineSettings, source: str, sock: socket.socket, index: int) -> Any:
-    """Runs in a chain's worker: the engine's verdict, each step sent on as soon as it is decided."""
+@dataclass(frozen=True)
+class PageChain:
+    """A chain of the request's text (a `verifier.run.session.ClaimSource`): read in the request's worker,
+    verified in a fork of it, and shown as the index-th chain of the page."""
 
-    told: set[int] = set()
+    claim: ClaimFamily
+    path: str
+    index: int
+    group: None = None
 
-    def decided(step: StepResult) -> None:  # a step told again carries its diagnosis: sent as one
-        kind = "diagnosis" if step.index in told else "step"
-        told.add(step.index)
-        channel.send(sock, {"kind": kind, "chain": index, "step": step.to_json()})
+    @property
+    def key(self) -> str:
+        return self.claim.name  # unique: a name used twice is an error, and neither chain is verified
 
-    return session.verify_source(session.InProcess(family, source), settings, on_step=decided)
+    def family(self) -> tuple[ClaimFamily, str]:
+        return self.claim, self.path
+
+    def finish(self, family: ClaimFamily, result: ClaimResult) -> ClaimResult:
+        return result
+
+    def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
+        """The session's failure result (as `verifier check`), with what the page shows of the chain."""
+        c, where = self.claim, f"{self.path}::{self.claim.name}: "
+        return session.failure_result(failure, self.path, c.derivation, c.name, where, expect=c.expect,
+                                      planted_step=c.planted)  # fmt: skip
 
 
-def failed_chain(family: ClaimFamily, source: str, failure: pool.Failure) -> dict[str, Any]:
-    """A chain whose worker produced no result: the session's failure result (as `verifier check`), summarised."""
-    where = f"{source}::{family.name}: "
-    result = session.failure_result(failure, source, family.derivation, family.name, where)
-    return summary(dataclasses.replace(result, expect=family.expect, planted_step=family.planted))
+@dataclass
+class StepRelay:
+    """The session's step listener, in a chain's worker: each step sent on as soon as it is decided (a step
+    told again carries its diagnosis: sent as a `diagnosis` event)."""
+
+    sock: socket.socket
+    told: set[tuple[int, int]] = field(default_factory=set)  # (chain, step) sent; empty in each chain's fork
+
+    def __call__(self, source: session.ClaimSource, step: StepResult) -> None:
+        index = cast(PageChain, source).index
+        kind = "diagnosis" if (index, step.index) in self.told else "step"
+        self.told.add((index, step.index))
+        channel.send(self.sock, {"kind": kind, "chain": index, "step": step.to_json()})
+
+
+@dataclass
+class Turns:
+    """The page's executor (`verifier.run.executor.Executor`): a request's chains one at a time, each when the
+    dispatcher says go, in a worker of its own that is paused while another address has the slot (`run_chain`).
+    `ended` says how far it got: "verified", or "not started" / "not finished" when the dispatcher went away."""
+
+    sock: socket.socket
+    ended: str = "verified"
+
+    def run(self, tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_done: OnDone) -> None:
+        for task in tasks:  # one turn per chain: the dispatcher shares the slots chain by chain
+            value: Any = RESTART
+            while value is RESTART:  # a chain ended for a restart runs again from its start (the same verdict)
+                if not next_go(self.sock):
+                    self.ended = "not started"
+                    return
+                value = run_chain(task, timeout, memory_mb, self.sock)
+            if value is None:
+                self.ended = "not finished"
+                return
+            on_done(task, value)
+
+    def reruns(self) -> dict[str, int]:
+        return {}  # a chain restarted for a turn is not a task run again after its worker was lost
+
+    def release(self) -> None:
+        pass
 
 
 def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.socket) -> str:
-    """Runs in the request's worker: read, report, then for each chain wait for the dispatcher's go and verify it."""
+    """Runs in the request's worker: read, report, then verify the chains through a session whose executor waits
+    for the dispatcher's go for each (`Turns`)."""
     started = time.monotonic()
     families, errors = read(request)
     outlines = [outline(f) for f in families]
@@ -136,24 +193,15 @@ def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.soc
     channel.send(sock, {**parsed, "seconds": round(time.monotonic() - started, 3), "verify": verify})
     if not verify:
         return "read"
+
+    def done(source: session.ClaimSource, result: ClaimResult, failure: pool.Failure | None) -> None:
+        channel.send(sock, {"kind": "chain", "chain": cast(PageChain, source).index, "result": summary(result)})
+
+    turns = Turns(sock)
+    chains = [PageChain(family, request.path, i) for i, family in enumerate(families)]
     options = engine_settings(request, settings)
-
-    def done(task: pool.Task, value: Any) -> None:
-        family, index = task.args[0], task.args[4]
-        shown = failed_chain(family, request.path, value) if isinstance(value, pool.Failure) else summary(value)
-        channel.send(sock, {"kind": "chain", "chain": index, "result": shown})
-
-    for i, family in enumerate(families):  # one turn per chain: the dispatcher shares the slots chain by chain
-        task = pool.Task(family.name, verify_chain, (family, options, request.path, sock, i))
-        value: Any = RESTART
-        while value is RESTART:  # a chain ended for a restart runs again from its start (the same verdict)
-            if not next_go(sock):
-                return "not started"
-            value = run_chain(task, settings, sock)
-        if value is None:
-            return "not finished"
-        done(task, value)
-    return "verified"
+    session.Session(options, turns, 1, settings.timeout, settings.memory_mb, StepRelay(sock)).verify(chains, done)
+    return turns.ended
 
 
 def next_go(sock: socket.socket) -> bool:
@@ -169,16 +217,16 @@ def signal_chain(running: pool.Running, sig: signal.Signals) -> None:
         os.kill(running.process.pid, sig)
 
 
-def run_chain(task: pool.Task, settings: ServeSettings, sock: socket.socket) -> Any:
+def run_chain(task: pool.Task, timeout: float, memory_mb: int, sock: socket.socket) -> Any:
     """Verify one chain in a worker of its own, paused while the dispatcher gives its slot to another address.
 
     The value, or a pool.Failure (its time limit, a crash); None if the dispatcher is gone; RESTART if the
-    dispatcher ended it to be run again. The limit `settings.timeout` counts only the time the chain ran: a
+    dispatcher ended it to be run again. The limit `timeout` counts only the time the chain ran: a
     pause stops its clock with the process (the work inside is counted in heartbeats, never seconds, so a
     pause changes no verdict; nor does a restart: the chain starts again from the same state)."""
-    running = pool.start(task, settings.memory_mb, settings.timeout)
+    running = pool.start(task, memory_mb, timeout)
     channel.send(sock, {"kind": "chain worker", "pid": running.process.pid})  # the dispatcher counts its CPU time
-    left, began, paused = settings.timeout, time.monotonic(), False
+    left, began, paused = timeout, time.monotonic(), False
     try:
         while True:
             ready = wait([running.conn, sock], None if paused else max(0.0, running.deadline - time.monotonic()))
@@ -196,7 +244,7 @@ def run_chain(task: pool.Task, settings: ServeSettings, sock: socket.socket) -> 
                     signal_chain(running, signal.SIGCONT)
             if paused and running.conn in ready:  # it ended as it was paused: let it exit
                 signal_chain(running, signal.SIGCONT)
-            outcome = pool.collect(running, running.conn in ready, settings.timeout)
+            outcome = pool.collect(running, running.conn in ready, timeout)
             if outcome is not None:
                 return outcome
     except BaseException:
