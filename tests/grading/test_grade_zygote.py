@@ -34,6 +34,7 @@ except OSError:
     raw = ""
 seen.append(f"environ={'GRADER_SECRET' in raw or 'GRADER_SECRET' in os.environ}")
 seen.append(f"pyproject={os.path.exists(PYPROJECT)}")
+seen.append(f"oom={open('/proc/self/oom_score_adj').read().strip()}")
 
 def probe():
     x = sp.Symbol("x")
@@ -90,7 +91,7 @@ def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Pa
     seen = _seen(after)
     assert seen == {"leaked": "False", "env": "-", "tmp": "False", "dims": "verifier.grading.extract",
                     "CapEff": "0000000000000000", "NoNewPrivs": "1", "environ": "False",
-                    "pyproject": "False"}  # fmt: skip
+                    "pyproject": "False", "oom": "1000"}  # fmt: skip
     warm_claims = _claims(after)
     assert set(warm_claims) == set(CLAIMS) | {"probe"}
     assert {k: v for k, v in warm_claims.items() if k != "probe"} == {k: v for k, v in cold.items() if k != "probe"}
@@ -98,12 +99,13 @@ def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Pa
 
 @needs_sandbox
 def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets_its_marks(tmp_path: Path) -> None:
-    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them beside 3 honest submissions: each
-    hang stopped by the import's limits with a message that says so, every honest row as planted."""
+    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them in sandboxes at once with 3 honest
+    submissions: each hang stopped by the import's limits with a message that says so and names the option that
+    raises it, every honest row as planted (the hangs' CPU does not count against an honest import's time)."""
     planted = write_hanging_course(tmp_path, honest=3, hanging=15)
     proc = run_cli(
         "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples", "20",
-        "--jobs", "2", "--sandbox-timeout", "30", "-q", "--json", str(tmp_path / "grades.json"),
+        "--jobs", "2", "--sandbox-timeout", "30", "--sandboxes", "18", "-q", "--json", str(tmp_path / "grades.json"),
     )  # fmt: skip
     assert proc.returncode == 1, proc.stdout + proc.stderr
     rows = rows_of(tmp_path / "grades.json")
@@ -116,7 +118,8 @@ def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets
     cpu = f"within {sandbox.Limits().import_cpu:g} CPU s"  # the default limit
     assert all(("within 5 s" in r["problem"]) != (cpu in r["problem"]) for r in hung)
     sleeps = [r for s, r in rows.items() if planted[s].variant == "sleep"]
-    assert all("within 5 s" in r["problem"] for r in sleeps)
+    assert all("within 5 s" in r["problem"] and "--import-timeout raises" in r["problem"] for r in sleeps)
+    assert all("--import-cpu raises" in r["problem"] for r in hung if cpu in r["problem"])
     assert rows["s001_correct"]["score"] == len(NAMES) and planted["s001_correct"].grades == PROVED
 
 
