@@ -42,15 +42,16 @@ def test_the_default_starts_a_course_of_thirty_at_once_on_two_cores() -> None:
     assert sandboxes(GradeSettings(RunSettings(jobs=2), sandboxes=3), cpus=2) == 3  # --sandboxes decides
 
 
-def test_another_sandbox_starts_only_while_its_memory_limit_is_available(tmp_path: Path) -> None:
+def test_beyond_four_per_job_another_sandbox_starts_only_while_its_memory_limit_is_available(tmp_path: Path) -> None:
     meminfo = tmp_path / "meminfo"
     limits = Limits(memory_mb=2048)
     meminfo.write_text("MemTotal:       24683520 kB\nMemFree:  100 kB\nMemAvailable:    3145728 kB\n")
     assert admission.available_mb(str(meminfo)) == 3072
-    assert admission.room(limits, str(meminfo))
+    assert admission.room(limits, 30, 2, str(meminfo))
     meminfo.write_text("MemTotal:       24683520 kB\nMemAvailable:    1048576 kB\n")
-    assert not admission.room(limits, str(meminfo))
-    assert admission.room(limits, str(tmp_path / "missing"))  # nothing to go by: the count alone decides
+    assert not admission.room(limits, 8, 2, str(meminfo))
+    assert admission.room(limits, 7, 2, str(meminfo))  # as many as before memory was counted
+    assert admission.room(limits, 30, 2, str(tmp_path / "missing"))  # nothing to go by: the count alone decides
 
 
 def _running() -> pool.Running:
@@ -59,20 +60,24 @@ def _running() -> pool.Running:
 
 def test_a_lane_without_room_runs_one_task_at_a_time() -> None:
     tasks: deque[pool.Task] = deque(pool.Task(f"t{i}", print, ()) for i in range(3))
-    lane = pipeline.Lane(4, 10.0, lambda task, value: None, tasks, admit=lambda: False)
+    lane = pipeline.Lane(4, 10.0, lambda task, value: None, tasks, admit=lambda running: False)
     assert lane.may_start()  # one always runs, whatever the room
     lane.running.append(_running())
     assert not lane.may_start()
-    lane.admit = lambda: True
+    lane.admit = lambda running: running < 3
     assert lane.may_start()
-    lane.running += [_running() for _ in range(3)]
+    lane.running += [_running() for _ in range(2)]
+    assert not lane.may_start()  # told how many run
+    lane.admit = lambda running: True
+    assert lane.may_start()
+    lane.running.append(_running())
     assert not lane.may_start()  # and never more than its slots
 
 
 def test_a_lane_without_room_still_runs_every_task(tmp_path: Path) -> None:
     done: list[Any] = []
     tasks = deque(pool.Task(f"t{i}", _alone, (tmp_path / "running",)) for i in range(4))
-    lane = pipeline.Lane(4, 60.0, lambda task, value: done.append(value), tasks, admit=lambda: False)
+    lane = pipeline.Lane(4, 60.0, lambda task, value: done.append(value), tasks, admit=lambda running: False)
     pipeline.run([lane], 0)
     assert done == ["alone"] * 4
 

@@ -17,9 +17,9 @@ credit, so that however the course's other imports hang or spin, an honest one i
 stopped by its wall-clock limit because of them (at the defaults, 5 s and 0.75 CPU s, 41
 sandboxes on 2 cores). An import that sleeps is stopped at the limit, as alone.
 
-The other cost is memory: a sandbox may grow to its address-space limit. :func:`room` starts
-another only while the machine has that much available (a waiting sandbox holds little, so
-a course of sleeping submissions still starts them all), and each sandbox's processes are
+The other cost is memory: a sandbox may grow to its address-space limit. Beyond 4 per job,
+:func:`room` starts another only while the machine has that much available (a waiting sandbox
+holds little, so a course of sleeping submissions still starts them all), and each sandbox's processes are
 the kernel's first choice when memory runs out (:func:`verifier.grading.extract.confine`):
 a burst of memory hogs costs their own sandboxes, never the grader or a verifying worker.
 """
@@ -33,6 +33,7 @@ from verifier.grading import watch
 from verifier.grading.sandbox import Limits
 
 MOST = 64  # sandboxes at once, whatever the limits allow (each holds a few processes and descriptors)
+PER_JOB = 4  # sandboxes per job that start whatever the memory available
 
 
 def cores() -> int:
@@ -62,7 +63,11 @@ def available_mb(meminfo: str = "/proc/meminfo") -> float | None:
     return None
 
 
-def room(limits: Limits, meminfo: str = "/proc/meminfo") -> bool:
-    """Whether one more sandbox may start: the machine has its address-space limit available (or says nothing)."""
+def room(limits: Limits, running: int, jobs: int, meminfo: str = "/proc/meminfo") -> bool:
+    """Whether one more sandbox may start beside `running` others: always up to PER_JOB per job (as many as the
+    grader ran before it counted memory), beyond them while the machine has its address-space limit available (or
+    says nothing)."""
+    if running < PER_JOB * max(1, jobs):
+        return True
     free = available_mb(meminfo)
     return free is None or free >= limits.memory_mb

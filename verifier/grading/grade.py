@@ -9,6 +9,7 @@ the normal engine, run here on the claims decoded from the sandbox's data.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import time
 from collections import deque
@@ -275,7 +276,8 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
         _read(ready, on_done)(task, value)
         verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
 
-    reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads), admit=lambda: admission.room(limits))
+    room = functools.partial(admission.room, limits, jobs=run.jobs)
+    reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads), admit=room)
     warm.ready()  # the zygote grade() started, before the pool's forks inherit it
     pipeline.run([verifying, reading], run.memory_mb)
 

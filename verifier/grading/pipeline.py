@@ -25,15 +25,16 @@ OnDone = Callable[[pool.Task, Any], None]
 
 @dataclass
 class Lane:
-    """Tasks run `slots` at a time, each under `timeout`, another started only while `admit()` says there is room
-    for it (one always runs); `on_done(task, value or Failure)` as each ends (it may queue tasks on any lane)."""
+    """Tasks run `slots` at a time, each under `timeout`, another started only while `admit(running)` says there
+    is room for it beside those running (one always runs); `on_done(task, value or Failure)` as each ends (it may
+    queue tasks on any lane)."""
 
     slots: int
     timeout: float
     on_done: OnDone
     queued: deque[pool.Task] = field(default_factory=deque)
     running: list[pool.Running] = field(default_factory=list)
-    admit: Callable[[], bool] = lambda: True
+    admit: Callable[[int], bool] = lambda running: True
 
     def busy(self) -> bool:
         return bool(self.queued or self.running)
@@ -42,7 +43,7 @@ class Lane:
         """Whether the next queued task may start now."""
         if not self.queued or len(self.running) >= max(1, self.slots):
             return False
-        return not self.running or self.admit()
+        return not self.running or self.admit(len(self.running))
 
 
 def run(lanes: list[Lane], memory_mb: int) -> None:
