@@ -17,41 +17,45 @@ from verifier.run import pool
 from verifier.run.runner import RunSettings
 
 
-def _waited_behind(k: int, limits: Limits, cpus: int) -> float:
-    """The CPU the other k - 1 sandboxes' imports take at most, shared by the cores: an honest import's wait."""
-    return (k - 1) * limits.import_cpu / cpus
-
-
 @pytest.mark.parametrize(("import_seconds", "import_cpu", "cpus"), [(5.0, 0.75, 2), (1.0, 0.75, 1), (2.0, 0.5, 8)])
-def test_the_sandboxes_at_once_wait_no_longer_than_the_import_limit_gives_back(
+def test_an_import_behind_the_processes_admitted_waits_no_longer_than_its_limit_gives_back(
     import_seconds: float, import_cpu: float, cpus: int
 ) -> None:
+    """An import of import_cpu CPU seconds behind n processes wanting a CPU on c cores waits n × import_cpu / c."""
     limits = Limits(import_seconds=import_seconds, import_cpu=import_cpu)
-    k = admission.at_once(limits, cpus)
+    n = admission.behind(limits, cpus)
     credit = watch.CREDIT * import_seconds
-    assert _waited_behind(k, limits, cpus) <= credit
-    assert k == admission.MOST or _waited_behind(k + 1, limits, cpus) > credit  # and no fewer than that allows
+    assert n * import_cpu / cpus <= credit < (n + 1) * import_cpu / cpus  # the most that stays within it
+    assert admission.at_once(limits, cpus) == min(admission.MOST, n + 1)  # each sandbox beside the others
 
 
 def test_the_default_starts_a_course_of_thirty_at_once_on_two_cores() -> None:
-    assert admission.at_once(Limits(), 2) == 41  # 1 + 3 × 5 s × 2 / 0.75
+    assert admission.behind(Limits(), 2) == 40  # 3 × 5 s × 2 / 0.75
+    assert admission.at_once(Limits(), 2) == 41
     assert admission.at_once(Limits(import_cpu=0.01), 64) == admission.MOST
-    local = GradeSettings(RunSettings(jobs=2))
-    assert sandboxes(local, cpus=2) == 41
+    assert sandboxes(GradeSettings(RunSettings(jobs=2)), cpus=2) == 41
     assert sandboxes(GradeSettings(RunSettings(jobs=50)), cpus=2) == 50  # never fewer than the jobs
     assert sandboxes(GradeSettings(RunSettings(jobs=2), sandboxes=3), cpus=2) == 3  # --sandboxes decides
 
 
-def test_beyond_four_per_job_another_sandbox_starts_only_while_its_memory_limit_is_available(tmp_path: Path) -> None:
-    meminfo = tmp_path / "meminfo"
-    limits = Limits(memory_mb=2048)
-    meminfo.write_text("MemTotal:       24683520 kB\nMemFree:  100 kB\nMemAvailable:    3145728 kB\n")
-    assert admission.available_mb(str(meminfo)) == 3072
-    assert admission.room(limits, 30, 2, str(meminfo))
-    meminfo.write_text("MemTotal:       24683520 kB\nMemAvailable:    1048576 kB\n")
-    assert not admission.room(limits, 8, 2, str(meminfo))
-    assert admission.room(limits, 7, 2, str(meminfo))  # as many as before memory was counted
-    assert admission.room(limits, 30, 2, str(tmp_path / "missing"))  # nothing to go by: the count alone decides
+def _machine(root: Path, available_kb: int, running: int) -> str:
+    (root / "meminfo").write_text(f"MemTotal:       24683520 kB\nMemFree:  100 kB\nMemAvailable:  {available_kb} kB\n")
+    (root / "loadavg").write_text(f"1.52 0.98 0.61 {running}/412 81234\n")
+    return str(root)
+
+
+def test_beyond_four_per_job_a_sandbox_starts_only_with_memory_and_cores_to_spare(tmp_path: Path) -> None:
+    limits = Limits(memory_mb=2048)  # behind: 40 on 2 cores
+    calm = _machine(tmp_path, 3 * 1024 * 1024, 39)
+    assert admission.available_mb(calm) == 3072 and admission.runnable(calm) == 39
+    assert admission.room(limits, 30, 2, 2, calm)
+    short = _machine(tmp_path, 1024 * 1024, 3)
+    assert not admission.room(limits, 8, 2, 2, short)  # a sandbox might grow past what is available
+    assert admission.room(limits, 7, 2, 2, short)  # 4 per job start whatever the machine
+    busy = _machine(tmp_path, 3 * 1024 * 1024, 40)  # a fork bomb's processes, or the machine's load
+    assert not admission.room(limits, 8, 2, 2, busy)
+    assert admission.room(limits, 8, 2, 4, busy)  # twice the cores: an import waits half as long behind them
+    assert admission.room(limits, 30, 2, 2, str(tmp_path / "missing"))  # nothing to go by: the count decides
 
 
 def _running() -> pool.Running:

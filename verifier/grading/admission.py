@@ -8,20 +8,25 @@ longer holds back the students queued behind it. Verifying claims, which is what
 cores, stays at ``--jobs`` at a time.
 
 What bounds the number is the promise that no student's grade depends on the others. An
-honest import shares the cores with the imports of every other sandbox running, and its
-wall-clock limit gives back the time it waited for a CPU, up to :data:`watch.CREDIT` times
-that limit (:mod:`verifier.grading.watch`). With k sandboxes importing beside it, the others
-take at most (k − 1) × ``import_cpu`` CPU seconds before each is stopped: on c cores, about
-(k − 1) × ``import_cpu`` / c seconds of waiting. :func:`at_once` keeps that within the
-credit, so that however the course's other imports hang or spin, an honest one is not
-stopped by its wall-clock limit because of them (at the defaults, 5 s and 0.75 CPU s, 41
-sandboxes on 2 cores). An import that sleeps is stopped at the limit, as alone.
+honest import shares the cores with every process that wants one, and its wall-clock limit
+gives back the time it waited for a CPU, up to :data:`watch.CREDIT` times that limit
+(:mod:`verifier.grading.watch`). An import that needs at most ``import_cpu`` CPU seconds,
+behind n other processes that want a CPU on c cores, waits about n × ``import_cpu`` / c
+seconds; :func:`behind` is the largest n that keeps this within the credit (40 at the
+defaults, 5 s and 0.75 CPU s, on 2 cores). So: at most 1 + that many sandboxes at once
+(:func:`at_once`, 41), and beyond the 4 per job the grader always ran, another starts only
+while fewer processes than that want a CPU on the machine (:func:`room`). A sleeping
+submission wants none, so a course of them starts at once; a fork bomb's processes each
+count, so it holds the extra sandboxes back until its CPU limit stops it. A CPU limit is
+per process and a wall-clock limit is not: this is what keeps the course's other
+submissions, or the machine's load, from turning an honest import's wall-clock limit into a
+verdict.
 
-The other cost is memory: a sandbox may grow to its address-space limit. Beyond 4 per job,
-:func:`room` starts another only while the machine has that much available (a waiting sandbox
-holds little, so a course of sleeping submissions still starts them all), and each sandbox's processes are
-the kernel's first choice when memory runs out (:func:`verifier.grading.extract.confine`):
-a burst of memory hogs costs their own sandboxes, never the grader or a verifying worker.
+The other cost is memory: a sandbox may grow to its address-space limit. Beyond the 4 per
+job, another starts only while the machine has that much available (a waiting sandbox holds
+little), and each sandbox's processes are the kernel's first choice when memory runs out
+(:func:`verifier.grading.extract.first_to_go`): a burst of memory hogs costs their own
+sandboxes, not the grader or a verifying worker.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from verifier.grading import watch
 from verifier.grading.sandbox import Limits
 
 MOST = 64  # sandboxes at once, whatever the limits allow (each holds a few processes and descriptors)
-PER_JOB = 4  # sandboxes per job that start whatever the memory available
+PER_JOB = 4  # sandboxes per job that start whatever the machine's memory and load (the grader's number before)
 
 
 def cores() -> int:
@@ -44,17 +49,22 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def at_once(limits: Limits, cpus: int) -> int:
-    """Sandboxes at once such that the CPU the others' imports take stays within the wait an import's wall-clock
-    limit gives back: 1 + CREDIT × import_seconds × cpus / import_cpu, at most MOST."""
+def behind(limits: Limits, cpus: int) -> int:
+    """How many processes wanting a CPU an import of import_cpu CPU seconds may wait behind, its wait within the
+    credit its wall-clock limit gives back: CREDIT × import_seconds × cpus / import_cpu."""
     credit = watch.CREDIT * limits.import_seconds * max(1, cpus)
-    return max(1, min(MOST, 1 + math.floor(credit / max(limits.import_cpu, 1e-3))))
+    return math.floor(credit / max(limits.import_cpu, 1e-3))
 
 
-def available_mb(meminfo: str = "/proc/meminfo") -> float | None:
+def at_once(limits: Limits, cpus: int) -> int:
+    """Sandboxes at once: each import beside the others' (each stopped at import_cpu) waits within its credit."""
+    return max(1, min(MOST, 1 + behind(limits, cpus)))
+
+
+def available_mb(proc: str = "/proc") -> float | None:
     """The machine's available memory (MemAvailable, MB; None where it cannot be read)."""
     try:
-        with open(meminfo, "rb") as stream:
+        with open(f"{proc}/meminfo", "rb") as stream:
             for line in stream:
                 if line.startswith(b"MemAvailable:"):
                     return int(line.split()[1]) / 1024
@@ -63,11 +73,20 @@ def available_mb(meminfo: str = "/proc/meminfo") -> float | None:
     return None
 
 
-def room(limits: Limits, running: int, jobs: int, meminfo: str = "/proc/meminfo") -> bool:
-    """Whether one more sandbox may start beside `running` others: always up to PER_JOB per job (as many as the
-    grader ran before it counted memory), beyond them while the machine has its address-space limit available (or
-    says nothing)."""
+def runnable(proc: str = "/proc") -> int | None:
+    """The processes on the machine that run or wait for a CPU now (loadavg's fourth field; None if unreadable)."""
+    try:
+        with open(f"{proc}/loadavg", "rb") as stream:
+            return int(stream.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def room(limits: Limits, running: int, jobs: int, cpus: int, proc: str = "/proc") -> bool:
+    """Whether one more sandbox may start beside `running` others: always up to PER_JOB per job, beyond them while
+    the machine has its address-space limit available and fewer processes than :func:`behind` want a CPU (what
+    cannot be read does not hold it back)."""
     if running < PER_JOB * max(1, jobs):
         return True
-    free = available_mb(meminfo)
-    return free is None or free >= limits.memory_mb
+    free, busy = available_mb(proc), runnable(proc)
+    return (free is None or free >= limits.memory_mb) and (busy is None or busy < behind(limits, cpus))

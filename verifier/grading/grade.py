@@ -276,7 +276,7 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
         _read(ready, on_done)(task, value)
         verifying.queued.extend(_verify_tasks(task.args[0], value, ref, run))
 
-    room = functools.partial(admission.room, limits, jobs=run.jobs)
+    room = functools.partial(admission.room, limits, jobs=run.jobs, cpus=admission.cores())
     reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads), admit=room)
     warm.ready()  # the zygote grade() started, before the pool's forks inherit it
     pipeline.run([verifying, reading], run.memory_mb)
