@@ -99,9 +99,10 @@ def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Pa
 
 @needs_sandbox
 def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets_its_marks(tmp_path: Path) -> None:
-    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them in sandboxes at once with 3 honest
-    submissions: each hang stopped by the import's limits with a message that says so and names the option that
-    raises it, every honest row as planted (the hangs' CPU does not count against an honest import's time)."""
+    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them beside 3 honest submissions, up to 18
+    sandboxes at once (as the machine's load allows): each hang stopped by the import's limits with a message that
+    says so and names the option that raises it, every honest row as planted (the hangs' CPU does not count against
+    an honest import's time)."""
     planted = write_hanging_course(tmp_path, honest=3, hanging=15)
     proc = run_cli(
         "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples", "20",
