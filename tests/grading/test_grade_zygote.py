@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.fixtures.course import CLAIMS, NAMES, PROVED, module_with
+from tests.fixtures.course import CLAIMS, NAMES, PROVED, module_with, reference_text
 from tests.fixtures.course_hanging import IMPORT_LIMIT, write_hanging_course
 from tests.grading.support import check_row, needs_sandbox, rows_of
 from tests.support import ROOT, run_cli
@@ -130,3 +130,24 @@ def test_the_hanging_course_alternates_honest_and_hanging(tmp_path: Path) -> Non
     assert len(variants) == 30 and sum(p.problem == IMPORT_LIMIT for p in planted.values()) == 15
     assert all((variants[i] in ("loop", "sleep", "fork_bomb", "memory_hog")) == (i % 2 == 1) for i in range(30))
     assert os.path.exists(tmp_path / "reference.py")
+
+
+@needs_sandbox
+def test_a_slow_honest_import_is_told_which_limit_to_raise_and_passes_once_raised(tmp_path: Path) -> None:
+    """A module that waits 2 s at import (a slow file system, a large table to read) past a 1 s import limit: its
+    row says what stopped it and the option that raises the limit; graded again with that limit raised, every mark."""
+    folder = tmp_path / "submissions" / "slow"
+    folder.mkdir(parents=True)
+    (folder / "ridge.py").write_text(module_with("\nimport time\ntime.sleep(2)\n"))
+    (tmp_path / "reference.py").write_text(reference_text())
+    rows = {}
+    for limit in ("1", "6"):
+        out = tmp_path / f"grades{limit}.json"
+        run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples",
+                "20", "--jobs", "2", "--sandbox-timeout", "30", "--import-timeout", limit, "-q", "--json", str(out))
+        rows[limit] = rows_of(out)["slow"]
+    stopped, passed = rows["1"], rows["6"]
+    assert "did not finish importing within 1 s" in stopped["problem"]
+    assert "--import-timeout raises" in stopped["problem"]
+    assert {g["status"] for g in stopped["grades"]} == {"NOT GRADED"}
+    assert passed["problem"] == "" and passed["score"] == len(NAMES)
