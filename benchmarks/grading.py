@@ -12,8 +12,9 @@ Each run also records its peak memory: the most the grader's whole process tree 
 CLI, its pool workers, the zygote and every sandbox) held at once, sampled from /proc:
 resident memory (RSS) summed over the processes every 50 ms, which counts a page shared by
 forks once per process (the zygote's sympy in every sandbox), and proportional memory (PSS,
-from /proc/PID/smaps_rollup, a shared page divided among its sharers) every 0.25 s, which
-sums to what the machine held.
+from /proc/PID/smaps_rollup, a shared page divided among its sharers; read again for a
+process whose RSS moved, :class:`benchmarks.process_tree.PssSampler`), which sums to what the
+machine held.
 
 A course of 30 where 15 submissions hang at import (:mod:`tests.fixtures.course_hanging`:
 endless loops, sleeps, fork bombs, memory hogs, alternating with 15 honest ones) measures

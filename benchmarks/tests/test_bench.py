@@ -493,6 +493,23 @@ def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
     assert code == 0 and cpu >= 0.3
 
 
+def test_the_pss_sampler_reads_again_a_process_whose_memory_moved() -> None:
+    """A process that touches 64 MB more between two samples: its PSS is read again and the sum grows by about that;
+    one whose RSS did not move keeps the PSS read before."""
+    from benchmarks.process_tree import PssSampler, memory_mb
+
+    sampler = PssSampler()
+    me = os.getpid()
+    _, before = sampler.sample([me])
+    assert sampler.sample([me])[1] == before and before == sampler.known[me][1] > 0
+    held = bytearray(64 * 2**20)
+    for i in range(0, len(held), 4096):
+        held[i] = 1
+    rss, after = sampler.sample([me])
+    assert after - before > 48 and abs(rss - memory_mb([me], "rss")) < 8
+    del held
+
+
 def test_the_process_tree_holds_a_grandchild_and_nothing_else() -> None:
     from benchmarks.process_tree import tree
 
