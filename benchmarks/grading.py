@@ -12,8 +12,9 @@ Each run also records its peak memory: the most the grader's whole process tree 
 CLI, its pool workers, the zygote and every sandbox) held at once, sampled from /proc:
 resident memory (RSS) summed over the processes every 50 ms, which counts a page shared by
 forks once per process (the zygote's sympy in every sandbox), and proportional memory (PSS,
-from /proc/PID/smaps_rollup, a shared page divided among its sharers) every 0.25 s, which
-sums to what the machine held.
+from /proc/PID/smaps_rollup, a shared page divided among its sharers; read again for a
+process whose RSS moved, :class:`benchmarks.process_tree.PssSampler`), which sums to what the
+machine held.
 
 A course of 30 where 15 submissions hang at import (:mod:`tests.fixtures.course_hanging`:
 endless loops, sleeps, fork bombs, memory hogs, alternating with 15 honest ones) measures
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import os
 import sys
 import tempfile
@@ -51,7 +53,8 @@ from tests.fixtures.course import variant_counts, write_course
 from tests.fixtures.course_hanging import write_hanging_course
 from verifier.engine import EngineSettings
 from verifier.grading import sandbox
-from verifier.grading.grade import SANDBOXES_PER_JOB, GradeSettings, grade
+from verifier.grading.admission import at_once
+from verifier.grading.grade import GradeSettings, grade
 from verifier.grading.report import GradeReport
 from verifier.run.runner import RunSettings
 
@@ -285,11 +288,16 @@ def _kill_lines(kill: Data | None) -> list[str]:
     ]
 
 
+def sandboxes_at_once(jobs: int) -> int:
+    """The grader's default sandboxes at once, with the benchmark's limits, taking the jobs for the cores."""
+    return max(jobs, at_once(sandbox.Limits(import_seconds=IMPORT_SECONDS), jobs))
+
+
 def hang_floor(students: int, jobs: int) -> tuple[int, float]:
     """The course's hangs, and the wall time they alone take: each holds a sandbox for the import's wall-clock
-    limit at most (its CPU limit stops a spinning one sooner), SANDBOXES_PER_JOB sandboxes per job at once."""
+    limit at most (its CPU limit stops a spinning one sooner), sandboxes_at_once of them at once."""
     hangs = variant_counts(students)["hang"]
-    return hangs, hangs * IMPORT_SECONDS / max(1, jobs * SANDBOXES_PER_JOB)
+    return hangs, math.ceil(hangs / sandboxes_at_once(jobs)) * IMPORT_SECONDS
 
 
 def _hang_floor_text(students: int, jobs: int) -> str:
@@ -298,7 +306,7 @@ def _hang_floor_text(students: int, jobs: int) -> str:
         return f"a course of {students} has none"
     return (
         f"the {hangs} hangs of a course of {students} hold a sandbox {IMPORT_SECONDS:g} s each at most (the import's "
-        f"limit), {floor:.0f} s of wall time with {jobs * SANDBOXES_PER_JOB} sandboxes at once"
+        f"limit), {floor:.0f} s of wall time with {sandboxes_at_once(jobs)} sandboxes at once"
     )
 
 

@@ -3,7 +3,8 @@
 Resident memory (RSS) summed over the processes counts a page shared by forks once per
 process (a warm zygote's sympy in every sandbox); proportional memory (PSS, from
 /proc/PID/smaps_rollup) divides a shared page among its sharers, so it sums to what the
-machine held. RSS is sampled every 50 ms, PSS (dearer to read) every fifth sample.
+machine held. Both are sampled every 50 ms, PSS (dearer to read) read again only for a
+process whose RSS moved (:class:`PssSampler`).
 
 The CPU time is the command's and every descendant's that was waited for (user and system, from
 getrusage): unlike the wall time, it hardly depends on what else the machine runs. A process that
@@ -16,7 +17,10 @@ import os
 import resource
 import subprocess
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+
+RESAMPLE_MB = 4.0  # a process's RSS moved by this much: its PSS is read again
 
 
 def tree(root: int) -> list[int]:
@@ -67,16 +71,34 @@ def run_measured_cpu(argv: list[str]) -> tuple[int, float, float, float, float]:
     before = _children_cpu()
     started = time.monotonic()
     peak = peak_pss = 0.0
-    samples = 0
+    sampler = PssSampler()
     with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
         while proc.poll() is None:
-            pids = tree(proc.pid)
-            peak = max(peak, memory_mb(pids, "rss"))
-            if samples % 5 == 0:
-                peak_pss = max(peak_pss, memory_mb(pids, "pss"))
-            samples += 1
+            rss, pss = sampler.sample(tree(proc.pid))
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
     return proc.returncode, time.monotonic() - started, peak, peak_pss, _children_cpu() - before
+
+
+@dataclass
+class PssSampler:
+    """RSS and PSS summed over processes, PSS read again only for a process whose RSS moved by RESAMPLE_MB since
+    (reading every smaps_rollup of a grader's 150 processes took seconds on a loaded machine, and a memory hog's
+    peak came and went between two reads). A shared page's PSS falls as sharers come: the sum is at most a little
+    high."""
+
+    known: dict[int, tuple[float, float]] = field(default_factory=dict)  # pid: its RSS and PSS when PSS was read
+
+    def sample(self, pids: list[int]) -> tuple[float, float]:
+        rss_total = pss_total = 0.0
+        for pid in pids:
+            rss = memory_mb([pid], "rss")
+            seen = self.known.get(pid)
+            if seen is None or abs(rss - seen[0]) > RESAMPLE_MB:
+                seen = self.known[pid] = (rss, memory_mb([pid], "pss"))
+            rss_total, pss_total = rss_total + rss, pss_total + seen[1]
+        self.known = {pid: self.known[pid] for pid in pids}  # a process gone: its id may come back as another
+        return rss_total, pss_total
 
 
 def _children_cpu() -> float:

@@ -423,7 +423,7 @@ def test_the_course_rate_target_says_what_the_hangs_alone_allow(tmp_path: Path) 
     assert counts["hang"] == sum(name.endswith("_hang") for name in written) == 3
     assert sum(counts.values()) == len(written) == 50
     hangs, floor = grading.hang_floor(300, 2)
-    assert (hangs, floor) == (15, 15 * grading.IMPORT_SECONDS / (2 * grading.SANDBOXES_PER_JOB))
+    assert (hangs, floor) == (15, grading.IMPORT_SECONDS)  # 41 at once: 1 + 3 × 5 s × 2 cores / 0.75 CPU s
     slow = grading.GradingSection("bubblewrap", 2, (grading.CourseRun(300, 700, 266.0, 0, "verifier grade …"),))
     missed = grading.target_rate(slow)
     assert missed.status is TargetStatus.NOT_MET
@@ -491,6 +491,23 @@ def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
     )
     code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
     assert code == 0 and cpu >= 0.3
+
+
+def test_the_pss_sampler_reads_again_a_process_whose_memory_moved() -> None:
+    """A process that touches 64 MB more between two samples: its PSS is read again and the sum grows by about that;
+    one whose RSS did not move keeps the PSS read before."""
+    from benchmarks.process_tree import PssSampler, memory_mb
+
+    sampler = PssSampler()
+    me = os.getpid()
+    _, before = sampler.sample([me])
+    assert sampler.sample([me])[1] == before and before == sampler.known[me][1] > 0
+    held = bytearray(64 * 2**20)
+    for i in range(0, len(held), 4096):
+        held[i] = 1
+    rss, after = sampler.sample([me])
+    assert after - before > 48 and abs(rss - memory_mb([me], "rss")) < 8
+    del held
 
 
 def test_the_process_tree_holds_a_grandchild_and_nothing_else() -> None:

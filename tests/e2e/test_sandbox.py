@@ -75,7 +75,8 @@ def _run(start: str, folder: Path, limits: sandbox.Limits, monkeypatch: pytest.M
 @pytest.mark.parametrize("start", ["cold", "warm"])
 def test_the_sandbox_sees_only_the_students_folder(tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A module that looks around and reports what it saw in its claim's docstring (it cannot fail to load); from a
-    warm zygote, it sees the same, and has no capability left."""
+    warm zygote, it sees the same, and has no capability left. Its process is the first the kernel kills when
+    memory runs out."""
     secret = tmp_path / "secret.txt"
     secret.write_text("ta-secret-42")
     folder = tmp_path / "student"
@@ -100,6 +101,7 @@ except OSError:
 seen.append(f"uid={{os.getuid()}}")
 status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines() if ":" in line)
 seen += [f"CapEff={{status['CapEff'].strip()}}", f"NoNewPrivs={{status['NoNewPrivs'].strip()}}"]
+seen.append(f"oom={{open('/proc/self/oom_score_adj').read().strip()}}")
 """
     (folder / "probe.py").write_text(probe + CLAIM)
     run = _run(start, folder, sandbox.Limits(wall_seconds=30), monkeypatch)
@@ -107,6 +109,7 @@ seen += [f"CapEff={{status['CapEff'].strip()}}", f"NoNewPrivs={{status['NoNewPri
     assert seen[str(secret)] == "False" and seen[str(ROOT / "pyproject.toml")] == "False"
     assert seen["write"] == "blocked" and seen["net"] == "blocked"
     assert seen["uid"] != "0" and seen["CapEff"] == "0000000000000000" and seen["NoNewPrivs"] == "1"
+    assert seen["oom"] == "1000"
     assert "ta-secret-42" not in run.stdout.decode()
 
 

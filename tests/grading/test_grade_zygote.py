@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.fixtures.course import CLAIMS, NAMES, PROVED, module_with
+from tests.fixtures.course import CLAIMS, NAMES, PROVED, module_with, reference_text
 from tests.fixtures.course_hanging import IMPORT_LIMIT, write_hanging_course
 from tests.grading.support import check_row, needs_sandbox, rows_of
 from tests.support import ROOT, run_cli
@@ -34,6 +34,7 @@ except OSError:
     raw = ""
 seen.append(f"environ={'GRADER_SECRET' in raw or 'GRADER_SECRET' in os.environ}")
 seen.append(f"pyproject={os.path.exists(PYPROJECT)}")
+seen.append(f"oom={open('/proc/self/oom_score_adj').read().strip()}")
 
 def probe():
     x = sp.Symbol("x")
@@ -90,7 +91,7 @@ def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Pa
     seen = _seen(after)
     assert seen == {"leaked": "False", "env": "-", "tmp": "False", "dims": "verifier.grading.extract",
                     "CapEff": "0000000000000000", "NoNewPrivs": "1", "environ": "False",
-                    "pyproject": "False"}  # fmt: skip
+                    "pyproject": "False", "oom": "1000"}  # fmt: skip
     warm_claims = _claims(after)
     assert set(warm_claims) == set(CLAIMS) | {"probe"}
     assert {k: v for k, v in warm_claims.items() if k != "probe"} == {k: v for k, v in cold.items() if k != "probe"}
@@ -98,12 +99,14 @@ def test_the_zygote_carries_nothing_from_one_submission_to_the_next(tmp_path: Pa
 
 @needs_sandbox
 def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets_its_marks(tmp_path: Path) -> None:
-    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them beside 3 honest submissions: each
-    hang stopped by the import's limits with a message that says so, every honest row as planted."""
+    """Endless loops, sleeps, fork bombs and memory hogs at import, 15 of them beside 3 honest submissions, up to 18
+    sandboxes at once (as the machine's load allows): each hang stopped by the import's limits with a message that
+    says so and names the option that raises it, every honest row as planted (the hangs' CPU does not count against
+    an honest import's time)."""
     planted = write_hanging_course(tmp_path, honest=3, hanging=15)
     proc = run_cli(
         "grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples", "20",
-        "--jobs", "2", "--sandbox-timeout", "30", "-q", "--json", str(tmp_path / "grades.json"),
+        "--jobs", "2", "--sandbox-timeout", "30", "--sandboxes", "18", "-q", "--json", str(tmp_path / "grades.json"),
     )  # fmt: skip
     assert proc.returncode == 1, proc.stdout + proc.stderr
     rows = rows_of(tmp_path / "grades.json")
@@ -116,7 +119,8 @@ def test_hangs_get_the_import_limit_and_an_honest_submission_beside_fifteen_gets
     cpu = f"within {sandbox.Limits().import_cpu:g} CPU s"  # the default limit
     assert all(("within 5 s" in r["problem"]) != (cpu in r["problem"]) for r in hung)
     sleeps = [r for s, r in rows.items() if planted[s].variant == "sleep"]
-    assert all("within 5 s" in r["problem"] for r in sleeps)
+    assert all("within 5 s" in r["problem"] and "--import-timeout raises" in r["problem"] for r in sleeps)
+    assert all("--import-cpu raises" in r["problem"] for r in hung if cpu in r["problem"])
     assert rows["s001_correct"]["score"] == len(NAMES) and planted["s001_correct"].grades == PROVED
 
 
@@ -126,3 +130,24 @@ def test_the_hanging_course_alternates_honest_and_hanging(tmp_path: Path) -> Non
     assert len(variants) == 30 and sum(p.problem == IMPORT_LIMIT for p in planted.values()) == 15
     assert all((variants[i] in ("loop", "sleep", "fork_bomb", "memory_hog")) == (i % 2 == 1) for i in range(30))
     assert os.path.exists(tmp_path / "reference.py")
+
+
+@needs_sandbox
+def test_a_slow_honest_import_is_told_which_limit_to_raise_and_passes_once_raised(tmp_path: Path) -> None:
+    """A module that waits 2 s at import (a slow file system, a large table to read) past a 1 s import limit: its
+    row says what stopped it and the option that raises the limit; graded again with that limit raised, every mark."""
+    folder = tmp_path / "submissions" / "slow"
+    folder.mkdir(parents=True)
+    (folder / "ridge.py").write_text(module_with("\nimport time\ntime.sleep(2)\n"))
+    (tmp_path / "reference.py").write_text(reference_text())
+    rows = {}
+    for limit in ("1", "6"):
+        out = tmp_path / f"grades{limit}.json"
+        run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), "--samples",
+                "20", "--jobs", "2", "--sandbox-timeout", "30", "--import-timeout", limit, "-q", "--json", str(out))
+        rows[limit] = rows_of(out)["slow"]
+    stopped, passed = rows["1"], rows["6"]
+    assert "did not finish importing within 1 s" in stopped["problem"]
+    assert "--import-timeout raises" in stopped["problem"]
+    assert {g["status"] for g in stopped["grades"]} == {"NOT GRADED"}
+    assert passed["problem"] == "" and passed["score"] == len(NAMES)

@@ -315,7 +315,9 @@ def _submissions(s: argparse._ArgumentGroup) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="students read at once, each in its sandbox (default: 4 per job on the local pool)",
+        help="students read at once, each in its sandbox (default on the local pool: 1 + 3 × --import-timeout × "
+        "cores / --import-cpu, at most 64, at least --jobs: 41 on 2 cores; beyond 4 per job, one more starts "
+        "only while the machine has --sandbox-memory-mb available and fewer processes than that want a CPU)",
     )
     s.add_argument(
         "--sandbox-memory-mb",

@@ -20,6 +20,7 @@ warm zygote (:mod:`verifier.grading.zygote`) that has joined a fresh sandbox's n
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
@@ -39,6 +40,7 @@ from verifier.strategies.budget import BudgetExceeded, cpu_limit
 MAX_FILES = 10
 MAX_CLAIMS = 100
 BUILD_SECONDS = 20.0  # CPU seconds to build one claim at all its dimensions
+OOM_FIRST = 1000  # /proc/PID/oom_score_adj's highest: killed first when the machine runs out of memory
 
 
 def confine(limits: dict[str, int]) -> None:
@@ -57,11 +59,20 @@ def confine(limits: dict[str, int]) -> None:
         soft = min(total, max(1, math.ceil(limits.get("import_cpu", total))))
         resource.setrlimit(resource.RLIMIT_CPU, (soft, total + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    first_to_go()
     uid = limits.get("uid", 0)
     if os.getuid() == 0 and uid > 0:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)  # drops every capability too
+
+
+def first_to_go(path: str = "/proc/self/oom_score_adj") -> None:
+    """The kernel's first choice when memory runs out, this process and every one it starts: a burst of memory hogs
+    costs their own sandboxes, not the grader or a worker verifying another student's claims. Raising one's own
+    score needs no privilege; without CAP_SYS_RESOURCE, a submission can lower it back to the grader's, no lower."""
+    with contextlib.suppress(OSError), open(path, "w") as stream:
+        stream.write(str(OOM_FIRST))
 
 
 def imported(limits: dict[str, int]) -> None:

@@ -9,6 +9,7 @@ the normal engine, run here on the claims decoded from the sandbox's data.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import time
 from collections import deque
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier import engine
-from verifier.grading import pipeline, sandbox, shown, warm
+from verifier.grading import admission, pipeline, sandbox, shown, warm
 from verifier.grading import prepare as prep
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
@@ -31,7 +32,6 @@ from verifier.run.executor import LocalPool, reruns_since
 from verifier.run.runner import RunSettings, share_imports
 
 BUILD_ERROR = f"builder raised {BuildError.__name__}"
-SANDBOXES_PER_JOB = 4
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class GradeSettings:
     limits: sandbox.Limits = field(default_factory=sandbox.Limits)
     by_statement: bool = False  # the lenient rule: a claim under another name answers if it states the same thing
     single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
-    sandboxes: int = 0  # students read at once (0: SANDBOXES_PER_JOB per job on the local pool)
+    sandboxes: int = 0  # students read at once (0: as many as admission.at_once allows, on the local pool)
     hints_only: bool = False  # a wrong step's diagnosis gives its kind and where, never the repair
     step_credit: bool = False  # a chain not met earns the fraction of its steps that hold
 
@@ -278,7 +278,8 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
         _read(ready, on_done)(task, value)
         claims.verify(_sources(task.args[0], value, ref), verified)  # queued: each result comes to `verified`
 
-    reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads))
+    room = functools.partial(admission.room, limits, jobs=run.jobs, cpus=admission.cores())
+    reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads), admit=room)
     warm.ready()  # the zygote grade() started, before the pool's forks inherit it
     pipeline.run([verifying.lane, reading], run.memory_mb)
 
@@ -291,12 +292,15 @@ def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str
     return done
 
 
-def sandboxes(settings: GradeSettings) -> int:
-    """How many students are read at once: a sandbox mostly waits (for its import limits, or on a sleeping
-    submission) and its CPU is bounded by them, so more than the jobs; on a cluster, the jobs."""
+def sandboxes(settings: GradeSettings, cpus: int | None = None) -> int:
+    """How many students are read at once: on the local pool, as many as keep an honest import's wait for a CPU
+    within what its wall-clock limit gives back (:mod:`verifier.grading.admission`), and at least the jobs; on a
+    cluster, the jobs."""
     if settings.sandboxes:
         return settings.sandboxes
-    return settings.run.jobs * SANDBOXES_PER_JOB if isinstance(settings.run.executor, LocalPool) else settings.run.jobs
+    if not isinstance(settings.run.executor, LocalPool):
+        return settings.run.jobs
+    return max(settings.run.jobs, admission.at_once(settings.limits, admission.cores() if cpus is None else cpus))
 
 
 def _sources(s: Submission, p: prep.Prepared | pool.Failure | None, ref: Reference) -> list[Submitted]:

@@ -25,7 +25,8 @@ OnDone = Callable[[pool.Task, Any], None]
 
 @dataclass
 class Lane:
-    """Tasks run `slots` at a time, each under `timeout`; `on_done(task, value or Failure)` as each ends (it may
+    """Tasks run `slots` at a time, each under `timeout`, another started only while `admit(running)` says there
+    is room for it beside those running (one always runs); `on_done(task, value or Failure)` as each ends (it may
     queue tasks on any lane)."""
 
     slots: int
@@ -33,9 +34,16 @@ class Lane:
     on_done: OnDone
     queued: deque[pool.Task] = field(default_factory=deque)
     running: list[pool.Running] = field(default_factory=list)
+    admit: Callable[[int], bool] = lambda running: True
 
     def busy(self) -> bool:
         return bool(self.queued or self.running)
+
+    def may_start(self) -> bool:
+        """Whether the next queued task may start now."""
+        if not self.queued or len(self.running) >= max(1, self.slots):
+            return False
+        return not self.running or self.admit(len(self.running))
 
 
 def run(lanes: list[Lane], memory_mb: int) -> None:
@@ -44,7 +52,7 @@ def run(lanes: list[Lane], memory_mb: int) -> None:
     try:
         while any(lane.busy() for lane in lanes):
             for lane in lanes:
-                while lane.queued and len(lane.running) < max(1, lane.slots):
+                while lane.may_start():
                     lane.running.append(pool.start(lane.queued.popleft(), memory_mb, lane.timeout))
             running = [r for lane in lanes for r in lane.running]
             wait_for = max(0.0, min(r.deadline for r in running) - time.monotonic())

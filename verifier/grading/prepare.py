@@ -50,9 +50,11 @@ def _failed_run(run: sandbox.Run, limits: sandbox.Limits) -> str:
         return f"the sandbox wrote more than {limits.output_mb} MB; not read"
     code = run.returncode
     if code in (channel.IMPORT_WALL_EXIT, channel.IMPORT_CPU_EXIT):
-        within = f"{limits.import_seconds:g} s" if code == channel.IMPORT_WALL_EXIT else f"{limits.import_cpu:g} CPU s"
-        return (f"your module did not finish importing within {within} (the sandbox's limit for the import; "
-                "a hang, a sleep or an endless loop at import?)")  # fmt: skip
+        wall = code == channel.IMPORT_WALL_EXIT
+        within = f"{limits.import_seconds:g} s" if wall else f"{limits.import_cpu:g} CPU s"
+        option = "--import-timeout" if wall else "--import-cpu"
+        return (f"your module did not finish importing within {within} (the sandbox's limit for the import, "
+                f"which the grader's {option} raises; a hang, a sleep or an endless loop at import?)")  # fmt: skip
     if code == channel.CPU_EXIT:
         return f"killed in the sandbox: its processes used over {limits.cpu_seconds} CPU seconds together"
     if code == channel.FORGED_EXIT:
