@@ -8,10 +8,14 @@ of all verification time before.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 
 import sympy as sp
 from sympy.core.function import Application
+
+_BASIC_FREE_SYMBOLS = inspect.getattr_static(sp.Basic, "free_symbols")
+_OWN_RULE: dict[type, bool] = {}  # per class: does it compute free_symbols its own way
 
 
 def nodes(objs: Iterable[object]) -> Iterator[sp.Basic]:
@@ -35,3 +39,60 @@ def nodes(objs: Iterable[object]) -> Iterator[sp.Basic]:
 def function_applications(objs: Iterable[object]) -> list[sp.Basic]:
     """The distinct function applications (f(x), exp(x), Abs(x), Piecewise(...), ...) in objs."""
     return [n for n in nodes(objs) if isinstance(n, Application)]
+
+
+def has_instance(objs: Iterable[object], kinds: type | tuple[type, ...]) -> bool:
+    """Some node of objs is an instance of kinds (sympy's ``has(kind)``)."""
+    return any(isinstance(n, kinds) for n in nodes(objs))
+
+
+def instances(objs: Iterable[object], kind: type) -> set[sp.Basic]:
+    """The distinct nodes of objs that are instances of kind (sympy's ``atoms(kind)``)."""
+    return {n for n in nodes(objs) if isinstance(n, kind)}
+
+
+def has_any(objs: Iterable[object], values: Iterable[sp.Basic]) -> bool:
+    """Some node of objs equals one of values (sympy's ``has(zoo, nan)``)."""
+    wanted = set(values)
+    return any(n in wanted for n in nodes(objs))
+
+
+def free_symbols(objs: Iterable[object]) -> set[sp.Basic]:
+    """The union of sympy's ``free_symbols`` of objs, each distinct node's computed once.
+
+    A node whose class keeps sympy's default (the union of its arguments') gets the union of its
+    arguments' memoised sets; a class with a rule of its own (a Symbol, a Sum or a Lambda that binds
+    its variables, a Derivative) is asked directly, so the result is exactly sympy's.
+    """
+    memo: dict[sp.Basic, frozenset[sp.Basic]] = {}
+    out: set[sp.Basic] = set()
+    for obj in objs:
+        for root in list(obj) if isinstance(obj, sp.MatrixBase) else [obj]:
+            out |= _free(sp.sympify(root), memo)
+    return out
+
+
+def _free(root: sp.Basic, memo: dict[sp.Basic, frozenset[sp.Basic]]) -> frozenset[sp.Basic]:
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        if node in memo:
+            stack.pop()
+        elif _own_rule(type(node)):
+            memo[node] = frozenset(node.free_symbols)
+            stack.pop()
+        elif pending := [a for a in node.args if a not in memo]:
+            stack.extend(pending)
+        else:
+            memo[node] = frozenset().union(*(memo[a] for a in node.args))
+            stack.pop()
+    return memo[root]
+
+
+def _own_rule(cls: type) -> bool:
+    """The class computes free_symbols its own way, not as the union of its arguments'."""
+    own = _OWN_RULE.get(cls)
+    if own is None:
+        rule = inspect.getattr_static(cls, "free_symbols", _BASIC_FREE_SYMBOLS)
+        own = _OWN_RULE[cls] = rule is not _BASIC_FREE_SYMBOLS
+    return own

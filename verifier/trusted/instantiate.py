@@ -22,7 +22,7 @@ from functools import cached_property
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from verifier.language import iteration
+from verifier.language import iteration, walk
 from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
 from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
@@ -118,10 +118,7 @@ def as_matrix(obj: object) -> sp.ImmutableMatrix:
 
 
 def _free_symbols(objs: Iterable[sp.Basic]) -> set[sp.Symbol]:
-    out: set[sp.Symbol] = set()
-    for obj in objs:
-        out |= {s for s in sp.sympify(obj).free_symbols if isinstance(s, sp.Symbol)}
-    return out
+    return {s for s in walk.free_symbols(objs) if isinstance(s, sp.Symbol)}
 
 
 def _check_sizes(objs: Iterable[sp.Basic]) -> None:
@@ -224,7 +221,7 @@ def _domain_words(given: tuple[Given, ...]) -> list[str]:
 def _undefined_everywhere(obj: sp.Basic) -> bool:
     """zoo or nan outside every Piecewise: the expression has no value anywhere. Inside a Piecewise branch it
     is undefined only where that branch is taken, which the domain may never reach: the checks decide."""
-    if not obj.has(sp.zoo, sp.nan):
+    if not walk.has_any([obj], (sp.zoo, sp.nan)):
         return False
     branches = {p: sp.Dummy() for p in obj.atoms(sp.Piecewise)}
     return bool(obj.xreplace(branches).has(sp.zoo, sp.nan))
@@ -253,12 +250,13 @@ def instantiate(claim: Claim) -> Instance:
     _check_shapes(body)
     declared = {s for g in given for s in g.symbols()}
     bound = body.bound()
-    undeclared = _free_symbols(objs) - declared - set(bound)
+    free = _free_symbols(objs)
+    undeclared = free - declared - set(bound)
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))
         raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
     try:
-        check_symbols(given, bound, _free_symbols(objs))
+        check_symbols(given, bound, free)
     except SymbolClash as err:
         raise ClaimError(str(err)) from None
     swap, assumed, relation_words = _symbolic_map(given)
