@@ -54,3 +54,23 @@ def test_has_and_atoms_over_the_dag_match_sympys() -> None:
     assert walk.has_instance([matrix], sp.MatrixSymbol) and not walk.has_instance([x + y], sp.MatrixSymbol)
     assert walk.instances([matrix, x], sp.Derivative) == matrix.atoms(sp.Derivative)
     assert walk.has_any([matrix], (sp.zoo, sp.nan)) and not walk.has_any([x / y], (sp.zoo, sp.nan))
+
+
+def test_replaced_is_sympys_xreplace_and_rebuilds_a_shared_subexpression_once() -> None:
+    u, v, k = sp.symbols("u v k")
+    rule = {u: x, v: y}
+    shared = sp.Max(0, u + v)
+    objs = [
+        shared * sp.exp(shared) + k,
+        sp.ImmutableMatrix([[shared, u], [2, sp.Sum(u**k, (k, 0, 3))]]),
+        sp.Lambda(u, u + v),
+        sp.Derivative(sp.Function("f")(u), u) + sp.Integral(u * v, (u, 0, 1)),
+        sp.Piecewise((u, u > 0), (v, True)),
+    ]
+    memo: walk.Replaced = {}
+    got = [walk.replaced(obj, rule, memo) for obj in objs]
+    for obj, new in zip(objs, got, strict=True):
+        assert new == obj.xreplace(rule) and type(new) is type(obj.xreplace(rule)), obj
+    first, second = got[0].atoms(sp.Max), got[1].atoms(sp.Max)
+    assert first == second == {sp.Max(0, x + y)}
+    assert next(iter(first)) is next(iter(second))  # the one rebuilt Max, shared by both results

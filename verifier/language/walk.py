@@ -16,6 +16,9 @@ from sympy.core.function import Application
 
 _BASIC_FREE_SYMBOLS = inspect.getattr_static(sp.Basic, "free_symbols")
 _OWN_RULE: dict[type, bool] = {}  # per class: does it compute free_symbols its own way
+_BASIC_XREPLACE = inspect.getattr_static(sp.Basic, "_xreplace")
+_OWN_XREPLACE: dict[type, bool] = {}  # per class: does it replace its own way (an atom, a matrix)
+Replaced = dict[sp.Basic, tuple[sp.Basic, bool]]  # node -> (its replacement, whether anything in it changed)
 
 
 def nodes(objs: Iterable[object]) -> Iterator[sp.Basic]:
@@ -95,4 +98,41 @@ def _own_rule(cls: type) -> bool:
     if own is None:
         rule = inspect.getattr_static(cls, "free_symbols", _BASIC_FREE_SYMBOLS)
         own = _OWN_RULE[cls] = rule is not _BASIC_FREE_SYMBOLS
+    return own
+
+
+def replaced(obj: sp.Basic, rule: dict[sp.Basic, sp.Basic], memo: Replaced) -> sp.Basic:
+    """``obj.xreplace(rule)`` (a matrix entry by entry), each distinct subexpression rebuilt once.
+
+    sympy's xreplace rebuilds a shared subexpression once per use, and a rebuilt Max or Min compares its
+    arguments again (two_layer_net.relu_hidden_weight_gradient built 1,770 Max). memo may be kept across
+    calls with the same rule. A class with its own way to replace (an atom, a matrix) is asked."""
+    if isinstance(obj, sp.MatrixBase):
+        return obj.applyfunc(lambda e: _replaced(e, rule, memo))
+    return _replaced(obj, rule, memo)
+
+
+def _replaced(root: sp.Basic, rule: dict[sp.Basic, sp.Basic], memo: Replaced) -> sp.Basic:
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        if node in memo:
+            stack.pop()
+        elif node in rule:
+            memo[node] = (rule[node], True)
+        elif _own_xreplace(type(node)):
+            memo[node] = node._xreplace(rule)
+        elif pending := [a for a in node.args if isinstance(a, sp.Basic) and a not in memo]:
+            stack.extend(pending)
+        else:
+            done = [memo[a] if isinstance(a, sp.Basic) else (a, False) for a in node.args]
+            changed = any(c for _, c in done)
+            memo[node] = (node.func(*[a for a, _ in done]), True) if changed else (node, False)
+    return memo[root][0]
+
+
+def _own_xreplace(cls: type) -> bool:
+    own = _OWN_XREPLACE.get(cls)
+    if own is None:
+        own = _OWN_XREPLACE[cls] = inspect.getattr_static(cls, "_xreplace", _BASIC_XREPLACE) is not _BASIC_XREPLACE
     return own

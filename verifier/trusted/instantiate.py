@@ -58,14 +58,20 @@ class Instance:
         """What the claim states, at its n: equal statements, equal digests (a Proof names its statement by it)."""
         return statement_digest(self.claim)
 
+    @cached_property
+    def _views(self) -> tuple[walk.Replaced, walk.Replaced]:
+        """What each view has rebuilt so far (symbolic, assumed): a subexpression shared by many
+        entries, or by both sides, is rebuilt once (walk.replaced, exactly sympy's xreplace)."""
+        return {}, {}
+
     def symbolic(self, obj: sp.Basic) -> sp.Basic:
         """The symbolic view of an expression or matrix."""
-        return sp.sympify(obj).xreplace(self.to_symbolic)
+        return walk.replaced(sp.sympify(obj), self.to_symbolic, self._views[0])
 
     def assumed(self, obj: sp.Basic) -> sp.Basic:
         """obj with every symbol carrying its domain's assumptions and no relation applied:
         what each entry satisfies on its own (p_n ≥ 0 on the simplex, which p_n = 1 − Σ hides)."""
-        return sp.sympify(obj).xreplace(self.to_assumed)
+        return walk.replaced(sp.sympify(obj), self.to_assumed, self._views[1])
 
 
 def statement_digest(claim: Claim) -> str:
