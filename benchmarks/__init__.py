@@ -31,3 +31,7 @@ the package: run `python -m benchmarks` in the root folder of a checkout (`bench
 tests are in `benchmarks/tests/`). The generated courses and the texts sent to `verifier serve` are the
 tests' fixtures, imported from `tests/fixtures/`.
 """
+
+from verifier.cli.main import one_blas_thread
+
+one_blas_thread()  # measured as the verifier's commands run: one BLAS thread per process, set before numpy loads

@@ -116,6 +116,36 @@ def test_only_commands_that_verify_re_execute_for_the_hash_seed(monkeypatch: pyt
     assert len(calls) == 1
 
 
+BLAS_PROBE = """
+import os
+
+import sympy as sp
+
+from verifier import Identity, Real, claim
+
+
+@claim()
+def threads() -> Identity:
+    \"\"\"The claim's worker reports its BLAS threads (the builder is user code, run in the worker).\"\"\"
+    with open(os.environ["PROBE_OUT"], "a") as out:
+        out.write(os.environ.get("OPENBLAS_NUM_THREADS", "unset") + "\\n")
+    x = sp.Symbol("x")
+    return Identity(x + x, 2 * x, where={x: Real()})
+"""
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "1"), ("2", "2")])
+def test_a_claim_runs_with_one_blas_thread_unless_the_user_says(tmp_path: Path, given: str | None, seen: str) -> None:
+    """A verifying command sets OPENBLAS_NUM_THREADS before numpy loads (its threads only compete with the
+    pool's other workers); a value the user set is kept."""
+    (tmp_path / "probe.py").write_text(BLAS_PROBE)
+    out = tmp_path / "threads.txt"
+    env = {"PROBE_OUT": str(out), **({"OPENBLAS_NUM_THREADS": given} if given else {})}
+    done, _ = imported("-m", "verifier", "check", str(tmp_path / "probe.py"), "--no-cache", "-q", env=env)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert set(out.read_text().split()) == {seen}
+
+
 def test_a_dotted_pattern_loads_only_the_files_that_can_hold_it(tmp_path: Path) -> None:
     other = tmp_path / "other.md"
     other.write_text("% claim: softmax.odd_name\n")

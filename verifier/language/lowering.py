@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.exceptions import NonInvertibleMatrixError
 from sympy.tensor.array import NDimArray
 
-from verifier.language import mathlib
+from verifier.language import mathlib, walk
 
 
 class Walkable(Protocol):
@@ -49,18 +49,18 @@ class _Singular(LoweringError):
 def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     parts = statement.parts(with_where=True)
-    if not any(_is_matrix_expression(p) or p.has(sp.MatrixSymbol) for p in parts):
-        if any(_takes_derivative(p) for p in parts):
+    if not any(map(_is_matrix_expression, parts)) and not walk.has_instance(parts, sp.MatrixSymbol):
+        if _takes_derivative(*parts):
             return statement.map_parts(_evaluate_derivatives)
-        return statement  # the common case, decided by the cheaper has()
-    found: set[sp.MatrixSymbol] = set().union(*(p.atoms(sp.MatrixSymbol) for p in parts))
+        return statement  # the common case, decided by one walk over the distinct subexpressions
+    found = walk.instances(parts, sp.MatrixSymbol)
     table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
     _check_names(parts, table)
     return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
 
 
-def _takes_derivative(part: Any) -> bool:
-    return isinstance(part, sp.Basic | sp.MatrixBase) and any(map(_concrete, part.atoms(sp.Derivative)))
+def _takes_derivative(*parts: Any) -> bool:
+    return any(map(_concrete, walk.instances(parts, sp.Derivative)))
 
 
 def _concrete(d: sp.Derivative) -> bool:

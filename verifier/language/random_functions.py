@@ -51,28 +51,49 @@ def random_smooth(arity: int, rng: np.random.Generator) -> sp.Lambda:
 def concretise(obj: Any, table: dict[sp.FunctionClass, sp.Lambda]) -> Any:
     """obj with every undefined function replaced by its concrete stand-in, derivatives done."""
     if isinstance(obj, sp.MatrixBase):
-        return sp.ImmutableMatrix(obj.rows, obj.cols, [concretise(e, table) for e in obj])
+        return sp.ImmutableMatrix(obj.rows, obj.cols, _concretised(list(obj), table))
     if not isinstance(obj, sp.Basic):
         return obj
-    if not obj.has(sp.Subs) and _derivatives_by_symbols(obj):  # a fast structural replacement
-        out = _replace_applications(obj, table)
-        return out.doit() if out.has(sp.Derivative) else out
-    # bodies hold no undefined functions, so the order of substitution is irrelevant;
-    # subs turns d/dg(t) into a Subs, which doit evaluates
-    out = obj.subs(table)
+    return _concretised([obj], table)[0]
+
+
+def _concretised(exprs: list[sp.Basic], table: dict[sp.FunctionClass, sp.Lambda]) -> list[sp.Basic]:
+    """The entries of one part at once: a stand-in and a derivative shared by many entries (a Jacobian's) are
+    built and taken once; the doit of each entry took each derivative once per use (matrix_calculus.product_rule
+    at n = 6 took 72 distinct derivatives 432 times)."""
+    fast = [not e.has(sp.Subs) and _derivatives_by_symbols(e) for e in exprs]
+    done = iter(_derivatives_done(_replace_applications([e for e, f in zip(exprs, fast, strict=True) if f], table)))
+    return [next(done) if f else _substituted(e, table) for e, f in zip(exprs, fast, strict=True)]
+
+
+def _substituted(expr: sp.Basic, table: dict[sp.FunctionClass, sp.Lambda]) -> sp.Basic:
+    """The general way: bodies hold no undefined functions, so the order of substitution is irrelevant;
+    subs turns d/dg(t) into a Subs, which doit evaluates."""
+    out = expr.subs(table)
     return out.doit() if out.has(sp.Derivative, sp.Subs) else out
 
 
 def _derivatives_by_symbols(expr: sp.Basic) -> bool:
     """Every derivative in expr is taken with respect to plain symbols (never d/dg(t))."""
-    return all(v.is_Symbol for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count)
+    return all(v.is_Symbol for d in walk.instances([expr], sp.Derivative) for v, _ in d.variable_count)
 
 
-def _replace_applications(expr: sp.Basic, table: dict[sp.FunctionClass, sp.Lambda]) -> sp.Basic:
+def _replace_applications(exprs: list[sp.Basic], table: dict[sp.FunctionClass, sp.Lambda]) -> list[sp.Basic]:
     """Every f(args) with f in the table becomes its body; nested ones (f(g(t))) in later passes."""
     for _ in range(32):
-        apps = {a: table[a.func](*a.args) for a in expr.atoms(AppliedUndef) if a.func in table}
+        apps = {a: table[a.func](*a.args) for a in walk.instances(exprs, AppliedUndef) if a.func in table}
         if not apps:
-            return expr
-        expr = expr.xreplace(apps)
-    return expr
+            return exprs
+        memo: walk.Replaced = {}
+        exprs = [walk.replaced(e, apps, memo) for e in exprs]
+    return exprs
+
+
+def _derivatives_done(exprs: list[sp.Basic]) -> list[sp.Basic]:
+    """Each distinct derivative evaluated once, in every entry it occurs in."""
+    derivatives = walk.instances(exprs, sp.Derivative)
+    if not derivatives:
+        return exprs
+    done = {d: d.doit() for d in sorted(derivatives, key=sp.default_sort_key)}
+    memo: walk.Replaced = {}
+    return [walk.replaced(e, done, memo) for e in exprs]

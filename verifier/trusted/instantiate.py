@@ -22,7 +22,7 @@ from functools import cached_property
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from verifier.language import iteration
+from verifier.language import iteration, walk
 from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
 from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
@@ -58,14 +58,20 @@ class Instance:
         """What the claim states, at its n: equal statements, equal digests (a Proof names its statement by it)."""
         return statement_digest(self.claim)
 
+    @cached_property
+    def _views(self) -> tuple[walk.Replaced, walk.Replaced]:
+        """What each view has rebuilt so far (symbolic, assumed): a subexpression shared by many
+        entries, or by both sides, is rebuilt once (walk.replaced, exactly sympy's xreplace)."""
+        return {}, {}
+
     def symbolic(self, obj: sp.Basic) -> sp.Basic:
         """The symbolic view of an expression or matrix."""
-        return sp.sympify(obj).xreplace(self.to_symbolic)
+        return walk.replaced(sp.sympify(obj), self.to_symbolic, self._views[0])
 
     def assumed(self, obj: sp.Basic) -> sp.Basic:
         """obj with every symbol carrying its domain's assumptions and no relation applied:
         what each entry satisfies on its own (p_n ≥ 0 on the simplex, which p_n = 1 − Σ hides)."""
-        return sp.sympify(obj).xreplace(self.to_assumed)
+        return walk.replaced(sp.sympify(obj), self.to_assumed, self._views[1])
 
 
 def statement_digest(claim: Claim) -> str:
@@ -118,10 +124,7 @@ def as_matrix(obj: object) -> sp.ImmutableMatrix:
 
 
 def _free_symbols(objs: Iterable[sp.Basic]) -> set[sp.Symbol]:
-    out: set[sp.Symbol] = set()
-    for obj in objs:
-        out |= {s for s in sp.sympify(obj).free_symbols if isinstance(s, sp.Symbol)}
-    return out
+    return {s for s in walk.free_symbols(objs) if isinstance(s, sp.Symbol)}
 
 
 def _check_sizes(objs: Iterable[sp.Basic]) -> None:
@@ -224,7 +227,7 @@ def _domain_words(given: tuple[Given, ...]) -> list[str]:
 def _undefined_everywhere(obj: sp.Basic) -> bool:
     """zoo or nan outside every Piecewise: the expression has no value anywhere. Inside a Piecewise branch it
     is undefined only where that branch is taken, which the domain may never reach: the checks decide."""
-    if not obj.has(sp.zoo, sp.nan):
+    if not walk.has_any([obj], (sp.zoo, sp.nan)):
         return False
     branches = {p: sp.Dummy() for p in obj.atoms(sp.Piecewise)}
     return bool(obj.xreplace(branches).has(sp.zoo, sp.nan))
@@ -253,12 +256,13 @@ def instantiate(claim: Claim) -> Instance:
     _check_shapes(body)
     declared = {s for g in given for s in g.symbols()}
     bound = body.bound()
-    undeclared = _free_symbols(objs) - declared - set(bound)
+    free = _free_symbols(objs)
+    undeclared = free - declared - set(bound)
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))
         raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
     try:
-        check_symbols(given, bound, _free_symbols(objs))
+        check_symbols(given, bound, free)
     except SymbolClash as err:
         raise ClaimError(str(err)) from None
     swap, assumed, relation_words = _symbolic_map(given)

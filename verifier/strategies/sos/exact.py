@@ -92,55 +92,94 @@ def round_vector(values: Sequence[float], denominator: int) -> list[Fraction]:
 
 def project(problem: GramProblem, x: Sequence[Fraction], contributions: Sequence[Poly]) -> list[Fraction] | None:
     """The Frobenius-nearest point to x (Gram entries, i ≤ j) with Σ x_k·contribution_k = target
-    exactly; None if the constraints cannot be met. The Frobenius norm counts an off-diagonal
-    unknown twice, so the weighted normal equations are (A W⁻¹ Aᵀ) y = r, Δ = W⁻¹ Aᵀ y."""
-    monomials = problem.monomials(contributions)
-    row = {m: r for r, m in enumerate(monomials)}
-    weight = [Fraction(1 if i == j else 2) for _, i, j in problem.entries()]
-    columns: list[list[tuple[int, Fraction]]] = [[(row[m], c) for m, c in poly.items()] for poly in contributions]
-    residual = [problem.target.get(m, Fraction(0)) for m in monomials]
-    for k, col in enumerate(columns):
-        for r, c in col:
-            residual[r] -= c * x[k]
-    y = _solve_normal_equations(columns, weight, residual, len(monomials))
-    if y is None:
-        return None
-    return [x[k] + sum((c * y[r] for r, c in col), Fraction(0)) / weight[k] for k, col in enumerate(columns)]
+    exactly; None if the constraints cannot be met."""
+    return Projection(problem, contributions)(x)
 
 
-def _solve_normal_equations(
-    columns: Sequence[Sequence[tuple[int, Fraction]]], weight: Sequence[Fraction], residual: Sequence[Fraction], m: int
-) -> list[Fraction] | None:
-    """y with (A W⁻¹ Aᵀ) y = residual: by division when each unknown feeds one monomial (a
-    monomial basis: the normal matrix is diagonal), else exactly by flint on the independent rows."""
-    if all(len(col) <= 1 for col in columns):
-        diagonal = [Fraction(0)] * m
+class Projection:
+    """The exact projection onto Σ x_k·contribution_k = target, set up once for the several points one
+    rounding tries (one per denominator). The Frobenius norm counts an off-diagonal unknown twice, so the
+    weighted normal equations are (A W⁻¹ Aᵀ) y = r, Δ = W⁻¹ Aᵀ y. In FLINT's rationals (C numbers, not
+    Python objects: several times faster than Fraction, and no heartbeats); the same values."""
+
+    def __init__(self, problem: GramProblem, contributions: Sequence[Poly]) -> None:
+        monomials = problem.monomials(contributions)
+        row = {m: r for r, m in enumerate(monomials)}
+        self.weight = [flint.fmpq(1 if i == j else 2) for _, i, j in problem.entries()]
+        self.columns = [[(row[m], _fmpq(c)) for m, c in poly.items()] for poly in contributions]
+        self.target = [_fmpq(problem.target.get(m, Fraction(0))) for m in monomials]
+        self.normal = _NormalEquations(self.columns, self.weight, len(monomials))
+
+    def __call__(self, point: Sequence[Fraction]) -> list[Fraction] | None:
+        x = [_fmpq(v) for v in point]
+        residual = list(self.target)
+        for k, col in enumerate(self.columns):
+            for r, c in col:
+                residual[r] -= c * x[k]
+        y = self.normal.solve(residual)
+        if y is None:
+            return None
+        zero = flint.fmpq(0)
+        moves = [sum((c * y[r] for r, c in col), zero) for col in self.columns]
+        return [_fraction(x[k] + move / self.weight[k]) for k, move in enumerate(moves)]
+
+
+Column = Sequence[tuple[int, flint.fmpq]]  # (row, coefficient) of an unknown's contribution
+
+
+class _NormalEquations:
+    """y with (A W⁻¹ Aᵀ) y = residual, free unknowns 0. By division when each unknown feeds one monomial (a
+    monomial basis: the normal matrix is diagonal); else on the pivot rows P of the normal matrix N, found
+    once: N is positive semidefinite, so N[P, P] is invertible, and y_P solves N[P, P]·y_P = r_P, the
+    solution an exact row reduction of (N | r) gives, if N[:, P]·y_P = r (else r is outside the range of A)."""
+
+    def __init__(self, columns: Sequence[Column], weight: Sequence[flint.fmpq], m: int) -> None:
+        self.size = m
+        self.diagonal: list[flint.fmpq] | None = None
+        if all(len(col) <= 1 for col in columns):
+            self.diagonal = [flint.fmpq(0)] * m
+            for col, w in zip(columns, weight, strict=True):
+                for r, c in col:
+                    self.diagonal[r] += c * c / w
+            return
+        full = flint.fmpq_mat(m, m)
         for col, w in zip(columns, weight, strict=True):
             for r, c in col:
-                diagonal[r] += c * c / w
-        if any(d == 0 and res != 0 for d, res in zip(diagonal, residual, strict=True)):
-            return None
-        return [res / d if d else Fraction(0) for d, res in zip(diagonal, residual, strict=True)]
-    return _solve_dense(columns, weight, residual, m)
+                for s, d in col:
+                    full[r, s] += c * d / w
+        reduced, rank = full.rref()
+        self.pivots = [next(c for c in range(m) if reduced[r, c] != 0) for r in range(rank)]
+        self.square = flint.fmpq_mat(rank, rank, [full[r, c] for r in self.pivots for c in self.pivots])
+        self.columns = flint.fmpq_mat(m, rank, [full[r, c] for r in range(m) for c in self.pivots])
+        self.inverse: flint.fmpq_mat | None = None
+        self.solved = 0
 
+    def _solve_square(self, rhs: flint.fmpq_mat) -> flint.fmpq_mat:
+        """N[P, P]⁻¹·rhs: a solve the first time; from the second on, through the inverse (at n = 3 of
+        am_gm_trace_determinant: an inverse costs two solves, a product with it 1/40 of one)."""
+        self.solved += 1
+        if self.solved == 1:
+            return self.square.solve(rhs)
+        if self.inverse is None:
+            self.inverse = self.square.inv()
+        return self.inverse * rhs
 
-def _solve_dense(
-    columns: Sequence[Sequence[tuple[int, Fraction]]], weight: Sequence[Fraction], residual: Sequence[Fraction], m: int
-) -> list[Fraction] | None:
-    normal = [[Fraction(0)] * m for _ in range(m)]
-    for col, w in zip(columns, weight, strict=True):
-        for r, c in col:
-            for s, d in col:
-                normal[r][s] += c * d / w
-    augmented = flint.fmpq_mat(m, m + 1, [_fmpq(v) for r in range(m) for v in (*normal[r], residual[r])])
-    reduced, rank = augmented.rref()
-    y = [Fraction(0)] * m
-    for r in range(rank):
-        pivot = next(c for c in range(m + 1) if reduced[r, c] != 0)
-        if pivot == m:
+    def solve(self, residual: Sequence[flint.fmpq]) -> list[flint.fmpq] | None:
+        zero = flint.fmpq(0)
+        if self.diagonal is not None:
+            if any(d == 0 and res != 0 for d, res in zip(self.diagonal, residual, strict=True)):
+                return None
+            return [res / d if d != 0 else zero for d, res in zip(self.diagonal, residual, strict=True)]
+        rank = len(self.pivots)
+        if rank == 0:
+            return [zero] * self.size if all(v == 0 for v in residual) else None
+        at_pivots = self._solve_square(flint.fmpq_mat(rank, 1, [residual[r] for r in self.pivots]))
+        if self.columns * at_pivots != flint.fmpq_mat(self.size, 1, list(residual)):
             return None  # inconsistent: the residual is outside the range of A
-        y[pivot] = _fraction(reduced[r, m])
-    return y
+        y = [zero] * self.size
+        for i, r in enumerate(self.pivots):
+            y[r] = at_pivots[i, 0]
+        return y
 
 
 def _fmpq(v: Fraction) -> flint.fmpq:
@@ -153,20 +192,24 @@ def _fraction(v: flint.fmpq) -> Fraction:
 
 def ldl(q: Sequence[Sequence[Fraction]]) -> tuple[list[Fraction], list[list[Fraction]]] | None:
     """Q = Σ dₖ·ℓₖℓₖᵀ with every dₖ > 0 (pivoting on the largest diagonal entry left), exactly;
-    None if Q is not positive semidefinite (a negative pivot, or a zero pivot with a nonzero row)."""
+    None if Q is not positive semidefinite (a negative pivot, or a zero pivot with a nonzero row).
+    In FLINT's rationals (C numbers, not Python objects: ten times faster than Fraction, no heartbeats)."""
     n = len(q)
-    a = [list(r) for r in q]
+    a = [[_fmpq(v) for v in r] for r in q]
     left = list(range(n))
-    pivots: list[Fraction] = []
-    rows: list[list[Fraction]] = []
+    pivots: list[flint.fmpq] = []
+    rows: list[list[flint.fmpq]] = []
+    zero = flint.fmpq(0)
     while left:
         k = max(left, key=lambda i: a[i][i])
         d = a[k][k]
         if d < 0:
             return None
         if d == 0:
-            return (pivots, rows) if all(a[i][j] == 0 for i in left for j in left) else None
-        row = [a[k][j] / d if j in left else Fraction(0) for j in range(n)]
+            if any(a[i][j] != 0 for i in left for j in left):
+                return None
+            break
+        row = [a[k][j] / d if j in left else zero for j in range(n)]
         left.remove(k)
         for i in left:
             if a[i][k] != 0:
@@ -174,7 +217,7 @@ def ldl(q: Sequence[Sequence[Fraction]]) -> tuple[list[Fraction], list[list[Frac
                     a[i][j] -= a[i][k] * row[j]
         pivots.append(d)
         rows.append(row)
-    return pivots, rows
+    return [_fraction(d) for d in pivots], [[_fraction(v) for v in r] for r in rows]
 
 
 Square = tuple[Monomial, Fraction, Poly]  # multiplier m, weight d, polynomial f: the term m·d·f²
@@ -198,9 +241,9 @@ def squares(problem: GramProblem, gram: Gram) -> list[Square] | None:
 
 def round_to_squares(problem: GramProblem, values: Sequence[float], denominators: Sequence[int]) -> list[Square] | None:
     """The first denominator whose rounding, projected exactly, factors with pivots ≥ 0."""
-    contributions = problem.contributions()
+    projection = Projection(problem, problem.contributions())
     for den in denominators:
-        x = project(problem, round_vector(values, den), contributions)
+        x = projection(round_vector(values, den))
         if x is None:
             return None
         found = squares(problem, to_blocks(problem, x))

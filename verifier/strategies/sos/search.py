@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,12 +40,14 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
+from verifier.language import walk
 from verifier.language.text import plural
 from verifier.strategies.budget import WorkClock, unmetered
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact
 from verifier.strategies.sos import sdp as sos_sdp
 from verifier.strategies.sos.exact import Block, GramProblem, Monomial, Poly
+from verifier.trusted.decide.rational_zero import RationalZeroTester
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import Squares
 
@@ -83,14 +86,15 @@ def polynomial_view(gap: sp.Expr, squared: bool = False) -> PolyView | str:
     if not variables or len(variables) > MAX_VARIABLES:
         return f"the gap has {len(variables)} variables (the search takes 1 to {MAX_VARIABLES})"
     powers, ts = [], []
+    pows = walk.instances([gap], sp.Pow)
     for x in variables:
-        exponents = [p.exp for p in gap.atoms(sp.Pow) if p.base == x and isinstance(p.exp, sp.Rational)]
+        exponents = [p.exp for p in pows if p.base == x and isinstance(p.exp, sp.Rational)]
         denominator = math.lcm(1, *[int(e.q) for e in exponents])
         if denominator > 1 and x.is_nonnegative is not True:
             return f"{x} has a fractional power but is not known to be ≥ 0"
         powers.append(2 * denominator if squared and x.is_nonnegative else denominator)
         ts.append(sp.Dummy(f"t_{x}", nonnegative=True) if x.is_nonnegative else sp.Dummy(f"t_{x}", real=True))
-    substituted = sp.expand(gap.xreplace({x: t**L for x, t, L in zip(variables, ts, powers, strict=True)}))
+    substituted = gap.xreplace({x: t**L for x, t, L in zip(variables, ts, powers, strict=True)})
     if squared:  # t = s²'s sign is no longer known: the multipliers go
         return _view(substituted, ts, variables, powers, [False] * len(ts))
     return _view(substituted, ts, variables, powers, [bool(x.is_nonnegative) for x in variables])
@@ -99,14 +103,28 @@ def polynomial_view(gap: sp.Expr, squared: bool = False) -> PolyView | str:
 def _view(
     substituted: sp.Expr, ts: list[sp.Symbol], variables: tuple[sp.Symbol, ...], powers: list[int], signs: list[bool]
 ) -> PolyView | str:
-    try:
-        poly = sp.Poly(substituted, *ts)
-    except sp.PolynomialError:
-        return "the gap is not a polynomial in its variables (or their roots)"
-    if not poly.domain.is_QQ and not poly.domain.is_ZZ:
-        return f"the gap's coefficients are not rational (domain {poly.domain})"
-    target = {m: Fraction(int(sp.Rational(c).p), int(sp.Rational(c).q)) for m, c in poly.terms()}
+    target = _read_in_flint(substituted, ts)
+    if target is None:  # not read as a polynomial in the ts: sympy's expand sees more (x²/x = x), slowly
+        try:
+            poly = sp.Poly(sp.expand(substituted), *ts)
+        except sp.PolynomialError:
+            return "the gap is not a polynomial in its variables (or their roots)"
+        if not poly.domain.is_QQ and not poly.domain.is_ZZ:
+            return f"the gap's coefficients are not rational (domain {poly.domain})"
+        target = {m: Fraction(int(sp.Rational(c).p), int(sp.Rational(c).q)) for m, c in poly.terms()}
     return PolyView(variables, tuple(powers), tuple(signs), target)
+
+
+def _read_in_flint(expr: sp.Expr, ts: list[sp.Symbol]) -> Poly | None:
+    """expr's coefficients by monomial in the ts, in sympy's order (Poly.terms: lex, highest first), read
+    in FLINT's ring without expanding sympy's tree; None if expr is not read as a polynomial in the ts there."""
+    ring = RationalZeroTester([expr])
+    poly = ring.polynomial(expr) if all(a in ts for a in ring.atoms) else None
+    if poly is None:
+        return None
+    at = [ring.atoms.index(t) if t in ring.atoms else None for t in ts]
+    terms = {tuple(0 if i is None else m[i] for i in at): c for m, c in poly.to_dict().items()}
+    return {m: Fraction(int(terms[m].p), int(terms[m].q)) for m in sorted(terms, reverse=True)}
 
 
 def gram_problem(view: PolyView) -> GramProblem | str:
@@ -168,12 +186,8 @@ def prune(target: Poly, bases: dict[Monomial, list[Monomial]]) -> dict[Monomial,
     bases = {m: list(b) for m, b in bases.items()}
     changed = True
     while changed:
+        products = CrossProducts(bases)
         changed = False
-        products: dict[Monomial, int] = {}
-        for m, basis in bases.items():
-            for b, c in itertools.combinations(basis, 2):
-                key = sos_exact.add_monomials(m, sos_exact.add_monomials(b, c))
-                products[key] = products.get(key, 0) + 1
         for m, basis in bases.items():
             keep = [a for a in basis if _needed(target, products, sos_exact.add_monomials(m, _twice(a)))]
             changed |= len(keep) < len(basis)
@@ -181,12 +195,41 @@ def prune(target: Poly, bases: dict[Monomial, list[Monomial]]) -> dict[Monomial,
     return bases
 
 
+class CrossProducts:
+    """The monomials m + b + c, b ≠ c two monomials of m's basis, found with numpy (a 715-monomial basis has
+    255,255 pairs): each read as one number in base (largest exponent + 1) where that fits in 62 bits, a set
+    of plain integers (no Python container per monomial, so no heartbeats); else a set of tuples."""
+
+    def __init__(self, bases: dict[Monomial, list[Monomial]]) -> None:
+        sums = [self._sums(m, basis) for m, basis in bases.items() if len(basis) >= 2]
+        width = len(next(iter(bases), ()))
+        self.radix = 1 + max((int(s.max(initial=0)) for s in sums), default=0)
+        self.weights: list[int] | None = None
+        if width * math.log2(self.radix) < 62:
+            self.weights = [self.radix**i for i in range(width)]
+            weights = np.array(self.weights, dtype=np.int64)
+            self.keys: set[object] = {k for s in sums for k in np.unique(s @ weights).tolist()}
+        else:
+            self.keys = {tuple(row) for s in sums for row in np.unique(s, axis=0).tolist()}
+
+    @staticmethod
+    def _sums(m: Monomial, basis: list[Monomial]) -> np.ndarray:
+        exponents = np.array(basis, dtype=np.int64)
+        first, second = np.triu_indices(len(basis), 1)
+        return exponents[first] + exponents[second] + np.array(m, dtype=np.int64)
+
+    def __contains__(self, monomial: Monomial) -> bool:
+        if self.weights is None:
+            return monomial in self.keys
+        return all(e < self.radix for e in monomial) and sum(map(operator.mul, monomial, self.weights)) in self.keys
+
+
 def _twice(a: Monomial) -> Monomial:
     return tuple(2 * e for e in a)
 
 
-def _needed(target: Poly, products: dict[Monomial, int], square: Monomial) -> bool:
-    return square in target or products.get(square, 0) > 0
+def _needed(target: Poly, products: CrossProducts, square: Monomial) -> bool:
+    return square in target or square in products
 
 
 @dataclass

@@ -106,6 +106,14 @@ class RationalZeroTester:
             return True
         return None if self.relations else False
 
+    def polynomial(self, expr: sp.Expr) -> Poly | None:
+        """expr as a polynomial in self.atoms (the ring's generators, in order), or None if it is not one."""
+        try:
+            fraction = self.reader.read(sp.sympify(expr))
+        except (_NotRational, ValueError):
+            return None
+        return None if fraction.den else fraction.num
+
     def _vanishes(self, fraction: _Fraction) -> bool:
         """The numerator is 0 (modulo the relations)."""
         numerator = fraction.num
