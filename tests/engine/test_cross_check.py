@@ -1,7 +1,8 @@
 """A claim proved for every n is cross-checked, not proved again at each n (issue 42): explicit proofs at
-its two smallest n, numeric checks on a quarter of the samples at the kernel's cross-check n (its two
-smallest and its largest), and the claim stated by the kernel at every n; after one explicit proof, the
-next n are checked on a quarter too, and in full where the ladder cannot prove them."""
+its two smallest n, numeric checks on a quarter of the samples at every n where it is defined (the kernel
+requires each: tests/quality/soundness/probes/probe_cross_check_n.py holds claims that only the numbers at a
+middle n refute), and the claim stated by the kernel at every n; after one explicit proof, the next n are
+checked on a quarter too, and in full where the ladder cannot prove them."""
 
 from __future__ import annotations
 
@@ -42,34 +43,35 @@ def test_a_claim_proved_for_every_n_is_proved_again_only_at_its_smallest_n() -> 
         explicit = [p.n for p in r.proofs if p.n is not None]
         assert explicit == list(family.n_values)[:CROSS_CHECK_PROOFS]
         sizes = list(family.all_n)
-        assert [e.n for e in r.numeric] == [sizes[0], sizes[1], sizes[-1]]  # the two smallest n and the largest
+        assert [e.n for e in r.numeric] == sizes  # every n, checked numerically
         assert all(e.samples == SETTINGS.samples // 4 for e in r.numeric)  # a quarter of the samples
-        assert "explicit cross-check" in r.reason and f"checked numerically at n = {sizes[-1]}" in r.reason
-        middle = n_text([n for n in sizes[2:-1] if n is not None])
-        assert f"not checked numerically at n = {middle} (the proof for all n covers them)" in r.reason
+        assert "explicit cross-check" in r.reason
+        rest = n_text([n for n in sizes[CROSS_CHECK_PROOFS:] if n is not None])
+        assert f"checked numerically at n = {rest}" in r.reason
 
 
-def test_the_kernel_wants_a_claim_proved_for_every_n_checked_at_its_cross_check_n() -> None:
-    """With a proof for every n, numeric verdicts at the two smallest n and the largest suffice; one fewer, or
-    a verdict at an n the claim was not stated at, is a walk that skipped an n (UNKNOWN, flagged)."""
+def test_the_kernel_wants_a_claim_proved_for_every_n_checked_at_every_n() -> None:
+    """With a proof for every n, the numeric verdicts must still cover every n the claim is stated at: one
+    fewer, or a verdict at an n the claim was not stated at, is a walk that skipped an n (UNKNOWN, flagged)."""
     from verifier.strategies import dimension
 
     found = dimension.attempt(transpose_of_a_sum)
     assert found is not None and found.proof is not None
     stated = [kernel.state(transpose_of_a_sum, n) for n in transpose_of_a_sum.all_n]
-    assert kernel.cross_check_n(transpose_of_a_sum.all_n) == (1, 2, 6)
-    passed = [NumericVerdict.PASS] * 3
+    every = list(transpose_of_a_sum.all_n)
+    assert every == [1, 2, 3, 4, 5, 6]
+    passed = [NumericVerdict.PASS] * len(every)
 
     def judged(checked: list[int | None], verdicts: list[NumericVerdict] = passed) -> tuple[Status, bool]:
         return kernel.judge(transpose_of_a_sum, stated, [], verdicts, None, found.proof, checked)
 
-    assert judged([1, 2, 6]) == (Status.PROVED, False)
-    assert judged([1, 2, 3, 6], [NumericVerdict.PASS] * 4) == (Status.PROVED, False)  # more checks are fine
-    assert judged([1, 2, 5]) == (Status.UNKNOWN, True)  # the largest n was not checked
-    assert judged([1, 2], passed[:2]) == (Status.UNKNOWN, True)
-    assert judged([1, 2, 7]) == (Status.UNKNOWN, True)  # n = 7 is not one of the claim's
-    assert judged([1, 1, 6]) == (Status.UNKNOWN, True)
-    assert kernel.judge(transpose_of_a_sum, stated, [], passed, None, None, [1, 2, 6]) == (Status.UNKNOWN, True)
+    assert judged(every) == (Status.PROVED, False)
+    three = [NumericVerdict.PASS] * 3
+    assert judged([1, 2, 6], three) == (Status.UNKNOWN, True)  # the middle n were not checked
+    assert judged([1, 2, 3, 4, 5], passed[:5]) == (Status.UNKNOWN, True)  # the largest n was not checked
+    assert judged([1, 2, 3, 4, 5, 7]) == (Status.UNKNOWN, True)  # n = 7 is not one of the claim's
+    assert judged([1, 1, 3, 4, 5, 6]) == (Status.UNKNOWN, True)
+    assert kernel.judge(transpose_of_a_sum, stated, [], three, None, None, [1, 2, 6]) == (Status.UNKNOWN, True)
 
 
 def test_a_claim_with_no_proof_for_every_n_is_still_refuted_at_its_smallest_failing_n() -> None:

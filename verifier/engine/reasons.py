@@ -26,10 +26,7 @@ def walked(result: ClaimResult, why_not: str) -> str:
     if result.status is Status.PROVED:
         rungs = sorted({p.rung for p in result.proofs})
         only_numeric = [e.n for e in result.numeric if e.n not in result.proved_n]
-        unchecked = [n for n in result.n_values if n not in {*result.proved_n, *result.undefined_n, *only_numeric}]
         extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
-        if unchecked:
-            extra += f"; not checked numerically at n = {n_text(unchecked)} (the proof for all n covers them)"
         dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
         return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
     if result.status is Status.CHECKED:

@@ -48,7 +48,7 @@ from verifier.trusted.kernel.rules import (
     residual,
 )
 from verifier.trusted.kernel.statements import ClaimAt, state
-from verifier.trusted.kernel.verdicts import cross_check_n, judge, judge_chain
+from verifier.trusted.kernel.verdicts import judge, judge_chain
 
 __all__ = [
     "FOR_ALL_N",
@@ -60,7 +60,6 @@ __all__ = [
     "Proof",
     "Rejected",
     "claim_name",
-    "cross_check_n",
     "expectation",
     "judge",
     "judge_chain",

@@ -13,13 +13,6 @@ from verifier.trusted.status import NumericVerdict, Status
 # ----------------------------------------------------------------------------- verdicts
 
 
-def cross_check_n(defined: Iterable[int | None]) -> tuple[int, ...]:
-    """Where a claim proved for every n is checked numerically: the two smallest and the largest n where it
-    is defined (the proof covers every n; these check that it is about the claim the numbers see)."""
-    sizes = sorted({n for n in defined if n is not None})
-    return tuple(dict.fromkeys([*sizes[:2], *sizes[-1:]]))
-
-
 def judge(
     family: ClaimFamily,
     stated: Sequence[ClaimAt],
@@ -42,7 +35,9 @@ def judge(
     REFUTED. for_all_n: a proof for every n, covering the statement at each n walked, which any confirmed
     counterexample contradicts; with agreeing numerics it is PROVED whatever the per-n proofs. checked: the n
     of each numeric verdict (by default every n where the claim is defined, in order). Every such n is
-    checked, except under a proof for every n, which needs the checks at :func:`cross_check_n` only.
+    checked, under a proof for every n too: the kernel's comparison of the claim stated at n with the
+    symbolic one is equality as rational functions over any domain of the same kind, so only the numbers at
+    n see a removable singularity or a domain that moved there (tests/quality/soundness probe_cross_check_n).
     """
     name = family_name(family)
     made = [*stated, *proofs, *[p for p in (at_counterexample, for_all_n) if p is not None]]
@@ -60,8 +55,7 @@ def judge(
     if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
     seen = list(digests) if checked is None else list(checked)
-    wanted = set(cross_check_n(digests)) if for_all_n is not None else set(digests)
-    whole = len(seen) == len(set(seen)) == len(numeric) and wanted <= set(seen) <= set(digests)
+    whole = len(seen) == len(set(seen)) == len(numeric) and set(seen) == set(digests)
     if [at.n for at in stated] != list(family.all_n) or not whole:
         return Status.UNKNOWN, True  # every verdict passed, yet the walk skipped an n
     needed = {n for n in digests if n in family.n_values}
