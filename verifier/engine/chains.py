@@ -22,7 +22,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.engine import diagnose
+from verifier.engine import built, diagnose
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
@@ -45,13 +45,18 @@ def verify_chain(
     result: ClaimResult,
     verify_one: VerifyOne,
     on_step: StepListener | None = None,
+    answered: tuple[tuple[Any, ...], Any] | None = None,
 ) -> ClaimResult:
     """The chain's result, built once from every step's verdict, the first wrong step, the end result
     and the chain's status (result: the claim described, before any verdict).
 
     on_step, if given, is told each step's result as soon as that step is decided (a page that
-    streams them); it only listens: the steps are verified in the same order either way."""
+    streams them); it only listens: the steps are verified in the same order either way.
+    answered: (arguments, answer): what the family's builder answered already, if anything; each step and the
+    end result are read from the chain built once per n."""
     _validate(chain)
+    once = built.builder_once_per_n(family.builder, dict([answered]) if answered is not None else {})
+    family = dataclasses.replace(family, builder=once)
     steps: list[tuple[StepResult, ClaimResult]] = []
     quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
     for i in range(len(chain.steps)):

@@ -32,7 +32,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.engine import assume, line_edits, slips
+from verifier.engine import assume, built, line_edits, slips
 from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Expect, Status
@@ -69,7 +69,7 @@ class _Verifier:
             return None
         self.left -= 1
         family = family or self.family
-        builder = family.builder if body is None else (lambda *_: body)
+        builder = built.answers(family) if body is None else (lambda *_: body)
         derived = dataclasses.replace(
             family, name=f"{self.family.name}.diagnosis", builder=builder, n_values=n_values or (self.n,),
             numeric_n=(), expect=Expect.HOLDS, planted=None, reread=None,

@@ -19,18 +19,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from verifier.engine import chains, diagnose, explain, mathtext
+from verifier.engine import built, chains, diagnose, explain, mathtext, reasons
 from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import keys, random_functions
 from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
-from verifier.language.text import margin_text, n_text
+from verifier.language.text import n_text
 from verifier.numeric.checks import NumericOutcome, spot_check
-from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
-from verifier.numeric.checks.definedness import UNDEFINED_NOTE, is_definedness
-from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
+from verifier.numeric.checks.definedness import is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.compile import NoNumericForm, Unsupported
 from verifier.outcome import (
@@ -44,14 +42,15 @@ from verifier.outcome import (
 )
 from verifier.strategies import budget, dimension, ladder, rungs
 from verifier.trusted import kernel
-from verifier.trusted.instantiate import ClaimError, Instance, instantiate, statement_digest
+from verifier.trusted.instantiate import ClaimError, Instance
 from verifier.trusted.kernel import Proof, Rejected
 
 PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
-NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE)  # the numeric notes a reason repeats
-# A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42):
-CROSS_CHECK_PROOFS = 2  # explicit proofs at its smallest n, which must agree with the generic one
-CROSS_CHECK_SAMPLES = 4  # a quarter of the samples at each n (50 of the default 200), every n still checked
+# A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42): it is
+# checked numerically at every n where it is defined, on a share of the samples, and proved explicitly at
+CROSS_CHECK_PROOFS = 2  # its smallest n, which must agree with the generic proof
+CROSS_CHECK_SAMPLES = 4  # where a proof cross-checks the numbers: a quarter of the samples (50 of the default 200)
+SHARE_AFTER_PROOFS = 1  # proofs after which a later n is checked on a share first (the first n: all, numeric first)
 
 
 def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> ClaimResult:
@@ -79,14 +78,18 @@ def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
     return replace(result, status=Status.ERROR, reason=reason, seconds=time.monotonic() - started)
 
 
-def _describe(result: ClaimResult, claim: Claim) -> ClaimResult:
-    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated)."""
+def _describe(result: ClaimResult, family: ClaimFamily, claim: Claim) -> tuple[ClaimResult, kernel.ClaimAt | None]:
+    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated), and the
+    claim at the shown n as the kernel states it (the walk's own there: each n is built once)."""
     try:
-        inst = instantiate(claim)
+        at = kernel.state(family, claim.n)
+        if at.instance is None:
+            return replace(result, kind=claim.kind), at
         latex, mathml = mathtext.render(claim)
     except ClaimError:
-        return replace(result, kind=claim.kind)
-    return replace(result, kind=claim.kind, domains=list(inst.assumptions), latex=latex, mathml=mathml)
+        return replace(result, kind=claim.kind), None
+    inst = at.instance
+    return replace(result, kind=claim.kind, domains=list(inst.assumptions), latex=latex, mathml=mathml), at
 
 
 def _shown(family: ClaimFamily) -> Claim:
@@ -107,6 +110,7 @@ def verify_family(
     on_step: for a chain, told each step's result as soon as it is decided (`verifier serve` streams them)."""
     started = time.monotonic()
     budget.start_claim()
+    family = built.once_per_n(family)
     result = _skeleton(family, settings, source)
     try:
         shown = _shown(family)
@@ -117,14 +121,16 @@ def verify_family(
     result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
         return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")
-    described = _describe(result, shown)
+    described, at_shown = _describe(result, family, shown)
     try:
         if isinstance(shown.body, Chain):
-            done = chains.verify_chain(family, shown.body, settings, source, described, verify_family, on_step)
+            written = shown.as_written if shown.as_written is not None else shown.body  # as the builder answered
+            answered = ((() if shown.n is None else (shown.n,)), written)
+            done = chains.verify_chain(
+                family, shown.body, settings, source, described, verify_family, on_step, answered
+            )
         else:
-            done, judged = _run(family, settings, described)
-            if judged is not None and judged.digest != statement_digest(shown):  # a builder that answers differently
-                done = _describe(done, judged.claim)
+            done = _run(family, settings, described, {shown.n: at_shown} if at_shown is not None else {})
     except Unsupported as err:
         reason = f"{result.source or result.derivation}::{result.name}: {str(err).splitlines()[0][:300]}"
         return replace(described, status=Status.UNKNOWN, reason=reason, seconds=time.monotonic() - started)
@@ -168,6 +174,7 @@ class _Walk:
     stated: list[kernel.ClaimAt] = field(default_factory=list)  # the claim at each n walked, stated by the kernel
     proofs: list[Proof] = field(default_factory=list)  # what the ladder showed, one per n it could do
     verdicts: list[NumericVerdict] = field(default_factory=list)  # one per n checked
+    checked: list[int | None] = field(default_factory=list)  # the n of each numeric verdict
     numeric: list[NumericEvidence] = field(default_factory=list)  # the evidence of each numeric check
     shown: list[ProofEvidence] = field(default_factory=list)  # the evidence of each proof
     proved_n: list[int | None] = field(default_factory=list)
@@ -189,7 +196,7 @@ class _Walk:
         """One n: the numeric check, then the ladder where n is in the symbolic range (False stops the walk); on a
         share of the samples where proofs cross-check them, on all of them again where the ladder cannot prove n."""
         family, rng = self.family, rng_for(self.family, self.settings.seed, n)
-        share = self.generic or (self.symbolic_open and n in family.n_values and len(self.proofs) >= CROSS_CHECK_PROOFS)
+        share = self.generic or (self.symbolic_open and n in family.n_values and len(self.proofs) >= SHARE_AFTER_PROOFS)
         outcome = self.check_numerically(inst, rng, share)
         if outcome.verdict is NumericVerdict.INCONCLUSIVE and share and not self.generic:
             outcome = self.check_again(inst, rng)
@@ -220,7 +227,7 @@ class _Walk:
 
     def check_again(self, inst: Instance, rng: np.random.Generator) -> NumericOutcome:
         """The last n checked again on all the samples, in place of its check on a share of them."""
-        del self.verdicts[-1], self.numeric[-1]
+        del self.verdicts[-1], self.numeric[-1], self.checked[-1]
         return self.check_numerically(inst, rng, False)
 
     def check_numerically(self, inst: Instance, rng: np.random.Generator, share: bool) -> NumericOutcome:
@@ -237,6 +244,7 @@ class _Walk:
             outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome, settings.cache_dir)
         seconds = round(time.monotonic() - numeric_started, 4)
         self.verdicts.append(outcome.verdict)
+        self.checked.append(inst.claim.n)
         self.numeric.append(dataclasses.replace(outcome.evidence, seconds=seconds))
         if outcome.series:
             self.series = outcome.series
@@ -287,7 +295,7 @@ class _Walk:
         # not the proof (no inconsistency)
         for_all_n = found.proof if found is not None and not is_definedness(self.counterexample) else None
         status, inconsistent = kernel.judge(
-            family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n
+            family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n, self.checked
         )
         gathered = replace(
             self.start, status=status, inconsistency=inconsistent, undefined_n=list(undefined),
@@ -296,7 +304,7 @@ class _Walk:
             reason=self.reason,
         )  # fmt: skip
         keep = self.reason and status is Status.UNKNOWN
-        reason = self.reason if keep else _reason(gathered, self.why_not)
+        reason = self.reason if keep else reasons.walked(gathered, self.why_not)
         for_all, proofs, assumptions = False, gathered.proofs, gathered.assumptions
         if found is not None:
             for_all, proofs, assumptions, reason = _with_generic(gathered, found, reason)
@@ -312,9 +320,10 @@ class _Walk:
         return replace(gathered, reason=reason, for_all_n=for_all, proofs=proofs, assumptions=assumptions)
 
 
-def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> tuple[ClaimResult, Instance | None]:
-    """Walk the family's n and judge: the result, and the instance judged at the shown n (None if not reached)."""
-    stated: dict[int | None, kernel.ClaimAt] = {}
+def _run(
+    family: ClaimFamily, settings: EngineSettings, result: ClaimResult, stated: dict[int | None, kernel.ClaimAt]
+) -> ClaimResult:
+    """Walk the family's n and judge (stated: the claim at the n stated already, by the kernel)."""
 
     def at(n: int | None) -> kernel.ClaimAt:  # each n is built once, by the kernel
         if n not in stated:
@@ -328,9 +337,7 @@ def _run(family: ClaimFamily, settings: EngineSettings, result: ClaimResult) -> 
         inst = walk.stated[-1].instance
         if inst is not None and not walk.step(inst, n):
             break
-    judged = walk.judge(found)
-    shown = stated.get(display_n(family))
-    return judged, (shown.instance if shown is not None else None)
+    return walk.judge(found)
 
 
 def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, settings: EngineSettings) -> str:
@@ -373,28 +380,3 @@ def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> 
     if n not in family.n_values:
         return None
     return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof
-
-
-def _reason(result: ClaimResult, why_not: str) -> str:
-    checked = [e for e in result.numeric if e.samples]
-    samples = sum(e.samples for e in checked)
-    worst = max(checked, key=lambda e: e.margin, default=None)  # error and tolerance from the same place
-    where = f" at n = {worst.n}" if worst is not None and worst.n is not None and len(checked) > 1 else ""
-    margin = f"{margin_text(worst.max_error, worst.tolerance)}{where}" if worst else "no samples"
-    escalated = sum(e.escalated for e in checked)
-    extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
-    numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
-    marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
-    numerics += "".join(f"; {note[min(at) :]}" for note, at in dict.fromkeys(marks) if at)
-    if result.status is Status.PROVED:
-        rungs = sorted({p.rung for p in result.proofs})
-        only_numeric = [n for n in result.n_values if n not in result.proved_n and n not in result.undefined_n]
-        extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
-        dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
-        return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
-    if result.status is Status.CHECKED:
-        proved = f"proved for n = {n_text(result.proved_n)} only; " if result.proved_n else ""
-        return f"{numerics}; {proved}no symbolic proof ({why_not or 'none attempted'})"
-    if result.status is Status.UNKNOWN:
-        return result.reason or "inconclusive"
-    return result.reason

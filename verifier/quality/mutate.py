@@ -108,7 +108,8 @@ def _term_mutants(expr: sp.Basic) -> Iterator[tuple[str, sp.Basic]]:
 
 def _constant_mutants(expr: sp.Basic, n: int | None) -> Iterator[tuple[str, sp.Basic]]:
     # Heaviside(x, ½) carries its value at the kink, which claims sampled off the kink never see
-    mask = {h: sp.Dummy("H") for h in expr.atoms(sp.Heaviside)}
+    kinks = dict.fromkeys(h for h in sp.preorder_traversal(expr) if isinstance(h, sp.Heaviside))  # not a set's order
+    mask = {h: sp.Dummy("H") for h in kinks}
     unmask = {d: h for h, d in mask.items()}
     for operator, mutated in _plain_constant_mutants(expr.xreplace(mask), n):
         yield operator, mutated.xreplace(unmask)

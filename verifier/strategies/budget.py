@@ -21,6 +21,14 @@ the collector's counters; a process collects its garbage before it forks a worke
 (`pool.collect_before_fork`), since a cycle freed during the claim would shift its count; and
 the CLI fixes ``PYTHONHASHSEED`` so that set and dict orders, and with them sympy's code
 paths, are the same in every run.
+
+Dummy hashes: PYTHONHASHSEED does not fix them. sympy numbers each Dummy from a base it draws at
+random when it is imported (``Dummy._base_dummy_index``), and the number is part of the hash, so
+a set of expressions that holds a fresh symbol (the zero test's exponentials and radicals, a sum
+abstracted away) iterates in another order in each process. The engine never lets that order
+count: it walks such a set sorted by ``sympy.default_sort_key`` (a Dummy sorts by its number, so
+fresh symbols keep the order they were made in), and makes fresh symbols for a set's members in
+that order (tests/quality/test_work_per_process.py runs a claim under several bases and hash seeds).
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ import sympy as sp
 
 from verifier.language.domains import Simplex
 from verifier.strategies.budget import WorkClock
+from verifier.trusted.decide.rational_zero import dag_nodes
 from verifier.trusted.instantiate import Instance, as_matrix
 from verifier.trusted.obligations import Squares
 
@@ -121,7 +122,7 @@ def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[s
     cancel sees e^{2x} = (e^x)²; and the map back. None if another exponential occurs."""
     powers: dict[sp.Expr, sp.Expr] = {}
     base: dict[sp.Expr, sp.Symbol] = {}
-    for e in set().union(*(x.atoms(sp.exp) for x in exprs)):
+    for e in dag_nodes(exprs, lambda x: isinstance(x, sp.exp)):  # never a set's order (strategies/budget.py)
         k, m = e.args[0].as_coeff_Mul()
         if not (k.is_Integer and isinstance(m, sp.Symbol)):
             return None

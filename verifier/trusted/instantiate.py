@@ -229,7 +229,8 @@ def _undefined_everywhere(obj: sp.Basic) -> bool:
     is undefined only where that branch is taken, which the domain may never reach: the checks decide."""
     if not walk.has_any([obj], (sp.zoo, sp.nan)):
         return False
-    branches = {p: sp.Dummy() for p in obj.atoms(sp.Piecewise)}
+    pieces = dict.fromkeys(p for p in sp.preorder_traversal(obj) if isinstance(p, sp.Piecewise))  # not a set's order
+    branches = {p: sp.Dummy() for p in pieces}
     return bool(obj.xreplace(branches).has(sp.zoo, sp.nan))
 
 

@@ -119,7 +119,8 @@ def _domains(w: Any) -> dict[sp.Basic, Any]:
 
 def _nonnegative(w: Any, e: sp.Expr) -> bool:
     domains = _domains(w)
-    fresh = {s: sp.Dummy(str(s), **domains[s].assumptions()) for s in e.free_symbols if s in domains}
+    ordered = sorted(e.free_symbols, key=sp.default_sort_key)  # fresh symbols made in one order (not a set's)
+    fresh = {s: sp.Dummy(str(s), **domains[s].assumptions()) for s in ordered if s in domains}
     return bool(e.xreplace(fresh).is_nonnegative)
 
 

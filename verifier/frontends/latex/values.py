@@ -211,7 +211,8 @@ def real_diff(e: sp.Expr, var: sp.Symbol) -> sp.Expr:
     not an expression in re(r) and im(r)."""
     if not isinstance(e, sp.Basic):
         return sp.Integer(0)  # a number: its derivative is 0
-    plain = [s for s in e.free_symbols | {var} if isinstance(s, sp.Symbol) and s.is_real is None]
+    ordered = sorted(e.free_symbols | {var}, key=sp.default_sort_key)  # fresh symbols made in one order
+    plain = [s for s in ordered if isinstance(s, sp.Symbol) and s.is_real is None]
     if not plain:
         return sp.diff(e, var)
     real = {s: sp.Dummy(s.name, real=True) for s in plain}

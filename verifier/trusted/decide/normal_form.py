@@ -57,8 +57,8 @@ def is_zero_simplify(expr: sp.Expr) -> bool:
     return sp.simplify(expr) == 0
 
 
-def _fresh(expr: sp.Expr) -> set[sp.Dummy]:
-    return {d for d in expr.free_symbols if isinstance(d, sp.Dummy)}
+def _fresh(expr: sp.Expr) -> list[sp.Basic]:
+    return dag_nodes([expr], lambda n: isinstance(n, sp.Dummy))
 
 
 def abstract_atoms(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
@@ -85,8 +85,8 @@ def _decide_in_ring(exprs: list[sp.Expr]) -> list[bool | None]:
     form); None elsewhere, and where a product passes MAX_PRODUCT: the caller then goes step by step."""
     rewritten = [_through_exp(sp.sympify(e)) for e in exprs]
     nodes = dag_nodes(rewritten, lambda n: isinstance(n, sp.exp | sp.Pow))
-    values = _exponential_values({n for n in nodes if isinstance(n, sp.exp)})
-    radicals, relations = _radical_values({n for n in nodes if isinstance(n, sp.Pow)})
+    values = _exponential_values([n for n in nodes if isinstance(n, sp.exp)])
+    radicals, relations = _radical_values([n for n in nodes if isinstance(n, sp.Pow)])
     tester = RationalZeroTester(rewritten, relations, {**values, **radicals}, MAX_PRODUCT)
     plain = all(a.is_Symbol for a in tester.atoms)
     decisions = [tester.decide(e) for e in rewritten]
@@ -110,12 +110,13 @@ def _split_exponent(arg: sp.Expr) -> tuple[tuple[tuple[sp.Rational, sp.Expr], ..
 
 
 def _abstract_exponentials(expr: sp.Expr) -> sp.Expr:
-    values = _exponential_values(expr.atoms(sp.exp))
+    values = _exponential_values(dag_nodes([expr], lambda n: isinstance(n, sp.exp)))
     return expr.xreplace(values) if values else expr
 
 
-def _exponential_values(exps: set[sp.Basic]) -> dict[sp.Expr, sp.Expr]:
-    """Step 2: each exponential's value in fresh symbols (families of proportional arguments, else monomials)."""
+def _exponential_values(exps: list[sp.Basic]) -> dict[sp.Expr, sp.Expr]:
+    """Step 2: each exponential's value in fresh symbols (families of proportional arguments, else monomials).
+    exps: distinct, in an order that is the same in every process (never a set's: strategies/budget.py)."""
     if not exps:
         return {}
     split = {e: _split_exponent(e.args[0]) for e in sorted(exps, key=sp.default_sort_key)}
@@ -193,14 +194,14 @@ def _monomial_atoms(
 
 
 def _abstract_radicals(expr: sp.Expr) -> tuple[sp.Expr, list[tuple[sp.Symbol, int, sp.Expr]]]:
-    replacement, relations = _radical_values(expr.atoms(sp.Pow))
+    replacement, relations = _radical_values(dag_nodes([expr], lambda n: isinstance(n, sp.Pow)))
     return (expr.xreplace(replacement), relations) if replacement else (expr, [])
 
 
 def _radical_values(
-    atoms: set[sp.Basic],
+    atoms: list[sp.Basic],
 ) -> tuple[dict[sp.Expr, sp.Expr], list[tuple[sp.Symbol, int, sp.Expr]]]:
-    """Step 3: each b^(p/q) as s^p with a fresh s, and the relations (s, q, b)."""
+    """Step 3: each b^(p/q) as s^p with a fresh s, and the relations (s, q, b) (atoms: as for step 2)."""
     powers = [p for p in atoms if isinstance(p.exp, sp.Rational) and not p.exp.is_integer and p.base.free_symbols]
     if not powers:
         return {}, []
@@ -287,7 +288,7 @@ def _linked_by_fresh_atoms(terms: list[sp.Expr]) -> list[list[sp.Expr]]:
             a = parent[a]
         return a
 
-    atoms_of = [sorted(_fresh(t), key=str) for t in terms]
+    atoms_of = [_fresh(t) for t in terms]
     for atoms in atoms_of:
         for other in atoms[1:]:
             parent[root(other)] = root(atoms[0])

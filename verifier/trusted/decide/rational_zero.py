@@ -62,9 +62,11 @@ class RationalZeroTester:
     ) -> None:
         values = values or {}
         parts = [*exprs, *[b for _, _, b in relations], *[s for s, _, _ in relations]]
-        found = set().union(*(_indeterminates(sp.sympify(p), values) for p in parts))
+        found: dict[sp.Basic, None] = {}  # in the order met, never a set's (strategies/budget.py: Dummy hashes)
+        for p in parts:
+            found.update(_indeterminates(sp.sympify(p), values))
         refused = {a for a in found if a in _INFINITE or a.has(*_NOT_VALUES)}
-        self.atoms = sorted(found - refused, key=sp.default_sort_key)
+        self.atoms = sorted((a for a in found if a not in refused), key=sp.default_sort_key)
         names = tuple(f"g{i}" for i in range(max(1, len(self.atoms))))
         self.ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
         gens = dict(zip(self.atoms, self.ctx.gens(), strict=False))
@@ -196,9 +198,9 @@ def dag_nodes(exprs: Sequence[sp.Basic], wanted: Callable[[sp.Basic], bool]) -> 
     return found
 
 
-def _indeterminates(expr: sp.Basic, values: Mapping[sp.Basic, sp.Expr]) -> set[sp.Basic]:
-    """The atoms read as indeterminates (a node with a value stands for its value's)."""
-    found: set[sp.Basic] = set()
+def _indeterminates(expr: sp.Basic, values: Mapping[sp.Basic, sp.Expr]) -> dict[sp.Basic, None]:
+    """The atoms read as indeterminates, in the order met (a node with a value stands for its value's)."""
+    found: dict[sp.Basic, None] = {}
     stack = [expr]
     while stack:
         node = stack.pop()
@@ -209,7 +211,7 @@ def _indeterminates(expr: sp.Basic, values: Mapping[sp.Basic, sp.Expr]) -> set[s
         elif isinstance(node, sp.Pow) and node.exp.is_Integer:
             stack.append(node.base)
         elif not node.is_Rational:
-            found.add(node)
+            found[node] = None
     return found
 
 

@@ -20,6 +20,7 @@ def judge(
     numeric: Sequence[NumericVerdict],
     at_counterexample: Proof | None = None,
     for_all_n: Proof | None = None,
+    checked: Sequence[int | None] | None = None,
 ) -> tuple[Status, bool]:
     """The verdict on `family`, and whether the engine contradicted itself.
 
@@ -32,7 +33,11 @@ def judge(
     any. PROVED needs every n walked, every needed proof, and agreeing numerics; a proof contradicted by a
     confirmed counterexample at the same n is an engine inconsistency, which is UNKNOWN, never PROVED nor
     REFUTED. for_all_n: a proof for every n, covering the statement at each n walked, which any confirmed
-    counterexample contradicts; with agreeing numerics it is PROVED whatever the per-n proofs.
+    counterexample contradicts; with agreeing numerics it is PROVED whatever the per-n proofs. checked: the n
+    of each numeric verdict (by default every n where the claim is defined, in order). Every such n is
+    checked, under a proof for every n too: the kernel's comparison of the claim stated at n with the
+    symbolic one is equality as rational functions over any domain of the same kind, so only the numbers at
+    n see a removable singularity or a domain that moved there (tests/quality/soundness probe_cross_check_n).
     """
     name = family_name(family)
     made = [*stated, *proofs, *[p for p in (at_counterexample, for_all_n) if p is not None]]
@@ -49,7 +54,9 @@ def judge(
         return (Status.UNKNOWN, True) if at_counterexample is not None else (Status.REFUTED, False)
     if NumericVerdict.INCONCLUSIVE in numeric or not numeric:
         return Status.UNKNOWN, False
-    if [at.n for at in stated] != list(family.all_n) or len(numeric) != len(digests):
+    seen = list(digests) if checked is None else list(checked)
+    whole = len(seen) == len(set(seen)) == len(numeric) and set(seen) == set(digests)
+    if [at.n for at in stated] != list(family.all_n) or not whole:
         return Status.UNKNOWN, True  # every verdict passed, yet the walk skipped an n
     needed = {n for n in digests if n in family.n_values}
     if for_all_n is not None or (needed and needed <= {p.n for p in proofs}):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from verifier.trusted.decide.rational_zero import dag_nodes
 from verifier.trusted.obligations import NotShowable
 
 Range = tuple[sp.Expr, sp.Expr]
@@ -235,7 +236,7 @@ class Normaliser:
 
 def expanded(e: sp.Expr) -> sp.Expr:
     """e expanded, each sum in it kept as it is (sympy writes exp(Σ f) as Π exp(f) otherwise)."""
-    table = {a: sp.Dummy("s") for a in e.atoms(sp.Sum)}
+    table = {a: sp.Dummy("s") for a in dag_nodes([e], lambda x: isinstance(x, sp.Sum))}  # never a set's order
     back = {v: k for k, v in table.items()}
     return sp.expand(e.xreplace(table)).xreplace(back)
 

@@ -1,0 +1,37 @@
+"""The reason a claim's walk gives for its verdict: what was proved where, and what the numerics saw."""
+
+from __future__ import annotations
+
+from verifier.language.text import margin_text, n_text
+from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
+from verifier.numeric.checks.definedness import UNDEFINED_NOTE
+from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
+from verifier.outcome import ClaimResult, Status
+
+NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE)  # the numeric notes a reason repeats
+
+
+def walked(result: ClaimResult, why_not: str) -> str:
+    """What the walk showed: the proofs, the numerics, the n checked and why the ladder stopped."""
+    checked = [e for e in result.numeric if e.samples]
+    samples = sum(e.samples for e in checked)
+    worst = max(checked, key=lambda e: e.margin, default=None)  # error and tolerance from the same place
+    where = f" at n = {worst.n}" if worst is not None and worst.n is not None and len(checked) > 1 else ""
+    margin = f"{margin_text(worst.max_error, worst.tolerance)}{where}" if worst else "no samples"
+    escalated = sum(e.escalated for e in checked)
+    extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
+    numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
+    marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
+    numerics += "".join(f"; {note[min(at) :]}" for note, at in dict.fromkeys(marks) if at)
+    if result.status is Status.PROVED:
+        rungs = sorted({p.rung for p in result.proofs})
+        only_numeric = [e.n for e in result.numeric if e.n not in result.proved_n]
+        extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
+        dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
+        return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
+    if result.status is Status.CHECKED:
+        proved = f"proved for n = {n_text(result.proved_n)} only; " if result.proved_n else ""
+        return f"{numerics}; {proved}no symbolic proof ({why_not or 'none attempted'})"
+    if result.status is Status.UNKNOWN:
+        return result.reason or "inconclusive"
+    return result.reason
