@@ -342,10 +342,21 @@ def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
 
 
 def _factor(expr: sp.Expr) -> sp.Expr:
-    """factor(cancel(expr)): by FLINT for a rational function of plain symbols (the form checked equal), else by
-    sympy, whose polynomials also see exp(2z) as exp(z)² (FLINT would read them as two indeterminates)."""
-    form = factored(expr) if is_rational_in_symbols(expr) else None
+    """factor(cancel(expr)): by FLINT where it reads the same indeterminates as sympy's polynomials (the form checked
+    equal), else by sympy, whose polynomials also see exp(2z) as exp(z)² (FLINT would read them as two
+    indeterminates). sympy's factor can take minutes where FLINT takes milliseconds: Wang's algorithm looks for a
+    prime above a coefficient's bound, and a gap of 10⁻⁴⁴⁵ sends it through nextprime near 10⁴⁴⁵."""
+    form = factored(expr) if is_rational_in_symbols(expr) or _opaque_atoms_only(expr) else None
     return form if form is not None else sp.factor(sp.cancel(expr))
+
+
+def _opaque_atoms_only(expr: sp.Expr) -> bool:
+    """A rational function of symbols and applications that both sympy's polynomials and FLINT's reader take as
+    independent indeterminates (sin(x), log(y)): integer powers, rational numbers, no exp (sympy reads exp(2z) as
+    exp(z)²), no Piecewise (sympy refuses it as a generator), no I (sympy factors over QQ<I>)."""
+    if any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)) or expr.has(sp.exp, sp.Piecewise, sp.I):
+        return False
+    return all(a.is_Symbol or a.is_Rational for a in expr.atoms())
 
 
 def quotient_of_nonnegatives(expr: sp.Expr) -> bool:
