@@ -44,12 +44,12 @@ x, y, z: real
 ```
 
 % claim: expanded
-$$ \sin(x + y + z)^{24} = \left( \sin(x) \cos(y + z) + \cos(x) \sin(y + z) \right)^{24} $$
+$$ \sin(x + y + z)^{16} = \left( \sin(x) \cos(y + z) + \cos(x) \sin(y + z) \right)^{16} $$
 
 % claim: slipped
 $$ \cos(x + y)^{6} = \left( \cos(x) \cos(y) + \sin(x) \sin(y) \right)^{6} $$
 """
-"""Two chains: one PROVED that runs longer than a first turn (4 s of CPU), one with a slip."""
+"""Two chains: one PROVED that runs longer than a first turn (2 s of CPU, the first turn 1 s), one with a slip."""
 HONEST = "```verifier\nx, y: real\n```\n\n$$ (x + y)^2 = x^2 + 2 x y + y^2 $$\n"
 
 
