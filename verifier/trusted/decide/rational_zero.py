@@ -66,7 +66,7 @@ class RationalZeroTester:
         for p in parts:
             found.update(_indeterminates(sp.sympify(p), values))
         refused = {a for a in found if a in _INFINITE or a.has(*_NOT_VALUES)}
-        self.atoms = sorted((a for a in found if a not in refused), key=sp.default_sort_key)
+        self.atoms = sorted_by_sort_key([a for a in found if a not in refused])
         names = tuple(f"g{i}" for i in range(max(1, len(self.atoms))))
         self.ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
         gens = dict(zip(self.atoms, self.ctx.gens(), strict=False))
@@ -179,6 +179,22 @@ def _reduce(numerator: Poly, ctx: flint.fmpq_mpoly_ctx, position: int, q: int, b
         rest = ctx.from_dict({tuple(0 if i == position else e for i, e in enumerate(monom)): coeff})
         total += rest * s ** (k % q) * base.num ** (k // q) * den ** (top - k // q)
     return total
+
+
+def sorted_by_sort_key(items: Sequence[sp.Basic]) -> list[sp.Basic]:
+    """sorted(items, key=sympy.default_sort_key), its work the same in every process.
+
+    The key of a compound expression sorts the bases of its terms, gathered in a set
+    (sympy's Expr.as_terms), and looks up a cached key for each in that set's order; a Dummy's
+    hash is drawn per process (strategies/budget.py), and in sympy's bounded cache a hit keeps an
+    entry while a miss drops the oldest, so in another order other keys were dropped and computed
+    again, and the work moved with the process (linear_algebra.frobenius_bounds_trace, 599 or 600
+    heartbeats of 97 allocations at n = 8). The keys of the fresh symbols inside compound items are
+    looked up first, in the order met: the set then finds every one of them cached."""
+    compound = [a for a in items if not a.is_Atom]
+    for d in dag_nodes(compound, lambda x: isinstance(x, sp.Dummy)) if compound else ():
+        sp.default_sort_key(d)
+    return sorted(items, key=sp.default_sort_key)
 
 
 def dag_nodes(exprs: Sequence[sp.Basic], wanted: Callable[[sp.Basic], bool]) -> list[sp.Basic]:
