@@ -57,9 +57,12 @@ def tanh_network(x: Matrix, V1: Matrix, c1: Matrix, V2: Matrix, c2: Matrix) -> M
 
 
 def network_weights(n: int) -> tuple[Matrix, Matrix, Matrix, Matrix, Matrix, dict[Matrix, Domain]]:
-    """x, W¹, b¹, W², b² (all widths n) and their domains."""
-    x, b1, b2 = vector("x", n), vector("b1_", n), vector("b2_", n)
-    W1, W2 = matrix("W1_", n), matrix("W2_", n)
+    """x, W¹, b¹, W², b² (all widths n) and their domains.
+
+    The symbols are made real, as their domains say: a product with tanh of plain (complex) symbols
+    makes sympy ask where each tanh has a pole, which took 4 s of the claim's build at n = 16."""
+    x, b1, b2 = vector("x", n, real=True), vector("b1_", n, real=True), vector("b2_", n, real=True)
+    W1, W2 = matrix("W1_", n, real=True), matrix("W2_", n, real=True)
     where: dict[Matrix, Domain] = {x: Real(), W1: General(), b1: Real(), W2: General(), b2: Real()}
     return x, W1, b1, W2, b2, where
 

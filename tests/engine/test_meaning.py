@@ -41,6 +41,26 @@ def test_a_symbol_whose_assumptions_its_domain_implies_is_accepted() -> None:
     assert r.status is Status.PROVED
 
 
+def test_real_vector_and_matrix_entries_over_real_domains_are_accepted() -> None:
+    # (Wx)ᵀ(Wx) = xᵀ(WᵀW)x, with entries made real by mathlib, as their domains say
+    def gram() -> Identity:
+        W, x = matrix("W", 2, real=True), vector("x", 2, real=True)
+        return Identity(((W * x).T * (W * x))[0, 0], (x.T * (W.T * W) * x)[0, 0], where={W: Real(), x: Real()})
+
+    assert all(s.is_real for s in [*matrix("W", 2, real=True), *vector("x", 2, real=True)])
+    assert verdict(gram).status is Status.PROVED
+
+
+def test_positive_vector_entries_over_a_real_domain_are_an_error() -> None:
+    # |x₁| = x₁ holds for positive=True entries only: the domain ℝ does not imply what they carry
+    def abs_is_identity() -> Identity:
+        x = vector("x", 2, positive=True)
+        return Identity(sp.Abs(x[0]), x[0], where={x: Real()})
+
+    r = verdict(abs_is_identity)
+    assert r.status is Status.ERROR and "positive=True" in r.reason
+
+
 def test_two_declared_objects_sharing_an_entry_is_an_error() -> None:
     # matrix("a", 2) holds a11, and so does vector("a", 12): A₁₁ = v₁₁ would be "proved"
     def shared() -> Identity:

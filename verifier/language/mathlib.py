@@ -15,16 +15,18 @@ from verifier.language import guards  # noqa: F401  (sympy keeps M⁻¹M as its 
 Matrix: TypeAlias = sp.ImmutableMatrix
 
 
-def vector(name: str, n: int) -> Matrix:
-    """The column vector (name1, ..., name_n)ᵀ of plain symbols."""
-    return Matrix([sp.Symbol(f"{name}{i + 1}") for i in range(n)])
+def vector(name: str, n: int, **assumptions: bool) -> Matrix:
+    """The column vector (name1, ..., name_n)ᵀ of plain symbols, or of symbols with the given sympy
+    assumptions (real=True), which the claim's domain must imply."""
+    return Matrix([sp.Symbol(f"{name}{i + 1}", **assumptions) for i in range(n)])
 
 
-def matrix(name: str, rows: int, cols: int | None = None) -> Matrix:
-    """The rows × cols matrix of plain symbols name_ij (1-based, as on paper)."""
+def matrix(name: str, rows: int, cols: int | None = None, **assumptions: bool) -> Matrix:
+    """The rows × cols matrix of plain symbols name_ij (1-based, as on paper), or of symbols with the
+    given sympy assumptions, which the claim's domain must imply."""
     cols = rows if cols is None else cols
     sep = "_" if max(rows, cols) >= 10 else ""
-    return Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}{i + 1}{sep}{j + 1}"))
+    return Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}{i + 1}{sep}{j + 1}", **assumptions))
 
 
 def scalar(name: str) -> sp.Symbol:

@@ -266,14 +266,32 @@ def _scalar(side: object) -> sp.Expr:
 def expectation_by_moments(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:
     """E[expr] for independent noise, by linearity: each monomial Πδᵏ becomes ΠE[δᵏ]."""
     variables = list(noise)
-    poly = sp.Poly(sp.expand(expr), *variables)
-    total = sp.Integer(0)
-    for powers, coeff in poly.terms():
-        term = coeff
-        for var, k in zip(variables, powers, strict=True):
-            term *= noise[var].moment(k)
-        total += term
-    return total
+    by_powers: dict[tuple[int, ...], list[sp.Expr]] = {}
+    for term in sp.Add.make_args(sp.expand(expr)):
+        powers, coeff = _noise_monomial(term, variables)
+        by_powers.setdefault(powers, []).append(coeff)
+    return sp.Add(
+        *[
+            sp.Add(*coeffs) * sp.Mul(*[noise[v].moment(k) for v, k in zip(variables, powers, strict=True) if k])
+            for powers, coeffs in by_powers.items()
+        ]
+    )
+
+
+def _noise_monomial(term: sp.Expr, variables: list[sp.Symbol]) -> tuple[tuple[int, ...], sp.Expr]:
+    """A term of an expanded sum as (the powers k of the noise in it, its factor free of the noise);
+    PolynomialError if the noise appears otherwise than as δᵏ, k ≥ 0 an integer (as sympy's Poly would)."""
+    index = {v: i for i, v in enumerate(variables)}
+    powers, rest = [0] * len(variables), []
+    for factor in sp.Mul.make_args(term):
+        base, k = factor.as_base_exp()
+        if base in index and k.is_Integer and k >= 0:
+            powers[index[base]] += int(k)
+        elif factor.has(*variables):
+            raise sp.PolynomialError(f"{factor} is not a power of a noise variable")
+        else:
+            rest.append(factor)
+    return tuple(powers), sp.Mul(*rest)
 
 
 def expectation_residual(inst: Instance) -> list[sp.Expr]:

@@ -88,8 +88,12 @@ def resolve(
     method: str,
     decide_at: Callable[[int], Confirmation],
     describe: str = "",
+    exact_at_any_error: bool = False,
 ) -> NumericOutcome:
-    """Confirm the worst suspects in high precision and turn the batch into an outcome."""
+    """Confirm the worst suspects in high precision and turn the batch into an outcome.
+
+    exact_at_any_error: on an exact claim, the near misses recomputed are the largest errors whatever
+    their size, 0 included (sides computed from exact formulas that floats cannot tell apart)."""
     if not cmp.valid.any():
         ev = evidence(inst, method, cmp, 0)
         return NumericOutcome(
@@ -105,7 +109,7 @@ def resolve(
         done.decide(cmp, idx, decide_at(int(idx)))
     confirmed = done.confirmed
     if not confirmed and built_from_exact_numbers(inst):
-        confirmed = _confirmed_near_misses(cmp, picked, decide_at)
+        confirmed = _confirmed_near_misses(cmp, picked, decide_at, 0.0 if exact_at_any_error else NEAR_MARGIN)
     ev = evidence(inst, method, cmp, done.escalated)
     ev = dataclasses.replace(
         ev,
@@ -249,12 +253,17 @@ def built_from_exact_numbers(inst: Instance) -> bool:
 
 
 def _confirmed_near_misses(
-    cmp: BatchComparison, done: list[int], decide_at: Callable[[int], Confirmation]
+    cmp: BatchComparison, done: list[int], decide_at: Callable[[int], Confirmation], least: float
 ) -> list[tuple[int, Confirmation]]:
-    """The largest errors below the float tolerance, recomputed in high precision: on an exact claim,
-    x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
-    margin = np.where(cmp.valid & (cmp.error > 0), cmp.error / cmp.tolerance, 0.0)
-    order = [int(i) for i in np.argsort(-margin)[:NEAR_MISSES] if margin[i] >= NEAR_MARGIN and int(i) not in done]
+    """The largest errors below the float tolerance (at least `least` of it), recomputed in high precision:
+    on an exact claim, x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
+    if least > 0:
+        margin = np.where(cmp.valid & (cmp.error > 0), cmp.error / cmp.tolerance, 0.0)
+        ranked = np.argsort(-margin)
+    else:  # every valid sample qualifies, an error of 0 too (the first samples first); the invalid ones never
+        margin = np.where(cmp.valid, cmp.error / cmp.tolerance, -1.0)
+        ranked = np.argsort(-margin, kind="stable")
+    order = [int(i) for i in ranked[:NEAR_MISSES] if margin[i] >= least and int(i) not in done]
     found = [(idx, decide_at(idx)) for idx in order]
     return [(idx, c) for idx, c in found if c.decision is Decision.CONFIRMED]
 
