@@ -32,6 +32,7 @@ from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.language.keys import ClaimKey
+from verifier.strategies import sum_memo
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -58,7 +59,7 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     if family.n_values == (None,):
         return None
     try:
-        statement = family.builder(SIZE)
+        statement = sum_memo.without_repeated_failures(lambda: family.builder(SIZE))
     except NotGeneric:
         raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic

@@ -9,6 +9,8 @@ one the concrete claim makes too.
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 
 from verifier.language.claims import Identity, Statement
@@ -26,25 +28,62 @@ def _entry_name(e: sp.Indexed, width: int) -> sp.Symbol:
 
 
 def written_out(e: sp.Basic, size: sp.Symbol, n: int) -> sp.Basic:
-    """e at size n: sums done, entries as the explicit build's symbols, a FunctionMatrix explicit."""
-    e = e.xreplace({size: sp.Integer(n)})
-    if isinstance(e, sp.FunctionMatrix):
-        e = sp.ImmutableMatrix(e.as_explicit())
-    e = e.replace(lambda x: isinstance(x, sp.Sum), _terms)
-    entries = e.atoms(sp.Indexed)
-    if any(not all(i.is_Integer for i in x.indices) for x in entries):
-        raise NotShowable("an entry whose index is not a whole number once n is set")
-    return e.xreplace({x: _entry_name(x, n) for x in entries})
+    """e at size n: sums done, entries as the explicit build's symbols, a FunctionMatrix explicit.
+
+    One pass from the top: each term of a sum is its body read with the index set to a whole number
+    (an environment of index values), each entry named as soon as its indices are whole numbers."""
+    fixed: dict[sp.Basic, sp.Basic] = {size: sp.Integer(n)}
+    if isinstance(e, sp.FunctionMatrix) and isinstance(e.lamda, sp.Lambda) and len(e.lamda.variables) == 2:
+        rows, cols = (sp.sympify(x).xreplace(fixed) for x in e.shape)
+        if not (rows.is_Integer and cols.is_Integer):
+            raise NotShowable(f"a matrix of size {rows}×{cols} once n is set")
+        (r, c), entry = e.lamda.variables, e.lamda.expr
+        return sp.ImmutableMatrix(
+            int(rows), int(cols), lambda i, j: _Writer({**fixed, r: sp.Integer(i), c: sp.Integer(j)}, n).out(entry)
+        )
+    if isinstance(e, sp.MatrixBase):
+        return e.applyfunc(_Writer(fixed, n).out)
+    if isinstance(e, sp.MatrixExpr):
+        raise NotShowable("a matrix side that is neither explicit nor a FunctionMatrix of its entries")
+    return _Writer(fixed, n).out(e)
 
 
-def _terms(s: sp.Sum) -> sp.Expr:
-    """A sum with whole-number bounds written out term by term (its inner sums already are)."""
-    body: sp.Expr = s.function
-    for index, lo, hi in s.limits:  # the first limit is the innermost
-        if not (lo.is_Integer and hi.is_Integer):
-            raise NotShowable(f"a sum whose bounds are not whole numbers once n is set: {lo}..{hi}")
-        body = sp.Add(*(body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
-    return body
+class _Writer:
+    """The claim's expressions at whole-number indices: `fixed` (n, the free indices) and, inside a sum, its
+    index's value; an index's bounds are whole numbers from `fixed` alone (a bound on an outer sum's index
+    is refused), and an entry whose indices are not whole numbers is refused."""
+
+    def __init__(self, fixed: dict[sp.Basic, sp.Basic], n: int) -> None:
+        self.fixed, self.width = fixed, n
+
+    def out(self, e: sp.Basic, env: dict[sp.Basic, sp.Basic] | None = None) -> sp.Basic:
+        env = self.fixed if env is None else env
+        if e in env:
+            return env[e]
+        if not e.args:
+            return e
+        if isinstance(e, sp.Sum):
+            return self._terms(e, env)
+        if isinstance(e, sp.Indexed):
+            at = [self.out(i, env) for i in e.indices]
+            if not all(i.is_Integer for i in at):
+                raise NotShowable("an entry whose index is not a whole number once n is set")
+            return _entry_name(sp.Indexed(e.base, *at), self.width)
+        return e.func(*(self.out(a, env) for a in e.args))
+
+    def _terms(self, s: sp.Sum, env: dict[sp.Basic, sp.Basic]) -> sp.Expr:
+        """A sum written out term by term: every value of its indices (the first limit is the innermost)."""
+        ranges = []
+        for index, lo, hi in s.limits:
+            lo, hi = lo.xreplace(self.fixed), hi.xreplace(self.fixed)
+            if not (lo.is_Integer and hi.is_Integer):
+                raise NotShowable(f"a sum whose bounds are not whole numbers once n is set: {lo}..{hi}")
+            ranges.append((index, range(int(lo), int(hi) + 1)))
+        values = itertools.product(*(r for _, r in reversed(ranges)))
+        indices = [index for index, _ in reversed(ranges)]
+        return sp.Add(
+            *(self.out(s.function, {**env, **dict(zip(indices, map(sp.Integer, ks), strict=True))}) for ks in values)
+        )
 
 
 def _values(e: sp.Basic) -> list[sp.Expr]:
