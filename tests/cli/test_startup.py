@@ -82,6 +82,7 @@ def test_checking_a_trivial_claim_loads_no_search_library() -> None:
     # the shrinker (hypothesis) is imported by the process that holds the module, whatever the run's claims, so
     # that a claim's work is the same alone as in a whole run (tests/run/test_run_hosts.py); nothing else is
     assert loaded(names, tuple(p for p in SEARCH if p != "hypothesis")) == []
+    assert "verifier.run.baseline" not in names  # no --baseline: nothing to compare, nothing to import
 
 
 @pytest.mark.slow
@@ -99,6 +100,33 @@ def test_a_counterexample_still_loads_the_shrinker(tmp_path: Path) -> None:
     done, names = imported("-m", "verifier", "check", str(wrong), "--no-cache", "-q")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "hypothesis" in names
+
+
+COLLECTIONS = (
+    "import gc, sys\n"
+    "from verifier.cli import main\n"
+    "from verifier.run import plan\n"
+    "seen = []\n"
+    "gc.callbacks.append(lambda phase, info: seen.append(info['generation']) if phase == 'stop' else None)\n"
+    "with main.imports_uncollected():\n"
+    "    import verifier.cli.commands\n"
+    "assert 'sympy' in sys.modules and gc.isenabled(), 'the engine is imported and the collector back on'\n"
+    "assert seen == [2], f'one full collection after the imports, none during them: {seen}'\n"
+    "assert gc.get_freeze_count() > 10_000, 'what the imports made is frozen, as before a fork'\n"
+    "seen.clear()\n"
+    "plan.share_imports(shrinker=True)\n"
+    "assert 'hypothesis' in sys.modules and gc.isenabled()\n"
+    "assert seen in ([], [0]), f'no collection during the shared imports (one young one after): {seen}'\n"
+    "print('ok')\n"
+)
+
+
+def test_the_engine_is_imported_with_the_collector_off() -> None:
+    """The CLI imports the engine, and a holder the shared imports, without cyclic collections; the CLI then
+    collects once and freezes, as it would before its first fork (a worker inherits the same objects)."""
+    done, _ = imported("-c", COLLECTIONS)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
 
 
 def test_only_commands_that_verify_re_execute_for_the_hash_seed(monkeypatch: pytest.MonkeyPatch) -> None:

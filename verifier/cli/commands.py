@@ -228,14 +228,14 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def check_baseline(args: argparse.Namespace, report: RunReport, console: Console) -> bool:
     """Compare with (or rewrite) the baseline; True if a verdict regressed."""
+    if not args.update_baseline and not args.baseline:
+        return False
     from verifier.run import baseline
 
     if args.update_baseline:
         path = args.baseline or DEFAULT_BASELINE
         baseline.write(path, report)
         console.print(f"baseline written to {path} ({plural(len(report.results), 'claim')})")
-        return False
-    if not args.baseline:
         return False
     from verifier.run.runner import matches_key
     from verifier.run.shard import baseline_scope

@@ -66,8 +66,9 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
 # before its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
 def share_imports(shrinker: bool = False) -> None:
     """Import what the workers would each import on first use (once; a no-op after)."""
-    for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
-        importlib.import_module(name)
+    with budget.collector_off():
+        for name in budget.LAZY_IMPORTS + (("verifier.numeric.shrink",) if shrinker else ()):
+            importlib.import_module(name)
 
 
 def hold_module(path: str, verbose: bool) -> None:

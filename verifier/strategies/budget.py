@@ -245,3 +245,20 @@ class WorkClock:
 
     def left(self) -> int:
         return self.deadline - _METER.beats
+
+
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """The block (a batch of imports) with no cyclic collection; the collector as it was after it.
+
+    Imports make objects that live as long as the process, and the collector would traverse them again
+    and again while they are made. The garbage they leave waits for the caller's next collection, which a
+    process that forks makes anyway before each fork (`verifier.run.pool.collect_before_fork`).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
