@@ -80,6 +80,7 @@ class BenchConfig:
     grading_students: tuple[int, ...] = (30,)  # generated courses to grade (VERIFIER_BENCH_COURSE adds sizes)
     grading_cluster: bool = True  # grade each course on a LocalCluster too, and once with a worker killed
     grading_hanging: tuple[int, int] = (30, 15)  # a course of that many, that many hanging at import (issue 42)
+    grading_hostile: tuple[str, ...] = ()  # the hostile course's variants (tests/fixtures/course_hostile); () for all
     generic_n: int = 8  # the explicit n the generic-dimension proofs are compared with
     generic_claims: int = 0  # how many of generic_dimension.CLAIMS to measure; 0 for all
     sos_n: tuple[int, ...] = (2, 3, 4, 5, 6)  # the sizes of the SDP sum-of-squares search

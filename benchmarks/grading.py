@@ -137,26 +137,28 @@ def sizes(config: BenchConfig) -> tuple[int, ...]:
     return tuple(sorted({*config.grading_students, *(int(s) for s in extra.split(",") if s.strip())}))
 
 
-def write_hostile(root: Path, students: int) -> int:
-    """A course of `students` ordinary submissions and every hostile one (tests.fixtures.course_hostile); its size."""
+def write_hostile(root: Path, students: int, only: tuple[str, ...] = ()) -> int:
+    """A course of `students` ordinary submissions and every hostile one (tests.fixtures.course_hostile; only:
+    those variants); its size."""
     from tests.fixtures.course_hostile import write_hostile_course
 
     write_course(root, students)
-    hostile = write_hostile_course(root / "hostile")
+    hostile = write_hostile_course(root / "hostile", only)
     for name in hostile:
         (root / "hostile" / "submissions" / name).rename(root / "submissions" / name)
     return students + len(hostile)
 
 
 def grade_course(students: int, jobs: int, trust: bool, cluster: bool = False, hostile: bool = False,
-                 hanging: int = 0) -> CourseRun:  # fmt: skip
-    """Grade a generated course with `verifier grade` (hanging: that many of the students hang at import)."""
+                 hanging: int = 0, hostile_only: tuple[str, ...] = ()) -> CourseRun:  # fmt: skip
+    """Grade a generated course with `verifier grade` (hanging: that many of the students hang at import;
+    hostile_only: the hostile variants, all if empty)."""
     with tempfile.TemporaryDirectory(prefix="verifier-course-") as tmp:
         root = Path(tmp)
         if hanging:
             total = len(write_hanging_course(root, students - hanging, hanging))
         else:
-            total = write_hostile(root, students) if hostile else students
+            total = write_hostile(root, students, hostile_only) if hostile else students
         if not hostile and not hanging:
             write_course(root, students)
         where = ["--dask-local", str(jobs)] if cluster else ["--jobs", str(jobs)]
@@ -222,8 +224,10 @@ def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
         if cluster:
             progress(f"bench: grading a generated course of {n} students, LocalCluster")
             runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
-    progress(f"bench: grading a hostile course ({min(sizes(config))} students and every attack), local pool")
-    runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True))
+    attacks = ", ".join(config.grading_hostile) or "every attack"
+    progress(f"bench: grading a hostile course ({min(sizes(config))} students and {attacks}), local pool")
+    runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True,
+                             hostile_only=config.grading_hostile))
     students, hanging = config.grading_hanging
     progress(f"bench: grading a course of {students} with {hanging} hanging at import, local pool")
     runs.append(grade_course(students, config.jobs, trust=why is not None, hanging=hanging))

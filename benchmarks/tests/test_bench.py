@@ -85,6 +85,8 @@ def tiny_config(tmp_path: Path, **changes: object) -> bench_config.BenchConfig:
         grading_students=(3,),
         grading_cluster=False,  # tests/e2e/test_dask.py grades on a cluster
         grading_hanging=(4, 2),  # the code path: 30 with 15 hangs was most of this test's time
+        grading_hostile=("zero_division", "forge_procfd"),  # the code path: tests/grading/test_grade_hostile.py
+        # grades every attack (all 22 here were 13 s of CPU)
         generic_n=2,
         generic_claims=3,  # the section's code, not its 15 claims' figures (20 s)
         sos_n=(2,),
@@ -136,6 +138,8 @@ def test_tiny_bench_writes_every_section(tmp_path: Path) -> None:
     assert len(lx["step_verdicts"]) == lx["steps"] == 10
     assert all(row["generic"] == "proved" and row["explicit"] == "proved" for row in data["generic"])
     assert f"## {bench_config.number('generic')}. Generic dimension" in text
+    (hostile,) = [r for r in data["grading"]["runs"] if r["where"] == "local pool, hostile"]
+    assert hostile["students"] == 3 + 2 and hostile["claims"] > 0, "the ordinary students and the two attacks"
     check_page(data, text, svg)
 
 

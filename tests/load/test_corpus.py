@@ -51,6 +51,11 @@ EXPECTED: dict[str, tuple[str, str]] = {
 # wall-clock safety net stops it, and that says so (UNKNOWN, machine-dependent), never CHECKED
 # nan_everywhere's left side is complex at every real point and its right side is 0: a finding, REFUTED
 VALID = {"prints_and_wanders": "PROVED", "symbolic_hang": "UNKNOWN", "nan_everywhere": "REFUTED"}
+# the hard limit per claim and per module load: four hangs wait it out (module_hangs 10 s more, the grace a
+# module's loader gets), three of them on a busy core, so the run costs about 3 x TIMEOUT + 10 s of CPU (40 s
+# at 10 s). The honest claims need under 1 CPU s each (memory_hog, the most, about 0.7 s of page faults):
+# 6 s leaves them room on a loaded machine (4 s did not, at a load of 10 on 2 cores)
+TIMEOUT = "6"
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +65,7 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict
         "verify-all",
         str(CORPUS),
         "--timeout",
-        "10",
+        TIMEOUT,
         "--budget",
         "30",
         "--memory-mb",
