@@ -8,18 +8,29 @@ max or min, as |x − π/4| at π/4) or at an end of the domain; a strict one fa
 gap is evaluated there exactly. A gap < 0, or = 0 for a strict inequality, at a point shown to lie
 in the domain is a counterexample decided exactly. A point whose sign sympy cannot decide proves
 nothing and is passed over. This only refutes: a claim that survives it is as it was.
+
+The gap's sign at a point is first asked of ball arithmetic (arb, real operations only, so a ball that
+is finite is real): an enclosure of the point, then of the gap at every number of that ball. An
+enclosure that excludes 0 decides the sign rigorously, at once; only a gap of exactly 0 (or one arb
+cannot separate from 0) goes to sympy's simplify, within SIGN_BUDGET heartbeats of work. A root of a
+quartic in radicals is thousands of characters; the point and the gap are shown by their value.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 
+from verifier.numeric import enclose, intervals
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, solve_bounded
 from verifier.outcome import Counterexample
+from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
 MAX_GAP_OPS = 60
+SIGN_BITS = (64, 192, 640)  # the precisions at which ball arithmetic is asked the gap's sign
+SIGN_BUDGET = 200  # heartbeats of work for sympy's simplify of the gap at one point (counted, not timed)
+SHOWN_CHARS = 60  # an exact form longer than this is shown by its value
 
 
 def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -> Finding:
@@ -31,12 +42,49 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
     if gap.free_symbols != {x} or sp.count_ops(gap) > MAX_GAP_OPS:
         return Finding()
     for point in _points(gap, x, given, strict):
-        value = sp.simplify(gap.xreplace({x: point}))
-        if not value.is_real:
+        certified = _ball_sign(gap, x, point)
+        if certified is not None:
+            sign, shown, bits = certified
+            if sign < 0:
+                return _finding(inst.claim.n, given.label, point, shown, op, bits)
+            continue
+        value = _simplified(gap.xreplace({x: point}))
+        if value is None or not value.is_real:
             continue
         if value.is_negative or (strict and value.is_zero):
-            return _finding(inst.claim.n, given.label, point, value, op)
+            return _finding(inst.claim.n, given.label, point, sp.sstr(value), op)
     return Finding()
+
+
+def _ball_sign(gap: sp.Expr, x: sp.Symbol, point: sp.Expr) -> tuple[int, str, int] | None:
+    """The gap's sign at the point (+1 or −1), its value as shown and the bits that decided it, by real ball
+    arithmetic; None if arb cannot decide it (a gap of 0, a point with complex steps, a function it lacks)."""
+    try:
+        where, fn = enclose.compile_balls(point, []), enclose.compile_balls(gap, [x])
+    except enclose.Unsupported:
+        return None
+    for bits in SIGN_BITS:
+        with enclose.precision(bits):
+            try:
+                at = intervals.hull(where([]))
+                span = fn([intervals.point(at)]) if at.is_finite() else enclose.NAN
+            except (ZeroDivisionError, ValueError, OverflowError):
+                return None
+            if not enclose.finite(span):
+                return None
+            if span[0] > 0 or span[1] < 0:
+                value = intervals.hull(span)
+                return (1 if span[0] > 0 else -1), value.mid().str(8, radius=False), bits
+    return None
+
+
+def _simplified(value: sp.Expr) -> sp.Expr | None:
+    """sympy's simplify of the gap at a point, within SIGN_BUDGET heartbeats; None if it runs out."""
+    try:
+        with budget.budget(SIGN_BUDGET):
+            return sp.simplify(value)
+    except budget.BudgetExceeded:
+        return None
 
 
 def _points(gap: sp.Expr, x: sp.Symbol, given: object, strict: bool) -> list[sp.Expr]:
@@ -76,12 +124,24 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     return out
 
 
-def _finding(n: int | None, label: str, point: sp.Expr, value: sp.Expr, op: str) -> Finding:
+def _finding(n: int | None, label: str, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
+    """value: the gap at the point, exact (bits 0) or the midpoint of an arb enclosure at bits that excludes 0."""
     gap = "lhs − rhs" if op in ("<=", "<") else "rhs − lhs"
-    reason = f"violated at {label} = {sp.sstr(point)}, a critical point found exactly: {gap} = {sp.sstr(-value)}"
+    negated = value[1:] if value.startswith("-") else f"-{value}"
+    at = _shown(point)
+    there = f"exactly {value}" if not bits else f"{value}, its sign certified by arb at {bits} bits"
+    reason = f"violated at {label} = {at}, a critical point found exactly: {gap} = {negated}"
     cx = Counterexample(
         n=n, values={label: float(point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
-        observed=sp.sstr(-value), relation=op, error=str(float(abs(value))), digits=0,
-        note=f"{label} = {sp.sstr(point)} ≈ {float(point):.6g}; the gap there is exactly {sp.sstr(value)}",
+        observed=negated, relation=op, error=value.lstrip("-"), digits=0 if not bits else int(bits / 3.33),
+        note=f"{label} = {at} ≈ {float(point):.6g}; the gap there is {there}",
     )  # fmt: skip
     return Finding(cx, reason)
+
+
+def _shown(point: sp.Expr) -> str:
+    """The point exactly if its form is short, else by its value (a root of a quartic in radicals)."""
+    text = sp.sstr(point)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{sp.N(point, 17)} (an exact root; its closed form is {len(text):,} characters)"
