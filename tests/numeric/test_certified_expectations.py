@@ -262,3 +262,30 @@ def test_a_vector_expectation_is_refuted_at_its_wrong_entry() -> None:
     r = verify_family(vector_of_odd_and_even_means, FAST)
     assert r.status is Status.REFUTED, r.reason
     assert "E[cos(X)] ∈ [0.606530659712633" in r.reason
+
+
+@claim()
+def exponential_mean_doubled_when_huge() -> Expectation:
+    """E e^{aX} = 2e^{a²/2} for a ∈ [40, 44]: wrong by a factor 2 where the values pass 10³⁴⁷."""
+    return Expectation(sp.exp(a * X), 2 * sp.exp(a**2 / 2), noise={X: Normal(0, 1)}, where={a: Interval(40, 44)})
+
+
+@claim()
+def sigmoid_mean_off_in_decimals() -> Expectation:
+    return Expectation(sigmoid(X), sp.Float(0.5) + sp.Float(1e-10), noise={X: Normal(0, 1)})
+
+
+def test_a_gap_the_balls_show_is_confirmed_by_them_and_says_at_what_precision() -> None:
+    """No recomputation at 50, 100 and (for values near 10⁴⁰⁰) 460 and 920 digits: the 128-bit balls of the
+    integral and of the claimed value are apart, which is itself the certificate."""
+    for family in (exponential_mean_doubled_when_huge, sigmoid_mean_off_by_1e_20):
+        r = verify_family(family, FAST)
+        assert r.status is Status.REFUTED, r.reason
+        assert "(certified, arb, 128-bit)" in r.reason and "(confirmed at 38 digits)" in r.reason, r.reason
+        assert r.counterexample is not None and r.counterexample.digits == 38
+
+
+def test_a_claim_in_decimals_is_still_confirmed_in_mpmath_at_100_digits() -> None:
+    r = verify_family(sigmoid_mean_off_in_decimals, FAST)
+    assert r.status is Status.REFUTED, r.reason
+    assert "(confirmed at 100 digits)" in r.reason, r.reason

@@ -61,6 +61,7 @@ class Confirmation:
     # how close the high-precision gap came to confirming, as a fraction of the threshold:
     # below 1 for every sample that is not CONFIRMED (shown as the distance to a false alarm)
     closeness: float = 0.0
+    digits: int = HIGH_DPS  # the precision that confirmed it (a certified ball's bits, in digits)
 
 
 def mp_compile(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> MpEvaluator:

@@ -13,10 +13,12 @@ by :mod:`verifier.numeric.integrate`: the noise is integrated out, one variable 
 
 The verdict at a point: the claimed value inside the ball passes ("certified to within" the
 ball's width: evidence, never a proof); outside it, the point is a suspect that becomes a
-counterexample only through the same confirmation as every other, :func:`confirm.decide` at 50
-and 100 digits (the integral recomputed at each precision), and only if the 100-digit ball
-still excludes the claimed value: the counterexample is the expectation itself, "E[f] ∈ [lo, hi]
-(certified, arb), claimed v".
+counterexample only through the same confirmation as every other, :func:`confirm.decide`: first
+:func:`confirm.certify` on balls (the integral at PASS_BITS and the claimed value enclosed at the
+exact point), which confirms a gap the balls show to be clearly nonzero; else the integral
+recomputed at 50 and 100 digits, and only if the 100-digit ball still excludes the claimed value.
+The counterexample is the expectation itself, "E[f] ∈ [lo, hi] (certified, arb), claimed v", and
+says the precision that confirmed it. (A claim written with decimals skips the balls: its 0.2 is 1/5.)
 """
 
 from __future__ import annotations
@@ -157,7 +159,8 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     points = max(4, min(max(8, min(24, s.samples // 10)), MAX_INTEGRALS // len(p.exprs)))  # fewer for many entries
     env = sample(inst, rng, points, s, corners_ok=False)
     k = len(next(iter(env.values()))) if env else 1
-    claimed = confirm.mp_compile(inst.symbols, list(as_matrix(body.equals)))
+    equals = [sp.sympify(e) for e in as_matrix(body.equals)]
+    claimed = confirm.mp_compile(inst.symbols, equals)
     decimals = with_decimals(body)
     rows = []
     for idx in range(k):
@@ -173,9 +176,9 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     method = f"{CERTIFIED_NOTE} (arb, {PASS_BITS}-bit) at {k} point(s)"
 
     def decide_at(idx: int) -> Confirmation:
-        if len(texts) >= MAX_CONFIRMED:  # each confirmation integrates at 50 and 100 digits: enough are enough
+        if len(texts) >= MAX_CONFIRMED:  # a confirmation may integrate at 50 and 100 digits: enough are enough
             return Confirmation(Decision.UNDECIDED, "", "", "not recomputed: a counterexample is confirmed", 0.0)
-        return _decide(inst, env, p, claimed, idx, texts, decimals)
+        return _decide(inst, env, p, (claimed, equals), idx, texts, decimals)
 
     out = resolve(inst, env, cmp, method, decide_at)
     cx = out.counterexample
@@ -214,25 +217,42 @@ def _compare(
 
 
 def _decide(
-    inst: Instance, env: dict, p: Plan, claimed: confirm.MpEvaluator, idx: int, texts: dict[tuple[str, str], str],
+    inst: Instance,
+    env: dict,
+    p: Plan,
+    claim: tuple[confirm.MpEvaluator, list[sp.Expr]],
+    idx: int,
+    texts: dict[tuple[str, str], str],
     decimals: bool = False,
 ) -> Confirmation:
-    """Confirm a suspect: the integrals again at 50 and 100 digits against the claimed value, and the
-    100-digit ball must exclude it (else UNDECIDED). Records the counterexample's words in texts."""
+    """Confirm a suspect: first the claimed value and the integrals as arb balls at PASS_BITS (certified apart,
+    they confirm it at once: confirm.certify); else the integrals again at 50 and 100 digits against the
+    claimed value, and the 100-digit ball must exclude it (else UNDECIDED). Records the counterexample's words
+    in texts. A claim written with decimals skips the balls (its 0.2 means 1/5, not the binary float)."""
+    claimed, equals = claim
     point, args = exact_point(inst, env, idx), mp_args(inst, env, idx)
-    seen: dict[int, list[arb]] = {}
+    seen: dict[int, list[arb]] = {}  # bits → the integrals' balls at those bits
 
     def sides() -> tuple[list, list]:
         bits = int(mpmath.mp.dps * 3.33) + 16
         balls = [expectation_at(p, i, point, bits) for i in range(len(p.exprs))]
-        seen[mpmath.mp.dps] = balls
+        seen[bits] = balls
         return list(claimed(*args)), [to_mp(b) for b in balls]
 
-    result = confirm.decide(confirm.as_decimals(sides) if decimals else sides)
+    def ball_sides() -> tuple[list[arb], list[arb], arb]:
+        want = [integrate.ball(e.xreplace(point)) for e in equals]  # exact inputs: an enclosure of each value
+        balls = [expectation_at(p, i, point, PASS_BITS) for i in range(len(p.exprs))]
+        seen[PASS_BITS] = balls
+        return want, balls, arb(0)
+
+    balls = None if decimals else ball_sides
+    result = confirm.decide(confirm.as_decimals(sides) if decimals else sides, balls=balls)
     if result.decision is not Decision.CONFIRMED:
         return result
     top = max(seen)
-    with mpmath.workdps(top), enclose.precision(int(top * 3.33) + 16):
+    if top == PASS_BITS:  # the balls decided it: confirmed at their precision, not at 100 digits
+        result = dataclasses.replace(result, digits=int(PASS_BITS / 3.33))
+    with mpmath.workdps(round((top - 16) / 3.33)), enclose.precision(top):
         want = claimed(*args)
         i = max(range(len(want)), key=lambda j: abs(to_mp(seen[top][j]) - want[j]))
         b = seen[top][i]
@@ -243,7 +263,7 @@ def _decide(
         digits = min(60, max(20, int(-mpmath.log10(gap / size)) + 6))  # enough to tell them apart
         mid, rad = mpmath.nstr(to_mp(b), digits), mpmath.nstr(to_mp(arb(b.rad())), 2)
         texts[(result.lhs, result.rhs)] = (
-            f"E[{p.shown[i]}] ∈ [{mid} − {rad}, {mid} + {rad}] (certified, arb, {int(top * 3.33) + 16}-bit), "
+            f"E[{p.shown[i]}] ∈ [{mid} − {rad}, {mid} + {rad}] (certified, arb, {top}-bit), "
             f"claimed {mpmath.nstr(want[i], digits)}"
         )
     return result

@@ -16,7 +16,6 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
-from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Env
 from verifier.numeric.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.numeric.confirm import Confirmation, Decision
@@ -180,7 +179,7 @@ def _refutation(
         observed=observed,
         relation=relation,
         error=conf.error,
-        digits=confirm.HIGH_DPS,
+        digits=conf.digits,
         note=note,
         entries=differing_entries(inst.claim.body, cmp, idx),
     )
