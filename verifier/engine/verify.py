@@ -116,6 +116,8 @@ def verify_family(
         shown = _shown(family)
     except LoweringError as err:
         return _error(result, str(err), started)
+    except MemoryError:  # the run's --memory-mb, reached by the user's code
+        return _error(result, "the builder ran out of memory; use a smaller n, or raise --memory-mb", started)
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
     result = replace(result, cites=list(shown.cites), detail=shown.because)

@@ -140,7 +140,7 @@ def _step(h: _Holder, readable: bool, timeout: float, on_done: OnDone) -> bool:
         return False
     if time.monotonic() >= h.deadline:
         stop(h.process, h.conn)
-        return _give_up(h, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout)), on_done)
+        return _give_up(h, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout, GRACE)), on_done)
     return False
 
 

@@ -106,7 +106,7 @@ class Hosts:
             if host.conn in ready:
                 self._read(host, mine, on_done)
             elif time.monotonic() >= host.deadline:
-                self._lose(host, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout)), mine,
+                self._lose(host, pool.Failure(pool.FailureKind.TIMEOUT, pool.time_limit_message(timeout, GRACE)), mine,
                            on_done)  # fmt: skip
 
     def _read(self, host: _Host, mine: set[int], on_done: OnDone) -> None:

@@ -181,8 +181,12 @@ def collect(r: Running, readable: bool, timeout: float) -> Any | None:
     return None
 
 
-def time_limit_message(timeout: float) -> str:
+def time_limit_message(timeout: float, grace: float = 0.0) -> str:
+    """grace: the seconds a process holding a module gets beyond the limit (to load it), said when it is used."""
     why = "depends on the machine; not cached; raise it with --timeout"
+    if grace:
+        given = f"the limit, {timeout:g} s, and {grace:g} s of grace to load the module"
+        return f"stopped by the time limit after {timeout + grace:g} s ({given}; {why})"
     return f"stopped by the time limit after {timeout:g} s ({why})"
 
 
