@@ -98,6 +98,26 @@ def has_decimals(*exprs: object) -> bool:
     return any(isinstance(e, sp.Basic) and bool(e.atoms(sp.Float)) for e in exprs)
 
 
+def decimal_gap(gap: sp.Expr, big: sp.Expr, small: sp.Expr) -> tuple[sp.Expr, bool]:
+    """An inequality's gap big − small as an exact or certified decision may read it, and whether it was
+    widened: for a claim written with decimals, the gap plus DECIMAL_SLACK · max(1, |big|, |small|), so that
+    only a failure larger than the decimals' rounding counts (the widened gap is then read as not strict: an
+    equality within the rounding is no failure either)."""
+    if not has_decimals(big, small):
+        return gap, False
+    slack = sp.Rational(1, 10**DECIMAL_DIGITS) * sp.Max(1, sp.Abs(big), sp.Abs(small))
+    return gap + slack, True
+
+
+def decimal_residual(lhs: sp.Expr, rhs: sp.Expr) -> sp.Expr:
+    """An identity's residual lhs − rhs as an exact or certified decision may read it: for a claim written with
+    decimals, max(0, |lhs − rhs| − DECIMAL_SLACK · max(1, |lhs|, |rhs|)), which is 0 within their rounding."""
+    if not has_decimals(lhs, rhs):
+        return lhs - rhs
+    slack = sp.Rational(1, 10**DECIMAL_DIGITS) * sp.Max(1, sp.Abs(lhs), sp.Abs(rhs))
+    return sp.Max(0, sp.Abs(lhs - rhs) - slack)
+
+
 def as_decimals(sides: Sides) -> Sides:
     """The sides of a claim written with decimals: a gap within DECIMAL_SLACK · max(1, |values|) is the
     decimals' rounding, and the sides are taken as equal there; a larger gap is confirmed as any other."""

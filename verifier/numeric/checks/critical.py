@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier.numeric import enclose, intervals
+from verifier.numeric import confirm, enclose, intervals
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, solve_bounded
 from verifier.outcome import Counterexample
@@ -41,14 +41,18 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
     gap = big - small
     if gap.free_symbols != {x} or sp.count_ops(gap) > MAX_GAP_OPS:
         return Finding()
+    read, widened = confirm.decimal_gap(gap, big, small)  # with decimals: a failure beyond their rounding only
+    strict = strict and not widened
     for point in _points(gap, x, given, strict):
-        certified = _ball_sign(gap, x, point)
+        certified = _ball_sign(read, x, point)
         if certified is not None:
             sign, shown, bits = certified
+            if sign < 0 and widened:  # shown: the gap itself, not widened (it is below 0 where the widened one is)
+                sign, shown, bits = _ball_sign(gap, x, point) or (0, shown, bits)
             if sign < 0:
                 return _finding(inst.claim.n, given.label, point, shown, op, bits)
             continue
-        value = _simplified(gap.xreplace({x: point}))
+        value = _simplified(read.xreplace({x: point}))
         if value is None or not value.is_real:
             continue
         if value.is_negative or (strict and value.is_zero):

@@ -30,7 +30,7 @@ import sympy as sp
 
 from verifier.language import domains as d
 from verifier.language.claims import Identity, Inequality
-from verifier.numeric import boxes, enclose, intervals
+from verifier.numeric import boxes, confirm, enclose, intervals
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.boxes import Failing, Point, Reading, Search, Target, Variable
 from verifier.numeric.checks.resolve import NumericOutcome, evidence
@@ -111,7 +111,7 @@ def _target(inst: Instance, body: Inequality | Identity, symbols: list[sp.Symbol
     pairs = [(sp.sympify(a), sp.sympify(b)) for a, b in zip(as_matrix(body.lhs), as_matrix(body.rhs), strict=True)]
     if len(pairs) > MAX_ENTRIES:
         raise ValueError("too many entries")
-    fns = [enclose.compile_balls(a - b, symbols) for a, b in pairs]
+    fns = [enclose.compile_balls(confirm.decimal_residual(a, b), symbols) for a, b in pairs]
 
     def differs_at(point: Point) -> Failing | None:
         for fn, (a, b) in zip(fns, pairs, strict=True):
@@ -133,9 +133,11 @@ def _rational_value(expr: sp.Expr, symbols: list[sp.Symbol], point: Point) -> sp
 
 
 def _gap(body: Inequality) -> tuple[sp.Expr, bool]:
+    """The gap that must be >= 0 (> 0 if strict); with decimals, widened by their rounding (confirm.decimal_gap)."""
     lhs, rhs = (as_matrix(s)[0, 0] if isinstance(s, sp.MatrixBase) else sp.sympify(s) for s in (body.lhs, body.rhs))
-    gap = rhs - lhs if body.op in ("<=", "<") else lhs - rhs
-    return gap, body.op in ("<", ">")
+    big, small = (rhs, lhs) if body.op in ("<=", "<") else (lhs, rhs)
+    gap, widened = confirm.decimal_gap(big - small, big, small)
+    return gap, body.op in ("<", ">") and not widened
 
 
 def _read_gap(span: Span, strict: bool) -> Reading:
