@@ -110,13 +110,14 @@ def _points(gap: sp.Expr, x: sp.Symbol, given: object, strict: bool) -> list[sp.
 
 
 def _factors(conditions: list[sp.Expr], x: sp.Symbol) -> list[sp.Expr]:
-    """Each condition, and the factors of a product apart: solveset gives up on xˣ(log x + 1) = 0 but
-    solves log x + 1 = 0 (and a factor with no zero, xˣ, has none to add)."""
+    """Each condition, a product's factors in place of the product: solveset gives up on xˣ(log x + 1) = 0 but
+    solves log x + 1 = 0 (and a factor with no zero, xˣ, has none to add). The product's zeros are its factors'
+    (where the others are finite), so it is not solved again: 2000 sin(1000x) cos(1000x) = 0 on [0, 1] has 637,
+    each checked against the domain by solveset, and then each factor's again."""
     out: list[sp.Expr] = []
     for c in conditions:
-        out.append(c)
-        if isinstance(c, sp.Mul):
-            out += [f for f in c.args if f.has(x)]
+        factors = [f for f in c.args if f.has(x)] if isinstance(c, sp.Mul) else []
+        out += factors or [c]
     return list(dict.fromkeys(out))
 
 
