@@ -10,7 +10,10 @@ from typing import TypeAlias
 
 import sympy as sp
 
-from verifier.language import guards  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
+from verifier.language import (
+    guards,  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
+    products,  # noqa: F401  (explicit products without an infinity query per entry)
+)
 
 Matrix: TypeAlias = sp.ImmutableMatrix
 
