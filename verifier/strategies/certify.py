@@ -27,12 +27,14 @@ claim's own symbols (:func:`user_view`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import sympy as sp
 
 from verifier.language.domains import Simplex
 from verifier.strategies.budget import WorkClock
+from verifier.strategies.field import Field, Fraction
 from verifier.trusted.decide.rational_zero import dag_nodes
 from verifier.trusted.instantiate import Instance, as_matrix
 from verifier.trusted.obligations import Squares
@@ -102,19 +104,50 @@ def _covariance_of_expressions(inst: Instance, h: sp.MatrixBase) -> Iterator[tup
     if found is None:
         return
     flat, back = found
+    field = Field.over(flat)
+    p = _probabilities(flat, n) if field is None else _probabilities_in_field(flat, n, field)
+    if p is None:
+        return
+    q = [user_view(inst, pi.xreplace(back)) for pi in p]
+    rows = [[(1 if j == i else 0) - q[j] for j in range(n)] for i in range(n)]
+    yield "covariance of a probability vector", (q, rows)
+
+
+def _probabilities(flat: list[sp.Expr], n: int) -> list[sp.Expr] | None:
+    """p with A = diag(p) − ppᵀ and Σp = 1, read off A's entries by sympy's cancel; None if there is none."""
     a = sp.Matrix(n, n, flat)
     p = []
     for i in range(n):
         j, k = [m for m in range(n) if m != i][:2]
         if sp.cancel(a[j, k]) == 0:
-            return
+            return None
         p.append(sp.cancel(a[i, i] - a[i, j] * a[i, k] / a[j, k]))
     cov = sp.diag(*p) - sp.Matrix(p) * sp.Matrix(p).T
     if sp.cancel(sp.Add(*p) - 1) != 0 or any(sp.cancel(x - y) != 0 for x, y in zip(a, cov, strict=True)):
-        return
-    q = [user_view(inst, pi.xreplace(back)) for pi in p]
-    rows = [[(1 if j == i else 0) - q[j] for j in range(n)] for i in range(n)]
-    yield "covariance of a probability vector", (q, rows)
+        return None
+    return p
+
+
+def _probabilities_in_field(flat: list[sp.Expr], n: int, field: Field) -> list[sp.Expr] | None:
+    """_probabilities in FLINT: the same decisions, and p spelt as cancel spells it."""
+    a = [[field.read(flat[i * n + j]) for j in range(n)] for i in range(n)]
+    p = []
+    for i in range(n):
+        j, k = [m for m in range(n) if m != i][:2]
+        if a[j][k].is_zero():
+            return None
+        p.append(a[i][i] - a[i][j] * a[i][k] / a[j][k])
+    total = p[0]
+    for pi in p[1:]:
+        total = total + pi
+    one = field.constant(1)
+    if not (total - one).is_zero():
+        return None
+    for i in range(n):
+        for j in range(n):
+            if not (a[i][j] - ((p[i] if i == j else field.constant(0)) - p[i] * p[j])).is_zero():
+                return None
+    return [field.cancel_form(pi) for pi in p]
 
 
 def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[sp.Symbol, sp.Expr]] | None:
@@ -139,42 +172,90 @@ def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
 def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
     """Pivots dₖ and unit rows ℓₖ with H = Σ dₖ·ℓₖℓₖᵀ, pivoting on the first nonzero diagonal
     entry left; None if a zero diagonal entry faces a nonzero row (then H is not PSD, or
-    needs a certificate of another kind)."""
+    needs a certificate of another kind). In FLINT where H is a rational function of its symbols
+    (the same decisions, and the same spelling as sympy's cancel and factor, far faster)."""
+    field = Field.over(list(h))
+    if field is None:
+        return _eliminate(sp.Matrix((h + h.T) / 2).tolist(), clock, _Cancelled())
+    half = field.constant(1) / field.constant(2)
     n = h.rows
-    a = sp.Matrix((h + h.T) / 2)
+    return _eliminate(
+        [[(field.read(h[i, j]) + field.read(h[j, i])) * half for j in range(n)] for i in range(n)],
+        clock,
+        _InField(field),
+    )
+
+
+class _Cancelled:
+    """ldl's arithmetic on sympy expressions, each result put through cancel."""
+
+    def zero(self, x: sp.Expr) -> bool:
+        return bool(sp.cancel(x) == 0)
+
+    def pivot(self, x: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+        d = sp.factor(sp.cancel(x))
+        return d, d
+
+    def quotient(self, x: sp.Expr, d: sp.Expr) -> sp.Expr:
+        return sp.cancel(x / d)
+
+    def update(self, x: sp.Expr, y: sp.Expr, z: sp.Expr, d: sp.Expr) -> sp.Expr:
+        return sp.cancel(x - y * z / d)
+
+
+class _InField:
+    """ldl's arithmetic in FLINT; the pivots and rows spelt as _Cancelled would spell them."""
+
+    def __init__(self, field: Field) -> None:
+        self.field = field
+
+    def zero(self, x: Fraction) -> bool:
+        return x.is_zero()
+
+    def pivot(self, x: Fraction) -> tuple[Fraction, sp.Expr]:
+        return x, self.field.factor_form(x)
+
+    def quotient(self, x: Fraction, d: Fraction) -> sp.Expr:
+        return self.field.cancel_form(x / d)
+
+    def update(self, x: Fraction, y: Fraction, z: Fraction, d: Fraction) -> Fraction:
+        return x - y * z / d
+
+
+def _eliminate(
+    a: list[list[Any]], clock: WorkClock, by: _Cancelled | _InField
+) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
+    """Symmetric Gaussian elimination on a (changed in place), pivoting on the first nonzero diagonal entry left."""
+    n = len(a)
     left = list(range(n))
     pivots: list[sp.Expr] = []
     rows: list[list[sp.Expr]] = []
     while left:
         if clock.left() <= 0:
             return None
-        k = next((i for i in left if sp.cancel(a[i, i]) != 0), None)
+        k = next((i for i in left if not by.zero(a[i][i])), None)
         if k is None:
-            return (pivots, rows) if all(sp.cancel(a[i, j]) == 0 for i in left for j in left) else None
-        d = sp.factor(sp.cancel(a[k, k]))
-        row = [sp.cancel(a[k, j] / d) if j in left else sp.Integer(0) for j in range(n)]
+            return (pivots, rows) if all(by.zero(a[i][j]) for i in left for j in left) else None
+        d, spelt = by.pivot(a[k][k])
+        rows.append([by.quotient(a[k][j], d) if j in left else sp.Integer(0) for j in range(n)])
         left.remove(k)
         for i in left:
             for j in left:
-                a[i, j] = sp.cancel(a[i, j] - a[i, k] * a[k, j] / d)
-        pivots.append(d)
-        rows.append(row)
+                a[i][j] = by.update(a[i][j], a[i][k], a[k][j], d)
+        pivots.append(spelt)
     return pivots, rows
 
 
 def square_proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator[tuple[str, Squares]]:
     """gap = Σ wₖ·fₖ² when gap is a quadratic form zᵀMz in some variables z: each proposal
     for M gives the squares fₖ = aₖᵀz."""
-    expanded = sp.expand(gap)
-    quadratic_in = _degree_filter(expanded)
-    for label, pairs in _variable_sets(inst, expanded):
+    polynomial = _PolynomialGap(gap)
+    for label, pairs in _variable_sets(inst, polynomial.symbols):
         if clock.left() <= 0:
             return
-        if len(pairs) > MAX_LDL or not quadratic_in({s for pair in pairs for s in pair if isinstance(s, sp.Symbol)}):
+        if len(pairs) > MAX_LDL or not polynomial.quadratic_in({s for p in pairs for s in p if s.is_Symbol}):
             continue  # a form of more than MAX_LDL variables would be rejected after its costly Hessian
-        u = [sp.Dummy(f"u{i}") for i in range(len(pairs))]
-        shifted = expanded.xreplace({y: x + ui for (y, x), ui in zip(pairs, u, strict=True)})
-        form = _quadratic_form(shifted, u)
+        form = polynomial.form(pairs)
         if form is None or form.rows > MAX_LDL:
             continue
         z = [y - x for y, x in pairs]
@@ -186,26 +267,51 @@ def square_proposals(inst: Instance, gap: sp.Expr, clock: WorkClock) -> Iterator
             yield f"{name} of a quadratic form in {label}", (weights, forms)
 
 
-def _degree_filter(expanded: sp.Expr) -> Callable[[set[sp.Symbol]], bool]:
-    """A cheap necessary test, for a polynomial gap: is every monomial of degree 2 in these symbols?"""
-    symbols = sorted(expanded.free_symbols, key=str)
+class _PolynomialGap:
+    """The gap's symbols, monomials and quadratic forms: in FLINT where the gap is a polynomial of plain symbols over
+    QQ (the same answers, spelt the same, without sympy's expand), else from sympy's expand and Poly."""
+
+    def __init__(self, gap: sp.Expr) -> None:
+        self.field = Field.over([gap], polynomials=True)
+        self.monomials: list[list[int]] | None
+        if self.field is not None:
+            self.poly = self.field.polynomial(gap)
+            self.symbols = [s for s, d in zip(self.field.symbols, self.poly.degrees(), strict=False) if d]
+            at = [self.field.symbols.index(s) for s in self.symbols]
+            self.monomials = [[m[i] for i in at] for m in self.poly.monoms()]
+        else:
+            self.expanded = sp.expand(gap)
+            self.symbols = sorted(self.expanded.free_symbols, key=str)
+            self.monomials = _monomials(self.expanded, self.symbols)
+        self.index = {s: i for i, s in enumerate(self.symbols)}
+
+    def quadratic_in(self, variables: set[sp.Symbol]) -> bool:
+        """A cheap necessary test, for a polynomial gap: is every monomial of degree 2 in these symbols?"""
+        if self.monomials is None:
+            return True
+        at = [self.index[v] for v in variables if v in self.index]
+        return bool(at) and all(sum(m[i] for i in at) == 2 for m in self.monomials)
+
+    def form(self, pairs: Variables) -> sp.MatrixBase | None:
+        """M with gap = uᵀMu after each y = x + u, if the gap is then a homogeneous quadratic in the u's."""
+        if self.field is not None:
+            return self.field.quadratic_form(self.poly, pairs)
+        u = [sp.Dummy(f"u{i}") for i in range(len(pairs))]
+        shifted = self.expanded.xreplace({y: x + ui for (y, x), ui in zip(pairs, u, strict=True)})
+        return _quadratic_form(shifted, u)
+
+
+def _monomials(expanded: sp.Expr, symbols: list[sp.Symbol]) -> list[list[int]] | None:
     try:
-        monomials = sp.Poly(expanded, *symbols).monoms() if symbols else []
+        return [list(m) for m in sp.Poly(expanded, *symbols).monoms()] if symbols else []
     except sp.PolynomialError:
-        return lambda _: True
-    index = {s: i for i, s in enumerate(symbols)}
-
-    def quadratic_in(variables: set[sp.Symbol]) -> bool:
-        at = [index[v] for v in variables if v in index]
-        return bool(at) and all(sum(m[i] for i in at) == 2 for m in monomials)
-
-    return quadratic_in
+        return None
 
 
 Variables = list[tuple[sp.Symbol, sp.Expr]]  # z = (y − x for each pair): a symbol y, shifted by x (often 0)
 
 
-def _variable_sets(inst: Instance, gap: sp.Expr) -> Iterator[tuple[str, Variables]]:
+def _variable_sets(inst: Instance, symbols: list[sp.Symbol]) -> Iterator[tuple[str, Variables]]:
     """(label, z): the entries of each declared symbol, the differences y − x of two declared
     symbols of one shape, then every symbol of the gap."""
     groups = [
@@ -219,7 +325,7 @@ def _variable_sets(inst: Instance, gap: sp.Expr) -> Iterator[tuple[str, Variable
     for (a, x), (b, y) in itertools.combinations(groups, 2):
         if len(x) == len(y):
             yield f"{b} − {a}", list(zip(y, x, strict=True))
-    yield "all the variables", [(y, zero) for y in sorted(gap.free_symbols, key=str)]
+    yield "all the variables", [(y, zero) for y in sorted(symbols, key=str)]
 
 
 def _quadratic_form(gap: sp.Expr, variables: Sequence[sp.Symbol]) -> sp.MatrixBase | None:

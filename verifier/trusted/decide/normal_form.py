@@ -54,6 +54,11 @@ def is_zero_expand(expr: sp.Expr) -> bool:
 
 
 def is_zero_simplify(expr: sp.Expr) -> bool:
+    """simplify's answer; where logs occur, first the log expansion simplify would try among others (expand_log,
+    which splits log(ab) = log a + log b and log(aᵏ) = k·log a only where the assumptions show a > 0) and the atoms
+    test on that: log pᵢ = zᵢ − log Σeᶻ is zero there in 2 ms, simplify took 0.1 s per entry."""
+    if dag_nodes([expr], lambda n: isinstance(n, sp.log)) and is_zero_atoms(sp.expand_log(expr)):
+        return True
     return sp.simplify(expr) == 0
 
 
