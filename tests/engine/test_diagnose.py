@@ -109,3 +109,22 @@ def test_a_root_of_a_square_holds_if_its_argument_is_nonnegative() -> None:
     r = _latex("\\sqrt{x^2} = x")
     d = r.steps[0].diagnosis
     assert d is not None and d.kind == "assumption" and "declare x: nonnegative" in d.holds_if
+
+
+def test_a_diagnosis_verifies_its_candidates_without_the_probe(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The probe's only word is UNKNOWN in place of REFUTED, which the diagnosis never offers: it is not run there,
+    and the diagnosis is the same; a claim of the user's own is still probed."""
+    from verifier.engine import verify
+
+    probed: list[int | None] = []
+    real_probe = verify._probe_inconsistency
+
+    def counted(inst, family, n):  # type: ignore[no-untyped-def]
+        probed.append(n)
+        return real_probe(inst, family, n)
+
+    monkeypatch.setattr(verify, "_probe_inconsistency", counted)
+    r = _latex("x^2 - y^2 = (x - y)^2")  # its diagnosis verifies refuted candidates before the repair
+    assert r.status is Status.REFUTED and r.steps[0].diagnosis is not None
+    assert r.steps[0].diagnosis.repair == "x^{2} - y^{2}" and r.steps[0].diagnosis.repair_status == "PROVED"
+    assert len(probed) == 2  # the step and the chain's end result, the user's own; none for the diagnosis's candidates

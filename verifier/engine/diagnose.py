@@ -48,14 +48,14 @@ RELATION_LATEX = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">"}
 
 
 class _Verifier:
-    """Verifies derived claims for one diagnosis, counting them against the work budget."""
+    """Verifies derived claims for one diagnosis, counted against the work budget (no probe: see EngineSettings)."""
 
     def __init__(self, family: ClaimFamily, n: int | None, settings: Any, verify_one: VerifyOne) -> None:
         self.family, self.n, self.verify_one = family, n, verify_one
-        self.settings = dataclasses.replace(settings, diagnose=False, shrink=False, samples=min(settings.samples, 60))
-        self.left = MAX_VERIFIED
+        quiet = {"diagnose": False, "shrink": False, "probe": False}
+        self.settings = dataclasses.replace(settings, **quiet, samples=min(settings.samples, 60))
         self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
-        self.cut = False  # the safety net fired
+        self.left, self.cut = MAX_VERIFIED, False  # cut: the safety net fired
         self.ratio_status: Status | None = None  # the engine's verdict on left = c · right, once verified
 
     def status(

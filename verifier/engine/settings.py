@@ -26,6 +26,9 @@ class EngineSettings:
     cache_dir: Path | None = None
     diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
     diagnose_seconds: float = 30.0  # the diagnosis's wall-clock safety net (its work is bounded by counts)
+    # the cheap symbolic probe at a refuted n (an engine inconsistency makes the claim UNKNOWN, not REFUTED); off in
+    # a diagnosis's own verifications, which offer only a PROVED or CHECKED repair: UNKNOWN and REFUTED are alike there
+    probe: bool = True
 
     def numeric(self) -> Settings:
         return Settings(self.seed, self.samples, self.corner_fraction)

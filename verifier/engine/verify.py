@@ -216,7 +216,7 @@ class _Walk:
         """One n's numeric outcome: False (the walk stops) for a counterexample; an undecided n (equality at A = cI
         for a strict inequality at n = 2) closes the ladder, and larger n are still checked (one may refute it)."""
         if outcome.verdict is NumericVerdict.FAIL:
-            if probe and not is_definedness(outcome.counterexample):
+            if probe and self.settings.probe and not is_definedness(outcome.counterexample):
                 self.contradiction = _probe_inconsistency(inst, self.family, n)
             self.refuted(outcome, inst)
             return False

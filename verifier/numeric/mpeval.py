@@ -106,7 +106,12 @@ class Peak:
 
     @classmethod
     def see(cls, value: Value) -> None:
-        if isinstance(value, mpmath.mpf | mpmath.mpc) and value != 0 and mpmath.isfinite(value):
+        raw = getattr(value, "_mpf_", None)
+        if raw is not None:  # (sign, mantissa, exponent, bits): nonzero and finite iff the mantissa is
+            if raw[1]:
+                cls.digits = max(cls.digits, float(raw[2] + raw[3]) * 0.30103)  # mpmath.mag, without its dispatch
+            return
+        if isinstance(value, mpmath.mpc) and value != 0 and mpmath.isfinite(value):
             cls.digits = max(cls.digits, float(mpmath.mag(value)) * 0.30103)
 
 
@@ -296,7 +301,7 @@ def _step(node: sp.Basic, slots: tuple[int, ...], symbols: dict[sp.Basic, int]) 
     if node.is_Symbol:
         return (Op.SYMBOL, symbols.get(node, node), ())
     if node.is_Number or node.is_NumberSymbol or node is sp.I:
-        return (Op.CONSTANT, node, ())
+        return (Op.CONSTANT, _Constant(node), ())
     if _lazy(node):
         return (Op.LAZY, node, ())
     if isinstance(node, sp.Add):
@@ -343,6 +348,21 @@ class Plan:
         return [values[i] for i in self.outputs]
 
 
+class _Constant:
+    """A number of the expression, made once per working precision (mpf values are immutable)."""
+
+    def __init__(self, node: sp.Basic) -> None:
+        self.node = node
+        self.made: dict[int, Value] = {}
+
+    def value(self) -> Value:
+        prec = mpmath.mp.prec
+        known = self.made.get(prec)
+        if known is None:
+            known = self.made[prec] = _constant(self.node)
+        return known
+
+
 def _symbol(payload: Any, _: list[Value], args: Sequence[Value], __: _Walk) -> Value:
     if isinstance(payload, int):
         return args[payload]
@@ -365,7 +385,7 @@ def _call(node: sp.Basic, values: list[Value], _: Sequence[Value], __: _Walk) ->
 
 _RUN: dict[Op, Runner] = {
     Op.SYMBOL: _symbol,
-    Op.CONSTANT: lambda node, _, __, ___: _constant(node),
+    Op.CONSTANT: lambda constant, _, __, ___: constant.value(),
     Op.ADD: lambda _, values, __, ___: mpmath.fsum(values),
     Op.MUL: _mul,
     Op.SQRT: lambda _, values, __, ___: mpmath.sqrt(values[0]),

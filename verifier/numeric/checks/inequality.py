@@ -56,9 +56,10 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if found.counterexample is not None:  # an inequality between numbers that are not real is no claim about ℝ
         return definedness.refuted(found, evidence(inst, method, cmp, 0))
     mp_fn = confirm.mp_compile(inst.symbols, [small, big])
+    gap_expr = big - small
 
     def decide_at(idx: int) -> Confirmation:
-        exact = exact_rational(big - small, exact_point(inst, env, idx))
+        exact = exact_rational(gap_expr, exact_point(inst, env, idx))
         if exact is not None:  # rational claims are decided exactly, tight points included
             return exact_confirmation(exact, strict)
         args = mp_args(inst, env, idx)

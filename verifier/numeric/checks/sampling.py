@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import mpmath
 import numpy as np
 import sympy as sp
 from flint import arb
 
+from verifier.language.domains.base import Domain
 from verifier.numeric import balls
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
@@ -121,8 +123,10 @@ class ExactSample:
 def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Rational]:
     """The sample as exact rationals: each domain's exact version of its block (the floats
     themselves, or an exactly orthogonal matrix near them), then the relations imposed exactly."""
-    point = {s: sp.Rational(float(env[s][idx])) for s in inst.symbols}
+    point = {s: exact_float(float(env[s][idx])) for s in inst.symbols}
     for g in inst.given:
+        if type(g.domain).exact_values is Domain.exact_values:
+            continue  # the floats themselves: the point holds them already
         entries = _entries(g.target)
         if len(entries) > 1 and all(isinstance(e, sp.Symbol) and e in env for e in entries):
             exact = g.domain.exact_values(np.array([env[e][idx] for e in entries], dtype=float))
@@ -130,6 +134,14 @@ def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Ration
     for sym, expr in inst.relations:
         point[sym] = sp.Rational(expr.xreplace(point))
     return point
+
+
+def exact_float(x: float) -> sp.Rational:
+    """sp.Rational(x), exactly, in half its time (the integer ratio of a finite float is in lowest terms)."""
+    if not math.isfinite(x):
+        return sp.Rational(x)
+    p, q = x.as_integer_ratio()
+    return sp.Integer(p) if q == 1 else sp.Rational(p, q)
 
 
 def outside_domain(inst: Instance, env: Env, idx: int) -> str | None:
@@ -166,7 +178,13 @@ def _entries(target: sp.Basic) -> list[sp.Basic]:
 
 def exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rational | None:
     """expr at a rational point, if it is exactly rational there (no transcendental parts)."""
-    if expr.atoms(sp.Function) or any(not p.exp.is_Integer for p in expr.atoms(sp.Pow)):
+    if not _rational_form(expr):
         return None
     value = expr.xreplace(point)
     return value if isinstance(value, sp.Rational) else None
+
+
+@lru_cache(maxsize=256)
+def _rational_form(expr: sp.Expr) -> bool:
+    """No function and no fractional power in expr (asked once per expression, not once per sample)."""
+    return not expr.atoms(sp.Function) and all(p.exp.is_Integer for p in expr.atoms(sp.Pow))
