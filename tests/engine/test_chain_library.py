@@ -16,7 +16,9 @@ from verifier.language.stepwise import Chain
 from verifier.load import loader
 from verifier.outcome import Status
 
-SETTINGS = EngineSettings(samples=60)
+# no diagnosis after a chain's first wrong step (what a user's run adds): nothing here reads it, every verdict,
+# reason and first wrong step is decided before it (engine/chains.py); tests/engine/test_diagnose*.py test it
+SETTINGS = EngineSettings(samples=60, diagnose=False)
 MODULES = sorted((ROOT / "derivations").glob("chains_*.py"))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
+from verifier.engine.settings import EngineSettings
 from verifier.frontends import latex
 from verifier.language.families import NotGeneric
 from verifier.language.stepwise import Chain
@@ -156,8 +157,12 @@ def test_substitution_under_delta_for_free_indices() -> None:
 # the student-style chains, end to end ----------------------------------------------------------
 @pytest.fixture(scope="module")
 def results() -> dict[str, ClaimResult]:
+    """Every chain's verdict, steps and first wrong step, without the diagnosis a user's run adds after the
+    first wrong step: nothing here reads it, every verdict is decided before it (engine/chains.py), and it was
+    half the work of each slip (tests/engine/test_diagnose.py diagnoses chains in index notation)."""
     paths = sorted(str(p) for p in FIXTURES.glob("*.md"))
-    report = verify_paths(paths, RunSettings(jobs=2, timeout=120.0, load_timeout=60.0, cache_dir=None))
+    quiet = EngineSettings(diagnose=False)
+    report = verify_paths(paths, RunSettings(engine=quiet, jobs=2, timeout=120.0, load_timeout=60.0, cache_dir=None))
     return {f"{Path(r.source).stem}.{r.name}": r for r in report.results}
 
 
