@@ -246,3 +246,44 @@ def test_claims_run_in_the_runners_workers_and_a_second_run_reads_the_cache(pyte
     assert not log.exists()  # the result came from the cache: nothing was built
     run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=1)
     assert log.exists()
+
+
+LOADED = '''
+"""Four claims; the module writes a line each time a process executes it."""
+import os
+import sympy as sp
+from verifier import Identity, Real, claim
+
+with open(os.environ["LOADED_LOG"], "a") as log:
+    print(os.getpid(), file=log)
+x = sp.Symbol("x")
+
+@claim()
+def one():
+    return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
+
+@claim()
+def two():
+    return Identity((x + 2) ** 2, x**2 + 4 * x + 4, where={x: Real()})
+
+@claim()
+def three():
+    return Identity((x + 3) ** 2, x**2 + 6 * x + 9, where={x: Real()})
+
+@claim()
+def four():
+    return Identity((x + 4) ** 2, x**2 + 8 * x + 16, where={x: Real()})
+'''
+
+
+@pytest.mark.slow
+def test_under_xdist_loadgroup_a_file_is_verified_in_one_run(pytester: pytest.Pytester) -> None:
+    """One runner for the file's four items, not one each (which loaded the module again for every item)."""
+    pytest.importorskip("xdist")
+    (pytester.mkdir("derivs") / "loaded.py").write_text(LOADED)
+    log = pytester.path / "loaded.log"
+    args = ("-n", "2", "--dist", "loadgroup", "--derivations", "derivs", *SAMPLES)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("LOADED_LOG", str(log))
+        pytester.runpytest_subprocess(*args).assert_outcomes(passed=4)
+    assert len(log.read_text().split()) == 2 + 1  # each worker's collection, and one run's process holding it

@@ -14,7 +14,10 @@ time, each in a worker forked from a process that holds its module (with the har
 memory limits), and results are read from and written to the same cache (`.verifier-cache`;
 `--derivation-no-cache` for none). Each item then reports its own result. The claims a
 corollary cites are verified too when they were not selected, and not reported. Under xdist
-each worker verifies its own items, one at a time, as it reaches them.
+each worker verifies its own items as it reaches them, one claim at a time: a file's items at once
+under `--dist loadgroup` (each claim item is in its file's xdist_group, so a file's items run on one
+worker), else each item alone (`--dist load`, `loadfile`: a runner per item, which loads its module
+again each time; xdist does not tell a worker which of these it is under).
 Registered through the `pytest11` entry point, so installing the verifier is enough.
 Heavy imports wait until used.
 """
@@ -118,7 +121,9 @@ class DerivationFile(pytest.File):
             raise self.CollectError(str(err)) from None
         stem = self.path.stem
         for family in loaded.families:
-            yield ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
+            item = ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
+            item.add_marker(pytest.mark.xdist_group(name=str(self.path)))  # --dist loadgroup: a file on one worker
+            yield item
         for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
             yield ErrorItem.from_parent(self, name=str(ClaimKey(stem, name)), message=message)
 
@@ -132,12 +137,21 @@ class ClaimItem(pytest.Item):
     def runtest(self) -> None:
         done = self.config.stash[RESULTS]
         if (self.source, self.family.name) not in done:
-            under_xdist = hasattr(self.config, "workerinput")  # then the other items may be another worker's
-            done.update(verify_items([self] if under_xdist else _claim_items(self.session.items, done), self.config))
+            done.update(verify_items(self._batch(done), self.config))
         result = done[self.source, self.family.name]
         self.user_properties += [("status", result.status.value), ("reason", result.reason)]
         if not result.met:
             raise ClaimFailed(result)
+
+    def _batch(self, done: dict[tuple[str, str], ClaimResult]) -> list[ClaimItem]:
+        """The items to verify with this one: every selected item, or under xdist the ones this worker will run
+        (its file's under --dist loadgroup, which keeps a file's items on one worker; else itself alone)."""
+        pending = _claim_items(self.session.items, done)
+        if not hasattr(self.config, "workerinput"):
+            return pending
+        if getattr(self.config.option, "loadgroup", False):  # xdist's worker says so (its option.dist is "no")
+            return [i for i in pending if i.source == self.source]
+        return [self]
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if not isinstance(excinfo.value, ClaimFailed):
