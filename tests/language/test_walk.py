@@ -74,3 +74,16 @@ def test_replaced_is_sympys_xreplace_and_rebuilds_a_shared_subexpression_once() 
     first, second = got[0].atoms(sp.Max), got[1].atoms(sp.Max)
     assert first == second == {sp.Max(0, x + y)}
     assert next(iter(first)) is next(iter(second))  # the one rebuilt Max, shared by both results
+
+
+def test_free_symbols_of_keeps_its_memo_across_roots_and_stays_sympys() -> None:
+    """One memo across calls (the differentiator's): a node met under another root is looked up, and a
+    variable a Sum binds stays bound inside a shared subexpression."""
+    i, n = sp.symbols("i n", integer=True)
+    bound = sp.Sum(x**i, (i, 0, n))
+    shared = sp.exp(x * bound) + y
+    memo: dict[sp.Basic, frozenset[sp.Basic]] = {}
+    roots = [shared, shared * i, bound + 1, sp.log(shared) / (1 + n), sp.Integer(2)]
+    for root in roots:
+        assert walk.free_symbols_of(root, memo) == root.free_symbols, root
+    assert i not in memo[bound] and memo[shared] == frozenset({x, y, n})

@@ -151,3 +151,21 @@ def test_the_mean_value_rule_needs_a_function_analytic_on_the_line() -> None:
 
         with pytest.raises(bounds.NotLipschitz):
             bounds.lipschitz_obligation(_inst(kinked))
+
+
+def test_the_lipschitz_pair_is_found_without_cancelling_parameter_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """|sin(ax) − sin(ax′)| ≤ |a|·|x − x′|: the pairs (a, x), (a, x′), (x, a) fail g(u) − g(w) = 0 at w = u, so
+    only the pair (x, x′) reaches cancel, and its L and g′ are the rule's."""
+    calls: list[sp.Expr] = []
+    cancel = sp.cancel
+
+    def spy(expr: sp.Expr, *args: object, **kwargs: object) -> sp.Expr:
+        calls.append(expr)
+        return cancel(expr, *args, **kwargs)
+
+    inst = _inst(sine_lipschitz)
+    monkeypatch.setattr(sp, "cancel", spy)
+    found = bounds.lipschitz_obligation(inst)
+    assert len(calls) == 1
+    x, a = (inst.to_symbolic[s] for s in sp.symbols("x a"))
+    assert found.variable == x and found.constant == sp.Abs(a) and found.slope == a * sp.cos(a * x)

@@ -75,6 +75,12 @@ def free_symbols(objs: Iterable[object]) -> set[sp.Basic]:
     return out
 
 
+def free_symbols_of(root: sp.Basic, memo: dict[sp.Basic, frozenset[sp.Basic]]) -> frozenset[sp.Basic]:
+    """sympy's ``root.free_symbols``, with memo kept across calls: a node met again costs a lookup
+    (sympy's own property walks the whole subtree at every call)."""
+    return _free(root, memo)
+
+
 def _free(root: sp.Basic, memo: dict[sp.Basic, frozenset[sp.Basic]]) -> frozenset[sp.Basic]:
     stack = [root]
     while stack:

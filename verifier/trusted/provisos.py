@@ -12,17 +12,19 @@ from collections.abc import Sequence
 import sympy as sp
 
 from verifier.language import domains as d
+from verifier.language import walk
 from verifier.trusted import obligations
 from verifier.trusted.instantiate import Instance
 
 
 def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     """The proviso a rational-function proof carries: it holds where no denominator vanishes
-    (none is needed for a denominator that is positive on the domain, such as Σ exp(zᵢ))."""
-    for e in exprs:
-        pows = sp.sympify(e).atoms(sp.Pow)
-        if any(p.exp.is_negative and p.base.free_symbols and p.base.is_positive is not True for p in pows):
-            return ("wherever both sides are defined (no denominator is 0)",)
+    (none is needed for a denominator that is positive on the domain, such as Σ exp(zᵢ)).
+    Every distinct power of every entry is asked once (walk.nodes: a denominator shared by the
+    entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
+    pows = (n for n in walk.nodes([sp.sympify(e) for e in exprs]) if isinstance(n, sp.Pow))
+    if any(p.exp.is_negative and p.base.free_symbols and p.base.is_positive is not True for p in pows):
+        return ("wherever both sides are defined (no denominator is 0)",)
     return ()
 
 

@@ -10,6 +10,8 @@ with rational coefficients, this proposes p = Σ wₖ·fₖ², which the kernel'
    (a Positivstellensatz certificate of the simplest kind); each block's monomial basis is cut to
    half the Newton polytope of p (an LP per candidate) and pruned of monomials whose square no
    other product can produce;
+   each block is then split by the parity of its monomials in the variables whose sign flip fixes the
+   problem (:mod:`verifier.strategies.sos.symmetry`);
 3. a Gram SDP solved by Clarabel (:mod:`verifier.strategies.sos.sdp`), rounded to rationals and projected
    exactly onto the coefficient constraints, then factored Q = Σ dₖℓₖℓₖᵀ exactly
    (:mod:`verifier.strategies.sos.exact`); a singular Gram matrix (the gap has real zeros) goes through
@@ -46,6 +48,7 @@ from verifier.strategies.budget import WorkClock, unmetered
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact
 from verifier.strategies.sos import sdp as sos_sdp
+from verifier.strategies.sos import symmetry as sos_symmetry
 from verifier.strategies.sos.exact import Block, GramProblem, Monomial, Poly
 from verifier.trusted.decide.rational_zero import RationalZeroTester
 from verifier.trusted.instantiate import Instance
@@ -264,6 +267,7 @@ def _search(gap: sp.Expr, clock: WorkClock | None, timing: Timing, squared: bool
     start = time.perf_counter()
     view = polynomial_view(gap, squared)
     problem = gram_problem(view) if isinstance(view, PolyView) else view
+    problem = sos_symmetry.split_by_signs(problem) if isinstance(problem, GramProblem) else problem
     timing.setup += time.perf_counter() - start
     if isinstance(problem, str):
         return problem

@@ -10,6 +10,7 @@ from typing import TypeAlias, TypeVar
 
 import sympy as sp
 
+from verifier.language import walk
 from verifier.language.keys import ClaimKey
 from verifier.trusted import obligations
 from verifier.trusted.decide import normal_form
@@ -105,8 +106,8 @@ def _made_by_instantiate(inst: Instance, rule: str) -> None:
 
 def refuse_floats(rule: str, parts: Sequence[object]) -> None:
     """No proof of a claim that holds a Float: 0.1 is not 1/10, and sympy's rewrites with floats are not exact."""
-    for part in parts:
-        floats = sp.sympify(part).atoms(sp.Float) if isinstance(part, sp.Basic) else set()
+    for part in parts:  # each distinct node once (walk.instances), where sympy's atoms walks a shared one per use
+        floats = walk.instances([part], sp.Float) if isinstance(part, sp.Basic) else set()
         if floats:
             shown = sp.sstr(next(iter(floats)))
             raise Rejected(rule, f"the claim holds the float {shown}; write exact numbers, e.g. sp.Rational(1, 10)")

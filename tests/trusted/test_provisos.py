@@ -1,0 +1,52 @@
+"""The proviso a residual proof carries, and the float refusal: each distinct node asked once, the same answer
+as sympy's atoms walked over every entry."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier.trusted import provisos
+from verifier.trusted.kernel import Rejected
+from verifier.trusted.kernel.base import refuse_floats
+
+x, y, z = sp.symbols("x y z", real=True)
+PROVISO = ("wherever both sides are defined (no denominator is 0)",)
+
+
+def _by_atoms(exprs: list[sp.Expr]) -> tuple[str, ...]:
+    """The rule as sympy's atoms state it, entry by entry."""
+    for e in exprs:
+        pows = sp.sympify(e).atoms(sp.Pow)
+        if any(p.exp.is_negative and p.base.free_symbols and p.base.is_positive is not True for p in pows):
+            return PROVISO
+    return ()
+
+
+SHARED = 1 / (x + y)
+CASES = {
+    "positive denominator": [sp.exp(z) / (1 + sp.exp(z)), 1 / (1 + sp.exp(-z)) ** 2],
+    "later entry": [sp.Integer(0), x + y, y / (x - 1)],
+    "shared deep": [SHARED * sp.exp(x), sp.exp(SHARED + 1) + SHARED],
+    "number denominator": [x / 3, sp.Rational(1, 2) * y**2],
+    "square root": [sp.sqrt(x**2 + 1), 1 / sp.sqrt(x**2 + 1)],
+    "a plain int": [0, 1],
+}
+
+
+@pytest.mark.parametrize("exprs", CASES.values(), ids=CASES.keys())
+def test_definedness_is_the_rule_over_every_entry(exprs: list[sp.Expr]) -> None:
+    assert provisos.definedness(exprs) == _by_atoms(exprs)
+
+
+def test_a_denominator_inside_a_shared_subexpression_needs_the_proviso() -> None:
+    assert provisos.definedness(CASES["shared deep"]) == PROVISO
+    assert provisos.definedness(CASES["later entry"]) == PROVISO
+    assert provisos.definedness(CASES["positive denominator"]) == ()
+
+
+def test_a_float_inside_a_shared_subexpression_of_a_matrix_is_refused() -> None:
+    half = sp.exp(x * sp.Float(0.5))
+    with pytest.raises(Rejected, match=r"float 0\.5"):
+        refuse_floats("rule", [sp.ImmutableMatrix([[x + 1, y], [half, half + z]])])
+    refuse_floats("rule", [sp.ImmutableMatrix([[x / 2, sp.exp(y)]]), x + sp.Rational(1, 3)])  # exact: accepted
