@@ -204,9 +204,10 @@ def frobenius_bounds_trace(n: int) -> Inequality:
 
 @claim(
     n=range(1, 7),
-    notes="proved for n ≤ 2 only (n = 1 is a ≥ a; at n = 2 the gap is (a₁₁ − a₂₂)²/4 + a₁₂², "
-    "a sum of squares the search finds): from n = 3 the gap is nonnegative only on the PSD "
-    "cone, through the eigenvalues, which the inequality rule cannot see; n stops at 6 "
+    notes="proved for n ≤ 3 only (n = 1 is a ≥ a; at n = 2 the gap is (a₁₁ − a₂₂)²/4 + a₁₂², "
+    "a sum of squares the search finds; at n = 3 it is one once A is written as LLᵀ, a Gram "
+    "search split by the sign symmetries of L): from n = 4 that basis has 715 monomials, "
+    "beyond the search's 80, and the gap is nonnegative only on the PSD cone; n stops at 6 "
     "because det has n! terms and the numeric check alone takes ~10 s at n = 8",
 )
 def am_gm_trace_determinant(n: int) -> Inequality:
