@@ -286,4 +286,25 @@ def test_under_xdist_loadgroup_a_file_is_verified_in_one_run(pytester: pytest.Py
     with pytest.MonkeyPatch.context() as patched:
         patched.setenv("LOADED_LOG", str(log))
         pytester.runpytest_subprocess(*args).assert_outcomes(passed=4)
-    assert len(log.read_text().split()) == 2 + 1  # each worker's collection, and one run's process holding it
+    assert len(log.read_text().split()) == 2  # each worker's collection; the run's host holds what it loaded
+
+
+def test_the_module_collection_loaded_is_the_one_the_runner_holds(pytester: pytest.Pytester) -> None:
+    """The runner's host is forked from the process that collected the file: it does not load the module again."""
+    (pytester.mkdir("derivs") / "loaded.py").write_text(LOADED)
+    log = pytester.path / "loaded.log"
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("LOADED_LOG", str(log))
+        run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=4)
+    assert len(log.read_text().split()) == 1
+
+
+def test_a_path_after_the_option_is_pytests_and_the_option_repeats(square: pytest.Pytester) -> None:
+    """--derivations takes one PATH: a later path is collected as pytest's own, not loaded as derivations."""
+    plain = 'assert __name__ == "test_plain", "loaded as a derivation module"\n\ndef test_ok():\n    assert True\n'
+    square.makepyfile(test_plain=plain)
+    (square.mkdir("more") / "bound.py").write_text(COROLLARY)
+    result = run(square, "--derivations", "derivs", "test_plain.py", "-k", "ok or square_of_sum", *SAMPLES)
+    result.assert_outcomes(passed=2, deselected=1)
+    both = run(square, "--derivations", "derivs", "--derivations", "more", "-k", "square_of_sum or premise", *SAMPLES)
+    both.assert_outcomes(passed=2, deselected=4)

@@ -1,4 +1,8 @@
-"""pytest plugin: `pytest --derivations [PATH ...]` collects every claim as a test item.
+"""pytest plugin: `pytest --derivations [PATH]` collects every claim as a test item.
+
+`--derivations` takes one PATH, like pytest's own `--ignore`; repeat it for more
+(`--derivations a --derivations b`). A path after it is pytest's, collected as usual: never
+read as derivations, so `pytest --derivations derivations tests/` runs both.
 
 Each derivation file under PATH is a collector (its items are collected in pytest's
 collection phase, so "collected N items", -k, --co and node ids work as usual): the claim
@@ -16,8 +20,10 @@ memory limits), and results are read from and written to the same cache (`.verif
 corollary cites are verified too when they were not selected, and not reported. Under xdist
 each worker verifies its own items as it reaches them, one claim at a time: a file's items at once
 under `--dist loadgroup` (each claim item is in its file's xdist_group, so a file's items run on one
-worker), else each item alone (`--dist load`, `loadfile`: a runner per item, which loads its module
-again each time; xdist does not tell a worker which of these it is under).
+worker), else each item alone (`--dist load`, `loadfile`: a runner per item; xdist does not tell a
+worker which of these it is under). The module collection loaded is the one the runner's host holds
+(`verifier.run.plan.HELD`: the host is forked from the process that collected it), so a file is
+loaded once per process that collects it, not again for its claims.
 Registered through the `pytest11` entry point, so installing the verifier is enough.
 Heavy imports wait until used.
 """
@@ -36,17 +42,21 @@ if TYPE_CHECKING:
 
 ROOTS = pytest.StashKey[frozenset[Path]]()  # the derivation files the --derivations paths name
 RESULTS = pytest.StashKey[dict[tuple[str, str], "ClaimResult"]]()  # (source, claim name) → its result
+HELD = pytest.StashKey[set[str]]()  # the sources whose modules this session put in the runner's plan.HELD
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("verifier", "derivation verifier")
     group.addoption(
         "--derivations",
-        nargs="*",
+        action="append",
+        nargs="?",
+        const="",
         default=None,
         metavar="PATH",
-        help="verify every claim in these derivation files or folders, or the claim of a node id "
-        "(PATH::derivation.claim); default: ./derivations, else the library of derivations",
+        help="verify every claim in this derivation file or folder, or the claim of a node id "
+        "(PATH::derivation.claim); one PATH each, repeat the option for more (a path after it is pytest's "
+        "as usual); alone: ./derivations, else the library of derivations",
     )
     group.addoption("--derivation-samples", type=int, default=200, help="numeric samples per claim and n")
     group.addoption("--derivation-seed", type=int, default=0, help="random seed for the derivation claims")
@@ -68,7 +78,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     from verifier.load import library, loader
 
-    values = values or [str(library.default_folder() or library.SOURCE)]
+    values = [v for v in values if v] or [str(library.default_folder() or library.SOURCE)]
     paths = [v.partition("::")[0] for v in values]
     if not all(paths):
         raise pytest.UsageError("--derivations: a node id names its file: PATH::derivation.claim")
@@ -78,7 +88,18 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"--derivations: {err}") from None
     config.stash[ROOTS] = frozenset(p.resolve() for p in files)
     config.stash[RESULTS] = {}
+    config.stash[HELD] = set()
     config.args = collection_args(config, values, files)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Forget the modules collection held for the runner: a later run in this process (pytester's) loads its own."""
+    held = config.stash.get(HELD, set())
+    if held:
+        from verifier.run import plan
+
+        for source in held:
+            plan.HELD.pop(source, None)
 
 
 def collection_args(config: pytest.Config, values: list[str], files: list[Path]) -> list[str]:
@@ -114,11 +135,16 @@ class DerivationFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         from verifier.language.keys import ClaimKey
         from verifier.load import loader
+        from verifier.run import plan
 
+        plan.share_imports(shrinker=True)  # first, as a module's host does before it loads the module
         try:
             loaded = loader.load(self.path)
         except loader.LoadError as err:
             raise self.CollectError(str(err)) from None
+        source = shown_path(self.path, Path.cwd())
+        plan.HELD[source] = loaded  # the runner's hosts, forked from this process, hold it: not loaded again
+        self.config.stash[HELD].add(source)
         stem = self.path.stem
         for family in loaded.families:
             item = ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
