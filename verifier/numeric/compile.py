@@ -9,8 +9,8 @@ complex inputs take the same path, so the complex-step derivative keeps its 1e-3
 imaginary parts exactly (symengine's complex kernels lost them: Im ≈ 1e-17 instead of
 3e-30, measured; its cse also returned wrong values beside abs()).
 
-Functions come from numpy and scipy.special (imported on the first claim that needs it: 0.15 s
-of a trivial `check`, and the claims of most modules never do); any other function (one with an ``_imp_``,
+Functions come from numpy and scipy.special (`verifier.numeric.special`, imported on first use);
+any other function (one with an ``_imp_``,
 a rare special function) is evaluated through sympy's own ``lambdify`` of that single
 node. The first evaluation is cross-checked against the independent mpmath walk on a few
 entries; a disagreement beyond round-off sends the whole list to ``lambdify`` for good.
@@ -19,11 +19,8 @@ The numeric side is evidence only: the kernel never sees it.
 
 from __future__ import annotations
 
-import importlib
-import sys
 import warnings
 from collections.abc import Callable, Sequence
-from types import ModuleType
 from typing import Any
 
 import mpmath
@@ -32,7 +29,7 @@ import sympy as sp
 from sympy.functions.elementary.piecewise import ExprCondPair
 
 from verifier.numeric.mpeval import MpEvaluator
-from verifier.strategies.budget import unmetered
+from verifier.numeric.special import SPECIAL, scipy_special
 
 Env = dict[sp.Symbol, np.ndarray]
 Op = Callable[..., Any]
@@ -95,34 +92,6 @@ FUNCTIONS: dict[type, Op] = {
     sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
     sp.Heaviside: _heaviside,
     sp.Piecewise: _piecewise,
-}
-
-
-def scipy_special() -> ModuleType:
-    """scipy.special, imported on first use, outside the claim's budget (like the search's scipy.optimize)."""
-    if "scipy.special" not in sys.modules:  # else no unmetered block: its young collection would move the count
-        with unmetered():
-            importlib.import_module("scipy.special")
-    return sys.modules["scipy.special"]
-
-
-# the functions scipy.special evaluates, each looked up in it when a claim first needs one
-SPECIAL: dict[type, Callable[[Any], Op]] = {
-    sp.erf: lambda s: s.erf,
-    sp.erfc: lambda s: s.erfc,
-    sp.erfinv: lambda s: s.erfinv,
-    sp.erfcinv: lambda s: s.erfcinv,
-    sp.gamma: lambda s: s.gamma,
-    sp.loggamma: lambda s: s.loggamma,
-    sp.digamma: lambda s: s.psi,
-    sp.polygamma: lambda s: lambda m, x: s.polygamma(np.asarray(np.real(m)).astype(int), x),
-    sp.beta: lambda s: s.beta,
-    sp.besselj: lambda s: s.jv,
-    sp.bessely: lambda s: s.yv,
-    sp.besseli: lambda s: s.iv,
-    sp.besselk: lambda s: s.kv,
-    sp.lowergamma: lambda s: lambda a, x: s.gamma(a) * s.gammainc(a, x),
-    sp.uppergamma: lambda s: lambda a, x: s.gamma(a) * s.gammaincc(a, x),
 }
 
 
