@@ -32,6 +32,6 @@ tests are in `benchmarks/tests/`). The generated courses and the texts sent to `
 tests' fixtures, imported from `tests/fixtures/`.
 """
 
-from verifier.cli.main import one_blas_thread
+from verifier.cli.reexec import one_blas_thread
 
 one_blas_thread()  # measured as the verifier's commands run: one BLAS thread per process, set before numpy loads

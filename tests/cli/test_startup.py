@@ -144,6 +144,15 @@ def test_only_commands_that_verify_re_execute_for_the_hash_seed(monkeypatch: pyt
     assert len(calls) == 1
 
 
+def test_a_command_that_verifies_runs_again_before_the_first_process_imports_the_cli(tmp_path: Path) -> None:
+    """`python -m verifier check …` re-executes for the hash seed before it imports argparse and the parser, so
+    only the process that runs the command imports them."""
+    done, _ = imported("-m", "verifier", "check", "no.such_claim", str(tmp_path), env={"PYTHONHASHSEED": "random"})
+    assert done.returncode == 2, done.stderr[-2000:]  # nothing to check in an empty folder
+    parsers = [line for line in done.stderr.splitlines() if line.rpartition("|")[2].strip() == "verifier.cli.parser"]
+    assert len(parsers) == 1, parsers
+
+
 BLAS_PROBE = """
 import os
 

@@ -144,3 +144,40 @@ def test_a_claim_checked_alone_does_the_work_it_does_in_the_whole_run(tmp_path: 
     work = [[p["n"], p["work"]] for p in alone["evidence"]["proofs"]]
     baseline = json.loads((Path(__file__).resolve().parents[1] / "data" / "baseline.json").read_text())
     assert work == baseline["claims"][key]["work"]
+
+
+SHARED: list[int] = []  # the processes that made a group's shared setup (this one, or a holder)
+
+
+def _share() -> None:
+    """Like plan.share_imports: made once in a process (and in those it forks), a no-op after."""
+    import os
+
+    if not SHARED:
+        SHARED.append(os.getpid())
+
+
+def _hold(name: str) -> None:
+    _share()  # as plan.hold_module: the shared part again, a no-op where the forking process made it
+
+
+def _shared_by() -> list[int]:
+    return list(SHARED)
+
+
+def test_the_shared_setup_of_every_holder_is_made_once_by_the_process_that_forks_them() -> None:
+    """The imports every holder needs (the shrinker, sympy's lazy modules: 0.15 s of CPU) are made once by the
+    run's process before it forks the first holder, not again in each of a run's 44 holders."""
+    import os
+
+    SHARED.clear()
+    groups = [pool.Group(name, _hold, (name,), _share) for name in ("first", "second")]
+    done: dict[str, object] = {}
+    held = hosts.Hosts()
+    try:
+        tasks = [pool.Task(g.key, _shared_by, (), g) for g in groups]
+        held.run(tasks, 2, 30, 2048, lambda t, v: done.setdefault(t.key, v))
+    finally:
+        held.release()
+    assert [os.getpid()] == SHARED
+    assert done == {"first": [os.getpid()], "second": [os.getpid()]}  # each holder inherited it

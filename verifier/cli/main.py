@@ -15,45 +15,12 @@ import sys
 from collections.abc import Iterator
 
 from verifier.cli.parser import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, build_parser
+from verifier.cli.reexec import VERIFYING, fix_hash_seed, one_blas_thread
 from verifier.strategies import budget
 
 __all__ = ["build_parser", "main"]
 
-# commands whose work is metered (serve: its workers verify)
-VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "serve"})
 QUICK_EXIT = VERIFYING - {"serve"}  # commands whose process ends with _QuickExit
-BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def one_blas_thread() -> None:
-    """One BLAS thread per process, unless the environment says otherwise; read once, when numpy loads.
-
-    The pool runs one worker per core, so BLAS's own threads only compete with the other workers: on a
-    busy machine OpenBLAS's threads spin while they wait, and a QR of a 1,378 × 462 matrix in the
-    sum-of-squares search took 1.3 s of CPU instead of 0.05 s (the Clarabel solves around it twice
-    their time). One thread also keeps a floating-point reduction's order the same on every machine,
-    whatever its number of cores.
-    """
-    for name in BLAS_THREADS:
-        os.environ.setdefault(name, "1")
-
-
-def fix_hash_seed(command: str | None) -> None:
-    """Re-run a command that verifies with PYTHONHASHSEED=0 unless it is already set.
-
-    String hashes, and with them the order of sets and dicts inside sympy, are randomised
-    per process by default; the work a proof takes, and so whether it fits its budget,
-    would then vary from run to run. Fixing the seed makes every run take the same path.
-    Other commands (--help, --version, list, show, merge) run at once: a second
-    interpreter would double their start-up for nothing.
-    """
-    if command not in VERIFYING:
-        return
-    if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
-        return
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    with contextlib.suppress(OSError):
-        os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
 
 
 class _QuickExit:

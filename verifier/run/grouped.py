@@ -88,6 +88,8 @@ def run(tasks: list[pool.Task], jobs: int, timeout: float, memory_mb: int, on_do
 
 
 def _start(tasks: list[pool.Task], timeout: float, memory_mb: int) -> _Holder:
+    if tasks[0].group is not None:
+        tasks[0].group.share()
     pool.collect_before_fork()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:

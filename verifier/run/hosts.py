@@ -158,6 +158,7 @@ def _deadline(host: _Host) -> float:
 
 
 def _start(group: pool.Group, timeout: float, memory_mb: int) -> _Host:
+    group.share()
     pool.collect_before_fork()
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:

@@ -45,6 +45,14 @@ class Group:
     key: str
     fn: Callable[..., Any]
     args: tuple[Any, ...]
+    # what every group's setup starts with (the imports each holder needs), done by the process that forks the
+    # holders, before it forks one: once for all its holders instead of once in each
+    shared: Callable[[], None] | None = None
+
+    def share(self) -> None:
+        """In the process about to fork a holder: the shared part of the setup (a no-op once done)."""
+        if self.shared is not None:
+            self.shared()
 
 
 @dataclass(frozen=True)

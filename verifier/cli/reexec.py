@@ -1,0 +1,55 @@
+"""Before anything is imported: the environment a command that verifies runs in, fixed by running it again.
+
+`python -m verifier check …` decides here, from its arguments alone, whether to re-execute, before it imports
+argparse, the parser or the package's names (`verifier.__main__`); `main` asks again after parsing, for the
+console script and for arguments this reading does not recognise (a no-op once the seed is fixed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+# commands whose work is metered (serve: its workers verify)
+VERIFYING = frozenset({"verify-all", "check", "alarms", "mutate", "grade", "serve"})
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    """One BLAS thread per process, unless the environment says otherwise; read once, when numpy loads.
+
+    The pool runs one worker per core, so BLAS's own threads only compete with the other workers: on a
+    busy machine OpenBLAS's threads spin while they wait, and a QR of a 1,378 × 462 matrix in the
+    sum-of-squares search took 1.3 s of CPU instead of 0.05 s (the Clarabel solves around it twice
+    their time). One thread also keeps a floating-point reduction's order the same on every machine,
+    whatever its number of cores.
+    """
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
+
+
+def fix_hash_seed(command: str | None) -> None:
+    """Re-run a command that verifies with PYTHONHASHSEED=0 unless it is already set.
+
+    String hashes, and with them the order of sets and dicts inside sympy, are randomised
+    per process by default; the work a proof takes, and so whether it fits its budget,
+    would then vary from run to run. Fixing the seed makes every run take the same path.
+    Other commands (--help, --version, list, show, merge) run at once: a second
+    interpreter would double their start-up for nothing.
+    """
+    if command not in VERIFYING:
+        return
+    if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    with contextlib.suppress(OSError):
+        os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
+
+
+def reexec_early(args: list[str]) -> None:
+    """`verifier COMMAND …` with a command that verifies: one BLAS thread, and the fixed seed, before the first
+    process imports anything more (argparse and the parser cost it 0.02 s of CPU it would then throw away)."""
+    if args and args[0] in VERIFYING and not {"-h", "--help"} & set(args):
+        one_blas_thread()
+        fix_hash_seed(args[0])
