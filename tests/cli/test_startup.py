@@ -82,6 +82,7 @@ def test_checking_a_trivial_claim_loads_no_search_library() -> None:
     # the shrinker (hypothesis) is imported by the process that holds the module, whatever the run's claims, so
     # that a claim's work is the same alone as in a whole run (tests/run/test_run_hosts.py); nothing else is
     assert loaded(names, tuple(p for p in SEARCH if p != "hypothesis")) == []
+    assert loaded(names, ("scipy",)) == []  # scipy.special (0.15 s): for a claim that evaluates its functions
     assert "verifier.run.baseline" not in names  # no --baseline: nothing to compare, nothing to import
 
 

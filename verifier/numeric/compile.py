@@ -9,7 +9,8 @@ complex inputs take the same path, so the complex-step derivative keeps its 1e-3
 imaginary parts exactly (symengine's complex kernels lost them: Im ≈ 1e-17 instead of
 3e-30, measured; its cse also returned wrong values beside abs()).
 
-Functions come from numpy and scipy.special; any other function (one with an ``_imp_``,
+Functions come from numpy and scipy.special (`verifier.numeric.special`, imported on first use);
+any other function (one with an ``_imp_``,
 a rare special function) is evaluated through sympy's own ``lambdify`` of that single
 node. The first evaluation is cross-checked against the independent mpmath walk on a few
 entries; a disagreement beyond round-off sends the whole list to ``lambdify`` for good.
@@ -24,11 +25,11 @@ from typing import Any
 
 import mpmath
 import numpy as np
-import scipy.special as special
 import sympy as sp
 from sympy.functions.elementary.piecewise import ExprCondPair
 
 from verifier.numeric.mpeval import MpEvaluator
+from verifier.numeric.special import SPECIAL, scipy_special
 
 Env = dict[sp.Symbol, np.ndarray]
 Op = Callable[..., Any]
@@ -90,23 +91,9 @@ FUNCTIONS: dict[type, Op] = {
     sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
     sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
     sp.Heaviside: _heaviside,
-    sp.erf: special.erf,
-    sp.erfc: special.erfc,
-    sp.erfinv: special.erfinv,
-    sp.erfcinv: special.erfcinv,
-    sp.gamma: special.gamma,
-    sp.loggamma: special.loggamma,
-    sp.digamma: special.psi,
-    sp.polygamma: lambda m, x: special.polygamma(np.asarray(np.real(m)).astype(int), x),
-    sp.beta: special.beta,
-    sp.besselj: special.jv,
-    sp.bessely: special.yv,
-    sp.besseli: special.iv,
-    sp.besselk: special.kv,
-    sp.lowergamma: lambda s, x: special.gamma(s) * special.gammainc(s, x),
-    sp.uppergamma: lambda s, x: special.gamma(s) * special.gammaincc(s, x),
     sp.Piecewise: _piecewise,
 }
+
 
 # evaluated here in real arithmetic only (scipy has no complex version, or the real part is
 # taken): a complex step through them would be wrong, so derivatives use differences instead
@@ -274,6 +261,8 @@ def _operation(node: sp.Basic) -> Op:
     known = FUNCTIONS.get(type(node)) or RELATIONS.get(type(node))
     if known is not None:
         return known
+    if type(node) in SPECIAL:
+        return SPECIAL[type(node)](scipy_special())
     if isinstance(node, ExprCondPair):
         return lambda value, condition: (value, condition)
     return _single_node_lambdify(node)
@@ -285,6 +274,7 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
     sympy_own = (getattr(type(node), "__module__", None) or "").startswith("sympy.")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        scipy_special()  # lambdify's "scipy" namespace imports it: outside the claim's budget
         try:
             fn = sp.lambdify(slots, node.func(*slots), modules=["scipy", "numpy"])
         except Exception as err:
@@ -345,6 +335,7 @@ def _elementwise_mpmath(node: sp.Basic, args: Sequence[Any]) -> Any:
 def _lambdify_call(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env: Env, k: int) -> np.ndarray:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        scipy_special()
         try:
             fn = sp.lambdify(symbols, list(exprs), modules=["scipy", "numpy"], cse=True)
         except Exception as err:
