@@ -201,3 +201,25 @@ def test_unmetered_work_costs_no_heartbeats() -> None:
         junk = [[i] for i in range(50_000)]
     assert budget.heartbeats() == before
     del junk
+
+
+CONSTANTS = (
+    "import sys\n"
+    "from verifier.cli import main\n"
+    "from verifier.run import plan\n"
+    "from hypothesis.internal.conjecture import providers\n"
+    "if sys.argv[1] == 'shared':\n"
+    "    plan.share_imports(shrinker=True)\n"
+    "    assert providers._sys_modules_len == len(sys.modules), 'gathered before the fork'\n"
+    "import verifier.numeric.shrink, verifier.frontends.latex.line_readings\n"
+    "print(sorted(map(repr, providers._get_local_constants())))\n"
+)
+
+
+def test_a_holder_gathers_the_shrinkers_constants_and_they_are_the_ones_a_worker_would_gather() -> None:
+    """hypothesis reads the local modules' constants once, in the process that forks the workers; a worker that
+    imports more modules adds theirs: the same constants as a worker that gathered them all itself."""
+    shared, _ = imported("-c", CONSTANTS, "shared")
+    alone, _ = imported("-c", CONSTANTS, "alone")
+    assert shared.returncode == 0 and alone.returncode == 0, shared.stderr[-2000:] + alone.stderr[-2000:]
+    assert shared.stdout == alone.stdout and len(shared.stdout) > 100

@@ -20,6 +20,7 @@ from verifier.frontends.latex.declarations import Declarations, parse_block
 from verifier.frontends.latex.document import ChainSource, split
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.evaluate import Evaluator
+from verifier.frontends.latex.line_readings import LineReadings
 from verifier.frontends.latex.scope import Scope
 from verifier.frontends.latex.sizes import Sized
 from verifier.frontends.latex.symbolic import chain_at
@@ -71,6 +72,7 @@ class Reader:
         self.decls = decls
         self.commands = frozenset(decls.commands)
         self._trees: dict[tuple[str, Origin], Tree] = {}
+        self.kept = LineReadings()  # each line's gated value, for the diagnosis's edits of its chain
 
     def tree(self, text: str, origin: Origin) -> Tree:
         key = (text, origin)
@@ -94,15 +96,9 @@ class Reader:
             for i, (rel, seg) in enumerate(parts):
                 if rel is None:
                     if seg:
-                        out.append(
-                            Line(
-                                "",
-                                grammar.parse(seg, display.origin),
-                                grammar.where(display.origin, seg[0]),
-                                written=_written(text, seg),
-                                base=display.origin,
-                            )
-                        )
+                        first = grammar.parse(seg, display.origin)
+                        at = grammar.where(display.origin, seg[0])
+                        out.append(Line("", first, at, written=_written(text, seg), base=display.origin))
                     continue
                 at = grammar.where(display.origin, rel)
                 if not seg:
@@ -244,17 +240,21 @@ def _zero_of_shape(side: Value, other: Value) -> Value:
     return side
 
 
+def _read(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
+    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again)."""
+    reparse = _reparse(reader, scope, line.origin)
+    return reader.kept.read(
+        line.tree, (line.origin, line.base), indices, scope,
+        lambda: gates.check_line(_evaluate(reader, scope, line, indices), scope, line.origin, reparse),
+    )  # fmt: skip
+
+
 def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
     indices = reader.free_indices(lines)
     if len(indices) > MAX_FREE_INDICES:
         raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
     pairs = statements(lines)
-    values = [
-        gates.check_line(
-            _evaluate(reader, scope, line, indices), scope, line.origin, _reparse(reader, scope, line.origin)
-        )
-        for line in lines
-    ]
+    values = [_read(reader, scope, line, indices) for line in lines]
     if pairs is not None:
         return _build_statements(values, pairs, scope)
     steps = []
