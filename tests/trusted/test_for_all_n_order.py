@@ -70,3 +70,36 @@ def test_what_vanishes_is_remembered_for_the_same_expression_only(monkeypatch: p
     same, other = (x + 1) ** 2 - (x**2 + 2 * x + 1), (x + 1) ** 2 - (real**2 + 2 * real + 1)
     assert str(same) == str(other)
     assert forms.is_zero(same) and not forms.is_zero(other) and forms.is_zero(same)
+
+
+def _gram(n: object, sign: int = 1) -> Identity:
+    """xᵀx = Σᵢ xᵢ², as entries; sign -1 flips the last term at a concrete n (another claim there)."""
+    x = sp.MatrixSymbol("x", n, 1)
+    if isinstance(n, int):
+        terms = [x[k, 0] ** 2 for k in range(n)]
+        return Identity((x.T * x)[0, 0], sp.Add(*terms[:-1]) + sign * terms[-1], where={x: Real()})
+    return Identity((x.T * x)[0, 0], sp.Sum(x[i, 0] ** 2, (i, 0, n - 1)), where={x: Real()})
+
+
+def test_the_claim_at_n_is_compared_term_by_term_without_sympy_s_doit(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = {k: _gram(k) for k in (1, 2, 3, 7)}
+    done: list[object] = []
+    doit = sp.Sum.doit
+    monkeypatch.setattr(sp.Sum, "doit", lambda self, **h: done.append(self) or doit(self, **h))
+    assert einsum.first_unlike(_gram(SIZE), SIZE, built) is None
+    assert done == []
+    # a claim that differs at one n is found there, by the terms or by doit after them
+    assert einsum.first_unlike(_gram(SIZE), SIZE, {**built, 3: _gram(3, sign=-1)}) == 3
+
+
+def test_sums_the_writer_leaves_to_sympy() -> None:
+    from verifier.trusted.decide.einsum.decide import _NotWritten, _terms_written
+
+    k, f = sp.Symbol("k", integer=True), sp.Function("f")
+    assert _terms_written(sp.Sum(f(k), (k, 3, 2))) == 0 == sp.Sum(f(k), (k, 3, 2)).doit()  # empty
+    with pytest.raises(_NotWritten):  # reversed: Karr's convention makes it −f(2) (sympy: Σ_{3..1} = −Σ_{2..2})
+        _terms_written(sp.Sum(f(k), (k, 3, 1)))
+    with pytest.raises(_NotWritten):  # a body that binds
+        _terms_written(sp.Sum(sp.Integral(f(k) * i, (i, 0, 1)), (k, 1, 2)))
+    shadowed = sp.Sum(f(k) * sp.Sum(f(k), (k, 1, 2)), (k, 1, 2))
+    assert sp.expand(_terms_written(shadowed) - shadowed.doit()) == 0
