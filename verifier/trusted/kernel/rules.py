@@ -282,14 +282,15 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
     written = {at.n: _as_written(at.instance) for at in defined if at.instance is not None and at.n is not None}
     if _in_index_notation(statement):
         return _prove_sums(claim, statement, size, written, tuple(at.digest for at in defined))
-    if (n := einsum.first_unlike(statement, size, written)) is not None:
-        raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     refuse_floats("prove_for_all_n", statement.parts())
-    for concrete in written.values():  # a concrete n may hold a float the symbolic n does not (1/n at n = 3)
-        refuse_floats("prove_for_all_n", concrete.parts())
+    # the forms first: the cheaper check, and it fails for a wrong claim, whose sizes need no writing out
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
     if not forms.equal:
         raise Rejected("prove_for_all_n", f"canonical forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
+    if (n := einsum.first_unlike(statement, size, written)) is not None:
+        raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
+    for concrete in written.values():  # a concrete n may hold a float the symbolic n does not (1/n at n = 3)
+        refuse_floats("prove_for_all_n", concrete.parts())
     covers = tuple(at.digest for at in defined)
     detail = forms.detail
     return mint(Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, detail, _KEY, covers=covers))
@@ -312,19 +313,19 @@ def _prove_sums(
     the normal forms of its two sides (verifier.trusted.decide.sums, computed here) are equal."""
     assert isinstance(statement, Identity)
     refuse_floats("prove_for_all_n", statement.parts())
+    givens = statement.given()
+    simplex = frozenset(str(g.target) for g in givens if isinstance(g.domain, Simplex))
+    positive = frozenset(str(g.target) for g in givens if isinstance(g.domain, Positive))
+    forms = _obligation_of(  # first: a wrong step fails here, and its sizes need no writing out
+        "prove_for_all_n", lambda: sums.compare(statement.lhs, statement.rhs, size, simplex, positive)
+    )
+    if not forms.equal:
+        raise Rejected("prove_for_all_n", f"normal forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
     for n, concrete in sorted(written.items()):
         refuse_floats("prove_for_all_n", concrete.parts())
         if not _obligation_of(
             "prove_for_all_n", functools.partial(sums_concrete.same_claim, statement, concrete, size, n)
         ):
             raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
-    givens = statement.given()
-    simplex = frozenset(str(g.target) for g in givens if isinstance(g.domain, Simplex))
-    positive = frozenset(str(g.target) for g in givens if isinstance(g.domain, Positive))
-    forms = _obligation_of(
-        "prove_for_all_n", lambda: sums.compare(statement.lhs, statement.rhs, size, simplex, positive)
-    )
-    if not forms.equal:
-        raise Rejected("prove_for_all_n", f"normal forms differ: {forms.lhs[:90]} vs {forms.rhs[:90]}")
     assumptions = (*(f"{g.target} ∈ {g.domain.describe()}" for g in givens), "each free index in 1..n")
     return mint(Proof(claim, None, "", FOR_ALL_N, ("sums",), assumptions, forms.detail, _KEY, covers=covers))

@@ -172,16 +172,68 @@ def _sums_done(e: object) -> object:
 
 
 def first_unlike(statement: Statement, size: sp.Symbol, built: Mapping[int, Statement]) -> int | None:
-    """The first n whose built claim is not the symbolic one with its size set to n (None: all alike)."""
+    """The first n whose built claim is not the symbolic one with its size set to n (None: all alike).
+
+    Each n is first written out term by term (:func:`_terms_written`), which is cheap; where that is not the
+    built claim, n is written out again by sympy's Sum.doit (which factors, and evaluates entries) and compared
+    by structure and by value, as before."""
     for n, concrete in sorted(built.items()):
 
         def at(e: object, n: int = n) -> object:
-            return _sums_done(e.subs(size, n)) if isinstance(e, sp.Basic) else e
+            return e.subs(size, n) if isinstance(e, sp.Basic) else e
 
         symbolic, built_n = statement.map_parts(at, with_where=True), concrete.map_parts(_sums_done, with_where=True)
+        if _written_alike(symbolic, built_n):
+            continue
+        symbolic = symbolic.map_parts(_sums_done, with_where=True)
         if symbolic != built_n and _aligned(symbolic, built_n) != symbolic:
             return n
     return None
+
+
+def _written_alike(symbolic: Statement, built_n: Statement) -> bool:
+    """Each part of the symbolic claim at n, its sums written out term by term, is the built one's, as it stands."""
+    try:
+        written = symbolic.map_parts(_terms_written, with_where=True)
+        if written == built_n:
+            return True
+        mine, theirs = written.parts(with_where=True), built_n.parts(with_where=True)
+        return type(written) is type(built_n) and len(mine) == len(theirs) and all(map(_alike, mine, theirs))
+    except (_NotWritten, ArithmeticError, AttributeError, TypeError, ValueError, sp.PolynomialError):  # to doit
+        return False
+
+
+def _alike(a: object, b: object) -> bool:
+    """Equal, or two scalars (entries of matrices are atoms) whose difference vanishes identically."""
+    if a == b:
+        return True
+    scalars = all(isinstance(e, sp.Expr) and not isinstance(e, sp.MatrixExpr) and e.is_commutative for e in (a, b))
+    return scalars and is_zero(sp.Expr.__sub__(a, b))
+
+
+class _NotWritten(Exception):
+    """A sum this writer leaves to sympy: bounds not whole numbers, or a reversed range, or a body that binds."""
+
+
+def _terms_written(e: object) -> object:
+    """Every Sum with whole-number bounds written as the Add of its terms, innermost first: at each of its index's
+    values, the body with the index replaced. Only ranges lo ≤ hi + 1 (sympy reads a reversed range by Karr's
+    convention, Σ_{a..b} = −Σ_{b+1..a−1}: left to doit), and only bodies where nothing else binds a symbol."""
+    if not isinstance(e, sp.Basic) or not e.args:
+        return e
+    args = [_terms_written(a) for a in e.args]
+    if not isinstance(e, sp.Sum):
+        return e.func(*args) if any(a is not b for a, b in zip(args, e.args, strict=True)) else e
+    body = args[0]
+    if isinstance(body, sp.MatrixExpr) or not isinstance(body, sp.Expr):
+        raise _NotWritten("a sum of matrices")
+    if any(getattr(x, "bound_symbols", ()) for x in sp.preorder_traversal(body)):
+        raise _NotWritten("a body that binds a symbol")
+    for index, lo, hi in e.limits:  # the first limit is the innermost
+        if not (lo.is_Integer and hi.is_Integer and lo <= hi + 1):
+            raise _NotWritten(f"a sum over {lo}..{hi}")
+        body = sp.Add(*(body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
+    return body
 
 
 def _aligned(symbolic: Statement, concrete: Statement) -> Statement:

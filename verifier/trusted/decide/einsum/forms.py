@@ -19,6 +19,7 @@ Two expressions whose canonical forms are equal are therefore equal for every si
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -234,7 +235,14 @@ class Canonical:
 
 def is_zero(c: sp.Expr) -> bool:
     """c vanishes identically (by expansion, or as a rational function): both are identities."""
-    c = sp.sympify(c)
+    return _vanishes(sp.sympify(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def _vanishes(c: sp.Expr) -> bool:
+    """is_zero, remembered by the expression: sympy's equality is structural (a symbol's assumptions, a Float
+    against an Integer, a dummy's index all count), so an answer is reused only for the same expression, and
+    it is the answer computing it again gives (a chain's end and its steps ask about the same entries)."""
     return bool(sp.expand(c) == 0 or sp.cancel(c) == 0)
 
 
