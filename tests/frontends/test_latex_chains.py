@@ -4,6 +4,7 @@ step, no correct LaTeX chain has a wrong step, and A ⇒ B is proved, checked, r
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 import sympy as sp
@@ -12,6 +13,7 @@ from tests.support import ROOT
 from verifier import Positive, Real, Step
 from verifier.engine import EngineSettings, verify_family
 from verifier.frontends import latex
+from verifier.frontends.latex.document import ChainSource, split
 from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation
@@ -21,10 +23,27 @@ pytest.importorskip("lark")
 
 SETTINGS = EngineSettings(samples=40)
 FILES = sorted([*(ROOT / "derivations").glob("*.md"), *(ROOT / "derivations").glob("*.tex")])
-LOADED = {path.name: latex.load(path) for path in FILES}
-LIBRARY = [(name, f) for name, (families, _) in LOADED.items() for f in families]
-PLANTED = [pytest.param(f, id=f"{name}:{f.name}") for name, f in LIBRARY if f.expect is Expect.REFUTED]
-CORRECT = [pytest.param(f, id=f"{name}:{f.name}") for name, f in LIBRARY if f.expect is Expect.HOLDS]
+
+
+def _sources(path: Path) -> list[tuple[str, ChainSource]]:
+    """Each chain's name and marks as the file gives them, read without building it (as load_text names it)."""
+    doc = split(path.read_text(encoding="utf-8"), str(path))
+    return [(source.name or f"{path.stem}_{i}", source) for i, source in enumerate(doc.chains, start=1)]
+
+
+# collected by each xdist worker: the chains are named here from the text, and each is built (every gate, at
+# every size) by its own test only, once in the run, not by every worker at collection (19 s of CPU each)
+SOURCES = [(path, name, source) for path in FILES for name, source in _sources(path)]
+PLANTED = [pytest.param(p, name, id=f"{p.name}:{name}") for p, name, s in SOURCES if s.expect == "refuted"]
+CORRECT = [pytest.param(p, name, id=f"{p.name}:{name}") for p, name, s in SOURCES if s.expect != "refuted"]
+
+
+def _loaded(path: Path, name: str) -> ClaimFamily:
+    """The chain `name` of the file, built as a worker of verify-all builds it; it reads without an error."""
+    families, errors = latex.load(path, only=name)
+    assert errors == [], errors
+    (family,) = families
+    return family
 
 
 def _smallest(family: ClaimFamily) -> ClaimFamily:
@@ -33,15 +52,19 @@ def _smallest(family: ClaimFamily) -> ClaimFamily:
 
 
 def test_the_latex_library_has_twenty_planted_chains_and_every_file_loads() -> None:
-    assert {name: errors for name, (_, errors) in LOADED.items() if errors} == {}
+    # the files' own parts (declarations, the chains' layout); each chain's errors: its own test (_loaded)
+    unread = {path.name: latex.load(path, only="")[1] for path in FILES}  # only "": no chain is named ""
+    assert {name: errors for name, errors in unread.items() if errors} == {}
     assert len(PLANTED) >= 20
-    assert all(p.values[0].planted is not None for p in PLANTED)
+    assert all(source.planted for _, _, source in SOURCES if source.expect == "refuted")
 
 
-@pytest.mark.parametrize("family", PLANTED)
-def test_every_latex_student_chain_names_its_planted_step(family: ClaimFamily) -> None:
+@pytest.mark.parametrize(("path", "name"), PLANTED)
+def test_every_latex_student_chain_names_its_planted_step(path: Path, name: str) -> None:
     # every size: a slip may show only at a larger one (AM–GM of 2 numbers); without the diagnosis after the first
     # wrong step, which nothing here reads (every verdict is decided before it; tests/engine/test_diagnose*.py)
+    family = _loaded(path, name)
+    assert family.expect is Expect.REFUTED and family.planted is not None
     r = verify_family(family, dataclasses.replace(SETTINGS, diagnose=False))
     assert r.status is Status.REFUTED, r.reason
     assert r.first_wrong_step == family.planted, r.reason
@@ -49,8 +72,10 @@ def test_every_latex_student_chain_names_its_planted_step(family: ClaimFamily) -
     assert r.met
 
 
-@pytest.mark.parametrize("family", CORRECT)
-def test_no_correct_latex_chain_has_a_wrong_step(family: ClaimFamily) -> None:
+@pytest.mark.parametrize(("path", "name"), CORRECT)
+def test_no_correct_latex_chain_has_a_wrong_step(path: Path, name: str) -> None:
+    family = _loaded(path, name)
+    assert family.expect is Expect.HOLDS
     r = verify_family(_smallest(family), SETTINGS)
     assert r.status in (Status.PROVED, Status.CHECKED), r.reason
     assert not any(step.status is Status.REFUTED for step in r.steps), r.reason
@@ -146,8 +171,8 @@ def test_the_html_report_typesets_the_students_own_lines_and_the_first_line() ->
     from verifier.outcome import RunReport
     from verifier.render import html
 
-    families = {f.name: f for f in LOADED["latex_gelu.md"][0]}
-    r = verify_family(families["gelu_derivative_student"], SETTINGS, source="derivations/latex_gelu.md")
+    family = _loaded(ROOT / "derivations" / "latex_gelu.md", "gelu_derivative_student")
+    r = verify_family(family, SETTINGS, source="derivations/latex_gelu.md")
     assert r.start_written == r"\frac{d}{dx} x \Phi(x)"
     assert [s.written for s in r.steps][1] == r"\Phi(x) + x \phi(x)"
     page = html.render(RunReport(results=[r], seed=0, samples=40, seconds=1.0))
