@@ -27,7 +27,7 @@ FLAGS = [
 MODULE = '''
 """Newton on x² − 2 and a softmax fact, for the report."""
 import sympy as sp
-from verifier import Convergence, Derivative, Real, claim
+from verifier import Convergence, Derivative, Identity, Real, claim
 from verifier.language.mathlib import diag, softmax, vector
 
 x = sp.Symbol("x")
@@ -44,6 +44,11 @@ def jacobian_without_outer(n):
     z = vector("z", n)
     p = softmax(z)
     return Derivative(p, wrt=z, equals=diag(p), where={z: Real()})
+
+@claim(notes="an unbroken run of text such as a path: " + "/very_long_folder_name" * 12)
+def note_with_a_long_path():
+    """x·1 = x."""
+    return Identity(x * 1, x, where={x: Real()})
 '''
 
 pytestmark = [
@@ -103,3 +108,19 @@ def test_mathml_is_laid_out_with_nonzero_size(report: Path, tmp_path: Path) -> N
     sizes = json.loads(found.group(1).replace("&quot;", '"'))
     assert len(sizes) >= 2
     assert all(w > 10 and h > 5 for w, h in sizes), sizes
+
+
+def test_the_page_is_no_wider_than_a_narrow_window(report: Path, tmp_path: Path) -> None:
+    """A long formula or an unbroken run of text scrolls inside its claim's card; the page itself never
+    needs a horizontal scrollbar (CI's library report was 4,882 px wide in a 1,200 px window)."""
+    probe = tmp_path / "probe.html"
+    measure = (
+        "<script>document.body.setAttribute('data-width', JSON.stringify("
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]));</script>"
+    )
+    probe.write_text(report.read_text().replace("</body>", measure + "</body>"))
+    dom = _chromium("--window-size=640,1000", "--dump-dom", probe.as_uri(), profile=tmp_path / "p3").stdout
+    found = re.search(r'data-width="([^"]*)"', dom)
+    assert found, dom[:500]
+    scroll, client = json.loads(found.group(1).replace("&quot;", '"'))
+    assert client > 0 and scroll <= client, (scroll, client)

@@ -34,13 +34,14 @@ main{max-width:1100px;margin:0 auto;padding:24px 40px}
 .card b{display:block;font-size:26px}
 .badge{display:inline-block;color:#fff;border-radius:12px;padding:1px 10px;font-size:12px;font-weight:600}
 section.claim{background:#fff;border:1px solid #d0d7de;border-radius:8px;margin:14px 0;padding:14px 20px}
+section.claim{overflow-x:auto}
 section.claim.unmet{border:2px solid #cf222e}
 section.claim h3{margin:0 0 4px;font-size:16px}
 .stmt{color:#57606a;margin:2px 0 8px}
 .math{overflow-x:auto;padding:6px 0;font-size:17px}
 dl{display:grid;grid-template-columns:150px 1fr;gap:4px 12px;margin:8px 0}
 dt{color:#57606a}
-dd{margin:0}
+dd{margin:0;min-width:0;overflow-wrap:anywhere}
 code{background:#f6f8fa;padding:1px 4px;border-radius:4px;font-size:13px}
 .cx{background:#fbefff;border-left:4px solid #8250df;padding:8px 12px;margin:8px 0}
 .warn{background:#fff8c5;border-left:4px solid #9a6700;padding:8px 12px}
