@@ -220,3 +220,24 @@ def test_work_counts_do_not_depend_on_how_large_the_process_was_before_the_claim
     bare, larger = _in_workers(_work_with_old_garbage, [(0,), (300_000,)])
     assert bare[1] > 0, bare  # full collections ran during the claim: the size of the heap can matter
     assert larger == bare
+
+
+
+def _memo_sizes_across_a_claim_start() -> tuple[int, int, int, int]:
+    """In a worker: the two memos' sizes after some work, then after start_claim."""
+    from verifier.trusted.decide import normal_form
+    from verifier.trusted.decide.einsum import forms
+
+    x = sp.Symbol("x")
+    assert forms.is_zero((x + 1) ** 2 - x**2 - 2 * x - 1)
+    normal_form._split_exponent(2 * x + 1)
+    before = (forms._vanishes.cache_info().currsize, normal_form._split_exponent.cache_info().currsize)
+    budget.start_claim()
+    return (*before, forms._vanishes.cache_info().currsize, normal_form._split_exponent.cache_info().currsize)
+
+
+def test_a_claim_starts_with_the_engines_memos_empty() -> None:
+    """A memo hit allocates nothing, like a sympy cache hit: what an earlier claim in this process remembered
+    would lower a later claim's heartbeats (a notebook verifying claim after claim), so start_claim empties them."""
+    [sizes] = _in_workers(_memo_sizes_across_a_claim_start, [()])
+    assert sizes[:2] == (1, 1) and sizes[2:] == (0, 0), sizes

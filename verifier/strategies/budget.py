@@ -151,11 +151,22 @@ def start_claim() -> None:
     gc.collect()  # over the empty generations: the counters, and the oldest generation's size, from zero
 
 
+# the engine's own memos over sympy expressions, emptied with sympy's cache for the same reason (module, name)
+MEMOS = (
+    ("verifier.trusted.decide.einsum.forms", "_vanishes"),
+    ("verifier.trusted.decide.normal_form", "_split_exponent"),
+)
+
+
 def _empty_sympy_cache() -> None:
-    """sympy's cache, as an earlier claim or the parent process left it, emptied (LAZY_IMPORTS loaded sympy)."""
+    """sympy's cache and the engine's memos (MEMOS), as an earlier claim or the parent process left them,
+    emptied (LAZY_IMPORTS loaded sympy); a memo whose module is not loaded yet is empty anyway."""
     from sympy.core.cache import clear_cache
 
     clear_cache()
+    for module, name in MEMOS:
+        if module in sys.modules:
+            getattr(sys.modules[module], name).cache_clear()
 
 
 def _seed_sympy() -> None:
