@@ -68,42 +68,72 @@ def headers(names: list[str], width: int) -> tuple[list[Text], list[int], str]:
     return [Text(f"#{i}") for i in range(1, len(names) + 1)], [len(str(len(names))) + 1] * len(names), legend
 
 
+NOTES_WIDTH = 120  # narrower, the notes go under the table only: squeezed into a column, rich would crop them
+
+
 def table(report: GradeReport, width: int = 200) -> tuple[Table, str]:
-    """The table (one row per student) and, when the claims' names do not fit, the legend of their numbers."""
+    """The table (one row per student) and, when the claims' names do not fit, the legend of their numbers; a
+    notes column when `width` has room for one (the lines under the table give every note whole either way)."""
+    notes = width >= NOTES_WIDTH
     t = Table(header_style="bold", expand=False)
     t.add_column("student", overflow="fold", min_width=7, max_width=30)
     t.add_column("score", justify="right")
     names, widths, legend = headers(report.claims, width)
     for name, w in zip(names, widths, strict=True):
         t.add_column(name, overflow="fold", min_width=w, max_width=max(w, 28))
-    t.add_column("notes", overflow="fold", max_width=70)
+    if notes:
+        t.add_column("notes", overflow="fold", max_width=70)
     for row in report.rows:
         score = Text(f"{row.score}/{len(row.grades)}", style="bold green" if row.score == len(row.grades) else "")
-        cells = [cell(g) for g in row.grades]
-        t.add_row(Text(_p(row.student)), score, *cells, Text(_p(_note(row))))
+        cells = [cell(g) for g in row.grades] + [Text(_p(_note(row)))] * notes
+        t.add_row(Text(_p(row.student)), score, *cells)
     return t, legend
 
 
 def _note(row: StudentRow) -> str:
-    parts = [*row.integrity, row.problem] if row.problem else list(row.integrity)
-    if row.how_run.startswith(("trusted", "refused")):
-        parts.insert(0, row.how_run)
-    if row.extra:
-        parts.append(f"other claims: {', '.join(row.extra[:5])}" + ("…" if len(row.extra) > 5 else ""))
-    return "\n".join(parts)
+    """The notes cell: each integrity note and the problem by its first clause (the lines under the table give
+    them whole), how the submission was run if not in the sandbox, and the claims that answered nothing."""
+    parts = [headline(n) for n in [*row.integrity, row.problem] if n]
+    return "\n".join([*_how_run(row), *parts, *_extra(row)])
 
 
-def details(console: Console, report: GradeReport) -> None:
-    """One line per grade that was not met (or was met under another name), and per integrity note."""
+def _how_run(row: StudentRow) -> list[str]:
+    return [row.how_run] if row.how_run.startswith(("trusted", "refused")) else []
+
+
+def _extra(row: StudentRow) -> list[str]:
+    return [f"other claims: {', '.join(row.extra[:5])}" + ("…" if len(row.extra) > 5 else "")] if row.extra else []
+
+
+def headline(note: str) -> str:
+    """A note's first clause, up to its first parenthesis or semicolon: what fits a narrow column."""
+    cuts = [i for i in (note.find(" ("), note.find("; ")) if i > 0]
+    return note[: min(cuts)] if cuts else note
+
+
+def _not_graded_reason(row: StudentRow) -> str | None:
+    """The one reason every grade of the row shares when none was graded (a submission that did not load)."""
+    if row.grades and all(g.status is GradeOutcome.NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades):
+        return row.grades[0].reason
+    return None
+
+
+def details(console: Console, report: GradeReport, notes_shown: bool = True) -> None:
+    """One line per grade that was not met (or was met under another name), per integrity note, and for a
+    problem reading the submission: whole, where the table shows their first clause; with the rest of a row's
+    notes (how it was run, its other claims) when the table had no notes column."""
     for row in report.rows:
+        for note in [] if notes_shown else [*_how_run(row), *_extra(row)]:
+            console.print(Text(f"{_p(row.student)}: {_p(note)}"), soft_wrap=True)
         for note in row.integrity:
             console.print(Text(f"{_p(row.student)}: ").append(_p(note), style="bold red"), soft_wrap=True)
-        if row.grades and all(
-            g.status is GradeOutcome.NOT_GRADED and g.reason == row.grades[0].reason for g in row.grades
-        ):
+        reason = _not_graded_reason(row)
+        if row.problem and row.problem != reason:
+            console.print(Text(f"{_p(row.student)}: {_p(row.problem)}"), soft_wrap=True)
+        if reason is not None:
             line = Text(f"{_p(row.student)}: ")
             line.append(GradeOutcome.NOT_GRADED, style=STYLES[GradeOutcome.NOT_GRADED])
-            console.print(line.append(f" — {_p(row.grades[0].reason)}"), soft_wrap=True)
+            console.print(line.append(f" — {_p(reason)}"), soft_wrap=True)
             continue
         for g in row.grades:
             if is_met(g.status) and g.how != "statement":
@@ -144,7 +174,7 @@ def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
         if legend:
             console.print(Text(legend))
         console.print(grid)
-    details(console, report)
+    details(console, report, notes_shown=not quiet and console.width >= NOTES_WIDTH)
     if report.retried:
         console.print(Text("note: " + retried_text(report.retried), style="yellow"), soft_wrap=True)
     if report.refused:
