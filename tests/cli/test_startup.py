@@ -223,3 +223,25 @@ def test_a_holder_gathers_the_shrinkers_constants_and_they_are_the_ones_a_worker
     alone, _ = imported("-c", CONSTANTS, "alone")
     assert shared.returncode == 0 and alone.returncode == 0, shared.stderr[-2000:] + alone.stderr[-2000:]
     assert shared.stdout == alone.stdout and len(shared.stdout) > 100
+
+
+ORDER = (
+    "import sys, types\n"
+    "import numpy, hypothesis\n"
+    "from verifier.run import plan\n"
+    "stand_in = types.ModuleType('verifier.numeric.shrink')\n"  # a shrinker whose module never touches numpy.random
+    "stand_in.gather_constants = lambda: None\n"
+    "sys.modules['verifier.numeric.shrink'] = stand_in\n"
+    "assert 'numpy.random' not in sys.modules\n"
+    "plan.share_imports(shrinker=True)\n"
+    "names = list(sys.modules)\n"
+    "print(names.index('hypothesis') < names.index('numpy.random'))\n"
+)
+
+
+def test_a_holder_imports_numpy_random_after_hypothesis_whatever_the_shrinker_module_imports() -> None:
+    """Work counts follow whether a holder has numpy.random and whether hypothesis came first: the shared
+    imports name it, so an edit to the shrinker's module cannot move them."""
+    done, _ = imported("-c", ORDER)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "True"
