@@ -13,6 +13,7 @@ that is not a counterexample yet: it goes to high-precision confirmation.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
+from sympy.core.function import Application, AppliedUndef
 
 from verifier.language import walk
 from verifier.language.claims import Given
@@ -45,6 +47,7 @@ def compiled(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Expr]) -> Compiled
     return _COMPILED[key]
 
 
+@functools.lru_cache(maxsize=4096)  # a claim's entries come back at each check of an n: built once (see Kinds)
 def magnitude(expr: sp.Expr) -> sp.Expr:
     """The size of expr's top-level terms, Σ|tᵢ| for expr = Σ tᵢ, built without evaluation.
 
@@ -57,14 +60,52 @@ def magnitude(expr: sp.Expr) -> sp.Expr:
     return sp.Add(*[sp.Abs(t, evaluate=False) for t in terms], evaluate=False)
 
 
+@dataclass(frozen=True)
+class Kinds:
+    """What the checks ask of a list of expressions, found in one walk over its distinct nodes.
+
+    A claim's lists come back at every check of an n (the share, all the samples, the shrinker's points, the
+    definedness probe), so each distinct list is walked once per claim: `budget.start_claim` empties the memo,
+    so that no claim sees what an earlier one walked."""
+
+    analytic: bool  # no non-analytic or real-only function: the complex step is exact
+    opaque: bool  # some numeric-only function (no high-precision version)
+    imaginary: bool  # the imaginary unit occurs (the claim is not stated in real numbers)
+    floats: bool  # some Float literal (the claim is not built from exact numbers)
+    arbitrary: bool  # some undefined function without a numeric implementation (random_functions replaces it)
+
+
+def kinds(exprs: Sequence[object]) -> Kinds:
+    """The Kinds of exprs (Python numbers read as sympy's), memoised for the claim; a list with an unhashable
+    part (a mutable matrix) is walked anew."""
+    key = tuple(exprs)
+    try:
+        return _kinds(key)
+    except TypeError:  # a mutable matrix: no memo
+        return _kinds.__wrapped__(key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kinds(exprs: tuple[object, ...]) -> Kinds:
+    analytic, opaque, imaginary, floats, arbitrary = True, False, False, False, False
+    for node in walk.nodes([sp.sympify(e) if isinstance(e, int | float | complex) else e for e in exprs]):
+        if isinstance(node, Application):
+            analytic = analytic and not isinstance(node, _NON_ANALYTIC + REAL_ONLY)
+            opaque = opaque or getattr(type(node), "numeric_only", False)
+            arbitrary = arbitrary or (isinstance(node, AppliedUndef) and getattr(node.func, "_imp_", None) is None)
+        imaginary = imaginary or node is sp.I
+        floats = floats or isinstance(node, sp.Float)
+    return Kinds(analytic, bool(opaque), imaginary, floats, arbitrary)
+
+
 def is_analytic(exprs: Sequence[sp.Basic]) -> bool:
     """Complex-step differentiation is exact only for analytic expressions."""
-    return not any(isinstance(f, _NON_ANALYTIC + REAL_ONLY) for f in walk.function_applications(exprs))
+    return kinds(exprs).analytic
 
 
 def has_opaque(exprs: Sequence[sp.Basic]) -> bool:
     """True if an expression calls a numeric-only function (no high-precision version)."""
-    return any(getattr(type(f), "numeric_only", False) for f in walk.function_applications(exprs))
+    return kinds(exprs).opaque
 
 
 def draw(given: Sequence[Given], rng: np.random.Generator, k: int, corners: bool = False) -> Env:

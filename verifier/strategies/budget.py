@@ -155,6 +155,8 @@ def start_claim() -> None:
 MEMOS = (
     ("verifier.trusted.decide.einsum.forms", "_vanishes"),
     ("verifier.trusted.decide.normal_form", "_split_exponent"),
+    ("verifier.numeric.batch", "_kinds"),
+    ("verifier.numeric.batch", "magnitude"),
 )
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from verifier.language import random_functions
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.language.stepwise import Implication
+from verifier.numeric import batch as numeric
 from verifier.numeric.checks import enclosure
 from verifier.numeric.checks.constant import check_constant, is_constant
 from verifier.numeric.checks.convergence import check_convergence
@@ -50,7 +51,8 @@ REDRAWS = 2  # fresh batches drawn in place of one whose only doubt is undecidab
 def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> NumericOutcome:
     """The numeric verdict on one instance; undefined functions become random smooth ones."""
     body = inst.claim.body
-    functions = random_functions.undefined_functions(body.parts())
+    parts = body.parts()
+    functions = random_functions.undefined_functions(parts) if numeric.kinds(parts).arbitrary else {}
     if functions:  # arbitrary smooth functions: check random concrete instances
         table = {fn: random_functions.random_smooth(arity, rng) for fn, arity in functions.items()}
         concrete = body.map_parts(lambda obj: random_functions.concretise(obj, table))
