@@ -236,6 +236,23 @@ def _memo_sizes_across_a_claim_start() -> tuple[int, int, int, int]:
     return (*before, forms._vanishes.cache_info().currsize, normal_form._split_exponent.cache_info().currsize)
 
 
+def _compiled_across_a_claim_start() -> tuple[int, int]:
+    """In a worker: how many compiled expressions the numeric checks keep after some work, then after start_claim."""
+    from verifier.numeric import batch
+
+    x = sp.Symbol("x")
+    batch.compiled([x], [sp.sin(x) + 1])
+    before = len(batch._COMPILED)
+    budget.start_claim()
+    return before, len(batch._COMPILED)
+
+
+def test_a_claim_starts_with_no_compiled_expression_of_an_earlier_one() -> None:
+    """Reusing an earlier claim's compiled expressions allocates less, which moves a later claim's heartbeats."""
+    [sizes] = _in_workers(_compiled_across_a_claim_start, [()])
+    assert sizes == (1, 0), sizes
+
+
 def test_a_claim_starts_with_the_engines_memos_empty() -> None:
     """A memo hit allocates nothing, like a sympy cache hit: what an earlier claim in this process remembered
     would lower a later claim's heartbeats (a notebook verifying claim after claim), so start_claim empties them."""

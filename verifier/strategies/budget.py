@@ -157,6 +157,7 @@ MEMOS = (
     ("verifier.trusted.decide.normal_form", "_split_exponent"),
     ("verifier.numeric.batch", "_kinds"),
     ("verifier.numeric.batch", "magnitude"),
+    ("verifier.numeric.batch", "_COMPILED"),  # a dict: compiled expressions
 )
 
 
@@ -168,7 +169,8 @@ def _empty_sympy_cache() -> None:
     clear_cache()
     for module, name in MEMOS:
         if module in sys.modules:
-            getattr(sys.modules[module], name).cache_clear()
+            memo = getattr(sys.modules[module], name)
+            memo.clear() if isinstance(memo, dict) else memo.cache_clear()
 
 
 def _seed_sympy() -> None:
