@@ -18,6 +18,7 @@ from tests.support import ROOT, claims_by_name, run_cli, write_module
 SLOW = '''
 """Claims that take a while to build, to interrupt."""
 import time
+from pathlib import Path
 import sympy as sp
 from verifier import Identity, Real, claim
 
@@ -27,6 +28,8 @@ def make(k):
     @claim(name=f"slow_{k}")
     def build():
         """x = x, slowly."""
+        if k >= 2:  # for the test: a slow claim began, so a quick one ended before it (two jobs)
+            Path(__file__).with_name(f"began_{k}").touch()
         time.sleep(0.2 if k < 2 else 30)
         return Identity(x, x, where={x: Real()})
     return build
@@ -82,7 +85,12 @@ def test_interrupt_writes_a_partial_report_marked_incomplete(module_dir: Path, t
         # ignored, and Python then never raises KeyboardInterrupt (seen when CI ran under nohup &)
         preexec_fn=_default_sigint,
     )
-    time.sleep(10)  # the two quick claims finish in well under a second each; the rest sleep for 30 s
+    # the two quick claims finish in well under a second each; the rest sleep for 30 s. With two jobs, a claim
+    # begins once the parent has the result of one before it: two slow ones begun, both quick ones are in
+    for _ in range(600):
+        if len(list(module_dir.glob("began_*"))) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.1)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, out + err
