@@ -308,3 +308,18 @@ def test_a_path_after_the_option_is_pytests_and_the_option_repeats(square: pytes
     result.assert_outcomes(passed=2, deselected=1)
     both = run(square, "--derivations", "derivs", "--derivations", "more", "-k", "square_of_sum or premise", *SAMPLES)
     both.assert_outcomes(passed=2, deselected=4)
+
+
+def test_the_old_form_still_verifies_a_folder_of_derivations_after_the_option_with_a_warning(
+    square: pytest.Pytester,
+) -> None:
+    """`--derivations a b` verified b's claims until --derivations took one PATH: for a release, a b that holds
+    derivations and no tests is still verified, with a warning that says what to write instead."""
+    (square.mkdir("more") / "bound.py").write_text(COROLLARY)
+    result = run(square, "--derivations", "derivs", "more", "-k", "square_of_sum or premise", *SAMPLES)
+    result.assert_outcomes(passed=2, deselected=3)  # more/bound.py's three claims, and square.py's two
+    result.stdout.fnmatch_lines(["*OldDerivationsForm*--derivations more*"])
+    square.makepyfile(test_plain="def test_ok():\n    assert True\n")  # a path with tests is pytest's own
+    tests = run(square, "--derivations", "derivs", "test_plain.py", "-k", "ok or square_of_sum", *SAMPLES)
+    tests.assert_outcomes(passed=2, deselected=1)
+    assert "OldDerivationsForm" not in tests.stdout.str()

@@ -2,7 +2,9 @@
 
 `--derivations` takes one PATH, like pytest's own `--ignore`; repeat it for more
 (`--derivations a --derivations b`). A path after it is pytest's, collected as usual: never
-read as derivations, so `pytest --derivations derivations tests/` runs both.
+read as derivations, so `pytest --derivations derivations tests/` runs both. (For a release, a
+path after it that holds derivations and no tests is still read as derivations, the old form
+`--derivations a b`, with a warning: :func:`read_the_old_way`.)
 
 Each derivation file under PATH is a collector (its items are collected in pytest's
 collection phase, so "collected N items", -k, --co and node ids work as usual): the claim
@@ -79,6 +81,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from verifier.load import library, loader
 
     values = [v for v in values if v] or [str(library.default_folder() or library.SOURCE)]
+    values += read_the_old_way(config)
     paths = [v.partition("::")[0] for v in values]
     if not all(paths):
         raise pytest.UsageError("--derivations: a node id names its file: PATH::derivation.claim")
@@ -90,6 +93,59 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[RESULTS] = {}
     config.stash[HELD] = set()
     config.args = collection_args(config, values, files)
+
+
+class OldDerivationsForm(DeprecationWarning):
+    """`--derivations a b`: b read as derivations, as before --derivations took one PATH."""
+
+
+def read_the_old_way(config: pytest.Config) -> list[str]:
+    """The paths written after `--derivations PATH` that hold derivations and no tests, taken out of pytest's
+    arguments with a warning: until --derivations took one PATH, `--derivations a b` verified b's claims too,
+    and pytest would now import b as a test module and verify nothing of it, silently. For a release."""
+    old = [raw for raw in _after_the_option(config.invocation_params.args) if _derivations_only(config, raw)]
+    if not old:
+        return []
+    config.args = [a for a in config.args if a not in old]
+    repeated = " ".join(f"--derivations {raw}" for raw in old)
+    config.issue_config_time_warning(
+        OldDerivationsForm(
+            f"--derivations takes one PATH; verifying {', '.join(old)} as derivations as before, for this release "
+            f"only: write {repeated} (a path after --derivations PATH is pytest's own, collected as tests)"
+        ),
+        stacklevel=2,
+    )
+    return old
+
+
+def _after_the_option(args: tuple[str, ...]) -> list[str]:
+    """The arguments that follow `--derivations PATH` (or `--derivations=PATH`) up to the next option."""
+    found: list[str] = []
+    for i, arg in enumerate(args):
+        start = i + 1 if arg.startswith("--derivations=") else i + 2 if arg == "--derivations" else None
+        for later in args[start:] if start is not None else ():
+            if later.startswith("-"):
+                break
+            found.append(later)
+    return found
+
+
+def _derivations_only(config: pytest.Config, raw: str) -> bool:
+    """Whether the path holds derivation files (a file, or a folder's own) and no file pytest takes for tests."""
+    from fnmatch import fnmatch
+
+    from verifier.load import loader
+
+    path = Path(raw)
+    if "::" in raw or not path.exists():
+        return False
+    try:
+        derivations = loader.discover([raw])
+    except loader.LoadError:
+        return False
+    patterns = config.getini("python_files")
+    candidates = path.rglob("*.py") if path.is_dir() else [path]
+    return bool(derivations) and not any(fnmatch(f.name, pattern) for f in candidates for pattern in patterns)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
