@@ -323,3 +323,42 @@ def test_the_old_form_still_verifies_a_folder_of_derivations_after_the_option_wi
     tests = run(square, "--derivations", "derivs", "test_plain.py", "-k", "ok or square_of_sum", *SAMPLES)
     tests.assert_outcomes(passed=2, deselected=1)
     assert "OldDerivationsForm" not in tests.stdout.str()
+
+
+DEEP = '''
+"""A claim that notes how many frames deep its worker builds it."""
+import os
+import sys
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def square():
+    """(x + 1)² = x² + 2x + 1."""
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    with open(os.environ["DEPTH_LOG"], "a") as log:
+        print(depth, file=log)
+    return Identity((x + 1) ** 2, x**2 + 2 * x + 1, where={x: Real()})
+'''
+
+
+def test_the_claims_are_verified_as_shallow_in_the_stack_as_the_clis(pytester: pytest.Pytester) -> None:
+    """Not below pytest's frames: forked from there, a claim's recursion that crosses the end of one of CPython's
+    frame chunks to and fro maps and unmaps it at each crossing (`pytest_plugin.on_a_fresh_stack`)."""
+    import subprocess
+
+    (pytester.mkdir("derivs") / "deep.py").write_text(DEEP)
+    log = pytester.path / "depth.log"
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("DEPTH_LOG", str(log))
+        run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=1)
+        plugin = int(log.read_text())
+        log.unlink()
+        command = [sys.executable, "-m", "verifier", "verify-all", "derivs", "--no-cache", "--samples", "30", "-q"]
+        subprocess.run(command, cwd=pytester.path, check=True, capture_output=True)
+        cli = int(log.read_text())
+    assert plugin <= cli, f"the plugin's claim was built {plugin} frames deep, the CLI's {cli}"
