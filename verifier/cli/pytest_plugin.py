@@ -32,10 +32,9 @@ Heavy imports wait until used.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -264,7 +263,7 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     only = frozenset((i.source, i.family.name) for i in items)
     files = list(dict.fromkeys(i.source for i in items))
     settings = RunSettings(engine=engine, jobs=max(1, jobs), cache_dir=cache_dir, only=only)
-    report = on_a_fresh_stack(lambda: verify_paths(files, settings))
+    report = verify_paths(files, settings)  # on a fresh stack: its workers fork as shallow as the CLI's
     if not report.complete:
         raise KeyboardInterrupt
     found = {(r.source, r.name): r for r in report.results}
@@ -272,54 +271,6 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     return {
         key: found.get(key) or outcome.ClaimResult.failed(key[0], Path(key[0]).stem, key[1], missing) for key in only
     }
-
-
-T = TypeVar("T")
-
-
-def on_a_fresh_stack(fn: Callable[[], T]) -> T:
-    """fn() in a new thread, which starts with an empty frame stack; its value, or what it raised.
-
-    The run's hosts and workers are forked from where the run is, and inherit its depth: pytest's, some
-    80 frames deep. CPython 3.11 keeps frames in 16 KiB chunks, maps a chunk when a call crosses the end
-    of one and unmaps it on the way back, and a claim's recursion that goes to and fro across that line
-    maps and unmaps a chunk (and faults its pages in) at each crossing. Forked from pytest's depth, the
-    claims of matrix_calculus.py made 697,000 mmap and munmap calls (from a fresh thread 8,700; the CLI
-    20,000 to 33,000, and 1.8 million when it was started 40 frames deeper), and the workers of three
-    files took 13.4 s of system CPU against the CLI's 2.0 s. From a fresh thread the run starts as shallow
-    as the CLI's (tests/cli/test_pytest_plugin.py). A forked host's thread is its main thread, so
-    the budget meters it as any other (`verifier.strategies.budget`). Ctrl-C, which reaches the main
-    thread here, is passed on to the run, which stops its workers and returns what finished.
-    """
-    out: list[T] = []
-    raised: list[BaseException] = []
-
-    def body() -> None:
-        try:
-            out.append(fn())
-        except BaseException as err:  # handed back to the caller's thread
-            raised.append(err)
-
-    thread = threading.Thread(target=body, name="verifier-run", daemon=True)
-    thread.start()
-    try:
-        while thread.is_alive():  # in short waits: a signal the run's thread receives wakes no blocked join
-            thread.join(0.25)
-    except KeyboardInterrupt:
-        _interrupt(thread)
-        thread.join()
-        raise
-    if raised:
-        raise raised[0]
-    return out[0]
-
-
-def _interrupt(thread: threading.Thread) -> None:
-    """Raise KeyboardInterrupt in the thread at its next Python instruction (the run polls at least every 0.5 s)."""
-    import ctypes
-
-    ident = ctypes.c_ulong(thread.ident or 0)
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ident, ctypes.py_object(KeyboardInterrupt))
 
 
 def shown_path(path: Path, start: Path) -> str:

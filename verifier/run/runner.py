@@ -25,7 +25,7 @@ from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo
 from verifier.quality import alarms, mutate
 from verifier.quality.mutate import ClaimMutation
-from verifier.run import cache, plan, pool, session
+from verifier.run import cache, fresh_stack, plan, pool, session
 from verifier.run import shard as sharding
 from verifier.run.executor import Executor, LocalPool, reruns_since
 from verifier.run.plan import ClaimSpec, matches_key, module_error
@@ -192,7 +192,19 @@ def verify_paths(
     on_result: Callable[[ClaimResult], None] = lambda r: None,
     argv: list[str] | None = None,
 ) -> RunReport:
-    """Verify every claim in the given files and folders (only shard I/N's, with settings.shard)."""
+    """Verify every claim in the given files and folders (only shard I/N's, with settings.shard), on a fresh
+    thread's stack (:mod:`verifier.run.fresh_stack`), so that the workers fork from the same depth from every
+    door; on_plan and on_result are called on that thread."""
+    return fresh_stack.on_a_fresh_stack(lambda: _verify_paths(paths, settings, on_plan, on_result, argv))
+
+
+def _verify_paths(
+    paths: list[str],
+    settings: RunSettings,
+    on_plan: Callable[[int], None],
+    on_result: Callable[[ClaimResult], None],
+    argv: list[str] | None,
+) -> RunReport:
     started = time.monotonic()
     files = [str(p) for p in loader.discover(paths)]
     order = {s: i for i, s in enumerate(files)}
