@@ -165,6 +165,29 @@ def test_decoding_refuses_what_it_cannot_build_quickly() -> None:
     assert _bounded(sp.Pow(3, 200, evaluate=False) * sp.Pow(x, 40) + sp.gamma(5)) == ""  # ordinary sizes pass
 
 
+def test_the_sandbox_stops_sending_at_the_node_bound_the_grader_decodes_to() -> None:
+    """A statement past the node bound is refused where it is encoded, in the sandbox, with the decoder's
+    count: the 9 MB document it once wrote took the node bomb 2.3 s, and timed it out on a loaded machine."""
+    from verifier.grading.statements import encode_family
+    from verifier.language.families import ClaimFamily
+    from verifier.outcome import Expect
+
+    def family(k: int) -> ClaimFamily:
+        def builder() -> Identity:
+            return Identity(sp.Add(*sp.symbols(f"a0:{k}"), evaluate=False), sp.Integer(0), where={t: Real()})
+
+        return ClaimFamily("big", "d", "", builder, (None,), (), Expect.HOLDS, "")
+
+    t = sp.Symbol("t")
+    fits, past = codec.MAX_NODES - 3, codec.MAX_NODES - 2  # the sum's terms, its Add, the 0 and the domain's t
+    sent = encode_family(family(fits), [None])["built"][0]
+    assert "body" in sent and len(decode_statement(sent["body"]).lhs.args) == fits
+    refused = encode_family(family(past), [None])["built"][0]
+    assert refused == {"n": None, "error": f"cannot be sent as data: a statement of more than {codec.MAX_NODES} "
+                       "expression nodes; not sent"}  # fmt: skip
+    assert "nodes; not decoded" in _bounded(sp.Add(*sp.symbols(f"a0:{past}"), evaluate=False) - sp.Integer(0))
+
+
 def test_a_narrower_domain_or_assumption_is_named() -> None:
     from verifier.grading.narrower import narrower
 

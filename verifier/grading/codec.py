@@ -99,7 +99,9 @@ def check_name(name: object, what: str = "name") -> str:
 
 
 def encode_expr(obj: Any) -> dict[str, Any]:
-    """The JSON tree of a sympy expression or matrix (CannotEncode for anything off the allow-list)."""
+    """The JSON tree of a sympy expression or matrix (CannotEncode for anything off the allow-list, or past the
+    node count of an enclosing :func:`bounded` block: the sandbox stops at the bound, not the grader)."""
+    _spend(CannotEncode, "not sent")
     if isinstance(obj, sp.MatrixBase):
         if obj.rows * obj.cols > MAX_MATRIX:
             raise CannotEncode(f"a {obj.rows}×{obj.cols} matrix is larger than {MAX_MATRIX} entries")
@@ -141,7 +143,7 @@ def decode_expr(tree: Any, depth: int = 0) -> Any:
     """The sympy object a JSON tree describes (CodecError for anything malformed or not allowed)."""
     if depth > MAX_DEPTH:
         raise CodecError(f"an expression nested deeper than {MAX_DEPTH} levels")
-    _spend()
+    _spend(CodecError, "not decoded")
     if not isinstance(tree, dict) or not isinstance(tree.get("t"), str):
         raise CodecError(f"expected an expression node, got {_short(tree)}")
     tag = tree["t"]
@@ -178,7 +180,7 @@ _NODES: ContextVar[list[int] | None] = ContextVar("decode_nodes", default=None)
 
 @contextmanager
 def bounded(nodes: int = MAX_NODES) -> Iterator[None]:
-    """Decode at most `nodes` expression nodes in this block (one statement)."""
+    """Encode or decode at most `nodes` expression nodes in this block (one statement)."""
     token = _NODES.set([nodes])
     try:
         yield
@@ -186,12 +188,12 @@ def bounded(nodes: int = MAX_NODES) -> Iterator[None]:
         _NODES.reset(token)
 
 
-def _spend() -> None:
+def _spend(error: type[CodecError], done: str) -> None:
     left = _NODES.get()
     if left is not None:
         left[0] -= 1
         if left[0] < 0:
-            raise CodecError(f"a statement of more than {MAX_NODES} expression nodes; not decoded")
+            raise error(f"a statement of more than {MAX_NODES} expression nodes; {done}")
 
 
 def _bits(x: sp.Rational) -> int:

@@ -103,7 +103,8 @@ def encode_family(family: ClaimFamily, dims: list[int | None]) -> dict[str, Any]
             body = family.builder() if n is None else family.builder(n)
             if not isinstance(body, Statement):
                 raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
-            built.append({"n": n, "body": encode_value(body)})
+            with bounded():
+                built.append({"n": n, "body": encode_value(body)})
         except CannotEncode as err:
             built.append({"n": n, "error": f"cannot be sent as data: {err}"})
         except (Exception, SystemExit) as err:  # the builder is the submission's code (sys.exit included)
