@@ -6,9 +6,11 @@ the way back, so a claim's recursion that goes to and fro across that line maps 
 (and faults its pages in) at each crossing. Forked from pytest's depth (some 80 frames), the claims
 of matrix_calculus.py made 697,000 mmap and munmap calls, from a fresh thread 8,700, and the
 workers of three files took 13.4 s of system CPU against 2.0 s; the soundness suite's 912 probes,
-verified from a pytest worker, took 44.1 s of system CPU, from a fresh thread 25.9 s. A thread
-starts with an empty stack, so every door forks from about the same depth. A forked host's thread
-is its main thread there, and the budget meters it as any other (`verifier.strategies.budget`).
+verified from a pytest worker, took 44.1 s of system CPU, from a fresh thread 27.1 s. A thread
+starts with an empty stack, so every door that runs through `runner.verify_paths` (verify-all, check,
+the pytest plugin) forks from about the same depth; the API's in-process `verify`, grading and serve
+do not go through it. A forked host's thread is its main thread there, and the budget meters it as
+any other (`verifier.strategies.budget`).
 """
 
 from __future__ import annotations
