@@ -175,13 +175,14 @@ def decode_expr(tree: Any, depth: int = 0) -> Any:
 
 # ---------------------------------------------------------------- bounds on what decoding builds
 
-_NODES: ContextVar[list[int] | None] = ContextVar("decode_nodes", default=None)
+_NODES: ContextVar[list[int] | None] = ContextVar("statement_nodes", default=None)  # [left, bound]
 
 
 @contextmanager
-def bounded(nodes: int = MAX_NODES) -> Iterator[None]:
-    """Encode or decode at most `nodes` expression nodes in this block (one statement)."""
-    token = _NODES.set([nodes])
+def bounded(nodes: int | None = None) -> Iterator[None]:
+    """Encode or decode at most `nodes` (default: MAX_NODES) expression nodes in this block (one statement)."""
+    bound = MAX_NODES if nodes is None else nodes
+    token = _NODES.set([bound, bound])
     try:
         yield
     finally:
@@ -193,7 +194,7 @@ def _spend(error: type[CodecError], done: str) -> None:
     if left is not None:
         left[0] -= 1
         if left[0] < 0:
-            raise error(f"a statement of more than {MAX_NODES} expression nodes; {done}")
+            raise error(f"a statement of more than {left[1]} expression nodes; {done}")
 
 
 def _bits(x: sp.Rational) -> int:
