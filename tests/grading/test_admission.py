@@ -102,3 +102,15 @@ def test_the_sandboxs_processes_are_the_first_to_go(tmp_path: Path) -> None:
     extract.first_to_go(str(score))
     assert score.read_text() == str(extract.OOM_FIRST) == "1000"
     extract.first_to_go(str(tmp_path / "no" / "such"))  # a /proc that refuses it: the sandbox goes on
+
+
+def test_a_lane_held_back_by_its_room_is_looked_at_again_sooner() -> None:
+    """Room may come with no task ending (a fork bomb stopped at its CPU limit leaves the run queue before its task
+    ends): a lane whose next task waits only for room is looked at every ADMIT_POLL, not every POLL."""
+    tasks: deque[pool.Task] = deque(pool.Task(f"t{i}", print, ()) for i in range(2))
+    lane = pipeline.Lane(4, 10.0, lambda task, value: None, tasks, admit=lambda running: False)
+    lane.running.append(_running())
+    assert not lane.may_start() and pipeline.poll([lane]) == pipeline.ADMIT_POLL < pipeline.POLL
+    lane.running += [_running() for _ in range(3)]  # no slot left: only a task's end makes room
+    assert pipeline.poll([lane]) == pipeline.POLL
+    assert pipeline.poll([pipeline.Lane(4, 10.0, lambda task, value: None)]) == pipeline.POLL  # nothing queued

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +18,7 @@ from tests.fixtures.course_hanging import IMPORT_LIMIT, write_hanging_course
 from tests.grading.support import check_row, needs_sandbox, rows_of
 from tests.support import ROOT, run_cli
 from verifier.grading import channel, sandbox, warm
+from verifier.grading.zygote import START
 
 pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
 
@@ -151,3 +155,43 @@ def test_a_slow_honest_import_is_told_which_limit_to_raise_and_passes_once_raise
     assert "--import-timeout raises" in stopped["problem"]
     assert {g["status"] for g in stopped["grades"]} == {"NOT GRADED"}
     assert passed["problem"] == "" and passed["score"] == len(NAMES)
+
+
+FROZEN = """
+import gc
+
+def frozen():
+    x = sp.Symbol("x")
+    return Identity(x, x, where={x: Real()})
+
+frozen.__doc__ = f"frozen={gc.get_freeze_count()}"
+claim()(frozen)
+"""
+
+
+@needs_sandbox
+def test_a_submission_forked_from_the_zygote_finds_the_zygotes_imports_frozen(tmp_path: Path) -> None:
+    """sympy's and the verifier's objects, imported once in the zygote, are frozen there: a fork's collections
+    never walk them (nor copy their pages)."""
+    folder = tmp_path / "student"
+    folder.mkdir()
+    (folder / "ridge.py").write_text(module_with("") + FROZEN)
+    with warm.started() as z:
+        assert z is not None and not z.broken
+        run = warm.run(folder, DIMS, [1, 2], sandbox.Limits(wall_seconds=60), files=["ridge.py"])
+    frozen = int(_claims(run)["frozen"]["statement"].split("=")[1])
+    assert frozen > 50_000  # sympy alone makes some 90,000 objects
+
+
+def test_the_zygote_ends_without_the_interpreters_teardown_when_the_grader_hangs_up(tmp_path: Path) -> None:
+    """Freeing sympy's objects took 0.17 s, which the grader waited for: an exit handler never runs."""
+    marker = tmp_path / "torn_down"
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    start = f"import atexit; atexit.register(lambda: open({str(marker)!r}, 'w').close()); " + START
+    proc = subprocess.Popen([sys.executable, "-c", start.format(fd=theirs.fileno())], pass_fds=(theirs.fileno(),),
+                            cwd=ROOT)  # fmt: skip
+    theirs.close()
+    assert ours.recv(16) == b"ready"
+    ours.close()
+    assert proc.wait(60) == 0
+    assert not marker.exists()

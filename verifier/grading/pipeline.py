@@ -21,6 +21,8 @@ from typing import Any
 from verifier.run import pool
 
 OnDone = Callable[[pool.Task, Any], None]
+POLL = 0.5  # seconds between looks at the running tasks when none ends
+ADMIT_POLL = 0.1  # … while a lane's next task waits only for room
 
 
 @dataclass
@@ -41,9 +43,22 @@ class Lane:
 
     def may_start(self) -> bool:
         """Whether the next queued task may start now."""
-        if not self.queued or len(self.running) >= max(1, self.slots):
-            return False
-        return not self.running or self.admit(len(self.running))
+        return self._has_slot() and (not self.running or self.admit(len(self.running)))
+
+    def held(self) -> bool:
+        """Once the lane has started every task it may: whether its next one waits only for `admit` (which may
+        change with no task ending)."""
+        return self._has_slot()
+
+    def _has_slot(self) -> bool:
+        return bool(self.queued) and len(self.running) < max(1, self.slots)
+
+
+def poll(lanes: list[Lane]) -> float:
+    """The longest the pipeline waits for a task to end before it looks again (once every lane has started what it
+    may): sooner while a lane is held back by its admit, which may say yes with no task ending (a fork bomb stopped
+    at its CPU limit leaves the machine's run queue at once; its task ends once its sandbox is read and torn down)."""
+    return ADMIT_POLL if any(lane.held() for lane in lanes) else POLL
 
 
 def run(lanes: list[Lane], memory_mb: int) -> None:
@@ -56,7 +71,7 @@ def run(lanes: list[Lane], memory_mb: int) -> None:
                     lane.running.append(pool.start(lane.queued.popleft(), memory_mb, lane.timeout))
             running = [r for lane in lanes for r in lane.running]
             wait_for = max(0.0, min(r.deadline for r in running) - time.monotonic())
-            ready = wait([r.conn for r in running], timeout=min(wait_for, 0.5))
+            ready = wait([r.conn for r in running], timeout=min(wait_for, poll(lanes)))
             for lane in lanes:
                 for r in list(lane.running):
                     outcome = pool.collect(r, r.conn in ready, lane.timeout)
