@@ -68,16 +68,25 @@ def test_every_latex_student_chain_names_its_planted_step(path: Path, name: str)
     r = verify_family(family, dataclasses.replace(SETTINGS, diagnose=False))
     assert r.status is Status.REFUTED, r.reason
     assert r.first_wrong_step == family.planted, r.reason
+    assert r.reason.startswith(f"step {family.planted} of {len(r.steps)} is wrong"), r.reason
     assert r.steps[family.planted - 1].counterexample is not None  # type: ignore[operator]
     assert r.met
 
 
+# the one correct chain that is not proved: an implication that is no rearrangement (x ≥ 1 ⇒ x² ≥ 1), checked
+# where its premise holds (test_an_implication_that_is_no_rearrangement_is_checked_where_the_premise_holds)
+CHECKED_ONLY = {"latex_implications.md:squaring"}
+
+
 @pytest.mark.parametrize(("path", "name"), CORRECT)
 def test_no_correct_latex_chain_has_a_wrong_step(path: Path, name: str) -> None:
+    """Each is PROVED, its end result too (issue 27's homework among them), at its smallest size here; verify-all
+    checks every size against the baseline in CI."""
     family = _loaded(path, name)
     assert family.expect is Expect.HOLDS
     r = verify_family(_smallest(family), SETTINGS)
-    assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    want = Status.CHECKED if f"{path.name}:{name}" in CHECKED_ONLY else Status.PROVED
+    assert r.status is want and r.end_result == want.value, r.reason
     assert not any(step.status is Status.REFUTED for step in r.steps), r.reason
 
 
