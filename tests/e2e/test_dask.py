@@ -150,27 +150,6 @@ def test_a_hang_is_unknown_at_the_timeout_and_holds_up_nothing(
 
 
 @needs_dask
-def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
-    executor: dask_executor.DaskExecutor, module_dir: Path, tmp_path: Path
-) -> None:
-    mark = tmp_path / "killed-once"
-    write_module(module_dir, "a_kills", KILLS.replace("MARK_PATH", repr(str(mark))))
-    write_module(module_dir, "quick", QUICK)
-    settings = RunSettings(jobs=2, timeout=60, executor=executor)
-    report = verify_paths([str(module_dir)], settings)
-    assert mark.read_text() == "killed", "a worker was killed mid-run"
-    assert report.complete
-    quick = {f"quick.quick_{k}": "PROVED" for k in range(4)}
-    assert _statuses(report) == {"a_kills.kills_its_worker": "PROVED", **quick}
-    assert report.retried == {"a_kills.kills_its_worker": 1}
-    again = RunReport.from_json(json.loads(json.dumps(report.to_json())))
-    assert again.retried == report.retried
-    assert "a_kills.kills_its_worker" in markdown.render(report).split("## ")[0]
-    executor.client.wait_for_workers(2, timeout=180)  # the nanny restarts it (slowly on a loaded machine)
-    assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
-
-
-@needs_dask
 def test_a_task_the_worker_cannot_read_is_an_error_and_the_worker_lives(
     executor: dask_executor.DaskExecutor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,6 +167,29 @@ def test_a_task_the_worker_cannot_read_is_an_error_and_the_worker_lives(
     assert "only_on_this_machine" in failure.message
     assert len(executor.client.nthreads()) == 2, "the worker survived"
     assert "unreadable" not in executor.reruns(), "no worker was lost to it"
+
+
+@needs_dask
+def test_a_killed_worker_loses_nothing_and_the_report_names_the_rerun(
+    executor: dask_executor.DaskExecutor, module_dir: Path, tmp_path: Path
+) -> None:
+    mark = tmp_path / "killed-once"
+    write_module(module_dir, "a_kills", KILLS.replace("MARK_PATH", repr(str(mark))))
+    write_module(module_dir, "quick", QUICK)
+    settings = RunSettings(jobs=2, timeout=60, executor=executor)
+    report = verify_paths([str(module_dir)], settings)
+    assert mark.read_text() == "killed", "a worker was killed mid-run"
+    assert report.complete
+    quick = {f"quick.quick_{k}": "PROVED" for k in range(4)}
+    assert _statuses(report) == {"a_kills.kills_its_worker": "PROVED", **quick}
+    assert report.retried == {"a_kills.kills_its_worker": 1}
+    again = RunReport.from_json(json.loads(json.dumps(report.to_json())))
+    assert again.retried == report.retried
+    assert "a_kills.kills_its_worker" in markdown.render(report).split("## ")[0]
+    # the next run goes on with the worker left; the nanny restarts the other when it can (Dask's doing, not
+    # asserted: once in CI it did not within 180 s, after the last test here that kills a worker, which now
+    # waits for two workers before it kills one, and not after)
+    assert verify_paths([str(module_dir)], settings).retried == {}, "the next run on the cluster lost nothing"
 
 
 @needs_dask
@@ -321,12 +323,12 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
     assert _grade_rows(local)["s002_wrong_gradient"][0] == ("gradient", "REFUTED")
 
     mark = tmp_path / "killed-once"
+    executor.client.wait_for_workers(2, timeout=180)  # the one the submission kills is not the last (see above)
     killer = tmp_path / "submissions" / "s006_kills_its_worker"
     killer.mkdir()
     (killer / "ridge.py").write_text(module_with(KILL_ON_FIRST_IMPORT.replace("MARK", repr(str(mark)))))
     monkeypatch.setattr(sandbox, "unavailable", lambda: "switched off here: the submission must see its worker")
     report = grade(*args, dataclasses.replace(on_cluster, trust=True))
-    executor.client.wait_for_workers(2, timeout=180)  # the nanny restarts the killed worker (a safety net)
     assert mark.read_text() == "killed", "a worker died while it read a submission"
     rows = _grade_rows(report)
     assert report.complete and rows.pop("s006_kills_its_worker") == rows["s001_correct"]
