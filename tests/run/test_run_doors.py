@@ -77,13 +77,24 @@ def test_the_runner(sessions: Path, module: str) -> None:
 
 
 def test_the_pytest_plugin(sessions: Path, module: str) -> None:
-    from verifier.cli.pytest_plugin import verify_items
+    """The plugin hands its items to a clean process of the session's, which runs `zygote.verify_run` (a process
+    this test cannot watch: here a stand-in runs the call in this process)."""
+    from verifier.cli.pytest_plugin import RUNNER, verify_items
+    from verifier.run import zygote
+
+    made: list[object] = []
+
+    class InThisProcess:
+        def call(self, fn: Any, *args: Any) -> Any:
+            made.append(fn)
+            return fn(*args)
 
     option = SimpleNamespace(derivation_no_cache=True, derivation_cache_dir="", derivation_jobs=1,
                              derivation_seed=0, derivation_samples=30)  # fmt: skip
     items = [SimpleNamespace(source=module, family=SimpleNamespace(name="dream"))]
-    found = verify_items(items, SimpleNamespace(option=option))  # type: ignore[arg-type]
+    found = verify_items(items, SimpleNamespace(option=option, stash={RUNNER: InThisProcess()}))  # type: ignore[arg-type]
     assert found[module, "dream"].status is Status.REFUTED
+    assert made == [zygote.verify_run]
     assert calls(sessions) == [("LocalPool", [f"{module}::dream"])]
 
 

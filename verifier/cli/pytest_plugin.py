@@ -23,9 +23,12 @@ corollary cites are verified too when they were not selected, and not reported. 
 each worker verifies its own items as it reaches them, one claim at a time: a file's items at once
 under `--dist loadgroup` (each claim item is in its file's xdist_group, so a file's items run on one
 worker), else each item alone (`--dist load`, `loadfile`: a runner per item; xdist does not tell a
-worker which of these it is under). The module collection loaded is the one the runner's host holds
-(`verifier.run.plan.HELD`: the host is forked from the process that collected it), so a file is
-loaded once per process that collects it, not again for its claims.
+worker which of these it is under).
+The runner runs in a clean process of the session's (one per pytest worker, `verifier.run.zygote`),
+started with the CLI's environment and imports, not in pytest's: pytest's random hash seed and its
+own modules moved the work counts of a claim in four (which decide how far a proof gets within its
+budget), and a run forked from pytest's larger process cost more system time. That process loads the
+files again, as the CLI's run does; pytest's collection loads each one to list its claims.
 Registered through the `pytest11` entry point, so installing the verifier is enough.
 Heavy imports wait until used.
 """
@@ -41,10 +44,11 @@ import pytest
 if TYPE_CHECKING:
     from verifier.language.families import ClaimFamily
     from verifier.outcome import ClaimResult
+    from verifier.run.zygote import Zygote
 
 ROOTS = pytest.StashKey[frozenset[Path]]()  # the derivation files the --derivations paths name
 RESULTS = pytest.StashKey[dict[tuple[str, str], "ClaimResult"]]()  # (source, claim name) → its result
-HELD = pytest.StashKey[set[str]]()  # the sources whose modules this session put in the runner's plan.HELD
+RUNNER = pytest.StashKey["Zygote"]()  # the session's clean process, which runs the runner (started when first used)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -91,7 +95,6 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"--derivations: {err}") from None
     config.stash[ROOTS] = frozenset(p.resolve() for p in files)
     config.stash[RESULTS] = {}
-    config.stash[HELD] = set()
     config.args = collection_args(config, values, files)
 
 
@@ -149,13 +152,10 @@ def _derivations_only(config: pytest.Config, raw: str) -> bool:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """Forget the modules collection held for the runner: a later run in this process (pytester's) loads its own."""
-    held = config.stash.get(HELD, set())
-    if held:
-        from verifier.run import plan
-
-        for source in held:
-            plan.HELD.pop(source, None)
+    """End the session's clean process (at once: it is idle)."""
+    runner = config.stash.get(RUNNER, None)
+    if runner is not None:
+        runner.close()
 
 
 def collection_args(config: pytest.Config, values: list[str], files: list[Path]) -> list[str]:
@@ -191,16 +191,11 @@ class DerivationFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         from verifier.language.keys import ClaimKey
         from verifier.load import loader
-        from verifier.run import plan
 
-        plan.share_imports(shrinker=True)  # first, as a module's host does before it loads the module
         try:
             loaded = loader.load(self.path)
         except loader.LoadError as err:
             raise self.CollectError(str(err)) from None
-        source = shown_path(self.path, Path.cwd())
-        plan.HELD[source] = loaded  # the runner's hosts, forked from this process, hold it: not loaded again
-        self.config.stash[HELD].add(source)
         stem = self.path.stem
         for family in loaded.families:
             item = ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
@@ -249,12 +244,14 @@ def _claim_items(items: list[pytest.Item], done: dict[tuple[str, str], ClaimResu
 
 
 def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[str, str], ClaimResult]:
-    """The items' claims verified by verify-all's runner (the pool, the cache): (source, name) → result."""
+    """The items' claims verified by verify-all's runner (the pool, the cache) in the session's clean process:
+    (source, name) → result."""
     import os
 
     from verifier import outcome
     from verifier.engine import EngineSettings
-    from verifier.run.runner import RunSettings, verify_paths
+    from verifier.run import zygote
+    from verifier.run.runner import RunSettings
 
     options = config.option
     cache_dir = None if options.derivation_no_cache else Path(options.derivation_cache_dir)
@@ -263,7 +260,7 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     only = frozenset((i.source, i.family.name) for i in items)
     files = list(dict.fromkeys(i.source for i in items))
     settings = RunSettings(engine=engine, jobs=max(1, jobs), cache_dir=cache_dir, only=only)
-    report = verify_paths(files, settings)  # on a fresh stack: its workers fork as shallow as the CLI's
+    report = clean_runner(config).call(zygote.verify_run, os.getcwd(), files, settings)
     if not report.complete:
         raise KeyboardInterrupt
     found = {(r.source, r.name): r for r in report.results}
@@ -271,6 +268,24 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     return {
         key: found.get(key) or outcome.ClaimResult.failed(key[0], Path(key[0]).stem, key[1], missing) for key in only
     }
+
+
+def clean_runner(config: pytest.Config) -> Zygote:
+    """The session's clean process: the CLI's environment (its hash seed, one BLAS thread) and this verifier,
+    in a session of its own (Ctrl-C reaches it from this process alone, once)."""
+    runner = config.stash.get(RUNNER, None)
+    if runner is None:
+        import os
+
+        import verifier
+        from verifier.cli import reexec
+        from verifier.run import zygote
+
+        here = str(Path(verifier.__file__).resolve().parent.parent)  # the verifier this process runs
+        path = os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))
+        env = reexec.environment_of_a_run({**os.environ, "PYTHONPATH": path})
+        runner = config.stash[RUNNER] = zygote.Zygote(env, own_session=True)
+    return runner
 
 
 def shown_path(path: Path, start: Path) -> str:

@@ -47,6 +47,12 @@ def fix_hash_seed(command: str | None) -> None:
         os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
 
 
+def environment_of_a_run(base: dict[str, str]) -> dict[str, str]:
+    """The environment a command that verifies runs in, from `base`: the fixed hash seed and one BLAS thread (for
+    a process that verifies as the CLI does without being the CLI: the pytest plugin's `verifier.run.zygote`)."""
+    return {**{name: "1" for name in BLAS_THREADS}, **base, "PYTHONHASHSEED": "0"}
+
+
 def reexec_early(args: list[str]) -> None:
     """`verifier COMMAND …` with a command that verifies: one BLAS thread, and the fixed seed, before the first
     process imports anything more (argparse and the parser cost it 0.02 s of CPU it would then throw away)."""

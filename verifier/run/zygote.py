@@ -14,6 +14,10 @@ each task as the CLI does: held, then forked, under the hard time and memory lim
 (`grouped.run`). The zygote is part of its worker: it ends when the worker hangs up, and if it
 dies in the middle of a task the worker ends itself too, so that the scheduler runs the task again
 elsewhere, as for any lost worker.
+
+The pytest plugin verifies a pytest worker's claims the same way, for the same reason (pytest and
+its plugins are some 300 modules more, and its hash seed is random): its zygote runs a whole run
+(`verify_run`) in a process of its own session, with the CLI's environment, and hands back the report.
 """
 
 from __future__ import annotations
@@ -26,11 +30,19 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from verifier.run import grouped, pool
+
+if TYPE_CHECKING:
+    from verifier.outcome import RunReport
+    from verifier.run.runner import RunSettings
+
+T = TypeVar("T")
 
 # the process starts from the CLI's own modules, as `verifier` does (imported here, the run layer would
 # import the CLI above it)
@@ -51,7 +63,8 @@ def _import_as_the_cli() -> None:
 
 
 def serve() -> None:
-    """The zygote's loop: read a task, run it as the CLI would, answer; until the worker hangs up.
+    """The zygote's loop: read a call (a function of this package's and its arguments), answer its value;
+    until the worker hangs up.
 
     The channel is the process's original stdin and stdout; fd 1 then points at stderr, so that
     a claim that prints cannot corrupt an answer. A worker that dies closes the channel: an idle
@@ -65,10 +78,25 @@ def serve() -> None:
     try:
         outgoing.send_bytes(b"ready")
         while True:
-            packed, timeout, memory_mb = pickle.loads(incoming.recv_bytes())
-            outgoing.send_bytes(pickle.dumps(_run(packed, timeout, memory_mb)))
+            fn, args = pickle.loads(incoming.recv_bytes())
+            outgoing.send_bytes(pickle.dumps(_value(fn, args)))
     except (EOFError, BrokenPipeError):
         return
+
+
+def _value(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """fn(*args), or what it raised as a Raised: the caller's to report, and the zygote serves on."""
+    try:
+        return fn(*args)
+    except Exception:
+        return Raised(traceback.format_exc())
+
+
+@dataclass(frozen=True)
+class Raised:
+    """A call that raised in the zygote: its traceback."""
+
+    text: str
 
 
 def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
@@ -83,6 +111,19 @@ def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
     out: list[Any] = []
     grouped.run([task], 1, timeout, memory_mb, lambda t, value: out.append(value))  # as locally: held, then forked
     return out[0]
+
+
+def verify_run(cwd: str, paths: list[str], settings: RunSettings) -> RunReport:
+    """A run as the CLI's (`runner.verify_paths`), from `cwd`: Ctrl-C (SIGINT, which only the caller sends
+    to a zygote of its own session) stops it, and the report of what finished comes back, marked incomplete."""
+    from verifier.run import runner
+
+    os.chdir(cwd)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # the zygote's: ignored between runs
+    try:
+        return runner.verify_paths(paths, settings)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextlib.contextmanager
@@ -103,7 +144,8 @@ def borrowed() -> Iterator[Zygote]:
 class Zygote:
     """The worker's side: the zygote process and its channel, started on first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: dict[str, str] | None = None, own_session: bool = False) -> None:
+        self._env, self._own_session = env, own_session  # None: this process's environment
         self._process: subprocess.Popen[bytes] | None = None
         self._to: Connection | None = None
         self._from: Connection | None = None
@@ -113,7 +155,13 @@ class Zygote:
         if self._process is not None and self._process.poll() is None:
             return
         self.close()  # the channel of one that died
-        process = subprocess.Popen([sys.executable, "-c", START], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        process = subprocess.Popen(
+            [sys.executable, "-c", START],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=self._env,
+            start_new_session=self._own_session,
+        )
         assert process.stdin is not None and process.stdout is not None
         self._to, self._from = Connection(os.dup(process.stdin.fileno())), Connection(os.dup(process.stdout.fileno()))
         process.stdin.close()
@@ -142,13 +190,46 @@ class Zygote:
         self.start()
         assert self._to is not None and self._from is not None
         try:
-            self._to.send_bytes(pickle.dumps((packed, timeout, memory_mb)))
+            self._to.send_bytes(pickle.dumps((_run, (packed, timeout, memory_mb))))
             if self._from.poll(timeout + REPLY_GRACE):
                 return pickle.loads(self._from.recv_bytes())
         except (EOFError, OSError):
             pass
         os.kill(os.getpid(), signal.SIGKILL)  # the zygote died or hung: lose this worker, not the task
         raise AssertionError("unreachable")
+
+    def call(self, fn: Callable[..., T], *args: object) -> T:
+        """fn(*args) in the zygote: its value. Ctrl-C here is passed on to the zygote as one SIGINT (it is of
+        its own session: a terminal's reaches this process only), and what fn returns then comes back."""
+        self.start()
+        assert self._to is not None and self._process is not None
+        self._to.send_bytes(pickle.dumps((fn, args)))
+        try:
+            value = self._answer()
+        except KeyboardInterrupt:
+            self._process.send_signal(signal.SIGINT)
+            value = self._answer()
+        if isinstance(value, Raised):
+            raise ZygoteLost(f"the verifier's process raised:\n{value.text}")
+        return value
+
+    def _answer(self) -> Any:
+        """The zygote's answer, waited for in short polls that Ctrl-C interrupts."""
+        assert self._from is not None and self._process is not None
+        try:
+            while not self._from.poll(0.25):
+                pass
+            return pickle.loads(self._from.recv_bytes())
+        except (EOFError, OSError):
+            code = self._process.wait(30)
+            self.close()
+            raise ZygoteLost(
+                f"the verifier's process ({START!r}) ended with code {code} in the middle of a run"
+            ) from None
+
+
+class ZygoteLost(RuntimeError):
+    """The zygote died before it answered, or the call raised there."""
 
 
 _IDLE: list[Zygote] = []
