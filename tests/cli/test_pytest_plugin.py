@@ -353,7 +353,8 @@ def square():
 
 def test_the_claims_are_verified_as_shallow_in_the_stack_as_the_clis(pytester: pytest.Pytester) -> None:
     """Not below pytest's frames: forked from there, a claim's recursion that crosses the end of one of CPython's
-    frame chunks to and fro maps and unmaps it at each crossing (`pytest_plugin.on_a_fresh_stack`)."""
+    frame chunks to and fro maps and unmaps it at each crossing (the plugin's run is in a clean process, on a fresh
+    stack: `verifier.run.zygote.verify_run`, `verifier.run.fresh_stack`)."""
     import subprocess
 
     (pytester.mkdir("derivs") / "deep.py").write_text(DEEP)
@@ -367,3 +368,26 @@ def test_the_claims_are_verified_as_shallow_in_the_stack_as_the_clis(pytester: p
         subprocess.run(command, cwd=pytester.path, check=True, capture_output=True)
         cli = int(log.read_text())
     assert plugin <= cli, f"the plugin's claim was built {plugin} frames deep, the CLI's {cli}"
+
+
+USES_A_HELPER = '''
+"""A claim built with a helper of the project's, importable where pytest's `pythonpath` says."""
+import sympy as sp
+from squares import expanded
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def square_expanded():
+    return Identity((x + 1) ** 2, expanded(x), where={x: Real()})
+'''
+
+
+def test_a_derivation_imports_what_pytests_pythonpath_makes_importable(pytester: pytest.Pytester) -> None:
+    """The run's clean process sees the import paths pytest added (here its `pythonpath` setting), after its own:
+    a derivation that loads under pytest's collection loads in the run too."""
+    (pytester.mkdir("helpers") / "squares.py").write_text("def expanded(x):\n    return x**2 + 2 * x + 1\n")
+    (pytester.mkdir("derivs") / "uses_helper.py").write_text(USES_A_HELPER)
+    pytester.makeini("[pytest]\npythonpath = helpers\n")
+    run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=1)

@@ -247,6 +247,7 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     """The items' claims verified by verify-all's runner (the pool, the cache) in the session's clean process:
     (source, name) → result."""
     import os
+    import sys
 
     from verifier import outcome
     from verifier.engine import EngineSettings
@@ -260,7 +261,8 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     only = frozenset((i.source, i.family.name) for i in items)
     files = list(dict.fromkeys(i.source for i in items))
     settings = RunSettings(engine=engine, jobs=max(1, jobs), cache_dir=cache_dir, only=only)
-    report = clean_runner(config).call(zygote.verify_run, os.getcwd(), files, settings)
+    more_paths = tuple(os.path.abspath(p or os.curdir) for p in sys.path)  # pytest's own included: only added
+    report = clean_runner(config).call(zygote.verify_run, os.getcwd(), files, settings, more_paths)
     if not report.complete:
         raise KeyboardInterrupt
     found = {(r.source, r.name): r for r in report.results}
@@ -276,14 +278,18 @@ def clean_runner(config: pytest.Config) -> Zygote:
     runner = config.stash.get(RUNNER, None)
     if runner is None:
         import os
+        import site
 
         import verifier
         from verifier.cli import reexec
         from verifier.run import zygote
 
         here = str(Path(verifier.__file__).resolve().parent.parent)  # the verifier this process runs
-        path = os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))
-        env = reexec.environment_of_a_run({**os.environ, "PYTHONPATH": path})
+        installed = here in {str(Path(p).resolve()) for p in (*site.getsitepackages(), site.getusersitepackages())}
+        # an installed verifier is found anyway; its site-packages on PYTHONPATH would go before the standard library
+        path = os.pathsep.join(filter(None, [None if installed else here, os.environ.get("PYTHONPATH")]))
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | ({"PYTHONPATH": path} if path else {})
+        env = reexec.environment_of_a_run(base)
         runner = config.stash[RUNNER] = zygote.Zygote(env, own_session=True)
     return runner
 

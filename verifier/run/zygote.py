@@ -113,11 +113,14 @@ def _run(packed: bytes, timeout: float, memory_mb: int) -> Any:
     return out[0]
 
 
-def verify_run(cwd: str, paths: list[str], settings: RunSettings) -> RunReport:
+def verify_run(cwd: str, paths: list[str], settings: RunSettings, more_paths: tuple[str, ...] = ()) -> RunReport:
     """A run as the CLI's (`runner.verify_paths`), from `cwd`: Ctrl-C (SIGINT, which only the caller sends
-    to a zygote of its own session) stops it, and the report of what finished comes back, marked incomplete."""
+    to a zygote of its own session) stops it, and the report of what finished comes back, marked incomplete.
+    more_paths (the caller's import path entries this process lacks: pytest's rootdir, its `pythonpath`) go
+    last on sys.path, so a module the CLI would import is the same here and a derivation finds its helpers."""
     from verifier.run import runner
 
+    sys.path.extend(p for p in more_paths if p not in sys.path)
     os.chdir(cwd)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # the zygote's: ignored between runs
     try:
