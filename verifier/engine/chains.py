@@ -22,7 +22,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.engine import built, diagnose
+from verifier.engine import built, diagnose, mathtext
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
@@ -59,8 +59,10 @@ def verify_chain(
     family = dataclasses.replace(family, builder=once)
     steps: list[tuple[StepResult, ClaimResult]] = []
     quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
+    start_latex, start_inner = _markup(chain.start)  # typeset now, while the chain's own typesetting is at hand
+    lines = [_markup(step.expr) for step in chain.steps]
     for i in range(len(chain.steps)):
-        steps.append(_verify_step(family, chain, i, quiet, source, verify_one))
+        steps.append(_verify_step(family, chain, i, quiet, source, verify_one, lines[i]))
         if on_step is not None:
             on_step(steps[-1][0])
         if (
@@ -75,7 +77,6 @@ def verify_chain(
     shown = [s for s, _ in steps]
     status = kernel.judge_chain([s.status for s in shown])
     wrong = next((s for s in shown if s.status is Status.REFUTED), None)
-    start_latex, start_inner = _markup(chain.start)
     end = _verify_end(family, chain, settings, source, verify_one)
     gathered = dataclasses.replace(
         result, steps=shown, status=status, start_written=chain.start_written, start_mathml=_math(start_inner),
@@ -159,12 +160,13 @@ def _step_family(family: ClaimFamily, chain: Chain, i: int) -> ClaimFamily:
 
 
 def _verify_step(
-    family: ClaimFamily, chain: Chain, i: int, settings: Any, source: str, verify_one: VerifyOne
-) -> tuple[StepResult, ClaimResult]:
+    family: ClaimFamily, chain: Chain, i: int, settings: Any, source: str, verify_one: VerifyOne,
+    markup: tuple[str, str],
+) -> tuple[StepResult, ClaimResult]:  # fmt: skip
     step = chain.steps[i]
     text = step.written or _text(step.expr)
     r = verify_one(_step_family(family, chain, i), settings, source)
-    latex, inner = _markup(step.expr)
+    latex, inner = markup
     evidence = StepResult(
         i + 1, step.relation, text, latex, _math(inner), step.reason, r.status, r.reason, r.counterexample,
         written=step.written, for_all_n=r.for_all_n, diagnosis=r.diagnosis,
@@ -223,7 +225,7 @@ def _markup(expr: Any) -> tuple[str, str]:
         mo = {"<=": "&#x2264;", ">=": "&#x2265;", "<": "&lt;", ">": "&gt;"}.get(expr.op, expr.op)
         return f"{ll} {_LATEX[expr.op]} {rl}", f"<mrow>{lm}<mo>{mo}</mo>{rm}</mrow>"
     line = _scalar(expr)
-    return sp.latex(line), str(sp.mathml(line, printer="presentation"))
+    return mathtext.latex(line), mathtext.mathml(line)
 
 
 def _text(expr: Any) -> str:

@@ -1,6 +1,8 @@
 """The statement of a claim as LaTeX and MathML, computed once with the result.
 
-Renderers never call sympy: the worker fills these strings into the ClaimResult.
+Renderers never call sympy: the worker fills these strings into the ClaimResult. Each object is typeset once
+per claim (a chain's line is shown in the chain and again in its step), and a sum's terms are put in printing
+order once for both printers: the strings are sympy's `latex` and presentation `mathml`, character for character.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.mathml import MathMLPresentationPrinter
 
 from verifier.language.claims import (
     PSD,
@@ -31,8 +35,50 @@ _OPS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "=>": r"\impli
 _MML_OPS = {"=": "=", "<=": "&#x2264;", "<": "&lt;", ">=": "&#x2265;", ">": "&gt;", "=>": "&#x27F9;", "<=>": "&#x27FA;"}
 
 
-def _mml(x: sp.Basic) -> str:
-    return str(sp.mathml(x, printer="presentation"))
+# memos of pure functions of an expression, within one claim: emptied by budget.start_claim (budget.MEMOS)
+_TYPESET: dict[tuple[str, sp.Basic], str] = {}  # ("latex" or "mathml", object) -> its markup
+_TERMS: dict[sp.Basic, list[sp.Basic]] = {}  # a sum -> its terms in the printers' default order
+
+
+def _ordered_terms(expr: sp.Basic, order: str | None, plain: Callable[[sp.Basic, str | None], Any]) -> Any:
+    """A sum's terms as the printer orders them (plain), in the default order looked up once for both printers."""
+    if order is not None:
+        return plain(expr, order)
+    terms = _TERMS.get(expr)
+    if terms is None:
+        terms = _TERMS[expr] = list(plain(expr, None))
+    return list(terms)
+
+
+class _Latex(LatexPrinter):
+    def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:
+        return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
+
+
+class _MathML(MathMLPresentationPrinter):
+    def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:
+        return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
+
+
+def latex(x: sp.Basic) -> str:
+    """sp.latex(x), typeset once per claim."""
+    return _typeset("latex", x)
+
+
+def mathml(x: sp.Basic) -> str:
+    """sp.mathml(x, printer="presentation"), typeset once per claim."""
+    return _typeset("mathml", x)
+
+
+def _typeset(kind: str, x: sp.Basic) -> str:
+    key = (kind, x)
+    try:
+        done = _TYPESET.get(key)
+    except TypeError:  # unhashable (a mutable matrix): typeset every time
+        return str((_Latex if kind == "latex" else _MathML)().doprint(x))
+    if done is None:
+        done = _TYPESET[key] = str((_Latex if kind == "latex" else _MathML)().doprint(x))
+    return done
 
 
 def _obj(x: object) -> sp.Basic:
@@ -58,11 +104,11 @@ def _identity(b: Identity) -> Glued:
 
 def _derivative(b: Derivative) -> Glued:
     d = r"\frac{\partial^{2}}{\partial " if b.order == 2 else r"\frac{\partial}{\partial "
-    wl = sp.latex(_obj(b.wrt))
+    wl = latex(_obj(b.wrt))
     return (
         [_obj(b.f), _obj(b.equals)],
         [d + wl + r"^{2}}" if b.order == 2 else d + wl + "}", "=", ""],
-        [f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{_mml(_obj(b.wrt))}</mrow></mfrac>", "<mo>=</mo>", ""],
+        [f"<mfrac><mo>&#x2202;</mo><mrow><mo>&#x2202;</mo>{mathml(_obj(b.wrt))}</mrow></mfrac>", "<mo>=</mo>", ""],
     )
 
 
@@ -97,9 +143,9 @@ def _convergence(b: Convergence) -> Glued:
 def _limit(b: Limit) -> Glued:
     to = sp.sympify(b.to)
     side = "" if b.dir == "+-" or to.is_infinite else b.dir
-    lim_l = r"\lim_{" + sp.latex(b.var) + r" \to " + sp.latex(to) + (f"^{{{side}}}" if side else "") + "}"
-    to_m = f"<msup>{_mml(to)}<mo>{side}</mo></msup>" if side else _mml(to)
-    lim_m = f"<munder><mo>lim</mo><mrow>{_mml(b.var)}<mo>&#x2192;</mo>{to_m}</mrow></munder>"
+    lim_l = r"\lim_{" + latex(b.var) + r" \to " + latex(to) + (f"^{{{side}}}" if side else "") + "}"
+    to_m = f"<msup>{mathml(to)}<mo>{side}</mo></msup>" if side else mathml(to)
+    lim_m = f"<munder><mo>lim</mo><mrow>{mathml(b.var)}<mo>&#x2192;</mo>{to_m}</mrow></munder>"
     return [_obj(b.expr), _obj(b.equals)], [lim_l, "=", ""], [lim_m, "<mo>=</mo>", ""]
 
 
@@ -178,23 +224,21 @@ def render(claim: Claim) -> tuple[str, str]:
     objs, glue_l, glue_m = _parts(claim)
     if not objs:
         return "", ""
-    latex = " ".join(g + " " + sp.latex(o) for g, o in zip(glue_l, objs, strict=False)) + " " + glue_l[-1]
-    if len(latex) > MAX_CHARS:
+    text = " ".join(g + " " + latex(o) for g, o in zip(glue_l, objs, strict=False)) + " " + glue_l[-1]
+    if len(text) > MAX_CHARS:
         return "", ""
-    inner = "".join(g + sp.mathml(o, printer="presentation") for g, o in zip(glue_m, objs, strict=False)) + glue_m[-1]
-    mathml = f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>{inner}</mrow></math>'
-    return latex.strip(), mathml
+    inner = "".join(g + mathml(o) for g, o in zip(glue_m, objs, strict=False)) + glue_m[-1]
+    return text.strip(), f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow>{inner}</mrow></math>'
 
 
 def witness(identity: sp.Basic | None) -> tuple[str, str]:
     """(latex, mathml) of a proof's witness identity, or empty strings if none or too large."""
     if identity is None:
         return "", ""
-    latex = sp.latex(identity)
-    if len(latex) > MAX_CHARS:
+    text = latex(identity)
+    if len(text) > MAX_CHARS:
         return "", ""
-    inner = sp.mathml(identity, printer="presentation")
-    return latex, f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">{inner}</math>'
+    return text, f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">{mathml(identity)}</math>'
 
 
 def unicode_text(claim: Claim) -> str:

@@ -78,14 +78,17 @@ def _error(result: ClaimResult, message: str, started: float) -> ClaimResult:
     return replace(result, status=Status.ERROR, reason=reason, seconds=time.monotonic() - started)
 
 
-def _describe(result: ClaimResult, family: ClaimFamily, claim: Claim) -> tuple[ClaimResult, kernel.ClaimAt | None]:
-    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated), and the
-    claim at the shown n as the kernel states it (the walk's own there: each n is built once)."""
+def _describe(
+    result: ClaimResult, family: ClaimFamily, claim: Claim, typeset: bool
+) -> tuple[ClaimResult, kernel.ClaimAt | None]:
+    """The claim's kind, domains and typeset statement (only the kind if it cannot be instantiated; no typesetting
+    for a part of a claim), and the claim at the shown n as the kernel states it (the walk's own there: each n is
+    built once)."""
     try:
         at = kernel.state(family, claim.n)
         if at.instance is None:
             return replace(result, kind=claim.kind), at
-        latex, mathml = mathtext.render(claim)
+        latex, mathml = mathtext.render(claim) if typeset else ("", "")
     except ClaimError:
         return replace(result, kind=claim.kind), None
     inst = at.instance
@@ -108,6 +111,18 @@ def verify_family(
     """The verdict on a claim family. Never raises for a problem with the claim.
 
     on_step: for a chain, told each step's result as soon as it is decided (`verifier serve` streams them)."""
+    return _verify(family, settings, source, on_step, typeset=True)
+
+
+def _verify_part(family: ClaimFamily, settings: EngineSettings, source: str = "") -> ClaimResult:
+    """A part of a claim (a chain's step or end result, a diagnosis's candidate): its verdict, with no typeset
+    statement (its caller reads the verdict; the claim's own result shows the math)."""
+    return _verify(family, settings, source, None, typeset=False)
+
+
+def _verify(
+    family: ClaimFamily, settings: EngineSettings, source: str, on_step: chains.StepListener | None, typeset: bool
+) -> ClaimResult:
     started = time.monotonic()
     budget.start_claim()
     family = built.once_per_n(family)
@@ -123,14 +138,12 @@ def verify_family(
     result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
         return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")
-    described, at_shown = _describe(result, family, shown)
+    described, at_shown = _describe(result, family, shown, typeset)
     try:
         if isinstance(shown.body, Chain):
             written = shown.as_written if shown.as_written is not None else shown.body  # as the builder answered
             answered = ((() if shown.n is None else (shown.n,)), written)
-            done = chains.verify_chain(
-                family, shown.body, settings, source, described, verify_family, on_step, answered
-            )
+            done = chains.verify_chain(family, shown.body, settings, source, described, _verify_part, on_step, answered)
         else:
             done = _run(family, settings, described, {shown.n: at_shown} if at_shown is not None else {})
     except Unsupported as err:
@@ -150,7 +163,7 @@ def verify_family(
 def _diagnosis(family: ClaimFamily, done: ClaimResult, settings: EngineSettings) -> Diagnosis | None:
     """After the verdict, never instead of it: a diagnosis that fails is no diagnosis."""
     try:  # each verification it asks for is a claim of its own, metered by its own budget
-        return diagnose.diagnose(family, done, verify_family, settings)
+        return diagnose.diagnose(family, done, _verify_part, settings)
     except Exception:  # optional: its absence is never an error
         return None
 

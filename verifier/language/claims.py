@@ -24,6 +24,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Self
 
 import sympy as sp
@@ -41,9 +42,10 @@ class Given:
     target: sp.Basic
     domain: Domain
 
-    @property
+    @cached_property
     def label(self) -> str:
-        """The name the symbol was made with: the common prefix of its entries' names (W1 for W1₁₁, W1₁₂…)."""
+        """The name the symbol was made with: the common prefix of its entries' names (W1 for W1₁₁, W1₁₂…);
+        worked out once (each sample of a counterexample asks it again)."""
         if isinstance(self.target, sp.MatrixBase):
             names = [str(e) for e in self.target if isinstance(e, sp.Symbol)]
             if len(set(names)) > 1:

@@ -158,6 +158,8 @@ MEMOS = (
     ("verifier.numeric.batch", "_kinds"),
     ("verifier.numeric.batch", "magnitude"),
     ("verifier.numeric.batch", "_COMPILED"),  # a dict: compiled expressions
+    ("verifier.engine.mathtext", "_TYPESET"),  # a dict: typeset objects
+    ("verifier.engine.mathtext", "_TERMS"),  # a dict: a sum's terms in printing order
 )
 
 
