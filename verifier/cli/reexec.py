@@ -42,14 +42,15 @@ def fix_hash_seed(command: str | None) -> None:
         return
     if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
         return
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env = environment_of_a_run(dict(os.environ))
     with contextlib.suppress(OSError):
         os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
 
 
 def environment_of_a_run(base: dict[str, str]) -> dict[str, str]:
-    """The environment a command that verifies runs in, from `base`: the fixed hash seed and one BLAS thread (for
-    a process that verifies as the CLI does without being the CLI: the pytest plugin's `verifier.run.zygote`)."""
+    """The environment a command that verifies runs in, from `base`: the fixed hash seed and one BLAS thread (a
+    variable already set is kept). The CLI re-executes itself in it; the pytest plugin starts its clean process
+    (`verifier.run.zygote`) in it."""
     return {**{name: "1" for name in BLAS_THREADS}, **base, "PYTHONHASHSEED": "0"}
 
 
