@@ -49,12 +49,13 @@ class _Singular(LoweringError):
 def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     parts = statement.parts(with_where=True)
-    if not any(map(_is_matrix_expression, parts)) and not walk.has_instance(parts, sp.MatrixSymbol):
-        if _takes_derivative(*parts):
+    found = walk.instances(parts, (sp.MatrixSymbol, sp.Derivative))  # one walk decides both questions
+    symbols = [m for m in found if isinstance(m, sp.MatrixSymbol)]
+    if not any(map(_is_matrix_expression, parts)) and not symbols:
+        if any(_concrete(d) for d in found if isinstance(d, sp.Derivative)):
             return statement.map_parts(_evaluate_derivatives)
         return statement  # the common case, decided by one walk over the distinct subexpressions
-    found = walk.instances(parts, sp.MatrixSymbol)
-    table = {m: _explicit(m) for m in sorted(found, key=lambda m: m.name)}
+    table = {m: _explicit(m) for m in sorted(symbols, key=lambda m: m.name)}
     _check_names(parts, table)
     return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
 
@@ -96,7 +97,8 @@ def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
 
 
 def _check_names(parts: list[Any], table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> None:
-    taken = {s.name: "another symbol" for part in parts if isinstance(part, sp.Basic) for s in part.free_symbols}
+    basic = [part for part in parts if isinstance(part, sp.Basic)]
+    taken = {s.name: "another symbol" for s in walk.free_symbols(basic)}
     for m, explicit in table.items():
         for entry in map(str, explicit):
             if entry in taken:
@@ -148,7 +150,7 @@ def _nonzero_somewhere(expr: sp.Expr) -> bool:
 def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
     if isinstance(expr, sp.MatrixSymbol) and expr in table:
         return table[expr]
-    if not expr.atoms(sp.MatrixSymbol) and not _is_matrix_expression(expr):
+    if not walk.has_instance([expr], sp.MatrixSymbol) and not _is_matrix_expression(expr):
         return expr
     try:
         value = _cramer(expr.xreplace(dict(table))).doit()

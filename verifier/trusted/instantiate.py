@@ -239,9 +239,11 @@ def instantiate(claim: Claim) -> Instance:
     body = claim.body
     objs = body.parts()
     _check_sizes(objs)
-    for obj in objs:
-        if _undefined_everywhere(sp.sympify(obj)):
-            raise UndefinedEverywhere("an expression is undefined everywhere (zoo or nan: a division by zero?)")
+    values = [sp.sympify(obj) for obj in objs]
+    if walk.has_any(values, (sp.zoo, sp.nan)):  # one walk over every part; each part's own test only then
+        for value in values:
+            if _undefined_everywhere(value):
+                raise UndefinedEverywhere("an expression is undefined everywhere (zoo or nan: a division by zero?)")
     given = claim.given
     for g in given:
         if not isinstance(g.domain, Domain):

@@ -86,11 +86,12 @@ def _check_implied(s: sp.Symbol, assumptions: dict[str, bool], against: str, dom
     """Every assumption s carries follows from the domain's (or a bound variable's) own."""
     if isinstance(s, sp.Dummy):
         return
-    rebuilt = sp.Symbol("t", **assumptions)
     carried = [*_own_assumptions(s).items(), *s.assumptions0.items()]  # the user's own words first
+    rebuilt = None  # made at the first assumption to compare (a plain symbol carries none)
     for key, value in carried:
         if key == "commutative" or value is None:
             continue
+        rebuilt = sp.Symbol("t", **assumptions) if rebuilt is None else rebuilt
         if getattr(rebuilt, f"is_{key}") != value:
             fix = f" or declare the domain {_domain_for(s)}" if domain is not None else ""
             raise _error(
