@@ -165,8 +165,13 @@ def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[s
 
 
 def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
-    """A cheap filter (the kernel decides): every entry of a − b expands to 0."""
-    return all(sp.expand(x - y) == 0 for x, y in zip(a, b, strict=True))
+    """A cheap filter (the kernel decides): every entry of a − b expands to 0 (in FLINT where every difference is a
+    polynomial of plain symbols over QQ: there expand(d) == 0 is the same test as the polynomial's)."""
+    differences = [x - y for x, y in zip(a, b, strict=True)]
+    field = Field.over(differences, polynomials=True)
+    if field is not None:
+        return all(field.polynomial(d).is_zero() for d in differences)
+    return all(sp.expand(d) == 0 for d in differences)
 
 
 def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
