@@ -230,7 +230,8 @@ class _InField:
 def _eliminate(
     a: list[list[Any]], clock: WorkClock, by: _Cancelled | _InField
 ) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
-    """Symmetric Gaussian elimination on a (changed in place), pivoting on the first nonzero diagonal entry left."""
+    """Symmetric Gaussian elimination on a (changed in place), pivoting on the first nonzero diagonal entry left.
+    a is symmetric and stays so (the update of aⱼᵢ is the update of aᵢⱼ, term for term): each pair is updated once."""
     n = len(a)
     left = list(range(n))
     pivots: list[sp.Expr] = []
@@ -244,9 +245,9 @@ def _eliminate(
         d, spelt = by.pivot(a[k][k])
         rows.append([by.quotient(a[k][j], d) if j in left else sp.Integer(0) for j in range(n)])
         left.remove(k)
-        for i in left:
-            for j in left:
-                a[i][j] = by.update(a[i][j], a[i][k], a[k][j], d)
+        for at, i in enumerate(left):
+            for j in left[at:]:
+                a[i][j] = a[j][i] = by.update(a[i][j], a[i][k], a[k][j], d)
         pivots.append(spelt)
     return pivots, rows
 
