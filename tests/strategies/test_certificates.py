@@ -169,3 +169,45 @@ def test_the_lipschitz_pair_is_found_without_cancelling_parameter_pairs(monkeypa
     assert len(calls) == 1
     x, a = (inst.to_symbolic[s] for s in sp.symbols("x a"))
     assert found.variable == x and found.constant == sp.Abs(a) and found.slope == a * sp.cos(a * x)
+
+
+def test_the_symmetric_elimination_updates_each_pair_of_entries_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ldl on a 4×4 matrix with an exponential (sympy's cancel, not FLINT): 6 + 3 + 1 updates, not 9 + 4 + 1,
+    and still H = Σ dₖ·ℓₖℓₖᵀ."""
+    from verifier.strategies import certify
+    from verifier.strategies.budget import WorkClock
+
+    x = sp.symbols("x1:5", real=True)
+    v = sp.Matrix(x)
+    h = sp.ImmutableMatrix(sp.exp(x[0]) * (sp.eye(4) + v * v.T))
+    calls = []
+    update = certify._Cancelled.update
+
+    def counted(self: certify._Cancelled, *args: sp.Expr) -> sp.Expr:
+        calls.append(args)
+        return update(self, *args)
+
+    monkeypatch.setattr(certify._Cancelled, "update", counted)
+    found = certify.ldl(h, WorkClock(10**9))
+    assert found is not None and len(calls) == 10
+    pivots, rows = found
+    total = sum((d * sp.Matrix([r]).T * sp.Matrix([r]) for d, r in zip(pivots, rows, strict=True)), sp.zeros(4))
+    assert all(sp.cancel(e) == 0 for e in total - h)
+
+
+def test_the_gram_filter_compares_polynomial_matrices_in_flint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """certify's _same: expand(a − b) == 0 decided in the ring where every difference is a polynomial over QQ."""
+    from verifier.strategies import certify
+
+    x, y = sp.symbols("x y")
+    a = sp.Matrix([[(x + y) ** 2, x * (y - 1)], [x * (y - 1), sp.Rational(1, 3) * (x - 3) ** 2]])
+    b = sp.Matrix([[x**2 + 2 * x * y + y**2, x * y - x], [x * y - x, x**2 / 3 - 2 * x + 3]])
+
+    def no_expand(expr: sp.Expr, *args: object, **kwargs: object) -> sp.Expr:
+        raise AssertionError("compared by sympy's expand, not in the ring")
+
+    monkeypatch.setattr(sp, "expand", no_expand)
+    assert certify._same(a, b)
+    assert not certify._same(a, b + sp.Matrix([[0, 0], [0, x * y / 10**30]]))
+    monkeypatch.undo()
+    assert certify._same(sp.Matrix([[sp.exp(x) * (x + 1)]]), sp.Matrix([[x * sp.exp(x) + sp.exp(x)]]))  # sympy's path

@@ -7,7 +7,7 @@ import sympy as sp
 
 from verifier.trusted import kernel
 from verifier.trusted.decide import normal_form
-from verifier.trusted.decide.rational_zero import factored
+from verifier.trusted.decide.rational_zero import expanded, factored
 from verifier.trusted.kernel import Rejected
 
 x, y, z = sp.symbols("x y z")
@@ -155,3 +155,48 @@ def test_the_simplify_rung_expands_logs_first_only_where_the_assumptions_allow(m
     assert not normal_form.is_zero_simplify(sp.log(x * y) - sp.log(x) - sp.log(y))  # x, y of any sign: false
     assert not normal_form.is_zero_simplify(sp.log(x**2) - 2 * sp.log(x))
     assert normal_form.is_zero_simplify(sp.log(a * b**2) - sp.log(a) - 2 * sp.log(b))
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        -(x + 2 * y) * z / 3 + x,  # the exponent of a logistic or a softmax: a product of sums
+        (x - y) ** 3 * a / 7 - b,
+        sp.Rational(5, 2),
+        x,
+        -x * y,
+        (x + y) ** 2 - x**2 - 2 * x * y - y**2,  # zero
+        x / y + (x + 1) ** 2,  # a denominator: sympy's expand
+        sp.exp(x + y) * (x + 1),  # an exponential: sympy's expand, whose hints split it
+        sp.sqrt(x) * (x + 1) + sp.Float("0.5") * y,
+    ],
+)
+def test_the_exponents_expansion_is_sympys_expand(expr: sp.Expr) -> None:
+    got, want = expanded(expr), sp.expand(expr)
+    assert got == want and got.args == want.args
+
+
+def test_the_atoms_rung_splits_a_polynomial_exponent_in_the_ring_and_keeps_its_cross_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """exp((x + y)²) is exp(x²)·exp(2xy)·exp(y²), never exp(x²)·exp(y²): the split the ring's expansion makes
+    must be sympy's expand's, term for term, without calling it."""
+    e = sp.exp
+
+    def no_expand(expr: sp.Expr, *args: object, **kwargs: object) -> sp.Expr:
+        raise AssertionError("a polynomial exponent expanded by sympy, not in the ring")
+
+    exponent = (x + 3 * y) ** 2 / 2
+    by_sympy = tuple(t.as_coeff_Mul() for t in sp.Add.make_args(sp.expand(exponent)))
+    assert dict(by_sympy) == {sp.Rational(1, 2): x**2, 3: x * y, sp.Rational(9, 2): y**2}
+    with monkeypatch.context() as patched:
+        patched.setattr(sp, "expand", no_expand)
+        normal_form._split_exponent.cache_clear()
+        assert normal_form._split_exponent(exponent) == (by_sympy, 0)
+    normal_form._split_exponent.cache_clear()
+    assert normal_form.is_zero_atoms(e((x + y) ** 2) - e(x**2) * e(2 * x * y) * e(y**2))
+    for wrong in (e((x + y) ** 2) - e(x**2) * e(y**2), e(-(x + y) * z) - e(-x * z) * e(y * z)):
+        assert not normal_form.is_zero_atoms(wrong)
+        assert normal_form.are_zero_atoms([wrong, wrong + e(z)]) == [False, False]
+        with pytest.raises(Rejected):
+            kernel.zero(wrong, "atoms")

@@ -165,8 +165,13 @@ def _exponentials_as_powers(exprs: list[sp.Expr]) -> tuple[list[sp.Expr], dict[s
 
 
 def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
-    """A cheap filter (the kernel decides): every entry of a − b expands to 0."""
-    return all(sp.expand(x - y) == 0 for x, y in zip(a, b, strict=True))
+    """A cheap filter (the kernel decides): every entry of a − b expands to 0 (in FLINT where every difference is a
+    polynomial of plain symbols over QQ: there expand(d) == 0 is the same test as the polynomial's)."""
+    differences = [x - y for x, y in zip(a, b, strict=True)]
+    field = Field.over(differences, polynomials=True)
+    if field is not None:
+        return all(field.polynomial(d).is_zero() for d in differences)
+    return all(sp.expand(d) == 0 for d in differences)
 
 
 def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
@@ -225,7 +230,8 @@ class _InField:
 def _eliminate(
     a: list[list[Any]], clock: WorkClock, by: _Cancelled | _InField
 ) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
-    """Symmetric Gaussian elimination on a (changed in place), pivoting on the first nonzero diagonal entry left."""
+    """Symmetric Gaussian elimination on a (changed in place), pivoting on the first nonzero diagonal entry left.
+    a is symmetric and stays so (the update of aⱼᵢ is the update of aᵢⱼ, term for term): each pair is updated once."""
     n = len(a)
     left = list(range(n))
     pivots: list[sp.Expr] = []
@@ -239,9 +245,9 @@ def _eliminate(
         d, spelt = by.pivot(a[k][k])
         rows.append([by.quotient(a[k][j], d) if j in left else sp.Integer(0) for j in range(n)])
         left.remove(k)
-        for i in left:
-            for j in left:
-                a[i][j] = by.update(a[i][j], a[i][k], a[k][j], d)
+        for at, i in enumerate(left):
+            for j in left[at:]:
+                a[i][j] = a[j][i] = by.update(a[i][j], a[i][k], a[k][j], d)
         pivots.append(spelt)
     return pivots, rows
 

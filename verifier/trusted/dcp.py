@@ -118,7 +118,7 @@ def _monotone_words(atom: Atom) -> str:
 
 def _sign(e: sp.Expr) -> int:
     """+1 if e ≥ 0, −1 if e ≤ 0, as sympy's assumptions show on a normal form; 0 if neither is shown."""
-    forms = normal_form.nonnegative_forms(e)
+    forms = list(normal_form.nonnegative_forms(e))
     if any(f.is_nonnegative is True for f in forms):
         return UP
     if any(f.is_nonpositive is True for f in forms):

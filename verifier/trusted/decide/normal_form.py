@@ -26,13 +26,13 @@ from __future__ import annotations
 import contextlib
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import sympy as sp
 from sympy.polys.fields import sfield
 
-from verifier.trusted.decide.rational_zero import RationalZeroTester, dag_nodes, factored
+from verifier.trusted.decide.rational_zero import RationalZeroTester, dag_nodes, expanded, factored
 
 _HYPERBOLIC = (sp.tanh, sp.sinh, sp.cosh, sp.coth)
 
@@ -103,7 +103,7 @@ def _split_exponent(arg: sp.Expr) -> tuple[tuple[tuple[sp.Rational, sp.Expr], ..
     """arg = Σ c·m + rest, with c rational and m a monomial; rest holds the constants."""
     terms: list[tuple[sp.Rational, sp.Expr]] = []
     rest = sp.Integer(0)
-    for term in sp.Add.make_args(sp.expand(arg)):
+    for term in sp.Add.make_args(expanded(arg)):
         coeff, mono = term.as_coeff_Mul()
         if mono == 1 or not mono.free_symbols:
             rest += term
@@ -336,14 +336,18 @@ NORMALISERS: dict[str, Callable[[sp.Expr], bool]] = {
 }
 
 
-def nonnegative_forms(expr: sp.Expr) -> list[sp.Expr]:
-    """Equivalent forms of expr on which sympy's assumptions may see the sign."""
+def nonnegative_forms(expr: sp.Expr) -> Iterator[sp.Expr]:
+    """Equivalent forms of expr on which sympy's assumptions may see the sign, each made only when asked for
+    (a caller that stops at the first form whose sign it sees never pays for the abstraction and the factoring)."""
+    yield sp.sympify(expr)
     rational, relations = abstract_atoms(sp.sympify(expr))
-    forms = [sp.sympify(expr), rational]
+    yield rational
     if not relations:
-        with contextlib.suppress(sp.PolynomialError):
-            forms.append(_factor(rational))
-    return forms
+        try:
+            factored_form = _factor(rational)
+        except sp.PolynomialError:
+            return
+        yield factored_form
 
 
 def _factor(expr: sp.Expr) -> sp.Expr:

@@ -125,6 +125,22 @@ class RationalZeroTester:
         return bool(numerator.is_zero())
 
 
+def expanded(expr: sp.Expr) -> sp.Expr:
+    """sympy's expand(expr), by FLINT where expr is a polynomial over QQ in commuting Symbols (the same Add of
+    c·Π sᵢ^eᵢ, canonical either way, without expand's hints walking every node); else sympy's own expand."""
+    symbols = _indeterminates(expr, {})
+    if all(isinstance(s, sp.Symbol) and s.is_commutative for s in symbols):
+        atoms = list(symbols)
+        ctx = flint.fmpq_mpoly_ctx.get(tuple(f"g{i}" for i in range(max(1, len(atoms)))), "lex")
+        try:
+            fraction = _Reader(ctx, dict(zip(atoms, ctx.gens(), strict=False))).read(expr)
+        except (_NotRational, ValueError):
+            fraction = None
+        if fraction is not None and not fraction.den:
+            return _to_sympy(fraction.num, atoms)
+    return sp.expand(expr)
+
+
 def factored(expr: sp.Expr) -> sp.Expr | None:
     """expr as c·Π fᵢ^eᵢ / Π gⱼ^kⱼ in lowest terms, every fᵢ, gⱼ irreducible over QQ in expr's indeterminates
     (FLINT's factorisation: what sympy's factor(cancel(expr)) computes, at a fraction of the cost); None if

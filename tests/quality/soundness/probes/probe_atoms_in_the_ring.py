@@ -163,6 +163,21 @@ def high_power_against_its_expansion_true() -> Identity:
     return Identity((x + 1) ** 20, expanded, where={x: Real()})
 
 
+@claim()
+def exponent_of_a_square_without_its_cross_term() -> Identity:
+    """exp((x + y)²) = exp(x²)·exp(y²) (false: the exponent's expansion has 2xy too)."""
+    return Identity(e((x + y) ** 2), e(x**2) * e(y**2), where={x: Real(), y: Real()})
+
+
+@claim()
+def exponent_of_a_square_with_its_cross_term() -> Identity:
+    """exp((x + y)²/2) = exp(x²/2)·exp(xy)·exp(y²/2).
+
+    Proof: (x + y)²/2 = x²/2 + xy + y²/2, and exp(a + b) = exp(a)·exp(b).
+    """
+    return Identity(e((x + y) ** 2 / 2), e(x**2 / 2) * e(x * y) * e(y**2 / 2), where={x: Real(), y: Real()})
+
+
 TRUTH = {
     "exponent_off_by_a_constant": ("false", 1, {"x": 0}),
     "exponent_off_by_a_constant_true": ("true", 1, None),
@@ -182,4 +197,6 @@ TRUTH = {
     "sixth_roots_off_by_a_power": ("false", 1, {"y": 64}),
     "high_power_against_its_expansion": ("false", 1, {"x": 1}),
     "high_power_against_its_expansion_true": ("true", 1, None),
+    "exponent_of_a_square_without_its_cross_term": ("false", 1, {"x": 1, "y": 1}),
+    "exponent_of_a_square_with_its_cross_term": ("true", 1, None),
 }
