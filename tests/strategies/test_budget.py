@@ -236,6 +236,29 @@ def _memo_sizes_across_a_claim_start() -> tuple[int, int, int, int]:
     return (*before, forms._vanishes.cache_info().currsize, normal_form._split_exponent.cache_info().currsize)
 
 
+def _real_twins_across_a_claim_start() -> tuple[object, ...]:
+    """In a worker: two derivatives the LaTeX reader takes with r as real, the twins it kept, then after start_claim."""
+    from verifier.frontends.latex import values
+
+    r, s = sp.symbols("r s")
+    first, second = values.real_diff(sp.Abs(r), r), values.real_diff(sp.Abs(r) * sp.Abs(s), r)
+    leaked = any(isinstance(a, sp.Dummy) for e in (first, second) for a in e.atoms(sp.Symbol))
+    before = len(values._REAL_TWINS)
+    budget.start_claim()
+    return first, second, leaked, before, len(values._REAL_TWINS)
+
+
+def test_the_latex_readers_real_twins_are_made_once_and_forgotten_when_a_claim_starts() -> None:
+    """d|r|/dr is sign(r), taken with a real stand-in for r that is made once (a fresh one for every entry of every
+    line had sympy derive its assumptions each time) and never left in a result; a claim starts without them,
+    since a claim that found them made would allocate less, and take fewer heartbeats, than one alone."""
+    [(first, second, leaked, before, after)] = _in_workers(_real_twins_across_a_claim_start, [()])
+    r, s = sp.symbols("r s")
+    assert first == sp.sign(r) and second == sp.sign(r) * sp.Abs(s), (first, second)
+    assert not leaked
+    assert (before, after) == (2, 0)
+
+
 def _compiled_across_a_claim_start() -> tuple[int, int]:
     """In a worker: how many compiled expressions the numeric checks keep after some work, then after start_claim."""
     from verifier.numeric import batch

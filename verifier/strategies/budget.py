@@ -160,6 +160,7 @@ MEMOS = (
     ("verifier.numeric.batch", "_COMPILED"),  # a dict: compiled expressions
     ("verifier.engine.mathtext", "_TYPESET"),  # a dict: typeset objects
     ("verifier.engine.mathtext", "_TERMS"),  # a dict: a sum's terms in printing order
+    ("verifier.frontends.latex.values", "_REAL_TWINS"),  # a dict: a symbol's real Dummy for derivatives
 )
 
 

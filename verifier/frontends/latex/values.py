@@ -206,18 +206,31 @@ def derivative(f: Value, var: Value) -> Value:
     return Matrix(f.applyfunc(lambda e: real_diff(e, var))) if isinstance(f, sp.MatrixBase) else real_diff(f, var)
 
 
+# each plain symbol's real twin, made once (budget.MEMOS empties it when a claim starts): a fresh Dummy for every
+# entry of every line had sympy derive its assumptions again each time, a quarter of a LaTeX document's reading
+_REAL_TWINS: dict[sp.Symbol, sp.Dummy] = {}
+
+
 def real_diff(e: sp.Expr, var: sp.Symbol) -> sp.Expr:
     """∂e/∂var with every symbol taken as real, as every domain a block declares is: d|r|/dr = sign(r),
-    not an expression in re(r) and im(r)."""
+    not an expression in re(r) and im(r). A twin stands for its symbol only between the two replacements,
+    so the same twin in two derivatives is the same as two fresh ones."""
     if not isinstance(e, sp.Basic):
         return sp.Integer(0)  # a number: its derivative is 0
     ordered = sorted(e.free_symbols | {var}, key=sp.default_sort_key)  # fresh symbols made in one order
     plain = [s for s in ordered if isinstance(s, sp.Symbol) and s.is_real is None]
     if not plain:
         return sp.diff(e, var)
-    real = {s: sp.Dummy(s.name, real=True) for s in plain}
+    real = {s: _real_twin(s) for s in plain}
     back = {d: s for s, d in real.items()}
     return sp.diff(e.xreplace(real), real.get(var, var)).xreplace(back)
+
+
+def _real_twin(s: sp.Symbol) -> sp.Dummy:
+    twin = _REAL_TWINS.get(s)
+    if twin is None:
+        twin = _REAL_TWINS[s] = sp.Dummy(s.name, real=True)
+    return twin
 
 
 def norm(v: Value, kind: str) -> sp.Expr:
