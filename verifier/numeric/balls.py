@@ -71,47 +71,103 @@ def exact(value: Fraction | sp.Rational | int) -> arb:
     return arb(fmpq(q.numerator, q.denominator))
 
 
-Step = tuple[sp.Basic, tuple[int, ...]]
+# A node laid out for evaluation: its kind, what the kind needs (a symbol's position, a number, a function),
+# and the slots of its arguments.
+Step = tuple[int, Any, tuple[int, ...]]
+_SYMBOL, _NUMBER, _CONSTANT, _ADD, _MUL, _POW, _FUNCTION = range(7)
 
 
 class BallEvaluator:
-    """Entries of a list of expressions at a point, as arb balls (or power series in t), on demand."""
+    """Entries of a list of expressions at a point, as arb balls (or power series in t), on demand.
+
+    Every node asked for is laid out once, after its arguments, in one list shared by all the entries (a
+    Jacobian's rows share the softmax denominator); the entries asked for together are evaluated over the
+    nodes they reach, each once, in that order: the same arb operations on the same balls as a walk of
+    their expressions, so the same balls."""
 
     def __init__(self, symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic]) -> None:
         self.symbols = {s: i for i, s in enumerate(symbols)}
         self.exprs = [sp.sympify(e) for e in exprs]
-        self._plans: dict[tuple[int, ...], tuple[list[Step], list[int]]] = {}
+        self._slot: dict[sp.Basic, int] = {}
+        self._steps: list[Step] = []
+        self._plans: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
 
     def entries(self, args: Sequence[Ball], indices: Sequence[int]) -> list[Ball]:
         """The entries at these indices at the point args (balls, or series: one per symbol, in order)."""
         key = tuple(indices)
         if key not in self._plans:
-            self._plans[key] = _plan([self.exprs[i] for i in key], self.symbols)
-        steps, outputs = self._plans[key]
-        values: list[Ball] = []
-        for node, slots in steps:
-            values.append(_value(node, [values[i] for i in slots], args, self.symbols))
+            self._plans[key] = self._plan(key)
+        order, outputs = self._plans[key]
+        values: list[Ball] = [None] * len(self._steps)
+        steps = self._steps
+        for slot in order:
+            kind, what, kids = steps[slot]
+            if kind == _SYMBOL:
+                values[slot] = args[what]
+            elif kind in (_ADD, _MUL):
+                out = values[kids[0]]
+                for k in kids[1:]:
+                    out = out + values[k] if kind == _ADD else out * values[k]
+                values[slot] = out
+            elif kind == _NUMBER:
+                values[slot] = arb(what)
+            elif kind == _POW:
+                values[slot] = _power(values[kids[0]], what, values[kids[1]])
+            elif kind == _FUNCTION:
+                values[slot] = what(values[kids[0]])
+            else:
+                values[slot] = what()
         return [values[i] for i in outputs]
 
+    def _plan(self, key: tuple[int, ...]) -> tuple[list[int], list[int]]:
+        """The slots the entries at key reach, in evaluation order, and their own slots."""
+        outputs = [self._layout(self.exprs[i]) for i in key]
+        reached: set[int] = set()
+        stack = list(outputs)
+        while stack:
+            slot = stack.pop()
+            if slot not in reached:
+                reached.add(slot)
+                stack.extend(self._steps[slot][2])
+        return sorted(reached), outputs
 
-def _plan(exprs: list[sp.Basic], symbols: dict[sp.Symbol, int]) -> tuple[list[Step], list[int]]:
-    """The DAG's distinct nodes, each after its arguments; Unsupported for anything _value cannot do."""
-    slot: dict[sp.Basic, int] = {}
-    steps: list[Step] = []
-    stack: list[tuple[sp.Basic, bool]] = [(e, False) for e in reversed(exprs)]
-    while stack:
-        node, ready = stack.pop()
-        if node in slot:
-            continue
-        children = () if node.is_Atom else node.args
-        if not ready:
-            stack.append((node, True))
-            stack.extend((c, False) for c in reversed(children))
-            continue
-        _refuse(node, symbols)
-        slot[node] = len(steps)
-        steps.append((node, tuple(slot[c] for c in children)))
-    return steps, [slot[e] for e in exprs]
+    def _layout(self, expr: sp.Basic) -> int:
+        """The slot of expr, laying out each node not met before after its arguments; Unsupported for anything
+        a ball cannot be computed for."""
+        slot, steps = self._slot, self._steps
+        stack: list[tuple[sp.Basic, bool]] = [(expr, False)]
+        while stack:
+            node, ready = stack.pop()
+            if node in slot:
+                continue
+            children = () if node.is_Atom else node.args
+            if not ready:
+                stack.append((node, True))
+                stack.extend((c, False) for c in reversed(children))
+                continue
+            _refuse(node, self.symbols)
+            step = _step(node, self.symbols, tuple(slot[c] for c in children))
+            slot[node] = len(steps)
+            steps.append(step)
+        return slot[expr]
+
+
+def _step(node: sp.Basic, symbols: dict[sp.Symbol, int], kids: tuple[int, ...]) -> Step:
+    """How a node (one _refuse accepts) is evaluated from its arguments' slots."""
+    if node.is_Symbol:
+        return _SYMBOL, symbols[node], kids
+    if node.is_Rational or node.is_Float:
+        q = node if node.is_Rational else sp.Rational(node)
+        return _NUMBER, fmpq(int(q.p), int(q.q)), kids  # exact()'s ball, made at the working precision
+    if node in _CONSTANTS:
+        return _CONSTANT, _CONSTANTS[node], kids
+    if isinstance(node, sp.Add):
+        return _ADD, None, kids
+    if isinstance(node, sp.Mul):
+        return _MUL, None, kids
+    if isinstance(node, sp.Pow):
+        return _POW, node.exp, kids
+    return _FUNCTION, _FUNCTIONS[type(node)], kids
 
 
 def _refuse(node: sp.Basic, symbols: dict[sp.Symbol, int]) -> None:
@@ -123,30 +179,6 @@ def _refuse(node: sp.Basic, symbols: dict[sp.Symbol, int]) -> None:
             raise Unsupported(f"no ball for {sp.sstr(node)[:40]}")
     elif not isinstance(node, sp.Add | sp.Mul | sp.Pow) and type(node) not in _FUNCTIONS:
         raise Unsupported(f"no ball for {type(node).__name__}")
-
-
-def _value(node: sp.Basic, args: list[Ball], point: Sequence[Ball], symbols: dict[sp.Symbol, int]) -> Ball:
-    if node.is_Symbol:
-        return point[symbols[node]]
-    if node.is_Rational:
-        return exact(node)
-    if node.is_Float:
-        return exact(sp.Rational(node))
-    if node in _CONSTANTS:
-        return _CONSTANTS[node]()
-    if isinstance(node, sp.Add):
-        out = args[0]
-        for a in args[1:]:
-            out = out + a
-        return out
-    if isinstance(node, sp.Mul):
-        out = args[0]
-        for a in args[1:]:
-            out = out * a
-        return out
-    if isinstance(node, sp.Pow):
-        return _power(args[0], node.exp, args[1])
-    return _FUNCTIONS[type(node)](args[0])
 
 
 def _power(base: Ball, e: sp.Expr, exponent: Ball) -> Ball:

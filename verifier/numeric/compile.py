@@ -155,7 +155,7 @@ class Compiled:
         dtype = complex if any(np.iscomplexobj(c) for c in columns) else float
         out = np.empty((k, self.size), dtype=dtype)
         for j, col in enumerate(columns):
-            out[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
+            out[:, j] = col  # a constant entry (a scalar) broadcasts
         if not self._checked:
             self._checked = True
             if not _agrees_with_mpmath(self.symbols, self._exprs, env, out):
@@ -348,7 +348,7 @@ def _lambdify_call(symbols: Sequence[sp.Symbol], exprs: Sequence[sp.Basic], env:
     dtype = complex if any(np.iscomplexobj(o) for o in out) else float
     result = np.empty((k, len(exprs)), dtype=dtype)
     for j, col in enumerate(out):
-        result[:, j] = np.broadcast_to(np.asarray(col, dtype=dtype), (k,))
+        result[:, j] = col  # a constant entry (a scalar) broadcasts
     return result
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import sympy as sp
 from flint import arb
 
+from verifier.language.claims import Given
 from verifier.language.domains.base import Domain
 from verifier.numeric import balls
 from verifier.numeric import batch as numeric
@@ -101,7 +102,10 @@ def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
 
 class ExactSample:
     """One sample's exact point (see exact_point), made once on first use, as mpmath numbers (mp_args) and as
-    arb balls: a confirmation that arb decides never builds the mpmath form."""
+    arb balls: a confirmation that arb decides never builds the mpmath form. Where the exact point is the
+    floats themselves (no domain moves them, no relation imposes a value: the usual case), both forms are
+    made from the floats directly, with no rational in between: a float is a dyadic rational, which an mpf
+    and an arb hold exactly, so the numbers are the same."""
 
     def __init__(self, inst: Instance, env: Env, idx: int) -> None:
         self.inst, self.env, self.idx = inst, env, idx
@@ -111,12 +115,24 @@ class ExactSample:
         return exact_point(self.inst, self.env, self.idx)
 
     @cached_property
+    def floats(self) -> list[float] | None:
+        """The sample's floats, if they are its exact point (all finite, none moved); else None."""
+        if self.inst.relations or _moved_blocks(self.inst, self.env):
+            return None
+        values = [float(self.env[s][self.idx]) for s in self.inst.symbols]
+        return values if all(math.isfinite(v) for v in values) else None
+
+    @cached_property
     def mp(self) -> list[mpmath.mpf]:
         with mpmath.workdps(250):
+            if self.floats is not None:
+                return [mpmath.mpf(v) for v in self.floats]
             return [mpmath.mpf(int(self.point[s].p)) / int(self.point[s].q) for s in self.inst.symbols]
 
     def balls(self) -> list[arb]:
         """Balls at flint's working precision (exact for a dyadic value, else the tightest there)."""
+        if self.floats is not None:
+            return [arb(v) for v in self.floats]
         return [balls.exact(self.point[s]) for s in self.inst.symbols]
 
 
@@ -124,16 +140,25 @@ def exact_point(inst: Instance, env: Env, idx: int) -> dict[sp.Symbol, sp.Ration
     """The sample as exact rationals: each domain's exact version of its block (the floats
     themselves, or an exactly orthogonal matrix near them), then the relations imposed exactly."""
     point = {s: exact_float(float(env[s][idx])) for s in inst.symbols}
+    for g, entries in _moved_blocks(inst, env):
+        exact = g.domain.exact_values(np.array([env[e][idx] for e in entries], dtype=float))
+        point.update(zip(entries, exact, strict=True))
+    for sym, expr in inst.relations:
+        point[sym] = sp.Rational(expr.xreplace(point))
+    return point
+
+
+def _moved_blocks(inst: Instance, env: Env) -> list[tuple[Given, list[sp.Basic]]]:
+    """The declared blocks whose domain moves their floats to an exact point of its own (an exactly orthogonal
+    matrix near them), with their entries; any other block's exact point is its floats."""
+    moved = []
     for g in inst.given:
         if type(g.domain).exact_values is Domain.exact_values:
             continue  # the floats themselves: the point holds them already
         entries = _entries(g.target)
         if len(entries) > 1 and all(isinstance(e, sp.Symbol) and e in env for e in entries):
-            exact = g.domain.exact_values(np.array([env[e][idx] for e in entries], dtype=float))
-            point.update(zip(entries, exact, strict=True))
-    for sym, expr in inst.relations:
-        point[sym] = sp.Rational(expr.xreplace(point))
-    return point
+            moved.append((g, entries))
+    return moved
 
 
 def exact_float(x: float) -> sp.Rational:
