@@ -47,7 +47,7 @@ class Given:
         """The name the symbol was made with: the common prefix of its entries' names (W1 for W1₁₁, W1₁₂…);
         worked out once (each sample of a counterexample asks it again)."""
         if isinstance(self.target, sp.MatrixBase):
-            names = [e.name if type(e) is sp.Symbol else str(e) for e in self._entry_symbols]  # str(Symbol) is its name
+            names = [str(e) for e in self.target if isinstance(e, sp.Symbol)]
             if len(set(names)) > 1:
                 return os.path.commonprefix(names).rstrip("_") or _stem(names[0])  # noqa: RUF071 (names, not paths)
             return _stem(names[0]) if names else str(self.target[0])
@@ -60,14 +60,9 @@ class Given:
         return ()
 
     def symbols(self) -> list[sp.Symbol]:
-        return list(self._entry_symbols)
-
-    @cached_property
-    def _entry_symbols(self) -> tuple[sp.Symbol, ...]:
-        """The symbols among the target's entries, in order; worked out once (instantiate asks six times)."""
         if isinstance(self.target, sp.MatrixBase):
-            return tuple(e for e in self.target.flat() if isinstance(e, sp.Symbol))
-        return (self.target,) if isinstance(self.target, sp.Symbol) else ()
+            return [e for e in self.target if isinstance(e, sp.Symbol)]
+        return [self.target] if isinstance(self.target, sp.Symbol) else []
 
 
 Where = Mapping[Any, Domain] | Iterable[tuple[Any, Domain]]
