@@ -124,6 +124,21 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("vectors", "dot_commutes", "true", ("u \\cdot v = v \\cdot u",), "Proof: Σuᵢvᵢ = Σvᵢuᵢ."),
     ("vectors", "dot_is_sum_of_products", "true", ("u \\cdot v = \\sum_i u_i v_i",), "Proof: the definition."),
     ("vectors", "dot_is_sum_of_one_side", "false", ("u \\cdot v = \\sum_i u_i",), "False at u = (1, 1), v = 0: 0 ≠ 2."),
+    # the reader differentiates with one real stand-in per symbol, made once and reused across lines and entries
+    (
+        "vectors",
+        "gradient_of_weighted_abs",
+        "true",
+        ("\\frac{\\partial}{\\partial u} \\sum_i |u_i| v_i = \\operatorname{sign}(u) \\odot v",),
+        "Proof: ∂/∂uⱼ Σ|uᵢ|vᵢ = sign(uⱼ)vⱼ for real uⱼ ≠ 0; at uⱼ = 0 the reader reads d|r|/dr as sign(r), 0 there.",
+    ),
+    (
+        "vectors",
+        "gradient_in_u_is_not_in_v",
+        "false",
+        ("\\frac{\\partial}{\\partial u} \\sum_i |u_i| v_i = \\frac{\\partial}{\\partial v} \\sum_i |u_i| v_i",),
+        "False at u = (1, 1), v = 0: sign(u)⊙v = 0, |u| = (1, 1).",
+    ),
     (
         "shadow",
         "shadowed_symbol",
