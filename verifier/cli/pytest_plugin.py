@@ -186,36 +186,53 @@ class ClaimFailed(Exception):
 
 
 class DerivationFile(pytest.File):
-    """A derivation module or LaTeX file: one item per claim, and one per chain that did not parse."""
+    """A derivation module or LaTeX file: one item per claim, and one per file-level error of a LaTeX file.
+
+    A LaTeX file's chains are listed by name here, not read: reading them is the run's work, in its
+    workers, which reports a chain that does not read as that item's ERROR with its line.
+    """
 
     def collect(self) -> Iterator[pytest.Item]:
         from verifier.language.keys import ClaimKey
         from verifier.load import loader
 
         try:
-            loaded = loader.load(self.path)
+            names, errors = loader.listed(self.path)
         except loader.LoadError as err:
             raise self.CollectError(str(err)) from None
         stem = self.path.stem
-        for family in loaded.families:
-            item = ClaimItem.from_parent(self, name=str(ClaimKey(stem, family.name)), family=family)
+        for name in names:
+            item = ClaimItem.from_parent(self, name=str(ClaimKey(stem, name)), claim=name)
             item.add_marker(pytest.mark.xdist_group(name=str(self.path)))  # --dist loadgroup: a file on one worker
             yield item
-        for name, message in loaded.errors:  # the parts of a LaTeX file that did not parse
-            yield ErrorItem.from_parent(self, name=str(ClaimKey(stem, name)), message=message)
+        for part, message in errors:  # a LaTeX file's declarations or chain markers that did not parse
+            yield ErrorItem.from_parent(self, name=str(ClaimKey(stem, part)), message=message)
 
 
 class ClaimItem(pytest.Item):
-    def __init__(self, *, family: ClaimFamily, **kwargs: Any) -> None:
+    def __init__(self, *, claim: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.family = family
+        self.claim = claim  # the claim's name in its file
         self.source = shown_path(self.path, Path.cwd())  # the path the runner is given, and the replay line shows
+
+    @property
+    def family(self) -> ClaimFamily:
+        """Deprecated (the item holds its claim's name, :attr:`claim`; for a release): the claim family, loaded
+        now from its file (a LaTeX file reads just this chain)."""
+        import warnings
+
+        from verifier.load import loader
+
+        warnings.warn("ClaimItem.family is deprecated: use ClaimItem.claim, the claim's name", DeprecationWarning,
+                      stacklevel=2)  # fmt: skip
+        loaded = loader.load(self.path, only=self.claim)
+        return next(f for f in loaded.families if f.name == self.claim)
 
     def runtest(self) -> None:
         done = self.config.stash[RESULTS]
-        if (self.source, self.family.name) not in done:
+        if (self.source, self.claim) not in done:
             done.update(verify_items(self._batch(done), self.config))
-        result = done[self.source, self.family.name]
+        result = done[self.source, self.claim]
         self.user_properties += [("status", result.status.value), ("reason", result.reason)]
         if not result.met:
             raise ClaimFailed(result)
@@ -240,7 +257,7 @@ class ClaimItem(pytest.Item):
 
 
 def _claim_items(items: list[pytest.Item], done: dict[tuple[str, str], ClaimResult]) -> list[ClaimItem]:
-    return [i for i in items if isinstance(i, ClaimItem) and (i.source, i.family.name) not in done]
+    return [i for i in items if isinstance(i, ClaimItem) and (i.source, i.claim) not in done]
 
 
 def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[str, str], ClaimResult]:
@@ -258,7 +275,7 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     cache_dir = None if options.derivation_no_cache else Path(options.derivation_cache_dir)
     jobs = options.derivation_jobs or (1 if hasattr(config, "workerinput") else os.cpu_count() or 1)
     engine = EngineSettings(seed=options.derivation_seed, samples=options.derivation_samples, cache_dir=cache_dir)
-    only = frozenset((i.source, i.family.name) for i in items)
+    only = frozenset((i.source, i.claim) for i in items)
     files = list(dict.fromkeys(i.source for i in items))
     settings = RunSettings(engine=engine, jobs=max(1, jobs), cache_dir=cache_dir, only=only)
     more_paths = tuple(os.path.abspath(p or os.curdir) for p in sys.path)  # pytest's own included: only added
@@ -311,12 +328,14 @@ def failure_text(r: ClaimResult) -> str:
         lines.append(cx_text.headline(r.counterexample, r))
     if r.assumptions:
         lines.append("assumptions: " + "; ".join(r.assumptions))
-    lines.append(f"replay: {r.replay}")
+    if r.replay:  # none for a claim that could not be read or built: its line says where
+        lines.append(f"replay: {r.replay}")
     return "\n".join(lines)
 
 
 class ErrorItem(pytest.Item):
-    """A chain of a LaTeX file that did not parse: it fails with its one-line error."""
+    """A part of a LaTeX file that did not parse (its declarations, its chain markers): it fails with its one-line
+    error."""
 
     def __init__(self, *, message: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -169,6 +169,22 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     return Loaded(str(path), tuple(families), duplicates, captured.getvalue())
 
 
+def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The names of a file's claims, each once in order, and (part, one-line error) for the file-level problems a
+    listing finds. A LaTeX file's chains are named without being read: one that does not read is found by the
+    run, which reports it as that claim's ERROR with its line. A Python module is imported (LoadError if it
+    cannot be)."""
+    if not latex.is_latex(path):
+        return tuple(f.name for f in load(path).families), ()
+    if not latex.available():
+        raise LoadError(f"{path}: {latex.INSTALL_HINT}")
+    try:
+        chains, errors = latex.chain_names(path)
+    except (OSError, UnicodeDecodeError) as err:
+        raise LoadError(f"{path}: cannot read: {err}") from None
+    return tuple(dict.fromkeys(chains)), tuple(errors)
+
+
 def _user_frame(err: BaseException, path: Path) -> str:
     tb = err.__traceback__
     line = None

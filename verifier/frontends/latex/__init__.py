@@ -58,3 +58,13 @@ def parse_chains(
 
 def load(path: Path, only: str | None = None) -> tuple[list[ClaimFamily], list[tuple[str, str]]]:
     return parse_chains(path.read_text(encoding="utf-8"), str(path), path.stem, only)
+
+
+def chain_names(path: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The file's chains by name and its file-level errors, without reading the chains
+    (:mod:`verifier.frontends.latex.listing`)."""
+    if not available():
+        raise ImportError(INSTALL_HINT)
+    from verifier.frontends.latex.listing import names as listed
+
+    return listed(path.read_text(encoding="utf-8"), str(path), path.stem)

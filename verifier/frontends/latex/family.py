@@ -21,6 +21,7 @@ from verifier.frontends.latex.document import ChainSource, split
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.evaluate import Evaluator
 from verifier.frontends.latex.line_readings import LineReadings
+from verifier.frontends.latex.listing import chain_name, file_errors
 from verifier.frontends.latex.scope import Scope
 from verifier.frontends.latex.sizes import Sized
 from verifier.frontends.latex.symbolic import chain_at
@@ -368,19 +369,11 @@ def load_text(
     (only: just the chain of that name)."""
     doc = split(text, path)
     decls = parse_block(doc.declarations)
-    errors = [("<declarations>", str(e)) for e in decls.errors] + [("<chains>", str(e)) for e in doc.errors]
-    if not doc.declarations:
-        errors.append(
-            (
-                "<declarations>",
-                f"{path}:1:1: no declarations; add a ```verifier block (Markdown) or "
-                "`% verifier` comment lines (TeX) naming the symbols",
-            )
-        )
+    errors = file_errors(doc, decls, path)
     reader = Reader(decls)
     families: list[ClaimFamily] = []
     for index, source in enumerate(doc.chains, start=1):
-        name = source.name or f"{stem}_{index}"
+        name = chain_name(source, stem, index)
         if only is not None and name != only:
             continue
         try:
