@@ -91,7 +91,7 @@ def test_the_pytest_plugin(sessions: Path, module: str) -> None:
 
     option = SimpleNamespace(derivation_no_cache=True, derivation_cache_dir="", derivation_jobs=1,
                              derivation_seed=0, derivation_samples=30)  # fmt: skip
-    items = [SimpleNamespace(source=module, family=SimpleNamespace(name="dream"))]
+    items = [SimpleNamespace(source=module, claim="dream")]
     found = verify_items(items, SimpleNamespace(option=option, stash={RUNNER: InThisProcess()}))  # type: ignore[arg-type]
     assert found[module, "dream"].status is Status.REFUTED
     assert made == [zygote.verify_run]
