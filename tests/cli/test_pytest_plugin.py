@@ -392,3 +392,28 @@ def test_a_derivation_imports_what_pytests_pythonpath_makes_importable(pytester:
     (pytester.mkdir("derivs") / "uses_helper.py").write_text(USES_A_HELPER)
     pytester.makeini("[pytest]\npythonpath = helpers\n")
     run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES).assert_outcomes(passed=1)
+
+
+SECOND_LOAD_FAILS = '''
+"""A module that loads once (at collection) and raises when the runner loads it again."""
+import os
+import sympy as sp
+from verifier import Identity, Real, claim
+
+if os.path.exists("collected.flag"):
+    raise RuntimeError("the second load of this module fails")
+open("collected.flag", "w").close()
+x = sp.Symbol("x")
+
+@claim()
+def cube():
+    """(x + 1)³ = x³ + 3x² + 3x + 1."""
+    return Identity((x + 1) ** 3, x**3 + 3 * x**2 + 3 * x + 1, where={x: Real()})
+'''
+
+
+def test_a_module_that_fails_in_the_runner_fails_its_items_with_the_reason(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("derivs") / "flaky.py").write_text(SECOND_LOAD_FAILS)
+    result = run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*RuntimeError while loading: the second load of this module fails*"])

@@ -266,9 +266,9 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     import os
     import sys
 
-    from verifier import outcome
     from verifier.engine import EngineSettings
     from verifier.run import zygote
+    from verifier.run.plan import MODULE
     from verifier.run.runner import RunSettings
 
     options = config.option
@@ -283,10 +283,16 @@ def verify_items(items: list[ClaimItem], config: pytest.Config) -> dict[tuple[st
     if not report.complete:
         raise KeyboardInterrupt
     found = {(r.source, r.name): r for r in report.results}
-    missing = "not verified: the file did not list this claim when the runner loaded it"
-    return {
-        key: found.get(key) or outcome.ClaimResult.failed(key[0], Path(key[0]).stem, key[1], missing) for key in only
-    }
+    return {key: found.get(key) or _not_listed(key, found.get((key[0], MODULE))) for key in only}
+
+
+def _not_listed(key: tuple[str, str], module: ClaimResult | None) -> ClaimResult:
+    """The result of a claim the runner did not list: its file's module error (it loaded at collection, not in the
+    runner), or that it was not listed."""
+    from verifier import outcome
+
+    why = module.reason if module else "not verified: the file did not list this claim when the runner loaded it"
+    return outcome.ClaimResult.failed(key[0], Path(key[0]).stem, key[1], why)
 
 
 def clean_runner(config: pytest.Config) -> Zygote:

@@ -50,8 +50,11 @@ def options(settings: EngineSettings) -> tuple[object, ...]:
     return (s.seed, s.samples, s.budget, s.corner_fraction, s.shrink, s.verbose)
 
 
+MODULE = "<module>"  # the name of a result that is about a whole file: it could not be loaded or listed
+
+
 def module_error(path: str, message: str) -> ClaimResult:
-    return claim_error(path, Path(path).stem, "<module>", message)
+    return claim_error(path, Path(path).stem, MODULE, message)
 
 
 def claim_error(path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:

@@ -54,6 +54,11 @@ class RunSettings:
     only: frozenset[tuple[str, str]] | None = None
 
 
+def _module_of(result: ClaimResult, sources: set[str]) -> bool:
+    """Whether the result is a module error of one of the sources (why none of its claims was listed)."""
+    return result.name == plan.MODULE and result.source in sources
+
+
 def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
     return any(spec.expect is Expect.REFUTED for spec in specs)
 
@@ -226,9 +231,10 @@ def _verify_paths(
             mine = sharding.select(keys, settings.costs, settings.shard)
             specs = [s for s in everything if s.key in mine]
             results = [r for r in results if r.key in mine]
-        if settings.only is not None:
+        if settings.only is not None:  # and a selected file's module error: why its claims were not listed
+            sources = {path for path, _ in settings.only}
             specs = [s for s in specs if (s.path, s.name) in settings.only]
-            results = [r for r in results if (r.source, r.name) in settings.only]
+            results = [r for r in results if (r.source, r.name) in settings.only or _module_of(r, sources)]
         on_plan(len(specs))
         for r in results:
             on_result(r)
