@@ -75,7 +75,7 @@ class CourseRun:
     where: str = "local pool"  # or "LocalCluster", or "local pool, hostile", or "local pool, 15 hanging"
     peak_mb: float = 0.0  # the most the grader's process tree held at once (RSS, summed)
     peak_pss_mb: float = 0.0  # the same in PSS (a page shared by n processes counted 1/n in each)
-    cpu_seconds: float = 0.0  # user and system CPU of the grader's process tree (what was waited for)
+    cpu_seconds: float = 0.0  # user and system CPU of the grader's process tree, orphaned sandboxes included
 
     @property
     def submissions_per_second(self) -> float:

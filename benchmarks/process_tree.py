@@ -6,9 +6,13 @@ process (a warm zygote's sympy in every sandbox); proportional memory (PSS, from
 machine held. Both are sampled every 50 ms, PSS (dearer to read) read again only for a
 process whose RSS moved (:class:`PssSampler`).
 
-The CPU time is the command's and every descendant's that was waited for (user and system, from
-getrusage): unlike the wall time, it hardly depends on what else the machine runs. A process that
-no one in the tree waits for (an orphan reaped by init) is not counted.
+The CPU time is the command's and every descendant's (user and system, from getrusage): unlike the
+wall time, it hardly depends on what else the machine runs. getrusage counts a process only once its
+parent has waited for it, and a process whose parent ended without waiting is reaped by init, outside
+the tree: the grader's sandboxes end that way (each sandbox's first process, which reaped what the
+student's code started, about a quarter of a hanging course's CPU). So the command runs under a small
+Python shim (:data:`SHIM`) that makes itself the tree's subreaper (prctl PR_SET_CHILD_SUBREAPER, Linux):
+the orphans come to it, it reaps them after the command ends, and their CPU is counted.
 """
 
 from __future__ import annotations
@@ -16,11 +20,27 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RESAMPLE_MB = 4.0  # a process's RSS moved by this much: its PSS is read again
+REAP_SECONDS = 10.0  # how long the shim waits for orphans still running once the command has ended
+# argv[1:] run as a child of a process that reaps every orphan of the tree, then exits with the command's code
+SHIM = """
+import ctypes, os, subprocess, sys, time
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: orphans of the tree come here
+code = subprocess.call(sys.argv[2:])
+deadline = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < deadline:
+    try:
+        if os.waitpid(-1, os.WNOHANG)[0] == 0:
+            time.sleep(0.01)
+    except ChildProcessError:
+        break
+sys.exit(code)
+"""
 
 
 def tree(root: int) -> list[int]:
@@ -67,12 +87,13 @@ def run_measured(argv: list[str]) -> tuple[int, float, float, float]:
 
 
 def run_measured_cpu(argv: list[str]) -> tuple[int, float, float, float, float]:
-    """run_measured's figures and the CPU seconds of the tree (those waited for)."""
+    """run_measured's figures and the CPU seconds of the tree, its orphans' included."""
     before = _children_cpu()
     started = time.monotonic()
     peak = peak_pss = 0.0
     sampler = PssSampler()
-    with subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
+    shim = [sys.executable, "-I", "-S", "-c", SHIM, str(REAP_SECONDS), *argv]
+    with subprocess.Popen(shim, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
         while proc.poll() is None:
             rss, pss = sampler.sample(tree(proc.pid))
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)

@@ -497,6 +497,24 @@ def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
     assert code == 0 and cpu >= 0.3
 
 
+def test_the_process_tree_cpu_counts_an_orphans_work() -> None:
+    """A child that forks a worker and ends without waiting for it (as a sandbox's first process does): the
+    orphan's 0.3 CPU s are counted all the same."""
+    from benchmarks.process_tree import run_measured_cpu
+
+    spin = (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(0.1)\n"  # its parent has ended: it is an orphan now
+        "    t = time.process_time()\n"
+        "    while time.process_time() - t < 0.3:\n"
+        "        pass\n"
+        "    os._exit(0)\n"
+    )
+    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
+    assert code == 0 and cpu >= 0.3
+
+
 def test_the_pss_sampler_reads_again_a_process_whose_memory_moved() -> None:
     """A process that touches 64 MB more between two samples: its PSS is read again and the sum grows by about that;
     one whose RSS did not move keeps the PSS read before."""
