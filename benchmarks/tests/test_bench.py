@@ -479,39 +479,29 @@ def test_the_phase_clock_times_the_outermost_call_of_each_phase_only(monkeypatch
     assert clock.lap() == {"ladder": 0.0}
 
 
+def _forks_a_spinner(waits: bool) -> str:
+    """Python that forks a worker which spins for 0.3 CPU s; the parent waits for it, or ends at once."""
+    spin = "    t = time.process_time()\n    while time.process_time() - t < 0.3:\n        pass\n"
+    orphaned = [] if waits else ["    time.sleep(0.1)"]  # its parent has ended: it is an orphan now
+    lines = ["import os, time", "if os.fork() == 0:", *orphaned, spin + "    os._exit(0)"]
+    return "\n".join(lines + (["os.wait()"] if waits else [])) + "\n"
+
+
 def test_the_process_tree_cpu_counts_a_grandchilds_work() -> None:
     """A child that forks a worker which spins for 0.3 CPU s: the tree's CPU counts the worker's, which the child
     waited for."""
     from benchmarks.process_tree import run_measured_cpu
 
-    spin = (
-        "import os, time\n"
-        "if os.fork() == 0:\n"
-        "    t = time.process_time()\n"
-        "    while time.process_time() - t < 0.3:\n"
-        "        pass\n"
-        "    os._exit(0)\n"
-        "os.wait()\n"
-    )
-    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
+    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", _forks_a_spinner(waits=True)])
     assert code == 0 and cpu >= 0.3
 
 
 def test_the_process_tree_cpu_counts_an_orphans_work() -> None:
-    """A child that forks a worker and ends without waiting for it (as a sandbox's first process does): the
+    """A child that forks the worker and ends without waiting for it (as a sandbox's first process does): the
     orphan's 0.3 CPU s are counted all the same."""
     from benchmarks.process_tree import run_measured_cpu
 
-    spin = (
-        "import os, time\n"
-        "if os.fork() == 0:\n"
-        "    time.sleep(0.1)\n"  # its parent has ended: it is an orphan now
-        "    t = time.process_time()\n"
-        "    while time.process_time() - t < 0.3:\n"
-        "        pass\n"
-        "    os._exit(0)\n"
-    )
-    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", spin])
+    code, _, _, _, cpu = run_measured_cpu([sys.executable, "-c", _forks_a_spinner(waits=False)])
     assert code == 0 and cpu >= 0.3
 
 
