@@ -417,3 +417,28 @@ def test_a_module_that_fails_in_the_runner_fails_its_items_with_the_reason(pytes
     result = run(pytester, "--derivations", "derivs", "--derivation-no-cache", *SAMPLES)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*RuntimeError while loading: the second load of this module fails*"])
+
+
+FAMILY_HOOK = '''
+import warnings
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                name = item.family.name
+            except LookupError as err:
+                name = f"none ({err})"
+        print(f"ITEM {item.claim} FAMILY {name} {caught[0].category.__name__}")
+'''
+
+
+def test_an_items_family_is_still_there_for_a_release_with_a_deprecation_warning(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("notes") / "notes.md").write_text(NOTES)
+    pytester.makeconftest(FAMILY_HOOK)
+    result = run(pytester, "--derivations", "notes", "--collect-only", "-s", *SAMPLES)
+    result.stdout.fnmatch_lines([
+        "*ITEM square FAMILY square DeprecationWarning*",
+        "*ITEM broken FAMILY none (broken: *notes.md:9:8: undeclared symbol q*) DeprecationWarning*",
+    ])  # fmt: skip

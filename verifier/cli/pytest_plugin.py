@@ -226,7 +226,10 @@ class ClaimItem(pytest.Item):
         warnings.warn("ClaimItem.family is deprecated: use ClaimItem.claim, the claim's name", DeprecationWarning,
                       stacklevel=2)  # fmt: skip
         loaded = loader.load(self.path, only=self.claim)
-        return next(f for f in loaded.families if f.name == self.claim)
+        for family in loaded.families:
+            if family.name == self.claim:
+                return family
+        raise LookupError(f"{self.claim}: {dict(loaded.errors).get(self.claim, 'not found when its file was read')}")
 
     def runtest(self) -> None:
         done = self.config.stash[RESULTS]
