@@ -12,7 +12,8 @@ parent has waited for it, and a process whose parent ended without waiting is re
 the tree: the grader's sandboxes end that way (each sandbox's first process, which reaped what the
 student's code started, about a quarter of a hanging course's CPU). So the command runs under a small
 Python shim (:data:`SHIM`) that makes itself the tree's subreaper (prctl PR_SET_CHILD_SUBREAPER, Linux):
-the orphans come to it, it reaps them after the command ends, and their CPU is counted.
+the orphans come to it, it reaps them after the command ends, and their CPU is counted. The wall time is
+the shim's: an orphan still running when the command ends is waited for (up to REAP_SECONDS), so it shows.
 """
 
 from __future__ import annotations

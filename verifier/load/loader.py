@@ -17,12 +17,16 @@ import os
 import sys
 import traceback
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from verifier.frontends import latex
 from verifier.language.families import ClaimFamily, collected, reset_collected
 from verifier.load import library
+
+_T = TypeVar("_T")
 
 
 class LoadError(Exception):
@@ -90,13 +94,18 @@ def skipped_latex(paths: list[str]) -> list[Path]:
     ]
 
 
-def _load_latex(path: Path, only: str | None) -> Loaded:
+def _read_latex(path: Path, read: Callable[[Path], _T]) -> _T:
+    """read(path) for a LaTeX file, with lark missing or the file unreadable a one-line LoadError."""
     if not latex.available():
         raise LoadError(f"{path}: {latex.INSTALL_HINT}")
     try:
-        families, errors = latex.load(path, only)
+        return read(path)
     except (OSError, UnicodeDecodeError) as err:
         raise LoadError(f"{path}: cannot read: {err}") from None
+
+
+def _load_latex(path: Path, only: str | None) -> Loaded:
+    families, errors = _read_latex(path, lambda p: latex.load(p, only))
     names = [f.name for f in families]
     duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
     return Loaded(str(path), tuple(families), duplicates, "", tuple(errors))
@@ -176,12 +185,7 @@ def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     cannot be)."""
     if not latex.is_latex(path):
         return tuple(f.name for f in load(path).families), ()
-    if not latex.available():
-        raise LoadError(f"{path}: {latex.INSTALL_HINT}")
-    try:
-        chains, errors = latex.chain_names(path)
-    except (OSError, UnicodeDecodeError) as err:
-        raise LoadError(f"{path}: cannot read: {err}") from None
+    chains, errors = _read_latex(path, latex.chain_names)
     return tuple(dict.fromkeys(chains)), tuple(errors)
 
 
