@@ -442,3 +442,24 @@ def test_an_items_family_is_still_there_for_a_release_with_a_deprecation_warning
         "*ITEM square FAMILY square DeprecationWarning*",
         "*ITEM broken FAMILY none (broken: *notes.md:9:8: undeclared symbol q*) DeprecationWarning*",
     ])  # fmt: skip
+
+
+TWINS = """```verifier
+x: real
+```
+
+% claim: twin
+$$ (x + 1)^2 = x^2 + 2x + 1 $$
+
+% claim: twin
+$$ (x + 1)^2 = x^2 + 1 $$
+"""
+
+
+def test_a_true_and_a_false_chain_under_one_name_never_pass(pytester: pytest.Pytester) -> None:
+    """Collection lists a name once; the run reads both chains and refuses the pair, so the false one cannot hide
+    behind the true one's verdict."""
+    (pytester.mkdir("notes") / "twins.md").write_text(TWINS)
+    result = run(pytester, "--derivations", "notes", *SAMPLES)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*two claims are named 'twin'; rename one*"])
