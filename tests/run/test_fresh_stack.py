@@ -45,9 +45,13 @@ def _until_interrupted() -> str:
 
 @pytest.mark.skipif(threading.current_thread() is not threading.main_thread(), reason="signals need the main thread")
 def test_ctrl_c_is_passed_on_and_what_the_run_returns_comes_back() -> None:
+    # Ctrl-C as at a terminal: a shell starts a background job (`pytest &`) with SIGINT ignored, and pytest's
+    # workers inherit that; here the interrupt must reach the main thread as a KeyboardInterrupt
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     try:
         assert on_a_fresh_stack(_until_interrupted) == "stopped, what finished kept"
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
