@@ -76,3 +76,15 @@ def test_a_kink_is_no_evidence_for_or_against_a_derivative_claim(seed: int) -> N
     assert r.status in (Status.PROVED, Status.CHECKED), r.reason
     wrong = Derivative(sp.Max(a, b), wrt=a, equals=sp.Piecewise((0, a >= b), (1, True)), where=where)
     assert verify_family(claim(name="max_wrong")(lambda: wrong), FAST).status is Status.REFUTED
+
+
+def test_an_equality_whose_coefficient_may_vanish_fixes_no_symbol() -> None:
+    """sign(xy) = 0 holds at y = 0 for every x: solving xy = 0 as x = 0 dropped that branch, and the kernel PROVED
+    x(1 − sign(xy)²) = 0, which is 1 at x = 1, y = 0 (a red team's probe)."""
+    xr, yr = sp.symbols("x y", real=True)
+    values = [v for v, _ in obligations.cases(xr * (1 - sp.sign(xr * yr) ** 2))]
+    assert xr in values  # the case sign(xy) = 0 keeps its value x: not zero
+    kink = (xr - 2 * yr) * sp.sign(xr - 2 * yr) - sp.Abs(xr - 2 * yr)  # x − 2y = 0 still fixes x = 2y
+    assert all(v == 0 for v, _ in obligations.cases(kink))
+    r = _verify("dropped_branch", Identity(x * (1 - sp.sign(x * y) ** 2), sp.Integer(0), where={x: Real(), y: Real()}))
+    assert r.status is not Status.PROVED, r.reason

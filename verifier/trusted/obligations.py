@@ -181,7 +181,9 @@ def _empty(condition: sp.Basic) -> bool:
 
 def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
     """value on the points where condition holds, for the equalities in it: Eq(u, 0) with u
-    linear in a symbol s fixes s, which is substituted (the case x = 0 of a kink)."""
+    linear in a symbol s, with a nonzero number as its coefficient, fixes s, which is substituted
+    (the case x = 0 of a kink). A coefficient that may vanish fixes nothing: x·y = 0 holds at y = 0
+    for every x, and solving it as x = 0 dropped that branch (a false identity was PROVED)."""
     conjuncts = condition.args if isinstance(condition, sp.And) else (condition,)
     weak = [
         (c.lhs - c.rhs, isinstance(c, sp.GreaterThan)) for c in conjuncts if isinstance(c, sp.GreaterThan | sp.LessThan)
@@ -193,10 +195,20 @@ def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
     equalities = [c.lhs - c.rhs for c in conjuncts if isinstance(c, sp.Equality)] + pinched  # a ≥ b and a ≤ b
     for u in equalities:
         for s in sorted(u.free_symbols, key=sp.default_sort_key):
-            if sp.degree(u, s) == 1 if u.is_polynomial(s) else False:
-                value = value.subs(s, sp.solve(u, s)[0])
+            if (at := _fixed(u, s)) is not None:
+                value = value.subs(s, at)
                 break
     return value
+
+
+def _fixed(u: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
+    """The one value of s where u = 0, for u = c·s + r with c a nonzero number and r free of s; else None."""
+    if not u.is_polynomial(s) or sp.degree(u, s) != 1:
+        return None
+    c = sp.expand(u).coeff(s, 1)
+    if not (c.is_number and c.is_zero is False):
+        return None
+    return sp.expand(-(u - c * s) / c)
 
 
 def _as_piecewise(expr: sp.Expr) -> sp.Expr:
