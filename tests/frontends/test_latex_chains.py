@@ -208,3 +208,37 @@ def test_a_long_reading_is_folded_away_and_a_short_one_shown() -> None:
     assert 'class="reading">read as' in short and "<details>" not in short
     long = html._line("x", "<math>" + "<mi>x</mi>" * 1000 + "</math>", "x")
     assert "<summary>as verified</summary>" in long and 'class="reading"' not in long
+
+
+def test_a_row_that_goes_on_is_joined_to_the_row_above_and_keeps_its_columns() -> None:
+    display = "\\begin{aligned} (x+1)^2 &= x^2 + 2x \\\\ &\\quad + 1 \\\\ &= 1 + 2x + x^2 \\end{aligned}"
+    text = f"```verifier\nx: real\n```\n$$ {display} $$\n"
+    doc = split(text, "f.md")
+    assert not doc.errors and len(doc.chains) == 1
+    first, second = (" ".join(d.text.split()) for d in doc.chains[0].displays)
+    assert first == "(x+1)^2 = x^2 + 2x \\quad + 1" and second == "= 1 + 2x + x^2"
+    assert doc.chains[0].displays[1].origin.col == text.split("\n")[3].index("\\\\ &=") + 3  # offsets stay true
+
+
+def test_a_line_break_in_a_plain_display_starts_a_new_chain_and_a_second_equation_in_a_column_is_refused() -> None:
+    doc = split("$$ x^2 = x \\\\ x = x^2 $$\n$$ a &= b & c &= d $$\n$$ a &= b && \\text{by parts} $$\n", "f.md")
+    assert [[" ".join(d.text.split()) for d in c.displays] for c in doc.chains] == [
+        ["x^2 = x"], ["x = x^2"], ["a = b c = d"], ["a = b \\text{by parts}"]
+    ]
+    refused = [d.refused for c in doc.chains for d in c.displays]
+    assert refused[:2] == ["", ""] and "own row" in refused[2] and refused[3] == ""
+
+
+def test_a_name_declared_twice_or_in_two_fonts_is_refused_and_alike_twice_is_not() -> None:
+    from verifier.frontends.latex.declarations import parse_block
+    from verifier.frontends.latex.document import Text
+    from verifier.frontends.latex.errors import Origin
+
+    def errors(block: str) -> list[str]:
+        return [str(e) for e in parse_block([Text(block, Origin("f.md", 1, 1))]).errors]
+
+    assert "x is declared twice, with domain positive and negative" in errors("x: positive; x: negative")[0]
+    assert errors("x: positive; x: real") == errors("x: real; x: positive") == []  # both hold: x is positive
+    assert "L and \\mathcal{L} are one name here" in errors("L: real; \\mathcal{L}: positive")[0]
+    assert errors("u, v: vectors of size k; u: vector of size k; k: 2..3; k: 2..3") == []
+    assert errors("A: matrix k×k; A: symmetric; k: 2..3") == []

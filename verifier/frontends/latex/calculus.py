@@ -59,6 +59,7 @@ def is_mark(w: Any, node: Node) -> bool:
 def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     """A fraction, or a derivative if both parts start with ∂ (or d)."""
     top, bottom = _items_of(num), _items_of(den)
+    _declared_d(w, top, bottom, node)
     if _is(top[0], "sup") and is_mark(w, top[0].children[0]):
         return _second(w, top, bottom, node)
     if not (is_mark(w, top[0]) and is_mark(w, bottom[0])):
@@ -69,6 +70,19 @@ def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     if len(top) == 1:
         return Fn(DERIVATIVE, lambda f: differentiate(w, f, var, node), greedy=True, hold=var.hold)
     return differentiate(w, product(w.holding(var.hold), top[1:]), var, node)
+
+
+def _declared_d(w: Any, top: list[Node], bottom: list[Node], node: Node) -> None:
+    """\\frac{d}{dx} with d declared (a variable, a definition): a derivative or the fraction d/(d x)? Refused."""
+    declared = "d" in w.scope.decls.objects or "d" in w.env or "d" in w.scope.decls.definitions
+    first = top[0].children[0] if _is(top[0], "sup") else top[0]
+    is_d = _is(first, "name") and first.children[0].value == "d" and len(bottom) > 1 and _is(bottom[0], "name")
+    if declared and is_d and bottom[0].children[0].value == "d":
+        raise w.fail(
+            node,
+            "ambiguous: d is declared here, so this is a derivative or a fraction; write \\mathrm{d} for "
+            "the derivative (\\frac{\\mathrm{d}}{\\mathrm{d}x}), or rename d, or write the fraction as d/(d x)",
+        )
 
 
 def _second(w: Any, top: list[Node], bottom: list[Node], node: Node) -> Value | Fn:

@@ -60,7 +60,8 @@ class Declarations:
     random: dict[str, laws.Law] = field(default_factory=dict)
     commands: set[str] = field(default_factory=set)
     errors: list[LatexError] = field(default_factory=list)
-    conflicts: set[str] = field(default_factory=set)  # names both declared and defined: refused (_check_shadowing)
+    conflicts: dict[str, str] = field(default_factory=dict)  # name → why it is refused (declared twice, ...)
+    said: dict[tuple[str, str], tuple[str, object]] = field(default_factory=dict)  # (name, what) → (spelling, value)
 
 
 def _entries(block: list[Text]) -> list[Text]:
@@ -96,6 +97,7 @@ def parse_block(block: list[Text]) -> Declarations:
         except LatexError as err:
             decls.errors.append(err)
     _check_shadowing(decls)
+    _drop_conflicts(decls)
     _check_sizes(decls)
     return decls
 
@@ -114,8 +116,40 @@ def _check_shadowing(decls: Declarations) -> None:
                 f"keep one: drop {shown} from the declaration to use the definition, or rename one of them",
             )
         )
-        decls.conflicts.add(key)
+        decls.conflicts[key] = "it is both declared and defined in the verifier block; keep one of the two"
         del decls.definitions[key], decls.objects[key]  # neither reading is chosen: a line using it is an error
+
+
+def _said(decls: Declarations, name: Name, raw: str, what: str, value: object, where: Origin) -> bool:
+    """Record that a declaration gave `name` (spelled `raw`) this `what` (shape, domain, size, function); False,
+    with the name refused, if an earlier one gave it another, or spelled it in another font (\\mathcal{L} and L
+    are one name here): neither meaning is picked silently."""
+    before = decls.said.get((name.key, what))
+    decls.said.setdefault((name.key, what), (raw, value))
+    spellings = {raw, *(r for (key, _), (r, _) in decls.said.items() if key == name.key)}
+    if len(spellings) > 1:
+        shown = " and ".join(sorted(spellings))
+        why = f"{shown} are one name here (a font does not make another name); rename one of them"
+    elif before is not None and before[1] != value and "real" in (before[1], value) and what == "domain":
+        decls.said[(name.key, what)] = (raw, before[1] if value == "real" else value)
+        return value != "real"  # real and positive: positive, whichever comes first (both hold)
+    elif before is not None and before[1] != value:
+        why = f"{name.latex} is declared twice, with {what} {before[1]} and {value}; keep one of the two"
+    else:
+        return True
+    if name.key not in decls.conflicts:
+        decls.errors.append(LatexError(where, why))
+    decls.conflicts[name.key] = "it is declared twice in the verifier block; keep one of the two"
+    return False
+
+
+def _drop_conflicts(decls: Declarations) -> None:
+    """A name declared twice is no name: a line using it is an error (its hint says why)."""
+    for key in decls.conflicts:
+        decls.objects.pop(key, None)
+        decls.sizes.pop(key, None)
+        decls.functions.pop(key, None)
+        decls.indices.pop(key, None)
 
 
 def _entry(entry: Text, decls: Declarations) -> list[tuple[Gradient, Origin]]:
@@ -141,13 +175,14 @@ def _entry(entry: Text, decls: Declarations) -> list[tuple[Gradient, Origin]]:
         raise LatexError(
             entry.origin, f"nothing after ':' in '{entry.text}'; say what the names are (real, vector of size k, ...)"
         )
-    for name in _names(entry, names):
+    for name, raw in _spelled(entry, names):
         for part in parts:
-            _apply(name, part, entry.origin.at(1, entry.text.index(part) + 1), decls)
+            _apply(name, raw, part, entry.origin.at(1, entry.text.index(part) + 1), decls)
     return []
 
 
-def _names(entry: Text, raw_names: str) -> list[Name]:
+def _spelled(entry: Text, raw_names: str) -> list[tuple[Name, str]]:
+    """Each name an entry declares, with its spelling (spaces dropped)."""
     out = []
     for raw in re.split(r",(?![^{}]*\})", raw_names):
         name = parse_name(raw)
@@ -157,7 +192,7 @@ def _names(entry: Text, raw_names: str) -> list[Name]:
                 f"'{raw.strip()}' is not a name; use a letter, a Greek letter, \\hat{{y}}, x_1 "
                 "or \\operatorname{name}",
             )
-        out.append(name)
+        out.append((name, re.sub(r"\s+", "", raw)))
     return out
 
 
@@ -168,7 +203,9 @@ def _member(entry: Text, m: re.Match[str], decls: Declarations) -> None:
         shape, domain = sets.member_of(entry.text[m.end() :])
     except ValueError as err:
         raise LatexError(where, str(err)) from None
-    for name in _names(entry, entry.text[: m.start()]):
+    for name, raw in _spelled(entry, entry.text[: m.start()]):
+        if not (_said(decls, name, raw, "shape", shape, where) and _said(decls, name, raw, "domain", domain, where)):
+            continue
         found = _object(name, where, decls)
         found.shape, found.domain = shape, domain
         if name.command:
@@ -219,9 +256,11 @@ def _gradient(g: Gradient, origin: Origin, decls: Declarations) -> None:
         decls.commands.add(g.name.command)
 
 
-def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
+def _apply(name: Name, raw: str, part: str, where: Origin, decls: Declarations) -> None:
     word = part.lower().replace("-", "")
     word = "fullrank" if word.replace(" ", "") in ("fullcolumnrank", "fullrank") else word
+    if not _said(decls, name, raw, _what(part, word), _value(part, word), where):
+        return
     if name.command:
         decls.commands.add(name.command)
     if m := _RANGE.match(part):
@@ -262,6 +301,26 @@ def _apply(name: Name, part: str, where: Origin, decls: Declarations) -> None:
             "vector of size k, matrix k×k (or (k+1)×k), identity k×k, lo..hi, index, function (an arbitrary "
             f"smooth function), or one of the known functions: {known_kinds()}",
         )
+
+
+def _what(part: str, word: str) -> str:
+    """What a declaration's part gives its name: a size, an index, a function, a shape or a domain."""
+    if _RANGE.match(part):
+        return "size"
+    if word in ("index", "indices"):
+        return "index"
+    if word in ("function", "functions") or kind_of(part):
+        return "function"
+    if _IDENTITY.match(part) or _VECTOR.match(part) or _MATRIX.match(part) or _BARE_MATRIX.match(part):
+        return "shape"
+    return "domain"
+
+
+def _value(part: str, word: str) -> object:
+    """The part as compared with an earlier one: a shape by its sizes, anything else by its words."""
+    if m := (_IDENTITY.match(part) or _VECTOR.match(part) or _MATRIX.match(part) or _BARE_MATRIX.match(part)):
+        return tuple(re.sub(r"\s+", "", g) for g in m.groups() if g is not None)
+    return re.sub(r"\s+", "", word.removesuffix("s") if word in ("functions", "indices") else word)
 
 
 def _shape(raw: tuple[str, ...], where: Origin) -> tuple[str, ...]:

@@ -8,7 +8,11 @@ the slip (the verifier must name that step as the first wrong one). Declarations
 fenced ```verifier block (Markdown) or in the `%` lines after a `% verifier` line (TeX).
 A display laid out with `aligned` (or `split`, `gathered`, and `align*`, `equation*` as displays
 of their own) is one display per row: `&` marks are dropped and `\\\\` ends a row, so
-`L &= … \\\\ &= …` is a chain of two lines, each with its own reason.
+`L &= … \\\\ &= …` is a chain of two lines, each with its own reason. A row that goes on with the
+row above, as a textbook writes a long right side (it starts with +, −, \\cdot, \\times or /, or has no
+relation at all: `&\\quad + 1`, `&\\qquad (x - 1)`), is joined to it. A plain display cut by `\\\\` is
+read as rows too (it shows them as rows). A row with a second equation in a further `&` column
+(`a &= b & c &= d`) is refused: each equation goes on its own row.
 Nothing here needs lark.
 """
 
@@ -39,6 +43,7 @@ class Text:
 
     text: str
     origin: Origin
+    refused: str = ""  # why the reader must refuse this display as laid out (its row holds two equations)
 
 
 @dataclass
@@ -113,10 +118,48 @@ def _declarations(path: str, lines: list[str], starts: list[int]) -> tuple[list[
     return found, skip
 
 
-def _rows(display: str) -> list[tuple[int, str]]:
-    """An aligned display's rows, each with its offset: layout commands and & blanked, cut at \\\\ outside matrices."""
-    text = _LAYOUT.sub(lambda m: " " * len(m.group(0)), display)
-    depth, out, start = 0, [], 0
+_SPACING = re.compile(r"(?:\s|~|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*")
+_RELATION = re.compile(
+    r"[=<>]|\\(?:le|leq|leqslant|ge|geq|geqslant|ne|neq|lt|gt|approx|equiv|sim|simeq|cong|propto|Rightarrow"
+    r"|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow)(?![a-zA-Z])"
+)
+
+
+def _top_level(text: str) -> str:
+    """text with what is inside braces blanked: a subscript's i = 1 is no relation of the row."""
+    out, depth = [], 0
+    for i, ch in enumerate(text):
+        escaped = i > 0 and text[i - 1] == "\\"
+        if ch == "{" and not escaped:
+            depth += 1
+        elif ch == "}" and not escaped:
+            depth = max(0, depth - 1)
+        out.append(ch if depth == 0 and ch not in "{}" else " ")
+    return "".join(out)
+
+
+def has_relation(text: str) -> bool:
+    """Whether a row states a relation of its own (=, ≤, ⇒, …), outside braces."""
+    return _RELATION.search(_top_level(text)) is not None
+
+
+def _goes_on(row: str) -> bool:
+    """Whether a row (not the first) goes on with the row above: it has no relation at all (`&\\quad + 1`,
+    `&\\qquad (x - 1)`), as a long right side is written on two rows."""
+    body = row[_SPACING.match(row).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
+    return bool(body.strip()) and not has_relation(body)
+
+
+@dataclass
+class _Row:
+    start: int
+    end: int
+    amps: list[int] = field(default_factory=list)  # the offsets of its & marks
+
+
+def _cut(text: str) -> list[_Row]:
+    """The rows of a display: cut at \\\\ outside matrices, each with the & marks outside them."""
+    depth, rows = 0, [_Row(0, len(text))]
     marks = sorted(
         [*_MATRIX_ENV.finditer(text), *_ROW_END.finditer(text), *re.finditer(r"(?<!\\)&", text)],
         key=lambda m: m.start(),
@@ -126,12 +169,37 @@ def _rows(display: str) -> list[tuple[int, str]]:
         if token.startswith("\\begin") or token.startswith("\\end"):
             depth += 1 if token.startswith("\\begin") else -1
         elif depth == 0 and token == "&":
-            text = text[: m.start()] + " " + text[m.end() :]
+            rows[-1].amps.append(m.start())
         elif depth == 0 and token.startswith("\\\\"):
-            out.append((start, text[start : m.start()]))
-            start = m.end()
-    out.append((start, text[start:]))
+            rows[-1].end = m.start()
+            rows.append(_Row(m.end(), len(text)))
+    return rows
+
+
+def _rows(display: str) -> list[tuple[int, str, str]]:
+    """A display's rows, each with its offset and why it is refused, if it is (layout commands and & blanked; a
+    row that goes on with the row above joined to it; a row with a second equation in a further column refused)."""
+    text = _LAYOUT.sub(lambda m: " " * len(m.group(0)), display)
+    rows = _cut(text)
+    refused = [len(r.amps) >= 2 and has_relation(text[r.amps[1] + 1 : r.end].replace("&", " ")) for r in rows]
+    for row in rows:
+        for at in row.amps:
+            text = text[:at] + " " + text[at + 1 :]
+    out: list[tuple[int, str, str]] = []
+    for row, two in zip(rows, refused, strict=True):
+        piece, why = text[row.start : row.end], _TWO_EQUATIONS if two else ""
+        if out and out[-1][1].strip() and _goes_on(piece):
+            begun, above, was = out[-1]
+            out[-1] = (begun, _blank(text, begun + len(above), row.start)[begun : row.end], was or why)
+        else:
+            out.append((row.start, piece, why))
     return out
+
+
+_TWO_EQUATIONS = (
+    "this row holds a second equation in a further & column; put each equation on its own row (end the row "
+    "with \\\\); a remark in a further column holds no relation (write it in \\text{...})"
+)
 
 
 def split(text: str, path: str) -> Document:
@@ -143,20 +211,17 @@ def split(text: str, path: str) -> Document:
     visible = text
     for start, end in skip:
         visible = _blank(visible, start, end)
-    events: list[tuple[int, str, str]] = []
+    events: list[tuple[int, str, str, str]] = []
     for i, line in enumerate(lines):
         m = _DIRECTIVE.match(line)
         if m and line.lstrip().startswith("%"):
-            events.append((starts[i], m.group(1), m.group(2)))
+            events.append((starts[i], m.group(1), m.group(2), ""))
     for m in _DISPLAY.finditer(visible):
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-        laid_out = m.group("env") is not None or _LAYOUT.search(m.group(group)) is not None
-        for start, row in _rows(m.group(group)) if laid_out else [(0, m.group(group))]:
-            if row.strip():
-                events.append((m.start(group) + start, "display", row))
+        events += [(m.start(group) + at, "display", row, why) for at, row, why in _rows(m.group(group)) if row.strip()]
     pending = ChainSource(Origin(path, 1, 1))
     current: ChainSource | None = None
-    for offset, kind, value in sorted(events, key=lambda e: e[0]):
+    for offset, kind, value, refused in sorted(events, key=lambda e: e[0]):
         where = _origin(path, starts, offset)
         if kind == "claim":
             current, pending = None, ChainSource(where, name=value)
@@ -174,10 +239,10 @@ def split(text: str, path: str) -> Document:
                     )
                 )
                 continue
-            current.displays.append(Text(value, where))
+            current.displays.append(Text(value, where, refused))
         else:
             current = ChainSource(
-                where, pending.name, pending.expect, pending.planted, pending.planted_at, [Text(value, where)]
+                where, pending.name, pending.expect, pending.planted, pending.planted_at, [Text(value, where, refused)]
             )
             doc.chains.append(current)
             pending = ChainSource(where)

@@ -17,6 +17,7 @@ import sympy as sp
 from lark import Token, Tree
 
 from verifier.frontends.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
+from verifier.frontends.latex.ambiguity import named_function_slash
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.grammar import where
 from verifier.frontends.latex.scope import Scope, SizeError
@@ -224,7 +225,7 @@ class Evaluator:
     def hint(self, key: str, shown: str) -> str:
         decls = self.scope.decls
         if key in decls.conflicts:
-            return "it is both declared and defined in the verifier block; keep one of the two"
+            return decls.conflicts[key]
         if key == "e":
             return "e^{...} means exp(...); for a variable named e, declare it (e: real)"
         if key == "I":
@@ -317,6 +318,7 @@ class Evaluator:
         return values.multiply(a, b)
 
     def _div(self, node: Node) -> Value:
+        named_function_slash(self, node)
         return values.divide(self.value(node.children[0]), self.value(node.children[2]))
 
     def _neg(self, node: Node) -> Value:
@@ -359,7 +361,7 @@ class Evaluator:
     def _sqrt(self, node: Node) -> Value:
         arg = self.value(node.children[-1])
         if len(node.children) > 2:
-            return values.power(arg, 1 / self.value(node.children[2]))
+            return values.root(arg, self.value(node.children[2]), real=not self.scope.printed_mode)
         return values.power(arg, sp.Rational(1, 2))
 
     def _top(self, node: Node) -> Value:

@@ -15,7 +15,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.frontends.latex import macros
+from verifier.frontends.latex import ambiguity, macros
 from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
@@ -327,7 +327,7 @@ def split_relations(toks: list[Token]) -> list[tuple[Token | None, list[Token]]]
 def parse(toks: list[Token], origin: Origin) -> Tree:
     """The parse tree of one expression's tokens."""
     try:
-        return _PARSER.parse(toks)
+        tree = _PARSER.parse(toks)
     except UnexpectedToken as err:
         tok = err.token
         if tok.type == "$END":
@@ -342,3 +342,4 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
         raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here") from None
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None
+    return ambiguity.check(tree, origin)

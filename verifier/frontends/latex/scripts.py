@@ -15,7 +15,7 @@ from verifier.frontends.latex import macros, sequences, values
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.names import iterate_key
 from verifier.frontends.latex.values import Fn, Matrix, Value
-from verifier.frontends.latex.walker import Node, Walker, inner, is_node
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script
 
 
 def is_transpose(w: Walker, script: Node) -> bool:
@@ -24,8 +24,17 @@ def is_transpose(w: Walker, script: Node) -> bool:
     if is_node(body, "top"):
         return True
     if is_node(body, "font") and w.letters(body.children[1]) == "T":
-        body = body.children[1]
-    return is_node(inner(body), "name") and inner(body).children[0].value == "T" and "T" not in w.scope.decls.objects
+        return True  # ^{\\mathsf{T}}: the transpose, even with T declared
+    if not (is_node(inner(body), "name") and inner(body).children[0].value == "T"):
+        return False
+    decls = w.scope.decls
+    if "T" in {*decls.objects, *decls.sizes, *decls.definitions, *decls.functions, *decls.indices, *w.env}:
+        raise w.fail(
+            script,
+            "ambiguous: T is declared here, so ^T could be the transpose or the power; write ^\\top for the "
+            "transpose, or rename T for the power",
+        )
+    return True
 
 
 def _is_inverse_transpose(w: Walker, script: Node) -> bool:
@@ -90,6 +99,7 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         return w.lookup(f"{key}^2", f"{key}^2", node)
     b = w.item(base)
     if isinstance(b, Fn):
+        _generic_power(w, key, script, node)
         return _power_of_function(w, b, script, node)
     if isinstance(b, tuple):
         raise w.fail(node, "a list (a, b) cannot be raised to a power; for a column vector write (a, b)^\\top")
@@ -102,6 +112,19 @@ def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
     if f.greedy or n is None or not n.isdigit() or int(n) < 2:
         raise w.fail(node, f"{f.label}^n is ambiguous; write ({f.label}(x))^n")
     return Fn(f"{f.label}^{n}", lambda arg: values.power(f.apply(arg), sp.Integer(int(n))))
+
+
+def _generic_power(w: Walker, key: str | None, script: Node, node: Node) -> None:
+    """f^2(x) for a declared or defined function: f(x)^2 or f(f(x))? Refused (\\sin^2 x stays a power)."""
+    decls = w.scope.decls
+    defined = key in decls.definitions and bool(decls.definitions[key].params)
+    if key is not None and (decls.functions.get(key) == "generic" or defined):
+        n = literal(script) or "n"
+        raise w.fail(
+            node,
+            f"ambiguous: {key}^{n}(x) can be the power ({key}(x))^{n} or the composition {key}({key}(x)); "
+            f"write one of these",
+        )
 
 
 def _raise(w: Walker, b: Value, script: Node) -> Value:
@@ -120,6 +143,9 @@ def after_argument(w: Walker, value: Value, post: Node) -> Value:
 
 def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     lit = literal(script)
+    inner_base = base.children[0] if is_node(base, "sup") and is_script(base) else base
+    if is_node(inner_base, "sub") and is_script(inner_base) and not w.scope.printed_mode:
+        raise w.fail(node, "ambiguous double subscript (TeX refuses it): write x_{i,j} for two indices, or x_{i_j}")
     if is_node(base, "norm"):
         return values.norm(w.value(base.children[1]), literal(script) or "?")
     if is_node(base, "font") and is_node(inner(base.children[1]), "number") and lit in w.scope.decls.sizes:
@@ -205,6 +231,12 @@ def _indices(w: Walker, script: Node, b: Value) -> list[sp.Expr]:
         return [sp.Integer(int(c)) for c in str(body.children[0])]
     if two and is_node(body, "juxt") and len(body.children) == 2:
         return [values.collapse(w.value(c)) for c in body.children]
+    if is_node(body, "juxt") and isinstance(b, sp.MatrixBase):
+        raise w.fail(
+            script,
+            "ambiguous: a vector takes one index, and this subscript reads as two indices or a product; "
+            "write the index as one expression (x_{2 \\cdot i}, x_{i+1})",
+        )
     return [values.collapse(w.value(body))]
 
 

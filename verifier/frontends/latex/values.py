@@ -109,6 +109,19 @@ MAX_DIGITS = 1000  # an exact number written as a power: 10^{10^{10}} would hang
 MAX_MATRIX_POWER = 64  # A^{n} is n products
 
 
+def root(base: Value, index: Value, real: bool = True) -> Value:
+    """\\sqrt[n]{a}: for an odd n and a real scalar a the real root, sign(a)·|a|^{1/n} (\\sqrt[3]{-8} = -2);
+    otherwise the principal root a^{1/n}. real=False reads a line sympy printed, whose \\sqrt[n] is a power."""
+    n = scalar(index, "the index of a root")
+    if is_one_by_one(base):
+        base = collapse(base)
+    odd = isinstance(n, sp.Integer) and n % 2 == 1
+    if odd and real and isinstance(base, sp.Expr) and base.is_real is not False and not base.is_nonnegative:
+        _bounded(base, 1 / n)
+        return sp.sign(base) * sp.Abs(base) ** (1 / n)
+    return power(base, 1 / n)
+
+
 def power(base: Value, exponent: Value) -> Value:
     exponent = scalar(exponent, "an exponent")
     _bounded(base, exponent)
@@ -220,10 +233,26 @@ def real_diff(e: sp.Expr, var: sp.Symbol) -> sp.Expr:
     ordered = sorted(e.free_symbols | {var}, key=sp.default_sort_key)  # fresh symbols made in one order
     plain = [s for s in ordered if isinstance(s, sp.Symbol) and s.is_real is None]
     if not plain:
-        return sp.diff(e, var)
+        return _drop_vanishing_deltas(sp.diff(e, var))
     real = {s: _real_twin(s) for s in plain}
     back = {d: s for s, d in real.items()}
-    return sp.diff(e.xreplace(real), real.get(var, var)).xreplace(back)
+    return _drop_vanishing_deltas(sp.diff(e.xreplace(real), real.get(var, var)).xreplace(back))
+
+
+def _drop_vanishing_deltas(e: sp.Expr) -> sp.Expr:
+    """δ(u)·|u|^p with p > 0 is 0 (|u|^p is continuous and 0 where δ(u) lives): the slope of the sign in
+    the real root sign(u)·|u|^{1/3} contributes nothing."""
+    if not e.has(sp.DiracDelta):
+        return e
+
+    def vanishes(t: sp.Basic) -> bool:
+        if not t.is_Mul:
+            return False
+        at = {f.args[0] for f in t.args if isinstance(f, sp.DiracDelta) and len(f.args) == 1}
+        powers = [f for f in t.args if f.is_Pow and isinstance(f.base, sp.Abs) and f.exp.is_positive]
+        return any(f.base.args[0] in at or -f.base.args[0] in at for f in powers)
+
+    return e.replace(vanishes, lambda t: sp.Integer(0))
 
 
 def _real_twin(s: sp.Symbol) -> sp.Dummy:
@@ -237,6 +266,12 @@ def norm(v: Value, kind: str) -> sp.Expr:
     """‖v‖₂ (Frobenius for a matrix), ‖v‖₁, or |v| for a scalar."""
     if not isinstance(v, sp.MatrixBase):
         return sp.Abs(v)
+    if v.rows > 1 and v.cols > 1 and kind != "F":
+        shown = f"\\|A\\|_{kind}" if kind else "\\|A\\|"
+        raise ValueError(
+            f"ambiguous: {shown} of a matrix can be an induced (operator) norm or the Frobenius norm, and only the "
+            "Frobenius norm is read; write \\|A\\|_F for the Frobenius norm"
+        )
     if kind == "1":
         return sp.Add(*(sp.Abs(e) for e in v))
     if kind in ("2", "F", ""):

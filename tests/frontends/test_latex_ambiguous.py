@@ -1,0 +1,113 @@
+"""Notation that could be read two ways is refused at its place, with what to write instead (the red-team holes).
+
+A textbook reader would hesitate at each of these, so the reader does not pick one: `2^3^2`,
+`\\frac{d}{dx}` with d declared, `^T` with T declared, a `/` before a juxtaposed product or after
+a function without parentheses, `2 3`, two indices on a vector, `f^2(x)` for an arbitrary f, a
+matrix norm other than the Frobenius one, and a condition written in `\\text`. The readings that
+stay are checked too: a derivative operator takes an explicit product, an odd root is the real one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+SETTINGS = EngineSettings(samples=30)
+
+
+def _read(block: str, line: str) -> tuple[object, list[tuple[str, str]]]:
+    families, errors = latex.parse_chains(f"```verifier\n{block}\n```\n\n$$ {line} $$\n", "hw.md", "hw")
+    return (families[0] if families else None), errors
+
+
+def _refusal(block: str, line: str) -> str:
+    _, errors = _read(block, line)
+    assert len(errors) == 1, errors
+    return errors[0][1]
+
+
+def _verdict(block: str, line: str) -> Status:
+    family, errors = _read(block, line)
+    assert errors == [], errors
+    return verify_family(family, SETTINGS).status  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "says"),
+    [
+        ("x: real", "2^3^2 = 64", "double superscript: write 2^{3^{2}} or (2^{3})^{2}"),
+        ("x: real", "e^x^2 = e^{2x}", "double superscript"),
+        ("x: vector of size k; k: 2..3", "x_1_2 = x_2", "double subscript"),
+        ("x: real; d: positive", "\\frac{d}{dx} x^2 = x", "d is declared here"),
+        ("x, y: real; d: positive", "\\frac{dy}{dx} = 1", "write \\mathrm{d} for the derivative"),
+        ("\\beta: (0, 1); T: 2..3", "\\beta^T = \\beta", "T is declared here"),
+        ("\\beta: (0, 1); T = 3", "\\beta^T = \\beta^3", "write ^\\top for the transpose"),
+        ("x: real", "\\frac{d}{dx} x / x = \\frac{1}{x}", "write the operand in parentheses"),
+        ("x: real", "\\frac{d}{dx} x^2 \\cdot \\frac{d}{dx} x^2 = 4x^2", "write each derivative in parentheses"),
+        ("x: real", "1/2 x = \\frac{x}{2}", "write \\frac{1}{2x} or \\frac{1}{2} x"),
+        ("a, b: positive", "a/2b = \\frac{a}{2b}", "write \\frac{a}{2b} or \\frac{a}{2} b"),
+        ("x: real", "\\sin x/2 = \\frac{\\sin x}{2}", "write \\sin(x/2) or \\frac{\\sin x}{2}"),
+        ("a, b: positive", "\\log a/b = \\log\\frac{a}{b}", "write \\log(a/b)"),
+        ("x: real", "\\sigma x/2 = \\frac{\\sigma(x)}{2}", "write \\sigma(x/2)"),
+        ("x: real; f: function", "f x/2 = \\frac{f(x)}{2}", "write f(x/2) or \\frac{f x}{2}"),
+        ("w: vector of size k; k: 2..3", "\\nabla_w w^\\top w / 2 = w", "write the operand in parentheses"),
+        ("x: real", "2 3 = 6", "write 2 \\cdot 3"),
+        ("x: real", "1.5 2 = 3", "write 1.5 \\cdot 2"),
+        ("x: real", "3 \\frac{1}{2} = \\frac{3}{2}", "mixed number"),
+        ("x: vector of size k; k: 2..3", "x_{1 2} = x_2", "a vector takes one index"),
+        ("x: vector of size k; k: 2..3; j: index", "x_{1j} = x_j", "a vector takes one index"),
+        ("x: real; f: function", "f^2(x) = f(x) f(x)", "or the composition f(f(x))"),
+        ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\|_2 = \\sqrt{2}", "write \\|A\\|_F"),
+        ("A: matrix k×k; k: 2..2", "\\|A\\|_1 = \\sum_{i,j} |A_{ij}|", "induced"),
+        ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\| = 1", "Frobenius"),
+        ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
+    ],
+)
+def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: str, says: str) -> None:
+    message = _refusal(block, line)
+    assert "ambiguous" in message or "condition" in message, message
+    assert says in message, message
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "status"),
+    [
+        ("x: real", "2^{3^2} = 512", Status.PROVED),
+        ("x: real", "(2^3)^2 = 64", Status.PROVED),
+        ("x: real", "\\frac{d}{dx} x \\cdot x = 2x", Status.PROVED),
+        ("x: real", "\\frac{d}{dx} x \\cdot x = x", Status.REFUTED),
+        ("x: real", "\\frac{d}{dx} x \\times x = 2x", Status.PROVED),
+        ("x: real", "-\\frac{d}{dx} x \\cdot x = -2x", Status.PROVED),
+        ("x: real", "\\frac{\\partial}{\\partial x} x \\cdot \\sin x = \\sin x + x \\cos x", Status.PROVED),
+        ("x: real", "\\frac{d}{dx} x \\cdot x + 1 = 2x + 1", Status.PROVED),
+        ("x: real", "\\frac{1}{2} 3 = \\frac{3}{2}", Status.PROVED),
+        ("x: real", "\\frac{d}{dx} x \\cdot x \\cdot x = 3x^2", Status.PROVED),
+        ("x: real", "2 \\frac{d}{dx} x \\cdot x = 4x", Status.PROVED),
+        ("w: vector of size k; k: 2..3", "\\nabla_w w \\cdot w = 2w", Status.PROVED),
+        ("x: real; d: positive", "\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x", Status.PROVED),
+        ("x: vector of size k; k: 2..3", "x^T x = \\sum_i x_i^2", Status.PROVED),
+        ("a, b: positive", "a/b/a = \\frac{1}{b}", Status.PROVED),
+        ("x: real", "e^{-x^2/2} = \\exp(-x^2/2)", Status.PROVED),
+        ("x: real", "\\exp(x)/2 = \\frac{e^x}{2}", Status.PROVED),
+        ("x: real", "\\sin^2 x + \\cos^2 x = 1", Status.PROVED),
+        ("A: matrix k×k; k: 2..2", "A_{1 2} = A_{12}", Status.PROVED),
+        ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\|_F = \\sqrt{2}", Status.PROVED),
+        ("x: vector of size k; k: 2..3", "\\|x\\|_1 = \\sum_i |x_i|", Status.PROVED),
+        ("x: real", "\\sqrt[3]{-8} = -2", Status.PROVED),
+        ("x: positive", "\\frac{d}{dx} \\sqrt[3]{x} = \\frac{1}{3 \\sqrt[3]{x^2}}", Status.PROVED),
+        ("x: real", "\\sqrt[3]{x} \\sqrt[3]{x} \\sqrt[3]{x} = x", Status.PROVED),
+        ("x: real", "\\sqrt[4]{x^4} = x", Status.REFUTED),
+        ("x: real", "\\sqrt{x^2} = |x| \\quad \\text{since } \\sqrt{a^2} = |a|", Status.PROVED),
+    ],
+)
+def test_the_readings_that_stay(block: str, line: str, status: Status) -> None:
+    assert _verdict(block, line) is status
+
+
+def test_an_odd_root_of_a_real_is_the_real_root() -> None:
+    assert _verdict("x: real", "\\sqrt[3]{x^3} = x") in (Status.PROVED, Status.CHECKED)

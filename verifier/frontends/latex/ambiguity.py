@@ -1,0 +1,225 @@
+"""Readings of a parse tree that could go two ways, refused at their place with what to write instead.
+
+Checked on the tree before it is evaluated (none of these needs the declarations):
+
+- a double superscript, `2^3^2`, which TeX itself refuses (a double subscript: scripts.subscript);
+- a number right after a number, `2 3` (typeset 23) or `3 \\frac{1}{2}` (a mixed number 3½?);
+- a `/` whose denominator is a product written by juxtaposition, `1/2 x` (1/(2x) or x/2?);
+- a function applied without parentheses before a `/`, `\\sin x/2` (sin(x/2) or (sin x)/2?);
+- a derivative operator whose operand is followed by `/`, `\\frac{d}{dx} x / x`.
+
+And one rewrite: a derivative operator takes the rest of the product, so `\\frac{d}{dx} x \\cdot y`
+is d/dx (x · y), as for `\\frac{d}{dx} x y`: the `\\cdot`, `\\times`, `*` or `\\odot` after the
+operand is moved inside the operator's scope.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from lark import Token, Tree
+
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.values import Fn
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script
+
+_PRODUCTS = ("mul", "hadamard")
+_CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
+_RELATION = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>=≥≤≠∈]")
+_FUNCTIONS = ("func", "opname")
+
+
+def check(tree: Node, origin: Origin, script: bool = False) -> Node:
+    """The tree with operator scopes extended over explicit products, or a LatexError at an ambiguity.
+    script: the tree is a subscript's or superscript's content (A_{1 2} is two indices, no product)."""
+    if not isinstance(tree, Tree):
+        return tree
+    inside = [(is_script(tree) and i == 2) or (script and is_node(tree, "braced")) for i in range(len(tree.children))]
+    tree.children = [check(c, origin, s) for c, s in zip(tree.children, inside, strict=True)]
+    if is_script(tree):
+        _double_script(tree, origin)
+    elif is_node(tree, "juxt") and not script:
+        _numbers(tree, origin)
+    elif is_node(tree, "div"):
+        _slash(tree, origin)
+    elif is_node(tree, *_PRODUCTS):
+        return _extend(tree, origin)
+    return tree
+
+
+def text(node: Node) -> str:
+    """The node's tokens, spaced as LaTeX (for a message)."""
+    if isinstance(node, Token):
+        return str(node.value)
+    out = ""
+    for tok in node.scan_values(lambda v: isinstance(v, Token)):
+        value = str(tok.value)
+        command = value.startswith("\\")
+        after_word = (out[-1:].isalpha() or out[-1:] == "}") and (value[:1].isalnum() or command)
+        if after_word or (out[-1:].isdigit() and (value[:1].isdigit() or command)):
+            out += " "
+        out += value
+    return out
+
+
+def _fail(origin: Origin, node: Node, message: str) -> LatexError:
+    tok = next(iter(node.scan_values(lambda v: isinstance(v, Token))), None) if isinstance(node, Tree) else node
+    at = origin.at(tok.line or 1, tok.column or 1) if isinstance(tok, Token) else origin
+    return LatexError(at, message)
+
+
+def _double_script(node: Node, origin: Origin) -> None:
+    """x^a^b (or x^a_i^b): TeX's 'double superscript' error."""
+    kind = node.children[1].type
+    if kind == "UNDER":
+        return  # x_a_b: refused in scripts.subscript, as sympy prints an entry of w_0 as w_{0}_{1}
+    base = node.children[0]
+    while is_script(base):
+        if base.children[1].type == kind:
+            b, s, t = text(base.children[0]), text(inner(base.children[2])), text(inner(node.children[2]))
+            what = f"double superscript: write {b}^{{{s}^{{{t}}}}} or ({b}^{{{s}}})^{{{t}}}"
+            raise _fail(origin, node.children[1], f"ambiguous {what}")
+        base = base.children[0]
+
+
+def _is_number(node: Node) -> bool:
+    return is_node(node, "number")
+
+
+def _numbers(node: Node, origin: Origin) -> None:
+    """2 3 (typeset 23) and 3 \\frac{1}{2} (3 + ½ or 3 · ½?) are refused."""
+    items = node.children
+    for a, b in pairwise(items):
+        if not _is_number(a):
+            continue
+        base = b
+        while is_script(base):
+            base = base.children[0]
+        if _is_number(base):
+            raise _fail(
+                origin, b, f"ambiguous: {text(a)} {text(b)} typesets as one number; write {text(a)} \\cdot {text(b)}"
+            )
+        if is_node(b, "frac") and all(_is_number(inner(c)) for c in b.children[1:]):
+            raise _fail(
+                origin,
+                b,
+                f"ambiguous: {text(a)} {text(b)} can be a mixed number or a product; write "
+                f"{text(a)} + {text(b)} or {text(a)} \\cdot {text(b)}",
+            )
+
+
+def _is_operator(node: Node) -> bool:
+    """A derivative operator: \\frac{d}{dx}, \\frac{\\partial}{\\partial z_j}, \\frac{\\partial^2}{…}, \\nabla_w."""
+    if is_node(node, "frac"):
+        top, bottom = inner(node.children[1]), inner(node.children[2])
+        if is_node(top, "sup"):
+            top = top.children[0]
+        first = bottom.children[0] if is_node(bottom, "juxt") else bottom
+        return _is_mark(top) and _is_mark(first)
+    while is_script(node):
+        node = node.children[0]
+    return is_node(node, "nabla")
+
+
+def _is_mark(node: Node) -> bool:
+    if is_node(node, "partial"):
+        return True
+    if is_node(node, "name"):
+        return str(node.children[0].value) == "d"
+    return is_node(node, "font") and text(node.children[1]).strip("{}") == "d"
+
+
+def _unparenthesised_function(items: list[Node]) -> Node | None:
+    """The first function in a product applied without parentheses (\\sin x), or None."""
+    for f, arg in pairwise(items):
+        base = f
+        while is_script(base):
+            base = base.children[0]
+        if is_node(base, *_FUNCTIONS) and not is_node(arg, "paren", "tuple", "braced"):
+            return f
+    return None
+
+
+def _slash(node: Node, origin: Origin) -> None:
+    left, right = node.children[0], node.children[2]
+    if is_node(right, "juxt"):
+        a, b = text(left), text(right)
+        first, rest = text(right.children[0]), " ".join(text(c) for c in right.children[1:])
+        raise _fail(
+            origin,
+            node.children[1],
+            f"ambiguous: {a}/{b} can be read two ways; write \\frac{{{a}}}{{{b}}} or \\frac{{{a}}}{{{first}}} {rest}",
+        )
+    items = list(left.children) if is_node(left, "juxt") else []
+    if any(_is_operator(c) for c in items[:-1]):
+        raise _fail(
+            origin,
+            node.children[1],
+            f"ambiguous: does the derivative in {text(left)}/{text(right)} take the quotient? write the operand "
+            f"in parentheses, \\frac{{d}}{{dx}}\\left(\\frac{{…}}{{…}}\\right), or the quotient as \\frac{{…}}{{…}}",
+        )
+    f = _unparenthesised_function(items)
+    if f is not None:
+        g = text(f)
+        raise _fail(
+            origin,
+            node.children[1],
+            f"ambiguous: {text(left)}/{text(right)} can be read two ways; write {g}({text(items[-1])}/{text(right)}) "
+            f"or \\frac{{{text(left)}}}{{{text(right)}}}",
+        )
+
+
+def _extend(node: Tree, origin: Origin) -> Tree:
+    """(… OP a) · b is … OP (a · b): a derivative operator's scope takes the explicit product too. With a
+    second operator in b (\\frac{d}{dx} x^2 \\cdot \\frac{d}{dx} x^2) either reading is plausible: refused."""
+    left = node.children[0]
+    if is_node(left, "neg", "pos"):
+        moved = _extend(Tree(node.data, [left.children[1], *node.children[1:]]), origin)
+        return Tree(left.data, [left.children[0], moved]) if moved.data != node.data else node
+    if not is_node(left, "juxt"):
+        return node
+    items = list(left.children)
+    at = next((i for i, c in enumerate(items[:-1]) if _is_operator(c)), None)
+    if at is None:
+        return node
+    right = node.children[2].children[1] if is_node(node.children[2], "neg", "pos") else node.children[2]
+    if _is_operator(right) or (is_node(right, "juxt") and any(_is_operator(c) for c in right.children)):
+        raise _fail(
+            origin,
+            node.children[1],
+            f"ambiguous: does the first derivative in {text(node)} take the whole product? write each "
+            "derivative in parentheses, \\left(\\frac{d}{dx} …\\right) \\cdot \\left(\\frac{d}{dx} …\\right), "
+            "or the operand of the first in parentheses",
+        )
+    rest = items[at + 1 :]
+    operand = rest[0] if len(rest) == 1 else Tree("juxt", rest)
+    return Tree("juxt", [*items[: at + 1], Tree(node.data, [operand, *node.children[1:]])])
+
+
+def condition(reason: str, origin: Origin) -> None:
+    """A reason that states a condition, \\text{for } x \\ge 0, is refused: the line is checked on the whole
+    declared domain, so the condition would be shown but not used."""
+    m = _CONDITION.match(reason)
+    if m is not None and _RELATION.search(m.group(2)):
+        raise LatexError(
+            origin,
+            f"the condition '{reason}' in \\text is not used: a line is checked on the whole declared domain; "
+            "declare the domain instead (x: nonnegative, x: (0, 1)) and drop the condition",
+        )
+
+
+def named_function_slash(w: Walker, node: Node) -> None:
+    """\\sigma x/2 or f x/2 with \\sigma, f functions (known or declared): σ(x/2) or σ(x)/2? Refused, as \\sin x/2."""
+    left = node.children[0]
+    items = list(left.children) if is_node(left, "juxt") else []
+    for f, arg in pairwise(items):
+        if not is_node(f, "name", "decorated", "font") or is_node(arg, "paren", "tuple", "braced"):
+            continue
+        if isinstance(w.item(f), Fn):
+            g, right = text(f), text(node.children[2])
+            raise w.fail(
+                node,
+                f"ambiguous: {text(left)}/{right} can be read two ways; write {g}({text(items[-1])}/{right}) "
+                f"or \\frac{{{text(left)}}}{{{right}}}",
+            )
