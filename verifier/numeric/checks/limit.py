@@ -1,16 +1,17 @@
 """The numeric check of a Limit: the sequence along var → to, in mpmath, from each side the claim names.
 
 A finite point is approached from the right and from the left unless the claim's dir names one
-side; a claimed value of ±∞ is checked as growth without bound with the right sign. A sample
-where the sequence cannot be evaluated says nothing, and a check where no sample said anything
-is inconclusive ("no evidence"), never a pass.
+side; a claimed value of ±∞ is checked as growth without bound with the right sign. The points
+are several per scale at seeded pseudo-random offsets (limit_points), never a lattice. A point where
+the expression is complex or undefined is a finding (limit_points.off_reals): REFUTED, or an error
+"narrow the domain" where the claimed value is undefined there too. A sample the evaluator cannot
+do says nothing, and a check where no sample said anything is inconclusive ("no evidence").
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 
 import mpmath
@@ -19,33 +20,15 @@ import sympy as sp
 
 from verifier.language.claims import Limit
 from verifier.numeric import confirm
+from verifier.numeric.checks import limit_points
+from verifier.numeric.checks.definedness import is_real_claim, point_text
+from verifier.numeric.checks.limit_points import Side, sides
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, mp_args, point_values, sample
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
-from verifier.trusted.instantiate import Instance
+from verifier.trusted.instantiate import ClaimError, Instance
 
-STEPS = (2, 3, 4, 6, 8)  # var = to ± 10^-j, or ±10^j towards ±∞
 TOLERANCE = 1e-4
-
-
-@dataclass(frozen=True)
-class Side:
-    """One way of approaching the point: its name and the points along it."""
-
-    name: str
-    points: tuple[mpmath.mpf, ...]
-
-
-def sides(body: Limit) -> list[Side]:
-    """The approaches the claim names: towards ±∞ one; at a finite point the right, the left, or both."""
-    to = sp.sympify(body.to)
-    if to.is_infinite:
-        sign = 1 if to == sp.oo else -1
-        return [Side("", tuple(mpmath.mpf(sign * 10**j) for j in STEPS))]
-    a = mpmath.mpf(str(sp.N(to, 60)))
-    right = Side("from the right", tuple(a + mpmath.mpf(10) ** (-j) for j in STEPS))
-    left = Side("from the left", tuple(a - mpmath.mpf(10) ** (-j) for j in STEPS))
-    return {"+": [right], "-": [left]}.get(body.dir, [right, left])
 
 
 def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -53,12 +36,17 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
     symbols = list(inst.symbols)
     fn = confirm.mp_compile([*symbols, var], [sp.sympify(body.expr)])
     want_fn = confirm.mp_compile(symbols, [sp.sympify(body.equals)])
+    to_fn = confirm.mp_compile(symbols, [sp.sympify(body.to)]) if sp.sympify(body.to).free_symbols else None
+    real = is_real_claim(body.parts())
     env = sample(inst, rng, 8, s, corners_ok=False) if symbols else {}
+    us = limit_points.offsets(rng)
     count = len(next(iter(env.values()))) if env else 1
     worst_gap, informative = 0.0, 0
     for idx in range(count):
         args = mp_args(inst, env, idx) if env else []
-        for side in sides(body):
+        for side in _sides_at(inst, body, env, idx, us, to_fn, args):
+            if real and (bad := limit_points.off_reals(fn, args, side.points)) is not None:
+                return _leaves_the_reals(inst, body, env, idx, side, bad, want_fn)
             result = _limit_at(fn, want_fn, args, side.points)
             if result is None:
                 continue
@@ -70,7 +58,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
                 _, stands = confirm.stands_at_twice_the_digits(observe, _stalled, 50)
                 if stands:
                     return _refuted(inst, body, env, idx, side, fn, want_fn, count)
-    ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), count, worst_gap, TOLERANCE)
+    points = informative * 2 * limit_points.PER_STEP  # the points of the two finest scales each sequence used
+    ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
     if not symbols and informative and (off := _exact_limit_off(body)) is not None:
         return off
     if informative == 0:
@@ -82,6 +71,46 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             NumericVerdict.INCONCLUSIVE, ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the end"
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def _sides_at(
+    inst: Instance, body: Limit, env: dict, idx: int, us: tuple[float, ...], to_fn: Callable[..., list] | None,
+    args: list,
+) -> list[Side]:  # fmt: skip
+    """The sides at one sample of the parameters: a limit point that depends on them is placed at their values."""
+    if to_fn is None:
+        return sides(body, us)
+    at = limit_points.point_of(to_fn, args)
+    if at is None:
+        where = point_text(point_values(inst, env, idx))
+        raise ClaimError(f"the limit point {sp.sstr(body.to)} is not a real number at {where}; narrow the domain")
+    return sides(body, us, at)
+
+
+def _leaves_the_reals(
+    inst: Instance, body: Limit, env: dict, idx: int, side: Side, bad: tuple[int, str], want_fn: Callable[..., list]
+) -> NumericOutcome:
+    """The expression is complex or undefined at a point of a side the claim covers: no real limit from there.
+    If the claimed value is undefined there too, the claim is undefined at that sample: narrow the domain."""
+    args = mp_args(inst, env, idx) if env else []
+    k, what = bad
+    values = point_values(inst, env, idx) if env else {}
+    at = f"{sp.sstr(body.var)} = {mpmath.nstr(side.points[k], 12)}"
+    where = f" at {point_text(values)}" if values else ""
+    how = f" ({side.name})" if side.name else ""
+    if limit_points.claimed_state(want_fn, args) in ("complex", "undefined"):
+        raise ClaimError(
+            f"the expression is {what} near the limit point ({at}{how}){where}, and so is the claimed value: "
+            "the claim is undefined on part of its domain; narrow the domain"
+        )
+    note = f"the expression is {what} at {at}{how}{where}: the limit does not exist in ℝ on the side the claim names"
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed="a real limit",
+        observed=f"{what} value", relation="defined and real near the point", error=what,
+        digits=confirm.HIGH_DPS, note=note,
+    )  # fmt: skip
+    ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), 1, 1.0, TOLERANCE)
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, note)
 
 
 def _exact_limit_off(body: Limit) -> NumericOutcome | None:
@@ -142,11 +171,11 @@ def _stalled(observed: tuple[float, bool] | None) -> bool:
 def _limit_at(
     fn: Callable[..., list], want_fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf], dps: int = 50
 ) -> tuple[float, bool] | None:
-    """(gap to the claimed value at the last point, whether the sequence has stalled away from it),
-    or None where the sequence cannot be evaluated."""
+    """(gap to the claimed value at the finest scale, whether the sequence has stalled away from it), from
+    the two finest scales only (a value far out says nothing), or None where they cannot be evaluated."""
     with mpmath.workdps(dps):
         try:
-            vals = [fn(*args, p)[0] for p in points]
+            vals = [fn(*args, p)[0] for p in points[-2 * limit_points.PER_STEP :]]  # the two finest scales
             want = want_fn(*args)[0]
         except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             return None
@@ -156,10 +185,18 @@ def _limit_at(
             return _towards_infinity([mpmath.re(v) for v in vals], 1 if want > 0 else -1)
         if not mpmath.isfinite(want):
             return None
-        scale = 1 + abs(want)
-        gap = float(abs(vals[-1] - want) / scale)
-        moving = float(abs(vals[-1] - vals[-2]) / scale)
-        return gap, gap > 1e-3 and moving < 1e-3 * gap
+        return _settled(vals, want)
+
+
+def _settled(vals: list, want: mpmath.mpf) -> tuple[float, bool]:
+    """The worst gap to the claim over the finest scale's points, and whether the two finest scales
+    agree among themselves far better than with the claim (the sequence has stalled away from it)."""
+    k = limit_points.PER_STEP
+    scale = 1 + abs(want)
+    gap = max(float(abs(v - want) / scale) for v in vals[-k:])
+    near = vals[-2 * k :]
+    moving = float((max(near) - min(near)) / scale)
+    return gap, gap > 1e-3 and moving < 1e-3 * gap
 
 
 def _towards_infinity(vals: list[mpmath.mpf], sign: int) -> tuple[float, bool]:

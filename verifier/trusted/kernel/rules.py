@@ -257,6 +257,7 @@ def prove_limit(inst: Instance) -> Proof:
         raise Rejected("prove_limit", f"not a limit claim ({body.kind})")
     expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
     to = sp.sympify(body.to)
+    _limit_is_real(expr, claimed, body.var, to, body.dir)
     try:
         value = sp.limit(expr, body.var, to) if to.is_infinite else sp.limit(expr, body.var, to, dir=body.dir)
     except ValueError as err:  # the one-sided limits differ
@@ -269,6 +270,46 @@ def prove_limit(inst: Instance) -> Proof:
     elif not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
         raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
+
+
+def _limit_is_real(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str) -> None:
+    """What sympy's limit assumes and a real claim needs: a limit point that is a number (sympy's limit at
+    a symbolic point is a generic point's: lim ⌊x⌋ at x → a is ⌊a⌋, wrong at an integer a), and an
+    expression real on each side the claim names. With parameters, the claimed value and the expression
+    near the point must be known real on the whole domain (a/b at b = 0, aˣ at a < 0 are not)."""
+    if to.free_symbols:
+        raise Rejected("prove_limit", "the limit point depends on a parameter: sympy's limit is a generic point's")
+    eps = sp.Dummy("eps", positive=True)
+    if to.is_infinite:
+        near = [(1 if to == sp.oo else -1) / eps]
+    else:
+        near = [to + sign * eps for sign, side in ((1, "+"), (-1, "-")) if side in direction]
+    params = (expr.free_symbols | claimed.free_symbols) - {var}
+    for point in near:
+        real = _eventually_real(expr, var, point, to) if params else expr.subs(var, point).is_extended_real
+        if real is False or (params and real is not True):
+            raise Rejected("prove_limit", f"the expression is not known real as {var} → {sp.sstr(to)}{direction}")
+    if params and not claimed.is_infinite and claimed.is_extended_real is not True:
+        raise Rejected("prove_limit", "the claimed value is not known real on the whole domain (undefined somewhere?)")
+
+
+def _eventually_real(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, to: sp.Expr) -> bool | None:
+    """Whether expr at var = point (to ± ε, or ±1/ε) is real, a power whose base tends to a positive number
+    (1 + a/x → 1) taken as positive: near the point its base is positive and the power real."""
+    real = expr.subs(var, point).is_extended_real
+    if real is not None:
+        return real
+    side = "+" if (point - to).is_positive or point.is_positive else "-"
+    positive: dict[sp.Basic, sp.Basic] = {}
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow) and var in node.free_symbols and node.exp.subs(var, point).is_extended_real:
+            try:
+                base = sp.limit(node.base, var, to) if to.is_infinite else sp.limit(node.base, var, to, dir=side)
+            except (ValueError, NotImplementedError):
+                continue
+            if not base.free_symbols and base.is_extended_positive:
+                positive[node] = sp.Dummy(positive=True)
+    return expr.xreplace(positive).subs(var, point).is_extended_real if positive else None
 
 
 def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: Sequence[ClaimAt]) -> Proof:
