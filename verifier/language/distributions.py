@@ -26,6 +26,10 @@ class Distribution:
     def describe(self) -> str:
         raise NotImplementedError
 
+    def requires(self) -> tuple[sp.Basic, ...]:
+        """The conditions on the parameters under which the law exists (0 ≤ p ≤ 1 for Bernoulli(p))."""
+        return ()
+
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         raise NotImplementedError
 
@@ -63,6 +67,9 @@ class Normal(Distribution):
     def describe(self) -> str:
         return f"N({self.mean}, {self.variance})"
 
+    def requires(self) -> tuple[sp.Basic, ...]:
+        return (sp.Ge(sp.sympify(self.variance), 0),)  # variance 0: the point mass at the mean
+
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         mean, var = params
         return mean + np.sqrt(var) * rng.standard_normal(size)
@@ -82,6 +89,9 @@ class Bernoulli(Distribution):
 
     def describe(self) -> str:
         return f"Bernoulli({self.p})"
+
+    def requires(self) -> tuple[sp.Basic, ...]:
+        return (sp.Ge(sp.sympify(self.p), 0), sp.Le(sp.sympify(self.p), 1))
 
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         (p,) = params
@@ -104,6 +114,9 @@ class Uniform(Distribution):
 
     def describe(self) -> str:
         return f"U[{self.a}, {self.b}]"
+
+    def requires(self) -> tuple[sp.Basic, ...]:
+        return (sp.Lt(sp.sympify(self.a), sp.sympify(self.b)),)  # its moments divide by b − a
 
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         a, b = params

@@ -29,6 +29,7 @@ from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from verifier.language import domains as d
 from verifier.language.claims import Given
+from verifier.language.domains.scalar import float_end
 from verifier.language.keys import ClaimKey
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import NumericOutcome, Settings
@@ -44,15 +45,16 @@ Check = Callable[[Instance, np.random.Generator, Settings], NumericOutcome]
 
 def _scalar_values(domain: d.Domain) -> list[float] | None:
     if isinstance(domain, d.Interval):
+        lo, hi = float_end(domain.lo), float_end(domain.hi)  # 10**400 has no float
         inside = [
             v
-            for v in (domain.lo, domain.hi, (domain.lo + domain.hi) / 2, *SIMPLE)
+            for v in (lo, hi, (lo + hi) / 2, *SIMPLE)
             if (domain.lo < v or (v == domain.lo and not domain.open_lo))
             and (v < domain.hi or (v == domain.hi and not domain.open_hi))
         ]
         return list(dict.fromkeys(inside)) or None
     if isinstance(domain, d.Integer):
-        return [float(v) for v in range(domain.lo, domain.hi + 1)][:12]
+        return [float(v) for v in range(domain.lo, min(domain.hi, domain.lo + 11) + 1)]
     if isinstance(domain, d.Positive):  # Nonnegative is a Positive subclass
         return [v for v in SIMPLE if v > 0 or (v == 0 and isinstance(domain, d.Nonnegative))]
     if isinstance(domain, d.Nonzero):

@@ -180,10 +180,7 @@ def _empty(condition: sp.Basic) -> bool:
 
 
 def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
-    """value on the points where condition holds, for the equalities in it: Eq(u, 0) with u
-    linear in a symbol s, with a nonzero number as its coefficient, fixes s, which is substituted
-    (the case x = 0 of a kink). A coefficient that may vanish fixes nothing: x·y = 0 holds at y = 0
-    for every x, and solving it as x = 0 dropped that branch (a false identity was PROVED)."""
+    """value where condition holds: Eq(u, 0) with u = c·s + r (c a nonzero number) fixes s (see _fixed)."""
     conjuncts = condition.args if isinstance(condition, sp.And) else (condition,)
     weak = [
         (c.lhs - c.rhs, isinstance(c, sp.GreaterThan)) for c in conjuncts if isinstance(c, sp.GreaterThan | sp.LessThan)
@@ -202,13 +199,11 @@ def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
 
 
 def _fixed(u: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
-    """The one value of s where u = 0, for u = c·s + r with c a nonzero number and r free of s; else None."""
-    if not u.is_polynomial(s) or sp.degree(u, s) != 1:
-        return None
-    c = sp.expand(u).coeff(s, 1)
-    if not (c.is_number and c.is_zero is False):
-        return None
-    return sp.expand(-(u - c * s) / c)
+    """The one value of s where u = 0, for u = c·s + r with c a nonzero number and r free of s; else None. A
+    coefficient that may vanish fixes nothing: x·y = 0 also holds at y = 0 for every x (solved as x = 0, that
+    branch was dropped and a false identity PROVED)."""
+    c = sp.expand(u).coeff(s, 1) if u.is_polynomial(s) and sp.degree(u, s) == 1 else sp.S.Zero
+    return sp.expand(-(u - c * s) / c) if c.is_number and c.is_zero is False else None
 
 
 def _as_piecewise(expr: sp.Expr) -> sp.Expr:

@@ -161,6 +161,9 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
     error_map, e = one_step_error_map(inst, shape)
     if constant == 0 or constant.is_zero:
         raise NotShowable("constant is 0; the order would be higher")
+    if q == 1 and not _contracts(constant):
+        shown = sp.sstr(constant)[:60]
+        raise NotShowable(f"|{shown}| < 1 is not shown: order 1 converges only for a constant inside (−1, 1)")
     numer, denom = sp.fraction(sp.together(error_map - constant * e**q))
     if denom.subs(e, 0) != 0 and numer.is_polynomial(e) and denom.is_polynomial(e):
         low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=q + 1)
@@ -172,6 +175,14 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
             where = "right" if side == "+" else "left"
             raise NotShowable(f"series from the {where} has extra terms {sp.sstr(gap)[:80]}")
     return "series", f"series of g(e) from both sides is C·e^{q} + O(e^{q + 1})"
+
+
+def _contracts(constant: sp.Expr) -> bool:
+    """−1 < C < 1: exactly for a number, by the symbols' assumptions for a parameter (x ↦ a·x on a ∈ [0, 3]
+    diverges at a = 2: its leading term a·e shows no convergence)."""
+    if constant.free_symbols:
+        return (1 - constant).is_positive is True and (1 + constant).is_positive is True
+    return sign(1 - constant) > 0 and sign(1 + constant) > 0
 
 
 def memory_order_detail(inst: Instance, shape: Iteration, q: sp.Expr) -> str:

@@ -96,6 +96,8 @@ class Domain:
 
 
 def number_text(x: float) -> str:
+    if isinstance(x, int):  # exactly, even past the floats (10**400)
+        return str(x)
     return str(int(x)) if float(x).is_integer() else repr(x)
 
 

@@ -122,6 +122,15 @@ class Nonzero(Real):
         return scalar_specials(shape, (1.0, -1.0, 2.0, -2.0, 0.5, -0.5))
 
 
+FLOAT_REACH = 1e300  # an end beyond it is sampled as if it were there: samples stay finite and in the domain
+INTEGER_REACH = 2**53  # integers beyond it have no exact float: samples stay within it where the range reaches it
+
+
+def float_end(value: float) -> float:
+    """An end of a domain as a float for sampling, clamped to ±FLOAT_REACH (10**400 has no float)."""
+    return float(max(-FLOAT_REACH, min(FLOAT_REACH, value)))
+
+
 @dataclass(frozen=True)
 class Interval(Domain):
     """lo <= x <= hi (or open at either end)."""
@@ -154,14 +163,13 @@ class Interval(Domain):
                     "binary value) or a Fraction, or narrow the claim with a condition instead"
                 ) from None
         empty = self.lo > self.hi or (self.lo == self.hi and (self.open_lo or self.open_hi))
-        if empty or not (math.isfinite(self.lo) and math.isfinite(self.hi)):
+        if empty or not all(isinstance(e, int | Fraction) or math.isfinite(e) for e in (self.lo, self.hi)):
             raise DomainError(f"interval {self.describe()} is empty or unbounded; give finite lo < hi")
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
-        width = self.hi - self.lo
-        pad = width * 1e-9
-        lo = self.lo + (pad if self.open_lo else 0.0)
-        hi = self.hi - (pad if self.open_hi else 0.0)
+        lo, hi = float_end(self.lo), float_end(self.hi)
+        pad = (hi - lo) * 1e-9
+        lo, hi = lo + (pad if self.open_lo else 0.0), hi - (pad if self.open_hi else 0.0)
         base = rng.uniform(lo, hi, size=(k, *shape))
         ends = rng.uniform(size=k) < 0.1
         base[ends] = rng.choice([lo, hi, (lo + hi) / 2], size=(int(ends.sum()), *shape))
@@ -182,9 +190,9 @@ class Interval(Domain):
         return Parametrisation(entries, text) if entries else None
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
-        width = self.hi - self.lo
+        lo, hi = float_end(self.lo), float_end(self.hi)
         near = rng.choice([1e-7, 1 - 1e-7], size=(k, *shape))
-        return self.lo + width * near
+        return lo + (hi - lo) * near
 
     def _holds(self, v: Fraction) -> bool:
         lo, hi = Fraction(self.lo), Fraction(self.hi)
@@ -196,7 +204,8 @@ class Interval(Domain):
         return entrywise(values, self._holds)
 
     def special_points(self, shape: Shape) -> np.ndarray:
-        candidates = (self.lo, self.hi, (self.lo + self.hi) / 2, *SIMPLE)
+        lo, hi = float_end(self.lo), float_end(self.hi)
+        candidates = (lo, hi, (lo + hi) / 2, *SIMPLE)
         return inside(scalar_specials(shape, candidates), lambda p: self._holds(Fraction(float(p.flat[0]))))
 
 
@@ -223,7 +232,11 @@ class Integer(Domain):
             raise DomainError(f"integer range {self.describe()} is empty")
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
-        return rng.integers(self.lo, self.hi + 1, size=(k, *shape)).astype(float)
+        lo, hi = max(self.lo, -INTEGER_REACH), min(self.hi, INTEGER_REACH)
+        if lo > hi:  # the whole range beyond 2**53: offsets from its lower end (floats near it, then checked)
+            lo, hi = 0, min(self.hi - self.lo, INTEGER_REACH)
+            return (float(self.lo) + rng.integers(lo, hi + 1, size=(k, *shape))).astype(float)
+        return rng.integers(lo, hi + 1, size=(k, *shape)).astype(float)
 
     def _holds(self, v: Fraction) -> bool:
         return v.denominator == 1 and self.lo <= v <= self.hi
@@ -232,7 +245,7 @@ class Integer(Domain):
         return entrywise(values, self._holds)
 
     def special_points(self, shape: Shape) -> np.ndarray:
-        candidates = (self.lo, self.hi, 0.0, 1.0, -1.0, 2.0)
+        candidates = (float_end(self.lo), float_end(self.hi), 0.0, 1.0, -1.0, 2.0)
         return inside(scalar_specials(shape, candidates), lambda p: self._holds(Fraction(float(p.flat[0]))))
 
 

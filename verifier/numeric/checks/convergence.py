@@ -6,6 +6,7 @@ One-step scalar maps are checked here; maps with memory and vector maps in
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -97,7 +98,7 @@ class _Observed:
         verdict = observe()
         if verdict is None:
             return
-        q_est, c_est, q, c, errors, ok = verdict
+        q_est, c_est, q, c, errors, ok, why = verdict
         if idx == 0:
             self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
@@ -107,7 +108,7 @@ class _Observed:
                 self.failures.append(
                     (
                         idx,
-                        f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}"
+                        (why or f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}")
                         + (" (started on the other side of the root)" if mirror else ""),
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
                     )
@@ -179,6 +180,8 @@ def _convergence_at(
                 signed = [v - root for v in signed_x]
         except (ZeroDivisionError, ValueError, OverflowError, TypeError):
             return None
+        if (why := _no_convergence(step_mp, args, root, errors)) is not None:
+            return 0.0, mpmath.mpf(0), float(q), c, errors, False, why
         if not _converges(errors) or any(mpmath.im(v) != 0 for v in signed):
             return None  # started outside the root's basin (it found another root, or cycles): no evidence
         est = _order_and_constant(errors, float(q), signed)
@@ -186,4 +189,20 @@ def _convergence_at(
             return None
         q_est, c_est = est
         ok = abs(q_est - float(q)) < 0.05 and abs(c_est - c) <= mpmath.mpf("1e-6") * (abs(c) + mpmath.mpf("1e-30"))
-        return q_est, c_est, float(q), c, errors, ok
+        return q_est, c_est, float(q), c, errors, ok, ""
+
+
+def _no_convergence(step_mp: Callable[..., list], args: list, root: mpmath.mpf, errors: list[mpmath.mpf]) -> str | None:
+    """Why the iteration shows the claim false, whatever its order: the root is no fixed point of the step
+    (x/2 + 10⁻³⁰ at 0), or the error from a start near the root did not shrink at all (x ↦ 2x); None if
+    neither. A start outside the root's basin shrinks its error at first or lands on another root."""
+    try:
+        moved = step_mp(*args, root)[0]
+    except (ZeroDivisionError, ValueError, OverflowError, TypeError):  # Newton's step at a double root: 0/0
+        moved = root
+    if mpmath.im(moved) == 0 and abs(moved - root) > mpmath.mpf(10) ** (15 - mpmath.mp.dps) * (1 + abs(root)):
+        return f"the root is not a fixed point: step(root) − root ≈ {mpmath.nstr(moved - root, 6)}"
+    flat = len(errors) >= 3 and errors[0] > 0 and all(b >= a for a, b in itertools.pairwise(errors))
+    if flat and errors[-1] >= errors[0]:
+        return f"no convergence: the error went from {mpmath.nstr(errors[0], 3)} to {mpmath.nstr(errors[-1], 3)}"
+    return None

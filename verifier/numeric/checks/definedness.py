@@ -93,6 +93,8 @@ def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool
             values = evaluator(*args)
         except ZeroDivisionError:
             return State.UNDEFINED
+        except ValueError as e:  # mpmath at a pole: "gamma function pole", "polygamma pole", "zeta(1) pole"
+            return State.UNDEFINED if "pole" in str(e) else None
         except Exception:  # the evaluator's limit (a numeric-only function, a type it cannot read)
             return None
         if not all(isinstance(v, mpmath.mpf | mpmath.mpc) for v in values):
@@ -106,11 +108,26 @@ def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool
 
 
 Sides = tuple[list[sp.Expr], list[sp.Expr]]
+Chosen = np.ndarray | None  # (K,) True at the samples drawn on purpose
+SIMPLE_VALUES = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)  # the domains' simple values (base.simple_values)
 
 
-def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarray], special: int) -> Finding:
+def on_purpose(inst: Instance, env: Env, corners: int) -> np.ndarray:
+    """(K,) True at the samples drawn on purpose: every entry a simple value, or one of the last corners."""
+    k = numeric.count(env)
+    chosen = np.ones(k, dtype=bool)
+    for symbol in inst.symbols:
+        chosen &= np.isin(np.asarray(env[symbol], dtype=float), SIMPLE_VALUES)
+    chosen[max(0, k - corners) :] = True
+    return chosen
+
+
+def probe(
+    inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarray], special: int, chosen: Chosen = None
+) -> Finding:
     """Decide the samples where a side is not defined in float64 (ok is False); special: how many
-    samples at the start are the domains' special points (0 if the points were given)."""
+    samples at the start are the domains' special points (0 if the points were given); chosen: the other
+    samples drawn on purpose (corners, small integers and halves), counted as special points are."""
     real = is_real_claim([*sides[0], *sides[1]])
     if numeric.has_opaque([*sides[0], *sides[1]]):
         return Finding()  # numeric-only functions: no high-precision value to confirm anything with
@@ -137,7 +154,20 @@ def probe(inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarr
         if states == (State.COMPLEX, State.COMPLEX) and (seen := complex_gap(left, right, args)) is not None:
             return _complex_counterexample(inst, env, int(idx), seen)
         undefined_both.append(int(idx))
-    return _both_undefined(inst, env, undefined_both, special)
+    drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
+    return _both_undefined(inst, env, drawn, special, len(undefined_both))
+
+
+def everywhere(inst: Instance, env: Env, exprs: list[sp.Expr], special: int, chosen: Chosen) -> Finding:
+    """The expressions of a claim that has no two sides to compare (a function and its claimed derivative, an
+    integrand), each of which must have a real value at every point of the domain: a random sample where one
+    has none is an error that asks to narrow the domain; a special point only, a note (see :func:`probe`)."""
+    values = numeric.compiled(inst.symbols, exprs)(env)
+    ok = defined(values, is_real_claim(exprs))
+    try:
+        return probe(inst, env, (exprs, exprs), (ok, ok), special, chosen)
+    except ClaimError as e:  # there are no two sides here: say what has no value
+        raise ClaimError(str(e).replace("both sides are undefined", "the claim is undefined")) from None
 
 
 def complex_gap(
@@ -218,9 +248,13 @@ def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tu
     return Finding(cx, reason)
 
 
-def _both_undefined(inst: Instance, env: Env, found: list[int], special: int) -> Finding:
-    if not found:
+def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, seen: int) -> Finding:
+    if not seen:
         return Finding()
+    if not found:
+        return Finding(
+            note=f"{UNDEFINED_NOTE} {seen} sample(s) drawn on purpose (simple values, corners); not checked there"
+        )
     where = point_text(point_values(inst, env, found[0]))
     random = [i for i in found if i >= special and not is_special(inst, env, i)]
     if random:

@@ -13,8 +13,10 @@ from verifier.language.claims import Derivative
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
-from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import ExactSample, Settings, sample
+from verifier.numeric.checks import definedness, poles
+from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
+from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import jacobian_layout
@@ -59,8 +61,24 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     )
     if numeric.has_opaque(f + list(claimed)):
         return opaque_outcome(inst, cmp, method)
+    found = _defined(inst, env, f, claimed, s)
+    if found.counterexample is not None:
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
     decide_at = _decider(inst, env, f, claimed, wrt, dirs, np.abs(got - ref), analytic)
-    return resolve(inst, env, cmp, method, decide_at)
+    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+
+
+def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMatrix, s: Settings) -> Finding:
+    """f and its claimed derivative have real values at every point of the domain (√x on ℝ does not: the
+    claim is then an error that asks to narrow the domain), and a point found exactly where f has a value and
+    the claimed derivative has none (1/(2√x) at 0) refutes it."""
+    k = numeric.count(env)
+    corners = round(k * s.corner_fraction) if s.points is None and inst.given else 0
+    chosen = definedness.on_purpose(inst, env, corners)
+    found = definedness.everywhere(inst, env, [*f, *claimed], numeric.count(specials(inst, k, s)), chosen)
+    if found.counterexample is None and (pole := poles.probe(inst, (f, list(claimed)))).counterexample is not None:
+        return pole
+    return found
 
 
 def _decider(
@@ -149,8 +167,11 @@ def _check_hessian(
     method = ("complex step" if analytic else "central differences") + " + Richardson, " + f"{len(u)} direction pairs"
     if numeric.has_opaque([f, *claimed]):
         return opaque_outcome(inst, cmp, method)
+    found = _defined(inst, env, [f], claimed, s)
+    if found.counterexample is not None:
+        return definedness.refuted(found, evidence(inst, method, cmp, 0))
     decide_at = _hessian_decider(inst, env, f, claimed, wrt, (u, v), np.abs(got - ref), analytic)
-    return resolve(inst, env, cmp, method, decide_at)
+    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
 
 
 def _hessian_decider(

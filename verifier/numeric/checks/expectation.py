@@ -15,6 +15,7 @@ from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Compiled, Env
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE, check_certified, with_decimals
+from verifier.numeric.checks.laws import check_laws
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, resolve
 from verifier.numeric.checks.sampling import Settings, mp_args, sample
 from verifier.numeric.confirm import Confirmation
@@ -32,6 +33,7 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
     exprs, claimed = list(as_matrix(body.expr)), list(as_matrix(body.equals))
     if len(exprs) != len(claimed):
         raise ClaimError("expectation: expr and equals have different shapes")
+    check_laws(inst, body, s)
     from verifier.language.distributions import Bernoulli
 
     if all(isinstance(body.noise[v], Bernoulli) for v in noise) and len(noise) <= 12:

@@ -10,7 +10,7 @@ from verifier.language.claims import Inequality
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
-from verifier.numeric.checks import critical, definedness, ends, poles
+from verifier.numeric.checks import critical, definedness, ends, lattice, poles
 from verifier.numeric.checks.resolve import (
     NumericOutcome,
     evidence,
@@ -40,6 +40,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
     if found.counterexample is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample is not None:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
+    if found.counterexample is None and (hit := lattice.probe(inst, env, ([lhs], [rhs]))).counterexample is not None:
+        found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
     out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
     gap = out[:, 1] - out[:, 0]
     valid = ok[0] & ok[1]

@@ -29,6 +29,7 @@ of the precision within 40 steps (a superlinear map) says nothing about a linear
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -261,7 +262,8 @@ def linear_estimator(fns: IterationFns) -> Estimator:
             runs = [(norms, _rate_of(norms)) for norms in (_run(fns, args, s, root, steps, floor) for s in starts)]
             rated = [(norms, rate) for norms, rate in runs if rate is not None]
             if not rated:
-                return None  # too slow, or not converging from these starts: no evidence
+                grown = next((norms for norms, _ in runs if _grew(norms)), None)
+                return None if grown is None else _diverged(grown, c)  # else too slow, or not converging: no evidence
             norms, (rho, spread, n) = max(rated, key=lambda item: item[1][0])
             scale = max(abs(rho), abs(c), mpmath.mpf("1e-30"))
             gap, tol = abs(rho - c) / scale, max(CONSTANT_TOL, 8 * spread / scale)
@@ -272,6 +274,17 @@ def linear_estimator(fns: IterationFns) -> Estimator:
             return Estimate(float(gap), seen, want, gap <= tol, norms, float(gap / tol), float(tol))
 
     return estimate
+
+
+def _grew(norms: list) -> bool:
+    """The error never shrank in the whole run, and ended no smaller than it began (x ↦ 2x): no convergence.
+    A map that converges after a transient growth (a non-normal Jacobian) shrinks at some step."""
+    return len(norms) >= 3 and norms[0] > 0 and all(b >= a for a, b in itertools.pairwise(norms))
+
+
+def _diverged(norms: list, c: mpmath.mpf) -> Estimate:
+    seen = f"no convergence: the error went from {mpmath.nstr(norms[0], 3)} to {mpmath.nstr(norms[-1], 3)}"
+    return Estimate(1.0, seen, f"rate {mpmath.nstr(c, 12)}", False, norms, 1 / float(CONSTANT_TOL), float(CONSTANT_TOL))
 
 
 # ----------------------------------------------------------------------------- the check

@@ -3,8 +3,9 @@
 Random samples never land on x = 1/3, and a float cannot even hold it: (3x − 1)/(6x − 2) = ½ on
 [0, 1] is undefined at one interior point that sampling cannot see. For a claim in one scalar
 symbol, the points where an operation of either side has no value are solved for exactly: the
-zeros of a denominator, of a logarithm's argument, and the poles of tan, sec, cot and csc,
-within the declared domain. At such a point, one side undefined and the other defined is a
+zeros of a denominator, of a logarithm's argument, the poles of tan, sec, cot and csc, of ζ at 1,
+and the lattice poles of Γ, log Γ, ψ, ψ⁽ⁿ⁾, B, n! and H_n (an argument at 0, −1, −2, …, for an argument
+linear in the symbol), within the declared domain. At such a point, one side undefined and the other defined is a
 counterexample decided exactly (the point is shown to lie in the domain, exactly); see
 definedness.py for the rule that a claim holds at every point of its declared domain.
 
@@ -28,6 +29,58 @@ MAX_DEGREE = 4
 SOLVE_BUDGET = 40  # heartbeats of work for one solveset
 PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain are looked for in [−8, 8]
 _ZERO_OF = {sp.tan: sp.cos, sp.sec: sp.cos, sp.cot: sp.sin, sp.csc: sp.sin}
+LATTICE_SPAN = 8  # on an unbounded domain, the lattice poles 0, −1, …, −8 (shifted by the argument) are tried
+
+
+def lattice_poles(node: sp.Basic) -> list[tuple[sp.Expr, int]]:
+    """(u, top) for each argument u of the node that has no value at u = top, top − 1, top − 2, …: Γ, log Γ,
+    ψ and ψ⁽ⁿ⁾ at the nonpositive integers (DLMF 5.2.1), B(a, b) where a or b is one, n! and H_n at the
+    negative integers."""
+    if isinstance(node, sp.gamma | sp.loggamma | sp.digamma):
+        return [(node.args[0], 0)]
+    if isinstance(node, sp.polygamma):
+        return [(node.args[1], 0)]
+    if isinstance(node, sp.beta):
+        return [(a, 0) for a in node.args]
+    if isinstance(node, sp.factorial) or (isinstance(node, sp.harmonic) and len(node.args) == 1):
+        return [(node.args[0], -1)]
+    return []
+
+
+def _lattice(exprs: list[sp.Expr]) -> list[tuple[sp.Expr, int]]:
+    """The lattice poles of every node of the expressions, outside Piecewise branches (see _conditions)."""
+    found: list[tuple[sp.Expr, int]] = []
+    todo = list(exprs)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, sp.Piecewise):
+            continue
+        found += lattice_poles(node)
+        todo += [a for a in node.args if isinstance(a, sp.Basic)]
+    return list(dict.fromkeys(found))
+
+
+def on_lattice(value: sp.Expr, top: int) -> bool:
+    """The exact value is an integer at most top: a pole of its lattice."""
+    return bool(value.is_integer and (value - top).is_nonpositive)
+
+
+def _lattice_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """The points x where a lattice argument u = a·x + b reaches top, top − 1, …: within a bounded window, all
+    (at most MAX_POINTS of them); on an unbounded one, the first LATTICE_SPAN + 1. Arguments that are not
+    linear in x are left to the sampler."""
+    points: list[sp.Expr] = []
+    for u, top in _lattice(exprs):
+        if u.free_symbols != {x} or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
+            continue
+        slope, shift = sp.Poly(u, x).all_coeffs()
+        lowest, highest = top - LATTICE_SPAN, top
+        if isinstance(window, sp.Interval) and window.inf.is_finite and window.sup.is_finite:
+            ends = sorted([u.xreplace({x: window.inf}), u.xreplace({x: window.sup})], key=float)
+            lowest, highest = int(sp.ceiling(ends[0])), min(top, int(sp.floor(ends[1])))
+        for m in range(highest, max(lowest, highest - MAX_POINTS) - 1, -1):
+            points.append((m - shift) / slope)
+    return points
 
 
 def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> Finding:
@@ -75,13 +128,15 @@ def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
             found.append(node.args[0])
         elif type(node) in _ZERO_OF:
             found.append(_ZERO_OF[type(node)](node.args[0]))
+        elif isinstance(node, sp.zeta) and len(node.args) == 1:
+            found.append(node.args[0] - 1)
         todo += [a for a in node.args if isinstance(a, sp.Basic)]
     return list(dict.fromkeys(found))
 
 
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Expr]:
-    points: list[sp.Expr] = []
     window = _window(given)
+    points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
     for condition in _conditions(exprs):
         if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
             continue
@@ -157,11 +212,20 @@ def _inside(given: Given, point: sp.Expr) -> bool:
 def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | None:
     """True if an operation of the side has no value at x = point, False if the side has a finite real
     value there, None if neither is decided exactly."""
-    for condition in _conditions([sp.sympify(e) for e in side]):
-        if sp.simplify(condition.xreplace({x: point})).is_zero:
+    return undefined_at(side, {x: point})
+
+
+def undefined_at(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool | None:
+    """True if an operation of the side has no value at the exact point, False if the side has a finite
+    real value there, None if neither is decided exactly."""
+    exprs = [sp.sympify(e) for e in side]
+    for condition in _conditions(exprs):
+        if sp.simplify(condition.xreplace(point)).is_zero:
             return True
+    if any(on_lattice(sp.simplify(u.xreplace(point)), top) for u, top in _lattice(exprs)):
+        return True
     for e in side:
-        value = sp.sympify(e).xreplace({x: point})
+        value = sp.sympify(e).xreplace(point)
         if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
             return True
         if not (value.is_finite and value.is_extended_real):
