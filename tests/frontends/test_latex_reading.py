@@ -99,12 +99,18 @@ def test_the_exponential_of_a_matrix_is_named_a_matrix() -> None:
     assert "e^{...} of a 2×2 matrix: the matrix exponential is not supported" in errors[0][1]
 
 
-@pytest.mark.parametrize("arrow", ["\\Leftarrow", "\\impliedby", "\\approx", "\\rightarrow"])
+@pytest.mark.parametrize("arrow", ["\\Leftarrow", "\\impliedby", "\\approx", "\\rightarrow", "\\equiv"])
 def test_a_relation_that_is_no_step_says_what_to_write_not_to_declare_a_sigmoid(arrow: str) -> None:
     _, errors = _one("x: real", f"x = 1 {arrow} x = 1")
     assert len(errors) == 1
     assert "sigmoid" not in errors[0][1]
     assert "write" in errors[0][1]
+
+
+def test_infinity_in_a_line_says_what_to_write_not_to_declare_a_sigmoid() -> None:
+    _, errors = _one("x: real", "x + \\infty = \\infty")
+    assert len(errors) == 1 and "sigmoid" not in errors[0][1]
+    assert "write the claim for finite values" in errors[0][1] and "x: (0, \\infty)" in errors[0][1]
 
 
 def test_an_undeclared_index_suggests_an_index_and_the_suggestion_works() -> None:
