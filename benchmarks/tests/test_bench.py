@@ -522,18 +522,27 @@ def test_the_pss_sampler_reads_again_a_process_whose_memory_moved() -> None:
     del held
 
 
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:  # gone between the listing and the read
+        return ""
+
+
 def test_the_process_tree_holds_a_grandchild_and_nothing_else() -> None:
     from benchmarks.process_tree import tree
 
     script = "import subprocess, sys\nsubprocess.run(['sleep', '5'])\n"
     with subprocess.Popen([sys.executable, "-c", script]) as proc:
         try:
-            for _ in range(100):  # until the grandchild is there (at most 5 s)
+            # Until the grandchild is there and has become `sleep` (at most 5 s):
+            # between its fork and its exec it is still called python3.
+            for _ in range(100):
                 found = tree(proc.pid)
-                if len(found) == 2:
+                names = {_comm(pid) for pid in found}
+                if len(found) == 2 and "sleep" in names:
                     break
                 subprocess.run(["sleep", "0.05"])
-            names = {Path(f"/proc/{pid}/comm").read_text().strip() for pid in found}
             assert proc.pid in found and len(found) == 2 and "sleep" in names, names
         finally:
             proc.kill()
