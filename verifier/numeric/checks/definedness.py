@@ -23,12 +23,13 @@ from enum import StrEnum
 import mpmath
 import numpy as np
 import sympy as sp
+from flint import arb
 
+from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
-from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import exact_point, mp_args, outside_domain, point_values
+from verifier.numeric.checks.sampling import ExactSample, exact_point, mp_args, outside_domain, point_values
 from verifier.numeric.mpeval import Peak
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
@@ -131,22 +132,26 @@ def probe(
     real = is_real_claim([*sides[0], *sides[1]])
     if numeric.has_opaque([*sides[0], *sides[1]]):
         return Finding()  # numeric-only functions: no high-precision value to confirm anything with
-    left, right = (confirm.mp_compile(inst.symbols, list(s)) for s in sides)
+    same = sides[0] is sides[1]  # one list of expressions, each of which must be defined: evaluated once
+    left = confirm.mp_compile(inst.symbols, list(sides[0]))
+    right = left if same else confirm.mp_compile(inst.symbols, list(sides[1]))
     one_sided = np.flatnonzero(ok[0] ^ ok[1])[:PROBES]
     both = np.flatnonzero(~ok[0] & ~ok[1])[:PROBES]
     undefined_both: list[int] = []
+    screen = balls.BallEvaluator(inst.symbols, [*sides[0]] if same else [*sides[0], *sides[1]])
     for idx in [*one_sided, *both]:
-        if outside_domain(inst, env, int(idx)) is not None:
-            continue
+        if certainly_real(screen, ExactSample(inst, env, int(idx))):
+            continue  # float overflow (exp(800)/exp(800)): both sides real there, certified
         args = mp_args(inst, env, int(idx))
-        point = exact_point(inst, env, int(idx))
-        firsts = (first_state(left, args, real), first_state(right, args, real))
+        first = first_state(left, args, real)
+        firsts = (first, first if same else first_state(right, args, real))
         if firsts[0] is None or firsts[1] is None or (firsts[0][0], firsts[1][0]) == (State.REAL, State.REAL):
             continue  # not decided, or both real (float overflow): no information, at any precision
-        states = (
-            exactly_undefined(sides[0], point, confirmed(left, args, real, firsts[0])),
-            exactly_undefined(sides[1], point, confirmed(right, args, real, firsts[1])),
-        )
+        if outside_domain(inst, env, int(idx)) is not None:
+            continue
+        point = exact_point(inst, env, int(idx))
+        state = exactly_undefined(sides[0], point, confirmed(left, args, real, firsts[0]))
+        states = (state, state if same else exactly_undefined(sides[1], point, confirmed(right, args, real, firsts[1])))
         if states[0] is None or states[1] is None or states == (State.REAL, State.REAL):
             continue  # not decided, or float overflow: no information
         if State.REAL in states:
@@ -156,6 +161,21 @@ def probe(
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
     return _both_undefined(inst, env, drawn, special, len(undefined_both))
+
+
+SCREEN_BITS = 128
+
+
+def certainly_real(screen: balls.BallEvaluator, at: ExactSample) -> bool:
+    """Every expression's value at the sample's exact point lies in a finite real arb ball: it is defined and
+    real there, certified (arb makes a log or a root of a ball that reaches below zero, and a division by one
+    that holds zero, a non-finite ball, so those go on to mpmath). False where arb cannot tell or has no ball."""
+    try:
+        with enclose.precision(SCREEN_BITS):
+            values = screen.entries(at.balls(), range(len(screen.exprs)))
+    except (balls.Unsupported, ArithmeticError, ValueError):
+        return False
+    return all(isinstance(v, arb) and v.is_finite() for v in values)
 
 
 def everywhere(inst: Instance, env: Env, exprs: list[sp.Expr], special: int, chosen: Chosen) -> Finding:

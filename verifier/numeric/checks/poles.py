@@ -50,11 +50,12 @@ def lattice_poles(node: sp.Basic) -> list[tuple[sp.Expr, int]]:
 def _lattice(exprs: list[sp.Expr]) -> list[tuple[sp.Expr, int]]:
     """The lattice poles of every node of the expressions, outside Piecewise branches (see _conditions)."""
     found: list[tuple[sp.Expr, int]] = []
-    todo = list(exprs)
+    todo, seen = list(exprs), set()
     while todo:
         node = todo.pop()
-        if isinstance(node, sp.Piecewise):
-            continue
+        if node in seen or isinstance(node, sp.Piecewise):
+            continue  # a subtree shared by many entries (a Jacobian's softmax) is walked once
+        seen.add(node)
         found += lattice_poles(node)
         todo += [a for a in node.args if isinstance(a, sp.Basic)]
     return list(dict.fromkeys(found))
@@ -117,11 +118,12 @@ def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
     """The expressions whose zeros leave a side without a value. A branch of a Piecewise is not
     looked into: at a point where it is not taken, its operations need no value."""
     found: list[sp.Expr] = []
-    todo = list(exprs)
+    todo, seen = list(exprs), set()
     while todo:
         node = todo.pop()
-        if isinstance(node, sp.Piecewise):
+        if node in seen or isinstance(node, sp.Piecewise):
             continue
+        seen.add(node)
         if isinstance(node, sp.Pow) and node.exp.is_negative:
             found.append(node.base)
         elif isinstance(node, sp.log):
