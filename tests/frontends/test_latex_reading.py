@@ -257,3 +257,57 @@ def test_a_vector_named_by_its_generic_entry_inside_diag(line: str, status: Stat
 def test_a_generic_entry_is_only_a_vector_where_a_vector_is_taken() -> None:
     family, errors = _one("z: vector of size k; k: 2..3\n\\alpha_i = \\sigma(z_i)", "\\exp(\\alpha_i) = 1")
     assert family is None and "undeclared index i" in errors[0][1], errors
+
+
+@pytest.mark.parametrize("line", ["\\sin x \\, y = y \\sin x", "\\log x~y = 1", "\\sin x^2 \\quad y = 1"])
+def test_an_explicit_space_inside_a_bare_functions_argument_is_refused_with_both_readings(line: str) -> None:
+    _, errors = _one("x, y: real", line)
+    assert len(errors) == 1, errors
+    message = errors[0][1]
+    assert "can be read two ways" in message and "(x" in message and "y" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\sin x y = \\sin(xy)", Status.PROVED),  # no space command: the product is the argument
+        ("\\sin(x) \\, y = y \\sin x", Status.PROVED),
+        ("\\sin x \\, \\cos x = \\frac{1}{2} \\sin 2x", Status.PROVED),  # the run ends at the next function
+        ("\\sin x \\,\\cdot\\, y = y \\sin x", Status.PROVED),
+    ],
+)
+def test_a_space_outside_a_bare_functions_argument_is_allowed(line: str, status: Status) -> None:
+    assert _verdict("x, y: real", line)[0] is status
+
+
+@pytest.mark.parametrize("macro", ["\\int_0^1 x \\, dx", "\\lim_{x \\to 0} x", "\\sup_x x", "\\lfloor x \\rfloor"])
+def test_a_construct_that_is_not_read_says_what_to_write_not_to_declare_a_sigmoid(macro: str) -> None:
+    _, errors = _one("x: real", f"{macro} = 1")
+    assert len(errors) == 1 and "sigmoid" not in errors[0][1]
+    assert "not read" in errors[0][1] and "write" in errors[0][1]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("\\left| |x| - |y| \\right| \\le |x - y|", Status.CHECKED),
+        ("\\bigl| |x| - |y| \\bigr| \\le |x + y|", Status.CHECKED),
+        ("\\left| |x| - |y| \\right| = |x| - |y|", Status.REFUTED),  # the outer bars are read, not dropped
+        ("\\left| x \\right| \\left| y \\right| = |x y|", Status.PROVED),
+    ],
+)
+def test_sized_bars_nest_as_written(line: str, status: Status) -> None:
+    assert _verdict("x, y: real", line)[0] is status
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("||x| - |y|| \\le |x - y|", "\\left| |x| - |y| \\right|"),
+        ("x^2 \\Big|_{x=1} = 1", "evaluation bar"),
+        ("\\left. x^2 \\right|_{x=1} = 1", "evaluation bar"),
+    ],
+)
+def test_misplaced_bars_say_what_to_write(line: str, hint: str) -> None:
+    _, errors = _one("x, y: real", line)
+    assert len(errors) == 1 and hint in errors[0][1], errors

@@ -15,7 +15,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.frontends.latex import ambiguity, macros
+from verifier.frontends.latex import ambiguity, macros, spacing
 from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
@@ -167,7 +167,8 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         at = origin.at(err.line, err.column)
         char = text[err.pos_in_stream or 0]
         raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
-    classified = [t for tok in _text_operators(raw) if (t := classify(tok, origin, commands)) is not None]
+    classified = [t for tok in _text_operators(_sized_bars(raw)) if (t := classify(tok, origin, commands)) is not None]
+    spacing.check(text, classified, origin)
     return _pair_bars(_split_scripts(_environments(classified, origin)))
 
 
@@ -241,6 +242,8 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
         raise LatexError(where(origin, tok), f"\\{name} must close on the same line; write \\{name}{{reason}}")
     if name in macros.NO_STEP_RELATIONS and name not in commands:
         raise LatexError(where(origin, tok), macros.NO_STEP_RELATIONS[name])
+    if name in macros.NOT_READ and name not in commands:
+        raise LatexError(where(origin, tok), macros.NOT_READ[name])
     try:
         kind = macros.command_kind(name, commands)
     except KeyError:
@@ -276,16 +279,39 @@ def _takes_a_digit(out: list[Token]) -> bool:
     return last == "MINUS" and before in ("CARET", "UNDER")
 
 
+_OPENING_SIZES = frozenset({"\\left", "\\bigl", "\\Bigl", "\\biggl", "\\Biggl"})
+_CLOSING_SIZES = frozenset({"\\right", "\\bigr", "\\Bigr", "\\biggr", "\\Biggr"})
+
+
+def _sized_bars(raw: list[Token]) -> list[Token]:
+    """A bar after \\left or \\bigl opens, after \\right or \\bigr closes, whatever the bars inside it:
+    `\\left| |x| - |y| \\right|` nests as written (plain bars alternate, see _pair_bars)."""
+    out = list(raw)
+    for i in range(1, len(raw)):
+        size, tok = raw[i - 1], raw[i]
+        if size.type == "CMD" and tok.type in ("BAR", "NORM"):
+            side = "L" if size.value in _OPENING_SIZES else "R" if size.value in _CLOSING_SIZES else ""
+            if side:
+                out[i] = Token.new_borrow_pos(f"{'ABS' if tok.type == 'BAR' else 'NORM'}_{side}", tok.value, tok)
+    return out
+
+
 def _pair_bars(toks: list[Token]) -> list[Token]:
-    """| and \\| alternate: the first opens, the next closes."""
-    opened = {"BAR": False, "NORM": False}
+    """Plain | and \\| alternate: the first opens, the next closes; inside each pair sized by \\left and
+    \\right (or \\lvert and \\rvert), they alternate afresh."""
+    levels = [{"BAR": False, "NORM": False}]
     out = []
     for tok in toks:
+        opened = levels[-1]
         if tok.type in opened:
             kind = "ABS" if tok.type == "BAR" else "NORM"
             side = "R" if opened[tok.type] else "L"
             opened[tok.type] = not opened[tok.type]
             tok = Token.new_borrow_pos(f"{kind}_{side}", tok.value, tok)
+        elif tok.type in ("ABS_L", "NORM_L"):
+            levels.append({"BAR": False, "NORM": False})
+        elif tok.type in ("ABS_R", "NORM_R") and len(levels) > 1:
+            levels.pop()
         out.append(tok)
     return out
 
@@ -339,7 +365,25 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
             wanted = "an expression"
         else:
             wanted = "one of " + ", ".join(sorted(WORDS.get(e, e.lower()) for e in err.expected)[:6])
-        raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here") from None
+        hint = _hint(toks, tok)
+        raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here{hint}") from None
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None
     return ambiguity.check(tree, origin)
+
+
+def _hint(toks: list[Token], tok: Token) -> str:
+    """What to write instead, where a misplaced token has a likely cause: bars nested without sizes, or an
+    evaluation bar |_{x=1}."""
+    at = next((i for i, t in enumerate(toks) if t is tok), None)
+    if at is None:
+        return ""
+    before = toks[at - 1] if at > 0 else None
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    bar = ("ABS_L", "ABS_R")
+    evaluation = tok.type in bar and after is not None and after.type == "UNDER"
+    if evaluation or (tok.type == "UNDER" and before is not None and before.type in bar):
+        return "; an evaluation bar |_{x=1} is not read: write the expression with the value put in"
+    if tok.type in bar or (before is not None and before.type in bar):
+        return "; bars inside bars can be read two ways: size the outer pair, \\left| |x| - |y| \\right|"
+    return ""

@@ -90,6 +90,20 @@ NO_STEP_RELATIONS = {
     "infty": "\\infty is no value here; write the claim for finite values, or give an unbounded domain in the "
     "declarations (x: (0, \\infty))",
 }
+_PYTHON = "write it as a Python claim (docs/reference/claim-kinds.md)"
+_INTEGRAL = "\\{0}: integrals are not read in a chain; write the value it takes, or an expectation (a Python claim)"
+_EXTREMUM = "\\{0}: suprema, infima and arg max are not read in a chain; write the value it takes, or a bound with \\le"
+_ROUNDING = "\\{0}: floor and ceiling are not read in a chain; " + _PYTHON + " with sympy.floor or sympy.ceiling"
+NOT_READ = {  # constructs a student may write that the reader does not read: what to write instead
+    **{n: _INTEGRAL.format(n) for n in ("int", "iint", "iiint", "oint")},
+    **{n: _EXTREMUM.format(n) for n in ("sup", "inf", "arg", "argmax", "argmin", "liminf", "limsup")},
+    **{n: _ROUNDING.format(n) for n in ("lfloor", "rfloor", "lceil", "rceil")},
+    "lim": "\\lim: limits are not read in a chain; write Limit(expr, x, to, equals) as a Python claim "
+    "(docs/reference/claim-kinds.md)",
+    "binom": "\\binom is not read; write the number, or \\frac{n(n-1)}{2} for n choose 2",
+    "bmod": "\\bmod is not read in a chain; " + _PYTHON + " with sympy.Mod",
+    "pmod": "\\pmod is not read in a chain; " + _PYTHON + " with sympy.Mod",
+}
 FIXED_FUNCTIONS = {
     "log": "log",
     "ln": "log",
