@@ -29,7 +29,15 @@ from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import ExactSample, exact_point, mp_args, outside_domain, point_values
+from verifier.numeric.checks.sampling import (
+    ExactSample,
+    Settings,
+    exact_point,
+    mp_args,
+    outside_domain,
+    point_values,
+    specials,
+)
 from verifier.numeric.mpeval import Peak
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
@@ -188,6 +196,15 @@ def everywhere(inst: Instance, env: Env, exprs: list[sp.Expr], special: int, cho
         return probe(inst, env, (exprs, exprs), (ok, ok), special, chosen)
     except ClaimError as e:  # there are no two sides here: say what has no value
         raise ClaimError(str(e).replace("both sides are undefined", "the claim is undefined")) from None
+
+
+def entries_everywhere(inst: Instance, env: Env, exprs: list[sp.Expr], s: Settings) -> Finding:
+    """:func:`everywhere` on the samples of a check with settings s: the domains' special points and the
+    corners drawn on purpose count as such (a note there, an error at a random sample)."""
+    k = numeric.count(env)
+    corners = round(k * s.corner_fraction) if s.points is None and inst.given else 0
+    chosen = on_purpose(inst, env, corners)
+    return everywhere(inst, env, exprs, numeric.count(specials(inst, k, s)), chosen)
 
 
 def complex_gap(

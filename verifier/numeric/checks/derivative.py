@@ -16,7 +16,7 @@ from verifier.numeric.batch import Env
 from verifier.numeric.checks import definedness, poles
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
+from verifier.numeric.checks.sampling import ExactSample, Settings, sample
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import jacobian_layout
@@ -72,10 +72,7 @@ def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMa
     """f and its claimed derivative have real values at every point of the domain (√x on ℝ does not: the
     claim is then an error that asks to narrow the domain), and a point found exactly where f has a value and
     the claimed derivative has none (1/(2√x) at 0) refutes it."""
-    k = numeric.count(env)
-    corners = round(k * s.corner_fraction) if s.points is None and inst.given else 0
-    chosen = definedness.on_purpose(inst, env, corners)
-    found = definedness.everywhere(inst, env, [*f, *claimed], numeric.count(specials(inst, k, s)), chosen)
+    found = definedness.entries_everywhere(inst, env, [*f, *claimed], s)
     if found.counterexample is None and (pole := poles.probe(inst, (f, list(claimed)))).counterexample is not None:
         return pole
     return found

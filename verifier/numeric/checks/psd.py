@@ -12,6 +12,7 @@ from verifier.language.claims import PSD
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Env
+from verifier.numeric.checks import definedness
 from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, sample
 from verifier.numeric.confirm import Confirmation, Decision
@@ -40,10 +41,13 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     method = f"smallest eigenvalue, {n}×{n}"
     if numeric.has_opaque(list(h)):
         return opaque_outcome(inst, cmp, method)
+    # every entry must be real wherever the claim speaks (√x on ℝ is not: an error that asks to narrow the
+    # domain); the eigenvalues of a matrix with an undefined or complex entry say nothing
+    found = definedness.entries_everywhere(inst, env, list(h), s)
     out = resolve(inst, env, cmp, method, _decider(inst, body, h, env))
     if out.counterexample is not None:
         out.reason = f"smallest eigenvalue is {out.counterexample.observed} < 0"
-    return out
+    return definedness.noted(found, out)
 
 
 def _lowest(fn: Callable[[Env], np.ndarray], n: int, e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ from fractions import Fraction as F
 import sympy as sp
 
 from verifier import (
+    PSD,
     Bernoulli,
     Convergence,
     Derivative,
@@ -255,6 +256,27 @@ def half_map() -> Convergence:
     return Convergence(x / 2, x, root=0, order=1, constant=sp.Rational(1, 2))
 
 
+# ----------------------------------------------------------------------------- 6. psd matrices with partial entries
+
+
+@claim()
+def psd_with_a_root_on_reals() -> PSD:
+    """diag(√x, 1) ⪰ 0 on ℝ: √x is complex for x < 0 (its real part, 0, made the eigenvalues look fine)."""
+    return PSD(sp.Matrix([[sp.sqrt(x), 0], [0, 1]]), where={x: Real()})
+
+
+@claim()
+def psd_with_a_log_square_on_reals() -> PSD:
+    """diag(log²x, 1) ⪰ 0 on ℝ: log x is complex for x < 0 and undefined at 0."""
+    return PSD(sp.Matrix([[sp.log(x) ** 2, 0], [0, 1]]), where={x: Real()})
+
+
+@claim()
+def psd_with_a_root_on_positives() -> PSD:
+    """diag(√x, 1) ⪰ 0 for x > 0."""
+    return PSD(sp.Matrix([[sp.sqrt(x), 0], [0, 1]]), where={x: Positive()})
+
+
 TRUTH = {
     "gamma_ratio_on_reals": ("partial", 1, None),
     "gamma_ratio_on_integers": ("partial", 1, None),
@@ -283,4 +305,7 @@ TRUTH = {
     "shifted_half_map": ("false", 5, {"along": [sp.Rational(1, 10**40)]}),
     "linear_map_contracting": ("true", 5, None),
     "half_map": ("true", 5, None),
+    "psd_with_a_root_on_reals": ("partial", 6, None),
+    "psd_with_a_log_square_on_reals": ("partial", 6, None),
+    "psd_with_a_root_on_positives": ("true", 6, None),
 }
