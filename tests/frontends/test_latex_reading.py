@@ -259,9 +259,22 @@ def test_a_generic_entry_is_only_a_vector_where_a_vector_is_taken() -> None:
     assert family is None and "undeclared index i" in errors[0][1], errors
 
 
-@pytest.mark.parametrize("line", ["\\sin x \\, y = y \\sin x", "\\log x~y = 1", "\\sin x^2 \\quad y = 1"])
+SPACED = [
+    "\\sin x \\, y = y \\sin x",
+    "\\log x~y = 1",
+    "\\sin x^2 \\quad y = 1",
+    "\\sigma x \\, y = \\sigma(x) y",  # a declared function
+    "f x \\, y = f(x) y",
+    "\\sin^2 x \\, y = \\sin(x)^2 y",  # a script on the function
+    "\\log_2 x \\, y = \\log_2(x) y",
+    "\\sin x \\, \\mathbf{y} = \\sin(x y)",  # a font on the factor
+    "\\begin{aligned} \\sin(x) y &= \\sin x \\\\ & y \\end{aligned}",  # the argument running on past a row break
+]
+
+
+@pytest.mark.parametrize("line", SPACED)
 def test_an_explicit_space_inside_a_bare_functions_argument_is_refused_with_both_readings(line: str) -> None:
-    _, errors = _one("x, y: real", line)
+    _, errors = _one("x, y: positive\nf: function\n\\sigma: sigmoid", line)
     assert len(errors) == 1, errors
     message = errors[0][1]
     assert "can be read two ways" in message and "(x" in message and "y" in message
@@ -274,10 +287,12 @@ def test_an_explicit_space_inside_a_bare_functions_argument_is_refused_with_both
         ("\\sin(x) \\, y = y \\sin x", Status.PROVED),
         ("\\sin x \\, \\cos x = \\frac{1}{2} \\sin 2x", Status.PROVED),  # the run ends at the next function
         ("\\sin x \\,\\cdot\\, y = y \\sin x", Status.PROVED),
+        ("\\sin x \\, f(y) = \\sin(x) f(y)", Status.PROVED),  # the run ends at an applied function
+        ("\\begin{aligned} y \\sin x &= y \\\\ &\\quad \\sin x \\end{aligned}", Status.PROVED),
     ],
 )
 def test_a_space_outside_a_bare_functions_argument_is_allowed(line: str, status: Status) -> None:
-    assert _verdict("x, y: real", line)[0] is status
+    assert _verdict("x, y: real\nf: function", line)[0] is status
 
 
 @pytest.mark.parametrize("macro", ["\\int_0^1 x \\, dx", "\\lim_{x \\to 0} x", "\\sup_x x", "\\lfloor x \\rfloor"])

@@ -75,6 +75,16 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+def _row_break(text: str, start: int, end: int) -> str:
+    """A blanked row break [start, end) kept as a thin space, \\, (offsets stay valid): a function's argument
+    written without parentheses does not run on into the next row in silence (spacing.py)."""
+    gap = text[start:end]
+    at = next((i for i in range(len(gap) - 1) if gap[i : i + 2] == "  "), None)
+    if at is None:
+        return text
+    return text[: start + at] + "\\," + text[start + at + 2 :]
+
+
 def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in re.finditer("\n", text))]
 
@@ -190,7 +200,8 @@ def _rows(display: str) -> list[tuple[int, str, str]]:
         piece, why = text[row.start : row.end], _TWO_EQUATIONS if two else ""
         if out and out[-1][1].strip() and _goes_on(piece):
             begun, above, was = out[-1]
-            out[-1] = (begun, _blank(text, begun + len(above), row.start)[begun : row.end], was or why)
+            joined = _row_break(_blank(text, begun + len(above), row.start), begun + len(above), row.start)
+            out[-1] = (begun, joined[begun : row.end], was or why)
         else:
             out.append((row.start, piece, why))
     return out

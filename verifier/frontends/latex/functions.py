@@ -15,7 +15,7 @@ from verifier.frontends.latex import bigops, macros, scripts, sequences, values
 from verifier.frontends.latex.definitions import Definition
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.values import Fn, Matrix, Value
-from verifier.frontends.latex.walker import Node, Walker, is_node, is_script
+from verifier.frontends.latex.walker import Node, Walker, is_node, is_script, spaced
 
 _GROUPS = ("paren", "tuple", "braced")
 
@@ -103,6 +103,8 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) ->
         nxt = w.item(items[j])
         if isinstance(nxt, Fn | tuple):
             break
+        if spaced(items[j]):
+            raise w.fail(items[j], _spaced(fn.label))
         arg = values.multiply(arg, nxt)
         j += 1
     if j < len(items) and (is_node(items[j], *_GROUPS, "abs", "norm", "frac", "sqrt")):
@@ -114,6 +116,13 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) ->
             f"as textbooks read it: {fn.label}({shown}); write ({fn.label} x) y for the other reading"
         )
     return arg, j
+
+
+def _spaced(label: str) -> str:
+    return (
+        f"{label} without parentheses, then a space before this factor: it can be read two ways; write "
+        f"{label}(x)\\, y for the product of the function, or {label}(x y) for the function of the product"
+    )
 
 
 def _ambiguous(label: str) -> str:

@@ -168,8 +168,7 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
         char = text[err.pos_in_stream or 0]
         raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
     classified = [t for tok in _text_operators(_sized_bars(raw)) if (t := classify(tok, origin, commands)) is not None]
-    spacing.check(text, classified, origin)
-    return _pair_bars(_split_scripts(_environments(classified, origin)))
+    return spacing.mark(text, raw, _pair_bars(_split_scripts(_environments(classified, origin))))
 
 
 def _text_operators(toks: list[Token]) -> list[Token]:

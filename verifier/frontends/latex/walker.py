@@ -46,3 +46,25 @@ def is_script(node: Node) -> bool:
 def inner(node: Node) -> Node:
     """A braced group's content, or the node itself."""
     return node.children[1] if is_node(node, "braced") else node
+
+
+class Spaced(Token):
+    """A token that an explicit space command (\\, \\; \\: \\ ~ \\quad) comes right before in the text: the
+    lexer drops the spacing, and this is what is left of it (see spacing.py)."""
+
+    __slots__ = ()
+
+
+def first_leaf(node: Node) -> Token | None:
+    """The first token of a node, in the order written."""
+    if isinstance(node, Token):
+        return node
+    for child in node.children:
+        if (tok := first_leaf(child)) is not None:
+            return tok
+    return None
+
+
+def spaced(node: Node) -> bool:
+    """An explicit space command stands right before the node (\\sin x \\, y: before y)."""
+    return isinstance(first_leaf(node), Spaced)

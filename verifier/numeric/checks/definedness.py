@@ -143,8 +143,10 @@ def probe(
     same = sides[0] is sides[1]  # one list of expressions, each of which must be defined: evaluated once
     left = confirm.mp_compile(inst.symbols, list(sides[0]))
     right = left if same else confirm.mp_compile(inst.symbols, list(sides[1]))
-    one_sided = np.flatnonzero(ok[0] ^ ok[1])[:PROBES]
-    both = np.flatnonzero(~ok[0] & ~ok[1])[:PROBES]
+    random = np.ones(len(ok[0]), dtype=bool) if chosen is None else ~chosen
+    random[:special] = False
+    one_sided = _both_kinds(np.flatnonzero(ok[0] ^ ok[1]), random)
+    both = _both_kinds(np.flatnonzero(~ok[0] & ~ok[1]), random)
     undefined_both: list[int] = []
     screen = balls.BallEvaluator(inst.symbols, [*sides[0]] if same else [*sides[0], *sides[1]])
     for idx in [*one_sided, *both]:
@@ -169,6 +171,13 @@ def probe(
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
     return _both_undefined(inst, env, drawn, special, len(undefined_both))
+
+
+def _both_kinds(found: np.ndarray, random: np.ndarray) -> np.ndarray:
+    """Up to PROBES of the samples found that were drawn on purpose (the special points, first in the samples),
+    then up to PROBES of those drawn at random: a claim undefined at 16 special points (x = 0, −1, … for log x
+    on ℝ) is still looked at where it was drawn at random, where undefined is an error and not a note."""
+    return np.concatenate([found[~random[found]][:PROBES], found[random[found]][:PROBES]])
 
 
 SCREEN_BITS = 128

@@ -261,7 +261,8 @@ def half_map() -> Convergence:
 
 @claim()
 def psd_with_a_root_on_reals() -> PSD:
-    """diag(√x, 1) ⪰ 0 on ℝ: √x is complex for x < 0 (its real part, 0, made the eigenvalues look fine)."""
+    """diag(√x, 1) ⪰ 0 on ℝ: √x is complex (undefined in ℝ) for x < 0; its real part,
+    0, made the eigenvalues look fine."""
     return PSD(sp.Matrix([[sp.sqrt(x), 0], [0, 1]]), where={x: Real()})
 
 
@@ -273,8 +274,26 @@ def psd_with_a_log_square_on_reals() -> PSD:
 
 @claim()
 def psd_with_a_root_on_positives() -> PSD:
-    """diag(√x, 1) ⪰ 0 for x > 0."""
+    """diag(√x, 1) ⪰ 0 for x > 0.
+
+    A diagonal matrix is PSD iff its diagonal entries are nonnegative, and √x > 0 for x > 0."""
     return PSD(sp.Matrix([[sp.sqrt(x), 0], [0, 1]]), where={x: Positive()})
+
+
+# ----------------------------------------------------------------------------- 7. undefined past the special points
+
+
+@claim()
+def log_of_a_product_on_reals() -> Identity:
+    """log(xy) = log x + log y for x ∈ ℝ, y > 0: both sides undefined in ℝ for x < 0 (only the special points x = 0,
+    −1, … were looked at, 16 of them, and gave a note)."""
+    return Identity(sp.log(x * y), sp.log(x) + sp.log(y), where={x: Real(), y: Positive()})
+
+
+@claim()
+def log_equals_itself_on_reals() -> Identity:
+    """log x = log x on ℝ: complex (undefined in ℝ) for every x < 0."""
+    return Identity(sp.log(x), sp.log(x), where={x: Real()})
 
 
 TRUTH = {
@@ -308,4 +327,6 @@ TRUTH = {
     "psd_with_a_root_on_reals": ("partial", 6, None),
     "psd_with_a_log_square_on_reals": ("partial", 6, None),
     "psd_with_a_root_on_positives": ("true", 6, None),
+    "log_of_a_product_on_reals": ("partial", 7, None),
+    "log_equals_itself_on_reals": ("partial", 7, None),
 }
