@@ -22,18 +22,10 @@ from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.grammar import where
 from verifier.frontends.latex.scope import Scope, SizeError
 from verifier.frontends.latex.values import Fn, Matrix, Value
+from verifier.frontends.latex.walker import first_leaf
 
 Node = Any  # a lark Tree or Token: their children are untyped
 ParseText = Callable[[str, Origin], Tree]
-
-
-def first_token(node: Node) -> Token | None:
-    if isinstance(node, Token):
-        return node
-    for child in node.children:
-        if (tok := first_token(child)) is not None:
-            return tok
-    return None
 
 
 def _is_nabla_squared(node: Node, nabla: Node | None = None) -> bool:
@@ -74,7 +66,7 @@ class Evaluator:
         return Evaluator(self.scope, self.origin, self.parse_text, self.env, {**self.held, **held})
 
     def fail(self, node: Node, message: str) -> LatexError:
-        tok = first_token(node)
+        tok = first_leaf(node)
         return LatexError(where(self.origin, tok) if tok is not None else self.origin, message)
 
     def value(self, node: Node) -> Value:
