@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from verifier import Real, claim
@@ -36,4 +38,5 @@ def test_an_undecided_size_does_not_stop_the_walk_before_a_refuting_one() -> Non
 def test_an_undecided_size_leaves_the_claim_unknown_and_says_where() -> None:
     r = verify_family(undecided_then_holding, EngineSettings(samples=100))
     assert r.status is Status.UNKNOWN, r.reason
-    assert "at n = 2: the premise held at 0 of" in r.reason
+    # the circle meets the samples only at special points on the axes (x = ±1, y = 0; x = 0, y = ±1)
+    assert re.search(r"at n = 2: the premise held at [0-4] of \d+ samples", r.reason), r.reason

@@ -268,6 +268,7 @@ SPACED = [
     "\\sin^2 x \\, y = \\sin(x)^2 y",  # a script on the function
     "\\log_2 x \\, y = \\log_2(x) y",
     "\\sin x \\, \\mathbf{y} = \\sin(x y)",  # a font on the factor
+    "\\sin x \\, \\displaystyle y = \\sin(x y)",  # a dropped command between the space and the factor
     "\\begin{aligned} \\sin(x) y &= \\sin x \\\\ & y \\end{aligned}",  # the argument running on past a row break
 ]
 

@@ -87,3 +87,23 @@ def test_a_side_undefined_in_floats_and_in_truth_is_still_a_counterexample() -> 
     r = verify_family(half_log_of_the_square, EngineSettings(samples=200))
     assert r.status is Status.REFUTED, r.reason
     assert r.counterexample is not None and "complex" in r.reason
+
+
+q = (x + sp.Rational(7, 8)) * (x + sp.Rational(3, 4))
+
+
+@claim(n=None)
+def overflow_beside_a_narrow_gap() -> Identity:
+    """Wrong on ℝ: 2 log √q = log(q²)/2 where q = (x + 7/8)(x + 3/4) < 0 on (−7/8, −3/4) has no real left side;
+    2 cosh(x⁴⁰)/(e^{x⁴⁰} + e^{−x⁴⁰}) = 1 overflows in floats at every |x| > 1.02 (a red team's probe)."""
+    a = x**40
+    one = 2 * sp.cosh(a) / (sp.exp(a) + sp.exp(-a))
+    return Identity(one + 2 * sp.log(sp.sqrt(q)), 1 + sp.log(q**2) / 2, where={x: Real()})
+
+
+def test_overflowing_samples_do_not_take_the_places_of_the_ones_looked_at() -> None:
+    """With 200 samples the one random sample in (−7/8, −3/4) came 20th among the float-undefined ones, after
+    19 overflows; only 16 were looked at, so the claim was CHECKED."""
+    r = verify_family(overflow_beside_a_narrow_gap, EngineSettings(samples=200))
+    assert r.status is Status.REFUTED, r.reason
+    assert "complex" in r.reason

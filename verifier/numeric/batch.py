@@ -122,9 +122,11 @@ def draw(given: Sequence[Given], rng: np.random.Generator, k: int, corners: bool
     return env
 
 
-def special_draw(given: Sequence[Given], limit: int) -> Env:
+def special_draw(given: Sequence[Given], limit: int, axes: bool = True) -> Env:
     """The domains' special points, before any random one: every combination across the declared
-    symbols if there are at most limit of them, else the i-th special point of each symbol together."""
+    symbols if there are at most limit of them, else the i-th special point of each symbol together, then
+    (axes) each special point of one symbol with the others at their first (x = 1, y = 0: a claim false on
+    the line y = 0 alone is seen there), up to limit rows in all."""
     lists = [g.domain.special_points(g.shape).reshape(-1, max(1, int(np.prod(g.shape or (1,))))) for g in given]
     if not given or limit <= 0 or any(len(p) == 0 for p in lists):
         return {}
@@ -132,6 +134,10 @@ def special_draw(given: Sequence[Given], limit: int) -> Env:
         rows = list(itertools.product(*[range(len(p)) for p in lists]))
     else:
         rows = [tuple(i % len(p) for p in lists) for i in range(min(limit, max(len(p) for p in lists)))]
+        if axes:
+            width = range(len(lists))
+            along = [tuple(t if b == j else 0 for b in width) for j, p in enumerate(lists) for t in range(1, len(p))]
+            rows += [r for r in dict.fromkeys(along) if r not in set(rows)][: max(0, limit - len(rows))]
     env: Env = {}
     for j, g in enumerate(given):
         block = lists[j][[r[j] for r in rows]]

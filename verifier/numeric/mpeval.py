@@ -99,10 +99,12 @@ class Peak:
     digits: the precision a cancellation among such values can eat (1 − σ(240) needs > 104)."""
 
     digits = 0.0
+    complex = False  # some value was complex (a root or a log of a negative number on the way)
 
     @classmethod
     def reset(cls) -> None:
         cls.digits = 0.0
+        cls.complex = False
 
     @classmethod
     def see(cls, value: Value) -> None:
@@ -113,6 +115,8 @@ class Peak:
             return
         if isinstance(value, mpmath.mpc) and value != 0 and mpmath.isfinite(value):
             cls.digits = max(cls.digits, float(mpmath.mag(value)) * 0.30103)
+            if abs(value.imag) > mpmath.mpf(10) ** (10 - mpmath.mp.dps) * max(abs(value), 1):
+                cls.complex = True
 
 
 class MpEvaluator:

@@ -13,6 +13,7 @@ import re
 
 from lark import Token
 
+from verifier.frontends.latex import macros
 from verifier.frontends.latex.walker import Spaced
 
 _SPACE = re.compile(r"\\[,;: ]|~")  # dropped by the lexer (grammar.SPACE); \quad is a command token
@@ -23,16 +24,16 @@ def mark(text: str, raw: list[Token], toks: list[Token]) -> list[Token]:
     """toks (classified from raw, the lexer's tokens of text) with each token that a space command comes right
     before made a Spaced token."""
     after: set[int] = set()
-    quad = False
+    pending = False  # a space seen, and only dropped commands (\\displaystyle, \\big) since
     for before, tok in zip([None, *raw], raw, strict=False):
-        if tok.type == "CMD" and tok.value in _QUADS:
-            quad = True
-            continue
         start = 0 if before is None else before.end_pos
-        gap = start is not None and tok.start_pos is not None and _SPACE.search(text[start : tok.start_pos])
-        if (quad or gap) and tok.start_pos is not None:
+        gap = start is not None and tok.start_pos is not None and bool(_SPACE.search(text[start : tok.start_pos]))
+        if tok.type == "CMD" and (tok.value in _QUADS or tok.value[1:] in macros.DROPPED):
+            pending = pending or gap or tok.value in _QUADS
+            continue
+        if (pending or gap) and tok.start_pos is not None:
             after.add(tok.start_pos)
-        quad = False
+        pending = False
     if not after:
         return toks
     return [Spaced.new_borrow_pos(t.type, t.value, t) if t.start_pos in after else t for t in toks]

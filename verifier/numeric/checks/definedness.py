@@ -43,6 +43,7 @@ from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
 
 PROBES = 16  # samples of each kind re-evaluated in high precision
+SCREENED = 512  # float-undefined samples of each kind screened in arb for overflow first
 UNDEFINED_NOTE = "both sides undefined at"
 MAX_EXACT_OPS = 5000
 
@@ -97,6 +98,7 @@ def confirmed(
 
 
 def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool, dps: int) -> State | None:
+    Peak.complex = False  # this evaluation's own (Peak.digits is kept: first_state reads it across two)
     with mpmath.workdps(dps):
         try:
             values = evaluator(*args)
@@ -112,6 +114,8 @@ def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool
             return State.UNDEFINED
         tiny = mpmath.mpf(10) ** (-(dps - 10))
         if real and any(abs(mpmath.im(v)) > tiny * max(abs(v), 1) for v in values):
+            return State.COMPLEX
+        if real and Peak.complex:  # |√x|² at x = −2 ends real (2), but √−2 has no value in ℝ
             return State.COMPLEX
     return State.REAL
 
@@ -145,13 +149,18 @@ def probe(
     right = left if same else confirm.mp_compile(inst.symbols, list(sides[1]))
     random = np.ones(len(ok[0]), dtype=bool) if chosen is None else ~chosen
     random[:special] = False
-    one_sided = _both_kinds(np.flatnonzero(ok[0] ^ ok[1]), random)
-    both = _both_kinds(np.flatnonzero(~ok[0] & ~ok[1]), random)
-    undefined_both: list[int] = []
     screen = balls.BallEvaluator(inst.symbols, [*sides[0]] if same else [*sides[0], *sides[1]])
+
+    def uncertain(found: np.ndarray) -> np.ndarray:
+        """The samples found that arb does not certify real (float overflow, exp(800)/exp(800), is), at most
+        SCREENED of them: the probes' places are not taken by overflow."""
+        kept = [i for i in found[:SCREENED] if not certainly_real(screen, ExactSample(inst, env, int(i)))]
+        return np.array(kept, dtype=int)
+
+    one_sided = _both_kinds(uncertain(np.flatnonzero(ok[0] ^ ok[1])), random)
+    both = _both_kinds(uncertain(np.flatnonzero(~ok[0] & ~ok[1])), random)
+    undefined_both: list[int] = []
     for idx in [*one_sided, *both]:
-        if certainly_real(screen, ExactSample(inst, env, int(idx))):
-            continue  # float overflow (exp(800)/exp(800)): both sides real there, certified
         args = mp_args(inst, env, int(idx))
         first = first_state(left, args, real)
         firsts = (first, first if same else first_state(right, args, real))

@@ -47,7 +47,13 @@ def sample(inst: Instance, rng: np.random.Generator, k: int, s: Settings, corner
         return s.points
     first = specials(inst, k, s)
     corners = round(k * s.corner_fraction) if corners_ok else 0
-    plain = numeric.draw(inst.given, rng, k - corners - numeric.count(first))
+    # the random samples drawn as beside the special points taken together, then the last ones dropped for the
+    # rows along each symbol's axis: k samples in all, the same draws, and the generator where it was
+    diagonal = numeric.count(numeric.special_draw(inst.given, min(MAX_SPECIAL, k // 4), axes=False))
+    plain = numeric.draw(inst.given, rng, k - corners - diagonal)
+    extra = numeric.count(first) - diagonal
+    if 0 < extra < numeric.count(plain):
+        plain = {symbol: values[:-extra] for symbol, values in plain.items()}
     parts = [first] if first else []
     parts.append(plain)
     if corners and inst.given:

@@ -6,12 +6,11 @@ which is 1 at x = 1, y = 0. An equality fixes a symbol only when its coefficient
 nonzero number (x − 2y = 0 fixes x = 2y for every y). Source: the definition of sign, and
 case analysis as in any real-analysis text (e.g. Abbott, Understanding Analysis, §1.2).
 
-The two false probes are no longer PROVED, but the numeric check does not see them either: the
-failing set is a line (y = 0, or y = ±√2) of measure zero, which the samples meet only at x = 0
-(the special points of two symbols are paired, 0 with 0). They are CHECKED today: KNOWN_WRONG,
-a blind spot of numerics that docs/explanation/known-limits.md names. (Pairing the special points
-shifted as well, y = 0 with x = 3, refutes the first; it moved the samples of many claims and
-broke three tests' expectations, so it was left for later.)
+The two false probes are no longer PROVED. The failing set is a line (y = 0, or y = ±√2) of measure
+zero. The special points of several symbols are paired diagonally (0 with 0, 1 with 1), and then taken
+along each symbol's axis with the others at their first special point (x = 1, y = 0): that refutes the
+first. The second fails only on y = ±√2, which no sample meets: it is CHECKED, KNOWN_WRONG, a blind spot
+of numerics that docs/explanation/known-limits.md names.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -63,4 +62,4 @@ TRUTH = {
     "kink_along_a_line": ("true", 1, None),
     "sign_of_a_product_squared": ("true", 1, None),
 }
-KNOWN_WRONG = {"sign_of_a_product_drops_a_branch", "sign_of_a_product_drops_an_irrational_branch"}
+KNOWN_WRONG = {"sign_of_a_product_drops_an_irrational_branch"}

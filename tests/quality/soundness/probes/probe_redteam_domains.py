@@ -296,6 +296,18 @@ def log_equals_itself_on_reals() -> Identity:
     return Identity(sp.log(x), sp.log(x), where={x: Real()})
 
 
+@claim()
+def squared_modulus_of_a_root_below_on_reals() -> Inequality:
+    """|√x|² ≤ x on ℝ: √x is undefined in ℝ for x < 0, though |√−2|² = 2 is real (mpmath saw only the real end)."""
+    return Inequality(sp.Abs(sp.sqrt(x)) ** 2, "<=", x, where={x: Real()})
+
+
+@claim()
+def psd_of_a_squared_modulus_on_reals() -> PSD:
+    """(1 + x − |√x|²) ⪰ 0 on ℝ: √x is undefined in ℝ for x < 0 (the check skipped those samples in silence)."""
+    return PSD(sp.Matrix([[1 + x - sp.Abs(sp.sqrt(x)) ** 2]]), where={x: Real()})
+
+
 TRUTH = {
     "gamma_ratio_on_reals": ("partial", 1, None),
     "gamma_ratio_on_integers": ("partial", 1, None),
@@ -329,4 +341,6 @@ TRUTH = {
     "psd_with_a_root_on_positives": ("true", 6, None),
     "log_of_a_product_on_reals": ("partial", 7, None),
     "log_equals_itself_on_reals": ("partial", 7, None),
+    "squared_modulus_of_a_root_below_on_reals": ("partial", 7, None),
+    "psd_of_a_squared_modulus_on_reals": ("partial", 7, None),
 }
