@@ -327,3 +327,8 @@ def test_sized_bars_nest_as_written(line: str, status: Status) -> None:
 def test_misplaced_bars_say_what_to_write(line: str, hint: str) -> None:
     _, errors = _one("x, y: real", line)
     assert len(errors) == 1 and hint in errors[0][1], errors
+
+
+def test_a_row_break_inside_a_definition_ends_a_bare_functions_argument() -> None:
+    _, errors = _one("x, y: real\nh = \\sin x \\\\ y", "h = \\sin(x y)")
+    assert len(errors) == 1 and "can be read two ways" in errors[0][1], errors

@@ -24,12 +24,13 @@ def mark(text: str, raw: list[Token], toks: list[Token]) -> list[Token]:
     """toks (classified from raw, the lexer's tokens of text) with each token that a space command comes right
     before made a Spaced token."""
     after: set[int] = set()
-    pending = False  # a space seen, and only dropped commands (\\displaystyle, \\big) since
+    pending = False  # a space seen, and only dropped commands (\displaystyle, \big) since
     for before, tok in zip([None, *raw], raw, strict=False):
         start = 0 if before is None else before.end_pos
         gap = start is not None and tok.start_pos is not None and bool(_SPACE.search(text[start : tok.start_pos]))
-        if tok.type == "CMD" and (tok.value in _QUADS or tok.value[1:] in macros.DROPPED):
-            pending = pending or gap or tok.value in _QUADS
+        if tok.type == "ROWSEP" or (tok.type == "CMD" and (tok.value in _QUADS or tok.value[1:] in macros.DROPPED)):
+            # a row break \\ counts as a space (a matrix's rows never share an argument)
+            pending = pending or gap or tok.value in _QUADS or tok.type == "ROWSEP"
             continue
         if (pending or gap) and tok.start_pos is not None:
             after.add(tok.start_pos)
