@@ -332,3 +332,24 @@ def test_misplaced_bars_say_what_to_write(line: str, hint: str) -> None:
 def test_a_row_break_inside_a_definition_ends_a_bare_functions_argument() -> None:
     _, errors = _one("x, y: real\nh = \\sin x \\\\ y", "h = \\sin(x y)")
     assert len(errors) == 1 and "can be read two ways" in errors[0][1], errors
+
+
+@pytest.mark.parametrize(
+    ("display", "status"),
+    [
+        ("$$ (x+1)^2 = x^2 + 2x + 1. $$", Status.PROVED),
+        ("$$ (x+1)^2 = x^2 + 2x + 2. $$", Status.REFUTED),  # the full stop is dropped, nothing else
+        ("$$ 2x = x + x, \\quad \\text{since } 1 + 1 = 2 $$", Status.PROVED),
+        ("\\begin{align} (x+1)^2 &= x^2 + 2x + 1, \\\\ &= 1 + 2x + x^2. \\end{align}", Status.PROVED),
+        ("$$ 2x = x + x \\, $$", Status.PROVED),  # a thin space at the end is no comma
+    ],
+)
+def test_the_punctuation_that_ends_a_display_as_a_sentence_is_prose(display: str, status: Status) -> None:
+    families, errors = latex.parse_chains(f"```verifier\nx: real\n```\n\n{display}\n", "hw.md", "hw")
+    assert errors == [], errors
+    assert verify_family(families[0], SETTINGS).status is status
+
+
+def test_a_doubled_full_stop_is_still_refused() -> None:
+    _, errors = latex.parse_chains("```verifier\nx: real\n```\n\n$$ x = 1.. $$\n", "hw.md", "hw")
+    assert len(errors) == 1 and "remove it" in errors[0][1]

@@ -161,10 +161,21 @@ def _reason(text: str) -> tuple[str, str]:
     reasons = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
     m = next(reasons, None)
     if m is None:
-        return text, ""
+        return _unpunctuated(text), ""
     words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
     words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
-    return text[: m.start()] + " " * (len(text) - m.start()), " ".join(words.split())
+    return _unpunctuated(text[: m.start()]) + " " * (len(text) - m.start()), " ".join(words.split())
+
+
+_SPACES = r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*"
+_END_MARK = re.compile(_SPACES + r"(?<!\\)[.,;]" + _SPACES + r"$")
+
+
+def _unpunctuated(math: str) -> str:
+    """The math without the one full stop, comma or semicolon that ends it as a sentence (`… + 1.`, `… &= 2x,
+    \\\\`), blanked so that offsets stay true: punctuation after the last term is prose, not math."""
+    m = _END_MARK.search(math)
+    return math if m is None else math[: m.start()] + " " * (len(math) - m.start())
 
 
 def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
