@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import ambiguity, gates, grammar, macros
+from verifier.frontends.latex import ambiguity, gates, grammar, macros, spacing
 from verifier.frontends.latex.declarations import Declarations, parse_block
 from verifier.frontends.latex.document import ChainSource, split
 from verifier.frontends.latex.errors import LatexError, Origin
@@ -161,21 +161,10 @@ def _reason(text: str) -> tuple[str, str]:
     reasons = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
     m = next(reasons, None)
     if m is None:
-        return _unpunctuated(text), ""
+        return spacing.unpunctuated(text), ""
     words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
     words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
-    return _unpunctuated(text[: m.start()]) + " " * (len(text) - m.start()), " ".join(words.split())
-
-
-_SPACES = r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*"
-_END_MARK = re.compile(_SPACES + r"(?<!\\)[.,;]" + _SPACES + r"$")
-
-
-def _unpunctuated(math: str) -> str:
-    """The math without the one full stop, comma or semicolon that ends it as a sentence (`… + 1.`, `… &= 2x,
-    \\\\`), blanked so that offsets stay true: punctuation after the last term is prose, not math."""
-    m = _END_MARK.search(math)
-    return math if m is None else math[: m.start()] + " " * (len(math) - m.start())
+    return spacing.unpunctuated(text[: m.start()]) + " " * (len(text) - m.start()), " ".join(words.split())
 
 
 def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:

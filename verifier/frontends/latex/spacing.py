@@ -5,6 +5,8 @@ expression, with one exception: a writer who spaces the factors after a function
 (`\\sin x \\, y`) is separating them, and most mean (sin x)·y, where `\\sin x y` is sin(xy) as textbooks read
 it. So the token right after a space command is made a `Spaced` token, and the reader refuses a function's
 argument that runs across one (functions.py). A plain space means nothing in TeX math and leaves no mark.
+
+And the prose around the math: a full stop, comma or semicolon that ends a display as a sentence is dropped.
 """
 
 from __future__ import annotations
@@ -38,3 +40,14 @@ def mark(text: str, raw: list[Token], toks: list[Token]) -> list[Token]:
     if not after:
         return toks
     return [Spaced.new_borrow_pos(t.type, t.value, t) if t.start_pos in after else t for t in toks]
+
+
+_SPACES = r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*"
+_END_MARK = re.compile(_SPACES + r"(?<!\\)[.,;]" + _SPACES + r"$")
+
+
+def unpunctuated(math: str) -> str:
+    """The math without the one full stop, comma or semicolon that ends it as a sentence (`… + 1.`, `… &= 2x,
+    \\\\`), blanked so that offsets stay true: punctuation after the last term is prose, not math."""
+    m = _END_MARK.search(math)
+    return math if m is None else math[: m.start()] + " " * (len(math) - m.start())
