@@ -128,7 +128,7 @@ def _declarations(path: str, lines: list[str], starts: list[int]) -> tuple[list[
     return found, skip
 
 
-_SPACING = re.compile(r"(?:\s|~|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*")
+SPACING = re.compile(r"(?:\s|~|\\(?:quad|qquad|[,;:! ]|[hv]space\*?\s*\{[^{}]*\}))*")
 _RELATION = re.compile(
     r"[=<>]|\\(?:le|leq|leqslant|ge|geq|geqslant|ne|neq|lt|gt|approx|equiv|sim|simeq|cong|propto|Rightarrow"
     r"|Longrightarrow|implies|iff|Leftrightarrow|Longleftrightarrow)(?![a-zA-Z])"
@@ -156,7 +156,7 @@ def has_relation(text: str) -> bool:
 def _goes_on(row: str) -> bool:
     """Whether a row (not the first) goes on with the row above: it has no relation at all (`&\\quad + 1`,
     `&\\qquad (x - 1)`), as a long right side is written on two rows."""
-    body = row[_SPACING.match(row).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
+    body = row[SPACING.match(row).end() :]  # type: ignore[union-attr]  # the pattern matches the empty string
     return bool(body.strip()) and not has_relation(body)
 
 

@@ -16,6 +16,7 @@ import re
 from lark import Token
 
 from verifier.frontends.latex import macros
+from verifier.frontends.latex.document import SPACING
 from verifier.frontends.latex.walker import Spaced
 
 _SPACE = re.compile(r"\\[,;: ]|~")  # dropped by the lexer (grammar.SPACE); \quad is a command token
@@ -42,8 +43,7 @@ def mark(text: str, raw: list[Token], toks: list[Token]) -> list[Token]:
     return [Spaced.new_borrow_pos(t.type, t.value, t) if t.start_pos in after else t for t in toks]
 
 
-_SPACES = r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*"
-_END_MARK = re.compile(_SPACES + r"(?<!\\)[.,;]" + _SPACES + r"$")
+_END_MARK = re.compile(SPACING.pattern + r"(?<!\\)[.,;]" + SPACING.pattern + r"$")
 
 
 def unpunctuated(math: str) -> str:
