@@ -245,3 +245,39 @@ def test_a_holder_imports_numpy_random_after_hypothesis_whatever_the_shrinker_mo
     done, _ = imported("-c", ORDER)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "True"
+
+
+HIJACK = "import sys\nsys.stderr.write('HIJACKED\\n')\nraise SystemExit(3)\n"
+SCRIPT = "import sys\nfrom verifier.cli.main import main\nsys.exit(main())\n"  # what pip writes for `verifier`
+
+
+def test_the_console_script_never_imports_from_the_working_directory(tmp_path: Path) -> None:
+    """`verifier check` run where a student's files are: their numpy.py is not imported in the re-run (it was,
+    outside any sandbox, because the re-run is `python -m verifier`, which puts the working directory first)."""
+    work, bin_dir = tmp_path / "alice", tmp_path / "bin"
+    work.mkdir()
+    bin_dir.mkdir()
+    (work / "numpy.py").write_text(HIJACK)
+    (work / "sympy.py").write_text(HIJACK)
+    (work / "ridge.py").write_text(
+        "import sympy as sp\nfrom verifier import Identity, Real, claim\n\n\n@claim()\ndef doubled() -> Identity:\n"
+        "    x = sp.Symbol('x')\n    return Identity(x + x, 2 * x, where={x: Real()})\n"
+    )
+    (bin_dir / "verifier").write_text(SCRIPT)
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME}
+    env.pop("PYTHONHASHSEED", None)
+    done = subprocess.run([sys.executable, str(bin_dir / "verifier"), "check", "ridge.py", "--no-cache", "-q"],
+                          capture_output=True, text=True, cwd=work, timeout=300, env=env)  # fmt: skip
+    assert "HIJACKED" not in done.stderr
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "1 PROVED" in done.stdout
+
+
+def test_python_dash_m_keeps_the_path_python_gave_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The re-run adds -P only where the first process did not have the working directory first."""
+    from verifier.cli import reexec
+
+    monkeypatch.setattr(sys, "path", [os.getcwd(), *sys.path[1:]])
+    assert reexec.path_flags() == []
+    monkeypatch.setattr(sys, "path", ["/opt/venv/bin", *sys.path[1:]])
+    assert reexec.path_flags() == ["-P"]

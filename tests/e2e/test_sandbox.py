@@ -197,3 +197,33 @@ def test_the_sandbox_keeps_no_capability_beyond_dropping_to_its_user(tmp_path: P
     kept = int(next(ln for ln in status.splitlines() if ln.startswith("CapEff:")).split()[1], 16)
     allowed = (1 << 5) | (1 << 6) | (1 << 7)  # CAP_KILL, CAP_SETGID, CAP_SETUID
     assert kept & ~allowed == 0, f"CapEff {kept:016x}"
+
+
+# a student's module named like one the extractor imports: harmless in the confined child (its rlimits are set),
+# fatal in the extractor's parent, which holds the run's key and must run none of the student's code
+SHADOW = """
+import os, resource
+if resource.getrlimit(resource.RLIMIT_NPROC)[0] == resource.RLIM_INFINITY:
+    os._exit(97)
+"""
+SHADOWED = ("verifier", "sympy", "numpy", "json", "hmac", "hashlib", "selectors", "secrets")
+
+
+@needs_sandbox
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_the_extractors_parent_never_imports_from_the_students_folder(
+    tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cold, the extractor ran as `python -m` in the student's folder, which put the folder first on its import
+    path: a verifier.py there ran in the parent. Now only the confined child has the folder on its path, where a
+    module of the student's still imports another (helper.py)."""
+    folder = tmp_path / "student"
+    folder.mkdir()
+    for name in SHADOWED:
+        (folder / f"{name}.py").write_text(SHADOW)
+    (folder / "helper.py").write_text("seen = ['helper=imported']\n")
+    (folder / "aprobe.py").write_text("from helper import seen\nfrom verifier import Identity, Real, claim\n"
+                                      "import sympy as sp\n" + CLAIM)  # fmt: skip
+    run = _run(start, folder, sandbox.Limits(wall_seconds=60), monkeypatch)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert _seen(run) == {"helper": "imported"}

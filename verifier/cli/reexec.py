@@ -44,7 +44,21 @@ def fix_hash_seed(command: str | None) -> None:
         return
     env = environment_of_a_run(dict(os.environ))
     with contextlib.suppress(OSError):
-        os.execve(sys.executable, [sys.executable, "-m", "verifier", *sys.argv[1:]], env)
+        os.execve(sys.executable, [sys.executable, *path_flags(), "-m", "verifier", *sys.argv[1:]], env)
+
+
+def path_flags() -> list[str]:
+    """`-P` (no working directory on the import path) unless this process had it first on its own path.
+
+    `python -m` puts the working directory first on the path, and the re-run is `python -m verifier`. The console
+    script `verifier` has its own folder there instead: re-run as it was, a `numpy.py` or `sympy.py` in the folder
+    where a teaching assistant checks a student's file was imported in place of the library, outside any
+    sandbox. `python -m verifier` itself keeps the path Python gave it.
+    """
+    first = sys.path[0] if sys.path else None
+    if not sys.flags.safe_path and first in ("", os.getcwd()):
+        return []
+    return ["-P"]
 
 
 def environment_of_a_run(base: dict[str, str]) -> dict[str, str]:

@@ -160,6 +160,7 @@ def _in_child(request: dict[str, Any], nonce: str, mark: Callable[[], None]) -> 
     """The child's work: confine, hook, import the submission, say so, encode its claims."""
     limits = request.get("limits", {})
     confine(limits)
+    student_path()
     check_patches = _audited(request, nonce)
     names = request.get("files")
 
@@ -170,6 +171,13 @@ def _in_child(request: dict[str, Any], nonce: str, mark: Callable[[], None]) -> 
     payload = extract_folder(Path("."), request.get("dims", {}), request.get("default", []), names, done)
     check_patches()
     return json.dumps(payload).encode()
+
+
+def student_path() -> None:
+    """In the confined child only: the student's folder (the working directory) first on the import path, so that
+    one of their modules imports another. The parent never has it there: it imports nothing of theirs."""
+    here = os.getcwd()
+    sys.path[:] = [here, *[p for p in sys.path if p and p != here]]
 
 
 def phases(request: dict[str, Any]) -> channel.Phases:

@@ -127,7 +127,9 @@ def _bind_with_parents(path: Path, made: set[str]) -> list[str]:
 
 def bwrap_argv(folder: Path, request: dict[str, Any], limits: Limits) -> list[str]:
     """The whole bwrap command line for one student's folder."""
-    command = [sys.executable, "-s", "-B", "-m", "verifier.grading.extract", json.dumps(request)]
+    # -P: the student's folder, the working directory, is not on the extractor's import path (a sympy.py there ran
+    # in the parent that holds the run's key); the confined child puts it first (extract.student_path)
+    command = [sys.executable, "-s", "-B", "-P", "-m", "verifier.grading.extract", json.dumps(request)]
     return [*sandbox_argv(folder, limits), "--", *command]
 
 

@@ -176,13 +176,14 @@ def _extract(request: dict[str, Any], stdio: list[int]) -> None:
 
 
 def _as_the_sandbox() -> None:
-    """The sandbox's environment, working directory and import path (the student's folder first)."""
+    """The sandbox's environment, working directory and import path: the student's folder is not on it here, in the
+    extractor's parent; its confined child puts it first (extract.student_path)."""
     from verifier.grading import sandbox
 
     os.environ.clear()
     os.environ.update(sandbox.environment())
     os.chdir("/submission")
-    sys.path[:] = ["/submission", *[p for p in sys.path if p]]
+    sys.path[:] = [p for p in sys.path if p and p != "/submission"]
     sys.argv = ["-m"]
 
 
