@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -129,15 +129,27 @@ def _env(inst: Instance, arrays: dict[str, np.ndarray]) -> Env:
     return env
 
 
-def gather_constants() -> None:
-    """hypothesis draws some choices from the constants written in the run's own modules, and reads those
-    modules for them when it first needs one (0.09 s of CPU, in each worker that shrinks): read them now, in
-    the process that forks the workers, so that a worker reads only the modules it imports itself. The
-    constants are the same either way: those of every local module imported by the first draw."""
-    with contextlib.suppress(ImportError, AttributeError):  # a private function of hypothesis: only a saving
+@contextlib.contextmanager
+def own_constants_only() -> Iterator[None]:
+    """hypothesis draws, now and then, one of the constants written in the process's *local* modules (those outside
+    site-packages and the standard library), and reads those modules for them (0.15 s of CPU). Which modules are
+    local depends on the machine and the door: this package in a checkout, not once installed; the user's own
+    modules under pytest or in Jupyter. A shrunk counterexample then depended on them. Within the block hypothesis
+    sees no local constant, only its own."""
+    try:
         from hypothesis.internal.conjecture import providers
 
-        providers._get_local_constants()
+        gather, empty = providers._get_local_constants, providers.Constants()
+    except (ImportError, AttributeError):  # private names of hypothesis: without them, its default
+        yield
+        return
+    providers._get_local_constants = lambda: empty
+    providers.CONSTANTS_CACHE.cache.clear()  # it holds each draw's allowed local constants
+    try:
+        yield
+    finally:
+        providers._get_local_constants = gather
+        providers.CONSTANTS_CACHE.cache.clear()
 
 
 def minimise(
@@ -173,7 +185,8 @@ def minimise(
         phases=SHRINK_PHASES,
     )
     try:
-        found = find(st.fixed_dictionaries(strategies), fails, settings=config, random=Random(s.seed))
+        with own_constants_only():
+            found = find(st.fixed_dictionaries(strategies), fails, settings=config, random=Random(s.seed))
     except (NoSuchExample, Unsatisfiable):
         return outcome
     shrunk = check(inst, rng, dataclasses.replace(s, points=_env(inst, found)))

@@ -79,8 +79,6 @@ def share_imports(shrinker: bool = False) -> None:
     with budget.collector_off():
         for name in budget.LAZY_IMPORTS + (SHRINKER if shrinker else ()):
             importlib.import_module(name)
-        if shrinker:
-            importlib.import_module("verifier.numeric.shrink").gather_constants()
 
 
 def share_with_holders() -> None:
