@@ -281,3 +281,26 @@ def test_python_dash_m_keeps_the_path_python_gave_it(monkeypatch: pytest.MonkeyP
     assert reexec.path_flags() == []
     monkeypatch.setattr(sys, "path", ["/opt/venv/bin", *sys.path[1:]])
     assert reexec.path_flags() == ["-P"]
+
+
+def test_a_derivation_imports_the_module_beside_it_from_any_working_directory(tmp_path: Path) -> None:
+    """Its own folder is on the path while it loads, as for a script; the working directory is not (above)."""
+    (tmp_path / "derivs").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "derivs" / "helper.py").write_text("def doubled(x):\n    return 2 * x\n")
+    (tmp_path / "derivs" / "ridge.py").write_text(
+        "import sympy as sp\nfrom helper import doubled\nfrom verifier import Identity, Real, claim\n\n\n"
+        "@claim()\ndef gradient() -> Identity:\n    x = sp.Symbol('x')\n"
+        "    return Identity(x + x, doubled(x), where={x: Real()})\n"
+    )
+    (tmp_path / "verifier_script").write_text(SCRIPT)
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": CACHE_HOME}
+    done = subprocess.run([sys.executable, str(tmp_path / "verifier_script"), "check", "../derivs/ridge.py",
+                           "--no-cache", "-q"], capture_output=True, text=True, cwd=tmp_path / "elsewhere",
+                          timeout=300, env=env)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "1 PROVED" in done.stdout
+    before = list(sys.path)
+    assert [f.name for f in loader.load(tmp_path / "derivs" / "ridge.py").families] == ["gradient"]
+    assert sys.path == before  # the folder is on the path only while the file loads
+    sys.modules.pop("helper", None)

@@ -17,7 +17,7 @@ import os
 import sys
 import traceback
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -128,6 +128,20 @@ def _package(name: str) -> types.ModuleType:
     return types.ModuleType(name)
 
 
+@contextlib.contextmanager
+def _beside(path: Path) -> Iterator[None]:
+    """The file's own folder first on the import path while it runs, as Python does for a script: a derivation
+    imports a module beside it from any working directory, through any door (the working directory itself is on no
+    path the CLI sets up: `verifier.cli.reexec.path_flags`)."""
+    folder = str(path.resolve().parent)
+    sys.path.insert(0, folder)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.path.remove(folder)
+
+
 def _syntax_line(err: SyntaxError, path: Path) -> str:
     return f"{path}: syntax error at line {err.lineno}: {err.msg}"
 
@@ -153,7 +167,7 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     stdin = sys.stdin
     try:
         sys.stdin = io.StringIO("")
-        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), _beside(path):
             spec.loader.exec_module(module)
     except SyntaxError as err:
         raise LoadError(_syntax_line(err, path)) from None
