@@ -303,4 +303,61 @@ def test_a_derivation_imports_the_module_beside_it_from_any_working_directory(tm
     before = list(sys.path)
     assert [f.name for f in loader.load(tmp_path / "derivs" / "ridge.py").families] == ["gradient"]
     assert sys.path == before  # the folder is on the path only while the file loads
-    sys.modules.pop("helper", None)
+    assert "helper" not in sys.modules  # nor is its helper kept for a file elsewhere
+
+
+def test_two_folders_each_with_a_helper_of_the_same_name_get_their_own_in_one_process(tmp_path: Path) -> None:
+    """A notebook or the API loads a.py, then b.py from another folder: b's `from helper import k` is b's helper,
+    not a's kept from before (b's claim was built from a's numbers)."""
+    body = "from helper import k\nimport sympy as sp\nfrom verifier import Identity, Real, claim\n\n\n@claim()\n"
+    for folder, k in (("a", 2), ("b", 3)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "helper.py").write_text(f"k = {k}\n")
+        (tmp_path / folder / f"{folder}.py").write_text(
+            body + f"def times_{folder}() -> Identity:\n    x = sp.Symbol('x')\n"
+            f"    return Identity(k * x, {k} * x, where={{x: Real()}})\n"
+        )
+    for folder, k in (("a", 2), ("b", 3)):
+        (family,) = loader.load(tmp_path / folder / f"{folder}.py").families
+        built = family.build(None)
+        assert str(built.body.lhs) == f"{k}*x", (folder, built.body)
+
+
+SEED_PROBE = """
+import os, sys
+
+import sympy as sp
+
+from verifier import Identity, Real, claim
+
+
+@claim()
+def seeded() -> Identity:
+    \"\"\"The claim's worker reports whether its hash seed is fixed (0: PYTHONHASHSEED=0 took effect).\"\"\"
+    with open(os.environ.get("PROBE_OUT", "/dev/null"), "a") as out:
+        out.write(f"{sys.flags.hash_randomization}\\n")
+    x = sp.Symbol("x")
+    return Identity(x + x, 2 * x, where={x: Real()})
+"""
+
+
+@pytest.mark.parametrize("flags", [[], ["-I"], ["-E"]])
+def test_the_re_run_keeps_the_fixed_seed_and_no_empty_path_entry_brings_the_folder_back(
+    tmp_path: Path, flags: list[str]
+) -> None:
+    """`PYTHONPATH=:/opt/tools` has an empty entry, which Python reads as the working directory: the re-run drops
+    it. Under -I or -E the re-run would ignore PYTHONHASHSEED: it emulates them instead, and the seed is fixed."""
+    work, bin_dir = tmp_path / "alice", tmp_path / "bin"
+    work.mkdir()
+    bin_dir.mkdir()
+    (work / "numpy.py").write_text(HIJACK)
+    (work / "probe.py").write_text(SEED_PROBE)
+    (bin_dir / "verifier").write_text(SCRIPT)
+    out = tmp_path / "seed.txt"
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": os.pathsep + str(ROOT), "PROBE_OUT": str(out),
+           "XDG_CACHE_HOME": CACHE_HOME}  # fmt: skip
+    done = subprocess.run([sys.executable, *flags, str(bin_dir / "verifier"), "check", "probe.py", "--no-cache", "-q"],
+                          capture_output=True, text=True, cwd=work, timeout=300, env=env)  # fmt: skip
+    assert "HIJACKED" not in done.stderr
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert set(out.read_text().split()) == {"0"}

@@ -8,6 +8,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,19 @@ def test_a_zygote_that_cannot_start_says_so_in_one_line(monkeypatch: pytest.Monk
     monkeypatch.setattr(zygote, "START", "import sys; sys.exit(3)")
     with pytest.raises(RuntimeError, match="exited as it started, with code 3"), zygote.borrowed() as clean:
         clean.start()
+
+
+PLANTED = "import os\nos._exit(3)\n"  # a student's file: kills whatever process imports it
+
+
+def test_a_zygote_imports_nothing_from_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Dask worker (or pytest) started in a student's folder: the zygote it starts imports the library and the
+    verifier, never the numpy.py, sympy.py or verifier/ there (it did, as root, outside any sandbox)."""
+    for name in ("numpy", "sympy", "json", "hypothesis"):
+        (tmp_path / f"{name}.py").write_text(PLANTED)
+    (tmp_path / "verifier").mkdir()
+    (tmp_path / "verifier" / "__init__.py").write_text(PLANTED)
+    monkeypatch.chdir(tmp_path)
+    with zygote.borrowed() as clean:
+        answer = clean.run(_task(4), 30, 1024)
+    assert answer["x"] == 4 and answer["cli"]

@@ -40,11 +40,35 @@ def fix_hash_seed(command: str | None) -> None:
     """
     if command not in VERIFYING:
         return
-    if os.environ.get("PYTHONHASHSEED") == "0" or os.environ.get("VERIFIER_NO_REEXEC"):
+    seeded = os.environ.get("PYTHONHASHSEED") == "0" and not sys.flags.ignore_environment  # -E: not read
+    if seeded or os.environ.get("VERIFIER_NO_REEXEC"):
         return
-    env = environment_of_a_run(dict(os.environ))
+    argv, env = rerun(sys.argv[1:], dict(os.environ))
     with contextlib.suppress(OSError):
-        os.execve(sys.executable, [sys.executable, *path_flags(), "-m", "verifier", *sys.argv[1:]], env)
+        os.execve(sys.executable, argv, env)
+
+
+def rerun(args: list[str], environ: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The re-run's command line and environment: `python FLAGS -m verifier ARGS` with this interpreter's flags
+    (-B, -s, -X …), `-P` where :func:`path_flags` says, and the fixed seed.
+
+    -E and -I would make the re-run ignore PYTHONHASHSEED: they are emulated instead (no PYTHON* variable of the
+    user's is passed on; -I's -s and -P are kept). Where -P applies, an empty PYTHONPATH entry (`:/opt/tools`),
+    which Python reads as the working directory, is dropped too.
+    """
+    import subprocess  # only on the way to exec: 2 ms the commands that do not re-run never pay
+
+    flags = [f for f in subprocess._args_from_interpreter_flags() if f not in ("-I", "-E", "-P")]  # type: ignore[attr-defined]
+    base = dict(environ)
+    if sys.flags.ignore_environment:
+        base = {k: v for k, v in base.items() if not k.startswith("PYTHON")}
+    if sys.flags.isolated and "-s" not in flags:
+        flags.append("-s")
+    safe = path_flags()
+    if safe and "PYTHONPATH" in base:
+        entries = [p for p in base.pop("PYTHONPATH").split(os.pathsep) if p]
+        base.update({"PYTHONPATH": os.pathsep.join(entries)} if entries else {})
+    return [sys.executable, *flags, *safe, "-m", "verifier", *args], environment_of_a_run(base)
 
 
 def path_flags() -> list[str]:

@@ -132,14 +132,24 @@ def _package(name: str) -> types.ModuleType:
 def _beside(path: Path) -> Iterator[None]:
     """The file's own folder first on the import path while it runs, as Python does for a script: a derivation
     imports a module beside it from any working directory, through any door (the working directory itself is on no
-    path the CLI sets up: `verifier.cli.reexec.path_flags`)."""
+    path the CLI sets up: `verifier.cli.reexec.path_flags`). The modules it imported from there are forgotten
+    afterwards, so that a file in another folder, loaded by the same process, gets its own helper.py."""
     folder = str(path.resolve().parent)
+    before = set(sys.modules)
     sys.path.insert(0, folder)
     try:
         yield
     finally:
         with contextlib.suppress(ValueError):
             sys.path.remove(folder)
+        for name in set(sys.modules) - before:  # a helper.py beside another file is that file's own
+            if _inside(sys.modules.get(name), folder) and name != module_name(path):
+                sys.modules.pop(name, None)
+
+
+def _inside(module: types.ModuleType | None, folder: str) -> bool:
+    where = getattr(module, "__file__", None)
+    return isinstance(where, str) and Path(where).resolve().is_relative_to(folder)
 
 
 def _syntax_line(err: SyntaxError, path: Path) -> str:

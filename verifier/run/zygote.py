@@ -34,6 +34,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from verifier.run import grouped, pool
@@ -48,6 +49,22 @@ T = TypeVar("T")
 # import the CLI above it)
 START = "import verifier.cli.main; from verifier.run import zygote; zygote.serve()"
 REPLY_GRACE = 3 * grouped.GRACE  # beyond the task's own limit: grouped.run has answered by then
+
+
+def command() -> list[str]:
+    """The zygote's command line. `-P`: the working directory is not on its import path (a Dask worker's or pytest's,
+    where a student's numpy.py or verifier/ ran as root, outside any sandbox, when it was). The folder this process
+    imported the package from goes first where it is not on the path anyway (a checkout, not installed), so the
+    zygote runs the same code as its parent."""
+    import verifier
+
+    root = str(Path(verifier.__file__).resolve().parent.parent)
+    return [
+        sys.executable,
+        "-P",
+        "-c",
+        f"import sys\nif {root!r} not in sys.path: sys.path.insert(0, {root!r})\n{START}",
+    ]
 
 
 def _import_as_the_cli() -> None:
@@ -159,7 +176,7 @@ class Zygote:
             return
         self.close()  # the channel of one that died
         process = subprocess.Popen(
-            [sys.executable, "-c", START],
+            command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=self._env,
