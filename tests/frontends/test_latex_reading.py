@@ -352,4 +352,4 @@ def test_the_punctuation_that_ends_a_display_as_a_sentence_is_prose(display: str
 
 def test_a_doubled_full_stop_is_still_refused() -> None:
     _, errors = latex.parse_chains("```verifier\nx: real\n```\n\n$$ x = 1.. $$\n", "hw.md", "hw")
-    assert len(errors) == 1 and "remove it" in errors[0][1]
+    assert len(errors) == 1 and "a full stop ends a display once" in errors[0][1]

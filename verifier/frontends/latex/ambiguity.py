@@ -8,6 +8,10 @@ Checked on the tree before it is evaluated (none of these needs the declarations
 - a function applied without parentheses before a `/`, `\\sin x/2` (sin(x/2) or (sin x)/2?);
 - a derivative operator whose operand is followed by `/`, `\\frac{d}{dx} x / x`.
 
+And on the tokens, before parsing: a script written with several digits and no braces, `x^10` (TeX prints
+x¹0, the tenth power meant: `several_digits`), and plain bars that could nest, `|x |y| z|` (|x|·y·|z| or
+|x·|y|·z|?: `bars_that_could_nest`).
+
 And one rewrite: a derivative operator takes the rest of the product, so `\\frac{d}{dx} x \\cdot y`
 is d/dx (x · y), as for `\\frac{d}{dx} x y`: the `\\cdot`, `\\times`, `*` or `\\odot` after the
 operand is moved inside the operator's scope.
@@ -223,3 +227,52 @@ def named_function_slash(w: Walker, node: Node) -> None:
                 f"ambiguous: {text(left)}/{right} can be read two ways; write {g}({text(items[-1])}/{right}) "
                 f"or \\frac{{{text(left)}}}{{{right}}}",
             )
+
+
+def several_digits(script: str, digits: str) -> str:
+    """What to write for `^10` or `_12`: TeX gives a script one digit, so x^10 prints as x¹ followed by 0."""
+    role = "exponent" if script == "^" else "index"
+    sign = "-" if digits.startswith("-") else ""
+    first, rest = digits.lstrip("-")[0], digits.lstrip("-")[1:]
+    return (f"{script}{digits} prints as {script}{sign}{first} followed by {rest} (a script without braces takes one "
+            f"digit): write {script}{{{digits}}} for the {role} {digits}, or {script}{sign}{first} \\cdot {rest} "
+            "for the product")  # fmt: skip
+
+
+_STARTS_A_FACTOR = frozenset({"LETTER", "NUMBER", "DIGIT", "NAMECMD", "FUNC", "FRAC", "SQRT", "LPAR", "OPNAME"})
+
+
+def bars_that_could_nest(toks: list[Token], origin: Origin) -> None:
+    """Plain bars pair in turn, so |x |y| z| is |x|·y·|z|; nested, it is |x·|y|·z|. A bar that closes a pair
+    right before a factor, with another plain bar of its level later in the same relation, is refused."""
+    levels = [{"BAR": False, "NORM": False}]
+    for i, tok in enumerate(toks):
+        if tok.type in ("ABS_L", "NORM_L"):
+            levels.append({"BAR": False, "NORM": False})
+        elif tok.type in ("ABS_R", "NORM_R") and len(levels) > 1:
+            levels.pop()
+        elif tok.type == "REL":
+            levels[-1] = {"BAR": False, "NORM": False}
+        elif tok.type in levels[-1]:
+            levels[-1][tok.type] = not levels[-1][tok.type]
+            closes = not levels[-1][tok.type]
+            if closes and toks[i - 1].type == tok.type:  # || as an empty pair: the parser refuses the line, with a hint
+                return
+            if closes and i + 1 < len(toks) and toks[i + 1].type in _STARTS_A_FACTOR and _bar_later(toks, i + 1):
+                bar = "\\|" if tok.type == "NORM" else "|"
+                raise LatexError(origin.at(tok.line or 1, tok.column or 1), (
+                    f"bars inside bars can be read two ways: {bar}x{bar} y {bar}z{bar} pairs in turn "
+                    f"({bar}x{bar} times y times {bar}z{bar}), nested it is {bar}x {bar}y{bar} z{bar}; size the outer "
+                    f"pair (\\left{bar} x {bar}y{bar} z \\right{bar}), or write the product with \\cdot"))  # fmt: skip
+
+
+def _bar_later(toks: list[Token], start: int) -> bool:
+    """Another plain bar before the next relation, at this level (sized bars hold their own)."""
+    depth = 0
+    for tok in toks[start:]:
+        if tok.type == "REL" and depth == 0:
+            return False
+        depth += 1 if tok.type in ("ABS_L", "NORM_L") else -1 if tok.type in ("ABS_R", "NORM_R") else 0
+        if depth == 0 and tok.type in ("BAR", "NORM"):
+            return True
+    return False

@@ -40,6 +40,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if isinstance(v, tuple):
         raise w.fail(node, "a list (a, b) is not an expression; it can only be a function's arguments")
     if not isinstance(v, Fn):
+        _defined_value_called(w, node, items[i + 1] if i + 1 < len(items) else None)
         return v, i + 1
     if i + 1 >= len(items):
         raise w.fail(node, f"{v.label} needs an argument: {v.label}(x)")
@@ -52,6 +53,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if not is_node(arg_node, *_GROUPS):
         arg_node, posts = items[i + 1], list[Node]()
     if posts or is_node(arg_node, *_GROUPS):
+        _invisible_braces(w, v, items, i, arg_node, bool(posts))
         arg = _argument(w, v, arg_node)
         if isinstance(arg, Fn):
             raise w.fail(arg_node, f"{arg.label} is a function; apply it before passing it on")
@@ -116,6 +118,41 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) ->
             f"as textbooks read it: {fn.label}({shown}); write ({fn.label} x) y for the other reading"
         )
     return arg, j
+
+
+def _defined_value_called(w: Walker, node: Node, after: Node | None) -> None:
+    """w(x) where w = x^3 was defined without parameters: a textbook applies w, a product reading gave w·x = x⁴
+    in silence. Refused, with both ways to write it, when the parentheses hold only names, as a call's do:
+    p(1 - p) with p defined stays the product it is in every ML text."""
+    if after is None or not is_node(after, "paren", "tuple") or not is_node(node, "name"):
+        return
+    inside = [c for c in after.children if isinstance(c, Tree)]
+    if not inside or not all(is_node(c, "name") for c in inside):
+        return
+    tok = node.children[0]
+    key = tok.value[1:] if tok.value.startswith("\\") else tok.value
+    found = w.scope.decls.definitions.get(key)
+    if found is not None and not found.params and key not in w.env:
+        raise w.fail(
+            after,
+            f"{tok.value} is defined without arguments ({tok.value} = …): write {tok.value} for its "
+            f"value, {tok.value} \\cdot (…) for a product, or define {tok.value}(x) = … to apply it",
+        )
+
+
+def _invisible_braces(w: Walker, fn: Fn, items: list[Node], i: int, arg: Node, scripted: bool) -> None:
+    """Braces after a function do not print: \\sin{x}^2 is typeset sin x², as \\sin x^2 (sin(x²)), and \\sin{x} y
+    as \\sin x y (sin(xy)). Read as parentheses they gave (sin x)² and (sin x)·y in silence: refused."""
+    if not is_node(arg, "braced"):
+        return
+    label = fn.label
+    if scripted:
+        raise w.fail(items[i + 1], f"braces after {label} do not print: {label}{{x}}^2 is typeset as {label} x^2; "
+                                   f"write {label}(x)^2 for the square of {label}(x), or {label}(x^2)")  # fmt: skip
+    after = items[i + 2] if i + 2 < len(items) else None
+    if after is not None and _plain(after) and not isinstance(w.item(after), Fn):
+        raise w.fail(after, f"braces after {label} do not print: {label}{{x}} y is typeset as {label} x y; "
+                            f"write {label}(x) y for the product, or {label}(x y)")  # fmt: skip
 
 
 def _spaced(label: str) -> str:

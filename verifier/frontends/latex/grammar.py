@@ -166,9 +166,11 @@ def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
     except UnexpectedCharacters as err:
         at = origin.at(err.line, err.column)
         char = text[err.pos_in_stream or 0]
-        raise LatexError(at, f"unexpected character {char!r}; remove it or write it as LaTeX math") from None
+        raise LatexError(at, f"unexpected character {char!r}; {macros.typed_character(char)}") from None
     classified = [t for tok in _text_operators(_sized_bars(raw)) if (t := classify(tok, origin, commands)) is not None]
-    return spacing.mark(text, raw, _pair_bars(_split_scripts(_environments(classified, origin))))
+    split = _split_scripts(_environments(classified, origin), origin)
+    ambiguity.bars_that_could_nest(split, origin)
+    return spacing.mark(text, raw, _pair_bars(split))
 
 
 def _text_operators(toks: list[Token]) -> list[Token]:
@@ -248,18 +250,24 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
     except KeyError:
         raise LatexError(
             where(origin, tok),
-            f"unknown macro \\{name}; declare it (\\{name}: sigmoid) or use one of {macros.known_commands()}",
+            f"unknown macro \\{name}; use one of {macros.known_commands()}, or declare it if it names your own "
+            f"symbol (\\{name}: real) or the logistic sigmoid (\\{name}: sigmoid)",
         ) from None
     return None if kind is None else Token.new_borrow_pos(kind, tok.value, tok)
 
 
-def _split_scripts(toks: list[Token]) -> list[Token]:
-    """x^23 is x^2·3 in LaTeX: a script takes one digit; a lone digit is a DIGIT token."""
+def _split_scripts(toks: list[Token], origin: Origin) -> list[Token]:
+    """A script takes one digit in LaTeX, and so does each argument of \\frac (\\frac12 is 1/2); a lone digit is a
+    DIGIT token. x^23 (printed x²3, x^{23} meant) is refused with what to write."""
     out: list[Token] = []
     todo = list(reversed(toks))
     while todo:
         tok = todo.pop()
         if tok.type == "NUMBER" and "." not in tok.value and out and _takes_a_digit(out):
+            script = out[-2] if out[-1].type == "MINUS" else out[-1]
+            if len(tok.value) > 1 and script.type in ("CARET", "UNDER"):
+                digits = ("-" if out[-1].type == "MINUS" else "") + tok.value
+                raise LatexError(where(origin, script), ambiguity.several_digits(script.value, digits))
             out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
             if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
                 start = (tok.start_pos or 0) + 1

@@ -94,6 +94,8 @@ _PYTHON = "write it as a Python claim (docs/reference/claim-kinds.md)"
 _INTEGRAL = "\\{0}: integrals are not read in a chain; write the value it takes, or an expectation (a Python claim)"
 _EXTREMUM = "\\{0}: suprema, infima and arg max are not read in a chain; write the value it takes, or a bound with \\le"
 _ROUNDING = "\\{0}: floor and ceiling are not read in a chain; " + _PYTHON + " with sympy.floor or sympy.ceiling"
+_TRIG = "\\{0} is not read; write {1}"
+_INVERSE = "\\{0}: inverse functions are not read in a chain; " + _PYTHON + " (sympy.asin, sympy.atan, …)"
 NOT_READ = {  # constructs a student may write that the reader does not read: what to write instead
     **{n: _INTEGRAL.format(n) for n in ("int", "iint", "iiint", "oint")},
     **{n: _EXTREMUM.format(n) for n in ("sup", "inf", "arg", "argmax", "argmin", "liminf", "limsup")},
@@ -103,6 +105,21 @@ NOT_READ = {  # constructs a student may write that the reader does not read: wh
     "binom": "\\binom is not read; write the number, or \\frac{n(n-1)}{2} for n choose 2",
     "bmod": "\\bmod is not read in a chain; " + _PYTHON + " with sympy.Mod",
     "pmod": "\\pmod is not read in a chain; " + _PYTHON + " with sympy.Mod",
+    **{
+        n: _TRIG.format(n, w)
+        for n, w in (
+            ("tan", "\\frac{\\sin x}{\\cos x}"),
+            ("cot", "\\frac{\\cos x}{\\sin x}"),
+            ("sec", "\\frac{1}{\\cos x}"),
+            ("csc", "\\frac{1}{\\sin x}"),
+        )
+    },
+    **{n: _INVERSE.format(n) for n in ("arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh")},
+    "circ": "\\circ (composition) is not read; write the composite applied, f(g(x))",
+    "div": "\\div is not read; write / or \\frac{a}{b}",
+    "vert": "\\vert is not read; write |x| for an absolute value",
+    "mid": "\\mid is not read: conditional probability and set-builder notation are not read in a chain",
+    "choose": "\\choose is not read; write the number, or \\frac{n(n-1)}{2} for n choose 2",
 }
 FIXED_FUNCTIONS = {
     "log": "log",
@@ -328,3 +345,27 @@ KNOWN: dict[str, Known] = {
 }
 
 TEXT_OPERATORS = frozenset([*OPERATOR_NAMES, *VARIANCE, *EXPECTATION, *KNOWN, *FIXED_FUNCTIONS])
+
+
+# characters typed outside LaTeX (pasted from a page or a word processor): what to write for each
+TYPED = {"−": "-", "–": "-", "×": "\\times (or \\cdot)", "·": "\\cdot", "⋅": "\\cdot", "÷": "/", "²": "^2", "³": "^3",
+         "√": "\\sqrt{…}", "≤": "\\le", "≥": "\\ge", "≠": "\\ne", "∑": "\\sum", "∏": "\\prod", "∂": "\\partial",
+         "∇": "\\nabla", "∞": "\\infty", "ᵀ": "^\\top", "⊤": "^\\top", "‖": "\\|", "’": "'"}  # fmt: skip
+NOT_TYPED = {"!": "factorials are not read in a chain; write the number",
+             ".": "a full stop ends a display once, and a number starts with a digit (0.5, not .5)"}  # fmt: skip
+
+
+def typed_character(char: str) -> str:
+    """What to write for a character the reader does not read: its LaTeX, never just "remove it" (removing − from
+    x − y leaves the product x y)."""
+    import unicodedata
+
+    name = unicodedata.name(char, "").lower()
+    if char in TYPED:
+        return f"write {TYPED[char]} instead"
+    if char in NOT_TYPED:
+        return NOT_TYPED[char]
+    if name.startswith("greek"):
+        letter = {"lamda": "lambda"}.get(name.split()[-1], name.split()[-1])  # Unicode spells it lamda
+        return f"write \\{letter.capitalize() if 'capital' in name else letter} instead"
+    return "write it as LaTeX math"

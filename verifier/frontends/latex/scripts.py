@@ -109,6 +109,9 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
 def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
     """\\tanh^2(x) is (\\tanh(x))^2, as sympy prints it; any other power of a function is ambiguous."""
     n = literal(script)
+    if is_node(inner(script), "neg", "negdigit") and not f.greedy:
+        raise w.fail(node, f"{f.label}^{{-1}} is the inverse function in most texts, not read in a chain; for a "
+                           f"power write ({f.label}(x))^{{-1}}")  # fmt: skip
     if f.greedy or n is None or not n.isdigit() or int(n) < 2:
         raise w.fail(node, f"{f.label}^n is ambiguous; write ({f.label}(x))^n")
     return Fn(f"{f.label}^{n}", lambda arg: values.power(f.apply(arg), sp.Integer(int(n))))

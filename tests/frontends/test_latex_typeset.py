@@ -1,0 +1,76 @@
+"""Lines that TeX typesets one way and a reader could take another: read as printed, or refused with what to write.
+
+Each refused case was a wrong verdict before (helper-46's red team, 2026-11-27): `x^10 = 0` PROVED (TeX prints
+x¹0), `\\exp{x}^2 = \\exp x^2` REFUTED (the braces do not print), `|x |y| z| = |x||y||z|` REFUTED (bars paired in
+turn), `w(x) = x^3` REFUTED with w = x^3 defined (read w·x). The allowed cases beside them must keep their verdict.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+SETTINGS = EngineSettings(samples=40)
+BLOCK = "x, y, z: real; k: 2..2; v: vector of size k\nw = x^3"
+
+
+def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
+    families, errors = latex.parse_chains(f"```verifier\n{BLOCK}\n```\n\n$$ {line} $$\n", "hw.md", "hw")
+    return (families[0] if families else None), errors
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("x^10 = 0", "write ^{10} for the exponent 10, or ^1 \\cdot 0 for the product"),
+        ("x^12 = x^{12}", "write ^{12}"),
+        ("2^-10 = 0", "write ^{-10}"),
+        ("x_12 = 2 x_1", "write _{12} for the index 12"),
+        ("\\sum_{i=1}^10 v_i = 0", "write ^{10}"),
+        ("\\exp{x}^2 = \\exp x^2", "braces after \\exp do not print"),
+        ("\\sin{x}^2 = \\sin(x^2)", "write \\sin(x)^2 for the square of \\sin(x), or \\sin(x^2)"),
+        ("\\sin{x} y = \\sin x y", "write \\sin(x) y for the product, or \\sin(x y)"),
+        ("|x |y| z| = |x| |y| |z|", "bars inside bars can be read two ways"),
+        ("|x| y |z| = |x y z|", "bars inside bars can be read two ways"),
+        ("w(x) = x^3", "w is defined without arguments"),
+        ("\\tan x = 0", "\\tan is not read; write \\frac{\\sin x}{\\cos x}"),
+        ("\\arcsin x = 0", "inverse functions are not read"),
+        ("\\sin^{-1} x = 0", "\\sin^{-1} is the inverse function in most texts"),
+        ("x − y = 0", "unexpected character '−'; write - instead"),
+        ("x² = 0", "write ^2 instead"),
+        ("α x = 0", "write \\alpha instead"),
+        ("λ x = 0", "write \\lambda instead"),
+    ],
+)
+def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
+    _, errors = _read(line)
+    assert len(errors) == 1 and says in errors[0][1], errors
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("x^{10} = x^5 x^5", Status.PROVED),
+        ("\\frac12 x = x/2", Status.PROVED),  # a \frac argument takes one digit, as TeX's
+        ("x^2 3 = 3 x^2", Status.PROVED),  # a space before the 3: no longer one token with the script
+        ("\\sin{x} = \\sin(x)", Status.PROVED),
+        ("\\sin{x} + y = \\sin(x) + y", Status.PROVED),
+        ("\\sin{x} \\cdot y = \\sin(x) y", Status.PROVED),
+        ("\\sin{x}\\cos{x} = \\frac{1}{2}\\sin(2x)", Status.PROVED),
+        ("|x||y| = |x y|", Status.PROVED),
+        ("|x| + |y| \\ge |x + y|", Status.CHECKED),
+        ("|x|^2 = x^2", Status.PROVED),
+        ("\\left| x |y| z \\right| = |x| |y| |z|", Status.CHECKED),
+        ("w(1 - w) = x^3 - x^6", Status.PROVED),  # p(1 - p) with p defined: a product, as in every ML text
+        ("w \\cdot (x) = x^4", Status.PROVED),
+    ],
+)
+def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:
+    family, errors = _read(line)
+    assert errors == [], errors
+    assert verify_family(family, SETTINGS).status is status  # type: ignore[arg-type]
