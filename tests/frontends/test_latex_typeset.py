@@ -45,6 +45,8 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("x² = 0", "write ^2 instead"),
         ("α x = 0", "write \\alpha instead"),
         ("λ x = 0", "write \\lambda instead"),
+        ("\\sin x\u00a0y = \\sin(x y)", "then a space before this factor"),  # a no-break space is TeX's ~
+        ("\\sqrt 42 = 2", "\\sqrt 42 prints as \\sqrt{4} followed by 2: write \\sqrt{42}"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -68,6 +70,8 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("\\left| x |y| z \\right| = |x| |y| |z|", Status.CHECKED),
         ("w(1 - w) = x^3 - x^6", Status.PROVED),  # p(1 - p) with p defined: a product, as in every ML text
         ("w \\cdot (x) = x^4", Status.PROVED),
+        ("\\sum_i v^2_i = \\sum_i v_i^2", Status.PROVED),  # TeX puts both scripts on v: x^2_j is x_j^2
+        ("\\sqrt 4 = 2", Status.PROVED),  # a root without braces takes one digit, as TeX's
     ],
 )
 def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:

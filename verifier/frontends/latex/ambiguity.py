@@ -43,13 +43,27 @@ def check(tree: Node, origin: Origin, script: bool = False) -> Node:
     tree.children = [check(c, origin, s) for c, s in zip(tree.children, inside, strict=True)]
     if is_script(tree):
         _double_script(tree, origin)
-    elif is_node(tree, "juxt") and not script:
+        return _subscript_first(tree)
+    if is_node(tree, "juxt") and not script:
         _numbers(tree, origin)
     elif is_node(tree, "div"):
         _slash(tree, origin)
     elif is_node(tree, *_PRODUCTS):
         return _extend(tree, origin)
     return tree
+
+
+def _subscript_first(node: Node) -> Node:
+    """x^2_j is x_j^2 in TeX (both scripts sit on x): the subscript goes on the base, as the reader expects it. For a
+    numeric exponent only: x^t_j is entry j of a declared iterate x^t."""
+    base = node.children[0]
+    if node.children[1].type != "UNDER" or not is_script(base) or base.children[1].type != "CARET":
+        return node
+    if not _is_number(inner(base.children[2])):
+        return node
+    if is_script(base.children[0]):
+        return node  # x_i^2_j: a double subscript, refused where subscripts are read
+    return Tree(base.data, [Tree(node.data, [base.children[0], *node.children[1:]]), *base.children[1:]])
 
 
 def text(node: Node) -> str:
@@ -230,7 +244,11 @@ def named_function_slash(w: Walker, node: Node) -> None:
 
 
 def several_digits(script: str, digits: str) -> str:
-    """What to write for `^10` or `_12`: TeX gives a script one digit, so x^10 prints as x¹ followed by 0."""
+    """What to write for `^10`, `_12` or `\\sqrt 42`: TeX gives a script (and a root) one digit, so x^10 prints as x¹
+    followed by 0."""
+    if script.startswith("\\"):
+        shown = f"{script}{{{digits[0]}}} followed by {digits[1:]}"
+        return f"{script} {digits} prints as {shown}: write {script}{{{digits}}}"
     role = "exponent" if script == "^" else "index"
     sign = "-" if digits.startswith("-") else ""
     first, rest = digits.lstrip("-")[0], digits.lstrip("-")[1:]

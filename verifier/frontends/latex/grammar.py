@@ -265,7 +265,7 @@ def _split_scripts(toks: list[Token], origin: Origin) -> list[Token]:
         tok = todo.pop()
         if tok.type == "NUMBER" and "." not in tok.value and out and _takes_a_digit(out):
             script = out[-2] if out[-1].type == "MINUS" else out[-1]
-            if len(tok.value) > 1 and script.type in ("CARET", "UNDER"):
+            if len(tok.value) > 1 and script.type in ("CARET", "UNDER", "SQRT"):
                 digits = ("-" if out[-1].type == "MINUS" else "") + tok.value
                 raise LatexError(where(origin, script), ambiguity.several_digits(script.value, digits))
             out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
@@ -281,7 +281,7 @@ def _takes_a_digit(out: list[Token]) -> bool:
     """The next number is a single digit: after ^ or _ (or ^- and _-), and as either argument of \\frac."""
     last = out[-1].type
     before = out[-2].type if len(out) > 1 else ""
-    if last in ("CARET", "UNDER", "FRAC") or (last == "DIGIT" and before == "FRAC"):
+    if last in ("CARET", "UNDER", "FRAC", "SQRT") or (last == "DIGIT" and before == "FRAC"):
         return True
     return last == "MINUS" and before in ("CARET", "UNDER")
 

@@ -19,7 +19,9 @@ from verifier.frontends.latex import macros
 from verifier.frontends.latex.document import SPACING
 from verifier.frontends.latex.walker import Spaced
 
-_SPACE = re.compile(r"\\[,;: ]|~")  # dropped by the lexer (grammar.SPACE); \quad is a command token
+# dropped by the lexer (grammar.SPACE); \quad is a command token. A no-break space (U+00A0) typed in the source is
+# TeX's ~ (inputenc maps it so): \sin x y with one between x and y was sin(xy) in silence
+_SPACE = re.compile(r"\\[,;: ]|~|\u00a0")
 _QUADS = ("\\quad", "\\qquad")
 
 
