@@ -72,6 +72,10 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("w \\cdot (x) = x^4", Status.PROVED),
         ("\\sum_i v^2_i = \\sum_i v_i^2", Status.PROVED),  # TeX puts both scripts on v: x^2_j is x_j^2
         ("\\sqrt 4 = 2", Status.PROVED),  # a root without braces takes one digit, as TeX's
+        ("(-8)^{1/3} = -2", Status.PROVED),  # an odd root is the real one, as for \\sqrt[3]: REFUTED before
+        ("x^{1/3} = \\sqrt[3]{x}", Status.PROVED),
+        ("x^{2/3} = |x|^{2/3}", Status.PROVED),
+        ("x^{1/2} = x", Status.REFUTED),  # an even root stays the principal one: complex below 0
     ],
 )
 def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:

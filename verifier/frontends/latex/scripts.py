@@ -135,7 +135,16 @@ def _raise(w: Walker, b: Value, script: Node) -> Value:
         return values.transpose(b)
     if _is_inverse_transpose(w, script):
         return values.transpose(values.power(b, sp.Integer(-1)))
-    return values.power(b, w.value(script))
+    exponent = w.value(script)
+    if not w.scope.printed_mode and _odd_root(exponent):
+        return values.root(values.power(b, sp.Integer(exponent.p)), sp.Integer(exponent.q))
+    return values.power(b, exponent)
+
+
+def _odd_root(exponent: Value) -> bool:
+    """x^{p/q} with q odd is the real root, as \\sqrt[q]{x^p} and most texts mean it: (-8)^{1/3} = -2, where sympy's
+    power is the principal complex root (and the line shown back printed it as \\sqrt[3]{x} either way)."""
+    return isinstance(exponent, sp.Rational) and not exponent.is_integer and exponent.q % 2 == 1
 
 
 def after_argument(w: Walker, value: Value, post: Node) -> Value:
