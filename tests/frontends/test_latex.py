@@ -318,7 +318,7 @@ def test_an_unknown_kind_lists_every_known_kind_and_an_unknown_function_never_su
         assert kind in kinds
     assert "..." not in kinds
     assert "undeclared symbol \\operatorname{foo}; it is not a known function (sigmoid," in unknown
-    assert "declare which one it is (\\operatorname{foo}: erf)" in unknown
+    assert "if it is one, declare which (\\operatorname{foo}: erf)" in unknown
     assert "arbitrary smooth function, of which nothing else is known" in unknown
 
 

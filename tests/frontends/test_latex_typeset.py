@@ -16,7 +16,7 @@ from verifier.outcome import Status
 pytest.importorskip("lark")
 
 SETTINGS = EngineSettings(samples=40)
-BLOCK = "x, y, z: real; k: 2..2; v: vector of size k\nw = x^3"
+BLOCK = "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\n\\hat{y} = x^2"
 
 
 def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
@@ -40,13 +40,29 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("w(x) = x^3", "w is defined without arguments"),
         ("\\tan x = 0", "\\tan is not read; write \\frac{\\sin x}{\\cos x}"),
         ("\\arcsin x = 0", "inverse functions are not read"),
-        ("\\sin^{-1} x = 0", "\\sin^{-1} is the inverse function in most texts"),
+        ("\\sin^{-1} x = 0", "\\sin^{-1} may mean an inverse function"),
         ("x − y = 0", "unexpected character '−'; write - instead"),
         ("x² = 0", "write ^2 instead"),
         ("α x = 0", "write \\alpha instead"),
         ("λ x = 0", "write \\lambda instead"),
         ("\\sin x\u00a0y = \\sin(x y)", "then a space before this factor"),  # a no-break space is TeX's ~
         ("\\sqrt 42 = 2", "\\sqrt 42 prints as \\sqrt{4} followed by 2: write \\sqrt{42}"),
+        # helper-47's round on the rules above: other spellings of the same readings
+        ("|x |{y}| z| = |x| \\cdot y \\cdot |z|", "bars inside bars can be read two ways"),
+        ("|x |\\hat{y}| z| = 1", "bars inside bars can be read two ways"),
+        ("\\sin{x}{y} = \\sin(x) \\cdot y", "braces after \\sin do not print"),
+        ("\\sin{x} (y) = \\sin(x) \\cdot y", "braces after \\sin do not print"),
+        ("\\sin{x} |y| = \\sin(x) \\cdot |y|", "braces after \\sin do not print"),
+        ("w(x)^2 = x^5", "w is defined without arguments"),
+        ("w(2) = 2 x^3", "w is defined without arguments"),
+        ("w(-x) = -x^4", "w is defined without arguments"),
+        ("\\hat{y}(x) = x^3", "\\hat{y} is defined without arguments"),
+        ("A^2_{12} = A_{12}^2", "a power and an index on a matrix can be read two ways"),
+        ("\\sin x\u2009y = \\sin(x y)", "then a space before this factor"),  # a thin space typed as such
+        ("\\sin^{-2} x = 0", "for a power write (\\sin(x))^{-2}"),
+        ("\\coth x = 0", "declare it if it names a symbol of your own (\\coth: real)"),
+        ("\\operatorname{tan}(x) = 0", "\\tan is not read"),
+        ("x\u200b = 0", "an invisible zero-width space: delete it"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -76,6 +92,12 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("x^{1/3} = \\sqrt[3]{x}", Status.PROVED),
         ("x^{2/3} = |x|^{2/3}", Status.PROVED),
         ("x^{1/2} = x", Status.REFUTED),  # an even root stays the principal one: complex below 0
+        ("|x| y + |x| z = |x| (y + z)", Status.PROVED),  # nested, the inner pair would hold `y +`: one reading
+        ("2|x| y + |z| = |z| + 2 y |x|", Status.PROVED),
+        ("\\frac{|x| y}{2} + |z| = \\frac{y |x|}{2} + |z|", Status.PROVED),
+        ("\\exp{(x)} y = \\exp(x) y", Status.PROVED),  # the parentheses inside the braces print
+        ("(A^2)_{12} = A_{11} A_{12} + A_{12} A_{22}", Status.PROVED),
+        ("\\hat{y}(1 - \\hat{y}) = x^2 - x^4", Status.PROVED),
     ],
 )
 def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:

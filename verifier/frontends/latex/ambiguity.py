@@ -43,27 +43,13 @@ def check(tree: Node, origin: Origin, script: bool = False) -> Node:
     tree.children = [check(c, origin, s) for c, s in zip(tree.children, inside, strict=True)]
     if is_script(tree):
         _double_script(tree, origin)
-        return _subscript_first(tree)
-    if is_node(tree, "juxt") and not script:
+    elif is_node(tree, "juxt") and not script:
         _numbers(tree, origin)
     elif is_node(tree, "div"):
         _slash(tree, origin)
     elif is_node(tree, *_PRODUCTS):
         return _extend(tree, origin)
     return tree
-
-
-def _subscript_first(node: Node) -> Node:
-    """x^2_j is x_j^2 in TeX (both scripts sit on x): the subscript goes on the base, as the reader expects it. For a
-    numeric exponent only: x^t_j is entry j of a declared iterate x^t."""
-    base = node.children[0]
-    if node.children[1].type != "UNDER" or not is_script(base) or base.children[1].type != "CARET":
-        return node
-    if not _is_number(inner(base.children[2])):
-        return node
-    if is_script(base.children[0]):
-        return node  # x_i^2_j: a double subscript, refused where subscripts are read
-    return Tree(base.data, [Tree(node.data, [base.children[0], *node.children[1:]]), *base.children[1:]])
 
 
 def text(node: Node) -> str:
@@ -257,12 +243,16 @@ def several_digits(script: str, digits: str) -> str:
             "for the product")  # fmt: skip
 
 
-_STARTS_A_FACTOR = frozenset({"LETTER", "NUMBER", "DIGIT", "NAMECMD", "FUNC", "FRAC", "SQRT", "LPAR", "OPNAME"})
+_BINARY = frozenset({"REL", "PLUS", "MINUS", "TIMES", "SLASH", "ODOT", "CARET", "UNDER", "COMMA", "AMP", "ROWSEP"})
+_CLOSERS = frozenset({"RPAR", "RBRACE", "RBRACK", "PRIME", "ABS_R", "NORM_R", "BAR", "NORM"})
+_OPEN = {"LPAR": "RPAR", "LBRACE": "RBRACE", "LBRACK": "RBRACK", "ABS_L": "ABS_R", "NORM_L": "NORM_R"}
 
 
 def bars_that_could_nest(toks: list[Token], origin: Origin) -> None:
-    """Plain bars pair in turn, so |x |y| z| is |x|·y·|z|; nested, it is |x·|y|·z|. A bar that closes a pair
-    right before a factor, with another plain bar of its level later in the same relation, is refused."""
+    """Plain bars pair in turn, so |x |y| z| is |x|·y·|z|; nested, it is |x·|y|·z|. Refused where both readings
+    are well formed: a bar that closes a pair right before a factor, whose run up to the next plain bar could be
+    an inner pair's content (balanced, no operator at either end), with one more plain bar after it to close the
+    outer pair. |x| y + |x| z, where the inner pair would hold `y +`, reads one way only."""
     levels = [{"BAR": False, "NORM": False}]
     for i, tok in enumerate(toks):
         if tok.type in ("ABS_L", "NORM_L"):
@@ -276,7 +266,7 @@ def bars_that_could_nest(toks: list[Token], origin: Origin) -> None:
             closes = not levels[-1][tok.type]
             if closes and toks[i - 1].type == tok.type:  # || as an empty pair: the parser refuses the line, with a hint
                 return
-            if closes and i + 1 < len(toks) and toks[i + 1].type in _STARTS_A_FACTOR and _bar_later(toks, i + 1):
+            if closes and _could_open(toks, i):
                 bar = "\\|" if tok.type == "NORM" else "|"
                 raise LatexError(origin.at(tok.line or 1, tok.column or 1), (
                     f"bars inside bars can be read two ways: {bar}x{bar} y {bar}z{bar} pairs in turn "
@@ -284,13 +274,38 @@ def bars_that_could_nest(toks: list[Token], origin: Origin) -> None:
                     f"pair (\\left{bar} x {bar}y{bar} z \\right{bar}), or write the product with \\cdot"))  # fmt: skip
 
 
-def _bar_later(toks: list[Token], start: int) -> bool:
-    """Another plain bar before the next relation, at this level (sized bars hold their own)."""
+def _could_open(toks: list[Token], at: int) -> bool:
+    """The bar at `at`, which closes a pair, could open an inner one instead: what follows it up to the next bar of
+    its kind is an expression, and another bar of its kind follows that one, before the relation ends."""
+    bars = _next_bars(toks, at + 1, toks[at].type, 2)
+    if len(bars) < 2:
+        return False
+    run = toks[at + 1 : bars[0]]
+    return bool(run) and run[0].type not in _BINARY | _CLOSERS and run[-1].type not in _BINARY and _balanced(run)
+
+
+def _next_bars(toks: list[Token], start: int, kind: str, wanted: int) -> list[int]:
+    """The positions of the next plain bars of kind at depth 0 (outside braces, parentheses and sized pairs),
+    up to `wanted` of them, before the next relation."""
+    found, depth = [], 0
+    for j in range(start, len(toks)):
+        t = toks[j].type
+        if depth == 0 and t == "REL":
+            break
+        depth += 1 if t in _OPEN else -1 if t in _OPEN.values() else 0
+        if depth < 0:
+            break
+        if depth == 0 and t == kind:
+            found.append(j)
+            if len(found) == wanted:
+                break
+    return found
+
+
+def _balanced(run: list[Token]) -> bool:
     depth = 0
-    for tok in toks[start:]:
-        if tok.type == "REL" and depth == 0:
+    for tok in run:
+        depth += 1 if tok.type in _OPEN else -1 if tok.type in _OPEN.values() else 0
+        if depth < 0:
             return False
-        depth += 1 if tok.type in ("ABS_L", "NORM_L") else -1 if tok.type in ("ABS_R", "NORM_R") else 0
-        if depth == 0 and tok.type in ("BAR", "NORM"):
-            return True
-    return False
+    return depth == 0

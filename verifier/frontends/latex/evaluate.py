@@ -224,9 +224,11 @@ class Evaluator:
             return "for the identity matrix declare I: identity k×k; for a variable, I: real"
         if key in decls.indices:
             return "a free index is only allowed in a chain's lines, not in a definition"
+        if key in macros.NOT_READ:  # \\operatorname{tan}, \\mathrm{arcsin}: as \\tan and \\arcsin
+            return macros.NOT_READ[key]
         if shown.startswith("\\operatorname") or shown.startswith("\\mathrm"):
             return (
-                f"it is not a known function ({macros.known_kinds()}); declare which one it is ({shown}: erf), "
+                f"it is not a known function ({macros.known_kinds()}); if it is one, declare which ({shown}: erf), "
                 f"or declare {shown}: function for an arbitrary smooth function, of which nothing else is known"
             )
         if shown.startswith("\\hat") or shown.startswith("\\bar") or shown.startswith("\\tilde"):

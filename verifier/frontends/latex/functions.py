@@ -122,35 +122,44 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) ->
 
 def _defined_value_called(w: Walker, node: Node, after: Node | None) -> None:
     """w(x) where w = x^3 was defined without parameters: a textbook applies w, a product reading gave w·x = x⁴
-    in silence. Refused, with both ways to write it, when the parentheses hold only names, as a call's do:
-    p(1 - p) with p defined stays the product it is in every ML text."""
-    if after is None or not is_node(after, "paren", "tuple") or not is_node(node, "name"):
+    in silence. Refused, with both ways to write it, unless the parentheses hold a sum or a difference:
+    p(1 - p) with p defined stays the product it is in every ML text. Also w(x)^2, and decorated names."""
+    while after is not None and is_script(after):
+        after = after.children[0]
+    if after is None or not is_node(after, "paren", "tuple"):
         return
     inside = [c for c in after.children if isinstance(c, Tree)]
-    if not inside or not all(is_node(c, "name") for c in inside):
+    if len(inside) == 1 and (is_node(inside[0], "add") or (is_node(inside[0], "sub") and not is_script(inside[0]))):
         return
-    tok = node.children[0]
-    key = tok.value[1:] if tok.value.startswith("\\") else tok.value
-    found = w.scope.decls.definitions.get(key)
+    key, shown = _defined_key(w, node)
+    found = w.scope.decls.definitions.get(key) if key else None
     if found is not None and not found.params and key not in w.env:
-        raise w.fail(
-            after,
-            f"{tok.value} is defined without arguments ({tok.value} = …): write {tok.value} for its "
-            f"value, {tok.value} \\cdot (…) for a product, or define {tok.value}(x) = … to apply it",
-        )
+        raise w.fail(after, f"{shown} is defined without arguments ({shown} = …): write {shown} for its value, "
+                            f"{shown} \\cdot (…) for a product, or define {shown}(x) = … to apply it")  # fmt: skip
+
+
+def _defined_key(w: Walker, node: Node) -> tuple[str, str]:
+    """The key a name or a decorated name is defined under, and how it was written ("" for anything else)."""
+    if is_node(node, "name"):
+        tok = node.children[0]
+        return (tok.value[1:] if tok.value.startswith("\\") else tok.value), tok.value
+    if is_node(node, "decorated") and node.children[0].value[1:] in macros.DECORATIONS:
+        decor, base = macros.DECORATIONS[node.children[0].value[1:]], w.letters(node.children[1])
+        return base + decor, f"\\{node.children[0].value[1:]}{{{base}}}"
+    return "", ""
 
 
 def _invisible_braces(w: Walker, fn: Fn, items: list[Node], i: int, arg: Node, scripted: bool) -> None:
     """Braces after a function do not print: \\sin{x}^2 is typeset sin x², as \\sin x^2 (sin(x²)), and \\sin{x} y
     as \\sin x y (sin(xy)). Read as parentheses they gave (sin x)² and (sin x)·y in silence: refused."""
-    if not is_node(arg, "braced"):
+    if not is_node(arg, "braced") or is_node(arg.children[1], "paren", "tuple"):  # \\exp{(x)}: its parentheses print
         return
     label = fn.label
     if scripted:
         raise w.fail(items[i + 1], f"braces after {label} do not print: {label}{{x}}^2 is typeset as {label} x^2; "
                                    f"write {label}(x)^2 for the square of {label}(x), or {label}(x^2)")  # fmt: skip
-    after = items[i + 2] if i + 2 < len(items) else None
-    if after is not None and _plain(after) and not isinstance(w.item(after), Fn):
+    after = items[i + 2] if i + 2 < len(items) else None  # any factor but a function: \\sin{x}{y}, \\sin{x}(y), …
+    if after is not None and not isinstance(w.item(after), Fn):
         raise w.fail(after, f"braces after {label} do not print: {label}{{x}} y is typeset as {label} x y; "
                             f"write {label}(x) y for the product, or {label}(x y)")  # fmt: skip
 

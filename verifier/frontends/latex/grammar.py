@@ -250,8 +250,8 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
     except KeyError:
         raise LatexError(
             where(origin, tok),
-            f"unknown macro \\{name}; use one of {macros.known_commands()}, or declare it if it names your own "
-            f"symbol (\\{name}: real) or the logistic sigmoid (\\{name}: sigmoid)",
+            f"unknown macro \\{name}; use one of {macros.known_commands()}, or declare it if it names a symbol of "
+            f"your own (\\{name}: real)",
         ) from None
     return None if kind is None else Token.new_borrow_pos(kind, tok.value, tok)
 

@@ -350,9 +350,13 @@ TEXT_OPERATORS = frozenset([*OPERATOR_NAMES, *VARIANCE, *EXPECTATION, *KNOWN, *F
 # characters typed outside LaTeX (pasted from a page or a word processor): what to write for each
 TYPED = {"−": "-", "–": "-", "×": "\\times (or \\cdot)", "·": "\\cdot", "⋅": "\\cdot", "÷": "/", "²": "^2", "³": "^3",
          "√": "\\sqrt{…}", "≤": "\\le", "≥": "\\ge", "≠": "\\ne", "∑": "\\sum", "∏": "\\prod", "∂": "\\partial",
-         "∇": "\\nabla", "∞": "\\infty", "ᵀ": "^\\top", "⊤": "^\\top", "‖": "\\|", "’": "'"}  # fmt: skip
+         "∇": "\\nabla", "∞": "\\infty", "ᵀ": "^\\top", "⊤": "^\\top", "‖": "\\|", "’": "'", "′": "'", "¹": "^1",
+         "₁": "_1", "⩽": "\\le", "⩾": "\\ge", "∗": "*", "—": "-", "‒": "-", "µ": "\\mu", "∈": "\\in",
+         "＝": "="}  # fmt: skip
 NOT_TYPED = {"!": "factorials are not read in a chain; write the number",
-             ".": "a full stop ends a display once, and a number starts with a digit (0.5, not .5)"}  # fmt: skip
+             ".": "a full stop ends a display once, and a number starts with a digit (0.5, not .5)",
+             "\u200b": "an invisible zero-width space: delete it", "…": "write \\dots",
+             "≈": "no step the verifier checks; write = for an identity, or \\le for a bound"}  # fmt: skip
 
 
 def typed_character(char: str) -> str:

@@ -110,8 +110,10 @@ def _power_of_function(w: Walker, f: Fn, script: Node, node: Node) -> Fn:
     """\\tanh^2(x) is (\\tanh(x))^2, as sympy prints it; any other power of a function is ambiguous."""
     n = literal(script)
     if is_node(inner(script), "neg", "negdigit") and not f.greedy:
-        raise w.fail(node, f"{f.label}^{{-1}} is the inverse function in most texts, not read in a chain; for a "
-                           f"power write ({f.label}(x))^{{-1}}")  # fmt: skip
+        last = inner(script).children[-1]
+        power = "-" + (str(last) if isinstance(last, Token) else literal(last) or "n")
+        raise w.fail(node, f"{f.label}^{{{power}}} may mean an inverse function (as {f.label}^{{-1}} does in most "
+                           f"texts), not read in a chain; for a power write ({f.label}(x))^{{{power}}}")  # fmt: skip
     if f.greedy or n is None or not n.isdigit() or int(n) < 2:
         raise w.fail(node, f"{f.label}^n is ambiguous; write ({f.label}(x))^n")
     return Fn(f"{f.label}^{n}", lambda arg: values.power(f.apply(arg), sp.Integer(int(n))))
@@ -147,6 +149,16 @@ def _odd_root(exponent: Value) -> bool:
     return isinstance(exponent, sp.Rational) and not exponent.is_integer and exponent.q % 2 == 1
 
 
+def _power_then_index(w: Walker, sup: Tree, node: Tree) -> Value | Fn:
+    """x^2_j: TeX puts both scripts on x, so it is x_j^2. On a matrix, A^2_{12} is (A^2)_{12} in some texts and
+    (A_{12})^2 in others: refused."""
+    nucleus = sup.children[0]
+    if isinstance(shape := getattr(w.item(nucleus), "shape", None), tuple) and len(shape) == 2 and min(shape) > 1:
+        raise w.fail(node, "a power and an index on a matrix can be read two ways: write (A^2)_{ij} for the entry of "
+                           "the power, or A_{ij}^2 for the power of the entry")  # fmt: skip
+    return w.value(Tree("sup", [Tree("sub", [nucleus, *node.children[1:]]), *sup.children[1:]]))
+
+
 def after_argument(w: Walker, value: Value, post: Node) -> Value:
     """A script after a function's argument applies to its value: \\sigma(x)^2, \\operatorname{softmax}(z)_j."""
     script = post.children[2]
@@ -166,6 +178,8 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
         norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
         return values.power(norm, w.value(base.children[2]))
+    if is_script(base) and base.children[1].type == "CARET" and is_node(inner(base.children[2]), "number"):
+        return _power_then_index(w, base, node)
     key = base_key(w, base)
     decls = w.scope.decls
     if lit and key:
