@@ -16,7 +16,10 @@ from verifier.outcome import Status
 pytest.importorskip("lark")
 
 SETTINGS = EngineSettings(samples=40)
-BLOCK = "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\n\\hat{y} = x^2"
+BLOCK = (
+    "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\n"
+    + "w = x^3\n\\hat{y} = x^2\nw_1 = x^3\n\\mathbf{u} = x^3"
+)
 
 
 def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
@@ -63,6 +66,11 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\coth x = 0", "declare it if it names a symbol of your own (\\coth: real)"),
         ("\\operatorname{tan}(x) = 0", "\\tan is not read"),
         ("x\u200b = 0", "an invisible zero-width space: delete it"),
+        # helper-48's round on the fixes
+        ("A^{k}_{12} = A_{12}^2", "a power and an index on a matrix can be read two ways"),
+        ("\\exp{(x)(y)} = \\exp(x y)", "braces after \\exp do not print"),
+        ("w_1(x) = x^3", "w_1 is defined without arguments"),
+        ("\\mathbf{u}(x) = x^3", "\\mathbf{u} is defined without arguments"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -98,6 +106,10 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("\\exp{(x)} y = \\exp(x) y", Status.PROVED),  # the parentheses inside the braces print
         ("(A^2)_{12} = A_{11} A_{12} + A_{12} A_{22}", Status.PROVED),
         ("\\hat{y}(1 - \\hat{y}) = x^2 - x^4", Status.PROVED),
+        ("v^{-1}_1 = \\frac{1}{v_1}", Status.PROVED),  # TeX's v_1^{-1}
+        ("A^\\top_{12} = A_{21}", Status.PROVED),
+        ("|x| - y |z| + y |z| = |x|", Status.PROVED),  # a sign after a closing bar is binary, as TeX spaces it
+        ("w_1(1 - w_1) = x^3 - x^6", Status.PROVED),
     ],
 )
 def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:

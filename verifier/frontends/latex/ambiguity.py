@@ -269,9 +269,11 @@ def bars_that_could_nest(toks: list[Token], origin: Origin) -> None:
             if closes and _could_open(toks, i):
                 bar = "\\|" if tok.type == "NORM" else "|"
                 raise LatexError(origin.at(tok.line or 1, tok.column or 1), (
-                    f"bars inside bars can be read two ways: {bar}x{bar} y {bar}z{bar} pairs in turn "
-                    f"({bar}x{bar} times y times {bar}z{bar}), nested it is {bar}x {bar}y{bar} z{bar}; size the outer "
-                    f"pair (\\left{bar} x {bar}y{bar} z \\right{bar}), or write the product with \\cdot"))  # fmt: skip
+                    f"bars inside bars can be read two ways: plain bars pair in turn, so this {bar} closes the "
+                    f"pair before it ({bar}x{bar} y {bar}z{bar}), or it opens a pair inside another "
+                    f"({bar}x {bar}y{bar} z{bar}); size the outer pair (\\left{bar} x {bar}y{bar} z \\right{bar}) "
+                    f"for the second reading, or set the pairs apart ({bar}x{bar} \\cdot y \\cdot {bar}z{bar})"
+                ))  # fmt: skip
 
 
 def _could_open(toks: list[Token], at: int) -> bool:
@@ -281,7 +283,10 @@ def _could_open(toks: list[Token], at: int) -> bool:
     if len(bars) < 2:
         return False
     run = toks[at + 1 : bars[0]]
-    return bool(run) and run[0].type not in _BINARY | _CLOSERS and run[-1].type not in _BINARY and _balanced(run)
+    # a sign right after a closing bar is binary, as TeX spaces it: |x| - y |z| (printed the same as |x |-y| z|)
+    # is the difference it reads as in print
+    starts = run and run[0].type not in _BINARY | _CLOSERS
+    return bool(starts) and run[-1].type not in _BINARY and _balanced(run)
 
 
 def _next_bars(toks: list[Token], start: int, kind: str, wanted: int) -> list[int]:

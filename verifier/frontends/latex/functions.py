@@ -126,6 +126,8 @@ def _defined_value_called(w: Walker, node: Node, after: Node | None) -> None:
     p(1 - p) with p defined stays the product it is in every ML text. Also w(x)^2, and decorated names."""
     while after is not None and is_script(after):
         after = after.children[0]
+    if after is not None and is_node(after, "braced") and is_node(after.children[1], "paren", "tuple"):
+        after = after.children[1]  # \\alpha{(x)}: the parentheses print
     if after is None or not is_node(after, "paren", "tuple"):
         return
     inside = [c for c in after.children if isinstance(c, Tree)]
@@ -133,13 +135,27 @@ def _defined_value_called(w: Walker, node: Node, after: Node | None) -> None:
         return
     key, shown = _defined_key(w, node)
     found = w.scope.decls.definitions.get(key) if key else None
-    if found is not None and not found.params and key not in w.env:
+    if found is not None and not found.params and (key not in w.env or is_node(node, "sub")):
         raise w.fail(after, f"{shown} is defined without arguments ({shown} = …): write {shown} for its value, "
                             f"{shown} \\cdot (…) for a product, or define {shown}(x) = … to apply it")  # fmt: skip
 
 
 def _defined_key(w: Walker, node: Node) -> tuple[str, str]:
-    """The key a name or a decorated name is defined under, and how it was written ("" for anything else)."""
+    """The key a name (plain, decorated, in a font, or with an index) is defined under, and how it was written
+    ("" for anything else): w, \\hat{y}, \\mathbf{u}, w_1 (defined as such, or as the entries y_i = …)."""
+    if is_script(node) and node.children[1].type == "UNDER":
+        base, shown = _defined_key(w, node.children[0])
+        index = scripts.literal(node.children[2])
+        defs = w.scope.decls.definitions
+        if base and index and f"{base}_{index}" in defs:
+            return f"{base}_{index}", f"{shown}_{index}"
+        return (base, f"{shown}_{index or 'i'}") if base and base in defs and defs[base].index else ("", "")
+    if is_node(node, "font"):
+        try:
+            word = w.letters(node.children[1])
+        except LatexError:
+            return "", ""
+        return word, f"{node.children[0].value}{{{word}}}"
     if is_node(node, "name"):
         tok = node.children[0]
         return (tok.value[1:] if tok.value.startswith("\\") else tok.value), tok.value
@@ -155,6 +171,9 @@ def _invisible_braces(w: Walker, fn: Fn, items: list[Node], i: int, arg: Node, s
     if not is_node(arg, "braced") or is_node(arg.children[1], "paren", "tuple"):  # \\exp{(x)}: its parentheses print
         return
     label = fn.label
+    if is_node(arg.children[1], "juxt") and is_node(arg.children[1].children[0], "paren", "tuple"):
+        raise w.fail(arg, f"braces after {label} do not print: {label}{{(x)(y)}} is typeset as {label}(x)(y), "
+                          f"{label}(x) times (y); write {label}((x)(y)) for {label} of the product")  # fmt: skip
     if scripted:
         raise w.fail(items[i + 1], f"braces after {label} do not print: {label}{{x}}^2 is typeset as {label} x^2; "
                                    f"write {label}(x)^2 for the square of {label}(x), or {label}(x^2)")  # fmt: skip

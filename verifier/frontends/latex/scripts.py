@@ -149,13 +149,26 @@ def _odd_root(exponent: Value) -> bool:
     return isinstance(exponent, sp.Rational) and not exponent.is_integer and exponent.q % 2 == 1
 
 
+_NUMERIC = ("number", "neg", "negdigit", "div", "frac")
+
+
+def _is_transposing(w: Walker, script: Node) -> bool:
+    return is_transpose(w, script) or _is_inverse_transpose(w, script)
+
+
 def _power_then_index(w: Walker, sup: Tree, node: Tree) -> Value | Fn:
-    """x^2_j: TeX puts both scripts on x, so it is x_j^2. On a matrix, A^2_{12} is (A^2)_{12} in some texts and
-    (A_{12})^2 in others: refused."""
+    """x^2_j: TeX puts both scripts on x, so it is x_j^2 (for a numeric exponent: x^t_j is entry j of an iterate
+    x^t). On a matrix, A^2_{12} (or A^k_{12}) is (A^2)_{12} in some texts and (A_{12})^2 in others: refused."""
     nucleus = sup.children[0]
-    if isinstance(shape := getattr(w.item(nucleus), "shape", None), tuple) and len(shape) == 2 and min(shape) > 1:
+    try:
+        shape = getattr(w.item(nucleus), "shape", None)
+    except LatexError:
+        shape = None  # c^2_1 with c_1 declared and no c
+    if isinstance(shape, tuple) and len(shape) == 2 and min(shape) > 1:
         raise w.fail(node, "a power and an index on a matrix can be read two ways: write (A^2)_{ij} for the entry of "
                            "the power, or A_{ij}^2 for the power of the entry")  # fmt: skip
+    if not is_node(inner(sup.children[2]), *_NUMERIC):
+        return index(w, w.value(sup), node.children[2])
     return w.value(Tree("sup", [Tree("sub", [nucleus, *node.children[1:]]), *sup.children[1:]]))
 
 
@@ -178,7 +191,7 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
         norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
         return values.power(norm, w.value(base.children[2]))
-    if is_script(base) and base.children[1].type == "CARET" and is_node(inner(base.children[2]), "number"):
+    if is_script(base) and base.children[1].type == "CARET" and not _is_transposing(w, base.children[2]):
         return _power_then_index(w, base, node)
     key = base_key(w, base)
     decls = w.scope.decls
