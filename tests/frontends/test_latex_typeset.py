@@ -71,6 +71,8 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\exp{(x)(y)} = \\exp(x y)", "braces after \\exp do not print"),
         ("w_1(x) = x^3", "w_1 is defined without arguments"),
         ("\\mathbf{u}(x) = x^3", "\\mathbf{u} is defined without arguments"),
+        ("2~3 = 6", "write 23 for one number, or 2 \\cdot 3 for the product"),
+        ("\\sin x\u2028y = \\sin(x y)", "then a space before this factor"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -110,6 +112,7 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("A^\\top_{12} = A_{21}", Status.PROVED),
         ("|x| - y |z| + y |z| = |x|", Status.PROVED),  # a sign after a closing bar is binary, as TeX spaces it
         ("w_1(1 - w_1) = x^3 - x^6", Status.PROVED),
+        ("w(-(1 - w)) = x^6 - x^3", Status.PROVED),  # a negated difference: a product, as p(1 - p)
     ],
 )
 def test_what_reads_as_printed_keeps_its_verdict(line: str, status: Status) -> None:

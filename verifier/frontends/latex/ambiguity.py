@@ -26,7 +26,7 @@ from lark import Token, Tree
 
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.values import Fn
-from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, spaced
 
 _PRODUCTS = ("mul", "hadamard")
 _CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
@@ -101,9 +101,11 @@ def _numbers(node: Node, origin: Origin) -> None:
         while is_script(base):
             base = base.children[0]
         if _is_number(base):
-            raise _fail(
-                origin, b, f"ambiguous: {text(a)} {text(b)} typesets as one number; write {text(a)} \\cdot {text(b)}"
-            )
+            ta, tb = text(a), text(b)
+            if spaced(b):  # 1~000, 2\,3: printed with a gap, a digit group or a product
+                raise _fail(origin, b, f"ambiguous: {ta} and {tb} with a space between them: write {ta}{tb} for one "
+                                       f"number, or {ta} \\cdot {tb} for the product")  # fmt: skip
+            raise _fail(origin, b, f"ambiguous: {ta} {tb} typesets as one number; write {ta} \\cdot {tb}")
         if is_node(b, "frac") and all(_is_number(inner(c)) for c in b.children[1:]):
             raise _fail(
                 origin,
@@ -280,7 +282,7 @@ def _could_open(toks: list[Token], at: int) -> bool:
     """The bar at `at`, which closes a pair, could open an inner one instead: what follows it up to the next bar of
     its kind is an expression, and another bar of its kind follows that one, before the relation ends."""
     bars = _next_bars(toks, at + 1, toks[at].type, 2)
-    if len(bars) < 2:
+    if len(bars) < 2 or bars[1] == bars[0] + 1:  # |x |y||: in turn, the last pair is empty; one reading
         return False
     run = toks[at + 1 : bars[0]]
     # a sign right after a closing bar is binary, as TeX spaces it: |x| - y |z| (printed the same as |x |-y| z|)

@@ -131,7 +131,10 @@ def _defined_value_called(w: Walker, node: Node, after: Node | None) -> None:
     if after is None or not is_node(after, "paren", "tuple"):
         return
     inside = [c for c in after.children if isinstance(c, Tree)]
-    if len(inside) == 1 and (is_node(inside[0], "add") or (is_node(inside[0], "sub") and not is_script(inside[0]))):
+    content: Node = inside[0] if len(inside) == 1 else None
+    while is_node(content, "neg", "paren"):  # p(-(1 - p)): a difference, negated
+        content = next(c for c in content.children if isinstance(c, Tree))
+    if is_node(content, "add") or (is_node(content, "sub") and not is_script(content)):
         return
     key, shown = _defined_key(w, node)
     found = w.scope.decls.definitions.get(key) if key else None

@@ -21,7 +21,8 @@ from verifier.frontends.latex.walker import Spaced
 
 # dropped by the lexer (grammar.SPACE); \quad is a command token. A no-break space (U+00A0) typed in the source is
 # TeX's ~ (inputenc maps it so): \sin x y with one between x and y was sin(xy) in silence
-_SPACE = re.compile(r"\\[,;: ]|~|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")  # and the other typed spaces
+# (and so are the other typed spaces, and a line or paragraph separator)
+_SPACE = re.compile(r"\\[,;: ]|~|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _QUADS = ("\\quad", "\\qquad")
 
 
