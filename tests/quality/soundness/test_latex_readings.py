@@ -56,6 +56,7 @@ BLOCKS = {
     "gradient": "w: vector of size k; k: 2..3",
     "vector_index": "x: vector of size k; k: 2..3; j: index",
     "matrix_norm": "A: matrix k×k; k: 2..2; I: identity k×k",
+    "typeset": "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\np = x^2",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -385,6 +386,17 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ),
     ("matrix_norm", "bare_norm", "malformed", ("\\|I\\| = 1",), "Ambiguous: spectral 1, Frobenius √2."),
     ("matrix_norm", "frobenius", "true", ("\\|I\\|_F = \\sqrt{2}",), "Proof: ‖I‖_F² = 1 + 1 at k = 2."),
+    # lines TeX prints otherwise than a reader could take them (helper-46, -47, -48, 2026-11-27)
+    ("typeset", "digits_after_caret", "malformed", ("x^10 = 0",), "Ambiguous: printed x¹0; x^{10} = 0 is false."),
+    ("typeset", "braces_after_exp", "malformed", ("\\exp{x}^2 = \\exp x^2",), "Ambiguous: both print exp x²."),
+    ("typeset", "bars_nest", "malformed", ("|x |y| z| = |x| |y| |z|",), "Ambiguous: nested it holds, in turn not."),
+    ("typeset", "defined_called", "malformed", ("w(x) = x^3",), "Ambiguous: w applied holds, w·x = x⁴ does not."),
+    ("typeset", "matrix_power_entry", "malformed", ("A^2_{12} = A_{12}^2",), "Ambiguous: (A²)₁₂ ≠ (A₁₂)² at A = I."),
+    ("typeset", "odd_root", "true", ("(-8)^{1/3} = -2",), "Proof: (-2)³ = -8; the real cube root, as \\sqrt[3]."),
+    ("typeset", "bars_in_turn", "true", ("|x| y + |x| z = |x| (y + z)",), "Proof: distributivity."),
+    ("typeset", "defined_product", "true", ("p(1 - p) = x^2 - x^4",), "Proof: p = x², expand."),
+    ("typeset", "scripts_either_order", "true", ("v^2_1 = v_1 v_1",), "Proof: TeX's v^2_1 is v_1²."),
+    ("typeset", "scripts_either_order_false", "false", ("v^2_1 = 2 v_1",), "False at v_1 = 1: 1 ≠ 2."),
 ]
 
 # The shifted skew case: M = A − Aᵀ + 2AᵀA + 2I has vᵀMv = 2‖Av‖² + 2‖v‖² > 0 for v ≠ 0, so M is invertible everywhere.
