@@ -142,8 +142,8 @@ def _beside(path: Path) -> Iterator[None]:
     finally:
         with contextlib.suppress(ValueError):
             sys.path.remove(folder)
-        for name in set(sys.modules) - before:  # a helper.py beside another file is that file's own
-            if _inside(sys.modules.get(name), folder) and name != module_name(path):
+        for name in set(sys.modules) - before:  # the file's own module is registered before: it stays
+            if _inside(sys.modules.get(name), folder):
                 sys.modules.pop(name, None)
 
 
