@@ -231,15 +231,44 @@ def named_function_slash(w: Walker, node: Node) -> None:
             )
 
 
+def digit_taker(out: list[Token]) -> tuple[Token, str] | None:
+    """The script, root or \\frac whose argument the next number starts, and how it is written, if that argument is
+    one digit: after ^ or _ (or ^- and _-), \\sqrt or \\sqrt[3], and as either argument of \\frac."""
+    if not out:
+        return None
+    last = out[-1].type
+    before = out[-2] if len(out) > 1 else None
+    if last in ("CARET", "UNDER", "FRAC", "SQRT"):
+        return out[-1], out[-1].value
+    if before is not None and (last, before.type) in (("DIGIT", "FRAC"), ("MINUS", "CARET"), ("MINUS", "UNDER")):
+        return before, before.value
+    return _root_with_index(out) if last == "RBRACK" else None
+
+
+def _root_with_index(out: list[Token]) -> tuple[Token, str] | None:
+    """\\sqrt[3] just before: the root and its text (the next number is its one-digit argument: \\sqrt[3]8)."""
+    depth = 0
+    for i in range(len(out) - 1, -1, -1):
+        depth += {"RBRACK": 1, "LBRACK": -1}.get(out[i].type, 0)
+        if depth == 0:
+            if i > 0 and out[i - 1].type == "SQRT":
+                return out[i - 1], "".join(str(t.value) for t in out[i - 1 :])
+            return None
+    return None
+
+
 def several_digits(script: str, digits: str) -> str:
-    """What to write for `^10`, `_12` or `\\sqrt 42`: TeX gives a script (and a root) one digit, so x^10 prints as x¹
-    followed by 0."""
+    """What to write for `^10`, `_12`, `x^0.5` or `\\sqrt 42`: TeX gives a script (and a root) one character, so x^10
+    prints as x¹ followed by 0."""
     if script.startswith("\\"):
         shown = f"{script}{{{digits[0]}}} followed by {digits[1:]}"
         return f"{script} {digits} prints as {shown}: write {script}{{{digits}}}"
     role = "exponent" if script == "^" else "index"
     sign = "-" if digits.startswith("-") else ""
     first, rest = digits.lstrip("-")[0], digits.lstrip("-")[1:]
+    if "." in digits:
+        return (f"{script}{digits} prints as {script}{sign}{first} followed by {rest} (a script without braces takes "
+                f"one character): write {script}{{{digits}}} for the {role} {digits}")  # fmt: skip
     return (f"{script}{digits} prints as {script}{sign}{first} followed by {rest} (a script without braces takes one "
             f"digit): write {script}{{{digits}}} for the {role} {digits}, or {script}{sign}{first} \\cdot {rest} "
             "for the product")  # fmt: skip
@@ -316,3 +345,17 @@ def _balanced(run: list[Token]) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+_PARTNER = {"LBRACE": "}", "LPAR": ")", "LBRACK": "]"}
+
+
+def unbalanced(closer: Token, open_: Token | None) -> str:
+    """What to write for a closing bracket that closes nothing, or closes another kind: `\\left( x \\right]` (a
+    half-open interval is not an expression)."""
+    if open_ is None:
+        return f"unbalanced braces: {closer.value} closes nothing; remove it or add its opening partner"
+    partner = _PARTNER.get(str(open_.type), str(open_.value).replace("\\begin", "\\end"))
+    interval = {str(open_.type), str(closer.type)} in ({"LPAR", "RBRACK"}, {"LBRACK", "RPAR"})
+    note = " (an interval such as [0, 1) belongs in a declaration, x \\in [0, 1), not in a line)" if interval else ""
+    return f"unbalanced braces: {closer.value} cannot close the {open_.value} before it; close it with {partner}{note}"

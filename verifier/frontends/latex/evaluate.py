@@ -309,6 +309,9 @@ class Evaluator:
         if str(node.children[1]) == "\\cdot" and values.are_two_columns(a, b):
             self.scope.readings["dot"] = "u \\cdot v between two vectors read as the dot product u^\\top v"
             return values.collapse(values.multiply(values.transpose(a), b))
+        if str(node.children[1]) == "\\times" and values.are_two_columns(a, b):
+            raise ValueError("\\times between two vectors is the cross product, which is not read; write u^\\top v "
+                             "(or u \\cdot v) for the dot product, or u v^\\top for the outer product")  # fmt: skip
         return values.multiply(a, b)
 
     def _div(self, node: Node) -> Value:

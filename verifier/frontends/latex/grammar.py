@@ -257,33 +257,24 @@ def classify(tok: Token, origin: Origin, commands: frozenset[str]) -> Token | No
 
 
 def _split_scripts(toks: list[Token], origin: Origin) -> list[Token]:
-    """A script takes one digit in LaTeX, and so does each argument of \\frac (\\frac12 is 1/2); a lone digit is a
-    DIGIT token. x^23 (printed x²3, x^{23} meant) is refused with what to write."""
+    """A script takes one digit in LaTeX, and so does a root and each argument of \\frac (\\frac12 is 1/2); a lone
+    digit is a DIGIT token. x^23 and x^0.5 (printed x²3, x⁰.5) are refused with what to write."""
     out: list[Token] = []
     todo = list(reversed(toks))
     while todo:
         tok = todo.pop()
-        if tok.type == "NUMBER" and "." not in tok.value and out and _takes_a_digit(out):
-            script = out[-2] if out[-1].type == "MINUS" else out[-1]
-            if len(tok.value) > 1 and script.type in ("CARET", "UNDER", "SQRT"):
-                digits = ("-" if out[-1].type == "MINUS" else "") + tok.value
-                raise LatexError(where(origin, script), ambiguity.several_digits(script.value, digits))
-            out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
-            if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
-                start = (tok.start_pos or 0) + 1
-                todo.append(Token("NUMBER", tok.value[1:], start, tok.line, (tok.column or 0) + 1, end_pos=tok.end_pos))
+        taker = ambiguity.digit_taker(out) if tok.type == "NUMBER" else None
+        if taker is None or ("." in tok.value and taker[0].type == "FRAC"):
+            out.append(tok)
             continue
-        out.append(tok)
+        if len(tok.value) > 1 and taker[0].type in ("CARET", "UNDER", "SQRT"):
+            digits = ("-" if out[-1].type == "MINUS" else "") + tok.value
+            raise LatexError(where(origin, taker[0]), ambiguity.several_digits(taker[1], digits))
+        out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
+        if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
+            start = (tok.start_pos or 0) + 1
+            todo.append(Token("NUMBER", tok.value[1:], start, tok.line, (tok.column or 0) + 1, end_pos=tok.end_pos))
     return out
-
-
-def _takes_a_digit(out: list[Token]) -> bool:
-    """The next number is a single digit: after ^ or _ (or ^- and _-), and as either argument of \\frac."""
-    last = out[-1].type
-    before = out[-2].type if len(out) > 1 else ""
-    if last in ("CARET", "UNDER", "FRAC", "SQRT") or (last == "DIGIT" and before == "FRAC"):
-        return True
-    return last == "MINUS" and before in ("CARET", "UNDER")
 
 
 _OPENING_SIZES = frozenset({"\\left", "\\bigl", "\\Bigl", "\\biggl", "\\Biggl"})
@@ -331,10 +322,7 @@ def check_balance(toks: list[Token], origin: Origin) -> None:
             stack.append(tok)
         elif tok.type in _CLOSE:
             if not stack or stack[-1].type != _CLOSE[tok.type]:
-                raise LatexError(
-                    where(origin, tok),
-                    f"unbalanced braces: {tok.value} closes nothing; remove it or add its opening partner",
-                )
+                raise LatexError(where(origin, tok), ambiguity.unbalanced(tok, stack[-1] if stack else None))
             stack.pop()
     if stack:
         tok = stack[-1]
