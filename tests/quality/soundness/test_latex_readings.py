@@ -57,6 +57,7 @@ BLOCKS = {
     "vector_index": "x: vector of size k; k: 2..3; j: index",
     "matrix_norm": "A: matrix k×k; k: 2..2; I: identity k×k",
     "typeset": "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\np = x^2",
+    "cancelled": "x, y: real; a: positive; t: [-1, 1]",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -397,6 +398,25 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("typeset", "defined_product", "true", ("p(1 - p) = x^2 - x^4",), "Proof: p = x², expand."),
     ("typeset", "scripts_either_order", "true", ("v^2_1 = v_1 v_1",), "Proof: TeX's v^2_1 is v_1²."),
     ("typeset", "scripts_either_order_false", "false", ("v^2_1 = 2 v_1",), "False at v_1 = 1: 1 ≠ 2."),
+    # sympy's rewrites as it builds, identities of ℂ that drop a condition on ℝ: PROVED (or REFUTED at a point where
+    # the line is undefined) before the reader asked each root and logarithm its condition again
+    ("cancelled", "root_squared", "partial", ("(\\sqrt{x})^2 = x",), "Undefined in ℝ at x = -1: √(-1)."),
+    ("cancelled", "root_times_root", "partial", ("\\sqrt{x} \\sqrt{x} = x",), "Undefined in ℝ at x = -1."),
+    ("cancelled", "exp_of_log", "partial", ("e^{\\log x} = x",), "Undefined in ℝ at x = -1: log(-1)."),
+    ("cancelled", "root_squared_abs", "partial", ("(\\sqrt{x})^2 = |x|",), "Undefined in ℝ at x = -1 (REFUTED there)."),
+    ("cancelled", "power_halves", "partial", ("x^{3/2} x^{1/2} = x^2",), "Undefined in ℝ at x = -1: (-1)^{1/2}."),
+    ("cancelled", "root_of_product", "partial", ("(\\sqrt{x y})^2 = x y",), "Undefined in ℝ at x = -1, y = 1."),
+    ("cancelled", "root_squared_positive", "true", ("(\\sqrt{a})^2 = a",), "Proof: a > 0: √a is real."),
+    ("cancelled", "exp_of_log_positive", "true", ("e^{\\log a} = a",), "Proof: a > 0, so log a is real."),
+    ("cancelled", "log_of_exp", "true", ("\\log(e^x) = x",), "Proof: eˣ > 0 for every real x."),
+    (
+        "cancelled",
+        "root_on_its_interval",
+        "true",
+        ("(\\sqrt{1 - t^2})^2 = 1 - t^2",),
+        "Proof: 1 - t² ≥ 0 on [-1, 1], so the root is real and squares back.",
+    ),
+    ("cancelled", "root_squared_false", "false", ("(\\sqrt{a})^2 = 2 a",), "False at a = 1: 1 ≠ 2."),
 ]
 
 # The shifted skew case: M = A − Aᵀ + 2AᵀA + 2I has vᵀMv = 2‖Av‖² + 2‖v‖² > 0 for v ≠ 0, so M is invertible everywhere.

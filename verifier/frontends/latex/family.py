@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import ambiguity, gates, grammar, macros, spacing
+from verifier.frontends.latex import ambiguity, conditions, gates, grammar, macros, spacing
 from verifier.frontends.latex.declarations import Declarations, parse_block
 from verifier.frontends.latex.document import ChainSource, split
 from verifier.frontends.latex.errors import LatexError, Origin
@@ -247,10 +247,13 @@ def _zero_of_shape(side: Value, other: Value) -> Value:
 def _read(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
     """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again)."""
     reparse = _reparse(reader, scope, line.origin)
-    return reader.kept.read(
-        line.tree, (line.origin, line.base), indices, scope,
-        lambda: gates.check_line(_evaluate(reader, scope, line, indices), scope, line.origin, reparse),
-    )  # fmt: skip
+
+    def read() -> Value:
+        with conditions.recording() as needed:
+            value = _evaluate(reader, scope, line, indices)
+        return gates.check_conditions(gates.check_line(value, scope, line.origin, reparse), needed, scope, line.origin)
+
+    return reader.kept.read(line.tree, (line.origin, line.base), indices, scope, read)
 
 
 def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from verifier.frontends.latex import conditions
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.macros import ALLOWED_FUNCTIONS
 from verifier.frontends.latex.scope import Scope
@@ -52,6 +53,31 @@ def check_line(value: object, scope: Scope, where: Origin, reparse: Reparse) -> 
     for e in entries:
         _round_trip(e, scope, where, reparse)
     return value
+
+
+_SIMPLIFIED = ("(\\sqrt{x})^2 is x", "e^{\\log x} is x")
+
+
+def check_conditions(value: Value, needed: list[conditions.Condition], scope: Scope, where: Origin) -> Value:
+    """value, unless sympy's reading of it dropped a condition a root or logarithm in it needs, at a point of the
+    declared domain where the line as read is still a real number (:mod:`verifier.frontends.latex.conditions`)."""
+    found = conditions.lost(value, needed, scope.where())
+    if found is None:
+        return value
+    condition, point = found
+    names = scope.symbol_names()
+    shown = {s: v for s, v in point.items() if s in condition.arg.free_symbols}
+    at = ", ".join(f"{names.get(s, str(s))} = {float(v):g}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))
+    arg = sp.latex(condition.arg, symbol_names=names)
+    relation = ">" if condition.strict else "\\ge"
+    read_as = sp.latex(value, symbol_names=names) if isinstance(value, sp.Expr) else "a matrix"
+    example = _SIMPLIFIED[condition.what == "\\log"]
+    raise LatexError(
+        where,
+        f"this line is undefined in ℝ at {at}, a point of the declared domain: its {condition.what} needs "
+        f"{arg} {relation} 0. sympy reads it as {_short(read_as)}, which hides that (it simplifies as it reads: "
+        f"{example}); narrow the domain to where {arg} {relation} 0",
+    )
 
 
 def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from verifier.frontends.latex import conditions
 from verifier.language import mathlib
 
 GREEK = frozenset(
@@ -255,7 +256,7 @@ BUILTINS: dict[str, Builtin] = {
     "sinh": Builtin("sinh", "scalar", sp.sinh),
     "cosh": Builtin("cosh", "scalar", sp.cosh),
     "exp": Builtin("exp", "scalar", sp.exp),
-    "log": Builtin("log", "scalar", sp.log),
+    "log": Builtin("log", "scalar", conditions.logarithm),
     "sin": Builtin("sin", "scalar", sp.sin),
     "cos": Builtin("cos", "scalar", sp.cos),
     "sqrt": Builtin("sqrt", "scalar", sp.sqrt),

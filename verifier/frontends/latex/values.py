@@ -19,6 +19,8 @@ from typing import TypeAlias
 
 import sympy as sp
 
+from verifier.frontends.latex import conditions
+
 Matrix: TypeAlias = sp.ImmutableMatrix
 Value: TypeAlias = sp.Expr | Matrix
 
@@ -128,6 +130,8 @@ def power(base: Value, exponent: Value) -> Value:
     if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and exponent != 0):
         base = collapse(base)  # (x^\\top x)^{1/2}
     if not isinstance(base, sp.MatrixBase):
+        if isinstance(exponent, sp.Rational) and exponent.q % 2 == 0:  # an even root: its base ≥ 0 (> 0 below 0)
+            conditions.needs(base, bool(exponent < 0), "\\sqrt" if exponent.q == 2 else f"\\sqrt[{exponent.q}]")
         return base**exponent
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")

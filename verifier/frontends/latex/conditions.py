@@ -1,0 +1,159 @@
+"""The conditions a line's even roots and logarithms need on ℝ, kept while sympy reads the line.
+
+sympy rewrites as it builds, with identities of ℂ: (\\sqrt{x})^2 is x, \\sqrt{x}\\sqrt{x} is x and
+e^{\\log x} is x. On ℝ each drops a condition, x ≥ 0 for the root and x > 0 for the logarithm, and
+the line then reads as an expression defined where the line as written is not: on x: real,
+(\\sqrt{x})^2 = x was PROVED and (\\sqrt{x})^2 = |x| REFUTED at x = -1, a point where its left side
+is undefined. So the reader records each condition as it builds the root or the logarithm
+(:func:`needs`, inside :func:`recording`), and once the line is read, :func:`check` asks each one
+again: shown on the declared domain by its sympy facts, the condition holds; else, at sample points
+of the domain where it fails, the line as read must be undefined too (then the engine sees the
+undefined point itself, and rules on it as on any other). A point where the condition fails and the
+line as read is a finite real number refuses the line, with what to write.
+
+The samples are evidence, not proof: a condition that fails only on a tiny region of the domain can
+go unseen here, as it can by the engine's own check of where a line is defined.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from verifier.language.domains import Domain
+
+SAMPLES = 48  # points of the domain looked at for a condition its facts do not show
+DIGITS = 30
+
+
+@dataclass(frozen=True)
+class Condition:
+    """arg > 0 (strict, a logarithm) or arg ≥ 0 (an even root), needed by `what`."""
+
+    arg: sp.Expr
+    strict: bool
+    what: str
+
+
+_NEEDED: ContextVar[list[Condition] | None] = ContextVar("latex_conditions", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Condition]]:
+    """The conditions the roots and logarithms built inside the block need."""
+    needed: list[Condition] = []
+    token = _NEEDED.set(needed)
+    try:
+        yield needed
+    finally:
+        _NEEDED.reset(token)
+
+
+def needs(arg: object, strict: bool, what: str) -> None:
+    """Record that arg must be positive (strict) or nonnegative, unless it visibly is."""
+    needed = _NEEDED.get()
+    if needed is None or not isinstance(arg, sp.Expr) or not arg.free_symbols:
+        return
+    if (arg.is_positive if strict else arg.is_nonnegative) is True:
+        return
+    needed.append(Condition(arg, strict, what))
+
+
+def logarithm(arg: sp.Expr) -> sp.Expr:
+    """\\log, recording that its argument must be positive."""
+    needs(arg, True, "\\log")
+    return sp.log(arg)
+
+
+def lost(value: object, needed: list[Condition], where: list[tuple[object, Domain]]) -> tuple[Condition, dict] | None:
+    """A condition the line as read no longer shows, and a point of the declared domain where it fails while the
+    line is a finite real number there (None if there is none)."""
+    entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
+    if not all(isinstance(e, sp.Expr) for e in entries):
+        return None
+    for condition in dict.fromkeys(needed):
+        if _shown(condition, where):
+            continue
+        point = _hidden_failure(condition, entries, where)
+        if point is not None:
+            return condition, point
+    return None
+
+
+def _entries(value: object) -> list[sp.Basic]:
+    return list(value) if isinstance(value, sp.MatrixBase) else [value]
+
+
+def _shown(condition: Condition, where: list[tuple[object, Domain]]) -> bool:
+    """The domain's sympy facts show the condition (each entry as a fresh symbol with its domain's assumptions)."""
+    fresh: dict[sp.Basic, sp.Basic] = {}
+    for value, domain in where:
+        try:
+            facts = domain.assumptions()
+            fresh.update({s: sp.Dummy(str(s), **facts) for s in _entries(value) if isinstance(s, sp.Symbol)})
+        except (ValueError, TypeError, AttributeError):
+            continue
+    arg = condition.arg.xreplace(fresh)
+    return (arg.is_positive if condition.strict else arg.is_nonnegative) is True
+
+
+def _hidden_failure(condition: Condition, entries: list[sp.Expr], where: list[tuple[object, Domain]]) -> dict | None:
+    """The simplest sample point where the condition fails and every entry of the line is a finite real number."""
+    for point in _points(where):
+        arg = _number(condition.arg.xreplace(point))
+        if arg is None or not (arg < 0 or (condition.strict and arg == 0)):
+            continue
+        values = [_number(e.xreplace(point)) for e in entries]
+        if all(v is not None for v in values):
+            return point
+    return None
+
+
+def _number(e: sp.Basic) -> sp.Float | None:
+    """e as a finite real number (None if it is not one: complex, infinite, undefined, or still symbolic)."""
+    try:
+        n = sp.N(e, DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+        return None
+    if not isinstance(n, sp.Number) or not n.is_finite or n.is_real is not True:
+        return None
+    return sp.Float(n, DIGITS)
+
+
+def _points(where: list[tuple[object, Domain]]) -> list[dict[sp.Basic, sp.Rational]]:
+    """Points of the declared domain, each shown to lie in it exactly: its special points (0, ±1, …) and random
+    samples, entries rounded to two decimals where the domain still holds them; simplest first (whole numbers
+    first), the same on every run."""
+    rng = np.random.default_rng(0)
+    drawn: list[dict[sp.Basic, sp.Rational] | None] = [{} for _ in range(SAMPLES)]
+    for value, domain in where:
+        symbols = _entries(value)
+        shape = value.shape if isinstance(value, sp.MatrixBase) else ()
+        try:
+            samples = np.concatenate([domain.special_points(shape), domain.sample(rng, shape, SAMPLES)])
+        except (NotImplementedError, ValueError):
+            return []
+        for k in range(SAMPLES):
+            exact = _inside(domain, np.asarray(samples[k], dtype=float), shape)
+            point = drawn[k]
+            if exact is None or point is None:
+                drawn[k] = None
+                continue
+            point.update((s, v) for s, v in zip(symbols, exact, strict=True) if isinstance(s, sp.Symbol))
+    kept = [p for p in drawn if p is not None]
+    return sorted(kept, key=lambda p: (sum(v.q for v in p.values()), sum(abs(float(v)) for v in p.values())))
+
+
+def _inside(domain: Domain, sample: np.ndarray, shape: tuple[int, ...]) -> list[sp.Rational] | None:
+    """The sample's entries as exact numbers that lie in the domain (rounded to two decimals if that keeps them
+    in it), or None if neither is shown to."""
+    rounded = [sp.Rational(round(float(v), 2)).limit_denominator(100) for v in sample.reshape(-1)]
+    if domain.contains_exactly_shaped(rounded, shape) is True:
+        return rounded
+    exact = domain.exact_values(sample)
+    return exact if domain.contains_exactly_shaped(exact, shape) is True else None
