@@ -17,7 +17,7 @@ pytest.importorskip("lark")
 
 SETTINGS = EngineSettings(samples=40)
 BLOCK = (
-    "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\n"
+    "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k; \\rho: sqrt\n"
     + "w = x^3\n\\hat{y} = x^2\nw_1 = x^3\n\\mathbf{u} = x^3"
 )
 
@@ -75,7 +75,9 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\sin x\u2028y = \\sin(x y)", "then a space before this factor"),
         # left over from helper-46's round: a raw parser error before, or a wrong hint
         ("x^0.5 = \\sqrt{x}", "^0.5 prints as ^0 followed by .5"),  # x⁰.5
-        ("x^-0.5 = 1", "write ^{-0.5} for the exponent -0.5"),
+        ("x^-0.5 = 1", "^-0.5 prints as ^- followed by 0.5"),
+        ("x^-1 = \\frac{1}{x}", "^-1 prints as ^- followed by 1 (a script without braces takes one character"),
+        ("e^-x = 1", "write ^{-x}"),  # a raw parser error before
         ("\\sqrt[3]27 = 3", "\\sqrt[3] 27 prints as \\sqrt[3]{2} followed by 7: write \\sqrt[3]{27}"),
         ("\\sqrt 2.5 = 1", "write \\sqrt{2.5}"),
         ("\\left( x + 1 \\right] = 2", "close it with ) (an interval such as [0, 1) belongs in a declaration"),
@@ -85,6 +87,12 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("(\\sqrt{x})^2 = |x|", "undefined in ℝ at x = -1, a point of the declared domain: its \\sqrt needs x \\ge 0"),
         ("e^{\\log x} = x", "its \\log needs x > 0. sympy reads it as x, which hides that"),
         ("x^{3/2} x^{1/2} = x^2", "narrow the domain to where x \\ge 0"),
+        # helper-49's round on the rule: a logarithm's condition failing at exactly 0, a declared \\sqrt, a case
+        ("e^{\\log |x|} = |x|", "undefined in ℝ at x = 0, a point of the declared domain: its \\log needs"),
+        ("\\log x^2 - \\log x^2 = 0", "undefined in ℝ at x = 0"),
+        ("\\rho(x)^2 = x", "its \\sqrt needs x \\ge 0"),
+        ("\\begin{cases} (\\sqrt{x})^2 & x \\le 0 \\\\ -x & x > 0 \\end{cases} = |x|", "where its case or premise"),
+        ("x \\ge -1 \\implies (\\sqrt{x})^2 = x", "undefined in ℝ at x = -1"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -126,6 +134,8 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("w_1(1 - w_1) = x^3 - x^6", Status.PROVED),
         ("w(-(1 - w)) = x^6 - x^3", Status.PROVED),  # a negated difference: a product, as p(1 - p)
         ("\\log(e^x) = x", Status.PROVED),  # e^x > 0: the logarithm's condition holds on ℝ
+        ("\\begin{cases} (\\sqrt{x})^2 & x \\ge 0 \\\\ -x & x < 0 \\end{cases} = |x|", Status.PROVED),  # its case
+        ("\\sqrt x y = y \\sqrt{x}", Status.ERROR),  # the root kept: the engine's own "narrow the domain"
         ("(\\sqrt{x^2 + 1})^2 = x^2 + 1", Status.PROVED),
         ("\\sqrt[3]8 = 2", Status.PROVED),  # TeX's root of one digit, with its index: a parser error before
         ("\\sqrt[3]{27} = 3", Status.PROVED),

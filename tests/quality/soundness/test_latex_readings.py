@@ -57,7 +57,7 @@ BLOCKS = {
     "vector_index": "x: vector of size k; k: 2..3; j: index",
     "matrix_norm": "A: matrix k×k; k: 2..2; I: identity k×k",
     "typeset": "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\np = x^2",
-    "cancelled": "x, y: real; a: positive; t: [-1, 1]",
+    "cancelled": "x, y: real; a: positive; b: nonnegative; t: [-1, 1]",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -417,6 +417,23 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "Proof: 1 - t² ≥ 0 on [-1, 1], so the root is real and squares back.",
     ),
     ("cancelled", "root_squared_false", "false", ("(\\sqrt{a})^2 = 2 a",), "False at a = 1: 1 ≠ 2."),
+    # helper-49's round: a logarithm's condition failing at exactly 0, a root guarded by its case or a premise
+    ("cancelled", "exp_of_log_at_zero", "partial", ("e^{\\log b} = b",), "Undefined in ℝ at b = 0: log 0."),
+    (
+        "cancelled",
+        "root_in_its_case",
+        "true",
+        ("\\begin{cases} (\\sqrt{x})^2 & x \\ge 0 \\\\ -x & x < 0 \\end{cases} = |x|",),
+        "Proof: (√x)² = x = |x| in the case x ≥ 0, and -x = |x| below 0.",
+    ),
+    ("cancelled", "root_under_premise", "true", ("x \\ge 0 \\implies (\\sqrt{x})^2 = x",), "Proof: x ≥ 0: √x real."),
+    (
+        "cancelled",
+        "root_beyond_premise",
+        "partial",
+        ("x \\ge -1 \\implies (\\sqrt{x})^2 = x",),
+        "Undefined in ℝ at x = -1, where the premise holds: √(-1).",
+    ),
 ]
 
 # The shifted skew case: M = A − Aᵀ + 2AᵀA + 2I has vᵀMv = 2‖Av‖² + 2‖v‖² > 0 for v ≠ 0, so M is invertible everywhere.

@@ -257,6 +257,12 @@ def _root_with_index(out: list[Token]) -> tuple[Token, str] | None:
     return None
 
 
+def signed_script(script: str, rest: str) -> str:
+    """What to write for `x^-1` or `e^-x`: a script without braces takes one character, here the sign."""
+    return (f"{script}-{rest} prints as {script}- followed by {rest} (a script without braces takes one character, "
+            f"here the sign): write {script}{{-{rest}}}")  # fmt: skip
+
+
 def several_digits(script: str, digits: str) -> str:
     """What to write for `^10`, `_12`, `x^0.5` or `\\sqrt 42`: TeX gives a script (and a root) one character, so x^10
     prints as x¹ followed by 0."""

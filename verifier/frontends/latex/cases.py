@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import macros, values
+from verifier.frontends.latex import conditions, macros, values
 from verifier.frontends.latex.values import Value
 from verifier.frontends.latex.walker import Node, Walker, is_node
 
@@ -21,8 +21,9 @@ def piecewise(w: Walker, node: Node) -> Value:
     for k, row in enumerate(rows):
         if len(row) > 2:
             raise w.fail(node, "a case has a value and its condition: write value & condition \\")
-        value = values.scalar(values.collapse(w.value(row[0])), "each value of a cases environment")
         condition = _condition(w, row[1], node) if len(row) == 2 else sp.true
+        with conditions.guarded(condition, *(sp.Not(c) for _, c in pieces)):  # a root needs its sign in its case
+            value = values.scalar(values.collapse(w.value(row[0])), "each value of a cases environment")
         if condition is not sp.true and k == len(rows) - 1 and len(rows) > 1:
             pieces.append((value, condition))
             break

@@ -5,11 +5,13 @@ e^{\\log x} is x. On ℝ each drops a condition, x ≥ 0 for the root and x > 0 
 the line then reads as an expression defined where the line as written is not: on x: real,
 (\\sqrt{x})^2 = x was PROVED and (\\sqrt{x})^2 = |x| REFUTED at x = -1, a point where its left side
 is undefined. So the reader records each condition as it builds the root or the logarithm
-(:func:`needs`, inside :func:`recording`), and once the line is read, :func:`check` asks each one
-again: shown on the declared domain by its sympy facts, the condition holds; else, at sample points
-of the domain where it fails, the line as read must be undefined too (then the engine sees the
-undefined point itself, and rules on it as on any other). A point where the condition fails and the
-line as read is a finite real number refuses the line, with what to write.
+(:func:`needs`, inside :func:`recording`; inside a case of a cases environment, or after an
+implication's premise, only where that holds: :func:`guarded`), and once the line is read,
+:func:`lost` asks each one again. A root or logarithm still in the line keeps its condition (the
+engine asks it); one sympy rewrote away must be shown on the declared domain by its sympy facts,
+or else, at sample points of the domain where the condition fails, the line as read must be
+undefined too. A point where the condition fails and the line as read is a finite real number
+refuses the line, with what to write.
 
 The samples are evidence, not proof: a condition that fails only on a tiny region of the domain can
 go unseen here, as it can by the engine's own check of where a line is defined.
@@ -18,9 +20,10 @@ go unseen here, as it can by the engine's own check of where a line is defined.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -33,14 +36,18 @@ DIGITS = 30
 
 @dataclass(frozen=True)
 class Condition:
-    """arg > 0 (strict, a logarithm) or arg ≥ 0 (an even root), needed by `what`."""
+    """arg > 0 (strict, a logarithm) or arg ≥ 0 (an even root), needed by `what` (the roots and logarithms built,
+    `atoms`) where `guard` holds (a case's condition, an implication's premise)."""
 
     arg: sp.Expr
     strict: bool
     what: str
+    atoms: frozenset[sp.Basic] = frozenset()
+    guard: sp.Basic = sp.true
 
 
 _NEEDED: ContextVar[list[Condition] | None] = ContextVar("latex_conditions", default=None)
+_GUARDS: ContextVar[tuple[sp.Basic, ...]] = ContextVar("latex_guards", default=())
 
 
 @contextlib.contextmanager
@@ -54,31 +61,70 @@ def recording() -> Iterator[list[Condition]]:
         _NEEDED.reset(token)
 
 
-def needs(arg: object, strict: bool, what: str) -> None:
-    """Record that arg must be positive (strict) or nonnegative, unless it visibly is."""
+@contextlib.contextmanager
+def guarded(*guards: sp.Basic) -> Iterator[None]:
+    """The conditions recorded inside the block are needed only where every guard holds."""
+    token = _GUARDS.set(_GUARDS.get() + tuple(g for g in guards if g is not sp.true))
+    try:
+        yield
+    finally:
+        _GUARDS.reset(token)
+
+
+def premises(values: list[Any], lines: Sequence[Any], i: int) -> tuple[sp.Basic, ...]:
+    """In a chain of statements A ⇒ B ⇒ … (each line's `relation` joins it to the line before), the statements before
+    line i's, while only ⇒ joins them: B is claimed where A holds, so a root or logarithm in B needs its sign only
+    there (⇔ claims both everywhere)."""
+    relations = [line.relation for line in lines]
+    held: list[sp.Basic] = []
+    for m in range(i // 2):
+        if relations[2 * m + 2] != "=>":
+            return ()
+        left, right, relation = values[2 * m], values[2 * m + 1], relations[2 * m + 1]
+        if relation in _RELATIONALS and isinstance(left, sp.Expr) and isinstance(right, sp.Expr):
+            held.append(_RELATIONALS[relation](left, right))
+    return tuple(held)
+
+
+_RELATIONALS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
+
+
+def needs(arg: object, strict: bool, what: str, built: object) -> None:
+    """Record that arg must be positive (strict) or nonnegative where the guards hold, unless it visibly is; `built`
+    is the root or logarithm as sympy built it."""
     needed = _NEEDED.get()
     if needed is None or not isinstance(arg, sp.Expr) or not arg.free_symbols:
         return
     if (arg.is_positive if strict else arg.is_nonnegative) is True:
         return
-    needed.append(Condition(arg, strict, what))
+    atoms = built.atoms(sp.Pow, sp.log) if isinstance(built, sp.Basic) else set()
+    kept = frozenset(a for a in atoms if isinstance(a, sp.log) or not a.exp.is_integer)
+    needed.append(Condition(arg, strict, what, kept, sp.And(*_GUARDS.get())))
 
 
 def logarithm(arg: sp.Expr) -> sp.Expr:
     """\\log, recording that its argument must be positive."""
-    needs(arg, True, "\\log")
-    return sp.log(arg)
+    value = sp.log(arg)
+    needs(arg, True, "\\log", value)
+    return value
+
+
+def square_root(arg: sp.Expr) -> sp.Expr:
+    """\\sqrt as a declared function (\\rho: sqrt), recording that its argument must be nonnegative."""
+    value = sp.sqrt(arg)
+    needs(arg, False, "\\sqrt", value)
+    return value
 
 
 def lost(value: object, needed: list[Condition], where: list[tuple[object, Domain]]) -> tuple[Condition, dict] | None:
     """A condition the line as read no longer shows, and a point of the declared domain where it fails while the
     line is a finite real number there (None if there is none)."""
-    entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
-    if not all(isinstance(e, sp.Expr) for e in entries):
+    entries = [e for e in _entries(value) if isinstance(e, sp.Expr)]
+    if len(entries) != len(_entries(value)):
         return None
     for condition in dict.fromkeys(needed):
-        if _shown(condition, where):
-            continue
+        if any(e.has(a) for e in entries for a in condition.atoms) or _shown(condition, where):
+            continue  # the root or logarithm is still in the line: the engine asks its condition itself
         point = _hidden_failure(condition, entries, where)
         if point is not None:
             return condition, point
@@ -105,8 +151,10 @@ def _shown(condition: Condition, where: list[tuple[object, Domain]]) -> bool:
 def _hidden_failure(condition: Condition, entries: list[sp.Expr], where: list[tuple[object, Domain]]) -> dict | None:
     """The simplest sample point where the condition fails and every entry of the line is a finite real number."""
     for point in _points(where):
+        if condition.guard is not sp.true and condition.guard.xreplace(point) is not sp.true:
+            continue
         arg = _number(condition.arg.xreplace(point))
-        if arg is None or not (arg < 0 or (condition.strict and arg == 0)):
+        if arg is None or not (arg.is_negative or (condition.strict and arg.is_zero)):
             continue
         values = [_number(e.xreplace(point)) for e in entries]
         if all(v is not None for v in values):

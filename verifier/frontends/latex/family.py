@@ -244,12 +244,13 @@ def _zero_of_shape(side: Value, other: Value) -> Value:
     return side
 
 
-def _read(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:
-    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again)."""
+def _read(reader: Reader, scope: Scope, line: Line, indices: list[str], premises: tuple[sp.Basic, ...] = ()) -> Value:
+    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again); its roots
+    and logarithms need their signs only where the premises hold."""
     reparse = _reparse(reader, scope, line.origin)
 
     def read() -> Value:
-        with conditions.recording() as needed:
+        with conditions.guarded(*premises), conditions.recording() as needed:
             value = _evaluate(reader, scope, line, indices)
         return gates.check_conditions(gates.check_line(value, scope, line.origin, reparse), needed, scope, line.origin)
 
@@ -261,7 +262,9 @@ def build_chain(reader: Reader, lines: list[Line], scope: Scope) -> Chain:
     if len(indices) > MAX_FREE_INDICES:
         raise LatexError(lines[0].origin, f"at most {MAX_FREE_INDICES} free indices per chain, not {len(indices)}")
     pairs = statements(lines)
-    values = [_read(reader, scope, line, indices) for line in lines]
+    values: list[Value] = []
+    for i, line in enumerate(lines):
+        values.append(_read(reader, scope, line, indices, conditions.premises(values, lines, i) if pairs else ()))
     if pairs is not None:
         return _build_statements(values, pairs, scope)
     steps = []

@@ -72,9 +72,10 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
     relation = ">" if condition.strict else "\\ge"
     read_as = sp.latex(value, symbol_names=names) if isinstance(value, sp.Expr) else "a matrix"
     example = _SIMPLIFIED[condition.what == "\\log"]
+    where_held = "" if condition.guard is sp.true else " where its case or premise holds"
     raise LatexError(
         where,
-        f"this line is undefined in ℝ at {at}, a point of the declared domain: its {condition.what} needs "
+        f"this line is undefined in ℝ at {at}, a point of the declared domain{where_held}: its {condition.what} needs "
         f"{arg} {relation} 0. sympy reads it as {_short(read_as)}, which hides that (it simplifies as it reads: "
         f"{example}); narrow the domain to where {arg} {relation} 0",
     )

@@ -259,7 +259,7 @@ BUILTINS: dict[str, Builtin] = {
     "log": Builtin("log", "scalar", conditions.logarithm),
     "sin": Builtin("sin", "scalar", sp.sin),
     "cos": Builtin("cos", "scalar", sp.cos),
-    "sqrt": Builtin("sqrt", "scalar", sp.sqrt),
+    "sqrt": Builtin("sqrt", "scalar", conditions.square_root),
     "abs": Builtin("abs", "scalar", sp.Abs),
     "sign": Builtin("sign", "scalar", sp.sign),
     "trace": Builtin("trace", "matrix", lambda a: sp.Add(*(a[i, i] for i in range(a.rows)))),

@@ -130,9 +130,11 @@ def power(base: Value, exponent: Value) -> Value:
     if is_one_by_one(base) and not (isinstance(exponent, sp.Integer) and exponent != 0):
         base = collapse(base)  # (x^\\top x)^{1/2}
     if not isinstance(base, sp.MatrixBase):
+        value = base**exponent
         if isinstance(exponent, sp.Rational) and exponent.q % 2 == 0:  # an even root: its base ≥ 0 (> 0 below 0)
-            conditions.needs(base, bool(exponent < 0), "\\sqrt" if exponent.q == 2 else f"\\sqrt[{exponent.q}]")
-        return base**exponent
+            what = "\\sqrt" if exponent.q == 2 else f"\\sqrt[{exponent.q}]"
+            conditions.needs(base, bool(exponent < 0), what, value)
+        return value
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
     if isinstance(exponent, sp.Integer) and exponent < 0:  # adj(A)/det A by Berkowitz: 70× faster than inv("ADJ")
