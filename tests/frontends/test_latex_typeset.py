@@ -93,6 +93,7 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\rho(x)^2 = x", "its \\sqrt needs x \\ge 0"),
         ("\\begin{cases} (\\sqrt{x})^2 & x \\le 0 \\\\ -x & x > 0 \\end{cases} = |x|", "where its case or premise"),
         ("x \\ge -1 \\implies (\\sqrt{x})^2 = x", "undefined in ℝ at x = -1"),
+        ("\\frac{x^2}{x} = x", "at x = 0, a point of the declared domain: its division needs x \\ne 0"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -136,6 +137,8 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("\\log(e^x) = x", Status.PROVED),  # e^x > 0: the logarithm's condition holds on ℝ
         ("\\begin{cases} (\\sqrt{x})^2 & x \\ge 0 \\\\ -x & x < 0 \\end{cases} = |x|", Status.PROVED),  # its case
         ("\\sqrt x y = y \\sqrt{x}", Status.ERROR),  # the root kept: the engine's own "narrow the domain"
+        ("\\frac{x^2 - 1}{x - 1} = x + 1", Status.REFUTED),  # the division kept: the engine finds x = 1 itself
+        ("\\frac{2 x}{2} = x", Status.PROVED),
         ("(\\sqrt{x^2 + 1})^2 = x^2 + 1", Status.PROVED),
         ("\\sqrt[3]8 = 2", Status.PROVED),  # TeX's root of one digit, with its index: a parser error before
         ("\\sqrt[3]{27} = 3", Status.PROVED),

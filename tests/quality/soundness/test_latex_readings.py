@@ -434,6 +434,12 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("x \\ge -1 \\implies (\\sqrt{x})^2 = x",),
         "Undefined in ℝ at x = -1, where the premise holds: √(-1).",
     ),
+    # a division sympy cancels as it reads (x/x is 1): its denominator's condition goes with it
+    ("cancelled", "quotient_cancelled", "partial", ("\\frac{x}{x} = 1",), "Undefined at x = 0: 0/0."),
+    ("cancelled", "reciprocal_cancelled", "partial", ("x^{-1} x = 1",), "Undefined at x = 0: 1/0."),
+    ("cancelled", "quotient_of_product", "partial", ("\\frac{x y}{y} = x",), "Undefined at y = 0."),
+    ("cancelled", "quotient_positive", "true", ("\\frac{a}{a} = 1",), "Proof: a > 0, so a/a = 1."),
+    ("cancelled", "quotient_never_zero", "true", ("\\frac{1 + x^2}{1 + x^2} = 1",), "Proof: 1 + x² ≥ 1."),
 ]
 
 # The shifted skew case: M = A − Aᵀ + 2AᵀA + 2I has vᵀMv = 2‖Av‖² + 2‖v‖² > 0 for v ≠ 0, so M is invertible everywhere.

@@ -20,6 +20,7 @@ go unseen here, as it can by the engine's own check of where a line is defined.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -31,19 +32,29 @@ import sympy as sp
 from verifier.language.domains import Domain
 
 SAMPLES = 48  # points of the domain looked at for a condition its facts do not show
+ZEROS = 8  # … of which the simplest, for a division: a random point is never a zero of a denominator
 DIGITS = 30
 
 
 @dataclass(frozen=True)
 class Condition:
-    """arg > 0 (strict, a logarithm) or arg ≥ 0 (an even root), needed by `what` (the roots and logarithms built,
-    `atoms`) where `guard` holds (a case's condition, an implication's premise)."""
+    """arg > 0 (a logarithm), arg ≥ 0 (an even root) or arg ≠ 0 (a division): `relation`, needed by `what` (the
+    roots, logarithms or reciprocals built, `atoms`) where `guard` holds (a case's condition, a premise)."""
 
     arg: sp.Expr
-    strict: bool
+    relation: str
     what: str
     atoms: frozenset[sp.Basic] = frozenset()
     guard: sp.Basic = sp.true
+
+    def shown(self, arg: sp.Expr) -> bool | None:
+        """What sympy's facts say of the condition for arg (None: they do not decide)."""
+        return {">": arg.is_positive, "≥": arg.is_nonnegative, "≠": arg.is_nonzero}[self.relation]
+
+    def fails_at(self, value: sp.Float) -> bool:
+        if self.relation == "≠":
+            return bool(value.is_zero)
+        return bool(value.is_negative or (self.relation == ">" and value.is_zero))
 
 
 _NEEDED: ContextVar[list[Condition] | None] = ContextVar("latex_conditions", default=None)
@@ -89,30 +100,41 @@ def premises(values: list[Any], lines: Sequence[Any], i: int) -> tuple[sp.Basic,
 _RELATIONALS = {"=": sp.Eq, "<=": sp.Le, ">=": sp.Ge, "<": sp.Lt, ">": sp.Gt}
 
 
-def needs(arg: object, strict: bool, what: str, built: object) -> None:
-    """Record that arg must be positive (strict) or nonnegative where the guards hold, unless it visibly is; `built`
-    is the root or logarithm as sympy built it."""
+def needs(arg: object, relation: str, what: str, built: object) -> None:
+    """Record that arg must be positive (">"), nonnegative ("≥") or nonzero ("≠") where the guards hold, unless it
+    visibly is; `built` is the root, logarithm or quotient as sympy built it."""
     needed = _NEEDED.get()
     if needed is None or not isinstance(arg, sp.Expr) or not arg.free_symbols:
         return
-    if (arg.is_positive if strict else arg.is_nonnegative) is True:
+    condition = Condition(arg, relation, what, guard=sp.And(*_GUARDS.get()))
+    if condition.shown(arg) is True:
         return
-    atoms = built.atoms(sp.Pow, sp.log) if isinstance(built, sp.Basic) else set()
-    kept = frozenset(a for a in atoms if isinstance(a, sp.log) or not a.exp.is_integer)
-    needed.append(Condition(arg, strict, what, kept, sp.And(*_GUARDS.get())))
+    parts = list(built) if isinstance(built, sp.MatrixBase) else [built]
+    atoms = {a for e in parts if isinstance(e, sp.Basic) for a in e.atoms(sp.Pow, sp.log)}
+    kept = frozenset(a for a in atoms if _carries(a, relation))
+    needed.append(dataclasses.replace(condition, atoms=kept))
+
+
+def _carries(atom: sp.Basic, relation: str) -> bool:
+    """Whether the atom still asks the condition: a logarithm, a root (a power that is no whole number), or a
+    reciprocal (a negative power)."""
+    if isinstance(atom, sp.log):
+        return relation == ">"
+    exponent = atom.exp
+    return bool(exponent.is_negative) if relation == "≠" else not exponent.is_integer
 
 
 def logarithm(arg: sp.Expr) -> sp.Expr:
     """\\log, recording that its argument must be positive."""
     value = sp.log(arg)
-    needs(arg, True, "\\log", value)
+    needs(arg, ">", "\\log", value)
     return value
 
 
 def square_root(arg: sp.Expr) -> sp.Expr:
     """\\sqrt as a declared function (\\rho: sqrt), recording that its argument must be nonnegative."""
     value = sp.sqrt(arg)
-    needs(arg, False, "\\sqrt", value)
+    needs(arg, "≥", "\\sqrt", value)
     return value
 
 
@@ -122,10 +144,16 @@ def lost(value: object, needed: list[Condition], where: list[tuple[object, Domai
     entries = [e for e in _entries(value) if isinstance(e, sp.Expr)]
     if len(entries) != len(_entries(value)):
         return None
+    points: list[dict[sp.Basic, sp.Rational]] | None = None
+    fresh: dict[sp.Basic, sp.Basic] | None = None
     for condition in dict.fromkeys(needed):
-        if any(e.has(a) for e in entries for a in condition.atoms) or _shown(condition, where):
+        if any(e.has(a) for e in entries for a in condition.atoms):
             continue  # the root or logarithm is still in the line: the engine asks its condition itself
-        point = _hidden_failure(condition, entries, where)
+        fresh = _fresh(where) if fresh is None else fresh
+        if condition.shown(condition.arg.xreplace(fresh)) is True:
+            continue
+        points = _points(where) if points is None else points
+        point = _hidden_failure(condition, entries, points[:ZEROS] if condition.relation == "≠" else points)
         if point is not None:
             return condition, point
     return None
@@ -135,8 +163,8 @@ def _entries(value: object) -> list[sp.Basic]:
     return list(value) if isinstance(value, sp.MatrixBase) else [value]
 
 
-def _shown(condition: Condition, where: list[tuple[object, Domain]]) -> bool:
-    """The domain's sympy facts show the condition (each entry as a fresh symbol with its domain's assumptions)."""
+def _fresh(where: list[tuple[object, Domain]]) -> dict[sp.Basic, sp.Basic]:
+    """Each entry of the declared objects as a fresh symbol with its domain's sympy facts (x > 0 for positive)."""
     fresh: dict[sp.Basic, sp.Basic] = {}
     for value, domain in where:
         try:
@@ -144,17 +172,16 @@ def _shown(condition: Condition, where: list[tuple[object, Domain]]) -> bool:
             fresh.update({s: sp.Dummy(str(s), **facts) for s in _entries(value) if isinstance(s, sp.Symbol)})
         except (ValueError, TypeError, AttributeError):
             continue
-    arg = condition.arg.xreplace(fresh)
-    return (arg.is_positive if condition.strict else arg.is_nonnegative) is True
+    return fresh
 
 
-def _hidden_failure(condition: Condition, entries: list[sp.Expr], where: list[tuple[object, Domain]]) -> dict | None:
-    """The simplest sample point where the condition fails and every entry of the line is a finite real number."""
-    for point in _points(where):
+def _hidden_failure(condition: Condition, entries: list[sp.Expr], points: list[dict]) -> dict | None:
+    """The simplest point where the condition fails and every entry of the line is a finite real number."""
+    for point in points:
         if condition.guard is not sp.true and condition.guard.xreplace(point) is not sp.true:
             continue
         arg = _number(condition.arg.xreplace(point))
-        if arg is None or not (arg.is_negative or (condition.strict and arg.is_zero)):
+        if arg is None or not condition.fails_at(arg):
             continue
         values = [_number(e.xreplace(point)) for e in entries]
         if all(v is not None for v in values):

@@ -55,7 +55,7 @@ def check_line(value: object, scope: Scope, where: Origin, reparse: Reparse) -> 
     return value
 
 
-_SIMPLIFIED = ("(\\sqrt{x})^2 is x", "e^{\\log x} is x")
+_SIMPLIFIED = {"\\sqrt": "(\\sqrt{x})^2 is x", "\\log": "e^{\\log x} is x", "division": "\\frac{x}{x} is 1"}
 
 
 def check_conditions(value: Value, needed: list[conditions.Condition], scope: Scope, where: Origin) -> Value:
@@ -69,9 +69,9 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
     shown = {s: v for s, v in point.items() if s in condition.arg.free_symbols}
     at = ", ".join(f"{names.get(s, str(s))} = {float(v):g}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))
     arg = sp.latex(condition.arg, symbol_names=names)
-    relation = ">" if condition.strict else "\\ge"
+    relation = {">": ">", "≥": "\\ge", "≠": "\\ne"}[condition.relation]
     read_as = sp.latex(value, symbol_names=names) if isinstance(value, sp.Expr) else "a matrix"
-    example = _SIMPLIFIED[condition.what == "\\log"]
+    example = _SIMPLIFIED.get(condition.what, _SIMPLIFIED["\\sqrt"])
     where_held = "" if condition.guard is sp.true else " where its case or premise holds"
     raise LatexError(
         where,

@@ -104,7 +104,9 @@ def add(a: Value, b: Value) -> Value:
 def divide(a: Value, b: Value) -> Value:
     if isinstance(b, sp.MatrixBase) and not is_one_by_one(b):
         raise ValueError(f"cannot divide by {shape_of(b)}")
-    return a / collapse(b)
+    value = a / collapse(b)
+    conditions.needs(collapse(b), "≠", "division", value)
+    return value
 
 
 MAX_DIGITS = 1000  # an exact number written as a power: 10^{10^{10}} would hang sympy
@@ -133,7 +135,9 @@ def power(base: Value, exponent: Value) -> Value:
         value = base**exponent
         if isinstance(exponent, sp.Rational) and exponent.q % 2 == 0:  # an even root: its base ≥ 0 (> 0 below 0)
             what = "\\sqrt" if exponent.q == 2 else f"\\sqrt[{exponent.q}]"
-            conditions.needs(base, bool(exponent < 0), what, value)
+            conditions.needs(base, ">" if exponent < 0 else "≥", what, value)
+        elif isinstance(exponent, sp.Integer) and exponent < 0:  # x^{-1}: a division
+            conditions.needs(base, "≠", "division", value)
         return value
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
