@@ -94,6 +94,8 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\begin{cases} (\\sqrt{x})^2 & x \\le 0 \\\\ -x & x > 0 \\end{cases} = |x|", "where its case or premise"),
         ("x \\ge -1 \\implies (\\sqrt{x})^2 = x", "undefined in ℝ at x = -1"),
         ("\\frac{x^2}{x} = x", "at x = 0, a point of the declared domain: its division needs x \\ne 0"),
+        ("x x^{-1} = 1", "narrow the domain to where x \\ne 0 (declare x: nonzero)"),
+        ("e^{\\log(x)} + 1 = x + 1", "(declare x: positive)"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:

@@ -77,8 +77,16 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         where,
         f"this line is undefined in ℝ at {at}, a point of the declared domain{where_held}: its {condition.what} needs "
         f"{arg} {relation} 0. sympy reads it as {_short(read_as)}, which hides that (it simplifies as it reads: "
-        f"{example}); narrow the domain to where {arg} {relation} 0",
+        f"{example}); narrow the domain to where {arg} {relation} 0{_declaration(condition, names)}",
     )
+
+
+def _declaration(condition: conditions.Condition, names: dict[sp.Symbol, str]) -> str:
+    """The declaration that narrows the domain, when the condition is on one declared scalar: x: nonnegative."""
+    if condition.arg not in names:
+        return ""
+    word = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}[condition.relation]
+    return f" (declare {names[condition.arg]}: {word})"
 
 
 def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> None:
