@@ -96,6 +96,10 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("\\frac{x^2}{x} = x", "at x = 0, a point of the declared domain: its division needs x \\ne 0"),
         ("x x^{-1} = 1", "narrow the domain to where x \\ne 0 (declare x: nonzero)"),
         ("e^{\\log(x)} + 1 = x + 1", "(declare x: positive)"),
+        # helper-50's round: a factor of a denominator, a zero away from 0 and ±1, a guard that is not real
+        ("\\frac{x}{x y} = \\frac{1}{y}", "at x = 0, a point of the declared domain: its division needs x \\ne 0"),
+        ("\\frac{x - 3}{x - 3} = 1", "undefined in ℝ at x = 3"),
+        ("(\\sqrt{4 - x})^2 = 4 - x", "undefined in ℝ at x = 5"),
     ],
 )
 def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_write(line: str, says: str) -> None:
@@ -141,6 +145,7 @@ def test_a_line_printed_otherwise_than_it_would_be_read_is_refused_with_what_to_
         ("\\sqrt x y = y \\sqrt{x}", Status.ERROR),  # the root kept: the engine's own "narrow the domain"
         ("\\frac{x^2 - 1}{x - 1} = x + 1", Status.REFUTED),  # the division kept: the engine finds x = 1 itself
         ("\\frac{2 x}{2} = x", Status.PROVED),
+        ("\\sqrt{x} \\ge 1 \\implies \\frac{x^2}{x} \\ge 1", Status.CHECKED),  # a TypeError at x = -1 before
         ("(\\sqrt{x^2 + 1})^2 = x^2 + 1", Status.PROVED),
         ("\\sqrt[3]8 = 2", Status.PROVED),  # TeX's root of one digit, with its index: a parser error before
         ("\\sqrt[3]{27} = 3", Status.PROVED),

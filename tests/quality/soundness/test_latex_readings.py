@@ -58,6 +58,7 @@ BLOCKS = {
     "matrix_norm": "A: matrix k×k; k: 2..2; I: identity k×k",
     "typeset": "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\np = x^2",
     "cancelled": "x, y: real; a: positive; b: nonnegative; t: [-1, 1]",
+    "inverse": "A: matrix k×k; k: 2..2",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -440,6 +441,21 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("cancelled", "quotient_of_product", "partial", ("\\frac{x y}{y} = x",), "Undefined at y = 0."),
     ("cancelled", "quotient_positive", "true", ("\\frac{a}{a} = 1",), "Proof: a > 0, so a/a = 1."),
     ("cancelled", "quotient_never_zero", "true", ("\\frac{1 + x^2}{1 + x^2} = 1",), "Proof: 1 + x² ≥ 1."),
+    # helper-50's round: one factor of a denominator cancelled, zeros and sign changes away from the simplest points
+    ("cancelled", "one_factor_cancelled", "partial", ("\\frac{x}{x y} = \\frac{1}{y}",), "Undefined at x = 0, y = 1."),
+    ("cancelled", "zero_at_three", "partial", ("\\frac{x - 3}{x - 3} = 1",), "Undefined at x = 3: 0/0."),
+    ("cancelled", "zero_at_a_half", "partial", ("\\frac{2x + 1}{2x + 1} = 1",), "Undefined at x = -1/2: 0/0."),
+    ("cancelled", "root_beyond_four", "partial", ("(\\sqrt{4 - x})^2 = 4 - x",), "Undefined in ℝ at x = 5: √(-1)."),
+    ("cancelled", "log_below_minus_three", "partial", ("e^{\\log(x + 3)} = x + 3",), "Undefined at x = -3: log 0."),
+    ("inverse", "inverse_of_inverse", "partial", ("(A^{-1})^{-1} = A",), "Undefined at A = 0: 0 has no inverse."),
+    (
+        "inverse",
+        "determinant_times_inverse",
+        "partial",
+        ("\\det(A) A^{-1} = \\operatorname{adj}(A)",),
+        "Undefined at A = 0: 0 has no inverse.",
+    ),
+    ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 
 # The shifted skew case: M = A − Aᵀ + 2AᵀA + 2I has vᵀMv = 2‖Av‖² + 2‖v‖² > 0 for v ≠ 0, so M is invertible everywhere.

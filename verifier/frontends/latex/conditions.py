@@ -111,17 +111,30 @@ def needs(arg: object, relation: str, what: str, built: object) -> None:
         return
     parts = list(built) if isinstance(built, sp.MatrixBase) else [built]
     atoms = {a for e in parts if isinstance(e, sp.Basic) for a in e.atoms(sp.Pow, sp.log)}
-    kept = frozenset(a for a in atoms if _carries(a, relation))
+    kept = frozenset(a for a in atoms if _carries(a, condition))
     needed.append(dataclasses.replace(condition, atoms=kept))
 
 
-def _carries(atom: sp.Basic, relation: str) -> bool:
-    """Whether the atom still asks the condition: a logarithm, a root (a power that is no whole number), or a
-    reciprocal (a negative power)."""
+def nonzero(denominator: object, what: str, built: object) -> None:
+    """Record that each factor of a denominator must be nonzero: sympy cancels one factor of x y and keeps the
+    other (\\frac{x}{x y} is \\frac{1}{y}), so each is asked on its own."""
+    if isinstance(denominator, sp.Expr):
+        for factor in sp.Mul.make_args(denominator):
+            needs(_base(factor) if factor.is_Pow and factor.exp.is_positive else factor, "≠", what, built)
+
+
+def _base(e: sp.Basic) -> sp.Basic:
+    return e.base if isinstance(e, sp.Pow) else e
+
+
+def _carries(atom: sp.Basic, condition: Condition) -> bool:
+    """Whether the atom still asks the condition: the logarithm of its argument, a root of it (a power of it that
+    is no whole number), or a reciprocal of it (a negative power of its base)."""
     if isinstance(atom, sp.log):
-        return relation == ">"
-    exponent = atom.exp
-    return bool(exponent.is_negative) if relation == "≠" else not exponent.is_integer
+        return condition.relation == ">" and atom.args[0] == condition.arg
+    if condition.relation == "≠":
+        return bool(atom.exp.is_negative) and _base(atom) == _base(condition.arg)
+    return not atom.exp.is_integer and atom.base == condition.arg
 
 
 def logarithm(arg: sp.Expr) -> sp.Expr:
@@ -153,7 +166,8 @@ def lost(value: object, needed: list[Condition], where: list[tuple[object, Domai
         if condition.shown(condition.arg.xreplace(fresh)) is True:
             continue
         points = _points(where) if points is None else points
-        point = _hidden_failure(condition, entries, points[:ZEROS] if condition.relation == "≠" else points)
+        tried = _near_roots(condition, where, points) + (points[:ZEROS] if condition.relation == "≠" else points)
+        point = _hidden_failure(condition, entries, sorted(tried, key=_simplicity))
         if point is not None:
             return condition, point
     return None
@@ -178,7 +192,7 @@ def _fresh(where: list[tuple[object, Domain]]) -> dict[sp.Basic, sp.Basic]:
 def _hidden_failure(condition: Condition, entries: list[sp.Expr], points: list[dict]) -> dict | None:
     """The simplest point where the condition fails and every entry of the line is a finite real number."""
     for point in points:
-        if condition.guard is not sp.true and condition.guard.xreplace(point) is not sp.true:
+        if condition.guard is not sp.true and not _holds(condition.guard, point):
             continue
         arg = _number(condition.arg.xreplace(point))
         if arg is None or not condition.fails_at(arg):
@@ -187,6 +201,14 @@ def _hidden_failure(condition: Condition, entries: list[sp.Expr], points: list[d
         if all(v is not None for v in values):
             return point
     return None
+
+
+def _holds(guard: sp.Basic, point: dict) -> bool:
+    """Whether the guard is true at the point (not where it compares a number that is not real: √x ≥ 1 at x = -1)."""
+    try:
+        return guard.xreplace(point) is sp.true
+    except (TypeError, ValueError, ArithmeticError):
+        return False
 
 
 def _number(e: sp.Basic) -> sp.Float | None:
@@ -220,8 +242,41 @@ def _points(where: list[tuple[object, Domain]]) -> list[dict[sp.Basic, sp.Ration
                 drawn[k] = None
                 continue
             point.update((s, v) for s, v in zip(symbols, exact, strict=True) if isinstance(s, sp.Symbol))
-    kept = [p for p in drawn if p is not None]
-    return sorted(kept, key=lambda p: (sum(v.q for v in p.values()), sum(abs(float(v)) for v in p.values())))
+    kept = list({tuple(sorted(p.items(), key=str)): p for p in drawn if p is not None}.values())
+    return sorted(kept, key=_simplicity)
+
+
+def _simplicity(point: dict[sp.Basic, sp.Rational]) -> tuple[int, float]:
+    """Whole numbers first, then the smallest."""
+    return sum(v.q for v in point.values()), sum(abs(float(v)) for v in point.values())
+
+
+def _near_roots(condition: Condition, where: list[tuple[object, Domain]], points: list[dict]) -> list[dict]:
+    """For a condition on a polynomial in one symbol: points at its rational roots (a denominator's zeros: x - 3 at
+    x = 3) and beside them (where 4 - x turns negative: x = 4 + 1/2), each shown to lie in the domain; the other
+    symbols as at the simplest point."""
+    free = condition.arg.free_symbols
+    if len(free) != 1 or not points:
+        return []
+    symbol = next(iter(free))
+    try:
+        poly = sp.Poly(condition.arg, symbol)
+        roots = list(sp.roots(poly, filter="Q")) if 1 <= poly.degree() <= 4 else []
+    except (sp.PolynomialError, NotImplementedError, ValueError):
+        return []
+    steps = [sp.Integer(0)] + ([] if condition.relation == "≠" else [sp.Rational(s, 2) for s in (-2, 2, -1, 1)])
+    near: list[dict] = []
+    for value, domain in where:
+        objects = _entries(value)
+        if symbol not in objects:
+            continue
+        shape = value.shape if isinstance(value, sp.MatrixBase) else ()
+        for root in roots:
+            for step in steps:
+                point = {**points[0], symbol: sp.Rational(root + step)}
+                if domain.contains_exactly_shaped([point.get(e, e) for e in objects], shape) is True:
+                    near.append(point)
+    return near
 
 
 def _inside(domain: Domain, sample: np.ndarray, shape: tuple[int, ...]) -> list[sp.Rational] | None:

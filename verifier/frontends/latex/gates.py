@@ -55,7 +55,12 @@ def check_line(value: object, scope: Scope, where: Origin, reparse: Reparse) -> 
     return value
 
 
-_SIMPLIFIED = {"\\sqrt": "(\\sqrt{x})^2 is x", "\\log": "e^{\\log x} is x", "division": "\\frac{x}{x} is 1"}
+_SIMPLIFIED = {
+    "\\sqrt": "(\\sqrt{x})^2 is x",
+    "\\log": "e^{\\log x} is x",
+    "division": "\\frac{x}{x} is 1",
+    "inverse": "(A^{-1})^{-1} is A",
+}
 
 
 def check_conditions(value: Value, needed: list[conditions.Condition], scope: Scope, where: Origin) -> Value:

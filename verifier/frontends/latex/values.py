@@ -105,7 +105,7 @@ def divide(a: Value, b: Value) -> Value:
     if isinstance(b, sp.MatrixBase) and not is_one_by_one(b):
         raise ValueError(f"cannot divide by {shape_of(b)}")
     value = a / collapse(b)
-    conditions.needs(collapse(b), "≠", "division", value)
+    conditions.nonzero(collapse(b), "division", value)
     return value
 
 
@@ -137,12 +137,14 @@ def power(base: Value, exponent: Value) -> Value:
             what = "\\sqrt" if exponent.q == 2 else f"\\sqrt[{exponent.q}]"
             conditions.needs(base, ">" if exponent < 0 else "≥", what, value)
         elif isinstance(exponent, sp.Integer) and exponent < 0:  # x^{-1}: a division
-            conditions.needs(base, "≠", "division", value)
+            conditions.nonzero(base, "division", value)
         return value
     if base.rows != base.cols:
         raise ValueError(f"cannot raise {shape_of(base)} to a power; did you mean ^\\top?")
     if isinstance(exponent, sp.Integer) and exponent < 0:  # adj(A)/det A by Berkowitz: 70× faster than inv("ADJ")
-        inverse = Matrix(base.adjugate(method="berkowitz") / base.det(method="berkowitz"))
+        det = base.det(method="berkowitz")
+        inverse = Matrix(base.adjugate(method="berkowitz") / det)
+        conditions.nonzero(det, "inverse", inverse)
         return _repeated(inverse, int(-exponent))
     if isinstance(exponent, sp.Integer) and exponent > 0:
         return _repeated(Matrix(base), int(exponent))
