@@ -455,6 +455,10 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\det(A) A^{-1} = \\operatorname{adj}(A)",),
         "Undefined at A = 0: 0 has no inverse.",
     ),
+    # helper-51's round: a denominator in two symbols whose zeros are rational points the simplest ones miss
+    ("cancelled", "product_zero", "partial", ("\\frac{x y - 6}{x y - 6} = 1",), "Undefined at x = 2, y = 3."),
+    ("cancelled", "line_zero", "partial", ("\\frac{x + y - 7}{x + y - 7} = 1",), "Undefined at x = 3, y = 4."),
+    ("cancelled", "circle_zero", "partial", ("\\frac{x^2 + y^2 - 25}{x^2 + y^2 - 25} = 1",), "Undefined at (3, 4)."),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

@@ -33,6 +33,7 @@ from verifier.language.domains import Domain
 
 SAMPLES = 48  # points of the domain looked at for a condition its facts do not show
 ZEROS = 8  # … of which the simplest, for a division: a random point is never a zero of a denominator
+BASES = 12  # simplest points at which a condition in several symbols is solved for each symbol in turn
 DIGITS = 30
 
 
@@ -252,33 +253,38 @@ def _simplicity(point: dict[sp.Basic, sp.Rational]) -> tuple[int, float]:
 
 
 def _near_roots(condition: Condition, where: list[tuple[object, Domain]], points: list[dict]) -> list[dict]:
-    """For a condition on a polynomial in one symbol: points at its rational roots (a denominator's zeros: x - 3 at
-    x = 3) and beside them (where 4 - x turns negative: x = 4 + 1/2), each shown to lie in the domain; the other
-    symbols as at the simplest point."""
-    free = condition.arg.free_symbols
-    if len(free) != 1 or not points:
-        return []
-    symbol = next(iter(free))
-    try:
-        poly = sp.Poly(condition.arg, symbol)
-        roots = list(sp.roots(poly, filter="Q")) if 1 <= poly.degree() <= 4 else []
-    except (sp.PolynomialError, NotImplementedError, ValueError):
+    """Points where a polynomial condition turns: for each of its symbols (at most 3), the others as at the simplest
+    points, the rational roots in that symbol (a denominator's zeros: x - 3 at x = 3, x y - 6 at x = 2, y = 3) and
+    the points beside them (where 4 - x turns negative: x = 5), each shown to lie in the domain."""
+    free = sorted(condition.arg.free_symbols, key=str)
+    if not points or len(free) > 3:
         return []
     steps = [sp.Integer(0)] + ([] if condition.relation == "≠" else [sp.Rational(s, 2) for s in (-2, 2, -1, 1)])
     near: list[dict] = []
-    for value, domain in where:
-        objects = _entries(value)
-        if symbol not in objects:
+    for symbol in free:
+        home = next(((v, d) for v, d in where if symbol in _entries(v)), None)
+        if home is None:
             continue
-        shape = value.shape if isinstance(value, sp.MatrixBase) else ()
-        for root in roots:
-            for step in steps:
-                point = {**points[0], symbol: sp.Rational(root + step)}
-                if domain.contains_exactly_shaped([point.get(e, e) for e in objects], shape) is True:
-                    near.append(point)
+        objects, shape = _entries(home[0]), home[0].shape if isinstance(home[0], sp.MatrixBase) else ()
+        for base in points[: BASES if len(free) > 1 else 1]:
+            others = condition.arg.xreplace({k: v for k, v in base.items() if k != symbol})
+            for root in _rational_roots(others, symbol):
+                for step in steps:
+                    point = {**base, symbol: sp.Rational(root + step)}
+                    if home[1].contains_exactly_shaped([point.get(e, e) for e in objects], shape) is True:
+                        near.append(point)
     return near
 
 
+def _rational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Rational]:
+    """The rational roots of e as a polynomial of degree 1 to 4 in symbol alone (none otherwise)."""
+    if e.free_symbols != {symbol}:
+        return []
+    try:
+        poly = sp.Poly(e, symbol)
+        return [r for r in sp.roots(poly, filter="Q") if r.is_Rational] if 1 <= poly.degree() <= 4 else []
+    except (sp.PolynomialError, NotImplementedError, ValueError):
+        return []
 def _inside(domain: Domain, sample: np.ndarray, shape: tuple[int, ...]) -> list[sp.Rational] | None:
     """The sample's entries as exact numbers that lie in the domain (rounded to two decimals if that keeps them
     in it), or None if neither is shown to."""

@@ -72,7 +72,7 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
     condition, point = found
     names = scope.symbol_names()
     shown = {s: v for s, v in point.items() if s in condition.arg.free_symbols}
-    at = ", ".join(f"{names.get(s, str(s))} = {float(v):g}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))
+    at = ", ".join(f"{names.get(s, str(s))} = {_decimal(v)}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))
     arg = sp.latex(condition.arg, symbol_names=names)
     relation = {">": ">", "≥": "\\ge", "≠": "\\ne"}[condition.relation]
     read_as = sp.latex(value, symbol_names=names) if isinstance(value, sp.Expr) else "a matrix"
@@ -82,13 +82,23 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         where,
         f"this line is undefined in ℝ at {at}, a point of the declared domain{where_held}: its {condition.what} needs "
         f"{arg} {relation} 0. sympy reads it as {_short(read_as)}, which hides that (it simplifies as it reads: "
-        f"{example}); narrow the domain to where {arg} {relation} 0{_declaration(condition, names)}",
+        f"{example}); narrow the domain to where {arg} {relation} 0{_declaration(condition, names, scope)}",
     )
 
 
-def _declaration(condition: conditions.Condition, names: dict[sp.Symbol, str]) -> str:
+def _decimal(v: sp.Rational) -> str:
+    """-0.5 for -1/2, 1/3 for 1/3: a decimal where it ends."""
+    q = int(v.q)
+    while q % 2 == 0:
+        q //= 2
+    while q % 5 == 0:
+        q //= 5
+    return f"{float(v):g}" if q == 1 and len(f"{float(v):g}") < 12 else str(v)
+
+
+def _declaration(condition: conditions.Condition, names: dict[sp.Symbol, str], scope: Scope) -> str:
     """The declaration that narrows the domain, when the condition is on one declared scalar: x: nonnegative."""
-    if condition.arg not in names:
+    if condition.arg not in names or condition.arg not in {v for v, _ in scope.where()}:
         return ""
     word = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}[condition.relation]
     return f" (declare {names[condition.arg]}: {word})"
