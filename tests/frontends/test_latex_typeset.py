@@ -78,6 +78,8 @@ def _read(line: str) -> tuple[object, list[tuple[str, str]]]:
         ("x^-0.5 = 1", "^-0.5 prints as ^- followed by 0.5"),
         ("x^-1 = \\frac{1}{x}", "^-1 prints as ^- followed by 1 (a script without braces takes one character"),
         ("e^-x = 1", "write ^{-x}"),  # a raw parser error before
+        ("x^\\frac12 = \\sqrt{x}", "put a \\frac in a script in braces: write ^{\\frac{1}{2}}"),  # a parse error
+        ("e^\\sqrt{x} = 1", "write ^{\\sqrt{x}}"),
         ("\\sqrt[3]27 = 3", "\\sqrt[3] 27 prints as \\sqrt[3]{2} followed by 7: write \\sqrt[3]{27}"),
         ("\\sqrt 2.5 = 1", "write \\sqrt{2.5}"),
         ("\\left( x + 1 \\right] = 2", "close it with ) (an interval such as [0, 1) belongs in a declaration"),

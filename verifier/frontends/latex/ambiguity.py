@@ -257,6 +257,12 @@ def _root_with_index(out: list[Token]) -> tuple[Token, str] | None:
     return None
 
 
+def command_script(script: str, command: str) -> str:
+    """What to write for `x^\\frac12` or `e^\\sqrt{x}`: a script that is a whole fraction or root, in braces."""
+    example = "\\frac{1}{2}" if command == "\\frac" else "\\sqrt{x}"
+    return f"put a {command} in a script in braces: write {script}{{{example}}}, not {script}{command}…"
+
+
 def signed_script(script: str, rest: str) -> str:
     """What to write for `x^-1` or `e^-x`: a script without braces takes one character, here the sign."""
     return (f"{script}-{rest} prints as {script}- followed by {rest} (a script without braces takes one character, "

@@ -263,6 +263,8 @@ def _split_scripts(toks: list[Token], origin: Origin) -> list[Token]:
     todo = list(reversed(toks))
     while todo:
         tok = todo.pop()
+        if out and out[-1].type in ("CARET", "UNDER") and tok.type in ("FRAC", "SQRT"):  # x^\\frac12
+            raise LatexError(where(origin, tok), ambiguity.command_script(str(out[-1].value), str(tok.value)))
         if len(out) > 1 and out[-1].type == "MINUS" and out[-2].type in ("CARET", "UNDER"):  # x^-1 prints x⁻1
             raise LatexError(where(origin, out[-2]), ambiguity.signed_script(str(out[-2].value), str(tok.value)))
         taker = ambiguity.digit_taker(out) if tok.type == "NUMBER" else None
