@@ -459,6 +459,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("cancelled", "product_zero", "partial", ("\\frac{x y - 6}{x y - 6} = 1",), "Undefined at x = 2, y = 3."),
     ("cancelled", "line_zero", "partial", ("\\frac{x + y - 7}{x + y - 7} = 1",), "Undefined at x = 3, y = 4."),
     ("cancelled", "circle_zero", "partial", ("\\frac{x^2 + y^2 - 25}{x^2 + y^2 - 25} = 1",), "Undefined at (3, 4)."),
+    # the last review: a condition's argument that is exactly 0 must not read as negative from round-off
+    (
+        "cancelled",
+        "root_of_an_exact_zero",
+        "true",
+        ("(\\sqrt{\\sin^2 x + \\cos^2 x - 1})^2 = \\sin^2 x + \\cos^2 x - 1",),
+        "Proof: sin²x + cos²x − 1 = 0 for every x, and (√0)² = 0.",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

@@ -35,6 +35,7 @@ SAMPLES = 48  # points of the domain looked at for a condition its facts do not 
 ZEROS = 8  # … of which the simplest, for a division: a random point is never a zero of a denominator
 BASES = 12  # simplest points at which a condition in several symbols is solved for each symbol in turn
 DIGITS = 30
+ROUND_OFF = sp.Float("1e-20")  # a value at 30 digits within this of 0 may be 0: it is looked at again at 60
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Condition:
         """What sympy's facts say of the condition for arg (None: they do not decide)."""
         return {">": arg.is_positive, "≥": arg.is_nonnegative, "≠": arg.is_nonzero}[self.relation]
 
-    def fails_at(self, value: sp.Float) -> bool:
+    def fails_at(self, value: sp.Number) -> bool:
         if self.relation == "≠":
             return bool(value.is_zero)
         return bool(value.is_negative or (self.relation == ">" and value.is_zero))
@@ -195,7 +196,7 @@ def _hidden_failure(condition: Condition, entries: list[sp.Expr], points: list[d
     for point in points:
         if condition.guard is not sp.true and not _holds(condition.guard, point):
             continue
-        arg = _number(condition.arg.xreplace(point))
+        arg = _decided(condition.arg.xreplace(point))
         if arg is None or not condition.fails_at(arg):
             continue
         values = [_number(e.xreplace(point)) for e in entries]
@@ -212,15 +213,30 @@ def _holds(guard: sp.Basic, point: dict) -> bool:
         return False
 
 
-def _number(e: sp.Basic) -> sp.Float | None:
+def _decided(e: sp.Basic) -> sp.Number | None:
+    """e's value where its sign is sure: exact for a rational; else at 30 digits, or at 60 where that is within
+    round-off of 0 (sin²1 + cos²1 - 1 is 0, not the -10⁻³¹ the 30 digits show); 0 where sympy shows it is
+    exactly 0; None where it stays within round-off of 0, or is no real number."""
+    if isinstance(e, sp.Rational):
+        return e
+    value = _number(e)
+    if value is None or abs(value) > ROUND_OFF:
+        return value
+    finer = _number(e, 2 * DIGITS)
+    if finer is not None and abs(finer) > ROUND_OFF**2:
+        return finer
+    return sp.Integer(0) if e.is_zero is True else None
+
+
+def _number(e: sp.Basic, digits: int = DIGITS) -> sp.Float | None:
     """e as a finite real number (None if it is not one: complex, infinite, undefined, or still symbolic)."""
     try:
-        n = sp.N(e, DIGITS)
+        n = sp.N(e, digits)
     except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
         return None
     if not isinstance(n, sp.Number) or not n.is_finite or n.is_real is not True:
         return None
-    return sp.Float(n, DIGITS)
+    return sp.Float(n, digits)
 
 
 def _points(where: list[tuple[object, Domain]]) -> list[dict[sp.Basic, sp.Rational]]:
