@@ -233,14 +233,15 @@ def named_function_slash(w: Walker, node: Node) -> None:
 
 def digit_taker(out: list[Token]) -> tuple[Token, str] | None:
     """The script, root or \\frac whose argument the next number starts, and how it is written, if that argument is
-    one digit: after ^ or _ (or ^- and _-), \\sqrt or \\sqrt[3], and as either argument of \\frac."""
+    one digit: after ^ or _ (a sign after them is refused first: x^-1), \\sqrt or \\sqrt[3], and as either
+    argument of \\frac."""
     if not out:
         return None
     last = out[-1].type
     before = out[-2] if len(out) > 1 else None
     if last in ("CARET", "UNDER", "FRAC", "SQRT"):
         return out[-1], out[-1].value
-    if before is not None and (last, before.type) in (("DIGIT", "FRAC"), ("MINUS", "CARET"), ("MINUS", "UNDER")):
+    if before is not None and (last, before.type) == ("DIGIT", "FRAC"):
         return before, before.value
     return _root_with_index(out) if last == "RBRACK" else None
 
@@ -276,13 +277,12 @@ def several_digits(script: str, digits: str) -> str:
         shown = f"{script}{{{digits[0]}}} followed by {digits[1:]}"
         return f"{script} {digits} prints as {shown}: write {script}{{{digits}}}"
     role = "exponent" if script == "^" else "index"
-    sign = "-" if digits.startswith("-") else ""
-    first, rest = digits.lstrip("-")[0], digits.lstrip("-")[1:]
+    first, rest = digits[0], digits[1:]
     if "." in digits:
-        return (f"{script}{digits} prints as {script}{sign}{first} followed by {rest} (a script without braces takes "
+        return (f"{script}{digits} prints as {script}{first} followed by {rest} (a script without braces takes "
                 f"one character): write {script}{{{digits}}} for the {role} {digits}")  # fmt: skip
-    return (f"{script}{digits} prints as {script}{sign}{first} followed by {rest} (a script without braces takes one "
-            f"digit): write {script}{{{digits}}} for the {role} {digits}, or {script}{sign}{first} \\cdot {rest} "
+    return (f"{script}{digits} prints as {script}{first} followed by {rest} (a script without braces takes one "
+            f"digit): write {script}{{{digits}}} for the {role} {digits}, or {script}{first} \\cdot {rest} "
             "for the product")  # fmt: skip
 
 

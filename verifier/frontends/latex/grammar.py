@@ -272,8 +272,7 @@ def _split_scripts(toks: list[Token], origin: Origin) -> list[Token]:
             out.append(tok)
             continue
         if len(tok.value) > 1 and taker[0].type in ("CARET", "UNDER", "SQRT"):
-            digits = ("-" if out[-1].type == "MINUS" else "") + tok.value
-            raise LatexError(where(origin, taker[0]), ambiguity.several_digits(taker[1], digits))
+            raise LatexError(where(origin, taker[0]), ambiguity.several_digits(taker[1], tok.value))
         out.append(Token.new_borrow_pos("DIGIT", tok.value[0], tok))
         if len(tok.value) > 1:  # the rest is read again: \\frac12 is \\frac{1}{2}
             start = (tok.start_pos or 0) + 1
