@@ -112,7 +112,7 @@ COLLECTIONS = (
     "with main.imports_uncollected():\n"
     "    import verifier.cli.commands\n"
     "assert 'sympy' in sys.modules and gc.isenabled(), 'the engine is imported and the collector back on'\n"
-    "assert seen == [2], f'one full collection after the imports, none during them: {seen}'\n"
+    "assert seen == [], f'no collection during the imports, nor after them: {seen}'\n"
     "assert gc.get_freeze_count() > 10_000, 'what the imports made is frozen, as before a fork'\n"
     "seen.clear()\n"
     "plan.share_imports(shrinker=True)\n"
@@ -124,7 +124,7 @@ COLLECTIONS = (
 
 def test_the_engine_is_imported_with_the_collector_off() -> None:
     """The CLI imports the engine, and a holder the shared imports, without cyclic collections; the CLI then
-    collects once and freezes, as it would before its first fork (a worker inherits the same objects)."""
+    freezes what they made, uncollected (a full collection cost 0.09 s of a `check` to free some 500 objects)."""
     done, _ = imported("-c", COLLECTIONS)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"

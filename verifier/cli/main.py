@@ -89,13 +89,14 @@ def _guarded(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def imports_uncollected() -> Iterator[None]:
     """The block imports sympy, numpy and the engine (the first time): with the cyclic collector off,
-    then one collection, and what is left frozen.
+    and what they made frozen, uncollected.
 
-    The imports make some 90,000 objects that live as long as the process; with the collector on,
+    The imports make some 150,000 objects that live as long as the process; with the collector on,
     CPython traverses them again and again while they are being made (about 230 young, 20 middle and 2
-    full collections: 0.1 s of CPU, a seventh of a `check`). The process collects and freezes before it
-    forks its first worker anyway (`verifier.run.pool.collect_before_fork`), so a worker inherits the
-    same objects, all frozen, either way: only the parent's work before that changes. A `with` block
+    full collections: 0.1 s of CPU, a seventh of a `check`). One full collection at the end would
+    still cost 0.09 s to free some 500 objects of garbage, so they are frozen with the rest: frozen,
+    they are never collected, in this process or in a worker it forks, and a worker's heartbeats are
+    the same either way (`verifier.run.pool.collect_before_fork` collects only what came after). A `with` block
     adds no frame: the imports run as deep in the stack as before (a few frames more, and CPython 3.11
     mapped and unmapped a 16 KiB frame chunk 10,000 times during them, 0.04 s of system time).
     """
@@ -104,7 +105,6 @@ def imports_uncollected() -> Iterator[None]:
         return
     with budget.collector_off():
         yield
-        gc.collect()
         gc.freeze()
 
 
