@@ -255,7 +255,7 @@ class _Walk:
         failed = outcome.verdict is NumericVerdict.FAIL
         if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
             with budget.unmetered():
-                from verifier.numeric import shrink  # hypothesis: only for a counterexample
+                from verifier.numeric import shrink  # only for a counterexample
             outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome, settings.cache_dir)
         seconds = round(time.monotonic() - numeric_started, 4)
         self.verdicts.append(outcome.verdict)

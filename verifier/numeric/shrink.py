@@ -1,46 +1,43 @@
 """Minimal counterexamples: the smallest n comes from checking n in increasing order;
 this module then looks for the simplest values the domains allow.
 
-hypothesis searches points built from small integers and halves (zero first, so it
-shrinks towards zero), keeping the values of domains that have no simple points (simplex,
-one-hot, ...) as they were in the counterexample. Matrices in SPD, PSD or invertible
-domains are built from simple entries and kept only if they lie in the domain;
-orthogonal matrices are signed permutations. Every candidate is judged
-by the same numeric check, so a shrunk counterexample is re-confirmed in high precision
-like any other. Examples are kept in a hypothesis database per claim under the cache
-folder, so a replay finds them again at once.
+Each given's value is written with *digits*: an entry's digit picks one of a few simple values
+(0, 1, −1, 2, −2, ½, −½, 3, or the ends and middle of an interval), the lowest digit being the
+simplest; an orthogonal matrix's digits pick a signed permutation (all zero: the identity).
+Domains with no simple points (simplex, one-hot, ...) keep their values from the counterexample.
+Matrices in SPD, PSD or invertible domains are built from simple entries and kept only if they
+lie in the domain.
+
+The search is deterministic, from the run's seed: first the point of simple values nearest the
+counterexample, the all-zero point and up to MAX_EXAMPLES random points, until one fails; then
+it lowers one digit, or one given's digits all at once, while the point still fails. At most
+MAX_CHECKS points are checked. Every candidate is judged by the same numeric check, so a shrunk
+counterexample is re-confirmed in high precision like any other.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from random import Random
-from typing import Any
 
 import numpy as np
 import sympy as sp
-from hypothesis import HealthCheck, Phase, find, settings
-from hypothesis import strategies as st
-from hypothesis.database import DirectoryBasedExampleDatabase
-from hypothesis.errors import NoSuchExample, Unsatisfiable
 
 from verifier.language import domains as d
 from verifier.language.claims import Given
 from verifier.language.domains.scalar import float_end
-from verifier.language.keys import ClaimKey
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import NumericOutcome, Settings
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import Instance
 
 SIMPLE = (0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0)
-MAX_EXAMPLES = 60
-# no `explain` phase: it re-runs the check ~100 times to say which values matter (5 of 5.5 s measured)
-SHRINK_PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
+MAX_EXAMPLES = 60  # random points of simple values tried while none fails
+MAX_CHECKS = 200  # points checked in all, while searching and while shrinking
 Check = Callable[[Instance, np.random.Generator, Settings], NumericOutcome]
+Digits = tuple[int, ...]
 
 
 def _scalar_values(domain: d.Domain) -> list[float] | None:
@@ -77,45 +74,138 @@ def _admits(domain: d.Domain, m: np.ndarray) -> bool:
     return True
 
 
-def _signed_permutations(n: int) -> st.SearchStrategy[np.ndarray]:
-    """The simplest orthogonal matrices: a permutation with signs, the identity first."""
+@dataclasses.dataclass(frozen=True)
+class Block:
+    """One given's simple values: `sizes[i]` choices for its digit i, the array some digits make (None: not in
+    the domain), and the digits nearest a value (None: no such digits)."""
 
-    def build(order: list[int], signs: list[float]) -> np.ndarray:
+    label: str
+    sizes: tuple[int, ...]
+    make: Callable[[Sequence[int]], np.ndarray | None]
+    near: Callable[[np.ndarray], Digits | None]
+
+
+def _fixed(g: Given, value: object) -> Block:
+    kept = np.asarray(value)
+    return Block(g.label, (), lambda _: kept, lambda _: ())
+
+
+def _signed_permutations(g: Given, n: int) -> Block:
+    """The simplest orthogonal matrices: a permutation (its Lehmer code) with signs; all digits 0: the identity."""
+
+    def make(digits: Sequence[int]) -> np.ndarray:
+        left, order = list(range(n)), []
+        for k in digits[:n]:
+            order.append(left.pop(k))
         m = np.zeros((n, n))
-        m[np.arange(n), order] = signs
+        m[np.arange(n), order] = [(1.0, -1.0)[s] for s in digits[n:]]
         return m
 
-    return st.builds(build, st.permutations(range(n)), st.lists(st.sampled_from((1.0, -1.0)), min_size=n, max_size=n))
+    return Block(g.label, tuple(range(n, 0, -1)) + (2,) * n, make, lambda _: None)
 
 
-def _given_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
-    if isinstance(g.domain, d.Orthogonal) and len(g.shape) == 2 and g.shape[0] == g.shape[1]:
-        return _signed_permutations(g.shape[0])
-    strategy = _entry_strategy(g)
-    if strategy is None or not isinstance(g.domain, d.SPD | d.PSDMatrix | d.Invertible):
-        return strategy
-    return strategy.filter(lambda m: _admits(g.domain, m))
-
-
-def _entry_strategy(g: Given) -> st.SearchStrategy[np.ndarray] | None:
-    values = _scalar_values(g.domain)
-    if values is None:
-        return None
+def _entries(g: Given, values: list[float]) -> Block:
     shape = g.shape or (1,)
-    size = int(np.prod(shape))
-    entry = st.sampled_from(values)
     if isinstance(g.domain, d.Symmetric | d.Diagonal):
         n = shape[0]
+        where = np.triu_indices(n) if isinstance(g.domain, d.Symmetric) else (np.arange(n), np.arange(n))
 
-        def build(flat: list[float]) -> np.ndarray:
+        def build(flat: np.ndarray) -> np.ndarray:
             m = np.zeros((n, n))
-            iu = np.triu_indices(n) if isinstance(g.domain, d.Symmetric) else (np.arange(n), np.arange(n))
-            m[iu] = flat
+            m[where] = flat
             return np.triu(m) + np.triu(m, 1).T
 
-        count = n * (n + 1) // 2 if isinstance(g.domain, d.Symmetric) else n
-        return st.lists(entry, min_size=count, max_size=count).map(build)
-    return st.lists(entry, min_size=size, max_size=size).map(lambda flat: np.array(flat).reshape(shape))
+        def free(value: np.ndarray) -> np.ndarray:
+            return value.reshape(n, n)[where]
+
+        count = len(where[0])
+    else:
+        count = int(np.prod(shape))
+
+        def build(flat: np.ndarray) -> np.ndarray:
+            return flat.reshape(shape)
+
+        def free(value: np.ndarray) -> np.ndarray:
+            return value.reshape(-1)
+
+    table = np.array(values)
+
+    def make(digits: Sequence[int]) -> np.ndarray | None:
+        m = build(table[list(digits)])
+        return m if _admits(g.domain, m) else None
+
+    def near(value: np.ndarray) -> Digits | None:
+        flat = free(np.asarray(value, dtype=float))
+        if flat.size != count or not np.all(np.isfinite(flat)):
+            return None
+        return tuple(int(np.argmin(np.abs(table - v))) for v in flat)
+
+    return Block(g.label, (len(values),) * count, make, near)
+
+
+def _block(g: Given, value: object | None) -> Block | None:
+    """The given's digits; None where it has no simple values and the counterexample no value for it."""
+    if isinstance(g.domain, d.Orthogonal) and len(g.shape) == 2 and g.shape[0] == g.shape[1]:
+        return _signed_permutations(g, g.shape[0])
+    values = _scalar_values(g.domain)
+    if values is None:
+        return None if value is None else _fixed(g, value)
+    return _entries(g, values)
+
+
+class _Search:
+    """Points of digits, each checked at most once, MAX_CHECKS at most."""
+
+    def __init__(self, blocks: list[Block], fails: Callable[[dict[str, np.ndarray]], bool]) -> None:
+        self.blocks, self.fails_at = blocks, fails
+        self.spans: list[tuple[int, int]] = []
+        start = 0
+        for b in blocks:
+            self.spans.append((start, start + len(b.sizes)))
+            start += len(b.sizes)
+        self.sizes = tuple(s for b in blocks for s in b.sizes)
+        self.seen: dict[Digits, bool] = {}
+
+    def arrays(self, digits: Digits) -> dict[str, np.ndarray] | None:
+        out: dict[str, np.ndarray] = {}
+        for b, (lo, hi) in zip(self.blocks, self.spans, strict=True):
+            m = b.make(digits[lo:hi])
+            if m is None:
+                return None
+            out[b.label] = m
+        return out
+
+    def fails(self, digits: Digits) -> bool:
+        if digits not in self.seen:
+            arrays = self.arrays(digits) if len(self.seen) < MAX_CHECKS else None
+            self.seen[digits] = arrays is not None and self.fails_at(arrays)
+        return self.seen[digits]
+
+    def first_failure(self, near: Digits | None, rng: Random) -> Digits | None:
+        starts = [near] if near is not None else []
+        starts.append((0,) * len(self.sizes))
+        starts += [
+            tuple(0 if rng.random() < 0.25 else rng.randrange(s) for s in self.sizes) for _ in range(MAX_EXAMPLES)
+        ]
+        return next((p for p in starts if self.fails(p)), None)
+
+    def shrink(self, digits: Digits) -> Digits:
+        """Lower a given's digits all to 0, or one digit to a lower one, while the point still fails."""
+        improved = True
+        while improved and len(self.seen) < MAX_CHECKS:
+            improved = False
+            for lo, hi in self.spans:
+                if any(digits[lo:hi]) and self.fails(lowered := digits[:lo] + (0,) * (hi - lo) + digits[hi:]):
+                    digits, improved = lowered, True
+            for i, k in enumerate(digits):
+                lower = next((v for v in range(k) if self.fails(_with(digits, i, v))), None)
+                if lower is not None:
+                    digits, improved = _with(digits, i, lower), True
+        return digits
+
+
+def _with(digits: Digits, i: int, value: int) -> Digits:
+    return (*digits[:i], value, *digits[i + 1 :])
 
 
 def _env(inst: Instance, arrays: dict[str, np.ndarray]) -> Env:
@@ -129,41 +219,31 @@ def _env(inst: Instance, arrays: dict[str, np.ndarray]) -> Env:
     return env
 
 
-@contextlib.contextmanager
-def own_constants_only() -> Iterator[None]:
-    """hypothesis draws, now and then, one of the constants written in the process's *local* modules (those outside
-    site-packages and the standard library), and reads those modules for them (0.15 s of CPU). Which modules are
-    local depends on the machine and the door: this package in a checkout, not once installed; the user's own
-    modules under pytest or in Jupyter. A shrunk counterexample then depended on them. Within the block hypothesis
-    sees no local constant, only its own."""
-    try:
-        from hypothesis.internal.conjecture import providers
-
-        gather, empty = providers._get_local_constants, providers.Constants()
-    except (ImportError, AttributeError):  # private names of hypothesis: without them, its default
-        yield
-        return
-    providers._get_local_constants = lambda: empty
-    providers.CONSTANTS_CACHE.cache.clear()  # it holds each draw's allowed local constants
-    try:
-        yield
-    finally:
-        providers._get_local_constants = gather
-        providers.CONSTANTS_CACHE.cache.clear()
+def _near(blocks: list[Block], values: dict[str, object]) -> Digits | None:
+    """The digits of the simple point nearest the counterexample (None where a given has none)."""
+    out: Digits = ()
+    for b in blocks:
+        try:
+            digits = b.near(np.asarray(values[b.label], dtype=float))
+        except (KeyError, TypeError, ValueError):  # a value written as text, or none for this given
+            return None
+        if digits is None:
+            return None
+        out += digits
+    return out
 
 
 def minimise(
     inst: Instance, rng: np.random.Generator, s: Settings, check: Check, outcome: NumericOutcome, cache_dir: Path | None
 ) -> NumericOutcome:
-    """A simpler confirmed counterexample than outcome's, if hypothesis finds one."""
+    """A simpler confirmed counterexample than outcome's, if the search finds one (cache_dir: unused, kept for
+    the callers)."""
     cx = outcome.counterexample
     if cx is None or not inst.given:
         return outcome
-    strategies: dict[str, Any] = {}
-    for g in inst.given:
-        strategy = _given_strategy(g)
-        strategies[g.label] = strategy if strategy is not None else st.just(np.asarray(cx.values[g.label]))
-    if all(isinstance(v, type(st.just(0))) for v in strategies.values()):
+    made = [_block(g, cx.values.get(g.label)) for g in inst.given]  # a counterexample may name only some givens
+    blocks = [b for b in made if b is not None]
+    if len(blocks) < len(made) or not any(b.sizes for b in blocks):
         return outcome
 
     def fails(values: dict[str, np.ndarray]) -> bool:
@@ -172,28 +252,15 @@ def minimise(
         except Exception:
             return False
 
-    database = (
-        DirectoryBasedExampleDatabase(str(cache_dir / "hypothesis" / str(ClaimKey.of(inst.claim))))
-        if cache_dir
-        else None
-    )
-    config = settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        database=database,
-        suppress_health_check=list(HealthCheck),
-        phases=SHRINK_PHASES,
-    )
-    try:
-        with own_constants_only():
-            found = find(st.fixed_dictionaries(strategies), fails, settings=config, random=Random(s.seed))
-    except (NoSuchExample, Unsatisfiable):
+    search = _Search(blocks, fails)
+    start = search.first_failure(_near(blocks, cx.values), Random(s.seed))
+    found = search.arrays(search.shrink(start)) if start is not None else None
+    if found is None:
         return outcome
     shrunk = check(inst, rng, dataclasses.replace(s, points=_env(inst, found)))
     if shrunk.counterexample is None:
         return outcome
-    worst = f"a random sample was off by {cx.error}"
-    note = "simplest values found by hypothesis; " + worst
+    note = f"simplest values found by the shrinker (small integers and halves); a random sample was off by {cx.error}"
     shrunk.counterexample = dataclasses.replace(shrunk.counterexample, note=note)
     shrunk.evidence = outcome.evidence
     return shrunk

@@ -63,15 +63,19 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
 
 # what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
 # any process): imported once in the process that forks the workers, so that no worker pays the import
-# itself. The shrinker (hypothesis, 0.12 s) joins them in a process that forks a run's workers whatever the
-# run's claims (`hold_module`, and the zygote on a Dask worker): the order of imports moves work counts
-# (matrix_notation_ml.batch_norm_centring_jacobian took 1 heartbeat at n = 1 with the shrinker imported
-# before its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
-# numpy.random comes after hypothesis, named here rather than left to an alias the shrinker's module evaluates
-# at import: every claim's numeric check loads it, and work counts follow whether a holder has it and which of
-# the two came first (measured on the library: holders without the shrinker moved the work of 110 proofs;
-# with numpy.random alone, or imported before hypothesis, two_layer_net.output_weight_gradient still moved).
-SHRINKER = ("verifier.numeric.shrink", "numpy.random")
+# itself. The shrinker's module (light: it searches simple points itself), hypothesis and numpy.random join them
+# in a process that forks a run's workers whatever the run's claims (`hold_module`, and the zygote on a Dask
+# worker or under `pytest --derivations`): what a holder has imported, and in which order, moves work counts
+# (matrix_notation_ml.batch_norm_centring_jacobian took 1 heartbeat at n = 1 with the shrinker imported before
+# its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
+# hypothesis is no longer the shrinker's, but stays: the CLI and the zygote (Dask, `pytest --derivations`) differ
+# in a few other modules (the CLI's progress bars, runpy, logging, uuid) that hypothesis imports in both, and without
+# it a claim of dcp.py took another heartbeat under `pytest --derivations` than under the CLI (measured; holders
+# without it also moved the work of 28 proofs of the library). numpy.random comes after hypothesis, named here
+# rather than left to an alias a module evaluates at import: every claim's numeric check loads it, and work counts
+# follow whether a holder has it and which of the two came first (with numpy.random alone, or imported before
+# hypothesis, two_layer_net.output_weight_gradient moved).
+SHRINKER = ("verifier.numeric.shrink", "hypothesis", "numpy.random")
 
 
 def share_imports(shrinker: bool = False) -> None:

@@ -213,7 +213,7 @@ def budget(units: int) -> Iterator[None]:
 def unmetered() -> Iterator[None]:
     """Work that is not the claim's own, such as the first import of a search library: no heartbeats.
 
-    Heavy optional libraries (scipy.sparse, clarabel, hypothesis) are imported on first use, inside
+    Heavy optional libraries (scipy.sparse, clarabel) are imported on first use, inside
     the claim that needs them, never by the parent before it forks: a command that needs none of them
     starts fast, and every claim starts from the same state, whatever ran before it. Their imports
     run with the collector paused, and the young objects they leave are collected unmetered, so they
