@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from verifier import Identity, Inequality, Interval, Orthogonal, Positive, Real, claim
+from verifier import SPD, Identity, Inequality, Integer, Interval, Limit, Orthogonal, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language import domains as d
 from verifier.language.claims import Given
@@ -50,7 +50,7 @@ def test_a_claim_false_only_between_simple_points_keeps_its_own_counterexample()
     assert "simplest values" not in r.counterexample.note
 
 
-def _search(fails: Callable[[dict[str, np.ndarray]], bool]) -> shrink._Search:
+def _search(fails: Callable[[list[np.ndarray]], bool]) -> shrink._Search:
     v = vector("v", 6)
     block = shrink._block(Given(v, Real()), None)  # no value needed: a real vector has simple values
     assert block is not None
@@ -63,8 +63,8 @@ def test_the_search_checks_at_most_max_checks_points(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(shrink, "MAX_EXAMPLES", 5 * shrink.MAX_CHECKS)
     checked: list[tuple[float, ...]] = []
 
-    def never(arrays: dict[str, np.ndarray]) -> bool:
-        checked.append(tuple(arrays["v"].reshape(-1)))
+    def never(arrays: list[np.ndarray]) -> bool:
+        checked.append(tuple(arrays[0].reshape(-1)))
         return False
 
     search = _search(never)
@@ -76,15 +76,15 @@ def test_shrinking_lowers_digits_while_the_point_still_fails() -> None:
     """Fails where v₃ ≥ 2 (any other entry): the simplest such point is v₃ = 2 and the rest 0, within the bound."""
     calls: list[int] = []
 
-    def third_at_least_two(arrays: dict[str, np.ndarray]) -> bool:
+    def third_at_least_two(arrays: list[np.ndarray]) -> bool:
         calls.append(1)
-        return bool(arrays["v"].reshape(-1)[2] >= 2)
+        return bool(arrays[0].reshape(-1)[2] >= 2)
 
     search = _search(third_at_least_two)
     start = search.first_failure(None, Random(0))
     assert start is not None
     found = search.arrays(search.shrink(start))
-    assert found is not None and list(found["v"].reshape(-1)) == [0, 0, 2, 0, 0, 0]
+    assert found is not None and list(found[0].reshape(-1)) == [0, 0, 2, 0, 0, 0]
     assert len(calls) <= shrink.MAX_CHECKS
 
 
@@ -132,3 +132,30 @@ def test_an_orthogonal_counterexample_is_a_signed_permutation() -> None:
     m = np.array(_counterexample(verify_family(orthogonal_is_symmetric, FAST))["Q"], dtype=float)
     assert np.allclose(m @ m.T, np.eye(2)) and set(np.abs(m).reshape(-1)) == {0.0, 1.0}
     assert not np.allclose(m, m.T)
+
+
+def test_integers_a_float_cannot_hold_are_no_simple_values() -> None:
+    """float(2**53 + 1) is 2**53, outside Integer(2**53 + 1, 2**54): such ends have no simple values (and
+    Integer(-10**400, 10) no float at all: an OverflowError before)."""
+    assert shrink._scalar_values(d.Integer(2**53 + 1, 2**54)) is None
+    assert shrink._scalar_values(d.Integer(-(10**400), 10)) is None
+    assert shrink._scalar_values(d.Integer(2**53 - 2, 2**54)) == [2.0**53 - 2, 2.0**53 - 1, 2.0**53]
+    k, t = sp.symbols("k t")
+    far = claim(expect="refuted", name="far")(
+        lambda: Limit(k + t, t, 0, equals=-k, where={k: Integer(2**53 + 1, 2**54)})
+    )
+    assert 2**53 + 1 <= int(_counterexample(verify_family(far, FAST))["k"]) <= 2**54
+
+
+@claim(n=range(1, 2), expect="refuted")
+def two_weights(n: int) -> Limit:
+    """W1 and W2 are both W at n = 1: the shrinker must not give W1 (SPD) the value of W2 (real)."""
+    t = sp.symbols("t")
+    w1, w2 = matrix("W1", n), matrix("W2", n)
+    return Limit(sp.log(w1.det()) + w2[0, 0] + t, t, 0, equals=7, where={w1: SPD(), w2: Real()})
+
+
+def test_two_givens_with_one_name_each_get_their_own_value() -> None:
+    r = verify_family(two_weights, FAST)
+    assert r.status is Status.REFUTED and "undefined" not in r.reason, r.reason
+    assert "settles at" in r.reason and "not 7" in r.reason

@@ -50,8 +50,9 @@ def _scalar_values(domain: d.Domain) -> list[float] | None:
             and (v < domain.hi or (v == domain.hi and not domain.open_hi))
         ]
         return list(dict.fromkeys(inside)) or None
-    if isinstance(domain, d.Integer):
-        return [float(v) for v in range(domain.lo, min(domain.hi, domain.lo + 11) + 1)]
+    if isinstance(domain, d.Integer):  # only integers a float holds exactly: float(2**53 + 1) is 2**53
+        exact = [float(v) for v in range(domain.lo, min(domain.hi, domain.lo + 11) + 1) if abs(v) <= 2**53]
+        return exact or None
     if isinstance(domain, d.Positive):  # Nonnegative is a Positive subclass
         return [v for v in SIMPLE if v > 0 or (v == 0 and isinstance(domain, d.Nonnegative))]
     if isinstance(domain, d.Nonzero):
@@ -156,7 +157,7 @@ def _block(g: Given, value: object | None) -> Block | None:
 class _Search:
     """Points of digits, each checked at most once, MAX_CHECKS at most."""
 
-    def __init__(self, blocks: list[Block], fails: Callable[[dict[str, np.ndarray]], bool]) -> None:
+    def __init__(self, blocks: list[Block], fails: Callable[[list[np.ndarray]], bool]) -> None:
         self.blocks, self.fails_at = blocks, fails
         self.spans: list[tuple[int, int]] = []
         start = 0
@@ -166,13 +167,14 @@ class _Search:
         self.sizes = tuple(s for b in blocks for s in b.sizes)
         self.seen: dict[Digits, bool] = {}
 
-    def arrays(self, digits: Digits) -> dict[str, np.ndarray] | None:
-        out: dict[str, np.ndarray] = {}
+    def arrays(self, digits: Digits) -> list[np.ndarray] | None:
+        """Each given's array, in the order of the givens (None: one lies outside its domain)."""
+        out: list[np.ndarray] = []
         for b, (lo, hi) in zip(self.blocks, self.spans, strict=True):
             m = b.make(digits[lo:hi])
             if m is None:
                 return None
-            out[b.label] = m
+            out.append(m)
         return out
 
     def fails(self, digits: Digits) -> bool:
@@ -208,10 +210,12 @@ def _with(digits: Digits, i: int, value: int) -> Digits:
     return (*digits[:i], value, *digits[i + 1 :])
 
 
-def _env(inst: Instance, arrays: dict[str, np.ndarray]) -> Env:
+def _env(inst: Instance, arrays: list[np.ndarray]) -> Env:
+    """The point: each given's array (in the order of inst.given; two givens may share a label, W1 and W2 at
+    n = 1) on its entries."""
     env: Env = {}
-    for g in inst.given:
-        block = np.asarray(arrays[g.label], dtype=float).reshape(-1)
+    for g, array in zip(inst.given, arrays, strict=True):
+        block = np.asarray(array, dtype=float).reshape(-1)
         targets = list(g.target) if isinstance(g.target, sp.MatrixBase) else [g.target]
         for entry, value in zip(targets, block, strict=True):
             if isinstance(entry, sp.Symbol):
@@ -241,19 +245,23 @@ def minimise(
     cx = outcome.counterexample
     if cx is None or not inst.given:
         return outcome
-    made = [_block(g, cx.values.get(g.label)) for g in inst.given]  # a counterexample may name only some givens
+    # a counterexample may name only some givens, and two givens may share a name (W1 and W2 at n = 1, both W):
+    # such a value cannot be told to be the given's own, and is not used
+    labels = [g.label for g in inst.given]
+    own = {k: v for k, v in cx.values.items() if labels.count(k) == 1}
+    made = [_block(g, own.get(g.label)) for g in inst.given]
     blocks = [b for b in made if b is not None]
     if len(blocks) < len(made) or not any(b.sizes for b in blocks):
         return outcome
 
-    def fails(values: dict[str, np.ndarray]) -> bool:
+    def fails(values: list[np.ndarray]) -> bool:
         try:
             return check(inst, rng, dataclasses.replace(s, points=_env(inst, values))).verdict is NumericVerdict.FAIL
         except Exception:
             return False
 
     search = _Search(blocks, fails)
-    start = search.first_failure(_near(blocks, cx.values), Random(s.seed))
+    start = search.first_failure(_near(blocks, own), Random(s.seed))
     found = search.arrays(search.shrink(start)) if start is not None else None
     if found is None:
         return outcome
