@@ -99,3 +99,34 @@ def test_a_value_complex_only_far_from_the_point_is_not_a_finding() -> None:
 def test_a_claim_undefined_at_a_parameter_value_asks_to_narrow_the_domain() -> None:
     with pytest.raises(ClaimError, match="narrow the domain"):
         _numeric(Limit(sp.sin(a * x) / sp.sin(b * x), x, 0, a / b, where={a: Real(), b: Real()}))
+
+
+def _limit_on_invertible(equals: sp.Expr, expr_of_det: object) -> object:
+    """Limit(f(det M) + t, t → 0) = equals for M = [[x, 1], [1, y]] declared invertible: the sampler puts simple
+    values in x and y, and x = y = 1 makes M singular (helper-52)."""
+    from verifier import Invertible, claim
+    from verifier import Limit as LimitClaim
+    from verifier.engine import EngineSettings, verify_family
+    from verifier.language.mathlib import Matrix
+
+    y, t = sp.symbols("y t")
+    m = Matrix([[x, 1], [1, y]])
+    body = LimitClaim(expr_of_det(m.det()) + t, t, 0, equals=equals, where={m: Invertible()})  # type: ignore[operator]
+    return verify_family(claim(name="on_invertible")(lambda: body), EngineSettings(samples=60, seed=0))
+
+
+def test_a_limit_is_never_refuted_at_a_point_outside_the_domain() -> None:
+    """sign(det M)² = 1 wherever M is invertible: the limit holds; it was REFUTED at singular samples."""
+    from verifier.outcome import Status
+
+    r = _limit_on_invertible(sp.Integer(1), lambda det: sp.sign(det) ** 2)
+    assert r.status is not Status.REFUTED, r.reason  # type: ignore[attr-defined]
+
+
+def test_a_false_limit_on_a_domain_is_refuted_at_a_point_of_it() -> None:
+    from verifier.outcome import Status
+
+    r = _limit_on_invertible(sp.Integer(5), lambda det: det)
+    assert r.status is Status.REFUTED, r.reason  # type: ignore[attr-defined]
+    values = r.counterexample.values["x"]  # type: ignore[attr-defined]
+    assert sp.Matrix(values).det() != 0, values

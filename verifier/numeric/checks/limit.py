@@ -24,7 +24,7 @@ from verifier.numeric.checks import limit_points
 from verifier.numeric.checks.definedness import is_real_claim, point_text
 from verifier.numeric.checks.limit_points import Side, sides
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
 
@@ -46,17 +46,21 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
         args = mp_args(inst, env, idx) if env else []
         for side in _sides_at(inst, body, env, idx, us, to_fn, args):
             if real and (bad := limit_points.off_reals(fn, args, side.points)) is not None:
-                return _leaves_the_reals(inst, body, env, idx, side, bad, want_fn)
+                if _in_domain(inst, env, idx):
+                    return _leaves_the_reals(inst, body, env, idx, side, bad, want_fn)
+                break  # a sample not shown to lie in the domain (a rounded singular matrix) is no evidence
             result = _limit_at(fn, want_fn, args, side.points)
             if result is None:
                 continue
-            informative += 1
             gap, stalled = result
+            if gap > TOLERANCE and not _in_domain(inst, env, idx):
+                break  # a sample not shown to lie in the domain says nothing, for or against
+            informative += 1
             worst_gap = max(worst_gap, gap)
             if stalled:
                 observe = partial(_limit_at, fn, want_fn, args, side.points)
                 _, stands = confirm.stands_at_twice_the_digits(observe, _stalled, 50)
-                if stands:
+                if stands and _in_domain(inst, env, idx):
                     return _refuted(inst, body, env, idx, side, fn, want_fn, count)
     points = informative * 2 * limit_points.PER_STEP  # the points of the two finest scales each sequence used
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
@@ -71,6 +75,12 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             NumericVerdict.INCONCLUSIVE, ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the end"
         )
     return NumericOutcome(NumericVerdict.PASS, ev)
+
+
+def _in_domain(inst: Instance, env: dict, idx: int) -> bool:
+    """The sample is shown, exactly, to lie in the claim's domains: a counterexample must (the float sampler can
+    round a matrix of Matrix([[x, 1], [1, y]]) declared invertible onto a singular one)."""
+    return not env or outside_domain(inst, env, idx) is None
 
 
 def _sides_at(
