@@ -21,7 +21,7 @@ from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
 
@@ -137,8 +137,13 @@ class _Observed:
                 reason="iteration did not produce three usable errors (diverged or started too far)",
                 series=series,
             )
-        if self.failures:
-            idx, seen, want = self.failures[0]
+        # a failure at a sample not shown, exactly, to lie in the domain (a rounded singular matrix) is no evidence
+        failures = [f for f in self.failures if not env or outside_domain(inst, env, f[0]) is None]
+        if self.failures and not failures:
+            why = "the iteration settled away from the claim only at samples not shown to lie in the domain"
+            return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=why, series=series)
+        if failures:
+            idx, seen, want = failures[0]
             values = point_values(inst, env, idx) if env else {}
             cx = Counterexample(
                 n=inst.claim.n,

@@ -27,7 +27,7 @@ from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.identity import check_identity
 from verifier.numeric.checks.inequality import check_inequality
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, point_values, sample
+from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, outside_domain, point_values, sample
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.strategies import premise
 from verifier.trusted.instantiate import Instance, as_matrix, instantiate
@@ -133,6 +133,8 @@ def _undefined_where_singular(
     """A point where A holds for every value of the solved symbol and B is undefined: decided exactly."""
     count = len(next(iter(singular.values()), []))
     for idx in range(min(count, MAX_SINGULAR)):
+        if outside_domain(sub, singular, idx) is not None:
+            continue  # not shown, exactly, to lie in the domain (a rounded singular matrix): no counterexample
         at = exact_point(sub, singular, idx)
         if any(sp.expand(sp.sympify(e).xreplace(at)) != 0 for e in premise.residual(a)):
             continue  # A does not hold for every u here

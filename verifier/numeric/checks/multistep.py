@@ -42,7 +42,7 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import Iteration
 from verifier.numeric import confirm
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, point_values, sample
+from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
 
@@ -315,6 +315,8 @@ def check_iteration(
             again, stands = confirm.stands_at_twice_the_digits(partial(estimate, args), _off_claim, dps)
             if again is None:
                 continue  # the finer run says nothing: neither evidence nor counterexample
+            if stands and env and outside_domain(inst, env, idx) is not None:
+                continue  # a sample not shown, exactly, to lie in the domain (a rounded singular matrix): no evidence
             if stands:
                 failures.append((idx, again))
             est = again
