@@ -341,21 +341,22 @@ def check_iteration(
         why = "iteration did not produce usable errors (diverged, too slow, or started too far)"
         return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=why, series=series)
     if failures:
-        idx, bad = failures[0]
-        values = point_values(inst, env, idx) if env else {}
-        note = "observed from successive errors of the iteration"
-        cx = Counterexample(
-            n=inst.claim.n,
-            values=values,
-            claimed=bad.want,
-            observed=bad.seen,
-            relation="=",
-            error=bad.seen,
-            digits=2 * dps,
-            note=note,
-        )
-        return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {bad.seen}; claimed {bad.want}", series=series)
+        return _failed(inst, env, failures[0], 2 * dps, ev, series)
     return NumericOutcome(NumericVerdict.PASS, ev, series=series)
+
+
+def _failed(
+    inst: Instance, env: dict, failure: tuple[int, Estimate], digits: int, ev: NumericEvidence, series: dict
+) -> NumericOutcome:
+    """The counterexample at the failing sample, confirmed at `digits`."""
+    idx, bad = failure
+    values = point_values(inst, env, idx) if env else {}
+    note = "observed from successive errors of the iteration"
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=bad.want, observed=bad.seen, relation="=", error=bad.seen,
+        digits=digits, note=note,
+    )  # fmt: skip
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"observed {bad.seen}; claimed {bad.want}", series=series)
 
 
 def _log10(e: mpmath.mpf) -> float:
