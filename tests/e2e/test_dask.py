@@ -333,7 +333,9 @@ def test_a_course_graded_on_the_cluster_gets_the_local_grades_and_survives_a_kil
     rows = _grade_rows(report)
     assert report.complete and rows.pop("s006_kills_its_worker") == rows["s001_correct"]
     assert rows == _grade_rows(local)
-    assert report.retried == {"read s006_kills_its_worker": 1}
+    # the killer's read is retried once; a task that happened to run on the same worker when it died (a claim of
+    # another student, under load) is retried once too, and its verdict is the local one (rows above)
+    assert report.retried.get("read s006_kills_its_worker") == 1 and set(report.retried.values()) == {1}
     assert GradeReport.from_json(json.loads(json.dumps(report.to_json()))).retried == report.retried
 
 
