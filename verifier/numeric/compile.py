@@ -270,8 +270,11 @@ def _operation(node: sp.Basic) -> Op:
 
 def _single_node_lambdify(node: sp.Basic) -> Op:
     """A function the tables do not know (an _imp_, a rare special function), through lambdify."""
-    slots = sp.symbols(f"a0:{len(node.args)}")
     sympy_own = (getattr(type(node), "__module__", None) or "").startswith("sympy.")
+    implementation = None if sympy_own else getattr(node.func, "_imp_", None)
+    if callable(implementation):  # what lambdify would call: scipy is not needed (nor imported, 0.24 s of CPU)
+        return _users(implementation, node.func)
+    slots = sp.symbols(f"a0:{len(node.args)}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         scipy_special()  # lambdify's "scipy" namespace imports it: outside the claim's budget
