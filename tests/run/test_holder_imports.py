@@ -1,5 +1,6 @@
 """What the process holding a module imports for its claims: scipy.special once, when the file names a function
-it evaluates, rather than once in every claim's worker; never for a user's own _imp_ (behaviour, never timing)."""
+it evaluates, rather than once in every claim's worker, and the same for a chain pasted into `verifier serve`; never
+for a user's own _imp_ (behaviour, never timing)."""
 
 from __future__ import annotations
 
@@ -119,3 +120,26 @@ def test_a_file_that_calls_a_special_function_or_imports_scipy_is_named(text: st
 )
 def test_a_name_that_is_not_a_call_of_a_special_function_is_not(text: str) -> None:
     assert not special.named_in(text)
+
+
+SERVE_READS = (
+    "import sys\n"
+    "from verifier.serve import checker\n"
+    "from verifier.serve.limits import CheckRequest\n"
+    "from verifier.serve.settings import ServeSettings\n"
+    "def read(request):\n"
+    "    print('scipy.special' in sys.modules)\n"
+    "    raise SystemExit(0)\n"
+    "checker.read = read\n"
+    "checker.run_request(CheckRequest({text!r}), ServeSettings(), None)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "imported"),
+    [(r"$$\operatorname{erf}(x) = -\operatorname{erf}(-x)$$", "True"), (r"$$x + x = 2 x$$", "False")],
+)
+def test_the_page_reads_a_chain_as_the_holder_of_its_file_would(text: str, imported: str) -> None:
+    """`verifier serve` imports before it reads a pasted chain what the process holding the same text as a file
+    imports before it loads it, so that a chain starts from the same state on the page as on the command line."""
+    assert _fresh(SERVE_READS.format(text=text)) == imported

@@ -104,12 +104,18 @@ def hold_module(path: str, verbose: bool) -> None:
 
 
 def _import_what_it_names(path: Path) -> None:
-    """scipy.special, if the file names a function it evaluates (`special.named_in`), before the module: what
-    each of the module's claims would otherwise import in its own worker."""
+    """What the file's text names (`import_what_it_names`), before its module is loaded."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return  # the loader says why
+    import_what_it_names(text)
+
+
+def import_what_it_names(text: str) -> None:
+    """scipy.special, if a derivation's text names a function it evaluates (`special.named_in`): what each of its
+    claims would otherwise import in its own worker. Where the text is read and its claims' workers are forked:
+    a module's holder, and `verifier serve`'s request worker, so that both start a chain from the same state."""
     if special.named_in(text):
         with budget.collector_off():
             importlib.import_module("scipy.special")
