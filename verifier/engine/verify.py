@@ -256,7 +256,7 @@ class _Walk:
         if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
             with budget.unmetered():
                 from verifier.numeric import shrink  # only for a counterexample
-            outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome, settings.cache_dir)
+            outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome)
         seconds = round(time.monotonic() - numeric_started, 4)
         self.verdicts.append(outcome.verdict)
         self.checked.append(inst.claim.n)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from random import Random
 
 import numpy as np
@@ -238,10 +237,9 @@ def _near(blocks: list[Block], values: dict[str, object]) -> Digits | None:
 
 
 def minimise(
-    inst: Instance, rng: np.random.Generator, s: Settings, check: Check, outcome: NumericOutcome, cache_dir: Path | None
+    inst: Instance, rng: np.random.Generator, s: Settings, check: Check, outcome: NumericOutcome
 ) -> NumericOutcome:
-    """A simpler confirmed counterexample than outcome's, if the search finds one (cache_dir: unused, kept for
-    the callers)."""
+    """A simpler confirmed counterexample than outcome's, if the search finds one."""
     cx = outcome.counterexample
     if cx is None or not inst.given:
         return outcome
