@@ -297,17 +297,38 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
 
 
 def _users(fn: Op, func: object) -> Op:
-    """A user's function (its _imp_): a TypeError there is the user's to fix, an ERROR, not a gap of ours."""
+    """A user's function (its _imp_): an exception it raises, or a value that is not one per sample, is the user's
+    to fix, an ERROR that names the function, not a gap (nor a bug) of ours."""
 
     def call(*args: Any) -> Any:
         try:
-            return fn(*args)
-        except TypeError as err:
+            value = fn(*args)
+        except Exception as err:  # the user's code, whatever it raises (the budget's stop is no Exception)
             raise NoNumericForm(
-                f"the numeric implementation (_imp_) of {func} raised TypeError: {str(err)[:120]}"
+                f"the numeric implementation (_imp_) of {func} raised {type(err).__name__}: {str(err)[:120]}"
             ) from None
+        _one_per_sample(value, args, func)
+        return value
 
     return call
+
+
+def _one_per_sample(value: Any, args: Sequence[Any], func: object) -> None:
+    """A user's function must give one value per sample: an array (or list) shaped like its array arguments, or a
+    scalar."""
+    shapes = {np.shape(a) for a in args if np.ndim(a) > 0}
+    try:
+        shape: tuple[int, ...] | None = np.shape(value)
+    except ValueError:  # a ragged list
+        shape = None
+    if shape == () or shape in shapes:
+        return
+    got = f"a {type(value).__name__} of shape {shape}" if shape is not None else f"a ragged {type(value).__name__}"
+    wanted = " or ".join(str(s) for s in sorted(shapes)) or "() (scalars)"
+    raise NoNumericForm(
+        f"the numeric implementation (_imp_) of {func} returned {got} for arguments of shape {wanted}; "
+        "return one value per sample (a numpy array shaped like its arguments)"
+    )
 
 
 def _elementwise_mpmath(node: sp.Basic, args: Sequence[Any]) -> Any:

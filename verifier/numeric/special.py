@@ -6,7 +6,6 @@ numpy.f2py) that a trivial `check` used to pay, and the claims of most derivatio
 from __future__ import annotations
 
 import importlib
-import re
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -46,22 +45,3 @@ SPECIAL: dict[type, Callable[[Any], Op]] = {
     sp.lowergamma: lambda s: lambda a, x: s.gamma(a) * s.gammainc(a, x),
     sp.uppergamma: lambda s: lambda a, x: s.gamma(a) * s.gammaincc(a, x),
 }
-
-
-# what a derivation file writes when its claims evaluate a function of scipy.special: one of those functions, or
-# the library's and the LaTeX reader's names for the normal CDF and GELU (both are erf), called (`sp.erf(x)`,
-# `\\operatorname{erf}(x)`, `Φ(x)`, `\\Phi`; not LaTeX's Greek `\\gamma (x)`); or scipy imported (an _imp_ may call it)
-_NAMES = sorted({f.__name__ for f in SPECIAL} | {"gelu", "normal_cdf", "normalcdf", "normcdf", "ndtr", "Φ", "Phi"})
-_NAMED = re.compile(
-    r"(?<![A-Za-z0-9_\\])(?:" + "|".join(map(re.escape, _NAMES)) + r")\s*\}?\s*\(|\\Phi\b|(?:import|from)\s+scipy\b"
-)
-
-
-def named_in(text: str) -> bool:
-    """Whether a derivation file's text names a function scipy.special evaluates (or imports scipy).
-
-    The process that holds a module imports scipy.special before it forks the module's workers when the file does
-    (`verifier.run.plan.hold_module`): once per module, where each of its claims imported it again, 0.24 s of CPU
-    each. A pure function of the file's text, so a claim starts from the same state at every door; a name in a
-    comment (`gamma` for batch norm's scale) only costs that holder the import."""
-    return _NAMED.search(text) is not None

@@ -18,7 +18,6 @@ from typing import Any
 from verifier.engine import EngineSettings
 from verifier.language.keys import ClaimKey
 from verifier.load import loader
-from verifier.numeric import special
 from verifier.outcome import ClaimResult, Expect, Status
 from verifier.run import cache, pool
 from verifier.run.executor import Executor
@@ -96,29 +95,10 @@ def hold_module(path: str, verbose: bool) -> None:
     """Runs in the process that forks a module's workers (`verifier.run.hosts`, `verifier.run.grouped`): the
     shared imports (a no-op where the process that forked it made them: `share_with_holders`), then the module,
     loaded once. What it holds depends on the module alone, never on which of its claims run, nor on which other
-    claims the run has (what the file's text names, `_import_what_it_names`, is part of the module)."""
+    claims the run has."""
     share_imports(shrinker=True)
     if path not in HELD:
-        _import_what_it_names(Path(path))
         HELD[path] = loader.load(Path(path), verbose)
-
-
-def _import_what_it_names(path: Path) -> None:
-    """What the file's text names (`import_what_it_names`), before its module is loaded."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return  # the loader says why
-    import_what_it_names(text)
-
-
-def import_what_it_names(text: str) -> None:
-    """scipy.special, if a derivation's text names a function it evaluates (`special.named_in`): what each of its
-    claims would otherwise import in its own worker. Where the text is read and its claims' workers are forked:
-    a module's holder, and `verifier serve`'s request worker, so that both start a chain from the same state."""
-    if special.named_in(text):
-        with budget.collector_off():
-            importlib.import_module("scipy.special")
 
 
 def holding(path: str, verbose: bool) -> pool.Group:

@@ -33,7 +33,7 @@ from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain
 from verifier.outcome import ClaimResult, StepResult
-from verifier.run import plan, pool, session
+from verifier.run import pool, session
 from verifier.run.executor import OnDone
 from verifier.serve import channel, limits
 from verifier.serve.channel import GO, PAUSE, RESTART
@@ -184,7 +184,6 @@ def run_request(request: CheckRequest, settings: ServeSettings, sock: socket.soc
     """Runs in the request's worker: read, report, then verify the chains through a session whose executor waits
     for the dispatcher's go for each (`Turns`)."""
     started = time.monotonic()
-    plan.import_what_it_names(request.text)  # as the process holding a file does before it loads it
     families, errors = read(request)
     outlines = [outline(f) for f in families]
     problems = limits.check_parsed([(o["name"], max(0, len(o["lines"]) - 1)) for o in outlines], settings.bounds)
