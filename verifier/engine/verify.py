@@ -30,7 +30,7 @@ from verifier.language.text import n_text
 from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.definedness import is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
-from verifier.numeric.compile import NoNumericForm, Unsupported
+from verifier.numeric.users import NoNumericForm, Unsupported
 from verifier.outcome import (
     ClaimResult,
     Counterexample,

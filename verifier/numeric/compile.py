@@ -10,10 +10,10 @@ imaginary parts exactly (symengine's complex kernels lost them: Im ≈ 1e-17 ins
 3e-30, measured; its cse also returned wrong values beside abs()).
 
 Functions come from numpy and scipy.special (`verifier.numeric.special`, imported on first use);
-any other function (one with an ``_imp_``,
-a rare special function) is evaluated through sympy's own ``lambdify`` of that single
-node. The first evaluation is cross-checked against the independent mpmath walk on a few
-entries; a disagreement beyond round-off sends the whole list to ``lambdify`` for good.
+a function of the user's with an ``_imp_`` is called as it is (`verifier.numeric.users`), and any other
+(a rare special function) is evaluated through sympy's own ``lambdify`` of that single node. The first
+evaluation is cross-checked against the independent mpmath walk on a few entries; a disagreement beyond
+round-off sends the whole list to ``lambdify`` for good.
 The numeric side is evidence only: the kernel never sees it.
 """
 
@@ -30,18 +30,11 @@ from sympy.functions.elementary.piecewise import ExprCondPair
 
 from verifier.numeric.mpeval import MpEvaluator
 from verifier.numeric.special import SPECIAL, scipy_special
+from verifier.numeric.users import NoNumericForm, Unsupported, own_implementation, through_lambdify
 
 Env = dict[sp.Symbol, np.ndarray]
 Op = Callable[..., Any]
-
-
-class NoNumericForm(ValueError):
-    """An expression uses a function of the user's own that has no numeric implementation."""
-
-
-class Unsupported(NoNumericForm):
-    """A function sympy knows that the verifier cannot evaluate here: a limit of the verifier,
-    reported as UNKNOWN ("unsupported: ..."), never as the user's ERROR."""
+__all__ = ["REAL_ONLY", "Compiled", "NoNumericForm", "Unsupported"]  # the errors are numeric.users'
 
 
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
@@ -273,7 +266,7 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
     sympy_own = (getattr(type(node), "__module__", None) or "").startswith("sympy.")
     implementation = None if sympy_own else getattr(node.func, "_imp_", None)
     if callable(implementation):  # what lambdify would call: scipy is not needed (nor imported, 0.24 s of CPU)
-        return _users(implementation, node.func)
+        return own_implementation(implementation, node.func)
     slots = sp.symbols(f"a0:{len(node.args)}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -285,7 +278,7 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
                 raise Unsupported(f"unsupported: {node.func} has no numeric implementation here") from None
             raise NoNumericForm(f"no numeric implementation for {node.func}: {str(err)[:120]}") from None
     if not sympy_own:
-        return _users(fn, node.func)
+        return through_lambdify(fn, node.func)
 
     def guarded(*args: Any) -> Any:
         try:
@@ -294,41 +287,6 @@ def _single_node_lambdify(node: sp.Basic) -> Op:
             return _elementwise_mpmath(node, args)
 
     return guarded
-
-
-def _users(fn: Op, func: object) -> Op:
-    """A user's function (its _imp_): an exception it raises, or a value that is not one per sample, is the user's
-    to fix, an ERROR that names the function, not a gap (nor a bug) of ours."""
-
-    def call(*args: Any) -> Any:
-        try:
-            value = fn(*args)
-        except Exception as err:  # the user's code, whatever it raises (the budget's stop is no Exception)
-            raise NoNumericForm(
-                f"the numeric implementation (_imp_) of {func} raised {type(err).__name__}: {str(err)[:120]}"
-            ) from None
-        _one_per_sample(value, args, func)
-        return value
-
-    return call
-
-
-def _one_per_sample(value: Any, args: Sequence[Any], func: object) -> None:
-    """A user's function must give one value per sample: an array (or list) shaped like its array arguments, or a
-    scalar."""
-    shapes = {np.shape(a) for a in args if np.ndim(a) > 0}
-    try:
-        shape: tuple[int, ...] | None = np.shape(value)
-    except ValueError:  # a ragged list
-        shape = None
-    if shape == () or shape in shapes:
-        return
-    got = f"a {type(value).__name__} of shape {shape}" if shape is not None else f"a ragged {type(value).__name__}"
-    wanted = " or ".join(str(s) for s in sorted(shapes)) or "() (scalars)"
-    raise NoNumericForm(
-        f"the numeric implementation (_imp_) of {func} returned {got} for arguments of shape {wanted}; "
-        "return one value per sample (a numpy array shaped like its arguments)"
-    )
 
 
 def _elementwise_mpmath(node: sp.Basic, args: Sequence[Any]) -> Any:
