@@ -43,6 +43,8 @@ def own_implementation(implementation: Op, func: object) -> Op:
     def call(*args: Any) -> Any:
         try:
             value = implementation(*args)
+        except MemoryError:
+            raise  # the worker's memory limit, reported as such (pool), not the user's function's mistake
         except Exception as err:  # the user's code, whatever it raises (the budget's stop is no Exception)
             raise NoNumericForm(
                 f"the numeric implementation (_imp_) of {func} raised {type(err).__name__}: {str(err)[:120]}"
