@@ -98,3 +98,11 @@ def test_a_users_own_implementation_is_evaluated_without_scipy(tmp_path: Path) -
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "CHECKED []"
+
+
+def test_one_value_for_all_samples_is_broadcast() -> None:
+    """A constant argument gives a scalar; a function that returns it as an array of one still holds for every sample
+    (as it did through lambdify)."""
+    g = implemented_function("users_g", lambda t: np.atleast_1d(np.asarray(t, dtype=float)) * 2)
+    r = verify_family(claim(name="users_constant")(lambda: Identity(x + g(2), x + 4, where={x: Real()})), FAST)
+    assert r.status is Status.CHECKED, r.reason
