@@ -38,8 +38,9 @@ def _bad_value(t: Any) -> Any:
         (lambda t: [2 * t], "returned a list of shape (1, "),  # one list around the batch: not one value per sample
         (lambda t: [1, [2, 3]], "returned a ragged list"),
         (lambda t: np.stack([t, t]), "returned a ndarray of shape (2, "),
+        (lambda t: np.array([2 * t[0]]), "returned a ndarray of shape (1,)"),  # the first sample's, for all
     ],
-    ids=["raises ValueError", "list around the batch", "ragged list", "two values per sample"],
+    ids=["raises ValueError", "list around the batch", "ragged list", "two values per sample", "one for the batch"],
 )
 def test_a_users_function_that_raises_or_gives_the_wrong_shape_is_the_users_error(fn: Any, said: str) -> None:
     r = _verify(fn, 2 * x)

@@ -56,14 +56,15 @@ def own_implementation(implementation: Op, func: object) -> Op:
 
 
 def _one_per_sample(value: Any, args: Sequence[Any], func: object) -> None:
-    """A user's function must give one value per sample: an array (or list) shaped like its array arguments, or one
-    value for all of them (a scalar, or an array of one, which the walk broadcasts)."""
+    """A user's function must give one value per sample: an array (or list) shaped like its array arguments, or a
+    scalar; given only scalars (a constant argument), an array of one too, which the walk broadcasts. An array of one
+    for a batch of samples is a bug (the first sample's value for every sample), not a constant."""
     shapes = {np.shape(a) for a in args if np.ndim(a) > 0}
     try:
         shape: tuple[int, ...] | None = np.shape(value)
     except ValueError:  # a ragged list
         shape = None
-    if shape in ((), (1,)) or shape in shapes:
+    if shape == () or shape in shapes or (shape == (1,) and not shapes):
         return
     got = f"a {type(value).__name__} of shape {shape}" if shape is not None else f"a ragged {type(value).__name__}"
     wanted = " or ".join(str(s) for s in sorted(shapes)) or "() (scalars)"
