@@ -1,0 +1,151 @@
+"""Cases of a branching expression (trusted base): Abs, Max, Min, Heaviside, sign and Piecewise of real
+arguments written as one Piecewise whose reachable cases cover every point.
+
+The kernel's proof by cases (:func:`verifier.trusted.kernel.rules.prove_residual_by_cases`) and the
+strategy that proposes it both take their cases from :func:`cases`, so a strategy cannot hand the
+kernel cases of its own making.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy as sp
+
+from verifier.language import walk
+
+
+class NotShowable(ValueError):
+    """The claim cannot be put as an obligation (for example, a derivative w.r.t. a tied variable)."""
+
+
+MAX_CASES = 64
+MAX_BRANCHING = 6  # distinct Abs/Max/Piecewise/... in one entry; their cases multiply
+_CASE_FUNCTIONS = (sp.Abs, sp.Max, sp.Min, sp.Heaviside, sp.sign, sp.Piecewise)
+
+
+def has_cases(expr: sp.Expr) -> bool:
+    """True if expr branches: Piecewise, or Abs, Max, Min, Heaviside, sign."""
+    return bool(sp.sympify(expr).has(*_CASE_FUNCTIONS))
+
+
+def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
+    """expr as (value, condition) cases covering every point, each value free of branching.
+
+    Abs, Max, Min, Heaviside and sign of real arguments are written as Piecewise and the
+    result is folded (sympy's piecewise_fold) into one Piecewise whose conditions
+    partition the domain; then expr vanishes wherever defined if every case's value does.
+    NotShowable if an argument is not known to be real, or the cases would exceed MAX_CASES.
+    """
+    branching = [n for n in walk.nodes([expr]) if isinstance(n, _CASE_FUNCTIONS)]
+    if len(branching) > MAX_BRANCHING:
+        raise NotShowable(f"{len(branching)} branching functions: up to 2^{len(branching)} cases, too many")
+    folded = sp.piecewise_fold(_as_piecewise(split_moduli(sp.sympify(expr))))
+    pairs = list(folded.args) if isinstance(folded, sp.Piecewise) else [(folded, sp.true)]
+    if len(pairs) > MAX_CASES:
+        raise NotShowable(f"{len(pairs)} cases, more than {MAX_CASES}")
+    out: list[tuple[sp.Expr, sp.Basic]] = []
+    earlier: list[sp.Basic] = []
+    for value, cond in pairs:  # a Piecewise takes the first case whose condition holds
+        reach = sp.And(cond, *[sp.Not(c) for c in earlier]).simplify() if earlier else cond
+        earlier.append(cond)
+        if reach is sp.false or _empty(reach):
+            continue
+        if has_cases(value):
+            raise NotShowable("a case still branches after folding")
+        out.append((_restrict(value, reach), reach))
+    return out
+
+
+def split_moduli(expr: sp.Expr) -> sp.Expr:
+    """expr with each modulus of a product of real factors written as the product of their moduli.
+
+    |ab| = |a|·|b| for every a and b, so the two agree wherever expr is defined, and are defined at the same
+    points. sympy keeps |x·z| whole when neither sign is known, and each modulus is a branch:
+    |x·|y|·z| − |x|·|y|·|z| had four and 16 cases, where split it is zero. Only real factors are split: a
+    modulus of a factor not known to be real could not be written as cases, where the product's can.
+    """
+
+    def splits(node: sp.Basic) -> bool:
+        inner = node.args[0] if isinstance(node, sp.Abs) else None
+        return isinstance(inner, sp.Mul) and bool(inner.is_commutative) and all(f.is_extended_real for f in inner.args)
+
+    return expr.replace(splits, lambda node: sp.Mul(*[sp.Abs(f) for f in node.args[0].args]))
+
+
+def _empty(condition: sp.Basic) -> bool:
+    """A condition on one real variable that no point satisfies (decided by sympy's solvers)."""
+    symbols = condition.free_symbols
+    if len(symbols) != 1 or not next(iter(symbols)).is_extended_real:
+        return False
+    try:
+        return bool(condition.as_set() is sp.S.EmptySet)
+    except (NotImplementedError, TypeError, ValueError):
+        return False
+
+
+def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
+    """value where condition holds: Eq(u, 0) with u = c·s + r (c a nonzero number) fixes s (see _fixed)."""
+    conjuncts = condition.args if isinstance(condition, sp.And) else (condition,)
+    weak = [
+        (c.lhs - c.rhs, isinstance(c, sp.GreaterThan)) for c in conjuncts if isinstance(c, sp.GreaterThan | sp.LessThan)
+    ]
+    pinched = [  # u ≥ 0 together with u ≤ 0 (or −u ≥ 0) pins u to 0
+        u for u, up in weak for v, vp in weak
+        if (up != vp and sp.expand(u - v) == 0) or (up == vp and sp.expand(u + v) == 0 and u != 0)
+    ]  # fmt: skip
+    equalities = [c.lhs - c.rhs for c in conjuncts if isinstance(c, sp.Equality)] + pinched  # a ≥ b and a ≤ b
+    for u in equalities:
+        for s in sorted(u.free_symbols, key=sp.default_sort_key):
+            if (at := _fixed(u, s)) is not None:
+                value = value.subs(s, at)
+                break
+    return value
+
+
+def _fixed(u: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
+    """The one value of s where u = 0, for u = c·s + r with c a nonzero number and r free of s; else None. A
+    coefficient that may vanish fixes nothing: x·y = 0 also holds at y = 0 for every x (solved as x = 0, that
+    branch was dropped and a false identity PROVED)."""
+    c = sp.expand(u).coeff(s, 1) if u.is_polynomial(s) and sp.degree(u, s) == 1 else sp.S.Zero
+    return sp.expand(-(u - c * s) / c) if c.is_number and c.is_zero is False else None
+
+
+def _as_piecewise(expr: sp.Expr) -> sp.Expr:
+    def real(*args: sp.Expr) -> None:
+        if not all(a.is_extended_real for a in args):
+            raise NotShowable(f"cases need real arguments; {sp.sstr(args)[:60]} is not known to be real")
+
+    def absolute(u: sp.Expr) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((u, u >= 0), (-u, True))
+
+    def sign(u: sp.Expr) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((-1, u < 0), (0, sp.Eq(u, 0)), (1, True))
+
+    def heaviside(u: sp.Expr, at_zero: sp.Expr = sp.S.Half) -> sp.Expr:
+        real(u)
+        return sp.Piecewise((0, u < 0), (at_zero, sp.Eq(u, 0)), (1, True))
+
+    def largest(*args: sp.Expr) -> sp.Expr:
+        real(*args)
+        return _select(args, lambda a, b: a >= b)
+
+    def smallest(*args: sp.Expr) -> sp.Expr:
+        real(*args)
+        return _select(args, lambda a, b: a <= b)
+
+    rules = {sp.Abs: absolute, sp.sign: sign, sp.Heaviside: heaviside, sp.Max: largest, sp.Min: smallest}
+    for kind, rule in rules.items():
+        expr = expr.replace(kind, rule)
+    return expr
+
+
+def _select(args: Sequence[sp.Expr], wins: object) -> sp.Expr:
+    """The argument that wins against every other (ties go to the first), as a Piecewise."""
+    pairs = []
+    for i, a in enumerate(args):
+        pairs.append((a, sp.And(*[wins(a, b) for j, b in enumerate(args) if j != i])))  # type: ignore[operator]
+    pairs[-1] = (args[-1], sp.true)
+    return sp.Piecewise(*pairs)
