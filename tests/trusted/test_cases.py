@@ -77,6 +77,19 @@ def test_a_modulus_of_a_product_is_proved_by_its_split_and_a_dropped_sign_is_ref
     assert wrong.status is Status.REFUTED, wrong.reason
 
 
+def test_a_denominator_cancelled_by_the_split_still_bounds_where_the_proof_holds() -> None:
+    """Red team: |x·|y|·(z − π)|/|z − π| = |x|·|y| is undefined at z = π, which no sample meets. Split, the left
+    side is |x|·|y|, one case of value 0: its proof must still say it holds only where both sides are defined."""
+    z = sp.Symbol("z")
+    g = z - sp.pi
+    reals = {x: Real(), y: Real(), z: Real()}
+    body = Identity(sp.Abs(x * sp.Abs(y) * g) / sp.Abs(g), sp.Abs(x) * sp.Abs(y), where=reals)
+    r = _verify("cancelled", body)
+    assert r.status is not Status.REFUTED, r.reason
+    if r.status is Status.PROVED:
+        assert any("wherever both sides are defined" in a for a in r.assumptions), r.assumptions
+
+
 def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:
     wrong = instantiate(Claim("w", "test", "w", Identity(sp.Max(x, 0), x, where={x: Real()}), Expect.HOLDS, None))
     obligation = kernel.residual(wrong)

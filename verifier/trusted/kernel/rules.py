@@ -61,13 +61,17 @@ def _kinks(inst: Instance) -> tuple[str, ...]:
 def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
     """Every entry of the kernel's own residual vanishes in each of its cases. The cases (obligations.cases)
     write Abs, Max, Min, Heaviside, sign and Piecewise of real arguments as one Piecewise whose reachable
-    cases cover every point; a value that is zero in every case is zero everywhere (wherever defined)."""
+    cases cover every point; a value that is zero in every case is zero everywhere (wherever defined). Where it is
+    defined is read from the residual as well as from the cases: writing a case can cancel a denominator
+    (|x·|y|·g|/|g| is |x|·|y| once its modulus is split), and the points where it vanished are still not the
+    claim's."""
     _own(inst, obligation, "cases")
     values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
     rungs = _covered(values, facts, "zero", "cases")
     detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
     extra = (KINKS,) if isinstance(inst.claim.body, Derivative) else ()
-    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *provisos.definedness(values), *extra), detail)
+    defined = provisos.definedness([*obligation.entries, *values])
+    return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *defined, *extra), detail)
 
 
 def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: obligations.Squares | None = None) -> Proof:
