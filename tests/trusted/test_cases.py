@@ -12,7 +12,7 @@ from verifier.language.claims import Expect
 from verifier.language.families import Claim
 from verifier.outcome import Status
 from verifier.trusted import kernel, obligations
-from verifier.trusted.cases import split_moduli
+from verifier.trusted.cases import split_products
 from verifier.trusted.instantiate import instantiate
 from verifier.trusted.kernel import Rejected
 
@@ -58,14 +58,16 @@ def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:
     assert -xr in values, "the case x <= 0 is not zero: no proof"
 
 
-def test_a_modulus_of_a_product_of_reals_is_split_into_moduli_and_nothing_else_is() -> None:
+def test_a_modulus_or_sign_of_a_product_of_reals_is_split_and_nothing_else_is() -> None:
     xr, yr, zr = sp.symbols("x y z", real=True)
     inner = sp.Abs(xr * sp.Abs(yr) * zr)  # sympy keeps |x·z| whole: four branching functions, 16 cases
     assert obligations.cases(inner - sp.Abs(xr) * sp.Abs(yr) * sp.Abs(zr)) == [(0, sp.true)]
-    assert split_moduli(sp.Abs(xr * yr) + sp.Abs(xr + yr)) == sp.Abs(xr) * sp.Abs(yr) + sp.Abs(xr + yr)
-    assert split_moduli(sp.Abs(sp.I * xr * yr)) == sp.Abs(xr) * sp.Abs(yr)  # sympy takes |i| out first
+    assert split_products(sp.Abs(xr * yr) + sp.Abs(xr + yr)) == sp.Abs(xr) * sp.Abs(yr) + sp.Abs(xr + yr)
+    assert split_products(sp.Abs(sp.I * xr * yr)) == sp.Abs(xr) * sp.Abs(yr)  # sympy takes |i| out first
     complex_factor = sp.Abs(sp.sqrt(x) * yr)  # √x is not known to be real: left whole
-    assert split_moduli(complex_factor) == complex_factor
+    assert split_products(complex_factor) == complex_factor
+    assert split_products(sp.sign(xr * yr) ** 2) == sp.sign(xr) ** 2 * sp.sign(yr) ** 2  # sign is multiplicative
+    assert split_products(sp.Heaviside(xr * yr)) == sp.Heaviside(xr * yr)  # Heaviside is not
 
 
 def test_a_modulus_of_a_product_is_proved_by_its_split_and_a_dropped_sign_is_refuted() -> None:

@@ -40,7 +40,7 @@ def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
     branching = [n for n in walk.nodes([expr]) if isinstance(n, _CASE_FUNCTIONS)]
     if len(branching) > MAX_BRANCHING:
         raise NotShowable(f"{len(branching)} branching functions: up to 2^{len(branching)} cases, too many")
-    folded = sp.piecewise_fold(_as_piecewise(split_moduli(sp.sympify(expr))))
+    folded = sp.piecewise_fold(_as_piecewise(split_products(sp.sympify(expr))))
     pairs = list(folded.args) if isinstance(folded, sp.Piecewise) else [(folded, sp.true)]
     if len(pairs) > MAX_CASES:
         raise NotShowable(f"{len(pairs)} cases, more than {MAX_CASES}")
@@ -57,20 +57,22 @@ def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
     return out
 
 
-def split_moduli(expr: sp.Expr) -> sp.Expr:
-    """expr with each modulus of a product of real factors written as the product of their moduli.
+def split_products(expr: sp.Expr) -> sp.Expr:
+    """expr with each modulus, and each sign, of a product of real factors written as the product of the factors'.
 
-    |ab| = |a|·|b| for every a and b, so the two agree wherever expr is defined, and are defined at the same
-    points. sympy keeps |x·z| whole when neither sign is known, and each modulus is a branch:
-    |x·|y|·z| − |x|·|y|·|z| had four and 16 cases, where split it is zero. Only real factors are split: a
-    modulus of a factor not known to be real could not be written as cases, where the product's can.
+    |ab| = |a|·|b| and sign(ab) = sign(a)·sign(b) for all real a and b, so the two agree wherever expr is defined.
+    sympy keeps |x·z| and sign(x·z) whole when neither sign is known, and each is a branch: |x·|y|·z| − |x|·|y|·|z|
+    had four and 16 cases, where split it is zero. Only real factors are split: a modulus of a factor not known
+    to be real could not be written as cases, where the product's can. Split, sympy may cancel a factor against
+    a denominator (|x·g|/|g| is |x|), so where a proof by cases holds is read from the residual itself
+    (:func:`verifier.trusted.kernel.rules.prove_residual_by_cases`), not from the cases.
     """
 
     def splits(node: sp.Basic) -> bool:
-        inner = node.args[0] if isinstance(node, sp.Abs) else None
+        inner = node.args[0] if isinstance(node, sp.Abs | sp.sign) else None
         return isinstance(inner, sp.Mul) and bool(inner.is_commutative) and all(f.is_extended_real for f in inner.args)
 
-    return expr.replace(splits, lambda node: sp.Mul(*[sp.Abs(f) for f in node.args[0].args]))
+    return expr.replace(splits, lambda node: sp.Mul(*[node.func(f) for f in node.args[0].args]))
 
 
 def _empty(condition: sp.Basic) -> bool:

@@ -1,9 +1,9 @@
-"""The modulus of a product, split into the product of the moduli before a proof by cases.
+"""The modulus and the sign of a product, split into the factors' before a proof by cases.
 
-|ab| = |a|·|b| for all real (indeed complex) a and b (e.g. Abbott, Understanding Analysis, §1.2,
-Example 1.2.5). The kernel's cases (:mod:`verifier.trusted.cases`) split each modulus of a product of
-real factors this way, so |x·|y|·z| = |x|·|y|·|z| is proved at once where it took 16 cases and ran out
-of its budget. The false probes are near misses a wrong split would prove: a sign dropped from a
+|ab| = |a|·|b| and sign(ab) = sign(a)·sign(b) for all real a and b (e.g. Abbott, Understanding
+Analysis, §1.2, Example 1.2.5). The kernel's cases (:mod:`verifier.trusted.cases`) split each modulus
+and sign of a product of real factors this way, so |x·|y|·z| = |x|·|y|·|z| is proved at once where it
+took 16 cases and ran out of its budget. The false probes are near misses a wrong split would prove: a sign dropped from a
 factor, a sum split as if it were a product, a modulus dropped from an odd power. Each has a witness
 where the sides differ by at least 1.
 
@@ -71,7 +71,24 @@ def modulus_of_four_factors_keeps_the_last_sign() -> Identity:
     return Identity(sp.Abs(x * y * z * w), sp.Abs(x) * sp.Abs(y) * sp.Abs(z) * w, where={**REALS, w: Real()})
 
 
+@claim()
+def sign_times_modulus_of_a_product() -> Identity:
+    """sign(xy)·|xy| = xy on ℝ².
+
+    Proof: sign(t)·|t| = t for every real t (t = xy).
+    """
+    return Identity(sp.sign(x * y) * sp.Abs(x * y), x * y, where={x: Real(), y: Real()})
+
+
+@claim(expect="refuted")
+def sign_of_a_product_keeps_a_factor() -> Identity:
+    """sign(xy)·|x| = x·|y| (false at x = 1, y = 2: 1 against 2)."""
+    return Identity(sp.sign(x * y) * sp.Abs(x), x * sp.Abs(y), where={x: Real(), y: Real()})
+
+
 TRUTH = {
+    "sign_times_modulus_of_a_product": ("true", 2, None),
+    "sign_of_a_product_keeps_a_factor": ("false", 2, {"x": 1, "y": 2}),
     "modulus_of_a_product_with_a_modulus_inside": ("true", 2, None),
     "modulus_of_a_quotient": ("true", 2, None),
     "modulus_of_a_cube_times_a_factor": ("true", 2, None),
