@@ -12,11 +12,12 @@ from verifier.language.claims import Expect
 from verifier.language.families import Claim
 from verifier.outcome import Status
 from verifier.trusted import kernel, obligations
-from verifier.trusted.cases import split_products
+from verifier.trusted.cases import _no_signs_fit, split_products
 from verifier.trusted.instantiate import instantiate
 from verifier.trusted.kernel import Rejected
 
 x, y = sp.Symbol("x"), sp.Symbol("y")
+Y = sp.Symbol("y", real=True)
 FAST = EngineSettings(samples=40)
 SMOOTH_L1 = sp.Piecewise((x**2 / 2, sp.Abs(x) < 1), (sp.Abs(x) - sp.Rational(1, 2), True))
 
@@ -90,6 +91,32 @@ def test_a_denominator_cancelled_by_the_split_still_bounds_where_the_proof_holds
     assert r.status is not Status.REFUTED, r.reason
     if r.status is Status.PROVED:
         assert any("wherever both sides are defined" in a for a in r.assumptions), r.assumptions
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        sp.sign(Y) * sp.sign(Y**2 - 2),  # sympy's simplify made the case y = −√2 empty (red team helper-56)
+        sp.sign(Y * (Y**2 - 2)) * sp.sign(Y**2 - 2),
+        sp.Abs(Y**2 - 2) + sp.sign(Y - 1) * sp.Heaviside(Y**2 - 3),
+        sp.Max(Y**2, 2) - sp.Min(Y, sp.sqrt(3)),
+    ],
+)
+def test_every_point_is_in_a_case_that_is_kept(expr: sp.Expr) -> None:
+    """The cases cover every point, the roots of the conditions included, where a dropped case would let a proof
+    skip the one point where the claim fails."""
+    kept = [condition for _, condition in obligations.cases(expr)]
+    for at in [-2, -sp.sqrt(3), -sp.sqrt(2), -1, 0, 1, sp.sqrt(2), sp.sqrt(3), 2, sp.Rational(3, 2)]:
+        assert any(sp.sympify(c).subs(Y, at) is sp.true for c in kept), f"no case holds at y = {at}"
+
+
+def test_a_case_is_dropped_when_no_signs_fit_it() -> None:
+    xr, yr = sp.symbols("x y", real=True)
+    values = [value for value, _ in obligations.cases(sp.Max(xr, yr) + sp.Min(xr, yr) - xr - yr)]
+    assert values == [0, 0]  # the third case, x ≥ y and x ≤ y both false, has no point: x − y has no sign
+    assert not _no_signs_fit(sp.And(yr < 0, sp.Eq(yr**2, 2)))  # y = −√2: its signs fit, kept
+    assert _no_signs_fit(sp.And(sp.Or(xr > yr, sp.Eq(xr, yr)), xr < yr))  # x − y ≥ 0 and < 0
+    assert not _no_signs_fit(sp.And(xr > 0, yr > 0))
 
 
 def test_the_kernel_refuses_facts_for_cases_it_did_not_compute() -> None:

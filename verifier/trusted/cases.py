@@ -8,7 +8,8 @@ kernel cases of its own making.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 
@@ -36,6 +37,13 @@ def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
     result is folded (sympy's piecewise_fold) into one Piecewise whose conditions
     partition the domain; then expr vanishes wherever defined if every case's value does.
     NotShowable if an argument is not known to be real, or the cases would exceed MAX_CASES.
+
+    A case's condition is its own and the negations of those before it, as written: sympy's
+    simplify of such a conjunction is not trusted. It was wrong (sympy 1.14): it turned y < 0,
+    y² = 2 and not (y < 0 and y² < 2) into y < −√2, which is empty, so the case y = −√2 was
+    dropped and a claim false there was proved (red team helper-56). A case is dropped only when
+    its condition, as written, is false or shown to have no point: by sympy's solvers for one
+    variable (:func:`_empty`), or because no signs of its comparisons fit it (:func:`_no_signs_fit`).
     """
     branching = [n for n in walk.nodes([expr]) if isinstance(n, _CASE_FUNCTIONS)]
     if len(branching) > MAX_BRANCHING:
@@ -47,9 +55,9 @@ def cases(expr: sp.Expr) -> list[tuple[sp.Expr, sp.Basic]]:
     out: list[tuple[sp.Expr, sp.Basic]] = []
     earlier: list[sp.Basic] = []
     for value, cond in pairs:  # a Piecewise takes the first case whose condition holds
-        reach = sp.And(cond, *[sp.Not(c) for c in earlier]).simplify() if earlier else cond
+        reach = sp.And(cond, *[sp.Not(c) for c in earlier]) if earlier else cond  # never simplified (see above)
         earlier.append(cond)
-        if reach is sp.false or _empty(reach):
+        if reach is sp.false or _empty(reach) or _no_signs_fit(reach):
             continue
         if has_cases(value):
             raise NotShowable("a case still branches after folding")
@@ -73,6 +81,61 @@ def split_products(expr: sp.Expr) -> sp.Expr:
         return isinstance(inner, sp.Mul) and bool(inner.is_commutative) and all(f.is_extended_real for f in inner.args)
 
     return expr.replace(splits, lambda node: sp.Mul(*[node.func(f) for f in node.args[0].args]))
+
+
+MAX_SIGNED = 6  # distinct differences whose signs _no_signs_fit tries together (3⁶ = 729 ways)
+_HOLDS: dict[type, Callable[[int], bool]] = {
+    sp.StrictGreaterThan: lambda s: s > 0,
+    sp.GreaterThan: lambda s: s >= 0,
+    sp.StrictLessThan: lambda s: s < 0,
+    sp.LessThan: lambda s: s <= 0,
+    sp.Equality: lambda s: s == 0,
+    sp.Unequality: lambda s: s != 0,
+}
+
+
+def _no_signs_fit(condition: sp.Basic) -> bool:
+    """No real point satisfies condition, because no signs fit it: each comparison a ≷ b is read as the sign of
+    a − b (expanded, and a − b and b − a as one difference), and no choice of −, 0, + for each difference makes
+    the condition true. At any real point the differences have some signs, so if none fit, no point does. The
+    signs are tried as if free: a condition that is empty only because the differences depend on each other
+    (y < 0 and y² = 2 and y ≠ −√2) is not shown empty here. x ≥ y or x ≤ y, negated, is: x − y has no sign."""
+    differences: dict[sp.Expr, int] = {}
+    read: dict[sp.Basic, tuple[int, bool]] = {}  # a comparison → (its difference, whether it is b − a)
+    for relation in condition.atoms(sp.core.relational.Relational):
+        if type(relation) not in _HOLDS:
+            return False
+        u = sp.expand(relation.lhs - relation.rhs)
+        flipped = bool(u.could_extract_minus_sign())
+        u = -u if flipped else u
+        if u.is_number:
+            return False
+        read[relation] = (differences.setdefault(u, len(differences)), flipped)
+    if not read or len(differences) > MAX_SIGNED:
+        return False
+    for signs in itertools.product((-1, 0, 1), repeat=len(differences)):
+        truth = {r: _HOLDS[type(r)](-signs[i] if flipped else signs[i]) for r, (i, flipped) in read.items()}
+        if _holds(condition, truth) is not False:
+            return False  # these signs fit (or the condition could not be read): not shown empty
+    return True
+
+
+def _holds(condition: sp.Basic, truth: dict[sp.Basic, bool]) -> bool | None:
+    """condition's truth from its comparisons' (And, Or, Not of them); None for anything else."""
+    if condition in truth:
+        return truth[condition]
+    if condition is sp.true or condition is sp.false:
+        return bool(condition)
+    parts = [_holds(c, truth) for c in condition.args]
+    if None in parts:
+        return None
+    if isinstance(condition, sp.And):
+        return all(parts)
+    if isinstance(condition, sp.Or):
+        return any(parts)
+    if isinstance(condition, sp.Not):
+        return not parts[0]
+    return None
 
 
 def _empty(condition: sp.Basic) -> bool:
