@@ -39,6 +39,25 @@ def test_definedness_is_the_rule_over_every_entry(exprs: list[sp.Expr]) -> None:
     assert provisos.definedness(exprs) == _by_atoms(exprs)
 
 
+POLE = ("wherever both sides are defined (no logarithm of 0, no function at a pole)",)
+
+
+@pytest.mark.parametrize(
+    ("exprs", "proviso"),
+    [
+        ([sp.log(sp.Abs(x * (y**2 - 2))) - sp.log(sp.Abs(x)) - sp.log(sp.Abs(y**2 - 2))], POLE),  # y = √2 (helper-56)
+        ([sp.log(1 + sp.exp(x)) - x], ()),  # its argument is positive: defined everywhere
+        ([sp.tan(x) - sp.sin(x) / sp.cos(x)], PROVISO),  # sympy's quotient shows the pole as a denominator
+        ([sp.tan(x) ** 2 + 1], POLE),
+        ([sp.gamma(x**2 + 1) + 1], ()),  # Γ has no pole at a positive argument
+        ([sp.gamma(x) + 1], POLE),
+        ([sp.log(x) / y], PROVISO),  # a denominator first: one proviso
+    ],
+)
+def test_a_logarithm_of_what_may_be_zero_or_a_pole_needs_the_proviso(exprs: list[sp.Expr], proviso: tuple) -> None:
+    assert provisos.definedness(exprs) == proviso
+
+
 def test_a_denominator_inside_a_shared_subexpression_needs_the_proviso() -> None:
     assert provisos.definedness(CASES["shared deep"]) == PROVISO
     assert provisos.definedness(CASES["later entry"]) == PROVISO

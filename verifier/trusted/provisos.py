@@ -16,16 +16,33 @@ from verifier.language import walk
 from verifier.trusted import obligations
 from verifier.trusted.instantiate import Instance
 
+# functions undefined at some real points (a pole, or a logarithm's 0): unless their argument is positive
+_POLES = (sp.log, sp.gamma, sp.loggamma, sp.digamma, sp.polygamma)
+_POLES_ANYWHERE = (sp.tan, sp.cot, sp.sec, sp.csc, sp.atanh, sp.acoth, sp.zeta)  # poles at positive points too
+
 
 def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
-    """The proviso a rational-function proof carries: it holds where no denominator vanishes
-    (none is needed for a denominator that is positive on the domain, such as Σ exp(zᵢ)).
-    Every distinct power of every entry is asked once (walk.nodes: a denominator shared by the
-    entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
-    pows = (n for n in walk.nodes([sp.sympify(e) for e in exprs]) if isinstance(n, sp.Pow))
-    if any(p.exp.is_negative and p.base.free_symbols and p.base.is_positive is not True for p in pows):
-        return ("wherever both sides are defined (no denominator is 0)",)
-    return ()
+    """The proviso a proof by rewriting carries: it holds where no denominator vanishes (none is needed for a
+    denominator that is positive on the domain, such as Σ exp(zᵢ)), and where no logarithm's argument is 0 and no
+    function is at a pole (log|x·(y² − 2)| = log|x| + log|y² − 2| fails at y = √2, where neither side is defined;
+    red team helper-56). Every distinct node of every entry is asked once (walk.nodes: a denominator shared by
+    the entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
+    pole = False
+    for n in walk.nodes([sp.sympify(e) for e in exprs]):
+        if isinstance(n, sp.Pow) and n.exp.is_negative and _may_vanish(n.base):
+            return ("wherever both sides are defined (no denominator is 0)",)
+        pole = pole or _at_a_pole(n)
+    return ("wherever both sides are defined (no logarithm of 0, no function at a pole)",) if pole else ()
+
+
+def _may_vanish(base: sp.Expr) -> bool:
+    return bool(base.free_symbols) and base.is_positive is not True
+
+
+def _at_a_pole(node: sp.Basic) -> bool:
+    if isinstance(node, _POLES_ANYWHERE):
+        return bool(node.free_symbols)
+    return isinstance(node, _POLES) and _may_vanish(node.args[-1])
 
 
 # domains whose points are limits of interior points (in the free coordinates the relations
