@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from verifier import Derivative, Identity, Inequality, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
 from verifier.trusted import provisos
 from verifier.trusted.kernel import Rejected
 from verifier.trusted.kernel.base import refuse_floats
@@ -69,3 +72,24 @@ def test_a_float_inside_a_shared_subexpression_of_a_matrix_is_refused() -> None:
     with pytest.raises(Rejected, match=r"float 0\.5"):
         refuse_floats("rule", [sp.ImmutableMatrix([[x + 1, y], [half, half + z]])])
     refuse_floats("rule", [sp.ImmutableMatrix([[x / 2, sp.exp(y)]]), x + sp.Rational(1, 3)])  # exact: accepted
+
+
+def _proved(name: str, body: object) -> tuple[str, ...]:
+    r = verify_family(claim(name=name)(lambda: body), EngineSettings(samples=40))
+    assert r.status is Status.PROVED, r.reason
+    return tuple(r.assumptions)
+
+
+def test_a_pole_on_both_sides_bounds_the_proof_though_it_cancels_from_the_residual() -> None:
+    """Red team helper-57: tan x + sin²x + cos²x = tan x + 1 is undefined at π/2, but lhs − rhs has no tan."""
+    t, u = sp.symbols("t u")
+    on_both = Identity(sp.tan(t) + sp.sin(t) ** 2 + sp.cos(t) ** 2, sp.tan(t) + 1, where={t: Real()})
+    assert POLE[0] in _proved("on_both", on_both)
+    over_both = Identity(1 / t + sp.sin(t) ** 2 + sp.cos(t) ** 2, 1 / t + 1, where={t: Real()})
+    assert PROVISO[0] in _proved("over_both", over_both)
+    in_the_gap = Inequality(sp.tan(t) + t**2, ">=", sp.tan(t), where={t: Real()})
+    assert POLE[0] in _proved("in_the_gap", in_the_gap)  # the gap path carried no proviso at all
+    in_f = Derivative(t + sp.tan(u), t, 1, where={t: Real(), u: Real()})
+    assert POLE[0] in _proved("in_f", in_f)
+    clean = Identity(sp.sin(t) ** 2 + sp.cos(t) ** 2, 1, where={t: Real()})
+    assert not any("wherever" in a for a in _proved("clean", clean))

@@ -129,6 +129,20 @@ class Differentiator:
         return sp.diff(expr, x)
 
 
+def sides(inst: Instance) -> list[sp.Expr]:
+    """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative), in the symbolic
+    view: where the claim is defined is read from these too, since a pole on both sides cancels out of lhs − rhs
+    (tan x + 1 = tan x + sin²x + cos²x)."""
+    body = inst.claim.body
+    if isinstance(body, Identity | Inequality):
+        pairs = (body.lhs, body.rhs)
+    elif isinstance(body, Derivative):
+        pairs = (body.f, body.equals)
+    else:
+        return []
+    return [e for side in pairs for e in as_matrix(inst.symbolic(side))]
+
+
 def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
     """(greater side − smaller side, strict)."""
     body = inst.claim.body

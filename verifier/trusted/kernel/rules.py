@@ -45,8 +45,15 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
     """Every entry of the kernel's own residual for this claim is zero (wherever defined)."""
     _own(inst, obligation, "residual")
     rungs = _covered(obligation.entries, facts, "zero", "residual")
-    assumptions = (*inst.assumptions, *provisos.definedness(obligation.entries), *_kinks(inst))
+    defined = provisos.definedness([*obligation.entries, *_sides(inst)])
+    assumptions = (*inst.assumptions, *defined, *_kinks(inst))
     return _proof(inst, "residual is zero", rungs, assumptions)
+
+
+def _sides(inst: Instance) -> list[sp.Expr]:
+    """The claim's sides as declared: a pole on both sides cancels out of the residual (red team helper-57:
+    tan x + sin²x + cos²x = tan x + 1 was PROVED with no proviso, undefined at π/2)."""
+    return _obligation_of("sides", lambda: obligations.sides(inst))
 
 
 def _kinks(inst: Instance) -> tuple[str, ...]:
@@ -70,7 +77,7 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     rungs = _covered(values, facts, "zero", "cases")
     detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
     extra = (KINKS,) if isinstance(inst.claim.body, Derivative) else ()
-    defined = provisos.definedness([*obligation.entries, *values])
+    defined = provisos.definedness([*obligation.entries, *_sides(inst), *values])
     return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *defined, *extra), detail)
 
 
@@ -141,7 +148,8 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     rungs = _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
     if squares is None:
         rungs += _covered([gap], facts, prop, "prove_inequality")
-        return _proof(inst, rule + "gap is " + prop, rungs, inst.assumptions)
+        defined = provisos.definedness([gap, *_sides(inst)])
+        return _proof(inst, rule + "gap is " + prop, rungs, (*inst.assumptions, *defined))
     weights, forms = squares
     if strict or len(weights) != len(forms) or any(len(f) != 1 for f in forms):
         raise Rejected("prove_inequality", "squares show gap ≥ 0 (not > 0), each weight times one square")
