@@ -3,9 +3,9 @@
 |ab| = |a|·|b| and sign(ab) = sign(a)·sign(b) for all real a and b (e.g. Abbott, Understanding
 Analysis, §1.2, Example 1.2.5). The kernel's cases (:mod:`verifier.trusted.cases`) split each modulus
 and sign of a product of real factors this way, so |x·|y|·z| = |x|·|y|·|z| is proved at once where it
-took 16 cases and ran out of its budget. The false probes are near misses a wrong split would prove: a sign dropped from a
-factor, a sum split as if it were a product, a modulus dropped from an odd power. Each has a witness
-where the sides differ by at least 1.
+took 16 cases and ran out of its budget. The false probes are near misses a wrong split would prove:
+a sign dropped from a factor, a sum split as if it were a product, a modulus dropped from an odd
+power. Each has a witness where the sides differ by at least 1.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
