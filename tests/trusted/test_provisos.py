@@ -93,3 +93,18 @@ def test_a_pole_on_both_sides_bounds_the_proof_though_it_cancels_from_the_residu
     assert POLE[0] in _proved("in_f", in_f)
     clean = Identity(sp.sin(t) ** 2 + sp.cos(t) ** 2, 1, where={t: Real()})
     assert not any("wherever" in a for a in _proved("clean", clean))
+
+
+def test_a_derivative_across_a_jump_holds_only_away_from_it() -> None:
+    """Red team helper-57: sympy's acot jumps at 0, atan2 across y = 0 for x < 0, arg at 0; none of these is a
+    denominator's zero or a case, and their derivatives were PROVED with no proviso."""
+    t, u = sp.symbols("t u")
+    jumps = {
+        "acot": Derivative(sp.acot(t), t, -1 / (1 + t**2), where={t: Real()}),
+        "atan2": Derivative(sp.atan2(u, t), u, t / (t**2 + u**2), where={t: Real(), u: Real()}),
+        "arg": Derivative(sp.arg(t), t, 0, where={t: Real()}),
+    }
+    for name, body in jumps.items():
+        assert f"derivatives taken away from the jumps of {name}" in _proved(name, body)
+    smooth = _proved("atan", Derivative(sp.atan(t), t, 1 / (1 + t**2), where={t: Real()}))
+    assert not any("jumps" in a for a in smooth)

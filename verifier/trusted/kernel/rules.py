@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import sympy as sp
 
+from verifier.language import walk
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Identity, Limit, Statement
 from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.language.iteration import Iteration, iteration_of
@@ -61,8 +62,23 @@ def _kinks(inst: Instance) -> tuple[str, ...]:
     boundaries between its cases; sympy differentiates Abs(x) to sign(x) without saying so."""
     body = inst.claim.body
     if isinstance(body, Derivative) and obligations.has_cases(inst.symbolic(sp.ImmutableMatrix([body.f]))):
-        return (KINKS,)
-    return ()
+        return (KINKS, *_jumps(inst))
+    return _jumps(inst)
+
+
+def _jumps(inst: Instance) -> tuple[str, ...]:
+    """A derivative of a function that jumps (sympy's acot at 0, atan2 across its cut, arg at 0, floor, ceiling,
+    frac) exists only away from its jumps, which are neither a denominator's zeros nor cases (red team
+    helper-57: d/dx acot x = −1/(1 + x²) was PROVED with no proviso)."""
+    body = inst.claim.body
+    if not isinstance(body, Derivative):
+        return ()
+    f = inst.symbolic(sp.ImmutableMatrix([body.f]))
+    found = sorted({type(n).__name__ for n in walk.nodes([f]) if isinstance(n, _JUMPS) and n.free_symbols})
+    return (f"derivatives taken away from the jumps of {', '.join(found)}",) if found else ()
+
+
+_JUMPS = (sp.acot, sp.atan2, sp.arg, sp.floor, sp.ceiling, sp.frac)
 
 
 def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Sequence[Fact]) -> Proof:
@@ -76,7 +92,7 @@ def prove_residual_by_cases(inst: Instance, obligation: Obligation, facts: Seque
     values, conditions = _obligation_of("prove_residual_by_cases", lambda: provisos.case_split(obligation.entries))
     rungs = _covered(values, facts, "zero", "cases")
     detail = f"{len(values)} case(s): {', '.join(dict.fromkeys(conditions))[:160]}"
-    extra = (KINKS,) if isinstance(inst.claim.body, Derivative) else ()
+    extra = (KINKS, *_jumps(inst)) if isinstance(inst.claim.body, Derivative) else ()
     defined = provisos.definedness([*obligation.entries, *_sides(inst), *values])
     return _proof(inst, "proof by cases", rungs, (*inst.assumptions, *defined, *extra), detail)
 
