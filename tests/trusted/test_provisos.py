@@ -108,3 +108,10 @@ def test_a_derivative_across_a_jump_holds_only_away_from_it() -> None:
         assert f"derivatives taken away from the jumps of {name}" in _proved(name, body)
     smooth = _proved("atan", Derivative(sp.atan(t), t, 1 / (1 + t**2), where={t: Real()}))
     assert not any("jumps" in a for a in smooth)
+
+
+def test_a_pole_on_both_sides_bounds_a_proof_by_squares_too() -> None:
+    """The sum-of-squares path of an inequality: tan x + (x − y)² + y² ≥ tan x is undefined at π/2."""
+    t, u = sp.symbols("t u")
+    body = Inequality(sp.tan(t) + t**2 - 2 * t * u + 2 * u**2, ">=", sp.tan(t), where={t: Real(), u: Real()})
+    assert POLE[0] in _proved("by_squares", body)

@@ -67,9 +67,8 @@ def _kinks(inst: Instance) -> tuple[str, ...]:
 
 
 def _jumps(inst: Instance) -> tuple[str, ...]:
-    """A derivative of a function that jumps (sympy's acot at 0, atan2 across its cut, arg at 0, floor, ceiling,
-    frac) exists only away from its jumps, which are neither a denominator's zeros nor cases (red team
-    helper-57: d/dx acot x = −1/(1 + x²) was PROVED with no proviso)."""
+    """A derivative of a function that jumps (acot at 0, atan2 across its cut, arg at 0, floor, ceiling, frac) exists
+    only away from its jumps, neither a denominator's zeros nor cases (helper-57: d/dx acot x had no proviso)."""
     body = inst.claim.body
     if not isinstance(body, Derivative):
         return ()
@@ -162,9 +161,9 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     gap, strict, *above = _obligation_of("prove_inequality", lambda: compute(inst))
     rule, prop = "squared sides, " if sides else "", "positive" if strict else "nonnegative"
     rungs = _covered(above, facts, "nonnegative", "prove_inequality(greater side)")
+    defined = provisos.definedness([gap, *_sides(inst)])  # a pole on both sides cancels out of the gap
     if squares is None:
         rungs += _covered([gap], facts, prop, "prove_inequality")
-        defined = provisos.definedness([gap, *_sides(inst)])
         return _proof(inst, rule + "gap is " + prop, rungs, (*inst.assumptions, *defined))
     weights, forms = squares
     if strict or len(weights) != len(forms) or any(len(f) != 1 for f in forms):
@@ -176,7 +175,8 @@ def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations
     proviso, closure = provisos.certificate_proviso(inst, [gap], parts)
     detail = f"gap = Σ wₖ·fₖ² with {len(weights)} weight(s) wₖ ≥ 0{closure}"
     w = provisos.squares_witness(gap, [inst.symbolic(x) for x in weights], [inst.symbolic(f[0]) for f in forms])
-    return _proof(inst, rule + "sum of squares", (*rungs, "assumptions"), (*inst.assumptions, *proviso), detail, w)
+    held = (*inst.assumptions, *dict.fromkeys((*proviso, *defined)))
+    return _proof(inst, rule + "sum of squares", (*rungs, "assumptions"), held, detail, w)
 
 
 def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
