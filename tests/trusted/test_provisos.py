@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import Derivative, Identity, Inequality, Real, claim
+from verifier import Derivative, Identity, Inequality, Nonzero, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
 from verifier.trusted import provisos
 from verifier.trusted.kernel import Rejected
 from verifier.trusted.kernel.base import refuse_floats
+from verifier.trusted.kernel.rules import KINKS
+from verifier.trusted.rates import NEAR
 
 x, y, z = sp.symbols("x y z", real=True)
 PROVISO = ("wherever both sides are defined (no denominator is 0)",)
@@ -42,6 +44,7 @@ def test_definedness_is_the_rule_over_every_entry(exprs: list[sp.Expr]) -> None:
     assert provisos.definedness(exprs) == _by_atoms(exprs)
 
 
+EINSUM = "wherever the inverses, logs and powers involved are defined"  # decide/einsum/decide.py writes it inline
 POLE = ("wherever both sides are defined (no logarithm of 0, no function at a pole)",)
 
 
@@ -115,3 +118,27 @@ def test_a_pole_on_both_sides_bounds_a_proof_by_squares_too() -> None:
     t, u = sp.symbols("t u")
     body = Inequality(sp.tan(t) + t**2 - 2 * t * u + 2 * u**2, ">=", sp.tan(t), where={t: Real(), u: Real()})
     assert POLE[0] in _proved("by_squares", body)
+
+
+def test_the_reason_of_a_proof_says_where_it_holds() -> None:
+    """What a reader of any door sees first, the reason, repeats the proof's provisos: "proved (…), wherever both
+    sides are defined (…)"; a proof that holds on the whole domain says nothing more."""
+    t, u = sp.symbols("t u")
+    said = {
+        "denominator": (Derivative(u / t, t, -u / t**2, where={t: Nonzero(), u: Real()}), PROVISO[0]),
+        "jump": (Derivative(sp.acot(t), t, -1 / (1 + t**2), where={t: Real()}), "away from the jumps of acot"),
+        "kink": (Derivative(sp.Abs(t), t, sp.sign(t), where={t: Real()}), KINKS),
+    }
+    for name, (body, proviso) in said.items():
+        r = verify_family(claim(name=name)(lambda body=body: body), EngineSettings(samples=40))
+        assert r.status is Status.PROVED and proviso in r.reason.split(";")[0], r.reason
+    commutes = Identity(t * u, u * t, where={t: Real(), u: Real()})
+    clean = verify_family(claim(name="clean")(lambda: commutes), EngineSettings(samples=40))
+    assert clean.status is Status.PROVED and clean.reason.startswith("proved (") and "wherever" not in clean.reason
+
+
+def test_every_proviso_the_kernel_writes_is_one_the_reasons_repeat() -> None:
+    t = sp.Symbol("t")
+    written = [*provisos.definedness([1 / t]), *provisos.definedness([sp.log(t)]), KINKS, NEAR, EINSUM]
+    assert written and all(provisos.narrows(a) for a in written)
+    assert not any(provisos.narrows(a) for a in ("t ∈ ℝ", "w ranges over a convex set", "each free index in 1..n"))

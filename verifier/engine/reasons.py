@@ -7,6 +7,7 @@ from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE
 from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
 from verifier.outcome import ClaimResult, Status
+from verifier.trusted.provisos import narrows
 
 NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE)  # the numeric notes a reason repeats
 
@@ -28,10 +29,17 @@ def walked(result: ClaimResult, why_not: str) -> str:
         only_numeric = [e.n for e in result.numeric if e.n not in result.proved_n]
         extra = f"; checked numerically at n = {n_text(only_numeric)}" if only_numeric else ""
         dims = f"for n = {n_text(result.proved_n)} " if any(n is not None for n in result.proved_n) else ""
-        return f"proved {dims}({', '.join(rungs)}); {numerics}{extra}"
+        return f"proved {dims}({', '.join(rungs)}){where_it_holds(result.assumptions)}; {numerics}{extra}"
     if result.status is Status.CHECKED:
         proved = f"proved for n = {n_text(result.proved_n)} only; " if result.proved_n else ""
         return f"{numerics}; {proved}no symbolic proof ({why_not or 'none attempted'})"
     if result.status is Status.UNKNOWN:
         return result.reason or "inconclusive"
     return result.reason
+
+
+def where_it_holds(assumptions: list[str]) -> str:
+    """The provisos among a proof's assumptions, as the reason says them after "proved (…)": ", wherever both
+    sides are defined (no denominator is 0)", or "" where the proof holds on the whole of the claim's domains."""
+    said = [a for a in dict.fromkeys(assumptions) if narrows(a)]
+    return "".join(f", {a}" for a in said)

@@ -386,7 +386,8 @@ def _with_generic(
     for_all_n = result.status is Status.PROVED
     if for_all_n:
         explicit = f"explicit cross-check: {reason}" if reason else ""
-        reason = f"proved for all n (generic dimension, {found.seconds * 1000:.1f} ms); {explicit}"
+        generic = f"generic dimension, {found.seconds * 1000:.1f} ms"
+        reason = f"proved for all n ({generic}){reasons.where_it_holds(list(p.assumptions))}; {explicit}"
     return for_all_n, [evidence, *result.proofs], assumptions, reason
 
 

@@ -21,6 +21,16 @@ _POLES = (sp.log, sp.gamma, sp.loggamma, sp.digamma, sp.polygamma)
 _POLES_ANYWHERE = (sp.tan, sp.cot, sp.sec, sp.csc, sp.atanh, sp.acoth, sp.zeta)  # poles at positive points too
 
 
+# how a proof's assumption opens when it says where the proof holds, narrower than the claim's domains (a proviso:
+# no denominator is 0, away from a function's kinks or jumps, close enough to a root); the reasons repeat these
+NARROWING = ("wherever ", "derivatives taken ", "starting values close enough")
+
+
+def narrows(assumption: str) -> bool:
+    """Whether one of a proof's assumptions is a proviso: where it holds, narrower than the claim's domains."""
+    return assumption.startswith(NARROWING)
+
+
 def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     """The proviso a proof by rewriting carries: it holds where no denominator vanishes (none is needed for a
     denominator that is positive on the domain, such as Σ exp(zᵢ)), and where no logarithm's argument is 0 and no
