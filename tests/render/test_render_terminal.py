@@ -260,3 +260,20 @@ def test_a_cached_verdict_says_so_beside_its_facts_not_in_a_wider_verdict_column
     heads = [line for line in lines if "(expect refuted)" in line]
     assert heads and all(line.startswith("REFUTED  homework.") for line in heads), heads
     assert sum("cached 2026-11-25" in line for line in lines) == len(cached)
+
+
+def test_a_failures_prose_wraps_at_80_columns_and_its_replay_stays_whole() -> None:
+    """The reason, the diagnosis and the assumptions are prose: wrapped, indented; the file and the replay
+    command are one line each, however long, so that they copy whole."""
+    long = "counterexample found: sides differ by 1.0 (relative 1) (confirmed at 100 digits); " * 3
+    replay = "verifier check d.c --seed 0 --samples 200 " + "a/very/long/path/" * 6 + "file.py"
+    r = ClaimResult("c", "d", "identity", "", Expect.HOLDS, Status.REFUTED, long, replay=replay, source="d.py",
+                    assumptions=["wherever both sides are defined (no denominator is 0)"] * 3)  # fmt: skip
+    console = Console(width=80, record=True, file=open("/dev/null", "w"), color_system=None)  # noqa: SIM115
+    terminal.failures(console, RunReport([r], seed=0, samples=200, seconds=1.0))
+    lines = console.export_text().splitlines()
+    assert f"  replay: {replay}" in lines
+    prose = [line for line in lines if "replay:" not in line]
+    assert max(len(line) for line in prose) <= 80, prose
+    assert all(line.startswith("  ") for line in prose[1:]) and len(prose) >= 6
+    assert " ".join(line.strip() for line in prose[1:]).startswith(long.strip()[:200])

@@ -128,21 +128,28 @@ def failures(console: Console, report: RunReport) -> None:
         if r.met:
             continue
         console.print(Text(f"✗ {ClaimKey.of(r)}: {r.status.value} (expected {r.expect})", style="bold red"))
-        _say(console, r.reason)
+        _tell(console, r.reason)
         if r.counterexample:
             cx = r.counterexample
-            _say(console, f"counterexample: {cx_text.where(cx) or 'found'}")
-            _say(console, cx_text.result_compared(cx, r) + (f" ({cx.note})" if cx.note else ""))
+            _tell(console, f"counterexample: {cx_text.where(cx) or 'found'}")
+            _tell(console, cx_text.result_compared(cx, r) + (f" ({cx.note})" if cx.note else ""))
         if r.diagnosis is not None:
-            _say(console, f"diagnosis ({r.diagnosis.kind}): {r.diagnosis.said}")
+            _tell(console, f"diagnosis ({r.diagnosis.kind}): {r.diagnosis.said}")
         if r.assumptions:
-            _say(console, f"assumptions: {'; '.join(r.assumptions)}")
+            _tell(console, f"assumptions: {'; '.join(r.assumptions)}")
         if r.source:
             _say(console, f"file: {r.source}")
         if r.replay and r.name != "<module>":
             _say(console, f"replay: {r.replay}")
         if r.detail and r.kind != "corollary":
             console.print(r.detail, markup=False, highlight=False)
+
+
+def _tell(console: Console, line: str) -> None:
+    """A detail line of prose, indented and wrapped at the console's width (80 columns when piped)."""
+    for piece in Text(line).wrap(console, max(20, console.width - 2)):
+        piece.rstrip()
+        console.print(Text("  ") + piece, highlight=False, soft_wrap=True)
 
 
 def _say(console: Console, line: str) -> None:
