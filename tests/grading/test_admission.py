@@ -3,7 +3,6 @@ another only while memory allows, and the sandbox's processes first to go when m
 
 from __future__ import annotations
 
-import os
 import time
 from collections import deque
 from pathlib import Path
@@ -57,53 +56,6 @@ def test_beyond_four_per_job_a_sandbox_starts_only_with_memory_and_cores_to_spar
     assert not admission.room(limits, 8, 2, 2, busy)
     assert admission.room(limits, 8, 2, 4, busy)  # twice the cores: an import waits half as long behind them
     assert admission.room(limits, 30, 2, 2, str(tmp_path / "missing"))  # nothing to go by: the count decides
-
-
-def _sessions(root: Path, autogroup: str, cgroup: str, runnable: dict[int, int]) -> str:
-    """A /proc where, for each session, that many processes want a CPU (and one more sleeps)."""
-    (root / "sys" / "kernel").mkdir(parents=True)
-    (root / "sys" / "kernel" / "sched_autogroup_enabled").write_text(autogroup + "\n")
-    (root / "self").mkdir()
-    (root / "self" / "cgroup").write_text(cgroup)
-    pid = 100
-    for session, count in runnable.items():
-        for state in ["R"] * count + ["S"]:
-            pid += 1
-            (root / str(pid)).mkdir()
-            (root / str(pid) / "stat").write_text(f"{pid} (py thon) {state} 1 {session} {session} 0 -1 4194304\n")
-    return _machine(root, 3 * 1024 * 1024, sum(runnable.values()))
-
-
-FORK_BOMB_AND_EIGHT = {500: 32, **{600 + i: 1 for i in range(8)}}  # 40 processes want a CPU, in 9 sessions
-
-
-@pytest.mark.parametrize(
-    ("autogroup", "cgroup", "competing"),
-    [
-        ("1", "4:memory:/x\n1:cpu,cpuacct:/\n0::/\n", 9),  # by session: the fork bomb's 32 count once
-        ("1", "0::/\n", 9),  # cgroup v2 alone, at its root
-        ("0", "1:cpu,cpuacct:/\n", 40),  # autogroup off: the scheduler shares by process
-        ("1", "1:cpu,cpuacct:/docker/abc\n", 40),  # in a cpu cgroup of its own, autogroup does not apply
-        ("1", "0::/user.slice\n", 40),
-    ],
-)
-def test_where_the_scheduler_shares_by_session_a_fork_bomb_holds_no_sandbox_back(
-    tmp_path: Path, autogroup: str, cgroup: str, competing: int
-) -> None:
-    """Under autogroup the scheduler gives each session one share (a sandbox is a session), so an import waits
-    behind sessions, not processes: a fork bomb's 32 processes take one share and hold no sandbox back."""
-    proc = _sessions(tmp_path, autogroup, cgroup, FORK_BOMB_AND_EIGHT)
-    limits = Limits()  # behind: 40 on 2 cores
-    assert admission.runnable(proc) == 40
-    assert admission.competing(limits, 2, proc) == competing
-    assert admission.room(limits, 30, 2, 2, proc) is (competing < 40)
-
-
-def test_sessions_are_read_only_when_the_processes_are_too_many(tmp_path: Path) -> None:
-    proc = _sessions(tmp_path, "1", "0::/\n", {500: 39})
-    assert admission.competing(Limits(), 2, proc) == 39  # under the bound: loadavg's count as it is
-    many = {500 + i: 1 for i in range(40)}  # 40 sessions of one each: as many as the processes
-    assert admission.competing(Limits(), 2, _sessions(tmp_path / "b", "1", "0::/\n", many)) == 40
 
 
 def _running() -> pool.Running:
@@ -162,20 +114,3 @@ def test_a_lane_held_back_by_its_room_is_looked_at_again_sooner() -> None:
     lane.running += [_running() for _ in range(3)]  # no slot left: only a task's end makes room
     assert pipeline.poll([lane]) == pipeline.POLL
     assert pipeline.poll([pipeline.Lane(4, 10.0, lambda task, value: None)]) == pipeline.POLL  # nothing queued
-
-
-def _session() -> tuple[int, int]:
-    return os.getsid(0), os.getpid()
-
-
-def test_a_claims_worker_runs_in_a_session_of_its_own_and_is_answered_as_the_session_made_it() -> None:
-    """Under autogroup a session has one share: the verifying workers each start one, beside the sandboxes'."""
-    done: list[tuple[pool.Task, Any]] = []
-    queued = pipeline.Queued()
-    made = [pool.Task(f"t{i}", _session, ()) for i in range(2)]
-    queued.run(made, 2, 60.0, 0, lambda task, value: done.append((task, value)))
-    pipeline.run([queued.lane], 0)
-    assert sorted(task.key for task, _ in done) == ["t0", "t1"]
-    assert all(task in made for task, _ in done)  # the session's own task, as it made it
-    for _, (session, pid) in done:
-        assert session == pid != os.getsid(0)

@@ -16,15 +16,11 @@ seconds; :func:`behind` is the largest n that keeps this within the credit (40 a
 defaults, 5 s and 0.75 CPU s, on 2 cores). So: at most 1 + that many sandboxes at once
 (:func:`at_once`, 41), and beyond the 4 per job the grader always ran, another starts only
 while fewer processes than that want a CPU on the machine (:func:`room`). A sleeping
-submission wants none, so a course of them starts at once. Where the scheduler shares the
-CPUs by process, a fork bomb's processes each count, so it holds the extra sandboxes back
-until its CPU limit stops it; where it shares them by session (Linux's autogroup, as on the
-machine the benchmark ran on), the fork bomb's sandbox is one session with one share, and it
-counts once (:func:`competing`); each worker reading a student or verifying a claim is then a session of its own
-(:func:`verifier.grading.pipeline.own_session`), so the claims keep their shares
-however many sandboxes run. A CPU limit is per process and a wall-clock limit is not: this is
-what keeps the course's other submissions, or the machine's load, from turning an honest
-import's wall-clock limit into a verdict.
+submission wants none, so a course of them starts at once; a fork bomb's processes each
+count, so it holds the extra sandboxes back until its CPU limit stops it. A CPU limit is
+per process and a wall-clock limit is not: this is what keeps the course's other
+submissions, or the machine's load, from turning an honest import's wall-clock limit into a
+verdict.
 
 The other cost is memory: a sandbox may grow to its address-space limit. Beyond the 4 per
 job, another starts only while the machine has that much available (a waiting sandbox holds
@@ -86,60 +82,11 @@ def runnable(proc: str = "/proc") -> int | None:
         return None
 
 
-def shared_by_session(proc: str = "/proc") -> bool:
-    """Whether the scheduler shares the CPUs among sessions rather than processes: Linux's autogroup is on, and
-    this process is in the root cpu cgroup (in any other, the cgroup's group is used and autogroup is not)."""
-    try:
-        with open(f"{proc}/sys/kernel/sched_autogroup_enabled", "rb") as stream:
-            if stream.read().strip() != b"1":
-                return False
-        with open(f"{proc}/self/cgroup", "rb") as stream:
-            lines = stream.read().decode().splitlines()
-    except (OSError, UnicodeDecodeError):
-        return False
-    paths = {
-        controller: path
-        for _, controllers, path in (line.split(":", 2) for line in lines if line.count(":") >= 2)
-        for controller in controllers.split(",")
-    }
-    return paths.get("cpu", paths.get("", "?")) == "/"
-
-
-def sessions_beyond_one(proc: str = "/proc") -> int:
-    """Processes that want a CPU, less one per session: in each session whose processes' main threads want a CPU,
-    all but one (what cannot be read counts as its own, as loadavg counted it)."""
-    per_session: dict[bytes, int] = {}
-    for entry in os.listdir(proc):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"{proc}/{entry}/stat", "rb") as stream:
-                stat = stream.read()
-            state, _, _, session = stat[stat.rindex(b")") + 2 :].split()[:4]
-        except (OSError, ValueError):
-            continue
-        if state == b"R":
-            per_session[session] = per_session.get(session, 0) + 1
-    return sum(n - 1 for n in per_session.values())
-
-
-def competing(limits: Limits, cpus: int, proc: str = "/proc") -> int | None:
-    """What an import shares the cores with now: the processes that want a CPU (loadavg), or, where the scheduler
-    shares the CPUs among sessions (:func:`shared_by_session`), the sessions with such a process. A sandbox is a
-    session of its own, so a fork bomb's processes there count once, as the scheduler gives them one share
-    (a process that starts a session of its own is counted on its own). The sessions are read from /proc only
-    when the processes are too many, which is rare."""
-    busy = runnable(proc)
-    if busy is None or busy < behind(limits, cpus) or not shared_by_session(proc):
-        return busy
-    return max(1, busy - sessions_beyond_one(proc))
-
-
 def room(limits: Limits, running: int, jobs: int, cpus: int, proc: str = "/proc") -> bool:
     """Whether one more sandbox may start beside `running` others: always up to PER_JOB per job, beyond them while
-    the machine has its address-space limit available and fewer than :func:`behind` processes (sessions, where
-    the scheduler shares by session) want a CPU (what cannot be read does not hold it back)."""
+    the machine has its address-space limit available and fewer processes than :func:`behind` want a CPU (what
+    cannot be read does not hold it back)."""
     if running < PER_JOB * max(1, jobs):
         return True
-    free, busy = available_mb(proc), competing(limits, cpus, proc)
+    free, busy = available_mb(proc), runnable(proc)
     return (free is None or free >= limits.memory_mb) and (busy is None or busy < behind(limits, cpus))

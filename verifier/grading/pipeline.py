@@ -11,9 +11,6 @@ the import's limits); verifying uses the cores.
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import os
 import time
 from collections import deque
 from collections.abc import Callable
@@ -65,13 +62,13 @@ def poll(lanes: list[Lane]) -> float:
 
 
 def run(lanes: list[Lane], memory_mb: int) -> None:
-    """Run every lane's tasks (and those queued while they run) to the end, each in a session of its own
-    (:func:`own_session`). KeyboardInterrupt propagates after every worker has been killed."""
+    """Run every lane's tasks (and those queued while they run) to the end. KeyboardInterrupt propagates after
+    every worker has been killed."""
     try:
         while any(lane.busy() for lane in lanes):
             for lane in lanes:
                 while lane.may_start():
-                    lane.running.append(pool.start(own_session(lane.queued.popleft()), memory_mb, lane.timeout))
+                    lane.running.append(pool.start(lane.queued.popleft(), memory_mb, lane.timeout))
             running = [r for lane in lanes for r in lane.running]
             wait_for = max(0.0, min(r.deadline for r in running) - time.monotonic())
             ready = wait([r.conn for r in running], timeout=min(wait_for, poll(lanes)))
@@ -80,31 +77,12 @@ def run(lanes: list[Lane], memory_mb: int) -> None:
                     outcome = pool.collect(r, r.conn in ready, lane.timeout)
                     if outcome is not None:
                         lane.running.remove(r)
-                        lane.on_done(as_made(r.task), outcome)
+                        lane.on_done(r.task, outcome)
     except BaseException:
         for lane in lanes:
             for r in lane.running:
                 pool.kill(r)
         raise
-
-
-def own_session(task: pool.Task) -> pool.Task:
-    """The task, run in a session of its own. Where the scheduler shares the CPUs among sessions (Linux's
-    autogroup), each sandbox is a session with one share; a worker that reads a student or verifies a claim then
-    has one too, instead of one share for the grader's whole session however many sandboxes run (admission counts
-    sessions there: :func:`verifier.grading.admission.competing`)."""
-    return dataclasses.replace(task, fn=_in_a_session_of_its_own, args=(task.fn, *task.args))
-
-
-def as_made(task: pool.Task) -> pool.Task:
-    """The task as its lane was given it, before :func:`own_session`."""
-    return dataclasses.replace(task, fn=task.args[0], args=task.args[1:])
-
-
-def _in_a_session_of_its_own(fn: Callable[..., Any], *args: Any) -> Any:
-    with contextlib.suppress(OSError):  # a process group leader cannot: a forked worker never is one
-        os.setsid()
-    return fn(*args)
 
 
 @dataclass
