@@ -142,7 +142,7 @@ def test_check_names_the_syntax_error_of_a_file(module_dir: Path) -> None:
     path = write_module(module_dir, "broken", BROKEN)
     proc = run_cli("check", str(path), "--no-color")
     assert proc.returncode == 1, proc.stdout + proc.stderr  # an ERROR verdict, as verify-all gives it
-    assert f"{path}: syntax error at line 4: invalid syntax" in proc.stdout
+    assert f"{path}: syntax error at line 4: invalid syntax" in " ".join(proc.stdout.split())  # wrapped at 80
     assert "no claim matches" not in proc.stdout
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
@@ -146,10 +148,10 @@ def failures(console: Console, report: RunReport) -> None:
 
 
 def _tell(console: Console, line: str) -> None:
-    """A detail line of prose, indented and wrapped at the console's width (80 columns when piped)."""
-    for piece in Text(line).wrap(console, max(20, console.width - 2)):
-        piece.rstrip()
-        console.print(Text("  ") + piece, highlight=False, soft_wrap=True)
+    """A detail line of prose, indented and wrapped at the console's width (80 columns when piped), between words
+    only: a path or a name longer than the line stays whole, so that it copies whole."""
+    for piece in textwrap.wrap(line, max(20, console.width - 2), break_long_words=False, break_on_hyphens=False):
+        console.print(f"  {piece}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _say(console: Console, line: str) -> None:
