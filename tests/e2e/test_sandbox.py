@@ -229,3 +229,33 @@ def test_the_extractors_parent_never_imports_from_the_students_folder(
     run = _run(start, folder, sandbox.Limits(wall_seconds=60), monkeypatch)
     assert run.returncode == 0, run.stderr[-2000:]
     assert _seen(run) == {"helper": "imported"}
+
+
+SESSION = """
+import os
+import sympy as sp
+from verifier import Identity, Real, claim
+child = os.fork()  # the importing process leads its process group already: setsid fails there in any case
+if child == 0:
+    try:
+        os.setsid()
+        os._exit(0)
+    except PermissionError:
+        os._exit(1)
+seen = ["setsid=" + ("refused" if os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) == 1 else "escaped")]
+"""
+
+
+@needs_sandbox
+@pytest.mark.parametrize("start", ["cold", "warm"])
+def test_no_process_of_a_submission_starts_a_session_of_its_own(
+    tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Red team helper-58: where the CPUs are shared among sessions (autogroup), 7 submissions forking 32 processes
+    each into sessions of their own starved honest imports past their limits. setsid fails in the sandbox
+    (verifier.grading.sessions)."""
+    folder = tmp_path / "student"
+    folder.mkdir()
+    (folder / "session.py").write_text(SESSION + CLAIM)
+    run = _run(start, folder, sandbox.Limits(wall_seconds=30), monkeypatch)
+    assert _seen(run)["setsid"] == "refused", run.stderr

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from verifier.grading import audit, channel
+from verifier.grading import audit, channel, sessions
 from verifier.grading.statements import SCHEMA, encode_family
 from verifier.language.families import ClaimFamily
 from verifier.load import loader
@@ -44,8 +44,10 @@ OOM_FIRST = 1000  # /proc/PID/oom_score_adj's highest: killed first when the mac
 
 
 def confine(limits: dict[str, int]) -> None:
-    """Apply the rlimits (CPU: the import's seconds until :func:`imported`), then (as root) drop to an unprivileged
-    user id so that they bind."""
+    """Keep every process of the submission in the sandbox's session (:mod:`verifier.grading.sessions`), apply the
+    rlimits (CPU: the import's seconds until :func:`imported`), then (as root) drop to an unprivileged user id so
+    that they bind."""
+    sessions.forbid_new_sessions()  # "" once installed; on an architecture it does not know, the sandbox runs as before
     for name, value in (
         ("RLIMIT_AS", limits.get("memory_mb", 0) * 1024 * 1024),
         ("RLIMIT_NPROC", limits.get("processes", 0)),

@@ -1,0 +1,79 @@
+"""The seccomp filter that keeps a submission's processes in the sandbox's one session (red team helper-58)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import struct
+
+import pytest
+
+from verifier.grading import sessions
+
+needs_a_known_machine = pytest.mark.skipif(
+    platform.machine() not in sessions.SETSID, reason=f"no setsid number known on {platform.machine()}"
+)
+
+
+def _in_a_child(install: bool) -> int:
+    """0 if setsid succeeded in a forked child (and in its own child), 1 if both were refused, 2 if they differ."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        code = 3
+        try:
+            if install and sessions.forbid_new_sessions():
+                os._exit(4)
+            refused = []
+            grandchild = os.fork()
+            if grandchild == 0:
+                try:
+                    os.setsid()
+                    os._exit(0)
+                except PermissionError:
+                    os._exit(1)
+            refused.append(os.waitstatus_to_exitcode(os.waitpid(grandchild, 0)[1]) == 1)
+            try:
+                os.setsid()
+                refused.append(False)
+            except PermissionError:
+                refused.append(True)
+            code = 1 if all(refused) else 0 if not any(refused) else 2
+        finally:
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+@needs_a_known_machine
+def test_setsid_is_refused_for_the_process_and_every_one_it_starts() -> None:
+    assert _in_a_child(install=False) == 0  # a forked child may start a session, as may its child
+    assert _in_a_child(install=True) == 1
+
+
+@needs_a_known_machine
+def test_other_system_calls_are_untouched() -> None:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        ok = False
+        try:
+            ok = sessions.forbid_new_sessions() == "" and os.getpid() > 0 and os.getsid(0) > 0
+            read, write = os.pipe()
+            os.write(write, b"x")
+            ok = ok and os.read(read, 1) == b"x" and os.setpgid(0, 0) is None
+        finally:
+            os._exit(0 if ok else 1)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+
+
+def test_the_program_denies_each_architectures_setsid_and_allows_the_rest() -> None:
+    """Read as a table: per (architecture, number), load the arch, compare, load the number, compare; then ALLOW,
+    then EPERM, every jump of a match landing on the EPERM."""
+    calls = ((0xC000003E, 112), (0x40000003, 66))
+    code = sessions.program(calls)
+    ins = [struct.unpack("HBBI", code[i : i + 8]) for i in range(0, len(code), 8)]
+    assert len(ins) == 4 * len(calls) + 2
+    allow, deny = len(ins) - 2, len(ins) - 1
+    assert ins[allow][3] == 0x7FFF0000 and ins[deny][3] == 0x00050000 | 1
+    for k, (arch, nr) in enumerate(calls):
+        at = 4 * k
+        assert ins[at + 1][3] == arch and at + 2 + ins[at + 1][2] == at + 4  # another arch: the next pair
+        assert ins[at + 3][3] == nr and at + 4 + ins[at + 3][1] == deny and ins[at + 3][2] == 0
