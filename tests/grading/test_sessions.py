@@ -77,3 +77,22 @@ def test_the_program_denies_each_architectures_setsid_and_allows_the_rest() -> N
         at = 4 * k
         assert ins[at + 1][3] == arch and at + 2 + ins[at + 1][2] == at + 4  # another arch: the next pair
         assert ins[at + 3][3] == nr and at + 4 + ins[at + 3][1] == deny and ins[at + 3][2] == 0
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="the raw numbers are x86-64's")
+def test_the_raw_system_call_and_its_x32_number_are_refused_too() -> None:
+    """Around Python's os.setsid: libc's syscall(2) with setsid's number, and with the x32 bit set."""
+    import ctypes
+
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        ok = False
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            ok = sessions.forbid_new_sessions() == ""
+            for number in (112, 0x40000000 | 112):
+                ok = ok and libc.syscall(number) == -1 and ctypes.get_errno() == 1
+            ok = ok and os.getsid(0) != os.getpid()
+        finally:
+            os._exit(0 if ok else 1)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
