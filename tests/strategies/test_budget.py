@@ -116,6 +116,27 @@ def test_ladder_verdict_and_work_at_each_budget_do_not_depend_on_speed() -> None
     assert [proved for proved, _ in fast] == [False, False, True]
 
 
+def _prove_after(allocated: int) -> int:
+    """The heartbeats of a proof that comes after `allocated` objects made since the last collection, as a proof
+    comes after its numeric check, whose allocations can differ in number from one processor to another."""
+    budget.start_claim()
+    inst = instantiate(_cube())
+    made = [[k] for k in range(allocated)]
+    start = budget.heartbeats()
+    assert ladder.prove(inst, 10**6).proof is not None and made is not None
+    return budget.heartbeats() - start
+
+
+@pytest.mark.slow
+def test_a_proofs_work_does_not_depend_on_what_was_allocated_before_it() -> None:
+    """Four proofs of the library moved by one heartbeat on an AVX2 machine against the baseline (CI at aa06b12,
+    run again on this machine): the first heartbeat of a proof came sooner or later by what the numeric check
+    before it had allocated. Without the young generation emptied when a proof's budget opens, this proof took
+    115 or 116 heartbeats by the objects made before it (115 with it)."""
+    counts = _in_workers(_prove_after, [(k,) for k in (0, 100, 250, 400, 550, 699)])
+    assert len(set(counts)) == 1 and counts[0] > 0, counts
+
+
 def test_a_budget_stops_the_block_and_nested_budgets_keep_the_outer_limit() -> None:
     budget.start_claim()
     with pytest.raises(BudgetExceeded), budget.budget(2), budget.budget(10**6):
