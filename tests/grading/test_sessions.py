@@ -49,30 +49,37 @@ def test_setsid_is_refused_for_the_process_and_every_one_it_starts() -> None:
     assert _in_a_child(install=True) == 1
 
 
+def _a_pipe_carries_a_byte() -> bool:
+    read, write = os.pipe()
+    os.write(write, b"x")
+    return os.read(read, 1) == b"x"
+
+
+def _a_group_of_its_own() -> bool:
+    os.setpgid(0, 0)
+    return os.getpgid(0) == os.getpid()
+
+
 @needs_a_known_machine
 def test_other_system_calls_are_untouched() -> None:
     """The child reports the first call that failed, by number. getsid is compared with the parent's, not with 0:
     in a PID namespace whose session leader lives outside it (a CI container), getsid(0) is 0 (CI at aa06b12)."""
     session = os.getsid(0)
+    steps = {
+        "installing the filter": lambda: sessions.forbid_new_sessions() == "",
+        "getsid": lambda: os.getsid(0) == session,
+        "a pipe": _a_pipe_carries_a_byte,
+        "setpgid": _a_group_of_its_own,
+    }
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        step = 1
+        failed = 1
         try:
-            if sessions.forbid_new_sessions() == "":
-                step = 2
-                if os.getsid(0) == session:
-                    step = 3
-                    read, write = os.pipe()
-                    os.write(write, b"x")
-                    if os.read(read, 1) == b"x":
-                        step = 4
-                        os.setpgid(0, 0)
-                        if os.getpgid(0) == os.getpid():
-                            step = 0
+            failed = next((k for k, works in enumerate(steps.values(), 1) if not works()), 0)
         finally:
-            os._exit(step)
+            os._exit(failed)
     failed = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-    assert failed == 0, ["", "installing the filter", "getsid", "a pipe", "setpgid"][failed]
+    assert failed == 0, list(steps)[failed - 1]
 
 
 def test_the_program_denies_each_architectures_setsid_and_allows_the_rest() -> None:

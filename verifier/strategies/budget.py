@@ -215,12 +215,12 @@ def budget(units: int) -> Iterator[None]:
 def _young_generation_emptied() -> None:
     """The collector's young generation collected, unmetered, so that its count starts from 0.
 
-    A heartbeat falls every 700 net allocations, counted from the last collection, so the first heartbeat of a
-    block comes sooner or later by what ran before it since then. Before a proof that is the numeric check of the
-    same n, whose allocations can depend on float results in their last bits (numpy's and OpenBLAS's kernels
-    differ between processors): on an AMD machine with AVX2, four proofs of the library took one heartbeat more or
-    less than in the baseline written on an earlier machine. An outermost budget starts here, so that its count
-    is the block's own."""
+    A heartbeat falls every 700 net allocations counted from the last collection, so a block's first heartbeat
+    comes sooner or later by what ran since then. Before a proof, that is the numeric check of the same n, and
+    its allocations can depend on float results in their last bits (numpy's and OpenBLAS's kernels differ between
+    processors): on an AMD machine with AVX2, four proofs of the library took one heartbeat more or less than in
+    the baseline written on an earlier machine. An outermost budget starts here, so that its count is the
+    block's own."""
     _METER.paused += 1
     try:
         gc.collect(0)
@@ -244,8 +244,8 @@ def unmetered() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.collect(0)
         _METER.paused -= 1
+        _young_generation_emptied()
         if enabled:
             gc.enable()
 
