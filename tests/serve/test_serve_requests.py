@@ -18,7 +18,7 @@ import pytest
 
 from tests.fixtures.serve_inputs import doc
 from tests.support import ROOT
-from verifier.serve import client, limits
+from verifier.serve import client, guard, limits
 from verifier.serve.client import Server
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("serve_requests")]
@@ -171,6 +171,68 @@ def test_a_body_trickled_byte_by_byte_is_408(server: Server) -> None:
         got, _ = read_all(sock, 3)
     assert status_of(got) == 408, got[:200]
     assert b"did not arrive within 2 s" in got
+
+
+def answered_while_sending(server: Server, request: bytes, forever: bool = False) -> tuple[bytes, str, float]:
+    """Send the request from a thread, as a client that writes its whole body before it reads (and, if
+    `forever`, keep sending), while reading the answer: what came, how the connection ended ("closed",
+    or the error), and when."""
+    sock = connect(server)
+
+    def send() -> None:
+        with contextlib.suppress(OSError):
+            sock.sendall(request)
+            while forever:
+                sock.sendall(b"x" * 65536)
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    started, got, ended = time.monotonic(), b"", "still open"
+    sock.settimeout(0.2)
+    while time.monotonic() - started < 10:
+        try:
+            data = sock.recv(65536)
+        except TimeoutError:
+            continue
+        except OSError as err:
+            ended = type(err).__name__
+            break
+        if not data:
+            ended = "closed"
+            break
+        got += data
+    seconds = time.monotonic() - started
+    sock.close()
+    sender.join(10)
+    return got, ended, seconds
+
+
+MEGABYTE_PASTE = json.dumps({"text": "x" * 1_048_576, "seed": 0}).encode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "said"),
+    [
+        ("application/json", 413, b"this page checks at most 16,384 bytes"),
+        ("text/plain", 415, b"send the request as JSON"),
+    ],
+)
+def test_a_body_refused_while_it_is_still_arriving_gets_its_answer_and_a_clean_end(
+    server: Server, kind: str, status: int, said: bytes
+) -> None:
+    """Closed at once, the unread bytes made the kernel reset the connection, and the client could lose
+    the answer (CI at e0b5311e: the 1 MB paste of test_serve_hostile); the answer is now followed by our FIN."""
+    for _ in range(5):
+        got, ended, _ = answered_while_sending(server, post("/check", MEGABYTE_PASTE, kind))
+        assert (status_of(got), ended) == (status, "closed"), (got[:200], ended)
+        assert said in got
+
+
+def test_a_client_that_never_stops_sending_is_cut_off(server: Server) -> None:
+    got, ended, seconds = answered_while_sending(server, post("/check", MEGABYTE_PASTE), forever=True)
+    assert status_of(got) == 413 and ended != "still open", (got[:200], ended)
+    assert seconds < guard.LINGER_SECONDS + 3, seconds
+    alive(server)
 
 
 HOSTILE = [

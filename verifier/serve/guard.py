@@ -11,6 +11,13 @@ only a head that arrives in parts). The body has its own deadline in the app
 Not behind a proxy, one address may hold at most `per_address` connections at once; the next is
 answered 503 and closed before it is read, so one address cannot take every connection the server
 accepts (uvicorn's `limit_concurrency`, the bound for everyone together).
+
+A connection closed while its request may still be arriving (a body refused before it was read, a
+head cut off) is closed gracefully, as RFC 9112 §9.6 asks: the answer is sent with our end of the
+connection (FIN), and what the client still sends is read and dropped until it closes its end, for
+at most LINGER_SECONDS and LINGER_BYTES. Closed at once, the kernel would answer the unread bytes
+with a reset, and a client still sending (a browser posting a 1 MB paste) could lose the answer that
+says what was wrong. Past either bound the connection is closed at once.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -36,6 +44,8 @@ TIMED_OUT = raw_response("408 Request Timeout", "the request's head did not arri
 TOO_MANY = raw_response("503 Service Unavailable", "too many connections from this address\n")
 TOO_BIG = raw_response("431 Request Header Fields Too Large", "the request's head is too long\n")
 MAX_HEAD = 16_384  # bytes of a request's line and headers (a browser sends well under 8 KB)
+LINGER_SECONDS = 2.0  # how long a closed connection's late bytes are read and dropped
+LINGER_BYTES = 4 * 1_048_576  # and how many
 
 
 @dataclass
@@ -57,11 +67,31 @@ def protocol(guard: Guard) -> type[asyncio.Protocol]:
     return Guarded
 
 
+class Closing:
+    """The transport as uvicorn holds it: the same, except that close() asks the protocol how to close."""
+
+    def __init__(self, transport: asyncio.Transport, protocol: GuardedH11) -> None:
+        self._raw, self._protocol = transport, protocol
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+    def close(self) -> None:
+        self._protocol.close_connection()
+
+    def is_closing(self) -> bool:
+        return self._protocol.lingering or self._raw.is_closing()
+
+
 class GuardedH11(H11Protocol):
     guard: Guard = Guard()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        self.raw = transport
+        self.transport = cast(asyncio.Transport, Closing(transport, self))
+        self.lingering, self.dropped = False, 0
+        self.linger_timer: asyncio.TimerHandle | None = None
         self.head_timer: asyncio.TimerHandle | None = None
         self.head_size, self.head_tail = 0, b""
         self.peer = self.client[0] if self.client else "?"
@@ -76,6 +106,9 @@ class GuardedH11(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.disarm()
+        timer = getattr(self, "linger_timer", None)
+        if timer is not None:
+            timer.cancel()
         if getattr(self, "counted", False):
             self.counted = False
             self.guard.open[self.peer] -= 1
@@ -84,6 +117,11 @@ class GuardedH11(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        if self.lingering:  # answered and closing: what still comes is dropped
+            self.dropped += len(data)
+            if self.dropped > LINGER_BYTES:
+                self.raw.close()
+            return
         if self.conn.their_state is h11.IDLE and self.head_too_big(data):
             self.refuse(TOO_BIG)
             return
@@ -127,4 +165,19 @@ class GuardedH11(H11Protocol):
 
     def refuse(self, response: bytes) -> None:
         self.transport.write(response)
-        self.transport.close()
+        self.close_connection(still_sending=True)
+
+    def close_connection(self, still_sending: bool = False) -> None:
+        """Close; gracefully (see the module's docstring) if the client may still be sending its request."""
+        if self.lingering or self.raw.is_closing():
+            return
+        partial_head = self.conn.their_state is h11.IDLE and self.head_size > 0
+        still_sending = still_sending or partial_head or self.conn.their_state in (h11.SEND_BODY, h11.ERROR)
+        if not still_sending or not self.raw.can_write_eof():
+            self.raw.close()
+            return
+        self.lingering = True
+        self.disarm()
+        self.raw.write_eof()  # the answer goes out, then our end closes
+        self.raw.resume_reading()
+        self.linger_timer = self.loop.call_later(LINGER_SECONDS, self.raw.close)
