@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import select
 import socket
 import threading
 import time
@@ -173,27 +174,31 @@ def test_a_body_trickled_byte_by_byte_is_408(server: Server) -> None:
     assert b"did not arrive within 2 s" in got
 
 
-def answered_while_sending(server: Server, request: bytes, forever: bool = False) -> tuple[bytes, str, float]:
+def answered_while_sending(server: Server, request: bytes, forever: bool = False) -> tuple[bytes, str, float | None]:
     """Send the request from a thread, as a client that writes its whole body before it reads (and, if
-    `forever`, keep sending), while reading the answer: what came, how the connection ended ("closed",
-    or the error), and when."""
+    `forever`, goes on sending for 10 s), while reading the answer. Returns what came, how the reading
+    ended ("closed": the server's FIN; or the error), and after how many seconds the server stopped
+    taking what was sent (None: it took all of it)."""
     sock = connect(server)
+    sock.settimeout(None)  # the sender blocks while the server is not reading; the reader polls
+    started, stopped = time.monotonic(), []
 
     def send() -> None:
-        with contextlib.suppress(OSError):
+        try:
             sock.sendall(request)
-            while forever:
+            while forever and time.monotonic() - started < 10:
                 sock.sendall(b"x" * 65536)
+        except OSError:
+            stopped.append(time.monotonic() - started)
 
     sender = threading.Thread(target=send)
     sender.start()
-    started, got, ended = time.monotonic(), b"", "still open"
-    sock.settimeout(0.2)
+    got, ended = b"", "still open"
     while time.monotonic() - started < 10:
+        if not select.select([sock], [], [], 0.2)[0]:
+            continue
         try:
             data = sock.recv(65536)
-        except TimeoutError:
-            continue
         except OSError as err:
             ended = type(err).__name__
             break
@@ -201,10 +206,12 @@ def answered_while_sending(server: Server, request: bytes, forever: bool = False
             ended = "closed"
             break
         got += data
-    seconds = time.monotonic() - started
+    sender.join(12)
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)  # wakes a sender still blocked
     sock.close()
-    sender.join(10)
-    return got, ended, seconds
+    sender.join(5)
+    return got, ended, stopped[0] if stopped else None
 
 
 MEGABYTE_PASTE = json.dumps({"text": "x" * 1_048_576, "seed": 0}).encode()
@@ -229,9 +236,12 @@ def test_a_body_refused_while_it_is_still_arriving_gets_its_answer_and_a_clean_e
 
 
 def test_a_client_that_never_stops_sending_is_cut_off(server: Server) -> None:
-    got, ended, seconds = answered_while_sending(server, post("/check", MEGABYTE_PASTE), forever=True)
-    assert status_of(got) == 413 and ended != "still open", (got[:200], ended)
-    assert seconds < guard.LINGER_SECONDS + 3, seconds
+    """Cut off after LINGER_SECONDS or LINGER_BYTES, whichever comes first; the sender gives up after
+    10 s (a loose guard for a loaded machine). Past LINGER_BYTES the close is a reset, which may cost the
+    client its answer, so only the cut is asserted here."""
+    assert guard.LINGER_SECONDS < 10
+    _, _, cut_after = answered_while_sending(server, post("/check", MEGABYTE_PASTE), forever=True)
+    assert cut_after is not None
     alive(server)
 
 
