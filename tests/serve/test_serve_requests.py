@@ -291,6 +291,36 @@ def test_a_hostile_request_gets_a_4xx_never_a_5xx_and_never_hangs(
     assert b"root:x:0:0" not in got and b"import " not in got
 
 
+def test_a_broken_chunk_while_the_app_reads_the_body_is_one_400_and_no_error(server: Server) -> None:
+    server.log_so_far()
+    head = b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    with connect(server) as sock:
+        sock.sendall(head + b'Transfer-Encoding: chunked\r\n\r\n5\r\n{"tex\r\n')
+        time.sleep(0.3)  # the app is waiting for the rest of the body
+        sock.sendall(b"zz\r\nnot a chunk\r\n")
+        got, _ = read_all(sock, 10)
+    assert status_of(got) == 400 and got.count(b"HTTP/1.1 ") == 1, got[:300]
+    time.sleep(BODY_TIMEOUT + 1)  # past the body's deadline, when the app would answer 408 on the answered connection
+    log = server.log_so_far()
+    assert "Traceback" not in log, log[-3000:]
+    alive(server)
+
+
+def test_a_connection_refused_503_is_closed_at_once_and_holds_no_place(server: Server) -> None:
+    socks = [connect(server, "127.0.0.11") for _ in range(32)]
+    try:
+        with connect(server, "127.0.0.11") as sock:
+            assert status_of(read_all(sock, 5)[0]) == 503
+            # not lingering (which would hold one of limit_concurrency's places for 2 s): what comes is reset
+            with pytest.raises((BrokenPipeError, ConnectionResetError)):
+                for _ in range(100):
+                    sock.sendall(b"x" * 1024)
+                    time.sleep(0.01)
+    finally:
+        for other in socks:
+            other.close()
+
+
 def test_pipelined_requests_are_all_answered(server: Server) -> None:
     got = raw(server, b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * 50)
     assert got.count(b"HTTP/1.1 200 OK") == 50
@@ -346,4 +376,6 @@ def test_a_flood_of_previews_from_one_address_is_bounded_and_never_5xx(server: S
 
 def test_the_server_still_serves_after_all_of_it(server: Server) -> None:
     alive(server)
+    log = server.log_so_far()
+    assert "Traceback" not in log, log[-3000:]
     assert client.get(server, "/health")[1]["ready"] is True

@@ -21,7 +21,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -82,6 +82,8 @@ async def read_body(request: Request, bounds: Bounds, seconds: float) -> bytes:
                     raise Refusal(413, limits.too_big(len(body), bounds))
     except TimeoutError:
         raise Refusal(408, limits.InputError(f"the request's body did not arrive within {seconds:g} s")) from None
+    except ClientDisconnect:  # the answer is dropped; refusing keeps a client's exit out of the error log
+        raise Refusal(400, limits.InputError("the connection closed before the body arrived")) from None
     return bytes(body)
 
 

@@ -53,6 +53,17 @@ class Server:
     def port(self) -> int:
         return urlsplit(self.url).port or 80
 
+    def log_so_far(self) -> str:
+        """What the server has printed (its log) and no one has read yet; never waits for more."""
+        stream = self.process.stdout
+        if stream is None:
+            return ""
+        os.set_blocking(stream.fileno(), False)
+        try:
+            return stream.read() or ""
+        except TypeError:  # nothing new: the buffered reader has None to give
+            return ""
+
 
 @contextlib.contextmanager
 def started(*options: str, cwd: str | None = None, ready_within: float = 120.0) -> Iterator[Server]:

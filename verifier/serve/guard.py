@@ -9,8 +9,9 @@ only a head that arrives in parts). The body has its own deadline in the app
 (`verifier.serve.app`), which can answer it.
 
 Not behind a proxy, one address may hold at most `per_address` connections at once; the next is
-answered 503 and closed before it is read, so one address cannot take every connection the server
-accepts (uvicorn's `limit_concurrency`, the bound for everyone together).
+answered 503 and closed at once, before it is read, so one address cannot take every connection the
+server accepts (uvicorn's `limit_concurrency`, the bound for everyone together; a refusal that lingered
+would hold one of those places for LINGER_SECONDS).
 
 A connection closed while its request may still be arriving (a body refused before it was read, a
 head cut off) is closed gracefully, as RFC 9112 §9.6 asks: the answer is sent with our end of the
@@ -98,7 +99,8 @@ class GuardedH11(H11Protocol):
         self.counted = False
         bound = self.guard.per_address
         if bound and self.guard.open[self.peer] >= bound:
-            self.refuse(TOO_MANY)
+            self.transport.write(TOO_MANY)
+            self.raw.close()  # at once: a lingering refusal would hold a place under limit_concurrency
             return
         self.guard.open[self.peer] += 1
         self.counted = True
@@ -178,6 +180,21 @@ class GuardedH11(H11Protocol):
             return
         self.lingering = True
         self.disarm()
-        self.raw.write_eof()  # the answer goes out, then our end closes
+        self.end_cycle()
+        try:
+            self.raw.write_eof()  # the answer goes out, then our end closes
+        except OSError:  # the client is already gone (ENOTCONN): nothing to linger for
+            self.raw.close()
+            return
         self.raw.resume_reading()
         self.linger_timer = self.loop.call_later(LINGER_SECONDS, self.raw.close)
+
+    def end_cycle(self) -> None:
+        """Tell a request still in the app that its connection is over, as losing the connection would.
+
+        The app's next receive() is a disconnect and its sends are dropped: it cannot answer on a
+        connection that was answered already (a 400 for a broken chunk while the app read the body)."""
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True
+            cycle.message_event.set()
