@@ -174,9 +174,12 @@ def test_a_body_trickled_byte_by_byte_is_408(server: Server) -> None:
     assert b"did not arrive within 2 s" in got
 
 
-def answered_while_sending(server: Server, request: bytes, forever: bool = False) -> tuple[bytes, str, float | None]:
+def answered_while_sending(
+    server: Server, request: bytes, forever: bool = False, trickle: bool = False
+) -> tuple[bytes, str, float | None]:
     """Send the request from a thread, as a client that writes its whole body before it reads (and, if
-    `forever`, goes on sending for 10 s), while reading the answer. Returns what came, how the reading
+    `forever`, goes on sending for 10 s: as fast as it can, or a byte every 50 ms if `trickle`), while
+    reading the answer. Returns what came, how the reading
     ended ("closed": the server's FIN; or the error), and after how many seconds the server stopped
     taking what was sent (None: it took all of it)."""
     sock = connect(server)
@@ -187,7 +190,8 @@ def answered_while_sending(server: Server, request: bytes, forever: bool = False
         try:
             sock.sendall(request)
             while forever and time.monotonic() - started < 10:
-                sock.sendall(b"x" * 65536)
+                sock.sendall(b"x" if trickle else b"x" * 65536)
+                time.sleep(0.05 if trickle else 0)
         except OSError:
             stopped.append(time.monotonic() - started)
 
@@ -242,6 +246,16 @@ def test_a_client_that_never_stops_sending_is_cut_off(server: Server) -> None:
     assert guard.LINGER_SECONDS < 10
     _, _, cut_after = answered_while_sending(server, post("/check", MEGABYTE_PASTE), forever=True)
     assert cut_after is not None
+    alive(server)
+
+
+def test_a_body_the_app_does_not_read_is_not_taken_for_ever(server: Server) -> None:
+    """/health answers without reading the body its request declares; the connection then ends within the
+    linger's bounds (before: the server read and dropped a body trickled a byte at a time for as long as it came)."""
+    request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000\r\n\r\n"
+    got, _, cut_after = answered_while_sending(server, request, forever=True, trickle=True)
+    assert status_of(got) == 200, got[:200]
+    assert cut_after is not None and cut_after < 8, cut_after  # the sender itself stops at 10 s
     alive(server)
 
 

@@ -18,7 +18,9 @@ head cut off) is closed gracefully, as RFC 9112 §9.6 asks: the answer is sent w
 connection (FIN), and what the client still sends is read and dropped until it closes its end, for
 at most LINGER_SECONDS and LINGER_BYTES. Closed at once, the kernel would answer the unread bytes
 with a reset, and a client still sending (a browser posting a 1 MB paste) could lose the answer that
-says what was wrong. Past either bound the connection is closed at once.
+says what was wrong. Past either bound the connection is closed at once. A request whose body the app
+did not read (answered without it) ends its connection the same way once answered: uvicorn would read
+and drop that body for as long as it came, however long that is.
 """
 
 from __future__ import annotations
@@ -133,7 +135,11 @@ class GuardedH11(H11Protocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if not self.transport.is_closing() and self.conn.their_state is h11.IDLE:
+        if self.transport.is_closing():
+            return
+        if self.conn.their_state is h11.SEND_BODY:  # a body the app did not read (a GET /health that declares
+            self.close_connection(still_sending=True)  # a gigabyte): uvicorn would drop it for as long as it came
+        elif self.conn.their_state is h11.IDLE:
             self.arm()  # a kept connection: the next head has its own deadline
 
     def head_too_big(self, data: bytes) -> bool:
