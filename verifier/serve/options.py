@@ -81,8 +81,6 @@ OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
 def add_parser(sub: argparse._SubParsersAction, formatter: type[argparse.HelpFormatter]) -> None:
     """The `serve` subcommand and its OPTIONS (formatter: the command line's, which fits the width)."""
     what = "a local web page: paste a LaTeX derivation, see which line is wrong"
-    serve = sub.add_parser(
-        "serve", help=what, description=DESCRIPTION, formatter_class=formatter
-    )
+    serve = sub.add_parser("serve", help=what, description=DESCRIPTION, formatter_class=formatter)
     for flags, settings in OPTIONS:
         serve.add_argument(*flags, **settings)
