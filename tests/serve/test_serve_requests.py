@@ -340,6 +340,20 @@ def test_pipelined_requests_are_all_answered(server: Server) -> None:
     assert got.count(b"HTTP/1.1 200 OK") == 50
 
 
+def test_a_pipelined_request_whose_body_is_still_arriving_is_answered(server: Server) -> None:
+    """The first request's answer must not end the connection for the body of the next (red team helper-60:
+    the POST was dropped unanswered, its body taken for one the app had not read)."""
+    body = json.dumps({"text": doc("(x + y)^2 = x^2 + 2 x y + y^2")}).encode()
+    get = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    preview = post("/preview", body).replace(b"Connection: close\r\n", b"")  # kept open for the last GET
+    with connect(server) as sock:
+        sock.sendall(get + preview[: len(preview) - len(body) + 5])
+        time.sleep(0.1)  # the GET is answered while the POST's body is still on its way
+        sock.sendall(body[5:] + get.replace(b"\r\n\r\n", b"\r\nConnection: close\r\n\r\n"))
+        got, _ = read_all(sock, 10)
+    assert got.count(b"HTTP/1.1 200 OK") == 3, got[:600]
+
+
 def test_one_address_gets_its_share_of_streams_and_the_rest_429(server: Server) -> None:
     body = client.request_body(doc(r"\frac{d}{dx} (x^2 y) = 2 x y"))
     statuses: list[int] = []

@@ -102,6 +102,7 @@ class GuardedH11(H11Protocol):
         bound = self.guard.per_address
         if bound and self.guard.open[self.peer] >= bound:
             self.transport.write(TOO_MANY)
+            self.connections.discard(self)  # not one of limit_concurrency's places, even until connection_lost
             self.raw.close()  # at once: a lingering refusal would hold a place under limit_concurrency
             return
         self.guard.open[self.peer] += 1
@@ -134,11 +135,13 @@ class GuardedH11(H11Protocol):
             self.disarm()
 
     def on_response_complete(self) -> None:
+        # read before uvicorn parses a pipelined next request, whose body may be arriving (red team helper-60)
+        unread = self.conn.their_state is h11.SEND_BODY
         super().on_response_complete()
         if self.transport.is_closing():
             return
-        if self.conn.their_state is h11.SEND_BODY:  # a body the app did not read (a GET /health that declares
-            self.close_connection(still_sending=True)  # a gigabyte): uvicorn would drop it for as long as it came
+        if unread:  # a body the app did not read (a GET /health that declares a gigabyte): uvicorn would
+            self.close_connection(still_sending=True)  # drop it for as long as it came
         elif self.conn.their_state is h11.IDLE:
             self.arm()  # a kept connection: the next head has its own deadline
 
