@@ -354,6 +354,20 @@ def test_a_pipelined_request_whose_body_is_still_arriving_is_answered(server: Se
     assert got.count(b"HTTP/1.1 200 OK") == 3, got[:600]
 
 
+def test_an_answer_given_before_its_body_was_read_says_the_connection_closes(server: Server) -> None:
+    """The server ends such a connection, and a keep-alive client must know (red team helper-60: http.client's
+    next request on it met a closed connection). A body read to its end keeps the connection."""
+    with connect(server) as sock:
+        sock.sendall(b"POST /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n")
+        got, _ = read_all(sock, 10)
+    assert status_of(got) == 404 and b"\r\nconnection: close\r\n" in got.split(b"\r\n\r\n")[0].lower(), got
+    preview = post("/preview", json.dumps({"text": doc("x = x")}).encode()).replace(b"Connection: close\r\n", b"")
+    with connect(server) as sock:
+        sock.sendall(preview)
+        got, _ = read_all(sock, 1.0)  # kept open: read for a second
+    assert status_of(got) == 200 and b"connection:" not in got.split(b"\r\n\r\n")[0].lower(), got[:300]
+
+
 def test_one_address_gets_its_share_of_streams_and_the_rest_429(server: Server) -> None:
     body = client.request_body(doc(r"\frac{d}{dx} (x^2 y) = 2 x y"))
     statuses: list[int] = []

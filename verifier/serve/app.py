@@ -58,6 +58,36 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
+class SaysItCloses:
+    """An answer given before its request's body was read says `connection: close`: the server then ends the
+    connection (`verifier.serve.guard`, a body the app did not read), and a keep-alive client must know."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length", b"0") not in (b"0", b"") or b"transfer-encoding" in headers
+        read = not declared
+
+        async def reading() -> Message:
+            nonlocal read
+            message = await receive()
+            read = read or (message["type"] == "http.request" and not message.get("more_body", False))
+            return message
+
+        async def answering(message: Message) -> None:
+            said = message.get("headers", [])
+            if message["type"] == "http.response.start" and not read and all(k != b"connection" for k, _ in said):
+                message = {**message, "headers": [*said, (b"connection", b"close")]}
+            await send(message)
+
+        await self.app(scope, reading, answering)
+
+
 class Refusal(Exception):
     """A request refused before any work: its HTTP status and what to tell the page."""
 
@@ -249,6 +279,10 @@ def create_app(settings: ServeSettings, examples: list[dict[str, Any]], allowed_
             Route("/preview", routes.preview, methods=["POST"]),
             Route("/check", routes.check, methods=["POST"]),
         ],
-        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(SaysItCloses),
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts),
+        ],
         lifespan=lifespan,
     )
