@@ -95,7 +95,7 @@ def _values(body: Statement, rng: np.random.Generator) -> dict[str, float]:
     return out
 
 
-def _numbers(obj: Any, point: dict[str, float], table: dict[Any, sp.Lambda]) -> list[complex | None] | None:
+def _numbers(obj: Any, point: dict[str, float], table: random_functions.Table) -> list[complex | None] | None:
     """obj's entries evaluated at the point (None for an entry that is not a number there)."""
     entries = list(obj) if isinstance(obj, sp.MatrixBase) else [obj]
     out: list[complex | None] = []
