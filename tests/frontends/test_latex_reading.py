@@ -143,6 +143,28 @@ def test_the_round_trip_gate_sees_through_nested_denominators() -> None:
     assert not _same_but_distributed(1 / (1 + 1 / x), x / (x + 2))
 
 
+def test_the_round_trip_parses_a_printout_once_and_still_refuses_one_it_cannot_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """sympy's printout of an entry is parsed once per file, whichever line printed it; a printout that does
+    not parse raises at the line asking, every time (a failure is never kept)."""
+    from verifier.frontends.latex import grammar
+    from verifier.frontends.latex.declarations import Declarations
+    from verifier.frontends.latex.errors import LatexError, Origin
+    from verifier.frontends.latex.family import Reader
+
+    reader, parsed, real_parse = Reader(Declarations()), [], grammar.parse
+    monkeypatch.setattr(grammar, "parse", lambda toks, origin: parsed.append(origin) or real_parse(toks, origin))
+    first = reader.printed_tree("x + 1", Origin("a.md", 3, 1))
+    assert reader.printed_tree("x + 1", Origin("a.md", 9, 1)) is first
+    assert len(parsed) == 1
+    for line in (4, 5):
+        with pytest.raises(LatexError) as err:
+            reader.printed_tree("x +", Origin("a.md", line, 1))
+        assert str(err.value).startswith(f"a.md:{line}:")
+    assert len(parsed) == 3
+
+
 # iterates and optima as names (issue 40) -------------------------------------------------------------
 GD_BLOCK = "x^t, g: real\n\\eta: positive\nx^{t+1} = x^t - \\eta g"
 
