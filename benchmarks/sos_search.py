@@ -138,7 +138,7 @@ def render_sos(data: Data) -> list[str]:
         "",
         "Each cell is `sos.search` on the claim's gap at one n (then, as in the ladder, the squared sides' gap "
         "a² − b² for a claim with a root or |·|), then the kernel's exact check of the certificate. A cell reads: "
-        "setup (polynomial view, Newton polytope; it includes importing scipy.optimize in the fresh worker) + SDP "
+        "setup (polynomial view, Newton polytope; it includes importing Clarabel in the fresh worker) + SDP "
         "solves (Clarabel) + exact rounding (projection, LDLᵀ, facial reduction) + kernel check, in seconds; the "
         f"number of squares and of SDP solves (0: the Gram matrix is fixed). Hard limit {section.limit:g} s per cell.",
         "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+import numpy as np
 import pytest
 import sympy as sp
 
@@ -191,3 +192,19 @@ def test_without_clarabel_the_claim_stays_checked_and_says_how_to_search(monkeyp
     result = verify_family(am_gm, SETTINGS)
     assert result.status is Status.CHECKED
     assert sos_sdp.INSTALL_HINT in result.reason
+
+
+@needs_clarabel
+def test_the_newton_polytopes_membership_test_keeps_faces_and_refuses_what_lies_outside() -> None:
+    """The LP behind half_newton (Clarabel since scipy.optimize's linprog went): a point inside, on an edge or at
+    a vertex is in the hull, one off it is not, with the exponents' rows dependent (every point of degree 4,
+    points repeated) as a homogeneous target's are. A dependent row must not be dropped: x + y = 2 for every
+    point, so (1, 0) is outside though it is a combination of the other rows' equations."""
+    square = np.array([[0, 0], [4, 0], [0, 4], [4, 4]], dtype=float)
+    for q, inside in [((2, 2), True), ((4, 2), True), ((0, 0), True), ((5, 2), False), ((2, -1), False)]:
+        assert sos._in_hull(square, np.array(q, dtype=float)) is inside, q
+    degree_four = np.array([[4, 0], [2, 2], [0, 4], [4, 0]], dtype=float)
+    for q, inside in [((3, 1), True), ((1, 3), True), ((2, 1), False), ((3, 2), False), ((5, -1), False)]:
+        assert sos._in_hull(degree_four, np.array(q, dtype=float)) is inside, q
+    on_a_line = np.array([[2, 0], [0, 2], [1, 1]], dtype=float)
+    assert not sos_sdp.nonnegative_solution(np.vstack([on_a_line.T, np.ones(3)]), np.array([1.0, 0.0, 1.0]))

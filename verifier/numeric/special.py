@@ -20,7 +20,7 @@ Op = Callable[..., Any]
 
 
 def scipy_special() -> ModuleType:
-    """scipy.special, imported on first use, outside the claim's budget (like the search's scipy.optimize)."""
+    """scipy.special, imported on first use, outside the claim's budget (like the search's Clarabel)."""
     if "scipy.special" not in sys.modules:  # else no unmetered block: its young collection would move the count
         with unmetered():
             importlib.import_module("scipy.special")

@@ -44,7 +44,7 @@ import sympy as sp
 
 from verifier.language import walk
 from verifier.language.text import plural
-from verifier.strategies.budget import WorkClock, unmetered
+from verifier.strategies.budget import WorkClock
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact
 from verifier.strategies.sos import sdp as sos_sdp
@@ -173,14 +173,9 @@ def _exponents(bounds: list[int], degree: int) -> Iterator[Monomial]:
 
 def _in_hull(points: np.ndarray, q: np.ndarray) -> bool:
     """q is a convex combination of the points (an LP feasibility problem)."""
-    with unmetered():  # scipy.optimize (and the scipy.special it loads) on first use: no claim's budget
-        from scipy.optimize import linprog
-
     if any((points == q).all(axis=1)):
         return True
-    a_eq = np.vstack([points.T, np.ones(len(points))])
-    result = linprog(np.zeros(len(points)), A_eq=a_eq, b_eq=np.append(q, 1.0), bounds=(0, None), method="highs")
-    return bool(result.status == 0)
+    return sos_sdp.nonnegative_solution(np.vstack([points.T, np.ones(len(points))]), np.append(q, 1.0))
 
 
 def prune(target: Poly, bases: dict[Monomial, list[Monomial]]) -> dict[Monomial, list[Monomial]]:
