@@ -68,6 +68,15 @@ def test_derivatives_the_closed_form_does_not_take_still_agree_with_substitution
         assert sp.simplify(got - _by_substitution(e, table)) == 0, e
 
 
+def test_a_derivative_of_symbolic_order_is_left_as_substitution_leaves_it() -> None:
+    """dᵏf/dxᵏ with k a symbol has no closed form to write down: it comes out as substituting gives it (an
+    unevaluated derivative of the stand-in's body), not as an exception from the stand-in."""
+    x, k = sp.Symbol("x"), sp.Symbol("k", integer=True, positive=True)
+    table = {f: random_functions.random_smooth(1, np.random.default_rng(0))}
+    expr = sp.Derivative(f(x), (x, k))
+    assert random_functions.concretise(expr, table) == _by_substitution(expr, table)
+
+
 def test_the_stand_ins_coefficients_are_drawn_in_the_same_order_as_ever() -> None:
     """The coefficients come from the generator in a fixed order (constant, linear, quadratic, the sine's,
     the exponential's): a check's samples, drawn after them from the same generator, stay where they were."""

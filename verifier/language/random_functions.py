@@ -155,6 +155,8 @@ def _partials_written(exprs: list[sp.Basic], table: Table) -> list[sp.Basic]:
         f = d.expr
         if not (isinstance(f, AppliedUndef) and f.func in table and _distinct_symbols(f.args)):
             continue
+        if not all(count.is_Integer for _, count in d.variable_count):
+            continue  # a symbolic order (dᵏf/dxᵏ) goes the general way, as before
         orders = [0] * len(f.args)
         for v, count in d.variable_count:
             if v not in f.args:
