@@ -155,12 +155,12 @@ def test_the_round_trip_parses_a_printout_once_and_still_refuses_one_it_cannot_r
 
     reader, parsed, real_parse = Reader(Declarations()), [], grammar.parse
     monkeypatch.setattr(grammar, "parse", lambda toks, origin: parsed.append(origin) or real_parse(toks, origin))
-    first = reader.printed_tree("x + 1", Origin("a.md", 3, 1))
-    assert reader.printed_tree("x + 1", Origin("a.md", 9, 1)) is first
+    first = reader.tree("x + 1", Origin("a.md", 3, 1), printed=True)
+    assert reader.tree("x + 1", Origin("a.md", 9, 1), printed=True) is first
     assert len(parsed) == 1
     for line in (4, 5):
         with pytest.raises(LatexError) as err:
-            reader.printed_tree("x +", Origin("a.md", line, 1))
+            reader.tree("x +", Origin("a.md", line, 1), printed=True)
         assert str(err.value).startswith(f"a.md:{line}:")
     assert len(parsed) == 3
 

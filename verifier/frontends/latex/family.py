@@ -25,7 +25,7 @@ from verifier.frontends.latex.listing import chain_name, file_errors
 from verifier.frontends.latex.scope import Scope
 from verifier.frontends.latex.sizes import Sized
 from verifier.frontends.latex.symbolic import chain_at
-from verifier.frontends.latex.values import Matrix, Value, collapse, shape_of
+from verifier.frontends.latex.values import Matrix, Value, collapse, shape_of, values_shape
 from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation, Step
@@ -72,12 +72,12 @@ class Reader:
     def __init__(self, decls: Declarations) -> None:
         self.decls = decls
         self.commands = frozenset(decls.commands)
-        self._trees: dict[tuple[str, Origin], Tree] = {}
-        self._printed: dict[str, Tree] = {}
+        self._trees: dict[tuple[str, Origin | None], Tree] = {}
         self.kept = LineReadings()  # each line's gated value, for the diagnosis's edits of its chain
 
-    def tree(self, text: str, origin: Origin) -> Tree:
-        key = (text, origin)
+    def tree(self, text: str, origin: Origin, printed: bool = False) -> Tree:
+        """printed: sympy's printout of an entry (the round trip), parsed once per file, whichever line printed it."""
+        key = (text, None if printed else origin)
         if key not in self._trees:
             toks = grammar.tokens(text, origin, self.commands)
             grammar.check_balance(toks, origin)
@@ -85,14 +85,6 @@ class Reader:
                 raise LatexError(origin, "empty expression; write one")
             self._trees[key] = grammar.parse(toks, origin)
         return self._trees[key]
-
-    def printed_tree(self, text: str, origin: Origin) -> Tree:
-        """The tree of sympy's printout of a line's entry, read back by the round trip: cached by the text alone
-        (the same entry prints alike on every line and at every n: 1,305 round trips of the library's LaTeX
-        printed 588 distinct entries). What fails to parse raises, at origin, each time."""
-        if text not in self._printed:
-            self._printed[text] = self.tree(text, origin)
-        return self._printed[text]
 
     def lines(self, source: ChainSource) -> list[Line]:
         out: list[Line] = []
@@ -195,15 +187,11 @@ def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> V
     return Matrix(cells)
 
 
-def values_shape(v: Value) -> tuple[int, int]:
-    return tuple(v.shape) if isinstance(v, sp.MatrixBase) else (1, 1)
-
-
 def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
     printed = dataclasses.replace(scope, printed_mode=True)
 
     def reparse(text: str) -> Value:
-        return Evaluator(printed, where, reader.tree).value(reader.printed_tree(text, where))
+        return Evaluator(printed, where, reader.tree).value(reader.tree(text, where, printed=True))
 
     return reparse
 

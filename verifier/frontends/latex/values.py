@@ -42,6 +42,11 @@ def shape_of(v: Value) -> str:
     return "a scalar"
 
 
+def values_shape(v: Value) -> tuple[int, int]:
+    """(rows, cols) of a value, (1, 1) for a scalar."""
+    return tuple(v.shape) if isinstance(v, sp.MatrixBase) else (1, 1)
+
+
 def collapse(v: Value) -> Value:
     """A 1×1 value as the scalar it is; anything else as it stands."""
     if isinstance(v, sp.MatrixBase):
