@@ -36,6 +36,9 @@ def available() -> bool:
     return importlib.util.find_spec("clarabel") is not None
 
 
+FEASIBLE = ("Solved", "AlmostSolved")  # the statuses of a problem Clarabel found a point of
+
+
 @dataclass(frozen=True)
 class Solution:
     status: str  # Clarabel's status, e.g. "Solved", "PrimalInfeasible"
@@ -43,7 +46,7 @@ class Solution:
 
     @property
     def feasible(self) -> bool:
-        return self.status in ("Solved", "AlmostSolved")
+        return self.status in FEASIBLE
 
 
 def _solver() -> tuple[Any, Any]:
@@ -77,16 +80,25 @@ def solve(problem: GramProblem, contributions: list[Poly]) -> Solution:
     a = sparse.vstack([equality, -sparse.identity(n)]).tocsc()
     b = np.concatenate([target, np.zeros(n)])
     cones = [clarabel.ZeroConeT(len(target)), *[clarabel.PSDTriangleConeT(len(blk.basis)) for blk in problem.blocks]]
+    status, x = _feasible(a, b, cones)
+    return Solution(status, list(np.asarray(x) / scale) if x is not None else [])
+
+
+def _feasible(a: Any, b: np.ndarray, cones: list[Any]) -> tuple[str, Any]:
+    """Some x with b − a·x in the cones (Clarabel, one thread, no objective): the solver's status and x, or
+    ("failed (…)", None) where Clarabel's Rust code panicked (pyo3's PanicException)."""
+    clarabel, sparse = _solver()
+    n = a.shape[1]
     settings = clarabel.DefaultSettings()
     settings.verbose, settings.max_iter, settings.max_threads = False, MAX_ITER, 1
     settings.tol_gap_abs = settings.tol_gap_rel = settings.tol_feas = 1e-10
     try:
         result = clarabel.DefaultSolver(sparse.csc_matrix((n, n)), np.zeros(n), a, b, cones, settings).solve()
-    except BaseException as err:  # a panic in Clarabel's Rust code arrives as pyo3's PanicException
+    except BaseException as err:
         if type(err).__name__ != "PanicException":
             raise
-        return Solution(f"failed ({str(err)[:60]})", [])
-    return Solution(str(result.status), list(np.asarray(result.x) / scale))
+        return f"failed ({str(err)[:60]})", None
+    return str(result.status), result.x
 
 
 def nonnegative_solution(a: np.ndarray, b: np.ndarray) -> bool:
@@ -96,18 +108,8 @@ def nonnegative_solution(a: np.ndarray, b: np.ndarray) -> bool:
     m, n = a.shape
     constraints = sparse.vstack([sparse.csc_matrix(a), -sparse.identity(n)]).tocsc()
     cones = [clarabel.ZeroConeT(m), clarabel.NonnegativeConeT(n)]
-    settings = clarabel.DefaultSettings()
-    settings.verbose, settings.max_iter, settings.max_threads = False, MAX_ITER, 1
-    settings.tol_gap_abs = settings.tol_gap_rel = settings.tol_feas = 1e-10
-    try:
-        result = clarabel.DefaultSolver(
-            sparse.csc_matrix((n, n)), np.zeros(n), constraints, np.concatenate([b, np.zeros(n)]), cones, settings
-        ).solve()
-    except BaseException as err:  # a panic in Clarabel's Rust code arrives as pyo3's PanicException
-        if type(err).__name__ != "PanicException":
-            raise
-        return False
-    return str(result.status) in ("Solved", "AlmostSolved")
+    status, _ = _feasible(constraints, np.concatenate([b, np.zeros(n)]), cones)
+    return status in FEASIBLE
 
 
 def independent_rows(a: np.ndarray) -> list[int]:
