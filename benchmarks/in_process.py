@@ -9,6 +9,7 @@ With `--phases PATH`, each claim's CPU by phase of the engine is written to PATH
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -22,22 +23,29 @@ from verifier.language.text import plural
 from verifier.load import loader
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.in_process",
+        description="Verify claims with engine.verify_family in this one process (no pool, no cache) and print "
+        "how many; with --phases, write each claim's CPU by phase of the engine as JSON.",
+    )
+    parser.add_argument("paths", nargs="*", default=["derivations"], help="derivation files or folders")
+    parser.add_argument("--phases", type=Path, metavar="PATH", help="write each claim's CPU by phase to PATH")
+    parser.add_argument("--detail", action="store_true", help="also time the finer phases (phases.DETAIL_PHASES)")
+    parser.add_argument(
+        "--only", metavar="A.x,B.y", help="verify only these claims (derivation.claim, comma-separated)"
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    phases_out = None
-    if "--phases" in argv:
-        at = argv.index("--phases")
-        phases_out, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
-    only: set[str] | None = None
-    if "--only" in argv:  # derivation.claim names, comma-separated: a few claims of the files given
-        at = argv.index("--only")
-        only, argv = set(argv[at + 1].split(",")), argv[:at] + argv[at + 2 :]
-    detail = "--detail" in argv
-    argv = [a for a in argv if a != "--detail"]
-    clock = PhaseClock(detail)
-    if phases_out is not None:
+    args = parse(argv)
+    only = set(args.only.split(",")) if args.only else None
+    clock = PhaseClock(args.detail)
+    if args.phases is not None:
         clock.install()
     by_claim: dict[str, dict[str, float]] = {}
-    for path in loader.discover(argv or ["derivations"]):
+    for path in loader.discover(args.paths):
         for family in loader.load(path).families:
             key = str(ClaimKey.of(family))
             if only is not None and key not in only:
@@ -47,8 +55,8 @@ def main(argv: list[str]) -> int:
             engine.verify_family(family, EngineSettings(), str(path))
             total = round(time.process_time() - started, 3)
             by_claim[key] = {"total": total, **clock.lap()}
-    if phases_out is not None:
-        phases_out.write_text(json.dumps(by_claim))
+    if args.phases is not None:
+        args.phases.write_text(json.dumps(by_claim))
     print(f"{plural(len(by_claim), 'claim')} verified in-process")
     return 0
 
