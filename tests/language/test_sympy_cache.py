@@ -72,3 +72,14 @@ def test_a_claims_work_does_not_depend_on_the_environments_cache_size() -> None:
     default, small = _work(None), _work("20")
     assert default["status"] == "PROVED"
     assert small == default
+
+
+def test_what_was_built_unevaluated_is_not_served_from_the_larger_cache_afterwards() -> None:
+    """sympy empties its cache when evaluate(False) is entered and left: a sum built unevaluated there is not what
+    the same sum gives afterwards, however long the cache now keeps its entries."""
+    x = sympy.Symbol("x_unevaluated_test")
+    with sympy.evaluate(False):
+        kept = x + x
+    assert kept.is_Add
+    assert x + x == 2 * x
+    assert (x + x).is_Mul
