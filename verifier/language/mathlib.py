@@ -13,7 +13,6 @@ import sympy as sp
 from verifier.language import (
     guards,  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
     products,  # noqa: F401  (explicit products without an infinity query per entry)
-    sympy_cache,  # noqa: F401  (sympy's cache sized for a claim's expressions)
 )
 
 Matrix: TypeAlias = sp.ImmutableMatrix

@@ -169,9 +169,6 @@ def _empty_sympy_cache() -> None:
     emptied (LAZY_IMPORTS loaded sympy); a memo whose module is not loaded yet is empty anyway."""
     from sympy.core.cache import clear_cache
 
-    from verifier.language import sympy_cache
-
-    sympy_cache.install()  # the functions of modules imported since, at the same size (a no-op for the others)
     clear_cache()
     for module, name in MEMOS:
         if module in sys.modules:
