@@ -11,6 +11,7 @@ from typing import TypeAlias
 import sympy as sp
 
 from verifier.language import (
+    exponentials,  # noqa: F401  (exp of a sum of monomials without a question per term)
     guards,  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
     products,  # noqa: F401  (explicit products without an infinity query per entry)
 )
