@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,10 +20,17 @@ SYMBOLS = [
     sp.Symbol("i", imaginary=True),
     sp.Dummy("u", real=True),
 ]
-OTHER = [sp.pi * sp.I, sp.log(sp.Symbol("y", positive=True)), sp.Float(0.5), sp.I, sp.Symbol("A", commutative=False)]
+OTHER = [
+    sp.pi * sp.I,
+    sp.pi * sp.I / 2,
+    sp.log(sp.Symbol("y", positive=True)),
+    sp.Float(0.5),
+    sp.I,
+    sp.Symbol("A", commutative=False),
+]
 
 
-def sympys(f: type[sp.Function], arg: sp.Basic) -> sp.Basic:
+def sympys(f: Callable[[sp.Basic], sp.Basic], arg: sp.Basic) -> sp.Basic:
     """f(arg) as sympy's own eval builds it, from an empty cache."""
     exponentials.uninstall()
     clear_cache()
@@ -55,6 +64,8 @@ def test_the_short_cut_gives_sympys_result(terms: list[sp.Expr], others: list[sp
 def test_the_softplus_short_cut_gives_sympys_result(c: object, terms: list[sp.Expr], others: list[sp.Expr]) -> None:
     arg = sp.Rational(c) + sp.exp(sp.Add(*terms, *others))
     assert sp.log(arg) == sympys(sp.log, arg)
+    for exponent in (-1, 2, sp.Rational(-1, 2), sp.Symbol("k"), sp.oo):
+        assert sp.Pow(arg, exponent) == sympys(lambda a, e=exponent: sp.Pow(a, e), arg)
 
 
 def test_it_answers_for_sums_of_monomials_only() -> None:
@@ -88,7 +99,9 @@ def test_the_sums_are_left_without_asking_whether_they_are_zero() -> None:
     assert "zero" not in z._assumptions
     softplus = 1 + sp.exp(z)
     assert isinstance(sp.log(softplus), sp.log) and sp.log(softplus).args[0] == softplus
-    assert "zero" not in softplus._assumptions
+    sigmoid = 1 / (1 + sp.exp(-z))
+    assert sigmoid == sp.Pow(1 + sp.exp(-z), -1, evaluate=False)
+    assert "zero" not in softplus._assumptions and "infinite" not in sigmoid.args[0].args[1]._assumptions
 
 
 def test_the_short_cut_is_installed_by_the_claim_language() -> None:
@@ -96,3 +109,4 @@ def test_the_short_cut_is_installed_by_the_claim_language() -> None:
 
     assert sp.exp.eval.__func__ is exponentials.exp_eval
     assert sp.log.eval.__func__ is exponentials.log_eval
+    assert sp.Add._eval_power is exponentials.add_power
