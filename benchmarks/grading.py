@@ -31,6 +31,7 @@ without the kill plus one re-run of the lost task.
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import math
@@ -226,8 +227,11 @@ def bench_grading(config: BenchConfig, progress: Progress) -> GradingSection:
             runs.append(grade_course(n, config.jobs, trust=why is not None, cluster=True))
     attacks = ", ".join(config.grading_hostile) or "every attack"
     progress(f"bench: grading a hostile course ({min(sizes(config))} students and {attacks}), local pool")
-    runs.append(grade_course(min(sizes(config)), config.jobs, trust=why is not None, hostile=True,
-                             hostile_only=config.grading_hostile))
+    runs.append(
+        grade_course(
+            min(sizes(config)), config.jobs, trust=why is not None, hostile=True, hostile_only=config.grading_hostile
+        )
+    )
     students, hanging = config.grading_hanging
     progress(f"bench: grading a course of {students} with {hanging} hanging at import, local pool")
     runs.append(grade_course(students, config.jobs, trust=why is not None, hanging=hanging))
@@ -361,14 +365,24 @@ def target_hanging(section: GradingSection | None) -> Target:
     return Target(text, met_if(run.submissions_per_second >= COURSE_GOAL), evidence)
 
 
+def parse(argv: list[str]) -> tuple[int, int, bool]:
+    """`[STUDENTS | hanging] [JOBS]` as (students, jobs, hanging); a usage error (exit 2) says what to write."""
+    parser = argparse.ArgumentParser("python -m benchmarks.grading", description=main.__doc__)
+    course = f"a number: the hostile course on top of that many ordinary students (default {HANGING_COURSE})"
+    parser.add_argument("course", nargs="?", default=str(HANGING_COURSE), help=f"{course}; or hanging")
+    parser.add_argument("jobs", nargs="?", type=int, default=2, help="workers of the local pool (default 2)")
+    args = parser.parse_args(argv)
+    if args.course != "hanging" and (not args.course.isdigit() or int(args.course) < 1):
+        parser.error(f"course: {args.course!r}; write a number of students (30) or 'hanging'")
+    hanging = args.course == "hanging"
+    return HANGING_COURSE if hanging else int(args.course), args.jobs, hanging
+
+
 def main() -> None:
-    """`python -m benchmarks.grading [STUDENTS] [JOBS]`: the hostile course (30 ordinary students by default) graded
-    once on the local pool; `python -m benchmarks.grading hanging [JOBS]`: the course of 30 with 15 hanging at
-    import. Prints submissions per second and peak memory."""
-    hanging = sys.argv[1:2] == ["hanging"]
-    args = sys.argv[2:] if hanging else sys.argv[1:]
-    students = HANGING_COURSE if hanging else int(args[0]) if args else 30
-    jobs = int(args[-1]) if (hanging and args) or len(args) > 1 else 2
+    """Grade a generated course once on the local pool (in the sandbox where bwrap works, else trusting the
+    submissions): the hostile course, or the course of 30 with 15 hanging at import. Prints submissions per
+    second, CPU and peak memory."""
+    students, jobs, hanging = parse(sys.argv[1:])
     trust = sandbox.unavailable() is not None
     load = os.getloadavg()[0]
     run = grade_course(students, jobs, trust, hanging=HANGING if hanging else 0, hostile=not hanging)
