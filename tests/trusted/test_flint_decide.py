@@ -119,6 +119,17 @@ def test_the_atoms_rung_decides_exponential_identities_whole_in_the_ring() -> No
         assert normal_form._decide_in_ring([expr])[0] is not True
 
 
+def test_a_constant_exponential_beside_a_shared_monomial_is_its_own_atom() -> None:
+    """e^{xy + 2z − 3} beside e^{xy}, e^{2z} and e^{−3}: the arguments share monomials, so each monomial gets its
+    fresh symbol, and the constant e^{−3} was mapped to itself, which the ring's reader followed forever (the
+    claim hung to its time limit). It stays an atom of its own, and the identity is decided, a near miss too."""
+    e = sp.exp
+    values = normal_form._exponential_values([e(x * y + 2 * z - 3), e(x * y), e(2 * z), e(-3)])
+    assert all(value != node for node, value in values.items())
+    assert normal_form.is_zero_atoms(e(x * y + 2 * z - 3) - e(x * y) * e(2 * z) * e(-3))
+    assert not normal_form.is_zero_atoms(e(x * y + 2 * z - 3) - e(x * y) * e(2 * z))
+
+
 def test_a_whole_test_past_its_size_bound_decides_nothing_and_the_steps_still_decide() -> None:
     from verifier.trusted.decide.rational_zero import RationalZeroTester
 

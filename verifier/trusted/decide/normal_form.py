@@ -191,6 +191,8 @@ def _monomial_atoms(
     fresh = {mono: sp.Dummy("E", positive=True) if mono.is_real else sp.Dummy("E") for mono in denominators}
     replacement = {}
     for e, (terms, rest) in split.items():
+        if not terms:
+            continue  # a constant, e^c: it stays itself (mapped to itself, the ring's reader followed it forever)
         value: sp.Expr = sp.exp(rest) if rest != 0 else sp.Integer(1)
         for coeff, mono in terms:
             value *= fresh[mono] ** int(coeff * denominators[mono])
