@@ -33,7 +33,8 @@ coefficient of i, so it returns None after asking), or for a sum that is a numbe
 
 The result is unchanged; only the questions are not asked (tests/language/test_exponentials.py compares
 both with sympy's own on random arguments). Building ``logistic_loss.gradient`` at n = 32 took 1.24 s of
-CPU with sympy's own and 0.73 s with both short cuts (one run each, in one process).
+CPU with sympy's own, 0.73 s with the exp and log short cuts and 0.23 s with all three (one run each, in one
+process).
 
 Importing this module installs the short cut once, in every process that builds claims.
 """
