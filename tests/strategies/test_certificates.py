@@ -154,21 +154,48 @@ def test_the_mean_value_rule_needs_a_function_analytic_on_the_line() -> None:
 
 
 def test_the_lipschitz_pair_is_found_without_cancelling_parameter_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """|sin(ax) − sin(ax′)| ≤ |a|·|x − x′|: the pairs (a, x), (a, x′), (x, a) fail g(u) − g(w) = 0 at w = u, so
-    only the pair (x, x′) reaches cancel, and its L and g′ are the rule's."""
+    """|sin(ax) − sin(ax′)| ≤ |a|·|x − x′|: the pairs (a, x), (a, x′), (x, a) have no |u − w| in the bound, so they
+    reach neither g(u) − g(w) at w = u nor cancel; cancel sees the bound once (is it zero?) and the pair (x, x′)
+    once, and L and g′ are the rule's."""
     calls: list[sp.Expr] = []
-    cancel = sp.cancel
+    substituted: list[tuple[sp.Basic, sp.Basic]] = []
+    cancel, subs = sp.cancel, sp.Basic.subs
 
     def spy(expr: sp.Expr, *args: object, **kwargs: object) -> sp.Expr:
         calls.append(expr)
         return cancel(expr, *args, **kwargs)
 
+    def spy_subs(self: sp.Basic, *args: sp.Basic, **kwargs: object) -> sp.Basic:
+        substituted.append(args[:2])
+        return subs(self, *args, **kwargs)
+
     inst = _inst(sine_lipschitz)
     monkeypatch.setattr(sp, "cancel", spy)
+    monkeypatch.setattr(sp.Basic, "subs", spy_subs)
     found = bounds.lipschitz_obligation(inst)
-    assert len(calls) == 1
-    x, a = (inst.to_symbolic[s] for s in sp.symbols("x a"))
+    x, xp, a = (inst.to_symbolic[s] for s in sp.symbols("x xp a"))
+    big = sp.Abs(a) * sp.Abs(x - xp)
+    assert calls == [big, big / sp.Abs(x - xp)]
+    assert substituted == [(xp, x)]
     assert found.variable == x and found.constant == sp.Abs(a) and found.slope == a * sp.cos(a * x)
+
+
+@claim()
+def sine_lipschitz_reversed() -> Inequality:
+    "|sin(ax) − sin(ax′)| ≤ |a|·|x′ − x|: the bound's |x′ − x| is |x − x′|."
+    x, xp, a = sp.symbols("x xp a")
+    bound = sp.Abs(a) * sp.Abs(xp - x)
+    return Inequality(sp.Abs(sp.sin(a * x) - sp.sin(a * xp)), "<=", bound, where={x: Real(), xp: Real(), a: Real()})
+
+
+def test_the_pair_filter_keeps_a_reversed_bound_and_a_zero_one() -> None:
+    """The pairs skipped are those whose L would hold u or w: a bound written |x′ − x| still gives the pair
+    (x, x′), and a bound whose numerator is the zero polynomial (L = 0 for any pair) is tried at every pair."""
+    found = bounds.lipschitz_obligation(_inst(sine_lipschitz_reversed))
+    assert str(found.variable) == "x" and str(found.constant) == "Abs(a)"
+    a, x, y = sp.symbols("a x y", real=True)
+    assert bounds._divisors((a + 1) ** 2 - a**2 - 2 * a - 1) is None  # the zero polynomial, not written as 0
+    assert bounds._divisors(sp.Abs(a) * sp.Abs(y - x)) == {sp.Abs(a), sp.Abs(x - y)}
 
 
 def test_the_symmetric_elimination_updates_each_pair_of_entries_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.exceptions import NonInvertibleMatrixError
 from sympy.tensor.array import NDimArray
 
-from verifier.language import mathlib, walk
+from verifier.language import inverses, mathlib, walk
 
 
 class Walkable(Protocol):
@@ -131,20 +131,10 @@ def _cramer(expr: sp.Basic) -> sp.Basic:
 def _adjugate_over_det(m: sp.Matrix) -> sp.Matrix:
     """sympy's inv(method="ADJ"), adj(M)/det(M), without its costly test that det(M) is not zero
     (Expr.equals, a numeric search with nsimplify: 60 of 380 s over five library files) where an
-    exact one is at hand: a determinant with a nonzero rational value at one rational point is not
-    the zero function. Otherwise sympy decides, and refuses a singular matrix, as before."""
-    det = m.det(method="berkowitz")
-    if _nonzero_somewhere(det):
-        return m.adjugate() / det
-    return m.inv(method="ADJ")
-
-
-def _nonzero_somewhere(expr: sp.Expr) -> bool:
-    """True if expr has an exact nonzero rational value at one fixed rational point."""
-    symbols = sorted(expr.free_symbols, key=str)
-    point = {s: sp.Rational(2 * i + 3, i + 7) for i, s in enumerate(symbols)}  # no 0 or 1: not special
-    value = expr.xreplace(point)
-    return bool(value.is_Rational and value != 0)
+    exact one is at hand (inverses.adjugate_over_det). Otherwise sympy decides, and refuses a singular
+    matrix, as before."""
+    written = inverses.adjugate_over_det(m)
+    return written if written is not None else m.inv(method="ADJ")
 
 
 def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
