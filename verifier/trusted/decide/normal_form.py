@@ -98,6 +98,12 @@ def _decide_in_ring(exprs: list[sp.Expr]) -> list[bool | None]:
     return [True if d is True else False if d is False and plain else None for d in decisions]
 
 
+def decided_in_ring(expr: sp.Expr) -> bool | None:
+    """Steps 1–4 on expr as a whole, in FLINT: True (zero wherever defined), False (not zero: final where
+    expr is a rational function of plain symbols, is_rational_in_symbols), None (not decided)."""
+    return _decide_in_ring([expr])[0]
+
+
 @lru_cache(maxsize=65536)
 def _split_exponent(arg: sp.Expr) -> tuple[tuple[tuple[sp.Rational, sp.Expr], ...], sp.Expr]:
     """arg = Σ c·m + rest, with c rational and m a monomial; rest holds the constants."""

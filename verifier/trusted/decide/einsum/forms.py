@@ -28,6 +28,7 @@ from typing import Any
 
 import sympy as sp
 
+from verifier.trusted.decide import normal_form
 from verifier.trusted.obligations import NotShowable
 
 Letter = str
@@ -242,7 +243,18 @@ def is_zero(c: sp.Expr) -> bool:
 def _vanishes(c: sp.Expr) -> bool:
     """is_zero, remembered by the expression: sympy's equality is structural (a symbol's assumptions, a Float
     against an Integer, a dummy's index all count), so an answer is reused only for the same expression, and
-    it is the answer computing it again gives (a chain's end and its steps ask about the same entries)."""
+    it is the answer computing it again gives (a chain's end and its steps ask about the same entries).
+
+    The atoms ring decides first (normal_form.decided_in_ring: exp and radicals as fresh symbols, the
+    rational function in FLINT): its zero is a zero wherever c is defined, as cancel's is, and its "not
+    zero" is final for a rational function of plain symbols, where cancel's test is the same one. Anything
+    else goes to sympy's expand and cancel, as before. A layer-norm backward step's entries at n = 3, with
+    (ε + σ²)^{-3/2} in them, took 0.25 to 0.3 s each in sympy and 0.003 to 0.02 s in the ring."""
+    decided = normal_form.decided_in_ring(c)
+    if decided is True:
+        return True
+    if decided is False and normal_form.is_rational_in_symbols(c):
+        return False
     return bool(sp.expand(c) == 0 or sp.cancel(c) == 0)
 
 
