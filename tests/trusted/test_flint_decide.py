@@ -211,3 +211,33 @@ def test_the_atoms_rung_splits_a_polynomial_exponent_in_the_ring_and_keeps_its_c
         assert normal_form.are_zero_atoms([wrong, wrong + e(z)]) == [False, False]
         with pytest.raises(Rejected):
             kernel.zero(wrong, "atoms")
+
+
+def test_one_samples_pieces_meet_in_one_group_when_their_denominators_are_equal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The logistic Hessian's entry, Σₖ xₖ²(σₖ' written two ways): e^{z}/(1 + e^{z})² and σ(1 − σ) with
+    σ = 1/(1 + e^{−z}) have the denominator 1 + E as two objects. Grouped by equal polynomials, each sample's
+    pieces cancel in a group of their own, and the whole sum is never read with its common denominator."""
+    from verifier.trusted.decide import rational_zero
+
+    n = 4
+    x, z = sp.symbols(f"x1:{n + 1}"), sp.symbols(f"z1:{n + 1}")
+    sigma = [1 / (1 + sp.exp(-zk)) for zk in z]
+    entry = sp.Add(
+        *[
+            xk**2 * sp.exp(zk) / (sp.exp(zk) + 1) ** 2 - xk**2 * s * (1 - s)
+            for xk, zk, s in zip(x, z, sigma, strict=True)
+        ]
+    )
+    grouped: list[int] = []
+    by_denominator = rational_zero._by_denominator
+    monkeypatch.setattr(rational_zero, "_by_denominator", lambda p: grouped.append(len(g := by_denominator(p))) or g)
+    read = rational_zero._Reader.read
+    whole: list[sp.Basic] = []
+    monkeypatch.setattr(
+        rational_zero._Reader, "read", lambda r, node: (node == entry and whole.append(node)) or read(r, node)
+    )
+    assert normal_form.are_zero_atoms([entry]) == [True]
+    assert grouped == [n] and whole == []
+    assert normal_form.are_zero_atoms([entry + x[0] ** 2 / (sp.exp(z[0]) + 1)]) == [False]  # and a slip is seen

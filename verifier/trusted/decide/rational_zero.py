@@ -357,11 +357,21 @@ class _Reader:
 
 
 def _by_denominator(pieces: list[_Fraction]) -> list[list[_Fraction]]:
-    """The pieces in groups that share no denominator factor (the same poly object: the reader's memo shares
-    them), polynomials in a group of their own: any partition of a sum serves, this one keeps each small."""
-    groups: list[tuple[list[int], list[_Fraction]]] = []  # (ids of the group's factors, its pieces)
+    """The pieces in groups that share no denominator factor (an equal polynomial: the logistic Hessian's
+    1 + E from e^{z} and from 1/(1 + e^{−z}) are two objects, and one sample's pieces must meet to cancel),
+    polynomials in a group of their own: any partition of a sum serves, this one keeps each small."""
+    distinct: list[Poly] = []
+
+    def key(factor: Poly) -> int:
+        for i, known in enumerate(distinct):
+            if known is factor or known == factor:
+                return i + 1
+        distinct.append(factor)
+        return len(distinct)
+
+    groups: list[tuple[list[int], list[_Fraction]]] = []  # (keys of the group's factors, its pieces)
     for piece in pieces:
-        keys = [id(f) for f, _ in piece.den] or [0]
+        keys = [key(f) for f, _ in piece.den] or [0]
         joined = [g for g in groups if any(k in g[0] for k in keys)]
         merged: tuple[list[int], list[_Fraction]] = ([*keys], [piece])
         for g in joined:
