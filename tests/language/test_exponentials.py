@@ -7,8 +7,8 @@ from collections.abc import Callable
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy.core.cache import clear_cache
 
+from tests.language.short_cuts import sympys_own
 from verifier.language import exponentials
 
 SYMBOLS = [
@@ -32,13 +32,7 @@ OTHER = [
 
 def sympys(f: Callable[[sp.Basic], sp.Basic], arg: sp.Basic) -> sp.Basic:
     """f(arg) as sympy's own eval builds it, from an empty cache."""
-    exponentials.uninstall()
-    clear_cache()
-    try:
-        return f(arg)
-    finally:
-        exponentials.install()
-        clear_cache()
+    return sympys_own(exponentials, lambda: f(arg))
 
 
 monomials = st.builds(

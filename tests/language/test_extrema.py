@@ -8,9 +8,9 @@ import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy.core.cache import clear_cache
 from sympy.functions.elementary.miscellaneous import MinMaxBase
 
+from tests.language.short_cuts import sympys_own
 from verifier.language import extrema
 
 SYMBOLS = [
@@ -31,13 +31,7 @@ OTHER = [sp.pi, sp.Float(0.5), sp.I, sp.exp(sp.Symbol("b", real=True)), sp.Symbo
 
 def sympys(f: Callable[[], sp.Basic]) -> sp.Basic:
     """f() as sympy's own Max and Min build it, from an empty cache."""
-    extrema.uninstall()
-    clear_cache()
-    try:
-        return f()
-    finally:
-        extrema.install()
-        clear_cache()
+    return sympys_own(extrema, f)
 
 
 monomials = st.builds(

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 import sympy as sp
 from sympy.matrices.exceptions import NonInvertibleMatrixError
 from sympy.matrices.expressions.inverse import Inverse
 
+from tests.language import short_cuts
 from verifier.language import inverses, lowering, mathlib
 
 
 @pytest.fixture
-def sympys_own() -> Iterator[Callable[[Callable[[], sp.Basic]], sp.Basic]]:
-    """What a build gives with sympy's own explicit inverse."""
-
-    def built(build: Callable[[], sp.Basic]) -> sp.Basic:
-        inverses.uninstall()
-        try:
-            return build()
-        finally:
-            inverses.install()
-
-    yield built
-    inverses.install()
+def sympys_own() -> Callable[[Callable[[], sp.Basic]], sp.Basic]:
+    """What a build gives with sympy's own explicit inverse, from an empty cache."""
+    return lambda build: short_cuts.sympys_own(inverses, build)
 
 
 def test_the_inverse_is_installed_by_the_claim_language() -> None:
