@@ -97,6 +97,10 @@ class Differentiator:
     differentiated once per variable and the results are built without Derivative objects.
     Whether x occurs is read from free symbols memoised per node (walk.free_symbols_of, exactly
     sympy's free_symbols), which sympy would compute again over the whole subtree at each node.
+    A product's term whose factor's derivative is exactly 0 is left out rather than built and
+    flattened to 0 (sympy's flattening then asks every other factor whether it is infinite: a fifth
+    of the logistic Hessian's residual); with a literal infinity among the factors, where 0·∞ is nan,
+    every term is built as before.
     """
 
     def __init__(self) -> None:
@@ -120,7 +124,10 @@ class Differentiator:
             return sp.Add(*[self(a, x) for a in expr.args])
         if isinstance(expr, sp.Mul):
             args = expr.args
-            return sp.Add(*[sp.Mul(*args[:i], self(a, x), *args[i + 1 :]) for i, a in enumerate(args)])
+            terms = [(i, self(a, x)) for i, a in enumerate(args)]
+            if any(a.is_Atom and a.is_finite is False for a in args):  # 0·∞ is nan: sympy's product, unskipped
+                return sp.Add(*[sp.Mul(*args[:i], d, *args[i + 1 :]) for i, d in terms])
+            return sp.Add(*[sp.Mul(*args[:i], d, *args[i + 1 :]) for i, d in terms if d is not sp.S.Zero])
         if isinstance(expr, sp.Pow) and x not in walk.free_symbols_of(expr.exp, self.free):
             base, exponent = expr.args
             return exponent * base ** (exponent - 1) * self(base, x)
