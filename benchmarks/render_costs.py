@@ -67,7 +67,8 @@ def _slowest(va: Data) -> list[str]:
         lines.append(f"| {c['claim']} | {c['status']} | {c['seconds']:.2f} | {cells} |")
     t = va.get("phase_totals") or {}
     if t:
-        lines += ["", _totals_line(t)]
+        median = va.get("median_cpu")
+        lines += ["", _totals_line(t) + (f" The median claim took {median:.3f} s." if median is not None else "")]
     return lines
 
 

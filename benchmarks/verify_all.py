@@ -10,6 +10,7 @@ import os
 import resource
 import shlex
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,7 @@ class VerifyAllSection:
     startup: tuple[VerifyRun, ...] = ()  # `--version` and a one-claim `check`, just before the runs
     phases: dict[str, dict[str, float]] = field(default_factory=dict)  # the slowest claims' CPU by phase, in-process
     phase_totals: dict[str, float] = field(default_factory=dict)  # the same, summed over every claim
+    median_cpu: float | None = None  # the median over every claim of its engine CPU, in-process (None: no phases)
 
     def run(self, label: str) -> VerifyRun:
         return next(r for r in self.runs if r.label == label)
@@ -150,17 +152,31 @@ def time_in_process(paths: list[str], timeout: float, phases: Path) -> VerifyRun
     return time_command(IN_PROCESS, args, timeout, {str(phases.parent): "$FRESH_TMP"}, env, "benchmarks.in_process")
 
 
-def read_phases(path: Path, claims: tuple[ClaimTime, ...]) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """The in-process CPU by phase of these claims, and summed over every claim ({} where the run wrote none)."""
+Phases = dict[str, dict[str, float]]  # claim → phase → CPU seconds ("total" among them)
+
+
+def read_phases(path: Path) -> Phases:
+    """Every claim's in-process CPU by phase ({} where the run wrote none)."""
     try:
-        found: dict[str, dict[str, float]] = json.loads(path.read_text())
+        found: Phases = json.loads(path.read_text())
     except (OSError, ValueError):
-        return {}, {}
+        return {}
+    return found
+
+
+def phase_totals(found: Phases) -> dict[str, float]:
+    """Each phase's CPU summed over every claim."""
     totals: dict[str, float] = {}
     for by_phase in found.values():
         for label, seconds in by_phase.items():
             totals[label] = round(totals.get(label, 0.0) + seconds, 3)
-    return {c.claim: found[c.claim] for c in claims if c.claim in found}, totals
+    return totals
+
+
+def median_cpu(found: Phases) -> float | None:
+    """The median claim's engine CPU, in-process (the mean of the middle two for an even count; None if none)."""
+    cpu = [by_phase["total"] for by_phase in found.values() if "total" in by_phase]
+    return round(statistics.median(cpu), 4) if cpu else None
 
 
 def slowest(claims: tuple[ClaimTime, ...], count: int = SLOWEST_SHOWN) -> tuple[ClaimTime, ...]:
@@ -188,6 +204,8 @@ def bench_verify_all(config: BenchConfig, progress: Progress) -> VerifyAllSectio
         runs.append(time_in_process(paths, config.verify_timeout, phases))
         progress(f"  {IN_PROCESS}: {runs[-1].status}")
         top = slowest(runs[0].claims)
-        by_phase, totals = read_phases(phases, top)
+        found = read_phases(phases)
     shown = tuple(paths) or ("derivations/ (all)",)
-    return VerifyAllSection(shown, config.jobs, tuple(runs), top, startup, by_phase, totals)
+    by_phase = {c.claim: found[c.claim] for c in top if c.claim in found}
+    return VerifyAllSection(shown, config.jobs, tuple(runs), top, startup, by_phase, phase_totals(found),
+                            median_cpu(found))  # fmt: skip
