@@ -123,7 +123,13 @@ def _mul(*a: Any) -> Any:
 
 
 def _power(base: Any, exponent: Any) -> Any:
-    return base**exponent
+    """base**exponent; where both are Python numbers that Python will not raise (0.0 to a negative power, a result
+    beyond a float), numpy's value instead (inf): an undefined sample, as the same power of an array gives."""
+    try:
+        return base**exponent
+    except (ZeroDivisionError, OverflowError):
+        with np.errstate(all="ignore"):
+            return np.asarray(base) ** np.asarray(exponent)
 
 
 class Compiled:
