@@ -107,3 +107,25 @@ def test_overflowing_samples_do_not_take_the_places_of_the_ones_looked_at() -> N
     r = verify_family(overflow_beside_a_narrow_gap, EngineSettings(samples=200))
     assert r.status is Status.REFUTED, r.reason
     assert "complex" in r.reason
+
+
+@claim(n=None)
+def log_of_a_negative_square() -> Identity:
+    """log(−1 − x²) = log(−1 − x²): both sides undefined in ℝ at every x, whatever the domain is narrowed to."""
+    return Identity(sp.log(-1 - x**2), sp.log(-1 - x**2), where={x: Real()})
+
+
+@claim(n=None)
+def log_undefined_for_negative_x() -> Identity:
+    """log(x) = log(x): undefined for x ≤ 0 only, half of ℝ."""
+    return Identity(sp.log(x), sp.log(x), where={x: Real()})
+
+
+def test_a_claim_undefined_at_every_sample_says_so_and_what_to_look_for() -> None:
+    """Undefined at all the samples, the error says it (narrowing the domain would not help); undefined on part of
+    the domain, it says to narrow the domain, as before."""
+    nowhere = verify_family(log_of_a_negative_square, EngineSettings(samples=200))
+    assert nowhere.status is Status.ERROR, nowhere.reason
+    assert "in floating point at all 200 samples" in nowhere.reason and "division by zero" in nowhere.reason
+    part = verify_family(log_undefined_for_negative_x, EngineSettings(samples=200))
+    assert part.status is Status.ERROR and "undefined on part of its domain; narrow the domain" in part.reason

@@ -179,7 +179,8 @@ def probe(
             return _complex_counterexample(inst, env, int(idx), seen)
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
-    return _both_undefined(inst, env, drawn, special, len(undefined_both))
+    nowhere = len(ok[0]) if not (ok[0] | ok[1]).any() else 0  # every sample undefined on both sides: how many
+    return _both_undefined(inst, env, drawn, special, len(undefined_both), nowhere)
 
 
 def _both_kinds(found: np.ndarray, random: np.ndarray) -> np.ndarray:
@@ -303,7 +304,7 @@ def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tu
     return Finding(cx, reason)
 
 
-def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, seen: int) -> Finding:
+def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, seen: int, nowhere: int = 0) -> Finding:
     if not seen:
         return Finding()
     if not found:
@@ -312,6 +313,13 @@ def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, se
         )
     where = point_text(point_values(inst, env, found[0]))
     random = [i for i in found if i >= special and not is_special(inst, env, i)]
+    if random and nowhere:
+        at = point_text(point_values(inst, env, random[0]))
+        raise ClaimError(
+            f"both sides are undefined (or complex) in floating point at all {nowhere} samples, and in high "
+            f"precision at {at}, a random point of the domain: look for a division by zero, or a log or a root of "
+            "a negative, whatever the values; narrowing the domain helps only where the claim is defined"
+        )
     if random:
         at = point_text(point_values(inst, env, random[0]))
         raise ClaimError(
