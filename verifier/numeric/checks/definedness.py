@@ -45,6 +45,8 @@ from verifier.trusted.instantiate import ClaimError, Instance
 PROBES = 16  # samples of each kind re-evaluated in high precision
 SCREENED = 512  # float-undefined samples of each kind screened in arb for overflow first
 UNDEFINED_NOTE = "both sides undefined at"
+NOWHERE = ("both sides are undefined (or complex) in floating point at every sample, and in high precision at {at}: "
+           "look for a division by zero, or a log or a root of a negative, whatever the values")  # fmt: skip
 MAX_EXACT_OPS = 5000
 
 
@@ -179,8 +181,7 @@ def probe(
             return _complex_counterexample(inst, env, int(idx), seen)
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
-    nowhere = len(ok[0]) if not (ok[0] | ok[1]).any() else 0  # every sample undefined on both sides: how many
-    return _both_undefined(inst, env, drawn, special, len(undefined_both), nowhere)
+    return _both_undefined(inst, env, drawn, special, len(undefined_both), not (ok[0] | ok[1]).any())
 
 
 def _both_kinds(found: np.ndarray, random: np.ndarray) -> np.ndarray:
@@ -304,7 +305,7 @@ def _counterexample(inst: Instance, env: Env, idx: int, sides: Sides, states: tu
     return Finding(cx, reason)
 
 
-def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, seen: int, nowhere: int = 0) -> Finding:
+def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, seen: int, nowhere: bool) -> Finding:
     if not seen:
         return Finding()
     if not found:
@@ -313,19 +314,12 @@ def _both_undefined(inst: Instance, env: Env, found: list[int], special: int, se
         )
     where = point_text(point_values(inst, env, found[0]))
     random = [i for i in found if i >= special and not is_special(inst, env, i)]
-    if random and nowhere:
-        at = point_text(point_values(inst, env, random[0]))
-        raise ClaimError(
-            f"both sides are undefined (or complex) in floating point at all {nowhere} samples, and in high "
-            f"precision at {at}, a random point of the domain: look for a division by zero, or a log or a root of "
-            "a negative, whatever the values; narrowing the domain helps only where the claim is defined"
-        )
     if random:
         at = point_text(point_values(inst, env, random[0]))
-        raise ClaimError(
+        raise ClaimError(NOWHERE.format(at=at) if nowhere else (
             f"both sides are undefined (or complex) at {at}, a random point of the domain, and at "
             f"{len(found) - 1} other sample(s): the claim is undefined on part of its domain; narrow the domain"
-        )
+        ))  # fmt: skip
     return Finding(note=f"{UNDEFINED_NOTE} {where}; not checked there")
 
 
