@@ -123,8 +123,9 @@ def _mul(*a: Any) -> Any:
 
 
 def _power(base: Any, exponent: Any) -> Any:
-    """base**exponent; where both are Python numbers that Python will not raise (0.0 to a negative power, a result
-    beyond a float), numpy's value instead (inf): an undefined sample, as the same power of an array gives."""
+    """base**exponent; where both are Python numbers whose power Python refuses with an exception (0.0 to a negative
+    power, a result beyond a float), numpy's value instead (inf): an undefined sample, as the same power of an array
+    gives."""
     try:
         return base**exponent
     except (ZeroDivisionError, OverflowError):
