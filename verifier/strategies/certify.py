@@ -177,9 +177,9 @@ def _same(a: sp.MatrixBase, b: sp.MatrixBase) -> bool:
 def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp.Expr]]] | None:
     """Pivots dₖ and unit rows ℓₖ with H = Σ dₖ·ℓₖℓₖᵀ, pivoting on the first nonzero diagonal
     entry left; None if a zero diagonal entry faces a nonzero row (then H is not PSD, or
-    needs a certificate of another kind). In FLINT where H is a rational function of its symbols
-    (the same decisions, and the same spelling as sympy's cancel and factor, far faster)."""
-    field = Field.over(list(h))
+    needs a certificate of another kind). In FLINT where H is a rational function of its symbols and
+    exponentials (the same decisions, and the same spelling as sympy's cancel and factor, far faster)."""
+    field = Field.over(list(h), exponentials=True)
     if field is None:
         return _eliminate(sp.Matrix((h + h.T) / 2).tolist(), clock, _Cancelled())
     half = field.constant(1) / field.constant(2)

@@ -13,8 +13,9 @@ what the kernel then checks) does not depend on which path computed it:
 * :meth:`Field.factor_form` is `factor(cancel(e))`: c·Π fᵢ^kᵢ with every fᵢ irreducible, primitive over ZZ
   and of positive leading coefficient.
 
-Anything else (exp, a radical, a float, a noncommuting symbol) is refused with :class:`NotInField`, and the
-caller keeps sympy's own path. Nothing here is trusted: the kernel checks what certify proposes.
+Anything else (a radical, a float, a noncommuting symbol; an exponential unless the caller asks for
+exponentials as generators, as `cancel` takes them) is refused with :class:`NotInField`, and the caller keeps
+sympy's own path. Nothing here is trusted: the kernel checks what certify proposes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 import flint
 import sympy as sp
+from sympy.core.exprtools import decompose_power
 from sympy.core.mul import _keep_coeff
 from sympy.polys.polyutils import _sort_gens
 
@@ -77,10 +79,11 @@ def _exact(a: Poly, b: Poly) -> Poly:
 
 
 class Field:
-    """QQ(symbols), the symbols in sympy's order of generators (so that "leading" means what it means there)."""
+    """QQ(symbols), the symbols (and exponentials, where asked) in sympy's order of generators (so that "leading"
+    means what it means there)."""
 
-    def __init__(self, symbols: Iterable[sp.Symbol]) -> None:
-        self.symbols: tuple[sp.Symbol, ...] = tuple(_sort_gens(list(dict.fromkeys(symbols))))
+    def __init__(self, symbols: Iterable[sp.Basic]) -> None:
+        self.symbols: tuple[sp.Basic, ...] = tuple(_sort_gens(list(dict.fromkeys(symbols))))
         names = tuple(f"g{i}" for i in range(max(1, len(self.symbols))))
         self.ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
         self.gens = dict(zip(self.symbols, self.ctx.gens(), strict=False))
@@ -88,12 +91,14 @@ class Field:
         self.one = self.ctx.constant(1)
 
     @classmethod
-    def over(cls, exprs: Sequence[sp.Basic], polynomials: bool = False) -> Field | None:
+    def over(cls, exprs: Sequence[sp.Basic], polynomials: bool = False, exponentials: bool = False) -> Field | None:
         """The field of the expressions' symbols, if every one is a rational function of them over QQ
-        (polynomials: a polynomial, where sympy's `expand(e) == 0` is the same zero test)."""
-        symbols: dict[sp.Symbol, None] = {}
+        (polynomials: a polynomial, where sympy's `expand(e) == 0` is the same zero test). exponentials: an
+        exponential is read into generators too, as sympy's polys read it (`_exponential`), so that the zero test
+        is still `cancel(e) == 0`."""
+        symbols: dict[sp.Basic, None] = {}
         for e in exprs:
-            if not _rational_in_symbols(e, symbols, polynomials):
+            if not _rational_in_symbols(e, symbols, polynomials, exponentials):
                 return None
         field = cls(symbols)
         try:  # read now (the memo keeps them): a denominator that is 0 as a polynomial refuses the field
@@ -128,11 +133,20 @@ class Field:
                 product = product * self.read(a)
             return product
         if isinstance(node, sp.Pow) and node.exp.is_Integer:
-            base, k = self.read(node.base), int(node.exp)
-            if k < 0:
-                base, k = Fraction(base.den, base.num), -k
-            return Fraction(base.num**k, base.den**k)
-        raise NotInField(type(node).__name__)
+            return self._power(self.read(node.base), int(node.exp))
+        factors = _exponential(node) if isinstance(node, sp.exp) else None
+        if factors is None or any(g not in self.gens for g, _ in factors):
+            raise NotInField(type(node).__name__)
+        product = Fraction(self.one, self.one)
+        for g, k in factors:
+            product = product * self._power(Fraction(self.gens[g], self.one), k)
+        return product
+
+    @staticmethod
+    def _power(base: Fraction, k: int) -> Fraction:
+        if k < 0:
+            base, k = Fraction(base.den, base.num), -k
+        return Fraction(base.num**k, base.den**k)
 
     def polynomial(self, expr: sp.Basic) -> Poly:
         """expr, a polynomial of the field's symbols (NotInField if it is not one)."""
@@ -217,7 +231,7 @@ class Field:
         return num * scale, den * scale
 
 
-def _expr(symbols: Sequence[sp.Symbol], terms: dict[tuple[int, ...], flint.fmpq]) -> sp.Expr:
+def _expr(symbols: Sequence[sp.Basic], terms: dict[tuple[int, ...], flint.fmpq]) -> sp.Expr:
     """Σ c·Π sᵢ^eᵢ over the terms (exponents by symbol)."""
     out = []
     for monom, c in terms.items():
@@ -230,13 +244,32 @@ def _rational(c: flint.fmpq) -> sp.Rational:
     return sp.Rational(int(c.p), int(c.q))
 
 
-def _rational_in_symbols(expr: sp.Basic, symbols: dict[sp.Symbol, None], polynomial: bool) -> bool:
-    """expr is built from Symbols and rational numbers by +, × and integer powers (symbols: those met);
-    polynomial: no negative power of anything but a number."""
+def _exponential(node: sp.exp) -> list[tuple[sp.exp, int]] | None:
+    """[(g, k), …] with node = Π gᵏ, the generators g and powers k that sympy's polys read it as: its argument
+    expanded and split into terms (e^{x+y} = eˣ·eʸ), each term's power taken out by `decompose_power`
+    (e^{2x} = (eˣ)², e^{−x} = (eˣ)⁻¹, e^{3x/2} = (e^{x/2})³). None when a term is a number: there sympy's
+    polys take e as a coefficient (e^{x+1} = e·eˣ), which this field does not have."""
+    factors = []
+    for term in sp.Add.make_args(sp.expand(node.args[0])):
+        base, k = decompose_power(sp.exp(term))
+        if not (isinstance(base, sp.exp) and base.free_symbols):
+            return None
+        factors.append((base, int(k)))
+    return factors
+
+
+def _rational_in_symbols(expr: sp.Basic, symbols: dict[sp.Basic, None], polynomial: bool, exponentials: bool) -> bool:
+    """expr is built from Symbols and rational numbers by +, × and integer powers (symbols: those met, and
+    with exponentials each exponential's generator); polynomial: no negative power of anything but a number."""
     stack = [expr]
     while stack:
         node = stack.pop()
-        if isinstance(node, sp.Symbol):
+        if exponentials and isinstance(node, sp.exp):
+            factors = _exponential(node)
+            if factors is None:
+                return False
+            symbols.update(dict.fromkeys(g for g, _ in factors))
+        elif isinstance(node, sp.Symbol):
             if not node.is_commutative:
                 return False
             symbols[node] = None
