@@ -13,9 +13,15 @@ what the kernel then checks) does not depend on which path computed it:
 * :meth:`Field.factor_form` is `factor(cancel(e))`: c·Π fᵢ^kᵢ with every fᵢ irreducible, primitive over ZZ
   and of positive leading coefficient.
 
-Anything else (a radical, a float, a noncommuting symbol; an exponential unless the caller asks for
-exponentials as generators, as `cancel` takes them) is refused with :class:`NotInField`, and the caller keeps
-sympy's own path. Nothing here is trusted: the kernel checks what certify proposes.
+Exponentials, where the caller asks (`Field.over(…, exponentials=True)`), are generators too: each exponent
+is expanded and split into terms c·t as sympy's expansion splits them, and every e^{c·t} is a whole power of
+one generator e^{t/L}. Every zero cancel finds is found (sympy's generators are powers of these), and some it
+misses: cancel keeps e^{x/2} and eˣ as two generators. The spelling is cancel's where its generators are these;
+elsewhere it is another spelling of the same value.
+
+Anything else (a radical, a float, a noncommuting symbol, e^{x+1}: e is a number) is refused with
+:class:`NotInField`, and the caller keeps sympy's own path. Nothing here is trusted: the kernel checks what
+certify proposes.
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ from collections.abc import Iterable, Sequence
 
 import flint
 import sympy as sp
-from sympy.core.exprtools import decompose_power
 from sympy.core.mul import _keep_coeff
 from sympy.polys.polyutils import _sort_gens
 
@@ -89,18 +94,24 @@ class Field:
         self.gens = dict(zip(self.symbols, self.ctx.gens(), strict=False))
         self.memo: dict[sp.Basic, Fraction] = {}
         self.one = self.ctx.constant(1)
+        self.scales: dict[sp.Expr, tuple[sp.Basic, int]] = {}  # an exponent's tail t: (e^{t/L}, L) (`_generators`)
 
     @classmethod
     def over(cls, exprs: Sequence[sp.Basic], polynomials: bool = False, exponentials: bool = False) -> Field | None:
         """The field of the expressions' symbols, if every one is a rational function of them over QQ
-        (polynomials: a polynomial, where sympy's `expand(e) == 0` is the same zero test). exponentials: an
-        exponential is read into generators too, as sympy's polys read it (`_exponential`), so that the zero test
-        is still `cancel(e) == 0`."""
+        (polynomials: a polynomial, where sympy's `expand(e) == 0` is the same zero test). exponentials: the
+        exponentials' generators too (`_generators`), so that the zero test is `cancel(e) == 0` wherever sympy's
+        expansion sees what the generators see."""
         symbols: dict[sp.Basic, None] = {}
+        tails: dict[sp.Expr, set[sp.Rational]] | None = {} if exponentials else None
         for e in exprs:
-            if not _rational_in_symbols(e, symbols, polynomials, exponentials):
+            if not _rational_in_symbols(e, symbols, polynomials, tails):
                 return None
-        field = cls(symbols)
+        scales = _generators(tails or {})
+        if scales is None:
+            return None
+        field = cls([*symbols, *(g for g, _ in scales.values())])
+        field.scales = scales
         try:  # read now (the memo keeps them): a denominator that is 0 as a polynomial refuses the field
             for e in exprs:
                 field.read(e)
@@ -134,12 +145,15 @@ class Field:
             return product
         if isinstance(node, sp.Pow) and node.exp.is_Integer:
             return self._power(self.read(node.base), int(node.exp))
-        factors = _exponential(node) if isinstance(node, sp.exp) else None
-        if factors is None or any(g not in self.gens for g, _ in factors):
+        terms = _exponent_terms(node) if isinstance(node, sp.exp) else None
+        if terms is None:
             raise NotInField(type(node).__name__)
         product = Fraction(self.one, self.one)
-        for g, k in factors:
-            product = product * self._power(Fraction(self.gens[g], self.one), k)
+        for tail, c in terms:
+            gen, scale = self.scales.get(tail, (None, 0))
+            if gen is None or not (c * scale).is_Integer:
+                raise NotInField("an exponential the field was not made for")
+            product = product * self._power(Fraction(self.gens[gen], self.one), int(c * scale))
         return product
 
     @staticmethod
@@ -244,31 +258,49 @@ def _rational(c: flint.fmpq) -> sp.Rational:
     return sp.Rational(int(c.p), int(c.q))
 
 
-def _exponential(node: sp.exp) -> list[tuple[sp.exp, int]] | None:
-    """[(g, k), …] with node = Π gᵏ, the generators g and powers k that sympy's polys read it as: its argument
-    expanded and split into terms (e^{x+y} = eˣ·eʸ), each term's power taken out by `decompose_power`
-    (e^{2x} = (eˣ)², e^{−x} = (eˣ)⁻¹, e^{3x/2} = (e^{x/2})³). None when a term is a number: there sympy's
-    polys take e as a coefficient (e^{x+1} = e·eˣ), which this field does not have."""
-    factors = []
+def _exponent_terms(node: sp.exp) -> list[tuple[sp.Expr, sp.Rational]] | None:
+    """[(t, c), …] with node = Π e^{c·t}: its exponent expanded and split into terms c·t, c rational (as sympy's
+    expansion splits e^{x+y} into eˣ·eʸ). None if a term is a number: sympy's polys then take e as a
+    coefficient (e^{x+1} = e·eˣ), and this field has no e."""
+    terms = []
     for term in sp.Add.make_args(sp.expand(node.args[0])):
-        base, k = decompose_power(sp.exp(term))
-        if not (isinstance(base, sp.exp) and base.free_symbols):
+        c, tail = term.as_coeff_Mul(rational=True)
+        if not tail.free_symbols:
             return None
-        factors.append((base, int(k)))
-    return factors
+        terms.append((tail, c))
+    return terms
 
 
-def _rational_in_symbols(expr: sp.Basic, symbols: dict[sp.Basic, None], polynomial: bool, exponentials: bool) -> bool:
-    """expr is built from Symbols and rational numbers by +, × and integer powers (symbols: those met, and
-    with exponentials each exponential's generator); polynomial: no negative power of anything but a number."""
+def _generators(tails: dict[sp.Expr, set[sp.Rational]]) -> dict[sp.Expr, tuple[sp.Basic, int]] | None:
+    """For each tail t met with coefficients c: the generator e^{t/L}, L the least common denominator of the c's,
+    so that every e^{c·t} is a whole power of it: e^{x/2} and eˣ are g and g² for g = e^{x/2}, never two
+    generators, or (e^{x/2} + 1)² − eˣ − 2e^{x/2} − 1 would not read as 0. None if e^{t/L} evaluates to
+    something else (e^{log x} is x)."""
+    scales = {}
+    for tail, coefficients in tails.items():
+        scale = math.lcm(*(int(c.q) for c in coefficients))
+        gen = sp.exp(tail / scale)
+        if not (isinstance(gen, sp.exp) and gen.free_symbols):
+            return None
+        scales[tail] = (gen, scale)
+    return scales
+
+
+def _rational_in_symbols(
+    expr: sp.Basic, symbols: dict[sp.Basic, None], polynomial: bool, tails: dict[sp.Expr, set[sp.Rational]] | None
+) -> bool:
+    """expr is built from Symbols and rational numbers by +, × and integer powers (symbols: those met), and
+    exponentials where tails is given (tails: each exponent's terms, `_exponent_terms`); polynomial: no
+    negative power of anything but a number."""
     stack = [expr]
     while stack:
         node = stack.pop()
-        if exponentials and isinstance(node, sp.exp):
-            factors = _exponential(node)
-            if factors is None:
+        if tails is not None and isinstance(node, sp.exp):
+            terms = _exponent_terms(node)
+            if terms is None:
                 return False
-            symbols.update(dict.fromkeys(g for g, _ in factors))
+            for tail, c in terms:
+                tails.setdefault(tail, set()).add(c)
         elif isinstance(node, sp.Symbol):
             if not node.is_commutative:
                 return False
