@@ -38,6 +38,7 @@ def test_each_proof_takes_the_work_it_takes_under_the_cli(pytester: pytest.Pytes
         patched.delenv("PYTHONHASHSEED", raising=False)  # pytest as a user starts it: the hash seed is random
         result = pytester.runpytest_subprocess("--derivations", "derivs", "--derivation-no-cache", "-p", "no:xdist")
     result.assert_outcomes(passed=21)
+    assert "PytestUnknownMarkWarning" not in result.stdout.str()  # the items' xdist_group mark, without xdist
     cli = run_cli("verify-all", "derivs", "--no-cache", "-q", "--json", "cli.json", cwd=pytester.path)
     assert cli.returncode == 0, cli.stdout + cli.stderr
     claims = json.loads(Path(pytester.path / "cli.json").read_text())["claims"]

@@ -82,6 +82,9 @@ def pytest_configure(config: pytest.Config) -> None:
     values = config.getoption("derivations")
     if values is None:
         return
+    # each item's xdist_group marker (`--dist loadgroup`: a file on one worker) is xdist's: without xdist (not
+    # installed, or `-p no:xdist`) pytest warned of an unknown mark on every run
+    config.addinivalue_line("markers", "xdist_group(name): under pytest-xdist, verify a file's claims on one worker")
     from verifier.load import library, loader
 
     values = [v for v in values if v] or [str(library.default_folder() or library.SOURCE)]

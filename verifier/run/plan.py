@@ -63,19 +63,17 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
 
 # what claims import on first use (budget.LAZY_IMPORTS; start_claim imports them before it meters, in
 # any process): imported once in the process that forks the workers, so that no worker pays the import
-# itself. The shrinker's module (light: it searches simple points itself), hypothesis and numpy.random join them
-# in a process that forks a run's workers whatever the run's claims (`hold_module`, and the zygote on a Dask
-# worker or under `pytest --derivations`): what a holder has imported, and in which order, moves work counts
+# itself. The shrinker's module (light: it searches simple points itself) and numpy.random join them in a process
+# that forks a run's workers whatever the run's claims (`hold_module`, and the zygote on a Dask worker or under
+# `pytest --derivations`): what a holder has imported, and in which order, moves work counts
 # (matrix_notation_ml.batch_norm_centring_jacobian took 1 heartbeat at n = 1 with the shrinker imported before
 # its module, 0 after), so a claim alone, in a whole run, in a shard or on Dask starts from one state.
-# hypothesis is no longer the shrinker's, but stays: the CLI and the zygote (Dask, `pytest --derivations`) differ
-# in a few other modules (the CLI's progress bars, runpy, logging, uuid) that hypothesis imports in both, and without
-# it a claim of dcp.py took another heartbeat under `pytest --derivations` than under the CLI (measured; holders
-# without it also moved the work of 28 proofs of the library). numpy.random comes after hypothesis, named here
-# rather than left to an alias a module evaluates at import: every claim's numeric check loads it, and work counts
-# follow whether a holder has it and which of the two came first (with numpy.random alone, or imported before
-# hypothesis, two_layer_net.output_weight_gradient moved).
-SHRINKER = ("verifier.numeric.shrink", "hypothesis", "numpy.random")
+# numpy.random is named here rather than left to an alias a module evaluates at import: every claim's numeric check
+# loads it. hypothesis was here too, no claim using it, to give the CLI and the zygote the same modules: without it
+# a claim of dcp.py had taken another heartbeat under `pytest --derivations` than under the CLI. It cost a trivial
+# `check` 0.1 s, and the doors now agree without it (tests/cli/test_pytest_plugin_work.py; and every proof of the
+# library took the same work under `pytest --derivations` as under the CLI, compared claim by claim in issue 42).
+SHRINKER = ("verifier.numeric.shrink", "numpy.random")
 
 
 def share_imports(shrinker: bool = False) -> None:
