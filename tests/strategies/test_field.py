@@ -115,6 +115,18 @@ def test_exponentials_are_refused_unless_asked_and_never_of_a_number() -> None:
     assert Field.over([sp.exp(X) * Y], polynomials=True) is None
     assert Field.over([sp.exp(2) * X], exponentials=True) is None  # e² is a number to sympy's polys
     assert Field.over([sp.exp(X + 1) * X], exponentials=True) is None  # e·eˣ: so is e
+    assert Field.over([sp.exp(sp.Float(0.5) * X) + Y], exponentials=True) is None  # a float in the exponent
+
+
+def test_an_exponential_whose_power_would_be_too_high_stays_on_sympys_path() -> None:
+    """e^{x/97}, e^{x/89}, e^{x/83} are powers of e^{x/716539} up to 7,387: FLINT's factoring of a pivot of that
+    degree did not finish in 120 s, uninterruptibly (a red team's 2 × 2 matrix); e^{x/3}, e^{x/5}, e^{x/7} (powers up to
+    35) stay in the field."""
+    a, b, c = sp.exp(X / 97), sp.exp(X / 89), sp.exp(X / 83)
+    assert Field.over([1 + a, b, c + 1], exponentials=True) is None
+    assert Field.over([sp.exp(X / 3) + sp.exp(X / 5), sp.exp(X / 7)], exponentials=True) is not None
+    assert Field.over([sp.exp(65 * X) + 1], exponentials=True) is None
+    assert Field.over([sp.exp(64 * X) + 1], exponentials=True) is not None
     assert Field.over([sp.exp(sp.sqrt(X)) + sp.sqrt(X)], exponentials=True) is None  # a radical outside
 
 

@@ -258,6 +258,12 @@ def _rational(c: flint.fmpq) -> sp.Rational:
     return sp.Rational(int(c.p), int(c.q))
 
 
+# the highest power of one exponential's generator the field takes: e^{x/97} beside e^{x/89} is g^{89} and g^{97}
+# for g = e^{x/8633}; with e^{x/83} too, FLINT's factoring of a pivot 1 + g^{7387} (a red team's 2 × 2 matrix)
+# did not finish in 120 s, in one C call that the work budget cannot stop; sympy's path took 1.2 s
+MAX_POWER = 64
+
+
 def _exponent_terms(node: sp.exp) -> list[tuple[sp.Expr, sp.Rational]] | None:
     """[(t, c), …] with node = Π e^{c·t}: its exponent expanded and split into terms c·t, c rational (as sympy's
     expansion splits e^{x+y} into eˣ·eʸ). None if a term is a number: sympy's polys then take e as a
@@ -265,7 +271,7 @@ def _exponent_terms(node: sp.exp) -> list[tuple[sp.Expr, sp.Rational]] | None:
     terms = []
     for term in sp.Add.make_args(sp.expand(node.args[0])):
         c, tail = term.as_coeff_Mul(rational=True)
-        if not tail.free_symbols:
+        if not tail.free_symbols or tail.has(sp.Float):  # e^{0.5x}: a float, which the field refuses everywhere
             return None
         terms.append((tail, c))
     return terms
@@ -275,12 +281,12 @@ def _generators(tails: dict[sp.Expr, set[sp.Rational]]) -> dict[sp.Expr, tuple[s
     """For each tail t met with coefficients c: the generator e^{t/L}, L the least common denominator of the c's,
     so that every e^{c·t} is a whole power of it: e^{x/2} and eˣ are g and g² for g = e^{x/2}, never two
     generators, or (e^{x/2} + 1)² − eˣ − 2e^{x/2} − 1 would not read as 0. None if e^{t/L} evaluates to
-    something else (e^{log x} is x)."""
+    something else (e^{log x} is x), or if a power would pass MAX_POWER."""
     scales = {}
     for tail, coefficients in tails.items():
         scale = math.lcm(*(int(c.q) for c in coefficients))
         gen = sp.exp(tail / scale)
-        if not (isinstance(gen, sp.exp) and gen.free_symbols):
+        if not (isinstance(gen, sp.exp) and gen.free_symbols) or max(abs(c * scale) for c in coefficients) > MAX_POWER:
             return None
         scales[tail] = (gen, scale)
     return scales
