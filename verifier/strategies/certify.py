@@ -178,7 +178,8 @@ def ldl(h: sp.MatrixBase, clock: WorkClock) -> tuple[list[sp.Expr], list[list[sp
     """Pivots dₖ and unit rows ℓₖ with H = Σ dₖ·ℓₖℓₖᵀ, pivoting on the first nonzero diagonal
     entry left; None if a zero diagonal entry faces a nonzero row (then H is not PSD, or
     needs a certificate of another kind). In FLINT where H is a rational function of its symbols and
-    exponentials (the same decisions, and the same spelling as sympy's cancel and factor, far faster)."""
+    exponentials, far faster: without an exponential, the same decisions and the same spelling as sympy's cancel
+    and factor; with one, every zero cancel finds and some it misses, spelt as `field` says."""
     field = Field.over(list(h), exponentials=True)
     if field is None:
         return _eliminate(sp.Matrix((h + h.T) / 2).tolist(), clock, _Cancelled())
