@@ -13,6 +13,7 @@ import sympy as sp
 from verifier.language import (
     exponentials,  # noqa: F401  (exp of a sum of monomials without a question per term)
     extrema,  # noqa: F401  (Max and Min of two forms that cross, without comparing them)
+    fact_order,  # noqa: F401  (sympy's assumptions try the facts in one order, not a shuffled one)
     guards,  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
     inverses,  # noqa: F401  (an inverse written out as adj(M)/det(M), as the lowering writes it)
     products,  # noqa: F401  (explicit products without an infinity query per entry)

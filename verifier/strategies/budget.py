@@ -178,9 +178,10 @@ def _empty_sympy_cache() -> None:
 
 def _seed_sympy() -> None:
     """sympy draws random numbers from generators seeded from the OS at its import: Expr.equals
-    tests at random points, and the assumptions system shuffles the facts it derives (so the
-    work, and the heartbeats, of a claim could differ from one process to the next). Each claim
-    starts them from one fixed state, whatever ran before it in this process."""
+    tests at random points, and the assumptions system would shuffle the facts it derives (the claim
+    language has it sort them instead: `verifier.language.fact_order`), so the work, and the heartbeats,
+    of a claim could differ from one process to the next. Each claim starts them from one fixed state,
+    whatever ran before it in this process."""
     if "sympy" in sys.modules:
         from sympy.core import random as sympy_random
 
