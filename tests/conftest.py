@@ -9,6 +9,7 @@ CI runs everything.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def module_dir(tmp_path: Path) -> Path:
     return d
 
 
+@functools.cache  # asked once per test, of a few hundred modules: resolving each path every time cost 0.7 s
 def shelf_of(path: Path) -> str:
     """The folder of tests/ a test module sits in ("" for tests/ itself and anything outside it)."""
     parts = path.resolve().relative_to(TESTS).parts if path.resolve().is_relative_to(TESTS) else ()
