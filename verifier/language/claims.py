@@ -29,7 +29,10 @@ from typing import Any, ClassVar, Self
 
 import sympy as sp
 
-from verifier.language import guards  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
+from verifier.language import (
+    fact_order,  # noqa: F401  (sympy's facts tried in one order, from the first statement)
+    guards,  # noqa: F401  (sympy keeps M⁻¹M as its author wrote it)
+)
 from verifier.language.distributions import Distribution
 from verifier.language.domains import Domain
 from verifier.language.expect import Expect as Expect  # re-exported: a claim's expectation
