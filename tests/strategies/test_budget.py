@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import gc
 import importlib
+import json
 import subprocess
 import sys
 import threading
@@ -243,7 +244,6 @@ def test_work_counts_do_not_depend_on_how_large_the_process_was_before_the_claim
     assert larger == bare
 
 
-
 def _memo_sizes_across_a_claim_start() -> tuple[int, int, int, int]:
     """In a worker: the two memos' sizes after some work, then after start_claim."""
     from verifier.trusted.decide import normal_form
@@ -302,3 +302,47 @@ def test_a_claim_starts_with_the_engines_memos_empty() -> None:
     would lower a later claim's heartbeats (a notebook verifying claim after claim), so start_claim empties them."""
     [sizes] = _in_workers(_memo_sizes_across_a_claim_start, [()])
     assert sizes[:2] == (1, 1) and sizes[2:] == (0, 0), sizes
+
+
+LAZY_DRIVER = """
+import importlib, json, sys
+from pathlib import Path
+from verifier.engine import verify
+from verifier.engine.settings import EngineSettings
+from verifier.load.loader import load
+from verifier.strategies import budget
+
+started = {}
+original = budget.start_claim
+def start_claim():
+    original()
+    started["modules"] = set(sys.modules)
+budget.start_claim = start_claim
+for name in sys.argv[3:]:  # what an earlier claim, or the user, imported in this process
+    importlib.import_module(name)
+path = Path(sys.argv[1])
+family = next(f for f in load(path).families if f.name == sys.argv[2])
+result = verify.verify_family(family, EngineSettings(), str(path))
+late = sorted(m for m in set(sys.modules) - started["modules"] if m.startswith("sympy"))
+print(json.dumps({"status": result.status.name, "work": [[p.n, p.work] for p in result.proofs], "late": late}))
+"""
+
+
+def _claim_in_a_fresh_process(path: str, name: str, *imported: str) -> dict[str, Any]:
+    command = [sys.executable, "-c", LAZY_DRIVER, path, name, *imported]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_a_claim_that_simplifies_takes_its_work_whatever_the_process_imported_before() -> None:
+    """sympy's `simplify` imports sympy.physics.units on its first call, to look for units: about 19 heartbeats.
+    newton.error_map's proof took 20 heartbeats in a fresh process and 1 in one that had imported it (a notebook,
+    after another claim), until start_claim imported it before metering (budget.LAZY_IMPORTS)."""
+    fresh = _claim_in_a_fresh_process("derivations/newton.py", "error_map")
+    after = _claim_in_a_fresh_process("derivations/newton.py", "error_map", "sympy.physics.units")
+    assert fresh["status"] == "PROVED", fresh
+    assert fresh == after
+    assert fresh["late"] == [], "sympy modules imported during the claim's metered work"

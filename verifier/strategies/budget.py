@@ -47,13 +47,18 @@ GEN0_THRESHOLD = 700
 # modules sympy (and the engine's rendering) import on first use, deep inside a claim's work: imported by
 # start_claim before any metering, in every process, so that no claim pays for them in one context and not
 # in another (the CLI's holders had imported them and an in-process run had not:
-# linear_algebra.am_gm_trace_determinant took 3 heartbeats at n = 2 in-process, 2 through the CLI)
+# linear_algebra.am_gm_trace_determinant took 3 heartbeats at n = 2 in-process, 2 through the CLI).
+# sympy.physics.units: sympy's `simplify` (and `checksol`) import it on every call, to look for units. It costs
+# about 0.17 s of CPU once, and about 19 heartbeats: newton.error_map's proof took 20 heartbeats where the
+# claim imported it and 1 where an earlier claim in the process had (a notebook), and each of the 40 claims of
+# the library that import it paid the 0.17 s again in its own worker
 LAZY_IMPORTS = (
     "sympy.combinatorics",
     "sympy.tensor.tensor",
     "sympy.assumptions.wrapper",
     "sympy.sets.setexpr",
     "xml.dom.minidom",
+    "sympy.physics.units",
 )
 DEFAULT_BUDGET = 300  # heartbeats of symbolic work per claim and dimension
 OLDER_THRESHOLDS = (10, 10)  # CPython's defaults; a host process may have tuned them (`dask worker` triples them)
