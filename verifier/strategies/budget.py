@@ -52,9 +52,11 @@ GEN0_THRESHOLD = 700
 # about 0.17 s of CPU once, and about 19 heartbeats: newton.error_map's proof took 20 heartbeats where the
 # claim imported it and 1 where an earlier claim in the process had (a notebook), and each of the 40 claims of
 # the library that import it paid the 0.17 s again in its own worker. The sets' handlers, sympy.codegen.ast and
-# sympy.concrete.delta are sympy's other imports on first use inside proofs (about 15 ms together): imported
-# before, two soundness probes' proofs took a heartbeat fewer (edges_domains.cosecant_sine_short_of_pi,
-# edges_redteam_numerics.kink_at_dyadic_open_end). scipy.special, clarabel and scipy.sparse are imported inside
+# sympy.concrete.delta are sympy's other modules of first use whose import moved a claim's work (about 15 ms
+# together): imported before, two soundness probes' proofs took a heartbeat fewer
+# (edges_domains.cosecant_sine_short_of_pi, edges_redteam_numerics.kink_at_dyadic_open_end). Those the library's
+# claims still load on first use (sympy's newer assumptions, array expressions) moved none
+# (reports/bench_issue42_lazy_imports/first_use.py). scipy.special, clarabel and scipy.sparse are imported inside
 # the claims that need them, unmetered (verifier.numeric.special, verifier.strategies.sos.sdp): 0.1 to 0.2 s each,
 # which every command would pay here
 LAZY_IMPORTS = (
