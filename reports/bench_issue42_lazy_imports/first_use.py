@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +21,7 @@ from verifier.engine import verify
 from verifier.engine.settings import EngineSettings
 from verifier.language.families import ClaimFamily
 from verifier.load.loader import load
-from verifier.run import plan
+from verifier.run import plan, pool
 from verifier.strategies import budget
 
 STARTED: dict[str, set[str]] = {}
@@ -36,22 +34,12 @@ def _start_and_note() -> None:
 
 
 def in_fork(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """fn's value, computed in a forked child (which exits)."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        try:
-            os.write(write, json.dumps(fn()).encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    data = b""
-    while chunk := os.read(read, 1 << 16):
-        data += chunk
-    os.close(read)
-    os.waitpid(pid, 0)
-    return dict(json.loads(data))
+    """fn's value, computed in a worker forked as the CLI forks a claim's (verifier.run.pool)."""
+    out: list[Any] = []
+    pool.run([pool.Task("claim", fn, ())], jobs=1, timeout=600, memory_mb=0, on_done=lambda _, value: out.append(value))
+    if not isinstance(out[0], dict):
+        raise RuntimeError(f"the worker failed: {out[0]}")
+    return out[0]
 
 
 def run(family: ClaimFamily, path: Path, first: list[str]) -> dict[str, Any]:
