@@ -195,13 +195,15 @@ def test_a_dotted_pattern_loads_only_the_files_that_can_hold_it(tmp_path: Path) 
     assert loader.may_hold("derivations/logistic_loss.py", "jacobian")
 
 
-def test_unmetered_work_costs_no_heartbeats() -> None:
+def test_a_library_imported_on_first_use_costs_no_heartbeats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "heavy_at_import.py").write_text("JUNK = [[i] for i in range(50_000)]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
     budget.start_claim()
     before = budget.heartbeats()
-    with budget.unmetered():
-        junk = [[i] for i in range(50_000)]
+    (heavy,) = budget.first_use("heavy_at_import")
+    assert len(heavy.JUNK) == 50_000
     assert budget.heartbeats() == before
-    del junk
+    monkeypatch.delitem(sys.modules, "heavy_at_import")
 
 
 ORDER = (

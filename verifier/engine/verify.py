@@ -254,8 +254,7 @@ class _Walk:
         outcome = spot_check(inst, rng, numeric)
         failed = outcome.verdict is NumericVerdict.FAIL
         if failed and settings.shrink and not random_functions.undefined_functions(inst.claim.body.parts()):
-            with budget.unmetered():
-                from verifier.numeric import shrink  # only for a counterexample
+            (shrink,) = budget.first_use("verifier.numeric.shrink")  # only for a counterexample
             outcome = shrink.minimise(inst, rng, numeric, spot_check, outcome)
         seconds = round(time.monotonic() - numeric_started, 4)
         self.verdicts.append(outcome.verdict)

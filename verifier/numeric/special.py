@@ -5,8 +5,6 @@ numpy.f2py) that a trivial `check` used to pay, and the claims of most derivatio
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -14,17 +12,15 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verifier.strategies.budget import unmetered
+from verifier.strategies.budget import first_use
 
 Op = Callable[..., Any]
 
 
 def scipy_special() -> ModuleType:
     """scipy.special, imported on first use, outside the claim's budget (like the search's Clarabel)."""
-    if "scipy.special" not in sys.modules:  # else no unmetered block: its young collection would move the count
-        with unmetered():
-            importlib.import_module("scipy.special")
-    return sys.modules["scipy.special"]
+    (special,) = first_use("scipy.special")
+    return special
 
 
 # the functions scipy.special evaluates, each looked up in it when a claim first needs one

@@ -40,7 +40,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import FrameType
+from types import FrameType, ModuleType
 from typing import Any
 
 GEN0_THRESHOLD = 700
@@ -56,9 +56,8 @@ GEN0_THRESHOLD = 700
 # together): imported before, two soundness probes' proofs took a heartbeat fewer
 # (edges_domains.cosecant_sine_short_of_pi, edges_redteam_numerics.kink_at_dyadic_open_end). Those the library's
 # claims still load on first use (sympy's newer assumptions, array expressions) moved none
-# (reports/bench_issue42_lazy_imports/first_use.py). scipy.special, clarabel and scipy.sparse are imported inside
-# the claims that need them, unmetered (verifier.numeric.special, verifier.strategies.sos.sdp): 0.1 to 0.2 s each,
-# which every command would pay here
+# (reports/bench_issue42_lazy_imports/first_use.py). scipy.special, clarabel, scipy.sparse and scipy.linalg are
+# imported inside the claims that need them (`first_use`): 0.1 to 0.2 s each, which every command would pay here
 LAZY_IMPORTS = (
     "sympy.combinatorics",
     "sympy.tensor.tensor",
@@ -90,7 +89,8 @@ class _Meter:
         self.beats = 0
         self.limits: list[int] = []
         self.in_callback = False
-        self.paused = 0  # open unmetered() blocks
+        self.paused = 0  # open unmetered blocks (first_use, _young_generation_emptied)
+        self.first_used: set[tuple[str, ...]] = set()  # the libraries this claim has asked first_use for
 
     def install(self) -> None:
         if self.on_collection not in gc.callbacks:  # a forked child may have dropped the parent's hooks
@@ -156,6 +156,7 @@ def start_claim() -> None:
     everything else). Each claim's worker in the CLI is a fork that exits, so nothing is left there.
     """
     _METER.install()
+    _METER.first_used.clear()
     sys.unraisablehook = _quiet_budget_stops
     for name in LAZY_IMPORTS:
         importlib.import_module(name)  # a no-op once imported
@@ -245,26 +246,36 @@ def _young_generation_emptied() -> None:
         _METER.paused -= 1
 
 
-@contextmanager
-def unmetered() -> Iterator[None]:
-    """Work that is not the claim's own, such as the first import of a search library: no heartbeats.
+def first_use(*names: str) -> tuple[ModuleType, ...]:
+    """Optional libraries (scipy.special, Clarabel), imported when a claim first asks for them, outside its budget,
+    and the claim's collector left in one state whether or not this process had imported them before.
 
-    Heavy optional libraries (scipy.sparse, clarabel) are imported on first use, inside
-    the claim that needs them, never by the parent before it forks: a command that needs none of them
-    starts fast, and every claim starts from the same state, whatever ran before it. Their imports
-    run with the collector paused, and the young objects they leave are collected unmetered, so they
-    cost no claim any of its budget.
+    Heavy libraries that few claims need are imported on first use, inside the claim that needs them, never by
+    the parent before it forks: a command that needs none of them starts fast. Their import runs with the
+    collector off and the meter paused, so it costs no claim any of its budget. It used to stop there, which
+    left the collector in another state than in a process that had imported the library before (the young
+    generation emptied, the library's objects in the older ones), and the claim's later work moved with it. So
+    each claim's first request, imported or not, ends the same way: a full collection, everything alive frozen,
+    and a collection over the empty generations, all unmetered (as `start_claim` starts a claim). Name every
+    module the library loads on its first call too (Clarabel's first solve loads scipy.linalg), or that import
+    is the claim's work. What can still move: reports/bench_issue42_lazy_imports.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    _METER.paused += 1
-    try:
-        yield
-    finally:
-        _METER.paused -= 1
-        _young_generation_emptied()
-        if enabled:
-            gc.enable()
+    if names not in _METER.first_used:
+        enabled = gc.isenabled()
+        gc.disable()
+        _METER.paused += 1
+        try:
+            for name in names:
+                importlib.import_module(name)
+            gc.collect()
+            gc.freeze()
+            gc.collect()
+        finally:
+            _METER.paused -= 1
+            if enabled:
+                gc.enable()
+        _METER.first_used.add(names)
+    return tuple(sys.modules[name] for name in names)
 
 
 @contextmanager

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from verifier.strategies.budget import unmetered
+from verifier.strategies.budget import first_use
 from verifier.strategies.sos.exact import Block, GramProblem, Monomial, Poly
 
 INSTALL_HINT = "sum-of-squares search needs clarabel, a dependency missing here: pip install clarabel"
@@ -50,12 +49,10 @@ class Solution:
 
 
 def _solver() -> tuple[Any, Any]:
-    """Clarabel and scipy.sparse, imported on the first solve (outside the claim's budget)."""
-    if "clarabel" not in sys.modules or "scipy.sparse" not in sys.modules:  # else no unmetered block, as in special
-        with unmetered():
-            importlib.import_module("clarabel")
-            importlib.import_module("scipy.sparse")
-    return sys.modules["clarabel"], sys.modules["scipy.sparse"]
+    """Clarabel and scipy.sparse, imported on the first solve (outside the claim's budget), with scipy.linalg,
+    whose LAPACK Clarabel's first solve loads (it used to, metered: a heartbeat or two of the claim's work)."""
+    clarabel, sparse, _ = first_use("clarabel", "scipy.sparse", "scipy.linalg")
+    return clarabel, sparse
 
 
 def solve(problem: GramProblem, contributions: list[Poly]) -> Solution:
@@ -114,10 +111,8 @@ def nonnegative_solution(a: np.ndarray, b: np.ndarray) -> bool:
 
 def independent_rows(a: np.ndarray) -> list[int]:
     """Indices of a maximal set of numerically independent rows (QR with column pivoting of Aᵀ)."""
-    with unmetered():  # on first use: no claim's budget
-        import scipy.linalg
-
-    _, r, pivots = scipy.linalg.qr(a.T, pivoting=True, mode="economic")
+    (linalg,) = first_use("scipy.linalg")
+    _, r, pivots = linalg.qr(a.T, pivoting=True, mode="economic")
     diagonal = np.abs(np.diag(r))
     rank = int((diagonal > 1e-9 * max(float(diagonal.max(initial=0.0)), 1e-300)).sum())
     return sorted(int(p) for p in pivots[:rank])
@@ -170,10 +165,8 @@ def rational_rows(kernel: np.ndarray) -> list[list[Fraction]] | None:
 
 
 def _qr_pivots(kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    with unmetered():
-        import scipy.linalg
-
-    return scipy.linalg.qr(kernel, pivoting=True, mode="economic")
+    (linalg,) = first_use("scipy.linalg")
+    return linalg.qr(kernel, pivoting=True, mode="economic")
 
 
 def _annihilates(q: np.ndarray, rows: list[list[Fraction]]) -> bool:

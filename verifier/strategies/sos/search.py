@@ -206,9 +206,9 @@ class CrossProducts:
         if width * math.log2(self.radix) < 62:
             self.weights = [self.radix**i for i in range(width)]
             weights = np.array(self.weights, dtype=np.int64)
-            self.keys: set[object] = {k for s in sums for k in np.unique(s @ weights).tolist()}
+            self.keys: set[object] = {k for s in sums for k in (s @ weights).tolist()}
         else:
-            self.keys = {tuple(row) for s in sums for row in np.unique(s, axis=0).tolist()}
+            self.keys = {tuple(row) for s in sums for row in s.tolist()}
 
     @staticmethod
     def _sums(m: Monomial, basis: list[Monomial]) -> np.ndarray:
