@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,23 @@ def claim_error(path: str, derivation: str, name: str, message: str, status: Sta
 # `check` 0.1 s, and the doors now agree without it (tests/cli/test_pytest_plugin_work.py; and every proof of the
 # library took the same work under `pytest --derivations` as under the CLI, compared claim by claim in issue 42).
 SHRINKER = ("verifier.numeric.shrink", "numpy.random")
+
+
+# the optional libraries some claims import on first use (`budget.first_use`: scipy.special for special functions'
+# values, Clarabel with scipy.sparse and scipy.linalg for sums of squares; 0.3 s of CPU together). A run of more
+# than one derivation file imports them once, before it forks the first holder, instead of in each claim's worker
+# that needs them (about 70 of the library's claims, 0.1 to 0.2 s each); a run of one file, such as a `check`,
+# leaves them to the claims. A claim's work is the same either way (first_use; tests/strategies/test_budget.py).
+OPTIONAL = ("scipy.special", "clarabel", "scipy.sparse", "scipy.linalg")
+
+
+def share_optional(paths: Collection[str]) -> None:
+    """In the process that forks the holders, before it forks those of `paths` (the files whose claims it is
+    about to load or verify): the optional libraries, if there is more than one file (a no-op once imported)."""
+    if len(set(paths)) > 1:
+        with budget.collector_off():
+            for name in OPTIONAL:
+                importlib.import_module(name)
 
 
 def share_imports(shrinker: bool = False) -> None:
@@ -192,5 +210,6 @@ def load_all(
             found(path, _from_listing(path, listing), [])
     executor, jobs, limit, memory_mb = run
     if tasks:
+        share_optional([task.key for task in tasks])
         executor.run(tasks, jobs, limit, memory_mb, loaded)
     return specs, errors

@@ -140,6 +140,7 @@ def _run_claims(
             on_result(hit)
     if todo and not isinstance(settings.executor, LocalPool):  # locally, each module's host imported them already
         share_imports(_expects_a_counterexample(todo))
+    plan.share_optional([s.path for s in todo])
     run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
     run.verify([HeldClaim(s, settings.engine.verbose) for s in todo], verified)
 
