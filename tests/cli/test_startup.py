@@ -195,6 +195,25 @@ def test_a_dotted_pattern_loads_only_the_files_that_can_hold_it(tmp_path: Path) 
     assert loader.may_hold("derivations/logistic_loss.py", "jacobian")
 
 
+SHARE_OPTIONAL = """
+import sys
+from verifier.run import plan
+plan.share_optional(["derivations/softmax.py", "derivations/softmax.py"])
+print(any(name in sys.modules for name in plan.OPTIONAL))
+plan.share_optional(["derivations/softmax.py", "derivations/dropout.py"])
+print(all(name in sys.modules for name in plan.OPTIONAL))
+"""
+
+
+def test_only_a_run_of_several_files_imports_the_optional_libraries_before_it_forks() -> None:
+    """One file (a `check`) leaves scipy.special and Clarabel to the claims that need them (0.3 s of a trivial
+    check); a run of several imports them once, instead of once in each such claim's worker."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", SHARE_OPTIONAL], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "True"]
+
+
 def test_a_library_imported_on_first_use_costs_no_heartbeats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "heavy_at_import.py").write_text("JUNK = [[i] for i in range(50_000)]\n")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -250,15 +250,17 @@ def first_use(*names: str) -> tuple[ModuleType, ...]:
     """Optional libraries (scipy.special, Clarabel), imported when a claim first asks for them, outside its budget,
     and the claim's collector left in one state whether or not this process had imported them before.
 
-    Heavy libraries that few claims need are imported on first use, inside the claim that needs them, never by
-    the parent before it forks: a command that needs none of them starts fast. Their import runs with the
-    collector off and the meter paused, so it costs no claim any of its budget. It used to stop there, which
+    Heavy libraries that few claims need are imported on first use, inside the claim that needs them: a command
+    that needs none of them starts fast (a run of several files imports them once before it forks its holders:
+    `verifier.run.plan.share_optional`). Their import runs with the collector off and the meter paused, so it
+    costs no claim any of its budget. It used to stop there, which
     left the collector in another state than in a process that had imported the library before (the young
     generation emptied, the library's objects in the older ones), and the claim's later work moved with it. So
     each claim's first request, imported or not, ends the same way: a full collection, everything alive frozen,
     and a collection over the empty generations, all unmetered (as `start_claim` starts a claim). Name every
     module the library loads on its first call too (Clarabel's first solve loads scipy.linalg), or that import
-    is the claim's work. What can still move: reports/bench_issue42_lazy_imports.
+    is the claim's work. What can still move: reports/bench_issue42_lazy_imports. The cost is `start_claim`'s: an
+    object alive at the first request that later becomes part of an unreachable cycle stays until the worker exits.
     """
     if names not in _METER.first_used:
         enabled = gc.isenabled()
