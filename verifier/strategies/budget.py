@@ -89,7 +89,7 @@ class _Meter:
         self.beats = 0
         self.limits: list[int] = []
         self.in_callback = False
-        self.paused = 0  # open unmetered blocks (first_use, _young_generation_emptied)
+        self.paused = 0  # open unmetered blocks (first_use, float_dependent, _young_generation_emptied)
         self.first_used: set[tuple[str, ...]] = set()  # the libraries this claim has asked first_use for
 
     def install(self) -> None:
@@ -278,6 +278,37 @@ def first_use(*names: str) -> tuple[ModuleType, ...]:
                 gc.enable()
         _METER.first_used.add(names)
     return tuple(sys.modules[name] for name in names)
+
+
+@contextmanager
+def float_dependent() -> Iterator[None]:
+    """A bounded step of numerical search whose Python allocations depend on floats in their last bits, run
+    outside the claim's work: no heartbeat inside, and the young generation collected after it, unmetered.
+
+    A floating-point solver's answer differs in its last bits between processors (numpy's and scipy's OpenBLAS
+    pick their kernels by processor; `OPENBLAS_CORETYPE` picks another's on one machine), and an exact rounding
+    of it that fails gets further or not by those bits. The rounding of `classic_inequalities.am_gm`'s first Gram
+    matrix at n = 5 fails at every denominator, but factors some blocks before a negative pivot with some kernels
+    and not with others: at c9d4b7f the claim took 59 heartbeats on an AMD EPYC and 60 there with OpenBLAS's
+    Prescott kernels, and CI failed against a baseline written on another machine
+    (tests/run/test_work_across_processors.py). So the step runs with the collector off and the meter paused, and
+    ends with an unmetered collection of the young generation, whose count then starts from 0 whatever ran. No
+    budget can stop the step: its caller bounds it, and the wall-clock limit still holds. What it returns (an
+    exact certificate) is the claim's to check, metered; a certificate that itself differs by processor (a
+    rounding whose last denominator lands otherwise) would still move the work.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    _METER.paused += 1
+    try:
+        yield
+    finally:
+        try:
+            gc.collect(0)
+        finally:
+            _METER.paused -= 1
+            if enabled:
+                gc.enable()
 
 
 @contextmanager

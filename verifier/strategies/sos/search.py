@@ -44,7 +44,7 @@ import sympy as sp
 
 from verifier.language import walk
 from verifier.language.text import plural
-from verifier.strategies.budget import WorkClock
+from verifier.strategies.budget import WorkClock, float_dependent
 from verifier.strategies.certify import user_view
 from verifier.strategies.sos import exact as sos_exact
 from verifier.strategies.sos import sdp as sos_sdp
@@ -292,8 +292,9 @@ def _solve_and_round(problem: GramProblem, timing: Timing) -> list[sos_exact.Squ
         return f"the Gram SDP has no solution (Clarabel: {solution.status}): not a sum of squares in this basis"
     start = time.perf_counter()
     try:
-        squares = sos_exact.round_to_squares(problem, solution.values, DENOMINATORS)
-        reduced = None if squares is not None else sos_sdp.reduce_faces(problem, solution.values)
+        with float_dependent():  # how far a failed rounding gets depends on the solver's last bits
+            squares = sos_exact.round_to_squares(problem, solution.values, DENOMINATORS)
+            reduced = None if squares is not None else sos_sdp.reduce_faces(problem, solution.values)
     finally:
         timing.rounding += time.perf_counter() - start
     if squares is not None:
