@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import threading
+
 from tests.strategies.test_budget import _in_workers
 from verifier.strategies import budget
 
@@ -31,4 +34,18 @@ def test_a_float_dependent_step_restores_the_collector_as_it_was() -> None:
     budget.start_claim()
     with budget.float_dependent():
         pass
-    assert __import__("gc").isenabled()
+    assert gc.isenabled()
+
+
+def test_off_the_main_thread_a_float_dependent_step_leaves_the_collector_alone() -> None:
+    """The collector is the process's: a step in another thread must not switch it off under the main thread."""
+    seen: list[bool] = []
+
+    def step() -> None:
+        with budget.float_dependent():
+            seen.append(gc.isenabled())
+
+    worker = threading.Thread(target=step)
+    worker.start()
+    worker.join()
+    assert seen == [True]

@@ -295,8 +295,12 @@ def float_dependent() -> Iterator[None]:
     ends with an unmetered collection of the young generation, whose count then starts from 0 whatever ran. No
     budget can stop the step: its caller bounds it, and the wall-clock limit still holds. What it returns (an
     exact certificate) is the claim's to check, metered; a certificate that itself differs by processor (a
-    rounding whose last denominator lands otherwise) would still move the work.
+    rounding whose last denominator lands otherwise) would still move the work. Off the main thread, where no
+    budget meters (`budget`), the step runs as it is: the collector is the whole process's, and the main thread's.
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     _METER.paused += 1
