@@ -263,19 +263,12 @@ def first_use(*names: str) -> tuple[ModuleType, ...]:
     object alive at the first request that later becomes part of an unreachable cycle stays until the worker exits.
     """
     if names not in _METER.first_used:
-        enabled = gc.isenabled()
-        gc.disable()
-        _METER.paused += 1
-        try:
+        with _outside_the_work():
             for name in names:
                 importlib.import_module(name)
             gc.collect()
             gc.freeze()
             gc.collect()
-        finally:
-            _METER.paused -= 1
-            if enabled:
-                gc.enable()
         _METER.first_used.add(names)
     return tuple(sys.modules[name] for name in names)
 
@@ -301,18 +294,23 @@ def float_dependent() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    enabled = gc.isenabled()
-    gc.disable()
-    _METER.paused += 1
-    try:
-        yield
-    finally:
+    with _outside_the_work():
         try:
+            yield
+        finally:
             gc.collect(0)
+
+
+@contextmanager
+def _outside_the_work() -> Iterator[None]:
+    """The block with the collector off and the meter paused (first_use, float_dependent); the collector as it
+    was after it."""
+    with collector_off():
+        _METER.paused += 1
+        try:
+            yield
         finally:
             _METER.paused -= 1
-            if enabled:
-                gc.enable()
 
 
 @contextmanager
