@@ -154,3 +154,34 @@ def test_baseline_catches_a_weakened_verdict(module_dir: Path, tmp_path: Path) -
     assert worse.returncode == 4, worse.stdout
     assert "REGRESSION: no longer meets its expectation" in worse.stdout
     assert "square.square_of_sum" in worse.stdout
+
+
+CUBE = '''
+"""One more true claim, in a second file."""
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def cube():
+    """(x + 1)³ = x³ + 3x² + 3x + 1."""
+    return Identity((x + 1) ** 3, x**3 + 3 * x**2 + 3 * x + 1, where={x: Real()})
+'''
+
+
+@pytest.mark.slow
+def test_a_baseline_compares_the_claims_of_the_files_a_run_was_given(module_dir: Path, tmp_path: Path) -> None:
+    """`check FILE` and `verify-all FILE` compare that file's claims (none "new", none "disappeared"); a run of
+    the folder still notices a file that went."""
+    square = write_module(module_dir, "square", SQUARE)
+    cube = write_module(module_dir, "cube", CUBE)
+    baseline = str(tmp_path / "baseline.json")
+    quick = ("--samples", "30", "--no-cache", "--baseline", baseline)
+    assert run_cli("verify-all", str(module_dir), *quick, "--update-baseline").returncode == 0
+    for command in ("check", "verify-all"):
+        one = run_cli(command, str(square), *quick)
+        assert one.returncode == 0 and "no changes" in one.stdout, one.stdout
+    cube.unlink()
+    gone = run_cli("verify-all", str(module_dir), *quick)
+    assert gone.returncode == 4 and "cube.cube" in gone.stdout and "claim disappeared" in gone.stdout, gone.stdout

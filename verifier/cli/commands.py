@@ -130,7 +130,19 @@ def run_verification(args: argparse.Namespace, pattern: str = "") -> int:
         where = ", ".join(map(str, paths))
         usage_error(console, f"no claim matches {pattern!r} in {where}; give its file: verifier check {pattern} PATH")
         return EXIT_USAGE
-    return finish(args, report, console)
+    return finish(args, report, console, covered(pattern, paths))
+
+
+def covered(pattern: str, paths: list[str]) -> Callable[[str], bool] | None:
+    """The baseline's claims a run covers: those its pattern selects, in the files it was given (a claim's key
+    starts with its file's stem). A folder covers every claim: the baseline does not record where a claim was read,
+    so a whole-library run against it also notices a file that was deleted."""
+    from verifier.run.plan import matches_key
+
+    stems = None if any(Path(p).is_dir() for p in paths) else {Path(p).stem for p in paths}
+    if not pattern and stems is None:
+        return None
+    return lambda key: matches_key(key, pattern) and (stems is None or key.partition(".")[0] in stems)
 
 
 def verify_on_cluster(args: argparse.Namespace, console: Console, paths: list[str], settings: RunSettings) -> RunReport:
@@ -197,14 +209,17 @@ def note_skipped_latex(console: Console, paths: list[str], quiet: bool) -> None:
         console.print(line, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
-def finish(args: argparse.Namespace, report: RunReport, console: Console) -> int:
-    """Write the reports, show the table, compare with the baseline; the exit status."""
+def finish(
+    args: argparse.Namespace, report: RunReport, console: Console, selected: Callable[[str], bool] | None = None
+) -> int:
+    """Write the reports, show the table, compare with the baseline (its claims that selected(key) keeps, if
+    given); the exit status."""
     write_reports(args, report, console)
     compact = args.command == "verify-all"  # a library prints as pytest does; check shows each claim's evidence
     terminal.render(console, report, quiet=args.quiet, verbose=args.verbose, compact=compact)
     if not report.complete:
         return EXIT_INTERRUPTED
-    regressed = check_baseline(args, report, console)
+    regressed = check_baseline(args, report, console, selected)
     if regressed:
         return EXIT_REGRESSED
     return EXIT_OK if report.all_met else EXIT_UNMET
@@ -226,8 +241,11 @@ def run_merge(args: argparse.Namespace) -> int:
     return finish(args, report, console)
 
 
-def check_baseline(args: argparse.Namespace, report: RunReport, console: Console) -> bool:
-    """Compare with (or rewrite) the baseline; True if a verdict regressed."""
+def check_baseline(
+    args: argparse.Namespace, report: RunReport, console: Console, selected: Callable[[str], bool] | None = None
+) -> bool:
+    """Compare with (or rewrite) the baseline, limited to the claims selected(key) keeps; True if a verdict
+    regressed."""
     if not args.update_baseline and not args.baseline:
         return False
     from verifier.run import baseline
@@ -237,11 +255,8 @@ def check_baseline(args: argparse.Namespace, report: RunReport, console: Console
         baseline.write(path, report)
         console.print(f"baseline written to {path} ({plural(len(report.results), 'claim')})")
         return False
-    from verifier.run.runner import matches_key
     from verifier.run.shard import baseline_scope
 
-    pattern = getattr(args, "pattern", "")
-    selected = (lambda key: matches_key(key, pattern)) if pattern else None
     if report.shard is not None:
         selected = baseline_scope(report.shard, {r.key for r in report.results})
     changes = baseline.compare(baseline.load(args.baseline), report, selected, getattr(args, "same_work", False))
