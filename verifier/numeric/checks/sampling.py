@@ -18,6 +18,7 @@ from verifier.numeric import balls
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
 from verifier.numeric.confirm import Confirmation, Decision
+from verifier.numeric.uncached import untouched
 from verifier.trusted.instantiate import Instance
 
 
@@ -192,10 +193,11 @@ def in_domain_only(inst: Instance, env: Env, decide_at: Callable[[int], Confirma
     evidence: such a point is no counterexample (a rounded singular PSD sample, say)."""
 
     def decide(idx: int) -> Confirmation:
-        result = decide_at(idx)
-        if result.decision is not Decision.CONFIRMED:
-            return result
-        why = outside_domain(inst, env, idx)
+        with untouched():  # which samples are recomputed turns on floats' last bits: leave sympy's cache alone
+            result = decide_at(idx)
+            if result.decision is not Decision.CONFIRMED:
+                return result
+            why = outside_domain(inst, env, idx)
         if why is None:
             return result
         return Confirmation(Decision.NO_EVIDENCE, result.lhs, result.rhs, f"no counterexample: {why}", 0.0)
