@@ -16,8 +16,10 @@ forgoes the cache's speed, which a recomputation at a fresh point hardly had.
 How: sympy's `cacheit` wraps a function in an LRU cache (`cfunc`) and calls it from a wrapper that it lists in
 `sympy.core.cache.CACHE`; the wrapper finds `cfunc` in a closure cell. For the step, each such cell holds the
 function itself. A sympy whose wrappers look otherwise is left alone (`supported()` says so, and
-tests/numeric/test_uncached.py fails then). Only the main thread, where the claim's work is counted, swaps the
-cells: the caches are the process's, and a thread running beside it must not see them bypassed.
+tests/numeric/test_uncached.py fails then). A module of sympy imported for the first time inside the block
+brings caches that are not bypassed. Only a block on the main thread, where the claim's work is counted, swaps
+the cells (elsewhere the block runs as it is); while it runs, the process's other threads bypass the caches too,
+which changes none of their values, and no work of theirs is counted.
 """
 
 from __future__ import annotations
@@ -60,10 +62,10 @@ def untouched() -> Iterator[None]:
         yield
         return
     swapped = _cells()
-    for cell, _, plain in swapped:
-        cell.cell_contents = plain
     _depth += 1
-    try:
+    try:  # the swap inside: an exception raised by a signal handler midway still restores every cell
+        for cell, _, plain in swapped:
+            cell.cell_contents = plain
         yield
     finally:
         _depth -= 1
