@@ -43,11 +43,12 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if found.counterexample is None and (hit := lattice.probe(inst, env, ([lhs], [rhs]))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
     out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
-    gap = out[:, 1] - out[:, 0]
     valid = ok[0] & ok[1]
-    scale = np.max(np.abs(out), axis=1)
-    tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
-    error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
+    with np.errstate(invalid="ignore", over="ignore"):  # ∞ − ∞ at an undefined sample: not valid, masked below
+        gap = out[:, 1] - out[:, 0]
+        scale = np.max(np.abs(out), axis=1)
+        tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
+        error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
     error = np.where(valid, np.nan_to_num(error), 0.0)
     if strict:
         tol = np.where(gap <= tol, tol / 2, tol)
