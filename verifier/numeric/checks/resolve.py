@@ -25,7 +25,8 @@ from verifier.numeric.confirm import Confirmation, Decision
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance, as_matrix
 
-MAX_CONFIRMATIONS = 64
+MAX_CONFIRMATIONS = 64  # suspects recomputed in high precision at most, at the default 200 samples ...
+CONFIRMED_SHARE = 4  # ... and one sample in this many beyond: more samples must not leave more unrecomputed
 NEAR_MISSES = 2  # samples below the float tolerance recomputed in high precision, on an exact claim
 NEAR_MARGIN = 1 / 16  # ... if their error is at least this fraction of the tolerance (round-off is far below)
 
@@ -106,7 +107,7 @@ def resolve(
         )
     decide_at = in_domain_only(inst, env, decide_at)  # a counterexample must lie in the domain, exactly
     float_margin = _finite(cmp.worst_margin())
-    picked = _spread(cmp.suspects, MAX_CONFIRMATIONS)
+    picked = _spread(cmp.suspects, max(MAX_CONFIRMATIONS, len(cmp.valid) // CONFIRMED_SHARE))
     done = Recomputed(_without_unpicked_wide(cmp, picked))
     recompute(done, cmp, picked, decide_at, lambda i: simplicity(point_values(inst, env, i)))
     confirmed = done.confirmed
