@@ -192,10 +192,10 @@ def test_sides_that_overflow_together_are_masked_without_a_warning() -> None:
 
 @pytest.mark.parametrize("samples", [200, 400, 800])
 def test_more_samples_do_not_weaken_a_verdict(samples: int) -> None:
-    """∂(x/‖x‖)/∂x = (I − uuᵀ)/‖x‖ at n = 1 (autograd_reductions.normalize_jacobian): the float difference of the two sides cancels to about ε/|x|, so about
-    a sixth of the samples lie beyond the round-off tolerance and are recomputed in high precision, where they
-    agree. At most 64 were recomputed whatever the number of samples: at 400 samples, 69 were beyond and 5 left
-    over, and the claim that is PROVED at 200 became UNKNOWN."""
+    """∂(x/‖x‖)/∂x = (I − uuᵀ)/‖x‖ at n = 1 (autograd_reductions.normalize_jacobian): the float difference of the
+    two sides cancels to about ε/|x|, so about a sixth of the samples lie beyond the round-off tolerance and are
+    recomputed in high precision, where they agree. At most 64 were recomputed whatever the number of samples: at
+    400 samples, 69 were beyond and 5 left over, and the claim that is PROVED at 200 became UNKNOWN."""
     x = vector("x", 1)
     length = sp.sqrt(squared_norm(x))
     u = x / length
