@@ -61,7 +61,7 @@ def test_another_thread_keeps_the_cache() -> None:
 
 @pytest.mark.slow
 def test_a_proofs_work_does_not_follow_the_samples_recomputed_before_it(tmp_path: Path) -> None:
-    """log_sum_exp_convex recomputes 9 samples at n ≤ 4 with 200 samples and 6 with 100; before the bypass its
+    """log_sum_exp_convex recomputes 11 samples at n ≤ 4 with 200 samples and 5 with 100; before the bypass its
     proof at n = 4 took 10 heartbeats after the first and 11 after the second."""
     work = {}
     for samples in ("100", "200"):

@@ -7,7 +7,7 @@ budget's unit). That is harmless when the step always runs. It is not when the s
 floats: the numeric check recomputes in high precision the samples whose float error came near the
 tolerance, and which those are can differ between processors (their libm and BLAS kernels). Each
 recomputation builds the claim at an exact point, 40 to 130 new entries in `convexity.log_sum_exp_convex`,
-and its proof at n = 4 then took 10 heartbeats after 9 recomputations and 11 after 6.
+and its proof at n = 4 then took 10 heartbeats after 11 recomputations and 11 after 5.
 
 `untouched()` runs such a step with every cached constructor calling its function directly: the step adds no
 entry, finds none and moves none in the LRU order. The results are the same objects by value; the step only

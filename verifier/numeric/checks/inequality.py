@@ -23,6 +23,19 @@ from verifier.numeric.confirm import Confirmation
 from verifier.trusted.instantiate import Instance, as_matrix
 
 
+def _compared(out: np.ndarray, noisy: np.ndarray, valid: np.ndarray, strict: bool) -> BatchComparison:
+    """The samples' (small, big) columns as errors against a round-off tolerance (from the perturbed run)."""
+    with np.errstate(invalid="ignore", over="ignore"):  # ∞ − ∞ at an undefined sample: not valid, masked below
+        gap = out[:, 1] - out[:, 0]
+        scale = np.max(np.abs(out), axis=1)
+        tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
+        error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
+    error = np.where(valid, np.nan_to_num(error), 0.0)
+    if strict:
+        tol = np.where(gap <= tol, tol / 2, tol)
+    return BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
+
+
 def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     lhs, rhs = sp.sympify(body.lhs), sp.sympify(body.rhs)
     if isinstance(body.lhs, sp.MatrixBase):
@@ -42,17 +55,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and (hit := lattice.probe(inst, env, ([lhs], [rhs]))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
-    out, noisy = full.real, fn(numeric.perturbed(env, rng)).real
-    valid = ok[0] & ok[1]
-    with np.errstate(invalid="ignore", over="ignore"):  # ∞ − ∞ at an undefined sample: not valid, masked below
-        gap = out[:, 1] - out[:, 0]
-        scale = np.max(np.abs(out), axis=1)
-        tol = 64 * numeric.EPS * scale + 8 * np.abs(gap - (noisy[:, 1] - noisy[:, 0])) + 1e-300
-        error = np.where(strict, np.maximum(tol - gap, 0.0) * (gap <= tol), np.maximum(-gap, 0.0))
-    error = np.where(valid, np.nan_to_num(error), 0.0)
-    if strict:
-        tol = np.where(gap <= tol, tol / 2, tol)
-    cmp = BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
+    cmp = _compared(full.real, fn(numeric.perturbed(env, rng)).real, ok[0] & ok[1], strict)
     method = f"sampled {body.op}"
     if numeric.has_opaque([small, big]):
         return opaque_outcome(inst, cmp, method)
