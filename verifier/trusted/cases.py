@@ -9,11 +9,12 @@ kernel cases of its own making.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import sympy as sp
 
 from verifier.language import walk
+from verifier.trusted.decide.real_line import HOLDS, holds_nowhere, truth_of
 
 
 class NotShowable(ValueError):
@@ -84,14 +85,6 @@ def split_products(expr: sp.Expr) -> sp.Expr:
 
 
 MAX_SIGNED = 6  # distinct differences whose signs _no_signs_fit tries together (3⁶ = 729 ways)
-_HOLDS: dict[type, Callable[[int], bool]] = {
-    sp.StrictGreaterThan: lambda s: s > 0,
-    sp.GreaterThan: lambda s: s >= 0,
-    sp.StrictLessThan: lambda s: s < 0,
-    sp.LessThan: lambda s: s <= 0,
-    sp.Equality: lambda s: s == 0,
-    sp.Unequality: lambda s: s != 0,
-}
 
 
 def _no_signs_fit(condition: sp.Basic) -> bool:
@@ -103,7 +96,7 @@ def _no_signs_fit(condition: sp.Basic) -> bool:
     differences: dict[sp.Expr, int] = {}
     read: dict[sp.Basic, tuple[int, bool]] = {}  # a comparison → (its difference, whether it is b − a)
     for relation in condition.atoms(sp.core.relational.Relational):
-        if type(relation) not in _HOLDS:
+        if type(relation) not in HOLDS:
             return False
         u = sp.expand(relation.lhs - relation.rhs)
         flipped = bool(u.could_extract_minus_sign())
@@ -114,35 +107,22 @@ def _no_signs_fit(condition: sp.Basic) -> bool:
     if not read or len(differences) > MAX_SIGNED:
         return False
     for signs in itertools.product((-1, 0, 1), repeat=len(differences)):
-        truth = {r: _HOLDS[type(r)](-signs[i] if flipped else signs[i]) for r, (i, flipped) in read.items()}
-        if _holds(condition, truth) is not False:
+        truth = {r: HOLDS[type(r)](-signs[i] if flipped else signs[i]) for r, (i, flipped) in read.items()}
+        if truth_of(condition, truth) is not False:
             return False  # these signs fit (or the condition could not be read): not shown empty
     return True
 
 
-def _holds(condition: sp.Basic, truth: dict[sp.Basic, bool]) -> bool | None:
-    """condition's truth from its comparisons' (And, Or, Not of them); None for anything else."""
-    if condition in truth:
-        return truth[condition]
-    if condition is sp.true or condition is sp.false:
-        return bool(condition)
-    parts = [_holds(c, truth) for c in condition.args]
-    if None in parts:
-        return None
-    if isinstance(condition, sp.And):
-        return all(parts)
-    if isinstance(condition, sp.Or):
-        return any(parts)
-    if isinstance(condition, sp.Not):
-        return not parts[0]
-    return None
-
-
 def _empty(condition: sp.Basic) -> bool:
-    """A condition on one real variable that no point satisfies (decided by sympy's solvers)."""
+    """A condition on one real variable that no point satisfies: decided exactly on the cells of the real line
+    where its comparisons are of polynomials with rational coefficients (:mod:`verifier.trusted.decide.real_line`),
+    else by sympy's solvers."""
     symbols = condition.free_symbols
     if len(symbols) != 1 or not next(iter(symbols)).is_extended_real:
         return False
+    decided = holds_nowhere(condition, next(iter(symbols)))
+    if decided is not None:
+        return decided
     try:
         return bool(condition.as_set() is sp.S.EmptySet)
     except (NotImplementedError, TypeError, ValueError):

@@ -1,0 +1,200 @@
+"""Whether a condition on one real variable holds at no point, decided exactly (trusted base).
+
+A condition built with And, Or and Not from comparisons u ≷ 0, each u a polynomial with rational coefficients
+in one real variable y, has one truth value on each cell of the real line: each real root of the polynomials
+is a cell, and so is each open interval between consecutive roots (and the two unbounded ones), since no
+polynomial changes sign where it has no root. So the condition holds nowhere exactly when it is false at one
+point of every cell. The cells are found from P, the square-free part of the product of the polynomials:
+
+- separating points: rational points, none a root of P, with at most one root of P between consecutive ones
+  and none beyond the first and the last (Sturm counts, sympy's `Poly.count_roots`, exact);
+- each root of P is then alone between two separating points, and a polynomial u is zero there when
+  gcd(u, P) has that root; else its sign is read at a rational point of an interval around the root that
+  holds no root of u, found by halving.
+
+Every cell between two roots holds a separating point, so the separating points and the roots meet every
+cell. Nothing here is floating point. Anything else (another function of y, an irrational coefficient, a
+condition that is not a combination of comparisons) is not decided here: :func:`holds_nowhere` says None.
+This replaces, where it decides, sympy's `as_set`, which took seconds per condition (its solvers simplify
+every comparison) for what takes milliseconds here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import sympy as sp
+from sympy import Poly
+from sympy.polys.domains import QQ, ZZ
+
+HOLDS: dict[type, Callable[[int], bool]] = {
+    sp.StrictGreaterThan: lambda s: s > 0,
+    sp.GreaterThan: lambda s: s >= 0,
+    sp.StrictLessThan: lambda s: s < 0,
+    sp.LessThan: lambda s: s <= 0,
+    sp.Equality: lambda s: s == 0,
+    sp.Unequality: lambda s: s != 0,
+}
+"""Whether a comparison a ≷ b holds, from the sign of a − b."""
+
+MAX_HALVINGS = 4_000  # halvings in all, to separate the roots and read the signs: beyond, not decided
+
+
+def truth_of(condition: sp.Basic, truth: dict[sp.Basic, bool]) -> bool | None:
+    """condition's truth from its comparisons' (And, Or, Not of them); None for anything else."""
+    if condition in truth:
+        return truth[condition]
+    if condition is sp.true or condition is sp.false:
+        return bool(condition)
+    if not isinstance(condition, sp.And | sp.Or | sp.Not):
+        return None
+    parts = [truth_of(c, truth) for c in condition.args]
+    if None in parts:
+        return None
+    if isinstance(condition, sp.And):
+        return all(parts)
+    if isinstance(condition, sp.Or):
+        return any(parts)
+    return not parts[0]
+
+
+def holds_nowhere(condition: sp.Basic, y: sp.Symbol) -> bool | None:
+    """True if no real y satisfies condition, False if some real y does; None if condition is not a combination
+    of comparisons of polynomials in y with rational coefficients (or too costly to separate)."""
+    polys = _comparisons(condition, y)
+    if polys is None:
+        return None
+    halvings = [0]
+    cells = _cells(polys, y, halvings)
+    if cells is None:
+        return None
+    for signs in cells:
+        truth = {rel: HOLDS[type(rel)](signs[rel]) for rel in polys}
+        holds = truth_of(condition, truth)
+        if holds is None:
+            return None
+        if holds:
+            return False
+    return True
+
+
+def _comparisons(condition: sp.Basic, y: sp.Symbol) -> dict[sp.Basic, Poly] | None:
+    """Each comparison of condition as the polynomial lhs − rhs over QQ; None if one is not such a polynomial."""
+    out: dict[sp.Basic, Poly] = {}
+    for rel in condition.atoms(sp.core.relational.Relational):
+        if type(rel) not in HOLDS or not rel.free_symbols <= {y}:
+            return None
+        u = sp.expand(rel.lhs - rel.rhs)
+        if not u.is_polynomial(y):
+            return None
+        try:
+            poly = Poly(u, y)
+        except sp.PolynomialError:
+            return None
+        if poly.domain not in (ZZ, QQ):
+            return None
+        out[rel] = poly.set_domain(QQ)
+    return out
+
+
+Signs = dict[sp.Basic, int]
+
+
+def _cells(polys: dict[sp.Basic, Poly], y: sp.Symbol, halvings: list[int]) -> list[Signs] | None:
+    """Each comparison's sign of lhs − rhs at one point of every cell (None past MAX_HALVINGS)."""
+    moving = [p for p in polys.values() if p.degree() > 0]
+    if not moving:
+        return [{rel: _sign_at(p, sp.Integer(0)) for rel, p in polys.items()}]
+    product = Poly(1, y, domain=QQ)
+    for p in moving:
+        product *= p
+    square_free = product.sqf_part()
+    points = _separating_points(square_free, halvings)
+    if points is None:
+        return None
+    out = [{rel: _sign_at(p, q) for rel, p in polys.items()} for q in points]
+    for lo, hi in itertools.pairwise(points):
+        if square_free.count_roots(lo, hi) == 1:
+            at_root = _signs_at_root(polys, square_free, lo, hi, halvings)
+            if at_root is None:
+                return None
+            out.append(at_root)
+    return out
+
+
+def _sign_at(p: Poly, q: object) -> int:
+    value = sp.Rational(p.eval(q))  # exact: p over QQ at a rational point
+    return 1 if value.p > 0 else -1 if value.p < 0 else 0
+
+
+def _separating_points(square_free: Poly, halvings: list[int]) -> list[object] | None:
+    """Rational points, in order, none a root: no root before the first or after the last, at most one between
+    consecutive points."""
+    coeffs = square_free.all_coeffs()
+    bound = 1 + max(abs(sp.Rational(c) / sp.Rational(coeffs[0])) for c in coeffs)  # Cauchy's: roots in ±bound
+    points = [-bound - 1]
+    stack = [(-bound - 1, bound + 1)]
+    while stack:
+        lo, hi = stack.pop()
+        if square_free.count_roots(lo, hi) <= 1:
+            if points[-1] != lo:
+                return None  # the halves are taken in order: cannot happen
+            points.append(hi)
+            continue
+        mid = _non_root_between(square_free, lo, hi, halvings)
+        if mid is None:
+            return None
+        stack += [(mid, hi), (lo, mid)]  # the lower half first
+    return points
+
+
+def _non_root_between(p: Poly, lo: object, hi: object, halvings: list[int]) -> object | None:
+    """A rational point strictly between lo and hi that is not a root of p (near the middle)."""
+    step = (hi - lo) / 2  # type: ignore[operator]
+    for _ in range(64):
+        halvings[0] += 1
+        if halvings[0] > MAX_HALVINGS:
+            return None
+        mid = hi - step  # type: ignore[operator]
+        if p.eval(mid) != 0:
+            return mid
+        step = step / 3  # lo < hi - step < hi for every step in (0, hi - lo)
+    return None
+
+
+def _signs_at_root(
+    polys: dict[sp.Basic, Poly], square_free: Poly, lo: object, hi: object, halvings: list[int]
+) -> Signs | None:
+    """Each comparison's sign at the one root of square_free between lo and hi (neither a root)."""
+    out: Signs = {}
+    for rel, p in polys.items():
+        if p.is_zero:
+            out[rel] = 0
+            continue
+        common = p.gcd(square_free)
+        if common.degree() > 0 and common.count_roots(lo, hi) == 1:
+            out[rel] = 0  # the root is one of p's
+            continue
+        sign = _sign_near_root(p, square_free, lo, hi, halvings)
+        if sign is None:
+            return None
+        out[rel] = sign
+    return out
+
+
+def _sign_near_root(p: Poly, square_free: Poly, lo: object, hi: object, halvings: list[int]) -> int | None:
+    """p's sign at the root of square_free between lo and hi, where p does not vanish: halve around the root
+    until p has no root left in the interval; p's sign is then the same all over it."""
+    while p.count_roots(lo, hi) > 0:
+        halvings[0] += 1
+        if halvings[0] > MAX_HALVINGS:
+            return None
+        mid = (lo + hi) / 2  # type: ignore[operator]
+        if square_free.eval(mid) == 0:
+            return _sign_at(p, mid)  # the root is rational: read exactly
+        if square_free.count_roots(lo, mid) == 1:
+            hi = mid
+        else:
+            lo = mid
+    return _sign_at(p, lo)
