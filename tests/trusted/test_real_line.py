@@ -11,11 +11,15 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from verifier import Identity, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
 from verifier.trusted.cases import cases
 from verifier.trusted.decide.real_line import holds_nowhere
 
 y = sp.Symbol("y", real=True)
 R = sp.Rational
+FAST = EngineSettings(samples=40)
 
 
 def test_a_condition_with_a_point_is_not_empty_however_close_the_bounds() -> None:
@@ -82,3 +86,16 @@ def test_it_agrees_with_sympys_solvers(parts: list[sp.Basic], how: list[int]) ->
     decided = holds_nowhere(condition, y)
     assert decided is not None, condition
     assert decided == (condition.as_set() is sp.S.EmptySet), condition
+
+
+def test_a_claim_false_only_at_an_irrational_root_beside_a_close_bound_is_not_proved() -> None:
+    """(1 − sign(y² − 2)²)·H(y − q) is 1 at y = √2 and 0 elsewhere, for q = 1.41421356 just below √2: the case
+    y² = 2, y > q must be kept (a wrong 'empty' proves the claim). With q 10⁻⁸ higher, √2 is below it, the
+    case is empty and the claim, true, is proved by cases."""
+    t, q = sp.Symbol("t"), R(141421356, 10**8)  # a plain symbol, declared real by the claim
+    kink = 1 - sp.sign(t**2 - 2) ** 2
+    false = Identity(kink * sp.Heaviside(t - q), sp.Integer(0), where={t: Real()})
+    true = Identity(kink * sp.Heaviside(t - q - R(1, 10**8)) * sp.Heaviside(2 - t), sp.Integer(0), where={t: Real()})
+    assert verify_family(claim(name="kink_at_root_two")(lambda: false), FAST).status is not Status.PROVED
+    proved = verify_family(claim(name="kink_above_root_two")(lambda: true), FAST)
+    assert proved.status is Status.PROVED, proved.reason
