@@ -27,6 +27,19 @@ def test_this_sympy_can_be_bypassed() -> None:
     assert uncached.supported(), "sympy's cache wrappers changed: verifier.numeric.uncached does nothing"
 
 
+def test_a_cache_sympy_lists_after_the_first_block_is_bypassed_too() -> None:
+    """The cells are read once and kept; a cache made since (a module of sympy imported later) is read then."""
+    with uncached.untouched():
+        pass
+    late = sympy_cache.cacheit(lambda a: a + 1)  # listed in sympy's CACHE as it is made
+    with uncached.untouched():
+        late(sp.Integer(1))
+    assert late.cache_info().currsize == 0
+    assert uncached.supported()
+    late(sp.Integer(1))
+    assert late.cache_info().currsize == 1  # cached again after the block
+
+
 def test_the_block_adds_finds_and_reorders_nothing() -> None:
     before = _entries()
     with uncached.untouched():

@@ -33,10 +33,22 @@ from typing import Any
 from sympy.core import cache as sympy_cache
 
 _depth = 0
+Cells = list[tuple[CellType, Callable[..., Any], Callable[..., Any]]]
+_found: tuple[int, Cells] = (-1, [])  # the cells, and how many caches sympy listed when they were read
 
 
-def _cells() -> list[tuple[CellType, Callable[..., Any], Callable[..., Any]]]:
-    """(cell of the cached function, the cached function, the plain function) of every sympy cache."""
+def _cells() -> Cells:
+    """(cell of the cached function, the cached function, the plain function) of every sympy cache: read again
+    only when sympy lists another cache (a module of it imported since), never while the cells are swapped."""
+    global _found
+    if _found[0] != len(sympy_cache.CACHE):
+        if _depth:  # swapped: the cells hold the plain functions now, so what is read now is not kept
+            return _read_cells()
+        _found = (len(sympy_cache.CACHE), _read_cells())
+    return _found[1]
+
+
+def _read_cells() -> Cells:
     found = []
     for wrapper in sympy_cache.CACHE:
         code = getattr(wrapper, "__code__", None)
