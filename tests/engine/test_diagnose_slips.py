@@ -103,3 +103,17 @@ def test_a_checked_repair_says_so() -> None:
     assert d is not None and d.kind == "relation" and d.relation == r"\ge"
     assert d.repair_status == _verified(SCALARS, "e^{x}", r"\ge", "1 + x").status.value
     assert d.said.endswith(d.repair_status)
+
+
+def test_a_function_with_no_values_is_not_evaluated_at_the_counterexample() -> None:
+    """f of `f: function` has no value at any point, so a candidate holding it cannot be told apart there (sympy's
+    evalf took 0.5 s to fail on each derivative of it); a function with an implementation is evaluated."""
+    import sympy as sp
+    from sympy.utilities.lambdify import implemented_function
+
+    z, s = sp.Symbol("z"), sp.Dummy("s")
+    slope = sp.Subs(sp.Derivative(sp.Function("f")(s), s), s, 1 / (1 + sp.exp(-z)))
+    assert diagnose._value(slope, {z: sp.Integer(-2)}) is None
+    doubled = implemented_function("doubled", lambda v: 2 * v)
+    (value,) = diagnose._value(doubled(z) + 1, {z: sp.Integer(3)}) or [None]
+    assert value is not None and abs(value - 7) < 1e-25

@@ -1,25 +1,24 @@
 """Why a refuted step is wrong, each part decided by the engine, never guessed (issue 41).
 
-After the verdict, for a refuted identity or inequality (a claim, or a chain's step: the line
-before rel this line), the diagnosis looks for:
+After the verdict, for a refuted identity or inequality (a claim, or a chain's step: the line before rel this
+line), the diagnosis looks for:
 
-1. the nearest correct line: one edit of the claimed line from the catalogue of slips
-   (verifier/engine/slips.py: sign, factor, term, exponent, transpose, index, relation), tried at the
-   counterexample first (a candidate that fails there is dropped at once, for the price of an
-   evaluation), then verified by the same engine. Only a PROVED repair is offered, or a CHECKED one
-   said so;
+1. the nearest correct line: one edit of the claimed line from the catalogue of slips (verifier/engine/slips.py:
+   sign, factor, term, exponent, transpose, index, relation), tried at the counterexample first (a candidate that
+   fails there is dropped at once, for the price of an evaluation), then verified by the same engine. Only a
+   PROVED repair is offered, or a CHECKED one said so;
 2. the exact difference (left − right = d) and the exact ratio (left = c · right), when short,
    each verified as an identity of its own;
 3. a missing assumption, when no repair is found: a declared symbol narrowed to a domain of the
    catalogue (verifier/engine/assume.py), the sizes from 2, or the entries off the diagonal (i ≠ j),
    verified: "holds if y ∈ Δ (probability simplex) (declare y: simplex)".
 
-Each verification is an ordinary claim verified by verify_one with diagnose off, so nothing here
-can say PROVED by itself, and nothing unverified reaches the Diagnosis. The work is bounded by
-counts, so the diagnosis is the same on a busy machine: at most MAX_TRIED candidates evaluated at
-the counterexample and MAX_VERIFIED claims verified, each under the settings' own budget. A wall
-clock (settings.diagnose_seconds) is only a safety net against a verification the budget does not stop:
-when it fires the diagnosis ends with what it has verified, and says so. Its absence is never an error.
+Each verification is an ordinary claim, verified by verify_one with diagnose off, so nothing here can say PROVED by
+itself, and nothing unverified reaches the Diagnosis. The work is bounded by counts, so the diagnosis is the same on a
+busy machine: at most MAX_TRIED candidates evaluated at the counterexample and MAX_VERIFIED claims verified, each under
+the settings' own budget. A wall clock (settings.diagnose_seconds) is only a safety net against a verification the
+budget does not stop: when it fires, the diagnosis ends with what it has verified and says so (its absence is never an
+error).
 """
 
 from __future__ import annotations
@@ -33,6 +32,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.engine import assume, built, line_edits, slips
+from verifier.language import random_functions
 from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Expect, Status
@@ -168,9 +168,9 @@ def _flat(v: Any) -> list[Any] | None:
 
 
 def _value(e: Any, point: dict[sp.Symbol, sp.Rational]) -> list[sp.Expr] | None:
-    """e's entries at the point, in 30 digits; None when the point does not fix them all."""
+    """e's entries at the point, in 30 digits; None when the point does not fix them all (nor f of f: function)."""
     entries = list(e) if isinstance(e, sp.MatrixBase) else [sp.sympify(e)]
-    if any(not x.free_symbols <= point.keys() for x in entries):
+    if random_functions.undefined_functions(entries) or any(not x.free_symbols <= point.keys() for x in entries):
         return None
     try:
         return [sp.N(x.xreplace(point), 30) for x in entries]
