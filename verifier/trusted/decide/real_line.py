@@ -123,12 +123,12 @@ def _cells(polys: dict[sp.Basic, Poly], y: sp.Symbol, halvings: list[int]) -> li
     return out
 
 
-def _sign_at(p: Poly, q: object) -> int:
+def _sign_at(p: Poly, q: sp.Rational) -> int:
     value = sp.Rational(p.eval(q))  # exact: p over QQ at a rational point
     return 1 if value.p > 0 else -1 if value.p < 0 else 0
 
 
-def _separating_points(square_free: Poly, halvings: list[int]) -> list[object] | None:
+def _separating_points(square_free: Poly, halvings: list[int]) -> list[sp.Rational] | None:
     """Rational points, in order, none a root: no root before the first or after the last, at most one between
     consecutive points."""
     coeffs = square_free.all_coeffs()
@@ -149,14 +149,14 @@ def _separating_points(square_free: Poly, halvings: list[int]) -> list[object] |
     return points
 
 
-def _non_root_between(p: Poly, lo: object, hi: object, halvings: list[int]) -> object | None:
+def _non_root_between(p: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[int]) -> sp.Rational | None:
     """A rational point strictly between lo and hi that is not a root of p (near the middle)."""
-    step = (hi - lo) / 2  # type: ignore[operator]
+    step = (hi - lo) / 2
     for _ in range(64):
         halvings[0] += 1
         if halvings[0] > MAX_HALVINGS:
             return None
-        mid = hi - step  # type: ignore[operator]
+        mid = hi - step
         if p.eval(mid) != 0:
             return mid
         step = step / 3  # lo < hi - step < hi for every step in (0, hi - lo)
@@ -164,7 +164,7 @@ def _non_root_between(p: Poly, lo: object, hi: object, halvings: list[int]) -> o
 
 
 def _signs_at_root(
-    polys: dict[sp.Basic, Poly], square_free: Poly, lo: object, hi: object, halvings: list[int]
+    polys: dict[sp.Basic, Poly], square_free: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[int]
 ) -> Signs | None:
     """Each comparison's sign at the one root of square_free between lo and hi (neither a root)."""
     out: Signs = {}
@@ -183,14 +183,14 @@ def _signs_at_root(
     return out
 
 
-def _sign_near_root(p: Poly, square_free: Poly, lo: object, hi: object, halvings: list[int]) -> int | None:
+def _sign_near_root(p: Poly, square_free: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[int]) -> int | None:
     """p's sign at the root of square_free between lo and hi, where p does not vanish: halve around the root
     until p has no root left in the interval; p's sign is then the same all over it."""
     while p.count_roots(lo, hi) > 0:
         halvings[0] += 1
         if halvings[0] > MAX_HALVINGS:
             return None
-        mid = (lo + hi) / 2  # type: ignore[operator]
+        mid = (lo + hi) / 2
         if square_free.eval(mid) == 0:
             return _sign_at(p, mid)  # the root is rational: read exactly
         if square_free.count_roots(lo, mid) == 1:
