@@ -47,11 +47,19 @@ def test_roots_shared_by_two_comparisons_and_rational_roots_are_read_exactly() -
     assert holds_nowhere(sp.And(sp.Eq(4 * y**2, 1), y >= R(1, 2)), y) is False
 
 
+def test_a_comparison_whose_sides_are_equal_is_read_at_the_roots_too() -> None:
+    same = sp.Eq(y * (y + 1), y**2 + y, evaluate=False)  # lhs − rhs expands to the zero polynomial
+    assert holds_nowhere(sp.And(same, sp.Eq(y**2, 2)), y) is False
+    assert holds_nowhere(sp.And(sp.Not(same), sp.Eq(y**2, 2)), y) is True
+
+
 def test_what_is_not_a_comparison_of_rational_polynomials_is_left_undecided() -> None:
     assert holds_nowhere(sp.exp(y) > 2, y) is None
     assert holds_nowhere(y > sp.sqrt(3), y) is None
     assert holds_nowhere(1 / y > 0, y) is None
     assert holds_nowhere(sp.Contains(y, sp.Interval(0, 1)), y) is None
+    assert holds_nowhere(sp.And(10**40 * y**2 > 1, y**3 < 3), y) is None  # too large to separate its roots
+    assert holds_nowhere(sp.And(*[y**2 > k for k in range(1, 14)]), y) is None  # degree 26
 
 
 def test_the_cases_of_a_condition_sympy_took_seconds_for_are_the_ones_it_found() -> None:

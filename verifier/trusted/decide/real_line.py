@@ -7,7 +7,7 @@ polynomial changes sign where it has no root. So the condition holds nowhere exa
 point of every cell. The cells are found from P, the square-free part of the product of the polynomials:
 
 - separating points: rational points, none a root of P, with at most one root of P between consecutive ones
-  and none beyond the first and the last (Sturm counts, sympy's `Poly.count_roots`, exact);
+  and none beyond the first and the last (Sturm's theorem, each polynomial's sequence made once, exact);
 - each root of P is then alone between two separating points, and a polynomial u is zero there when
   gcd(u, P) has that root; else its sign is read at a rational point of an interval around the root that
   holds no root of u, found by halving.
@@ -39,6 +39,8 @@ HOLDS: dict[type, Callable[[int], bool]] = {
 """Whether a comparison a ≷ b holds, from the sign of a − b."""
 
 MAX_HALVINGS = 4_000  # halvings in all, to separate the roots and read the signs: beyond, not decided
+MAX_DEGREE, MAX_BITS = 24, 128  # the product's degree and its coefficients' size (numerator and denominator bits):
+# beyond, not decided here (a Sturm sequence's coefficients grow fast; 10⁴⁰ in a condition took 21 s, as_set 12 s)
 
 
 def truth_of(condition: sp.Basic, truth: dict[sp.Basic, bool]) -> bool | None:
@@ -101,6 +103,26 @@ def _comparisons(condition: sp.Basic, y: sp.Symbol) -> dict[sp.Basic, Poly] | No
 Signs = dict[sp.Basic, int]
 
 
+class _Roots:
+    """How many distinct real roots a polynomial has between two points that are not roots, by Sturm's theorem:
+    its square-free part's Sturm sequence, made once, has V(lo) − V(hi) more sign changes at lo than at hi."""
+
+    def __init__(self, p: Poly) -> None:
+        self.p = p
+        self.sequence = sp.sturm(p.sqf_part()) if p.degree() > 0 else []
+
+    def between(self, lo: sp.Rational, hi: sp.Rational) -> int:
+        return self._changes(lo) - self._changes(hi)
+
+    def touch(self, lo: sp.Rational, hi: sp.Rational) -> bool:
+        """Whether p has a root in [lo, hi], the ends included (p not zero)."""
+        return _sign_at(self.p, lo) == 0 or _sign_at(self.p, hi) == 0 or self.between(lo, hi) > 0
+
+    def _changes(self, q: sp.Rational) -> int:
+        signs = [sign for sign in (_sign_at(f, q) for f in self.sequence) if sign]
+        return sum(a != b for a, b in itertools.pairwise(signs))
+
+
 def _cells(polys: dict[sp.Basic, Poly], y: sp.Symbol, halvings: list[int]) -> list[Signs] | None:
     """Each comparison's sign of lhs − rhs at one point of every cell (None past MAX_HALVINGS)."""
     moving = [p for p in polys.values() if p.degree() > 0]
@@ -109,18 +131,25 @@ def _cells(polys: dict[sp.Basic, Poly], y: sp.Symbol, halvings: list[int]) -> li
     product = Poly(1, y, domain=QQ)
     for p in moving:
         product *= p
-    square_free = product.sqf_part()
-    points = _separating_points(square_free, halvings)
+    if product.degree() > MAX_DEGREE or max(_bits(c) for c in product.all_coeffs()) > MAX_BITS:
+        return None
+    roots = _Roots(product.sqf_part())
+    points = _separating_points(roots, halvings)
     if points is None:
         return None
     out = [{rel: _sign_at(p, q) for rel, p in polys.items()} for q in points]
+    own = {rel: _Roots(p) for rel, p in polys.items() if not p.is_zero}
     for lo, hi in itertools.pairwise(points):
-        if square_free.count_roots(lo, hi) == 1:
-            at_root = _signs_at_root(polys, square_free, lo, hi, halvings)
+        if roots.between(lo, hi) == 1:
+            at_root = _signs_at_root(own, roots, lo, hi, halvings)
             if at_root is None:
                 return None
-            out.append(at_root)
+            out.append({**{rel: 0 for rel in polys}, **at_root})  # lhs − rhs = 0: zero at the root too
     return out
+
+
+def _bits(c: sp.Rational) -> int:
+    return int(sp.Rational(c).p).bit_length() + int(sp.Rational(c).q).bit_length()
 
 
 def _sign_at(p: Poly, q: sp.Rational) -> int:
@@ -128,21 +157,21 @@ def _sign_at(p: Poly, q: sp.Rational) -> int:
     return 1 if value.p > 0 else -1 if value.p < 0 else 0
 
 
-def _separating_points(square_free: Poly, halvings: list[int]) -> list[sp.Rational] | None:
+def _separating_points(roots: _Roots, halvings: list[int]) -> list[sp.Rational] | None:
     """Rational points, in order, none a root: no root before the first or after the last, at most one between
     consecutive points."""
-    coeffs = square_free.all_coeffs()
+    coeffs = roots.p.all_coeffs()
     bound = 1 + max(abs(sp.Rational(c) / sp.Rational(coeffs[0])) for c in coeffs)  # Cauchy's: roots in ±bound
     points = [-bound - 1]
     stack = [(-bound - 1, bound + 1)]
     while stack:
         lo, hi = stack.pop()
-        if square_free.count_roots(lo, hi) <= 1:
+        if roots.between(lo, hi) <= 1:
             if points[-1] != lo:
                 return None  # the halves are taken in order: cannot happen
             points.append(hi)
             continue
-        mid = _non_root_between(square_free, lo, hi, halvings)
+        mid = _non_root_between(roots.p, lo, hi, halvings)
         if mid is None:
             return None
         stack += [(mid, hi), (lo, mid)]  # the lower half first
@@ -164,37 +193,35 @@ def _non_root_between(p: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[
 
 
 def _signs_at_root(
-    polys: dict[sp.Basic, Poly], square_free: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[int]
+    own: dict[sp.Basic, _Roots], roots: _Roots, lo: sp.Rational, hi: sp.Rational, halvings: list[int]
 ) -> Signs | None:
-    """Each comparison's sign at the one root of square_free between lo and hi (neither a root)."""
+    """The sign of each comparison of own at the one root between lo and hi (neither a root) of the square-free
+    product."""
     out: Signs = {}
-    for rel, p in polys.items():
-        if p.is_zero:
-            out[rel] = 0
-            continue
-        common = p.gcd(square_free)
+    for rel, p in own.items():
+        common = p.p.gcd(roots.p)
         if common.degree() > 0 and common.count_roots(lo, hi) == 1:
             out[rel] = 0  # the root is one of p's
             continue
-        sign = _sign_near_root(p, square_free, lo, hi, halvings)
+        sign = _sign_near_root(p, roots, lo, hi, halvings)
         if sign is None:
             return None
         out[rel] = sign
     return out
 
 
-def _sign_near_root(p: Poly, square_free: Poly, lo: sp.Rational, hi: sp.Rational, halvings: list[int]) -> int | None:
-    """p's sign at the root of square_free between lo and hi, where p does not vanish: halve around the root
-    until p has no root left in the interval; p's sign is then the same all over it."""
-    while p.count_roots(lo, hi) > 0:
+def _sign_near_root(p: _Roots, roots: _Roots, lo: sp.Rational, hi: sp.Rational, halvings: list[int]) -> int | None:
+    """p's sign at the root between lo and hi, where p does not vanish: halve around the root until p has no root
+    left in the interval, its ends included; p's sign is then the same all over it."""
+    while p.touch(lo, hi):
         halvings[0] += 1
         if halvings[0] > MAX_HALVINGS:
             return None
         mid = (lo + hi) / 2
-        if square_free.eval(mid) == 0:
-            return _sign_at(p, mid)  # the root is rational: read exactly
-        if square_free.count_roots(lo, mid) == 1:
+        if roots.p.eval(mid) == 0:
+            return _sign_at(p.p, mid)  # the root is rational: read exactly
+        if roots.between(lo, mid) == 1:
             hi = mid
         else:
             lo = mid
-    return _sign_at(p, lo)
+    return _sign_at(p.p, lo)
