@@ -58,6 +58,7 @@ def test_what_is_not_a_comparison_of_rational_polynomials_is_left_undecided() ->
     assert holds_nowhere(y > sp.sqrt(3), y) is None
     assert holds_nowhere(1 / y > 0, y) is None
     assert holds_nowhere(sp.Contains(y, sp.Interval(0, 1)), y) is None
+    assert holds_nowhere(sp.And(sp.Eq(y > 0, y < 1), y > 2), y) is None  # truth values compared
     assert holds_nowhere(sp.And(10**40 * y**2 > 1, y**3 < 3), y) is None  # too large to separate its roots
     assert holds_nowhere(sp.And(*[y**2 > k for k in range(1, 14)]), y) is None  # degree 26
 
@@ -69,6 +70,12 @@ def test_the_cases_of_a_condition_sympy_took_seconds_for_are_the_ones_it_found()
     assert len(kept) == 8
     for at in [-2, -sp.sqrt(3), -sp.sqrt(2), -1, 0, 1, sp.sqrt(2), sp.sqrt(3), 2]:
         assert sum(sp.sympify(c).subs(y, at) is sp.true for _, c in kept) == 1, at
+
+
+def test_a_condition_comparing_truth_values_keeps_its_cases() -> None:
+    """Eq(y > 0, y < 1) compares truth values: not read here, nor an error (a helper's claim raised TypeError)."""
+    kept = cases(sp.Piecewise((1, sp.Eq(y > 0, y < 1)), (0, True)) + sp.Abs(y))
+    assert len(kept) >= 2
 
 
 coefficients = st.integers(-3, 3)

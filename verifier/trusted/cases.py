@@ -96,8 +96,8 @@ def _no_signs_fit(condition: sp.Basic) -> bool:
     differences: dict[sp.Expr, int] = {}
     read: dict[sp.Basic, tuple[int, bool]] = {}  # a comparison → (its difference, whether it is b − a)
     for relation in condition.atoms(sp.core.relational.Relational):
-        if type(relation) not in HOLDS:
-            return False
+        if type(relation) not in HOLDS or not all(isinstance(side, sp.Expr) for side in relation.args):
+            return False  # Eq(y > 0, y < 1) compares truth values
         u = sp.expand(relation.lhs - relation.rhs)
         flipped = bool(u.could_extract_minus_sign())
         u = -u if flipped else u
@@ -120,11 +120,9 @@ def _empty(condition: sp.Basic) -> bool:
     symbols = condition.free_symbols
     if len(symbols) != 1 or not next(iter(symbols)).is_extended_real:
         return False
-    decided = holds_nowhere(condition, next(iter(symbols)))
-    if decided is not None:
-        return decided
-    try:
-        return bool(condition.as_set() is sp.S.EmptySet)
+    try:  # an error in either (a condition neither reads) keeps the case
+        decided = holds_nowhere(condition, next(iter(symbols)))
+        return decided if decided is not None else bool(condition.as_set() is sp.S.EmptySet)
     except (NotImplementedError, TypeError, ValueError):
         return False
 
@@ -139,7 +137,8 @@ def _restrict(value: sp.Expr, condition: sp.Basic) -> sp.Expr:
         u for u, up in weak for v, vp in weak
         if (up != vp and sp.expand(u - v) == 0) or (up == vp and sp.expand(u + v) == 0 and u != 0)
     ]  # fmt: skip
-    equalities = [c.lhs - c.rhs for c in conjuncts if isinstance(c, sp.Equality)] + pinched  # a ≥ b and a ≤ b
+    numeric = [c for c in conjuncts if isinstance(c, sp.Equality) and isinstance(c.lhs, sp.Expr)]  # not Eq(p, q)
+    equalities = [c.lhs - c.rhs for c in numeric] + pinched  # a ≥ b and a ≤ b
     for u in equalities:
         for s in sorted(u.free_symbols, key=sp.default_sort_key):
             if (at := _fixed(u, s)) is not None:

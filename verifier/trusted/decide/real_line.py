@@ -27,6 +27,7 @@ from collections.abc import Callable
 import sympy as sp
 from sympy import Poly
 from sympy.polys.domains import QQ, ZZ
+from sympy.polys.polyerrors import BasePolynomialError
 
 HOLDS: dict[type, Callable[[int], bool]] = {
     sp.StrictGreaterThan: lambda s: s > 0,
@@ -87,12 +88,14 @@ def _comparisons(condition: sp.Basic, y: sp.Symbol) -> dict[sp.Basic, Poly] | No
     for rel in condition.atoms(sp.core.relational.Relational):
         if type(rel) not in HOLDS or not rel.free_symbols <= {y}:
             return None
+        if not (isinstance(rel.lhs, sp.Expr) and isinstance(rel.rhs, sp.Expr)):
+            return None  # Eq(y > 0, y < 1): a comparison of truth values, not of numbers
         u = sp.expand(rel.lhs - rel.rhs)
         if not u.is_polynomial(y):
             return None
         try:
             poly = Poly(u, y)
-        except sp.PolynomialError:
+        except BasePolynomialError:
             return None
         if poly.domain not in (ZZ, QQ):
             return None
