@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from verifier import Identity, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
-from verifier.trusted.cases import cases
+from verifier.trusted.cases import _empty, cases
 from verifier.trusted.decide.real_line import holds_nowhere
 
 y = sp.Symbol("y", real=True)
@@ -59,7 +59,7 @@ def test_what_is_not_a_comparison_of_rational_polynomials_is_left_undecided() ->
     assert holds_nowhere(1 / y > 0, y) is None
     assert holds_nowhere(sp.Contains(y, sp.Interval(0, 1)), y) is None
     assert holds_nowhere(sp.And(sp.Eq(y > 0, y < 1), y > 2), y) is None  # truth values compared
-    assert holds_nowhere(sp.And(10**40 * y**2 > 1, y**3 < 3), y) is None  # too large to separate its roots
+    assert holds_nowhere(sp.And(10**80 * y**2 > 1, y**3 < 3), y) is None  # too large to separate its roots
     assert holds_nowhere(sp.And(*[y**2 > k for k in range(1, 14)]), y) is None  # degree 26
 
 
@@ -114,3 +114,16 @@ def test_a_claim_false_only_at_an_irrational_root_beside_a_close_bound_is_not_pr
     assert verify_family(claim(name="kink_at_root_two")(lambda: false), FAST).status is not Status.PROVED
     proved = verify_family(claim(name="kink_above_root_two")(lambda: true), FAST)
     assert proved.status is Status.PROVED, proved.reason
+
+
+def test_a_case_sympys_solvers_call_empty_is_kept_and_its_claim_is_not_proved() -> None:
+    """sympy's as_set calls y(y⁴ − y³ + y² − y − 2) ≥ 0 true at y = 0 only; it holds for every y ≥ 2. The case
+    with y > 10⁴⁰ (too large to decide exactly), y > 10⁶·√2 (irrational) or y¹⁹ ≠ 3 (degree 25) was dropped
+    on its word, and each claim below, 1 for every large y, was PROVED (a helper, this stop)."""
+    t = sp.Symbol("t")
+    q = t * (t**4 - t**3 + t**2 - t - 2)
+    for far in [t > 10**40, t > 10**6 * sp.sqrt(2), (t > 10**6) & sp.Ne(t**19, 3)]:
+        condition = (q >= 0) & far
+        assert not _empty(condition.xreplace({t: y})), condition
+        false = Identity(sp.Piecewise((1, condition), (0, True)), sp.Integer(0), where={t: Real()})
+        assert verify_family(claim(name="far_case")(lambda: false), FAST).status is not Status.PROVED, condition  # noqa: B023

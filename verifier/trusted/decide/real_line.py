@@ -15,8 +15,8 @@ point of every cell. The cells are found from P, the square-free part of the pro
 Every cell between two roots holds a separating point, so the separating points and the roots meet every
 cell. Nothing here is floating point. Anything else (another function of y, an irrational coefficient, a
 condition that is not a combination of comparisons) is not decided here: :func:`holds_nowhere` says None.
-This replaces, where it decides, sympy's `as_set`, which took seconds per condition (its solvers simplify
-every comparison) for what takes milliseconds here.
+It replaces sympy's `as_set`, which took seconds per condition (its solvers simplify every comparison) and was
+wrong on some: it called y(y⁴ − y³ + y² − y − 2) ≥ 0 true at y = 0 only.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ HOLDS: dict[type, Callable[[int], bool]] = {
 """Whether a comparison a ≷ b holds, from the sign of a − b."""
 
 MAX_HALVINGS = 4_000  # halvings in all, to separate the roots and read the signs: beyond, not decided
-MAX_DEGREE, MAX_BITS = 24, 128  # the product's degree and its coefficients' size (numerator and denominator bits):
-# beyond, not decided here (a Sturm sequence's coefficients grow fast; 10⁴⁰ in a condition took 21 s, as_set 12 s)
+MAX_DEGREE, MAX_BITS = 24, 256  # the distinct polynomials' product: its degree, its coefficients' size (numerator
+# and denominator bits); beyond, not decided (a Sturm sequence's coefficients grow fast: 10⁴⁰ took 21 s uncapped)
 
 
 def truth_of(condition: sp.Basic, truth: dict[sp.Basic, bool]) -> bool | None:
@@ -128,7 +128,7 @@ class _Roots:
 
 def _cells(polys: dict[sp.Basic, Poly], y: sp.Symbol, halvings: list[int]) -> list[Signs] | None:
     """Each comparison's sign of lhs − rhs at one point of every cell (None past MAX_HALVINGS)."""
-    moving = [p for p in polys.values() if p.degree() > 0]
+    moving = list({p.monic(): p for p in polys.values() if p.degree() > 0}.values())  # y < 0, y ≠ 0: one root
     if not moving:
         return [{rel: _sign_at(p, sp.Integer(0)) for rel, p in polys.items()}]
     product = Poly(1, y, domain=QQ)
