@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
+from verifier import PSD, Identity, Inequality, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
 from verifier.trusted import kernel
 from verifier.trusted.decide import normal_form
 from verifier.trusted.decide.rational_zero import expanded, factored
@@ -241,3 +244,31 @@ def test_one_samples_pieces_meet_in_one_group_when_their_denominators_are_equal(
     assert normal_form.are_zero_atoms([entry]) == [True]
     assert grouped == [n] and whole == []
     assert normal_form.are_zero_atoms([entry + x[0] ** 2 / (sp.exp(z[0]) + 1)]) == [False]  # and a slip is seen
+
+
+def test_a_root_whose_radicand_can_vanish_stands_for_a_nonnegative_number_not_a_positive_one() -> None:
+    """√((3x − 1)² + (7y − 1)²) is 0 at x = 1/3, y = 1/7. Its stand-in was declared positive because the radicand
+    is nonnegative, so sympy read sign(s), H(s) and s > 0 as 1, 1 and true: the three identities below, and the
+    strict inequality and strict PSD claim, were PROVED (a red team's finding). A positive radicand keeps a
+    positive stand-in, and the ring's relation s² = radicand still decides."""
+    u, v = sp.symbols("u v", real=True)
+    r = sp.sqrt((3 * u - 1) ** 2 + (7 * v - 1) ** 2)
+    for wrong in (sp.sign(r) - 1, sp.Heaviside(r) - 1, sp.Piecewise((1, r > 0), (0, True)) - 1):
+        with pytest.raises(Rejected):
+            kernel.zero(wrong, "atoms")
+    assert kernel.zero(sp.sign(sp.sqrt(u**2 + 1)) - 1, "atoms").rung == "atoms"
+    assert kernel.zero(sp.sqrt((u - v) ** 2) ** 2 - (u - v) ** 2, "atoms").rung == "atoms"
+
+
+def test_claims_false_where_a_root_vanishes_are_not_proved() -> None:
+    u, v = sp.symbols("u v")
+    r = sp.sqrt((3 * u - 1) ** 2 + (7 * v - 1) ** 2)
+    where = {u: Real(), v: Real()}
+    claims = {
+        "sign_of_distance": Identity(sp.sign(r), sp.Integer(1), where=where),
+        "distance_is_positive": Inequality(r, ">", sp.Integer(0), where=where),
+        "distance_is_positive_definite": PSD(sp.Matrix([[r]]), strict=True, where=where),
+    }
+    for name, body in claims.items():
+        result = verify_family(claim(name=name)(lambda body=body: body), EngineSettings(samples=200))
+        assert result.status is not Status.PROVED, (name, result.reason)
