@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier import engine
-from verifier.grading import admission, pipeline, sandbox, shown, warm
+from verifier.grading import admission, once, pipeline, sandbox, shown, warm
 from verifier.grading import prepare as prep
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
@@ -221,9 +221,9 @@ def grade(
         share_imports(shrinker=True)  # once here, not again in every worker forked to read a student or verify a claim
         on_plan(len(subs))
         try:
-            _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
+            shared = _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
         except KeyboardInterrupt:
-            complete = False
+            complete, shared = False, 0
     for student, by_name in results.items():
         results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
@@ -233,6 +233,9 @@ def grade(
         for s in subs
     ]  # fmt: skip
     notes = [f"the reference's known-wrong claims are not required: {', '.join(ref.skipped)}"] if ref.skipped else []
+    if shared:
+        total = sum(len(by_name) for by_name in results.values())
+        notes.append(f"{shared} of {total} claims were the same data as another student's and took its result")
     seconds = time.monotonic() - started
     engine_settings = run.engine
     report = GradeReport(ref.path, ref.names, rows, seconds, words, engine_settings.seed, engine_settings.samples,
@@ -256,10 +259,11 @@ def _how(sub: Submission, mode: str) -> str:
 
 def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings: GradeSettings,
                      ready: dict[str, prep.Prepared | pool.Failure], results: dict[str, dict[str, ClaimResult]],
-                     on_done: Callable[[str], None]) -> None:  # fmt: skip
+                     on_done: Callable[[str], None]) -> int:  # fmt: skip
     """Read every student (in its sandbox) and verify its claims through a session: on the local pool at once, each
     student's claims queued as soon as it is read (:mod:`verifier.grading.pipeline`); on a cluster, all read, then
-    all verified."""
+    all verified. A claim that is the same data as another student's takes its result (:mod:`verifier.grading.once`);
+    returns how many did."""
     run = settings.run
     limits = settings.limits
     timeout = limits.wall_seconds + run.load_timeout + 30
@@ -269,10 +273,12 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
     if not isinstance(run.executor, LocalPool):
         run.executor.run(reads, sandboxes(settings), timeout, run.memory_mb, _read(ready, on_done))
         sources = [c for s in subs for c in _sources(s, ready.get(s.student), ref)]
-        session.Session(run.engine, run.executor, run.jobs, run.timeout, run.memory_mb).verify(sources, verified)
-        return
+        shared = once.Once(session.Session(run.engine, run.executor, run.jobs, run.timeout, run.memory_mb), False)
+        shared.verify(sources, verified)
+        shared.finish(verified)
+        return shared.shared
     verifying = pipeline.Queued()
-    claims = session.Session(run.engine, verifying, run.jobs, run.timeout, run.memory_mb)
+    claims = once.Once(session.Session(run.engine, verifying, run.jobs, run.timeout, run.memory_mb))
 
     def read(task: pool.Task, value: Any) -> None:
         _read(ready, on_done)(task, value)
@@ -282,6 +288,7 @@ def _read_and_verify(subs: list[Submission], ref: Reference, mode: str, settings
     reading = pipeline.Lane(sandboxes(settings), timeout, read, deque(reads), admit=room)
     warm.ready()  # the zygote grade() started, before the pool's forks inherit it
     pipeline.run([verifying.lane, reading], run.memory_mb)
+    return claims.shared
 
 
 def _read(ready: dict[str, prep.Prepared | pool.Failure], on_done: Callable[[str], None]) -> pipeline.OnDone:
