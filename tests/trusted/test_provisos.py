@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import Derivative, Identity, Inequality, Nonzero, Real, claim
+from verifier import PSD, Derivative, Identity, Inequality, Nonzero, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
 from verifier.trusted import provisos
@@ -57,7 +57,7 @@ POLE = ("wherever both sides are defined (no logarithm of 0, no function at a po
         ([sp.tan(x) ** 2 + 1], POLE),
         ([sp.gamma(x**2 + 1) + 1], ()),  # Γ has no pole at a positive argument
         ([sp.gamma(x) + 1], POLE),
-        ([sp.log(x) / y], PROVISO),  # a denominator first: one proviso
+        ([sp.log(sp.Symbol("p", positive=True)) / y], PROVISO),  # a denominator first: one proviso
     ],
 )
 def test_a_logarithm_of_what_may_be_zero_or_a_pole_needs_the_proviso(exprs: list[sp.Expr], proviso: tuple) -> None:
@@ -142,3 +142,41 @@ def test_every_proviso_the_kernel_writes_is_one_the_reasons_repeat() -> None:
     written = [*provisos.definedness([1 / t]), *provisos.definedness([sp.log(t)]), KINKS, NEAR, EINSUM]
     assert written and all(provisos.narrows(a) for a in written)
     assert not any(provisos.narrows(a) for a in ("t ∈ ℝ", "w ranges over a convex set", "each free index in 1..n"))
+
+
+REAL = "no root or logarithm of a negative number"
+
+
+@pytest.mark.parametrize(
+    ("exprs", "proviso"),
+    [
+        ([sp.sqrt(x)], (f"wherever both sides are real ({REAL})",)),
+        ([(1 + sp.sqrt((7 * x - 1) ** 2 - sp.Rational(1, 10**6))) ** 2], (f"wherever both sides are real ({REAL})",)),
+        ([sp.log(x) / y], (f"wherever both sides are real (no denominator is 0, {REAL})",)),
+        ([sp.log(x**2 - 2)], (f"wherever both sides are real (no logarithm of 0, no function at a pole, {REAL})",)),
+        ([((x**2 - 2) ** 2) ** sp.Rational(1, 3)], ()),  # a cube root of what is never negative
+        ([sp.sqrt(x**2 + 1), sp.log(sp.Abs(x) + 1), sp.exp(x) ** sp.Rational(1, 2)], ()),
+        ([x ** sp.Rational(3, 1)], ()),
+    ],
+)
+def test_a_root_or_logarithm_of_what_may_be_negative_says_where_the_proof_holds(
+    exprs: list[sp.Expr], proviso: tuple
+) -> None:
+    """(1 + √b)(1 − √b) = 1 − b with b = (7x − 1)² − 10⁻⁶ was PROVED on ℝ with no proviso: b < 0 only within 1/7000
+    of x = 1/7, where no sample lands, and the ring's s² = b holds for every complex root (a red team's finding)."""
+    assert provisos.definedness(exprs) == proviso
+
+
+def test_a_partial_claim_the_samples_miss_is_proved_only_where_both_sides_are_real() -> None:
+    t, u = sp.symbols("t u")
+    b = (3 * t - 1) ** 2 + (7 * u - 1) ** 2 - sp.Rational(1, 10**6)  # < 0 in a disc of radius 1/3000
+    where = {t: Real(), u: Real()}
+    claims = {
+        "conjugate": Identity((1 + sp.sqrt(b)) * (1 - sp.sqrt(b)), 1 - b, where=where),
+        "conjugate_below": Inequality((1 + sp.sqrt(b)) * (1 - sp.sqrt(b)), "<=", 1 - b, where=where),
+        "conjugate_psd": PSD(sp.Matrix([[(1 + sp.sqrt(b)) * (1 - sp.sqrt(b)) + b]]), where=where),
+        "log_factored": Identity(sp.log(b) * (t + 1), t * sp.log(b) + sp.log(b), where=where),
+    }
+    for name, body in claims.items():
+        result = verify_family(claim(name=name)(lambda body=body: body), EngineSettings(samples=200))
+        assert result.status is not Status.PROVED or "both sides are real" in result.reason, (name, result.reason)
