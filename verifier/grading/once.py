@@ -7,7 +7,7 @@ samples' generator is drawn from the seed and the claim's key, derivation.name (
 proof's work from the claim alone (`strategies.budget`), never from which student wrote it or what ran beside it.
 So when two students send the same data from a file of the same name for the same reference claim, the second
 is not verified again: its result is the first's, which is exactly what its own worker would have returned, with
-no seconds of its own (`seconds` and `cpu_seconds` count the claims verified for that row).
+no seconds of its own (its `seconds` and `cpu_seconds` are 0: nothing was verified for it).
 
 Not shared, each verified on its own as before:
 - a result stopped by the wall-clock safety net (`time_limited`) or standing for a worker's failure: it depends on
@@ -60,12 +60,15 @@ def entry(payload: dict[str, Any] | None, name: str, memo: dict[str, bool | None
     claim is a Corollary. memo: whether each entry seen before decodes to a claim that may be shared."""
     files = (payload or {}).get("files", [])
     for f in files if isinstance(files, list) else []:
-        claims = f.get("claims", []) if isinstance(f, dict) else []
-        for data in claims if isinstance(claims, list) else []:
+        # prepare.check_document has checked the shape: a file's name, a list of claims
+        if not (isinstance(f, dict) and isinstance(f.get("file"), str) and isinstance(f.get("claims", []), list)):
+            continue
+        file: str = f["file"]
+        for data in f.get("claims", []):
             if isinstance(data, dict) and data.get("name") == name:
-                text = json.dumps({"file": str(f["file"]), "data": data}, sort_keys=True, default=str)
+                text = json.dumps({"file": file, "data": data}, sort_keys=True, default=str)
                 if text not in memo:
-                    memo[text] = _may_share(data, Path(str(f["file"])).stem)
+                    memo[text] = _may_share(data, Path(file).stem)
                 if memo[text] is not None:
                     return text if memo[text] else None
     return None
