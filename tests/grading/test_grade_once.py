@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import pytest
 import sympy as sp
 
 from verifier import Corollary, Identity, Real, claim
+from verifier.grading import statements
 from verifier.grading.once import Once
 from verifier.grading.statements import encode_family
-from verifier.outcome import ClaimResult, Expect, Status
+from verifier.outcome import ClaimResult, Diagnosis, Expect, Status
 from verifier.run import pool
 from verifier.run.session import ClaimSource, OnResult
 
@@ -101,10 +103,13 @@ def test_other_data_another_file_or_another_reference_claim_is_verified_on_its_o
 
 def test_a_result_a_time_limit_stopped_or_a_failure_is_never_shared() -> None:
     data = _data("square", x**2 + 2 * x + 1)
+    cut = Diagnosis("sign", "(the diagnosis stopped at its time safety net: it may have missed a repair)")
     for ended in (
         {"result": _result(Status.UNKNOWN, time_limited=True)},
         {"result": _result(Status.UNKNOWN, internal_error=True)},
         {"result": _result(Status.ERROR), "failure": pool.Failure(pool.FailureKind.DIED, "the worker died")},
+        {"result": _result(Status.ERROR, reason="could not be read back: decoding took over 5 CPU seconds")},
+        {"result": _result(Status.REFUTED, diagnosis=cut)},  # its wall-clock safety net: the machine's
     ):
         a, b = Source("a", _payload(data)), Source("b", _payload(data))
         session, (got, on_result) = Session(), _collect()
@@ -136,3 +141,20 @@ def test_a_corollary_and_data_that_does_not_decode_are_not_shared() -> None:
         session = Session()
         Once(session).verify([a, b], _collect()[1])
         assert session.asked == [["a::square", "b::square"]]
+
+
+def test_the_graders_own_process_decodes_no_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding runs in a worker under its limits (codec.py): a red team's statement took 11 s to decode, and the
+    sharing key, asked in the grader's process, had decoded it there, one student after another."""
+
+    def refuse(tree: object) -> None:
+        raise AssertionError("a statement decoded in the grader's process")
+
+    monkeypatch.setattr(statements, "decode_statement", refuse)
+    data = _data("square", x**2 + 2 * x + 1)
+    a, b = Source("a", _payload(data)), Source("b", _payload(data))
+    session, (got, on_result) = Session(), _collect()
+    once = Once(session)
+    once.verify([a, b], on_result)
+    session.end(a, _result())
+    assert session.asked == [["a::square"]] and got["b::square"].status is Status.PROVED

@@ -11,7 +11,8 @@ no seconds of its own (its `seconds` and `cpu_seconds` are 0: nothing was verifi
 
 Not shared, each verified on its own as before:
 - a result stopped by the wall-clock safety net (`time_limited`) or standing for a worker's failure: it depends on
-  the machine, never on the claim alone (as the cache never keeps it);
+  the machine, never on the claim alone (as the cache never keeps it); any ERROR or UNKNOWN (a CPU-time backstop or
+  an out-of-memory reads as one), and a result whose diagnosis its safety net stopped;
 - a result whose worker raised inside the verifier (`internal_error`);
 - a claim that is not Python data (a LaTeX chain is read from the student's own file), or whose data does not
   decode (the worker then falls back to the student's other claims), or a Corollary (cheap, and its verdict is
@@ -28,9 +29,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from verifier.grading.codec import CodecError
-from verifier.grading.statements import Prebuilt, decode_family
-from verifier.language.claims import Corollary
-from verifier.outcome import ClaimResult
+from verifier.grading.statements import decode_family
+from verifier.language.claims import Statement
+from verifier.outcome import ClaimResult, Status
 from verifier.run import pool
 from verifier.run.session import ClaimSource, OnResult
 
@@ -75,12 +76,21 @@ def entry(payload: dict[str, Any] | None, name: str, memo: dict[str, bool | None
 
 
 def _may_share(data: dict[str, Any], stem: str) -> bool | None:
-    """None if the entry does not decode (family_named tries the next), else whether it is not a Corollary."""
+    """None if the entry does not decode (family_named tries the next), else whether it is not a Corollary. Asked
+    in the grader's own process, so no statement is read here: decoding one runs in a worker, under its limits
+    (codec.py; a red team's statement took 11 s to decode). Only the entry's shape is checked, which is all
+    that makes decode_family raise (a statement that cannot be read back is an error of that n, not a raise)."""
     try:
-        builder = decode_family(data, stem).builder
+        decode_family(data, stem, _unread)
     except CodecError:
         return None
-    return not (isinstance(builder, Prebuilt) and any(isinstance(b, Corollary) for b in builder.bodies.values()))
+    built = data.get("built", [])[:64]
+    return not any(isinstance(e, dict) and isinstance(e.get("body"), dict) and e["body"].get("class") == "Corollary"
+                   for e in built)  # fmt: skip
+
+
+def _unread(tree: object) -> Statement:
+    raise CodecError("not read in the grader's process")
 
 
 def sharing_key(source: SharedSource, memo: dict[str, bool | None]) -> str | None:
@@ -91,8 +101,18 @@ def sharing_key(source: SharedSource, memo: dict[str, bool | None]) -> str | Non
     return hashlib.sha256(json.dumps([found, source.graded_as]).encode()).hexdigest()
 
 
+SHARED_STATUSES = (Status.PROVED, Status.CHECKED, Status.REFUTED)
+CUT = "time safety net"  # diagnose.py's words when its wall-clock safety net stopped the diagnosis
+
+
 def shareable(result: ClaimResult, failure: pool.Failure | None) -> bool:
-    return failure is None and not result.time_limited and not result.internal_error
+    """A verdict that depends on the claim alone: no failure, no limit of the machine's. ERROR and UNKNOWN are never
+    shared: a CPU-time backstop (decoding over 5 CPU s), an out-of-memory or a time limit reads as one of them; nor a
+    result whose diagnosis its wall-clock safety net stopped (a red team's findings)."""
+    if failure is not None or result.time_limited or result.internal_error or result.status not in SHARED_STATUSES:
+        return False
+    diagnoses = [result.diagnosis, *(step.diagnosis for step in result.steps)]
+    return not any(d is not None and CUT in d.said for d in diagnoses)
 
 
 def as_follower(result: ClaimResult) -> ClaimResult:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from verifier.grading.codec import CannotEncode, CodecError, bounded, check_name, decode_expr, encode_expr
@@ -237,8 +237,9 @@ def decode_statement(tree: object) -> Statement:
     return body
 
 
-def decode_family(data: object, derivation: str) -> ClaimFamily:
-    """A claim family rebuilt from the sandbox's data: its statements decoded at every n it was built for."""
+def decode_family(data: object, derivation: str, statement: Callable[[object], Statement] | None = None) -> ClaimFamily:
+    """A claim family rebuilt from the sandbox's data: its statements decoded at every n it was built for (by
+    `statement`, decode_statement unless given: grading's sharing asks with one that reads none)."""
     if not isinstance(data, dict) or not isinstance(data.get("built"), list):
         raise CodecError("a claim entry without its built statements")
     name = check_name(data.get("name"), "claim name")
@@ -250,7 +251,7 @@ def decode_family(data: object, derivation: str) -> ClaimFamily:
             errors[n] = clean_text(entry["error"], 300)
             continue
         try:
-            bodies[n] = decode_statement(entry.get("body"))
+            bodies[n] = (statement or decode_statement)(entry.get("body"))
         except CodecError as err:
             errors[n] = f"could not be read back: {err}"
     return ClaimFamily(
