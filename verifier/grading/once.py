@@ -101,7 +101,7 @@ def sharing_key(source: SharedSource, memo: dict[str, bool | None]) -> str | Non
     return hashlib.sha256(json.dumps([found, source.graded_as]).encode()).hexdigest()
 
 
-SHARED_STATUSES = (Status.PROVED, Status.CHECKED, Status.REFUTED)
+NOT_SHARED = (Status.UNKNOWN, Status.ERROR)  # a verdict is shared, PROVED, CHECKED or REFUTED
 CUT = "time safety net"  # diagnose.py's words when its wall-clock safety net stopped the diagnosis
 
 
@@ -109,7 +109,7 @@ def shareable(result: ClaimResult, failure: pool.Failure | None) -> bool:
     """A verdict that depends on the claim alone: no failure, no limit of the machine's. ERROR and UNKNOWN are never
     shared: a CPU-time backstop (decoding over 5 CPU s), an out-of-memory or a time limit reads as one of them; nor a
     result whose diagnosis its wall-clock safety net stopped (a red team's findings)."""
-    if failure is not None or result.time_limited or result.internal_error or result.status not in SHARED_STATUSES:
+    if failure is not None or result.time_limited or result.internal_error or result.status in NOT_SHARED:
         return False
     diagnoses = [result.diagnosis, *(step.diagnosis for step in result.steps)]
     return not any(d is not None and CUT in d.said for d in diagnoses)
