@@ -3,6 +3,7 @@ takes the first one's result, and nothing that depends on the machine, or on the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 import sympy as sp
 
 from verifier import Corollary, Identity, Real, claim
-from verifier.grading import statements
+from verifier.grading import once, prepare, statements
 from verifier.grading.once import Once
 from verifier.grading.statements import encode_family
 from verifier.outcome import ClaimResult, Diagnosis, Expect, Status
@@ -158,3 +159,25 @@ def test_the_graders_own_process_decodes_no_statement(monkeypatch: pytest.Monkey
     once.verify([a, b], on_result)
     session.end(a, _result())
     assert session.asked == [["a::square"]] and got["b::square"].status is Status.PROVED
+
+
+def test_the_key_names_the_entry_the_worker_decodes() -> None:
+    """A file may hold several entries of one name; the worker decodes the first that decodes (family_named), and the
+    key is made of that same entry: two students who differ only in an entry the worker skips share, two who differ
+    in the entry it reads do not."""
+    broken_a = {"name": "square", "built": "not a list"}
+    broken_b = {"name": "square", "built": "nor this"}
+    right, wrong = _data("square", x**2 + 2 * x + 1), _data("square", x**2 + 1)
+    memo: dict[str, bool | None] = {}
+    for payload, read in (
+        (_payload(broken_a, right), right),
+        ({"files": [{"file": "a.py", "claims": [broken_b]}, {"file": "ridge.py", "claims": [right, wrong]}]}, right),
+    ):
+        file, family = prepare.family_named(None, payload, "square")  # type: ignore[arg-type]
+        assert file == "ridge.py" and encode_family(family, [None]) == read
+        assert json.loads(once.entry(payload, "square", memo) or "null") == {"file": "ridge.py", "data": read}
+    a, b = Source("a", _payload(broken_a, right)), Source("b", _payload(broken_b, right))
+    c = Source("c", _payload(broken_a, wrong))
+    session = Session()
+    Once(session).verify([a, b, c], _collect()[1])
+    assert session.asked == [["a::square", "c::square"]]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from verifier.grading import prepare as prep
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import decode_family
 from verifier.language.claims import Statement
@@ -57,26 +58,24 @@ class SharedSource(ClaimSource, Protocol):
 
 def entry(payload: dict[str, Any] | None, name: str, memo: dict[str, bool | None]) -> str | None:
     """The file and data `prepare.family_named` decodes the claim `name` from (the first entry of that name that
-    decodes), as canonical JSON; None where none does (the worker then reads the student's files) or where the
-    claim is a Corollary. memo: whether each entry seen before decodes to a claim that may be shared."""
-    files = (payload or {}).get("files", [])
-    for f in files if isinstance(files, list) else []:
-        # prepare.check_document has checked the shape: a file's name, a list of claims
-        if not (isinstance(f, dict) and isinstance(f.get("file"), str) and isinstance(f.get("claims", []), list)):
-            continue
-        file: str = f["file"]
-        for data in f.get("claims", []):
-            if isinstance(data, dict) and data.get("name") == name:
-                text = json.dumps({"file": file, "data": data}, sort_keys=True, default=str)
-                if text not in memo:
-                    memo[text] = _may_share(data, Path(file).stem)
-                if memo[text] is not None:
-                    return text if memo[text] else None
-    return None
+    decodes: `prepare.first_decoded`, the walk the worker takes), as canonical JSON; None where none does (the
+    worker then reads the student's files) or where the claim is a Corollary. memo: for each entry seen before,
+    None if it does not decode, else whether it may be shared."""
+
+    def shape(data: dict[str, Any], file: str) -> str | None:
+        text = json.dumps({"file": file, "data": data}, sort_keys=True, default=str)
+        if text not in memo:
+            memo[text] = _may_share(data, Path(file).stem)
+        if memo[text] is None:
+            raise CodecError("does not decode")
+        return text if memo[text] else None
+
+    found = prep.first_decoded(payload, name, shape)
+    return None if found is None else found[2]
 
 
 def _may_share(data: dict[str, Any], stem: str) -> bool | None:
-    """None if the entry does not decode (family_named tries the next), else whether it is not a Corollary. Asked
+    """None if the entry does not decode (the walk tries the next), else whether it is not a Corollary. Asked
     in the grader's own process, so no statement is read here: decoding one runs in a worker, under its limits
     (codec.py; a red team's statement took 11 s to decode). Only the entry's shape is checked, which is all
     that makes decode_family raise (a statement that cannot be read back is an error of that n, not a raise)."""

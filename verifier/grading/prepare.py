@@ -11,9 +11,10 @@ import json
 import signal
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from verifier.grading import audit, channel, extract, match, sandbox, warm
 from verifier.grading.codec import CodecError
@@ -24,6 +25,8 @@ from verifier.language.families import ClaimFamily
 from verifier.load import loader
 
 SANDBOX, TRUSTED, REFUSED = "sandbox", "trusted (no sandbox)", "refused (no sandbox)"
+T = TypeVar("T")
+
 UNREAD = "\0unread"  # a marker among the problems: a file whose claims could not be read at all
 
 
@@ -166,14 +169,31 @@ def families_of(sub: Submission, payload: dict[str, Any] | None, problems: list[
 def family_named(sub: Submission, payload: dict[str, Any] | None, name: str) -> tuple[str, ClaimFamily]:
     """One claim of the submission, with its file, as families_of finds it, decoding only that claim's entries
     (a verifying worker needs one claim: a large document is not decoded again for each)."""
-    for f in (payload or {}).get("files", []):
+    found = first_decoded(payload, name, lambda data, file: decode_family(data, Path(file).stem))
+    if found is not None:
+        return found[0], found[2]
+    return families_of(sub, {}, [])[name]
+
+
+def first_decoded(
+    payload: dict[str, Any] | None, name: str, decode: Callable[[dict[str, Any], str], T]
+) -> tuple[str, dict[str, Any], T] | None:
+    """The entry the claim `name` is read from: file by file, in order, the first entry of that name that `decode`
+    (given the entry's data and its file's name) decodes without a CodecError, as (file, data, decoded); None if
+    none does. The one walk both a verifying worker (family_named) and the grader's sharing key
+    (once.entry) take, so the key names exactly the entry the worker decodes."""
+    files = (payload or {}).get("files", [])
+    for f in files if isinstance(files, list) else []:
+        # check_document has checked the shape: a file's name, a list of claims
+        if not (isinstance(f, dict) and isinstance(f.get("file"), str) and isinstance(f.get("claims", []), list)):
+            continue
         for data in f.get("claims", []):
             if isinstance(data, dict) and data.get("name") == name:
                 try:
-                    return str(f["file"]), decode_family(data, Path(str(f["file"])).stem)
+                    return f["file"], data, decode(data, f["file"])
                 except CodecError:
                     continue
-    return families_of(sub, {}, [])[name]
+    return None
 
 
 def _cited(name: str, families: Named, seen: set[str]) -> None:
