@@ -50,6 +50,18 @@ def run_cli(
     )
 
 
+def unwrapped(out: str) -> str:
+    """A command's terminal output with each line the grader wrapped at the width (its later lines indented by
+    four spaces: verifier/render/grades.py) joined back into one, for a test to find a sentence in."""
+    lines: list[str] = []
+    for line in out.splitlines():
+        if line.startswith("    ") and lines:
+            lines[-1] += " " + line[4:]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def claims_by_name(report_path: Path) -> dict[str, Any]:
     data = json.loads(report_path.read_text())
     return {c["name"]: c for c in data["claims"]}

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 
 from tests.fixtures.course import ATTACKS, NAMES, SNEAKY_ATTACKS, write_course, write_latex_course
 from tests.grading.support import FAST, check_row, needs_sandbox, rows_of
-from tests.support import ROOT, run_cli
+from tests.support import ROOT, run_cli, unwrapped
 from verifier.grading.sandbox import Limits
 
 # one worker runs this module: its module-scoped fixture is costly
@@ -40,9 +41,22 @@ def test_every_row_shows_what_was_planted(course: dict[str, Any]) -> None:
     for student, planted in course["planted"].items():
         check_row(rows[student], planted)
     assert "bubblewrap sandbox" in proc.stdout
-    hang = next(line for line in proc.stdout.splitlines() if line.startswith("s010_hang: NOT GRADED — "))
+    hang = next(line for line in unwrapped(proc.stdout).splitlines() if line.startswith("s010_hang: NOT GRADED — "))
     cpu = f"your module did not finish importing within {Limits().import_cpu:g} CPU s"  # the default limit
     assert cpu in hang or "did not finish within 6 s" in hang, hang
+
+
+@needs_sandbox
+def test_the_terminal_output_fits_80_columns(course: dict[str, Any]) -> None:
+    """Piped, the grader writes 80 columns: the table narrows, and each line under it wraps between words, its
+    later lines indented (they were one line each, up to 210 columns: a TA's terminal broke them anywhere). The
+    paths of the files written print whole, to copy."""
+    lines = course["proc"].stdout.splitlines()
+    prose = [line for line in lines if not line.startswith("wrote ")]  # paths print whole, to copy
+    assert max(cell_len(line) for line in prose) <= 80, max(prose, key=cell_len)
+    assert any(line.startswith("    ") for line in lines)  # some line was wrapped
+    said = [line for line in unwrapped(course["proc"].stdout).splitlines() if not line.startswith("wrote ")]
+    assert "claims graded in" in said[-1]  # the summary, last
 
 
 @needs_sandbox
@@ -62,7 +76,9 @@ def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
     assert {course["planted"][s].variant for s in attacked} == set(ATTACKS)
     assert all(rows[s]["score"] == 0 and rows[s]["how_run"] == "sandbox" for s in attacked)
     secret = (root / "ta_private" / "answers.txt").read_text().strip()
-    everything = (root / "grades.json").read_text() + (root / "grades.csv").read_text() + course["proc"].stdout
+    everything = (
+        (root / "grades.json").read_text() + (root / "grades.csv").read_text() + unwrapped(course["proc"].stdout)
+    )
     assert secret not in everything
     assert sorted(p.name for p in (root / "submissions" / "s001_correct").iterdir()) == ["ridge.py"]
     assert sorted(p.name for p in root.iterdir() if p.name != "__pycache__") == [
@@ -80,7 +96,7 @@ def test_escapes_are_blocked_and_leave_no_trace(course: dict[str, Any]) -> None:
 def test_attacks_are_reported_in_theirrows_of(course: dict[str, Any]) -> None:
     """What the sandbox refused is an integrity note in the student's row (the table, the -q lines, the JSON),
     even when the submission caught the error and earned every mark; the summary counts those rows."""
-    rows, out = rows_of(course["root"] / "grades.json"), course["proc"].stdout
+    rows, out = rows_of(course["root"] / "grades.json"), unwrapped(course["proc"].stdout)
     flagged = [s for s, p in course["planted"].items() if p.integrity]
     assert {course["planted"][s].variant for s in flagged} == {*ATTACKS, *SNEAKY_ATTACKS}
     for student in flagged:
@@ -104,7 +120,7 @@ def test_latex_chains_are_graded_as_data(tmp_path: Path) -> None:
         check_row(rows[student], p)
     wrong = next(r for s, r in rows.items() if planted[s].variant == "latex_wrong_step")
     assert wrong["grades"][0]["first_wrong_step"] == 2
-    assert "REFUTED (step 2)" in proc.stdout
+    assert "REFUTED (step 2)" in unwrapped(proc.stdout)
 
 
 @needs_sandbox
@@ -115,10 +131,12 @@ def test_a_renamed_claim_is_missing_unless_matched_by_statement(tmp_path: Path) 
     args = ("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST, "-q")
     strict = run_cli(*args, "--json", str(tmp_path / "strict.json"))
     assert strict.returncode == 1, strict.stdout + strict.stderr
-    assert "s001_renamed.gradient: MISSING — missing; did you mean grad_w? (it states the same thing)" in strict.stdout
+    assert "s001_renamed.gradient: MISSING — missing; did you mean grad_w? (it states the same thing)" in unwrapped(
+        strict.stdout
+    )
     lenient = run_cli(*args, "--match-by-statement", "--json", str(tmp_path / "lenient.json"))
-    assert "s001_renamed.gradient: PROVED as grad_w (answered by its statement" in lenient.stdout
-    assert "s002_renamed_wrong.gradient: REFUTED as my_gradient" in lenient.stdout
+    assert "s001_renamed.gradient: PROVED as grad_w (answered by its statement" in unwrapped(lenient.stdout)
+    assert "s002_renamed_wrong.gradient: REFUTED as my_gradient" in unwrapped(lenient.stdout)
     for kind, lenient_rule in (("strict", False), ("lenient", True)):
         rows = rows_of(tmp_path / f"{kind}.json")
         for student, p in planted.items():
@@ -137,7 +155,7 @@ def test_without_a_sandbox_python_is_refused_unless_trusted(tmp_path: Path) -> N
         assert "bubblewrap" in row["problem"] and "--trust-submissions" in row["problem"]
     trusted = run_cli(*args, "--trust-submissions", "--json", str(tmp_path / "trusted.json"), env=env)
     assert trusted.returncode == 1, trusted.stdout + trusted.stderr
-    assert "trusted (--trust-submissions)" in trusted.stdout
+    assert "trusted (--trust-submissions)" in unwrapped(trusted.stdout)
     for student, row in rows_of(tmp_path / "trusted.json").items():
         check_row(row, planted[student])
 

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from tests.fixtures.course import NAMES, write_course
 from tests.fixtures.course_hostile import HOSTILE_NAME, MARKUP, write_hostile_course
 from tests.grading.support import FAST, check_row, needs_sandbox, rows_of
-from tests.support import run_cli
+from tests.support import run_cli, unwrapped
 from verifier.grading import channel, codec, sandbox
 from verifier.grading.statements import clean_text, decode_statement, encode_value
 from verifier.language.claims import Derivative, Identity
@@ -46,7 +46,7 @@ def test_every_hostile_row_shows_what_was_planted(hostile: dict[str, Any]) -> No
     for student, planted in hostile["planted"].items():
         check_row(rows[clean_text(student)], planted)
     flagged = [s for s, p in hostile["planted"].items() if p.integrity]
-    assert f"; {len(flagged)} with integrity notes" in proc.stdout
+    assert f"; {len(flagged)} with integrity notes" in unwrapped(proc.stdout)
 
 
 @needs_sandbox

@@ -124,16 +124,16 @@ def details(console: Console, report: GradeReport, notes_shown: bool = True) -> 
     notes (how it was run, its other claims) when the table had no notes column."""
     for row in report.rows:
         for note in [] if notes_shown else [*_how_run(row), *_extra(row)]:
-            console.print(Text(f"{_p(row.student)}: {_p(note)}"), soft_wrap=True)
+            _said(console, Text(f"{_p(row.student)}: {_p(note)}"))
         for note in row.integrity:
-            console.print(Text(f"{_p(row.student)}: ").append(_p(note), style="bold red"), soft_wrap=True)
+            _said(console, Text(f"{_p(row.student)}: ").append(_p(note), style="bold red"))
         reason = _not_graded_reason(row)
         if row.problem and row.problem != reason:
-            console.print(Text(f"{_p(row.student)}: {_p(row.problem)}"), soft_wrap=True)
+            _said(console, Text(f"{_p(row.student)}: {_p(row.problem)}"))
         if reason is not None:
             line = Text(f"{_p(row.student)}: ")
             line.append(GradeOutcome.NOT_GRADED, style=STYLES[GradeOutcome.NOT_GRADED])
-            console.print(line.append(f" — {_p(reason)}"), soft_wrap=True)
+            _said(console, line.append(f" — {_p(reason)}"))
             continue
         for g in row.grades:
             if is_met(g.status) and g.how != "statement":
@@ -143,7 +143,18 @@ def details(console: Console, report: GradeReport, notes_shown: bool = True) -> 
             if g.how == "statement":
                 line.append(f" as {_p(g.matched)} (answered by its statement, not its name)")
             line.append(f" — {_p(g.reason)}" if g.reason and not is_met(g.status) else "")
-            console.print(line, soft_wrap=True)
+            _said(console, line)
+
+
+INDENT = "    "  # a wrapped line's later lines
+
+
+def _said(console: Console, line: Text) -> None:
+    """A line wrapped at the console's width (80 columns when piped) between words, its later lines indented. The
+    CLI's console prints a line whole (soft_wrap: a path or a command copies whole); these are prose."""
+    for i, piece in enumerate(line.wrap(console, max(20, console.width - len(INDENT)), overflow="fold")):
+        piece.rstrip()
+        console.print(Text.assemble(INDENT if i else "", piece), soft_wrap=True)
 
 
 def summary(report: GradeReport) -> Text:
@@ -154,7 +165,7 @@ def summary(report: GradeReport) -> Text:
     rate = len(rows) / report.seconds if report.seconds > 0 else 0.0
     text = Text(
         f"{plural(len(rows), 'student')}: {full} with full marks, {met}/{total} claims met; "
-        f"{plural(report.verified_claims, 'claim')} verified in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
+        f"{plural(report.verified_claims, 'claim')} graded in {report.seconds:.1f} s ({rate:.2f} submissions/s)"
     )
     flagged = len(report.with_integrity_notes)
     if flagged:
@@ -165,10 +176,10 @@ def summary(report: GradeReport) -> Text:
 
 
 def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
-    console.print(Text(f"reference: {report.reference}; sandbox: {report.sandbox}"), soft_wrap=True)
-    console.print(Text(f"claims answer the reference {report.matching}", style="dim"), soft_wrap=True)
+    _said(console, Text(f"reference: {report.reference}; sandbox: {report.sandbox}"))
+    _said(console, Text(f"claims answer the reference {report.matching}", style="dim"))
     for note in report.notes:
-        console.print(Text(note, style="dim"), soft_wrap=True)
+        _said(console, Text(note, style="dim"))
     if not quiet:
         grid, legend = table(report, console.width)
         if legend:
@@ -176,12 +187,13 @@ def render(console: Console, report: GradeReport, quiet: bool = False) -> None:
         console.print(grid)
     details(console, report, notes_shown=not quiet and console.width >= NOTES_WIDTH)
     if report.retried:
-        console.print(Text("note: " + retried_text(report.retried), style="yellow"), soft_wrap=True)
+        _said(console, Text("note: " + retried_text(report.retried), style="yellow"))
     if report.refused:
-        console.print(
-            Text(f"{len(report.refused)} Python submissions were not imported: no sandbox here", style="bold red")
+        _said(
+            console,
+            Text(f"{len(report.refused)} Python submissions were not imported: no sandbox here", style="bold red"),
         )
-    console.print(summary(report))
+    _said(console, summary(report))
 
 
 def _safe(value: object) -> str:
