@@ -123,7 +123,7 @@ def verdicts() -> Callable[[Probe], ClaimResult | None]:
         part = PART[probe.path]
         if part not in runs:
             files = sorted({p.path for p in PROBES if PART[p.path] == part})
-            settings = RunSettings(jobs=2, timeout=TIMEOUT, load_timeout=60.0, cache_dir=None)
+            settings = RunSettings(jobs=1, timeout=TIMEOUT, load_timeout=60.0, cache_dir=None)
             runs[part] = {(r.source, r.name): r for r in verify_paths(files, settings).results}
         return runs[part].get((probe.path, probe.name))
 
