@@ -110,7 +110,8 @@ def _parts(probes: list[Probe], count: int) -> dict[str, int]:
 
 
 # the probes are verified in two runs, one per part, each as a user's run: with two xdist workers each part has
-# its own (xdist_group), so the two run side by side instead of one after the other on one worker
+# its own (xdist_group), so the two run side by side instead of one after the other on one worker. Each run has
+# one job: two each put four processes on two cores, for 13 s more CPU (159 against 146 s, the module alone)
 PART = _parts(PROBES, 2)
 
 
