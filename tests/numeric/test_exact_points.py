@@ -6,6 +6,7 @@ import sympy as sp
 
 from verifier import Inequality, Integer, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.numeric.checks.psd import _rational_at
 from verifier.outcome import Status
 
 x = sp.Symbol("x")
@@ -48,3 +49,11 @@ def test_the_same_inequality_not_strict_is_not_refuted() -> None:
 def test_a_square_tight_at_a_third_and_an_end_of_an_integer_domain() -> None:
     assert verify_family(square_off_a_third, SETTINGS).status is Status.REFUTED
     assert verify_family(tight_at_an_end, SETTINGS).status is Status.REFUTED
+
+
+def test_a_matrix_is_decided_exactly_where_every_entry_is_rational_there() -> None:
+    """The PSD check decides a sample exactly over QQ where the matrix is rational there (exp(0) = 1 is), and
+    nowhere else."""
+    h = sp.Matrix([[x, sp.exp(x)], [sp.exp(x), 1]])
+    assert _rational_at(h, {x: sp.Integer(0)}) == sp.Matrix([[0, 1], [1, 1]])
+    assert _rational_at(h, {x: sp.Rational(1, 2)}) is None
