@@ -7,7 +7,7 @@ and the identity a certificate proof rests on, written out for the report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 
@@ -37,14 +37,16 @@ def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     function is at a pole (log|x·(y² − 2)| = log|x| + log|y² − 2| fails at y = √2, where neither side is defined;
     red team helper-56). Every distinct node of every entry is asked once (walk.nodes: a denominator shared by
     the entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
-    pole = denominator = negative = False
+    pole = denominator = negative = inverse = False
     for n in walk.nodes([sp.sympify(e) for e in exprs]):
         denominator = denominator or (isinstance(n, sp.Pow) and n.exp.is_negative and _may_vanish(n.base))
         pole = pole or _at_a_pole(n)
         negative = negative or _may_be_complex(n)
+        inverse = inverse or _may_leave_its_domain(n)
     why = ["no denominator is 0"] if denominator else ["no logarithm of 0, no function at a pole"] if pole else []
-    if negative:
-        return (f"wherever both sides are real ({', '.join([*why, REAL])})",)
+    real = [REAL] * negative + [REAL_INVERSE] * inverse
+    if real:
+        return (f"wherever both sides are real ({', '.join([*why, *real])})",)
     return (f"wherever both sides are defined ({why[0]})",) if why else ()
 
 
@@ -65,6 +67,37 @@ def _may_be_complex(node: sp.Basic) -> bool:
     if isinstance(node, sp.Pow):
         return node.exp.is_integer is not True and bool(node.base.free_symbols) and node.base.is_nonnegative is not True
     return isinstance(node, sp.log) and bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
+
+
+# an inverse function that is real only on part of the line (asin and acos on [−1, 1], acosh on [1, ∞), atanh on
+# (−1, 1), acoth, asec and acsc off (−1, 1), Lambert's W from −1/e): where its argument leaves that part, the side
+# has no real value, though an identity of the ring (asin(u) treated as an atom) holds there in ℂ. A red team's
+# finding: asin(u)·(1 + x²) − asin(u) = x²·asin(u), with u > 1 only within 10⁻⁵ of x = 1/7, was PROVED on ℝ with no
+# proviso, as (1 + √b)(1 − √b) = 1 − b was. Each argument's part, as sympy must show it (an expression ≥ 0, or > 0)
+REAL_INVERSE = "no inverse function outside its real domain"
+_REAL_PART: dict[type, tuple[Callable[[sp.Expr], sp.Expr], bool]] = {
+    sp.asin: (lambda a: 1 - a**2, False),
+    sp.acos: (lambda a: 1 - a**2, False),
+    sp.acosh: (lambda a: a - 1, False),
+    sp.atanh: (lambda a: 1 - a**2, True),
+    sp.acoth: (lambda a: a**2 - 1, True),
+    sp.asec: (lambda a: a**2 - 1, False),
+    sp.acsc: (lambda a: a**2 - 1, False),
+    sp.LambertW: (lambda a: a + sp.exp(-1), False),
+}
+
+
+def _may_leave_its_domain(node: sp.Basic) -> bool:
+    """An inverse function (_REAL_PART) whose argument sympy cannot show inside the part of the line where it is
+    real (a second argument, W's branch, counts as leaving it: no branch but the principal one is shown)."""
+    part = _REAL_PART.get(type(node))
+    if part is None or not node.free_symbols:
+        return False
+    if len(node.args) != 1:
+        return True
+    inside, strict = part
+    margin = inside(node.args[0])
+    return (margin.is_positive if strict else margin.is_nonnegative) is not True
 
 
 def _at_a_pole(node: sp.Basic) -> bool:
