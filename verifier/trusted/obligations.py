@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import sympy as sp
 from sympy.matrices.utilities import dotprodsimp
 
 from verifier.language import walk
-from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
+from verifier.language.claims import PSD, Convex, Derivative, Expectation, Identity, Inequality
 from verifier.language.distributions import Distribution
+from verifier.language.stepwise import Implication
 from verifier.trusted.cases import NotShowable as NotShowable
 from verifier.trusted.cases import cases as cases
 from verifier.trusted.cases import has_cases as has_cases
@@ -137,14 +139,20 @@ class Differentiator:
 
 
 def sides(inst: Instance) -> list[sp.Expr]:
-    """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative), in the symbolic
+    """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative or expectation; a
+    convex f; both relations of an implication), in the symbolic
     view: where the claim is defined is read from these too, since a pole on both sides cancels out of lhs − rhs
     (tan x + 1 = tan x + sin²x + cos²x)."""
     body = inst.claim.body
+    pairs: tuple[Any, ...]
     if isinstance(body, Identity | Inequality):
         pairs = (body.lhs, body.rhs)
-    elif isinstance(body, Derivative):
-        pairs = (body.f, body.equals)
+    elif isinstance(body, Derivative | Expectation):
+        pairs = (body.f, body.equals) if isinstance(body, Derivative) else (body.expr, body.equals)
+    elif isinstance(body, Convex):
+        pairs = (body.f,)
+    elif isinstance(body, Implication):
+        pairs = (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
     else:
         return []
     return [e for side in pairs for e in as_matrix(inst.symbolic(side))]

@@ -18,7 +18,21 @@ from verifier.trusted.instantiate import Instance
 
 # functions undefined at some real points (a pole, or a logarithm's 0): unless their argument is positive
 _POLES = (sp.log, sp.gamma, sp.loggamma, sp.digamma, sp.polygamma)
-_POLES_ANYWHERE = (sp.tan, sp.cot, sp.sec, sp.csc, sp.atanh, sp.acoth, sp.zeta)  # poles at positive points too
+# poles at positive points too (coth, csch, acsch and Ei at 0, harmonic at the negative integers: helper-69)
+_POLES_ANYWHERE = (
+    sp.tan,
+    sp.cot,
+    sp.sec,
+    sp.csc,
+    sp.atanh,
+    sp.acoth,
+    sp.zeta,
+    sp.coth,
+    sp.csch,
+    sp.acsch,
+    sp.Ei,
+    sp.harmonic,
+)
 
 
 # how a proof's assumption opens when it says where the proof holds, narrower than the claim's domains (a proviso:
@@ -44,7 +58,7 @@ def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
         negative = negative or _may_be_complex(n)
         inverse = inverse or _may_leave_its_domain(n)
     why = ["no denominator is 0"] if denominator else ["no logarithm of 0, no function at a pole"] if pole else []
-    real = [REAL] * negative + [REAL_INVERSE] * inverse
+    real = [REAL] * negative + [REAL_FUNCTION] * inverse
     if real:
         return (f"wherever both sides are real ({', '.join([*why, *real])})",)
     return (f"wherever both sides are defined ({why[0]})",) if why else ()
@@ -69,35 +83,61 @@ def _may_be_complex(node: sp.Basic) -> bool:
     return isinstance(node, sp.log) and bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
 
 
-# an inverse function that is real only on part of the line (asin and acos on [−1, 1], acosh on [1, ∞), atanh on
-# (−1, 1), acoth, asec and acsc off (−1, 1), Lambert's W from −1/e): where its argument leaves that part, the side
+# a function that is real only on part of the line (asin and acos on [−1, 1], acosh from 1, erfinv inside (−1, 1),
+# loggamma from 0, a Bessel function of fractional order from 0, …): where its argument leaves that part, the side
 # has no real value, though an identity of the ring (asin(u) treated as an atom) holds there in ℂ. A red team's
 # finding: asin(u)·(1 + x²) − asin(u) = x²·asin(u), with u > 1 only within 10⁻⁵ of x = 1/7, was PROVED on ℝ with no
-# proviso, as (1 + √b)(1 − √b) = 1 − b was. Each argument's part, as sympy must show it (an expression ≥ 0, or > 0)
-REAL_INVERSE = "no inverse function outside its real domain"
-_REAL_PART: dict[type, tuple[Callable[[sp.Expr], sp.Expr], bool]] = {
-    sp.asin: (lambda a: 1 - a**2, False),
-    sp.acos: (lambda a: 1 - a**2, False),
-    sp.acosh: (lambda a: a - 1, False),
-    sp.atanh: (lambda a: 1 - a**2, True),
-    sp.acoth: (lambda a: a**2 - 1, True),
-    sp.asec: (lambda a: a**2 - 1, False),
-    sp.acsc: (lambda a: a**2 - 1, False),
-    sp.LambertW: (lambda a: a + sp.exp(-1), False),
+# proviso, as (1 + √b)(1 − √b) = 1 − b was; a second found the same for erfinv, polylog, the elliptic integrals,
+# li, Ci, loggamma and the Bessel functions (helper-69). For each, what sympy must show of its arguments: each
+# expression ≥ 0 (or > 0, where strict); None where no form is shown (another branch of W, an incomplete integral)
+REAL_FUNCTION = "no function outside its real domain"
+Margins = list[tuple[sp.Expr, bool]] | None
+
+
+def _one(margins: Callable[[sp.Expr], Margins]) -> Callable[[tuple[sp.Expr, ...]], Margins]:
+    return lambda args: margins(args[0]) if len(args) == 1 else None
+
+
+def _bessel(strict: bool) -> Callable[[tuple[sp.Expr, ...]], Margins]:
+    """J and I of an integer order are real everywhere; of another order, and Y and K, from 0 (Y, K: above it)."""
+    return lambda args: [] if not strict and args[0].is_integer else [(args[1], strict)]
+
+
+_REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
+    sp.asin: _one(lambda a: [(1 - a**2, False)]),
+    sp.acos: _one(lambda a: [(1 - a**2, False)]),
+    sp.acosh: _one(lambda a: [(a - 1, False)]),
+    sp.atanh: _one(lambda a: [(1 - a**2, True)]),
+    sp.acoth: _one(lambda a: [(a**2 - 1, True)]),
+    sp.asec: _one(lambda a: [(a**2 - 1, False)]),
+    sp.acsc: _one(lambda a: [(a**2 - 1, False)]),
+    sp.asech: _one(lambda a: [(a, True), (1 - a, False)]),
+    sp.LambertW: _one(lambda a: [(a + sp.exp(-1), False)]),
+    sp.erfinv: _one(lambda a: [(1 - a**2, True)]),
+    sp.erfcinv: _one(lambda a: [(a * (2 - a), True)]),
+    sp.elliptic_k: _one(lambda a: [(1 - a, True)]),
+    sp.elliptic_e: _one(lambda a: [(1 - a, False)]),
+    sp.li: _one(lambda a: [(a, True), ((a - 1) ** 2, True)]),
+    sp.Ci: _one(lambda a: [(a, True)]),
+    sp.Chi: _one(lambda a: [(a, True)]),
+    sp.loggamma: _one(lambda a: [(a, True)]),
+    sp.polylog: lambda args: [(1 - args[1], False)],
+    sp.besselj: _bessel(False),
+    sp.besseli: _bessel(False),
+    sp.bessely: _bessel(True),
+    sp.besselk: _bessel(True),
 }
 
 
 def _may_leave_its_domain(node: sp.Basic) -> bool:
-    """An inverse function (_REAL_PART) whose argument sympy cannot show inside the part of the line where it is
-    real (a second argument, W's branch, counts as leaving it: no branch but the principal one is shown)."""
+    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real."""
     part = _REAL_PART.get(type(node))
     if part is None or not node.free_symbols:
         return False
-    if len(node.args) != 1:
+    margins = part(node.args)
+    if margins is None:
         return True
-    inside, strict = part
-    margin = inside(node.args[0])
-    return (margin.is_positive if strict else margin.is_nonnegative) is not True
+    return any((m.is_positive if strict else m.is_nonnegative) is not True for m, strict in margins)
 
 
 def _at_a_pole(node: sp.Basic) -> bool:

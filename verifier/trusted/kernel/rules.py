@@ -52,8 +52,7 @@ def prove_residual(inst: Instance, obligation: Obligation, facts: Sequence[Fact]
 
 
 def _sides(inst: Instance) -> list[sp.Expr]:
-    """The claim's sides as declared: a pole on both sides cancels out of the residual (red team helper-57:
-    tan x + sin²x + cos²x = tan x + 1 was PROVED with no proviso, undefined at π/2)."""
+    """The claim's sides as declared: a pole on both sides cancels out of lhs − rhs (helper-57: tan x on each)."""
     return _obligation_of("sides", lambda: obligations.sides(inst))
 
 
@@ -216,8 +215,8 @@ def prove_convex_by_dcp(inst: Instance) -> Proof:
         shown = reading.curvature.word()
         raise Rejected(rule, f"the composition rules do not show f {want} in {given.label} ({shown})")
     detail = f"{want} in {given.label} by composition: " + "; ".join(reading.steps)
-    convex_set = f"{given.label} ranges over a convex set"
-    return _proof(inst, "DCP composition", ("dcp",), (*inst.assumptions, convex_set), detail)
+    convex_set, defined = f"{given.label} ranges over a convex set", provisos.definedness([f, *_sides(inst)])
+    return _proof(inst, "DCP composition", ("dcp",), (*inst.assumptions, convex_set, *defined), detail)
 
 
 def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Sequence[Fact]) -> Proof:
@@ -227,7 +226,7 @@ def prove_implication(inst: Instance, multipliers: tuple[object, ...], facts: Se
     rungs = _covered(ob.zeros, facts, "zero", "prove_implication")
     _covered(ob.positive, facts, "positive", "prove_implication(multiplier)")
     _covered(ob.nonnegative, facts, ("nonnegative", "positive"), "prove_implication(multiplier)")
-    assumptions = (*inst.assumptions, *provisos.definedness(ob.zeros))
+    assumptions = (*inst.assumptions, *provisos.definedness([*ob.zeros, *_sides(inst)]))
     return _proof(inst, "exact transformation", rungs or ("exact",), assumptions, ob.detail)
 
 
@@ -242,7 +241,8 @@ def prove_expectation(inst: Instance, obligation: Obligation, facts: Sequence[Fa
     """Every entry of E[expr] − claimed is zero, with E computed from exact moments (independent noise)."""
     _own(inst, obligation, "check_expectation")
     rungs = _covered(obligation.entries, facts, "zero", "check_expectation")
-    return _proof(inst, "exact moments", rungs, (*inst.assumptions, "noise variables independent"))
+    defined = provisos.definedness([*obligation.entries, *_sides(inst)])  # E[√z] for z ~ N(0, 1) has no real value
+    return _proof(inst, "exact moments", rungs, (*inst.assumptions, "noise variables independent", *defined))
 
 
 def prove_leading_term(inst: Instance) -> Proof:
