@@ -305,3 +305,28 @@ def test_an_expectation_a_convexity_and_an_implication_are_proved_only_where_bot
         result = verify_family(claim(name=name)(lambda body=body: body), EngineSettings(samples=200))
         text = result.reason + " ".join(str(s) for s in result.steps) + " ".join(result.assumptions)
         assert result.status is not Status.PROVED or "both sides are real" in text, (name, result.reason)
+
+
+@pytest.mark.parametrize(
+    ("expr", "proviso"),
+    [
+        (sp.factorial(P - 1), POLE),
+        (sp.beta(P, 1 + x**2), POLE),
+        (sp.RisingFactorial(sp.Rational(1, 2), P - 1), POLE),
+        (sp.catalan(P - sp.Rational(1, 2)), POLE),
+        (sp.lowergamma(P, 1), POLE),
+        (sp.uppergamma(0, P**2), REAL_ONLY),  # sympy writes it expint(1, P²)
+        (sp.atan2(P, P**2), POLE),
+        (sp.Mod(1, P), POLE),
+        (sp.E1(W), REAL_ONLY),
+        (sp.expint(2, W), REAL_ONLY),
+        (sp.elliptic_pi(sp.Rational(1, 3), U), REAL_ONLY),
+        (sp.lerchphi(U, 2, 1), REAL_ONLY),
+        ((-1) ** (1 + sp.exp(-((10**6 * P) ** 2)) / 2), (f"wherever both sides are real ({REAL})",)),
+        (sp.factorial(x**2) + sp.beta(x**2 + 1, 2) + sp.atan2(x, x**2 + 1) + sp.E1(x**2 + 1) + 2**x, ()),
+    ],
+)
+def test_the_poles_and_branch_cuts_a_second_red_team_found_bound_the_proof(expr: sp.Expr, proviso: tuple) -> None:
+    """helper-70: each was PROVED in asin's place with no proviso (factorial(7x − 2) has a pole at x = 0, E1 is
+    complex below 0, (−1)^t is complex where t is not an integer)."""
+    assert provisos.definedness([expr]) == proviso

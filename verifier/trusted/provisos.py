@@ -77,9 +77,13 @@ def _may_vanish(base: sp.Expr) -> bool:
 
 
 def _may_be_complex(node: sp.Basic) -> bool:
-    """A fractional power or a logarithm whose argument sympy cannot show nonnegative."""
+    """A fractional (or symbolic) power or a logarithm whose argument sympy cannot show nonnegative."""
     if isinstance(node, sp.Pow):
-        return node.exp.is_integer is not True and bool(node.base.free_symbols) and node.base.is_nonnegative is not True
+        if node.exp.is_integer is True:
+            return False
+        if not node.base.free_symbols:  # (−1)^(1 + e^(−t²)/2) is complex where the power is not an integer
+            return bool(node.exp.free_symbols) and node.base.is_nonnegative is not True
+        return node.base.is_nonnegative is not True
     return isinstance(node, sp.log) and bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
 
 
@@ -122,6 +126,11 @@ _REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
     sp.Chi: _one(lambda a: [(a, True)]),
     sp.loggamma: _one(lambda a: [(a, True)]),
     sp.polylog: lambda args: [(1 - args[1], False)],
+    sp.E1: _one(lambda a: [(a, True)]),
+    sp.expint: lambda args: [(args[1], True)],
+    sp.Li: _one(lambda a: [(a, True), ((a - 1) ** 2, True)]),
+    sp.elliptic_pi: lambda args: None,
+    sp.lerchphi: lambda args: None,
     sp.besselj: _bessel(False),
     sp.besseli: _bessel(False),
     sp.bessely: _bessel(True),
@@ -140,9 +149,29 @@ def _may_leave_its_domain(node: sp.Basic) -> bool:
     return any((m.is_positive if strict else m.is_nonnegative) is not True for m, strict in margins)
 
 
+# functions with poles (or a point where they are undefined) where sympy must show the arguments away from them
+# (helper-70: factorial(7x − 2) at x = 0, beta, atan2(0, 0), Mod(1, 0), …, each PROVED in asin's place)
+_POLE_FREE_IF: dict[type, Callable[[tuple[sp.Expr, ...]], bool]] = {
+    sp.factorial: lambda a: (a[0] + 1).is_positive is True,
+    sp.beta: lambda a: all(b.is_positive is True for b in a),
+    sp.lowergamma: lambda a: a[0].is_positive is True,
+    sp.uppergamma: lambda a: a[1].is_positive is True,
+    sp.atan2: lambda a: (a[0] ** 2 + a[1] ** 2).is_positive is True,
+    sp.Mod: lambda a: a[1].is_nonzero is True,
+    sp.RisingFactorial: lambda a: False,
+    sp.FallingFactorial: lambda a: False,
+    sp.catalan: lambda a: False,
+    sp.factorial2: lambda a: False,
+    sp.binomial: lambda a: False,
+}
+
+
 def _at_a_pole(node: sp.Basic) -> bool:
     if isinstance(node, _POLES_ANYWHERE):
         return bool(node.free_symbols)
+    shown = _POLE_FREE_IF.get(type(node))
+    if shown is not None:
+        return bool(node.free_symbols) and not shown(node.args)
     return isinstance(node, _POLES) and _may_vanish(node.args[-1])
 
 
