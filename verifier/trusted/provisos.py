@@ -90,7 +90,7 @@ def _may_be_complex(node: sp.Basic) -> bool:
 # a function that is real only on part of the line (asin and acos on [−1, 1], acosh from 1, erfinv inside (−1, 1),
 # loggamma from 0, a Bessel function of fractional order from 0, …): where its argument leaves that part, the side
 # has no real value, though an identity of the ring (asin(u) treated as an atom) holds there in ℂ. A red team's
-# finding: asin(u)·(1 + x²) − asin(u) = x²·asin(u), with u > 1 only within 10⁻⁵ of x = 1/7, was PROVED on ℝ with no
+# finding: asin(u)·(1 + x²) − asin(u) = x²·asin(u), with u > 1 only within 1.4·10⁻⁵ of x = 1/7, was PROVED on ℝ with no
 # proviso, as (1 + √b)(1 − √b) = 1 − b was; a second found the same for erfinv, polylog, the elliptic integrals,
 # li, Ci, loggamma and the Bessel functions (helper-69). For each, what sympy must show of its arguments: each
 # expression ≥ 0 (or > 0, where strict); None where no form is shown (another branch of W, an incomplete integral)
