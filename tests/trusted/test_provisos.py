@@ -330,3 +330,35 @@ def test_the_poles_and_branch_cuts_a_second_red_team_found_bound_the_proof(expr:
     """helper-70: each was PROVED in asin's place with no proviso (factorial(7x − 2) has a pole at x = 0, E1 is
     complex below 0, (−1)^t is complex where t is not an integer)."""
     assert provisos.definedness([expr]) == proviso
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [sp.yn(0, P), sp.jn(1, P), sp.hankel1(0, x**2 + 1), sp.DiracDelta(P), sp.Ynm(1, 0, P, x), sp.mathieus(1, 2, P)],
+)
+def test_a_function_of_sympy_no_table_knows_bounds_the_proof(expr: sp.Expr) -> None:
+    """helper-70: yn(0, 7x − 1), with a pole at x = 1/7, was PROVED on ℝ with no proviso, as no table named yn.
+    Every function of sympy's own that no table knows is now asked, whatever its arguments."""
+    assert provisos.definedness([expr]) == REAL_ONLY
+
+
+def test_the_functions_known_real_everywhere_and_a_users_own_need_no_proviso() -> None:
+    f = sp.Function("f")
+    known = sp.exp(x) + sp.atan(P) + sp.erf(P) + sp.Max(P, 0) + sp.Piecewise((P, x > 0), (0, True)) + sp.airyai(x)
+    assert provisos.definedness([known + f(P) + sp.besselj(1, P) + sp.floor(P)]) == ()
+
+
+def test_spherical_bessel_functions_and_double_factorials_are_verified_not_crashed_on() -> None:
+    """helper-70: yn and jn had no high-precision implementation (a NameError when mpmath was asked), and
+    factorial2(7x − 3) raised ValueError in the exact check: each ended UNKNOWN "internal error". mpmath's fac2 is
+    defined at every real number, sympy's n!! only at integers, so the two evaluators disagreed."""
+    for name, f, status in [
+        ("yn_pole", sp.yn(0, 7 * x - 1), Status.PROVED),
+        ("jn_entire", sp.jn(1, x**2 + 1), Status.PROVED),
+        ("double_factorial", sp.factorial2(7 * x - 3), Status.ERROR),
+    ]:
+        body = Identity(f * (1 + x**2) - f, x**2 * f, where={x: Real()})
+        result = verify_family(claim(name=name)(lambda body=body: body), EngineSettings(samples=200))
+        assert result.status is status, (name, result.reason)
+        assert status is Status.ERROR or "both sides are real" in result.reason, result.reason
+    assert "narrow the domain" in result.reason

@@ -9,7 +9,6 @@ subexpressions are evaluated once per call. Evaluation uses the current ``mpmath
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
@@ -17,72 +16,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-Value = Any  # mpmath.mpf, mpmath.mpc or bool
-
-
-def _heaviside(x: Value, at_zero: Value = None) -> Value:
-    if x < 0:
-        return mpmath.mpf(0)
-    if x > 0:
-        return mpmath.mpf(1)
-    return mpmath.mpf(1) / 2 if at_zero is None else at_zero
-
-
-_FUNCTIONS: dict[type, Callable[..., Value]] = {
-    sp.exp: mpmath.exp,
-    sp.log: mpmath.log,
-    sp.sin: mpmath.sin,
-    sp.cos: mpmath.cos,
-    sp.tan: mpmath.tan,
-    sp.cot: mpmath.cot,
-    sp.sec: mpmath.sec,
-    sp.csc: mpmath.csc,
-    sp.asin: mpmath.asin,
-    sp.acos: mpmath.acos,
-    sp.atan: mpmath.atan,
-    sp.acot: mpmath.acot,
-    sp.atan2: mpmath.atan2,
-    sp.sinh: mpmath.sinh,
-    sp.cosh: mpmath.cosh,
-    sp.tanh: mpmath.tanh,
-    sp.coth: mpmath.coth,
-    sp.asinh: mpmath.asinh,
-    sp.acosh: mpmath.acosh,
-    sp.atanh: mpmath.atanh,
-    sp.Abs: abs,
-    sp.sign: mpmath.sign,
-    sp.floor: mpmath.floor,
-    sp.ceiling: mpmath.ceil,
-    sp.re: mpmath.re,
-    sp.im: mpmath.im,
-    sp.conjugate: mpmath.conj,
-    sp.Max: max,
-    sp.Min: min,
-    sp.Heaviside: _heaviside,
-    sp.erf: mpmath.erf,
-    sp.erfc: mpmath.erfc,
-    sp.erfi: mpmath.erfi,
-    sp.erfinv: mpmath.erfinv,
-    sp.erfcinv: lambda x: mpmath.erfinv(1 - x),
-    sp.gamma: mpmath.gamma,
-    sp.loggamma: mpmath.loggamma,
-    sp.digamma: mpmath.digamma,
-    sp.polygamma: mpmath.polygamma,
-    sp.beta: mpmath.beta,
-    sp.zeta: mpmath.zeta,
-    sp.lowergamma: lambda s, x: mpmath.gammainc(s, 0, x),
-    sp.uppergamma: lambda s, x: mpmath.gammainc(s, x),
-    sp.besselj: mpmath.besselj,
-    sp.bessely: mpmath.bessely,
-    sp.besseli: mpmath.besseli,
-    sp.besselk: mpmath.besselk,
-    sp.LambertW: mpmath.lambertw,
-    sp.factorial: mpmath.factorial,
-    sp.binomial: mpmath.binomial,
-    sp.Ei: mpmath.ei,
-    sp.Si: mpmath.si,
-    sp.Ci: mpmath.ci,
-}
+from verifier.numeric.mpfunctions import FUNCTIONS, Value, fallback
 
 _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.StrictLessThan: lambda a, b: a < b,
@@ -217,10 +151,10 @@ class _Walk:
         if type(node) in _RELATIONS or isinstance(node, sp.And | sp.Or | sp.Not):
             return self._truth(node)
         args = [self.value(a) for a in node.args]
-        known = _FUNCTIONS.get(type(node))
+        known = FUNCTIONS.get(type(node))
         if known is not None:
             return known(*args)
-        return _fallback(type(node), len(args))(*args)
+        return fallback(type(node), len(args))(*args)
 
 
 def _constant(node: sp.Basic) -> Value:
@@ -239,27 +173,6 @@ def _constant(node: sp.Basic) -> Value:
     if node in (sp.oo, -sp.oo, sp.zoo, sp.nan):
         return {sp.oo: mpmath.inf, -sp.oo: -mpmath.inf}.get(node, mpmath.nan)
     return mpmath.mpf(str(sp.N(node, mpmath.mp.dps + 10)))
-
-
-_FALLBACKS: dict[tuple[Any, int], Callable[..., Value]] = {}
-
-
-def _fallback(kind: Any, arity: int) -> Callable[..., Value]:
-    """A function the table does not know, through sympy's own mpmath printer (once per kind)."""
-    if (kind, arity) not in _FALLBACKS:
-        _FALLBACKS[kind, arity] = _print_for_mpmath(kind, arity)
-    return _FALLBACKS[kind, arity]
-
-
-def _print_for_mpmath(kind: Any, arity: int) -> Callable[..., Value]:
-    slots = sp.symbols(f"a0:{arity}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            fn = sp.lambdify(slots, kind(*slots), modules=["mpmath"])
-        except Exception as err:
-            raise TypeError(f"no high-precision implementation of {kind.__name__}: {err}") from None
-    return fn
 
 
 # ---------------------------------------------------------------- the plan: the walk laid out once
@@ -381,10 +294,10 @@ def _mul(_: Any, values: list[Value], __: Sequence[Value], ___: _Walk) -> Value:
 
 
 def _call(node: sp.Basic, values: list[Value], _: Sequence[Value], __: _Walk) -> Value:
-    known = _FUNCTIONS.get(type(node))
+    known = FUNCTIONS.get(type(node))
     if known is not None:
         return known(*values)
-    return _fallback(type(node), len(values))(*values)
+    return fallback(type(node), len(values))(*values)
 
 
 _RUN: dict[Op, Runner] = {

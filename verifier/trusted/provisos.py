@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from verifier.language import domains as d
 from verifier.language import walk
@@ -138,10 +139,30 @@ _REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
 }
 
 
+# sympy's functions known real and finite at every real argument (or bounded by another table): any other of sympy's
+# own (yn, jn, hankel1, DiracDelta, …: helper-70's yn(0, 7x − 1) was PROVED on ℝ with no proviso) is asked by default.
+# A user's function (AppliedUndef, numeric_function) is not sympy's, and is taken as declared.
+_REAL_EVERYWHERE: tuple[type, ...] = (
+    *(sp.exp, sp.sin, sp.cos, sp.atan, sp.acot, sp.sinh, sp.cosh, sp.tanh, sp.asinh, sp.sinc, sp.Si, sp.Shi),
+    *(sp.erf, sp.erfc, sp.erfi, sp.fresnels, sp.fresnelc, sp.airyai, sp.airybi, sp.airyaiprime, sp.airybiprime),
+    *(sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling, sp.frac, sp.Max, sp.Min, sp.re, sp.im, sp.conjugate),
+    *(sp.Piecewise, sp.KroneckerDelta, sp.exp_polar),
+)
+
+
+def _unlisted(node: sp.Basic) -> bool:
+    """One of sympy's own functions on none of the tables: not known real wherever its arguments are."""
+    ours = (type(node).__module__ or "").startswith("sympy.") and not isinstance(node, AppliedUndef)
+    return ours and isinstance(node, sp.Function) and not isinstance(node, _KNOWN)
+
+
 def _may_leave_its_domain(node: sp.Basic) -> bool:
-    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real."""
+    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real, or one of sympy's
+    functions that no table knows."""
     part = _REAL_PART.get(type(node))
-    if part is None or not node.free_symbols:
+    if part is None:
+        return _unlisted(node) and bool(node.free_symbols)
+    if not node.free_symbols:
         return False
     margins = part(node.args)
     if margins is None:
@@ -164,6 +185,11 @@ _POLE_FREE_IF: dict[type, Callable[[tuple[sp.Expr, ...]], bool]] = {
     sp.factorial2: lambda a: False,
     sp.binomial: lambda a: False,
 }
+
+
+# built once: a tuple per node asked would be allocations the budget counts as work (heartbeats)
+# (sympy's E1 is a function that builds expint(1, z), not a class: it keys nothing)
+_KNOWN = tuple(k for k in (*_REAL_EVERYWHERE, *_POLES, *_POLES_ANYWHERE, *_POLE_FREE_IF, *_REAL_PART) if isinstance(k, type))
 
 
 def _at_a_pole(node: sp.Basic) -> bool:

@@ -28,6 +28,7 @@ from flint import arb
 from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
+from verifier.numeric.checks.culprit import culprit
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import (
     ExactSample,
@@ -264,14 +265,16 @@ def exactly_undefined(side: list[sp.Expr], point: dict[sp.Symbol, sp.Rational], 
         return seen
     if _operations(tuple(side)) > MAX_EXACT_OPS:
         return None
-    values = [sp.sympify(e).xreplace(point) for e in side]
+    try:  # a ValueError is sympy refusing the point as outside the function's domain (factorial2 of 1/3)
+        values = [sp.sympify(e).xreplace(point) for e in side]
+    except ValueError:
+        return State.UNDEFINED
     return State.UNDEFINED if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in values) else None
 
 
 @functools.lru_cache(maxsize=256)
 def _operations(side: tuple[sp.Expr, ...]) -> int:
-    """The size of a side, counted once: the same sides come back at every undefined sample (4 s of a
-    2×2 inverse's 10 were count_ops on them)."""
+    """The size of a side, counted once: the same sides come back at every undefined sample."""
     return sum(sp.count_ops(e) for e in side)
 
 
@@ -332,53 +335,6 @@ def _short(v: object) -> str:
         return "[" + ", ".join(_short(x) for x in v) + "]"
     x = float(v)  # type: ignore[arg-type]
     return str(int(x)) if x.is_integer() else f"{x:.6g}"
-
-
-def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> str:
-    """The innermost operation that leaves the reals, in words ("log of a negative number")."""
-    for expr in exprs:
-        for seen, node in enumerate(sp.postorder_traversal(sp.sympify(expr))):
-            if seen > 2000:
-                return ""
-            if isinstance(node, sp.log | sp.Pow):
-                text = _describe(node, [sp.sympify(a).xreplace(point) for a in node.args])
-                if text:
-                    return text + _needs(node)
-    return ""
-
-
-_NEEDS_SHOWN = 60  # characters: a longer condition (a determinant at n) is not spelled out
-
-
-def _needs(node: sp.Basic) -> str:
-    """What the claim needs at every point of its domain, for the operation that failed there:
-    "; it needs x - 1 ≠ 0 on the whole domain: narrow the domain (or state the claim where it holds)"."""
-    arg = node.args[0]
-    if isinstance(node, sp.log):
-        condition = f"{sp.sstr(arg)} > 0"
-    elif node.args[1].is_negative and node.args[1].is_integer:
-        condition = f"{sp.sstr(arg)} ≠ 0"
-    elif node.args[1].is_negative:
-        condition = f"{sp.sstr(arg)} > 0"
-    else:
-        condition = f"{sp.sstr(arg)} ≥ 0"
-    if len(condition) > _NEEDS_SHOWN:
-        return "; a claim must hold at every point of its declared domain: narrow the domain to where it is defined"
-    return f"; it needs {condition} at every point of its declared domain: narrow the domain to where that holds"
-
-
-def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:
-    if not all(a.is_number and a.is_real for a in args):
-        return ""
-    if isinstance(node, sp.log):
-        return "log of 0" if args[0].is_zero else ("log of a negative number" if args[0].is_negative else "")
-    base, exponent = args
-    if base.is_zero and exponent.is_negative:
-        return "division by zero"
-    if base.is_negative and exponent.is_integer is False:
-        root = exponent == sp.S.Half
-        return "square root of a negative number" if root else "a fractional power of a negative number"
-    return ""
 
 
 def refuted(finding: Finding, ev: NumericEvidence) -> NumericOutcome:

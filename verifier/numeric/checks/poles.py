@@ -18,7 +18,8 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier.language.claims import Given
-from verifier.numeric.checks.definedness import Finding, culprit
+from verifier.numeric.checks.culprit import culprit
+from verifier.numeric.checks.definedness import Finding
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
