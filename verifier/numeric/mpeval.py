@@ -16,7 +16,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from verifier.numeric.mpfunctions import FUNCTIONS, Value, fallback
+from verifier.numeric.mpfunctions import Value, call
 
 _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.StrictLessThan: lambda a, b: a < b,
@@ -150,11 +150,7 @@ class _Walk:
     def _call(self, node: sp.Basic) -> Value:
         if type(node) in _RELATIONS or isinstance(node, sp.And | sp.Or | sp.Not):
             return self._truth(node)
-        args = [self.value(a) for a in node.args]
-        known = FUNCTIONS.get(type(node))
-        if known is not None:
-            return known(*args)
-        return fallback(type(node), len(args))(*args)
+        return call(type(node), [self.value(a) for a in node.args])
 
 
 def _constant(node: sp.Basic) -> Value:
@@ -294,10 +290,7 @@ def _mul(_: Any, values: list[Value], __: Sequence[Value], ___: _Walk) -> Value:
 
 
 def _call(node: sp.Basic, values: list[Value], _: Sequence[Value], __: _Walk) -> Value:
-    known = FUNCTIONS.get(type(node))
-    if known is not None:
-        return known(*values)
-    return fallback(type(node), len(values))(*values)
+    return call(type(node), values)
 
 
 _RUN: dict[Op, Runner] = {

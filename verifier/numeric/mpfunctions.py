@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import builtins
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import mpmath
@@ -21,6 +21,19 @@ def _heaviside(x: Value, at_zero: Value = None) -> Value:
     if x > 0:
         return mpmath.mpf(1)
     return mpmath.mpf(1) / 2 if at_zero is None else at_zero
+
+
+class NoRealValue(ValueError):
+    """A function's argument outside its real domain, where mpmath has no (complex) value to give: the point is one
+    where the side has no real value, as a root of a negative number, and not a limit of the evaluator."""
+
+
+def _erfinv(x: Value) -> Value:
+    """erfinv, whose real values stop at ±1: mpmath's ValueError there read as "cannot evaluate", and the definedness
+    check skipped the sample in silence (erfinv(7x) on ℝ: 173 of 200 samples)."""
+    if mpmath.im(x) != 0 or not -1 <= mpmath.re(x) <= 1:
+        raise NoRealValue(f"erfinv of {mpmath.nstr(x, 6)}, outside [−1, 1]")
+    return mpmath.erfinv(x)
 
 
 def _odd_or_natural(n: Value) -> bool:
@@ -63,8 +76,8 @@ FUNCTIONS: dict[type, Callable[..., Value]] = {
     sp.erf: mpmath.erf,
     sp.erfc: mpmath.erfc,
     sp.erfi: mpmath.erfi,
-    sp.erfinv: mpmath.erfinv,
-    sp.erfcinv: lambda x: mpmath.erfinv(1 - x),
+    sp.erfinv: lambda x: _erfinv(x),
+    sp.erfcinv: lambda x: _erfinv(1 - x),
     sp.gamma: mpmath.gamma,
     sp.loggamma: mpmath.loggamma,
     sp.digamma: mpmath.digamma,
@@ -109,3 +122,13 @@ def _print_for_mpmath(kind: Any, arity: int) -> Callable[..., Value]:
     if unknown:  # sympy prints a function mpmath lacks (yn, jn, lucas, ...) by its own name: a NameError when called
         raise TypeError(f"no high-precision implementation of {kind.__name__}")
     return fn
+
+
+def call(kind: Any, values: Sequence[Value]) -> Value:
+    """kind(*values) in mpmath. Where mpmath's series do not converge (ζ close to s = 1: a red team's polylog ended
+    in an internal error), a ValueError: a value mpmath cannot give, as at a pole."""
+    fn = FUNCTIONS.get(kind) or fallback(kind, len(values))
+    try:
+        return fn(*values)
+    except mpmath.libmp.NoConvergence:
+        raise ValueError(f"mpmath did not converge evaluating {getattr(kind, '__name__', kind)}") from None

@@ -52,14 +52,26 @@ def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     function is at a pole (log|x·(y² − 2)| = log|x| + log|y² − 2| fails at y = √2, where neither side is defined;
     red team helper-56). Every distinct node of every entry is asked once (walk.nodes: a denominator shared by
     the entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
-    pole = denominator = negative = inverse = False
+    return _proviso(exprs, inside=False)
+
+
+def near_a_point(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
+    """The proviso of a proof about a neighbourhood of a point (a convergence claim's step, root and constant at
+    the root): as :func:`definedness`, with every root's, logarithm's and function's argument strictly inside its
+    real domain, numbers too (asin(1) at the root is real, asin(1 + e) beside it is not)."""
+    return _proviso(exprs, inside=True)
+
+
+def _proviso(exprs: Sequence[sp.Expr], inside: bool) -> tuple[str, ...]:
+    pole = denominator = negative = inverse = imaginary = False
     for n in walk.nodes([sp.sympify(e) for e in exprs]):
-        denominator = denominator or (isinstance(n, sp.Pow) and n.exp.is_negative and _may_vanish(n.base))
+        denominator = denominator or (isinstance(n, sp.Pow) and _may_be_negative(n.exp) and _may_be_zero(n.base))
         pole = pole or _at_a_pole(n)
-        negative = negative or _may_be_complex(n)
-        inverse = inverse or _may_leave_its_domain(n)
+        negative = negative or _may_be_complex(n, inside)
+        inverse = inverse or _may_leave_its_domain(n, inside)
+        imaginary = imaginary or n is sp.I  # 1 + i·δ(7x, 1), Heaviside(u, i): complex at one point (helper-71)
     why = ["no denominator is 0"] if denominator else ["no logarithm of 0, no function at a pole"] if pole else []
-    real = [REAL] * negative + [REAL_FUNCTION] * inverse
+    real = [REAL] * negative + [REAL_FUNCTION] * inverse + [IMAGINARY] * imaginary
     if real:
         return (f"wherever both sides are real ({', '.join([*why, *real])})",)
     return (f"wherever both sides are defined ({why[0]})",) if why else ()
@@ -71,21 +83,40 @@ def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
 # √((7x − 1)² − 10⁻⁶) near x = 1/7, is not found, so a proof says where it holds (a red team's finding: (1 + √b)(1 −
 # √b) = 1 − b was PROVED on ℝ with no proviso). Nonempty: the numeric check had real values at its samples.
 REAL = "no root or logarithm of a negative number"
+IMAGINARY = "no value with the imaginary unit"
 
 
 def _may_vanish(base: sp.Expr) -> bool:
+    """May be 0 or below: a logarithm's or the gamma function's argument (Γ has poles at 0, −1, −2, …)."""
     return bool(base.free_symbols) and base.is_positive is not True
 
 
-def _may_be_complex(node: sp.Basic) -> bool:
-    """A fractional (or symbolic) power or a logarithm whose argument sympy cannot show nonnegative."""
+def _may_be_negative(exponent: sp.Expr) -> bool:
+    """A power's exponent that may be below 0: |7x − 1|^(x − 2) is 0^(−13/7) at x = 1/7 (helper-71)."""
+    return exponent.is_nonnegative is not True
+
+
+def _may_be_zero(base: sp.Expr) -> bool:
+    """A denominator sympy cannot show nonzero on the domain (a₁ declared Nonzero needs no proviso)."""
+    return bool(base.free_symbols) and base.is_nonzero is not True
+
+
+def _may_be_complex(node: sp.Basic, inside: bool = False) -> bool:
+    """A fractional (or symbolic) power or a logarithm whose argument sympy cannot show nonnegative (inside: positive,
+    a number too)."""
     if isinstance(node, sp.Pow):
         if node.exp.is_integer is True:
             return False
+        if inside:
+            return node.base.is_positive is not True
         if not node.base.free_symbols:  # (−1)^(1 + e^(−t²)/2) is complex where the power is not an integer
             return bool(node.exp.free_symbols) and node.base.is_nonnegative is not True
         return node.base.is_nonnegative is not True
-    return isinstance(node, sp.log) and bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
+    if not isinstance(node, sp.log):
+        return False
+    if inside:
+        return node.args[0].is_positive is not True
+    return bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
 
 
 # a function that is real only on part of the line (asin and acos on [−1, 1], acosh from 1, erfinv inside (−1, 1),
@@ -104,8 +135,9 @@ def _one(margins: Callable[[sp.Expr], Margins]) -> Callable[[tuple[sp.Expr, ...]
 
 
 def _bessel(strict: bool) -> Callable[[tuple[sp.Expr, ...]], Margins]:
-    """J and I of an integer order are real everywhere; of another order, and Y and K, from 0 (Y, K: above it)."""
-    return lambda args: [] if not strict and args[0].is_integer else [(args[1], strict)]
+    """J and I of an integer order are real everywhere; of another order from 0, above it for a negative order (J of
+    order −1/3 is infinite at 0: helper-71); Y and K above 0."""
+    return lambda args: [] if not strict and args[0].is_integer else [(args[1], strict or not args[0].is_nonnegative)]
 
 
 _REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
@@ -126,12 +158,15 @@ _REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
     sp.Ci: _one(lambda a: [(a, True)]),
     sp.Chi: _one(lambda a: [(a, True)]),
     sp.loggamma: _one(lambda a: [(a, True)]),
-    sp.polylog: lambda args: [(1 - args[1], False)],
+    sp.polylog: lambda args: [(1 - args[1], (args[0] - 1).is_positive is not True)],  # Li_s(1) = ∞ for s ≤ 1
     sp.E1: _one(lambda a: [(a, True)]),
     sp.expint: lambda args: [(args[1], True)],
     sp.Li: _one(lambda a: [(a, True), ((a - 1) ** 2, True)]),
     sp.elliptic_pi: lambda args: None,
     sp.lerchphi: lambda args: None,
+    sp.lowergamma: lambda args: [(args[1], False)],  # complex below 0 (helper-71), as is uppergamma
+    sp.uppergamma: lambda args: [(args[1], False)],
+    sp.zeta: lambda args: [] if len(args) == 1 else [(args[1], True)],  # Hurwitz ζ(s, a): complex for a < 0
     sp.besselj: _bessel(False),
     sp.besseli: _bessel(False),
     sp.bessely: _bessel(True),
@@ -143,31 +178,45 @@ _REAL_PART: dict[type, Callable[[tuple[sp.Expr, ...]], Margins]] = {
 # own (yn, jn, hankel1, DiracDelta, …: helper-70's yn(0, 7x − 1) was PROVED on ℝ with no proviso) is asked by default.
 # A user's function (AppliedUndef, numeric_function) is not sympy's, and is taken as declared.
 _REAL_EVERYWHERE: tuple[type, ...] = (
-    *(sp.exp, sp.sin, sp.cos, sp.atan, sp.acot, sp.sinh, sp.cosh, sp.tanh, sp.asinh, sp.sinc, sp.Si, sp.Shi),
-    *(sp.erf, sp.erfc, sp.erfi, sp.fresnels, sp.fresnelc, sp.airyai, sp.airybi, sp.airyaiprime, sp.airybiprime),
+    *(sp.exp, sp.sin, sp.cos, sp.atan, sp.acot, sp.sinh, sp.cosh, sp.tanh, sp.sech, sp.asinh, sp.sinc, sp.Si, sp.Shi),
+    *(
+        sp.erf,
+        sp.erfc,
+        sp.erfi,
+        sp.erf2,
+        sp.fresnels,
+        sp.fresnelc,
+        sp.airyai,
+        sp.airybi,
+        sp.airyaiprime,
+        sp.airybiprime,
+    ),
     *(sp.Abs, sp.sign, sp.Heaviside, sp.floor, sp.ceiling, sp.frac, sp.Max, sp.Min, sp.re, sp.im, sp.conjugate),
-    *(sp.Piecewise, sp.KroneckerDelta, sp.exp_polar),
+    *(sp.Piecewise, sp.KroneckerDelta, sp.exp_polar),  # (each value is a node asked too; see _unlisted)
 )
 
 
 def _unlisted(node: sp.Basic) -> bool:
-    """One of sympy's own functions on none of the tables: not known real wherever its arguments are."""
+    """One of sympy's own functions on none of the tables: not known real wherever its arguments are; or a Piecewise
+    with no default branch, undefined where no condition holds (helper-71)."""
+    if isinstance(node, sp.Piecewise):
+        return node.args[-1].cond is not sp.true
     ours = (type(node).__module__ or "").startswith("sympy.") and not isinstance(node, AppliedUndef)
     return ours and isinstance(node, sp.Function) and not isinstance(node, _KNOWN)
 
 
-def _may_leave_its_domain(node: sp.Basic) -> bool:
-    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real, or one of sympy's
-    functions that no table knows."""
+def _may_leave_its_domain(node: sp.Basic, inside: bool = False) -> bool:
+    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real (inside: strictly,
+    a number too), or one of sympy's functions that no table knows."""
     part = _REAL_PART.get(type(node))
     if part is None:
         return _unlisted(node) and bool(node.free_symbols)
-    if not node.free_symbols:
+    if not node.free_symbols and not inside:
         return False
     margins = part(node.args)
     if margins is None:
         return True
-    return any((m.is_positive if strict else m.is_nonnegative) is not True for m, strict in margins)
+    return any((m.is_positive if strict or inside else m.is_nonnegative) is not True for m, strict in margins)
 
 
 # functions with poles (or a point where they are undefined) where sympy must show the arguments away from them
@@ -189,7 +238,9 @@ _POLE_FREE_IF: dict[type, Callable[[tuple[sp.Expr, ...]], bool]] = {
 
 # built once: a tuple per node asked would be allocations the budget counts as work (heartbeats)
 # (sympy's E1 is a function that builds expint(1, z), not a class: it keys nothing)
-_KNOWN = tuple(k for k in (*_REAL_EVERYWHERE, *_POLES, *_POLES_ANYWHERE, *_POLE_FREE_IF, *_REAL_PART) if isinstance(k, type))
+_KNOWN = tuple(
+    k for k in (*_REAL_EVERYWHERE, *_POLES, *_POLES_ANYWHERE, *_POLE_FREE_IF, *_REAL_PART) if isinstance(k, type)
+)
 
 
 def _at_a_pole(node: sp.Basic) -> bool:

@@ -23,7 +23,7 @@ import sympy as sp
 from sympy.polys.polyerrors import NotAlgebraic
 
 from verifier.language.iteration import Iteration
-from verifier.trusted import obligations
+from verifier.trusted import obligations, provisos
 from verifier.trusted.decide import normal_form
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import NotShowable
@@ -60,11 +60,27 @@ def one_step_error_map(inst: Instance, shape: Iteration) -> tuple[sp.Expr, sp.Du
     return sp.sympify(step).subs(x, root + e) - root, e
 
 
-def fixed_point_gap(inst: Instance, shape: Iteration) -> list[sp.Expr]:
-    """step(x*, …, x*) − x*, entry by entry (zero when the root is a fixed point)."""
+def _at_root(inst: Instance, shape: Iteration) -> tuple[list[sp.Expr], list[sp.Expr]]:
+    """(step(x*, …, x*) entry by entry, x*), in the symbolic view."""
     root = [inst.symbolic(r) for r in shape.root]
     at_root = {s: root[j] for item in shape.items for j, s in enumerate(item)}
-    return [sp.sympify(inst.symbolic(f)).xreplace(at_root) - r for f, r in zip(shape.step, root, strict=True)]
+    return [sp.sympify(inst.symbolic(f)).xreplace(at_root) for f in shape.step], root
+
+
+def fixed_point_gap(inst: Instance, shape: Iteration) -> list[sp.Expr]:
+    """step(x*, …, x*) − x*, entry by entry (zero when the root is a fixed point)."""
+    step, root = _at_root(inst, shape)
+    return [f - r for f, r in zip(step, root, strict=True)]
+
+
+def near(inst: Instance, shape: Iteration, *near: str) -> tuple[str, ...]:
+    """A convergence proof's assumptions: the claim's, then its proviso, the step, the root and the constant real at
+    the root with every argument strictly inside its real domain (so the step is real beside the root too), then
+    near. The proof's series and fractions are the same in ℂ: x − f/f′ with f = (x − a)·asin(u(a)) + (x − a)² was
+    PROVED on a ∈ ℝ, complex where u(a) > 1 (red team helper-70), as was x ↦ (x + a/x)/2 with root √a on a ∈ ℝ."""
+    step, root = _at_root(inst, shape)
+    constant = inst.symbolic(sp.sympify(inst.claim.body.constant))  # type: ignore[attr-defined]
+    return (*inst.assumptions, *provisos.near_a_point([*step, *root, constant]), *near)
 
 
 def leading_monomial(inst: Instance, shape: Iteration) -> Monomial:

@@ -91,6 +91,7 @@ class _Observed:
     series: dict[str, list[float]] = field(default_factory=dict)
     failures: list[tuple[int, str, str]] = field(default_factory=list)  # (sample, seen, claimed)
     recomputed: int = 0
+    informative: set[int] = field(default_factory=set)  # the samples whose iteration said something
 
     def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None]) -> None:
         """One start (or its mirror image across the root), at CONV_DPS digits; a failure is
@@ -98,6 +99,7 @@ class _Observed:
         verdict = observe()
         if verdict is None:
             return
+        self.informative.add(idx)
         q_est, c_est, q, c, errors, ok, why = verdict
         if idx == 0:
             self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
@@ -121,7 +123,7 @@ class _Observed:
 
     def outcome(self, inst: Instance, env: Env, count: int) -> NumericOutcome:
         worst, series = self.worst, self.series
-        checked = count if worst is not None else 0
+        checked = len(self.informative)
         ev = NumericEvidence(
             inst.claim.n,
             f"mpmath iteration at {CONV_DPS} digits",
@@ -170,9 +172,12 @@ def _convergence_at(
     """(order and constant seen, claimed, errors, whether they agree) from the start, or from its mirror
     image across the root (mirror=True); None where the iteration says nothing."""
     with mpmath.workdps(dps):
-        info = info_mp(*args)
+        try:  # the root or the constant undefined at this sample (1/(2√a) at a = 0): the iteration says nothing
+            info = info_mp(*args)
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return None
         root, q, c = info[0], info[1], info[2]
-        start = info[3] if has_start else root + mpmath.mpf("1e-3") * (1 + abs(root))
+        start = info[3] if has_start else root + _default_distance(root, q, c)
         start = 2 * root - start if mirror else start
         try:
             errors = _iterate(lambda v: step_mp(*args, v)[0], root, start)
@@ -195,6 +200,16 @@ def _convergence_at(
         q_est, c_est = est
         ok = abs(q_est - float(q)) < 0.05 and abs(c_est - c) <= mpmath.mpf("1e-6") * (abs(c) + mpmath.mpf("1e-30"))
         return q_est, c_est, float(q), c, errors, ok, ""
+
+
+def _default_distance(root: mpmath.mpf, q: mpmath.mpf, c: mpmath.mpf) -> mpmath.mpf:
+    """How far from the root the iteration starts: 10⁻³(1 + |root|), or closer where the claimed leading term
+    would not shrink the error there (|C|·e^(q−1) ≥ 1/100): with C = 3·10⁹ and q = 2 a start at 10⁻³ is outside
+    the root's basin, and its growing error said "no convergence" of a true claim (a red team's finding)."""
+    near = mpmath.mpf("1e-3") * (1 + abs(root))
+    if mpmath.im(c) != 0 or mpmath.im(q) != 0 or q <= 1 or c == 0:
+        return near
+    return min(near, (100 * abs(c)) ** (-1 / (q - 1)))
 
 
 def _no_convergence(step_mp: Callable[..., list], args: list, root: mpmath.mpf, errors: list[mpmath.mpf]) -> str | None:

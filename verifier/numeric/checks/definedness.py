@@ -40,6 +40,7 @@ from verifier.numeric.checks.sampling import (
     specials,
 )
 from verifier.numeric.mpeval import Peak
+from verifier.numeric.mpfunctions import NoRealValue
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
 
@@ -107,6 +108,8 @@ def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool
             values = evaluator(*args)
         except ZeroDivisionError:
             return State.UNDEFINED
+        except NoRealValue:  # erfinv(2): no real value, as √−2
+            return State.COMPLEX
         except ValueError as e:  # mpmath at a pole: "gamma function pole", "polygamma pole", "zeta(1) pole"
             return State.UNDEFINED if "pole" in str(e) else None
         except Exception:  # the evaluator's limit (a numeric-only function, a type it cannot read)

@@ -259,19 +259,19 @@ def prove_leading_term(inst: Instance) -> Proof:
         raise Rejected(rule, f"order {order} is not a positive integer")
     q, constant = int(order), inst.symbolic(body.constant)
     rung, detail = _obligation_of(rule, lambda: rates.one_step_leading_term(inst, shape, q, constant))
-    return _proof(inst, "leading term", (rung,), inst.assumptions, detail)
+    return _proof(inst, "leading term", (rung,), rates.near(inst, shape), detail)
 
 
 def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
     """Two-point maps: the order is the positive root of q² = a₀q + a₁ (see rates.memory_order_detail)."""
     detail = _obligation_of("prove_leading_term", lambda: rates.memory_order_detail(inst, shape, q))
-    return _proof(inst, "leading term with memory", ("together", "exact"), (*inst.assumptions, rates.NEAR), detail)
+    return _proof(inst, "leading term with memory", ("together", "exact"), rates.near(inst, shape, rates.NEAR), detail)
 
 
 def _prove_linear_rate(inst: Instance, shape: Iteration, _: sp.Expr) -> Proof:
     """The rate is ρ(J) < 1, J the Jacobian at the root of the state map (see rates.linear_rate_detail)."""
     detail = _obligation_of("prove_leading_term(linear rate)", lambda: rates.linear_rate_detail(inst, shape))
-    return _proof(inst, "linear rate", ("exact",), (*inst.assumptions, rates.NEAR_RATE), detail)
+    return _proof(inst, "linear rate", ("exact",), rates.near(inst, shape, rates.NEAR_RATE), detail)
 
 
 def prove_limit(inst: Instance) -> Proof:

@@ -1,0 +1,79 @@
+"""A convergence proof says where it holds: its series and fractions are the same in ℂ, so a step, root or constant
+that may leave the reals at the root (for some parameter value) bounds the proof, as an identity's sides do."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Convergence, Nonzero, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import ClaimResult, Status
+from verifier.trusted import provisos
+
+x, a = sp.symbols("x a", real=True)
+U = (1 + sp.Rational(1, 10**8)) / (1 + (7 * a - 1) ** 2)  # above 1 only within 1.5·10⁻⁵ of a = 1/7
+
+
+def _newton(f: sp.Expr) -> sp.Expr:
+    return x - f / sp.diff(f, x)
+
+
+def _verified(name: str, body: Convergence) -> ClaimResult:
+    return verify_family(claim(name=name)(lambda: body), EngineSettings(samples=200))
+
+
+def test_a_step_that_leaves_the_reals_near_the_root_for_some_parameter_is_proved_only_where_it_is_real() -> None:
+    """helper-70: both were PROVED on a ∈ ℝ with no proviso; asin(U) is complex near a = 1/7, √a for a < 0."""
+    inverse = Convergence(
+        _newton((x - a) * sp.asin(U) + (x - a) ** 2), x, root=a, order=2, constant=1 / sp.asin(U), where={a: Real()}
+    )
+    root = Convergence(_newton(x**2 - a), x, root=sp.sqrt(a), order=2, constant=1 / (2 * sp.sqrt(a)), where={a: Real()})
+    for name, body in {"asin_in_the_step": inverse, "square_root_of_a": root}.items():
+        result = _verified(name, body)
+        assert result.status is not Status.PROVED or "both sides are real" in result.reason, (name, result.reason)
+
+
+def test_a_convergence_proof_with_everything_real_at_the_root_carries_no_proviso() -> None:
+    a1, a2 = sp.symbols("a1 a2", real=True)
+    e = sp.Symbol("e", real=True)
+    f = a1 * e + a2 * e**2
+    declared = Convergence(
+        _newton(f.subs(e, x)), x, root=0, order=2, constant=a2 / a1, where={a1: Nonzero(), a2: Real()}
+    )
+    result = _verified("declared_nonzero", declared)
+    assert result.status is Status.PROVED and "wherever" not in result.reason, result.reason
+    cubic = _verified("cubic", Convergence(_newton(x**3 - 2 * x - 4), x, root=2, order=2, constant=sp.Rational(3, 5)))
+    assert cubic.status is Status.PROVED and "wherever" not in cubic.reason, cubic.reason
+
+
+def test_near_a_point_asks_every_argument_strictly_inside_numbers_too() -> None:
+    """At the root, asin's argument √2 − 0.41 > 1 is a number, which an identity's proviso does not ask (the numeric
+    check computes it); √t for t ≥ 0 is real at t = 0, and beside it only on one side."""
+    outside = sp.asin(sp.sqrt(2) - sp.Rational(41, 100))
+    assert provisos.definedness([outside + x]) == ()
+    assert provisos.near_a_point([outside + x]) == (
+        "wherever both sides are real (no function outside its real domain)",
+    )
+    assert provisos.near_a_point([sp.asin(sp.sqrt(2) - 1) + sp.sqrt(2) + sp.log(3)]) == ()
+    t = sp.Symbol("t", nonnegative=True)
+    assert provisos.definedness([sp.sqrt(t)]) == ()
+    assert provisos.near_a_point([sp.sqrt(t)]) == (f"wherever both sides are real ({provisos.REAL})",)
+    assert provisos.near_a_point([sp.sqrt(x**2 + 1)]) == ()
+
+
+def test_a_true_claim_with_a_large_constant_is_not_refuted_by_a_start_outside_its_basin() -> None:
+    """C = 1/factorial(7a − 2) reaches 3·10⁹ at a sample: from 10⁻³ the error grew, and the check called a true
+    claim non-convergent (ENGINE INCONSISTENCY); where the constant was undefined the check raised (internal
+    error). The start now sits where the claimed leading term shrinks the error."""
+    g = sp.factorial(7 * a - 2)
+    body = Convergence(_newton((x - 1) * g + (x - 1) ** 2), x, root=1, order=2, constant=1 / g, where={a: Real()})
+    result = _verified("large_constant", body)
+    assert result.status is Status.PROVED, result.reason
+    assert "wherever both sides are" in result.reason
+
+
+def test_the_samples_a_convergence_check_counts_are_those_its_iteration_said_something_at() -> None:
+    """√a on a ∈ ℝ: at a < 0 the iteration is complex and says nothing; the count says how many did."""
+    body = Convergence(_newton(x**2 - a), x, root=sp.sqrt(a), order=2, constant=1 / (2 * sp.sqrt(a)), where={a: Real()})
+    result = _verified("counted", body)
+    assert result.numeric and all(0 < ev.samples < 6 for ev in result.numeric), result.reason
