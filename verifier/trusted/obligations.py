@@ -140,22 +140,23 @@ class Differentiator:
 
 def sides(inst: Instance) -> list[sp.Expr]:
     """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative or expectation; a
-    convex f; both relations of an implication), in the symbolic
-    view: where the claim is defined is read from these too, since a pole on both sides cancels out of lhs − rhs
-    (tan x + 1 = tan x + sin²x + cos²x)."""
-    body = inst.claim.body
-    pairs: tuple[Any, ...]
+    convex f; both relations of an implication), in the symbolic view: where the claim is defined is read from these
+    too, since a pole on both sides cancels out of lhs − rhs (tan x + 1 = tan x + sin²x + cos²x)."""
+    return [e for side in _declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
+
+
+def _declared_sides(body: Any) -> tuple[Any, ...]:
     if isinstance(body, Identity | Inequality):
-        pairs = (body.lhs, body.rhs)
-    elif isinstance(body, Derivative | Expectation):
-        pairs = (body.f, body.equals) if isinstance(body, Derivative) else (body.expr, body.equals)
-    elif isinstance(body, Convex):
-        pairs = (body.f,)
-    elif isinstance(body, Implication):
-        pairs = (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
-    else:
-        return []
-    return [e for side in pairs for e in as_matrix(inst.symbolic(side))]
+        return (body.lhs, body.rhs)
+    if isinstance(body, Derivative):
+        return (body.f, body.equals)
+    if isinstance(body, Expectation):
+        return (body.expr, body.equals)
+    if isinstance(body, Convex):
+        return (body.f,)
+    if isinstance(body, Implication):
+        return (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
+    return ()
 
 
 def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
