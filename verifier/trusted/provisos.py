@@ -52,23 +52,26 @@ def definedness(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
     function is at a pole (log|x·(y² − 2)| = log|x| + log|y² − 2| fails at y = √2, where neither side is defined;
     red team helper-56). Every distinct node of every entry is asked once (walk.nodes: a denominator shared by
     the entries of a Hessian is one node, which sympy's atoms would walk again in each entry)."""
-    return _proviso(exprs, inside=False)
+    return _proviso(exprs, None)
 
 
-def near_a_point(exprs: Sequence[sp.Expr]) -> tuple[str, ...]:
-    """The proviso of a proof about a neighbourhood of a point (a convergence claim's step, root and constant at
-    the root): as :func:`definedness`, with every root's, logarithm's and function's argument strictly inside its
-    real domain, numbers too (asin(1) at the root is real, asin(1 + e) beside it is not)."""
-    return _proviso(exprs, inside=True)
+def near_a_point(exprs: Sequence[sp.Expr], at: dict[sp.Symbol, sp.Expr]) -> tuple[str, ...]:
+    """The proviso of a proof about a neighbourhood of a point (a convergence claim's step near its root): as
+    :func:`definedness`, with each node's arguments at the point (`at`), every denominator nonzero and every root's,
+    logarithm's and function's argument strictly inside its real domain there, numbers too (asin(1) at the root is
+    real, asin(1 + e) beside it is not). Each node is asked as written, its arguments only put at the point: the
+    step put at the root would lose (x − 1)³·√a to 0 before √a is asked (helper-72)."""
+    return _proviso(exprs, at)
 
 
-def _proviso(exprs: Sequence[sp.Expr], inside: bool) -> tuple[str, ...]:
+def _proviso(exprs: Sequence[sp.Expr], at: dict[sp.Symbol, sp.Expr] | None) -> tuple[str, ...]:
     pole = denominator = negative = inverse = imaginary = False
     for n in walk.nodes([sp.sympify(e) for e in exprs]):
-        denominator = denominator or (isinstance(n, sp.Pow) and _may_be_negative(n.exp) and _may_be_zero(n.base))
-        pole = pole or _at_a_pole(n)
-        negative = negative or _may_be_complex(n, inside)
-        inverse = inverse or _may_leave_its_domain(n, inside)
+        args = n.args if at is None else tuple(a.xreplace(at) for a in n.args)
+        denominator = denominator or (isinstance(n, sp.Pow) and _may_be_negative(args[1]) and _may_be_zero(args[0], at))
+        pole = pole or _at_a_pole(n, args, at)
+        negative = negative or _may_be_complex(n, args, at)
+        inverse = inverse or _may_leave_its_domain(n, args, at)
         imaginary = imaginary or n is sp.I  # 1 + i·δ(7x, 1), Heaviside(u, i): complex at one point (helper-71)
     why = ["no denominator is 0"] if denominator else ["no logarithm of 0, no function at a pole"] if pole else []
     real = [REAL] * negative + [REAL_FUNCTION] * inverse + [IMAGINARY] * imaginary
@@ -86,9 +89,10 @@ REAL = "no root or logarithm of a negative number"
 IMAGINARY = "no value with the imaginary unit"
 
 
-def _may_vanish(base: sp.Expr) -> bool:
-    """May be 0 or below: a logarithm's or the gamma function's argument (Γ has poles at 0, −1, −2, …)."""
-    return bool(base.free_symbols) and base.is_positive is not True
+def _may_vanish(base: sp.Expr, at: dict | None = None) -> bool:
+    """May be 0 or below: a logarithm's or the gamma function's argument (Γ has poles at 0, −1, −2, …); at a point,
+    a number too."""
+    return (at is not None or bool(base.free_symbols)) and base.is_positive is not True
 
 
 def _may_be_negative(exponent: sp.Expr) -> bool:
@@ -96,27 +100,33 @@ def _may_be_negative(exponent: sp.Expr) -> bool:
     return exponent.is_nonnegative is not True
 
 
-def _may_be_zero(base: sp.Expr) -> bool:
-    """A denominator sympy cannot show nonzero on the domain (a₁ declared Nonzero needs no proviso)."""
+def _may_be_zero(base: sp.Expr, at: dict | None) -> bool:
+    """A denominator sympy cannot show nonzero on the domain (a₁ declared Nonzero needs no proviso). At a point, one
+    that is 0 there for some parameters and not others (a² − 2 + (x − 1) at x = 1): one that is 0 there whatever the
+    parameters (Newton's f′ at a double root, the secant's x₁ − x₀) is the proof's to cancel, as the error map's
+    own denominator at 0 is asked by the rule."""
+    if at is not None:
+        return base.is_zero is None
     return bool(base.free_symbols) and base.is_nonzero is not True
 
 
-def _may_be_complex(node: sp.Basic, inside: bool = False) -> bool:
-    """A fractional (or symbolic) power or a logarithm whose argument sympy cannot show nonnegative (inside: positive,
-    a number too)."""
+def _may_be_complex(node: sp.Basic, args: tuple[sp.Basic, ...], at: dict | None) -> bool:
+    """A fractional (or symbolic) power or a logarithm whose argument sympy cannot show nonnegative (at a point:
+    positive, a number too)."""
     if isinstance(node, sp.Pow):
-        if node.exp.is_integer is True:
+        base, exponent = args
+        if exponent.is_integer is True:
             return False
-        if inside:
-            return node.base.is_positive is not True
-        if not node.base.free_symbols:  # (−1)^(1 + e^(−t²)/2) is complex where the power is not an integer
-            return bool(node.exp.free_symbols) and node.base.is_nonnegative is not True
-        return node.base.is_nonnegative is not True
+        if at is not None:
+            return base.is_positive is not True
+        if not base.free_symbols:  # (−1)^(1 + e^(−t²)/2) is complex where the power is not an integer
+            return bool(exponent.free_symbols) and base.is_nonnegative is not True
+        return base.is_nonnegative is not True
     if not isinstance(node, sp.log):
         return False
-    if inside:
-        return node.args[0].is_positive is not True
-    return bool(node.args[0].free_symbols) and node.args[0].is_nonnegative is not True
+    if at is not None:
+        return args[0].is_positive is not True
+    return bool(args[0].free_symbols) and args[0].is_nonnegative is not True
 
 
 # a function that is real only on part of the line (asin and acos on [−1, 1], acosh from 1, erfinv inside (−1, 1),
@@ -205,18 +215,18 @@ def _unlisted(node: sp.Basic) -> bool:
     return ours and isinstance(node, sp.Function) and not isinstance(node, _KNOWN)
 
 
-def _may_leave_its_domain(node: sp.Basic, inside: bool = False) -> bool:
-    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real (inside: strictly,
-    a number too), or one of sympy's functions that no table knows."""
+def _may_leave_its_domain(node: sp.Basic, args: tuple[sp.Basic, ...], at: dict | None) -> bool:
+    """A function of _REAL_PART whose arguments sympy cannot show inside the part where it is real (at a point:
+    strictly, a number too), or one of sympy's functions that no table knows."""
     part = _REAL_PART.get(type(node))
     if part is None:
         return _unlisted(node) and bool(node.free_symbols)
-    if not node.free_symbols and not inside:
+    if not node.free_symbols and at is None:
         return False
-    margins = part(node.args)
+    margins = part(args)
     if margins is None:
         return True
-    return any((m.is_positive if strict or inside else m.is_nonnegative) is not True for m, strict in margins)
+    return any((m.is_positive if strict or at is not None else m.is_nonnegative) is not True for m, strict in margins)
 
 
 # functions with poles (or a point where they are undefined) where sympy must show the arguments away from them
@@ -243,13 +253,13 @@ _KNOWN = tuple(
 )
 
 
-def _at_a_pole(node: sp.Basic) -> bool:
+def _at_a_pole(node: sp.Basic, args: tuple[sp.Basic, ...], at: dict | None) -> bool:
     if isinstance(node, _POLES_ANYWHERE):
         return bool(node.free_symbols)
     shown = _POLE_FREE_IF.get(type(node))
     if shown is not None:
-        return bool(node.free_symbols) and not shown(node.args)
-    return isinstance(node, _POLES) and _may_vanish(node.args[-1])
+        return bool(node.free_symbols) and not shown(args)
+    return isinstance(node, _POLES) and bool(node.free_symbols) and _may_vanish(args[-1], at)
 
 
 # domains whose points are limits of interior points (in the free coordinates the relations

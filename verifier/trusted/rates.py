@@ -60,27 +60,28 @@ def one_step_error_map(inst: Instance, shape: Iteration) -> tuple[sp.Expr, sp.Du
     return sp.sympify(step).subs(x, root + e) - root, e
 
 
-def _at_root(inst: Instance, shape: Iteration) -> tuple[list[sp.Expr], list[sp.Expr]]:
-    """(step(x*, …, x*) entry by entry, x*), in the symbolic view."""
+def _root_of(inst: Instance, shape: Iteration) -> tuple[list[sp.Expr], dict[sp.Symbol, sp.Expr]]:
+    """(x*, each iterate symbol ↦ its entry of x*), in the symbolic view."""
     root = [inst.symbolic(r) for r in shape.root]
-    at_root = {s: root[j] for item in shape.items for j, s in enumerate(item)}
-    return [sp.sympify(inst.symbolic(f)).xreplace(at_root) for f in shape.step], root
+    return root, {s: root[j] for item in shape.items for j, s in enumerate(item)}
 
 
 def fixed_point_gap(inst: Instance, shape: Iteration) -> list[sp.Expr]:
     """step(x*, …, x*) − x*, entry by entry (zero when the root is a fixed point)."""
-    step, root = _at_root(inst, shape)
-    return [f - r for f, r in zip(step, root, strict=True)]
+    root, at_root = _root_of(inst, shape)
+    return [sp.sympify(inst.symbolic(f)).xreplace(at_root) - r for f, r in zip(shape.step, root, strict=True)]
 
 
 def near(inst: Instance, shape: Iteration, *near: str) -> tuple[str, ...]:
-    """A convergence proof's assumptions: the claim's, then its proviso, the step, the root and the constant real at
-    the root with every argument strictly inside its real domain (so the step is real beside the root too), then
-    near. The proof's series and fractions are the same in ℂ: x − f/f′ with f = (x − a)·asin(u(a)) + (x − a)² was
-    PROVED on a ∈ ℝ, complex where u(a) > 1 (red team helper-70), as was x ↦ (x + a/x)/2 with root √a on a ∈ ℝ."""
-    step, root = _at_root(inst, shape)
+    """A convergence proof's assumptions: the claim's, then its proviso, the step near the root (each node's arguments
+    at the root, every denominator nonzero and every argument strictly inside its real domain there, so the step is
+    real beside the root too), the root and the constant, then near. The proof's series and fractions are the same
+    in ℂ: x − f/f′ with f = (x − a)·asin(u(a)) + (x − a)² was PROVED on a ∈ ℝ, complex where u(a) > 1 (red team
+    helper-70), as were x ↦ (x + a/x)/2 with root √a on a ∈ ℝ and 1 + (x − 1)² + (x − 1)³√a (helper-72)."""
+    root, at_root = _root_of(inst, shape)
+    step = [sp.sympify(inst.symbolic(f)) for f in shape.step]
     constant = inst.symbolic(sp.sympify(inst.claim.body.constant))  # type: ignore[attr-defined]
-    return (*inst.assumptions, *provisos.near_a_point([*step, *root, constant]), *near)
+    return (*inst.assumptions, *provisos.near_a_point([*step, *root, constant], at_root), *near)
 
 
 def leading_monomial(inst: Instance, shape: Iteration) -> Monomial:
@@ -175,8 +176,10 @@ def power(c: sp.Expr, s: sp.Expr) -> sp.Expr:
 def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp.Expr) -> tuple[str, str]:
     """(rung, detail) when the one-step error map is g(e) = C·e^q + O(e^{q+1}); NotShowable otherwise."""
     error_map, e = one_step_error_map(inst, shape)
-    if constant == 0 or constant.is_zero:
-        raise NotShowable("constant is 0; the order would be higher")
+    if constant.is_zero is not False:  # C = a² − 2 on a ∈ ℝ: at a = √2 the order is higher (helper-72)
+        raise NotShowable(
+            f"the constant {sp.sstr(constant)[:60]} is not shown nonzero; where it is 0 the order is higher"
+        )
     if q == 1 and not _contracts(constant):
         shown = sp.sstr(constant)[:60]
         raise NotShowable(f"|{shown}| < 1 is not shown: order 1 converges only for a constant inside (−1, 1)")
