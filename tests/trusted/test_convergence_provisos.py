@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Convergence, Nonzero, Real, claim
+from verifier import Convergence, Interval, Nonzero, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import ClaimResult, Status
 from verifier.trusted import provisos
@@ -138,3 +138,32 @@ def test_a_true_claim_is_not_refuted_from_a_start_outside_its_basin() -> None:
     assert wrong_order.status is Status.REFUTED, wrong_order.reason
     wrong_constant = _verified("wrong_constant", Convergence(_newton(x**3 - 2 * x - 4), x, 2, 2, sp.Rational(2, 5)))
     assert wrong_constant.status is Status.REFUTED, wrong_constant.reason
+
+
+def test_a_parameter_that_moves_a_cancellation_or_a_switch_onto_the_root_is_not_proved() -> None:
+    """helper-73: with c = a² − 2, (c·e³ + e⁵)/(c·e + e⁴) is e² for c ≠ 0 and e at c = 0 (no convergence), and
+    1 + e²(1 + sign(e − c) − sign(−c)) has C = 1 for c ≠ 0 only: both were PROVED on a ∈ ℝ, the series and the
+    fraction taken for a generic a."""
+    e, c = x - 1, a**2 - 2
+    cancel = Convergence(1 + (c * e**3 + e**5) / (c * e + e**4), x, 1, 2, 1, where={a: Real()})
+    switch = Convergence(1 + e**2 * (1 + sp.sign(e - c) - sp.sign(-c)), x, 1, 2, 1, where={a: Real()})
+    triple = Convergence(_newton((x - 1) ** 2 * (x - a)), x, 1, 1, half, where={a: Real()})  # C = 2/3 at a = 1
+    for name, body in {"cancel": cancel, "switch": switch, "triple_root": triple}.items():
+        result = _verified(name, body)
+        assert result.status is not Status.PROVED, (name, result.reason)
+    fixed = _verified("double_root", Convergence(_newton((x - 1) ** 2 * (x + 2)), x, 1, 1, half))
+    assert fixed.status is Status.PROVED, fixed.reason
+
+
+def test_a_start_far_outside_the_basin_or_a_failure_nothing_nearer_confirms_is_no_refutation() -> None:
+    """helper-73: C·x + 10¹²x² (C = cos(1)/2) converges only from below 10⁻¹³, past the one look 10⁶ times nearer:
+    REFUTED, "no convergence"; the starts now go nearer while the error grows. A failure that nothing nearer the root
+    confirms or clears is no pass either: a map whose rate is 1 for a < 1/2 was CHECKED on a ∈ [0, 1]."""
+    c = sp.cos(1) / 2
+    steep = _verified("steep", Convergence(c * x + 10**12 * x**2, x, 0, 1, c))
+    assert steep.status is Status.CHECKED, steep.reason
+    crawl = x * (1 - sp.Rational(7, 10) * x**2 / (x**2 + sp.Max(0, half - a) * sp.Rational(1, 10**24)))
+    unsettled = _verified("unsettled", Convergence(crawl, x, 0, 1, sp.Rational(3, 10), where={a: Interval(0, 1)}))
+    assert unsettled.status not in (Status.CHECKED, Status.PROVED), unsettled.reason
+    away = _verified("away", Convergence(2 * x, x, 0, 1, c))
+    assert away.status is Status.REFUTED, away.reason

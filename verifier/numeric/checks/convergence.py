@@ -19,6 +19,7 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import iteration_of
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
+from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
@@ -92,6 +93,7 @@ class _Observed:
     failures: list[tuple[int, str, str]] = field(default_factory=list)  # (sample, seen, claimed)
     recomputed: int = 0
     informative: set[int] = field(default_factory=set)  # the samples whose iteration said something
+    unsettled: list[int] = field(default_factory=list)  # a failure seen from 10⁻³ that nothing nearer confirmed
 
     def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None]) -> None:
         """One start (or its mirror image across the root), at CONV_DPS digits; a failure is observed again at
@@ -107,9 +109,10 @@ class _Observed:
         if not ok:
             self.recomputed += 1
             again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
-            finer = observe(2 * CONV_DPS, closer=CLOSER) if stands else again
+            finer = _nearer(observe) if stands else again
             if stands and finer is None:
-                return  # nothing seen nearer the root: this start says nothing
+                self.unsettled.append(idx)  # nothing seen nearer the root: no verdict either way
+                return
             if stands and _off_claim(finer):
                 self.failures.append(
                     (
@@ -144,6 +147,10 @@ class _Observed:
                 reason="iteration did not produce three usable errors (diverged or started too far)",
                 series=series,
             )
+        if self.unsettled and not self.failures:  # a failure seen and not settled is not a pass (helper-73)
+            at = point_text(point_values(inst, env, self.unsettled[0])) if env else "the claim's numbers"
+            why = f"the iteration disagreed with the claim from 10⁻³ at {at}, and said nothing nearer the root"
+            return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=why, series=series)
         # a failure at a sample not shown, exactly, to lie in the domain (a rounded singular matrix) is no evidence
         failures = [f for f in self.failures if not env or outside_domain(inst, env, f[0]) is None]
         if self.failures and not failures:
@@ -166,7 +173,20 @@ class _Observed:
         return NumericOutcome(NumericVerdict.PASS, ev, series=series)
 
 
-CLOSER = 6  # orders of magnitude nearer the root for a failure's second look
+CLOSER = 6  # orders of magnitude nearer the root for a failure's second look, again while the error grows
+NEAREST = 90  # orders of magnitude: the nearest start looked from (at 240 digits)
+
+
+def _nearer(observe: Callable[..., tuple | None]) -> tuple | None:
+    """The failure's second look, at twice the digits from a start CLOSER orders of magnitude nearer the root; while
+    the error grows from there ("no convergence"), nearer again, down to NEAREST: a true claim converges from near
+    enough (C·x + 10¹²x² from below 10⁻¹³: helper-73), x ↦ 2x from nowhere."""
+    seen = None
+    for closer in range(CLOSER, NEAREST + 1, CLOSER):
+        seen = observe(2 * CONV_DPS, closer=closer)
+        if seen is None or not seen[6].startswith("no convergence"):
+            return seen
+    return seen
 
 
 def _off_claim(observed: tuple | None) -> bool:

@@ -55,7 +55,16 @@ MAX_SUPERLINEAR_STEPS = 60
 MAX_LINEAR_STEPS = 5000
 SETTLE = 20  # a rate gap below SETTLE·ρ/N may be the run's own transient: no evidence
 DELTA = mpmath.mpf("1e-3")  # distance of the default starts from the root
-NEARER = mpmath.mpf("1e-6")  # how much nearer the second starts are, when every run from the first grew
+NEARER = mpmath.mpf("1e-6")  # how much nearer the next starts are, while every run from the last grew
+
+
+def _deltas(dps: int) -> list[mpmath.mpf]:
+    """The starts' distances from the root: 10⁻³, then 10⁶ times nearer each time, while 30 digits stay above
+    the precision's floor."""
+    out = [DELTA]
+    while out[-1] * NEARER > mpmath.mpf(10) ** (30 - dps):
+        out.append(out[-1] * NEARER)
+    return out[:16]
 
 
 @dataclass(frozen=True)
@@ -259,14 +268,14 @@ def linear_estimator(fns: IterationFns) -> Estimator:
             root, _, c, start = _unpack(fns, args)
             floor = mpmath.mpf(10) ** (-(dps - 20)) * (1 + max(abs(r) for r in root))
             steps = MAX_LINEAR_STEPS * dps // CONV_DPS
-            for delta in (DELTA, DELTA * NEARER):  # nearer when every run from 10⁻³ grew (outside the basin?)
+            for delta in _deltas(dps):  # nearer while every run grew (outside the basin?)
                 starts = [start or _generic_start(root, m, 0, delta), _generic_start(root, m, 1, delta)]
                 runs = [(norms, _rate_of(norms)) for norms in (_run(fns, args, s, root, steps, floor) for s in starts)]
                 rated = [(norms, rate) for norms, rate in runs if rate is not None]
                 grown = next((norms for norms, _ in runs if _grew(norms)), None)
                 if rated or grown is None:
                     break
-            if not rated:  # grown also from starts 10⁶ times nearer: x/2 + 10⁶x² converges from 10⁻⁹ (helper-72)
+            if not rated:  # grown from starts down to 10⁻⁹⁰: x/2 + 10⁶x² converges from 10⁻⁹ (helper-72, helper-73)
                 return None if grown is None else _diverged(grown, c)  # else too slow, or not converging
             norms, (rho, spread, n) = max(rated, key=lambda item: item[1][0])
             scale = max(abs(rho), abs(c), mpmath.mpf("1e-30"))
