@@ -65,16 +65,15 @@ def near_a_point(exprs: Sequence[sp.Expr], at: dict[sp.Symbol, sp.Expr]) -> tupl
 
 
 def _proviso(exprs: Sequence[sp.Expr], at: dict[sp.Symbol, sp.Expr] | None) -> tuple[str, ...]:
-    pole = denominator = negative = inverse = imaginary = False
+    pole = denominator = negative = inverse = False
     for n in walk.nodes([sp.sympify(e) for e in exprs]):
         args = n.args if at is None else tuple(a.xreplace(at) for a in n.args)
         denominator = denominator or (isinstance(n, sp.Pow) and _may_be_negative(args[1]) and _may_be_zero(args[0], at))
         pole = pole or _at_a_pole(n, args, at)
         negative = negative or _may_be_complex(n, args, at)
         inverse = inverse or _may_leave_its_domain(n, args, at)
-        imaginary = imaginary or n is sp.I  # 1 + i·δ(7x, 1), Heaviside(u, i): complex at one point (helper-71)
     why = ["no denominator is 0"] if denominator else ["no logarithm of 0, no function at a pole"] if pole else []
-    real = [REAL] * negative + [REAL_FUNCTION] * inverse + [IMAGINARY] * imaginary
+    real = [REAL] * negative + [REAL_FUNCTION] * inverse
     if real:
         return (f"wherever both sides are real ({', '.join([*why, *real])})",)
     return (f"wherever both sides are defined ({why[0]})",) if why else ()
@@ -86,13 +85,11 @@ def _proviso(exprs: Sequence[sp.Expr], at: dict[sp.Symbol, sp.Expr] | None) -> t
 # √((7x − 1)² − 10⁻⁶) near x = 1/7, is not found, so a proof says where it holds (a red team's finding: (1 + √b)(1 −
 # √b) = 1 − b was PROVED on ℝ with no proviso). Nonempty: the numeric check had real values at its samples.
 REAL = "no root or logarithm of a negative number"
-IMAGINARY = "no value with the imaginary unit"
 
 
-def _may_vanish(base: sp.Expr, at: dict | None = None) -> bool:
-    """May be 0 or below: a logarithm's or the gamma function's argument (Γ has poles at 0, −1, −2, …); at a point,
-    a number too."""
-    return (at is not None or bool(base.free_symbols)) and base.is_positive is not True
+def _may_vanish(base: sp.Expr) -> bool:
+    """May be 0 or below: a logarithm's or the gamma function's argument (Γ has poles at 0, −1, −2, …)."""
+    return bool(base.free_symbols) and base.is_positive is not True
 
 
 def _may_be_negative(exponent: sp.Expr) -> bool:
@@ -259,7 +256,11 @@ def _at_a_pole(node: sp.Basic, args: tuple[sp.Basic, ...], at: dict | None) -> b
     shown = _POLE_FREE_IF.get(type(node))
     if shown is not None:
         return bool(node.free_symbols) and not shown(args)
-    return isinstance(node, _POLES) and bool(node.free_symbols) and _may_vanish(args[-1], at)
+    if not isinstance(node, _POLES):
+        return False
+    if at is None:
+        return _may_vanish(args[-1])
+    return bool(node.free_symbols) and args[-1].is_positive is not True  # at a point: a number too
 
 
 # domains whose points are limits of interior points (in the free coordinates the relations
