@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import Chain, Identity, Real, Step, claim
+from verifier import Chain, Identity, Inequality, Interval, Real, Step, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.frontends import latex
 from verifier.outcome import ClaimResult, Status
@@ -128,3 +128,17 @@ def test_a_diagnosis_verifies_its_candidates_without_the_probe(monkeypatch: pyte
     assert r.status is Status.REFUTED and r.steps[0].diagnosis is not None
     assert r.steps[0].diagnosis.repair == "x^{2} - y^{2}" and r.steps[0].diagnosis.repair_status == "PROVED"
     assert len(probed) == 2  # the step and the chain's end result, the user's own; none for the diagnosis's candidates
+
+
+@claim()
+def undefined_at_an_end() -> Inequality:
+    return Inequality(1 / x, ">=", 0, where={x: Interval(0, 1)})
+
+
+def test_a_side_undefined_in_the_domain_gets_no_edit_of_its_terms() -> None:
+    """No edit of the right side makes 1/x defined at 0; "add the term 1/x" (1/x ≥ 1/x) taught nothing."""
+    r = verify_family(undefined_at_an_end, SETTINGS)
+    assert r.status is Status.REFUTED and r.counterexample is not None and r.counterexample.error == "undefined"
+    assert "narrow the domain" in r.reason
+    assert r.diagnosis is None or not r.diagnosis.repair, r.diagnosis
+    assert "off by undefined" not in r.counterexample.note

@@ -106,7 +106,8 @@ def diagnose(
     ratio = _ratio(body, verifier)
     if found is None and ratio is not None and line is not None and line[0]:
         found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
-    found = found or _repair(body, where if line is None else [], point, n, verifier)
+    if found is None and not _undefined(cx):  # no edit of the terms makes a side defined: the domain does
+        found = _repair(body, where if line is None else [], point, n, verifier)
     if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
         c = found[0]
         found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
@@ -123,6 +124,11 @@ def diagnose(
     sizes = {v for v in family.n_values if v is not None}
     at = f" (at n = {n})" if len(sizes) > 1 and n is not None else ""
     return _assembled(found, difference, ratio, holds_if, verifier.cut, at)
+
+
+def _undefined(cx: Counterexample | None) -> bool:
+    """The counterexample is a point where one side is undefined, not where the two differ."""
+    return cx is not None and cx.error == "undefined"
 
 
 def _ops(e: Any) -> int:

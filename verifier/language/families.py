@@ -110,17 +110,53 @@ def claim(
             derivation=builder.__module__.rpartition(".")[2],
             statement_text=doc[0] if doc else builder.__name__,
             builder=builder,
-            n_values=tuple(n) if n is not None else (None,),
-            numeric_n=tuple(numeric_n),
-            expect=Expect(expect),
+            n_values=_sizes("n", n) if n is not None else (None,),
+            numeric_n=_sizes("numeric_n", numeric_n),
+            expect=_expect(expect),
             notes=notes,
-            planted=planted,
-            points=points,
+            planted=_planted(planted),
+            points=_points(points),
         )
         _COLLECTED.append(family)
         return family
 
     return decorate
+
+
+def _sizes(keyword: str, value: object) -> tuple[int, ...]:
+    """The sizes `n` or `numeric_n`, each a whole number ≥ 1; a lone number says to write a list."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise TypeError(f"{keyword}={value} is one size, not a list of them: write {keyword}=[{value}]")
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(f"{keyword}={value!r} is not a list of sizes: write e.g. {keyword}=[2, 3] or range(1, 5)")
+    sizes = tuple(value)
+    wrong = [v for v in sizes if isinstance(v, bool) or not isinstance(v, int) or v < 1]
+    if wrong:
+        raise ValueError(f"{keyword} has {wrong[0]!r}: each size is a whole number ≥ 1, as in {keyword}=[2, 3]")
+    return sizes
+
+
+def _planted(value: object) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+        return value
+    raise ValueError(f"planted={value!r}: write the number of the step whose slip is planted, from 1, as planted=2")
+
+
+def _points(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value:
+        return value
+    raise ValueError(f"points={value!r}: write what the claim is worth as a number ≥ 0, as points=2")
+
+
+def _expect(value: Expect | str) -> Expect:
+    """`expect` as an Expect; a word that is none says which words are."""
+    try:
+        return Expect(value)
+    except ValueError:
+        raise ValueError(
+            f'expect={value!r} is not what a claim can expect: write expect="holds" for a claim that should be '
+            f'proved or checked (the default), or expect="refuted" for a known mistake kept on purpose'
+        ) from None
 
 
 def collected() -> list[ClaimFamily]:

@@ -266,7 +266,8 @@ def minimise(
     shrunk = check(inst, rng, dataclasses.replace(s, points=_env(inst, found)))
     if shrunk.counterexample is None:
         return outcome
-    note = f"simplest values found by the shrinker (small integers and halves); a random sample was off by {cx.error}"
+    sample = "was undefined too" if cx.error == "undefined" else f"was off by {cx.error}"
+    note = f"simplest values found by the shrinker (small integers and halves); a random sample {sample}"
     shrunk.counterexample = dataclasses.replace(shrunk.counterexample, note=note)
     shrunk.evidence = outcome.evidence
     return shrunk

@@ -1,0 +1,45 @@
+"""A claim declared with a wrong argument is refused where it is declared, with what to write instead."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+
+from verifier import Identity, Real, claim
+from verifier.language.claims import Expect
+
+x = sp.Symbol("x", real=True)
+
+
+def _statement(n: int | None = None) -> Identity:
+    """x = x."""
+    return Identity(x, x, where={x: Real()})
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "says"),
+    [
+        ({"expect": "proved"}, ValueError, 'write expect="holds"'),
+        ({"n": 3}, TypeError, "write n=[3]"),
+        ({"n": "123"}, TypeError, "write e.g. n=[2, 3]"),
+        ({"n": [2, 0]}, ValueError, "each size is a whole number ≥ 1"),
+        ({"numeric_n": 16}, TypeError, "write numeric_n=[16]"),
+        ({"numeric_n": [8.5]}, ValueError, "each size is a whole number ≥ 1"),
+        ({"planted": "2"}, ValueError, "as planted=2"),
+        ({"planted": 0}, ValueError, "from 1"),
+        ({"points": "x"}, ValueError, "as points=2"),
+        ({"points": -1}, ValueError, "a number ≥ 0"),
+        ({"points": float("nan")}, ValueError, "a number ≥ 0"),
+    ],
+)
+def test_a_wrong_argument_says_what_to_write(arguments: dict[str, object], error: type[Exception], says: str) -> None:
+    with pytest.raises(error) as raised:
+        claim(**arguments)(_statement)  # type: ignore[arg-type]
+    assert says in str(raised.value), raised.value
+
+
+def test_right_arguments_are_kept() -> None:
+    family = claim(n=range(1, 4), numeric_n=(16,), expect="refuted", planted=2, points=0.5)(_statement)
+    assert family.n_values == (1, 2, 3) and family.numeric_n == (16,)
+    assert family.expect is Expect.REFUTED and family.planted == 2 and family.points == 0.5
+    assert claim()(_statement).n_values == (None,)
