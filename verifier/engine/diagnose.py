@@ -89,7 +89,7 @@ def diagnose(
     line: a LaTeX chain step's line as written and how to read it edited; its edits are tried first
     (verifier/engine/line_edits.py), each verified at every size of the chain."""
     cx = result.counterexample
-    n = cx.n if cx is not None else None
+    n, undefined = (cx.n, cx.error == "undefined") if cx is not None else (None, False)  # undefined: no term edit
     try:
         body = family.build(n).body
     except Exception:  # the builder is user code; a diagnosis is optional
@@ -106,8 +106,7 @@ def diagnose(
     ratio = _ratio(body, verifier)
     if found is None and ratio is not None and line is not None and line[0]:
         found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
-    if found is None and not _undefined(cx):  # no edit of the terms makes a side defined: the domain does
-        found = _repair(body, where if line is None else [], point, n, verifier)
+    found = found or (None if undefined else _repair(body, where if line is None else [], point, n, verifier))
     if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
         c = found[0]
         found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
@@ -124,11 +123,6 @@ def diagnose(
     sizes = {v for v in family.n_values if v is not None}
     at = f" (at n = {n})" if len(sizes) > 1 and n is not None else ""
     return _assembled(found, difference, ratio, holds_if, verifier.cut, at)
-
-
-def _undefined(cx: Counterexample | None) -> bool:
-    """The counterexample is a point where one side is undefined, not where the two differ."""
-    return cx is not None and cx.error == "undefined"
 
 
 def _ops(e: Any) -> int:
