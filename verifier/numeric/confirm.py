@@ -30,6 +30,8 @@ TOP_DPS = 150
 HEADROOM = 60  # digits kept beyond the largest magnitude a walk computed
 CANCELLATION_DIGITS = LOW_DPS - 30  # beyond 10^20, 50 digits could keep fewer than 30 after a cancellation
 MAX_DIGITS = 2000  # past 10^2000 a confirmation is out of reach: UNDECIDED
+SWITCH_DIGITS = LOW_DPS - 10  # a jump's argument nearer its switch than 10⁻⁴⁰ is not resolved at 50 digits
+SWITCH_DPS = 400  # ... so the sides are computed again at 400 and 800 digits (_beyond_switches)
 NOISE_RELATIVE = mpmath.mpf(10) ** -45
 CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
 SHRINK = mpmath.mpf(10) ** -25
@@ -146,13 +148,16 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: B
     certified = certify(balls) if balls is not None else None
     if certified is not None:
         return certified
+    Peak.reset_switch()
     pair = _pair(sides, LOW_DPS, HIGH_DPS)
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
-    peak = Peak.digits
+    peak, near_switch = Peak.digits, _near_switch()
     with mpmath.workdps(HIGH_DPS):
         least = abs(floor()) if floor is not None else mpmath.mpf(0)
     verdict = _classify(list(pair), least)
+    if verdict.decision is Decision.CONFIRMED and near_switch:
+        return _beyond_switches(sides, lambda finer: _classify(list(finer), least))
     if verdict.decision is Decision.UNDECIDED:
         third = _at(TOP_DPS, sides)
         if third is not None:
@@ -228,6 +233,28 @@ def _with_headroom(sides: Sides, peak: float) -> tuple[tuple[Vector, Vector], tu
     return _pair(sides, dps, 2 * dps)
 
 
+def _near_switch() -> bool:
+    """A jump was taken at 50 or 100 digits within 10⁻⁴⁰ of its switch, or exactly at it."""
+    return Peak.at_switch or Peak.near_switch > SWITCH_DIGITS
+
+
+Pair = tuple[tuple[Vector, Vector], tuple[Vector, Vector]]
+
+
+def _beyond_switches(sides: Sides, judge: Callable[[Pair], Confirmation]) -> Confirmation:
+    """A gap that rests on a jump taken near its switch: rounding may have put its argument on the wrong side
+    (e^{10⁻¹²⁰} − 1 is exactly 0 at 50 and 100 digits, sin π about 10⁻⁵¹ and 10⁻¹⁰¹: the same wrong sign twice
+    reads as a stable gap). The sides again at SWITCH_DPS and twice that: an argument farther than 10⁻³⁹⁰ from
+    its switch is resolved there; a nearer one leaves the gap UNDECIDED. One exactly at its switch at every
+    precision (sign(k) at k = 0) is taken as exact: a value below 10⁻⁸⁰⁰ computed as exactly 0 is not seen."""
+    Peak.reset_switch()
+    finer = _pair(sides, SWITCH_DPS, 2 * SWITCH_DPS)
+    if finer is None or Peak.near_switch > SWITCH_DPS - 10:
+        why = f"a jump's argument lies within 10^-{SWITCH_DPS - 10} of its switch: its side cannot be decided"
+        return Confirmation(Decision.UNDECIDED, "", "", why, 0.0)
+    return judge(finer)
+
+
 def _too_large(peak: float) -> Confirmation:
     why = f"values near 10^{peak:.0f} were computed: too large to confirm a gap in high precision"
     return Confirmation(Decision.UNDECIDED, "", "", why, 0.0)
@@ -271,11 +298,14 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
         v = value()
         return [v], [mpmath.mpf(0)]
 
+    Peak.reset_switch()
     pair = _pair(sides, LOW_DPS, HIGH_DPS)
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
-    peak = Peak.digits
+    peak, near_switch = Peak.digits, _near_switch()
     verdict = _sign(pair, strict, LOW_DPS)
+    if verdict.decision is Decision.CONFIRMED and near_switch:
+        return _beyond_switches(sides, lambda finer: _sign(finer, strict, SWITCH_DPS))
     if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
         finer = _with_headroom(sides, peak)
         verdict = _sign(finer, strict, HEADROOM) if finer is not None else _too_large(peak)  # HEADROOM digits survive

@@ -34,11 +34,29 @@ class Peak:
 
     digits = 0.0
     complex = False  # some value was complex (a root or a log of a negative number on the way)
+    near_switch = 0.0  # the most decimal digits below 1 of a jump's distance from its switch (reset_switch)
+    at_switch = False  # some jump's argument was exactly at its switch (sign(0), floor(1.0), a condition 1 < 1)
 
     @classmethod
     def reset(cls) -> None:
         cls.digits = 0.0
         cls.complex = False
+
+    @classmethod
+    def reset_switch(cls) -> None:
+        cls.near_switch = 0.0
+        cls.at_switch = False
+
+    @classmethod
+    def switch(cls, distance: Value) -> None:
+        """A jump (sign, Heaviside, floor, ceiling, frac, a condition) was taken this far from its switch."""
+        raw = getattr(distance, "_mpf_", None)
+        if raw is None:
+            return
+        if not raw[1]:  # 0, ±∞ or NaN
+            cls.at_switch = cls.at_switch or distance == 0
+            return
+        cls.near_switch = max(cls.near_switch, -float(raw[2] + raw[3]) * 0.30103)
 
     @classmethod
     def see(cls, value: Value) -> None:
@@ -138,6 +156,8 @@ class _Walk:
             return bool(cond)
         if type(cond) in _RELATIONS:
             lhs, rhs = (self.value(a) for a in cond.args)
+            if isinstance(lhs, mpmath.mpf) and isinstance(rhs, mpmath.mpf):
+                Peak.switch(abs(lhs - rhs))
             return _RELATIONS[type(cond)](lhs, rhs)
         if isinstance(cond, sp.And):
             return all(self._truth(a) for a in cond.args)
@@ -150,7 +170,7 @@ class _Walk:
     def _call(self, node: sp.Basic) -> Value:
         if type(node) in _RELATIONS or isinstance(node, sp.And | sp.Or | sp.Not):
             return self._truth(node)
-        return call(type(node), [self.value(a) for a in node.args])
+        return _call(node, [self.value(a) for a in node.args], (), self)
 
 
 def _constant(node: sp.Basic) -> Value:
@@ -290,7 +310,19 @@ def _mul(_: Any, values: list[Value], __: Sequence[Value], ___: _Walk) -> Value:
 
 
 def _call(node: sp.Basic, values: list[Value], _: Sequence[Value], __: _Walk) -> Value:
+    distance = _SWITCHES.get(type(node))
+    if distance is not None and isinstance(values[0], mpmath.mpf):
+        Peak.switch(distance(values[0]))
     return call(type(node), values)
+
+
+def _to_integer(v: mpmath.mpf) -> mpmath.mpf:
+    return abs(v - mpmath.nint(v))
+
+
+_SWITCHES: dict[type, Callable[[mpmath.mpf], mpmath.mpf]] = {  # a jump's distance from its switch
+    sp.sign: abs, sp.Heaviside: abs, sp.floor: _to_integer, sp.ceiling: _to_integer, sp.frac: _to_integer,
+}
 
 
 _RUN: dict[Op, Runner] = {
