@@ -321,7 +321,11 @@ def _to_integer(v: mpmath.mpf) -> mpmath.mpf:
 
 
 _SWITCHES: dict[type, Callable[[mpmath.mpf], mpmath.mpf]] = {  # a jump's distance from its switch
-    sp.sign: abs, sp.Heaviside: abs, sp.floor: _to_integer, sp.ceiling: _to_integer, sp.frac: _to_integer,
+    sp.sign: abs,
+    sp.Heaviside: abs,
+    sp.floor: _to_integer,
+    sp.ceiling: _to_integer,
+    sp.frac: _to_integer,
 }
 
 
