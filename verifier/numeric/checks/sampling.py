@@ -97,8 +97,11 @@ def simplicity(values: dict[str, object]) -> float:
     return sum(0.0 if (2 * x).is_integer() and abs(x) <= 3 else 1.0 + abs(x) / 100 for x in flat)
 
 
+EXACT_DPS = 1000  # digits of a point that is no float (an exactly orthogonal Q): beyond the 800 a jump is checked at
+
+
 def mp_args(inst: Instance, env: Env, idx: int) -> list[mpmath.mpf]:
-    """The sample as mpmath numbers at 250 digits, from its exact point (see exact_point).
+    """The sample as mpmath numbers at EXACT_DPS digits, from its exact point (see exact_point).
 
     Floats cannot make Σy = 1 or QᵀQ = I hold exactly; the high-precision check must see a
     point that really lies in the domain, or round-off in the sample would look like a
@@ -131,7 +134,7 @@ class ExactSample:
 
     @cached_property
     def mp(self) -> list[mpmath.mpf]:
-        with mpmath.workdps(250):
+        with mpmath.workdps(EXACT_DPS):
             if self.floats is not None:
                 return [mpmath.mpf(v) for v in self.floats]
             return [mpmath.mpf(int(self.point[s].p)) / int(self.point[s].q) for s in self.inst.symbols]

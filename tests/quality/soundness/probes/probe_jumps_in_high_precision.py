@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Integer, Interval, claim
+from verifier import Identity, Integer, Interval, Orthogonal, claim
+from verifier.language.mathlib import matrix
 
 x = sp.Symbol("x")
 k = sp.Symbol("k")
@@ -36,7 +37,16 @@ def sign_of_an_exact_zero() -> Identity:
     return Identity(sp.sign(sp.sin(sp.pi * k / 2)) ** 2, (1 - (-1) ** k) / 2, where={k: Integer(0, 6)})
 
 
+@claim(n=[2])
+def sign_on_an_orthogonal_matrix(n: int) -> Identity:
+    """sign((QᵀQ)₁₁ − 1) = 0 for Q orthogonal: QᵀQ = I. The exact orthogonal point near a sample was rounded to 250
+    digits, where (QᵀQ)₁₁ − 1 is about 10⁻²⁵⁰, whose sign is ±1 at any precision (now 1,000 digits)."""
+    q = matrix("Q", n)
+    return Identity(sp.sign((q.T * q)[0, 0] - 1), 0, where={q: Orthogonal()})
+
+
 TRUTH = {
+    "sign_on_an_orthogonal_matrix": ("true", 1, None),
     "sign_of_a_tiny_positive_gap": ("true", 1, None),
     "ceiling_just_above_one": ("true", 1, None),
     "sign_of_an_exact_zero": ("true", 1, None),
