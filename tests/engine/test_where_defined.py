@@ -14,7 +14,7 @@ from pathlib import Path
 import sympy as sp
 
 from tests.support import run_cli
-from verifier import General, Identity, Interval, Positive, Real, claim
+from verifier import Derivative, General, Identity, Interval, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.outcome import Status
 
@@ -143,3 +143,16 @@ def test_an_isolated_point_where_one_side_is_undefined_is_found_exactly() -> Non
 def test_a_point_outside_the_domain_or_in_a_branch_not_taken_refutes_nothing() -> None:
     assert verify_family(cosecant_short_of_pi, SETTINGS).status is Status.PROVED
     assert verify_family(a_branch_not_taken_needs_no_value, SETTINGS).status is Status.PROVED
+
+
+@claim()
+def derivative_at_the_end_of_its_domain() -> Derivative:
+    return Derivative(sp.sqrt(x), x, 1 / (2 * sp.sqrt(x)), where={x: Interval(0, 1)})
+
+
+def test_a_derivative_claim_names_f_and_the_claimed_derivative_not_sides() -> None:
+    """At x = 0, √x has a value and 1/(2√x) has none; f′(0) has none either, so "the left side is defined" was false."""
+    r = verify_family(derivative_at_the_end_of_its_domain, SETTINGS)
+    assert r.status is Status.REFUTED and r.counterexample is not None
+    assert "the claimed derivative is undefined at x = 0" in r.reason, r.reason
+    assert (r.counterexample.observed, r.counterexample.claimed) == ("f defined", "derivative undefined")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier.language.claims import Given
+from verifier.language.claims import Derivative, Given
 from verifier.numeric.checks.culprit import culprit
 from verifier.numeric.checks.definedness import Finding
 from verifier.outcome import Counterexample
@@ -239,15 +239,17 @@ def undefined_at(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool |
 def _finding(
     inst: Instance, given: Given, sides: tuple[list[sp.Expr], list[sp.Expr]], point: sp.Expr, bad: int
 ) -> Finding:
-    name = ("left", "right")[bad]
+    derivative = isinstance(inst.claim.body, Derivative)  # its sides: f, and the derivative claimed
+    names = ("f", "derivative") if derivative else ("left side", "right side")
     at = f"{given.label} = {sp.sstr(point)}"
     why = culprit(sides[bad], {inst.symbols[0]: point})
-    reason = f"the {name} side is undefined at {at}, a point of the domain found exactly" + (f": {why}" if why else "")
+    said = ("f", "the claimed derivative")[bad] if derivative else f"the {names[bad]}"
+    reason = f"{said} is undefined at {at}, a point of the domain found exactly" + (f": {why}" if why else "")
     texts = ["defined", "defined"]
     texts[bad] = "undefined"
     cx = Counterexample(
-        n=inst.claim.n, values={given.label: float(point)}, claimed=f"right side {texts[1]}",
-        observed=f"left side {texts[0]}", relation="both sides defined and equal", error="undefined",
+        n=inst.claim.n, values={given.label: float(point)}, claimed=f"{names[1]} {texts[1]}",
+        observed=f"{names[0]} {texts[0]}", relation="both sides defined and equal", error="undefined",
         digits=0, note=f"{reason} ({given.label} ≈ {float(point):.6g})",
     )  # fmt: skip
     return Finding(cx, reason)
