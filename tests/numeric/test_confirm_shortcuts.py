@@ -13,7 +13,7 @@ from verifier.language.domains import Orthogonal, Real, Simplex
 from verifier.language.expect import Expect
 from verifier.language.families import Claim
 from verifier.numeric import balls
-from verifier.numeric.checks.sampling import ExactSample, Settings, sample
+from verifier.numeric.checks.sampling import EXACT_DPS, ExactSample, Settings, sample
 from verifier.numeric.enclose import precision
 from verifier.trusted.instantiate import Instance, instantiate
 
@@ -27,7 +27,7 @@ def _instance(lhs: sp.Basic, where: dict) -> Instance:
 def _long_way(at: ExactSample) -> tuple[list[mpmath.mpf], list[arb]]:
     """mpmath numbers and balls made from the exact rational point, as before the shortcut."""
     point = at.point
-    with mpmath.workdps(250):
+    with mpmath.workdps(EXACT_DPS):
         mp = [mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in at.inst.symbols]
     return mp, [balls.exact(point[s]) for s in at.inst.symbols]
 

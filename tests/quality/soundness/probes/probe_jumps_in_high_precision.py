@@ -21,19 +21,22 @@ TINY = sp.Rational(1, 10**120)
 
 @claim()
 def sign_of_a_tiny_positive_gap() -> Identity:
-    """sign(e^{x·10⁻¹²⁰} − 1) = 1 on [1, 2]: e^t > 1 for t > 0."""
+    """sign(e^{x·10⁻¹²⁰} − 1) = 1 on [1, 2].
+    Proof: e^t > 1 for t > 0, and t = x·10⁻¹²⁰ > 0."""
     return Identity(sp.sign(sp.exp(x * TINY) - 1), 1, where={x: Interval(1, 2)})
 
 
 @claim()
 def ceiling_just_above_one() -> Identity:
-    """ceiling(e^{x·10⁻¹²⁰}) = 2 on [1, 2]: 1 < e^{x·10⁻¹²⁰} < 2."""
+    """ceiling(e^{x·10⁻¹²⁰}) = 2 on [1, 2].
+    Proof: 1 < e^{x·10⁻¹²⁰} < e^{10⁻¹¹⁹} < 2."""
     return Identity(sp.ceiling(sp.exp(x * TINY)), 2, where={x: Interval(1, 2)})
 
 
 @claim()
 def sign_of_an_exact_zero() -> Identity:
-    """sign(sin(πk/2))² = (1 − (−1)ᵏ)/2 on 0..6: sin(πk/2) is 0 for even k and ±1 for odd k."""
+    """sign(sin(πk/2))² = (1 − (−1)ᵏ)/2 on 0..6.
+    Proof: sin(πk/2) is 0 for even k and ±1 for odd k."""
     return Identity(sp.sign(sp.sin(sp.pi * k / 2)) ** 2, (1 - (-1) ** k) / 2, where={k: Integer(0, 6)})
 
 

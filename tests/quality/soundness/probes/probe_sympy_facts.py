@@ -56,13 +56,15 @@ def binomial_positive_at_one_lattice_point() -> Inequality:
 
 @claim()
 def atan_squared_is_nonnegative() -> Inequality:
-    """atan(k)² ≥ 0 on −6..6: a square of a real number."""
+    """atan(k)² ≥ 0 on −6..6.
+    Proof: a square of a real number."""
     return Inequality(sp.atan(k) ** 2, ">=", 0, where=SMALL)
 
 
 @claim()
 def binomial_of_an_even_order_is_nonnegative() -> Inequality:
-    """binomial(k, 2) = k(k − 1)/2 ≥ 0 on −6..6: k and k − 1 have the same sign or one is 0."""
+    """binomial(k, 2) ≥ 0 on −6..6.
+    Proof: binomial(k, 2) = k(k − 1)/2, and k and k − 1 have the same sign or one of them is 0."""
     return Inequality(sp.binomial(k, 2), ">=", 0, where=SMALL)
 
 
