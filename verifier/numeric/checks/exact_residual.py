@@ -15,12 +15,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
+import mpmath
 import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Identity
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
+from verifier.numeric.checks import definedness
+from verifier.numeric.checks.culprit import culprit
+from verifier.numeric.checks.definedness import State
 from verifier.numeric.checks.resolve import NumericOutcome, evidence
 from verifier.numeric.checks.sampling import Settings, sample
 from verifier.outcome import Counterexample, NumericVerdict
@@ -45,7 +49,10 @@ def refute_exactly(inst: Instance, rng: np.random.Generator, s: Settings) -> Num
     for i, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
         if _nonzero_rational_function(sp.sympify(a) - sp.sympify(b), syms):
             for point in _points(inst, rng, s):
-                found = _differ_at(a, b, point)
+                at = _sides_at(inst, (sp.sympify(a), sp.sympify(b)), point)
+                if isinstance(at, NumericOutcome):
+                    return at
+                found = None if at is None else _differ(*at)
                 if found is not None:
                     return _fail(inst, i, point, *found, entries=len(lhs))
     return _refute_in_high_precision(inst, lhs, rhs, rng, s)
@@ -63,13 +70,76 @@ def _refute_in_high_precision(
         return None
     for point in itertools.islice(_points(inst, rng, s), HIGH_POINTS):
         for i, (a, b) in enumerate(pairs):
-            va, vb = a.xreplace(point), b.xreplace(point)
+            at = _sides_at(inst, (a, b), point)
+            if isinstance(at, NumericOutcome):
+                return at
+            if at is None:
+                continue
+            va, vb = at
             if va.free_symbols or vb.free_symbols or va.has(sp.zoo, sp.nan) or vb.has(sp.zoo, sp.nan):
                 continue
             gap = decide_gap(va - vb)
             if gap is not None and gap.sign != 0:
                 return _fail_high(inst, i, point, (va, vb), gap.text, entries=len(pairs))
     return None
+
+
+def _sides_at(
+    inst: Instance, sides: tuple[sp.Expr, sp.Expr], point: dict[sp.Symbol, sp.Rational]
+) -> tuple[sp.Expr, sp.Expr] | NumericOutcome | None:
+    """Both sides' exact values at the point; where sympy refuses one (Max(√−1, 0) "is not comparable", √x > 1 at
+    x = −1 "invalid comparison of non-real"), that side has no real value there: a finding if the other side is
+    real, confirmed in high precision (a definedness counterexample), else None (nothing decided here)."""
+    values: list[sp.Expr | None] = []
+    states: list[State | None] = []
+    for side in sides:
+        try:
+            values.append(side.xreplace(point))
+            states.append(None)
+        except TypeError:  # a comparison or an order of a non-real number
+            values.append(None)
+            states.append(State.COMPLEX)
+        except ValueError as e:  # "not comparable": a non-real argument; else outside the function's domain
+            values.append(None)
+            states.append(State.COMPLEX if "comparable" in str(e) or "real" in str(e) else State.UNDEFINED)
+    va, vb = values
+    if va is not None and vb is not None:
+        return va, vb
+    bad = 0 if va is None else 1
+    if values[1 - bad] is None or not _real_in_high_precision(inst, sides[1 - bad], point):
+        return None  # both refused, or the other side not shown real: no information
+    state = states[bad]
+    assert state is not None
+    return _fail_defined(inst, sides[bad], bad, point, state)
+
+
+def _real_in_high_precision(inst: Instance, side: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> bool:
+    """The side is real at the point, at 100 digits and again at twice as many (definedness's states)."""
+    evaluator = confirm.mp_compile(inst.symbols, [side])
+    args = [mpmath.mpf(point[sym].p) / point[sym].q for sym in inst.symbols]
+    first = definedness.first_state(evaluator, args, True)
+    return first is not None and definedness.confirmed(evaluator, args, True, first) is State.REAL
+
+
+def _fail_defined(
+    inst: Instance, side: sp.Expr, bad: int, point: dict[sp.Symbol, sp.Rational], state: State
+) -> NumericOutcome:
+    """A side with no real value at an exact point of the domain where the other side has one."""
+    name = ("left", "right")[bad]
+    values: dict[str, object] = {str(sym): (int(v) if v.is_Integer else float(v)) for sym, v in point.items()}
+    why = culprit([side], point)
+    reason = f"the {name} side is {state.value}{' (undefined in ℝ)' if state is State.COMPLEX else ''} at "
+    reason += definedness.point_text(values) + (f": {why}" if why else "")
+    texts = ["defined", "defined"]
+    texts[bad] = state.value
+    one = np.array([1.0])
+    cmp = BatchComparison(one, np.array([1e-300]), one, np.array([True]))
+    ev = evidence(inst, "exact point", cmp, 1, note="sympy has no real value for one side there")
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=f"right side {texts[1]}", observed=f"left side {texts[0]}",
+        relation="both sides defined and equal", error=state.value, digits=0, note=reason,
+    )  # fmt: skip
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, reason)
 
 
 def _fail_high(
@@ -148,9 +218,8 @@ def _candidates(inst: Instance, rng: np.random.Generator, s: Settings) -> Iterat
         yield {sym: sp.Rational(float(env[sym][k])) for sym in syms}
 
 
-def _differ_at(a: sp.Expr, b: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> tuple[sp.Rational, sp.Rational] | None:
-    """Both sides at the point, exactly, if both are rational numbers and they differ."""
-    va, vb = (sp.sympify(side).xreplace(point) for side in (a, b))
+def _differ(va: sp.Expr, vb: sp.Expr) -> tuple[sp.Rational, sp.Rational] | None:
+    """Both sides' exact values at a point, if both are rational numbers and they differ."""
     if va.is_Rational and vb.is_Rational and va != vb:
         return va, vb
     return None
