@@ -7,10 +7,16 @@ has one: REFUTED, as (1 + √x)(1 − √x) = 1 − x on ℝ is at x = −1."""
 
 from __future__ import annotations
 
+import mpmath
+import numpy as np
+import pytest
 import sympy as sp
 
-from verifier import Identity, Real, claim
+from verifier import Identity, Inequality, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.numeric import confirm
+from verifier.numeric.compile import Compiled
+from verifier.numeric.mpfunctions import NoRealValue
 from verifier.outcome import Status
 
 FAST = EngineSettings(samples=40)
@@ -31,6 +37,59 @@ def test_a_side_sympy_cannot_evaluate_at_a_negative_point_is_complex_there_not_a
     for family in (max_of_a_root, piecewise_on_a_root):
         r = verify_family(family, FAST)  # type: ignore[arg-type]
         assert not r.internal_error, r.reason
+        assert r.status is Status.REFUTED, r.reason
+        assert r.counterexample is not None and r.counterexample.error == "complex", r.counterexample
+        assert "the left side is complex (undefined in ℝ) at x = -" in r.reason, r.reason
+
+
+# ---------------------------------------------------------------- functions of the reals at a non-real argument
+
+
+@claim()
+def max_of_a_root_nonnegative() -> Inequality:
+    return Inequality(sp.Max(sp.sqrt(x), 0), ">=", 0, where={x: Real()})
+
+
+@claim()
+def atan2_of_a_root() -> Identity:
+    return Identity(sp.atan2(sp.sqrt(x), 1), sp.atan(sp.sqrt(sp.Max(x, 0))), where={x: Real()})
+
+
+REAL_ONLY = [
+    sp.Max(sp.sqrt(x), 0),
+    sp.Min(sp.sqrt(x), 5),
+    sp.atan2(sp.sqrt(x), 1),
+    sp.floor(sp.sqrt(x)),
+    sp.ceiling(sp.sqrt(x)),
+    sp.Heaviside(sp.sqrt(x)),
+]
+
+
+def test_the_float_walk_gives_nan_for_a_function_of_the_reals_at_a_non_real_argument() -> None:
+    """np.real inside max, min, atan2, floor, ceiling and H made each real at x < 0: the sample never reached the
+    definedness probe (on complex samples, as a claim with the imaginary unit is walked: on real ones √−1 is NaN
+    already). A real argument keeps its value; an imaginary part of round-off is dropped."""
+    values = Compiled([x], REAL_ONLY)({x: np.array([-1.0 + 0j, 4.0 + 0j])})
+    assert np.all(np.isnan(values[0])), values[0]
+    assert np.all(np.isfinite(values[1])), values[1]
+    rounded = Compiled([x], [sp.Max(sp.exp(sp.I * x) + sp.exp(-sp.I * x), 0)])({x: np.array([0.3])})
+    assert np.isfinite(rounded[0, 0]) and abs(rounded[0, 0] - 2 * np.cos(0.3)) < 1e-12
+
+
+def test_the_high_precision_walk_finds_no_real_value_for_a_function_of_the_reals_at_a_non_real_argument() -> None:
+    """mpmath's max, atan2 and < raised a TypeError on an mpc, read as "cannot evaluate": the sample was skipped."""
+    for e in [*REAL_ONLY[:3], REAL_ONLY[5], sp.Piecewise((1, sp.sqrt(x) > 1), (0, True))]:
+        with mpmath.workdps(50), pytest.raises(NoRealValue):
+            confirm.mp_compile([x], [e])(mpmath.mpf(-1))
+    with mpmath.workdps(50):
+        assert confirm.mp_compile([x], [sp.Max(sp.sqrt(x), 0)])(mpmath.mpf(4)) == [2]
+
+
+def test_a_function_of_the_reals_at_a_non_real_argument_is_refuted_not_skipped() -> None:
+    """max(√x, 0) ≥ 0 on ℝ was PROVED ("wherever both sides are real") and atan2(√x, 1) = atan √max(x, 0) CHECKED:
+    every x < 0 was skipped. Each is REFUTED where the left side is complex."""
+    for family in (max_of_a_root_nonnegative, atan2_of_a_root):
+        r = verify_family(family, FAST)  # type: ignore[arg-type]
         assert r.status is Status.REFUTED, r.reason
         assert r.counterexample is not None and r.counterexample.error == "complex", r.counterexample
         assert "the left side is complex (undefined in ℝ) at x = -" in r.reason, r.reason

@@ -37,8 +37,20 @@ Op = Callable[..., Any]
 __all__ = ["REAL_ONLY", "Compiled", "NoNumericForm", "Unsupported"]  # the errors are numeric.users'
 
 
+def _real(x: Any) -> Any:
+    """x's real part, NaN where x is not real beyond round-off: a function defined on the reals only (max, atan2,
+    floor, H) has no value at a non-real argument, and NaN sends the sample to the definedness probe (np.real made
+    max(√x, 0) real, 0, at every x < 0, and max(√x, 0) ≥ 0 on ℝ was PROVED on its samples: helper-77)."""
+    if not np.iscomplexobj(x):
+        return np.real(x)
+    x = np.asarray(x)
+    with np.errstate(invalid="ignore"):
+        off = np.abs(x.imag) > 1e-12 * np.maximum(np.abs(x.real), 1.0)
+    return np.where(off, np.nan, x.real) if np.any(off) else x.real
+
+
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
-    return np.heaviside(np.real(x), np.real(at_zero))
+    return np.heaviside(_real(x), np.real(at_zero))
 
 
 def _piecewise(*pairs: tuple[Any, Any]) -> Any:
@@ -66,7 +78,7 @@ FUNCTIONS: dict[type, Op] = {
     sp.acos: np.arccos,
     sp.atan: np.arctan,
     sp.acot: lambda x: np.arctan(1 / x),
-    sp.atan2: lambda y, x: np.arctan2(np.real(y), np.real(x)),
+    sp.atan2: lambda y, x: np.arctan2(_real(y), _real(x)),
     sp.sinh: np.sinh,
     sp.cosh: np.cosh,
     sp.tanh: np.tanh,
@@ -76,13 +88,13 @@ FUNCTIONS: dict[type, Op] = {
     sp.atanh: np.arctanh,
     sp.Abs: np.abs,
     sp.sign: np.sign,
-    sp.floor: lambda x: np.floor(np.real(x)),
-    sp.ceiling: lambda x: np.ceil(np.real(x)),
+    sp.floor: lambda x: np.floor(_real(x)),
+    sp.ceiling: lambda x: np.ceil(_real(x)),
     sp.re: np.real,
     sp.im: np.imag,
     sp.conjugate: np.conj,
-    sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
-    sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[np.real(v) for v in a])),
+    sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[_real(v) for v in a])),
+    sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[_real(v) for v in a])),
     sp.Heaviside: _heaviside,
     sp.Piecewise: _piecewise,
 }

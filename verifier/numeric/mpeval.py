@@ -16,7 +16,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from verifier.numeric.mpfunctions import Value, call
+from verifier.numeric.mpfunctions import Value, call, real_argument
 
 _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.StrictLessThan: lambda a, b: a < b,
@@ -156,6 +156,8 @@ class _Walk:
             return bool(cond)
         if type(cond) in _RELATIONS:
             lhs, rhs = (self.value(a) for a in cond.args)
+            if type(cond) not in (sp.Equality, sp.Unequality):  # an order of a non-real number: no statement
+                lhs, rhs = real_argument(lhs), real_argument(rhs)
             if isinstance(lhs, mpmath.mpf) and isinstance(rhs, mpmath.mpf):
                 Peak.switch(abs(lhs - rhs))
             return _RELATIONS[type(cond)](lhs, rhs)

@@ -15,17 +15,41 @@ import sympy as sp
 Value = Any  # mpmath.mpf, mpmath.mpc or bool
 
 
+class NoRealValue(ValueError):
+    """A function's argument outside its real domain, where mpmath has no (complex) value to give: the point is one
+    where the side has no real value, as a root of a negative number, and not a limit of the evaluator."""
+
+
+def real_argument(v: Value, name: str = "an order") -> Value:
+    """v as a real number for a function defined on the reals only (max, atan2, H, an order <): mpmath refused an mpc
+    there with a TypeError, which read as "cannot evaluate", so max(√x, 0) ≥ 0 on ℝ skipped every x < 0 (helper-77).
+    An imaginary part beyond round-off at the working precision has no real value: NoRealValue."""
+    if not isinstance(v, mpmath.mpc):
+        return v
+    if abs(v.imag) > mpmath.mpf(10) ** (10 - mpmath.mp.dps) * max(abs(v), 1):
+        raise NoRealValue(f"{name} of the non-real number {mpmath.nstr(v, 6)}")
+    return v.real
+
+
+def _max(*a: Value) -> Value:
+    return max(real_argument(v, "max") for v in a)
+
+
+def _min(*a: Value) -> Value:
+    return min(real_argument(v, "min") for v in a)
+
+
+def _atan2(y: Value, x: Value) -> Value:
+    return mpmath.atan2(real_argument(y, "atan2"), real_argument(x, "atan2"))
+
+
 def _heaviside(x: Value, at_zero: Value = None) -> Value:
+    x = real_argument(x, "Heaviside")
     if x < 0:
         return mpmath.mpf(0)
     if x > 0:
         return mpmath.mpf(1)
     return mpmath.mpf(1) / 2 if at_zero is None else at_zero
-
-
-class NoRealValue(ValueError):
-    """A function's argument outside its real domain, where mpmath has no (complex) value to give: the point is one
-    where the side has no real value, as a root of a negative number, and not a limit of the evaluator."""
 
 
 def _erfinv(x: Value) -> Value:
@@ -55,7 +79,7 @@ FUNCTIONS: dict[type, Callable[..., Value]] = {
     sp.acos: mpmath.acos,
     sp.atan: mpmath.atan,
     sp.acot: mpmath.acot,
-    sp.atan2: mpmath.atan2,
+    sp.atan2: _atan2,
     sp.sinh: mpmath.sinh,
     sp.cosh: mpmath.cosh,
     sp.tanh: mpmath.tanh,
@@ -70,8 +94,8 @@ FUNCTIONS: dict[type, Callable[..., Value]] = {
     sp.re: mpmath.re,
     sp.im: mpmath.im,
     sp.conjugate: mpmath.conj,
-    sp.Max: max,
-    sp.Min: min,
+    sp.Max: _max,
+    sp.Min: _min,
     sp.Heaviside: _heaviside,
     sp.erf: mpmath.erf,
     sp.erfc: mpmath.erfc,

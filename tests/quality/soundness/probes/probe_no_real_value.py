@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Real, claim
+from verifier import Identity, Inequality, Nonnegative, Real, claim
 
 x = sp.Symbol("x")
 
@@ -27,7 +27,44 @@ def piecewise_on_a_root() -> Identity:
     return Identity(sp.Piecewise((1, sp.sqrt(x) > 1), (0, True)), sp.Heaviside(x - 1, 0), where={x: Real()})
 
 
+@claim(expect="refuted")
+def max_of_a_root_is_nonnegative() -> Inequality:
+    """max(√x, 0) ≥ 0 on ℝ: undefined at x = −1 (PROVED "wherever both sides are real", every x < 0 skipped)."""
+    return Inequality(sp.Max(sp.sqrt(x), 0), ">=", 0, where={x: Real()})
+
+
+@claim(expect="refuted")
+def atan2_of_a_root() -> Identity:
+    """atan2(√x, 1) = atan √max(x, 0) on ℝ: the left side is undefined at x = −1 (atan2 of i)."""
+    return Identity(sp.atan2(sp.sqrt(x), 1), sp.atan(sp.sqrt(sp.Max(x, 0))), where={x: Real()})
+
+
+@claim(expect="refuted")
+def min_of_a_logarithm() -> Inequality:
+    """min(log x, 5) ≤ 5 on ℝ: undefined at x = −1 (min(iπ, 5))."""
+    return Inequality(sp.Min(sp.log(x), 5), "<=", 5, where={x: Real()})
+
+
+@claim()
+def max_of_a_root_where_it_is_real() -> Inequality:
+    """max(√x, 0) ≥ 0 for x ≥ 0.
+    √x ≥ 0 there, so the maximum is √x ≥ 0."""
+    return Inequality(sp.Max(sp.sqrt(x), 0), ">=", 0, where={x: Nonnegative()})
+
+
+@claim()
+def max_of_a_cosine_written_with_i() -> Identity:
+    """max((e^{ix} + e^{−ix})/2, −1) = cos x on ℝ.
+    Euler: (e^{ix} + e^{−ix})/2 = cos x ≥ −1, real; its float imaginary part is round-off, not a finding."""
+    return Identity(sp.Max((sp.exp(sp.I * x) + sp.exp(-sp.I * x)) / 2, -1), sp.cos(x), where={x: Real()})
+
+
 TRUTH = {
     "max_of_a_root": ("partial", 2, None),
     "piecewise_on_a_root": ("partial", 2, None),
+    "max_of_a_root_is_nonnegative": ("partial", 2, None),
+    "atan2_of_a_root": ("partial", 2, None),
+    "min_of_a_logarithm": ("partial", 2, None),
+    "max_of_a_root_where_it_is_real": ("true", 2, None),
+    "max_of_a_cosine_written_with_i": ("true", 2, None),
 }
