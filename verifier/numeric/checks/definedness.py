@@ -9,7 +9,9 @@ in the claim's domain (see sampling.outside_domain). Then:
 * both sides undefined: at a random sample, the claim is undefined on a part of its domain of
   positive measure, an error that asks to narrow the domain; at a special point only
   (x = 0, drawn on purpose), a note "both sides undefined at x = 0; not checked there";
-* both sides real in high precision: float overflow, no information either way.
+* both sides real in high precision: float overflow, or a float function that has no value where the true one
+  has (scipy's binom(−3, 3) and Γ(a)·Q(a, x) at a ≤ 0 are NaN): listed (Finding.real), and the comparison
+  decides them in high precision like any suspect (resolve.admit_real).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class Finding:
     counterexample: Counterexample | None = None
     reason: str = ""
     note: str = ""
+    real: list[int] = dataclasses.field(default_factory=list)  # float-undefined samples real in high precision
 
 
 def is_real_claim(exprs: Sequence[sp.Basic]) -> bool:
@@ -157,10 +160,14 @@ def probe(
     random[:special] = False
     screen = balls.BallEvaluator(inst.symbols, [*sides[0]] if same else [*sides[0], *sides[1]])
 
+    seen_real: list[int] = []  # both sides real in high precision where floats had none: decided like suspects
+
     def uncertain(found: np.ndarray) -> np.ndarray:
         """The samples found that arb does not certify real (float overflow, exp(800)/exp(800), is), at most
         SCREENED of them: the probes' places are not taken by overflow."""
-        kept = [i for i in found[:SCREENED] if not certainly_real(screen, ExactSample(inst, env, int(i)))]
+        kept: list[int] = []
+        for i in found[:SCREENED]:
+            (seen_real if certainly_real(screen, ExactSample(inst, env, int(i))) else kept).append(int(i))
         return np.array(kept, dtype=int)
 
     one_sided = _both_kinds(uncertain(np.flatnonzero(ok[0] ^ ok[1])), random)
@@ -171,7 +178,8 @@ def probe(
         first = first_state(left, args, real)
         firsts = (first, first if same else first_state(right, args, real))
         if firsts[0] is None or firsts[1] is None or (firsts[0][0], firsts[1][0]) == (State.REAL, State.REAL):
-            continue  # not decided, or both real (float overflow): no information, at any precision
+            seen_real.extend([int(idx)] if firsts[0] is not None and firsts[1] is not None else [])
+            continue  # not decided, or both real (float NaN or overflow): the comparison decides it in mpmath
         if outside_domain(inst, env, int(idx)) is not None:
             continue
         point = exact_point(inst, env, int(idx))
@@ -185,7 +193,8 @@ def probe(
             return _complex_counterexample(inst, env, int(idx), seen)
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
-    return _both_undefined(inst, env, drawn, special, len(undefined_both), not (ok[0] | ok[1]).any())
+    found = _both_undefined(inst, env, drawn, special, len(undefined_both), not (ok[0] | ok[1]).any())
+    return dataclasses.replace(found, real=sorted(seen_real))
 
 
 def _both_kinds(found: np.ndarray, random: np.ndarray) -> np.ndarray:

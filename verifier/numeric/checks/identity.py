@@ -10,7 +10,7 @@ from verifier.language.claims import Identity
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
 from verifier.numeric.checks import definedness, lattice, poles
-from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
+from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
 from verifier.trusted.instantiate import Instance, as_matrix
@@ -60,4 +60,5 @@ def _compare_sides(
 
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))
+    admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
     return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))

@@ -13,6 +13,7 @@ from verifier.numeric.batch import BatchComparison
 from verifier.numeric.checks import critical, definedness, ends, lattice, poles
 from verifier.numeric.checks.resolve import (
     NumericOutcome,
+    admit_real,
     evidence,
     exact_confirmation,
     opaque_outcome,
@@ -76,6 +77,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
 
         return confirm.decide_sign(value, strict=strict)
 
+    admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
     result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
     if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
