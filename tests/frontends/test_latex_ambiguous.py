@@ -66,6 +66,8 @@ def _verdict(block: str, line: str) -> Status:
         ("A: matrix k×k; k: 2..2", "\\|A\\|_1 = \\sum_{i,j} |A_{ij}|", "induced"),
         ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\| = 1", "Frobenius"),
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
+        ("x: real", "\\frac{d}{dx}(x+1)(x-1) = 2x", "\\left((x+1) (x-1)\\right) for the second"),
+        ("x: real", "\\frac{d}{dx}(x^2) x = 2x^2", "take (x^2) only, or the product with x?"),
     ],
 )
 def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: str, says: str) -> None:
@@ -103,6 +105,20 @@ def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: s
         ("x: real", "\\sqrt[3]{x} \\sqrt[3]{x} \\sqrt[3]{x} = x", Status.PROVED),
         ("x: real", "\\sqrt[4]{x^4} = x", Status.REFUTED),
         ("x: real", "\\sqrt{x^2} = |x| \\quad \\text{since } \\sqrt{a^2} = |a|", Status.PROVED),
+        # a parenthesised operand ends at its closing parenthesis (red team F1: read as d/dx (x^2 x), PROVED)
+        ("x: real", "\\frac{d}{dx}(x^2) \\cdot x = 3x^2", Status.REFUTED),
+        ("x: real", "\\frac{d}{dx}(x^2) \\cdot x = 2x^2", Status.PROVED),
+        ("x: real", "\\frac{d}{dx}\\left(x^2\\right) \\cdot x = 2x^2", Status.PROVED),
+        ("x: real", "\\frac{d}{dx}[x^2] \\cdot x = 2x^2", Status.PROVED),
+        ("x: real", "\\frac{\\partial}{\\partial x}(x^2) \\cdot x = 2x^2", Status.PROVED),
+        ("x: real", "\\frac{d}{dx}(x^2)\\frac{d}{dx}(x^3) = 6x^3", Status.PROVED),
+        ("x: real", "\\frac{d}{dx}(x^2) \\cdot \\frac{d}{dx} x^2 = 4x^2", Status.PROVED),
+        ("x: nonzero", "\\frac{d}{dx}(x^2) / x = 2", Status.PROVED),
+        (
+            "x: real",
+            "\\frac{d}{dx}(x^2 \\sin x) = \\frac{d}{dx}(x^2) \\cdot \\sin x + x^2 \\cdot \\frac{d}{dx}(\\sin x)",
+            Status.PROVED,
+        ),
     ],
 )
 def test_the_readings_that_stay(block: str, line: str, status: Status) -> None:

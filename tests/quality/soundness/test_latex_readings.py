@@ -355,6 +355,23 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0",),
         "Ambiguous: the condition is not the declared domain; False at x = −1.",
     ),
+    # the red team's F1 (2026 s4): a parenthesised operand ends at its closing parenthesis
+    ("ambiguous", "derivative_paren_cdot", "false", ("\\frac{d}{dx}(x^2) \\cdot x = 3x^2",), "False at x = 1: 2 ≠ 3."),
+    ("ambiguous", "derivative_paren_cdot_true", "true", ("\\frac{d}{dx}(x^2) \\cdot x = 2x^2",), "Proof: 2x · x."),
+    (
+        "ambiguous",
+        "derivative_paren_side_by_side",
+        "false",
+        ("\\frac{d}{dx}(x^2)\\frac{d}{dx}(x^3) = 12x^3",),
+        "False at x = 1: (2x)(3x²) = 6 ≠ 12.",
+    ),
+    (
+        "ambiguous",
+        "derivative_paren_juxtaposed",
+        "malformed",
+        ("\\frac{d}{dx}(x+1)(x-1) = 2x",),
+        "Ambiguous: d/dx of the product is 2x, (d/dx (x+1))·(x−1) is x − 1.",
+    ),
     ("declared_d", "d_over_dx", "malformed", ("\\frac{d}{dx} x^2 = x",), "Ambiguous: d/(dx)·x² = x, or 2x."),
     ("declared_d", "d_over_dx_true", "malformed", ("\\frac{d}{dx} x^2 = 2x",), "Ambiguous: d declared."),
     ("declared_d", "dy_over_dx", "malformed", ("\\frac{dy}{dx} = \\frac{y}{x}",), "Ambiguous: d declared."),

@@ -115,7 +115,7 @@ def _numbers(node: Node, origin: Origin) -> None:
             )
 
 
-def _is_operator(node: Node) -> bool:
+def is_operator(node: Node) -> bool:
     """A derivative operator: \\frac{d}{dx}, \\frac{\\partial}{\\partial z_j}, \\frac{\\partial^2}{…}, \\nabla_w."""
     if is_node(node, "frac"):
         top, bottom = inner(node.children[1]), inner(node.children[2])
@@ -158,7 +158,7 @@ def _slash(node: Node, origin: Origin) -> None:
             f"ambiguous: {a}/{b} can be read two ways; write \\frac{{{a}}}{{{b}}} or \\frac{{{a}}}{{{first}}} {rest}",
         )
     items = list(left.children) if is_node(left, "juxt") else []
-    if any(_is_operator(c) for c in items[:-1]):
+    if any(is_operator(c) for c in items[:-1]) and not (is_operator(items[-2]) and is_node(items[-1], "paren")):
         raise _fail(
             origin,
             node.children[1],
@@ -186,11 +186,14 @@ def _extend(node: Tree, origin: Origin) -> Tree:
     if not is_node(left, "juxt"):
         return node
     items = list(left.children)
-    at = next((i for i, c in enumerate(items[:-1]) if _is_operator(c)), None)
+    at = next((i for i, c in enumerate(items[:-1]) if is_operator(c)), None)
     if at is None:
         return node
+    rest = items[at + 1 :]
+    if len(rest) == 1 and is_node(rest[0], "paren"):  # \\frac{d}{dx}(x^2) \\cdot x: the operand ends at ")"
+        return node
     right = node.children[2].children[1] if is_node(node.children[2], "neg", "pos") else node.children[2]
-    if _is_operator(right) or (is_node(right, "juxt") and any(_is_operator(c) for c in right.children)):
+    if is_operator(right) or (is_node(right, "juxt") and any(is_operator(c) for c in right.children)):
         raise _fail(
             origin,
             node.children[1],
@@ -198,7 +201,6 @@ def _extend(node: Tree, origin: Origin) -> Tree:
             "derivative in parentheses, \\left(\\frac{d}{dx} …\\right) \\cdot \\left(\\frac{d}{dx} …\\right), "
             "or the operand of the first in parentheses",
         )
-    rest = items[at + 1 :]
     operand = rest[0] if len(rest) == 1 else Tree("juxt", rest)
     return Tree("juxt", [*items[: at + 1], Tree(node.data, [operand, *node.children[1:]])])
 

@@ -12,6 +12,7 @@ import sympy as sp
 from lark import Token, Tree
 
 from verifier.frontends.latex import bigops, macros, scripts, sequences, values
+from verifier.frontends.latex.ambiguity import is_operator, text
 from verifier.frontends.latex.definitions import Definition
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.values import Fn, Matrix, Value
@@ -45,7 +46,8 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if i + 1 >= len(items):
         raise w.fail(node, f"{v.label} needs an argument: {v.label}(x)")
     if v.greedy:
-        return v.apply(product(w.holding(v.hold), items[i + 1 :])), len(items)
+        end = _operand_end(w, items, i)
+        return v.apply(product(w.holding(v.hold), items[i + 1 : end])), end
     arg_node, posts = items[i + 1], list[Node]()
     while is_script(arg_node):
         posts.insert(0, arg_node)
@@ -67,6 +69,24 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
         raise w.fail(items[j], _ambiguous(v.label))
     return v.apply(arg), j
+
+
+def _operand_end(w: Walker, items: list[Node], i: int) -> int:
+    """Where the operand of the derivative operator at i ends: the rest of the product, or the closing
+    parenthesis of a parenthesised operand when another derivative operator follows it
+    (\\frac{d}{dt}(t^2) \\frac{d}{dt}(t^3)); any other factor after it is refused, as either reading is
+    plausible (\\frac{d}{dx}(x+1)(x-1): the derivative of the product, or (x+1)' times (x-1)?)."""
+    if not is_node(items[i + 1], "paren") or i + 2 >= len(items):
+        return len(items)
+    if is_operator(items[i + 2]):
+        return i + 2
+    operator, operand, rest = text(items[i]), text(items[i + 1]), " ".join(text(c) for c in items[i + 2 :])
+    raise w.fail(
+        items[i + 2],
+        f"ambiguous: does {operator} take {operand} only, or the product with {rest}? write "
+        f"\\left({operator}{operand}\\right) {rest} for the first, {operator}\\left({operand} {rest}\\right) "
+        "for the second",
+    )
 
 
 def _argument(w: Walker, fn: Fn, node: Node) -> Value | Fn | tuple[Value, ...]:
