@@ -119,10 +119,31 @@ def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: s
             "\\frac{d}{dx}(x^2 \\sin x) = \\frac{d}{dx}(x^2) \\cdot \\sin x + x^2 \\cdot \\frac{d}{dx}(\\sin x)",
             Status.PROVED,
         ),
+        ("z: vector of size k; k: 2..3", "\\exp(z)_1 = e^{z_1}", Status.PROVED),
+        ("A: matrix k×k; k: 2..3", "\\sigma(A)_{12} = \\sigma(A_{12})", Status.PROVED),
+        ("X: matrix m×k; k: 2..2; m: 3..3", "\\tanh(X)_{31} = \\tanh(X_{31})", Status.PROVED),
     ],
 )
 def test_the_readings_that_stay(block: str, line: str, status: Status) -> None:
     assert _verdict(block, line) is status
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "says"),
+    [
+        (
+            "A: matrix k×k; k: 2..3",
+            "\\operatorname{tr}(\\exp(A)) = \\sum_i e^{A_{ii}}",
+            "the matrix exponential is not",
+        ),
+        ("A: matrix k×k; k: 2..3; I: identity k×k", "\\exp(A) \\exp(-A) = I", "the matrix exponential is not"),
+        ("A: matrix k×k; k: 2..3", "\\cos(A)_{11} = \\cos(A_{11})", "the matrix function \\cos is not"),
+    ],
+)
+def test_a_function_of_a_square_matrix_is_refused(block: str, line: str, says: str) -> None:
+    """Red team F2: \\exp(A) of a square matrix was the entries' exp, so tr(exp A) = Σ e^{A_ii} was PROVED;
+    a textbook means the matrix exponential, which is refused as e^{A} is."""
+    assert says in _refusal(block, line)
 
 
 def test_an_odd_root_of_a_real_is_the_real_root() -> None:

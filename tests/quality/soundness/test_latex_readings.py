@@ -59,6 +59,7 @@ BLOCKS = {
     "typeset": "x, y, z: real; k: 2..2; v: vector of size k; A: matrix k×k\nw = x^3\np = x^2",
     "cancelled": "x, y: real; a: positive; b: nonnegative; t: [-1, 1]",
     "inverse": "A: matrix k×k; k: 2..2",
+    "matrix_function": "A: matrix k×k; I: identity k×k; z: vector of size k; k: 2..3",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -484,6 +485,23 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("(\\sqrt{\\sin^2 x + \\cos^2 x - 1})^2 = \\sin^2 x + \\cos^2 x - 1",),
         "Proof: sin²x + cos²x − 1 = 0 for every x, and (√0)² = 0.",
     ),
+    # the red team's F2 (2026 s4): \\exp(A) of a square matrix read entry by entry
+    (
+        "matrix_function",
+        "trace_of_exp",
+        "malformed",
+        ("\\operatorname{tr}(\\exp(A)) = \\sum_i e^{A_{ii}}",),
+        "Ambiguous: entrywise it holds; with the matrix exponential it is false at A = [[0, 1], [1, 0]], "
+        "tr exp A = 2 cosh 1 ≠ 2.",
+    ),
+    (
+        "matrix_function",
+        "cos_entry",
+        "malformed",
+        ("\\cos(A)_{12} = \\cos(A_{12})",),
+        "Ambiguous: entrywise it holds; the matrix cosine of A = 0 is I, whose (1, 2) entry is 0 ≠ cos 0 = 1.",
+    ),
+    ("matrix_function", "exp_of_vector", "true", ("\\exp(z)_1 = e^{z_1}",), "Proof: exp of a vector is entrywise."),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

@@ -240,6 +240,7 @@ def builtin(w: Walker, name: str, label: str) -> Fn:
         if isinstance(arg, tuple):
             raise ValueError(f"{label} takes one argument")
         if b.takes == "scalar":
+            _no_matrix_function(name, label, arg)
             return Matrix(arg.applyfunc(b.fn)) if isinstance(arg, sp.MatrixBase) else b.fn(arg)
         if not isinstance(arg, sp.MatrixBase) or (b.takes == "vector" and arg.cols != 1):
             raise ValueError(
@@ -251,6 +252,17 @@ def builtin(w: Walker, name: str, label: str) -> Fn:
         return Matrix(out) if isinstance(out, sp.MatrixBase) else out
 
     return Fn(label, apply, of_entries=b.takes == "vector")
+
+
+def _no_matrix_function(name: str, label: str, arg: object) -> None:
+    """\\exp(A), \\cos(A), \\sqrt{A} of a square matrix: a textbook means the matrix function, not the matrix
+    of entries' exp (e^{A} is refused alike). Refused; a vector, and σ or ReLU of a matrix, stay entrywise."""
+    if name in macros.MATRIX_FUNCTIONS and isinstance(arg, sp.MatrixBase) and arg.rows == arg.cols >= 2:
+        what = "the matrix exponential" if name == "exp" else f"the matrix function {label}"
+        raise ValueError(
+            f"{label} of {values.shape_of(arg)}: {what} is not supported; apply it to an entry "
+            f"({label}(A_{{ij}})), or state the claim entrywise"
+        )
 
 
 def declared(w: Walker, key: str, shown: str) -> Fn:

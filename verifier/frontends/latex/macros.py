@@ -240,6 +240,9 @@ def _det(a: sp.ImmutableMatrix) -> sp.Expr:
     return sp.expand(a.det(method="berkowitz"))
 
 
+# the scalar functions a square matrix has a matrix function of (\\exp(A) is e^A, not the entries' exp): refused there
+MATRIX_FUNCTIONS = frozenset({"exp", "log", "sin", "cos", "tanh", "sinh", "cosh", "sqrt"})
+
 BUILTINS: dict[str, Builtin] = {
     "sigmoid": Builtin("sigmoid", "scalar", mathlib.sigmoid),
     "softmax": Builtin("softmax", "vector", mathlib.softmax),

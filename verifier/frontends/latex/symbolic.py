@@ -190,6 +190,8 @@ class SymbolicEvaluator(Evaluator):
         def apply(arg: object) -> Any:
             if not isinstance(arg, Entries):
                 return explicit.apply(arg)
+            if b.takes == "scalar" and b.arity != 0 and arg.kind == MATRIX and name in macros.MATRIX_FUNCTIONS:
+                raise NotSymbolic(f"{label} of a matrix")
             if b.takes == "scalar" and b.arity != 0:
                 return arg.map(lambda e: _scalar(b.fn(e)), f"{label}({arg.label})")
             m = sp.Dummy("m", integer=True)
