@@ -68,6 +68,12 @@ def _verdict(block: str, line: str) -> Status:
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
         ("x: real", "\\frac{d}{dx}(x+1)(x-1) = 2x", "\\left((x+1) (x-1)\\right) for the second"),
         ("x: real", "\\frac{d}{dx}(x^2) x = 2x^2", "take (x^2) only, or the product with x?"),
+        (
+            "x: real",
+            "\\frac{x^2 - 1}{x - 1} = x + 1 \\quad \\text{(} x \\neq 1 \\text{)}",
+            "declare the domain instead",
+        ),
+        ("x: real", "\\sqrt{x^2} = x \\quad \\text{(x \\ge 0)}", "declare the domain instead"),
     ],
 )
 def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: str, says: str) -> None:
@@ -144,6 +150,34 @@ def test_a_function_of_a_square_matrix_is_refused(block: str, line: str, says: s
     """Red team F2: \\exp(A) of a square matrix was the entries' exp, so tr(exp A) = Σ e^{A_ii} was PROVED;
     a textbook means the matrix exponential, which is refused as e^{A} is."""
     assert says in _refusal(block, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "x = 1 \\Rightarrow x^2 = 1 \\text{ and } x^3 = -1",
+        "x^2 - 3x + 2 = 0 \\iff x = 1 \\text{ or } x = 2",
+        "x = 1 \\Rightarrow x^2 = 1 \\quad \\text{, hence } x^4 \\le 1",
+        "x = 1 \\Rightarrow x^2 = 1 \\text{ and so } x^3 \\Rightarrow 1",
+    ],
+)
+def test_a_second_statement_after_text_is_refused(line: str) -> None:
+    """Red team F3: `\\text{ and } x^3 = -1` was cut off as a reason, and x = 1 ⇒ x² = 1 PROVED the line."""
+    assert "one statement per display" in _refusal("x: real", line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\\frac{d}{dx} x^2 = 2x \\quad \\text{(by the chain rule)}",
+        "\\tanh(x) = 2\\sigma(2x) - 1 \\quad \\text{since } \\sigma(2t) = (1 + \\tanh t)/2",
+        "\\frac{d}{dx} \\log(x^2 + 1) = \\frac{2x}{x^2 + 1} \\quad \\text{(\\log u)' = u'/u}",
+        "x^2 + 1 > 0 \\quad \\text{a square is } \\ge 0",
+    ],
+)
+def test_a_justification_with_a_relation_stays_a_reason(line: str) -> None:
+    _, errors = _read("x: real", line)
+    assert errors == [], errors
 
 
 def test_an_odd_root_of_a_real_is_the_real_root() -> None:

@@ -373,6 +373,28 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\frac{d}{dx}(x+1)(x-1) = 2x",),
         "Ambiguous: d/dx of the product is 2x, (d/dx (x+1))·(x−1) is x − 1.",
     ),
+    # the red team's F3 and F13 (2026 s4): a second statement, or a condition, taken for a reason
+    (
+        "ambiguous",
+        "and_after_text",
+        "malformed",
+        ("x = 1 \\Rightarrow x^2 = 1 \\text{ and } x^3 = -1",),
+        "Ambiguous: 'and x^3 = -1' is half of the statement, which is false at x = 1 (x³ = 1 ≠ −1).",
+    ),
+    (
+        "ambiguous",
+        "or_after_text",
+        "malformed",
+        ("x^2 - 3x + 2 = 0 \\iff x = 1 \\text{ or } x = 2",),
+        "Ambiguous: 'or x = 2' is half of the statement (which holds), read as a reason it is x² − 3x + 2 = 0 ⇔ x = 1.",
+    ),
+    (
+        "ambiguous",
+        "bare_condition_in_text",
+        "malformed",
+        ("\\frac{x^2 - 1}{x - 1} = x + 1 \\quad \\text{(} x \\neq 1 \\text{)}",),
+        "Undefined at x = 1; the condition is not the declared domain.",
+    ),
     ("declared_d", "d_over_dx", "malformed", ("\\frac{d}{dx} x^2 = x",), "Ambiguous: d/(dx)·x² = x, or 2x."),
     ("declared_d", "d_over_dx_true", "malformed", ("\\frac{d}{dx} x^2 = 2x",), "Ambiguous: d declared."),
     ("declared_d", "dy_over_dx", "malformed", ("\\frac{dy}{dx} = \\frac{y}{x}",), "Ambiguous: d declared."),

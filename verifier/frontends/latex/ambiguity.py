@@ -19,7 +19,6 @@ operand is moved inside the operator's scope.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from lark import Token, Tree
@@ -29,8 +28,6 @@ from verifier.frontends.latex.values import Fn
 from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, spaced
 
 _PRODUCTS = ("mul", "hadamard")
-_CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
-_RELATION = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>=≥≤≠∈]")
 _FUNCTIONS = ("func", "opname")
 
 
@@ -203,18 +200,6 @@ def _extend(node: Tree, origin: Origin) -> Tree:
         )
     operand = rest[0] if len(rest) == 1 else Tree("juxt", rest)
     return Tree("juxt", [*items[: at + 1], Tree(node.data, [operand, *node.children[1:]])])
-
-
-def condition(reason: str, origin: Origin) -> None:
-    """A reason that states a condition, \\text{for } x \\ge 0, is refused: the line is checked on the whole
-    declared domain, so the condition would be shown but not used."""
-    m = _CONDITION.match(reason)
-    if m is not None and _RELATION.search(m.group(2)):
-        raise LatexError(
-            origin,
-            f"the condition '{reason}' in \\text is not used: a line is checked on the whole declared domain; "
-            "declare the domain instead (x: nonnegative, x: (0, 1)) and drop the condition",
-        )
 
 
 def named_function_slash(w: Walker, node: Node) -> None:

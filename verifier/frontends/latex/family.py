@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import ambiguity, conditions, gates, grammar, macros, spacing
+from verifier.frontends.latex import conditions, gates, grammar, macros, reasons, spacing
 from verifier.frontends.latex.declarations import Declarations, parse_block
 from verifier.frontends.latex.document import ChainSource, split
 from verifier.frontends.latex.errors import LatexError, Origin
@@ -92,7 +92,7 @@ class Reader:
             if display.refused:
                 raise LatexError(display.origin, display.refused)
             text, reason = _reason(display.text)
-            ambiguity.condition(reason, display.origin)
+            reasons.check(reason, display.origin)
             toks = grammar.tokens(text, display.origin, self.commands)
             grammar.check_balance(toks, display.origin)
             parts = grammar.split_relations(toks)

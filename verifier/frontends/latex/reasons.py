@@ -1,0 +1,54 @@
+"""A display's reason, the words from its first \\text{…} on, checked before the math is read.
+
+A reason is shown back, never checked. So a reason that says something the line would need, or that
+goes on with another statement, is refused, with what to write instead:
+
+- a condition, `\\text{for } x \\ge 0` or `\\text{(} x \\neq 1 \\text{)}`: the line is checked on the whole
+  declared domain, so the condition would be shown but not used;
+- a conjunction and a further relation, `x^2 = 1 \\text{ and } x^3 = -1`: the second statement would be
+  cut off as a reason and never checked.
+
+A justification stays, relations included: `\\text{since } \\tanh t = 2\\sigma(2t) - 1`, `\\text{(\\log u)' = u'/u}`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.frontends.latex.errors import LatexError, Origin
+
+_CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
+_RELATION = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>=≥≤≠∈]")
+_INEQUALITY = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>≥≤≠∈]|!=")
+_STATEMENT = re.compile(
+    r"^\W*(and|or|nor|but|so|hence|thus|therefore|then|also|i\.?e\.?|that is|iff|implies)(?![a-zA-Z])(.*)$",
+    re.IGNORECASE,
+)
+_ARROW = re.compile(r"\\(?:Rightarrow|Leftarrow|Leftrightarrow|implies|impliedby|iff|approx|equiv|sim)(?![a-zA-Z])")
+_WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{2,}")
+_COMMAND = re.compile(r"\\[a-zA-Z]+(?:\{[^{}]*\})?")
+
+
+def check(reason: str, origin: Origin) -> None:
+    """A LatexError if the reason states a condition or another statement; nothing for a justification."""
+    m = _CONDITION.match(reason)
+    if (m is not None and _RELATION.search(m.group(2))) or _bare_condition(reason):
+        raise LatexError(
+            origin,
+            f"the condition '{reason}' in \\text is not used: a line is checked on the whole declared domain; "
+            "declare the domain instead (x: nonnegative, x: (0, 1)) and drop the condition",
+        )
+    m = _STATEMENT.match(reason)
+    if m is not None and (_RELATION.search(m.group(2)) or _ARROW.search(m.group(2))):
+        raise LatexError(
+            origin,
+            f"'{reason}' goes on with another relation after \\text, which would be taken for a reason and never "
+            "checked; write one statement per display (each is checked), and a reason only to justify a step; "
+            "a disjunction ('or') of relations is not read",
+        )
+
+
+def _bare_condition(reason: str) -> bool:
+    """(x \\neq 1), x > 0: an inequality with no words around it, in \\text or between \\text{(} and \\text{)}."""
+    math = _COMMAND.sub(" ", reason)
+    return _INEQUALITY.search(reason) is not None and _WORD.search(math) is None
