@@ -74,6 +74,14 @@ def _verdict(block: str, line: str) -> Status:
             "declare the domain instead",
         ),
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{(x \\ge 0)}", "declare the domain instead"),
+        # red team F4, F5: the letter bound and free, read as max_j(2) z_j and (Σ_j x_j) − y_j
+        ("z: vector of size k; k: 2..3; j: index", "\\max_j 2 z_j = 2 z_j", "write \\max_j (2 z_j)"),
+        (
+            "x, y: vectors of size k; k: 2..3; j: index",
+            "\\sum_j x_j - y_j = \\sum_j (x_j - y_j)",
+            "write \\sum_j (x_j - y_j) for one sum",
+        ),
+        ("A: matrix k×k; x: vector of size k; k: 2..3; j: index", "\\sum_i \\sum_j A_{ij} + x_j = 0", "\\sum_j"),
     ],
 )
 def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: str, says: str) -> None:
@@ -128,6 +136,9 @@ def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: s
         ("z: vector of size k; k: 2..3", "\\exp(z)_1 = e^{z_1}", Status.PROVED),
         ("A: matrix k×k; k: 2..3", "\\sigma(A)_{12} = \\sigma(A_{12})", Status.PROVED),
         ("X: matrix m×k; k: 2..2; m: 3..3", "\\tanh(X)_{31} = \\tanh(X_{31})", Status.PROVED),
+        ("z: vector of size k; k: 2..3; j: index", "\\max_j (2 z_j) = 2 \\max_j z_j", Status.PROVED),
+        ("z: vector of size k; k: 2..3; j: index", "\\max_j z_j - z_j + z_j = \\max_i z_i", Status.PROVED),
+        ("x, y: vectors of size k; k: 2..3; j: index", "\\sum_i x_i - y_j = \\sum_i x_i - y_j", Status.PROVED),
     ],
 )
 def test_the_readings_that_stay(block: str, line: str, status: Status) -> None:

@@ -395,6 +395,16 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\frac{x^2 - 1}{x - 1} = x + 1 \\quad \\text{(} x \\neq 1 \\text{)}",),
         "Undefined at x = 1; the condition is not the declared domain.",
     ),
+    # the red team's F4 and F5 (2026 s4): an index bound by \\max_j or \\sum_j and free right after it
+    ("vector_index", "max_then_free", "malformed", ("\\max_j 2 x_j = 2 x_j",), "Ambiguous: max_j (2 x_j) ≠ 2 x_j."),
+    (
+        "vector_index",
+        "sum_then_free",
+        "malformed",
+        ("\\sum_j x_j - x_j = 0",),
+        "Ambiguous: Σ_j (x_j − x_j) = 0 holds, (Σ_j x_j) − x_j = 0 does not.",
+    ),
+    ("vector_index", "max_of_product", "true", ("\\max_j (2 x_j) = 2 \\max_j x_j",), "Proof: 2 > 0 keeps the order."),
     ("declared_d", "d_over_dx", "malformed", ("\\frac{d}{dx} x^2 = x",), "Ambiguous: d/(dx)·x² = x, or 2x."),
     ("declared_d", "d_over_dx_true", "malformed", ("\\frac{d}{dx} x^2 = 2x",), "Ambiguous: d declared."),
     ("declared_d", "dy_over_dx", "malformed", ("\\frac{dy}{dx} = \\frac{y}{x}",), "Ambiguous: d declared."),

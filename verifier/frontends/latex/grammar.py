@@ -15,7 +15,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.frontends.latex import ambiguity, macros, spacing
+from verifier.frontends.latex import ambiguity, binders, macros, spacing
 from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
@@ -367,7 +367,9 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
         raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here{hint}") from None
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None
-    return ambiguity.check(tree, origin)
+    tree = ambiguity.check(tree, origin)
+    binders.check(tree, origin)
+    return tree
 
 
 def _hint(toks: list[Token], tok: Token) -> str:
