@@ -82,6 +82,10 @@ def _verdict(block: str, line: str) -> Status:
             "write \\sum_j (x_j - y_j) for one sum",
         ),
         ("A: matrix k×k; x: vector of size k; k: 2..3; j: index", "\\sum_i \\sum_j A_{ij} + x_j = 0", "\\sum_j"),
+        # red team F11: the suggestion kept only the last factor, \\ln(x/3)
+        ("x: positive", "\\ln 2x / 3 = 0", "write \\ln(2x/3) or \\frac{\\ln 2x}{3}"),
+        ("x: positive", "3 \\ln 2x / 3 = 0", "write 3 \\ln(2x/3)"),
+        ("x: real; f: function", "f 2x/2 = \\frac{f(x)}{2}", "write f(2x/2)"),
     ],
 )
 def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: str, says: str) -> None:

@@ -164,13 +164,19 @@ def _slash(node: Node, origin: Origin) -> None:
         )
     f = _unparenthesised_function(items)
     if f is not None:
-        g = text(f)
         raise _fail(
             origin,
             node.children[1],
-            f"ambiguous: {text(left)}/{text(right)} can be read two ways; write {g}({text(items[-1])}/{text(right)}) "
+            f"ambiguous: {text(left)}/{text(right)} can be read two ways; write {applied(items, f, right)} "
             f"or \\frac{{{text(left)}}}{{{text(right)}}}",
         )
+
+
+def applied(items: list[Node], f: Node, right: Node) -> str:
+    """\\ln 2x / 3 as the function of the whole quotient, its argument all the factors after it: \\ln(2x/3)."""
+    at = next(i for i, c in enumerate(items) if c is f)
+    before = "".join(text(c) + " " for c in items[:at])
+    return f"{before}{text(f)}({text(Tree('juxt', items[at + 1 :]))}/{text(right)})"
 
 
 def _extend(node: Tree, origin: Origin) -> Tree:
@@ -210,10 +216,10 @@ def named_function_slash(w: Walker, node: Node) -> None:
         if not is_node(f, "name", "decorated", "font") or is_node(arg, "paren", "tuple", "braced"):
             continue
         if isinstance(w.item(f), Fn):
-            g, right = text(f), text(node.children[2])
+            right = text(node.children[2])
             raise w.fail(
                 node,
-                f"ambiguous: {text(left)}/{right} can be read two ways; write {g}({text(items[-1])}/{right}) "
+                f"ambiguous: {text(left)}/{right} can be read two ways; write {applied(items, f, node.children[2])} "
                 f"or \\frac{{{text(left)}}}{{{right}}}",
             )
 
