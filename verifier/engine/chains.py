@@ -59,8 +59,9 @@ def verify_chain(
     family = dataclasses.replace(family, builder=once)
     steps: list[tuple[StepResult, ClaimResult]] = []
     quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
-    start_latex, start_inner = _markup(chain.start)  # typeset now, while the chain's own typesetting is at hand
-    lines = [_markup(step.expr) for step in chain.steps]
+    e_named = _declares_e(chain)
+    start_latex, start_inner = _markup(chain.start, e_named)  # typeset now, with the chain's own typesetting
+    lines = [_markup(step.expr, e_named) for step in chain.steps]
     for i in range(len(chain.steps)):
         steps.append(_verify_step(family, chain, i, quiet, source, verify_one, lines[i]))
         if on_step is not None:
@@ -218,14 +219,20 @@ def _why(end: ClaimResult) -> str:
     return f" ({text.removeprefix(end.name).lstrip(': ')})"
 
 
-def _markup(expr: Any) -> tuple[str, str]:
+def _declares_e(chain: Chain) -> bool:
+    """The chain declares a symbol e (the error in Newton's method): its lines write Euler's number as \\exp(1)."""
+    where = chain.where.items() if isinstance(chain.where, dict) else chain.where
+    return any(mathtext.names_e(getattr(target, "free_symbols", ())) for target, _ in where)
+
+
+def _markup(expr: Any, e_named: bool) -> tuple[str, str]:
     """(latex, presentation MathML) of a line: an expression, or a statement lhs op rhs."""
     if isinstance(expr, Relation):
-        (ll, lm), (rl, rm) = _markup(expr.lhs), _markup(expr.rhs)
+        (ll, lm), (rl, rm) = _markup(expr.lhs, e_named), _markup(expr.rhs, e_named)
         mo = {"<=": "&#x2264;", ">=": "&#x2265;", "<": "&lt;", ">": "&gt;"}.get(expr.op, expr.op)
         return f"{ll} {_LATEX[expr.op]} {rl}", f"<mrow>{lm}<mo>{mo}</mo>{rm}</mrow>"
     line = _scalar(expr)
-    return mathtext.latex(line), mathtext.mathml(line)
+    return mathtext.latex(line, e_named), mathtext.mathml(line)
 
 
 def _text(expr: Any) -> str:

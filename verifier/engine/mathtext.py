@@ -51,8 +51,22 @@ def _ordered_terms(expr: sp.Basic, order: str | None, plain: Callable[[sp.Basic,
 
 
 class _Latex(LatexPrinter):
+    e_named = False  # a symbol of the object is named e: Euler's number and exp are written \\exp(…), not e
+
+    def doprint(self, expr: Any) -> str:
+        self.e_named = self.e_named or names_e(getattr(expr, "free_symbols", set()))
+        return str(super().doprint(expr))
+
     def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:
         return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
+
+    def _print_ExpBase(self, expr: sp.Expr, exp: str | None = None) -> str:
+        if not self.e_named:
+            return str(super()._print_ExpBase(expr, exp))
+        return str(self._do_exponent(rf"\exp\left({self._print(expr.args[0])}\right)", exp))
+
+    def _print_Exp1(self, expr: sp.Expr, exp: str | None = None) -> str:
+        return r"\exp\left(1\right)" if self.e_named else "e"
 
 
 class _MathML(MathMLPresentationPrinter):
@@ -60,8 +74,17 @@ class _MathML(MathMLPresentationPrinter):
         return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
 
 
-def latex(x: sp.Basic) -> str:
-    """sp.latex(x), typeset once per claim."""
+def names_e(symbols: Any) -> bool:
+    """A symbol named e (or an entry e_i of a vector e): Euler's number is then written \\exp(1), exp(x) \\exp(x)."""
+    return any(s.name == "e" or s.name.startswith("e_") for s in symbols if isinstance(s, sp.Symbol))
+
+
+def latex(x: sp.Basic, e_named: bool = False) -> str:
+    """sp.latex(x), typeset once per claim (e_named: the context declares a symbol e, see names_e)."""
+    if e_named:
+        printer = _Latex()
+        printer.e_named = True
+        return str(printer.doprint(x))
     return _typeset("latex", x)
 
 

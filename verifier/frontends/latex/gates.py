@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.printing.latex import LatexPrinter
 
 from verifier.frontends.latex import conditions
 from verifier.frontends.latex.errors import LatexError, Origin
@@ -107,7 +108,10 @@ def _declaration(condition: conditions.Condition, names: dict[sp.Symbol, str], s
 def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> None:
     if e.has(sp.Derivative, sp.Subs):
         return
-    text = sp.latex(e, symbol_names=scope.symbol_names())
+    names = scope.symbol_names()
+    declared_e = any(key in scope.decls.objects for key in ("e", "\\mathrm{e}"))  # sympy's e^{x} would read as it
+    printer = _ExpWritten if declared_e else LatexPrinter
+    text = printer({"symbol_names": names}).doprint(e)
     try:
         back = reparse(text)
     except LatexError as err:
@@ -122,6 +126,17 @@ def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> No
             f"round trip: sympy prints this line as {_short(text)}, which reads back as "
             f"{_short(sp.sstr(back))}; a bug of the LaTeX reader, please report it",
         )
+
+
+class _ExpWritten(LatexPrinter):
+    """sympy's printer with exp(x) written \\exp(x) and Euler's number \\exp(1): where the line declares a symbol e,
+    sympy's e^{x} reads back as that symbol to the power x."""
+
+    def _print_ExpBase(self, expr: sp.Expr, exp: str | None = None) -> str:
+        return str(self._do_exponent(rf"\exp\left({self._print(expr.args[0])}\right)", exp))
+
+    def _print_Exp1(self, expr: sp.Expr, exp: str | None = None) -> str:
+        return r"\exp\left(1\right)"
 
 
 def _same_but_distributed(back: object, e: sp.Expr) -> bool:

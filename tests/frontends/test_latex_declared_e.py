@@ -1,0 +1,34 @@
+"""A block that declares a symbol e (Newton's error, a vector e) still reads \\exp as the exponential (red team F10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
+from verifier.outcome import ClaimResult, Status
+
+pytest.importorskip("lark")
+SETTINGS = EngineSettings(samples=40)
+
+
+def _verified(declarations: str, line: str) -> ClaimResult:
+    text = f"```verifier\n{declarations}\n```\n\n$$ {line} $$\n"
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    assert errors == [], errors
+    return verify_family(families[0], SETTINGS)
+
+
+def test_exp_reads_back_when_a_vector_e_is_declared() -> None:
+    # sympy prints exp(x₁) as e^{x_{1}}, which read back as the declared vector e to a power: an error that
+    # called itself "a bug of the LaTeX reader"
+    r = _verified("x: vector of size k; k: 2..3\ne: vector of size k", "\\exp(x_1) = \\exp(x_1)")
+    assert r.status is Status.PROVED, r.reason
+
+
+def test_exp_is_the_exponential_and_e_the_declared_symbol() -> None:
+    assert _verified("x, e: real", "\\exp(x) \\exp(-x) = 1").status is Status.PROVED
+    assert _verified("x, e: real", "\\frac{1}{1 + \\exp(-x)} = \\frac{\\exp(x)}{1 + \\exp(x)}").status is Status.PROVED
+    r = _verified("x, e: real", "\\exp(x) + e = e^x + e")  # e^x is the declared e to the power x
+    assert r.status is Status.REFUTED, r.reason
+    assert "e^{x}" not in r.start_latex and "\\exp" in r.start_latex  # the reading shown does not look like e^x
