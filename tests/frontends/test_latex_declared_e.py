@@ -1,4 +1,4 @@
-"""A block that declares a symbol e (Newton's error, a vector e) still reads \\exp as the exponential (red team F10)."""
+"""A block that declares e still reads \\exp as the exponential (red team F10); \\propto is named right (F14)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,9 @@ def test_exp_is_the_exponential_and_e_the_declared_symbol() -> None:
     r = _verified("x, e: real", "\\exp(x) + e = e^x + e")  # e^x is the declared e to the power x
     assert r.status is Status.REFUTED, r.reason
     assert "e^{x}" not in r.start_latex and "\\exp" in r.start_latex  # the reading shown does not look like e^x
+
+
+def test_proportional_to_is_not_called_approximately() -> None:
+    families, errors = latex.parse_chains("```verifier\nx: real\n```\n\n$$ 2x \\propto x $$\n", "hw.md", "hw")
+    assert families == [] and len(errors) == 1
+    assert "proportional to" in str(errors[0]) and "approximately" not in str(errors[0])

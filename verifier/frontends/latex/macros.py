@@ -86,7 +86,9 @@ _NEAR = "\\{0} (approximately) is no step the verifier can check; write = for an
 NO_STEP_RELATIONS = {
     **{n: _BACKWARDS.format(n) for n in ("Leftarrow", "Longleftarrow", "impliedby")},
     **{n: _ARROW.format(n) for n in ("rightarrow", "longrightarrow", "leftarrow")},
-    **{n: _NEAR.format(n) for n in ("approx", "simeq", "cong", "propto")},
+    **{n: _NEAR.format(n) for n in ("approx", "simeq", "cong")},
+    "propto": "\\propto (proportional to) is no step the verifier can check; write = with the constant factor "
+    "shown (y = c x, with c declared)",
     "equiv": "\\equiv is no step relation here; write = (an identity is checked at every point of the domain)",
     "infty": "\\infty is no value here; write the claim for finite values, or give an unbounded domain in the "
     "declarations (x: (0, \\infty))",
