@@ -57,6 +57,8 @@ def _verdict(block: str, line: str) -> Status:
         ("x: real; f: function", "f x/2 = \\frac{f(x)}{2}", "write f(x/2) or \\frac{f x}{2}"),
         ("w: vector of size k; k: 2..3", "\\nabla_w w^\\top w / 2 = w", "write the operand in parentheses"),
         ("x: real", "2 3 = 6", "write 2 \\cdot 3"),
+        ("x: real", "{2}{3} = 6", "write {2} \\cdot {3}"),  # braced digits typeset as 23 too (red team F7)
+        ("x: real", "2 {3} = 6", "write 2 \\cdot {3}"),
         ("x: real", "1.5 2 = 3", "write 1.5 \\cdot 2"),
         ("x: real", "3 \\frac{1}{2} = \\frac{3}{2}", "mixed number"),
         ("x: vector of size k; k: 2..3", "x_{1 2} = x_2", "a vector takes one index"),

@@ -85,7 +85,8 @@ def _double_script(node: Node, origin: Origin) -> None:
 
 
 def _is_number(node: Node) -> bool:
-    return is_node(node, "number")
+    """A number, braced or not: {2}{3} and 2 {3} typeset as 23, as 2 3 does."""
+    return is_node(inner(node), "number")
 
 
 def _numbers(node: Node, origin: Origin) -> None:
