@@ -141,6 +141,8 @@ class Evaluator:
             return self._expectation(None, node)
         if word in macros.OPERATOR_NAMES and not declared:
             return self.builtin(macros.OPERATOR_NAMES[word], f"\\operatorname{{{word}}}")
+        if word in macros.FIXED_FUNCTIONS and not declared:  # \operatorname{sin}: \sin, written upright by hand
+            return self.builtin(macros.FIXED_FUNCTIONS[word], f"\\{word}")
         return self.lookup(word, f"\\operatorname{{{word}}}", node)
 
     def _blackboard(self, node: Node) -> Fn:

@@ -1,4 +1,4 @@
-"""A block that declares e still reads \\exp as the exponential (red team F10); \\propto is named right (F14)."""
+"""Readings a red team found wrong (helper-75): a declared e, \\propto, \\operatorname{sin}."""
 
 from __future__ import annotations
 
@@ -38,3 +38,10 @@ def test_proportional_to_is_not_called_approximately() -> None:
     families, errors = latex.parse_chains("```verifier\nx: real\n```\n\n$$ 2x \\propto x $$\n", "hw.md", "hw")
     assert families == [] and len(errors) == 1
     assert "proportional to" in str(errors[0]) and "approximately" not in str(errors[0])
+
+
+@pytest.mark.parametrize(
+    "line", ["\\operatorname{sin}(x) = \\sin(x)", "\\mathrm{exp}(x) = \\exp(x)", "\\operatorname{log} x = \\log x"]
+)
+def test_a_function_written_upright_by_hand_is_that_function(line: str) -> None:
+    assert _verified("x: positive", line).status is Status.PROVED  # it was "not a known function (… sin …)"
