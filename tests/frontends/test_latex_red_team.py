@@ -1,4 +1,4 @@
-"""Readings a red team found wrong (helper-75): a declared e, \\propto, \\operatorname{sin}."""
+"""Readings a red team found wrong (helper-75): a declared e, \\propto, \\operatorname{sin}, a leading \\left."""
 
 from __future__ import annotations
 
@@ -45,3 +45,8 @@ def test_proportional_to_is_not_called_approximately() -> None:
 )
 def test_a_function_written_upright_by_hand_is_that_function(line: str) -> None:
     assert _verified("x: positive", line).status is Status.PROVED  # it was "not a known function (… sin …)"
+
+
+def test_a_first_line_that_opens_with_left_is_shown_whole() -> None:
+    r = _verified("x, y: real", "\\left| |x| - |y| \\right| \\le |x - y|")
+    assert r.start_written == "\\left| |x| - |y| \\right|"  # was "| |x| - |y| \\right|" (red team F17)

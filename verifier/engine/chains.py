@@ -59,8 +59,7 @@ def verify_chain(
     family = dataclasses.replace(family, builder=once)
     steps: list[tuple[StepResult, ClaimResult]] = []
     quiet = dataclasses.replace(settings, diagnose=False) if getattr(settings, "diagnose", False) else settings
-    e_named = _declares_e(chain)
-    start_latex, start_inner = _markup(chain.start, e_named)  # typeset now, with the chain's own typesetting
+    start_latex, start_inner = _markup(chain.start, e_named := _declares_e(chain))  # typeset now, as every line
     lines = [_markup(step.expr, e_named) for step in chain.steps]
     for i in range(len(chain.steps)):
         steps.append(_verify_step(family, chain, i, quiet, source, verify_one, lines[i]))

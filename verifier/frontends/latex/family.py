@@ -32,6 +32,7 @@ from verifier.language.stepwise import Chain, Relation, Step
 
 _TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
+_SIZED = re.compile(r"\\(?:left|[bB]igg?l?)\s*$")  # a size right before a line's first token (\left|): kept in its text
 MAX_FREE_INDICES = 2
 _LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}
 
@@ -63,7 +64,9 @@ def _step_relation(rel: Token, at: Origin) -> str:
 
 
 def _written(text: str, seg: list[Token]) -> str:
-    return " ".join(text[seg[0].start_pos or 0 : seg[-1].end_pos].split())
+    start = seg[0].start_pos or 0
+    start -= len(m.group()) if (m := _SIZED.search(text[:start])) else 0
+    return " ".join(text[start : seg[-1].end_pos].split())
 
 
 class Reader:
