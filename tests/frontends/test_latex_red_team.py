@@ -1,4 +1,4 @@
-"""Readings a red team found wrong (helper-75): a declared e, \\propto, \\operatorname{sin}, a leading \\left."""
+"""Readings a red team found wrong (helper-75): a declared e, \\propto, \\operatorname{sin}, \\left, \\mathrm{F}."""
 
 from __future__ import annotations
 
@@ -50,3 +50,9 @@ def test_a_function_written_upright_by_hand_is_that_function(line: str) -> None:
 def test_a_first_line_that_opens_with_left_is_shown_whole() -> None:
     r = _verified("x, y: real", "\\left| |x| - |y| \\right| \\le |x - y|")
     assert r.start_written == "\\left| |x| - |y| \\right|"  # was "| |x| - |y| \\right|" (red team F17)
+
+
+def test_the_frobenius_norm_set_upright_is_the_frobenius_norm() -> None:
+    # \|A\|_{\mathrm{F}} was refused as "\|A\|_? … an induced (operator) norm or the Frobenius norm" (red team F15)
+    line = "\\|A\\|_{\\mathrm{F}}^2 = \\operatorname{tr}(A^\\top A)"
+    assert _verified("A: matrix k×k; k: 2..3", line).status is Status.PROVED

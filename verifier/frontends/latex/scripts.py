@@ -50,6 +50,12 @@ def literal(node: Node) -> str | None:
     return None
 
 
+def _norm_kind(script: Node) -> str:
+    """A norm's subscript: 2, 1, F, or F set upright (\\|A\\|_{\\mathrm{F}}, the Frobenius norm); "?" for any other."""
+    body = inner(script)
+    return literal(body.children[1] if is_node(body, "font") else body) or "?"
+
+
 def base_key(w: Walker, base: Node) -> str | None:
     if is_node(base, "name"):
         return str(base.children[0].value).lstrip("\\")
@@ -184,12 +190,12 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_node(inner_base, "sub") and is_script(inner_base) and not w.scope.printed_mode:
         raise w.fail(node, "ambiguous double subscript (TeX refuses it): write x_{i,j} for two indices, or x_{i_j}")
     if is_node(base, "norm"):
-        return values.norm(w.value(base.children[1]), literal(script) or "?")
+        return values.norm(w.value(base.children[1]), _norm_kind(script))
     if is_node(base, "font") and is_node(inner(base.children[1]), "number") and lit in w.scope.decls.sizes:
         number = int(str(inner(base.children[1]).children[0]))  # \\mathbf{1}_k: the ones vector of size k
         return Matrix([number] * w.scope.size(lit))
     if is_node(base, "sup") and is_node(base.children[0], "norm"):  # \\|x\\|^2_2
-        norm = values.norm(w.value(base.children[0].children[1]), literal(script) or "?")
+        norm = values.norm(w.value(base.children[0].children[1]), _norm_kind(script))
         return values.power(norm, w.value(base.children[2]))
     if is_script(base) and base.children[1].type == "CARET" and not _is_transposing(w, base.children[2]):
         return _power_then_index(w, base, node)
