@@ -7,7 +7,3 @@ rational_zero) and the Einstein-form decision for generic dimension (einsum/). T
 itself and ``verifier.language`` (tests/test_architecture.py enforces it). A bug here can make PROVED
 false: change it with a soundness probe in tests/quality/soundness/.
 """
-
-from verifier.trusted import sympy_mends
-
-sympy_mends.install()  # before any claim is built: sympy's wrong facts, replaced (sympy_mends.py)

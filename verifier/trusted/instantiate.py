@@ -28,8 +28,11 @@ from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
+from verifier.trusted import sympy_mends
 from verifier.trusted.genuine import mint
 from verifier.trusted.symbol_identity import SymbolClash, check_symbols
+
+sympy_mends.install()  # every module that asks sympy's facts of a claim imports this one: mended before any is asked
 
 MAX_ENTRIES = 20_000
 

@@ -10,9 +10,9 @@ answers None (unknown) where sympy 1.14's handler was wrong, and what it answere
   binomial(3, 3) = 1: binomial(k, 3) ≤ 0 on −6..6 was PROVED.
 
 Found by comparing each handler's facts with exact values at integer and rational points
-(tests/trusted/test_sympy_mends.py repeats that comparison). Installed once, when the trusted base is
-imported, before any claim is built: sympy caches an object's facts, so a fact asked before the mend
-would outlive it.
+(tests/trusted/test_sympy_mends.py repeats that comparison). Installed when `instantiate` is imported, which
+every module that asks a claim's facts imports, before the kernel rebuilds any claim's symbols: sympy caches an
+object's facts, so a fact asked before the mend would outlive it (the kernel's objects are its own).
 """
 
 from __future__ import annotations
