@@ -13,10 +13,9 @@ from __future__ import annotations
 from lark import Token, Tree
 
 from verifier.frontends.latex.ambiguity import text
+from verifier.frontends.latex.bigops import is_extremum
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.walker import Node, inner, is_node
-
-_EXTREMA = ("\\max", "\\min")
 
 
 def check(tree: Node, origin: Origin) -> None:
@@ -29,7 +28,7 @@ def check(tree: Node, origin: Origin) -> None:
     if is_node(tree, "juxt"):
         items = tree.children
         for k, item in enumerate(items[:-2]):
-            if _is_extremum(item):
+            if is_extremum(item):
                 _refuse_if_free(item, _bound(item), Tree("juxt", items[k + 2 :]), items[k + 1], origin)
     for child in tree.children:
         check(child, origin)
@@ -93,23 +92,13 @@ def _trailing(node: Node) -> list[Node]:
     return out
 
 
-def _is_extremum(node: Node) -> bool:
-    return (
-        is_node(node, "sub")
-        and isinstance(node.children[1], Token)
-        and node.children[1].type == "UNDER"
-        and is_node(node.children[0], "func")
-        and node.children[0].children[0].value in _EXTREMA
-    )
-
-
 def _bound(node: Node) -> set[str]:
     """The letters a \\sum, \\prod, \\max_i or \\min_i binds (none for anything else)."""
     if is_node(node, "bigop") and len(node.children) == 3:
         bounds = node.children[1]
         scripts = [c for c in bounds.children if isinstance(c, Tree)]
         lower = scripts[0] if bounds.data == "lower_upper" else scripts[1]
-    elif _is_extremum(node):
+    elif is_extremum(node):
         lower = node.children[2]
     else:
         return set()
@@ -131,7 +120,7 @@ def _free(node: Node, bound: frozenset[str]) -> set[str]:
         out: set[str] = set()
         items, k = node.children, 0
         while k < len(items):
-            if _is_extremum(items[k]) and k + 1 < len(items):
+            if is_extremum(items[k]) and k + 1 < len(items):
                 inside = bound | _bound(items[k])
                 out |= _free(items[k], inside) | _free(items[k + 1], inside)
                 k += 2
