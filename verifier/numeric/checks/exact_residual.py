@@ -88,37 +88,33 @@ def _sides_at(
     inst: Instance, sides: tuple[sp.Expr, sp.Expr], point: dict[sp.Symbol, sp.Rational]
 ) -> tuple[sp.Expr, sp.Expr] | NumericOutcome | None:
     """Both sides' exact values at the point; where sympy refuses one (Max(√−1, 0) "is not comparable", √x > 1 at
-    x = −1 "invalid comparison of non-real"), that side has no real value there: a finding if the other side is
-    real, confirmed in high precision (a definedness counterexample), else None (nothing decided here)."""
+    x = −1 "invalid comparison of non-real"), a definedness counterexample if mpmath finds that side complex or
+    undefined there and the other side real, each at 100 digits and again at twice as many; else None."""
     values: list[sp.Expr | None] = []
-    states: list[State | None] = []
     for side in sides:
         try:
             values.append(side.xreplace(point))
-            states.append(None)
-        except TypeError:  # a comparison or an order of a non-real number
+        except (TypeError, ValueError):  # Max(√−1, 0) "not comparable", √x > 1 at x = −1 "invalid comparison"
             values.append(None)
-            states.append(State.COMPLEX)
-        except ValueError as e:  # "not comparable": a non-real argument; else outside the function's domain
-            values.append(None)
-            states.append(State.COMPLEX if "comparable" in str(e) or "real" in str(e) else State.UNDEFINED)
     va, vb = values
     if va is not None and vb is not None:
         return va, vb
     bad = 0 if va is None else 1
-    if values[1 - bad] is None or not _real_in_high_precision(inst, sides[1 - bad], point):
+    if values[1 - bad] is None or _state_in_high_precision(inst, sides[1 - bad], point) is not State.REAL:
         return None  # both refused, or the other side not shown real: no information
-    state = states[bad]
-    assert state is not None
+    state = _state_in_high_precision(inst, sides[bad], point)  # sympy's refusal alone is no finding: mpmath's state
+    if state not in (State.COMPLEX, State.UNDEFINED):
+        return None
     return _fail_defined(inst, sides[bad], bad, point, state)
 
 
-def _real_in_high_precision(inst: Instance, side: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> bool:
-    """The side is real at the point, at 100 digits and again at twice as many (definedness's states)."""
+def _state_in_high_precision(inst: Instance, side: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> State | None:
+    """The side's state at the point, at 100 digits and again at twice as many (definedness's states); None if
+    mpmath cannot say."""
     evaluator = confirm.mp_compile(inst.symbols, [side])
     args = [mpmath.mpf(point[sym].p) / point[sym].q for sym in inst.symbols]
     first = definedness.first_state(evaluator, args, True)
-    return first is not None and definedness.confirmed(evaluator, args, True, first) is State.REAL
+    return definedness.confirmed(evaluator, args, True, first) if first is not None else None
 
 
 def _fail_defined(
