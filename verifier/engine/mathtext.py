@@ -51,22 +51,29 @@ def _ordered_terms(expr: sp.Basic, order: str | None, plain: Callable[[sp.Basic,
 
 
 class _Latex(LatexPrinter):
-    e_named = False  # a symbol of the object is named e: Euler's number and exp are written \\exp(…), not e
+    e_named: bool | None = None  # a symbol named e: Euler's number and exp are written \\exp(…), not e (None: ask)
+    root: Any = None
 
     def doprint(self, expr: Any) -> str:
-        self.e_named = self.e_named or names_e(getattr(expr, "free_symbols", set()))
+        self.root = expr
         return str(super().doprint(expr))
+
+    def _e_named(self) -> bool:
+        """Asked only when an exponential is printed: most objects have none, and pay no scan of their symbols."""
+        if self.e_named is None:
+            self.e_named = names_e(getattr(self.root, "free_symbols", set()))
+        return self.e_named
 
     def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:
         return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
 
     def _print_ExpBase(self, expr: sp.Expr, exp: str | None = None) -> str:
-        if not self.e_named:
+        if not self._e_named():
             return str(super()._print_ExpBase(expr, exp))
         return str(self._do_exponent(rf"\exp\left({self._print(expr.args[0])}\right)", exp))
 
     def _print_Exp1(self, expr: sp.Expr, exp: str | None = None) -> str:
-        return r"\exp\left(1\right)" if self.e_named else "e"
+        return r"\exp\left(1\right)" if self._e_named() else "e"
 
 
 class _MathML(MathMLPresentationPrinter):
