@@ -93,3 +93,47 @@ def test_a_function_of_the_reals_at_a_non_real_argument_is_refuted_not_skipped()
         assert r.status is Status.REFUTED, r.reason
         assert r.counterexample is not None and r.counterexample.error == "complex", r.counterexample
         assert "the left side is complex (undefined in ℝ) at x = -" in r.reason, r.reason
+
+
+# ---------------------------------------------------------------- orders of non-real numbers in conditions
+
+
+@claim()
+def piecewise_on_a_root_nonnegative() -> Inequality:
+    return Inequality(sp.Piecewise((1, sp.sqrt(x) > 1), (0, True)), ">=", 0, where={x: Real()})
+
+
+def test_an_order_of_a_non_real_number_has_no_truth_value_in_the_float_walk() -> None:
+    """√x > 1 at x = −1 was np.real(i) > 1, false, and the Piecewise took its next row: 0, a real value the mpmath
+    walk never gives (it raises NoRealValue there). Now the row and the Piecewise have no value: NaN."""
+    e = sp.Piecewise((1, sp.sqrt(x) > 1), (0, True))
+    values = Compiled([x], [e])({x: np.array([-1.0 + 0j, 4.0 + 0j, 0.25 + 0j])})
+    assert np.isnan(values[0, 0]), values
+    assert values[1, 0] == 1 and values[2, 0] == 0, values
+
+
+def test_conditions_are_read_left_to_right_as_in_the_mpmath_walk() -> None:
+    """And stops at its first false operand, Or at its first true one, Piecewise at its first row that holds: a
+    later operand with no value there does not make the point undefined (the mpmath walk never computes it)."""
+    guarded = sp.Piecewise((1, sp.And(x > 0, sp.sqrt(x) > 1, evaluate=False)), (0, True))
+    either = sp.Piecewise((1, sp.Or(x < 0, sp.sqrt(x) > 1, evaluate=False)), (0, True))
+    unguarded = sp.Piecewise((1, sp.And(x < 5, sp.sqrt(x) > 1, evaluate=False)), (0, True))
+    negated = sp.Piecewise((1, sp.Not(sp.sqrt(x) > 1, evaluate=False)), (0, True))
+    values = Compiled([x], [guarded, either, unguarded, negated])({x: np.array([-1.0 + 0j, 4.0 + 0j])})
+    assert list(values[0, :2]) == [0, 1] and np.isnan(values[0, 2]) and np.isnan(values[0, 3]), values
+    assert list(values[1]) == [1, 1, 1, 0], values
+    for e, defined in ((guarded, True), (either, True), (unguarded, False), (negated, False)):
+        with mpmath.workdps(30):
+            if defined:
+                confirm.mp_compile([x], [e])(mpmath.mpf(-1))
+            else:
+                with pytest.raises(NoRealValue):
+                    confirm.mp_compile([x], [e])(mpmath.mpf(-1))
+
+
+def test_a_piecewise_whose_condition_is_undefined_on_half_the_line_is_refuted_not_proved() -> None:
+    """[√x > 1] ≥ 0 on ℝ was PROVED "wherever both sides are real"; it is REFUTED where √x is imaginary."""
+    r = verify_family(piecewise_on_a_root_nonnegative, FAST)  # type: ignore[arg-type]
+    assert r.status is Status.REFUTED, r.reason
+    assert r.counterexample is not None and r.counterexample.error == "complex", r.counterexample
+    assert "the left side is complex (undefined in ℝ) at x = -" in r.reason, r.reason

@@ -30,6 +30,7 @@ from sympy.functions.elementary.piecewise import ExprCondPair
 
 from verifier.numeric.mpeval import MpEvaluator
 from verifier.numeric.special import SPECIAL, scipy_special
+from verifier.numeric.truth import RELATIONS, piecewise, real_or_nan
 from verifier.numeric.users import NoNumericForm, Unsupported, own_implementation, through_lambdify
 
 Env = dict[sp.Symbol, np.ndarray]
@@ -37,32 +38,8 @@ Op = Callable[..., Any]
 __all__ = ["REAL_ONLY", "Compiled", "NoNumericForm", "Unsupported"]  # the errors are numeric.users'
 
 
-def _real(x: Any) -> Any:
-    """x's real part, NaN where x is not real beyond round-off: a function defined on the reals only (max, atan2,
-    floor, H) has no value at a non-real argument, and NaN sends the sample to the definedness probe (np.real made
-    max(√x, 0) real, 0, at every x < 0, and max(√x, 0) ≥ 0 on ℝ was PROVED on its samples: helper-77)."""
-    if not np.iscomplexobj(x):
-        return np.real(x)
-    x = np.asarray(x)
-    with np.errstate(invalid="ignore"):
-        off = np.abs(x.imag) > 1e-12 * np.maximum(np.abs(x.real), 1.0)
-    return np.where(off, np.nan, x.real) if np.any(off) else x.real
-
-
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
-    return np.heaviside(_real(x), np.real(at_zero))
-
-
-def _piecewise(*pairs: tuple[Any, Any]) -> Any:
-    values, conditions = [p[0] for p in pairs], [p[1] for p in pairs]
-    shape = np.broadcast(*values, *conditions).shape
-    out = np.full(shape, np.nan, dtype=np.result_type(*values, float))
-    taken = np.zeros(shape, dtype=bool)
-    for value, cond in zip(values, conditions, strict=True):
-        pick = np.broadcast_to(cond, shape) & ~taken
-        out = np.where(pick, value, out)
-        taken |= pick
-    return out
+    return np.heaviside(real_or_nan(x), np.real(at_zero))
 
 
 FUNCTIONS: dict[type, Op] = {
@@ -78,7 +55,7 @@ FUNCTIONS: dict[type, Op] = {
     sp.acos: np.arccos,
     sp.atan: np.arctan,
     sp.acot: lambda x: np.arctan(1 / x),
-    sp.atan2: lambda y, x: np.arctan2(_real(y), _real(x)),
+    sp.atan2: lambda y, x: np.arctan2(real_or_nan(y), real_or_nan(x)),
     sp.sinh: np.sinh,
     sp.cosh: np.cosh,
     sp.tanh: np.tanh,
@@ -88,15 +65,15 @@ FUNCTIONS: dict[type, Op] = {
     sp.atanh: np.arctanh,
     sp.Abs: np.abs,
     sp.sign: np.sign,
-    sp.floor: lambda x: np.floor(_real(x)),
-    sp.ceiling: lambda x: np.ceil(_real(x)),
+    sp.floor: lambda x: np.floor(real_or_nan(x)),
+    sp.ceiling: lambda x: np.ceil(real_or_nan(x)),
     sp.re: np.real,
     sp.im: np.imag,
     sp.conjugate: np.conj,
-    sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[_real(v) for v in a])),
-    sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[_real(v) for v in a])),
+    sp.Max: lambda *a: np.maximum.reduce(np.broadcast_arrays(*[real_or_nan(v) for v in a])),
+    sp.Min: lambda *a: np.minimum.reduce(np.broadcast_arrays(*[real_or_nan(v) for v in a])),
     sp.Heaviside: _heaviside,
-    sp.Piecewise: _piecewise,
+    sp.Piecewise: piecewise,
 }
 
 
@@ -106,18 +83,6 @@ REAL_ONLY: tuple[type, ...] = (
     sp.atan2, sp.erfinv, sp.erfcinv, sp.polygamma, sp.zeta, sp.beta, sp.lowergamma, sp.uppergamma,
     sp.floor, sp.ceiling, sp.Max, sp.Min, sp.Heaviside,
 )  # fmt: skip
-
-RELATIONS: dict[type, Op] = {
-    sp.StrictLessThan: lambda a, b: np.real(a) < np.real(b),
-    sp.LessThan: lambda a, b: np.real(a) <= np.real(b),
-    sp.StrictGreaterThan: lambda a, b: np.real(a) > np.real(b),
-    sp.GreaterThan: lambda a, b: np.real(a) >= np.real(b),
-    sp.Equality: lambda a, b: a == b,
-    sp.Unequality: lambda a, b: a != b,
-    sp.And: lambda *a: np.logical_and.reduce(np.broadcast_arrays(*a)),
-    sp.Or: lambda *a: np.logical_or.reduce(np.broadcast_arrays(*a)),
-    sp.Not: np.logical_not,
-}
 
 
 def _add(*a: Any) -> Any:

@@ -68,3 +68,33 @@ TRUTH = {
     "max_of_a_root_where_it_is_real": ("true", 2, None),
     "max_of_a_cosine_written_with_i": ("true", 2, None),
 }
+
+
+@claim(expect="refuted")
+def piecewise_on_a_root_is_nonnegative() -> Inequality:
+    """[√x > 1] ≥ 0 on ℝ: undefined at x = −1 (i > 1 is no statement). The float walk took the real part of √x
+    in the condition, 0 > 1, and the claim was PROVED "wherever both sides are real" on samples that never saw
+    its undefined half (helper-78)."""
+    return Inequality(sp.Piecewise((1, sp.sqrt(x) > 1), (0, True)), ">=", 0, where={x: Real()})
+
+
+@claim(expect="refuted")
+def piecewise_on_a_logarithm_in_a_conjunction() -> Inequality:
+    """[x < 5 and log x > 0] ≤ 1 on ℝ: undefined at x = −1, where x < 5 holds and log x > 0 is no statement."""
+    cond = sp.And(x < 5, sp.log(x) > 0, evaluate=False)
+    return Inequality(sp.Piecewise((1, cond), (0, True)), "<=", 1, where={x: Real()})
+
+
+@claim()
+def piecewise_whose_root_is_guarded() -> Inequality:
+    """[x > 0 and √x > 1] ≥ 0 on ℝ: the condition is read left to right, as sympy and a textbook read it: where
+    x ≤ 0 its first part fails, and √x is never compared, so the row is 0 there. True everywhere on ℝ."""
+    cond = sp.And(x > 0, sp.sqrt(x) > 1, evaluate=False)
+    return Inequality(sp.Piecewise((1, cond), (0, True)), ">=", 0, where={x: Real()})
+
+
+@claim()
+def piecewise_whose_first_row_decides_first() -> Identity:
+    """[x < 0 ? 0 : (√x > 1 ? 1 : 0)] = H(x − 1) on ℝ (H(1) = 0): √x is compared only where x ≥ 0."""
+    f = sp.Piecewise((0, x < 0), (1, sp.sqrt(x) > 1), (0, True))
+    return Identity(f, sp.Heaviside(x - 1, 0), where={x: Real()})
