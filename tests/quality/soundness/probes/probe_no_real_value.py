@@ -59,17 +59,6 @@ def max_of_a_cosine_written_with_i() -> Identity:
     return Identity(sp.Max((sp.exp(sp.I * x) + sp.exp(-sp.I * x)) / 2, -1), sp.cos(x), where={x: Real()})
 
 
-TRUTH = {
-    "max_of_a_root": ("partial", 2, None),
-    "piecewise_on_a_root": ("partial", 2, None),
-    "max_of_a_root_is_nonnegative": ("partial", 2, None),
-    "atan2_of_a_root": ("partial", 2, None),
-    "min_of_a_logarithm": ("partial", 2, None),
-    "max_of_a_root_where_it_is_real": ("true", 2, None),
-    "max_of_a_cosine_written_with_i": ("true", 2, None),
-}
-
-
 @claim(expect="refuted")
 def piecewise_on_a_root_is_nonnegative() -> Inequality:
     """[√x > 1] ≥ 0 on ℝ: undefined at x = −1 (i > 1 is no statement). The float walk took the real part of √x
@@ -95,6 +84,22 @@ def piecewise_whose_root_is_guarded() -> Inequality:
 
 @claim()
 def piecewise_whose_first_row_decides_first() -> Identity:
-    """[x < 0 ? 0 : (√x > 1 ? 1 : 0)] = H(x − 1) on ℝ (H(1) = 0): √x is compared only where x ≥ 0."""
+    """[x < 0 ? 0 : (√x > 1 ? 1 : 0)] = H(x − 1) on ℝ (H(1) = 0).
+    √x is compared only where x ≥ 0, and there √x > 1 iff x > 1; for x < 0 both sides are 0."""
     f = sp.Piecewise((0, x < 0), (1, sp.sqrt(x) > 1), (0, True))
     return Identity(f, sp.Heaviside(x - 1, 0), where={x: Real()})
+
+
+TRUTH = {
+    "max_of_a_root": ("partial", 2, None),
+    "piecewise_on_a_root": ("partial", 2, None),
+    "max_of_a_root_is_nonnegative": ("partial", 2, None),
+    "atan2_of_a_root": ("partial", 2, None),
+    "min_of_a_logarithm": ("partial", 2, None),
+    "max_of_a_root_where_it_is_real": ("true", 2, None),
+    "max_of_a_cosine_written_with_i": ("true", 2, None),
+    "piecewise_on_a_root_is_nonnegative": ("partial", 2, None),
+    "piecewise_on_a_logarithm_in_a_conjunction": ("partial", 2, None),
+    "piecewise_whose_root_is_guarded": ("true", 2, None),
+    "piecewise_whose_first_row_decides_first": ("true", 2, None),
+}
