@@ -56,3 +56,7 @@ def test_the_frobenius_norm_set_upright_is_the_frobenius_norm() -> None:
     # \|A\|_{\mathrm{F}} was refused as "\|A\|_? … an induced (operator) norm or the Frobenius norm" (red team F15)
     line = "\\|A\\|_{\\mathrm{F}}^2 = \\operatorname{tr}(A^\\top A)"
     assert _verified("A: matrix k×k; k: 2..3", line).status is Status.PROVED
+    # without braces, as TeX takes it: a font command and its argument are one script
+    for script in ("\\mathrm{F}", "\\mathrm F"):
+        line = f"\\|A\\|_{script}^2 = \\operatorname{{tr}}(A^\\top A)"
+        assert _verified("A: matrix k×k; k: 2..3", line).status is Status.PROVED, script  # was "unexpected '\\mathrm'"

@@ -74,6 +74,7 @@ PARSE_GRAMMAR = r"""
        | TOP -> top
        | TIMES -> star
        | MINUS DIGIT -> negdigit
+       | FONT arg -> font
 braced: LBRACE inner RBRACE
 ?inner: expr
       | TIMES -> star
