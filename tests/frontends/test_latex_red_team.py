@@ -60,3 +60,16 @@ def test_the_frobenius_norm_set_upright_is_the_frobenius_norm() -> None:
     for script in ("\\mathrm{F}", "\\mathrm F"):
         line = f"\\|A\\|_{script}^2 = \\operatorname{{tr}}(A^\\top A)"
         assert _verified("A: matrix k×k; k: 2..3", line).status is Status.PROVED, script  # was "unexpected '\\mathrm'"
+
+
+def test_a_power_of_e_after_a_function_without_parentheses_is_refused() -> None:
+    # \sin x e^y was read sin(x e^y), with a note (red team F8); a damped wave \cos \omega t e^{-t} means the product
+    text = "```verifier\nx, y: real\n```\n\n$$ \\cos 2 x e^{-x} = e^{-x} \\cos 2x $$\n"
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    assert families == [] and len(errors) == 1, (families, errors)
+    message = errors[0][1]
+    assert "ambiguous: \\cos 2 x e^{-x} can be \\cos of the product" in message, message
+    assert "write e^{-x} \\cos 2 x (or (\\cos 2 x) e^{-x}) for the product" in message, message
+    for line in ("\\sin e^{x} = \\sin e^{x}", "e^{-x} \\cos 2x = (\\cos 2x) e^{-x}", "\\sin(x) e^{y} = e^{y} \\sin x"):
+        assert _verified("x, y: real", line).status is Status.PROVED, line
+    assert _verified("x, e: real", "\\sin x e^{2} = \\sin(x e^2)").status is Status.PROVED  # e declared: a letter

@@ -65,7 +65,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
         return result, i + 2
     arg, j = _operand(w, items, i + 1)
     if j < len(items) and _plain(items[i + 1]) and not isinstance(w.item(items[i + 1]), Fn):
-        arg, j = _run_of_factors(w, v, items, arg, j)
+        arg, j = _run_of_factors(w, v, items, arg, (i + 1, j))
     elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
         raise w.fail(items[j], _ambiguous(v.label))
     return v.apply(arg), j
@@ -115,13 +115,17 @@ def _plain(node: Node) -> bool:
     return is_node(node, *_PLAIN) or (isinstance(node, Token) and node.type in ("NUMBER", "DIGIT", "LETTER", "NAMECMD"))
 
 
-def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, j: int) -> tuple[Value, int]:
+def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, span: tuple[int, int]) -> tuple[Value, int]:
     """A function written without parentheses takes the whole product of plain factors that follows,
     as textbooks and TeX's \\sin mean it: \\sin 2x is sin(2x), \\log 2 \\pi \\sigma^2 is log(2πσ²).
     The run ends at the next function, big operator or operator (\\sin x \\cos x is sin(x)·cos(x)).
     A parenthesised group, |x| or a fraction right after the run is refused: either reading is plausible."""
+    first, j = span  # the operand is items[first:j]
     start = j
     while j < len(items) and _plain(items[j]):
+        if _exponential(w, items[j]):
+            operand = " ".join(text(c) for c in items[first:j])
+            raise w.fail(items[j], _exponential_after(fn.label, operand, text(items[j])))
         nxt = w.item(items[j])
         if isinstance(nxt, Fn | tuple):
             break
@@ -210,6 +214,24 @@ def _spaced(label: str) -> str:
     return (
         f"{label} without parentheses, then a space before this factor: it can be read two ways; write "
         f"{label}(x)\\, y for the product of the function, or {label}(x y) for the function of the product"
+    )
+
+
+def _exponential(w: Walker, node: Node) -> bool:
+    """e^{…} with e not declared: Euler's number to a power, \\exp written another way."""
+    if not (is_script(node) and node.children[1].type == "CARET" and is_node(node.children[0], "name")):
+        return False
+    declared = {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
+    return bool(node.children[0].children[0].value == "e" and "e" not in declared)
+
+
+def _exponential_after(label: str, operand: str, power: str) -> str:
+    """\\sin x e^{y}: sin(x e^y) by the run of factors, (sin x)·e^y as a damped wave cos ωt e^{−γt} is meant."""
+    both = f"{operand} {power}"
+    return (
+        f"ambiguous: {label} {both} can be {label} of the product {both} or {label} {operand} times {power}; "
+        f"write {power} {label} {operand} (or ({label} {operand}) {power}) for the product, {label}({both}) for "
+        "the other"
     )
 
 
