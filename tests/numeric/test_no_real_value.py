@@ -112,23 +112,36 @@ def test_an_order_of_a_non_real_number_has_no_truth_value_in_the_float_walk() ->
     assert values[1, 0] == 1 and values[2, 0] == 0, values
 
 
-def test_conditions_are_read_left_to_right_as_in_the_mpmath_walk() -> None:
-    """And stops at its first false operand, Or at its first true one, Piecewise at its first row that holds: a
-    later operand with no value there does not make the point undefined (the mpmath walk never computes it)."""
-    guarded = sp.Piecewise((1, sp.And(x > 0, sp.sqrt(x) > 1, evaluate=False)), (0, True))
-    either = sp.Piecewise((1, sp.Or(x < 0, sp.sqrt(x) > 1, evaluate=False)), (0, True))
-    unguarded = sp.Piecewise((1, sp.And(x < 5, sp.sqrt(x) > 1, evaluate=False)), (0, True))
-    negated = sp.Piecewise((1, sp.Not(sp.sqrt(x) > 1, evaluate=False)), (0, True))
-    values = Compiled([x], [guarded, either, unguarded, negated])({x: np.array([-1.0 + 0j, 4.0 + 0j])})
-    assert list(values[0, :2]) == [0, 1] and np.isnan(values[0, 2]) and np.isnan(values[0, 3]), values
-    assert list(values[1]) == [1, 1, 1, 0], values
-    for e, defined in ((guarded, True), (either, True), (unguarded, False), (negated, False)):
+def test_conditions_are_kleenes_three_valued_logic_in_both_walks() -> None:
+    """And is false where an operand is false, whatever the others, in any order (sympy sorts the operands: the
+    order written is gone); Or is true where an operand is true; else no value where an operand has none. Implies,
+    ITE, Xor and Equivalent too (lambdify took NaN for true: [√x > 1 ⇒ x > 5] ≥ 0 on ℝ was PROVED, helper-79)."""
+    root = sp.sqrt(x) > 1
+    conditions = [
+        (sp.And(x > 0, root, evaluate=False), 0.0),
+        (sp.And(root, x > 0, evaluate=False), 0.0),  # the same, the other way round
+        (sp.Or(x < 0, root, evaluate=False), 1.0),
+        (sp.Or(root, x < 0, evaluate=False), 1.0),
+        (sp.And(x < 5, root, evaluate=False), None),
+        (sp.Not(root, evaluate=False), None),
+        (sp.Implies(root, x > 5), None),
+        (sp.Implies(x < 0, root), None),
+        (sp.Implies(x > 0, root), 1.0),  # a false premise
+        (sp.ITE(root, x > 5, x < 0), None),
+        (sp.ITE(x < 0, x < 1, root), 1.0),
+        (sp.Xor(root, x > 5), None),
+        (sp.Equivalent(root, x > 5), None),
+    ]
+    exprs = [sp.Piecewise((1, c), (0, True)) for c, _ in conditions]
+    values = Compiled([x], exprs)({x: np.array([-1.0 + 0j])})
+    for (condition, want), got in zip(conditions, values[0], strict=True):
+        assert np.isnan(got) if want is None else got == want, (condition, got)
         with mpmath.workdps(30):
-            if defined:
-                confirm.mp_compile([x], [e])(mpmath.mpf(-1))
-            else:
+            if want is None:
                 with pytest.raises(NoRealValue):
-                    confirm.mp_compile([x], [e])(mpmath.mpf(-1))
+                    confirm.mp_compile([x], [sp.Piecewise((1, condition), (0, True))])(mpmath.mpf(-1))
+            else:
+                assert confirm.mp_compile([x], [sp.Piecewise((1, condition), (0, True))])(mpmath.mpf(-1)) == [want]
 
 
 def test_a_piecewise_whose_condition_is_undefined_on_half_the_line_is_refuted_not_proved() -> None:
@@ -137,3 +150,15 @@ def test_a_piecewise_whose_condition_is_undefined_on_half_the_line_is_refuted_no
     assert r.status is Status.REFUTED, r.reason
     assert r.counterexample is not None and r.counterexample.error == "complex", r.counterexample
     assert "the left side is complex (undefined in ℝ) at x = -" in r.reason, r.reason
+
+
+def test_an_order_is_real_up_to_the_round_off_of_the_values_met_on_the_way() -> None:
+    """e^{x}(w − 1) + 1 > 0 with w = 1 up to round-off: its imaginary part is round-off of e^{40} · 10^{−dps}, beyond
+    10^{10−dps} of the value 1 at every precision, and the true claim [… > 0] = 1 was REFUTED (helper-79)."""
+    w = (sp.cos(x) + sp.I * sp.sin(x)) ** 3 * sp.exp(-3 * sp.I * x)
+    condition = sp.Piecewise((1, sp.exp(x) * (w - 1) + 1 > 0), (0, True))
+    for dps in (50, 100, 200):
+        with mpmath.workdps(dps):
+            assert confirm.mp_compile([x], [condition])(mpmath.mpf(40)) == [1], dps
+    with mpmath.workdps(50), pytest.raises(NoRealValue):  # a non-real number beyond that round-off has no order
+        confirm.mp_compile([x], [sp.Piecewise((1, sp.exp(x) * (w - 1) + 1 + sp.I > 0), (0, True))])(mpmath.mpf(40))

@@ -16,7 +16,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from verifier.numeric.mpfunctions import Value, call, real_argument
+from verifier.numeric.mpfunctions import NoRealValue, Value, call, real_argument
 
 _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.StrictLessThan: lambda a, b: a < b,
@@ -25,6 +25,29 @@ _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.GreaterThan: lambda a, b: a >= b,
     sp.Equality: lambda a, b: a == b,
     sp.Unequality: lambda a, b: a != b,
+}
+
+
+def _all(parts: list[bool | None]) -> bool | None:
+    return False if False in parts else (None if None in parts else True)
+
+
+def _any(parts: list[bool | None]) -> bool | None:
+    return True if True in parts else (None if None in parts else False)
+
+
+def _exactly(rule: Callable[[list[bool]], bool]) -> Callable[[list[bool | None]], bool | None]:
+    return lambda parts: None if None in parts else rule(parts)  # type: ignore[arg-type]
+
+
+_LOGIC: dict[type, Callable[[list[bool | None]], bool | None]] = {  # three-valued: None is no truth value
+    sp.And: _all,
+    sp.Or: _any,
+    sp.Not: lambda p: None if p[0] is None else not p[0],
+    sp.Implies: lambda p: _any([None if p[0] is None else not p[0], p[1]]),
+    sp.ITE: lambda p: None if p[0] is None else (p[1] if p[0] else p[2]),
+    sp.Xor: _exactly(lambda p: sum(p) % 2 == 1),
+    sp.Equivalent: _exactly(lambda p: len(set(p)) == 1),
 }
 
 
@@ -152,25 +175,43 @@ class _Walk:
         return mpmath.nan
 
     def _truth(self, cond: sp.Basic) -> bool:
+        held = self._decide(cond)
+        if held is None:
+            raise NoRealValue(f"the condition {cond} has no truth value here (an order of a non-real number)")
+        return held
+
+    def _decide(self, cond: sp.Basic) -> bool | None:
+        """A condition's truth value, None where it has none (an order of a non-real number). And, Or and what is
+        built of them are Kleene's: false if some operand is false, whatever the others (x² ≤ 1 ∧ asin x > 0 is
+        false at x = 2), in any order, as sympy sorts their operands; the float walk (truth.py) computes the same."""
         if isinstance(cond, sp.logic.boolalg.BooleanAtom):
             return bool(cond)
         if type(cond) in _RELATIONS:
-            lhs, rhs = (self.value(a) for a in cond.args)
-            if type(cond) not in (sp.Equality, sp.Unequality):  # an order of a non-real number: no statement
-                lhs, rhs = real_argument(lhs), real_argument(rhs)
-            if isinstance(lhs, mpmath.mpf) and isinstance(rhs, mpmath.mpf):
-                Peak.switch(abs(lhs - rhs))
-            return _RELATIONS[type(cond)](lhs, rhs)
-        if isinstance(cond, sp.And):
-            return all(self._truth(a) for a in cond.args)
-        if isinstance(cond, sp.Or):
-            return any(self._truth(a) for a in cond.args)
-        if isinstance(cond, sp.Not):
-            return not self._truth(cond.args[0])
-        raise TypeError(f"cannot decide the condition {cond}")
+            try:
+                return self._relation(cond)
+            except NoRealValue:
+                return None
+        rule = _LOGIC.get(type(cond))
+        if rule is None:
+            raise TypeError(f"cannot decide the condition {cond}")
+        decisive = {sp.And: False, sp.Or: True}.get(type(cond))
+        parts: list[bool | None] = []
+        for a in cond.args:  # an And stops at a false operand, an Or at a true one: the rest is never computed
+            parts.append(self._decide(a))
+            if decisive is not None and parts[-1] is decisive:
+                break
+        return rule(parts)
+
+    def _relation(self, cond: sp.Basic) -> bool:
+        lhs, rhs = (self.value(a) for a in cond.args)
+        if type(cond) not in (sp.Equality, sp.Unequality):  # an order of a non-real number: no statement
+            lhs, rhs = real_argument(lhs, digits=Peak.digits), real_argument(rhs, digits=Peak.digits)
+        if isinstance(lhs, mpmath.mpf | mpmath.mpc) and isinstance(rhs, mpmath.mpf | mpmath.mpc):
+            Peak.switch(abs(lhs - rhs))  # = and ≠ too: a complex side equal up to round-off (helper-79)
+        return bool(_RELATIONS[type(cond)](lhs, rhs))
 
     def _call(self, node: sp.Basic) -> Value:
-        if type(node) in _RELATIONS or isinstance(node, sp.And | sp.Or | sp.Not):
+        if type(node) in _RELATIONS or type(node) in _LOGIC:
             return self._truth(node)
         return _call(node, [self.value(a) for a in node.args], (), self)
 
@@ -218,7 +259,7 @@ Runner = Callable[[Any, list[Value], Sequence[Value], "_Walk"], Value]
 
 
 def _lazy(node: sp.Basic) -> bool:
-    logic = isinstance(node, sp.Piecewise | sp.And | sp.Or | sp.Not | sp.logic.boolalg.BooleanAtom)
+    logic = isinstance(node, sp.Piecewise | sp.logic.boolalg.BooleanFunction | sp.logic.boolalg.BooleanAtom)
     return logic or type(node) in _RELATIONS
 
 

@@ -20,13 +20,16 @@ class NoRealValue(ValueError):
     where the side has no real value, as a root of a negative number, and not a limit of the evaluator."""
 
 
-def real_argument(v: Value, name: str = "an order") -> Value:
+def real_argument(v: Value, name: str = "an order", digits: float = 0.0) -> Value:
     """v as a real number for a function defined on the reals only (max, atan2, H, an order <): mpmath refused an mpc
     there with a TypeError, which read as "cannot evaluate", so max(√x, 0) ≥ 0 on ℝ skipped every x < 0 (helper-77).
-    An imaginary part beyond round-off at the working precision has no real value: NoRealValue."""
+    An imaginary part beyond round-off at the working precision has no real value: NoRealValue. Round-off is
+    relative to v, or to 10^digits, the largest value the walk met on the way (e^{40}(w − 1) + 1 with w = 1 up to
+    round-off is real: helper-79)."""
     if not isinstance(v, mpmath.mpc):
         return v
-    if abs(v.imag) > mpmath.mpf(10) ** (10 - mpmath.mp.dps) * max(abs(v), 1):
+    scale = max(abs(v), 1, mpmath.mpf(10) ** min(digits, mpmath.mp.dps / 2))
+    if abs(v.imag) > mpmath.mpf(10) ** (10 - mpmath.mp.dps) * scale:
         raise NoRealValue(f"{name} of the non-real number {mpmath.nstr(v, 6)}")
     return v.real
 

@@ -1,14 +1,16 @@
 """Truth values in the float walk: the conditions of a Piecewise, their orders and their logic.
 
-A condition's value is 1.0 (holds), 0.0 (fails) or NaN (no statement: an order of a non-real number). The
-mpmath walk (mpeval) raises NoRealValue at such an order and takes And, Or and Piecewise left to right, stopping
-at the first operand that decides; the float walk computes the same thing for a whole batch of samples at once,
-so a sample undefined in high precision is undefined here too, and goes to the definedness probe.
+A condition's value is 1.0 (holds), 0.0 (fails) or NaN (no truth value: an order of a non-real number, √x > 1 at
+x = −1). And, Or, Implies are Kleene's three-valued ones, in any order of their operands (sympy sorts them, so the
+order written is gone): false where an operand is false, whatever the others. ITE, Xor and Equivalent have no value
+where an operand they need has none, and a Piecewise none where its first condition that does not fail has none.
+The mpmath walk (mpeval._decide) computes the same, so a sample undefined in high precision is undefined here
+too, and goes to the definedness probe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -65,22 +67,41 @@ def order(compare: Callable[[Any, Any], Any]) -> Op:
 
 
 def _and(*a: Any) -> Any:
-    """Left to right, stopping at the first false or undefined operand, as the mpmath walk does."""
-    out = _truth(a[0])
-    for v in a[1:]:
-        out = np.where(out == 1.0, _truth(v), out)
-    return out
+    """Kleene's: false where some operand is false, whatever the others; else no value where one has none. In
+    any order: sympy sorts the operands, so the order written is gone (x² ≤ 1 ∧ asin x > 0 is false at x = 2)."""
+    parts = np.broadcast_arrays(*[_truth(v) for v in a])
+    false = np.logical_or.reduce([p == 0.0 for p in parts])
+    unknown = np.logical_or.reduce([np.isnan(p) for p in parts])
+    return np.where(false, 0.0, np.where(unknown, np.nan, 1.0))
 
 
 def _or(*a: Any) -> Any:
-    out = _truth(a[0])
-    for v in a[1:]:
-        out = np.where(out == 0.0, _truth(v), out)
-    return out
+    return _not(_and(*[_not(v) for v in a]))
 
 
 def _not(a: Any) -> Any:
     return 1.0 - _truth(a)  # NaN stays NaN
+
+
+def _implies(a: Any, b: Any) -> Any:
+    return _or(_not(a), b)
+
+
+def _if_then_else(a: Any, b: Any, c: Any) -> Any:
+    a = _truth(a)
+    return np.where(np.isnan(a), np.nan, np.where(a == 1.0, _truth(b), _truth(c)))
+
+
+def _exactly(rule: Callable[[Sequence[Any]], Any]) -> Op:
+    """Xor, Equivalent: every operand counts, so no value where one has none."""
+
+    def decide(*a: Any) -> Any:
+        parts = np.broadcast_arrays(*[_truth(v) for v in a])
+        unknown = np.logical_or.reduce([np.isnan(p) for p in parts])
+        with np.errstate(invalid="ignore"):
+            return np.where(unknown, np.nan, _truth(rule(parts)))
+
+    return decide
 
 
 RELATIONS: dict[type, Op] = {  # truth values: 1.0, 0.0, NaN (no statement)
@@ -93,4 +114,8 @@ RELATIONS: dict[type, Op] = {  # truth values: 1.0, 0.0, NaN (no statement)
     sp.And: _and,
     sp.Or: _or,
     sp.Not: _not,
+    sp.Implies: _implies,
+    sp.ITE: _if_then_else,
+    sp.Xor: _exactly(lambda p: np.sum(p, axis=0) % 2 == 1),
+    sp.Equivalent: _exactly(lambda p: np.logical_and.reduce([q == p[0] for q in p])),
 }

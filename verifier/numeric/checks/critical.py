@@ -54,7 +54,10 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
             continue
         if widened:  # sympy would compute with the decimals' floats at 15 digits: only a certified sign counts
             continue
-        value = _simplified(gap.xreplace({x: point}))
+        try:
+            value = _simplified(gap.xreplace({x: point}))
+        except TypeError:  # sympy refuses an order of a non-real number there (i > 1): no sign to decide here
+            continue
         if value is None or not value.is_real:
             continue
         if value.is_negative or (strict and value.is_zero):

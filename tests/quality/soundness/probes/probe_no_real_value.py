@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Inequality, Nonnegative, Real, claim
+from verifier import Identity, Inequality, Interval, Nonnegative, Real, claim
 
 x = sp.Symbol("x")
 
@@ -90,6 +90,93 @@ def piecewise_whose_first_row_decides_first() -> Identity:
     return Identity(f, sp.Heaviside(x - 1, 0), where={x: Real()})
 
 
+def _indicator(condition: sp.Basic) -> sp.Expr:
+    return sp.Piecewise((1, condition), (0, True))
+
+
+@claim(expect="refuted")
+def implication_from_a_root() -> Inequality:
+    """[√x > 1 ⇒ x > 5] ≥ 0 on ℝ: undefined at x = −1, where the premise is no statement (helper-79: PROVED, lambdify
+    took NaN for true)."""
+    return Inequality(_indicator(sp.Implies(sp.sqrt(x) > 1, x > 5)), ">=", 0, where={x: Real()})
+
+
+@claim(expect="refuted")
+def if_then_else_on_a_root() -> Inequality:
+    """[√x > 1 ? x > 5 : x < 0] ≥ 0 on ℝ: undefined at x = −1 (helper-79: PROVED)."""
+    return Inequality(_indicator(sp.ITE(sp.sqrt(x) > 1, x > 5, x < 0)), ">=", 0, where={x: Real()})
+
+
+@claim(expect="refuted")
+def exclusive_or_on_a_root() -> Inequality:
+    """[√x > 1 xor x > 5] ≤ 1 on ℝ: undefined at x = −1 (helper-79: CHECKED)."""
+    return Inequality(_indicator(sp.Xor(sp.sqrt(x) > 1, x > 5)), "<=", 1, where={x: Real()})
+
+
+@claim(expect="refuted")
+def equivalence_on_a_root() -> Inequality:
+    """[√x > 1 ⇔ x > 5] ≤ 1 on ℝ: undefined at x = −1 (helper-79: CHECKED)."""
+    return Inequality(_indicator(sp.Equivalent(sp.sqrt(x) > 1, x > 5)), "<=", 1, where={x: Real()})
+
+
+@claim()
+def conjunction_whose_guard_sympy_puts_last() -> Inequality:
+    """[x² ≤ 1 ∧ asin x > 0] ≥ 0 on ℝ.
+    Where |x| > 1 the guard x² ≤ 1 is false, so the conjunction is false whatever asin x is: 0 ≥ 0; elsewhere 1 or 0.
+    sympy stores the operands as (asin x > 0, x² ≤ 1), so a left-to-right reading REFUTED it at x = 2 (helper-79)."""
+    return Inequality(_indicator(sp.And(x**2 <= 1, sp.asin(x) > 0)), ">=", 0, where={x: Real()})
+
+
+@claim()
+def disjunction_whose_guard_sympy_puts_last() -> Identity:
+    """[x² > 1 ∨ asin x > 0] = [x > 0 ∨ x < −1] on ℝ.
+    For |x| > 1 the first operand holds (and x > 1 or x < −1); for |x| ≤ 1, asin x > 0 iff x > 0 (helper-79)."""
+    left = _indicator(sp.Or(x**2 > 1, sp.asin(x) > 0))
+    return Identity(left, _indicator(sp.Or(x > 0, x < -1)), where={x: Real()})
+
+
+@claim()
+def conjunction_false_by_its_real_operand() -> Inequality:
+    """[√x > 1 ∧ x > 5] ≥ 0 on ℝ.
+    Where x ≤ 5 the operand x > 5 is false, so the conjunction is false (Kleene's and): 0 ≥ 0; for x > 5, 1 ≥ 0."""
+    return Inequality(_indicator(sp.And(sp.sqrt(x) > 1, x > 5)), ">=", 0, where={x: Real()})
+
+
+@claim()
+def equality_of_a_tangent_written_with_exponentials() -> Identity:
+    """[(e^{2ix} − 1)/(i(e^{2ix} + 1)) = tan x] = 1 on [−1, 1].
+    The left side of the equation is tan x exactly (multiply by e^{−ix}/e^{−ix}); floats and 100 digits leave it an
+    imaginary part of round-off, and = compared exactly REFUTED the claim (helper-79)."""
+    t = (sp.exp(2 * sp.I * x) - 1) / (sp.I * (sp.exp(2 * sp.I * x) + 1))
+    return Identity(_indicator(sp.Eq(t, sp.tan(x))), 1, where={x: Interval(-1, 1)})
+
+
+@claim(expect="refuted")
+def implication_from_a_root_on_an_interval() -> Inequality:
+    """[√x > 1 ⇒ x > 5] ≥ 0 on [−5, 5]: undefined at x = −1 (helper-79: an internal error, sympy refused i > 1 at the
+    domain's end where the exact search for a failing point put it)."""
+    return Inequality(_indicator(sp.Implies(sp.sqrt(x) > 1, x > 5)), ">=", 0, where={x: Interval(-5, 5)})
+
+
+@claim()
+def order_real_up_to_round_off_of_large_values() -> Identity:
+    """[e^{x}(w − 1) + 1 > 0] = 1 on [30, 40], with w = (cos x + i sin x)³ e^{−3ix}.
+    w = e^{3ix} e^{−3ix} = 1, so the condition is 1 > 0; its imaginary part is round-off of e^{40} (helper-79: REFUTED
+    "complex" at every precision, the round-off judged against the value 1)."""
+    w = (sp.cos(x) + sp.I * sp.sin(x)) ** 3 * sp.exp(-3 * sp.I * x)
+    return Identity(_indicator(sp.exp(x) * (w - 1) + 1 > 0), 1, where={x: Interval(30, 40)})
+
+
+@claim(expect="refuted")
+def order_of_a_number_nearly_real() -> Inequality:
+    """[e^{x} + i > 0] ≥ 0 on [40, 50]: undefined everywhere (e^{x} + i is not real). Its imaginary part is below
+    10⁻¹² of its real part, which the float walk takes for round-off; no sample reaches high precision."""
+    return Inequality(_indicator(sp.exp(x) + sp.I > 0), ">=", 0, where={x: Interval(40, 50)})
+
+
+KNOWN_WRONG = {"order_of_a_number_nearly_real"}  # CHECKED: see its docstring, and docs/explanation/known-limits.md
+
+
 TRUTH = {
     "max_of_a_root": ("partial", 2, None),
     "piecewise_on_a_root": ("partial", 2, None),
@@ -102,4 +189,15 @@ TRUTH = {
     "piecewise_on_a_logarithm_in_a_conjunction": ("partial", 2, None),
     "piecewise_whose_root_is_guarded": ("true", 2, None),
     "piecewise_whose_first_row_decides_first": ("true", 2, None),
+    "implication_from_a_root": ("partial", 2, None),
+    "if_then_else_on_a_root": ("partial", 2, None),
+    "exclusive_or_on_a_root": ("partial", 2, None),
+    "equivalence_on_a_root": ("partial", 2, None),
+    "conjunction_whose_guard_sympy_puts_last": ("true", 2, None),
+    "disjunction_whose_guard_sympy_puts_last": ("true", 2, None),
+    "conjunction_false_by_its_real_operand": ("true", 2, None),
+    "equality_of_a_tangent_written_with_exponentials": ("true", 2, None),
+    "implication_from_a_root_on_an_interval": ("partial", 2, None),
+    "order_real_up_to_round_off_of_large_values": ("true", 2, None),
+    "order_of_a_number_nearly_real": ("partial", 2, None),
 }
