@@ -19,6 +19,14 @@ def _verified(declarations: str, line: str) -> ClaimResult:
     return verify_family(families[0], SETTINGS)
 
 
+def _refused(declarations: str, line: str) -> str:
+    """The one message of a line the reader refuses."""
+    text = f"```verifier\n{declarations}\n```\n\n$$ {line} $$\n"
+    families, errors = latex.parse_chains(text, "hw.md", "hw")
+    assert families == [] and len(errors) == 1, (families, errors)
+    return str(errors[0][1])
+
+
 def test_exp_reads_back_when_a_vector_e_is_declared() -> None:
     # sympy prints exp(x₁) as e^{x_{1}}, which read back as the declared vector e to a power: an error that
     # called itself "a bug of the LaTeX reader"
@@ -64,12 +72,51 @@ def test_the_frobenius_norm_set_upright_is_the_frobenius_norm() -> None:
 
 def test_a_power_of_e_after_a_function_without_parentheses_is_refused() -> None:
     # \sin x e^y was read sin(x e^y), with a note (red team F8); a damped wave \cos \omega t e^{-t} means the product
-    text = "```verifier\nx, y: real\n```\n\n$$ \\cos 2 x e^{-x} = e^{-x} \\cos 2x $$\n"
-    families, errors = latex.parse_chains(text, "hw.md", "hw")
-    assert families == [] and len(errors) == 1, (families, errors)
-    message = errors[0][1]
+    message = _refused("x, y: real", "\\cos 2 x e^{-x} = e^{-x} \\cos 2x")
     assert "ambiguous: \\cos 2 x e^{-x} can be \\cos of the product" in message, message
     assert "write e^{-x} \\cos 2 x (or (\\cos 2 x) e^{-x}) for the product" in message, message
     for line in ("\\sin e^{x} = \\sin e^{x}", "e^{-x} \\cos 2x = (\\cos 2x) e^{-x}", "\\sin(x) e^{y} = e^{y} \\sin x"):
         assert _verified("x, y: real", line).status is Status.PROVED, line
     assert _verified("x, e: real", "\\sin x e^{2} = \\sin(x e^2)").status is Status.PROVED  # e declared: a letter
+
+
+@pytest.mark.parametrize(
+    ("cases", "where"),
+    [
+        ("1 & x \\ge 0 \\\\ 0 & x \\le 0", "where x = 0, with different values (1 and 0)"),
+        ("1 & x - 1 \\ge 0 \\\\ 0 & 1 - x \\ge 0", "where x - 1 = 0"),
+        ("1 & x > 0 \\\\ 2 & x > 1 \\\\ 0 & \\text{otherwise}", "where x \\in (1, \\infty), with different values"),
+    ],
+)
+def test_cases_that_hold_at_once_with_different_values_are_refused(cases: str, where: str) -> None:
+    # the first row that held won in silence (red team F9): a definition by cases gives one value at each point
+    message = _refused("x: real", f"\\begin{{cases}} {cases} \\end{{cases}} = 1")
+    assert "ambiguous: the cases" in message and where in message, message
+
+
+@pytest.mark.parametrize(
+    ("cases", "equals", "status"),
+    [
+        ("x & x \\ge 0 \\\\ 0 & x \\le 0", "\\max(x, 0)", Status.PROVED),  # they meet at 0, where both are 0
+        ("x - 1 & x \\ge 1 \\\\ 0 & 1 \\ge x", "\\max(x - 1, 0)", Status.PROVED),
+        ("1 & x > 0 \\\\ 0 & x \\le 0", "1", Status.REFUTED),  # exclusive
+        ("1 & x > 0 \\\\ 0 & y > 0 \\\\ 2 & \\text{otherwise}", "1", Status.REFUTED),  # two expressions: first wins
+    ],
+)
+def test_cases_that_meet_with_one_value_or_never_meet_are_read(cases: str, equals: str, status: Status) -> None:
+    line = f"\\begin{{cases}} {cases} \\end{{cases}} = {equals}"
+    assert _verified("x, y: real", line).status is status, line
+
+
+def test_e_set_upright_is_eulers_number_and_refused_after_a_functions_argument() -> None:
+    # \mathrm{e}^{y}, as ISO 80000-2 writes it, was "undeclared symbol e" (helper-79)
+    assert _verified("x: real", "\\mathrm{e}^{x} \\mathrm{e}^{-x} = 1").status is Status.PROVED
+    message = _refused("x, y: real", "\\sin x \\mathrm{e}^{y} = 1")
+    assert "ambiguous: \\sin x \\mathrm{e}^{y} can be" in message, message
+
+
+def test_neighbouring_cases_of_one_value_are_read_as_written() -> None:
+    # sympy joined them into one row on x > 2 ∨ x < 0, which the reader called "function Or … not declared"
+    line = "\\begin{cases} 1 & x < 0 \\\\ 1 & x > 2 \\\\ 0 & \\text{otherwise} \\end{cases} = 1"
+    r = _verified("x: real", line)
+    assert r.status is Status.REFUTED and r.counterexample is not None, r.reason

@@ -28,8 +28,84 @@ def piecewise(w: Walker, node: Node) -> Value:
             pieces.append((value, condition))
             break
         pieces.append((value, condition))
+    _one_value_where_rows_meet(w, node, pieces)
     w.scope.readings["cases"] = "a cases environment read as a piecewise value: the first condition that holds"
-    return sp.Piecewise(*pieces)
+    return sp.Piecewise(*pieces, evaluate=False)  # the rows as written: evaluating joins rows of one value
+
+
+_REGIONS: dict[type, tuple[bool, bool, bool]] = {  # where t − c holds the condition: below c, at c, above c
+    sp.StrictGreaterThan: (False, False, True),
+    sp.GreaterThan: (False, True, True),
+    sp.StrictLessThan: (True, False, False),
+    sp.LessThan: (True, True, False),
+    sp.Equality: (False, True, False),
+    sp.Unequality: (True, False, True),
+}
+
+
+def _one_value_where_rows_meet(w: Walker, node: Node, pieces: list[tuple[sp.Expr, sp.Basic]]) -> None:
+    """Two rows whose conditions hold at once (x ≥ 0 and x ≤ 0 meet at x = 0, x > 0 and x > 1 on x > 1) must give
+    one value there, as a textbook's definition by cases does; the first row used to win in silence. Decided for
+    two conditions on one expression (x, x − 1, 1 − x: the same up to its sign and a constant); rows on
+    different expressions (x > 0, y > 0) keep the first row that holds, as the reading says."""
+    for i, (first, c1) in enumerate(pieces):
+        for second, c2 in pieces[i + 1 :]:
+            meet = _meeting(c1, c2)
+            if meet is not None and meet is not sp.EmptySet and not _agree(first, second, c1, meet):
+                where = _shown(c1.lhs - c1.rhs, meet)
+                raise w.fail(
+                    node,
+                    f"ambiguous: the cases {sp.latex(c1)} and {sp.latex(c2)} both hold where {where}, with "
+                    f"different values ({sp.latex(first)} and {sp.latex(second)}); a case gives one value: make "
+                    "the conditions exclusive (< against \\ge), or write \\text{otherwise} for the last",
+                )
+
+
+def _shown(t: sp.Expr, meet: sp.Set) -> str:
+    if isinstance(meet, sp.FiniteSet) and len(meet) == 1:
+        return f"{sp.latex(t)} = {sp.latex(meet.args[0])}"
+    shown = sp.latex(meet).replace("\\left", "").replace("\\right", "")
+    return f"{sp.latex(t)} \\in {shown}"
+
+
+def _region(kind: type, at: sp.Expr, flip: bool) -> sp.Set:
+    below, on, above = _REGIONS[kind]
+    if flip:
+        below, above = above, below
+    parts = [sp.Interval.open(-sp.oo, at) if below else sp.EmptySet, sp.FiniteSet(at) if on else sp.EmptySet,
+             sp.Interval.open(at, sp.oo) if above else sp.EmptySet]  # fmt: skip
+    return sp.Union(*parts)
+
+
+def _meeting(c1: sp.Basic, c2: sp.Basic) -> sp.Set | None:
+    """Where, in t = lhs − rhs of the first condition, both hold; None when the second is not on t (±t + c)."""
+    if type(c1) not in _REGIONS or type(c2) not in _REGIONS:
+        return None
+    t, d2 = sp.expand(c1.lhs - c1.rhs), sp.expand(c2.lhs - c2.rhs)
+    for flip in (False, True):
+        shift = sp.expand(d2 - t) if not flip else sp.expand(d2 + t)  # d2 = ±t + shift, holding at t = ∓shift
+        if shift.is_number and shift.is_real:
+            return sp.Intersection(
+                _region(type(c1), sp.Integer(0), False), _region(type(c2), -shift if not flip else shift, flip)
+            )
+    return None
+
+
+def _agree(a: sp.Expr, b: sp.Expr, condition: sp.Basic, meet: sp.Set) -> bool:
+    """The two values agree where both rows hold: everywhere, or, where they meet at one point t = p only, after
+    solving t = p for a symbol t is linear in (relu's x and 0 at x = 0)."""
+    gap = sp.expand(a - b)
+    if gap == 0:
+        return True
+    if not (isinstance(meet, sp.FiniteSet) and len(meet) == 1):
+        return False
+    (p,) = meet.args
+    d = sp.expand(condition.lhs - condition.rhs - p)
+    for s in sorted(d.free_symbols, key=str):
+        slope = d.coeff(s, 1)
+        if slope != 0 and not slope.has(s) and s not in sp.expand(d - slope * s).free_symbols:
+            return bool(sp.simplify(gap.subs(s, s - d / slope)) == 0)
+    return False
 
 
 def _rows(node: Node) -> list[Tree]:

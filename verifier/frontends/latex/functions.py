@@ -219,10 +219,9 @@ def _spaced(label: str) -> str:
 
 def _exponential(w: Walker, node: Node) -> bool:
     """e^{…} with e not declared: Euler's number to a power, \\exp written another way."""
-    if not (is_script(node) and node.children[1].type == "CARET" and is_node(node.children[0], "name")):
+    if not (is_script(node) and node.children[1].type == "CARET" and scripts.is_euler(w, node.children[0])):
         return False
-    declared = {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
-    return bool(node.children[0].children[0].value == "e" and "e" not in declared)
+    return "e" not in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
 
 
 def _exponential_after(label: str, operand: str, power: str) -> str:

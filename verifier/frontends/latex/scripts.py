@@ -73,6 +73,13 @@ def _column(items: tuple[Value, ...]) -> Value:
     return Matrix([values.scalar(v, "each entry of (a, b, …)") for v in items])
 
 
+def is_euler(w: Walker, base: Node) -> bool:
+    """e, or e set upright as ISO 80000-2 writes Euler's number (\\mathrm{e})."""
+    if is_node(base, "name"):
+        return bool(base.children[0].value == "e")
+    return is_node(base, "font") and str(base.children[0].value) == "\\mathrm" and w.letters(base.children[1]) == "e"
+
+
 def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_transpose(w, script):
         b = w.item(base)
@@ -82,7 +89,7 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if (named := _iterate(w, base, script, node)) is not None:
         return named
     e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
-    if is_node(base, "name") and base.children[0].value == "e" and not e_is_declared:
+    if is_euler(w, base) and not e_is_declared:
         exponent = w.value(script)
         if isinstance(exponent, sp.MatrixBase) and exponent.shape != (1, 1):
             what = values.shape_of(exponent)
