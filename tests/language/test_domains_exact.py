@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
+import numpy as np
 import sympy as sp
 
-from verifier import Identity, Orthogonal, Real, claim
+from verifier import PSD, Bernoulli, Expectation, Identity, Interval, Orthogonal, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.domains.scalar import float_ends
 from verifier.language.mathlib import identity, matrix, vector
 from verifier.outcome import Status
 
@@ -38,3 +43,41 @@ def test_labels_keep_the_names_the_symbols_were_made_with() -> None:
     assert Given(matrix("W2", 2, 3), Real()).label == "W2"
     assert Given(vector("z", 12), Real()).label == "z"
     assert Given(sp.Symbol("t"), Real()).label == "t"
+
+
+# ---------------------------------------------------------------- interval ends no float holds
+
+UP = Fraction(10**12 + 1, 10**12)  # float(UP) > UP
+DOWN = Fraction(10**12 + 2, 10**12)  # float(DOWN) < DOWN
+
+
+def test_an_intervals_ends_are_rounded_inward_to_floats() -> None:
+    """The nearest float to an end can lie outside the interval; the samples drawn there were dropped, and a claim
+    false only at that end was CHECKED (helper-80). Each end is now the nearest float inside."""
+    for lo, hi in ((-1, UP), (-1, DOWN), (-UP, 1), (Fraction(1, 3), Fraction(2, 3)), (0, 1), (-0.5, 0.25)):
+        low, high = float_ends(lo, hi)
+        assert Fraction(lo) <= Fraction(low) and Fraction(high) <= Fraction(hi), (lo, hi, low, high)
+        assert low == float(lo) or math.nextafter(float(lo), math.inf) == low, (lo, low)
+        assert high == float(hi) or math.nextafter(float(hi), -math.inf) == high, (hi, high)
+        rng = np.random.default_rng(0)
+        drawn = Interval(lo, hi).sample(rng, (1, 1), 400)
+        assert all(Fraction(lo) <= Fraction(float(v)) <= Fraction(hi) for v in drawn.flat)
+
+
+def test_a_claim_false_only_at_an_end_no_float_holds_is_refuted() -> None:
+    a, p, m = sp.symbols("a p M")
+
+    @claim()
+    def correlation() -> PSD:
+        """[[1, a], [a, 1]] ⪰ 0 on [−1, 1 + 10⁻¹²]: false at the upper end."""
+        return PSD(sp.Matrix([[1, a], [a, 1]]), where={a: Interval(-1, UP)})
+
+    @claim()
+    def coin() -> Expectation:
+        """E M = p for M ~ Bernoulli(p), p in [0, 1 + 10⁻¹²]: no law for p > 1 (it was PROVED)."""
+        return Expectation(m, p, noise={m: Bernoulli(p)}, where={p: Interval(0, UP)})
+
+    r = verify_family(correlation, EngineSettings(samples=80))
+    assert r.status is Status.REFUTED and r.counterexample is not None, r.reason
+    r = verify_family(coin, EngineSettings(samples=80))
+    assert r.status is Status.ERROR and "is no distribution where p <= 1 fails" in r.reason, r.reason

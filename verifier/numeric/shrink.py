@@ -26,7 +26,7 @@ import sympy as sp
 
 from verifier.language import domains as d
 from verifier.language.claims import Given
-from verifier.language.domains.scalar import float_end
+from verifier.language.domains.scalar import float_ends
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import NumericOutcome, Settings
 from verifier.outcome import NumericVerdict
@@ -41,7 +41,7 @@ Digits = tuple[int, ...]
 
 def _scalar_values(domain: d.Domain) -> list[float] | None:
     if isinstance(domain, d.Interval):
-        lo, hi = float_end(domain.lo), float_end(domain.hi)  # 10**400 has no float
+        lo, hi = float_ends(domain.lo, domain.hi)  # 10**400 has no float; ends rounded inward
         inside = [
             v
             for v in (lo, hi, (lo + hi) / 2, *SIMPLE)

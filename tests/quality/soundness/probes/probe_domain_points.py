@@ -11,6 +11,8 @@ TRUTH maps each claim to (truth, issue class, witness).
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy as sp
 
 from verifier import PSD, SPD, Certificate, Inequality, Interval, Orthogonal, PSDMatrix, Real, Simplex, claim
@@ -239,6 +241,20 @@ def reciprocal_of_one_minus_on_half_open_interval() -> Inequality:
 
 Z2 = [[0, 0], [0, 0]]
 J2 = [[1, 1], [1, 1]]
+
+
+UP = Fraction(10**12 + 1, 10**12)  # the float nearest to it lies above it
+
+
+@claim(expect="refuted")
+def correlation_matrix_beyond_one_at_an_end_no_float_holds() -> PSD:
+    """[[1, a], [a, 1]] ⪰ 0 for a in [−1, 1 + 10⁻¹²]: false at a = 1 + 10⁻¹², where 1 − a = −10⁻¹² < 0. The nearest
+    float to that end lies outside the interval, so the samples drawn at the end were dropped and the claim was
+    CHECKED (helper-80); the ends are now rounded inward."""
+    a = sp.Symbol("a")
+    return PSD(sp.Matrix([[1, a], [a, 1]]), where={a: Interval(-1, UP)})
+
+
 TRUTH = {
     "det_times_positive_factor_psd": ("true", 3, None),
     "det_of_psd_3x3": ("true", 3, None),
@@ -265,4 +281,9 @@ TRUTH = {
     "odds_below_one_on_half_open_interval": ("true", 3, None),
     "square_at_most_identity_on_closed_interval": ("true", 3, None),
     "reciprocal_of_one_minus_on_half_open_interval": ("true", 3, None),
+    "correlation_matrix_beyond_one_at_an_end_no_float_holds": (
+        "false",
+        3,
+        {"a": sp.Rational(UP.numerator, UP.denominator)},
+    ),
 }
