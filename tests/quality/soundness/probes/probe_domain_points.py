@@ -244,6 +244,7 @@ J2 = [[1, 1], [1, 1]]
 
 
 UP = Fraction(10**12 + 1, 10**12)  # the float nearest to it lies above it
+UP_EXACT = sp.Rational(UP.numerator, UP.denominator)
 
 
 @claim(expect="refuted")
