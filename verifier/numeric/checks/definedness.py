@@ -346,7 +346,11 @@ def _short(v: object) -> str:
     if isinstance(v, list):
         return "[" + ", ".join(_short(x) for x in v) + "]"
     x = float(v)  # type: ignore[arg-type]
-    return str(int(x)) if x.is_integer() else f"{x:.6g}"
+    if x.is_integer():
+        return str(int(x))
+    text = f"{x:.6g}"
+    near = abs(float(text) - x) < 1e-9 * max(1.0, abs(x))  # 1.0000000000009999 is not "1": shown in full
+    return repr(x) if near and float(text) != x else text
 
 
 def refuted(finding: Finding, ev: NumericEvidence) -> NumericOutcome:
