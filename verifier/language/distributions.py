@@ -6,7 +6,7 @@ numeric expectations) and how to draw samples (for Monte Carlo).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -44,6 +44,11 @@ class Distribution:
     def map_parts(self, fn: Callable[[sp.Expr], sp.Expr]) -> Distribution:
         return self.map(fn)
 
+    def through(self, z: sp.Symbol, noise: set[sp.Symbol]) -> tuple[sp.Expr, Distribution] | None:
+        """The variable written as a function of an independent noise z, and z's law (free of the noise
+        variables), when there is a polynomial form: what to write instead of a law that depends on noise."""
+        return None
+
 
 @dataclass(frozen=True)
 class Normal(Distribution):
@@ -69,6 +74,12 @@ class Normal(Distribution):
 
     def requires(self) -> tuple[sp.Basic, ...]:
         return (sp.Ge(sp.sympify(self.variance), 0),)  # variance 0: the point mass at the mean
+
+    def through(self, z: sp.Symbol, noise: set[sp.Symbol]) -> tuple[sp.Expr, Distribution] | None:
+        mean, variance = self.params()
+        if variance.free_symbols & noise:
+            return mean + sp.sqrt(variance) * z, Normal(sp.Integer(0), sp.Integer(1))
+        return mean + z, Normal(sp.Integer(0), variance)
 
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         mean, var = params
@@ -118,6 +129,45 @@ class Uniform(Distribution):
     def requires(self) -> tuple[sp.Basic, ...]:
         return (sp.Lt(sp.sympify(self.a), sp.sympify(self.b)),)  # its moments divide by b − a
 
+    def through(self, z: sp.Symbol, noise: set[sp.Symbol]) -> tuple[sp.Expr, Distribution] | None:
+        a, b = self.params()
+        return a + (b - a) * z, Uniform(sp.Integer(0), sp.Integer(1))
+
     def draw(self, rng: np.random.Generator, params: tuple[np.ndarray, ...], size: tuple[int, ...]) -> np.ndarray:
         a, b = params
         return a + (b - a) * rng.uniform(size=size)
+
+
+def dependence(noise: Mapping[sp.Symbol, Distribution], taken: Iterable[sp.Basic] = ()) -> str | None:
+    """Why the noise laws are not independent draws, or None: a law whose parameters mention a noise variable
+    (its own, or another's) makes the variables dependent, which the verifier's moments and draws never are.
+    taken: the claim's other symbols, which the suggested new noise variable must not be named after."""
+    names = set(noise)
+    for var, law in noise.items():
+        if not isinstance(law, Distribution):
+            continue
+        found = sorted({s for p in law.params() for s in p.free_symbols} & names, key=str)
+        if var in found:
+            return f"the law of {var} depends on {var} itself; give it parameters free of the noise variables"
+        if found:
+            return _dependent_text(var, law, found, names, _fresh({*names, *taken}))
+    return None
+
+
+def _dependent_text(
+    var: sp.Symbol, law: Distribution, found: list[sp.Symbol], noise: set[sp.Symbol], z: sp.Symbol
+) -> str:
+    on = ", ".join(map(str, found))
+    head = f"the law of {var} depends on the noise {on}; write {var} as "
+    written = law.through(z, noise)
+    if written is None:
+        return head + f"a function of {on} and an independent noise (noise variables are drawn independently)"
+    expr, z_law = written
+    return head + f"{sp.sstr(expr)} with {z} ~ {z_law.describe()} independent (noise variables are drawn independently)"
+
+
+def _fresh(taken: set[sp.Basic]) -> sp.Symbol:
+    """Z, or Z1, Z2, …: a name no symbol of the claim has."""
+    names = {str(s) for s in taken}
+    name = next(n for n in ("Z", *(f"Z{i}" for i in range(1, len(names) + 2))) if n not in names)
+    return sp.Symbol(name)

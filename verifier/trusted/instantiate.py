@@ -15,15 +15,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from verifier.language import iteration, walk
-from verifier.language.claims import PSD, Convergence, Convex, Given, Identity, Inequality, Limit, Statement
+from verifier.language import distributions, iteration, walk
+from verifier.language.claims import (
+    PSD,
+    Convergence,
+    Convex,
+    Expectation,
+    Given,
+    Identity,
+    Inequality,
+    Limit,
+    Statement,
+)
 from verifier.language.domains import Domain, DomainError
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
@@ -164,6 +174,10 @@ def _check_shapes(body: Statement) -> None:
         case Implication(premise=a, conclusion=b):
             for rel in (a, b):
                 _check_relation(rel)
+        case Expectation(noise=noise) if isinstance(noise, Mapping):
+            dependent = distributions.dependence(noise, _free_symbols(body.parts()))
+            if dependent:
+                raise ClaimError(dependent)
 
 
 def _check_relation(rel: object) -> None:
