@@ -120,3 +120,14 @@ def test_neighbouring_cases_of_one_value_are_read_as_written() -> None:
     line = "\\begin{cases} 1 & x < 0 \\\\ 1 & x > 2 \\\\ 0 & \\text{otherwise} \\end{cases} = 1"
     r = _verified("x: real", line)
     assert r.status is Status.REFUTED and r.counterexample is not None, r.reason
+
+
+def test_a_law_on_another_random_variable_is_refused() -> None:
+    # E[XY] = 0 was PROVED with Y ~ N(X, 1), where it is E[X²] = 1: the moments took X and Y independent (helper-81)
+    declared = "X \\sim \\mathcal{N}(0, 1)\nY \\sim \\mathcal{N}(X, 1)"
+    for line in ("\\mathbb{E}[X Y] = 0", "\\mathbb{E}[X Y] = 1"):
+        message = _refused(declared, line)
+        assert "the law of Y depends on the noise X; write Y as X + Z with Z ~ N(0, 1) independent" in message
+    assert _verified("X \\sim \\mathcal{N}(0, 1)\nY \\sim \\mathcal{N}(3, 1)", "\\mathbb{E}[X Y] = 0").status is (
+        Status.PROVED
+    )

@@ -28,7 +28,7 @@ from verifier.frontends.latex.document import Text
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.names import Name, parse_name
 from verifier.frontends.latex.values import Matrix, Value
-from verifier.language.distributions import Bernoulli, Distribution, Normal, Uniform
+from verifier.language.distributions import Bernoulli, Distribution, Normal, Uniform, dependence
 from verifier.language.domains import Interval
 from verifier.trusted.obligations import expectation_by_moments
 
@@ -171,9 +171,22 @@ def expectation(w: Any, value: Value, over: list[str] | None, node: Any) -> Valu
         dist = distribution(w, law, node)
         for s in _entries(w.scope.object(key)):
             moments[s] = dist
+    _independent(w, moments, node)
     if isinstance(value, sp.MatrixBase):
         return Matrix(value.rows, value.cols, [_mean(w, e, moments, node) for e in value])
     return _mean(w, value, moments, node)
+
+
+def _independent(w: Any, moments: dict[sp.Symbol, Distribution], node: Any) -> None:
+    """A law whose parameters name a random variable (Y \\sim \\mathcal{N}(X, 1)) makes the variables dependent,
+    which the moments below never are: E[XY] = 0 was PROVED for Y ~ N(X, 1), where it is 1 (helper-81)."""
+    random = {s for key in w.scope.decls.random for s in _entries(w.scope.object(key))}
+    every = dict(moments)
+    for s in sorted(random - set(every), key=str):  # the laws of the others too: E over Y only still needs X's
+        every[s] = Normal(sp.Integer(0), sp.Integer(1))  # a stand-in: only the names of the noise matter here
+    why = dependence(every, random)
+    if why is not None:
+        raise w.fail(node, why)
 
 
 def _mean(w: Any, e: sp.Expr, moments: dict[sp.Symbol, Distribution], node: Any) -> sp.Expr:
