@@ -23,14 +23,21 @@ def convexity_inequality(body: Convex) -> Inequality:
     """The two-point inequality that convexity (concavity) of body.f in body.wrt asserts."""
     (given,) = [g for g in body.given() if g.target == body.wrt]
     theta = sp.Symbol("theta_mix", real=True)
-    a = {s: sp.Symbol(f"{s.name}_a", real=True) for s in given.symbols()}
-    b = {s: sp.Symbol(f"{s.name}_b", real=True) for s in given.symbols()}
+    a = {s: sp.Symbol(_copy(given.label, s.name, "a"), real=True) for s in given.symbols()}
+    b = {s: sp.Symbol(_copy(given.label, s.name, "b"), real=True) for s in given.symbols()}
     f = as_matrix(body.f)[0, 0]
     mixed = f.xreplace({s: theta * a[s] + (1 - theta) * b[s] for s in a})
     chord = theta * f.xreplace(a) + (1 - theta) * f.xreplace(b)
     copies = [(sp.sympify(given.target).xreplace(pts), given.domain) for pts in (a, b)]
-    where = [(g.target, g.domain) for g in body.given() if g is not given] + [*copies, (theta, Interval(0, 1))]
+    others = [(g.target, g.domain) for g in body.given() if g.target != body.wrt]  # given() makes new Givens
+    where = [*others, *copies, (theta, Interval(0, 1))]
     return Inequality(mixed, ">=" if body.concave else "<=", chord, where=where)
+
+
+def _copy(label: str, name: str, end: str) -> str:
+    """An entry's name in the copy a or b of wrt: X11 → X_a11, so the copy's label (the entries' common prefix) is
+    X_a, not X for both copies (a counterexample showed one matrix, the other written over it: helper-80)."""
+    return f"{label}_{end}{name[len(label) :]}" if name.startswith(label) and name != label else f"{name}_{end}"
 
 
 def check_convex(inst: Instance, body: Convex, rng: np.random.Generator, s: Settings) -> NumericOutcome:
