@@ -1,4 +1,4 @@
-"""A Convex claim's counterexample names the chord's two ends, each by its own label (helper-80).
+"""A Convex claim's counterexample names the chord's two ends, each by its own label, and a PSD claim's says what failed (helper-80).
 
 The two-point inequality f(θa + (1 − θ)b) ≤ θf(a) + (1 − θ)f(b) is checked over copies a and b of wrt. A matrix
 copy's entries were named X11_a, X12_a, …, whose common prefix, the label, is X for both copies: the report showed
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import SPD, Convex, Real, claim
+from verifier import PSD, SPD, Convex, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.mathlib import matrix, vector
 from verifier.numeric.checks.convex import convexity_inequality
@@ -54,3 +54,15 @@ def test_a_counterexample_shows_both_ends_of_the_chord() -> None:
         assert set(r.counterexample.values) == {*ends, "theta_mix"}, r.counterexample.values
     r = verify_family(cube_convex, SETTINGS)  # type: ignore[arg-type]
     assert r.counterexample is not None and set(r.counterexample.values) == {"x_a", "x_b", "theta_mix"}
+
+
+@claim(expect="refuted")
+def singular_is_positive_definite() -> PSD:
+    """[[eˣ, 1], [1, e⁻ˣ]] ≻ 0 on ℝ is false: its determinant is 0, its smallest eigenvalue 0."""
+    return PSD(sp.Matrix([[sp.exp(x), 1], [1, sp.exp(-x)]]), strict=True, where={x: Real()})
+
+
+def test_a_strict_psd_claim_refuted_at_zero_says_not_positive() -> None:
+    # "smallest eigenvalue is 0.0 < 0" (helper-80)
+    r = verify_family(singular_is_positive_definite, SETTINGS)  # type: ignore[arg-type]
+    assert r.status is Status.REFUTED and "smallest eigenvalue is" in r.reason and "not > 0" in r.reason, r.reason

@@ -46,7 +46,8 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     found = definedness.entries_everywhere(inst, env, list(h), s)
     out = resolve(inst, env, cmp, method, _decider(inst, body, h, env))
     if out.counterexample is not None:
-        out.reason = f"smallest eigenvalue is {out.counterexample.observed} < 0"
+        seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
+        out.reason = f"smallest eigenvalue is {seen}, not > 0" if body.strict else f"smallest eigenvalue is {seen} < 0"
     return definedness.noted(found, out)
 
 
