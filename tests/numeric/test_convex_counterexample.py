@@ -1,4 +1,4 @@
-"""A Convex claim's counterexample names the chord's two ends, each by its own label, and a PSD claim's says what failed (helper-80).
+"""Counterexamples that say what failed: a Convex claim names its chord's ends, a strict PSD claim its 0 (helper-80).
 
 The two-point inequality f(θa + (1 − θ)b) ≤ θf(a) + (1 − θ)f(b) is checked over copies a and b of wrt. A matrix
 copy's entries were named X11_a, X12_a, …, whose common prefix, the label, is X for both copies: the report showed
