@@ -221,6 +221,9 @@ def _hessian_decider(
                   for sign in (1, -1)]  # fmt: skip
             return [quad], [(c2[0] - c2[1]) / 2], _largest(ball_f.entries(point, [0]))
 
+        if not analytic and _hessian_kink(lambda point: mp_f(*point)[0], at.mp, positions, uu, vv):
+            kink = "not twice differentiable here (one-sided derivatives of f or of its slope differ)"
+            return Confirmation(Decision.NO_EVIDENCE, "", "", kink, 0)
         certified = enclosed if analytic else None
         return confirm.decide(sides, floor=lambda: abs(mp_f(*at.mp)[0]), balls=certified)
 
@@ -244,6 +247,30 @@ def _moved(base: list[mpmath.mpf], positions: list[int], v: list[mpmath.mpf], t:
     for i, p in enumerate(positions):
         moved[p] = moved[p] + t * v[i]
     return moved
+
+
+def _hessian_kink(
+    f_at: Callable[[list[mpmath.mpf]], mpmath.mpf],
+    base: list[mpmath.mpf],
+    positions: list[int],
+    u: list[mpmath.mpf],
+    v: list[mpmath.mpf],
+) -> bool:
+    """f has no second derivative at base in the plane of u and v, by the first-order rule (`_kink`) applied to f
+    along u and v, and to its slopes along u and v: f' = 2·max(x, 0) of max(x, 0)² has a kink at 0, where a
+    central difference averages the one-sided values (1, neither 0 nor 2). A Hessian claim says nothing there."""
+    lines = [u] if u == v else [u, v]
+
+    def f_along(b: list[mpmath.mpf]) -> Callable[[mpmath.mpf], mpmath.mpf]:
+        return lambda t: f_at(_moved(base, positions, b, t))
+
+    def slope_along(a: list[mpmath.mpf], b: list[mpmath.mpf]) -> Callable[[mpmath.mpf], mpmath.mpf]:
+        """t ↦ the derivative of f along a at base + t·b."""
+        return lambda t: mpmath.diff(lambda s: f_at(_moved(_moved(base, positions, b, t), positions, a, s)), 0)
+
+    if any(_kink(f_along(b)) for b in lines):
+        return True
+    return any(_kink(slope_along(a, b)) for i, a in enumerate(lines) for b in lines[i:])
 
 
 def _kink(along: Callable[[mpmath.mpf], mpmath.mpf]) -> bool:
