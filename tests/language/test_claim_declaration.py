@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from verifier import Identity, Real, claim
+from verifier import Derivative, Identity, Real, claim
+from verifier.engine import EngineSettings, verify_family
 from verifier.language.claims import Expect
+from verifier.outcome import Status
 
 x = sp.Symbol("x", real=True)
 
@@ -43,3 +45,17 @@ def test_right_arguments_are_kept() -> None:
     assert family.n_values == (1, 2, 3) and family.numeric_n == (16,)
     assert family.expect is Expect.REFUTED and family.planted == 2 and family.points == 0.5
     assert claim()(_statement).n_values == (None,)
+
+
+def test_a_derivative_with_respect_to_a_list_says_to_write_a_matrix() -> None:
+    # the typesetting of the statement raised AttributeError: 'str' object has no attribute 'toxml' (helper-82)
+    y = sp.Symbol("y", real=True)
+
+    @claim()
+    def gradient() -> Derivative:
+        """∇(xy) = (y, x)."""
+        return Derivative(x * y, wrt=[x, y], equals=sp.Matrix([y, x]), where={x: Real(), y: Real()})
+
+    r = verify_family(gradient, EngineSettings(samples=20))
+    assert r.status is Status.ERROR and not r.internal_error, r.reason
+    assert "wrt is a list [x, y]; write wrt=sp.Matrix([x, y])" in r.reason, r.reason

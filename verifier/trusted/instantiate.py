@@ -27,6 +27,7 @@ from verifier.language.claims import (
     PSD,
     Convergence,
     Convex,
+    Derivative,
     Expectation,
     Given,
     Identity,
@@ -174,6 +175,10 @@ def _check_shapes(body: Statement) -> None:
         case Implication(premise=a, conclusion=b):
             for rel in (a, b):
                 _check_relation(rel)
+        case Derivative(wrt=wrt) if isinstance(wrt, list | tuple):
+            shown = ", ".join(map(sp.sstr, wrt))
+            raise ClaimError(f"wrt is a list [{shown}]; write wrt=sp.Matrix([{shown}]) for the gradient with respect "
+                             f"to the vector ({shown}), or one symbol")  # fmt: skip
         case Expectation(noise=noise) if isinstance(noise, Mapping):
             dependent = distributions.dependence(noise, _free_symbols(body.parts()))
             if dependent:
