@@ -101,6 +101,17 @@ def test_cases_that_hold_at_once_with_different_values_are_refused(cases: str, w
         ("x - 1 & x \\ge 1 \\\\ 0 & 1 \\ge x", "\\max(x - 1, 0)", Status.PROVED),
         ("1 & x > 0 \\\\ 0 & x \\le 0", "1", Status.REFUTED),  # exclusive
         ("1 & x > 0 \\\\ 0 & y > 0 \\\\ 2 & \\text{otherwise}", "1", Status.REFUTED),  # two expressions: first wins
+        # they meet where |x| = 1, both ½ there; a point not solved for is not refused (helper-83)
+        (
+            "\\frac{1}{2} x^2 & |x| \\le 1 \\\\ |x| - \\frac{1}{2} & |x| \\ge 1",
+            "\\frac{1}{2} \\min(x^2, 1) + \\max(|x| - 1, 0)",
+            Status.CHECKED,
+        ),
+        (
+            "1 & x > 0 \\\\ 0 & x < \\sin^2(1) + \\cos^2(1) - 1 \\\\ 0 & \\text{otherwise}",
+            "\\max(\\operatorname{sign}(x), 0)",
+            Status.PROVED,
+        ),  # an end that is 0: they never meet
     ],
 )
 def test_cases_that_meet_with_one_value_or_never_meet_are_read(cases: str, equals: str, status: Status) -> None:
@@ -131,3 +142,9 @@ def test_a_law_on_another_random_variable_is_refused() -> None:
     assert _verified("X \\sim \\mathcal{N}(0, 1)\nY \\sim \\mathcal{N}(3, 1)", "\\mathbb{E}[X Y] = 0").status is (
         Status.PROVED
     )
+
+
+def test_otherwise_before_another_case_is_refused() -> None:
+    # it took every point, and the rows after it were never read (helper-83)
+    message = _refused("x: real", "\\begin{cases} 0 & \\text{otherwise} \\\\ x & x > 0 \\end{cases} = 0")
+    assert "\\text{otherwise} (or a case without a condition) comes last" in message, message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import PSD, SPD, Convex, Real, claim
+from verifier import PSD, SPD, Convex, Interval, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.mathlib import matrix, vector
 from verifier.numeric.checks.convex import convexity_inequality
@@ -66,3 +66,25 @@ def test_a_strict_psd_claim_refuted_at_zero_says_not_positive() -> None:
     # "smallest eigenvalue is 0.0 < 0" (helper-80)
     r = verify_family(singular_is_positive_definite, SETTINGS)  # type: ignore[arg-type]
     assert r.status is Status.REFUTED and "smallest eigenvalue is" in r.reason and "not > 0" in r.reason, r.reason
+
+
+def test_the_ends_take_names_no_symbol_of_the_claim_has() -> None:
+    # a parameter named w_a1 beside w, or x_a beside x, made the claim "two different symbols are both named …"
+    w, p, q = vector("w", 2), sp.Symbol("w_a1", real=True), sp.Symbol("x_a", real=True)
+
+    @claim()
+    def scaled_norm() -> Convex:
+        """w_a1 ‖w‖² is convex in w for w_a1 in [1, 2]."""
+        return Convex(p * (w.T * w)[0, 0], w, where={w: Real(), p: Interval(1, 2)})
+
+    @claim()
+    def scaled_square() -> Convex:
+        """−x_a x² is convex in x for x_a in [−2, −1]."""
+        return Convex(-q * x**2, x, where={x: Real(), q: Interval(-2, -1)})
+
+    for family in (scaled_norm, scaled_square):
+        r = verify_family(family, SETTINGS)
+        assert r.status in (Status.PROVED, Status.CHECKED), r.reason
+    body = scaled_norm.builder()
+    labels = [g.label for g in convexity_inequality(body).given()]
+    assert len(set(labels)) == len(labels) == 4 and labels[0] == "w_a1", labels  # the ends named apart

@@ -22,6 +22,8 @@ def piecewise(w: Walker, node: Node) -> Value:
         if len(row) > 2:
             raise w.fail(node, "a case has a value and its condition: write value & condition \\")
         condition = _condition(w, row[1], node) if len(row) == 2 else sp.true
+        if condition is sp.true and k < len(rows) - 1:  # it would take every point the rows after it name
+            raise w.fail(node, "\\text{otherwise} (or a case without a condition) comes last: move it below the others")
         with conditions.guarded(condition, *(sp.Not(c) for _, c in pieces)):  # a root needs its sign in its case
             value = values.scalar(values.collapse(w.value(row[0])), "each value of a cases environment")
         if condition is not sp.true and k == len(rows) - 1 and len(rows) > 1:
@@ -83,7 +85,7 @@ def _meeting(c1: sp.Basic, c2: sp.Basic) -> sp.Set | None:
         return None
     t, d2 = sp.expand(c1.lhs - c1.rhs), sp.expand(c2.lhs - c2.rhs)
     for flip in (False, True):
-        shift = sp.expand(d2 - t) if not flip else sp.expand(d2 + t)  # d2 = ±t + shift, holding at t = ∓shift
+        shift = sp.simplify(d2 - t if not flip else d2 + t)  # d2 = ±t + shift, holding at t = ∓shift
         if shift.is_number and shift.is_real:
             return sp.Intersection(
                 _region(type(c1), sp.Integer(0), False), _region(type(c2), -shift if not flip else shift, flip)
@@ -104,8 +106,8 @@ def _agree(a: sp.Expr, b: sp.Expr, condition: sp.Basic, meet: sp.Set) -> bool:
     for s in sorted(d.free_symbols, key=str):
         slope = d.coeff(s, 1)
         if slope != 0 and not slope.has(s) and s not in sp.expand(d - slope * s).free_symbols:
-            return bool(sp.simplify(gap.subs(s, s - d / slope)) == 0)
-    return False
+            return sp.simplify(gap.subs(s, s - d / slope)).is_zero is not False  # refused only if shown to differ
+    return True  # one point not solved for (|x| = δ of Huber's rows): not shown to differ, so not refused
 
 
 def _rows(node: Node) -> list[Tree]:

@@ -11,7 +11,7 @@ import dataclasses
 import numpy as np
 import sympy as sp
 
-from verifier.language.claims import Convex, Inequality
+from verifier.language.claims import Convex, Given, Inequality
 from verifier.language.domains import Interval
 from verifier.numeric.checks.inequality import check_inequality
 from verifier.numeric.checks.resolve import NumericOutcome
@@ -23,8 +23,9 @@ def convexity_inequality(body: Convex) -> Inequality:
     """The two-point inequality that convexity (concavity) of body.f in body.wrt asserts."""
     (given,) = [g for g in body.given() if g.target == body.wrt]
     theta = sp.Symbol("theta_mix", real=True)
-    a = {s: sp.Symbol(_copy(given.label, s.name, "a"), real=True) for s in given.symbols()}
-    b = {s: sp.Symbol(_copy(given.label, s.name, "b"), real=True) for s in given.symbols()}
+    ends = _free_tags(body, given)
+    a = {s: sp.Symbol(_copy(given.label, s.name, ends[0]), real=True) for s in given.symbols()}
+    b = {s: sp.Symbol(_copy(given.label, s.name, ends[1]), real=True) for s in given.symbols()}
     f = as_matrix(body.f)[0, 0]
     mixed = f.xreplace({s: theta * a[s] + (1 - theta) * b[s] for s in a})
     chord = theta * f.xreplace(a) + (1 - theta) * f.xreplace(b)
@@ -32,6 +33,21 @@ def convexity_inequality(body: Convex) -> Inequality:
     others = [(g.target, g.domain) for g in body.given() if g.target != body.wrt]  # given() makes new Givens
     where = [*others, *copies, (theta, Interval(0, 1))]
     return Inequality(mixed, ">=" if body.concave else "<=", chord, where=where)
+
+
+def _free_tags(body: Convex, given: Given) -> tuple[str, str]:
+    """The tags of the chord's ends, a and b, unless a symbol of the claim already has a name, or a label, they
+    would make (a parameter w_a1 beside w: the claim was refused as "two different symbols are both named w_a1",
+    helper-83; its counterexample would show two values as w_a1)."""
+    taken = {str(s) for part in body.parts() for s in sp.sympify(part).free_symbols}
+    taken |= {str(s) for g in body.given() for s in g.symbols()} | {g.label for g in body.given()}
+    for tags in (("a", "b"), *((f"a{k}", f"b{k}") for k in range(1, 100))):
+        copies = [{s: sp.Symbol(_copy(given.label, s.name, t)) for s in given.symbols()} for t in tags]
+        made = {str(c) for copy in copies for c in copy.values()}
+        labels = {Given(sp.sympify(given.target).xreplace(copy), given.domain).label for copy in copies}
+        if not (made | labels) & taken:
+            return tags
+    raise ValueError("no free names for the chord's ends")  # a claim with 200 such symbols: never in practice
 
 
 def _copy(label: str, name: str, end: str) -> str:
