@@ -22,7 +22,8 @@ def piecewise(w: Walker, node: Node) -> Value:
         if len(row) > 2:
             raise w.fail(node, "a case has a value and its condition: write value & condition \\")
         condition = _condition(w, row[1], node) if len(row) == 2 else sp.true
-        if condition is sp.true and k < len(rows) - 1:  # it would take every point the rows after it name
+        written_last = len(row) < 2 or is_node(row[1], "otherwise")  # i = j at i = 1, j = 1 is true, and fine
+        if written_last and k < len(rows) - 1:  # it would take every point the rows after it name
             raise w.fail(node, "\\text{otherwise} (or a case without a condition) comes last: move it below the others")
         with conditions.guarded(condition, *(sp.Not(c) for _, c in pieces)):  # a root needs its sign in its case
             value = values.scalar(values.collapse(w.value(row[0])), "each value of a cases environment")
