@@ -125,6 +125,7 @@ class _Walk:
     def __init__(self, env: dict[sp.Symbol, Value]) -> None:
         self.env = env
         self.memo: dict[sp.Basic, Value] = {}
+        self.undefined_side = False  # the condition being decided has a relation with an undefined side
 
     def value(self, node: sp.Basic) -> Value:
         known = self.memo.get(node)
@@ -175,7 +176,10 @@ class _Walk:
         return mpmath.nan
 
     def _truth(self, cond: sp.Basic) -> bool:
+        self.undefined_side = False
         held = self._decide(cond)
+        if held is None and self.undefined_side:
+            raise ZeroDivisionError(f"the condition {cond} has no truth value here (a side of an order has none)")
         if held is None:
             raise NoRealValue(f"the condition {cond} has no truth value here (an order of a non-real number)")
         return held
@@ -191,6 +195,9 @@ class _Walk:
                 return self._relation(cond)
             except NoRealValue:
                 return None
+            except ZeroDivisionError:  # 1/x > 1 at x = 0, log x < 0 at 0: no statement, a side has no value
+                self.undefined_side = True
+                return None
         rule = _LOGIC.get(type(cond))
         if rule is None:
             raise TypeError(f"cannot decide the condition {cond}")
@@ -204,6 +211,8 @@ class _Walk:
 
     def _relation(self, cond: sp.Basic) -> bool:
         lhs, rhs = (self.value(a) for a in cond.args)
+        if not all(mpmath.isfinite(v) for v in (lhs, rhs) if isinstance(v, mpmath.mpf | mpmath.mpc)):
+            raise ZeroDivisionError("a side of the relation is not a finite number")  # mpmath's log 0 is −∞
         if type(cond) not in (sp.Equality, sp.Unequality):  # an order of a non-real number: no statement
             lhs, rhs = real_argument(lhs, digits=Peak.digits), real_argument(rhs, digits=Peak.digits)
         if isinstance(lhs, mpmath.mpf | mpmath.mpc) and isinstance(rhs, mpmath.mpf | mpmath.mpc):

@@ -61,9 +61,21 @@ def order(compare: Callable[[Any, Any], Any]) -> Op:
         ra, rb = real_or_nan(a), real_or_nan(b)
         with np.errstate(invalid="ignore"):
             held = _truth(compare(ra, rb))
-        return np.where(np.isnan(ra) | np.isnan(rb), np.nan, held)
+        return np.where(np.isfinite(ra) & np.isfinite(rb), held, np.nan)
 
     return order
+
+
+def equation(compare: Callable[[Any, Any], Any]) -> Op:
+    """= and ≠, of complex numbers too: no value where a side is not finite (1/x = 1 at x = 0, where floats have
+    1/0 = ∞ and took the equation for false; an order of ∞ likewise has no value, see order)."""
+
+    def equation(a: Any, b: Any) -> Any:
+        with np.errstate(invalid="ignore"):
+            held = _truth(compare(a, b))
+        return np.where(np.isfinite(a) & np.isfinite(b), held, np.nan)
+
+    return equation
 
 
 def _and(*a: Any) -> Any:
@@ -109,8 +121,8 @@ RELATIONS: dict[type, Op] = {  # truth values: 1.0, 0.0, NaN (no statement)
     sp.LessThan: order(np.less_equal),
     sp.StrictGreaterThan: order(np.greater),
     sp.GreaterThan: order(np.greater_equal),
-    sp.Equality: lambda a, b: _truth(a == b),
-    sp.Unequality: lambda a, b: _truth(a != b),
+    sp.Equality: equation(np.equal),
+    sp.Unequality: equation(np.not_equal),
     sp.And: _and,
     sp.Or: _or,
     sp.Not: _not,

@@ -31,6 +31,7 @@ from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.culprit import culprit
+from verifier.numeric.checks.exact_value import resolved
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import (
     ExactSample,
@@ -278,7 +279,10 @@ def exactly_undefined(side: list[sp.Expr], point: dict[sp.Symbol, sp.Rational], 
     if _operations(tuple(side)) > MAX_EXACT_OPS:
         return None
     try:  # a ValueError is sympy refusing the point as outside the function's domain (factorial2 of 1/3)
-        values = [sp.sympify(e).xreplace(point) for e in side]
+        rows = [resolved(sp.sympify(e), point) for e in side]  # a Piecewise as the row it takes (exact_value)
+        if any(v is True for v in rows):
+            return State.UNDEFINED
+        values = [v.xreplace(point) for v in rows if isinstance(v, sp.Basic)]
     except ValueError:
         return State.UNDEFINED
     return State.UNDEFINED if any(v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for v in values) else None

@@ -14,7 +14,7 @@ import sympy as sp
 
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
-from verifier.numeric.checks import definedness, poles
+from verifier.numeric.checks import definedness, exact_value
 from verifier.numeric.checks.definedness import Finding, State
 from verifier.numeric.checks.sampling import exact_point, outside_domain
 from verifier.trusted.instantiate import Instance
@@ -25,7 +25,7 @@ MAX_PROBED = 16  # samples on a lattice decided exactly
 def probe(inst: Instance, env: Env, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> Finding:
     """A sample where exactly one side sits on a pole of a lattice function, decided exactly; else nothing."""
     exprs = [sp.sympify(e) for side in sides for e in side]
-    lattices = [(u, top) for u, top in poles._lattice(exprs) if u.free_symbols <= set(inst.symbols)]
+    lattices = [(u, top) for u, top in exact_value._lattice(exprs) if u.free_symbols <= set(inst.symbols)]
     if not lattices or not env or numeric.has_opaque(exprs):
         return Finding()
     values = numeric.compiled(inst.symbols, [u for u, _ in lattices])(env)
@@ -36,7 +36,7 @@ def probe(inst: Instance, env: Env, sides: tuple[list[sp.Expr], list[sp.Expr]]) 
         if outside_domain(inst, env, int(idx)) is not None:
             continue
         point = exact_point(inst, env, int(idx))
-        states = [poles.undefined_at(side, dict(point)) for side in sides]
+        states = [exact_value.undefined_at(side, dict(point)) for side in sides]
         if None not in states and states[0] != states[1]:
             seen = (State.UNDEFINED if states[0] else State.REAL, State.UNDEFINED if states[1] else State.REAL)
             return definedness._counterexample(inst, env, int(idx), sides, seen)

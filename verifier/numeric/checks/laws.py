@@ -14,7 +14,7 @@ import sympy as sp
 
 from verifier.language.claims import Expectation
 from verifier.numeric import batch as numeric
-from verifier.numeric.checks import poles
+from verifier.numeric.checks import exact_value
 from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.sampling import Settings, exact_point, outside_domain, point_values, sample
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
@@ -36,7 +36,7 @@ def check_laws(inst: Instance, body: Expectation, s: Settings) -> None:
                 continue  # true whatever the parameters
             gap = need.lhs - need.rhs if isinstance(need, sp.Ge | sp.Gt) else need.rhs - need.lhs
             checks.append((gap, "strict" if isinstance(need, sp.Gt | sp.Lt) else "weak", _law_text(var, law, need)))
-    for condition in poles._conditions(exprs):
+    for condition in exact_value._conditions(exprs):
         if not condition.free_symbols & noise and condition.free_symbols <= set(inst.symbols):
             checks.append((condition, "nonzero", f"the integrand has no value where {sp.sstr(condition)} = 0"))
     checks = [c for c in checks if c[0].free_symbols]

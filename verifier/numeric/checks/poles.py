@@ -16,10 +16,12 @@ and more than MAX_POINTS points are left to the sampler.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.relational import Relational
 
 from verifier.language.claims import Derivative, Given
 from verifier.numeric.checks.culprit import culprit
 from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.exact_value import _conditions, _lattice, undefined_at
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -29,42 +31,7 @@ MAX_OPS = 60  # a condition larger than this is not solved (solveset may take lo
 MAX_DEGREE = 4
 SOLVE_BUDGET = 40  # heartbeats of work for one solveset
 PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain are looked for in [−8, 8]
-_ZERO_OF = {sp.tan: sp.cos, sp.sec: sp.cos, sp.cot: sp.sin, sp.csc: sp.sin}
 LATTICE_SPAN = 8  # on an unbounded domain, the lattice poles 0, −1, …, −8 (shifted by the argument) are tried
-
-
-def lattice_poles(node: sp.Basic) -> list[tuple[sp.Expr, int]]:
-    """(u, top) for each argument u of the node that has no value at u = top, top − 1, top − 2, …: Γ, log Γ,
-    ψ and ψ⁽ⁿ⁾ at the nonpositive integers (DLMF 5.2.1), B(a, b) where a or b is one, n! and H_n at the
-    negative integers."""
-    if isinstance(node, sp.gamma | sp.loggamma | sp.digamma):
-        return [(node.args[0], 0)]
-    if isinstance(node, sp.polygamma):
-        return [(node.args[1], 0)]
-    if isinstance(node, sp.beta):
-        return [(a, 0) for a in node.args]
-    if isinstance(node, sp.factorial) or (isinstance(node, sp.harmonic) and len(node.args) == 1):
-        return [(node.args[0], -1)]
-    return []
-
-
-def _lattice(exprs: list[sp.Expr]) -> list[tuple[sp.Expr, int]]:
-    """The lattice poles of every node of the expressions, outside Piecewise branches (see _conditions)."""
-    found: list[tuple[sp.Expr, int]] = []
-    todo, seen = list(exprs), set()
-    while todo:
-        node = todo.pop()
-        if node in seen or isinstance(node, sp.Piecewise):
-            continue  # a subtree shared by many entries (a Jacobian's softmax) is walked once
-        seen.add(node)
-        found += lattice_poles(node)
-        todo += [a for a in node.args if isinstance(a, sp.Basic)]
-    return list(dict.fromkeys(found))
-
-
-def on_lattice(value: sp.Expr, top: int) -> bool:
-    """The exact value is an integer at most top: a pole of its lattice."""
-    return bool(value.is_integer and (value - top).is_nonpositive)
 
 
 def _lattice_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
@@ -115,32 +82,21 @@ def _inverted_determinants(inst: Instance) -> list[sp.Expr]:
     return found
 
 
-def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
-    """The expressions whose zeros leave a side without a value. A branch of a Piecewise is not
-    looked into: at a point where it is not taken, its operations need no value."""
-    found: list[sp.Expr] = []
-    todo, seen = list(exprs), set()
-    while todo:
-        node = todo.pop()
-        if node in seen or isinstance(node, sp.Piecewise):
-            continue
-        seen.add(node)
-        if isinstance(node, sp.Pow) and node.exp.is_negative:
-            found.append(node.base)
-        elif isinstance(node, sp.log):
-            found.append(node.args[0])
-        elif type(node) in _ZERO_OF:
-            found.append(_ZERO_OF[type(node)](node.args[0]))
-        elif isinstance(node, sp.zeta) and len(node.args) == 1:
-            found.append(node.args[0] - 1)
-        todo += [a for a in node.args if isinstance(a, sp.Basic)]
-    return list(dict.fromkeys(found))
+def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
+    """The values and the conditions' sides of every Piecewise in the expressions, nested ones too: candidates
+    only (undefined_at decides, at a point, which rows are evaluated there)."""
+    rows: list[sp.Expr] = []
+    for pw in set().union(*(sp.sympify(e).atoms(sp.Piecewise) for e in exprs)) if exprs else ():
+        for value, condition in pw.args:
+            rows.append(value)
+            rows += [s for r in condition.atoms(Relational) for s in r.args]
+    return rows
 
 
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Expr]:
     window = _window(given)
     points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
-    for condition in _conditions(exprs):
+    for condition in [*_conditions(exprs), *_conditions(_rows(exprs))]:
         if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
             continue
         solutions = solve_bounded(condition, x, window)
@@ -216,24 +172,6 @@ def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | N
     """True if an operation of the side has no value at x = point, False if the side has a finite real
     value there, None if neither is decided exactly."""
     return undefined_at(side, {x: point})
-
-
-def undefined_at(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool | None:
-    """True if an operation of the side has no value at the exact point, False if the side has a finite
-    real value there, None if neither is decided exactly."""
-    exprs = [sp.sympify(e) for e in side]
-    for condition in _conditions(exprs):
-        if sp.simplify(condition.xreplace(point)).is_zero:
-            return True
-    if any(on_lattice(sp.simplify(u.xreplace(point)), top) for u, top in _lattice(exprs)):
-        return True
-    for e in side:
-        value = sp.sympify(e).xreplace(point)
-        if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-            return True
-        if not (value.is_finite and value.is_extended_real):
-            return None
-    return False
 
 
 def _finding(

@@ -1,0 +1,70 @@
+"""A Piecewise condition with no value at one point of the domain (1/x > 1 at x = 0) is found there, in all three
+walks: the exact one (exact_value: the row taken, in Kleene's logic), the float one (1/0 = ∞ > 1 is no statement)
+and the mpmath one (1/0 is an undefined side, not an internal error).
+
+Before, the exact search for such points did not look into a Piecewise, floats took ∞ > 1 for true and 1/0 = 1 for
+false, and mpmath's ZeroDivisionError in a condition escaped: [1/x > 1] ≥ 0 on x ≥ 0 was PROVED (helper-83)."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from verifier.numeric import confirm
+from verifier.numeric.checks.exact_value import NO_VALUE, holds, undefined_at
+from verifier.numeric.compile import Compiled
+from verifier.numeric.mpfunctions import NoRealValue
+
+x = sp.Symbol("x")
+P = sp.Piecewise
+AT_0 = {x: sp.Integer(0)}
+
+CONDITIONS = [  # (condition, point, its truth value there)
+    (1 / x > 1, AT_0, NO_VALUE),
+    (sp.Eq(1 / x, 1), AT_0, NO_VALUE),
+    (sp.log(x) < 0, AT_0, NO_VALUE),
+    (sp.sqrt(x) > 1, {x: sp.Integer(-1)}, NO_VALUE),
+    (sp.And(x > 0, 1 / x > 1), AT_0, False),  # false by x > 0, whatever 1/x > 1 is
+    (sp.Or(x >= 0, 1 / x > 1), AT_0, True),
+    (sp.Or(x > 0, 1 / x > 1), AT_0, NO_VALUE),
+    (sp.Implies(x > 0, 1 / x > 1), AT_0, True),
+    (sp.ITE(x > 0, sp.sqrt(x) > 1, x < -1), {x: sp.Integer(-2)}, True),  # √x only where x > 0
+    (sp.ITE(x > 0, sp.sqrt(x) > 1, x < -1), {x: sp.Rational(-1, 2)}, False),
+    (sp.Xor(x > 0, 1 / x > 1), AT_0, NO_VALUE),
+    (sp.And(x > -1, x < 1), AT_0, True),
+]
+
+
+@pytest.mark.parametrize(("condition", "point", "truth"), CONDITIONS, ids=[str(c[0]) for c in CONDITIONS])
+def test_a_condition_at_an_exact_point_is_true_false_or_without_value(
+    condition: sp.Basic, point: dict[sp.Symbol, sp.Expr], truth: object
+) -> None:
+    assert holds(condition, point) is truth
+
+
+def test_a_piecewise_at_an_exact_point_has_the_value_of_the_row_it_takes() -> None:
+    assert undefined_at([P((1, 1 / x > 1), (0, True))], AT_0) is True
+    assert undefined_at([P((1 / x, x >= 0), (0, True))], AT_0) is True  # the row taken has no value
+    assert undefined_at([P((1 / x, x > 0), (0, True))], AT_0) is False  # the row with 1/x is not taken
+    assert undefined_at([P((1, x < -1), (2, x < -2))], AT_0) is True  # no row holds
+    assert undefined_at([1 + P((P((1 / x, x >= 0), (0, True)), x > -1), (0, True))], AT_0) is True
+
+
+def test_the_float_walk_gives_no_truth_value_to_an_order_or_an_equation_of_an_infinite_side() -> None:
+    exprs = [P((1, 1 / x > 1), (0, True)), P((1, sp.Eq(1 / x, 1)), (0, True)), P((1, sp.Ne(1 / x, 1)), (0, True))]
+    with np.errstate(divide="ignore"):
+        values = Compiled([x], exprs)({x: np.array([0.0, 0.5, 2.0])})
+    assert np.isnan(values[0]).all(), values  # x = 0: 1/0 is not ∞ here
+    assert values[1:].tolist() == [[1.0, 0.0, 1.0], [0.0, 0.0, 1.0]], values  # x = 0.5, x = 2
+
+
+def test_the_high_precision_walk_finds_a_condition_with_a_pole_undefined_not_complex() -> None:
+    for condition in (1 / x > 1, sp.log(x) < 0, sp.Eq(1 / x, 1)):
+        with pytest.raises(ZeroDivisionError):
+            confirm.mp_compile([x], [P((1, condition), (0, True))])(mpmath.mpf(0))
+    with pytest.raises(NoRealValue):  # an order of i: no real value, as before
+        confirm.mp_compile([x], [P((1, sp.sqrt(x) > 1), (0, True))])(mpmath.mpf(-1))
+    guarded = P((1, sp.And(x > 0, 1 / x > 1)), (0, True))
+    assert confirm.mp_compile([x], [guarded])(mpmath.mpf(0)) == [0]
