@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from verifier import PSD, Bernoulli, Expectation, Identity, Interval, Orthogonal, Real, claim
+from verifier import PSD, Bernoulli, Expectation, Identity, Inequality, Interval, Orthogonal, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.domains.scalar import float_ends
 from verifier.language.mathlib import identity, matrix, vector
@@ -82,3 +82,39 @@ def test_a_claim_false_only_at_an_end_no_float_holds_is_refuted() -> None:
     r = verify_family(coin, EngineSettings(samples=80))
     assert r.status is Status.ERROR and "is no distribution where p <= 1 fails" in r.reason, r.reason
     assert "at p = 1.0000000000009999, a point of the domain" in r.reason, r.reason  # was "at p = 1"
+
+
+def test_a_counterexample_on_an_interval_no_float_holds_shows_its_exact_point() -> None:
+    """On [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] the nearest float to every point is 1.0, outside: the counterexample was shown
+    "at x = 1.0". Its value is now the exact point, which lies in the domain."""
+    x = sp.Symbol("x")
+    lo, hi = 1 + sp.Rational(1, 10**30), 1 + sp.Rational(2, 10**30)
+
+    @claim()
+    def above_one() -> Inequality:
+        return Inequality(x, "<=", 1, where={x: Interval(lo, hi)})
+
+    r = verify_family(above_one, EngineSettings(samples=40))
+    assert r.status is Status.REFUTED and r.counterexample is not None, r.reason
+    shown = r.counterexample.values["x"]
+    assert isinstance(shown, str) and lo <= sp.Rational(shown) <= hi, shown
+
+
+def test_an_interval_that_holds_no_float_gives_no_evidence() -> None:
+    """Every sample of [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] is the float 1.0, outside it: a claim true at 1.0 and false on the
+    whole interval was CHECKED. Such an interval says so, and a pass there is no evidence (UNKNOWN)."""
+    x = sp.Symbol("x")
+    narrow = Interval(1 + Fraction(1, 10**30), 1 + Fraction(2, 10**30))
+    assert not narrow.holds_a_float()
+    assert "1000000000000000000000000000001/1000000000000000000000000000000" in narrow.describe()  # not "[1, 1]"
+    for wide in (Interval(0, 1), Interval(1, UP), Interval(Fraction(1, 2), Fraction(1, 2)), Interval(-1, 0, True)):
+        assert wide.holds_a_float(), wide
+    assert not Interval(1, math.nextafter(1, 2), open_lo=True, open_hi=True).holds_a_float()
+    assert not Interval(Fraction(1, 3), Fraction(1, 3)).holds_a_float()  # one point, and no float is it
+
+    @claim()
+    def step() -> Inequality:
+        return Inequality(sp.Piecewise((x, x > 1), (0, True)), "<=", 1, where={x: narrow})
+
+    r = verify_family(step, EngineSettings(samples=40))
+    assert r.status is Status.UNKNOWN and "an interval that holds no float" in r.reason, r.reason

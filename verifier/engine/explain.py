@@ -119,7 +119,7 @@ def _point(inst: Instance, values: dict[str, Any]) -> dict[sp.Basic, sp.Basic]:
         for target, v in zip(targets, flat, strict=False):
             symbolic = inst.to_symbolic.get(target, target)
             if isinstance(symbolic, sp.Symbol):
-                point[symbolic] = sp.Rational(float(v))
+                point[symbolic] = sp.Rational(v) if isinstance(v, str) else sp.Rational(float(v))  # str: exact
     return point
 
 

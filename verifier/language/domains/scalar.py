@@ -163,7 +163,10 @@ class Interval(Domain):
     def describe(self) -> str:
         left = "(" if self.open_lo else "["
         right = ")" if self.open_hi else "]"
-        return f"{left}{number_text(self.lo)}, {number_text(self.hi)}{right}"
+        lo, hi = number_text(self.lo), number_text(self.hi)
+        if lo == hi and self.lo != self.hi:  # [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] is not "[1, 1]"
+            lo, hi = str(Fraction(self.lo)), str(Fraction(self.hi))
+        return f"{left}{lo}, {hi}{right}"
 
     def validate(self, shape: Shape) -> None:
         for end in (self.lo, self.hi):
@@ -200,6 +203,15 @@ class Interval(Domain):
             entries[x] = (start + end * s) / (1 + s)
         text = f"{self.describe()} as (a + b·s)/(1 + s), a = {start}, b = {end}, s {'>' if start_open else '≥'} 0"
         return Parametrisation(entries, text) if entries else None
+
+    def holds_a_float(self) -> bool:
+        """Some float lies in the interval: [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] holds none, and every sample drawn for it is a
+        float outside it (1.0), so no sample there is evidence."""
+        ends = [float_end(self.lo), float_end(self.hi)]
+        near = [
+            f for e in ends if math.isfinite(e) for f in (e, math.nextafter(e, math.inf), math.nextafter(e, -math.inf))
+        ]
+        return any(self._holds(Fraction(f)) for f in near)
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         lo, hi = float_ends(self.lo, self.hi)

@@ -29,7 +29,7 @@ from verifier.numeric.checks.implication import check_implication
 from verifier.numeric.checks.inequality import check_inequality
 from verifier.numeric.checks.limit import check_limit
 from verifier.numeric.checks.psd import check_psd
-from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.resolve import NO_EVIDENCE, NumericOutcome
 from verifier.numeric.checks.sampling import Settings
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import Instance, instantiate
@@ -69,7 +69,23 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
         return check_constant(inst)
     outcome = _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)
     if outcome.verdict is NumericVerdict.PASS and settings.points is None:  # gaps and bumps the samples miss
-        return enclosure.search_claim(inst, outcome)
+        outcome = enclosure.search_claim(inst, outcome)
+    return _without_floats(inst, outcome)
+
+
+def _without_floats(inst: Instance, outcome: NumericOutcome) -> NumericOutcome:
+    """A pass is no evidence where a domain is an interval that holds no float: every sample lies outside it. A
+    counterexample found there was shown to lie in the domain exactly (resolve.in_domain_only, ends.py), so stays."""
+    if outcome.verdict is not NumericVerdict.PASS:
+        return outcome
+    for g in inst.given:
+        holds = getattr(g.domain, "holds_a_float", None)
+        if holds is not None and not holds():
+            why = (
+                f"{NO_EVIDENCE}: {g.label} ∈ {g.domain.describe()}, an interval that holds no float, so every "
+                f"sample lies outside it; write {g.label} as an offset and a scale of a wider variable"
+            )
+            return NumericOutcome(NumericVerdict.INCONCLUSIVE, outcome.evidence, reason=why)
     return outcome
 
 

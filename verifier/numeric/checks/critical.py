@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import sympy as sp
 
+from verifier.language.claims import Given
 from verifier.numeric import confirm, enclose, intervals
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, solve_bounded
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, shown_value, solve_bounded
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -50,7 +51,7 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
             if sign < 0 and widened:  # shown: the gap itself, not widened (it is below 0 where the widened one is)
                 sign, shown, bits = _ball_sign(gap, x, point) or (0, shown, bits)
             if sign < 0:
-                return _finding(inst.claim.n, given.label, point, shown, op, bits)
+                return _finding(inst.claim.n, given, point, shown, op, bits)
             continue
         if widened:  # sympy would compute with the decimals' floats at 15 digits: only a certified sign counts
             continue
@@ -61,7 +62,7 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
         if value is None or not value.is_real:
             continue
         if value.is_negative or (strict and value.is_zero):
-            return _finding(inst.claim.n, given.label, point, sp.sstr(value), op)
+            return _finding(inst.claim.n, given, point, sp.sstr(value), op)
     return Finding()
 
 
@@ -134,15 +135,16 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     return out
 
 
-def _finding(n: int | None, label: str, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
+def _finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
     """value: the gap at the point, exact (bits 0) or the midpoint of an arb enclosure at bits that excludes 0."""
+    label = given.label
     gap = "lhs − rhs" if op in ("<=", "<") else "rhs − lhs"
     negated = value[1:] if value.startswith("-") else f"-{value}"
     at = _shown(point)
     there = f"exactly {value}" if not bits else f"{value}, its sign certified by arb at {bits} bits"
     reason = f"violated at {label} = {at}, a critical point found exactly: {gap} = {negated}"
     cx = Counterexample(
-        n=n, values={label: float(point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
+        n=n, values={label: shown_value(given, point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
         observed=negated, relation=op, error=value.lstrip("-"), digits=0 if not bits else int(bits / 3.33),
         note=f"{label} = {at} ≈ {float(point):.6g}; the gap there is {there}",
     )  # fmt: skip

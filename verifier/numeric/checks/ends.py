@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import sympy as sp
 
+from verifier.language.claims import Given
 from verifier.numeric import enclose
 from verifier.numeric.checks import poles
 from verifier.numeric.checks.definedness import Finding
@@ -62,19 +63,21 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
             sign, span, bits = enclose.sign_at(fn, [point], PRECISIONS)
             inside = poles._inside(given, sp.Rational(point.numerator, point.denominator))
             if (sign == -1 or (strict and sign == 0)) and inside:
-                return _finding(inst.claim.n, given.label, point, span, bits, op, end)
+                return _finding(inst.claim.n, given, point, span, bits, op, end)
     return Finding()
 
 
-def _finding(n: int | None, label: str, point: Fraction, span: object, bits: int, op: str, end: Fraction) -> Finding:
+def _finding(n: int | None, given: Given, point: Fraction, span: object, bits: int, op: str, end: Fraction) -> Finding:
+    label = given.label
     gap = "lhs − rhs" if op in ("<=", "<") else "rhs − lhs"  # small − big, the negated gap
     with enclose.precision(bits):
         upper = enclose.intervals.hull(span).upper()  # type: ignore[arg-type]
         value = f"≥ {(-upper).str(3, radius=False)}" if upper < 0 else "= 0"
     exact = sp.sstr(sp.Rational(point.numerator, point.denominator))
+    shown = poles.shown_value(given, sp.Rational(point.numerator, point.denominator))
     reason = f"violated at {label} = {exact}, approaching the end {end} of the domain: {gap} {value} (arb, {bits}-bit)"
     cx = Counterexample(
-        n=n, values={label: float(point)}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
+        n=n, values={label: shown}, claimed=f"{gap} {'<' if op in ('<', '>') else '≤'} 0",
         observed=value, relation=op, error=value, digits=bits * 3 // 10,  # an arb enclosure at `bits`, not exact
         note=f"{label} = {exact} ≈ {float(point):.6g}; the gap there is {value}, enclosed in arb",
     )  # fmt: skip

@@ -174,6 +174,13 @@ def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | N
     return undefined_at(side, {x: point})
 
 
+def shown_value(given: Given, point: sp.Expr) -> float | str:
+    """The exact point as a counterexample shows it: its float, unless that float lies outside the domain (on an
+    interval too narrow to hold a float, [1 + 10⁻³⁰, 1 + 2·10⁻³⁰], x = 1.0 was shown): then its exact value."""
+    near = float(point)
+    return near if _inside(given, sp.Rational(near)) else sp.sstr(point)
+
+
 def _finding(
     inst: Instance, given: Given, sides: tuple[list[sp.Expr], list[sp.Expr]], point: sp.Expr, bad: int
 ) -> Finding:
@@ -186,7 +193,7 @@ def _finding(
     texts = ["defined", "defined"]
     texts[bad] = "undefined"
     cx = Counterexample(
-        n=inst.claim.n, values={given.label: float(point)}, claimed=f"{names[1]} {texts[1]}",
+        n=inst.claim.n, values={given.label: shown_value(given, point)}, claimed=f"{names[1]} {texts[1]}",
         observed=f"{names[0]} {texts[0]}", relation="both sides defined and equal", error="undefined",
         digits=0, note=f"{reason} ({given.label} ≈ {float(point):.6g})",
     )  # fmt: skip

@@ -256,6 +256,23 @@ def correlation_matrix_beyond_one_at_an_end_no_float_holds() -> PSD:
     return PSD(sp.Matrix([[1, a], [a, 1]]), where={a: Interval(-1, UP)})
 
 
+NARROW = Interval(1 + Fraction(1, 10**30), 1 + Fraction(2, 10**30))  # holds no float: every sample is 1.0, outside
+
+
+@claim(expect="refuted")
+def step_on_an_interval_no_float_holds() -> Inequality:
+    """(x if x > 1, else 0) ≤ 1 for x in [1 + 10⁻³⁰, 1 + 2·10⁻³⁰]: false everywhere there (x > 1), true at the float
+    1.0 that every sample was. It was CHECKED on those samples (helper-83's interval, with a step)."""
+    return Inequality(sp.Piecewise((x, x > 1), (0, True)), "<=", 1, where={x: NARROW})
+
+
+@claim()
+def bound_on_an_interval_no_float_holds() -> Inequality:
+    """x ≥ 1 for x in [1 + 10⁻³⁰, 1 + 2·10⁻³⁰]: true, as every point exceeds 1 (its CHECKED rested on samples at the
+    float 1.0, outside the domain; it is now UNKNOWN, "no evidence")."""
+    return Inequality(x, ">=", 1, where={x: NARROW})
+
+
 TRUTH = {
     "det_times_positive_factor_psd": ("true", 3, None),
     "det_of_psd_3x3": ("true", 3, None),
@@ -287,4 +304,6 @@ TRUTH = {
         3,
         {"a": sp.Rational(UP.numerator, UP.denominator)},
     ),
+    "step_on_an_interval_no_float_holds": ("false", 3, {"x": sp.Rational(3, 2 * 10**30) + 1}),
+    "bound_on_an_interval_no_float_holds": ("true", 3, None),
 }
