@@ -13,6 +13,7 @@ import pytest
 import sympy as sp
 
 from verifier.numeric import confirm
+from verifier.numeric.checks import definedness
 from verifier.numeric.checks.exact_value import NO_VALUE, holds, undefined_at
 from verifier.numeric.compile import Compiled
 from verifier.numeric.mpfunctions import NoRealValue
@@ -68,3 +69,23 @@ def test_the_high_precision_walk_finds_a_condition_with_a_pole_undefined_not_com
         confirm.mp_compile([x], [P((1, sp.sqrt(x) > 1), (0, True))])(mpmath.mpf(-1))
     guarded = P((1, sp.And(x > 0, 1 / x > 1)), (0, True))
     assert confirm.mp_compile([x], [guarded])(mpmath.mpf(0)) == [0]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        sp.ITE(x > 0, sp.sqrt(x) > 1, x < -1),  # the branch not taken has a root of −2
+        sp.And(sp.sqrt(x) > 1, x**3 > -1),  # false by x³ > −1, whatever √x > 1 is; sympy puts the root first
+        sp.Or(sp.sqrt(x) > 1, x**3 < 0),  # true by x³ < 0
+        sp.Implies(x > 0, sp.sqrt(x) > 1),  # true: the premise fails
+    ],
+    ids=str,
+)
+def test_a_root_an_operand_does_not_need_leaves_the_high_precision_value_real(condition: sp.Basic) -> None:
+    """At x = −2 each condition has a truth value without √x; the walk met √−2 on the way, and the sample was taken
+    for complex ("the left side is complex at x = −2"), so a true identity was REFUTED."""
+    for point in (-2, 4):
+        value = definedness.first_state(
+            confirm.mp_compile([x], [P((1, condition), (0, True))]), [mpmath.mpf(point)], True
+        )
+        assert value is not None and value[0] is definedness.State.REAL, (condition, point, value)

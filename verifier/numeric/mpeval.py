@@ -16,6 +16,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
+from verifier.numeric.logic3 import LOGIC
 from verifier.numeric.mpfunctions import NoRealValue, Value, call, real_argument
 
 _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
@@ -25,29 +26,6 @@ _RELATIONS: dict[type, Callable[[Value, Value], bool]] = {
     sp.GreaterThan: lambda a, b: a >= b,
     sp.Equality: lambda a, b: a == b,
     sp.Unequality: lambda a, b: a != b,
-}
-
-
-def _all(parts: list[bool | None]) -> bool | None:
-    return False if False in parts else (None if None in parts else True)
-
-
-def _any(parts: list[bool | None]) -> bool | None:
-    return True if True in parts else (None if None in parts else False)
-
-
-def _exactly(rule: Callable[[list[bool]], bool]) -> Callable[[list[bool | None]], bool | None]:
-    return lambda parts: None if None in parts else rule(parts)  # type: ignore[arg-type]
-
-
-_LOGIC: dict[type, Callable[[list[bool | None]], bool | None]] = {  # three-valued: None is no truth value
-    sp.And: _all,
-    sp.Or: _any,
-    sp.Not: lambda p: None if p[0] is None else not p[0],
-    sp.Implies: lambda p: _any([None if p[0] is None else not p[0], p[1]]),
-    sp.ITE: lambda p: None if p[0] is None else (p[1] if p[0] else p[2]),
-    sp.Xor: _exactly(lambda p: sum(p) % 2 == 1),
-    sp.Equivalent: _exactly(lambda p: len(set(p)) == 1),
 }
 
 
@@ -198,16 +176,28 @@ class _Walk:
             except ZeroDivisionError:  # 1/x > 1 at x = 0, log x < 0 at 0: no statement, a side has no value
                 self.undefined_side = True
                 return None
-        rule = _LOGIC.get(type(cond))
+        if isinstance(cond, sp.Implies):  # ¬a ∨ b: b is not computed where a fails
+            cond = sp.Or(sp.Not(cond.args[0]), cond.args[1])
+        rule = LOGIC.get(type(cond))
         if rule is None:
             raise TypeError(f"cannot decide the condition {cond}")
+        if isinstance(cond, sp.ITE):  # the test, then the branch it takes: the other needs no value
+            test = self._decide(cond.args[0])
+            return None if test is None else self._decide(cond.args[1 if test else 2])
         decisive = {sp.And: False, sp.Or: True}.get(type(cond))
         parts: list[bool | None] = []
+        touched: list[bool] = []  # each operand's walk met a complex value (Peak.complex)
+        before = Peak.complex
         for a in cond.args:  # an And stops at a false operand, an Or at a true one: the rest is never computed
+            Peak.complex = False
             parts.append(self._decide(a))
+            touched.append(Peak.complex)
             if decisive is not None and parts[-1] is decisive:
                 break
-        return rule(parts)
+        held = rule(parts)
+        counted = [t for p, t in zip(parts, touched, strict=True) if p is decisive] if held is decisive else touched
+        Peak.complex = before or (all(counted) if held is decisive else any(counted))  # √x > 1 ∧ x > 5 at x = −1
+        return held
 
     def _relation(self, cond: sp.Basic) -> bool:
         lhs, rhs = (self.value(a) for a in cond.args)
@@ -220,7 +210,7 @@ class _Walk:
         return bool(_RELATIONS[type(cond)](lhs, rhs))
 
     def _call(self, node: sp.Basic) -> Value:
-        if type(node) in _RELATIONS or type(node) in _LOGIC:
+        if type(node) in _RELATIONS or type(node) in LOGIC:
             return self._truth(node)
         return _call(node, [self.value(a) for a in node.args], (), self)
 

@@ -177,6 +177,39 @@ def order_of_a_number_nearly_real() -> Inequality:
 KNOWN_WRONG = {"order_of_a_number_nearly_real"}  # CHECKED: see its docstring, and docs/explanation/known-limits.md
 
 
+def _indicator(condition: sp.Basic) -> sp.Expr:
+    return sp.Piecewise((1, condition), (0, True))
+
+
+@claim()
+def if_then_else_whose_root_branch_is_not_taken() -> Identity:
+    """[ITE(x > 0, √x > 1, x < −1)] = [x > 1 ∨ x < −1] on ℝ: √x is only needed where x > 0. The high-precision walk
+    computed both branches, met √−1 in the one not taken, and the claim was REFUTED "complex at x = −1"."""
+    lhs = _indicator(sp.ITE(x > 0, sp.sqrt(x) > 1, x < -1))
+    return Identity(lhs, _indicator(sp.Or(x > 1, x < -1)), where={x: Real()})
+
+
+@claim()
+def conjunction_false_by_an_operand_after_a_root() -> Identity:
+    """[√x > 1 ∧ x³ > 125] = [x > 5] on ℝ: at x < 0 the conjunction is false by x³ > 125 (sympy puts √x > 1 first,
+    and the root it met made the sample complex: REFUTED at x = −1)."""
+    return Identity(_indicator(sp.And(sp.sqrt(x) > 1, x**3 > 125)), _indicator(x > 5), where={x: Real()})
+
+
+@claim()
+def disjunction_true_by_an_operand_after_a_root() -> Identity:
+    """[√x > 1 ∨ x³ < 0] = [x > 1 ∨ x < 0] on ℝ: at x < 0 the disjunction is true by x³ < 0."""
+    lhs = _indicator(sp.Or(sp.sqrt(x) > 1, x**3 < 0))
+    return Identity(lhs, _indicator(sp.Or(x > 1, x < 0)), where={x: Real()})
+
+
+@claim()
+def implication_whose_premise_fails_before_a_root() -> Identity:
+    """[x > 0 ⇒ √x > 1] = [x ≤ 0 ∨ x > 1] on ℝ: where x ≤ 0 the premise fails, and √x is not needed."""
+    lhs = _indicator(sp.Implies(x > 0, sp.sqrt(x) > 1))
+    return Identity(lhs, _indicator(sp.Or(x <= 0, x > 1)), where={x: Real()})
+
+
 TRUTH = {
     "max_of_a_root": ("partial", 2, None),
     "piecewise_on_a_root": ("partial", 2, None),
@@ -200,4 +233,8 @@ TRUTH = {
     "implication_from_a_root_on_an_interval": ("partial", 2, None),
     "order_real_up_to_round_off_of_large_values": ("true", 2, None),
     "order_of_a_number_nearly_real": ("partial", 2, None),
+    "if_then_else_whose_root_branch_is_not_taken": ("true", 2, None),
+    "conjunction_false_by_an_operand_after_a_root": ("true", 2, None),
+    "disjunction_true_by_an_operand_after_a_root": ("true", 2, None),
+    "implication_whose_premise_fails_before_a_root": ("true", 2, None),
 }
