@@ -105,16 +105,18 @@ def test_an_interval_that_holds_no_float_gives_no_evidence() -> None:
     whole interval was CHECKED. Such an interval says so, and a pass there is no evidence (UNKNOWN)."""
     x = sp.Symbol("x")
     narrow = Interval(1 + Fraction(1, 10**30), 1 + Fraction(2, 10**30))
-    assert not narrow.holds_a_float()
+    assert not narrow.covered_by_floats()
     assert "1000000000000000000000000000001/1000000000000000000000000000000" in narrow.describe()  # not "[1, 1]"
     for wide in (Interval(0, 1), Interval(1, UP), Interval(Fraction(1, 2), Fraction(1, 2)), Interval(-1, 0, True)):
-        assert wide.holds_a_float(), wide
-    assert not Interval(1, math.nextafter(1, 2), open_lo=True, open_hi=True).holds_a_float()
-    assert not Interval(Fraction(1, 3), Fraction(1, 3)).holds_a_float()  # one point, and no float is it
+        assert wide.covered_by_floats(), wide
+    assert not Interval(1, math.nextafter(1, 2), open_lo=True, open_hi=True).covered_by_floats()
+    assert not Interval(Fraction(1, 3), Fraction(1, 3)).covered_by_floats()  # one point, and no float is it
+    assert not Interval(1, 1 + Fraction(1, 10**30)).covered_by_floats()  # one float: every sample at one point
+    assert not Interval(2 * 10**300, 10**305).covered_by_floats()  # beyond the floats' reach (its ends clamped)
 
     @claim()
     def step() -> Inequality:
         return Inequality(sp.Piecewise((x, x > 1), (0, True)), "<=", 1, where={x: narrow})
 
     r = verify_family(step, EngineSettings(samples=40))
-    assert r.status is Status.UNKNOWN and "an interval that holds no float" in r.reason, r.reason
+    assert r.status is Status.UNKNOWN and "an interval that float samples cannot cover" in r.reason, r.reason

@@ -68,12 +68,21 @@ REAL_ONLY = [
 def test_the_float_walk_gives_nan_for_a_function_of_the_reals_at_a_non_real_argument() -> None:
     """np.real inside max, min, atan2, floor, ceiling and H made each real at x < 0: the sample never reached the
     definedness probe (on complex samples, as a claim with the imaginary unit is walked: on real ones √−1 is NaN
-    already). A real argument keeps its value; an imaginary part of round-off is dropped."""
+    already). A real argument keeps its value. Any imaginary part is NaN, round-off too: floats cannot tell it from
+    a number nearly real (e^{40} + i), and high precision can (there the cosine is real)."""
     values = Compiled([x], REAL_ONLY)({x: np.array([-1.0 + 0j, 4.0 + 0j])})
     assert np.all(np.isnan(values[0])), values[0]
     assert np.all(np.isfinite(values[1])), values[1]
-    rounded = Compiled([x], [sp.Max(sp.exp(sp.I * x) + sp.exp(-sp.I * x), 0)])({x: np.array([0.3])})
-    assert np.isfinite(rounded[0, 0]) and abs(rounded[0, 0] - 2 * np.cos(0.3)) < 1e-12
+    cosine = sp.Max(sp.exp(sp.I * x) + sp.exp(-sp.I * x), 0)
+    nearly = sp.Max(sp.exp(x) + sp.I, 0)
+    rounded = Compiled([x], [cosine, nearly])({x: np.array([0.3, 40.0])})
+    assert rounded[0, 0] == 2 * np.cos(0.3) and np.isnan(rounded[:, 1]).all(), rounded  # e^{ix} + e^{−ix}: imag 0
+    wound = sp.Max(((sp.cos(x) + sp.I * sp.sin(x)) ** 3 * sp.exp(-3 * sp.I * x)).expand(), 0)  # 1, up to round-off
+    assert np.isnan(Compiled([x], [wound])({x: np.array([0.3])})[0, 0])
+    with mpmath.workdps(100):
+        assert abs(confirm.mp_compile([x], [wound])(mpmath.mpf("0.3"))[0] - 1) < 1e-90
+        with pytest.raises(NoRealValue):  # at 100 digits, i is no round-off of e^{40}
+            confirm.mp_compile([x], [nearly])(mpmath.mpf(40))
 
 
 def test_the_high_precision_walk_finds_no_real_value_for_a_function_of_the_reals_at_a_non_real_argument() -> None:

@@ -16,6 +16,7 @@ from verifier.numeric import confirm
 from verifier.numeric.checks import definedness
 from verifier.numeric.checks.exact_value import NO_VALUE, holds, undefined_at
 from verifier.numeric.compile import Compiled
+from verifier.numeric.mpeval import Peak
 from verifier.numeric.mpfunctions import NoRealValue
 
 x = sp.Symbol("x")
@@ -53,15 +54,23 @@ def test_a_piecewise_at_an_exact_point_has_the_value_of_the_row_it_takes() -> No
     assert undefined_at([1 + P((P((1 / x, x >= 0), (0, True)), x > -1), (0, True))], AT_0) is True
 
 
-def test_the_float_walk_gives_no_truth_value_to_an_order_or_an_equation_of_an_infinite_side() -> None:
+def test_the_float_walk_gives_no_value_to_1_over_0_and_compares_an_overflow() -> None:
+    """1/0 and log 0 are NaN, not ±∞, so a condition on them has no truth value there; e^{800} overflows to ∞, a
+    value, which compares as it should (taking it for no value lost the samples of e^{x} > 1 on [720, 800], and a
+    false claim there was CHECKED: helper-84), and so does oo written (x < oo)."""
     exprs = [P((1, 1 / x > 1), (0, True)), P((1, sp.Eq(1 / x, 1)), (0, True)), P((1, sp.Ne(1 / x, 1)), (0, True))]
-    with np.errstate(divide="ignore"):
-        values = Compiled([x], exprs)({x: np.array([0.0, 0.5, 2.0])})
-    assert np.isnan(values[0]).all(), values  # x = 0: 1/0 is not ∞ here
+    values = Compiled([x], exprs)({x: np.array([0.0, 0.5, 2.0])})
+    assert np.isnan(values[0]).all(), values  # x = 0
     assert values[1:].tolist() == [[1.0, 0.0, 1.0], [0.0, 0.0, 1.0]], values  # x = 0.5, x = 2
+    exprs = [P((1, sp.exp(x) > 1), (0, True)), P((1, x < sp.oo), (0, True)), sp.exp(-1 / x**2), sp.log(x)]
+    with np.errstate(over="ignore"):
+        values = Compiled([x], exprs)({x: np.array([800.0, 0.0])})
+    assert values[0].tolist() == [1.0, 1.0, pytest.approx(np.exp(-1 / 800**2)), pytest.approx(np.log(800.0))], values
+    assert values[1, :2].tolist() == [0.0, 1.0] and np.isnan(values[1, 2:]).all(), values  # e^{−1/0} has no value
 
 
 def test_the_high_precision_walk_finds_a_condition_with_a_pole_undefined_not_complex() -> None:
+    Peak.reset()  # as every caller does: the largest value met so far sets what counts as round-off
     for condition in (1 / x > 1, sp.log(x) < 0, sp.Eq(1 / x, 1)):
         with pytest.raises(ZeroDivisionError):
             confirm.mp_compile([x], [P((1, condition), (0, True))])(mpmath.mpf(0))
@@ -69,6 +78,7 @@ def test_the_high_precision_walk_finds_a_condition_with_a_pole_undefined_not_com
         confirm.mp_compile([x], [P((1, sp.sqrt(x) > 1), (0, True))])(mpmath.mpf(-1))
     guarded = P((1, sp.And(x > 0, 1 / x > 1)), (0, True))
     assert confirm.mp_compile([x], [guarded])(mpmath.mpf(0)) == [0]
+    assert confirm.mp_compile([x], [P((1, x < sp.oo), (0, True))])(mpmath.mpf(0)) == [1]  # oo written is a value
 
 
 @pytest.mark.parametrize(

@@ -38,19 +38,36 @@ Op = Callable[..., Any]
 __all__ = ["REAL_ONLY", "Compiled", "NoNumericForm", "Unsupported"]  # the errors are numeric.users'
 
 
+def _at_zero_nan(x: Any, value: Any) -> Any:
+    """value, but NaN where x is exactly 0: 1/0 and log 0 have no value, where floats give ±∞, which then reads as
+    a value (e^{−1/x²} at 0 is e^{−∞} = 0, and 1/x > 1 at 0 is ∞ > 1, true). An overflow (e^{800}) stays ∞."""
+    zero = np.asarray(x) == 0
+    return np.where(zero, np.nan, value) if np.any(zero) else value
+
+
+def _reciprocal(x: Any) -> Any:
+    with np.errstate(divide="ignore"):
+        return _at_zero_nan(x, 1 / x)
+
+
+def _log(x: Any) -> Any:
+    with np.errstate(divide="ignore"):
+        return _at_zero_nan(x, np.log(x))
+
+
 def _heaviside(x: Any, at_zero: Any = 0.5) -> Any:
     return np.heaviside(real_or_nan(x), np.real(at_zero))
 
 
 FUNCTIONS: dict[type, Op] = {
     sp.exp: np.exp,
-    sp.log: np.log,
+    sp.log: _log,
     sp.sin: np.sin,
     sp.cos: np.cos,
     sp.tan: np.tan,
-    sp.cot: lambda x: 1 / np.tan(x),
-    sp.sec: lambda x: 1 / np.cos(x),
-    sp.csc: lambda x: 1 / np.sin(x),
+    sp.cot: lambda x: _reciprocal(np.tan(x)),
+    sp.sec: lambda x: _reciprocal(np.cos(x)),
+    sp.csc: lambda x: _reciprocal(np.sin(x)),
     sp.asin: np.arcsin,
     sp.acos: np.arccos,
     sp.atan: np.arctan,
@@ -59,7 +76,7 @@ FUNCTIONS: dict[type, Op] = {
     sp.sinh: np.sinh,
     sp.cosh: np.cosh,
     sp.tanh: np.tanh,
-    sp.coth: lambda x: 1 / np.tanh(x),
+    sp.coth: lambda x: _reciprocal(np.tanh(x)),
     sp.asinh: np.arcsinh,
     sp.acosh: np.arccosh,
     sp.atanh: np.arctanh,
@@ -104,10 +121,14 @@ def _power(base: Any, exponent: Any) -> Any:
     power, a result beyond a float), numpy's value instead (inf): an undefined sample, as the same power of an array
     gives."""
     try:
-        return base**exponent
+        out = base**exponent
     except (ZeroDivisionError, OverflowError):
         with np.errstate(all="ignore"):
-            return np.asarray(base) ** np.asarray(exponent)
+            out = np.asarray(base) ** np.asarray(exponent)
+    if np.ndim(exponent) == 0 and not np.real(exponent) < 0:
+        return out  # no pole: a nonnegative power
+    pole = (np.asarray(base) == 0) & (np.real(exponent) < 0)  # 0 to a negative power: no value
+    return np.where(pole, np.nan, out) if np.any(pole) else out
 
 
 class Compiled:

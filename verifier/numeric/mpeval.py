@@ -201,8 +201,10 @@ class _Walk:
 
     def _relation(self, cond: sp.Basic) -> bool:
         lhs, rhs = (self.value(a) for a in cond.args)
-        if not all(mpmath.isfinite(v) for v in (lhs, rhs) if isinstance(v, mpmath.mpf | mpmath.mpc)):
-            raise ZeroDivisionError("a side of the relation is not a finite number")  # mpmath's log 0 is −∞
+        for side, v in zip(cond.args, (lhs, rhs), strict=True):  # mpmath's log 0 is −∞; oo written is a value
+            pole = isinstance(v, mpmath.mpf | mpmath.mpc) and not mpmath.isfinite(v)
+            if pole and (mpmath.isnan(v) or not side.has(sp.oo, sp.zoo)):
+                raise ZeroDivisionError(f"{side} has no value here")
         if type(cond) not in (sp.Equality, sp.Unequality):  # an order of a non-real number: no statement
             lhs, rhs = real_argument(lhs, digits=Peak.digits), real_argument(rhs, digits=Peak.digits)
         if isinstance(lhs, mpmath.mpf | mpmath.mpc) and isinstance(rhs, mpmath.mpf | mpmath.mpc):

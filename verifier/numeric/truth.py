@@ -21,14 +21,16 @@ __all__ = ["RELATIONS", "piecewise", "real_or_nan"]
 
 
 def real_or_nan(x: Any) -> Any:
-    """x's real part, NaN where x is not real beyond round-off: a function defined on the reals only (max, atan2,
-    floor, H) has no value at a non-real argument, and NaN sends the sample to the definedness probe (np.real made
-    max(√x, 0) real, 0, at every x < 0, and max(√x, 0) ≥ 0 on ℝ was PROVED on its samples: helper-77)."""
+    """x's real part, NaN where x is not real: a function defined on the reals only (max, atan2, floor, H) has no
+    value at a non-real argument, and NaN sends the sample to the definedness probe (np.real made max(√x, 0) real,
+    0, at every x < 0, and max(√x, 0) ≥ 0 on ℝ was PROVED on its samples: helper-77). Any imaginary part, however
+    small: floats cannot tell round-off (cos x written with e^{ix}) from a number nearly real (e^{40} + i, taken
+    for round-off below 10⁻¹² of its real part, and [e^x + i > 0] ≥ 0 was CHECKED); the probe decides it in high
+    precision, where round-off is 10⁻¹⁰⁰."""
     if not np.iscomplexobj(x):
         return np.real(x)
     x = np.asarray(x)
-    with np.errstate(invalid="ignore"):
-        off = np.abs(x.imag) > 1e-12 * np.maximum(np.abs(x.real), 1.0)
+    off = x.imag != 0
     return np.where(off, np.nan, x.real) if np.any(off) else x.real
 
 
@@ -61,19 +63,19 @@ def order(compare: Callable[[Any, Any], Any]) -> Op:
         ra, rb = real_or_nan(a), real_or_nan(b)
         with np.errstate(invalid="ignore"):
             held = _truth(compare(ra, rb))
-        return np.where(np.isfinite(ra) & np.isfinite(rb), held, np.nan)
+        return np.where(np.isnan(ra) | np.isnan(rb), np.nan, held)
 
     return order
 
 
 def equation(compare: Callable[[Any, Any], Any]) -> Op:
-    """= and ≠, of complex numbers too: no value where a side is not finite (1/x = 1 at x = 0, where floats have
-    1/0 = ∞ and took the equation for false; an order of ∞ likewise has no value, see order)."""
+    """= and ≠, of complex numbers too: no value where a side has none (1/x = 1 at x = 0: 1/0 is NaN here, see
+    compile._at_zero_nan, and NaN = 1 was false). ∞ is a value: an overflow (e^{800}), or oo written."""
 
     def equation(a: Any, b: Any) -> Any:
         with np.errstate(invalid="ignore"):
             held = _truth(compare(a, b))
-        return np.where(np.isfinite(a) & np.isfinite(b), held, np.nan)
+        return np.where(np.isnan(a) | np.isnan(b), np.nan, held)
 
     return equation
 

@@ -204,14 +204,21 @@ class Interval(Domain):
         text = f"{self.describe()} as (a + b·s)/(1 + s), a = {start}, b = {end}, s {'>' if start_open else '≥'} 0"
         return Parametrisation(entries, text) if entries else None
 
-    def holds_a_float(self) -> bool:
-        """Some float lies in the interval: [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] holds none, and every sample drawn for it is a
-        float outside it (1.0), so no sample there is evidence."""
-        ends = [float_end(self.lo), float_end(self.hi)]
-        near = [
-            f for e in ends if math.isfinite(e) for f in (e, math.nextafter(e, math.inf), math.nextafter(e, -math.inf))
-        ]
-        return any(self._holds(Fraction(f)) for f in near)
+    def covered_by_floats(self) -> bool:
+        """Float samples can stand for the interval: it is one point that is a float, or it holds two floats at
+        least. [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] holds none (every sample is 1.0, outside it), [1, 1 + 10⁻³⁰] one (every sample
+        is 1.0, where a claim on x > 1 says nothing; helper-84), and an end beyond the floats' reach is clamped to
+        it, outside [2·10³⁰⁰, 10³⁰⁵]: no sample of these is evidence for the interval."""
+        if self.lo == self.hi:
+            return Fraction(float_end(self.lo)) == Fraction(self.lo)
+        low, high = float_ends(self.lo, self.hi)
+        if self.open_lo and Fraction(low) == Fraction(self.lo):
+            low = math.nextafter(low, math.inf)
+        return (
+            self._holds(Fraction(low))
+            and math.nextafter(low, math.inf) <= high
+            and self._holds(Fraction(math.nextafter(low, math.inf)))
+        )
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         lo, hi = float_ends(self.lo, self.hi)

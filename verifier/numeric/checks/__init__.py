@@ -74,16 +74,19 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
 
 
 def _without_floats(inst: Instance, outcome: NumericOutcome) -> NumericOutcome:
-    """A pass is no evidence where a domain is an interval that holds no float: every sample lies outside it. A
-    counterexample found there was shown to lie in the domain exactly (resolve.in_domain_only, ends.py), so stays."""
-    if outcome.verdict is not NumericVerdict.PASS:
+    """No verdict but a refutation where a domain is an interval float samples cannot cover (one that holds no
+    float, or one only): every sample lies outside it, or at one point of it. A counterexample found there was shown
+    to lie in the domain exactly (resolve.in_domain_only, ends.py), so stays; a pass, or any other doubt, is
+    replaced by this one."""
+    if outcome.verdict is NumericVerdict.FAIL:
         return outcome
     for g in inst.given:
-        holds = getattr(g.domain, "holds_a_float", None)
-        if holds is not None and not holds():
+        covered = getattr(g.domain, "covered_by_floats", None)
+        if covered is not None and not covered():
             why = (
-                f"{NO_EVIDENCE}: {g.label} ∈ {g.domain.describe()}, an interval that holds no float, so every "
-                f"sample lies outside it; write {g.label} as an offset and a scale of a wider variable"
+                f"{NO_EVIDENCE}: {g.label} ∈ {g.domain.describe()}, an interval that float samples cannot cover "
+                f"(it holds one float at most, or lies beyond their reach); write {g.label} as an offset and a "
+                "scale of a wider variable"
             )
             return NumericOutcome(NumericVerdict.INCONCLUSIVE, outcome.evidence, reason=why)
     return outcome

@@ -29,10 +29,11 @@ import numpy as np
 import sympy as sp
 
 from verifier.language import domains as d
-from verifier.language.claims import Identity, Inequality
+from verifier.language.claims import Given, Identity, Inequality
 from verifier.numeric import boxes, confirm, enclose, intervals
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.boxes import Failing, Point, Reading, Search, Target, Variable
+from verifier.numeric.checks import poles
 from verifier.numeric.checks.resolve import NumericOutcome, evidence
 from verifier.numeric.checks.sampling import exact_rational
 from verifier.numeric.intervals import Span
@@ -235,7 +236,8 @@ def _refuted(inst: Instance, body: Inequality | Identity, symbols: list[sp.Symbo
     """A FAIL at the exact point found: the value there decided by its enclosure (or exactly)."""
     assert found.failure is not None
     point, value = found.failure
-    values = {str(s): (int(v) if v.denominator == 1 else float(v)) for s, v in zip(symbols, point, strict=True)}
+    givens = {g.target: g for g in inst.given}
+    values = {str(s): _shown(givens.get(s), v) for s, v in zip(symbols, point, strict=True)}
     note = "exact point: " + _point_text(symbols, point)
     how = f"found by {ENCLOSURE_NOTE}: {found.boxes} boxes"
     one = np.array([1.0])
@@ -253,6 +255,13 @@ def _refuted(inst: Instance, body: Inequality | Identity, symbols: list[sp.Symbo
     return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"{reason} ({how})")
 
 
+def _shown(given: Given | None, v: Fraction) -> int | float | str:
+    """A coordinate of the point as the counterexample shows it (poles.shown_value: exact where its float misleads)."""
+    if v.denominator == 1:
+        return int(v)
+    return float(v) if given is None else poles.shown_value(given, sp.Rational(v.numerator, v.denominator))
+
+
 def _point_text(symbols: list[sp.Symbol], point: Point) -> str:
     return ", ".join(f"{s} = {v}" for s, v in zip(symbols, point, strict=True))
 
@@ -263,7 +272,11 @@ def _sides_at(body: Identity, symbols: list[sp.Symbol], point: Point) -> tuple[s
     for a, b in zip(as_matrix(body.lhs), as_matrix(body.rhs), strict=True):
         va, vb = (sp.sympify(side).xreplace(exact) for side in (a, b))
         if va != vb:
-            return sp.sstr(sp.N(va, 20))[:200], sp.sstr(sp.N(vb, 20))[:200]
+            for digits in (20, 40, 80):  # as many as show them apart (1 − 10⁻³⁰ and 1 agree to 20)
+                shown = sp.sstr(sp.N(va, digits))[:200], sp.sstr(sp.N(vb, digits))[:200]
+                if shown[0] != shown[1]:
+                    break
+            return shown
     return "?", "?"
 
 

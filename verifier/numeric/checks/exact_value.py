@@ -93,7 +93,7 @@ def _relation(relation: Relational, point: Point) -> Truth:
     sides = [s for s in rows if isinstance(s, sp.Basic)]
     if len(sides) < len(rows):  # a side is a Piecewise with no value here
         return NO_VALUE
-    state = undefined_at(sides, point)
+    state = undefined_at([s for s in sides if s not in (sp.oo, -sp.oo)], point)  # x < oo: oo written is a value
     if state:
         return NO_VALUE
     values = [sp.simplify(s.xreplace(point)) for s in sides]

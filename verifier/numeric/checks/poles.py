@@ -97,6 +97,8 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Exp
     window = _window(given)
     points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
     for condition in [*_conditions(exprs), *_conditions(_rows(exprs))]:
+        while isinstance(condition, sp.Abs):  # |3x − 1| is 0 where 3x − 1 is
+            condition = condition.args[0]
         if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
             continue
         solutions = solve_bounded(condition, x, window)
@@ -175,10 +177,12 @@ def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | N
 
 
 def shown_value(given: Given, point: sp.Expr) -> float | str:
-    """The exact point as a counterexample shows it: its float, unless that float lies outside the domain (on an
-    interval too narrow to hold a float, [1 + 10⁻³⁰, 1 + 2·10⁻³⁰], x = 1.0 was shown): then its exact value."""
+    """The exact point as a counterexample shows it: its float, unless that float lies outside the domain, or the
+    domain is an interval floats cannot cover: then its exact value. On [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] x = 1.0 was shown,
+    and on [1 − 10⁻³⁰, 1 + 10⁻³⁰] x = 1 was refuted "at x = 1.0", where it holds (helper-84)."""
     near = float(point)
-    return near if _inside(given, sp.Rational(near)) else sp.sstr(point)
+    covered = getattr(given.domain, "covered_by_floats", lambda: True)()
+    return near if covered and _inside(given, sp.Rational(near)) else sp.sstr(point)
 
 
 def _finding(

@@ -170,15 +170,9 @@ def order_real_up_to_round_off_of_large_values() -> Identity:
 @claim(expect="refuted")
 def order_of_a_number_nearly_real() -> Inequality:
     """[e^{x} + i > 0] ≥ 0 on [40, 50]: undefined everywhere (e^{x} + i is not real). Its imaginary part is below
-    10⁻¹² of its real part, which the float walk takes for round-off; no sample reaches high precision."""
+    10⁻¹² of its real part, which the float walk took for round-off, so no sample reached high precision and it was
+    CHECKED; any imaginary part now sends the sample there."""
     return Inequality(_indicator(sp.exp(x) + sp.I > 0), ">=", 0, where={x: Interval(40, 50)})
-
-
-KNOWN_WRONG = {"order_of_a_number_nearly_real"}  # CHECKED: see its docstring, and docs/explanation/known-limits.md
-
-
-def _indicator(condition: sp.Basic) -> sp.Expr:
-    return sp.Piecewise((1, condition), (0, True))
 
 
 @claim()
