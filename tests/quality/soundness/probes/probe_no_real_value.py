@@ -192,14 +192,16 @@ def conjunction_false_by_an_operand_after_a_root() -> Identity:
 
 @claim()
 def disjunction_true_by_an_operand_after_a_root() -> Identity:
-    """[√x > 1 ∨ x³ < 0] = [x > 1 ∨ x < 0] on ℝ: at x < 0 the disjunction is true by x³ < 0."""
+    """[√x > 1 ∨ x³ < 0] = [x > 1 ∨ x < 0] on ℝ.
+    At x < 0 the disjunction is true by x³ < 0."""
     lhs = _indicator(sp.Or(sp.sqrt(x) > 1, x**3 < 0))
     return Identity(lhs, _indicator(sp.Or(x > 1, x < 0)), where={x: Real()})
 
 
 @claim()
 def implication_whose_premise_fails_before_a_root() -> Identity:
-    """[x > 0 ⇒ √x > 1] = [x ≤ 0 ∨ x > 1] on ℝ: where x ≤ 0 the premise fails, and √x is not needed."""
+    """[x > 0 ⇒ √x > 1] = [x ≤ 0 ∨ x > 1] on ℝ.
+    Where x ≤ 0 the premise fails, and √x is not needed."""
     lhs = _indicator(sp.Implies(x > 0, sp.sqrt(x) > 1))
     return Identity(lhs, _indicator(sp.Or(x <= 0, x > 1)), where={x: Real()})
 

@@ -23,69 +23,69 @@ def indicator(condition: sp.Basic) -> sp.Expr:
 
 @claim(expect="refuted")
 def condition_with_a_pole() -> Inequality:
-    """[1/x > 1] ≥ 0 on x ≥ 0: no value at x = 0."""
+    """[1/x > 1] ≥ 0 on x ≥ 0: undefined at x = 0."""
     return Inequality(indicator(1 / x > 1), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def condition_at_a_pole_of_the_tangent() -> Inequality:
-    """[tan x > 0] ≥ 0 on [0, 2]: no value at x = π/2."""
+    """[tan x > 0] ≥ 0 on [0, 2]: undefined at x = π/2."""
     return Inequality(indicator(sp.tan(x) > 0), ">=", 0, where={x: Interval(0, 2)})
 
 
 @claim(expect="refuted")
 def equation_with_a_pole() -> Inequality:
-    """[1/x = 1] ≥ 0 on x ≥ 0: no value at x = 0 (floats took 1/0 = 1 for false)."""
+    """[1/x = 1] ≥ 0 on x ≥ 0: undefined at x = 0 (floats took 1/0 = 1 for false)."""
     return Inequality(indicator(sp.Eq(1 / x, 1)), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def condition_on_a_logarithm() -> Inequality:
-    """[log x < 0] ≥ 0 on x ≥ 0: no value at x = 0."""
+    """[log x < 0] ≥ 0 on x ≥ 0: undefined at x = 0."""
     return Inequality(indicator(sp.log(x) < 0), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def disjunction_with_a_pole() -> Inequality:
-    """[x > 0 ∨ 1/x > 1] ≥ 0 on x ≥ 0: at 0 one operand is false and the other has no value, so neither has the
-    disjunction."""
+    """[x > 0 ∨ 1/x > 1] ≥ 0 on x ≥ 0: undefined at 0, where one operand is false and the other has no value, so
+    the disjunction has none."""
     return Inequality(indicator(sp.Or(x > 0, 1 / x > 1)), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def row_taken_at_its_pole() -> Inequality:
-    """(1/x if x ≥ 0, else 0) ≥ 0 on x ≥ 0: the first row is taken at 0, where 1/x has no value."""
+    """(1/x if x ≥ 0, else 0) ≥ 0 on x ≥ 0: undefined at 0, where the first row is taken and 1/x has no value."""
     return Inequality(P((1 / x, x >= 0), (0, True)), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def nested_row_taken_at_its_pole() -> Inequality:
-    """((1/x if x ≥ 0, else 0) if x > −1, else 0) ≥ 0 on x ≥ 0: no value at 0."""
+    """((1/x if x ≥ 0, else 0) if x > −1, else 0) ≥ 0 on x ≥ 0: undefined at 0."""
     return Inequality(P((P((1 / x, x >= 0), (0, True)), x > -1), (0, True)), ">=", 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def indicator_equal_to_a_step_but_at_its_pole() -> Identity:
-    """[1/(x − 1) > 0] = [x > 1] on [0, 2]: equal except at x = 1, where the left side has no value."""
+    """[1/(x − 1) > 0] = [x > 1] on [0, 2]: equal except at x = 1, where the left side is undefined."""
     return Identity(indicator(1 / (x - 1) > 0), indicator(x > 1), where={x: Interval(0, 2)})
 
 
 @claim(expect="refuted")
 def slope_of_an_indicator_with_a_pole() -> Derivative:
-    """d/dx [1/x > 1] = 0 on x ≥ 0: f has no value at 0."""
+    """d/dx [1/x > 1] = 0 on x ≥ 0: f is undefined at 0."""
     return Derivative(indicator(1 / x > 1), x, 0, where={x: Nonnegative()})
 
 
 @claim(expect="refuted")
 def condition_with_a_pole_in_two_symbols() -> Inequality:
-    """(y² if 1/x > 1, else 0) ≥ 0 for x ≥ 0, y real: no value where x = 0 (on a line, which the exact search in
+    """(y² if 1/x > 1, else 0) ≥ 0 for x ≥ 0, y real: undefined where x = 0 (on a line, which the exact search in
     one symbol does not solve for; the domain's end x = 0 is sampled, and there floats had 1/0 = ∞ > 1, true)."""
     return Inequality(P((y**2, 1 / x > 1), (0, True)), ">=", 0, where={x: Nonnegative(), y: Real()})
 
 
 @claim(expect="refuted")
 def slope_of_an_indicator_with_a_pole_in_two_symbols() -> Derivative:
-    """∂/∂x ([1/x > 1] + y) = 0 for x ≥ 0, y real: f has no value where x = 0 (mpmath's 1/0 in the condition was an
+    """∂/∂x ([1/x > 1] + y) = 0 for x ≥ 0, y real: f has undefined where x = 0 (mpmath's 1/0 in the condition was an
     internal error)."""
     return Derivative(indicator(1 / x > 1) + y, x, 0, where={x: Nonnegative(), y: Real()})
 
@@ -106,13 +106,15 @@ def earlier_row_taken_at_the_pole() -> Inequality:
 
 @claim()
 def pole_in_a_row_not_taken() -> Inequality:
-    """(1/x if x > 0, else 0) ≥ 0 on x ≥ 0: at 0 the second row is taken; for x > 0, 1/x > 0."""
+    """(1/x if x > 0, else 0) ≥ 0 on x ≥ 0.
+    At 0 the second row is taken; for x > 0, 1/x > 0."""
     return Inequality(P((1 / x, x > 0), (0, True)), ">=", 0, where={x: Nonnegative()})
 
 
 @claim()
 def test_of_an_if_then_else_guarding_a_root() -> Inequality:
-    """[ITE(x > 0, √x > 1, x < −1)] ≥ 0 on ℝ: √x is only needed where x > 0; an indicator is 0 or 1."""
+    """[ITE(x > 0, √x > 1, x < −1)] ≥ 0 on ℝ.
+    √x is only needed where x > 0; an indicator is 0 or 1."""
     return Inequality(indicator(sp.ITE(x > 0, sp.sqrt(x) > 1, x < -1)), ">=", 0, where={x: Real()})
 
 

@@ -33,9 +33,7 @@ def sign_of_a_product_drops_a_branch() -> Identity:
 @claim(expect="refuted")
 def sign_of_a_product_drops_an_irrational_branch() -> Identity:
     """(x − 1)(1 − sign((x − 1)(y² − 2))²) = 0 on ℝ² (false at x = 2, y = √2: the left side is 1)."""
-    return Identity(
-        (x - 1) * (1 - sp.sign((x - 1) * (y**2 - 2)) ** 2), sp.Integer(0), where={x: Real(), y: Real()}
-    )
+    return Identity((x - 1) * (1 - sp.sign((x - 1) * (y**2 - 2)) ** 2), sp.Integer(0), where={x: Real(), y: Real()})
 
 
 @claim()

@@ -48,7 +48,7 @@ def step_on_an_interval_holding_one_float_inside() -> Inequality:
 
 @claim(expect="refuted")
 def indicator_with_a_pole_under_an_absolute_value() -> Inequality:
-    """[1/|3x − 1| > 1] ≥ 0 on [0, 1]: no value at x = 1/3."""
+    """[1/|3x − 1| > 1] ≥ 0 on [0, 1]: undefined at x = 1/3."""
     return Inequality(indicator(1 / sp.Abs(3 * x - 1) > 1), ">=", 0, where={x: Interval(0, 1)})
 
 
@@ -63,49 +63,57 @@ def integral_with_sympys_guard_on_infinity() -> Identity:
 
 @claim()
 def indicator_below_infinity() -> Inequality:
-    """[x < oo] ≥ 0 on ℝ: an indicator is 0 or 1."""
+    """[x < oo] ≥ 0 on ℝ.
+    An indicator is 0 or 1."""
     return Inequality(indicator(x < sp.oo), ">=", 0, where={x: Real()})
 
 
 @claim()
 def indicator_equal_to_infinity() -> Identity:
-    """[x = oo] = 0 on ℝ: no real number is oo."""
+    """[x = oo] = 0 on ℝ.
+    No real number is oo."""
     return Identity(indicator(sp.Eq(x, sp.oo)), 0, where={x: Real()})
 
 
 @claim()
 def half_line_written_with_infinity() -> Identity:
-    """[0 ≤ x < oo] = H(x) with H(0) = 1, on ℝ (sympy's Interval(0, oo) as a relation)."""
+    """[0 ≤ x < oo] = H(x) with H(0) = 1, on ℝ (sympy's Interval(0, oo) as a relation).
+    Both are 1 where x ≥ 0 and 0 where x < 0: oo bounds no real x."""
     return Identity(indicator(sp.Interval(0, sp.oo).as_relational(x)), sp.Heaviside(x, 1), where={x: Real()})
 
 
 @claim()
 def pole_in_a_row_not_taken_then_infinity() -> Inequality:
-    """(1/x if x > 0; 2 if x < oo; else 0) ≥ 0 on ℝ: at x ≤ 0 the second row is taken, 2."""
+    """(1/x if x > 0; 2 if x < oo; else 0) ≥ 0 on ℝ.
+    At x ≤ 0 the second row is taken, 2."""
     return Inequality(P((1 / x, x > 0), (2, x < sp.oo), (0, True)), ">=", 0, where={x: Real()})
 
 
 @claim()
 def square_below_infinity_in_two_symbols() -> Inequality:
-    """(y² if x < oo, else −1) ≥ 0 for x, y real: the first row is always taken."""
+    """(y² if x < oo, else −1) ≥ 0 for x, y real.
+    The first row is always taken."""
     return Inequality(P((y**2, x < sp.oo), (-1, True)), ">=", 0, where={x: Real(), y: Real()})
 
 
 @claim()
 def slope_of_a_square_above_minus_infinity() -> Derivative:
-    """d/dx (x² if x > −oo, else 0) = 2x on ℝ."""
+    """d/dx (x² if x > −oo, else 0) = 2x on ℝ.
+    x > −oo holds for every real x, so f = x², whose derivative is 2x."""
     return Derivative(P((x**2, x > -sp.oo), (0, True)), x, 2 * x, where={x: Real()})
 
 
 @claim()
 def if_then_else_guarding_a_root_with_false() -> Identity:
-    """[ITE(x > 0, √x > 1, false)] = [x > 1] on ℝ: where x ≤ 0 the test fails and the branch taken is false."""
+    """[ITE(x > 0, √x > 1, false)] = [x > 1] on ℝ.
+    Where x ≤ 0 the test fails and the branch taken is false."""
     return Identity(indicator(sp.ITE(x > 0, sp.sqrt(x) > 1, False)), indicator(x > 1), where={x: Real()})
 
 
 @claim()
 def if_then_else_guarding_a_logarithm() -> Identity:
-    """[ITE(x > 0, log x < 0, x < −1)] = [0 < x < 1 ∨ x < −1] on ℝ."""
+    """[ITE(x > 0, log x < 0, x < −1)] = [0 < x < 1 ∨ x < −1] on ℝ.
+    Where x > 0 the test holds, and log x < 0 iff x < 1; where x ≤ 0 the branch x < −1 is taken."""
     lhs = indicator(sp.ITE(x > 0, sp.log(x) < 0, x < -1))
     return Identity(lhs, indicator(sp.Or(sp.And(x > 0, x < 1), x < -1)), where={x: Real()})
 
