@@ -148,3 +148,35 @@ def test_otherwise_before_another_case_is_refused() -> None:
     # it took every point, and the rows after it were never read (helper-83)
     message = _refused("x: real", "\\begin{cases} 0 & \\text{otherwise} \\\\ x & x > 0 \\end{cases} = 0")
     assert "\\text{otherwise} (or a case without a condition) comes last" in message, message
+
+
+@pytest.mark.parametrize(
+    ("cases", "equals", "status"),
+    [
+        # the hat function as textbooks write it; it was a parse error at the second \le
+        (
+            "x & 0 \\le x \\le 1 \\\\ 2 - x & 1 < x \\le 2 \\\\ 0 & \\text{otherwise}",
+            "\\max(1 - |x - 1|, 0)",
+            Status.CHECKED,
+        ),
+        ("1 & 2 > x > 1 \\\\ 0 & \\text{otherwise}", "1", Status.REFUTED),  # downward, 0 at x = 0
+        (
+            "x & 0 \\le x \\le 1 \\\\ 1 & 1 \\le x \\le 2 \\\\ 0 & \\text{otherwise}",
+            "\\min(\\max(x, 0), 1)",
+            Status.REFUTED,
+        ),
+    ],
+)
+def test_a_chained_condition_is_both_of_its_relations(cases: str, equals: str, status: Status) -> None:
+    line = f"\\begin{{cases}} {cases} \\end{{cases}} = {equals}"
+    assert _verified("x: real", line).status is status, line
+
+
+def test_chained_conditions_that_overlap_with_two_values_or_point_both_ways_are_refused() -> None:
+    overlap = "\\begin{cases} 1 & 0 \\le x \\le 2 \\\\ 0 & 1 \\le x \\le 3 \\\\ 0 & \\text{otherwise} \\end{cases} = 1"
+    message = _refused("x: real", overlap)
+    assert "the cases 0 \\le x \\le 2 and 1 \\le x \\le 3 both hold where x \\in [1, 2]" in message, message
+    message = _refused("x: real", "\\begin{cases} 1 & 0 \\le x \\ge 1 \\\\ 0 & \\text{otherwise} \\end{cases} = 1")
+    assert "chains \\le with \\ge, which bounds no one interval" in message, message
+    message = _refused("x: real", "\\begin{cases} 1 & x > 0 ) \\\\ 0 & \\text{otherwise} \\end{cases} = 1")
+    assert "\\end{cases}" in message and "pmatrix" not in message, message  # the environment open there

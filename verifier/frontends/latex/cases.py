@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import conditions, macros, values
+from verifier.frontends.latex import conditions, macros, printing, values
 from verifier.frontends.latex.values import Value
 from verifier.frontends.latex.walker import Node, Walker, is_node
 
@@ -53,12 +53,13 @@ def _one_value_where_rows_meet(w: Walker, node: Node, pieces: list[tuple[sp.Expr
     different expressions (x > 0, y > 0) keep the first row that holds, as the reading says."""
     for i, (first, c1) in enumerate(pieces):
         for second, c2 in pieces[i + 1 :]:
-            meet = _meeting(c1, c2)
-            if meet is not None and meet is not sp.EmptySet and not _agree(first, second, c1, meet):
-                where = _shown(c1.lhs - c1.rhs, meet)
+            t = _expression(c1)
+            meet = _meeting(c1, c2, t) if t is not None else None
+            if meet is not None and meet is not sp.EmptySet and not _agree(first, second, t, meet):
+                where = _shown(t, meet)
                 raise w.fail(
                     node,
-                    f"ambiguous: the cases {sp.latex(c1)} and {sp.latex(c2)} both hold where {where}, with "
+                    f"ambiguous: the cases {printing.latex(c1)} and {printing.latex(c2)} both hold where {where}, with "
                     f"different values ({sp.latex(first)} and {sp.latex(second)}); a case gives one value: make "
                     "the conditions exclusive (< against \\ge), or write \\text{otherwise} for the last",
                 )
@@ -80,21 +81,38 @@ def _region(kind: type, at: sp.Expr, flip: bool) -> sp.Set:
     return sp.Union(*parts)
 
 
-def _meeting(c1: sp.Basic, c2: sp.Basic) -> sp.Set | None:
-    """Where, in t = lhs − rhs of the first condition, both hold; None when the second is not on t (±t + c)."""
-    if type(c1) not in _REGIONS or type(c2) not in _REGIONS:
+def _expression(c: sp.Basic) -> sp.Expr | None:
+    """t = lhs − rhs of the condition's (first) relation: the expression the rows' regions are read on."""
+    if isinstance(c, sp.And):
+        return _expression(c.args[0])
+    if type(c) not in _REGIONS:
         return None
-    t, d2 = sp.expand(c1.lhs - c1.rhs), sp.expand(c2.lhs - c2.rhs)
+    t = sp.expand(c.lhs - c.rhs)
+    return -t if t.could_extract_minus_sign() else t  # x ∈ [1, 2], not −x ∈ [−2, −1]
+
+
+def _meeting(c1: sp.Basic, c2: sp.Basic, t: sp.Expr) -> sp.Set | None:
+    """Where, in t, both conditions hold; None when one is not on t (±t + c), or not decided."""
+    a, b = _set_on(c1, t), _set_on(c2, t)
+    return None if a is None or b is None else sp.Intersection(a, b)
+
+
+def _set_on(c: sp.Basic, t: sp.Expr) -> sp.Set | None:
+    """The values of t where the condition holds: a relation on ±t + c, or a chain of them (0 ≤ x ≤ 1, an And)."""
+    if isinstance(c, sp.And):
+        parts = [_set_on(a, t) for a in c.args]
+        return None if any(p is None for p in parts) else sp.Intersection(*parts)
+    if type(c) not in _REGIONS:
+        return None
+    d = sp.expand(c.lhs - c.rhs)
     for flip in (False, True):
-        shift = sp.simplify(d2 - t if not flip else d2 + t)  # d2 = ±t + shift, holding at t = ∓shift
+        shift = sp.simplify(d - t if not flip else d + t)  # d = ±t + shift, holding at t = ∓shift
         if shift.is_number and shift.is_real:
-            return sp.Intersection(
-                _region(type(c1), sp.Integer(0), False), _region(type(c2), -shift if not flip else shift, flip)
-            )
+            return _region(type(c), -shift if not flip else shift, flip)
     return None
 
 
-def _agree(a: sp.Expr, b: sp.Expr, condition: sp.Basic, meet: sp.Set) -> bool:
+def _agree(a: sp.Expr, b: sp.Expr, t: sp.Expr, meet: sp.Set) -> bool:
     """The two values agree where both rows hold: everywhere, or, where they meet at one point t = p only, after
     solving t = p for a symbol t is linear in (relu's x and 0 at x = 0)."""
     gap = sp.expand(a - b)
@@ -103,7 +121,7 @@ def _agree(a: sp.Expr, b: sp.Expr, condition: sp.Basic, meet: sp.Set) -> bool:
     if not (isinstance(meet, sp.FiniteSet) and len(meet) == 1):
         return False
     (p,) = meet.args
-    d = sp.expand(condition.lhs - condition.rhs - p)
+    d = sp.expand(t - p)
     for s in sorted(d.free_symbols, key=str):
         slope = d.coeff(s, 1)
         if slope != 0 and not slope.has(s) and s not in sp.expand(d - slope * s).free_symbols:
@@ -122,6 +140,8 @@ def _cell(c: Node) -> bool:
 def _condition(w: Walker, cell: Node, node: Node) -> sp.Basic:
     if is_node(cell, "otherwise"):
         return sp.true
+    if is_node(cell, "chained"):
+        return _chained(w, cell, node)
     if not is_node(cell, "binding"):
         raise w.fail(node, "a case's condition is a relation (x > 0, i = j, i \\ne j) or \\text{otherwise}")
     left, rel, right = cell.children
@@ -131,3 +151,18 @@ def _condition(w: Walker, cell: Node, node: Node) -> sp.Basic:
     a = values.scalar(values.collapse(w.value(left)), "each side of a case's condition")
     b = values.scalar(values.collapse(w.value(right)), "each side of a case's condition")
     return _RELATIONS[op](a, b)
+
+
+def _chained(w: Walker, cell: Node, node: Node) -> sp.Basic:
+    """0 \\le x < 1 as a textbook means it: 0 ≤ x and x < 1. Both relations must point the same way (a < b > c, or
+    one with =, ≠, says no one thing: refused)."""
+    a, first, b, second, c = cell.children
+    ops = [macros.RELATIONS.get(str(r).removeprefix("\\"), str(r)) for r in (first, second)]
+    up, down = {"<", "<="}, {">", ">="}
+    if not (set(ops) <= up or set(ops) <= down):
+        raise w.fail(
+            node,
+            f"a condition chains {first} with {second}, which bounds no one interval; chain one way (0 \\le x \\le 1)",
+        )
+    a, b, c = (values.scalar(values.collapse(w.value(v)), "each side of a case's condition") for v in (a, b, c))
+    return sp.And(_RELATIONS[ops[0]](a, b), _RELATIONS[ops[1]](b, c), evaluate=False)

@@ -301,6 +301,8 @@ def _rational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Rational]:
         return [r for r in sp.roots(poly, filter="Q") if r.is_Rational] if 1 <= poly.degree() <= 4 else []
     except (sp.PolynomialError, NotImplementedError, ValueError):
         return []
+
+
 def _inside(domain: Domain, sample: np.ndarray, shape: tuple[int, ...]) -> list[sp.Rational] | None:
     """The sample's entries as exact numbers that lie in the domain (rounded to two decimals if that keeps them
     in it), or None if neither is shown to."""

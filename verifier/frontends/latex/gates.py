@@ -19,11 +19,11 @@ from collections.abc import Callable
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
-from sympy.printing.latex import LatexPrinter
 
 from verifier.frontends.latex import conditions
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.macros import ALLOWED_FUNCTIONS
+from verifier.frontends.latex.printing import LinePrinter
 from verifier.frontends.latex.scope import Scope
 from verifier.frontends.latex.values import Value
 from verifier.language import walk
@@ -110,7 +110,7 @@ def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> No
         return
     names = scope.symbol_names()
     declared_e = any(key in scope.decls.objects for key in ("e", "\\mathrm{e}"))  # sympy's e^{x} would read as it
-    printer = _ExpWritten if declared_e else LatexPrinter
+    printer = _ExpWritten if declared_e else LinePrinter
     text = printer({"symbol_names": names}).doprint(e)
     try:
         back = reparse(text)
@@ -128,7 +128,7 @@ def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> No
         )
 
 
-class _ExpWritten(LatexPrinter):
+class _ExpWritten(LinePrinter):
     """sympy's printer with exp(x) written \\exp(x) and Euler's number \\exp(1): where the line declares a symbol e,
     sympy's e^{x} reads back as that symbol to the power x."""
 

@@ -109,6 +109,7 @@ rows: row (ROWSEP row)* ROWSEP?
 row: expr (AMP cell)*
 ?cell: expr
      | binding
+     | expr REL expr REL expr -> chained
      | OTHERWISE -> otherwise
 ?arg: braced
     | LETTER -> name
@@ -349,6 +350,19 @@ def split_relations(toks: list[Token]) -> list[tuple[Token | None, list[Token]]]
     return parts
 
 
+def _open_environment(toks: list[Token], at: Token) -> str:
+    """\\end{cases} for the innermost environment open before the token (\\end{pmatrix} was named in a cases)."""
+    opened: list[str] = []
+    for tok in toks:
+        if tok is at:
+            break
+        if tok.type == "MAT_BEGIN":
+            opened.append(tok.value.replace("\\begin", "\\end", 1))
+        elif tok.type == "MAT_END" and opened:
+            opened.pop()
+    return opened[-1] if opened else WORDS["MAT_END"]
+
+
 def parse(toks: list[Token], origin: Origin) -> Tree:
     """The parse tree of one expression's tokens."""
     try:
@@ -363,7 +377,8 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
         if "LPAR" in err.expected:
             wanted = "an expression"
         else:
-            wanted = "one of " + ", ".join(sorted(WORDS.get(e, e.lower()) for e in err.expected)[:6])
+            words = {**WORDS, "MAT_END": _open_environment(toks, tok)}
+            wanted = "one of " + ", ".join(sorted(words.get(e, e.lower()) for e in err.expected)[:6])
         hint = _hint(toks, tok)
         raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here{hint}") from None
     except UnexpectedInput as err:

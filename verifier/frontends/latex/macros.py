@@ -301,6 +301,7 @@ ALLOWED_FUNCTIONS = (
     sp.erf,
     sp.erfc,
     sp.Piecewise,  # a cases environment
+    sp.And,  # a case's chained condition, 0 ≤ x ≤ 1
 )
 
 

@@ -1,0 +1,45 @@
+"""sympy's LaTeX printer as the reader reads its lines back (gates' round trip, the cases' messages): a case's
+chained condition is written as it was read, 0 \\le x \\le 1, where sympy writes 0 \\leq x \\wedge x \\leq 1."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+
+
+class LinePrinter(LatexPrinter):
+    """sympy's printer, with a case's chained condition written as it was read: 0 \\le x \\le 1, not with \\wedge."""
+
+    def _print_And(self, expr: sp.Basic) -> str:
+        chain = _chain(expr)
+        return (
+            super()._print_And(expr)
+            if chain is None
+            else " ".join(self._print(p) if isinstance(p, sp.Basic) else p for p in chain)
+        )
+
+
+_UPWARD = {sp.StrictLessThan: r"<", sp.LessThan: r"\le"}
+_DOWNWARD = {sp.StrictGreaterThan: sp.StrictLessThan, sp.GreaterThan: sp.LessThan}
+
+
+def _chain(expr: sp.Basic) -> list[sp.Basic | str] | None:
+    """[a, rel, b, rel, c] for (a R b) ∧ (b R' c) with R, R' both < or ≤, in either order of the operands and either
+    direction of each relation (sympy may write 0 ≤ x as x ≥ 0); None otherwise."""
+    if len(expr.args) != 2:
+        return None
+    upward = []
+    for r in expr.args:
+        if type(r) in _DOWNWARD:
+            r = _DOWNWARD[type(r)](r.rhs, r.lhs, evaluate=False)
+        if type(r) not in _UPWARD:
+            return None
+        upward.append(r)
+    for first, second in (upward, upward[::-1]):
+        if first.rhs == second.lhs:
+            return [first.lhs, _UPWARD[type(first)], first.rhs, _UPWARD[type(second)], second.rhs]
+    return None
+
+
+def latex(expr: sp.Basic) -> str:
+    return str(LinePrinter().doprint(expr))
