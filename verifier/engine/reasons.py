@@ -21,6 +21,8 @@ def walked(result: ClaimResult, why_not: str) -> str:
     margin = f"{margin_text(worst.max_error, worst.tolerance)}{where}" if worst else "no samples"
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
+    skipped = sum(e.skipped for e in checked)
+    extra += f"; {skipped:,} skipped: no value there, or a kink" if skipped else ""  # no silent skipping
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
     marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
     numerics += "".join(f"; {note[min(at) :]}" for note, at in dict.fromkeys(marks) if at)
