@@ -99,3 +99,17 @@ def test_a_root_an_operand_does_not_need_leaves_the_high_precision_value_real(co
             confirm.mp_compile([x], [P((1, condition), (0, True))]), [mpmath.mpf(point)], True
         )
         assert value is not None and value[0] is definedness.State.REAL, (condition, point, value)
+
+
+def test_a_special_function_at_a_pole_has_no_value_and_an_overflow_keeps_its_infinity() -> None:
+    """numpy and scipy give ±∞ at a pole (atanh 1, Γ(0), Ei 0); a condition read it as a value, and [atanh x > 0] ≥ 0
+    on [0, 1] was PROVED (helper-85). Infinite at small arguments is a pole: NaN. e^{800} and Γ(200) overflow: ∞.
+    Two overflows are not compared in floats (e^{x} ≠ e^{x+1} at 800 was ∞ ≠ ∞, false): high precision decides."""
+    exprs = [sp.atanh(x), sp.gamma(x - 1), sp.Ei(x - 1), sp.exp(800 * x), sp.gamma(200 * x)]
+    with np.errstate(over="ignore", divide="ignore"):
+        values = Compiled([x], exprs)({x: np.array([1.0])})[0]
+    assert np.isnan(values[:3]).all() and np.isinf(values[3:]).all(), values
+    conditions = [P((1, sp.exp(x) > 1), (0, True)), P((1, sp.Ne(sp.exp(x), sp.exp(x + 1))), (0, True))]
+    with np.errstate(over="ignore"):
+        values = Compiled([x], conditions)({x: np.array([800.0])})[0]
+    assert values[0] == 1.0 and np.isnan(values[1]), values

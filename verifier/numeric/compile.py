@@ -256,14 +256,37 @@ def _operation(node: sp.Basic) -> Op:
         return _mul
     if isinstance(node, sp.Pow):
         return _power
-    known = FUNCTIONS.get(type(node)) or RELATIONS.get(type(node))
-    if known is not None:
-        return known
-    if type(node) in SPECIAL:
-        return SPECIAL[type(node)](scipy_special())
+    if type(node) in RELATIONS:
+        return RELATIONS[type(node)]
     if isinstance(node, ExprCondPair):
         return lambda value, condition: (value, condition)
-    return _single_node_lambdify(node)
+    if type(node) in FUNCTIONS:
+        return _poles_without_value(FUNCTIONS[type(node)])
+    if type(node) in SPECIAL:
+        return _poles_without_value(SPECIAL[type(node)](scipy_special()))
+    return _poles_without_value(_single_node_lambdify(node))
+
+
+POLE_REACH = 100.0  # a function infinite at arguments this small is at a pole: no overflow comes that soon
+
+
+def _poles_without_value(op: Op) -> Op:
+    """The function, NaN where it is infinite at finite arguments within ±POLE_REACH: at a pole (Γ(0), atanh 1,
+    erfinv 1, Ei 0), which has no value, where numpy and scipy give ±∞ and a condition read it as one
+    ([atanh x > 0] ≥ 0 on [0, 1] was PROVED: helper-85). An overflow (e^{800}, Γ(200)) needs larger arguments, and
+    stays ∞."""
+
+    def call(*args: Any) -> Any:
+        out = op(*args)
+        infinite = np.isinf(out)
+        if not np.any(infinite):
+            return out
+        with np.errstate(invalid="ignore"):
+            near = np.logical_and.reduce([np.abs(a) <= POLE_REACH for a in np.broadcast_arrays(*args)])
+        pole = infinite & near
+        return np.where(pole, np.nan, out) if np.any(pole) else out
+
+    return call
 
 
 def _single_node_lambdify(node: sp.Basic) -> Op:

@@ -63,19 +63,22 @@ def order(compare: Callable[[Any, Any], Any]) -> Op:
         ra, rb = real_or_nan(a), real_or_nan(b)
         with np.errstate(invalid="ignore"):
             held = _truth(compare(ra, rb))
-        return np.where(np.isnan(ra) | np.isnan(rb), np.nan, held)
+        with np.errstate(invalid="ignore"):
+            undecided = np.isnan(ra) | np.isnan(rb) | (np.isinf(ra) & np.isinf(rb))  # two overflows: which is larger?
+        return np.where(undecided, np.nan, held)
 
     return order
 
 
 def equation(compare: Callable[[Any, Any], Any]) -> Op:
     """= and ≠, of complex numbers too: no value where a side has none (1/x = 1 at x = 0: 1/0 is NaN here, see
-    compile._at_zero_nan, and NaN = 1 was false). ∞ is a value: an overflow (e^{800}), or oo written."""
+    compile._at_zero_nan, and NaN = 1 was false), and not decided in floats where a side is ∞ (e^{x} ≠ e^{x+1} at
+    x = 800 is ∞ ≠ ∞, false): NaN sends the sample to high precision, which decides it."""
 
     def equation(a: Any, b: Any) -> Any:
         with np.errstate(invalid="ignore"):
             held = _truth(compare(a, b))
-        return np.where(np.isnan(a) | np.isnan(b), np.nan, held)
+        return np.where(np.isfinite(a) & np.isfinite(b), held, np.nan)
 
     return equation
 

@@ -73,12 +73,10 @@ def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMa
     claim is then an error that asks to narrow the domain), and a point found exactly where f has a value and
     the claimed derivative has none (1/(2√x) at 0) refutes it."""
     found = definedness.entries_everywhere(inst, env, [*f, *claimed], s)
-    if (
-        found.counterexample is None
-        and s.points is None
-        and (pole := poles.probe(inst, (f, list(claimed)))).counterexample
-    ):
-        return pole
+    if found.counterexample is None and (s.points is None or s.premise is not None):  # a premise: where it holds
+        pole = poles.probe(inst, (f, list(claimed)), s.premise)
+        if pole.counterexample is not None:
+            return pole
     return found
 
 

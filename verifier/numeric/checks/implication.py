@@ -182,7 +182,7 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
     if not len(kept):
         return NumericOutcome(NumericVerdict.PASS, NumericEvidence(inst.claim.n, "no point holds the premise", 0, 0, 0))
     points: Env = {k: v[kept] for k, v in drawn.items()}
-    outcome = _check(sub, body, rng, dataclasses.replace(s, points=points))
+    outcome = _check(sub, body, rng, dataclasses.replace(s, points=points, premise=_condition(a)))
     outcome.evidence = dataclasses.replace(
         outcome.evidence, method=f"{outcome.evidence.method}, where the premise holds"
     )
@@ -202,12 +202,21 @@ def _holds(op: str, lhs: np.ndarray, rhs: np.ndarray) -> np.ndarray:
     return finite & (gap > MARGIN * scale)
 
 
+def _condition(a: Relation) -> sp.Basic | None:
+    """The premise as a sympy condition, for the exact probes (poles.probe keeps the points where it holds);
+    None for a premise on vectors or matrices."""
+    if isinstance(a.lhs, sp.MatrixBase) or isinstance(a.rhs, sp.MatrixBase):
+        return None
+    return sp.Rel(sp.sympify(a.lhs), sp.sympify(a.rhs), {"=": "=="}.get(a.op, a.op))
+
+
 def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[str, object]) -> bool:
-    """A holds at the counterexample's point at 50 and at 100 digits (an equation to 40 digits)."""
+    """A holds at the counterexample's point at 50 and at 100 digits (an equation to 40 digits). A point found
+    exactly (a pole where the premise holds exactly, poles.probe) is not among the samples: its values are read."""
     idx = next((i for i in range(len(next(iter(points.values())))) if point_values(inst, points, i) == values), None)
-    if idx is None:
+    args = mp_args(inst, points, idx) if idx is not None else _read(inst, values)
+    if args is None:
         return False
-    args = mp_args(inst, points, idx)
     sides = confirm.mp_compile(inst.symbols, [*as_matrix(a.lhs), *as_matrix(a.rhs)])
     for dps in (confirm.LOW_DPS, confirm.HIGH_DPS):
         with mpmath.workdps(dps):
@@ -226,3 +235,18 @@ def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[st
             if a.op != "=" and gap <= HOLDS_RELATIVE * scale:
                 return False
     return True
+
+
+def _read(inst: Instance, values: dict[str, object]) -> list[mpmath.mpf] | None:
+    """The point of a counterexample found exactly, in the order of the symbols: scalars only (a float, or the exact
+    value as text where its float would mislead, poles.shown_value)."""
+    labels = {g.target: g.label for g in inst.given}
+    out = []
+    for sym in inst.symbols:
+        value = values.get(labels.get(sym, str(sym)))
+        if not isinstance(value, int | float | str):
+            return None
+        out.append(
+            mpmath.mpf(value) if not isinstance(value, str) else mpmath.mpf(sp.Rational(value).p) / sp.Rational(value).q
+        )
+    return out

@@ -52,7 +52,8 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
         ok = ok[1], ok[0]
     found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
-    if found.counterexample is None and s.points is None and (pole := poles.probe(inst, ([lhs], [rhs]))).counterexample:
+    exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
+    if found.counterexample is None and exact and (pole := poles.probe(inst, ([lhs], [rhs]), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and (hit := lattice.probe(inst, env, ([lhs], [rhs]))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)

@@ -21,7 +21,7 @@ from sympy.core.relational import Relational
 from verifier.language.claims import Derivative, Given
 from verifier.numeric.checks.culprit import culprit
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.exact_value import _conditions, _lattice, undefined_at
+from verifier.numeric.checks.exact_value import _conditions, _lattice, holds, undefined_at
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -52,14 +52,17 @@ def _lattice_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[
     return points
 
 
-def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> Finding:
-    """A point of the domain where exactly one side is undefined, decided exactly; else nothing."""
+def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: sp.Basic | None = None) -> Finding:
+    """A point of the domain where exactly one side is undefined, decided exactly; else nothing. premise: an
+    implication's, which must hold there, exactly (x > 0 ⇒ 1/x > 0 has no such point)."""
     if len(inst.symbols) != 1 or len(inst.given) != 1:
         return Finding()
     x, given = inst.symbols[0], inst.given[0]
     exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
     singular = _inverted_determinants(inst)
     for point in _candidates([*exprs, *(1 / d for d in singular)], x, given):
+        if premise is not None and holds(premise, {x: point}) is not True:
+            continue
         states = [_undefined_at(side, x, point) for side in sides]
         if any(sp.simplify(d.xreplace({x: point})).is_zero for d in singular):
             states = [True, _undefined_at(sides[1], x, point)]  # the left side inverts a matrix singular here

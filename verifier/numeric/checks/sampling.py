@@ -28,6 +28,7 @@ class Settings:
     samples: int = 200
     corner_fraction: float = 0.1
     points: Env | None = None  # check exactly these points instead of sampling (used by the shrinker)
+    premise: sp.Basic | None = None  # the points are an implication's: exact probes keep points where this holds
 
 
 MAX_SPECIAL = 48
