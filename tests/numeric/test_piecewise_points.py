@@ -113,3 +113,7 @@ def test_a_special_function_at_a_pole_has_no_value_and_an_overflow_keeps_its_inf
     with np.errstate(over="ignore"):
         values = Compiled([x], conditions)({x: np.array([800.0])})[0]
     assert values[0] == 1.0 and np.isnan(values[1]), values
+    rows = [P((sp.exp(800 * x), x > 0), (0, True)), P((sp.atanh(x), x > 0), (2, True))]  # a row's ∞, as its own
+    with np.errstate(over="ignore", divide="ignore"):
+        values = Compiled([x], rows)({x: np.array([1.0, -1.0])})
+    assert np.isinf(values[0, 0]) and np.isnan(values[0, 1]) and values[1].tolist() == [0.0, 2.0], values

@@ -260,6 +260,8 @@ def _operation(node: sp.Basic) -> Op:
         return RELATIONS[type(node)]
     if isinstance(node, ExprCondPair):
         return lambda value, condition: (value, condition)
+    if isinstance(node, sp.Piecewise):  # its value is a row's: a pole there is its functions'
+        return FUNCTIONS[sp.Piecewise]
     if type(node) in FUNCTIONS:
         return _poles_without_value(FUNCTIONS[type(node)])
     if type(node) in SPECIAL:
