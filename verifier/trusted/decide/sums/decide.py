@@ -56,6 +56,15 @@ def _entries(side: sp.Basic, rows: sp.Symbol, cols: sp.Symbol) -> tuple[sp.Expr,
     return sp.sympify(side), (sp.S.One, sp.S.One)
 
 
+def _one_meaning_per_name(part: sp.Expr) -> None:
+    """A scalar may not share its name with a vector (IndexedBase): the rules read the facts (positive, simplex) by
+    name, and a real p beside positive entries p_i was taken for positive: PROVED for all n (helper-86)."""
+    bases = {str(b.label) for b in part.atoms(sp.IndexedBase)}
+    for s in part.atoms(sp.Symbol):
+        if not isinstance(s, sp.Dummy) and s.name in bases:
+            raise OutsideFragment(f"{s.name} names both a scalar and the vector {s.name} (its entries {s.name}[i])")
+
+
 def compare(
     lhs: sp.Basic,
     rhs: sp.Basic,
@@ -75,6 +84,7 @@ def compare(
     for part in (left, right):
         if part.has(sp.I) or part.atoms(sp.Float):
             raise OutsideFragment("a complex or floating-point number")
+        _one_meaning_per_name(part)
     if any(p.has(sp.Piecewise) or not isinstance(p, sp.Expr) for p in (left, right)):
         raise OutsideFragment("a piecewise value, or a side that is not an expression")
     ranges = {rows: (sp.S.Zero, shape[0] - 1), cols: (sp.S.Zero, shape[1] - 1)}
@@ -90,7 +100,7 @@ def compare(
 def _compared(rules: Normaliser, left: sp.Expr, right: sp.Expr) -> SumsComparison:
     a, b = rules.normal(left), rules.normal(right)
     gap = _merged(sp.Add(*(_under_delta(t, rules) for t in sp.Add.make_args(expanded(a - b)))), rules)
-    equal = normal_form.is_zero_atoms(_abstracted(gap))
+    equal = normal_form.is_zero_atoms(_abstracted(gap, rules))
     if gap != expanded(a - b):
         rules.used.add("sums over one range merged")
     used = tuple(r for r in (*RULE_ORDER, "sums over one range merged") if r in rules.used)
@@ -151,15 +161,17 @@ def _merged(gap: sp.Expr, rules: Normaliser) -> sp.Expr:
         body = s.function.xreplace({v: c for (v, _, _), c in zip(s.limits, common, strict=True)})
         groups[key] = groups.get(key, sp.S.Zero) + coeff * body
     for key, body in groups.items():
-        if not normal_form.is_zero_atoms(_abstracted(body)):
+        if not normal_form.is_zero_atoms(_abstracted(body, rules)):
             limits = [(c, lo, hi) for c, (lo, hi) in zip(shared[key], key, strict=True)]
             rest += rules.normal(sp.Sum(body, *limits))
     return rest
 
 
-def _abstracted(e: sp.Expr) -> sp.Expr:
-    """Each sum, entry and δ a fresh real symbol (the same one for structurally equal atoms)."""
+def _abstracted(e: sp.Expr, rules: Normaliser) -> sp.Expr:
+    """Each sum, entry and δ a fresh symbol (the same one for structurally equal atoms): real where the rules show
+    it real for every n (an entry, a δ, a sum of reals). Σ_i √(4 − i) is real up to n = 4 and complex from n = 5:
+    taken for real, |S|² = S² was PROVED for all n (helper-86)."""
     table: dict[sp.Basic, sp.Dummy] = {}
     for atom in sorted(e.atoms(sp.Sum, sp.Indexed, sp.KroneckerDelta), key=sp.default_sort_key):
-        table[atom] = sp.Dummy("a", real=True)
+        table[atom] = sp.Dummy("a", real=True) if rules.real_(atom) else sp.Dummy("a")
     return e.xreplace(table)

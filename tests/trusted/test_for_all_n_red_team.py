@@ -1,0 +1,71 @@
+"""helper-86's red team on the proofs for every n: claims true at every stated n and false beyond, which were
+PROVED for all n.
+
+- A sum the rules took for real: Σ_{i≤n} √(4 − i) is real up to n = 4 and complex from n = 5, where |S|² ≠ S².
+  The comparison put a real symbol in place of each sum; a sum is real for it now only where its terms are shown
+  real for every n (decide/sums/decide.py `_abstracted`).
+- A scalar p beside positive entries p_i: the rules read "positive" by name, so log(p^e) = e log p passed for
+  a real p. A scalar named like a vector is now outside the rules' fragment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sympy as sp
+
+from verifier import Identity, Positive, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.mathlib import vector
+from verifier.outcome import Status
+from verifier.run.runner import RunSettings, verify_paths
+
+FAST = EngineSettings(samples=40)
+x, p = sp.symbols("x p")
+i = sp.Symbol("i", integer=True)
+
+
+def _roots(n: object) -> sp.Expr:
+    if isinstance(n, int):
+        return sp.Add(*[sp.sqrt(4 - k) for k in range(1, n + 1)])
+    return sp.Sum(sp.sqrt(4 - i), (i, 1, n))
+
+
+@claim(n=range(1, 5))
+def square_of_a_modulus(n: object) -> Identity:
+    """x·|S|² = x·S² with S = Σ_{i≤n} √(4 − i): true for n ≤ 4, where S is real; at n = 5, S = 1 + √2 + √3 + i."""
+    return Identity(x * sp.Abs(_roots(n)) ** 2, x * _roots(n) ** 2, where={x: Real()})
+
+
+@claim(n=range(1, 5))
+def scalar_named_like_a_positive_vector(n: object) -> Identity:
+    """log(p^e) + Σ pᵢ = e log p + Σ pᵢ, e = (n − 1)(n − 2)(n − 3)(n − 4), p real: both sides log 1 up to n = 4; at
+    n = 5, p = −1 the left is 0 and the right 24iπ."""
+    e = (n - 1) * (n - 2) * (n - 3) * (n - 4)  # type: ignore[operator]
+    if isinstance(n, int):
+        ps = vector("p", n)
+        return Identity(sp.log(p**e) + sp.Add(*ps), e * sp.log(p) + sp.Add(*ps), where={ps: Positive(), p: Real()})
+    entries = sp.IndexedBase("p")
+    total = sp.Sum(entries[i], (i, 1, n))
+    return Identity(sp.log(p**e) + total, e * sp.log(p) + total, where={entries: Positive(), p: Real()})
+
+
+def test_a_sum_of_terms_not_shown_real_is_not_taken_for_real() -> None:
+    r = verify_family(square_of_a_modulus, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason  # at n = 1..4 only
+
+
+def test_a_scalar_named_like_a_vector_is_outside_the_rules_for_every_n() -> None:
+    r = verify_family(scalar_named_like_a_positive_vector, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason
+    assert "p names both a scalar and the vector p" in r.reason, r.reason
+
+
+def test_a_latex_sum_that_turns_complex_is_proved_at_its_sizes_only(tmp_path: Path) -> None:
+    source = tmp_path / "roots.md"
+    source.write_text(
+        "```verifier\nk: 2..4\n```\n\n% claim: modulus\n"
+        "$$ \\left| \\sum_i \\sqrt{4 - i} \\right|^2 = \\left( \\sum_i \\sqrt{4 - i} \\right)^2 $$\n"
+    )
+    (r,) = verify_paths([str(source)], RunSettings(engine=FAST, jobs=1)).results
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason
