@@ -9,6 +9,7 @@ operand and a derivative operator extend as far to the right as the product goes
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from lark import Lark, Token, Tree
@@ -211,10 +212,7 @@ def _case_words(toks: list[Token]) -> list[Token]:
 
 
 def _letters(toks: list[Token], start: int) -> int:
-    n = 0
-    while start + n < len(toks) and toks[start + n].type == "LETTER":
-        n += 1
-    return n
+    return sum(1 for _ in itertools.takewhile(lambda t: t.type == "LETTER", toks[start:]))
 
 
 def _environments(toks: list[Token], origin: Origin) -> list[Token]:
@@ -352,15 +350,13 @@ def split_relations(toks: list[Token]) -> list[tuple[Token | None, list[Token]]]
 
 def _open_environment(toks: list[Token], at: Token) -> str:
     """\\end{cases} for the innermost environment open before the token (\\end{pmatrix} was named in a cases)."""
-    opened: list[str] = []
-    for tok in toks:
-        if tok is at:
-            break
+    opened = [WORDS["MAT_END"]]
+    for tok in itertools.takewhile(lambda t: t is not at, toks):
         if tok.type == "MAT_BEGIN":
             opened.append(tok.value.replace("\\begin", "\\end", 1))
-        elif tok.type == "MAT_END" and opened:
+        elif tok.type == "MAT_END" and len(opened) > 1:
             opened.pop()
-    return opened[-1] if opened else WORDS["MAT_END"]
+    return opened[-1]
 
 
 def parse(toks: list[Token], origin: Origin) -> Tree:
@@ -374,11 +370,9 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
             raise LatexError(
                 at, f"the expression ends too early after '{toks[-1].value if toks else ''}'; complete it"
             ) from None
-        if "LPAR" in err.expected:
-            wanted = "an expression"
-        else:
-            words = {**WORDS, "MAT_END": _open_environment(toks, tok)}
-            wanted = "one of " + ", ".join(sorted(words.get(e, e.lower()) for e in err.expected)[:6])
+        words = {**WORDS, "MAT_END": _open_environment(toks, tok)}
+        listed = "one of " + ", ".join(sorted(words.get(e, e.lower()) for e in err.expected)[:6])
+        wanted = "an expression" if "LPAR" in err.expected else listed
         hint = _hint(toks, tok)
         raise LatexError(where(origin, tok), f"unexpected '{tok.value}'; expected {wanted} here{hint}") from None
     except UnexpectedInput as err:
