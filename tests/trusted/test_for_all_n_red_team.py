@@ -69,3 +69,20 @@ def test_a_latex_sum_that_turns_complex_is_proved_at_its_sizes_only(tmp_path: Pa
     )
     (r,) = verify_paths([str(source)], RunSettings(engine=FAST, jobs=1)).results
     assert r.status is Status.PROVED and not r.for_all_n, r.reason
+
+
+def test_a_division_by_a_size_that_vanishes_at_an_unstated_size_is_not_proved_for_all_n(tmp_path: Path) -> None:
+    """\\frac{k − 5}{k − 5} c = c on k: 2..4 is read as c = c, and it was PROVED for all n, though it has no value at
+    k = 5; so was Σ(i − 3)c / Σ(i − 3) = c (Σ_{i≤5}(i − 3) = 0). A condition on the size alone must be shown at every
+    size; 1/k (k > 0) is, and stays proved for all n."""
+    source = tmp_path / "sizes.md"
+    source.write_text(
+        "```verifier\nk: 2..4\nc: real\n```\n\n"
+        "% claim: cancelled\n$$ \\frac{k - 5}{k - 5} c = c $$\n\n"
+        "% claim: summed\n$$ \\frac{\\sum_i (i - 3) c}{\\sum_i (i - 3)} = c $$\n\n"
+        "% claim: mean\n$$ \\frac{1}{k} \\sum_i c = c $$\n"
+    )
+    results = {r.name: r for r in verify_paths([str(source)], RunSettings(engine=FAST, jobs=1)).results}
+    for name in ("cancelled", "summed"):
+        assert results[name].status is Status.PROVED and not results[name].for_all_n, results[name].reason
+    assert results["mean"].status is Status.PROVED and results["mean"].for_all_n, results["mean"].reason

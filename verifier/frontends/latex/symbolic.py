@@ -18,7 +18,7 @@ from typing import Any
 import sympy as sp
 from lark import Tree
 
-from verifier.frontends.latex import calculus, functions, macros, scripts
+from verifier.frontends.latex import calculus, conditions, functions, macros, scripts
 from verifier.frontends.latex.declarations import Declarations
 from verifier.frontends.latex.entries import COL, MATRIX, Entries, entry, hadamard
 from verifier.frontends.latex.errors import LatexError
@@ -342,13 +342,27 @@ def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symb
         return evaluate
 
     try:
-        values = [line_value(reading(line), free, symbol) for line in lines]
+        with conditions.recording() as needed:
+            values = [line_value(reading(line), free, symbol) for line in lines]
     except NotSymbolic:
         raise
     except Exception as err:  # the explicit reader reports real errors; here any failure is "not symbolic"
         raise NotSymbolic(fail_reason(err)) from None
+    _defined_at_every_size(needed, symbol)
     steps = tuple(
         Step(line.relation, value, line.reason, written=line.written)
         for line, value in zip(lines[1:], values[1:], strict=True)
     )
     return Chain(values[0], steps, where=scope.assumptions(), start_written=lines[0].written)
+
+
+def _defined_at_every_size(needed: list[conditions.Condition], symbol: sp.Symbol) -> None:
+    """A division, root or logarithm whose condition is on the size alone must hold at every size: \\frac{k − 5}{k − 5}
+    is read as 1, and the line was PROVED for all n, though it has no value at k = 5 (helper-86). A condition on
+    entries too (Σ z_i ≠ 0) is the proof's "wherever defined"."""
+    for c in needed:
+        if c.arg.free_symbols <= {symbol} and c.shown(c.arg) is not True:
+            raise NotSymbolic(f"{sp.sstr(c.arg)} must be {_WORDS[c.relation]} at every size, which is not shown")
+
+
+_WORDS = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}
