@@ -27,10 +27,7 @@ _BOUND_OK = sp.Symbol("t", real=True).assumptions0
 def check_symbols(given: Sequence[Given], bound: Iterable[sp.Symbol], free: Iterable[sp.Symbol]) -> None:
     """Raise SymbolClash where a symbol's own assumptions, a shared entry or a shared name would change the claim."""
     _check_disjoint(given)
-    symbols = [*free, *bound, *(s for g in given for s in g.symbols())]
-    _check_names(symbols)
-    if (clash := base_clash(given, symbols)) is not None:
-        raise _error(clash)
+    _check_names([*free, *bound, *(s for g in given for s in g.symbols())])
     for g in given:
         for s in g.symbols():
             _check_implied(s, g.domain.assumptions(), f"its domain {g.domain.describe()}", g.domain)
@@ -69,16 +66,6 @@ def _check_names(symbols: Iterable[sp.Symbol]) -> None:
                 f"two different symbols are both named {s.name} ({_spelled(other)} and {_spelled(s)}); "
                 "sympy treats them as two variables: make one symbol and use it everywhere"
             )
-
-
-def base_clash(given: Sequence[Given], symbols: Iterable[sp.Symbol]) -> str | None:
-    """Why a scalar may not share its name with a declared vector (IndexedBase), if one does: the rules for every n
-    read a domain's facts by name, and a real p beside positive entries p_i was taken for positive (helper-86)."""
-    bases = {str(g.target) for g in given if isinstance(g.target, sp.IndexedBase)}
-    for s in symbols:
-        if isinstance(s, sp.Symbol) and not isinstance(s, sp.Dummy) and s.name in bases:
-            return f"{s.name} names both a scalar and the vector {s.name} (its entries {s.name}[i]); rename the scalar"
-    return None
 
 
 def _spelled(s: sp.Symbol) -> str:

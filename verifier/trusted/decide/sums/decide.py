@@ -59,9 +59,10 @@ def _entries(side: sp.Basic, rows: sp.Symbol, cols: sp.Symbol) -> tuple[sp.Expr,
 def _one_meaning_per_name(part: sp.Expr) -> None:
     """A scalar may not share its name with a vector (IndexedBase): the rules read the facts (positive, simplex) by
     name, and a real p beside positive entries p_i was taken for positive: PROVED for all n (helper-86)."""
-    bases = {str(b.label) for b in part.atoms(sp.IndexedBase)}
-    for s in part.atoms(sp.Symbol):
-        if not isinstance(s, sp.Dummy) and s.name in bases:
+    bases = part.atoms(sp.IndexedBase)
+    names = {str(b.label) for b in bases}
+    for s in part.xreplace({b: sp.Dummy() for b in bases}).atoms(sp.Symbol):  # a base's own label is no scalar
+        if not isinstance(s, sp.Dummy) and s.name in names:
             raise OutsideFragment(f"{s.name} names both a scalar and the vector {s.name} (its entries {s.name}[i])")
 
 
