@@ -84,7 +84,7 @@ def test_a_power_of_e_after_a_function_without_parentheses_is_refused() -> None:
     ("cases", "where"),
     [
         ("1 & x \\ge 0 \\\\ 0 & x \\le 0", "where x = 0, with different values (1 and 0)"),
-        ("1 & x - 1 \\ge 0 \\\\ 0 & 1 - x \\ge 0", "where x - 1 = 0"),
+        ("1 & x - 1 \\ge 0 \\\\ 0 & 1 - x \\ge 0", "where x = 1"),
         ("1 & x > 0 \\\\ 2 & x > 1 \\\\ 0 & \\text{otherwise}", "where x \\in (1, \\infty), with different values"),
     ],
 )

@@ -86,3 +86,19 @@ def test_a_division_by_a_size_that_vanishes_at_an_unstated_size_is_not_proved_fo
     for name in ("cancelled", "summed"):
         assert results[name].status is Status.PROVED and not results[name].for_all_n, results[name].reason
     assert results["mean"].status is Status.PROVED and results["mean"].for_all_n, results["mean"].reason
+
+
+def test_a_size_condition_through_an_index_or_hidden_by_entries_is_not_proved_for_all_n(tmp_path: Path) -> None:
+    """The same, where the condition names a summed index (Σ_i (i − 5)/(i − 5), 0/0 at i = 5 once k ≥ 5), a free
+    index (j − 5 at j = 5) or entries that cancel (Σ(i − 3 + x_i) − Σ x_i is Σ(i − 3)): helper-87."""
+    source = tmp_path / "indices.md"
+    source.write_text(
+        "```verifier\nx: vector of size k; k: 2..4\nc: real\nj: index\n```\n\n"
+        "% claim: summed_index\n$$ \\sum_i \\frac{i - 5}{i - 5} = k $$\n\n"
+        "% claim: free_index\n$$ \\frac{(j - 5) x_j}{j - 5} = x_j $$\n\n"
+        "% claim: hidden\n$$ \\frac{c (\\sum_i (i - 3 + x_i) - \\sum_i x_i)}"
+        "{\\sum_i (i - 3 + x_i) - \\sum_i x_i} = c $$\n"
+    )
+    results = {r.name: r for r in verify_paths([str(source)], RunSettings(engine=FAST, jobs=1)).results}
+    for name in ("summed_index", "free_index", "hidden"):
+        assert results[name].status is Status.PROVED and not results[name].for_all_n, (name, results[name].reason)

@@ -262,21 +262,27 @@ def _operation(node: sp.Basic) -> Op:
         return lambda value, condition: (value, condition)
     if isinstance(node, sp.Piecewise):  # its value is a row's: a pole there is its functions'
         return FUNCTIONS[sp.Piecewise]
-    if type(node) in FUNCTIONS:
-        return _poles_without_value(FUNCTIONS[type(node)])
-    if type(node) in SPECIAL:
-        return _poles_without_value(SPECIAL[type(node)](scipy_special()))
-    return _poles_without_value(_single_node_lambdify(node))
+    kind = type(node)
+    if kind in FUNCTIONS:
+        return (
+            FUNCTIONS[kind] if kind in _NO_POLES else _poles_without_value(FUNCTIONS[kind], kind in _POLE_OR_OVERFLOW)
+        )
+    if kind in SPECIAL:
+        return _poles_without_value(SPECIAL[kind](scipy_special()), kind in _POLE_OR_OVERFLOW)
+    return _poles_without_value(_single_node_lambdify(node), False)
 
 
-POLE_REACH = 100.0  # a function infinite at arguments this small is at a pole: no overflow comes that soon
+_NO_POLES = (sp.exp, sp.sinh, sp.cosh)  # entire functions: an infinity is an overflow (e^{800}), a value
+_POLE_OR_OVERFLOW = (sp.gamma, sp.factorial, sp.Ei)  # poles at small arguments, overflow at large ones
+POLE_REACH = 100.0  # … and no overflow of these comes at arguments this small (Γ(171.7) is the first)
 
 
-def _poles_without_value(op: Op) -> Op:
-    """The function, NaN where it is infinite at finite arguments within ±POLE_REACH: at a pole (Γ(0), atanh 1,
-    erfinv 1, Ei 0), which has no value, where numpy and scipy give ±∞ and a condition read it as one
-    ([atanh x > 0] ≥ 0 on [0, 1] was PROVED: helper-85). An overflow (e^{800}, Γ(200)) needs larger arguments, and
-    stays ∞."""
+def _poles_without_value(op: Op, by_size: bool) -> Op:
+    """The function, NaN where it is infinite at finite arguments: at a pole (Γ(0), atanh 1, erfinv 1, ζ(1, 200)),
+    which has no value, where numpy and scipy give ±∞ and a condition read it as one ([atanh x > 0] ≥ 0 on [0, 1] was
+    PROVED: helper-85; [B(x, 200) > 0] ≥ 0 on [0, 1] too: helper-87). by_size: only at arguments within ±POLE_REACH,
+    for the functions whose larger arguments overflow (Γ(200) stays ∞, a value). Elsewhere an overflow is NaN too,
+    and high precision decides the sample."""
 
     def call(*args: Any) -> Any:
         out = op(*args)
@@ -284,7 +290,8 @@ def _poles_without_value(op: Op) -> Op:
         if not np.any(infinite):
             return out
         with np.errstate(invalid="ignore"):
-            near = np.logical_and.reduce([np.abs(a) <= POLE_REACH for a in np.broadcast_arrays(*args)])
+            bound = POLE_REACH if by_size else np.inf
+            near = np.logical_and.reduce([np.abs(a) <= bound for a in np.broadcast_arrays(*args)])
         pole = infinite & near
         return np.where(pole, np.nan, out) if np.any(pole) else out
 

@@ -66,6 +66,13 @@ def _one_value_where_rows_meet(w: Walker, node: Node, pieces: list[tuple[sp.Expr
 
 
 def _shown(t: sp.Expr, meet: sp.Set) -> str:
+    """Where the rows meet, said of their symbol where t is linear in one (x ∈ [1, 2], not x − 2 ∈ [−1, 0])."""
+    if len(t.free_symbols) == 1:
+        (x,) = t.free_symbols
+        slope = t.diff(x)
+        if slope.is_number and slope != 0 and not (t - slope * x).has(x):
+            u = sp.Dummy("u")
+            meet, t = sp.imageset(sp.Lambda(u, (u - (t - slope * x)) / slope), meet), x
     if isinstance(meet, sp.FiniteSet) and len(meet) == 1:
         return f"{sp.latex(t)} = {sp.latex(meet.args[0])}"
     shown = sp.latex(meet).replace("\\left", "").replace("\\right", "")

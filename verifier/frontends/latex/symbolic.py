@@ -357,12 +357,30 @@ def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symb
 
 
 def _defined_at_every_size(needed: list[conditions.Condition], symbol: sp.Symbol) -> None:
-    """A division, root or logarithm whose condition is on the size alone must hold at every size: \\frac{k − 5}{k − 5}
-    is read as 1, and the line was PROVED for all n, though it has no value at k = 5 (helper-86). A condition on
-    entries too (Σ z_i ≠ 0) is the proof's "wherever defined"."""
+    """A division, root or logarithm whose condition is on the size and indices alone must hold at every size:
+    \\frac{k − 5}{k − 5}, \\frac{i − 5}{i − 5} in Σ_i, or \\frac{j − 5}{j − 5} at a free index j are read as 1, and the
+    line was PROVED for all n, though it has no value at k = 5 (helper-86, helper-87). A condition on entries or
+    scalars too (Σ z_i ≠ 0) is the proof's "wherever defined"; entries that cancel (Σ(i − 3 + x_i) − Σ x_i) do not
+    count."""
     for c in needed:
-        if c.arg.free_symbols <= {symbol} and c.shown(c.arg) is not True:
+        if c.shown(c.arg) is True:
+            continue
+        arg = _normalized(c.arg)
+        if not arg.has(sp.Indexed) and all(s == symbol or s.is_integer for s in arg.free_symbols):
             raise NotSymbolic(f"{sp.sstr(c.arg)} must be {_WORDS[c.relation]} at every size, which is not shown")
+
+
+def _normalized(e: sp.Expr) -> sp.Expr:
+    """Sums split and done where sympy can (Σ(i − 3 + x_i) − Σ x_i is Σ(i − 3)); e itself where it cannot."""
+    try:
+        done = sp.expand(sp.expand(e).doit())
+        bound = sp.Symbol("ι", integer=True)  # each sum over one index, by one name: Σ x_i − Σ x_j is 0
+        return sp.expand(done.xreplace({
+            t: sp.Sum(t.function.xreplace({t.limits[0][0]: bound}), (bound, *t.limits[0][1:]))
+            for t in done.atoms(sp.Sum) if len(t.limits) == 1 and not t.function.has(bound)
+        }))  # fmt: skip
+    except (TypeError, ValueError, NotImplementedError, AttributeError):
+        return e
 
 
 _WORDS = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}

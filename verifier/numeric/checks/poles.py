@@ -60,7 +60,7 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: s
     x, given = inst.symbols[0], inst.given[0]
     exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
     singular = _inverted_determinants(inst)
-    for point in _candidates([*exprs, *(1 / d for d in singular)], x, given):
+    for point in _candidates([*exprs, *(1 / d for d in singular)], x, given, premise):
         if premise is not None and holds(premise, {x: point}) is not True:
             continue
         states = [_undefined_at(side, x, point) for side in sides]
@@ -96,8 +96,8 @@ def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
     return rows
 
 
-def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Expr]:
-    window = _window(given)
+def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Basic | None = None) -> list[sp.Expr]:
+    window = _within(_window(given), premise, x)
     points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
     for condition in [*_conditions(exprs), *_conditions(_rows(exprs))]:
         while isinstance(condition, sp.Abs):  # |3x − 1| is 0 where 3x − 1 is
@@ -107,13 +107,33 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Exp
         solutions = solve_bounded(condition, x, window)
         if solutions is None:
             continue
-        if not isinstance(solutions, sp.FiniteSet) and window is sp.S.Reals:  # periodic: near the origin
-            solutions = sp.Intersection(solutions, sp.Interval(-PERIODIC_WINDOW, PERIODIC_WINDOW))
+        if not isinstance(solutions, sp.FiniteSet) and not (window.inf.is_finite and window.sup.is_finite):
+            solutions = sp.Intersection(solutions, _periodic(window))  # periodic: near the origin, or the premise's end
         if isinstance(solutions, sp.FiniteSet):
             points += sorted((p for p in solutions if p.is_real and _inside(given, p)), key=lambda p: abs(float(p)))
         if len(points) >= MAX_POINTS:
             break
     return list(dict.fromkeys(points))[:MAX_POINTS]
+
+
+def _within(window: sp.Set, premise: sp.Basic | None, x: sp.Symbol) -> sp.Set:
+    """The window where an implication's premise on x holds too (x > 9 ⇒ cot² x ≥ 0: its poles past 9, where the
+    first eight near the origin all fail the premise; helper-87)."""
+    if premise is None or premise.free_symbols != {x}:
+        return window
+    try:
+        meet = sp.Intersection(window, premise.as_set())
+    except (NotImplementedError, TypeError, ValueError):
+        return window
+    return meet if isinstance(meet, sp.Interval) else window
+
+
+def _periodic(window: sp.Set) -> sp.Interval:
+    """Where a periodic condition's zeros are looked for on an unbounded window: from its finite end, else near 0."""
+    lo, hi, span = window.inf, window.sup, 2 * PERIODIC_WINDOW
+    if lo.is_finite:
+        return sp.Interval(lo, lo + span)
+    return sp.Interval(hi - span, hi) if hi.is_finite else sp.Interval(-PERIODIC_WINDOW, PERIODIC_WINDOW)
 
 
 def solve_bounded(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> sp.Set | None:

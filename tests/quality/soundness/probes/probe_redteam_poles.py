@@ -95,6 +95,33 @@ def fifth_pole_after_a_premise() -> Implication:
     return Implication(Relation(x, ">", sp.Integer(-1)), Relation(total, ">", ZERO), where={x: Interval(-5, 5)})
 
 
+@claim(expect="refuted")
+def condition_at_a_pole_of_zeta_with_a_large_shift() -> Inequality:
+    """[ζ(x, 200) > 0] ≥ 0 on [1, 2]: undefined at x = 1; its other argument, 200, kept scipy's ∞ as a value when the
+    pole rule asked every argument to lie within ±100 (helper-87)."""
+    return Inequality(indicator(sp.zeta(x, 200) > 0), ">=", 0, where={x: Interval(1, 2)})
+
+
+@claim(expect="refuted")
+def condition_at_a_pole_of_beta_with_a_large_argument() -> Inequality:
+    """[B(x, 200) > 0] ≥ 0 on [0, 1]: undefined at x = 0."""
+    return Inequality(indicator(sp.beta(x, 200) > 0), ">=", 0, where={x: Interval(0, 1)})
+
+
+@claim(expect="refuted")
+def cotangent_squared_after_a_premise_past_the_origin() -> Implication:
+    """x > 9 ⇒ cot² x ≥ 0 on ℝ: undefined at x = 3π, where the premise holds; the exact search looked for poles in
+    [−8, 8] only, where the premise fails (helper-87)."""
+    return Implication(Relation(x, ">", sp.Integer(9)), Relation(sp.cot(x) ** 2, ">=", ZERO), where={x: Real()})
+
+
+@claim(expect="refuted")
+def cotangent_squared_after_a_premise_past_eight_poles() -> Implication:
+    """x > 25 ⇒ cot² x ≥ 0 on [0, 100]: undefined at x = 8π ≈ 25.13; the eight poles nearest 0 fail the premise."""
+    premise = Relation(x, ">", sp.Integer(25))
+    return Implication(premise, Relation(sp.cot(x) ** 2, ">=", ZERO), where={x: Interval(0, 100)})
+
+
 @claim()
 def reciprocal_after_a_premise_that_excludes_its_pole() -> Implication:
     """x > 0 ⇒ 1/x > 0 on ℝ.
@@ -115,5 +142,9 @@ TRUTH = {
     "cotangent_times_tangent_after_a_premise": ("partial", 2, None),
     "indicator_of_a_tangent_after_a_premise": ("partial", 2, None),
     "fifth_pole_after_a_premise": ("partial", 2, None),
+    "condition_at_a_pole_of_zeta_with_a_large_shift": ("partial", 2, None),
+    "condition_at_a_pole_of_beta_with_a_large_argument": ("partial", 2, None),
+    "cotangent_squared_after_a_premise_past_the_origin": ("partial", 2, None),
+    "cotangent_squared_after_a_premise_past_eight_poles": ("partial", 2, None),
     "reciprocal_after_a_premise_that_excludes_its_pole": ("true", 2, None),
 }
