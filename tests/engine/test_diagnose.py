@@ -142,3 +142,18 @@ def test_a_side_undefined_in_the_domain_gets_no_edit_of_its_terms() -> None:
     assert "narrow the domain" in r.reason
     assert r.diagnosis is None or not r.diagnosis.repair, r.diagnosis
     assert "off by undefined" not in r.counterexample.note
+
+
+def test_a_bound_gets_no_term_of_its_own_left_side_as_a_repair() -> None:
+    """(x if x ≥ 0, else x − 2) ≥ 0 was told "did you mean ≥ (x if x ≥ 0, else x − 2)": the whole left side, a
+    tautology, which teaches nothing; max(x − 2, 0) + min(x, 1) ≥ 0 was told "≥ min(1, x)". A bound dropped no term
+    of the line before: the diagnosis is now the assumption that makes it hold. A dropped term in an equation stays."""
+    for line in (
+        "\\begin{cases} x & x \\ge 0 \\\\ x - 2 & \\text{otherwise} \\end{cases} \\ge 0",
+        "\\max(x - 2, 0) + \\min(x, 1) \\ge 0",
+    ):
+        r = _latex(line)
+        assert r.status is Status.REFUTED and r.steps[0].diagnosis is not None, r.reason
+        assert r.steps[0].diagnosis.kind == "assumption", r.steps[0].diagnosis
+    r = _latex("(x + y)^2 = x^2 + y^2")
+    assert r.steps[0].diagnosis is not None and r.steps[0].diagnosis.repair_status == "PROVED", r.steps[0].diagnosis

@@ -101,7 +101,8 @@ def term_edits(lhs: sp.Expr, rhs: sp.Expr, op: str, n: int | None) -> Iterator[C
             yield Candidate(sp.Add(*others), op, "term", f"drop the term {text(t)}", sp.latex(sp.Add(*others)),
                             text(sp.Add(*others)))  # fmt: skip
     have = set(terms)
-    for t in sp.Add.make_args(sp.expand(lhs)) if sp.count_ops(lhs) < 60 else ():
+    looked = sp.count_ops(lhs) < 60 and not rhs.is_number  # a bound (≥ 0) dropped no term of the line before
+    for t in sp.Add.make_args(sp.expand(lhs)) if looked else ():
         if t not in have and not t.is_number:
             yield _term_edit(rhs, op, terms, t, "term", f"add the term {text(t)} (the line before has it)")
 
