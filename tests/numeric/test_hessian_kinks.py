@@ -87,3 +87,16 @@ def test_a_sample_beside_the_kink_still_refutes() -> None:
     inst = instantiate(claim(name="probe")(lambda: wrong).build(None))
     outcome = spot_check(inst, np.random.default_rng(0), Settings(points={x: np.array([1.0])}))
     assert outcome.verdict is NumericVerdict.FAIL, outcome.reason
+
+
+@claim()
+def slope_of_a_step() -> Derivative:
+    return Derivative(sp.Heaviside(x, 1), x, 0, where={x: Real()})
+
+
+def test_the_reason_says_how_many_samples_were_skipped() -> None:
+    """The sample at the step's jump says nothing of a derivative and is skipped; the console line said "numerics
+    agree on 199 samples" without saying why not 200 (the Markdown and JSON reports did)."""
+    r = verify_family(slope_of_a_step, EngineSettings(samples=200))
+    skipped = sum(e.skipped for e in r.numeric)
+    assert skipped > 0 and f"{skipped} skipped: no value there, or a kink" in r.reason, r.reason
