@@ -153,3 +153,49 @@ def test_an_inverse_singular_at_every_point_is_an_error_that_names_it() -> None:
     X, y = sp.MatrixSymbol("X", 3, 2), sp.MatrixSymbol("y", 3, 1)
     with pytest.raises(LoweringError, match=r"\(X\*X.T\)⁻¹ is undefined everywhere: at size 3×3"):
         lower(Identity((X * X.T).I * (X * X.T) * y, y, where={X: Real(), y: Real()}))
+
+
+def test_a_finite_sum_is_written_out_term_by_term_with_no_side_condition() -> None:
+    """Σ_{k=0}^{3} x^k was an ERROR, "no value for the symbol k". sympy's closed form, (x⁴ − 1)/(x − 1),
+    would be undefined at x = 1, where the sum is 4: the terms are written out instead."""
+    x, k = sp.Symbol("x"), sp.Symbol("k", integer=True)
+    body = lower(Identity(sp.Sum(x**k, (k, 0, 3)), sp.Product(1 + x / k, (k, 1, 2)), where={x: Real()}))
+    assert body.lhs == 1 + x + x**2 + x**3
+    assert body.rhs == (1 + x) * (1 + x / 2)
+
+    @claim(expect="refuted")
+    def off_by_one() -> Identity:
+        return Identity(sp.Sum(x**k, (k, 0, 3)), (x**3 - 1) / (x - 1), where={x: Real()})
+
+    r = verify_family(off_by_one, FAST)
+    assert r.status is Status.REFUTED, r.reason
+
+
+def test_a_sum_with_a_symbolic_bound_says_to_write_the_bound_as_a_number() -> None:
+    @claim()
+    def to_m() -> Identity:
+        x, k, m = sp.Symbol("x"), sp.Symbol("k", integer=True), sp.Symbol("m", integer=True, positive=True)
+        return Identity(sp.Sum(x**k, (k, 0, m)), x, where={x: Real()})
+
+    r = verify_family(to_m, FAST)
+    assert r.status is Status.ERROR
+    assert "the sum over k runs from 0 to m" in r.reason and "no value for the symbol" not in r.reason
+
+
+def test_constant_matrices_at_a_concrete_size_are_written_out() -> None:
+    """det(A + I) was UNKNOWN, "Identity has no numeric implementation": sympy's doit leaves I + (an
+    explicit matrix) alone inside a determinant."""
+
+    @claim(n=[2, 3])
+    def det_shift(n: int) -> Identity:
+        A = sp.MatrixSymbol("A", n, n)
+        return Identity(sp.det(A + sp.Identity(n)), sp.det(sp.Identity(n) + A.T), where={A: Real()})
+
+    @claim(n=[2, 3], expect="refuted")
+    def det_shift_wrong(n: int) -> Identity:
+        A = sp.MatrixSymbol("A", n, n)
+        return Identity(sp.det(A + sp.Identity(n)), sp.det(A) + 1, where={A: Real()})
+
+    assert verify_family(det_shift, FAST).status is Status.PROVED
+    assert verify_family(det_shift_wrong, FAST).status is Status.REFUTED
+    assert lower(Identity(sp.det(sp.Identity(2) + sp.OneMatrix(2, 2)), sp.Integer(3))).lhs == 3

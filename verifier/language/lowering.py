@@ -49,15 +49,51 @@ class _Singular(LoweringError):
 def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     parts = statement.parts(with_where=True)
-    found = walk.instances(parts, (sp.MatrixSymbol, sp.Derivative))  # one walk decides both questions
-    symbols = [m for m in found if isinstance(m, sp.MatrixSymbol)]
+    found = walk.instances(parts, (sp.MatrixSymbol, sp.Derivative, sp.Sum, sp.Product, *CONSTANT_MATRICES))
+    symbols = [m for m in found if isinstance(m, sp.MatrixSymbol | sp.Identity | sp.ZeroMatrix | sp.OneMatrix)]
+    if any(isinstance(e, sp.Sum | sp.Product) for e in found) and not symbols:
+        statement = statement.map_parts(_written_out, with_where=True)
+        found = walk.instances(statement.parts(with_where=True), sp.Derivative)
     if not any(map(_is_matrix_expression, parts)) and not symbols:
         if any(_concrete(d) for d in found if isinstance(d, sp.Derivative)):
             return statement.map_parts(_evaluate_derivatives)
         return statement  # the common case, decided by one walk over the distinct subexpressions
-    table = {m: _explicit(m) for m in sorted(symbols, key=lambda m: m.name)}
+    table = {m: _explicit(m) for m in sorted(symbols, key=str)}
     _check_names(parts, table)
     return statement.map_parts(lambda part: _lower_expr(part, table), with_where=True)
+
+
+CONSTANT_MATRICES = (sp.Identity, sp.ZeroMatrix, sp.OneMatrix)  # written out like matrix symbols
+MAX_TERMS = 10_000  # a finite sum or product written out term by term, at most
+
+
+def _written_out(part: Any) -> Any:
+    """Sums and products over concrete integer bounds, Σ_{k=0}^{3} x^k, written out term by term:
+    x⁰ + x¹ + x² + x³, exact and with no side condition. sympy's doit may give a closed form instead,
+    (x⁴ − 1)/(x − 1), which is undefined at x = 1 where the sum is 4."""
+    if not isinstance(part, sp.Basic) or not part.has(sp.Sum, sp.Product):
+        return part
+    return part.replace(lambda e: isinstance(e, sp.Sum | sp.Product), _terms)
+
+
+def _terms(e: sp.Sum | sp.Product) -> sp.Basic:
+    body = e.function
+    for index, lo, hi in reversed(e.limits):
+        if not (lo.is_Integer and hi.is_Integer):
+            raise LoweringError(
+                f"the {type(e).__name__.lower()} over {index} runs from {lo} to {hi}, bounds with symbols: a "
+                "Python claim is built at each concrete n, so write the bounds as numbers (range(n) in the "
+                "builder), or state the claim for every n in LaTeX (docs/how-to/latex.md)"
+            )
+        count = int(hi) - int(lo) + 1
+        if count > MAX_TERMS:
+            raise LoweringError(
+                f"the {type(e).__name__.lower()} over {index} from {lo} to {hi} has {count} terms; at most "
+                f"{MAX_TERMS} are written out, so state it at a smaller size"
+            )
+        values = [body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
+        body = sp.Add(*values) if isinstance(e, sp.Sum) else sp.Mul(*values)
+    return body
 
 
 def _takes_derivative(*parts: Any) -> bool:
@@ -84,8 +120,15 @@ def _is_matrix_expression(obj: object) -> bool:
     return isinstance(obj, sp.MatrixExpr) and not isinstance(obj, sp.MatrixBase)
 
 
-def _explicit(m: sp.MatrixSymbol) -> sp.ImmutableMatrix:
+def _explicit(m: sp.MatrixSymbol | sp.Identity | sp.ZeroMatrix | sp.OneMatrix) -> sp.ImmutableMatrix:
     rows, cols = m.shape
+    if not isinstance(m, sp.MatrixSymbol) and rows.is_Integer and cols.is_Integer:
+        return sp.ImmutableMatrix(m.as_explicit())  # I, 0 or 1 at a concrete size: its entries
+    if not isinstance(m, sp.MatrixSymbol):
+        raise LoweringError(
+            f"the constant matrix {m} has the symbolic shape {rows}×{cols}; build it with the n the claim's "
+            f"builder receives, e.g. Identity(n) inside def claim(n)"
+        )
     if not (isinstance(rows, sp.Integer) and isinstance(cols, sp.Integer)):
         raise LoweringError(
             f"matrix symbol {m.name} has the symbolic shape {rows}×{cols}; build it with the n "
@@ -100,6 +143,8 @@ def _check_names(parts: list[Any], table: Mapping[sp.MatrixSymbol, sp.ImmutableM
     basic = [part for part in parts if isinstance(part, sp.Basic)]
     taken = {s.name: "another symbol" for s in walk.free_symbols(basic)}
     for m, explicit in table.items():
+        if not isinstance(m, sp.MatrixSymbol):
+            continue  # I, 0 and 1 have numbers for entries, not names
         for entry in map(str, explicit):
             if entry in taken:
                 raise LoweringError(
@@ -140,7 +185,7 @@ def _adjugate_over_det(m: sp.Matrix) -> sp.Matrix:
 def _lower_expr(expr: sp.Basic | sp.MatrixBase, table: Mapping[sp.MatrixSymbol, sp.ImmutableMatrix]) -> Any:
     if isinstance(expr, sp.MatrixSymbol) and expr in table:
         return table[expr]
-    if not walk.has_instance([expr], sp.MatrixSymbol) and not _is_matrix_expression(expr):
+    if not walk.has_instance([expr], (sp.MatrixSymbol, *CONSTANT_MATRICES)) and not _is_matrix_expression(expr):
         return expr
     try:
         value = _cramer(expr.xreplace(dict(table))).doit()
