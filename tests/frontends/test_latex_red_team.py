@@ -180,3 +180,10 @@ def test_chained_conditions_that_overlap_with_two_values_or_point_both_ways_are_
     assert "chains \\le with \\ge, which bounds no one interval" in message, message
     message = _refused("x: real", "\\begin{cases} 1 & x > 0 ) \\\\ 0 & \\text{otherwise} \\end{cases} = 1")
     assert "\\end{cases}" in message and "pmatrix" not in message, message  # the environment open there
+
+
+def test_a_downward_chain_is_shown_back_downward_as_it_was_written() -> None:
+    # it was shown upward, 0 \le x \le 2: equivalent, but not what the student wrote
+    overlap = "\\begin{cases} 1 & 2 \\ge x \\ge 0 \\\\ 0 & 3 > x > 1 \\\\ 0 & \\text{otherwise} \\end{cases} = 1"
+    message = _refused("x: real", overlap)
+    assert "2 \\ge x \\ge 0" in message and "3 > x > 1" in message, message

@@ -21,6 +21,7 @@ class LinePrinter(LatexPrinter):
 
 _UPWARD = {sp.StrictLessThan: r"<", sp.LessThan: r"\le"}
 _DOWNWARD = {sp.StrictGreaterThan: sp.StrictLessThan, sp.GreaterThan: sp.LessThan}
+_WRITTEN = {**_UPWARD, sp.StrictGreaterThan: r">", sp.GreaterThan: r"\ge"}
 
 
 def _chain(expr: sp.Basic) -> list[sp.Basic | str] | None:
@@ -28,6 +29,11 @@ def _chain(expr: sp.Basic) -> list[sp.Basic | str] | None:
     direction of each relation (sympy may write 0 ≤ x as x ≥ 0); None otherwise."""
     if len(expr.args) != 2:
         return None
+    kinds = {type(r) in _UPWARD for r in expr.args if type(r) in _WRITTEN}
+    if len(kinds) == 1 and all(type(r) in _WRITTEN for r in expr.args):  # one way, as written: 2 \ge x \ge 0
+        linked = _linked(expr.args[0], expr.args[1], _WRITTEN)
+        if linked is not None:
+            return linked
     upward = []
     for r in expr.args:
         if type(r) in _DOWNWARD:
@@ -35,9 +41,14 @@ def _chain(expr: sp.Basic) -> list[sp.Basic | str] | None:
         if type(r) not in _UPWARD:
             return None
         upward.append(r)
-    for first, second in (upward, upward[::-1]):
+    return _linked(upward[0], upward[1], _UPWARD)
+
+
+def _linked(one: sp.Basic, other: sp.Basic, symbols: dict[type, str]) -> list[sp.Basic | str] | None:
+    """[a, R, b, R', c] if one relation's right side is the other's left, in either order; None otherwise."""
+    for first, second in ((one, other), (other, one)):
         if first.rhs == second.lhs:
-            return [first.lhs, _UPWARD[type(first)], first.rhs, _UPWARD[type(second)], second.rhs]
+            return [first.lhs, symbols[type(first)], first.rhs, symbols[type(second)], second.rhs]
     return None
 
 
