@@ -162,6 +162,10 @@ def test_a_finite_sum_is_written_out_term_by_term_with_no_side_condition() -> No
     body = lower(Identity(sp.Sum(x**k, (k, 0, 3)), sp.Product(1 + x / k, (k, 1, 2)), where={x: Real()}))
     assert body.lhs == 1 + x + x**2 + x**3
     assert body.rhs == (1 + x) * (1 + x / 2)
+    j = sp.Symbol("j", integer=True)  # an inner bound that is the outer index: sympy keeps one Sum of two limits
+    assert lower(Identity(sp.Sum(sp.Sum(x**j, (j, 0, k)), (k, 0, 2)), x, where={x: Real()})).lhs == x**2 + 2 * x + 3
+    with pytest.raises(LoweringError, match="runs down, from 3 to 0"):
+        lower(Identity(sp.Sum(x**k, (k, 3, 0)), x, where={x: Real()}))
 
     @claim(expect="refuted")
     def off_by_one() -> Identity:

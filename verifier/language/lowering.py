@@ -70,30 +70,43 @@ MAX_TERMS = 10_000  # a finite sum or product written out term by term, at most
 def _written_out(part: Any) -> Any:
     """Sums and products over concrete integer bounds, Σ_{k=0}^{3} x^k, written out term by term:
     x⁰ + x¹ + x² + x³, exact and with no side condition. sympy's doit may give a closed form instead,
-    (x⁴ − 1)/(x − 1), which is undefined at x = 1 where the sum is 4."""
-    if not isinstance(part, sp.Basic) or not part.has(sp.Sum, sp.Product):
+    (x⁴ − 1)/(x − 1), which is undefined at x = 1 where the sum is 4. Outer sums first, so an inner
+    bound that is an outer index (Σ_k Σ_{j≤k}) is a number by the time it is read."""
+    if not isinstance(part, sp.Basic):
         return part
-    return part.replace(lambda e: isinstance(e, sp.Sum | sp.Product), _terms)
+    while True:
+        found = walk.instances([part], (sp.Sum, sp.Product))
+        ready = {e: _terms(e) for e in found if e.limits[-1][1].is_Integer and e.limits[-1][2].is_Integer}
+        if not ready:
+            break
+        part = part.xreplace(ready)
+    for e in found:
+        index, lo, hi = e.limits[-1]
+        raise LoweringError(
+            f"the {type(e).__name__.lower()} over {index} runs from {lo} to {hi}, bounds with symbols: a Python "
+            "claim is checked at concrete sizes, so give the builder n (@claim(n=[...])) and write the bound as "
+            "that number, or state the claim for every n in LaTeX (docs/how-to/latex.md)"
+        )
+    return part
 
 
 def _terms(e: sp.Sum | sp.Product) -> sp.Basic:
-    body = e.function
-    for index, lo, hi in reversed(e.limits):
-        if not (lo.is_Integer and hi.is_Integer):
-            raise LoweringError(
-                f"the {type(e).__name__.lower()} over {index} runs from {lo} to {hi}, bounds with symbols: a "
-                "Python claim is built at each concrete n, so write the bounds as numbers (range(n) in the "
-                "builder), or state the claim for every n in LaTeX (docs/how-to/latex.md)"
-            )
-        count = int(hi) - int(lo) + 1
-        if count > MAX_TERMS:
-            raise LoweringError(
-                f"the {type(e).__name__.lower()} over {index} from {lo} to {hi} has {count} terms; at most "
-                f"{MAX_TERMS} are written out, so state it at a smaller size"
-            )
-        values = [body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
-        body = sp.Add(*values) if isinstance(e, sp.Sum) else sp.Mul(*values)
-    return body
+    """The outermost index's terms (sympy keeps Σ_k Σ_{j≤k} as one Sum, its limits innermost first)."""
+    (index, lo, hi), inner = e.limits[-1], e.limits[:-1]
+    count = int(hi) - int(lo) + 1
+    if count < 0:
+        raise LoweringError(
+            f"the {type(e).__name__.lower()} over {index} runs down, from {lo} to {hi}: sympy reads that as "
+            f"minus the sum from {hi + 1} to {lo - 1}, a textbook as empty; write the bounds upward"
+        )
+    if count > MAX_TERMS:
+        raise LoweringError(
+            f"the {type(e).__name__.lower()} over {index} from {lo} to {hi} has {count} terms; at most "
+            f"{MAX_TERMS} are written out, so state it at a smaller size"
+        )
+    body = type(e)(e.function, *inner) if inner else e.function
+    values = [body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
+    return sp.Add(*values) if isinstance(e, sp.Sum) else sp.Mul(*values)
 
 
 def _takes_derivative(*parts: Any) -> bool:
