@@ -9,8 +9,14 @@ linear in the symbol), within the declared domain. At such a point, one side und
 counterexample decided exactly (the point is shown to lie in the domain, exactly); see
 definedness.py for the rule that a claim holds at every point of its declared domain.
 
-Incomplete by design: claims in several symbols, conditions sympy cannot solve on the domain,
-and more than MAX_POINTS points are left to the sampler.
+In several scalar symbols, each with its own domain, each symbol's points are solved for with the
+others held at a point inside their domains, so a pole on a line, x = y + 1/3, is found where it
+crosses y = 1/2 (a claim in one symbol was refuted there; in two it was PROVED "wherever both
+sides are defined").
+
+Incomplete by design: vectors and matrices (their domains may tie the entries), more than
+MAX_SYMBOLS symbols, a pole that misses the lines tried, conditions sympy cannot solve on the
+domain, and more than MAX_POINTS points are left to the sampler.
 """
 
 from __future__ import annotations
@@ -26,7 +32,10 @@ from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
+Point = dict[sp.Symbol, sp.Expr]
+
 MAX_POINTS = 8  # candidate points per claim
+MAX_SYMBOLS = 4  # a claim in more scalar symbols is left to the sampler
 MAX_OPS = 60  # a condition larger than this is not solved (solveset may take long)
 MAX_DEGREE = 4
 SOLVE_BUDGET = 40  # heartbeats of work for one solveset
@@ -55,20 +64,70 @@ def _lattice_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[
 def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: sp.Basic | None = None) -> Finding:
     """A point of the domain where exactly one side is undefined, decided exactly; else nothing. premise: an
     implication's, which must hold there, exactly (x > 0 ⇒ 1/x > 0 has no such point)."""
-    if len(inst.symbols) != 1 or len(inst.given) != 1:
+    givens = _scalar_givens(inst)
+    if givens is None:
         return Finding()
-    x, given = inst.symbols[0], inst.given[0]
     exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
     singular = _inverted_determinants(inst)
-    for point in _candidates([*exprs, *(1 / d for d in singular)], x, given, premise):
-        if premise is not None and holds(premise, {x: point}) is not True:
+    for point in _points([*exprs, *(1 / d for d in singular)], givens, premise):
+        if premise is not None and holds(premise, point) is not True:
             continue
-        states = [_undefined_at(side, x, point) for side in sides]
-        if any(sp.simplify(d.xreplace({x: point})).is_zero for d in singular):
-            states = [True, _undefined_at(sides[1], x, point)]  # the left side inverts a matrix singular here
+        states = [undefined_at(side, point) for side in sides]
+        if any(sp.simplify(d.xreplace(point)).is_zero for d in singular):
+            states = [True, undefined_at(sides[1], point)]  # the left side inverts a matrix singular here
         if states[0] != states[1] and None not in states:
-            return _finding(inst, given, sides, point, bad=0 if states[0] else 1)
+            return _finding(inst, givens, sides, point, bad=0 if states[0] else 1)
     return Finding()
+
+
+def _scalar_givens(inst: Instance) -> dict[sp.Symbol, Given] | None:
+    """Each symbol with its own domain, if every declared object is one scalar symbol (the entries of a vector
+    may be tied by its domain, a simplex's) and there are at most MAX_SYMBOLS; None otherwise."""
+    if inst.relations or not 0 < len(inst.symbols) <= MAX_SYMBOLS or len(inst.given) != len(inst.symbols):
+        return None
+    givens: dict[sp.Symbol, Given] = {}
+    for g in inst.given:
+        target = g.target[0] if isinstance(g.target, sp.MatrixBase) and g.target.shape == (1, 1) else g.target
+        if not isinstance(target, sp.Symbol):
+            return None
+        givens[target] = g
+    return givens if set(givens) == set(inst.symbols) else None
+
+
+def _points(exprs: list[sp.Expr], givens: dict[sp.Symbol, Given], premise: sp.Basic | None) -> list[Point]:
+    """Candidate points: in one symbol, its poles; in several, each symbol's poles with the others held at a
+    point inside their domains ((x − y − 1/3)⁻¹ on [0, 1]²: x = 5/6 at y = 1/2), one symbol at a time."""
+    found: list[Point] = []
+    for x, given in givens.items():
+        for held in _held(givens, x):
+            exprs_held = [e.xreplace(held) for e in exprs]
+            premise_held = premise.xreplace(held) if premise is not None else None
+            found += [{**held, x: p} for p in _candidates(exprs_held, x, given, premise_held)]
+            if len(found) >= MAX_POINTS:
+                return found[:MAX_POINTS]
+    return found
+
+
+def _held(givens: dict[sp.Symbol, Given], x: sp.Symbol) -> list[Point]:
+    """The others' values while x is solved for: up to two points inside each one's domain (none in one symbol)."""
+    others = [(y, _inner(g)) for y, g in givens.items() if y != x]
+    if not others:
+        return [{}]
+    if any(not values for _, values in others):
+        return []
+    return [{y: values[min(k, len(values) - 1)] for y, values in others} for k in range(2)]
+
+
+def _inner(given: Given) -> list[sp.Expr]:
+    """Two simple exact points inside the domain: near its middle where it is bounded, else small numbers."""
+    window = _window(given)
+    if window.inf.is_finite and window.sup.is_finite:
+        lo, hi = window.inf, window.sup
+        tried = [(lo + hi) / 2, lo + (hi - lo) / 3, sp.floor((lo + hi) / 2), sp.ceiling((lo + hi) / 2)]
+    else:
+        tried = [sp.Rational(1, 3), sp.Rational(7, 3), sp.Rational(-1, 3), sp.Integer(1), sp.Integer(2), sp.Integer(-1)]
+    inside = [v for v in dict.fromkeys(tried) if _inside(given, v)]
+    return inside[:2]
 
 
 def _inverted_determinants(inst: Instance) -> list[sp.Expr]:
@@ -193,12 +252,6 @@ def _inside(given: Given, point: sp.Expr) -> bool:
     return above is True and below is True
 
 
-def _undefined_at(side: list[sp.Expr], x: sp.Symbol, point: sp.Expr) -> bool | None:
-    """True if an operation of the side has no value at x = point, False if the side has a finite real
-    value there, None if neither is decided exactly."""
-    return undefined_at(side, {x: point})
-
-
 def shown_value(given: Given, point: sp.Expr) -> float | str:
     """The exact point as a counterexample shows it: its float, unless that float lies outside the domain, or the
     domain is an interval floats cannot cover: then its exact value. On [1 + 10⁻³⁰, 1 + 2·10⁻³⁰] x = 1.0 was shown,
@@ -209,19 +262,22 @@ def shown_value(given: Given, point: sp.Expr) -> float | str:
 
 
 def _finding(
-    inst: Instance, given: Given, sides: tuple[list[sp.Expr], list[sp.Expr]], point: sp.Expr, bad: int
+    inst: Instance, givens: dict[sp.Symbol, Given], sides: tuple[list[sp.Expr], list[sp.Expr]], point: Point, bad: int
 ) -> Finding:
     derivative = isinstance(inst.claim.body, Derivative)  # its sides: f, and the derivative claimed
     names = ("f", "derivative") if derivative else ("left side", "right side")
-    at = f"{given.label} = {sp.sstr(point)}"
-    why = culprit(sides[bad], {inst.symbols[0]: point})
+    ordered = [(givens[s], point[s]) for s in inst.symbols]
+    at = ", ".join(f"{g.label} = {sp.sstr(v)}" for g, v in ordered)
+    why = culprit(sides[bad], point)
     said = ("f", "the claimed derivative")[bad] if derivative else f"the {names[bad]}"
-    reason = f"{said} is undefined at {at}, a point of the domain found exactly" + (f": {why}" if why else "")
+    found_as = "a point of the domain found exactly"
+    reason = f"{said} is undefined at {at}, {found_as}" + (f": {why}" if why else "")
     texts = ["defined", "defined"]
     texts[bad] = "undefined"
+    near = ", ".join(f"{g.label} ≈ {float(v):.6g}" for g, v in ordered)
     cx = Counterexample(
-        n=inst.claim.n, values={given.label: shown_value(given, point)}, claimed=f"{names[1]} {texts[1]}",
+        n=inst.claim.n, values={g.label: shown_value(g, v) for g, v in ordered}, claimed=f"{names[1]} {texts[1]}",
         observed=f"{names[0]} {texts[0]}", relation="both sides defined and equal", error="undefined",
-        digits=0, note=f"{reason} ({given.label} ≈ {float(point):.6g})",
+        digits=0, note=f"{reason} ({near})",
     )  # fmt: skip
     return Finding(cx, reason)
