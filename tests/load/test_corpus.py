@@ -38,7 +38,7 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "kills_itself": ("ERROR", "SIGKILL"),
     "reads_stdin": ("ERROR", "EOFError while loading"),
     "builder_raises": ("ERROR", "builder raised ValueError"),
-    "builder_calls_sys_exit": ("ERROR", "builder called sys.exit(3); a builder returns its claim"),
+    "builder_calls_sys_exit": ("ERROR", "builder raised BuilderExit: sys.exit(3) called; a builder returns its claim"),
     "builder_returns_string": ("ERROR", "builder returned str"),
     "gradient_wrong_layout": ("ERROR", "derivative layout"),
     "wrt_not_a_symbol": ("ERROR", "wrt must be a symbol"),

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from verifier.language import families
 from verifier.language.families import Claim, ClaimFamily
 
 
@@ -55,7 +56,7 @@ def answers(family: ClaimFamily) -> Callable[..., Any]:
 
     def answer(*n: Any) -> Any:
         if n and not isinstance(n[0], int):
-            return family.builder(*n)
+            return families.call(family.builder, *n)
         claim = family.build(n[0] if n else None)
         return claim.as_written if claim.as_written is not None else claim.body
 

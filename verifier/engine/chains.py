@@ -23,6 +23,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.engine import built, diagnose, mathtext
+from verifier.language import families
 from verifier.language.claims import Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
@@ -117,7 +118,7 @@ def _validate(chain: Chain) -> None:
 
 def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement | None], text: str) -> ClaimFamily:
     def builder(*n: int) -> Statement:
-        chain = family.builder(*n)
+        chain = families.call(family.builder, *n)
         if not isinstance(chain, Chain):
             raise ClaimError("the chain's builder returned something else at another n")
         statement = pick(chain)

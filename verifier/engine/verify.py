@@ -135,8 +135,6 @@ def _verify(
         return _error(result, "the builder ran out of memory; use a smaller n, or raise --memory-mb", started)
     except Exception as err:  # the builder is user code
         return _error(result, f"builder raised {type(err).__name__}: {err}", started)
-    except SystemExit as err:  # so is a sys.exit in it, which would otherwise end the worker
-        return _error(result, f"builder called sys.exit({err.code!r}); a builder returns its claim", started)
     result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
         return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")

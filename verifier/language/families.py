@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from verifier.language.claims import Corollary, Expect, Given, Statement
 from verifier.language.lowering import lower
@@ -61,7 +62,7 @@ class ClaimFamily:
     reread: Callable[[int, str], ClaimFamily | None] | None = None
 
     def build(self, n: int | None) -> Claim:
-        body = self.builder() if n is None else self.builder(n)
+        body = call(self.builder) if n is None else call(self.builder, n)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
@@ -81,6 +82,18 @@ class ClaimFamily:
 
 
 _COLLECTED: list[ClaimFamily] = []
+
+
+class BuilderExit(RuntimeError):
+    """sys.exit called in a builder: the builder's error at that n (SystemExit would end the worker instead)."""
+
+
+def call(builder: Callable[..., Any], *n: Any) -> Any:
+    """builder(*n), with a sys.exit in it raised as the builder's error."""
+    try:
+        return builder(*n)
+    except SystemExit as err:
+        raise BuilderExit(f"sys.exit({err.code!r}) called; a builder returns its claim") from None
 
 
 def claim(

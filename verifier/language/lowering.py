@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.exceptions import NonInvertibleMatrixError
 from sympy.tensor.array import NDimArray
 
-from verifier.language import inverses, mathlib, walk
+from verifier.language import finite_sums, inverses, mathlib, walk
 
 
 class Walkable(Protocol):
@@ -50,10 +50,14 @@ def lower(statement: W) -> W:
     """The statement with every matrix symbol replaced by its explicit matrix."""
     parts = statement.parts(with_where=True)
     found = walk.instances(parts, (sp.MatrixSymbol, sp.Derivative, sp.Sum, sp.Product, *CONSTANT_MATRICES))
+    if any(isinstance(e, sp.Sum | sp.Product) for e in found):
+        try:
+            statement = statement.map_parts(finite_sums.written_out, with_where=True)
+        except finite_sums.SumError as err:
+            raise LoweringError(str(err)) from None
+        parts = statement.parts(with_where=True)
+        found = walk.instances(parts, (sp.MatrixSymbol, sp.Derivative, *CONSTANT_MATRICES))
     symbols = [m for m in found if isinstance(m, sp.MatrixSymbol | sp.Identity | sp.ZeroMatrix | sp.OneMatrix)]
-    if any(isinstance(e, sp.Sum | sp.Product) for e in found) and not symbols:
-        statement = statement.map_parts(_written_out, with_where=True)
-        found = walk.instances(statement.parts(with_where=True), sp.Derivative)
     if not any(map(_is_matrix_expression, parts)) and not symbols:
         if any(_concrete(d) for d in found if isinstance(d, sp.Derivative)):
             return statement.map_parts(_evaluate_derivatives)
@@ -64,49 +68,6 @@ def lower(statement: W) -> W:
 
 
 CONSTANT_MATRICES = (sp.Identity, sp.ZeroMatrix, sp.OneMatrix)  # written out like matrix symbols
-MAX_TERMS = 10_000  # a finite sum or product written out term by term, at most
-
-
-def _written_out(part: Any) -> Any:
-    """Sums and products over concrete integer bounds, Σ_{k=0}^{3} x^k, written out term by term:
-    x⁰ + x¹ + x² + x³, exact and with no side condition. sympy's doit may give a closed form instead,
-    (x⁴ − 1)/(x − 1), which is undefined at x = 1 where the sum is 4. Outer sums first, so an inner
-    bound that is an outer index (Σ_k Σ_{j≤k}) is a number by the time it is read."""
-    if not isinstance(part, sp.Basic):
-        return part
-    while True:
-        found = walk.instances([part], (sp.Sum, sp.Product))
-        ready = {e: _terms(e) for e in found if e.limits[-1][1].is_Integer and e.limits[-1][2].is_Integer}
-        if not ready:
-            break
-        part = part.xreplace(ready)
-    for e in found:
-        index, lo, hi = e.limits[-1]
-        raise LoweringError(
-            f"the {type(e).__name__.lower()} over {index} runs from {lo} to {hi}, bounds with symbols: a Python "
-            "claim is checked at concrete sizes, so give the builder n (@claim(n=[...])) and write the bound as "
-            "that number, or state the claim for every n in LaTeX (docs/how-to/latex.md)"
-        )
-    return part
-
-
-def _terms(e: sp.Sum | sp.Product) -> sp.Basic:
-    """The outermost index's terms (sympy keeps Σ_k Σ_{j≤k} as one Sum, its limits innermost first)."""
-    (index, lo, hi), inner = e.limits[-1], e.limits[:-1]
-    count = int(hi) - int(lo) + 1
-    if count < 0:
-        raise LoweringError(
-            f"the {type(e).__name__.lower()} over {index} runs down, from {lo} to {hi}: sympy reads that as "
-            f"minus the sum from {hi + 1} to {lo - 1}, a textbook as empty; write the bounds upward"
-        )
-    if count > MAX_TERMS:
-        raise LoweringError(
-            f"the {type(e).__name__.lower()} over {index} from {lo} to {hi} has {count} terms; at most "
-            f"{MAX_TERMS} are written out, so state it at a smaller size"
-        )
-    body = type(e)(e.function, *inner) if inner else e.function
-    values = [body.xreplace({index: sp.Integer(k)}) for k in range(int(lo), int(hi) + 1)]
-    return sp.Add(*values) if isinstance(e, sp.Sum) else sp.Mul(*values)
 
 
 def _takes_derivative(*parts: Any) -> bool:

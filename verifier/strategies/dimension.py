@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from verifier.language import families
 from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
@@ -59,7 +60,7 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     if family.n_values == (None,):
         return None
     try:
-        statement = sum_memo.without_repeated_failures(lambda: family.builder(SIZE))
+        statement = sum_memo.without_repeated_failures(lambda: families.call(family.builder, SIZE))
     except NotGeneric:
         raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic
