@@ -156,13 +156,12 @@ def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
 
 
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Basic | None = None) -> list[sp.Expr]:
+    conditions = [c for c in map(_unwrapped, [*_conditions(exprs), *_conditions(_rows(exprs))]) if _in_x(c, x)]
+    if not conditions and not any(u.free_symbols == {x} for u, _ in _lattice(exprs)):
+        return []  # nothing to solve for x (the premise's window is not worked out)
     window = _within(_window(given), premise, x)
     points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
-    for condition in [*_conditions(exprs), *_conditions(_rows(exprs))]:
-        while isinstance(condition, sp.Abs):  # |3x − 1| is 0 where 3x − 1 is
-            condition = condition.args[0]
-        if condition.free_symbols != {x} or sp.count_ops(condition) > MAX_OPS or not _solvable(condition, x):
-            continue
+    for condition in conditions:
         solutions = solve_bounded(condition, x, window)
         if solutions is None:
             continue
@@ -173,6 +172,17 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Ba
         if len(points) >= MAX_POINTS:
             break
     return list(dict.fromkeys(points))[:MAX_POINTS]
+
+
+def _unwrapped(condition: sp.Expr) -> sp.Expr:
+    while isinstance(condition, sp.Abs):  # |3x − 1| is 0 where 3x − 1 is
+        condition = condition.args[0]
+    return condition
+
+
+def _in_x(condition: sp.Expr, x: sp.Symbol) -> bool:
+    """A condition in x alone, small enough and of a kind that is solved for."""
+    return condition.free_symbols == {x} and sp.count_ops(condition) <= MAX_OPS and _solvable(condition, x)
 
 
 def _within(window: sp.Set, premise: sp.Basic | None, x: sp.Symbol) -> sp.Set:
