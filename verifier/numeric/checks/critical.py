@@ -23,7 +23,16 @@ import sympy as sp
 from verifier.language.claims import Given
 from verifier.numeric import confirm, enclose, intervals
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, shown_value, solve_bounded
+from verifier.numeric.checks.poles import (
+    MAX_OPS,
+    MAX_POINTS,
+    _inside,
+    _window,
+    exact_end,
+    shown_value,
+    solve_bounded,
+    symbol_of,
+)
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -148,7 +157,7 @@ def _finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, b
         observed=negated, relation=op, error=value.lstrip("-"), digits=0 if not bits else int(bits / 3.33),
         note=f"{label} = {at} ≈ {float(point):.6g}; the gap there is {there}",
     )  # fmt: skip
-    return Finding(cx, reason)
+    return Finding(cx, reason, exact={symbol_of(given): point})
 
 
 def _shown(point: sp.Expr) -> str:

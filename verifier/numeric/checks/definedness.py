@@ -69,6 +69,7 @@ class Finding:
     reason: str = ""
     note: str = ""
     real: list[int] = dataclasses.field(default_factory=list)  # float-undefined samples real in high precision
+    exact: dict[sp.Symbol, sp.Expr] | None = None  # the counterexample's point, where it was found exactly
 
 
 def is_real_claim(exprs: Sequence[sp.Basic]) -> bool:
@@ -359,7 +360,7 @@ def _short(v: object) -> str:
 
 def refuted(finding: Finding, ev: NumericEvidence) -> NumericOutcome:
     """The outcome of a check whose undefined samples gave a counterexample."""
-    return NumericOutcome(NumericVerdict.FAIL, ev, finding.counterexample, finding.reason)
+    return NumericOutcome(NumericVerdict.FAIL, ev, finding.counterexample, finding.reason, exact=finding.exact)
 
 
 def noted(finding: Finding, outcome: NumericOutcome) -> NumericOutcome:

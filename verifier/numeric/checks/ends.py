@@ -81,4 +81,4 @@ def _finding(n: int | None, given: Given, point: Fraction, span: object, bits: i
         observed=value, relation=op, error=value, digits=bits * 3 // 10,  # an arb enclosure at `bits`, not exact
         note=f"{label} = {exact} ≈ {float(point):.6g}; the gap there is {value}, enclosed in arb",
     )  # fmt: skip
-    return Finding(cx, reason)
+    return Finding(cx, reason, exact={poles.symbol_of(given): sp.Rational(point.numerator, point.denominator)})

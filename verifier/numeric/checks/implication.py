@@ -24,6 +24,7 @@ from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import undefined_conclusion
 from verifier.numeric.checks.definedness import point_text
+from verifier.numeric.checks.exact_value import holds
 from verifier.numeric.checks.identity import check_identity
 from verifier.numeric.checks.inequality import check_inequality
 from verifier.numeric.checks.resolve import NumericOutcome
@@ -100,7 +101,7 @@ def _on_solutions(
     outcome.evidence = dataclasses.replace(outcome.evidence, method=f"{outcome.evidence.method}, {note}")
     cx = outcome.counterexample
     if cx is not None:
-        at = {sym: sp.Rational(v) for sym, v in _scalars(sub, cx.values).items()}
+        at = outcome.exact or {sym: sp.Rational(v) for sym, v in _scalars(sub, cx.values).items()}
         if any(sp.sympify(d).xreplace(at) == 0 for d in denominators):
             outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
             outcome.reason = f"the solution for {solved.given.label} is undefined at the point found: no counterexample"
@@ -187,7 +188,7 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
         outcome.evidence, method=f"{outcome.evidence.method}, where the premise holds"
     )
     cx = outcome.counterexample
-    if cx is not None and not _confirmed_premise(inst, a, points, cx.values):
+    if cx is not None and not _premise_holds(inst, a, points, cx.values, outcome.exact):
         outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
         outcome.reason = "the conclusion fails at a sample where the premise could not be confirmed in high precision"
     return outcome
@@ -208,6 +209,17 @@ def _condition(a: Relation) -> sp.Basic | None:
     if isinstance(a.lhs, sp.MatrixBase) or isinstance(a.rhs, sp.MatrixBase):
         return None
     return sp.Rel(sp.sympify(a.lhs), sp.sympify(a.rhs), {"=": "=="}.get(a.op, a.op))
+
+
+def _premise_holds(
+    inst: Instance, a: Relation, points: Env, values: dict[str, object], exact: dict[sp.Symbol, sp.Expr] | None
+) -> bool:
+    """A holds at the counterexample's point: decided exactly where the point was found exactly (x ≥ y at x = y
+    holds, with no margin to confirm in floats), else confirmed in high precision."""
+    condition = _condition(a)
+    if exact is not None and condition is not None:
+        return holds(condition, exact) is True
+    return _confirmed_premise(inst, a, points, values)
 
 
 def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[str, object]) -> bool:
@@ -246,7 +258,9 @@ def _read(inst: Instance, values: dict[str, object]) -> list[mpmath.mpf] | None:
         value = values.get(labels.get(sym, str(sym)))
         if not isinstance(value, int | float | str):
             return None
-        out.append(
-            mpmath.mpf(value) if not isinstance(value, str) else mpmath.mpf(sp.Rational(value).p) / sp.Rational(value).q
-        )
+        try:
+            exact = sp.Rational(value) if isinstance(value, str) else None
+        except (TypeError, ValueError):  # an exact value that is no fraction ('pi/2'): not read back from text
+            return None
+        out.append(mpmath.mpf(value) if exact is None else mpmath.mpf(exact.p) / exact.q)
     return out

@@ -21,6 +21,8 @@ domain, and more than MAX_POINTS points are left to the sampler.
 
 from __future__ import annotations
 
+import itertools
+
 import sympy as sp
 from sympy.core.relational import Relational
 
@@ -67,8 +69,10 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: s
     givens = _scalar_givens(inst)
     if givens is None:
         return Finding()
-    exprs = [sp.sympify(e) for e in (*sides[0], *sides[1])]
-    singular = _inverted_determinants(inst)
+    sides = ([_binary(e) for e in sides[0]], [_binary(e) for e in sides[1]])  # floats as their binary values
+    premise = _binary(premise) if premise is not None else None
+    exprs = [*sides[0], *sides[1]]
+    singular = [_binary(d) for d in _inverted_determinants(inst)]
     for point in _points([*exprs, *(1 / d for d in singular)], givens, premise):
         if premise is not None and holds(premise, point) is not True:
             continue
@@ -80,6 +84,20 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: s
     return Finding()
 
 
+def _binary(e: sp.Basic) -> sp.Basic:
+    """e with each Float read as the binary number it is, exactly (1.1 − 0.1·11 is 2.8·10⁻¹⁷, not 0, as the
+    high-precision checks read it): a point is then decided exactly, never in Float arithmetic."""
+    e = sp.sympify(e)
+    floats = e.atoms(sp.Float)
+    return e.xreplace({f: sp.Rational(f) for f in floats}) if floats else e
+
+
+def symbol_of(given: Given) -> sp.Basic:
+    """The scalar symbol a given declares (a 1×1 matrix's entry)."""
+    target = given.target
+    return target[0] if isinstance(target, sp.MatrixBase) and target.shape == (1, 1) else target
+
+
 def _scalar_givens(inst: Instance) -> dict[sp.Symbol, Given] | None:
     """Each symbol with its own domain, if every declared object is one scalar symbol (the entries of a vector
     may be tied by its domain, a simplex's) and there are at most MAX_SYMBOLS; None otherwise."""
@@ -87,7 +105,7 @@ def _scalar_givens(inst: Instance) -> dict[sp.Symbol, Given] | None:
         return None
     givens: dict[sp.Symbol, Given] = {}
     for g in inst.given:
-        target = g.target[0] if isinstance(g.target, sp.MatrixBase) and g.target.shape == (1, 1) else g.target
+        target = symbol_of(g)
         if not isinstance(target, sp.Symbol):
             return None
         givens[target] = g
@@ -97,15 +115,17 @@ def _scalar_givens(inst: Instance) -> dict[sp.Symbol, Given] | None:
 def _points(exprs: list[sp.Expr], givens: dict[sp.Symbol, Given], premise: sp.Basic | None) -> list[Point]:
     """Candidate points: in one symbol, its poles; in several, each symbol's poles with the others held at a
     point inside their domains ((x − y − 1/3)⁻¹ on [0, 1]²: x = 5/6 at y = 1/2), one symbol at a time."""
-    found: list[Point] = []
-    for x, given in givens.items():
+    each: list[list[Point]] = []
+    for x, given in givens.items():  # each symbol its own MAX_POINTS: tan x's poles leave room for y's
+        mine: list[Point] = []
         for held in _held(givens, x):
             exprs_held = [e.xreplace(held) for e in exprs]
             premise_held = premise.xreplace(held) if premise is not None else None
-            found += [{**held, x: p} for p in _candidates(exprs_held, x, given, premise_held)]
-            if len(found) >= MAX_POINTS:
-                return found[:MAX_POINTS]
-    return found
+            mine += [{**held, x: p} for p in _candidates(exprs_held, x, given, premise_held)]
+            if len(mine) >= MAX_POINTS:
+                break
+        each.append(mine[:MAX_POINTS])
+    return [p for turn in itertools.zip_longest(*each) for p in turn if p is not None]  # in turns
 
 
 def _held(givens: dict[sp.Symbol, Given], x: sp.Symbol) -> list[Point]:
@@ -290,4 +310,4 @@ def _finding(
         observed=f"{names[0]} {texts[0]}", relation="both sides defined and equal", error="undefined",
         digits=0, note=f"{reason} ({near})",
     )  # fmt: skip
-    return Finding(cx, reason)
+    return Finding(cx, reason, exact=point)

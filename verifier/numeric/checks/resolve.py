@@ -45,6 +45,7 @@ class NumericOutcome:
     reason: str = ""
     series: dict[str, list[float]] | None = None
     undecided: int = 0  # inconclusive only because this many samples could not be decided in high precision
+    exact: dict[sp.Symbol, sp.Expr] | None = None  # a counterexample's point found exactly (its values show floats)
 
 
 def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:

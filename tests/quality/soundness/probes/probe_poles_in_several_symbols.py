@@ -11,6 +11,8 @@ an ERROR that asks to narrow the domain, as in one symbol.
 
 from __future__ import annotations
 
+import math
+
 import sympy as sp
 
 from verifier import Derivative, Identity, Implication, Inequality, Interval, Positive, Real, Relation, claim
@@ -75,6 +77,45 @@ def both_sides_undefined_together() -> Identity:
     return Identity((x + y) / (x - y) + 1, 2 * x / (x - y), where={x: Positive(), y: Positive()})
 
 
+@claim()
+def float_coefficients_keep_the_pole_outside() -> Inequality:
+    """1/(1.1 − 0.1x + (y − 1/2)²) > 0 on [0, 11] × [0, 1] (helper-89: REFUTED "decided exactly" at x = 11).
+    Read as binary numbers, as every high-precision check reads a float, 1.1 − 0.1·11 = 2.8·10⁻¹⁷ > 0: the
+    denominator is positive on the whole box. Float arithmetic rounded it to 0 at the solved point."""
+    return Inequality(1 / (1.1 - 0.1 * x + (y - sp.Rational(1, 2)) ** 2), ">", 0, where={x: Interval(0, 11), y: BOX[y]})
+
+
+@claim()
+def float_coefficients_keep_the_pole_outside_in_one_symbol() -> Inequality:
+    """1/(1.1 − 0.1x) > 0 on [0, 11]: REFUTED at x = 11 before, by the same Float rounding.
+    1.1 − 0.1x ≥ 1.1 − 0.1·11 = 2.8·10⁻¹⁷ > 0 on the interval, the floats read as the binary numbers they are."""
+    return Inequality(1 / (1.1 - 0.1 * x), ">", 0, where={x: Interval(0, 11)})
+
+
+@claim(expect="refuted")
+def premise_with_a_pole_at_an_irrational_end() -> Implication:
+    """y ≥ 0 ⇒ tan² x + y ≥ 0 on (float(π/2), 3] × [0, 1]: undefined at x = π/2, which lies inside the domain
+    though its float does not (helper-89: an internal error reading the point back from its text, 'pi/2')."""
+    conclusion = Relation(sp.tan(x) ** 2 + y, ">=", sp.Integer(0))
+    where = {x: Interval(math.pi / 2, 3, open_lo=True), y: BOX[y]}
+    return Implication(Relation(y, ">=", sp.Integer(0)), conclusion, where=where)
+
+
+@claim(expect="refuted")
+def premise_holding_with_equality_at_the_pole() -> Implication:
+    """x ≥ y ⇒ 1/(x − y) ≥ 0 on [0, 1]²: undefined where x = y, where the premise holds with equality (helper-89:
+    UNKNOWN, a premise holding with no margin was never confirmed in floats; it is decided exactly now)."""
+    return Implication(Relation(x, ">=", y), Relation(1 / (x - y), ">=", sp.Integer(0)), where=BOX)
+
+
+@claim(expect="refuted")
+def second_symbols_pole_after_the_firsts() -> Identity:
+    """tan² x + (5y − 1)/(10y − 2) = tan² x + 1/2 on [0, 30] × [0, 1]: the left side alone is undefined at y = 1/5
+    (helper-89: tan x's poles took all eight candidate points, and y = 1/5 was never tried)."""
+    lhs = sp.tan(x) ** 2 + (5 * y - 1) / (10 * y - 2)
+    return Identity(lhs, sp.tan(x) ** 2 + sp.Rational(1, 2), where={x: Interval(0, 30), y: BOX[y]})
+
+
 TRUTH = {
     "difference_of_squares_on_a_shifted_line": ("partial", 2, None),
     "cotangent_in_two_symbols": ("partial", 2, None),
@@ -84,4 +125,9 @@ TRUTH = {
     "pole_outside_the_box": ("true", 2, None),
     "guarded_pole_in_two_symbols": ("true", 2, None),
     "both_sides_undefined_together": ("partial", 2, None),
+    "float_coefficients_keep_the_pole_outside": ("true", 2, None),
+    "float_coefficients_keep_the_pole_outside_in_one_symbol": ("true", 2, None),
+    "premise_with_a_pole_at_an_irrational_end": ("partial", 2, None),
+    "premise_holding_with_equality_at_the_pole": ("partial", 2, None),
+    "second_symbols_pole_after_the_firsts": ("partial", 2, None),
 }
