@@ -203,3 +203,19 @@ def test_constant_matrices_at_a_concrete_size_are_written_out() -> None:
     assert verify_family(det_shift, FAST).status is Status.PROVED
     assert verify_family(det_shift_wrong, FAST).status is Status.REFUTED
     assert lower(Identity(sp.det(sp.Identity(2) + sp.OneMatrix(2, 2)), sp.Integer(3))).lhs == 3
+
+
+def test_a_subs_that_binds_the_index_is_left_to_its_own_and_says_what_stops_the_numerics() -> None:
+    """Σ_{k=0}^{1} (k·x)|_{k=2}: the Subs binds its own k, so writing the sum out leaves it alone (it was
+    Subs(0, 0, 2) + Subs(x, 1, 2), and a true claim REFUTED: helper-88); the numeric check cannot evaluate a
+    Subs, and says so instead of "no value for the symbol k"."""
+    x, k = sp.Symbol("x"), sp.Symbol("k", integer=True)
+    body = lower(Identity(sp.Sum(sp.Subs(k * x, k, 2), (k, 0, 1)), 4 * x, where={x: Real()}))
+    assert body.lhs == 2 * sp.Subs(k * x, k, 2)
+
+    @claim()
+    def bound_twice() -> Identity:
+        return Identity(sp.Sum(sp.Subs(k * x, k, 2), (k, 0, 1)), 4 * x, where={x: Real()})
+
+    r = verify_family(bound_twice, FAST)
+    assert r.status is Status.ERROR and "bound inside the claim (by a Subs" in r.reason, r.reason

@@ -235,7 +235,10 @@ def _last_uses(steps: list[Step] | None, outputs: list[int]) -> list[list[int]]:
 def _leaf(node: sp.Basic, declared: set[sp.Symbol]) -> Step | None:
     if node.is_Symbol:
         if node not in declared:
-            raise NoNumericForm(f"no value for the symbol {node}")
+            raise NoNumericForm(
+                f"no value for the symbol {node}: no domain declares it here, so it is bound inside the claim (by a "
+                "Subs, an Integral or a Lambda, which the numeric check does not evaluate); write that part's value"
+            )
         return (None, node)
     if node.is_Number or node.is_NumberSymbol or node is sp.I:
         value = complex(node)
