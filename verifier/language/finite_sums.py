@@ -105,8 +105,8 @@ def _check_assumptions(e: sp.Sum | sp.Product, index: sp.Symbol, values: list[sp
             if getattr(v, f"is_{fact}") is (not facts[fact]):
                 made = fact if facts[fact] else f"not {fact}"
                 raise SumError(
-                    f"the {_name(e)}'s index {index} is made {made}, but runs through {v}; sympy has "
-                    f"already simplified the terms with that (|{index}| = {index} for a positive {index}): make it "
+                    f"the {_name(e)}'s index {index} is made {made}, but runs through {v}; sympy may already have "
+                    f"simplified the terms with that (|{index}| = {index} for a {index} made nonnegative): make it "
                     f"Symbol({str(index)!r}, integer=True)"
                 )
 
