@@ -33,6 +33,7 @@ WRONG = {
     "true": {Status.REFUTED, Status.ERROR},
     "false": {Status.PROVED, Status.CHECKED, Status.ERROR},
     "stated": {Status.REFUTED, Status.ERROR},
+    "partial": {Status.PROVED, Status.CHECKED},  # undefined somewhere it is claimed: REFUTED, or ERROR that says so
 }
 
 BLOCKS = {
@@ -40,6 +41,9 @@ BLOCKS = {
     "late": "z: vector of size k; k: 4..5\na: positive\ni, j: index",
     "even": "z: vector of size k; k: 2..2\ni, j: index",
     "double": "y: vector of size 2k; y: simplex; k: 1..3\nw: vector of size 2k\nz: vector of size k\ni, j: index",
+    "scalar": "x: real",
+    "small": "z: vector of size k; k: 1..2",
+    "vec": "v, w: vectors of size k; k: 2..2\nt: real",
 }
 
 S = "\\sum"
@@ -241,6 +245,50 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "Proof: j lies in 1..2k.",
     ),
     ("double", "delta_over_size", "true", (f"{S}_{{l=1}}^{{k}} \\delta_{{lj}} z_l = z_j",), "Proof: δ contraction."),
+    # helper-90: a term undefined at one index, once the index is a number (1/0 is sympy's zoo, and x/(1 + zoo) is 0)
+    (
+        "scalar",
+        "term_undefined_at_index_zero",
+        "partial",
+        (f"{S}_{{k=0}}^{{2}} \\frac{{x}}{{1 + 1/k}} = \\frac{{7x}}{{6}}",),
+        "Undefined: the term at k = 0 has 1/0.",
+    ),
+    (
+        "scalar",
+        "log_at_index_zero",
+        "partial",
+        (f"{S}_{{i=0, i \\neq 1}}^{{2}} \\frac{{x}}{{\\log i}} = \\frac{{x}}{{\\log 2}}",),
+        "Undefined: log 0 at i = 0.",
+    ),
+    (
+        "scalar",
+        "root_of_minus_one_squared_at_an_index",
+        "partial",
+        (f"{S}_{{i=1}}^{{3}} \\left(\\sqrt{{i-2}}\\right)^2 = 0",),
+        "Undefined: √(−1) at i = 1.",
+    ),
+    ("scalar", "root_of_minus_one_squared", "partial", ("\\left(\\sqrt{-1}\\right)^2 = -1",), "Undefined: √(−1)."),
+    (
+        "small",
+        "zero_over_zero_from_index_three",
+        "stated",
+        (f"{S}_{{i=1}}^{{k}} \\frac{{i - 3 + i z_i^2 - 3 z_i^2}}{{i - 3 + i z_i^2 - 3 z_i^2}} = k",),
+        "True at k = 1, 2; False (undefined) from k = 3: the term at i = 3 is 0/0 for every z.",
+    ),
+    (
+        "vec",
+        "empty_sum_of_vectors_is_not_the_scalar_zero",
+        "false",
+        (f"\\left\\| {S}_{{i=1}}^{{k-2}} v + t \\right\\|^2 = t^2",),
+        "False at t = 1: the empty sum is the zero vector of ℝ², and ‖(1, 1)‖² = 2.",
+    ),
+    (
+        "vec",
+        "empty_sum_of_vectors",
+        "true",
+        (f"{S}_{{i=1}}^{{k-2}} v + t = (k - 2) v + t \\mathbf{{1}}",),
+        "Proof: the empty sum is the zero vector, and k − 2 = 0.",
+    ),
 ]
 
 # True probes the rules decide today: they must stay PROVED for every n.
@@ -300,7 +348,8 @@ def test_every_case_has_a_truth_and_a_reason() -> None:
     assert len(names) == len(set(names))
     for file, name, truth, lines, why in CASES:
         assert file in BLOCKS and truth in WRONG and lines, name
-        assert why.startswith("Proof:") if truth == "true" else "False" in why, name
+        said = {"true": "Proof:", "partial": "Undefined"}.get(truth, "False")
+        assert why.startswith(said) if truth == "true" else said in why, name
 
 
 def test_a_bound_index_is_not_the_positive_scalar_it_shadows() -> None:

@@ -13,7 +13,8 @@ from typing import Any
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import values
+from verifier.frontends.latex import conditions, values
+from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.values import Value
 
 Node = Any  # a lark Tree or Token: their children are untyped
@@ -90,6 +91,8 @@ def big_operator(w: Any, node: Node) -> Value:
 
 def _nest(w: Any, ranges: list[tuple[str, list[int]]], body: Node, op: str) -> Value:
     (var, at), rest = ranges[0], ranges[1:]
+    if not at and op == "sum":
+        return _empty_sum(w, ranges, body)
     result: Value = sp.Integer(0 if op == "sum" else 1)
     for count, i in enumerate(at):
         inner = w.child(env={**w.env, var: sp.Integer(i)})
@@ -97,6 +100,20 @@ def _nest(w: Any, ranges: list[tuple[str, list[int]]], body: Node, op: str) -> V
         # a sum starts from its first term, which may be a vector
         result = values.multiply(result, term) if op == "prod" else term if count == 0 else values.add(result, term)
     return result
+
+
+def _empty_sum(w: Any, ranges: list[tuple[str, list[int]]], body: Node) -> Value:
+    """An empty sum is the zero of its terms' shape: Σ_{i=1}^{k−2} v at k = 2 is the zero vector (helper-90: it was
+    the scalar 0, and ‖Σ_{i=1}^{k−2} v + t‖² = t² was PROVED in ℝ²). The shape is read off the term at index 1,
+    what it would need there (1/(i − 1)) forgotten; a term that cannot be read there leaves the scalar 0."""
+    (var, _), rest = ranges[0], ranges[1:]
+    inner = w.child(env={**w.env, var: sp.Integer(1)})
+    try:
+        with conditions.recording():
+            term = _nest(inner, rest, body, "sum") if rest else inner.value(body)
+    except LatexError:
+        return sp.Integer(0)
+    return sp.ImmutableMatrix.zeros(*term.shape) if isinstance(term, sp.MatrixBase) else sp.Integer(0)
 
 
 def is_extremum(node: Node) -> bool:

@@ -106,8 +106,8 @@ def needs(arg: object, relation: str, what: str, built: object) -> None:
     """Record that arg must be positive (">"), nonnegative ("≥") or nonzero ("≠") where the guards hold, unless it
     visibly is; `built` is the root, logarithm or quotient as sympy built it."""
     needed = _NEEDED.get()
-    if needed is None or not isinstance(arg, sp.Expr) or not arg.free_symbols:
-        return
+    if needed is None or not isinstance(arg, sp.Expr):
+        return  # a number is asked too: 1/k at an index k = 0 of a sum is sympy's zoo, and x/(1 + zoo) is 0
     condition = Condition(arg, relation, what, guard=sp.And(*_GUARDS.get()))
     if condition.shown(arg) is True:
         return
@@ -162,6 +162,11 @@ def lost(value: object, needed: list[Condition], where: list[tuple[object, Domai
     points: list[dict[sp.Basic, sp.Rational]] | None = None
     fresh: dict[sp.Basic, sp.Basic] | None = None
     for condition in dict.fromkeys(needed):
+        if not (condition.arg.free_symbols or condition.guard.free_symbols):  # a number, where it is needed
+            arg = _decided(condition.arg)
+            if condition.guard is sp.true and arg is not None and condition.fails_at(arg):
+                return condition, {}  # √(-1) at a sum's index: undefined, whatever sympy made of it (i, or i² = -1)
+            continue
         if any(e.has(a) for e in entries for a in condition.atoms):
             continue  # the root or logarithm is still in the line: the engine asks its condition itself
         fresh = _fresh(where) if fresh is None else fresh

@@ -252,7 +252,8 @@ def _read(reader: Reader, scope: Scope, line: Line, indices: list[str], premises
     def read() -> Value:
         with conditions.guarded(*premises), conditions.recording() as needed:
             value = _evaluate(reader, scope, line, indices)
-        return gates.check_conditions(gates.check_line(value, scope, line.origin, reparse), needed, scope, line.origin)
+        # the conditions first: a root of -1 is undefined, which the round trip would call a bug of the reader
+        return gates.check_line(gates.check_conditions(value, needed, scope, line.origin), scope, line.origin, reparse)
 
     return reader.kept.read(line.tree, (line.origin, line.base), indices, scope, read)
 

@@ -72,6 +72,14 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         return value
     condition, point = found
     names = scope.symbol_names()
+    if not condition.arg.free_symbols:  # a number: an index of a sum put in, or a constant written
+        what = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}[condition.relation]
+        raise LatexError(
+            where,
+            f"this line is undefined in ℝ: its {condition.what} needs {sp.latex(condition.arg)} to be {what}, and it "
+            "is not (a term of a sum at one of its indices, say: 1/i at i = 0); start the sum where every term is "
+            "defined, or leave that term out",
+        )
     shown = {s: v for s, v in point.items() if s in condition.arg.free_symbols}
     at = ", ".join(f"{names.get(s, str(s))} = {_decimal(v)}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))
     arg = sp.latex(condition.arg, symbol_names=names)

@@ -365,9 +365,23 @@ def _defined_at_every_size(needed: list[conditions.Condition], symbol: sp.Symbol
     for c in needed:
         if c.shown(c.arg) is True:
             continue
-        arg = _normalized(c.arg)
-        if not arg.has(sp.Indexed) and all(s == symbol or s.is_integer for s in arg.free_symbols):
-            raise NotSymbolic(f"{sp.sstr(c.arg)} must be {_WORDS[c.relation]} at every size, which is not shown")
+        for arg in _factors(_normalized(c.arg), c.relation):
+            if not arg.has(sp.Indexed) and all(s == symbol or s.is_integer for s in arg.free_symbols):
+                raise NotSymbolic(f"{sp.sstr(c.arg)} must be {_WORDS[c.relation]} at every size, which is not shown")
+
+
+MAX_FACTORED_OPS = 80
+
+
+def _factors(arg: sp.Expr, relation: str) -> list[sp.Expr]:
+    """A denominator with entries, by its factors: (i − 3)(1 + x_i²) is 0 at i = 3 whatever x is (helper-90), so
+    its factor on the indices alone must be nonzero at every size. Other conditions, and large ones, whole."""
+    if relation != "≠" or not arg.has(sp.Indexed) or sp.count_ops(arg) > MAX_FACTORED_OPS:
+        return [arg]
+    try:
+        return [f for f, _ in sp.factor_list(arg)[1] if f.free_symbols] or [arg]
+    except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+        return [arg]
 
 
 def _normalized(e: sp.Expr) -> sp.Expr:
