@@ -245,14 +245,14 @@ def _zero_of_shape(side: Value, other: Value) -> Value:
 
 
 def _read(reader: Reader, scope: Scope, line: Line, indices: list[str], premises: tuple[sp.Basic, ...] = ()) -> Value:
-    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again); its roots
-    and logarithms need their signs only where the premises hold."""
+    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again), its conditions
+    before its round trip (√−1 is undefined, not a bug of the reader); roots and logarithms need their signs only where
+    the premises hold."""
     reparse = _reparse(reader, scope, line.origin)
 
     def read() -> Value:
         with conditions.guarded(*premises), conditions.recording() as needed:
             value = _evaluate(reader, scope, line, indices)
-        # the conditions first: a root of -1 is undefined, which the round trip would call a bug of the reader
         return gates.check_line(gates.check_conditions(value, needed, scope, line.origin), scope, line.origin, reparse)
 
     return reader.kept.read(line.tree, (line.origin, line.base), indices, scope, read)
