@@ -245,9 +245,8 @@ def _zero_of_shape(side: Value, other: Value) -> Value:
 
 
 def _read(reader: Reader, scope: Scope, line: Line, indices: list[str], premises: tuple[sp.Basic, ...] = ()) -> Value:
-    """The line's value, gated (kept by the reader: a line the diagnosis did not edit is not read again), its conditions
-    before its round trip (√−1 is undefined, not a bug of the reader); roots and logarithms need their signs only where
-    the premises hold."""
+    """The line's value, gated (kept: a line the diagnosis did not edit is not read again), its conditions before its
+    round trip (√−1 is undefined, no bug of the reader); roots and logarithms need signs only where premises hold."""
     reparse = _reparse(reader, scope, line.origin)
 
     def read() -> Value:
