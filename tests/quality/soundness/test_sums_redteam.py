@@ -43,7 +43,7 @@ BLOCKS = {
     "double": "y: vector of size 2k; y: simplex; k: 1..3\nw: vector of size 2k\nz: vector of size k\ni, j: index",
     "scalar": "x: real",
     "small": "z: vector of size k; k: 1..2",
-    "vec": "v, w: vectors of size k; k: 2..2\nt: real",
+    "vec": "v, w, x: vectors of size k; k: 2..2\nt: real",
 }
 
 S = "\\sum"
@@ -284,6 +284,27 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ),
     (
         "vec",
+        "empty_sum_from_two_of_vectors_is_not_the_scalar_zero",
+        "false",
+        (f"\\left\\| {S}_{{l=2}}^{{k-1}} x_{{l-1}} v + t \\right\\|^2 = t^2",),
+        "False at t = 1 (helper-91): its term cannot be read at l = 1 (x_0), but can at l = 2, a vector.",
+    ),
+    (
+        "vec",
+        "empty_sum_from_two_of_vectors",
+        "true",
+        (f"\\left\\| {S}_{{l=2}}^{{k-1}} x_{{l-1}} v + t \\right\\|^2 = 2 t^2",),
+        "Proof: the empty sum is the zero vector of ℝ², and ‖(t, t)‖² = 2t².",
+    ),
+    (
+        "red",
+        "size_factor_in_a_denominator",
+        "true",
+        (f"{S}_{{l=1}}^{{k}} \\frac{{z_l}}{{k z_l^2 + k l}} = {S}_{{l=1}}^{{k}} \\frac{{z_l}}{{k z_l^2 + k l}} + 0",),
+        "Proof: the same sum; its factor k is a size, never 0 (helper-91: it lost 'for all n').",
+    ),
+    (
+        "vec",
         "empty_sum_of_vectors",
         "true",
         (f"{S}_{{i=1}}^{{k-2}} v + t = (k - 2) v + t \\mathbf{{1}}",),
@@ -297,6 +318,7 @@ FOR_ALL_N = {
     "all_but_i_of_delta_i", "free_index_as_bound", "delta_at_one", "delta_double",
     "delta_trace_count", "delta_delta", "two_deltas", "all_but_i_delta_j", "index_reused", "mean_of_k_times",
     "log_of_positive_product", "simplex_scaled", "simplex_plus_entry", "delta_over_size",
+    "size_factor_in_a_denominator",
 }  # fmt: skip
 
 

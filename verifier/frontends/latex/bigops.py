@@ -86,13 +86,28 @@ def big_operator(w: Any, node: Node) -> Value:
         scripts = [c for c in bounds.children if isinstance(c, Tree)]
         lower, uppers = (scripts[0], scripts[1:]) if bounds.data == "lower_upper" else (scripts[1], scripts[:1])
         upper = uppers[0] if uppers else None
-    return _nest(w, index_ranges(w, lower, upper, node), node.children[-1], op)
+    ranges = index_ranges(w, lower, upper, node)
+    if not ranges[0][1] and op == "sum":
+        return _empty_sum(w, ranges, node.children[-1], _start(w, lower))
+    return _nest(w, ranges, node.children[-1], op)
+
+
+def _start(w: Any, lower: Node | None) -> int:
+    """The first value the outer index is written to take (1 unless a bound i = a says otherwise)."""
+    if lower is None:
+        return 1
+    inner = _inner(lower)
+    bindings = [c for c in inner.children if _is(c, "binding")] if _is(inner, "bindings") else [inner]
+    for _, rel, rhs in (_binding(w, b) for b in bindings if _is(b, "binding")):
+        if rel == "=":
+            return _whole(w, rhs)
+    return 1
 
 
 def _nest(w: Any, ranges: list[tuple[str, list[int]]], body: Node, op: str) -> Value:
     (var, at), rest = ranges[0], ranges[1:]
     if not at and op == "sum":
-        return _empty_sum(w, ranges, body)
+        return _empty_sum(w, ranges, body, 1)
     result: Value = sp.Integer(0 if op == "sum" else 1)
     for count, i in enumerate(at):
         inner = w.child(env={**w.env, var: sp.Integer(i)})
@@ -102,18 +117,21 @@ def _nest(w: Any, ranges: list[tuple[str, list[int]]], body: Node, op: str) -> V
     return result
 
 
-def _empty_sum(w: Any, ranges: list[tuple[str, list[int]]], body: Node) -> Value:
+def _empty_sum(w: Any, ranges: list[tuple[str, list[int]]], body: Node, start: int) -> Value:
     """An empty sum is the zero of its terms' shape: Σ_{i=1}^{k−2} v at k = 2 is the zero vector (helper-90: it was
-    the scalar 0, and ‖Σ_{i=1}^{k−2} v + t‖² = t² was PROVED in ℝ²). The shape is read off the term at index 1,
-    what it would need there (1/(i − 1)) forgotten; a term that cannot be read there leaves the scalar 0."""
+    the scalar 0, and ‖Σ_{i=1}^{k−2} v + t‖² = t² was PROVED in ℝ²). The shape is read off the term at the index's
+    first value (x_{l−1} from l = 2: helper-91), else at 1, what it would need there (1/(i − 1)) forgotten; a term
+    that cannot be read at either leaves the scalar 0."""
     (var, _), rest = ranges[0], ranges[1:]
-    inner = w.child(env={**w.env, var: sp.Integer(1)})
-    try:
-        with conditions.recording():
-            term = _nest(inner, rest, body, "sum") if rest else inner.value(body)
-    except LatexError:
-        return sp.Integer(0)
-    return sp.ImmutableMatrix.zeros(*term.shape) if isinstance(term, sp.MatrixBase) else sp.Integer(0)
+    for at in dict.fromkeys((start, 1)):
+        inner = w.child(env={**w.env, var: sp.Integer(at)})
+        try:
+            with conditions.recording():
+                term = _nest(inner, rest, body, "sum") if rest else inner.value(body)
+        except LatexError:
+            continue
+        return sp.ImmutableMatrix.zeros(*term.shape) if isinstance(term, sp.MatrixBase) else sp.Integer(0)
+    return sp.Integer(0)
 
 
 def is_extremum(node: Node) -> bool:

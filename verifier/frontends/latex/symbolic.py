@@ -357,16 +357,13 @@ def chain_at(reader: Any, lines: list[Any], ranging: str | None, symbol: sp.Symb
 
 
 def _defined_at_every_size(needed: list[conditions.Condition], symbol: sp.Symbol) -> None:
-    """A division, root or logarithm whose condition is on the size and indices alone must hold at every size:
-    \\frac{k − 5}{k − 5}, \\frac{i − 5}{i − 5} in Σ_i, or \\frac{j − 5}{j − 5} at a free index j are read as 1, and the
-    line was PROVED for all n, though it has no value at k = 5 (helper-86, helper-87). A condition on entries or
-    scalars too (Σ z_i ≠ 0) is the proof's "wherever defined"; entries that cancel (Σ(i − 3 + x_i) − Σ x_i) do not
-    count."""
-    for c in needed:
-        if c.shown(c.arg) is True:
-            continue
+    """A condition on the size and indices alone must hold at every size: \\frac{k − 5}{k − 5}, or \\frac{i − 5}{i − 5}
+    in Σ_i, is read as 1, and was PROVED for all n, with no value at k = 5 (helper-86, helper-87). One on entries or
+    scalars too (Σ z_i ≠ 0) is the proof's "wherever defined"; entries that cancel (Σ(i − 3 + x_i) − Σ x_i) do not."""
+    for c in (c for c in needed if c.shown(c.arg) is not True):
         for arg in _factors(_normalized(c.arg), c.relation):
-            if not arg.has(sp.Indexed) and all(s == symbol or s.is_integer for s in arg.free_symbols):
+            sized = not arg.has(sp.Indexed) and all(s == symbol or s.is_integer for s in arg.free_symbols)
+            if sized and c.shown(arg) is not True:
                 raise NotSymbolic(f"{sp.sstr(c.arg)} must be {_WORDS[c.relation]} at every size, which is not shown")
 
 
@@ -374,10 +371,13 @@ MAX_FACTORED_OPS = 80
 
 
 def _factors(arg: sp.Expr, relation: str) -> list[sp.Expr]:
-    """A denominator with entries, by its factors: (i − 3)(1 + x_i²) is 0 at i = 3 whatever x is (helper-90), so
-    its factor on the indices alone must be nonzero at every size. Other conditions, and large ones, whole."""
-    if relation != "≠" or not arg.has(sp.Indexed) or sp.count_ops(arg) > MAX_FACTORED_OPS:
+    """A denominator with entries by its factors: (i − 3)(1 + x_i²) is 0 at i = 3 for every x (helper-90); one too
+    large to factor by its sizes and indices outside the entries (helper-91); other conditions whole."""
+    if relation != "≠" or not arg.has(sp.Indexed):
         return [arg]
+    if sp.count_ops(arg) > MAX_FACTORED_OPS:
+        loose = [s for s in arg.xreplace({e: sp.Dummy() for e in arg.atoms(sp.Indexed)}).free_symbols if s.is_integer]
+        return [sp.Mul(*loose)] if loose else [arg]
     try:
         return [f for f, _ in sp.factor_list(arg)[1] if f.free_symbols] or [arg]
     except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
