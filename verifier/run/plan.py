@@ -115,6 +115,7 @@ def hold_module(path: str, verbose: bool) -> None:
     share_imports(shrinker=True)
     if path not in HELD:
         HELD[path] = loader.load(Path(path), verbose)
+    budget.empty_caches()  # what loading cached, freed once here rather than in each worker (start_claim)
 
 
 def holding(path: str, verbose: bool) -> pool.Group:
