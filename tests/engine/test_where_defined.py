@@ -37,6 +37,11 @@ def log_needs_a_positive_argument() -> Identity:
     return Identity(sp.log(x**2), 2 * sp.log(x), where={x: Real()})
 
 
+@claim()
+def removable_singularity_at_a_float() -> Identity:
+    return Identity((x**2 - 0.01) / (x - 0.1), x + 0.1, where={x: Interval(0, 1)})
+
+
 @claim(n=[2])
 def tall_outer_gram_cancels(n: int) -> Identity:
     X, y = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n + 1, 1)
@@ -54,6 +59,14 @@ def test_a_point_where_one_side_is_undefined_refutes_and_says_what_the_claim_nee
     assert r.status is Status.REFUTED
     assert "the left side is undefined at x = 1" in r.reason and "division by zero; it needs x - 1 ≠ 0" in r.reason
     assert "narrow the domain" in r.reason
+
+
+def test_a_float_of_the_claim_is_shown_as_written_where_its_binary_value_was_solved_for() -> None:
+    """The point is the binary value of 0.1, found exactly: shown as the float that is exactly it, not as n/2⁵⁵."""
+    r = verify_family(removable_singularity_at_a_float, SETTINGS)
+    assert r.status is Status.REFUTED
+    assert "undefined at x = 0.1," in r.reason and "it needs x - 0.1 ≠ 0" in r.reason, r.reason
+    assert r.counterexample is not None and r.counterexample.values == {"x": 0.1}
 
 
 def test_the_point_lies_in_the_declared_domain() -> None:

@@ -4,6 +4,7 @@ negative number"), and what the claim needs on its whole domain for it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 import sympy as sp
 
@@ -27,18 +28,39 @@ _NEEDS_SHOWN = 60  # characters: a longer condition (a determinant at n) is not 
 def _needs(node: sp.Basic) -> str:
     """What the claim needs at every point of its domain, for the operation that failed there:
     "; it needs x - 1 ≠ 0 on the whole domain: narrow the domain (or state the claim where it holds)"."""
-    arg = node.args[0]
+    arg = shown(node.args[0])
     if isinstance(node, sp.log):
-        condition = f"{sp.sstr(arg)} > 0"
+        condition = f"{arg} > 0"
     elif node.args[1].is_negative and node.args[1].is_integer:
-        condition = f"{sp.sstr(arg)} ≠ 0"
+        condition = f"{arg} ≠ 0"
     elif node.args[1].is_negative:
-        condition = f"{sp.sstr(arg)} > 0"
+        condition = f"{arg} > 0"
     else:
-        condition = f"{sp.sstr(arg)} ≥ 0"
+        condition = f"{arg} ≥ 0"
     if len(condition) > _NEEDS_SHOWN:
         return "; a claim must hold at every point of its declared domain: narrow the domain to where it is defined"
     return f"; it needs {condition} at every point of its declared domain: narrow the domain to where that holds"
+
+
+FLOAT_DENOMINATOR = 2**20  # a binary fraction this fine came from a float the claim wrote (0.1 is n/2⁵⁵)
+
+
+def shown(e: sp.Basic) -> str:
+    """e as text, a float of the claim's that the exact checks read as its binary value shown as that float again:
+    x − 0.1, not x − 3602879701896397/36028797018963968. The float's shortest repr reads back as exactly it."""
+    floats = {r: _float(r) for r in sp.sympify(e).atoms(sp.Rational) if _from_a_float(r)}
+    return sp.sstr(e.xreplace(floats) if floats else e)
+
+
+def _float(r: sp.Rational) -> sp.Float:
+    """The float, with as many digits as its shortest repr has, so that sympy prints that repr."""
+    text = repr(float(r))
+    digits = len(Decimal(text).as_tuple().digits) + ("e" in text)  # sympy prints 1e-7 with one digit as "1.e-7"
+    return sp.Float(text, digits)
+
+
+def _from_a_float(r: sp.Rational) -> bool:
+    return r.q >= FLOAT_DENOMINATOR and r.q & (r.q - 1) == 0 and sp.Rational(float(r)) == r
 
 
 def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:

@@ -27,7 +27,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from verifier.language.claims import Derivative, Given
-from verifier.numeric.checks.culprit import culprit
+from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _conditions, _lattice, holds, undefined_at
 from verifier.outcome import Counterexample
@@ -297,7 +297,7 @@ def _finding(
     derivative = isinstance(inst.claim.body, Derivative)  # its sides: f, and the derivative claimed
     names = ("f", "derivative") if derivative else ("left side", "right side")
     ordered = [(givens[s], point[s]) for s in inst.symbols]
-    at = ", ".join(f"{g.label} = {sp.sstr(v)}" for g, v in ordered)
+    at = ", ".join(f"{g.label} = {shown(v)}" for g, v in ordered)
     why = culprit(sides[bad], point)
     said = ("f", "the claimed derivative")[bad] if derivative else f"the {names[bad]}"
     found_as = "a point of the domain found exactly"
