@@ -11,9 +11,11 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from tests.engine.test_chains import square_of_sum
-from verifier import Identity, Real, claim
+from verifier import PSD, Certificate, General, Identity, Real, claim
 from verifier.engine import EngineSettings, mathtext, verify_family
+from verifier.language.mathlib import matrix, vector
 from verifier.outcome import Status
+from verifier.render import html
 from verifier.strategies import budget
 
 SETTINGS = EngineSettings(samples=40)
@@ -73,3 +75,22 @@ def test_the_markup_is_sympys_own_and_the_memos_are_the_claims() -> None:
     assert mathtext._TYPESET and mathtext._TERMS
     budget.start_claim()  # a claim's typesetting is never another claim's
     assert not mathtext._TYPESET and not mathtext._TERMS
+
+
+@claim(n=range(1, 5))
+def gram_psd(n: int) -> PSD:
+    """2AᵀA ⪰ 0, since vᵀ(2AᵀA)v = Σᵢ 2·((Av)ᵢ)²: a certificate proof, with its witness, at each n."""
+    A, v = matrix("A", n + 1, n), vector("v", n)
+    Av = A * v
+    certificate = Certificate(v, weights=(sp.Integer(2),) * len(Av), forms=tuple(Av))
+    return PSD(2 * A.T * A, where={A: General()}, certificate=certificate)
+
+
+def test_a_certificates_witness_is_typeset_where_the_reports_show_it_and_nowhere_else() -> None:
+    r = verify_family(gram_psd, SETTINGS)
+    assert r.status is Status.PROVED and r.proved_n == [1, 2, 3, 4], r.reason
+    typeset = [p.n for p in r.proofs if p.witness_latex]
+    assert typeset == [1, 2], typeset  # the first, and the first at n ≥ 2, which the reports show
+    shown = next(p for p in r.proofs if p.n == 2)
+    assert shown.witness_mathml.startswith("<math") and "A_{" in shown.witness_latex
+    assert shown.witness_mathml in html.claim_section(r)

@@ -295,7 +295,7 @@ class _Walk:
         self.proofs.append(p)
         self.proved_n.append(n)
         rung, seconds = "+".join(p.rungs), round(symbolic.seconds, 3)
-        latex, mathml = mathtext.witness(p.witness)
+        latex, mathml = mathtext.witness_shown(p.witness, n, self.shown)
         evidence = ProofEvidence(n, p.rule, rung, seconds, p.assumptions, p.detail, symbolic.work, latex, mathml)
         self.shown.append(evidence)
         self.assumptions = list(dict.fromkeys([*self.assumptions, *p.assumptions]))
