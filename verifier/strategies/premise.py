@@ -32,6 +32,9 @@ class Solved:
     given: Given
     symbols: tuple[sp.Symbol, ...]
     solution: tuple[sp.Expr, ...]
+    # the coefficient matrix's determinant, as solved: where it is 0 the solution is not the premise's only point
+    # (2λw = 0 is w = 0, and at λ = 0 every w), however the solution's own denominators cancel
+    singular: sp.Expr = sp.S.One
 
     def substitution(self) -> dict[sp.Symbol, sp.Expr]:
         return dict(zip(self.symbols, self.solution, strict=True))
@@ -66,11 +69,14 @@ def solve(inst: Instance, rel: Relation) -> Solved | None:
             continue
         found = _solve_linear(entries, unknowns)
         if found is not None:
-            return Solved(g, unknowns, found)
+            return Solved(g, unknowns, *found)
     return None
 
 
-def _solve_linear(entries: list[sp.Expr], unknowns: tuple[sp.Symbol, ...]) -> tuple[sp.Expr, ...] | None:
+def _solve_linear(
+    entries: list[sp.Expr], unknowns: tuple[sp.Symbol, ...]
+) -> tuple[tuple[sp.Expr, ...], sp.Expr] | None:
+    """The solution, and the determinant of the coefficient matrix it divides by."""
     jac = _affine(entries, unknowns)
     if jac is None or _vanishes(jac.det(), jac.free_symbols):
         return None
@@ -81,7 +87,7 @@ def _solve_linear(entries: list[sp.Expr], unknowns: tuple[sp.Symbol, ...]) -> tu
         return None
     back = sp.Matrix(entries).xreplace(dict(zip(unknowns, solution, strict=True)))
     symbols = set().union(*(e.free_symbols for e in entries))
-    return tuple(solution) if all(_vanishes(e, symbols) for e in back) else None
+    return (tuple(solution), sp.factor(jac.det())) if all(_vanishes(e, symbols) for e in back) else None
 
 
 def _vanishes(expr: sp.Expr, symbols: set[sp.Basic], tries: int = 3) -> bool:

@@ -93,7 +93,7 @@ def _on_solutions(
     if denominators:
         drawn = sample(sub, rng, s.samples, dataclasses.replace(s, points=points))
         points, singular = _where_defined(sub, denominators, drawn)
-        finding = _undefined_where_singular(inst, sub, a, b, singular)
+        finding = _undefined_where_singular(inst, sub, a, b, singular, solved)
         if finding is not None:
             return finding
     outcome = _check(sub, reduced, rng, dataclasses.replace(s, points=points))
@@ -116,7 +116,7 @@ def _on_solutions(
 def _denominators(solved: premise.Solved) -> list[sp.Expr]:
     """What the solution u = s(v) divides by: where one vanishes, s(v) is no point of the premise (at X = 0 every
     w solves Xᵀ(Xw − y) = 0, and the solved form says nothing), so B is not checked there."""
-    found = [sp.fraction(sp.together(e))[1] for e in solved.solution]
+    found = [sp.fraction(sp.together(e))[1] for e in solved.solution] + [solved.singular]
     return list(dict.fromkeys(d for d in found if not d.is_Number))
 
 
@@ -129,9 +129,10 @@ def _where_defined(inst: Instance, denominators: list[sp.Expr], drawn: Env) -> t
 
 
 def _undefined_where_singular(
-    inst: Instance, sub: Instance, a: Relation, b: Relation, singular: Env
+    inst: Instance, sub: Instance, a: Relation, b: Relation, singular: Env, solved: premise.Solved
 ) -> NumericOutcome | None:
-    """A point where A holds for every value of the solved symbol and B is undefined: decided exactly."""
+    """A point where A holds for every value of the solved symbol and B is undefined there, or false at a simple
+    value of it (2λw = 0 ⇒ w = 0 at λ = 0, w = 1): decided exactly."""
     count = len(next(iter(singular.values()), []))
     for idx in range(min(count, MAX_SINGULAR)):
         if outside_domain(sub, singular, idx) is not None:
@@ -139,18 +140,47 @@ def _undefined_where_singular(
         at = exact_point(sub, singular, idx)
         if any(sp.expand(sp.sympify(e).xreplace(at)) != 0 for e in premise.residual(a)):
             continue  # A does not hold for every u here
-        sides = [sp.sympify(e).xreplace(at) for e in (*as_matrix(b.lhs), *as_matrix(b.rhs))]
-        if not any(e.has(sp.zoo, sp.nan) for e in sides):
-            continue
         values = point_values(sub, singular, idx)
-        reason = f"the conclusion is undefined at {point_text(values)}, where the premise holds for every value"
-        cx = Counterexample(
-            n=inst.claim.n, values=values, claimed="", observed="undefined", relation="defined",
-            error="division by zero", digits=0, note=reason,
-        )  # fmt: skip
-        evidence = NumericEvidence(inst.claim.n, "premise solved; a point where the solution is undefined", 1, 0, 0)
-        return NumericOutcome(NumericVerdict.FAIL, evidence, cx, reason)
+        sides = [sp.sympify(e).xreplace(at) for e in (*as_matrix(b.lhs), *as_matrix(b.rhs))]
+        if any(e.has(sp.zoo, sp.nan) for e in sides):
+            reason = f"the conclusion is undefined at {point_text(values)}, where the premise holds for every value"
+            return _found(inst, values, ("conclusion defined", "undefined"), "defined", "division by zero", reason)
+        for u in SIMPLE_VALUES:
+            if _fails(b, {**at, **dict.fromkeys(solved.symbols, u)}):
+                shaped: object = [float(u)] * len(solved.symbols) if solved.given.shape else float(u)
+                values = {**values, solved.given.label: shaped}
+                reason = (
+                    f"the conclusion fails at {point_text(values)}: there the premise holds for every "
+                    f"{solved.given.label}, not only where it was solved for"
+                )
+                return _found(inst, values, ("conclusion holds", "false"), "holds", "", reason)
     return None
+
+
+SIMPLE_VALUES = (sp.Integer(1), sp.Integer(2), sp.Integer(-1))  # the solved symbol's values tried where A is free
+
+
+def _fails(b: Relation, point: dict[sp.Basic, sp.Expr]) -> bool:
+    """B is false at the point, decided exactly (a side undefined there is no such decision)."""
+    lhs, rhs = as_matrix(b.lhs).xreplace(point), as_matrix(b.rhs).xreplace(point)
+    if any(e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for e in (*lhs, *rhs)):
+        return False
+    if b.op == "=":
+        return any(sp.simplify(x - y) != 0 and (x - y).is_zero is False for x, y in zip(lhs, rhs, strict=True))
+    if lhs.shape != (1, 1):
+        return False
+    return holds(sp.Rel(lhs[0], rhs[0], b.op), {}) is False
+
+
+def _found(
+    inst: Instance, values: dict[str, object], said: tuple[str, str], relation: str, error: str, reason: str
+) -> NumericOutcome:
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed=said[0], observed=said[1], relation=relation,
+        error=error, digits=0, note=reason,
+    )  # fmt: skip
+    evidence = NumericEvidence(inst.claim.n, "premise solved; a point where the solution is not its only one", 1, 0, 0)
+    return NumericOutcome(NumericVerdict.FAIL, evidence, cx, reason)
 
 
 def _scalars(inst: Instance, values: dict[str, object]) -> dict[sp.Symbol, float]:
