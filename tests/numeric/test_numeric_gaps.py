@@ -203,3 +203,24 @@ def test_more_samples_do_not_weaken_a_verdict(samples: int) -> None:
     family = claim(n=[1], name="probe")(lambda n: statement)
     r = verify_family(family, EngineSettings(samples=samples, diagnose=False))
     assert r.status is Status.PROVED, r.reason
+
+
+# ---------------------------------------------------------------- (d) an identity's residual hidden by cancellation
+
+
+def test_a_residual_that_cancels_below_192_bits_is_refuted_at_higher_precision() -> None:
+    """e^x(cosh x − sinh x) is 1: floats, 100 digits and 192-bit balls all see 0 on [200, 300] (helper-93)."""
+    status, reason = verdict(Identity(sp.exp(x) * (sp.cosh(x) - sp.sinh(x)), 0, where={x: Interval(200, 300)}))
+    assert status is Status.REFUTED and "640 bits" in reason, reason
+
+
+def test_a_residual_of_ten_to_the_minus_347_is_refuted() -> None:
+    status, reason = verdict(Identity(sp.tanh(x), 1, where={x: Interval(400, 500)}))
+    assert status is Status.REFUTED and "e-348" in reason, reason
+
+
+def test_a_true_identity_with_terms_that_cancel_is_not_refuted() -> None:
+    """Floats see 0 ≠ 1 at every sample, so this one stays UNKNOWN (samples beyond round-off, agreeing in high
+    precision); what matters here is that no escalation makes a counterexample of it."""
+    status, reason = verdict(Identity(sp.exp(x) * (sp.cosh(x) - sp.sinh(x)), 1, where={x: Interval(200, 300)}))
+    assert status is not Status.REFUTED, reason
