@@ -224,3 +224,19 @@ def test_a_true_identity_with_terms_that_cancel_is_not_refuted() -> None:
     precision); what matters here is that no escalation makes a counterexample of it."""
     status, reason = verdict(Identity(sp.exp(x) * (sp.cosh(x) - sp.sinh(x)), 1, where={x: Interval(200, 300)}))
     assert status is not Status.REFUTED, reason
+
+
+# ---------------------------------------------------------------- (e) integers past 2⁵³: both parities
+
+
+def test_an_identity_false_at_odd_integers_past_two_to_the_53_is_refuted() -> None:
+    """Every float sample and every box's middle integer on [2⁶⁰, 2⁶¹] is even (helper-93)."""
+    status, reason = verdict(Identity((-1) ** k, 1, where={k: Integer(2**60, 2**61)}))
+    assert status is Status.REFUTED and "1152921504606846977" in reason, reason
+    status, reason = verdict(Identity(2 * sp.floor(k / 2), k, where={k: Integer(2**53, 2**60)}))
+    assert status is Status.REFUTED, reason
+
+
+def test_parity_at_both_ends_of_a_true_claim_is_no_counterexample() -> None:
+    status, reason = verdict(Identity((-1) ** (2 * k), 1, where={k: Integer(2**60, 2**61)}))
+    assert status is not Status.REFUTED, reason

@@ -223,5 +223,9 @@ def exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rat
 
 @lru_cache(maxsize=256)
 def _rational_form(expr: sp.Expr) -> bool:
-    """No function and no fractional power in expr (asked once per expression, not once per sample)."""
-    return not expr.atoms(sp.Function) and all(p.exp.is_Integer for p in expr.atoms(sp.Pow))
+    """No function and no fractional power in expr (asked once per expression, not once per sample); −1 to a
+    polynomial power may be rational at the point ((−1)ᵏ at an integer k), and is kept when it is (another base's
+    power, 2ᵏ at k = 2⁶⁰, would be too large to compute)."""
+    return not expr.atoms(sp.Function) and all(
+        p.exp.is_Integer or (p.base == -1 and p.exp.is_polynomial()) for p in expr.atoms(sp.Pow)
+    )
