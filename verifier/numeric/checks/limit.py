@@ -20,11 +20,18 @@ import sympy as sp
 
 from verifier.language.claims import Limit
 from verifier.numeric import confirm
-from verifier.numeric.checks import limit_points
+from verifier.numeric.checks import limit_exact, limit_points
 from verifier.numeric.checks.definedness import is_real_claim, point_text
 from verifier.numeric.checks.limit_points import Side, sides
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.sampling import (
+    Settings,
+    exact_point,
+    mp_args,
+    outside_domain,
+    point_values,
+    sample,
+)
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance
 
@@ -41,7 +48,7 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
     env = sample(inst, rng, 8, s, corners_ok=False) if symbols else {}
     us = limit_points.offsets(rng)
     count = len(next(iter(env.values()))) if env else 1
-    worst_gap, informative = 0.0, 0
+    worst_gap, informative, unsure = 0.0, 0, ""
     for idx in range(count):
         args = mp_args(inst, env, idx) if env else []
         for side in _sides_at(inst, body, env, idx, us, to_fn, args):
@@ -56,24 +63,32 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
             if gap > TOLERANCE and not _in_domain(inst, env, idx):
                 break  # a sample not shown to lie in the domain says nothing, for or against
             informative += 1
-            worst_gap = max(worst_gap, gap)
             if stalled:
                 observe = partial(_limit_at, fn, want_fn, args, side.points)
                 _, stands = confirm.stands_at_twice_the_digits(observe, _stalled, 50)
                 if stands and _in_domain(inst, env, idx):
-                    return _refuted(inst, body, env, idx, side, fn, want_fn, count)
+                    off, value = limit_exact.differs(body, exact_point(inst, env, idx) if env else {}, side.name)
+                    if off:
+                        return _refuted(inst, body, env, idx, side, fn, want_fn, count, value)
+                    if off is False:  # the exact limit there is the claim's: it approaches slower than sampled
+                        continue
+                    if env and (near := limit_exact.simpler_point(inst, exact_point(inst, env, idx))) is not None:
+                        return _refuted_exactly(inst, body, near)
+                    unsure = unsure or (point_text(point_values(inst, env, idx)) if env else "its point")
+            worst_gap = max(worst_gap, gap)
     points = informative * 2 * limit_points.PER_STEP  # the points of the two finest scales each sequence used
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
-    if not symbols and informative and (off := _exact_limit_off(body)) is not None:
-        return off
+    if not symbols and informative and (exact_off := _exact_limit_off(body)) is not None:
+        return exact_off
     if informative == 0:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE, ev, reason="no evidence: the sequence could not be evaluated at any sample"
         )
     if worst_gap > TOLERANCE:
-        return NumericOutcome(
-            NumericVerdict.INCONCLUSIVE, ev, reason=f"still {worst_gap:.3g} away from the claimed limit at the end"
-        )
+        why = f"still {worst_gap:.3g} away from the claimed limit at the end"
+        if unsure:  # values at finite points alone never refute a limit (limit_exact)
+            why += f"; it stalls at {unsure}, but sympy cannot compute the exact limit there to confirm it"
+        return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=why)
     return NumericOutcome(NumericVerdict.PASS, ev)
 
 
@@ -156,8 +171,9 @@ def _towards(body: Limit) -> str:
 
 def _refuted(
     inst: Instance, body: Limit, env: dict, idx: int, side: Side, fn: Callable[..., list], want_fn: Callable[..., list],
-    count: int,
+    count: int, exact: str,
 ) -> NumericOutcome:  # fmt: skip
+    """The sequence stalls away from the claim there, and the exact limit there (exact) differs from it."""
     args = mp_args(inst, env, idx) if env else []
     with mpmath.workdps(50):
         seen = mpmath.nstr(fn(*args, side.points[-1])[0], 15)
@@ -165,13 +181,29 @@ def _refuted(
     values = point_values(inst, env, idx) if env else {}
     at = f"{sp.sstr(body.var)} = {mpmath.nstr(side.points[-1], 10)}"
     how = f" {side.name}" if side.name else ""
-    note = f"the sequence{how} settles away from the claim"
+    note = f"the sequence{how} settles away from the claim; the exact limit there is {exact}"
     cx = Counterexample(
         n=inst.claim.n, values=values, claimed=want, observed=seen, relation="=",
         error=f"value at {at}: {seen}", digits=100, note=note,
     )  # fmt: skip
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), count, 1.0, TOLERANCE)
-    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"{how.strip() or 'the sequence'} settles at {seen}, not {want}")
+    why = f"{how.strip() or 'the sequence'} settles at {seen}, not {want} (the exact limit there is {exact})"
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, why)
+
+
+def _refuted_exactly(inst: Instance, body: Limit, point: dict[sp.Symbol, sp.Rational]) -> NumericOutcome:
+    """The exact limit at a simple point of the domain near a stalled sample differs from the claim there."""
+    _, seen = limit_exact.differs(body, point)
+    want = sp.sstr(sp.sympify(body.equals).xreplace(point))
+    values = {g.label: point[g.target] for g in inst.given}
+    where = ", ".join(f"{k} = {sp.sstr(v)}" for k, v in values.items())
+    note = f"the exact limit (sympy's Gruntz, no parameter left) at {where} is {seen}, not {want}"
+    cx = Counterexample(
+        n=inst.claim.n, values={k: float(v) for k, v in values.items()}, claimed=want, observed=seen, relation="=",
+        error=f"exact limit {seen}", digits=100, note=note,
+    )  # fmt: skip
+    ev = NumericEvidence(inst.claim.n, "exact limit at a point of the domain", 1, 1.0, TOLERANCE)
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"the limit at {where} is {seen}, not {want}")
 
 
 def _stalled(observed: tuple[float, bool] | None) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Limit, Positive, Real, claim
+from verifier import Interval, Limit, Positive, Real, claim
 
-x, a, b = sp.symbols("x a b")
+x, a, b, t = sp.symbols("x a b t")
 HALF, ZERO, ONE = sp.Rational(1, 2), sp.Integer(0), sp.Integer(1)
 HALF_INTEGERS = [-(10**8 + HALF), -(10**9 + HALF)]
 
@@ -171,6 +171,26 @@ def power_complex_only_far_out() -> Limit:
     return Limit((1 - 1000 / x) ** (x / 1000), x, sp.oo, sp.exp(-1))
 
 
+@claim()
+def slow_decay_near_a_third() -> Limit:
+    """lim_{t→∞} 1/(1 + (a − 1/3)t) = 0 for a ∈ [1/3 + 10⁻²⁰, 1] (red team 93, f2: it was REFUTED at
+    a = 0.33333333333333337 from values 0.99999… at t ≈ 10⁸).
+
+    Proof: a − 1/3 ≥ 10⁻²⁰ > 0, so (a − 1/3)t → ∞.
+    """
+    lo = sp.Rational(1, 3) + sp.Integer(10) ** -20
+    return Limit(1 / (1 + (a - sp.Rational(1, 3)) * t), t, sp.oo, ZERO, where={a: Interval(lo, 1)})
+
+
+@claim()
+def tiny_shift_at_zero() -> Limit:
+    """lim_{x→0⁺} x/(x + 10⁻³⁰) = 0 (it is ≈ 1 at every x ≥ 10⁻²⁰ a sequence reaches).
+
+    Proof: x/(x + 10⁻³⁰) ≤ 10³⁰x → 0.
+    """
+    return Limit(x / (x + sp.Integer(10) ** -30), x, 0, ZERO, dir="+")
+
+
 TRUTH = {
     "tanh_power_at_minus_infinity": ("false", 2, {"along": HALF_INTEGERS}),
     "tanh_power_square_at_minus_infinity": ("false", 2, {"along": HALF_INTEGERS}),
@@ -192,4 +212,6 @@ TRUTH = {
     "compound_interest_at_infinity": ("true", 2, None),
     "sine_over_x_at_infinity": ("true", 2, None),
     "power_complex_only_far_out": ("true", 2, None),
+    "slow_decay_near_a_third": ("true", 2, None),
+    "tiny_shift_at_zero": ("true", 2, None),
 }

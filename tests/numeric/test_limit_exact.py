@@ -1,0 +1,40 @@
+"""A limit is refuted only where its exact value at the exact parameter point differs from the claim (limit_exact)."""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verifier.language.claims import Limit
+from verifier.language.domains import Interval, Real
+from verifier.language.expect import Expect
+from verifier.language.families import Claim
+from verifier.numeric.checks import spot_check
+from verifier.numeric.checks.sampling import Settings
+from verifier.outcome import NumericVerdict
+from verifier.trusted.instantiate import instantiate
+
+t, a, x = sp.symbols("t a x")
+
+
+def _numeric(body: Limit) -> NumericVerdict:
+    inst = instantiate(Claim("c", "test", "c", body, Expect.HOLDS, None))
+    return spot_check(inst, np.random.default_rng(0), Settings(samples=64)).verdict
+
+
+def test_a_slow_true_limit_is_not_refuted_from_values_at_finite_points() -> None:
+    """1/(1 + (a − 1/3)t) → 0 on a ≥ 1/3 + 10⁻²⁰: at a = 0.33333333333333337 it is 0.99999… at t ≈ 10⁸."""
+    lo = sp.Rational(1, 3) + sp.Integer(10) ** -20
+    body = Limit(1 / (1 + (a - sp.Rational(1, 3)) * t), t, sp.oo, 0, where={a: Interval(lo, 1)})
+    assert _numeric(body) is not NumericVerdict.FAIL
+
+
+def test_a_true_limit_with_a_tiny_constant_is_not_refuted() -> None:
+    assert _numeric(Limit(x / (x + sp.Integer(10) ** -30), x, 0, 0, dir="+")) is not NumericVerdict.FAIL
+    assert _numeric(Limit(t / (t + sp.Integer(10) ** 30), t, sp.oo, 1)) is not NumericVerdict.FAIL
+
+
+def test_a_false_limit_is_still_refuted_where_the_exact_limit_differs() -> None:
+    wrong = Limit(a**2 * t / (a**2 * t + 1) + 1 / (t + 1), t, sp.oo, 2, where={a: Real()})
+    assert _numeric(wrong) is NumericVerdict.FAIL
+    assert _numeric(Limit((t + 1) / (2 * t + 3), t, sp.oo, 1)) is NumericVerdict.FAIL
