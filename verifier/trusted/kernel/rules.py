@@ -11,8 +11,8 @@ from verifier.language import walk
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Identity, Limit, Statement
 from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.language.iteration import Iteration, iteration_of
-from verifier.trusted import bounds, dcp, entailment, obligations, provisos, rates
-from verifier.trusted.decide import einsum, normal_form, sums
+from verifier.trusted import bounds, dcp, entailment, limits, obligations, provisos, rates
+from verifier.trusted.decide import einsum, sums
 from verifier.trusted.decide.sums import concrete as sums_concrete
 from verifier.trusted.genuine import genuine, mint
 from verifier.trusted.instantiate import Instance
@@ -292,11 +292,10 @@ def prove_limit(inst: Instance) -> Proof:
         raise Rejected("prove_limit", str(err)[:120]) from None
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds) or value == sp.zoo:
         raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
-    if value.is_infinite or claimed.is_infinite:
-        if value != claimed:
-            raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
-    elif not (normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)):
+    if not limits.agrees(value, claimed):
         raise Rejected("prove_limit", f"limit is {sp.sstr(value)[:80]}")
+    if why := limits.unshown(inst, expr, claimed, body.var, to, body.dir):  # a generic parameter value's answer
+        raise Rejected("prove_limit", why)
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {sp.sstr(value)[:80]}")
 
 
