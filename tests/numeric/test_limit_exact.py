@@ -38,3 +38,12 @@ def test_a_false_limit_is_still_refuted_where_the_exact_limit_differs() -> None:
     wrong = Limit(a**2 * t / (a**2 * t + 1) + 1 / (t + 1), t, sp.oo, 2, where={a: Real()})
     assert _numeric(wrong) is NumericVerdict.FAIL
     assert _numeric(Limit((t + 1) / (2 * t + 3), t, sp.oo, 1)) is NumericVerdict.FAIL
+
+
+def test_a_limit_false_only_at_a_special_parameter_value_is_refuted_there_exactly() -> None:
+    """1/(1 + (3a − 1)²t) → 0 fails only at a = 1/3, which no float sample hits: found exactly (trusted.limits)."""
+    body = Limit(1 / (1 + (3 * a - 1) ** 2 * t), t, sp.oo, 0, where={a: Real()})
+    inst = instantiate(Claim("c", "test", "c", body, Expect.HOLDS, None))
+    outcome = spot_check(inst, np.random.default_rng(0), Settings(samples=64))
+    assert outcome.verdict is NumericVerdict.FAIL
+    assert "a = 1/3" in outcome.reason and "is 1, not 0" in outcome.reason, outcome.reason

@@ -33,6 +33,7 @@ from verifier.numeric.checks.sampling import (
     sample,
 )
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
+from verifier.trusted import limits
 from verifier.trusted.instantiate import ClaimError, Instance
 
 TOLERANCE = 1e-4
@@ -76,6 +77,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
                         return _refuted_exactly(inst, body, near)
                     unsure = unsure or (point_text(point_values(inst, env, idx)) if env else "its point")
             worst_gap = max(worst_gap, gap)
+    if symbols and (special := _special_value_off(inst, body)) is not None:
+        return special
     points = informative * 2 * limit_points.PER_STEP  # the points of the two finest scales each sequence used
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
     if not symbols and informative and (exact_off := _exact_limit_off(body)) is not None:
@@ -189,6 +192,18 @@ def _refuted(
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), count, 1.0, TOLERANCE)
     why = f"{how.strip() or 'the sequence'} settles at {seen}, not {want} (the exact limit there is {exact})"
     return NumericOutcome(NumericVerdict.FAIL, ev, cx, why)
+
+
+def _special_value_off(inst: Instance, body: Limit) -> NumericOutcome | None:
+    """A parameter value of the domain where a coefficient of var vanishes (a = 1/3 in (3a − 1)²t, no float
+    sample hits it), found exactly (trusted.limits), where the exact limit differs from the claim."""
+    by_name = {v: k for k, v in inst.to_symbolic.items() if isinstance(v, sp.Symbol)}
+    expr = inst.symbolic(sp.sympify(body.expr))
+    for point in limits.special_values(inst, expr, body.var, inst.symbolic(sp.sympify(body.to))):
+        mine = {by_name[k]: v for k, v in point.items() if k in by_name}
+        if len(mine) == len(point) and limit_exact.differs(body, mine)[0]:
+            return _refuted_exactly(inst, body, mine)
+    return None
 
 
 def _refuted_exactly(inst: Instance, body: Limit, point: dict[sp.Symbol, sp.Rational]) -> NumericOutcome:
