@@ -58,3 +58,20 @@ def test_the_special_values_are_found_exactly_and_only_in_the_domain() -> None:
     assert [list(p.values()) for p in limits.special_values(inst, expr, t, sp.oo)] == [[sp.Rational(1, 3)]]
     inside = _inst(Limit(1 / (1 + B * t), t, sp.oo, 0, where={a: Interval(1, 2)}))
     assert limits.special_values(inside, inside.symbolic(1 / (1 + B * t)), t, sp.oo) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        Limit(t**a / t**2, t, sp.oo, 0, where={a: Interval(0, 2)}),  # 1 at a = 2: sympy's oo**(a − 2)
+        Limit(t ** (a - 1) / t, t, sp.oo, 0, where={a: Interval(0, 3)}),  # 1 at a = 2, ∞ beyond
+    ],
+)
+def test_a_limit_whose_growth_rates_cross_in_the_domain_is_not_proved(body: Limit) -> None:
+    with pytest.raises(Rejected):
+        kernel.prove_limit(_inst(body))
+
+
+def test_a_rate_that_stays_apart_in_the_domain_is_still_proved() -> None:
+    assert kernel.prove_limit(_inst(Limit(t**3 * sp.exp(-a * t), t, sp.oo, 0, where={a: Positive()}))).rule == "limit"
+    assert kernel.prove_limit(_inst(Limit(sp.log(t) ** a / t, t, sp.oo, 0, where={a: Real()}))).rule == "limit"

@@ -8,8 +8,9 @@ parameter value of the domain, or not at all:
   ±∞ (a finite point x₀ from a side becomes s → ∞ by var = x₀ ± 1/s), P/Q → L = N/D when the leading
   coefficient of Q and D have no zero in the domain and deg(D·P − N·Q) < deg Q (for L = ±∞: deg P > deg Q and
   the sign of lc P · lc Q is known). No generic answer is taken.
-* otherwise, sympy's answer, where every coefficient of var in the expression (of each sub-expression
-  polynomial in var or 1/var, and a base of a power with var in its exponent, and that base minus 1) has,
+* otherwise, sympy's answer (never one with ∞ inside, oo**(a − 2)), where every coefficient of var in the
+  expression (of each sub-expression polynomial in var, a base of a power with var in its exponent and that
+  base minus 1, and each difference of two powers of var or of two exponential rates: tᵃ/t² at a = 2) has,
   as a function of one parameter, finitely many zeros, found exactly, and at each zero in the domain the
   exact limit (parameter substituted first: no generic answer) is the claimed value there.
 
@@ -33,6 +34,8 @@ def agrees(value: sp.Expr, claimed: sp.Expr) -> bool:
     """sympy's limit is the claimed value: equal infinities, or a difference reduced to 0 exactly."""
     if value.is_infinite or claimed.is_infinite:
         return bool(value == claimed)
+    if value.has(sp.oo, -sp.oo, sp.zoo):  # oo**(a − 2): a generic value's, 0 only where a < 2
+        return False
     return normal_form.is_zero_exact(value - claimed) or normal_form.is_zero_simplify(value - claimed)
 
 
@@ -123,16 +126,28 @@ def _special(inst: Instance, expr: sp.Expr, var: sp.Symbol, to: sp.Expr) -> Iter
 
 
 def _coefficients(expr: sp.Expr, x: sp.Symbol) -> Iterator[sp.Expr]:
+    """Each coefficient of x, and each difference of two growth rates (powers of x, exponents' rates): tᵃ/t²
+    and e^{at} − eᵗ change behaviour where a = 2, a = 1, which no single coefficient names."""
+    powers: set[sp.Expr] = set()
+    rates: set[sp.Expr] = set()
     for node in sp.preorder_traversal(expr):
         if not isinstance(node, sp.Expr) or x not in node.free_symbols:
             continue
         if isinstance(node, sp.Pow) and x not in node.base.free_symbols:
             yield from (node.base, node.base - 1)
+            rates.add(sp.log(node.base) * node.exp.diff(x) if node.exp.is_polynomial(x) else sp.nan)
         if isinstance(node, sp.Pow) and x in node.base.free_symbols and x not in node.exp.free_symbols:
-            yield node.exp  # tᵃ: the exponent's value decides the growth (at a = 0 it is 1)
+            powers.add(node.exp)  # tᵃ: the exponent's value decides the growth (at a = 0 it is 1)
+        if isinstance(node, sp.exp):
+            rates.add(sp.Poly(node.args[0], x).LC() if node.args[0].is_polynomial(x) else sp.nan)
         for part in sp.together(node).as_numer_denom():
             if part.is_polynomial(x):
-                yield from sp.Poly(sp.expand(part), x).coeffs()
+                coefficients = sp.Poly(sp.expand(part), x)
+                powers.update(sp.Integer(m[0]) for m in coefficients.monoms())
+                yield from coefficients.coeffs()
+    for group in (powers, rates):
+        yield from group
+        yield from (u - v for u in group for v in group if u != v)
 
 
 def _zeros(inst: Instance, c: sp.Expr) -> Iterator[Point | None]:

@@ -71,11 +71,18 @@ def compound_growth_for_every_a() -> Limit:
     return Limit((1 + a / x) ** x, x, sp.oo, sp.exp(a), where={a: Real()})
 
 
+@claim()
+def powers_cross_at_two() -> Limit:
+    """lim_{t→∞} tᵃ/t² = 0 for a ∈ [0, 2] (false at a = 2: it is 1; sympy answers oo**(a − 2))."""
+    return Limit(t**a / t**2, t, sp.oo, ZERO, where={a: Interval(0, 2)})
+
+
 TRUTH = {
     "decay_for_every_a": ("false", 2, {"a": THIRD, "along": FAR_OUT}),
     "saturation_on_an_interval": ("false", 2, {"a": THIRD, "along": FAR_OUT}),
     "ratio_at_zero_from_the_right": ("false", 2, {"a": THIRD, "along": NEAR_ZERO}),
     "absolute_coefficient": ("false", 2, {"a": THIRD, "along": FAR_OUT}),
+    "powers_cross_at_two": ("false", 2, {"a": 2, "along": FAR_OUT}),
     "decay_for_positive_a": ("true", 2, None),
     "saturation_away_from_a_third": ("true", 2, None),
     "compound_growth_for_every_a": ("true", 2, None),
