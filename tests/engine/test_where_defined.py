@@ -69,6 +69,15 @@ def test_a_float_of_the_claim_is_shown_as_written_where_its_binary_value_was_sol
     assert r.counterexample is not None and r.counterexample.values == {"x": 0.1}
 
 
+def test_an_exact_binary_fraction_the_claim_wrote_is_shown_exactly() -> None:
+    """No float in the claim: (2³⁰ + 1)/2³⁰ is shown as sympy writes it, not as the double 1.0000000009313226."""
+    r = sp.Rational(2**30 + 1, 2**30)
+    result = verify_family(
+        claim(name="dyadic")(lambda: Identity((x**2 - r**2) / (x - r), x + r, where={x: Interval(0, 2)})), SETTINGS
+    )
+    assert result.status is Status.REFUTED and "x - 1073741825/1073741824 ≠ 0" in result.reason, result.reason
+
+
 def test_the_point_lies_in_the_declared_domain() -> None:
     r = verify_family(removable_singularity_on_its_domain, SETTINGS)
     assert r.status is Status.REFUTED

@@ -240,3 +240,11 @@ def test_an_identity_false_at_odd_integers_past_two_to_the_53_is_refuted() -> No
 def test_parity_at_both_ends_of_a_true_claim_is_no_counterexample() -> None:
     status, reason = verdict(Identity((-1) ** (2 * k), 1, where={k: Integer(2**60, 2**61)}))
     assert status is not Status.REFUTED, reason
+
+
+def test_a_power_of_minus_one_of_high_degree_is_not_written_out() -> None:
+    """(−1)^(k¹⁰⁰⁰⁰⁰) at k = 2⁶⁰ + 1 took 36 s exactly (helper-96): left to the enclosures."""
+    from verifier.numeric.checks.sampling import exact_rational
+
+    assert exact_rational((-1) ** (k**100000), {k: sp.Integer(2**60 + 1)}) is None
+    assert exact_rational((-1) ** (k**2 + k), {k: sp.Integer(2**60 + 1)}) == 1

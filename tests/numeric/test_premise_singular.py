@@ -67,3 +67,38 @@ def test_true_implications_with_singular_points_are_not_refuted() -> None:
     for family in (divide_by_lambda_kept, never_singular, true_at_the_singular_point_too):
         status, reason, _ = _verified(family)
         assert status in (Status.PROVED, Status.CHECKED), (family.name, status, reason)
+
+
+@claim()
+def decimals_in_the_conclusion() -> Implication:
+    """True as written, to the 12 digits decimals are decided to: 0.1 + 0.2 is 0.3 there (helper-96)."""
+    return Implication(Relation(lam * w, "=", lam), Relation(0.1 * w + 0.2 * w, "=", 0.3 * w), where=REALS)
+
+
+@claim()
+def strict_at_the_origin() -> Implication:
+    """False at λ = w = 0, where the solution w = 0 is defined though the coefficient λ vanishes (helper-96)."""
+    return Implication(Relation(lam * w, "=", 0), Relation(lam**2 + w**2, ">", 0), where=REALS)
+
+
+@claim()
+def complex_where_the_premise_is_free() -> Implication:
+    """False (√(λ + 1/2) has no value at λ = −1, where w = 3 holds the premise): no internal error (helper-96)."""
+    return Implication(
+        Relation(lam * (w - 3), "=", 0), Relation(sp.sqrt(lam + sp.Rational(1, 2)), ">", -1), where=REALS
+    )
+
+
+def test_decimals_are_not_decided_exactly_where_the_premise_is_free() -> None:
+    status, reason, _ = _verified(decimals_in_the_conclusion)
+    assert status is not Status.REFUTED, reason
+
+
+def test_the_solution_is_still_a_point_of_the_premise_where_its_coefficient_vanishes() -> None:
+    status, reason, values = _verified(strict_at_the_origin)
+    assert status is Status.REFUTED and values == {"w": 0.0, "lambda": 0.0}, (reason, values)
+
+
+def test_a_conclusion_with_no_real_value_at_the_tried_points_is_no_internal_error() -> None:
+    status, reason, _ = _verified(complex_where_the_premise_is_free)
+    assert status is not Status.UNKNOWN and "internal error" not in reason, reason

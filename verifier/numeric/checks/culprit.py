@@ -4,13 +4,14 @@ negative number"), and what the claim needs on its whole domain for it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 import sympy as sp
+from sympy.printing.str import StrPrinter
 
 
-def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> str:
-    """The innermost operation that leaves the reals, in words ("log of a negative number")."""
+def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational], floats: bool = False) -> str:
+    """The innermost operation that leaves the reals, in words ("log of a negative number"); floats: the claim wrote
+    floats, read as their binary values (shown)."""
     for expr in exprs:
         for seen, node in enumerate(sp.postorder_traversal(sp.sympify(expr))):
             if seen > 2000:
@@ -18,17 +19,17 @@ def culprit(exprs: Sequence[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> st
             if isinstance(node, sp.log | sp.Pow):
                 text = _describe(node, [sp.sympify(a).xreplace(point) for a in node.args])
                 if text:
-                    return text + _needs(node)
+                    return text + _needs(node, floats)
     return ""
 
 
 _NEEDS_SHOWN = 60  # characters: a longer condition (a determinant at n) is not spelled out
 
 
-def _needs(node: sp.Basic) -> str:
+def _needs(node: sp.Basic, floats: bool) -> str:
     """What the claim needs at every point of its domain, for the operation that failed there:
     "; it needs x - 1 ≠ 0 on the whole domain: narrow the domain (or state the claim where it holds)"."""
-    arg = shown(node.args[0])
+    arg = shown(node.args[0], floats)
     if isinstance(node, sp.log):
         condition = f"{arg} > 0"
     elif node.args[1].is_negative and node.args[1].is_integer:
@@ -45,22 +46,21 @@ def _needs(node: sp.Basic) -> str:
 FLOAT_DENOMINATOR = 2**20  # a binary fraction this fine came from a float the claim wrote (0.1 is n/2⁵⁵)
 
 
-def shown(e: sp.Basic) -> str:
-    """e as text, a float of the claim's that the exact checks read as its binary value shown as that float again:
-    x − 0.1, not x − 3602879701896397/36028797018963968. The float's shortest repr reads back as exactly it."""
-    floats = {r: _float(r) for r in sp.sympify(e).atoms(sp.Rational) if _from_a_float(r)}
-    return sp.sstr(e.xreplace(floats) if floats else e)
+class _FloatsPrinter(StrPrinter):
+    """sympy's text, with each binary fraction that is a double printed as that double's shortest repr (which reads
+    back as exactly it): nothing is rebuilt, so no function is evaluated again at a lower precision."""
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        if expr.q >= FLOAT_DENOMINATOR and expr.q & (expr.q - 1) == 0 and sp.Rational(float(expr)) == expr:
+            return repr(float(expr))
+        return str(super()._print_Rational(expr))
 
 
-def _float(r: sp.Rational) -> sp.Float:
-    """The float, with as many digits as its shortest repr has, so that sympy prints that repr."""
-    text = repr(float(r))
-    digits = len(Decimal(text).as_tuple().digits) + ("e" in text)  # sympy prints 1e-7 with one digit as "1.e-7"
-    return sp.Float(text, digits)
-
-
-def _from_a_float(r: sp.Rational) -> bool:
-    return r.q >= FLOAT_DENOMINATOR and r.q & (r.q - 1) == 0 and sp.Rational(float(r)) == r
+def shown(e: sp.Basic, floats: bool = True) -> str:
+    """e as text; where the claim wrote floats (floats), a float that the exact checks read as its binary value is
+    shown as that float again: x − 0.1, not x − 3602879701896397/36028797018963968. A claim without floats is shown
+    as sympy writes it (its own (2³⁰ + 1)/2³⁰ is no float)."""
+    return _FloatsPrinter().doprint(e) if floats else sp.sstr(e)
 
 
 def _describe(node: sp.Basic, args: list[sp.Expr]) -> str:

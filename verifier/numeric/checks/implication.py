@@ -90,10 +90,12 @@ def _on_solutions(
     sub = instantiate(dataclasses.replace(inst.claim, body=reduced))
     points = None if s.points is None else {k: v for k, v in s.points.items() if k not in solved.symbols}
     denominators = _denominators(solved)
-    if denominators:
+    vanishing = denominators + ([] if solved.singular.is_Number else [solved.singular])
+    if vanishing:
         drawn = sample(sub, rng, s.samples, dataclasses.replace(s, points=points))
-        points, singular = _where_defined(sub, denominators, drawn)
-        finding = _undefined_where_singular(inst, sub, a, b, singular, solved)
+        if denominators:  # where the solution is defined it is a point of A, the coefficients' zeros included
+            points = _where_defined(sub, denominators, drawn)[0]
+        finding = _undefined_where_singular(inst, sub, a, b, _where_defined(sub, vanishing, drawn)[1], solved)
         if finding is not None:
             return finding
     outcome = _check(sub, reduced, rng, dataclasses.replace(s, points=points))
@@ -116,7 +118,7 @@ def _on_solutions(
 def _denominators(solved: premise.Solved) -> list[sp.Expr]:
     """What the solution u = s(v) divides by: where one vanishes, s(v) is no point of the premise (at X = 0 every
     w solves Xᵀ(Xw − y) = 0, and the solved form says nothing), so B is not checked there."""
-    found = [sp.fraction(sp.together(e))[1] for e in solved.solution] + [solved.singular]
+    found = [sp.fraction(sp.together(e))[1] for e in solved.solution]
     return list(dict.fromkeys(d for d in found if not d.is_Number))
 
 
@@ -145,9 +147,10 @@ def _undefined_where_singular(
         if any(e.has(sp.zoo, sp.nan) for e in sides):
             reason = f"the conclusion is undefined at {point_text(values)}, where the premise holds for every value"
             return _found(inst, values, ("conclusion defined", "undefined"), "defined", "division by zero", reason)
-        for u in SIMPLE_VALUES:
+        for u in SIMPLE_VALUES if not _has_decimals(b) else ():  # decimals are decided to 12 digits, not here
             if _fails(b, {**at, **dict.fromkeys(solved.symbols, u)}):
-                shaped: object = [float(u)] * len(solved.symbols) if solved.given.shape else float(u)
+                shape = solved.given.shape
+                shaped: object = np.full(shape, float(u)).tolist() if shape else float(u)
                 values = {**values, solved.given.label: shaped}
                 reason = (
                     f"the conclusion fails at {point_text(values)}: there the premise holds for every "
@@ -163,13 +166,17 @@ SIMPLE_VALUES = (sp.Integer(1), sp.Integer(2), sp.Integer(-1))  # the solved sym
 def _fails(b: Relation, point: dict[sp.Basic, sp.Expr]) -> bool:
     """B is false at the point, decided exactly (a side undefined there is no such decision)."""
     lhs, rhs = as_matrix(b.lhs).xreplace(point), as_matrix(b.rhs).xreplace(point)
-    if any(e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) for e in (*lhs, *rhs)):
-        return False
+    if any(e.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or e.is_extended_real is not True for e in (*lhs, *rhs)):
+        return False  # undefined or complex there: the definedness checks' finding, not this one
     if b.op == "=":
         return any(sp.simplify(x - y) != 0 and (x - y).is_zero is False for x, y in zip(lhs, rhs, strict=True))
     if lhs.shape != (1, 1):
         return False
     return holds(sp.Rel(lhs[0], rhs[0], b.op), {}) is False
+
+
+def _has_decimals(b: Relation) -> bool:
+    return any(sp.sympify(side).atoms(sp.Float) for side in (b.lhs, b.rhs))
 
 
 def _found(

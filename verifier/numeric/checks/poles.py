@@ -69,6 +69,7 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: s
     givens = _scalar_givens(inst)
     if givens is None:
         return Finding()
+    floats = any(sp.sympify(e).atoms(sp.Float) for e in [*sides[0], *sides[1]])
     sides = ([_binary(e) for e in sides[0]], [_binary(e) for e in sides[1]])  # floats as their binary values
     premise = _binary(premise) if premise is not None else None
     exprs = [*sides[0], *sides[1]]
@@ -80,7 +81,7 @@ def probe(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], premise: s
         if any(sp.simplify(d.xreplace(point)).is_zero for d in singular):
             states = [True, undefined_at(sides[1], point)]  # the left side inverts a matrix singular here
         if states[0] != states[1] and None not in states:
-            return _finding(inst, givens, sides, point, bad=0 if states[0] else 1)
+            return _finding(inst, givens, sides, point, 0 if states[0] else 1, floats)
     return Finding()
 
 
@@ -292,13 +293,18 @@ def shown_value(given: Given, point: sp.Expr) -> float | str:
 
 
 def _finding(
-    inst: Instance, givens: dict[sp.Symbol, Given], sides: tuple[list[sp.Expr], list[sp.Expr]], point: Point, bad: int
+    inst: Instance,
+    givens: dict[sp.Symbol, Given],
+    sides: tuple[list[sp.Expr], list[sp.Expr]],
+    point: Point,
+    bad: int,
+    floats: bool,
 ) -> Finding:
     derivative = isinstance(inst.claim.body, Derivative)  # its sides: f, and the derivative claimed
     names = ("f", "derivative") if derivative else ("left side", "right side")
     ordered = [(givens[s], point[s]) for s in inst.symbols]
-    at = ", ".join(f"{g.label} = {shown(v)}" for g, v in ordered)
-    why = culprit(sides[bad], point)
+    at = ", ".join(f"{g.label} = {shown(v, floats)}" for g, v in ordered)
+    why = culprit(sides[bad], point, floats)
     said = ("f", "the claimed derivative")[bad] if derivative else f"the {names[bad]}"
     found_as = "a point of the domain found exactly"
     reason = f"{said} is undefined at {at}, {found_as}" + (f": {why}" if why else "")

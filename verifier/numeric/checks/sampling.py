@@ -221,11 +221,16 @@ def exact_rational(expr: sp.Expr, point: dict[sp.Symbol, sp.Rational]) -> sp.Rat
     return value if isinstance(value, sp.Rational) else None
 
 
+def _low(exponent: sp.Expr) -> bool:
+    """A polynomial exponent of degree at most 8: (−1)^(k¹⁰⁰⁰⁰⁰) at k = 2⁶⁰ + 1 took 36 s to write out."""
+    return all(sum(m) <= 8 for m in sp.Poly(exponent).monoms()) if exponent.free_symbols else True
+
+
 @lru_cache(maxsize=256)
 def _rational_form(expr: sp.Expr) -> bool:
     """No function and no fractional power in expr (asked once per expression, not once per sample); −1 to a
     polynomial power may be rational at the point ((−1)ᵏ at an integer k), and is kept when it is (another base's
-    power, 2ᵏ at k = 2⁶⁰, would be too large to compute)."""
+    power, 2ᵏ at k = 2⁶⁰, would be too large to compute, as would a power of high degree)."""
     return not expr.atoms(sp.Function) and all(
-        p.exp.is_Integer or (p.base == -1 and p.exp.is_polynomial()) for p in expr.atoms(sp.Pow)
+        p.exp.is_Integer or (p.base == -1 and p.exp.is_polynomial() and _low(p.exp)) for p in expr.atoms(sp.Pow)
     )
