@@ -534,6 +534,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "Ambiguous: entrywise it holds; the matrix cosine of A = 0 is I, whose (1, 2) entry is 0 ≠ cos 0 = 1.",
     ),
     ("matrix_function", "exp_of_vector", "true", ("\\exp(z)_1 = e^{z_1}",), "Proof: exp of a vector is entrywise."),
+    # the red team's f1 (helper-92): a row that goes on after a reason was read as words of the reason
+    (
+        "readings",
+        "row_after_a_reason",
+        "false",
+        ("x^2 = x^2 \\quad \\text{trivially} \\\\ \\quad + 1",),
+        "False at x = 0: the row below goes on with the math, 0 ≠ 1.",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

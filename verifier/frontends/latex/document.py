@@ -18,9 +18,11 @@ Nothing here needs lark.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from verifier.frontends.latex import reasons
 from verifier.frontends.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(
@@ -195,16 +197,33 @@ def _rows(display: str) -> list[tuple[int, str, str]]:
     for row in rows:
         for at in row.amps:
             text = text[:at] + " " + text[at + 1 :]
-    out: list[tuple[int, str, str]] = []
+    groups: list[tuple[list[_Row], str]] = []
     for row, two in zip(rows, refused, strict=True):
-        piece, why = text[row.start : row.end], _TWO_EQUATIONS if two else ""
-        if out and out[-1][1].strip() and _goes_on(piece):
-            begun, above, was = out[-1]
-            joined = _row_break(_blank(text, begun + len(above), row.start), begun + len(above), row.start)
-            out[-1] = (begun, joined[begun : row.end], was or why)
+        why = _TWO_EQUATIONS if two else ""
+        if (
+            groups
+            and text[groups[-1][0][0].start : groups[-1][0][-1].end].strip()
+            and _goes_on(text[row.start : row.end])
+        ):
+            groups[-1] = ([*groups[-1][0], row], groups[-1][1] or why)
         else:
-            out.append((row.start, piece, why))
-    return out
+            groups.append(([row], why))
+    return [(group[0].start, _joined(text, group), why) for group, why in groups]
+
+
+def _joined(text: str, rows: list[_Row]) -> str:
+    """Rows that go on one from another as one line: the breaks between them blanked, and the reason of a row
+    above the last (its \\text{…} on) moved after the last row, so the math that goes on below it is read as
+    math (`x^2 = x^2 \\text{by X} \\\\ + 1` is x^2 = x^2 + 1, by X), never as words of the reason."""
+    for above, below in itertools.pairwise(rows):
+        text = _row_break(_blank(text, above.end, below.start), above.end, below.start)
+    moved: list[str] = []
+    for row in rows[:-1]:
+        at = reasons.start(text[row.start : row.end])
+        if at is not None:
+            moved.append(text[row.start + at : row.end])
+            text = _blank(text, row.start + at, row.end)
+    return text[rows[0].start : rows[-1].end] + "".join(" " + words for words in moved)
 
 
 _TWO_EQUATIONS = (

@@ -30,8 +30,6 @@ from verifier.language.claims import Expect
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Relation, Step
 
-_TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
-_REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 _SIZED = re.compile(r"\\(?:left|[bB]igg?l?)\s*$")  # a size right before a line's first token (\left|): kept in its text
 MAX_FREE_INDICES = 2
 _LATEX_REL = {"=": "=", "<=": "\\le", ">=": "\\ge", "<": "<", ">": ">", "=>": "\\implies", "<=>": "\\iff"}
@@ -145,30 +143,15 @@ class Reader:
         return [k for k in self.decls.indices if k in names]
 
 
-def _is_operator(text: str, start: int) -> bool:
-    """\\text{tr}(A): the \\text at `start` names a known operator applied to what follows, no reason."""
-    m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[start:])
-    return m is not None and m.group(1) in macros.TEXT_OPERATORS
-
-
-def _in_cases(text: str, at: int) -> bool:
-    """The \\text at `at` is inside a cases environment (\\text{otherwise}, \\text{if}), not a reason."""
-    before = text[:at]
-    return before.count("\\begin{cases}") + before.count("\\begin{dcases}") > before.count(
-        "\\end{cases}"
-    ) + before.count("\\end{dcases}")
-
-
 def _reason(text: str) -> tuple[str, str]:
     """The display's math, and its reason: everything from its first \\text{…} on (\\tag{…} is dropped)."""
-    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    reasons = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
-    m = next(reasons, None)
-    if m is None:
+    text = reasons.untagged(text)
+    at = reasons.start(text)
+    if at is None:
         return spacing.unpunctuated(text), ""
-    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[m.start() :])
+    words = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}", r" \1 ", text[at:])
     words = re.sub(r"\\[,;:! ]|\\q?quad(?![a-zA-Z])", " ", words)
-    return spacing.unpunctuated(text[: m.start()]) + " " * (len(text) - m.start()), " ".join(words.split())
+    return spacing.unpunctuated(text[:at]) + " " * (len(text) - at), " ".join(words.split())
 
 
 def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> Value:

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import re
 
+from verifier.frontends.latex import macros
 from verifier.frontends.latex.errors import LatexError, Origin
+
+_TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
+_REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 
 _CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
 _RELATION = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>=≥≤≠∈]")
@@ -27,6 +31,32 @@ _STATEMENT = re.compile(
 _ARROW = re.compile(r"\\(?:Rightarrow|Leftarrow|Leftrightarrow|implies|impliedby|iff|approx|equiv|sim)(?![a-zA-Z])")
 _WORD = re.compile(r"(?<![\\a-zA-Z])[a-zA-Z]{2,}")
 _COMMAND = re.compile(r"\\[a-zA-Z]+(?:\{[^{}]*\})?")
+
+
+def untagged(text: str) -> str:
+    """text with its \\tag{…}, \\label{…} and \\nonumber blanked (offsets stay valid)."""
+    return _TAG.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def start(text: str) -> int | None:
+    """Where a row's reason starts: at its first \\text{…} that names no operator and is no case's words."""
+    text = untagged(text)
+    found = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
+    m = next(found, None)
+    return None if m is None else m.start()
+
+
+def _is_operator(text: str, at: int) -> bool:
+    """\\text{tr}(A): the \\text whose braces open at `at` names a known operator applied to what follows."""
+    m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[at:])
+    return m is not None and m.group(1) in macros.TEXT_OPERATORS
+
+
+def _in_cases(text: str, at: int) -> bool:
+    """The \\text at `at` is inside a cases environment (\\text{otherwise}, \\text{if}), not a reason."""
+    before = text[:at]
+    opened = before.count("\\begin{cases}") + before.count("\\begin{dcases}")
+    return opened > before.count("\\end{cases}") + before.count("\\end{dcases}")
 
 
 def check(reason: str, origin: Origin) -> None:
