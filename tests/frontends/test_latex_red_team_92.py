@@ -40,3 +40,22 @@ def test_a_row_that_goes_on_after_a_reason_is_math_not_words_of_the_reason() -> 
     doc = split(f"$$ {aligned} $$\n", "f.md")
     (display,) = doc.chains[0].displays
     assert " ".join(display.text.split()) == "x^2 = x^2 \\, \\quad + 1 \\text{trivially}"
+
+
+@pytest.mark.parametrize(
+    "line", ["\\mathrm{d}x = x", "\\mathbf{d} x = x", "\\mathit{d} x = x", "2 \\mathrm{d}(x^2) = 4x"]
+)
+def test_a_differential_outside_a_derivative_is_refused(line: str) -> None:
+    # \mathrm{d}x was the identity applied to x: \mathrm{d}x = x was PROVED
+    message = _refusal("x: real", line)
+    assert message.split(": ", 1)[1].startswith("a differential d is not a value outside a derivative's fraction")
+    assert "write the derivative as \\frac{\\mathrm{d}}{\\mathrm{d}x} f" in message
+
+
+def test_a_declared_or_defined_d_is_that_symbol_under_any_font() -> None:
+    # with d = 3 defined, \mathbf{d} x was still the identity applied to x
+    assert _status("x: real\nd = 3", "\\mathbf{d} x = 3x") is Status.PROVED
+    assert _status("x: real\nd = 3", "\\mathrm{d} x = x") is Status.REFUTED
+    assert _status("x, d: real", "\\mathit{d} x = d x") is Status.PROVED
+    for line in ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x", "\\frac{\\mathrm{d}(x^2)}{\\mathrm{d}x} = 2x"):
+        assert _status("x: real", line) is Status.PROVED, line  # the derivative's d stays

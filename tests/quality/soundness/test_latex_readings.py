@@ -53,6 +53,7 @@ BLOCKS = {
     "declared_d": "x, y: real; d: positive",
     "size_T": "\\beta: (0, 1); T: 2..3; g: vector of size T",
     "defined_T": "\\beta: (0, 1); T = 3",
+    "defined_d": "x: real\nd = 3",
     "gradient": "w: vector of size k; k: 2..3",
     "vector_index": "x: vector of size k; k: 2..3; j: index",
     "matrix_norm": "A: matrix k×k; k: 2..2; I: identity k×k",
@@ -542,6 +543,9 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("x^2 = x^2 \\quad \\text{trivially} \\\\ \\quad + 1",),
         "False at x = 0: the row below goes on with the math, 0 ≠ 1.",
     ),
+    # f2: \\mathrm{d}x outside a derivative was the identity applied to x
+    ("readings", "differential_as_value", "malformed", ("\\mathrm{d}x = x",), "Ambiguous: a differential is no value."),
+    ("defined_d", "defined_d_in_bold", "false", ("\\mathbf{d} x = x",), "False at x = 1: d = 3, so 3 ≠ 1."),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

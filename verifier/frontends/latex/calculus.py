@@ -72,6 +72,18 @@ def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     return differentiate(w, product(w.holding(var.hold), top[1:]), var, node)
 
 
+def no_differential(w: Any, node: Node) -> None:
+    """\\mathrm{d} (\\mathbf{d}, …) outside a derivative's fraction: a differential is no value, so it is refused,
+    unless the file declares or defines d, which is then that symbol under any font."""
+    if not ("d" in w.scope.decls.objects or "d" in w.env or "d" in w.scope.decls.definitions):
+        raise w.fail(
+            node,
+            "a differential d is not a value outside a derivative's fraction, and integrals are not read; write "
+            "the derivative as \\frac{\\mathrm{d}}{\\mathrm{d}x} f or \\frac{\\mathrm{d}f}{\\mathrm{d}x} (or f'(x)), "
+            "or declare d (d: real) for a variable named d",
+        )
+
+
 def _declared_d(w: Any, top: list[Node], bottom: list[Node], node: Node) -> None:
     """\\frac{d}{dx} with d declared (a variable, a definition): a derivative or the fraction d/(d x)? Refused."""
     declared = "d" in w.scope.decls.objects or "d" in w.env or "d" in w.scope.decls.definitions

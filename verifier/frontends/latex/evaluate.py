@@ -122,8 +122,8 @@ class Evaluator:
         if isinstance(inner, Tree) and inner.data == "number" and str(inner.children[0]) in ("0", "1"):
             return Matrix([int(str(inner.children[0]))] * self.scope.size())  # \\mathbf{1}, \\mathbf{0}
         word = self.letters(arg)
-        if word in ("d",) and "d" not in self.scope.decls.objects:
-            return Fn("d", lambda v: v)
+        if word == "d":
+            calculus.no_differential(self, node)  # \\mathrm{d}x is no value; a declared d is d under any font
         if (node.children[0].value == "\\mathrm" and len(word) > 1) or word in macros.EXPECTATION:
             return self.operator(word, node)  # \\mathrm{Var}, \\mathrm{tr}, \\mathrm{E}
         return self.lookup(word, word, node)
