@@ -59,3 +59,28 @@ def test_a_declared_or_defined_d_is_that_symbol_under_any_font() -> None:
     assert _status("x, d: real", "\\mathit{d} x = d x") is Status.PROVED
     for line in ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x", "\\frac{\\mathrm{d}(x^2)}{\\mathrm{d}x} = 2x"):
         assert _status("x: real", line) is Status.PROVED, line  # the derivative's d stays
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\\frac{d}{dx} x^2 \\frac{d}{dx} x^3 = 12x^3",
+        "\\frac{d}{dx} x^2 \\, \\frac{d}{dx} x^3 = 6x^3",
+        "2 \\frac{d}{dx} x^2 \\frac{\\partial}{\\partial x} x^3 = 12x^3",
+    ],
+)
+def test_a_second_derivative_operator_in_the_first_ones_operand_is_refused(line: str) -> None:
+    # the second operator was read inside the first one's operand: 12x^3 was PROVED
+    message = _refusal("x: real", line)
+    assert "ambiguous: does the first derivative in" in message and "the second derivative included?" in message
+    assert "write each derivative in parentheses" in message
+
+
+def test_derivatives_in_parentheses_and_a_second_derivative_stay() -> None:
+    for line in (
+        "\\left(\\frac{d}{dx} x^2\\right) \\left(\\frac{d}{dx} x^3\\right) = 6x^3",
+        "\\frac{d}{dx} \\left(x^2 \\frac{d}{dx} x^3\\right) = 12x^3",
+        "\\frac{d}{dx}\\frac{d}{dx} x^3 = 6x",
+        "\\frac{d}{dx}(x^2) \\frac{d}{dx}(x^3) = 6x^3",
+    ):
+        assert _status("x: real", line) is Status.PROVED, line

@@ -546,6 +546,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     # f2: \\mathrm{d}x outside a derivative was the identity applied to x
     ("readings", "differential_as_value", "malformed", ("\\mathrm{d}x = x",), "Ambiguous: a differential is no value."),
     ("defined_d", "defined_d_in_bold", "false", ("\\mathbf{d} x = x",), "False at x = 1: d = 3, so 3 ≠ 1."),
+    # f3: a second derivative operator was read inside the first one's operand
+    (
+        "readings",
+        "two_derivatives_juxtaposed",
+        "malformed",
+        ("\\frac{d}{dx} x^2 \\frac{d}{dx} x^3 = 12x^3",),
+        "Ambiguous: d/dx (x² · 3x²) = 12x³, or (2x)(3x²) = 6x³ (false at x = 1 for the product: 6 ≠ 12).",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

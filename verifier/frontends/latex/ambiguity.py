@@ -42,6 +42,7 @@ def check(tree: Node, origin: Origin, script: bool = False) -> Node:
         _double_script(tree, origin)
     elif is_node(tree, "juxt") and not script:
         _numbers(tree, origin)
+        _two_operators(tree, origin)
     elif is_node(tree, "div"):
         _slash(tree, origin)
     elif is_node(tree, *_PRODUCTS):
@@ -132,6 +133,24 @@ def _is_mark(node: Node) -> bool:
     if is_node(node, "name"):
         return str(node.children[0].value) == "d"
     return is_node(node, "font") and text(node.children[1]).strip("{}") == "d"
+
+
+def _two_operators(node: Tree, origin: Origin) -> None:
+    """\\frac{d}{dx} x^2 \\frac{d}{dx} x^3: does the first derivative take the second's product too, or is this a
+    product of two derivatives? Refused, as with \\cdot between them (\\frac{d}{dx}\\frac{d}{dx} f, the second
+    derivative, and \\frac{d}{dx}(x^2) \\frac{d}{dx}(x^3), a parenthesised operand, stay)."""
+    at = [i for i, c in enumerate(node.children) if is_operator(c)]
+    for i in at:
+        j = next((j for j in at if j > i + 1), None)
+        if j is None or (j == i + 2 and is_node(node.children[i + 1], "paren")):
+            continue  # \\frac{d}{dx}(x^2) \\frac{d}{dx}(x^3): the first operand ends at ")"
+        raise _fail(
+            origin,
+            node.children[j],
+            f"ambiguous: does the first derivative in {text(node)} take the rest of the product, the second "
+            "derivative included? write each derivative in parentheses, \\left(\\frac{d}{dx} …\\right) "
+            "\\left(\\frac{d}{dx} …\\right), or the whole operand of the first in parentheses",
+        )
 
 
 def _unparenthesised_function(items: list[Node]) -> Node | None:
