@@ -84,3 +84,27 @@ def test_derivatives_in_parentheses_and_a_second_derivative_stay() -> None:
         "\\frac{d}{dx}(x^2) \\frac{d}{dx}(x^3) = 6x^3",
     ):
         assert _status("x: real", line) is Status.PROVED, line
+
+
+@pytest.mark.parametrize(
+    ("line", "write"),
+    [
+        ("\\sigma^2 x/2 = \\frac{\\sigma(x)^2}{2}", "write \\sigma^2(x/2) or \\frac{\\sigma^2x}{2}"),
+        ("\\sigma' x/2 = \\frac{\\sigma'(x)}{2}", "write \\sigma'(x/2) or \\frac{\\sigma'x}{2}"),
+        ("\\sin' x/2 = \\frac{\\cos x}{2}", "write \\sin'(x/2) or \\frac{\\sin'x}{2}"),
+        ("f' x/2 = 1", "write f'(x/2) or \\frac{f'x}{2}"),
+    ],
+)
+def test_a_functions_power_or_prime_before_a_slash_is_refused(line: str, write: str) -> None:
+    # \sigma x/2 was refused, but \sigma^2 x/2 and \sigma' x/2 were read as σ²(x/2), σ'(x/2): PROVED
+    message = _refusal("x: real; f: function", line)
+    assert "can be read two ways" in message and write in message, message
+
+
+def test_a_power_of_a_variable_or_of_e_before_a_slash_stays() -> None:
+    for line in (
+        "e^{x} y/2 = \\frac{e^x y}{2}",
+        "x^2 y/2 = \\frac{x^2 y}{2}",
+        "\\sigma'(x)/2 = \\frac{\\sigma'(x)}{2}",
+    ):
+        assert _status("x, y: real", line) is Status.PROVED, line

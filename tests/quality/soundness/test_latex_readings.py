@@ -554,6 +554,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\frac{d}{dx} x^2 \\frac{d}{dx} x^3 = 12x^3",),
         "Ambiguous: d/dx (x² · 3x²) = 12x³, or (2x)(3x²) = 6x³ (false at x = 1 for the product: 6 ≠ 12).",
     ),
+    # f5: a function's power or prime before / was read as the function of the quotient, unrefused
+    (
+        "readings",
+        "sigmoid_prime_before_slash",
+        "malformed",
+        ("\\sigma' x/2 = \\frac{\\sigma'(x)}{2}",),
+        "Ambiguous: σ'(x/2) or σ'(x)/2 (false at x = 2 for the first: σ'(1) = 0.197 ≠ σ'(2)/2 = 0.052).",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

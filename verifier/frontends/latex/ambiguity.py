@@ -157,7 +157,7 @@ def _unparenthesised_function(items: list[Node]) -> Node | None:
     """The first function in a product applied without parentheses (\\sin x), or None."""
     for f, arg in pairwise(items):
         base = f
-        while is_script(base):
+        while is_script(base) or is_node(base, "prime"):  # \\sin^2 x, \\sin' x
             base = base.children[0]
         if is_node(base, *_FUNCTIONS) and not is_node(arg, "paren", "tuple", "braced"):
             return f
@@ -233,15 +233,28 @@ def named_function_slash(w: Walker, node: Node) -> None:
     left = node.children[0]
     items = list(left.children) if is_node(left, "juxt") else []
     for f, arg in pairwise(items):
-        if not is_node(f, "name", "decorated", "font") or is_node(arg, "paren", "tuple", "braced"):
-            continue
-        if isinstance(w.item(f), Fn):
+        if not is_node(arg, "paren", "tuple", "braced") and _named_function(w, f):
             right = text(node.children[2])
             raise w.fail(
                 node,
                 f"ambiguous: {text(left)}/{right} can be read two ways; write {applied(items, f, node.children[2])} "
                 f"or \\frac{{{text(left)}}}{{{right}}}",
             )
+
+
+def _named_function(w: Walker, f: Node) -> bool:
+    """Whether f is a function known or declared by name (\\sigma, f), or its power or prime (\\sigma^2, f')."""
+    base = f
+    while is_node(base, "prime") or (is_script(base) and base.children[1].type == "CARET"):
+        base = base.children[0]
+    if not is_node(base, "name", "decorated", "font"):
+        return False
+    if base is f:
+        return isinstance(w.item(f), Fn)
+    try:
+        return isinstance(w.item(base), Fn)
+    except LatexError:  # e^{x}, a power whose base is no name of its own: no function
+        return False
 
 
 def digit_taker(out: list[Token]) -> tuple[Token, str] | None:
