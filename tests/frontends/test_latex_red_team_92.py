@@ -108,3 +108,10 @@ def test_a_power_of_a_variable_or_of_e_before_a_slash_stays() -> None:
         "\\sigma'(x)/2 = \\frac{\\sigma'(x)}{2}",
     ):
         assert _status("x, y: real", line) is Status.PROVED, line
+
+
+def test_a_slash_before_a_signed_product_is_refused_as_before_a_product() -> None:
+    # 1/2x was refused but 1/-2x read as 1/(-2x): PROVED
+    message = _refusal("x: real", "1/-2x = -\\frac{1}{2x}")
+    assert "ambiguous: 1/-2x can be read two ways; write \\frac{1}{-2x} or \\frac{1}{-2} x" in message, message
+    assert _status("x: real", "1/-x = -\\frac{1}{x}") is Status.PROVED  # one factor: no product to split

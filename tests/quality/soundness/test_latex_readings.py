@@ -562,6 +562,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\sigma' x/2 = \\frac{\\sigma'(x)}{2}",),
         "Ambiguous: σ'(x/2) or σ'(x)/2 (false at x = 2 for the first: σ'(1) = 0.197 ≠ σ'(2)/2 = 0.052).",
     ),
+    # f6: a / before a signed product was read 1/(-2x) without a word, while 1/2x is refused
+    (
+        "readings",
+        "slash_before_signed_product",
+        "malformed",
+        ("1/-2x = -\\frac{1}{2x}",),
+        "Ambiguous: 1/(-2x) or -x/2.",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

@@ -24,8 +24,7 @@ from itertools import pairwise
 from lark import Token, Tree
 
 from verifier.frontends.latex.errors import LatexError, Origin
-from verifier.frontends.latex.values import Fn
-from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, spaced
+from verifier.frontends.latex.walker import Node, inner, is_node, is_script, spaced
 
 _PRODUCTS = ("mul", "hadamard")
 _FUNCTIONS = ("func", "opname")
@@ -166,9 +165,11 @@ def _unparenthesised_function(items: list[Node]) -> Node | None:
 
 def _slash(node: Node, origin: Origin) -> None:
     left, right = node.children[0], node.children[2]
-    if is_node(right, "juxt"):
+    product = right.children[1] if is_node(right, "neg", "pos") else right  # 1/-2x as 1/2x
+    if is_node(product, "juxt"):
         a, b = text(left), text(right)
-        first, rest = text(right.children[0]), " ".join(text(c) for c in right.children[1:])
+        sign = text(right.children[0]) if product is not right else ""
+        first, rest = sign + text(product.children[0]), " ".join(text(c) for c in product.children[1:])
         raise _fail(
             origin,
             node.children[1],
@@ -226,35 +227,6 @@ def _extend(node: Tree, origin: Origin) -> Tree:
         )
     operand = rest[0] if len(rest) == 1 else Tree("juxt", rest)
     return Tree("juxt", [*items[: at + 1], Tree(node.data, [operand, *node.children[1:]])])
-
-
-def named_function_slash(w: Walker, node: Node) -> None:
-    """\\sigma x/2 or f x/2 with \\sigma, f functions (known or declared): σ(x/2) or σ(x)/2? Refused, as \\sin x/2."""
-    left = node.children[0]
-    items = list(left.children) if is_node(left, "juxt") else []
-    for f, arg in pairwise(items):
-        if not is_node(arg, "paren", "tuple", "braced") and _named_function(w, f):
-            right = text(node.children[2])
-            raise w.fail(
-                node,
-                f"ambiguous: {text(left)}/{right} can be read two ways; write {applied(items, f, node.children[2])} "
-                f"or \\frac{{{text(left)}}}{{{right}}}",
-            )
-
-
-def _named_function(w: Walker, f: Node) -> bool:
-    """Whether f is a function known or declared by name (\\sigma, f), or its power or prime (\\sigma^2, f')."""
-    base = f
-    while is_node(base, "prime") or (is_script(base) and base.children[1].type == "CARET"):
-        base = base.children[0]
-    if not is_node(base, "name", "decorated", "font"):
-        return False
-    if base is f:
-        return isinstance(w.item(f), Fn)
-    try:
-        return isinstance(w.item(base), Fn)
-    except LatexError:  # e^{x}, a power whose base is no name of its own: no function
-        return False
 
 
 def digit_taker(out: list[Token]) -> tuple[Token, str] | None:

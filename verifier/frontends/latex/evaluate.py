@@ -17,10 +17,10 @@ import sympy as sp
 from lark import Token, Tree
 
 from verifier.frontends.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
-from verifier.frontends.latex.ambiguity import named_function_slash
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.grammar import where
 from verifier.frontends.latex.scope import Scope, SizeError
+from verifier.frontends.latex.slashes import named_function_slash
 from verifier.frontends.latex.values import Fn, Matrix, Value
 from verifier.frontends.latex.walker import first_leaf
 
