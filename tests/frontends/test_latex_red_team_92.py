@@ -115,3 +115,30 @@ def test_a_slash_before_a_signed_product_is_refused_as_before_a_product() -> Non
     message = _refusal("x: real", "1/-2x = -\\frac{1}{2x}")
     assert "ambiguous: 1/-2x can be read two ways; write \\frac{1}{-2x} or \\frac{1}{-2} x" in message, message
     assert _status("x: real", "1/-x = -\\frac{1}{x}") is Status.PROVED  # one factor: no product to split
+
+
+@pytest.mark.parametrize(
+    ("line", "write"),
+    [
+        ("\\prod_i v_i / 2 = \\frac{v_1 v_2}{4}", "write \\prod_i\\left(v_i / 2\\right) or \\frac{\\prod_i v_i}{2}"),
+        (
+            "\\prod_i v_i \\cdot 2 = 4 v_1 v_2",
+            "write \\prod_i\\left(v_i \\cdot 2\\right) or \\left(\\prod_i v_i\\right) \\cdot 2",
+        ),
+    ],
+)
+def test_a_product_before_a_slash_or_cdot_is_refused_as_max_is(line: str, write: str) -> None:
+    # \prod_i took the / or \cdot into its scope (each factor halved): PROVED, while \max_i v_i / 2 is refused
+    message = _refusal("k: 2..2; v: vector of size k", line)
+    assert "can be read two ways" in message and write in message, message
+
+
+def test_a_product_in_parentheses_or_juxtaposed_and_a_sum_before_a_slash_stay() -> None:
+    block = "k: 2..2; v, w: vector of size k"
+    for line in (
+        "\\prod_i (v_i / 2) = \\frac{v_1 v_2}{4}",
+        "\\frac{\\prod_i v_i}{2} = \\frac{v_1 v_2}{2}",
+        "\\prod_i v_i w_i = v_1 v_2 w_1 w_2",
+        "\\sum_i v_i / 2 = \\frac{v_1 + v_2}{2}",
+    ):
+        assert _status(block, line) is Status.PROVED, line

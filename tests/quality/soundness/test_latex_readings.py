@@ -570,6 +570,14 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("1/-2x = -\\frac{1}{2x}",),
         "Ambiguous: 1/(-2x) or -x/2.",
     ),
+    # f4: \\prod took a / or \\cdot after its factor into its scope, unrefused (\\max_i v_i / 2 is refused)
+    (
+        "vectors",
+        "product_then_slash",
+        "malformed",
+        ("\\prod_i v_i / 2 = \\frac{\\prod_i v_i}{2^k}",),
+        "Ambiguous: Π(vᵢ/2) or (Π vᵢ)/2 (false at v = (1, 1) for the second: 1/2 ≠ 1/4).",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

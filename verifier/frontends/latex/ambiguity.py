@@ -44,6 +44,8 @@ def check(tree: Node, origin: Origin, script: bool = False) -> Node:
         _two_operators(tree, origin)
     elif is_node(tree, "div"):
         _slash(tree, origin)
+    elif is_node(tree, "bigop"):
+        _product_reach(tree, origin)
     elif is_node(tree, *_PRODUCTS):
         return _extend(tree, origin)
     return tree
@@ -150,6 +152,23 @@ def _two_operators(node: Tree, origin: Origin) -> None:
             "derivative included? write each derivative in parentheses, \\left(\\frac{d}{dx} …\\right) "
             "\\left(\\frac{d}{dx} …\\right), or the whole operand of the first in parentheses",
         )
+
+
+def _product_reach(node: Tree, origin: Origin) -> None:
+    """\\prod_i v_i / 2, \\prod_i v_i \\cdot 2: does the product take the / or \\cdot (each factor halved) or end
+    before it? Refused, as \\max_i v_i / 2 is (a \\sum is linear: either reading is one value)."""
+    body = node.children[-1]
+    if str(node.children[0]) != "\\prod" or not is_node(body, "div", *_PRODUCTS):
+        return
+    head = "".join(text(c) for c in node.children[:-1])
+    left, sign, right = text(body.children[0]), text(body.children[1]), text(body.children[2])
+    alone = f"\\frac{{{head} {left}}}{{{right}}}" if sign == "/" else f"\\left({head} {left}\\right) {sign} {right}"
+    raise _fail(
+        origin,
+        body.children[1],
+        f"ambiguous: {head} {left} {sign} {right} can be read two ways; write {head}\\left({left} {sign} {right}"
+        f"\\right) or {alone}",
+    )
 
 
 def _unparenthesised_function(items: list[Node]) -> Node | None:
