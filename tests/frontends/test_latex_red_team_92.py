@@ -142,3 +142,24 @@ def test_a_product_in_parentheses_or_juxtaposed_and_a_sum_before_a_slash_stay() 
         "\\sum_i v_i / 2 = \\frac{v_1 + v_2}{2}",
     ):
         assert _status(block, line) is Status.PROVED, line
+
+
+def test_displays_markdown_shows_as_no_math_are_no_lines() -> None:
+    # a display in an HTML comment, a code span or an indented code block was read as a line of a chain
+    text = (
+        "```verifier\nx: real\n```\n\n$$ (x + 1)^2 = x^2 + 2x + 1 $$\n\n<!-- old attempt:\n$$ = x^2 + 1 $$\n-->\n\n"
+        "Write `$$ x + x = 3x $$` in notes, or ``a `$$ x = 2x $$` span``.\n\n    $$ x = 2x $$\n\n"
+        "<!-- unclosed\n$$ x = 3x $$\n"
+    )
+    doc = split(text, "f.md")
+    assert [[" ".join(d.text.split()) for d in c.displays] for c in doc.chains] == [["(x + 1)^2 = x^2 + 2x + 1"]]
+    assert len(split(text.replace("<!--", "").replace("-->", ""), "f.tex").chains) > 1  # TeX has no such comment
+
+
+def test_an_indented_display_in_a_list_or_in_a_display_is_read() -> None:
+    text = "1. a step:\n\n    $$ x + x = 2x $$\n\n$$\n    (x+1)^2\n\n    = x^2 + 2x + 1\n$$\n"
+    doc = split(text, "f.md")
+    assert [[" ".join(d.text.split()) for d in c.displays] for c in doc.chains] == [
+        ["x + x = 2x"],
+        ["(x+1)^2 = x^2 + 2x + 1"],
+    ]

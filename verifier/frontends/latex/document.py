@@ -13,7 +13,8 @@ row above, as a textbook writes a long right side (it starts with +, −, \\cdot
 relation at all: `&\\quad + 1`, `&\\qquad (x - 1)`), is joined to it. A plain display cut by `\\\\` is
 read as rows too (it shows them as rows). A row with a second equation in a further `&` column
 (`a &= b & c &= d`) is refused: each equation goes on its own row.
-Nothing here needs lark.
+In a Markdown file a display inside an HTML comment (<!-- … -->), an inline code span or an indented code
+block is no line: Markdown does not show it as math. Nothing here needs lark.
 """
 
 from __future__ import annotations
@@ -232,6 +233,37 @@ _TWO_EQUATIONS = (
 )
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # an HTML comment, to the end of the file if unclosed
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:[^`\n]|`(?!\1)|\n(?![ \t]*\n))+?(?<!`)\1(?!`)")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
+
+
+def _not_math(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of what Markdown shows as no math: HTML comments, inline code spans and indented code
+    blocks (4 spaces or a tab after a blank line, below a line that is flush left and no list item). A display in
+    them is shown as written, or not at all, so it is no line of a chain."""
+    found = [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
+    found += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    for start, end in found:
+        text = _blank(text, start, end)
+    lines, starts = text.split("\n"), _line_starts(text)
+    blocks: list[tuple[int, int]] = []
+    code, above = False, ""  # in a code block; the last line with text before the blank line(s)
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        indented = line.startswith(("    ", "\t"))
+        opens = (i == 0 or not lines[i - 1].strip()) and not above[:1].isspace() and not _LIST_ITEM.match(above)
+        code = indented and (code or opens)
+        if code:
+            blocks.append((starts[i], starts[i] + len(line)))
+        above = line
+    for m in _DISPLAY.finditer(text):  # a display begun outside a code block keeps its indented rows
+        if not any(s <= m.start() < e for s, e in blocks):
+            blocks = [(s, e) for s, e in blocks if not m.start() < s < m.end()]
+    return found + blocks
+
+
 def split(text: str, path: str) -> Document:
     """The declarations and chains of a file's text."""
     lines = text.split("\n")
@@ -241,6 +273,9 @@ def split(text: str, path: str) -> Document:
     visible = text
     for start, end in skip:
         visible = _blank(visible, start, end)
+    if not path.endswith(".tex"):
+        for start, end in _not_math(visible):
+            visible = _blank(visible, start, end)
     events: list[tuple[int, str, str, str]] = []
     for i, line in enumerate(lines):
         m = _DIRECTIVE.match(line)
