@@ -163,3 +163,15 @@ def test_an_indented_display_in_a_list_or_in_a_display_is_read() -> None:
         ["x + x = 2x"],
         ["(x+1)^2 = x^2 + 2x + 1"],
     ]
+
+
+@pytest.mark.parametrize("line", ["x^2 = x^2 \\quad \\text{trivially} + 1", "x = x \\text{by X} \\cdot 2"])
+def test_an_operation_right_after_a_reason_is_refused(line: str) -> None:
+    # on one row, \text{trivially} + 1 took the + 1 as words of the reason: x^2 = x^2 + 1 was PROVED
+    message = _refusal("x: real", line)
+    assert message.split(": ", 1)[1].startswith("math after a reason: '\\text{"), message
+    assert "put the reason at the end of the line" in message
+
+
+def test_a_justification_whose_math_starts_with_a_minus_stays() -> None:
+    assert _status("x: real", "-x = -x \\quad \\text{since } -x \\le |x|") is Status.PROVED

@@ -578,6 +578,13 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\prod_i v_i / 2 = \\frac{\\prod_i v_i}{2^k}",),
         "Ambiguous: Π(vᵢ/2) or (Π vᵢ)/2 (false at v = (1, 1) for the second: 1/2 ≠ 1/4).",
     ),
+    (
+        "readings",
+        "plus_after_a_reason",
+        "malformed",
+        ("x^2 = x^2 \\quad \\text{trivially} + 1",),
+        "Ambiguous: false as math.",
+    ),
     ("cancelled", "one_factor_kept", "true", ("\\frac{a}{a y} = \\frac{1}{y}",), "Proof: a > 0; 1/y is kept."),
 ]
 

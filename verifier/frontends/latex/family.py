@@ -94,6 +94,7 @@ class Reader:
                 raise LatexError(display.origin, display.refused)
             text, reason = _reason(display.text)
             reasons.check(reason, display.origin)
+            reasons.no_math_after(display.text, display.origin)
             toks = grammar.tokens(text, display.origin, self.commands)
             grammar.check_balance(toks, display.origin)
             parts = grammar.split_relations(toks)

@@ -46,6 +46,37 @@ def start(text: str) -> int | None:
     return None if m is None else m.start()
 
 
+_OPERATION = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*([+*/]|\\(?:cdot|times|div)(?![a-zA-Z]))")
+
+
+def no_math_after(text: str, origin: Origin) -> None:
+    """A LatexError if the row's reason, \\text{…}, is followed by an operation (`\\text{trivially} + 1`): the
+    math that goes on after it would be read as words of the reason and never checked. A minus may start the
+    math of a justification (`\\text{expand: } -t \\log p`), so it is let through."""
+    at = start(text)
+    if at is None:
+        return
+    end = _closing(text, text.index("{", at))
+    m = _OPERATION.match(text, end + 1)
+    if m is not None:
+        raise LatexError(
+            origin,
+            f"math after a reason: '{text[at : end + 1].strip()}' is followed by {m.group(1)}, which would be read as "
+            "words of the reason and never checked; put the reason at the end of the line "
+            "(x^2 + 1 \\quad \\text{expand}), or the whole remark inside \\text{…}",
+        )
+
+
+def _closing(text: str, opened: int) -> int:
+    """The offset of the brace that closes the one at `opened` (the end of the text if none does)."""
+    depth = 0
+    for i in range(opened, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0) if text[i - 1] != "\\" else 0
+        if depth == 0:
+            return i
+    return len(text)
+
+
 def _is_operator(text: str, at: int) -> bool:
     """\\text{tr}(A): the \\text whose braces open at `at` names a known operator applied to what follows."""
     m = re.match(r"\s*([A-Za-z]+)\s*\}\s*(?:\\left\s*)?[(\[]", text[at:])
