@@ -175,3 +175,15 @@ def test_an_operation_right_after_a_reason_is_refused(line: str) -> None:
 
 def test_a_justification_whose_math_starts_with_a_minus_stays() -> None:
     assert _status("x: real", "-x = -x \\quad \\text{since } -x \\le |x|") is Status.PROVED
+
+
+def test_a_closed_interval_of_one_number_is_named_as_such_not_empty() -> None:
+    """helper-92: `x: [1, 1]` was "[1, 1] is empty"; it is the one number 1, and the message says what to write."""
+    _, errors = _read("x: [1, 1]", "$$ x = x $$")
+    assert any("is the one number 1, no range" in e for e in errors), errors
+
+
+def test_a_constant_with_no_real_value_is_not_blamed_on_a_sum() -> None:
+    """helper-92: (−1)^{1/2} = 0, with no sum in it, was explained as "a term of a sum at one of its indices"."""
+    message = _refusal("x: real", "(-1)^{1/2} = 0")
+    assert "undefined in ℝ" in message and message.index("write a line that has a real value") < message.index("sum")

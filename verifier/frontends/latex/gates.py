@@ -77,8 +77,8 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         raise LatexError(
             where,
             f"this line is undefined in ℝ: its {condition.what} needs {sp.latex(condition.arg)} to be {what}, and it "
-            "is not (a term of a sum at one of its indices, say: 1/i at i = 0); start the sum where every term is "
-            "defined, or leave that term out",
+            "is not; write a line that has a real value (a sum's term at one of its indices can do this, 1/i at "
+            "i = 0: start the sum where every term is defined)",
         )
     shown = {s: v for s, v in point.items() if s in condition.arg.free_symbols}
     at = ", ".join(f"{names.get(s, str(s))} = {_decimal(v)}" for s, v in sorted(shown.items(), key=lambda i: str(i[0])))

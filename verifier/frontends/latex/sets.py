@@ -64,6 +64,10 @@ def interval(text: str) -> str | None:
             f"{text} is unbounded on one side; the domains are (0, \\infty), [0, \\infty), the reals and bounded "
             "intervals: shift the variable, or bound it"
         )
+    if lo == hi and left == "[" and right == "]":
+        raise ValueError(
+            f"{text} is the one number {lo}, no range; write the number in the lines (or define it: x = {lo})"
+        )
     if lo >= hi:
         raise ValueError(f"{text} is empty; write (lo, hi) with lo < hi")
     return f"{left}{lo},{hi}{right}"
