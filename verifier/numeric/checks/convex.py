@@ -2,6 +2,7 @@
 
 f(θa + (1 − θ)b) ≤ θf(a) + (1 − θ)f(b) (≥ for concave), with a and b drawn from wrt's domain, θ from [0, 1]
 and the other symbols shared: an Inequality claim checked (and its counterexamples confirmed) as any other.
+Where f has one variable, pairs around a point where it curves the wrong way are checked too (`dent`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sympy as sp
 
 from verifier.language.claims import Convex, Given, Inequality
 from verifier.language.domains import Interval
+from verifier.numeric.checks import dent
 from verifier.numeric.checks.inequality import check_inequality
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings
@@ -60,4 +62,11 @@ def check_convex(inst: Instance, body: Convex, rng: np.random.Generator, s: Sett
     two_point = convexity_inequality(body)
     derived = instantiate(dataclasses.replace(inst.claim, body=two_point))
     with np.errstate(invalid="ignore", over="ignore"):  # e^{large} − e^{large}: NaN, no information
-        return check_inequality(derived, two_point, rng, s)
+        outcome = check_inequality(derived, two_point, rng, s)
+        if outcome.counterexample is not None or s.points is not None:
+            return outcome
+        points = dent.pairs(inst, body, derived)  # a dent no sampled pair spans, where f has one variable
+        if points is None:
+            return outcome
+        at_dent = check_inequality(derived, two_point, rng, dataclasses.replace(s, points=points))
+        return at_dent if at_dent.counterexample is not None else outcome

@@ -119,7 +119,7 @@ def _points(gap: sp.Expr, x: sp.Symbol, given: object, strict: bool) -> list[sp.
     domain = getattr(given, "domain", None)
     for end, is_open in (("lo", "open_lo"), ("hi", "open_hi")):
         value = getattr(domain, end, None)
-        if isinstance(value, int | float) and not getattr(domain, is_open, True):
+        if isinstance(value, int | float | sp.Rational) and not getattr(domain, is_open, True):
             points.append(exact_end(value))
     return [p for p in dict.fromkeys(points) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
 

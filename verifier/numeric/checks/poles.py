@@ -246,7 +246,7 @@ def _solvable(condition: sp.Expr, x: sp.Symbol) -> bool:
 def _window(given: Given) -> sp.Set:
     """The bounded interval of the domain, where it has one (a periodic condition needs it), else ℝ."""
     lo, hi = getattr(given.domain, "lo", None), getattr(given.domain, "hi", None)
-    if isinstance(lo, int | float) and isinstance(hi, int | float):
+    if isinstance(lo, int | float | sp.Rational) and isinstance(hi, int | float | sp.Rational):
         return sp.Interval(exact_end(lo), exact_end(hi))
     return sp.S.Reals
 

@@ -1,0 +1,79 @@
+"""Convexity false only on a small interval: pairs around the point where f curves the wrong way (`dent`)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from verifier import Convex, Interval, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.expect import Expect
+from verifier.language.families import Claim
+from verifier.numeric.checks import convex, dent
+from verifier.outcome import Status
+from verifier.trusted.instantiate import instantiate
+
+x = sp.Symbol("x", real=True)
+
+
+def _pairs(body: Convex) -> dict[sp.Symbol, np.ndarray] | None:
+    claim = Claim(name="c", derivation="d", statement_text="", body=body, expect=Expect.HOLDS, n=None)
+    derived = instantiate(dataclasses.replace(claim, body=convex.convexity_inequality(body)))
+    return dent.pairs(instantiate(claim), body, derived)
+
+
+def _ends(points: dict[sp.Symbol, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    by_name = {str(s): v for s, v in points.items()}
+    return by_name["x_a"], by_name["x_b"], by_name["theta_mix"]
+
+
+def test_pairs_straddle_a_dent_narrower_than_any_sample_spacing() -> None:
+    points = _pairs(Convex(x**4 - sp.Rational(1, 10**6) * x**2, x, where={x: Real()}))
+    assert points is not None
+    a, b, theta = _ends(points)
+    assert np.all(a < 0) and np.all(b > 0) and np.all(theta == 0.5)
+    assert np.allclose(a, -b) and b.min() < 1e-6  # x0 = 0, down to widths far inside |x| < 4·10⁻⁴
+
+
+def test_a_dent_at_a_closed_rational_end_is_approached_from_inside() -> None:
+    """x³ on [−1/1000, 1]: f″ < 0 only on [−1/1000, 0). The float −0.001 lies below −1/1000, outside."""
+    points = _pairs(Convex(x**3, x, where={x: Interval(sp.Rational(-1, 1000), 1)}))
+    assert points is not None
+    a, b, _ = _ends(points)
+    assert all(sp.Rational(v) >= sp.Rational(-1, 1000) for v in a)
+    assert np.all(b <= 1)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        Convex(x**4 + x**2, x, where={x: Real()}),  # f″ > 0
+        Convex(x**4, x, where={x: Real()}),  # f″ = 0 at 0, never below
+        Convex(sp.log(x), x, where={x: Interval(0, 5, open_lo=True)}, concave=True),
+    ],
+)
+def test_no_pairs_where_f_never_curves_the_wrong_way(body: Convex) -> None:
+    assert _pairs(body) is None
+
+
+def test_a_concavity_claim_looks_for_upward_curvature() -> None:
+    points = _pairs(Convex(-(x**4) + sp.Rational(1, 10**6) * x**2, x, where={x: Real()}, concave=True))
+    assert points is not None and np.all(_ends(points)[0] < 0)
+    assert _pairs(Convex(-(x**4) - x**2, x, where={x: Real()}, concave=True)) is None
+
+
+@claim(expect="refuted")
+def dent_at_zero() -> Convex:
+    """x⁴ − 10⁻⁶x² is not convex: f″ < 0 for |x| < 4·10⁻⁴."""
+    return Convex(x**4 - sp.Rational(1, 10**6) * x**2, x, where={x: Real()})
+
+
+def test_the_dent_is_refuted_with_a_pair_confirmed_in_high_precision() -> None:
+    result = verify_family(dent_at_zero, EngineSettings(samples=60))
+    assert result.status is Status.REFUTED
+    assert result.counterexample is not None
+    values = result.counterexample.values
+    assert float(values["x_a"]) < 0 < float(values["x_b"]) and float(values["theta_mix"]) == 0.5
