@@ -25,6 +25,7 @@ import sympy as sp
 from verifier.engine import built, diagnose, mathtext
 from verifier.language import families
 from verifier.language.claims import Statement
+from verifier.language.domains import DomainError
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
 from verifier.language.text import plural
@@ -114,6 +115,10 @@ def _validate(chain: Chain) -> None:
                 f"step {i}: ⇒ and ⇔ join statements Relation(lhs, op, rhs), and =, ≤ join expressions; "
                 "a chain is made of one or the other"
             )
+    try:
+        chain.ledger(len(chain.steps))  # a step's where= only narrows: said once, for the chain
+    except DomainError as err:
+        raise ClaimError(str(err)) from None
 
 
 def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement | None], text: str) -> ClaimFamily:

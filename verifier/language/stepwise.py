@@ -16,7 +16,8 @@ from typing import Any
 import sympy as sp
 
 from verifier.language.claims import Given, Identity, Inequality, MathData, Statement, Where, _freeze, _givens
-from verifier.language.domains import Domain
+from verifier.language.domains import Domain, DomainError
+from verifier.language.domains.order import narrows
 
 RELATIONS = ("=", "<=", "<", ">=", ">")
 IMPLICATIONS = ("=>", "<=>")
@@ -94,7 +95,11 @@ class Chain(Statement):
         symbol declared again gets its new (narrower) domain from that step on."""
         entries: dict[sp.Basic, Domain] = {}
         for where in (self.where, *(s.where for s in self.steps[:upto])):
-            entries.update({_freeze(t): dom for t, dom in self._pairs(where)})
+            for target, domain in self._pairs(where):
+                key = _freeze(target)
+                if key in entries and not narrows(domain, entries[key]):
+                    raise DomainError(_not_narrower(key, domain, entries[key]))
+                entries[key] = domain
         return list(entries.items())
 
     def end_relation(self) -> str | None:
@@ -123,3 +128,12 @@ class Chain(Statement):
         if op == "=":
             return Identity(self.start, last, where=self.ledger(len(self.steps)))
         return Inequality(self.start, op, last, where=self.ledger(len(self.steps)))
+
+
+def _not_narrower(target: sp.Basic, domain: Domain, before: Domain) -> str:
+    """Why a step may not declare target again with this domain (a step's where= only narrows)."""
+    return (
+        f"a step's where= may only narrow a domain: {target} ∈ {domain.describe()} is not inside "
+        f"{target} ∈ {before.describe()}, declared before it; declare the narrower domain on the chain, "
+        "or verify the other case as a chain of its own"
+    )

@@ -266,7 +266,10 @@ def instantiate(claim: Claim) -> Instance:
         for value in values:
             if _undefined_everywhere(value):
                 raise UndefinedEverywhere("an expression is undefined everywhere (zoo or nan: a division by zero?)")
-    given = claim.given
+    try:
+        given = claim.given
+    except DomainError as err:  # a chain's step that declares a domain outside the one before it
+        raise ClaimError(str(err)) from None
     for g in given:
         if not isinstance(g.domain, Domain):
             raise ClaimError(
