@@ -426,6 +426,8 @@ def test_names_with_a_letter_subscript_and_a_second_size_held_at_one_value() -> 
     ("chain", "phrase"),
     [
         (r"$$ \sum_i x^{(i)} = 0 $$", "names the i-th example, not a power; write y_i"),
+        (r"$$ t^{[2]} = t^2 $$", "names layer l, not a power; write W_l"),  # read as t² and PROVED (helper-97)
+        (r"$$ A^{[1]} = A $$", "a superscript in brackets, W^{[l]}"),
         (r"$$ \log |A| = 0 $$", "|A| of a matrix: for its determinant write \\det A"),
         (r"$$ t \sim 0 $$", "\\sim belongs in the declarations"),
         (r"$$ t \neq 0 $$", "≠ is no step of a chain"),

@@ -102,10 +102,13 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
             )
         return sp.exp(values.collapse(exponent))
     body = inner(script)
-    if is_node(body, "paren") and body.children[0].type == "LPAR" and is_node(body.children[1], "name", "number"):
-        raise w.fail(
-            node, "a superscript in parentheses, y^{(i)}, names the i-th example, not a power; write y_i (or (y)^i)"
-        )
+    if is_node(body, "paren") and is_node(body.children[1], "name", "number"):
+        if body.children[0].type == "LPAR":
+            raise w.fail(
+                node, "a superscript in parentheses, y^{(i)}, names the i-th example, not a power; write y_i (or (y)^i)"
+            )
+        if body.children[0].type == "LBRACK":
+            raise w.fail(node, "a superscript in brackets, W^{[l]}, names layer l, not a power; write W_l (or (W)^l)")
     key = base_key(w, base)
     squared = key is not None and f"{key}^2" in w.scope.decls.definitions
     if squared and literal(script) == "2" and key not in w.env and key not in w.held:
