@@ -296,6 +296,8 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
 
     def sides() -> tuple[Vector, Vector]:
         v = value()
+        if isinstance(v, mpmath.mpc):  # a side with i in it: real only where its imaginary part is exactly 0
+            v = v.real if v.imag == 0 else mpmath.nan  # else no sign: the definedness probe says it is not real
         return [v], [mpmath.mpf(0)]
 
     Peak.reset_switch()

@@ -21,6 +21,8 @@ from functools import cached_property
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
 from verifier.language import distributions, iteration, walk
 from verifier.language.claims import (
@@ -262,6 +264,12 @@ def instantiate(claim: Claim) -> Instance:
     objs = body.parts()
     _check_sizes(objs)
     values = [sp.sympify(obj) for obj in objs]
+    statement = next((v for v in values if isinstance(v, Relational | BooleanAtom | BooleanFunction)), None)
+    if statement is not None:
+        raise ClaimError(
+            f"{sp.sstr(statement)[:60]} is a statement, true or false, not a value: a claim relates expressions "
+            "(Identity(x, x), not Identity(Eq(x, x), true)); for a statement that gives another, use Implication"
+        )
     if walk.has_any(values, (sp.zoo, sp.nan)):  # one walk over every part; each part's own test only then
         for value in values:
             if _undefined_everywhere(value):
