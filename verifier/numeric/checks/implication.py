@@ -77,7 +77,30 @@ def _one_way(
     solved = premise.solve(inst, a)
     if solved is not None:
         return _on_solutions(inst, a, b, solved, rng, s)
-    return _where_it_holds(inst, a, b, rng, s)
+    edge = _on_the_edge(inst, a, b, rng, s)
+    return edge if edge is not None else _where_it_holds(inst, a, b, rng, s)
+
+
+def _on_the_edge(
+    inst: Instance, a: Relation, b: Relation, rng: np.random.Generator, s: Settings
+) -> NumericOutcome | None:
+    """A counterexample where a non-strict premise holds with equality, if it has one: x ≤ 1 ⇒ 2x < 2 fails only at
+    x = 1, which no sample of x ≤ 1 lands on. The equation is solved like any premise (exactly, and verified),
+    and each of its points is a point of A; None where it has no solution, or B holds at the points tried."""
+    if a.op not in ("<=", ">=") or s.points is not None:
+        return None
+    equal = Relation(a.lhs, "=", a.rhs)
+    solved = premise.solve(inst, equal)
+    if solved is None:
+        return None
+    outcome = _on_solutions(inst, equal, b, solved, rng, s)
+    if outcome.counterexample is None:
+        return None
+    outcome.counterexample = dataclasses.replace(
+        outcome.counterexample,
+        note="; ".join(filter(None, ["the premise holds with equality", outcome.counterexample.note])),
+    )
+    return outcome
 
 
 def _on_solutions(
