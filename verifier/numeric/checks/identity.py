@@ -9,7 +9,7 @@ from flint import arb
 from verifier.language.claims import Identity
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
-from verifier.numeric.checks import definedness, lattice, poles
+from verifier.numeric.checks import case_points, definedness, lattice, poles
 from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
@@ -41,6 +41,8 @@ def _compare_sides(
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and (hit := lattice.probe(inst, env, (lhs, rhs))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
+    if found.counterexample is None and exact and (named := case_points.probe(inst, lhs, rhs)).counterexample:
+        found = named  # a point a Piecewise condition names (x = 1/3), where no float sample lands
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
     ball_fn = balls.BallEvaluator(inst.symbols, lhs + rhs)
 

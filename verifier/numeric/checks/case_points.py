@@ -1,0 +1,79 @@
+"""An identity in one symbol, decided exactly where a Piecewise's condition names a point.
+
+Piecewise((1, Eq(x, 1/3)), (0, True)) = 0 fails at x = 1/3 alone: no float sample is 1/3, and a float next to
+it takes the other row. A condition x = c, or x ≠ c (the row after it is taken at c), in one symbol is solved
+exactly (sympy's solveset, bounded as in poles.py), and at each point of the domain found the two sides are
+evaluated exactly, each Piecewise taking the row its conditions give there. A difference sympy shows nonzero
+(and finite) at a point shown to lie in the domain is a counterexample decided exactly; a difference it cannot
+decide proves nothing and is passed over. This only refutes: a claim that survives it is as it was.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier.numeric.checks.critical import SIGN_BUDGET
+from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, shown_value, solve_bounded
+from verifier.outcome import Counterexample
+from verifier.strategies import budget
+from verifier.trusted.instantiate import Instance
+
+
+def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
+    """A point named by a Piecewise condition where the sides differ, decided exactly; else nothing."""
+    if len(inst.symbols) != 1 or len(inst.given) != 1:
+        return Finding()
+    x, given = inst.symbols[0], inst.given[0]
+    sides = [sp.sympify(e) for e in lhs + rhs]
+    if not any(e.has(sp.Piecewise) for e in sides):
+        return Finding()
+    for point in _named_points(sides, x, given):
+        for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
+            gap = _exact_gap(sp.sympify(a), sp.sympify(b), x, point)
+            if gap is not None:
+                return _finding(inst.claim.n, given, point, gap, k if len(lhs) > 1 else None)
+    return Finding()
+
+
+def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
+    """The points of the domain where a Piecewise condition x = c (or x ≠ c) is an equation in x that holds."""
+    points: list[sp.Expr] = []
+    for pw in {p for e in sides for p in e.atoms(sp.Piecewise)}:
+        for _, condition in pw.args:
+            for rel in condition.atoms(sp.Eq, sp.Ne) if isinstance(condition, sp.Basic) else ():
+                equation = rel.lhs - rel.rhs
+                if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
+                    continue
+                found = solve_bounded(equation, x, _window(given))  # type: ignore[arg-type]
+                if isinstance(found, sp.FiniteSet):
+                    points += [p for p in found if p.is_real]
+    return [p for p in dict.fromkeys(sorted(points, key=sp.default_sort_key)) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
+
+
+def _exact_gap(a: sp.Expr, b: sp.Expr, x: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
+    """a − b at the point, exactly, if sympy shows it finite and nonzero (within SIGN_BUDGET heartbeats)."""
+    try:
+        with budget.budget(SIGN_BUDGET):
+            left, right = a.xreplace({x: point}), b.xreplace({x: point})
+            if left.has(sp.Piecewise, sp.nan, sp.zoo, sp.oo, -sp.oo) or right.has(sp.Piecewise, sp.nan, sp.zoo):
+                return None  # a row not decided, or a side with no value: not this probe's finding
+            gap = sp.simplify(left - right)
+    except (budget.BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+        return None
+    if gap.is_zero is False and gap.is_finite and gap.is_real:
+        return gap
+    return None
+
+
+def _finding(n: int | None, given: object, point: sp.Expr, gap: sp.Expr, entry: int | None) -> Finding:
+    label = given.label  # type: ignore[attr-defined]
+    at = sp.sstr(point)
+    where = f" (entry {entry + 1})" if entry is not None else ""
+    reason = f"violated at {label} = {at}, a point a case condition names, decided exactly: lhs − rhs = {gap}{where}"
+    cx = Counterexample(
+        n=n, values={label: shown_value(given, point)}, claimed="lhs − rhs = 0",  # type: ignore[arg-type]
+        observed=sp.sstr(gap), relation="=", error=sp.sstr(abs(gap)), digits=0,
+        note=f"{label} = {at} ≈ {float(point):.6g}, where a Piecewise takes another row",
+    )  # fmt: skip
+    return Finding(cx, reason, exact={given.target: point})  # type: ignore[attr-defined]
