@@ -23,7 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from verifier.frontends.latex import reasons
+from verifier.frontends.latex import characters, reasons
 from verifier.frontends.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(
@@ -283,7 +283,8 @@ def split(text: str, path: str) -> Document:
             events.append((starts[i], m.group(1), m.group(2), ""))
     for m in _DISPLAY.finditer(visible):
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
-        events += [(m.start(group) + at, "display", row, why) for at, row, why in _rows(m.group(group)) if row.strip()]
+        rows = _rows(characters.uncommented(m.group(group)))  # a % comment runs to the end of its line
+        events += [(m.start(group) + at, "display", row, why) for at, row, why in rows if row.strip()]
     pending = ChainSource(Origin(path, 1, 1))
     current: ChainSource | None = None
     for offset, kind, value, refused in sorted(events, key=lambda e: e[0]):

@@ -345,7 +345,9 @@ def _entrywise(w: Walker, d: Definition, tree: Tree) -> Value:
 def prime(w: Walker, node: Node) -> Fn:
     f = w.item(node.children[0])
     if not isinstance(f, Fn) or f.greedy:
-        raise w.fail(node, "a prime ' only goes on a function: \\sigma'(x)")
+        raise w.fail(
+            node, "a prime (x', x^\\prime) goes on a function only, \\sigma'(x); name a variable \\tilde{x} or x_2"
+        )
     t = sp.Dummy("t")
     d = values.collapse(f.apply(t))
     d = sp.diff(d, t)

@@ -16,7 +16,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.frontends.latex import ambiguity, binders, macros, spacing
+from verifier.frontends.latex import ambiguity, binders, characters, macros, spacing
 from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
@@ -164,12 +164,12 @@ def where(origin: Origin, token: Token) -> Origin:
 
 def tokens(text: str, origin: Origin, commands: frozenset[str]) -> list[Token]:
     """The classified tokens of text (a LatexError for an unknown character or command)."""
+    text = characters.checked(text, origin)  # x^\prime is x'; \|x\|_\infty and x_{\text{max}} are refused
     try:
         raw = list(_LEXER.lex(text))
     except UnexpectedCharacters as err:
         at = origin.at(err.line, err.column)
-        char = text[err.pos_in_stream or 0]
-        raise LatexError(at, f"unexpected character {char!r}; {macros.typed_character(char)}") from None
+        raise LatexError(at, characters.unexpected(text, err.pos_in_stream or 0)) from None
     classified = [t for tok in _text_operators(_sized_bars(raw)) if (t := classify(tok, origin, commands)) is not None]
     split = _split_scripts(_environments(classified, origin), origin)
     ambiguity.bars_that_could_nest(split, origin)

@@ -123,6 +123,7 @@ NOT_READ = {  # constructs a student may write that the reader does not read: wh
     "vert": "\\vert is not read; write |x| for an absolute value",
     "mid": "\\mid is not read: conditional probability and set-builder notation are not read in a chain",
     "choose": "\\choose is not read; write the number, or \\frac{n(n-1)}{2} for n choose 2",
+    "prime": "\\prime is read only as a superscript, f^\\prime (the same as f'); write f'(x) for a derivative",
 }
 FIXED_FUNCTIONS = {
     "log": "log",
@@ -352,31 +353,3 @@ KNOWN: dict[str, Known] = {
 }
 
 TEXT_OPERATORS = frozenset([*OPERATOR_NAMES, *VARIANCE, *EXPECTATION, *KNOWN, *FIXED_FUNCTIONS])
-
-
-# characters typed outside LaTeX (pasted from a page or a word processor): what to write for each
-TYPED = {"−": "-", "–": "-", "×": "\\times (or \\cdot)", "·": "\\cdot", "⋅": "\\cdot", "÷": "/", "²": "^2", "³": "^3",
-         "√": "\\sqrt{…}", "≤": "\\le", "≥": "\\ge", "≠": "\\ne", "∑": "\\sum", "∏": "\\prod", "∂": "\\partial",
-         "∇": "\\nabla", "∞": "\\infty", "ᵀ": "^\\top", "⊤": "^\\top", "‖": "\\|", "’": "'", "′": "'", "¹": "^1",
-         "₁": "_1", "⩽": "\\le", "⩾": "\\ge", "∗": "*", "—": "-", "‒": "-", "µ": "\\mu", "∈": "\\in",
-         "＝": "="}  # fmt: skip
-NOT_TYPED = {"!": "factorials are not read in a chain; write the number",
-             ".": "a full stop ends a display once, and a number starts with a digit (0.5, not .5)",
-             "\u200b": "an invisible zero-width space: delete it", "…": "write \\dots",
-             "≈": "no step the verifier checks; write = for an identity, or \\le for a bound"}  # fmt: skip
-
-
-def typed_character(char: str) -> str:
-    """What to write for a character the reader does not read: its LaTeX, never just "remove it" (removing − from
-    x − y leaves the product x y)."""
-    import unicodedata
-
-    name = unicodedata.name(char, "").lower()
-    if char in TYPED:
-        return f"write {TYPED[char]} instead"
-    if char in NOT_TYPED:
-        return NOT_TYPED[char]
-    if name.startswith("greek"):
-        letter = {"lamda": "lambda"}.get(name.split()[-1], name.split()[-1])  # Unicode spells it lamda
-        return f"write \\{letter.capitalize() if 'capital' in name else letter} instead"
-    return "write it as LaTeX math"

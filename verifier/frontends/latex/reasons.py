@@ -39,11 +39,19 @@ def untagged(text: str) -> str:
 
 
 def start(text: str) -> int | None:
-    """Where a row's reason starts: at its first \\text{…} that names no operator and is no case's words."""
+    """Where a row's reason starts: at its first \\text{…} that names no operator, is no case's words and no
+    script (x_{\\text{max}} is refused as math, never taken for a reason)."""
     text = untagged(text)
-    found = (r for r in _REASON.finditer(text) if not _is_operator(text, r.end()) and not _in_cases(text, r.start()))
+    found = (
+        r
+        for r in _REASON.finditer(text)
+        if not _is_operator(text, r.end()) and not _in_cases(text, r.start()) and not _SCRIPT.search(text[: r.start()])
+    )
     m = next(found, None)
     return None if m is None else m.start()
+
+
+_SCRIPT = re.compile(r"[_^]\s*\{?\s*$")
 
 
 _OPERATION = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*([+*/]|\\(?:cdot|times|div)(?![a-zA-Z]))")

@@ -1,0 +1,119 @@
+"""Messages for notation a student pastes (helper-97): each says what was written and what to write instead, or
+the notation is read as LaTeX reads it. Before, \\% and \\{ were "unexpected character '\\\\'", x^\\prime an unknown
+macro, x_{\\text{max}} "unbalanced braces", a % comment an unexpected character, and \\|x\\|_\\infty "\\infty is
+no value here"."""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+SETTINGS = EngineSettings(samples=40)
+
+
+def _read(declarations: str, body: str) -> tuple[list[object], list[str]]:
+    families, errors = latex.parse_chains(f"```verifier\n{declarations}\n```\n\n{body}\n", "hw.md", "hw")
+    return list(families), [str(e[1]) for e in errors]
+
+
+def _status(declarations: str, line: str) -> Status:
+    families, errors = _read(declarations, f"$$ {line} $$")
+    assert errors == [] and len(families) == 1, errors
+    return verify_family(families[0], SETTINGS).status  # type: ignore[arg-type]
+
+
+def _message(declarations: str, line: str) -> str:
+    """The one error of the line, without its `path:line:col: `."""
+    families, errors = _read(declarations, f"$$ {line} $$")
+    assert families == [] and len(errors) == 1, (families, errors)
+    return errors[0].split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("p\\% = \\frac{p}{100}", "p\\% (a percent) is not read; write \\frac{p}{100}"),
+        ("50\\% \\cdot p = \\frac{p}{2}", "50\\% (a percent) is not read; write \\frac{50}{100}"),
+        (
+            "50% \\cdot p = \\frac{p}{2}",
+            "'50%': a % right after math starts a LaTeX comment, which drops the rest of the line; for a percent "
+            "write \\frac{50}{100}; for a comment put a space before the %",
+        ),
+    ],
+)
+def test_a_percent_says_to_write_a_fraction(line: str, message: str) -> None:
+    assert _message("p: real", line) == message
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "\\max\\{x, y\\} = \\max(x, y)",
+            "\\max\\{x, y\\}: braces \\{ \\} are not read as brackets in a line; write \\max(x, y)",
+        ),
+        ("\\{x + y\\} = x + y", "\\{x + y\\}: braces \\{ \\} are not read as brackets in a line; write (x + y)"),
+    ],
+)
+def test_braces_as_brackets_say_to_write_parentheses(line: str, message: str) -> None:
+    assert _message("x, y: real", line) == message
+
+
+def test_a_prime_as_a_superscript_is_the_prime() -> None:
+    assert _status("x: real\nf: function", "f^\\prime(x) = f'(x)") is Status.PROVED
+    assert _status("x: real\nf: function", "f^{\\prime\\prime}(x) = f''(x)") is Status.PROVED
+    assert _status("x: real", "\\sin^\\prime(x) = \\cos x") is Status.PROVED
+    assert _status("x: real", "\\sin^\\prime(x) = \\sin x") is Status.REFUTED
+
+
+def test_a_prime_on_a_variable_or_alone_says_what_it_goes_on() -> None:
+    assert _message("x: real", "x^\\prime = x") == (
+        "a prime (x', x^\\prime) goes on a function only, \\sigma'(x); name a variable \\tilde{x} or x_2"
+    )
+    assert _message("x: real", "\\prime x = x") == (
+        "\\prime is read only as a superscript, f^\\prime (the same as f'); write f'(x) for a derivative"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        ("x_{\\text{max}} = 1", "x_{\\text{max}}"),
+        ("x_\\text{max} = 1", "x_\\text{max}"),
+        ("x_{\\mathrm{max}} = 1", "x_{\\mathrm{max}}"),
+    ],
+)
+def test_a_word_as_a_subscript_says_to_use_a_letter(line: str, written: str) -> None:
+    assert _message("x: real", line) == (
+        f"{written}: a word as a subscript is not read; write x_m (declare it: x_m: real)"
+    )
+
+
+def test_a_word_under_a_sum_says_to_write_its_index() -> None:
+    assert _message("x: vector of size k\nk: 2..3", "\\sum_{\\text{all}} x_i = \\sum_i x_i") == (
+        "\\sum_{\\text{all}}: a word as a subscript is not read; write its index, \\sum_i or \\sum_{i=1}^{k}"
+    )
+
+
+def test_a_comment_runs_to_the_end_of_its_line() -> None:
+    assert _status("x: real", "x^2 = x \\cdot x % expand") is Status.PROVED
+    assert _status("x: real", "x^2 = x \\cdot x % = x + 1, a note") is Status.PROVED  # LaTeX shows no = x + 1
+    aligned = "\\begin{aligned} x^2 &= x \\cdot x \\\\ % expand\n &= x + 1 \\end{aligned}"
+    assert _status("x: real", aligned) is Status.REFUTED  # the next line is read
+    hidden = "\\begin{aligned} x^2 &= x \\cdot x % expand \\\\\n &= x + 1 \\end{aligned}"
+    assert _message("x: real", hidden).startswith("this row holds a second equation")  # a \\\\ in a comment is none
+
+
+def test_the_infinity_norm_says_to_write_the_max_of_the_entries() -> None:
+    declarations = "x, y: vector of size k\nk: 2..3"
+    assert _message(declarations, "\\|x\\|_\\infty = \\max_i |x_i|") == (
+        "\\|x\\|_\\infty (the max norm) is not read; write \\max_i |x_i| for a vector"
+    )
+    assert _message(declarations, "\\|x - y\\|_{\\infty} \\le \\|x - y\\|_1") == (
+        "\\|x - y\\|_{\\infty} (the max norm) is not read; write \\max_i |x_i| for a vector"
+    )
+    assert _status(declarations, "\\max_i |x_i| \\le \\|x\\|_1") is Status.CHECKED
