@@ -1,7 +1,7 @@
 """Messages for notation a student pastes (helper-97): each says what was written and what to write instead, or
 the notation is read as LaTeX reads it. Before, \\% and \\{ were "unexpected character '\\\\'", x^\\prime an unknown
-macro, x_{\\text{max}} "unbalanced braces", a % comment an unexpected character, and \\|x\\|_\\infty "\\infty is
-no value here"."""
+macro, x_{\\text{max}} "unbalanced braces", a % comment an unexpected character, \\|x\\|_\\infty "\\infty is no
+value here", and x^2 = x^2 \\text{trivially} - 1 was PROVED (the - 1 read as words of the reason)."""
 
 from __future__ import annotations
 
@@ -117,3 +117,40 @@ def test_the_infinity_norm_says_to_write_the_max_of_the_entries() -> None:
         "\\|x - y\\|_{\\infty} (the max norm) is not read; write \\max_i |x_i| for a vector"
     )
     assert _status(declarations, "\\max_i |x_i| \\le \\|x\\|_1") is Status.CHECKED
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "x^2 = x^2 \\text{trivially} - 1",
+            "math after a reason: '\\text{trivially}' is followed by '- 1', which would be taken for words of the "
+            "reason and never checked; put the reason at the end of the line, x^2 = x^2 - 1 \\quad "
+            "\\text{trivially}, or end its words with a colon if the math justifies the step "
+            "(\\text{expand: } -t \\log p)",
+        ),
+        (
+            "x = x \\quad \\text{by X}\\; x",
+            "math after a reason: '\\text{by X}' is followed by 'x', which would be taken for words of the reason "
+            "and never checked; put the reason at the end of the line, x = x x \\quad \\text{by X}, or end its words "
+            "with a colon if the math justifies the step (\\text{expand: } -t \\log p)",
+        ),
+    ],
+)
+def test_a_term_right_after_a_reason_is_refused(line: str, message: str) -> None:
+    # x^2 = x^2 \text{trivially} - 1 was PROVED: the - 1 was read as words of the reason
+    assert _message("x: real", line) == message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-x = -x \\quad \\text{since } -x \\le |x|",
+        "x = x \\quad \\text{expand: } -x + x",
+        "x = x \\quad \\text{the chain rule, } -x \\cdot 1",
+        "x^2 = x^2 \\quad \\text{a square is} \\ge 0",
+        "x^2 = x^2 \\quad \\text{trivially}.",
+    ],
+)
+def test_a_justification_after_words_that_lead_into_it_stays(line: str) -> None:
+    assert _status("x: real", line) is Status.PROVED

@@ -52,27 +52,43 @@ def start(text: str) -> int | None:
 
 
 _SCRIPT = re.compile(r"[_^]\s*\{?\s*$")
-
-
-_OPERATION = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*([+*/]|\\(?:cdot|times|div)(?![a-zA-Z]))")
+_SPACES = re.compile(r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*")
+_OPERATION = re.compile(r"[+*/]|\\(?:cdot|times|div)(?![a-zA-Z])")
+_NO_MATH = re.compile(r"$|[.,;)\]}]|\\(?:text|textrm|mbox|hspace|tag|label|nonumber|notag)(?![a-zA-Z])")
+_SPACES_AT_END = re.compile(r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*$")
+_ANNOUNCED = re.compile(r"[\s:,(]$")
 
 
 def no_math_after(text: str, origin: Origin) -> None:
-    """A LatexError if the row's reason, \\text{…}, is followed by an operation (`\\text{trivially} + 1`): the
-    math that goes on after it would be read as words of the reason and never checked. A minus may start the
-    math of a justification (`\\text{expand: } -t \\log p`), so it is let through."""
+    """A LatexError if the row's reason, \\text{…}, is followed by math that would be read as words of the reason
+    and never checked: an operation (`\\text{trivially} + 1`), or a term after words that do not lead into it
+    (`\\text{trivially} - 1`, `\\text{by X} x`). Let through: words that end with a space, a colon or a comma
+    (`\\text{since } -x \\le |x|`, `\\text{expand: } -t \\log p`), words that name a known function
+    (`\\text{erf}'(u) = …`), and a relation right after the words (`\\text{a square is} \\ge 0`)."""
+    text = untagged(text)
     at = start(text)
     if at is None:
         return
     end = _closing(text, text.index("{", at))
-    m = _OPERATION.match(text, end + 1)
-    if m is not None:
-        raise LatexError(
-            origin,
-            f"math after a reason: '{text[at : end + 1].strip()}' is followed by {m.group(1)}, which would be read as "
-            "words of the reason and never checked; put the reason at the end of the line "
-            "(x^2 + 1 \\quad \\text{expand}), or the whole remark inside \\text{…}",
-        )
+    after = _SPACES.match(text, end + 1).end()  # type: ignore[union-attr]  # the pattern matches the empty string
+    reason, where = text[at : end + 1].strip(), origin.shifted(at, text)
+    operation = _OPERATION.match(text, after) is not None
+    words = text[text.index("{", at) + 1 : end]
+    relation = _RELATION.match(text, after) or _ARROW.match(text, after)  # \\text{a square is} \\ge 0
+    if not operation and (relation or _NO_MATH.match(text, after) or _ANNOUNCED.search(words) or _named(words)):
+        return
+    math = " ".join(text[after:].split("\\text")[0].split())
+    row = " ".join(f"{_SPACES_AT_END.sub('', text[:at])} {math} \\quad {reason}".split())
+    raise LatexError(
+        where,
+        f"math after a reason: '{reason}' is followed by '{math}', which would be taken for words of the reason and "
+        f"never checked; put the reason at the end of the line{', ' + row if len(row) <= 80 else ''}, "
+        + (
+            "or the whole remark inside \\text{…}"
+            if operation
+            else "or end its words with a colon if the math justifies the step (\\text{expand: } -t \\log p)"
+        ),
+    )
 
 
 def _closing(text: str, opened: int) -> int:
@@ -83,6 +99,11 @@ def _closing(text: str, opened: int) -> int:
         if depth == 0:
             return i
     return len(text)
+
+
+def _named(words: str) -> bool:
+    """\\text{erf}'(u) = …: the words name a known function, whose math goes on after them."""
+    return words.strip() in macros.TEXT_OPERATORS
 
 
 def _is_operator(text: str, at: int) -> bool:
