@@ -24,6 +24,7 @@ from collections.abc import Iterator
 import sympy as sp
 
 from verifier.language.domains import Interval, Nonnegative, Nonzero, Positive, Real
+from verifier.trusted import limit_steps
 from verifier.trusted.decide import normal_form
 from verifier.trusted.instantiate import Instance
 
@@ -104,7 +105,7 @@ def _at(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction:
     if here.free_symbols - {var}:
         return f"at {where} the expression still has parameters: sympy's limit there is a generic value's"
     try:
-        value = sp.limit(here, var, to) if to.is_infinite else sp.limit(here, var, to, dir=direction)
+        value = limit_steps.limit(here, var, to, direction)
     except (ValueError, NotImplementedError):
         return f"sympy cannot decide the limit at {where}, where a coefficient vanishes"
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo) or not agrees(value, want):

@@ -33,7 +33,7 @@ from verifier.numeric.checks.sampling import (
     sample,
 )
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
-from verifier.trusted import limits
+from verifier.trusted import limit_steps, limits
 from verifier.trusted.instantiate import ClaimError, Instance
 
 TOLERANCE = 1e-4
@@ -149,7 +149,7 @@ def _exact_limit_off(body: Limit) -> NumericOutcome | None:
 
     to = sp.sympify(body.to)
     try:
-        value = sp.limit(body.expr, body.var, to) if to.is_infinite else sp.limit(body.expr, body.var, to, dir=body.dir)
+        value = limit_steps.limit(body.expr, body.var, to, body.dir)  # a step undecided near the point: no value
     except Exception:  # sides that differ, or sympy's limit: the sequence's evidence stands
         return None
     claimed = sp.sympify(body.equals)

@@ -11,7 +11,7 @@ from verifier.language import walk
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Identity, Limit, Statement
 from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.language.iteration import Iteration, iteration_of
-from verifier.trusted import bounds, dcp, entailment, limits, obligations, provisos, rates
+from verifier.trusted import bounds, dcp, entailment, limit_steps, limits, obligations, provisos, rates
 from verifier.trusted.decide import einsum, sums
 from verifier.trusted.decide.sums import concrete as sums_concrete
 from verifier.trusted.genuine import genuine, mint
@@ -287,8 +287,8 @@ def prove_limit(inst: Instance) -> Proof:
     to = sp.sympify(body.to)
     _limit_is_real(expr, claimed, body.var, to, body.dir)
     try:
-        value = sp.limit(expr, body.var, to) if to.is_infinite else sp.limit(expr, body.var, to, dir=body.dir)
-    except ValueError as err:  # the one-sided limits differ
+        value = limit_steps.limit(expr, body.var, to, body.dir)  # each step function decided near the point first
+    except ValueError as err:  # the one-sided limits differ, or a step not decided (limit_steps.Unsteady)
         raise Rejected("prove_limit", str(err)[:120]) from None
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds) or value == sp.zoo:
         raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
@@ -331,7 +331,7 @@ def _eventually_real(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, to: sp.Expr)
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.Pow) and var in node.free_symbols and node.exp.subs(var, point).is_extended_real:
             try:
-                base = sp.limit(node.base, var, to) if to.is_infinite else sp.limit(node.base, var, to, dir=side)
+                base = limit_steps.limit(node.base, var, to, side)
             except (ValueError, NotImplementedError):
                 continue
             if not base.free_symbols and base.is_extended_positive:
