@@ -292,6 +292,11 @@ def instantiate(claim: Claim) -> Instance:
     _check_shapes(body)
     declared = {s for g in given for s in g.symbols()}
     bound = body.bound()
+    if isinstance(body, Limit) and body.var in declared:  # else the kernel's limit is of its assumed copy, a constant
+        raise ClaimError(
+            f"{body.var} is the limit's variable, bound by the limit: do not declare it in where= "
+            "(declare only the parameters; the limit's side is dir='+' or dir='-')"
+        )
     free = _free_symbols(objs)
     undeclared = free - declared - set(bound)
     if undeclared:
