@@ -19,20 +19,20 @@ x, k = sp.symbols("x k")
 
 @claim()
 def step_declares_a_disjoint_domain() -> Chain:
-    """|x| = x "for x > 0", declared on x ∈ [−2, −1] (false there: x = −1)."""
+    """|x| = x "for x > 0", declared on x ∈ [−2, −1] (false at x = −1)."""
     return Chain(sp.Abs(x), steps=(Step("=", x, "for x > 0", where={x: Positive()}),), where={x: Interval(-2, -1)})
 
 
 @claim()
 def second_step_leaves_the_domain() -> Chain:
-    """√(x²) = |x| = x "for x > 0" on x ∈ [−2, −1]."""
+    """√(x²) = |x| = x "for x > 0" on x ∈ [−2, −1] (false at x = −1)."""
     steps = (Step("=", sp.Abs(x), "√(x²) = |x|"), Step("=", x, "x > 0", where={x: Positive()}))
     return Chain(sp.sqrt(x**2), steps=steps, where={x: Interval(-2, -1)})
 
 
 @claim()
 def integers_swapped_for_others() -> Chain:
-    """|k| = k "for k ≥ 1" on k ∈ {−3, …, −1}."""
+    """|k| = k "for k ≥ 1" on k ∈ {−3, …, −1} (false at k = −1)."""
     return Chain(sp.Abs(k), steps=(Step("=", k, "k ≥ 1", where={k: Integer(1, 5)}),), where={k: Integer(-3, -1)})
 
 
