@@ -130,6 +130,12 @@ def test_the_infinity_norm_says_to_write_the_max_of_the_entries() -> None:
             "(\\text{expand: } -t \\log p)",
         ),
         (
+            "x = x \\quad \\text{(by X)} = x + 1",  # the step to x + 1 was read as words of the reason
+            "math after a reason: '\\text{(by X)}' is followed by '= x + 1', which would be taken for words of the "
+            "reason and never checked; put the reason at the end of the line, x = x = x + 1 \\quad \\text{(by X)}, "
+            "or end its words with a colon if the math justifies the step (\\text{expand: } -t \\log p)",
+        ),
+        (
             "x = x \\quad \\text{by X}\\; x",
             "math after a reason: '\\text{by X}' is followed by 'x', which would be taken for words of the reason "
             "and never checked; put the reason at the end of the line, x = x x \\quad \\text{by X}, or end its words "
@@ -148,7 +154,7 @@ def test_a_term_right_after_a_reason_is_refused(line: str, message: str) -> None
         "-x = -x \\quad \\text{since } -x \\le |x|",
         "x = x \\quad \\text{expand: } -x + x",
         "x = x \\quad \\text{the chain rule, } -x \\cdot 1",
-        "x^2 = x^2 \\quad \\text{a square is} \\ge 0",
+        "x^2 = x^2 \\quad \\text{a square is } \\ge 0",
         "x^2 = x^2 \\quad \\text{trivially}.",
     ],
 )

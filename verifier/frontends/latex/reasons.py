@@ -64,7 +64,8 @@ def no_math_after(text: str, origin: Origin) -> None:
     and never checked: an operation (`\\text{trivially} + 1`), or a term after words that do not lead into it
     (`\\text{trivially} - 1`, `\\text{by X} x`). Let through: words that end with a space, a colon or a comma
     (`\\text{since } -x \\le |x|`, `\\text{expand: } -t \\log p`), words that name a known function
-    (`\\text{erf}'(u) = …`), and a relation right after the words (`\\text{a square is} \\ge 0`)."""
+    (`\\text{erf}'(u) = …`). A relation right after words that do not lead into it is refused like any term:
+    `a = b \\text{(by X)} = c` would read the step to c as words (write `\\text{a square is } \\ge 0`)."""
     text = untagged(text)
     at = start(text)
     if at is None:
@@ -74,8 +75,8 @@ def no_math_after(text: str, origin: Origin) -> None:
     reason, where = text[at : end + 1].strip(), origin.shifted(at, text)
     operation = _OPERATION.match(text, after) is not None
     words = text[text.index("{", at) + 1 : end]
-    relation = _RELATION.match(text, after) or _ARROW.match(text, after)  # \\text{a square is} \\ge 0
-    if not operation and (relation or _NO_MATH.match(text, after) or _ANNOUNCED.search(words) or _named(words)):
+    # a relation right after the words is refused too: a = b \\text{(by X)} = c would drop the step to c
+    if not operation and (_NO_MATH.match(text, after) or _ANNOUNCED.search(words) or _named(words)):
         return
     math = " ".join(text[after:].split("\\text")[0].split())
     row = " ".join(f"{_SPACES_AT_END.sub('', text[:at])} {math} \\quad {reason}".split())
