@@ -160,3 +160,17 @@ def test_a_term_right_after_a_reason_is_refused(line: str, message: str) -> None
 )
 def test_a_justification_after_words_that_lead_into_it_stays(line: str) -> None:
     assert _status("x: real", line) is Status.PROVED
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "x^2 = x^2 \\text{ } - 1",  # helper-100: a blank \text{ } is a space, not words that lead into math
+        "x^2 = x \\text{ } x",
+        "x = 2 x \\text{ } \\frac{1}{2}",
+        "x^2 = x^2 \\quad \\text{by algebra,} - 1",  # a comma with no space after it leads into nothing
+        "x^2 = x^2 \\quad \\text{trivially} = 0",  # a relation after words that do not lead into it
+    ],
+)
+def test_math_after_a_blank_or_unannounced_reason_is_refused(line: str) -> None:
+    assert "math after a reason" in _message("x: real", line)

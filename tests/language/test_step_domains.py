@@ -3,6 +3,8 @@ and |x| = x "for x > 0" on x ∈ [−2, −1] was PROVED."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 import sympy as sp
 
@@ -11,6 +13,7 @@ from verifier.engine import EngineSettings, verify_family
 from verifier.language.domains import Domain
 from verifier.language.domains.matrix import SPD, Symmetric
 from verifier.language.domains.order import narrows
+from verifier.language.domains.vector import OneHot, Simplex
 from verifier.outcome import Status
 
 x = sp.Symbol("x")
@@ -29,6 +32,8 @@ x = sp.Symbol("x")
         (Integer(2, 3), Integer(1, 5)),
         (Interval(sp.Rational(1, 3), 1), Interval(0.25, 1)),
         (SPD(), Symmetric()),
+        (Interval(Fraction(1, 3), 1), Interval(0, 1)),  # helper-100: a Fraction end was not read
+        (OneHot(), Simplex()),
     ],
 )
 def test_narrower_domains(new: Domain, old: Domain) -> None:

@@ -119,3 +119,19 @@ def test_each_step_is_replaced_by_its_value_near_the_point(expr: sp.Expr, to: sp
 def test_the_limit_variable_declared_in_where_is_an_error(body: Limit) -> None:
     with pytest.raises(ClaimError, match=r"bound by the limit.*declare only the parameters"):
         _inst(body)
+
+
+def test_a_sequence_with_no_imaginary_part_left_is_compared_as_real_numbers() -> None:
+    """helper-100: lim_{x→0⁻} ⌊√x + ½⌋ raised "no ordering relation is defined for complex numbers" (internal error):
+    mpmath's values of √x on the left are complex numbers whose imaginary part can be 0."""
+    from verifier import claim
+    from verifier.engine import EngineSettings, verify_family
+
+    t = sp.Symbol("t")
+
+    @claim()
+    def floor_of_a_root_from_the_left() -> Limit:
+        return Limit(sp.floor(sp.sqrt(t) + sp.Rational(1, 2)), t, 0, 0, dir="-")
+
+    result = verify_family(floor_of_a_root_from_the_left, EngineSettings(samples=40))
+    assert not result.internal_error, result.reason

@@ -186,3 +186,14 @@ def _in_domain(inst: Instance, param: sp.Symbol, z: sp.Expr) -> bool | None:
             asked = [facts[k] for k in g.domain.assumptions() if k in facts]
             return None if None in asked else all(asked)
     return None
+
+
+def real_near(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> bool | None:
+    """Whether expr is real at var = point (to ± ε, or ±1/ε): False as soon as a part of it with var is known not
+    real there, whatever the whole is (lim_{x→0⁻} ⌊√x + ½⌋ was PROVED = 0: sympy floors a complex number part by
+    part, so the whole is 0, though √x has no real value left of 0); else sympy's answer for the whole."""
+    nodes = sp.preorder_traversal(expr)
+    parts = (n for n in nodes if isinstance(n, sp.Expr) and n is not expr and var in n.free_symbols)
+    if any(node.subs(var, point).is_extended_real is False for node in parts):
+        return False
+    return expr.subs(var, point).is_extended_real

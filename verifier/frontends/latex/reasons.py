@@ -56,7 +56,7 @@ _SPACES = re.compile(r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*")
 _OPERATION = re.compile(r"[+*/]|\\(?:cdot|times|div)(?![a-zA-Z])")
 _NO_MATH = re.compile(r"$|[.,;)\]}]|\\(?:text|textrm|mbox|hspace|tag|label|nonumber|notag)(?![a-zA-Z])")
 _SPACES_AT_END = re.compile(r"(?:\s|~|\\[,;:! ]|\\q?quad(?![a-zA-Z]))*$")
-_ANNOUNCED = re.compile(r"[\s:,(]$")
+_ANNOUNCED = re.compile(r"\S[\s:(]+$")  # words that lead into math ("since ", "expand:"); a blank \text{ } does not
 
 
 def no_math_after(text: str, origin: Origin) -> None:

@@ -14,9 +14,11 @@ import sympy as sp
 from verifier.language.domains.base import Domain
 from verifier.language.domains.matrix import SPD, Diagonal, General, Invertible, Orthogonal, PSDMatrix, Symmetric
 from verifier.language.domains.scalar import Integer, Interval, Nonnegative, Nonzero, Positive, Real
+from verifier.language.domains.vector import OneHot, Simplex
 
-# kinds of matrix that lie inside another kind, whatever the size
+# kinds of vector and matrix that lie inside another kind, whatever the size
 _MATRIX_INSIDE: dict[type[Domain], tuple[type[Domain], ...]] = {
+    Simplex: (OneHot,),  # a one-hot vector is a vertex of the simplex
     Symmetric: (SPD, PSDMatrix, Diagonal),
     PSDMatrix: (SPD,),
     Invertible: (SPD, Orthogonal),
@@ -56,8 +58,8 @@ def _span(domain: Domain) -> Span | None:
 
 
 def _exact(end: object) -> Fraction | None:
-    """An end as the domain reads it: an int, a float by its binary value, a sympy Rational; else None."""
-    if isinstance(end, int | float):
+    """An end as the domain reads it: an int, a Fraction, a float by its binary value, a sympy Rational; else None."""
+    if isinstance(end, int | float | Fraction):
         return Fraction(end)
     if isinstance(end, sp.Rational):
         return Fraction(int(end.p), int(end.q))

@@ -238,11 +238,12 @@ def _limit_at(
             return None
         if any(not mpmath.isfinite(v) or mpmath.im(v) != 0 for v in vals):
             return None
+        vals = [mpmath.re(v) for v in vals]  # real (checked above), and ordered: an mpc of imaginary part 0 is not
         if mpmath.isinf(want):
-            return _towards_infinity([mpmath.re(v) for v in vals], 1 if want > 0 else -1)
-        if not mpmath.isfinite(want):
+            return _towards_infinity(vals, 1 if want > 0 else -1)
+        if not mpmath.isfinite(want) or mpmath.im(want) != 0:
             return None
-        return _settled(vals, want)
+        return _settled(vals, mpmath.re(want))
 
 
 def _settled(vals: list, want: mpmath.mpf) -> tuple[float, bool]:

@@ -313,7 +313,7 @@ def _limit_is_real(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr,
         near = [to + sign * eps for sign, side in ((1, "+"), (-1, "-")) if side in direction]
     params = (expr.free_symbols | claimed.free_symbols) - {var}
     for point in near:
-        real = _eventually_real(expr, var, point, to) if params else expr.subs(var, point).is_extended_real
+        real = _eventually_real(expr, var, point, to) if params else limits.real_near(expr, var, point)
         if real is False or (params and real is not True):
             raise Rejected("prove_limit", f"the expression is not known real as {var} → {sp.sstr(to)}{direction}")
     if params and not claimed.is_infinite and claimed.is_extended_real is not True:
@@ -323,7 +323,7 @@ def _limit_is_real(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr,
 def _eventually_real(expr: sp.Expr, var: sp.Symbol, point: sp.Expr, to: sp.Expr) -> bool | None:
     """Whether expr at var = point (to ± ε, or ±1/ε) is real, a power whose base tends to a positive number
     (1 + a/x → 1) taken as positive: near the point its base is positive and the power real."""
-    real = expr.subs(var, point).is_extended_real
+    real = limits.real_near(expr, var, point)
     if real is not None:
         return real
     side = "+" if (point - to).is_positive or point.is_positive else "-"
