@@ -7,30 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.engine import EngineSettings, verify_family
-from verifier.frontends import latex
+from tests.frontends.homework import refusal
+from tests.frontends.homework import status as _status
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
-SETTINGS = EngineSettings(samples=40)
-
-
-def _read(declarations: str, body: str) -> tuple[list[object], list[str]]:
-    families, errors = latex.parse_chains(f"```verifier\n{declarations}\n```\n\n{body}\n", "hw.md", "hw")
-    return list(families), [str(e[1]) for e in errors]
-
-
-def _status(declarations: str, line: str) -> Status:
-    families, errors = _read(declarations, f"$$ {line} $$")
-    assert errors == [] and len(families) == 1, errors
-    return verify_family(families[0], SETTINGS).status  # type: ignore[arg-type]
 
 
 def _message(declarations: str, line: str) -> str:
     """The one error of the line, without its `path:line:col: `."""
-    families, errors = _read(declarations, f"$$ {line} $$")
-    assert families == [] and len(errors) == 1, (families, errors)
-    return errors[0].split(": ", 1)[1]
+    return refusal(declarations, line).split(": ", 1)[1]
 
 
 @pytest.mark.parametrize(

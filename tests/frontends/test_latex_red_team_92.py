@@ -6,30 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.engine import EngineSettings, verify_family
-from verifier.frontends import latex
+from tests.frontends.homework import read as _read
+from tests.frontends.homework import refusal as _refusal
+from tests.frontends.homework import status as _status
 from verifier.frontends.latex.document import split
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
-SETTINGS = EngineSettings(samples=40)
-
-
-def _read(declarations: str, body: str) -> tuple[list[object], list[str]]:
-    families, errors = latex.parse_chains(f"```verifier\n{declarations}\n```\n\n{body}\n", "hw.md", "hw")
-    return list(families), [str(e[1]) for e in errors]
-
-
-def _status(declarations: str, line: str) -> Status:
-    families, errors = _read(declarations, f"$$ {line} $$")
-    assert errors == [] and len(families) == 1, errors
-    return verify_family(families[0], SETTINGS).status  # type: ignore[arg-type]
-
-
-def _refusal(declarations: str, line: str) -> str:
-    families, errors = _read(declarations, f"$$ {line} $$")
-    assert families == [] and len(errors) == 1, (families, errors)
-    return errors[0]
 
 
 def test_a_row_that_goes_on_after_a_reason_is_math_not_words_of_the_reason() -> None:
