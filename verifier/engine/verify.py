@@ -27,6 +27,7 @@ from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
 from verifier.language.text import n_text
+from verifier.language.usage import builder_error
 from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.definedness import is_definedness
 from verifier.numeric.checks.exact_residual import refute_exactly
@@ -134,7 +135,7 @@ def _verify(
     except MemoryError:  # the run's --memory-mb, reached by the user's code
         return _error(result, "the builder ran out of memory; use a smaller n, or raise --memory-mb", started)
     except Exception as err:  # the builder is user code
-        return _error(result, f"builder raised {type(err).__name__}: {err}", started)
+        return _error(result, builder_error(err), started)
     result = replace(result, cites=list(shown.cites), detail=shown.because)
     if isinstance(shown.body, Corollary):
         return replace(result, kind="corollary", status=Status.UNKNOWN, reason="waiting for the cited claims")

@@ -16,7 +16,7 @@ import sympy as sp
 from verifier.language import domains as d
 from verifier.language.claims import Inequality
 from verifier.trusted.instantiate import Instance
-from verifier.trusted.obligations import NotShowable
+from verifier.trusted.obligations import NotShowable, ordered
 
 # functions that are real-analytic on all of ℝ
 ENTIRE = (sp.sin, sp.cos, sp.tanh, sp.sinh, sp.cosh, sp.exp, sp.sech)
@@ -41,6 +41,7 @@ def lipschitz_obligation(inst: Instance) -> Lipschitz:
         raise NotLipschitz("not a ≤ inequality")
     small, big = (body.lhs, body.rhs) if body.op == "<=" else (body.rhs, body.lhs)
     small, big = inst.symbolic(sp.sympify(small)), inst.symbolic(sp.sympify(big))
+    ordered(small, big)
     if not isinstance(small, sp.Abs):
         raise NotLipschitz("the smaller side is not |g(u) − g(w)|")
     difference = small.args[0]

@@ -22,7 +22,7 @@ import sympy as sp
 
 from verifier.language.stepwise import Implication, Relation
 from verifier.trusted.instantiate import Instance, as_matrix
-from verifier.trusted.obligations import NotShowable
+from verifier.trusted.obligations import NotShowable, ordered
 
 EQUATION = "="
 
@@ -51,6 +51,7 @@ def gap(inst: Instance, rel: Relation) -> Gap:
     if rel.op == EQUATION:
         return Gap(tuple(lhs - rhs), EQUATION)
     small, big = (lhs, rhs) if rel.op in ("<=", "<") else (rhs, lhs)
+    ordered(small[0, 0], big[0, 0])
     return Gap(((big - small)[0, 0],), ">" if rel.op in ("<", ">") else ">=")
 
 

@@ -165,8 +165,17 @@ def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
     if not isinstance(body, Inequality):
         raise NotShowable(f"no gap for a {body.kind} claim")
     lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
+    ordered(lhs, rhs)
     gap = rhs - lhs if body.op in ("<=", "<") else lhs - rhs
     return gap, body.op in ("<", ">")
+
+
+def ordered(*sides: sp.Basic) -> None:
+    """Raise NotShowable unless each side of an order relation is real as far as i goes: x² + i ≥ i has the
+    gap x² ≥ 0, yet complex numbers have no order. (A root or log of a negative is a definedness proviso.)"""
+    for side in sides:
+        if side.has(sp.I) and side.is_extended_real is not True and sp.expand(side).is_extended_real is not True:
+            raise NotShowable(f"the side {sp.sstr(side)[:60]} has i in it and is not known to be real")
 
 
 def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:

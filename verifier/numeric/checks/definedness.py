@@ -133,6 +133,7 @@ def _state_at(evaluator: confirm.MpEvaluator, args: list[mpmath.mpf], real: bool
 
 Sides = tuple[list[sp.Expr], list[sp.Expr]]
 Chosen = np.ndarray | None  # (K,) True at the samples drawn on purpose
+Oks = tuple[np.ndarray, np.ndarray]  # (K,) True where each side is defined in float64
 SIMPLE_VALUES = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0)  # the domains' simple values (base.simple_values)
 
 
@@ -147,12 +148,15 @@ def on_purpose(inst: Instance, env: Env, corners: int) -> np.ndarray:
 
 
 def probe(
-    inst: Instance, env: Env, sides: Sides, ok: tuple[np.ndarray, np.ndarray], special: int, chosen: Chosen = None
+    inst: Instance, env: Env, sides: Sides, ok: Oks, special: int, chosen: Chosen = None, ordered: bool = False
 ) -> Finding:
     """Decide the samples where a side is not defined in float64 (ok is False); special: how many
     samples at the start are the domains' special points (0 if the points were given); chosen: the other
-    samples drawn on purpose (corners, small integers and halves), counted as special points are."""
-    real = is_real_claim([*sides[0], *sides[1]])
+    samples drawn on purpose (corners, small integers and halves), counted as special points are; ordered:
+    the sides are compared by order (an inequality), so each must be real, i in it or not (x² + i ≥ i compares
+    nothing), and two complex sides are undefined together, never a counterexample by their gap."""
+    stated_real = is_real_claim([*sides[0], *sides[1]])
+    real = ordered or stated_real
     if numeric.has_opaque([*sides[0], *sides[1]]):
         return Finding()  # numeric-only functions: no high-precision value to confirm anything with
     same = sides[0] is sides[1]  # one list of expressions, each of which must be defined: evaluated once
@@ -191,8 +195,10 @@ def probe(
             continue  # not decided, or float overflow: no information
         if State.REAL in states:
             return _counterexample(inst, env, int(idx), sides, (states[0], states[1]))
-        if states == (State.COMPLEX, State.COMPLEX) and (seen := complex_gap(left, right, args)) is not None:
-            return _complex_counterexample(inst, env, int(idx), seen)
+        if states == (State.COMPLEX, State.COMPLEX) and (
+            gap := _both_complex(inst, env, int(idx), (left, right), ordered and not stated_real)
+        ):
+            return gap
         undefined_both.append(int(idx))
     drawn = [i for i in undefined_both if chosen is None or not chosen[i]]
     found = _both_undefined(inst, env, drawn, special, len(undefined_both), not (ok[0] | ok[1]).any())
@@ -260,6 +266,19 @@ def complex_gap(
                 return None
             seen.append((mpmath.nstr(a[0], 12), mpmath.nstr(b[0], 12)))
     return seen[-1] if seen[0] == seen[1] else None
+
+
+def _both_complex(
+    inst: Instance, env: Env, idx: int, sides: tuple[confirm.MpEvaluator, confirm.MpEvaluator], ordered: bool
+) -> Finding | None:
+    """Both sides complex at the sample: their gap, a counterexample where it is clear (:func:`complex_gap`);
+    ordered (an inequality with i in it), an error: complex numbers have no order."""
+    if ordered:
+        at = point_text(point_values(inst, env, idx))
+        raise ClaimError(f"both sides are complex at {at}, and complex numbers have no order: compare real "
+                         "numbers (a real part, a modulus |z|)")  # fmt: skip
+    seen = complex_gap(*sides, mp_args(inst, env, idx))
+    return None if seen is None else _complex_counterexample(inst, env, idx, seen)
 
 
 def _complex_counterexample(inst: Instance, env: Env, idx: int, seen: tuple[str, str]) -> Finding:

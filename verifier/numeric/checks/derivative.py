@@ -13,7 +13,7 @@ from verifier.language.claims import Derivative
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
-from verifier.numeric.checks import definedness, poles
+from verifier.numeric.checks import definedness, poles, switch_slopes
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample
@@ -71,12 +71,19 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
 def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMatrix, s: Settings) -> Finding:
     """f and its claimed derivative have real values at every point of the domain (√x on ℝ does not: the
     claim is then an error that asks to narrow the domain), and a point found exactly where f has a value and
-    the claimed derivative has none (1/(2√x) at 0) refutes it."""
+    the claimed derivative has none (1/(2√x) at 0) refutes it, as does one where a case switches and the
+    claimed slope is not f′ there (switch_slopes)."""
     found = definedness.entries_everywhere(inst, env, [*f, *claimed], s)
     if found.counterexample is None and (s.points is None or s.premise is not None):  # a premise: where it holds
         pole = poles.probe(inst, (f, list(claimed)), s.premise)
         if pole.counterexample is not None:
             return pole
+    if (
+        found.counterexample is None
+        and s.points is None
+        and (at := switch_slopes.probe(inst, f, claimed)).counterexample
+    ):
+        return at  # a point where a case switches and the claimed slope is wrong: mpmath's derivative straddles it
     return found
 
 

@@ -51,7 +51,9 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     ok = definedness.defined(full[:, :1], real=True), definedness.defined(full[:, 1:], real=True)
     if body.op in (">=", ">"):  # columns are (small, big): the probe names the sides as written
         ok = ok[1], ok[0]
-    found = definedness.probe(inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)))
+    found = definedness.probe(
+        inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)), ordered=True
+    )  # an inequality compares real numbers: a side with an imaginary part is a finding, i or no i
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, ([lhs], [rhs]), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit

@@ -20,6 +20,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Limit
+from verifier.numeric.mpeval import Peak
 
 STEPS = (2, 3, 4, 6, 8)  # var = to ± 10^-j·u, or ±10^j·(1 + u) towards ±∞
 PER_STEP = 3  # points at each scale, each at its own offset u
@@ -108,9 +109,13 @@ def _first_off(fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf]
 
 
 def _state_at(fn: Callable[..., list], args: list, p: mpmath.mpf, dps: int) -> str:
+    """The value's state; 'complex' also where the value is real but a part of it was not (⌊√x + ½⌋ and |√x|²
+    left of 0 end real, yet √x has no value in ℝ there: Peak.complex)."""
+    Peak.complex = False
     with mpmath.workdps(dps):
         try:
-            return state(fn(*args, p)[0])
+            seen = state(fn(*args, p)[0])
+            return "complex" if seen == "real" and Peak.complex else seen
         except ZeroDivisionError:
             return "undefined"
         except (ValueError, OverflowError, TypeError):

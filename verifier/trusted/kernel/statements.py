@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from verifier.language.families import ClaimFamily
 from verifier.language.keys import ClaimKey
 from verifier.language.lowering import LoweringError
+from verifier.language.usage import builder_error
 from verifier.trusted.genuine import mint
 from verifier.trusted.instantiate import ClaimError, Instance, UndefinedEverywhere, instantiate
 from verifier.trusted.kernel.base import _KEY, Rejected
@@ -56,7 +57,7 @@ def state(family: ClaimFamily, n: int | None) -> ClaimAt:
             raise ClaimError("builder raised ZeroDivisionError") from None
         return mint(ClaimAt(name, n, None, "the builder divides by zero", _KEY))
     except Exception as err:
-        raise ClaimError(f"builder raised {type(err).__name__} at n={n}: {err}") from None
+        raise ClaimError(builder_error(err, f" at n={n}")) from None
     try:
         return mint(ClaimAt(name, n, instantiate(claim), "", _KEY))
     except UndefinedEverywhere as err:

@@ -1,0 +1,91 @@
+"""Red team 101: a derivative claimed wrong only where a case switches, which no sample decides.
+
+f = x² left of 0 and x³ right of it has f′(0) = 0; a claimed derivative with 1 at 0 was CHECKED (mpmath's
+derivative at 0 straddles the switch, and an undecided sample beside decided ones passed). So was the slope
+1 at 0 of (eˣ − 1)/x, continued by 1 there (it is ½). Each switch point inside the domain is now decided
+exactly: f′ there as the limit of the difference quotient, from both sides (`numeric/checks/switch_slopes.py`).
+Beside them, the true claims, a jump (no derivative at the switch, which the cases do not cover) and a
+switch at the domain's end.
+
+TRUTH maps each claim to (truth, class, witness).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Derivative, Interval, Real, claim
+
+x = sp.Symbol("x", real=True)
+SQUARE_THEN_CUBE = sp.Piecewise((x**2, x < 0), (x**3, True))
+EXPM1_OVER_X = sp.Piecewise(((sp.exp(x) - 1) / x, sp.Ne(x, 0)), (1, True))
+ITS_QUOTIENT = (x * sp.exp(x) - sp.exp(x) + 1) / x**2
+
+
+@claim()
+def slope_one_at_a_smooth_switch() -> Derivative:
+    """d/dx (x² for x < 0, x³ else) = 2x, 3x², and 1 at 0 (false at x = 0: f′(0) = 0)."""
+    g = sp.Piecewise((2 * x, x < 0), (3 * x**2, x > 0), (1, True))
+    return Derivative(SQUARE_THEN_CUBE, x, g, where={x: Real()})
+
+
+@claim()
+def slope_zero_at_a_smooth_switch() -> Derivative:
+    """d/dx (x² for x < 0, x³ else) = 2x, 3x², and 0 at 0.
+
+    Proof: each side's difference quotient at 0 tends to 0 (h² / h and h³ / h).
+    """
+    g = sp.Piecewise((2 * x, x < 0), (3 * x**2, x > 0), (0, True))
+    return Derivative(SQUARE_THEN_CUBE, x, g, where={x: Real()})
+
+
+@claim()
+def expm1_over_x_slope_one_at_zero() -> Derivative:
+    """d/dx (eˣ − 1)/x, continued by 1 at 0, is (x eˣ − eˣ + 1)/x² and 1 at 0 (false at x = 0: it is ½)."""
+    return Derivative(EXPM1_OVER_X, x, sp.Piecewise((ITS_QUOTIENT, sp.Ne(x, 0)), (1, True)), where={x: Real()})
+
+
+@claim()
+def expm1_over_x_slope_half_at_zero() -> Derivative:
+    """d/dx (eˣ − 1)/x, continued by 1 at 0, is (x eˣ − eˣ + 1)/x² and ½ at 0.
+
+    Proof: (eʰ − 1)/h = 1 + h/2 + O(h²), so its difference quotient at 0 tends to ½.
+    """
+    g = sp.Piecewise((ITS_QUOTIENT, sp.Ne(x, 0)), (sp.Rational(1, 2), True))
+    return Derivative(EXPM1_OVER_X, x, g, where={x: Real()})
+
+
+@claim()
+def slope_of_x_times_modulus_off_at_zero() -> Derivative:
+    """d/dx x|x| = 2|x| + sign(x)² − 1 (false at x = 0: f′(0) = 0, the claim says −1)."""
+    return Derivative(x * sp.Abs(x), x, 2 * sp.Abs(x) + sp.sign(x) ** 2 - 1, where={x: Real()})
+
+
+@claim()
+def a_jump_has_no_slope_to_check() -> Derivative:
+    """d/dx (x for x < 0, x + 1 else) = 1, case by case (no derivative at the jump, which the cases leave out).
+
+    Proof: each case is x + c.
+    """
+    return Derivative(sp.Piecewise((x, x < 0), (x + 1, True)), x, 1, where={x: Real()})
+
+
+@claim()
+def relu_slope_at_the_domains_end() -> Derivative:
+    """d/dx relu(x) = 1 on [0, 1], its switch at the end 0 (a one-sided slope there, 1).
+
+    Proof: relu(x) = x on [0, 1].
+    """
+    relu, step = sp.Piecewise((0, x < 0), (x, True)), sp.Piecewise((0, x < 0), (1, True))
+    return Derivative(relu, x, step, where={x: Interval(0, 1)})
+
+
+TRUTH = {
+    "slope_one_at_a_smooth_switch": ("false", 1, {"x": 0}),
+    "slope_zero_at_a_smooth_switch": ("true", 1, None),
+    "expm1_over_x_slope_one_at_zero": ("false", 1, {"x": 0}),
+    "expm1_over_x_slope_half_at_zero": ("true", 1, None),
+    "slope_of_x_times_modulus_off_at_zero": ("false", 1, {"x": 0}),
+    "a_jump_has_no_slope_to_check": ("true", 1, None),
+    "relu_slope_at_the_domains_end": ("true", 1, None),
+}

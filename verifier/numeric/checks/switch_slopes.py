@@ -1,0 +1,114 @@
+"""A derivative in one symbol, decided exactly where f or its claimed derivative switches.
+
+f = x² left of 0 and x³ right of it, with the claimed derivative 2x, 3x² and 1 at 0, is wrong at 0 alone
+(f′(0) = 0); mpmath's derivative at 0 straddles the switch, so no sample decides it, and f = (eˣ − 1)/x with
+the value 1 at 0 is claimed the slope 1 there (it is ½). So each point where a Piecewise condition of f or of
+the claimed derivative switches, or the argument of a sign or a Heaviside does (its equation solved exactly,
+bounded as in poles.py), inside the domain and not at its end, is tried:
+
+* the claimed derivative there is its exact value, each Piecewise taking the row its conditions give;
+* f′(c) is the limit of the difference quotient (f(c + h) − f(c))/h as h → 0 from both sides, by
+  trusted.limit_steps (each step decided near the point; sides that differ raise), within SLOPE_BUDGET
+  heartbeats;
+* where both sides give one finite value and sympy shows its gap to the claimed value nonzero, the point is a
+  counterexample decided exactly. Where the sides differ, f has no derivative at c: a boundary between cases,
+  which the claim's cases do not cover. Anything not decided finds nothing: this only refutes.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier.language.claims import Given
+from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, exact_end, shown_value, solve_bounded
+from verifier.outcome import Counterexample
+from verifier.strategies import budget
+from verifier.trusted import limit_steps
+from verifier.trusted.instantiate import Instance
+
+SLOPE_BUDGET = 300  # heartbeats of work for one point's difference quotient, both sides (counted, not timed)
+SWITCHES = (sp.Piecewise, sp.sign, sp.Heaviside)
+
+
+def probe(inst: Instance, f: list[sp.Expr], claimed: sp.MatrixBase) -> Finding:
+    """A switch point inside the domain where f′ exists and is not the claimed value, decided exactly."""
+    if getattr(inst.claim.body, "order", 1) != 1:  # a Hessian's f″ at a switch is not f′'s quotient here
+        return Finding()
+    if len(inst.symbols) != 1 or len(inst.given) != 1 or len(f) != 1 or claimed.shape != (1, 1):
+        return Finding()
+    x, given = inst.symbols[0], inst.given[0]
+    fx, gx = sp.sympify(f[0]), sp.sympify(claimed[0, 0])
+    if not (fx.has(*SWITCHES) or gx.has(*SWITCHES)):
+        return Finding()
+    for point in _switch_points([fx, gx], x, given):
+        seen = _slopes(fx, gx, x, point)
+        if seen is not None:
+            return _finding(inst.claim.n, given, point, *seen)
+    return Finding()
+
+
+def _switch_points(exprs: list[sp.Expr], x: sp.Symbol, given: Given) -> list[sp.Expr]:
+    """The points inside the domain, not at its ends, where a condition or a step's argument crosses 0."""
+    equations = []
+    for e in exprs:
+        for node in sp.preorder_traversal(e):
+            if isinstance(node, sp.Piecewise):
+                conditions = [c for _, c in node.args if isinstance(c, sp.Basic)]
+                equations += [r.lhs - r.rhs for c in conditions for r in c.atoms(sp.core.relational.Relational)]
+            elif isinstance(node, sp.sign | sp.Heaviside):
+                equations.append(node.args[0])
+    points: list[sp.Expr] = []
+    for equation in dict.fromkeys(equations):
+        if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
+            continue
+        found = solve_bounded(equation, x, _window(given))
+        if isinstance(found, sp.FiniteSet):
+            points += [p for p in found if p.is_real]
+    inside = [p for p in dict.fromkeys(sorted(points, key=sp.default_sort_key)) if _interior(given, p)]
+    return inside[:MAX_POINTS]
+
+
+def _interior(given: Given, point: sp.Expr) -> bool:
+    """Inside the domain and at none of its ends: f′ there is a two-sided limit."""
+    if not _inside(given, point):
+        return False
+    ends = [getattr(given.domain, end, None) for end in ("lo", "hi")]
+    if type(given.domain).__name__ == "Nonnegative":
+        ends.append(0)
+    return all(end is None or (point - exact_end(end)).is_zero is False for end in ends)
+
+
+def _slopes(f: sp.Expr, g: sp.Expr, x: sp.Symbol, point: sp.Expr) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
+    """(f′(point), the claimed value there, their gap) if f′ exists there and sympy shows the gap nonzero."""
+    h = sp.Dummy("h", real=True)
+    try:
+        with budget.budget(SLOPE_BUDGET):
+            claimed, value = g.xreplace({x: point}), f.xreplace({x: point})
+            if any(v.has(sp.Piecewise, sp.nan, sp.zoo, sp.oo, -sp.oo) for v in (claimed, value)):
+                return None  # a row not decided, or no value at the point: not this probe's finding
+            slope = limit_steps.limit((f.xreplace({x: point + h}) - value) / h, h, sp.Integer(0), "+-")
+            if not isinstance(slope, sp.Expr) or slope.has(sp.Limit, sp.AccumBounds, sp.nan, sp.zoo):
+                return None
+            if slope.is_finite is not True or slope.is_real is not True:
+                return None
+            gap = sp.simplify(slope - claimed)
+    except (budget.BudgetExceeded, ValueError, TypeError, NotImplementedError, ZeroDivisionError, RecursionError):
+        return None  # the sides differ (no derivative there), a step not decided, or sympy could not
+    if gap.is_zero is False and gap.is_finite and gap.is_real:
+        return slope, claimed, gap
+    return None
+
+
+def _finding(n: int | None, given: Given, point: sp.Expr, slope: sp.Expr, claimed: sp.Expr, gap: sp.Expr) -> Finding:
+    label, at = given.label, sp.sstr(point)
+    reason = (
+        f"violated at {label} = {at}, where a case switches: f′({at}) = {sp.sstr(slope)}, the limit of the "
+        f"difference quotient from both sides, decided exactly; the claimed derivative there is {sp.sstr(claimed)}"
+    )
+    cx = Counterexample(
+        n=n, values={label: shown_value(given, point)}, claimed=sp.sstr(claimed), observed=sp.sstr(slope),
+        relation="=", error=sp.sstr(abs(gap)), digits=0,
+        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches; f′ there from its difference quotient",
+    )  # fmt: skip
+    return Finding(cx, reason, exact={given.target: point})
