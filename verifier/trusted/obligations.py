@@ -65,12 +65,20 @@ def residual(inst: Instance) -> list[sp.Expr]:
     raise NotShowable(f"no residual for a {body.kind} claim")
 
 
+TIED_ENTRIES = (
+    "two entries of the variable are one symbol (a symmetric matrix, or a repeated entry): the derivative is "
+    "taken entry by entry, each entry free, and checked numerically"
+)
+
+
 def _derivative_residual(inst: Instance, body: Derivative) -> list[sp.Expr]:
     f, wrt, claimed = jacobian_layout(body)
     f = [inst.symbolic(e) for e in f]
     variables = [inst.to_symbolic.get(w, w) for w in wrt]
     if any(not isinstance(w, sp.Symbol) for w in variables):
         raise NotShowable("a variable is tied by its domain (symmetric/simplex); differentiate a free one")
+    if len(set(variables)) < len(variables):  # X₂₁ is X₁₂ on a symmetric domain: ∂/∂X₁₂ would take both
+        raise NotShowable(TIED_ENTRIES)
     claimed_sym = as_matrix(inst.symbolic(claimed))
     partial = Differentiator()
     if body.order == 2:
