@@ -12,6 +12,7 @@ from typing import Any
 
 from verifier.language.expect import Expect as Expect  # re-exported: kept with a claim's result
 from verifier.language.keys import ClaimKey as ClaimKey  # re-exported
+from verifier.language.text import make_visible
 from verifier.trusted.status import NumericVerdict as NumericVerdict  # re-exported
 from verifier.trusted.status import Status as Status  # re-exported
 
@@ -40,6 +41,9 @@ class Counterexample:
     digits: int
     note: str = ""
     entries: tuple[tuple[int, ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        make_visible(self)
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "entries": [list(e) for e in self.entries]}
@@ -116,6 +120,9 @@ class Diagnosis:
     repair_marked: str = ""  # the repair's LaTeX with the edited part in \\underline{…}
     relation: str = "="  # the repaired line's relation, in LaTeX (\\le for a relaxed <)
 
+    def __post_init__(self) -> None:
+        make_visible(self)
+
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> Diagnosis | None:
         return cls(**data) if data else None
@@ -155,6 +162,9 @@ class StepResult:
     written: str = ""  # the line as its author wrote it, in LaTeX (a LaTeX chain's), typeset by the HTML report
     for_all_n: bool = False  # the step PROVED for every n (the generic rule), not only at the n checked
     diagnosis: Diagnosis | None = None  # a refuted step: why, verified (see Diagnosis)
+
+    def __post_init__(self) -> None:
+        make_visible(self)
 
     @property
     def verdict(self) -> str:
@@ -222,6 +232,9 @@ class ClaimResult:
     for_all_n: bool = False  # PROVED for every n by the generic-dimension rule, not only at the n checked
     internal_error: bool = False  # UNKNOWN because the verifier's own code raised: a bug, not the user's
     diagnosis: Diagnosis | None = None  # a refuted identity: why, verified (see Diagnosis)
+
+    def __post_init__(self) -> None:
+        make_visible(self)
 
     @classmethod
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 
 def n_text(values: list[int | None]) -> str:
@@ -55,3 +56,25 @@ def reads_as_written(written: str, reading: str) -> bool:
     """Whether what the reader understood (sympy's LaTeX of a line) is the line as written, up to braces,
     spaces and \\left/\\right: then showing the reading says nothing new."""
     return _LAYOUT.sub("", written) == _LAYOUT.sub("", reading)
+
+
+# control characters other than tab and newline: an ESC from a student's \text{…} or docstring would colour or
+# overwrite a terminal line (hide a REFUTED), so a result never holds one: each is written as its escape, "\x1b"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """text with each control character but tab and newline written as its escape (ESC as "\\x1b")."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+
+
+def make_visible(result: object) -> None:
+    """Each text field of a frozen result (and each text of a list field) with its control characters escaped."""
+    for f in fields(result):  # type: ignore[arg-type]
+        value = getattr(result, f.name)
+        if isinstance(value, str) and _CONTROL.search(value):
+            object.__setattr__(result, f.name, visible(value))
+        elif isinstance(value, list) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
+            object.__setattr__(result, f.name, [visible(v) if isinstance(v, str) else v for v in value])
+        elif isinstance(value, dict) and any(isinstance(k, str) and _CONTROL.search(k) for k in value):
+            object.__setattr__(result, f.name, {visible(k) if isinstance(k, str) else k: v for k, v in value.items()})

@@ -1,0 +1,55 @@
+"""A student's text reaches every report as text: no live markup in the Markdown report, and no control
+character (an ESC that colours or overwrites a terminal line) in any result (red team 102)."""
+
+from __future__ import annotations
+
+import io
+
+from markdown_it import MarkdownIt
+from rich.console import Console
+
+from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
+from verifier.render import markdown, terminal
+
+SCRIPT = "<script>alert(1)</script>"
+ESC = "\x1b[31mRED\x1b[0m"
+
+
+def _step(index: int, text: str, reason: str) -> StepResult:
+    return StepResult(index, "=", text, "", "", reason, Status.PROVED, "proved (exact)")
+
+
+def _hostile() -> ClaimResult:
+    steps = [
+        _step(1, "x \\cdot x", f"by {SCRIPT}"),
+        _step(2, "|x y|", "since |ab| = |a||b| and `code` [link](javascript:alert(2))"),
+        _step(3, "x", f"by {ESC}"),
+    ]
+    return ClaimResult(
+        "chain", "homework", "chain", f"doc <img src=x onerror=alert(3)> {ESC}", Expect.HOLDS, Status.PROVED,
+        f"3 steps PROVED {SCRIPT}", steps=steps, notes="a & b <b>bold</b>",
+    )  # fmt: skip
+
+
+def test_the_markdown_report_has_no_live_markup_and_keeps_its_table() -> None:
+    text = markdown.render(RunReport([_hostile()], seed=0, samples=60, seconds=1.0))
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as written
+    rows = [line for line in html.splitlines() if line.startswith("<tr>")]
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert body.count("<tr>") == 3 and body.count("<td>PROVED</td>") == 3, body
+    assert "<code>|x y|</code>" in body and "|ab| = |a||b|" in body
+    assert rows
+
+
+def test_no_result_holds_a_control_character_and_the_terminal_prints_none() -> None:
+    result = _hostile()
+    assert "\x1b" not in result.statement and "\x1b" not in result.steps[2].reason
+    assert "\\x1b[31mRED" in result.steps[2].reason  # written as its escape, visible
+    out = io.StringIO()
+    console = Console(file=out, width=80, force_terminal=False, color_system=None)
+    terminal.render(console, RunReport([result], seed=0, samples=60, seconds=1.0), verbose=True)
+    terminal.chains(console, RunReport([result], seed=0, samples=60, seconds=1.0), verbose=True)
+    assert "\x1b" not in out.getvalue()
