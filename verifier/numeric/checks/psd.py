@@ -12,8 +12,8 @@ from verifier.language.claims import PSD
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Env
-from verifier.numeric.checks import definedness
-from verifier.numeric.checks.resolve import NumericOutcome, opaque_outcome, resolve
+from verifier.numeric.checks import definedness, psd_minors
+from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, outside_domain, sample
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
@@ -46,6 +46,8 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     # every entry must be real wherever the claim speaks (√x on ℝ is not: an error that asks to narrow the
     # domain); the eigenvalues of a matrix with an undefined or complex entry say nothing
     found = definedness.entries_everywhere(inst, env, list(h), s)
+    if found.counterexample is None and s.points is None and (minor := psd_minors.probe(inst, body)).counterexample:
+        return definedness.refuted(minor, evidence(inst, method, cmp, 0))  # a minor < 0 where no sample lands
     out = resolve(inst, env, cmp, method, _decider(inst, body, h, env))
     if out.counterexample is not None:
         seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
