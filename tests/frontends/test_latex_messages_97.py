@@ -160,3 +160,17 @@ def test_a_justification_after_words_that_lead_into_it_stays(line: str) -> None:
 )
 def test_math_after_a_blank_or_unannounced_reason_is_refused(line: str) -> None:
     assert "math after a reason" in _message("x: real", line)
+
+
+@pytest.mark.parametrize(
+    ("line", "start"),
+    [
+        ("\\dot s = s", "\\dot is not read (a time derivative or a new name); write a derivative as \\frac{d x}{d t}"),
+        ("\\langle s, s \\rangle = s^2", "\\langle x, y\\rangle is not read; write x^\\top y"),
+        ("\\forall s \\; s^2 \\ge 0", "\\forall is not read in a line; declare the symbol's domain instead"),
+    ],
+)
+def test_an_accent_a_bracket_or_a_quantifier_says_what_to_write_not_to_declare_it(line: str, start: str) -> None:
+    """Red team 102: these said "declare it (\\dot: real)", and, declared, \\dot s was read as the product dot·s."""
+    message = _message("s: real", line)
+    assert message.startswith(start) and "(\\dot: real)" not in message, message

@@ -99,6 +99,11 @@ _EXTREMUM = "\\{0}: suprema, infima and arg max are not read in a chain; write t
 _ROUNDING = "\\{0}: floor and ceiling are not read in a chain; " + _PYTHON + " with sympy.floor or sympy.ceiling"
 _TRIG = "\\{0} is not read; write {1}"
 _INVERSE = "\\{0}: inverse functions are not read in a chain; " + _PYTHON + " (sympy.asin, sympy.atan, …)"
+_ACCENT = (
+    "\\{0} is not read (a time derivative or a new name); write a derivative as \\frac{{d x}}{{d t}}, and a "
+    "symbol of your own as a plain or \\hat name (v, \\hat x)"
+)
+_QUANTIFIER = "\\{0} is not read in a line; declare the symbol's domain instead (x: real): a line holds for all of it"
 NOT_READ = {  # constructs a student may write that the reader does not read: what to write instead
     **{n: _INTEGRAL.format(n) for n in ("int", "iint", "iiint", "oint")},
     **{n: _EXTREMUM.format(n) for n in ("sup", "inf", "arg", "argmax", "argmin", "liminf", "limsup")},
@@ -124,6 +129,12 @@ NOT_READ = {  # constructs a student may write that the reader does not read: wh
     "mid": "\\mid is not read: conditional probability and set-builder notation are not read in a chain",
     "choose": "\\choose is not read; write the number, or \\frac{n(n-1)}{2} for n choose 2",
     "prime": "\\prime is read only as a superscript, f^\\prime (the same as f'); write f'(x) for a derivative",
+    **{n: _ACCENT.format(n) for n in ("dot", "ddot", "check", "breve", "acute", "grave")},
+    **{n: _QUANTIFIER.format(n) for n in ("forall", "exists")},
+    **{
+        n: "\\langle x, y\\rangle is not read; write x^\\top y for the inner product of two vectors"
+        for n in ("langle", "rangle")
+    },
 }
 FIXED_FUNCTIONS = {
     "log": "log",
