@@ -70,7 +70,10 @@ class Evaluator:
         return LatexError(where(self.origin, tok) if tok is not None else self.origin, message)
 
     def value(self, node: Node) -> Value:
-        v = self.item(node)
+        return self.as_value(self.item(node), node)
+
+    def as_value(self, v: Value | Fn | tuple[Value, ...], node: Node) -> Value:
+        """What node read as, v, if it is a value; a function or a list is an error that says how to write it."""
         if isinstance(v, Fn):
             read = next((r for r in self.scope.readings.values() if r.startswith(f"{v.label} read as")), "")
             raise self.fail(
@@ -276,10 +279,10 @@ class Evaluator:
     def _sub(self, node: Node) -> Value | Fn:
         left, op, right = node.children
         if op.type != "UNDER":
-            first = self.item(left)
+            first = self.item(left)  # read once: reading it again doubled the work at each minus sign
             if isinstance(first, Fn) and first.greedy:
                 return self._operator_minus(first, right)
-            return self._sum(self.value(left), values.negate(self.value(right)))
+            return self._sum(self.as_value(first, left), values.negate(self.value(right)))
         if isinstance(left, Tree) and left.data == "nabla":
             return calculus.nabla(self, right, node)
         if _is_nabla_squared(left):  # \\nabla^2_w
