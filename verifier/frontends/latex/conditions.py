@@ -180,6 +180,11 @@ def lost(value: object, needed: list[Condition], where: list[tuple[object, Domai
     return None
 
 
+def surely_nonnegative(arg: object, where: list[tuple[object, Domain]]) -> bool:
+    """Whether sympy's facts on the declared domains (x: positive) show arg ≥ 0."""
+    return isinstance(arg, sp.Expr) and arg.xreplace(_fresh(where)).is_nonnegative is True
+
+
 def _entries(value: object) -> list[sp.Basic]:
     return list(value) if isinstance(value, sp.MatrixBase) else [value]
 

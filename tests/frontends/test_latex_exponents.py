@@ -1,0 +1,60 @@
+"""An exponent written as a fraction: its root is the denominator as written, in lowest terms.
+
+sympy reduced 2/6 to 1/3 before the reader's rule (an odd root is the real root, an even one the principal
+root) looked at the denominator, so on `x: real` `(-1)^{2/6} = -1` and `x^{2/6} = \\sqrt[3]{x}` were PROVED
+(the root written is 6, even), `x^{2/6} = (x^2)^{1/6}` REFUTED, and `(-1)^{2/4} = 1` an ERROR about a root
+of -1. Below 0 texts differ on such a power, so it is refused there with both ways to write it; on a base
+≥ 0, or with an odd denominator, every reading agrees and it is read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.frontends.homework import refusal, status
+from verifier.outcome import Status
+
+pytest.importorskip("lark")
+
+_WRITE = "write the exponent in lowest terms, x^{1/3}, or the root of a power, \\sqrt[6]{x^{2}}"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("(-1)^{2/6} = -1", "write the exponent in lowest terms, (-1)^{1/3}, or the root of a power, \\sqrt[6]"),
+        ("(-8)^{2/6} = -2", "the exponent 2/6 is not in lowest terms and (-8) is negative"),
+        ("x^{2/6} = \\sqrt[3]{x}", _WRITE),
+        ("x^{2/6} = (x^2)^{1/6}", _WRITE),
+        ("x^{\\frac{2}{6}} = \\sqrt[3]{x}", _WRITE),
+        ("x^{(2/6)} = \\sqrt[3]{x}", _WRITE),
+        ("x^{-2/6} = \\frac{1}{\\sqrt[3]{x}}", "in lowest terms, x^{-1/3}, or the root of a power, \\sqrt[6]{x^{-2}}"),
+        ("(-1)^{2/4} = 1", "write the exponent in lowest terms, (-1)^{1/2}, or the root of a power, \\sqrt[4]"),
+        ("x^{6/2} = x^3", "write the exponent in lowest terms, x^{3}, or the root of a power, \\sqrt{x^{6}}"),
+    ],
+)
+def test_a_fraction_not_in_lowest_terms_on_a_base_that_may_be_negative_is_refused(line: str, says: str) -> None:
+    assert says in refusal("x: real", line)
+
+
+@pytest.mark.parametrize(
+    ("declarations", "line", "verdict"),
+    [
+        ("x: real", "x^{1/3} = \\sqrt[3]{x}", Status.PROVED),  # an odd root is the real root
+        ("x: real", "(-8)^{1/3} = -2", Status.PROVED),
+        ("x: real", "x^{2/3} = \\sqrt[3]{x^2}", Status.PROVED),
+        ("x: real", "x^{2/3} = |x|^{2/3}", Status.PROVED),
+        ("x: real", "x^{1/2} = x", Status.REFUTED),  # an even root is the principal one
+        ("x: nonnegative", "x^{1/2} = \\sqrt{x}", Status.PROVED),
+        ("x: nonnegative", "x^{3/2} = x \\sqrt{x}", Status.PROVED),
+        ("x: real", "x^{6/3} = x^2", Status.PROVED),  # an odd denominator: the real root in every reading
+        ("x: positive", "x^{2/6} = \\sqrt[3]{x}", Status.PROVED),  # a base > 0: every reading agrees
+        ("x: nonnegative", "x^{2/4} = \\sqrt{x}", Status.PROVED),
+        ("x: real", "8^{2/6} = 2", Status.PROVED),
+        ("x: real", "(1 + x^2)^{2/4} = \\sqrt{1 + x^2}", Status.PROVED),
+    ],
+)
+def test_a_fraction_in_lowest_terms_or_on_a_base_at_least_zero_keeps_its_reading(
+    declarations: str, line: str, verdict: Status
+) -> None:
+    assert status(declarations, line) == verdict
