@@ -52,6 +52,8 @@ def test_a_fraction_not_in_lowest_terms_on_a_base_that_may_be_negative_is_refuse
         ("x: nonnegative", "x^{2/4} = \\sqrt{x}", Status.PROVED),
         ("x: real", "8^{2/6} = 2", Status.PROVED),
         ("x: real", "(1 + x^2)^{2/4} = \\sqrt{1 + x^2}", Status.PROVED),
+        ("A: matrix k×k; k: 2..2", "A^{4/2} = A A", Status.PROVED),  # no root of a matrix is read: A^2
+        ("v: vector k; k: 2..2", "(v^\\top v)^{2/4} = \\sqrt{v^\\top v}", Status.PROVED),  # a 1×1 value ≥ 0
     ],
 )
 def test_a_fraction_in_lowest_terms_or_on_a_base_at_least_zero_keeps_its_reading(

@@ -174,9 +174,11 @@ def _refuse_unreduced(w: Walker, b: Value, script: Node) -> None:
     texts differ on it: the root of a power \\sqrt[6]{x^2} = |x|^{1/3}, the power of a root (\\sqrt[6]{x})^2, not
     real, or x^{1/3} = \\sqrt[3]{x}, negative. sympy reduced the fraction before the odd-root rule saw it, so
     (-1)^{2/6} = -1 was proved: refused, with what to write. An odd denominator (x^{6/3}) is the real root in every
-    reading, and on a base ≥ 0 (x: positive) all readings agree: both are read as before."""
+    reading, and on a base ≥ 0 (x: positive) all readings agree: both are read as before, and so is a matrix's
+    power (A^{4/2} is A^2; no root of a matrix is read)."""
     fraction = _written_fraction(script)
-    if fraction is None:
+    b = values.collapse(b) if values.is_one_by_one(b) else b
+    if fraction is None or isinstance(b, sp.MatrixBase):
         return
     p, q = fraction
     g = math.gcd(p, q)
