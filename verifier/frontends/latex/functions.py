@@ -67,7 +67,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if j < len(items) and _plain(items[i + 1]) and not isinstance(w.item(items[i + 1]), Fn):
         arg, j = _run_of_factors(w, v, items, arg, (i + 1, j))
     elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
-        raise w.fail(items[j], _ambiguous(v.label))
+        raise w.fail(items[j], _ambiguous(v.label, " ".join(text(c) for c in items[i + 1 : j]), text(items[j])))
     return v.apply(arg), j
 
 
@@ -134,7 +134,7 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, span: tupl
         arg = values.multiply(arg, nxt)
         j += 1
     if j < len(items) and (is_node(items[j], *_GROUPS, "abs", "norm", "frac", "sqrt")):
-        raise w.fail(items[j], _ambiguous(fn.label))
+        raise w.fail(items[j], _ambiguous(fn.label, " ".join(text(c) for c in items[first:j]), text(items[j])))
     if j > start:
         shown = sp.latex(arg) if isinstance(arg, sp.Expr) else "the product"
         w.scope.readings[f"argument {fn.label} {shown}"] = (
@@ -234,10 +234,11 @@ def _exponential_after(label: str, operand: str, power: str) -> str:
     )
 
 
-def _ambiguous(label: str) -> str:
+def _ambiguous(label: str, operand: str = "x", factor: str = "y") -> str:
+    """The refusal of a function written without parentheses before a factor, with the student's own terms."""
     return (
-        f"{label} without parentheses here can be read two ways; write {label}(x y) for the function of the "
-        f"product, or ({label} x) y for the product of the function"
+        f"{label} without parentheses here can be read two ways; write {label}({operand} {factor}) for the "
+        f"function of the product, or ({label} {operand}) {factor} for the product of the function"
     )
 
 
