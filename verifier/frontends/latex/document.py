@@ -213,11 +213,13 @@ def _rows(display: str) -> list[tuple[int, str, str]]:
 
 
 def _joined(text: str, rows: list[_Row]) -> str:
-    """Rows that go on one from another as one line: the breaks between them blanked, and the reason of a row
-    above the last (its \\text{…} on) moved after the last row, so the math that goes on below it is read as
-    math (`x^2 = x^2 \\text{by X} \\\\ + 1` is x^2 = x^2 + 1, by X), never as words of the reason."""
+    """Rows that go on one from another as one line: the breaks between them and the indentation after them
+    blanked (`&\\qquad (x - 1)` sets nothing apart: gaps.py), and the reason of a row above the last (its
+    \\text{…} on) moved after the last row, so the math that goes on below it is read as math
+    (`x^2 = x^2 \\text{by X} \\\\ + 1` is x^2 = x^2 + 1, by X), never as words of the reason."""
     for above, below in itertools.pairwise(rows):
-        text = _row_break(_blank(text, above.end, below.start), above.end, below.start)
+        indent = SPACING.match(text, below.start).end()  # type: ignore[union-attr]  # &\\qquad - 1: layout
+        text = _row_break(_blank(text, above.end, indent), above.end, indent)
     moved: list[str] = []
     for row in rows[:-1]:
         at = reasons.start(text[row.start : row.end])

@@ -9,14 +9,14 @@ bindings it holds (a named intermediate held as a variable, :mod:`verifier.front
 from __future__ import annotations
 
 import sympy as sp
-from lark import Token, Tree
+from lark import Tree
 
 from verifier.frontends.latex import bigops, macros, scripts, sequences, values
 from verifier.frontends.latex.ambiguity import is_operator, text
 from verifier.frontends.latex.definitions import Definition
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.values import Fn, Matrix, Value
-from verifier.frontends.latex.walker import Node, Walker, is_node, is_script, spaced
+from verifier.frontends.latex.walker import Node, Walker, is_node, is_script, plain, spaced
 
 _GROUPS = ("paren", "tuple", "braced")
 
@@ -64,9 +64,9 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
             result = scripts.after_argument(w, result, post)
         return result, i + 2
     arg, j = _operand(w, items, i + 1)
-    if j < len(items) and _plain(items[i + 1]) and not isinstance(w.item(items[i + 1]), Fn):
+    if j < len(items) and plain(items[i + 1]) and not isinstance(w.item(items[i + 1]), Fn):
         arg, j = _run_of_factors(w, v, items, arg, (i + 1, j))
-    elif j < len(items) and _plain(items[j]) and not isinstance(w.item(items[j]), Fn):
+    elif j < len(items) and plain(items[j]) and not isinstance(w.item(items[j]), Fn):
         raise w.fail(items[j], _ambiguous(v.label, " ".join(text(c) for c in items[i + 1 : j]), text(items[j])))
     return v.apply(arg), j
 
@@ -105,16 +105,6 @@ def _argument(w: Walker, fn: Fn, node: Node) -> Value | Fn | tuple[Value, ...]:
     return Matrix([values.scalar(e, f"each entry of {fn.label}'s argument") for e in entries])
 
 
-_PLAIN = ("number", "name", "decorated", "font", "blackboard")
-
-
-def _plain(node: Node) -> bool:
-    """A plain factor: a number or a name, with its decorations and scripts (2, x, \\hat{y}_i, x^2)."""
-    while is_script(node) or is_node(node, "prime"):
-        node = node.children[0]
-    return is_node(node, *_PLAIN) or (isinstance(node, Token) and node.type in ("NUMBER", "DIGIT", "LETTER", "NAMECMD"))
-
-
 def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, span: tuple[int, int]) -> tuple[Value, int]:
     """A function written without parentheses takes the whole product of plain factors that follows,
     as textbooks and TeX's \\sin mean it: \\sin 2x is sin(2x), \\log 2 \\pi \\sigma^2 is log(2πσ²).
@@ -122,7 +112,7 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, span: tupl
     A parenthesised group, |x| or a fraction right after the run is refused: either reading is plausible."""
     first, j = span  # the operand is items[first:j]
     start = j
-    while j < len(items) and _plain(items[j]):
+    while j < len(items) and plain(items[j]):
         if _exponential(w, items[j]):
             operand = " ".join(text(c) for c in items[first:j])
             raise w.fail(items[j], _exponential_after(fn.label, operand, text(items[j])))

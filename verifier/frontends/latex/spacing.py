@@ -17,33 +17,53 @@ from lark import Token
 
 from verifier.frontends.latex import macros
 from verifier.frontends.latex.document import SPACING
-from verifier.frontends.latex.walker import Spaced
+from verifier.frontends.latex.walker import Spaced, WideSpaced
 
 # dropped by the lexer (grammar.SPACE); \quad is a command token. A no-break space (U+00A0) typed in the source is
 # TeX's ~ (inputenc maps it so): \sin x y with one between x and y was sin(xy) in silence
 # (and so are the other typed spaces, and a line or paragraph separator)
 _SPACE = re.compile(r"\\[,;: ]|~|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _QUADS = ("\\quad", "\\qquad")
+_THIN = "\u2009\u200a\u202f"  # a typed thin, hair or narrow no-break space: \\, as typed
 
 
 def mark(text: str, raw: list[Token], toks: list[Token]) -> list[Token]:
     """toks (classified from raw, the lexer's tokens of text) with each token that a space command comes right
-    before made a Spaced token."""
-    after: set[int] = set()
-    pending = False  # a space seen, and only dropped commands (\displaystyle, \big) since
+    before made a Spaced token, a WideSpaced one when a space other than the thin \\, is among them."""
+    after: dict[int, str | None] = {}  # a marked token's offset: the wide space before it, if any
+    pending, wide = False, None  # a space seen, and only dropped commands (\displaystyle, \big) since
     for before, tok in zip([None, *raw], raw, strict=False):
         start = 0 if before is None else before.end_pos
-        gap = start is not None and tok.start_pos is not None and bool(_SPACE.search(text[start : tok.start_pos]))
+        gap = text[start : tok.start_pos] if start is not None and tok.start_pos is not None else ""
+        wide = wide or _wide(gap)
         if tok.type == "ROWSEP" or (tok.type == "CMD" and (tok.value in _QUADS or tok.value[1:] in macros.DROPPED)):
             # a row break \\ counts as a space (a matrix's rows never share an argument)
-            pending = pending or gap or tok.value in _QUADS or tok.type == "ROWSEP"
+            pending = pending or bool(_SPACE.search(gap)) or tok.value in _QUADS or tok.type == "ROWSEP"
+            wide = wide or (str(tok.value) if tok.value in _QUADS else None)
             continue
-        if (pending or gap) and tok.start_pos is not None:
-            after.add(tok.start_pos)
-        pending = False
+        if (pending or _SPACE.search(gap)) and tok.start_pos is not None:
+            after[tok.start_pos] = wide
+        pending, wide = False, None
     if not after:
         return toks
-    return [Spaced.new_borrow_pos(t.type, t.value, t) if t.start_pos in after else t for t in toks]
+    return [_marked(t, after[t.start_pos]) if t.start_pos in after else t for t in toks]
+
+
+def _wide(gap: str) -> str | None:
+    """The first wide space in gap, as written (\\;, ~, a typed em space), or None if it has none."""
+    for m in _SPACE.finditer(gap):
+        space = m.group(0)
+        if space != "\\," and space not in _THIN:
+            return space if space.isascii() else f"U+{ord(space):04X}, typed"
+    return None
+
+
+def _marked(tok: Token, wide: str | None) -> Token:
+    if wide is None:
+        return Spaced.new_borrow_pos(tok.type, tok.value, tok)
+    marked = WideSpaced.new_borrow_pos(tok.type, tok.value, tok)
+    marked.space = wide
+    return marked
 
 
 _END_MARK = re.compile(SPACING.pattern + r"(?<!\\)[.,;]" + SPACING.pattern + r"$")

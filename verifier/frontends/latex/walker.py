@@ -43,6 +43,16 @@ def is_script(node: Node) -> bool:
     )
 
 
+_PLAIN = ("number", "name", "decorated", "font", "blackboard")
+
+
+def plain(node: Node) -> bool:
+    """A plain factor: a number or a name, with its decorations and scripts (2, x, \\hat{y}_i, x^2)."""
+    while is_script(node) or is_node(node, "prime"):
+        node = node.children[0]
+    return is_node(node, *_PLAIN) or (isinstance(node, Token) and node.type in ("NUMBER", "DIGIT", "LETTER", "NAMECMD"))
+
+
 def inner(node: Node) -> Node:
     """A braced group's content, or the node itself."""
     return node.children[1] if is_node(node, "braced") else node
@@ -53,6 +63,14 @@ class Spaced(Token):
     lexer drops the spacing, and this is what is left of it (see spacing.py)."""
 
     __slots__ = ()
+
+
+class WideSpaced(Spaced):
+    """A Spaced token whose space is wide (\\quad, \\qquad, \\;, \\:, \\ , ~): `space` is the command as
+    written. Only the thin space \\, (and a row break) leaves a plain Spaced mark."""
+
+    __slots__ = ("space",)
+    space: str
 
 
 def first_leaf(node: Node) -> Token | None:
@@ -68,3 +86,9 @@ def first_leaf(node: Node) -> Token | None:
 def spaced(node: Node) -> bool:
     """An explicit space command stands right before the node (\\sin x \\, y: before y)."""
     return isinstance(first_leaf(node), Spaced)
+
+
+def wide_space(node: Node) -> str | None:
+    """The wide space command written right before the node (x \\quad y: \\quad before y), or None."""
+    tok = first_leaf(node)
+    return tok.space if isinstance(tok, WideSpaced) else None
