@@ -4,11 +4,16 @@ A reason is shown back, never checked. So a reason that says something the line 
 goes on with another statement, is refused, with what to write instead:
 
 - a condition, `\\text{for } x \\ge 0` or `\\text{(} x \\neq 1 \\text{)}`: the line is checked on the whole
-  declared domain, so the condition would be shown but not used;
+  declared domain, so the condition would be shown but not used. Its words: for, if, when, whenever, where,
+  wherever, provided, assuming, assume, suppose, supposing, given, on, unless, except, in case, as long as, so
+  long as, each also after only, valid, true, defined or holds (`\\text{valid for } x > 0`, `\\text{which holds
+  if } x \\ne 0`), then a relation; with and let, then an inequality (`\\text{with } x > 0`: `\\text{with } S =
+  …` names S);
 - a conjunction and a further relation, `x^2 = 1 \\text{ and } x^3 = -1`: the second statement would be
   cut off as a reason and never checked.
 
-A justification stays, relations included: `\\text{since } \\tanh t = 2\\sigma(2t) - 1`, `\\text{(\\log u)' = u'/u}`.
+A justification stays, relations included: `\\text{since } \\tanh t = 2\\sigma(2t) - 1`, `\\text{(\\log u)' = u'/u}`,
+`\\text{as } x^2 \\ge 0`, `\\text{because } …`.
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ from verifier.frontends.latex.errors import LatexError, Origin
 _TAG = re.compile(r"\\(?:tag|label)\s*\{[^{}]*\}|\\no(?:number|tag)(?![A-Za-z])")
 _REASON = re.compile(r"\\(?:text|mbox|textrm)\s*\{")
 
-_CONDITION = re.compile(r"^\W*(for|if|when|whenever|where|provided|assuming)\b(.*)$", re.IGNORECASE)
+# a condition: its words, after "it holds", "which is true", "valid", "only" (only for, valid when, which holds if)
+_CONDITION = re.compile(
+    r"^\W*(?:(?:it|this|which|that)\s+)?(?:(?:only|valid|true|defined|holds?|is\s+(?:valid|true|defined))\s+)?"
+    r"(?:for|if|when|whenever|where|wherever|provided|assuming|assume|supposing|suppose|given|on|unless|except"
+    r"|in\s+case|as\s+long\s+as|so\s+long\s+as)\b(.*)$",
+    re.IGNORECASE,
+)
+_NARROWING = re.compile(r"^\W*(?:with|let)\b(.*)$", re.IGNORECASE)  # with x > 0; `with S = …` defines S: a reason
 _RELATION = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>=≥≤≠∈]")
 _INEQUALITY = re.compile(r"\\(?:geq?|leq?|neq?|gt|lt|in|notin)(?![a-zA-Z])|[<>≥≤≠∈]|!=")
 _STATEMENT = re.compile(
@@ -122,8 +134,12 @@ def _in_cases(text: str, at: int) -> bool:
 
 def check(reason: str, origin: Origin) -> None:
     """A LatexError if the reason states a condition or another statement; nothing for a justification."""
-    m = _CONDITION.match(reason)
-    if (m is not None and _RELATION.search(m.group(2))) or _bare_condition(reason):
+    m, narrowing = _CONDITION.match(reason), _NARROWING.match(reason)
+    if (
+        (m is not None and _RELATION.search(m.group(1)))
+        or (narrowing is not None and _INEQUALITY.search(narrowing.group(1)))
+        or _bare_condition(reason)
+    ):
         raise LatexError(
             origin,
             f"the condition '{reason}' in \\text is not used: a line is checked on the whole declared domain; "
