@@ -1,10 +1,13 @@
 """Explicit space commands, kept as a mark on the token that follows them.
 
 The lexer drops spacing (`\\,`, `\\;`, `\\:`, `\\ `, `~`, `\\quad`, `\\qquad`), which means nothing to the value of an
-expression, with one exception: a writer who spaces the factors after a function written without parentheses
+expression, with two exceptions. A writer who spaces the factors after a function written without parentheses
 (`\\sin x \\, y`) is separating them, and most mean (sin x)·y, where `\\sin x y` is sin(xy) as textbooks read
-it. So the token right after a space command is made a `Spaced` token, and the reader refuses a function's
-argument that runs across one (functions.py). A plain space means nothing in TeX math and leaves no mark.
+it. And a wide space between two terms (`x^2 = x \\quad x \\ge 0`) sets a condition apart more often than it
+spaces a product. So the token right after a space command is made a `Spaced` token (a `WideSpaced` one, which
+names the space, for any but the thin `\\,`), and the reader refuses a function's argument that runs across one
+(functions.py) and two terms side by side across a wide one (gaps.py). A plain space means nothing in TeX math
+and leaves no mark.
 
 And the prose around the math: a full stop, comma or semicolon that ends a display as a sentence is dropped.
 """
