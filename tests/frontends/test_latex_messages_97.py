@@ -168,9 +168,10 @@ def test_math_after_a_blank_or_unannounced_reason_is_refused(line: str) -> None:
         ("\\dot s = s", "\\dot is not read (a time derivative or a new name); write a derivative as \\frac{d x}{d t}"),
         ("\\langle s, s \\rangle = s^2", "\\langle x, y\\rangle is not read; write x^\\top y"),
         ("\\forall s \\; s^2 \\ge 0", "\\forall is not read in a line; declare the symbol's domain instead"),
+        ("s^2 = s \\cdot s \\hspace{1em} \\text{since } s s = s^2", "\\hspace (layout) is not read in math; write \\,"),
     ],
 )
-def test_an_accent_a_bracket_or_a_quantifier_says_what_to_write_not_to_declare_it(line: str, start: str) -> None:
+def test_an_accent_a_bracket_a_quantifier_or_layout_says_what_to_write_not_to_declare_it(line: str, start: str) -> None:
     """Red team 102: these said "declare it (\\dot: real)", and, declared, \\dot s was read as the product dot·s."""
     message = _message("s: real", line)
     assert message.startswith(start) and "(\\dot: real)" not in message, message

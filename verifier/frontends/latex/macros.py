@@ -104,6 +104,7 @@ _ACCENT = (
     "symbol of your own as a plain or \\hat name (v, \\hat x)"
 )
 _QUANTIFIER = "\\{0} is not read in a line; declare the symbol's domain instead (x: real): a line holds for all of it"
+_LAYOUT_SPACE = "\\{0} (layout) is not read in math; write \\, for a thin space, \\quad to set a reason apart"
 NOT_READ = {  # constructs a student may write that the reader does not read: what to write instead
     **{n: _INTEGRAL.format(n) for n in ("int", "iint", "iiint", "oint")},
     **{n: _EXTREMUM.format(n) for n in ("sup", "inf", "arg", "argmax", "argmin", "liminf", "limsup")},
@@ -131,6 +132,7 @@ NOT_READ = {  # constructs a student may write that the reader does not read: wh
     "prime": "\\prime is read only as a superscript, f^\\prime (the same as f'); write f'(x) for a derivative",
     **{n: _ACCENT.format(n) for n in ("dot", "ddot", "check", "breve", "acute", "grave")},
     **{n: _QUANTIFIER.format(n) for n in ("forall", "exists")},
+    **{n: _LAYOUT_SPACE.format(n) for n in ("hspace", "hskip", "kern", "mkern", "phantom", "hphantom", "vphantom")},
     **{
         n: "\\langle x, y\\rangle is not read; write x^\\top y for the inner product of two vectors"
         for n in ("langle", "rangle")
