@@ -175,3 +175,11 @@ def test_an_accent_a_bracket_a_quantifier_or_layout_says_what_to_write_not_to_de
     """Red team 102: these said "declare it (\\dot: real)", and, declared, \\dot s was read as the product dot·s."""
     message = _message("s: real", line)
     assert message.startswith(start) and "(\\dot: real)" not in message, message
+
+
+@pytest.mark.parametrize("declarations", ["x: real", "n: real"])
+def test_a_sums_bound_that_is_not_a_size_says_to_declare_it_as_one(declarations: str) -> None:
+    """Red team 102: an undeclared n said "declare it (n: real)", after which the bound was "not a whole number"."""
+    message = _message(declarations, "\\sum_{i=1}^{n} 1 = n")
+    assert "as a size" in message and "(n: 1..5)" in message, message
+    assert _status("n: 1..5", "\\sum_{i=1}^{n} 1 = n") is Status.PROVED

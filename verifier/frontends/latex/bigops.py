@@ -31,9 +31,18 @@ def _inner(node: Node) -> Node:
 
 
 def _whole(w: Any, node: Node) -> int:
-    v = values.collapse(w.value(node))
+    """A bound's value, a whole number at each size; an undeclared or real name is told to be a size (n: 1..5)."""
+    try:
+        v = values.collapse(w.value(node))
+    except LatexError as err:
+        if not err.message.startswith("undeclared symbol "):
+            raise
+        name = err.message.removeprefix("undeclared symbol ").split(";", 1)[0]
+        raise LatexError(err.where, f"undeclared symbol {name}; a bound is a whole number: declare {name} as a size, "
+                                    f"the sizes the chain is checked at ({name}: 1..5)") from None  # fmt: skip
     if not isinstance(v, sp.Integer):
-        raise w.fail(node, f"a bound must be a whole number at each size, not {v}")
+        size = f"; declare {v} as a size instead ({v}: 1..5)" if isinstance(v, sp.Symbol) else ""
+        raise w.fail(node, f"a bound must be a whole number at each size, not {v}{size}")
     return int(v)
 
 
