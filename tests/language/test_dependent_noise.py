@@ -85,3 +85,18 @@ def test_a_law_on_its_own_variable_is_an_error() -> None:
 )
 def test_a_law_on_an_ordinary_parameter_is_still_proved(body: Expectation) -> None:
     assert _verdict(body).status is Status.PROVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        Expectation(X, X, noise={X: Normal(0, 1)}),
+        Expectation(X**2, X**2 + mu, noise={X: Normal(mu, 1)}),
+    ],
+    ids=["itself", "with_a_parameter"],
+)
+def test_a_claimed_value_that_holds_the_noise_is_an_error_that_says_what_to_write(body: Expectation) -> None:
+    """Red team 101: E[X] = X said "no value for the symbol X … bound by a Subs, an Integral or a Lambda"."""
+    result = _verdict(body)
+    assert result.status is Status.ERROR
+    assert "the claimed value holds the noise X" in result.reason and "without the noise" in result.reason

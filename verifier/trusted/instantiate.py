@@ -185,6 +185,11 @@ def _check_shapes(body: Statement) -> None:
             dependent = distributions.dependence(noise, _free_symbols(body.parts()))
             if dependent:
                 raise ClaimError(dependent)
+            keys = [sp.ImmutableMatrix(k) if isinstance(k, sp.MatrixBase) else k for k in noise]
+            drawn = sorted(map(sp.sstr, _free_symbols(keys) & _free_symbols([body.equals])))
+            if drawn:
+                raise ClaimError(f"the claimed value holds the noise {', '.join(drawn)}: an expectation is a number, "
+                                 "or depends on the parameters alone; write its value without the noise")  # fmt: skip
 
 
 def _check_relation(rel: object) -> None:
