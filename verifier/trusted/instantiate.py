@@ -269,7 +269,8 @@ def instantiate(claim: Claim) -> Instance:
     objs = body.parts()
     _check_sizes(objs)
     values = [sp.sympify(obj) for obj in objs]
-    statement = next((v for v in values if isinstance(v, Relational | BooleanAtom | BooleanFunction)), None)
+    entries = (e for v in values for e in (v if isinstance(v, sp.MatrixBase) else (v,)))  # [[x > 0]] too
+    statement = next((e for e in entries if isinstance(e, Relational | BooleanAtom | BooleanFunction)), None)
     if statement is not None:
         raise ClaimError(
             f"{sp.sstr(statement)[:60]} is a statement, true or false, not a value: a claim relates expressions "
