@@ -60,7 +60,7 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
             if sign < 0 and widened:  # shown: the gap itself, not widened (it is below 0 where the widened one is)
                 sign, shown, bits = _ball_sign(gap, x, point) or (0, shown, bits)
             if sign < 0:
-                return _finding(inst.claim.n, given, point, shown, op, bits)
+                return finding(inst.claim.n, given, point, shown, op, bits)
             continue
         if widened:  # sympy would compute with the decimals' floats at 15 digits: only a certified sign counts
             continue
@@ -71,7 +71,7 @@ def probe(inst: Instance, small: sp.Expr, big: sp.Expr, strict: bool, op: str) -
         if value is None or not value.is_real:
             continue
         if value.is_negative or (strict and value.is_zero):
-            return _finding(inst.claim.n, given, point, sp.sstr(value), op)
+            return finding(inst.claim.n, given, point, sp.sstr(value), op)
     return Finding()
 
 
@@ -144,7 +144,7 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     return out
 
 
-def _finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
+def finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
     """value: the gap at the point, exact (bits 0) or the midpoint of an arb enclosure at bits that excludes 0."""
     label = given.label
     gap = "lhs − rhs" if op in ("<=", "<") else "rhs − lhs"

@@ -106,6 +106,8 @@ def _decider(inst: Instance, body: PSD, h: sp.Matrix, env: Env) -> Callable[[int
             with mpmath.workdps(40):
                 low_exact = min(mpmath.eigsy(mpmath.matrix(exact.tolist()), eigvals_only=True))
                 text = mpmath.nstr(low_exact, 20)
+            if not ok and body.strict and exact.det() == 0:  # singular: its least eigenvalue is 0, not eigsy's −2e-41
+                low_exact, text = mpmath.mpf(0), "0"
             return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
         args = mp_args(inst, env, idx)
         return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict)

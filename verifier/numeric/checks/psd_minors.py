@@ -19,6 +19,7 @@ import sympy as sp
 from verifier.language.claims import PSD, Inequality
 from verifier.numeric.checks import critical
 from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.poles import _inside
 from verifier.trusted.instantiate import Instance, as_matrix, instantiate
 
 MAX_SIZE = 3  # 7 principal minors of a 3×3 matrix; larger matrices are left to the samples
@@ -35,9 +36,9 @@ def probe(inst: Instance, body: PSD) -> Finding:
     op = ">" if body.strict else ">="
     for rows in _minors(h.rows, body.strict):
         minor = sp.expand(h.extract(list(rows), list(rows)).det())
-        if minor.free_symbols != set(inst.symbols) or sp.count_ops(minor) > MAX_MINOR_OPS:
+        if not minor.free_symbols <= set(inst.symbols) or sp.count_ops(minor) > MAX_MINOR_OPS:
             continue
-        found = _negative_at(inst, minor, op)
+        found = _negative_at(inst, minor, op) if minor.free_symbols else _constant(inst, minor, op)
         if found.counterexample is not None:
             return _worded(found, rows, body.strict)
     return Finding()
@@ -59,6 +60,17 @@ def _negative_at(inst: Instance, minor: sp.Expr, op: str) -> Finding:
     except (TypeError, ValueError):
         return Finding()
     return critical.probe(probed, sp.S.Zero, minor, op == ">", op)
+
+
+def _constant(inst: Instance, minor: sp.Expr, op: str) -> Finding:
+    """A minor that is the same number everywhere (det [[eˣ, 1], [1, e⁻ˣ]] = 0): its sign decided by sympy, shown
+    at a simple point of the domain."""
+    wrong = minor.is_negative or (op == ">" and minor.is_zero)
+    given = inst.given[0]
+    point = next((p for p in (*map(sp.Integer, (0, 1, -1, 2)), sp.Rational(1, 2)) if _inside(given, p)), None)
+    if not wrong or point is None:
+        return Finding()
+    return critical.finding(inst.claim.n, given, point, sp.sstr(minor), op)
 
 
 def _worded(found: Finding, rows: tuple[int, ...], strict: bool) -> Finding:

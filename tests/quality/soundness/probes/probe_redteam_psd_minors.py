@@ -4,7 +4,8 @@ diag(1, (3x − 1)² − 10⁻⁸) is not PSD for |x − 1/3| < 3.4·10⁻⁵, d
 [[2, x], [x, 1]] on [−r, r], r = 1.4142135623730951 (the float just above √2), has a negative eigenvalue
 of −2.7·10⁻¹⁶ at its ends only. All were CHECKED, while the same minors as Inequality claims were REFUTED by
 the critical-point search. Each principal minor (each leading one, for PD) now goes through that search
-(`numeric/checks/psd_minors.py`). Beside them, the true claims.
+(`numeric/checks/psd_minors.py`); a minor that is one number everywhere (the determinant of [[eˣ, 1], [1, e⁻ˣ]],
+0, claimed definite: UNKNOWN before) is decided by sympy. Beside them, the true claims.
 
 TRUTH maps each claim to (truth, class, witness).
 """
@@ -39,6 +40,21 @@ def negative_only_at_the_float_ends() -> PSD:
 
 
 @claim()
+def singular_everywhere_claimed_definite() -> PSD:
+    """[[eˣ, 1], [1, e⁻ˣ]] ≻ 0 on ℝ (false at x = 0: its determinant is 0 everywhere)."""
+    return PSD(sp.Matrix([[sp.exp(x), 1], [1, sp.exp(-x)]]), strict=True, where={x: Real()})
+
+
+@claim()
+def singular_everywhere_semidefinite() -> PSD:
+    """[[eˣ, 1], [1, e⁻ˣ]] ⪰ 0 on ℝ.
+
+    Proof: it is v vᵀ with v = (e^{x/2}, e^{−x/2}).
+    """
+    return PSD(sp.Matrix([[sp.exp(x), 1], [1, sp.exp(-x)]]), where={x: Real()})
+
+
+@claim()
 def touching_zero_at_a_third() -> PSD:
     """diag(1, (3x − 1)²) ⪰ 0 on ℝ.
 
@@ -60,6 +76,8 @@ TRUTH = {
     "negative_minor_near_a_third": ("false", 1, {"x": sp.Rational(1, 3)}),
     "singular_at_a_third_claimed_definite": ("false", 1, {"x": sp.Rational(1, 3)}),
     "negative_only_at_the_float_ends": ("false", 1, {"x": -sp.Rational(FLOAT_ROOT_TWO)}),
+    "singular_everywhere_claimed_definite": ("false", 1, {"x": 0}),
+    "singular_everywhere_semidefinite": ("true", 1, None),
     "touching_zero_at_a_third": ("true", 1, None),
     "inside_the_root_two_ends": ("true", 1, None),
 }
