@@ -147,6 +147,14 @@ def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimRes
     return specs, errors
 
 
+def _shown_error(error: ClaimResult, pattern: str, selected: str) -> bool:
+    """A load error of a module the pattern selects, shown if it is the module's own (<module>, <declarations>)
+    or the pattern selects its claim: checking two.two_1 shows no error of two_2, another chain of the file."""
+    if not fnmatch.fnmatch(error.derivation, selected):
+        return False
+    return error.name.startswith("<") or matches_key(error.key, pattern)
+
+
 def matches_key(key: str, pattern: str) -> bool:
     """A pattern selects a derivation ("softmax"), a claim ("softmax.jacobian") or a glob."""
     if not pattern:
@@ -189,7 +197,7 @@ def load_all(
 
     def found(path: str, claims: list[ClaimSpec], failed: list[ClaimResult]) -> None:
         specs.extend(s for s in _keyed(claims, keys[path], settings) if matches_key(s.key, pattern))
-        errors.extend(e for e in failed if not pattern or fnmatch.fnmatch(e.derivation, selected))
+        errors.extend(e for e in failed if not pattern or _shown_error(e, pattern, selected))
 
     def loaded(task: pool.Task, value: object) -> None:
         if isinstance(value, pool.Failure):

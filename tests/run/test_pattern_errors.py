@@ -1,0 +1,31 @@
+"""`verifier check FILE.CLAIM` shows the load errors of that claim and of the file itself, not those of the
+file's other claims (red team 102: checking two.two_1 printed two_2's ERROR, and exited 1 for it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support import run_cli
+
+HOMEWORK = """# two
+
+```verifier
+x: real
+```
+
+$$ x^2 = x \\cdot x $$
+
+$$ \\dot x = x $$
+"""
+
+
+def test_a_claims_pattern_shows_only_its_own_load_errors(tmp_path: Path) -> None:
+    path = tmp_path / "two.md"
+    path.write_text(HOMEWORK, encoding="utf-8")
+    one = run_cli("check", "two.two_1", str(path), "--no-cache", "--samples", "40")
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert "two_2" not in one.stdout and "PROVED" in one.stdout
+    other = run_cli("check", "two.two_2", str(path), "--no-cache", "--samples", "40")
+    assert other.returncode != 0 and "\\dot is not read" in other.stdout, other.stdout
+    whole = run_cli("check", "two", str(path), "--no-cache", "--samples", "40")
+    assert "two_2" in whole.stdout and "two_1" in whole.stdout
