@@ -64,13 +64,13 @@ def product_with_i_is_real() -> Inequality:
 
 @claim()
 def floor_of_a_root_from_the_left() -> Limit:
-    """lim_{x→0⁻} ⌊√x + ½⌋ = 0 (partial: √x has no real value left of 0)."""
+    """lim_{x→0⁻} ⌊√x + ½⌋ = 0 (partial: undefined in ℝ left of 0, where √x has no real value)."""
     return Limit(sp.floor(sp.sqrt(X) + sp.Rational(1, 2)), X, 0, 0, dir="-")
 
 
 @claim()
 def squared_modulus_of_a_root_from_the_left() -> Limit:
-    """lim_{x→0⁻} |√x|² = 0 (partial: √x has no real value left of 0)."""
+    """lim_{x→0⁻} |√x|² = 0 (partial: undefined in ℝ left of 0, where √x has no real value)."""
     return Limit(sp.Abs(sp.sqrt(X)) ** 2, X, 0, 0, dir="-")
 
 
