@@ -100,6 +100,9 @@ class ProofEvidence:
     witness_latex: str = ""  # the identity a certificate proof rests on (vᵀHv = Σ wₖ(aₖᵀv)², gap = Σ wₖfₖ²)
     witness_mathml: str = ""
 
+    def __post_init__(self) -> None:
+        make_visible(self)
+
 
 @dataclass(frozen=True)
 class Diagnosis:

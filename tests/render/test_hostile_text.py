@@ -8,7 +8,7 @@ import io
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from verifier.outcome import ClaimResult, Expect, RunReport, Status, StepResult
+from verifier.outcome import ClaimResult, Expect, ProofEvidence, RunReport, Status, StepResult
 from verifier.render import markdown, terminal
 
 SCRIPT = "<script>alert(1)</script>"
@@ -41,6 +41,7 @@ def test_the_markdown_report_has_no_live_markup_and_keeps_its_table() -> None:
     body = html[html.index("<tbody>") : html.index("</tbody>")]
     assert body.count("<tr>") == 3 and body.count("<td>PROVED</td>") == 3, body
     assert "<code>|x y|</code>" in body and "|ab| = |a||b|" in body
+    assert "`code`" in body  # a backtick in a reason is shown, not taken for a code span
     assert rows
 
 
@@ -48,6 +49,8 @@ def test_no_result_holds_a_control_character_and_the_terminal_prints_none() -> N
     result = _hostile()
     assert "\x1b" not in result.statement and "\x1b" not in result.steps[2].reason
     assert "\\x1b[31mRED" in result.steps[2].reason  # written as its escape, visible
+    proof = ProofEvidence(1, "rule", "exact", 0.0, assumptions=("y\x1b[31m ∈ ℝ",))
+    assert proof.assumptions == ("y\\x1b[31m ∈ ℝ",)  # a symbol's name in the assumptions too (red team 105)
     out = io.StringIO()
     console = Console(file=out, width=80, force_terminal=False, color_system=None)
     terminal.render(console, RunReport([result], seed=0, samples=60, seconds=1.0), verbose=True)

@@ -69,12 +69,13 @@ def visible(text: str) -> str:
 
 
 def make_visible(result: object) -> None:
-    """Each text field of a frozen result (and each text of a list field) with its control characters escaped."""
+    """Each text field of a frozen result (each text of a list or tuple, each key of a dict) with its control
+    characters escaped."""
     for f in fields(result):  # type: ignore[arg-type]
         value = getattr(result, f.name)
         if isinstance(value, str) and _CONTROL.search(value):
             object.__setattr__(result, f.name, visible(value))
-        elif isinstance(value, list) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
-            object.__setattr__(result, f.name, [visible(v) if isinstance(v, str) else v for v in value])
+        elif isinstance(value, list | tuple) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
+            object.__setattr__(result, f.name, type(value)(visible(v) if isinstance(v, str) else v for v in value))
         elif isinstance(value, dict) and any(isinstance(k, str) and _CONTROL.search(k) for k in value):
             object.__setattr__(result, f.name, {visible(k) if isinstance(k, str) else k: v for k, v in value.items()})

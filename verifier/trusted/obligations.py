@@ -179,11 +179,23 @@ def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:
 
 
 def ordered(*sides: sp.Basic) -> None:
-    """Raise NotShowable unless each side of an order relation is real as far as i goes: x² + i ≥ i has the
-    gap x² ≥ 0, yet complex numbers have no order. (A root or log of a negative is a definedness proviso.)"""
+    """Raise NotShowable unless each side of an order relation is real as far as its numbers go: x² + i ≥ i has
+    the gap x² ≥ 0, yet complex numbers have no order, and asin 2 or (−1)^{1/3} is as complex as i without an i
+    in it. A side with i, or with a number sympy knows is not real, must be known real itself. (A root or a log
+    of a variable's negative value is a definedness proviso.)"""
     for side in sides:
-        if side.has(sp.I) and side.is_extended_real is not True and sp.expand(side).is_extended_real is not True:
-            raise NotShowable(f"the side {sp.sstr(side)[:60]} has i in it and is not known to be real")
+        if not (side.has(sp.I) or _complex_number_in(side)):
+            continue
+        if side.is_extended_real is not True and sp.expand(side).is_extended_real is not True:
+            raise NotShowable(f"the side {sp.sstr(side)[:60]} holds a complex number and is not known to be real")
+
+
+def _complex_number_in(side: sp.Basic) -> bool:
+    """A part of side without a symbol that sympy knows is not real (asin 2, (−1)^{1/3}, log(−1))."""
+    return any(
+        isinstance(e, sp.Expr) and not e.is_Atom and not e.free_symbols and e.is_extended_real is False
+        for e in sp.preorder_traversal(side)
+    )
 
 
 def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:

@@ -155,8 +155,7 @@ def probe(
     samples drawn on purpose (corners, small integers and halves), counted as special points are; ordered:
     the sides are compared by order (an inequality), so each must be real, i in it or not (x² + i ≥ i compares
     nothing), and two complex sides are undefined together, never a counterexample by their gap."""
-    stated_real = is_real_claim([*sides[0], *sides[1]])
-    real = ordered or stated_real
+    real = ordered or is_real_claim([*sides[0], *sides[1]])
     if numeric.has_opaque([*sides[0], *sides[1]]):
         return Finding()  # numeric-only functions: no high-precision value to confirm anything with
     same = sides[0] is sides[1]  # one list of expressions, each of which must be defined: evaluated once
@@ -196,7 +195,7 @@ def probe(
         if State.REAL in states:
             return _counterexample(inst, env, int(idx), sides, (states[0], states[1]))
         if states == (State.COMPLEX, State.COMPLEX) and (
-            gap := _both_complex(inst, env, int(idx), (left, right), ordered and not stated_real)
+            gap := _both_complex(inst, env, int(idx), (left, right), ordered)
         ):
             return gap
         undefined_both.append(int(idx))
@@ -272,11 +271,11 @@ def _both_complex(
     inst: Instance, env: Env, idx: int, sides: tuple[confirm.MpEvaluator, confirm.MpEvaluator], ordered: bool
 ) -> Finding | None:
     """Both sides complex at the sample: their gap, a counterexample where it is clear (:func:`complex_gap`);
-    ordered (an inequality with i in it), an error: complex numbers have no order."""
+    ordered (an inequality), an error: complex numbers have no order."""
     if ordered:
         at = point_text(point_values(inst, env, idx))
-        raise ClaimError(f"both sides are complex at {at}, and complex numbers have no order: compare real "
-                         "numbers (a real part, a modulus |z|)")  # fmt: skip
+        raise ClaimError(f"both sides are complex at {at}, and complex numbers have no order: narrow the domain "
+                         "to where they are real, or compare real numbers (a real part, a modulus |z|)")  # fmt: skip
     seen = complex_gap(*sides, mp_args(inst, env, idx))
     return None if seen is None else _complex_counterexample(inst, env, idx, seen)
 

@@ -83,6 +83,19 @@ def squared_modulus_of_a_root_from_the_right() -> Limit:
     return Limit(sp.Abs(sp.sqrt(X)) ** 2, X, 0, 0, dir="+")
 
 
+@claim()
+def shifted_by_a_complex_number_without_i() -> Inequality:
+    """x² + asin 2 ≥ asin 2 on ℝ (undefined: asin 2 is complex, though no i is written; red team 105)."""
+    return Inequality(x**2 + sp.asin(2), ">=", sp.asin(2), where={x: Real()})
+
+
+@claim()
+def shifted_by_a_cube_root_of_minus_one() -> Implication:
+    """x ≥ 1 ⇒ x + (−1)^{1/3} ≥ 1 + (−1)^{1/3} on ℝ (undefined: sympy's (−1)^{1/3} is complex)."""
+    r = (-1) ** sp.Rational(1, 3)
+    return Implication(Relation(x, ">=", 1), Relation(x + r, ">=", 1 + r), where={x: Real()})
+
+
 TRUTH = {
     "floor_of_a_root_from_the_left": ("partial", 1, None),
     "squared_modulus_of_a_root_from_the_left": ("partial", 1, None),
@@ -90,6 +103,8 @@ TRUTH = {
     "gap_real_sides_complex": ("malformed", 1, None),
     "one_side_complex": ("malformed", 1, None),
     "implied_order_of_complex_sides": ("malformed", 1, None),
+    "shifted_by_a_complex_number_without_i": ("malformed", 1, None),
+    "shifted_by_a_cube_root_of_minus_one": ("malformed", 1, None),
     "modulus_with_i": ("true", 1, None),
     "product_with_i_is_real": ("true", 1, None),
 }
