@@ -35,6 +35,7 @@ class Peak:
 
     digits = 0.0
     complex = False  # some value was complex (a root or a log of a negative number on the way)
+    imaginary = 0.0  # the largest |imaginary part| / max(|value|, 1) of those: round-off shrinks it as digits grow
     near_switch = 0.0  # the most decimal digits below 1 of a jump's distance from its switch (reset_switch)
     at_switch = False  # some jump's argument was exactly at its switch (sign(0), floor(1.0), a condition 1 < 1)
 
@@ -68,8 +69,10 @@ class Peak:
             return
         if isinstance(value, mpmath.mpc) and value != 0 and mpmath.isfinite(value):
             cls.digits = max(cls.digits, float(mpmath.mag(value)) * 0.30103)
-            if abs(value.imag) > mpmath.mpf(10) ** (10 - mpmath.mp.dps) * max(abs(value), 1):
+            size = abs(value.imag) / max(abs(value), 1)
+            if size > mpmath.mpf(10) ** (10 - mpmath.mp.dps):
                 cls.complex = True
+                cls.imaginary = max(cls.imaginary, float(size))
 
 
 class MpEvaluator:

@@ -101,25 +101,36 @@ def off_reals(fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf])
 
 
 def _first_off(fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf], at: range) -> tuple[int, str] | None:
+    """The first point of `at` off the reals at 50 digits and again at 100, where an imaginary part does not
+    shrink with the digits: √(cos²x + sin²x − 1) is i·10⁻²⁵ at 50 digits and i·10⁻⁵⁰ at 100, round-off."""
     for k in at:
-        seen = _state_at(fn, args, points[k], 50)
-        if seen in ("complex", "undefined") and _state_at(fn, args, points[k], 100) == seen:
+        seen, size = _state_at(fn, args, points[k], 50)
+        if seen not in ("complex", "undefined"):
+            continue
+        again, size_again = _state_at(fn, args, points[k], 100)
+        if again == seen and (seen == "undefined" or size_again >= size * SHRINK):
             return k, seen
     return None
 
 
-def _state_at(fn: Callable[..., list], args: list, p: mpmath.mpf, dps: int) -> str:
-    """The value's state; 'complex' also where the value is real but a part of it was not (⌊√x + ½⌋ and |√x|²
-    left of 0 end real, yet √x has no value in ℝ there: Peak.complex)."""
-    Peak.complex = False
+SHRINK = 1e-5  # an imaginary part that falls by more than this from 50 to 100 digits is round-off
+
+
+def _state_at(fn: Callable[..., list], args: list, p: mpmath.mpf, dps: int) -> tuple[str, float]:
+    """The value's state, and the size of its (or a part's) imaginary part relative to it; 'complex' also where
+    the value is real but a part of it was not (⌊√x + ½⌋ and |√x|² left of 0 end real, yet √x has no value in ℝ
+    there: Peak.complex)."""
+    Peak.complex, Peak.imaginary = False, 0.0
     with mpmath.workdps(dps):
         try:
-            seen = state(fn(*args, p)[0])
-            return "complex" if seen == "real" and Peak.complex else seen
+            value = fn(*args, p)[0]
+            seen = state(value)
+            own = float(abs(mpmath.im(value)) / (1 + abs(mpmath.re(value)))) if mpmath.isfinite(value) else 0.0
+            return ("complex" if seen == "real" and Peak.complex else seen), max(own, Peak.imaginary)
         except ZeroDivisionError:
-            return "undefined"
+            return "undefined", 0.0
         except (ValueError, OverflowError, TypeError):
-            return "unknown"
+            return "unknown", 0.0
 
 
 def claimed_state(want_fn: Callable[..., list], args: list) -> str:

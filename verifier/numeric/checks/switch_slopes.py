@@ -92,10 +92,10 @@ def _slopes(f: sp.Expr, g: sp.Expr, x: sp.Symbol, point: sp.Expr) -> tuple[sp.Ex
             claimed, value = g.xreplace({x: point}), f.xreplace({x: point})
             if any(v.has(sp.Piecewise, sp.nan, sp.zoo, sp.oo, -sp.oo) for v in (claimed, value)):
                 return None  # a row not decided, or no value at the point: not this probe's finding
-            sides = [_one_side(_signed(f), x, point, side) for side in "+-"]
-            if sides[0] is None or sides[1] is None:
+            right, left = (_one_side(_signed(f), x, point, side) for side in "+-")
+            if right is None or left is None:
                 return None
-            (right_at, slope), (left_at, left_slope) = sides
+            (right_at, slope), (left_at, left_slope) = right, left
             if not (_same(right_at, value) and _same(left_at, value) and _same(slope, left_slope)):
                 return None  # f jumps at the point, or its one-sided slopes differ: no f′ there
             gap = sp.simplify(slope - claimed)
