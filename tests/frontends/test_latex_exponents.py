@@ -60,3 +60,35 @@ def test_a_fraction_in_lowest_terms_or_on_a_base_at_least_zero_keeps_its_reading
     declarations: str, line: str, verdict: Status
 ) -> None:
     assert status(declarations, line) == verdict
+
+
+_WORKED_OUT = "write the exponent as one fraction, x^{1/3}, or the root, \\sqrt[3]{x}"
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("(-8)^{1/6 + 1/6} = -2", "the exponent works out to 1/3 and (-8) is negative"),  # was PROVED
+        ("x^{1/6 + 1/6} = \\sqrt[3]{x}", _WORKED_OUT),
+        ("x^{2 \\cdot \\frac{1}{6}} = \\sqrt[3]{x}", _WORKED_OUT),
+        ("x^{1 - 2/3} = \\sqrt[3]{x}", _WORKED_OUT),
+        ("x^{2/6 + 1/3} = \\sqrt[3]{x^2}", "one fraction, x^{2/3}, or the root, \\sqrt[3]{x^{2}}"),
+    ],
+)
+def test_an_odd_root_worked_out_from_arithmetic_on_a_base_that_may_be_negative_is_refused(line: str, says: str) -> None:
+    """sympy adds 1/6 + 1/6 up to 1/3 before the reader's odd-root rule sees it: (-8)^{1/6 + 1/6} = -2 was proved,
+    where (-8)^{1/6} (-8)^{1/6} is not real."""
+    assert says in refusal("x: real", line)
+
+
+@pytest.mark.parametrize(
+    ("declarations", "line"),
+    [
+        ("x: positive", "x^{1/6 + 1/6} = \\sqrt[3]{x}"),  # a base > 0: every reading agrees
+        ("x: real", "(1 + x^2)^{1/6 + 1/6} = \\sqrt[3]{1 + x^2}"),
+        ("x: real", "x^{\\tfrac{1}{3}} = \\sqrt[3]{x}"),  # one fraction as written
+        ("x: real", "x^{(1/3)} = \\sqrt[3]{x}"),
+    ],
+)
+def test_a_worked_out_exponent_on_a_base_at_least_zero_or_one_fraction_is_read(declarations: str, line: str) -> None:
+    assert status(declarations, line) == Status.PROVED

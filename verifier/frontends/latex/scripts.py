@@ -8,16 +8,14 @@ column vector: x_i^\\top is that row, as in Bishop and ESL (and the reading says
 
 from __future__ import annotations
 
-import math
-
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import conditions, macros, sequences, values
+from verifier.frontends.latex import exponents, macros, sequences, values
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.names import iterate_key
 from verifier.frontends.latex.values import Fn, Matrix, Value
-from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, literal
 
 
 def is_transpose(w: Walker, script: Node) -> bool:
@@ -43,13 +41,6 @@ def _is_inverse_transpose(w: Walker, script: Node) -> bool:
     """^{-\\top}, ^{-T}: the transpose of the inverse."""
     body = inner(script)
     return is_node(body, "neg") and is_transpose(w, body.children[1])
-
-
-def literal(node: Node) -> str | None:
-    body = inner(node)
-    if is_node(body, "number", "name") and len(body.children) == 1:
-        return str(body.children[0]).lstrip("\\")
-    return None
 
 
 def _norm_kind(script: Node) -> str:
@@ -156,77 +147,12 @@ def _raise(w: Walker, b: Value, script: Node) -> Value:
     if _is_inverse_transpose(w, script):
         return values.transpose(values.power(b, sp.Integer(-1)))
     if not w.scope.printed_mode:
-        _refuse_unreduced(w, b, script)
+        exponents.refuse_unreduced(w, b, script)
     exponent = w.value(script)
-    if not w.scope.printed_mode and _odd_root(exponent):
+    if not w.scope.printed_mode and exponents.odd_root(exponent):
+        exponents.refuse_worked_out(w, b, script, exponent)
         return values.root(values.power(b, sp.Integer(exponent.p)), sp.Integer(exponent.q))
     return values.power(b, exponent)
-
-
-def _odd_root(exponent: Value) -> bool:
-    """x^{p/q} with q odd is the real root, as \\sqrt[q]{x^p} and most texts mean it: (-8)^{1/3} = -2, where sympy's
-    power is the principal complex root (and the line shown back printed it as \\sqrt[3]{x} either way)."""
-    return isinstance(exponent, sp.Rational) and not exponent.is_integer and exponent.q % 2 == 1
-
-
-def _refuse_unreduced(w: Walker, b: Value, script: Node) -> None:
-    """x^{2/6}: a fraction not in lowest terms with an even denominator, on a base that may be negative. Below 0
-    texts differ on it: the root of a power \\sqrt[6]{x^2} = |x|^{1/3}, the power of a root (\\sqrt[6]{x})^2, not
-    real, or x^{1/3} = \\sqrt[3]{x}, negative. sympy reduced the fraction before the odd-root rule saw it, so
-    (-1)^{2/6} = -1 was proved: refused, with what to write. An odd denominator (x^{6/3}) is the real root in every
-    reading, and on a base ≥ 0 (x: positive) all readings agree: both are read as before, and so is a matrix's
-    power (A^{4/2} is A^2; no root of a matrix is read)."""
-    fraction = _written_fraction(script)
-    b = values.collapse(b) if values.is_one_by_one(b) else b
-    if fraction is None or isinstance(b, sp.MatrixBase):
-        return
-    p, q = fraction
-    g = math.gcd(p, q)
-    if q == 0 or q % 2 == 1 or g == 1 or conditions.surely_nonnegative(b, w.scope.where()):
-        return
-    x, bare = _shown_base(b)
-    reduced = f"{p // g}" if q == g else f"{p // g}/{q // g}"
-    root = "\\sqrt" if q == 2 else f"\\sqrt[{q}]"
-    sign = "is negative" if isinstance(b, sp.Expr) and b.is_negative else "may be negative"
-    raise w.fail(
-        script,
-        f"the exponent {p}/{q} is not in lowest terms and {x} {sign}, where texts differ on it: the root of a "
-        f"power, {root}{{{x}^{{{p}}}}}, the power of a root, ({root}{{{bare}}})^{{{p}}}, or {x}^{{{reduced}}}; "
-        f"write the exponent in lowest terms, {x}^{{{reduced}}}, or the root of a power, {root}{{{x}^{{{p}}}}}",
-    )
-
-
-def _written_fraction(script: Node) -> tuple[int, int] | None:
-    """p and q of an exponent written as one fraction of whole numbers: 2/6, \\frac{2}{6}, -(2/6), {-2}/{6}."""
-    body, sign = inner(script), 1
-    while is_node(body, "paren", "braced", "neg", "pos"):
-        sign = -sign if is_node(body, "neg") else sign
-        body = next(c for c in body.children if isinstance(c, Tree))
-    parts = body.children[0::2] if is_node(body, "div") else body.children[1:] if is_node(body, "frac") else []
-    whole = [_whole(c) for c in parts]
-    if len(whole) != 2 or whole[0] is None or whole[1] is None:
-        return None
-    return sign * whole[0], whole[1]
-
-
-def _whole(node: Node) -> int | None:
-    """The whole number a node writes (6, {6}, (-2), -2), without reading it."""
-    sign = 1
-    while is_node(node, "paren", "braced", "neg", "pos"):
-        sign = -sign if is_node(node, "neg") else sign
-        node = next(c for c in node.children if isinstance(c, Tree))
-    if is_node(node, "negdigit"):
-        return -int(str(node.children[1]))
-    text = literal(node)
-    return sign * int(text) if is_node(node, "number") and text is not None and text.isdigit() else None
-
-
-def _shown_base(b: Value) -> tuple[str, str]:
-    """The base as the message writes it, under a power and alone: x; (-8) and -8; x for a long or a matrix one."""
-    shown = sp.latex(b) if isinstance(b, sp.Expr) else "x"
-    if len(shown) > 24:
-        return "x", "x"
-    return (shown if isinstance(b, sp.Symbol) or shown == "x" else f"({shown})"), shown
 
 
 _NUMERIC = ("number", "neg", "negdigit", "div", "frac")

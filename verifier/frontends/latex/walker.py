@@ -58,6 +58,14 @@ def inner(node: Node) -> Node:
     return node.children[1] if is_node(node, "braced") else node
 
 
+def literal(node: Node) -> str | None:
+    """The one number or name a node (or its braced content) writes, without a leading backslash: 2, x, alpha."""
+    body = inner(node)
+    if is_node(body, "number", "name") and len(body.children) == 1:
+        return str(body.children[0]).lstrip("\\")
+    return None
+
+
 class Spaced(Token):
     """A token that an explicit space command (\\, \\; \\: \\ ~ \\quad) comes right before in the text: the
     lexer drops the spacing, and this is what is left of it (see spacing.py)."""
