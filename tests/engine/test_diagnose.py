@@ -119,9 +119,9 @@ def test_a_diagnosis_verifies_its_candidates_without_the_probe(monkeypatch: pyte
     probed: list[int | None] = []
     real_probe = verify._probe_inconsistency
 
-    def counted(inst, family, n):  # type: ignore[no-untyped-def]
+    def counted(inst, family, n, cx):  # type: ignore[no-untyped-def]
         probed.append(n)
-        return real_probe(inst, family, n)
+        return real_probe(inst, family, n, cx)
 
     monkeypatch.setattr(verify, "_probe_inconsistency", counted)
     r = _latex("x^2 - y^2 = (x - y)^2")  # its diagnosis verifies refuted candidates before the repair

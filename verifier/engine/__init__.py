@@ -3,9 +3,10 @@ kernel judge (verify.py); a chain's steps each go through it again (chains.py); 
 counterexample falls in. The public names are re-exported here.
 """
 
+from verifier.engine.contradiction import PROBE_BUDGET
 from verifier.engine.corollaries import resolve_corollaries
 from verifier.engine.settings import EngineSettings, display_n, rng_for
-from verifier.engine.verify import PROBE_BUDGET, verify_family
+from verifier.engine.verify import verify_family
 from verifier.strategies.budget import DEFAULT_BUDGET
 
 __all__ = [

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from verifier.engine import built, chains, diagnose, explain, mathtext, reasons
+from verifier.engine import built, chains, contradiction, diagnose, explain, mathtext, reasons
 from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import keys, random_functions
 from verifier.language.claims import Corollary
@@ -41,12 +41,11 @@ from verifier.outcome import (
     ProofEvidence,
     Status,
 )
-from verifier.strategies import budget, dimension, ladder, rungs
+from verifier.strategies import budget, dimension, ladder
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError, Instance
 from verifier.trusted.kernel import Proof, Rejected
 
-PROBE_BUDGET = 60  # the cheap symbolic probe at a refuted n
 # A claim proved for every n by the generic rule is cross-checked, not proved again at each n (issue 42): it is
 # checked numerically at every n where it is defined, on a share of the samples, and proved explicitly at
 CROSS_CHECK_PROOFS = 2  # its smallest n, which must agree with the generic proof
@@ -231,7 +230,7 @@ class _Walk:
         for a strict inequality at n = 2) closes the ladder, and larger n are still checked (one may refute it)."""
         if outcome.verdict is NumericVerdict.FAIL:
             if probe and self.settings.probe and not is_definedness(outcome.counterexample):
-                self.contradiction = _probe_inconsistency(inst, self.family, n)
+                self.contradiction = _probe_inconsistency(inst, self.family, n, outcome.counterexample)
             self.refuted(outcome, inst)
             return False
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:
@@ -393,8 +392,6 @@ def _with_generic(
     return for_all_n, [evidence, *result.proofs], assumptions, reason
 
 
-def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None) -> Proof | None:
-    """A cheap symbolic attempt at the refuted n: if it 'proves' the claim, the engine contradicts itself."""
-    if n not in family.n_values:
-        return None
-    return ladder.prove(inst, PROBE_BUDGET, rungs=rungs.CHEAP_RUNGS).proof
+def _probe_inconsistency(inst: Instance, family: ClaimFamily, n: int | None, cx: Counterexample | None) -> Proof | None:
+    """A cheap symbolic attempt at the refuted n: if it 'proves' the claim there, the engine contradicts itself."""
+    return contradiction.probe(inst, family, n, cx)

@@ -10,8 +10,9 @@ bounded as in poles.py), inside the domain and not at its end, is tried:
 * f′(c) from each side is the slope at c of the row f is on that side (trusted.limit_steps.steady: each step
   decided near the point, |u| of a real u written u·sign(u)), by substitution: where the row is built from
   elementary functions finite at c, its value and slope there are f's one-sided limit and one-sided derivative
-  (a continuous slope, by the mean value theorem). f′(c) exists where both sides' values equal f(c) and their
-  slopes agree. No limit of a difference quotient is taken: sympy's series can run for minutes there
+  (a continuous slope, by the mean value theorem); where the row is a quotient 0/0 at c, from the Taylor
+  expansions of its numerator and denominator (_quotient_at). f′(c) exists where both sides' values equal f(c)
+  and their slopes agree. No limit of a difference quotient is taken: sympy's series can run for minutes there
   (x² sign x + log(cos²x + sin²x) at 0), with too few allocations for a heartbeat budget to stop it;
 * where both sides give one finite value and sympy shows its gap to the claimed value nonzero, the point is a
   counterexample decided exactly. Where the sides differ, f has no derivative at c: a boundary between cases,
@@ -120,14 +121,45 @@ def _one_side(f: sp.Expr, x: sp.Symbol, point: sp.Expr, side: str) -> tuple[sp.E
     if any(isinstance(n, ROUGH) and x in n.free_symbols for n in sp.preorder_traversal(row)):
         return None
     at, slope = row.xreplace({x: point}), sp.diff(row, x).xreplace({x: point})
-    if any(v.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.AccumBounds) or v.is_real is not True for v in (at, slope)):
-        return None
+    if not _finite_reals(at, slope):
+        return _quotient_at(row, x, point)
     return at, slope
+
+
+def _finite_reals(*values: sp.Expr) -> bool:
+    return not any(v.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.AccumBounds) or v.is_real is not True for v in values)
+
+
+def _quotient_at(row: sp.Expr, x: sp.Symbol, point: sp.Expr) -> tuple[sp.Expr, sp.Expr] | None:
+    """A row N/D that is 0/0 at the point ((eˣ − 1)/x at 0): its one-sided limit and the slope of its continuation
+    there, from Taylor's theorem. Where N and D are twice differentiable at c (elementary, their first two
+    derivatives finite there), N(c) = D(c) = 0 and D′(c) ≠ 0, N/D = (N′ + N″h/2 + o(h)) / (D′ + D″h/2 + o(h)) at
+    c + h: it tends to N′/D′, and its difference quotient to (N″D′ − N′D″) / (2D′²), all at c. Else None."""
+    numerator, denominator = sp.fraction(sp.together(row))
+    n, d = [numerator], [denominator]
+    for _ in range(2):
+        n.append(sp.diff(n[-1], x))
+        d.append(sp.diff(d[-1], x))
+    n0, n1, n2 = (e.xreplace({x: point}) for e in n)
+    d0, d1, d2 = (e.xreplace({x: point}) for e in d)
+    if not _finite_reals(n0, n1, n2, d0, d1, d2):
+        return None
+    if n0.is_zero is not True or d0.is_zero is not True or d1.is_zero is not False:
+        return None
+    return n1 / d1, (n2 * d1 - n1 * d2) / (2 * d1**2)
 
 
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
     """a = b, shown by sympy."""
     return a == b or sp.simplify(a - b).is_zero is True
+
+
+SWITCH_NOTE = "where a case switches; f′ there from each side's case"
+
+
+def at_a_switch(cx: Counterexample | None) -> bool:
+    """A counterexample this probe found: at a switch between cases, where f′ was taken from each side's case."""
+    return cx is not None and cx.digits == 0 and cx.note.endswith(SWITCH_NOTE)
 
 
 def _finding(n: int | None, given: Given, point: sp.Expr, slope: sp.Expr, claimed: sp.Expr, gap: sp.Expr) -> Finding:
@@ -139,6 +171,6 @@ def _finding(n: int | None, given: Given, point: sp.Expr, slope: sp.Expr, claime
     cx = Counterexample(
         n=n, values={label: shown_value(given, point)}, claimed=sp.sstr(claimed), observed=sp.sstr(slope),
         relation="=", error=sp.sstr(abs(gap)), digits=0,
-        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches; f′ there from each side's case",
+        note=f"{label} = {at} ≈ {float(point):.6g}, {SWITCH_NOTE}",
     )  # fmt: skip
     return Finding(cx, reason, exact={given.target: point})

@@ -6,8 +6,9 @@ derivative at 0 straddles the switch, and an undecided sample beside decided one
 exactly: f′ there from each side's case, by substitution (`numeric/checks/switch_slopes.py`). Beside them, the
 true claims, a jump (no derivative at the switch, which the cases do not cover), a switch at the domain's end,
 and one whose difference quotient sympy's series took minutes over (red team 105: the first version of the
-rule took its limit). The slope ½ of (eˣ − 1)/x at 0 is a limit (its case is 0/0 there), which the rule no
-longer takes: that false claim is CHECKED again (KNOWN_WRONG).
+rule took its limit). A case that is 0/0 at the switch ((eˣ − 1)/x at 0) takes its value and slope there from
+the Taylor expansions of its numerator and denominator: a slope 1 of sin(x)/x at 0 was CHECKED. A proof case
+by case leaves the switch out, so it does not contradict a counterexample there (engine/contradiction.py).
 
 TRUTH maps each claim to (truth, class, witness).
 """
@@ -92,7 +93,75 @@ def slope_of_a_signed_square_beside_a_log_of_one() -> Derivative:
     return Derivative(f, x, 2 * x * sp.sign(x), where={x: Real()})
 
 
-KNOWN_WRONG = ("expm1_over_x_slope_one_at_zero",)  # CHECKED: its case at 0 is 0/0, a limit the rule does not take
+@claim()
+def expm1_over_x_slope_zero_at_zero() -> Derivative:
+    """d/dx (eˣ − 1)/x, continued by 1 at 0, is (x eˣ − eˣ + 1)/x² and 0 at 0 (false at x = 0: it is ½). It was
+    UNKNOWN (a sample beyond tolerance not decided); the derivative taken case by case, the constant 1's at 0,
+    is 0, which proves it "not at the boundaries between cases" only."""
+    return Derivative(EXPM1_OVER_X, x, sp.Piecewise((ITS_QUOTIENT, sp.Ne(x, 0)), (0, True)), where={x: Real()})
+
+
+SINC = sp.Piecewise((sp.sin(x) / x, sp.Ne(x, 0)), (1, True))
+SINC_SLOPE = (x * sp.cos(x) - sp.sin(x)) / x**2
+LOG1P_OVER_X = sp.Piecewise((sp.log(1 + x) / x, sp.Ne(x, 0)), (1, True))
+LOG1P_SLOPE = (x / (1 + x) - sp.log(1 + x)) / x**2
+NEAR_ZERO = Interval(sp.Rational(-1, 2), 1)
+
+
+@claim()
+def sinc_slope_zero_at_zero() -> Derivative:
+    """d/dx sin(x)/x, continued by 1 at 0, is (x cos x − sin x)/x² and 0 at 0.
+
+    Proof: sin(h)/h = 1 − h²/6 + O(h⁴), an even function: its difference quotient at 0 tends to 0.
+    """
+    return Derivative(SINC, x, sp.Piecewise((SINC_SLOPE, sp.Ne(x, 0)), (0, True)), where={x: Real()})
+
+
+@claim()
+def sinc_slope_one_at_zero() -> Derivative:
+    """d/dx sin(x)/x, continued by 1 at 0, is (x cos x − sin x)/x² and 1 at 0 (false at x = 0: it is 0)."""
+    return Derivative(SINC, x, sp.Piecewise((SINC_SLOPE, sp.Ne(x, 0)), (1, True)), where={x: Real()})
+
+
+@claim()
+def log1p_over_x_slope_minus_half_at_zero() -> Derivative:
+    """d/dx log(1 + x)/x, continued by 1 at 0, on [−1/2, 1], is its quotient rule and −1/2 at 0.
+
+    Proof: log(1 + h)/h = 1 − h/2 + h²/3 + O(h³), so its difference quotient at 0 tends to −1/2.
+    """
+    g = sp.Piecewise((LOG1P_SLOPE, sp.Ne(x, 0)), (sp.Rational(-1, 2), True))
+    return Derivative(LOG1P_OVER_X, x, g, where={x: NEAR_ZERO})
+
+
+@claim()
+def log1p_over_x_slope_half_at_zero() -> Derivative:
+    """d/dx log(1 + x)/x, continued by 1 at 0, on [−1/2, 1], is its quotient rule and 1/2 at 0 (false at x = 0:
+    it is −1/2)."""
+    g = sp.Piecewise((LOG1P_SLOPE, sp.Ne(x, 0)), (sp.Rational(1, 2), True))
+    return Derivative(LOG1P_OVER_X, x, g, where={x: NEAR_ZERO})
+
+
+@claim()
+def expm1_ratio_slope_at_zero() -> Derivative:
+    """d/dx (e²ˣ − 1)/(eˣ − 1), continued by 2 at 0, is eˣ, 1 at 0.
+
+    Proof: (e²ˣ − 1)/(eˣ − 1) = eˣ + 1 for x ≠ 0, and 2 at 0: eˣ + 1 everywhere.
+    """
+    f = sp.Piecewise(((sp.exp(2 * x) - 1) / (sp.exp(x) - 1), sp.Ne(x, 0)), (2, True))
+    return Derivative(f, x, sp.Piecewise((sp.exp(x), sp.Ne(x, 0)), (1, True)), where={x: Real()})
+
+
+@claim()
+def jump_beside_a_quotient_has_no_slope_to_check() -> Derivative:
+    """d/dx of (eˣ − 1)/x for x ≠ 0 and 2 at 0 is its quotient rule away from 0 (f has no derivative at 0, where it
+    jumps from 1 to 2; the claim says 7 there, which no slope contradicts).
+
+    Proof: away from 0 the quotient rule; at 0 f is not continuous, so f′(0) does not exist and the claim's value
+    there is not a slope the verifier can compare.
+    """
+    f = sp.Piecewise(((sp.exp(x) - 1) / x, sp.Ne(x, 0)), (2, True))
+    return Derivative(f, x, sp.Piecewise((ITS_QUOTIENT, sp.Ne(x, 0)), (7, True)), where={x: Real()})
+
 
 TRUTH = {
     "slope_one_at_a_smooth_switch": ("false", 1, {"x": 0}),
@@ -103,4 +172,11 @@ TRUTH = {
     "a_jump_has_no_slope_to_check": ("true", 1, None),
     "relu_slope_at_the_domains_end": ("true", 1, None),
     "slope_of_a_signed_square_beside_a_log_of_one": ("true", 1, None),
+    "expm1_over_x_slope_zero_at_zero": ("false", 1, {"x": 0}),
+    "sinc_slope_zero_at_zero": ("true", 1, None),
+    "sinc_slope_one_at_zero": ("false", 1, {"x": 0}),
+    "log1p_over_x_slope_minus_half_at_zero": ("true", 1, None),
+    "log1p_over_x_slope_half_at_zero": ("false", 1, {"x": 0}),
+    "expm1_ratio_slope_at_zero": ("true", 1, None),
+    "jump_beside_a_quotient_has_no_slope_to_check": ("true", 1, None),
 }
