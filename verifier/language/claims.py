@@ -51,6 +51,8 @@ class Given:
         worked out once (each sample of a counterexample asks it again)."""
         if isinstance(self.target, sp.MatrixBase):
             names = [str(e) for e in self.target if isinstance(e, sp.Symbol)]
+            if len(names) == len(self.target) and (named := _indexed_stem(names, *self.target.shape)):
+                return named
             if len(set(names)) > 1:
                 return os.path.commonprefix(names).rstrip("_") or _stem(names[0])  # noqa: RUF071 (names, not paths)
             return _stem(names[0]) if names else str(self.target[0])
@@ -84,6 +86,22 @@ def _freeze(obj: Any) -> sp.Basic:
 
 def _stem(name: str) -> str:
     return name.rstrip("0123456789_")
+
+
+def _indexed_stem(names: list[str], rows: int, cols: int) -> str:
+    """The name of a matrix's (vector's) entries as `matrix` (`vector`) names them, Y for Y11, Y12 (the common
+    prefix of a 1×2 matrix's would be Y1); "" where they are not so named."""
+    sep = "_" if max(rows, cols) >= 10 else ""
+    patterns = [[f"{i + 1}{sep}{j + 1}" for i in range(rows) for j in range(cols)]]
+    if cols == 1 or rows == 1:
+        patterns.append([str(k + 1) for k in range(rows * cols)])
+    for suffixes in patterns:
+        stems = {n.removesuffix(s) for n, s in zip(names, suffixes, strict=True) if n.endswith(s)}
+        if len(stems) == 1 and all(n.endswith(s) for n, s in zip(names, suffixes, strict=True)):
+            stem = next(iter(stems)).rstrip("_")  # W1_1, W1_2: W1
+            if stem:
+                return stem
+    return ""
 
 
 def _parts_of(value: object) -> list[Any]:
