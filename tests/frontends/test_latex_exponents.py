@@ -92,3 +92,31 @@ def test_an_odd_root_worked_out_from_arithmetic_on_a_base_that_may_be_negative_i
 )
 def test_a_worked_out_exponent_on_a_base_at_least_zero_or_one_fraction_is_read(declarations: str, line: str) -> None:
     assert status(declarations, line) == Status.PROVED
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("(-32)^{0.2} = -2", "the decimal exponent 0.2 is 1/5 and (-32) is negative"),  # was PROVED
+        ("(-32)^{-0.2} = -\\frac{1}{2}", "the decimal exponent -0.2 is -1/5"),  # was refused as worked out
+        ("x^{0.2} = \\sqrt[5]{x}", "write the exponent as one fraction, x^{1/5}, or the root, \\sqrt[5]{x}"),
+        ("x^{1.2} = x \\sqrt[5]{x}", "one fraction, x^{6/5}, or the root, \\sqrt[5]{x^{6}}"),
+    ],
+)
+def test_a_decimal_exponent_with_an_odd_root_on_a_base_that_may_be_negative_is_refused(line: str, says: str) -> None:
+    """0.2 is 1/5, and the odd-root rule read (-32)^{0.2} as the real root -2, where many texts define a decimal
+    power for a base > 0 only (and 0.2 = 2/10 as a root of a power, \\sqrt[10]{x^2}, is ≥ 0)."""
+    assert says in refusal("x: real", line)
+
+
+@pytest.mark.parametrize(
+    ("declarations", "line"),
+    [
+        ("x: positive", "x^{0.2} = \\sqrt[5]{x}"),
+        ("x: real", "32^{0.2} = 2"),
+        ("x: real", "(1 + x^2)^{0.2} = \\sqrt[5]{1 + x^2}"),
+        ("x: real", "(-32)^{1.0} = -32"),
+    ],
+)
+def test_a_decimal_exponent_on_a_base_at_least_zero_or_a_whole_one_is_read(declarations: str, line: str) -> None:
+    assert status(declarations, line) == Status.PROVED

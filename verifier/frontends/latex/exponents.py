@@ -87,9 +87,11 @@ def _shown_base(b: Value) -> tuple[str, str]:
 def refuse_worked_out(w: Walker, b: Value, script: Node, exponent: sp.Rational) -> None:
     """x^{1/6 + 1/6}: an exponent with an odd denominator worked out from arithmetic, on a base that may be negative.
     sympy adds it up to 1/3 before the odd-root rule sees it, so (-8)^{1/6 + 1/6} = -2 was proved, where x^{1/6}
-    x^{1/6} is not real below 0. Refused, with what to write; one fraction (1/3, \\frac{1}{3}, -1/3) or one
-    number as written is read as before, and so is any exponent on a base ≥ 0."""
-    if _written_fraction(script) is not None or (is_node(inner(script), "number") and literal(script) is not None):
+    x^{1/6} is not real below 0. Refused, with what to write; one fraction as written (1/3, \\frac{1}{3}, -1/3)
+    is read as before, and so is any exponent on a base ≥ 0. A decimal (x^{0.2}) is refused
+    too: (-32)^{0.2} = -2 was proved while (-32)^{-0.2} was refused, and many texts define a decimal power for a
+    base > 0 only (0.2 = 2/10, the root of a power \\sqrt[10]{x^2} ≥ 0), others the real root \\sqrt[5]{x}."""
+    if _written_fraction(script) is not None:
         return
     b = values.collapse(b) if values.is_one_by_one(b) else b
     if isinstance(b, sp.MatrixBase) or conditions.surely_nonnegative(b, w.scope.where()):
@@ -98,9 +100,26 @@ def refuse_worked_out(w: Walker, b: Value, script: Node, exponent: sp.Rational) 
     p, q = exponent.p, exponent.q
     sign = "is negative" if isinstance(b, sp.Expr) and b.is_negative else "may be negative"
     root = f"\\sqrt[{q}]{{{bare if p == 1 else f'{x}^{{{p}}}'}}}"
+    if (decimal := _written_decimal(script)) is not None:
+        raise w.fail(
+            script,
+            f"the decimal exponent {decimal} is {p}/{q} and {x} {sign}, where texts differ on it: a decimal power "
+            f"is defined for a base > 0 only in many texts, the real root {root} in others; write the exponent as "
+            f"one fraction, {x}^{{{p}/{q}}}, or the root, {root}",
+        )
     raise w.fail(
         script,
         f"the exponent works out to {p}/{q} and {x} {sign}, where texts differ on it: a power of each part of the "
         f"exponent is not real below 0, the real root {root} is; write the exponent as one fraction, "
         f"{x}^{{{p}/{q}}}, or the root, {root}",
     )
+
+
+def _written_decimal(script: Node) -> str | None:
+    """The decimal an exponent writes as one number, with its sign: 0.2, -0.2, {-(0.2)}; None for anything else."""
+    body, sign = inner(script), ""
+    while is_node(body, "paren", "braced", "neg", "pos"):
+        sign = ("" if sign else "-") if is_node(body, "neg") else sign
+        body = next(c for c in body.children if isinstance(c, Tree))
+    text = literal(body) if is_node(body, "number") else None
+    return f"{sign}{text}" if text is not None and "." in text else None
