@@ -1,0 +1,64 @@
+"""Braces used as parentheses, refused where the grouping they carry does not print.
+
+TeX's braces group without printing: `2{x+1}` is typeset 2x+1, `{x-1}^2` as x−1², `-{x+1}` as −x+1,
+`\\frac{1}{2}{x+1}` as ½x+1 and `\\sin{x+1}` as sin x+1. The reader took them as parentheses, so
+`2{x+1} = 2x + 2` and `\\sin{x+1} = \\sin(x+1)` were PROVED where the page shows 2x+1 = 2x+2 and sin x + 1 =
+sin(x+1). A braced group is refused where a textbook reader, who sees no braces, would group differently:
+a sum or a sign inside a product, a power, a quotient, a negation or after a minus, and a product or a
+quotient as a power's base or a divisor. Where the braces change nothing they stay: a whole side or term
+(`{x+1} + 2`), a factor that is one atom or a product (`2{x}`, `\\sin{2x}`), the argument of `\\frac`,
+`\\sqrt` or a font, and a script's braces (`x^{a+b}`).
+"""
+
+from __future__ import annotations
+
+from lark import Tree
+
+from verifier.frontends.latex.ambiguity import text
+from verifier.frontends.latex.errors import LatexError, Origin
+from verifier.frontends.latex.walker import Node, is_node, is_script
+
+_SUM = ("add", "sub")
+_SIGN = ("neg", "pos")
+_PRODUCT = ("juxt", "mul", "div", "hadamard")
+_HEADS = ("func", "opname")
+
+
+def check(tree: Node, origin: Origin) -> None:
+    """A LatexError at the first braced group whose grouping does not print and matters."""
+    if not isinstance(tree, Tree):
+        return
+    for i, child in enumerate(tree.children):
+        if is_node(child, "braced") and isinstance(child.children[1], Tree):
+            kinds = _grouping(tree, i)
+            if child.children[1].data in kinds:
+                raise _fail(origin, child)
+        check(child, origin)
+
+
+def _grouping(parent: Tree, i: int) -> tuple[str, ...]:
+    """The kinds of content whose braces a reader of the page would miss at child i of parent."""
+    if is_script(parent):
+        return (*_SUM, *_SIGN, *_PRODUCT) if i == 0 else ()  # {x-1}^2, {-2}^2, {2x}^2; a script's braces print
+    kind = parent.data
+    if kind == "juxt":
+        after_head = i > 0 and is_node(parent.children[i - 1], *_HEADS)
+        return (*_SUM, *(_SIGN if i > 0 else ()), *(("mul", "div", "hadamard") if after_head else ()))
+    if kind in ("mul", "hadamard"):
+        return _SUM
+    if kind == "div":
+        return (*_SUM, *(_PRODUCT if i == 2 else ()))  # {x+1}/2, y/{2x}
+    if kind in _SIGN or (kind == "sub" and i == 2) or kind == "bigop":
+        return _SUM  # -{x+1}, x - {x-1}, \\sum_i {x_i + 1}
+    return ()
+
+
+def _fail(origin: Origin, node: Tree) -> LatexError:
+    content = text(node.children[1])
+    tok = next(iter(node.scan_values(lambda v: hasattr(v, "line"))), None)
+    at = origin.at(tok.line or 1, tok.column or 1) if tok is not None else origin
+    return LatexError(
+        at,
+        f"braces do not print: {{{content}}} is typeset as {content}, and a reader of the page groups it "
+        f"otherwise here; write parentheses, ({content}), for the group",
+    )
