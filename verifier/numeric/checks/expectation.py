@@ -91,6 +91,9 @@ def _expectation_integrated(inst: Instance, body: Expectation, rng: np.random.Ge
     cmp, method, share = _monte_carlo(inst, body, *_compiled_sides(inst, body), rng, s)
     note = f"{MONTE_CARLO_NOTE}: no {CERTIFIED_NOTE} ({certified})"
     ev = evidence(inst, method, cmp, 0, note=note)
+    if not np.all(cmp.valid):  # E √X for X ~ U[−1, 1], E log X for X ~ N(0, 1): no real mean, nothing to pass
+        why = "a draw of the noise, or the claimed value, has no real value (NaN, complex or infinite)"
+        return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=f"Monte Carlo cannot support it: {why}")
     if share > HEAVY_SHARE:  # E 1/X, E tan X: the mean may not exist, and its standard error says nothing
         why = f"one draw of {MC_DRAWS} carries {share:.0%} of the total |f|: a heavy tail, E may not exist"
         return NumericOutcome(NumericVerdict.INCONCLUSIVE, ev, reason=f"Monte Carlo cannot support it: {why}")
@@ -116,15 +119,15 @@ def _monte_carlo(
     k = max(8, min(24, s.samples // 10))
     env = sample(inst, rng, k, s, corners_ok=False)
     k = len(next(iter(env.values()))) if env else 1  # no parameters: one point, the claim itself
-    base = np.broadcast_to(fn_claimed(env).real, (k, claimed + sum(len(d.params()) for d in dists)))
+    base = np.broadcast_to(fn_claimed(env), (k, claimed + sum(len(d.params()) for d in dists)))
     want, params = base[:, :claimed], base[:, claimed:]
     big = {sym: np.repeat(val, MC_DRAWS) for sym, val in env.items()}
     col = 0
     for var, dist in zip(noise, dists, strict=True):
-        p = tuple(np.repeat(params[:, col + i], MC_DRAWS) for i in range(len(dist.params())))
+        p = tuple(np.repeat(params[:, col + i].real, MC_DRAWS) for i in range(len(dist.params())))
         col += len(dist.params())
         big[var] = dist.draw(rng, p, (k * MC_DRAWS,))
-    vals = fn(big).real.reshape(k, MC_DRAWS, -1)
+    vals = fn(big).reshape(k, MC_DRAWS, -1)  # complex kept: E e^{iX} = sin 1 must not pass on its real part
     mean, se = vals.mean(axis=1), vals.std(axis=1, ddof=1) / math.sqrt(MC_DRAWS)
     z_crit = _z_critical(MC_ALPHA / (k * claimed))
     err = np.abs(mean - want)
@@ -164,16 +167,16 @@ def _expectation_enumerated(
     masks = np.array([[(b >> i) & 1 for i in range(m_noise)] for b in range(2**m_noise)], dtype=float)
 
     def expected(e: Env) -> tuple[np.ndarray, np.ndarray]:
-        base = np.broadcast_to(fn_claimed(e).real, (k, len(claimed) + len(noise)))
+        base = np.broadcast_to(fn_claimed(e), (k, len(claimed) + len(noise)))  # complex kept: E X = ½ + i fails
         want, probs = base[:, : len(claimed)], base[:, len(claimed) :]
         big = {sym: np.repeat(val, len(masks)) for sym, val in e.items()}
         weight = np.ones(k * len(masks))
         for i, var in enumerate(noise):
             bits = np.tile(masks[:, i], k)
-            p = np.repeat(probs[:, i], len(masks))
+            p = np.repeat(probs[:, i].real, len(masks))
             big[var] = bits
             weight *= np.where(bits == 1, p, 1 - p)
-        vals = fn(big).real * weight[:, None]
+        vals = fn(big) * weight[:, None]
         return vals.reshape(k, len(masks), -1).sum(axis=1), want
 
     got, want = expected(env)
