@@ -269,7 +269,10 @@ def psd_matrix(inst: Instance) -> sp.ImmutableMatrix:
     body = inst.claim.body
     if not isinstance(body, PSD):
         raise NotShowable(f"no matrix for a {body.kind} claim")
-    return as_matrix(inst.symbolic(body.matrix))
+    h = as_matrix(inst.symbolic(body.matrix))
+    if any(e.has(sp.I) or e.is_extended_real is False for e in h):  # [[1, i], [i, 1]]: minors 1, 1, 2; vᵀHv = 2 + 2i
+        raise NotShowable("an entry is not real: Sylvester's criterion and sums of squares speak of real matrices")
+    return h
 
 
 def asymmetry(h: sp.MatrixBase) -> list[sp.Expr]:

@@ -151,6 +151,8 @@ def _psd(inst: Instance, h: sp.Matrix, strict: bool) -> NumericOutcome:
         diff = max((h - h.T).applyfunc(abs))
         gap = Gap(-1, str(diff), 1.0, 0, True)
         return _fail(inst, "the matrix is not symmetric", "", str(diff), "max |H − Hᵀ| = 0", gap)
+    if any(e.has(sp.I) or e.is_extended_real is False for e in h):  # [[1, i], [i, 1]]: minors 1, 1, 2; vᵀHv = 2 + 2i
+        return _inconclusive(inst, "an entry is not real, and a psd claim speaks of real symmetric matrices")
     if all(e.is_Rational for e in h):
         return _psd_rational(inst, sp.Matrix(h), strict)
     if h.rows > MAX_MINORS_N:

@@ -14,7 +14,7 @@ from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Env
 from verifier.numeric.checks import definedness, psd_minors
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, outside_domain, sample
+from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, outside_domain, point_values, sample
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 
@@ -26,6 +26,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     n = h.rows
     fn = numeric.compiled(inst.symbols, list(h))
     env = sample(inst, rng, s.samples, s)
+    _real_or_error(inst, h, fn(env), env)
     low, asym, norm = _lowest(fn, n, env)
     low2, _, _ = _lowest(fn, n, numeric.perturbed(env, rng))
     valid = np.isfinite(norm)
@@ -53,6 +54,33 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
         seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
         out.reason = f"smallest eigenvalue is {seen}, not > 0" if body.strict else f"smallest eigenvalue is {seen} < 0"
     return definedness.noted(found, out)
+
+
+def _real_or_error(inst: Instance, h: sp.Matrix, values: np.ndarray, env: Env) -> None:
+    """A ClaimError where an entry is complex at a sample of the domain, at 50 and 100 digits: [[1, i], [i, 1]] has
+    minors 1, 1, 2 and real parts I, yet vᵀHv = 2 + 2i at v = (1, 1); the eigenvalues of the real parts say nothing."""
+    if not np.iscomplexobj(values):
+        return
+    off = np.isfinite(values) & (np.abs(values.imag) > 1e-12 * np.maximum(np.abs(values.real), 1.0))
+    mp_h = confirm.mp_compile(inst.symbols, list(h))
+    for idx in np.flatnonzero(off.any(axis=1))[:ASYMMETRY_PROBES]:
+        if outside_domain(inst, env, int(idx)) is not None:
+            continue
+        seen = []
+        for dps in (confirm.LOW_DPS, confirm.HIGH_DPS):
+            with mpmath.workdps(dps):
+                try:
+                    m = mp_h(*mp_args(inst, env, int(idx)))
+                except (ValueError, ZeroDivisionError, TypeError):
+                    m = []
+                scale = max([abs(v) for v in m] + [mpmath.mpf(1)])
+                seen.append(bool(m) and any(abs(mpmath.im(v)) > mpmath.mpf(10) ** (10 - dps) * scale for v in m))
+        if all(seen):
+            at = definedness.point_text(point_values(inst, env, int(idx)))
+            raise ClaimError(
+                f"the matrix has a complex entry{' at ' + at if at else ''} (in high precision); a psd claim speaks "
+                "of real symmetric matrices: state it for the real [[Re H, −Im H], [Im H, Re H]] of a Hermitian H"
+            )
 
 
 def _asymmetry(inst: Instance, h: sp.Matrix, env: Env, found: np.ndarray, asym: np.ndarray) -> str | None:
