@@ -40,7 +40,7 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
             err = np.zeros_like(ref)
         else:
             ref, err = numeric.directional_richardson(fn_f, e, wrt, dirs)
-        values = fn_d(e).real
+        values = fn_d(e)  # complex kept: d/dx x² = 2x + i must not pass on its real part
         jac = values[:, :size].reshape(-1, n_out, n_in)
         sizes = np.abs(values[:, size:]).reshape(-1, n_out, n_in)
         return np.einsum("koi,di->kdo", jac, dirs), ref, err, np.einsum("koi,di->kdo", sizes, np.abs(dirs))
@@ -159,7 +159,7 @@ def _check_hessian(
     env = sample(inst, rng, max(20, s.samples // 4), s)
 
     def both(e: Env) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        values = fn_h(e).real
+        values = fn_h(e)  # complex kept, as for the gradient
         h = values[:, : n * n].reshape(-1, n, n)
         sizes = np.abs(values[:, n * n :]).reshape(-1, n, n)
         got = np.concatenate([np.einsum("pi,kij,pj->kp", a, h, b) for a, b in ((u, v), (v, u))], axis=1)
