@@ -4,8 +4,9 @@ TeX's braces group without printing: `2{x+1}` is typeset 2x+1, `{x-1}^2` as x−
 `\\frac{1}{2}{x+1}` as ½x+1 and `\\sin{x+1}` as sin x+1. The reader took them as parentheses, so
 `2{x+1} = 2x + 2` and `\\sin{x+1} = \\sin(x+1)` were PROVED where the page shows 2x+1 = 2x+2 and sin x + 1 =
 sin(x+1). A braced group is refused where a textbook reader, who sees no braces, would group differently:
-a sum or a sign inside a product, a power, a quotient, a negation or after a minus, and a product or a
-quotient as a power's base or a divisor. Where the braces change nothing they stay: a whole side or term
+a sum or a sign inside a product, a power, a quotient, a negation or after a minus, a product or a
+quotient as a power's base or a divisor, a quotient before another factor (`{a/b}c`, typeset a/bc), and braces
+inside braces (`{{x+1}}`), which print nothing either. Where the braces change nothing they stay: a whole side or term
 (`{x+1} + 2`), a factor that is one atom or a product (`2{x}`, `\\sin{2x}`), the argument of `\\frac`,
 `\\sqrt` or a font, and a script's braces (`x^{a+b}`).
 """
@@ -29,11 +30,31 @@ def check(tree: Node, origin: Origin) -> None:
     if not isinstance(tree, Tree):
         return
     for i, child in enumerate(tree.children):
-        if is_node(child, "braced") and isinstance(child.children[1], Tree):
-            kinds = _grouping(tree, i)
-            if child.children[1].data in kinds:
+        if is_node(child, "braced"):
+            content = _content(child)
+            if isinstance(content, Tree) and _kind(content) in _grouping(tree, i):
                 raise _fail(origin, child)
         check(child, origin)
+
+
+def _content(node: Tree) -> Node:
+    """What a braced group holds under any further braces: {{x+1}} prints as x+1 too."""
+    content: Node = node.children[1]
+    while is_node(content, "braced"):
+        content = content.children[1]
+    return content
+
+
+def _kind(node: Tree) -> str:
+    """A node's kind, with a subscript (x_1) told from a difference (x - 1): both are `sub` in the tree."""
+    return "script" if is_script(node) else str(node.data)
+
+
+def _head(node: Node) -> bool:
+    """A function's name with any scripts on it: \\sin, \\sin^2, \\log_2."""
+    while is_script(node):
+        node = node.children[0]
+    return is_node(node, *_HEADS)
 
 
 def _grouping(parent: Tree, i: int) -> tuple[str, ...]:
@@ -42,8 +63,10 @@ def _grouping(parent: Tree, i: int) -> tuple[str, ...]:
         return (*_SUM, *_SIGN, *_PRODUCT) if i == 0 else ()  # {x-1}^2, {-2}^2, {2x}^2; a script's braces print
     kind = parent.data
     if kind == "juxt":
-        after_head = i > 0 and is_node(parent.children[i - 1], *_HEADS)
-        return (*_SUM, *(_SIGN if i > 0 else ()), *(("mul", "div", "hadamard") if after_head else ()))
+        after_head = i > 0 and _head(parent.children[i - 1])
+        before_more = i < len(parent.children) - 1  # {a/b}c is typeset a/bc
+        quotient = ("mul", "div", "hadamard") if after_head else ("div", "hadamard") if before_more else ()
+        return (*_SUM, *(_SIGN if i > 0 else ()), *quotient)
     if kind in ("mul", "hadamard"):
         return _SUM
     if kind == "div":
@@ -54,7 +77,7 @@ def _grouping(parent: Tree, i: int) -> tuple[str, ...]:
 
 
 def _fail(origin: Origin, node: Tree) -> LatexError:
-    content = text(node.children[1])
+    content = text(_content(node))
     tok = next(iter(node.scan_values(lambda v: hasattr(v, "line"))), None)
     at = origin.at(tok.line or 1, tok.column or 1) if tok is not None else origin
     return LatexError(
