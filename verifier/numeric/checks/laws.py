@@ -1,5 +1,7 @@
 """An Expectation must exist at every point of its declared domain: each noise law's parameters valid there
-(N(μ, σ²) needs σ² ≥ 0, Bernoulli(p) needs 0 ≤ p ≤ 1), and the integrand defined, whatever the draws (X/p has
+(N(μ, σ²) needs σ² ≥ 0, Bernoulli(p) needs 0 ≤ p ≤ 1, and every parameter is real: E X² = 0 for X ~ N(i, 1), and
+E X² = a − 1 for X ~ N(√(a − 2), 1) on a ∈ [0, 1], were PROVED from the moments μ² + σ², and Bernoulli(½ + i) was an
+internal error), and the integrand defined, whatever the draws (X/p has
 no value at p = 0). Checked at the domain's samples, its special points (ends, 0) first; a failure is confirmed
 exactly at the sample's exact point and makes the claim an error that asks to narrow the domain.
 
@@ -29,6 +31,11 @@ def check_laws(inst: Instance, body: Expectation, s: Settings) -> None:
     exprs = [sp.sympify(e) for e in as_matrix(body.expr)]
     checks: list[tuple[sp.Expr, str, str]] = []
     for var, law in body.noise.items():
+        for param in law.params():
+            if param.has(sp.I) or param.is_extended_real is False:
+                raise ClaimError(f"{var} ~ {law.describe()}: {sp.sstr(param)} is not real; it is no distribution")
+            if not param.free_symbols & noise:
+                checks.append((param, "real", f"{var} ~ {law.describe()} is no distribution where {param} is not real"))
         for need in law.requires():
             if need is sp.false:
                 raise ClaimError(f"{_law_text(var, law, need)}: it is no distribution; fix its parameters")
@@ -58,13 +65,20 @@ def _confirm(inst: Instance, env: numeric.Env, gap: sp.Expr, kind: str, text: st
     real = values.real
     if kind == "nonzero":
         suspect = ~np.isfinite(values) | (np.abs(values) <= 1e-300)
+    elif kind == "real":
+        suspect = ~np.isfinite(values) | (np.abs(values.imag) > 0)
     else:
         suspect = ~np.isfinite(values) | (real <= 0 if kind == "strict" else real < 1e-12)
     for idx in np.flatnonzero(suspect)[:MAX_CONFIRMED]:
         if outside_domain(inst, env, int(idx)) is not None:
             continue
         value = sp.simplify(gap.xreplace(exact_point(inst, env, int(idx))))
-        broken = {"nonzero": value.is_zero, "strict": value.is_nonpositive, "weak": value.is_negative}[kind]
+        broken = {
+            "nonzero": value.is_zero,
+            "strict": value.is_nonpositive,
+            "weak": value.is_negative,
+            "real": value.is_extended_real is False,
+        }[kind]
         if broken is True:
             where = point_text(point_values(inst, env, int(idx)))
             raise ClaimError(f"at {where}, a point of the domain, {text}: narrow the domain")
