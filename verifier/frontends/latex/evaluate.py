@@ -17,6 +17,7 @@ import sympy as sp
 from lark import Token, Tree
 
 from verifier.frontends.latex import bigops, calculus, cases, functions, laws, lists, macros, scripts, upstream, values
+from verifier.frontends.latex.conditions import surely_nonnegative
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.grammar import where
 from verifier.frontends.latex.scope import Scope, SizeError
@@ -363,7 +364,8 @@ class Evaluator:
     def _sqrt(self, node: Node) -> Value:
         arg = self.value(node.children[-1])
         if len(node.children) > 2:
-            return values.root(arg, self.value(node.children[2]), real=not self.scope.printed_mode)
+            real = not self.scope.printed_mode and not surely_nonnegative(arg, self.scope.where())
+            return values.root(arg, self.value(node.children[2]), real=real)
         return values.power(arg, sp.Rational(1, 2))
 
     def _top(self, node: Node) -> Value:

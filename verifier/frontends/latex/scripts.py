@@ -11,7 +11,7 @@ from __future__ import annotations
 import sympy as sp
 from lark import Token, Tree
 
-from verifier.frontends.latex import exponents, macros, sequences, values
+from verifier.frontends.latex import conditions, exponents, macros, sequences, values
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.names import iterate_key
 from verifier.frontends.latex.values import Fn, Matrix, Value
@@ -151,7 +151,9 @@ def _raise(w: Walker, b: Value, script: Node) -> Value:
     exponent = w.value(script)
     if not w.scope.printed_mode and exponents.odd_root(exponent):
         exponents.refuse_worked_out(w, b, script, exponent)
-        return values.root(values.power(b, sp.Integer(exponent.p)), sp.Integer(exponent.q))
+        powered = values.power(b, sp.Integer(exponent.p))
+        real = not conditions.surely_nonnegative(powered, w.scope.where())  # (e^x)^{1/3}: |e^x| is e^{re(x)}
+        return values.root(powered, sp.Integer(exponent.q), real=real)
     return values.power(b, exponent)
 
 

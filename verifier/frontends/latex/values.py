@@ -120,7 +120,8 @@ MAX_MATRIX_POWER = 64  # A^{n} is n products
 
 def root(base: Value, index: Value, real: bool = True) -> Value:
     """\\sqrt[n]{a}: for an odd n and a real scalar a the real root, sign(a)·|a|^{1/n} (\\sqrt[3]{-8} = -2);
-    otherwise the principal root a^{1/n}. real=False reads a line sympy printed, whose \\sqrt[n] is a power."""
+    otherwise the principal root a^{1/n}. real=False reads a line sympy printed, whose \\sqrt[n] is a power, and
+    a base known ≥ 0 on its domain, whose real root is the principal one (|e^x| is e^{re(x)} to sympy)."""
     n = scalar(index, "the index of a root")
     if is_one_by_one(base):
         base = collapse(base)
