@@ -43,6 +43,15 @@ def test_a_percent_says_to_write_a_fraction(line: str, message: str) -> None:
             "\\max\\{x, y\\}: braces \\{ \\} are not read as brackets in a line; write \\max(x, y)",
         ),
         ("\\{x + y\\} = x + y", "\\{x + y\\}: braces \\{ \\} are not read as brackets in a line; write (x + y)"),
+        # sized: the size went into the suggestion, "write (x + y\\right)" (red team D)
+        (
+            "\\left\\{x + y\\right\\} = x + y",
+            "\\{x + y\\}: braces \\{ \\} are not read as brackets in a line; write (x + y)",
+        ),
+        (
+            "\\max\\left\\{x, y\\right\\} = \\max(x, y)",
+            "\\max\\{x, y\\}: braces \\{ \\} are not read as brackets in a line; write \\max(x, y)",
+        ),
     ],
 )
 def test_braces_as_brackets_say_to_write_parentheses(line: str, message: str) -> None:

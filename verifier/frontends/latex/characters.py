@@ -98,6 +98,10 @@ def unexpected(text: str, at: int) -> str:
     return f"unexpected character {char!r}; {typed_character(char)}"
 
 
+_SIZE_BEFORE = re.compile(r"\\(?:left|[bB]igg?l?)\s*$")
+_SIZE = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)\s*(?=\\[{}])")
+
+
 def _escaped(text: str, at: int) -> str:
     """The message for \\%, \\{, \\} or another escaped character."""
     char = text[at + 1]
@@ -106,9 +110,11 @@ def _escaped(text: str, at: int) -> str:
         return f"{operand}\\% (a percent) is not read; write \\frac{{{_bare(operand)}}}{{100}}"
     if char in "{}":
         close = text.find("\\}", at) if char == "{" else -1
-        fn = re.search(r"\\(max|min)\s*$", text[:at])
-        start = fn.start() if fn is not None and close >= 0 else at
-        written = text[start : close + 2] if close >= 0 else f"\\{char}"
+        sized = _SIZE_BEFORE.search(text[:at])  # \\left\\{: the size goes with the brace
+        before = text[: sized.start()] if sized is not None else text[:at]
+        fn = re.search(r"\\(max|min)\s*$", before)
+        start = fn.start() if fn is not None and close >= 0 else len(before)
+        written = _SIZE.sub("", text[start : close + 2]) if close >= 0 else f"\\{char}"
         instead = written.replace("\\{", "(").replace("\\}", ")") if close >= 0 else "( … )"
         return (
             f"{' '.join(written.split())}: braces \\{{ \\}} are not read as brackets in a line; write "
