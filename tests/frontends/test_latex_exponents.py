@@ -128,9 +128,11 @@ def test_a_decimal_exponent_on_a_base_at_least_zero_or_a_whole_one_is_read(decla
         "(e^x)^{1/3} = e^{x/3}",  # was refused: "function re came out of the parse"
         "\\sqrt[3]{e^x} = e^{x/3}",
         "(2^{x})^{0.2} = 2^{x/5}",
+        "\\sqrt[3]{x e^x} = \\sqrt[3]{x} e^{x/3}",  # a base of either sign: |x e^x| was |x| e^{re(x)}
     ],
 )
-def test_an_odd_root_of_a_base_known_nonnegative_is_the_principal_one(line: str) -> None:
+def test_an_odd_root_of_an_exponential_is_read(line: str) -> None:
     """The real root sign(a)|a|^{1/n} of e^x: sympy, with x of no sign, writes |e^x| as e^{re(x)}, and the line was
-    refused as naming an undeclared function re. On a base ≥ 0 the real root is the principal one, as written."""
+    refused as naming an undeclared function re. On a base ≥ 0 the real root is the principal one, as written; on
+    one of either sign, |a| is taken with its symbols real."""
     assert status("x: real", line) == Status.PROVED

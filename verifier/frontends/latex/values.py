@@ -128,7 +128,9 @@ def root(base: Value, index: Value, real: bool = True) -> Value:
     odd = isinstance(n, sp.Integer) and n % 2 == 1
     if odd and real and isinstance(base, sp.Expr) and base.is_real is not False and not base.is_nonnegative:
         _bounded(base, 1 / n)
-        return sp.sign(base) * sp.Abs(base) ** (1 / n)
+        reals = {x: sp.Dummy(x.name, real=True) for x in base.free_symbols if isinstance(x, sp.Symbol)}
+        b = base.xreplace(reals)  # a real root of a real base: |x e^x| is |x| e^x, not |x| e^{re(x)}
+        return (sp.sign(b) * sp.Abs(b) ** (1 / n)).xreplace({d: x for x, d in reals.items()})
     return power(base, 1 / n)
 
 
