@@ -356,7 +356,7 @@ class Evaluator:
             if inner.rows == inner.cols:
                 raise ValueError("|A| of a matrix: for its determinant write \\det A, for a norm \\|A\\|")
             raise ValueError("|x| of a vector: write the norm \\|x\\|")
-        return sp.Abs(values.collapse(inner))
+        return values.as_real(sp.Abs, values.collapse(inner))
 
     def _norm(self, node: Node) -> Value:
         return values.norm(self.value(node.children[1]), "")

@@ -128,9 +128,7 @@ def root(base: Value, index: Value, real: bool = True) -> Value:
     odd = isinstance(n, sp.Integer) and n % 2 == 1
     if odd and real and isinstance(base, sp.Expr) and base.is_real is not False and not base.is_nonnegative:
         _bounded(base, 1 / n)
-        reals = {x: sp.Dummy(x.name, real=True) for x in base.free_symbols if isinstance(x, sp.Symbol)}
-        b = base.xreplace(reals)  # a real root of a real base: |x e^x| is |x| e^x, not |x| e^{re(x)}
-        return (sp.sign(b) * sp.Abs(b) ** (1 / n)).xreplace({d: x for x, d in reals.items()})
+        return as_real(lambda b: sp.sign(b) * sp.Abs(b) ** (1 / n), base)  # |x e^x| is |x| e^x, not |x| e^{re(x)}
     return power(base, 1 / n)
 
 
@@ -275,6 +273,16 @@ def _drop_vanishing_deltas(e: sp.Expr) -> sp.Expr:
     return e.replace(vanishes, lambda t: sp.Integer(0))
 
 
+def as_real(fn: Callable[[sp.Expr], sp.Expr], e: sp.Expr) -> sp.Expr:
+    """fn(e) with every symbol taken as real, as every domain a block declares is: |e^x| is e^x, where sympy,
+    for an x of no sign, writes e^{re(x)}, and the reader then refused the line for an undeclared function re."""
+    if not isinstance(e, sp.Basic):
+        return fn(e)
+    plain = [s for s in sp.ordered(e.free_symbols) if isinstance(s, sp.Symbol) and s.is_real is None]
+    real = {s: _real_twin(s) for s in plain}
+    return fn(e.xreplace(real)).xreplace({d: s for s, d in real.items()}) if real else fn(e)
+
+
 def _real_twin(s: sp.Symbol) -> sp.Dummy:
     twin = _REAL_TWINS.get(s)
     if twin is None:
@@ -285,7 +293,7 @@ def _real_twin(s: sp.Symbol) -> sp.Dummy:
 def norm(v: Value, kind: str) -> sp.Expr:
     """‖v‖₂ (Frobenius for a matrix), ‖v‖₁, or |v| for a scalar."""
     if not isinstance(v, sp.MatrixBase):
-        return sp.Abs(v)
+        return as_real(sp.Abs, v)
     if v.rows > 1 and v.cols > 1 and kind != "F":
         shown = f"\\|A\\|_{kind}" if kind else "\\|A\\|"
         raise ValueError(
@@ -293,7 +301,7 @@ def norm(v: Value, kind: str) -> sp.Expr:
             "Frobenius norm is read; write \\|A\\|_F for the Frobenius norm"
         )
     if kind == "1":
-        return sp.Add(*(sp.Abs(e) for e in v))
+        return sp.Add(*(as_real(sp.Abs, e) for e in v))
     if kind in ("2", "F", ""):
         return sp.sqrt(sp.Add(*(e**2 for e in v)))
     raise ValueError(f"unknown norm ‖·‖_{kind}; use ‖x‖, ‖x‖_1, ‖x‖_2 or ‖A‖_F")
