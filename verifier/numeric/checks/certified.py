@@ -153,6 +153,7 @@ def with_decimals(body: Expectation) -> bool:
 
 def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator, s: Settings) -> NumericOutcome | str:
     """The certified check at sampled points of the parameters, or why it does not apply."""
+    body = real_and_imaginary(body)
     p = plan(body)
     if isinstance(p, str):
         return p
@@ -187,6 +188,24 @@ def check_certified(inst: Instance, body: Expectation, rng: np.random.Generator,
     elif out.verdict is NumericVerdict.PASS:
         out.evidence = _with_note(out, p, float((cmp.tolerance / cmp.scale)[cmp.valid].max(initial=0.0)))
     return out
+
+
+def real_and_imaginary(body: Expectation) -> Expectation:
+    """A claim written with i, E f = c, as E Re f = Re c and E Im f = Im c, every symbol real (the noise and the
+    parameters are): E e^{iX} = e^{−1/2} + 1/1000 for X ~ N(0, 1) went to Monte Carlo, whose tolerance near 10⁻²
+    passed it, where E cos X and E sin X are each integrated with certified bounds. A claim without i is as it was."""
+    entries, equals = as_matrix(body.expr), as_matrix(body.equals)
+    if not any(sp.sympify(e).has(sp.I) for e in (*entries, *equals)):
+        return body
+    symbols = set().union(*(sp.sympify(e).free_symbols for e in (*entries, *equals)))
+    real = {s: sp.Dummy(s.name, real=True) for s in symbols if isinstance(s, sp.Symbol) and s.is_real is None}
+    back = {d: s for s, d in real.items()}
+
+    def parts(values: list[sp.Expr]) -> sp.ImmutableMatrix:
+        split = [sp.sympify(e).xreplace(real).as_real_imag() for e in values]
+        return sp.ImmutableMatrix([*(re for re, _ in split), *(im for _, im in split)]).xreplace(back)
+
+    return dataclasses.replace(body, expr=parts(entries), equals=parts(equals))
 
 
 def _compare(
