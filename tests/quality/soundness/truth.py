@@ -254,13 +254,19 @@ def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution]
     f = sp.lambdify(z, sub(expr, subs), modules="mpmath")
     if isinstance(law, distributions.Bernoulli):
         p = mpmath.mpf(str(params[0]))
-        return sp.Float(str(p * f(mpmath.mpf(1)) + (1 - p) * f(mpmath.mpf(0))), DIGITS)
+        return _exact(p * f(mpmath.mpf(1)) + (1 - p) * f(mpmath.mpf(0)))
     if isinstance(law, distributions.Uniform):
         a, b = (mpmath.mpf(str(v)) for v in params)
-        return sp.Float(str(mpmath.quad(f, [a, b]) / (b - a)), DIGITS)
+        return _exact(mpmath.quad(f, [a, b]) / (b - a))
     mu, var = (mpmath.mpf(str(v)) for v in params)
     pdf = lambda s: mpmath.exp(-((s - mu) ** 2) / (2 * var)) / mpmath.sqrt(2 * mpmath.pi * var)  # noqa: E731
-    return sp.Float(str(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf])), DIGITS)
+    return _exact(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf]))
+
+
+def _exact(v: Any) -> sp.Expr:
+    """An mpmath value as a 60-digit sympy number, its imaginary part kept (E e^{iX} is complex)."""
+    c = mpmath.mpc(v)
+    return sp.Float(str(c.real), DIGITS) + sp.I * sp.Float(str(c.imag), DIGITS)
 
 
 def _float(v: Any) -> sp.Expr:
