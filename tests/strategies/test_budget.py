@@ -310,6 +310,7 @@ def _compiled_across_a_claim_start() -> tuple[int, int]:
     """In a worker: how many compiled expressions the numeric checks keep after some work, then after start_claim."""
     from verifier.numeric import batch
 
+    batch._COMPILED.clear()  # the worker is forked from this pytest worker, which an earlier test may have filled
     x = sp.Symbol("x")
     batch.compiled([x], [sp.sin(x) + 1])
     before = len(batch._COMPILED)
