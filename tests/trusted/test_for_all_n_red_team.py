@@ -6,6 +6,9 @@ PROVED for all n.
   real for every n (decide/sums/decide.py `_abstracted`).
 - A scalar p beside positive entries p_i: the rules read "positive" by name, so log(p^e) = e log p passed for
   a real p. A scalar named like a vector is now outside the rules' fragment.
+- A sympy Sum over part of a matrix's axis: Σ_{k=0}^{n−1} X_kk on an (n + 1)-square X misses X_nn, but its index's
+  letter (n values) was taken for the axis's (n + 1), so (n − 1)·Σ X_kk = (n − 1)·tr X, true at n = 1 only, was
+  PROVED for all n; a sum's index on an axis of another size is now outside the Einstein forms' fragment.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from verifier.run.runner import RunSettings, verify_paths
 FAST = EngineSettings(samples=40)
 x, p = sp.symbols("x p")
 i = sp.Symbol("i", integer=True)
+k = sp.Symbol("k", integer=True)
 
 
 def _roots(n: object) -> sp.Expr:
@@ -48,6 +52,30 @@ def scalar_named_like_a_positive_vector(n: object) -> Identity:
     entries = sp.IndexedBase("p")
     total = sp.Sum(entries[i], (i, 1, n))
     return Identity(sp.log(p**e) + total, e * sp.log(p) + total, where={entries: Positive(), p: Real()})
+
+
+@claim(n=[1])
+def trace_of_a_larger_matrix_summed_short(n: object) -> Identity:
+    """(n − 1)·Σ_{k=0}^{n−1} X_kk = (n − 1)·tr X for an (n + 1)-square X: 0 = 0 at n = 1; at n = 2, X = E₃₃ gives
+    0 against 1."""
+    X = sp.MatrixSymbol("X", n + 1, n + 1)  # type: ignore[operator]
+    return Identity((n - 1) * sp.Sum(X[k, k], (k, 0, n - 1)), (n - 1) * sp.trace(X), where={X: Real()})  # type: ignore[operator]
+
+
+@claim(n=[1, 2])
+def trace_of_a_larger_matrix_summed_short_at_every_n(n: object) -> Identity:
+    """Σ_{k=0}^{n−1} X_kk = tr X for an (n + 1)-square X: false at every n (X = E_{n+1,n+1}); it was UNKNOWN, an
+    'engine inconsistency' between the proof for all n and the counterexample."""
+    X = sp.MatrixSymbol("X", n + 1, n + 1)  # type: ignore[operator]
+    return Identity(sp.Sum(X[k, k], (k, 0, n - 1)), sp.trace(X), where={X: Real()})  # type: ignore[operator]
+
+
+def test_a_sum_over_part_of_an_axis_is_not_the_whole_axis() -> None:
+    r = verify_family(trace_of_a_larger_matrix_summed_short, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason  # at n = 1 only
+    assert "on an axis of size n + 1" in r.reason, r.reason
+    r = verify_family(trace_of_a_larger_matrix_summed_short_at_every_n, FAST)
+    assert r.status is Status.REFUTED, r.reason
 
 
 def test_a_sum_of_terms_not_shown_real_is_not_taken_for_real() -> None:

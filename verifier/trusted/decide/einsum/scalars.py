@@ -34,6 +34,7 @@ from verifier.trusted.decide.einsum.forms import (
     merge_sizes,
     power_name,
     product,
+    same_size,
     scaled,
 )
 
@@ -213,8 +214,13 @@ class ScalarReader:
         return self.matrix(m, self._index(i, m.shape[0], scope), self._index(j, m.shape[1], scope))
 
     def _index(self, i: sp.Expr, size: sp.Expr, scope: Scope) -> Letter | None:
+        """The letter of a sum's index on an axis it runs over whole: Σ_{k=0}^{n−1} X_kk on an (n + 1)-square X
+        misses X_nn, and its letter of n values was taken for the axis's n + 1: = tr X was PROVED for all n."""
         if i in scope:
-            return scope[i]
+            letter = scope[i]
+            if not same_size(self.sizes[letter], size):
+                raise OutsideFragment(f"a sum's index {i} over {self.sizes[letter]} values on an axis of size {size}")
+            return letter
         if i == 0 and is_one(size):
             return None
         raise OutsideFragment(f"the fixed index {i} of an axis of size {size}")
