@@ -66,6 +66,8 @@ def _verdict(block: str, line: str) -> Status:
         ("x: real; f: function", "f^2(x) = f(x) f(x)", "or the composition f(f(x))"),
         ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\|_2 = \\sqrt{2}", "write \\|A\\|_F"),
         ("A: matrix k×k; k: 2..2", "\\|A\\|_1 = \\sum_{i,j} |A_{ij}|", "induced"),
+        # red team rtF: \sum_{i,i} A_{ii} was read as a double sum, k·tr(A), where a student means tr(A)
+        ("A: matrix k×k; k: 2..3", "\\sum_{i,i} A_{ii} = \\operatorname{tr}(A)", "the index i is bound twice"),
         ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\| = 1", "Frobenius"),
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
         ("x: real", "\\frac{d}{dx}(x+1)(x-1) = 2x", "\\left((x+1) (x-1)\\right) for the second"),

@@ -59,7 +59,13 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
     if _is(inner, "items"):
         if upper is not None:
             raise w.fail(node, "\\sum_{i,j} runs each index over 1..k; give no upper bound, or nest the sums")
-        return [(w.letters(c), list(range(1, w.scope.size() + 1))) for c in inner.children if isinstance(c, Tree)]
+        letters = [w.letters(c) for c in inner.children if isinstance(c, Tree)]
+        if len(set(letters)) < len(letters):  # \sum_{i,i} A_{ii}: the diagonal, or k times it (read so)?
+            twice = next(x for x in letters if letters.count(x) > 1)
+            other = "l" if twice == "j" else "j"
+            says = f"write \\sum_{{{twice}}} for one sum, or \\sum_{{{twice},{other}}} for a double sum"
+            raise w.fail(inner, f"ambiguous: the index {twice} is bound twice (the diagonal, or k times it?): {says}")
+        return [(x, list(range(1, w.scope.size() + 1))) for x in letters]
     parts = [_binding(w, c) for c in inner.children if _is(c, "binding")] if _is(inner, "bindings") else []
     if _is(inner, "binding"):
         parts = [_binding(w, inner)]
