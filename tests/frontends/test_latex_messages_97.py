@@ -192,3 +192,18 @@ def test_a_sums_bound_that_is_not_a_size_says_to_declare_it_as_one(declarations:
     message = _message(declarations, "\\sum_{i=1}^{n} 1 = n")
     assert "as a size" in message and "(n: 1..5)" in message, message
     assert _status("n: 1..5", "\\sum_{i=1}^{n} 1 = n") is Status.PROVED
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "\\sum_{i < j} x_i x_j = 0",
+            "a bound is written i=1 or i \\neq j, not with <; for pairs, nest the sums: \\sum_{j} \\sum_{i=1}^{j-1}",
+        ),
+        ("\\sum_{j \\le i} x_j = 0", "a bound is written j=1 or j \\neq i, not with \\le"),
+    ],
+)
+def test_a_bound_with_an_order_says_how_to_write_it(line: str, message: str) -> None:
+    """red team rtF: the message named the index against itself (\\sum_{i<j}: "i \\neq i")."""
+    assert _message("x: vector of size k; k: 2..3; i: index", line) == message

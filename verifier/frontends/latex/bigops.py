@@ -82,7 +82,10 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
         elif rel in ("\\neq", "\\ne"):
             excluded.append(_whole(w, rhs))
         else:
-            raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq i, not with {rel}")
+            other = "j" if var != "j" else "i"
+            nested = f"\\sum_{{{other}}} \\sum_{{{var}=1}}^{{{other}-1}}"
+            pairs = f"; for pairs, nest the sums: {nested}" if rel == "<" else ""
+            raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq {other}, not with {rel}{pairs}")
     if any(rel == "=" for _, rel, _ in parts) and upper is None:
         raise w.fail(node, f"\\sum_{{{var}={lo}}} needs an upper bound: ^{{k}}")
     hi = _whole(w, upper) if upper is not None else w.scope.size()
