@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frontends.homework import refusal
+from tests.frontends.homework import read, refusal
 from tests.frontends.homework import status as _status
 from verifier.outcome import Status
 
@@ -207,3 +207,19 @@ def test_a_sums_bound_that_is_not_a_size_says_to_declare_it_as_one(declarations:
 def test_a_bound_with_an_order_says_how_to_write_it(line: str, message: str) -> None:
     """red team rtF: the message named the index against itself (\\sum_{i<j}: "i \\neq i")."""
     assert _message("x: vector of size k; k: 2..3; i: index", line) == message
+
+
+@pytest.mark.parametrize(
+    ("declarations", "says"),
+    [
+        ("x: vector of size k; k: 2..3; x_1: real", "x_{1} is declared, and x is a vector whose entry x_{1}"),
+        ("A: matrix k×k; k: 2..3; A_{12}: real", "A_{12} is declared, and A is a matrix whose entry A_{12}"),
+    ],
+)
+def test_a_scalar_named_like_an_entry_is_refused(declarations: str, says: str) -> None:
+    """red team rtF: x_1 beside a vector x read as the scalar where written and as the entry where a sum reached it,
+    and the line was refused as 'round trip: ... a bug of the LaTeX reader, please report it'."""
+    line = "x_1 = \\sum_{i=1}^{k} x_i - \\sum_{i=2}^{k} x_i" if "x_1" in declarations else "A_{12} = A_{12}"
+    families, errors = read(declarations, f"$$ {line} $$")
+    assert families == [], families
+    assert any(says in e for e in errors) and not any("bug of the LaTeX reader" in e for e in errors), errors

@@ -97,6 +97,7 @@ def parse_block(block: list[Text]) -> Declarations:
         except LatexError as err:
             decls.errors.append(err)
     _check_shadowing(decls)
+    _check_entry_names(decls)
     _drop_conflicts(decls)
     _check_sizes(decls)
     return decls
@@ -118,6 +119,28 @@ def _check_shadowing(decls: Declarations) -> None:
         )
         decls.conflicts[key] = "it is both declared and defined in the verifier block; keep one of the two"
         del decls.definitions[key], decls.objects[key]  # neither reading is chosen: a line using it is an error
+
+
+def _check_entry_names(decls: Declarations) -> None:
+    """A scalar named like an entry of a declared vector or matrix (x_1 beside x: a vector) would make x_1 the scalar
+    where written and the entry where a sum reaches it: refused (it was a 'round trip' error, 'a bug of the reader')."""
+    for key in [*decls.objects, *decls.definitions]:
+        found = re.fullmatch(r"(.+)_([1-9]\d*)", key)  # x_0 is no entry: a start value beside x stays
+        base = decls.objects.get(found.group(1)) if found else None
+        if found is None or base is None or not base.shape or key in decls.conflicts:
+            continue
+        obj = decls.objects.get(key)
+        shown = obj.name.latex if obj is not None else decls.definitions[key].name.latex
+        kind = "a vector" if len(base.shape) == 1 else "a matrix"
+        decls.errors.append(
+            LatexError(
+                obj.origin if obj is not None else decls.definitions[key].body.origin,
+                f"{shown} is declared, and {base.name.latex} is {kind} whose entry {shown} is written the same way; "
+                f"rename one of them",
+            )
+        )
+        decls.conflicts[key] = f"it is named like an entry of {base.name.latex}; rename one of them"
+        decls.definitions.pop(key, None)
 
 
 def _said(decls: Declarations, name: Name, raw: str, what: str, value: object, where: Origin) -> bool:

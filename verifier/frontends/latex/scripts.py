@@ -205,8 +205,8 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     decls = w.scope.decls
     if lit and key:
         full = f"{key}_{lit}"
-        if {full, f"{full}^2"} & {*decls.objects, *decls.definitions, *decls.functions}:
-            return w.lookup(full, full, node)
+        if {full, f"{full}^2"} & {*decls.objects, *decls.definitions, *decls.functions, *decls.conflicts}:
+            return w.lookup(full, full, node)  # a refused name (x_1 beside a vector x) is an error, not the entry
         found = decls.objects.get(key)
         if found is not None and found.domain == "identity" and found.shape[0] == lit:
             return w.lookup(key, key, node)  # I_k: the identity, with its size written
