@@ -9,6 +9,9 @@ PROVED for all n.
 - A sympy Sum over part of a matrix's axis: Σ_{k=0}^{n−1} X_kk on an (n + 1)-square X misses X_nn, but its index's
   letter (n values) was taken for the axis's (n + 1), so (n − 1)·Σ X_kk = (n − 1)·tr X, true at n = 1 only, was
   PROVED for all n; a sum's index on an axis of another size is now outside the Einstein forms' fragment.
+- A sympy Sum whose count may be negative: Σ_{k=0}^{n−3} c·tr X = (n − 2)·c·tr X was PROVED for all n, though at
+  n = 1 the sum is empty (0) and the right side −c·X₁₁ (the index-sum rules refused the same claim without X). A
+  sum's count must be shown ≥ 0 for every n.
 """
 
 from __future__ import annotations
@@ -68,6 +71,20 @@ def trace_of_a_larger_matrix_summed_short_at_every_n(n: object) -> Identity:
     'engine inconsistency' between the proof for all n and the counterexample."""
     X = sp.MatrixSymbol("X", n + 1, n + 1)  # type: ignore[operator]
     return Identity(sp.Sum(X[k, k], (k, 0, n - 1)), sp.trace(X), where={X: Real()})  # type: ignore[operator]
+
+
+@claim(n=[2, 3])
+def empty_sum_counted_negative(n: object) -> Identity:
+    """Σ_{k=0}^{n−3} c·tr X = (n − 2)·c·tr X: true for n ≥ 2; at n = 1 the sum is empty and the right side −c·X₁₁."""
+    X = sp.MatrixSymbol("X", n, n)  # type: ignore[arg-type]
+    lhs = sp.Sum(x, (k, 0, n - 3)) * sp.trace(X)  # type: ignore[operator]
+    return Identity(lhs, (n - 2) * x * sp.trace(X), where={X: Real(), x: Real()})  # type: ignore[operator]
+
+
+def test_a_sum_whose_count_may_be_negative_is_not_proved_for_all_n() -> None:
+    r = verify_family(empty_sum_counted_negative, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason  # at n = 2, 3 only
+    assert "not shown ≥ 0 for every n" in r.reason, r.reason
 
 
 def test_a_sum_over_part_of_an_axis_is_not_the_whole_axis() -> None:

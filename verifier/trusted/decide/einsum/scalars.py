@@ -231,6 +231,8 @@ class ScalarReader:
             letter = self.fresh(hi - lo + 1)
             if lo != 0 or letter is None or (hi.free_symbols & set(inner)):
                 raise OutsideFragment(f"a sum over {dummy} from {lo} to {hi}")
+            if sp.sympify(hi - lo + 1).is_nonnegative is not True:  # Σ_{k=0}^{n−3} c is 0 at n = 1, not (n − 2)c
+                raise OutsideFragment(f"a sum over {dummy} of {hi - lo + 1} terms, not shown ≥ 0 for every n")
             inner[dummy] = letter
         ranges = {inner[d]: self.sizes[inner[d]] for d, _, _ in e.limits}
         return [Term(t.coeff, t.factors, merge_sizes(t.sizes, ranges)) for t in self.scalar(e.function, inner)]
