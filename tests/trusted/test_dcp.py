@@ -12,15 +12,30 @@ import pytest
 import sympy as sp
 
 from tests.support import ROOT
-from verifier import SPD, Convex, Inequality, Integer, Interval, Positive, Real
+from verifier import (
+    SPD,
+    Convex,
+    Diagonal,
+    Inequality,
+    Integer,
+    Interval,
+    Invertible,
+    Nonzero,
+    Orthogonal,
+    Positive,
+    PSDMatrix,
+    Real,
+    Symmetric,
+)
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, claim
 from verifier.language.mathlib import matrix
 from verifier.load import loader
 from verifier.outcome import Status
 from verifier.strategies import ladder
 from verifier.trusted import dcp, kernel
-from verifier.trusted.instantiate import instantiate, with_domain_facts
+from verifier.trusted.instantiate import ClaimError, instantiate, with_domain_facts
 from verifier.trusted.kernel import Rejected
 
 SETTINGS = EngineSettings(samples=60)
@@ -68,12 +83,50 @@ def test_the_rule_needs_a_convex_domain() -> None:
     x = sp.Symbol("x")
 
     @claim()
-    def on_integers() -> Convex:
-        """x² on the integers."""
-        return Convex(x**2, x, where={x: Integer(1, 5)})
+    def on_reals() -> Convex:
+        """x² on ℝ."""
+        return Convex(x**2, x, where={x: Real()})
 
+    inst = instantiate(on_reals.build(None))
+    (given,) = inst.given
+    on_integers = dataclasses.replace(inst, given=(dataclasses.replace(given, domain=Integer(1, 5)),))
     with pytest.raises(Rejected, match="not known to be convex"):
-        kernel.prove_convex_by_dcp(instantiate(on_integers.build(None)))
+        kernel.prove_convex_by_dcp(on_integers)
+
+
+@pytest.mark.parametrize(
+    ("domain", "shown"),
+    [(Integer(1, 5), "{1, …, 5}"), (Nonzero(), "ℝ∖{0}"), (Orthogonal(), "orthogonal"), (Invertible(), "invertible")],
+)
+def test_a_convexity_claim_on_a_domain_that_is_not_convex_is_malformed(domain: Domain, shown: str) -> None:
+    """Convexity is defined on a convex set only. On x ≠ 0 or the orthogonal matrices the two-point check evaluated
+    f between two points of the domain, off it, and 1/x² was REFUTED at x = 0 (between −1 and 1), −tr(QᵀQ), which is
+    −n at every orthogonal Q, at Q = 0 (between I and −I): an ERROR that says the domain is not convex now."""
+    x, Q = sp.Symbol("x"), matrix("Q", 2)
+    target, f = (x, 1 / x**2) if domain.needs == "any" else (Q, -(Q.T * Q).trace())
+
+    @claim()
+    def off_a_convex_set() -> Convex:
+        """f convex on a set that is not convex."""
+        return Convex(f, target, where={target: domain})
+
+    with pytest.raises(ClaimError, match="needs a convex domain") as err:
+        instantiate(off_a_convex_set.build(None))
+    assert shown in str(err.value)
+
+
+@pytest.mark.parametrize("domain", [Real(), Interval(0, 1), Positive(), SPD(), PSDMatrix(), Symmetric(), Diagonal()])
+def test_a_convexity_claim_on_a_convex_domain_is_well_formed(domain: Domain) -> None:
+    Q = matrix("Q", 2)
+    x = sp.Symbol("x")
+    target, f = (x, x**2) if domain.needs == "any" else (Q, (Q.T * Q).trace())
+
+    @claim()
+    def on_a_convex_set() -> Convex:
+        """f convex on a convex set."""
+        return Convex(f, target, where={target: domain})
+
+    assert instantiate(on_a_convex_set.build(None)).given[0].domain == domain
 
 
 def test_a_proof_names_its_rules_and_assumptions() -> None:

@@ -37,7 +37,7 @@ from verifier.language.claims import (
     Limit,
     Statement,
 )
-from verifier.language.domains import Domain, DomainError
+from verifier.language.domains import Domain, DomainError, is_convex
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
@@ -174,6 +174,7 @@ def _check_shapes(body: Statement) -> None:
         case Convex(f=f, wrt=wrt):
             if as_matrix(f).shape != (1, 1) or all(g.target != wrt for g in body.given()):
                 raise ClaimError("a convexity claim needs a scalar f and wrt= one of its where= keys")
+            _check_convex_domain(next(g for g in body.given() if g.target == wrt))
         case Implication(premise=a, conclusion=b):
             for rel in (a, b):
                 _check_relation(rel)
@@ -190,6 +191,17 @@ def _check_shapes(body: Statement) -> None:
             if drawn:
                 raise ClaimError(f"the claimed value holds the noise {', '.join(drawn)}: an expectation is a number, "
                                  "or depends on the parameters alone; write its value without the noise")  # fmt: skip
+
+
+def _check_convex_domain(given: Given) -> None:
+    """Convexity is defined on a convex set only: on another (x ≠ 0, the orthogonal matrices) θa + (1 − θ)b can
+    leave the domain, and a two-point check there evaluates f off it (1/x² was REFUTED at x = 0, "between" −1 and 1)."""
+    if not is_convex(given.domain):
+        raise ClaimError(
+            f"convexity in {given.label} needs a convex domain, and {given.domain.describe()} is not known to be one "
+            f"(a point between two of its points can lie outside it); declare {given.label} on a convex domain "
+            "(ℝ, an interval, symmetric, PSD, the simplex, ...)"
+        )
 
 
 def _check_relation(rel: object) -> None:

@@ -29,7 +29,19 @@ from verifier.language.domains.matrix import (
 from verifier.language.domains.scalar import Integer, Interval, Nonnegative, Nonzero, Positive, Real
 from verifier.language.domains.vector import OneHot, Simplex
 
+# the domains that are convex sets, by exact type (a FullColumnRank is a General and a OneHot a Simplex, and
+# neither is convex): the only ones a convexity claim's variable may range over, since f(θa + (1 − θ)b) is
+# evaluated between two points of the domain
+CONVEX_SETS = (Real, General, Positive, Nonnegative, Interval, Simplex, Symmetric, SPD, PSDMatrix, Diagonal)
+
+
+def is_convex(domain: Domain) -> bool:
+    """Whether the domain is known to be a convex set (every segment between two of its points lies in it)."""
+    return type(domain) in CONVEX_SETS
+
+
 __all__ = [
+    "CONVEX_SETS",
     "SPD",
     "Diagonal",
     "Domain",
@@ -49,4 +61,5 @@ __all__ = [
     "Shape",
     "Simplex",
     "Symmetric",
+    "is_convex",
 ]
