@@ -33,6 +33,18 @@ def scales(rng: np.random.Generator, k: int) -> np.ndarray:
     return scale
 
 
+def dyadic_scales(rng: np.random.Generator, k: int) -> np.ndarray:
+    """scales rounded to powers of two, for a matrix domain whose samples must stay in it exactly: a float times
+    a power of two is exact, so a singular LLᵀ stays exactly PSD and a spectrum keeps its signs."""
+    return np.exp2(np.round(np.log2(scales(rng, k))))
+
+
+def scaled(rng: np.random.Generator, out: np.ndarray) -> np.ndarray:
+    """The k matrices out[i], each times its own dyadic scale (mostly about 1, some 2⁻¹⁰, some 8): a matrix domain
+    samples its whole size range, as Real does, and not only a spectrum near 1."""
+    return out * dyadic_scales(rng, len(out)).reshape((len(out),) + (1,) * (out.ndim - 1))
+
+
 def simple_values(rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
     """Small integers and halves: the values a minimal counterexample should use."""
     choices = np.array([-2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0])

@@ -14,6 +14,7 @@ from verifier.language.domains.base import (
     Parametrisation,
     Shape,
     orthogonal_sample,
+    scaled,
     spectral,
     symmetric_relations,
 )
@@ -80,7 +81,7 @@ class Symmetric(Domain):
 
 @dataclass(frozen=True)
 class SPD(Symmetric):
-    """A = Aᵀ and A ≻ 0 (eigenvalues in [0.1, 10] by default; corners up to cond 1e6)."""
+    """A = Aᵀ and A ≻ 0 (eigenvalues in [0.1, 10] times a dyadic scale, 2⁻¹⁰ to 16; corners up to cond 1e6)."""
 
     def describe(self) -> str:
         return "symmetric positive definite"
@@ -89,7 +90,7 @@ class SPD(Symmetric):
         return f"{label} = {label}ᵀ ≻ 0"
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
-        return spectral(rng, shape[0], k, lambda: np.exp(rng.uniform(-2.3, 2.3, shape[0])))
+        return scaled(rng, spectral(rng, shape[0], k, lambda: np.exp(rng.uniform(-2.3, 2.3, shape[0]))))
 
     def parametrisation(self, target: sp.Basic) -> Parametrisation | None:
         return cholesky(target, strict=True)
@@ -118,13 +119,14 @@ class PSDMatrix(Symmetric):
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         """Well-conditioned points from a spectrum in [0.1, 10]; 20% singular ones, built as LLᵀ with
-        L exactly representable and of rank n − 1, so that the float sample is exactly PSD."""
+        L exactly representable and of rank n − 1, so that the float sample is exactly PSD; each times a
+        dyadic scale, which keeps it exactly PSD."""
         n = shape[0]
         out = spectral(rng, n, k, lambda: np.exp(rng.uniform(-2.3, 2.3, n)))
         if n > 1:
             singular = np.flatnonzero(rng.uniform(size=k) < 0.2)
             out[singular] = dyadic_gram(rng, n, n - 1, len(singular))
-        return out
+        return scaled(rng, out)
 
     def contains_exactly(self, values: Sequence[sp.Rational]) -> bool | None:
         m = square(values)
@@ -172,7 +174,7 @@ def cholesky(target: sp.Basic, strict: bool) -> Parametrisation | None:
 
 @dataclass(frozen=True)
 class Invertible(Domain):
-    """A square matrix with singular values in [0.3, 3] (well conditioned)."""
+    """A square matrix; samples have singular values in [0.3, 3] (well conditioned) times a dyadic scale."""
 
     needs: ClassVar[str] = "square"
 
@@ -188,7 +190,7 @@ class Invertible(Domain):
         for i in range(k):
             u, v = orthogonal_sample(rng, n), orthogonal_sample(rng, n)
             out[i] = (u * np.exp(rng.uniform(-1.2, 1.1, n))) @ v
-        return out
+        return scaled(rng, out)
 
     def corner_sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         n = shape[0]
