@@ -17,8 +17,10 @@ WHERE = {x: Real(), y: Real()}
 
 @claim(n=[2, 3])
 def undecided_then_refuted(n: int) -> Implication:
-    if n == 2:  # the samples never hit the circle, and it is not linear in a symbol: undecided at n = 2
-        return Implication(Relation(x**2 + y**2, "=", 1), Relation(x, "<", 1), where=WHERE)
+    if n == 2:  # the circle is not linear in a symbol, and the samples meet it only at the special points on the
+        # axes, where x ≤ 1 holds: undecided at n = 2 (x < 1 was here, which (1, 0) refutes, now that a premise held at
+        # too few samples to pass on is still checked there)
+        return Implication(Relation(x**2 + y**2, "=", 1), Relation(x, "<=", 1), where=WHERE)
     return Implication(Relation(x, "=", 1), Relation(x, "<", 1), where=WHERE)
 
 

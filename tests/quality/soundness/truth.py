@@ -198,7 +198,11 @@ def _holds(lhs: Any, op: str, rhs: Any) -> bool:
 
 
 def _relation_holds(rel: Relation, subs: Mapping[sp.Basic, Any]) -> bool:
-    return _holds(sub(rel.lhs, subs), rel.op, sub(rel.rhs, subs))
+    """lhs op rhs at the point; between matrices (an equation), entry by entry."""
+    lhs, rhs = sub(rel.lhs, subs), sub(rel.rhs, subs)
+    if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+        return all(_holds(a, rel.op, b) for a, b in zip(sp.Matrix(lhs), sp.Matrix(rhs), strict=True))
+    return _holds(lhs, rel.op, rhs)
 
 
 def sub(e: Any, subs: Mapping[sp.Basic, Any]) -> Any:

@@ -232,15 +232,10 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
     body = statement(b, inst.claim.body.where)  # type: ignore[attr-defined]
     sub = instantiate(dataclasses.replace(inst.claim, body=body))
     wanted = 0 if s.points is not None else max(1, s.samples // MIN_SHARE)
-    if len(kept) < wanted:
-        total = len(next(iter(drawn.values()), []))
-        unsolved = " and cannot be solved for a declared symbol over ℝ it is linear in" if a.op == "=" else ""
-        return NumericOutcome(
-            NumericVerdict.INCONCLUSIVE,
-            NumericEvidence(inst.claim.n, "sampled where the premise holds", 0, 0.0, 0.0),
-            reason=f"the premise held at {len(kept)} of {total} samples{unsolved}; too few to check the conclusion",
-        )
+    too_few = len(kept) < wanted  # too few to pass on; a confirmed counterexample among them still refutes
     if not len(kept):
+        if too_few:
+            return _too_few(inst, a, drawn, 0)
         return NumericOutcome(NumericVerdict.PASS, NumericEvidence(inst.claim.n, "no point holds the premise", 0, 0, 0))
     points: Env = {k: v[kept] for k, v in drawn.items()}
     outcome = _check(sub, body, rng, dataclasses.replace(s, points=points, premise=_condition(a)))
@@ -251,7 +246,20 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
     if cx is not None and not _premise_holds(inst, a, points, cx.values, outcome.exact):
         outcome.verdict, outcome.counterexample = NumericVerdict.INCONCLUSIVE, None
         outcome.reason = "the conclusion fails at a sample where the premise could not be confirmed in high precision"
+    if too_few and outcome.counterexample is None:
+        return _too_few(inst, a, drawn, len(kept))
     return outcome
+
+
+def _too_few(inst: Instance, a: Relation, drawn: Env, kept: int) -> NumericOutcome:
+    """No verdict: the premise held at too few samples to pass the conclusion on them."""
+    total = len(next(iter(drawn.values()), []))
+    unsolved = " and cannot be solved for a declared symbol over ℝ it is linear in" if a.op == "=" else ""
+    return NumericOutcome(
+        NumericVerdict.INCONCLUSIVE,
+        NumericEvidence(inst.claim.n, "sampled where the premise holds", 0, 0.0, 0.0),
+        reason=f"the premise held at {kept} of {total} samples{unsolved}; too few to check the conclusion",
+    )
 
 
 def _holds(op: str, lhs: np.ndarray, rhs: np.ndarray) -> np.ndarray:
