@@ -16,7 +16,7 @@ like any other expression.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
 import sympy as sp
@@ -68,6 +68,45 @@ def lower(statement: W) -> W:
 
 
 CONSTANT_MATRICES = (sp.Identity, sp.ZeroMatrix, sp.OneMatrix)  # written out like matrix symbols
+
+
+def written_divisors(expr: Any, invertible: Collection[sp.MatrixSymbol] = ()) -> list[sp.Expr]:
+    """Each divisor a side in matrix notation is written with, made explicit on its own: the determinant of each
+    inverted matrix (A⁻¹ is adj(A)/det A) and each scalar denominator that holds a matrix's entry. The side made
+    explicit as a whole can lose one: det(A)·A⁻¹ becomes adj A once sympy's product cancels det(A)/det(A), and
+    det(A)·(A⁻¹)₁₁ becomes A₂₂, though both are undefined at every singular A (red team 111). Where the side is
+    defined is read from these too. Empty for a side with no matrix symbol. invertible: the matrix symbols declared
+    on a domain of invertible matrices, whose inverses (and those of their products, transposes and powers) need
+    no divisor; (A + 2I)⁻¹ does, A = −2I being invertible."""
+    if not isinstance(expr, sp.Basic) or not walk.has_instance([expr], sp.MatrixSymbol):
+        return []
+    divisors: list[sp.Basic] = []
+    for node in walk.nodes([expr]):
+        if isinstance(node, sp.Inverse) or (isinstance(node, sp.MatPow) and node.exp.is_negative):
+            if not _surely_invertible(node.args[0], invertible):
+                divisors.append(sp.Determinant(node.args[0]))
+        elif isinstance(node, sp.Pow) and node.exp.is_negative and walk.has_instance([node.base], sp.MatrixSymbol):
+            divisors.append(node.base)
+    symbols = sorted(walk.instances(divisors, sp.MatrixSymbol), key=str)
+    table = {m: _explicit(m) for m in symbols}
+    nonzero = {sp.expand(_lower_expr(sp.Determinant(m), table)) for m in symbols if m in invertible}
+    explicit = [_lower_expr(d, table) for d in dict.fromkeys(divisors)]
+    return [d for d in explicit if sp.expand(d) not in nonzero]  # (A⁻¹)₁₁'s det A, for an invertible A: not 0
+
+
+def _surely_invertible(m: sp.Basic, invertible: Collection[sp.MatrixSymbol]) -> bool:
+    """m is a declared invertible matrix, the identity, or a transpose, inverse, integer power or product of such."""
+    if isinstance(m, sp.MatrixSymbol | sp.Identity):
+        return m in invertible or isinstance(m, sp.Identity)
+    if isinstance(m, sp.Transpose | sp.Inverse):
+        return _surely_invertible(m.arg, invertible)
+    if isinstance(m, sp.MatPow):
+        return m.exp.is_integer is True and _surely_invertible(m.base, invertible)
+    if isinstance(m, sp.MatMul):
+        scalars = [a for a in m.args if not isinstance(a, sp.MatrixExpr)]
+        matrices = [a for a in m.args if isinstance(a, sp.MatrixExpr)]
+        return all(c.is_nonzero is True for c in scalars) and all(_surely_invertible(a, invertible) for a in matrices)
+    return False
 
 
 def _takes_derivative(*parts: Any) -> bool:

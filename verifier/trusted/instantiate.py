@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
-from verifier.language import distributions, iteration, walk
+from verifier.language import distributions, iteration, lowering, walk
 from verifier.language.claims import (
     PSD,
     Convergence,
@@ -37,7 +37,7 @@ from verifier.language.claims import (
     Limit,
     Statement,
 )
-from verifier.language.domains import Domain, DomainError, is_convex
+from verifier.language.domains import SPD, Domain, DomainError, Invertible, Orthogonal, is_convex
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
@@ -129,6 +129,17 @@ def _node(node: sp.Basic, memo: dict[sp.Basic, str]) -> str:
         text = f"{_class_key(type(node))}({args})" if node.args else f"{_class_key(type(node))}:{sp.srepr(node)}"
         found = memo[node] = hashlib.sha256(text.encode()).hexdigest()
     return found
+
+
+def written_divisors(claim: Claim) -> tuple[list[sp.Expr], list[sp.Expr]]:
+    """The divisors of each side (lhs, rhs) of an Identity as written in matrix notation, made explicit one by one
+    (`lowering.written_divisors`): the claim is undefined where one is 0, though the side made explicit as a whole
+    may have cancelled it (det(A)·A⁻¹ = adj A). A matrix declared invertible, SPD or orthogonal needs none."""
+    written = claim.as_written
+    if not isinstance(written, Identity):
+        return [], []
+    invertible = [g.target for g in written.given() if isinstance(g.domain, SPD | Invertible | Orthogonal)]
+    return lowering.written_divisors(written.lhs, invertible), lowering.written_divisors(written.rhs, invertible)
 
 
 def as_matrix(obj: object) -> sp.ImmutableMatrix:

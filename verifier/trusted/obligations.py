@@ -24,7 +24,7 @@ from verifier.language.stepwise import Implication
 from verifier.trusted.cases import NotShowable as NotShowable
 from verifier.trusted.cases import cases as cases
 from verifier.trusted.cases import has_cases as has_cases
-from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
+from verifier.trusted.instantiate import ClaimError, Instance, as_matrix, written_divisors
 
 
 def jacobian_layout(body: Derivative) -> tuple[list[sp.Expr], list[sp.Symbol], sp.ImmutableMatrix]:
@@ -150,7 +150,9 @@ def sides(inst: Instance) -> list[sp.Expr]:
     """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative or expectation; a
     convex f; both relations of an implication), in the symbolic view: where the claim is defined is read from these
     too, since a pole on both sides cancels out of lhs − rhs (tan x + 1 = tan x + sin²x + cos²x)."""
-    return [e for side in _declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
+    declared = [e for side in _declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
+    left, right = written_divisors(inst.claim)  # det(A)·A⁻¹ = adj A: det(A) cancelled once made explicit
+    return declared + [inst.symbolic(sp.Pow(d, -1)) for d in (*left, *right)]
 
 
 def _declared_sides(body: Any) -> tuple[Any, ...]:

@@ -5,7 +5,9 @@ each singular A (A = 0, a special point: 0·(0/0)), where the right side has a v
 is partial, as (x² − 1)/(x − 1) = x + 1 on ℝ is, and as (A − Aᵀ)⁻¹(A − Aᵀ)v = v is REFUTED at A = 0
 (probe_edges_inverses). sympy keeps det(A) unevaluated while the claim is built, so the product still holds the
 denominator; the lowering writes det(A) out and A⁻¹ as adj(A)/det(A), sympy's product then cancels det(A)/det(A),
-and the proof and the numeric check both see A₂₂ = A₂₂: PROVED, with no "wherever both sides are defined". A⁻¹A = I
+and the proof and the numeric check both saw A₂₂ = A₂₂: PROVED, with no "wherever both sides are defined". They are
+REFUTED at A = 0 now: the divisors a side is written with are read from the claim as written
+(`lowering.written_divisors`, tests/numeric/test_written_divisors.py). A⁻¹A = I
 over every real A is cancelled by sympy's own product while the claim is built (kept on purpose for a plain matrix
 symbol, verifier/language/guards.py, "where defined"), and is PROVED with no proviso either. Beside them, the same
 claims on invertible A, true.
@@ -71,10 +73,8 @@ TRUTH = {
     "det_times_inverse_on_invertible": ("true", 2, None),
 }
 
-# Wrong verdicts today: the three partial claims are PROVED (the cancellations above); a fix would keep det A as a
-# condition where the lowering (or sympy's product) cancels it, and say "wherever both sides are defined" or refute.
+# Wrong verdict today: A⁻¹A = I over every real A is PROVED, cancelled by sympy's product while the claim is built,
+# before the claim as written holds it (a fix would record the cancellation in verifier/language/guards.py).
 KNOWN_WRONG = {
-    "det_times_inverse_entry_on_all_matrices",
-    "det_times_inverse_on_all_matrices",
     "inverse_cancels_on_all_matrices",
 }

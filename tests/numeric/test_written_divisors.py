@@ -1,0 +1,64 @@
+"""A side written with a divisor that its explicit form cancels is still undefined where the divisor is 0.
+
+det(A)·A⁻¹ = adj A and det(A)·(A⁻¹)₁₁ = A₂₂, over every real 2×2 A, were PROVED "(exact)" with no proviso (red
+team 111): the lowering writes A⁻¹ as adj(A)/det(A) and det(A) out, and sympy's product cancels det(A)/det(A), so
+neither the kernel nor the numeric check saw a denominator, though both claims are undefined at every singular A.
+Now the divisors a side is written with are read from the claim as written (`lowering.written_divisors`): the
+numeric check finds A = 0, a special point of the domain, and refutes there; the kernel's proof says where it holds.
+Over invertible A the claims are true, and proved with no proviso.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Identity, Invertible, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language.lowering import written_divisors
+from verifier.outcome import Status
+
+SETTINGS = EngineSettings(samples=200)
+
+
+@claim(n=[2])
+def det_times_inverse(n: int) -> Identity:
+    """det(A)·A⁻¹ = adj A for every real A: undefined at A = 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a) * a.I, a.as_explicit().adjugate(), where={a: Real()})
+
+
+@claim(n=[2])
+def det_times_inverse_entry(n: int) -> Identity:
+    """det(A)·(A⁻¹)₁₁ = A₂₂ for every real A: undefined at A = 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a) * a.I[0, 0], a[1, 1], where={a: Real()})
+
+
+@claim(n=[2])
+def det_times_inverse_on_invertible(n: int) -> Identity:
+    """det(A)·(A⁻¹)₁₁ = A₂₂ for invertible A (Cramer's rule)."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a) * a.I[0, 0], a[1, 1], where={a: Invertible()})
+
+
+def test_a_cancelled_inverse_is_refuted_where_the_matrix_is_singular() -> None:
+    for family in (det_times_inverse, det_times_inverse_entry):
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.REFUTED, result.reason
+        assert "undefined at A = [[0, 0], [0, 0]]" in result.reason, result.reason
+
+
+def test_on_invertible_matrices_it_is_proved_with_no_proviso() -> None:
+    result = verify_family(det_times_inverse_on_invertible, SETTINGS)
+    assert result.status is Status.PROVED, result.reason
+    assert "wherever" not in result.reason, result.reason
+
+
+def test_the_divisors_are_those_written() -> None:
+    a, b = sp.MatrixSymbol("A", 2, 2), sp.MatrixSymbol("B", 2, 2)
+    det = sp.Symbol("A11") * sp.Symbol("A22") - sp.Symbol("A12") * sp.Symbol("A21")
+    assert [sp.expand(d) for d in written_divisors(sp.det(a) * a.I)] == [det]
+    assert written_divisors(sp.det(a) * a.I, [a]) == []  # declared invertible
+    assert written_divisors((a * b).T.I, [a, b]) == []  # a product of invertible matrices
+    assert len(written_divisors((a + 2 * sp.Identity(2)).I, [a])) == 1  # A = −2I is invertible
+    assert written_divisors(sp.Symbol("x") / 2) == []  # no matrix: nothing to read
