@@ -68,6 +68,8 @@ def _verdict(block: str, line: str) -> Status:
         ("A: matrix k×k; k: 2..2", "\\|A\\|_1 = \\sum_{i,j} |A_{ij}|", "induced"),
         # red team rtF: \sum_{i,i} A_{ii} was read as a double sum, k·tr(A), where a student means tr(A)
         ("A: matrix k×k; k: 2..3", "\\sum_{i,i} A_{ii} = \\operatorname{tr}(A)", "the index i is bound twice"),
+        ("x: vector of size k; k: 2..3", "\\sum_{k=1}^{k} x_k = \\sum_{i=1}^{k} x_i", "also the name of a size"),
+        ("x: vector of size k; k: 2..3", "\\sum_k x_k = \\sum_i x_i", "the index k is also the name of a size"),
         ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\| = 1", "Frobenius"),
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
         ("x: real", "\\frac{d}{dx}(x+1)(x-1) = 2x", "\\left((x+1) (x-1)\\right) for the second"),

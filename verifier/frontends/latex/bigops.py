@@ -86,6 +86,10 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
             nested = f"\\sum_{{{other}}} \\sum_{{{var}=1}}^{{{other}-1}}"
             pairs = f"; for pairs, nest the sums: {nested}" if rel == "<" else ""
             raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq {other}, not with {rel}{pairs}")
+    if var in w.scope.decls.sizes:  # \sum_{k=1}^{k} x_k: the size k, or an index that runs to itself?
+        other = "i" if var != "i" else "j"
+        raise w.fail(inner, f"ambiguous: the index {var} is also the name of a size; name the index another letter: "
+                            f"\\sum_{{{other}=1}}^{{{var}}}")  # fmt: skip
     if any(rel == "=" for _, rel, _ in parts) and upper is None:
         raise w.fail(node, f"\\sum_{{{var}={lo}}} needs an upper bound: ^{{k}}")
     hi = _whole(w, upper) if upper is not None else w.scope.size()
