@@ -10,6 +10,8 @@ Over invertible A the claims are true, and proved with no proviso.
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 from verifier import Identity, Invertible, Real, claim
@@ -60,5 +62,31 @@ def test_the_divisors_are_those_written() -> None:
     assert [sp.expand(d) for d in written_divisors(sp.det(a) * a.I)] == [det]
     assert written_divisors(sp.det(a) * a.I, [a]) == []  # declared invertible
     assert written_divisors((a * b).T.I, [a, b]) == []  # a product of invertible matrices
-    assert len(written_divisors((a + 2 * sp.Identity(2)).I, [a])) == 1  # A = −2I is invertible
+    shifted = written_divisors((a + 2 * sp.Identity(2)).I, [a])  # A = −2I is invertible
+    moved = {sp.Symbol("A11"): sp.Symbol("A11") + 2, sp.Symbol("A22"): sp.Symbol("A22") + 2}
+    assert [sp.expand(d) for d in shifted] == [sp.expand(det.xreplace(moved))]
     assert written_divisors(sp.Symbol("x") / 2) == []  # no matrix: nothing to read
+
+
+@claim(n=[2])
+def shifted_inverse_cancels(n: int) -> Identity:
+    """(A + 2I)⁻¹(A + 2I)v = v for invertible A: undefined at A = −2I, which is invertible."""
+    a, v = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("v", n, 1)
+    m = a + 2 * sp.Identity(n)
+    return Identity(m.I * m * v, v, where={a: Invertible(), v: Real()})
+
+
+def test_an_inverse_of_a_sum_with_the_identity_is_read() -> None:
+    """The identity matrix inside a written divisor is written out ((A + 2I)⁻¹ was 'unsupported: Identity has no
+    numeric implementation'): over real A the claim is undefined where A + 2I is singular, and REFUTED there."""
+    result = verify_family(shifted_inverse_cancels, SETTINGS)
+    assert result.status in (Status.PROVED, Status.REFUTED), result.reason
+    over_reals = verify_family(dataclasses.replace(shifted_inverse_cancels, builder=_over_reals), SETTINGS)
+    assert over_reals.status is Status.REFUTED, over_reals.reason
+    assert "undefined at" in over_reals.reason, over_reals.reason
+
+
+def _over_reals(n: int) -> Identity:
+    a, v = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("v", n, 1)
+    m = a + 2 * sp.Identity(n)
+    return Identity(m.I * m * v, v, where={a: Real(), v: Real()})

@@ -87,8 +87,8 @@ def written_divisors(expr: Any, invertible: Collection[sp.MatrixSymbol] = ()) ->
                 divisors.append(sp.Determinant(node.args[0]))
         elif isinstance(node, sp.Pow) and node.exp.is_negative and walk.has_instance([node.base], sp.MatrixSymbol):
             divisors.append(node.base)
-    symbols = sorted(walk.instances(divisors, sp.MatrixSymbol), key=str)
-    table = {m: _explicit(m) for m in symbols}
+    symbols = sorted(walk.instances(divisors, (sp.MatrixSymbol, *CONSTANT_MATRICES)), key=str)
+    table = {m: _explicit(m) for m in symbols}  # A + 2I: the identity written out too
     nonzero = {sp.expand(_lower_expr(sp.Determinant(m), table)) for m in symbols if m in invertible}
     explicit = [_lower_expr(d, table) for d in dict.fromkeys(divisors)]
     return [d for d in explicit if sp.expand(d) not in nonzero]  # (A⁻¹)₁₁'s det A, for an invertible A: not 0

@@ -1,0 +1,52 @@
+"""The engine's verdicts on the claims a diagnosis derives from a refuted one (verifier/engine/diagnose.py).
+
+Each is an ordinary claim, verified by verify_one with the diagnosis, the shrinker and the probe off, at most
+MAX_VERIFIED of them, each under the settings' own budget; a wall clock (settings.diagnose_seconds) is only a safety
+net against a verification the budget does not stop.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import Any
+
+from verifier.engine import built
+from verifier.language.claims import Statement
+from verifier.language.families import ClaimFamily
+from verifier.outcome import ClaimResult, Expect, Status
+
+VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
+MAX_VERIFIED = 10  # claims verified by the engine: the work budget
+SAFETY_SECONDS = 30.0  # wall-clock safety net (settings.diagnose_seconds), not a measure: the counts bound the work
+
+
+class Verifier:
+    """Verifies derived claims for one diagnosis, counted against the work budget (no probe: see EngineSettings)."""
+
+    def __init__(self, family: ClaimFamily, n: int | None, settings: Any, verify_one: VerifyOne) -> None:
+        self.family, self.n, self.verify_one = family, n, verify_one
+        quiet = {"diagnose": False, "shrink": False, "probe": False}
+        self.settings = dataclasses.replace(settings, **quiet, samples=min(settings.samples, 60))
+        self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
+        self.left, self.cut = MAX_VERIFIED, False  # cut: the safety net fired
+        self.ratio_status: Status | None = None  # the engine's verdict on left = c · right, once verified
+
+    def status(
+        self, body: Statement | None, n_values: tuple[int | None, ...] | None = None, family: ClaimFamily | None = None
+    ) -> Status | None:
+        """The engine's verdict on body at the refuted size (or on a family at n_values); None past the budget."""
+        if self.left <= 0:
+            return None
+        if time.monotonic() > self.deadline:
+            self.cut = True
+            return None
+        self.left -= 1
+        family = family or self.family
+        builder = built.answers(family) if body is None else (lambda *_: body)
+        derived = dataclasses.replace(
+            family, name=f"{self.family.name}.diagnosis", builder=builder, n_values=n_values or (self.n,),
+            numeric_n=(), expect=Expect.HOLDS, planted=None, reread=None,
+        )  # fmt: skip
+        return self.verify_one(derived, self.settings, "").status
