@@ -90,3 +90,23 @@ def _over_reals(n: int) -> Identity:
     a, v = sp.MatrixSymbol("A", n, n), sp.MatrixSymbol("v", n, 1)
     m = a + 2 * sp.Identity(n)
     return Identity(m.I * m * v, v, where={a: Real(), v: Real()})
+
+
+@claim(n=[2])
+def guarded_inverse(n: int) -> Identity:
+    """det(A)·(A⁻¹)₁₁ where det A ≠ 0, else A₂₂, = A₂₂ for every real A: true everywhere, A = 0 taking the second
+    branch."""
+    a = sp.MatrixSymbol("A", n, n)
+    d = sp.det(a)
+    return Identity(sp.Piecewise((d * a.I[0, 0], sp.Ne(d, 0)), (a[1, 1], True)), a[1, 1], where={a: Real()})
+
+
+def test_a_divisor_in_a_piecewise_branch_counts_only_where_the_branch_is_taken() -> None:
+    """A Piecewise's branch is evaluated only where its condition holds (and no earlier one does): the safe division
+    det(A)·(A⁻¹)₁₁ if det A ≠ 0 else A₂₂ was REFUTED 'undefined at A = 0', where the second branch is taken."""
+    result = verify_family(guarded_inverse, SETTINGS)
+    assert result.status is Status.PROVED, result.reason
+    a = sp.MatrixSymbol("A", 2, 2)
+    (divisor,) = written_divisors(sp.Piecewise((sp.det(a) * a.I[0, 0], a[0, 0] > 0), (a[1, 1], True)))
+    assert isinstance(divisor, sp.Piecewise), divisor
+    assert divisor.subs({sp.Symbol("A11"): 0}) == 1, divisor  # A₁₁ = 0: the branch is not taken, nothing to divide

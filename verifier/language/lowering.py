@@ -80,18 +80,42 @@ def written_divisors(expr: Any, invertible: Collection[sp.MatrixSymbol] = ()) ->
     no divisor; (A + 2I)⁻¹ does, A = −2I being invertible."""
     if not isinstance(expr, sp.Basic) or not walk.has_instance([expr], sp.MatrixSymbol):
         return []
-    divisors: list[sp.Basic] = []
-    for node in walk.nodes([expr]):
+    divisors: list[tuple[sp.Basic, sp.Basic]] = []  # (divisor, where it is evaluated)
+    for node, guard in _guarded_nodes(expr):
         if isinstance(node, sp.Inverse) or (isinstance(node, sp.MatPow) and node.exp.is_negative):
             if not _surely_invertible(node.args[0], invertible):
-                divisors.append(sp.Determinant(node.args[0]))
+                divisors.append((sp.Determinant(node.args[0]), guard))
         elif isinstance(node, sp.Pow) and node.exp.is_negative and walk.has_instance([node.base], sp.MatrixSymbol):
-            divisors.append(node.base)
-    symbols = sorted(walk.instances(divisors, (sp.MatrixSymbol, *CONSTANT_MATRICES)), key=str)
+            divisors.append((node.base, guard))
+    parts = [part for pair in divisors for part in pair]
+    symbols = sorted(walk.instances(parts, (sp.MatrixSymbol, *CONSTANT_MATRICES)), key=str)
     table = {m: _explicit(m) for m in symbols}  # A + 2I: the identity written out too
     nonzero = {sp.expand(_lower_expr(sp.Determinant(m), table)) for m in symbols if m in invertible}
-    explicit = [_lower_expr(d, table) for d in dict.fromkeys(divisors)]
-    return [d for d in explicit if sp.expand(d) not in nonzero]  # (A⁻¹)₁₁'s det A, for an invertible A: not 0
+    explicit = [(_lower_expr(d, table), _lower_expr(g, table)) for d, g in dict.fromkeys(divisors)]
+    return [  # (A⁻¹)₁₁'s det A, for an invertible A: not 0; a divisor in a Piecewise's branch: only where taken
+        d if g is sp.true else sp.Piecewise((d, g), (1, True)) for d, g in explicit if sp.expand(d) not in nonzero
+    ]
+
+
+def _guarded_nodes(expr: sp.Basic) -> list[tuple[sp.Basic, sp.Basic]]:
+    """Each node of expr with the condition where it is evaluated: a Piecewise's branch only where its condition
+    holds and no earlier one does (Piecewise((det(A)·(A⁻¹)₁₁, det A ≠ 0), (A₂₂, True)) is defined at A = 0)."""
+    seen: dict[tuple[sp.Basic, sp.Basic], None] = {}
+    stack: list[tuple[sp.Basic, sp.Basic]] = [(expr, sp.true)]
+    while stack:
+        node, guard = stack.pop()
+        if (node, guard) in seen:
+            continue
+        seen[node, guard] = None
+        if isinstance(node, sp.Piecewise):
+            earlier: list[sp.Basic] = []
+            for value, cond in node.args:
+                stack.append((cond, sp.And(guard, *earlier)))
+                stack.append((value, sp.And(guard, cond, *earlier)))
+                earlier.append(sp.Not(cond))
+        else:
+            stack.extend((a, guard) for a in node.args if isinstance(a, sp.Basic))
+    return list(seen)
 
 
 def _surely_invertible(m: sp.Basic, invertible: Collection[sp.MatrixSymbol]) -> bool:

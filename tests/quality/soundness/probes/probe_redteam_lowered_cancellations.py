@@ -65,12 +65,24 @@ def det_times_inverse_on_invertible(n: int) -> Identity:
     return Identity(sp.det(A) * A.I, A.as_explicit().adjugate(), where={A: Invertible()})
 
 
+@claim(n=[2])
+def guarded_inverse_on_all_matrices(n: int) -> Identity:
+    """det(A)·(A⁻¹)₁₁ where det A ≠ 0, else A₂₂, = A₂₂ for every real A.
+
+    Proof: where det A ≠ 0 the first branch is A₂₂ (Cramer's rule); elsewhere the second branch is A₂₂. The first
+    branch's divisor det A is never evaluated at a singular A (it was REFUTED 'undefined at A = 0')."""
+    A = _ms("A", n)
+    d = sp.det(A)
+    return Identity(sp.Piecewise((d * A.I[0, 0], sp.Ne(d, 0)), (A[1, 1], True)), A[1, 1], where={A: Real()})
+
+
 TRUTH = {
     "det_times_inverse_entry_on_all_matrices": ("partial", 2, None),
     "det_times_inverse_on_all_matrices": ("partial", 2, None),
     "inverse_cancels_on_all_matrices": ("partial", 2, None),
     "det_times_inverse_entry_on_invertible": ("true", 2, None),
     "det_times_inverse_on_invertible": ("true", 2, None),
+    "guarded_inverse_on_all_matrices": ("true", 2, None),
 }
 
 # Wrong verdict today: A⁻¹A = I over every real A is PROVED, cancelled by sympy's product while the claim is built,
