@@ -110,3 +110,43 @@ def test_a_divisor_in_a_piecewise_branch_counts_only_where_the_branch_is_taken()
     (divisor,) = written_divisors(sp.Piecewise((sp.det(a) * a.I[0, 0], a[0, 0] > 0), (a[1, 1], True)))
     assert isinstance(divisor, sp.Piecewise), divisor
     assert divisor.subs({sp.Symbol("A11"): 0}) == 1, divisor  # A₁₁ = 0: the branch is not taken, nothing to divide
+
+
+@claim(n=[2])
+def elementwise_reciprocal(n: int) -> Identity:
+    """A ∘ A^{∘−1} = 1 for every real A: undefined where an entry of A is 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.HadamardProduct(a, sp.HadamardPower(a, -1)), sp.OneMatrix(n, n), where={a: Real()})
+
+
+def test_an_elementwise_reciprocal_is_a_written_divisor() -> None:
+    """A^{∘−1} and A.applyfunc(1/x) divide by each entry of A; A ∘ A^{∘−1} = 1 was PROVED '(exact)' with no proviso,
+    the explicit product cancelling Aᵢⱼ/Aᵢⱼ."""
+    result = verify_family(elementwise_reciprocal, SETTINGS)
+    assert result.status is Status.REFUTED, result.reason
+    a = sp.MatrixSymbol("A", 2, 2)
+    entries = {sp.Symbol(f"A{i}{j}") for i in (1, 2) for j in (1, 2)}
+    assert set(written_divisors(sp.HadamardPower(a, -1))) == entries
+    assert set(written_divisors(a.applyfunc(lambda x: 1 / x))) == entries
+    assert written_divisors(sp.HadamardPower(a, 2)) == written_divisors(a.applyfunc(sp.exp)) == []
+
+
+@claim(n=[2])
+def shifted_cofactor(n: int) -> Identity:
+    """det(A + 2I)·((A + 2I)⁻¹)₁₁ = A₂₂ + 2 for every real A: undefined where A + 2I is singular (A = −2I)."""
+    a = sp.MatrixSymbol("A", n, n)
+    m = a + 2 * sp.Identity(n)
+    return Identity(sp.det(m) * m.I[0, 0], a[1, 1] + 2, where={a: Real()})
+
+
+def test_no_repair_is_offered_that_leaves_a_written_divisor() -> None:
+    """'holds if A is invertible' was offered for det(A + 2I)·((A + 2I)⁻¹)₁₁ = A₂₂ + 2 over real A: the repair was
+    verified on the claim made explicit, where det(A + 2I) is cancelled (A₂₂ + 2 = A₂₂ + 2), though A = −2I is
+    invertible; for det(A)·A⁻¹ = adj A it is still offered (its only divisor is det A)."""
+    for family in (shifted_cofactor, elementwise_reciprocal):
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.REFUTED, result.reason
+        hint = result.diagnosis.holds_if if result.diagnosis else ""
+        assert "declare A: invertible" not in hint, hint
+    kept = verify_family(det_times_inverse, SETTINGS)
+    assert kept.diagnosis is not None and "declare A: invertible" in kept.diagnosis.holds_if, kept.diagnosis

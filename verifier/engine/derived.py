@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from verifier.engine import built
+from verifier.language import lowering
 from verifier.language.claims import Statement
+from verifier.language.domains import SPD, Domain, Invertible, Orthogonal
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, Status
 
@@ -50,3 +52,19 @@ class Verifier:
             numeric_n=(), expect=Expect.HOLDS, planted=None, reread=None,
         )  # fmt: skip
         return self.verify_one(derived, self.settings, "").status
+
+    def divisors_left(self, domains: dict[str, Domain]) -> bool:
+        """Whether the refuted claim as written (in matrix notation) still has a divisor that may be 0 with the
+        domains narrowed as given by label (det(A + 2I)·(A + 2I)⁻¹ = adj(A + 2I) with A invertible: det(A + 2I),
+        A = −2I being invertible). The derived claims are built from the claim made explicit, where such a divisor
+        is cancelled (adj = adj, PROVED), so "holds if A is invertible" is not offered while one is left."""
+        try:
+            written = self.family.build(self.n).as_written
+        except Exception:  # the builder is user code; a diagnosis is optional
+            return True
+        if written is None:
+            return False
+        kept = (SPD, Invertible, Orthogonal)
+        invertible = [g.target for g in written.given() if isinstance(domains.get(g.label, g.domain), kept)]
+        sides = [getattr(written, name, None) for name in ("lhs", "rhs")]
+        return any(lowering.written_divisors(side, invertible) for side in sides)

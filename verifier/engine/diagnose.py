@@ -294,7 +294,10 @@ def _holds_if(
 ) -> str:  # fmt: skip
     """A missing assumption from the catalogue under which the step is verified, in words, or ""."""
     checked = ""  # a CHECKED assumption is kept while a PROVED one is looked for
-    for a in assume.assumptions(where, [g.label for g in body.given()], point):
+    labels = [g.label for g in body.given()]
+    for a in assume.assumptions(where, labels, point):
+        if verifier.divisors_left({label: d for label, (_, d) in zip(labels, a.where, strict=False)}):
+            continue  # det(A + 2I)·(A + 2I)⁻¹ = adj(A + 2I): undefined at A = −2I, though A is invertible
         status = verifier.status(_rebuilt(body, body.rhs, _op(body), a.where))
         if status is None:
             return checked

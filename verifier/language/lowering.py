@@ -22,6 +22,7 @@ from typing import Any, Protocol, Self, TypeVar
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.matrices.exceptions import NonInvertibleMatrixError
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.tensor.array import NDimArray
 
 from verifier.language import finite_sums, inverses, mathlib, walk
@@ -87,14 +88,33 @@ def written_divisors(expr: Any, invertible: Collection[sp.MatrixSymbol] = ()) ->
                 divisors.append((sp.Determinant(node.args[0]), guard))
         elif isinstance(node, sp.Pow) and node.exp.is_negative and walk.has_instance([node.base], sp.MatrixSymbol):
             divisors.append((node.base, guard))
+        elif isinstance(node, _ELEMENTWISE) and walk.has_instance([node], sp.MatrixSymbol):
+            divisors.append((node, guard))  # A ∘ A^{∘−1}: each entry's denominators, read below
     parts = [part for pair in divisors for part in pair]
     symbols = sorted(walk.instances(parts, (sp.MatrixSymbol, *CONSTANT_MATRICES)), key=str)
     table = {m: _explicit(m) for m in symbols}  # A + 2I: the identity written out too
     nonzero = {sp.expand(_lower_expr(sp.Determinant(m), table)) for m in symbols if m in invertible}
-    explicit = [(_lower_expr(d, table), _lower_expr(g, table)) for d, g in dict.fromkeys(divisors)]
-    return [  # (A⁻¹)₁₁'s det A, for an invertible A: not 0; a divisor in a Piecewise's branch: only where taken
-        d if g is sp.true else sp.Piecewise((d, g), (1, True)) for d, g in explicit if sp.expand(d) not in nonzero
+    explicit = [
+        (d, _lower_expr(g, table))
+        for written, g in dict.fromkeys(divisors)
+        for d in _denominators(written, _lower_expr(written, table))
     ]
+    return [  # (A⁻¹)₁₁'s det A, for an invertible A: not 0; a divisor in a Piecewise's branch: only where taken
+        d if g is sp.true else sp.Piecewise((d, g), (1, True))
+        for d, g in dict.fromkeys(explicit)
+        if sp.expand(d) not in nonzero
+    ]
+
+
+_ELEMENTWISE = (sp.HadamardPower, ElementwiseApplyFunction)  # a function applied entry by entry: 1/x, A^{∘−1}
+
+
+def _denominators(written: sp.Basic, explicit: Any) -> list[sp.Expr]:
+    """The divisors a written divisor stands for: itself, or for an elementwise function, each entry's."""
+    if not isinstance(written, _ELEMENTWISE):
+        return [explicit]
+    entries = explicit if isinstance(explicit, sp.MatrixBase) else [explicit]
+    return [n.base for n in walk.nodes(entries) if isinstance(n, sp.Pow) and n.exp.is_negative]
 
 
 def _guarded_nodes(expr: sp.Basic) -> list[tuple[sp.Basic, sp.Basic]]:

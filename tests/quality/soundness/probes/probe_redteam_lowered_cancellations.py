@@ -76,6 +76,13 @@ def guarded_inverse_on_all_matrices(n: int) -> Identity:
     return Identity(sp.Piecewise((d * A.I[0, 0], sp.Ne(d, 0)), (A[1, 1], True)), A[1, 1], where={A: Real()})
 
 
+@claim(n=[2])
+def elementwise_reciprocal_on_all_matrices(n: int) -> Identity:
+    """A ∘ A^{∘−1} = 1 for every real A: undefined where an entry of A is 0 (A = I), where 1 has a value."""
+    A = _ms("A", n)
+    return Identity(sp.HadamardProduct(A, sp.HadamardPower(A, -1)), sp.OneMatrix(n, n), where={A: Real()})
+
+
 TRUTH = {
     "det_times_inverse_entry_on_all_matrices": ("partial", 2, None),
     "det_times_inverse_on_all_matrices": ("partial", 2, None),
@@ -83,6 +90,7 @@ TRUTH = {
     "det_times_inverse_entry_on_invertible": ("true", 2, None),
     "det_times_inverse_on_invertible": ("true", 2, None),
     "guarded_inverse_on_all_matrices": ("true", 2, None),
+    "elementwise_reciprocal_on_all_matrices": ("partial", 2, None),
 }
 
 # Wrong verdict today: A⁻¹A = I over every real A is PROVED, cancelled by sympy's product while the claim is built,
