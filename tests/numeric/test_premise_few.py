@@ -54,3 +54,18 @@ def test_too_few_premise_points_still_pass_nothing() -> None:
     result = verify_family(invertible_idempotent_is_the_identity, SETTINGS)
     assert result.status is Status.UNKNOWN, result.reason
     assert "too few to check the conclusion" in result.reason
+
+
+@claim()
+def stationary_gaussian_bump(n: int = 0) -> Implication:
+    """x·e^{−x²} = 0 ⇒ sin x = 0 on ℝ: the premise holds at x = 0 only (e^{−x²} > 0)."""
+    x = sp.Symbol("x")
+    return Implication(Relation(x * sp.exp(-(x**2)), "=", 0), Relation(sp.sin(x), "=", 0), where={x: Real()})
+
+
+def test_a_premise_that_underflows_is_not_confirmed_where_it_is_a_tiny_nonzero() -> None:
+    """At x = −38 the premise x·e^{−x²} is 0 in floats and about −38·10⁻⁶³² at 100 digits, under the 40-digit margin
+    an equation held to: it was confirmed there, and the true implication REFUTED. A difference that is the same
+    nonzero number at 50 and at 100 digits is a value, not round-off: the premise does not hold there."""
+    result = verify_family(stationary_gaussian_bump, SETTINGS)
+    assert result.status is not Status.REFUTED, result.reason

@@ -37,6 +37,7 @@ OVERSAMPLE = 4  # draws per wanted sample when only some satisfy the premise
 MIN_SHARE = 10  # at least samples // MIN_SHARE points where the premise holds
 MARGIN = 1e-9  # a premise holds at a float sample if its gap clears this, relative to its size
 HOLDS_RELATIVE = mpmath.mpf(10) ** -40
+SAME_VALUE = mpmath.mpf(10) ** -30  # a difference equal to this at 50 and 100 digits is a value, not round-off
 MAX_SINGULAR = 8  # points where the solution is undefined that are tried as findings
 
 
@@ -298,6 +299,7 @@ def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[st
     if args is None:
         return False
     sides = confirm.mp_compile(inst.symbols, [*as_matrix(a.lhs), *as_matrix(a.rhs)])
+    earlier: list[mpmath.mpf] = []  # the sides' differences at the lower precision
     for dps in (confirm.LOW_DPS, confirm.HIGH_DPS):
         with mpmath.workdps(dps):
             try:
@@ -309,12 +311,21 @@ def _confirmed_premise(inst: Instance, a: Relation, points: Env, values: dict[st
             scale = max([abs(v) for v in got] + [mpmath.mpf(1)])
             if not all(mpmath.isfinite(v) for v in got):
                 return False
-            if a.op == "=" and max(abs(x - y) for x, y in zip(left, right, strict=True)) > HOLDS_RELATIVE * scale:
+            gaps = [x - y for x, y in zip(left, right, strict=True)]
+            if a.op == "=" and (max(map(abs, gaps)) > HOLDS_RELATIVE * scale or _same_nonzero(earlier, gaps)):
                 return False
+            earlier = gaps
             gap = (right[0] - left[0]) if a.op in ("<=", "<") else (left[0] - right[0])
             if a.op != "=" and gap <= HOLDS_RELATIVE * scale:
                 return False
     return True
+
+
+def _same_nonzero(low: list[mpmath.mpf], high: list[mpmath.mpf]) -> bool:
+    """A difference of the sides that is the same nonzero number at both precisions is a value, not round-off: the
+    premise does not hold there, however small it is (x·e^{−x²} = 0 at x = −38, where it is −38·10⁻⁶³²; an equation
+    that holds gives 0, or round-off of the working precision, which moves with it)."""
+    return any(h != 0 and abs(lo - h) <= abs(h) * SAME_VALUE for lo, h in zip(low, high, strict=False))
 
 
 def _read(inst: Instance, values: dict[str, object]) -> list[mpmath.mpf] | None:
