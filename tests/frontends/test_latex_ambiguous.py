@@ -69,6 +69,9 @@ def _verdict(block: str, line: str) -> Status:
         # red team rtF: \sum_{i,i} A_{ii} was read as a double sum, k·tr(A), where a student means tr(A)
         ("A: matrix k×k; k: 2..3", "\\sum_{i,i} A_{ii} = \\operatorname{tr}(A)", "the index i is bound twice"),
         ("x: vector of size k; k: 2..3", "\\sum_{k=1}^{k} x_k = \\sum_{i=1}^{k} x_i", "also the name of a size"),
+        # red team rtH: the same, nested: \sum_i \sum_i A_{ii} was read as k·tr(A), the inner i shadowing the outer
+        ("A: matrix k×k; k: 2..3", "\\sum_{i} \\sum_{i} A_{ii} = \\operatorname{tr}(A)", "bound already by an outer"),
+        ("A: matrix k×k; k: 2..3", "\\sum_{i} \\sum_{i,j} A_{ij} = 0", "bound already by an outer sum"),
         ("x: vector of size k; k: 2..3", "\\sum_k x_k = \\sum_i x_i", "the index k is also the name of a size"),
         ("A: matrix k×k; k: 2..2; I: identity k×k", "\\|I\\| = 1", "Frobenius"),
         ("x: real", "\\sqrt{x^2} = x \\quad \\text{for } x \\ge 0", "declare the domain instead"),
