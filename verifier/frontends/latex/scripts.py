@@ -206,6 +206,7 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if lit and key:
         full = f"{key}_{lit}"
         if {full, f"{full}^2"} & {*decls.objects, *decls.definitions, *decls.functions, *decls.conflicts}:
+            _check_entry_of_definition(w, base, key, full, node)
             return w.lookup(full, full, node)  # a refused name (x_1 beside a vector x) is an error, not the entry
         found = decls.objects.get(key)
         if found is not None and found.domain == "identity" and found.shape[0] == lit:
@@ -227,6 +228,24 @@ def subscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if isinstance(b, Fn | tuple):
         raise w.fail(node, "a subscript on a function; write f(x)_j for an entry of its value")
     return index(w, b, script)
+
+
+def _check_entry_of_definition(w: Walker, base: Node, key: str, full: str, node: Node) -> None:
+    """x_1 declared beside a vector x defined in the block (x = Wv): the scalar where written, the entry where a sum
+    reaches it (\\sum_i x_i), as beside a declared vector x (declarations._check_entry_names): refused."""
+    decls = w.scope.decls
+    entry = full.removeprefix(f"{key}_")
+    if not (entry.isdigit() and entry[0] != "0"):  # x_0 is no entry: a start value beside x stays
+        return
+    if full not in decls.objects or key not in decls.definitions or key in w.env or key in w.held:
+        return
+    try:
+        value = w.item(base)
+    except LatexError:
+        return
+    if isinstance(value, sp.MatrixBase) and value.rows * value.cols > 1:
+        raise w.fail(node, f"ambiguous: {full} is declared, and {key} is defined as a vector or matrix whose entry "
+                           f"{full} is written the same way; rename one of them")  # fmt: skip
 
 
 def _row(w: Walker, key: str, script: Node, node: Node) -> Value | None:
