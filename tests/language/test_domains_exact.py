@@ -6,6 +6,7 @@ import math
 from fractions import Fraction
 
 import numpy as np
+import pytest
 import sympy as sp
 
 from verifier import PSD, Bernoulli, Expectation, Identity, Inequality, Interval, Orthogonal, Real, claim
@@ -120,3 +121,13 @@ def test_an_interval_that_holds_no_float_gives_no_evidence() -> None:
 
     r = verify_family(step, EngineSettings(samples=40))
     assert r.status is Status.UNKNOWN and "an interval that float samples cannot cover" in r.reason, r.reason
+
+
+def test_an_infinite_float_end_is_refused_as_unbounded() -> None:
+    """Interval(lo=-1, hi=float("inf")), a half-line, was an OverflowError from Fraction(inf) in validate (an
+    exception from our own code); it is the DomainError an unbounded interval gets (Positive and Nonnegative are the
+    half-lines)."""
+    from verifier.language.domains import DomainError, Interval
+
+    with pytest.raises(DomainError, match="unbounded"):
+        Interval(lo=-1, hi=float("inf")).validate(())

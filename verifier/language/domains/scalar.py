@@ -172,6 +172,8 @@ class Interval(Domain):
         for end in (self.lo, self.hi):
             try:
                 Fraction(end)  # the domain is read exactly (_holds): an irrational sympy end has no Fraction
+            except OverflowError:
+                continue  # float("inf"): unbounded, said below (it was an OverflowError from our own code)
             except (TypeError, ValueError):
                 raise DomainError(
                     f"interval end {end} is not a rational number; give it as an int, a float (read as its "
