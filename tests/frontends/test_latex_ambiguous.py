@@ -69,9 +69,6 @@ def _verdict(block: str, line: str) -> Status:
         # red team rtF: \sum_{i,i} A_{ii} was read as a double sum, k·tr(A), where a student means tr(A)
         ("A: matrix k×k; k: 2..3", "\\sum_{i,i} A_{ii} = \\operatorname{tr}(A)", "the index i is bound twice"),
         ("x: vector of size k; k: 2..3", "\\sum_{k=1}^{k} x_k = \\sum_{i=1}^{k} x_i", "also the name of a size"),
-        # red team rtH: the same, nested: \sum_i \sum_i A_{ii} was read as k·tr(A), the inner i shadowing the outer
-        ("A: matrix k×k; k: 2..3", "\\sum_{i} \\sum_{i} A_{ii} = \\operatorname{tr}(A)", "bound already by an outer"),
-        ("A: matrix k×k; k: 2..3", "\\sum_{i} \\sum_{i,j} A_{ij} = 0", "bound already by an outer sum"),
         # red team rtH: x_1 beside a vector x defined in the block (not declared) was the scalar where written and the
         # entry where \sum_i reached it, silently (REFUTED)
         ("W: matrix k×k; v: vector of size k; k: 2..2\nx = W v\nx_1: real", "\\sum_i x_i = x_1 + x_2", "defined as a"),

@@ -65,7 +65,6 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
             other = "l" if twice == "j" else "j"
             says = f"write \\sum_{{{twice}}} for one sum, or \\sum_{{{twice},{other}}} for a double sum"
             raise w.fail(inner, f"ambiguous: the index {twice} is bound twice (the diagonal, or k times it?): {says}")
-        _check_unbound(w, inner, letters)
         return [(x, list(range(1, w.scope.size() + 1))) for x in letters]
     parts = [_binding(w, c) for c in inner.children if _is(c, "binding")] if _is(inner, "bindings") else []
     if _is(inner, "binding"):
@@ -87,7 +86,6 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
             nested = f"\\sum_{{{other}}} \\sum_{{{var}=1}}^{{{other}-1}}"
             pairs = f"; for pairs, nest the sums: {nested}" if rel == "<" else ""
             raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq {other}, not with {rel}{pairs}")
-    _check_unbound(w, inner, [var])
     if var in w.scope.decls.sizes:  # \sum_{k=1}^{k} x_k: the size k, or an index that runs to itself?
         other = "i" if var != "i" else "j"
         raise w.fail(inner, f"ambiguous: the index {var} is also the name of a size; name the index another letter: "
@@ -98,16 +96,6 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
     if hi - lo + 1 > MAX_TERMS:
         raise w.fail(node, f"{hi - lo + 1} terms; at most {MAX_TERMS} are expanded, use a smaller size")
     return [(var, [i for i in range(lo, hi + 1) if i not in excluded])]
-
-
-def _check_unbound(w: Any, inner: Node, letters: list[str]) -> None:
-    """\\sum_i \\sum_i A_{ii}, an index an outer sum binds already, is \\sum_{i,i} nested: the diagonal, or k times it
-    (read as k·tr A, the inner index shadowing the outer)? Refused as \\sum_{i,i} is."""
-    for x in letters:
-        if x in w.env and x not in w.scope.decls.indices:  # a declared free index j: \max_j z_j binds its own
-            other = "l" if x == "j" else "j"
-            raise w.fail(inner, f"ambiguous: the index {x} is bound already by an outer sum (the diagonal, or k times "
-                                f"it?): name the inner index another letter, {other}")  # fmt: skip
 
 
 def big_operator(w: Any, node: Node) -> Value:
