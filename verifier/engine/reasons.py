@@ -6,10 +6,12 @@ from verifier.language.text import margin_text, n_text
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE
 from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
+from verifier.numeric.checks.inequality import UNDERFLOW_NOTE
 from verifier.outcome import ClaimResult, Status
 from verifier.trusted.provisos import narrows
 
-NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE)  # the numeric notes a reason repeats
+# the numeric notes a reason repeats
+NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE, UNDERFLOW_NOTE)
 
 
 def walked(result: ClaimResult, why_not: str) -> str:

@@ -28,6 +28,7 @@ from verifier.language.claims import Given
 from verifier.numeric.compile import REAL_ONLY, Compiled
 
 EPS = float(np.finfo(float).eps)
+TINY = float(np.finfo(float).tiny)  # the smallest normal float: below it, a value keeps fewer than 53 bits
 WIDE_RELATIVE = 1e-3  # a tolerance above this fraction of the values compared makes a sample no evidence
 Env = dict[sp.Symbol, np.ndarray]
 
@@ -176,6 +177,7 @@ class BatchComparison:
     valid: np.ndarray  # (K,) False where either side is NaN or infinite
     entry_margin: np.ndarray | None = None  # (K, m) error / tolerance per entry, where entries exist
     reference: np.ndarray | None = None  # (K,) the magnitudes involved: values and intermediate terms
+    blind: np.ndarray | None = None  # (K,) samples whose values fell below floats' normal range: no evidence in floats
 
     @property
     def magnitude(self) -> np.ndarray:
@@ -186,8 +188,10 @@ class BatchComparison:
     @property
     def wide(self) -> np.ndarray:
         """Valid samples whose tolerance is not small against the magnitudes involved: float64
-        says nothing there (overflow, ill-conditioning), so they pass only if high precision agrees."""
-        return self.valid & (self.tolerance > WIDE_RELATIVE * self.magnitude + 1e-250)
+        says nothing there (overflow, ill-conditioning, underflow: `blind`), so they pass only if high precision
+        agrees."""
+        wide = self.tolerance > WIDE_RELATIVE * self.magnitude + 1e-250
+        return self.valid & (wide if self.blind is None else wide | self.blind)
 
     @property
     def suspects(self) -> np.ndarray:
@@ -262,6 +266,15 @@ def compare(
         error = np.where(np.isfinite(error), error, 0.0)
         scale_row = np.max(np.where(np.isfinite(scale), scale, 0.0), axis=1)
     return BatchComparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
+
+
+def blinded(cmp: BatchComparison, underflowed: bool, sizes: np.ndarray | None = None) -> BatchComparison:
+    """cmp, with the samples whose sizes (by default: values and terms) all fell below floats' normal range marked
+    blind where the run underflowed (A₁₁A₂₂ and A₁₂A₂₁ near 10⁻³⁴⁰ are both 0 in floats): floats cannot compare
+    them."""
+    if underflowed:
+        cmp.blind = cmp.valid & (np.nan_to_num(cmp.magnitude if sizes is None else sizes) < TINY)
+    return cmp
 
 
 # ----------------------------------------------------------------------------- derivatives

@@ -13,8 +13,7 @@ Functions come from numpy and scipy.special (`verifier.numeric.special`, importe
 a function of the user's with an ``_imp_`` is called as it is (`verifier.numeric.users`), and any other
 (a rare special function) is evaluated through sympy's own ``lambdify`` of that single node. The first
 evaluation is cross-checked against the independent mpmath walk on a few entries; a disagreement beyond
-round-off sends the whole list to ``lambdify`` for good.
-The numeric side is evidence only: the kernel never sees it.
+round-off sends the whole list to ``lambdify`` for good. The numeric side is evidence only: the kernel never sees it.
 """
 
 from __future__ import annotations
@@ -142,9 +141,10 @@ class Compiled:
         self._steps, self._outputs = _linearise(self._exprs, self.symbols)
         self._release = _last_uses(self._steps, self._outputs)
         self._checked = False
+        self.underflowed = False  # the last call's walk: some operation's result fell below floats' normal range
 
     def __call__(self, env: Env) -> np.ndarray:
-        k = len(next(iter(env.values()))) if env else 1
+        k, self.underflowed = len(next(iter(env.values()))) if env else 1, False
         if self.size == 0:
             return np.empty((k, 0))
         if self._steps is None:
@@ -164,7 +164,7 @@ class Compiled:
     def _walk(self, env: Env) -> list[Any]:
         assert self._steps is not None
         values: list[Any] = []
-        with np.errstate(all="ignore"), warnings.catch_warnings():
+        with np.errstate(all="ignore", under="call", call=self._underflow), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for position, (op, args) in enumerate(self._steps):
                 if op is None:
@@ -184,6 +184,9 @@ class Compiled:
                 for done in self._release[position]:  # intermediates no later step reads: free them
                     values[done] = None
         return [values[i] for i in self._outputs]
+
+    def _underflow(self, *_: object) -> None:
+        self.underflowed = True
 
 
 Step = tuple[Op | None, Any]

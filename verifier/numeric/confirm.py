@@ -12,6 +12,8 @@ Where the sides have arb enclosures (:mod:`verifier.numeric.balls`), one certifi
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -36,6 +38,7 @@ NOISE_RELATIVE = mpmath.mpf(10) ** -45
 CONFIRM_RELATIVE = mpmath.mpf(10) ** -30
 SHRINK = mpmath.mpf(10) ** -25
 STABLE = mpmath.mpf(10) ** -10
+ONE = mpmath.mpf(1)
 
 Vector = list[mpmath.mpf]
 BallSides = Callable[[], tuple[list[arb], list[arb], arb]]  # lhs, rhs and the floor (arb(0) if none), as balls
@@ -132,7 +135,9 @@ def as_decimals(sides: Sides) -> Sides:
     return rounded
 
 
-def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: BallSides | None = None) -> Confirmation:
+def decide(
+    sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: BallSides | None = None, blind: bool = False
+) -> Confirmation:
     """Certified by arb where the gap is clear (balls, see certify); else evaluate the sides at 50 and 100
     digits (and 150 if needed) and classify the gap.
 
@@ -144,6 +149,9 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: B
     is NOISE if it is negligible against the values, or if it shrank by 25+ orders of
     magnitude between two precisions; it is CONFIRMED if it is the same (to 10
     significant digits) at two precisions and not negligible; otherwise UNDECIDED.
+
+    blind: a sample whose values fell below floats' normal range. Sides that agree exactly there are UNDECIDED, not
+    NOISE: a(eᵇ − 1) is exactly 0 at 50 and at 100 digits for b near 10⁻¹⁷⁰ (eᵇ rounds to 1).
     """
     certified = certify(balls) if balls is not None else None
     if certified is not None:
@@ -156,6 +164,8 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: B
     with mpmath.workdps(HIGH_DPS):
         least = abs(floor()) if floor is not None else mpmath.mpf(0)
     verdict = _classify(list(pair), least)
+    if blind and verdict.decision is Decision.NOISE and _exact_agreement(pair):
+        verdict = dataclasses.replace(verdict, decision=Decision.UNDECIDED)
     if verdict.decision is Decision.CONFIRMED and near_switch:
         return _beyond_switches(sides, lambda finer: _classify(list(finer), least))
     if verdict.decision is Decision.UNDECIDED:
@@ -167,6 +177,11 @@ def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: B
         finer = _with_headroom(sides, depth)
         verdict = _classify(list(finer), least) if finer is not None else _too_large(depth)
     return verdict
+
+
+def _exact_agreement(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]]) -> bool:
+    """The sides agree exactly at one of the two precisions, entry by entry."""
+    return any(all(a == b for a, b in zip(left, right, strict=True)) for left, right in pair)
 
 
 def certify(balls: BallSides) -> Confirmation | None:
@@ -291,8 +306,13 @@ def _closeness(d_low: mpmath.mpf, d_high: mpmath.mpf, scale: mpmath.mpf) -> floa
     return float(min(size, stability))
 
 
-def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
-    """Confirm that a gap that must be >= 0 (> 0 if strict) is in fact negative (or zero)."""
+def decide_sign(value: Callable[[], mpmath.mpf], strict: bool, blind: bool = False) -> Confirmation:
+    """Confirm that a gap that must be >= 0 (> 0 if strict) is in fact negative (or zero).
+
+    blind: a sample whose values fell below floats' normal range, so that floats said nothing. Its margins are
+    measured against the largest value the walk computed where all of them are below 1 (A₁₁A₂₂ − A₁₂A₂₁ with
+    entries near 10⁻¹⁷⁰ is decided at that scale), and a gap within them is UNDECIDED, never noise that passes:
+    (e^a − 1) − a at a = 10⁻¹⁷⁰ is −10⁻¹⁷⁰ at 50 and at 100 digits, the round-off of e^a next to 1."""
 
     def sides() -> tuple[Vector, Vector]:
         v = value()
@@ -305,26 +325,31 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool) -> Confirmation:
     if pair is None:
         return Confirmation(Decision.UNDECIDED, "", "", "not finite in high precision", 0.0)
     peak, near_switch = Peak.digits, _near_switch()
-    verdict = _sign(pair, strict, LOW_DPS)
+    unit = mpmath.mpf(10) ** min(math.ceil(Peak.top) + 1, 0) if blind and Peak.top > -math.inf else ONE
+    verdict = _sign(pair, strict, LOW_DPS, unit, blind)
     if verdict.decision is Decision.CONFIRMED and near_switch:
-        return _beyond_switches(sides, lambda finer: _sign(finer, strict, SWITCH_DPS))
+        return _beyond_switches(sides, lambda finer: _sign(finer, strict, SWITCH_DPS, unit, blind))
     if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
         finer = _with_headroom(sides, peak)
-        verdict = _sign(finer, strict, HEADROOM) if finer is not None else _too_large(peak)  # HEADROOM digits survive
+        # HEADROOM digits survive the cancellation
+        verdict = _sign(finer, strict, HEADROOM, ONE, blind) if finer is not None else _too_large(peak)
     return verdict
 
 
-def _sign(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]], strict: bool, low_dps: int) -> Confirmation:
-    """low_dps: the digits the lower of the two evaluations keeps (after any cancellation)."""
+def _sign(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]], strict: bool, low_dps: int,
+          unit: mpmath.mpf = ONE, blind: bool = False) -> Confirmation:  # fmt: skip
+    """low_dps: the digits the lower of the two evaluations keeps (after any cancellation); unit: the size that
+    round-off is measured against (1, or less at a blind sample: decide_sign); blind: a gap within the margin is
+    UNDECIDED."""
     g_low, g_high = pair[0][0][0], pair[1][0][0]
     with mpmath.workdps(2 * low_dps):
         text = mpmath.nstr(g_high, 20)
-        tiny = mpmath.mpf(10) ** (-(low_dps - 12)) * max(abs(g_high), 1)
+        tiny = mpmath.mpf(10) ** (-(low_dps - 12)) * max(abs(g_high), unit)
         stable = abs(g_low - g_high) <= tiny
         closeness = _sign_closeness(g_high, tiny, strict)
         if stable and g_high < -tiny:
             return Confirmation(Decision.CONFIRMED, text, "0", text, float(g_high), closeness)
-        if g_high > tiny or (not strict and g_high >= -tiny / 10**30):
+        if g_high > tiny or (not blind and not strict and g_high >= -tiny / 10**30):
             return Confirmation(Decision.NOISE, text, "0", text, float(g_high), min(closeness, 1.0))
     return Confirmation(Decision.UNDECIDED, text, "0", text, float(g_high), closeness)
 

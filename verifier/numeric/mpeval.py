@@ -9,6 +9,7 @@ subexpressions are evaluated once per call. Evaluation uses the current ``mpmath
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
@@ -34,6 +35,7 @@ class Peak:
     digits: the precision a cancellation among such values can eat (1 − σ(240) needs > 104)."""
 
     digits = 0.0
+    top = -math.inf  # the same magnitude without the floor at 10⁰: below 0 where every value was below 1
     complex = False  # some value was complex (a root or a log of a negative number on the way)
     imaginary = 0.0  # the largest |imaginary part| / max(|value|, 1) of those: round-off shrinks it as digits grow
     near_switch = 0.0  # the most decimal digits below 1 of a jump's distance from its switch (reset_switch)
@@ -41,7 +43,7 @@ class Peak:
 
     @classmethod
     def reset(cls) -> None:
-        cls.digits = 0.0
+        cls.digits, cls.top = 0.0, -math.inf
         cls.complex = False
 
     @classmethod
@@ -64,11 +66,12 @@ class Peak:
     def see(cls, value: Value) -> None:
         raw = getattr(value, "_mpf_", None)
         if raw is not None:  # (sign, mantissa, exponent, bits): nonzero and finite iff the mantissa is
-            if raw[1]:
-                cls.digits = max(cls.digits, float(raw[2] + raw[3]) * 0.30103)  # mpmath.mag, without its dispatch
+            if raw[1] and (mag := float(raw[2] + raw[3]) * 0.30103) > cls.top:  # mpmath.mag, without its dispatch
+                cls.top, cls.digits = mag, max(cls.digits, mag)
             return
         if isinstance(value, mpmath.mpc) and value != 0 and mpmath.isfinite(value):
-            cls.digits = max(cls.digits, float(mpmath.mag(value)) * 0.30103)
+            cls.top = max(cls.top, float(mpmath.mag(value)) * 0.30103)
+            cls.digits = max(cls.digits, cls.top)
             size = abs(value.imag) / max(abs(value), 1)
             if size > mpmath.mpf(10) ** (10 - mpmath.mp.dps):
                 cls.complex = True

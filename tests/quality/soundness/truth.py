@@ -156,9 +156,25 @@ def _entries(e: Any) -> list[sp.Expr]:
     return list(e) if isinstance(e, sp.MatrixBase) else [e]
 
 
+def _beside_zero(u: Any, w: Any) -> sp.Expr | None:
+    """Where one of u, w is exactly 0: the other at 60 digits, if it is nonzero there and the same to 10 digits at
+    120 (a value, not the round-off of a cancellation); 0 if it is not. None where neither is exactly 0. The
+    margins below are measured against max(1, |value|), too coarse for a side near 10⁻³⁴⁰ beside an exact 0."""
+    u, w = sp.sympify(u), sp.sympify(w)
+    if u != 0 and w != 0:
+        return None
+    other = w if u == 0 else u
+    low, high = num(other), sp.N(other, 2 * DIGITS)
+    if not (low.is_number and high.is_number) or low.has(sp.nan, sp.zoo) or low == 0:
+        return sp.S.Zero
+    return low if abs(low - high) <= sp.Rational(1, 10**10) * abs(high) else sp.S.Zero
+
+
 def _differs(a: Any, b: Any) -> bool:
     """a ≠ b entrywise at 60 digits (an undefined side counts as different)."""
     for u, w in zip(_entries(a), _entries(b), strict=True):
+        if (other := _beside_zero(u, w)) is not None and other != 0:
+            return True
         nu, nw = num(u), num(w)
         if nu.has(sp.nan, sp.zoo) or nw.has(sp.nan, sp.zoo) or not (nu.is_number and nw.is_number):
             return True
@@ -188,9 +204,13 @@ def _slope_differs(f: Any, wrt: Any, equals: Any, subs: Mapping[sp.Basic, Any]) 
 
 def _holds(lhs: Any, op: str, rhs: Any) -> bool:
     """lhs op rhs at 60 digits; a side that is undefined or not real makes it false."""
+    exact = _beside_zero(explicit(lhs), explicit(rhs))
     a, b = num(explicit(lhs)), num(explicit(rhs))
     if a.has(sp.nan, sp.zoo) or b.has(sp.nan, sp.zoo) or abs(sp.im(a)) + abs(sp.im(b)) > 0:
         return False
+    if exact is not None and exact != 0 and sp.im(exact) == 0:  # a side near 10⁻³⁴⁰ beside an exact 0
+        a, b = (exact, sp.S.Zero) if b == 0 else (sp.S.Zero, exact)
+        return {"<=": a < b, "<": a < b, ">=": a > b, ">": a > b, "=": False}[op]
     gap = a - b
     if abs(gap) < sp.Rational(1, 10**50) * max(1, abs(a), abs(b)):
         return op in ("<=", ">=", "=")

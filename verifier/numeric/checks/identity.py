@@ -38,8 +38,10 @@ def _compare_sides(
     sizes = [numeric.magnitude(a) + numeric.magnitude(b) for a, b in zip(lhs, rhs, strict=True)]
     fn = numeric.compiled(inst.symbols, lhs + rhs + sizes)
     env = sample(inst, rng, s.samples, s)
-    out, noisy = fn(env), fn(numeric.perturbed(env, rng))  # complex values are compared in full
+    out = fn(env)
+    underflowed, noisy = fn.underflowed, fn(numeric.perturbed(env, rng))  # complex values are compared in full
     cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :].real)
+    numeric.blinded(cmp, underflowed)
     if numeric.has_opaque(lhs + rhs):
         return opaque_outcome(inst, cmp, method)
     real = definedness.is_real_claim(lhs + rhs)
@@ -69,7 +71,7 @@ def _compare_sides(
             vals = ball_fn.entries(at.balls(), wanted)
             return vals[: len(entries)], vals[len(entries) :], arb(0)
 
-        return confirm.decide(sides, balls=enclosed)
+        return confirm.decide(sides, balls=enclosed, blind=cmp.blind is not None and bool(cmp.blind[idx]))
 
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))

@@ -28,6 +28,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     env = sample(inst, rng, s.samples, s)
     _real_or_error(inst, h, fn(env), env)
     low, asym, norm = _lowest(fn, n, env)
+    underflowed = fn.underflowed
     low2, _, _ = _lowest(fn, n, numeric.perturbed(env, rng))
     valid = np.isfinite(norm)
     lopsided = valid & (asym > 1e-8 * np.nan_to_num(norm) + 1e-300)
@@ -41,6 +42,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     error = np.where(low <= tol, 2 * tol - low, 0.0) if body.strict else np.maximum(-low, 0.0)
     error = np.maximum(error, np.where(asym > tol, asym, 0.0))
     cmp = BatchComparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
+    numeric.blinded(cmp, underflowed, norm)  # entries below floats' normal range: their eigenvalues say nothing
     method = f"smallest eigenvalue, {n}×{n}"
     if numeric.has_opaque(list(h)):
         return opaque_outcome(inst, cmp, method)
@@ -49,7 +51,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     found = definedness.entries_everywhere(inst, env, list(h), s)
     if found.counterexample is None and s.points is None and (minor := psd_minors.probe(inst, body)).counterexample:
         return definedness.refuted(minor, evidence(inst, method, cmp, 0))  # a minor < 0 where no sample lands
-    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env))
+    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env, cmp.blind))
     if out.counterexample is not None:
         seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
         out.reason = f"smallest eigenvalue is {seen}, not > 0" if body.strict else f"smallest eigenvalue is {seen} < 0"
@@ -120,7 +122,9 @@ def _lowest(fn: Callable[[Env], np.ndarray], n: int, e: Env) -> tuple[np.ndarray
     return np.linalg.eigvalsh(sym)[:, 0], asym, np.where(finite, np.max(np.abs(safe), axis=(1, 2)), np.nan)
 
 
-def _decider(inst: Instance, body: PSD, h: sp.Matrix, env: Env) -> Callable[[int], Confirmation]:
+def _decider(
+    inst: Instance, body: PSD, h: sp.Matrix, env: Env, blind: np.ndarray | None
+) -> Callable[[int], Confirmation]:
     """The high-precision decision at one sample: exactly over QQ where the matrix is rational there."""
     n = h.rows
     mp_h = confirm.mp_compile(inst.symbols, list(h))
@@ -138,7 +142,8 @@ def _decider(inst: Instance, body: PSD, h: sp.Matrix, env: Env) -> Callable[[int
                 low_exact, text = mpmath.mpf(0), "0"
             return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
         args = mp_args(inst, env, idx)
-        return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict)
+        unseen = blind is not None and bool(blind[idx])
+        return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict, blind=unseen)
 
     return decide_at
 

@@ -1,0 +1,53 @@
+"""Inequalities whose sides fall below floats' normal range: blind samples, decided in high precision only."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import sympy as sp
+
+from verifier.engine import EngineSettings, verify_family
+from verifier.numeric.batch import compiled
+from verifier.outcome import Status
+
+SETTINGS = EngineSettings(samples=200)
+_PROBES = Path(__file__).parents[1] / "quality" / "soundness" / "probes" / "probe_redteam_underflow.py"
+_SPEC = importlib.util.spec_from_file_location("probe_redteam_underflow", _PROBES)
+assert _SPEC is not None and _SPEC.loader is not None
+probes = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(probes)
+
+
+def test_a_walk_that_underflows_says_so() -> None:
+    x, y = sp.symbols("x y")
+    fn = compiled([x, y], [x * y])
+    fn({x: np.array([1e-170, 2.0]), y: np.array([1e-170, 3.0])})
+    assert fn.underflowed
+    fn({x: np.array([1e-17, 2.0]), y: np.array([1e-17, 3.0])})
+    assert not fn.underflowed
+
+
+def test_products_that_underflow_to_zero_are_no_evidence_of_order() -> None:
+    """ad ≥ bc near 10⁻¹⁷⁰ was CHECKED on 200 samples of 0 ≥ 0; the rational gap is decided exactly now."""
+    result = verify_family(probes.tiny_determinant_nonnegative, SETTINGS)
+    assert result.status is Status.REFUTED, result.reason
+
+
+def test_a_gap_the_margins_cannot_see_is_undecided_not_passed() -> None:
+    """ad·eᵃ ≥ bc: eᵃ ≈ 1 sets the margin at 10⁻³⁸, far above the 10⁻³⁴⁰ gap: UNKNOWN, no longer CHECKED."""
+    result = verify_family(probes.tiny_determinant_times_exp_nonnegative, SETTINGS)
+    assert result.status not in (Status.CHECKED, Status.PROVED), result.reason
+    assert "underflow" in result.reason
+
+
+def test_round_off_next_to_one_is_not_a_counterexample() -> None:
+    """eᵃ − 1 ≥ a at a ≈ 10⁻¹⁷⁰: the gap is −a at 50 and at 100 digits (eᵃ rounds to 1), stable but round-off."""
+    result = verify_family(probes.tiny_exp_minus_one_bound, SETTINGS)
+    assert result.status is not Status.REFUTED, result.reason
+
+
+def test_a_true_claim_of_tiny_values_keeps_its_verdict() -> None:
+    result = verify_family(probes.tiny_sum_of_products_nonnegative, SETTINGS)
+    assert result.status is Status.PROVED, result.reason
