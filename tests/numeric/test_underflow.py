@@ -9,6 +9,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.text import rational_text
 from verifier.numeric.batch import compiled
 from verifier.outcome import Status
 
@@ -51,3 +52,15 @@ def test_round_off_next_to_one_is_not_a_counterexample() -> None:
 def test_a_true_claim_of_tiny_values_keeps_its_verdict() -> None:
     result = verify_family(probes.tiny_sum_of_products_nonnegative, SETTINGS)
     assert result.status is Status.PROVED, result.reason
+
+
+def test_a_long_exact_gap_is_shown_by_its_value_and_size() -> None:
+    """The gap at a float point near 10⁻¹⁷⁰ is a fraction of 372 digits: printed whole, it filled a screen (and the
+    counterexample's sides were cut at 200 characters, a different number)."""
+    assert rational_text(sp.Rational(5, 7)) == "5/7"
+    assert rational_text(sp.Rational(-1, 10**340)) == "-1.0e-340 (exactly: 1 digit over 341)"
+    shown = rational_text(sp.Rational(2**200, 3**100))
+    assert shown.startswith("3.117982410207942e+12") and shown.endswith("(exactly: 61 digits over 48)")
+    result = verify_family(probes.tiny_determinant_nonnegative, SETTINGS)
+    assert result.counterexample is not None and "digits over" in result.reason
+    assert all(len(line) < 200 for line in result.reason.splitlines())

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 
+import mpmath
+
 
 def n_text(values: list[int | None]) -> str:
     """[1, 2, 3, 4, 32] → "1–4, 32"."""
@@ -50,6 +52,23 @@ def margin_text(worst: float, tolerance: float, digits: int = 2) -> str:
 
 
 _LAYOUT = re.compile(r"\\left|\\right|\\,|\\;|\\!|[{}\s]")
+
+
+LONG_RATIONAL = 40  # characters: a longer exact rational is shown by its decimal value and its size
+
+
+def rational_text(value: object) -> str:
+    """An exact number as a reader takes it in: itself while short, else its first 17 significant digits and how
+    long it is exactly (a gap of 10⁻³⁴⁰ between sides at a float point is a fraction of 340 digits)."""
+    text = str(value)
+    numerator, _, denominator = text.lstrip("-").partition("/")
+    if len(text) <= LONG_RATIONAL or not numerator.isdigit() or not (denominator or "1").isdigit():
+        return text
+    with mpmath.workdps(20):
+        shown = mpmath.nstr(mpmath.mpf(int(numerator)) / int(denominator or "1"), 17, min_fixed=0, max_fixed=0)
+    sign = "-" if text.startswith("-") else ""
+    over = len(denominator or "1")
+    return f"{sign}{shown} (exactly: {plural(len(numerator), 'digit')} over {over})"
 
 
 def reads_as_written(written: str, reading: str) -> bool:

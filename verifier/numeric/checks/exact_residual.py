@@ -20,6 +20,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Identity
+from verifier.language.text import rational_text
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.checks import definedness
@@ -224,7 +225,8 @@ def _differ(va: sp.Expr, vb: sp.Expr) -> tuple[sp.Rational, sp.Rational] | None:
 def _fail(
     inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], lhs: sp.Rational, rhs: sp.Rational, entries: int
 ) -> NumericOutcome:
-    gap = str(lhs - rhs)[:200]
-    reason = f"the residual is a nonzero rational function; exactly, the sides differ by {lhs - rhs}"
+    gap = rational_text(lhs - rhs)
+    reason = f"the residual is a nonzero rational function; exactly, the sides differ by {gap}"
     method = ("exact rational residual", "the residual is a nonzero rational function")
-    return _exact_failure(inst, (entry, entries), point, method, (str(rhs)[:200], str(lhs)[:200], gap), 0, reason)
+    shown = (rational_text(rhs), rational_text(lhs), gap)
+    return _exact_failure(inst, (entry, entries), point, method, shown, 0, reason)

@@ -110,8 +110,10 @@ def _blind_noted(cmp: BatchComparison, outcome: NumericOutcome) -> NumericOutcom
     """The outcome, saying how many samples were blind (below floats' normal range) where there were some."""
     blind = 0 if cmp.blind is None else int(cmp.blind.sum())
     if blind:
-        said = (f"{UNDERFLOW_NOTE} {blind:,} samples fell below floats' normal range, where they cannot order the "
-                "sides; they count only where high precision decided them, the rest are skipped")
+        said = (
+            f"{UNDERFLOW_NOTE} {blind:,} samples fell below floats' normal range, where they cannot order the "
+            "sides; they count only where high precision decided them, the rest are skipped"
+        )
         note = f"{outcome.evidence.note}; {said}" if outcome.evidence.note else said
         outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
         if outcome.verdict is NumericVerdict.INCONCLUSIVE:

@@ -20,6 +20,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
+from verifier.language.text import rational_text
 from verifier.numeric.batch import BatchComparison, Env, kinds
 from verifier.numeric.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.numeric.confirm import Confirmation, Decision
@@ -49,7 +50,7 @@ class NumericOutcome:
 
 
 def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
-    text = str(gap)
+    text = rational_text(gap)
     violated = gap <= 0 if strict else gap < 0
     return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
 
