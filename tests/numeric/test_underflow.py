@@ -64,3 +64,10 @@ def test_a_long_exact_gap_is_shown_by_its_value_and_size() -> None:
     result = verify_family(probes.tiny_determinant_nonnegative, SETTINGS)
     assert result.counterexample is not None and "digits over" in result.reason
     assert all(len(line) < 200 for line in result.reason.splitlines())
+
+
+def test_a_derivative_of_tiny_values_is_decided_in_high_precision() -> None:
+    """∂(abc·eᵈ)/∂a = 2bc·eᵈ near 10⁻¹⁷⁰ was CHECKED: both sides 0 in floats, and the complex step's too."""
+    assert verify_family(probes.tiny_gradient_doubled, SETTINGS).status is Status.REFUTED
+    assert verify_family(probes.tiny_hessian_tripled, SETTINGS).status is Status.REFUTED
+    assert verify_family(probes.tiny_gradient, SETTINGS).status is Status.PROVED

@@ -6,7 +6,7 @@ from verifier.language.text import margin_text, n_text
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE
 from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
-from verifier.numeric.checks.inequality import UNDERFLOW_NOTE
+from verifier.numeric.checks.resolve import UNDERFLOW_NOTE
 from verifier.outcome import ClaimResult, Status
 from verifier.trusted.provisos import narrows
 

@@ -28,6 +28,7 @@ from verifier.language.claims import Given
 from verifier.numeric.compile import REAL_ONLY, Compiled
 
 EPS = float(np.finfo(float).eps)
+BLIND_PROBES = 256  # samples below floats' normal range evaluated one by one for an underflow of their own
 TINY = float(np.finfo(float).tiny)  # the smallest normal float: below it, a value keeps fewer than 53 bits
 WIDE_RELATIVE = 1e-3  # a tolerance above this fraction of the values compared makes a sample no evidence
 Env = dict[sp.Symbol, np.ndarray]
@@ -268,13 +269,27 @@ def compare(
     return BatchComparison(error, tolerance, scale_row, valid, margin_entry, row_scale[:, 0])
 
 
-def blinded(cmp: BatchComparison, underflowed: bool, sizes: np.ndarray | None = None) -> BatchComparison:
-    """cmp, with the samples whose sizes (by default: values and terms) all fell below floats' normal range marked
-    blind where the run underflowed (A₁₁A₂₂ and A₁₂A₂₁ near 10⁻³⁴⁰ are both 0 in floats): floats cannot compare
-    them."""
-    if underflowed:
-        cmp.blind = cmp.valid & (np.nan_to_num(cmp.magnitude if sizes is None else sizes) < TINY)
+def blinded(
+    cmp: BatchComparison, underflowed: bool, fns: Sequence[Compiled], env: Env, sizes: np.ndarray | None = None
+) -> BatchComparison:
+    """cmp, with its blind samples marked where the run underflowed: those whose sizes (by default its values and
+    terms) all lie below floats' normal range and whose own evaluation by fns underflowed (A₁₁A₂₂ and A₁₂A₂₁ near
+    10⁻³⁴⁰ are both 0 in floats): floats cannot compare them. A sample that is exactly 0 without an underflow (x = 0,
+    a ReLU below its kink) is not blind. Past BLIND_PROBES candidates, the rest count as blind unprobed."""
+    if not underflowed:
+        return cmp
+    candidates = np.flatnonzero(cmp.valid & (np.nan_to_num(cmp.magnitude if sizes is None else sizes) < TINY))
+    cmp.blind = np.zeros(len(cmp.valid), dtype=bool)
+    cmp.blind[candidates[BLIND_PROBES:]] = True
+    for idx in candidates[:BLIND_PROBES]:
+        one = {sym: values[idx : idx + 1] for sym, values in env.items()}
+        cmp.blind[idx] = any(_underflows(fn, one) for fn in fns)
     return cmp
+
+
+def _underflows(fn: Compiled, env: Env) -> bool:
+    fn(env)
+    return fn.underflowed
 
 
 # ----------------------------------------------------------------------------- derivatives

@@ -12,7 +12,6 @@ Where the sides have arb enclosures (:mod:`verifier.numeric.balls`), one certifi
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -135,9 +134,7 @@ def as_decimals(sides: Sides) -> Sides:
     return rounded
 
 
-def decide(
-    sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: BallSides | None = None, blind: bool = False
-) -> Confirmation:
+def decide(sides: Sides, floor: Callable[[], mpmath.mpf] | None = None, balls: BallSides | None = None) -> Confirmation:
     """Certified by arb where the gap is clear (balls, see certify); else evaluate the sides at 50 and 100
     digits (and 150 if needed) and classify the gap.
 
@@ -149,9 +146,6 @@ def decide(
     is NOISE if it is negligible against the values, or if it shrank by 25+ orders of
     magnitude between two precisions; it is CONFIRMED if it is the same (to 10
     significant digits) at two precisions and not negligible; otherwise UNDECIDED.
-
-    blind: a sample whose values fell below floats' normal range. Sides that agree exactly there are UNDECIDED, not
-    NOISE: a(eᵇ − 1) is exactly 0 at 50 and at 100 digits for b near 10⁻¹⁷⁰ (eᵇ rounds to 1).
     """
     certified = certify(balls) if balls is not None else None
     if certified is not None:
@@ -164,8 +158,6 @@ def decide(
     with mpmath.workdps(HIGH_DPS):
         least = abs(floor()) if floor is not None else mpmath.mpf(0)
     verdict = _classify(list(pair), least)
-    if blind and verdict.decision is Decision.NOISE and _exact_agreement(pair):
-        verdict = dataclasses.replace(verdict, decision=Decision.UNDECIDED)
     if verdict.decision is Decision.CONFIRMED and near_switch:
         return _beyond_switches(sides, lambda finer: _classify(list(finer), least))
     if verdict.decision is Decision.UNDECIDED:
@@ -177,11 +169,6 @@ def decide(
         finer = _with_headroom(sides, depth)
         verdict = _classify(list(finer), least) if finer is not None else _too_large(depth)
     return verdict
-
-
-def _exact_agreement(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]]) -> bool:
-    """The sides agree exactly at one of the two precisions, entry by entry."""
-    return any(all(a == b for a, b in zip(left, right, strict=True)) for left, right in pair)
 
 
 def certify(balls: BallSides) -> Confirmation | None:

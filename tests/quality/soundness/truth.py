@@ -173,8 +173,8 @@ def _beside_zero(u: Any, w: Any) -> sp.Expr | None:
 def _differs(a: Any, b: Any) -> bool:
     """a ≠ b entrywise at 60 digits (an undefined side counts as different)."""
     for u, w in zip(_entries(a), _entries(b), strict=True):
-        if (other := _beside_zero(u, w)) is not None and other != 0:
-            return True
+        if (other := _beside_zero(sp.sympify(u) - sp.sympify(w), 0)) is not None and other != 0:
+            return True  # the exact difference, a value at 60 and 120 digits: 10⁻³⁴⁰ against 2·10⁻³⁴⁰ differ
         nu, nw = num(u), num(w)
         if nu.has(sp.nan, sp.zoo) or nw.has(sp.nan, sp.zoo) or not (nu.is_number and nw.is_number):
             return True

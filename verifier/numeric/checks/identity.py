@@ -41,7 +41,7 @@ def _compare_sides(
     out = fn(env)
     underflowed, noisy = fn.underflowed, fn(numeric.perturbed(env, rng))  # complex values are compared in full
     cmp = numeric.compare(out[:, :m], out[:, m : 2 * m], noisy[:, :m], noisy[:, m : 2 * m], terms=out[:, 2 * m :].real)
-    numeric.blinded(cmp, underflowed)
+    numeric.blinded(cmp, underflowed, [fn], env)
     if numeric.has_opaque(lhs + rhs):
         return opaque_outcome(inst, cmp, method)
     real = definedness.is_real_claim(lhs + rhs)
@@ -71,7 +71,7 @@ def _compare_sides(
             vals = ball_fn.entries(at.balls(), wanted)
             return vals[: len(entries)], vals[len(entries) :], arb(0)
 
-        return confirm.decide(sides, balls=enclosed, blind=cmp.blind is not None and bool(cmp.blind[idx]))
+        return confirm.decide(sides, balls=enclosed)
 
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))

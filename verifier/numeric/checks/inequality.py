@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import mpmath
 import numpy as np
 import sympy as sp
@@ -23,19 +21,11 @@ from verifier.numeric.checks.resolve import (
 )
 from verifier.numeric.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample, specials
 from verifier.numeric.confirm import Confirmation
-from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import Instance, as_matrix
 
-UNDERFLOW_NOTE = "underflow:"  # the evidence's note on blind samples (_blind_noted), which the reason repeats
 
-
-def _compared(out: np.ndarray, noisy: np.ndarray, valid: np.ndarray, strict: bool,
-              underflowed: bool) -> BatchComparison:  # fmt: skip
-    """The samples' (small, big) columns as errors against a round-off tolerance (from the perturbed run).
-
-    underflowed: some operation of the run fell below floats' normal range. Where both sides did, floats cannot
-    tell their order (A₁₁A₂₂ ≥ A₁₂A₂₁ with entries near 10⁻¹⁷⁰ is 0 ≥ 0 in floats): those samples are blind, and
-    count only as high precision decides them."""
+def _compared(out: np.ndarray, noisy: np.ndarray, valid: np.ndarray, strict: bool) -> BatchComparison:
+    """The samples' (small, big) columns as errors against a round-off tolerance (from the perturbed run)."""
     with np.errstate(invalid="ignore", over="ignore"):  # ∞ − ∞ at an undefined sample: not valid, masked below
         gap = out[:, 1] - out[:, 0]
         scale = np.max(np.abs(out), axis=1)
@@ -44,8 +34,7 @@ def _compared(out: np.ndarray, noisy: np.ndarray, valid: np.ndarray, strict: boo
     error = np.where(valid, np.nan_to_num(error), 0.0)
     if strict:
         tol = np.where(gap <= tol, tol / 2, tol)
-    cmp = BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
-    return numeric.blinded(cmp, underflowed, scale)
+    return BatchComparison(error=error, tolerance=tol, scale=np.nan_to_num(scale) + 1e-300, valid=valid)
 
 
 def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -71,7 +60,10 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and (hit := lattice.probe(inst, env, ([lhs], [rhs]))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
-    cmp = _compared(full.real, fn(numeric.perturbed(env, rng)).real, ok[0] & ok[1], strict, underflowed)
+    cmp = _compared(full.real, fn(numeric.perturbed(env, rng)).real, ok[0] & ok[1], strict)
+    # where both sides fell below floats' normal range, floats cannot order them (A₁₁A₂₂ ≥ A₁₂A₂₁ with entries near
+    # 10⁻¹⁷⁰ is 0 ≥ 0 in floats): those samples count only as high precision decides them
+    numeric.blinded(cmp, underflowed, [fn], env, np.max(np.abs(full.real), axis=1))
     method = f"sampled {body.op}"
     if numeric.has_opaque([small, big]):
         return opaque_outcome(inst, cmp, method)
@@ -93,7 +85,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict, blind=cmp.blind is not None and bool(cmp.blind[idx]))
 
     admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
-    result = _blind_noted(cmp, definedness.noted(found, resolve(inst, env, cmp, method, decide_at)))
+    result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
     if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
         if tight.counterexample is None:  # a failure only next to an end of the domain
@@ -104,21 +96,6 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
         result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"
     return result
-
-
-def _blind_noted(cmp: BatchComparison, outcome: NumericOutcome) -> NumericOutcome:
-    """The outcome, saying how many samples were blind (below floats' normal range) where there were some."""
-    blind = 0 if cmp.blind is None else int(cmp.blind.sum())
-    if blind:
-        said = (
-            f"{UNDERFLOW_NOTE} {blind:,} samples fell below floats' normal range, where they cannot order the "
-            "sides; they count only where high precision decided them, the rest are skipped"
-        )
-        note = f"{outcome.evidence.note}; {said}" if outcome.evidence.note else said
-        outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
-        if outcome.verdict is NumericVerdict.INCONCLUSIVE:
-            outcome.reason = f"{outcome.reason} ({said})"
-    return outcome
 
 
 def _neg(text: str) -> str:

@@ -42,7 +42,7 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     error = np.where(low <= tol, 2 * tol - low, 0.0) if body.strict else np.maximum(-low, 0.0)
     error = np.maximum(error, np.where(asym > tol, asym, 0.0))
     cmp = BatchComparison(error=np.nan_to_num(error), tolerance=tol, scale=np.nan_to_num(norm) + 1e-300, valid=valid)
-    numeric.blinded(cmp, underflowed, norm)  # entries below floats' normal range: their eigenvalues say nothing
+    numeric.blinded(cmp, underflowed, [fn], env, norm)  # entries below the normal range: eigenvalues say nothing
     method = f"smallest eigenvalue, {n}×{n}"
     if numeric.has_opaque(list(h)):
         return opaque_outcome(inst, cmp, method)

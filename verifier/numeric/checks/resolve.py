@@ -28,6 +28,7 @@ from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance, as_matrix
 
 MAX_CONFIRMATIONS = 64  # suspects recomputed in high precision at most, at the default 200 samples ...
+UNDERFLOW_NOTE = "underflow:"  # the evidence's note on blind samples (_blind_noted), which the reason repeats
 CONFIRMED_SHARE = 4  # ... and one sample in this many beyond: more samples must not leave more unrecomputed
 NEAR_MISSES = 2  # samples below the float tolerance recomputed in high precision, on an exact claim
 NEAR_MARGIN = 1 / 16  # ... if their error is at least this fraction of the tolerance (round-off is far below)
@@ -142,7 +143,22 @@ def resolve(
     )
     if confirmed:
         return _refutation(inst, env, cmp, confirmed, ev, describe)
-    return _without_counterexample(cmp, ev, len(done.suspects), done.escalated, done.undecided)
+    return _blind_noted(cmp, _without_counterexample(cmp, ev, len(done.suspects), done.escalated, done.undecided))
+
+
+def _blind_noted(cmp: BatchComparison, outcome: NumericOutcome) -> NumericOutcome:
+    """The outcome, saying how many samples were blind (below floats' normal range) where there were some."""
+    blind = 0 if cmp.blind is None else int(cmp.blind.sum())
+    if blind:
+        said = (
+            f"{UNDERFLOW_NOTE} {blind:,} samples fell below floats' normal range, where they cannot order the "
+            "sides; they count only where high precision decided them, the rest are skipped"
+        )
+        note = f"{outcome.evidence.note}; {said}" if outcome.evidence.note else said
+        outcome.evidence = dataclasses.replace(outcome.evidence, note=note)
+        if outcome.verdict is NumericVerdict.INCONCLUSIVE:
+            outcome.reason = f"{outcome.reason} ({said})"
+    return outcome
 
 
 def recompute(done: Recomputed, cmp: BatchComparison, picked: list[int],

@@ -1,4 +1,5 @@
-"""Red team: inequalities, identities and PSD claims whose values fall below floats' normal range at every sample.
+"""Red team: claims whose values fall below floats' normal range at every sample (inequalities, identities, PSD
+claims, derivatives and Hessians).
 
 On a domain of numbers near 10⁻¹⁷⁰, a product of two of them is about 10⁻³⁴⁰, which floats round to 0. Both sides
 of A₁₁A₂₂ ≥ A₁₂A₂₁ were then 0 at every sample, the comparison 0 ≥ 0 held 200 times, and a false claim was CHECKED
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import PSD, Identity, Inequality, Interval, claim
+from verifier import PSD, Derivative, Identity, Inequality, Interval, claim
 
 T = sp.Rational(1, 10**170)
 a, b, c, d = sp.symbols("a b c d", real=True)
@@ -81,6 +82,24 @@ def tiny_swap_matrix_psd() -> PSD:
     return PSD(sp.Matrix([[a * d, b * c], [b * c, a * d]]), where=TINY)
 
 
+@claim()
+def tiny_gradient_doubled() -> Derivative:
+    """∂(abc·eᵈ)/∂a = 2bc·eᵈ on [0, 10⁻¹⁷⁰]⁴: false (it is bc·eᵈ) wherever bc ≠ 0."""
+    return Derivative(a * b * c * sp.exp(d), a, 2 * b * c * sp.exp(d), where=TINY)
+
+
+@claim()
+def tiny_hessian_tripled() -> Derivative:
+    """∂²(a²bc·eᵈ)/∂a² = 3bc·eᵈ on [0, 10⁻¹⁷⁰]⁴: false (it is 2bc·eᵈ) wherever bc ≠ 0."""
+    return Derivative(a**2 * b * c * sp.exp(d), a, 3 * b * c * sp.exp(d), where=TINY, order=2)
+
+
+@claim()
+def tiny_gradient() -> Derivative:
+    """∂(abc·eᵈ)/∂a = bc·eᵈ on [0, 10⁻¹⁷⁰]⁴: true."""
+    return Derivative(a * b * c * sp.exp(d), a, b * c * sp.exp(d), where=TINY)
+
+
 TRUTH = {
     "tiny_determinant_nonnegative": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
     "tiny_determinant_times_exp_nonnegative": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
@@ -92,4 +111,7 @@ TRUTH = {
     "tiny_sines_equal": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
     "tiny_exp_minus_one_as_sinh": ("true", 1, None),
     "tiny_swap_matrix_psd": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
+    "tiny_gradient_doubled": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
+    "tiny_hessian_tripled": ("false", 1, {"a": 0, "b": T, "c": T, "d": 0}),
+    "tiny_gradient": ("true", 1, None),
 }
