@@ -18,6 +18,7 @@ from verifier.language.claims import Statement
 from verifier.language.domains import SPD, Domain, Invertible, Orthogonal
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, Status
+from verifier.trusted.instantiate import sides_as_written
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
 MAX_VERIFIED = 10  # claims verified by the engine: the work budget
@@ -66,5 +67,4 @@ class Verifier:
             return False
         kept = (SPD, Invertible, Orthogonal)
         invertible = [g.target for g in written.given() if isinstance(domains.get(g.label, g.domain), kept)]
-        sides = [getattr(written, name, None) for name in ("lhs", "rhs")]
-        return any(lowering.written_divisors(side, invertible) for side in sides)
+        return any(lowering.written_divisors(side, invertible) for side in sides_as_written(written))

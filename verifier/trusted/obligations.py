@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import sympy as sp
 from sympy.matrices.utilities import dotprodsimp
 
 from verifier.language import walk
-from verifier.language.claims import PSD, Convex, Derivative, Expectation, Identity, Inequality
+from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.language.distributions import Distribution
-from verifier.language.stepwise import Implication
 from verifier.trusted.cases import NotShowable as NotShowable
 from verifier.trusted.cases import cases as cases
 from verifier.trusted.cases import has_cases as has_cases
-from verifier.trusted.instantiate import ClaimError, Instance, as_matrix, written_divisors
+from verifier.trusted.instantiate import ClaimError, Instance, as_matrix, declared_sides, written_divisors
 
 
 def jacobian_layout(body: Derivative) -> tuple[list[sp.Expr], list[sp.Symbol], sp.ImmutableMatrix]:
@@ -150,23 +148,9 @@ def sides(inst: Instance) -> list[sp.Expr]:
     """Every entry of the claim's sides as declared (lhs and rhs; f and its claimed derivative or expectation; a
     convex f; both relations of an implication), in the symbolic view: where the claim is defined is read from these
     too, since a pole on both sides cancels out of lhs − rhs (tan x + 1 = tan x + sin²x + cos²x)."""
-    declared = [e for side in _declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
-    left, right = written_divisors(inst.claim)  # det(A)·A⁻¹ = adj A: det(A) cancelled once made explicit
-    return declared + [inst.symbolic(sp.Pow(d, -1)) for d in (*left, *right)]
-
-
-def _declared_sides(body: Any) -> tuple[Any, ...]:
-    if isinstance(body, Identity | Inequality):
-        return (body.lhs, body.rhs)
-    if isinstance(body, Derivative):
-        return (body.f, body.equals)
-    if isinstance(body, Expectation):
-        return (body.expr, body.equals)
-    if isinstance(body, Convex):
-        return (body.f,)
-    if isinstance(body, Implication):
-        return (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
-    return ()
+    declared = [e for side in declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
+    divisors = written_divisors(inst.claim)  # det(A)·A⁻¹ = adj A: det(A) cancelled once made explicit
+    return declared + [inst.symbolic(sp.Pow(d, -1)) for side in divisors for d in side]
 
 
 def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:

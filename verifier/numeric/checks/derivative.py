@@ -13,7 +13,7 @@ from verifier.language.claims import Derivative
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
-from verifier.numeric.checks import definedness, poles, switch_slopes
+from verifier.numeric.checks import definedness, poles, switch_slopes, written
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample
@@ -86,6 +86,9 @@ def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMa
         and (at := switch_slopes.probe(inst, f, claimed)).counterexample
     ):
         return at  # a point where a case switches and the claimed slope is wrong: mpmath's derivative straddles it
+    if found.counterexample is None:  # f = det(A)·(A⁻¹)₁₁, undefined at A = 0 as written
+        at = written.probe(inst, env, (f, list(claimed)), written.guards(inst), s, names=written.DERIVATIVE)
+        found = at if at.counterexample is not None else found
     return found
 
 

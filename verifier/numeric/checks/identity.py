@@ -9,7 +9,7 @@ from flint import arb
 from verifier.language.claims import Identity
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
-from verifier.numeric.checks import case_points, definedness, lattice, poles
+from verifier.numeric.checks import case_points, definedness, lattice, poles, written
 from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
@@ -19,16 +19,9 @@ from verifier.trusted.instantiate import Instance, as_matrix, written_divisors
 def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     lhs, rhs = list(as_matrix(body.lhs)), list(as_matrix(body.rhs))
     left, right = written_divisors(inst.claim)
-    lhs += [_undefined_at_zero(d) for d in left] + [sp.Integer(0)] * len(right)
-    rhs += [sp.Integer(0)] * len(left) + [_undefined_at_zero(d) for d in right]
+    lhs += [written.undefined_at_zero(d) for d in left] + [sp.Integer(0)] * len(right)
+    rhs += [sp.Integer(0)] * len(left) + [written.undefined_at_zero(d) for d in right]
     return _compare_sides(inst, lhs, rhs, rng, s, "float64 batch")
-
-
-def _undefined_at_zero(divisor: sp.Expr) -> sp.Expr:
-    """0·(1/divisor), unevaluated: 0 beside the other side's 0 where the divisor is not 0, undefined where it is. A
-    side written with a divisor its explicit form cancelled (det(A)·A⁻¹ = adj A) is undefined where the divisor is
-    0, though no entry of it shows that: the definedness probe finds such a point (A = 0) as for any side."""
-    return sp.Mul(sp.Integer(0), sp.Pow(divisor, -1), evaluate=False)
 
 
 def _compare_sides(

@@ -231,7 +231,7 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
     values = numeric.compiled(inst.symbols, lhs + rhs)(drawn).real
     kept = np.flatnonzero(_holds(a.op, values[:, : len(lhs)], values[:, len(lhs) :]))
     body = statement(b, inst.claim.body.where)  # type: ignore[attr-defined]
-    sub = instantiate(dataclasses.replace(inst.claim, body=body))
+    sub = instantiate(dataclasses.replace(inst.claim, body=body, as_written=_as_written(inst, b)))
     wanted = 0 if s.points is not None else max(1, s.samples // MIN_SHARE)
     too_few = len(kept) < wanted  # too few to pass on; a confirmed counterexample among them still refutes
     if not len(kept):
@@ -250,6 +250,17 @@ def _where_it_holds(inst: Instance, a: Relation, b: Relation, rng: np.random.Gen
     if too_few and outcome.counterexample is None:
         return _too_few(inst, a, drawn, len(kept))
     return outcome
+
+
+def _as_written(inst: Instance, rel: Relation) -> Statement | None:
+    """The relation (the premise or the conclusion) as its author wrote it, in matrix notation, as a claim of its own
+    (None if not so written): B = det(A)·(A⁻¹)₁₁ = A₂₂ is undefined at A = 0, where its explicit form A₂₂ = A₂₂ is
+    not, and where A₁₁ ≤ 1 holds (the check of B reads the divisors it is written with from this)."""
+    body, written = inst.claim.body, inst.claim.as_written
+    if not isinstance(body, Implication) or not isinstance(written, Implication):
+        return None
+    found = written.conclusion if rel is body.conclusion else written.premise if rel is body.premise else None
+    return None if found is None else statement(found, written.where)
 
 
 def _too_few(inst: Instance, a: Relation, drawn: Env, kept: int) -> NumericOutcome:
