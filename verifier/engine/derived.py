@@ -18,7 +18,7 @@ from verifier.language.claims import Statement
 from verifier.language.domains import SPD, Domain, Invertible, Orthogonal
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, Status
-from verifier.trusted.instantiate import sides_as_written
+from verifier.trusted.divisors import sides_as_written
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
 MAX_VERIFIED = 10  # claims verified by the engine: the work budget

@@ -11,12 +11,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from verifier.language import guards
 from verifier.language.claims import Corollary, Expect, Given, Statement
 from verifier.language.lowering import lower
+from verifier.language.stepwise import Chain
 
 
 class NotGeneric(Exception):
     """A builder cannot build its claim at a symbolic size; the message says why (it stays at its sizes)."""
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """The plain matrices M whose inverse sympy cancelled against M while body was built (guards.recording): the
+    claim is undefined where det M = 0, as written. They are body's only: a claim the engine derives from this one
+    (another body) does not inherit them."""
+
+    body: Statement
+    matrices: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,7 @@ class Claim:
     as_written: Statement | None = None  # in matrix notation, before the matrix symbols were made explicit
     cites: tuple[str, ...] = ()  # a corollary's premises (claims of the same derivation), and why it follows
     because: str = ""
+    cancelled: Cancelled | None = None  # inverses sympy cancelled (A⁻¹A → I) while the builder built the body
 
     @property
     def kind(self) -> str:
@@ -62,7 +75,8 @@ class ClaimFamily:
     reread: Callable[[int, str], ClaimFamily | None] | None = None
 
     def build(self, n: int | None) -> Claim:
-        body = call(self.builder) if n is None else call(self.builder, n)
+        with guards.recording() as cancelled:
+            body = call(self.builder) if n is None else call(self.builder, n)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
@@ -74,7 +88,8 @@ class ClaimFamily:
         explicit = lower(body)
         written = body if explicit is not body else None
         text, expect = self.statement_text, self.expect
-        return Claim(self.name, self.derivation, text, explicit, expect, n, self.notes, written, cites, because)
+        kept = Cancelled(explicit, tuple(cancelled)) if cancelled and not isinstance(body, Chain) else None
+        return Claim(self.name, self.derivation, text, explicit, expect, n, self.notes, written, cites, because, kept)
 
     @property
     def all_n(self) -> tuple[int | None, ...]:

@@ -6,13 +6,17 @@ author wrote it, so the cancellation is kept only where it is safe to state "whe
 M a matrix symbol, its transpose, the identity, or the Gram matrix XᵀX of a tall X, each invertible
 somewhere at every size. For any other M (XXᵀ of a tall X, a sum such as A − Aᵀ) the product
 keeps M⁻¹ and M side by side, and the engine decides whether M is invertible on the declared domain.
+A cancellation kept is recorded (:func:`recording`): a claim built while it is on is undefined where det M = 0, as
+written (A⁻¹A = I at A = 0), though nothing of M⁻¹ is left in it.
 
 Importing this module installs the guard once, in every process that builds claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sympy as sp
 from sympy.matrices.expressions import matmul
@@ -49,14 +53,34 @@ def _inverted_base(m: sp.Basic) -> sp.Basic | None:
     return None
 
 
+_CANCELLED: ContextVar[list[sp.Basic] | None] = ContextVar("cancelled_inverses", default=None)
+
+
+@contextmanager
+def recording(on: bool = True) -> Iterator[list[sp.Basic]]:
+    """The plain matrices M whose inverse sympy cancelled against M (M⁻¹M → I) while the block ran, in order and
+    each once; off (on=False), nothing is recorded in the block, not even for an outer recording."""
+    found: list[sp.Basic] = []
+    token = _CANCELLED.set(found if on else None)
+    try:
+        yield found
+    finally:
+        _CANCELLED.reset(token)
+
+
 def guarded_combine_powers(mul: sp.MatMul) -> sp.Basic:
     """sympy's combine_powers, except that it leaves alone a product with the inverse of anything
-    but a plain matrix: there, cancelling M⁻¹M needs M invertible, which sympy never asks."""
-    for arg in mul.args:
-        base = _inverted_base(arg)
-        if base is not None and not is_plain_matrix(base):
-            return mul
-    return _original(mul)
+    but a plain matrix: there, cancelling M⁻¹M needs M invertible, which sympy never asks. An inverse it cancels
+    is recorded (:func:`recording`)."""
+    inverses = [(arg, _inverted_base(arg)) for arg in mul.args]
+    if any(base is not None and not is_plain_matrix(base) for _, base in inverses):
+        return mul
+    out = _original(mul)
+    found = _CANCELLED.get()
+    if found is not None and out != mul:
+        gone = [base for arg, base in inverses if base is not None and not out.has(arg)]
+        found.extend(b for b in gone if not isinstance(b, sp.Identity) and b not in found)
+    return out
 
 
 def install() -> None:

@@ -71,7 +71,7 @@ def lower(statement: W) -> W:
 CONSTANT_MATRICES = (sp.Identity, sp.ZeroMatrix, sp.OneMatrix)  # written out like matrix symbols
 
 
-def written_divisors(expr: Any, invertible: Collection[sp.MatrixSymbol] = ()) -> list[sp.Expr]:
+def written_divisors(expr: Any, invertible: Collection[sp.Basic] = ()) -> list[sp.Expr]:
     """Each divisor a side in matrix notation is written with, made explicit on its own: the determinant of each
     inverted matrix (A⁻¹ is adj(A)/det A) and each scalar denominator that holds a matrix's entry. The side made
     explicit as a whole can lose one: det(A)·A⁻¹ becomes adj A once sympy's product cancels det(A)/det(A), and
@@ -153,8 +153,11 @@ def _guarded_nodes(expr: sp.Basic) -> list[tuple[sp.Basic, sp.Basic]]:
     return list(seen)
 
 
-def _surely_invertible(m: sp.Basic, invertible: Collection[sp.MatrixSymbol]) -> bool:
-    """m is a declared invertible matrix, the identity, or a transpose, inverse, integer power or product of such."""
+def _surely_invertible(m: sp.Basic, invertible: Collection[sp.Basic]) -> bool:
+    """m is a declared invertible matrix (or XᵀX, declared so), the identity, or a transpose, inverse, integer power
+    or product of such."""
+    if m in invertible:
+        return True
     if isinstance(m, sp.MatrixSymbol | sp.Identity):
         return m in invertible or isinstance(m, sp.Identity)
     if isinstance(m, sp.Transpose | sp.Inverse):

@@ -18,14 +18,13 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
-from verifier.language import distributions, iteration, lowering, walk
+from verifier.language import distributions, iteration, walk
 from verifier.language.claims import (
     PSD,
     Convergence,
@@ -38,7 +37,7 @@ from verifier.language.claims import (
     Limit,
     Statement,
 )
-from verifier.language.domains import SPD, Domain, DomainError, Invertible, Orthogonal, is_convex
+from verifier.language.domains import Domain, DomainError, is_convex
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
@@ -97,6 +96,8 @@ def statement_digest(claim: Claim) -> str:
     entries (a Hessian's) is digested once: srepr of the whole tree prints it once per use, and cost minutes."""
     memo: dict[sp.Basic, str] = {}
     text = f"{ClaimKey.of(claim)}|{claim.n}|{_canonical(claim.body, memo)}|{_canonical(claim.as_written, memo)}"
+    if claim.cancelled is not None:  # A⁻¹A = I as written is not I = I
+        text += f"|{_canonical(claim.cancelled.matrices, memo)}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -130,40 +131,6 @@ def _node(node: sp.Basic, memo: dict[sp.Basic, str]) -> str:
         text = f"{_class_key(type(node))}({args})" if node.args else f"{_class_key(type(node))}:{sp.srepr(node)}"
         found = memo[node] = hashlib.sha256(text.encode()).hexdigest()
     return found
-
-
-def written_divisors(claim: Claim) -> tuple[list[sp.Expr], ...]:
-    """The divisors of each declared side (:func:`declared_sides`: lhs and rhs, f and its claimed derivative, both
-    sides of an implication's premise and conclusion, ...) of a claim as written in matrix notation, made explicit one
-    by one (`lowering.written_divisors`): the claim is undefined where one is 0, though the side made explicit as a
-    whole may have cancelled it (det(A)·A⁻¹ = adj A, det(A)·(A⁻¹)₁₁ ≤ A₂₂ + 1). A matrix declared invertible, SPD or
-    orthogonal needs none."""
-    written = claim.as_written
-    if written is None or type(written) is not type(claim.body):
-        return tuple([] for _ in declared_sides(claim.body))
-    invertible = [g.target for g in written.given() if isinstance(g.domain, SPD | Invertible | Orthogonal)]
-    return tuple(lowering.written_divisors(side, invertible) for side in sides_as_written(written))
-
-
-def declared_sides(body: object) -> tuple[Any, ...]:
-    """The sides a statement declares, each of which must be defined where the claim is (its definedness)."""
-    if isinstance(body, Identity | Inequality):
-        return (body.lhs, body.rhs)
-    if isinstance(body, Derivative):
-        return (body.f, body.equals)
-    if isinstance(body, Expectation):
-        return (body.expr, body.equals)
-    if isinstance(body, Convex):
-        return (body.f,)
-    if isinstance(body, Implication):
-        return (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
-    return ()
-
-
-def sides_as_written(body: Statement) -> list[object]:
-    """:func:`declared_sides`, an explicit matrix of matrix expressions ([[det(A)·(A⁻¹)₁₁]]) made immutable, so that
-    the divisors in its entries are read."""
-    return [sp.ImmutableMatrix(s) if isinstance(s, sp.MatrixBase | list | tuple) else s for s in declared_sides(body)]
 
 
 def as_matrix(obj: object) -> sp.ImmutableMatrix:

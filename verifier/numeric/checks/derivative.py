@@ -86,10 +86,7 @@ def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMa
         and (at := switch_slopes.probe(inst, f, claimed)).counterexample
     ):
         return at  # a point where a case switches and the claimed slope is wrong: mpmath's derivative straddles it
-    if found.counterexample is None:  # f = det(A)·(A⁻¹)₁₁, undefined at A = 0 as written
-        at = written.probe(inst, env, (f, list(claimed)), written.guards(inst), s, names=written.DERIVATIVE)
-        found = at if at.counterexample is not None else found
-    return found
+    return written.refined(inst, env, (f, list(claimed)), s, found, names=written.DERIVATIVE)  # det(A)·(A⁻¹)₁₁
 
 
 def _decider(

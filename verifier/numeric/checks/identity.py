@@ -13,7 +13,8 @@ from verifier.numeric.checks import case_points, definedness, lattice, poles, wr
 from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
-from verifier.trusted.instantiate import Instance, as_matrix, written_divisors
+from verifier.trusted.divisors import written_divisors
+from verifier.trusted.instantiate import Instance, as_matrix
 
 
 def check_identity(inst: Instance, body: Identity, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -41,6 +42,7 @@ def _compare_sides(
     ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
     cmp.valid &= ok[0] & ok[1]
     found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
+    found = written.refined(inst, env, (lhs, rhs), s, found, divisors=False)  # A⁻¹A = I, cancelled as built
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, (lhs, rhs), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit

@@ -55,9 +55,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
     found = definedness.probe(
         inst, env, ([lhs], [rhs]), ok, numeric.count(specials(inst, s.samples, s)), ordered=True
     )  # an inequality compares real numbers: a side with an imaginary part is a finding, i or no i
-    if found.counterexample is None:  # det(A)·(A⁻¹)₁₁ ≤ A₂₂ + 1, undefined at A = 0 as written
-        at = written.probe(inst, env, ([lhs], [rhs]), written.guards(inst), s, ordered=True)
-        found = at if at.counterexample is not None else found
+    found = written.refined(inst, env, ([lhs], [rhs]), s, found, ordered=True)  # det(A)·(A⁻¹)₁₁ ≤ … at A = 0
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, ([lhs], [rhs]), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit

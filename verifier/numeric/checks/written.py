@@ -20,7 +20,8 @@ from verifier.numeric.batch import Env
 from verifier.numeric.checks import definedness
 from verifier.numeric.checks.definedness import Finding, Sides
 from verifier.numeric.checks.sampling import Settings, specials
-from verifier.trusted.instantiate import Instance, written_divisors
+from verifier.trusted.divisors import cancelled_divisors, written_divisors
+from verifier.trusted.instantiate import Instance
 
 Guards = tuple[list[sp.Expr], ...]  # each declared side's 0·(1/d), from guards()
 
@@ -36,6 +37,27 @@ def guards(inst: Instance) -> Guards:
     """For each declared side of the claim (`instantiate.declared_sides`), 0·(1/d) for each divisor d it is written
     with; empty lists for a claim not written in matrix notation."""
     return tuple([undefined_at_zero(d) for d in side] for side in written_divisors(inst.claim))
+
+
+def cancelled(inst: Instance) -> list[sp.Expr]:
+    """0·(1/det M) for each matrix M whose inverse sympy cancelled against M while the claim was built (A⁻¹A = I),
+    on no side in particular: the claim as written is undefined where det M = 0 (`divisors.cancelled_divisors`)."""
+    return [undefined_at_zero(d) for d in cancelled_divisors(inst.claim)]
+
+
+CANCELLED = {"the left side": "the claim as written (an inverse sympy cancelled while building it)"}
+
+
+def refined(inst: Instance, env: Env, sides: Sides, s: Settings, found: Finding, *, ordered: bool = False,
+            names: Mapping[str, str] | None = None, divisors: bool = True) -> Finding:  # fmt: skip
+    """found, or where it has no counterexample, a point where a side is undefined by a divisor it is written with
+    (divisors: not for an Identity, whose sides hold them already), or the claim by an inverse sympy cancelled."""
+    if found.counterexample is not None:
+        return found
+    at = probe(inst, env, sides, guards(inst), s, ordered, names) if divisors else Finding()
+    if at.counterexample is None and (cut := cancelled(inst)):
+        at = probe(inst, env, sides, (cut, []), s, ordered, CANCELLED)
+    return at if at.counterexample is not None else found
 
 
 DERIVATIVE = {

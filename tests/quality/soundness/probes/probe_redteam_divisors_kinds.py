@@ -11,8 +11,9 @@ never taken at a singular A (true), a claim false where it is defined (its witne
 elementwise reciprocal in an inequality.
 
 Claims that sympy cancels while they are built, before the claim as written holds the inverse (det(A⁻¹)·det(A) +
-tr(A⁻¹A) = 3 over every real A, (vᵀv)⁻¹(vᵀv) = I₁ over every real v), are PROVED with no proviso: KNOWN_WRONG (the
-class of A⁻¹A = I, verifier/language/guards.py keeps M⁻¹M → I for a plain matrix symbol M).
+tr(A⁻¹A) = 3 over every real A, (vᵀv)⁻¹(vᵀv) = I₁ over every real v), were PROVED with no proviso (the class of
+A⁻¹A = I: verifier/language/guards.py keeps M⁻¹M → I for a plain matrix symbol M); the guard records the inverses it
+cancels now, and they are REFUTED at A = 0 (v = 0).
 
 TRUTH maps each claim to (truth, class, witness).
 """
@@ -173,10 +174,4 @@ TRUTH = {
     "gram_scalar_cancels_on_all_vectors": ("partial", 2, None),
 }
 
-# Wrong verdict today: cancelled by sympy while the claim is built (A⁻¹A → I, (vᵀv)⁻¹(vᵀv) → I₁), before the claim
-# as written holds the inverse; PROVED with no proviso (verifier/language/guards.py keeps the cancellation of a
-# plain matrix symbol's inverse, "where defined"; docs/explanation/known-limits.md).
-KNOWN_WRONG = {
-    "determinants_cancel_on_all_matrices",
-    "gram_scalar_cancels_on_all_vectors",
-}
+KNOWN_WRONG: set[str] = set()  # the two cancelled while built: REFUTED since the guard records what it cancels

@@ -9,8 +9,9 @@ and the proof and the numeric check both saw A₂₂ = A₂₂: PROVED, with no 
 REFUTED at A = 0 now: the divisors a side is written with are read from the claim as written
 (`lowering.written_divisors`, tests/numeric/test_written_divisors.py). A⁻¹A = I
 over every real A is cancelled by sympy's own product while the claim is built (kept on purpose for a plain matrix
-symbol, verifier/language/guards.py, "where defined"), and is PROVED with no proviso either. Beside them, the same
-claims on invertible A, true.
+symbol, verifier/language/guards.py, "where defined"), and was PROVED with no proviso either; the guard records the
+inverses it cancels now, and the claim is REFUTED at A = 0 (tests/numeric/test_cancelled_inverses.py). Beside them,
+the same claims on invertible A, true.
 
 TRUTH maps each claim to (truth, class, witness).
 """
@@ -93,8 +94,4 @@ TRUTH = {
     "elementwise_reciprocal_on_all_matrices": ("partial", 2, None),
 }
 
-# Wrong verdict today: A⁻¹A = I over every real A is PROVED, cancelled by sympy's product while the claim is built,
-# before the claim as written holds it (a fix would record the cancellation in verifier/language/guards.py).
-KNOWN_WRONG = {
-    "inverse_cancels_on_all_matrices",
-}
+KNOWN_WRONG: set[str] = set()  # A⁻¹A = I over every real A: REFUTED at A = 0 since the guard records what it cancels

@@ -1,0 +1,110 @@
+"""An inverse sympy cancels while a claim is built still makes the claim undefined where it is singular.
+
+sympy cancels M⁻¹M to I as it builds a product, and verifier.language.guards keeps that for a plain matrix symbol
+("where defined"): A⁻¹A = I, det(A⁻¹)·det(A) + tr(A⁻¹A) = 3 and (vᵀv)⁻¹(vᵀv) = I₁, over every real A and v, were
+PROVED with no proviso, though each is undefined at A = 0 (v = 0), where its right side has a value; nothing of M⁻¹
+was left in the claim for the written divisors to read. Now the guard records each inverse it cancels while a
+builder runs (guards.recording), the claim keeps them (Claim.cancelled), the kernel reads det M among the claim's
+divisors and the numeric checks refute where det M = 0. Over invertible A, or XᵀX of an X of full column rank, no
+divisor is kept and the claims are proved with no proviso. A chain records none (a line's inverse is no other step's),
+and a claim the engine derives from another does not inherit them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import sympy as sp
+
+from verifier import General, Identity, Invertible, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.language import guards
+from verifier.language.domains import FullColumnRank
+from verifier.outcome import Status
+from verifier.trusted import obligations
+from verifier.trusted.divisors import cancelled_divisors
+from verifier.trusted.instantiate import instantiate
+
+SETTINGS = EngineSettings(samples=200)
+DET = sp.Symbol("A11") * sp.Symbol("A22") - sp.Symbol("A12") * sp.Symbol("A21")
+
+
+@claim(n=[2])
+def inverse_cancels(n: int) -> Identity:
+    """A⁻¹A = I for every real A: undefined at A = 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(a.I * a, sp.Identity(n), where={a: General()})
+
+
+@claim(n=[2])
+def determinants_cancel(n: int) -> Identity:
+    """det(A⁻¹)·det(A) + tr(A⁻¹A) = 3 for every real A: undefined at A = 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a.I) * sp.det(a) + sp.trace(a.I * a), 3, where={a: Real()})
+
+
+@claim(n=[3])
+def gram_scalar_cancels(n: int) -> Identity:
+    """(vᵀv)⁻¹(vᵀv) = I₁ for every real v: undefined at v = 0."""
+    v = sp.MatrixSymbol("v", n, 1)
+    return Identity((v.T * v).I * (v.T * v), sp.Identity(1), where={v: Real()})
+
+
+@claim(n=[2])
+def inner_gram_cancels(n: int) -> Identity:
+    """(XᵀX)⁻¹(XᵀX) = I for X of size (n + 1)×n with full column rank (XᵀX is invertible)."""
+    x = sp.MatrixSymbol("X", n + 1, n)
+    return Identity((x.T * x).I * (x.T * x), sp.Identity(n), where={x: FullColumnRank()})
+
+
+def _invertible(n: int) -> Identity:
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(a.I * a, sp.Identity(n), where={a: Invertible()})
+
+
+def test_the_guard_records_each_inverse_it_cancels() -> None:
+    a, b = sp.MatrixSymbol("A", 2, 2), sp.MatrixSymbol("B", 2, 2)
+    v = sp.MatrixSymbol("v", 3, 1)
+    with guards.recording() as cancelled:
+        assert a.I * a == sp.Identity(2) and (v.T * v).I * (v.T * v) == sp.Identity(1)
+        assert b * b.I * b == b
+        a.I * a * a.I  # A⁻¹ is left: the claim's own divisor, read where it is written
+    assert cancelled == [a, v.T * v, b]
+    with guards.recording() as outer, guards.recording(on=False):
+        a.I * a
+    assert outer == []
+    a.I * a  # no recording: nothing kept
+
+
+def test_a_cancelled_inverse_is_refuted_where_the_matrix_is_singular() -> None:
+    for family, at in ((inverse_cancels, "A = [[0, 0], [0, 0]]"), (determinants_cancel, "A = [[0, 0], [0, 0]]"),
+                       (gram_scalar_cancels, "v = [0, 0, 0]")):  # fmt: skip
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.REFUTED, (family.name, result.reason)
+        assert f"the claim as written (an inverse sympy cancelled while building it) is undefined at {at}" in (
+            result.reason
+        ), result.reason
+
+
+def test_on_invertible_matrices_it_is_proved_with_no_proviso() -> None:
+    for family in (dataclasses.replace(inverse_cancels, builder=_invertible), inner_gram_cancels):
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.PROVED, (family.name, result.reason)
+        assert "wherever" not in result.reason, (family.name, result.reason)
+
+
+def test_the_kernel_reads_det_m_among_the_sides() -> None:
+    built = inverse_cancels.build(2)
+    assert [sp.expand(d) for d in cancelled_divisors(built)] == [DET]
+    inst = instantiate(built)
+    det, sides = inst.symbolic(DET), obligations.sides(inst)
+    assert any(isinstance(e, sp.Pow) and e.exp == -1 and sp.expand(e.base - det) == 0 for e in sides), sides
+    assert cancelled_divisors(dataclasses.replace(inverse_cancels, builder=_invertible).build(2)) == []
+
+
+def test_a_claim_derived_from_another_does_not_inherit_them() -> None:
+    """The engine derives claims with another body (an implication's conclusion, a convexity inequality, a claim
+    with random functions): the cancellations were recorded for the body built, and say nothing of another."""
+    built = inverse_cancels.build(2)
+    other = dataclasses.replace(built, body=Identity(sp.Integer(1), sp.Integer(1), where=built.body.where))
+    assert cancelled_divisors(other) == []
