@@ -15,8 +15,9 @@ import dataclasses
 
 import sympy as sp
 
-from verifier import Derivative, Inequality, Invertible, Real, claim
+from verifier import PSD, SPD, Convex, Derivative, Expectation, General, Inequality, Invertible, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.distributions import Normal
 from verifier.language.domains import Domain
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.stepwise import Implication, Relation
@@ -114,3 +115,39 @@ def _reciprocals(c: Claim, det: sp.Expr) -> list[sp.Expr]:
 
 def _is_reciprocal_of(e: sp.Expr, d: sp.Expr) -> bool:
     return isinstance(e, sp.Pow) and e.exp == -1 and sp.expand(e.base - d) == 0
+
+
+@claim(n=[2])
+def cancelled_psd(n: int) -> PSD:
+    """A⁻¹A is PSD for every real A: undefined at A = 0 (sympy builds it as I)."""
+    a = sp.MatrixSymbol("A", n, n)
+    return PSD(a.I * a, where={a: General()})
+
+
+@claim(n=[2])
+def cofactor_convex(n: int) -> Convex:
+    """det(A)·(A⁻¹)₁₁ is convex in A over every real A: undefined at A = 0."""
+    a, c = _cofactor(n)
+    return Convex(c, wrt=a, where={a: Real()})
+
+
+@claim(n=[2])
+def cofactor_moment(n: int) -> Expectation:
+    """E[det(A)·(A⁻¹)₁₁·z²] = A₂₂ for z ~ N(0, 1) and every real A: undefined at A = 0."""
+    a, c = _cofactor(n)
+    z = sp.Symbol("z", real=True)
+    return Expectation(c * z**2, equals=a[1, 1], noise={z: Normal(0, 1)}, where={a: Real()})
+
+
+def test_a_claim_with_no_two_sides_is_refuted_where_a_written_divisor_is_0() -> None:
+    """PSD(A⁻¹A), a convexity and an expectation over every real A were PROVED (the last two 'wherever both sides
+    are defined', the first with no proviso): the numeric check of such a kind compares no two sides, and looked at
+    no divisor. They are REFUTED at A = 0 now; over SPD or invertible A, PROVED with no proviso."""
+    for family in (cancelled_psd, cofactor_convex, cofactor_moment):
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.REFUTED, (family.name, result.reason)
+        assert "the claim as written is undefined at A = [[0, 0], [0, 0]]" in result.reason, result.reason
+    for family in (_on(cancelled_psd, SPD()), _on(cofactor_moment, Invertible())):
+        result = verify_family(family, SETTINGS)
+        assert result.status is Status.PROVED, (family.name, result.reason)
+        assert "wherever" not in result.reason, (family.name, result.reason)

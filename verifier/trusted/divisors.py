@@ -15,7 +15,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.language import lowering
-from verifier.language.claims import Convex, Derivative, Expectation, Identity, Inequality, Statement
+from verifier.language.claims import PSD, Convex, Derivative, Expectation, Identity, Inequality, Statement
 from verifier.language.domains import SPD, FullColumnRank, Invertible, Orthogonal
 from verifier.language.families import Claim
 from verifier.language.stepwise import Implication
@@ -66,6 +66,8 @@ def declared_sides(body: object) -> tuple[Any, ...]:
         return (body.expr, body.equals)
     if isinstance(body, Convex):
         return (body.f,)
+    if isinstance(body, PSD):
+        return (body.matrix,)
     if isinstance(body, Implication):
         return (body.premise.lhs, body.premise.rhs, body.conclusion.lhs, body.conclusion.rhs)
     return ()

@@ -18,7 +18,7 @@ from verifier.language import random_functions
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Expectation, Identity, Inequality, Limit
 from verifier.language.stepwise import Implication
 from verifier.numeric import batch as numeric
-from verifier.numeric.checks import enclosure
+from verifier.numeric.checks import enclosure, written
 from verifier.numeric.checks.constant import check_constant, is_constant
 from verifier.numeric.checks.convergence import check_convergence
 from verifier.numeric.checks.convex import check_convex
@@ -65,6 +65,10 @@ def spot_check(inst: Instance, rng: np.random.Generator, settings: Settings) -> 
             + " replaced by random smooth functions",
         )
         return outcome
+    if isinstance(body, PSD | Convex | Expectation) and (
+        undefined := written.undefined_as_written(inst, rng, settings)
+    ):
+        return undefined  # PSD(A⁻¹A) over every real A: undefined at A = 0 as written, though the matrix is I
     if is_constant(inst):  # numbers against numbers: exactly or in high precision, never by floats
         return check_constant(inst)
     outcome = _replacing_undecided(lambda: CHECKS[type(body)](inst, body, rng, settings), settings)

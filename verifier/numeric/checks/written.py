@@ -19,7 +19,9 @@ from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import definedness
 from verifier.numeric.checks.definedness import Finding, Sides
-from verifier.numeric.checks.sampling import Settings, specials
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import Settings, sample, specials
+from verifier.outcome import NumericEvidence
 from verifier.trusted.divisors import cancelled_divisors, written_divisors
 from verifier.trusted.instantiate import Instance
 
@@ -45,7 +47,11 @@ def cancelled(inst: Instance) -> list[sp.Expr]:
     return [undefined_at_zero(d) for d in cancelled_divisors(inst.claim)]
 
 
-CANCELLED = {"the left side": "the claim as written (an inverse sympy cancelled while building it)"}
+CANCELLED = {
+    "the left side": "the claim as written (an inverse sympy cancelled while building it)",
+    "right side defined": "claim defined",
+    "left side undefined": "claim as written undefined",
+}
 
 
 def refined(inst: Instance, env: Env, sides: Sides, s: Settings, found: Finding, *, ordered: bool = False,
@@ -58,6 +64,25 @@ def refined(inst: Instance, env: Env, sides: Sides, s: Settings, found: Finding,
     if at.counterexample is None and (cut := cancelled(inst)):
         at = probe(inst, env, sides, (cut, []), s, ordered, CANCELLED)
     return at if at.counterexample is not None else found
+
+
+WHOLE = {"the left side": "the claim as written", "right side defined": "claim defined",
+         "left side undefined": "claim as written undefined"}  # fmt: skip
+
+
+def undefined_as_written(inst: Instance, rng: np.random.Generator, s: Settings) -> NumericOutcome | None:
+    """For a claim with no two sides to compare (PSD, convexity, an expectation): a FAIL at a sample where a divisor
+    it is written with, or an inverse sympy cancelled while building it, is 0 (PSD(A⁻¹A) over every real A, at
+    A = 0); None where it has none, or none is 0 at a sample (no sample is drawn for a claim with none)."""
+    cut = [g for side in guards(inst) for g in side] + cancelled(inst)
+    cut = [g for g in cut if g.free_symbols <= set(inst.symbols)]  # a noise variable's divisor: E[·] decides it
+    if not cut or s.points is not None:
+        return None
+    env = sample(inst, rng, s.samples, s)
+    found = probe(inst, env, ([], []), (cut, []), s, names=WHOLE)
+    if found.counterexample is None:
+        return None
+    return definedness.refuted(found, NumericEvidence(inst.claim.n, "divisors as written", numeric.count(env), 0, 0))
 
 
 DERIVATIVE = {

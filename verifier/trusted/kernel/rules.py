@@ -123,7 +123,7 @@ def prove_psd_by_certificate(inst: Instance, facts: Sequence[Fact], found: oblig
         raise Rejected("prove_psd_by_certificate", f"weight not provably nonnegative ({err})") from None
     proviso, closure = provisos.certificate_proviso(inst, list(h), parts)
     detail = f"vᵀHv = Σ wₖ·(aₖᵀv)² with {len(signs)} weight(s) wₖ ≥ 0 ({source} certificate){closure}"
-    assumptions = (*inst.assumptions, *dict.fromkeys((*proviso, *provisos.definedness(list(h)))))
+    assumptions = (*inst.assumptions, *dict.fromkeys((*proviso, *provisos.definedness([*h, *_sides(inst)]))))
     return _proof(inst, "PSD certificate", tuple(dict.fromkeys(rungs)), assumptions, detail, witness)
 
 
@@ -149,7 +149,8 @@ def prove_psd_by_minors(inst: Instance, facts: Sequence[Fact]) -> Proof:
         _covered(minors, facts, prop, "check_minors")
         rungs = (*rungs, "assumptions")
     detail = "leading principal minors > 0" if body.strict else "all principal minors ≥ 0"
-    return _proof(inst, "Sylvester criterion", rungs, (*inst.assumptions, *provisos.definedness(list(h))), detail)
+    defined = provisos.definedness([*h, *_sides(inst)])  # _sides: a divisor written, PSD(det(A)·A⁻¹·adj(A)ᵀ)
+    return _proof(inst, "Sylvester criterion", rungs, (*inst.assumptions, *defined), detail)
 
 
 def prove_inequality(inst: Instance, facts: Sequence[Fact], squares: obligations.Squares | None = None,

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, General, Identity, Inequality, Invertible, Real, claim
+from verifier import PSD, SPD, Convex, Derivative, Expectation, General, Identity, Inequality, Invertible, Real, claim
+from verifier.language.distributions import Normal
 from verifier.language.domains import Domain
 from verifier.language.stepwise import Implication, Relation
 
@@ -135,6 +136,49 @@ def cofactor_implied_on_invertible(n: int) -> Implication:
 
 
 @claim(n=[2])
+def psd_of_cancelled_inverse_on_all_matrices(n: int) -> PSD:
+    """A⁻¹A is PSD for every real A: undefined at A = 0 (sympy builds it as I)."""
+    a = sp.MatrixSymbol("A", n, n)
+    return PSD(a.I * a, where={a: General()})
+
+
+@claim(n=[2])
+def psd_of_cancelled_inverse_on_spd(n: int) -> PSD:
+    """A⁻¹A is PSD for SPD A.
+
+    Proof: A⁻¹A = I for invertible A, and I is PSD."""
+    a = sp.MatrixSymbol("A", n, n)
+    return PSD(a.I * a, where={a: SPD()})
+
+
+@claim(n=[2])
+def convex_cofactor_on_all_matrices(n: int) -> Convex:
+    """det(A)·(A⁻¹)₁₁ is convex in A over every real A: f is undefined at A = 0 (it is A₂₂ elsewhere)."""
+    a, c = _cofactor(n)
+    return Convex(c, wrt=a, where={a: Real()})
+
+
+def _moment(domain: Domain) -> Expectation:
+    a, c = _cofactor(2)
+    z = sp.Symbol("z", real=True)
+    return Expectation(c * z**2, equals=a[1, 1], noise={z: Normal(0, 1)}, where={a: domain})
+
+
+@claim(n=[2])
+def expected_cofactor_on_all_matrices(n: int) -> Expectation:
+    """E[det(A)·(A⁻¹)₁₁·z²] = A₂₂ for z ~ N(0, 1), every real A: undefined at A = 0, where A₂₂ has a value."""
+    return _moment(Real())
+
+
+@claim(n=[2])
+def expected_cofactor_on_invertible(n: int) -> Expectation:
+    """E[det(A)·(A⁻¹)₁₁·z²] = A₂₂ for z ~ N(0, 1), invertible A.
+
+    Proof: det(A)·(A⁻¹)₁₁ = A₂₂ (Cramer's rule) and E z² = 1."""
+    return _moment(Invertible())
+
+
+@claim(n=[2])
 def determinants_cancel_on_all_matrices(n: int) -> Identity:
     """det(A⁻¹)·det(A) + tr(A⁻¹A) = 3 for every real 2×2 A: undefined at A = 0, where 3 has a value."""
     a = sp.MatrixSymbol("A", n, n)
@@ -169,6 +213,11 @@ TRUTH = {
     "cofactor_gradient_on_invertible": ("true", 2, None),
     "cofactor_implied_on_all_matrices": ("partial", 2, None),
     "cofactor_implied_on_invertible": ("true", 2, None),
+    "psd_of_cancelled_inverse_on_all_matrices": ("partial", 2, None),
+    "psd_of_cancelled_inverse_on_spd": ("true", 2, None),
+    "convex_cofactor_on_all_matrices": ("partial", 2, None),
+    "expected_cofactor_on_all_matrices": ("partial", 2, None),
+    "expected_cofactor_on_invertible": ("true", 2, None),
     "determinants_cancel_on_all_matrices": ("partial", 2, None),
     "determinants_cancel_on_invertible": ("true", 2, None),
     "gram_scalar_cancels_on_all_vectors": ("partial", 2, None),
