@@ -23,7 +23,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.engine import built, diagnose, mathtext
-from verifier.language import families, guards
+from verifier.language import families
 from verifier.language.claims import Statement
 from verifier.language.domains import DomainError
 from verifier.language.families import ClaimFamily
@@ -123,8 +123,7 @@ def _validate(chain: Chain) -> None:
 
 def _derived(family: ClaimFamily, suffix: str, pick: Callable[[Chain], Statement | None], text: str) -> ClaimFamily:
     def builder(*n: int) -> Statement:
-        with guards.recording(on=False):  # an inverse cancelled in one line of a chain is no other step's
-            chain = families.call(family.builder, *n)
+        chain = families.call(family.builder, *n)
         if not isinstance(chain, Chain):
             raise ClaimError("the chain's builder returned something else at another n")
         statement = pick(chain)

@@ -23,12 +23,14 @@ class NotGeneric(Exception):
 
 @dataclass(frozen=True)
 class Cancelled:
-    """The plain matrices M whose inverse sympy cancelled against M while body was built (guards.recording): the
-    claim is undefined where det M = 0, as written. They are body's only: a claim the engine derives from this one
-    (another body) does not inherit them."""
+    """A claim whose builder had sympy cancel an inverse against its matrix (A⁻¹A → I; guards.recording), built again
+    with none cancelled (written: guards.strictly), where the divisors the author wrote are read: the claim is
+    undefined where det A = 0, as written, though nothing of A⁻¹ is left in body. The builder's other work (a product
+    built and dropped) and a Piecewise's branches are read as in any claim. body's only: a claim the engine derives
+    from this one (another body) does not inherit it."""
 
     body: Statement
-    matrices: tuple[Any, ...]
+    written: Statement
 
 
 @dataclass(frozen=True)
@@ -88,12 +90,25 @@ class ClaimFamily:
         explicit = lower(body)
         written = body if explicit is not body else None
         text, expect = self.statement_text, self.expect
-        kept = Cancelled(explicit, tuple(cancelled)) if cancelled and not isinstance(body, Chain) else None
+        strict = _uncancelled(self.builder, n) if cancelled and not isinstance(body, Chain) else None
+        kept = Cancelled(explicit, strict) if strict is not None else None
         return Claim(self.name, self.derivation, text, explicit, expect, n, self.notes, written, cites, because, kept)
 
     @property
     def all_n(self) -> tuple[int | None, ...]:
         return tuple(dict.fromkeys(self.n_values + self.numeric_n))  # each n once, symbolic ones first
+
+
+def _uncancelled(builder: Callable[..., Statement], n: int | None) -> Statement | None:
+    """The builder's statement with no inverse cancelled (A⁻¹A as written), or None if it cannot be built so."""
+    try:
+        with guards.strictly():
+            body = call(builder) if n is None else call(builder, n)
+    except Exception:  # the builder is user code: its claim is built as before, with no divisor read
+        return None
+    if isinstance(body, Corollary):
+        body = body.states
+    return body if isinstance(body, Statement) else None
 
 
 _COLLECTED: list[ClaimFamily] = []

@@ -68,12 +68,26 @@ def recording(on: bool = True) -> Iterator[list[sp.Basic]]:
         _CANCELLED.reset(token)
 
 
+_STRICT: ContextVar[bool] = ContextVar("no_inverse_cancelled", default=False)
+
+
+@contextmanager
+def strictly() -> Iterator[None]:
+    """No inverse is cancelled in the block, a plain matrix's either: A⁻¹A stays as its author wrote it."""
+    token = _STRICT.set(True)
+    try:
+        yield
+    finally:
+        _STRICT.reset(token)
+
+
 def guarded_combine_powers(mul: sp.MatMul) -> sp.Basic:
     """sympy's combine_powers, except that it leaves alone a product with the inverse of anything
     but a plain matrix: there, cancelling M⁻¹M needs M invertible, which sympy never asks. An inverse it cancels
     is recorded (:func:`recording`)."""
     inverses = [(arg, _inverted_base(arg)) for arg in mul.args]
-    if any(base is not None and not is_plain_matrix(base) for _, base in inverses):
+    strict = _STRICT.get()
+    if any(base is not None and (strict or not is_plain_matrix(base)) for _, base in inverses):
         return mul
     out = _original(mul)
     found = _CANCELLED.get()

@@ -34,9 +34,7 @@ def explicit_product(a: Rows, b: Rows, domain: Any, rows: int, cols: int) -> Row
         a_i = a.get(i, {})
         row = {}
         for j in range(cols):
-            terms = [
-                a_i.get(k, zero) * b.get(k, {}).get(j, zero) for k in inner if k in a_i or j in b.get(k, {})
-            ]
+            terms = [a_i.get(k, zero) * b.get(k, {}).get(j, zero) for k in inner if k in a_i or j in b.get(k, {})]
             entry = domain.sum(terms)
             if entry:
                 row[j] = entry

@@ -25,27 +25,24 @@ def written_divisors(claim: Claim) -> tuple[list[sp.Expr], ...]:
     """The divisors of each declared side (:func:`declared_sides`: lhs and rhs, f and its claimed derivative, both
     sides of an implication's premise and conclusion, ...) of a claim as written in matrix notation, made explicit one
     by one (`lowering.written_divisors`): the claim is undefined where one is 0, though the side made explicit as a
-    whole may have cancelled it (det(A)·A⁻¹ = adj A, det(A)·(A⁻¹)₁₁ ≤ A₂₂ + 1). A matrix declared invertible, SPD or
-    orthogonal needs none, nor the Gram matrix XᵀX of an X of full column rank."""
-    written = claim.as_written
+    whole may have cancelled it (det(A)·A⁻¹ = adj A, det(A)·(A⁻¹)₁₁ ≤ A₂₂ + 1), or sympy may have cancelled it while
+    the claim was built (A⁻¹A = I: read from the claim built again with no inverse cancelled, Claim.cancelled). A
+    matrix declared invertible, SPD or orthogonal needs none, nor the Gram matrix XᵀX of an X of full column rank."""
+    written = _as_written(claim)
     if written is None or type(written) is not type(claim.body):
         return tuple([] for _ in declared_sides(claim.body))
     invertible = _invertible(written)
     return tuple(lowering.written_divisors(side, invertible) for side in sides_as_written(written))
 
 
-def cancelled_divisors(claim: Claim) -> list[sp.Expr]:
-    """det M, made explicit, for each matrix M whose inverse sympy cancelled against M while the claim was built
-    (A⁻¹A → I, (vᵀv)⁻¹(vᵀv) → I₁: verifier.language.guards keeps it for a plain matrix, "where defined"): the claim
-    as written is undefined where one is 0, though nothing of M⁻¹ is left in it. None for a matrix declared
-    invertible, SPD or orthogonal, and none for a claim the engine derived from another (its body is not the one
-    built)."""
+def _as_written(claim: Claim) -> Statement | None:
+    """The claim as its author wrote it: with every inverse sympy cancelled while building it where there was one,
+    else in matrix notation; None for a claim written with no matrix symbol. A claim the engine derived from this one
+    (another body) is not the one built: its divisors are its own as_written's."""
     cancelled = claim.cancelled
-    if cancelled is None or cancelled.body is not claim.body:
-        return []
-    written = claim.as_written if claim.as_written is not None else claim.body
-    invertible = _invertible(written)
-    return [d for m in cancelled.matrices for d in lowering.written_divisors(sp.Inverse(m), invertible)]
+    if cancelled is not None and cancelled.body is claim.body:
+        return cancelled.written
+    return claim.as_written
 
 
 def _invertible(written: Statement) -> list[sp.Basic]:

@@ -97,7 +97,7 @@ def statement_digest(claim: Claim) -> str:
     memo: dict[sp.Basic, str] = {}
     text = f"{ClaimKey.of(claim)}|{claim.n}|{_canonical(claim.body, memo)}|{_canonical(claim.as_written, memo)}"
     if claim.cancelled is not None:  # A⁻¹A = I as written is not I = I
-        text += f"|{_canonical(claim.cancelled.matrices, memo)}"
+        text += f"|{_canonical(claim.cancelled.written, memo)}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -22,7 +22,7 @@ from verifier.language.distributions import Distribution
 from verifier.trusted.cases import NotShowable as NotShowable
 from verifier.trusted.cases import cases as cases
 from verifier.trusted.cases import has_cases as has_cases
-from verifier.trusted.divisors import cancelled_divisors, declared_sides, written_divisors
+from verifier.trusted.divisors import declared_sides, written_divisors
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 
 
@@ -150,9 +150,8 @@ def sides(inst: Instance) -> list[sp.Expr]:
     convex f; both relations of an implication), in the symbolic view: where the claim is defined is read from these
     too, since a pole on both sides cancels out of lhs − rhs (tan x + 1 = tan x + sin²x + cos²x)."""
     declared = [e for side in declared_sides(inst.claim.body) for e in as_matrix(inst.symbolic(side))]
-    divisors = [d for side in written_divisors(inst.claim) for d in side]  # det(A)·A⁻¹ = adj A: det A cancelled
-    divisors += cancelled_divisors(inst.claim)  # A⁻¹A = I: cancelled by sympy while the claim was built
-    return declared + [inst.symbolic(sp.Pow(d, -1)) for d in divisors]
+    divisors = written_divisors(inst.claim)  # det(A)·A⁻¹ = adj A, A⁻¹A = I: det A cancelled, made explicit or built
+    return declared + [inst.symbolic(sp.Pow(d, -1)) for side in divisors for d in side]
 
 
 def inequality_gap(inst: Instance) -> tuple[sp.Expr, bool]:

@@ -42,7 +42,6 @@ def _compare_sides(
     ok = definedness.defined(out[:, :m], real), definedness.defined(out[:, m : 2 * m], real)
     cmp.valid &= ok[0] & ok[1]
     found = definedness.probe(inst, env, (lhs, rhs), ok, numeric.count(specials(inst, s.samples, s)))
-    found = written.refined(inst, env, (lhs, rhs), s, found, divisors=False)  # A⁻¹A = I, cancelled as built
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, (lhs, rhs), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit

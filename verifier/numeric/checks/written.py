@@ -22,7 +22,7 @@ from verifier.numeric.checks.definedness import Finding, Sides
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, sample, specials
 from verifier.outcome import NumericEvidence
-from verifier.trusted.divisors import cancelled_divisors, written_divisors
+from verifier.trusted.divisors import written_divisors
 from verifier.trusted.instantiate import Instance
 
 Guards = tuple[list[sp.Expr], ...]  # each declared side's 0·(1/d), from guards()
@@ -41,28 +41,13 @@ def guards(inst: Instance) -> Guards:
     return tuple([undefined_at_zero(d) for d in side] for side in written_divisors(inst.claim))
 
 
-def cancelled(inst: Instance) -> list[sp.Expr]:
-    """0·(1/det M) for each matrix M whose inverse sympy cancelled against M while the claim was built (A⁻¹A = I),
-    on no side in particular: the claim as written is undefined where det M = 0 (`divisors.cancelled_divisors`)."""
-    return [undefined_at_zero(d) for d in cancelled_divisors(inst.claim)]
-
-
-CANCELLED = {
-    "the left side": "the claim as written (an inverse sympy cancelled while building it)",
-    "right side defined": "claim defined",
-    "left side undefined": "claim as written undefined",
-}
-
-
 def refined(inst: Instance, env: Env, sides: Sides, s: Settings, found: Finding, *, ordered: bool = False,
-            names: Mapping[str, str] | None = None, divisors: bool = True) -> Finding:  # fmt: skip
+            names: Mapping[str, str] | None = None) -> Finding:  # fmt: skip
     """found, or where it has no counterexample, a point where a side is undefined by a divisor it is written with
-    (divisors: not for an Identity, whose sides hold them already), or the claim by an inverse sympy cancelled."""
+    (A⁻¹A, cancelled by sympy while the claim was built, included: `divisors.written_divisors`)."""
     if found.counterexample is not None:
         return found
-    at = probe(inst, env, sides, guards(inst), s, ordered, names) if divisors else Finding()
-    if at.counterexample is None and (cut := cancelled(inst)):
-        at = probe(inst, env, sides, (cut, []), s, ordered, CANCELLED)
+    at = probe(inst, env, sides, guards(inst), s, ordered, names)
     return at if at.counterexample is not None else found
 
 
@@ -74,7 +59,7 @@ def undefined_as_written(inst: Instance, rng: np.random.Generator, s: Settings) 
     """For a claim with no two sides to compare (PSD, convexity, an expectation): a FAIL at a sample where a divisor
     it is written with, or an inverse sympy cancelled while building it, is 0 (PSD(A⁻¹A) over every real A, at
     A = 0); None where it has none, or none is 0 at a sample (no sample is drawn for a claim with none)."""
-    cut = [g for side in guards(inst) for g in side] + cancelled(inst)
+    cut = [g for side in guards(inst) for g in side]
     cut = [g for g in cut if g.free_symbols <= set(inst.symbols)]  # a noise variable's divisor: E[·] decides it
     if not cut or s.points is not None:
         return None
