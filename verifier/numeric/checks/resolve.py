@@ -20,7 +20,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
-from verifier.language.text import rational_text
+from verifier.language.text import plural, rational_text
 from verifier.numeric.batch import BatchComparison, Env, kinds
 from verifier.numeric.checks.sampling import in_domain_only, point_values, simplicity
 from verifier.numeric.confirm import Confirmation, Decision
@@ -151,7 +151,7 @@ def _blind_noted(cmp: BatchComparison, outcome: NumericOutcome) -> NumericOutcom
     blind = 0 if cmp.blind is None else int(cmp.blind.sum())
     if blind:
         said = (
-            f"{UNDERFLOW_NOTE} {blind:,} samples fell below floats' normal range, where they cannot order the "
+            f"{UNDERFLOW_NOTE} {plural(blind, 'sample')} fell below floats' normal range, where they cannot order the "
             "sides; they count only where high precision decided them, the rest are skipped"
         )
         note = f"{outcome.evidence.note}; {said}" if outcome.evidence.note else said
