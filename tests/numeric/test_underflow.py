@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
+from verifier import PSD, Interval, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.text import rational_text
 from verifier.numeric.batch import compiled
@@ -36,11 +37,21 @@ def test_products_that_underflow_to_zero_are_no_evidence_of_order() -> None:
     assert result.status is Status.REFUTED, result.reason
 
 
-def test_a_gap_the_margins_cannot_see_is_undecided_not_passed() -> None:
-    """ad·eᵃ ≥ bc: eᵃ ≈ 1 sets the margin at 10⁻³⁸, far above the 10⁻³⁴⁰ gap: UNKNOWN, no longer CHECKED."""
+def test_a_gap_below_the_margin_is_computed_again_with_more_digits() -> None:
+    """ad·eᵃ ≥ bc: eᵃ ≈ 1 sets the margin at 10⁻³⁸, far above the 10⁻³⁴⁰ gap; at 400 and 800 digits it is decided."""
     result = verify_family(probes.tiny_determinant_times_exp_nonnegative, SETTINGS)
-    assert result.status not in (Status.CHECKED, Status.PROVED), result.reason
-    assert "underflow" in result.reason
+    assert result.status is Status.REFUTED, result.reason
+
+
+def test_a_rank_one_hessian_of_underflowing_weights_stays_proved() -> None:
+    """σ(1 − σ)·xxᵀ ⪰ 0 where σ(1 − σ) is 10⁻³⁴⁸: its 0 eigenvalue is round-off that shrinks with the digits, and
+    1 − σ(800) is exactly 0 at 100 digits (the first version of the blind rule made the library's claim UNKNOWN)."""
+    z = sp.Symbol("z", real=True)
+    x = sp.Matrix(sp.symbols("x1:4", real=True))
+    s = 1 / (1 + sp.exp(-z))
+    where = {z: Interval(-900, 900), **{xi: Interval(-2, 2) for xi in x}}
+    claim_ = claim()(lambda: PSD(s * (1 - s) * x * x.T, where=where))
+    assert verify_family(claim_, SETTINGS).status is Status.PROVED
 
 
 def test_round_off_next_to_one_is_not_a_counterexample() -> None:
