@@ -41,20 +41,25 @@ def tiny_products_strictly_ordered() -> Inequality:
 
 @claim()
 def tiny_sum_of_products_nonnegative() -> Inequality:
-    """ad + bc ≥ 0 on [0, 10⁻¹⁷⁰]⁴: true, every factor is ≥ 0."""
+    """ad + bc ≥ 0 on [0, 10⁻¹⁷⁰]⁴.
+
+    Proof: every factor is ≥ 0, so both products are."""
     return Inequality(a * d + b * c, ">=", 0, where=TINY)
 
 
 @claim()
 def tiny_exp_minus_one_bound() -> Inequality:
-    """eᵃ − 1 ≥ a on [0, 10⁻¹⁷⁰]: true (eᵃ ≥ 1 + a for every real a). At 50 and 100 digits, eᵃ − 1 rounds to 0 next
-    to 1, so the gap computes as −a at both precisions: round-off, not a value."""
+    """eᵃ − 1 ≥ a on [0, 10⁻¹⁷⁰]. At 50 and 100 digits eᵃ − 1 rounds to 0 next to 1, so the gap is −a at both.
+
+    Proof: eᵃ ≥ 1 + a for every real a (the tangent line of a convex function)."""
     return Inequality(sp.exp(a) - 1, ">=", a, where=TINY)
 
 
 @claim()
 def tiny_product_times_exp_bound() -> Inequality:
-    """ab·eᵃ ≥ ab on [0, 10⁻¹⁷⁰]⁴: true, ab ≥ 0 and eᵃ ≥ 1."""
+    """ab·eᵃ ≥ ab on [0, 10⁻¹⁷⁰]⁴.
+
+    Proof: ab ≥ 0 and eᵃ ≥ 1 for a ≥ 0."""
     return Inequality(a * b * sp.exp(a), ">=", a * b, where=TINY)
 
 
@@ -72,7 +77,9 @@ def tiny_sines_equal() -> Identity:
 
 @claim()
 def tiny_exp_minus_one_as_sinh() -> Identity:
-    """a(eᵇ − 1) = 2a·e^{b/2}·sinh(b/2) on [0, 10⁻¹⁷⁰]⁴: true (eᵇ − 1 = e^{b/2}(e^{b/2} − e^{−b/2}))."""
+    """a(eᵇ − 1) = 2a·e^{b/2}·sinh(b/2) on [0, 10⁻¹⁷⁰]⁴.
+
+    Proof: eᵇ − 1 = e^{b/2}(e^{b/2} − e^{−b/2}) = 2e^{b/2}·sinh(b/2)."""
     return Identity(a * (sp.exp(b) - 1), 2 * a * sp.exp(b / 2) * sp.sinh(b / 2), where=TINY)
 
 
@@ -96,7 +103,9 @@ def tiny_hessian_tripled() -> Derivative:
 
 @claim()
 def tiny_gradient() -> Derivative:
-    """∂(abc·eᵈ)/∂a = bc·eᵈ on [0, 10⁻¹⁷⁰]⁴: true."""
+    """∂(abc·eᵈ)/∂a = bc·eᵈ on [0, 10⁻¹⁷⁰]⁴.
+
+    Proof: the other factors do not depend on a."""
     return Derivative(a * b * c * sp.exp(d), a, b * c * sp.exp(d), where=TINY)
 
 
