@@ -134,3 +134,28 @@ def test_a_claim_derived_from_another_does_not_inherit_them() -> None:
     built = inverse_cancels.build(2)
     other = dataclasses.replace(built, body=Identity(sp.Integer(1), sp.Integer(1), where=built.body.where))
     assert written_divisors(other) == ([], [])
+
+
+@claim(n=[2, 3])
+def determinant_of_inverse_cancels(n: int) -> Identity:
+    """det(A⁻¹)·det(A) = 1 for every real A: sympy writes det(A⁻¹) as 1/det(A) and cancels it; undefined at A = 0."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a.I) * sp.det(a), 1, where={a: Real()})
+
+
+@claim(n=[2, 3])
+def determinant_of_inverse_over_invertible(n: int) -> Identity:
+    """The same over invertible A: true."""
+    a = sp.MatrixSymbol("A", n, n)
+    return Identity(sp.det(a.I) * sp.det(a), 1, where={a: Invertible()})
+
+
+def test_a_determinant_of_an_inverse_that_cancels_is_a_divisor_as_written() -> None:
+    """det(A⁻¹)·det(A) = 1 over every real A was PROVED (and its proof for all n said "'int' object has no attribute
+    'args'", our own exception's text)."""
+    wrong = verify_family(determinant_of_inverse_cancels, SETTINGS)
+    assert wrong.status is Status.REFUTED, wrong.reason
+    assert "A11*A22 - A12*A21" in wrong.reason
+    right = verify_family(determinant_of_inverse_over_invertible, SETTINGS)
+    assert right.status is Status.PROVED, right.reason
+    assert "attribute" not in right.reason

@@ -7,7 +7,8 @@ M a matrix symbol, its transpose, the identity, or the Gram matrix XᵀX of a ta
 somewhere at every size. For any other M (XXᵀ of a tall X, a sum such as A − Aᵀ) the product
 keeps M⁻¹ and M side by side, and the engine decides whether M is invertible on the declared domain.
 A cancellation kept is recorded (:func:`recording`): a claim built while it is on is undefined where det M = 0, as
-written (A⁻¹A = I at A = 0), though nothing of M⁻¹ is left in it.
+written (A⁻¹A = I at A = 0), though nothing of M⁻¹ is left in it; so is det(M⁻¹), which sympy writes 1/det(M)
+and then cancels against det(M) (det(A⁻¹)·det(A) = 1).
 
 Importing this module installs the guard once, in every process that builds claims.
 """
@@ -97,7 +98,23 @@ def guarded_combine_powers(mul: sp.MatMul) -> sp.Basic:
     return out
 
 
+_original_det: Callable[[sp.Inverse], sp.Basic] = sp.Inverse._eval_determinant
+
+
+def guarded_inverse_determinant(inverse: sp.Inverse) -> sp.Basic | None:
+    """det(M⁻¹) as sympy writes it, 1/det(M), recorded (:func:`recording`): det(A⁻¹)·det(A) is then 1, undefined
+    where det A = 0 as written. Left as det(M⁻¹) while no inverse may be cancelled (:func:`strictly`), so that the
+    claim built again keeps the divisor its author wrote."""
+    if _STRICT.get():
+        return None
+    found = _CANCELLED.get()
+    if found is not None and not isinstance(inverse.arg, sp.Identity) and inverse.arg not in found:
+        found.append(inverse.arg)
+    return _original_det(inverse)
+
+
 def install() -> None:
+    sp.Inverse._eval_determinant = guarded_inverse_determinant
     if matmul.combine_powers is guarded_combine_powers:
         return
     rules = tuple(guarded_combine_powers if r is _original else r for r in matmul.rules)

@@ -103,7 +103,7 @@ def same_claim(symbolic: Identity, concrete: Statement, size: sp.Symbol, n: int)
 
 def _same(symbolic: Identity, concrete: Identity, size: sp.Symbol, n: int) -> bool:
     for mine, theirs in ((symbolic.lhs, concrete.lhs), (symbolic.rhs, concrete.rhs)):
-        a, b = _values(written_out(mine, size, n)), _values(theirs)
+        a, b = _values(written_out(sp.sympify(mine), size, n)), _values(theirs)  # a side may be a Python int
         shape_a = mine.shape if isinstance(mine, sp.MatrixExpr) else (1, 1)
         shape_b = theirs.shape if isinstance(theirs, sp.MatrixBase) else (1, 1)
         if tuple(sp.sympify(s).subs(size, n) for s in shape_a) != tuple(shape_b) or len(a) != len(b):
