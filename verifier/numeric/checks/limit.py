@@ -37,6 +37,8 @@ from verifier.trusted import limit_steps, limits
 from verifier.trusted.instantiate import ClaimError, Instance
 
 TOLERANCE = 1e-4
+FLOOR = 1e-20  # a gap at the sampled scales below this (relative), at 50 digits, is not looked at deeper
+DEEP_SETTLED = (FLOOR, 0.1)  # at the deep scales: a gap above FLOOR, the values moving by less than a tenth of it
 
 
 def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -57,15 +59,15 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
                 if _in_domain(inst, env, idx):
                     return _leaves_the_reals(inst, body, env, idx, side, bad, want_fn)
                 break  # a sample not shown to lie in the domain (a rounded singular matrix) is no evidence
-            result = _limit_at(fn, want_fn, args, side.points)
+            result = _observed(fn, want_fn, args, side)
             if result is None:
                 continue
             gap, stalled = result
-            if gap > TOLERANCE and not _in_domain(inst, env, idx):
+            if (gap > TOLERANCE or stalled) and not _in_domain(inst, env, idx):
                 break  # a sample not shown to lie in the domain says nothing, for or against
             informative += 1
             if stalled:
-                observe = partial(_limit_at, fn, want_fn, args, side.points)
+                observe = partial(_observed, fn, want_fn, args, side)
                 _, stands = confirm.stands_at_twice_the_digits(observe, _stalled, 50)
                 if stands and _in_domain(inst, env, idx):
                     off, value = limit_exact.differs(body, exact_point(inst, env, idx) if env else {}, side.name)
@@ -87,7 +89,7 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE, ev, reason="no evidence: the sequence could not be evaluated at any sample"
         )
-    if worst_gap > TOLERANCE:
+    if worst_gap > TOLERANCE or unsure:
         why = f"still {worst_gap:.3g} away from the claimed limit at the end"
         if unsure:  # values at finite points alone never refute a limit (limit_exact)
             why += f"; it stalls at {unsure}, but sympy cannot compute the exact limit there to confirm it"
@@ -225,9 +227,27 @@ def _stalled(observed: tuple[float, bool] | None) -> bool:
     return observed is not None and observed[1]
 
 
-def _limit_at(
-    fn: Callable[..., list], want_fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf], dps: int = 50
+def _observed(
+    fn: Callable[..., list], want_fn: Callable[..., list], args: list, side: Side, dps: int = 50
 ) -> tuple[float, bool] | None:
+    """(gap, whether the sequence settles away from the claim) along the side: a gap within TOLERANCE but not
+    round-off is looked at again at the DEEP scales (10⁻²⁰, 10⁻²⁴), where a sequence that tends to the claim
+    has closed in on it. One that has settled there within a tenth of its gap (ζ(x) − 1/(x − 1) at 1, claimed
+    γ + 10⁻⁶; sin(ax)/x at 0, claimed a + 10⁻⁵) stalls away from the claim, as a gap beyond TOLERANCE does:
+    the exact limit there decides (limit_exact), else it is no evidence for the claim."""
+    result = _limit_at(fn, want_fn, args, side.points, dps)
+    if result is None or result[1] or not FLOOR < result[0] <= TOLERANCE or not side.deep:
+        return result
+    deep = _limit_at(fn, want_fn, args, side.deep, dps, settled=DEEP_SETTLED)
+    if deep is None or not deep[1]:
+        return result
+    return max(result[0], deep[0]), True
+
+
+def _limit_at(
+    fn: Callable[..., list], want_fn: Callable[..., list], args: list, points: Sequence[mpmath.mpf], dps: int = 50,
+    settled: tuple[float, float] = (1e-3, 1e-3),
+) -> tuple[float, bool] | None:  # fmt: skip
     """(gap to the claimed value at the finest scale, whether the sequence has stalled away from it), from
     the two finest scales only (a value far out says nothing), or None where they cannot be evaluated."""
     with mpmath.workdps(dps):
@@ -243,18 +263,19 @@ def _limit_at(
             return _towards_infinity(vals, 1 if want > 0 else -1)
         if not mpmath.isfinite(want) or mpmath.im(want) != 0:
             return None
-        return _settled(vals, mpmath.re(want))
+        return _settled(vals, mpmath.re(want), *settled)
 
 
-def _settled(vals: list, want: mpmath.mpf) -> tuple[float, bool]:
+def _settled(vals: list, want: mpmath.mpf, least: float, within: float) -> tuple[float, bool]:
     """The worst gap to the claim over the finest scale's points, and whether the two finest scales
-    agree among themselves far better than with the claim (the sequence has stalled away from it)."""
+    agree among themselves far better than with the claim (the sequence has stalled away from it):
+    the gap is above least and the values move by less than within times it."""
     k = limit_points.PER_STEP
     scale = 1 + abs(want)
     gap = max(float(abs(v - want) / scale) for v in vals[-k:])
     near = vals[-2 * k :]
     moving = float((max(near) - min(near)) / scale)
-    return gap, gap > 1e-3 and moving < 1e-3 * gap
+    return gap, gap > least and moving < within * gap
 
 
 def _towards_infinity(vals: list[mpmath.mpf], sign: int) -> tuple[float, bool]:

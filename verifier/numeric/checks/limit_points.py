@@ -23,6 +23,7 @@ from verifier.language.claims import Limit
 from verifier.numeric.mpeval import Peak
 
 STEPS = (2, 3, 4, 6, 8)  # var = to ± 10^-j·u, or ±10^j·(1 + u) towards ±∞
+DEEP = (20, 24)  # the scales where a sequence within TOLERANCE of the claim is looked at again (limit._observed)
 PER_STEP = 3  # points at each scale, each at its own offset u
 EVALUATION_ERRORS = (ZeroDivisionError, ValueError, OverflowError, TypeError)
 
@@ -33,6 +34,7 @@ class Side:
 
     name: str
     points: tuple[mpmath.mpf, ...]
+    deep: tuple[mpmath.mpf, ...] = ()  # the points of the DEEP scales, at the finest scale's offsets
 
     def last(self) -> tuple[mpmath.mpf, ...]:
         """The points of the finest scale."""
@@ -44,11 +46,11 @@ def offsets(rng: np.random.Generator) -> tuple[float, ...]:
     return tuple(float(u) for u in rng.uniform(0.12, 0.95, len(STEPS) * PER_STEP))
 
 
-def _scaled(us: Sequence[float], sign: int, grow: bool) -> list[mpmath.mpf]:
+def _scaled(us: Sequence[float], sign: int, grow: bool, steps: Sequence[int] = STEPS) -> list[mpmath.mpf]:
     """sign·10^(±j)·(1 + u), ordered towards the point: each scale's offsets sorted so that the
     distance to the point (or the size, towards ±∞) is monotone along the whole sequence."""
     out = []
-    for i, j in enumerate(STEPS):
+    for i, j in enumerate(steps):
         block = sorted(us[i * PER_STEP : (i + 1) * PER_STEP], reverse=not grow)
         factor = [1 + mpmath.mpf(u) if grow else mpmath.mpf(u) for u in block]  # (1.12, 1.95) or (0.12, 0.95)
         out += [sign * mpmath.mpf(10) ** (j if grow else -j) * f for f in factor]
@@ -59,12 +61,15 @@ def sides(body: Limit, us: Sequence[float], at: mpmath.mpf | None = None) -> lis
     """The approaches the claim names: towards ±∞ one; at a finite point (at, its value for a point
     that depends on a parameter) the right, the left, or both."""
     to = sp.sympify(body.to)
+    last = list(us[-PER_STEP:]) * len(DEEP)  # the deep scales repeat the finest scale's offsets
     if to.is_infinite:
-        return [Side("", tuple(_scaled(us, 1 if to == sp.oo else -1, grow=True)))]
+        sign = 1 if to == sp.oo else -1
+        return [Side("", tuple(_scaled(us, sign, grow=True)), tuple(_scaled(last, sign, True, DEEP)))]
     with mpmath.workdps(60):
         a = at if at is not None else mpmath.mpf(str(sp.N(to, 60)))
-        right = Side("from the right", tuple(a + h for h in _scaled(us, 1, grow=False)))
-        left = Side("from the left", tuple(a - h for h in _scaled(us, 1, grow=False)))
+        hs, deep = _scaled(us, 1, grow=False), _scaled(last, 1, False, DEEP)
+        right = Side("from the right", tuple(a + h for h in hs), tuple(a + h for h in deep))
+        left = Side("from the left", tuple(a - h for h in hs), tuple(a - h for h in deep))
     return {"+": [right], "-": [left]}.get(body.dir, [right, left])
 
 

@@ -1,0 +1,78 @@
+"""Red team (limits and integrals): gaps below the numeric tolerances, where nothing exact looked.
+
+Limits: the sequence along x → to is compared with the claim to TOLERANCE = 10⁻⁴ at its finest scale (10⁻⁸, or
+10⁸ towards ±∞); a claim off by 10⁻⁵ … 10⁻¹² passed whenever sympy's exact limit was not asked: with a parameter
+(sin(ax)/x → a + 10⁻⁵ on a ∈ [1, 2]) or a limit sympy cannot compute (ζ(x) − 1/(x − 1) → γ + 10⁻⁶ at 1). Such
+a gap is now looked at again at 10⁻²⁰ and 10⁻²⁴ (numeric/checks/limit.py, _observed): a sequence settled
+there away from the claim is REFUTED where sympy's limit at the exact sample differs, else no evidence.
+
+Values (mpmath, 60 digits): ζ(x) − 1/(x − 1) → γ = 0.5772156649… at 1; ψ(x) + 1/x → −γ at 0.
+
+TRUTH maps each claim to (truth, class, witness); "along" lists points of x far (by "gap") from the claim.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Interval, Limit, claim
+
+x, a = sp.symbols("x a")
+ZETA_AT_ONE = sp.zeta(x) - 1 / (x - 1)
+NEAR_ONE = [1 + sp.Rational(1, 10**30), 1 - sp.Rational(1, 10**30)]
+
+
+def tiny(k: int) -> sp.Rational:
+    return sp.Rational(1, 10**k)
+
+
+@claim()
+def sine_ratio_off_below_the_tolerance() -> Limit:
+    """lim_{x→0} sin(ax)/x = a + 10⁻⁵ on a ∈ [1, 2] (false: it is a)."""
+    return Limit(sp.sin(a * x) / x, x, 0, a + tiny(5), where={a: Interval(1, 2)})
+
+
+@claim()
+def scaled_sine_at_infinity_off() -> Limit:
+    """lim_{x→∞} x·sin(a/x) = a + 10⁻⁶ on a ∈ [1, 2] (false: it is a)."""
+    return Limit(x * sp.sin(a / x), x, sp.oo, a + tiny(6), where={a: Interval(1, 2)})
+
+
+@claim()
+def zeta_constant_off() -> Limit:
+    """lim_{x→1} ζ(x) − 1/(x − 1) = γ + 10⁻⁶ (false: it is γ; sympy's limit cannot compute it)."""
+    return Limit(ZETA_AT_ONE, x, 1, sp.EulerGamma + tiny(6))
+
+
+@claim()
+def zeta_constant() -> Limit:
+    """lim_{x→1} ζ(x) − 1/(x − 1) = γ.
+
+    Proof: the Laurent series of ζ at 1 is 1/(x − 1) + γ − γ₁(x − 1) + … (Stieltjes constants).
+    """
+    return Limit(ZETA_AT_ONE, x, 1, sp.EulerGamma)
+
+
+@claim()
+def digamma_constant() -> Limit:
+    """lim_{x→0} ψ(x) + 1/x = −γ.
+
+    Proof: ψ(x) = ψ(x + 1) − 1/x, and ψ(1) = −γ.
+    """
+    return Limit(sp.polygamma(0, x) + 1 / x, x, 0, -sp.EulerGamma)
+
+
+@claim()
+def digamma_constant_off() -> Limit:
+    """lim_{x→0} ψ(x) + 1/x = −γ + 10⁻⁸ (false: it is −γ)."""
+    return Limit(sp.polygamma(0, x) + 1 / x, x, 0, -sp.EulerGamma + tiny(8))
+
+
+TRUTH = {
+    "sine_ratio_off_below_the_tolerance": ("false", 2, {"a": 1, "along": [tiny(30), -tiny(30)], "gap": tiny(6)}),
+    "scaled_sine_at_infinity_off": ("false", 2, {"a": 1, "along": [10**30, 10**40], "gap": tiny(7)}),
+    "zeta_constant_off": ("false", 2, {"along": NEAR_ONE, "gap": tiny(7)}),
+    "zeta_constant": ("true", 2, None),
+    "digamma_constant": ("true", 2, None),
+    "digamma_constant_off": ("false", 2, {"along": [tiny(30), -tiny(30)], "gap": tiny(9)}),
+}
