@@ -115,6 +115,10 @@ def _step(node: sp.Basic, args: list[Ball], complex_: bool, analytic: bool) -> B
             pick = acb.real_max if isinstance(node, sp.Max) else acb.real_min
             return _fold(args, lambda a, b: pick(a, b, analytic=analytic))
         return _fold(args, intervals.maximum if isinstance(node, sp.Max) else intervals.minimum)
+    if isinstance(node, sp.Heaviside):  # Heaviside(g) is Heaviside(g, 1/2): both tables take H(0) = 1/2
+        if node.args[1:] != (sp.S.Half,):
+            raise Unsupported("no enclosure for a Heaviside whose value at 0 is not 1/2")
+        args = args[:1]
     table: dict[type, Any] = _COMPLEX if complex_ else intervals.REAL
     fn = table.get(type(node))
     if fn is None or len(args) != 1:

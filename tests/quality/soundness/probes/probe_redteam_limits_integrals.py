@@ -6,7 +6,12 @@ Limits: the sequence along x → to is compared with the claim to TOLERANCE = 10
 a gap is now looked at again at 10⁻²⁰ and 10⁻²⁴ (numeric/checks/limit.py, _observed): a sequence settled
 there away from the claim is REFUTED where sympy's limit at the exact sample differs, else no evidence.
 
-Values (mpmath, 60 digits): ζ(x) − 1/(x − 1) → γ = 0.5772156649… at 1; ψ(x) + 1/x → −γ at 0.
+Expectations: sympy writes Heaviside(g) with two arguments, Heaviside(g, 1/2), which the certified integrator
+refused ("no enclosure for Heaviside"), so E[X·H(X)] = 1/√(2π) + 10⁻¹⁰ for X ~ N(0, 1) was Monte Carlo only,
+CHECKED (enclose.py now takes H(g, 1/2)).
+
+Values (mpmath, 60 digits): ζ(x) − 1/(x − 1) → γ = 0.5772156649… at 1; ψ(x) + 1/x → −γ at 0; E[X·H(X)] = φ(0) =
+1/√(2π) and E[eˣ·H(X)] = e^{1/2}·Φ(1) for X ~ N(0, 1) (complete the square: x − x²/2 = ½ − (x − 1)²/2).
 
 TRUTH maps each claim to (truth, class, witness); "along" lists points of x far (by "gap") from the claim.
 """
@@ -15,9 +20,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Interval, Limit, claim
+from verifier import Expectation, Interval, Limit, Normal, claim
 
-x, a = sp.symbols("x a")
+x, a, X = sp.symbols("x a X")
 ZETA_AT_ONE = sp.zeta(x) - 1 / (x - 1)
 NEAR_ONE = [1 + sp.Rational(1, 10**30), 1 - sp.Rational(1, 10**30)]
 
@@ -68,6 +73,29 @@ def digamma_constant_off() -> Limit:
     return Limit(sp.polygamma(0, x) + 1 / x, x, 0, -sp.EulerGamma + tiny(8))
 
 
+@claim()
+def half_normal_mean_off() -> Expectation:
+    """E[X·H(X)] = 1/√(2π) + 10⁻¹⁰ for X ~ N(0, 1) (false: it is φ(0) = 1/√(2π))."""
+    return Expectation(X * sp.Heaviside(X), 1 / sp.sqrt(2 * sp.pi) + tiny(10), noise={X: Normal(0, 1)})
+
+
+@claim()
+def truncated_exponential_mean() -> Expectation:
+    """E[eˣ·H(X)] = e^{1/2}·Φ(1) for X ~ N(0, 1).
+
+    Proof: ∫₀^∞ eˣφ(x) dx = e^{1/2}∫₀^∞ φ(x − 1) dx = e^{1/2}·P(Z > −1) = e^{1/2}·Φ(1).
+    """
+    value = sp.exp(sp.Rational(1, 2)) * (1 + sp.erf(1 / sp.sqrt(2))) / 2
+    return Expectation(sp.exp(X) * sp.Heaviside(X), value, noise={X: Normal(0, 1)})
+
+
+@claim()
+def truncated_exponential_mean_off() -> Expectation:
+    """E[eˣ·H(X)] = e^{1/2}·Φ(1) + 10⁻¹² for X ~ N(0, 1) (false)."""
+    value = sp.exp(sp.Rational(1, 2)) * (1 + sp.erf(1 / sp.sqrt(2))) / 2 + tiny(12)
+    return Expectation(sp.exp(X) * sp.Heaviside(X), value, noise={X: Normal(0, 1)})
+
+
 TRUTH = {
     "sine_ratio_off_below_the_tolerance": ("false", 2, {"a": 1, "along": [tiny(30), -tiny(30)], "gap": tiny(6)}),
     "scaled_sine_at_infinity_off": ("false", 2, {"a": 1, "along": [10**30, 10**40], "gap": tiny(7)}),
@@ -75,4 +103,7 @@ TRUTH = {
     "zeta_constant": ("true", 2, None),
     "digamma_constant": ("true", 2, None),
     "digamma_constant_off": ("false", 2, {"along": [tiny(30), -tiny(30)], "gap": tiny(9)}),
+    "half_normal_mean_off": ("false", 3, {}),
+    "truncated_exponential_mean": ("true", 3, None),
+    "truncated_exponential_mean_off": ("false", 3, {}),
 }
