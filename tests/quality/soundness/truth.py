@@ -4,8 +4,8 @@
 A probe module's TRUTH maps each claim name to (truth, issue class, witness). The witness of a
 false claim gives exact values for every declared symbol (entry names such as "A12", or a matrix
 as a nested list under its name), plus, by kind: "along" (points of the limit variable or of the
-iterate, each of which must be far from the claimed value; with "grows", each no closer to the root after
-one step: no convergence), "a", "b", "theta" (two points and a
+iterate, each of which must be far, by "gap" if given, else 10⁻³, from the claimed value; with "grows", each no
+closer to the root after one step: no convergence), "a", "b", "theta" (two points and a
 weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
 statement of a corollary). Only sympy substitution and mpmath are used here: no verifier code
 besides the claim dataclasses themselves.
@@ -343,7 +343,7 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
                 r = sub(root, subs)
                 return all(abs(num(sub(step, {**subs, xs: a}) - r)) >= abs(num(a - r)) for a in near)
             ratios = [(sub(step, {**subs, xs: a}) - root) / (a - root) ** order for a in near]
-            return all(_far(r, sub(c, subs)) for r in ratios)
+            return all(_far(r, sub(c, subs), witness.get("gap", FAR)) for r in ratios)
         case Implication(premise=pre, conclusion=con):
             return _relation_holds(pre, subs) and not _relation_holds(con, subs)
         case Chain():

@@ -1,0 +1,73 @@
+"""A one-step convergence constant is compared with the claim as closely as its estimates have settled
+(convergence._remaining), not only to 10⁻⁶: Newton's step at √2 shows 1/(2√2) to 17 digits from 10⁻³, and
+1/(2√2) + 10⁻¹² was CHECKED (red team), though the kernel itself saw the extra term."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from verifier.language.claims import Convergence
+from verifier.language.domains import Interval
+from verifier.language.expect import Expect
+from verifier.language.families import Claim
+from verifier.numeric.checks import spot_check
+from verifier.numeric.checks.convergence import _remaining
+from verifier.numeric.checks.sampling import Settings
+from verifier.outcome import NumericVerdict
+from verifier.trusted.instantiate import instantiate
+
+x = sp.Symbol("x", real=True)
+a = sp.Symbol("a", real=True)
+R2 = sp.sqrt(2)
+NEWTON = x - (x**2 - 2) / (2 * x)
+
+
+def _numeric(body: Convergence) -> NumericVerdict:
+    inst = instantiate(Claim("c", "test", "c", body, Expect.HOLDS, None))
+    return spot_check(inst, np.random.default_rng(0), Settings(samples=64)).verdict
+
+
+@pytest.mark.parametrize("gap", [sp.Rational(1, 10**9), sp.Rational(1, 10**15)])
+def test_a_constant_off_below_a_millionth_is_refuted(gap: sp.Rational) -> None:
+    assert _numeric(Convergence(NEWTON, x, root=R2, order=2, constant=1 / (2 * R2) + gap)) is NumericVerdict.FAIL
+
+
+def test_a_linear_rate_off_below_a_millionth_is_refuted() -> None:
+    body = Convergence(a * x + x**2, x, root=0, order=1, constant=a + sp.Rational(1, 10**9), where={a: Interval(0, 1)})
+    assert _numeric(body) is NumericVerdict.FAIL
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        Convergence(NEWTON, x, root=R2, order=2, constant=1 / (2 * R2)),
+        Convergence(a * x + x**2, x, root=0, order=1, constant=a, where={a: Interval(sp.Rational(1, 10), 1)}),
+    ],
+)
+def test_a_true_constant_still_passes_however_slowly_its_estimates_settle(body: Convergence) -> None:
+    assert _numeric(body) is NumericVerdict.PASS
+
+
+def test_the_remaining_distance_extrapolates_a_geometric_tail_and_refuses_a_slow_one() -> None:
+    geometric = [mpmath.mpf(1) + mpmath.mpf(2) ** -k for k in (10, 11, 12)]  # steps halve: 2⁻¹² remains
+    assert _remaining(geometric) == 10 * mpmath.mpf(2) ** -12
+    slow = [mpmath.mpf(1) + mpmath.mpf(k) ** -1 for k in (100, 101, 102)]  # steps shrink by 0.98
+    assert _remaining(slow) == mpmath.inf
+    assert _remaining(geometric[:2]) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        Convergence(x / 2 + sp.Abs(x) ** sp.Rational(11, 10), x, root=0, order=1, constant=sp.Rational(1, 2)),
+        Convergence(x / 2 + sp.Abs(x) ** sp.Rational(11, 10), x, root=0, order=1, constant=sp.Rational(6, 10)),
+        Convergence(x**2 + sp.Abs(x) ** sp.Rational(21, 10), x, root=0, order=2, constant=1),
+    ],
+)
+def test_a_constant_whose_estimates_settle_too_slowly_is_never_refuted_by_them(body: Convergence) -> None:
+    """x ↦ x/2 + |x|^1.1: e_{k+1}/e_k = 1/2 + |e_k|^0.1 → 1/2, but at 10⁻¹⁰⁰ still 10⁻¹⁰ away (the true claim was
+    REFUTED, "no convergence" from 10⁻³ and a constant 1/2 + 0.008 from 10⁻⁹); nor is a false one refuted by them."""
+    assert _numeric(body) is not NumericVerdict.FAIL
