@@ -47,3 +47,12 @@ def test_a_limit_false_only_at_a_special_parameter_value_is_refuted_there_exactl
     outcome = spot_check(inst, np.random.default_rng(0), Settings(samples=64))
     assert outcome.verdict is NumericVerdict.FAIL
     assert "a = 1/3" in outcome.reason and "is 1, not 0" in outcome.reason, outcome.reason
+
+
+def test_a_claimed_infinity_is_refuted_where_the_exact_limit_is_finite() -> None:
+    """log(x)¹⁰/x^(1/10) grows up to x = e¹⁰⁰, beyond every point sampled, then falls to 0: the sequence's growth
+    agreed with a claimed +∞ (CHECKED, red team); sympy's exact limit, 0, refutes it, with or without a parameter."""
+    assert _numeric(Limit(sp.log(x) ** 10 / x ** sp.Rational(1, 10), x, sp.oo, sp.oo)) is NumericVerdict.FAIL
+    where = {a: Interval(sp.Rational(1, 20), sp.Rational(1, 10))}
+    assert _numeric(Limit(sp.log(x) ** 10 / x**a, x, sp.oo, sp.oo, where=where)) is NumericVerdict.FAIL
+    assert _numeric(Limit(x**a / sp.log(x) ** 10, x, sp.oo, sp.oo, where=where)) is not NumericVerdict.FAIL

@@ -85,6 +85,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
     if not symbols and informative and (exact_off := _exact_limit_off(body)) is not None:
         return exact_off
+    if symbols and informative and sp.sympify(body.equals).is_infinite and (off := _infinite_off(inst, env)):
+        return off
     if informative == 0:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE, ev, reason="no evidence: the sequence could not be evaluated at any sample"
@@ -155,18 +157,43 @@ def _exact_limit_off(body: Limit) -> NumericOutcome | None:
     except Exception:  # sides that differ, or sympy's limit: the sequence's evidence stands
         return None
     claimed = sp.sympify(body.equals)
-    if value.free_symbols or claimed.free_symbols or not value.is_finite or not claimed.is_finite:
+    if value.free_symbols or claimed.free_symbols or not (_real_or_infinite(value) and _real_or_infinite(claimed)):
         return None
-    gap = decide_gap(value - claimed)
-    if gap is None or gap.sign == 0:
+    if value.is_infinite or claimed.is_infinite:  # growth agrees with +∞ at every finite point: log(x)¹⁰/x^(1/10)
+        if value == claimed:
+            return None
+        gap_text, digits = "infinite", 0
+    elif (gap := decide_gap(value - claimed)) is None or gap.sign == 0:
         return None
+    else:
+        gap_text, digits = gap.text, gap.digits
     seen, want = sp.sstr(value), sp.sstr(claimed)
-    note = f"the exact limit (sympy's Gruntz) is {seen}; its gap to the claim, {gap.text}, decided in high precision"
+    note = f"the exact limit (sympy's Gruntz) is {seen}" + (
+        f"; its gap to the claim, {gap_text}, decided in high precision" if digits else ", not the claim's infinity"
+    )
     cx = Counterexample(
-        n=None, values={}, claimed=want, observed=seen, relation="=", error=gap.text, digits=gap.digits, note=note,
+        n=None, values={}, claimed=want, observed=seen, relation="=", error=gap_text, digits=digits, note=note,
     )  # fmt: skip
     ev = NumericEvidence(None, "exact limit, high precision", 1, 1.0, TOLERANCE)
-    return NumericOutcome(NumericVerdict.FAIL, ev, cx, f"the limit is {seen}, not {want} (they differ by {gap.text})")
+    why = f"the limit is {seen}, not {want}" + (f" (they differ by {gap_text})" if digits else "")
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, why)
+
+
+def _real_or_infinite(value: sp.Expr) -> bool:
+    """A real number or ±∞ (not zoo, nan, a bounded range or an unevaluated limit)."""
+    if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo):
+        return False
+    return value in (sp.oo, -sp.oo) or bool(value.is_finite and value.is_extended_real)
+
+
+def _infinite_off(inst: Instance, env: dict) -> NumericOutcome | None:
+    """A claimed ±∞ with parameters: growth up to 10⁸ agrees with it (log(x)¹⁰/x^a for a ∈ [1/20, 1/10] still
+    grows there, to 0 later), so the exact limit is asked at a simple point near the first sample."""
+    body = inst.claim.body
+    if not env or not isinstance(body, Limit):
+        return None
+    near = limit_exact.simpler_point(inst, exact_point(inst, env, 0))
+    return None if near is None else _refuted_exactly(inst, body, near)
 
 
 def _towards(body: Limit) -> str:

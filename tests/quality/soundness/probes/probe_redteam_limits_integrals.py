@@ -13,6 +13,9 @@ CHECKED (enclose.py now takes H(g, 1/2)).
 Values (mpmath, 60 digits): ζ(x) − 1/(x − 1) → γ = 0.5772156649… at 1; ψ(x) + 1/x → −γ at 0; E[X·H(X)] = φ(0) =
 1/√(2π) and E[eˣ·H(X)] = e^{1/2}·Φ(1) for X ~ N(0, 1) (complete the square: x − x²/2 = ½ − (x − 1)²/2).
 
+A claimed ±∞ agreed with any sequence that still grew at 10⁸ (log(x)¹⁰/x^(1/10) grows up to e¹⁰⁰, then falls to 0):
+sympy's exact limit now refutes it, at the claim or, with parameters, at a simple point near a sample.
+
 Convergence: the constant seen from the iteration was compared with the claim to 10⁻⁶ (relative), so Newton's
 constant at √2 claimed 10⁻¹² off was CHECKED, though the estimates settle to 17 digits; it is compared now as
 closely as its last three estimates show it settled (a geometric tail extrapolated). Where they settle too
@@ -104,6 +107,27 @@ def truncated_exponential_mean_off() -> Expectation:
 
 
 @claim()
+def log_power_over_root_is_infinite() -> Limit:
+    """lim_{x→∞} log(x)¹⁰/x^(1/10) = ∞ (false: it is 0; it grows only up to x = e¹⁰⁰, beyond the points sampled)."""
+    return Limit(sp.log(x) ** 10 / x ** sp.Rational(1, 10), x, sp.oo, sp.oo)
+
+
+@claim()
+def log_power_over_power_is_infinite() -> Limit:
+    """lim_{x→∞} log(x)¹⁰/xᵃ = ∞ for a ∈ [1/20, 1/10] (false: it is 0 for every a > 0)."""
+    return Limit(sp.log(x) ** 10 / x**a, x, sp.oo, sp.oo, where={a: Interval(sp.Rational(1, 20), sp.Rational(1, 10))})
+
+
+@claim()
+def power_over_log_power_is_infinite() -> Limit:
+    """lim_{x→∞} xᵃ/log(x)¹⁰ = ∞ for a ∈ [1/20, 1/10].
+
+    Proof: log(xᵃ/log(x)¹⁰) = a·log x − 10·log log x → ∞ for every a > 0.
+    """
+    return Limit(x**a / sp.log(x) ** 10, x, sp.oo, sp.oo, where={a: Interval(sp.Rational(1, 20), sp.Rational(1, 10))})
+
+
+@claim()
 def newton_constant_off_by_1e_12() -> Convergence:
     """Newton's step for x² − 2 converges to √2 with order 2 and constant 1/(2√2) + 10⁻¹² (false: it is 1/(2√2))."""
     return Convergence(e - (e**2 - 2) / (2 * e), e, root=R2, order=2, constant=1 / (2 * R2) + tiny(12))
@@ -135,6 +159,9 @@ TRUTH = {
     "half_normal_mean_off": ("false", 3, {}),
     "truncated_exponential_mean": ("true", 3, None),
     "truncated_exponential_mean_off": ("false", 3, {}),
+    "log_power_over_root_is_infinite": ("false", 2, {"along": [10**300, 10**400]}),
+    "log_power_over_power_is_infinite": ("false", 2, {"a": sp.Rational(1, 10), "along": [10**300, 10**400]}),
+    "power_over_log_power_is_infinite": ("true", 2, None),
     "newton_constant_off_by_1e_12": ("false", 3, {"along": [R2 + tiny(30), R2 - tiny(30)], "gap": tiny(13)}),
     "rate_with_a_slow_correction": ("true", 3, None),
     "cubic_constant_off_by_1e_8": ("false", 3, {"along": [tiny(30), -tiny(30)], "gap": tiny(9)}),
