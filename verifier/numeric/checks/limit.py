@@ -85,8 +85,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), points, worst_gap, TOLERANCE)
     if not symbols and informative and (exact_off := _exact_limit_off(body)) is not None:
         return exact_off
-    if symbols and informative and sp.sympify(body.equals).is_infinite and (off := _infinite_off(inst, env)):
-        return off
+    if symbols and informative and sp.sympify(body.equals).is_infinite and (grows := _infinite_off(inst, env)):
+        return grows
     if informative == 0:
         return NumericOutcome(
             NumericVerdict.INCONCLUSIVE, ev, reason="no evidence: the sequence could not be evaluated at any sample"
