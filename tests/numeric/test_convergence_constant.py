@@ -1,5 +1,5 @@
 """A one-step convergence constant is compared with the claim as closely as its estimates have settled
-(convergence._remaining), not only to 10⁻⁶: Newton's step at √2 shows 1/(2√2) to 17 digits from 10⁻³, and
+(settling.remaining), not only to 10⁻⁶: Newton's step at √2 shows 1/(2√2) to 17 digits from 10⁻³, and
 1/(2√2) + 10⁻¹² was CHECKED (red team), though the kernel itself saw the extra term."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from verifier.language.domains import Interval
 from verifier.language.expect import Expect
 from verifier.language.families import Claim
 from verifier.numeric.checks import spot_check
-from verifier.numeric.checks.convergence import _remaining
 from verifier.numeric.checks.sampling import Settings
+from verifier.numeric.checks.settling import remaining as _remaining
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import instantiate
 
@@ -71,3 +71,17 @@ def test_a_constant_whose_estimates_settle_too_slowly_is_never_refuted_by_them(b
     """x ↦ x/2 + |x|^1.1: e_{k+1}/e_k = 1/2 + |e_k|^0.1 → 1/2, but at 10⁻¹⁰⁰ still 10⁻¹⁰ away (the true claim was
     REFUTED, "no convergence" from 10⁻³ and a constant 1/2 + 0.008 from 10⁻⁹); nor is a false one refuted by them."""
     assert _numeric(body) is not NumericVerdict.FAIL
+
+
+X0, X1 = sp.symbols("x0 x1", real=True)
+PHI = (1 + sp.sqrt(5)) / 2
+SECANT = X0 - (X0**2 - 2) * (X0 - X1) / ((X0**2 - 2) - (X1**2 - 2))
+SECANT_CONSTANT = (1 / (2 * R2)) ** (PHI - 1)
+STARTS = (sp.Rational(3, 2), sp.Rational(7, 5))
+
+
+@pytest.mark.parametrize(("gap", "verdict"), [(0, NumericVerdict.PASS), (sp.Rational(1, 10**9), NumericVerdict.FAIL)])
+def test_the_secant_constant_is_compared_as_closely_as_its_fits_settle(gap: int, verdict: NumericVerdict) -> None:
+    """The fits over the secant's last three windows of errors settle to 10⁻³⁹: a constant 10⁻⁹ off was CHECKED."""
+    body = Convergence(SECANT, (X0, X1), root=R2, order=PHI, constant=SECANT_CONSTANT + gap, start=STARTS)
+    assert _numeric(body) is verdict

@@ -20,15 +20,12 @@ from verifier.language.iteration import iteration_of
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks.definedness import point_text
-from verifier.numeric.checks.multistep import CONSTANT_TOL, CONV_DPS, check_iteration
+from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.settling import constant_agrees, remaining
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
-
-SETTLED = 10  # the constant's estimates: their extrapolated remaining distance to their limit, times this
-RATIO = mpmath.mpf("0.9")  # successive steps of the estimates shrinking by less than this: no extrapolation
-TIGHTEST = mpmath.mpf("1e-40")  # relative: no tolerance on the constant is tighter than this
 
 
 def _iterate(
@@ -56,7 +53,7 @@ def _order_and_constant(
     errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
 ) -> tuple[float, mpmath.mpf, mpmath.mpf | None] | None:
     """The order and constant seen at the last usable triple of errors, and how far the constant seen may still
-    be from the limit of those estimates (_remaining)."""
+    be from the limit of those estimates (multistep.remaining)."""
     floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
     usable = [i for i in range(len(errors)) if errors[i] > floor]
     triples = [i for i in usable if i + 2 in usable and errors[i] > errors[i + 1] > errors[i + 2]]
@@ -69,37 +66,7 @@ def _order_and_constant(
         return signed[j + 1] / signed[j] ** order if float(order).is_integer() else errors[j + 1] / errors[j] ** order
 
     estimates = [constant(t + 1) for t in triples[-3:]]
-    return q, estimates[-1], _remaining(estimates)
-
-
-def _remaining(estimates: list[mpmath.mpf]) -> mpmath.mpf | None:
-    """How far the last of successive estimates may be from their limit: the last step times ρ/(1 − ρ), ρ the
-    ratio of the last two steps, as for a geometric tail (SETTLED times that, for safety); ∞ where the steps shrink
-    by less than RATIO (a tail too slow to extrapolate: x/2 + |x|^1.1 at 0 shows 1/2 + e^0.1); None with fewer than
-    three estimates, or steps that do not shrink at all (nothing to extrapolate from)."""
-    if len(estimates) < 3:
-        return None
-    last, before = abs(estimates[2] - estimates[1]), abs(estimates[1] - estimates[0])
-    if before == 0:
-        return mpmath.inf if last else mpmath.mpf(0)
-    rho = last / before
-    if rho >= 1:
-        return None  # steps that do not shrink: the estimates settle nowhere (x² claimed of order 2 + 10⁻⁶)
-    return SETTLED * last * rho / (1 - rho) if rho < RATIO else mpmath.inf
-
-
-def _constant_agrees(seen: mpmath.mpf, claimed: mpmath.mpf, remaining: mpmath.mpf | None) -> bool | None:
-    """Whether the constant seen is the claimed one: within CONSTANT_TOL (relative), and within how far the
-    estimates may still move where that is less (x ↦ x − (x² − 2)/(2x) at √2 shows 1/(2√2) to 17 digits from
-    10⁻³: 1/(2√2) + 10⁻¹² is not it), never below TIGHTEST (relative). None (undecided) where it is off by more
-    than CONSTANT_TOL but the estimates are still moving too slowly to say where they end."""
-    size = abs(claimed) + mpmath.mpf("1e-30")
-    gap = abs(seen - claimed)
-    if remaining is None:
-        return bool(gap <= CONSTANT_TOL * size)
-    if gap <= min(CONSTANT_TOL * size, max(remaining, TIGHTEST * size)):
-        return True
-    return None if gap <= remaining else False
+    return q, estimates[-1], remaining(estimates)
 
 
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -266,8 +233,8 @@ def _convergence_at(
         est = _order_and_constant(errors, float(q), signed)
         if est is None:
             return None
-        q_est, c_est, remaining = est
-        agrees = _constant_agrees(c_est, c, remaining)
+        q_est, c_est, left = est
+        agrees = constant_agrees(c_est, c, left)
         if agrees is None and abs(q_est - float(q)) < 0.05:
             return None  # the order is the claim's, the constant's estimates still on their way: no evidence
         ok = abs(q_est - float(q)) < 0.05 and bool(agrees)

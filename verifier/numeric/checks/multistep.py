@@ -43,6 +43,7 @@ from verifier.language.iteration import Iteration
 from verifier.numeric import confirm
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.settling import CONSTANT_TOL, constant_agrees, remaining
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
 
@@ -50,7 +51,6 @@ CONV_DPS = 120
 SUPERLINEAR_DPS = 300  # a superlinear run is a few dozen steps: more digits cost little and sharpen the fit
 ORDER_TOL = 0.05
 FIT_AGREEMENT = 0.25  # the fitted order must be near the log-ratio one to be trusted
-CONSTANT_TOL = mpmath.mpf("1e-6")
 MAX_SUPERLINEAR_STEPS = 60
 MAX_LINEAR_STEPS = 5000
 SETTLE = 20  # a rate gap below SETTLE·ρ/N may be the run's own transient: no evidence
@@ -200,6 +200,12 @@ def constant_from_fit(a: list[mpmath.mpf], b: mpmath.mpf) -> tuple[mpmath.mpf, m
     return q, mpmath.exp(b / s1)
 
 
+def _fitted(tail: list[mpmath.mpf], m: int) -> tuple[mpmath.mpf, mpmath.mpf] | None:
+    """(order, constant) of the recurrence fitted to the last 2m + 1 log-errors of tail, or None."""
+    fit = fit_recurrence(tail[-(2 * m + 1) :], m) if len(tail) >= 2 * m + 1 else None
+    return constant_from_fit(*fit) if fit is not None else None
+
+
 def superlinear_estimator(fns: IterationFns) -> Estimator:
     m = fns.shape.memory
 
@@ -218,8 +224,8 @@ def superlinear_estimator(fns: IterationFns) -> Estimator:
             if q_ratio is None:
                 return None
             tail = [mpmath.log(e) for e in errors if e > usable]
-            fit = fit_recurrence(tail[-(2 * m + 1) :], m) if len(tail) >= 2 * m + 1 else None
-            found = constant_from_fit(*fit) if fit is not None else None
+            fits = [_fitted(tail[: len(tail) - back], m) for back in (2, 1, 0)]  # the last three windows
+            found = fits[-1]
             if found is not None and abs(found[0] - q_ratio) >= FIT_AGREEMENT:
                 found = None  # the errors do not follow a monomial leading term
             q_seen = float(found[0]) if found is not None else q_ratio
@@ -231,10 +237,13 @@ def superlinear_estimator(fns: IterationFns) -> Estimator:
             if found is None:
                 return None  # the order agrees, but there is no word on the constant
             c_seen = found[1]
+            left = remaining([f[1] for f in fits]) if all(f is not None for f in fits) else None  # type: ignore[index]
+            if (agrees := constant_agrees(c_seen, c, left)) is None:
+                return None  # the fits still move too slowly to say where the constant ends
             constant_margin = float(abs(c_seen - c) / (CONSTANT_TOL * (abs(c) + mpmath.mpf("1e-30"))))
             margin = max(order_gap / ORDER_TOL, constant_margin)
             seen = f"order ≈ {q_seen:.6g}, constant ≈ {mpmath.nstr(c_seen, 12)}"
-            return Estimate(order_gap, seen, want, constant_margin <= 1, errors, margin, ORDER_TOL)
+            return Estimate(order_gap, seen, want, agrees, errors, margin, ORDER_TOL)
 
     return estimate
 

@@ -1,0 +1,47 @@
+"""How closely a convergence constant seen from an iteration's errors may be compared with the claim.
+
+The constant is estimated from successive errors (a one-step map) or fitted over successive windows of them (a
+map with memory); the estimates approach their limit as the errors shrink. The distance still left is
+extrapolated from the last three estimates as a geometric tail; the comparison is never looser than
+CONSTANT_TOL, and where the estimates settle too slowly to extrapolate, a gap refutes nothing.
+"""
+
+from __future__ import annotations
+
+import mpmath
+
+CONSTANT_TOL = mpmath.mpf("1e-6")  # relative: the loosest comparison of a constant with the claim
+SETTLED = 10  # a constant's estimates: their extrapolated remaining distance to their limit, times this
+RATIO = mpmath.mpf("0.9")  # successive steps of the estimates shrinking by less than this: no extrapolation
+TIGHTEST = mpmath.mpf("1e-40")  # relative: no tolerance on a constant is tighter than this
+
+
+def remaining(estimates: list[mpmath.mpf]) -> mpmath.mpf | None:
+    """How far the last of successive estimates may be from their limit: the last step times ρ/(1 − ρ), ρ the
+    ratio of the last two steps, as for a geometric tail (SETTLED times that, for safety); ∞ where the steps shrink
+    by less than RATIO (a tail too slow to extrapolate: x/2 + |x|^1.1 at 0 shows 1/2 + e^0.1); None with fewer than
+    three estimates, or steps that do not shrink at all (nothing to extrapolate from)."""
+    if len(estimates) < 3:
+        return None
+    last, before = abs(estimates[2] - estimates[1]), abs(estimates[1] - estimates[0])
+    if before == 0:
+        return mpmath.inf if last else mpmath.mpf(0)
+    rho = last / before
+    if rho >= 1:
+        return None  # steps that do not shrink: the estimates settle nowhere (x² claimed of order 2 + 10⁻⁶)
+    return SETTLED * last * rho / (1 - rho) if rho < RATIO else mpmath.inf
+
+
+def constant_agrees(seen: mpmath.mpf, claimed: mpmath.mpf, left: mpmath.mpf | None) -> bool | None:
+    """Whether the constant seen is the claimed one: within CONSTANT_TOL (relative), and within how far its
+    estimates may still move (left, from remaining) where that is less: Newton's step at √2 shows 1/(2√2) to 17
+    digits from 10⁻³, so 1/(2√2) + 10⁻¹² is not it, and the secant's fits over its last three windows settle as
+    fast; never below TIGHTEST (relative). None (undecided) where it is off by more than CONSTANT_TOL but the
+    estimates still move too slowly to say where they end."""
+    size = abs(claimed) + mpmath.mpf("1e-30")
+    gap = abs(seen - claimed)
+    if left is None:
+        return bool(gap <= CONSTANT_TOL * size)
+    if gap <= min(CONSTANT_TOL * size, max(left, TIGHTEST * size)):
+        return True
+    return None if gap <= left else False
