@@ -11,7 +11,7 @@ import pytest
 import sympy as sp
 from flint import arb
 
-from verifier import Expectation, Normal, Uniform, claim
+from verifier import Expectation, Interval, Normal, Uniform, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.numeric import enclose, integrate
 from verifier.numeric.enclose import Unsupported
@@ -63,3 +63,39 @@ def test_a_false_step_expectation_is_refuted_and_a_true_one_certified() -> None:
     assert off.status is Status.REFUTED, off.reason
     true = verify_family(uniform_step_mean, settings)
     assert true.status is Status.CHECKED and "certified to within" in true.reason, true.reason
+
+
+a = sp.Symbol("a")
+
+
+@claim()
+def relu_as_a_piecewise_off_by_1e_10() -> Expectation:
+    """E[X − a if X > a else 0] = (1 − a)²/2 + 10⁻¹⁰ for X ~ U(0, 1), a ∈ [0, 1] (false: (1 − a)²/2)."""
+    relu = sp.Piecewise((X - a, a < X), (0, True))
+    value = (1 - a) ** 2 / 2 + sp.Rational(1, 10**10)
+    return Expectation(relu, value, noise={X: Uniform(0, 1)}, where={a: Interval(0, 1)})
+
+
+@claim()
+def clip_as_a_piecewise() -> Expectation:
+    """E clip(X, −1, 1) = 0 for X ~ N(0, 1) (odd)."""
+    return Expectation(sp.Piecewise((-1, X < -1), (1, X > 1), (X, True)), 0, noise={X: Normal(0, 1)})
+
+
+@claim()
+def a_condition_flat_on_half_the_support() -> Expectation:
+    """E[1 if max(X, 0) − X ≥ 0 else 0] = 1 for X ~ U(−1, 1): the condition holds everywhere, its g is 0 on (0, 1),
+    where H(g) would be ½: the enclosure never excludes 0 there, so no certified value (Monte Carlo)."""
+    flat = sp.Piecewise((1, sp.Max(X, 0) - X >= 0), (0, True))
+    return Expectation(flat, 1, noise={X: Uniform(-1, 1)})
+
+
+def test_a_piecewise_of_inequalities_in_the_noise_is_integrated_as_steps() -> None:
+    """Written as a Piecewise, relu went to Monte Carlo alone ('no enclosure for StrictGreaterThan'): CHECKED."""
+    settings = EngineSettings(samples=40)
+    off = verify_family(relu_as_a_piecewise_off_by_1e_10, settings)
+    assert off.status is Status.REFUTED, off.reason
+    clip = verify_family(clip_as_a_piecewise, settings)
+    assert clip.status is Status.CHECKED and "certified to within" in clip.reason, clip.reason
+    flat = verify_family(a_condition_flat_on_half_the_support, settings)
+    assert flat.status is Status.CHECKED and "Monte Carlo only" in flat.reason, flat.reason

@@ -75,8 +75,39 @@ def plan(body: Expectation) -> Plan | str:
     if len(coins) > MAX_BERNOULLI:
         return f"more than {MAX_BERNOULLI} Bernoulli variables beside continuous noise"
     exprs = [sp.sympify(e) for e in as_matrix(body.expr)]
-    summed = tuple(_sum_out(e, coins, body.noise) for e in exprs)
+    summed = tuple(_as_steps(_sum_out(e, coins, body.noise), set(continuous)) for e in exprs)
     return Plan(summed, tuple(sp.sstr(e) for e in exprs), continuous)
+
+
+_SIDES = {sp.StrictGreaterThan: 1, sp.GreaterThan: 1, sp.StrictLessThan: -1, sp.LessThan: -1}
+
+
+def _as_steps(expr: sp.Expr, noise: set[sp.Symbol]) -> sp.Expr:
+    """Each Piecewise whose conditions are single inequalities g > 0 (≥, <, ≤) in the continuous noise, with a
+    last row for everything else, as steps: e₁·H(±g) + (rest)·(1 − H(±g)), equal but where g = 0, a set of
+    measure zero (where g is 0 on a whole interval its enclosure never excludes 0: no certified value). Relu
+    written as a Piecewise went to Monte Carlo alone ('no enclosure for StrictGreaterThan'). Others stay."""
+
+    def steps(pw: sp.Piecewise) -> sp.Expr:
+        *rows, (last, otherwise) = pw.args
+        if otherwise is not sp.true or not all(_step_of(cond, noise) is not None for _, cond in rows):
+            return pw
+        out = last
+        for value, cond in reversed(rows):
+            h = _step_of(cond, noise)
+            assert h is not None  # every row's condition was checked above
+            out = value * h + out * (1 - h)
+        return out
+
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), steps) if expr.has(sp.Piecewise) else expr
+
+
+def _step_of(cond: sp.Basic, noise: set[sp.Symbol]) -> sp.Expr | None:
+    """H(±(lhs − rhs)) for an inequality in the noise; None for any other condition."""
+    side = _SIDES.get(type(cond))
+    if side is None or not (cond.free_symbols & noise):
+        return None
+    return sp.Heaviside(side * (cond.lhs - cond.rhs))
 
 
 def _sum_out(expr: sp.Expr, coins: list[sp.Symbol], noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:

@@ -8,7 +8,8 @@ there away from the claim is REFUTED where sympy's limit at the exact sample dif
 
 Expectations: sympy writes Heaviside(g) with two arguments, Heaviside(g, 1/2), which the certified integrator
 refused ("no enclosure for Heaviside"), so E[X·H(X)] = 1/√(2π) + 10⁻¹⁰ for X ~ N(0, 1) was Monte Carlo only,
-CHECKED (enclose.py now takes H(g, 1/2)).
+CHECKED (enclose.py now takes H(g, 1/2)); so was a Piecewise of inequalities in the noise, relu as written in
+the clear ("no enclosure for StrictGreaterThan"), now integrated as steps (certified.py, _as_steps).
 
 Values (mpmath, 60 digits): ζ(x) − 1/(x − 1) → γ = 0.5772156649… at 1; ψ(x) + 1/x → −γ at 0; E[X·H(X)] = φ(0) =
 1/√(2π) and E[eˣ·H(X)] = e^{1/2}·Φ(1) for X ~ N(0, 1) (complete the square: x − x²/2 = ½ − (x − 1)²/2).
@@ -28,11 +29,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Convergence, Expectation, Interval, Limit, Normal, claim
+from verifier import Convergence, Expectation, Interval, Limit, Normal, Uniform, claim
 
 x, a, X = sp.symbols("x a X")
 e = sp.Symbol("e", real=True)
 R2 = sp.sqrt(2)
+THIRD = sp.Rational(1, 3)
 ZETA_AT_ONE = sp.zeta(x) - 1 / (x - 1)
 NEAR_ONE = [1 + sp.Rational(1, 10**30), 1 - sp.Rational(1, 10**30)]
 
@@ -107,6 +109,23 @@ def truncated_exponential_mean_off() -> Expectation:
 
 
 @claim()
+def relu_piecewise_mean_off() -> Expectation:
+    """E[X − ⅓ if X > ⅓ else 0] = 2/9 + 10⁻¹⁰ for X ~ U(0, 1) (false: ∫_{1/3}^1 (x − ⅓) dx = 2/9)."""
+    relu = sp.Piecewise((X - THIRD, THIRD < X), (0, True))
+    return Expectation(relu, sp.Rational(2, 9) + tiny(10), noise={X: Uniform(0, 1)})
+
+
+@claim()
+def clipped_normal_second_moment() -> Expectation:
+    """E[clip(X, −1, 1)²] written with three rows = 1 − 2φ(1) for X ~ N(0, 1).
+
+    Proof: P(|X| > 1) + ∫_{−1}^{1} x²φ = (1 − erf(1/√2)) + (erf(1/√2) − 2φ(1)) = 1 − 2φ(1).
+    """
+    clip = sp.Piecewise((-1, X < -1), (1, X > 1), (X, True))
+    return Expectation(clip**2, 1 - 2 * sp.exp(-sp.Rational(1, 2)) / sp.sqrt(2 * sp.pi), noise={X: Normal(0, 1)})
+
+
+@claim()
 def log_power_over_root_is_infinite() -> Limit:
     """lim_{x→∞} log(x)¹⁰/x^(1/10) = ∞ (false: it is 0; it grows only up to x = e¹⁰⁰, beyond the points sampled)."""
     return Limit(sp.log(x) ** 10 / x ** sp.Rational(1, 10), x, sp.oo, sp.oo)
@@ -159,6 +178,8 @@ TRUTH = {
     "half_normal_mean_off": ("false", 3, {}),
     "truncated_exponential_mean": ("true", 3, None),
     "truncated_exponential_mean_off": ("false", 3, {}),
+    "relu_piecewise_mean_off": ("false", 3, {}),
+    "clipped_normal_second_moment": ("true", 3, None),
     "log_power_over_root_is_infinite": ("false", 2, {"along": [10**300, 10**400]}),
     "log_power_over_power_is_infinite": ("false", 2, {"a": sp.Rational(1, 10), "along": [10**300, 10**400]}),
     "power_over_log_power_is_infinite": ("true", 2, None),
