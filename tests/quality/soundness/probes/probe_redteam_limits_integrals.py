@@ -50,6 +50,12 @@ def sine_ratio_off_below_the_tolerance() -> Limit:
 
 
 @claim()
+def sine_ratio_off_by_1e_25() -> Limit:
+    """lim_{x→0} sin(ax)/x = a + 10⁻²⁵ on a ∈ [1, 2] (false: it is a)."""
+    return Limit(sp.sin(a * x) / x, x, 0, a + tiny(25), where={a: Interval(1, 2)})
+
+
+@claim()
 def scaled_sine_at_infinity_off() -> Limit:
     """lim_{x→∞} x·sin(a/x) = a + 10⁻⁶ on a ∈ [1, 2] (false: it is a)."""
     return Limit(x * sp.sin(a / x), x, sp.oo, a + tiny(6), where={a: Interval(1, 2)})
@@ -170,6 +176,7 @@ def cubic_constant_off_by_1e_8() -> Convergence:
 
 TRUTH = {
     "sine_ratio_off_below_the_tolerance": ("false", 2, {"a": 1, "along": [tiny(30), -tiny(30)], "gap": tiny(6)}),
+    "sine_ratio_off_by_1e_25": ("false", 2, {"a": 1, "along": [tiny(40), -tiny(40)], "gap": tiny(26)}),
     "scaled_sine_at_infinity_off": ("false", 2, {"a": 1, "along": [10**30, 10**40], "gap": tiny(7)}),
     "zeta_constant_off": ("false", 2, {"along": NEAR_ONE, "gap": tiny(7)}),
     "zeta_constant": ("true", 2, None),
