@@ -33,7 +33,7 @@ from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.language.keys import ClaimKey
-from verifier.strategies import sum_memo
+from verifier.strategies import size_divisors, sum_memo
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -56,11 +56,13 @@ class ForAllNAttempt:
 
 def generic_statement(family: ClaimFamily) -> Statement | None:
     """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols
-    (NotGeneric, with the builder's reason, when the builder says why it cannot build one)."""
+    (NotGeneric, with the builder's reason, when the builder says why it cannot build one, or when it
+    divides by a polynomial in n that is 0 at some size from the family's first on)."""
     if family.n_values == (None,):
         return None
+    build = functools.partial(families.call, family.builder, SIZE)
     try:
-        statement = sum_memo.without_repeated_failures(lambda: families.call(family.builder, SIZE))
+        statement, divisors = size_divisors.recording(lambda: sum_memo.without_repeated_failures(build), SIZE)
     except NotGeneric:
         raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic
@@ -73,7 +75,11 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     )
     # an Identity with no matrix symbol: index notation (Σ to n, entries), or a step that does not mention n at all
     in_index_notation = isinstance(statement, Identity) and not any(p.atoms(sp.MatrixSymbol) for p in parts)
-    return statement if sized or in_index_notation else None
+    if not (sized or in_index_notation):
+        return None
+    if why := size_divisors.vanishing(divisors, SIZE, min(n for n in family.all_n if n is not None)):
+        raise NotGeneric(why)
+    return statement
 
 
 def attempt(family: ClaimFamily, at: Callable[[int | None], ClaimAt] | None = None) -> ForAllNAttempt | None:
