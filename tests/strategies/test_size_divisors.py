@@ -6,6 +6,7 @@ import sympy as sp
 
 from verifier import Identity, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.language import made
 from verifier.outcome import Status
 from verifier.strategies import size_divisors
 from verifier.strategies.dimension import SIZE, attempt
@@ -86,13 +87,17 @@ def test_a_factor_nonzero_from_the_first_size_on_keeps_the_proof_for_all_n() -> 
         assert found is not None and found.proof is not None, (family.name, found.reason if found else None)
 
 
+def _divisors(*bases: sp.Expr) -> made.Made:
+    return made.Made(divisors=list(bases))
+
+
 def test_the_recorded_divisors() -> None:
     n = SIZE
-    _, found = size_divisors.recording(lambda: t * (n - 5) / (n - 5) + t / n, n)
-    assert set(found) == {n - 5, n}
-    assert size_divisors.vanishing(found, n, 1).startswith("it divides by n - 5, 0 at n = 5")
-    assert size_divisors.vanishing(found, n, 6) == ""
-    assert "not shown nonzero" in size_divisors.vanishing([2**n - 8], n, 1)
-    assert size_divisors.vanishing([n**2 - 2, 2 * n + 1], n, 1) == ""  # no integer root
-    assert ", 0 at n = 9 (no value there" in size_divisors.vanishing([(n - 2) * (n - 9)], n, 3)
+    _, found = made.recording(lambda: t * (n - 5) / (n - 5) + t / n, n)
+    assert set(found.divisors) == {n - 5, n}
+    assert size_divisors.failing(found, n, 1).startswith("it divides by n - 5, 0 at n = 5")
+    assert size_divisors.failing(found, n, 6) == ""
+    assert "not shown nonzero" in size_divisors.failing(_divisors(2**n - 8), n, 1)
+    assert size_divisors.failing(_divisors(n**2 - 2, 2 * n + 1), n, 1) == ""  # no integer root
+    assert ", 0 at n = 9 (no value there" in size_divisors.failing(_divisors((n - 2) * (n - 9)), n, 3)
     assert sp.Pow(n - 5, -1) == 1 / (n - 5)  # sympy's power is restored

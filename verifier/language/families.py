@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from verifier.language import guards
+from verifier.language import guards, made
 from verifier.language.claims import Corollary, Expect, Given, Statement
-from verifier.language.lowering import lower
+from verifier.language.lowering import LoweringError, lower
 from verifier.language.stepwise import Chain
 
 
@@ -78,7 +78,7 @@ class ClaimFamily:
 
     def build(self, n: int | None) -> Claim:
         with guards.recording() as cancelled:
-            body = call(self.builder) if n is None else call(self.builder, n)
+            body, made_it = made.recording(lambda: call(self.builder) if n is None else call(self.builder, n), None)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
@@ -87,7 +87,9 @@ class ClaimFamily:
                 got = type(body.states).__name__
                 raise TypeError(f"Corollary(states=...) is {got}; give the statement: Identity, Inequality, ...")
             body = body.states  # the corollary's statement is what gets verified
-        explicit = lower(body)
+        explicit = lower(body)  # first: a sum written downward is refused there, as written
+        if why := made.running_down(made_it):  # one evaluated as it was made (Σ_{k=0}^{-2} x · X is −x·X)
+            raise LoweringError(why)
         written = body if explicit is not body else None
         text, expect = self.statement_text, self.expect
         strict = _uncancelled(self.builder, n) if cancelled and not isinstance(body, Chain) else None

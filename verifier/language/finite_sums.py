@@ -60,6 +60,11 @@ def _name(e: sp.Sum | sp.Product) -> str:
     return "sum" if isinstance(e, sp.Sum) else "product"
 
 
+def _karr(e: sp.Sum | sp.Product) -> str:
+    """What sympy reads a range that runs down as (Karr's convention): the sum negated, the product inverted."""
+    return "minus the sum" if isinstance(e, sp.Sum) else "one over the product"
+
+
 def _refuse_bounds(e: sp.Sum | sp.Product) -> None:
     index, lo, hi = e.limits[-1]
     if lo.free_symbols or hi.free_symbols:
@@ -80,7 +85,7 @@ def _terms(e: sp.Sum | sp.Product, left: list[int]) -> sp.Basic:
     count = int(hi) - int(lo) + 1
     if count < 0:
         raise SumError(
-            f"the {_name(e)} over {index} runs down, from {lo} to {hi}: sympy reads that as minus the {_name(e)} "
+            f"the {_name(e)} over {index} runs down, from {lo} to {hi}: sympy reads that as {_karr(e)} "
             f"from {hi + 1} to {lo - 1}, a textbook as empty; write the bounds upward"
         )
     left[0] -= count
@@ -151,7 +156,7 @@ def _refuse_downward(new: sp.Sum | sp.Product, written: sp.Sum | sp.Product, whe
         if lo.is_Integer and hi.is_Integer and hi < lo - 1:
             raise SumError(
                 f"the {_name(new)} over {j}, from {lo_written} to {hi_written}, runs down where {where}: from {lo} "
-                f"to {hi}, which sympy reads as minus the {_name(new)} from {hi + 1} to {lo - 1}, a textbook as "
+                f"to {hi}, which sympy reads as {_karr(new)} from {hi + 1} to {lo - 1}, a textbook as "
                 "empty; bound it so that it runs upward, or is empty (from k + 1 to k)"
             )
 

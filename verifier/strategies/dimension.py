@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from verifier.language import families
+from verifier.language import families, made
 from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
@@ -56,13 +56,13 @@ class ForAllNAttempt:
 
 def generic_statement(family: ClaimFamily) -> Statement | None:
     """The claim built at a symbolic n, if it is an Identity or Derivative over sized matrix symbols
-    (NotGeneric, with the builder's reason, when the builder says why it cannot build one, or when it
-    divides by a polynomial in n that is 0 at some size from the family's first on)."""
+    (NotGeneric, with the builder's reason, when the builder says why it cannot build one, or when what it
+    made and sympy evaluated away may fail at a size from the family's first on: verifier.strategies.size_divisors)."""
     if family.n_values == (None,):
         return None
     build = functools.partial(families.call, family.builder, SIZE)
     try:
-        statement, divisors = size_divisors.recording(lambda: sum_memo.without_repeated_failures(build), SIZE)
+        statement, made_it = made.recording(lambda: sum_memo.without_repeated_failures(build), SIZE)
     except NotGeneric:
         raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic
@@ -77,7 +77,7 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
     in_index_notation = isinstance(statement, Identity) and not any(p.atoms(sp.MatrixSymbol) for p in parts)
     if not (sized or in_index_notation):
         return None
-    if why := size_divisors.vanishing(divisors, SIZE, min(n for n in family.all_n if n is not None)):
+    if why := size_divisors.failing(made_it, SIZE, min(n for n in family.all_n if n is not None)):
         raise NotGeneric(why)
     return statement
 

@@ -1,63 +1,37 @@
-"""The divisions a builder makes at a symbolic n, before sympy cancels them.
+"""What a builder made at a symbolic n that sympy evaluated away, and may fail at a size.
 
 A builder called with a symbolic n writes ``x*(n - 5)/(n - 5)``, and sympy cancels the factor as the
 expression is made: the claim at symbolic n is ``x``, and was PROVED for all n, though the builder has no
-value at n = 5 (the concrete claim there is nan). While the builder runs at the symbolic n, every power
-with a negative exponent whose base is in n alone is recorded as it is made (before any cancelling), and
-the for-all-n proof is asked for only if each such base is nonzero at every integer n from the family's
-first size on. A base that may vanish is named; the claim keeps its verdicts at its stated sizes.
+value at n = 5 (the concrete claim there is nan). ``Sum(x, (k, 0, 5 - n))*X`` is ``(6 − n)·x·X`` once matrix
+arithmetic has called doit, which from n = 7 on is sympy's reading of a sum that runs down (Karr's), not a
+textbook's (empty). While the builder runs at the symbolic n, what it makes is recorded
+(verifier.language.made), and the for-all-n proof is asked for only if each power with a negative exponent
+whose base is in n alone is nonzero, and each sum's and product's count of terms in n alone is ≥ 0, at every
+integer n from the family's first size on. What may fail is named; the claim keeps its verdicts at its
+stated sizes.
 
 Nothing here is trusted: it only withholds the generic rung's attempt (verifier.strategies.dimension).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
-
 import sympy as sp
 
-T = TypeVar("T")
+from verifier.language.made import Made
 
 
-def recording(build: Callable[[], T], size: sp.Symbol) -> tuple[T, list[sp.Expr]]:
-    """build(), and the bases in size alone of the negative powers made while it ran."""
-    found: list[sp.Expr] = []
-    with _recorded(size, found):
-        value = build()
-    return value, list(dict.fromkeys(found))
-
-
-@contextmanager
-def _recorded(size: sp.Symbol, found: list[sp.Expr]) -> Iterator[None]:
-    original = sp.Pow.__dict__["__new__"]
-    make = original.__func__
-
-    def new(cls: type, b: Any, e: Any, evaluate: Any = None) -> Any:
-        if _negative(e) and isinstance(b, sp.Expr) and b.free_symbols == {size}:
-            found.append(b)
-        return make(cls, b, e, evaluate)
-
-    sp.Pow.__new__ = staticmethod(new)
-    try:
-        yield
-    finally:
-        sp.Pow.__new__ = original
-
-
-def _negative(e: Any) -> bool:
-    if isinstance(e, int | float):
-        return e < 0
-    return isinstance(e, sp.Expr) and e.is_negative is True
-
-
-def vanishing(bases: list[sp.Expr], size: sp.Symbol, start: int) -> str:
-    """Why one of the bases may be 0 at an integer n ≥ start ("" if none may)."""
-    for base in bases:
+def failing(made: Made, size: sp.Symbol, start: int) -> str:
+    """Why the claim made at a symbolic size may have no value, or another one, at an integer n ≥ start
+    ("" if it cannot)."""
+    for base in made.divisors:
         why = _may_vanish(base, size, start)
         if why:
             return f"it divides by {sp.sstr(base)}, {why}"
+    m = sp.Dummy("m", integer=True, nonnegative=True)
+    for kind, index, lo, hi in made.ranges:
+        count = sp.sympify(hi - lo + 1)
+        if count.free_symbols == {size} and count.xreplace({size: m + start}).is_nonnegative is not True:
+            return f"its {kind} over {index} has {sp.sstr(count)} terms, not shown ≥ 0 at every n ≥ {start}"
     return ""
 
 
