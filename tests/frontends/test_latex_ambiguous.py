@@ -69,6 +69,18 @@ def _verdict(block: str, line: str) -> Status:
         # red team rtF: \sum_{i,i} A_{ii} was read as a double sum, k·tr(A), where a student means tr(A)
         ("A: matrix k×k; k: 2..3", "\\sum_{i,i} A_{ii} = \\operatorname{tr}(A)", "the index i is bound twice"),
         ("x: vector of size k; k: 2..3", "\\sum_{k=1}^{k} x_k = \\sum_{i=1}^{k} x_i", "also the name of a size"),
+        # red team rtK: the same with \prod suggested \sum; \sum_i \sum_i A_{ii}, the outer i used nowhere else, was
+        # read as k·tr A (the inner i shadowing the outer): = tr A was REFUTED
+        ("z: vector of size k; k: 2..3", "\\prod_{i,i} z_i = 1", "write \\prod_{i} for one product, or \\prod_{i,j}"),
+        ("z: vector of size k; k: 2..3", "\\prod_{k=1}^{k} z_k = 1", "another letter: \\prod_{i=1}^{k}"),
+        (
+            "A: matrix k×k; k: 2..3",
+            "\\sum_i \\sum_i A_{ii} = \\operatorname{tr}(A)",
+            "name the inner index another letter",
+        ),
+        ("z: vector of size k; k: 2..3", "\\prod_i \\prod_i z_i = 1", "bound again inside, by \\prod_i"),
+        ("z: vector of size k; k: 2..3", "\\sum_i \\max_i z_i = 2", "write \\max_i alone"),
+        ("z: vector of size k; k: 2..3", "\\sum_i 2 \\prod_i z_i = 1", "\\sum_i \\prod_j"),
         # red team rtH: x_1 beside a vector x defined in the block (not declared) was the scalar where written and the
         # entry where \sum_i reached it, silently (REFUTED)
         ("W: matrix k×k; v: vector of size k; k: 2..2\nx = W v\nx_1: real", "\\sum_i x_i = x_1 + x_2", "defined as a"),
@@ -152,6 +164,10 @@ def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: s
         ("z: vector of size k; k: 2..3; j: index", "\\max_j (2 z_j) = 2 \\max_j z_j", Status.PROVED),
         ("z: vector of size k; k: 2..3; j: index", "\\max_j z_j - z_j + z_j = \\max_i z_i", Status.PROVED),
         ("x, y: vectors of size k; k: 2..3; j: index", "\\sum_i x_i - y_j = \\sum_i x_i - y_j", Status.PROVED),
+        # the outer index used outside the inner sum that binds it again: the inner one is its own (true)
+        ("x, z: vectors of size k; k: 2..3", "\\sum_l z_l \\sum_l x_l = \\sum_l \\sum_m z_l x_m", Status.PROVED),
+        ("x, z: vectors of size k; k: 2..3", "\\sum_l (\\sum_l x_l) z_l = \\sum_l \\sum_m z_l x_m", Status.PROVED),
+        ("x: vector of size k; k: 2..3", "\\sum_i 1 = k", Status.PROVED),
     ],
 )
 def test_the_readings_that_stay(block: str, line: str, status: Status) -> None:

@@ -194,6 +194,13 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ("red", "index_reused", "true", (f"{S}_l z_l {S}_l x_l = {S}_l {S}_m z_l x_m",), "Proof: the inner l is its own."),
     (
         "red",
+        "index_reused_after",
+        "true",
+        (f"{S}_l \\left({S}_l x_l\\right) z_l = {S}_l {S}_m z_l x_m",),
+        "Proof: the inner l is its own; the outer l is z's.",
+    ),
+    (
+        "red",
         "free_index_captured",
         "false",
         (f"{S}_j z_j x_j = x_j {S}_j z_j",),

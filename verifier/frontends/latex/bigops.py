@@ -53,17 +53,18 @@ def _binding(w: Any, node: Node) -> tuple[str, str, Node]:
 
 def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> list[tuple[str, list[int]]]:
     """The indices a big operator's scripts bind, each with the values it takes, outermost first."""
+    op, word = _head(node)
     if lower is None:
-        raise w.fail(node, "this operator needs its index: \\sum_i or \\sum_{i=1}^{k}")
+        raise w.fail(node, f"this operator needs its index: {op}_i or {op}_{{i=1}}^{{k}}")
     inner = _inner(lower)
     if _is(inner, "items"):
         if upper is not None:
-            raise w.fail(node, "\\sum_{i,j} runs each index over 1..k; give no upper bound, or nest the sums")
+            raise w.fail(node, f"{op}_{{i,j}} runs each index over 1..k; give no upper bound, or nest the {word}s")
         letters = [w.letters(c) for c in inner.children if isinstance(c, Tree)]
         if len(set(letters)) < len(letters):  # \sum_{i,i} A_{ii}: the diagonal, or k times it (read so)?
             twice = next(x for x in letters if letters.count(x) > 1)
             other = "l" if twice == "j" else "j"
-            says = f"write \\sum_{{{twice}}} for one sum, or \\sum_{{{twice},{other}}} for a double sum"
+            says = f"write {op}_{{{twice}}} for one {word}, or {op}_{{{twice},{other}}} for a double {word}"
             raise w.fail(inner, f"ambiguous: the index {twice} is bound twice (the diagonal, or k times it?): {says}")
         return [(x, list(range(1, w.scope.size() + 1))) for x in letters]
     parts = [_binding(w, c) for c in inner.children if _is(c, "binding")] if _is(inner, "bindings") else []
@@ -83,19 +84,26 @@ def index_ranges(w: Any, lower: Node | None, upper: Node | None, node: Node) -> 
             excluded.append(_whole(w, rhs))
         else:
             other = "j" if var != "j" else "i"
-            nested = f"\\sum_{{{other}}} \\sum_{{{var}=1}}^{{{other}-1}}"
-            pairs = f"; for pairs, nest the sums: {nested}" if rel == "<" else ""
+            nested = f"{op}_{{{other}}} {op}_{{{var}=1}}^{{{other}-1}}"
+            pairs = f"; for pairs, nest the {word}s: {nested}" if rel == "<" else ""
             raise w.fail(inner, f"a bound is written {var}=1 or {var} \\neq {other}, not with {rel}{pairs}")
     if var in w.scope.decls.sizes:  # \sum_{k=1}^{k} x_k: the size k, or an index that runs to itself?
         other = "i" if var != "i" else "j"
         raise w.fail(inner, f"ambiguous: the index {var} is also the name of a size; name the index another letter: "
-                            f"\\sum_{{{other}=1}}^{{{var}}}")  # fmt: skip
+                            f"{op}_{{{other}=1}}^{{{var}}}")  # fmt: skip
     if any(rel == "=" for _, rel, _ in parts) and upper is None:
-        raise w.fail(node, f"\\sum_{{{var}={lo}}} needs an upper bound: ^{{k}}")
+        raise w.fail(node, f"{op}_{{{var}={lo}}} needs an upper bound: ^{{k}}")
     hi = _whole(w, upper) if upper is not None else w.scope.size()
     if hi - lo + 1 > MAX_TERMS:
         raise w.fail(node, f"{hi - lo + 1} terms; at most {MAX_TERMS} are expanded, use a smaller size")
     return [(var, [i for i in range(lo, hi + 1) if i not in excluded])]
+
+
+def _head(node: Node) -> tuple[str, str]:
+    """The operator as written (\\sum, \\prod, \\max) and the word for one ("sum", "product", "max")."""
+    first = node.children[0]
+    op = str(first.value if isinstance(first, Token) else first.children[0].value)
+    return op, {"\\sum": "sum", "\\prod": "product"}.get(op, op[1:])
 
 
 def big_operator(w: Any, node: Node) -> Value:

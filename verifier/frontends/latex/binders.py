@@ -25,11 +25,15 @@ def check(tree: Node, origin: Origin) -> None:
     if _is_difference(tree):
         tail, after = _last_term(tree.children[0]), tree.children[2]
         _refuse_if_free(tail, set().union(*map(_bound, _trailing(tail))), after, tree, origin)
+    if is_node(tree, "bigop") and len(tree.children) == 3:
+        _refuse_if_rebound(tree, tree.children[-1], origin)
     if is_node(tree, "juxt"):
         items = tree.children
-        for k, item in enumerate(items[:-2]):
+        for k, item in enumerate(items[:-1]):
             if is_extremum(item):
-                _refuse_if_free(item, _bound(item), Tree("juxt", items[k + 2 :]), items[k + 1], origin)
+                _refuse_if_rebound(item, items[k + 1], origin)
+                if k < len(items) - 2:
+                    _refuse_if_free(item, _bound(item), Tree("juxt", items[k + 2 :]), items[k + 1], origin)
     for child in tree.children:
         check(child, origin)
 
@@ -56,6 +60,32 @@ def _refuse_if_free(op: Node, bound: set[str], after: Node, where: Node, origin:
         f"ambiguous: in {what}, {letter} is bound by {head}_{letter} and free after its scope; {how}, "
         "or another letter for the free index",
     )
+
+
+def _refuse_if_rebound(op: Node, body: Node, origin: Origin) -> None:
+    """\\sum_i \\sum_i A_{ii}: the outer index bound again inside its term and used nowhere else there, so the outer
+    operator runs over a term it does not change (read as k·tr A, the inner i shadowing the outer): the diagonal,
+    or k times it? Refused. An index also used outside the inner operator (\\sum_l z_l \\sum_l x_l) is read with
+    the inner one its own."""
+    for letter in sorted(_bound(op) - _free(body, frozenset())):
+        again = next((n for n in _nodes(body) if letter in _bound(n)), None)
+        if again is None:
+            continue
+        outer, inside = (text(n.children[0]) for n in (op, again))
+        other = "l" if letter == "j" else "j"
+        tok = next(iter(again.scan_values(lambda v: isinstance(v, Token))), None)
+        at = origin.at(tok.line or 1, tok.column or 1) if isinstance(tok, Token) else origin
+        raise LatexError(
+            at,
+            f"ambiguous: the index {letter} of {outer}_{letter} is bound again inside, by {inside}_{letter}, and used "
+            f"nowhere else, so {outer}_{letter} would run over a term it does not change (the inner {inside} once, "
+            f"or k times?): write {inside}_{letter} alone for the inner one once, or name the inner index another "
+            f"letter, {outer}_{letter} {inside}_{other}",
+        )
+
+
+def _nodes(node: Node) -> list[Node]:
+    return list(node.iter_subtrees_topdown()) if isinstance(node, Tree) else []
 
 
 def _joined(node: Node) -> str:
