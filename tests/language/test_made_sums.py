@@ -77,12 +77,12 @@ def test_no_proof_for_all_n_where_a_sum_made_may_run_down() -> None:
 
 def test_what_a_builder_made() -> None:
     n = sp.Symbol("n", integer=True, positive=True)
-    value, found = made.recording(lambda: sp.Sum(t, (k, 0, 2)) * t / (n - 1) * (n - 1), n)
+    value, found = made.recording(lambda: sp.Sum(t, (k, 0, 2)) * t / (n - 1) * (n - 1), powers=True)
     assert value == t**2 * sp.Sum(1, (k, 0, 2)) or value.has(sp.Sum)
-    assert found.divisors == [n - 1] and found.ranges == [("sum", k, 0, 2)]
-    _, found = made.recording(lambda: sp.Product(t, (k, 3, 1)) * _square(2), None)
-    assert found.divisors == [] and "product over k runs down, from 3 to 1" in made.running_down(found)
-    assert made.running_down(made.recording(lambda: sp.Sum(t, (k, 3, 2)), None)[1]) == ""  # empty, not down
+    assert made.divisors(found) == [n - 1] and found.ranges == [("sum", k, 0, 2)]
+    _, found = made.recording(lambda: sp.Product(t, (k, 3, 1)) * _square(2), powers=False)
+    assert made.divisors(found) == [] and "product over k runs down, from 3 to 1" in made.running_down(found)
+    assert made.running_down(made.recording(lambda: sp.Sum(t, (k, 3, 2)), powers=False)[1]) == ""  # empty, not down
     assert type(sp.Sum(t, (k, 0, 1))) is sp.Sum and sp.Pow(n, -1) == 1 / n  # sympy's own classes again
 
 
@@ -92,3 +92,16 @@ def test_a_product_written_downward_is_read_by_sympy_as_one_over_a_product() -> 
         lower(Identity(sp.Product(t, (k, 3, 0)), t, where={t: Real()}))
     with pytest.raises(LoweringError, match="minus the sum from 1 to 2"):
         lower(Identity(sp.Sum(t, (k, 3, 0)), t, where={t: Real()}))
+
+
+@claim(n=range(1, 3))
+def term_cancelled_beyond_the_sizes(n: int) -> Identity:
+    """Σ_{k=1}^{n} t(k − 3)/(k − 3) = Σ_{k=1}^{n} t for n = 1, 2: true there; from n = 3 on the term at k = 3 is
+    0/0 as written (sympy cancels it to t as it is made)."""
+    return Identity(sp.Sum(t * (k - 3) / (k - 3), (k, 1, n)), sp.Sum(t, (k, 1, n)), where={t: Real()})
+
+
+def test_no_proof_for_all_n_where_a_term_cancelled_as_made_is_zero_at_an_index() -> None:
+    found = attempt(term_cancelled_beyond_the_sizes)
+    assert found is not None and found.proof is None and "divides by k - 3, cancelled as made" in found.reason
+    assert made.cancelled_divisor(made.Made(bases=[k - 3], terms=[t / (k - 3)]), k) is None  # shown: written out

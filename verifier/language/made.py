@@ -27,24 +27,29 @@ T = TypeVar("T")
 
 @dataclass
 class Made:
-    """The divisors in the size alone and the ranges (sum or product, index, low, high) a builder made."""
+    """The bases of the negative powers, and the ranges (sum or product, index, low, high) and terms of the sums and
+    products a builder made. Recording allocates as little as it can (a builder's work is counted in allocations,
+    verifier.strategies.budget): what the bases are is read afterwards, by :func:`divisors`."""
 
-    divisors: list[sp.Expr] = field(default_factory=list)
+    bases: list[Any] = field(default_factory=list)
     ranges: list[tuple[str, sp.Basic, sp.Basic, sp.Basic]] = field(default_factory=list)
+    terms: list[sp.Basic] = field(default_factory=list)
 
 
-def recording(build: Callable[[], T], size: sp.Symbol | None) -> tuple[T, Made]:
-    """build(), and what it made: divisors in size alone (none recorded when size is None), sums and products."""
+def recording(build: Callable[[], T], *, powers: bool) -> tuple[T, Made]:
+    """build(), and what it made: sums and products, and with powers the bases of the negative powers (at a
+    concrete n they are not recorded: the hook moved the work a claim is counted in, verifier.strategies.budget)."""
     made = Made()
     with _patched(sp.Sum, _ranges(made, "sum")), _patched(sp.Product, _ranges(made, "product")):
-        if size is None:
-            value = build()
-        else:
-            with _patched(sp.Pow, _divisors(made, size)):
-                value = build()
-    made.divisors = list(dict.fromkeys(made.divisors))
-    made.ranges = list(dict.fromkeys(made.ranges))
-    return value, made
+        if not powers:
+            return build(), made
+        with _patched(sp.Pow, _divisors(made)):
+            return build(), made
+
+
+def divisors(made: Made) -> list[sp.Expr]:
+    """The bases in integer symbols alone (the size, an index), each once."""
+    return list(dict.fromkeys(b for b in made.bases if isinstance(b, sp.Expr) and _in_integers(b.free_symbols)))
 
 
 Hook = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -60,11 +65,11 @@ def _patched(cls: type, hook: Hook) -> Iterator[None]:
         cls.__new__ = original  # type: ignore[method-assign]
 
 
-def _divisors(made: Made, size: sp.Symbol) -> Hook:
+def _divisors(made: Made) -> Hook:
     def hook(make: Callable[..., Any]) -> Callable[..., Any]:
         def new(cls: type, b: Any, e: Any, evaluate: Any = None) -> Any:
-            if _negative(e) and isinstance(b, sp.Expr) and b.free_symbols == {size}:
-                made.divisors.append(b)
+            if _negative(e):
+                made.bases.append(b)
             return make(cls, b, e, evaluate)
 
         return new
@@ -78,6 +83,7 @@ def _ranges(made: Made, kind: str) -> Hook:
             value = make(cls, function, *symbols, **assumptions)
             if isinstance(value, sp.Sum | sp.Product):
                 made.ranges.extend((kind, *limit) for limit in value.limits if len(limit) == 3)
+                made.terms.append(value.function)
             return value
 
         return new
@@ -85,9 +91,16 @@ def _ranges(made: Made, kind: str) -> Hook:
     return hook
 
 
+_NUMBERS = (int, float)
+
+
+def _in_integers(symbols: set[sp.Basic]) -> bool:
+    return bool(symbols) and all(s.is_integer for s in symbols)
+
+
 def _negative(e: Any) -> bool:
-    if isinstance(e, int | float):
-        return e < 0
+    if isinstance(e, _NUMBERS):
+        return bool(e < 0)
     return isinstance(e, sp.Expr) and e.is_negative is True
 
 
@@ -103,3 +116,18 @@ def running_down(made: Made) -> str:
                 "(from k + 1 to k)"
             )
     return ""
+
+
+def cancelled_divisor(made: Made, symbol: sp.Basic) -> sp.Expr | None:
+    """A divisor in symbol alone that no term a sum or product was made with shows: sympy cancelled it
+    (x·(k − 3)/(k − 3) is x), so the written term's value where it is 0 is lost."""
+    if isinstance(symbol, sp.Dummy):  # sympy's own (its summation makes 1/_d): not a term the builder wrote
+        return None
+    for base in divisors(made):
+        if base.free_symbols == {symbol} and not any(_divides(term, base) for term in made.terms):
+            return base
+    return None
+
+
+def _divides(term: sp.Basic, base: sp.Expr) -> bool:
+    return any(p.base == base and _negative(p.exp) for p in term.atoms(sp.Pow))

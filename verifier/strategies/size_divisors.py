@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier.language.made import Made
+from verifier.language.made import Made, cancelled_divisor, divisors
 
 
 def failing(made: Made, size: sp.Symbol, start: int) -> str:
     """Why the claim made at a symbolic size may have no value, or another one, at an integer n ≥ start
     ("" if it cannot)."""
-    for base in made.divisors:
+    for base in (d for d in divisors(made) if d.free_symbols == {size}):
         why = _may_vanish(base, size, start)
         if why:
             return f"it divides by {sp.sstr(base)}, {why}"
@@ -32,6 +32,10 @@ def failing(made: Made, size: sp.Symbol, start: int) -> str:
         count = sp.sympify(hi - lo + 1)
         if count.free_symbols == {size} and count.xreplace({size: m + start}).is_nonnegative is not True:
             return f"its {kind} over {index} has {sp.sstr(count)} terms, not shown ≥ 0 at every n ≥ {start}"
+        # a term's factor cancelled as made, (k − 3)/(k − 3), over a range that grows with n: 0 at some n's k = 3
+        base = cancelled_divisor(made, index) if lo.is_Integer and size in hi.free_symbols else None
+        if base is not None and _may_vanish(base, index, int(lo)):
+            return f"its {kind}'s term over {index} divides by {sp.sstr(base)}, cancelled as made, 0 at some {index}"
     return ""
 
 

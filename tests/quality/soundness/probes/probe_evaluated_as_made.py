@@ -5,7 +5,9 @@ n = 5 (the claims below are true at their stated sizes; tests/strategies/test_si
 they are not "for all n"). A sum or product beside a matrix is evaluated by matrix arithmetic's doit as it is
 made: Σ_{k=0}^{n−3} t·X at n = 1 runs down, and sympy's Karr convention reads it as −t·X where a textbook reads
 an empty sum, 0; the claim in sympy's reading was PROVED. An empty product (from 0 to −1) beside a trace is 1,
-and was an ERROR: the finding beyond the stated sizes built the claim at n = 1, where it runs down.
+and was an ERROR: the finding beyond the stated sizes built the claim at n = 1, where it runs down. A term's
+factor cancelled as it is made, Σ_k t(k − 3)/(k − 3), is PROVED at n = 3, where the term at k = 3 has no value
+(KNOWN_WRONG: recording the powers a builder makes at a concrete n moved the work claims are counted in).
 
 TRUTH maps each claim to (truth, issue class, witness); a witness's "n" is the size it uses.
 """
@@ -72,10 +74,20 @@ def product_that_runs_down_beside_a_matrix(n: int) -> Identity:
     return Identity(sp.Product(sp.exp(t), (k, 0, n - 3)) * x, sp.exp((n - 2) * t) * x, where={t: Real(), x: Real()})
 
 
+@claim(n=range(1, 5))
+def term_cancelled_at_an_index(n: int) -> Identity:
+    """Σ_{k=1}^{n} t(k − 3)/(k − 3) = n·t for n = 1..4: undefined at n = 3, 4, where the term at k = 3 is 0/0 as
+    written (sympy cancels it to t as it is made)."""
+    return Identity(sp.Sum(t * (k - 3) / (k - 3), (k, 1, n)), n * t, where={t: Real()})
+
+
+KNOWN_WRONG = {"term_cancelled_at_an_index"}
+
 TRUTH = {
     "factor_cancelled_at_a_symbolic_size": ("true", 4, None),
     "quotient_cancelled_at_a_symbolic_size": ("true", 4, None),
     "empty_product_beside_a_trace": ("true", 4, None),
     "sum_that_runs_down_beside_a_matrix": ("malformed", 4, None),
     "product_that_runs_down_beside_a_matrix": ("malformed", 4, None),
+    "term_cancelled_at_an_index": ("partial", 4, None),
 }
