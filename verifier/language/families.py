@@ -78,7 +78,8 @@ class ClaimFamily:
 
     def build(self, n: int | None) -> Claim:
         with guards.recording() as cancelled:
-            body, made_it = made.recording(lambda: call(self.builder) if n is None else call(self.builder, n), powers=False)
+            built = lambda: call(self.builder) if n is None else call(self.builder, n)  # noqa: E731
+            body, made_it = made.recording(built, powers=False)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
