@@ -16,6 +16,7 @@ import sympy as sp
 from tests.support import run_cli
 from verifier import Derivative, General, Identity, Interval, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.domains import FullColumnRank
 from verifier.outcome import Status
 
 x = sp.Symbol("x")
@@ -52,6 +53,12 @@ def tall_outer_gram_cancels(n: int) -> Identity:
 def tall_inner_gram_cancels(n: int) -> Identity:
     X, y = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n, 1)
     return Identity((X.T * X).I * (X.T * X) * y, y, where={X: General(), y: General()})
+
+
+@claim(n=[2])
+def full_rank_gram_cancels(n: int) -> Identity:
+    X, y = sp.MatrixSymbol("X", n + 1, n), sp.MatrixSymbol("y", n, 1)
+    return Identity((X.T * X).I * (X.T * X) * y, y, where={X: FullColumnRank(), y: General()})
 
 
 def test_a_point_where_one_side_is_undefined_refutes_and_says_what_the_claim_needs() -> None:
@@ -96,8 +103,13 @@ def test_an_inverse_singular_everywhere_is_an_error_not_a_proof() -> None:
     assert "(X*X.T)⁻¹ is undefined everywhere" in r.reason and "holds nowhere" in r.reason
 
 
-def test_the_gram_matrix_of_a_tall_matrix_still_cancels_where_defined() -> None:
+def test_the_gram_matrix_of_a_tall_matrix_cancels_but_is_undefined_where_it_is_singular() -> None:
+    """(XᵀX)⁻¹XᵀX·y = y: sympy cancels it to y = y, but as written it has no value where XᵀX is singular (X = 0), so
+    over every real X it is REFUTED there, as A⁻¹A = I is (the claim is built again with no inverse cancelled,
+    Claim.cancelled); over X of full column rank it is PROVED. Until this stop it was PROVED "where defined"."""
     r = verify_family(tall_inner_gram_cancels, SETTINGS)
+    assert r.status is Status.REFUTED and "undefined at X = [[0, 0], [0, 0], [0, 0]]" in r.reason, r.reason
+    r = verify_family(full_rank_gram_cancels, SETTINGS)
     assert r.status is Status.PROVED, r.reason
 
 

@@ -110,13 +110,16 @@ class _Observed:
         if verdict is None:
             return
         q_est, c_est, q, c, errors, ok, why = verdict
+        if ok is None:  # the constant's estimates still settling, off the claim by more than CONSTANT_TOL
+            self.unsettled.append(idx)  # no pass (a rate of 1 for a < 1/2 was CHECKED on the other samples)
+            return
         if idx == 0:
             self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
             self.recomputed += 1
             again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
             finer = _nearer(observe) if stands else again
-            if stands and finer is None:
+            if stands and (finer is None or finer[5] is None):
                 self.unsettled.append(idx)  # nothing seen nearer the root: no verdict either way
                 return
             if stands and _off_claim(finer):
@@ -196,7 +199,7 @@ def _nearer(observe: Callable[..., tuple | None]) -> tuple | None:
 
 
 def _off_claim(observed: tuple | None) -> bool:
-    return observed is not None and not observed[5]
+    return observed is not None and observed[5] is False  # None: a constant still settling is not off the claim
 
 
 def _convergence_at(
@@ -235,8 +238,8 @@ def _convergence_at(
             return None
         q_est, c_est, left = est
         agrees = constant_agrees(c_est, c, left)
-        if agrees is None and abs(q_est - float(q)) < 0.05:
-            return None  # the order is the claim's, the constant's estimates still on their way: no evidence
+        if agrees is None and abs(q_est - float(q)) < 0.05:  # the order is the claim's, the constant's estimates
+            return q_est, c_est, float(q), c, errors, None, ""  # still on their way: unsettled, not a pass
         ok = abs(q_est - float(q)) < 0.05 and bool(agrees)
         return q_est, c_est, float(q), c, errors, ok, ""
 
