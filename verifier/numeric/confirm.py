@@ -358,7 +358,7 @@ def _sign(pair: tuple[tuple[Vector, Vector], tuple[Vector, Vector]], strict: boo
           unit: mpmath.mpf = ONE, blind: bool = False) -> Confirmation:  # fmt: skip
     """low_dps: the digits the lower of the two evaluations keeps (after any cancellation); unit: the size that
     round-off is measured against (1, or less at a blind sample: decide_sign); blind: a gap within the margin is
-    UNDECIDED."""
+    UNDECIDED, unless it shrank by SHRINK from low_dps to the higher precision (round-off of a zero: NOISE)."""
     g_low, g_high = pair[0][0][0], pair[1][0][0]
     with mpmath.workdps(2 * low_dps):
         text = mpmath.nstr(g_high, 20)
