@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import sympy as sp
 from rich.console import Console
 from rich.table import Table
 
@@ -14,7 +13,7 @@ from verifier.engine import mathtext
 from verifier.frontends import latex
 from verifier.language.families import ClaimFamily
 from verifier.language.keys import ClaimKey
-from verifier.language.text import n_text
+from verifier.language.text import clipped, n_text
 from verifier.load import loader
 from verifier.trusted.instantiate import ClaimError, instantiate
 
@@ -74,7 +73,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
         console.print(f"note: {family.notes}", markup=False)
     text = mathtext.unicode_text(claim)
     console.print(f"\nat n = {chosen}:" if chosen else "")
-    console.print(text or sp.sstr(claim.body)[:2000], markup=False, highlight=False)
+    console.print(text or clipped(claim.body, 2000), markup=False, highlight=False)
     try:
         inst = instantiate(claim)
         console.print("\ndomains and assumptions:")

@@ -24,6 +24,7 @@ from typing import Any
 import sympy as sp
 
 from verifier.language import walk
+from verifier.language.text import clipped
 
 MAX_TERMS = 10_000  # terms written out for one part of a claim, all its sums and products together
 UNDEFINED = (sp.zoo, sp.nan, sp.oo, -sp.oo)
@@ -130,7 +131,7 @@ def _at(body: sp.Basic, index: sp.Symbol, value: sp.Integer, e: sp.Sum | sp.Prod
             return value
         if index in getattr(node, "bound_symbols", ()) or (isinstance(node, sp.Derivative) and index in node.variables):
             raise SumError(
-                f"the {_name(e)}'s index {index} is also bound inside its term, in {sp.sstr(node)[:80]}; "
+                f"the {_name(e)}'s index {index} is also bound inside its term, in {clipped(node, 80)}; "
                 "give the inner one another name"
             )
         if isinstance(node, sp.Piecewise):
@@ -141,7 +142,7 @@ def _at(body: sp.Basic, index: sp.Symbol, value: sp.Integer, e: sp.Sum | sp.Prod
             _refuse_downward(new, node, f"{index} = {value}")
         if new in UNDEFINED:
             raise SumError(
-                f"the {_name(e)}'s term is undefined at {index} = {value}: {sp.sstr(node)[:80]} has no value there; "
+                f"the {_name(e)}'s term is undefined at {index} = {value}: {clipped(node, 80)} has no value there; "
                 f"start the {_name(e)} where every term is defined"
             )
         memo[node] = new

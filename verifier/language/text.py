@@ -98,3 +98,15 @@ def make_visible(result: object) -> None:
             object.__setattr__(result, f.name, type(value)(visible(v) if isinstance(v, str) else v for v in value))
         elif isinstance(value, dict) and any(isinstance(k, str) and _CONTROL.search(k) for k in value):
             object.__setattr__(result, f.name, {visible(k) if isinstance(k, str) else k: v for k, v in value.items()})
+
+
+LONG_DIGITS = 24  # a longer run of digits in a message is shown by its ends and its length
+_DIGIT_RUN = re.compile(rf"\d{{{LONG_DIGITS + 1},}}")
+
+
+def clipped(text: object, limit: int) -> str:
+    """str(text) shortened for a message, never to another number: each run of more than LONG_DIGITS digits is shown by
+    its ends and its length (10⁻⁴⁰⁰ is 1/1000…000 (401 digits)), and text still longer than limit is cut with an
+    ellipsis (cut silently, a² − 1/10⁴⁰⁰ read as a² − 1/10⁶⁶)."""
+    short = _DIGIT_RUN.sub(lambda m: f"{m[0][:4]}…{m[0][-3:]} ({len(m[0])} digits)", str(text))
+    return short if len(short) <= limit else short[: max(limit - 1, 0)] + "…"

@@ -22,6 +22,8 @@ from typing import Any
 import sympy as sp
 from flint import arb, arb_series, fmpq
 
+from verifier.language.text import clipped
+
 Ball = Any  # flint.arb or flint.arb_series
 BITS = 340  # 100 digits (333 bits) and a few more
 
@@ -176,7 +178,7 @@ def _refuse(node: sp.Basic, symbols: dict[sp.Symbol, int]) -> None:
             raise Unsupported(f"no value for {node}")
     elif node.is_Atom:
         if not (node.is_Rational or node.is_Float or node in _CONSTANTS):
-            raise Unsupported(f"no ball for {sp.sstr(node)[:40]}")
+            raise Unsupported(f"no ball for {clipped(node, 40)}")
     elif not isinstance(node, sp.Add | sp.Mul | sp.Pow) and type(node) not in _FUNCTIONS:
         raise Unsupported(f"no ball for {type(node).__name__}")
 

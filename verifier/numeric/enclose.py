@@ -24,6 +24,7 @@ import flint
 import sympy as sp
 from flint import acb, arb, fmpq
 
+from verifier.language.text import clipped
 from verifier.numeric import intervals
 from verifier.numeric.intervals import Span
 
@@ -95,7 +96,7 @@ def _leaf(node: sp.Basic, complex_: bool) -> Ball:
     elif node in _CONSTANTS:
         value = _CONSTANTS[node]()
     else:
-        raise Unsupported(f"no enclosure for {sp.sstr(node)[:60]}")
+        raise Unsupported(f"no enclosure for {clipped(node, 60)}")
     return acb(value) if complex_ else intervals.point(value)
 
 

@@ -29,6 +29,7 @@ from fractions import Fraction
 import sympy as sp
 from flint import arb
 
+from verifier.language.text import clipped
 from verifier.numeric import enclose, intervals
 from verifier.numeric.enclose import Unsupported
 
@@ -62,10 +63,10 @@ def _const(v: arb) -> Growth:
 
 def _number(node: sp.Expr) -> Growth:
     if node.is_real is not True and not node.is_Rational:
-        raise Unsupported(f"not a real number: {sp.sstr(node)[:40]}")
+        raise Unsupported(f"not a real number: {clipped(node, 40)}")
     ball = intervals.hull(enclose.compile_balls(node, [])([]))
     if not ball.is_finite():
-        raise Unsupported(f"no enclosure of {sp.sstr(node)[:40]}")
+        raise Unsupported(f"no enclosure of {clipped(node, 40)}")
     return _const(ball)
 
 

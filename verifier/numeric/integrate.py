@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 import sympy as sp
 from flint import acb, arb
 
+from verifier.language.text import clipped
 from verifier.numeric import enclose, growth, intervals
 from verifier.numeric.enclose import Unsupported
 from verifier.numeric.intervals import Span
@@ -41,7 +42,7 @@ def ball(value: sp.Expr) -> arb:
     span = enclose.compile_balls(sp.sympify(value), [])([])
     out = intervals.hull(span)
     if not out.is_finite():
-        raise Unsupported(f"{sp.sstr(value)[:40]} is not a finite real number")
+        raise Unsupported(f"{clipped(value, 40)} is not a finite real number")
     return out
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import sympy as sp
 
 from verifier.language import walk
+from verifier.language.text import clipped
 from verifier.trusted.decide.real_line import HOLDS, holds_nowhere, truth_of
 
 
@@ -155,7 +156,7 @@ def _fixed(u: sp.Expr, s: sp.Symbol) -> sp.Expr | None:
 def _as_piecewise(expr: sp.Expr) -> sp.Expr:
     def real(*args: sp.Expr) -> None:
         if not all(a.is_extended_real for a in args):
-            raise NotShowable(f"cases need real arguments; {sp.sstr(args)[:60]} is not known to be real")
+            raise NotShowable(f"cases need real arguments; {clipped(args, 60)} is not known to be real")
 
     def absolute(u: sp.Expr) -> sp.Expr:
         real(u)

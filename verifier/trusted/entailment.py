@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from verifier.language.stepwise import Implication, Relation
+from verifier.language.text import clipped
 from verifier.trusted.instantiate import Instance, as_matrix
 from verifier.trusted.obligations import NotShowable, ordered
 
@@ -80,7 +81,7 @@ def one_way(premise: Gap, conclusion: Gap, multiplier: object) -> Entailment:
     elif conclusion.kind == ">":
         raise NotShowable("an equation implies no strict inequality by an exact transformation")
     strict = conclusion.kind == ">"
-    detail = f"g_B = M·g_A with M = {sp.sstr(m[0, 0] if m.shape == (1, 1) else m)[:80]}"
+    detail = f"g_B = M·g_A with M = {clipped(m[0, 0] if m.shape == (1, 1) else m, 80)}"
     return Entailment(zeros, positive + (signs if strict else ()), () if strict else signs, detail)
 
 
@@ -111,7 +112,7 @@ def _denominators(entry: sp.Expr) -> list[sp.Expr]:
     odd += [p for p in entry.atoms(sp.Pow) if not p.exp.is_Integer and p.base.is_positive is not True]
     if odd:
         raise NotShowable(
-            f"the multiplier holds {sp.sstr(odd[0])[:40]}, which may be undefined where the premise holds"
+            f"the multiplier holds {clipped(odd[0], 40)}, which may be undefined where the premise holds"
         )
     _, den = sp.fraction(sp.together(entry))
     if den.is_Number:

@@ -41,6 +41,7 @@ from verifier.language.domains import Domain, DomainError, is_convex
 from verifier.language.families import Claim
 from verifier.language.keys import ClaimKey
 from verifier.language.stepwise import Implication, Relation
+from verifier.language.text import clipped
 from verifier.trusted import sympy_mends
 from verifier.trusted.genuine import mint
 from verifier.trusted.symbol_identity import SymbolClash, check_symbols
@@ -287,7 +288,7 @@ def instantiate(claim: Claim) -> Instance:
     statement = next((e for e in entries if isinstance(e, Relational | BooleanAtom | BooleanFunction)), None)
     if statement is not None:
         raise ClaimError(
-            f"{sp.sstr(statement)[:60]} is a statement, true or false, not a value: a claim relates expressions "
+            f"{clipped(statement, 60)} is a statement, true or false, not a value: a claim relates expressions "
             "(Identity(x, x), not Identity(Eq(x, x), true)); for a statement that gives another, use Implication"
         )
     if walk.has_any(values, (sp.zoo, sp.nan)):  # one walk over every part; each part's own test only then
@@ -301,10 +302,10 @@ def instantiate(claim: Claim) -> Instance:
     for g in given:
         if not isinstance(g.domain, Domain):
             raise ClaimError(
-                f"domain of {sp.sstr(g.target)[:40]} is {g.domain!r}; use a domain such as Real() or Positive()"
+                f"domain of {clipped(g.target, 40)} is {g.domain!r}; use a domain such as Real() or Positive()"
             )
         if not g.symbols():
-            raise ClaimError(f"where= key {sp.sstr(g.target)[:40]} is not a symbol or matrix of symbols")
+            raise ClaimError(f"where= key {clipped(g.target, 40)} is not a symbol or matrix of symbols")
         try:
             g.domain.validate(g.shape)
         except DomainError as err:

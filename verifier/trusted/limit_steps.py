@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from verifier.language.text import clipped
+
 STEPS = (sp.Heaviside, sp.sign, sp.floor, sp.ceiling, sp.frac, sp.Piecewise)
 OPAQUE = (sp.Mod, sp.atan2, sp.arg, sp.DiracDelta, sp.KroneckerDelta)  # jumps not resolved here
 ORDERS = 4  # g, g′, g″, g‴
@@ -45,7 +47,7 @@ def limit(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str = "+-") -> 
         return sp.limit(steady(expr, var, to, "+"), var, to)
     values = [sp.limit(steady(expr, var, to, side), var, to, dir=side) for side in "+-" if side in direction]
     if len(values) == 2 and values[0] != values[1]:
-        raise ValueError(f"the one-sided limits differ: {sp.sstr(values[0])[:40]} and {sp.sstr(values[1])[:40]}")
+        raise ValueError(f"the one-sided limits differ: {clipped(values[0], 40)} and {clipped(values[1], 40)}")
     return values[0]
 
 
@@ -62,12 +64,12 @@ def steady(expr: sp.Basic, var: sp.Symbol, to: sp.Expr, side: str) -> sp.Basic:
         for piece, cond in expr.args:
             truth = _truth(cond, var, to, side)
             if truth is None:
-                raise Unsteady(f"the Piecewise condition {sp.sstr(cond)[:40]} is not decided near the limit point")
+                raise Unsteady(f"the Piecewise condition {clipped(cond, 40)} is not decided near the limit point")
             if truth:
                 return steady(piece, var, to, side)
         raise Unsteady("no row of the Piecewise applies near the limit point")
     if isinstance(expr, OPAQUE):
-        raise Unsteady(f"{sp.sstr(expr)[:40]} may jump at the limit point: sympy's limit of it is not trusted")
+        raise Unsteady(f"{clipped(expr, 40)} may jump at the limit point: sympy's limit of it is not trusted")
     args = [steady(a, var, to, side) for a in expr.args]
     if any(a is not b for a, b in zip(args, expr.args, strict=True)):
         expr = expr.func(*args)
@@ -78,7 +80,7 @@ def steady(expr: sp.Basic, var: sp.Symbol, to: sp.Expr, side: str) -> sp.Basic:
 
 def _step(node: sp.Expr, var: sp.Symbol, to: sp.Expr, side: str) -> sp.Expr:
     g = node.args[0]
-    why = f"{sp.sstr(node)[:40]} may jump at the limit point, its side not decided exactly: no proof from sympy's limit"
+    why = f"{clipped(node, 40)} may jump at the limit point, its side not decided exactly: no proof from sympy's limit"
     if isinstance(node, sp.Heaviside | sp.sign):
         sign = _sign_near(g, var, to, side)
         if sign is None:

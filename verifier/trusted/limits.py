@@ -24,6 +24,7 @@ from collections.abc import Iterator
 import sympy as sp
 
 from verifier.language.domains import Interval, Nonnegative, Nonzero, Positive, Real
+from verifier.language.text import clipped
 from verifier.trusted import limit_steps
 from verifier.trusted.decide import normal_form
 from verifier.trusted.instantiate import Instance
@@ -73,7 +74,7 @@ def _rational(inst: Instance, expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, t
         if claimed.is_infinite:
             sign = sp.sign(p.LC() * q.LC()).simplify() * (1 if claimed == sp.oo else -1)
             if not (p.degree() > q.degree() and sign == 1):
-                lead = sp.sstr(p.LC() * q.LC())[:60]
+                lead = clipped(p.LC() * q.LC(), 60)
                 return f"the limit is not {sp.sstr(claimed)} for every parameter value (degrees, or the sign of {lead})"
             continue
         top, bottom = sp.together(claimed).as_numer_denom()
@@ -81,7 +82,7 @@ def _rational(inst: Instance, expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, t
             return why
         rest = sp.Poly(sp.expand(bottom * p.as_expr() - top * q.as_expr()), s)
         if not rest.is_zero and rest.degree() >= q.degree():
-            return f"the limit is not {sp.sstr(claimed)[:60]} for every parameter value (by degrees in {var})"
+            return f"the limit is not {clipped(claimed, 60)} for every parameter value (by degrees in {var})"
     return ""
 
 
@@ -93,9 +94,9 @@ def _nonzero(inst: Instance, c: sp.Expr, what: str) -> str:
     if not points:
         return ""
     if None in points:
-        return f"{what}, {sp.sstr(c)[:60]}, may vanish in the domain: sympy's limit is a generic parameter value's"
+        return f"{what}, {clipped(c, 60)}, may vanish in the domain: sympy's limit is a generic parameter value's"
     where = ", ".join(f"{k} = {sp.sstr(v)}" for p in points if p is not None for k, v in p.items())
-    return f"{what}, {sp.sstr(c)[:60]}, vanishes at {where}, in the domain: sympy's limit is a generic value's"
+    return f"{what}, {clipped(c, 60)}, vanishes at {where}, in the domain: sympy's limit is a generic value's"
 
 
 def _at(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str, point: Point) -> str:
@@ -109,7 +110,7 @@ def _at(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction:
     except (ValueError, NotImplementedError):
         return f"sympy cannot decide the limit at {where}, where a coefficient vanishes"
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds, sp.nan, sp.zoo) or not agrees(value, want):
-        return f"at {where}, in the domain, the limit is {sp.sstr(value)[:60]}, not {sp.sstr(want)[:60]}"
+        return f"at {where}, in the domain, the limit is {clipped(value, 60)}, not {clipped(want, 60)}"
     return ""
 
 

@@ -19,6 +19,7 @@ from sympy.matrices.utilities import dotprodsimp
 from verifier.language import walk
 from verifier.language.claims import PSD, Derivative, Expectation, Identity, Inequality
 from verifier.language.distributions import Distribution
+from verifier.language.text import clipped
 from verifier.trusted.cases import NotShowable as NotShowable
 from verifier.trusted.cases import cases as cases
 from verifier.trusted.cases import has_cases as has_cases
@@ -174,7 +175,7 @@ def ordered(*sides: sp.Basic) -> None:
         if not (side.has(sp.I) or _complex_number_in(side)):
             continue
         if side.is_extended_real is not True and sp.expand(side).is_extended_real is not True:
-            raise NotShowable(f"the side {sp.sstr(side)[:60]} holds a complex number and is not known to be real")
+            raise NotShowable(f"the side {clipped(side, 60)} holds a complex number and is not known to be real")
 
 
 def _complex_number_in(side: sp.Basic) -> bool:
@@ -194,7 +195,7 @@ def squared_sides(inst: Instance) -> tuple[sp.Expr, bool, sp.Expr]:
     lhs, rhs = (inst.symbolic(_scalar(side)) for side in (body.lhs, body.rhs))
     a, b = (rhs, lhs) if body.op in ("<=", "<") else (lhs, rhs)
     if b.is_extended_real is not True and sp.expand(b).is_extended_real is not True:
-        raise NotShowable(f"squared sides: the smaller side {sp.sstr(b)[:60]} is not known to be real")
+        raise NotShowable(f"squared sides: the smaller side {clipped(b, 60)} is not known to be real")
     return a**2 - b**2, body.op in ("<", ">"), a
 
 
@@ -271,9 +272,9 @@ def form_coefficients(form: sp.Expr, v: Sequence[sp.Symbol]) -> list[sp.Expr]:
     """The coefficient vector a of a linear form aᵀv; NotShowable if the form is not linear."""
     coeffs = [sp.diff(form, vi) for vi in v]
     if any(c.free_symbols & set(v) for c in coeffs):
-        raise NotShowable(f"form {sp.sstr(form)[:60]} is not linear in v")
+        raise NotShowable(f"form {clipped(form, 60)} is not linear in v")
     if form.xreplace({vi: 0 for vi in v}) != 0:
-        raise NotShowable(f"form {sp.sstr(form)[:60]} has a constant term")
+        raise NotShowable(f"form {clipped(form, 60)} has a constant term")
     return coeffs
 
 

@@ -25,6 +25,7 @@ from sympy.polys.polyerrors import NotAlgebraic
 
 from verifier.language import walk
 from verifier.language.iteration import Iteration
+from verifier.language.text import clipped
 from verifier.trusted import obligations, provisos
 from verifier.trusted.decide import normal_form
 from verifier.trusted.instantiate import Instance
@@ -101,7 +102,7 @@ def leading_monomial(inst: Instance, shape: Iteration) -> Monomial:
     at_zero = dict.fromkeys(es, sp.Integer(0))
     d0 = sp.sympify(denom).xreplace(at_zero)
     if d0.is_zero is not False:
-        raise NotShowable(f"the error map's denominator at the root, {sp.sstr(d0)[:60]}, is not provably nonzero")
+        raise NotShowable(f"the error map's denominator at the root, {clipped(d0, 60)}, is not provably nonzero")
     poly = sp.Poly(numer, *es)
     if poly.is_zero:
         raise NotShowable("the error map is identically 0")
@@ -145,15 +146,15 @@ def sign(number: sp.Expr) -> int:
     """The exact sign of a real algebraic number: 0 by its minimal polynomial, else by evaluation."""
     x = sp.Dummy("x")
     if sp.sympify(number).has(sp.Float):
-        raise NotShowable(f"{sp.sstr(number)[:60]} holds a Float: write exact Rationals")
+        raise NotShowable(f"{clipped(number, 60)} holds a Float: write exact Rationals")
     try:
         if sp.minimal_polynomial(number, x) == x:
             return 0
     except (NotImplementedError, ValueError, sp.PolynomialError, NotAlgebraic):
-        raise NotShowable(f"{sp.sstr(number)[:60]} is not an algebraic number sympy can decide") from None
+        raise NotShowable(f"{clipped(number, 60)} is not an algebraic number sympy can decide") from None
     value = sp.sympify(number).evalf(SIGN_DIGITS)
     if not value.is_comparable or abs(value) < sp.Float(10) ** (10 - SIGN_DIGITS):
-        raise NotShowable(f"the sign of {sp.sstr(number)[:60]} is not decided at {SIGN_DIGITS} digits")
+        raise NotShowable(f"the sign of {clipped(number, 60)} is not decided at {SIGN_DIGITS} digits")
     return 1 if value > 0 else -1
 
 
@@ -180,16 +181,16 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
     error_map, e = one_step_error_map(inst, shape)
     if constant.is_zero is not False:  # C = a² − 2 on a ∈ ℝ: at a = √2 the order is higher (helper-72)
         raise NotShowable(
-            f"the constant {sp.sstr(constant)[:60]} is not shown nonzero; where it is 0 the order is higher"
+            f"the constant {clipped(constant, 60)} is not shown nonzero; where it is 0 the order is higher"
         )
     if q == 1 and not _contracts(constant):
-        shown = sp.sstr(constant)[:60]
+        shown = clipped(constant, 60)
         raise NotShowable(f"|{shown}| < 1 is not shown: order 1 converges only for a constant inside (−1, 1)")
     _same_branches_beside_the_root(inst, shape)
     numer, denom = sp.fraction(sp.cancel(sp.together(error_map - constant * e**q)))
     d0 = denom.subs(e, 0)
     if d0.is_zero is None:  # (c·e³ + e⁵)/(c·e + e⁴) with c = a² − 2 is e²/1 for a ≠ ±√2 and 1 there (helper-73)
-        raise NotShowable(f"the error map's denominator at the root, {sp.sstr(d0)[:60]}, is not shown nonzero")
+        raise NotShowable(f"the error map's denominator at the root, {clipped(d0, 60)}, is not shown nonzero")
     if d0.is_zero is False and numer.is_polynomial(e) and denom.is_polynomial(e):
         low = min((m[0] for m in sp.Poly(sp.expand(numer), e).monoms()), default=q + 1)
         if low > q:
@@ -198,7 +199,7 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
         gap = sp.expand(sp.series(error_map, e, 0, q + 1, dir=side).removeO() - constant * e**q)
         if gap != 0 and sp.simplify(gap) != 0:
             where = "right" if side == "+" else "left"
-            raise NotShowable(f"series from the {where} has extra terms {sp.sstr(gap)[:80]}")
+            raise NotShowable(f"series from the {where} has extra terms {clipped(gap, 80)}")
     return "series", f"series of g(e) from both sides is C·e^{q} + O(e^{q + 1})"
 
 
@@ -213,7 +214,7 @@ def _same_branches_beside_the_root(inst: Instance, shape: Iteration) -> None:
     _, at_root = _root_of(inst, shape)
     for node in walk.nodes([sp.sympify(inst.symbolic(f)) for f in shape.step]):
         if isinstance(node, _SWITCHES) and any(not _decided(a.xreplace(at_root), node) for a in _switching(node)):
-            raise NotShowable(f"whether {sp.sstr(node)[:60]} switches branch at the root depends on the parameters")
+            raise NotShowable(f"whether {clipped(node, 60)} switches branch at the root depends on the parameters")
 
 
 def _switching(node: sp.Basic) -> list[sp.Expr]:
@@ -256,8 +257,8 @@ def memory_order_detail(inst: Instance, shape: Iteration, q: sp.Expr) -> str:
         raise NotShowable(f"the other root {sp.sstr(other)} of q² = {a0}q + {a1} is not inside the unit circle")
     c, s1 = inst.symbolic(sp.sympify(inst.claim.body.constant)), sp.expand(1 - other)  # type: ignore[attr-defined]
     if c.is_nonnegative is not True or not vanishes(power(c, s1) - sp.Abs(k)):
-        raise NotShowable(f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {sp.sstr(k)[:60]}")
-    return f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {sp.sstr(k)[:60]}; {MEMORY_THEOREM}"
+        raise NotShowable(f"constant is not |K|^(1/({sp.sstr(s1)})) for K = {clipped(k, 60)}")
+    return f"g = K·e_k^{a0}·e_(k−1)^{a1}·(1 + o(1)), K = {clipped(k, 60)}; {MEMORY_THEOREM}"
 
 
 def linear_rate_detail(inst: Instance, shape: Iteration) -> str:
@@ -269,4 +270,4 @@ def linear_rate_detail(inst: Instance, shape: Iteration) -> str:
     rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
     if not is_spectral_radius(rho, eigenvalues) or sign(1 - rho) <= 0:
         raise NotShowable(f"{sp.sstr(rho)} is not ρ(J(x*)) < 1 (eigenvalues {eigenvalues})")
-    return f"J(x*) has eigenvalues {sp.sstr(eigenvalues)[:120]}; ρ(J(x*)) = {sp.sstr(rho)}; {RATE_THEOREM}"
+    return f"J(x*) has eigenvalues {clipped(eigenvalues, 120)}; ρ(J(x*)) = {sp.sstr(rho)}; {RATE_THEOREM}"

@@ -35,6 +35,7 @@ from flint import arb
 
 from verifier.language.claims import Expectation
 from verifier.language.distributions import Bernoulli, Distribution, Normal, Uniform
+from verifier.language.text import clipped
 from verifier.numeric import confirm, enclose, integrate
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.checks.resolve import NumericOutcome, resolve
@@ -151,7 +152,7 @@ def _separated(expr: sp.Expr, dists: dict[sp.Symbol, Distribution], bits: int) -
         for factor in sp.Mul.make_args(term):
             among = factor.free_symbols & set(dists)
             if len(among) > 1:
-                raise _Mixed("a factor that depends on two noise variables: " + sp.sstr(factor)[:60])
+                raise _Mixed("a factor that depends on two noise variables: " + clipped(factor, 60))
             if among:
                 groups.setdefault(among.pop(), []).append(factor)
             else:

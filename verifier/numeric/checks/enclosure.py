@@ -30,6 +30,7 @@ import sympy as sp
 
 from verifier.language import domains as d
 from verifier.language.claims import Given, Identity, Inequality
+from verifier.language.text import clipped
 from verifier.numeric import boxes, confirm, enclose, intervals
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.boxes import Failing, Point, Reading, Search, Target, Variable
@@ -279,7 +280,7 @@ def _sides_at(body: Identity, symbols: list[sp.Symbol], point: Point) -> tuple[s
         va, vb = (sp.sympify(side).xreplace(exact) for side in (a, b))
         if va != vb:
             for digits in (20, 40, 80):  # as many as show them apart (1 − 10⁻³⁰ and 1 agree to 20)
-                shown = sp.sstr(_n(va, digits))[:200], sp.sstr(_n(vb, digits))[:200]
+                shown = clipped(_n(va, digits), 200), clipped(_n(vb, digits), 200)
                 if shown[0] != shown[1]:
                     break
             return shown

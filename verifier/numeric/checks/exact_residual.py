@@ -20,7 +20,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Identity
-from verifier.language.text import rational_text
+from verifier.language.text import clipped, rational_text
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.checks import definedness
@@ -143,7 +143,7 @@ def _fail_high(
     inst: Instance, entry: int, point: dict[sp.Symbol, sp.Rational], sides: tuple[sp.Expr, sp.Expr], gap: str,
     entries: int,
 ) -> NumericOutcome:  # fmt: skip
-    claimed, observed = sp.sstr(sides[1])[:200], sp.sstr(sides[0])[:200]
+    claimed, observed = clipped(sides[1], 200), clipped(sides[0], 200)
     reason = f"at an exact point the sides differ by {gap} (stable in high precision; floats cannot see it)"
     method = ("high-precision residual", "the gap is stable at two precisions")
     return _exact_failure(inst, (entry, entries), point, method, (claimed, observed, gap), confirm.HIGH_DPS, reason)

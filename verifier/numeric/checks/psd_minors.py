@@ -17,6 +17,7 @@ import itertools
 import sympy as sp
 
 from verifier.language.claims import PSD, Inequality
+from verifier.language.text import clipped
 from verifier.numeric.checks import critical
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.poles import _inside
@@ -83,7 +84,7 @@ def _worded(found: Finding, rows: tuple[int, ...], strict: bool) -> Finding:
     kind = "positive definite" if strict else "positive semidefinite"
     (point,) = found.exact.values()
     said = (
-        f"the principal minor of {named} is {value} at {next(iter(cx.values))} = {sp.sstr(point)[:60]}, a point "
+        f"the principal minor of {named} is {value} at {next(iter(cx.values))} = {clipped(point, 60)}, a point "
         f"found exactly (where the minor is smallest, or an end of the domain); a {kind} matrix needs it {must}"
     )
     relation = f"minor of {named} {must}"

@@ -12,6 +12,7 @@ import sympy as sp
 
 from verifier.language import walk
 from verifier.language.keys import ClaimKey
+from verifier.language.text import clipped
 from verifier.trusted import obligations
 from verifier.trusted.decide import normal_form
 from verifier.trusted.genuine import genuine, mint
@@ -147,7 +148,7 @@ def nonnegative(expr: sp.Expr, strict: bool = False) -> Fact:
         if sign is True:
             return mint(Fact(expr, "positive" if strict else "nonnegative", "assumptions", _KEY))
     word = "positive" if strict else "nonnegative"
-    raise Rejected("nonnegative", f"{sp.sstr(expr)[:80]} not provably {word}")
+    raise Rejected("nonnegative", f"{clipped(expr, 80)} not provably {word}")
 
 
 def nonnegative_where_defined(expr: sp.Expr) -> Fact:
@@ -157,7 +158,7 @@ def nonnegative_where_defined(expr: sp.Expr) -> Fact:
         return nonnegative(expr)
     if normal_form.quotient_of_nonnegatives(expr):
         return mint(Fact(expr, WHERE_DEFINED, "assumptions", _KEY))
-    raise Rejected("nonnegative_where_defined", f"{sp.sstr(expr)[:80]} not provably nonnegative")
+    raise Rejected("nonnegative_where_defined", f"{clipped(expr, 80)} not provably nonnegative")
 
 
 # ----------------------------------------------------------------------------- proofs
@@ -175,7 +176,7 @@ def _covered(
             continue
         fact = by_expr.get(e)
         if fact is None:
-            raise Rejected(rule, f"no {prop} fact for {sp.sstr(e)[:80]}")
+            raise Rejected(rule, f"no {prop} fact for {clipped(e, 80)}")
         rungs.append(fact.rung)
     return tuple(dict.fromkeys(rungs))
 

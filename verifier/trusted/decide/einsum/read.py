@@ -30,6 +30,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix, DiagonalOf
 from sympy.matrices.expressions.hadamard import HadamardPower
 
 from verifier.language.guards import is_plain_matrix
+from verifier.language.text import clipped
 from verifier.trusted.decide.einsum.forms import (
     DELTA,
     PLACEHOLDER,
@@ -105,7 +106,7 @@ class Reader(ScalarReader):
 
     def _matrix(self, e: sp.Basic, row: Letter | None, col: Letter | None) -> Form:
         if not isinstance(e, sp.MatrixExpr) or isinstance(e, sp.MatrixBase):
-            raise OutsideFragment(f"{type(e).__name__} {sp.sstr(e)[:60]} is not a matrix expression of symbolic size")
+            raise OutsideFragment(f"{type(e).__name__} {clipped(e, 60)} is not a matrix expression of symbolic size")
         if isinstance(e, sp.MatrixSymbol):
             return [self._symbol(e, row, col)]
         if isinstance(e, sp.ZeroMatrix):
@@ -143,7 +144,7 @@ class Reader(ScalarReader):
         if isinstance(e, HadamardPower):
             self.rules.add("hadamard")
             return self._elementwise(sp.Lambda(PLACEHOLDER, PLACEHOLDER**e.exp), e.base, row, col)
-        raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
+        raise OutsideFragment(f"{type(e).__name__} ({clipped(e, 60)})")
 
     def _symbol(self, e: sp.MatrixSymbol, row: Letter | None, col: Letter | None) -> Term:
         known = self.symbols.setdefault(e.name, e)
@@ -157,7 +158,7 @@ class Reader(ScalarReader):
     def _elementwise(self, fn: sp.Basic, m: sp.MatrixExpr, row: Letter | None, col: Letter | None) -> Form:
         """(f∘M)_{row,col} = f(M_{row,col}): the Lambda's body read with its variable standing for M's entry."""
         if not isinstance(fn, sp.Lambda) or len(fn.variables) != 1:
-            raise OutsideFragment(f"an elementwise function {sp.sstr(fn)[:60]} (give a Lambda of one variable)")
+            raise OutsideFragment(f"an elementwise function {clipped(fn, 60)} (give a Lambda of one variable)")
         outer = {x: x for x in sorted((x for x in (row, col) if x is not None), key=lambda x: int(x[1:]))}
         return self.with_bound(fn.expr, fn.variables[0], (self.matrix(m, row, col), outer))
 
@@ -239,7 +240,7 @@ class Reader(ScalarReader):
         if isinstance(arg, sp.Pow) and isinstance(arg.exp, sp.Integer) and arg.exp > 0:
             arg, power = arg.base, int(arg.exp)
         if not isinstance(arg, sp.Determinant):
-            raise OutsideFragment(f"log of {sp.sstr(arg)[:60]} (only log det Mᵏ)")
+            raise OutsideFragment(f"log of {clipped(arg, 60)} (only log det Mᵏ)")
         return [self._det(arg.arg, "logdet", power)]
 
     def _det_inverse(self, m: sp.MatrixExpr) -> Term:

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 import sympy as sp
 from sympy.matrices.expressions.matexpr import MatrixElement
 
+from verifier.language.text import clipped
 from verifier.trusted.decide.einsum.forms import (
     PLACEHOLDER,
     Applied,
@@ -102,7 +103,7 @@ class ScalarReader:
                 raise OutsideFragment(f"a {e.shape[0]}×{e.shape[1]} matrix used as a scalar")
             return self.matrix(e, None, None)
         if not isinstance(e, sp.Expr) or e.has(sp.Float):
-            raise OutsideFragment(f"{sp.sstr(e)[:60]} (floats and non-expressions are not read)")
+            raise OutsideFragment(f"{clipped(e, 60)} (floats and non-expressions are not read)")
         if e in self.bound:
             return self.copy(*self.bound[e])
         if not e.has(sp.MatrixExpr, sp.MatrixSymbol, sp.Sum) and not (e.free_symbols & (set(scope) | set(self.bound))):
@@ -131,12 +132,12 @@ class ScalarReader:
             return self._log_det(e.args[0])
         if isinstance(e, FUNCTIONS) and len(e.args) == 1:
             return [self.applied(type(e)(PLACEHOLDER), type(e).__name__, e.args[0], scope)]
-        raise OutsideFragment(f"{type(e).__name__} ({sp.sstr(e)[:60]})")
+        raise OutsideFragment(f"{type(e).__name__} ({clipped(e, 60)})")
 
     def _power(self, e: sp.Pow, scope: Scope) -> Form:
         base, k = e.args
         if not isinstance(k, sp.Rational):
-            raise OutsideFragment(f"power {sp.sstr(k)} of {sp.sstr(base)[:40]} (only rational powers)")
+            raise OutsideFragment(f"power {sp.sstr(k)} of {clipped(base, 40)} (only rational powers)")
         if isinstance(k, sp.Integer) and k >= 0:
             self.rules.add("power")
             return product(self.scalar(base, scope) for _ in range(int(k)))
