@@ -77,12 +77,12 @@ def test_no_proof_for_all_n_where_a_sum_made_may_run_down() -> None:
 
 def test_what_a_builder_made() -> None:
     n = sp.Symbol("n", integer=True, positive=True)
-    value, found = made.recording(lambda: sp.Sum(t, (k, 0, 2)) * t / (n - 1) * (n - 1), powers=True)
+    value, found = made.recording(lambda: sp.Sum(t, (k, 0, 2)) * t / (n - 1) * (n - 1))
     assert value == t**2 * sp.Sum(1, (k, 0, 2)) or value.has(sp.Sum)
     assert made.divisors(found) == [n - 1] and found.ranges == [("sum", k, 0, 2)]
-    _, found = made.recording(lambda: sp.Product(t, (k, 3, 1)) * _square(2), powers=False)
+    _, found = made.recording(lambda: sp.Product(t, (k, 3, 1)) * _square(2))
     assert made.divisors(found) == [] and "product over k runs down, from 3 to 1" in made.running_down(found)
-    assert made.running_down(made.recording(lambda: sp.Sum(t, (k, 3, 2)), powers=False)[1]) == ""  # empty, not down
+    assert made.running_down(made.recording(lambda: sp.Sum(t, (k, 3, 2)))[1]) == ""  # empty, not down
     assert type(sp.Sum(t, (k, 0, 1))) is sp.Sum and sp.Pow(n, -1) == 1 / n  # sympy's own classes again
 
 
@@ -105,3 +105,16 @@ def test_no_proof_for_all_n_where_a_term_cancelled_as_made_is_zero_at_an_index()
     found = attempt(term_cancelled_beyond_the_sizes)
     assert found is not None and found.proof is None and "divides by k - 3, cancelled as made" in found.reason
     assert made.cancelled_divisor(made.Made(bases=[k - 3], terms=[t / (k - 3)]), k) is None  # shown: written out
+
+
+def test_a_term_cancelled_where_its_range_reaches_the_divisors_root_is_refused() -> None:
+    """Σ_{k=1}^{4} t(k − 3)/(k − 3): sympy makes the term t, though at k = 3 it has no value as written."""
+    _, found = made.recording(lambda: sp.Sum(t * (k - 3) / (k - 3), (k, 1, 4)))
+    why = made.cancelled_in_range(found)
+    assert "divides by k - 3" in why and "at k = 3, within the sum's range 1..4" in why
+    _, found = made.recording(lambda: sp.Sum(t * (k - 3) / (k - 3), (k, 4, 9)))  # the root is outside the range
+    assert made.cancelled_in_range(found) == ""
+    _, found = made.recording(lambda: sp.Sum(t / (k - 3), (k, 4, 9)))  # the term shows its divisor: not cancelled
+    assert made.cancelled_in_range(found) == ""
+    _, found = made.recording(lambda: sp.Product(t * (k**2 - 9) / (k**2 - 9), (k, -10**6, 10**6)))  # a long range
+    assert "at k = -3" in made.cancelled_in_range(found)

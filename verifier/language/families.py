@@ -79,7 +79,7 @@ class ClaimFamily:
     def build(self, n: int | None) -> Claim:
         with guards.recording() as cancelled:
             built = lambda: call(self.builder) if n is None else call(self.builder, n)  # noqa: E731
-            body, made_it = made.recording(built, powers=False)
+            body, made_it = made.recording(built)
         if not isinstance(body, Statement):
             raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
@@ -90,6 +90,8 @@ class ClaimFamily:
             body = body.states  # the corollary's statement is what gets verified
         explicit = lower(body)  # first: a sum written downward is refused there, as written
         if why := made.running_down(made_it):  # one evaluated as it was made (Σ_{k=0}^{-2} x · X is −x·X)
+            raise LoweringError(why)
+        if why := made.cancelled_in_range(made_it):  # a term's divisor cancelled as made, 0 in its range
             raise LoweringError(why)
         written = body if explicit is not body else None
         text, expect = self.statement_text, self.expect

@@ -8,9 +8,12 @@ sympy evaluates as an expression is made, and a builder's claim can lose what it
   from 0 to −2, and sympy's Karr convention reads it as −x where a textbook reads it as empty (a sum written
   so is refused, verifier.language.finite_sums), so the claim = (n − 2)·x·X was PROVED at n = 1.
 
-While a builder runs under :func:`recording`, each power with a negative exponent whose base is in the size
-alone, and each sum and product, is recorded as it is made. The patches are undone when the builder
-returns; nothing here decides anything.
+- ``Sum(t*(k - 3)/(k - 3), (k, 1, 4))`` is ``Sum(t, (k, 1, 4))``: the term at k = 3 has no value as written.
+
+While a builder runs under :func:`recording`, each power with a negative exponent, and each sum and product, is
+recorded as it is made. The patches are undone when the builder returns. What was made is described here;
+the callers refuse the claim (verifier.language.families) or withhold its proof for all n
+(verifier.strategies.size_divisors).
 """
 
 from __future__ import annotations
@@ -34,17 +37,18 @@ class Made:
     bases: list[Any] = field(default_factory=list)
     ranges: list[tuple[str, sp.Basic, sp.Basic, sp.Basic]] = field(default_factory=list)
     terms: list[sp.Basic] = field(default_factory=list)
+    # for each range: the bases made since the last sum or product (its term's own, start and end in bases), and
+    # its term
+    windows: list[tuple[int, int, sp.Basic]] = field(default_factory=list)
+    mark: int = 0  # bases[:mark] were made before the last sum or product
 
 
-def recording(build: Callable[[], T], *, powers: bool) -> tuple[T, Made]:
-    """build(), and what it made: sums and products, and with powers the bases of the negative powers (at a
-    concrete n they are not recorded: the hook moved the work a claim is counted in, verifier.strategies.budget)."""
+def recording(build: Callable[[], T]) -> tuple[T, Made]:
+    """build(), and what it made: sums and products, and the bases of the negative powers."""
     made = Made()
-    with _patched(sp.Sum, _ranges(made, "sum")), _patched(sp.Product, _ranges(made, "product")):
-        if not powers:
-            return build(), made
-        with _patched(sp.Pow, _divisors(made)):
-            return build(), made
+    sums, products, powers = _ranges(made, "sum"), _ranges(made, "product"), _divisors(made)
+    with _patched(sp.Sum, sums), _patched(sp.Product, products), _patched(sp.Pow, powers):
+        return build(), made
 
 
 def divisors(made: Made) -> list[sp.Expr]:
@@ -80,10 +84,14 @@ def _divisors(made: Made) -> Hook:
 def _ranges(made: Made, kind: str) -> Hook:
     def hook(make: Callable[..., Any]) -> Callable[..., Any]:
         def new(cls: type, function: Any, *symbols: Any, **assumptions: Any) -> Any:
+            start, end = made.mark, len(made.bases)
             value = make(cls, function, *symbols, **assumptions)
             if isinstance(value, sp.Sum | sp.Product):
-                made.ranges.extend((kind, *limit) for limit in value.limits if len(limit) == 3)
+                limits = [limit for limit in value.limits if len(limit) == 3]
+                made.ranges.extend((kind, *limit) for limit in limits)
+                made.windows.extend((start, end, value.function) for _ in limits)
                 made.terms.append(value.function)
+            made.mark = len(made.bases)
             return value
 
         return new
@@ -116,6 +124,42 @@ def running_down(made: Made) -> str:
                 "(from k + 1 to k)"
             )
     return ""
+
+
+MOST_TERMS = 10_000  # a range longer than this is searched for the divisor's roots by factoring, not term by term
+
+
+def cancelled_in_range(made: Made) -> str:
+    """A term of a sum or product with whole-number bounds whose divisor in its index sympy cancelled as it was made,
+    and which is 0 within the range (Σ_{k=1}^{4} t(k − 3)/(k − 3): the term at k = 3 has no value as written),
+    described ("" if none)."""
+    for (kind, index, lo, hi), (start, end, term) in zip(made.ranges, made.windows, strict=True):
+        if not (lo.is_Integer and hi.is_Integer) or isinstance(index, sp.Dummy):
+            continue
+        for base in dict.fromkeys(b for b in made.bases[start:end] if _in_index(b, index) and not _divides(term, b)):
+            if (at := _root_within(base, index, int(lo), int(hi))) is None:
+                continue
+            return (
+                f"the {kind}'s term over {index} divides by {sp.sstr(base)}, which sympy cancelled as the term was "
+                f"made; at {index} = {at}, within the {kind}'s range {lo}..{hi}, the term as written has no value: "
+                f"leave {index} = {at} out of the range, or write the term without the division"
+            )
+    return ""
+
+
+def _in_index(base: Any, index: sp.Basic) -> bool:
+    return isinstance(base, sp.Expr) and base.free_symbols == {index}
+
+
+def _root_within(base: sp.Expr, index: sp.Basic, lo: int, hi: int) -> int | None:
+    """The least integer in lo..hi where base is 0, or None if it is 0 at none of them."""
+    if hi - lo < MOST_TERMS:
+        return next((k for k in range(lo, hi + 1) if base.xreplace({index: sp.Integer(k)}).is_zero is not False), None)
+    try:
+        roots = sp.Poly(base, index).all_roots()
+    except (sp.PolynomialError, sp.CoercionFailed, NotImplementedError, ValueError, TypeError):
+        return lo  # not a polynomial in the index: not shown nonzero over the range
+    return next((int(r) for r in sorted(roots, key=sp.default_sort_key) if r.is_integer and lo <= r <= hi), None)
 
 
 def cancelled_divisor(made: Made, symbol: sp.Basic) -> sp.Expr | None:

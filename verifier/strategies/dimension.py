@@ -62,7 +62,7 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
         return None
     build = functools.partial(families.call, family.builder, SIZE)
     try:
-        statement, made_it = made.recording(lambda: sum_memo.without_repeated_failures(build), powers=True)
+        statement, made_it = made.recording(lambda: sum_memo.without_repeated_failures(build))
     except NotGeneric:
         raise
     except Exception:  # the builder is user code; one that needs a concrete n is just not generic

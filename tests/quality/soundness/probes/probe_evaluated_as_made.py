@@ -6,8 +6,8 @@ they are not "for all n"). A sum or product beside a matrix is evaluated by matr
 made: Σ_{k=0}^{n−3} t·X at n = 1 runs down, and sympy's Karr convention reads it as −t·X where a textbook reads
 an empty sum, 0; the claim in sympy's reading was PROVED. An empty product (from 0 to −1) beside a trace is 1,
 and was an ERROR: the finding beyond the stated sizes built the claim at n = 1, where it runs down. A term's
-factor cancelled as it is made, Σ_k t(k − 3)/(k − 3), is PROVED at n = 3, where the term at k = 3 has no value
-(KNOWN_WRONG: recording the powers a builder makes at a concrete n moved the work claims are counted in).
+factor cancelled as it is made, Σ_k t(k − 3)/(k − 3), was PROVED at n = 3, where the term at k = 3 has no value;
+it is refused now at n = 3 and 4 (the powers a builder makes are recorded at a concrete n too).
 
 TRUTH maps each claim to (truth, issue class, witness); a witness's "n" is the size it uses.
 """
@@ -81,7 +81,30 @@ def term_cancelled_at_an_index(n: int) -> Identity:
     return Identity(sp.Sum(t * (k - 3) / (k - 3), (k, 1, n)), n * t, where={t: Real()})
 
 
-KNOWN_WRONG = {"term_cancelled_at_an_index"}
+@claim()
+def term_cancelled_away_from_its_root_beside_another_sum() -> Identity:
+    """Σ_{k=4}^{6} t(k − 3)/(k − 3) + Σ_{k=1}^{4} t = 7t: the cancelled divisor is 0 at k = 3, outside its own sum.
+
+    Proof: three terms t and four terms t (a red team's: the other sum's range holds k = 3, and was refused)."""
+    return Identity(sp.Sum(t * (k - 3) / (k - 3), (k, 4, 6)) + sp.Sum(t, (k, 1, 4)), 7 * t, where={t: Real()})
+
+
+@claim(n=range(1, 4))
+def term_cancelled_past_the_size(n: int) -> Identity:
+    """Σ_{k=1}^{n} t + Σ_{k=n+1}^{n+2} t(k − n)/(k − n) = (n + 2)t for n = 1..3.
+
+    Proof: n terms t, and two more whose divisor k − n is 1 and 2."""
+    terms = sp.Sum(t, (k, 1, n)) + sp.Sum(t * (k - n) / (k - n), (k, n + 1, n + 2))
+    return Identity(terms, (n + 2) * t, where={t: Real()})
+
+
+@claim()
+def term_cancelled_where_another_sum_shows_the_divisor() -> Identity:
+    """Σ_{k=4}^{6} 1/(k − 3) + Σ_{k=1}^{4} t(k − 3)/(k − 3) = 11/6 + 4t: undefined, the second sum's term at k = 3
+    (its divisor shows in the first sum's term, not in its own)."""
+    left = sp.Sum(1 / (k - 3), (k, 4, 6)) + sp.Sum(t * (k - 3) / (k - 3), (k, 1, 4))
+    return Identity(left, sp.Rational(11, 6) + 4 * t, where={t: Real()})
+
 
 TRUTH = {
     "factor_cancelled_at_a_symbolic_size": ("true", 4, None),
@@ -90,4 +113,7 @@ TRUTH = {
     "sum_that_runs_down_beside_a_matrix": ("malformed", 4, None),
     "product_that_runs_down_beside_a_matrix": ("malformed", 4, None),
     "term_cancelled_at_an_index": ("partial", 4, None),
+    "term_cancelled_away_from_its_root_beside_another_sum": ("true", 4, None),
+    "term_cancelled_past_the_size": ("true", 4, None),
+    "term_cancelled_where_another_sum_shows_the_divisor": ("partial", 4, None),
 }
