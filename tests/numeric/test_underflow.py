@@ -10,7 +10,7 @@ import sympy as sp
 
 from verifier import PSD, Interval, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.language.text import rational_text
+from verifier.language.text import clipped, rational_text
 from verifier.numeric.batch import compiled
 from verifier.outcome import Status
 
@@ -82,3 +82,24 @@ def test_a_derivative_of_tiny_values_is_decided_in_high_precision() -> None:
     assert verify_family(probes.tiny_gradient_doubled, SETTINGS).status is Status.REFUTED
     assert verify_family(probes.tiny_hessian_tripled, SETTINGS).status is Status.REFUTED
     assert verify_family(probes.tiny_gradient, SETTINGS).status is Status.PROVED
+
+
+def test_a_constant_below_the_normal_range_is_an_underflow_of_every_call() -> None:
+    """10⁻⁴⁰⁰ is 0.0 as a float before any sample is taken: x² ≥ 10⁻⁴⁰⁰ compared 0 with 0 at x = 0 (CHECKED)."""
+    x = sp.Symbol("x")
+    fn = compiled([x], [x**2 - sp.Rational(1, 10**400)])
+    fn({x: np.array([1.0, 2.0])})
+    assert fn.underflowed
+    fn = compiled([x], [x**2 - sp.Rational(1, 10**300)])  # a normal float: no underflow
+    fn({x: np.array([1.0, 2.0])})
+    assert not fn.underflowed
+
+
+def test_messages_show_a_long_number_by_its_ends_and_never_cut_it_silently() -> None:
+    """The kernel cut a gap's text at 80 characters: a² + b² − 1/10⁴⁰⁰ read as a² + b² − 1/10⁶⁶."""
+    a, b = sp.symbols("a b")
+    shown = clipped(a**2 + b**2 - sp.Rational(1, 10**400), 80)
+    assert shown == "a**2 + b**2 - 1/1000…000 (401 digits)"
+    assert clipped("x" * 100, 10) == "x" * 9 + "…" and clipped("short", 10) == "short"
+    assert clipped(10**23, 40) == str(10**23)  # 24 digits are shown, 25 are shortened
+    assert clipped(10**24, 40) == "1000…000 (25 digits)"

@@ -1,23 +1,23 @@
 """Evaluate a list of sympy expressions on batches of samples by walking their DAG in numpy.
 
-Nothing is printed or compiled. The expressions are linearised once into their distinct
-subexpressions, children first (sympy shares equal subtrees, so a sum that appears in
-every entry of a Jacobian is one node); each call then runs one numpy operation per node
-on arrays of shape (K,). Cost grows with the size of the DAG, never with the printed
-code: sympy's ``lambdify`` spent 59 s printing the n = 16 logistic Hessian. Real and
-complex inputs take the same path, so the complex-step derivative keeps its 1e-30
-imaginary parts exactly (symengine's complex kernels lost them: Im ≈ 1e-17 instead of
-3e-30, measured; its cse also returned wrong values beside abs()).
+Nothing is printed or compiled. The expressions are linearised once into their distinct subexpressions, children
+first (sympy shares equal subtrees, so a sum that appears in every entry of a Jacobian is one node); each call then
+runs one numpy operation per node on arrays of shape (K,). Cost grows with the size of the DAG, never with the
+printed code: sympy's ``lambdify`` spent 59 s printing the n = 16 logistic Hessian. Real and complex inputs take the
+same path, so the complex-step derivative keeps its 1e-30 imaginary parts exactly (symengine's complex kernels lost
+them: Im ≈ 1e-17 instead of 3e-30, measured; its cse also returned wrong values beside abs()).
 
-Functions come from numpy and scipy.special (`verifier.numeric.special`, imported on first use);
-a function of the user's with an ``_imp_`` is called as it is (`verifier.numeric.users`), and any other
-(a rare special function) is evaluated through sympy's own ``lambdify`` of that single node. The first
-evaluation is cross-checked against the independent mpmath walk on a few entries; a disagreement beyond
-round-off sends the whole list to ``lambdify`` for good. The numeric side is evidence only: the kernel never sees it.
+Functions come from numpy and scipy.special (`verifier.numeric.special`, imported on first use); a function of the
+user's with an ``_imp_`` is called as it is (`verifier.numeric.users`), and any other (a rare special function) is
+evaluated through sympy's own ``lambdify`` of that single node. The first evaluation is cross-checked against the
+independent mpmath walk on a few entries; a disagreement beyond round-off sends the whole list to ``lambdify`` for
+good. The numeric side is evidence only: the kernel never sees it.
 """
 
 from __future__ import annotations
 
+import functools
+import operator
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -102,17 +102,11 @@ REAL_ONLY: tuple[type, ...] = (
 
 
 def _add(*a: Any) -> Any:
-    total = a[0]
-    for v in a[1:]:
-        total = total + v
-    return total
+    return functools.reduce(operator.add, a)
 
 
 def _mul(*a: Any) -> Any:
-    total = a[0]
-    for v in a[1:]:
-        total = total * v
-    return total
+    return functools.reduce(operator.mul, a)
 
 
 def _power(base: Any, exponent: Any) -> Any:
@@ -141,10 +135,13 @@ class Compiled:
         self._steps, self._outputs = _linearise(self._exprs, self.symbols)
         self._release = _last_uses(self._steps, self._outputs)
         self._checked = False
-        self.underflowed = False  # the last call's walk: some operation's result fell below floats' normal range
+        # a constant below floats' normal range (10⁻⁴⁰⁰ is 0 as a float) has underflowed before any call
+        tiny = np.finfo(float).tiny  # the smallest normal float, 2.2·10⁻³⁰⁸
+        self._tiny = any(n.is_zero is False and abs(complex(n)) < tiny for e in self._exprs for n in e.atoms(sp.Number))
+        self.underflowed = False  # the last call: some value, a constant's included, fell below floats' normal range
 
     def __call__(self, env: Env) -> np.ndarray:
-        k, self.underflowed = len(next(iter(env.values()))) if env else 1, False
+        k, self.underflowed = len(next(iter(env.values()))) if env else 1, self._tiny
         if self.size == 0:
             return np.empty((k, 0))
         if self._steps is None:

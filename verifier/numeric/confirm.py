@@ -1,13 +1,13 @@
 """High-precision confirmation of candidate counterexamples (arb where it is clear, else mpmath).
 
-Float64 only nominates suspects. A suspect becomes a counterexample only when the two
-sides, recomputed in mpmath at 50 digits and again at 100 digits from the exact same
-inputs (float samples are exact binary rationals), differ by the same clearly nonzero
-amount both times. If the difference shrinks with precision, it was round-off, and the
-sample passes. Anything else is undecided, which can never become REFUTED.
+Float64 only nominates suspects. A suspect becomes a counterexample only when the two sides, recomputed in mpmath
+at 50 digits and again at 100 digits from the exact same inputs (float samples are exact binary rationals), differ
+by the same clearly nonzero amount both times. If the difference shrinks with precision, it was round-off, and the
+sample passes. Anything else is undecided, which can never become REFUTED. Where values beyond 10²⁰ were computed,
+both are decided again with digits beyond their size.
 
-Where the sides have arb enclosures (:mod:`verifier.numeric.balls`), one certified evaluation at
-100 digits decides the clear cases first (:func:`certify`); mpmath decides the rest.
+Where the sides have arb enclosures (:mod:`verifier.numeric.balls`), one certified evaluation at 100 digits decides
+the clear cases first (:func:`certify`); mpmath decides the rest.
 """
 
 from __future__ import annotations
@@ -103,10 +103,10 @@ def has_decimals(*exprs: object) -> bool:
 
 
 def decimal_gap(gap: sp.Expr, big: sp.Expr, small: sp.Expr) -> tuple[sp.Expr, bool]:
-    """An inequality's gap big − small as an exact or certified decision may read it, and whether it was
-    widened: for a claim written with decimals, the gap plus DECIMAL_SLACK · max(1, |big|, |small|), so that
-    only a failure larger than the decimals' rounding counts (the widened gap is then read as not strict: an
-    equality within the rounding is no failure either)."""
+    """An inequality's gap big − small as an exact or certified decision may read it, and whether it was widened:
+    for a claim written with decimals, the gap plus DECIMAL_SLACK · max(1, |big|, |small|), so that only a failure
+    larger than the decimals' rounding counts (the widened gap is then read as not strict: an equality within the
+    rounding is no failure either)."""
     if not has_decimals(big, small):
         return gap, False
     slack = sp.Rational(1, 10**DECIMAL_DIGITS) * sp.Max(1, sp.Abs(big), sp.Abs(small))
@@ -123,8 +123,8 @@ def decimal_residual(lhs: sp.Expr, rhs: sp.Expr) -> sp.Expr:
 
 
 def as_decimals(sides: Sides) -> Sides:
-    """The sides of a claim written with decimals: a gap within DECIMAL_SLACK · max(1, |values|) is the
-    decimals' rounding, and the sides are taken as equal there; a larger gap is confirmed as any other."""
+    """The sides of a claim written with decimals: a gap within DECIMAL_SLACK · max(1, |values|) is the decimals'
+    rounding, and the sides are taken as equal there; a larger gap is confirmed as any other."""
 
     def rounded() -> tuple[Vector, Vector]:
         left, right = sides()
@@ -225,10 +225,9 @@ def _pair(sides: Sides, low: int, high: int) -> tuple[tuple[Vector, Vector], tup
 
 
 def _with_headroom(sides: Sides, peak: float) -> tuple[tuple[Vector, Vector], tuple[Vector, Vector]] | None:
-    """Values as large as 10^peak were computed, and a cancellation among them can eat that many
-    digits (1 − σ(240) is 0 at both 50 and 100), so a gap stable at 50 and 100 digits proves
-    nothing: evaluate again at peak + HEADROOM digits and twice that, which a real gap survives
-    and round-off does not. None past MAX_DIGITS (a confirmation there is out of reach)."""
+    """Values as large as 10^peak were computed, and a cancellation among them can eat that many digits (1 − σ(240)
+    is 0 at both 50 and 100), so a gap stable at 50 and 100 digits proves nothing: evaluate again at peak + HEADROOM
+    digits and twice that, which a real gap survives and round-off does not. None past MAX_DIGITS (out of reach)."""
     if peak > MAX_DIGITS:
         return None
     dps = int(peak) + HEADROOM
@@ -319,11 +318,17 @@ def decide_sign(value: Callable[[], mpmath.mpf], strict: bool, blind: bool = Fal
         verdict = _below_the_margin(sides, strict, pair[1][0][0], peak, verdict)
     if verdict.decision is Decision.CONFIRMED and near_switch:
         return _beyond_switches(sides, lambda finer: _sign(finer, strict, SWITCH_DPS, unit, blind))
-    if verdict.decision is Decision.CONFIRMED and peak > CANCELLATION_DIGITS:
+    # HEADROOM digits survive a cancellation, of a failure or of a pass within it (10⁴⁰⁰ + sin x ≥ 10⁴⁰⁰ + 2 at x = 0)
+    near_round_off = verdict.decision is Decision.NOISE and _within_cancellation(pair[1][0][0], peak)
+    if peak > CANCELLATION_DIGITS and (verdict.decision is Decision.CONFIRMED or near_round_off):
         finer = _with_headroom(sides, peak)
-        # HEADROOM digits survive the cancellation
         verdict = _sign(finer, strict, HEADROOM, ONE, blind) if finer is not None else _too_large(peak)
     return verdict
+
+
+def _within_cancellation(gap: mpmath.mpf, peak: float) -> bool:
+    """A gap a cancellation among values of size 10^peak may leave at LOW_DPS digits (30 orders to spare)."""
+    return bool(not mpmath.isfinite(gap) or abs(gap) < mpmath.mpf(10) ** (peak - CANCELLATION_DIGITS))
 
 
 BLIND_ROUNDS = 2  # a blind gap computed again at most this many times, each with the digits the last one asked for

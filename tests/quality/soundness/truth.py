@@ -211,10 +211,25 @@ def _holds(lhs: Any, op: str, rhs: Any) -> bool:
     if exact is not None and exact != 0 and sp.im(exact) == 0:  # a side near 10⁻³⁴⁰ beside an exact 0
         a, b = (exact, sp.S.Zero) if b == 0 else (sp.S.Zero, exact)
         return {"<=": a < b, "<": a < b, ">=": a > b, ">": a > b, "=": False}[op]
+    if (close := _stable_difference(explicit(lhs), explicit(rhs))) is not None:  # 10⁴⁰⁰ + sin x against 10⁴⁰⁰ + 2
+        return {"<=": close < 0, "<": close < 0, ">=": close > 0, ">": close > 0, "=": False}[op]
     gap = a - b
     if abs(gap) < sp.Rational(1, 10**50) * max(1, abs(a), abs(b)):
         return op in ("<=", ">=", "=")
     return {"<=": gap < 0, "<": gap < 0, ">=": gap > 0, ">": gap > 0, "=": False}[op]
+
+
+def _stable_difference(u: Any, w: Any) -> sp.Expr | None:
+    """u − w made by sympy, whose exact arithmetic cancels 10⁴⁰⁰ against 10⁴⁰⁰ and whose evalf raises its precision
+    through a cancellation: the value at 60 digits if it is a nonzero real number the same to 10 digits at 120,
+    else None (the margins below are relative to the sides, and do not see 1 + 10⁻⁴⁰⁰ against 1)."""
+    difference = sp.sympify(u) - sp.sympify(w)
+    if not difference.is_number or difference.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None
+    low, high = sp.N(difference, DIGITS), sp.N(difference, 2 * DIGITS)
+    if not (low.is_real and high.is_real) or low == 0 or high == 0:
+        return None
+    return low if abs(low - high) <= sp.Rational(1, 10**10) * abs(high) else None
 
 
 def _relation_holds(rel: Relation, subs: Mapping[sp.Basic, Any]) -> bool:

@@ -11,14 +11,15 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Expectation
+from verifier.language.text import rational_text
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Compiled, Env
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE, check_certified, with_decimals
 from verifier.numeric.checks.laws import check_laws
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, resolve
-from verifier.numeric.checks.sampling import Settings, mp_args, sample
-from verifier.numeric.confirm import Confirmation
+from verifier.numeric.checks.sampling import Settings, exact_point, exact_rational, mp_args, sample
+from verifier.numeric.confirm import Confirmation, Decision
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 from verifier.trusted.obligations import expectation_by_moments
@@ -72,6 +73,8 @@ def _expectation_by_moments(
     decimals = with_decimals(body)
 
     def decide_at(idx: int) -> Confirmation:
+        if not decimals and (exactly := _exactly(exact, claimed, exact_point(inst, env, idx))) is not None:
+            return exactly  # E[10⁻⁴⁰⁰X²] = 0 differs by 10⁻⁴⁰⁰: no gap is too small for exact arithmetic
         args = mp_args(inst, env, idx)
 
         def sides() -> tuple[list, list]:
@@ -81,6 +84,22 @@ def _expectation_by_moments(
         return confirm.decide(confirm.as_decimals(sides) if decimals else sides)
 
     return _against_exact(resolve(inst, env, cmp, "exact moments, float64 batch", decide_at, exact_at_any_error=True))
+
+
+def _exactly(exact: list[sp.Expr], claimed: list[sp.Expr], point: dict[sp.Symbol, sp.Rational]) -> Confirmation | None:
+    """The exact moments against the claimed values at a rational point, where both are rational there: confirmed if
+    they differ at all, else agreeing (None where some side is not rational there)."""
+    pairs = zip(exact, claimed, strict=True)
+    found = [(exact_rational(sp.sympify(e), point), exact_rational(sp.sympify(c), point)) for e, c in pairs]
+    values = [(e, c) for e, c in found if e is not None and c is not None]
+    if len(values) < len(found):
+        return None
+    worst_e, worst_c = max(values, key=lambda pair: abs(pair[0] - pair[1]))
+    gap = worst_e - worst_c
+    relative = float(abs(gap) / max(abs(worst_e), abs(worst_c))) if gap else 0.0
+    decision = Decision.CONFIRMED if gap else Decision.NOISE
+    texts = rational_text(worst_c), rational_text(worst_e), rational_text(gap)
+    return Confirmation(decision, *texts, relative, digits=0)  # 0 digits: decided exactly
 
 
 def _expectation_integrated(inst: Instance, body: Expectation, rng: np.random.Generator, s: Settings) -> NumericOutcome:

@@ -86,7 +86,12 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict, blind=cmp.blind is not None and bool(cmp.blind[idx]))
 
     admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
-    result = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    # on an exact claim, the samples closest to failing are decided in high precision too, however far they seemed to
+    # pass: (1 + 10⁻⁴⁰⁰) + x² ≤ 1 + x² is 1 + x² against itself in floats at every sample
+    with np.errstate(invalid="ignore", divide="ignore"):
+        closeness = np.where(cmp.valid, (full.real[:, 1] - full.real[:, 0]) / cmp.scale, np.inf)
+    outcome = resolve(inst, env, cmp, method, decide_at, exact_at_any_error=True, closeness=np.nan_to_num(closeness))
+    result = definedness.noted(found, outcome)
     if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
         if tight.counterexample is None:  # a failure only next to an end of the domain

@@ -113,12 +113,14 @@ def resolve(
     decide_at: Callable[[int], Confirmation],
     describe: str = "",
     exact_at_any_error: bool = False,
+    closeness: np.ndarray | None = None,
 ) -> NumericOutcome:
     """Confirm the worst suspects in high precision (up to the first confirmed, then the simpler ones: `recompute`)
     and turn the batch into an outcome.
 
     exact_at_any_error: on an exact claim, the near misses recomputed are the largest errors whatever
-    their size, 0 included (sides computed from exact formulas that floats cannot tell apart)."""
+    their size, 0 included (sides computed from exact formulas that floats cannot tell apart); with closeness
+    (lower: nearer to failing, as an inequality's relative gap), the closest samples instead of the first."""
     if not cmp.valid.any():
         ev = evidence(inst, method, cmp, 0)
         return NumericOutcome(
@@ -133,7 +135,8 @@ def resolve(
     recompute(done, cmp, picked, decide_at, lambda i: simplicity(point_values(inst, env, i)))
     confirmed = done.confirmed
     if not confirmed and built_from_exact_numbers(inst):
-        confirmed = _confirmed_near_misses(cmp, picked, decide_at, 0.0 if exact_at_any_error else NEAR_MARGIN)
+        least = 0.0 if exact_at_any_error else NEAR_MARGIN
+        confirmed = _confirmed_near_misses(cmp, picked, decide_at, least, closeness)
     ev = evidence(inst, method, cmp, done.escalated)
     ev = dataclasses.replace(
         ev,
@@ -318,16 +321,21 @@ def built_from_exact_numbers(inst: Instance) -> bool:
 
 
 def _confirmed_near_misses(
-    cmp: BatchComparison, done: list[int], decide_at: Callable[[int], Confirmation], least: float
+    cmp: BatchComparison,
+    done: list[int],
+    decide_at: Callable[[int], Confirmation],
+    least: float,
+    closeness: np.ndarray | None = None,
 ) -> list[tuple[int, Confirmation]]:
     """The largest errors below the float tolerance (at least `least` of it), recomputed in high precision:
-    on an exact claim, x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real."""
+    on an exact claim, x·(1 + 10⁻¹⁴) = x errs by less than round-off at every sample, yet the gap is real; and
+    (1 + 10⁻⁴⁰⁰) + x² ≤ 1 + x² has a gap of 0 in floats at every sample, which the closest samples decide."""
     if least > 0:
         margin = np.where(cmp.valid & (cmp.error > 0), cmp.error / cmp.tolerance, 0.0)
         ranked = np.argsort(-margin)
-    else:  # every valid sample qualifies, an error of 0 too (the first samples first); the invalid ones never
+    else:  # every valid sample qualifies, an error of 0 too (the first, or closest, first); the invalid ones never
         margin = np.where(cmp.valid, cmp.error / cmp.tolerance, -1.0)
-        ranked = np.argsort(-margin, kind="stable")
+        ranked = np.argsort(-margin if closeness is None else closeness, kind="stable")
     order = [int(i) for i in ranked[:NEAR_MISSES] if margin[i] >= least and int(i) not in done]
     found = [(idx, decide_at(idx)) for idx in order]
     return [(idx, c) for idx, c in found if c.decision is Decision.CONFIRMED]
