@@ -38,11 +38,7 @@ def _compared(out: np.ndarray, noisy: np.ndarray, valid: np.ndarray, strict: boo
 
 
 def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator, s: Settings) -> NumericOutcome:
-    lhs, rhs = sp.sympify(body.lhs), sp.sympify(body.rhs)
-    if isinstance(body.lhs, sp.MatrixBase):
-        lhs = as_matrix(body.lhs)[0, 0]
-    if isinstance(body.rhs, sp.MatrixBase):
-        rhs = as_matrix(body.rhs)[0, 0]
+    lhs, rhs = _side(body.lhs), _side(body.rhs)
     small, big = (lhs, rhs) if body.op in ("<=", "<") else (rhs, lhs)
     strict = body.op in ("<", ">")
     fn = numeric.compiled(inst.symbols, [small, big])
@@ -86,11 +82,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         return confirm.decide_sign(value, strict=strict, blind=cmp.blind is not None and bool(cmp.blind[idx]))
 
     admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
-    # on an exact claim, the samples closest to failing are decided in high precision too, however far they seemed to
-    # pass: (1 + 10⁻⁴⁰⁰) + x² ≤ 1 + x² is 1 + x² against itself in floats at every sample
-    with np.errstate(invalid="ignore", divide="ignore"):
-        closeness = np.where(cmp.valid, (full.real[:, 1] - full.real[:, 0]) / cmp.scale, np.inf)
-    outcome = resolve(inst, env, cmp, method, decide_at, exact_at_any_error=True, closeness=np.nan_to_num(closeness))
+    outcome = resolve(inst, env, cmp, method, decide_at, exact_at_any_error=True, closeness=_closeness(full, cmp))
     result = definedness.noted(found, outcome)
     if result.counterexample is None and s.points is None:  # no sample failed (or none decided): critical points, ends
         tight = critical.probe(inst, small, big, strict, body.op)
@@ -102,6 +94,20 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
         gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
         result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"
     return result
+
+
+def _side(side: object) -> sp.Expr:
+    """A side as sympy reads it; a 1×1 matrix as its entry."""
+    return as_matrix(side)[0, 0] if isinstance(side, sp.MatrixBase) else sp.sympify(side)
+
+
+def _closeness(full: np.ndarray, cmp: BatchComparison) -> np.ndarray:
+    """Each sample's gap big − small relative to its scale, lower nearer to failing (an undefined one last): on an exact
+    claim, the closest are decided in high precision however far they seemed to pass ((1 + 10⁻⁴⁰⁰) + x² ≤ 1 + x² is
+    1 + x² against itself in floats at every sample)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        closeness = np.where(cmp.valid, (full.real[:, 1] - full.real[:, 0]) / cmp.scale, np.inf)
+    return np.nan_to_num(closeness)
 
 
 def _neg(text: str) -> str:

@@ -7,11 +7,10 @@ from collections.abc import Sequence
 
 import sympy as sp
 
-from verifier.language import walk
+from verifier.language import text, walk
 from verifier.language.claims import PSD, Convergence, Convex, Derivative, Identity, Limit, Statement
 from verifier.language.domains import SPD, General, Interval, Nonnegative, Positive, PSDMatrix, Real, Simplex, Symmetric
 from verifier.language.iteration import Iteration, iteration_of
-from verifier.language.text import clipped
 from verifier.trusted import bounds, dcp, entailment, limit_steps, limits, obligations, provisos, rates
 from verifier.trusted.decide import einsum, sums
 from verifier.trusted.decide.sums import concrete as sums_concrete
@@ -191,7 +190,7 @@ def prove_lipschitz(inst: Instance, facts: Sequence[Fact]) -> Proof:
         except Rejected as err:
             reasons.append(str(err))
             continue
-        detail = f"mean value theorem with g′ = {clipped(ob.slope, 80)}; {way}"
+        detail = f"mean value theorem with g′ = {text.clipped(ob.slope, 80)}; {way}"
         return _proof(inst, "Lipschitz bound", (*rungs, "assumptions"), inst.assumptions, detail)
     raise Rejected("prove_lipschitz", "; ".join(reasons))
 
@@ -295,10 +294,10 @@ def prove_limit(inst: Instance) -> Proof:
     if isinstance(value, sp.Limit) or value.has(sp.AccumBounds) or value == sp.zoo:
         raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
     if not limits.agrees(value, claimed):
-        raise Rejected("prove_limit", f"limit is {clipped(value, 80)}")
+        raise Rejected("prove_limit", f"limit is {text.clipped(value, 80)}")
     if why := limits.unshown(inst, expr, claimed, body.var, to, body.dir):  # a generic parameter value's answer
         raise Rejected("prove_limit", why)
-    return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {clipped(value, 80)}")
+    return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {text.clipped(value, 80)}")
 
 
 def _limit_is_real(expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str) -> None:
