@@ -277,3 +277,17 @@ def test_a_failures_prose_wraps_at_80_columns_and_its_replay_stays_whole() -> No
     assert max(len(line) for line in prose) <= 80, prose
     assert all(line.startswith("  ") for line in prose[1:]) and len(prose) >= 6
     assert " ".join(line.strip() for line in prose[1:]).startswith(long.strip()[:200])
+
+
+def test_an_exact_counterexample_says_decided_exactly_in_every_report() -> None:
+    """An exact decision has 0 digits, and the reports said 'confirmed at 0 digits'."""
+    from verifier.language.text import confirmation_text
+
+    assert confirmation_text(0) == "decided exactly" and confirmation_text(100) == "confirmed at 100 digits"
+    exact_gap = claim(expect="refuted")(lambda: Inequality(x**2, ">=", sp.Rational(1, 10**400), where={x: Real()}))
+    result = verify_family(dataclasses.replace(exact_gap, name="exact_gap", derivation="homework"), FAST)
+    assert result.counterexample is not None and result.counterexample.digits == 0, result.reason
+    assert "(decided exactly)" in result.reason, result.reason
+    one = RunReport([result], seed=0, samples=60, seconds=1.0)
+    for text in (markdown.render(one), html.render(one)):
+        assert "decided exactly" in text and "confirmed at 0 digits" not in text

@@ -10,6 +10,8 @@ from verifier.numeric.checks.resolve import UNDERFLOW_NOTE
 from verifier.outcome import ClaimResult, Status
 from verifier.trusted.provisos import narrows
 
+# why a sample was skipped: it has no value there, a float cannot hold its value (10⁴⁰⁰), or it is a kink
+SKIPPED_WHY = "no value there, a value beyond floats' range, or a kink"
 # the numeric notes a reason repeats
 NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE, UNDERFLOW_NOTE)
 
@@ -24,7 +26,7 @@ def walked(result: ClaimResult, why_not: str) -> str:
     escalated = sum(e.escalated for e in checked)
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     skipped = sum(e.skipped for e in checked)
-    extra += f"; {skipped:,} skipped: no value there, or a kink" if skipped else ""  # no silent skipping
+    extra += f"; {skipped:,} skipped: {SKIPPED_WHY}" if skipped else ""  # no silent skipping
     numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
     marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
     numerics += "".join(f"; {note[min(at) :]}" for note, at in dict.fromkeys(marks) if at)

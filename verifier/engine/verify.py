@@ -26,7 +26,7 @@ from verifier.language.claims import Corollary
 from verifier.language.families import Claim, ClaimFamily
 from verifier.language.lowering import LoweringError
 from verifier.language.stepwise import Chain
-from verifier.language.text import n_text
+from verifier.language.text import confirmation_text, n_text
 from verifier.language.usage import builder_error
 from verifier.numeric.checks import NumericOutcome, spot_check
 from verifier.numeric.checks.definedness import is_definedness
@@ -269,7 +269,7 @@ class _Walk:
         a branching claim's counterexample says which case (branch) it falls in."""
         cx: Counterexample | None = outcome.counterexample
         where = f"at n = {cx.n}" if cx and cx.n is not None else "found"
-        how = "decided exactly" if cx and cx.digits == 0 else f"confirmed at {cx.digits if cx else 100} digits"
+        how = confirmation_text(cx.digits if cx else 100)
         self.reason = f"counterexample {where}: {outcome.reason} ({how})"
         # a point where a side has no value is explained by what has none there, not by a case (and its
         # shown floats, z = 3.141592653589793 for π, may lie in a case the exact point does not)
@@ -370,7 +370,7 @@ def _beyond_stated(family: ClaimFamily, found: dimension.ForAllNAttempt, setting
         if outcome.verdict is NumericVerdict.FAIL:
             return (
                 f"; finding beyond the stated n: does not hold for all n: fails at n = {n} ({outcome.reason}, "
-                f"confirmed at {outcome.counterexample.digits if outcome.counterexample else 100} digits)"
+                f"{confirmation_text(outcome.counterexample.digits if outcome.counterexample else 100)})"
             )
     return ""
 

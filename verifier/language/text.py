@@ -110,3 +110,9 @@ def clipped(text: object, limit: int) -> str:
     ellipsis (cut silently, a² − 1/10⁴⁰⁰ read as a² − 1/10⁶⁶)."""
     short = _DIGIT_RUN.sub(lambda m: f"{m[0][:4]}…{m[0][-3:]} ({len(m[0])} digits)", str(text))
     return short if len(short) <= limit else short[: max(limit - 1, 0)] + "…"
+
+
+def confirmation_text(digits: int) -> str:
+    """How a counterexample was confirmed: "confirmed at 100 digits", or "decided exactly" (0 digits: an exact
+    decision, with no precision to name)."""
+    return "decided exactly" if digits == 0 else f"confirmed at {digits} digits"

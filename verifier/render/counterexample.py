@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from verifier.language.text import confirmation_text
 from verifier.outcome import ClaimResult, Counterexample, StepResult
 
 
 def values_text(values: dict[str, Any]) -> str:
     """{'x': 1.0, 'y': [0.5, 0.5]} → "x = 1.0, y = [0.5, 0.5]"."""
     return ", ".join(f"{name} = {value}" for name, value in values.items())
+
+
+def confirmed(cx: Counterexample) -> str:
+    """ "confirmed at 100 digits", or "decided exactly"."""
+    return confirmation_text(cx.digits)
 
 
 def entries_text(cx: Counterexample) -> str:

@@ -81,7 +81,7 @@ def counterexample_box(g: ClaimGrade) -> str:
     entries = f", {_esc(cx_text.entries_text(cx))}" if cx.entries else ""
     note = f"<br>{_esc(cx.note)}" if cx.note else ""
     return (
-        f'<div class="cx"><b>Counterexample</b> {size}{entries}, confirmed at {cx.digits} digits{_values(cx)}'
+        f'<div class="cx"><b>Counterexample</b> {size}{entries}, {cx_text.confirmed(cx)}{_values(cx)}'
         f"{_esc(grade_compared(g))}{note}</div>"
     )
 

@@ -231,7 +231,7 @@ def grade_counterexample(g: ClaimGrade) -> str:
     """One line: where the counterexample is, what it compares and the digits it was confirmed at ("" without)."""
     if g.found is None:
         return ""
-    return f"{cx_text.headline_of(g.found, grade_compared(g))} (confirmed at {g.found.digits} digits)"
+    return f"{cx_text.headline_of(g.found, grade_compared(g))} ({cx_text.confirmed(g.found)})"
 
 
 def report_json(report: GradeReport) -> dict[str, Any]:

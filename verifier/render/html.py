@@ -167,7 +167,7 @@ def _counterexample_box(r: ClaimResult) -> str:
     if not c:
         return ""
     return (
-        f'<div class="cx"><b>Counterexample</b> {_esc(cx_text.where(c))} (confirmed at {c.digits} digits)'
+        f'<div class="cx"><b>Counterexample</b> {_esc(cx_text.where(c))} ({cx_text.confirmed(c)})'
         f"<br>{_esc(cx_text.result_compared(c, r))}" + (f"<br>{_esc(c.note)}" if c.note else "") + "</div>"
     )
 

@@ -89,7 +89,7 @@ def _claim(r: ClaimResult) -> list[str]:
         cx = r.counterexample
         lines += [
             "",
-            f"**Counterexample** ({_text(cx_text.where(cx) or 'found')}; confirmed at {cx.digits} digits)",
+            f"**Counterexample** ({_text(cx_text.where(cx) or 'found')}; {cx_text.confirmed(cx)})",
             "",
             _text(cx_text.result_compared(cx, r) + (f" — {cx.note}" if cx.note else "")),
         ]

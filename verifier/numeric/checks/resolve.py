@@ -53,7 +53,8 @@ class NumericOutcome:
 def exact_confirmation(gap: sp.Rational, strict: bool) -> Confirmation:
     text = rational_text(gap)
     violated = gap <= 0 if strict else gap < 0
-    return Confirmation(Decision.CONFIRMED if violated else Decision.NOISE, text, "0", text, float(gap))
+    decision = Decision.CONFIRMED if violated else Decision.NOISE
+    return Confirmation(decision, text, "0", text, float(gap), digits=0)  # 0 digits: decided exactly
 
 
 def evidence(inst: Instance, method: str, cmp: BatchComparison, escalated: int, note: str = "") -> NumericEvidence:
