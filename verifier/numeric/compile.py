@@ -135,9 +135,7 @@ class Compiled:
         self._steps, self._outputs = _linearise(self._exprs, self.symbols)
         self._release = _last_uses(self._steps, self._outputs)
         self._checked = False
-        # a constant below floats' normal range (10⁻⁴⁰⁰ is 0 as a float) has underflowed before any call
-        tiny = np.finfo(float).tiny  # the smallest normal float, 2.2·10⁻³⁰⁸
-        self._tiny = any(n.is_zero is False and abs(complex(n)) < tiny for e in self._exprs for n in e.atoms(sp.Number))
+        self._tiny = any(op is _tiny_constant for op, _ in self._steps or ())  # 10⁻⁴⁰⁰ underflowed before any call
         self.underflowed = False  # the last call: some value, a constant's included, fell below floats' normal range
 
     def __call__(self, env: Env) -> np.ndarray:
@@ -242,7 +240,8 @@ def _leaf(node: sp.Basic, declared: set[sp.Symbol]) -> Step | None:
         return (None, node)
     if node.is_Number or node.is_NumberSymbol or node is sp.I:
         value = complex(node)
-        return (_constant, value if value.imag else value.real)
+        tiny = abs(value) < _TINY and node.is_zero is False  # 10⁻⁴⁰⁰: 0.0 as a float
+        return (_tiny_constant if tiny else _constant, value if value.imag else value.real)
     if isinstance(node, sp.logic.boolalg.BooleanAtom):
         return (_constant, bool(node))
     return None
@@ -250,6 +249,10 @@ def _leaf(node: sp.Basic, declared: set[sp.Symbol]) -> Step | None:
 
 def _constant() -> None:  # a marker: constant steps carry their value, not children
     return None
+
+
+_tiny_constant: Op = lambda: None  # noqa: E731  # the same marker, for a nonzero constant below floats' normal range
+_TINY = float(np.finfo(float).tiny)  # the smallest normal float, 2.2·10⁻³⁰⁸
 
 
 def _operation(node: sp.Basic) -> Op:
