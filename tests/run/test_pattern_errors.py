@@ -29,3 +29,37 @@ def test_a_claims_pattern_shows_only_its_own_load_errors(tmp_path: Path) -> None
     assert other.returncode != 0 and "\\dot is not read" in other.stdout, other.stdout
     whole = run_cli("check", "two", str(path), "--no-cache", "--samples", "40")
     assert "two_2" in whole.stdout and "two_1" in whole.stdout
+
+
+BOUNDS = '''
+"""A bound and a corollary that cites it."""
+import sympy as sp
+from verifier import Corollary, Inequality, Real, claim
+
+@claim()
+def square_nonneg():
+    """x² ≥ 0."""
+    x = sp.Symbol("x")
+    return Inequality(x**2, ">=", sp.Integer(0), where={x: Real()})
+
+@claim()
+def square_plus_two_positive():
+    """x² + 2 > 0."""
+    x = sp.Symbol("x")
+    return Corollary(
+        of=("square_nonneg",),
+        because="x² ≥ 0 and 2 > 0",
+        states=Inequality(x**2 + 2, ">", sp.Integer(0), where={x: Real()}),
+    )
+'''
+
+
+def test_a_corollary_checked_alone_verifies_the_claims_it_cites_without_reporting_them(tmp_path: Path) -> None:
+    # the replay line of a corollary's failure is `verifier check FILE.CLAIM`: it was an ERROR "cites unknown
+    # claim(s) of its file", as the pattern left its premises out of the run
+    path = tmp_path / "bounds.py"
+    path.write_text(BOUNDS, encoding="utf-8")
+    one = run_cli("check", "bounds.square_plus_two_positive", str(path), "--no-cache", "--samples", "40")
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert "cites square_nonneg (PROVED)" in one.stdout, one.stdout
+    assert "1 claim: 1 PROVED" in one.stdout, one.stdout

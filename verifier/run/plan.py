@@ -188,15 +188,16 @@ def load_all(
     store: cache.ResultCache | None,
     pattern: str,
 ) -> tuple[list[ClaimSpec], list[ClaimResult]]:
-    """The selected claims of every file that may hold one (from the cache, or loaded in a worker), and the
-    module errors. run: the executor, jobs, the load time limit and the memory limit."""
+    """Every claim of every file that may hold one the pattern selects (from the cache, or loaded in a worker),
+    and the module errors the pattern shows; the runner selects the claims (a corollary's premises stay at hand).
+    run: the executor, jobs, the load time limit and the memory limit."""
     specs: list[ClaimSpec] = []
     errors: list[ClaimResult] = []
     keys = {f: cache.module_key(Path(f)) if store else None for f in files if loader.may_hold(f, pattern)}
     selected = pattern.split(".")[0]  # a module's errors show for any pattern that selects the module
 
     def found(path: str, claims: list[ClaimSpec], failed: list[ClaimResult]) -> None:
-        specs.extend(s for s in _keyed(claims, keys[path], settings) if matches_key(s.key, pattern))
+        specs.extend(_keyed(claims, keys[path], settings))
         errors.extend(e for e in failed if not pattern or _shown_error(e, pattern, selected))
 
     def loaded(task: pool.Task, value: object) -> None:

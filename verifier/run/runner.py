@@ -107,7 +107,7 @@ class HeldClaim:
 def _load_all(
     files: list[str], settings: RunSettings, store: cache.ResultCache | None
 ) -> tuple[list[ClaimSpec], list[ClaimResult]]:
-    """The selected claims of every file, and its module errors (`verifier.run.plan`)."""
+    """Every claim of each file the pattern may select, and the module errors it shows (`verifier.run.plan`)."""
     limit = min(settings.load_timeout, settings.timeout)
     run = (settings.executor, settings.jobs, limit, settings.memory_mb)
     return plan.load_all(files, settings.engine, run, store, settings.pattern)
@@ -223,8 +223,9 @@ def _verify_paths(
     everything: list[ClaimSpec] = []
     rerun_before = settings.executor.reruns()  # an executor may serve several runs
     try:
-        everything, results = _load_all(files, settings, store)
-        everything.sort(key=lambda s: order.get(s.path, 0))
+        loaded, results = _load_all(files, settings, store)  # the pattern's files: a premise may be unselected
+        loaded.sort(key=lambda s: order.get(s.path, 0))
+        everything = [s for s in loaded if matches_key(s.key, settings.pattern)]
         specs = everything
         if settings.shard is not None:
             keys = _run_order(files, everything, results)
@@ -240,8 +241,8 @@ def _verify_paths(
         for r in results:
             on_result(r)
         _run_claims(specs, settings, store, results, on_result)
-        if settings.shard is not None or settings.only is not None:
-            borrowed = _borrow_premises(results, everything, settings, store)
+        if settings.shard is not None or settings.only is not None or len(everything) < len(loaded):
+            borrowed = _borrow_premises(results, loaded, settings, store)
     except KeyboardInterrupt:
         complete = False
     finally:
@@ -271,7 +272,8 @@ def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
     """The claims expected to hold in these paths that match the pattern."""
     files = [str(p) for p in loader.discover(paths)]
     specs, _ = _load_all(files, settings, None)
-    return sorted((s for s in specs if s.expect is Expect.HOLDS), key=lambda s: files.index(s.path))
+    held = (s for s in specs if s.expect is Expect.HOLDS and matches_key(s.key, settings.pattern))
+    return sorted(held, key=lambda s: files.index(s.path))
 
 
 def _per_claim(
