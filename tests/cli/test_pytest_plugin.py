@@ -106,7 +106,7 @@ def test_claims_are_collected_in_the_collection_phase_and_failures_show_evidence
             "collected 2 items",
             "*square.freshman_dream*",
             "*REFUTED (expected holds): counterexample*",
-            "*replay: verifier check square.freshman_dream*derivs/square.py",
+            "*replay: verifier check square.freshman_dream derivs/square.py --seed 0 --samples *",
             "FAILED derivs/square.py::square.freshman_dream - REFUTED*",
         ]
     )

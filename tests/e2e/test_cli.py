@@ -93,7 +93,8 @@ def test_unmet_claim_exits_one_with_replay_line(module_dir: Path) -> None:
     write_module(module_dir, "oops", WRONG_EXPECTATION)
     proc = run_cli("verify-all", str(module_dir), "--samples", "40")
     assert proc.returncode == 1
-    assert "REFUTED" in proc.stdout and "replay: verifier check oops.square_of_sum --seed 0" in proc.stdout
+    replay = f"replay: verifier check oops.square_of_sum {module_dir / 'oops.py'} --seed 0 --samples 40"
+    assert "REFUTED" in proc.stdout and replay in proc.stdout, proc.stdout
 
 
 def test_hanging_claim_times_out_while_others_finish(module_dir: Path, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from verifier.engine import built, chains, contradiction, diagnose, explain, mathtext, reasons
+from verifier.engine import built, chains, contradiction, diagnose, explain, mathtext, reasons, replay
 from verifier.engine.settings import EngineSettings, display_n, rng_for
 from verifier.language import keys, random_functions
 from verifier.language.claims import Corollary
@@ -67,8 +67,7 @@ def _skeleton(family: ClaimFamily, settings: EngineSettings, source: str) -> Cla
         source=source,
         seed=settings.seed,
         planted_step=family.planted,
-        replay=f"verifier check {keys.ClaimKey.of(family)} --seed {settings.seed} --samples {settings.samples}"
-        + (f" {source}" if source and not source.startswith("derivations/") else ""),
+        replay=replay.replay_line(str(keys.ClaimKey.of(family)), settings, source),
     )
 
 

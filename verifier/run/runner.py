@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from verifier import __version__, engine
 from verifier.engine import EngineSettings
+from verifier.engine.replay import replay_line
 from verifier.language.families import ClaimFamily
 from verifier.language.keys import ClaimKey
 from verifier.load import loader
@@ -135,7 +136,9 @@ def _run_claims(
         if hit is None:
             todo.append(spec)
         else:
-            hit = dataclasses.replace(hit, source=spec.path)
+            # kept under the file's contents: the path, and the replay line naming it, are this run's
+            again = replay_line(spec.key, settings.engine, spec.path) if hit.replay else ""
+            hit = dataclasses.replace(hit, source=spec.path, replay=again)
             results.append(hit)
             on_result(hit)
     if todo and not isinstance(settings.executor, LocalPool):  # locally, each module's host imported them already
