@@ -198,3 +198,45 @@ def real_near(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> bool | None:
     if any(node.subs(var, point).is_extended_real is False for node in parts):
         return False
     return expr.subs(var, point).is_extended_real
+
+
+PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
+BOUNDED = (sp.sin, sp.cos)
+_GUARDS = (sp.Add, sp.Mul, sp.Abs)  # keep a bounded factor bounded and defined, as positive integer powers do
+
+
+def unguarded_oscillation(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str) -> str:
+    """Why Gruntz cannot be trusted with a periodic function whose argument does not tend to a finite limit
+    ("" if there is none, or each is sin or cos reached only through sums, products, |·| and positive integer
+    powers). Gruntz bounds sin(1/x) at 0 by [−1, 1] and then divides by it or takes its logarithm:
+    lim_{x→0} e^{−1/x²}/sin(1/x) and lim_{x→∞} e^{−x}/sin x were PROVED = 0, though each expression is undefined
+    at points accumulating at the limit point and unbounded near them (red team 118)."""
+    sides = "+" if to.is_infinite else [side for side in "+-" if side in direction]
+    wild: set[sp.Basic] = set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, PERIODIC) and var in node.free_symbols:
+            for side in sides:
+                try:
+                    inner = sp.limit(node.args[0], var, to) if to.is_infinite else sp.limit(node.args[0], var, to, side)
+                except (ValueError, NotImplementedError, TypeError):
+                    inner = None
+                if inner is None or not (inner.is_number and inner.is_finite and inner.is_extended_real):
+                    wild.add(node)
+    if not wild:
+        return ""
+    if any(not isinstance(w, BOUNDED) or w.args[0].has(*wild) for w in wild):  # tan x, sin(1/sin(1/x))
+        return f"{clipped(next(iter(wild)), 40)} oscillates near the point without a bound Gruntz may use"
+
+    def guarded(e: sp.Expr) -> bool:
+        if e in wild or not e.has(*wild):
+            return True  # a wild node's argument holds no other (asked above)
+        if isinstance(e, _GUARDS):
+            return all(guarded(a) for a in e.args)
+        if isinstance(e, sp.Pow) and e.exp.is_Integer and e.exp > 0:
+            return guarded(e.base)
+        return False
+
+    if guarded(expr):
+        return ""
+    return (f"{clipped(next(iter(wild)), 40)} oscillates near the point and is divided by, or under a function: "
+            "the expression may be undefined at points accumulating there, which sympy's limit does not see")

@@ -287,6 +287,8 @@ def prove_limit(inst: Instance) -> Proof:
     expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
     to = sp.sympify(body.to)
     _limit_is_real(expr, claimed, body.var, to, body.dir)
+    if why := limits.unguarded_oscillation(expr, body.var, to, body.dir):  # Gruntz divides by sin(1/x)'s bound
+        raise Rejected("prove_limit", why)
     try:
         value = limit_steps.limit(expr, body.var, to, body.dir)  # each step function decided near the point first
     except ValueError as err:  # the one-sided limits differ, or a step not decided (limit_steps.Unsteady)

@@ -1,0 +1,101 @@
+"""Class 2: Gruntz divides by an oscillation's bound (red team 118).
+
+sympy's limit bounds sin(1/x) at 0 (and sin x at ∞) by [−1, 1] and then divides by it, or takes its logarithm:
+lim_{x→0} e^{−1/x²}/sin(1/x), lim_{x→0⁺} x² log|sin(1/x)|, lim_{x→∞} e^{−x}/sin x, lim_{x→∞} log|cos x|/x and lim_{x→∞} e^{−x} tan x
+came out 0, and the kernel PROVED them. None exists: each expression is undefined at points accumulating at the
+limit point (sin(1/x) = 0 at x = 1/(kπ)) and unbounded near them. The kernel now refuses a periodic function whose
+argument has no finite limit at the point unless only sums, products, |·| and positive integer powers lie above it
+(limits.unguarded_oscillation), so these are CHECKED: the samples, 6 points per side, never land near a pole
+(docs/explanation/known-limits.md, Limit), KNOWN_WRONG. The true limits beside them must stay true.
+
+TRUTH maps each claim to (truth, class, witness); "along" lists points of x far from the claim (at 60 digits):
+next to a pole, closer than the numerator's size (kπ + δ, δ = 10⁻³⁰ … 10⁻⁵⁵, within the 60 digits).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Limit, claim
+
+x = sp.Symbol("x")
+ZERO = sp.Integer(0)
+PI = sp.pi
+
+
+@claim()
+def exp_over_sine_of_reciprocal() -> Limit:
+    """lim_{x→0} e^{−1/x²}/sin(1/x) = 0 (false: undefined at x = 1/(kπ), about 10¹² at x = 1/(2π + 10⁻³⁰))."""
+    return Limit(sp.exp(-1 / x**2) / sp.sin(1 / x), x, 0, ZERO)
+
+
+@claim()
+def square_times_log_of_sine_of_reciprocal() -> Limit:
+    """lim_{x→0⁺} x² log|sin(1/x)| = 0 (false: undefined at x = 1/(kπ); −11.7 at x = 1/(π + 10⁻⁵⁰))."""
+    return Limit(x**2 * sp.log(sp.Abs(sp.sin(1 / x))), x, 0, ZERO, dir="+")
+
+
+@claim()
+def exp_over_sine_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x}/sin x = 0 (false: undefined at x = kπ; about e^{kπ} at x = kπ + e^{−2kπ})."""
+    return Limit(sp.exp(-x) / sp.sin(x), x, sp.oo, ZERO)
+
+
+@claim()
+def log_of_cosine_over_x_at_infinity() -> Limit:
+    """lim_{x→∞} log|cos x|/x = 0 (false: undefined at x = π/2 + kπ; −3.8 at x = 21π/2 + 10⁻⁵⁵)."""
+    return Limit(sp.log(sp.Abs(sp.cos(x))) / x, x, sp.oo, ZERO)
+
+
+@claim()
+def exp_times_tangent_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x} tan x = 0 (false: undefined at x = π/2 + kπ; about 10⁴⁸ at x = 3π/2 − 10⁻⁵⁰)."""
+    return Limit(sp.exp(-x) * sp.tan(x), x, sp.oo, ZERO)
+
+
+@claim()
+def square_times_sine_of_reciprocal() -> Limit:
+    """lim_{x→0} x² sin(1/x) = 0: |x² sin(1/x)| ≤ x²."""
+    return Limit(x**2 * sp.sin(1 / x), x, 0, ZERO)
+
+
+@claim()
+def sine_over_x_at_infinity() -> Limit:
+    """lim_{x→∞} sin(x)/x = 0: |sin(x)/x| ≤ 1/x."""
+    return Limit(sp.sin(x) / x, x, sp.oo, ZERO)
+
+
+@claim()
+def x_times_abs_sine_of_reciprocal() -> Limit:
+    """lim_{x→0} x·|sin(1/x)| = 0: its modulus is at most |x|."""
+    return Limit(x * sp.Abs(sp.sin(1 / x)), x, 0, ZERO)
+
+
+TRUTH = {
+    "exp_over_sine_of_reciprocal": (
+        "false", 2, {"along": [1 / (2 * PI + sp.Rational(1, 10**30)), 1 / (3 * PI + sp.Rational(1, 10**45))]},
+    ),
+    "square_times_log_of_sine_of_reciprocal": (
+        "false", 2, {"along": [1 / (PI + sp.Rational(1, 10**50)), 1 / (2 * PI + sp.Rational(1, 10**55))]},
+    ),
+    "exp_over_sine_at_infinity": (
+        "false", 2, {"along": [10 * PI + sp.exp(-20 * PI), 12 * PI + sp.exp(-24 * PI)]},
+    ),
+    "log_of_cosine_over_x_at_infinity": (
+        "false", 2, {"along": [21 * PI / 2 + sp.Rational(1, 10**55), 41 * PI / 2 + sp.Rational(1, 10**55)]},
+    ),
+    "exp_times_tangent_at_infinity": (
+        "false", 2, {"along": [3 * PI / 2 - sp.Rational(1, 10**50), 7 * PI / 2 - sp.Rational(1, 10**50)]},
+    ),
+    "square_times_sine_of_reciprocal": ("true", 2, None),
+    "sine_over_x_at_infinity": ("true", 2, None),
+    "x_times_abs_sine_of_reciprocal": ("true", 2, None),
+}
+
+KNOWN_WRONG = {  # CHECKED: no sample lands near a pole; the kernel no longer proves them
+    "exp_over_sine_of_reciprocal",
+    "square_times_log_of_sine_of_reciprocal",
+    "exp_over_sine_at_infinity",
+    "log_of_cosine_over_x_at_infinity",
+    "exp_times_tangent_at_infinity",
+}
