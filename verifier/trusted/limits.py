@@ -200,32 +200,38 @@ def real_near(expr: sp.Expr, var: sp.Symbol, point: sp.Expr) -> bool | None:
     return expr.subs(var, point).is_extended_real
 
 
-PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
 BOUNDED = (sp.sin, sp.cos)
+# eventually monotone as their argument tends to ±∞: no zeros or poles accumulating there
+TAME = (sp.exp, sp.log, sp.atan, sp.acot, sp.tanh, sp.coth, sp.sinh, sp.cosh, sp.sech, sp.csch, sp.asinh, sp.acosh,
+        sp.erf, sp.erfc, sp.erfi, sp.LambertW, sp.Abs)  # fmt: skip
 _GUARDS = (sp.Add, sp.Mul, sp.Abs)  # keep a bounded factor bounded and defined, as positive integer powers do
 
 
 def unguarded_oscillation(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str) -> str:
-    """Why Gruntz cannot be trusted with a periodic function whose argument does not tend to a finite limit
-    ("" if there is none, or each is sin or cos reached only through sums, products, |·| and positive integer
-    powers). Gruntz bounds sin(1/x) at 0 by [−1, 1] and then divides by it or takes its logarithm:
-    lim_{x→0} e^{−1/x²}/sin(1/x) and lim_{x→∞} e^{−x}/sin x were PROVED = 0, though each expression is undefined
-    at points accumulating at the limit point and unbounded near them (red team 118)."""
+    """Why Gruntz cannot be trusted with a function that may oscillate near the point: one outside TAME with an
+    argument that has no finite limit there ("" if there is none, or each is sin or cos reached only through sums,
+    products, |·| and positive integer powers). Gruntz bounds sin(1/x) at 0 by [−1, 1] and then divides by it or
+    takes its logarithm: lim_{x→0} e^{−1/x²}/sin(1/x), lim_{x→∞} e^{−x}/sin x and e^{−1/x²}/J₀(1/x) at 0 were
+    PROVED = 0, though each expression is undefined at points accumulating at the limit point and unbounded near
+    them (red team 118)."""
     sides = "+" if to.is_infinite else [side for side in "+-" if side in direction]
     wild: set[sp.Basic] = set()
     for node in sp.preorder_traversal(expr):
-        if isinstance(node, PERIODIC) and var in node.free_symbols:
-            for side in sides:
-                try:
-                    inner = sp.limit(node.args[0], var, to) if to.is_infinite else sp.limit(node.args[0], var, to, side)
-                except (ValueError, NotImplementedError, TypeError):
-                    inner = None
-                if inner is None or not (inner.is_number and inner.is_finite and inner.is_extended_real):
-                    wild.add(node)
+        if not isinstance(node, sp.Function) or isinstance(node, TAME) or var not in node.free_symbols:
+            continue  # a Piecewise's rows are nodes of their own; its conditions are limit_steps' to decide
+        args = [a for a in node.args if isinstance(a, sp.Expr) and var in a.free_symbols]
+        for arg, side in ((a, side) for a in args for side in sides):
+            try:
+                inner = sp.limit(arg, var, to) if to.is_infinite else sp.limit(arg, var, to, side)
+            except (ValueError, NotImplementedError, TypeError):
+                inner = None
+            if inner is None or not (inner.is_number and inner.is_finite and inner.is_extended_real):
+                wild.add(node)
     if not wild:
         return ""
+    first = clipped(min(wild, key=sp.default_sort_key), 40)
     if any(not isinstance(w, BOUNDED) or w.args[0].has(*wild) for w in wild):  # tan x, sin(1/sin(1/x))
-        return f"{clipped(next(iter(wild)), 40)} oscillates near the point without a bound Gruntz may use"
+        return f"{first} may oscillate near the point, or has poles accumulating there: Gruntz does not see them"
 
     def guarded(e: sp.Expr) -> bool:
         if e in wild or not e.has(*wild):
@@ -238,5 +244,7 @@ def unguarded_oscillation(expr: sp.Expr, var: sp.Symbol, to: sp.Expr, direction:
 
     if guarded(expr):
         return ""
-    return (f"{clipped(next(iter(wild)), 40)} oscillates near the point and is divided by, or under a function: "
-            "the expression may be undefined at points accumulating there, which sympy's limit does not see")
+    return (
+        f"{first} oscillates near the point and is divided by, or under a function: "
+        "the expression may be undefined at points accumulating there, which sympy's limit does not see"
+    )

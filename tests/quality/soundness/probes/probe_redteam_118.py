@@ -1,19 +1,22 @@
 """Class 2: Gruntz divides by an oscillation's bound (red team 118).
 
 sympy's limit bounds sin(1/x) at 0 (and sin x at ∞) by [−1, 1] and then divides by it, or takes its logarithm:
-lim_{x→0} e^{−1/x²}/sin(1/x), lim_{x→0⁺} x² log|sin(1/x)|, lim_{x→∞} e^{−x}/sin x, lim_{x→∞} log|cos x|/x and lim_{x→∞} e^{−x} tan x
-came out 0, and the kernel PROVED them. None exists: each expression is undefined at points accumulating at the
-limit point (sin(1/x) = 0 at x = 1/(kπ)) and unbounded near them. The kernel now refuses a periodic function whose
-argument has no finite limit at the point unless only sums, products, |·| and positive integer powers lie above it
-(limits.unguarded_oscillation), so these are CHECKED: the samples, 6 points per side, never land near a pole
-(docs/explanation/known-limits.md, Limit), KNOWN_WRONG. The true limits beside them must stay true.
+lim_{x→0} e^{−1/x²}/sin(1/x), lim_{x→0⁺} x² log|sin(1/x)|, lim_{x→∞} e^{−x}/sin x, lim_{x→∞} log|cos x|/x,
+lim_{x→∞} e^{−x} tan x, and the same with sinc(1/x), J₀(1/x) and Ai(−x) in the denominator, came out 0, and the
+kernel PROVED them. None exists: each expression is undefined at points accumulating at the limit point
+(sin(1/x) = 0 at x = 1/(kπ)) and unbounded near them. The kernel now refuses a function outside a table of
+eventually monotone ones whose argument has no finite limit at the point, unless it is sin or cos with only sums,
+products, |·| and positive integer powers above it (limits.unguarded_oscillation), so these are CHECKED: the
+samples, 6 points per side, never land near a pole (docs/explanation/known-limits.md, Limit), KNOWN_WRONG. The
+true limits beside them must stay true.
 
-TRUTH maps each claim to (truth, class, witness); "along" lists points of x far from the claim (at 60 digits):
+TRUTH maps each claim to (truth, class, witness); "along" lists points of x far from the claim (at 60 digits),
 next to a pole, closer than the numerator's size (kπ + δ, δ = 10⁻³⁰ … 10⁻⁵⁵, within the 60 digits).
 """
 
 from __future__ import annotations
 
+import mpmath
 import sympy as sp
 
 from verifier import Limit, claim
@@ -21,6 +24,14 @@ from verifier import Limit, claim
 x = sp.Symbol("x")
 ZERO = sp.Integer(0)
 PI = sp.pi
+TINY = sp.Rational(1, 10**40)
+
+
+def _zero(zeros: object, k: int) -> sp.Float:
+    """The k-th zero of J₀ (besseljzero) or of Ai (airyaizero), to 80 digits."""
+    with mpmath.workdps(80):
+        z = zeros(0, k) if zeros is mpmath.besseljzero else zeros(k)  # type: ignore[operator]
+        return sp.Float(z, 80)
 
 
 @claim()
@@ -54,6 +65,24 @@ def exp_times_tangent_at_infinity() -> Limit:
 
 
 @claim()
+def exp_over_sinc_of_reciprocal() -> Limit:
+    """lim_{x→0} e^{−1/x²}/sinc(1/x) = 0 (false: undefined at x = 1/(kπ), about 10¹³ at x = 1/(2π + 10⁻³⁰))."""
+    return Limit(sp.exp(-1 / x**2) / sp.sinc(1 / x), x, 0, ZERO)
+
+
+@claim()
+def exp_over_bessel_of_reciprocal() -> Limit:
+    """lim_{x→0} e^{−1/x²}/J₀(1/x) = 0 (false: undefined at x = 1/j₀,ₖ, J₀'s zeros; huge at 1/(j₀,₁ + 10⁻⁴⁰))."""
+    return Limit(sp.exp(-1 / x**2) / sp.besselj(0, 1 / x), x, 0, ZERO)
+
+
+@claim()
+def gaussian_over_airy_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x²}/Ai(−x) = 0 (false: undefined at x = −aₖ, Ai's zeros; huge at −a₁ + 10⁻⁴⁰)."""
+    return Limit(sp.exp(-(x**2)) / sp.airyai(-x), x, sp.oo, ZERO)
+
+
+@claim()
 def square_times_sine_of_reciprocal() -> Limit:
     """lim_{x→0} x² sin(1/x) = 0: |x² sin(1/x)| ≤ x²."""
     return Limit(x**2 * sp.sin(1 / x), x, 0, ZERO)
@@ -73,20 +102,41 @@ def x_times_abs_sine_of_reciprocal() -> Limit:
 
 TRUTH = {
     "exp_over_sine_of_reciprocal": (
-        "false", 2, {"along": [1 / (2 * PI + sp.Rational(1, 10**30)), 1 / (3 * PI + sp.Rational(1, 10**45))]},
+        "false",
+        2,
+        {"along": [1 / (2 * PI + sp.Rational(1, 10**30)), 1 / (3 * PI + sp.Rational(1, 10**45))]},
     ),
     "square_times_log_of_sine_of_reciprocal": (
-        "false", 2, {"along": [1 / (PI + sp.Rational(1, 10**50)), 1 / (2 * PI + sp.Rational(1, 10**55))]},
+        "false",
+        2,
+        {"along": [1 / (PI + sp.Rational(1, 10**50)), 1 / (2 * PI + sp.Rational(1, 10**55))]},
     ),
     "exp_over_sine_at_infinity": (
-        "false", 2, {"along": [10 * PI + sp.exp(-20 * PI), 12 * PI + sp.exp(-24 * PI)]},
+        "false",
+        2,
+        {"along": [10 * PI + sp.exp(-20 * PI), 12 * PI + sp.exp(-24 * PI)]},
     ),
     "log_of_cosine_over_x_at_infinity": (
-        "false", 2, {"along": [21 * PI / 2 + sp.Rational(1, 10**55), 41 * PI / 2 + sp.Rational(1, 10**55)]},
+        "false",
+        2,
+        {"along": [21 * PI / 2 + sp.Rational(1, 10**55), 41 * PI / 2 + sp.Rational(1, 10**55)]},
     ),
     "exp_times_tangent_at_infinity": (
-        "false", 2, {"along": [3 * PI / 2 - sp.Rational(1, 10**50), 7 * PI / 2 - sp.Rational(1, 10**50)]},
+        "false",
+        2,
+        {"along": [3 * PI / 2 - sp.Rational(1, 10**50), 7 * PI / 2 - sp.Rational(1, 10**50)]},
     ),
+    "exp_over_sinc_of_reciprocal": (
+        "false",
+        2,
+        {"along": [1 / (2 * PI + sp.Rational(1, 10**30)), 1 / (3 * PI + sp.Rational(1, 10**45))]},
+    ),
+    "exp_over_bessel_of_reciprocal": (
+        "false",
+        2,
+        {"along": [1 / (_zero(mpmath.besseljzero, k) + TINY) for k in (1, 2)]},
+    ),
+    "gaussian_over_airy_at_infinity": ("false", 2, {"along": [-_zero(mpmath.airyaizero, k) + TINY for k in (1, 2)]}),
     "square_times_sine_of_reciprocal": ("true", 2, None),
     "sine_over_x_at_infinity": ("true", 2, None),
     "x_times_abs_sine_of_reciprocal": ("true", 2, None),
@@ -98,4 +148,7 @@ KNOWN_WRONG = {  # CHECKED: no sample lands near a pole; the kernel no longer pr
     "exp_over_sine_at_infinity",
     "log_of_cosine_over_x_at_infinity",
     "exp_times_tangent_at_infinity",
+    "exp_over_sinc_of_reciprocal",
+    "exp_over_bessel_of_reciprocal",
+    "gaussian_over_airy_at_infinity",
 }
