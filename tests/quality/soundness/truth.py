@@ -313,6 +313,20 @@ def _float(v: Any) -> sp.Expr:
     return sp.N(sp.sympify(v), DIGITS)
 
 
+def _vector_grows(step: Any, xs: sp.MatrixBase, root: Any, subs: Mapping[sp.Basic, Any], witness: Mapping) -> bool:
+    """A vector map converges to its root at no rate: one step from each start in "along" (a list of entries) moves
+    it no closer to the root, in the Euclidean norm (witness "grows" only)."""
+    if not witness.get("grows"):
+        raise TypeError("a vector map's witness is a list of starts that do not move closer (grows)")
+    r = sp.Matrix(sub(root, subs))
+    for a in witness["along"]:
+        start = sp.Matrix([sp.sympify(v) for v in a])
+        moved = sp.Matrix(sub(step, {**subs, **dict(zip(list(xs), list(start), strict=True))}))
+        if num((moved - r).norm()) < num((start - r).norm()):
+            return False
+    return True
+
+
 def _far(value: Any, claimed: Any, gap: Any = FAR) -> bool:
     v, c = num(value), sp.sympify(claimed)
     if c in (sp.oo, -sp.oo):
@@ -352,6 +366,8 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
         case claims.Limit(expr=expr, var=var, equals=equals):
             gap = witness.get("gap", FAR)
             return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
+        case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c) if isinstance(xs, sp.MatrixBase):
+            return _vector_grows(step, xs, root, subs, witness)
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):
             near = [_float(a) for a in witness["along"]]
             if witness.get("grows"):  # no convergence: the step moves no point near the root closer to it

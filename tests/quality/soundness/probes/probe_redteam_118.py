@@ -19,7 +19,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from verifier import Limit, claim
+from verifier import Convergence, Limit, claim, vector
 
 x = sp.Symbol("x")
 ZERO = sp.Integer(0)
@@ -100,6 +100,34 @@ def x_times_abs_sine_of_reciprocal() -> Limit:
     return Limit(x * sp.Abs(sp.sin(1 / x)), x, 0, ZERO)
 
 
+@claim()
+def linear_rate_across_the_jump_of_acot() -> Convergence:
+    """(x, y) ↦ (x/2 + (acot x − π/2)/4, y/2) converges to 0 at the rate 1/2 (false: sympy's acot jumps from −π/2 to
+    π/2 at 0, where its derivative −1/(1 + x²) is finite, so J(0) = diag(1/4, 1/2); a start left of the root is
+    thrown to x ≈ −0.79 and settles at x ≈ −1.14)."""
+    x = vector("x", 2)
+    step = sp.Matrix([x[0] / 2 + (sp.acot(x[0]) - PI / 2) / 4, x[1] / 2])
+    return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=sp.Rational(1, 2))
+
+
+@claim()
+def linear_rate_across_the_cut_of_atan2() -> Convergence:
+    """(x, y) ↦ (x/2 + y/4, (atan2(y, x − 1) − π)/8 + y/2) converges to 0 at the rate 1/2 (false: the root is on
+    atan2's cut, y = 0 with x − 1 < 0; a start below it, y < 0, is thrown to y ≈ −π/4)."""
+    x = vector("x", 2)
+    step = sp.Matrix([x[0] / 2 + x[1] / 4, (sp.atan2(x[1], x[0] - 1) - PI) / 8 + x[1] / 2])
+    return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=sp.Rational(1, 2))
+
+
+@claim()
+def linear_rate_of_a_smooth_vector_map() -> Convergence:
+    """(x, y) ↦ (x/2 + y²·acot(y + 3), y/4) converges to 0 at the rate 1/2: J(0) = diag(1/2, 1/4), and acot(y + 3)
+    jumps only at y = −3, away from the root."""
+    x = vector("x", 2)
+    step = sp.Matrix([x[0] / 2 + x[1] ** 2 * sp.acot(x[1] + 3), x[1] / 4])
+    return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=sp.Rational(1, 2))
+
+
 TRUTH = {
     "exp_over_sine_of_reciprocal": (
         "false",
@@ -137,6 +165,17 @@ TRUTH = {
         {"along": [1 / (_zero(mpmath.besseljzero, k) + TINY) for k in (1, 2)]},
     ),
     "gaussian_over_airy_at_infinity": ("false", 2, {"along": [-_zero(mpmath.airyaizero, k) + TINY for k in (1, 2)]}),
+    "linear_rate_across_the_jump_of_acot": (
+        "false",
+        2,
+        {"along": [["-1/1000", "0"], ["-1/10**9", "1/10**9"]], "grows": True},
+    ),
+    "linear_rate_across_the_cut_of_atan2": (
+        "false",
+        2,
+        {"along": [["0", "-1/1000"], ["1/10**9", "-1/10**9"]], "grows": True},
+    ),
+    "linear_rate_of_a_smooth_vector_map": ("true", 2, None),
     "square_times_sine_of_reciprocal": ("true", 2, None),
     "sine_over_x_at_infinity": ("true", 2, None),
     "x_times_abs_sine_of_reciprocal": ("true", 2, None),
@@ -151,4 +190,6 @@ KNOWN_WRONG = {  # CHECKED: no sample lands near a pole; the kernel no longer pr
     "exp_over_sinc_of_reciprocal",
     "exp_over_bessel_of_reciprocal",
     "gaussian_over_airy_at_infinity",
+    "linear_rate_across_the_jump_of_acot",  # CHECKED: the iteration starts on one side only; no longer PROVED
+    "linear_rate_across_the_cut_of_atan2",
 }
