@@ -42,7 +42,10 @@ def agrees(value: sp.Expr, claimed: sp.Expr) -> bool:
 
 
 def unshown(inst: Instance, expr: sp.Expr, claimed: sp.Expr, var: sp.Symbol, to: sp.Expr, direction: str) -> str:
-    """Why sympy's answer is not shown for every parameter value of the domain ("" if it is, or there are none)."""
+    """Why sympy's answer is not shown for every parameter value of the domain, or at all past an oscillation
+    (unguarded_oscillation); "" if it is."""
+    if why := unguarded_oscillation(expr, var, to, direction):
+        return why
     if not (expr.free_symbols - {var}):
         return ""
     if expr.is_rational_function(var) and (claimed.is_infinite or not claimed.has(var)):

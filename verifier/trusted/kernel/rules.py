@@ -287,8 +287,6 @@ def prove_limit(inst: Instance) -> Proof:
     expr, claimed = inst.symbolic(sp.sympify(body.expr)), inst.symbolic(sp.sympify(body.equals))
     to = sp.sympify(body.to)
     _limit_is_real(expr, claimed, body.var, to, body.dir)
-    if why := limits.unguarded_oscillation(expr, body.var, to, body.dir):  # Gruntz divides by sin(1/x)'s bound
-        raise Rejected("prove_limit", why)
     try:
         value = limit_steps.limit(expr, body.var, to, body.dir)  # each step function decided near the point first
     except ValueError as err:  # the one-sided limits differ, or a step not decided (limit_steps.Unsteady)
@@ -297,7 +295,7 @@ def prove_limit(inst: Instance) -> Proof:
         raise Rejected("prove_limit", "sympy cannot evaluate the limit, or it does not exist")
     if not limits.agrees(value, claimed):
         raise Rejected("prove_limit", f"limit is {text.clipped(value, 80)}")
-    if why := limits.unshown(inst, expr, claimed, body.var, to, body.dir):  # a generic parameter value's answer
+    if why := limits.unshown(inst, expr, claimed, body.var, to, body.dir):  # a generic value's, or past sin(1/x)
         raise Rejected("prove_limit", why)
     return _proof(inst, "limit", ("gruntz",), inst.assumptions, f"limit = {text.clipped(value, 80)}")
 
