@@ -84,19 +84,25 @@ def gaussian_over_airy_at_infinity() -> Limit:
 
 @claim()
 def square_times_sine_of_reciprocal() -> Limit:
-    """lim_{x→0} x² sin(1/x) = 0: |x² sin(1/x)| ≤ x²."""
+    """lim_{x→0} x² sin(1/x) = 0.
+
+    Proof: |x² sin(1/x)| ≤ x², which tends to 0."""
     return Limit(x**2 * sp.sin(1 / x), x, 0, ZERO)
 
 
 @claim()
 def sine_over_x_at_infinity() -> Limit:
-    """lim_{x→∞} sin(x)/x = 0: |sin(x)/x| ≤ 1/x."""
+    """lim_{x→∞} sin(x)/x = 0.
+
+    Proof: |sin(x)/x| ≤ 1/x for x > 0, which tends to 0."""
     return Limit(sp.sin(x) / x, x, sp.oo, ZERO)
 
 
 @claim()
 def x_times_abs_sine_of_reciprocal() -> Limit:
-    """lim_{x→0} x·|sin(1/x)| = 0: its modulus is at most |x|."""
+    """lim_{x→0} x·|sin(1/x)| = 0.
+
+    Proof: its modulus is at most |x|, which tends to 0."""
     return Limit(x * sp.Abs(sp.sin(1 / x)), x, 0, ZERO)
 
 
@@ -121,8 +127,9 @@ def linear_rate_across_the_cut_of_atan2() -> Convergence:
 
 @claim()
 def linear_rate_of_a_smooth_vector_map() -> Convergence:
-    """(x, y) ↦ (x/2 + y²·acot(y + 3), y/4) converges to 0 at the rate 1/2: J(0) = diag(1/2, 1/4), and acot(y + 3)
-    jumps only at y = −3, away from the root."""
+    """(x, y) ↦ (x/2 + y²·acot(y + 3), y/4) converges to 0 at the rate 1/2.
+
+    Proof: J(0) = diag(1/2, 1/4), and acot(y + 3) jumps only at y = −3, away from the root."""
     x = vector("x", 2)
     step = sp.Matrix([x[0] / 2 + x[1] ** 2 * sp.acot(x[1] + 3), x[1] / 4])
     return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=sp.Rational(1, 2))
