@@ -270,22 +270,16 @@ def _rate_of(norms: list) -> tuple[mpmath.mpf, mpmath.mpf, int] | None:
 
 
 def linear_estimator(fns: IterationFns) -> Estimator:
-    m = fns.shape.memory
-
     def estimate(args: list, dps: int) -> Estimate | None:
         with mpmath.workdps(dps):
             root, _, c, start = _unpack(fns, args)
             floor = mpmath.mpf(10) ** (-(dps - 20)) * (1 + max(abs(r) for r in root))
             steps = MAX_LINEAR_STEPS * dps // CONV_DPS
-            for delta in _deltas(dps):  # nearer while every run grew (outside the basin?)
-                starts = [start or _generic_start(root, m, 0, delta), _generic_start(root, m, 1, delta)]
-                runs = [(norms, _rate_of(norms)) for norms in (_run(fns, args, s, root, steps, floor) for s in starts)]
-                rated = [(norms, rate) for norms, rate in runs if rate is not None]
-                grown = next((norms for norms, _ in runs if _grew(norms)), None)
-                if rated or grown is None:
-                    break
-            if not rated:  # grown from starts down to 10⁻⁹⁰: x/2 + 10⁶x² converges from 10⁻⁹ (helper-72, helper-73)
-                return None if grown is None else _diverged(grown, c)  # else too slow, or not converging
+            rated, grew = _nearer_while_growing(fns, args, start, root, (steps, floor))
+            if grew is not None:  # grown from starts down to 10⁻⁹⁰: x/2 + 10⁶x² converges from 10⁻⁹ (helper-72, -73)
+                return _diverged(grew, c)
+            if not rated:
+                return None  # too slow, or not converging
             norms, (rho, spread, n) = max(rated, key=lambda item: item[1][0])
             scale = max(abs(rho), abs(c), mpmath.mpf("1e-30"))
             gap, tol = abs(rho - c) / scale, max(CONSTANT_TOL, 8 * spread / scale)
@@ -296,6 +290,27 @@ def linear_estimator(fns: IterationFns) -> Estimator:
             return Estimate(float(gap), seen, want, gap <= tol, norms, float(gap / tol), float(tol))
 
     return estimate
+
+
+def _nearer_while_growing(
+    fns: IterationFns, args: list, start: list[list] | None, root: list, run: tuple[int, mpmath.mpf]
+) -> tuple[list[tuple[list, tuple]], list | None]:
+    """The rated runs from two starts on opposite sides of the root (a generic direction and its mirror: acot x at 0
+    throws one side away); a start that grew started nearer, by NEARER each time (from the nearest at once once the
+    other side converged); and the norms of a generic start that grew down to the nearest (None if none did)."""
+    m, (steps, floor) = fns.shape.memory, run
+    rated: list[tuple[list, tuple]] = []
+    again = [0, 1]  # the starts run again nearer: those that grew (a start the claim gives only once)
+    deltas = _deltas(mpmath.mp.dps)
+    farther = iter(deltas)
+    while True:
+        delta = deltas[-1] if rated else next(farther)
+        starts = [start or _generic_start(root, m, 0, delta), _generic_start(root, m, 1, -delta)]
+        runs = {i: _run(fns, args, starts[i], root, steps, floor) for i in again}
+        rated = rated or [(norms, rate) for norms in runs.values() if (rate := _rate_of(norms)) is not None]
+        again = [i for i, norms in runs.items() if _grew(norms) and (i == 1 or start is None)]
+        if not again or delta == deltas[-1]:
+            return rated, runs[again[0]] if again else None
 
 
 def _grew(norms: list) -> bool:

@@ -197,6 +197,4 @@ KNOWN_WRONG = {  # CHECKED: no sample lands near a pole; the kernel no longer pr
     "exp_over_sinc_of_reciprocal",
     "exp_over_bessel_of_reciprocal",
     "gaussian_over_airy_at_infinity",
-    "linear_rate_across_the_jump_of_acot",  # CHECKED: the iteration starts on one side only; no longer PROVED
-    "linear_rate_across_the_cut_of_atan2",
 }
