@@ -154,6 +154,17 @@ def test_show_and_check_find_a_derivation_below_the_current_folder_by_its_dotted
     assert missing.returncode == 2 and "give its file: verifier show nowhere.gradient PATH/nowhere.py" in missing.stdout
 
 
+
+def test_check_finds_a_library_file_whose_stem_has_a_dot_before_a_namesake_below(tmp_path: Path) -> None:
+    # `check ridge.v2.square` split the pattern at its first dot, found no derivations/ridge.py and ran
+    # homework/ridge.py instead ("no claim matches"): the replay line of derivations/ridge.v2.py's claims
+    (tmp_path / "derivations").mkdir()
+    (tmp_path / "homework").mkdir()
+    write_module(tmp_path / "derivations", "ridge.v2", GOOD)
+    write_module(tmp_path / "homework", "ridge", WRONG_EXPECTATION)
+    checked = run_cli("check", "ridge.v2.quadratic_gradient", "--samples", "30", "--no-cache", cwd=tmp_path)
+    assert checked.returncode == 0 and "1 claim: 1 PROVED" in checked.stdout, checked.stdout + checked.stderr
+
 # one false claim stated as true (every seed must catch it), and one true claim that
 # cancels badly in float at large logits
 ALARMS = (
@@ -211,3 +222,25 @@ def test_check_accepts_a_file_and_rejects_a_pattern_that_matches_nothing(module_
     missing = run_cli("check", "no_such_claim", str(module_dir))
     assert missing.returncode == 2 and "no claim matches 'no_such_claim'" in missing.stdout
     assert "every claim met" not in missing.stdout
+
+
+INDEXED = '''
+"""A statement with brackets, which rich would read as markup."""
+import sympy as sp
+from verifier import Inequality, Real, claim
+
+@claim()
+def squares():
+    """x[i]² ≥ 0 for every [bold] entry [/bold]."""
+    x = sp.Symbol("x")
+    return Inequality(x**2, ">=", sp.Integer(0), where={x: Real()})
+'''
+
+
+def test_list_and_show_print_brackets_as_written(module_dir: Path) -> None:
+    # `verifier list` showed "x² ≥ 0 for every  entry .": [i] and [bold] were read as rich's markup
+    write_module(module_dir, "idx", INDEXED)
+    listing = run_cli("list", str(module_dir), env={"COLUMNS": "200"})
+    assert "x[i]² ≥ 0 for every [bold] entry [/bold]." in listing.stdout, listing.stdout
+    shown = run_cli("show", "idx.squares", str(module_dir))
+    assert shown.returncode == 0 and "x[i]² ≥ 0 for every [bold] entry [/bold]." in shown.stdout, shown.stdout

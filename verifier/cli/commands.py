@@ -101,12 +101,15 @@ def shard_settings(args: argparse.Namespace, settings: RunSettings) -> RunSettin
 def paths_for(pattern: str) -> list[str]:
     """The library; for a DERIVATION.CLAIM that is not in it, that derivation's file below the current folder."""
     paths = default_paths()
-    derivation, dot, _ = pattern.partition(".")
-    if not dot or any(c in pattern for c in "*?["):
+    parts = pattern.split(".")
+    if len(parts) < 2 or any(c in pattern for c in "*?["):
         return paths
     from verifier.cli import inspect_cmd
 
-    found = None if inspect_cmd.in_paths(paths, derivation) else inspect_cmd.below_here(derivation)
+    stems = [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]  # notes.v2.sq.expand: notes.v2.sq, notes.v2, …
+    if any(inspect_cmd.in_paths(paths, stem) for stem in stems):
+        return paths
+    found = next((path for stem in stems if (path := inspect_cmd.below_here(stem))), None)
     return [str(found)] if found else paths
 
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from verifier.engine import mathtext
 from verifier.frontends import latex
@@ -28,11 +30,12 @@ def list_claims(console: Console, paths: list[str]) -> int:
         try:
             loaded = loader.load(path)
         except loader.LoadError as err:
-            console.print(f"[red]{err}[/]", markup=True, highlight=False)
+            console.print(f"[red]{escape(str(err))}[/]", markup=True, highlight=False)
             status = 1
             continue
         for f in loaded.families:
-            t.add_row(f.derivation, f.name, f.expect.value, n_text(list(f.all_n)), f.statement_text)
+            cells = (f.derivation, f.name, f.expect.value, n_text(list(f.all_n)), f.statement_text)
+            t.add_row(*(Text(c) for c in cells))  # as written: x[i] is no markup
     console.print(t)
     return status
 
@@ -65,7 +68,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
     chosen = n if n is not None else (min((v for v in sized if v >= 2), default=sized[0]) if sized else None)
     claim = family.build(chosen)
     console.print(
-        f"[bold]{ClaimKey.of(family)}[/]  ({claim.kind}, expect {family.expect.value}, "
+        f"[bold]{escape(str(ClaimKey.of(family)))}[/]  ({claim.kind}, expect {family.expect.value}, "
         f"n = {n_text(list(family.all_n))})"
     )
     console.print(family.statement_text, markup=False)
@@ -80,7 +83,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
         for a in inst.assumptions:
             console.print(f"  • {a}", markup=False)
     except ClaimError as err:
-        console.print(f"\n[red]malformed: {err}[/]")
+        console.print(f"\n[red]malformed: {escape(str(err))}[/]")
 
 
 SKIPPED = {"node_modules", "site-packages", "venv", "env", "build", "dist"}
