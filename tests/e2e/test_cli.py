@@ -105,6 +105,7 @@ def test_hanging_claim_times_out_while_others_finish(module_dir: Path, tmp_path:
     assert "stopped by the time limit after 3 s (depends on the machine" in claims["forever"]["reason"]
     assert claims["forever"]["time_limited"] is True and claims["fine"]["time_limited"] is False
     assert "hang.py" in claims["forever"]["reason"]
+    assert claims["forever"]["replay"].startswith(f"verifier check hang.forever {module_dir / 'hang.py'} --seed 0")
     assert claims["fine"]["status"] == "PROVED"
     assert proc.returncode == 1
 

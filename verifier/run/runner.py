@@ -83,6 +83,7 @@ class HeldClaim:
 
     spec: ClaimSpec
     verbose: bool
+    replay: str = ""  # the command that verifies it again, shown also where its worker gave no result
 
     @property
     def key(self) -> str:
@@ -101,7 +102,7 @@ class HeldClaim:
     def failed(self, failure: pool.Failure, seconds: float) -> ClaimResult:
         s = self.spec
         where = f"{s.path}::{s.name}: "
-        known = {"statement": s.statement, "expect": s.expect, "n_values": list(s.n_values)}
+        known = {"statement": s.statement, "expect": s.expect, "n_values": list(s.n_values), "replay": self.replay}
         return session.failure_result(failure, s.path, s.derivation, s.name, where, seconds, self.verbose, **known)
 
 
@@ -145,7 +146,8 @@ def _run_claims(
         share_imports(_expects_a_counterexample(todo))
     plan.share_optional([s.path for s in todo])
     run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
-    run.verify([HeldClaim(s, settings.engine.verbose) for s in todo], verified)
+    held = [HeldClaim(s, settings.engine.verbose, replay_line(s.key, settings.engine, s.path)) for s in todo]
+    run.verify(held, verified)
 
 
 def _task_key(spec: ClaimSpec) -> str:
