@@ -6,25 +6,23 @@ into the asymptotic regime).
 
 **Superlinear maps with memory** (the secant method). If the error map's leading term
 is K·e_k^{a₀}···e_{k−m+1}^{a_{m−1}}, the log errors y_k = log|e_k| obey
-y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up to O(e). The order could be read, as
-for one-step maps, from successive log ratios (they check the fit's); the constant could
-not: |e_{k+1}|/|e_k|^q
-converges only as fast as the other roots of t^m = a₀t^{m−1} + … + a_{m−1} decay
+y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up to O(e). The order could be read, as for one-step maps,
+from successive log ratios (they check the fit's); the constant could not: |e_{k+1}|/|e_k|^q converges only as
+fast as the other roots of t^m = a₀t^{m−1} + … + a_{m−1} decay
 ((−1/φ)^k for the secant method: after the ~8 steps 120 digits allow, 1% off). So the
 recurrence is fitted to the last 2m + 1 log errors (exact up to O(e)); q is the largest
 root of its characteristic polynomial p and log C = log|K|/s(1) with s = p/(t − q),
 which is the limit of y_{k+1} − q·y_k. These runs are a few dozen steps, so they use 300
 digits (600 to confirm): the fit then sits 1e-12 or closer to the constant.
 
-**Linear rates** (order 1: vector maps, and maps with memory that converge linearly).
-The rate is ρ = lim ‖E_k‖^{1/k} for the error E_k of the whole state (the last m
-iterates). It is estimated as (‖E_N‖/‖E_{N/2}‖)^{2/N} over the second half of the run,
-from two starts (the given one, or a generic point near the root, plus a second generic
-one: a start without a component along the dominant eigenvector would show a smaller
-rate), keeping the larger estimate. Its uncertainty is the difference between the two
-quarters of that half; a rate that has not settled (equal moduli, Jordan blocks) within
-the run says nothing, unless the gap is large against 1/N. A run that reaches the floor
-of the precision within 40 steps (a superlinear map) says nothing about a linear rate.
+**Linear rates** (order 1: vector maps, and maps with memory that converge linearly). The rate is
+ρ = lim ‖E_k‖^{1/k} for the error E_k of the whole state (the last m iterates). It is estimated as
+(‖E_N‖/‖E_{N/2}‖)^{2/N} over the second half of the run, from two starts (the given one, or a generic point near
+the root, plus a second generic one on the other side of the root where the state's declared domains hold it, else
+on the same side), keeping the larger estimate (a start without a component along the dominant eigenvector would
+show a smaller rate). Its uncertainty is the difference between the two quarters of that half; a rate that has not
+settled (equal moduli, Jordan blocks) within the run says nothing, unless the gap is large against 1/N. A run that
+reaches the floor of the precision within 40 steps (a superlinear map) says nothing about a linear rate.
 """
 
 from __future__ import annotations
@@ -42,8 +40,9 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import Iteration
 from verifier.numeric import confirm
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample, state_admits
 from verifier.numeric.checks.settling import CONSTANT_TOL, constant_agrees, remaining
+from verifier.numeric.checks.starts import two_starts
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
 
@@ -90,6 +89,7 @@ class IterationFns:
     shape: Iteration
     step: Callable[..., list]
     info: Callable[..., list]  # root entries, order, constant, then the start entries (if given)
+    admits: Callable[[list[list]], bool]  # a start in the state's declared domains (a mirrored one may not be)
 
 
 def compile_iteration(inst: Instance, body: Convergence, shape: Iteration) -> IterationFns:
@@ -97,7 +97,7 @@ def compile_iteration(inst: Instance, body: Convergence, shape: Iteration) -> It
     step = confirm.mp_compile([*symbols, *shape.symbols], list(shape.step))
     start = [e for item in shape.start for e in item] if shape.start is not None else []
     info = confirm.mp_compile(symbols, [*shape.root, sp.sympify(body.order), sp.sympify(body.constant), *start])
-    return IterationFns(shape, step, info)
+    return IterationFns(shape, step, info, state_admits(inst, shape.items))
 
 
 # ----------------------------------------------------------------------------- running the map
@@ -111,19 +111,6 @@ def _unpack(fns: IterationFns, args: list) -> tuple[list, mpmath.mpf, mpmath.mpf
     rest = info[d + 2 :]
     start = [rest[i * d : (i + 1) * d] for i in range(m)] if rest else None
     return root, q, c, start
-
-
-def _generic_start(root: list, m: int, salt: int, delta: mpmath.mpf = DELTA) -> list[list]:
-    """m iterates near the root along an irrational direction (so every eigen-component is present)."""
-    golden, out = (1 + mpmath.sqrt(5)) / 2, []
-    for i in range(m):
-        item = []
-        for j, r in enumerate(root):
-            t = i * len(root) + j + 1
-            weight = mpmath.mpf("0.5") + mpmath.frac(t * golden + salt * mpmath.sqrt(2))
-            item.append(r + delta * (1 + abs(r)) * weight)
-        out.append(item)
-    return out
 
 
 def _run(
@@ -295,9 +282,9 @@ def linear_estimator(fns: IterationFns) -> Estimator:
 def _nearer_while_growing(
     fns: IterationFns, args: list, start: list[list] | None, root: list, run: tuple[int, mpmath.mpf]
 ) -> tuple[list[tuple[list, tuple]], list | None]:
-    """The rated runs from two starts on opposite sides of the root (a generic direction and its mirror: acot x at 0
-    throws one side away); a start that grew started nearer, by NEARER each time (from the nearest at once once the
-    other side converged); and the norms of a generic start that grew down to the nearest (None if none did)."""
+    """The rated runs from two starts on opposite sides of the root where the state's domains allow (acot x at 0 throws
+    one side away), nearer by NEARER while one grew (at once the nearest once the other converged); and the norms of
+    a generic start that grew down to the nearest (None if none did)."""
     m, (steps, floor) = fns.shape.memory, run
     rated: list[tuple[list, tuple]] = []
     again = [0, 1]  # the starts run again nearer: those that grew (a start the claim gives only once)
@@ -305,7 +292,8 @@ def _nearer_while_growing(
     farther = iter(deltas)
     while True:
         delta = deltas[-1] if rated else next(farther)
-        starts = [start or _generic_start(root, m, 0, delta), _generic_start(root, m, 1, -delta)]
+        first, second = two_starts(root, m, delta, fns.admits)
+        starts = [start or first, second]
         runs = {i: _run(fns, args, starts[i], root, steps, floor) for i in again}
         rated = rated or [(norms, rate) for norms in runs.values() if (rate := _rate_of(norms)) is not None]
         again = [i for i, norms in runs.items() if _grew(norms) and (i == 1 or start is None)]

@@ -234,3 +234,24 @@ def _rational_form(expr: sp.Expr) -> bool:
     return not expr.atoms(sp.Function) and all(
         p.exp.is_Integer or (p.base == -1 and p.exp.is_polynomial() and _low(p.exp)) for p in expr.atoms(sp.Pow)
     )
+
+
+def state_admits(inst: Instance, items: tuple[tuple[sp.Symbol, ...], ...]) -> Callable[[list[list]], bool]:
+    """Whether a start (iterates of mpf entries, as items lists their symbols) lies in the state's domains."""
+    return lambda start: in_state_domains(
+        inst, {s: v for xs, vs in zip(items, start, strict=True) for s, v in zip(xs, vs, strict=True)}
+    )
+
+
+def in_state_domains(inst: Instance, point: dict[sp.Symbol, mpmath.mpf]) -> bool:
+    """Whether an iterate's entries (mpf values of the state's symbols) lie in every domain declared for them,
+    decided exactly (a domain that also names a parameter: not shown, False)."""
+    exact = {s: (-1 if v < 0 else 1) * sp.Integer(int(v.man)) * sp.Rational(2) ** int(v.exp) for s, v in point.items()}
+    for g in inst.given:
+        entries = _entries(g.target)
+        if not any(sp.sympify(e).free_symbols & set(exact) for e in entries):
+            continue
+        values = [sp.sympify(e).xreplace(exact) for e in entries]
+        if g.domain.contains_exactly_shaped(values, g.shape) is not True:
+            return False
+    return True

@@ -19,7 +19,7 @@ from __future__ import annotations
 import mpmath
 import sympy as sp
 
-from verifier import Convergence, Limit, claim, vector
+from verifier import Convergence, Interval, Limit, Nonnegative, claim, vector
 
 x = sp.Symbol("x")
 ZERO = sp.Integer(0)
@@ -135,6 +135,29 @@ def linear_rate_of_a_smooth_vector_map() -> Convergence:
     return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=sp.Rational(1, 2))
 
 
+@claim()
+def linear_rate_of_a_map_that_contracts_only_on_its_domain() -> Convergence:
+    """(x, y) ↦ (x/2 + 2(x − |x|), y/2) converges to 0 at the rate 1/2 for x, y ≥ 0.
+
+    Proof: on x ≥ 0 the step is (x/2, y/2). Left of 0 it grows, but that side is outside the declared domain, so
+    the numeric check's start on the other side of the root must not be taken there."""
+    x = vector("x", 2)
+    step = sp.Matrix([x[0] / 2 + 2 * (x[0] - sp.Abs(x[0])), x[1] / 2])
+    half = sp.Rational(1, 2)
+    return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=half, where={x: Nonnegative()})
+
+
+@claim()
+def linear_rate_of_a_map_that_contracts_only_left_of_its_root() -> Convergence:
+    """(x, y) ↦ (x/2 + 2(x + |x|), y/2) converges to 0 at the rate 1/2 for x, y ∈ [−1, 0].
+
+    Proof: on x ≤ 0 the step is (x/2, y/2). Right of 0 it grows, outside the declared domain: no start there."""
+    x = vector("x", 2)
+    step = sp.Matrix([x[0] / 2 + 2 * (x[0] + sp.Abs(x[0])), x[1] / 2])
+    half = sp.Rational(1, 2)
+    return Convergence(step, x, root=sp.Matrix([0, 0]), order=1, constant=half, where={x: Interval(-1, 0)})
+
+
 TRUTH = {
     "exp_over_sine_of_reciprocal": (
         "false",
@@ -183,6 +206,8 @@ TRUTH = {
         {"along": [["0", "-1/1000"], ["1/10**9", "-1/10**9"]], "grows": True},
     ),
     "linear_rate_of_a_smooth_vector_map": ("true", 2, None),
+    "linear_rate_of_a_map_that_contracts_only_on_its_domain": ("true", 2, None),
+    "linear_rate_of_a_map_that_contracts_only_left_of_its_root": ("true", 2, None),
     "square_times_sine_of_reciprocal": ("true", 2, None),
     "sine_over_x_at_infinity": ("true", 2, None),
     "x_times_abs_sine_of_reciprocal": ("true", 2, None),
