@@ -10,6 +10,7 @@ running the loader in a worker process with a time limit.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import hashlib
 import importlib.util
 import io
@@ -71,17 +72,29 @@ def may_hold(path: str, pattern: str) -> bool:
 
     A pattern DERIVATION.CLAIM without glob characters selects a claim by its key (the file's
     stem is the derivation) or, if the claim's own name has a dot, by its name, which the file
-    must then spell out. Other patterns can select claims of any file.
+    must then spell out. A glob whose text before its first glob character has a dot (`check
+    'logistic_loss.hess*'`) is read the same way, with that text in place of the pattern: a key that
+    matches begins with it. Other patterns can select claims of any file.
     """
-    if "." not in pattern or any(c in pattern for c in "*?["):
+    literal = _literal_prefix(pattern)
+    if "." not in literal:
         return True
     stem = Path(path).stem
-    if pattern == stem or pattern.startswith(stem + "."):
+    globbed = literal != pattern
+    if (globbed and fnmatch.fnmatch(stem, pattern)) or literal == stem or literal.startswith(stem + "."):
+        return True
+    if globbed and (stem + ".").startswith(literal):  # stem ridge.v2 and 'ridge.v*'
         return True
     try:
-        return pattern in Path(path).read_text(encoding="utf-8", errors="replace")
+        return literal in Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return True  # loading it reports the problem
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The pattern up to its first glob character (all of it if it has none)."""
+    cut = min((i for i, c in enumerate(pattern) if c in "*?["), default=len(pattern))
+    return pattern[:cut]
 
 
 def skipped_latex(paths: list[str]) -> list[Path]:
