@@ -165,6 +165,24 @@ def test_check_finds_a_library_file_whose_stem_has_a_dot_before_a_namesake_below
     write_module(tmp_path / "homework", "ridge", WRONG_EXPECTATION)
     checked = run_cli("check", "ridge.v2.quadratic_gradient", "--samples", "30", "--no-cache", cwd=tmp_path)
     assert checked.returncode == 0 and "1 claim: 1 PROVED" in checked.stdout, checked.stdout + checked.stderr
+    # `show` split it at its first dot too: "no derivation named 'ridge'"
+    shown = run_cli("show", "ridge.v2.quadratic_gradient", cwd=tmp_path)
+    assert shown.returncode == 0 and "ridge.v2.quadratic_gradient  (derivative" in shown.stdout, shown.stdout
+
+
+def test_show_sets_the_relation_between_the_sides(module_dir: Path) -> None:
+    # `show` joined the sides' pretty-printed blocks with "⟶" whatever the relation (x² ≥ 0 read as "x² ⟶ 0"),
+    # and glued a block of several lines to the next one's first line
+    write_module(module_dir, "idx", INDEXED)
+    shown = run_cli("show", "idx.squares", str(module_dir), env={"COLUMNS": "80"})
+    assert shown.returncode == 0 and "⟶" not in shown.stdout, shown.stdout
+    assert any(line.strip().startswith("x") and line.strip().endswith("≥ 0") for line in shown.stdout.splitlines())
+    write_module(module_dir, "quadratic", GOOD)
+    shown = run_cli("show", "quadratic.quadratic_gradient", str(module_dir), env={"COLUMNS": "80"})
+    lines = shown.stdout.splitlines()
+    assert shown.returncode == 0 and "∂/∂(x₁; x₂)" in shown.stdout, shown.stdout
+    assert any(" = " in line or line == "=" for line in lines), shown.stdout
+    assert max(len(line) for line in shown.stdout.splitlines()) <= 80, shown.stdout
 
 # one false claim stated as true (every seed must catch it), and one true claim that
 # cancels badly in float at large logits

@@ -41,8 +41,7 @@ def list_claims(console: Console, paths: list[str]) -> int:
 
 
 def show_claim(console: Console, paths: list[str], name: str, n: int | None) -> int:
-    derivation, _, claim_name = name.partition(".")
-    path = find_derivation(paths, derivation)
+    derivation, claim_name, path = _split(paths, name)
     if path is None:
         console.print(
             f"no derivation named {derivation!r} in {', '.join(paths)} or below the current folder; "
@@ -62,6 +61,19 @@ def show_claim(console: Console, paths: list[str], name: str, n: int | None) -> 
     return 0
 
 
+def _split(paths: list[str], name: str) -> tuple[str, str, Path | None]:
+    """DERIVATION.CLAIM as (derivation, claim, its file): the longest dotted prefix that names a derivation in the
+    paths, else below the current folder (ridge.v2.square is ridge.v2's square, as `check` reads it); else the
+    text before the first dot, with no file."""
+    parts = name.split(".")
+    splits = [(".".join(parts[:i]), ".".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)] or [(name, "")]
+    for finder in (lambda stem: in_paths(paths, stem), below_here):
+        for derivation, claim_name in splits:
+            if (path := finder(derivation)) is not None:
+                return derivation, claim_name, path
+    return (*splits[-1], None)
+
+
 def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
     """The claim at one n: its statement in unicode math, its domains and assumptions."""
     sized = [v for v in family.n_values if v is not None]
@@ -74,7 +86,7 @@ def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
     console.print(family.statement_text, markup=False)
     if family.notes:
         console.print(f"note: {family.notes}", markup=False)
-    text = mathtext.unicode_text(claim)
+    text = mathtext.unicode_text(claim, console.width)
     console.print(f"\nat n = {chosen}:" if chosen else "")
     console.print(text or clipped(claim.body, 2000), markup=False, highlight=False)
     try:

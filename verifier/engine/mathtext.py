@@ -7,6 +7,8 @@ order once for both printers: the strings are sympy's `latex` and presentation `
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -282,10 +284,67 @@ def witness_shown(identity: sp.Basic | None, n: int | None, earlier: Sequence[Pr
     return witness(identity)
 
 
-def unicode_text(claim: Claim) -> str:
-    """The claim's statement in unicode math (sympy's pretty printer), for `verifier inspect` only: it is
-    slow to import (its Mul imports sympy.physics.units, 0.27 s), so no worker pays for it."""
-    objs, _, _ = _parts(claim)
+def unicode_text(claim: Claim, width: int = 80) -> str:
+    """The claim's statement in unicode math (sympy's pretty printer), for `verifier show` only: it is
+    slow to import (its Mul imports sympy.physics.units, 0.27 s), so no worker pays for it. The sides stand
+    side by side with the relation between them, or one below the other, each relation on a line of its own,
+    where side by side is wider than width."""
+    from sympy.printing.pretty.pretty import PrettyPrinter
+    from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+    objs, glue, _ = _parts(claim)
     if not objs or not render(claim)[0]:
         return ""  # too large to show as math (the caller shows the plain text)
-    return "  ⟶  ".join(sp.pretty(o, use_unicode=True) for o in objs)
+    printer = PrettyPrinter({"use_unicode": True, "wrap_line": False})
+    blocks, words = [printer._print(o) for o in objs], [plain_glue(g) for g in glue]
+    forms = [form for w, b in zip(words, blocks, strict=False) for form in (prettyForm(w), b)] + [prettyForm(words[-1])]
+    wide = _tidy(str(prettyForm(*stringPict.next(*forms)).render(wrap_line=False)))
+    if max(map(len, wide.split("\n"))) <= width:
+        return wide
+    shown = [_tidy(str(b.render(wrap_line=False))) for b in blocks]
+    stacked = [part for w, block in zip(words, shown, strict=False) for part in (w.strip(), block)]
+    return "\n".join(part for part in [*stacked, words[-1].strip()] if part)
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.split("\n")]
+    return textwrap.dedent("\n".join(lines)).strip("\n")
+
+
+_SIDES = {"+": "⁺", "-": "⁻", None: ""}
+_PLAIN_PATTERNS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (  # glue's LaTeX, as unicode text
+    (r"\\frac\{\\partial\^\{2\}\}\{\\partial (.*)\^\{2\}\}", r"∂²/∂\1²"),
+    (r"\\frac\{\\partial\}\{\\partial (.*)\}", r"∂/∂\1"),
+    (r"\\lim_\{(.*) \\to (.*?)(?:\^\{([+-])\})?\}", lambda m: f"lim {m[1]}→{m[2]}{_SIDES[m[3]]}"),
+    (r"\\(?:text|mathbf|mathrm|operatorname)\{(.*?)\}", r"\1"),
+    (r"\\left\[\\begin\{matrix\}(.*?)\\end\{matrix\}\\right\]", lambda m: _flat_matrix(m[1])),
+    (r"_\{([^{}]*)\}", lambda m: _subscript(m[1])),
+)
+_SUBSCRIPTS = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+
+
+def _flat_matrix(body: str) -> str:
+    """A matrix's LaTeX body (rows split by \\\\, entries by &) as (a, b; c, d)."""
+    return "(" + "; ".join(", ".join(e.strip() for e in row.split("&")) for row in body.split("\\\\")) + ")"
+
+
+def _subscript(text: str) -> str:
+    """x_{12} as x₁₂ where every character has a unicode subscript, else as x_(…)."""
+    chars = text.replace(" ", "")
+    return chars.translate(_SUBSCRIPTS) if all(ord(c) in _SUBSCRIPTS for c in chars) else f"_({chars})"
+_PLAIN_WORDS = (
+    ("\\mathbb{E}", "𝔼"), ("\\left", ""), ("\\right", ""), ("\\|", "‖"), ("\\sim", "~"), ("\\quad", "  "),
+    ("\\implies", "⟹"), ("\\iff", "⟺"), ("\\succeq", "⪰"), ("\\succ", "≻"), ("\\le", "≤"), ("\\ge", "≥"),
+    ("\\infty", "∞"), ("\\to", "→"), ("_{k+1}", "ₖ₊₁"), ("\\", ""),
+)
+
+
+def plain_glue(glue: str) -> str:
+    """A statement's glue (=, \\le, \\frac{\\partial}{\\partial w}, \\lim_{x \\to 0^{+}}) as unicode text, spaced
+    for `verifier show`, which sets it between the sides' pretty-printed blocks."""
+    text = glue
+    for pattern, replacement in _PLAIN_PATTERNS:
+        text = re.sub(pattern, replacement, text)
+    for word, replacement in _PLAIN_WORDS:
+        text = text.replace(word, replacement)
+    return f" {text.strip()} " if text.strip() else ""
