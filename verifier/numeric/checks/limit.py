@@ -4,8 +4,10 @@ A finite point is approached from the right and from the left unless the claim's
 side; a claimed value of ±∞ is checked as growth without bound with the right sign. The points
 are several per scale at seeded pseudo-random offsets (limit_points), never a lattice. A point where
 the expression is complex or undefined is a finding (limit_points.off_reals): REFUTED, or an error
-"narrow the domain" where the claimed value is undefined there too. A sample the evaluator cannot
-do says nothing, and a check where no sample said anything is inconclusive ("no evidence").
+"narrow the domain" where the claimed value is undefined there too. So is a point where it has no value
+that the samples step over, found by following the zeros of an oscillating divisor (sin(1/x) at 0, cos x at ∞)
+towards the point at every scale (limit_poles). A sample the evaluator cannot do says nothing, and a check where
+no sample said anything is inconclusive ("no evidence").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import sympy as sp
 
 from verifier.language.claims import Limit
 from verifier.numeric import confirm
-from verifier.numeric.checks import limit_exact, limit_points
+from verifier.numeric.checks import limit_exact, limit_points, limit_poles
 from verifier.numeric.checks.definedness import is_real_claim, point_text
 from verifier.numeric.checks.limit_points import Side, sides
 from verifier.numeric.checks.resolve import NumericOutcome
@@ -79,6 +81,8 @@ def check_limit(inst: Instance, body: Limit, rng: np.random.Generator, s: Settin
                         return _refuted_exactly(inst, body, near)
                     unsure = unsure or (point_text(point_values(inst, env, idx)) if env else "its point")
             worst_gap = max(worst_gap, gap)
+    if real and (pole := _poles_accumulate(inst, body, env, us, to_fn, want_fn)) is not None:
+        return pole
     if symbols and (special := _special_value_off(inst, body)) is not None:
         return special
     points = informative * 2 * limit_points.PER_STEP  # the points of the two finest scales each sequence used
@@ -142,6 +146,38 @@ def _leaves_the_reals(
         digits=confirm.HIGH_DPS, note=note,
     )  # fmt: skip
     ev = NumericEvidence(inst.claim.n, "mpmath along var → " + _towards(body), 1, 1.0, TOLERANCE)
+    return NumericOutcome(NumericVerdict.FAIL, ev, cx, note)
+
+
+def _poles_accumulate(
+    inst: Instance, body: Limit, env: dict, us: tuple[float, ...], to_fn: Callable[..., list] | None,
+    want_fn: Callable[..., list],
+) -> NumericOutcome | None:  # fmt: skip
+    """Points where the expression has no value, one at every scale towards the point on each side the claim names,
+    at the first sample of the parameters (limit_poles): no real limit there."""
+    expr = sp.sympify(body.expr)
+    if not limit_poles.hunted_pieces(expr, body.var, list(inst.symbols)) or not _in_domain(inst, env, 0):
+        return None
+    args = mp_args(inst, env, 0) if env else []
+    if limit_points.claimed_state(want_fn, args) != "real":
+        return None
+    sides = _sides_at(inst, body, env, 0, us, to_fn, args)
+    to = sp.sympify(body.to)
+    with mpmath.workdps(60):  # the point as limit_points.sides places it
+        at = None if to.is_infinite else limit_points.point_of(to_fn, args) if to_fn else mpmath.mpf(str(sp.N(to, 60)))
+        if at is None and not to.is_infinite:
+            return None
+        pole = limit_poles.hunt(expr, body.var, list(inst.symbols), args, sides, at)
+    if pole is None:
+        return None
+    values = point_values(inst, env, 0) if env else {}
+    note = limit_poles.described(pole, body.var, to) + (f", at {point_text(values)}" if values else "")
+    cx = Counterexample(
+        n=inst.claim.n, values=values, claimed="a real limit", observed="undefined value",
+        relation="defined and real near the point", error="undefined", digits=limit_poles.DPS, note=note,
+    )  # fmt: skip
+    how = f"mpmath: the zeros of {sp.sstr(pole.piece)} towards " + _towards(body)
+    ev = NumericEvidence(inst.claim.n, how, 1, 1.0, TOLERANCE)
     return NumericOutcome(NumericVerdict.FAIL, ev, cx, note)
 
 

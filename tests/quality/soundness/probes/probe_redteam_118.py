@@ -6,9 +6,12 @@ lim_{x→∞} e^{−x} tan x, and the same with sinc(1/x), J₀(1/x) and Ai(−x
 kernel PROVED them. None exists: each expression is undefined at points accumulating at the limit point
 (sin(1/x) = 0 at x = 1/(kπ)) and unbounded near them. The kernel now refuses a function outside a table of
 eventually monotone ones whose argument has no finite limit at the point, unless it is sin or cos with only sums,
-products, |·| and positive integer powers above it (limits.unguarded_oscillation), so these are CHECKED: the
-samples, 6 points per side, never land near a pole (docs/explanation/known-limits.md, Limit), KNOWN_WRONG. The
-true limits beside them must stay true.
+products, |·| and positive integer powers above it (limits.unguarded_oscillation). The samples, 6 points per side,
+never land near a pole, so they were CHECKED; the numeric check's pole hunt (numeric/checks/limit_poles.py) now
+finds a zero of the oscillating factor next to the samples at every scale from 10⁻² to 10⁻²⁴ (10² to 10²⁴ at ∞),
+confirmed by a sign change at 100 digits, and REFUTES them: the expression is undefined there. The true limits
+beside them must stay true: a denominator that is never 0 (2 + sin(1/x), 2 + cos x), one whose zeros do not
+accumulate at the point (sin x at 0), one whose zeros lie only on the side the claim does not name.
 
 TRUTH maps each claim to (truth, class, witness); "along" lists points of x far from the claim (at 60 digits),
 next to a pole, closer than the numerator's size (kπ + δ, δ = 10⁻³⁰ … 10⁻⁵⁵, within the 60 digits).
@@ -104,6 +107,46 @@ def x_times_abs_sine_of_reciprocal() -> Limit:
 
     Proof: its modulus is at most |x|, which tends to 0."""
     return Limit(x * sp.Abs(sp.sin(1 / x)), x, 0, ZERO)
+
+
+@claim()
+def square_over_two_plus_sine_of_reciprocal() -> Limit:
+    """lim_{x→0} x²/(2 + sin(1/x)) = 0.
+
+    Proof: 2 + sin(1/x) ≥ 1, so |x²/(2 + sin(1/x))| ≤ x², which tends to 0."""
+    return Limit(x**2 / (2 + sp.sin(1 / x)), x, 0, ZERO)
+
+
+@claim()
+def exp_times_two_plus_sine_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x}(2 + sin x) = 0.
+
+    Proof: 0 < e^{−x}(2 + sin x) ≤ 3e^{−x}, which tends to 0."""
+    return Limit(sp.exp(-x) * (2 + sp.sin(x)), x, sp.oo, ZERO)
+
+
+@claim()
+def exp_over_two_plus_cosine_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x}/(2 + cos x) = 0.
+
+    Proof: 2 + cos x ≥ 1, so 0 < e^{−x}/(2 + cos x) ≤ e^{−x}, which tends to 0."""
+    return Limit(sp.exp(-x) / (2 + sp.cos(x)), x, sp.oo, ZERO)
+
+
+@claim()
+def x_over_sine_at_zero() -> Limit:
+    """lim_{x→0} x/sin x = 1.
+
+    Proof: sin x ≠ 0 for 0 < |x| < π (its zeros kπ do not accumulate at 0), and sin(x)/x → 1."""
+    return Limit(x / sp.sin(x), x, 0, sp.Integer(1))
+
+
+@claim()
+def square_over_a_denominator_vanishing_only_left_of_zero() -> Limit:
+    """lim_{x→0⁺} x²/(sin(1/x) + 1 + 2x) = 0 (the denominator has zeros accumulating at 0 only for x < 0).
+
+    Proof: for x > 0, sin(1/x) + 1 + 2x ≥ 2x > 0, so 0 < x²/(sin(1/x) + 1 + 2x) ≤ x/2, which tends to 0."""
+    return Limit(x**2 / (sp.sin(1 / x) + 1 + 2 * x), x, 0, ZERO, dir="+")
 
 
 @claim()
@@ -211,15 +254,11 @@ TRUTH = {
     "square_times_sine_of_reciprocal": ("true", 2, None),
     "sine_over_x_at_infinity": ("true", 2, None),
     "x_times_abs_sine_of_reciprocal": ("true", 2, None),
+    "square_over_two_plus_sine_of_reciprocal": ("true", 2, None),
+    "exp_times_two_plus_sine_at_infinity": ("true", 2, None),
+    "exp_over_two_plus_cosine_at_infinity": ("true", 2, None),
+    "x_over_sine_at_zero": ("true", 2, None),
+    "square_over_a_denominator_vanishing_only_left_of_zero": ("true", 2, None),
 }
 
-KNOWN_WRONG = {  # CHECKED: no sample lands near a pole; the kernel no longer proves them
-    "exp_over_sine_of_reciprocal",
-    "square_times_log_of_sine_of_reciprocal",
-    "exp_over_sine_at_infinity",
-    "log_of_cosine_over_x_at_infinity",
-    "exp_times_tangent_at_infinity",
-    "exp_over_sinc_of_reciprocal",
-    "exp_over_bessel_of_reciprocal",
-    "gaussian_over_airy_at_infinity",
-}
+KNOWN_WRONG: set[str] = set()  # the eight limits are REFUTED by the pole hunt (numeric/checks/limit_poles.py)
