@@ -11,7 +11,9 @@ never land near a pole, so they were CHECKED; the numeric check's pole hunt (num
 finds a zero of the oscillating factor next to the samples at every scale from 10⁻² to 10⁻²⁴ (10² to 10²⁴ at ∞),
 confirmed by a sign change at 100 digits, and REFUTES them: the expression is undefined there. The true limits
 beside them must stay true: a denominator that is never 0 (2 + sin(1/x), 2 + cos x), one whose zeros do not
-accumulate at the point (sin x at 0), one whose zeros lie only on the side the claim does not name.
+accumulate at the point (sin x at 0), one whose zeros lie only on the side the claim does not name. Two false
+neighbours the hunt misses stay CHECKED (KNOWN_WRONG): e^{−x}/(1 − cos x) at ∞, whose divisor touches 0 without
+changing sign, and x/sin(log x) at 0⁺, whose argument grows too slowly and whose zeros are too sparse.
 
 TRUTH maps each claim to (truth, class, witness); "along" lists points of x far from the claim (at 60 digits),
 next to a pole, closer than the numerator's size (kπ + δ, δ = 10⁻³⁰ … 10⁻⁵⁵, within the 60 digits).
@@ -83,6 +85,18 @@ def exp_over_bessel_of_reciprocal() -> Limit:
 def gaussian_over_airy_at_infinity() -> Limit:
     """lim_{x→∞} e^{−x²}/Ai(−x) = 0 (false: undefined at x = −aₖ, Ai's zeros; huge at −a₁ + 10⁻⁴⁰)."""
     return Limit(sp.exp(-(x**2)) / sp.airyai(-x), x, sp.oo, ZERO)
+
+
+@claim()
+def exp_over_one_minus_cosine_at_infinity() -> Limit:
+    """lim_{x→∞} e^{−x}/(1 − cos x) = 0 (false: undefined at x = 2kπ; about 10²⁶ at x = 40π + 10⁻⁴⁰)."""
+    return Limit(sp.exp(-x) / (1 - sp.cos(x)), x, sp.oo, ZERO)
+
+
+@claim()
+def x_over_sine_of_log_at_zero() -> Limit:
+    """lim_{x→0⁺} x/sin(log x) = 0 (false: undefined at x = e^{−kπ}; about 10²⁶ at x = e^{−10π}(1 + 10⁻⁴⁰))."""
+    return Limit(x / sp.sin(sp.log(x)), x, 0, ZERO, dir="+")
 
 
 @claim()
@@ -238,6 +252,16 @@ TRUTH = {
         {"along": [1 / (_zero(mpmath.besseljzero, k) + TINY) for k in (1, 2)]},
     ),
     "gaussian_over_airy_at_infinity": ("false", 2, {"along": [-_zero(mpmath.airyaizero, k) + TINY for k in (1, 2)]}),
+    "exp_over_one_minus_cosine_at_infinity": (
+        "false",
+        2,
+        {"along": [40 * PI + sp.Rational(1, 10**40), 60 * PI + sp.Rational(1, 10**40)]},
+    ),
+    "x_over_sine_of_log_at_zero": (
+        "false",
+        2,
+        {"along": [sp.exp(-10 * PI) * (1 + sp.Rational(1, 10**40)), sp.exp(-12 * PI) * (1 + sp.Rational(1, 10**40))]},
+    ),
     "linear_rate_across_the_jump_of_acot": (
         "false",
         2,
@@ -261,4 +285,7 @@ TRUTH = {
     "square_over_a_denominator_vanishing_only_left_of_zero": ("true", 2, None),
 }
 
-KNOWN_WRONG: set[str] = set()  # the eight limits are REFUTED by the pole hunt (numeric/checks/limit_poles.py)
+KNOWN_WRONG = {  # the eight above are REFUTED by the pole hunt (numeric/checks/limit_poles.py); these two it misses
+    "exp_over_one_minus_cosine_at_infinity",  # 1 − cos x touches 0 at 2kπ without changing sign: no sign change
+    "x_over_sine_of_log_at_zero",  # log x grows too slowly to be hunted (55 at 10⁻²⁴); zeros e^{−kπ} 23 times apart
+}
