@@ -22,7 +22,7 @@ from verifier.numeric.batch import Env
 from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample, state_admits
 from verifier.numeric.checks.settling import constant_agrees, remaining
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
@@ -81,11 +81,12 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
     env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
-    seen = _Observed()
+    seen, admits = _Observed(), state_admits(inst, shape.items)
     for idx, mirror in [(idx, mirror) for idx in range(count) for mirror in (False, True)]:
-        # the claim is local: the root is approached from both sides
+        # the claim is local: the root is approached from both sides, those the state's declared domain holds
         args = mp_args(inst, env, idx) if env else []
-        seen.trial(idx, mirror, partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, mirror=mirror))
+        at = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, admits, mirror=mirror)
+        seen.trial(idx, mirror, at)
     return seen.outcome(inst, env, count)
 
 
@@ -203,12 +204,13 @@ def _off_claim(observed: tuple | None) -> bool:
 
 
 def _convergence_at(
-    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool, dps: int = CONV_DPS,
-    mirror: bool = False, closer: int = 0,
+    step_mp: Callable[..., list], info_mp: Callable[..., list], args: list, has_start: bool,
+    admits: Callable[[list[list]], bool], dps: int = CONV_DPS, mirror: bool = False, closer: int = 0,
 ) -> tuple | None:  # fmt: skip
     """(order and constant seen, claimed, errors, whether they agree) from the start, or from its mirror
     image across the root (mirror=True), 10^−closer times as far from the root; None where the iteration says
-    nothing."""
+    nothing, or where that start lies outside the state's declared domain and its mirror image inside:
+    x/2 + 2(x − |x|) on x ≥ 0 grows from every x < 0 (red team 119)."""
     with mpmath.workdps(dps):
         try:  # the root or the constant undefined at this sample (1/(2√a) at a = 0): the iteration says nothing
             info = info_mp(*args)
@@ -217,7 +219,9 @@ def _convergence_at(
         root, q, c = info[0], info[1], info[2]
         start = info[3] if has_start else root + _default_distance(root, q, c)
         start = root + (start - root) * mpmath.mpf(10) ** -closer
-        start = 2 * root - start if mirror else start
+        start, other = (2 * root - start, start) if mirror else (start, 2 * root - start)
+        if _real(start, other) and not admits([[start]]) and admits([[other]]):
+            return None
         try:
             errors = _iterate(lambda v: step_mp(*args, v)[0], root, start)
             with mpmath.workdps(dps):
@@ -242,6 +246,10 @@ def _convergence_at(
             return q_est, c_est, float(q), c, errors, None, ""  # still on their way: unsettled, not a pass
         ok = abs(q_est - float(q)) < 0.05 and bool(agrees)
         return q_est, c_est, float(q), c, errors, ok, ""
+
+
+def _real(*values: mpmath.mpf) -> bool:
+    return all(isinstance(v, mpmath.mpf) and mpmath.isfinite(v) for v in values)
 
 
 def _default_distance(root: mpmath.mpf, q: mpmath.mpf, c: mpmath.mpf) -> mpmath.mpf:

@@ -1,0 +1,115 @@
+"""Class 3: an iteration started outside the state's declared domain (red team 119).
+
+A convergence claim with where= on its state is about starts in that domain. The numeric check of a one-step scalar
+map iterated from 10⁻³ right of the root and from its mirror image left of it, and that of a superlinear map with
+memory from starts right of the root, whatever the domain: x ↦ x/2 + 2(x − |x|), which is x/2 on x ≥ 0 and 4.5x
+left of 0, grew from the mirrored start ("no convergence"). On x ≥ 0, where the kernel proves the claim, that was an
+UNKNOWN, "ENGINE INCONSISTENCY"; on an Interval ending at the root, which gives sympy no assumption, a false REFUTED,
+and so for a quadratic map on [−1, 0] and for a two-point map on [−1, 0] whose constant right of the root is 3^(1/φ).
+The check now starts only on the sides of the root the domain holds (both where it holds neither, as before): these
+are PROVED or CHECKED, and the false claims beside them stay REFUTED, from the domain's side.
+
+TRUTH maps each claim to (truth, class, witness); a false claim's "along" lists points of the iterate in the
+declared domain, at which (step(a) − root)/(a − root)^order is far from the claimed constant.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Convergence, Interval, Nonnegative, Positive, claim
+
+x = sp.Symbol("x")
+xk, xk1 = sp.symbols("x_k x_km1")
+HALF = sp.Rational(1, 2)
+PHI = (1 + sp.sqrt(5)) / 2
+
+
+@claim()
+def linear_rate_of_a_scalar_map_that_contracts_only_on_its_domain() -> Convergence:
+    """x ↦ x/2 + 2(x − |x|) converges to 0 at the rate 1/2 for x ≥ 0.
+
+    Proof: on x ≥ 0 the step is x/2, which maps x ≥ 0 into itself; left of 0 (outside the domain) it is 4.5x."""
+    return Convergence(x / 2 + 2 * (x - sp.Abs(x)), x, root=0, order=1, constant=HALF, where={x: Nonnegative()})
+
+
+@claim()
+def linear_rate_of_a_scalar_map_on_the_positive_half_line() -> Convergence:
+    """x ↦ x/2 + 2(x − |x|) converges to 0 at the rate 1/2 for x > 0.
+
+    Proof: on x > 0 the step is x/2, which maps x > 0 into itself."""
+    return Convergence(x / 2 + 2 * (x - sp.Abs(x)), x, root=0, order=1, constant=HALF, where={x: Positive()})
+
+
+@claim()
+def linear_rate_of_a_scalar_map_that_contracts_only_left_of_its_root() -> Convergence:
+    """x ↦ x/2 + 2(x + |x|) converges to 0 at the rate 1/2 for x ∈ [−1, 0].
+
+    Proof: on x ≤ 0 the step is x/2, which maps [−1, 0] into itself; right of 0 (outside the domain) it is 4.5x."""
+    return Convergence(x / 2 + 2 * (x + sp.Abs(x)), x, root=0, order=1, constant=HALF, where={x: Interval(-1, 0)})
+
+
+@claim()
+def linear_rate_with_the_root_at_the_left_end_of_an_interval() -> Convergence:
+    """x ↦ 1 + e/2 + 2(e − |e|), e = x − 1, converges to 1 at the rate 1/2 for x ∈ [1, 2].
+
+    Proof: on x ≥ 1 the step is 1 + e/2, which maps [1, 2] into itself; left of 1 it is 1 + 4.5e."""
+    e = x - 1
+    return Convergence(1 + e / 2 + 2 * (e - sp.Abs(e)), x, root=1, order=1, constant=HALF, where={x: Interval(1, 2)})
+
+
+@claim()
+def quadratic_order_left_of_the_root() -> Convergence:
+    """x ↦ x·|x| + 3(x + |x|) converges to 0 with order 2 and constant −1 for x ∈ [−1, 0].
+
+    Proof: on x ≤ 0 the step is −x², so e_{k+1}/e_k² = −1, and it maps [−1, 0] into itself; right of 0 it is x² + 6x."""
+    return Convergence(x * sp.Abs(x) + 3 * (x + sp.Abs(x)), x, root=0, order=2, constant=-1, where={x: Interval(-1, 0)})
+
+
+@claim()
+def two_point_order_left_of_the_root() -> Convergence:
+    """x_{k+1} = −x_k·x_{k−1}(1 + x_k) + 2(x_k + |x_k|)·x_{k−1} converges to 0 with order φ and constant 1 for
+    x_k, x_{k−1} ∈ [−1, 0].
+
+    Proof: on x_k ≤ 0 the error map is −e_k·e_{k−1}(1 + e_k) = K·e_k·e_{k−1}(1 + o(1)), K = −1, which keeps the
+    iterates in [−1, 0] near 0; the order is φ and the constant |K|^(1/φ) = 1 (Traub 1964, as for the secant
+    method). Right of 0, outside the domain, K = 3 and the constant 3^(1/φ) ≈ 1.97."""
+    step = -xk * xk1 * (1 + xk) + 2 * (xk + sp.Abs(xk)) * xk1
+    box = Interval(-1, 0)
+    return Convergence(step, (xk, xk1), root=0, order=PHI, constant=1, where={xk: box, xk1: box})
+
+
+@claim(expect="refuted")
+def wrong_rate_of_a_scalar_map_that_contracts_only_on_its_domain() -> Convergence:
+    """x ↦ x/2 + 2(x − |x|) converges to 0 at the rate 3/5 for x ≥ 0 (false: on x ≥ 0 the step is x/2)."""
+    return Convergence(
+        x / 2 + 2 * (x - sp.Abs(x)), x, root=0, order=1, constant=sp.Rational(3, 5), where={x: Nonnegative()}
+    )
+
+
+@claim(expect="refuted")
+def wrong_constant_of_a_quadratic_map_left_of_the_root() -> Convergence:
+    """x ↦ x·|x| + 3(x + |x|) converges to 0 with order 2 and constant −11/10 for x ∈ [−1, 0] (false: on x ≤ 0 the
+    step is −x², constant −1)."""
+    step = x * sp.Abs(x) + 3 * (x + sp.Abs(x))
+    return Convergence(step, x, root=0, order=2, constant=sp.Rational(-11, 10), where={x: Interval(-1, 0)})
+
+
+TRUTH = {
+    "linear_rate_of_a_scalar_map_that_contracts_only_on_its_domain": ("true", 3, None),
+    "linear_rate_of_a_scalar_map_on_the_positive_half_line": ("true", 3, None),
+    "linear_rate_of_a_scalar_map_that_contracts_only_left_of_its_root": ("true", 3, None),
+    "linear_rate_with_the_root_at_the_left_end_of_an_interval": ("true", 3, None),
+    "quadratic_order_left_of_the_root": ("true", 3, None),
+    "two_point_order_left_of_the_root": ("true", 3, None),
+    "wrong_rate_of_a_scalar_map_that_contracts_only_on_its_domain": (
+        "false",
+        3,
+        {"x": "1/1000", "along": ["1/1000", "1/10**9"]},
+    ),
+    "wrong_constant_of_a_quadratic_map_left_of_the_root": (
+        "false",
+        3,
+        {"x": "-1/1000", "along": ["-1/1000", "-1/10**9"]},
+    ),
+}
