@@ -1,6 +1,7 @@
-"""A one-step scalar map, and a superlinear map with memory, are iterated only from the sides of the root that the
-state's declared domain holds (red team 119): x/2 + 2(x − |x|) on x ≥ 0 grew from the mirrored start left of 0,
-an "ENGINE INCONSISTENCY" beside the kernel's proof, and the same maps on [−1, 0] were REFUTED from the right."""
+"""A one-step scalar map, a superlinear map with memory and a vector map are iterated only from the sides of the
+root that the state's declared domain holds (red team 119): x/2 + 2(x − |x|) on x ≥ 0 grew from the mirrored
+start left of 0, an "ENGINE INCONSISTENCY" beside the kernel's proof, and the same maps on [−1, 0] were REFUTED
+from the right."""
 
 from __future__ import annotations
 
@@ -53,3 +54,11 @@ def test_a_map_true_on_its_domain_passes_from_starts_inside_it(body: Convergence
 )
 def test_a_wrong_constant_is_still_refuted_from_the_domains_side(body: Convergence) -> None:
     assert _numeric(body) is NumericVerdict.FAIL
+
+
+def test_a_vector_map_starts_on_each_entrys_side_of_a_mixed_orthant() -> None:
+    x, y = sp.symbols("x y", real=True)
+    step = sp.Matrix([x / 2 + (x - sp.Abs(x)) / 8, y / 2 + (y + sp.Abs(y)) / 8])  # 3/4 off the quadrant
+    quadrant = {x: Nonnegative(), y: LEFT}
+    body = Convergence(step, sp.Matrix([x, y]), root=sp.Matrix([0, 0]), order=1, constant=HALF, where=quadrant)
+    assert _numeric(body) is NumericVerdict.PASS

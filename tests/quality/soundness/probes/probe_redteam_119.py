@@ -1,13 +1,15 @@
 """Class 3: an iteration started outside the state's declared domain (red team 119).
 
 A convergence claim with where= on its state is about starts in that domain. The numeric check of a one-step scalar
-map iterated from 10⁻³ right of the root and from its mirror image left of it, and that of a superlinear map with
-memory from starts right of the root, whatever the domain: x ↦ x/2 + 2(x − |x|), which is x/2 on x ≥ 0 and 4.5x
-left of 0, grew from the mirrored start ("no convergence"). On x ≥ 0, where the kernel proves the claim, that was an
-UNKNOWN, "ENGINE INCONSISTENCY"; on an Interval ending at the root, which gives sympy no assumption, a false REFUTED,
-and so for a quadratic map on [−1, 0] and for a two-point map on [−1, 0] whose constant right of the root is 3^(1/φ).
-The check now starts only on the sides of the root the domain holds (both where it holds neither, as before): these
-are PROVED or CHECKED, and the false claims beside them stay REFUTED, from the domain's side.
+map iterated from 10⁻³ right of the root and from its mirror image left of it, that of a superlinear map with
+memory from starts right of the root, whatever the domain, and that of a vector map from starts with every entry on
+one side of the root, though the domain may hold a different side for each entry. x ↦ x/2 + 2(x − |x|), which is
+x/2 on x ≥ 0 and 4.5x left of 0, grew from the mirrored start ("no convergence"): on x ≥ 0, where the kernel proves
+the claim, that was an UNKNOWN, "ENGINE INCONSISTENCY"; on an Interval ending at the root, which gives sympy no
+assumption, a false REFUTED. So were a quadratic map on [−1, 0], a two-point map on [−1, 0] whose constant right of
+the root is 3^(1/φ), and a vector map on the quadrant x ≥ 0, y ≤ 0. The check now starts only on the sides of the
+root the domain holds (every side where it holds none, as before): these are PROVED or CHECKED, and the false claims
+beside them stay REFUTED, from the domain's side.
 
 TRUTH maps each claim to (truth, class, witness); a false claim's "along" lists points of the iterate in the
 declared domain, at which (step(a) − root)/(a − root)^order is far from the claimed constant.
@@ -19,7 +21,7 @@ import sympy as sp
 
 from verifier import Convergence, Interval, Nonnegative, Positive, claim
 
-x = sp.Symbol("x")
+x, y = sp.symbols("x y")
 xk, xk1 = sp.symbols("x_k x_km1")
 HALF = sp.Rational(1, 2)
 PHI = (1 + sp.sqrt(5)) / 2
@@ -79,6 +81,17 @@ def two_point_order_left_of_the_root() -> Convergence:
     return Convergence(step, (xk, xk1), root=0, order=PHI, constant=1, where={xk: box, xk1: box})
 
 
+@claim()
+def linear_rate_of_a_vector_map_on_a_mixed_orthant() -> Convergence:
+    """(x, y) ↦ (x/2 + (x − |x|)/8, y/2 + (y + |y|)/8) converges to 0 at the rate 1/2 for x ≥ 0, y ∈ [−1, 0].
+
+    Proof: on x ≥ 0, y ≤ 0 the step is (x/2, y/2), which maps the quadrant into itself; outside it one entry
+    shrinks by 3/4."""
+    step = sp.Matrix([x / 2 + (x - sp.Abs(x)) / 8, y / 2 + (y + sp.Abs(y)) / 8])
+    domains = {x: Nonnegative(), y: Interval(-1, 0)}
+    return Convergence(step, sp.Matrix([x, y]), root=sp.Matrix([0, 0]), order=1, constant=HALF, where=domains)
+
+
 @claim(expect="refuted")
 def wrong_rate_of_a_scalar_map_that_contracts_only_on_its_domain() -> Convergence:
     """x ↦ x/2 + 2(x − |x|) converges to 0 at the rate 3/5 for x ≥ 0 (false: on x ≥ 0 the step is x/2)."""
@@ -102,6 +115,7 @@ TRUTH = {
     "linear_rate_with_the_root_at_the_left_end_of_an_interval": ("true", 3, None),
     "quadratic_order_left_of_the_root": ("true", 3, None),
     "two_point_order_left_of_the_root": ("true", 3, None),
+    "linear_rate_of_a_vector_map_on_a_mixed_orthant": ("true", 3, None),
     "wrong_rate_of_a_scalar_map_that_contracts_only_on_its_domain": (
         "false",
         3,
