@@ -30,7 +30,7 @@ def _numeric(body: Convergence) -> NumericVerdict:
     return spot_check(inst, np.random.default_rng(0), Settings(samples=64)).verdict
 
 
-@pytest.mark.parametrize("gap", [sp.Rational(1, 10**9), sp.Rational(1, 10**15)])
+@pytest.mark.parametrize("gap", [sp.Rational(1, 10**k) for k in (9, 15, 18, 30)])  # 10⁻¹⁸ on: at 240 digits
 def test_a_constant_off_below_a_millionth_is_refuted(gap: sp.Rational) -> None:
     assert _numeric(Convergence(NEWTON, x, root=R2, order=2, constant=1 / (2 * R2) + gap)) is NumericVerdict.FAIL
 

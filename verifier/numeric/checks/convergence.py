@@ -106,8 +106,12 @@ class _Observed:
         """One start (or its mirror image across the root), at CONV_DPS digits; a failure is observed again at
         twice the digits, and from a start CLOSER orders of magnitude nearer the root, and stands only if it is
         seen both times: the claim is about the limit, and a start outside the root's basin (x/2 cos 1 + 10⁶x² from
-        10⁻³) or where a higher-order term still dominates says nothing about it (helper-72)."""
-        verdict = observe()
+        10⁻³) or where a higher-order term still dominates says nothing about it (helper-72). A pass is observed again
+        at twice the digits, where the constant's estimates settle closer: 120 digits hold Newton's constant at √2
+        only to 10⁻¹⁷, and 1/(2√2) + 10⁻¹⁸ was CHECKED (red team 119)."""
+        verdict, dps = observe(), CONV_DPS
+        if verdict is not None and verdict[5] is True and _off_claim(finer := observe(2 * CONV_DPS)):
+            verdict, dps = finer, 2 * CONV_DPS
         if verdict is None:
             return
         q_est, c_est, q, c, errors, ok, why = verdict
@@ -118,7 +122,7 @@ class _Observed:
             self.series["log10 |e_k|"] = [float(mpmath.log10(e)) if e > 0 else float("nan") for e in errors]
         if not ok:
             self.recomputed += 1
-            again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, CONV_DPS)
+            again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, dps)
             finer = _nearer(observe) if stands else again
             if stands and (finer is None or finer[5] is None):
                 self.unsettled.append(idx)  # nothing seen nearer the root: no verdict either way

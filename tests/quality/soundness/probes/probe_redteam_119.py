@@ -11,8 +11,12 @@ the root is 3^(1/φ), and a vector map on the quadrant x ≥ 0, y ≤ 0. The che
 root the domain holds (every side where it holds none, as before): these are PROVED or CHECKED, and the false claims
 beside them stay REFUTED, from the domain's side.
 
+Beside them, class 2: a quadratic map's constant claimed 10⁻¹⁸ or 10⁻³⁰ off was CHECKED, within how far the
+constant's estimates settle at 120 digits (10⁻¹⁷ for x² + x³ and for Newton's step at √2); a pass is observed again
+at 240 digits now, and both are REFUTED.
+
 TRUTH maps each claim to (truth, class, witness); a false claim's "along" lists points of the iterate in the
-declared domain, at which (step(a) − root)/(a − root)^order is far from the claimed constant.
+declared domain, at which (step(a) − root)/(a − root)^order is far (by "gap" if given) from the claimed constant.
 """
 
 from __future__ import annotations
@@ -108,6 +112,22 @@ def wrong_constant_of_a_quadratic_map_left_of_the_root() -> Convergence:
     return Convergence(step, x, root=0, order=2, constant=sp.Rational(-11, 10), where={x: Interval(-1, 0)})
 
 
+@claim(expect="refuted")
+def quadratic_constant_off_by_ten_to_the_minus_eighteen() -> Convergence:
+    """x ↦ x² + x³ converges to 0 with order 2 and constant 1 + 10⁻¹⁸ (false: e_{k+1}/e_k² = 1 + e_k → 1).
+
+    At 120 digits the constant's last three estimates, 1 + e_k for e_k ≈ 10⁻⁶, 10⁻¹², 10⁻²⁴, extrapolate as a
+    geometric tail to within 10⁻¹⁷ of their limit, so 1 + 10⁻¹⁸ passed: CHECKED. A pass is now observed again at
+    240 digits, where the estimates reach e_k ≈ 10⁻⁴⁸."""
+    return Convergence(x**2 + x**3, x, root=0, order=2, constant=1 + sp.Rational(1, 10**18))
+
+
+@claim(expect="refuted")
+def quadratic_constant_off_by_ten_to_the_minus_thirty() -> Convergence:
+    """x ↦ x² + x³ converges to 0 with order 2 and constant 1 + 10⁻³⁰ (false: e_{k+1}/e_k² = 1 + e_k → 1)."""
+    return Convergence(x**2 + x**3, x, root=0, order=2, constant=1 + sp.Rational(1, 10**30))
+
+
 TRUTH = {
     "linear_rate_of_a_scalar_map_that_contracts_only_on_its_domain": ("true", 3, None),
     "linear_rate_of_a_scalar_map_on_the_positive_half_line": ("true", 3, None),
@@ -120,6 +140,16 @@ TRUTH = {
         "false",
         3,
         {"x": "1/1000", "along": ["1/1000", "1/10**9"]},
+    ),
+    "quadratic_constant_off_by_ten_to_the_minus_eighteen": (
+        "false",
+        2,
+        {"along": ["1/10**30", "1/10**40"], "gap": sp.Rational(1, 10**19)},
+    ),
+    "quadratic_constant_off_by_ten_to_the_minus_thirty": (
+        "false",
+        2,
+        {"along": ["1/10**40", "1/10**50"], "gap": sp.Rational(1, 10**31)},
     ),
     "wrong_constant_of_a_quadratic_map_left_of_the_root": (
         "false",
