@@ -35,6 +35,12 @@ def test_a_constant_off_below_a_millionth_is_refuted(gap: sp.Rational) -> None:
     assert _numeric(Convergence(NEWTON, x, root=R2, order=2, constant=1 / (2 * R2) + gap)) is NumericVerdict.FAIL
 
 
+def test_a_linear_rate_off_by_ten_to_the_minus_fifteen_is_refuted() -> None:
+    """40 steps from 10⁻³ at rate 1/2 knew the rate of x/2 + x² only to 10⁻¹⁵ (red team 119)."""
+    body = Convergence(x / 2 + x**2, x, root=0, order=1, constant=sp.Rational(1, 2) + sp.Rational(1, 10**15))
+    assert _numeric(body) is NumericVerdict.FAIL
+
+
 def test_a_linear_rate_off_below_a_millionth_is_refuted() -> None:
     body = Convergence(a * x + x**2, x, root=0, order=1, constant=a + sp.Rational(1, 10**9), where={a: Interval(0, 1)})
     assert _numeric(body) is NumericVerdict.FAIL

@@ -13,7 +13,7 @@ beside them stay REFUTED, from the domain's side.
 
 Beside them, class 2: a quadratic map's constant claimed 10⁻¹⁸ or 10⁻³⁰ off was CHECKED, within how far the
 constant's estimates settle at 120 digits (10⁻¹⁷ for x² + x³ and for Newton's step at √2); a pass is observed again
-at 240 digits now, and both are REFUTED.
+at 240 digits now, and both are REFUTED. So is a linear rate claimed 10⁻¹⁵ off, which 40 steps did not resolve.
 
 TRUTH maps each claim to (truth, class, witness); a false claim's "along" lists points of the iterate in the
 declared domain, at which (step(a) − root)/(a − root)^order is far (by "gap" if given) from the claimed constant.
@@ -128,6 +128,15 @@ def quadratic_constant_off_by_ten_to_the_minus_thirty() -> Convergence:
     return Convergence(x**2 + x**3, x, root=0, order=2, constant=1 + sp.Rational(1, 10**30))
 
 
+@claim(expect="refuted")
+def linear_rate_off_by_ten_to_the_minus_fifteen() -> Convergence:
+    """x ↦ x/2 + x² converges to 0 at the rate 1/2 + 10⁻¹⁵ (false: e_{k+1}/e_k = 1/2 + e_k → 1/2).
+
+    The one-step check stopped after 40 steps, at e_k ≈ 10⁻¹⁵ from 10⁻³: the rate's estimates 1/2 + e_k agreed with
+    1/2 + 10⁻¹⁵ there (CHECKED). It now runs to the precision's floor."""
+    return Convergence(x / 2 + x**2, x, root=0, order=1, constant=HALF + sp.Rational(1, 10**15))
+
+
 TRUTH = {
     "linear_rate_of_a_scalar_map_that_contracts_only_on_its_domain": ("true", 3, None),
     "linear_rate_of_a_scalar_map_on_the_positive_half_line": ("true", 3, None),
@@ -150,6 +159,11 @@ TRUTH = {
         "false",
         2,
         {"along": ["1/10**40", "1/10**50"], "gap": sp.Rational(1, 10**31)},
+    ),
+    "linear_rate_off_by_ten_to_the_minus_fifteen": (
+        "false",
+        2,
+        {"along": ["1/10**30", "1/10**40"], "gap": sp.Rational(1, 10**16)},
     ),
     "wrong_constant_of_a_quadratic_map_left_of_the_root": (
         "false",
