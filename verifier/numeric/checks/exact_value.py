@@ -138,7 +138,7 @@ def lattice_poles(node: sp.Basic) -> list[tuple[sp.Expr, int]]:
 
 
 def _lattice(exprs: list[sp.Expr]) -> list[tuple[sp.Expr, int]]:
-    """The lattice poles of every node of the expressions, outside Piecewise branches (see _conditions)."""
+    """The lattice poles of every node of the expressions, outside Piecewise branches (see undefined_conditions)."""
     found: list[tuple[sp.Expr, int]] = []
     todo, seen = list(exprs), set()
     while todo:
@@ -156,7 +156,7 @@ def on_lattice(value: sp.Expr, top: int) -> bool:
     return bool(value.is_integer and (value - top).is_nonpositive)
 
 
-def _conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
+def undefined_conditions(exprs: list[sp.Expr]) -> list[sp.Expr]:
     """The expressions whose zeros leave a side without a value. A branch of a Piecewise is not
     looked into: at a point where it is not taken, its operations need no value."""
     found: list[sp.Expr] = []
@@ -187,7 +187,7 @@ def undefined_at(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool |
         if not isinstance(done, sp.Basic):
             return None if done is None else True
         exprs.append(done)
-    for condition in _conditions(exprs):
+    for condition in undefined_conditions(exprs):
         if sp.simplify(condition.xreplace(point)).is_zero:
             return True
     if any(on_lattice(sp.simplify(u.xreplace(point)), top) for u, top in _lattice(exprs)):

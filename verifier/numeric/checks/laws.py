@@ -43,7 +43,7 @@ def check_laws(inst: Instance, body: Expectation, s: Settings) -> None:
                 continue  # true whatever the parameters
             gap = need.lhs - need.rhs if isinstance(need, sp.Ge | sp.Gt) else need.rhs - need.lhs
             checks.append((gap, "strict" if isinstance(need, sp.Gt | sp.Lt) else "weak", _law_text(var, law, need)))
-    for condition in exact_value._conditions(exprs):
+    for condition in exact_value.undefined_conditions(exprs):
         if not condition.free_symbols & noise and condition.free_symbols <= set(inst.symbols):
             checks.append((condition, "nonzero", f"the integrand has no value where {sp.sstr(condition)} = 0"))
     checks = [c for c in checks if c[0].free_symbols]

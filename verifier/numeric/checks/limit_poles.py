@@ -7,12 +7,12 @@ sides the claim names (limit_points.off_reals): a point where it has no value, o
 limit point, refutes the claim.
 
 Where it looks: the factors whose zeros leave the expression without a value (a denominator, a logarithm's
-argument, tan, sec, cot and csc's cos or sin: exact_value._conditions), split at |·|, products and positive powers
-into pieces. Only a piece holding a function outside trusted.limits.TAME whose argument grows without bound towards
-the point (by REACH at least, and by GROWTH over the sampled scales: sin(1/x) at 0, sin x, tan x and Ai(−x) at ∞)
-is hunted; most claims have none, and cost nothing. From each sampled point, scale by scale (limit_points.STEPS,
-then DEEP: 10⁻² … 10⁻²⁴, or 10² … 10²⁴), mpmath's findroot looks for a zero of the piece on the claim's side
-within a factor of BAND of the point's distance to the limit point.
+argument, tan, sec, cot and csc's cos or sin: exact_value.undefined_conditions), split at |·|, products and
+positive powers into pieces. Only a piece holding a function outside trusted.limits.TAME whose argument grows
+without bound towards the point (by REACH at least, and by GROWTH over the sampled scales: sin(1/x) at 0, sin x,
+tan x and Ai(−x) at ∞) is hunted; most claims have none, and cost nothing. From each sampled point, scale by scale
+(limit_points.STEPS, then DEEP: 10⁻² … 10⁻²⁴, or 10² … 10²⁴), mpmath's findroot looks for a zero of the piece on
+the claim's side within a factor of BAND of the point's distance to the limit point.
 
 What a zero must show, at 100 digits (the narrowest bracket again at 130): the piece changes sign across it, the
 same way on brackets of width 10⁻⁴⁰, 10⁻⁵⁰ and 10⁻⁶⁰ of that distance, and its size at each bracket's ends is
@@ -36,7 +36,7 @@ import mpmath
 import sympy as sp
 
 from verifier.numeric import confirm
-from verifier.numeric.checks.exact_value import _conditions
+from verifier.numeric.checks.exact_value import undefined_conditions
 from verifier.numeric.checks.limit_points import DEEP, EVALUATION_ERRORS, PER_STEP, STEPS, Side
 from verifier.trusted.limits import TAME
 
@@ -72,7 +72,7 @@ def hunted_pieces(expr: sp.Expr, var: sp.Symbol, symbols: Sequence[sp.Symbol]) -
         return []
     allowed = {var, *symbols}
     out: list[sp.Expr] = []
-    for condition in _conditions([sp.sympify(expr)]):
+    for condition in undefined_conditions([sp.sympify(expr)]):
         for piece in _split(condition):
             if var in piece.free_symbols and piece.free_symbols <= allowed and _wild_args(piece, var):
                 out.append(piece)

@@ -29,7 +29,7 @@ from sympy.core.relational import Relational
 from verifier.language.claims import Derivative, Given
 from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.exact_value import _conditions, _lattice, holds, undefined_at
+from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -177,7 +177,9 @@ def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
 
 
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Basic | None = None) -> list[sp.Expr]:
-    conditions = [c for c in map(_unwrapped, [*_conditions(exprs), *_conditions(_rows(exprs))]) if _in_x(c, x)]
+    conditions = [
+        c for c in map(_unwrapped, [*undefined_conditions(exprs), *undefined_conditions(_rows(exprs))]) if _in_x(c, x)
+    ]
     if not conditions and not any(u.free_symbols == {x} for u, _ in _lattice(exprs)):
         return []  # nothing to solve for x (the premise's window is not worked out)
     window = _within(_window(given), premise, x)

@@ -34,7 +34,7 @@ def probe(inst: Instance, premise: Relation, conclusion: Relation) -> NumericOut
     if not all(isinstance(t, sp.Symbol) for t in targets) or len(targets) > MAX_SYMBOLS:
         return None
     sides = [list(as_matrix(conclusion.lhs)), list(as_matrix(conclusion.rhs))]
-    conditions = exact_value._conditions([sp.sympify(e) for side in sides for e in side])[:MAX_CONDITIONS]
+    conditions = exact_value.undefined_conditions([sp.sympify(e) for side in sides for e in side])[:MAX_CONDITIONS]
     for condition in conditions:
         for u in sorted(condition.free_symbols & set(targets), key=lambda s: s.name):
             for value in _roots(condition, u):
@@ -109,7 +109,7 @@ def _undefined_where_premise_holds(
 def _state(side: list[sp.Expr], point: dict[sp.Symbol, sp.Expr]) -> bool | None:
     """True if the side has no value at the point, False if it has a finite real one, None if undecided."""
     exprs = [sp.sympify(e) for e in side]
-    if any(sp.simplify(c.xreplace(point)).is_zero for c in exact_value._conditions(exprs)):
+    if any(sp.simplify(c.xreplace(point)).is_zero for c in exact_value.undefined_conditions(exprs)):
         return True
     values = [e.xreplace(point) for e in exprs]
     if any(v.has(sp.zoo, sp.nan) for v in values):
