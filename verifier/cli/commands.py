@@ -101,12 +101,11 @@ def shard_settings(args: argparse.Namespace, settings: RunSettings) -> RunSettin
 def paths_for(pattern: str) -> list[str]:
     """The library; for a DERIVATION.CLAIM that is not in it, that derivation's file below the current folder."""
     paths = default_paths()
-    parts = pattern.split(".")
-    if len(parts) < 2 or any(c in pattern for c in "*?["):
+    if "." not in pattern or any(c in pattern for c in "*?["):
         return paths
     from verifier.cli import inspect_cmd
 
-    stems = [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]  # notes.v2.sq.expand: notes.v2.sq, notes.v2, …
+    stems = [stem for stem, _ in inspect_cmd.dotted_splits(pattern)]  # notes.v2.sq.expand: notes.v2.sq, notes.v2, …
     if any(inspect_cmd.in_paths(paths, stem) for stem in stems):
         return paths
     found = next((path for stem in stems if (path := inspect_cmd.below_here(stem))), None)

@@ -65,13 +65,19 @@ def _split(paths: list[str], name: str) -> tuple[str, str, Path | None]:
     """DERIVATION.CLAIM as (derivation, claim, its file): the longest dotted prefix that names a derivation in the
     paths, else below the current folder (ridge.v2.square is ridge.v2's square, as `check` reads it); else the
     text before the first dot, with no file."""
-    parts = name.split(".")
-    splits = [(".".join(parts[:i]), ".".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)] or [(name, "")]
+    splits = dotted_splits(name) or [(name, "")]
     for finder in (lambda stem: in_paths(paths, stem), below_here):
         for derivation, claim_name in splits:
             if (path := finder(derivation)) is not None:
                 return derivation, claim_name, path
     return (*splits[-1], None)
+
+
+def dotted_splits(name: str) -> list[tuple[str, str]]:
+    """(derivation, claim) at each dot of DERIVATION.CLAIM, the longest derivation first: notes.v2.sq is
+    (notes.v2, sq), then (notes, v2.sq)."""
+    parts = name.split(".")
+    return [(".".join(parts[:i]), ".".join(parts[i:])) for i in range(len(parts) - 1, 0, -1)]
 
 
 def _print_family(console: Console, family: ClaimFamily, n: int | None) -> None:
