@@ -41,7 +41,7 @@ ONE = mpmath.mpf(1)
 
 Vector = list[mpmath.mpf]
 BallSides = Callable[[], tuple[list[arb], list[arb], arb]]  # lhs, rhs and the floor (arb(0) if none), as balls
-_BITS = int(HIGH_DPS * 3.33) + 8  # the 100 digits a certified confirmation is made at
+CERTIFY_BITS = int(HIGH_DPS * 3.33) + 8  # the 100 digits a certified confirmation is made at
 CONFIRM_RELATIVE_ARB = "1e-30"
 NOISE_RELATIVE_ARB = "1e-45"
 Observation = TypeVar("Observation")
@@ -176,7 +176,7 @@ def certify(balls: BallSides) -> Confirmation | None:
     then does). CONFIRMED: the worst gap's ball lies above CONFIRM_RELATIVE of the largest value (or the
     floor), so the gap is certainly that large. NOISE: every gap's ball lies within NOISE_RELATIVE of the
     smallest the scale can be. The same thresholds as the two-precision test, on certified bounds."""
-    with enclose.precision(_BITS):
+    with enclose.precision(CERTIFY_BITS):
         try:
             lhs, rhs, floor = balls()
         except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # Unsupported is a ValueError

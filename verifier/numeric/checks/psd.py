@@ -7,17 +7,30 @@ from collections.abc import Callable, Sequence
 import mpmath
 import numpy as np
 import sympy as sp
+from flint import arb
 
 from verifier.language.claims import PSD
+from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
-from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison, Env
 from verifier.numeric.checks import definedness, psd_minors
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
-from verifier.numeric.checks.sampling import Settings, exact_point, mp_args, outside_domain, point_values, sample
+from verifier.numeric.checks.sampling import (
+    ExactSample,
+    Settings,
+    exact_point,
+    mp_args,
+    outside_domain,
+    point_values,
+    sample,
+)
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 
+ESCALATION = (confirm.CERTIFY_BITS, 4 * confirm.CERTIFY_BITS, 16 * confirm.CERTIFY_BITS)  # at most 1,600 digits
+# a non-strict claim's smallest eigenvalue that passes as round-off: decide_sign passes one at or above
+# −10⁻⁶⁸·max(1, |λ|) at 100 digits (LOW_DPS − 12 digits, and 30 orders more); 2⁻²²⁶ ≈ 9.3·10⁻⁶⁹, exact in a ball
+ROUND_OFF_SHIFT = arb(2) ** -226
 ASYMMETRY_PROBES = 3  # lopsided samples recomputed in high precision before the matrix is called not symmetric
 
 
@@ -125,11 +138,18 @@ def _lowest(fn: Callable[[Env], np.ndarray], n: int, e: Env) -> tuple[np.ndarray
 def _decider(
     inst: Instance, body: PSD, h: sp.Matrix, env: Env, blind: np.ndarray | None
 ) -> Callable[[int], Confirmation]:
-    """The high-precision decision at one sample: exactly over QQ where the matrix is rational there."""
+    """The high-precision decision at one sample: a pass where arb shows the matrix positive definite there
+    (`certainly_definite`); else exactly over QQ where the matrix is rational there; else its smallest
+    eigenvalue at 50 and 100 digits (and more where values are large)."""
     n = h.rows
     mp_h = confirm.mp_compile(inst.symbols, list(h))
+    ball_h = balls.BallEvaluator(inst.symbols, list(h)) if _mirrored(h) else None
 
     def decide_at(idx: int) -> Confirmation:
+        unseen = blind is not None and bool(blind[idx])
+        shift = arb(0) if body.strict or unseen else ROUND_OFF_SHIFT
+        if ball_h is not None and certainly_definite(ball_h, ExactSample(inst, env, idx).balls, n, shift):
+            return Confirmation(Decision.NOISE, "> 0", "0", "positive definite (certified, arb)", 0.0)
         exact = _rational_at(h, exact_point(inst, env, idx))
         if exact is not None:  # decide exactly over QQ
             if exact != exact.T:
@@ -142,10 +162,57 @@ def _decider(
                 low_exact, text = mpmath.mpf(0), "0"
             return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
         args = mp_args(inst, env, idx)
-        unseen = blind is not None and bool(blind[idx])
         return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict, blind=unseen)
 
     return decide_at
+
+
+def _mirrored(h: sp.Matrix) -> bool:
+    """Whether each entry below the diagonal is the same expression as its mirror image above it: H is then
+    symmetric at every point, exactly, and its balls' LDLᵀ speaks of H itself (an asymmetry of 10⁻⁵⁰ would hide
+    within balls; an H that is not so is decided as before, where symmetry is checked)."""
+    return all(h[i, j] == h[j, i] for i in range(h.rows) for j in range(i))
+
+
+def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb) -> bool:
+    """Whether arb shows H + shift·I positive definite at the point (balls at flint's working precision, as
+    ExactSample.balls gives them): an LDLᵀ of the entries' balls whose every pivot lies above 0. Every symmetric
+    matrix within the balls is then positive definite, H + shift·I with them, so H's least eigenvalue lies above
+    −shift: a pass, with no eigenvalue computed. shift is 0 for a strict claim and at a blind sample, else
+    ROUND_OFF_SHIFT, which decide_sign also passes as round-off. First at the 100 digits a certified confirmation
+    takes; again at 4 and 16 times the bits while a cancellation ate half an entry's bits (σ(t)(1 − σ(t)) at
+    t = 300 holds 1 − σ(300) ≈ 10⁻¹³⁰, lost at 100 digits). False where the balls decide nothing (a singular H,
+    a pivot within round-off of 0, an entry arb cannot enclose): the caller decides as before, in mpmath (its
+    eigsy at 50 and 100 digits, and more for large values, took most of logistic_loss.hessian_psd's numeric
+    check)."""
+    for bits in ESCALATION:
+        with enclose.precision(bits):
+            try:
+                entries = ball_h.entries(point(), range(n * n))
+            except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # balls.Unsupported is a ValueError
+                return False
+            if not all(e.is_finite() for e in entries):
+                return False
+            rows = [[e + shift if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
+            if _pivots_positive(rows):
+                return True
+            if min(e.rel_accuracy_bits() for e in entries) >= bits // 2:
+                return False  # every entry is sharp: more bits would not decide it
+    return False
+
+
+def _pivots_positive(a: list[list[arb]]) -> bool:
+    """Gaussian elimination without pivoting on a symmetric matrix of balls (LDLᵀ): True if every pivot is
+    certainly positive (arb's > holds only for every point of both balls)."""
+    n = len(a)
+    for k in range(n):
+        if not a[k][k] > 0:
+            return False
+        for i in range(k + 1, n):
+            factor = a[i][k] / a[k][k]
+            for j in range(k + 1, n):
+                a[i][j] = a[i][j] - factor * a[k][j]
+    return True
 
 
 def _rational_at(h: sp.Matrix, point: dict[sp.Symbol, sp.Rational]) -> sp.Matrix | None:
