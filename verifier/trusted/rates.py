@@ -26,7 +26,7 @@ from sympy.polys.polyerrors import NotAlgebraic
 from verifier.language import walk
 from verifier.language.iteration import Iteration
 from verifier.language.text import clipped
-from verifier.trusted import obligations, provisos
+from verifier.trusted import obligations, provisos, state_domain
 from verifier.trusted.decide import normal_form
 from verifier.trusted.instantiate import Instance
 from verifier.trusted.obligations import NotShowable
@@ -192,6 +192,7 @@ def one_step_leading_term(inst: Instance, shape: Iteration, q: int, constant: sp
         shown = clipped(constant, 60)
         raise NotShowable(f"|{shown}| < 1 is not shown: order 1 converges only for a constant inside (−1, 1)")
     _same_branches_beside_the_root(inst, shape)
+    state_domain.iterates_stay(inst, shape, q, constant)
     numer, denom = sp.fraction(sp.cancel(sp.together(error_map - constant * e**q)))
     d0 = denom.subs(e, 0)
     if d0.is_zero is None:  # (c·e³ + e⁵)/(c·e + e⁴) with c = a² − 2 is e²/1 for a ≠ ±√2 and 1 there (helper-73)
@@ -254,6 +255,7 @@ def memory_order_detail(inst: Instance, shape: Iteration, q: sp.Expr) -> str:
     The detail line for the proof, or NotShowable naming what fails."""
     if shape.memory != 2:
         raise NotShowable("orders of maps with memory are decided for two-point maps only")
+    state_domain.iterates_stay(inst, shape)
     lead = leading_monomial(inst, shape)
     (a0, a1), k = lead.exponents, lead.coefficient
     if a0 + a1 < 2 or not vanishes(sp.expand(q**2 - a0 * q - a1)) or q.is_positive is not True:
@@ -272,6 +274,7 @@ def linear_rate_detail(inst: Instance, shape: Iteration) -> str:
     the detail line for the proof, or NotShowable naming what fails."""
     if not all(vanishes(gap) for gap in fixed_point_gap(inst, shape)):
         raise NotShowable("the root is not shown to be a fixed point of the step")
+    state_domain.iterates_stay(inst, shape)
     eigenvalues = real_spectrum(state_jacobian(inst, shape))
     rho = sp.sympify(inst.symbolic(sp.sympify(inst.claim.body.constant)))  # type: ignore[attr-defined]
     if not is_spectral_radius(rho, eigenvalues) or sign(1 - rho) <= 0:
