@@ -6,6 +6,7 @@ import re
 
 from verifier.language.text import margin_text, n_text
 from verifier.numeric.checks.certified import CERTIFIED_NOTE, MONTE_CARLO_NOTE
+from verifier.numeric.checks.convergence import NO_VALUE_NOTE
 from verifier.numeric.checks.definedness import UNDEFINED_NOTE
 from verifier.numeric.checks.enclosure import ENCLOSURE_NOTE
 from verifier.numeric.checks.resolve import UNDERFLOW_NOTE
@@ -15,7 +16,7 @@ from verifier.trusted.provisos import narrows
 # why a sample was skipped: it has no value there, a float cannot hold its value (10⁴⁰⁰), or it is a kink
 SKIPPED_WHY = "no value there, a value beyond floats' range, or a kink"
 # the numeric notes a reason repeats
-NOTES = (UNDEFINED_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE, UNDERFLOW_NOTE)
+NOTES = (UNDEFINED_NOTE, NO_VALUE_NOTE, ENCLOSURE_NOTE, CERTIFIED_NOTE, MONTE_CARLO_NOTE, UNDERFLOW_NOTE)
 
 
 def walked(result: ClaimResult, why_not: str) -> str:

@@ -6,6 +6,7 @@ One-step scalar maps are checked here; maps with memory and vector maps in
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import iteration_of
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
+from verifier.numeric.checks import definedness
 from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
@@ -71,6 +73,9 @@ def _order_and_constant(
     return q, estimates[-1], remaining(estimates)
 
 
+NO_VALUE_NOTE = "the claimed root or constant has no real value at"
+
+
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     shape = iteration_of(body)
     if not shape.one_step_scalar:
@@ -89,7 +94,14 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         args = mp_args(inst, env, idx) if env else []
         at = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, admits, mirror=mirror)
         seen.trial(idx, mirror, at)
-    return seen.outcome(inst, env, count)
+    if not env:
+        return seen.outcome(inst, env, count)
+    # a sample where the root or the constant has no real value (1/(2√a) at a = 0) says nothing of the iteration,
+    # but is not passed over in silence: a note at a special point, an error that asks to narrow the domain at a
+    # random one (as for every claim with no two sides)
+    found = definedness.entries_everywhere(inst, env, [sp.sympify(e) for e in extra if e.free_symbols], s)
+    said = found.note.replace(definedness.UNDEFINED_NOTE, NO_VALUE_NOTE)
+    return definedness.noted(dataclasses.replace(found, note=said), seen.outcome(inst, env, count))
 
 
 @dataclass
