@@ -37,3 +37,27 @@ def test_a_claim_defined_at_every_sample_says_nothing_more() -> None:
     r = _verify(Convergence((x + a / x) / 2, x, root=sp.sqrt(a), order=2, constant=1 / (2 * sp.sqrt(a)), where=where))
     assert r.status is Status.PROVED, r.reason
     assert NO_VALUE_NOTE not in r.reason
+
+
+def _secant(where: dict) -> Convergence:
+    """The secant step for √a: a map with memory, checked by another path (multistep.check_iteration)."""
+    now, prev = sp.symbols("x_now x_prev")
+    f_now, f_prev = now**2 - a, prev**2 - a
+    step = now - f_now * (now - prev) / (f_now - f_prev)
+    phi = (1 + sp.sqrt(5)) / 2
+    return Convergence(
+        step, (now, prev), root=sp.sqrt(a), order=phi, constant=(1 / (2 * sp.sqrt(a))) ** (phi - 1), where=where
+    )
+
+
+def test_a_two_point_map_whose_constant_has_no_value_on_half_its_domain_is_an_error() -> None:
+    r = _verify(_secant({a: Real()}))
+    assert r.status is Status.ERROR, r.reason
+    assert "narrow the domain" in r.reason, r.reason
+
+
+def test_a_two_point_map_whose_constant_has_no_value_at_a_special_point_is_noted_not_a_crash() -> None:
+    """At a = 0 the constant's 1/(2√a) divided by zero in the iteration's own code: an internal error."""
+    r = _verify(_secant({a: Nonnegative()}))
+    assert not r.internal_error, r.reason
+    assert NO_VALUE_NOTE in r.reason, r.reason

@@ -79,7 +79,10 @@ NO_VALUE_NOTE = "the claimed root or constant has no real value at"
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     shape = iteration_of(body)
     if not shape.one_step_scalar:
-        return check_iteration(inst, body, shape, rng, s)
+        env = sample(inst, rng, 6, s, corners_ok=False) if inst.symbols else {}
+        return _with_values(
+            inst, env, [*shape.root, body.order, body.constant], s, check_iteration(inst, body, shape, env)
+        )
     x = shape.items[0][0]
     symbols = list(inst.symbols)
     step_mp = confirm.mp_compile([*symbols, x], [shape.step[0]])
@@ -94,14 +97,19 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         args = mp_args(inst, env, idx) if env else []
         at = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, admits, mirror=mirror)
         seen.trial(idx, mirror, at)
-    if not env:
-        return seen.outcome(inst, env, count)
-    # a sample where the root or the constant has no real value (1/(2√a) at a = 0) says nothing of the iteration,
-    # but is not passed over in silence: a note at a special point, an error that asks to narrow the domain at a
-    # random one (as for every claim with no two sides)
-    found = definedness.entries_everywhere(inst, env, [sp.sympify(e) for e in extra if e.free_symbols], s)
+    return _with_values(inst, env, extra, s, seen.outcome(inst, env, count))
+
+
+def _with_values(inst: Instance, env: Env, claimed: list, s: Settings, outcome: NumericOutcome) -> NumericOutcome:
+    """The outcome, unless the claimed root, order or constant has no real value at a sample (1/(2√a) at a = 0),
+    which says nothing of the iteration but is not passed over in silence: a note at a special point, an error that
+    asks to narrow the domain at a random one (as for every claim with no two sides)."""
+    exprs = [e for e in (sp.sympify(c) for c in claimed) if e.free_symbols]
+    if not env or not exprs:
+        return outcome
+    found = definedness.entries_everywhere(inst, env, exprs, s)
     said = found.note.replace(definedness.UNDEFINED_NOTE, NO_VALUE_NOTE)
-    return definedness.noted(dataclasses.replace(found, note=said), seen.outcome(inst, env, count))
+    return definedness.noted(dataclasses.replace(found, note=said), outcome)
 
 
 @dataclass

@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from functools import partial
 
 import mpmath
-import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Convergence
 from verifier.language.iteration import Iteration
 from verifier.numeric import confirm
+from verifier.numeric.batch import Env
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample, state_admits
+from verifier.numeric.checks.sampling import mp_args, outside_domain, point_values, state_admits
 from verifier.numeric.checks.settling import CONSTANT_TOL, constant_agrees, remaining
 from verifier.numeric.checks.starts import two_starts
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
@@ -331,22 +331,22 @@ def _off_claim(observed: Estimate | None) -> bool:
     return observed is not None and not observed.ok
 
 
-def check_iteration(
-    inst: Instance, body: Convergence, shape: Iteration, rng: np.random.Generator, s: Settings
-) -> NumericOutcome:
-    """Order and constant (or linear rate) of a map with memory or a vector map, at a few samples."""
+def check_iteration(inst: Instance, body: Convergence, shape: Iteration, env: Env) -> NumericOutcome:
+    """Order and constant (or linear rate) of a map with memory or a vector map, at the samples env."""
     fns = compile_iteration(inst, body, shape)
     linear = sp.sympify(body.order) == 1
     estimate = linear_estimator(fns) if linear else superlinear_estimator(fns)
     dps = CONV_DPS if linear else SUPERLINEAR_DPS
-    env = sample(inst, rng, 6, s, corners_ok=False) if inst.symbols else {}
     count = len(next(iter(env.values()))) if env else 1
     seen: list[tuple[int, Estimate]] = []
     failures: list[tuple[int, Estimate]] = []
     recomputed = 0
     for idx in range(count):
         args = mp_args(inst, env, idx) if env else []
-        est = estimate(args, dps)
+        try:
+            est = estimate(args, dps)
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError):  # no root or constant here: see _with_values
+            est = None
         if est is not None and not est.ok:
             recomputed += 1
             again, stands = confirm.stands_at_twice_the_digits(partial(estimate, args), _off_claim, dps)
