@@ -112,9 +112,7 @@ VERBOSE_HELP = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=Reflowed
-    )
+    parser = argparse.ArgumentParser(prog="verifier", description=DESCRIPTION, epilog=EPILOG, formatter_class=Reflowed)
     parser.add_argument("--version", action="version", version=f"verifier {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _verify_all_parser(sub)

@@ -332,10 +332,25 @@ def _subscript(text: str) -> str:
     """x_{12} as x₁₂ where every character has a unicode subscript, else as x_(…)."""
     chars = text.replace(" ", "")
     return chars.translate(_SUBSCRIPTS) if all(ord(c) in _SUBSCRIPTS for c in chars) else f"_({chars})"
+
+
 _PLAIN_WORDS = (
-    ("\\mathbb{E}", "𝔼"), ("\\left", ""), ("\\right", ""), ("\\|", "‖"), ("\\sim", "~"), ("\\quad", "  "),
-    ("\\implies", "⟹"), ("\\iff", "⟺"), ("\\succeq", "⪰"), ("\\succ", "≻"), ("\\le", "≤"), ("\\ge", "≥"),
-    ("\\infty", "∞"), ("\\to", "→"), ("_{k+1}", "ₖ₊₁"), ("\\", ""),
+    ("\\mathbb{E}", "𝔼"),
+    ("\\left", ""),
+    ("\\right", ""),
+    ("\\|", "‖"),
+    ("\\sim", "~"),
+    ("\\quad", "  "),
+    ("\\implies", "⟹"),
+    ("\\iff", "⟺"),
+    ("\\succeq", "⪰"),
+    ("\\succ", "≻"),
+    ("\\le", "≤"),
+    ("\\ge", "≥"),
+    ("\\infty", "∞"),
+    ("\\to", "→"),
+    ("_{k+1}", "ₖ₊₁"),
+    ("\\", ""),
 )
 
 

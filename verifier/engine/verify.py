@@ -29,7 +29,7 @@ from verifier.language.stepwise import Chain
 from verifier.language.text import confirmation_text, n_text
 from verifier.language.usage import builder_error
 from verifier.numeric.checks import NumericOutcome, spot_check
-from verifier.numeric.checks.definedness import is_definedness
+from verifier.numeric.checks.definedness import beyond_a_proof
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.users import NoNumericForm, Unsupported
 from verifier.outcome import (
@@ -228,7 +228,7 @@ class _Walk:
         """One n's numeric outcome: False (the walk stops) for a counterexample; an undecided n (equality at A = cI
         for a strict inequality at n = 2) closes the ladder, and larger n are still checked (one may refute it)."""
         if outcome.verdict is NumericVerdict.FAIL:
-            if probe and self.settings.probe and not is_definedness(outcome.counterexample):
+            if probe and self.settings.probe and not beyond_a_proof(outcome.counterexample):
                 self.contradiction = _probe_inconsistency(inst, self.family, n, outcome.counterexample)
             self.refuted(outcome, inst)
             return False
@@ -308,7 +308,7 @@ class _Walk:
             raise ClaimError(f"the claim is undefined at every n ({n_text(list(undefined))}): a division by zero?")
         # a proof for all n holds where both sides are defined: a point where one side is not defeats the claim,
         # not the proof (no inconsistency)
-        for_all_n = found.proof if found is not None and not is_definedness(self.counterexample) else None
+        for_all_n = found.proof if found is not None and not beyond_a_proof(self.counterexample) else None
         status, inconsistent = kernel.judge(
             family, self.stated, self.proofs, self.verdicts, self.contradiction, for_all_n, self.checked
         )

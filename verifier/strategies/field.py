@@ -178,8 +178,10 @@ class Field:
         ctx = flint.fmpq_mpoly_ctx.get(names, "lex")
         gens = ctx.gens()
         at = {s: gens[i] for i, s in enumerate(symbols)}
-        shift = {y: (at[x] if isinstance(x, sp.Symbol) else ctx.constant(0)) + gens[len(symbols) + k]
-                 for k, (y, x) in enumerate(pairs)}
+        shift = {
+            y: (at[x] if isinstance(x, sp.Symbol) else ctx.constant(0)) + gens[len(symbols) + k]
+            for k, (y, x) in enumerate(pairs)
+        }
         shifted = poly.compose(*[shift.get(s, at[s]) for s in self.symbols], ctx=ctx) if self.symbols else None
         if shifted is None or shifted.is_zero():
             return None

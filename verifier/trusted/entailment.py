@@ -111,9 +111,7 @@ def _denominators(entry: sp.Expr) -> list[sp.Expr]:
     odd = [f for f in entry.atoms(sp.Function) if not isinstance(f, sp.exp)]
     odd += [p for p in entry.atoms(sp.Pow) if not p.exp.is_Integer and p.base.is_positive is not True]
     if odd:
-        raise NotShowable(
-            f"the multiplier holds {clipped(odd[0], 40)}, which may be undefined where the premise holds"
-        )
+        raise NotShowable(f"the multiplier holds {clipped(odd[0], 40)}, which may be undefined where the premise holds")
     _, den = sp.fraction(sp.together(entry))
     if den.is_Number:
         if den == 0:

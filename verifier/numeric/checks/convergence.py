@@ -96,7 +96,7 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
         # the claim is local: the root is approached from both sides, those the state's declared domain holds
         args = mp_args(inst, env, idx) if env else []
         at = partial(_convergence_at, step_mp, info_mp, args, start_expr is not None, admits, mirror=mirror)
-        seen.trial(idx, mirror, at)
+        seen.trial(idx, mirror, at, declared=start_expr is not None and not mirror)
     return _with_values(inst, env, extra, s, seen.outcome(inst, env, count))
 
 
@@ -124,13 +124,15 @@ class _Observed:
     informative: set[int] = field(default_factory=set)  # the samples whose iteration said something
     unsettled: list[int] = field(default_factory=list)  # a failure seen from 10⁻³ that nothing nearer confirmed
 
-    def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None]) -> None:
+    def trial(self, idx: int, mirror: bool, observe: Callable[..., tuple | None], declared: bool = False) -> None:
         """One start (or its mirror image across the root), at CONV_DPS digits; a failure is observed again at
         twice the digits, and from a start CLOSER orders of magnitude nearer the root, and stands only if it is
         seen both times: the claim is about the limit, and a start outside the root's basin (x/2 cos 1 + 10⁶x² from
         10⁻³) or where a higher-order term still dominates says nothing about it (helper-72). A pass is observed again
         at twice the digits, where the constant's estimates settle closer: 120 digits hold Newton's constant at √2
-        only to 10⁻¹⁷, and 1/(2√2) + 10⁻¹⁸ was CHECKED (red team 119)."""
+        only to 10⁻¹⁷, and 1/(2√2) + 10⁻¹⁸ was CHECKED (red team 119). declared: the start is the claim's own, and
+        an iteration that does not converge from it is a failure as it stands (Newton's step on atan from x₀ = 10 was
+        looked at again from 10⁻⁵, and PROVED)."""
         verdict, dps = observe(), CONV_DPS
         if verdict is not None and verdict[5] is True and _off_claim(finer := observe(2 * CONV_DPS)):
             verdict, dps = finer, 2 * CONV_DPS
@@ -145,7 +147,8 @@ class _Observed:
         if not ok:
             self.recomputed += 1
             again, stands = confirm.stands_at_twice_the_digits(observe, _off_claim, dps)
-            finer = _nearer(observe) if stands else again
+            diverged = declared and why.startswith("no convergence")
+            finer = _nearer(observe) if stands and not diverged else again
             if stands and (finer is None or finer[5] is None):
                 self.unsettled.append(idx)  # nothing seen nearer the root: no verdict either way
                 return
@@ -154,7 +157,8 @@ class _Observed:
                     (
                         idx,
                         (why or f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}")
-                        + (" (started on the other side of the root)" if mirror else ""),
+                        + (" (started on the other side of the root)" if mirror else "")
+                        + (f" {definedness.FROM_THE_START}" if diverged else ""),
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
                     )
                 )
@@ -300,5 +304,10 @@ def _no_convergence(step_mp: Callable[..., list], args: list, root: mpmath.mpf, 
         return f"the root is not a fixed point: step(root) − root ≈ {mpmath.nstr(moved - root, 6)}"
     flat = len(errors) >= 3 and errors[0] > 0 and all(b >= a for a, b in itertools.pairwise(errors))
     if flat and errors[-1] >= errors[0]:
-        return f"no convergence: the error went from {mpmath.nstr(errors[0], 3)} to {mpmath.nstr(errors[-1], 3)}"
+        return f"no convergence: the error went from {_shown(errors[0])} to {_shown(errors[-1])}"
     return None
+
+
+def _shown(error: mpmath.mpf) -> str:
+    """An error's size in a few characters: beyond 10¹⁰⁰ (an iteration that ran away: 10^(3·10¹²⁰)), only that."""
+    return mpmath.nstr(error, 3) if error < mpmath.mpf(10) ** 100 else "more than 1e+100"
