@@ -4,20 +4,21 @@ a matrix that is not so, by however little beyond the shift, must never pass the
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from flint import arb
 
-from verifier import PSD, Real, claim
+from verifier import PSD, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.numeric import balls, enclose
 from verifier.numeric.checks import psd
 from verifier.outcome import Status
 
 x, y = sp.symbols("x y", real=True)
-NO_SHIFT = arb(0)
+NO_SHIFT = None
 
 
-def _definite(h: sp.Matrix, at: dict[sp.Symbol, sp.Rational], shift: arb) -> bool:
+def _definite(h: sp.Matrix, at: dict[sp.Symbol, sp.Rational], shift: arb | None) -> bool:
     symbols = sorted(at, key=str)
     evaluator = balls.BallEvaluator(symbols, list(h))
     return psd.certainly_definite(evaluator, lambda: [enclose.exact(at[s]) for s in symbols], h.rows, shift)
@@ -44,6 +45,22 @@ def test_a_least_eigenvalue_beyond_the_shift_never_passes() -> None:
         assert not _definite(below, at, psd.ROUND_OFF_SHIFT), gap
     within = sp.Matrix([[x, x], [x, x - sp.Integer(10) ** -80]])  # −5·10⁻⁸¹: round-off at 100 digits, as before
     assert _definite(within, at, psd.ROUND_OFF_SHIFT)
+    small = sp.Integer(10) ** -80 * sp.Matrix([[x, 2 * x], [2 * x, x]])  # −10⁻⁸⁰: the shift is scaled to its size
+    assert not _definite(small, at, psd.ROUND_OFF_SHIFT)
+
+
+@pytest.mark.parametrize(
+    ("matrix", "domain"),
+    [
+        (sp.Matrix([[1, 1], [1, 1 - sp.Integer(10) ** -70]]), None),  # rational: decided exactly before any shift
+        (sp.Integer(10) ** -80 * x * sp.Matrix([[1, 2], [2, 1]]), Positive()),
+        (sp.Integer(10) ** -80 * sp.exp(x) * sp.Matrix([[1, 2], [2, 1]]), Real()),
+    ],
+)
+def test_a_matrix_that_is_not_psd_by_a_little_or_at_a_small_scale_is_refuted(matrix: sp.Matrix, domain: object) -> None:
+    statement = PSD(matrix, where={x: domain} if domain is not None else {})
+    r = verify_family(claim(name="probe")(lambda: statement), EngineSettings(samples=200, diagnose=False))
+    assert r.status is Status.REFUTED, r.reason
 
 
 def test_a_cancellation_is_resolved_with_more_bits() -> None:

@@ -31,6 +31,7 @@ ESCALATION = (confirm.CERTIFY_BITS, 4 * confirm.CERTIFY_BITS, 16 * confirm.CERTI
 # a non-strict claim's smallest eigenvalue that passes as round-off: decide_sign passes one at or above
 # −10⁻⁶⁸·max(1, |λ|) at 100 digits (LOW_DPS − 12 digits, and 30 orders more); 2⁻²²⁶ ≈ 9.3·10⁻⁶⁹, exact in a ball
 ROUND_OFF_SHIFT = arb(2) ** -226
+CERTIFIED = Confirmation(Decision.NOISE, "> 0", "0", "positive definite (certified, arb)", 0.0)
 ASYMMETRY_PROBES = 3  # lopsided samples recomputed in high precision before the matrix is called not symmetric
 
 
@@ -139,17 +140,19 @@ def _decider(
     inst: Instance, body: PSD, h: sp.Matrix, env: Env, blind: np.ndarray | None
 ) -> Callable[[int], Confirmation]:
     """The high-precision decision at one sample: a pass where arb shows the matrix positive definite there
-    (`certainly_definite`); else exactly over QQ where the matrix is rational there; else its smallest
-    eigenvalue at 50 and 100 digits (and more where values are large)."""
+    (`certainly_definite`); else exactly over QQ where the matrix is rational there (an exact decision before any
+    tolerance: [[1, 1], [1, 1 − 10⁻⁷⁰]] is not PSD); else, for a non-strict claim at a sample floats saw, a pass
+    where arb shows H + εI positive definite; else its smallest eigenvalue at 50 and 100 digits (and more where
+    values are large)."""
     n = h.rows
     mp_h = confirm.mp_compile(inst.symbols, list(h))
     ball_h = balls.BallEvaluator(inst.symbols, list(h)) if _mirrored(h) else None
 
     def decide_at(idx: int) -> Confirmation:
         unseen = blind is not None and bool(blind[idx])
-        shift = arb(0) if body.strict or unseen else ROUND_OFF_SHIFT
-        if ball_h is not None and certainly_definite(ball_h, ExactSample(inst, env, idx).balls, n, shift):
-            return Confirmation(Decision.NOISE, "> 0", "0", "positive definite (certified, arb)", 0.0)
+        at = ExactSample(inst, env, idx)
+        if ball_h is not None and certainly_definite(ball_h, at.balls, n, None):
+            return CERTIFIED
         exact = _rational_at(h, exact_point(inst, env, idx))
         if exact is not None:  # decide exactly over QQ
             if exact != exact.T:
@@ -161,6 +164,12 @@ def _decider(
             if not ok and body.strict and exact.det() == 0:  # singular: its least eigenvalue is 0, not eigsy's −2e-41
                 low_exact, text = mpmath.mpf(0), "0"
             return Confirmation(Decision.NOISE if ok else Decision.CONFIRMED, text, "0", text, float(low_exact))
+        if (
+            ball_h is not None
+            and not (body.strict or unseen)
+            and certainly_definite(ball_h, at.balls, n, ROUND_OFF_SHIFT)
+        ):
+            return CERTIFIED  # H + εI positive definite, ε within what decide_sign passes as round-off
         args = mp_args(inst, env, idx)
         return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict, blind=unseen)
 
@@ -174,17 +183,16 @@ def _mirrored(h: sp.Matrix) -> bool:
     return all(h[i, j] == h[j, i] for i in range(h.rows) for j in range(i))
 
 
-def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb) -> bool:
-    """Whether arb shows H + shift·I positive definite at the point (balls at flint's working precision, as
+def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb | None) -> bool:
+    """Whether arb shows H + εI positive definite at the point (balls at flint's working precision, as
     ExactSample.balls gives them): an LDLᵀ of the entries' balls whose every pivot lies above 0. Every symmetric
-    matrix within the balls is then positive definite, H + shift·I with them, so H's least eigenvalue lies above
-    −shift: a pass, with no eigenvalue computed. shift is 0 for a strict claim and at a blind sample, else
-    ROUND_OFF_SHIFT, which decide_sign also passes as round-off. First at the 100 digits a certified confirmation
-    takes; again at 4 and 16 times the bits while a cancellation ate half an entry's bits (σ(t)(1 − σ(t)) at
-    t = 300 holds 1 − σ(300) ≈ 10⁻¹³⁰, lost at 100 digits). False where the balls decide nothing (a singular H,
-    a pivot within round-off of 0, an entry arb cannot enclose): the caller decides as before, in mpmath (its
-    eigsy at 50 and 100 digits, and more for large values, took most of logistic_loss.hessian_psd's numeric
-    check)."""
+    matrix within the balls is then positive definite, H + εI with them, so H's least eigenvalue lies above −ε:
+    a pass, with no eigenvalue computed. ε is 0 for a shift of None (H itself positive definite), else the shift
+    scaled down to a matrix smaller than 1 (_shift). First at the 100 digits a certified confirmation takes;
+    again at 4 and 16 times the bits while a cancellation ate half an entry's bits (σ(t)(1 − σ(t)) at t = 300
+    holds 1 − σ(300) ≈ 10⁻¹³⁰, lost at 100 digits). False where the balls decide nothing (a singular H, a pivot
+    within round-off of 0, an entry arb cannot enclose): the caller decides as before (mpmath's eigsy at 50 and
+    100 digits, and more for large values, took most of logistic_loss.hessian_psd's numeric check)."""
     for bits in ESCALATION:
         with enclose.precision(bits):
             try:
@@ -193,12 +201,23 @@ def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb
                 return False
             if not all(e.is_finite() for e in entries):
                 return False
-            rows = [[e + shift if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
+            eps = _shift(shift, entries)
+            rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
             if _pivots_positive(rows):
                 return True
             if min(e.rel_accuracy_bits() for e in entries) >= bits // 2:
                 return False  # every entry is sharp: more bits would not decide it
     return False
+
+
+def _shift(shift: arb | None, entries: list[arb]) -> arb:
+    """ε for H + εI: none (0) for a shift of None, else ROUND_OFF_SHIFT times the largest entry where that is below
+    1: decide_sign's round-off is absolute (10⁻⁶⁸) for values up to 1, so 10⁻⁸⁰·[[1, 2], [2, 1]], whose least
+    eigenvalue −10⁻⁸⁰ it would pass, is measured against its own size here."""
+    if shift is None:
+        return arb(0)
+    size = max((e.abs_upper() for e in entries), default=arb(0))
+    return shift * (size if size < 1 else arb(1))
 
 
 def _pivots_positive(a: list[list[arb]]) -> bool:
