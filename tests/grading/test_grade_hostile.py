@@ -226,3 +226,13 @@ def test_host_paths_are_cut_from_what_students_see(tmp_path: Path) -> None:
 def test_the_hostile_course_has_the_issues_attacks_and_ten_more() -> None:
     names = [s for s in write_hostile_course.__globals__["hostile_variants"]()]
     assert len(names) >= 8 + 10 and HOSTILE_NAME
+
+
+def test_a_bidirectional_override_is_cut_from_a_students_text() -> None:
+    """A folder s1_\u202eDEVORP drew the rest of its terminal row reversed: "… │ 0/1 │ REFUTED" as
+    "PROVED │ 1/0 │ …" (red team 122). Every bidi formatting character is cut, as a control character is."""
+    assert clean_text("s1_\u202eDEVORP\u202c \u2066a\u2069\u2067b\u2068c\u200e\u200f\u061c\u202a\u202b\u202d") == (
+        "s1_DEVORP abc"
+    )
+    assert clean_text("x\u200dy\u00e9") == "x\u200dy\u00e9"  # a joiner is kept (it shapes scripts and emoji)
+

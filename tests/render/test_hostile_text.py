@@ -56,3 +56,23 @@ def test_no_result_holds_a_control_character_and_the_terminal_prints_none() -> N
     terminal.render(console, RunReport([result], seed=0, samples=60, seconds=1.0), verbose=True)
     terminal.chains(console, RunReport([result], seed=0, samples=60, seconds=1.0), verbose=True)
     assert "\x1b" not in out.getvalue()
+
+
+BIDI = "\u202eDEVORP\u202c \u2067x\u2069 \u200f"  # right-to-left override: the rest of a line drawn reversed
+
+
+def test_no_result_holds_a_bidirectional_override_and_the_terminal_prints_none() -> None:
+    """A U+202E in a student's text reversed the rest of its terminal line or Markdown row: a row with
+    "s1_\u202eDEVORP │ 0/1 │ REFUTED" was drawn "s1_│ DETUFER │ 1/0 │ PROVED" (red team 122)."""
+    step = _step(1, "x", f"by {BIDI}")
+    result = ClaimResult("chain", "homework", "chain", f"doc {BIDI}", Expect.HOLDS, Status.PROVED, "1 step",
+                         steps=[step], notes=BIDI)  # fmt: skip
+    assert "\\u202eDEVORP\\u202c" in result.statement and "\\u2067x\\u2069 \\u200f" in result.notes
+    out = io.StringIO()
+    console = Console(file=out, width=80, force_terminal=False, color_system=None)
+    report = RunReport([result], seed=0, samples=60, seconds=1.0)
+    terminal.render(console, report, verbose=True)
+    terminal.chains(console, report, verbose=True)
+    shown = out.getvalue() + markdown.render(report)
+    assert not any(c in shown for c in "\u202e\u202c\u2067\u2069\u200f"), shown
+

@@ -36,6 +36,7 @@ from verifier.language.claims import (
 )
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain, Step
+from verifier.language.text import CONTROL
 from verifier.outcome import Expect
 from verifier.strategies.budget import BudgetExceeded, cpu_limit
 
@@ -53,12 +54,12 @@ DOMAINS: dict[str, type] = {
 DISTRIBUTIONS: dict[str, type] = {
     cls.__name__: cls for cls in (distributions.Normal, distributions.Bernoulli, distributions.Uniform)
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_text(value: object, limit: int = MAX_TEXT) -> str:
-    """A string from a submission, safe to show: control characters (terminal escapes) removed, length capped."""
-    text = _CONTROL.sub("", str(value))
+    """A string from a submission, safe to show: control characters (terminal escapes) and bidirectional formatting
+    characters (a right-to-left override redraws the rest of a row) removed, length capped."""
+    text = CONTROL.sub("", str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -78,13 +78,21 @@ def reads_as_written(written: str, reading: str) -> bool:
 
 
 # control characters other than tab and newline: an ESC from a student's \text{…} or docstring would colour or
-# overwrite a terminal line (hide a REFUTED), so a result never holds one: each is written as its escape, "\x1b"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# overwrite a terminal line (hide a REFUTED), so a result never holds one: each is written as its escape, "\x1b".
+# So are the bidirectional formatting characters: a U+202E (right-to-left override) draws the rest of a terminal
+# line or a Markdown row reversed, "DEVORP │ 0/1 │ REFUTED" as "DETUFER │ 1/0 │ PROVED"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
-    """text with each control character but tab and newline written as its escape (ESC as "\\x1b")."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+    """text with each control character but tab and newline, and each bidirectional formatting character, written
+    as its escape (ESC as "\\x1b", a right-to-left override as "\\u202e")."""
+    return CONTROL.sub(_escape, text) if CONTROL.search(text) else text
 
 
 def make_visible(result: object) -> None:
@@ -92,11 +100,11 @@ def make_visible(result: object) -> None:
     characters escaped."""
     for f in fields(result):  # type: ignore[arg-type]
         value = getattr(result, f.name)
-        if isinstance(value, str) and _CONTROL.search(value):
+        if isinstance(value, str) and CONTROL.search(value):
             object.__setattr__(result, f.name, visible(value))
-        elif isinstance(value, list | tuple) and any(isinstance(v, str) and _CONTROL.search(v) for v in value):
+        elif isinstance(value, list | tuple) and any(isinstance(v, str) and CONTROL.search(v) for v in value):
             object.__setattr__(result, f.name, type(value)(visible(v) if isinstance(v, str) else v for v in value))
-        elif isinstance(value, dict) and any(isinstance(k, str) and _CONTROL.search(k) for k in value):
+        elif isinstance(value, dict) and any(isinstance(k, str) and CONTROL.search(k) for k in value):
             object.__setattr__(result, f.name, {visible(k) if isinstance(k, str) else k: v for k, v in value.items()})
 
 
