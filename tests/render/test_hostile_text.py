@@ -4,12 +4,13 @@ character (an ESC that colours or overwrites a terminal line) in any result (red
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 
 from markdown_it import MarkdownIt
 from rich.console import Console
 
 from verifier.outcome import ClaimResult, Expect, ProofEvidence, RunReport, Status, StepResult
-from verifier.render import markdown, terminal
+from verifier.render import junit, markdown, terminal
 
 SCRIPT = "<script>alert(1)</script>"
 ESC = "\x1b[31mRED\x1b[0m"
@@ -76,3 +77,13 @@ def test_no_result_holds_a_bidirectional_override_and_the_terminal_prints_none()
     shown = out.getvalue() + markdown.render(report)
     assert not any(c in shown for c in "\u202e\u202c\u2067\u2069\u200f"), shown
 
+
+def test_the_junit_report_stays_well_formed_xml_whatever_a_name_holds() -> None:
+    """`% claim: sq\uffff` (or a file named so) put a character XML 1.0 forbids in the JUnit report: a CI system's
+    parser refused the whole file, "not well-formed (invalid token)" (red team 122). Each is written as its escape."""
+    odd = "sq\ufffe\uffff\ud800<b>]]>&"
+    result = ClaimResult(odd, odd, odd, odd, Expect.HOLDS, Status.REFUTED, f"1 step REFUTED {odd}",
+                         steps=[_step(1, "x", odd)])  # fmt: skip
+    text = junit.render(RunReport([result], seed=0, samples=60, seconds=1.0))
+    case = ET.fromstring(text.encode()).find("testsuite/testcase")
+    assert case is not None and case.get("name") == "sq\\ufffe\\uffff\\ud800<b>]]>&"

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from verifier.outcome import RunReport, Status
 from verifier.render import counterexample as cx_text
+
+# what XML 1.0 does not allow anywhere (ElementTree writes it as it is): a claim named `sq\uffff` made the whole
+# report one a CI system's parser refuses, and a lone surrogate one that cannot be written as UTF-8
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _legal(text: str) -> str:
+    """text with each character XML forbids written as its escape (U+FFFF as "\\uffff")."""
+    return NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render(report: RunReport) -> str:
@@ -39,4 +49,4 @@ def render(report: RunReport) -> str:
             cx = f"{cx_text.headline(r.counterexample, r)}\n" if r.counterexample else ""
             node.text = f"{cx}replay: {r.replay}"
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + _legal(ET.tostring(root, encoding="unicode")) + "\n"
