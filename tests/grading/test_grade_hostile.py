@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -235,4 +236,27 @@ def test_a_bidirectional_override_is_cut_from_a_students_text() -> None:
         "s1_DEVORP abc"
     )
     assert clean_text("x\u200dy\u00e9") == "x\u200dy\u00e9"  # a joiner is kept (it shapes scripts and emoji)
+
+
+def test_a_name_that_is_not_utf8_is_shown_and_written(tmp_path: Path) -> None:
+    """A folder named with bytes that are not UTF-8 (b"s1_\\xff"), or a docstring holding a lone surrogate, reached
+    the JSON, CSV and feedback files as a surrogate: writing them stopped the whole course's grading with
+    "internal error: UnicodeEncodeError" (red team 122). Each such character is shown as U+FFFD."""
+    assert clean_text("s1_\udcff\udcfe \ud800x") == "s1_\ufffd\ufffd \ufffdx"
+    assert clean_text("x\U0001d465") == "x\U0001d465"  # a character beyond the BMP is kept
+
+
+@needs_sandbox
+def test_a_folder_name_that_is_not_utf8_costs_nothing(tmp_path: Path) -> None:
+    write_course(tmp_path, 1)
+    subs = tmp_path / "submissions"
+    only = next(subs.iterdir())
+    bad = os.fsencode(subs) + b"/s9_\xff\xfe"
+    os.rename(os.fsencode(only), bad)
+    proc = run_cli("grade", str(subs), "--against", str(tmp_path / "reference.py"), *FAST, "-q",
+                   "--json", str(tmp_path / "g.json"), "--csv", str(tmp_path / "g.csv"), "--feedback",
+                   str(tmp_path / "fb"))  # fmt: skip
+    assert "internal error" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert set(rows_of(tmp_path / "g.json")) == {"s9_\ufffd\ufffd"}
+    assert "s9_\ufffd\ufffd" in (tmp_path / "g.csv").read_text()
 

@@ -55,11 +55,14 @@ DISTRIBUTIONS: dict[str, type] = {
     cls.__name__: cls for cls in (distributions.Normal, distributions.Bernoulli, distributions.Uniform)
 }
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def clean_text(value: object, limit: int = MAX_TEXT) -> str:
     """A string from a submission, safe to show: control characters (terminal escapes) and bidirectional formatting
-    characters (a right-to-left override redraws the rest of a row) removed, length capped."""
-    text = CONTROL.sub("", str(value))
+    characters (a right-to-left override redraws the rest of a row) removed, each lone surrogate (a folder name's
+    byte that is not UTF-8, a docstring's "\\ud800": no file can hold one) shown as U+FFFD, length capped."""
+    text = _SURROGATE.sub("\ufffd", CONTROL.sub("", str(value)))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
