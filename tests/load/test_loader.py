@@ -53,3 +53,17 @@ def test_a_folder_holds_its_python_files_and_a_missing_path_is_a_load_error(tmp_
     assert loader.discover([str(tmp_path)]) == [tmp_path / "a.py"]
     with pytest.raises(loader.LoadError, match="no such derivation file or folder"):
         loader.discover([str(tmp_path / "nowhere.py")])
+
+
+def test_a_file_whose_name_is_not_utf8_is_one_clear_load_error(tmp_path: Path) -> None:
+    """`verifier check folder` with a file named b"h\\xff.md" (bytes that are not UTF-8) stopped with "internal
+    error: UnicodeEncodeError" writing its cache, and each claim's verdict was an internal error (red team 122)."""
+    (tmp_path / "ok.md").write_text("```verifier\nx: real\n```\n\n$$ x = x $$\n")
+    bad = os.fsencode(tmp_path) + b"/h\xff.py"
+    with open(bad, "w") as handle:
+        handle.write("")
+    with pytest.raises(loader.LoadError) as caught:
+        loader.discover([str(tmp_path)])
+    message = str(caught.value)
+    assert "h\\xff.py" in message and "not UTF-8" in message, message
+    message.encode("utf-8")  # printable: the name shown by its bytes

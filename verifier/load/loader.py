@@ -64,7 +64,19 @@ def discover(paths: list[str]) -> list[Path]:
             found.append(p)
         else:
             raise LoadError(f"{raw}: no such derivation file or folder")
+    for path in found:
+        _utf8_name(path)
     return found
+
+
+def _utf8_name(path: Path) -> None:
+    """LoadError for a path whose name is not UTF-8 text (b"h\\xff.md"): its derivation's name and every report
+    would hold a character no file can hold. The name is shown by its bytes."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(os.fsencode(path))[2:-1]
+        raise LoadError(f"{shown}: the file's name is not UTF-8 text; rename it") from None
 
 
 def may_hold(path: str, pattern: str) -> bool:
