@@ -64,6 +64,8 @@ def read_request(body: bytes, bounds: Bounds) -> CheckRequest | list[InputError]
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         return [InputError(f'the request is not JSON ({type(err).__name__}); send {{"text": …, "seed": 0}}')]
+    except ValueError:  # Python reads no integer of more than 4300 digits (sys.get_int_max_str_digits)
+        return [InputError('the request holds a number of more than 4,300 digits; send {"text": …, "seed": 0}')]
     if not isinstance(data, dict):
         return [InputError('the request must be a JSON object: {"text": …, "seed": 0}')]
     unknown = sorted(set(data) - set(FIELDS))
