@@ -260,3 +260,52 @@ def test_a_folder_name_that_is_not_utf8_costs_nothing(tmp_path: Path) -> None:
     assert set(rows_of(tmp_path / "g.json")) == {"s9_\ufffd\ufffd"}
     assert "s9_\ufffd\ufffd" in (tmp_path / "g.csv").read_text()
 
+
+
+RESTATED = '''"""{doc}"""
+import sympy as sp
+from verifier import Identity, Real, claim
+
+t = sp.Symbol("t")
+
+
+@claim()
+def double_angle() -> Identity:
+    """sin 2t = 2 sin t cos t."""
+    return Identity(sp.sin(2 * t), {rhs}, where={{t: Real()}})
+
+
+@claim(n=range(1, 3))
+def square(n: int) -> Identity:
+    """(t + n)² expanded."""
+    return Identity((t + n) ** 2, {square}, where={{t: Real()}})
+'''
+
+
+@needs_sandbox
+def test_a_claim_that_restates_its_question_earns_no_mark(tmp_path: Path) -> None:
+    """sin 2t = sin 2t is true: under the reference's name it was PROVED and earned the mark without an answer
+    (red team 122), and so did a right side that is its left side only at one of the reference's sizes. Each is
+    DIFFERENT now; a reference that states lhs = lhs itself still takes it."""
+    (tmp_path / "reference.py").write_text(RESTATED.format(
+        doc="Reference.", rhs="2 * sp.sin(t) * sp.cos(t)", square="t**2 + 2 * n * t + n**2"))
+    for student, rhs, square in [
+        ("s1_restated", "sp.sin(2 * t)", "t**2 + 2 * n * t + n**2"),
+        ("s2_disguised", "sp.Mul(sp.sin(2 * t), 1, evaluate=False)", "(t + n)**2 if n == 2 else t**2 + 2*t + 1"),
+        ("s3_honest", "2 * sp.cos(t) * sp.sin(t)", "n**2 + 2 * n * t + t**2"),
+    ]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        text = RESTATED.format(doc=student, rhs=rhs, square=square)
+        (tmp_path / "submissions" / student / "m.py").write_text(text)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: {g["reference"]: g["status"] for g in r["grades"]} for s, r in rows.items()}
+    assert got == {
+        "s1_restated": {"double_angle": "DIFFERENT", "square": "PROVED"},
+        "s2_disguised": {"double_angle": "DIFFERENT", "square": "DIFFERENT"},
+        "s3_honest": {"double_angle": "PROVED", "square": "PROVED"},
+    }, proc.stdout + proc.stderr
+    reasons = {g["reference"]: g["reason"] for g in rows["s2_disguised"]["grades"]}
+    assert "its right side restates its left side" in reasons["double_angle"]
+    assert "its right side restates its left side (at n = 2)" in reasons["square"]

@@ -29,7 +29,7 @@ import sympy as sp
 from verifier.grading.narrower import narrower
 from verifier.grading.report import GradeOutcome
 from verifier.language import random_functions
-from verifier.language.claims import Corollary, Statement
+from verifier.language.claims import Corollary, Identity, Statement
 from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import Chain
 
@@ -192,13 +192,37 @@ def _narrower(ref: ClaimFamily, stu: ClaimFamily) -> str:
 
 
 def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
-    """Why stu's claimed result is not ref's ('' when it is, or when the subject fixes it)."""
+    """Why stu's claimed result is not ref's ('' when it is, or when the subject fixes it), or is its question
+    restated at some size both are built at."""
     n = _shared_n(ref, stu)
     r, s = (_built(ref, n), _built(stu, n)) if n != "none" else (None, None)  # type: ignore[arg-type]
     if r is None or s is None or r.kind != s.kind:
         return ""
     field = same(r, s, RESULT.get(r.kind, ()))
-    return f"its claimed {field} is not the reference's" if field else ""
+    if field:
+        return f"its claimed {field} is not the reference's"
+    dims = getattr(stu.builder, "dims", None) or stu.all_n
+    for m in [m for m in ref.all_n if m in dims]:
+        r, s = _built(ref, m), _built(stu, m)
+        why = restated(r, s) if r is not None and s is not None else ""
+        if why:
+            return why + (f" (at n = {m})" if m is not None else "")
+    return ""
+
+
+def restated(ref: Statement, stu: Statement) -> str:
+    """Why stu's claimed result is its own question restated where ref's is not ('' if it is not): sin 2t = sin 2t
+    is true and answers nothing (red team 122)."""
+    if isinstance(stu, Identity) and isinstance(ref, Identity) and _equal(stu.lhs, stu.rhs):
+        return "" if _equal(ref.lhs, ref.rhs) else "its right side restates its left side"
+    return ""
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:  # a comparison sympy cannot make: not the same
+        return False
 
 
 def _by_name(reference: Sequence[ClaimFamily], by_name: dict[str, ClaimFamily]) -> dict[str, Match]:
