@@ -416,6 +416,34 @@ def test_a_flood_of_previews_from_one_address_is_bounded_and_never_5xx(server: S
     assert len(statuses) == 16 and set(statuses) <= {200, 429} and 200 in statuses, statuses
 
 
+def test_previews_from_many_addresses_leave_a_newcomer_its_turn(server: Server) -> None:
+    """Ten addresses each keeping two previews of 64 nested \\binom displays (about 2 s each to typeset) in
+    progress made a newcomer's preview wait behind all twenty, one at a time: 30 s (red team 122). Previews take
+    turns between addresses now, as checks do (`verifier.serve.fair`): it waits about one of theirs."""
+    heavy = client.request_body(
+        "```verifier\nx, y: real\n```\n\n" + ("$$ " + r"\binom{" * 20 + "x" + "}{y}" * 20 + " $$\n") * 64
+    )
+    stop = time.monotonic() + 25
+
+    def flood(source: str) -> None:
+        while time.monotonic() < stop:
+            if client.post(server, "/preview", heavy, source=source).status == 429:
+                time.sleep(0.2)
+
+    threads = [threading.Thread(target=flood, args=(f"127.0.0.{30 + i // 2}",)) for i in range(20)]
+    for t in threads:
+        t.start()
+    try:
+        time.sleep(6)
+        started = time.monotonic()
+        reply = client.post(server, "/preview", client.request_body(doc("x = x")), source="127.0.0.60")
+        waited = time.monotonic() - started
+    finally:
+        for t in threads:
+            t.join(60)
+    assert reply.status == 200 and waited < 8, (reply.status, waited)
+
+
 def test_the_server_still_serves_after_all_of_it(server: Server) -> None:
     alive(server)
     log = server.log_so_far()

@@ -26,7 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from verifier.serve import assets, fragments, limits, peers, scan
+from verifier.serve import assets, fair, fragments, limits, peers, scan
 from verifier.serve.broker import Broker, Busy, Ticket
 from verifier.serve.limits import CheckRequest
 from verifier.serve.settings import Bounds, ServeSettings
@@ -148,13 +148,17 @@ def refused(refusal: Refusal, path: str = "derivation.md") -> JSONResponse:
 
 
 class Previews:
-    """Typesetting as the user types, in the server process: one at a time in all, and at most PER_ADDRESS
-    from one address in progress (waiting included); beyond that, 429 at once."""
+    """Typesetting as the user types, in the server process: one at a time in all, taking turns between addresses
+    (`verifier.serve.fair`: the address served longest ago goes next, so ten addresses each keeping previews in
+    progress make a newcomer wait about one of theirs, not all of them), and at most PER_ADDRESS from one address
+    in progress (waiting included); beyond that, 429 at once."""
 
     PER_ADDRESS = 2
 
     def __init__(self) -> None:
-        self.turn = asyncio.Semaphore(1)
+        self.share = fair.Share(1)
+        self.waiting: list[tuple[str, asyncio.Future[None]]] = []
+        self.busy = False
         self.in_progress: Counter[str] = Counter()
 
     async def typeset(self, client: str, text: str, bounds: Bounds) -> list[dict[str, Any]]:
@@ -163,12 +167,38 @@ class Previews:
             raise Refusal(429, limits.InputError(message), retry_after=1)
         self.in_progress[client] += 1
         try:
-            async with self.turn:
+            await self._turn(client)
+            try:
                 return await run_in_threadpool(typeset_displays, text, bounds)
+            finally:
+                self._pass_on()
         finally:
             self.in_progress[client] -= 1
             if self.in_progress[client] <= 0:
                 del self.in_progress[client]
+
+    async def _turn(self, client: str) -> None:
+        """Until this preview may typeset: at once when no one is, else when it is picked."""
+        entry = (client, asyncio.get_running_loop().create_future())
+        self.waiting.append(entry)
+        if not self.busy:
+            self._pass_on()
+        try:
+            await entry[1]
+        except BaseException:  # gone while waiting: out of the line, or its turn handed on
+            if entry in self.waiting:
+                self.waiting.remove(entry)
+            elif entry[1].done() and not entry[1].cancelled():
+                self._pass_on()
+            raise
+
+    def _pass_on(self) -> None:
+        """The turn to the waiting preview whose address was served longest ago (none: no one is typesetting)."""
+        entry = self.share.pick(self.waiting, [], lambda e: e[0])
+        self.busy = entry is not None
+        if entry is not None:
+            self.waiting.remove(entry)
+            entry[1].set_result(None)
 
 
 class Routes:
