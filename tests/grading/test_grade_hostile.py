@@ -309,3 +309,38 @@ def test_a_claim_that_restates_its_question_earns_no_mark(tmp_path: Path) -> Non
     reasons = {g["reference"]: g["reason"] for g in rows["s2_disguised"]["grades"]}
     assert "its right side restates its left side" in reasons["double_angle"]
     assert "its right side restates its left side (at n = 2)" in reasons["square"]
+
+
+CONVEX = '''"""Ridge: convexity."""
+import sympy as sp
+from verifier import Convex, Positive, Real, claim
+from verifier.language.mathlib import matrix, squared_norm, vector
+
+lam = sp.Symbol("lambda")
+
+
+@claim(n=range(1, 3))
+def loss_convex(n: int) -> Convex:
+    """L is convex in w."""
+    X, y, w = matrix("X", n), vector("y", n), vector("w", n)
+    loss = squared_norm(X * w - y) + lam * squared_norm(w)
+    return Convex({f}, wrt=w, where={{X: Real(), y: Real(), w: Real(), lam: Positive()}})
+'''
+
+
+@needs_sandbox
+def test_a_convexity_claim_is_graded_and_must_be_of_the_references_function(tmp_path: Path) -> None:
+    """A Convex claim could not be sent from the sandbox: every student, the honest one too, was ERROR, "uses
+    Convex, a class of the submission's own" (red team 122). It is graded now, by its subject (the function and
+    the variable) and its claimed result (convex or concave), as the other kinds are."""
+    (tmp_path / "reference.py").write_text(CONVEX.format(f="loss"))
+    for student, f in [("s0_honest", "loss"), ("s1_other", "squared_norm(w)"), ("s2_concave", "-loss, concave=True")]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "ridge.py").write_text(CONVEX.format(f=f))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s0_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
+    assert got["s1_other"][0][0] == "DIFFERENT" and "its f is not the reference's" in got["s1_other"][0][1]
+    assert got["s2_concave"][0][0] == "DIFFERENT", got

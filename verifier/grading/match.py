@@ -37,6 +37,7 @@ SUBJECT: dict[str, tuple[str, ...]] = {
     "identity": ("lhs",),
     "derivative": ("f", "wrt", "order"),
     "psd": ("matrix",),
+    "convex": ("f", "wrt"),
     "inequality": ("lhs",),
     "expectation": ("expr", "noise"),
     "convergence": ("step", "x", "root"),
@@ -45,11 +46,12 @@ SUBJECT: dict[str, tuple[str, ...]] = {
     "corollary": (),
 }
 RESULT: dict[str, tuple[str, ...]] = {
+    "convex": ("concave",),
     "inequality": ("op", "rhs"),
     "convergence": ("order", "constant"),
     "chain": ("end",),
 }
-STRUCTURAL = frozenset({"wrt", "order", "x", "var", "to", "op", "noise"})
+STRUCTURAL = frozenset({"wrt", "order", "x", "var", "to", "op", "noise", "concave"})
 POINTS = 4
 AGREE, DIFFER = 1e-9, 1e-6  # relative gaps at 30 digits: below AGREE agree, above DIFFER differ
 

@@ -26,6 +26,7 @@ from verifier.language.claims import (
     PSD,
     Certificate,
     Convergence,
+    Convex,
     Corollary,
     Derivative,
     Expectation,
@@ -45,7 +46,7 @@ MAX_TEXT = 2000
 DECODE_SECONDS = 5.0  # CPU seconds to decode one statement at one size (past the structural bounds: a backstop)
 DATA: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Identity, Derivative, PSD, Inequality, Expectation, Convergence, Limit, Corollary, Chain, Step)
+    for cls in (Identity, Derivative, PSD, Convex, Inequality, Expectation, Convergence, Limit, Corollary, Chain, Step)
 }
 DATA["Certificate"] = Certificate
 DOMAINS: dict[str, type] = {
