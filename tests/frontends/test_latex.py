@@ -373,3 +373,22 @@ def test_a_power_too_large_to_compute_is_one_positioned_line_not_a_hang(line: st
     families, errors = latex.parse_chains(text, "big.md", "big")
     assert families == [] and len(errors) == 1, errors
     assert phrase in errors[0][1] and errors[0][1].startswith("big.md:5:"), errors
+
+
+HEAD_XY = "```verifier\nx, y: real\n```\n\n% claim: square\n$$ (x + y)^2 = "
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("{" * 3000 + "x" + "}" * 3000, "this line nests 3000 brackets deep is past what the reader can follow"),
+        (" + ".join(["x y"] * 3000), "characters is past what the reader can follow"),
+    ],
+    ids=["3000 nested braces", "a 3000-term sum"],
+)
+def test_a_line_past_the_readers_recursion_is_named_as_such(line: str, said: str) -> None:
+    """A chain nested 3000 braces deep, or a line of 3000 terms, ran out of Python's recursion and was reported
+    as "a definition refers to itself; break the cycle": there was no definition (red team 122)."""
+    families, errors = latex.parse_chains(HEAD_XY + line + " $$\n", "hw.md", "hw")
+    assert not families and len(errors) == 1
+    assert said in errors[0][1] and "refers to itself" not in errors[0][1], errors

@@ -315,3 +315,24 @@ def split(text: str, path: str) -> Document:
             doc.chains.append(current)
             pending = ChainSource(where)
     return doc
+
+
+DEEPEST, LONGEST = 100, 2000  # brackets, characters: a line past either may run out of the reader's recursion
+
+
+def past_recursion(source: ChainSource) -> str:
+    """Why reading the chain ran out of Python's recursion: its deepest or longest line, when one is past what the
+    reader follows ("" when none is: then a definition refers to itself)."""
+    for display in source.displays:
+        depth = deepest = 0
+        for ch in display.text:
+            depth = depth + 1 if ch in "({[" else max(0, depth - 1) if ch in ")}]" else depth
+            deepest = max(deepest, depth)
+        where, past = f"{display.origin.path}:{display.origin.line}:{display.origin.col}", ""
+        if deepest > DEEPEST:
+            past = f"this line nests {deepest} brackets deep"
+        elif len(display.text) > LONGEST:
+            past = f"this line of {len(display.text):,} characters"
+        if past:
+            return f"{where}: {past} is past what the reader can follow; write it in steps"
+    return ""

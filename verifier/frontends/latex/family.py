@@ -17,7 +17,7 @@ from lark import Token, Tree
 
 from verifier.frontends.latex import conditions, gates, grammar, macros, reasons, spacing
 from verifier.frontends.latex.declarations import Declarations, parse_block
-from verifier.frontends.latex.document import ChainSource, split
+from verifier.frontends.latex.document import ChainSource, past_recursion, split
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.evaluate import Evaluator
 from verifier.frontends.latex.line_readings import LineReadings
@@ -374,11 +374,6 @@ def load_text(
         except LatexError as err:
             errors.append((name, str(err)))
         except RecursionError:
-            errors.append(
-                (
-                    name,
-                    f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition "
-                    "refers to itself; break the cycle",
-                )
-            )
+            cycle = f"{source.origin.path}:{source.origin.line}:{source.origin.col}: a definition refers to itself"
+            errors.append((name, past_recursion(source) or f"{cycle}; break the cycle"))
     return families, errors
