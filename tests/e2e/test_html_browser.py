@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import run_cli, write_module
+from verifier.render import html as html_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -67,6 +68,15 @@ def _chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _probed(report: Path, measure: str) -> str:
+    """The report with a measuring script before </body>, its Content-Security-Policy (which forbids every script)
+    taken out: the probe is the test's, not the page's."""
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{html_report.POLICY}">'
+    text = report.read_text()
+    assert policy in text
+    return text.replace(policy, "").replace("</body>", measure + "</body>")
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("html")
@@ -101,7 +111,7 @@ def test_mathml_is_laid_out_with_nonzero_size(report: Path, tmp_path: Path) -> N
         "[...document.querySelectorAll('math')].map(m => {const r = m.getBoundingClientRect();"
         " return [r.width, r.height];})));</script>"
     )
-    probe.write_text(report.read_text().replace("</body>", measure + "</body>"))
+    probe.write_text(_probed(report, measure))
     dom = _chromium("--dump-dom", probe.as_uri(), profile=tmp_path / "p2").stdout
     found = re.search(r'data-math="([^"]*)"', dom)
     assert found, dom[:500]
@@ -118,7 +128,7 @@ def test_the_page_is_no_wider_than_a_narrow_window(report: Path, tmp_path: Path)
         "<script>document.body.setAttribute('data-width', JSON.stringify("
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]));</script>"
     )
-    probe.write_text(report.read_text().replace("</body>", measure + "</body>"))
+    probe.write_text(_probed(report, measure))
     dom = _chromium("--window-size=640,1000", "--dump-dom", probe.as_uri(), profile=tmp_path / "p3").stdout
     found = re.search(r'data-width="([^"]*)"', dom)
     assert found, dom[:500]

@@ -87,3 +87,14 @@ def test_the_junit_report_stays_well_formed_xml_whatever_a_name_holds() -> None:
     text = junit.render(RunReport([result], seed=0, samples=60, seconds=1.0))
     case = ET.fromstring(text.encode()).find("testsuite/testcase")
     assert case is not None and case.get("name") == "sq\\ufffe\\uffff\\ud800<b>]]>&"
+
+
+def test_the_html_report_forbids_every_script_as_the_feedback_pages_do() -> None:
+    """The report of `verifier check --html` typesets a student's own lines (a TA checks a student's .md), yet
+    unlike the feedback pages it had no Content-Security-Policy: one escaping slip would have run (red team 122)."""
+    from verifier.render import html
+
+    page = html.render(RunReport([_hostile()], seed=0, samples=60, seconds=1.0))
+    head = page[: page.index("</head>")]
+    policy = "default-src 'none'; style-src 'unsafe-inline'"
+    assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in head

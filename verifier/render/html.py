@@ -57,6 +57,9 @@ table.steps tr.wrong{background:#fbefff;outline:2px solid #8250df}
 table.summary td,table.summary th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:13px}
 """
 
+# nothing is loaded and no script runs, whatever a student's line held (as the feedback pages: render.feedback_html)
+POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
 
 def _esc(text: object) -> str:
     return html.escape(str(text))
@@ -291,7 +294,8 @@ def render(report: RunReport) -> str:
     for derivation, group in groupby(report.results, key=lambda r: r.derivation):
         sections.append(f"<h2>{_esc(derivation)}</h2>" + "".join(claim_section(r) for r in group))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Derivation verification report</title>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{POLICY}">
+<title>Derivation verification report</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>
 <body><header><h1>Derivation verification report</h1>
 <div>{plural(len(report.results), "claim")} · {verdict} · seed {report.seed} · {report.samples} samples ·
