@@ -344,3 +344,97 @@ def test_a_convexity_claim_is_graded_and_must_be_of_the_references_function(tmp_
     assert got["s0_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
     assert got["s1_other"][0][0] == "DIFFERENT" and "its f is not the reference's" in got["s1_other"][0][1]
     assert got["s2_concave"][0][0] == "DIFFERENT", got
+
+
+SQUARE_MD = "# Square\n\n```verifier\nx, y: real\n```\n\n% claim: square\n$$ (x + y)^2 = x^2 + 2 x y + y^2 $$\n"
+
+
+@needs_sandbox
+def test_a_chain_whose_last_line_restates_its_first_earns_no_mark(tmp_path: Path) -> None:
+    """Against the chain (x + y)² = x² + 2xy + y², a student's (x + y)² = (x + y)², or (x + y)² = (x + y)(x + y),
+    was PROVED and earned the mark: its end agrees with the reference's at every point (red team 122)."""
+    (tmp_path / "reference.md").write_text(SQUARE_MD)
+    head = SQUARE_MD[: SQUARE_MD.index("$$")]
+    for student, chain in [
+        ("s0_honest", SQUARE_MD[SQUARE_MD.index("$$") :]),
+        ("s1_same", "$$ (x + y)^2 = (x + y)^2 $$\n"),
+        ("s2_product", "$$ (x + y)^2 = (x + y)(x + y) $$\n$$ = (y + x)^2 $$\n"),
+    ]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "hw.md").write_text(head + chain)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.md"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s0_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
+    for student in ("s1_same", "s2_product"):
+        assert got[student][0][0] == "DIFFERENT" and "its last line restates its first" in got[student][0][1], got
+
+
+TAKEN = '''"""{doc}"""
+import sympy as sp
+from verifier import Derivative, Identity, Real, claim
+
+t = sp.Symbol("t")
+f = sp.atan(t) * sp.exp(t)
+
+
+@claim()
+def deriv() -> Derivative:
+    """d/dt atan(t) e^t."""
+    return Derivative(f, wrt=t, equals={equals}, where={{t: Real()}})
+
+
+@claim()
+def rule() -> Identity:
+    """The product rule at atan(t) e^t."""
+    return Identity(sp.Derivative(f, t), {rhs}, where={{t: Real()}})
+'''
+
+
+@needs_sandbox
+def test_a_derivative_left_for_the_verifier_to_take_earns_no_mark(tmp_path: Path) -> None:
+    """∂f/∂t stated to equal sp.Derivative(f, t), or an identity d/dt f = d/dt f: lowering takes the derivative it
+    is given (a line often is one), so the verifier worked out the student's answer and it was PROVED, full marks
+    (red team 122). Each is DIFFERENT now; a derivative the student works out is PROVED as before."""
+    right = "sp.exp(t) * sp.atan(t) + sp.exp(t) / (1 + t**2)"
+    (tmp_path / "reference.py").write_text(TAKEN.format(doc="Reference.", equals=right, rhs=right))
+    for student, equals, rhs in [
+        ("s0_honest", "sp.exp(t) * (sp.atan(t) + 1 / (1 + t**2))", right),
+        ("s1_taken", "sp.Derivative(f, t)", "sp.Derivative(sp.exp(t) * sp.atan(t), t)"),
+    ]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        text = TAKEN.format(doc=student, equals=equals, rhs=rhs)
+        (tmp_path / "submissions" / student / "m.py").write_text(text)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: {g["reference"]: (g["status"], g["reason"]) for g in r["grades"]} for s, r in rows.items()}
+    assert {k: v[0] for k, v in got["s0_honest"].items()} == {"deriv": "PROVED", "rule": "PROVED"}, got
+    assert got["s1_taken"]["deriv"][0] == "DIFFERENT", proc.stdout + proc.stderr
+    assert "its claimed equals is a derivative left for the verifier to take" in got["s1_taken"]["deriv"][1]
+    assert got["s1_taken"]["rule"][0] == "DIFFERENT" and "restates its left side" in got["s1_taken"]["rule"][1]
+
+
+CUBE_MD = "# Cube\n\n```verifier\nt: real\n```\n\n% claim: cube\n$$ \\frac{d}{dt} t^3 = 3 t^2 $$\n"
+
+
+@needs_sandbox
+def test_a_chain_that_ends_in_a_derivative_earns_no_mark(tmp_path: Path) -> None:
+    """Against d/dt t³ = 3t², a student's chain d/dt t³ = d/dt (t³ + t) − 1 was PROVED, full marks: the reader takes
+    the derivative as it reads the line, so the verifier wrote the answer (red team 122). A derivative on the way
+    is the student's work; one on the last line is not."""
+    (tmp_path / "reference.md").write_text(CUBE_MD)
+    head = CUBE_MD[: CUBE_MD.index("$$")]
+    for student, chain in [
+        ("s0_honest", "$$ \\frac{d}{dt} t^3 = \\frac{d}{dt} (t \\cdot t^2) $$\n$$ = t^2 + 2 t \\cdot t $$\n"),
+        ("s1_taken", "$$ \\frac{d}{dt} t^3 = \\frac{d}{dt} (t^3 + t) - 1 $$\n"),
+    ]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "hw.md").write_text(head + chain)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.md"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s0_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
+    assert got["s1_taken"][0][0] == "DIFFERENT" and "a derivative left for the verifier" in got["s1_taken"][0][1], got

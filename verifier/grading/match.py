@@ -19,12 +19,14 @@ lenient rule (``--match-by-statement``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from verifier.grading.narrower import narrower
 from verifier.grading.report import GradeOutcome
@@ -54,6 +56,7 @@ RESULT: dict[str, tuple[str, ...]] = {
 STRUCTURAL = frozenset({"wrt", "order", "x", "var", "to", "op", "noise", "concave"})
 POINTS = 4
 AGREE, DIFFER = 1e-9, 1e-6  # relative gaps at 30 digits: below AGREE agree, above DIFFER differ
+_DERIVATIVE = re.compile(r"\\[dt]?frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla")  # \frac{d}{dt}, ∂, ∇
 
 
 @dataclass(frozen=True)
@@ -205,19 +208,53 @@ def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
         return f"its claimed {field} is not the reference's"
     dims = getattr(stu.builder, "dims", None) or stu.all_n
     for m in [m for m in ref.all_n if m in dims]:
-        r, s = _built(ref, m), _built(stu, m)
+        r, s = _written(ref, m), _written(stu, m)
         why = restated(r, s) if r is not None and s is not None else ""
         if why:
             return why + (f" (at n = {m})" if m is not None else "")
     return ""
 
 
+def _written(family: ClaimFamily, n: int | None) -> Statement | None:
+    """The statement as the builder returns it, before lowering takes the derivatives it leaves unevaluated."""
+    try:
+        body = family.builder() if n is None else family.builder(n)
+    except Exception:  # the student's builder failed here: the engine reports it when verifying
+        return None
+    return body.states if isinstance(body, Corollary) and isinstance(body.states, Statement) else body
+
+
 def restated(ref: Statement, stu: Statement) -> str:
-    """Why stu's claimed result is its own question restated where ref's is not ('' if it is not): sin 2t = sin 2t
-    is true and answers nothing (red team 122)."""
+    """Why stu's claimed result, as written, is its own question restated where ref's is not ('' if it is not):
+    sin 2t = sin 2t, a chain (x + y)² = (x + y)(x + y), or ∂f/∂t said to equal Derivative(f, t) (which lowering
+    then takes) is true and answers nothing (red team 122)."""
     if isinstance(stu, Identity) and isinstance(ref, Identity) and _equal(stu.lhs, stu.rhs):
         return "" if _equal(ref.lhs, ref.rhs) else "its right side restates its left side"
+    if isinstance(stu, Chain) and isinstance(ref, Chain) and _ends_in_derivative(stu) and not _ends_in_derivative(ref):
+        return "its last line is a derivative left for the verifier to take"
+    if isinstance(stu, Chain) and isinstance(ref, Chain) and stu.steps and _equal(stu.start, stu.steps[-1].expr):
+        return "" if ref.steps and _equal(ref.start, ref.steps[-1].expr) else "its last line restates its first"
+    field = type(stu).CLAIMED if type(stu) is type(ref) else None
+    mine, theirs = (getattr(stu, field, None), getattr(ref, field, None)) if field else (None, None)
+    if _takes_derivative(mine) and not _takes_derivative(theirs):
+        return f"its claimed {field} is a derivative left for the verifier to take"
     return ""
+
+
+def _ends_in_derivative(chain: Chain) -> bool:
+    """The chain's last line, as written, takes a derivative that reading took (of known functions: one of a
+    declared generic function, f'(x) however spelled, stays in the line and is an answer)."""
+    if not chain.steps or _DERIVATIVE.search(chain.steps[-1].written or "") is None:
+        return False
+    last = chain.steps[-1].expr
+    return not (isinstance(last, sp.Basic | sp.MatrixBase) and last.has(sp.Derivative))
+
+
+def _takes_derivative(value: Any) -> bool:
+    """value holds a derivative of a known function written unevaluated (lowering takes it: the verifier's answer)."""
+    if not isinstance(value, sp.Basic | sp.MatrixBase):
+        return False
+    return any(not d.expr.atoms(AppliedUndef) for d in value.atoms(sp.Derivative))
 
 
 def _equal(a: Any, b: Any) -> bool:
