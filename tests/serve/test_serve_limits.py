@@ -86,7 +86,7 @@ def test_a_megabyte_is_refused_before_it_is_read() -> None:
         (json.dumps({"text": 3}).encode(), "text must be a string"),
         (b'{"text": "\\ud800"}', "not valid Unicode (a lone surrogate)"),  # refused as it is read, for every route
         # a number of 5000 digits: Python's int limit raised ValueError out of json.loads, a 500 (red team 122)
-        pytest.param(b'{"text": "x", "seed": ' + b"1" * 5000 + b"}", "more than 4,300 digits", id="a 5000-digit number"),
+        pytest.param(b'{"text": "x", "seed": ' + b"1" * 5000 + b"}", "more than 4,300 digits", id="5000 digits"),
     ],
 )
 def test_a_request_is_plain_data(body: bytes, said: str) -> None:
