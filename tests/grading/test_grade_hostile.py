@@ -438,3 +438,25 @@ def test_a_chain_that_ends_in_a_derivative_earns_no_mark(tmp_path: Path) -> None
     got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
     assert got["s0_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
     assert got["s1_taken"][0][0] == "DIFFERENT" and "a derivative left for the verifier" in got["s1_taken"][0][1], got
+
+
+@needs_sandbox
+def test_a_chain_that_answers_another_question_earns_no_step_credit(tmp_path: Path) -> None:
+    """Under --step-credit a chain named `square` that states x = x + 0 = x, or (x + y)² = (x + y)(x + y), was
+    DIFFERENT yet had "credit: 2 of 2 steps hold" (steps_met 2 in the JSON): the share of a question it does not
+    answer (red team 122). A DIFFERENT chain earns no step credit; a chain with a slip keeps its share."""
+    (tmp_path / "reference.md").write_text(SQUARE_MD)
+    head = SQUARE_MD[: SQUARE_MD.index("$$")]
+    for student, chain in [
+        ("s1_other", "$$ x = x + 0 $$\n$$ = x $$\n"),
+        ("s2_same", "$$ (x + y)^2 = (x + y)(x + y) $$\n$$ = (y + x)^2 $$\n"),
+        ("s3_slip", "$$ (x + y)^2 = (x + y)(x + y) $$\n$$ = x^2 + x y + y^2 $$\n"),
+    ]:
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "hw.md").write_text(head + chain)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.md"), *FAST,
+                   "-q", "--step-credit", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["steps_met"], g["steps_total"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s1_other"] == [("DIFFERENT", 0, 2)] and got["s2_same"] == [("DIFFERENT", 0, 2)], proc.stdout + str(got)
+    assert got["s3_slip"] == [("REFUTED", 1, 2)], got

@@ -177,6 +177,8 @@ def _grade(m: Match, results: dict[str, ClaimResult], settings: GradeSettings | 
         false = f"it is false: REFUTED, {why}" if r.status is Status.REFUTED else f"its verdict is {verdict}: {why}"
         status = GradeOutcome.DIFFERENT if m.status is GradeOutcome.DIFFERENT else verdict
         grade.status, grade.reason = status, f"{other}, and {false}"
+    if grade.status is GradeOutcome.DIFFERENT:  # its steps answer another question: no share of this one
+        grade.steps_met = 0
     return grade
 
 
