@@ -1,0 +1,297 @@
+"""Convexity claims (red team 121): kinks, jumps and dents too narrow for sampled pairs, parameters, scales, domains.
+
+TRUTH maps each claim to (truth, class, witness); a convexity witness is two points a, b and a weight θ (and the
+values of the other declared symbols).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Convex, Interval, Nonnegative, Nonzero, Positive, Real, claim
+
+x, y, c = sp.symbols("x y c", real=True)
+xp = sp.Symbol("x", positive=True)
+HALF = sp.Rational(1, 2)
+PICO = sp.Rational(1, 10**12)
+MICRO = sp.Rational(1, 10**6)
+v = sp.ImmutableMatrix([x, y])
+
+
+# ---- false: a jump or a concave kink narrower than any sampled pair (f″ ≥ 0 wherever it exists)
+
+
+@claim()
+def parabola_with_a_tiny_downward_jump() -> Convex:
+    """x² on x < 0, x² − 10⁻¹² on x ≥ 0, is convex on ℝ (false: a = −2·10⁻⁷, b = 0, θ = ½)."""
+    return Convex(sp.Piecewise((x**2, x < 0), (x**2 - PICO, True)), x, where={x: Real()})
+
+
+@claim()
+def parabola_with_a_tiny_concave_kink() -> Convex:
+    """x² − 10⁻¹²|x| is convex on ℝ (false: a = −10⁻¹³, b = 10⁻¹³, θ = ½)."""
+    return Convex(x**2 - PICO * sp.Abs(x), x, where={x: Real()})
+
+
+@claim()
+def parabola_with_a_tiny_upward_step() -> Convex:
+    """x² + 10⁻¹²·H(x) (H(0) = ½) is convex on ℝ (false: a = 0, b = 2·10⁻⁷, θ = ½)."""
+    return Convex(x**2 + PICO * sp.Heaviside(x), x, where={x: Real()})
+
+
+@claim()
+def parabola_minus_a_tiny_floor() -> Convex:
+    """x² − 10⁻¹²⌊x⌋ is convex on [0, 3] (false: a = 1 − 2·10⁻⁷, b = 1, θ = ½)."""
+    return Convex(x**2 - PICO * sp.floor(x), x, where={x: Interval(0, 3)})
+
+
+@claim()
+def minimum_of_two_close_parabolas() -> Convex:
+    """min(x², (x − 2·10⁻⁶)²) is convex on ℝ (false: a = 0, b = 2·10⁻⁶, θ = ½)."""
+    return Convex(sp.Min(x**2, (x - 2 * MICRO) ** 2), x, where={x: Real()})
+
+
+@claim()
+def parabola_with_a_narrow_gaussian_bump() -> Convex:
+    """x² + 10⁻¹²e^{−10²⁴x²} is convex on ℝ (false: a = −10⁻¹², b = 10⁻¹², θ = ½)."""
+    return Convex(x**2 + PICO * sp.exp(-(10**24) * x**2), x, where={x: Real()})
+
+
+@claim()
+def quartic_with_a_dent_on_the_unit_interval() -> Convex:
+    """x⁴ − 10⁻⁶x² is convex on [0, 1] (false: a = 0, b = 2·10⁻⁴, θ = ½)."""
+    return Convex(x**4 - MICRO * x**2, x, where={x: Interval(0, 1)})
+
+
+@claim()
+def quartic_with_a_dent_on_the_positive_half_line() -> Convex:
+    """x⁴ − 10⁻⁶x² is convex on x > 0 (false: a = 10⁻⁵, b = 1.9·10⁻⁴, θ = ½)."""
+    return Convex(x**4 - MICRO * x**2, x, where={x: Positive()})
+
+
+# ---- false: macroscopic failures
+
+
+@claim()
+def signed_square() -> Convex:
+    """sign(x)·x² is convex on ℝ (false: a = −1, b = 0, θ = ½)."""
+    return Convex(sp.sign(x) * x**2, x, where={x: Real()})
+
+
+@claim()
+def difference_of_kinks() -> Convex:
+    """|x| − 2|x − 1| is convex on ℝ (false: a = 0, b = 2, θ = ½)."""
+    return Convex(sp.Abs(x) - 2 * sp.Abs(x - 1), x, where={x: Real()})
+
+
+@claim()
+def saddle_along_the_diagonal() -> Convex:
+    """x² + y² + 3xy is convex in (x, y) (false: a = (1, −1), b = (−1, 1), θ = ½)."""
+    return Convex(x**2 + y**2 + 3 * x * y, v, where={v: Real()})
+
+
+@claim()
+def concave_parabola_on_a_tiny_interval() -> Convex:
+    """−x² is convex on [0, 10⁻³⁰] (false: a = 0, b = 10⁻³⁰, θ = ½)."""
+    return Convex(-(x**2), x, where={x: Interval(0, sp.Rational(1, 10**30))})
+
+
+@claim()
+def concave_parabola_far_away() -> Convex:
+    """−x² is convex on [10³⁰, 10³⁰ + 1] (false: a = 10³⁰, b = 10³⁰ + 1, θ = ½)."""
+    return Convex(-(x**2), x, where={x: Interval(10**30, 10**30 + 1)})
+
+
+@claim()
+def reciprocal_left_of_zero() -> Convex:
+    """1/x is convex on (−1, 0) (false: a = −1/2, b = −1/4, θ = ½)."""
+    return Convex(1 / x, x, where={x: Interval(-1, 0, open_hi=True)})
+
+
+# ---- false: a dent in one variable of two, or for some values of a parameter
+
+
+@claim()
+def quartic_dent_in_one_of_two_variables() -> Convex:
+    """x⁴ − 10⁻⁶x² + y² is convex in (x, y) (false: a = (−10⁻⁴, 0), b = (10⁻⁴, 0), θ = ½)."""
+    return Convex(x**4 - MICRO * x**2 + y**2, v, where={v: Real()})
+
+
+@claim()
+def quartic_with_a_parametric_dent() -> Convex:
+    """x⁴ − c·x² is convex in x for every c ∈ [10⁻⁷, 10⁻⁶] (false: c = 10⁻⁶, a = −10⁻⁴, b = 10⁻⁴, θ = ½)."""
+    return Convex(x**4 - c * x**2, x, where={x: Real(), c: Interval(MICRO / 10, MICRO)})
+
+
+@claim()
+def scaled_parabola_with_a_barely_negative_scale() -> Convex:
+    """c·x² is convex in x for every c ∈ [−10⁻¹², 1] (false: c = −10⁻¹², a = −1, b = 1, θ = ½)."""
+    return Convex(c * x**2, x, where={x: Real(), c: Interval(-PICO, 1)})
+
+
+@claim()
+def scaled_parabola_with_a_sign_changing_scale() -> Convex:
+    """c·x² is convex in x for every c ∈ [−1, 1] (false: c = −1, a = −1, b = 1, θ = ½)."""
+    return Convex(c * x**2, x, where={x: Real(), c: Interval(-1, 1)})
+
+
+# ---- true: should never be REFUTED
+
+
+@claim()
+def log_cosh() -> Convex:
+    """log cosh x is convex on ℝ.
+    Proof: (log cosh)″ = 1/cosh² x > 0."""
+    return Convex(sp.log(sp.cosh(x)), x, where={x: Real()})
+
+
+@claim()
+def hyperbola_branch() -> Convex:
+    """√(1 + x²) is convex on ℝ.
+    Proof: f″ = (1 + x²)^(−3/2) > 0."""
+    return Convex(sp.sqrt(1 + x**2), x, where={x: Real()})
+
+
+@claim()
+def log_gamma() -> Convex:
+    """log Γ(x) is convex on x > 0.
+    Proof: (log Γ)″ = Σ 1/(x + k)² > 0 (Bohr–Mollerup)."""
+    return Convex(sp.loggamma(x), x, where={x: Positive()})
+
+
+@claim()
+def x_to_the_x() -> Convex:
+    """xˣ is convex on x > 0.
+    Proof: f″ = xˣ((log x + 1)² + 1/x) > 0."""
+    return Convex(x**x, x, where={x: Positive()})
+
+
+@claim()
+def steep_cosh() -> Convex:
+    """cosh(50x) is convex on [−20, 20].
+    Proof: f″ = 2500 cosh(50x) > 0."""
+    return Convex(sp.cosh(50 * x), x, where={x: Interval(-20, 20)})
+
+
+@claim()
+def expanded_square_of_a_sum() -> Convex:
+    """x² + 2xy + y² is convex in (x, y).
+    Proof: it is (x + y)², a convex function of a linear form (singular PSD Hessian)."""
+    return Convex(x**2 + 2 * x * y + y**2, v, where={v: Real()})
+
+
+@claim()
+def squared_hinge() -> Convex:
+    """max(x, 0)² is convex on ℝ.
+    Proof: a nondecreasing convex function of a convex nonnegative function."""
+    return Convex(sp.Max(x, 0) ** 2, x, where={x: Real()})
+
+
+@claim()
+def softplus_far_right() -> Convex:
+    """log(1 + eˣ) is convex on [700, 800].
+    Proof: f″ = σ(x)(1 − σ(x)) > 0."""
+    return Convex(sp.log(1 + sp.exp(x)), x, where={x: Interval(700, 800)})
+
+
+@claim()
+def parabola_far_away() -> Convex:
+    """x² is convex on [10³⁰, 10³⁰ + 1].
+    Proof: f″ = 2."""
+    return Convex(x**2, x, where={x: Interval(10**30, 10**30 + 1)})
+
+
+@claim()
+def concave_parabola_on_a_point() -> Convex:
+    """−x² is convex on [1, 1] (a single point: every chord is the point).
+    Proof: a = b for every pair."""
+    return Convex(-(x**2), x, where={x: Interval(1, 1)})
+
+
+@claim()
+def quartic_minus_tiny_sextic_on_a_bounded_interval() -> Convex:
+    """x⁴ − 10⁻³⁰x⁶ is convex on [−10, 10].
+    Proof: f″ = 12x² − 30·10⁻³⁰x⁴ = x²(12 − 3·10⁻²⁹x²) ≥ 0 for |x| ≤ 10."""
+    return Convex(x**4 - sp.Rational(1, 10**30) * x**6, x, where={x: Interval(-10, 10)})
+
+
+@claim()
+def cube_root_concave_on_nonnegatives() -> Convex:
+    """x^(1/3) is concave on x ≥ 0.
+    Proof: f″ = −(2/9)x^(−5/3) < 0 on x > 0, and f is continuous at 0."""
+    return Convex(sp.cbrt(x), x, where={x: Nonnegative()}, concave=True)
+
+
+@claim()
+def steep_parabola_with_a_tiny_kink() -> Convex:
+    """10¹²x² + |x| is convex on ℝ.
+    Proof: a sum of convex functions."""
+    return Convex(10**12 * x**2 + sp.Abs(x), x, where={x: Real()})
+
+
+# ---- partial or malformed
+
+
+@claim()
+def reciprocal_square_on_nonzero_reals() -> Convex:
+    """1/x² on x ≠ 0: not a convex domain (malformed: the verifier refuses it)."""
+    return Convex(1 / x**2, x, where={x: Nonzero()})
+
+
+@claim()
+def reciprocal_on_a_closed_unit_interval() -> Convex:
+    """1/x on [0, 1]: undefined at 0 (partial)."""
+    return Convex(1 / x, x, where={x: Interval(0, 1)})
+
+
+@claim()
+def positive_symbol_declared_real() -> Convex:
+    """−log x with x's symbol positive but declared on ℝ (malformed: its assumptions contradict its domain)."""
+    return Convex(-sp.log(xp), xp, where={xp: Real()})
+
+
+def _w(a: object, b: object, **rest: object) -> dict[str, object]:
+    return {"theta": HALF, "a": a, "b": b, **rest}
+
+
+TRUTH = {
+    "parabola_with_a_tiny_downward_jump": ("false", 0, _w({"x": -2 * MICRO / 10}, {"x": 0})),
+    "parabola_with_a_tiny_concave_kink": ("false", 0, _w({"x": -PICO / 10}, {"x": PICO / 10})),
+    "parabola_with_a_tiny_upward_step": ("false", 0, _w({"x": 0}, {"x": 2 * MICRO / 10})),
+    "parabola_minus_a_tiny_floor": ("false", 0, _w({"x": 1 - 2 * MICRO / 10}, {"x": 1})),
+    "minimum_of_two_close_parabolas": ("false", 0, _w({"x": 0}, {"x": 2 * MICRO})),
+    "parabola_with_a_narrow_gaussian_bump": ("false", 0, _w({"x": -PICO}, {"x": PICO})),
+    "quartic_with_a_dent_on_the_unit_interval": ("false", 0, _w({"x": 0}, {"x": 2 * MICRO * 100})),
+    "quartic_with_a_dent_on_the_positive_half_line": ("false", 0, _w({"x": MICRO * 10}, {"x": 19 * MICRO * 10})),
+    "signed_square": ("false", 0, _w({"x": -1}, {"x": 0})),
+    "difference_of_kinks": ("false", 0, _w({"x": 0}, {"x": 2})),
+    "saddle_along_the_diagonal": ("false", 0, _w({"x": 1, "y": -1}, {"x": -1, "y": 1})),
+    "concave_parabola_on_a_tiny_interval": ("false", 0, _w({"x": 0}, {"x": sp.Rational(1, 10**30)})),
+    "concave_parabola_far_away": ("false", 0, _w({"x": 10**30}, {"x": 10**30 + 1})),
+    "reciprocal_left_of_zero": ("false", 0, _w({"x": -HALF}, {"x": -HALF / 2})),
+    "quartic_dent_in_one_of_two_variables": ("false", 0, _w({"x": -MICRO * 100, "y": 0}, {"x": MICRO * 100, "y": 0})),
+    "quartic_with_a_parametric_dent": ("false", 0, _w({"x": -MICRO * 100}, {"x": MICRO * 100}, c=MICRO)),
+    "scaled_parabola_with_a_barely_negative_scale": ("false", 0, _w({"x": -1}, {"x": 1}, c=-PICO)),
+    "scaled_parabola_with_a_sign_changing_scale": ("false", 0, _w({"x": -1}, {"x": 1}, c=-1)),
+    "log_cosh": ("true", 0, None),
+    "hyperbola_branch": ("true", 0, None),
+    "log_gamma": ("true", 0, None),
+    "x_to_the_x": ("true", 0, None),
+    "steep_cosh": ("true", 0, None),
+    "expanded_square_of_a_sum": ("true", 0, None),
+    "squared_hinge": ("true", 0, None),
+    "softplus_far_right": ("true", 0, None),
+    "parabola_far_away": ("true", 0, None),
+    "concave_parabola_on_a_point": ("true", 0, None),
+    "quartic_minus_tiny_sextic_on_a_bounded_interval": ("true", 0, None),
+    "cube_root_concave_on_nonnegatives": ("true", 0, None),
+    "steep_parabola_with_a_tiny_kink": ("true", 0, None),
+    "reciprocal_square_on_nonzero_reals": ("malformed", 0, None),
+    "reciprocal_on_a_closed_unit_interval": ("partial", 0, None),
+    "positive_symbol_declared_real": ("malformed", 0, None),
+}
+
+KNOWN_WRONG = {  # CHECKED: the dent search (numeric/checks/dent.py) looks only at f of one variable, no parameters
+    "quartic_dent_in_one_of_two_variables",  # concave for |x| < 4·10⁻⁴, any y: no sampled pair has both x there
+    "quartic_with_a_parametric_dent",  # concave near 0 for every c; c is sampled, the dent is not searched
+}
