@@ -1,4 +1,4 @@
-"""Where a function of one variable curves the wrong way: pairs of points for the two-point convexity check.
+"""Where f curves the wrong way, jumps or has a concave kink: pairs of points for the two-point convexity check.
 
 The two-point check samples pairs (a, b) and a weight θ; a dent narrower than the pairs' spacing passes it
 (x⁴ − 10⁻⁶x² is concave on |x| < 4·10⁻⁴, and 200 pairs never both land there). For f of one real variable
@@ -12,14 +12,20 @@ check decides. x₀ is rounded to a float first; a dent narrower than a float's 
 f″ ≥ 0 wherever it exists is not enough: a jump (x² − 10⁻¹² on x ≥ 0, 10⁻¹²·H(x), ⌊x⌋) or a concave kink
 (x² − 10⁻¹²|x|, min(x², (x − 2·10⁻⁶)²)) breaks convexity within 10⁻⁷ of one point, with f″ ≥ 0 on both sides
 (red team 121). So f's breaks are proposed too, found exactly as the critical module finds kinks: the zeros of
-the arguments of |·|, sign and H, of max's and min's differences, of a Piecewise condition's sides, and the
-points where the argument of ⌊·⌋, ⌈·⌉ or frac, linear in x, is an integer (the first few), and the domain's
-ends, open ones included (x⁴ − 10⁻⁶x² on x > 0 has no least f″ to solve for: it dips towards 0). A jump is seen only by
-a pair with one end on it, so around every point the three pairs x₀ ± h, (x₀, x₀ + 2h), (x₀ − 2h, x₀) are given.
+the arguments of |·|, sign and H, of max's and min's differences, of a Piecewise condition's sides, the points
+where the argument of ⌊·⌋, ⌈·⌉ or frac, linear in x, is an integer (the first few), and the domain's ends,
+open ones included (x⁴ − 10⁻⁶x² on x > 0 has no least f″ to solve for: it dips towards 0). A jump is seen only
+by a pair with one end on it, so around every point the pairs x₀ ± h, (x₀, x₀ + 2h) and (x₀ − 2h, x₀) are given.
+
+f of several symbols (wrt a vector, or parameters beside it) is searched along each entry of wrt, one at a time,
+with every other symbol at a base point (0, 1 or −1 where in its domain, else its domain's ends; up to
+MAX_BASES of them): x⁴ − 10⁻⁶x² + y² along x at y = 0, x⁴ − cx² at c = 10⁻⁷ for c ∈ [10⁻⁷, 10⁻⁶]. A dent
+along no axis ((x + y)⁴ − 10⁻⁶(x + y)² + (x − y)²), or only at other values of the rest, is not found.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 
@@ -28,10 +34,11 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from verifier.language.claims import Convex, Given, Inequality
-from verifier.language.domains import Nonnegative, Positive
+from verifier.language.domains import General, Interval, Nonnegative, Positive, Real
 from verifier.numeric.checks import critical
 from verifier.numeric.checks.poles import MAX_OPS as MAX_SOLVE_OPS
 from verifier.numeric.checks.poles import _inside, _window, exact_end, solve_bounded
+from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance, instantiate
 
 Env = dict[sp.Symbol, np.ndarray]
@@ -39,34 +46,79 @@ STEPS = range(1, 61)  # h = 2⁻ᵏ: the pair's half-width, from ½ down to a fl
 MAX_OPS = 80  # f's size in sympy's count of operations: a larger f″ is not searched
 MAX_BREAKS = 8  # break points proposed
 LATTICE = range(-8, 9)  # the integers a ⌊·⌋'s argument is tried at on an unbounded domain
+MAX_SYMBOLS = 4  # a claim in more scalar symbols is left to the sampler (as in poles.py)
+ENTRYWISE = (Real, General, Positive, Nonnegative, Interval)  # a matrix domain each of whose entries moves alone
+MAX_BASES = 3  # base points of the other symbols tried
+SEARCH_BUDGET = 12  # heartbeats of work for the search along several entries (about a CPU second)
+Base = dict[sp.Symbol, float]
+Section = tuple[sp.Symbol, Given, list[float]]  # an entry of wrt, its domain, the centres of pairs along it
 
 
 def pairs(inst: Instance, body: Convex, derived: Instance) -> Env | None:
-    """Points of the two-point check (derived) around a point where f curves the wrong way; None if there is
-    no such point found exactly, or f is not a function of wrt alone, a real number."""
-    wrt, given = _one_variable(inst, body)
-    if wrt is None or given is None:
+    """Points of the two-point check (derived) around points where f curves the wrong way, jumps or has a kink,
+    along each entry of wrt with every other symbol at one of a few base points; None if none is found. With
+    more than one symbol the search stops after SEARCH_BUDGET heartbeats, keeping the pairs found so far."""
+    sections = _sections(inst, body)
+    if sections is None:
         return None
-    f = inst.symbolic(body.f)  # in the claim's own symbol: the view's carries the domain's sign (x ≥ 0 on [0, 3])
-    f = (f[0, 0] if isinstance(f, sp.MatrixBase) else f).xreplace({inst.symbolic(wrt): wrt})
-    if not isinstance(f, sp.Expr) or f.free_symbols != {wrt} or sp.count_ops(f) > MAX_OPS:
+    f, candidates, wrt = sections
+    rows: list[dict[sp.Symbol, float]] = []
+    lines = [(base, x) for base in _bases(candidates) for x in wrt.symbols()]
+    try:
+        with budget.budget(SEARCH_BUDGET) if len(inst.symbols) > 1 else contextlib.nullcontext():
+            seen: set[tuple[sp.Symbol, sp.Basic]] = set()
+            for base, x in lines:
+                g = sp.sympify(f).xreplace({s: sp.Rational(v) for s, v in base.items() if s != x})
+                if (x, g) not in seen and (section := _section(inst, body, g, x, wrt)) is not None:
+                    rows += _rows(derived, wrt, base, [section])
+                seen.add((x, g))
+    except budget.BudgetExceeded:
+        pass  # the pairs found so far are kept
+    if not rows or set(rows[0]) != set(derived.symbols):
         return None
-    curvature = sp.diff(f, wrt, 2)
-    known = not curvature.has(sp.Derivative)  # f″ of ⌊x⌋ stays unevaluated: no point to solve for (and x := 0 fails)
-    wrong = _wrong_way(inst, wrt, given, curvature, body.concave) if known else None
-    centres = [*([wrong] if wrong is not None else []), *_breaks(f, wrt, given)]
-    return _around(derived, given, centres) if centres else None
+    return {s: np.array([row[s] for row in rows]) for s in derived.symbols}
 
 
-def _one_variable(inst: Instance, body: Convex) -> tuple[sp.Symbol | None, Given | None]:
-    """wrt and its given, where wrt is the claim's only symbol, a scalar."""
-    if len(inst.symbols) != 1 or len(inst.given) != 1:
-        return None, None
-    given = inst.given[0]
-    symbol = inst.symbols[0]
-    if not isinstance(given.target, sp.Symbol) or inst.symbolic(body.wrt) != inst.symbolic(symbol):
-        return None, None  # the symbolic views compared: the view's x on [0, 3] is x ≥ 0, the claim's is not
-    return symbol, given
+def _section(inst: Instance, body: Convex, g: sp.Basic, x: sp.Symbol, wrt: Given) -> Section | None:
+    """f along the entry x of wrt (g: the other symbols at a base point): the centres of pairs along it."""
+    given = wrt if not wrt.shape else Given(x, wrt.domain)
+    if not isinstance(g, sp.Expr) or g.has(sp.zoo, sp.nan) or g.free_symbols != {x} or sp.count_ops(g) > MAX_OPS:
+        return None
+    curvature = sp.diff(g, x, 2)
+    known = not curvature.has(sp.Derivative)  # f″ of ⌊x⌋ stays unevaluated: nothing to solve (x := 0 fails)
+    wrong = _wrong_way(inst, x, given, curvature, body.concave) if known else None
+    centres = [*([wrong] if wrong is not None else []), *_breaks(g, x, given)]
+    return (x, given, centres) if centres else None
+
+
+def _sections(inst: Instance, body: Convex) -> tuple[sp.Expr, dict[sp.Symbol, list[float]], Given] | None:
+    """f in the claim's own symbols (the symbolic view's carry the domain's sign: x ≥ 0 on [0, 3]), the candidate
+    base values of every scalar symbol, and wrt's given; None for more than MAX_SYMBOLS symbols, or a matrix whose
+    domain is not entrywise (the simplex, symmetric matrices: an entry does not move alone)."""
+    if len(inst.symbols) > MAX_SYMBOLS:
+        return None
+    if any(g.shape and not isinstance(g.domain, ENTRYWISE) for g in inst.given):
+        return None
+    wrt = [g for g in inst.given if inst.symbolic(g.target) == inst.symbolic(body.wrt)]
+    f = inst.symbolic(body.f)
+    f = (f[0, 0] if isinstance(f, sp.MatrixBase) else f).xreplace({inst.symbolic(s): s for s in inst.symbols})
+    if len(wrt) != 1 or not isinstance(f, sp.Expr):
+        return None
+    candidates = {s: _candidates(Given(s, g.domain) if g.shape else g) for g in inst.given for s in g.symbols()}
+    return (f, candidates, wrt[0]) if all(candidates.values()) else None
+
+
+def _candidates(given: Given) -> list[float]:
+    """A scalar symbol's base values: 0, 1 and −1 where in its domain, then its domain's ends (nudged inside)."""
+    values = [float(v) for v in (0, 1, -1) if _inside(given, sp.Integer(v))]
+    values += [e for e in (_float_inside(given, end) for end in _ends(given)) if e is not None]
+    return list(dict.fromkeys(values))
+
+
+def _bases(candidates: dict[sp.Symbol, list[float]]) -> list[Base]:
+    """The base points: the k-th candidate of every symbol (its last if it has fewer), k < MAX_BASES."""
+    bases = [{s: c[min(k, len(c) - 1)] for s, c in candidates.items()} for k in range(MAX_BASES)]
+    return [dict(b) for b in dict.fromkeys(tuple(b.items()) for b in bases)]
 
 
 def _wrong_way(inst: Instance, wrt: sp.Symbol, given: Given, curvature: sp.Expr, concave: bool) -> float | None:
@@ -135,19 +187,29 @@ def _integer_points(f: sp.Expr, x: sp.Symbol, given: Given) -> list[sp.Expr]:
     return points
 
 
-def _around(derived: Instance, given: Given, centres: list[float]) -> Env | None:
-    """The pairs x0 ± 2⁻ᵏ, (x0, x0 + 2·2⁻ᵏ) and (x0 − 2·2⁻ᵏ, x0), θ = ½, around each centre x0, as points of the
-    two-point check: those with both ends in the domain (next to an end of it, only the pair on its side)."""
+def _rows(derived: Instance, wrt: Given, base: Base, found: list[Section]) -> list[dict[sp.Symbol, float]]:
+    """Each section's pairs, the other entries and symbols at the base point, θ = ½, as points of the two-point
+    check (derived: the claim's other symbols, then wrt's copies a and b, then θ)."""
+    *_, first, second, mix = derived.given
+    copies = list(zip(wrt.symbols(), first.symbols(), second.symbols(), strict=False))
+    if not isinstance(mix.target, sp.Symbol) or len(copies) != len(wrt.symbols()):
+        return []
+    common = {s: v for s, v in base.items() if s not in wrt.symbols()}
+    common |= {c: base[s] for s, a, b in copies for c in (a, b)}
+    rows = []
+    for x, given, centres in found:
+        (a_x, b_x) = next((a, b) for s, a, b in copies if s == x)
+        rows += [{**common, a_x: lo, b_x: hi, mix.target: 0.5} for lo, hi in _spans(given, centres)]
+    return rows
+
+
+def _spans(given: Given, centres: list[float]) -> list[tuple[float, float]]:
+    """The pairs x0 ± 2⁻ᵏ, (x0, x0 + 2·2⁻ᵏ) and (x0 − 2·2⁻ᵏ, x0) around each centre x0 with both ends in the
+    domain (next to an end of it, only the pairs on its side)."""
     kept: list[tuple[float, float]] = []
     for x0, k in itertools.product(centres, STEPS):
         h = 2.0**-k
         for a, b in ((x0 - h, x0 + h), (x0, x0 + 2 * h), (x0 - 2 * h, x0)):
             if a < b and all(_inside(given, sp.Rational(v)) for v in (a, b)):
                 kept.append((a, b))
-    if not kept:
-        return None
-    *_, first, second, mix = derived.given
-    if not all(isinstance(g.target, sp.Symbol) for g in (first, second, mix)):
-        return None
-    lows, highs = np.array([p[0] for p in kept]), np.array([p[1] for p in kept])
-    return {first.target: lows, second.target: highs, mix.target: np.full(len(kept), 0.5)}
+    return kept

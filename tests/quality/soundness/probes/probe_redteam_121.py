@@ -1,5 +1,20 @@
 """Convexity claims (red team 121): kinks, jumps and dents too narrow for sampled pairs, parameters, scales, domains.
 
+Class 0, convexity only checked by sampled pairs (the composition rules prove none of the false ones). At 0ddb0af
+nine false claims were CHECKED: x² with a downward jump of 10⁻¹² at 0, x² + 10⁻¹²H(x), x² − 10⁻¹²⌊x⌋, x² − 10⁻¹²|x|
+and min(x², (x − 2·10⁻⁶)²), whose f″ is ≥ 0 wherever it exists, so the dent search (f″ < 0 at an exact point)
+had nothing to find and no sampled pair spans the break; x⁴ − 10⁻⁶x² on [0, 1] and on x > 0 (the search was
+skipped where the domain gives sympy a sign, and on x > 0 f″ has no least value to solve for); and x⁴ − 10⁻⁶x² + y²
+in (x, y), x⁴ − c·x² for c ∈ [10⁻⁷, 10⁻⁶] and x² − 10⁻¹²|x| + y² (the search looked at one variable only). All
+are REFUTED now (numeric/checks/dent.py: breaks, the domain's ends, one entry at a time through base points).
+A dent along the diagonal only, (x + y)⁴ − 10⁻⁶(x + y)² + (x − y)², stays CHECKED (KNOWN_WRONG).
+
+Beside them, what held: macroscopic failures (sign(x)·x², |x| − 2|x − 1|, a saddle along x = −y, −x² on an
+interval 10⁻³⁰ wide, 1/x left of 0, c·x² for c down to −10⁻¹²) REFUTED; true claims with steep, tiny, huge or
+singular curvature (log cosh, √(1 + x²), log Γ, xˣ, cosh 50x on [−20, 20], (x + y)² expanded, softplus on
+[700, 800], x⁴ − 10⁻³⁰x⁶ on [−10, 10]) PROVED or CHECKED; −x² or x² on [10³⁰, 10³⁰ + 1] UNKNOWN (floats cannot
+cover it); 1/x² on x ≠ 0 and a positive symbol declared on ℝ ERROR; 1/x on [0, 1] REFUTED (undefined at 0).
+
 TRUTH maps each claim to (truth, class, witness); a convexity witness is two points a, b and a weight θ (and the
 values of the other declared symbols).
 """
@@ -135,7 +150,54 @@ def scaled_parabola_with_a_sign_changing_scale() -> Convex:
     return Convex(c * x**2, x, where={x: Real(), c: Interval(-1, 1)})
 
 
+@claim()
+def quartic_dent_under_a_parameter_of_either_sign() -> Convex:
+    """x⁴ − 10⁻⁶c·x² is convex in x for every c ∈ [−1, 1] (false: c = 1, a = −10⁻⁴, b = 10⁻⁴, θ = ½)."""
+    return Convex(x**4 - MICRO * c * x**2, x, where={x: Real(), c: Interval(-1, 1)})
+
+
+@claim()
+def tiny_concave_kink_in_one_of_two_variables() -> Convex:
+    """x² − 10⁻¹²|x| + y² is convex in (x, y) (false: a = (−10⁻¹³, 0), b = (10⁻¹³, 0), θ = ½)."""
+    return Convex(x**2 - PICO * sp.Abs(x) + y**2, v, where={v: Real()})
+
+
+@claim()
+def quartic_dent_along_the_diagonal() -> Convex:
+    """(x + y)⁴ − 10⁻⁶(x + y)² + (x − y)² is convex in (x, y) (false: a = −b = (−5·10⁻⁵, −5·10⁻⁵), θ = ½)."""
+    u, w = x + y, x - y
+    return Convex(u**4 - MICRO * u**2 + w**2, v, where={v: Real()})
+
+
 # ---- true: should never be REFUTED
+
+
+@claim()
+def hyperbolic_bowl() -> Convex:
+    """√(1 + x² + y²) is convex in (x, y).
+    Proof: the Euclidean norm of (1, x, y), a norm of an affine map."""
+    return Convex(sp.sqrt(1 + x**2 + y**2), v, where={v: Real()})
+
+
+@claim()
+def hyperbola_under_a_positive_parameter() -> Convex:
+    """√(c + x²) is convex in x for every c ∈ [1, 2].
+    Proof: the norm of (√c, x)."""
+    return Convex(sp.sqrt(c + x**2), x, where={x: Real(), c: Interval(1, 2)})
+
+
+@claim()
+def kink_across_the_diagonal_plus_log_cosh() -> Convex:
+    """|x − y| + log cosh y is convex in (x, y).
+    Proof: a sum of convex functions."""
+    return Convex(sp.Abs(x - y) + sp.log(sp.cosh(y)), v, where={v: Real()})
+
+
+@claim()
+def hyperbola_over_a_positive_parameter() -> Convex:
+    """√(1 + x²)/c is convex in x for every c > 0.
+    Proof: a positive multiple of a convex function."""
+    return Convex(sp.sqrt(1 + x**2) / c, x, where={x: Real(), c: Positive()})
 
 
 @claim()
@@ -273,6 +335,17 @@ TRUTH = {
     "quartic_with_a_parametric_dent": ("false", 0, _w({"x": -MICRO * 100}, {"x": MICRO * 100}, c=MICRO)),
     "scaled_parabola_with_a_barely_negative_scale": ("false", 0, _w({"x": -1}, {"x": 1}, c=-PICO)),
     "scaled_parabola_with_a_sign_changing_scale": ("false", 0, _w({"x": -1}, {"x": 1}, c=-1)),
+    "quartic_dent_under_a_parameter_of_either_sign": ("false", 0, _w({"x": -MICRO * 100}, {"x": MICRO * 100}, c=1)),
+    "tiny_concave_kink_in_one_of_two_variables": ("false", 0, _w({"x": -PICO / 10, "y": 0}, {"x": PICO / 10, "y": 0})),
+    "quartic_dent_along_the_diagonal": (
+        "false",
+        0,
+        _w({"x": -MICRO * 50, "y": -MICRO * 50}, {"x": MICRO * 50, "y": MICRO * 50}),
+    ),
+    "hyperbolic_bowl": ("true", 0, None),
+    "hyperbola_under_a_positive_parameter": ("true", 0, None),
+    "kink_across_the_diagonal_plus_log_cosh": ("true", 0, None),
+    "hyperbola_over_a_positive_parameter": ("true", 0, None),
     "log_cosh": ("true", 0, None),
     "hyperbola_branch": ("true", 0, None),
     "log_gamma": ("true", 0, None),
@@ -291,7 +364,6 @@ TRUTH = {
     "positive_symbol_declared_real": ("malformed", 0, None),
 }
 
-KNOWN_WRONG = {  # CHECKED: the dent search (numeric/checks/dent.py) looks only at f of one variable, no parameters
-    "quartic_dent_in_one_of_two_variables",  # concave for |x| < 4·10⁻⁴, any y: no sampled pair has both x there
-    "quartic_with_a_parametric_dent",  # concave near 0 for every c; c is sampled, the dent is not searched
+KNOWN_WRONG = {  # CHECKED: the dent search (numeric/checks/dent.py) moves one entry of wrt at a time
+    "quartic_dent_along_the_diagonal",  # convex along each axis (x⁴ + x² − 10⁻⁶x² …); concave only along x = y
 }
