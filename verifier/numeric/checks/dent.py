@@ -12,7 +12,8 @@ check decides. x₀ is rounded to a float first; a dent narrower than a float's 
 f″ ≥ 0 wherever it exists is not enough: a jump (x² − 10⁻¹² on x ≥ 0, 10⁻¹²·H(x), ⌊x⌋) or a concave kink
 (x² − 10⁻¹²|x|, min(x², (x − 2·10⁻⁶)²)) breaks convexity within 10⁻⁷ of one point, with f″ ≥ 0 on both sides
 (red team 121). So f's breaks are proposed too, found exactly as the critical module finds kinks: the zeros of
-the arguments of |·|, sign and H, of max's and min's differences, of a Piecewise condition's sides, the points
+the arguments of |·|, sign and H, of max's and min's differences, of a Piecewise condition's sides (by solveset,
+else at a sign change on a grid, bisected to a float: x = cos x has no closed form), the points
 where the argument of ⌊·⌋, ⌈·⌉ or frac, linear in x, is an integer (the first few), and the domain's ends,
 open ones included (x⁴ − 10⁻⁶x² on x > 0 has no least f″ to solve for: it dips towards 0). A jump is seen only
 by a pair with one end on it, so around every point the pairs x₀ ± h, (x₀, x₀ + 2h) and (x₀ − 2h, x₀) are given.
@@ -48,6 +49,8 @@ MAX_BREAKS = 8  # break points proposed
 LATTICE = range(-8, 9)  # the integers a ⌊·⌋'s argument is tried at on an unbounded domain
 MAX_SYMBOLS = 4  # a claim in more scalar symbols is left to the sampler (as in poles.py)
 ENTRYWISE = (Real, General, Positive, Nonnegative, Interval)  # a matrix domain each of whose entries moves alone
+GRID = 1025  # points of the grid a condition's sign changes are looked for on
+WIDE = 8.0  # on an unbounded domain, sign changes are looked for in [−WIDE, WIDE]
 MAX_BASES = 3  # base points of the other symbols tried
 SEARCH_BUDGET = 12  # heartbeats of work for the search along several entries (about a CPU second)
 Base = dict[sp.Symbol, float]
@@ -155,10 +158,40 @@ def _breaks(f: sp.Expr, x: sp.Symbol, given: Given) -> list[float]:
     points: list[sp.Expr] = []
     for condition in dict.fromkeys(conditions):
         found = solve_bounded(condition, x, _window(given)) if sp.count_ops(condition) <= MAX_SOLVE_OPS else None
-        points += [p for p in found if p.is_real] if isinstance(found, sp.FiniteSet) else []
+        exact = [p for p in found if p.is_real] if isinstance(found, sp.FiniteSet) else None
+        points += exact if exact is not None else [sp.Float(z) for z in _sign_changes(condition, x, given)]
     points += [*_integer_points(f, x, given), *_ends(given)]
     inside = [_float_inside(given, p) for p in dict.fromkeys(points)]
     return [p for p in dict.fromkeys(inside) if p is not None][:MAX_BREAKS]
+
+
+def _sign_changes(condition: sp.Expr, x: sp.Symbol, given: Given) -> list[float]:
+    """Zeros of the condition that solveset gives no closed form for (x = cos x): its sign changes on a grid of
+    GRID points over the domain (its part in [−WIDE, WIDE] if unbounded), each bisected to a float's spacing."""
+    window = _window(given)
+    lo = float(window.inf) if window.inf.is_finite else -WIDE
+    hi = float(window.sup) if window.sup.is_finite else WIDE
+    try:
+        fn = sp.lambdify(x, condition, "numpy")
+        grid = np.linspace(max(lo, -WIDE), min(hi, WIDE), GRID)
+        with np.errstate(all="ignore"):
+            values = np.real(np.broadcast_to(fn(grid), grid.shape)).astype(float)
+    except (TypeError, ValueError, NameError, ZeroDivisionError, OverflowError):
+        return []
+    found: list[float] = []
+    for i in np.flatnonzero(np.isfinite(values[:-1]) & np.isfinite(values[1:]) & (values[:-1] * values[1:] < 0)):
+        a, b, left = float(grid[i]), float(grid[i + 1]), values[i] < 0
+        for _ in range(80):  # halves [a, b] until its ends are neighbouring floats
+            mid = (a + b) / 2
+            if mid in (a, b):
+                break
+            with np.errstate(all="ignore"):
+                if (float(np.real(fn(mid))) < 0) == left:
+                    a = mid
+                else:
+                    b = mid
+        found.append(a)
+    return found[:MAX_BREAKS]
 
 
 def _ends(given: Given) -> list[sp.Expr]:
