@@ -27,7 +27,6 @@ from verifier.numeric.checks.sampling import (
 from verifier.numeric.confirm import Confirmation, Decision
 from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 
-ESCALATION = (confirm.CERTIFY_BITS, 4 * confirm.CERTIFY_BITS, 16 * confirm.CERTIFY_BITS)  # at most 1,600 digits
 # a non-strict claim's smallest eigenvalue that passes as round-off: decide_sign passes one at or above
 # −10⁻⁶⁸·max(1, |λ|) at 100 digits (LOW_DPS − 12 digits, and 30 orders more); 2⁻²²⁶ ≈ 9.3·10⁻⁶⁹, exact in a ball
 ROUND_OFF_SHIFT = arb(2) ** -226
@@ -184,30 +183,24 @@ def _mirrored(h: sp.Matrix) -> bool:
 
 
 def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb | None) -> bool:
-    """Whether arb shows H + εI positive definite at the point (balls at flint's working precision, as
-    ExactSample.balls gives them): an LDLᵀ of the entries' balls whose every pivot lies above 0. Every symmetric
-    matrix within the balls is then positive definite, H + εI with them, so H's least eigenvalue lies above −ε:
-    a pass, with no eigenvalue computed. ε is 0 for a shift of None (H itself positive definite), else the shift
-    scaled down to a matrix smaller than 1 (_shift). First at the 100 digits a certified confirmation takes;
-    again at 4 and 16 times the bits while a cancellation ate half an entry's bits (σ(t)(1 − σ(t)) at t = 300
-    holds 1 − σ(300) ≈ 10⁻¹³⁰, lost at 100 digits). False where the balls decide nothing (a singular H, a pivot
-    within round-off of 0, an entry arb cannot enclose): the caller decides as before (mpmath's eigsy at 50 and
-    100 digits, and more for large values, took most of logistic_loss.hessian_psd's numeric check)."""
-    for bits in ESCALATION:
-        with enclose.precision(bits):
-            try:
-                entries = ball_h.entries(point(), range(n * n))
-            except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # balls.Unsupported is a ValueError
-                return False
-            if not all(e.is_finite() for e in entries):
-                return False
-            eps = _shift(shift, entries)
-            rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
-            if _pivots_positive(rows):
-                return True
-            if min(e.rel_accuracy_bits() for e in entries) >= bits // 2:
-                return False  # every entry is sharp: more bits would not decide it
-    return False
+    """Whether arb shows H + εI positive definite at the point (balls at the 100 digits a certified confirmation
+    takes; point gives them at flint's working precision, as ExactSample.balls does): an LDLᵀ of the entries' balls
+    whose every pivot lies above 0. Every symmetric matrix within the balls is then positive definite, H + εI with
+    them, so H's least eigenvalue lies above −ε: a pass, with no eigenvalue computed. ε is 0 for a shift of None
+    (H itself positive definite), else the shift scaled down to a matrix smaller than 1 (_shift). False where the
+    balls decide nothing (a singular H, a pivot within round-off of 0, an entry arb cannot enclose, a cancellation
+    that ate the bits: σ(t)(1 − σ(t)) at t = 300): the caller decides as before. More bits were tried there, and
+    cost logistic_loss.hessian_psd more than they saved (its 24 blind samples lie beyond 1,600 digits)."""
+    with enclose.precision(confirm.CERTIFY_BITS):
+        try:
+            entries = ball_h.entries(point(), range(n * n))
+        except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # balls.Unsupported is a ValueError
+            return False
+        if not all(e.is_finite() for e in entries):
+            return False
+        eps = _shift(shift, entries)
+        rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
+        return _pivots_positive(rows)
 
 
 def _shift(shift: arb | None, entries: list[arb]) -> arb:
