@@ -8,7 +8,7 @@ import sympy as sp
 
 from verifier import Convergence, claim
 from verifier.engine import EngineSettings, verify_family
-from verifier.numeric.checks.definedness import FROM_THE_START
+from verifier.numeric.checks.convergence import FROM_THE_START
 from verifier.outcome import ClaimResult, Status
 
 x = sp.Symbol("x")

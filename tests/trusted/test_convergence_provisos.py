@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Convergence, Interval, Nonzero, Real, claim
+from verifier import Convergence, Interval, Nonnegative, Nonzero, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.numeric.checks.convergence import NO_VALUE_NOTE
 from verifier.outcome import ClaimResult, Status
 from verifier.trusted import provisos
 
@@ -74,10 +75,14 @@ def test_a_true_claim_with_a_large_constant_is_not_refuted_by_a_start_outside_it
 
 
 def test_the_samples_a_convergence_check_counts_are_those_its_iteration_said_something_at() -> None:
-    """√a on a ∈ ℝ: at a < 0 the iteration is complex and says nothing; the count says how many did."""
-    body = Convergence(_newton(x**2 - a), x, root=sp.sqrt(a), order=2, constant=1 / (2 * sp.sqrt(a)), where={a: Real()})
+    """√a on a ≥ 0: at a = 0 the constant 1/(2√a) has no value and the iteration says nothing; the count says how
+    many did, and a note where it said nothing (on a ∈ ℝ, where half the domain has no root, it is an ERROR that
+    asks to narrow the domain: tests/numeric/test_convergence_no_value.py)."""
+    root, constant = sp.sqrt(a), 1 / (2 * sp.sqrt(a))
+    body = Convergence(_newton(x**2 - a), x, root=root, order=2, constant=constant, where={a: Nonnegative()})
     result = _verified("counted", body)
     assert result.numeric and all(0 < ev.samples < 6 for ev in result.numeric), result.reason
+    assert NO_VALUE_NOTE in result.reason, result.reason
 
 
 REAL = f"wherever both sides are real ({provisos.REAL})"

@@ -29,7 +29,7 @@ from verifier.language.stepwise import Chain
 from verifier.language.text import confirmation_text, n_text
 from verifier.language.usage import builder_error
 from verifier.numeric.checks import NumericOutcome, spot_check
-from verifier.numeric.checks.definedness import beyond_a_proof
+from verifier.numeric.checks.convergence import beyond_a_proof
 from verifier.numeric.checks.exact_residual import refute_exactly
 from verifier.numeric.users import NoNumericForm, Unsupported
 from verifier.outcome import (

@@ -74,6 +74,14 @@ def _order_and_constant(
 
 
 NO_VALUE_NOTE = "the claimed root or constant has no real value at"
+FROM_THE_START = "from the claim's own start"  # ends an iteration's "no convergence" there
+
+
+def beyond_a_proof(cx: Counterexample | None) -> bool:
+    """A counterexample that a symbolic proof does not speak to, so no inconsistency: a side undefined or complex
+    there (definedness.is_definedness), or an iteration that does not converge from the start the claim names (a
+    proof of the order is local: Newton's step on atan has order 3 at 0 and runs away from x₀ = 10)."""
+    return definedness.is_definedness(cx) or (cx is not None and cx.observed.endswith(FROM_THE_START))
 
 
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
@@ -158,7 +166,7 @@ class _Observed:
                         idx,
                         (why or f"order ≈ {q_est:.4g}, constant ≈ {mpmath.nstr(c_est, 12)}")
                         + (" (started on the other side of the root)" if mirror else "")
-                        + (f" {definedness.FROM_THE_START}" if diverged else ""),
+                        + (f" {FROM_THE_START}" if diverged else ""),
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
                     )
                 )

@@ -389,16 +389,6 @@ def noted(finding: Finding, outcome: NumericOutcome) -> NumericOutcome:
     return outcome
 
 
-FROM_THE_START = "from the claim's own start"  # ends an iteration's "no convergence" there (convergence.py)
-
-
-def beyond_a_proof(cx: Counterexample | None) -> bool:
-    """A counterexample that a symbolic proof does not speak to, so no inconsistency: a side undefined or complex
-    there (is_definedness), or an iteration that does not converge from the start the claim names (a proof of the
-    order is local: Newton's step on atan has order 3 at 0 and runs away from x₀ = 10)."""
-    return is_definedness(cx) or (cx is not None and cx.observed.endswith(FROM_THE_START))
-
-
 def is_definedness(cx: Counterexample | None) -> bool:
     """A counterexample where a side is undefined or complex, not where two values differ: a symbolic
     proof of the identity where both sides are defined (a rational function's) does not contradict it."""
