@@ -374,7 +374,7 @@ def exp_over_x() -> Convex:
 
 @claim()
 def reciprocal_square_on_nonzero_reals() -> Convex:
-    """1/x² on x ≠ 0: not a convex domain (malformed: the verifier refuses it)."""
+    """1/x² on x ≠ 0: not a convex domain, undefined at 0 between its halves (malformed: the verifier refuses it)."""
     return Convex(1 / x**2, x, where={x: Nonzero()})
 
 
@@ -386,7 +386,8 @@ def reciprocal_on_a_closed_unit_interval() -> Convex:
 
 @claim()
 def positive_symbol_declared_real() -> Convex:
-    """−log x with x's symbol positive but declared on ℝ (malformed: its assumptions contradict its domain)."""
+    """−log x with x's symbol positive but declared on ℝ, undefined at x ≤ 0 (malformed: its assumptions contradict
+    its domain)."""
     return Convex(-sp.log(xp), xp, where={xp: Real()})
 
 
