@@ -22,7 +22,7 @@ from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import definedness
 from verifier.numeric.checks.definedness import point_text
-from verifier.numeric.checks.multistep import CONV_DPS, check_iteration
+from verifier.numeric.checks.multistep import CONV_DPS, FROM_THE_START, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import Settings, mp_args, outside_domain, point_values, sample, state_admits
 from verifier.numeric.checks.settling import constant_agrees, remaining
@@ -74,7 +74,6 @@ def _order_and_constant(
 
 
 NO_VALUE_NOTE = "the claimed root or constant has no real value at"
-FROM_THE_START = "from the claim's own start"  # ends an iteration's "no convergence" there
 
 
 def beyond_a_proof(cx: Counterexample | None) -> bool:

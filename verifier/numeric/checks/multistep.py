@@ -1,29 +1,25 @@
 """The numeric check of a Convergence claim with memory or with a vector iterate.
 
-Both estimate what the claim states from an mpmath iteration at high precision, and a
-disagreement counts only if it stands at twice the precision (a longer run, further
-into the asymptotic regime).
+Both estimate what the claim states from an mpmath iteration at high precision, and a disagreement counts only if it
+stands at twice the precision (a longer run, further into the asymptotic regime).
 
-**Superlinear maps with memory** (the secant method). If the error map's leading term
-is K·e_k^{a₀}···e_{k−m+1}^{a_{m−1}}, the log errors y_k = log|e_k| obey
-y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up to O(e). The order could be read, as for one-step maps,
-from successive log ratios (they check the fit's); the constant could not: |e_{k+1}|/|e_k|^q converges only as
-fast as the other roots of t^m = a₀t^{m−1} + … + a_{m−1} decay
-((−1/φ)^k for the secant method: after the ~8 steps 120 digits allow, 1% off). So the
-recurrence is fitted to the last 2m + 1 log errors (exact up to O(e)); q is the largest
-root of its characteristic polynomial p and log C = log|K|/s(1) with s = p/(t − q),
-which is the limit of y_{k+1} − q·y_k. These runs are a few dozen steps, so they use 300
-digits (600 to confirm): the fit then sits 1e-12 or closer to the constant.
-They start right of the root, or left of it where only that side lies in the state's declared domains.
+**Superlinear maps with memory** (the secant method). If the error map's leading term is
+K·e_k^{a₀}···e_{k−m+1}^{a_{m−1}}, the log errors y_k = log|e_k| obey y_{k+1} = a₀y_k + … + a_{m−1}y_{k−m+1} + log|K| up
+to O(e). The order could be read, as for one-step maps, from successive log ratios (they check the fit's); the constant
+could not: |e_{k+1}|/|e_k|^q converges only as fast as the other roots of t^m = a₀t^{m−1} + … + a_{m−1} decay ((−1/φ)^k
+for the secant method: after the ~8 steps 120 digits allow, 1% off). So the recurrence is fitted to the last 2m + 1 log
+errors (exact up to O(e)); q is the largest root of its characteristic polynomial p and log C = log|K|/s(1) with s =
+p/(t − q), the limit of y_{k+1} − q·y_k. These runs are a few dozen steps, so they use 300 digits (600 to confirm): the
+fit sits 1e-12 or closer to the constant. They start right of the root (left where the domains hold only that side).
 
-**Linear rates** (order 1: vector maps, and maps with memory that converge linearly). The rate is
-ρ = lim ‖E_k‖^{1/k} for the error E_k of the whole state (the last m iterates). It is estimated as
-(‖E_N‖/‖E_{N/2}‖)^{2/N} over the second half of the run, from two starts (the given one, or a generic point near
-the root, plus a second generic one on the other side of the root where the state's declared domains hold it, else
-on the same side), keeping the larger estimate (a start without a component along the dominant eigenvector would
-show a smaller rate). Its uncertainty is the difference between the two quarters of that half; a rate that has not
-settled (equal moduli, Jordan blocks) within the run says nothing, unless the gap is large against 1/N. A run that
-reaches the floor of the precision within 40 steps (a superlinear map) says nothing about a linear rate.
+**Linear rates** (order 1: vector maps, and maps with memory that converge linearly). The rate is ρ = lim ‖E_k‖^{1/k}
+for the error E_k of the whole state (the last m iterates). It is estimated as (‖E_N‖/‖E_{N/2}‖)^{2/N} over the second
+half of the run, from two starts (the given one, or a generic point near the root, plus a second generic one on the
+other side of the root where the state's declared domains hold it, else on the same side), keeping the larger estimate
+(a start with no component along the dominant eigenvector shows a smaller rate). Its uncertainty is the difference
+between the two quarters of that half; a rate that has not settled (equal moduli, Jordan blocks) within the run says
+nothing, unless the gap is large against 1/N. A run that reaches the precision's floor within 40 steps (a superlinear
+map) says nothing. An error that grows from a start the claim gives fails it as it stands.
 """
 
 from __future__ import annotations
@@ -56,6 +52,7 @@ MAX_LINEAR_STEPS = 5000
 SETTLE = 20  # a rate gap below SETTLE·ρ/N may be the run's own transient: no evidence
 DELTA = mpmath.mpf("1e-3")  # distance of the default starts from the root
 NEARER = mpmath.mpf("1e-6")  # how much nearer the next starts are, while every run from the last grew
+FROM_THE_START = "from the claim's own start"  # ends an iteration's "no convergence" there (convergence.beyond_a_proof)
 
 
 def _deltas(dps: int) -> list[mpmath.mpf]:
@@ -274,9 +271,9 @@ def linear_estimator(fns: IterationFns) -> Estimator:
             root, _, c, start = _unpack(fns, args)
             floor = mpmath.mpf(10) ** (-(dps - 20)) * (1 + max(abs(r) for r in root))
             steps = MAX_LINEAR_STEPS * dps // CONV_DPS
-            rated, grew = _nearer_while_growing(fns, args, start, root, (steps, floor))
+            rated, grew, declared = _nearer_while_growing(fns, args, start, root, (steps, floor))
             if grew is not None:  # grown from starts down to 10⁻⁹⁰: x/2 + 10⁶x² converges from 10⁻⁹ (helper-72, -73)
-                return _diverged(grew, c)
+                return _diverged(grew, c, declared)
             if not rated:
                 return None  # too slow, or not converging
             norms, (rho, spread, n) = max(rated, key=lambda item: item[1][0])
@@ -293,10 +290,10 @@ def linear_estimator(fns: IterationFns) -> Estimator:
 
 def _nearer_while_growing(
     fns: IterationFns, args: list, start: list[list] | None, root: list, run: tuple[int, mpmath.mpf]
-) -> tuple[list[tuple[list, tuple]], list | None]:
+) -> tuple[list[tuple[list, tuple]], list | None, bool]:
     """The rated runs from two starts on opposite sides of the root where the state's domains allow (acot x at 0 throws
-    one side away), nearer by NEARER while one grew (at once the nearest once the other converged); and the norms of
-    a generic start that grew down to the nearest (None if none did)."""
+    one side away), nearer by NEARER while one grew (at once the nearest once the other converged); the norms of a
+    generic start that grew down to the nearest, or of the claim's own start that grew (None: none did); and which."""
     m, (steps, floor) = fns.shape.memory, run
     rated: list[tuple[list, tuple]] = []
     again = [0, 1]  # the starts run again nearer: those that grew (a start the claim gives only once)
@@ -307,10 +304,12 @@ def _nearer_while_growing(
         first, second = two_starts(root, m, delta, fns.admits)
         starts = [start or first, second]
         runs = {i: _run(fns, args, starts[i], root, steps, floor) for i in again}
+        if start is not None and 0 in runs and _grew(runs[0]):
+            return rated, runs[0], True  # from the claim's own start: a failure as it stands
         rated = rated or [(norms, rate) for norms in runs.values() if (rate := _rate_of(norms)) is not None]
         again = [i for i, norms in runs.items() if _grew(norms) and (i == 1 or start is None)]
         if not again or delta == deltas[-1]:
-            return rated, runs[again[0]] if again else None
+            return rated, runs[again[0]] if again else None, False
 
 
 def _grew(norms: list) -> bool:
@@ -319,8 +318,9 @@ def _grew(norms: list) -> bool:
     return len(norms) >= 3 and norms[0] > 0 and all(b >= a for a, b in itertools.pairwise(norms))
 
 
-def _diverged(norms: list, c: mpmath.mpf) -> Estimate:
-    seen = f"no convergence: the error went from {mpmath.nstr(norms[0], 3)} to {mpmath.nstr(norms[-1], 3)}"
+def _diverged(norms: list, c: mpmath.mpf, declared: bool) -> Estimate:
+    went = [mpmath.nstr(v, 3) if v < mpmath.mpf(10) ** 100 else "more than 1e+100" for v in (norms[0], norms[-1])]
+    seen = f"no convergence: the error went from {went[0]} to {went[1]}" + (f" {FROM_THE_START}" if declared else "")
     return Estimate(1.0, seen, f"rate {mpmath.nstr(c, 12)}", False, norms, 1 / float(CONSTANT_TOL), float(CONSTANT_TOL))
 
 
