@@ -13,7 +13,10 @@ from verifier.grading import sandbox
 
 NO_SANDBOX = sandbox.unavailable()
 needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"{NO_SANDBOX}: the sandbox tests need bwrap")
-FAST = ("--samples", "20", "--sandbox-timeout", "6", "--jobs", "2")
+# No course graded with these options hangs past its import's CPU limit, so the wall-clock limit is only a safety
+# net: roomy enough that an honest submission is graded on a loaded CI machine (6 s stopped a 210,000-node statement
+# there, in a run whose /proc may not give the run-delay credit of verifier.grading.watch).
+FAST = ("--samples", "20", "--sandbox-timeout", "30", "--jobs", "2")
 
 
 def rows_of(path: Path) -> dict[str, dict[str, Any]]:

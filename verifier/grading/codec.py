@@ -128,9 +128,10 @@ def _encode_basic(e: sp.Basic) -> dict[str, Any]:
             raise CannotEncode(f"uses {e.func.__name__}, a function with a Python implementation, not sympy data")
         return {"t": "Apply", "f": e.func.__name__, "a": [encode_expr(a) for a in e.args]}
     name = type(e).__name__
-    for key, value in CONSTANTS.items():
-        if e == value and type(e) is type(value):
-            return {"t": key}
+    if not e.args:  # the constants are atoms: a compound node is never one (and == on it costs)
+        for key, value in CONSTANTS.items():
+            if e == value and type(e) is type(value):
+                return {"t": key}
     if name in NODES and type(e) is NODES[name]:
         return {"t": name, "a": [encode_expr(a) for a in e.args]}
     raise CannotEncode(f"uses {name}, which is not among the sympy functions a submission may use")
