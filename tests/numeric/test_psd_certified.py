@@ -38,6 +38,38 @@ def test_a_singular_matrix_passes_only_with_the_shift_of_a_non_strict_claim() ->
     assert _definite(outer, at, psd.ROUND_OFF_SHIFT)
 
 
+def _definite_blind(h: sp.Matrix, at: dict[sp.Symbol, sp.Rational], blind: bool) -> bool:
+    symbols = sorted(at, key=str)
+    evaluator = balls.BallEvaluator(symbols, list(h))
+    point = lambda: [enclose.exact(at[s]) for s in symbols]  # noqa: E731
+    return psd.certainly_definite(evaluator, point, h.rows, NO_SHIFT, blind=blind)
+
+
+def test_a_cancellation_that_ate_the_bits_of_an_entry_is_tried_again_at_more_bits() -> None:
+    """σ(t)(1 − σ(t)) at t = 3,000 is 10⁻¹³⁰³: at 100 digits its ball holds 0 (it passed nothing, and the sample was
+    left to the eigenvalue, undecided), at 8,000 bits it does not. A false matrix beside it never passes."""
+    sigma = 1 / (1 + sp.exp(-x))
+    at = {x: sp.Integer(3000)}
+    assert _definite_blind(sp.Matrix([[sigma * (1 - sigma), 0], [0, 1]]), {x: sp.Integer(40)}, blind=False)
+    assert _definite_blind(sp.Matrix([[sigma * (1 - sigma), 0], [0, 1]]), at, blind=False)
+    assert not _definite_blind(sp.Matrix([[-sigma * (1 - sigma), 0], [0, 1]]), at, blind=False)
+    assert not _definite_blind(sp.Matrix([[sigma * (1 - sigma) - sp.exp(-x), 0], [0, 1]]), at, blind=False)
+
+
+def test_a_blind_sample_whose_least_eigenvalue_lies_far_below_its_entries_is_tried_again() -> None:
+    """[[1, 1], [1, 1 + e⁻³⁰⁰⁰]]: precise entries, a pivot of 10⁻¹³⁰³ that 100 digits cannot tell from 0. At a
+    sample floats could not see it is tried at more bits, and passes; elsewhere it is left to the eigenvalue; one
+    pivot of −10⁻¹³⁰³, or exactly 0, never passes."""
+    at = {x: sp.Integer(3000)}
+    above, below = sp.Matrix([[1, 1], [1, 1 + sp.exp(-x)]]), sp.Matrix([[1, 1], [1, 1 - sp.exp(-x)]])
+    assert _definite_blind(above, at, blind=True)
+    assert not _definite_blind(above, at, blind=False)
+    assert not _definite_blind(below, at, blind=True)
+    assert not _definite_blind(sp.Matrix([[1, 1], [1, 1]]), at, blind=True)
+    beyond = {x: sp.Integer(20000)}  # 10⁻⁸⁶⁸⁶: past the deepest bits, left undecided
+    assert not _definite_blind(above, beyond, blind=True)
+
+
 def test_a_least_eigenvalue_beyond_the_shift_never_passes() -> None:
     at = {x: sp.Integer(1)}
     for gap in (sp.Integer(10) ** -40, sp.Integer(10) ** -60, sp.Integer(10) ** -67):
@@ -61,14 +93,6 @@ def test_a_matrix_that_is_not_psd_by_a_little_or_at_a_small_scale_is_refuted(mat
     statement = PSD(matrix, where={x: domain} if domain is not None else {})
     r = verify_family(claim(name="probe")(lambda: statement), EngineSettings(samples=200, diagnose=False))
     assert r.status is Status.REFUTED, r.reason
-
-
-def test_a_cancellation_that_eats_the_bits_decides_nothing() -> None:
-    """σ(t)(1 − σ(t)) at t = 400 is about 10⁻¹⁷⁴, all of it lost to 1 − σ at 100 digits: no pass, and no wrong one."""
-    sigma = 1 / (1 + sp.exp(-x))
-    h = sp.Matrix([[sigma * (1 - sigma), 0], [0, 1]])
-    assert not _definite(h, {x: sp.Integer(400)}, NO_SHIFT)
-    assert _definite(h, {x: sp.Integer(40)}, NO_SHIFT)
 
 
 def test_a_claim_false_by_a_little_is_still_refuted_and_a_true_one_checked() -> None:

@@ -31,6 +31,9 @@ from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 # −10⁻⁶⁸·max(1, |λ|) at 100 digits (LOW_DPS − 12 digits, and 30 orders more); 2⁻²²⁶ ≈ 9.3·10⁻⁶⁹, exact in a ball
 ROUND_OFF_SHIFT = arb(2) ** -226
 CERTIFIED = Confirmation(Decision.NOISE, "> 0", "0", "positive definite (certified, arb)", 0.0)
+LOST_BITS = 100  # an entry's ball known to fewer bits than this at 100 digits: a cancellation ate the rest
+FIRST_DEEPER_BITS = 2_000  # then H is tried again from these bits, doubling,
+DEEPEST_BITS = 16_000  # up to these (4,800 digits: σ(t)(1 − σ(t)) near t = 11,000)
 ASYMMETRY_PROBES = 3  # lopsided samples recomputed in high precision before the matrix is called not symmetric
 
 
@@ -150,7 +153,7 @@ def _decider(
     def decide_at(idx: int) -> Confirmation:
         unseen = blind is not None and bool(blind[idx])
         at = ExactSample(inst, env, idx)
-        if ball_h is not None and certainly_definite(ball_h, at.balls, n, None):
+        if ball_h is not None and certainly_definite(ball_h, at.balls, n, None, blind=unseen):
             return CERTIFIED
         exact = _rational_at(h, exact_point(inst, env, idx))
         if exact is not None:  # decide exactly over QQ
@@ -182,25 +185,44 @@ def _mirrored(h: sp.Matrix) -> bool:
     return all(h[i, j] == h[j, i] for i in range(h.rows) for j in range(i))
 
 
-def certainly_definite(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb | None) -> bool:
+def certainly_definite(
+    ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int, shift: arb | None, blind: bool = False
+) -> bool:
     """Whether arb shows H + εI positive definite at the point (balls at the 100 digits a certified confirmation
     takes; point gives them at flint's working precision, as ExactSample.balls does): an LDLᵀ of the entries' balls
     whose every pivot lies above 0. Every symmetric matrix within the balls is then positive definite, H + εI with
     them, so H's least eigenvalue lies above −ε: a pass, with no eigenvalue computed. ε is 0 for a shift of None
     (H itself positive definite), else the shift scaled down to a matrix smaller than 1 (_shift). False where the
-    balls decide nothing (a singular H, a pivot within round-off of 0, an entry arb cannot enclose, a cancellation
-    that ate the bits: σ(t)(1 − σ(t)) at t = 300): the caller decides as before. More bits were tried there, and
-    cost logistic_loss.hessian_psd more than they saved (its 24 blind samples lie beyond 1,600 digits)."""
-    with enclose.precision(confirm.CERTIFY_BITS):
-        try:
-            entries = ball_h.entries(point(), range(n * n))
-        except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # balls.Unsupported is a ValueError
+    balls decide nothing (a singular H, a pivot within round-off of 0, an entry arb cannot enclose): the caller
+    decides as before. Where a cancellation ate an entry's bits (σ(t)(1 − σ(t)) at t = 3000 needs 1,300 digits), or
+    at a blind sample (one floats could not see: its least eigenvalue may lie 1,400 orders below its entries), H
+    itself is tried again at twice the bits, up to DEEPEST_BITS: the samples of logistic_loss.hessian_psd that
+    floats could not see are decided so, in 0.2 s at most each, where 100 digits left most undecided and their
+    batch was drawn again."""
+    bits, lost = confirm.CERTIFY_BITS, False
+    while True:
+        with enclose.precision(bits):
+            entries = _entries(ball_h, point, n)
+            if entries is None:
+                return False
+            if bits == confirm.CERTIFY_BITS:
+                lost = any(not e.is_exact() and e.rel_accuracy_bits() < LOST_BITS for e in entries)
+            eps = _shift(shift, entries)
+            rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
+            if _pivots_positive(rows):
+                return True
+        if shift is not None or not (lost or blind) or bits >= DEEPEST_BITS:
             return False
-        if not all(e.is_finite() for e in entries):
-            return False
-        eps = _shift(shift, entries)
-        rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
-        return _pivots_positive(rows)
+        bits = max(2 * bits, FIRST_DEEPER_BITS)
+
+
+def _entries(ball_h: balls.BallEvaluator, point: Callable[[], list[arb]], n: int) -> list[arb] | None:
+    """H's entries as balls at flint's working precision, or None where arb cannot enclose one."""
+    try:
+        entries = ball_h.entries(point(), range(n * n))
+    except (ZeroDivisionError, ValueError, TypeError, OverflowError):  # balls.Unsupported is a ValueError
+        return None
+    return entries if all(e.is_finite() for e in entries) else None
 
 
 def _shift(shift: arb | None, entries: list[arb]) -> arb:
