@@ -25,6 +25,7 @@ from verifier.trusted.instantiate import Instance, as_matrix, instantiate
 
 MAX_SIZE = 3  # 7 principal minors of a 3×3 matrix; larger matrices are left to the samples
 MAX_MINOR_OPS = 60  # as the critical-point search's gap
+MAX_WRITTEN_OPS = 400  # a minor as the sum over permutations, before it is expanded
 
 
 def probe(inst: Instance, body: PSD) -> Finding:
@@ -36,13 +37,27 @@ def probe(inst: Instance, body: PSD) -> Finding:
         return Finding()
     op = ">" if body.strict else ">="
     for rows in _minors(h.rows, body.strict):
-        minor = sp.expand(h.extract(list(rows), list(rows)).det())
+        written = _determinant(h.extract(list(rows), list(rows)))
+        if sp.count_ops(written) > MAX_WRITTEN_OPS:
+            continue
+        minor = sp.expand(written)
         if not minor.free_symbols <= set(inst.symbols) or sp.count_ops(minor) > MAX_MINOR_OPS:
             continue
         found = _negative_at(inst, minor, op) if minor.free_symbols else _constant(inst, minor, op)
         if found.counterexample is not None:
             return _worded(found, rows, body.strict)
     return Finding()
+
+
+def _determinant(m: sp.MatrixBase) -> sp.Expr:
+    """det m as the sum over permutations (m has at most MAX_SIZE rows), with no simplification: sympy's det
+    cancels as it eliminates, and never ended on [[s₁ + s₂, s₂], [s₂, s₂ + s₃]] with sᵢ = σ(it)(1 − σ(it))."""
+    n = m.rows
+    terms = []
+    for perm in itertools.permutations(range(n)):
+        inversions = sum(1 for i, j in itertools.combinations(range(n), 2) if perm[i] > perm[j])
+        terms.append((-1) ** inversions * sp.Mul(*[m[i, perm[i]] for i in range(n)]))
+    return sp.Add(*terms)
 
 
 def _minors(n: int, strict: bool) -> list[tuple[int, ...]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import PSD, Positive, Real, claim
+from verifier import PSD, Interval, Positive, Real, claim
 
 x, y = sp.symbols("x y")
 GAP = sp.Integer(10) ** -70
@@ -71,6 +71,35 @@ def logistic_hessian_is_psd() -> PSD:
     return PSD(big_x.T * s * big_x, where={x: Real(), y: Real()})
 
 
+def _slope(t: sp.Expr) -> sp.Expr:
+    return _sigmoid(t) * (1 - _sigmoid(t))
+
+
+@claim()
+def logistic_slopes_far_out_are_psd() -> PSD:
+    """[[s₁ + s₂, s₂], [s₂, s₂ + s₃]] ⪰ 0 for sᵢ = σ(ix)(1 − σ(ix)), x ∈ [300, 3000], where floats see no sample
+    (each sᵢ underflows): the certified pass tries such a sample again at more bits. Its minors' det ran into the
+    time limit before (sympy's det cancels as it eliminates).
+
+    Proof: the matrix is s₁e₁e₁ᵀ + s₂(1, 1)(1, 1)ᵀ + s₃e₂e₂ᵀ with every sᵢ > 0."""
+    s1, s2, s3 = _slope(x), _slope(2 * x), _slope(3 * x)
+    return PSD(sp.Matrix([[s1 + s2, s2], [s2, s2 + s3]]), where={x: Interval(300, 3000)})
+
+
+@claim()
+def logistic_slopes_far_out_short_of_psd() -> PSD:
+    """[[s₂, s₂], [s₂, s₂ − s₃]] ⪰ 0 for sᵢ = σ(ix)(1 − σ(ix)), x ∈ [300, 3000] (false: det = −s₂s₃ < 0)."""
+    s2, s3 = _slope(2 * x), _slope(3 * x)
+    return PSD(sp.Matrix([[s2, s2], [s2, s2 - s3]]), where={x: Interval(300, 3000)})
+
+
+@claim()
+def a_sliver_beyond_the_deepest_bits() -> PSD:
+    """[[1, 1], [1, 1 − e⁻ˣ]] ⪰ 0 on [20000, 30000] (false: det = −e⁻ˣ, about 10⁻⁸⁶⁸⁶ and less, beyond the 16,000
+    bits a blind sample is tried at)."""
+    return PSD(sp.Matrix([[1, 1], [1, 1 - sp.exp(-x)]]), where={x: Interval(20000, 30000)})
+
+
 TRUTH = {
     "rational_matrix_short_of_psd_by_ten_to_the_minus_seventy": ("false", 2, {"x": 0}),
     "indefinite_at_the_scale_ten_to_the_minus_eighty": ("false", 2, {"x": 1}),
@@ -78,6 +107,9 @@ TRUTH = {
     "exponential_matrix_short_of_psd_by_ten_to_the_minus_seventy": ("false", 2, {"x": 0}),
     "softmax_jacobian_is_psd": ("true", 2, None),
     "logistic_hessian_is_psd": ("true", 2, None),
+    "logistic_slopes_far_out_are_psd": ("true", 2, None),
+    "logistic_slopes_far_out_short_of_psd": ("false", 2, {"x": 300}),
+    "a_sliver_beyond_the_deepest_bits": ("false", 2, {"x": 20000}),
 }
 
 # CHECKED: its least eigenvalue, −5·10⁻⁷¹ at x = 0, lies within the round-off that the eigenvalue at 100 digits
