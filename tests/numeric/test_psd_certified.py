@@ -101,3 +101,16 @@ def test_a_claim_false_by_a_little_is_still_refuted_and_a_true_one_checked() -> 
     true = PSD(sp.Matrix([[sp.exp(x) + 1, 1], [1, 1]]), where={x: Real()})
     assert verify_family(claim(name="false")(lambda: false), settings).status is Status.REFUTED
     assert verify_family(claim(name="true")(lambda: true), settings).status in (Status.PROVED, Status.CHECKED)
+
+
+def test_a_negative_pivot_confirms_a_failure_that_the_eigenvalues_round_off_hides() -> None:
+    """eˣ·[[1, 1], [1, 1 − 10⁻⁷⁰]]: its least eigenvalue, −5·10⁻⁷¹ at x = 0, passes as round-off at 100 digits, and
+    floats see no gap; arb's LDLᵀ at a near miss shows the second pivot below 0 (CHECKED before). The same matrix
+    with + 10⁻⁷⁰ is still no failure."""
+    settings = EngineSettings(samples=200, diagnose=False)
+    gap = sp.Integer(10) ** -70
+    false = PSD(sp.exp(x) * sp.Matrix([[1, 1], [1, 1 - gap]]), where={x: Real()})
+    true = PSD(sp.exp(x) * sp.Matrix([[1, 1], [1, 1 + gap]]), where={x: Real()})
+    result = verify_family(claim(name="false")(lambda: false), settings)
+    assert result.status is Status.REFUTED and "-5.0e-71" in result.reason, result.reason
+    assert verify_family(claim(name="true")(lambda: true), settings).status in (Status.PROVED, Status.CHECKED)

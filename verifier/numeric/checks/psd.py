@@ -67,7 +67,9 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     found = definedness.entries_everywhere(inst, env, list(h), s)
     if found.counterexample is None and s.points is None and (minor := psd_minors.probe(inst, body)).counterexample:
         return definedness.refuted(minor, evidence(inst, method, cmp, 0))  # a minor < 0 where no sample lands
-    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env, cmp.blind))
+    # near misses too, whatever their error: a least eigenvalue of −5·10⁻⁷¹ is round-off to floats, and arb's
+    # negative pivot confirms it (_certainly_not_psd)
+    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env, cmp.blind), exact_at_any_error=True)
     if out.counterexample is not None:
         seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
         out.reason = f"smallest eigenvalue is {seen}, not > 0" if body.strict else f"smallest eigenvalue is {seen} < 0"
@@ -155,6 +157,8 @@ def _decider(
         at = ExactSample(inst, env, idx)
         if ball_h is not None and certainly_definite(ball_h, at.balls, n, None, blind=unseen):
             return CERTIFIED
+        if ball_h is not None and (refuted := _certainly_not_psd(ball_h, at, mp_h, n)) is not None:
+            return refuted
         exact = _rational_at(h, exact_point(inst, env, idx))
         if exact is not None:  # decide exactly over QQ
             if exact != exact.T:
@@ -176,6 +180,27 @@ def _decider(
         return confirm.decide_sign(lambda: _smallest_eigenvalue(mp_h(*args), n), strict=body.strict, blind=unseen)
 
     return decide_at
+
+
+def _certainly_not_psd(
+    ball_h: balls.BallEvaluator, at: ExactSample, mp_h: confirm.MpEvaluator, n: int
+) -> Confirmation | None:
+    """A confirmed failure where arb shows a leading principal minor of H negative at the sample (an exact point of
+    the domain): the LDLᵀ of H's balls at 100 digits has every pivot before the k-th above 0 and the k-th below,
+    so the k×k leading minor, their product, is below 0, and H is not PSD (Horn and Johnson 7.1.2: a PSD matrix's
+    principal minors are ≥ 0). A least eigenvalue of −5·10⁻⁷¹ at 100 digits passed as round-off before. The
+    failure is said by that eigenvalue, at 100 digits; None where it is not below 0 there (it is left to the
+    decisions below), or where the balls decide nothing."""
+    with enclose.precision(confirm.CERTIFY_BITS):
+        entries = _entries(ball_h, at.balls, n)
+        if entries is None or _pivots(_rows(entries, n, arb(0)))[1] != "negative":
+            return None
+    with mpmath.workdps(confirm.HIGH_DPS):
+        low = _smallest_eigenvalue(mp_h(*at.mp), n)
+        if not low < 0:
+            return None
+        text = mpmath.nstr(low, 20)
+    return Confirmation(Decision.CONFIRMED, text, "0", text, float(low))
 
 
 def _mirrored(h: sp.Matrix) -> bool:
@@ -207,9 +232,7 @@ def certainly_definite(
                 return False
             if bits == confirm.CERTIFY_BITS:
                 lost = any(not e.is_exact() and e.rel_accuracy_bits() < LOST_BITS for e in entries)
-            eps = _shift(shift, entries)
-            rows = [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
-            if _pivots_positive(rows):
+            if _pivots_positive(_rows(entries, n, _shift(shift, entries))):
                 return True
         if shift is not None or not (lost or blind) or bits >= DEEPEST_BITS:
             return False
@@ -236,17 +259,29 @@ def _shift(shift: arb | None, entries: list[arb]) -> arb:
 
 
 def _pivots_positive(a: list[list[arb]]) -> bool:
-    """Gaussian elimination without pivoting on a symmetric matrix of balls (LDLᵀ): True if every pivot is
-    certainly positive (arb's > holds only for every point of both balls)."""
+    """Whether every pivot of the LDLᵀ of a (a symmetric matrix of balls) is certainly positive."""
+    return _pivots(a)[1] == "positive"
+
+
+def _pivots(a: list[list[arb]]) -> tuple[int, str]:
+    """Gaussian elimination without pivoting on a symmetric matrix of balls (LDLᵀ), in place: (n, "positive") if
+    every pivot is certainly positive (arb's > holds only for every point of both balls); (k, "negative") if the
+    k-th is certainly negative, every one before it certainly positive; else (k, "undecided") at the first pivot
+    whose ball holds 0."""
     n = len(a)
     for k in range(n):
         if not a[k][k] > 0:
-            return False
+            return k + 1, "negative" if a[k][k] < 0 else "undecided"
         for i in range(k + 1, n):
             factor = a[i][k] / a[k][k]
             for j in range(k + 1, n):
                 a[i][j] = a[i][j] - factor * a[k][j]
-    return True
+    return n, "positive"
+
+
+def _rows(entries: list[arb], n: int, eps: arb) -> list[list[arb]]:
+    """The n×n matrix of row-major entries, with eps added to its diagonal."""
+    return [[e + eps if i == j else e for j, e in enumerate(entries[i * n : (i + 1) * n])] for i in range(n)]
 
 
 def _rational_at(h: sp.Matrix, point: dict[sp.Symbol, sp.Rational]) -> sp.Matrix | None:
