@@ -20,7 +20,7 @@ lenient rule (``--match-by-statement``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,10 +187,21 @@ def compare(ref: ClaimFamily, stu: ClaimFamily) -> tuple[bool | None, str]:
 
 def _narrower(ref: ClaimFamily, stu: ClaimFamily) -> str:
     """Why stu assumes more than ref at some size both are built at ('' if at none)."""
+    return _first_at_a_shared_size(ref, stu, _built, narrower)
+
+
+def _first_at_a_shared_size(
+    ref: ClaimFamily,
+    stu: ClaimFamily,
+    make: Callable[[ClaimFamily, int | None], Statement | None],
+    judge: Callable[[Statement, Statement], str],
+) -> str:
+    """judge's first word on the two claims as make builds them, at each size both are built at, in ref's order
+    ('' if it has none at any), with the size it found it at."""
     dims = getattr(stu.builder, "dims", None) or stu.all_n
     for n in [n for n in ref.all_n if n in dims]:
-        r, s = _built(ref, n), _built(stu, n)
-        why = narrower(r, s) if r is not None and s is not None else ""
+        r, s = make(ref, n), make(stu, n)
+        why = judge(r, s) if r is not None and s is not None else ""
         if why:
             return why + (f" (at n = {n})" if n is not None else "")
     return ""
@@ -206,13 +217,7 @@ def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
     field = same(r, s, RESULT.get(r.kind, ()))
     if field:
         return f"its claimed {field} is not the reference's"
-    dims = getattr(stu.builder, "dims", None) or stu.all_n
-    for m in [m for m in ref.all_n if m in dims]:
-        r, s = _written(ref, m), _written(stu, m)
-        why = restated(r, s) if r is not None and s is not None else ""
-        if why:
-            return why + (f" (at n = {m})" if m is not None else "")
-    return ""
+    return _first_at_a_shared_size(ref, stu, _written, restated)
 
 
 def _written(family: ClaimFamily, n: int | None) -> Statement | None:
