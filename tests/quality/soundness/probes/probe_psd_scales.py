@@ -45,6 +45,13 @@ def exponential_indefinite_at_a_small_scale() -> PSD:
 
 
 @claim()
+def exponential_indefinite_at_a_small_scale_on_the_positive_line() -> PSD:
+    """10⁻⁸⁰·eˣ·[[1, 2], [2, 1]] ⪰ 0 for x > 0 (false: its least eigenvalue is −10⁻⁸⁰eˣ). UNKNOWN before: below 1,
+    the eigenvalue at 100 digits passes −10⁻⁶⁸ as round-off; arb's second pivot, −3·10⁻⁸⁰eˣ, refutes it now."""
+    return PSD(SMALL * sp.exp(x) * sp.Matrix([[1, 2], [2, 1]]), where={x: Positive()})
+
+
+@claim()
 def exponential_matrix_short_of_psd_by_ten_to_the_minus_seventy() -> PSD:
     """eˣ·[[1, 1], [1, 1 − 10⁻⁷⁰]] ⪰ 0 on ℝ (false: its least eigenvalue is about −5·10⁻⁷¹eˣ). CHECKED before: that
     eigenvalue lies within what the eigenvalue at 100 digits passes as round-off; arb's LDLᵀ shows the second pivot,
@@ -107,6 +114,7 @@ TRUTH = {
     "indefinite_at_the_scale_ten_to_the_minus_eighty": ("false", 2, {"x": 1}),
     "exponential_indefinite_at_a_small_scale": ("false", 2, {"x": 0}),
     "exponential_matrix_short_of_psd_by_ten_to_the_minus_seventy": ("false", 2, {"x": 0}),
+    "exponential_indefinite_at_a_small_scale_on_the_positive_line": ("false", 2, {"x": 1}),
     "softmax_jacobian_is_psd": ("true", 2, None),
     "logistic_hessian_is_psd": ("true", 2, None),
     "logistic_slopes_far_out_are_psd": ("true", 2, None),
