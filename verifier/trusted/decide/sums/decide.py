@@ -110,8 +110,11 @@ def _compared(rules: Normaliser, left: sp.Expr, right: sp.Expr) -> SumsCompariso
 
 def _under_delta(term: sp.Expr, rules: Normaliser) -> sp.Expr:
     """δ(u + p, v + q)·f = δ(u + p, v + q)·f with v written u + p − q (u, v free indices, p, q whole
-    numbers): where the δ is not 0 the two are equal. The later symbol (by sort order) is replaced."""
+    numbers): where the δ is not 0 the two are equal. The later symbol (by sort order) is replaced. Not where a sum
+    in the term binds u or v: f's sum over b0 is not about the claim's scalar b0, and v := u there would capture it
+    (δ(m, b0)·Σ_{b0} g(b0, m) became Σ_{b0} g(b0, b0): a false claim PROVED for all n, red team 131)."""
     factors = list(sp.Mul.make_args(term))
+    bound = {v for s in term.atoms(sp.Sum) for v in s.variables}
     for k, f in enumerate(factors):
         if not isinstance(f, sp.KroneckerDelta):
             continue
@@ -119,7 +122,7 @@ def _under_delta(term: sp.Expr, rules: Normaliser) -> sp.Expr:
         if any(p is None for p in parts):
             continue
         (u, p), (v, q) = sorted((x for x in parts if x is not None), key=lambda x: sp.default_sort_key(x[0]))
-        if u == v:
+        if u == v or u in bound or v in bound:
             continue
         rules.used.add("substitution under δ")
         rest = [g.xreplace({v: u + p - q}) for g in factors[:k] + factors[k + 1 :]]

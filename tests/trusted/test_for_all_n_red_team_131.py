@@ -1,0 +1,59 @@
+"""Red team 131 on the proofs for every n of Python claims in index notation (sp.Sum to n, IndexedBase entries).
+
+- The rule "substitution under δ", δ(u, v)·f = δ(u, v)·f[v := u], replaced v also inside a sum that binds u: the
+  rules name a sum's first bound index b0, and with the claim's own integer scalar b0, δ(m, b0)·Σ_{b0} g(b0, m)
+  became Σ_{b0} g(b0, b0). A false claim was PROVED for all n (probe_redteam_131.py).
+- A fact read by name, z > 0 for a positive vector z, was used for z_{n+1}, an entry past the vector's end that
+  the claim at each n declares on its own (a real scalar): log(z_{n+1}²) = 2 log z_{n+1} was proved for all n.
+- A quotient of sums that is 0/0 at a stated n (the claim has no value there) was proved for all n; it is proved
+  at its other sizes only now, as a size whose divisor in n alone is 0 there (tests/strategies/test_size_divisors).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Identity, Integer, Real, claim
+from verifier.engine import EngineSettings, verify_family
+from verifier.outcome import Status
+from verifier.strategies.dimension import attempt
+
+FAST = EngineSettings(samples=40)
+x = sp.Symbol("x")
+m = sp.Symbol("m", integer=True)
+b0 = sp.Symbol("b0", integer=True)
+k = sp.Symbol("k", integer=True)
+
+
+def _summed(n: object, term: object) -> sp.Expr:
+    if isinstance(n, int):
+        return sp.Add(*[term(sp.Integer(j)) for j in range(1, n + 1)])  # type: ignore[operator]
+    return sp.Sum(term(k), (k, 1, n))  # type: ignore[operator]
+
+
+@claim(n=range(1, 3))
+def captured(n: object) -> Identity:
+    """δ(m, b0)·Σ_k x·cos(k·m) = δ(m, b0)·Σ_k x·cos(k²): false at n = 1, m = b0 = 2, x = 1 (cos 2 against cos 1)."""
+    where = {x: Real(), m: Integer(1, 2), b0: Integer(1, 2)}
+    left = sp.KroneckerDelta(m, b0) * _summed(n, lambda j: x * sp.cos(j * m))
+    right = sp.KroneckerDelta(m, b0) * _summed(n, lambda j: x * sp.cos(j * j))
+    return Identity(left, right, where=where)
+
+
+@claim(n=range(1, 3))
+def captured_with_another_name(n: object) -> Identity:
+    """The same with the scalar named p: no bound index shares its name."""
+    p = sp.Symbol("p", integer=True)
+    where = {x: Real(), m: Integer(1, 2), p: Integer(1, 2)}
+    left = sp.KroneckerDelta(m, p) * _summed(n, lambda j: x * sp.cos(j * m))
+    right = sp.KroneckerDelta(m, p) * _summed(n, lambda j: x * sp.cos(j * j))
+    return Identity(left, right, where=where)
+
+
+def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
+    found = attempt(captured)
+    assert found is not None and found.proof is None, found
+    other = attempt(captured_with_another_name)
+    assert other is not None and other.proof is None, other  # the same claim: false, and never proved
+    r = verify_family(captured, FAST)
+    assert r.status is Status.REFUTED, r.reason
