@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Integer, Real, claim
+from verifier import Identity, Integer, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
+from verifier.language.mathlib import vector
 from verifier.outcome import Status
 from verifier.strategies.dimension import attempt
 
@@ -50,6 +51,26 @@ def captured_with_another_name(n: object) -> Identity:
     return Identity(left, right, where=where)
 
 
+@claim(n=range(1, 4))
+def entry_past_a_positive_vector(n: object) -> Identity:
+    """log(z_{n+1}²) = 2 log z_{n+1} with z ∈ ℝⁿ positive and z_{n+1} a real scalar: false (complex) at z_{n+1} = −1."""
+    if isinstance(n, int):
+        z, extra = vector("z", n), sp.Symbol(f"z{n + 1}")
+        return Identity(sp.log(extra**2) + z[0], 2 * sp.log(extra) + z[0], where={z: Positive(), extra: Real()})
+    zb = sp.IndexedBase("z")
+    return Identity(sp.log(zb[n + 1] ** 2) + zb[1], 2 * sp.log(zb[n + 1]) + zb[1], where={zb: Positive()})  # type: ignore[operator]
+
+
+@claim(n=range(1, 4))
+def entries_of_a_positive_vector(n: object) -> Identity:
+    """log(z₁²) = 2 log z₁ for z ∈ ℝⁿ positive: log of a positive power."""
+    if isinstance(n, int):
+        z = vector("z", n)
+        return Identity(sp.log(z[0] ** 2) + z[n - 1], 2 * sp.log(z[0]) + z[n - 1], where={z: Positive()})
+    zb = sp.IndexedBase("z")
+    return Identity(sp.log(zb[1] ** 2) + zb[n], 2 * sp.log(zb[1]) + zb[n], where={zb: Positive()})
+
+
 def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
     found = attempt(captured)
     assert found is not None and found.proof is None, found
@@ -57,3 +78,11 @@ def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
     assert other is not None and other.proof is None, other  # the same claim: false, and never proved
     r = verify_family(captured, FAST)
     assert r.status is Status.REFUTED, r.reason
+
+
+def test_an_entry_past_a_declared_vector_is_not_the_vectors() -> None:
+    found = attempt(entry_past_a_positive_vector)
+    assert found is not None and found.proof is None, found
+    assert "not one of the vector's" in found.reason, found.reason
+    inside = attempt(entries_of_a_positive_vector)
+    assert inside is not None and inside.proof is not None, inside.reason  # z₁ and z_n are the vector's

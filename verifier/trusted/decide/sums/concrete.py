@@ -27,11 +27,13 @@ def _entry_name(e: sp.Indexed, width: int) -> sp.Symbol:
     return sp.Symbol(f"{name}{at[0]}{sep}{at[1]}")
 
 
-def written_out(e: sp.Basic, size: sp.Symbol, n: int) -> sp.Basic:
+def written_out(e: sp.Basic, size: sp.Symbol, n: int, vectors: frozenset[str] = frozenset()) -> sp.Basic:
     """e at size n: sums done, entries as the explicit build's symbols, a FunctionMatrix explicit.
 
     One pass from the top: each term of a sum is its body read with the index set to a whole number
-    (an environment of index values), each entry named as soon as its indices are whole numbers."""
+    (an environment of index values), each entry named as soon as its indices are whole numbers. An entry of
+    a declared vector (its name in `vectors`, of size n) past its ends is refused: the rules read its facts
+    (positive) by name, and z_{n+1}, a scalar declared on its own at n, is not the positive vector's."""
     fixed: dict[sp.Basic, sp.Basic] = {size: sp.Integer(n)}
     if isinstance(e, sp.FunctionMatrix) and isinstance(e.lamda, sp.Lambda) and len(e.lamda.variables) == 2:
         rows, cols = (sp.sympify(x).xreplace(fixed) for x in e.shape)
@@ -39,13 +41,15 @@ def written_out(e: sp.Basic, size: sp.Symbol, n: int) -> sp.Basic:
             raise NotShowable(f"a matrix of size {rows}×{cols} once n is set")
         (r, c), entry = e.lamda.variables, e.lamda.expr
         return sp.ImmutableMatrix(
-            int(rows), int(cols), lambda i, j: _Writer({**fixed, r: sp.Integer(i), c: sp.Integer(j)}, n).out(entry)
+            int(rows),
+            int(cols),
+            lambda i, j: _Writer({**fixed, r: sp.Integer(i), c: sp.Integer(j)}, n, vectors).out(entry),
         )
     if isinstance(e, sp.MatrixBase):
-        return e.applyfunc(_Writer(fixed, n).out)
+        return e.applyfunc(_Writer(fixed, n, vectors).out)
     if isinstance(e, sp.MatrixExpr):
         raise NotShowable("a matrix side that is neither explicit nor a FunctionMatrix of its entries")
-    return _Writer(fixed, n).out(e)
+    return _Writer(fixed, n, vectors).out(e)
 
 
 class _Writer:
@@ -53,8 +57,8 @@ class _Writer:
     index's value; an index's bounds are whole numbers from `fixed` alone (a bound on an outer sum's index
     is refused), and an entry whose indices are not whole numbers is refused."""
 
-    def __init__(self, fixed: dict[sp.Basic, sp.Basic], n: int) -> None:
-        self.fixed, self.width = fixed, n
+    def __init__(self, fixed: dict[sp.Basic, sp.Basic], n: int, vectors: frozenset[str] = frozenset()) -> None:
+        self.fixed, self.width, self.vectors = fixed, n, vectors
 
     def out(self, e: sp.Basic, env: dict[sp.Basic, sp.Basic] | None = None) -> sp.Basic:
         env = self.fixed if env is None else env
@@ -68,6 +72,8 @@ class _Writer:
             at = [self.out(i, env) for i in e.indices]
             if not all(i.is_Integer for i in at):
                 raise NotShowable("an entry whose index is not a whole number once n is set")
+            if e.base.name in self.vectors and not (len(at) == 1 and 1 <= int(at[0]) <= self.width):
+                raise NotShowable(f"the entry {e.base.name}{list(at)} is not one of the vector's 1..{self.width}")
             return _entry_name(sp.Indexed(e.base, *at), self.width)
         return e.func(*(self.out(a, env) for a in e.args))
 
@@ -102,8 +108,9 @@ def same_claim(symbolic: Identity, concrete: Statement, size: sp.Symbol, n: int)
 
 
 def _same(symbolic: Identity, concrete: Identity, size: sp.Symbol, n: int) -> bool:
+    vectors = frozenset(g.target.name for g in symbolic.given() if isinstance(g.target, sp.IndexedBase))
     for mine, theirs in ((symbolic.lhs, concrete.lhs), (symbolic.rhs, concrete.rhs)):
-        a, b = _values(written_out(sp.sympify(mine), size, n)), _values(theirs)  # a side may be a Python int
+        a, b = _values(written_out(sp.sympify(mine), size, n, vectors)), _values(theirs)  # a side may be a Python int
         shape_a = mine.shape if isinstance(mine, sp.MatrixExpr) else (1, 1)
         shape_b = theirs.shape if isinstance(theirs, sp.MatrixBase) else (1, 1)
         if tuple(sp.sympify(s).subs(size, n) for s in shape_a) != tuple(shape_b) or len(a) != len(b):
