@@ -71,6 +71,12 @@ def entries_of_a_positive_vector(n: object) -> Identity:
     return Identity(sp.log(zb[1] ** 2) + zb[n], 2 * sp.log(zb[1]) + zb[n], where={zb: Positive()})
 
 
+@claim(n=range(1, 5))
+def quotient_of_sums_without_a_value_at_three(n: int) -> Identity:
+    """Σ_{k≤n} (k − 2)x / Σ_{k≤n} (kx − 2x) = 1: both sums are 0 at n = 3 (−x + 0 + x), for every x."""
+    return Identity(sp.Sum((k - 2) * x, (k, 1, n)) / sp.Sum(k * x - 2 * x, (k, 1, n)), sp.Integer(1), where={x: Real()})
+
+
 def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
     found = attempt(captured)
     assert found is not None and found.proof is None, found
@@ -86,3 +92,11 @@ def test_an_entry_past_a_declared_vector_is_not_the_vectors() -> None:
     assert "not one of the vector's" in found.reason, found.reason
     inside = attempt(entries_of_a_positive_vector)
     assert inside is not None and inside.proof is not None, inside.reason  # z₁ and z_n are the vector's
+
+
+def test_a_stated_size_without_a_value_is_no_proof_for_every_n() -> None:
+    found = attempt(quotient_of_sums_without_a_value_at_three)
+    assert found is not None and found.proof is None, found
+    assert "no value at n = 3" in found.reason, found.reason
+    r = verify_family(quotient_of_sums_without_a_value_at_three, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n and r.undefined_n == [3], r.reason

@@ -347,10 +347,11 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
     proof covers the digests of those statements, and no other."""
     if any(not genuine(at) or at.claim != claim or at.n is None for at in stated):
         raise Rejected("prove_for_all_n", "the concrete claims were not stated by the kernel for this claim")
-    defined = [at for at in stated if at.instance is not None]
-    written = {at.n: _as_written(at.instance) for at in defined if at.instance is not None and at.n is not None}
+    if undefined := [at.n for at in stated if at.instance is None and at.n]:  # equal forms say nothing without a value
+        raise Rejected("prove_for_all_n", f"the claim has no value at n = {min(undefined)}, one of its stated sizes")
+    written = {at.n: _as_written(at.instance) for at in stated if at.instance is not None and at.n is not None}
     if _in_index_notation(statement):
-        return _prove_sums(claim, statement, size, written, tuple(at.digest for at in defined))
+        return _prove_sums(claim, statement, size, written, tuple(at.digest for at in stated))
     refuse_floats("prove_for_all_n", statement.parts())
     # the forms first: the cheaper check, and it fails for a wrong claim, whose sizes need no writing out
     forms = _obligation_of("prove_for_all_n", lambda: einsum.compare(statement))
@@ -360,9 +361,8 @@ def prove_for_all_n(claim: str, statement: Statement, size: sp.Symbol, stated: S
         raise Rejected("prove_for_all_n", f"the claim built at n = {n} is not the symbolic one at n = {n}")
     for concrete in written.values():  # a concrete n may hold a float the symbolic n does not (1/n at n = 3)
         refuse_floats("prove_for_all_n", concrete.parts())
-    covers = tuple(at.digest for at in defined)
-    detail = forms.detail
-    return mint(Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, detail, _KEY, covers=covers))
+    covers = tuple(at.digest for at in stated)
+    return mint(Proof(claim, None, "", FOR_ALL_N, ("einsum",), forms.assumptions, forms.detail, _KEY, covers=covers))
 
 
 def _as_written(inst: Instance) -> Statement:
