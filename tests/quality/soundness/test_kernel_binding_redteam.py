@@ -239,15 +239,15 @@ def _undefined_at_every_concrete_n(n: int | sp.Symbol) -> Identity:
 
 
 def test_a_proof_for_all_n_that_covers_no_n_is_not_proved(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Defended. Every concrete n undefined: covers is empty, and judge has no numeric verdict."""
+    """Defended. Every concrete n undefined: the kernel makes no proof for all n (a stated size has no value, red
+    team 131; the proof covered no n before, and judge had no numeric verdict)."""
     _blind(monkeypatch)
     family = _family("nowhere", _undefined_at_every_concrete_n, (1, 2))
     stated = [kernel.state(family, n) for n in family.all_n]
     A, B = (sp.MatrixSymbol(name, dimension.SIZE, dimension.SIZE) for name in "AB")
     generic = Identity(sp.trace(A * B), sp.trace(B * A), where={A: Real(), B: Real()})
-    proof = kernel.prove_for_all_n("redteam.nowhere", generic, dimension.SIZE, stated)
-    assert proof.covers == ()
-    assert kernel.judge(family, stated, [], [], None, proof)[0] is not Status.PROVED
+    with pytest.raises(kernel.Rejected, match="no value at n = 1"):
+        kernel.prove_for_all_n("redteam.nowhere", generic, dimension.SIZE, stated)
     assert verify_family(family, SETTINGS).status is Status.ERROR
 
 
