@@ -7,9 +7,13 @@
   the claim at each n declares on its own (a real scalar): log(z_{n+1}²) = 2 log z_{n+1} was proved for all n.
 - A quotient of sums that is 0/0 at a stated n (the claim has no value there) was proved for all n; it is proved
   at its other sizes only now, as a size whose divisor in n alone is 0 there (tests/strategies/test_size_divisors).
+  A divisor Σ_{k≤n} (kx − 2x) = x·n(n − 3)/2 has no value at n = 3 for any x, stated or not: such a claim is not read
+  at a symbolic size (Python) or not proved for all n (LaTeX), as a divisor in n alone.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import sympy as sp
 
@@ -17,10 +21,11 @@ from verifier import Identity, Integer, Positive, Real, claim
 from verifier.engine import EngineSettings, verify_family
 from verifier.language.mathlib import vector
 from verifier.outcome import Status
+from verifier.run.runner import RunSettings, verify_paths
 from verifier.strategies.dimension import attempt
 
 FAST = EngineSettings(samples=40)
-x = sp.Symbol("x")
+x, y = sp.symbols("x y")
 m = sp.Symbol("m", integer=True)
 b0 = sp.Symbol("b0", integer=True)
 k = sp.Symbol("k", integer=True)
@@ -77,6 +82,19 @@ def quotient_of_sums_without_a_value_at_three(n: int) -> Identity:
     return Identity(sp.Sum((k - 2) * x, (k, 1, n)) / sp.Sum(k * x - 2 * x, (k, 1, n)), sp.Integer(1), where={x: Real()})
 
 
+@claim(n=range(1, 3))
+def quotient_of_sums_without_a_value_past_the_sizes(n: int) -> Identity:
+    """The same at n = 1, 2: true there, and no value at n = 3, where 'for all n' would reach."""
+    return Identity(sp.Sum((k - 2) * x, (k, 1, n)) / sp.Sum(k * x - 2 * x, (k, 1, n)), sp.Integer(1), where={x: Real()})
+
+
+@claim(n=range(1, 5))
+def quotient_of_sines_without_a_value_at_three(n: int) -> Identity:
+    """Σ_{k≤n} xy·sin(kπ/2) / Σ_{k≤n} x·sin(kπ/2) = y for x > 0: the sums are 0 at n = 3 (1 + 0 − 1) and 4."""
+    s = sp.sin(k * sp.pi / 2)
+    return Identity(sp.Sum(x * y * s, (k, 1, n)) / sp.Sum(x * s, (k, 1, n)), y, where={x: Positive(), y: Real()})
+
+
 def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
     found = attempt(captured)
     assert found is not None and found.proof is None, found
@@ -95,8 +113,31 @@ def test_an_entry_past_a_declared_vector_is_not_the_vectors() -> None:
 
 
 def test_a_stated_size_without_a_value_is_no_proof_for_every_n() -> None:
-    found = attempt(quotient_of_sums_without_a_value_at_three)
+    found = attempt(quotient_of_sines_without_a_value_at_three)
     assert found is not None and found.proof is None, found
-    assert "no value at n = 3" in found.reason, found.reason
+    assert "no value at n = 3" in found.reason, found.reason  # the kernel's: no closed form tells the builder's n
+    r = verify_family(quotient_of_sines_without_a_value_at_three, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n and r.undefined_n == [3, 4], r.reason
+
+
+def test_a_divisor_whose_sum_has_a_factor_in_the_size_is_not_read_for_all_n() -> None:
+    for family in (quotient_of_sums_without_a_value_at_three, quotient_of_sums_without_a_value_past_the_sizes):
+        found = attempt(family)
+        assert found is not None and found.proof is None, found
+        assert "whose factor n - 3 is 0 at n = 3" in found.reason, found.reason
     r = verify_family(quotient_of_sums_without_a_value_at_three, FAST)
     assert r.status is Status.PROVED and not r.for_all_n and r.undefined_n == [3], r.reason
+    r = verify_family(quotient_of_sums_without_a_value_past_the_sizes, FAST)
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason
+
+
+def test_a_latex_divisor_whose_sum_has_a_factor_in_the_size_is_not_proved_for_all_n(tmp_path: Path) -> None:
+    """\\frac{Σ_i (i − 3)c}{Σ_i (ic − 3c)} = 1 on k: 2..4: its divisor is c·k(k − 5)/2, 0 at k = 5 for every c; the
+    condition was read whole, and with the scalar c in it, as the proof's "wherever defined"."""
+    source = tmp_path / "scaled.md"
+    source.write_text(
+        "```verifier\nk: 2..4\nc: positive\n```\n\n% claim: scaled\n"
+        "$$ \\frac{\\sum_i (i - 3) c}{\\sum_i (i c - 3 c)} = 1 $$\n"
+    )
+    (r,) = verify_paths([str(source)], RunSettings(engine=FAST, jobs=1)).results
+    assert r.status is Status.PROVED and not r.for_all_n, r.reason

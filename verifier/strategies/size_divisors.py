@@ -27,6 +27,8 @@ def failing(made: Made, size: sp.Symbol, start: int) -> str:
         why = _may_vanish(base, size, start)
         if why:
             return f"it divides by {sp.sstr(base)}, {why}"
+    if why := _summed_divisor(made, size, start):
+        return why
     m = sp.Dummy("m", integer=True, nonnegative=True)
     for kind, index, lo, hi in made.ranges:
         count = sp.sympify(hi - lo + 1)
@@ -36,6 +38,24 @@ def failing(made: Made, size: sp.Symbol, start: int) -> str:
         base = cancelled_divisor(made, index) if lo.is_Integer and size in hi.free_symbols else None
         if base is not None and _may_vanish(base, index, int(lo)):
             return f"its {kind}'s term over {index} divides by {sp.sstr(base)}, cancelled as made, 0 at some {index}"
+    return ""
+
+
+def _summed_divisor(made: Made, size: sp.Symbol, start: int) -> str:
+    """A divisor holding a sum of a polynomial to n whose closed form has a factor in n alone that may be 0 at a
+    size: Σ_{k≤n} (kx − 2x) is x·n(n − 3)/2, with no value at n = 3 for any x (red team 131)."""
+    bases = (b for b in made.bases if isinstance(b, sp.Expr) and b.has(sp.Sum) and size in b.free_symbols)
+    for base in dict.fromkeys(bases):
+        sums = base.atoms(sp.Sum)
+        if not all(s.function.is_polynomial(*s.variables) for s in sums):
+            continue
+        try:
+            factors = sp.factor_list(sp.expand(base.doit()))[1]
+        except (sp.PolynomialError, NotImplementedError, ValueError, TypeError):
+            continue
+        for factor, _ in factors:
+            if factor.free_symbols == {size} and (why := _may_vanish(factor.as_expr(), size, start)):
+                return f"it divides by {sp.sstr(base)}, whose factor {sp.sstr(factor)} is {why.split(' (')[0]}"
     return ""
 
 
