@@ -371,9 +371,9 @@ MAX_FACTORED_OPS = 80
 
 
 def _factors(arg: sp.Expr, relation: str) -> list[sp.Expr]:
-    """A denominator with entries by its factors: (i − 3)(1 + x_i²) is 0 at i = 3 for every x (helper-90); one too
-    large to factor by its sizes and indices outside the entries (helper-91); other conditions whole."""
-    if relation != "≠" or not arg.has(sp.Indexed):
+    """A denominator by its factors: (i − 3)(1 + x_i²) is 0 at i = 3 for every x (helper-90), c·k(k − 5)/2 at k = 5
+    for every c (red team 131); one too large to factor by its sizes and indices outside the entries (helper-91)."""
+    if relation != "≠" or arg.free_symbols <= {s for s in arg.free_symbols if s.is_integer}:
         return [arg]
     if sp.count_ops(arg) > MAX_FACTORED_OPS:
         loose = [s for s in arg.xreplace({e: sp.Dummy() for e in arg.atoms(sp.Indexed)}).free_symbols if s.is_integer]
