@@ -4,18 +4,21 @@ A Python claim with no matrix symbol, built at a symbolic n (sp.Sum to n, or ent
 for every n by the index-sum rules (verifier/trusted/decide/sums/). At da29482 one false claim was PROVED (for all
 n): the rule "substitution under δ", δ(u, v)·f = δ(u, v)·f[v := u], replaced v everywhere in f, also inside a sum
 whose bound index the rules had named b0, the name of the claim's own integer scalar b0. In
-δ(m, b0)·Σ_k x·cos(k + (k − 1)(k − 2)δ(m, 37)(m − k)) it turned m into the sum's index instead of the scalar b0,
-and the left side became the right side, Σ_k x·cos k; the two differ from n = 3 on only where m = b0 = 37 (one pair
-in 441), which the cross-check's share of the samples missed. The substitution now leaves a term alone when u or v
-is an index its sums bind, and the explicit samples REFUTE the claim (at n = 3); a needle the samples
-miss would leave it CHECKED, as any claim false at one point of a large integer box.
+x + 10⁻³⁰·δ(m, b0)·Σ_k x·cos(k + (k − 1)(k − 2)(m − k)) it turned m into the sum's index instead of the scalar b0,
+and the left side became the right side, x + 10⁻³⁰·δ(m, b0)·Σ_k x·cos k. The two agree at n = 1, 2 (proved again
+there) and differ from n = 3 on by about 10⁻³⁰·x, which the cross-check's floats at n = 3, 4 cannot see. The
+substitution now leaves a term alone when u or v is an index its sums bind: no proof for all n, and the explicit
+path REFUTES the claim at an exact point at n = 3.
 
 Beside it, what held: a geometric closed form (xⁿ⁺¹ − 1)/(x − 1) against the Σ written out (REFUTED at x = 1), a
 denominator Σ that vanishes at one x at a middle n (REFUTED there, the definedness check at every n), Gauss's
-sum with the wrong bound (REFUTED), det(−X) = det X and det(2X) = 2 det X (no proof for all n; REFUTED at n = 1),
+sum with the wrong bound (REFUTED), det(−X) = det X and det(2X) = 2 det X (no proof for all n; REFUTED at n = 1, 2),
 a log rule used on an entry past the declared positive vector, z_{n+1} (REFUTED: the right side is complex; the
 kernel's proof for every n no longer covers it, tests/trusted/test_for_all_n_red_team_131.py), and a quotient of
-sums that is 0/0 at a stated n (PROVED at the other sizes as before, no longer "for all n").
+sums that is 0/0 at a stated n (PROVED at the other sizes as before, no longer "for all n"). A divisor
+Σ_{k≤n} (kx − 2x) = x·n(n − 3)/2 has no value at n = 3 for any x; a Python claim dividing by it, or a LaTeX line
+dividing by Σ_i (ic − 3c) = c·k(k − 5)/2, was PROVED for all n, sizes included where it has none: it is proved at
+its stated sizes only now, as a divisor in n alone (the verdicts were right; only "for all n" was not).
 
 TRUTH maps each claim to (truth, issue class, witness); a witness's "n" is the size it uses.
 """
@@ -31,28 +34,27 @@ y = sp.Symbol("y")
 m = sp.Symbol("m", integer=True)
 b0 = sp.Symbol("b0", integer=True)  # the name the index-sum rules give a sum's first bound index
 k = sp.Symbol("k", integer=True)
-NEEDLE = 37  # the only value of m = b0 where the sides differ
+TINY = sp.Rational(1, 10**30)
 
 
 def _captured(n: object, exponent: object) -> sp.Expr:
-    """δ(m, b0)·Σ_{k=1}^{n} x·cos(k + (k − 1)(k − 2)·δ(e, 37)·(e − k)), e = exponent(k); written out at an int n."""
+    """x + 10⁻³⁰·δ(m, b0)·Σ_{k=1}^{n} x·cos(k + (k − 1)(k − 2)(e − k)), e = exponent(k); written out at an int n."""
 
     def term(j: sp.Expr) -> sp.Expr:
-        e = exponent(j)  # type: ignore[operator]
-        return x * sp.cos(j + (j - 1) * (j - 2) * sp.KroneckerDelta(e, NEEDLE) * (e - j))
+        return x * sp.cos(j + (j - 1) * (j - 2) * (exponent(j) - j))  # type: ignore[operator]
 
     if isinstance(n, int):
         total = sp.Add(*[term(sp.Integer(j)) for j in range(1, n + 1)])
     else:
         total = sp.Sum(term(k), (k, 1, n))
-    return sp.KroneckerDelta(m, b0) * total
+    return x + TINY * sp.KroneckerDelta(m, b0) * total
 
 
 @claim(n=range(1, 5))
 def delta_substitution_into_a_sum_that_binds_the_name(n: object) -> Identity:
-    """δ(m, b0)·Σ_k x·cos(k + (k − 1)(k − 2)δ(m, 37)(m − k)) = δ(m, b0)·Σ_k x·cos k
-    for m, b0 ∈ {20, …, 40} (false at n = 3, m = b0 = 37, x = 1: the third terms are cos 71 and cos 3)."""
-    where = {x: Real(), m: Integer(20, 40), b0: Integer(20, 40)}
+    """x + 10⁻³⁰δ(m, b0)Σ_k x·cos(k + (k − 1)(k − 2)(m − k)) = x + 10⁻³⁰δ(m, b0)Σ_k x·cos k for m, b0 ∈ {1, 2}
+    (false at n = 3, m = b0 = 1, x = 1: the third terms are cos(−1) and cos 3, 10⁻³⁰·1.53 apart)."""
+    where = {x: Real(), m: Integer(1, 2), b0: Integer(1, 2)}
     return Identity(_captured(n, lambda j: m), _captured(n, lambda j: j), where=where)
 
 
@@ -63,7 +65,7 @@ def delta_substitution_with_other_names(n: object) -> Identity:
     Proof: both sides are one expression.
     """
     p = sp.Symbol("p", integer=True)
-    where = {x: Real(), m: Integer(20, 40), p: Integer(20, 40)}
+    where = {x: Real(), m: Integer(1, 2), p: Integer(1, 2)}
     side = sp.KroneckerDelta(m, p) * (
         sp.Add(*[x * sp.cos(j) for j in range(1, n + 1)]) if isinstance(n, int) else sp.Sum(x * sp.cos(k), (k, 1, n))
     )
@@ -136,7 +138,7 @@ def mean_of_a_constant_over_a_window(n: int) -> Identity:
 
 
 TRUTH = {
-    "delta_substitution_into_a_sum_that_binds_the_name": ("false", 4, {"n": 3, "x": 1, "m": NEEDLE, "b0": NEEDLE}),
+    "delta_substitution_into_a_sum_that_binds_the_name": ("false", 4, {"n": 3, "x": 1, "m": 1, "b0": 1}),
     "delta_substitution_with_other_names": ("true", 4, None),
     "geometric_closed_form_at_every_n": ("partial", 4, {"n": 1, "x": 1}),
     "geometric_sum_times_its_divisor": ("true", 4, None),
