@@ -2,7 +2,8 @@
 
 - The rule "substitution under δ", δ(u, v)·f = δ(u, v)·f[v := u], replaced v also inside a sum that binds u: the
   rules name a sum's first bound index b0, and with the claim's own integer scalar b0, δ(m, b0)·Σ_{b0} g(b0, m)
-  became Σ_{b0} g(b0, b0). A false claim was PROVED for all n (probe_redteam_131.py).
+  became Σ_{b0} g(b0, b0). A false claim was PROVED for all n (probe_redteam_131.py). So did a product over the
+  claim's own free k (the rules keep a product as written): δ(m, k)·Π_k g(k, m) became Π_k g(k, k).
 - A fact read by name, z > 0 for a positive vector z, was used for z_{n+1}, an entry past the vector's end that
   the claim at each n declares on its own (a real scalar): log(z_{n+1}²) = 2 log z_{n+1} was proved for all n.
 - A quotient of sums that is 0/0 at a stated n (the claim has no value there) was proved for all n; it is proved
@@ -56,6 +57,21 @@ def captured_with_another_name(n: object) -> Identity:
     return Identity(left, right, where=where)
 
 
+TINY = sp.Rational(1, 10**30)
+
+
+def _in_a_product(exponent: sp.Expr, n: object) -> sp.Expr:
+    factor = 1 + (k + (k - 1) * (k - 2) * (exponent - k)) ** 2
+    return x + TINY * x * sp.KroneckerDelta(m, k) * sp.Product(factor, (k, 1, n))
+
+
+@claim(n=range(1, 4))
+def captured_by_a_product(n: object) -> Identity:
+    """x + 10⁻³⁰xδ(m, k)Π_k (1 + (k + (k − 1)(k − 2)(m − k))²) = x + 10⁻³⁰xδ(m, k)Π_k (1 + k²), k free beside the
+    product's own k: false at n = 3, m = k = 1, x = 1 (the products are 2·5·2 and 2·5·10, 10⁻³⁰·80 apart)."""
+    return Identity(_in_a_product(m, n), _in_a_product(k, n), where={x: Real(), m: Integer(1, 2), k: Integer(1, 2)})
+
+
 @claim(n=range(1, 4))
 def entry_past_a_positive_vector(n: object) -> Identity:
     """log(z_{n+1}²) = 2 log z_{n+1} with z ∈ ℝⁿ positive and z_{n+1} a real scalar: false (complex) at z_{n+1} = −1."""
@@ -101,6 +117,14 @@ def test_a_delta_substitution_does_not_capture_a_sums_bound_index() -> None:
     other = attempt(captured_with_another_name)
     assert other is not None and other.proof is None, other  # the same claim: false, and never proved
     r = verify_family(captured, FAST)
+    assert r.status is Status.REFUTED, r.reason
+
+
+def test_a_delta_substitution_does_not_capture_a_products_index() -> None:
+    """The product is kept as written, over the claim's own k; δ(m, k) turned m into it (PROVED for all n)."""
+    found = attempt(captured_by_a_product)
+    assert found is not None and found.proof is None, found
+    r = verify_family(captured_by_a_product, FAST)
     assert r.status is Status.REFUTED, r.reason
 
 

@@ -8,7 +8,10 @@ x + 10⁻³⁰·δ(m, b0)·Σ_k x·cos(k + (k − 1)(k − 2)(m − k)) it turne
 and the left side became the right side, x + 10⁻³⁰·δ(m, b0)·Σ_k x·cos k. The two agree at n = 1, 2 (proved again
 there) and differ from n = 3 on by about 10⁻³⁰·x, which the cross-check's floats at n = 3, 4 cannot see. The
 substitution now leaves a term alone when u or v is an index its sums bind: no proof for all n, and the explicit
-path REFUTES the claim at an exact point at n = 3.
+path REFUTES the claim at an exact point at n = 3. The same with a product, which the rules keep as it is written:
+δ(m, k)·Π_k g(k, m), with the claim's free integer k beside the product's own k, became Π_k g(k, k) (PROVED for
+all n; REFUTED now): no binder in the term may bind u or v. That claim binds k again inside the claim, which this
+suite's witness check cannot substitute into, so it is tested in tests/trusted/test_for_all_n_red_team_131.py.
 
 Beside it, what held: a geometric closed form (xⁿ⁺¹ − 1)/(x − 1) against the Σ written out (REFUTED at x = 1), a
 denominator Σ that vanishes at one x at a middle n (REFUTED there, the definedness check at every n), Gauss's

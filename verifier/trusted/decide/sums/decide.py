@@ -110,11 +110,11 @@ def _compared(rules: Normaliser, left: sp.Expr, right: sp.Expr) -> SumsCompariso
 
 def _under_delta(term: sp.Expr, rules: Normaliser) -> sp.Expr:
     """δ(u + p, v + q)·f = δ(u + p, v + q)·f with v written u + p − q (u, v free indices, p, q whole
-    numbers): where the δ is not 0 the two are equal. The later symbol (by sort order) is replaced. Not where a sum
-    in the term binds u or v: f's sum over b0 is not about the claim's scalar b0, and v := u there would capture it
-    (δ(m, b0)·Σ_{b0} g(b0, m) became Σ_{b0} g(b0, b0): a false claim PROVED for all n, red team 131)."""
+    numbers): where the δ is not 0 the two are equal. The later symbol (by sort order) is replaced. Not where a sum,
+    product or other binder in the term binds u or v: f's Σ_{b0} or Π_k is not about the claim's scalar b0 or k, and
+    v := u would capture it (δ(m, k)·Π_k g(k, m) became Π_k g(k, k): false claims PROVED for all n, red team 131)."""
     factors = list(sp.Mul.make_args(term))
-    bound = {v for s in term.atoms(sp.Sum) for v in s.variables}
+    bound = {v for a in sp.preorder_traversal(term) for v in getattr(a, "bound_symbols", ())}
     for k, f in enumerate(factors):
         if not isinstance(f, sp.KroneckerDelta):
             continue
