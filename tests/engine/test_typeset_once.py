@@ -94,3 +94,12 @@ def test_a_certificates_witness_is_typeset_where_the_reports_show_it_and_nowhere
     shown = next(p for p in r.proofs if p.n == 2)
     assert shown.witness_mathml.startswith("<math") and "A_{" in shown.witness_latex
     assert shown.witness_mathml in html.claim_section(r)
+
+
+def test_eulers_number_is_written_exp_one_beside_a_symbol_e() -> None:
+    """sp.E prints through its own _latex method, which sympy's printer asks first: beside a symbol e, e + e hid which
+    was which (red team 132)."""
+    e = sp.Symbol("e", real=True)
+    assert mathtext.latex(sp.E + e, e_named=True) == r"e + \exp\left(1\right)"
+    assert mathtext.latex(sp.E * sp.Symbol("x"), e_named=True) == r"\exp\left(1\right) x"
+    assert mathtext.latex(sp.E + 1) == "1 + e"

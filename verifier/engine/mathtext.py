@@ -78,6 +78,10 @@ class _Latex(LatexPrinter):
     def _print_Exp1(self, expr: sp.Expr, exp: str | None = None) -> str:
         return r"\exp\left(1\right)" if self._e_named() else "e"
 
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        """Euler's number has a _latex method of its own ('e'), which sympy's printer asks before _print_Exp1."""
+        return self._print_Exp1(sp.E) if expr is sp.E else str(super()._print(expr, **kwargs))
+
 
 class _MathML(MathMLPresentationPrinter):
     def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:

@@ -146,6 +146,10 @@ class _ExpWritten(LinePrinter):
     def _print_Exp1(self, expr: sp.Expr, exp: str | None = None) -> str:
         return r"\exp\left(1\right)"
 
+    def _print(self, expr: object, **kwargs: object) -> str:
+        """Euler's number has a _latex method of its own ('e'), which sympy's printer asks before _print_Exp1."""
+        return self._print_Exp1(sp.E) if expr is sp.E else str(super()._print(expr, **kwargs))
+
 
 def _same_but_distributed(back: object, e: sp.Expr) -> bool:
     """sympy distributes a number over a sum it reads (4(1 - u) is 4 - 4u), so a line it printed may read
