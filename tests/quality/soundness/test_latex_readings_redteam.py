@@ -21,6 +21,8 @@ pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
 
 BLOCKS = {
     "euler_declared": "x, e: real",
+    "mixed": "x: real",
+    "exponent_digits": "t: real",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -36,6 +38,54 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "False at e = 0: exp(1) ≈ 2.718 ≠ 0 (e is a declared variable).",
     ),
     ("euler_declared", "exp_one_squared", "true", ("\\exp(2) = \\exp(1)^2",), "Proof: e² = e·e."),
+    # braces print nothing: 2{\frac{1}{2}} is typeset 2½ as 2\frac{1}{2} is, which is refused as a mixed number or a
+    # product; the braced fraction was read as the product and PROVED
+    (
+        "mixed",
+        "mixed_number_braced",
+        "malformed",
+        ("2{\\frac{1}{2}} = 1",),
+        "Ambiguous: typeset 2½, the mixed number 5/2 ≠ 1 (False so read), or the product 2 · ½ = 1.",
+    ),
+    (
+        "mixed",
+        "mixed_number_twice_braced",
+        "malformed",
+        ("x + {2}{{\\frac{1}{2}}} = x + 1",),
+        "Ambiguous: typeset x + 2½, False at any x as a mixed number (x + 5/2), true as a product.",
+    ),
+    # numbers side by side in an exponent or a log's base were read as a product (an index's are two indices,
+    # A_{1 2}): 2^{1 0}, typeset 2¹⁰, was 2⁰ and REFUTED, t^{2 3} (typeset t²³) PROVED equal to t⁶, \log_{2 2} 16 = 2
+    (
+        "exponent_digits",
+        "exponent_digits_spaced",
+        "malformed",
+        ("2^{1 0} = 1024",),
+        "Ambiguous: typeset 2¹⁰ = 1024 (true), or read as a product 2^{1·0} = 1 (False).",
+    ),
+    (
+        "exponent_digits",
+        "exponent_digits_product",
+        "malformed",
+        ("t^{2 3} = t^{6}",),
+        "Ambiguous: typeset t²³, False at t = 2 (2²³ ≠ 2⁶); true only as the product 2·3.",
+    ),
+    (
+        "exponent_digits",
+        "exponent_mixed_number",
+        "malformed",
+        ("2^{1 \\frac{1}{2}} = \\sqrt{2}",),
+        "Ambiguous: typeset 2^{1½}, False as the mixed number (2^{3/2} = 2√2 ≠ √2), true as the product 1·½.",
+    ),
+    (
+        "exponent_digits",
+        "log_base_digits",
+        "malformed",
+        ("\\log_{2 2} 16 = 2",),
+        "Ambiguous: typeset log₂₂ 16 ≈ 0.897, False = 2; true only as the base 2·2 = 4.",
+    ),
+    ("exponent_digits", "exponent_number", "true", ("2^{10} = 1024",), "Proof: 2¹⁰ = 1024."),
+    ("exponent_digits", "log_base_number", "true", ("\\log_{2} 16 = 4",), "Proof: 2⁴ = 16."),
 ]
 
 KNOWN_WRONG: set[str] = set()

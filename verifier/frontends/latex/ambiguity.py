@@ -32,10 +32,12 @@ _FUNCTIONS = ("func", "opname")
 
 def check(tree: Node, origin: Origin, script: bool = False) -> Node:
     """The tree with operator scopes extended over explicit products, or a LatexError at an ambiguity.
-    script: the tree is a subscript's or superscript's content (A_{1 2} is two indices, no product)."""
+    script: the tree is an index's content (A_{1 2} is two indices, no product); an exponent or a log's base is a
+    number, where 2^{1 0} is typeset 2¹⁰ and \\log_{2 2} log₂₂, as 1 0 is typeset 10."""
     if not isinstance(tree, Tree):
         return tree
-    inside = [(is_script(tree) and i == 2) or (script and is_node(tree, "braced")) for i in range(len(tree.children))]
+    index = is_script(tree) and tree.children[1] == "_" and not is_node(tree.children[0], "func")
+    inside = [(index and i == 2) or (script and is_node(tree, "braced")) for i in range(len(tree.children))]
     tree.children = [check(c, origin, s) for c, s in zip(tree.children, inside, strict=True)]
     if is_script(tree):
         _double_script(tree, origin)
@@ -88,7 +90,14 @@ def _double_script(node: Node, origin: Origin) -> None:
 
 def _is_number(node: Node) -> bool:
     """A number, braced or not: {2}{3} and 2 {3} typeset as 23, as 2 3 does."""
-    return is_node(inner(node), "number")
+    return is_node(_unbraced(node), "number")
+
+
+def _unbraced(node: Node) -> Node:
+    """The content of any number of braces: 2{\\frac{1}{2}} and 2{{\\frac{1}{2}}} typeset as 2½, as 2\\frac12 does."""
+    while is_node(node, "braced"):
+        node = inner(node)
+    return node
 
 
 def _numbers(node: Node, origin: Origin) -> None:
@@ -101,17 +110,18 @@ def _numbers(node: Node, origin: Origin) -> None:
         while is_script(base):
             base = base.children[0]
         if _is_number(base):
-            ta, tb = text(a), text(b)
+            ta, tb, number = text(a), text(b), text(_unbraced(a)) + text(_unbraced(b))
             if spaced(b):  # 1~000, 2\,3: printed with a gap, a digit group or a product
-                raise _fail(origin, b, f"ambiguous: {ta} and {tb} with a space between them: write {ta}{tb} for one "
+                raise _fail(origin, b, f"ambiguous: {ta} and {tb} with a space between them: write {number} for one "
                                        f"number, or {ta} \\cdot {tb} for the product")  # fmt: skip
-            raise _fail(origin, b, f"ambiguous: {ta} {tb} typesets as one number; write {ta} \\cdot {tb}")
-        if is_node(b, "frac") and all(_is_number(inner(c)) for c in b.children[1:]):
+            raise _fail(origin, b, f"ambiguous: {ta} {tb} typesets as {number}: write {ta} \\cdot {tb}, or {number}")
+        fraction = _unbraced(b)
+        if is_node(fraction, "frac") and all(_is_number(c) for c in fraction.children[1:]):
+            ta, tb = text(_unbraced(a)), text(fraction)
             raise _fail(
                 origin,
                 b,
-                f"ambiguous: {text(a)} {text(b)} can be a mixed number or a product; write "
-                f"{text(a)} + {text(b)} or {text(a)} \\cdot {text(b)}",
+                f"ambiguous: {ta} {tb} can be a mixed number or a product; write {ta} + {tb} or {ta} \\cdot {tb}",
             )
 
 
