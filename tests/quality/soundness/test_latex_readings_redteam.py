@@ -22,7 +22,9 @@ pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
 BLOCKS = {
     "euler_declared": "x, e: real",
     "mixed": "x: real",
+    "braced_function": "x, y: real; a: positive",
     "exponent_digits": "t: real",
+    "braced_max": "z: vector of size k; k: 2..3",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -54,6 +56,61 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("x + {2}{{\\frac{1}{2}}} = x + 1",),
         "Ambiguous: typeset x + 2½, False at any x as a mixed number (x + 5/2), true as a product.",
     ),
+    # braces print nothing: {\sin x} y is typeset sin x y, which the reader (and a textbook) reads sin(xy), and
+    # {\sin x}/2 as sin x/2, refused without the braces; the braces were taken as parentheses and PROVED
+    (
+        "braced_function",
+        "braced_sine_before_factor",
+        "malformed",
+        ("{\\sin x} y = y \\sin x",),
+        "Ambiguous: typeset sin x y, read sin(xy) without the braces: False at x = 1, y = 2 (sin 2 ≠ 2 sin 1).",
+    ),
+    (
+        "braced_function",
+        "braced_sine_over",
+        "malformed",
+        ("{\\sin x}/2 = \\frac{\\sin x}{2}",),
+        "Ambiguous: typeset sin x/2, sin(x/2) or (sin x)/2; False at x = π as sin(π/2) = 1 ≠ 0.",
+    ),
+    (
+        "braced_function",
+        "braced_sine_before_root",
+        "malformed",
+        ("{\\sin x}\\sqrt{a} = \\sqrt{a} \\sin x",),
+        "Ambiguous: typeset sin x √a (refused without the braces): False at x = 1, a = 4 as sin(2) ≠ 2 sin 1.",
+    ),
+    (
+        "braced_function",
+        "braced_square_sine_before_factor",
+        "malformed",
+        ("{\\sin^2 x} y = y \\sin^2 x",),
+        "Ambiguous: typeset sin² x y, read sin²(xy): False at x = 1, y = 2 (sin² 2 ≈ 0.83 ≠ 2 sin² 1 ≈ 1.42).",
+    ),
+    (
+        "braced_function",
+        "braced_sine_before_cosine",
+        "true",
+        ("{\\sin x}{\\cos x} = \\sin x \\cos x",),
+        "Proof: typeset sin x cos x, the product of the two read either way (a function ends at another function).",
+    ),
+    ("braced_function", "braced_sine_alone", "true", ("{\\sin x} + 1 = 1 + \\sin x",), "Proof: a sum commutes."),
+    # and braces after a function: \sin{x e^{y}} is typeset sin x e^y, refused without the braces (sin of the product,
+    # or a damped wave?), and \sin{x \cos y} sin x cos y, read sin(x)·cos(y) without them; both read as sin of all
+    (
+        "braced_function",
+        "braced_argument_with_exponential",
+        "malformed",
+        ("\\sin{x e^{y}} = \\sin(x e^{y})",),
+        "Ambiguous: typeset sin x e^y; as (sin x) e^y it is False at x = π/2, y = 1 (e ≠ sin(πe/2) ≈ -0.9).",
+    ),
+    (
+        "braced_function",
+        "braced_argument_with_function",
+        "malformed",
+        ("\\sin{x \\cos y} = \\sin(x \\cos y)",),
+        "Ambiguous: typeset sin x cos y; as (sin x)(cos y) it is False at x = 2, y = π/3 (sin 2 · ½ ≈ 0.45 ≠ sin 1).",
+    ),
+    ("braced_function", "braced_run_of_factors", "true", ("\\sin{2 x y} = \\sin(2xy)",), "Proof: the same run."),
     # numbers side by side in an exponent or a log's base were read as a product (an index's are two indices,
     # A_{1 2}): 2^{1 0}, typeset 2¹⁰, was 2⁰ and REFUTED, t^{2 3} (typeset t²³) PROVED equal to t⁶, \log_{2 2} 16 = 2
     (
@@ -86,6 +143,15 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     ),
     ("exponent_digits", "exponent_number", "true", ("2^{10} = 1024",), "Proof: 2¹⁰ = 1024."),
     ("exponent_digits", "log_base_number", "true", ("\\log_{2} 16 = 4",), "Proof: 2⁴ = 16."),
+    # braces print nothing: \max_j {2 z_j} is typeset max_j 2 z_j, refused without them (j bound and free), and was
+    # read as the max of the product
+    (
+        "braced_max",
+        "braced_max_of_product",
+        "malformed",
+        ("\\max_j {2 z_j} = 2\\max_j z_j",),
+        "Ambiguous: typeset max_j 2 z_j, as (max_j 2) z_j = 2 z_j it is False at z = (0, 1), entry 1 (0 ≠ 2).",
+    ),
 ]
 
 KNOWN_WRONG: set[str] = set()

@@ -198,6 +198,22 @@ def _invisible_braces(w: Walker, fn: Fn, items: list[Node], i: int, arg: Node, s
     if after is not None and not isinstance(w.item(after), Fn):
         raise w.fail(after, f"braces after {label} do not print: {label}{{x}} y is typeset as {label} x y; "
                             f"write {label}(x) y for the product, or {label}(x y)")  # fmt: skip
+    if is_node(arg.children[1], "juxt"):
+        _braced_run(w, fn, arg.children[1].children)
+
+
+def _braced_run(w: Walker, fn: Fn, items: list[Node]) -> None:
+    """\\sin{x e^{y}}, \\sin{x \\sqrt{a}}, \\sin{x \\cos y} are typeset as \\sin x e^{y}, …, which are refused or read
+    sin(x)·cos(y) without the braces: refused alike. A run of letters and numbers (\\sin{2x}) reads the same either
+    way, and a function first (\\sin{\\cos x}) is typeset sin cos x, one reading."""
+    if isinstance(w.item(items[0]), Fn):
+        return
+    for j, item in enumerate(items):
+        if (j and (_exponential(w, item) or spaced(item))) or not plain(item) or isinstance(w.item(item), Fn):
+            both, first, rest = " ".join(map(text, items)), text(items[0]), " ".join(map(text, items[1:]))
+            raise w.fail(item, f"braces after {fn.label} do not print: {fn.label}{{{both}}} is typeset as "
+                               f"{fn.label} {both}, which can be read two ways; write {fn.label}({both}) for the "
+                               f"function of the product, or ({fn.label} {first}) {rest}")  # fmt: skip
 
 
 def _spaced(label: str) -> str:
