@@ -25,6 +25,8 @@ BLOCKS = {
     "braced_function": "x, y: real; a: positive",
     "exponent_digits": "t: real",
     "braced_max": "z: vector of size k; k: 2..3",
+    "braced_power": "x: real; v: vector of size k; k: 2..2",
+    "kink_slope": "x: real",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
@@ -152,9 +154,35 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\max_j {2 z_j} = 2\\max_j z_j",),
         "Ambiguous: typeset max_j 2 z_j, as (max_j 2) z_j = 2 z_j it is False at z = (0, 1), entry 1 (0 ≠ 2).",
     ),
+    # braces print nothing: {2^3}^2 is typeset 2³², as 2^3^2 would be if TeX took it (it is refused), and was read
+    # (2³)² and PROVED
+    (
+        "braced_power",
+        "braced_power_of_power",
+        "malformed",
+        ("{2^3}^2 = 64",),
+        "Ambiguous: typeset 2³², which reads 2^{32} (False: ≠ 64) or 2^{3^2} = 512 (False), or (2³)² = 64.",
+    ),
+    (
+        "braced_power",
+        "braced_exponential_squared",
+        "malformed",
+        ("{e^{x}}^{2} = e^{2x}",),
+        "Ambiguous: typeset e^x², as e^{x²} it is False at x = 1 (e ≠ e²).",
+    ),
+    ("braced_power", "braced_entry_squared", "true", ("{v_1}^2 = v_1 v_1",), "Proof: a square; {v_1}^2 prints v₁²."),
+    # a slope claimed where it does not exist, at the kink x = 0, is PROVED: the slopes either side differ (1 and
+    # −1), and sympy's sign(0) = 0 meets the right side there (a known limit: docs/explanation/known-limits.md)
+    (
+        "kink_slope",
+        "abs_slope_at_kink",
+        "partial",
+        ("\\frac{d}{dx}|x| = \\operatorname{sign}(x)",),
+        "Undefined at x = 0: |x| has slopes -1 and 1 either side.",
+    ),
 ]
 
-KNOWN_WRONG: set[str] = set()
+KNOWN_WRONG: set[str] = {"abs_slope_at_kink"}  # sympy differentiates |x| to sign(x), 0 at the kink
 
 
 def _markdown(file: str) -> str:

@@ -53,7 +53,9 @@ def _kind(node: Tree) -> str:
     function applied without parentheses (\\sin x, an `application`) told from another product."""
     if is_node(node, "juxt") and _head(node.children[0]) and not is_node(node.children[1], "paren"):
         return _APPLIED
-    return "script" if is_script(node) else str(node.data)
+    if is_script(node):
+        return "power" if node.children[1] == "^" else "script"
+    return str(node.data)
 
 
 def _head(node: Node) -> bool:
@@ -80,8 +82,9 @@ def _leads(node: Node) -> bool:
 
 
 def _grouped(parent: Tree, i: int) -> tuple[str, ...]:
-    if is_script(parent):
-        return (*_SUM, *_SIGN, *_PRODUCT) if i == 0 else ()  # {x-1}^2, {-2}^2, {2x}^2; a script's braces print
+    if is_script(parent):  # {x-1}^2, {-2}^2, {2x}^2, and {2^3}^2, typeset 2³², as TeX refuses 2^3^2; {x_1}^2 stays
+        power = ("power",) if parent.children[1] == "^" else ()
+        return (*_SUM, *_SIGN, *_PRODUCT, *power) if i == 0 else ()  # a script's braces print
     kind = parent.data
     if kind == "juxt":
         after_head = i > 0 and _head(parent.children[i - 1])
