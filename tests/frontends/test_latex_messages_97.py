@@ -178,6 +178,11 @@ def test_math_after_a_blank_or_unannounced_reason_is_refused(line: str) -> None:
         ("\\langle s, s \\rangle = s^2", "\\langle x, y\\rangle is not read; write x^\\top y"),
         ("\\forall s \\; s^2 \\ge 0", "\\forall is not read in a line; declare the symbol's domain instead"),
         ("s^2 = s \\cdot s \\hspace{1em} \\text{since } s s = s^2", "\\hspace (layout) is not read in math; write \\,"),
+        # red team 132: a mark on the page said "declare it (\\boxed: real)", after which \\cancel{s} was cancel·s
+        ("\\boxed{s} = s", "\\boxed (a mark on the page) is not read in math; write the line without it"),
+        ("s + \\cancel{s} = s", "\\cancel (a mark on the page) is not read in math"),
+        ("s^2 \\stackrel{(a)}{=} s s", "\\stackrel (a mark on the page) is not read in math"),
+        ("\\underbrace{s + s}_{2s} = 2s", "\\underbrace (a mark on the page) is not read in math"),
     ],
 )
 def test_an_accent_a_bracket_a_quantifier_or_layout_says_what_to_write_not_to_declare_it(line: str, start: str) -> None:

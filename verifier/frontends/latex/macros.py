@@ -105,6 +105,7 @@ _ACCENT = (
 )
 _QUANTIFIER = "\\{0} is not read in a line; declare the symbol's domain instead (x: real): a line holds for all of it"
 _LAYOUT_SPACE = "\\{0} (layout) is not read in math; write \\, for a thin space, \\quad to set a reason apart"
+_MARK = "\\{0} (a mark on the page) is not read in math; write the line without it, a remark as \\text{{…}} after it"
 NOT_READ = {  # constructs a student may write that the reader does not read: what to write instead
     **{n: _INTEGRAL.format(n) for n in ("int", "iint", "iiint", "oint")},
     **{n: _EXTREMUM.format(n) for n in ("sup", "inf", "arg", "argmax", "argmin", "liminf", "limsup")},
@@ -133,6 +134,8 @@ NOT_READ = {  # constructs a student may write that the reader does not read: wh
     **{n: _ACCENT.format(n) for n in ("dot", "ddot", "check", "breve", "acute", "grave")},
     **{n: _QUANTIFIER.format(n) for n in ("forall", "exists")},
     **{n: _LAYOUT_SPACE.format(n) for n in ("hspace", "hskip", "kern", "mkern", "phantom", "hphantom", "vphantom")},
+    **{n: _MARK.format(n) for n in ("boxed", "cancel", "bcancel", "xcancel", "color", "textcolor", "colorbox")},
+    **{n: _MARK.format(n) for n in ("underbrace", "overbrace", "stackrel", "overset", "underset")},
     **{
         n: "\\langle x, y\\rangle is not read; write x^\\top y for the inner product of two vectors"
         for n in ("langle", "rangle")
