@@ -364,7 +364,7 @@ def test_a_left_side_that_is_not_a_name_says_what_to_write() -> None:
     ("line", "phrase"),
     [
         ("x + 10^{10^{10}}", "a number of more than 1000 digits (10 to the power 10000000000)"),
-        ("x + {{10^{64}}^{64}}^{64}", "a number of more than 1000 digits (10000000…(65 digits) to the power 64)"),
+        ("x + ((10^{64})^{64})^{64}", "a number of more than 1000 digits (10000000…(65 digits) to the power 64)"),
         ("A^{100000} x", "a matrix power up to 64, not 100000"),
     ],
 )
