@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
 
 BLOCKS = {
     "euler_declared": "x, e: real",
+    "euler_defined": "x: real\ne = x - 1",
     "mixed": "x: real",
     "braced_function": "x, y: real; a: positive",
     "exponent_digits": "t: real",
@@ -42,6 +43,11 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "False at e = 0: exp(1) ≈ 2.718 ≠ 0 (e is a declared variable).",
     ),
     ("euler_declared", "exp_one_squared", "true", ("\\exp(2) = \\exp(1)^2",), "Proof: e² = e·e."),
+    # and with e defined (a residual e = y - Xw), the round trip printed exp as e^{x}, read back as the definition:
+    # every line with an exponential was an ERROR ('a bug of the LaTeX reader')
+    ("euler_defined", "exp_beside_defined_e", "true", ("\\exp(x) e = e \\exp(x)",), "Proof: a product commutes."),
+    ("euler_defined", "exp_one_beside_defined_e", "true", ("\\exp(1) e = e \\exp(1)",), "Proof: as above."),
+    ("euler_defined", "exp_is_not_defined_e", "false", ("\\exp(x) = e + 1",), "False at x = 0: exp 0 = 1, e + 1 = 0."),
     # braces print nothing: 2{\frac{1}{2}} is typeset 2½ as 2\frac{1}{2} is, which is refused as a mixed number or a
     # product; the braced fraction was read as the product and PROVED
     (

@@ -117,7 +117,8 @@ def _round_trip(e: sp.Expr, scope: Scope, where: Origin, reparse: Reparse) -> No
     if e.has(sp.Derivative, sp.Subs):
         return
     names = scope.symbol_names()
-    declared_e = any(key in scope.decls.objects for key in ("e", "\\mathrm{e}"))  # sympy's e^{x} would read as it
+    named = {*scope.decls.objects, *scope.decls.definitions}  # a residual e = y - Xw is a name too
+    declared_e = any(key in named for key in ("e", "\\mathrm{e}"))  # sympy's e^{x} would read as it
     printer = _ExpWritten if declared_e else LinePrinter
     text = printer({"symbol_names": names}).doprint(e)
     try:
