@@ -14,7 +14,7 @@ from verifier.numeric import balls, confirm, enclose
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import BatchComparison, Env
 from verifier.numeric.checks import definedness, psd_minors
-from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
+from verifier.numeric.checks.resolve import NEAR_MARGIN, NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import (
     ExactSample,
     Settings,
@@ -31,6 +31,7 @@ from verifier.trusted.instantiate import ClaimError, Instance, as_matrix
 # −10⁻⁶⁸·max(1, |λ|) at 100 digits (LOW_DPS − 12 digits, and 30 orders more); 2⁻²²⁶ ≈ 9.3·10⁻⁶⁹, exact in a ball
 ROUND_OFF_SHIFT = arb(2) ** -226
 CERTIFIED = Confirmation(Decision.NOISE, "> 0", "0", "positive definite (certified, arb)", 0.0)
+AGREED = Confirmation(Decision.NOISE, "≥ 0", "0", "no leading minor shown negative (arb)", 0.0)
 LOST_BITS = 100  # an entry's ball known to fewer bits than this at 100 digits: a cancellation ate the rest
 FIRST_DEEPER_BITS = 2_000  # then H is tried again from these bits, doubling,
 DEEPEST_BITS = 16_000  # up to these (4,800 digits: σ(t)(1 − σ(t)) near t = 11,000)
@@ -67,9 +68,13 @@ def check_psd(inst: Instance, body: PSD, rng: np.random.Generator, s: Settings) 
     found = definedness.entries_everywhere(inst, env, list(h), s)
     if found.counterexample is None and s.points is None and (minor := psd_minors.probe(inst, body)).counterexample:
         return definedness.refuted(minor, evidence(inst, method, cmp, 0))  # a minor < 0 where no sample lands
-    # near misses too, whatever their error: a least eigenvalue of −5·10⁻⁷¹ is round-off to floats, and arb's
-    # negative pivot confirms it (_certainly_not_psd)
-    out = resolve(inst, env, cmp, method, _decider(inst, body, h, env, cmp.blind), exact_at_any_error=True)
+    # near misses too, whatever their error, where a least eigenvalue lies within round-off of 0 at some sample:
+    # −5·10⁻⁷¹ is 0 to floats, and arb's negative pivot confirms it (_certainly_not_psd); a matrix floats see
+    # clearly positive definite everywhere spends no high precision on them
+    singular = bool((cmp.valid & (low <= tol)).any())
+    full = {int(i) for i in cmp.suspects} | {int(i) for i in np.flatnonzero(cmp.error >= NEAR_MARGIN * tol)}
+    decide_at = _decider(inst, body, h, env, cmp.blind, full)
+    out = resolve(inst, env, cmp, method, decide_at, exact_at_any_error=singular)
     if out.counterexample is not None:
         seen = out.counterexample.observed  # a strict claim fails at 0 too: "0.0 < 0" said nothing (helper-80)
         out.reason = f"smallest eigenvalue is {seen}, not > 0" if body.strict else f"smallest eigenvalue is {seen} < 0"
@@ -141,13 +146,14 @@ def _lowest(fn: Callable[[Env], np.ndarray], n: int, e: Env) -> tuple[np.ndarray
 
 
 def _decider(
-    inst: Instance, body: PSD, h: sp.Matrix, env: Env, blind: np.ndarray | None
+    inst: Instance, body: PSD, h: sp.Matrix, env: Env, blind: np.ndarray | None, full: set[int]
 ) -> Callable[[int], Confirmation]:
     """The high-precision decision at one sample: a pass where arb shows the matrix positive definite there
     (`certainly_definite`); else exactly over QQ where the matrix is rational there (an exact decision before any
     tolerance: [[1, 1], [1, 1 − 10⁻⁷⁰]] is not PSD); else, for a non-strict claim at a sample floats saw, a pass
     where arb shows H + εI positive definite; else its smallest eigenvalue at 50 and 100 digits (and more where
-    values are large)."""
+    values are large). A sample outside full (a near miss floats saw pass, well within their tolerance) is asked
+    only whether arb shows a leading minor negative there (_certainly_not_psd): else it agrees, as floats said."""
     n = h.rows
     mp_h = confirm.mp_compile(inst.symbols, list(h))
     ball_h = balls.BallEvaluator(inst.symbols, list(h)) if _mirrored(h) else None
@@ -155,6 +161,9 @@ def _decider(
     def decide_at(idx: int) -> Confirmation:
         unseen = blind is not None and bool(blind[idx])
         at = ExactSample(inst, env, idx)
+        if idx not in full:
+            refuted = _certainly_not_psd(ball_h, at, mp_h, n) if ball_h is not None else None
+            return refuted or AGREED
         if ball_h is not None and certainly_definite(ball_h, at.balls, n, None, blind=unseen):
             return CERTIFIED
         if ball_h is not None and (refuted := _certainly_not_psd(ball_h, at, mp_h, n)) is not None:
