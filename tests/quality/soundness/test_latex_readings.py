@@ -20,25 +20,13 @@ fixed hole fails the run until its name leaves the set.
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import pytest
 
-from verifier.outcome import ClaimResult, Status
-from verifier.run.runner import RunSettings, verify_paths
+from tests.quality.soundness.latex_cases import Case, Verdicts, check, check_table, param, run
 
 pytest.importorskip("lark")
 
 pytestmark = [pytest.mark.xdist_group("soundness"), pytest.mark.slow]
-
-TIMEOUT = 20.0
-WRONG = {
-    "true": {Status.REFUTED, Status.ERROR},
-    "false": {Status.PROVED, Status.CHECKED, Status.ERROR},
-    "partial": {Status.PROVED, Status.CHECKED},
-    "malformed": {Status.PROVED, Status.CHECKED},  # ambiguous or contradictory as written: refused or refuted
-}
 
 BLOCKS = {
     "readings": "x, y: real; a, p, q: positive",
@@ -596,59 +584,15 @@ CASES = [(f, n, t, lines, why or _SHIFTED_WHY) for f, n, t, lines, why in CASES]
 KNOWN_WRONG: set[str] = set()
 
 
-def _markdown(file: str) -> str:
-    parts = [f"```verifier\n{BLOCKS[file]}\n```\n"]
-    for f, name, _, lines, _ in CASES:
-        if f == file:
-            parts.append(f"% claim: {name}\n" + "".join(f"$$ {line} $$\n" for line in lines))
-    return "\n".join(parts)
-
-
 @pytest.fixture(scope="module")
-def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], ClaimResult]:
-    folder = tmp_path_factory.mktemp("latex_readings")
-    paths = []
-    for file in BLOCKS:
-        path = folder / f"edges_{file}.md"
-        path.write_text(_markdown(file), encoding="utf-8")
-        paths.append(str(path))
-    settings = RunSettings(jobs=2, timeout=TIMEOUT, load_timeout=60.0, cache_dir=None)
-    report = verify_paths(paths, settings)
-    return {(Path(r.source).stem.removeprefix("edges_"), r.name): r for r in report.results}
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> Verdicts:
+    return run(tmp_path_factory.mktemp("latex_readings"), BLOCKS, CASES)
 
 
-def _param(case: tuple[str, str, str, tuple[str, ...], str]) -> object:
-    file, name, truth, _, _ = case
-    marks = []
-    if name in KNOWN_WRONG:
-        why = "a known wrong verdict (KNOWN_WRONG): remove it from the set once the engine is fixed"
-        marks.append(pytest.mark.xfail(strict=True, reason=why))
-    return pytest.param(case, id=f"{file}.{name} [{truth}]", marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
-def test_no_wrong_verdict(
-    case: tuple[str, str, str, tuple[str, ...], str], verdicts: dict[tuple[str, str], ClaimResult]
-) -> None:
-    file, name, truth, lines, _ = case
-    result = verdicts.get((file, name))
-    if result is None:  # the reader refused the chain: an ERROR
-        assert truth in ("partial", "malformed"), f"{file}.{name} ({truth}): the run gave no result for {lines}"
-        return
-    status = result.status
-    assert status not in WRONG[truth], f"{file}.{name} is {truth.upper()} but got {status}: {result.reason[:400]}"
-    assert not result.internal_error, f"{file}.{name}: our own code raised, a bug: {result.reason[:400]}"
-    if status is Status.UNKNOWN:
-        warnings.warn(f"UNKNOWN {file}.{name} ({truth}): {result.reason[:200]}", stacklevel=1)
+@pytest.mark.parametrize("case", [param(c, KNOWN_WRONG) for c in CASES])
+def test_no_wrong_verdict(case: Case, verdicts: Verdicts) -> None:
+    check(case, verdicts)
 
 
 def test_every_case_has_a_truth_and_a_reason() -> None:
-    names = [name for _, name, _, _, _ in CASES]
-    assert len(names) == len(set(names))
-    assert set(names) >= KNOWN_WRONG, KNOWN_WRONG - set(names)
-    for file, name, truth, lines, why in CASES:
-        assert file in BLOCKS and truth in WRONG and lines, name
-        if truth == "true":
-            assert why.startswith("Proof:"), name
-        else:
-            assert any(w in why for w in ("False", "Undefined", "Ambiguous", "Contradictory")), name
+    check_table(BLOCKS, CASES, KNOWN_WRONG)
