@@ -14,6 +14,7 @@ slowest claims' phases, of one run or of two side by side (the same machine, for
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import sys
@@ -122,11 +123,20 @@ def _changed(before: Phases, after: Phases) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or len(argv) > 2:
-        print("usage: python -m benchmarks.phases BEFORE.json [AFTER.json]", file=sys.stderr)
-        return 2
-    runs = [json.loads(Path(p).read_text()) for p in argv]
-    names = ["before", "after"] if len(argv) == 2 else ["CPU s"]
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.phases",
+        description="Print the library's CPU per phase of the engine and the slowest claims' phases, from one "
+        "run of `python -m benchmarks.in_process --phases PATH`, or two side by side (before and after).",
+    )
+    parser.add_argument("runs", nargs="+", metavar="RUN.json", help="one or two files written by --phases")
+    args = parser.parse_args(argv)
+    if len(args.runs) > 2:
+        parser.error("give one run, or two to compare (before and after)")
+    try:
+        runs = [json.loads(Path(p).read_text()) for p in args.runs]
+    except (OSError, ValueError) as err:
+        parser.error(f"{err}; give files written by `python -m benchmarks.in_process --phases PATH`")
+    names = ["before", "after"] if len(runs) == 2 else ["CPU s"]
     print("\n".join(summary(runs, names)))
     return 0
 
