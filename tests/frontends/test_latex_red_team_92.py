@@ -137,6 +137,21 @@ def test_displays_markdown_shows_as_no_math_are_no_lines() -> None:
     doc = split(text, "f.md")
     assert [[" ".join(d.text.split()) for d in c.displays] for c in doc.chains] == [["(x + 1)^2 = x^2 + 2x + 1"]]
     assert len(split(text.replace("<!--", "").replace("-->", ""), "f.tex").chains) > 1  # TeX has no such comment
+    # the comment never closed hides a display: said, with where it opens (the closed one and the spans are fine)
+    assert [(e.where.line, e.where.col) for e in doc.errors] == [(15, 1)]
+    assert "never closed" in doc.errors[0].message and "1 display(s)" in doc.errors[0].message
+
+
+def test_a_comment_begun_inside_a_display_is_an_error_not_a_silent_cut() -> None:
+    # Markdown starts a comment at <!-- even in \text{...}: the rest of the file vanished ("no claims found")
+    text = "```verifier\nx: real\n```\n\n$$ (x+1)^2 = x^2 + 2x + 1 \\text{ <!-- a note } $$\n\n$$ x = 2x $$\n"
+    doc = split(text, "f.md")
+    assert [(e.where.line, e.where.col) for e in doc.errors] == [(5, 34)]
+    assert "inside a display" in doc.errors[0].message
+    assert split(text, "f.tex").errors == []  # TeX has no such comment
+    # a comment around a whole display, or one that hides no display, is no error; nor is `<!--` in a code span
+    quiet = "$$ x = x $$\n\n<!-- $$ x = 2x $$ -->\n\nSee `$$ a <!-- b $$`.\n\n<!-- a last note, unclosed\n"
+    assert split(quiet, "f.md").errors == []
 
 
 def test_an_indented_display_in_a_list_or_in_a_display_is_read() -> None:

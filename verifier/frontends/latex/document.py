@@ -266,6 +266,37 @@ def _not_math(text: str) -> list[tuple[int, int]]:
     return found + blocks
 
 
+def _hiding_comments(text: str, path: str, starts: list[int]) -> list[LatexError]:
+    """An HTML comment that hides lines the writer meant to show: one opened inside a display (Markdown reads
+    `<!--` in `\\text{ <!-- a note }` as a comment, which hides the display's end and what follows), and one
+    never closed, which hides every display after it. Both were read in silence ("no claims found")."""
+    comments = [(m.start(), m.end(), m.group().endswith("-->")) for m in _COMMENT.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    plain = text
+    for start, end in spans:
+        plain = _blank(plain, start, end)
+    shown = [m for m in _DISPLAY.finditer(plain) if not any(s <= m.start() < e for s, e, _ in comments)]
+    errors: list[LatexError] = []
+    for start, end, closed in comments:
+        if any(s <= start < e for s, e in spans):
+            continue  # `<!--` in a code span is shown as written
+        if any(m.start() < start < m.end() for m in shown):
+            errors.append(LatexError(_origin(path, starts, start), _IN_DISPLAY))
+        elif not closed and (hidden := len(_DISPLAY.findall(plain, start, end))):
+            errors.append(LatexError(_origin(path, starts, start), _UNCLOSED.format(hidden=hidden)))
+    return errors
+
+
+_IN_DISPLAY = (
+    "<!-- inside a display starts an HTML comment in Markdown, which hides the rest of the display and what "
+    "follows up to -->; take it out of the display (a note goes in \\text{...} without <!--)"
+)
+_UNCLOSED = (
+    "this HTML comment (<!--) is never closed, so Markdown hides the rest of the file, {hidden} display(s) with "
+    "it; close it with --> where the comment ends"
+)
+
+
 def split(text: str, path: str) -> Document:
     """The declarations and chains of a file's text."""
     lines = text.split("\n")
@@ -276,6 +307,7 @@ def split(text: str, path: str) -> Document:
     for start, end in skip:
         visible = _blank(visible, start, end)
     if not path.endswith(".tex"):
+        doc.errors += _hiding_comments(visible, path, starts)
         for start, end in _not_math(visible):
             visible = _blank(visible, start, end)
     events: list[tuple[int, str, str, str]] = []
