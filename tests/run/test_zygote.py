@@ -87,6 +87,9 @@ def test_a_zygote_imports_nothing_from_the_working_directory(tmp_path: Path, mon
     (tmp_path / "verifier").mkdir()
     (tmp_path / "verifier" / "__init__.py").write_text(PLANTED)
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([".", "", str(tmp_path / "absolute")]))  # `.`: the folder
     with zygote.borrowed() as clean:
         answer = clean.run(_task(4), 30, 1024)
     assert answer["x"] == 4 and answer["cli"]
+    assert zygote.absolute_path_only({"PYTHONPATH": f".{os.pathsep}/a", "X": "1"}) == {"PYTHONPATH": "/a", "X": "1"}
+    assert zygote.absolute_path_only({"PYTHONPATH": "src"}) == {}

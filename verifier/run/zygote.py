@@ -67,6 +67,19 @@ def command() -> list[str]:
     ]
 
 
+def absolute_path_only(env: dict[str, str]) -> dict[str, str]:
+    """env with the relative entries of PYTHONPATH dropped. The zygote starts in this process's working directory,
+    a student's folder perhaps, where `PYTHONPATH=.` (a checkout's habit) would import its numpy.py or verifier/
+    before the library's, outside any sandbox; `-P` keeps only the script's folder off the path. This process
+    imported the package from its own folder, which `command` puts first anyway."""
+    entries = env.get("PYTHONPATH", "").split(os.pathsep)
+    kept = [e for e in entries if e and os.path.isabs(e)]
+    if "PYTHONPATH" not in env or kept == entries:
+        return env
+    out = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+    return {**out, "PYTHONPATH": os.pathsep.join(kept)} if kept else out
+
+
 def _import_as_the_cli() -> None:
     """What the CLI process has imported when it forks its holders (START has loaded the CLI; a
     verify-all of a library with refutations imports the shrinker too): the same classes, the same walks."""
@@ -179,7 +192,7 @@ class Zygote:
             command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            env=self._env,
+            env=absolute_path_only(self._env if self._env is not None else dict(os.environ)),
             start_new_session=self._own_session,
         )
         assert process.stdin is not None and process.stdout is not None
