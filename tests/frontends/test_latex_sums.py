@@ -145,6 +145,25 @@ def test_a_product_over_an_index_is_not_read_at_a_symbolic_size() -> None:
         families[0].builder(SIZE)
 
 
+def test_a_norm_with_a_subscript_reads_at_a_symbolic_size_or_says_why_not() -> None:
+    # \\|x\\|_1 at a symbolic size reached sympy as an internal object: the reason said 'SympifyError: cannot
+    # sympify object of type <class ...Entries>'; ‖x‖₂ and ‖x‖_F read as ‖x‖ does
+    def read(line: str) -> Chain:
+        text = f"```verifier\nx: vector of size k; k: 1..3\n```\n\n{line}\n"
+        families, errors = latex.parse_chains(text, "hw.md", "hw")
+        assert errors == [], errors
+        built = families[0].builder(SIZE)
+        assert isinstance(built, Chain)
+        return built
+
+    for norm in ("\\|x\\|_2^2", "\\|x\\|^2_2", "\\|x\\|_F^2", "\\|x\\|_{2}^2"):
+        statement = read(f"$$ {norm} = \\sum_{{i=1}}^{{k}} x_i^2 $$").step_statement(0)
+        assert sums.compare(statement.lhs, statement.rhs, SIZE).equal, norm
+    with pytest.raises(NotGeneric, match=r"_1 is read at each size, not at a symbolic size") as refused:
+        read("$$ \\|x\\|_1^2 \\le k \\|x\\|_2^2 $$")
+    assert "Sympify" not in str(refused.value) and "Entries" not in str(refused.value)
+
+
 def test_substitution_under_delta_for_free_indices() -> None:
     r, c = sp.Dummy("r", integer=True), sp.Dummy("c", integer=True)
     lhs = sp.FunctionMatrix(n, n, sp.Lambda((r, c), sp.KroneckerDelta(r, c) * z[c + 1]))

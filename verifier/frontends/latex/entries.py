@@ -44,6 +44,16 @@ class Entries:
             return Entries(f"{self.label}ᵀ", lambda i, j: self.at(j, i), MATRIX, self.n)
         return Entries(f"{self.label}ᵀ", self.at, ROW if self.kind == COL else COL, self.n)
 
+    def norm_of(self, kind: str) -> sp.Expr:
+        """‖v‖ with a subscript (values.norm): ‖v‖₂, or ‖A‖_F; any other is not read at a symbolic size."""
+        if kind in ("2", "") and self.kind == MATRIX:
+            raise ValueError(
+                "an induced (operator) norm of a matrix is not read; for the Frobenius norm write \\|A\\|_F"
+            )
+        if kind not in ("2", "F", ""):
+            raise ValueError(f"the norm \\|\\cdot\\|_{kind} is read at each size, not at a symbolic size")
+        return self.norm()
+
     def norm(self) -> sp.Expr:
         """‖v‖₂, or the Frobenius norm of a matrix."""
         a, b = sp.Dummy("a", integer=True), sp.Dummy("b", integer=True)

@@ -292,6 +292,8 @@ def _real_twin(s: sp.Symbol) -> sp.Dummy:
 
 def norm(v: Value, kind: str) -> sp.Expr:
     """‖v‖₂ (Frobenius for a matrix), ‖v‖₁, or |v| for a scalar."""
+    if hasattr(v, "norm_of"):  # a vector or matrix at a symbolic size (entries.Entries)
+        return v.norm_of(kind)
     if not isinstance(v, sp.MatrixBase):
         return as_real(sp.Abs, v)
     if v.rows > 1 and v.cols > 1 and kind != "F":
