@@ -228,3 +228,22 @@ def test_a_scalar_named_like_an_entry_is_refused(declarations: str, says: str) -
     families, errors = read(declarations, f"$$ {line} $$")
     assert families == [], families
     assert any(says in e for e in errors) and not any("bug of the LaTeX reader" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "\\text{sin}\\,x = \\sin x",
+            "\\text{sin} starts the line's words (a reason), so the line has no math; for the function write "
+            "\\operatorname{sin} x, or \\text{sin}(x) with parentheses",
+        ),
+        (
+            "\\text{by definition}",
+            "this line starts with words (\\text{…}) and has no math; a reason goes after the math it explains",
+        ),
+    ],
+)
+def test_a_first_line_of_words_says_where_the_math_goes(line: str, message: str) -> None:
+    # both were 'this display is empty; write an expression', about a line the student had filled
+    assert _message("x: real", line) == message

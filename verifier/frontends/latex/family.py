@@ -99,7 +99,7 @@ class Reader:
             grammar.check_balance(toks, display.origin)
             parts = grammar.split_relations(toks)
             if k == 0 and not parts[0][1]:
-                raise LatexError(display.origin, "this display is empty; write an expression")
+                raise LatexError(display.origin, _empty(reason))
             for i, (rel, seg) in enumerate(parts):
                 if rel is None:
                     if seg:
@@ -142,6 +142,17 @@ class Reader:
             for t in line.tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("LETTER", "NAMECMD"))
         }
         return [k for k in self.decls.indices if k in names]
+
+
+def _empty(reason: str) -> str:
+    """Why a chain's first display has no math: none at all, or words (\\text{…}) where the math should start."""
+    if not reason:
+        return "this display is empty; write an expression"
+    word = reason.split()[0]
+    if word in macros.TEXT_OPERATORS:  # \\text{sin}\\,x: upright words, not the function (that takes parentheses)
+        return (f"\\text{{{word}}} starts the line's words (a reason), so the line has no math; for the function "
+                f"write \\operatorname{{{word}}} x, or \\text{{{word}}}(x) with parentheses")  # fmt: skip
+    return "this line starts with words (\\text{…}) and has no math; a reason goes after the math it explains"
 
 
 def _reason(text: str) -> tuple[str, str]:
