@@ -226,7 +226,7 @@ def _expectation_enumerated(
 
         return confirm.decide(confirm.as_decimals(sides) if decimals else sides)
 
-    return _against_exact(resolve(inst, env, cmp, method, decide_at))
+    return _against_exact(resolve(inst, env, cmp, method, decide_at, exact_at_any_error=True))
 
 
 def _against_exact(out: NumericOutcome) -> NumericOutcome:

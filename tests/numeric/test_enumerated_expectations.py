@@ -1,0 +1,63 @@
+"""An expectation over Bernoulli noise alone is checked by enumerating the masks (numeric/checks/expectation.py).
+
+The numeric verdict is looked at alone. A non-polynomial expression of coins (e^{pX}, √(1 + X)) has no exact
+moments, so its gap is seen only in floats and in the high-precision recomputation: a gap below round-off on
+an exact claim (10⁻²⁵ beside values near 1, or 1 beside 10²⁰) erred by 0 or near it at every sample, which
+was no suspect, and the claim passed; the largest errors, 0 included, are now recomputed, as for the exact
+moments. A true claim still passes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from verifier import Bernoulli, Expectation, Interval, claim
+from verifier.language.claims import Statement
+from verifier.numeric.checks.expectation import check_expectation
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.numeric.checks.sampling import Settings
+from verifier.outcome import NumericVerdict
+from verifier.trusted.instantiate import instantiate
+
+X, Y, p, q = sp.symbols("X Y p q", real=True)
+TINY = sp.Rational(1, 10**25)
+UNIT = Interval(0, 1)
+
+
+def _numeric(body: Statement) -> NumericOutcome:
+    family = claim()(lambda: body)
+    inst = instantiate(family.build(None))
+    assert isinstance(body, Expectation)
+    return check_expectation(inst, body, np.random.default_rng(0), Settings(samples=40))
+
+
+def _two_coins(claimed: sp.Expr) -> Expectation:
+    return Expectation(sp.exp(X + Y), claimed, noise={X: Bernoulli(p), Y: Bernoulli(q)}, where={p: UNIT, q: UNIT})
+
+
+def test_a_true_expectation_of_two_coins_passes() -> None:
+    out = _numeric(_two_coins((1 - p + p * sp.E) * (1 - q + q * sp.E)))
+    assert out.verdict is NumericVerdict.PASS and "Bernoulli masks" in out.evidence.method
+
+
+def test_a_gap_below_round_off_of_two_coins_is_refuted() -> None:
+    out = _numeric(_two_coins((1 - p + p * sp.E) * (1 - q + q * sp.E) + TINY))
+    assert out.verdict is NumericVerdict.FAIL and out.counterexample is not None
+
+
+def test_a_gap_below_round_off_of_a_fixed_coin_is_refuted() -> None:
+    # E e^X = 1 + (e − 1)/3 for X ~ Bernoulli(1/3): no parameter, one point, claimed 10⁻²⁵ above
+    third = sp.Rational(1, 3)
+    out = _numeric(Expectation(sp.exp(X), 1 + (sp.E - 1) * third + TINY, noise={X: Bernoulli(third)}))
+    assert out.verdict is NumericVerdict.FAIL and out.counterexample is not None
+
+
+def test_a_unit_gap_beside_a_huge_value_is_refuted() -> None:
+    # E 10²⁰√(1 + X) = 10²⁰(1 − p + p√2), claimed 1 above: relative 10⁻²⁰, below round-off
+    big = sp.Integer(10) ** 20
+    body = Expectation(
+        big * sp.sqrt(1 + X), big * (1 - p + p * sp.sqrt(2)) + 1, noise={X: Bernoulli(p)}, where={p: UNIT}
+    )
+    out = _numeric(body)
+    assert out.verdict is NumericVerdict.FAIL and out.counterexample is not None
