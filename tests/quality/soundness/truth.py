@@ -13,6 +13,7 @@ besides the claim dataclasses themselves.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -92,8 +93,6 @@ def _real(v: Any) -> bool:
 
 
 def _minors(m: sp.Matrix, leading: bool) -> list[sp.Expr]:
-    import itertools
-
     n = m.rows
     sets = (
         [tuple(range(k)) for k in range(1, n + 1)]
@@ -286,8 +285,11 @@ def _explicit_point(subs: Mapping[sp.Basic, Any]) -> dict[sp.Basic, Any]:
 
 
 def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
-    """E[expr] over one noise variable at 60 digits, by quadrature (or a sum for Bernoulli)."""
+    """E[expr] over one noise variable at 60 digits, by quadrature (or a sum for Bernoulli); over several
+    independent Bernoulli variables, by the sum over every outcome."""
     mpmath.mp.dps = DIGITS
+    if len(noise) > 1 and all(isinstance(law, distributions.Bernoulli) for law in noise.values()):
+        return _coins(expr, noise, subs)
     ((z, law),) = noise.items()
     params = [num(sub(p, subs)) for p in law.params()]
     f = sp.lambdify(z, sub(expr, subs), modules="mpmath")
@@ -300,6 +302,18 @@ def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution]
     mu, var = (mpmath.mpf(str(v)) for v in params)
     pdf = lambda s: mpmath.exp(-((s - mu) ** 2) / (2 * var)) / mpmath.sqrt(2 * mpmath.pi * var)  # noqa: E731
     return _exact(mpmath.quad(lambda s: f(s) * pdf(s), [-mpmath.inf, mu, mpmath.inf]))
+
+
+def _coins(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
+    """E[expr] over independent Bernoulli variables: Σ over the 2ⁿ outcomes of their probability times expr there."""
+    coins = list(noise)
+    probs = [mpmath.mpf(str(num(sub(noise[c].params()[0], subs)))) for c in coins]
+    f = sp.lambdify(coins, sub(expr, subs), modules="mpmath")
+    total = mpmath.mpf(0)
+    for mask in itertools.product((0, 1), repeat=len(coins)):
+        weight = mpmath.fprod(p if bit else 1 - p for p, bit in zip(probs, mask, strict=True))
+        total += weight * f(*[mpmath.mpf(bit) for bit in mask])
+    return _exact(total)
 
 
 def _exact(v: Any) -> sp.Expr:

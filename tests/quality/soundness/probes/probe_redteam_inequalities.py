@@ -21,8 +21,10 @@ recomputed, as the exact moments do). (2) N(μ, 0), the point mass, made certifi
 whole claim when σ²'s domain reached 0, leaving Monte Carlo (tolerance near 10⁻²), which passed E cos X =
 e^{−s/2} + s/10⁴ for s ∈ [0, 1]; the point mass is now f(μ) and the claim is REFUTED. (3) Still CHECKED
 (KNOWN_WRONG), Monte Carlo alone: E e^{X²/4} = √2 + 1/100 (no growth bound for e^{x²}, so no certified
-Gaussian tail) and E log X = −1 + 1/100 for X ~ U[0, 1] (log is not shown finite near 0, though integrable).
-Seen but not kept as probes (this harness's witness evaluator integrates one noise variable only): Monte
+Gaussian tail), E log X = −1 + 1/100 for X ~ U[0, 1] (log is not shown finite near 0, though integrable), and
+E e^{(C₁ + … + C₁₃)/13} for thirteen fair coins, 1/1000 too high (the masks are enumerated up to 12 coins, and
+certified integration wants a continuous variable; the witness is the exact sum over the 2¹³ outcomes).
+Seen but not kept as probes (this harness's witness evaluator integrates one continuous variable only): Monte
 Carlo also passed E cos(X + Y) = e^{−1} + 1/100, E √(X² + Y²) = √(π/2) + 1/100, E max(X, Y) = 1/√π + 1/100
 for independent X, Y ~ N(0, 1), and E e^{XY} = 1.32 for X, Y ~ U[0, 1] (it is 1.3179…): a factor of two
 noise variables has no certified integral.
@@ -56,6 +58,9 @@ UNIT = Interval(0, 1)
 SCHUR = x * (x - y) * (x - z) + y * (y - x) * (y - z) + z * (z - x) * (z - y)
 MOTZKIN = x**4 * y**2 + x**2 * y**4 + 1 - 3 * x**2 * y**2
 ROOT = 2 ** sp.Rational(-1, 3)  # where x⁴ − 2x is least
+COINS = sp.symbols("C1:14", real=True)
+FAIR = {c: Bernoulli(sp.Rational(1, 2)) for c in COINS}
+ONE_13 = sp.Rational(1, 13)
 
 
 # ---- inequalities: false at an equality case, or by a tiny amount (all REFUTED)
@@ -262,6 +267,13 @@ def log_of_a_uniform_from_zero_off() -> Expectation:
     return Expectation(sp.log(X), -1 + sp.Rational(1, 100), noise={X: Uniform(0, 1)})
 
 
+@claim()
+def thirteen_coins_exponential_off() -> Expectation:
+    """E e^{(C₁ + … + C₁₃)/13} = ((1 + e^{1/13})/2)¹³ + 1/1000 for independent Cᵢ ~ Bernoulli(1/2) (false: the
+    expectation of the product of the independent e^{Cᵢ/13} is the product of their expectations)."""
+    return Expectation(sp.exp(sum(COINS) / 13), ((1 + sp.exp(ONE_13)) / 2) ** 13 + sp.Rational(1, 1000), noise=FAIR)
+
+
 # ---- expectations: laws that fail on part of the declared domain (ERROR "narrow the domain" or REFUTED)
 
 
@@ -307,6 +319,7 @@ TRUTH = {
     "exponential_under_a_variance_from_zero": ("true", 0, None),
     "exponential_of_a_quarter_square_off": ("false", 0, {}),
     "log_of_a_uniform_from_zero_off": ("false", 0, {}),
+    "thirteen_coins_exponential_off": ("false", 0, {}),
     "uniform_mean_with_unordered_ends": ("partial", 0, None),
     "coin_with_a_probability_up_to_two": ("partial", 0, None),
 }
@@ -316,4 +329,5 @@ KNOWN_WRONG = {
     "two_squares_above_tiny_off_root_two_root_three",
     "exponential_of_a_quarter_square_off",  # CHECKED by Monte Carlo alone (no growth bound for e^{x²})
     "log_of_a_uniform_from_zero_off",  # CHECKED by Monte Carlo alone (log not shown finite near 0)
+    "thirteen_coins_exponential_off",  # CHECKED by Monte Carlo alone (masks enumerated up to 12 coins)
 }
