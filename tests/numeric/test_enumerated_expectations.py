@@ -4,7 +4,9 @@ The numeric verdict is looked at alone. A non-polynomial expression of coins (e^
 moments, so its gap is seen only in floats and in the high-precision recomputation: a gap below round-off on
 an exact claim (10⁻²⁵ beside values near 1, or 1 beside 10²⁰) erred by 0 or near it at every sample, which
 was no suspect, and the claim passed; the largest errors, 0 included, are now recomputed, as for the exact
-moments. A true claim still passes.
+moments. A true claim still passes. Beyond 12 coins the masks are not enumerated: a term that is a product of
+factors of one coin each is taken coin by coin, exactly (E g(C) = p·g(1) + (1 − p)·g(0)), and checked as the
+exact moments are; Monte Carlo had passed E e^{(C₁ + … + C₁₃)/13} claimed 1/1000 too high.
 """
 
 from __future__ import annotations
@@ -61,3 +63,33 @@ def test_a_unit_gap_beside_a_huge_value_is_refuted() -> None:
     )
     out = _numeric(body)
     assert out.verdict is NumericVerdict.FAIL and out.counterexample is not None
+
+
+COINS = sp.symbols("C1:14", real=True)  # thirteen: more than are enumerated
+
+
+def _thirteen(expr: sp.Expr, claimed: sp.Expr) -> NumericOutcome:
+    return _numeric(Expectation(expr, claimed, noise={c: Bernoulli(p) for c in COINS}, where={p: UNIT}))
+
+
+def test_thirteen_coins_are_taken_coin_by_coin() -> None:
+    # E e^{ΣCᵢ/13} = (1 − p + pe^{1/13})¹³: Monte Carlo passed it claimed 1/1000 too high
+    exact = (1 - p + p * sp.exp(sp.Rational(1, 13))) ** 13
+    good = _thirteen(sp.exp(sum(COINS) / 13), exact)
+    assert good.verdict is NumericVerdict.PASS and "exact moments" in good.evidence.method
+    bad = _thirteen(sp.exp(sum(COINS) / 13), exact + sp.Rational(1, 1000))
+    assert bad.verdict is NumericVerdict.FAIL and bad.counterexample is not None
+
+
+def test_factors_of_one_coin_are_one_function_of_it() -> None:
+    # E e^{C₁} sin C₁ = p·e·sin 1, not E e^{C₁} · E sin C₁
+    expr = sp.exp(COINS[0]) * sp.sin(COINS[0]) + sum(COINS[1:])
+    assert _thirteen(expr, p * sp.E * sp.sin(1) + 12 * p).verdict is NumericVerdict.PASS
+    wrong = (1 - p + p * sp.E) * p * sp.sin(1) + 12 * p
+    assert _thirteen(expr, wrong).verdict is NumericVerdict.FAIL
+
+
+def test_a_factor_of_two_coins_or_a_pole_is_left_to_monte_carlo() -> None:
+    for expr in (sp.exp(COINS[0] * COINS[1]) + sum(COINS), 1 / COINS[0] + sum(COINS)):
+        out = _thirteen(expr, 1)
+        assert "Monte Carlo" in f"{out.evidence.method} {out.evidence.note}"
