@@ -45,3 +45,18 @@ def test_a_variance_from_zero_is_certified_and_a_small_gap_refuted() -> None:
     assert isinstance(good, NumericOutcome) and good.verdict is NumericVerdict.PASS
     bad = _certified(sp.exp(-s / 2) + s / 10**4)
     assert isinstance(bad, NumericOutcome) and bad.verdict is NumericVerdict.FAIL
+
+
+def test_a_step_under_a_point_mass_is_refused() -> None:
+    # certified integration writes 1[X ≥ 0] as H(X), equal but at 0, which N(0, 0) sits on: E 1[X ≥ 0] = 1 there
+    with pytest.raises(Unsupported):
+        integrate.gaussian_mean(sp.Heaviside(X), X, sp.Integer(0), sp.Integer(0), 128)
+
+
+def test_an_indicator_under_a_variance_from_zero_is_not_refuted() -> None:
+    step = sp.Piecewise((1, X >= 0), (0, True))
+    claimed = sp.Rational(1, 2) + sp.Piecewise((sp.Rational(1, 2), sp.Eq(s, 0)), (0, True))
+    body = Expectation(step, claimed, noise={X: Normal(0, s)}, where={s: Interval(0, 1)})
+    inst = instantiate(claim()(lambda: body).build(None))
+    out = check_certified(inst, body, np.random.default_rng(0), Settings(samples=40))
+    assert not (isinstance(out, NumericOutcome) and out.verdict is NumericVerdict.FAIL)

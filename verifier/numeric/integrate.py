@@ -107,7 +107,11 @@ def gaussian_mean(f: sp.Expr, x: sp.Symbol, mean: sp.Expr, variance: sp.Expr, bi
 
 
 def _at_point(f: sp.Expr, x: sp.Symbol, at: arb) -> arb:
-    """f(at) as a ball: the expectation under a point mass; Unsupported where f is not real and finite there."""
+    """f(at) as a ball: the expectation under a point mass; Unsupported where f is not real and finite there, or
+    holds a step: the caller writes a Piecewise in the noise as steps, equal but where the switch is 0, a set of
+    measure zero for a density, which a point mass may sit on (E 1[X ≥ 0] is 1 under N(0, 0), H(0) is ½)."""
+    if f.has(sp.Heaviside):
+        raise Unsupported("a step at the mean of N(μ, 0): its value at the switch is not the Piecewise's")
     value = intervals.hull(enclose.compile_balls(f, [x])([(at, at)]))
     if not value.is_finite():
         raise Unsupported(f"{clipped(f, 40)} is not real and finite at the mean of N(μ, 0)")

@@ -19,8 +19,10 @@ polynomial claim off by less than round-off was CHECKED: E e^{pX} = 1 − p + pe
 Bernoulli(1/3) + 10⁻²⁵, E 10²⁰√(1 + X) claimed 1 too high; REFUTED now (the largest errors, 0 included, are
 recomputed, as the exact moments do). (2) N(μ, 0), the point mass, made certified integration refuse the
 whole claim when σ²'s domain reached 0, leaving Monte Carlo (tolerance near 10⁻²), which passed E cos X =
-e^{−s/2} + s/10⁴ for s ∈ [0, 1]; the point mass is now f(μ) and the claim is REFUTED. (3) Still CHECKED
-(KNOWN_WRONG), Monte Carlo alone: E e^{X²/4} = √2 + 1/100 (no growth bound for e^{x²}, so no certified
+e^{−s/2} + s/10⁴ for s ∈ [0, 1]; the point mass is now f(μ) and the claim is REFUTED. That first fix
+REFUTED a true claim, E 1[X ≥ 0] = 1/2 + (1/2 at s = 0): certified integration writes the indicator as H(X),
+equal but at 0, where the point mass sits (H(0) = ½); a step under a point mass is now refused (Monte Carlo).
+(3) Still CHECKED (KNOWN_WRONG), Monte Carlo alone: E e^{X²/4} = √2 + 1/100 (no growth bound for e^{x²}, so no certified
 Gaussian tail) and E log X = −1 + 1/100 for X ~ U[0, 1] (log is not shown finite near 0, though integrable).
 (4) E e^{(C₁ + … + C₁₃)/13} for thirteen fair coins, 1/1000 too high, was CHECKED by Monte Carlo alone (the masks
 are enumerated up to 12 coins, and certified integration wants a continuous variable); REFUTED now, each term
@@ -260,6 +262,15 @@ def exponential_under_a_variance_from_zero() -> Expectation:
     return Expectation(sp.exp(X), sp.exp(a + s / 2), noise={X: Normal(a, s)}, where=where)
 
 
+@claim()
+def indicator_under_a_variance_from_zero() -> Expectation:
+    """E 1[X ≥ 0] = 1/2 + (1/2 if s = 0) for X ~ N(0, s), s ∈ [0, 1].
+    Proof: for s > 0 the law is symmetric and continuous; for s = 0 it is the point mass at 0, where 1[X ≥ 0] = 1."""
+    step = sp.Piecewise((1, X >= 0), (0, True))
+    claimed = sp.Rational(1, 2) + sp.Piecewise((sp.Rational(1, 2), sp.Eq(s, 0)), (0, True))
+    return Expectation(step, claimed, noise={X: Normal(0, s)}, where={s: UNIT})
+
+
 # ---- expectations: Monte Carlo alone (CHECKED, KNOWN_WRONG)
 
 
@@ -318,6 +329,7 @@ TRUTH = {
     "cosine_under_a_variance_from_zero_off": ("false", 0, {"s": 1}),
     "cosine_under_a_variance_from_zero": ("true", 0, None),
     "exponential_under_a_variance_from_zero": ("true", 0, None),
+    "indicator_under_a_variance_from_zero": ("true", 0, None),
     "exponential_of_a_quarter_square_off": ("false", 0, {}),
     "log_of_a_uniform_from_zero_off": ("false", 0, {}),
     "thirteen_coins_exponential_off": ("false", 0, {}),
