@@ -124,6 +124,12 @@ def test_e_set_upright_is_eulers_number_and_refused_after_a_functions_argument()
     assert _verified("x: real", "\\mathrm{e}^{x} \\mathrm{e}^{-x} = 1").status is Status.PROVED
     message = _refused("x, y: real", "\\sin x \\mathrm{e}^{y} = 1")
     assert "ambiguous: \\sin x \\mathrm{e}^{y} can be" in message, message
+    # with e declared (or defined, a residual e = y - Xw), \mathrm{e}^{x} was the name's power, a silent misreading
+    # of the upright Euler's number: d/dx \mathrm{e}^{x} = \mathrm{e}^{x} was REFUTED ('log of 0' at e = 0)
+    for declared in ("x, e: real", "x, y, w: real\ne = y - w x"):
+        message = _refused(declared, "\\frac{d}{dx} \\mathrm{e}^{x} = \\mathrm{e}^{x}")
+        assert "ambiguous: \\mathrm{e} is Euler's number set upright" in message, message
+    assert _verified("x, e: real", "\\frac{d}{dx} \\exp(x) = \\exp(x)").status is Status.PROVED
 
 
 def test_neighbouring_cases_of_one_value_are_read_as_written() -> None:

@@ -128,6 +128,8 @@ class Evaluator:
         word = self.letters(arg)
         if word == "d":
             calculus.no_differential(self, node)  # \\mathrm{d}x is no value; a declared d is d under any font
+        if word == "e" and node.children[0].value == "\\mathrm" and scripts.e_is_a_name(self):
+            raise self.fail(node, scripts.UPRIGHT_E)
         if (node.children[0].value == "\\mathrm" and len(word) > 1) or word in macros.EXPECTATION:
             return self.operator(word, node)  # \\mathrm{Var}, \\mathrm{tr}, \\mathrm{E}
         return self.lookup(word, word, node)
@@ -394,3 +396,4 @@ class Evaluator:
 
     def _bigop(self, node: Node) -> Value:
         return bigops.big_operator(self, node)
+

@@ -73,6 +73,17 @@ def is_euler(w: Walker, base: Node) -> bool:
     return is_node(base, "font") and str(base.children[0].value) == "\\mathrm" and w.letters(base.children[1]) == "e"
 
 
+def e_is_a_name(w: Walker) -> bool:
+    """e is declared, defined or bound here: e^{x} is then its power, and \\mathrm{e} ambiguous (UPRIGHT_E)."""
+    return "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
+
+
+UPRIGHT_E = (
+    "ambiguous: \\mathrm{e} is Euler's number set upright (ISO 80000-2), but e is declared here as a name; for the "
+    "exponential write \\exp(x), for the declared e write e without \\mathrm"
+)
+
+
 def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
     if is_transpose(w, script):
         b = w.item(base)
@@ -81,8 +92,7 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         return _column(b) if isinstance(b, tuple) else values.transpose(b)  # (a, b)^\top is a column
     if (named := _iterate(w, base, script, node)) is not None:
         return named
-    e_is_declared = "e" in {*w.scope.decls.objects, *w.env, *w.scope.decls.definitions}
-    if is_euler(w, base) and not e_is_declared:
+    if is_euler(w, base) and not e_is_a_name(w):
         exponent = w.value(script)
         if isinstance(exponent, sp.MatrixBase) and exponent.shape != (1, 1):
             what = values.shape_of(exponent)
