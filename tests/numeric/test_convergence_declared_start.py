@@ -51,3 +51,35 @@ def test_a_vector_map_that_runs_away_from_the_claims_start_is_refuted() -> None:
     assert r.status is Status.REFUTED, r.reason
     assert FROM_THE_START in r.reason and "more than 1e+100" in r.reason, r.reason
     assert _verify(dataclasses.replace(body, start=near)).status is Status.PROVED
+
+
+def test_a_start_whose_iterates_settle_on_another_root_or_a_cycle_is_refuted() -> None:
+    """Newton's step for x² − 2 from −1 goes to −√2, for x³ − 2x + 2 from 0 cycles 0 → 1 → 0, and (x, y) ↦ (x², y/2)
+    from (1, 1) stays at x = 1: each shrank its error at first or never grew it, gave no evidence, and the claim was
+    PROVED from the generic starts near the root."""
+    r3 = -sp.cbrt(1 + sp.sqrt(sp.Rational(19, 27))) - sp.cbrt(1 - sp.sqrt(sp.Rational(19, 27)))
+    f, g = x**2 - 2, x**3 - 2 * x + 2
+    x_, y_ = sp.symbols("x y")
+    vector = sp.Matrix([x_**2, y_ / 2]), sp.Matrix([x_, y_]), sp.zeros(2, 1)
+    for body, settles in (
+        (Convergence(x - f / sp.diff(f, x), x, root=sp.sqrt(2), order=2, constant=1 / (2 * sp.sqrt(2)), start=-1),
+         "a fixed point of the step at -1.414"),
+        (Convergence(x - g / sp.diff(g, x), x, root=r3, order=2, constant=3 * r3 / (3 * r3**2 - 2), start=0),
+         "a cycle of period 2"),
+        (Convergence(*vector, order=1, constant=sp.Rational(1, 2), start=sp.Matrix([1, 1])), "a fixed point"),
+    ):  # fmt: skip
+        r = _verify(body)
+        assert r.status is Status.REFUTED, r.reason
+        assert settles in r.reason and FROM_THE_START in r.reason, r.reason
+        assert "ENGINE INCONSISTENCY" not in r.reason, r.reason
+
+
+def test_a_start_on_a_pole_of_the_step_is_refuted_and_a_slow_true_start_is_not() -> None:
+    """Newton's step for x² − 2 has no value at x₀ = 0; x − x⁷ creeps toward 0 from 1/2 (a true claim, never
+    refuted), its steps shrinking too slowly to look settled."""
+    f = x**2 - 2
+    at_pole = _verify(Convergence(x - f / sp.diff(f, x), x, root=sp.sqrt(2), order=2, constant=1 / (2 * sp.sqrt(2)),
+                                  start=0))  # fmt: skip
+    assert at_pole.status is Status.REFUTED and "(a pole)" in at_pole.reason, at_pole.reason
+    creeping = _verify(Convergence(x - x**7, x, root=0, order=1, constant=1, start=sp.Rational(1, 2)))
+    assert creeping.status is not Status.REFUTED, creeping.reason

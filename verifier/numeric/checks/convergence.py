@@ -20,7 +20,7 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import iteration_of
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
-from verifier.numeric.checks import definedness
+from verifier.numeric.checks import basin, definedness
 from verifier.numeric.checks.definedness import point_text
 from verifier.numeric.checks.multistep import CONV_DPS, FROM_THE_START, check_iteration
 from verifier.numeric.checks.resolve import NumericOutcome
@@ -85,8 +85,10 @@ def beyond_a_proof(cx: Counterexample | None) -> bool:
 
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
     shape = iteration_of(body)
+    env = sample(inst, rng, 6, s, corners_ok=False) if inst.symbols else {}
+    if (elsewhere := basin.from_the_start(inst, body, shape, env)) is not None:  # the claim's start, not the root's
+        return elsewhere
     if not shape.one_step_scalar:
-        env = sample(inst, rng, 6, s, corners_ok=False) if inst.symbols else {}
         return _with_values(
             inst, env, [*shape.root, body.order, body.constant], s, check_iteration(inst, body, shape, env)
         )
@@ -96,7 +98,6 @@ def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generato
     extra = [shape.root[0], sp.sympify(body.order), sp.sympify(body.constant)]
     start_expr = shape.start[0][0] if shape.start is not None else None
     info_mp = confirm.mp_compile(symbols, extra + ([start_expr] if start_expr is not None else []))
-    env = sample(inst, rng, 6, s, corners_ok=False) if symbols else {}
     count = len(next(iter(env.values()))) if env else 1
     seen, admits = _Observed(), state_admits(inst, shape.items)
     for idx, mirror in [(idx, mirror) for idx in range(count) for mirror in (False, True)]:
