@@ -83,3 +83,11 @@ def test_a_start_on_a_pole_of_the_step_is_refuted_and_a_slow_true_start_is_not()
     assert at_pole.status is Status.REFUTED and "(a pole)" in at_pole.reason, at_pole.reason
     creeping = _verify(Convergence(x - x**7, x, root=0, order=1, constant=1, start=sp.Rational(1, 2)))
     assert creeping.status is not Status.REFUTED, creeping.reason
+
+
+def test_a_start_whose_iterates_wander_is_not_passed() -> None:
+    """x/2 on |x| < 1 and a logistic map 2 + 4(x − 2)(3 − x) on [2, 3]: from 7/3 the iterates wander in [2, 3] and
+    never settle; the rate 1/2 near 0 was CHECKED from the generic starts, and the start said nothing."""
+    step = sp.Piecewise((x / 2, x**2 < 1), (2 + 4 * (x - 2) * (3 - x), True))
+    r = _verify(Convergence(step, x, root=0, order=1, constant=sp.Rational(1, 2), start=sp.Rational(7, 3)))
+    assert r.status is Status.UNKNOWN and "own start came no millionfold nearer" in r.reason, r.reason

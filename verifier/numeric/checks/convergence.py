@@ -17,7 +17,7 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.claims import Convergence
-from verifier.language.iteration import iteration_of
+from verifier.language.iteration import Iteration, iteration_of
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
 from verifier.numeric.checks import basin, definedness
@@ -84,10 +84,19 @@ def beyond_a_proof(cx: Counterexample | None) -> bool:
 
 
 def check_convergence(inst: Instance, body: Convergence, rng: np.random.Generator, s: Settings) -> NumericOutcome:
+    """The claim's own start first (its iterates settle elsewhere: a counterexample), then the order and constant
+    near the root; a pass there does not speak for a start whose iterates wander (basin.wanders)."""
     shape = iteration_of(body)
     env = sample(inst, rng, 6, s, corners_ok=False) if inst.symbols else {}
     if (elsewhere := basin.from_the_start(inst, body, shape, env)) is not None:  # the claim's start, not the root's
         return elsewhere
+    outcome = _near_the_root(inst, body, shape, env, s)
+    if outcome.verdict is NumericVerdict.PASS and (why := basin.wanders(inst, body, shape, env)) is not None:
+        return dataclasses.replace(outcome, verdict=NumericVerdict.INCONCLUSIVE, reason=why)
+    return outcome
+
+
+def _near_the_root(inst: Instance, body: Convergence, shape: Iteration, env: Env, s: Settings) -> NumericOutcome:
     if not shape.one_step_scalar:
         return _with_values(
             inst, env, [*shape.root, body.order, body.constant], s, check_iteration(inst, body, shape, env)
