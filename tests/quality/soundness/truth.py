@@ -5,7 +5,8 @@ A probe module's TRUTH maps each claim name to (truth, issue class, witness). Th
 false claim gives exact values for every declared symbol (entry names such as "A12", or a matrix
 as a nested list under its name), plus, by kind: "along" (points of the limit variable or of the
 iterate, each of which must be far, by "gap" if given, else 10⁻³, from the claimed value; with "grows", each no
-closer to the root after one step: no convergence), "a", "b", "theta" (two points and a
+closer to the root after one step: no convergence), "orbit" (a number of steps after which the iterate from the
+claim's own start is still 10⁻³ from the root), "a", "b", "theta" (two points and a
 weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
 statement of a corollary). Only sympy substitution and mpmath are used here: no verifier code
 besides the claim dataclasses themselves.
@@ -327,6 +328,24 @@ def _float(v: Any) -> sp.Expr:
     return sp.N(sp.sympify(v), DIGITS)
 
 
+def _orbit_misses(statement: claims.Convergence, subs: Mapping[sp.Basic, Any], steps: int) -> bool:
+    """The iterates from the claim's own start (a one-step map, scalar or vector) do not converge to the root: after
+    `steps` steps at 60 digits the iterate is still FAR from it, or the step has no real value on the way (witness
+    "orbit": the number of steps)."""
+
+    def entries(v: Any) -> list:
+        return list(v) if isinstance(v, sp.MatrixBase) else [v]
+
+    xs, step = entries(statement.x), entries(statement.step)
+    root = [num(sub(r, subs)) for r in entries(statement.root)]
+    point = [num(sub(v, subs)) for v in entries(statement.start)]
+    for _ in range(steps):
+        point = [num(sub(f, {**subs, **dict(zip(xs, point, strict=True))})) for f in step]
+        if any(v.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.I) for v in point):
+            return True
+    return sp.sqrt(sum((v - r) ** 2 for v, r in zip(point, root, strict=True))) > FAR
+
+
 def _vector_grows(step: Any, xs: sp.MatrixBase, root: Any, subs: Mapping[sp.Basic, Any], witness: Mapping) -> bool:
     """A vector map converges to its root at no rate: one step from each start in "along" (a list of entries) moves
     it no closer to the root, in the Euclidean norm (witness "grows" only)."""
@@ -380,6 +399,8 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
         case claims.Limit(expr=expr, var=var, equals=equals):
             gap = witness.get("gap", FAR)
             return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
+        case claims.Convergence() if witness.get("orbit"):
+            return _orbit_misses(statement, subs, int(witness["orbit"]))
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c) if isinstance(xs, sp.MatrixBase):
             return _vector_grows(step, xs, root, subs, witness)
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):
