@@ -172,3 +172,16 @@ def test_a_start_far_outside_the_basin_or_a_failure_nothing_nearer_confirms_is_n
     assert unsettled.status not in (Status.CHECKED, Status.PROVED), unsettled.reason
     away = _verified("away", Convergence(2 * x, x, 0, 1, c))
     assert away.status is Status.REFUTED, away.reason
+
+
+def test_a_one_step_proof_says_it_is_local_and_a_start_that_it_was_only_iterated() -> None:
+    """Newton for x² − 2 from 3/2 was "proved (together)", as if from 3/2: the leading term is shown near the root
+    only, and the start is the numeric iteration's (red team, convergence)."""
+    from verifier.trusted.rates import FROM_START, NEAR
+
+    body = Convergence(_newton(x**2 - 2), x, root=sp.sqrt(2), order=2, constant=1 / (2 * sp.sqrt(2)))
+    local = _verified("local", body)
+    assert local.status is Status.PROVED and NEAR in local.reason and FROM_START not in local.reason, local.reason
+    started = _verified("started", Convergence(**{**body.__dict__, "start": sp.Rational(3, 2)}))
+    assert started.status is Status.PROVED and FROM_START in started.reason, started.reason
+    assert started.reason.count(NEAR) == 1, started.reason

@@ -37,6 +37,7 @@ MEMORY_THEOREM = (
     "|e_(k+1)|/|e_k|^q → |K|^(1/(1 − q′)) (Ostrowski; Traub 1964: one-point iterations with memory)"
 )
 NEAR = "starting values close enough to the root"
+FROM_START = NEAR + " (the claim's own start reaches them in the numeric iteration: not proved)"
 NEAR_RATE = NEAR + " (the rate is the worst case over them)"
 RATE_THEOREM = (
     "a fixed point with ρ(J) < 1 attracts, and ρ(J) is the rate lim sup ‖e_k‖^(1/k) "
@@ -80,10 +81,14 @@ def near(inst: Instance, shape: Iteration, *near: str) -> tuple[str, ...]:
     at the root, every denominator nonzero and every argument strictly inside its real domain there, so the step is
     real beside the root too), the root and the constant, then near. The proof's series and fractions are the same
     in ℂ: x − f/f′ with f = (x − a)·asin(u(a)) + (x − a)² was PROVED on a ∈ ℝ, complex where u(a) > 1 (red team
-    helper-70), as were x ↦ (x + a/x)/2 with root √a on a ∈ ℝ and 1 + (x − 1)² + (x − 1)³√a (helper-72)."""
+    helper-70), as were x ↦ (x + a/x)/2 with root √a on a ∈ ℝ and 1 + (x − 1)² + (x − 1)³√a (helper-72). A claim
+    with a start says last that the proof is local and the start was seen, not proved, to lead near the root: Newton
+    for x² − 2 from 3/2 was "proved (together)", as if from 3/2 (red team, convergence)."""
     root, at_root = _root_of(inst, shape)
     step = [sp.sympify(inst.symbolic(f)) for f in shape.step]
     constant = inst.symbolic(sp.sympify(inst.claim.body.constant))  # type: ignore[attr-defined]
+    if shape.start is not None:  # the proof is local; a start is checked by iteration
+        near = (*(n for n in near if n != NEAR), FROM_START)
     return (*inst.assumptions, *provisos.near_a_point([*step, *root, constant], at_root), *near)
 
 

@@ -260,7 +260,7 @@ def prove_leading_term(inst: Instance) -> Proof:
         raise Rejected(rule, f"order {order} is not a positive integer")
     q, constant = int(order), inst.symbolic(body.constant)
     rung, detail = _obligation_of(rule, lambda: rates.one_step_leading_term(inst, shape, q, constant))
-    return _proof(inst, "leading term", (rung,), rates.near(inst, shape), detail)
+    return _proof(inst, "leading term", (rung,), rates.near(inst, shape, rates.NEAR), detail)
 
 
 def _prove_order_with_memory(inst: Instance, shape: Iteration, q: sp.Expr) -> Proof:
