@@ -185,3 +185,21 @@ def test_a_constant_with_no_real_value_is_not_blamed_on_a_sum() -> None:
     """helper-92: (−1)^{1/2} = 0, with no sum in it, was explained as "a term of a sum at one of its indices"."""
     message = _refusal("x: real", "(-1)^{1/2} = 0")
     assert "undefined in ℝ" in message and message.index("write a line that has a real value") < message.index("sum")
+
+
+def test_html_comments_are_read_from_the_left_as_commonmark_reads_them() -> None:
+    # a `$$` in a comment paired with the next display's opener, so a later comment sat 'inside a display': an error
+    decl = "```verifier\nx: real\n```\n\n"
+    odd = decl + "<!-- written with $$ delimiters -->\n\n$$ x = x $$\n\n<!-- a note -->\n\n$$ x + 0 = x $$\n"
+    assert split(odd, "f.md").errors == [] and len(split(odd, "f.md").chains) == 2
+    # `<!--` in a code span hid every later display in silence ("no claims found")
+    span = decl + "Use `<!--` to open a comment.\n\n$$ x + 1 = x + 2 $$\n"
+    assert len(split(span, "f.md").chains) == 1
+    # <!--> and <!---> are whole comments (CommonMark), not openers that ran to the next -->
+    short = decl + "<!-->\n\n$$ x = x $$\n\n<!--->\n\n$$ x + 0 = x $$\n"
+    assert len(split(short, "f.md").chains) == 2
+    # an opener within a line stays in its paragraph: unclosed there it is text, hiding nothing and no error
+    inline = decl + "The token <!-- opens comments; $a <!-- b$.\n\n$$ x = 2x $$\n\nan arrow --> here.\n"
+    assert split(inline, "f.md").errors == [] and len(split(inline, "f.md").chains) == 1
+    closed = decl + "A note <!-- hidden\nstill hidden --> shown.\n\n$$ x = x $$\n"
+    assert split(closed, "f.md").errors == [] and len(split(closed, "f.md").chains) == 1

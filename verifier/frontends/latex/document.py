@@ -235,8 +235,43 @@ _TWO_EQUATIONS = (
 )
 
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # an HTML comment, to the end of the file if unclosed
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:[^`\n]|`(?!\1)|\n(?![ \t]*\n))+?(?<!`)\1(?!`)")
+_OPENER = re.compile(r"<!--|`+|\$\$|\\\[|\\begin\{(?:align|equation|gather)\*?\}")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _comment_end(text: str, start: int) -> tuple[int, bool] | None:
+    """Where the HTML comment opened at start ends, and whether --> closes it (CommonMark): <!--> and <!---> close
+    at once; one that opens a line (up to 3 spaces in) runs to --> or the end of the file; one within a line stays in
+    its paragraph, and one its paragraph does not close is no comment but text."""
+    if text.startswith(("<!-->", "<!--->"), start):
+        return text.index(">", start) + 1, True
+    close, line = text.find("-->", start + 4), text.rfind("\n", 0, start) + 1
+    if start - line <= 3 and not text[line:start].strip(" "):
+        return (close + 3, True) if close >= 0 else (len(text), False)
+    limit = m.start() if (m := _PARAGRAPH_END.search(text, start)) else len(text)
+    return (close + 3, True) if 0 <= close < limit else None
+
+
+def _marks(text: str) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The HTML comments (start, end, closed), code spans and displays of a Markdown text, read from the left as
+    Markdown reads them: `$$` in a comment or a span opens no display; `<!--` in a span or a display, no comment."""
+    comments: list[tuple[int, int, bool]] = []
+    spans: list[tuple[int, int]] = []
+    displays: list[tuple[int, int]] = []
+    at = 0
+    while m := _OPENER.search(text, at):
+        at = m.end()
+        if m.group() == "<!--":
+            if (found := _comment_end(text, m.start())) is not None:
+                comments.append((m.start(), *found))
+                at = found[0]
+        elif (whole := (_CODE_SPAN if m.group()[0] == "`" else _DISPLAY).match(text, m.start())) is not None:
+            (spans if m.group()[0] == "`" else displays).append(whole.span())
+            at = whole.end()
+    return comments, spans, displays
+
+
 _LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
 
 
@@ -244,8 +279,8 @@ def _not_math(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of what Markdown shows as no math: HTML comments, inline code spans and indented code
     blocks (4 spaces or a tab after a blank line, below a line that is flush left and no list item). A display in
     them is shown as written, or not at all, so it is no line of a chain."""
-    found = [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
-    found += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    comments, spans, _ = _marks(text)
+    found = [(start, end) for start, end, _ in comments] + spans
     for start, end in found:
         text = _blank(text, start, end)
     lines, starts = text.split("\n"), _line_starts(text)
@@ -270,19 +305,13 @@ def _hiding_comments(text: str, path: str, starts: list[int]) -> list[LatexError
     """An HTML comment that hides lines the writer meant to show: one opened inside a display (Markdown reads
     `<!--` in `\\text{ <!-- a note }` as a comment, which hides the display's end and what follows), and one
     never closed, which hides every display after it. Both were read in silence ("no claims found")."""
-    comments = [(m.start(), m.end(), m.group().endswith("-->")) for m in _COMMENT.finditer(text)]
-    spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-    plain = text
-    for start, end in spans:
-        plain = _blank(plain, start, end)
-    shown = [m for m in _DISPLAY.finditer(plain) if not any(s <= m.start() < e for s, e, _ in comments)]
+    comments, _, displays = _marks(text)
     errors: list[LatexError] = []
+    for start, end in displays:
+        if (opener := text.find("<!--", start, end)) >= 0:
+            errors.append(LatexError(_origin(path, starts, opener), _IN_DISPLAY))
     for start, end, closed in comments:
-        if any(s <= start < e for s, e in spans):
-            continue  # `<!--` in a code span is shown as written
-        if any(m.start() < start < m.end() for m in shown):
-            errors.append(LatexError(_origin(path, starts, start), _IN_DISPLAY))
-        elif not closed and (hidden := len(_DISPLAY.findall(plain, start, end))):
+        if not closed and (hidden := len(_DISPLAY.findall(text, start, end))):
             errors.append(LatexError(_origin(path, starts, start), _UNCLOSED.format(hidden=hidden)))
     return errors
 
