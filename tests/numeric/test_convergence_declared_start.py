@@ -91,3 +91,15 @@ def test_a_start_whose_iterates_wander_is_not_passed() -> None:
     step = sp.Piecewise((x / 2, x**2 < 1), (2 + 4 * (x - 2) * (3 - x), True))
     r = _verify(Convergence(step, x, root=0, order=1, constant=sp.Rational(1, 2), start=sp.Rational(7, 3)))
     assert r.status is Status.UNKNOWN and "own start came no millionfold nearer" in r.reason, r.reason
+
+
+def test_a_removable_singularity_on_the_orbit_is_no_pole() -> None:
+    """x(x − 1)/(2(x − 1)) is x/2 but for 0/0 at 1, where the iterates from 2 pass: 'the step has no value at iterate
+    1 (a pole)' REFUTED the true rate 1/2; the limit there is taken. A pole (1/(x − 1)² + x/2) or a jump
+    (|x − 1|/(x − 1) + x/2) at 1 still refutes the start."""
+    half = sp.Rational(1, 2)
+    removable = _verify(Convergence(x * (x - 1) / (2 * (x - 1)), x, root=0, order=1, constant=half, start=2))
+    assert removable.status is Status.PROVED, removable.reason
+    for step in (x / 2 + (x - 1) ** 2 / (x - 1) ** 4, x / 2 + sp.Abs(x - 1) / (x - 1) / 4):
+        r = _verify(Convergence(step, x, root=0, order=1, constant=half, start=1))
+        assert r.status is Status.REFUTED and "(a pole)" in r.reason, (step, r.reason)

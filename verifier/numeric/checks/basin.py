@@ -43,6 +43,22 @@ def _norm(a: list) -> mpmath.mpf:
     return _distance(a, [0] * len(a))
 
 
+def _value(step: Callable[..., list], args: list, flat: list) -> list:
+    """The step at the state flat or, where it is 0/0 there, its limit: a removable singularity (x(x − 1)/(2(x − 1))
+    at 1, the secant step at two equal iterates) is no pole, the values at flat + t·(1, 2, …) for t = h, h², −h agree
+    to √h; the ZeroDivisionError where they do not."""
+    try:
+        return list(step(*args, *flat))
+    except ZeroDivisionError:
+        h = mpmath.mpf(10) ** (-(mpmath.mp.dps // 4))
+        near = [list(step(*args, *(v + t * (i + 1) for i, v in enumerate(flat)))) for t in (h, h * h, -h)]
+        if not all(mpmath.isfinite(v) and mpmath.im(v) == 0 for values in near for v in values):
+            raise
+        if any(_distance(near[1], other) > mpmath.sqrt(h) * (1 + _norm(near[1])) for other in (near[0], near[2])):
+            raise
+        return near[1]
+
+
 def _orbit(step: Callable[..., list], args: list, start: list[list], root: list) -> tuple[list[list], bool] | None:
     """The states (newest iterate first, flattened) from the start, up to STEPS of them, or until the step breaks (the
     secant step is 0/0 once both its iterates sit on another root) or leaves the reals; and whether it broke on a
@@ -53,7 +69,7 @@ def _orbit(step: Callable[..., list], args: list, start: list[list], root: list)
         return None
     for _ in range(STEPS):
         try:
-            new = list(step(*args, *history[-1]))
+            new = _value(step, args, history[-1])
         except ZeroDivisionError:
             return history, True
         except _FAILED:
@@ -129,7 +145,7 @@ def _reaches_the_root(step: Callable[..., list], args: list, start: list[list], 
     first = _distance(state[0], root)
     for _ in range(LONG):
         try:
-            new = list(step(*args, *(v for item in state for v in item)))
+            new = _value(step, args, [v for item in state for v in item])
         except _FAILED:
             return False
         if not all(mpmath.isfinite(v) and mpmath.im(v) == 0 for v in new):
