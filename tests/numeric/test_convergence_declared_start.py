@@ -103,3 +103,15 @@ def test_a_removable_singularity_on_the_orbit_is_no_pole() -> None:
     for step in (x / 2 + (x - 1) ** 2 / (x - 1) ** 4, x / 2 + sp.Abs(x - 1) / (x - 1) / 4):
         r = _verify(Convergence(step, x, root=0, order=1, constant=half, start=1))
         assert r.status is Status.REFUTED and "(a pole)" in r.reason, (step, r.reason)
+
+
+def test_the_mirror_of_a_far_start_that_settles_on_another_root_is_no_counterexample() -> None:
+    """Newton's step for x² − 2 from 10²⁰: the check also starts from the mirror image across √2, −10²⁰, whose
+    iterates halve their error down to 2√2 at −√2 and stay; a millionfold smaller, it was read as convergence with
+    order ≈ 0, and the true claim was REFUTED (in a Piecewise the kernel does not prove; UNKNOWN with an 'ENGINE
+    INCONSISTENCY' as a plain step)."""
+    newton = x - (x**2 - 2) / (2 * x)
+    c = 1 / (2 * sp.sqrt(2))
+    for step, status in ((sp.Piecewise((newton, x > -(10**50)), (1, True)), Status.CHECKED), (newton, Status.PROVED)):
+        r = _verify(Convergence(step, x, root=sp.sqrt(2), order=2, constant=c, start=10**20))
+        assert r.status is status, r.reason
