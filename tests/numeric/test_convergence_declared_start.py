@@ -115,3 +115,18 @@ def test_the_mirror_of_a_far_start_that_settles_on_another_root_is_no_counterexa
     for step, status in ((sp.Piecewise((newton, x > -(10**50)), (1, True)), Status.CHECKED), (newton, Status.PROVED)):
         r = _verify(Convergence(step, x, root=sp.sqrt(2), order=2, constant=c, start=10**20))
         assert r.status is status, r.reason
+
+
+def test_a_far_declared_start_of_a_map_with_memory_is_followed_past_its_linear_phase() -> None:
+    """The secant step for x² − 2 from (10²⁰, 10²⁰ + 1) shrinks its error at a linear rate for ~100 steps before
+    its order φ shows; 60 steps saw 'order ≈ 1' and the true claim was REFUTED (in a Piecewise the kernel does not
+    prove)."""
+    now, before = sp.symbols("x_k x_km1", real=True)
+    f = now**2 - 2
+    secant = now - f * (now - before) / (f - (before**2 - 2))
+    step = sp.Piecewise((secant, now > -(10**50)), (1, True))
+    phi = (1 + sp.sqrt(5)) / 2
+    body = Convergence(step, (now, before), root=sp.sqrt(2), order=phi, constant=(1 / (2 * sp.sqrt(2))) ** (1 / phi),
+                       start=(10**20, 10**20 + 1))  # fmt: skip
+    r = _verify(body)
+    assert r.status is Status.CHECKED, r.reason

@@ -47,7 +47,7 @@ CONV_DPS = 120
 SUPERLINEAR_DPS = 300  # a superlinear run is a few dozen steps: more digits cost little and sharpen the fit
 ORDER_TOL = 0.05
 FIT_AGREEMENT = 0.25  # the fitted order must be near the log-ratio one to be trusted
-MAX_SUPERLINEAR_STEPS = 60
+MAX_SUPERLINEAR_STEPS = 60  # from a declared start MAX_LINEAR_STEPS: secant for x² − 2 from 10²⁰ is linear ~100 steps
 MAX_LINEAR_STEPS = 5000
 SETTLE = 20  # a rate gap below SETTLE·ρ/N may be the run's own transient: no evidence
 DELTA = mpmath.mpf("1e-3")  # distance of the default starts from the root
@@ -208,11 +208,11 @@ def superlinear_estimator(fns: IterationFns) -> Estimator:
     def estimate(args: list, dps: int) -> Estimate | None:
         with mpmath.workdps(dps):
             root, q, c, start = _unpack(fns, args)
-            r = root[0]
+            r, steps = root[0], MAX_SUPERLINEAR_STEPS if start is None else MAX_LINEAR_STEPS  # a start may be far
             start = start or _superlinear_start(r, m, fns.admits)
             errors = [abs(item[0] - r) for item in reversed(start)]
             floor = mpmath.mpf(10) ** (-(dps - 15))
-            errors += _run(fns, args, start, root, MAX_SUPERLINEAR_STEPS, floor, newest=True)[1:]
+            errors += _run(fns, args, start, root, steps, floor, newest=True)[1:]
             if not _converged(errors):
                 return None  # outside the root's basin: no evidence
             usable = mpmath.mpf(10) ** (-(dps - 25))
