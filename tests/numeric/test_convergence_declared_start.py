@@ -130,3 +130,12 @@ def test_a_far_declared_start_of_a_map_with_memory_is_followed_past_its_linear_p
                        start=(10**20, 10**20 + 1))  # fmt: skip
     r = _verify(body)
     assert r.status is Status.CHECKED, r.reason
+
+
+def test_a_far_declared_start_of_a_one_step_map_is_followed_past_its_linear_phase() -> None:
+    """Newton's step for x² − 2 from 10²⁰⁰ halves its error for ~665 steps before its order 2 shows; 400 steps saw
+    'order ≈ 1' and the true claim was REFUTED (in a Piecewise the kernel does not prove)."""
+    newton = x - (x**2 - 2) / (2 * x)
+    step = sp.Piecewise((newton, x > -(10**50)), (1, True))
+    r = _verify(Convergence(step, x, root=sp.sqrt(2), order=2, constant=1 / (2 * sp.sqrt(2)), start=10**200))
+    assert r.status is Status.CHECKED, r.reason
