@@ -59,3 +59,26 @@ def test_a_derivative_with_respect_to_a_list_says_to_write_a_matrix() -> None:
     r = verify_family(gradient, EngineSettings(samples=20))
     assert r.status is Status.ERROR and not r.internal_error, r.reason
     assert "wrt is a list [x, y]; write wrt=sp.Matrix([x, y])" in r.reason, r.reason
+
+
+def test_a_bare_claim_decorator_declares_the_claim() -> None:
+    # `@claim` without parentheses made the builder the decorator: the file said "no claims found"
+    @claim
+    def double() -> Identity:
+        """x + x = 2x."""
+        return Identity(x + x, 2 * x, where={x: Real()})
+
+    assert double.name == "double" and double.n_values == (None,) and double.statement_text == "x + x = 2x."
+    assert verify_family(double, EngineSettings(samples=20)).status is Status.PROVED
+
+
+def test_an_undeclared_symbol_is_told_how_to_declare_it() -> None:
+    y = sp.Symbol("y", real=True)
+
+    @claim()
+    def sum_twice() -> Identity:
+        """x + y = y + x."""
+        return Identity(x + y, y + x, where={})
+
+    r = verify_family(sum_twice, EngineSettings(samples=20))
+    assert r.status is Status.ERROR and "e.g. where={x: Real(), y: Real()}" in r.reason, r.reason

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from verifier.language import guards, made
 from verifier.language.claims import Corollary, Expect, Given, Statement
@@ -131,6 +131,11 @@ def call(builder: Callable[..., Any], *n: Any) -> Any:
         raise BuilderExit(f"sys.exit({err.code!r}) called; a builder returns its claim") from None
 
 
+@overload
+def claim(n: Callable[..., Statement], /) -> ClaimFamily: ...
+
+
+@overload
 def claim(
     n: Iterable[int] | None = None,
     *,
@@ -140,8 +145,22 @@ def claim(
     notes: str = "",
     planted: int | None = None,
     points: float = 1,
-) -> Callable[[Callable[..., Statement]], ClaimFamily]:
+) -> Callable[[Callable[..., Statement]], ClaimFamily]: ...
+
+
+def claim(
+    n: Iterable[int] | Callable[..., Statement] | None = None,
+    *,
+    numeric_n: Iterable[int] = (),
+    expect: Expect | str = Expect.HOLDS,
+    name: str | None = None,
+    notes: str = "",
+    planted: int | None = None,
+    points: float = 1,
+) -> Callable[[Callable[..., Statement]], ClaimFamily] | ClaimFamily:
     """Declare a claim. The builder's docstring is its one-line statement.
+
+    `@claim()` and a bare `@claim` declare the same claim with the defaults below.
 
     n: the dimensions to prove (and check) it for; omit for a claim without a dimension.
     numeric_n: larger dimensions that are only spot-checked numerically.
@@ -150,6 +169,10 @@ def claim(
     planted: for a chain with expect="refuted", the step whose slip must be named as the first wrong one.
     points: what the claim is worth in a reference a course is graded against (default 1).
     """
+
+    if callable(n):  # a bare @claim: n is the builder itself
+        declare = claim(numeric_n=numeric_n, expect=expect, name=name, notes=notes, planted=planted, points=points)
+        return declare(n)
 
     def decorate(builder: Callable[..., Statement]) -> ClaimFamily:
         doc = (builder.__doc__ or "").strip().splitlines()

@@ -322,7 +322,8 @@ def instantiate(claim: Claim) -> Instance:
     undeclared = free - declared - set(bound)
     if undeclared:
         names = ", ".join(sorted(s.name for s in undeclared))
-        raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}")
+        example = ", ".join(f"{s.name}: Real()" for s in sorted(undeclared, key=lambda s: s.name)[:2])
+        raise ClaimError(f"symbol(s) {names} have no domain; declare them in where={{...}}, e.g. where={{{example}}}")
     try:
         check_symbols(given, bound, free)
     except SymbolClash as err:
