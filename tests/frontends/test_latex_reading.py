@@ -52,7 +52,7 @@ def test_a_function_without_parentheses_takes_the_product_that_follows(line: str
 def test_the_log_of_a_product_is_read_whole_and_the_reading_is_shown() -> None:
     got, why = _verdict("a: positive", "\\log 2a = \\log 2 + \\log a")
     assert got is Status.PROVED, why
-    assert "\\log(2 a)" in why and "write (\\log x) y for the other reading" in why
+    assert "\\log(2 a)" in why and "write (\\log 2) a for the other reading" in why
 
 
 def test_a_gaussian_entropy_term_is_the_log_of_the_whole_product() -> None:
@@ -381,3 +381,15 @@ def test_the_punctuation_that_ends_a_display_as_a_sentence_is_prose(display: str
 def test_a_doubled_full_stop_is_still_refused() -> None:
     _, errors = latex.parse_chains("```verifier\nx: real\n```\n\n$$ x = 1.. $$\n", "hw.md", "hw")
     assert len(errors) == 1 and "a full stop ends a display once" in errors[0][1]
+
+
+def test_the_other_reading_is_shown_with_the_students_own_factors() -> None:
+    # the note said "write (\cos x) y for the other reading" whatever the line held
+    got, why = _verdict("x: real", "\\cos 2x = 2 \\cos^2 x - 1")
+    assert got is Status.PROVED, why
+    assert "\\cos(2 x); write (\\cos 2) x for the other reading" in why, why
+
+
+def test_an_undeclared_i_is_not_taken_for_the_imaginary_unit() -> None:
+    _, errors = _one("x: real", "e^{i \\pi} = -1")
+    assert len(errors) == 1 and "so i is not the imaginary unit; declare it (i: index for an index" in errors[0][1]

@@ -226,10 +226,8 @@ class Evaluator:
         decls = self.scope.decls
         if key in decls.conflicts:
             return decls.conflicts[key]
-        if key == "e":
-            return "e^{...} means exp(...); for a variable named e, declare it (e: real)"
-        if key == "I":
-            return "for the identity matrix declare I: identity k×k; for a variable, I: real"
+        if key in macros.LETTER_HINTS:
+            return macros.LETTER_HINTS[key]
         if key in decls.indices:
             return "a free index is only allowed in a chain's lines, not in a definition"
         if key in macros.NOT_READ:  # \\operatorname{tan}, \\mathrm{arcsin}: as \\tan and \\arcsin

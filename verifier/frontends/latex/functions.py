@@ -127,9 +127,10 @@ def _run_of_factors(w: Walker, fn: Fn, items: list[Node], arg: Value, span: tupl
         raise w.fail(items[j], _ambiguous(fn.label, " ".join(text(c) for c in items[first:j]), text(items[j])))
     if j > start:
         shown = sp.latex(arg) if isinstance(arg, sp.Expr) else "the product"
+        head, rest = (" ".join(text(c) for c in items[a:b]) for a, b in ((first, start), (start, j)))
         w.scope.readings[f"argument {fn.label} {shown}"] = (
             f"{fn.label} without parentheses takes the product of letters and numbers that follows, "
-            f"as textbooks read it: {fn.label}({shown}); write ({fn.label} x) y for the other reading"
+            f"as textbooks read it: {fn.label}({shown}); write ({fn.label} {head}) {rest} for the other reading"
         )
     return arg, j
 
