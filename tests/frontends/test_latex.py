@@ -61,7 +61,7 @@ MALFORMED = [
     ("", "$$ \\frac{x}{2 = x/2 $$", (9, 12), "unbalanced braces"),
     ("", "$$ x = = x $$", (9, 6), "empty step"),
     ("", "$$ x + 1 $$", (9, 4), "no relation"),
-    ("", "$$ e x = x e $$", (9, 4), "e^{...} means exp"),
+    ("", "$$ e x = x e $$", (9, 4), "Euler's number alone is \\exp(1)"),
     ("", "$$ \\hat{y}_1 = 1 $$", (9, 4), "undeclared symbol \\hat{y}"),
     ("m: 4..2", "$$ x = x $$", (4, 4), "bad size range 4..2"),
     ("", "$$ x = x + 0 = $$", (9, 14), "at the end of the line"),

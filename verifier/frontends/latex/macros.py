@@ -107,7 +107,7 @@ _QUANTIFIER = "\\{0} is not read in a line; declare the symbol's domain instead 
 _LAYOUT_SPACE = "\\{0} (layout) is not read in math; write \\, for a thin space, \\quad to set a reason apart"
 _MARK = "\\{0} (a mark on the page) is not read in math; write the line without it, a remark as \\text{{…}} after it"
 LETTER_HINTS = {  # an undeclared letter with a conventional meaning: what to declare
-    "e": "e^{...} means exp(...); for a variable named e, declare it (e: real)",
+    "e": "e^{...} means exp(...), and Euler's number alone is \\exp(1); for a variable named e, declare it (e: real)",
     "I": "for the identity matrix declare I: identity k×k; for a variable, I: real",
     "i": "chains are real, so i is not the imaginary unit; declare it (i: index for an index, i: real for a variable)",
 }
