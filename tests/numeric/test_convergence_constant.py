@@ -15,6 +15,7 @@ from verifier.language.expect import Expect
 from verifier.language.families import Claim
 from verifier.numeric.checks import spot_check
 from verifier.numeric.checks.sampling import Settings
+from verifier.numeric.checks.settling import order_agrees
 from verifier.numeric.checks.settling import remaining as _remaining
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import instantiate
@@ -91,3 +92,20 @@ def test_the_secant_constant_is_compared_as_closely_as_its_fits_settle(gap: int,
     """The fits over the secant's last three windows of errors settle to 10⁻³⁹: a constant 10⁻⁹ off was CHECKED."""
     body = Convergence(SECANT, (X0, X1), root=R2, order=PHI, constant=SECANT_CONSTANT + gap, start=STARTS)
     assert _numeric(body) is verdict
+
+
+@pytest.mark.parametrize(
+    ("order", "verdict"),
+    [(2, NumericVerdict.PASS), (sp.Rational(199, 100), NumericVerdict.FAIL), (sp.Rational(201, 100), NumericVerdict.FAIL)],  # noqa: E501
+)
+def test_newtons_order_is_held_as_closely_as_its_estimates_settle(order: sp.Rational, verdict: NumericVerdict) -> None:
+    # order 1.99 was a pass: the order seen (2 to 14 digits) was compared with the claim within 0.05
+    assert _numeric(Convergence(NEWTON, x, root=R2, order=order, constant=1 / (2 * R2))) is verdict
+
+
+def test_an_order_is_held_to_its_settled_estimates_and_loosely_only_where_they_settle_slowly() -> None:
+    assert order_agrees(2.0, 2.0, [2.0, 2.0, 2.0]) and not order_agrees(2.0, 1.99, [2.0, 2.0, 2.0])
+    assert not order_agrees(1.6180339887, 1.618, [1.6180339887, 1.6180339887, 1.6180339887])
+    assert order_agrees(0.97, 1.0, [0.9, 0.95, 0.97])  # still moving: 0.03 is within what is left (0.13)
+    assert order_agrees(1.0, 0.97, [0.9, 0.95, 1.0])  # steps that do not shrink: only the loose 0.05
+    assert not order_agrees(1.1, 1.0, [1.1, 1.1, 1.1])  # beyond 0.05 whatever the estimates

@@ -6,8 +6,9 @@ false claim gives exact values for every declared symbol (entry names such as "A
 as a nested list under its name), plus, by kind: "along" (points of the limit variable or of the
 iterate, each of which must be far, by "gap" if given, else 10⁻³, from the claimed value; with "grows", each no
 closer to the root after one step: no convergence), "orbit" (a number of steps after which the iterate from the
-claim's own start is still 10⁻³ from the root), "a", "b", "theta" (two points and a
-weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
+claim's own start is still 10⁻³ from the root), "memory" (a map with memory: its start, newest first, the
+digits and the steps to run; |e_{k+1}|/|e_k|^order at the last step must be far from the constant), "a", "b",
+"theta" (two points and a weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
 statement of a corollary). Only sympy substitution and mpmath are used here: no verifier code
 besides the claim dataclasses themselves.
 """
@@ -346,6 +347,29 @@ def _orbit_misses(statement: claims.Convergence, subs: Mapping[sp.Basic, Any], s
     return sp.sqrt(sum((v - r) ** 2 for v, r in zip(point, root, strict=True))) > FAR
 
 
+def _memory_ratio_far(statement: claims.Convergence, subs: Mapping[sp.Basic, Any], run: Mapping[str, Any]) -> bool:
+    """A map with memory (x a tuple, newest first) run from run["start"] at run["digits"] digits for run["steps"]
+    steps: |e_{k+1}|/|e_k|^order at the last step is FAR from the claimed constant (relative to it). The secant's
+    ratio for its true order φ settles like (1/φ)^k; the steps are chosen so that this is far below FAR. A rational
+    step is run as one fraction (sympy's cancel, exact)."""
+    xs = list(statement.x)
+    step = sub(statement.step, subs)
+    if step.is_rational_function(*xs):  # as one fraction: x_k − (…) loses every digit once e_k ≪ e_(k−1)
+        step = sp.cancel(step)
+    f = sp.lambdify(xs, step, "mpmath")
+    with mpmath.workdps(int(run["digits"])):
+        root = mpmath.mpf(sp.N(sub(statement.root, subs), int(run["digits"]) + 10))
+        q = mpmath.mpf(sp.N(sub(statement.order, subs), int(run["digits"]) + 10))
+        c = mpmath.mpf(sp.N(sub(statement.constant, subs), int(run["digits"]) + 10))
+        state = [root + mpmath.mpf(v) for v in run["start"]]
+        errors = [abs(state[0] - root)]
+        for _ in range(int(run["steps"])):
+            state = [f(*state), *state[:-1]]
+            errors.append(abs(state[0] - root))
+        ratio = errors[-1] / errors[-2] ** q
+        return bool(abs(ratio - c) > FAR * abs(c))
+
+
 def _vector_grows(step: Any, xs: sp.MatrixBase, root: Any, subs: Mapping[sp.Basic, Any], witness: Mapping) -> bool:
     """A vector map converges to its root at no rate: one step from each start in "along" (a list of entries) moves
     it no closer to the root, in the Euclidean norm (witness "grows" only)."""
@@ -399,6 +423,8 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
         case claims.Limit(expr=expr, var=var, equals=equals):
             gap = witness.get("gap", FAR)
             return all(_far(sub(expr, {**subs, var: _float(a)}), sub(equals, subs), gap) for a in witness["along"])
+        case claims.Convergence() if witness.get("memory"):
+            return _memory_ratio_far(statement, subs, witness["memory"])
         case claims.Convergence() if witness.get("orbit"):
             return _orbit_misses(statement, subs, int(witness["orbit"]))
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c) if isinstance(xs, sp.MatrixBase):

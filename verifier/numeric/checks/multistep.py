@@ -36,16 +36,16 @@ from verifier.language.claims import Convergence
 from verifier.language.iteration import Iteration
 from verifier.numeric import confirm
 from verifier.numeric.batch import Env
+from verifier.numeric.checks import settling
 from verifier.numeric.checks.resolve import NumericOutcome
 from verifier.numeric.checks.sampling import mp_args, outside_domain, point_values, state_admits
-from verifier.numeric.checks.settling import CONSTANT_TOL, constant_agrees, remaining
+from verifier.numeric.checks.settling import CONSTANT_TOL, ORDER_TOL, constant_agrees, remaining
 from verifier.numeric.checks.starts import two_starts
 from verifier.outcome import Counterexample, NumericEvidence, NumericVerdict
 from verifier.trusted.instantiate import Instance
 
 CONV_DPS = 120
 SUPERLINEAR_DPS = 300  # a superlinear run is a few dozen steps: more digits cost little and sharpen the fit
-ORDER_TOL = 0.05
 FIT_AGREEMENT = 0.25  # the fitted order must be near the log-ratio one to be trusted
 MAX_SUPERLINEAR_STEPS = 60  # from a declared start MAX_LINEAR_STEPS: secant for x² − 2 from 10²⁰ is linear ~100 steps
 MAX_LINEAR_STEPS = 5000
@@ -226,9 +226,9 @@ def superlinear_estimator(fns: IterationFns) -> Estimator:
                 found = None  # the errors do not follow a monomial leading term
             q_seen = float(found[0]) if found is not None else q_ratio
             want = f"order {mpmath.nstr(q, 6)}, constant {mpmath.nstr(c, 12)}"
-            order_gap = abs(q_seen - float(q))
-            if order_gap >= ORDER_TOL:
-                seen = f"order ≈ {q_seen:.4g}"
+            order_gap, orders = abs(q_seen - float(q)), [float(f[0]) for f in fits if f is not None]
+            if not settling.order_agrees(q_seen, float(q), orders if found is not None and len(orders) == 3 else []):
+                seen = f"order ≈ {settling.order_shown(q_seen, float(q))}"
                 return Estimate(order_gap, seen, want, False, errors, order_gap / ORDER_TOL, ORDER_TOL)
             if found is None:
                 return None  # the order agrees, but there is no word on the constant

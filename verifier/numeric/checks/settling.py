@@ -8,12 +8,16 @@ CONSTANT_TOL, and where the estimates settle too slowly to extrapolate, a gap re
 
 from __future__ import annotations
 
+import itertools
+
 import mpmath
 
 CONSTANT_TOL = mpmath.mpf("1e-6")  # relative: the loosest comparison of a constant with the claim
 SETTLED = 10  # a constant's estimates: their extrapolated remaining distance to their limit, times this
 RATIO = mpmath.mpf("0.9")  # successive steps of the estimates shrinking by less than this: no extrapolation
 TIGHTEST = mpmath.mpf("1e-40")  # relative: no tolerance on a constant is tighter than this
+ORDER_TOL = 0.05  # absolute: the loosest comparison of an order with the claim
+ORDER_TIGHTEST = 1e-10  # absolute: an order is seen as a float, so no comparison of one is tighter than this
 
 
 def remaining(estimates: list[mpmath.mpf]) -> mpmath.mpf | None:
@@ -45,3 +49,27 @@ def constant_agrees(seen: mpmath.mpf, claimed: mpmath.mpf, left: mpmath.mpf | No
     if gap <= min(CONSTANT_TOL * size, max(left, TIGHTEST * size)):
         return True
     return None if gap <= left else False
+
+
+def order_agrees(seen: float, claimed: float, estimates: list[float]) -> bool:
+    """Whether the order seen is the claimed one: within ORDER_TOL, and within how far its last successive
+    estimates may still move (remaining) where they settle: Newton's step shows order 2 to 14 digits, yet order
+    1.99 was CHECKED (within 0.05), and so was the secant's order written 1.618 or 1.6 (φ = 1.6180339…). Estimates
+    that agree to ORDER_TIGHTEST have settled; never tighter than that. Estimates that settle too slowly to
+    extrapolate (x − x³ at 0, order 1 seen as 1 − O(1/k)) keep the loose comparison."""
+    gap = abs(seen - claimed)
+    if gap >= ORDER_TOL:
+        return False
+    if len(estimates) >= 3 and max(abs(b - a) for a, b in itertools.pairwise(estimates)) <= ORDER_TIGHTEST:
+        return gap <= ORDER_TIGHTEST  # settled to what a float shows
+    left = remaining([mpmath.mpf(q) for q in estimates])
+    if left is None or not mpmath.isfinite(left):
+        return True
+    return gap <= max(float(left), ORDER_TIGHTEST)
+
+
+def order_shown(seen: float, claimed: float) -> str:
+    """The order seen, with digits enough to tell it from the claimed one (1.61803 beside a claimed 1.618)."""
+    gap = abs(seen - claimed)
+    digits = 4 if gap == 0 or gap >= 1e-3 else min(15, 3 - int(mpmath.floor(mpmath.log10(gap))))
+    return f"{seen:.{digits}g}"

@@ -14,8 +14,8 @@ passed, and the claim was PROVED: Newton for x² − 2 from −1 (goes to −√
 
 What still breaks (KNOWN_WRONG): the order 2 + 10⁻²⁰ of x ↦ x²(1 + x) at 0 is CHECKED: the iteration sees the order to
 about 10⁻¹⁴ (and |e_{k+1}|/|e_k|^(2 + 10⁻²⁰) grows only like |e_k|^(−10⁻²⁰)); the kernel takes integer orders only.
-Likewise, outside this module (its witness evaluator takes no maps with memory): the secant order written as 1.618
-instead of (1 + √5)/2 is CHECKED for x² − 2, the fit's constant absorbing the gap.
+The secant order written as 1.618 instead of (1 + √5)/2, CHECKED when this module was written, is REFUTED now
+(probe_redteam_orders.py, whose witness evaluator runs maps with memory).
 
 What held: a constant off by 10⁻²⁵ (REFUTED, and for Newton at √2 too), a root off the step's fixed point by 10⁻³⁰
 (REFUTED), Newton at a double root (order 1, constant 1/2: PROVED; order 2: REFUTED), √x/2 on x ≥ 0, which repels

@@ -1,0 +1,88 @@
+"""Orders of convergence written a little off: Newton's order 2 written 1.99, the secant's φ written 1.618 or 1.6.
+
+What broke (fixed with these probes): an order seen from the iteration was compared with the claim within 0.05,
+however well the iteration had settled it. Newton's step shows its order 2 to fourteen digits and the secant's fit
+shows φ to as many, yet "Newton converges with order 1.99" and "the secant converges with order 1.618" were CHECKED.
+A one-step claim whose constant then looked off at 120 digits and still settling at 240 was taken as a pass.
+settling.order_agrees now holds an order to how far its last three estimates may still move (never tighter than
+10⁻¹⁰, a float's view of it), and the loose 0.05 only where the estimates settle too slowly to say more.
+
+The maps have the root 0, so that their iterates are exact to the working precision however small they get:
+e ↦ e²/(1 + 2e) is Newton's step for f(e) = e + e² (e_{k+1}/e_k² → 1), and e_{k+1} = e_k·e_{k−1}/(1 + e_k + e_{k−1}) is
+the secant step for the same f (|e_{k+1}|/|e_k|^φ → 1: Traub 1964, constant |f″/(2f′)|^(1/φ) = 1).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Convergence, Nonnegative, claim
+
+x = sp.Symbol("x", real=True)
+xk, xk1 = sp.symbols("x_k x_km1")
+PHI = (1 + sp.sqrt(5)) / 2
+NEWTON = x - (x + x**2) / (1 + 2 * x)
+F_NOW, F_BEFORE = xk + xk**2, xk1 + xk1**2
+SECANT = xk - F_NOW * (xk - xk1) / (F_NOW - F_BEFORE)
+
+
+@claim()
+def newton_order_two() -> Convergence:
+    """Newton's step for e + e² converges to 0 with order 2 and constant 1: e_{k+1} = e_k²/(1 + 2e_k)."""
+    return Convergence(NEWTON, x, root=0, order=2, constant=1)
+
+
+@claim(expect="refuted")
+def newton_order_written_199() -> Convergence:
+    """Newton's step for e + e² has order 1.99 and constant 1 (false: e_{k+1}/e_k^1.99 = e_k^0.01/(1 + 2e_k) → 0)."""
+    return Convergence(NEWTON, x, root=0, order=sp.Rational(199, 100), constant=1)
+
+
+@claim(expect="refuted")
+def halving_order_written_101() -> Convergence:
+    """x ↦ x/2 has order 1.01 and constant 1/2 (false: e_{k+1}/e_k^1.01 = e_k^(−0.01)/2 grows without bound)."""
+    return Convergence(x / 2, x, root=0, order=sp.Rational(101, 100), constant=sp.Rational(1, 2))
+
+
+@claim(expect="refuted")
+def cubic_order_written_295() -> Convergence:
+    """x ↦ x³ + x⁴ has order 2.95 and constant 1 (false: e_{k+1}/e_k^2.95 = e_k^0.05(1 + e_k) → 0)."""
+    return Convergence(x**3 + x**4, x, root=0, order=sp.Rational(295, 100), constant=1)
+
+
+@claim()
+def three_halves_order() -> Convergence:
+    """x ↦ x^(3/2) on x ≥ 0 converges to 0 with order 3/2 and constant 1 (e_{k+1} = e_k^(3/2) exactly)."""
+    return Convergence(x ** sp.Rational(3, 2), x, root=0, order=sp.Rational(3, 2), constant=1, where={x: Nonnegative()})
+
+
+@claim()
+def secant_order_phi() -> Convergence:
+    """The secant step for e + e² converges to 0 with order φ and constant 1 (Traub 1964: |f″/(2f′)|^(1/φ) = 1)."""
+    return Convergence(SECANT, (xk, xk1), root=0, order=PHI, constant=1)
+
+
+@claim(expect="refuted")
+def secant_order_written_1618() -> Convergence:
+    """The secant step for e + e² has order 1.618 and constant 1 (false: |e_{k+1}|/|e_k|^1.618 ~ |e_k|^(φ − 1.618)
+    → 0, φ − 1.618 = 3.4·10⁻⁵)."""
+    return Convergence(SECANT, (xk, xk1), root=0, order=sp.Rational(1618, 1000), constant=1)
+
+
+@claim(expect="refuted")
+def secant_order_written_16() -> Convergence:
+    """The secant step for e + e² has order 1.6 and constant 1 (false: φ − 1.6 ≈ 0.018)."""
+    return Convergence(SECANT, (xk, xk1), root=0, order=sp.Rational(16, 10), constant=1)
+
+
+MEMORY = {"memory": {"start": ["1/1000", "1/500"], "digits": 50, "steps": 30}}
+TRUTH = {
+    "newton_order_two": ("true", 3, None),
+    "newton_order_written_199": ("false", 3, {"along": ["1e-100"]}),
+    "halving_order_written_101": ("false", 3, {"along": ["1e-100"]}),
+    "cubic_order_written_295": ("false", 3, {"along": ["1e-100"]}),
+    "three_halves_order": ("true", 3, None),
+    "secant_order_phi": ("true", 3, None),
+    "secant_order_written_1618": ("false", 3, MEMORY),
+    "secant_order_written_16": ("false", 3, MEMORY),
+}
