@@ -15,7 +15,7 @@ from verifier.language.expect import Expect
 from verifier.language.families import Claim
 from verifier.numeric.checks import spot_check
 from verifier.numeric.checks.sampling import Settings
-from verifier.numeric.checks.settling import order_agrees
+from verifier.numeric.checks.settling import order_agrees, rate_tolerance, within_transient
 from verifier.numeric.checks.settling import remaining as _remaining
 from verifier.outcome import NumericVerdict
 from verifier.trusted.instantiate import instantiate
@@ -109,3 +109,12 @@ def test_an_order_is_held_to_its_settled_estimates_and_loosely_only_where_they_s
     assert order_agrees(0.97, 1.0, [0.9, 0.95, 0.97])  # still moving: 0.03 is within what is left (0.13)
     assert order_agrees(1.0, 0.97, [0.9, 0.95, 1.0])  # steps that do not shrink: only the loose 0.05
     assert not order_agrees(1.1, 1.0, [1.1, 1.1, 1.1])  # beyond 0.05 whatever the estimates
+
+
+def test_a_settled_linear_rate_is_held_tightly_and_a_visibly_moving_one_loosely() -> None:
+    assert rate_tolerance(mpmath.mpf("1e-60")) == mpmath.mpf("1e-30")  # the quarters agree: one rate alone
+    assert rate_tolerance(mpmath.mpf("1e-4")) == mpmath.mpf("8e-4")  # a Jordan block's drift: 8 spreads
+    assert rate_tolerance(mpmath.mpf("1e-12")) == mpmath.mpf("1e-6")  # visibly moving: never tighter than 10⁻⁶
+    # a gap of 10⁻³ over 2,000 steps could be a transient only where the quarters differ visibly
+    assert within_transient(mpmath.mpf("1e-3"), mpmath.mpf("1e-6"), mpmath.mpf("1e-12"), 2000)
+    assert not within_transient(mpmath.mpf("1e-3"), mpmath.mpf("1e-30"), mpmath.mpf("1e-60"), 2000)

@@ -7,7 +7,8 @@ as a nested list under its name), plus, by kind: "along" (points of the limit va
 iterate, each of which must be far, by "gap" if given, else 10⁻³, from the claimed value; with "grows", each no
 closer to the root after one step: no convergence), "orbit" (a number of steps after which the iterate from the
 claim's own start is still 10⁻³ from the root), "memory" (a map with memory: its start, newest first, the
-digits and the steps to run; |e_{k+1}|/|e_k|^order at the last step must be far from the constant), "a", "b",
+digits and the steps to run; |e_{k+1}|/|e_k|^order at the last step must be far from the constant), "spectral" (a
+vector map's rate: the spectral radius of its Jacobian at the root is far, by "gap", from the claimed one), "a", "b",
 "theta" (two points and a weight that break convexity), "step" (the first wrong line of a chain), "lhs"/"rhs" (the
 statement of a corollary). Only sympy substitution and mpmath are used here: no verifier code
 besides the claim dataclasses themselves.
@@ -370,6 +371,14 @@ def _memory_ratio_far(statement: claims.Convergence, subs: Mapping[sp.Basic, Any
         return bool(abs(ratio - c) > FAR * abs(c))
 
 
+def _spectral_radius_far(step: Any, xs: sp.MatrixBase, root: Any, c: Any, gap: Any) -> bool:
+    """A vector map's linear rate is the spectral radius of its Jacobian at the root: computed from sympy's
+    eigenvalues at 60 digits, it is more than `gap` (relative) from the claimed rate (witness "spectral")."""
+    jac = sp.Matrix(step).jacobian(xs).subs(dict(zip(list(xs), list(root), strict=True)))
+    rho = max(abs(num(e)) for e in jac.eigenvals(multiple=True))
+    return bool(abs(rho - num(c)) > gap * abs(num(c)))
+
+
 def _vector_grows(step: Any, xs: sp.MatrixBase, root: Any, subs: Mapping[sp.Basic, Any], witness: Mapping) -> bool:
     """A vector map converges to its root at no rate: one step from each start in "along" (a list of entries) moves
     it no closer to the root, in the Euclidean norm (witness "grows" only)."""
@@ -427,6 +436,8 @@ def fails(statement: claims.Statement, witness: Mapping[str, Any]) -> bool:
             return _memory_ratio_far(statement, subs, witness["memory"])
         case claims.Convergence() if witness.get("orbit"):
             return _orbit_misses(statement, subs, int(witness["orbit"]))
+        case claims.Convergence(step=step, x=xs, root=root, constant=c) if witness.get("spectral"):
+            return _spectral_radius_far(sub(step, subs), xs, sub(root, subs), sub(c, subs), witness.get("gap", FAR))
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c) if isinstance(xs, sp.MatrixBase):
             return _vector_grows(step, xs, root, subs, witness)
         case claims.Convergence(step=step, x=xs, root=root, order=order, constant=c):

@@ -49,7 +49,6 @@ SUPERLINEAR_DPS = 300  # a superlinear run is a few dozen steps: more digits cos
 FIT_AGREEMENT = 0.25  # the fitted order must be near the log-ratio one to be trusted
 MAX_SUPERLINEAR_STEPS = 60  # from a declared start MAX_LINEAR_STEPS: secant for x² − 2 from 10²⁰ is linear ~100 steps
 MAX_LINEAR_STEPS = 5000
-SETTLE = 20  # a rate gap below SETTLE·ρ/N may be the run's own transient: no evidence
 DELTA = mpmath.mpf("1e-3")  # distance of the default starts from the root
 NEARER = mpmath.mpf("1e-6")  # how much nearer the next starts are, while every run from the last grew
 FROM_THE_START = "from the claim's own start"  # ends an iteration's "no convergence" there (convergence.beyond_a_proof)
@@ -278,8 +277,8 @@ def linear_estimator(fns: IterationFns) -> Estimator:
                 return None  # too slow, or not converging
             norms, (rho, spread, n) = max(rated, key=lambda item: item[1][0])
             scale = max(abs(rho), abs(c), mpmath.mpf("1e-30"))
-            gap, tol = abs(rho - c) / scale, max(CONSTANT_TOL, 8 * spread / scale)
-            if gap > tol and gap <= SETTLE / n:
+            gap, tol = abs(rho - c) / scale, settling.rate_tolerance(spread / scale)
+            if settling.within_transient(gap, tol, spread / scale, n):
                 return None  # within the run's own transient: no evidence either way
             seen = f"rate ≈ {mpmath.nstr(rho, 12)} (over {n} steps)"
             want = f"rate {mpmath.nstr(c, 12)}"

@@ -1,11 +1,16 @@
-"""Orders of convergence written a little off: Newton's order 2 written 1.99, the secant's φ written 1.618 or 1.6.
+"""Orders and rates of convergence written a little off: Newton's order 2 written 1.99, the secant's φ written 1.618
+or 1.6, a vector map's rate 10⁻⁹ or 10⁻¹² off.
 
 What broke (fixed with these probes): an order seen from the iteration was compared with the claim within 0.05,
 however well the iteration had settled it. Newton's step shows its order 2 to fourteen digits and the secant's fit
 shows φ to as many, yet "Newton converges with order 1.99" and "the secant converges with order 1.618" were CHECKED.
 A one-step claim whose constant then looked off at 120 digits and still settling at 240 was taken as a pass.
 settling.order_agrees now holds an order to how far its last three estimates may still move (never tighter than
-10⁻¹⁰, a float's view of it), and the loose 0.05 only where the estimates settle too slowly to say more.
+10⁻¹⁰, a float's view of it), and the loose 0.05 only where the estimates settle too slowly to say more. A vector
+map's linear rate was held to 10⁻⁶ however exactly its run showed it: gradient descent with rate 9/10 claimed
+9/10 + 10⁻⁹ was CHECKED, and claimed 9/10 + 10⁻³ was UNKNOWN ('no usable errors': a gap below 20/N steps was taken
+for a transient); a rate whose two quarters of the run agree to 10⁻²⁰ is held to 10⁻³⁰ now (settling.rate_tolerance),
+while a Jordan block's k·ρᵏ, close eigenvalues or a non-normal wobble keep the looser comparison.
 
 The maps have the root 0, so that their iterates are exact to the working precision however small they get:
 e ↦ e²/(1 + 2e) is Newton's step for f(e) = e + e² (e_{k+1}/e_k² → 1), and e_{k+1} = e_k·e_{k−1}/(1 + e_k + e_{k−1}) is
@@ -19,6 +24,9 @@ import sympy as sp
 from verifier import Convergence, Nonnegative, claim
 
 x = sp.Symbol("x", real=True)
+u, v = sp.symbols("u v", real=True)
+UV, ORIGIN = sp.Matrix([u, v]), sp.zeros(2, 1)
+NINE_TENTHS, HALF = sp.Rational(9, 10), sp.Rational(1, 2)
 xk, xk1 = sp.symbols("x_k x_km1")
 PHI = (1 + sp.sqrt(5)) / 2
 NEWTON = x - (x + x**2) / (1 + 2 * x)
@@ -75,6 +83,44 @@ def secant_order_written_16() -> Convergence:
     return Convergence(SECANT, (xk, xk1), root=0, order=sp.Rational(16, 10), constant=1)
 
 
+@claim()
+def descent_rate() -> Convergence:
+    """Gradient descent on (u² + v²)/2 with step 1/10: (u, v) ↦ (9u/10, 9v/10), rate 9/10."""
+    return Convergence(NINE_TENTHS * UV, UV, root=ORIGIN, order=1, constant=NINE_TENTHS)
+
+
+@claim(expect="refuted")
+def descent_rate_a_thousandth_off() -> Convergence:
+    """(u, v) ↦ (9u/10, 9v/10) has rate 9/10 + 10⁻³ (false: the Jacobian is 9I/10)."""
+    return Convergence(NINE_TENTHS * UV, UV, root=ORIGIN, order=1, constant=NINE_TENTHS + sp.Rational(1, 10**3))
+
+
+@claim(expect="refuted")
+def descent_rate_a_billionth_off() -> Convergence:
+    """(u, v) ↦ (9u/10, 9v/10) has rate 9/10 + 10⁻⁹ (false)."""
+    return Convergence(NINE_TENTHS * UV, UV, root=ORIGIN, order=1, constant=NINE_TENTHS + sp.Rational(1, 10**9))
+
+
+@claim(expect="refuted")
+def nonlinear_rate_off_by_ten_to_the_minus_twelve() -> Convergence:
+    """(u, v) ↦ (9 sin(u)/10, v/2 + uv) has rate 9/10 + 10⁻¹² (false: its Jacobian at 0 is diag(9/10, 1/2))."""
+    step = sp.Matrix([NINE_TENTHS * sp.sin(u), v / 2 + u * v])
+    return Convergence(step, UV, root=ORIGIN, order=1, constant=NINE_TENTHS + sp.Rational(1, 10**12))
+
+
+@claim()
+def jordan_block_rate() -> Convergence:
+    """(u, v) ↦ (u/2 + v + v², v/2 + u²) converges to 0 at the rate 1/2: a Jordan block, ‖e_k‖ ~ k·2⁻ᵏ."""
+    return Convergence(sp.Matrix([HALF * u + v + v**2, HALF * v + u**2]), UV, root=ORIGIN, order=1, constant=HALF)
+
+
+@claim()
+def non_normal_complex_rate() -> Convergence:
+    """(u, v) ↦ (u/2 + 2v + uv, −u/10 + v/2 + u²) converges to 0 at the rate √(9/20): eigenvalues 1/2 ± i√(1/5)."""
+    step = sp.Matrix([HALF * u + 2 * v + u * v, -u / 10 + HALF * v + u**2])
+    return Convergence(step, UV, root=ORIGIN, order=1, constant=sp.sqrt(sp.Rational(9, 20)))
+
+
 MEMORY = {"memory": {"start": ["1/1000", "1/500"], "digits": 50, "steps": 30}}
 TRUTH = {
     "newton_order_two": ("true", 3, None),
@@ -85,4 +131,10 @@ TRUTH = {
     "secant_order_phi": ("true", 3, None),
     "secant_order_written_1618": ("false", 3, MEMORY),
     "secant_order_written_16": ("false", 3, MEMORY),
+    "descent_rate": ("true", 3, None),
+    "descent_rate_a_thousandth_off": ("false", 3, {"spectral": True, "gap": sp.Rational(1, 10**4)}),
+    "descent_rate_a_billionth_off": ("false", 3, {"spectral": True, "gap": sp.Rational(1, 10**10)}),
+    "nonlinear_rate_off_by_ten_to_the_minus_twelve": ("false", 3, {"spectral": True, "gap": sp.Rational(1, 10**13)}),
+    "jordan_block_rate": ("true", 3, None),
+    "non_normal_complex_rate": ("true", 3, None),
 }
