@@ -63,3 +63,34 @@ def test_the_engine_fingerprint_covers_every_layer_of_the_package() -> None:
     sources = {p.relative_to(package).as_posix() for p in run_cache.engine_sources()}
     assert {"trusted/kernel/rules.py", "engine/verify.py", "numeric/checks/identity.py", "outcome.py"} <= sources
     assert sources == {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+
+
+HELPED = """
+import sympy as sp
+from verifier import Identity, Real, claim
+from helpers import f
+import tools.algebra
+
+x = sp.Symbol("x")
+
+@claim()
+def double():
+    return Identity(f(x), 2 * x, where={x: Real()})
+"""
+
+
+def test_a_module_beside_the_derivation_is_in_its_key(tmp_path: Path) -> None:
+    """`from helpers import f` reads helpers.py beside the file (loader._beside): an edit to it, or to a package's
+    module it imports, changes the key. It did not: `check` showed the cached PROVED of 2x = 2x after helpers.py
+    was edited to make f(x) = 3x, a false claim."""
+    path = write_module(tmp_path, "helped", HELPED)
+    helper = write_module(tmp_path, "helpers", "def f(x):\n    return 2 * x\n")
+    (tmp_path / "tools").mkdir()
+    package, module = write_module(tmp_path / "tools", "__init__", ""), write_module(tmp_path / "tools", "algebra", "")
+    keys = [run_cache.module_key(path)]
+    for edited in (helper, package, module):
+        edited.write_text(edited.read_text() + "# edited\n")
+        keys.append(run_cache.module_key(path))
+    assert len(set(keys)) == len(keys), "each edit beside the derivation makes another key"
+    unrelated = write_module(tmp_path, "unrelated", "y = 1\n")
+    assert run_cache.module_key(path) == keys[-1] and unrelated.is_file(), "a file it does not import is not in it"

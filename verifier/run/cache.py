@@ -3,11 +3,11 @@
 What a hit guarantees, and what it does not:
 
 - **Same inputs.** A result is filed under a key that hashes everything its verdict depends
-  on: the derivation file's bytes and those of the library's modules it imports (found
-  by reading its imports, never by running it), the engine's own sources (every file of the
-  `verifier` package, hashed once per run), the versions of Python and of the libraries the
-  engine calls, and the options (seed, samples, budget, corner fraction, shrinking) and the
-  claim's name. Change any of them and the entry is not found. Computing a key runs no
+  on: the derivation file's bytes and those of the modules it imports from the library or from its
+  own folder (`from helpers import f`; found by reading its imports, never by running it), the
+  engine's own sources (every file of the `verifier` package, hashed once per run), the versions
+  of Python and of the libraries the engine calls, and the options (seed, samples, budget, corner
+  fraction, shrinking) and the claim's name. Change any of them and the entry is not found. Computing a key runs no
   user code and builds no claim, so a warm run imports no derivation module: the list of a
   module's claims is cached under the module's key as well.
 - **An earlier run on this machine, not a proof now.** A hit is not re-checked by the
@@ -76,8 +76,9 @@ def _versions() -> str:
     return f"python {platform.python_version()} {os.environ.get('PYTHONHASHSEED', '')}; " + "; ".join(found)
 
 
-def _imported(path: Path, source: bytes) -> list[Path]:
-    """The library's modules a derivation file imports, read from its text (Python files only)."""
+def _imported(path: Path, source: bytes, folder: Path) -> list[Path]:
+    """The modules a derivation file (or a module it imports) imports from the library or from `folder`, the
+    derivation's own, first on the import path while it loads; read from its text (Python files only)."""
     if path.suffix != ".py":
         return []
     try:
@@ -90,7 +91,20 @@ def _imported(path: Path, source: bytes) -> list[Path]:
             names += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-    return [p for name in names for p in [_library_file(name)] if p]
+    return [p for name in names for p in [_library_file(name), *_beside(folder, name)] if p]
+
+
+def _beside(folder: Path, name: str) -> list[Path]:
+    """The files a module name may name in the derivation's folder (`loader._beside` puts it first on the import
+    path): each package's __init__.py on the way and the module's own file (helpers.py, tools/__init__.py and
+    tools/algebra.py for `import tools.algebra`). Both a package and a module of one name are kept: the key only
+    needs to hold every file the import may read."""
+    found: list[Path] = []
+    place = folder
+    for part in name.split("."):
+        place = place / part
+        found += [f for f in (place / "__init__.py", place.parent / f"{part}.py") if f.is_file()]
+    return found
 
 
 def _library_file(name: str) -> Path | None:
@@ -102,9 +116,10 @@ def _library_file(name: str) -> Path | None:
 
 
 def module_key(path: Path) -> str | None:
-    """The key of a derivation file: its bytes, the library modules it imports, the engine (None: unreadable)."""
+    """The key of a derivation file: its bytes, the modules it imports from the library or from beside it, the
+    engine (None: unreadable)."""
     digest = hashlib.sha256(engine_fingerprint().encode())
-    todo, seen = [path], set()
+    todo, seen, folder = [path], set(), path.resolve().parent
     try:
         while todo:
             current = todo.pop()
@@ -113,7 +128,7 @@ def module_key(path: Path) -> str | None:
             seen.add(current.resolve())
             source = current.read_bytes()
             digest.update(hashlib.sha256(source).digest())
-            todo += _imported(current, source)
+            todo += _imported(current, source, folder)
     except OSError:
         return None
     return digest.hexdigest()
