@@ -224,6 +224,7 @@ class ClaimResult:
     series: dict[str, list[float]] = field(default_factory=dict)
     cites: list[str] = field(default_factory=list)
     time_limited: bool = False  # stopped by the wall-clock safety net: depends on the machine, never cached
+    memory_limited: bool = False  # ran out of memory somewhere (--memory-mb): depends on the machine, never cached
     undefined_n: list[int] = field(default_factory=list)  # dimensions where the claim is undefined (skipped)
     steps: list[StepResult] = field(default_factory=list)  # a chain's lines, each with its verdict
     start_written: str = ""  # a chain's first line e₀ as its author wrote it (LaTeX), if written

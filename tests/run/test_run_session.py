@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 import sympy as sp
 
 from verifier import Identity, Real, claim
@@ -90,3 +92,38 @@ def test_in_workers_a_worker_that_dies_becomes_the_sources_failure_result() -> N
         "dies.py: worker exited with code 7 before reporting",
     )
     assert sorted(f is None for f in failures) == [False, True]
+
+
+@claim()
+def hungry() -> Identity:
+    """x = x, from a builder that runs out of memory (as under a low --memory-mb)."""
+    raise MemoryError
+
+
+def test_a_claim_that_ran_out_of_memory_anywhere_is_marked_and_never_cached(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A MemoryError the engine answers (an ERROR from the builder; "not shown" from a proof's rung) depends on
+    --memory-mb and the machine: the result is `memory_limited` and the cache does not store it. It did: the ERROR
+    "the builder ran out of memory; … raise --memory-mb" was served from the cache after --memory-mb was raised."""
+    from verifier.run import cache
+    from verifier.strategies import ladder
+
+    store = cache.ResultCache(tmp_path)
+    run = session.Session(SETTINGS)
+    starved, fed = run.verify([session.InProcess(hungry, "mine.py"), session.InProcess(square, "mine.py")])
+    assert (starved.status, starved.memory_limited, fed.status, fed.memory_limited) == (
+        Status.ERROR, True, Status.PROVED, False,
+    )  # fmt: skip
+    assert "ran out of memory" in starved.reason
+
+    def no_room(*args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(ladder, "_prove", no_room)
+    (unproved,) = run.verify([session.InProcess(square, "mine.py")])
+    assert (unproved.status, unproved.memory_limited) == (Status.CHECKED, True), "a proof's rung ran out of memory"
+    for key, result in (("a", starved), ("b", unproved), ("c", fed)):
+        store.put(key, result)
+    assert [store.get(k, r.derivation, r.name) for k, r in (("a", starved), ("b", unproved))] == [None, None]
+    assert store.get("c", fed.derivation, fed.name) is not None, "a verdict of the claim alone is cached"

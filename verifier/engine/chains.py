@@ -30,6 +30,7 @@ from verifier.language.families import ClaimFamily
 from verifier.language.stepwise import IMPLICATIONS, RELATIONS, Chain, Relation
 from verifier.language.text import plural
 from verifier.outcome import ClaimResult, Expect, Status, StepResult
+from verifier.strategies import memory
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError
 
@@ -152,8 +153,8 @@ def _diagnosed(
 
     try:
         found = diagnose.diagnose(sub, r, verify_one, settings, (written, edited) if reread and written else None)
-    except Exception:  # optional: its absence is never an error
-        found = None
+    except Exception as err:  # optional: its absence is never an error
+        found = memory.noted(err, None)
     return dataclasses.replace(evidence, diagnosis=found), dataclasses.replace(r, diagnosis=found)
 
 

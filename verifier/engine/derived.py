@@ -18,6 +18,7 @@ from verifier.language.claims import Statement
 from verifier.language.domains import SPD, Domain, Invertible, Orthogonal
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, Status
+from verifier.strategies import memory
 from verifier.trusted.divisors import sides_as_written
 
 VerifyOne = Callable[[ClaimFamily, Any, str], ClaimResult]
@@ -61,8 +62,8 @@ class Verifier:
         is cancelled (adj = adj, PROVED), so "holds if A is invertible" is not offered while one is left."""
         try:
             written = self.family.build(self.n).as_written
-        except Exception:  # the builder is user code; a diagnosis is optional
-            return True
+        except Exception as err:  # the builder is user code; a diagnosis is optional
+            return memory.noted(err, True)
         if written is None:
             return False
         kept = (SPD, Invertible, Orthogonal)

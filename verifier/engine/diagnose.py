@@ -37,6 +37,7 @@ from verifier.language import random_functions
 from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Status
+from verifier.strategies import memory
 
 MAX_OPS = 40  # a difference longer than this is not shown
 MAX_LINE_OPS = 160  # a line longer than this is not diagnosed
@@ -60,8 +61,8 @@ def diagnose(
     n, undefined = (cx.n, cx.error == "undefined") if cx is not None else (None, False)  # undefined: no term edit
     try:
         body = family.build(n).body
-    except Exception:  # the builder is user code; a diagnosis is optional
-        return None
+    except Exception as err:  # the builder is user code; a diagnosis is optional
+        return memory.noted(err, None)
     if not isinstance(body, Identity | Inequality) or _ops(body.lhs) + _ops(body.rhs) > MAX_LINE_OPS:
         return None
     verifier = _Verifier(family, n, settings, verify_one)
@@ -142,8 +143,8 @@ def _value(e: Any, point: dict[sp.Symbol, sp.Rational]) -> list[sp.Expr] | None:
         return None
     try:
         return [sp.N(x.xreplace(point), 30) for x in entries]
-    except Exception:
-        return None
+    except Exception as err:
+        return memory.noted(err, None)
 
 
 def _fails_at(lhs: Any, rhs: Any, op: str, point: dict[sp.Symbol, sp.Rational]) -> bool:
@@ -191,7 +192,8 @@ def _line_repair(
             continue
         try:
             body = family.build(n).body
-        except Exception:  # an edit the reader took but the builder refuses: not a candidate
+        except Exception as err:  # an edit the reader took but the builder refuses: not a candidate
+            memory.noted(err, None)
             continue
         if not isinstance(body, Identity | Inequality) or _fails_at(body.lhs, body.rhs, _op(body), point):
             continue

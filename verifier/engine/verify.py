@@ -41,7 +41,7 @@ from verifier.outcome import (
     ProofEvidence,
     Status,
 )
-from verifier.strategies import budget, dimension, ladder
+from verifier.strategies import budget, dimension, ladder, memory
 from verifier.trusted import kernel
 from verifier.trusted.instantiate import ClaimError, Instance
 from verifier.trusted.kernel import Proof, Rejected
@@ -131,7 +131,7 @@ def _verify(
     except LoweringError as err:
         return _error(result, str(err), started)
     except MemoryError:  # the run's --memory-mb, reached by the user's code
-        return _error(result, "the builder ran out of memory; use a smaller n, or raise --memory-mb", started)
+        return _error(result, memory.ran_out(memory.IN_BUILDER), started)
     except Exception as err:  # the builder is user code
         return _error(result, builder_error(err), started)
     result = replace(result, cites=list(shown.cites), detail=shown.because)
@@ -151,7 +151,7 @@ def _verify(
     except (ClaimError, Rejected, NoNumericForm) as err:
         return _error(described, str(err), started)
     except MemoryError:
-        return _error(described, "ran out of memory; use a smaller n", started)
+        return _error(described, memory.ran_out("ran out of memory; use a smaller n"), started)
     except Exception as err:  # the user's code is wrapped above and in kernel.state: this is ours
         return _internal(described, err, started)
     if done.status is Status.REFUTED and settings.diagnose and done.diagnosis is None and done.kind != "chain":
@@ -163,8 +163,8 @@ def _diagnosis(family: ClaimFamily, done: ClaimResult, settings: EngineSettings)
     """After the verdict, never instead of it: a diagnosis that fails is no diagnosis."""
     try:  # each verification it asks for is a claim of its own, metered by its own budget
         return diagnose.diagnose(family, done, _verify_part, settings)
-    except Exception:  # optional: its absence is never an error
-        return None
+    except Exception as err:  # optional: its absence is never an error
+        return memory.noted(err, None)
 
 
 def _internal(result: ClaimResult, err: Exception, started: float) -> ClaimResult:

@@ -108,7 +108,9 @@ def shareable(result: ClaimResult, failure: pool.Failure | None) -> bool:
     """A verdict that depends on the claim alone: no failure, no limit of the machine's. ERROR and UNKNOWN are never
     shared: a CPU-time backstop (decoding over 5 CPU s), an out-of-memory or a time limit reads as one of them; nor a
     result whose diagnosis its wall-clock safety net stopped (a red team's findings)."""
-    if failure is not None or result.time_limited or result.internal_error or result.status in NOT_SHARED:
+    if failure is not None or result.time_limited or result.memory_limited or result.internal_error:
+        return False
+    if result.status in NOT_SHARED:
         return False
     diagnoses = [result.diagnosis, *(step.diagnosis for step in result.steps)]
     return not any(d is not None and CUT in d.said for d in diagnoses)

@@ -40,6 +40,7 @@ from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Status, StepResult
 from verifier.run import pool
 from verifier.run.executor import Executor
+from verifier.strategies import memory
 
 # as each claim ends: its source, its result, and the failure the result stands for (None for a verdict)
 OnResult = Callable[["ClaimSource", ClaimResult, pool.Failure | None], None]
@@ -122,9 +123,11 @@ def verify_source(
     """Runs where the claim is verified (a worker, or this process): the engine's verdict on the source's claim,
     each step told to on_step as it is decided, with the CPU time it took."""
     cpu = time.process_time()
+    memory.take()  # what an earlier claim in this process ran into is not this one's
     family, path = source.family()
     result = source.finish(family, engine.verify_family(family, settings, source=path, on_step=on_step))
-    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3))
+    limited = result.memory_limited or memory.take()  # a MemoryError caught and answered: never cached
+    return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3), memory_limited=limited)
 
 
 @dataclass

@@ -33,7 +33,7 @@ from verifier.language.claims import Derivative, Identity, Statement
 from verifier.language.domains import Domain
 from verifier.language.families import ClaimFamily, NotGeneric
 from verifier.language.keys import ClaimKey
-from verifier.strategies import size_divisors, sum_memo
+from verifier.strategies import memory, size_divisors, sum_memo
 from verifier.trusted import kernel
 from verifier.trusted.decide import einsum
 from verifier.trusted.decide.einsum.forms import is_zero
@@ -65,8 +65,8 @@ def generic_statement(family: ClaimFamily) -> Statement | None:
         statement, made_it = made.recording(lambda: sum_memo.without_repeated_failures(build))
     except NotGeneric:
         raise
-    except Exception:  # the builder is user code; one that needs a concrete n is just not generic
-        return None
+    except Exception as err:  # the builder is user code; one that needs a concrete n is just not generic
+        return memory.noted(err, None)
     if not isinstance(statement, Identity | Derivative):
         return None
     parts = [p for p in statement.parts() if isinstance(p, sp.Basic)]

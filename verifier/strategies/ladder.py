@@ -29,7 +29,7 @@ from verifier.language.claims import (
     Statement,
 )
 from verifier.language.stepwise import Implication
-from verifier.strategies import certify, premise
+from verifier.strategies import certify, memory, premise
 from verifier.strategies.budget import BudgetExceeded, WorkClock, budget, heartbeats
 from verifier.strategies.rungs import RUNGS, zero_facts
 from verifier.strategies.sos import search as sos
@@ -61,6 +61,7 @@ def prove(inst: Instance, units: int, rungs: tuple[str, ...] = RUNGS) -> Symboli
     except RecursionError:
         proof, reason = None, "sympy hit its recursion limit"
     except Exception as err:  # sympy's own failures mean "not shown", never "false"
+        memory.noted(err, None)  # out of memory: not shown, and a result that depends on the machine (never cached)
         proof, reason = None, f"sympy raised {type(err).__name__}: {str(err)[:120]}"
     return SymbolicOutcome(proof, reason, time.monotonic() - start, heartbeats() - beats)
 
