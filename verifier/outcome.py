@@ -103,6 +103,8 @@ class ProofEvidence:
     def __post_init__(self) -> None:
         make_visible(self)
 
+CUT = "the diagnosis stopped at its time safety net"  # diagnose.py's words when its wall clock stopped a diagnosis
+
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -244,6 +246,11 @@ class ClaimResult:
     def failed(cls, path: str, derivation: str, name: str, message: str, status: Status = Status.ERROR) -> ClaimResult:
         """A claim (or a part of a file) that could not be verified at all, with the one-line reason."""
         return cls(name, derivation, "?", "", Expect.HOLDS, status, message, source=path)
+
+    @property
+    def diagnosis_cut(self) -> bool:
+        """A diagnosis of its own or of a step that the wall-clock safety net stopped: it depends on the machine."""
+        return any(d is not None and CUT in d.said for d in [self.diagnosis, *(s.diagnosis for s in self.steps)])
 
     @property
     def met(self) -> bool:

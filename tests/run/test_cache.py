@@ -94,3 +94,28 @@ def test_a_module_beside_the_derivation_is_in_its_key(tmp_path: Path) -> None:
     assert len(set(keys)) == len(keys), "each edit beside the derivation makes another key"
     unrelated = write_module(tmp_path, "unrelated", "y = 1\n")
     assert run_cache.module_key(path) == keys[-1] and unrelated.is_file(), "a file it does not import is not in it"
+
+
+def test_a_diagnosis_its_safety_net_cut_short_says_so_and_is_never_cached(tmp_path: Path) -> None:
+    """The diagnosis of a refuted claim has a wall-clock safety net (diagnose_seconds): what it found by then depends
+    on the machine and its load. A result it cut was cached, and a cut before anything was found left no diagnosis
+    and no word of the cut at all: a loaded machine's 'no repair' was then served to every later run."""
+    import sympy as sp
+
+    from verifier import Identity, Real, claim
+    from verifier.engine import EngineSettings, verify_family
+
+    x = sp.Symbol("x")
+
+    @claim()
+    def dream() -> Identity:
+        return Identity((x + 1) ** 2, x**2 + 1, where={x: Real()})
+
+    store = run_cache.ResultCache(tmp_path)
+    for seconds, key in ((0.0, "cut"), (30.0, "whole")):
+        result = verify_family(dream, EngineSettings(samples=30, diagnose_seconds=seconds))
+        assert result.status.value == "REFUTED" and result.diagnosis is not None
+        store.put(key, result)
+        assert result.diagnosis_cut is (seconds == 0.0)
+    assert store.get("cut", result.derivation, result.name) is None, "a diagnosis cut short is never cached"
+    assert store.get("whole", result.derivation, result.name) is not None

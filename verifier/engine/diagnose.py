@@ -36,7 +36,7 @@ from verifier.engine.derived import VerifyOne
 from verifier.language import random_functions
 from verifier.language.claims import Identity, Inequality, Statement
 from verifier.language.families import ClaimFamily
-from verifier.outcome import ClaimResult, Counterexample, Diagnosis, Status
+from verifier.outcome import CUT, ClaimResult, Counterexample, Diagnosis, Status
 from verifier.strategies import memory
 
 MAX_OPS = 40  # a difference longer than this is not shown
@@ -87,8 +87,8 @@ def diagnose(
         assert verifier.ratio_status is not None  # set when the ratio was proved
         found = slips.Candidate(scaled, "=", kind, verb, sp.latex(scaled), slips.text(scaled)), verifier.ratio_status
     holds_if = "" if found is not None else _holds_if(body, where, point, cx, verifier)
-    if found is None and difference is None and ratio is None and not holds_if:
-        return None
+    if found is None and difference is None and ratio is None and not holds_if and not verifier.cut:
+        return None  # nothing found in the whole search; a search cut short says so, found or not
     sizes = {v for v in family.n_values if v is not None}
     at = f" (at n = {n})" if len(sizes) > 1 and n is not None else ""
     return _assembled(found, difference, ratio, holds_if, verifier.cut, at)
@@ -359,7 +359,7 @@ def _assembled(
     elif difference is not None and not holds_if and not isinstance(difference, sp.Add):
         kind = "term"
     if cut:
-        parts.append("(the diagnosis stopped at its time safety net: it may have missed a repair)")
+        parts.append(f"({CUT}: it may have missed a repair)")
     return Diagnosis(
         kind=kind, said="; ".join(parts), difference=sp.latex(difference) if difference is not None else "",
         repair=_latex(found[0]) if found else "", repair_status=found[1].value if found else "",

@@ -101,7 +101,6 @@ def sharing_key(source: SharedSource, memo: dict[str, bool | None]) -> str | Non
 
 
 NOT_SHARED = (Status.UNKNOWN, Status.ERROR)  # a verdict is shared, PROVED, CHECKED or REFUTED
-CUT = "time safety net"  # diagnose.py's words when its wall-clock safety net stopped the diagnosis
 
 
 def shareable(result: ClaimResult, failure: pool.Failure | None) -> bool:
@@ -110,10 +109,7 @@ def shareable(result: ClaimResult, failure: pool.Failure | None) -> bool:
     result whose diagnosis its wall-clock safety net stopped (a red team's findings)."""
     if failure is not None or result.time_limited or result.memory_limited or result.internal_error:
         return False
-    if result.status in NOT_SHARED:
-        return False
-    diagnoses = [result.diagnosis, *(step.diagnosis for step in result.steps)]
-    return not any(d is not None and CUT in d.said for d in diagnoses)
+    return result.status not in NOT_SHARED and not result.diagnosis_cut
 
 
 def as_follower(result: ClaimResult) -> ClaimResult:

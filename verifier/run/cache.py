@@ -19,9 +19,10 @@ What a hit guarantees, and what it does not:
   another machine or account, or committed to a repository fails the check and is ignored
   (the claim is verified again). Anyone who can run code as you can forge an entry: the
   cache is exactly as trustworthy as your account. Without a key file the cache is off.
-- **Never a time or memory limit's outcome.** A claim stopped by the wall-clock time limit, or one that ran
-  out of memory anywhere (`memory_limited`: verifier.strategies.memory), depends on
-  the machine; the runner never stores it. Entries are JSON read as data, never evaluated.
+- **Never a time or memory limit's outcome.** A claim stopped by the wall-clock time limit, one that ran
+  out of memory anywhere (`memory_limited`: verifier.strategies.memory), or one whose diagnosis its
+  wall-clock safety net stopped (`diagnosis_cut`) depends on the machine; the runner never stores
+  it. Entries are JSON read as data, never evaluated.
 """
 
 from __future__ import annotations
@@ -221,7 +222,7 @@ class ResultCache:
         return dataclasses.replace(result, cached=True, cached_at=found[1])
 
     def put(self, key: str, result: ClaimResult) -> None:
-        if result.time_limited or result.memory_limited:
+        if result.time_limited or result.memory_limited or result.diagnosis_cut:
             return  # depends on the machine, not on the claim
         payload = result.to_json()
         payload["cached"], payload["cached_at"] = False, ""
