@@ -119,3 +119,25 @@ def test_a_diagnosis_its_safety_net_cut_short_says_so_and_is_never_cached(tmp_pa
         assert result.diagnosis_cut is (seconds == 0.0)
     assert store.get("cut", result.derivation, result.name) is None, "a diagnosis cut short is never cached"
     assert store.get("whole", result.derivation, result.name) is not None
+
+
+@pytest.mark.parametrize("name", ["SYMPY_USE_CACHE", "SYMPY_GROUND_TYPES", "MPMATH_NOGMPY", "OPENBLAS_NUM_THREADS"])
+def test_the_environment_that_steers_the_libraries_is_in_the_key(
+    name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """SYMPY_USE_CACHE=no took softmax.hessian_psd from 19 heartbeats to 41 (SYMPY_GROUND_TYPES=python took
+    log_probabilities from 9 to 4): with --budget 20 it was CHECKED, and that CHECKED was served from the cache to a
+    run without the variable, where the claim is PROVED. Such a variable, set or changed, makes another key."""
+    path = write_module(tmp_path, "marked", MARKED)
+    keys = []
+    for value in (None, "no", "python"):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+        run_cache.engine_fingerprint.cache_clear()
+        keys.append(run_cache.module_key(path))
+    monkeypatch.undo()
+    run_cache.engine_fingerprint.cache_clear()
+    assert len(set(keys)) == 3
+    assert "python-flint" in run_cache.LIBRARIES, "FLINT decides the expand rung's zero and certifies in arb"

@@ -6,10 +6,11 @@ What a hit guarantees, and what it does not:
   on: the derivation file's bytes and those of the modules it imports from the library or from its
   own folder (`from helpers import f`; found by reading its imports, never by running it), the
   engine's own sources (every file of the `verifier` package, hashed once per run), the versions
-  of Python and of the libraries the engine calls, and the options (seed, samples, budget, corner
-  fraction, shrinking) and the claim's name. Change any of them and the entry is not found. Computing a key runs no
-  user code and builds no claim, so a warm run imports no derivation module: the list of a
-  module's claims is cached under the module's key as well.
+  of Python and of the libraries the engine calls, the environment variables that steer them
+  (`SYMPY_USE_CACHE`, `SYMPY_GROUND_TYPES`, …), and the options (seed, samples, budget, corner
+  fraction, shrinking) and the claim's name. Change any of them and the entry is not found.
+  Computing a key runs no user code and builds no claim, so a warm run imports no derivation
+  module: the list of a module's claims is cached under the module's key as well.
 - **An earlier run on this machine, not a proof now.** A hit is not re-checked by the
   kernel. It is reported as cached, with the date it was stored (`cached_at`), never as
   freshly proved. `--no-cache` verifies everything again; `--reverify` verifies again and
@@ -48,7 +49,15 @@ from verifier.run.files import write_atomic
 
 DEFAULT_DIR = Path(".verifier-cache")
 PACKAGE = Path(__file__).resolve().parent.parent  # verifier/: every source of the engine, whatever its layer
-LIBRARIES = ("sympy", "numpy", "scipy", "mpmath", "clarabel", "hypothesis", "symengine", "lark")
+LIBRARIES = (
+    "sympy", "numpy", "scipy", "mpmath", "python-flint", "gmpy2", "clarabel", "hypothesis", "symengine", "lark",
+)  # fmt: skip
+# the variables that change the path sympy, mpmath or BLAS take, and with it the work a proof counts or a float's last
+# bits: SYMPY_USE_CACHE=no took softmax.hessian_psd from 19 heartbeats to 41 (--budget 20: CHECKED, not PROVED)
+ENVIRONMENT = (
+    "SYMPY_GROUND_TYPES", "SYMPY_USE_CACHE", "SYMPY_CACHE_SIZE", "SYMPY_DEBUG", "MPMATH_NOGMPY", "MPMATH_NOSAGE",
+    "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+)  # fmt: skip
 
 
 @cache
@@ -68,13 +77,15 @@ def engine_sources() -> list[Path]:
 
 
 def _versions() -> str:
-    """Python (its allocator counts the work budget) and the libraries, read without importing them."""
+    """Python (its allocator counts the work budget), the libraries, read without importing them, and the environment
+    variables they read."""
     found = []
     for name in LIBRARIES:
         try:
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name} absent")
+    found += [f"{name}={os.environ[name]!r}" for name in ENVIRONMENT if name in os.environ]
     return f"python {platform.python_version()} {os.environ.get('PYTHONHASHSEED', '')}; " + "; ".join(found)
 
 
