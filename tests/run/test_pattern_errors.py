@@ -63,3 +63,29 @@ def test_a_corollary_checked_alone_verifies_the_claims_it_cites_without_reportin
     assert one.returncode == 0, one.stdout + one.stderr
     assert "cites square_nonneg (PROVED)" in one.stdout, one.stdout
     assert "1 claim: 1 PROVED" in one.stdout, one.stdout
+
+
+OTHER_BOUNDS = '''
+import sympy as sp
+from verifier import Inequality, Real, claim
+
+@claim(expect="refuted")
+def square_nonneg():
+    """x² ≥ 1, a namesake in another folder."""
+    x = sp.Symbol("x")
+    return Inequality(x**2, ">=", sp.Integer(1), where={x: Real()})
+'''
+
+
+def test_a_corollary_borrows_the_premise_of_its_own_file_not_a_namesake_s(tmp_path: Path) -> None:
+    """Two files of one stem share claim keys (bounds.square_nonneg in a/ and b/). The premises a shard, a pattern
+    or the pytest plugin borrows were looked up by key, and b's was verified for a's corollary: the corollary, PROVED
+    in a whole run, was an ERROR "cites unknown claim(s) of its file: square_nonneg" in `verify-all --shard 1/3`
+    and in `check` with both folders."""
+    for folder, text in (("a", BOUNDS), ("b", OTHER_BOUNDS)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "bounds.py").write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / "a" / "bounds.py"), str(tmp_path / "b" / "bounds.py")]
+    one = run_cli("check", "bounds.square_plus_two_positive", *paths, "--no-cache", "--samples", "40")
+    assert "cites square_nonneg (PROVED)" in one.stdout, one.stdout
+    assert one.returncode == 0 and "1 claim: 1 PROVED" in one.stdout, one.stdout

@@ -21,7 +21,6 @@ from verifier import __version__, engine
 from verifier.engine import EngineSettings
 from verifier.engine.replay import replay_line
 from verifier.language.families import ClaimFamily
-from verifier.language.keys import ClaimKey
 from verifier.load import loader
 from verifier.outcome import ClaimResult, Expect, RunReport, ShardInfo
 from verifier.quality import alarms, mutate
@@ -160,10 +159,14 @@ def _retried(executor: Executor, specs: list[ClaimSpec], before: dict[str, int])
     return {names.get(key, f"{key} (loading)"): count for key, count in reruns_since(executor, before).items()}
 
 
-def _premises(results: list[ClaimResult], specs: dict[str, ClaimSpec], have: set[str]) -> list[ClaimSpec]:
-    """The claims that corollaries among results cite and that are not in `have`."""
-    cited = {str(ClaimKey(r.derivation, name)) for r in results for name in r.cites}
-    return [specs[key] for key in sorted(cited - have) if key in specs]
+Place = tuple[str, str]  # a claim's file and name: two files of one stem (a/foo.py, b/foo.py) share claim keys
+
+
+def _premises(results: list[ClaimResult], specs: dict[Place, ClaimSpec], have: set[Place]) -> list[ClaimSpec]:
+    """The claims that corollaries among results cite (claims of the corollary's own file, as
+    `engine.resolve_corollaries` reads them) and that are not in `have`."""
+    cited = {(r.source, name) for r in results for name in r.cites}
+    return [specs[place] for place in sorted(cited - have) if place in specs]
 
 
 def _borrow_premises(
@@ -175,16 +178,16 @@ def _borrow_premises(
     each shard's verdict the one a whole run gives. Corollaries are cheap; their premises
     usually too, and often cached.
     """
-    by_key = {s.key: s for s in specs}
-    have = {r.key for r in results}
+    by_place = {(s.path, s.name): s for s in specs}
+    have = {(r.source, r.name) for r in results}
     borrowed: list[ClaimResult] = []
-    todo = _premises(results, by_key, have)
+    todo = _premises(results, by_place, have)
     while todo:
-        have |= {s.key for s in todo}
+        have |= {(s.path, s.name) for s in todo}
         found: list[ClaimResult] = []
         _run_claims(todo, settings, store, found, lambda r: None)
         borrowed += found
-        todo = _premises(found, by_key, have)
+        todo = _premises(found, by_place, have)
     return borrowed
 
 
