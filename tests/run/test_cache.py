@@ -141,3 +141,32 @@ def test_the_environment_that_steers_the_libraries_is_in_the_key(
     run_cache.engine_fingerprint.cache_clear()
     assert len(set(keys)) == 3
     assert "python-flint" in run_cache.LIBRARIES, "FLINT decides the expand rung's zero and certifies in arb"
+
+
+BROKEN = """
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def broken():
+    return Identity(1 / 0, x, where={x: Real()})
+"""
+
+
+@pytest.mark.slow
+def test_a_cached_result_names_the_file_this_run_checks(tmp_path: Path) -> None:
+    """A result is kept under the file's contents: a copy elsewhere finds it. Its reason named the file it was
+    verified at: `check d2/foo.py` showed "d1/foo.py::broken: builder raised ZeroDivisionError" (its replay line and
+    its file were d2's already)."""
+    cache = tmp_path / "cache"
+    for folder in ("d1", "d2"):
+        (tmp_path / folder).mkdir()
+        write_module(tmp_path / folder, "foo", BROKEN)
+    run_cli("check", "d1/foo.py", "--cache-dir", str(cache), *_SAMPLES, cwd=tmp_path)
+    out = tmp_path / "d2.json"
+    run_cli("check", "d2/foo.py", "--cache-dir", str(cache), *_SAMPLES, "--json", str(out), cwd=tmp_path)
+    claim = claims_by_name(out)["broken"]
+    assert claim["cached"] is True and claim["source"] == "d2/foo.py"
+    assert claim["reason"].startswith("d2/foo.py::broken: builder raised ZeroDivisionError"), claim["reason"]

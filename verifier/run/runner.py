@@ -136,9 +136,7 @@ def _run_claims(
         if hit is None:
             todo.append(spec)
         else:
-            # kept under the file's contents: the path, and the replay line naming it, are this run's
-            again = replay_line(spec.key, settings.engine, spec.path) if hit.replay else ""
-            hit = dataclasses.replace(hit, source=spec.path, replay=again)
+            hit = _served(hit, spec, settings.engine)
             results.append(hit)
             on_result(hit)
     if todo and not isinstance(settings.executor, LocalPool):  # locally, each module's host imported them already
@@ -147,6 +145,15 @@ def _run_claims(
     run = session.Session(settings.engine, settings.executor, settings.jobs, settings.timeout, settings.memory_mb)
     held = [HeldClaim(s, settings.engine.verbose, replay_line(s.key, settings.engine, s.path)) for s in todo]
     run.verify(held, verified)
+
+
+def _served(hit: ClaimResult, spec: ClaimSpec, settings: EngineSettings) -> ClaimResult:
+    """A cached result as this run shows it. It is kept under the file's contents, not its path: the path, the replay
+    line naming it and the reason's "FILE::claim: " are this run's (a copy of d1/foo.py checked as d2/foo.py showed
+    "d1/foo.py::broken: builder raised ZeroDivisionError")."""
+    again = replay_line(spec.key, settings, spec.path) if hit.replay else ""
+    moved = [t.replace(f"{hit.source}::", f"{spec.path}::") if hit.source else t for t in (hit.reason, hit.detail)]
+    return dataclasses.replace(hit, source=spec.path, replay=again, reason=moved[0], detail=moved[1])
 
 
 def _task_key(spec: ClaimSpec) -> str:
