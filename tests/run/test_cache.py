@@ -170,3 +170,19 @@ def test_a_cached_result_names_the_file_this_run_checks(tmp_path: Path) -> None:
     claim = claims_by_name(out)["broken"]
     assert claim["cached"] is True and claim["source"] == "d2/foo.py"
     assert claim["reason"].startswith("d2/foo.py::broken: builder raised ZeroDivisionError"), claim["reason"]
+
+
+def test_a_module_on_the_import_path_is_in_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A helper found on the import path, not beside the file (PYTHONPATH, or a project's folder the pytest plugin
+    adds): with courselib.py on PYTHONPATH edited from f(x) = 2x to 3x, `check hw.py` showed the cached PROVED (and
+    --no-cache REFUTED). The installed libraries and the standard library stay out: their versions are in the key."""
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "lib").mkdir()
+    path = write_module(tmp_path / "proj", "hw", "import os\nimport sympy\nfrom courselib import f\n")
+    helper = write_module(tmp_path / "lib", "courselib", "def f(x):\n    return 2 * x\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    before = run_cache.module_key(path)
+    helper.write_text("def f(x):\n    return 3 * x\n")
+    assert run_cache.module_key(path) != before
+    assert run_cache._on_path("sympy") == [] and run_cache._on_path("os.path") == []
+    assert run_cache._on_path("courselib") == [helper]

@@ -3,8 +3,9 @@
 What a hit guarantees, and what it does not:
 
 - **Same inputs.** A result is filed under a key that hashes everything its verdict depends
-  on: the derivation file's bytes and those of the modules it imports from the library or from its
-  own folder (`from helpers import f`; found by reading its imports, never by running it), the
+  on: the derivation file's bytes and those of the modules it imports from the library, from its
+  own folder (`from helpers import f`) or from the import path outside the installed libraries
+  (found by reading its imports, never by running it), the
   engine's own sources (every file of the `verifier` package, hashed once per run), the versions
   of Python and of the libraries the engine calls, the environment variables that steer them
   (`SYMPY_USE_CACHE`, `SYMPY_GROUND_TYPES`, …), and the options (seed, samples, budget, corner
@@ -38,6 +39,9 @@ import json
 import os
 import platform
 import secrets
+import site
+import sys
+import sysconfig
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -104,7 +108,7 @@ def _imported(path: Path, source: bytes, folder: Path) -> list[Path]:
             names += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-    return [p for name in names for p in [_library_file(name), *_beside(folder, name)] if p]
+    return [p for name in names for p in [_library_file(name), *_beside(folder, name), *_on_path(name)] if p]
 
 
 def _beside(folder: Path, name: str) -> list[Path]:
@@ -126,6 +130,34 @@ def _library_file(name: str) -> Path | None:
     if name.startswith(library.SOURCE + ".") and home is not None and home.name == library.SOURCE:
         name = library.PACKAGE + name.removeprefix(library.SOURCE)
     return library.file_of(name)
+
+
+def _on_path(name: str) -> list[Path]:
+    """The files of a module name on the import path, where Python finds it, unless that is among the installed
+    libraries (their versions are in the key) or the standard library: a helper on PYTHONPATH, a project's module the
+    pytest plugin puts on the path (`from courselib import f`). The verifier's own modules are the engine's."""
+    top = name.partition(".")[0]
+    if top in sys.stdlib_module_names or top in sys.builtin_module_names or top == PACKAGE.name:
+        return []
+    for entry in sys.path:
+        place = Path(entry or os.curdir)
+        if (place / top / "__init__.py").is_file() or (place / f"{top}.py").is_file():
+            return [] if _installed(place) else _beside(place, name)
+    return []
+
+
+@cache
+def _installed_roots() -> tuple[Path, ...]:
+    places = sysconfig.get_paths()
+    roots = {places[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if k in places}
+    roots |= {*site.getsitepackages(), site.getusersitepackages()}
+    return tuple(Path(root).resolve() for root in roots)
+
+
+def _installed(place: Path) -> bool:
+    """Whether a folder of the import path is the standard library's or an installed library's."""
+    resolved = place.resolve()
+    return any(resolved.is_relative_to(root) for root in _installed_roots())
 
 
 def module_key(path: Path) -> str | None:
