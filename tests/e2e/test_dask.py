@@ -31,6 +31,7 @@ from verifier.grading import sandbox
 from verifier.grading.report import GradeReport
 from verifier.outcome import ClaimResult, Expect, RunReport, Status
 from verifier.render import html, junit, markdown, terminal
+from verifier.run import cache as run_cache
 from verifier.run import dask_executor, pool
 from verifier.run.merge import merge
 from verifier.run.runner import RunSettings, verify_paths
@@ -208,12 +209,18 @@ def test_a_cluster_without_workers_fails_the_tasks_in_one_line_instead_of_waitin
 
 
 def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
-    good = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False}
+    here = {"engine": run_cache.engine_fingerprint(), "libraries": run_cache.versions()}
+    good = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False, **here}
     dask_executor.check_workers({"tcp://a:1": good}, "0")
+    older = here["libraries"].replace("; sympy ", "; sympy 0.1 (was ")
     cases = {
         "daemon": ({**good, "daemon": True}, "DASK_DISTRIBUTED__WORKER__DAEMON=False"),
         "seed": ({**good, "hashseed": "6640"}, "PYTHONHASHSEED=6640, this run 0"),
         "version": ({**good, "version": "0.0.1"}, "runs verifier 0.0.1"),
+        # the same version string, another sympy, or SYMPY_USE_CACHE=no (verdicts at the budget's edge move), or
+        # edited sources: its verdicts would be cached under this run's key
+        "library": ({**good, "engine": "x", "libraries": older}, "it has sympy 0.1 (was "),
+        "sources": ({**good, "engine": "x"}, "its verifier sources differ"),
     }
     for fact, expected in cases.values():
         with pytest.raises(dask_executor.ClusterError, match="tcp://b:2") as err:

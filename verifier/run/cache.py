@@ -56,18 +56,18 @@ PACKAGE = Path(__file__).resolve().parent.parent  # verifier/: every source of t
 LIBRARIES = (
     "sympy", "numpy", "scipy", "mpmath", "python-flint", "gmpy2", "clarabel", "hypothesis", "symengine", "lark",
 )  # fmt: skip
-# the variables that change the path sympy, mpmath or BLAS take, and with it the work a proof counts or a float's last
-# bits: SYMPY_USE_CACHE=no took softmax.hessian_psd from 19 heartbeats to 41 (--budget 20: CHECKED, not PROVED)
+# the variables that change the path sympy or mpmath take, and with it the work a proof counts: SYMPY_USE_CACHE=no took
+# softmax.hessian_psd from 19 heartbeats to 41 (--budget 20: CHECKED, not PROVED). BLAS's threads move only a float's
+# last bits, which no work count reads (how-it-decides.md), and a Dask worker started as the docs say has its own
 ENVIRONMENT = (
     "SYMPY_GROUND_TYPES", "SYMPY_USE_CACHE", "SYMPY_CACHE_SIZE", "SYMPY_DEBUG", "MPMATH_NOGMPY", "MPMATH_NOSAGE",
-    "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
 )  # fmt: skip
 
 
 @cache
 def engine_fingerprint() -> str:
     """A hash of the engine's sources and the library versions: any change invalidates the cache."""
-    digest = hashlib.sha256(_versions().encode())
+    digest = hashlib.sha256(versions().encode())
     for path in engine_sources():
         digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -80,7 +80,7 @@ def engine_sources() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != "library")
 
 
-def _versions() -> str:
+def versions() -> str:
     """Python (its allocator counts the work budget), the libraries, read without importing them, and the environment
     variables they read."""
     found = []

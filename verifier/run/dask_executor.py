@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from verifier import __version__
-from verifier.run import pool, zygote
+from verifier.run import cache, pool, zygote
 from verifier.run.executor import OnDone
 
 MAX_RERUNS = 3  # re-runs of one task after lost workers, the scheduler's and ours together
@@ -70,6 +70,8 @@ def worker_facts() -> dict[str, Any]:
         "version": __version__,
         "hashseed": os.environ.get("PYTHONHASHSEED"),
         "daemon": multiprocessing.current_process().daemon,
+        "engine": cache.engine_fingerprint(),  # the sources, libraries and variables a cached verdict is keyed by
+        "libraries": cache.versions(),
     }
 
 
@@ -92,6 +94,20 @@ def check_workers(facts: dict[str, dict[str, Any]], hashseed: str) -> None:
                 f"Dask worker {address} has PYTHONHASHSEED={fact['hashseed']}, this run {hashseed}, so verdicts "
                 f"could depend on the worker; start workers as {WORKER_HINT} (a nanny sets its own seed)"
             )
+        if fact.get("engine") != cache.engine_fingerprint():
+            raise ClusterError(
+                f"Dask worker {address} runs another engine than this run ({_differs(fact)}), so verdicts could "
+                "depend on the worker, and this run would cache them as its own; start it from the same install"
+            )
+
+
+def _differs(fact: dict[str, Any]) -> str:
+    """What differs between a worker's engine and this run's: libraries' versions, variables, or the sources."""
+    here, theirs = cache.versions().split("; "), str(fact.get("libraries", "")).split("; ")
+    only_there, only_here = [t for t in theirs if t not in here], [h for h in here if h not in theirs]
+    if not only_there and not only_here:
+        return "its verifier sources differ"
+    return f"it has {', '.join(only_there) or 'nothing'} where this run has {', '.join(only_here) or 'nothing'}"
 
 
 class _NoWorkerWatch:
