@@ -67,3 +67,44 @@ def test_a_file_whose_name_is_not_utf8_is_one_clear_load_error(tmp_path: Path) -
     message = str(caught.value)
     assert "h\\xff.py" in message and "not UTF-8" in message, message
     message.encode("utf-8")  # printable: the name shown by its bytes
+
+
+RANDOM_CLAIM = """
+import random
+import numpy as np
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+C = random.randint(0, 10**6) + int(np.random.randint(0, 10**6))
+
+@claim()
+def drawn():
+    return Identity(x * C, x * random.randint(0, 10**6), where={x: Real()})
+"""
+
+
+def test_a_derivation_that_draws_random_numbers_states_the_same_claim_in_every_run(tmp_path: Path) -> None:
+    """A module that drew C = random.randint(…) at import (or a builder that drew one) was another claim in every run:
+    `--seed` could not replay its verdict, and the cache showed one run's verdict for another run's claim. Its code
+    runs with Python's and numpy's global generators seeded, and the caller's own state is given back."""
+    import random
+
+    import numpy as np
+
+    from verifier.engine import EngineSettings
+    from verifier.run import session
+
+    path = tmp_path / "drawn.py"
+    path.write_text(RANDOM_CLAIM, encoding="utf-8")
+    random.seed(7)
+    np.random.seed(7)
+    expected = random.random(), np.random.random()
+    random.seed(7)
+    np.random.seed(7)
+    latex = []
+    for _ in range(2):
+        (family,) = loader.load(path).families
+        latex.append(session.verify_source(session.InProcess(family, str(path)), EngineSettings(samples=20)).latex)
+    assert latex[0] == latex[1] and latex[0], latex
+    assert (random.random(), np.random.random()) == expected, "the caller's generators are as they were"

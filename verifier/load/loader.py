@@ -15,6 +15,7 @@ import hashlib
 import importlib.util
 import io
 import os
+import random
 import sys
 import traceback
 import types
@@ -172,6 +173,26 @@ def _beside(path: Path) -> Iterator[None]:
                 sys.modules.pop(name, None)
 
 
+@contextlib.contextmanager
+def seeded_randomness() -> Iterator[None]:
+    """Python's and numpy's global random generators seeded with 0 while a derivation's code runs (its module, a
+    claim's builders), and given back afterwards. A claim built from random.randint or np.random.rand at import was
+    another claim in every run: `--seed` could not replay it, and the cache showed one run's verdict for another
+    run's claim. The caller's own state (a notebook's, pytest's) is left as it was. numpy's is seeded only where
+    numpy.random is imported already (a run's holders import it first: `plan.SHRINKER`), so as to move no imports."""
+    numpy_random = sys.modules.get("numpy.random")
+    saved = random.getstate(), numpy_random.get_state() if numpy_random is not None else None
+    random.seed(0)
+    if numpy_random is not None:
+        numpy_random.seed(0)
+    try:
+        yield
+    finally:
+        random.setstate(saved[0])
+        if numpy_random is not None:
+            numpy_random.set_state(saved[1])
+
+
 def _inside(module: types.ModuleType | None, folder: str) -> bool:
     where = getattr(module, "__file__", None)
     return isinstance(where, str) and Path(where).resolve().is_relative_to(folder)
@@ -202,7 +223,8 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     stdin = sys.stdin
     try:
         sys.stdin = io.StringIO("")
-        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), _beside(path):
+        quiet = contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured)
+        with quiet[0], quiet[1], _beside(path), seeded_randomness():
             spec.loader.exec_module(module)
     except SyntaxError as err:
         raise LoadError(_syntax_line(err, path)) from None

@@ -37,6 +37,7 @@ from typing import Any, Protocol
 from verifier import engine
 from verifier.engine import EngineSettings
 from verifier.language.families import ClaimFamily
+from verifier.load import loader
 from verifier.outcome import ClaimResult, Status, StepResult
 from verifier.run import pool
 from verifier.run.executor import Executor
@@ -125,7 +126,8 @@ def verify_source(
     cpu = time.process_time()
     memory.take()  # what an earlier claim in this process ran into is not this one's
     family, path = source.family()
-    result = source.finish(family, engine.verify_family(family, settings, source=path, on_step=on_step))
+    with loader.seeded_randomness():  # a builder that draws random numbers builds the same claim in every run
+        result = source.finish(family, engine.verify_family(family, settings, source=path, on_step=on_step))
     limited = result.memory_limited or memory.take()  # a MemoryError caught and answered: never cached
     return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3), memory_limited=limited)
 
