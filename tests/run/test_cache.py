@@ -186,3 +186,36 @@ def test_a_module_on_the_import_path_is_in_the_key(monkeypatch: pytest.MonkeyPat
     assert run_cache.module_key(path) != before
     assert run_cache._on_path("sympy") == [] and run_cache._on_path("os.path") == []
     assert run_cache._on_path("courselib") == [helper]
+
+
+def test_an_empty_key_file_is_made_again_and_signs_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An empty cache-key (a first write that failed, a `touch`) was read as the key: entries were signed with the
+    empty key, which anyone can, and an entry forged so showed a false claim's cached PROVED. A key file shorter than
+    a key is made again, whole or not at all, private to the user."""
+    import hashlib
+    import hmac
+    import json
+    import stat
+
+    from verifier.outcome import ClaimResult, Expect, Status
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "verifier").mkdir(parents=True)
+    key_file = tmp_path / "home" / "verifier" / "cache-key"
+    key_file.write_bytes(b"")
+    run_cache._secret.cache_clear()
+    try:
+        store = run_cache.ResultCache(tmp_path / "cache")
+        assert len(key_file.read_bytes()) == 64 and store.read, "a key of 32 random bytes, in hex"
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+        payload = ClaimResult("c", "d", "identity", "2x = 3x", Expect.HOLDS, Status.PROVED, "proved").to_json()
+        stored = "2026-12-02T00:00:00+00:00"
+        canonical = json.dumps([payload, stored], sort_keys=True, ensure_ascii=True, default=str)
+        forged = hmac.new(b"", ("k" * 64 + canonical).encode(), hashlib.sha256).hexdigest()
+        entry = {"key": "k" * 64, "stored": stored, "hmac": forged, "payload": payload}
+        (tmp_path / "cache" / "results" / "kk").mkdir(parents=True)
+        (tmp_path / "cache" / "results" / "kk" / f"{'k' * 64}.json").write_text(json.dumps(entry))
+        assert store.get("k" * 64, "d", "c") is None, "an entry signed with the empty key is not read"
+    finally:
+        monkeypatch.undo()
+        run_cache._secret.cache_clear()

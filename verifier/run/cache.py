@@ -42,6 +42,7 @@ import secrets
 import site
 import sys
 import sysconfig
+import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -189,22 +190,37 @@ def _key_file() -> Path:
     return Path(base) / "verifier" / "cache-key"
 
 
+KEY_BYTES = 64  # a key's hex digits: a shorter file (an empty one, left by a first write that failed) is no key
+
+
 @cache
 def _secret() -> bytes | None:
-    """This user's key for signing entries, made on first use (None: it cannot be made; no caching)."""
+    """This user's key for signing entries, made on first use (None: it cannot be made; no caching). An empty key file
+    signed entries with the empty key, which anyone can: a forged entry showed a false claim's cached PROVED."""
     path = _key_file()
+    for _ in range(2):
+        with contextlib.suppress(OSError):
+            key = path.read_bytes()
+            if len(key) >= KEY_BYTES:
+                return key
+            path.unlink()  # cut short: made again below
+        with contextlib.suppress(OSError):
+            _make_key(path)
+    return None
+
+
+def _make_key(path: Path) -> None:
+    """A new key, private to this user, at path: there whole or not at all (a key already there is kept)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".cache-key.", dir=path.parent)  # mode 0600
     try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(secrets.token_hex(32).encode())
-        return path.read_bytes()
-    except OSError:
-        return None
+            f.write(secrets.token_hex(KEY_BYTES // 2).encode())
+            f.flush()
+            os.fsync(f.fileno())
+        os.link(tmp, path)  # fails if another process made one first: that one is read
+    finally:
+        os.unlink(tmp)
 
 
 def _signature(key: str, payload: Any) -> str:
