@@ -219,3 +219,13 @@ def test_an_empty_key_file_is_made_again_and_signs_nothing(monkeypatch: pytest.M
     finally:
         monkeypatch.undo()
         run_cache._secret.cache_clear()
+
+
+def test_the_interpreter_s_integer_digit_limit_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PYTHONINTMAXSTRDIGITS=640 made (x + 3³⁰⁰⁰)² = x² + 2·3³⁰⁰⁰·x + 3⁶⁰⁰⁰ an ERROR ("Exceeds the limit (640 digits)
+    for integer string conversion"), PROVED under the default limit: each limit has its own key."""
+    import sys
+
+    before = run_cache.versions()
+    monkeypatch.setattr(sys, "get_int_max_str_digits", lambda: 640)
+    assert run_cache.versions() != before

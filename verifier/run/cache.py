@@ -91,6 +91,8 @@ def versions() -> str:
         except metadata.PackageNotFoundError:
             found.append(f"{name} absent")
     found += [f"{name}={os.environ[name]!r}" for name in ENVIRONMENT if name in os.environ]
+    # PYTHONINTMAXSTRDIGITS=640 (or -X int_max_str_digits) made (x + 3³⁰⁰⁰)² = … an ERROR, PROVED under the default
+    found.append(f"int_max_str_digits {sys.get_int_max_str_digits()}")
     return f"python {platform.python_version()} {os.environ.get('PYTHONHASHSEED', '')}; " + "; ".join(found)
 
 
