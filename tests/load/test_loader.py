@@ -6,6 +6,7 @@ The same corpus goes through the whole CLI, hangs and crashes included, in tests
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,45 @@ def test_a_derivation_that_draws_random_numbers_states_the_same_claim_in_every_r
         latex.append(session.verify_source(session.InProcess(family, str(path)), EngineSettings(samples=20)).latex)
     assert latex[0] == latex[1] and latex[0], latex
     assert (random.random(), np.random.random()) == expected, "the caller's generators are as they were"
+
+
+STALE = """
+import sympy as sp
+from verifier import Identity, Real, claim
+from helper import k
+
+x = sp.Symbol("x")
+
+@claim()
+def scaled():
+    return Identity(3 * x, k * x, where={x: Real()})
+"""
+
+
+def test_a_same_size_edit_in_the_same_second_is_read_not_its_old_bytecode(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Python trusts a __pycache__ .pyc whose source has the same size and mtime (in whole seconds): 3x = 3x edited
+    to 2x = 3x within a second (a `git checkout`, a script, `touch -d`) still ran 3x = 3x, PROVED even with
+    --no-cache; the same for a helper module beside the file. A derivation and its helpers are read from source."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as for a user, whose Python writes .pyc files
+    path, helper = tmp_path / "stale.py", tmp_path / "helper.py"
+    path.write_text(STALE, encoding="utf-8")
+    helper.write_text("k = 3\n", encoding="utf-8")
+
+    def rewrite(file: Path, old: str, new: str) -> None:
+        stat = file.stat()
+        file.write_text(file.read_text().replace(old, new), encoding="utf-8")
+        os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size, the same mtime
+
+    def stated() -> str:
+        (family,) = loader.load(path).families
+        body = family.build(None).body
+        return f"{body.lhs} = {body.rhs}"
+
+    assert stated() == "3*x = 3*x"
+    rewrite(path, "Identity(3 * x", "Identity(2 * x")
+    assert stated() == "2*x = 3*x"
+    rewrite(helper, "k = 3", "k = 2")
+    assert stated() == "2*x = 2*x"
+    assert not (tmp_path / "__pycache__").exists(), "no .pyc written for a derivation or its helpers"

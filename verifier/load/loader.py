@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import hashlib
+import importlib.machinery
 import importlib.util
 import io
 import os
@@ -22,7 +23,7 @@ import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from verifier.frontends import latex
 from verifier.language.families import ClaimFamily, collected, reset_collected
@@ -154,6 +155,38 @@ def _package(name: str) -> types.ModuleType:
     return types.ModuleType(name)
 
 
+class _FreshLoader(importlib.machinery.SourceFileLoader):
+    """A derivation, or a module beside it, read from its source and never from a __pycache__ .pyc. Python trusts a
+    .pyc whose source has the same size and the same mtime in whole seconds: a same-size edit within a second (a
+    `git checkout`, a script, `touch -d`) ran the old code, and 2x = 3x, edited from 3x = 3x, was PROVED even with
+    --no-cache. Without the source's stats importlib compiles the source, and writes no .pyc either."""
+
+    def path_stats(self, path: str) -> dict[str, Any]:
+        raise OSError("a derivation's bytecode is never cached")
+
+
+def _fresh_finder(folder: str) -> Callable[[str], importlib.machinery.FileFinder]:
+    """A path hook: a finder with _FreshLoader for the folder's .py files and its packages' (an ImportError, for any
+    other path, lets the next hook answer)."""
+    loaders = [
+        (_FreshLoader, importlib.machinery.SOURCE_SUFFIXES),
+        (importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES),
+        (importlib.machinery.SourcelessFileLoader, importlib.machinery.BYTECODE_SUFFIXES),
+    ]
+
+    def hook(entry: str) -> importlib.machinery.FileFinder:
+        if not entry or not Path(entry).resolve().is_relative_to(folder):
+            raise ImportError(entry)
+        return importlib.machinery.FileFinder(entry, *loaders)
+
+    return hook
+
+
+def _forget_finders(folder: str) -> None:
+    for entry in [e for e in sys.path_importer_cache if e and Path(e).resolve().is_relative_to(folder)]:
+        sys.path_importer_cache.pop(entry, None)
+
+
 @contextlib.contextmanager
 def _beside(path: Path) -> Iterator[None]:
     """The file's own folder first on the import path while it runs, as Python does for a script: a derivation
@@ -162,12 +195,18 @@ def _beside(path: Path) -> Iterator[None]:
     afterwards, so that a file in another folder, loaded by the same process, gets its own helper.py."""
     folder = str(path.resolve().parent)
     before = set(sys.modules)
+    hook = _fresh_finder(folder)  # its modules read from their source, as the file itself (_FreshLoader)
+    sys.path_hooks.insert(0, hook)
+    _forget_finders(folder)
     sys.path.insert(0, folder)
     try:
         yield
     finally:
         with contextlib.suppress(ValueError):
             sys.path.remove(folder)
+        with contextlib.suppress(ValueError):
+            sys.path_hooks.remove(hook)
+        _forget_finders(folder)
         for name in set(sys.modules) - before:  # the file's own module is registered before: it stays
             if _inside(sys.modules.get(name), folder):
                 sys.modules.pop(name, None)
@@ -210,7 +249,7 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     if latex.is_latex(path):
         return _load_latex(path, only)
     name = module_name(path)
-    spec = importlib.util.spec_from_file_location(name, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=_FreshLoader(name, str(path)))
     if spec is None or spec.loader is None:
         raise LoadError(f"{path}: not an importable Python file")
     module = importlib.util.module_from_spec(spec)
