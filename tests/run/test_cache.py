@@ -229,3 +229,47 @@ def test_the_interpreter_s_integer_digit_limit_is_in_the_key(monkeypatch: pytest
     before = run_cache.versions()
     monkeypatch.setattr(sys, "get_int_max_str_digits", lambda: 640)
     assert run_cache.versions() != before
+
+
+EDITOR = """
+import pathlib
+import sympy as sp
+from verifier import Identity, Real, claim
+
+# the user's edit, made while the run is going: after the run planned scaled.py, before its module is loaded
+target = pathlib.Path(__file__).with_name("scaled.py")
+target.write_text(target.read_text().replace("2 * x, 3 * x", "3 * x, 3 * x"))
+x = sp.Symbol("x")
+
+@claim()
+def fine():
+    return Identity(x, x, where={x: Real()})
+"""
+
+SCALED = """
+import sympy as sp
+from verifier import Identity, Real, claim
+
+x = sp.Symbol("x")
+
+@claim()
+def scaled():
+    return Identity(2 * x, 3 * x, where={x: Real()})
+"""
+
+
+@pytest.mark.slow
+def test_a_file_edited_during_the_run_is_not_cached_under_its_old_text(tmp_path: Path) -> None:
+    """verify-all planned scaled.py (2x = 3x, false) and computed its key; the file was edited (3x = 3x) before its
+    module was loaded, and that PROVED was filed under the false text's key: after `git checkout scaled.py`, `check`
+    showed 2x = 3x as a cached PROVED. A result (and a listing) is kept only if the file's key has not changed."""
+    (tmp_path / "d").mkdir()
+    write_module(tmp_path / "d", "a_editor", EDITOR)
+    scaled = write_module(tmp_path / "d", "scaled", SCALED)
+    cache = tmp_path / "cache"
+    run_cli("verify-all", "d", "-j", "1", "--cache-dir", str(cache), *_SAMPLES, cwd=tmp_path)
+    assert "3 * x, 3 * x" in scaled.read_text(), "edited during the run"
+    write_module(tmp_path / "d", "scaled", SCALED)  # checked out again
+    out = tmp_path / "again.json"
+    run_cli("check", "d/scaled.py", "--cache-dir", str(cache), *_SAMPLES, "--json", str(out), cwd=tmp_path)
+    assert claims_by_name(out)["scaled"]["status"] == "REFUTED"

@@ -207,7 +207,7 @@ def load_all(
         claims: list[ClaimSpec] = value[0]  # type: ignore[index]
         failed: list[ClaimResult] = value[1]  # type: ignore[index]
         key = keys[task.key]
-        if store is not None and key and not failed:
+        if store is not None and key and not failed and cache.module_key(Path(task.key)) == key:  # not edited since
             store.put_listing(key, _listing(claims))
         found(task.key, claims, failed)
 
