@@ -124,6 +124,7 @@ class Diagnosis:
     holds_if: str = ""  # a missing assumption under which the line is PROVED ("holds if y ∈ Δ (declare y: simplex)")
     repair_marked: str = ""  # the repair's LaTeX with the edited part in \\underline{…}
     relation: str = "="  # the repaired line's relation, in LaTeX (\\le for a relaxed <)
+    repair_at: str = ""  # "at n = 2" when the repair was verified at the refuted size only, not at every size
 
     def __post_init__(self) -> None:
         make_visible(self)
@@ -136,6 +137,11 @@ class Diagnosis:
     def why(self) -> str:
         """The sentence without its "did you mean …" part (a renderer that typesets the repair shows it apart)."""
         return "; ".join(p for p in self.said.split("; ") if not p.startswith("did you mean"))
+
+    @property
+    def repair_verdict(self) -> str:
+        """The repair's verdict as a page shows it: "PROVED", or "PROVED (at n = 2)" if verified at that size only."""
+        return f"{self.repair_status} ({self.repair_at})" if self.repair_at else self.repair_status
 
     def hint(self, step: int | None) -> Diagnosis:
         """The kind of slip and where, without the repair, the difference or the assumption (a TA's hints only)."""

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from verifier.engine import built
-from verifier.language import lowering
-from verifier.language.claims import Statement
+from verifier.language import families, lowering
+from verifier.language.claims import Inequality, Statement
 from verifier.language.domains import SPD, Domain, Invertible, Orthogonal
 from verifier.language.families import ClaimFamily
 from verifier.outcome import ClaimResult, Expect, Status
@@ -69,3 +69,15 @@ class Verifier:
         kept = (SPD, Invertible, Orthogonal)
         invertible = [g.target for g in written.given() if isinstance(domains.get(g.label, g.domain), kept)]
         return any(lowering.written_divisors(side, invertible) for side in sides_as_written(written))
+
+
+def with_relation(family: ClaimFamily, op: str) -> ClaimFamily:
+    """The refuted inequality with its relation op at every size (a relation repair, verified at each)."""
+
+    def builder(*n: Any) -> Any:
+        body = families.call(family.builder, *n)
+        if not isinstance(body, Inequality):
+            raise TypeError("a relation repair edits an inequality")
+        return dataclasses.replace(body, op=op)
+
+    return dataclasses.replace(family, builder=builder)

@@ -30,7 +30,7 @@ from typing import Any
 
 import sympy as sp
 
-from verifier.engine import assume, line_edits, slips
+from verifier.engine import assume, derived, line_edits, slips
 from verifier.engine.derived import Verifier as _Verifier
 from verifier.engine.derived import VerifyOne
 from verifier.language import random_functions
@@ -77,8 +77,7 @@ def diagnose(
         found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
     found = found or (None if undefined else _repair(body, where if line is None else [], point, n, verifier))
     if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
-        c = found[0]
-        found = dataclasses.replace(c, rhs=line[0], marked_latex=line[0], marked_text=line[0], written=True), found[1]
+        found = _relation_line(found, line[0], verifier)
     difference = _difference(body, verifier)
     if found is None and ratio is not None and not isinstance(body.rhs, sp.MatrixBase):  # lhs = c·rhs, verified
         scaled = sp.sympify(body.rhs) * ratio
@@ -206,6 +205,20 @@ def _line_repair(
         if status in ACCEPTED:
             return slips.Candidate(e.written, _op(body), e.kind, e.edit, e.marked_latex, e.marked_text, True), status
     return None
+
+
+def _relation_line(
+    found: tuple[slips.Candidate, Status], written: str, verifier: _Verifier
+) -> tuple[slips.Candidate, Status]:
+    """A relation repair shown as the author's line once the engine verified it at every size of the chain (< for
+    ≤ can hold at n = 2 alone); otherwise as verified, at the refuted size, and said so."""
+    c, status = found
+    if len({v for v in verifier.family.n_values if v is not None}) > 1:
+        every = verifier.status(None, verifier.family.n_values, derived.with_relation(verifier.family, c.op))
+        if every not in ACCEPTED or every is None:
+            return found
+        status = every
+    return dataclasses.replace(c, rhs=written, marked_latex=written, marked_text=written, written=True), status
 
 
 def _scaled_line(
@@ -366,6 +379,7 @@ def _assembled(
         edit=found[0].edit if found else "", holds_if=holds_if,
         repair_marked=(found[0].marked_latex or _latex(found[0])) if found else "",
         relation=RELATION_LATEX.get(found[0].op, "=") if found else "=",
+        repair_at=at.strip()[1:-1] if found and not found[0].written else "",
     )  # fmt: skip
 
 

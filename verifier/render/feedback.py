@@ -85,7 +85,7 @@ def _taught(g: ClaimGrade) -> list[str]:
         lines += [f"**Why ({_cell(d.kind)}):** {_cell(d.said)}", ""]
     if d is not None and d.repair:
         repaired = _block(f"{d.relation} {d.repair}", "latex")
-        lines += [f"The nearest correct line ({_cell(d.repair_status)}):", "", *repaired, ""]
+        lines += [f"The nearest correct line ({_cell(d.repair_verdict)}):", "", *repaired, ""]
     if g.steps_total:
         lines += [f"**Credit:** {g.steps_met} of {g.steps_total} steps hold.", ""]
     return lines

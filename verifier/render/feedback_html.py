@@ -125,7 +125,8 @@ def _taught(g: ClaimGrade) -> list[tuple[str, str]]:
         rows.append((f"why ({_esc(d.kind)})", _esc(d.why or d.edit)))
     if d is not None and d.repair:
         line = typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")
-        rows.append(("did you mean", f"{line} ({_esc(d.edit)}) {badge(d.repair_status)}"))
+        at = f" ({_esc(d.repair_at)})" if d.repair_at else ""
+        rows.append(("did you mean", f"{line} ({_esc(d.edit)}) {badge(d.repair_status)}{at}"))
     if g.steps_total:
         rows.append(("credit", f"{g.steps_met} of {g.steps_total} steps hold"))
     return rows

@@ -214,7 +214,7 @@ def diagnosis_html(d: Diagnosis) -> str:
     if not d.repair:
         return why
     line = typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")
-    return f'{why}<br>did you mean <span class="repair">{line}</span> ({_esc(d.edit)})? <b>{_esc(d.repair_status)}</b>'
+    return f'{why}<br>did you mean <span class="repair">{line}</span> ({_esc(d.edit)})? <b>{_esc(d.repair_verdict)}</b>'
 
 
 def _steps(r: ClaimResult) -> str:

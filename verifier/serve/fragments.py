@@ -100,7 +100,7 @@ def diagnosis(d: Diagnosis) -> str:
     each verified by the engine."""
     repair = (
         f'<br>Did you mean <span class="math repair">{typeset.formula(f"{d.relation} {d.repair_marked or d.repair}")}'
-        f"</span> ({esc(d.edit)})? {badge(d.repair_status)}"
+        f"</span> ({esc(d.edit)})? {badge(d.repair_verdict)}"
         if d.repair
         else ""
     )
