@@ -96,6 +96,20 @@ def test_the_first_wrong_step_is_named_with_its_counterexample_even_when_the_end
     assert r.reason.startswith("step 1 of 3 is wrong") and "cancel" in r.reason
 
 
+@claim()
+def slip_taken_in_by_a_bound() -> Chain:
+    return Chain(x**2, steps=(Step("=", x**2 + 1), Step("<=", x**2 + 2)), where={x: Real()})
+
+
+def test_an_end_that_holds_with_no_later_slip_names_no_later_slip() -> None:
+    """x² = x² + 1 ≤ x² + 2: step 1 is wrong, step 2 right, the end x² ≤ x² + 2 holds. It was told "so later slips
+    cancel this one", naming a slip that is not there: the ≤ takes it in."""
+    r = verify_family(slip_taken_in_by_a_bound, SETTINGS)
+    assert r.status is Status.REFUTED and r.first_wrong_step == 1 and r.steps[1].status is Status.PROVED
+    assert r.end_result == "PROVED" and "later slips" not in r.reason, r.reason
+    assert r.reason.endswith("it holds on its own, though these steps do not lead to it"), r.reason
+
+
 def test_steps_that_turn_around_conclude_nothing_about_the_ends() -> None:
     r = verify_family(up_and_down, SETTINGS)
     assert r.status is Status.PROVED and r.end_result == ""

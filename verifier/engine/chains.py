@@ -203,11 +203,7 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     )
     wrong = next((s for s in result.steps if s.status is Status.REFUTED), None)
     if wrong is not None:
-        cancel = (
-            " — it holds on its own, so later slips cancel this one"
-            if end is not None and end.status in (Status.PROVED, Status.CHECKED)
-            else ""
-        )
+        cancel = _cancel(result, wrong.index, end)
         line = f"{_SYMBOLS[wrong.relation]} {wrong.text}"
         return f"step {wrong.index} of {k} is wrong ({line}): {wrong.evidence}; {end_text}{cancel}"
     counts = {s: sum(1 for step in result.steps if step.status is s) for s in Status}
@@ -215,6 +211,16 @@ def _summary(result: ClaimResult, chain: Chain, end: ClaimResult | None) -> str:
     weakest = next((s for s in result.steps if s.status is result.status and s.status is not Status.PROVED), None)
     detail = f"; step {weakest.index}: {weakest.evidence}" if weakest is not None else ""
     return f"{plural(k, 'step')}: {tally}; {end_text}{detail}"
+
+
+def _cancel(result: ClaimResult, wrong: int, end: ClaimResult | None) -> str:
+    """What an end result that holds though step `wrong` does not says: a later refuted step cancels the slip; with
+    none (x² = x² + 1 ≤ x² + 2: the ≤ takes the slip in), the steps just do not lead to it."""
+    if end is None or end.status not in (Status.PROVED, Status.CHECKED):
+        return ""
+    if any(s.status is Status.REFUTED for s in result.steps if s.index > wrong):
+        return " — it holds on its own, so later slips cancel this one"
+    return " — it holds on its own, though these steps do not lead to it"
 
 
 def _why(end: ClaimResult) -> str:
