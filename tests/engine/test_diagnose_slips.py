@@ -117,3 +117,22 @@ def test_a_function_with_no_values_is_not_evaluated_at_the_counterexample() -> N
     doubled = implemented_function("doubled", lambda v: 2 * v)
     (value,) = diagnose._value(doubled(z) + 1, {z: sp.Integer(3)}) or [None]
     assert value is not None and abs(value - 7) < 1e-25
+
+
+@pytest.mark.parametrize(
+    ("after", "repair", "marked", "edit"),
+    [
+        (r"\mathbf{A}^\top x", r"\mathbf{A} x", r"\underline{\mathbf{A}} x", r"\mathbf{A} for \mathbf{A}ᵀ"),
+        (r"(A B)^\top x", "(A B) x", r"\underline{(A B)} x", "(A B) for (A B)ᵀ"),
+    ],
+)
+def test_a_transpose_taken_away_names_and_marks_the_whole_operand(
+    after: str, repair: str, marked: str, edit: str
+) -> None:
+    """\\mathbf{A}ᵀ x for \\mathbf{A} x was told "did you mean = \\mathbf{A«}» x (} for }ᵀ)", the brace underlined
+    (an empty \\underline{} on the page); (A B)ᵀ x: ") for )ᵀ". The operand is the group the ᵀ is on."""
+    block = "A, B: matrix k×k\nx: vector of size k\nk: 2..3"
+    before = after.replace(r"^\top", "").replace(r"\mathbf{A}", "A")
+    d = _verified(block, before, "=", after).steps[0].diagnosis
+    assert d is not None and d.kind == "transpose", d
+    assert (d.repair, d.repair_marked, d.edit) == (repair, marked, edit)

@@ -55,10 +55,11 @@ def transposes(line: str) -> Iterator[LineEdit]:
     """Remove one transpose; add one to a capital letter without one."""
     for m in _TRANSPOSED.finditer(line):
         before = line[: m.start()].rstrip()
-        name = before[-1:] if before else ""
+        start = operand_start(before)
+        name = before[start:]
         yield LineEdit(
             line[: m.start()] + line[m.end() :], "transpose", f"{name} for {name}ᵀ",
-            before[:-1] + f"\\underline{{{name}}}" + line[m.end() :], before[:-1] + f"«{name}»" + line[m.end() :],
+            before[:start] + f"\\underline{{{name}}}" + line[m.end() :], before[:start] + f"«{name}»" + line[m.end() :],
         )  # fmt: skip
     inside = [m.span() for m in _TRANSPOSED.finditer(line)]
     for m in _CAPITAL.finditer(line):
@@ -67,6 +68,33 @@ def transposes(line: str) -> Iterator[LineEdit]:
             continue
         name = m.group(1)
         yield _edit(line, m.start(), m.end(), f"{name}^T", "transpose", f"{name}ᵀ for {name}", f"{name}^T")
+
+
+def operand_start(before: str) -> int:
+    """Where the operand of a script at the end of `before` starts: (A B), \\mathbf{A}, x_i, A_{ij}, \\Sigma, A."""
+    start = _atom_start(before, len(before))
+    if start > 0 and before[start - 1] == "_":  # a subscript: its base with it
+        start = _atom_start(before, start - 1)
+    return start
+
+
+def _atom_start(s: str, end: int) -> int:
+    """The start of the atom ending at s[end - 1]: a bracketed group (with \\left, or a command before braces),
+    a command (\\Sigma), or one character."""
+    if end == 0:
+        return 0
+    close = s[end - 1]
+    if close in ")]}":
+        opening, depth = {")": "(", "]": "[", "}": "{"}[close], 0
+        for j in range(end - 1, -1, -1):
+            depth += (s[j] == close) - (s[j] == opening)
+            if depth == 0:
+                lead = re.search(r"\\[A-Za-z]+\s*$", s[:j])  # \mathbf{…}, \hat{…}, \left(…\right)
+                keep = lead is not None and (close == "}" or lead.group().strip() == "\\left")
+                return lead.start() if lead is not None and keep else j
+        return end - 1
+    command = re.search(r"\\[A-Za-z]+$", s[:end])
+    return command.start() if command and close.isalpha() else end - 1
 
 
 def index_swaps(line: str) -> Iterator[LineEdit]:
