@@ -157,3 +157,19 @@ def test_a_bound_gets_no_term_of_its_own_left_side_as_a_repair() -> None:
         assert r.steps[0].diagnosis.kind == "assumption", r.steps[0].diagnosis
     r = _latex("(x + y)^2 = x^2 + y^2")
     assert r.steps[0].diagnosis is not None and r.steps[0].diagnosis.repair_status == "PROVED", r.steps[0].diagnosis
+
+
+def _chain(block: str, line: str) -> ClaimResult:
+    families, errors = latex.parse_chains(f"```verifier\n{block}\n```\n\n$$ {line} $$\n", "hw.md", "hw")
+    assert errors == []
+    return verify_family(families[0], SETTINGS)
+
+
+def test_a_line_transposed_whole_is_no_swap_of_indices_it_does_not_have() -> None:
+    """(A B)ᵀ = A B was told "swap the two free indices (i and j)" (kind index: a TA's hint "look for two indices
+    swapped"), though the line has no index at all; it is the line transposed. A line of i and j keeps the swap."""
+    d = _chain("A, B: matrix k×k\nk: 2..2", "(A B)^\\top = A B").steps[0].diagnosis
+    assert d is not None and d.repair_status == "PROVED", d
+    assert (d.kind, d.edit) == ("transpose", "transpose the whole line"), d
+    d = _chain("x, y: vector of size k; k: 2..3\ni, j: index", "x_i y_j = x_j y_i").steps[0].diagnosis
+    assert d is not None and (d.kind, d.edit) == ("index", "swap the two free indices (i and j)"), d

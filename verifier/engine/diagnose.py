@@ -76,6 +76,8 @@ def diagnose(
     if found is None and ratio is not None and line is not None and line[0]:
         found = _scaled_line(line, ratio, verifier)  # the student's line scaled, before any sympy-level edit
     found = found or (None if undefined else _repair(body, where if line is None else [], point, n, verifier))
+    if found is not None and found[0].kind == "index" and len(line_edits.index_letters(line[0] if line else "")) < 2:
+        found = dataclasses.replace(found[0], kind="transpose", edit="transpose the whole line"), found[1]  # no i, j
     if found is not None and line is not None and line[0] and found[0].rhs == body.rhs:  # the relation alone changed
         found = _relation_line(found, line[0], verifier)
     difference = _difference(body, verifier)

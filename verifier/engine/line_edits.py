@@ -97,9 +97,14 @@ def _atom_start(s: str, end: int) -> int:
     return command.start() if command and close.isalpha() else end - 1
 
 
+def index_letters(line: str) -> list[str]:
+    """The letters of the line's subscripts (i, j in J_{ij} or \\hat{y}_i \\hat{y}_j), sorted."""
+    return sorted({x for m in _SUBSCRIPT.finditer(line) for x in m.groups() if x})
+
+
 def index_swaps(line: str) -> Iterator[LineEdit]:
     """Reverse one two-letter subscript; change one single-letter subscript to the line's other index."""
-    letters = sorted({x for m in _SUBSCRIPT.finditer(line) for x in m.groups() if x})
+    letters = index_letters(line)
     for m in _SUBSCRIPT.finditer(line):
         if line[: m.start()].rstrip().endswith(("\\sum", "\\prod")):
             continue  # a bound variable, not an index
