@@ -173,3 +173,13 @@ def test_a_line_transposed_whole_is_no_swap_of_indices_it_does_not_have() -> Non
     assert (d.kind, d.edit) == ("transpose", "transpose the whole line"), d
     d = _chain("x, y: vector of size k; k: 2..3\ni, j: index", "x_i y_j = x_j y_i").steps[0].diagnosis
     assert d is not None and (d.kind, d.edit) == ("index", "swap the two free indices (i and j)"), d
+
+
+def test_a_marked_repair_reads_as_the_repair_verified() -> None:
+    """x − a² − b² = x − (a + b)²: the repair x − a² − b² was marked "-«a^2 + b^2» + x", on the page
+    −a² + b² + x, a false line; the sum put in after a minus sign keeps its brackets."""
+    d = _chain("x, a, b: real", "x - a^2 - b^2 = x - (a + b)^2").steps[0].diagnosis
+    assert d is not None and d.kind == "exponent" and d.repair == "- a^{2} - b^{2} + x", d
+    assert d.repair_marked == "- \\underline{\\left(a^{2} + b^{2}\\right)} + x" and "-«(a^2 + b^2)» + x" in d.said
+    shown = d.repair_marked.replace("\\underline", "")
+    assert _chain("x, a, b: real", f"x - a^2 - b^2 = {shown}").status is Status.PROVED

@@ -54,13 +54,20 @@ def _marked(rest: sp.Expr, piece: sp.Expr) -> tuple[str, str]:
     latex, shown = sp.latex(rest + MARK), text(rest + MARK)
     mark_latex, mark_text = sp.latex(MARK), text(MARK)
     negative = piece.could_extract_minus_sign()
-    inner_latex = sp.latex(-piece if negative else piece)
-    inner_text = text(-piece if negative else piece)
+    inner_latex, inner_text = _grouped(-piece if negative else piece, not negative)
     if negative:
         latex = _fold(latex, mark_latex, f"\\underline{{{inner_latex}}}")
         shown = _fold(shown, mark_text, f"«{inner_text}»")
         return latex, shown
     return latex.replace(mark_latex, f"\\underline{{{inner_latex}}}"), shown.replace(mark_text, f"«{inner_text}»")
+
+
+def _grouped(e: sp.Expr, bare: bool) -> tuple[str, str]:
+    """e printed (LaTeX, text) to stand in a line: a sum in brackets unless it is a term added as it is (after a
+    minus sign, "x - a^2 + b^2" would read as another line than x − (a² + b²), the one verified)."""
+    if bare or not e.is_Add:
+        return sp.latex(e), text(e)
+    return f"\\left({sp.latex(e)}\\right)", f"({text(e)})"
 
 
 def _fold(printed: str, mark: str, marked: str) -> str:
@@ -138,8 +145,9 @@ def _powered(t: sp.Expr, e: sp.Integer) -> sp.Expr:
 def _replaced(rhs: sp.Expr, op: str, old: sp.Expr, new: sp.Expr, edit: str) -> Candidate:
     """The line with one subexpression replaced, the new one marked."""
     placed = rhs.xreplace({old: MARK})
-    latex = sp.latex(placed).replace(sp.latex(MARK), f"\\underline{{{sp.latex(new)}}}")
-    shown = text(placed).replace(text(MARK), f"«{text(new)}»")
+    inner_latex, inner_text = _grouped(new, placed == MARK or MARK in sp.Add.make_args(placed))
+    latex = sp.latex(placed).replace(sp.latex(MARK), f"\\underline{{{inner_latex}}}")
+    shown = text(placed).replace(text(MARK), f"«{inner_text}»")
     return Candidate(rhs.xreplace({old: new}), op, "exponent", edit, latex, shown)
 
 
