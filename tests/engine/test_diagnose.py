@@ -183,3 +183,16 @@ def test_a_marked_repair_reads_as_the_repair_verified() -> None:
     assert d.repair_marked == "- \\underline{\\left(a^{2} + b^{2}\\right)} + x" and "-«(a^2 + b^2)» + x" in d.said
     shown = d.repair_marked.replace("\\underline", "")
     assert _chain("x, a, b: real", f"x - a^2 - b^2 = {shown}").status is Status.PROVED
+
+
+@claim()
+def a_missing_cross_term() -> Identity:
+    return Identity((x + y) ** 2, x**2 + y**2, where=REALS)
+
+
+def test_an_added_term_is_said_to_come_from_the_left_side_a_claim_of_one_line_has() -> None:
+    """(x + y)² = x² + y², a claim of its own (no chain), was told "add the term 2·x·y (the line before has it)":
+    there is no line before; the term is the left side's, expanded."""
+    d = verify_family(a_missing_cross_term, SETTINGS).diagnosis
+    assert d is not None and d.edit == "add the term 2·x·y (the expanded left side has it)", d
+    assert "line before" not in d.said

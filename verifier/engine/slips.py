@@ -6,7 +6,7 @@ verifies it with the engine; nothing here decides anything. The edits, in the or
 - sign: flip the sign of one term;
 - factor: scale one term by 2, ½, n, 1/n or n − 1 (n: a symbol named n, m or N, else the size the
   claim was refuted at);
-- term: drop one term, or add one that the line before had;
+- term: drop one term, or add one that the left side (the line before) has, expanded;
 - exponent: (1 − h)² for 1 − h² and back, q⁻¹ for q⁻², a square for a cube…;
 - transpose: a square matrix symbol A read as Aᵀ (its entries swapped), or the whole line transposed;
 - index: a line of two free indices with i and j swapped (the line's matrix of entries transposed);
@@ -111,7 +111,7 @@ def term_edits(lhs: sp.Expr, rhs: sp.Expr, op: str, n: int | None) -> Iterator[C
     looked = sp.count_ops(lhs) < 60 and not rhs.is_number  # a bound (≥ 0) dropped no term of the line before
     for t in sp.Add.make_args(sp.expand(lhs)) if looked else ():
         if t not in have and not t.is_number:
-            yield _term_edit(rhs, op, terms, t, "term", f"add the term {text(t)} (the line before has it)")
+            yield _term_edit(rhs, op, terms, t, "term", f"add the term {text(t)} (the expanded left side has it)")
 
 
 def _powers(rhs: sp.Expr) -> list[sp.Pow]:
