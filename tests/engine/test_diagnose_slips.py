@@ -136,3 +136,16 @@ def test_a_transpose_taken_away_names_and_marks_the_whole_operand(
     d = _verified(block, before, "=", after).steps[0].diagnosis
     assert d is not None and d.kind == "transpose", d
     assert (d.repair, d.repair_marked, d.edit) == (repair, marked, edit)
+
+
+def test_a_power_gathered_over_the_whole_line_is_named_by_its_own_exponent() -> None:
+    """1 + h³ for (1 + h)³ was offered as "square the whole: (h + 1)^3 for h^3 + 1": a cube, not a square."""
+    import sympy as sp
+
+    from verifier.engine import slips
+
+    h = sp.Symbol("h")
+    edits = {c.edit for c in slips.exponent_edits(1 + h**3, "=")}
+    assert "raise the whole to the power 3: (h + 1)^3 for h^3 + 1" in edits, edits
+    assert not any(e.startswith("square") for e in edits)
+    assert "square the whole: (h + 1)^2 for h^2 + 1" in {c.edit for c in slips.exponent_edits(1 + h**2, "=")}

@@ -134,7 +134,8 @@ def exponent_edits(rhs: sp.Expr, op: str) -> Iterator[Candidate]:
             others = sp.Add(*(u for u in sp.Add.make_args(rhs) if u != t))
             if others != 0 and not others.is_Add:
                 gathered = (others + c * rest.base) ** rest.exp
-                yield _replaced(rhs, op, rhs, gathered, f"square the whole: {text(gathered)} for {text(rhs)}")
+                verb = "square the whole" if rest.exp == 2 else f"raise the whole to the power {rest.exp}"
+                yield _replaced(rhs, op, rhs, gathered, f"{verb}: {text(gathered)} for {text(rhs)}")
 
 
 def _powered(t: sp.Expr, e: sp.Integer) -> sp.Expr:
