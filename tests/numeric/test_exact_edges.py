@@ -144,3 +144,22 @@ def test_an_implication_defined_wherever_its_premise_holds_is_not_refuted() -> N
 def test_a_conclusion_undefined_on_both_sides_is_no_finding_of_this_rule() -> None:
     _, reason = _verdict(log_of_square_both_sides_undefined)
     assert "the conclusion is undefined at" not in reason
+
+
+@claim()
+def pole_at_an_open_end_above_a_huge_bound() -> Inequality:
+    """1/(1 − 2x) ≤ 10²⁰ on (0, ½): false above ½ − 5·10⁻²¹, where 64 bits cancel 1 − 2x to 0."""
+    return Inequality(1 / (1 - 2 * x), "<=", 10**20, where={x: Interval(0, sp.Rational(1, 2), open_hi=True)})
+
+
+def test_a_point_next_to_a_pole_gets_more_bits_before_it_is_called_undefined() -> None:
+    """The point ½ − 2⁻¹²⁹ was enclosed at 64 bits, where 1 − 2x is a ball about 0 and the gap not finite: it was
+    taken as undefined at once, no more bits were tried, and the false claim was CHECKED."""
+    from fractions import Fraction
+
+    from verifier.numeric import enclose
+
+    fn = enclose.compile_balls(10**20 - 1 / (1 - 2 * x), [x])
+    assert enclose.sign_at(fn, [Fraction(1, 2) - Fraction(1, 2**129)])[0] == -1
+    status, reason = _verdict(pole_at_an_open_end_above_a_huge_bound)
+    assert status is Status.REFUTED and "approaching the end 1/2 of the domain" in reason, reason

@@ -216,8 +216,8 @@ def sign_at(
                 span = fn([intervals.point(exact(v)) for v in point])
             except (ZeroDivisionError, ValueError, OverflowError):
                 return None, NAN, bits
-        if not finite(span):
-            return None, span, bits
+        if not finite(span):  # undefined, or cancellation at too few bits (1 − 2x at x = ½ − 2⁻¹²⁹ in 64): more bits
+            continue
         if span[0] > 0:
             return 1, span, bits
         if span[1] < 0:
