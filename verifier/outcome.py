@@ -29,8 +29,7 @@ class Counterexample:
     previous line), with relation "=". An inequality or a PSD claim asserts a bound alone:
     ``claimed`` is "" and ``relation`` says what must hold of ``observed`` ("lhs − rhs ≥ 0",
     "smallest eigenvalue ≥ 0"). ``entries`` are the 1-based (row,) or (row, column) positions
-    of a vector or matrix claim that differ there; empty for a scalar claim.
-    """
+    of a vector or matrix claim that differ there; empty for a scalar claim."""
 
     n: int | None
     values: dict[str, Any]
