@@ -36,7 +36,8 @@ SECANT = xk - F_NOW * (xk - xk1) / (F_NOW - F_BEFORE)
 
 @claim()
 def newton_order_two() -> Convergence:
-    """Newton's step for e + e² converges to 0 with order 2 and constant 1: e_{k+1} = e_k²/(1 + 2e_k)."""
+    """Newton's step for e + e² converges to 0 with order 2 and constant 1.
+    e − (e + e²)/(1 + 2e) = e²/(1 + 2e), so e_{k+1}/e_k² = 1/(1 + 2e_k) → 1 (Süli & Mayers, Thm 1.8)."""
     return Convergence(NEWTON, x, root=0, order=2, constant=1)
 
 
@@ -60,13 +61,15 @@ def cubic_order_written_295() -> Convergence:
 
 @claim()
 def three_halves_order() -> Convergence:
-    """x ↦ x^(3/2) on x ≥ 0 converges to 0 with order 3/2 and constant 1 (e_{k+1} = e_k^(3/2) exactly)."""
+    """x ↦ x^(3/2) on x ≥ 0 converges to 0 with order 3/2 and constant 1.
+    e_{k+1} = e_k^(3/2) exactly, and the step maps [0, 1) into itself."""
     return Convergence(x ** sp.Rational(3, 2), x, root=0, order=sp.Rational(3, 2), constant=1, where={x: Nonnegative()})
 
 
 @claim()
 def secant_order_phi() -> Convergence:
-    """The secant step for e + e² converges to 0 with order φ and constant 1 (Traub 1964: |f″/(2f′)|^(1/φ) = 1)."""
+    """The secant step for e + e² converges to 0 with order φ and constant 1.
+    e_{k+1} = e_k e_{k−1}/(1 + e_k + e_{k−1}); Traub 1964: order φ, constant |f″/(2f′)|^(1/φ) = 1."""
     return Convergence(SECANT, (xk, xk1), root=0, order=PHI, constant=1)
 
 
@@ -85,7 +88,8 @@ def secant_order_written_16() -> Convergence:
 
 @claim()
 def descent_rate() -> Convergence:
-    """Gradient descent on (u² + v²)/2 with step 1/10: (u, v) ↦ (9u/10, 9v/10), rate 9/10."""
+    """Gradient descent on (u² + v²)/2 with step 1/10: (u, v) ↦ (9u/10, 9v/10), rate 9/10.
+    The step is 9I/10 exactly: ‖e_{k+1}‖ = 9‖e_k‖/10."""
     return Convergence(NINE_TENTHS * UV, UV, root=ORIGIN, order=1, constant=NINE_TENTHS)
 
 
@@ -110,13 +114,15 @@ def nonlinear_rate_off_by_ten_to_the_minus_twelve() -> Convergence:
 
 @claim()
 def jordan_block_rate() -> Convergence:
-    """(u, v) ↦ (u/2 + v + v², v/2 + u²) converges to 0 at the rate 1/2: a Jordan block, ‖e_k‖ ~ k·2⁻ᵏ."""
+    """(u, v) ↦ (u/2 + v + v², v/2 + u²) converges to 0 at the rate 1/2.
+    The Jacobian at 0 is the Jordan block [[1/2, 1], [0, 1/2]]: spectral radius 1/2 (‖e_k‖ ~ k·2⁻ᵏ)."""
     return Convergence(sp.Matrix([HALF * u + v + v**2, HALF * v + u**2]), UV, root=ORIGIN, order=1, constant=HALF)
 
 
 @claim()
 def non_normal_complex_rate() -> Convergence:
-    """(u, v) ↦ (u/2 + 2v + uv, −u/10 + v/2 + u²) converges to 0 at the rate √(9/20): eigenvalues 1/2 ± i√(1/5)."""
+    """(u, v) ↦ (u/2 + 2v + uv, −u/10 + v/2 + u²) converges to 0 at the rate √(9/20).
+    The Jacobian at 0, [[1/2, 2], [−1/10, 1/2]], has eigenvalues 1/2 ± i√(1/5), of modulus √(9/20)."""
     step = sp.Matrix([HALF * u + 2 * v + u * v, -u / 10 + HALF * v + u**2])
     return Convergence(step, UV, root=ORIGIN, order=1, constant=sp.sqrt(sp.Rational(9, 20)))
 
