@@ -118,3 +118,16 @@ def test_a_settled_linear_rate_is_held_tightly_and_a_visibly_moving_one_loosely(
     # a gap of 10⁻³ over 2,000 steps could be a transient only where the quarters differ visibly
     assert within_transient(mpmath.mpf("1e-3"), mpmath.mpf("1e-6"), mpmath.mpf("1e-12"), 2000)
     assert not within_transient(mpmath.mpf("1e-3"), mpmath.mpf("1e-30"), mpmath.mpf("1e-60"), 2000)
+
+
+WOBBLE = [0.999952, 1.00009, 1.00017, 1.00016, 1.00006, 0.999934, 0.999849, 0.999849]  # x ↦ (x/2)(1 + sin(…)|x|^0.03)
+
+
+def test_an_order_whose_estimates_turn_is_not_taken_for_a_settled_one() -> None:
+    # red team 130: the last three of a log-periodic wobble around 1 looked settled at 0.99985, and the true
+    # claim (rate 1/2) was REFUTED; the estimates before them turn, so only the loose comparison holds
+    assert not order_agrees(0.999849, 1.0, WOBBLE[-3:]) and order_agrees(0.999849, 1.0, WOBBLE)
+    assert not order_agrees(2.0, 1.99, [2.0 - 1e-3, 2.0 - 1e-6, 2.0 - 1e-12])  # closing in steadily: held tightly
+    wobble = sp.sin(sp.Rational(11, 10) * sp.log(1 / sp.Abs(x)) + sp.Rational(21, 5)) * sp.Abs(x) ** sp.Rational(3, 100)
+    step = x / 2 * (1 + wobble)
+    assert _numeric(Convergence(step, x, root=0, order=1, constant=sp.Rational(1, 2))) is not NumericVerdict.FAIL

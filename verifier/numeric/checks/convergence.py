@@ -59,8 +59,8 @@ def _converges(errors: list[mpmath.mpf]) -> bool:
 def _order_and_constant(
     errors: list[mpmath.mpf], order: float, signed: list[mpmath.mpf]
 ) -> tuple[list[float], mpmath.mpf, mpmath.mpf | None] | None:
-    """The orders seen at the last (up to three) usable triples of errors, the last one's constant, and how far the
-    constant seen may still be from the limit of those estimates (settling.remaining)."""
+    """The orders seen at the last (up to ORDER_HISTORY) usable triples of errors, the last one's constant, and how
+    far the constant seen may still be from the limit of those estimates (settling.remaining)."""
     floor = mpmath.mpf(10) ** (-(mpmath.mp.dps - 25))
     usable = [i for i in range(len(errors)) if errors[i] > floor]
     triples = [i for i in usable if i + 2 in usable and errors[i] > errors[i + 1] > errors[i + 2]]
@@ -74,7 +74,10 @@ def _order_and_constant(
         return signed[j + 1] / signed[j] ** order if float(order).is_integer() else errors[j + 1] / errors[j] ** order
 
     estimates = [constant(t + 1) for t in triples[-3:]]
-    return [order_at(t) for t in triples[-3:]], estimates[-1], remaining(estimates)
+    return [order_at(t) for t in triples[-ORDER_HISTORY:]], estimates[-1], remaining(estimates)
+
+
+ORDER_HISTORY = 8  # order estimates given to settling.order_agrees: enough to see a wobble turn (red team 130)
 
 
 NO_VALUE_NOTE = "the claimed root or constant has no real value at"

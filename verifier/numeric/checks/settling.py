@@ -59,16 +59,32 @@ def order_agrees(seen: float, claimed: float, estimates: list[float]) -> bool:
     estimates may still move (remaining) where they settle: Newton's step shows order 2 to 14 digits, yet order
     1.99 was CHECKED (within 0.05), and so was the secant's order written 1.618 or 1.6 (φ = 1.6180339…). Estimates
     that agree to ORDER_TIGHTEST have settled; never tighter than that. Estimates that settle too slowly to
-    extrapolate (x − x³ at 0, order 1 seen as 1 − O(1/k)) keep the loose comparison."""
+    extrapolate (x − x³ at 0, order 1 seen as 1 − O(1/k)) keep the loose comparison, and so do estimates that do not
+    close in steadily (steps of one sign, or alternating, never growing) over the whole history given, or whose
+    every window of three says they may still move that far: a log-periodic wobble (x ↦ (x/2)(1 + sin(w·ln(1/|x|)
+    + φ)|x|^0.03), rate 1/2) turns between its last three estimates, whose small last step looked like settling,
+    and the true claim was REFUTED (red team 130)."""
     gap = abs(seen - claimed)
     if gap >= ORDER_TOL:
         return False
-    if len(estimates) >= 3 and max(abs(b - a) for a, b in itertools.pairwise(estimates)) <= ORDER_TIGHTEST:
+    steps = [b - a for a, b in itertools.pairwise(estimates)]
+    if len(estimates) >= 3 and max(abs(d) for d in steps) <= ORDER_TIGHTEST:
         return gap <= ORDER_TIGHTEST  # settled to what a float shows
-    left = remaining([mpmath.mpf(q) for q in estimates])
-    if left is None or not mpmath.isfinite(left):
+    if not _steady(steps):
         return True
-    return gap <= max(float(left), ORDER_TIGHTEST)
+    windows = [remaining([mpmath.mpf(q) for q in estimates[i : i + 3]]) for i in range(len(estimates) - 2)]
+    lefts = [float(left) for left in windows if left is not None and mpmath.isfinite(left)]
+    if not windows or len(lefts) < len(windows):
+        return True
+    return gap <= max(*lefts, ORDER_TIGHTEST)
+
+
+def _steady(steps: list[float]) -> bool:
+    """Steps of successive estimates that close in on one limit: all of one sign, or alternating, and none larger
+    than the step before it."""
+    signs = [d > 0 for d in steps if d != 0]
+    one_way = len(set(signs)) <= 1 or all(a != b for a, b in itertools.pairwise(signs))
+    return one_way and all(abs(b) <= abs(a) for a, b in itertools.pairwise(steps))
 
 
 def order_shown(seen: float, claimed: float) -> str:
