@@ -10,7 +10,10 @@ settling.order_agrees now holds an order to how far its last three estimates may
 map's linear rate was held to 10⁻⁶ however exactly its run showed it: gradient descent with rate 9/10 claimed
 9/10 + 10⁻⁹ was CHECKED, and claimed 9/10 + 10⁻³ was UNKNOWN ('no usable errors': a gap below 20/N steps was taken
 for a transient); a rate whose two quarters of the run agree to 10⁻²⁰ is held to 10⁻³⁰ now (settling.rate_tolerance),
-while a Jordan block's k·ρᵏ, close eigenvalues or a non-normal wobble keep the looser comparison.
+while a Jordan block's k·ρᵏ, close eigenvalues or a non-normal wobble keep the looser comparison. Red team 130 broke
+the first order rule with maps whose error ratio wobbles log-periodically: their last three order estimates turned,
+the small last step looked like settling, and a true rate was REFUTED; order_agrees now reads the last eight and
+holds an order tightly only where they close in steadily (wobbly_halving_*: UNKNOWN, as a wobble may be).
 
 The maps have the root 0, so that their iterates are exact to the working precision however small they get:
 e ↦ e²/(1 + 2e) is Newton's step for f(e) = e + e² (e_{k+1}/e_k² → 1), and e_{k+1} = e_k·e_{k−1}/(1 + e_k + e_{k−1}) is
@@ -127,6 +130,37 @@ def non_normal_complex_rate() -> Convergence:
     return Convergence(step, UV, root=ORIGIN, order=1, constant=sp.sqrt(sp.Rational(9, 20)))
 
 
+W5 = 2 * sp.pi / (5 * sp.log(2))
+
+
+def _wobbly_halving(w: sp.Expr, s: sp.Expr, phase: sp.Expr) -> sp.Expr:
+    """x ↦ (x/2)(1 + sin(w·ln(1/|x|) + phase)·|x|^s): its error ratio wobbles log-periodically on its way to 1/2."""
+    return x / 2 * (1 + sp.sin(w * sp.log(1 / sp.Abs(x)) + phase) * sp.Abs(x) ** s)
+
+
+@claim()
+def wobbly_halving_turning() -> Convergence:
+    """x ↦ (x/2)(1 + sin(w ln(1/|x|) + 24/5)|x|^(3/100)), w = 2π/(5 ln 2), converges to 0 at the rate 1/2.
+    For 0 < |x| ≤ 10⁻³ the factor lies in [(1 − |x|^s)/2, (1 + |x|^s)/2] ⊂ (0, 1): e_{k+1}/e_k = (1 + O(e_k^s))/2 → 1/2.
+    Its order estimates turn between the last three (red team 130): REFUTED under the first order rule."""
+    return Convergence(_wobbly_halving(W5, sp.Rational(3, 100), sp.Rational(24, 5)), x, root=0, order=1, constant=HALF)
+
+
+@claim()
+def wobbly_halving_turning_again() -> Convergence:
+    """x ↦ (x/2)(1 + sin(11 ln(1/|x|)/10 + 21/5)|x|^(3/100)) converges to 0 at the rate 1/2.
+    As wobbly_halving_turning: the factor lies in (0, 1) and e_{k+1}/e_k → 1/2."""
+    return Convergence(_wobbly_halving(sp.Rational(11, 10), sp.Rational(3, 100), sp.Rational(21, 5)), x, root=0,
+                       order=1, constant=HALF)  # fmt: skip
+
+
+@claim()
+def wobbly_halving_constant() -> Convergence:
+    """x ↦ (x/2)(1 + sin(w ln(1/|x|) + 7/2)|x|^(3/25)), w = 2π/(5 ln 2), converges to 0 at the rate 1/2.
+    As wobbly_halving_turning: e_{k+1}/e_k = (1 + O(e_k^(3/25)))/2 → 1/2; its constant's estimates turn."""
+    return Convergence(_wobbly_halving(W5, sp.Rational(3, 25), sp.Rational(7, 2)), x, root=0, order=1, constant=HALF)
+
+
 MEMORY = {"memory": {"start": ["1/1000", "1/500"], "digits": 50, "steps": 30}}
 TRUTH = {
     "newton_order_two": ("true", 3, None),
@@ -143,4 +177,11 @@ TRUTH = {
     "nonlinear_rate_off_by_ten_to_the_minus_twelve": ("false", 3, {"spectral": True, "gap": sp.Rational(1, 10**13)}),
     "jordan_block_rate": ("true", 3, None),
     "non_normal_complex_rate": ("true", 3, None),
+    "wobbly_halving_turning": ("true", 3, None),
+    "wobbly_halving_turning_again": ("true", 3, None),
+    "wobbly_halving_constant": ("true", 3, None),
 }
+# REFUTED, and so before this module's rules (red team 130): settling.remaining takes the constant's last three
+# estimates at a turn of the wobble for a geometric tail; widening it where they do not close in steadily made the
+# false rate 1/2 + 10⁻²⁰ of the same map CHECKED, so it is left open
+KNOWN_WRONG = ("wobbly_halving_constant",)
