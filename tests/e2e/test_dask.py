@@ -221,6 +221,15 @@ def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
         # edited sources: its verdicts would be cached under this run's key
         "library": ({**good, "engine": "x", "libraries": older}, "it has sympy 0.1 (was "),
         "sources": ({**good, "engine": "x"}, "its verifier sources differ"),
+        # named file by file, as read now: an edit after the worker started, or another checkout
+        "a file": (
+            {**good, "engine": "x", "sources": {**run_cache.source_digests(), "run/pool.py": "0" * 64}},
+            "its verifier sources differ: run/pool.py",
+        ),
+        "the same now": (
+            {**good, "engine": "x", "sources": run_cache.source_digests()},
+            "differ from this run's when it started; they read the same now",
+        ),
     }
     for fact, expected in cases.values():
         with pytest.raises(dask_executor.ClusterError, match="tcp://b:2") as err:

@@ -69,10 +69,16 @@ ENVIRONMENT = (
 def engine_fingerprint() -> str:
     """A hash of the engine's sources and the library versions: any change invalidates the cache."""
     digest = hashlib.sha256(versions().encode())
-    for path in engine_sources():
-        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, source in source_digests().items():
+        digest.update(name.encode() + b"\0")
+        digest.update(bytes.fromhex(source))
     return digest.hexdigest()
+
+
+def source_digests() -> dict[str, str]:
+    """Each engine source's path in the package and the SHA-256 of its bytes, read now (a Dask worker's are compared
+    file by file with the run's, to name the files that differ)."""
+    return {str(path.relative_to(PACKAGE)): hashlib.sha256(path.read_bytes()).hexdigest() for path in engine_sources()}
 
 
 def engine_sources() -> list[Path]:

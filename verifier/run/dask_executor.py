@@ -72,6 +72,7 @@ def worker_facts() -> dict[str, Any]:
         "daemon": multiprocessing.current_process().daemon,
         "engine": cache.engine_fingerprint(),  # the sources, libraries and variables a cached verdict is keyed by
         "libraries": cache.versions(),
+        "sources": cache.source_digests(),
     }
 
 
@@ -106,8 +107,20 @@ def _differs(fact: dict[str, Any]) -> str:
     here, theirs = cache.versions().split("; "), str(fact.get("libraries", "")).split("; ")
     only_there, only_here = [t for t in theirs if t not in here], [h for h in here if h not in theirs]
     if not only_there and not only_here:
-        return "its verifier sources differ"
+        return _sources_differ(fact.get("sources"))
     return f"it has {', '.join(only_there) or 'nothing'} where this run has {', '.join(only_here) or 'nothing'}"
+
+
+def _sources_differ(theirs: object) -> str:
+    """Which of the worker's verifier sources differ from this run's, as read now (at most three named)."""
+    if not isinstance(theirs, dict):
+        return "its verifier sources differ"
+    here = cache.source_digests()
+    names = sorted(name for name in here.keys() | theirs.keys() if here.get(name) != theirs.get(name))
+    if not names:  # this run's fingerprint was taken before an edit the worker saw
+        return "its verifier sources differ from this run's when it started; they read the same now"
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return f"its verifier sources differ: {', '.join(names[:3])}{more}"
 
 
 class _NoWorkerWatch:
