@@ -239,6 +239,25 @@ def test_a_remote_worker_that_could_differ_is_refused_in_one_line() -> None:
         dask_executor.check_workers({}, "0")
 
 
+WORKER_FINGERPRINT = "from verifier.run import cache; print(cache.engine_fingerprint()); print(cache.versions())"
+
+
+def test_a_worker_is_compared_at_the_runs_hash_seed_whatever_this_process_keyed_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A LocalCluster's nannies leave PYTHONHASHSEED=0 in the process that starts them. A process started without it
+    (pytest's workers, a notebook) that had keyed a verdict before then refused its own local workers: "runs another
+    engine than this run (its verifier sources differ)" (benchmarks/tests/test_bench_dask.py, once in a full run)."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"}
+    done = subprocess.run([sys.executable, "-c", WORKER_FINGERPRINT], capture_output=True, text=True, env=env)
+    engine, libraries = done.stdout.splitlines()
+    worker = {"version": dask_executor.__version__, "hashseed": "0", "daemon": False}
+    monkeypatch.delenv("PYTHONHASHSEED", raising=False)
+    run_cache.engine_fingerprint()  # a key made before the cluster started
+    monkeypatch.setenv("PYTHONHASHSEED", "0")  # as the nannies leave it
+    dask_executor.check_workers({"tcp://a:1": {**worker, "engine": engine, "libraries": libraries}}, "0")
+
+
 def _claim(name: str) -> ClaimResult:
     return ClaimResult(name, "d", "identity", "x = x", Expect.HOLDS, Status.PROVED, "proved")
 

@@ -135,10 +135,8 @@ def test_the_environment_that_steers_the_libraries_is_in_the_key(
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-        run_cache.engine_fingerprint.cache_clear()
         keys.append(run_cache.module_key(path))
     monkeypatch.undo()
-    run_cache.engine_fingerprint.cache_clear()
     assert len(set(keys)) == 3
     assert "python-flint" in run_cache.LIBRARIES, "FLINT decides the expand rung's zero and certifies in arb"
 

@@ -65,14 +65,25 @@ ENVIRONMENT = (
 )  # fmt: skip
 
 
+def engine_fingerprint(hashseed: str | None = None) -> str:
+    """A hash of the engine's sources and the library versions: any change invalidates the cache. The variables are
+    read at each call (a Dask LocalCluster's nannies set PYTHONHASHSEED in the process that starts them); `hashseed`
+    stands for the PYTHONHASHSEED the verifying processes have, when it is not this process's."""
+    return _fingerprint(versions(hashseed))
+
+
 @cache
-def engine_fingerprint() -> str:
-    """A hash of the engine's sources and the library versions: any change invalidates the cache."""
-    digest = hashlib.sha256(versions().encode())
-    for name, source in source_digests().items():
+def _fingerprint(libraries: str) -> str:
+    digest = hashlib.sha256(libraries.encode())
+    for name, source in _sources().items():
         digest.update(name.encode() + b"\0")
         digest.update(bytes.fromhex(source))
     return digest.hexdigest()
+
+
+@cache
+def _sources() -> dict[str, str]:
+    return source_digests()
 
 
 def source_digests() -> dict[str, str]:
@@ -87,19 +98,26 @@ def engine_sources() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != "library")
 
 
-def versions() -> str:
+def versions(hashseed: str | None = None) -> str:
     """Python (its allocator counts the work budget), the libraries, read without importing them, and the environment
-    variables they read."""
+    variables they read (PYTHONHASHSEED: `hashseed` if given)."""
+    found = list(_library_versions())
+    found += [f"{name}={os.environ[name]!r}" for name in ENVIRONMENT if name in os.environ]
+    # PYTHONINTMAXSTRDIGITS=640 (or -X int_max_str_digits) made (x + 3³⁰⁰⁰)² = … an ERROR, PROVED under the default
+    found.append(f"int_max_str_digits {sys.get_int_max_str_digits()}")
+    seed = os.environ.get("PYTHONHASHSEED", "") if hashseed is None else hashseed
+    return f"python {platform.python_version()} {seed}; " + "; ".join(found)
+
+
+@cache
+def _library_versions() -> tuple[str, ...]:
     found = []
     for name in LIBRARIES:
         try:
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name} absent")
-    found += [f"{name}={os.environ[name]!r}" for name in ENVIRONMENT if name in os.environ]
-    # PYTHONINTMAXSTRDIGITS=640 (or -X int_max_str_digits) made (x + 3³⁰⁰⁰)² = … an ERROR, PROVED under the default
-    found.append(f"int_max_str_digits {sys.get_int_max_str_digits()}")
-    return f"python {platform.python_version()} {os.environ.get('PYTHONHASHSEED', '')}; " + "; ".join(found)
+    return tuple(found)
 
 
 def _imported(path: Path, source: bytes, folder: Path) -> list[Path]:

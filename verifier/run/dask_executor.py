@@ -95,16 +95,16 @@ def check_workers(facts: dict[str, dict[str, Any]], hashseed: str) -> None:
                 f"Dask worker {address} has PYTHONHASHSEED={fact['hashseed']}, this run {hashseed}, so verdicts "
                 f"could depend on the worker; start workers as {WORKER_HINT} (a nanny sets its own seed)"
             )
-        if fact.get("engine") != cache.engine_fingerprint():
+        if fact.get("engine") != cache.engine_fingerprint(hashseed):
             raise ClusterError(
-                f"Dask worker {address} runs another engine than this run ({_differs(fact)}), so verdicts could "
-                "depend on the worker, and this run would cache them as its own; start it from the same install"
+                f"Dask worker {address} runs another engine than this run ({_differs(fact, hashseed)}), so verdicts "
+                "could depend on the worker, and this run would cache them as its own; start it from the same install"
             )
 
 
-def _differs(fact: dict[str, Any]) -> str:
+def _differs(fact: dict[str, Any], hashseed: str) -> str:
     """What differs between a worker's engine and this run's: libraries' versions, variables, or the sources."""
-    here, theirs = cache.versions().split("; "), str(fact.get("libraries", "")).split("; ")
+    here, theirs = cache.versions(hashseed).split("; "), str(fact.get("libraries", "")).split("; ")
     only_there, only_here = [t for t in theirs if t not in here], [h for h in here if h not in theirs]
     if not only_there and not only_here:
         return _sources_differ(fact.get("sources"))
