@@ -4,5 +4,5 @@ from verifier import Identity, Interval, claim
 x = sp.Symbol("x")
 @claim()
 def empty():
-    """x² ≥ 0 on an empty interval."""
+    """x² = x·x on an empty interval."""
     return Identity(x**2, x * x, where={x: Interval(2, 1)})

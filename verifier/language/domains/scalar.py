@@ -179,9 +179,15 @@ class Interval(Domain):
                     f"interval end {end} is not a rational number; give it as an int, a float (read as its "
                     "binary value) or a Fraction, or narrow the claim with a condition instead"
                 ) from None
-        empty = self.lo > self.hi or (self.lo == self.hi and (self.open_lo or self.open_hi))
-        if empty or not all(isinstance(e, int | Fraction) or math.isfinite(e) for e in (self.lo, self.hi)):
-            raise DomainError(f"interval {self.describe()} is empty or unbounded; give finite lo < hi")
+        if self.lo > self.hi or (self.lo == self.hi and (self.open_lo or self.open_hi)):
+            raise DomainError(
+                f"interval {self.describe()} is empty; give lo < hi (or lo = hi, both ends closed, for one point)"
+            )
+        if not all(isinstance(e, int | Fraction) or math.isfinite(e) for e in (self.lo, self.hi)):
+            raise DomainError(
+                f"interval {self.describe()} is unbounded; give finite ends, or declare Real(), Positive() or "
+                "Nonnegative() (with a condition for another end)"
+            )
 
     def sample(self, rng: np.random.Generator, shape: Shape, k: int) -> np.ndarray:
         lo, hi = float_ends(self.lo, self.hi)
