@@ -72,6 +72,14 @@ def test_the_secant_order_and_constant_are_proved_by_the_kernel() -> None:
     assert r.numeric[0].samples >= 3 and r.numeric[0].max_error < 1e-3
 
 
+def test_one_start_is_one_sample() -> None:
+    """Newton's step for √2, with no parameter to sample: 'numerics agree on 1 samples' read badly."""
+    t = sp.Symbol("t")
+    r = verify(Convergence(t - (t**2 - 2) / (2 * t), t, sp.sqrt(2), 2, 1 / (2 * sp.sqrt(2))))
+    assert r.status is Status.PROVED, r.reason
+    assert "numerics agree on 1 sample (" in r.reason, r.reason
+
+
 def test_claiming_order_two_for_the_secant_method_is_refuted_in_high_precision() -> None:
     r = verify(secant_claim(2, sp.Abs(a2 / a1)), expect="refuted")
     assert r.status is Status.REFUTED and r.met
@@ -85,6 +93,17 @@ def test_a_constant_ten_percent_off_is_refuted_and_rejected_by_the_kernel() -> N
     assert verify(body, expect="refuted").status is Status.REFUTED
     with pytest.raises(Rejected, match="constant is not"):
         kernel.prove_leading_term(instantiate(claim()(lambda: body).build(None)))
+
+
+def test_a_wrong_order_is_shown_without_a_constant_estimated_at_it() -> None:
+    """Newton's step for √a claimed linear with constant ½ showed 'observed order ≈ 2, constant ≈ 9.92e-25': the
+    ratio at the claimed order 1, read as the constant of order 2. The order alone is shown, as for maps with memory;
+    and the shrinker's note says what the random sample gave, not that it 'was off by order ≈ 2'."""
+    t, a = sp.symbols("t a")
+    r = verify(Convergence(t - (t**2 - a) / (2 * t), t, sp.sqrt(a), 1, sp.Rational(1, 2), where={a: Interval(1, 4)}))
+    assert r.status is Status.REFUTED and r.counterexample is not None
+    assert r.counterexample.observed == "order ≈ 2", r.counterexample.observed
+    assert "constant ≈" not in r.reason and "random sample gave order ≈ 2" in r.counterexample.note
 
 
 @pytest.mark.parametrize(

@@ -291,3 +291,14 @@ def test_an_exact_counterexample_says_decided_exactly_in_every_report() -> None:
     one = RunReport([result], seed=0, samples=60, seconds=1.0)
     for text in (markdown.render(one), html.render(one)):
         assert "decided exactly" in text and "confirmed at 0 digits" not in text
+
+
+@pytest.mark.parametrize(
+    ("unmet", "words"), [(1, "1 did not meet its expectation"), (2, "2 did not meet their expectation")]
+)
+def test_the_summary_counts_unmet_expectations_in_good_english(unmet: int, words: str) -> None:
+    results = [
+        ClaimResult(f"c{i}", "d", "identity", "", Expect.HOLDS, Status.REFUTED if i < unmet else Status.PROVED, "r")
+        for i in range(3)
+    ]
+    assert terminal.summary_line(RunReport(results, seed=0, samples=200, seconds=1.0)).plain.endswith(words)

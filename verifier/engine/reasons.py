@@ -30,7 +30,7 @@ def walked(result: ClaimResult, why_not: str) -> str:
     extra = f"; {escalated} resolved at 100+ digits" if escalated else ""
     skipped = sum(e.skipped for e in checked)
     extra += f"; {skipped:,} skipped: {SKIPPED_WHY}" if skipped else ""  # no silent skipping
-    numerics = f"numerics agree on {samples:,} samples ({margin}{extra})"
+    numerics = f"numerics agree on {samples:,} sample{'' if samples == 1 else 's'} ({margin}{extra})"
     marks = [(e.note, tuple(e.note.index(m) for m in NOTES if m in e.note)) for e in result.numeric]
     numerics += "".join(f"; {clause}" for clause in merged([note[min(at) :] for note, at in marks if at]))
     if result.status is Status.PROVED:

@@ -266,8 +266,17 @@ def minimise(
     shrunk = check(inst, rng, dataclasses.replace(s, points=_env(inst, found)))
     if shrunk.counterexample is None:
         return outcome
-    sample = "was undefined too" if cx.error == "undefined" else f"was off by {cx.error}"
+    sample = "was undefined too" if cx.error == "undefined" else _off_by(str(cx.error))
     note = f"simplest values found by the shrinker (small integers and halves); a random sample {sample}"
     shrunk.counterexample = dataclasses.replace(shrunk.counterexample, note=note)
     shrunk.evidence = outcome.evidence
     return shrunk
+
+
+def _off_by(error: str) -> str:
+    """What the random sample showed: a difference ("was off by 1.95") or what it observed (an order, a rate)."""
+    try:
+        float(error.split(" ", 1)[0])
+    except ValueError:
+        return f"gave {error}"
+    return f"was off by {error}"

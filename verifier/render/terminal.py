@@ -118,7 +118,7 @@ def summary_line(report: RunReport) -> Text:
     if not report.complete:
         text.append("INCOMPLETE (interrupted)", style="bold red")
     elif unmet:
-        text.append(f"{len(unmet)} did not meet their expectation", style="bold red")
+        text.append(f"{len(unmet)} did not meet {'its' if len(unmet) == 1 else 'their'} expectation", style="bold red")
     else:
         text.append("every claim met its expectation", style="bold green")
     return text

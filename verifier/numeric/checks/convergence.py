@@ -183,7 +183,7 @@ class _Observed:
                 self.failures.append(
                     (
                         idx,
-                        (why or f"order ≈ {order_shown(q_est, q)}, constant ≈ {mpmath.nstr(c_est, 12)}")
+                        (why or _seen(q_est, c_est, q))
                         + (" (started on the other side of the root)" if mirror else "")
                         + (f" {FROM_THE_START}" if diverged else ""),
                         f"order {q}, constant {mpmath.nstr(c, 12)}",
@@ -243,6 +243,15 @@ class _Observed:
 CLOSER = 6  # orders of magnitude nearer the root for a failure's second look, again while the error grows
 NEAREST = 90  # orders of magnitude: the nearest start looked from (at 240 digits)
 
+
+
+def _seen(q_est: float, c_est: mpmath.mpf, q: float) -> str:
+    """The order seen, and the constant where the order is the claimed one: at another order the constant was
+    estimated at the claimed order (Newton's order 2 claimed of order 1 showed 'constant ≈ 9.9e-25'), as a multistep
+    map's is not shown."""
+    if abs(q_est - q) >= ORDER_TOL:
+        return f"order ≈ {order_shown(q_est, q)}"
+    return f"order ≈ {order_shown(q_est, q)}, constant ≈ {mpmath.nstr(c_est, 12)}"
 
 def _nearer(observe: Callable[..., tuple | None]) -> tuple | None:
     """The failure's second look, at twice the digits from a start CLOSER orders of magnitude nearer the root; while
