@@ -51,6 +51,29 @@ def test_a_time_limit_is_unknown_and_any_other_failure_an_error() -> None:
     assert not died.met and died.key == "d.c"
 
 
+def test_a_diagnosis_stops_in_time_for_the_claims_hard_limit() -> None:
+    """The diagnosis after a refutation had only its own 30 s safety net: a claim refuted close to its time limit
+    (`--timeout`) lost its verdict to the time limit while the diagnosis ran (helper-129, read from the code). Where
+    the claim runs under a hard limit, the diagnosis now stops at nine tenths of it, and says it was cut."""
+    source = session.InProcess(dream, "mine.py")
+    cut = session.verify_source(source, SETTINGS, time_limit=1e-6)  # nothing left for a diagnosis
+    whole = session.verify_source(source, SETTINGS)
+    assert cut.status is whole.status is Status.REFUTED
+    assert cut.diagnosis_cut and not whole.diagnosis_cut
+
+
+def test_workers_are_told_the_hard_limit_their_claims_run_under() -> None:
+    runs: list[list[pool.Task]] = []
+
+    class Recorder(LocalPool):
+        def run(self, tasks: list[pool.Task], *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            runs.append(tasks)
+
+    session.Session(SETTINGS, Recorder(), timeout=7.0).verify([session.InProcess(dream, "mine.py")])
+    ((task,),) = runs
+    assert task.fn is session.verify_source and task.args[-1] == 7.0
+
+
 def test_in_this_process_the_results_come_in_the_sources_order() -> None:
     seen: list[tuple[str, str, object]] = []
     sources = [session.InProcess(dream, "mine.py"), session.InProcess(square, "mine.py")]

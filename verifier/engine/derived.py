@@ -34,6 +34,8 @@ class Verifier:
         quiet = {"diagnose": False, "shrink": False, "probe": False}
         self.settings = dataclasses.replace(settings, **quiet, samples=min(settings.samples, 60))
         self.deadline = time.monotonic() + float(getattr(settings, "diagnose_seconds", SAFETY_SECONDS))
+        if getattr(settings, "diagnose_until", None) is not None:  # the claim's hard time limit comes first
+            self.deadline = min(self.deadline, settings.diagnose_until)
         self.left, self.cut = MAX_VERIFIED, False  # cut: the safety net fired
         self.ratio_status: Status | None = None  # the engine's verdict on left = c · right, once verified
 

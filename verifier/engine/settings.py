@@ -26,6 +26,9 @@ class EngineSettings:
     cache_dir: Path | None = None
     diagnose: bool = True  # after a refuted identity, say why (verifier/engine/diagnose.py)
     diagnose_seconds: float = 30.0  # the diagnosis's wall-clock safety net (its work is bounded by counts)
+    # the time.monotonic() by which the claim's process must have its result, under a hard time limit (set where the
+    # claim runs: verify_source); the diagnosis stops there too, so that it never costs the verdict
+    diagnose_until: float | None = None
     # the cheap symbolic probe at a refuted n (an engine inconsistency makes the claim UNKNOWN, not REFUTED); off in
     # a diagnosis's own verifications, which offer only a PROVED or CHECKED repair: UNKNOWN and REFUTED are alike there
     probe: bool = True

@@ -119,11 +119,18 @@ def failure_result(
 
 
 def verify_source(
-    source: ClaimSource, settings: EngineSettings, on_step: Callable[[StepResult], None] | None = None
+    source: ClaimSource,
+    settings: EngineSettings,
+    on_step: Callable[[StepResult], None] | None = None,
+    time_limit: float | None = None,
 ) -> ClaimResult:
     """Runs where the claim is verified (a worker, or this process): the engine's verdict on the source's claim,
-    each step told to on_step as it is decided, with the CPU time it took."""
+    each step told to on_step as it is decided, with the CPU time it took. time_limit: the hard limit the process
+    runs under; a diagnosis after the verdict stops at nine tenths of it (a refutation found near the limit lost its
+    verdict to the diagnosis's own 30 s safety net)."""
     cpu = time.process_time()
+    if time_limit is not None:
+        settings = dataclasses.replace(settings, diagnose_until=time.monotonic() + 0.9 * time_limit)
     memory.take()  # what an earlier claim in this process ran into is not this one's
     family, path = source.family()
     with loader.seeded_randomness():  # a builder that draws random numbers builds the same claim in every run
@@ -163,7 +170,8 @@ class Session:
             out[task.key] = value
             on_result(by_key[task.key], value, failure)
 
-        tasks = [pool.Task(s.key, verify_source, (s, self.settings, self._listener(s)), s.group) for s in sources]
+        args = [(s, self.settings, self._listener(s), self.timeout) for s in sources]
+        tasks = [pool.Task(s.key, verify_source, a, s.group) for s, a in zip(sources, args, strict=True)]
         self.executor.run(tasks, self.jobs, self.timeout, self.memory_mb, finished)  # keys: unique
         return [out[s.key] for s in sources if s.key in out]
 
