@@ -1,9 +1,11 @@
-"""An identity in one symbol, decided exactly where a Piecewise's condition names a point.
+"""An identity in one symbol, decided exactly where a Piecewise's condition names a point, or a jump lies.
 
 Piecewise((1, Eq(x, 1/3)), (0, True)) = 0 fails at x = 1/3 alone: no float sample is 1/3, and a float next to
 it takes the other row. A condition x = c, or x ≠ c (the row after it is taken at c), in one symbol is solved
-exactly (sympy's solveset, bounded as in poles.py), and at each point of the domain found the two sides are
-evaluated exactly, each Piecewise taking the row its conditions give there. A difference sympy shows nonzero
+exactly (sympy's solveset, bounded as in poles.py), and so is the boundary g = 0 of a condition g < 0 (≤, >, ≥),
+and the zero of the argument of sign and Heaviside, where they jump (red team 140: sign(x − π)² = 1 and
+[x² ≥ 2] = [x² > 2] were CHECKED, each false at one irrational point). At each point of the domain found the two
+sides are evaluated exactly, each Piecewise taking the row its conditions give there. A difference sympy shows nonzero
 (and finite) at a point shown to lie in the domain is a counterexample decided exactly; a difference it cannot
 decide proves nothing and is passed over. This only refutes: a claim that survives it is as it was.
 """
@@ -26,7 +28,7 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
         return Finding()
     x, given = inst.symbols[0], inst.given[0]
     sides = [sp.sympify(e) for e in lhs + rhs]
-    if not any(e.has(sp.Piecewise) for e in sides):
+    if not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside) for e in sides):
         return Finding()
     for point in _named_points(sides, x, given):
         for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
@@ -36,18 +38,27 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
     return Finding()
 
 
-def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
-    """The points of the domain where a Piecewise condition x = c (or x ≠ c) is an equation in x that holds."""
-    points: list[sp.Expr] = []
+def _equations(sides: list[sp.Expr]) -> list[sp.Expr]:
+    """The equations g = 0 whose points a case switches at: each relation of a Piecewise condition (x = c, x ≠ c,
+    and the boundary of x < c, x ≥ c, …), and the argument of each sign and Heaviside."""
+    out: list[sp.Expr] = []
     for pw in {p for e in sides for p in e.atoms(sp.Piecewise)}:
         for _, condition in pw.args:
-            for rel in condition.atoms(sp.Eq, sp.Ne) if isinstance(condition, sp.Basic) else ():
-                equation = rel.lhs - rel.rhs
-                if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
-                    continue
-                found = solve_bounded(equation, x, _window(given))  # type: ignore[arg-type]
-                if isinstance(found, sp.FiniteSet):
-                    points += [p for p in found if p.is_real]
+            if isinstance(condition, sp.Basic):
+                out += [rel.lhs - rel.rhs for rel in condition.atoms(sp.core.relational.Relational)]
+    out += [f.args[0] for e in sides for f in e.atoms(sp.sign, sp.Heaviside)]
+    return sorted(set(out), key=sp.default_sort_key)
+
+
+def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
+    """The points of the domain where an equation of _equations in x holds."""
+    points: list[sp.Expr] = []
+    for equation in _equations(sides):
+        if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
+            continue
+        found = solve_bounded(equation, x, _window(given))  # type: ignore[arg-type]
+        if isinstance(found, sp.FiniteSet):
+            points += [p for p in found if p.is_real]
     return [p for p in dict.fromkeys(sorted(points, key=sp.default_sort_key)) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
 
 
@@ -70,10 +81,10 @@ def _finding(n: int | None, given: object, point: sp.Expr, gap: sp.Expr, entry: 
     label = given.label  # type: ignore[attr-defined]
     at = sp.sstr(point)
     where = f" (entry {entry + 1})" if entry is not None else ""
-    reason = f"violated at {label} = {at}, a point a case condition names, decided exactly: lhs − rhs = {gap}{where}"
+    reason = f"violated at {label} = {at}, a point where a case switches, decided exactly: lhs − rhs = {gap}{where}"
     cx = Counterexample(
         n=n, values={label: shown_value(given, point)}, claimed="lhs − rhs = 0",  # type: ignore[arg-type]
         observed=sp.sstr(gap), relation="=", error=sp.sstr(abs(gap)), digits=0,
-        note=f"{label} = {at} ≈ {float(point):.6g}, where a Piecewise takes another row",
+        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches (a Piecewise row, sign or Heaviside)",
     )  # fmt: skip
     return Finding(cx, reason, exact={given.target: point})  # type: ignore[attr-defined]

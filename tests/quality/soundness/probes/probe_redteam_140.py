@@ -1,0 +1,128 @@
+"""Red team 140: identities in one symbol false only where a jump sits at an irrational point.
+
+sign(x − π)² = 1 on ℝ, x·sign(x² − 2)² = x, H₁(x² − 2) + H₁(2 − x²) = 1 (Heaviside with the value 1 at 0),
+[x² ≥ 2] = [x² > 2] and sign(sin x)² = 1 on [1, 4] were CHECKED: each is false at one point (π, ±√2), which no
+float sample meets, and the case points (numeric/checks/case_points.py) solved only the equations of a
+Piecewise's x = c and x ≠ c. They solve now the boundary of every relation of a Piecewise condition and the zero
+of the argument of sign and Heaviside, and compare the sides there exactly: each is REFUTED at π or −√2. The true
+controls beside them have jumps at the same points, where the sides agree.
+
+Still CHECKED (KNOWN_WRONG): a jump of floor at an irrational point (floor(x/√2) − ⌈x/√2⌉ + 1 = 0 on [1, 3], false
+at x = √2 and 2√2: floor's jumps are not solved for), and the same jumps in two symbols (the case points take one
+symbol only; docs/explanation/known-limits.md names the blind spot): y·(2 − sign(x² − 2)²) = y, and a gradient of
+x² + y² off on the circle x² + y² = 3, which has no rational point.
+
+TRUTH maps each claim to (truth, issue class, witness).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Derivative, Identity, Interval, Real, claim
+
+x = sp.Symbol("x")
+y = sp.Symbol("y")
+ROOT2 = sp.sqrt(2)
+
+
+@claim()
+def sign_squared_off_at_pi() -> Identity:
+    """sign(x − π)² = 1 on ℝ (false at x = π: the left side is 0)."""
+    return Identity(sp.sign(x - sp.pi) ** 2, sp.Integer(1), where={x: Real()})
+
+
+@claim()
+def sign_squared_off_at_root_two() -> Identity:
+    """x·sign(x² − 2)² = x on ℝ (false at x = √2: the left side is 0)."""
+    return Identity(x * sp.sign(x**2 - 2) ** 2, x, where={x: Real()})
+
+
+@claim()
+def heaviside_one_at_zero_counted_twice() -> Identity:
+    """H(x² − 2) + H(2 − x²) = 1 with H(0) = 1 (false at x = √2: the left side is 2)."""
+    return Identity(sp.Heaviside(x**2 - 2, 1) + sp.Heaviside(2 - x**2, 1), sp.Integer(1), where={x: Real()})
+
+
+@claim()
+def weak_and_strict_inequality_rows() -> Identity:
+    """[x² ≥ 2] = [x² > 2] on ℝ (false at x = √2: 1 against 0)."""
+    left = sp.Piecewise((1, x**2 >= 2), (0, True))
+    right = sp.Piecewise((1, x**2 > 2), (0, True))
+    return Identity(left, right, where={x: Real()})
+
+
+@claim()
+def sign_of_sine_on_an_interval() -> Identity:
+    """sign(sin x)² = 1 on [1, 4] (false at x = π: the left side is 0)."""
+    return Identity(sp.sign(sp.sin(x)) ** 2, sp.Integer(1), where={x: Interval(1, 4)})
+
+
+@claim()
+def sign_times_its_argument() -> Identity:
+    """(x − π)·sign(x − π) = |x − π| on ℝ.
+    Proof: t·sign(t) = |t| for every real t, 0 at t = 0."""
+    return Identity((x - sp.pi) * sp.sign(x - sp.pi), sp.Abs(x - sp.pi), where={x: Real()})
+
+
+@claim()
+def heaviside_half_at_zero() -> Identity:
+    """H(x² − 2) + H(2 − x²) = 1 with sympy's H(0) = 1/2.
+    Proof: for x² ≠ 2 one term is 1 and the other 0; at x² = 2 both are 1/2."""
+    return Identity(sp.Heaviside(x**2 - 2) + sp.Heaviside(2 - x**2), sp.Integer(1), where={x: Real()})
+
+
+@claim()
+def rows_that_meet_at_the_boundary() -> Identity:
+    """(x² if x² ≥ 2, else 2) = max(x², 2) on ℝ.
+    Proof: both are x² where x² ≥ 2 and 2 where x² < 2."""
+    return Identity(sp.Piecewise((x**2, x**2 >= 2), (2, True)), sp.Max(x**2, 2), where={x: Real()})
+
+
+@claim()
+def ramp_from_root_two() -> Identity:
+    """H(x − √2)·(x − √2) = max(x − √2, 0) with H(0) = 1.
+    Proof: both are x − √2 for x ≥ √2 (0 at x = √2) and 0 below."""
+    return Identity(sp.Heaviside(x - ROOT2, 1) * (x - ROOT2), sp.Max(x - ROOT2, 0), where={x: Real()})
+
+
+@claim()
+def floor_and_ceiling_at_root_two() -> Identity:
+    """⌊x/√2⌋ − ⌈x/√2⌉ + 1 = 0 on [1, 3] (false at x = √2: the left side is 1)."""
+    u = x / ROOT2
+    return Identity(sp.floor(u) - sp.ceiling(u) + 1, sp.Integer(0), where={x: Interval(1, 3)})
+
+
+@claim()
+def sign_off_at_root_two_in_two_symbols() -> Identity:
+    """y·(2 − sign(x² − 2)²) = y on ℝ² (false at x = √2, y = 1: the left side is 2)."""
+    return Identity(y * (2 - sp.sign(x**2 - 2) ** 2), y, where={x: Real(), y: Real()})
+
+
+@claim()
+def gradient_off_on_a_circle_with_no_rational_point() -> Derivative:
+    """∇(x² + y²) = (2x + 1 − sign(x² + y² − 3)², 2y) on ℝ² (false at x = √3, y = 0: the first entry is 2√3 + 1)."""
+    bump = 1 - sp.sign(x**2 + y**2 - 3) ** 2
+    equals = sp.Matrix([2 * x + bump, 2 * y])
+    return Derivative(x**2 + y**2, wrt=sp.Matrix([x, y]), equals=equals, where={x: Real(), y: Real()})
+
+
+TRUTH = {
+    "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
+    "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
+    "heaviside_one_at_zero_counted_twice": ("false", 5, {"x": ROOT2}),
+    "weak_and_strict_inequality_rows": ("false", 5, {"x": ROOT2}),
+    "sign_of_sine_on_an_interval": ("false", 5, {"x": sp.pi}),
+    "sign_times_its_argument": ("true", 5, None),
+    "heaviside_half_at_zero": ("true", 5, None),
+    "rows_that_meet_at_the_boundary": ("true", 5, None),
+    "ramp_from_root_two": ("true", 5, None),
+    "floor_and_ceiling_at_root_two": ("false", 5, {"x": ROOT2}),
+    "sign_off_at_root_two_in_two_symbols": ("false", 5, {"x": ROOT2, "y": 1}),
+    "gradient_off_on_a_circle_with_no_rational_point": ("false", 5, {"x": sp.sqrt(3), "y": 0}),
+}
+KNOWN_WRONG = {  # CHECKED: floor's jumps are not solved for; the case points take claims in one symbol only
+    "floor_and_ceiling_at_root_two",
+    "sign_off_at_root_two_in_two_symbols",
+    "gradient_off_on_a_circle_with_no_rational_point",
+}
