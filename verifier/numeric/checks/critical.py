@@ -19,6 +19,7 @@ quartic in radicals is thousands of characters; the point and the gap are shown 
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.relational import Relational
 
 from verifier.language.claims import Given
 from verifier.numeric import confirm, enclose, intervals
@@ -137,11 +138,17 @@ def _factors(conditions: list[sp.Expr], x: sp.Symbol) -> list[sp.Expr]:
 
 
 def _kinks(gap: sp.Expr) -> list[sp.Expr]:
-    """Expressions whose zeros are the gap's kinks: |u| at u = 0, max(a, b) and min(a, b) at a = b."""
-    out: list[sp.Expr] = [node.args[0] for node in gap.atoms(sp.Abs)]
+    """Expressions whose zeros are the gap's kinks: |u| at u = 0, max(a, b) and min(a, b) at a = b; and its
+    jumps, where the value may be taken on one side only: sign(u) and Heaviside(u) at u = 0, a Piecewise at the
+    boundary a = b of each relation of its conditions (red team 140: [x² ≥ 2] ≤ [x² > 2] was CHECKED)."""
+    out: list[sp.Expr] = [node.args[0] for node in gap.atoms(sp.Abs, sp.sign, sp.Heaviside)]
     for node in gap.atoms(sp.Max, sp.Min):
         out += [u - v for u, v in zip(node.args, node.args[1:], strict=False)]
-    return out
+    for pw in gap.atoms(sp.Piecewise):
+        for _, condition in pw.args:
+            if isinstance(condition, sp.Basic):
+                out += [rel.lhs - rel.rhs for rel in condition.atoms(Relational)]
+    return list(dict.fromkeys(out))
 
 
 def finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:

@@ -5,7 +5,10 @@ sign(x − π)² = 1 on ℝ, x·sign(x² − 2)² = x, H₁(x² − 2) + H₁(2 
 float sample meets, and the case points (numeric/checks/case_points.py) solved only the equations of a
 Piecewise's x = c and x ≠ c. They solve now the boundary of every relation of a Piecewise condition and the zero
 of the argument of sign and Heaviside, and compare the sides there exactly: each is REFUTED at π or −√2. The true
-controls beside them have jumps at the same points, where the sides agree.
+controls beside them have jumps at the same points, where the sides agree. The same for inequalities in one
+symbol: H(x² − 2) + H(2 − x²) ≤ 1 (H(0) = 1) and [x² ≥ 2] ≤ [x² > 2] were CHECKED; the exact critical points
+(numeric/checks/critical.py) take the jumps of sign, Heaviside and a Piecewise's relations as they take the kinks of
+|·|, max and min, and both are REFUTED at −√2.
 
 Still CHECKED (KNOWN_WRONG): a jump of floor at an irrational point (floor(x/√2) − ⌈x/√2⌉ + 1 = 0 on [1, 3], false
 at x = √2 and 2√2: floor's jumps are not solved for), and the same jumps in two symbols (the case points take one
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, Identity, Interval, Real, claim
+from verifier import Derivative, Identity, Inequality, Interval, Real, claim
 
 x = sp.Symbol("x")
 y = sp.Symbol("y")
@@ -107,6 +110,36 @@ def gradient_off_on_a_circle_with_no_rational_point() -> Derivative:
     return Derivative(x**2 + y**2, wrt=sp.Matrix([x, y]), equals=equals, where={x: Real(), y: Real()})
 
 
+@claim()
+def heaviside_sum_at_most_one() -> Inequality:
+    """H(x² − 2) + H(2 − x²) ≤ 1 with H(0) = 1 (false at x = √2: the left side is 2)."""
+    return Inequality(sp.Heaviside(x**2 - 2, 1) + sp.Heaviside(2 - x**2, 1), "<=", sp.Integer(1), where={x: Real()})
+
+
+@claim()
+def weak_row_below_strict_row() -> Inequality:
+    """[x² ≥ 2] ≤ [x² > 2] on ℝ (false at x = √2: 1 against 0)."""
+    left = sp.Piecewise((1, x**2 >= 2), (0, True))
+    right = sp.Piecewise((1, x**2 > 2), (0, True))
+    return Inequality(left, "<=", right, where={x: Real()})
+
+
+@claim()
+def weak_row_above_strict_row() -> Inequality:
+    """[x² ≥ 2] ≥ [x² > 2] on ℝ.
+    Proof: x² > 2 implies x² ≥ 2, so the right side is 1 only where the left one is."""
+    left = sp.Piecewise((1, x**2 >= 2), (0, True))
+    right = sp.Piecewise((1, x**2 > 2), (0, True))
+    return Inequality(left, ">=", right, where={x: Real()})
+
+
+@claim()
+def ramp_from_root_two_nonnegative() -> Inequality:
+    """H(x − √2)·(x − √2) ≥ 0 with H(0) = 1.
+    Proof: the product is x − √2 ≥ 0 where x ≥ √2, and 0 below."""
+    return Inequality(sp.Heaviside(x - ROOT2, 1) * (x - ROOT2), ">=", sp.Integer(0), where={x: Real()})
+
+
 TRUTH = {
     "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
     "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
@@ -117,6 +150,10 @@ TRUTH = {
     "heaviside_half_at_zero": ("true", 5, None),
     "rows_that_meet_at_the_boundary": ("true", 5, None),
     "ramp_from_root_two": ("true", 5, None),
+    "heaviside_sum_at_most_one": ("false", 5, {"x": ROOT2}),
+    "weak_row_below_strict_row": ("false", 5, {"x": ROOT2}),
+    "weak_row_above_strict_row": ("true", 5, None),
+    "ramp_from_root_two_nonnegative": ("true", 5, None),
     "floor_and_ceiling_at_root_two": ("false", 5, {"x": ROOT2}),
     "sign_off_at_root_two_in_two_symbols": ("false", 5, {"x": ROOT2, "y": 1}),
     "gradient_off_on_a_circle_with_no_rational_point": ("false", 5, {"x": sp.sqrt(3), "y": 0}),
