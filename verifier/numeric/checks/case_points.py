@@ -4,10 +4,12 @@ Piecewise((1, Eq(x, 1/3)), (0, True)) = 0 fails at x = 1/3 alone: no float sampl
 it takes the other row. A condition x = c, or x ≠ c (the row after it is taken at c), in one symbol is solved
 exactly (sympy's solveset, bounded as in poles.py), and so is the boundary g = 0 of a condition g < 0 (≤, >, ≥),
 and the zero of the argument of sign and Heaviside, where they jump (red team 140: sign(x − π)² = 1 and
-[x² ≥ 2] = [x² > 2] were CHECKED, each false at one irrational point). At each point of the domain found the two
-sides are evaluated exactly, each Piecewise taking the row its conditions give there. A difference sympy shows nonzero
-(and finite) at a point shown to lie in the domain is a counterexample decided exactly; a difference it cannot
-decide proves nothing and is passed over. This only refutes: a claim that survives it is as it was.
+[x² ≥ 2] = [x² > 2] were CHECKED, each false at one irrational point), and on a bounded interval the points
+where the argument a·x + b of floor, ceiling or frac is an integer (⌊x/√2⌋ − ⌈x/√2⌉ + 1 = 0 on [1, 3]). At each
+point of the domain found the two sides are evaluated exactly, each Piecewise taking the row its conditions give
+there. A difference sympy shows nonzero (and finite) at a point shown to lie in the domain is a counterexample
+decided exactly; a difference it cannot decide proves nothing and is passed over. This only refutes: a claim that
+survives it is as it was.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
+STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argument is an integer
+
 
 def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
     """A point named by a Piecewise condition where the sides differ, decided exactly; else nothing."""
@@ -28,7 +32,7 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
         return Finding()
     x, given = inst.symbols[0], inst.given[0]
     sides = [sp.sympify(e) for e in lhs + rhs]
-    if not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside) for e in sides):
+    if not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside, *STEPS) for e in sides):
         return Finding()
     for point in _named_points(sides, x, given):
         for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
@@ -50,9 +54,25 @@ def _equations(sides: list[sp.Expr]) -> list[sp.Expr]:
     return sorted(set(out), key=sp.default_sort_key)
 
 
-def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
-    """The points of the domain where an equation of _equations in x holds."""
+def _steps(sides: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """The points of a bounded window where the argument u = a·x + b (exact a, b) of floor, ceiling or frac is an
+    integer, where they jump (at most MAX_POINTS per argument); other arguments are left to the sampler."""
     points: list[sp.Expr] = []
+    if not (isinstance(window, sp.Interval) and window.inf.is_finite and window.sup.is_finite):
+        return points
+    for u in sorted({f.args[0] for e in sides for f in e.atoms(*STEPS)}, key=sp.default_sort_key):
+        if u.free_symbols != {x} or u.has(sp.Float) or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
+            continue
+        slope, shift = sp.Poly(u, x).all_coeffs()
+        ends = sorted([u.xreplace({x: window.inf}), u.xreplace({x: window.sup})], key=float)
+        first = int(sp.ceiling(ends[0]))
+        points += [(m - shift) / slope for m in range(first, min(int(sp.floor(ends[1])), first + MAX_POINTS) + 1)]
+    return points
+
+
+def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
+    """The points of the domain where an equation of _equations in x holds, and the jumps of floor and ceiling."""
+    points: list[sp.Expr] = _steps(sides, x, _window(given))  # type: ignore[arg-type]
     for equation in _equations(sides):
         if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
             continue
@@ -85,6 +105,6 @@ def _finding(n: int | None, given: object, point: sp.Expr, gap: sp.Expr, entry: 
     cx = Counterexample(
         n=n, values={label: shown_value(given, point)}, claimed="lhs − rhs = 0",  # type: ignore[arg-type]
         observed=sp.sstr(gap), relation="=", error=sp.sstr(abs(gap)), digits=0,
-        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches (a Piecewise row, sign or Heaviside)",
+        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches (a Piecewise row, sign, Heaviside, floor)",
     )  # fmt: skip
     return Finding(cx, reason, exact={given.target: point})  # type: ignore[attr-defined]

@@ -10,10 +10,11 @@ symbol: H(x² − 2) + H(2 − x²) ≤ 1 (H(0) = 1) and [x² ≥ 2] ≤ [x² > 
 (numeric/checks/critical.py) take the jumps of sign, Heaviside and a Piecewise's relations as they take the kinks of
 |·|, max and min, and both are REFUTED at −√2.
 
-Still CHECKED (KNOWN_WRONG): a jump of floor at an irrational point (floor(x/√2) − ⌈x/√2⌉ + 1 = 0 on [1, 3], false
-at x = √2 and 2√2: floor's jumps are not solved for), and the same jumps in two symbols (the case points take one
-symbol only; docs/explanation/known-limits.md names the blind spot): y·(2 − sign(x² − 2)²) = y, and a gradient of
-x² + y² off on the circle x² + y² = 3, which has no rational point.
+A jump of floor at an irrational point, ⌊x/√2⌋ − ⌈x/√2⌉ + 1 = 0 on [1, 3] (false at x = √2 and 2√2), was CHECKED
+too: on a bounded interval the case points now take the points where a linear argument of floor, ceiling or frac
+is an integer, and it is REFUTED at √2. Still CHECKED (KNOWN_WRONG): the same jumps in two symbols (the case
+points take one symbol only; docs/explanation/known-limits.md names the blind spot): y·(2 − sign(x² − 2)²) = y,
+and a gradient of x² + y² off on the circle x² + y² = 3, which has no rational point.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -97,6 +98,14 @@ def floor_and_ceiling_at_root_two() -> Identity:
 
 
 @claim()
+def floor_plus_fraction_at_root_two() -> Identity:
+    """⌊x/√2⌋ + frac(x/√2) = x/√2 on [1, 3].
+    Proof: u = ⌊u⌋ + frac(u) for every real u (frac(u) = u − ⌊u⌋)."""
+    u = x / ROOT2
+    return Identity(sp.floor(u) + sp.frac(u), u, where={x: Interval(1, 3)})
+
+
+@claim()
 def sign_off_at_root_two_in_two_symbols() -> Identity:
     """y·(2 − sign(x² − 2)²) = y on ℝ² (false at x = √2, y = 1: the left side is 2)."""
     return Identity(y * (2 - sp.sign(x**2 - 2) ** 2), y, where={x: Real(), y: Real()})
@@ -155,11 +164,11 @@ TRUTH = {
     "weak_row_above_strict_row": ("true", 5, None),
     "ramp_from_root_two_nonnegative": ("true", 5, None),
     "floor_and_ceiling_at_root_two": ("false", 5, {"x": ROOT2}),
+    "floor_plus_fraction_at_root_two": ("true", 5, None),
     "sign_off_at_root_two_in_two_symbols": ("false", 5, {"x": ROOT2, "y": 1}),
     "gradient_off_on_a_circle_with_no_rational_point": ("false", 5, {"x": sp.sqrt(3), "y": 0}),
 }
-KNOWN_WRONG = {  # CHECKED: floor's jumps are not solved for; the case points take claims in one symbol only
-    "floor_and_ceiling_at_root_two",
+KNOWN_WRONG = {  # CHECKED: the case points take claims in one symbol only
     "sign_off_at_root_two_in_two_symbols",
     "gradient_off_on_a_circle_with_no_rational_point",
 }
