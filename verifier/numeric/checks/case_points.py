@@ -1,4 +1,4 @@
-"""An identity in one symbol, decided exactly where a Piecewise's condition names a point, or a jump lies.
+"""An identity in scalar symbols, decided exactly where a Piecewise's condition names a point, or a jump lies.
 
 Piecewise((1, Eq(x, 1/3)), (0, True)) = 0 fails at x = 1/3 alone: no float sample is 1/3, and a float next to
 it takes the other row. A condition x = c, or x ≠ c (the row after it is taken at c), in one symbol is solved
@@ -16,9 +16,19 @@ from __future__ import annotations
 
 import sympy as sp
 
+from verifier.language.claims import Given
 from verifier.numeric.checks.critical import SIGN_BUDGET
 from verifier.numeric.checks.definedness import Finding
-from verifier.numeric.checks.poles import MAX_OPS, MAX_POINTS, _inside, _window, shown_value, solve_bounded
+from verifier.numeric.checks.poles import (
+    MAX_OPS,
+    MAX_POINTS,
+    _held,
+    _inside,
+    _scalar_givens,
+    _window,
+    shown_value,
+    solve_bounded,
+)
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -27,18 +37,21 @@ STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argum
 
 
 def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
-    """A point named by a Piecewise condition where the sides differ, decided exactly; else nothing."""
-    if len(inst.symbols) != 1 or len(inst.given) != 1:
-        return Finding()
-    x, given = inst.symbols[0], inst.given[0]
+    """A point named by a case condition where the sides differ, decided exactly; else nothing. In several scalar
+    symbols, each is solved for in turn with the others held at simple points inside their domains (as in
+    poles.py): y·(2 − sign(x² − 2)²) = y is REFUTED at x = √2, y = 1/3."""
+    givens = _scalar_givens(inst)
     sides = [sp.sympify(e) for e in lhs + rhs]
-    if not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside, *STEPS) for e in sides):
+    if givens is None or not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside, *STEPS) for e in sides):
         return Finding()
-    for point in _named_points(sides, x, given):
-        for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
-            gap = _exact_gap(sp.sympify(a), sp.sympify(b), x, point)
-            if gap is not None:
-                return _finding(inst.claim.n, given, point, gap, k if len(lhs) > 1 else None)
+    for x, given in givens.items():
+        for held in _held(givens, x):
+            for value in _named_points([e.xreplace(held) for e in sides], x, given):
+                point = {**held, x: value}
+                for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
+                    gap = _exact_gap(sp.sympify(a), sp.sympify(b), point)
+                    if gap is not None:
+                        return _finding(inst, givens, point, gap, k if len(lhs) > 1 else None)
     return Finding()
 
 
@@ -82,11 +95,11 @@ def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.
     return [p for p in dict.fromkeys(sorted(points, key=sp.default_sort_key)) if _inside(given, p)][:MAX_POINTS]  # type: ignore[arg-type]
 
 
-def _exact_gap(a: sp.Expr, b: sp.Expr, x: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
+def _exact_gap(a: sp.Expr, b: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> sp.Expr | None:
     """a − b at the point, exactly, if sympy shows it finite and nonzero (within SIGN_BUDGET heartbeats)."""
     try:
         with budget.budget(SIGN_BUDGET):
-            left, right = a.xreplace({x: point}), b.xreplace({x: point})
+            left, right = a.xreplace(point), b.xreplace(point)
             if left.has(sp.Piecewise, sp.nan, sp.zoo, sp.oo, -sp.oo) or right.has(sp.Piecewise, sp.nan, sp.zoo):
                 return None  # a row not decided, or a side with no value: not this probe's finding
             gap = sp.simplify(left - right)
@@ -97,14 +110,17 @@ def _exact_gap(a: sp.Expr, b: sp.Expr, x: sp.Symbol, point: sp.Expr) -> sp.Expr 
     return None
 
 
-def _finding(n: int | None, given: object, point: sp.Expr, gap: sp.Expr, entry: int | None) -> Finding:
-    label = given.label  # type: ignore[attr-defined]
-    at = sp.sstr(point)
+def _finding(
+    inst: Instance, givens: dict[sp.Symbol, Given], point: dict[sp.Symbol, sp.Expr], gap: sp.Expr, entry: int | None
+) -> Finding:
+    ordered = [(givens[x], point[x]) for x in givens]
+    at = ", ".join(f"{g.label} = {sp.sstr(v)}" for g, v in ordered)
+    near = ", ".join(f"{g.label} ≈ {float(v):.6g}" for g, v in ordered)
     where = f" (entry {entry + 1})" if entry is not None else ""
-    reason = f"violated at {label} = {at}, a point where a case switches, decided exactly: lhs − rhs = {gap}{where}"
+    reason = f"violated at {at}, a point where a case switches, decided exactly: lhs − rhs = {gap}{where}"
     cx = Counterexample(
-        n=n, values={label: shown_value(given, point)}, claimed="lhs − rhs = 0",  # type: ignore[arg-type]
+        n=inst.claim.n, values={g.label: shown_value(g, v) for g, v in ordered}, claimed="lhs − rhs = 0",
         observed=sp.sstr(gap), relation="=", error=sp.sstr(abs(gap)), digits=0,
-        note=f"{label} = {at} ≈ {float(point):.6g}, where a case switches (a Piecewise row, sign, Heaviside, floor)",
+        note=f"{near}, where a case switches (a Piecewise row, sign, Heaviside, floor)",
     )  # fmt: skip
-    return Finding(cx, reason, exact={given.target: point})  # type: ignore[attr-defined]
+    return Finding(cx, reason, exact=point)

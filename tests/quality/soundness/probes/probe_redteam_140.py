@@ -12,9 +12,11 @@ symbol: H(x² − 2) + H(2 − x²) ≤ 1 (H(0) = 1) and [x² ≥ 2] ≤ [x² > 
 
 A jump of floor at an irrational point, ⌊x/√2⌋ − ⌈x/√2⌉ + 1 = 0 on [1, 3] (false at x = √2 and 2√2), was CHECKED
 too: on a bounded interval the case points now take the points where a linear argument of floor, ceiling or frac
-is an integer, and it is REFUTED at √2. Still CHECKED (KNOWN_WRONG): the same jumps in two symbols (the case
-points take one symbol only; docs/explanation/known-limits.md names the blind spot): y·(2 − sign(x² − 2)²) = y,
-and a gradient of x² + y² off on the circle x² + y² = 3, which has no rational point.
+is an integer, and it is REFUTED at √2. In several scalar symbols the case points took none: y·(2 − sign(x² − 2)²)
+= y was CHECKED; each symbol is now solved for with the others held at simple points (as the pole search does),
+and it is REFUTED at x = √2, y = 1/3. Still CHECKED (KNOWN_WRONG), the same jumps in claims of other kinds:
+a gradient of x² + y² off on the circle x² + y² = 3, which has no rational point, d/dx (x·sign(a² − 2)²) = 1, and
+E[X² + 1 − sign(a² − 2)²] = 1 for X ~ N(0, 1), both false at a = √2 only.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -23,10 +25,12 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, Identity, Inequality, Interval, Real, claim
+from verifier import Derivative, Expectation, Identity, Inequality, Interval, Normal, Real, claim
 
 x = sp.Symbol("x")
 y = sp.Symbol("y")
+a = sp.Symbol("a")
+X = sp.Symbol("X")
 ROOT2 = sp.sqrt(2)
 
 
@@ -149,6 +153,18 @@ def ramp_from_root_two_nonnegative() -> Inequality:
     return Inequality(sp.Heaviside(x - ROOT2, 1) * (x - ROOT2), ">=", sp.Integer(0), where={x: Real()})
 
 
+@claim()
+def slope_off_where_a_parameter_jumps() -> Derivative:
+    """d/dx (x·sign(a² − 2)²) = 1 on ℝ² (false at a = √2: the function is 0 for every x, its slope 0)."""
+    return Derivative(x * sp.sign(a**2 - 2) ** 2, wrt=x, equals=sp.Integer(1), where={x: Real(), a: Real()})
+
+
+@claim()
+def expectation_off_where_a_parameter_jumps() -> Expectation:
+    """E[X² + 1 − sign(a² − 2)²] = 1 for X ~ N(0, 1), a ∈ ℝ (false at a = √2: the expectation is 2)."""
+    return Expectation(X**2 + 1 - sp.sign(a**2 - 2) ** 2, sp.Integer(1), noise={X: Normal(0, 1)}, where={a: Real()})
+
+
 TRUTH = {
     "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
     "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
@@ -167,8 +183,11 @@ TRUTH = {
     "floor_plus_fraction_at_root_two": ("true", 5, None),
     "sign_off_at_root_two_in_two_symbols": ("false", 5, {"x": ROOT2, "y": 1}),
     "gradient_off_on_a_circle_with_no_rational_point": ("false", 5, {"x": sp.sqrt(3), "y": 0}),
+    "slope_off_where_a_parameter_jumps": ("false", 5, {"x": 1, "a": ROOT2}),
+    "expectation_off_where_a_parameter_jumps": ("false", 5, {"a": ROOT2}),
 }
-KNOWN_WRONG = {  # CHECKED: the case points take claims in one symbol only
-    "sign_off_at_root_two_in_two_symbols",
+KNOWN_WRONG = {  # CHECKED: the case points take identities only
     "gradient_off_on_a_circle_with_no_rational_point",
+    "slope_off_where_a_parameter_jumps",  # a derivative in x whose jump is in another symbol, a
+    "expectation_off_where_a_parameter_jumps",  # no exact point search for an expectation's parameters
 }

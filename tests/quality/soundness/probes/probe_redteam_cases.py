@@ -9,8 +9,9 @@ case analysis as in any real-analysis text (e.g. Abbott, Understanding Analysis,
 The two false probes are no longer PROVED. The failing set is a line (y = 0, or y = ±√2) of measure
 zero. The special points of several symbols are paired diagonally (0 with 0, 1 with 1), and then taken
 along each symbol's axis with the others at their first special point (x = 1, y = 0): that refutes the
-first. The second fails only on y = ±√2, which no sample meets: it is CHECKED, KNOWN_WRONG, a blind spot
-of numerics that docs/explanation/known-limits.md names.
+first. The second fails only on y = ±√2, which no sample meets: it was CHECKED (KNOWN_WRONG) until red team 140,
+whose case points (numeric/checks/case_points.py) solve the argument of sign for each symbol with the others held
+at simple points: it is REFUTED at y = √2 now.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -60,4 +61,4 @@ TRUTH = {
     "kink_along_a_line": ("true", 1, None),
     "sign_of_a_product_squared": ("true", 1, None),
 }
-KNOWN_WRONG = {"sign_of_a_product_drops_an_irrational_branch"}
+KNOWN_WRONG: set[str] = set()
