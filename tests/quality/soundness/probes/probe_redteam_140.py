@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Derivative, Expectation, Identity, Inequality, Interval, Normal, Real, claim
+from verifier import Chain, Derivative, Expectation, Identity, Inequality, Interval, Normal, Real, Step, claim
 
 x = sp.Symbol("x")
 y = sp.Symbol("y")
@@ -154,6 +154,14 @@ def ramp_from_root_two_nonnegative() -> Inequality:
 
 
 @claim()
+def chain_step_off_where_a_case_names_root_two() -> Chain:
+    """y·(2 if x² = 2, else 1) = y as a chain's step on ℝ² (false at x = √2, y = 1: the left side is 2); the same
+    line in LaTeX, with a cases environment, was CHECKED too (REFUTED since the case points take several symbols)."""
+    start = y * sp.Piecewise((2, sp.Eq(x**2, 2)), (1, True))
+    return Chain(start, steps=(Step("=", y, "the case x² = 2 never holds"),), where={x: Real(), y: Real()})
+
+
+@claim()
 def slope_off_where_a_parameter_jumps() -> Derivative:
     """d/dx (x·sign(a² − 2)²) = 1 on ℝ² (false at a = √2: the function is 0 for every x, its slope 0)."""
     return Derivative(x * sp.sign(a**2 - 2) ** 2, wrt=x, equals=sp.Integer(1), where={x: Real(), a: Real()})
@@ -183,6 +191,7 @@ TRUTH = {
     "floor_plus_fraction_at_root_two": ("true", 5, None),
     "sign_off_at_root_two_in_two_symbols": ("false", 5, {"x": ROOT2, "y": 1}),
     "gradient_off_on_a_circle_with_no_rational_point": ("false", 5, {"x": sp.sqrt(3), "y": 0}),
+    "chain_step_off_where_a_case_names_root_two": ("false", 5, {"step": 1, "x": ROOT2, "y": 1}),
     "slope_off_where_a_parameter_jumps": ("false", 5, {"x": 1, "a": ROOT2}),
     "expectation_off_where_a_parameter_jumps": ("false", 5, {"a": ROOT2}),
 }
