@@ -52,6 +52,19 @@ def test_a_wrong_branch_is_refuted_and_named() -> None:
     assert r.counterexample is not None and "in the case" in r.counterexample.note
 
 
+@pytest.mark.parametrize(
+    ("lhs", "case"),
+    [(sp.sign(x - sp.pi) ** 2, "in the case x = pi"), (sp.sign(sp.sin(x)) ** 2, "in the case sin(x) = 0")],
+)
+def test_a_point_found_exactly_is_explained_by_its_own_case(lhs: sp.Expr, case: str) -> None:
+    """sign(x − π)² = 1, refuted exactly at π, was said to fail 'in the case x <= pi' (where it holds): the case
+    was read at the shown float 3.141592653589793, which lies below π. It is read at the exact point now."""
+    r = _verify("jump", Identity(lhs, 1, where={x: Real()}))
+    assert r.status is Status.REFUTED, r.reason
+    assert r.reason.endswith(case), r.reason
+    assert r.counterexample is not None and r.counterexample.note.startswith(case + ";")
+
+
 def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:
     xr = sp.Symbol("x", real=True)
     assert all(value == 0 for value, _ in obligations.cases(sp.Max(xr, 0) - xr * sp.Heaviside(xr)))

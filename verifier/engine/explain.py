@@ -26,14 +26,17 @@ EXPLAIN_BUDGET = 60  # heartbeats: an explanation never costs more than a cheap 
 MAX_FACTS = 6  # comparisons in a case; past that it is no help to read (a ReLU layer's every unit)
 
 
-def case_at(inst: Instance, values: dict[str, Any]) -> str:
-    """'in the case <condition>' for the first residual entry that branches, or ''."""
+def case_at(inst: Instance, values: dict[str, Any], exact: dict[sp.Symbol, sp.Expr] | None = None) -> str:
+    """'in the case <condition>' for the first residual entry that branches, or ''. exact: the point where the
+    counterexample was found exactly, if it was (its shown floats may lie in another case: sign(x − π)² = 1,
+    refuted at π, was said to fail 'in the case x <= pi', where it holds)."""
     body = inst.claim.body
     if not isinstance(body, Identity | Derivative):
         return ""
     if not any(obligations.has_cases(part) for part in body.parts()):
         return ""
     point = _point(inst, values)
+    point.update({inst.to_symbolic.get(x, x): v for x, v in (exact or {}).items()})
     try:
         with budget(EXPLAIN_BUDGET):
             return _first_case_holding(inst, point)
@@ -96,6 +99,8 @@ def _distinct(facts: Iterable[sp.Basic]) -> list[sp.Basic]:
             gap, kind = -gap, sp.Lt if isinstance(fact, sp.Gt) else sp.Le
         seen.setdefault((sp.expand(gap), kind), fact)
     weaker = {(gap, sp.Le) for gap, kind in seen if kind is sp.Lt}  # x ≤ y beside x < y says nothing more
+    # nor beside x = y, either way round (sin x = 0 and sin x ≤ 0)
+    weaker |= {(sign * gap, sp.Le) for gap, kind in seen if kind is sp.Eq for sign in (1, -1)}
     return [fact for key, fact in seen.items() if key not in weaker]
 
 
@@ -104,9 +109,19 @@ def _readable(condition: sp.Basic) -> str:
     symbols = list(condition.free_symbols)
     if len(symbols) == 1:
         try:
-            return sp.sstr(condition.as_set().as_relational(symbols[0]))
+            return _words(condition.as_set().as_relational(symbols[0]))
         except (NotImplementedError, TypeError, ValueError, AttributeError):
             pass
+    return _words(condition)
+
+
+def _words(condition: sp.Basic) -> str:
+    """A condition as a reader writes it: x = pi (not Eq(x, pi)), with 'or' and 'and' between equations."""
+    if isinstance(condition, sp.Eq):
+        return f"{sp.sstr(condition.lhs)} = {sp.sstr(condition.rhs)}"
+    if isinstance(condition, sp.Or | sp.And) and any(isinstance(a, sp.Eq) for a in condition.args):
+        word = " or " if isinstance(condition, sp.Or) else " and "
+        return word.join(_words(a) for a in sorted(condition.args, key=sp.default_sort_key))
     return sp.sstr(condition)
 
 

@@ -272,7 +272,7 @@ class _Walk:
         self.reason = f"counterexample {where}: {outcome.reason} ({how})"
         # a point where a side has no value is explained by what has none there, not by a case (and its
         # shown floats, z = 3.141592653589793 for π, may lie in a case the exact point does not)
-        case = explain.case_at(inst, cx.values) if cx is not None and cx.error != "undefined" else ""
+        case = explain.case_at(inst, cx.values, outcome.exact) if cx is not None and cx.error != "undefined" else ""
         if case and cx is not None:
             cx = dataclasses.replace(cx, note=f"{case}; {cx.note}" if cx.note else case)
             self.reason += f"; {case}"
