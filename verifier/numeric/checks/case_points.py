@@ -19,6 +19,7 @@ import sympy as sp
 from verifier.language.claims import Given
 from verifier.numeric.checks.critical import SIGN_BUDGET
 from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.exact_value import holds
 from verifier.numeric.checks.poles import (
     MAX_OPS,
     MAX_POINTS,
@@ -36,10 +37,11 @@ from verifier.trusted.instantiate import Instance
 STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argument is an integer
 
 
-def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
+def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], premise: sp.Basic | None = None) -> Finding:
     """A point named by a case condition where the sides differ, decided exactly; else nothing. In several scalar
     symbols, each is solved for in turn with the others held at simple points inside their domains (as in
-    poles.py): y·(2 − sign(x² − 2)²) = y is REFUTED at x = √2, y = 1/3."""
+    poles.py): y·(2 − sign(x² − 2)²) = y is REFUTED at x = √2, y = 1/3. premise: an implication's, which must hold
+    there, exactly (x > 1 ⇒ [x > 1] = 1 was UNKNOWN: its point x = 1 fails the premise; helper-141)."""
     givens = _scalar_givens(inst)
     sides = [sp.sympify(e) for e in lhs + rhs]
     if givens is None or not any(e.has(sp.Piecewise, sp.sign, sp.Heaviside, *STEPS) for e in sides):
@@ -48,6 +50,8 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr]) -> Finding:
         for held in _held(givens, x):
             for value in _named_points([e.xreplace(held) for e in sides], x, given):
                 point = {**held, x: value}
+                if premise is not None and holds(premise, point) is not True:
+                    continue
                 for k, (a, b) in enumerate(zip(lhs, rhs, strict=True)):
                     gap = _exact_gap(sp.sympify(a), sp.sympify(b), point)
                     if gap is not None:

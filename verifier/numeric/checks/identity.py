@@ -47,8 +47,9 @@ def _compare_sides(
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and (hit := lattice.probe(inst, env, (lhs, rhs))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
-    if found.counterexample is None and exact and (named := case_points.probe(inst, lhs, rhs)).counterexample:
-        found = named  # a point a Piecewise condition names (x = 1/3), where no float sample lands
+    if found.counterexample is None and exact:  # a point a Piecewise condition names (x = 1/3), where no sample lands
+        named = case_points.probe(inst, lhs, rhs, s.premise)  # and where an implication's premise holds
+        found = named if named.counterexample is not None else found
     mp_fn = confirm.mp_compile(inst.symbols, lhs + rhs)
     ball_fn = balls.BallEvaluator(inst.symbols, lhs + rhs)
 

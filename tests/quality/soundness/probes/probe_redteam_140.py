@@ -26,6 +26,7 @@ from __future__ import annotations
 import sympy as sp
 
 from verifier import Chain, Derivative, Expectation, Identity, Inequality, Interval, Normal, Real, Step, claim
+from verifier.language.stepwise import Implication, Relation
 
 x = sp.Symbol("x")
 y = sp.Symbol("y")
@@ -173,6 +174,36 @@ def expectation_off_where_a_parameter_jumps() -> Expectation:
     return Expectation(X**2 + 1 - sp.sign(a**2 - 2) ** 2, sp.Integer(1), noise={X: Normal(0, 1)}, where={a: Real()})
 
 
+@claim()
+def implication_whose_case_point_fails_the_premise() -> Implication:
+    """x > 1 ⇒ [x > 1] = 1 on ℝ (true: where x > 1 the first row is taken, so the left side is 1).
+    Its case point x = 1 fails the premise; it was UNKNOWN (helper-141), the premise now filters the points."""
+    return Implication(
+        Relation(x, ">", sp.Integer(1)),
+        Relation(sp.Piecewise((1, x > 1), (0, True)), "=", sp.Integer(1)),
+        where={x: Real()},
+    )
+
+
+@claim()
+def implication_whose_sign_jump_fails_the_premise() -> Implication:
+    """x² > 2 ⇒ x·sign(x² − 2)² = x on ℝ (true: x² − 2 > 0 there, so sign(x² − 2)² = 1).
+    Its case points ±√2 fail the premise; it was UNKNOWN (helper-141)."""
+    return Implication(
+        Relation(x**2, ">", sp.Integer(2)), Relation(x * sp.sign(x**2 - 2) ** 2, "=", x), where={x: Real()}
+    )
+
+
+@claim()
+def implication_whose_case_point_meets_the_premise() -> Implication:
+    """x ≥ 1 ⇒ [x > 1] = 1 on ℝ (false at x = 1: the left side is 0)."""
+    return Implication(
+        Relation(x, ">=", sp.Integer(1)),
+        Relation(sp.Piecewise((1, x > 1), (0, True)), "=", sp.Integer(1)),
+        where={x: Real()},
+    )
+
+
 TRUTH = {
     "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
     "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
@@ -194,6 +225,9 @@ TRUTH = {
     "chain_step_off_where_a_case_names_root_two": ("false", 5, {"step": 1, "x": ROOT2, "y": 1}),
     "slope_off_where_a_parameter_jumps": ("false", 5, {"x": 1, "a": ROOT2}),
     "expectation_off_where_a_parameter_jumps": ("false", 5, {"a": ROOT2}),
+    "implication_whose_case_point_fails_the_premise": ("true", 5, None),
+    "implication_whose_sign_jump_fails_the_premise": ("true", 5, None),
+    "implication_whose_case_point_meets_the_premise": ("false", 5, {"x": 1}),
 }
 KNOWN_WRONG = {  # CHECKED: the case points take identities only
     "gradient_off_on_a_circle_with_no_rational_point",
