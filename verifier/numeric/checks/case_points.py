@@ -15,6 +15,7 @@ survives it is as it was.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.evalf import PrecisionExhausted
 
 from verifier.language.claims import Given
 from verifier.numeric.checks.critical import SIGN_BUDGET
@@ -81,9 +82,14 @@ def _steps(sides: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
         if u.free_symbols != {x} or u.has(sp.Float) or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
             continue
         slope, shift = sp.Poly(u, x).all_coeffs()
-        ends = sorted([u.xreplace({x: window.inf}), u.xreplace({x: window.sup})], key=float)
-        first = int(sp.ceiling(ends[0]))
-        points += [(m - shift) / slope for m in range(first, min(int(sp.floor(ends[1])), first + MAX_POINTS) + 1)]
+        if not (slope.is_extended_real and shift.is_extended_real):
+            continue  # ⌊i·x⌋ is complex: its real and imaginary parts jump apart (helper-141: it raised)
+        try:
+            ends = sorted([u.xreplace({x: window.inf}), u.xreplace({x: window.sup})], key=float)
+            first, last = int(sp.ceiling(ends[0])), int(sp.floor(ends[1]))
+        except (PrecisionExhausted, TypeError, ValueError, OverflowError):
+            continue  # ⌊e⁸⁰⁰·x⌋ on [0, 1]: no integer part sympy can compute (helper-141: it raised)
+        points += [(m - shift) / slope for m in range(first, min(last, first + MAX_POINTS) + 1)]
     return points
 
 

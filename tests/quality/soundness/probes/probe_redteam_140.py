@@ -204,6 +204,21 @@ def implication_whose_case_point_meets_the_premise() -> Implication:
     )
 
 
+@claim()
+def floor_of_an_imaginary_argument() -> Identity:
+    """⌊i·x⌋ = i·⌊x⌋ on [0, 3] (true: sympy's floor of a complex number floors its real and imaginary parts,
+    and Re(i·x) = 0). Its argument i·x has no real end to sort: the case points raised (helper-141)."""
+    return Identity(sp.floor(sp.I * x), sp.I * sp.floor(x), where={x: Interval(0, 3)})
+
+
+@claim()
+def floor_of_a_huge_slope() -> Identity:
+    """⌊e⁸⁰⁰·x⌋ + frac(e⁸⁰⁰·x) = e⁸⁰⁰·x on [0, 1] (true: frac(u) = u − ⌊u⌋ for every real u).
+    sympy cannot compute ⌊e⁸⁰⁰⌋ (PrecisionExhausted): the case points raised (helper-141)."""
+    u = sp.exp(800) * x
+    return Identity(sp.floor(u) + sp.frac(u), u, where={x: Interval(0, 1)})
+
+
 TRUTH = {
     "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
     "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
@@ -228,6 +243,8 @@ TRUTH = {
     "implication_whose_case_point_fails_the_premise": ("true", 5, None),
     "implication_whose_sign_jump_fails_the_premise": ("true", 5, None),
     "implication_whose_case_point_meets_the_premise": ("false", 5, {"x": 1}),
+    "floor_of_an_imaginary_argument": ("true", 5, None),
+    "floor_of_a_huge_slope": ("true", 5, None),
 }
 KNOWN_WRONG = {  # CHECKED: the case points take identities only
     "gradient_off_on_a_circle_with_no_rational_point",
