@@ -67,9 +67,15 @@ def _equations(sides: list[sp.Expr]) -> list[sp.Expr]:
     for pw in {p for e in sides for p in e.atoms(sp.Piecewise)}:
         for _, condition in pw.args:
             if isinstance(condition, sp.Basic):
-                out += [rel.lhs - rel.rhs for rel in condition.atoms(sp.core.relational.Relational)]
+                out += [rel.lhs - rel.rhs for rel in condition.atoms(sp.core.relational.Relational) if _numeric(rel)]
     out += [f.args[0] for e in sides for f in e.atoms(sp.sign, sp.Heaviside)]
     return sorted(set(out), key=sp.default_sort_key)
+
+
+def _numeric(rel: sp.Basic) -> bool:
+    """A relation between two numbers (x > 1), not between truth values (Ne(x > √2, x² > 2): its own relations are
+    taken, and lhs − rhs raised; helper-141)."""
+    return isinstance(rel.lhs, sp.Expr) and isinstance(rel.rhs, sp.Expr)
 
 
 def _steps(sides: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:

@@ -147,7 +147,10 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     for pw in gap.atoms(sp.Piecewise):
         for _, condition in pw.args:
             if isinstance(condition, sp.Basic):
-                out += [rel.lhs - rel.rhs for rel in condition.atoms(Relational)]
+                rels = [
+                    r for r in condition.atoms(Relational) if isinstance(r.lhs, sp.Expr) and isinstance(r.rhs, sp.Expr)
+                ]
+                out += [r.lhs - r.rhs for r in rels]  # not Eq(x > 1, x² > 1), between truth values (helper-141)
     return list(dict.fromkeys(out))
 
 

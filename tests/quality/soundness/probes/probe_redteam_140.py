@@ -219,6 +219,22 @@ def floor_of_a_huge_slope() -> Identity:
     return Identity(sp.floor(u) + sp.frac(u), u, where={x: Interval(0, 1)})
 
 
+@claim()
+def case_between_truth_values() -> Identity:
+    """[x > √2 ≠ x² > 2]·0 + x otherwise, = x on [0, 3] (true: for x ≥ 0, x > √2 exactly when x² > 2, so the
+    condition never holds and the second row x is taken). Its relation between truth values raised (helper-141)."""
+    condition = sp.Ne(x > ROOT2, x**2 > 2, evaluate=False)
+    return Identity(sp.Piecewise((0, condition), (x, True)), x, where={x: Interval(0, 3)})
+
+
+@claim()
+def case_between_truth_values_at_least_x() -> Inequality:
+    """[x > 1 = x² > 1 ? x : x + 1] ≥ x on [0, 3] (true: either row is x or x + 1, both ≥ x).
+    Its relation between truth values raised in the critical points (helper-141)."""
+    condition = sp.Eq(x > 1, x**2 > 1, evaluate=False)
+    return Inequality(sp.Piecewise((x, condition), (x + 1, True)), ">=", x, where={x: Interval(0, 3)})
+
+
 TRUTH = {
     "sign_squared_off_at_pi": ("false", 5, {"x": sp.pi}),
     "sign_squared_off_at_root_two": ("false", 5, {"x": ROOT2}),
@@ -245,6 +261,8 @@ TRUTH = {
     "implication_whose_case_point_meets_the_premise": ("false", 5, {"x": 1}),
     "floor_of_an_imaginary_argument": ("true", 5, None),
     "floor_of_a_huge_slope": ("true", 5, None),
+    "case_between_truth_values": ("true", 5, None),
+    "case_between_truth_values_at_least_x": ("true", 5, None),
 }
 KNOWN_WRONG = {  # CHECKED: the case points take identities only
     "gradient_off_on_a_circle_with_no_rational_point",
