@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import mpmath
 import pytest
 import sympy as sp
 
@@ -60,6 +62,25 @@ def test_a_diagnosis_stops_in_time_for_the_claims_hard_limit() -> None:
     whole = session.verify_source(source, SETTINGS)
     assert cut.status is whole.status is Status.REFUTED
     assert cut.diagnosis_cut and not whole.diagnosis_cut
+
+
+def test_a_claim_is_verified_at_mpmaths_default_precision_whatever_its_host_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A forked worker, or a notebook, inherits mpmath's precision from its host: the soundness suite's judge set
+    mp.dps = 60 for good, so its workers verified the probes at 60 digits where a user's fresh process has 15."""
+    seen: list[int] = []
+    real = session.engine.verify_family
+
+    def spy(*args: Any, **kwargs: Any) -> ClaimResult:
+        seen.append(mpmath.mp.prec)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session.engine, "verify_family", spy)
+    with mpmath.workdps(60):
+        result = session.verify_source(session.InProcess(square, "mine.py"), SETTINGS)
+        assert mpmath.mp.dps == 60, "the host's precision is its own again afterwards"
+    assert seen == [53] and result.status is Status.PROVED
 
 
 def test_workers_are_told_the_hard_limit_their_claims_run_under() -> None:

@@ -34,6 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import mpmath
+
 from verifier import engine
 from verifier.engine import EngineSettings
 from verifier.language.families import ClaimFamily
@@ -43,6 +45,7 @@ from verifier.run import pool
 from verifier.run.executor import Executor
 from verifier.strategies import memory
 
+DEFAULT_PRECISION = 53  # bits: mpmath's own default, as a fresh process has it
 # as each claim ends: its source, its result, and the failure the result stands for (None for a verdict)
 OnResult = Callable[["ClaimSource", ClaimResult, pool.Failure | None], None]
 # as each step of a claim is decided, where the claim is verified (a worker): its source and the step
@@ -133,7 +136,9 @@ def verify_source(
         settings = dataclasses.replace(settings, diagnose_until=time.monotonic() + 0.9 * time_limit)
     memory.take()  # what an earlier claim in this process ran into is not this one's
     family, path = source.family()
-    with loader.seeded_randomness():  # a builder that draws random numbers builds the same claim in every run
+    # a builder that draws random numbers builds the same claim in every run; mpmath at its default precision, as
+    # in a fresh process, whatever the host set for good (a notebook's mp.dps = 50, a test's)
+    with loader.seeded_randomness(), mpmath.workprec(DEFAULT_PRECISION):
         result = source.finish(family, engine.verify_family(family, settings, source=path, on_step=on_step))
     limited = result.memory_limited or memory.take()  # a MemoryError caught and answered: never cached
     return dataclasses.replace(result, cpu_seconds=round(time.process_time() - cpu, 3), memory_limited=limited)

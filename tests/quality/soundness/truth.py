@@ -289,8 +289,13 @@ def _explicit_point(subs: Mapping[sp.Basic, Any]) -> dict[sp.Basic, Any]:
 
 def expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
     """E[expr] over one noise variable at 60 digits, by quadrature (or a sum for Bernoulli); over several
-    independent Bernoulli variables, by the sum over every outcome."""
-    mpmath.mp.dps = DIGITS
+    independent Bernoulli variables, by the sum over every outcome. mpmath's precision is set for this call only:
+    set for good, it reached the tests run after it in the worker (a rate's tolerance compared at 60 digits)."""
+    with mpmath.workdps(DIGITS):
+        return _expectation(expr, noise, subs)
+
+
+def _expectation(expr: Any, noise: Mapping[sp.Symbol, distributions.Distribution], subs: Mapping[sp.Basic, Any]) -> Any:
     if len(noise) > 1 and all(isinstance(law, distributions.Bernoulli) for law in noise.values()):
         return _coins(expr, noise, subs)
     ((z, law),) = noise.items()
