@@ -18,7 +18,7 @@ import sympy as sp
 from sympy.core.evalf import PrecisionExhausted
 
 from verifier.language.claims import Given
-from verifier.numeric.checks.critical import SIGN_BUDGET
+from verifier.numeric.checks.critical import SIGN_BUDGET, boundaries
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import holds
 from verifier.numeric.checks.poles import (
@@ -63,19 +63,8 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], premise: sp.Ba
 def _equations(sides: list[sp.Expr]) -> list[sp.Expr]:
     """The equations g = 0 whose points a case switches at: each relation of a Piecewise condition (x = c, x ≠ c,
     and the boundary of x < c, x ≥ c, …), and the argument of each sign and Heaviside."""
-    out: list[sp.Expr] = []
-    for pw in {p for e in sides for p in e.atoms(sp.Piecewise)}:
-        for _, condition in pw.args:
-            if isinstance(condition, sp.Basic):
-                out += [rel.lhs - rel.rhs for rel in condition.atoms(sp.core.relational.Relational) if _numeric(rel)]
-    out += [f.args[0] for e in sides for f in e.atoms(sp.sign, sp.Heaviside)]
+    out = boundaries(sides) + [f.args[0] for e in sides for f in e.atoms(sp.sign, sp.Heaviside)]
     return sorted(set(out), key=sp.default_sort_key)
-
-
-def _numeric(rel: sp.Basic) -> bool:
-    """A relation between two numbers (x > 1), not between truth values (Ne(x > √2, x² > 2): its own relations are
-    taken, and lhs − rhs raised; helper-141)."""
-    return isinstance(rel.lhs, sp.Expr) and isinstance(rel.rhs, sp.Expr)
 
 
 def _steps(sides: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:

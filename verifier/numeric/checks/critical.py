@@ -144,14 +144,19 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     out: list[sp.Expr] = [node.args[0] for node in gap.atoms(sp.Abs, sp.sign, sp.Heaviside)]
     for node in gap.atoms(sp.Max, sp.Min):
         out += [u - v for u, v in zip(node.args, node.args[1:], strict=False)]
-    for pw in gap.atoms(sp.Piecewise):
+    return list(dict.fromkeys(out + boundaries([gap])))
+
+
+def boundaries(exprs: list[sp.Expr]) -> list[sp.Expr]:
+    """a − b for each relation a ~ b between two expressions in a Piecewise condition of exprs, where its row may
+    switch; not a relation between truth values, Eq(x > 1, x² > 1), whose own relations are taken (helper-141)."""
+    out: list[sp.Expr] = []
+    for pw in {p for e in exprs for p in e.atoms(sp.Piecewise)}:
         for _, condition in pw.args:
             if isinstance(condition, sp.Basic):
-                rels = [
-                    r for r in condition.atoms(Relational) if isinstance(r.lhs, sp.Expr) and isinstance(r.rhs, sp.Expr)
-                ]
-                out += [r.lhs - r.rhs for r in rels]  # not Eq(x > 1, x² > 1), between truth values (helper-141)
-    return list(dict.fromkeys(out))
+                rels = condition.atoms(Relational)
+                out += [r.lhs - r.rhs for r in rels if isinstance(r.lhs, sp.Expr) and isinstance(r.rhs, sp.Expr)]
+    return out
 
 
 def finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:
