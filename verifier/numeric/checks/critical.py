@@ -19,6 +19,7 @@ quartic in radicals is thousands of characters; the point and the gap are shown 
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.evalf import PrecisionExhausted
 from sympy.core.relational import Relational
 
 from verifier.language.claims import Given
@@ -99,11 +100,12 @@ def _ball_sign(gap: sp.Expr, x: sp.Symbol, point: sp.Expr) -> tuple[int, str, in
 
 
 def _simplified(value: sp.Expr) -> sp.Expr | None:
-    """sympy's simplify of the gap at a point, within SIGN_BUDGET heartbeats; None if it runs out."""
+    """sympy's simplify of the gap at a point, within SIGN_BUDGET heartbeats; None if it runs out, or if sympy
+    cannot tell the sign of a part at any precision it tries (⌊e⁸⁰⁰·x⌋ at x = √2: PrecisionExhausted)."""
     try:
         with budget.budget(SIGN_BUDGET):
             return sp.simplify(value)
-    except budget.BudgetExceeded:
+    except (budget.BudgetExceeded, PrecisionExhausted):
         return None
 
 

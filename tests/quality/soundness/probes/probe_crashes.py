@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Bernoulli, Expectation, Identity, Inequality, Invertible, Normal, Real, Uniform, claim
+from verifier import Bernoulli, Expectation, Identity, Inequality, Interval, Invertible, Normal, Real, Uniform, claim
 from verifier.language.mathlib import matrix
 
 X = sp.Symbol("X")
@@ -153,6 +153,25 @@ def uniform_second_moment_is_a_half() -> Expectation:
     return Expectation(X**2, HALF, noise={X: Uniform(0, 1)})
 
 
+x = sp.Symbol("x")
+HUGE = sp.exp(800)
+
+
+@claim()
+def floor_of_a_huge_slope_plus_a_jump() -> Inequality:
+    """⌊e⁸⁰⁰x⌋ + sign(x² − 2)² ≤ e⁸⁰⁰x + 1 on [0, 3] (an internal error: sympy's PrecisionExhausted at x = √2).
+
+    Proof: ⌊y⌋ ≤ y for every real y, and sign(·)² ≤ 1.
+    """
+    return Inequality(sp.floor(HUGE * x) + sp.sign(x**2 - 2) ** 2, "<=", HUGE * x + 1, where={x: Interval(0, 3)})
+
+
+@claim(expect="refuted")
+def floor_of_a_huge_slope_plus_a_jump_without_the_one() -> Inequality:
+    """⌊e⁸⁰⁰x⌋ + sign(x² − 2)² ≤ e⁸⁰⁰x on [0, 3] (false at x = 0: 1 ≤ 0)."""
+    return Inequality(sp.floor(HUGE * x) + sp.sign(x**2 - 2) ** 2, "<=", HUGE * x, where={x: Interval(0, 3)})
+
+
 I2 = [[1, 0], [0, 1]]
 TRUTH = {
     "det_of_product": ("true", 8, None),
@@ -170,4 +189,6 @@ TRUTH = {
     "fair_coin_mean": ("true", 8, None),
     "uniform_second_moment": ("true", 8, None),
     "uniform_second_moment_is_a_half": ("false", 8, {}),
+    "floor_of_a_huge_slope_plus_a_jump": ("true", 8, None),
+    "floor_of_a_huge_slope_plus_a_jump_without_the_one": ("false", 8, {"x": 0}),
 }
