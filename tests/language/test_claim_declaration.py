@@ -82,3 +82,21 @@ def test_an_undeclared_symbol_is_told_how_to_declare_it() -> None:
 
     r = verify_family(sum_twice, EngineSettings(samples=20))
     assert r.status is Status.ERROR and "e.g. where={x: Real(), y: Real()}" in r.reason, r.reason
+
+
+@pytest.mark.parametrize(
+    ("returned", "says"),
+    [
+        (lambda: sp.Eq(x + x, 2 * x), "builder returned True: sympy decided the equation itself as it was built"),
+        (lambda: sp.Eq(x**2, x), "builder returned a sympy Eq; return Identity(lhs, rhs, where=…)"),
+        (lambda: x**2 >= x, 'builder returned a sympy relation (>=); return Inequality(lhs, ">=", rhs, where=…)'),
+        (lambda: "x = x", "builder returned str; return Identity, Derivative, PSD"),
+    ],
+    ids=["evaluated_eq", "eq", "relation", "string"],
+)
+def test_a_builder_that_returns_no_statement_is_told_what_to_return(returned: object, says: str) -> None:
+    """A sympy relation (or the True that sympy made of one) is not a claim: the error says what to return."""
+    family = claim(name="returns_no_statement")(returned)
+    with pytest.raises(TypeError) as raised:
+        family.build(None)
+    assert says in str(raised.value)

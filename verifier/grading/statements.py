@@ -35,7 +35,7 @@ from verifier.language.claims import (
     Limit,
     Statement,
 )
-from verifier.language.families import ClaimFamily
+from verifier.language.families import ClaimFamily, not_a_statement
 from verifier.language.stepwise import Chain, Step
 from verifier.language.text import CONTROL
 from verifier.outcome import Expect
@@ -107,7 +107,7 @@ def encode_family(family: ClaimFamily, dims: list[int | None]) -> dict[str, Any]
         try:
             body = family.builder() if n is None else family.builder(n)
             if not isinstance(body, Statement):
-                raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
+                raise TypeError(not_a_statement(body))
             with bounded():
                 built.append({"n": n, "body": encode_value(body)})
         except CannotEncode as err:

@@ -17,6 +17,23 @@ from verifier.language.lowering import LoweringError, lower
 from verifier.language.stepwise import Chain
 
 
+def not_a_statement(body: object) -> str:
+    """Why a builder's return value is not a claim, and what to return instead."""
+    got = type(body).__name__
+    if got in ("BooleanTrue", "BooleanFalse"):
+        return (
+            f"builder returned {body!s}: sympy decided the equation itself as it was built (an Eq whose sides it "
+            "reads as the same is True, as different False), so nothing is left to verify; return "
+            "Identity(lhs, rhs, where=…)"
+        )
+    if got == "Equality":
+        return "builder returned a sympy Eq; return Identity(lhs, rhs, where=…)"
+    if got in ("LessThan", "GreaterThan", "StrictLessThan", "StrictGreaterThan"):
+        op = getattr(body, "rel_op", "<=")
+        return f'builder returned a sympy relation ({op}); return Inequality(lhs, "{op}", rhs, where=…)'
+    return f"builder returned {got}; return Identity, Derivative, PSD, ..."
+
+
 class NotGeneric(Exception):
     """A builder cannot build its claim at a symbolic size; the message says why (it stays at its sizes)."""
 
@@ -81,7 +98,7 @@ class ClaimFamily:
             built = lambda: call(self.builder) if n is None else call(self.builder, n)  # noqa: E731
             body, made_it = made.recording(built)
         if not isinstance(body, Statement):
-            raise TypeError(f"builder returned {type(body).__name__}; return Identity, Derivative, PSD, ...")
+            raise TypeError(not_a_statement(body))
         cites, because = (body.of, body.because) if isinstance(body, Corollary) else ((), "")
         if isinstance(body, Corollary) and body.states is not None:
             if not isinstance(body.states, Statement) or isinstance(body.states, Corollary):
