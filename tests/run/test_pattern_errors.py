@@ -89,3 +89,15 @@ def test_a_corollary_borrows_the_premise_of_its_own_file_not_a_namesake_s(tmp_pa
     one = run_cli("check", "bounds.square_plus_two_positive", *paths, "--no-cache", "--samples", "40")
     assert "cites square_nonneg (PROVED)" in one.stdout, one.stdout
     assert one.returncode == 0 and "1 claim: 1 PROVED" in one.stdout, one.stdout
+
+
+def test_a_claim_of_a_file_is_named_as_pytest_names_a_test(tmp_path: Path) -> None:
+    """`verifier check FILE::CLAIM` (or FILE:CLAIM) checks that claim of the file: it was "no claim matches"."""
+    path = tmp_path / "two.md"
+    path.write_text(HOMEWORK, encoding="utf-8")
+    for spelled in (f"{path}::two_1", f"{path}:two_1"):
+        one = run_cli("check", spelled, "--no-cache", "--samples", "40")
+        assert one.returncode == 0, one.stdout + one.stderr
+        assert "two_2" not in one.stdout and "PROVED" in one.stdout
+    missing = run_cli("check", f"{path}::two_3", "--no-cache", "--samples", "40")
+    assert missing.returncode != 0 and "no claim matches 'two.two_3'" in missing.stderr + missing.stdout

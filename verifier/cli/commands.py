@@ -72,12 +72,22 @@ def settings_from(args: argparse.Namespace, pattern: str = "") -> RunSettings:
 
 
 def pattern_or_path(args: argparse.Namespace) -> str:
-    """`verifier check my_derivation.py` checks every claim in that file."""
+    """`verifier check my_derivation.py` checks every claim in that file; `my_derivation.py::name` (as pytest
+    writes a test, or with one colon) that claim of it."""
     target = Path(args.pattern)
-    if (target.suffix in (".py", ".md", ".tex") and target.is_file()) or target.is_dir():
+    if _derivation_file(target) or target.is_dir():
         args.paths = [args.pattern, *args.paths]
         return "*"
+    file, sep, name = str(args.pattern).rpartition(":")
+    file = file.removesuffix(":")
+    if sep and name and _derivation_file(Path(file)):
+        args.paths = [file, *args.paths]
+        return f"{Path(file).stem}.{name}"
     return str(args.pattern)
+
+
+def _derivation_file(target: Path) -> bool:
+    return target.suffix in (".py", ".md", ".tex") and target.is_file()
 
 
 DEFAULT_BASELINE = "reports/baseline.json"

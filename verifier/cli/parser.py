@@ -167,7 +167,8 @@ def _check_parser(sub: argparse._SubParsersAction) -> None:
         help="verify one derivation or claim (NAME, NAME.CLAIM, a glob, or a .py, .md or .tex file)",
         description="Verify the claims matching a pattern: a derivation name, derivation.claim, a glob, "
         "or the path of a derivation file (every claim in it): a Python module, or LaTeX chains in a .md or "
-        ".tex file. Without PATH, DERIVATION.CLAIM is looked for in derivations/, then below the current folder.",
+        ".tex file; FILE::CLAIM is one claim of that file. Without PATH, DERIVATION.CLAIM is looked for in "
+        "derivations/, then below the current folder.",
     )
     ck.add_argument("pattern", metavar="NAME_OR_PATTERN")
     ck.add_argument("paths", nargs="*", metavar="PATH", help="where to look (default: derivations/)")
