@@ -30,9 +30,11 @@ import numpy as np
 import sympy as sp
 
 from verifier.language.domains import Domain
+from verifier.language.domains.exact import holds_at
 
 SAMPLES = 48  # points of the domain looked at for a condition its facts do not show
 ZEROS = 8  # … of which the simplest, for a division: a random point is never a zero of a denominator
+IRRATIONAL = 10**9  # the simplicity of an irrational coordinate: after any rational one
 BASES = 12  # simplest points at which a condition in several symbols is solved for each symbol in turn
 DIGITS = 30
 ROUND_OFF = sp.Float("1e-20")  # a value at 30 digits within this of 0 may be 0: it is looked at again at 60
@@ -273,9 +275,11 @@ def _points(where: list[tuple[object, Domain]]) -> list[dict[sp.Basic, sp.Ration
     return sorted(kept, key=_simplicity)
 
 
-def _simplicity(point: dict[sp.Basic, sp.Rational]) -> tuple[int, float]:
-    """Whole numbers first, then the smallest."""
-    return sum(v.q for v in point.values()), sum(abs(float(v)) for v in point.values())
+def _simplicity(point: dict[sp.Basic, sp.Expr]) -> tuple[int, float]:
+    """Whole numbers first, then the smallest; an irrational root (√2) after every rational point."""
+    return sum(v.q if isinstance(v, sp.Rational) else IRRATIONAL for v in point.values()), sum(
+        abs(float(v)) for v in point.values()
+    )
 
 
 def _near_roots(condition: Condition, where: list[tuple[object, Domain]], points: list[dict]) -> list[dict]:
@@ -294,12 +298,33 @@ def _near_roots(condition: Condition, where: list[tuple[object, Domain]], points
         objects, shape = _entries(home[0]), home[0].shape if isinstance(home[0], sp.MatrixBase) else ()
         for base in points[: BASES if len(free) > 1 else 1]:
             others = condition.arg.xreplace({k: v for k, v in base.items() if k != symbol})
-            for root in _rational_roots(others, symbol):
+            roots = _rational_roots(others, symbol)
+            for root in roots:
                 for step in steps:
                     point = {**base, symbol: sp.Rational(root + step)}
                     if home[1].contains_exactly_shaped([point.get(e, e) for e in objects], shape) is True:
                         near.append(point)
+            if condition.relation != "≠" or shape:
+                continue
+            for root in _irrational_roots(others, symbol):  # a division's zero at x = √2: no rational point has it
+                if holds_at(home[1], root, ()):
+                    near.append({**base, symbol: root})
     return near
+
+
+def _irrational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Expr]:
+    """The real irrational roots of e as a polynomial of degree 2 to 4 in symbol alone, in radicals, each shown to
+    be a root exactly (expanded, e is 0 there)."""
+    if e.free_symbols != {symbol}:
+        return []
+    try:
+        poly = sp.Poly(e, symbol)
+        if not 2 <= poly.degree() <= 4:
+            return []
+        found = [r for r in sp.roots(poly) if not r.is_Rational and r.is_real is True]
+    except (sp.PolynomialError, NotImplementedError, ValueError):
+        return []
+    return [r for r in found if sp.expand(e.xreplace({symbol: r})) == 0]
 
 
 def _rational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Rational]:

@@ -95,8 +95,11 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
     )
 
 
-def _decimal(v: sp.Rational) -> str:
-    """-0.5 for -1/2, 1/3 for 1/3: a decimal where it ends."""
+def _decimal(v: sp.Expr) -> str:
+    """-0.5 for -1/2, 1/3 for 1/3: a decimal where it ends; an irrational root in LaTeX (\\sqrt{2})."""
+    if not isinstance(v, sp.Rational):
+        shown = sp.latex(v)
+        return "-" + shown[2:] if shown.startswith("- ") else shown
     q = int(v.q)
     while q % 2 == 0:
         q //= 2

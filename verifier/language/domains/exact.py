@@ -16,6 +16,7 @@ import numpy as np
 import sympy as sp
 
 Rows = list[list[Fraction]]
+SIGN_FACT = {"Real": "is_real", "Positive": "is_positive", "Nonnegative": "is_nonnegative", "Nonzero": "is_nonzero"}
 
 
 def fractions(values: Sequence[sp.Rational]) -> list[Fraction] | None:
@@ -133,3 +134,32 @@ def dyadic_gram(rng: np.random.Generator, n: int, rank: int, k: int) -> np.ndarr
     and sum is exact in binary64, so each float sample is itself exactly PSD and singular."""
     ell = np.round(np.clip(rng.standard_normal((k, n, rank)), -3.99, 3.99) * 2**10) / 2**10
     return np.einsum("kir,kjr->kij", ell, ell)
+
+
+def exact_end(value: object) -> sp.Expr:
+    """An end of an Interval exactly as the domain reads it (Interval._holds: Fraction(float)): a float is
+    its binary value. Never nsimplify: it reads 0.30000000000000004 as 3/10 and 1.4142135623730951 as √2,
+    so a point between the two ends would count as inside."""
+    if isinstance(value, float):
+        return sp.Rational(value)
+    return sp.sympify(value)
+
+
+def holds_at(domain: object, point: sp.Expr, shape: tuple[int, ...]) -> bool:
+    """The scalar point lies in the domain, decided exactly: a rational point by the domain itself, another (π, √2)
+    by sympy's signs against the domain's bounds (False where they do not decide)."""
+    try:
+        inside = domain.contains_exactly_shaped([point], shape)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return False
+    if inside is not None:
+        return bool(inside)
+    kind = type(domain).__name__
+    if kind in SIGN_FACT:
+        return getattr(point, SIGN_FACT[kind]) is True
+    if kind != "Interval":
+        return False
+    lo, hi = exact_end(domain.lo), exact_end(domain.hi)  # type: ignore[attr-defined]
+    above = (point - lo).is_positive if domain.open_lo else (point - lo).is_nonnegative  # type: ignore[attr-defined]
+    below = (hi - point).is_positive if domain.open_hi else (hi - point).is_nonnegative  # type: ignore[attr-defined]
+    return above is True and below is True

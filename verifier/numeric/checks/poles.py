@@ -27,6 +27,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from verifier.language.claims import Derivative, Given
+from verifier.language.domains.exact import exact_end, holds_at
 from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
@@ -253,36 +254,9 @@ def _window(given: Given) -> sp.Set:
     return sp.S.Reals
 
 
-def exact_end(value: object) -> sp.Expr:
-    """An end of an Interval exactly as the domain reads it (Interval._holds: Fraction(float)): a float is
-    its binary value. Never nsimplify: it reads 0.30000000000000004 as 3/10 and 1.4142135623730951 as √2,
-    so a point between the two ends would count as inside."""
-    if isinstance(value, float):
-        return sp.Rational(value)
-    return sp.sympify(value)
-
-
-_SIGN = {"Real": "is_real", "Positive": "is_positive", "Nonnegative": "is_nonnegative", "Nonzero": "is_nonzero"}
-
-
 def _inside(given: Given, point: sp.Expr) -> bool:
-    """The point lies in the domain, decided exactly: rational points by the domain itself, others
-    (π, √2) by sympy's signs against the domain's bounds."""
-    try:
-        inside = given.domain.contains_exactly_shaped([point], given.shape)
-    except (TypeError, ValueError):
-        return False
-    if inside is not None:
-        return inside
-    kind = type(given.domain).__name__
-    if kind in _SIGN:
-        return getattr(point, _SIGN[kind]) is True
-    if kind != "Interval":
-        return False
-    lo, hi = exact_end(given.domain.lo), exact_end(given.domain.hi)  # type: ignore[attr-defined]
-    above = (point - lo).is_positive if given.domain.open_lo else (point - lo).is_nonnegative  # type: ignore[attr-defined]
-    below = (hi - point).is_positive if given.domain.open_hi else (hi - point).is_nonnegative  # type: ignore[attr-defined]
-    return above is True and below is True
+    """The point lies in the domain, decided exactly (rational points by the domain, π or √2 by sympy's signs)."""
+    return holds_at(given.domain, point, given.shape)
 
 
 def shown_value(given: Given, point: sp.Expr) -> float | str:
