@@ -63,6 +63,10 @@ def test_a_point_found_exactly_is_explained_by_its_own_case(lhs: sp.Expr, case: 
     assert r.status is Status.REFUTED, r.reason
     assert r.reason.endswith(case), r.reason
     assert r.counterexample is not None and r.counterexample.note.startswith(case + ";")
+    # the float shown beside an irrational point is not where the claim fails (sign(3.141592653589793 − π)² = 1):
+    # the note says the point is exact, and "decided exactly" is said once, not in the reason and after it
+    assert "exactly at x = pi, not its float" in r.counterexample.note or "sin" in case, r.counterexample.note
+    assert r.reason.count("decided exactly") <= 1, r.reason
 
 
 def test_unreachable_cases_are_dropped_and_kinks_are_substituted() -> None:

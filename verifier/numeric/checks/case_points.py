@@ -108,7 +108,7 @@ def _exact_gap(a: sp.Expr, b: sp.Expr, point: dict[sp.Symbol, sp.Expr]) -> sp.Ex
             if left.has(sp.Piecewise, sp.nan, sp.zoo, sp.oo, -sp.oo) or right.has(sp.Piecewise, sp.nan, sp.zoo):
                 return None  # a row not decided, or a side with no value: not this probe's finding
             gap = sp.simplify(left - right)
-    except (budget.BudgetExceeded, TypeError, ValueError, ZeroDivisionError):
+    except (budget.BudgetExceeded, TypeError, ValueError, ArithmeticError):  # PrecisionExhausted: no sign
         return None
     if gap.is_zero is False and gap.is_finite and gap.is_real:
         return gap
@@ -120,12 +120,14 @@ def _finding(
 ) -> Finding:
     ordered = [(givens[x], point[x]) for x in givens]
     at = ", ".join(f"{g.label} = {sp.sstr(v)}" for g, v in ordered)
-    near = ", ".join(f"{g.label} ≈ {float(v):.6g}" for g, v in ordered)
+    exact = all(v.is_Rational for _, v in ordered)  # else the float shown is beside the point, where it can hold
+    near = ", ".join(f"{g.label} ≈ {float(v):.6g}" for g, v in ordered) if exact else f"exactly at {at}, not its float"
     where = f" (entry {entry + 1})" if entry is not None else ""
-    reason = f"violated at {at}, a point where a case switches, decided exactly: lhs − rhs = {gap}{where}"
+    reason = f"violated at {at}, a point where a case switches: lhs − rhs = {gap}{where}"
     cx = Counterexample(
         n=inst.claim.n, values={g.label: shown_value(g, v) for g, v in ordered}, claimed="lhs − rhs = 0",
         observed=sp.sstr(gap), relation="=", error=sp.sstr(abs(gap)), digits=0,
         note=f"{near}, where a case switches (a Piecewise row, sign, Heaviside, floor)",
     )  # fmt: skip
     return Finding(cx, reason, exact=point)
+
