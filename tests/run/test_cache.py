@@ -271,3 +271,56 @@ def test_a_file_edited_during_the_run_is_not_cached_under_its_old_text(tmp_path:
     out = tmp_path / "again.json"
     run_cli("check", "d/scaled.py", "--cache-dir", str(cache), *_SAMPLES, "--json", str(out), cwd=tmp_path)
     assert claims_by_name(out)["scaled"]["status"] == "REFUTED"
+
+
+READS = """
+import importlib
+import json
+import pathlib
+import sympy as sp
+from verifier import Identity, Real, claim
+
+A = json.loads((pathlib.Path(__file__).parent / "weights.json").read_text())["a"]
+K = importlib.import_module("constants").K
+x = sp.Symbol("x")
+
+@claim()
+def doubled():
+    return Identity(A * x, 2 * x, where={x: Real()})
+
+@claim()
+def tripled():
+    return Identity(K * x, 3 * x, where={x: Real()})
+"""
+
+
+@pytest.mark.slow
+def test_a_file_the_module_reads_as_it_loads_is_in_its_key(tmp_path: Path) -> None:
+    """The key is read from the module's text, which does not show a data file it opens or a module it imports by
+    name: with weights.json edited from a = 2 to a = 3, `check` showed the cached PROVED of a·x = 2x, a false claim.
+    The loader records the files a module reads as it loads (verifier.load.reads), and the key holds their bytes."""
+    write_module(tmp_path, "reads", READS)
+    weights, constants = tmp_path / "weights.json", write_module(tmp_path, "constants", "K = 3\n")
+    weights.write_text('{"a": 2}')
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+
+    def verdicts(where: Path = tmp_path) -> dict[str, tuple[str, bool]]:
+        out = tmp_path / "out.json"
+        run_cli("check", "reads.py", *cache, *_SAMPLES, "--json", str(out), cwd=where)
+        return {name: (c["status"], c["cached"]) for name, c in claims_by_name(out).items()}
+
+    assert verdicts() == {"doubled": ("PROVED", False), "tripled": ("PROVED", False)}
+    assert verdicts() == {"doubled": ("PROVED", True), "tripled": ("PROVED", True)}, "unchanged: served"
+    weights.write_text('{"a": 3}')
+    assert verdicts()["doubled"] == ("REFUTED", False)
+    constants.write_text("K = 4\n")
+    assert verdicts()["tripled"] == ("REFUTED", False)
+    weights.write_text('{"a": 2}')
+    constants.write_text("K = 3\n")
+    assert verdicts()["doubled"] == ("PROVED", True), "the bytes it was proved with: served again"
+    copy = tmp_path / "copy"  # the same module beside other data: its own data decides, not the first folder's
+    copy.mkdir()
+    for name in ("reads.py", "constants.py"):
+        (copy / name).write_text((tmp_path / name).read_text())
+    (copy / "weights.json").write_text('{"a": 5}')
+    assert verdicts(copy)["doubled"] == ("REFUTED", False)

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from verifier.frontends import latex
 from verifier.language.families import ClaimFamily, collected, reset_collected
-from verifier.load import library
+from verifier.load import library, reads
 
 _T = TypeVar("_T")
 
@@ -43,6 +43,7 @@ class Loaded:
     duplicates: tuple[str, ...]
     output: str
     errors: tuple[tuple[str, str], ...] = ()  # (claim name, one-line error) for the parts of a LaTeX file that failed
+    reads: tuple[str, ...] = ()  # the files the module read as it loaded, beyond its text's imports (load.reads)
 
 
 def _in_folder(path: Path, with_latex: bool) -> bool:
@@ -263,7 +264,7 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
     try:
         sys.stdin = io.StringIO("")
         quiet = contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured)
-        with quiet[0], quiet[1], _beside(path), seeded_randomness():
+        with quiet[0], quiet[1], _beside(path), seeded_randomness(), reads.recording() as opened:
             spec.loader.exec_module(module)
     except SyntaxError as err:
         raise LoadError(_syntax_line(err, path)) from None
@@ -285,7 +286,8 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
         object.__setattr__(family, "derivation", path.stem)
     names = [f.name for f in families]
     duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
-    return Loaded(str(path), tuple(families), duplicates, captured.getvalue())
+    kept = reads.kept(opened, path, Path(cwd))
+    return Loaded(str(path), tuple(families), duplicates, captured.getvalue(), reads=kept)
 
 
 def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:

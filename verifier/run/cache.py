@@ -5,7 +5,8 @@ What a hit guarantees, and what it does not:
 - **Same inputs.** A result is filed under a key that hashes everything its verdict depends
   on: the derivation file's bytes and those of the modules it imports from the library, from its
   own folder (`from helpers import f`) or from the import path outside the installed libraries
-  (found by reading its imports, never by running it), the
+  (found by reading its imports, never by running it), the files it read as it loaded (a data file it
+  opened, a module it imported by name: recorded when it was loaded, verifier.load.reads), the
   engine's own sources (every file of the `verifier` package, hashed once per run), the versions
   of Python and of the libraries the engine calls, the environment variables that steer them
   (`SYMPY_USE_CACHE`, `SYMPY_GROUND_TYPES`, …), and the options (seed, samples, budget, corner
@@ -39,16 +40,14 @@ import json
 import os
 import platform
 import secrets
-import site
 import sys
-import sysconfig
 import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from verifier.load import library
+from verifier.load import library, reads
 from verifier.outcome import ClaimResult
 from verifier.run.files import write_atomic
 
@@ -169,22 +168,8 @@ def _on_path(name: str) -> list[Path]:
     for entry in sys.path:
         place = Path(entry or os.curdir)
         if (place / top / "__init__.py").is_file() or (place / f"{top}.py").is_file():
-            return [] if _installed(place) else _beside(place, name)
+            return [] if reads.installed(place) else _beside(place, name)
     return []
-
-
-@cache
-def _installed_roots() -> tuple[Path, ...]:
-    places = sysconfig.get_paths()
-    roots = {places[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if k in places}
-    roots |= {*site.getsitepackages(), site.getusersitepackages()}
-    return tuple(Path(root).resolve() for root in roots)
-
-
-def _installed(place: Path) -> bool:
-    """Whether a folder of the import path is the standard library's or an installed library's."""
-    resolved = place.resolve()
-    return any(resolved.is_relative_to(root) for root in _installed_roots())
 
 
 def module_key(path: Path) -> str | None:
@@ -204,6 +189,34 @@ def module_key(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def read_digests(paths: tuple[str, ...] | list[str], folder: Path) -> tuple[tuple[str, str], ...]:
+    """Each file a module read as it loaded (verifier.load.reads), named relative to the module's folder where it
+    lies below it (a copy of the folder elsewhere reads its own data), with the digest of its bytes now ("" if it
+    is gone or unreadable)."""
+    out = []
+    for path in paths:
+        place = Path(path) if Path(path).is_absolute() else folder / path
+        shown = place.relative_to(folder).as_posix() if place.is_relative_to(folder) else str(place)
+        try:
+            out.append((shown, hashlib.sha256(place.read_bytes()).hexdigest()))
+        except OSError:
+            out.append((shown, ""))
+    return tuple(out)
+
+
+def with_reads(module: str, read: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str:
+    """A module's key, with the files it read as it loaded: the module's key itself where it read none."""
+    if not read:
+        return module
+    return hashlib.sha256("\0".join([module, *(f"{p}\0{d}" for p, d in read)]).encode()).hexdigest()
+
+
+def reads_current(read: tuple[tuple[str, str], ...] | list[tuple[str, str]], folder: Path) -> bool:
+    """Whether every file a module read as it loaded still has the bytes it had then."""
+    now = read_digests([p for p, _ in read], folder)
+    return all(tuple(a) == tuple(b) for a, b in zip(now, read, strict=True))
 
 
 def claim_key(module: str, name: str, options: tuple[object, ...]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Collection
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ class ClaimSpec:
     expect: Expect
     n_values: tuple[int | None, ...]
     cache_key: str | None = None
+    reads: tuple[tuple[str, str], ...] = ()  # the files its module read as it loaded, with their digests then
 
     @property
     def key(self) -> str:
@@ -139,8 +140,9 @@ def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimRes
     if not loaded.families and not loaded.errors:
         hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
         errors.append(module_error(path, f"{path}: no claims found; {hint}"))
+    read = cache.read_digests(loaded.reads, p.resolve().parent)
     specs = [
-        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n)
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n, reads=read)
         for f in loaded.families
         if f.name not in loaded.duplicates
     ]
@@ -167,14 +169,26 @@ def _keyed(specs: list[ClaimSpec], module: str | None, settings: EngineSettings)
     if module is None:
         return specs
     opts = options(settings)
-    return [ClaimSpec(**{**asdict(s), "cache_key": cache.claim_key(module, s.name, opts)}) for s in specs]
+    return [replace(s, cache_key=cache.claim_key(cache.with_reads(module, s.reads), s.name, opts)) for s in specs]
 
 
 def _from_listing(path: str, listing: list[dict[str, Any]]) -> list[ClaimSpec]:
     return [
-        ClaimSpec(**{**c, "path": path, "expect": Expect(c["expect"]), "n_values": tuple(c["n_values"])})
+        ClaimSpec(
+            **{
+                **c,
+                "path": path,
+                "expect": Expect(c["expect"]),
+                "n_values": tuple(c["n_values"]),
+                "reads": tuple((str(p), str(d)) for p, d in c.get("reads", ())),
+            }
+        )
         for c in listing
     ]
+
+
+def _reads_of(listing: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(str(p), str(d)) for p, d in (listing[0].get("reads", ()) if listing else ())]
 
 
 def _listing(specs: list[ClaimSpec]) -> list[dict[str, Any]]:
@@ -214,6 +228,8 @@ def load_all(
     tasks = []
     for path, key in keys.items():
         listing = store.get_listing(key) if store is not None and key else None
+        if listing is not None and not cache.reads_current(_reads_of(listing), Path(path).resolve().parent):
+            listing = None  # a file the module read as it loaded has changed: load it again, as it now reads
         if listing is None:
             tasks.append(pool.Task(path, load_specs, (path, settings.verbose), holding(path, settings.verbose)))
         else:

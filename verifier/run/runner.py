@@ -156,8 +156,10 @@ def _unchanged(settings: EngineSettings) -> Callable[[ClaimSpec], bool]:
     modules: dict[str, str | None] = {}
 
     def check(spec: ClaimSpec) -> bool:
-        if spec.path not in modules:
-            modules[spec.path] = cache.module_key(Path(spec.path))
+        if spec.path not in modules:  # with the files the module read as it loaded: a data file edited too
+            module = cache.module_key(Path(spec.path))
+            read = cache.read_digests([p for p, _ in spec.reads], Path(spec.path).resolve().parent)
+            modules[spec.path] = None if module is None else cache.with_reads(module, read)
         module = modules[spec.path]
         return module is not None and cache.claim_key(module, spec.name, plan.options(settings)) == spec.cache_key
 

@@ -1,0 +1,90 @@
+"""The files a derivation module reads while it loads, beyond what its text shows.
+
+The results cache keys a module by its bytes and those of the modules its text imports (read from the text,
+never by running it). A module that opens a data file as it loads (`W = json.load(open("weights.json"))`) or
+imports a helper by name (`importlib.import_module("helpers")`) depends on files the text does not show: a
+verdict cached under the old key would be served after the data changed. So the loader records every file
+opened for reading while the module runs, and every module first imported then, and the cache keys the module's
+claims by those files' bytes too.
+
+Not recorded: the standard library, installed libraries (their versions are in the key), the verifier itself,
+and the module's own file. Nor a file opened another way (`os.open`, a C extension's own reader), nor one a
+claim's builder opens when the claim is built (in its worker, not at load): docs/explanation/known-limits.md.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import importlib.util
+import io
+import os
+import site
+import sys
+import sysconfig
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent.parent  # verifier/
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[set[str]]:
+    """The paths of the files opened for reading inside the block (`open`, `io.open`, pathlib's readers, numpy's
+    loaders), and the files of the modules first imported in it (importlib.import_module too); see `kept`.
+
+    `open` is wrapped for the block only, and restored after it: an audit hook would stay for the life of the
+    process, and every audit event it saw later, in the claims' work, would allocate (its arguments), which moves
+    the heartbeats a proof counts from one door to another."""
+    opened: set[str] = set()
+    before = set(sys.modules)
+    real = builtins.open
+
+    def watched(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | bytes | os.PathLike) and ("r" in mode or "+" in mode):
+            opened.add(os.fsdecode(file))
+        return real(file, mode, *args, **kwargs)
+
+    builtins.open = io.open = watched
+    try:
+        yield opened
+    finally:
+        builtins.open = io.open = real
+        for name in set(sys.modules) - before:
+            file = getattr(sys.modules.get(name), "__file__", None)
+            if isinstance(file, str):
+                opened.add(file)
+
+
+def kept(opened: set[str], own: Path, cwd: Path) -> tuple[str, ...]:
+    """The files among those opened that the module's verdicts may depend on, resolved and sorted: a compiled
+    module as its source, no installed or standard library, no verifier source, not the module's own file."""
+    found: set[str] = set()
+    for name in opened:
+        path = Path(name) if Path(name).is_absolute() else cwd / name
+        if path.suffix == ".pyc" and path.parent.name == "__pycache__":
+            with contextlib.suppress(ValueError, NotImplementedError):
+                path = Path(importlib.util.source_from_cache(str(path)))
+        try:
+            path = path.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if path.is_file() and path != own.resolve() and not installed(path) and not path.is_relative_to(PACKAGE):
+            found.add(str(path))
+    return tuple(sorted(found))
+
+
+@cache
+def installed_roots() -> tuple[Path, ...]:
+    places = sysconfig.get_paths()
+    roots = {places[k] for k in ("stdlib", "platstdlib", "purelib", "platlib") if k in places}
+    roots |= {*site.getsitepackages(), site.getusersitepackages()}
+    return tuple(Path(root).resolve() for root in roots)
+
+
+def installed(place: Path) -> bool:
+    """Whether a path is in the standard library's or an installed library's folder."""
+    resolved = place.resolve()
+    return any(resolved.is_relative_to(root) for root in installed_roots())
