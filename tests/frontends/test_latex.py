@@ -103,7 +103,7 @@ MACROS = {
     r"\hat{y}_2": "exp(z2)/(exp(z1) + exp(z2))",
     r"\frac{\partial}{\partial z_1} \sum_i z_i^2": "2*z1",
     r"\nabla_w (w^\top x)": "Matrix([\n[x1],\n[x2]])",
-    r"\frac{d}{dt} t^3 + \prod_i x_i": "3*t**2 + x1*x2",
+    r"\frac{d}{dt}(t^3) + \prod_i x_i": "3*t**2 + x1*x2",
     r"\mathbf{1}^\top x - |t|": "x1 + x2 - Abs(t)",
 }
 

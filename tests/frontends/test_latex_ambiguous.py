@@ -125,7 +125,7 @@ def test_an_ambiguous_notation_is_refused_with_what_to_write(block: str, line: s
         ("x: real", "\\frac{d}{dx} x \\times x = 2x", Status.PROVED),
         ("x: real", "-\\frac{d}{dx} x \\cdot x = -2x", Status.PROVED),
         ("x: real", "\\frac{\\partial}{\\partial x} x \\cdot \\sin x = \\sin x + x \\cos x", Status.PROVED),
-        ("x: real", "\\frac{d}{dx} x \\cdot x + 1 = 2x + 1", Status.PROVED),
+        ("x: real", "\\left(\\frac{d}{dx} x \\cdot x\\right) + 1 = 2x + 1", Status.PROVED),
         ("x: real", "\\frac{1}{2} 3 = \\frac{3}{2}", Status.PROVED),
         ("x: real", "\\frac{d}{dx} x \\cdot x \\cdot x = 3x^2", Status.PROVED),
         ("x: real", "2 \\frac{d}{dx} x \\cdot x = 4x", Status.PROVED),

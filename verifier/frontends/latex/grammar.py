@@ -16,7 +16,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from verifier.frontends.latex import ambiguity, binders, braces, characters, gaps, macros, spacing
+from verifier.frontends.latex import ambiguity, binders, braces, characters, gaps, macros, operands, spacing
 from verifier.frontends.latex.errors import LatexError, Origin
 
 LEX_GRAMMAR = r"""
@@ -378,7 +378,7 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None
     braces.check(tree, origin)
-    tree = gaps.check(ambiguity.check(tree, origin), origin)
+    tree = operands.check(gaps.check(ambiguity.check(tree, origin), origin), origin)
     binders.check(tree, origin)
     return tree
 
