@@ -15,7 +15,7 @@ from verifier.frontends.latex import conditions, exponents, macros, sequences, v
 from verifier.frontends.latex.errors import LatexError
 from verifier.frontends.latex.names import iterate_key
 from verifier.frontends.latex.values import Fn, Matrix, Value
-from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, literal
+from verifier.frontends.latex.walker import Node, Walker, inner, is_node, is_script, literal, plain
 
 
 def is_transpose(w: Walker, script: Node) -> bool:
@@ -35,6 +35,19 @@ def is_transpose(w: Walker, script: Node) -> bool:
             "transpose, or rename T for the power",
         )
     return True
+
+
+def _scalar_to_the_t(w: Walker, base: Node, script: Node, b: object) -> None:
+    """2^T, \\gamma^T with T not declared: the transpose of a number or a declared scalar is itself, which no one
+    writes; a power to a horizon T is what is meant (\\gamma^T in a return). Refused; ^\\top stays."""
+    body = inner(script)
+    if isinstance(b, sp.MatrixBase | tuple) or not is_node(inner(body), "name") or not plain(base):
+        return
+    raise w.fail(
+        script,
+        "ambiguous: T is not declared, and the transpose of a scalar is itself, so ^T may be the power to T; for "
+        "the power write the exponent as another letter and declare it (x^n, n: real), for a transpose ^\\top",
+    )
 
 
 def _is_inverse_transpose(w: Walker, script: Node) -> bool:
@@ -89,6 +102,7 @@ def superscript(w: Walker, base: Node, script: Node, node: Node) -> Value | Fn:
         b = w.item(base)
         if isinstance(b, Fn):
             raise w.fail(node, f"{b.label} is a function; transpose its value ({b.label}(x))^\\top")
+        _scalar_to_the_t(w, base, script, b)
         return _column(b) if isinstance(b, tuple) else values.transpose(b)  # (a, b)^\top is a column
     if (named := _iterate(w, base, script, node)) is not None:
         return named
