@@ -69,7 +69,25 @@ def fraction(w: Any, num: Node, den: Node, node: Node) -> Value | Fn:
     var = variable(w, bottom[1:], den)
     if len(top) == 1:
         return Fn(DERIVATIVE, lambda f: differentiate(w, f, var, node), greedy=True, hold=var.hold)
-    return differentiate(w, product(w.holding(var.hold), top[1:]), var, node)
+    value = product(w.holding(var.hold), top[1:])
+    _independent(w, top, value, var, node)
+    return differentiate(w, value, var, node)
+
+
+def _independent(w: Any, top: list[Node], value: Value, var: Variable, node: Node) -> None:
+    """\\frac{dy}{dx} with y a declared variable of its own: y does not depend on x, so it is 0, which no one
+    writes dy/dx for (implicit differentiation means y a function of x). Refused, as ∂L/∂σ is where σ is not
+    read; \\frac{\\partial y}{\\partial x} = 0 stays (a partial derivative of another variable is 0)."""
+    if _is(top[0], "partial") or len(top) != 2 or not isinstance(value, sp.Symbol) or value == var.value:
+        return
+    if var.hold or not isinstance(var.value, sp.Symbol):
+        return
+    y, x = sp.latex(value), sp.latex(var.value)
+    raise w.fail(
+        node,
+        f"\\frac{{d{y}}}{{d{x}}}: {y} is declared as a variable of its own, so it does not depend on {x} and this "
+        f"derivative is 0; for {y} as a function of {x} define it ({y} = … in terms of {x}), or write 0",
+    )
 
 
 def no_differential(w: Any, node: Node) -> None:
