@@ -1,13 +1,16 @@
 """Readings a red team found wrong (helper-152): a sign after a derivative operator's operand, ^T on a scalar with T
 not declared, dy/dx of a declared variable. Each is refused with both ways to write it; what a textbook writes
-unambiguously stays read."""
+unambiguously stays read. And \\log of a power of ten, 2 in base 10, says in its reading that it is ln."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.frontends.homework import SETTINGS
+from tests.frontends.homework import read as _read
 from tests.frontends.homework import refusal as _refusal
 from tests.frontends.homework import status as _status
+from verifier.engine import verify_family
 from verifier.outcome import Status
 
 pytest.importorskip("lark")
@@ -79,3 +82,20 @@ def test_dy_dx_of_a_declared_variable_is_refused(line: str) -> None:
 )
 def test_other_leibniz_fractions_stay(block: str, line: str) -> None:
     assert _status(block, line) is Status.PROVED
+
+
+def _reason(declarations: str, line: str) -> str:
+    families, errors = _read(declarations, f"$$ {line} $$")
+    assert errors == [] and len(families) == 1, errors
+    return verify_family(families[0], SETTINGS).reason  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("line", ["\\log 100 = 2", "\\log(1000) = 3", "\\log 0.01 = -2", "\\log 10^{x} = x"])
+def test_a_log_of_a_power_of_ten_says_it_is_the_natural_one(line: str) -> None:
+    # REFUTED (ln 100 ≈ 4.61), with the reading \\log(100) shown back, which a base-10 reader takes for 2
+    assert "\\log read as the natural logarithm ln" in _reason("x: positive", line)
+
+
+@pytest.mark.parametrize("line", ["\\log_{10} 100 = 2", "\\ln 100 = 2 \\ln 10", "\\log x^2 = 2 \\log x"])
+def test_a_log_that_says_its_base_has_no_such_note(line: str) -> None:
+    assert "natural logarithm" not in _reason("x: positive", line)

@@ -59,6 +59,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
         arg = _argument(w, v, arg_node)
         if isinstance(arg, Fn):
             raise w.fail(arg_node, f"{arg.label} is a function; apply it before passing it on")
+        _natural_log(w, v, arg)
         result = v.apply(arg)
         for post in posts:
             result = scripts.after_argument(w, result, post)
@@ -68,7 +69,30 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
         arg, j = _run_of_factors(w, v, items, arg, (i + 1, j))
     elif j < len(items) and plain(items[j]) and not isinstance(w.item(items[j]), Fn):
         raise w.fail(items[j], _ambiguous(v.label, " ".join(text(c) for c in items[i + 1 : j]), text(items[j])))
+    _natural_log(w, v, arg)
     return v.apply(arg), j
+
+
+def _natural_log(w: Walker, fn: Fn, arg: object) -> None:
+    """\\log 100 is 2 to a reader of school and engineering texts (base 10), and 4.61 as read here (the natural
+    logarithm, as in analysis and ML): with a power of ten in the argument the reading says which it is, since the
+    value shown back, \\log(100), does not."""
+    if fn.label.split("^")[0] != "\\log" or not isinstance(arg, sp.Expr) or w.scope.printed_mode:
+        return  # sympy prints ln as \\log: its printout read back says nothing of what was written
+    if any(_power_of_ten(f) for f in sp.Mul.make_args(arg)):
+        w.scope.readings["natural log"] = (
+            "\\log read as the natural logarithm ln (\\log 100 ≈ 4.61, not 2); write \\log_{10} for base 10"
+        )
+
+
+def _power_of_ten(f: sp.Expr) -> bool:
+    """10, 1000, 1/100, 10^x: a factor a base-10 logarithm takes apart."""
+    if f.is_Pow and f.base == 10:
+        return True
+    if not (f.is_Rational and f.is_positive and f != 1):
+        return False
+    p, q = int(f.p), int(f.q)
+    return (q == 1 and str(p).rstrip("0") == "1") or (p == 1 and str(q).rstrip("0") == "1")
 
 
 def _operand_end(w: Walker, items: list[Node], i: int) -> int:
