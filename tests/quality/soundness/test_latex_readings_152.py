@@ -18,12 +18,13 @@ BLOCKS = {
     "derivative_sum": "x, y: real",
     "scalar_transpose": "x, \\gamma: real; v: vector of size k; k: 1..2",
     "leibniz": "x, y: real",
+    "applied": "w: vector of size k; k: 2..2\n\\lambda, x: real\nL(w) = w^\\top w",
 }
 
 # (file, claim name, truth, the lines of the chain, why it has that truth)
 CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
     # a + or - after a derivative operator's operand ended the operand, as a function's argument ends there:
-    # \frac{d}{dx} x^2 + 3x was (d/dx x²) + 3x = 5x, where a student (and Wolfram Alpha) mean d/dx (x² + 3x);
+    # \frac{d}{dx} x^2 + 3x was (d/dx x²) + 3x = 5x, where a student may mean d/dx (x² + 3x);
     # the true line below was REFUTED, and the reading shown back (5x) did not say how it was grouped
     (
         "derivative_sum",
@@ -80,6 +81,23 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         "true",
         ("\\frac{d}{dx}(x^2) + 3x = 5x",),
         "Proof: the operand ends at its closing parenthesis: 2x + 3x.",
+    ),
+    # one function applied to its argument in parentheses ends the operand there, as every ML text writes a
+    # regularised gradient (it was refused as ambiguous at first)
+    (
+        "applied",
+        "regularised_gradient",
+        "true",
+        ("\\nabla_w L(w) + \\lambda w = 2w + \\lambda w",),
+        "Proof: ∇(wᵀw) = 2w, then + λw.",
+    ),
+    ("applied", "sine_applied_then_one", "true", ("\\frac{d}{dx} \\sin(x) + 1 = \\cos(x) + 1",), "Proof: sin′ = cos."),
+    (
+        "applied",
+        "sine_applied_then_one_as_one_operand",
+        "false",
+        ("\\frac{d}{dx} \\sin(x) + 1 = \\cos(x)",),
+        "False at x = 0: cos 0 + 1 = 2 ≠ 1 (the operand is sin(x) alone).",
     ),
     (
         "derivative_sum",

@@ -1,10 +1,11 @@
 """A `+` or `-` after a derivative operator's operand written without parentheses, refused: where does it end?
 
 `\\frac{d}{dx} x^2 + 3x` was read as (d/dx x²) + 3x = 5x, as a function's argument ends at `+`; but a student
-writing it, and Wolfram Alpha reading it, mean d/dx (x² + 3x) = 2x + 3, so a true line was REFUTED (and a
+writing it may well mean d/dx (x² + 3x) = 2x + 3, so a true line was REFUTED (and a
 false one PROVED) with nothing in the reading shown back (5x) to tell which. The two readings differ by the
 terms after the sign less their derivative, which is never zero for a whole line, so the line is refused with
-both ways to write it. Let through: an operand in parentheses (`\\frac{d}{dx}(x^2) + 3x`), and a sum of
+both ways to write it. Let through: an operand in parentheses (`\\frac{d}{dx}(x^2) + 3x`), one function applied to
+its argument in parentheses (`\\nabla_w L(w) + \\lambda w`, a regularised gradient), and a sum of
 derivatives, where the term after the sign has an operator of its own (`\\frac{d}{dx} x^2 + \\frac{d}{dx} x^3`,
 the sum rule written out: no one means the first derivative to take the second).
 """
@@ -54,9 +55,18 @@ def _open_operand(node: Node) -> tuple[Node, str] | None:
     items = node.children
     for i, item in enumerate(items[:-1]):
         rest = items[i + 1 :]
-        if is_operator(item) and not (len(rest) == 1 and is_node(rest[0], "paren")):
+        if is_operator(item) and not _closed(rest):
             return item, " ".join(text(c) for c in rest)
     return _open_operand(items[-1])
+
+
+def _closed(operand: list[Node]) -> bool:
+    """An operand that ends where it is written: in parentheses, \\frac{d}{dx}(x^2), or one function applied to
+    its argument in parentheses, \\nabla_w L(w) and \\frac{d}{dx} \\sin(x): the gradient of L, then + \\lambda w,
+    as every ML text writes a regularised gradient."""
+    if len(operand) == 1:
+        return is_node(operand[0], "paren")
+    return len(operand) == 2 and is_node(operand[0], "name", "func") and is_node(operand[1], "paren")
 
 
 def _has_operator(node: Node) -> bool:
