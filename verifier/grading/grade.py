@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier import engine
-from verifier.grading import admission, once, pipeline, sandbox, shown, warm
+from verifier.grading import admission, match, once, pipeline, sandbox, shown, warm
 from verifier.grading import prepare as prep
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
@@ -58,8 +58,11 @@ def python_mode(settings: GradeSettings) -> tuple[str, str]:
 
 def _at_reference_sizes(family: ClaimFamily, ref: ClaimFamily) -> ClaimFamily:
     """The student's claim at exactly the reference's sizes: the grader decides them, never the sandbox's document
-    (a size the student's claim was not built at is then an error, not a size skipped)."""
-    if (family.n_values == (None,) and not family.numeric_n) or (ref.n_values == (None,) and not ref.numeric_n):
+    (a size the student's claim was not built at is then an error, not a size skipped). Only a claim built at none
+    of them keeps its own: it asks another question (DIFFERENT, never met) and is verified for its verdict. Which
+    sizes the document *declares* decides nothing: one that declared t = t's size its only one, and was built at the
+    reference's too (a wrong answer there, so that it matched), was verified at t = t's alone (red team 151)."""
+    if not any(n in match.built_at(family) for n in ref.all_n):
         return family
     return dataclasses.replace(family, n_values=ref.n_values, numeric_n=ref.numeric_n)
 

@@ -52,8 +52,14 @@ RESULT: dict[str, tuple[str, ...]] = {
     "inequality": ("op", "rhs"),
     "convergence": ("order", "constant"),
     "chain": ("end",),
+    "psd": ("strict",),
+    "limit": ("dir",),
 }
 STRUCTURAL = frozenset({"wrt", "order", "x", "var", "to", "op", "noise", "concave"})
+# a claimed result that answers when it is the reference's or this, the strongest (it implies every other): a limit
+# from one side, or a matrix PSD, for a two-sided limit or positive definiteness, is weaker and true (the other side's
+# limit -1 of x/|x| answered its right limit 1, full marks: red team 151)
+STRONGEST = {"strict": "True", "dir": "+-"}
 POINTS = 4
 AGREE, DIFFER = 1e-9, 1e-6  # relative gaps at 30 digits: below AGREE agree, above DIFFER differ
 _DERIVATIVE = re.compile(r"\\[dt]?frac\s*\{\s*(?:d|\\partial)|\\partial|\\nabla")  # \frac{d}{dt}, ∂, ∇
@@ -78,8 +84,14 @@ def _field(body: Statement, name: str) -> Any:
     return getattr(body, name, None)
 
 
+def built_at(family: ClaimFamily) -> tuple[int | None, ...]:
+    """The sizes a claim was built at: those the sandbox built it at (whatever sizes its document declares), or
+    every size it states (a LaTeX chain, read here)."""
+    return tuple(getattr(family.builder, "dims", None) or family.all_n)
+
+
 def _shared_n(ref: ClaimFamily, stu: ClaimFamily) -> int | str | None:
-    dims = getattr(stu.builder, "dims", None) or stu.all_n
+    dims = built_at(stu)
     shared = [n for n in ref.all_n if n in dims]
     if not shared:
         return "none"
@@ -145,6 +157,8 @@ def _differs(ref: Statement, stu: Statement, name: str) -> bool:
         if a[0] != b[0]:
             return True
         a, b = a[1], b[1]
+    elif name in STRONGEST:
+        return str(a) != str(b) and str(b) != STRONGEST[name]
     elif name in STRUCTURAL:
         return str(a) != str(b)
     if a is None or b is None:
@@ -198,7 +212,7 @@ def _first_at_a_shared_size(
 ) -> str:
     """judge's first word on the two claims as make builds them, at each size both are built at, in ref's order
     ('' if it has none at any), with the size it found it at."""
-    dims = getattr(stu.builder, "dims", None) or stu.all_n
+    dims = built_at(stu)
     for n in [n for n in ref.all_n if n in dims]:
         r, s = make(ref, n), make(stu, n)
         why = judge(r, s) if r is not None and s is not None else ""

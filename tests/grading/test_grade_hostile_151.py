@@ -1,0 +1,129 @@
+"""Red team 151: what a submission's own document says about its sizes, and what reaches a TA's pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.grading.support import FAST, needs_sandbox, rows_of
+from tests.support import run_cli
+
+pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
+
+SIZES = '''"""{doc}"""
+import json
+
+import sympy as sp
+from verifier import Identity, Real, claim
+
+t = sp.Symbol("t")
+
+
+@claim(n=range(1, 3))
+def square(n: int) -> Identity:
+    """(t + n)² expanded."""
+    return Identity((t + n) ** 2, {square}, where={{t: Real()}})
+
+
+@claim()
+def double_angle() -> Identity:
+    """sin 2t = 2 sin t cos t."""
+    return Identity(sp.sin(2 * t), {rhs}, where={{t: Real()}})
+{attack}'''
+
+# Rewrites the child's document as it is serialised (json.dumps, not a module of the verifier's): each claim also
+# carries t = t at a size the reference does not check, and declares that size its only one.
+FORGE_SIZES = """
+from verifier.grading.statements import encode_value
+
+_TRIVIAL = encode_value(Identity(t, t, where={t: Real()}))
+_dumps = json.dumps
+
+
+def _forged(obj, *args, **kwargs):
+    if isinstance(obj, dict) and obj.get("schema") == "verifier-submission/1":
+        for entry in obj["files"][0]["claims"]:
+            size = None if entry["name"] == "square" else 7
+            entry["n_values"], entry["numeric_n"] = [size], []
+            entry["built"].append({"n": size, "body": _TRIVIAL})
+    return _dumps(obj, *args, **kwargs)
+
+
+json.dumps = _forged
+"""
+
+
+@needs_sandbox
+def test_a_size_the_document_declares_is_not_where_the_claim_is_verified(tmp_path: Path) -> None:
+    """A wrong answer built at the reference's sizes (so it matched), and t = t at a size the document declared as
+    the claim's only one (None for a sized reference, n = 7 for an unsized one): the grader verified the claim at
+    the declared size, PROVED, full marks (red team 151). It is verified at the reference's sizes, as it was
+    matched: REFUTED, like the same wrong answer sent honestly."""
+    right = {"square": "t**2 + 2 * n * t + n**2", "rhs": "2 * sp.sin(t) * sp.cos(t)"}
+    wrong = {"square": "t**2 + n**2", "rhs": "2 * sp.sin(t)"}
+    (tmp_path / "reference.py").write_text(SIZES.format(doc="Reference.", attack="", **right))
+    for student, attack in (("s1_honest_wrong", ""), ("s2_forged_sizes", FORGE_SIZES)):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "m.py").write_text(SIZES.format(doc=student, attack=attack, **wrong))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: {g["reference"]: g["status"] for g in r["grades"]} for s, r in rows.items()}
+    assert got["s1_honest_wrong"] == {"square": "REFUTED", "double_angle": "REFUTED"}, proc.stdout + proc.stderr
+    assert got["s2_forged_sizes"] == got["s1_honest_wrong"], (got, rows["s2_forged_sizes"]["grades"])
+    assert rows["s2_forged_sizes"]["score"] == 0
+
+
+WEAKER = '''"""{doc}"""
+import sympy as sp
+from verifier import PSD, Limit, Real, claim
+
+x, t = sp.Symbol("x"), sp.Symbol("t")
+
+
+@claim()
+def right_limit() -> Limit:
+    """x/|x| as x decreases to 0."""
+    return Limit(x / sp.Abs(x), x, 0, {value}, dir={dirs[0]!r})
+
+
+@claim()
+def two_sided() -> Limit:
+    """x sin(1/x) as x tends to 0."""
+    return Limit(x * sp.sin(1 / x), x, 0, 0, dir={dirs[1]!r})
+
+
+@claim()
+def exp_right() -> Limit:
+    """e^x as x decreases to 0."""
+    return Limit(sp.exp(x), x, 0, 1, dir={dirs[2]!r})
+
+
+@claim()
+def definite() -> PSD:
+    """[[t² + 1, t], [t, t² + 1]] is positive definite."""
+    return PSD(sp.Matrix([[t**2 + 1, t], [t, t**2 + 1]]), where={{t: Real()}}, strict={strict})
+'''
+
+
+@needs_sandbox
+def test_a_limit_from_another_side_or_a_weaker_definiteness_earns_no_mark(tmp_path: Path) -> None:
+    """Against the right limit of x/|x| (1), the left one stated as -1 was PROVED, full marks; so was a one-sided
+    limit for a two-sided question, and PSD for positive definite: the side and the strictness were not compared
+    (red team 151). Each is DIFFERENT now; a two-sided limit for a one-sided question (stronger) still answers."""
+    (tmp_path / "reference.py").write_text(WEAKER.format(doc="Reference.", value=1, dirs=("+", "+-", "+"), strict=True))
+    for student, value, dirs, strict in [("s1_weaker", -1, ("-", "+", "-"), False), ("s2_honest", 1, ("+", "+-", "+-"),
+                                                                                     True)]:  # fmt: skip
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        text = WEAKER.format(doc=student, value=value, dirs=dirs, strict=strict)
+        (tmp_path / "submissions" / student / "m.py").write_text(text)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: {g["reference"]: (g["status"], g["reason"]) for g in r["grades"]} for s, r in rows.items()}
+    assert rows["s2_honest"]["score"] == 4, (proc.stdout + proc.stderr, got)
+    assert rows["s1_weaker"]["score"] == 0, got
+    assert {k: v[0] for k, v in got["s1_weaker"].items()} == dict.fromkeys(got["s1_weaker"], "DIFFERENT"), got
+    assert "its claimed dir is not the reference's" in got["s1_weaker"]["right_limit"][1]
+    assert "its claimed strict is not the reference's" in got["s1_weaker"]["definite"][1]
