@@ -127,3 +127,70 @@ def test_a_limit_from_another_side_or_a_weaker_definiteness_earns_no_mark(tmp_pa
     assert {k: v[0] for k, v in got["s1_weaker"].items()} == dict.fromkeys(got["s1_weaker"], "DIFFERENT"), got
     assert "its claimed dir is not the reference's" in got["s1_weaker"]["right_limit"][1]
     assert "its claimed strict is not the reference's" in got["s1_weaker"]["definite"][1]
+
+
+ONE_SIZE = '''"""{doc}"""
+import sympy as sp
+from verifier import Derivative, Real, claim
+
+t = sp.Symbol("t")
+
+
+@claim(n=range(1, 4))
+def power_rule(n: int) -> Derivative:
+    """d/dt (t + 1)^(n + 1) = (n + 1)(t + 1)^n."""
+    if n == 2 or {general}:
+        return Derivative((t + 1) ** (n + 1), wrt=t, equals=(n + 1) * (t + 1) ** n, where={{t: Real()}})
+    return Derivative(t**2, wrt=t, equals=2 * t, where={{t: Real()}})
+'''
+
+
+@needs_sandbox
+def test_a_claim_that_asks_the_question_at_one_size_only_earns_no_mark(tmp_path: Path) -> None:
+    """The subject was compared at one shared size (the first n ≥ 2): a builder that states the reference's
+    derivative at n = 2 and d/dt t² = 2t at every other n was PROVED at n = 1, 2, 3, full marks (red team 151).
+    The subject is compared at every size both are built at."""
+    (tmp_path / "reference.py").write_text(ONE_SIZE.format(doc="Reference.", general="True"))
+    for student, general in (("s1_one_size", "False"), ("s2_honest", "True")):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "m.py").write_text(ONE_SIZE.format(doc=student, general=general))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s2_honest"][0][0] == "PROVED", proc.stdout + proc.stderr
+    assert got["s1_one_size"][0][0] == "DIFFERENT", got
+    assert "its f is not the reference's (at n = 1)" in got["s1_one_size"][0][1], got
+
+
+CUBE_MD = "# Cube\n\n```verifier\nt: real\n```\n\n% claim: cube\n$$ \\frac{d}{dt} t^3 = 3 t^2 $$\n"
+CUBE_PY = '''"""A chain built in Python: its last line a derivative left to take, with no LaTeX written for it."""
+import sympy as sp
+from verifier import Real, claim
+from verifier.language.stepwise import Chain, Step
+
+t = sp.Symbol("t", real=True)
+
+
+@claim()
+def cube() -> Chain:
+    """d/dt t³."""
+    return Chain(sp.Derivative(t**3, t), (Step("=", {last}),), where={{t: Real()}})
+'''
+
+
+@needs_sandbox
+def test_a_python_chain_that_ends_in_a_derivative_earns_no_mark(tmp_path: Path) -> None:
+    """Against the LaTeX chain d/dt t³ = 3t², a Python Chain whose last line is sp.Derivative(t**3 + t, t) - 1 was
+    PROVED, full marks: only a line's written LaTeX was searched for a derivative, and a Python step has none
+    (red team 151). Its last line holds the derivative lowering takes: DIFFERENT, as the LaTeX chain is."""
+    (tmp_path / "reference.md").write_text(CUBE_MD)
+    for student, last in (("s1_taken", "sp.Derivative(t**3 + t, t) - 1"), ("s2_honest", "3 * t**2")):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "m.py").write_text(CUBE_PY.format(last=last))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.md"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s2_honest"][0][0] == "PROVED", (proc.stdout + proc.stderr, got)
+    assert got["s1_taken"][0][0] == "DIFFERENT" and "a derivative left for the verifier" in got["s1_taken"][0][1], got

@@ -181,22 +181,29 @@ def _built(family: ClaimFamily, n: int | None) -> Statement | None:
 
 
 def compare(ref: ClaimFamily, stu: ClaimFamily) -> tuple[bool | None, str]:
-    """Does stu ask ref's question? (True, ''), (False, why) or (None, '') when it cannot be told."""
+    """Does stu ask ref's question? (True, ''), (False, why) or (None, '') when it cannot be told. It must at every
+    size both are built at: compared at one (the first n ≥ 2), a builder that asked the question there and
+    d/dt t² = 2t at every other n was PROVED, full marks (red team 151)."""
     n = _shared_n(ref, stu)
     if n == "none":
         return False, f"it is not built at the reference's dimensions ({', '.join(map(str, ref.all_n))})"
     r, s = _built(ref, n), _built(stu, n)  # type: ignore[arg-type]
     if r is None or s is None:
         return None, ""
-    if r.kind != s.kind:
-        return False, f"it states a {s.kind} claim where the reference states a {r.kind} claim"
-    if isinstance(r, Corollary):
+    if isinstance(r, Corollary) and r.kind == s.kind:
         return True, ""
-    field = same(r, s, SUBJECT.get(r.kind, ()))
-    if field:
-        return False, f"its {field} is not the reference's"
-    why = _narrower(ref, stu)
+    why = other_question(r, s) or _first_at_a_shared_size(ref, stu, _built, other_question) or _narrower(ref, stu)
     return (True, "") if not why else (False, why)
+
+
+def other_question(ref: Statement, stu: Statement) -> str:
+    """Why stu, at one size, asks another question than ref ('' if it asks the same, or it cannot be told)."""
+    if ref.kind != stu.kind:
+        return f"it states a {stu.kind} claim where the reference states a {ref.kind} claim"
+    if isinstance(ref, Corollary):
+        return ""
+    field = same(ref, stu, SUBJECT.get(ref.kind, ()))
+    return f"its {field} is not the reference's" if field else ""
 
 
 def _narrower(ref: ClaimFamily, stu: ClaimFamily) -> str:
@@ -223,15 +230,22 @@ def _first_at_a_shared_size(
 
 def result_differs(ref: ClaimFamily, stu: ClaimFamily) -> str:
     """Why stu's claimed result is not ref's ('' when it is, or when the subject fixes it), or is its question
-    restated at some size both are built at."""
+    restated, at some size both are built at."""
     n = _shared_n(ref, stu)
     r, s = (_built(ref, n), _built(stu, n)) if n != "none" else (None, None)  # type: ignore[arg-type]
     if r is None or s is None or r.kind != s.kind:
         return ""
-    field = same(r, s, RESULT.get(r.kind, ()))
-    if field:
-        return f"its claimed {field} is not the reference's"
-    return _first_at_a_shared_size(ref, stu, _written, restated)
+    return (
+        other_result(r, s)
+        or _first_at_a_shared_size(ref, stu, _built, other_result)
+        or _first_at_a_shared_size(ref, stu, _written, restated)
+    )
+
+
+def other_result(ref: Statement, stu: Statement) -> str:
+    """Why stu's claimed result, at one size, is not ref's ('' when it is, or the subject fixes it)."""
+    field = same(ref, stu, RESULT.get(ref.kind, ())) if ref.kind == stu.kind else ""
+    return f"its claimed {field} is not the reference's" if field else ""
 
 
 def _written(family: ClaimFamily, n: int | None) -> Statement | None:
@@ -262,10 +276,16 @@ def restated(ref: Statement, stu: Statement) -> str:
 
 def _ends_in_derivative(chain: Chain) -> bool:
     """The chain's last line, as written, takes a derivative that reading took (of known functions: one of a
-    declared generic function, f'(x) however spelled, stays in the line and is an answer)."""
-    if not chain.steps or _DERIVATIVE.search(chain.steps[-1].written or "") is None:
+    declared generic function, f'(x) however spelled, stays in the line and is an answer), or holds one that
+    lowering takes: a chain built in Python, whose line has no LaTeX written, was PROVED with its last line
+    sp.Derivative(t**3 + t, t) - 1, full marks (red team 151)."""
+    if not chain.steps:
         return False
     last = chain.steps[-1].expr
+    if _takes_derivative(last):
+        return True
+    if _DERIVATIVE.search(chain.steps[-1].written or "") is None:
+        return False
     return not (isinstance(last, sp.Basic | sp.MatrixBase) and last.has(sp.Derivative))
 
 
