@@ -194,3 +194,39 @@ def test_a_python_chain_that_ends_in_a_derivative_earns_no_mark(tmp_path: Path) 
     got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
     assert got["s2_honest"][0][0] == "PROVED", (proc.stdout + proc.stderr, got)
     assert got["s1_taken"][0][0] == "DIFFERENT" and "a derivative left for the verifier" in got["s1_taken"][0][1], got
+
+
+UNSEEN = '''"""{doc}"""
+import sympy as sp
+from verifier import Derivative, Interval, Real, claim
+
+t, u = sp.Symbol("t"), sp.Symbol("u")
+f = sp.atan(t) * sp.exp(t)
+
+
+@claim()
+def deriv() -> Derivative:
+    """d/dt atan(t) e^t."""
+    return Derivative({f}, wrt=t, equals={equals}, where={{t: Real(){more}}})
+'''
+
+
+@needs_sandbox
+def test_a_subject_undefined_where_the_matcher_looks_earns_no_mark(tmp_path: Path) -> None:
+    """The matcher compares subjects at points of the reference's symbols, and gives a symbol it does not have 0.7:
+    d/dt Piecewise((t², u > 1)) = Piecewise((2t, u > 1)) on u ∈ [2, 3] is undefined at every point it looked at,
+    which read as "cannot be told apart" from atan(t) e^t, and d/dt t² was PROVED, full marks (red team 151). A
+    subject that is not a number where the reference's is, is not the reference's."""
+    right = "sp.exp(t) * sp.atan(t) + sp.exp(t) / (1 + t**2)"
+    (tmp_path / "reference.py").write_text(UNSEEN.format(doc="Reference.", f="f", equals=right, more=""))
+    for student, f, equals in [("s1_unseen", "sp.Piecewise((t**2, u > 1))", "sp.Piecewise((2 * t, u > 1))"),
+                               ("s2_honest", "f", "sp.exp(t) * (sp.atan(t) + 1 / (1 + t**2))")]:  # fmt: skip
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        text = UNSEEN.format(doc=student, f=f, equals=equals, more=", u: Interval(2, 3)")
+        (tmp_path / "submissions" / student / "m.py").write_text(text)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
+    assert got["s2_honest"][0][0] == "PROVED", (proc.stdout + proc.stderr, got)
+    assert got["s1_unseen"][0][0] == "DIFFERENT" and "its f is not the reference's" in got["s1_unseen"][0][1], got

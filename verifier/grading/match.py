@@ -19,6 +19,7 @@ lenient rule (``--match-by-statement``).
 
 from __future__ import annotations
 
+import cmath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -121,7 +122,8 @@ def _numbers(obj: Any, point: dict[str, float], table: random_functions.Table) -
         subs = {s: sp.Float(point.get(str(s), 0.7), 30) for s in e.free_symbols if isinstance(s, sp.Symbol)}
         try:
             v = sp.N(random_functions.concretise(e.xreplace(subs), table), 30)
-            out.append(complex(v) if v.is_number and v.is_finite is not False else None)
+            z = complex(v) if v.is_number and v.is_finite is not False else None
+            out.append(z if z is not None and cmath.isfinite(z) else None)  # nan (an undefined case) is none
         except (TypeError, ValueError, ArithmeticError):
             out.append(None)
     return out
@@ -132,7 +134,10 @@ def _shape(obj: Any) -> tuple[int, ...]:
 
 
 def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
-    """Do two expressions (or matrices) take the same values? True, False, or None (undecided)."""
+    """Do two expressions (or matrices) take the same values? True, False, or None (undecided). a is the
+    reference's: where it is a number and b is not, they differ. Skipped as undecided, a subject undefined at
+    every point looked at (Piecewise((t², u > 1)), u absent from the reference and given 0.7) answered for
+    atan(t) e^t, and d/dt t² was PROVED, full marks (red team 151)."""
     if _shape(a) != _shape(b):
         return False
     rng = np.random.default_rng(seed)
@@ -142,8 +147,10 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
         point = _values(ref_body, rng)
         xs, ys = _numbers(a, point, table), _numbers(b, point, table)
         for x, y in zip(xs or [], ys or [], strict=False):
-            if x is None or y is None:
+            if x is None:
                 continue
+            if y is None:
+                return False
             gap = abs(x - y) / max(1.0, abs(x), abs(y))
             if gap > DIFFER:
                 return False
