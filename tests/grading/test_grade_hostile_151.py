@@ -230,3 +230,40 @@ def test_a_subject_undefined_where_the_matcher_looks_earns_no_mark(tmp_path: Pat
     got = {s: [(g["status"], g["reason"]) for g in r["grades"]] for s, r in rows.items()}
     assert got["s2_honest"][0][0] == "PROVED", (proc.stdout + proc.stderr, got)
     assert got["s1_unseen"][0][0] == "DIFFERENT" and "its f is not the reference's" in got["s1_unseen"][0][1], got
+
+
+FITTED = '''"""A cubic through the reference's function at the matcher's four points, which seed 0 makes known."""
+import numpy as np
+import sympy as sp
+from verifier import Derivative, Real, claim
+from verifier.grading import match
+
+t = sp.Symbol("t")
+f = sp.atan(t) * sp.exp(t)
+question = Derivative(f, wrt=t, equals=0, where={t: Real()})
+rng = np.random.default_rng(0)
+points = [sp.Rational(match._values(question, rng)["t"]) for _ in range(match.POINTS)]
+cubic = sp.interpolate([(p, sp.Rational(str(sp.N(f.subs(t, p), 40)))) for p in points], t)
+
+
+@claim()
+def deriv() -> Derivative:
+    """d/dt atan(t) e^t."""
+    return Derivative(cubic, wrt=t, equals=sp.diff(cubic, t), where={t: Real()})
+'''
+
+
+@needs_sandbox
+def test_a_function_fitted_to_the_matchers_points_earns_no_mark(tmp_path: Path) -> None:
+    """The matcher drew its points from seed 0: a submission drew them too, fitted a cubic to atan(t) e^t there,
+    and d/dt of the cubic was PROVED, full marks (red team 151). The points are drawn from the two subjects
+    themselves, so no subject can be fitted to its own points."""
+    right = "sp.exp(t) * sp.atan(t) + sp.exp(t) / (1 + t**2)"
+    (tmp_path / "reference.py").write_text(UNSEEN.format(doc="Reference.", f="f", equals=right, more=""))
+    (tmp_path / "submissions" / "s1_fitted").mkdir(parents=True)
+    (tmp_path / "submissions" / "s1_fitted" / "m.py").write_text(FITTED)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    grade = rows_of(tmp_path / "g.json")["s1_fitted"]["grades"][0]
+    assert grade["status"] == "DIFFERENT", (proc.stdout + proc.stderr, grade)
+    assert "its f is not the reference's" in grade["reason"], grade

@@ -20,7 +20,9 @@ lenient rule (``--match-by-statement``).
 from __future__ import annotations
 
 import cmath
+import hashlib
 import re
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -133,14 +135,15 @@ def _shape(obj: Any) -> tuple[int, ...]:
     return tuple(obj.shape) if isinstance(obj, sp.MatrixBase | sp.MatrixExpr) else ()
 
 
-def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
+def agree(a: Any, b: Any, ref_body: Statement, seed: int | None = None) -> bool | None:
     """Do two expressions (or matrices) take the same values? True, False, or None (undecided). a is the
     reference's: where it is a number and b is not, they differ. Skipped as undecided, a subject undefined at
     every point looked at (Piecewise((t², u > 1)), u absent from the reference and given 0.7) answered for
-    atan(t) e^t, and d/dt t² was PROVED, full marks (red team 151)."""
+    atan(t) e^t, and d/dt t² was PROVED, full marks (red team 151). The points are drawn from the seed given,
+    else from the two subjects (:func:`seed_of`)."""
     if _shape(a) != _shape(b):
         return False
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed_of(a, b) if seed is None else seed)
     table = {f: random_functions.random_smooth(k, rng) for f, k in random_functions.undefined_functions([a, b]).items()}
     decided = 0
     for _ in range(POINTS):
@@ -156,6 +159,17 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int = 0) -> bool | None:
                 return False
             decided += gap <= AGREE
     return True if decided else None
+
+
+def seed_of(a: Any, b: Any) -> int:
+    """A seed drawn from both subjects: the same for the same pair, so a course's grades are reproducible, and
+    unknown to a submission until its subject is fixed. Drawn from seed 0, the points were known: a cubic fitted
+    to atan(t) e^t at them answered for it, and d/dt of the cubic was PROVED, full marks (red team 151)."""
+    try:
+        text = f"{sp.srepr(a)}\0{sp.srepr(b)}".encode()
+    except RecursionError:  # nested past what srepr walks: a seed no one knows
+        return secrets.randbits(64)
+    return int.from_bytes(hashlib.sha256(text).digest()[:8], "big")
 
 
 def _differs(ref: Statement, stu: Statement, name: str) -> bool:
