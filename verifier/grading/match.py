@@ -4,8 +4,9 @@ A claim answers a reference claim when it asks the same question: the same kind,
 same *subject* (what is differentiated, with respect to what; the left side of an
 identity or inequality; the matrix said to be PSD; a chain's first line…), which is
 compared numerically at a few shared sample points (by symbol name, drawn from the
-reference's domains, at 30 digits). Agreement decides nothing about the verdict: the
-student's own statement is then verified by the normal engine. A claim under the
+reference's domains with a seed of the two subjects, at 30 digits; where the reference's is a
+number and the student's is not, they differ), at every size both are built at. Agreement
+decides nothing about the verdict: the student's own statement is then verified by the normal engine. A claim under the
 reference's name that asks something else (``gradient`` stated as ``x = x``) is graded
 DIFFERENT, never PROVED, and so is one that assumes more than the reference: a narrower
 domain, or a symbol with stronger assumptions (:mod:`verifier.grading.narrower`). Where
