@@ -267,3 +267,21 @@ def test_a_function_fitted_to_the_matchers_points_earns_no_mark(tmp_path: Path) 
     grade = rows_of(tmp_path / "g.json")["s1_fitted"]["grades"][0]
     assert grade["status"] == "DIFFERENT", (proc.stdout + proc.stderr, grade)
     assert "its f is not the reference's" in grade["reason"], grade
+
+
+@needs_sandbox
+def test_a_subject_that_is_the_references_only_where_its_own_symbol_is_not_earns_no_mark(tmp_path: Path) -> None:
+    """A symbol the reference does not have was given 0.7 wherever the matcher looked: f = t² for u > 1 and
+    atan(t) e^t otherwise, declared on u ∈ [2, 3], was the reference's function there, and d/dt t² was PROVED, full
+    marks (red team 151). The student's own symbols are drawn from its own domains."""
+    right = "sp.exp(t) * sp.atan(t) + sp.exp(t) / (1 + t**2)"
+    (tmp_path / "reference.py").write_text(UNSEEN.format(doc="Reference.", f="f", equals=right, more=""))
+    (tmp_path / "submissions" / "s1_switched").mkdir(parents=True)
+    text = UNSEEN.format(doc="s1", f="sp.Piecewise((t**2, u > 1), (f, True))",
+                         equals="sp.Piecewise((2 * t, u > 1), (0, True))", more=", u: Interval(2, 3)")  # fmt: skip
+    (tmp_path / "submissions" / "s1_switched" / "m.py").write_text(text)
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    grade = rows_of(tmp_path / "g.json")["s1_switched"]["grades"][0]
+    assert grade["status"] == "DIFFERENT", (proc.stdout + proc.stderr, grade)
+    assert "its f is not the reference's" in grade["reason"], grade

@@ -136,12 +136,14 @@ def _shape(obj: Any) -> tuple[int, ...]:
     return tuple(obj.shape) if isinstance(obj, sp.MatrixBase | sp.MatrixExpr) else ()
 
 
-def agree(a: Any, b: Any, ref_body: Statement, seed: int | None = None) -> bool | None:
+def agree(a: Any, b: Any, ref_body: Statement, seed: int | None = None, own: Statement | None = None) -> bool | None:
     """Do two expressions (or matrices) take the same values? True, False, or None (undecided). a is the
     reference's: where it is a number and b is not, they differ. Skipped as undecided, a subject undefined at
     every point looked at (Piecewise((t², u > 1)), u absent from the reference and given 0.7) answered for
     atan(t) e^t, and d/dt t² was PROVED, full marks (red team 151). The points are drawn from the seed given,
-    else from the two subjects (:func:`seed_of`)."""
+    else from the two subjects (:func:`seed_of`); a symbol the reference does not have, from its domain in own (b's
+    statement), not fixed at 0.7: t² for u > 1 and atan(t) e^t otherwise, on u ∈ [2, 3], was the reference's
+    function at u = 0.7, and d/dt t² earned the mark (red team 151)."""
     if _shape(a) != _shape(b):
         return False
     rng = np.random.default_rng(seed_of(a, b) if seed is None else seed)
@@ -149,6 +151,7 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int | None = None) -> bool 
     decided = 0
     for _ in range(POINTS):
         point = _values(ref_body, rng)
+        point = {**_values(own, rng), **point} if own is not None else point
         xs, ys = _numbers(a, point, table), _numbers(b, point, table)
         for x, y in zip(xs or [], ys or [], strict=False):
             if x is None:
@@ -187,7 +190,7 @@ def _differs(ref: Statement, stu: Statement, name: str) -> bool:
         return a is not b
     if not isinstance(a, sp.Basic | sp.MatrixBase) or not isinstance(b, sp.Basic | sp.MatrixBase):
         return str(a) != str(b)
-    return agree(a, b, ref) is False
+    return agree(a, b, ref, own=stu) is False
 
 
 def same(ref: Statement, stu: Statement, fields: Sequence[str]) -> str:
