@@ -285,3 +285,23 @@ def test_a_subject_that_is_the_references_only_where_its_own_symbol_is_not_earns
     grade = rows_of(tmp_path / "g.json")["s1_switched"]["grades"][0]
     assert grade["status"] == "DIFFERENT", (proc.stdout + proc.stderr, grade)
     assert "its f is not the reference's" in grade["reason"], grade
+
+
+def test_a_domain_wider_than_every_drawn_point_is_still_narrower() -> None:
+    """t ∈ [-20, 20] held every special and drawn point of ℝ (the draws stay within about ±19): d/dt max(t, 25)
+    said to be 0 there was not narrower, and earned the mark (red team 151). Far points are tried too."""
+    import sympy as sp
+
+    from verifier.grading.narrower import narrower
+    from verifier.language.claims import Derivative
+    from verifier.language.domains import Interval, Positive, Real
+
+    t = sp.Symbol("t")
+    ref = Derivative(sp.Max(t, 25), wrt=t, equals=sp.Heaviside(t - 25), where={t: Real()})
+    near = Derivative(sp.Max(t, 25), wrt=t, equals=0, where={t: Interval(-20, 20)})
+    assert "t = 100 is left out" in narrower(ref, near)
+    assert narrower(ref, Derivative(sp.Max(t, 25), wrt=t, equals=0, where={t: Interval(-(10**9), 10**9)})) == ""
+    unit = Derivative(t, wrt=t, equals=1, where={t: Interval(0, 1)})
+    wider = Derivative(t, wrt=t, equals=1, where={t: Interval(0, 2)})
+    assert narrower(unit, unit) == "" and narrower(unit, wider) == ""
+    assert "is left out" in narrower(Derivative(t, wrt=t, equals=1, where={t: Positive()}), wider)

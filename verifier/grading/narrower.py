@@ -4,7 +4,7 @@ A claim checked on a smaller set says less: ``σ'(z) = σ(z)/2`` holds on the po
 and nowhere else near it. The matcher (:mod:`verifier.grading.match`) grades such a claim
 DIFFERENT. For every symbol the reference gives a domain, the student's domain for the same
 symbol (the same entries, by name) must hold every point the reference's domain holds;
-this is tested at the reference domain's special points and at points drawn from it, each
+this is tested at the reference domain's special points, far points (±100 to ±10⁸) and points drawn from it, each
 decided exactly by the student's domain (``contains_exactly``). A point the student's domain
 leaves out is the reason given. A student's symbol made with sympy assumptions (``positive``,
 ``integer``, …) that the reference's symbol and domain do not imply is narrower too. A
@@ -35,13 +35,26 @@ def _point_text(given: Given, values: list[sp.Rational]) -> str:
     return f"a point of {given.label}"
 
 
+FAR = (100.0, -100.0, 1e4, -1e4, 1e8, -1e8)  # scalar points past every draw (ℝ's stay within about ±20)
+
+
+def _far(ref: Given, shape: tuple[int, ...]) -> np.ndarray:
+    """FAR's points of a scalar reference domain: t ∈ [-20, 20] held every special and drawn point of ℝ, and a
+    derivative said to be 0 there (that of max(t, 25)) earned the mark (red team 151)."""
+    if shape:
+        return np.zeros((0, *shape))
+    inside = [p for p in FAR if ref.domain.contains_exactly_shaped(ref.domain.exact_values(np.array(p)), ()) is True]
+    return np.array(inside, dtype=float)
+
+
 def _left_out(ref: Given, stu: Given, rng: np.random.Generator) -> str:
     """A point of ref's domain that stu's domain leaves out (in words), or ''."""
     if ref.domain == stu.domain:
         return ""
     shape = ref.shape
     try:
-        points = np.concatenate([ref.domain.special_points(shape), ref.domain.sample(rng, shape, DRAWN)])
+        special = [ref.domain.special_points(shape), _far(ref, shape)]
+        points = np.concatenate([*special, ref.domain.sample(rng, shape, DRAWN)])
     except Exception:  # a domain that cannot sample this shape: nothing to compare with
         return ""
     for point in points:
