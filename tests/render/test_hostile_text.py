@@ -98,3 +98,18 @@ def test_the_html_report_forbids_every_script_as_the_feedback_pages_do() -> None
     head = page[: page.index("</head>")]
     policy = "default-src 'none'; style-src 'unsafe-inline'"
     assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in head
+
+
+def test_a_symbol_named_as_markup_is_text_in_the_typeset_claim() -> None:
+    """sympy writes MathML's text nodes unescaped (so that they can hold &InvisibleTimes;): a Python claim's symbol
+    named <img src=x onerror=alert(1)> was live markup in the HTML report, in the claim's typeset math."""
+    import sympy as sp
+
+    from verifier.engine import mathtext
+
+    named = sp.Symbol("<img src=x onerror=alert(1)>")
+    typeset = mathtext.mathml(2 * named + sp.Function("<b>f")(named))
+    assert "<img" not in typeset and "<b>" not in typeset, typeset
+    assert "&lt;img src=x onerror=alert(1)&gt;" in typeset
+    assert "&InvisibleTimes;" in typeset, "sympy's own entities stay entities"
+    ET.fromstring(f"<math>{typeset.replace('&InvisibleTimes;', '&#x2062;')}</math>")  # well-formed XML

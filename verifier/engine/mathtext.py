@@ -7,6 +7,7 @@ order once for both printers: the strings are sympy's `latex` and presentation `
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from collections.abc import Callable, Sequence
@@ -84,8 +85,25 @@ class _Latex(LatexPrinter):
 
 
 class _MathML(MathMLPresentationPrinter):
+    def __init__(self, settings: Any = None) -> None:
+        super().__init__(settings)
+        raw = self.dom.createTextNode  # sympy's: written as given, unescaped, so that it can hold &InvisibleTimes;
+        self.dom.createTextNode = lambda data: raw(_escaped(str(data)))
+
     def _as_ordered_terms(self, expr: sp.Basic, order: str | None = None) -> Any:
         return _ordered_terms(expr, order or self.order, super()._as_ordered_terms)
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);")
+
+
+def _escaped(text: str) -> str:
+    """A text node as markup: < > and a & that begins no entity escaped. sympy writes its text nodes unescaped, so
+    a symbol named <img src=x onerror=alert(1)> was live markup in the HTML report a TA opens."""
+    parts = _ENTITY.split(text)
+    entities = _ENTITY.findall(text)
+    escaped = [html.escape(part, quote=False) for part in parts]
+    return "".join(e + (entities[i] if i < len(entities) else "") for i, e in enumerate(escaped))
 
 
 def names_e(symbols: Any) -> bool:
