@@ -186,7 +186,8 @@ def _evaluate(reader: Reader, scope: Scope, line: Line, indices: list[str]) -> V
 
 
 def _reparse(reader: Reader, scope: Scope, where: Origin) -> gates.Reparse:
-    printed = dataclasses.replace(scope, printed_mode=True)
+    # its own readings: the notes of how sympy's printout read back are no note on the student's line
+    printed = dataclasses.replace(scope, printed_mode=True, readings=dict(scope.readings))
 
     def reparse(text: str) -> Value:
         return Evaluator(printed, where, reader.tree).value(reader.tree(text, where, printed=True))
