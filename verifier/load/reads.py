@@ -22,6 +22,7 @@ import os
 import site
 import sys
 import sysconfig
+import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -30,28 +31,40 @@ from typing import Any
 PACKAGE = Path(__file__).resolve().parent.parent  # verifier/
 
 
+_ACTIVE: list[set[str]] = []  # the sets of the open recording() blocks, of any thread
+_LOCK = threading.Lock()
+_REAL_OPEN = builtins.open
+
+
+def _watched(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+    if isinstance(file, str | bytes | os.PathLike) and ("r" in mode or "+" in mode):
+        for opened in list(_ACTIVE):
+            opened.add(os.fsdecode(file))
+    return _REAL_OPEN(file, mode, *args, **kwargs)
+
+
 @contextlib.contextmanager
 def recording() -> Iterator[set[str]]:
     """The paths of the files opened for reading inside the block (`open`, `io.open`, pathlib's readers, numpy's
     loaders), and the files of the modules first imported in it (importlib.import_module too); see `kept`.
 
-    `open` is wrapped for the block only, and restored after it: an audit hook would stay for the life of the
-    process, and every audit event it saw later, in the claims' work, would allocate (its arguments), which moves
-    the heartbeats a proof counts from one door to another."""
+    `open` is wrapped while a block is open, and restored when the last one closes (two threads loading at once
+    share the wrapper, and each block sees what either opened: more files in a key, never fewer). An audit hook
+    would stay for the life of the process, and every audit event it saw later, in the claims' work, would
+    allocate (its arguments), which moves the heartbeats a proof counts from one door to another."""
     opened: set[str] = set()
     before = set(sys.modules)
-    real = builtins.open
-
-    def watched(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        if isinstance(file, str | bytes | os.PathLike) and ("r" in mode or "+" in mode):
-            opened.add(os.fsdecode(file))
-        return real(file, mode, *args, **kwargs)
-
-    builtins.open = io.open = watched
+    with _LOCK:
+        if not _ACTIVE:
+            builtins.open = io.open = _watched
+        _ACTIVE.append(opened)
     try:
         yield opened
     finally:
-        builtins.open = io.open = real
+        with _LOCK:
+            del _ACTIVE[next(i for i, held in enumerate(_ACTIVE) if held is opened)]  # by identity: sets compare equal
+            if not _ACTIVE:
+                builtins.open = io.open = _REAL_OPEN
         for name in set(sys.modules) - before:
             file = getattr(sys.modules.get(name), "__file__", None)
             if isinstance(file, str):
