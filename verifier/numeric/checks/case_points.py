@@ -15,12 +15,12 @@ survives it is as it was.
 from __future__ import annotations
 
 import sympy as sp
-from sympy.core.evalf import PrecisionExhausted
 
 from verifier.language.claims import Given
-from verifier.numeric.checks.critical import SIGN_BUDGET, boundaries
+from verifier.numeric.checks.critical import SIGN_BUDGET
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import holds
+from verifier.numeric.checks.jumps import STEPS, jump_equations, step_points
 from verifier.numeric.checks.poles import (
     MAX_OPS,
     MAX_POINTS,
@@ -34,8 +34,6 @@ from verifier.numeric.checks.poles import (
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
-
-STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argument is an integer
 
 
 def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], premise: sp.Basic | None = None) -> Finding:
@@ -60,38 +58,10 @@ def probe(inst: Instance, lhs: list[sp.Expr], rhs: list[sp.Expr], premise: sp.Ba
     return Finding()
 
 
-def _equations(sides: list[sp.Expr]) -> list[sp.Expr]:
-    """The equations g = 0 whose points a case switches at: each relation of a Piecewise condition (x = c, x ≠ c,
-    and the boundary of x < c, x ≥ c, …), and the argument of each sign and Heaviside."""
-    out = boundaries(sides) + [f.args[0] for e in sides for f in e.atoms(sp.sign, sp.Heaviside)]
-    return sorted(set(out), key=sp.default_sort_key)
-
-
-def _steps(sides: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
-    """The points of a bounded window where the argument u = a·x + b (exact a, b) of floor, ceiling or frac is an
-    integer, where they jump (at most MAX_POINTS per argument); other arguments are left to the sampler."""
-    points: list[sp.Expr] = []
-    if not (isinstance(window, sp.Interval) and window.inf.is_finite and window.sup.is_finite):
-        return points
-    for u in sorted({f.args[0] for e in sides for f in e.atoms(*STEPS)}, key=sp.default_sort_key):
-        if u.free_symbols != {x} or u.has(sp.Float) or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
-            continue
-        slope, shift = sp.Poly(u, x).all_coeffs()
-        if not (slope.is_extended_real and shift.is_extended_real):
-            continue  # ⌊i·x⌋ is complex: its real and imaginary parts jump apart (helper-141: it raised)
-        try:
-            ends = sorted([u.xreplace({x: window.inf}), u.xreplace({x: window.sup})], key=float)
-            first, last = int(sp.ceiling(ends[0])), int(sp.floor(ends[1]))
-        except (PrecisionExhausted, TypeError, ValueError, OverflowError):
-            continue  # ⌊e⁸⁰⁰·x⌋ on [0, 1]: no integer part sympy can compute (helper-141: it raised)
-        points += [(m - shift) / slope for m in range(first, min(last, first + MAX_POINTS) + 1)]
-    return points
-
-
 def _named_points(sides: list[sp.Expr], x: sp.Symbol, given: object) -> list[sp.Expr]:
-    """The points of the domain where an equation of _equations in x holds, and the jumps of floor and ceiling."""
-    points: list[sp.Expr] = _steps(sides, x, _window(given))  # type: ignore[arg-type]
-    for equation in _equations(sides):
+    """The points of the domain where an equation of jump_equations in x holds, and the jumps of floor and ceiling."""
+    points: list[sp.Expr] = step_points(sides, x, _window(given), MAX_POINTS + 1)  # type: ignore[arg-type]
+    for equation in jump_equations(sides):
         if equation.free_symbols != {x} or sp.count_ops(equation) > MAX_OPS:
             continue
         found = solve_bounded(equation, x, _window(given))  # type: ignore[arg-type]

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import sympy as sp
 from sympy.core.evalf import PrecisionExhausted
-from sympy.core.relational import Relational
 
 from verifier.language.claims import Given
 from verifier.numeric import confirm, enclose, intervals
 from verifier.numeric.checks.definedness import Finding
+from verifier.numeric.checks.jumps import boundaries
 from verifier.numeric.checks.poles import (
     MAX_OPS,
     MAX_POINTS,
@@ -147,18 +147,6 @@ def _kinks(gap: sp.Expr) -> list[sp.Expr]:
     for node in gap.atoms(sp.Max, sp.Min):
         out += [u - v for u, v in zip(node.args, node.args[1:], strict=False)]
     return list(dict.fromkeys(out + boundaries([gap])))
-
-
-def boundaries(exprs: list[sp.Expr]) -> list[sp.Expr]:
-    """a − b for each relation a ~ b between two expressions in a Piecewise condition of exprs, where its row may
-    switch; not a relation between truth values, Eq(x > 1, x² > 1), whose own relations are taken (helper-141)."""
-    out: list[sp.Expr] = []
-    for pw in {p for e in exprs for p in e.atoms(sp.Piecewise)}:
-        for _, condition in pw.args:
-            if isinstance(condition, sp.Basic):
-                rels = condition.atoms(Relational)
-                out += [r.lhs - r.rhs for r in rels if isinstance(r.lhs, sp.Expr) and isinstance(r.rhs, sp.Expr)]
-    return out
 
 
 def finding(n: int | None, given: Given, point: sp.Expr, value: str, op: str, bits: int = 0) -> Finding:

@@ -31,6 +31,7 @@ from verifier.language.domains.exact import exact_end, holds_at
 from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
+from verifier.numeric.checks.jumps import JUMPS, jump_equations, pieces, step_points
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -46,12 +47,12 @@ PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain ar
 LATTICE_SPAN = 8  # on an unbounded domain, the lattice poles 0, −1, …, −8 (shifted by the argument) are tried
 
 
-def _lattice_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+def _lattice_points(lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
     """The points x where a lattice argument u = a·x + b reaches top, top − 1, …: within a bounded window, all
     (at most MAX_POINTS of them); on an unbounded one, the first LATTICE_SPAN + 1. Arguments that are not
     linear in x are left to the sampler."""
     points: list[sp.Expr] = []
-    for u, top in _lattice(exprs):
+    for u, top in lattice:
         if u.free_symbols != {x} or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
             continue
         slope, shift = sp.Poly(u, x).all_coeffs()
@@ -178,24 +179,51 @@ def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
 
 
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Basic | None = None) -> list[sp.Expr]:
-    conditions = [
-        c for c in map(_unwrapped, [*undefined_conditions(exprs), *undefined_conditions(_rows(exprs))]) if _in_x(c, x)
-    ]
-    if not conditions and not any(u.free_symbols == {x} for u, _ in _lattice(exprs)):
+    raw = list(map(_unwrapped, [*undefined_conditions(exprs), *undefined_conditions(_rows(exprs))]))
+    lattice = [(u, top) for u, top in _lattice(exprs) if u.free_symbols == {x}]
+    if not any(_in_x(c, x) for c in raw) and not lattice and not any(c.has(*JUMPS) for c in raw):
         return []  # nothing to solve for x (the premise's window is not worked out)
     window = _within(_window(given), premise, x)
-    points = [p for p in _lattice_points(exprs, x, window) if _inside(given, p)]
-    for condition in conditions:
-        solutions = solve_bounded(condition, x, window)
-        if solutions is None:
-            continue
-        if not isinstance(solutions, sp.FiniteSet) and not (window.inf.is_finite and window.sup.is_finite):
-            solutions = sp.Intersection(solutions, _periodic(window))  # periodic: near the origin, or the premise's end
-        if isinstance(solutions, sp.FiniteSet):
-            points += sorted((p for p in solutions if p.is_real and _inside(given, p)), key=lambda p: abs(float(p)))
+    found = [*_stepped(raw, lattice, x, window), *_lattice_points(lattice, x, window)]
+    points = [p for p in found if _inside(given, p)]
+    for condition in (c for c in raw if _in_x(c, x)):
+        points += [p for p in _solved(condition, x, window) if _inside(given, p)]
         if len(points) >= MAX_POINTS:
             break
     return list(dict.fromkeys(points))[:MAX_POINTS]
+
+
+def _solved(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """The real zeros of a condition within the window, nearest the origin first (a periodic one's near the
+    origin or the window's finite end)."""
+    solutions = solve_bounded(condition, x, window)
+    if solutions is None:
+        return []
+    if not isinstance(solutions, sp.FiniteSet) and not (window.inf.is_finite and window.sup.is_finite):
+        solutions = sp.Intersection(solutions, _periodic(window))
+    if not isinstance(solutions, sp.FiniteSet):
+        return []
+    return sorted((p for p in solutions if p.is_real), key=lambda p: abs(float(p)))
+
+
+def _stepped(raw: list[sp.Expr], lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """The candidates of conditions and lattice arguments that hold a step, sign, Heaviside or Piecewise (red
+    team 150: Γ(frac(√3·x)) at x = 1/√3): the points where those jump, and the zeros of each piece between jumps."""
+    held = [c for c in raw if c.free_symbols == {x} and c.has(*JUMPS)]
+    held_lattice = [(u, top) for u, top in lattice if u.has(*JUMPS)]
+    everything = [*held, *(u for u, _ in held_lattice)]
+    if not everything:
+        return []
+    points = step_points(everything, x, window, MAX_POINTS)
+    for equation in jump_equations(everything):
+        if _in_x(equation, x):
+            points += _solved(equation, x, window)
+    for condition in held:
+        for piece, part in pieces(condition, x, window):
+            points += _solved(piece, x, part) if _in_x(piece, x) else []
+    for u, top in held_lattice:
+        points += [p for piece, part in pieces(u, x, window) for p in _lattice_points([(piece, top)], x, part)]
+    return points
 
 
 def _unwrapped(condition: sp.Expr) -> sp.Expr:

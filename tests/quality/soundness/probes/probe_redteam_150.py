@@ -1,0 +1,209 @@
+"""Red team 150: partial identities whose undefined points sit where a step's argument is an integer.
+
+Γ(frac(√3·x) + 1) = frac(√3·x)·Γ(frac(√3·x)) on [1/2, 2] was PROVED "wherever both sides are defined": its right
+side is 0·Γ(0), undefined, at x = 1/√3 and 2/√3, inside the domain, where its left side is Γ(1) = 1. The exact pole
+search (numeric/checks/poles.py) solved only polynomial conditions and lattice arguments linear in the symbol, and
+frac(√3·x) is neither. Its siblings were PROVED or CHECKED the same way: log(a² + a) − log a = log(a + 1) and
+cot(π·a)·sin(π·a) = cos(π·a) for a = frac(√2·x) (undefined at x = 1/√2), 1/sign(x − π) = sign(x − π) on [1, 4]
+ψ(a + 1) = ψ(a) + 1/a, a = frac(√3·x), and log of a Piecewise row (x² − 2)² (all three CHECKED), Γ of a Piecewise row
+x − √2, (s² + s)/s = s + 1 for s = sign(x − π), and the same Γ in two
+symbols. The pole search now takes, for each argument of a pole that holds a step, sign, Heaviside or Piecewise
+(numeric/checks/jumps.py), the points where those jump and the zeros of each piece between jumps (frac(u) = u − m,
+each Piecewise row): each is REFUTED at its point. The true controls beside them state the same identities on
+intervals that miss those points, or where the poles are never reached, and stay PROVED or CHECKED.
+
+TRUTH maps each claim to (truth, issue class, witness).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from verifier import Identity, Interval, claim
+
+x = sp.Symbol("x")
+y = sp.Symbol("y")
+ROOT2 = sp.sqrt(2)
+ROOT3 = sp.sqrt(3)
+HALF_TO_TWO = Interval(sp.Rational(1, 2), 2)
+
+
+def _frac(k: sp.Expr) -> sp.Expr:
+    return sp.frac(k * x)
+
+
+@claim()
+def gamma_of_a_fraction_part() -> Identity:
+    """Γ(a + 1) = a·Γ(a), a = frac(√3·x), on [1/2, 2]: the right side is 0·Γ(0) at x = 1/√3."""
+    a = _frac(ROOT3)
+    return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: HALF_TO_TWO})
+
+
+@claim()
+def gamma_of_a_fraction_part_away_from_its_poles() -> Identity:
+    """Γ(a + 1) = a·Γ(a), a = frac(√3·x), on [3/5, 11/10].
+    Proof: √3·x lies in (1.03, 1.91) there, so a = √3·x − 1 > 0, and Γ(a + 1) = a·Γ(a) for every a > 0."""
+    a = _frac(ROOT3)
+    return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: Interval(sp.Rational(3, 5), sp.Rational(11, 10))})
+
+
+@claim()
+def gamma_of_a_fraction_part_shifted() -> Identity:
+    """Γ(a + 2) = (a + 1)·Γ(a + 1), a = frac(√3·x), on [1/2, 2].
+    Proof: a + 1 ≥ 1 > 0 for every x, and Γ(b + 1) = b·Γ(b) for every b > 0."""
+    a = _frac(ROOT3)
+    return Identity(sp.gamma(a + 2), (a + 1) * sp.gamma(a + 1), where={x: HALF_TO_TWO})
+
+
+@claim()
+def digamma_of_a_fraction_part() -> Identity:
+    """ψ(a + 1) = ψ(a) + 1/a, a = frac(√3·x), on [1/2, 2]: the right side is undefined at x = 1/√3."""
+    a = _frac(ROOT3)
+    return Identity(sp.digamma(a + 1), sp.digamma(a) + 1 / a, where={x: HALF_TO_TWO})
+
+
+@claim()
+def digamma_of_a_fraction_part_away_from_its_poles() -> Identity:
+    """ψ(a + 1) = ψ(a) + 1/a, a = frac(√3·x), on [3/5, 11/10].
+    Proof: a = √3·x − 1 > 0 there (as above), and ψ(a + 1) = ψ(a) + 1/a for every a > 0."""
+    a = _frac(ROOT3)
+    return Identity(
+        sp.digamma(a + 1), sp.digamma(a) + 1 / a, where={x: Interval(sp.Rational(3, 5), sp.Rational(11, 10))}
+    )
+
+
+@claim()
+def log_of_a_fraction_part() -> Identity:
+    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), on [1/2, 2]: the left side is log 0 at x = 1/√2."""
+    a = _frac(ROOT2)
+    return Identity(sp.log(a**2 + a) - sp.log(a), sp.log(a + 1), where={x: HALF_TO_TWO})
+
+
+@claim()
+def log_of_a_fraction_part_away_from_its_zeros() -> Identity:
+    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), on [3/4, 7/5].
+    Proof: √2·x lies in (1.06, 1.98) there, so a > 0, and log(a(a + 1)) = log a + log(a + 1) for a > 0."""
+    a = _frac(ROOT2)
+    return Identity(
+        sp.log(a**2 + a) - sp.log(a), sp.log(a + 1), where={x: Interval(sp.Rational(3, 4), sp.Rational(7, 5))}
+    )
+
+
+@claim()
+def cotangent_of_a_fraction_part() -> Identity:
+    """cot(π·a)·sin(π·a) = cos(π·a), a = frac(√2·x), on [1/2, 2]: cot(0) has no value, at x = 1/√2."""
+    t = sp.pi * _frac(ROOT2)
+    return Identity(sp.cot(t) * sp.sin(t), sp.cos(t), where={x: HALF_TO_TWO})
+
+
+@claim()
+def cotangent_of_a_ceiling_gap() -> Identity:
+    """cot(π·b)·sin(π·b) = cos(π·b), b = ⌈√2·x⌉ − √2·x, on [1/2, 2]: b = 0 at x = 1/√2."""
+    t = sp.pi * (sp.ceiling(ROOT2 * x) - ROOT2 * x)
+    return Identity(sp.cot(t) * sp.sin(t), sp.cos(t), where={x: HALF_TO_TWO})
+
+
+@claim()
+def cotangent_of_a_fraction_part_away_from_its_poles() -> Identity:
+    """cot(π·a)·sin(π·a) = cos(π·a), a = frac(√2·x), on [3/4, 7/5].
+    Proof: a lies in (0, 1) there (as above), so sin(π·a) ≠ 0 and cot(π·a)·sin(π·a) = cos(π·a)."""
+    t = sp.pi * _frac(ROOT2)
+    return Identity(sp.cot(t) * sp.sin(t), sp.cos(t), where={x: Interval(sp.Rational(3, 4), sp.Rational(7, 5))})
+
+
+@claim()
+def reciprocal_of_a_sign_through_pi() -> Identity:
+    """1/sign(x − π) = sign(x − π) on [1, 4]: the left side is 1/0 at x = π."""
+    s = sp.sign(x - sp.pi)
+    return Identity(1 / s, s, where={x: Interval(1, 4)})
+
+
+@claim()
+def reciprocal_of_a_sign_before_pi() -> Identity:
+    """1/sign(x − π) = sign(x − π) on [1, 3].
+    Proof: x < π there, so sign(x − π) = −1, and 1/(−1) = −1."""
+    s = sp.sign(x - sp.pi)
+    return Identity(1 / s, s, where={x: Interval(1, 3)})
+
+
+@claim()
+def sign_cancelled_through_pi() -> Identity:
+    """(s² + s)/s = s + 1, s = sign(x − π), on [1, 4]: the left side is 0/0 at x = π."""
+    s = sp.sign(x - sp.pi)
+    return Identity((s**2 + s) / s, s + 1, where={x: Interval(1, 4)})
+
+
+@claim()
+def fraction_part_cancelled() -> Identity:
+    """(a² + a)/a = a + 1, a = frac(√2·x), on [1/2, 2]: the left side is 0/0 at x = 1/√2."""
+    a = _frac(ROOT2)
+    return Identity((a**2 + a) / a, a + 1, where={x: HALF_TO_TWO})
+
+
+@claim()
+def gamma_of_a_piecewise_row() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = x − √2 for x > 1 (else 1), on [1/2, 2]: the right side is 0·Γ(0) at x = √2."""
+    u = sp.Piecewise((x - ROOT2, x > 1), (1, True))
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: HALF_TO_TWO})
+
+
+@claim()
+def gamma_of_a_piecewise_row_past_its_pole() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = x − √2 for x > 1 (else 1), on [3/2, 2].
+    Proof: u = x − √2 ≥ 3/2 − √2 > 0 there, and Γ(u + 1) = u·Γ(u) for every u > 0."""
+    u = sp.Piecewise((x - ROOT2, x > 1), (1, True))
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(sp.Rational(3, 2), 2)})
+
+
+@claim()
+def log_of_a_piecewise_row() -> Identity:
+    """log(u² + u) − log u = log(u + 1), u = (x² − 2)² for x > 1 (else x + 5), on [1, 2]: log 0 at x = √2."""
+    u = sp.Piecewise(((x**2 - 2) ** 2, x > 1), (x + 5, True))
+    return Identity(sp.log(u**2 + u) - sp.log(u), sp.log(u + 1), where={x: Interval(1, 2)})
+
+
+@claim()
+def gamma_of_a_fraction_part_in_two_symbols() -> Identity:
+    """Γ(a + 1) = a·Γ(a), a = frac(√2·x + y), on [1/2, 2] × [0, 1]: 0·Γ(0) at x = 3/(2√2), y = 1/2."""
+    a = sp.frac(ROOT2 * x + y)
+    return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: HALF_TO_TWO, y: Interval(0, 1)})
+
+
+@claim()
+def gamma_of_a_fraction_part_in_two_symbols_shifted() -> Identity:
+    """Γ(a + 2) = (a + 1)·Γ(a + 1), a = frac(√2·x + y), on [1/2, 2] × [0, 1].
+    Proof: a + 1 ≥ 1 > 0 everywhere, and Γ(b + 1) = b·Γ(b) for b > 0."""
+    a = sp.frac(ROOT2 * x + y)
+    return Identity(sp.gamma(a + 2), (a + 1) * sp.gamma(a + 1), where={x: HALF_TO_TWO, y: Interval(0, 1)})
+
+
+@claim()
+def sign_cancelled_in_two_symbols() -> Identity:
+    """(s² + s)/s = s + 1, s = sign(x − π·y), on [1, 4] × [1/2, 1]: 0/0 at y = 3/4, x = 3π/4."""
+    s = sp.sign(x - sp.pi * y)
+    return Identity((s**2 + s) / s, s + 1, where={x: Interval(1, 4), y: Interval(sp.Rational(1, 2), 1)})
+
+
+TRUTH = {
+    "gamma_of_a_fraction_part": ("partial", 2, None),
+    "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
+    "gamma_of_a_fraction_part_shifted": ("true", 2, None),
+    "digamma_of_a_fraction_part": ("partial", 2, None),
+    "digamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
+    "log_of_a_fraction_part": ("partial", 2, None),
+    "log_of_a_fraction_part_away_from_its_zeros": ("true", 2, None),
+    "cotangent_of_a_fraction_part": ("partial", 2, None),
+    "cotangent_of_a_ceiling_gap": ("partial", 2, None),
+    "cotangent_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
+    "reciprocal_of_a_sign_through_pi": ("partial", 2, None),
+    "reciprocal_of_a_sign_before_pi": ("true", 2, None),
+    "sign_cancelled_through_pi": ("partial", 2, None),
+    "fraction_part_cancelled": ("partial", 2, None),
+    "gamma_of_a_piecewise_row": ("partial", 2, None),
+    "gamma_of_a_piecewise_row_past_its_pole": ("true", 2, None),
+    "log_of_a_piecewise_row": ("partial", 2, None),
+    "gamma_of_a_fraction_part_in_two_symbols": ("partial", 2, None),
+    "gamma_of_a_fraction_part_in_two_symbols_shifted": ("true", 2, None),
+    "sign_cancelled_in_two_symbols": ("partial", 2, None),
+}
+KNOWN_WRONG: set[str] = set()
