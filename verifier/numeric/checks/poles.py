@@ -32,6 +32,7 @@ from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
 from verifier.numeric.checks.jumps import JUMPS, jump_equations, pieces, step_points
+from verifier.numeric.checks.levels import levels
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
@@ -41,7 +42,7 @@ Point = dict[sp.Symbol, sp.Expr]
 MAX_POINTS = 8  # candidate points per claim
 MAX_SYMBOLS = 4  # a claim in more scalar symbols is left to the sampler
 MAX_OPS = 60  # a condition larger than this is not solved (solveset may take long)
-MAX_DEGREE = 4
+MAX_DEGREE = 8  # above 4, sympy gives the roots as CRootOf, which the pole search decides exactly (red team 150)
 SOLVE_BUDGET = 40  # heartbeats of work for one solveset
 PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain are looked for in [−8, 8]
 LATTICE_SPAN = 8  # on an unbounded domain, the lattice poles 0, −1, …, −8 (shifted by the argument) are tried
@@ -53,7 +54,10 @@ def _lattice_points(lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp
     linear in x are left to the sampler."""
     points: list[sp.Expr] = []
     for u, top in lattice:
-        if u.free_symbols != {x} or not u.is_polynomial(x) or sp.Poly(u, x).degree() != 1:
+        if u.free_symbols != {x} or not u.is_polynomial(x) or sp.Poly(u, x).degree() == 0:
+            continue
+        if sp.Poly(u, x).degree() > 1:  # Γ(x² − 2) at x = √2 (red team 150)
+            points += [p for c in levels(u, x, window, sp.S.Zero, sp.S.One, top) for p in _solved(u - c, x, window)]
             continue
         slope, shift = sp.Poly(u, x).all_coeffs()
         lowest, highest = top - LATTICE_SPAN, top
@@ -181,10 +185,10 @@ def _rows(exprs: list[sp.Expr]) -> list[sp.Expr]:
 def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Basic | None = None) -> list[sp.Expr]:
     raw = list(map(_unwrapped, [*undefined_conditions(exprs), *undefined_conditions(_rows(exprs))]))
     lattice = [(u, top) for u, top in _lattice(exprs) if u.free_symbols == {x}]
-    if not any(_in_x(c, x) for c in raw) and not lattice and not any(c.has(*JUMPS) for c in raw):
+    if not lattice and not any(c.free_symbols == {x} for c in raw):
         return []  # nothing to solve for x (the premise's window is not worked out)
     window = _within(_window(given), premise, x)
-    found = [*_stepped(raw, lattice, x, window), *_lattice_points(lattice, x, window)]
+    found = [*_stepped(raw, lattice, x, window), *_lattice_points(lattice, x, window), *_trigonometric(raw, x, window)]
     points = [p for p in found if _inside(given, p)]
     for condition in (c for c in raw if _in_x(c, x)):
         points += [p for p in _solved(condition, x, window) if _inside(given, p)]
@@ -204,6 +208,18 @@ def _solved(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
     if not isinstance(solutions, sp.FiniteSet):
         return []
     return sorted((p for p in solutions if p.is_real), key=lambda p: abs(float(p)))
+
+
+def _trigonometric(raw: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """The zeros of sin(u) and cos(u) for a polynomial u of degree 2 to 4 (tan(x²) has no value at x = √(π/2):
+    red team 150), where u = k·π or π/2 + k·π, on the window if it is bounded, else near the origin."""
+    bounded = window if window.inf.is_finite and window.sup.is_finite else _periodic(window)
+    points: list[sp.Expr] = []
+    for c in raw:
+        if isinstance(c, sp.sin | sp.cos) and c.free_symbols == {x}:
+            u, start = c.args[0], sp.S.Zero if isinstance(c, sp.sin) else sp.pi / 2
+            points += [p for level in levels(u, x, bounded, start, sp.pi) for p in _solved(u - level, x, bounded)]
+    return points
 
 
 def _stepped(raw: list[sp.Expr], lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:

@@ -12,6 +12,12 @@ symbols. The pole search now takes, for each argument of a pole that holds a ste
 each Piecewise row): each is REFUTED at its point. The true controls beside them state the same identities on
 intervals that miss those points, or where the poles are never reached, and stay PROVED or CHECKED.
 
+Siblings away from steps, PROVED the same way: Γ(u + 1) = u·Γ(u) for u = x² − 2 on [6/5, 2] (a lattice argument
+not linear), tan(x²)·cos(x²) = sin(x²) on [1, 2] (cos of a square: its zero √(π/2)) and a quintic cancelled at its
+real root (degree above 4 was not solved). The pole search now reads the lattice values a polynomial argument
+reaches (numeric/checks/levels.py) and solves polynomials to degree 8 (the roots as CRootOf): each is REFUTED.
+Still PROVED (KNOWN_WRONG): (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
+
 TRUTH maps each claim to (truth, issue class, witness).
 """
 
@@ -184,6 +190,63 @@ def sign_cancelled_in_two_symbols() -> Identity:
     return Identity((s**2 + s) / s, s + 1, where={x: Interval(1, 4), y: Interval(sp.Rational(1, 2), 1)})
 
 
+@claim()
+def gamma_of_a_square_through_its_pole() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = x² − 2, on [6/5, 2]: the right side is 0·Γ(0) at x = √2."""
+    u = x**2 - 2
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(sp.Rational(6, 5), 2)})
+
+
+@claim()
+def gamma_of_a_square_past_its_pole() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = x² − 2, on [3/2, 2].
+    Proof: u ≥ 9/4 − 2 > 0 there, and Γ(u + 1) = u·Γ(u) for every u > 0."""
+    u = x**2 - 2
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(sp.Rational(3, 2), 2)})
+
+
+@claim()
+def tangent_of_a_square() -> Identity:
+    """tan(x²)·cos(x²) = sin(x²) on [1, 2]: tan has a pole at x = √(π/2)."""
+    return Identity(sp.tan(x**2) * sp.cos(x**2), sp.sin(x**2), where={x: Interval(1, 2)})
+
+
+@claim()
+def tangent_of_a_square_below_its_pole() -> Identity:
+    """tan(x²)·cos(x²) = sin(x²) on [1, 6/5].
+    Proof: x² lies in [1, 36/25] there, below π/2, so cos(x²) > 0 and tan(x²)·cos(x²) = sin(x²)."""
+    return Identity(sp.tan(x**2) * sp.cos(x**2), sp.sin(x**2), where={x: Interval(1, sp.Rational(6, 5))})
+
+
+@claim()
+def quintic_cancelled() -> Identity:
+    """(x⁶ + x⁵ − x² − 2x − 1)/(x⁵ − x − 1) = x + 1 on [1, 2]: 0/0 at the real root of x⁵ − x − 1 (≈ 1.1673), a
+    number with no radical form."""
+    p = x**5 - x - 1
+    return Identity(sp.expand(p * (x + 1)) / p, x + 1, where={x: Interval(1, 2)})
+
+
+@claim()
+def quintic_cancelled_past_its_root() -> Identity:
+    """(x⁶ + x⁵ − x² − 2x − 1)/(x⁵ − x − 1) = x + 1 on [6/5, 2].
+    Proof: x⁵ − x − 1 is increasing for x ≥ 1 (5x⁴ > 1) and is 0.288 > 0 at 6/5, so the fraction is x + 1 there."""
+    p = x**5 - x - 1
+    return Identity(sp.expand(p * (x + 1)) / p, x + 1, where={x: Interval(sp.Rational(6, 5), 2)})
+
+
+@claim()
+def exponential_cancelled() -> Identity:
+    """(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2]: 0/0 at x = log 3."""
+    return Identity((sp.exp(2 * x) - 9) / (sp.exp(x) - 3), sp.exp(x) + 3, where={x: Interval(0, 2)})
+
+
+@claim()
+def exponential_cancelled_past_its_root() -> Identity:
+    """(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [3/2, 2].
+    Proof: eˣ ≥ e^1.5 > 4 there, so eˣ − 3 ≠ 0 and e^(2x) − 9 = (eˣ − 3)(eˣ + 3)."""
+    return Identity((sp.exp(2 * x) - 9) / (sp.exp(x) - 3), sp.exp(x) + 3, where={x: Interval(sp.Rational(3, 2), 2)})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -205,5 +268,15 @@ TRUTH = {
     "gamma_of_a_fraction_part_in_two_symbols": ("partial", 2, None),
     "gamma_of_a_fraction_part_in_two_symbols_shifted": ("true", 2, None),
     "sign_cancelled_in_two_symbols": ("partial", 2, None),
+    "gamma_of_a_square_through_its_pole": ("partial", 2, None),
+    "gamma_of_a_square_past_its_pole": ("true", 2, None),
+    "tangent_of_a_square": ("partial", 2, None),
+    "tangent_of_a_square_below_its_pole": ("true", 2, None),
+    "quintic_cancelled": ("partial", 2, None),
+    "quintic_cancelled_past_its_root": ("true", 2, None),
+    "exponential_cancelled": ("partial", 2, None),
+    "exponential_cancelled_past_its_root": ("true", 2, None),
 }
-KNOWN_WRONG: set[str] = set()
+# PROVED "wherever both sides are defined": the pole search solves polynomial conditions, and sin and cos of a
+# polynomial, not eˣ − 3 = 0 (solveset would, but is not asked of every transcendental denominator)
+KNOWN_WRONG = {"exponential_cancelled"}
