@@ -16,7 +16,8 @@ from sympy.core.evalf import PrecisionExhausted
 from sympy.core.relational import Relational
 
 STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argument is an integer
-JUMPS = (*STEPS, sp.sign, sp.Heaviside, sp.Piecewise)
+_BRANCHED = (sp.Piecewise, sp.Abs, sp.Max, sp.Min)  # functions that are one of some expressions on each part
+JUMPS = (*STEPS, sp.sign, sp.Heaviside, *_BRANCHED)  # and those whose values jump: what poles.py looks into
 MAX_PIECES = 8  # the integer parts of a step's argument whose piece is written out, on a bounded window
 
 
@@ -77,15 +78,26 @@ def step_points(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set, most: int) -
     return points
 
 
+def _branches(node: sp.Basic) -> list[sp.Expr]:
+    """The values a node takes, each on part of the line: a Piecewise's rows, ±v for |v|, the arguments of Max
+    and Min."""
+    if isinstance(node, sp.Piecewise):
+        return [value for value, _ in node.args if isinstance(value, sp.Expr)]
+    if isinstance(node, sp.Abs):
+        return [node.args[0], -node.args[0]]
+    return list(node.args)
+
+
 def pieces(expr: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[tuple[sp.Expr, sp.Set]]:
-    """expr between its jumps, each with the window where it is so: every Piecewise as each of its rows' values
-    (on the whole window: the point found is a candidate, its row decided exactly there), and, for one linear
+    """expr between its jumps, each with the window where it is so: every Piecewise as each of its rows' values, |v|
+    as v and −v, Max and Min as each argument (on the whole window: a point found is a candidate, decided exactly
+    there; Γ(|x − π|) at x = π), and, for one linear
     argument u of floor, ceiling and frac, ⌊u⌋ = m, ⌈u⌉ = m + 1 and frac(u) = u − m on m ≤ u ≤ m + 1 (its ends are
     jump points, asked on their own). Nothing for an expression with no jumps, or none written out."""
     rows = [expr]
-    for pw in sorted(expr.atoms(sp.Piecewise), key=sp.default_sort_key)[:2]:
-        rows = [r.xreplace({pw: value}) for r in rows for value, _ in pw.args if isinstance(value, sp.Expr)]
-    out = [(r, window) for r in rows] if expr.has(sp.Piecewise) else []
+    for node in sorted(expr.atoms(*_BRANCHED), key=sp.default_sort_key)[:2]:
+        rows = [r.xreplace({node: value}) for r in rows for value in _branches(node)]
+    out = [(r, window) for r in rows] if expr.has(*_BRANCHED) else []
     arguments = _step_arguments(rows)
     found = _integer_range(arguments[0], x, window) if len(arguments) == 1 else None
     if found is None:

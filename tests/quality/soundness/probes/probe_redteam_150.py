@@ -16,7 +16,9 @@ Siblings away from steps, PROVED the same way: Γ(u + 1) = u·Γ(u) for u = x² 
 not linear), tan(x²)·cos(x²) = sin(x²) on [1, 2] (cos of a square: its zero √(π/2)) and a quintic cancelled at its
 real root (degree above 4 was not solved). The pole search now reads the lattice values a polynomial argument
 reaches (numeric/checks/levels.py) and solves polynomials to degree 8 (the roots as CRootOf): each is REFUTED.
-Still PROVED (KNOWN_WRONG): (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
+So were Γ(u + 1) = u·Γ(u) for u = |x − π| and u = max(x − π, π − x) on [1, 4] (a kink, not a jump): each |v|,
+Max and Min is now written as each of its branches too, and both are REFUTED at π. Still PROVED (KNOWN_WRONG):
+(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -247,6 +249,36 @@ def exponential_cancelled_past_its_root() -> Identity:
     return Identity((sp.exp(2 * x) - 9) / (sp.exp(x) - 3), sp.exp(x) + 3, where={x: Interval(sp.Rational(3, 2), 2)})
 
 
+@claim()
+def gamma_of_a_distance_to_pi() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = |x − π|, on [1, 4]: the right side is 0·Γ(0) at x = π."""
+    u = sp.Abs(x - sp.pi)
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 4)})
+
+
+@claim()
+def gamma_of_a_distance_to_pi_before_it() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = |x − π|, on [1, 3].
+    Proof: u = π − x ≥ π − 3 > 0 there, and Γ(u + 1) = u·Γ(u) for every u > 0."""
+    u = sp.Abs(x - sp.pi)
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 3)})
+
+
+@claim()
+def gamma_of_a_distance_to_pi_shifted() -> Identity:
+    """Γ(u + 2) = (u + 1)·Γ(u + 1), u = |x − π|, on [1, 4].
+    Proof: u + 1 ≥ 1 > 0 everywhere, and Γ(b + 1) = b·Γ(b) for b > 0."""
+    u = sp.Abs(x - sp.pi)
+    return Identity(sp.gamma(u + 2), (u + 1) * sp.gamma(u + 1), where={x: Interval(1, 4)})
+
+
+@claim()
+def gamma_of_a_larger_distance_to_pi() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = max(x − π, π − x), on [1, 4]: the right side is 0·Γ(0) at x = π."""
+    u = sp.Max(x - sp.pi, sp.pi - x)
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 4)})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -276,6 +308,10 @@ TRUTH = {
     "quintic_cancelled_past_its_root": ("true", 2, None),
     "exponential_cancelled": ("partial", 2, None),
     "exponential_cancelled_past_its_root": ("true", 2, None),
+    "gamma_of_a_distance_to_pi": ("partial", 2, None),
+    "gamma_of_a_distance_to_pi_before_it": ("true", 2, None),
+    "gamma_of_a_distance_to_pi_shifted": ("true", 2, None),
+    "gamma_of_a_larger_distance_to_pi": ("partial", 2, None),
 }
 # PROVED "wherever both sides are defined": the pole search solves polynomial conditions, and sin and cos of a
 # polynomial, not eˣ − 3 = 0 (solveset would, but is not asked of every transcendental denominator)
