@@ -48,16 +48,20 @@ PERIODIC_WINDOW = 8  # the poles of tan, sec, cot, csc on an unbounded domain ar
 LATTICE_SPAN = 8  # on an unbounded domain, the lattice poles 0, −1, …, −8 (shifted by the argument) are tried
 
 
-def _lattice_points(lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+def _lattice_points(
+    lattice: list[tuple[sp.Expr, int]], x: sp.Symbol, window: sp.Set, near: sp.Set | None = None
+) -> list[sp.Expr]:
     """The points x where a lattice argument u = a·x + b reaches top, top − 1, …: within a bounded window, all
     (at most MAX_POINTS of them); on an unbounded one, the first LATTICE_SPAN + 1. Arguments that are not
-    linear in x are left to the sampler."""
+    linear in x are left to the sampler; a polynomial one's levels are looked for on `near` (the window, or a bounded
+    part of it)."""
+    near = window if near is None else near
     points: list[sp.Expr] = []
     for u, top in lattice:
         if u.free_symbols != {x} or not u.is_polynomial(x) or sp.Poly(u, x).degree() == 0:
             continue
         if sp.Poly(u, x).degree() > 1:  # Γ(x² − 2) at x = √2 (red team 150)
-            points += [p for c in levels(u, x, window, sp.S.Zero, sp.S.One, top) for p in _solved(u - c, x, window)]
+            points += [p for c in levels(u, x, near, sp.S.Zero, sp.S.One, top) for p in _solved(u - c, x, near)]
             continue
         slope, shift = sp.Poly(u, x).all_coeffs()
         lowest, highest = top - LATTICE_SPAN, top
@@ -188,7 +192,9 @@ def _candidates(exprs: list[sp.Expr], x: sp.Symbol, given: Given, premise: sp.Ba
     if not lattice and not any(c.free_symbols == {x} for c in raw):
         return []  # nothing to solve for x (the premise's window is not worked out)
     window = _within(_window(given), premise, x)
-    found = [*_stepped(raw, lattice, x, window), *_lattice_points(lattice, x, window), *_trigonometric(raw, x, window)]
+    near = _near(window, given)
+    found = [*_stepped(raw, lattice, x, near), *_lattice_points(lattice, x, window, near)]
+    found += _trigonometric(raw, x, near)
     points = [p for p in found if _inside(given, p)]
     for condition in (c for c in raw if _in_x(c, x)):
         points += [p for p in _solved(condition, x, window) if _inside(given, p)]
@@ -212,13 +218,12 @@ def _solved(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
 
 def _trigonometric(raw: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
     """The zeros of sin(u) and cos(u) for a polynomial u of degree 2 to 4 (tan(x²) has no value at x = √(π/2):
-    red team 150), where u = k·π or π/2 + k·π, on the window if it is bounded, else near the origin."""
-    bounded = window if window.inf.is_finite and window.sup.is_finite else _periodic(window)
+    red team 150), where u = k·π or π/2 + k·π, on a bounded window."""
     points: list[sp.Expr] = []
     for c in raw:
         if isinstance(c, sp.sin | sp.cos) and c.free_symbols == {x}:
             u, start = c.args[0], sp.S.Zero if isinstance(c, sp.sin) else sp.pi / 2
-            points += [p for level in levels(u, x, bounded, start, sp.pi) for p in _solved(u - level, x, bounded)]
+            points += [p for level in levels(u, x, window, start, sp.pi) for p in _solved(u - level, x, window)]
     return points
 
 
@@ -263,6 +268,17 @@ def _within(window: sp.Set, premise: sp.Basic | None, x: sp.Symbol) -> sp.Set:
     except (NotImplementedError, TypeError, ValueError):
         return window
     return meet if isinstance(meet, sp.Interval) else window
+
+
+def _near(window: sp.Set, given: Given) -> sp.Set:
+    """The window if it is bounded, else its part near its finite end or the origin (as _periodic), from 0 for a
+    positive symbol: where the jumps of a step and the levels a polynomial argument reaches are looked for
+    (log(frac(√2·x)) for x > 0 has no value at x = 1/√2: red team 150)."""
+    if window.inf.is_finite and window.sup.is_finite:
+        return window
+    if type(given.domain).__name__ in ("Positive", "Nonnegative") and window == sp.S.Reals:
+        window = sp.Interval(0, sp.oo)
+    return _periodic(window)
 
 
 def _periodic(window: sp.Set) -> sp.Interval:

@@ -17,7 +17,9 @@ not linear), tan(x²)·cos(x²) = sin(x²) on [1, 2] (cos of a square: its zero 
 real root (degree above 4 was not solved). The pole search now reads the lattice values a polynomial argument
 reaches (numeric/checks/levels.py) and solves polynomials to degree 8 (the roots as CRootOf): each is REFUTED.
 So were Γ(u + 1) = u·Γ(u) for u = |x − π| and u = max(x − π, π − x) on [1, 4] (a kink, not a jump): each |v|,
-Max and Min is now written as each of its branches too, and both are REFUTED at π. Still PROVED (KNOWN_WRONG):
+Max and Min is now written as each of its branches too, and both are REFUTED at π. On an unbounded domain the jumps
+and levels were not looked for: the log above for x > 0 and Γ(x² − 1) = (x² − 2)Γ(x² − 2) on ℝ were PROVED; they are
+looked for near the domain's finite end (from 0 for a positive symbol) or the origin. Still PROVED (KNOWN_WRONG):
 (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
 
 TRUTH maps each claim to (truth, issue class, witness).
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verifier import Identity, Interval, claim
+from verifier import Identity, Interval, Positive, Real, claim
 
 x = sp.Symbol("x")
 y = sp.Symbol("y")
@@ -279,6 +281,35 @@ def gamma_of_a_larger_distance_to_pi() -> Identity:
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 4)})
 
 
+@claim()
+def log_of_a_fraction_part_for_positive_x() -> Identity:
+    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), for x > 0: the left side is log 0 at x = 1/√2."""
+    a = _frac(ROOT2)
+    return Identity(sp.log(a**2 + a) - sp.log(a), sp.log(a + 1), where={x: Positive()})
+
+
+@claim()
+def log_of_a_shifted_fraction_part_for_positive_x() -> Identity:
+    """log(a² + 3a + 2) = log(a + 1) + log(a + 2), a = frac(√2·x), for x > 0.
+    Proof: a ≥ 0, so a + 1 > 0 and a + 2 > 0, and log((a + 1)(a + 2)) = log(a + 1) + log(a + 2)."""
+    a = _frac(ROOT2)
+    return Identity(sp.log(a**2 + 3 * a + 2), sp.log(a + 1) + sp.log(a + 2), where={x: Positive()})
+
+
+@claim()
+def gamma_of_a_square_on_the_line() -> Identity:
+    """Γ(u + 1) = u·Γ(u), u = x² − 2, on ℝ: the right side is 0·Γ(0) at x = √2."""
+    u = x**2 - 2
+    return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Real()})
+
+
+@claim()
+def gamma_of_a_square_shifted_on_the_line() -> Identity:
+    """Γ(x² + 2) = (x² + 1)·Γ(x² + 1) on ℝ.
+    Proof: x² + 1 ≥ 1 > 0 for every real x, and Γ(b + 1) = b·Γ(b) for b > 0."""
+    return Identity(sp.gamma(x**2 + 2), (x**2 + 1) * sp.gamma(x**2 + 1), where={x: Real()})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -312,6 +343,10 @@ TRUTH = {
     "gamma_of_a_distance_to_pi_before_it": ("true", 2, None),
     "gamma_of_a_distance_to_pi_shifted": ("true", 2, None),
     "gamma_of_a_larger_distance_to_pi": ("partial", 2, None),
+    "log_of_a_fraction_part_for_positive_x": ("partial", 2, None),
+    "log_of_a_shifted_fraction_part_for_positive_x": ("true", 2, None),
+    "gamma_of_a_square_on_the_line": ("partial", 2, None),
+    "gamma_of_a_square_shifted_on_the_line": ("true", 2, None),
 }
 # PROVED "wherever both sides are defined": the pole search solves polynomial conditions, and sin and cos of a
 # polynomial, not eˣ − 3 = 0 (solveset would, but is not asked of every transcendental denominator)
