@@ -19,6 +19,7 @@ STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argum
 _BRANCHED = (sp.Piecewise, sp.Abs, sp.Max, sp.Min)  # functions that are one of some expressions on each part
 JUMPS = (*STEPS, sp.sign, sp.Heaviside, *_BRANCHED)  # and those whose values jump: what poles.py looks into
 MAX_PIECES = 8  # the integer parts of a step's argument whose piece is written out, on a bounded window
+MAX_DEPTH = 2  # steps written out one inside another (or one after another): at most MAX_PIECES² pieces
 
 
 def boundaries(exprs: list[sp.Expr]) -> list[sp.Expr]:
@@ -91,22 +92,30 @@ def _branches(node: sp.Basic) -> list[sp.Expr]:
 def pieces(expr: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[tuple[sp.Expr, sp.Set]]:
     """expr between its jumps, each with the window where it is so: every Piecewise as each of its rows' values, |v|
     as v and −v, Max and Min as each argument (on the whole window: a point found is a candidate, decided exactly
-    there; Γ(|x − π|) at x = π), and, for one linear
-    argument u of floor, ceiling and frac, ⌊u⌋ = m, ⌈u⌉ = m + 1 and frac(u) = u − m on m ≤ u ≤ m + 1 (its ends are
-    jump points, asked on their own). Nothing for an expression with no jumps, or none written out."""
+    there; Γ(|x − π|) at x = π), and, for a linear argument u of floor, ceiling and frac, ⌊u⌋ = m, ⌈u⌉ = m + 1 and
+    frac(u) = u − m on m ≤ u ≤ m + 1 (its ends are jump points, asked on their own), then so for a step that
+    leaves linear (frac(2·frac(√2·x) + 1/3) at frac(√2·x) = 1/3), at most MAX_DEPTH deep. Nothing for an
+    expression with no jumps, or none written out."""
     rows = [expr]
     for node in sorted(expr.atoms(*_BRANCHED), key=sp.default_sort_key)[:2]:
         rows = [r.xreplace({node: value}) for r in rows for value in _branches(node)]
     out = [(r, window) for r in rows] if expr.has(*_BRANCHED) else []
-    arguments = _step_arguments(rows)
-    found = _integer_range(arguments[0], x, window) if len(arguments) == 1 else None
-    if found is None:
-        return out
-    slope, shift, first, last = found
-    u = arguments[0]
+    for row in rows:
+        out += _unstepped(row, x, window, MAX_DEPTH)
+    return [(e, w) for e, w in out if not e.has(*STEPS) and isinstance(w, sp.Interval)]
+
+
+def _unstepped(expr: sp.Expr, x: sp.Symbol, window: sp.Set, depth: int) -> list[tuple[sp.Expr, sp.Set]]:
+    """expr on each piece where the first linear argument of its steps has one integer part (see pieces)."""
+    linear = [(u, r) for u in _step_arguments([expr]) if (r := _integer_range(u, x, window)) is not None]
+    if not linear or depth == 0:
+        return []
+    u, (slope, shift, first, last) = linear[0]
+    out: list[tuple[sp.Expr, sp.Set]] = []
     for m in range(first - 1, min(last, first + MAX_PIECES - 2) + 1):
         ends = sorted([(m - shift) / slope, (m + 1 - shift) / slope], key=float)
         part = sp.Intersection(window, sp.Interval(*ends))
         swap = {sp.floor(u): sp.Integer(m), sp.ceiling(u): sp.Integer(m + 1), sp.frac(u): u - m}
-        out += [(r.xreplace(swap), part) for r in rows]
-    return [(e, w) for e, w in out if not e.has(*STEPS) and isinstance(w, sp.Interval)]
+        piece = expr.xreplace(swap)
+        out += _unstepped(piece, x, part, depth - 1) if piece.has(*STEPS) else [(piece, part)]
+    return out

@@ -19,7 +19,9 @@ reaches (numeric/checks/levels.py) and solves polynomials to degree 8 (the roots
 So were Γ(u + 1) = u·Γ(u) for u = |x − π| and u = max(x − π, π − x) on [1, 4] (a kink, not a jump): each |v|,
 Max and Min is now written as each of its branches too, and both are REFUTED at π. On an unbounded domain the jumps
 and levels were not looked for: the log above for x > 0 and Γ(x² − 1) = (x² − 2)Γ(x² − 2) on ℝ were PROVED; they are
-looked for near the domain's finite end (from 0 for a positive symbol) or the origin. Still PROVED (KNOWN_WRONG):
+looked for near the domain's finite end (from 0 for a positive symbol) or the origin. A step inside a step,
+frac(2·frac(√2·x) + 1/3), and two steps, frac(√2·x) + frac(√3·x) − 1, in Γ were PROVED: the pieces of one step are
+now cut again by the next (two deep), and both are REFUTED. Still PROVED (KNOWN_WRONG):
 (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
 
 TRUTH maps each claim to (truth, issue class, witness).
@@ -310,6 +312,31 @@ def gamma_of_a_square_shifted_on_the_line() -> Identity:
     return Identity(sp.gamma(x**2 + 2), (x**2 + 1) * sp.gamma(x**2 + 1), where={x: Real()})
 
 
+@claim()
+def gamma_of_a_nested_fraction_part() -> Identity:
+    """Γ(b + 1) = b·Γ(b), b = frac(2·frac(√2·x) + 1/3), on [1/2, 2]: b = 0 where frac(√2·x) = 1/3, at x = 4/(3√2)
+    (the inner step's own jumps, x = m/√2, are no poles: b = 1/3 there)."""
+    b = sp.frac(2 * _frac(ROOT2) + sp.Rational(1, 3))
+    return Identity(sp.gamma(b + 1), b * sp.gamma(b), where={x: HALF_TO_TWO})
+
+
+@claim()
+def gamma_of_two_fraction_parts() -> Identity:
+    """Γ(b + 1) = b·Γ(b), b = frac(√2·x) + frac(√3·x) − 1, on [1/2, 2]: b = 0 at x = 2/(√2 + √3), where
+    √2·x = 0.899… and √3·x = 1.101…, no jump of either."""
+    b = _frac(ROOT2) + _frac(ROOT3) - 1
+    return Identity(sp.gamma(b + 1), b * sp.gamma(b), where={x: HALF_TO_TWO})
+
+
+@claim()
+def gamma_of_two_fraction_parts_shifted() -> Identity:
+    """Γ(b + 2) = (b + 1)·Γ(b + 1), b = frac(√2·x) + frac(√3·x) − 1, on [1/2, 2].
+    Proof: b + 1 is a sum of two fraction parts, ≥ 0, and 0 only where √2·x and √3·x are both integers, only at
+    x = 0 (√2/√3 is irrational), outside the domain; so b + 1 > 0, and Γ(c + 1) = c·Γ(c) for c > 0."""
+    b = _frac(ROOT2) + _frac(ROOT3) - 1
+    return Identity(sp.gamma(b + 2), (b + 1) * sp.gamma(b + 1), where={x: HALF_TO_TWO})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -347,6 +374,9 @@ TRUTH = {
     "log_of_a_shifted_fraction_part_for_positive_x": ("true", 2, None),
     "gamma_of_a_square_on_the_line": ("partial", 2, None),
     "gamma_of_a_square_shifted_on_the_line": ("true", 2, None),
+    "gamma_of_a_nested_fraction_part": ("partial", 2, None),
+    "gamma_of_two_fraction_parts": ("partial", 2, None),
+    "gamma_of_two_fraction_parts_shifted": ("true", 2, None),
 }
 # PROVED "wherever both sides are defined": the pole search solves polynomial conditions, and sin and cos of a
 # polynomial, not eˣ − 3 = 0 (solveset would, but is not asked of every transcendental denominator)
