@@ -21,8 +21,8 @@ Max and Min is now written as each of its branches too, and both are REFUTED at 
 and levels were not looked for: the log above for x > 0 and Γ(x² − 1) = (x² − 2)Γ(x² − 2) on ℝ were PROVED; they are
 looked for near the domain's finite end (from 0 for a positive symbol) or the origin. A step inside a step,
 frac(2·frac(√2·x) + 1/3), and two steps, frac(√2·x) + frac(√3·x) − 1, in Γ were PROVED: the pieces of one step are
-now cut again by the next (two deep), and both are REFUTED. Still PROVED (KNOWN_WRONG):
-(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at log 3.
+now cut again by the next (two deep), and both are REFUTED. (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at
+log 3, was PROVED: a condition that is a polynomial in one exponential e^(a·x) is solved now, and it is REFUTED.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -337,6 +337,13 @@ def gamma_of_two_fraction_parts_shifted() -> Identity:
     return Identity(sp.gamma(b + 2), (b + 1) * sp.gamma(b + 1), where={x: HALF_TO_TWO})
 
 
+@claim()
+def logistic_written_two_ways() -> Identity:
+    """1/(1 + e^(−x)) = eˣ/(eˣ + 1) on ℝ.
+    Proof: multiply the left side's numerator and denominator by eˣ > 0; no denominator is 0 (both exceed 1)."""
+    return Identity(1 / (1 + sp.exp(-x)), sp.exp(x) / (sp.exp(x) + 1), where={x: Real()})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -377,7 +384,6 @@ TRUTH = {
     "gamma_of_a_nested_fraction_part": ("partial", 2, None),
     "gamma_of_two_fraction_parts": ("partial", 2, None),
     "gamma_of_two_fraction_parts_shifted": ("true", 2, None),
+    "logistic_written_two_ways": ("true", 2, None),
 }
-# PROVED "wherever both sides are defined": the pole search solves polynomial conditions, and sin and cos of a
-# polynomial, not eˣ − 3 = 0 (solveset would, but is not asked of every transcendental denominator)
-KNOWN_WRONG = {"exponential_cancelled"}
+KNOWN_WRONG: set[str] = set()
