@@ -15,6 +15,8 @@ import sympy as sp
 from sympy.core.evalf import PrecisionExhausted
 from sympy.core.relational import Relational
 
+from verifier.numeric.checks.levels import levels
+
 STEPS = (sp.floor, sp.ceiling, sp.frac)  # functions that jump where their argument is an integer
 _BRANCHED = (sp.Piecewise, sp.Abs, sp.Max, sp.Min)  # functions that are one of some expressions on each part
 JUMPS = (*STEPS, sp.sign, sp.Heaviside, *_BRANCHED)  # and those whose values jump: what poles.py looks into
@@ -109,7 +111,7 @@ def _unstepped(expr: sp.Expr, x: sp.Symbol, window: sp.Set, depth: int) -> list[
     """expr on each piece where the first linear argument of its steps has one integer part (see pieces)."""
     linear = [(u, r) for u in _step_arguments([expr]) if (r := _integer_range(u, x, window)) is not None]
     if not linear or depth == 0:
-        return []
+        return _stepped_levels(expr, x, window) if depth else []
     u, (slope, shift, first, last) = linear[0]
     out: list[tuple[sp.Expr, sp.Set]] = []
     for m in range(first - 1, min(last, first + MAX_PIECES - 2) + 1):
@@ -119,3 +121,20 @@ def _unstepped(expr: sp.Expr, x: sp.Symbol, window: sp.Set, depth: int) -> list[
         piece = expr.xreplace(swap)
         out += _unstepped(piece, x, part, depth - 1) if piece.has(*STEPS) else [(piece, part)]
     return out
+
+
+def level_equations(exprs: list[sp.Expr], x: sp.Symbol, window: sp.Set) -> list[sp.Expr]:
+    """u − m for each argument u of floor, ceiling and frac that is a polynomial of degree 2 to 4 and each integer
+    m it may reach on the bounded window (levels.py): where it jumps (frac(x²) at x = √2: red team 150)."""
+    return [u - m for u in _step_arguments(exprs) for m in levels(u, x, window, sp.S.Zero, sp.S.One)]
+
+
+def _stepped_levels(expr: sp.Expr, x: sp.Symbol, window: sp.Set) -> list[tuple[sp.Expr, sp.Set]]:
+    """expr with its first step of a polynomial argument u written as it is where ⌊u⌋ = m, for each m u may reach:
+    on the whole window, whose points where it is so are not worked out (a point found is a candidate only)."""
+    for u in _step_arguments([expr]):
+        found = levels(u, x, window, sp.S.Zero, sp.S.One)
+        if found:
+            swaps = [{sp.floor(u): m, sp.ceiling(u): m + 1, sp.frac(u): u - m} for m in found]
+            return [(expr.xreplace(swap), window) for swap in swaps]
+    return []

@@ -31,7 +31,7 @@ from verifier.language.domains.exact import exact_end, holds_at
 from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
-from verifier.numeric.checks.jumps import JUMPS, jump_equations, pieces, step_points
+from verifier.numeric.checks.jumps import JUMPS, jump_equations, level_equations, pieces, step_points
 from verifier.numeric.checks.levels import levels
 from verifier.outcome import Counterexample
 from verifier.strategies import budget
@@ -236,7 +236,7 @@ def _stepped(raw: list[sp.Expr], lattice: list[tuple[sp.Expr, int]], x: sp.Symbo
     if not everything:
         return []
     points = step_points(everything, x, window, MAX_POINTS)
-    for equation in jump_equations(everything):
+    for equation in [*jump_equations(everything), *level_equations(everything, x, window)]:
         if _in_x(equation, x):
             points += _solved(equation, x, window)
     for condition in held:

@@ -23,6 +23,8 @@ looked for near the domain's finite end (from 0 for a positive symbol) or the or
 frac(2·frac(√2·x) + 1/3), and two steps, frac(√2·x) + frac(√3·x) − 1, in Γ were PROVED: the pieces of one step are
 now cut again by the next (two deep), and both are REFUTED. (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at
 log 3, was PROVED: a condition that is a polynomial in one exponential e^(a·x) is solved now, and it is REFUTED.
+So were Γ(frac(x²) + 1) = frac(x²)·Γ(frac(x²)) and a cancelled ⌊x²⌋ − x² on [11/10, 19/10] (a step of a square, at
+√2 and √3): the integers a polynomial argument of a step reaches are now its jumps and pieces too.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -344,6 +346,30 @@ def logistic_written_two_ways() -> Identity:
     return Identity(1 / (1 + sp.exp(-x)), sp.exp(x) / (sp.exp(x) + 1), where={x: Real()})
 
 
+@claim()
+def gamma_of_the_fraction_part_of_a_square() -> Identity:
+    """Γ(a + 1) = a·Γ(a), a = frac(x²), on [11/10, 19/10]: the right side is 0·Γ(0) at x = √2 and √3."""
+    a = sp.frac(x**2)
+    return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: Interval(sp.Rational(11, 10), sp.Rational(19, 10))})
+
+
+@claim()
+def gamma_of_the_fraction_part_of_a_square_shifted() -> Identity:
+    """Γ(a + 2) = (a + 1)·Γ(a + 1), a = frac(x²), on [11/10, 19/10].
+    Proof: a + 1 ≥ 1 > 0 everywhere, and Γ(b + 1) = b·Γ(b) for b > 0."""
+    a = sp.frac(x**2)
+    return Identity(
+        sp.gamma(a + 2), (a + 1) * sp.gamma(a + 1), where={x: Interval(sp.Rational(11, 10), sp.Rational(19, 10))}
+    )
+
+
+@claim()
+def floor_of_a_square_cancelled() -> Identity:
+    """(b² + b)/b = b + 1, b = ⌊x²⌋ − x², on [11/10, 19/10]: the left side is 0/0 at x = √2 and √3."""
+    b = sp.floor(x**2) - x**2
+    return Identity((b**2 + b) / b, b + 1, where={x: Interval(sp.Rational(11, 10), sp.Rational(19, 10))})
+
+
 TRUTH = {
     "gamma_of_a_fraction_part": ("partial", 2, None),
     "gamma_of_a_fraction_part_away_from_its_poles": ("true", 2, None),
@@ -385,5 +411,8 @@ TRUTH = {
     "gamma_of_two_fraction_parts": ("partial", 2, None),
     "gamma_of_two_fraction_parts_shifted": ("true", 2, None),
     "logistic_written_two_ways": ("true", 2, None),
+    "gamma_of_the_fraction_part_of_a_square": ("partial", 2, None),
+    "gamma_of_the_fraction_part_of_a_square_shifted": ("true", 2, None),
+    "floor_of_a_square_cancelled": ("partial", 2, None),
 }
 KNOWN_WRONG: set[str] = set()
