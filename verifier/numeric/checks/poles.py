@@ -300,26 +300,10 @@ def solve_bounded(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> sp.Set | 
 
 
 def _solvable(condition: sp.Expr, x: sp.Symbol) -> bool:
-    """A polynomial of small degree in x, sin/cos of an argument linear in x, or a polynomial of small degree in
-    one exponential e^(a·x) (e^(2x) − 9 = 0 at x = log 3: red team 150)."""
+    """A polynomial of small degree in x, or sin/cos of an argument linear in x."""
     if isinstance(condition, sp.sin | sp.cos):
         return sp.Poly(condition.args[0], x).degree() <= 1 if condition.args[0].is_polynomial(x) else False
-    if condition.is_polynomial(x):
-        return sp.Poly(condition, x).degree() <= MAX_DEGREE
-    return _in_one_exponential(condition, x)
-
-
-def _in_one_exponential(condition: sp.Expr, x: sp.Symbol) -> bool:
-    """condition = p(e^(a·x)) for a polynomial p of degree at most 4 (a rational multiple of one slope)."""
-    slopes = {e.args[0] / x for e in condition.atoms(sp.exp) if e.has(x)}
-    if not slopes or any(s.free_symbols for s in slopes):
-        return False
-    base = min(slopes, key=lambda s: abs(float(s)))
-    if base == 0 or not all((s / base).is_integer for s in slopes):
-        return False
-    t = sp.Dummy("t")
-    written = condition.xreplace({sp.exp(s * x): t ** int(s / base) for s in slopes})
-    return x not in written.free_symbols and written.is_polynomial(t) and sp.degree(written, t) <= 4
+    return condition.is_polynomial(x) and sp.Poly(condition, x).degree() <= MAX_DEGREE
 
 
 def _window(given: Given) -> sp.Set:
