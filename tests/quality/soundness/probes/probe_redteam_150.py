@@ -48,7 +48,10 @@ def _frac(k: sp.Expr) -> sp.Expr:
 
 @claim()
 def gamma_of_a_fraction_part() -> Identity:
-    """Γ(a + 1) = a·Γ(a), a = frac(√3·x), on [1/2, 2]: the right side is 0·Γ(0) at x = 1/√3."""
+    """Γ(a + 1) = a·Γ(a), a = frac(√3·x), on [1/2, 2]: the right side is 0·Γ(0) at x = 1/√3.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = _frac(ROOT3)
     return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: HALF_TO_TWO})
 
@@ -88,7 +91,10 @@ def digamma_of_a_fraction_part_away_from_its_poles() -> Identity:
 
 @claim()
 def log_of_a_fraction_part() -> Identity:
-    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), on [1/2, 2]: the left side is log 0 at x = 1/√2."""
+    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), on [1/2, 2]: the left side is log 0 at x = 1/√2.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = _frac(ROOT2)
     return Identity(sp.log(a**2 + a) - sp.log(a), sp.log(a + 1), where={x: HALF_TO_TWO})
 
@@ -105,14 +111,20 @@ def log_of_a_fraction_part_away_from_its_zeros() -> Identity:
 
 @claim()
 def cotangent_of_a_fraction_part() -> Identity:
-    """cot(π·a)·sin(π·a) = cos(π·a), a = frac(√2·x), on [1/2, 2]: cot(0) has no value, at x = 1/√2."""
+    """cot(π·a)·sin(π·a) = cos(π·a), a = frac(√2·x), on [1/2, 2]: cot(0) has no value, at x = 1/√2.
+
+    A partial claim: undefined there, on one side only.
+    """
     t = sp.pi * _frac(ROOT2)
     return Identity(sp.cot(t) * sp.sin(t), sp.cos(t), where={x: HALF_TO_TWO})
 
 
 @claim()
 def cotangent_of_a_ceiling_gap() -> Identity:
-    """cot(π·b)·sin(π·b) = cos(π·b), b = ⌈√2·x⌉ − √2·x, on [1/2, 2]: b = 0 at x = 1/√2."""
+    """cot(π·b)·sin(π·b) = cos(π·b), b = ⌈√2·x⌉ − √2·x, on [1/2, 2]: b = 0 at x = 1/√2.
+
+    A partial claim: undefined there, on one side only.
+    """
     t = sp.pi * (sp.ceiling(ROOT2 * x) - ROOT2 * x)
     return Identity(sp.cot(t) * sp.sin(t), sp.cos(t), where={x: HALF_TO_TWO})
 
@@ -127,7 +139,10 @@ def cotangent_of_a_fraction_part_away_from_its_poles() -> Identity:
 
 @claim()
 def reciprocal_of_a_sign_through_pi() -> Identity:
-    """1/sign(x − π) = sign(x − π) on [1, 4]: the left side is 1/0 at x = π."""
+    """1/sign(x − π) = sign(x − π) on [1, 4]: the left side is 1/0 at x = π.
+
+    A partial claim: undefined there, on one side only.
+    """
     s = sp.sign(x - sp.pi)
     return Identity(1 / s, s, where={x: Interval(1, 4)})
 
@@ -142,21 +157,30 @@ def reciprocal_of_a_sign_before_pi() -> Identity:
 
 @claim()
 def sign_cancelled_through_pi() -> Identity:
-    """(s² + s)/s = s + 1, s = sign(x − π), on [1, 4]: the left side is 0/0 at x = π."""
+    """(s² + s)/s = s + 1, s = sign(x − π), on [1, 4]: the left side is 0/0 at x = π.
+
+    A partial claim: undefined there, on one side only.
+    """
     s = sp.sign(x - sp.pi)
     return Identity((s**2 + s) / s, s + 1, where={x: Interval(1, 4)})
 
 
 @claim()
 def fraction_part_cancelled() -> Identity:
-    """(a² + a)/a = a + 1, a = frac(√2·x), on [1/2, 2]: the left side is 0/0 at x = 1/√2."""
+    """(a² + a)/a = a + 1, a = frac(√2·x), on [1/2, 2]: the left side is 0/0 at x = 1/√2.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = _frac(ROOT2)
     return Identity((a**2 + a) / a, a + 1, where={x: HALF_TO_TWO})
 
 
 @claim()
 def gamma_of_a_piecewise_row() -> Identity:
-    """Γ(u + 1) = u·Γ(u), u = x − √2 for x > 1 (else 1), on [1/2, 2]: the right side is 0·Γ(0) at x = √2."""
+    """Γ(u + 1) = u·Γ(u), u = x − √2 for x > 1 (else 1), on [1/2, 2]: the right side is 0·Γ(0) at x = √2.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = sp.Piecewise((x - ROOT2, x > 1), (1, True))
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: HALF_TO_TWO})
 
@@ -171,14 +195,20 @@ def gamma_of_a_piecewise_row_past_its_pole() -> Identity:
 
 @claim()
 def log_of_a_piecewise_row() -> Identity:
-    """log(u² + u) − log u = log(u + 1), u = (x² − 2)² for x > 1 (else x + 5), on [1, 2]: log 0 at x = √2."""
+    """log(u² + u) − log u = log(u + 1), u = (x² − 2)² for x > 1 (else x + 5), on [1, 2]: log 0 at x = √2.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = sp.Piecewise(((x**2 - 2) ** 2, x > 1), (x + 5, True))
     return Identity(sp.log(u**2 + u) - sp.log(u), sp.log(u + 1), where={x: Interval(1, 2)})
 
 
 @claim()
 def gamma_of_a_fraction_part_in_two_symbols() -> Identity:
-    """Γ(a + 1) = a·Γ(a), a = frac(√2·x + y), on [1/2, 2] × [0, 1]: 0·Γ(0) at x = 3/(2√2), y = 1/2."""
+    """Γ(a + 1) = a·Γ(a), a = frac(√2·x + y), on [1/2, 2] × [0, 1]: 0·Γ(0) at x = 3/(2√2), y = 1/2.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = sp.frac(ROOT2 * x + y)
     return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: HALF_TO_TWO, y: Interval(0, 1)})
 
@@ -193,14 +223,20 @@ def gamma_of_a_fraction_part_in_two_symbols_shifted() -> Identity:
 
 @claim()
 def sign_cancelled_in_two_symbols() -> Identity:
-    """(s² + s)/s = s + 1, s = sign(x − π·y), on [1, 4] × [1/2, 1]: 0/0 at y = 3/4, x = 3π/4."""
+    """(s² + s)/s = s + 1, s = sign(x − π·y), on [1, 4] × [1/2, 1]: 0/0 at y = 3/4, x = 3π/4.
+
+    A partial claim: undefined there, on one side only.
+    """
     s = sp.sign(x - sp.pi * y)
     return Identity((s**2 + s) / s, s + 1, where={x: Interval(1, 4), y: Interval(sp.Rational(1, 2), 1)})
 
 
 @claim()
 def gamma_of_a_square_through_its_pole() -> Identity:
-    """Γ(u + 1) = u·Γ(u), u = x² − 2, on [6/5, 2]: the right side is 0·Γ(0) at x = √2."""
+    """Γ(u + 1) = u·Γ(u), u = x² − 2, on [6/5, 2]: the right side is 0·Γ(0) at x = √2.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = x**2 - 2
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(sp.Rational(6, 5), 2)})
 
@@ -215,7 +251,10 @@ def gamma_of_a_square_past_its_pole() -> Identity:
 
 @claim()
 def tangent_of_a_square() -> Identity:
-    """tan(x²)·cos(x²) = sin(x²) on [1, 2]: tan has a pole at x = √(π/2)."""
+    """tan(x²)·cos(x²) = sin(x²) on [1, 2]: tan has a pole at x = √(π/2).
+
+    A partial claim: undefined there, on one side only.
+    """
     return Identity(sp.tan(x**2) * sp.cos(x**2), sp.sin(x**2), where={x: Interval(1, 2)})
 
 
@@ -229,7 +268,10 @@ def tangent_of_a_square_below_its_pole() -> Identity:
 @claim()
 def quintic_cancelled() -> Identity:
     """(x⁶ + x⁵ − x² − 2x − 1)/(x⁵ − x − 1) = x + 1 on [1, 2]: 0/0 at the real root of x⁵ − x − 1 (≈ 1.1673), a
-    number with no radical form."""
+    number with no radical form.
+
+    A partial claim: undefined there, on one side only.
+    """
     p = x**5 - x - 1
     return Identity(sp.expand(p * (x + 1)) / p, x + 1, where={x: Interval(1, 2)})
 
@@ -244,7 +286,10 @@ def quintic_cancelled_past_its_root() -> Identity:
 
 @claim()
 def exponential_cancelled() -> Identity:
-    """(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2]: 0/0 at x = log 3."""
+    """(e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2]: 0/0 at x = log 3.
+
+    A partial claim: undefined there, on one side only.
+    """
     return Identity((sp.exp(2 * x) - 9) / (sp.exp(x) - 3), sp.exp(x) + 3, where={x: Interval(0, 2)})
 
 
@@ -257,7 +302,10 @@ def exponential_cancelled_past_its_root() -> Identity:
 
 @claim()
 def gamma_of_a_distance_to_pi() -> Identity:
-    """Γ(u + 1) = u·Γ(u), u = |x − π|, on [1, 4]: the right side is 0·Γ(0) at x = π."""
+    """Γ(u + 1) = u·Γ(u), u = |x − π|, on [1, 4]: the right side is 0·Γ(0) at x = π.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = sp.Abs(x - sp.pi)
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 4)})
 
@@ -280,14 +328,20 @@ def gamma_of_a_distance_to_pi_shifted() -> Identity:
 
 @claim()
 def gamma_of_a_larger_distance_to_pi() -> Identity:
-    """Γ(u + 1) = u·Γ(u), u = max(x − π, π − x), on [1, 4]: the right side is 0·Γ(0) at x = π."""
+    """Γ(u + 1) = u·Γ(u), u = max(x − π, π − x), on [1, 4]: the right side is 0·Γ(0) at x = π.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = sp.Max(x - sp.pi, sp.pi - x)
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Interval(1, 4)})
 
 
 @claim()
 def log_of_a_fraction_part_for_positive_x() -> Identity:
-    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), for x > 0: the left side is log 0 at x = 1/√2."""
+    """log(a² + a) − log a = log(a + 1), a = frac(√2·x), for x > 0: the left side is log 0 at x = 1/√2.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = _frac(ROOT2)
     return Identity(sp.log(a**2 + a) - sp.log(a), sp.log(a + 1), where={x: Positive()})
 
@@ -302,7 +356,10 @@ def log_of_a_shifted_fraction_part_for_positive_x() -> Identity:
 
 @claim()
 def gamma_of_a_square_on_the_line() -> Identity:
-    """Γ(u + 1) = u·Γ(u), u = x² − 2, on ℝ: the right side is 0·Γ(0) at x = √2."""
+    """Γ(u + 1) = u·Γ(u), u = x² − 2, on ℝ: the right side is 0·Γ(0) at x = √2.
+
+    A partial claim: undefined there, on one side only.
+    """
     u = x**2 - 2
     return Identity(sp.gamma(u + 1), u * sp.gamma(u), where={x: Real()})
 
@@ -317,7 +374,10 @@ def gamma_of_a_square_shifted_on_the_line() -> Identity:
 @claim()
 def gamma_of_a_nested_fraction_part() -> Identity:
     """Γ(b + 1) = b·Γ(b), b = frac(2·frac(√2·x) + 1/3), on [1/2, 2]: b = 0 where frac(√2·x) = 1/3, at x = 4/(3√2)
-    (the inner step's own jumps, x = m/√2, are no poles: b = 1/3 there)."""
+    (the inner step's own jumps, x = m/√2, are no poles: b = 1/3 there).
+
+    A partial claim: undefined there, on one side only.
+    """
     b = sp.frac(2 * _frac(ROOT2) + sp.Rational(1, 3))
     return Identity(sp.gamma(b + 1), b * sp.gamma(b), where={x: HALF_TO_TWO})
 
@@ -325,7 +385,10 @@ def gamma_of_a_nested_fraction_part() -> Identity:
 @claim()
 def gamma_of_two_fraction_parts() -> Identity:
     """Γ(b + 1) = b·Γ(b), b = frac(√2·x) + frac(√3·x) − 1, on [1/2, 2]: b = 0 at x = 2/(√2 + √3), where
-    √2·x = 0.899… and √3·x = 1.101…, no jump of either."""
+    √2·x = 0.899… and √3·x = 1.101…, no jump of either.
+
+    A partial claim: undefined there, on one side only.
+    """
     b = _frac(ROOT2) + _frac(ROOT3) - 1
     return Identity(sp.gamma(b + 1), b * sp.gamma(b), where={x: HALF_TO_TWO})
 
@@ -348,7 +411,10 @@ def logistic_written_two_ways() -> Identity:
 
 @claim()
 def gamma_of_the_fraction_part_of_a_square() -> Identity:
-    """Γ(a + 1) = a·Γ(a), a = frac(x²), on [11/10, 19/10]: the right side is 0·Γ(0) at x = √2 and √3."""
+    """Γ(a + 1) = a·Γ(a), a = frac(x²), on [11/10, 19/10]: the right side is 0·Γ(0) at x = √2 and √3.
+
+    A partial claim: undefined there, on one side only.
+    """
     a = sp.frac(x**2)
     return Identity(sp.gamma(a + 1), a * sp.gamma(a), where={x: Interval(sp.Rational(11, 10), sp.Rational(19, 10))})
 
@@ -365,7 +431,10 @@ def gamma_of_the_fraction_part_of_a_square_shifted() -> Identity:
 
 @claim()
 def floor_of_a_square_cancelled() -> Identity:
-    """(b² + b)/b = b + 1, b = ⌊x²⌋ − x², on [11/10, 19/10]: the left side is 0/0 at x = √2 and √3."""
+    """(b² + b)/b = b + 1, b = ⌊x²⌋ − x², on [11/10, 19/10]: the left side is 0/0 at x = √2 and √3.
+
+    A partial claim: undefined there, on one side only.
+    """
     b = sp.floor(x**2) - x**2
     return Identity((b**2 + b) / b, b + 1, where={x: Interval(sp.Rational(11, 10), sp.Rational(19, 10))})
 
