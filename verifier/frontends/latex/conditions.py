@@ -313,18 +313,32 @@ def _near_roots(condition: Condition, where: list[tuple[object, Domain]], points
 
 
 def _irrational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Expr]:
-    """The real irrational roots of e as a polynomial of degree 2 to 4 in symbol alone, in radicals, each shown to
-    be a root exactly (expanded, e is 0 there)."""
+    """The real irrational roots of e as a polynomial of degree 1 to 8 in symbol alone, exact (in radicals, or as
+    sympy's CRootOf where there are none: x³ - 3x + 1 has three real roots radicals write with i; x⁵ - 2), each
+    shown to be a root exactly (e is 0 there). Roots in radicals alone were missed: \\frac{x^3-3x+1}{x^3-3x+1} = 1
+    was PROVED on ℝ."""
     if e.free_symbols != {symbol}:
         return []
     try:
         poly = sp.Poly(e, symbol)
-        if not 2 <= poly.degree() <= 4:
+        if not 1 <= poly.degree() <= 8:
             return []
-        found = [r for r in sp.roots(poly) if not r.is_Rational and r.is_real is True]
+        found = _real_roots(poly)
     except (sp.PolynomialError, NotImplementedError, ValueError):
         return []
-    return [r for r in found if sp.expand(e.xreplace({symbol: r})) == 0]
+    return [r for r in found if not r.is_Rational and _zero_at(e, symbol, r)]
+
+
+def _real_roots(poly: sp.Poly) -> list[sp.Expr]:
+    """A polynomial's real roots, exact: isolated for rational coefficients, in radicals otherwise (√2·x - 2)."""
+    if poly.get_domain().is_QQ or poly.get_domain().is_ZZ:
+        return list(dict.fromkeys(poly.real_roots()))
+    return [r for r in sp.roots(poly) if r.is_real is True]
+
+
+def _zero_at(e: sp.Expr, symbol: sp.Basic, root: sp.Expr) -> bool:
+    value = e.xreplace({symbol: root})
+    return sp.expand(value) == 0 or value.is_zero is True
 
 
 def _rational_roots(e: sp.Expr, symbol: sp.Basic) -> list[sp.Rational]:
