@@ -160,7 +160,7 @@ def test_the_round_trip_parses_a_printout_once_and_still_refuses_one_it_cannot_r
     from verifier.frontends.latex.family import Reader
 
     reader, parsed, real_parse = Reader(Declarations()), [], grammar.parse
-    monkeypatch.setattr(grammar, "parse", lambda toks, origin: parsed.append(origin) or real_parse(toks, origin))
+    monkeypatch.setattr(grammar, "parse", lambda toks, at, *a: parsed.append(at) or real_parse(toks, at, *a))
     first = reader.tree("x + 1", Origin("a.md", 3, 1), printed=True)
     assert reader.tree("x + 1", Origin("a.md", 9, 1), printed=True) is first
     assert len(parsed) == 1

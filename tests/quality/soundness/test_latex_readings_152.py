@@ -99,6 +99,29 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str]] = [
         ("\\frac{d}{dx} \\sin(x) + 1 = \\cos(x)",),
         "False at x = 0: cos 0 + 1 = 2 ≠ 1 (the operand is sin(x) alone).",
     ),
+    # helper-153: a declared variable before parentheses multiplies them, so its operand does not end there:
+    # \frac{d}{dx} x(x+1) + x was read as (d/dx x(x+1)) + x = 3x + 1 and PROVED
+    (
+        "applied",
+        "variable_times_parentheses_then_plus",
+        "malformed",
+        ("\\frac{d}{dx} x(x+1) + x = 3x + 1",),
+        "Ambiguous: true as (d/dx x(x+1)) + x; as d/dx (x(x+1) + x) = 2x + 2 False at x = 0 (2 ≠ 1).",
+    ),
+    (
+        "applied",
+        "variable_times_parentheses_other_reading",
+        "malformed",
+        ("\\frac{d}{dx} x(x+1) + x = 2x + 2",),
+        "Ambiguous: true as d/dx (x(x+1) + x); as (d/dx x(x+1)) + x = 3x + 1 False at x = 0 (1 ≠ 2).",
+    ),
+    (
+        "applied",
+        "scalar_times_parentheses_then_plus",
+        "malformed",
+        ("\\frac{d}{dx} \\lambda(x^2) + x = 2\\lambda x + x",),
+        "Ambiguous: true as (d/dx λx²) + x; as d/dx (λx² + x) = 2λx + 1 False at x = 2, λ = 0 (1 ≠ 2).",
+    ),
     (
         "derivative_sum",
         "sum_in_parentheses",

@@ -67,12 +67,21 @@ def _written(text: str, seg: list[Token]) -> str:
     return " ".join(text[start : seg[-1].end_pos].split())
 
 
+def applied(decls: Declarations) -> frozenset[str]:
+    """The names a file's lines apply as functions: declared or defined as one, upstream, or a known function the
+    file does not declare otherwise (\\Phi); any other name before parentheses multiplies them."""
+    known = {k for k in macros.KNOWN if k not in decls.objects and k not in decls.definitions}
+    defined = {k for k, d in decls.definitions.items() if d.params}
+    return frozenset({*decls.functions, *decls.upstream, *defined, *known})
+
+
 class Reader:
     """Parses the LaTeX of one file against its declarations (trees are cached by text and position)."""
 
     def __init__(self, decls: Declarations) -> None:
         self.decls = decls
         self.commands = frozenset(decls.commands)
+        self.applied = applied(decls)
         self._trees: dict[tuple[str, Origin | None], Tree] = {}
         self.kept = LineReadings()  # each line's gated value, for the diagnosis's edits of its chain
 
@@ -84,7 +93,7 @@ class Reader:
             grammar.check_balance(toks, origin)
             if not toks:
                 raise LatexError(origin, "empty expression; write one")
-            self._trees[key] = grammar.parse(toks, origin)
+            self._trees[key] = grammar.parse(toks, origin, self.applied)
         return self._trees[key]
 
     def lines(self, source: ChainSource) -> list[Line]:
@@ -103,7 +112,7 @@ class Reader:
             for i, (rel, seg) in enumerate(parts):
                 if rel is None:
                     if seg:
-                        first = grammar.parse(seg, display.origin)
+                        first = grammar.parse(seg, display.origin, self.applied)
                         at = grammar.where(display.origin, seg[0])
                         out.append(Line("", first, at, written=_written(text, seg), base=display.origin))
                     continue
@@ -121,7 +130,7 @@ class Reader:
                 out.append(
                     Line(
                         relation,
-                        grammar.parse(seg, display.origin),
+                        grammar.parse(seg, display.origin, self.applied),
                         grammar.where(display.origin, seg[0]),
                         reason if last else "",
                         _written(text, seg),

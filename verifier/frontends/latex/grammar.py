@@ -359,8 +359,8 @@ def _open_environment(toks: list[Token], at: Token) -> str:
     return opened[-1]
 
 
-def parse(toks: list[Token], origin: Origin) -> Tree:
-    """The parse tree of one expression's tokens."""
+def parse(toks: list[Token], origin: Origin, applied: frozenset[str] = frozenset()) -> Tree:
+    """The parse tree of one expression's tokens. applied: the names that are functions in its file (L in L(w))."""
     try:
         tree = _PARSER.parse(toks)
     except UnexpectedToken as err:
@@ -378,7 +378,7 @@ def parse(toks: list[Token], origin: Origin) -> Tree:
     except UnexpectedInput as err:
         raise LatexError(origin, f"cannot parse: {str(err).splitlines()[0]}") from None
     braces.check(tree, origin)
-    tree = operands.check(gaps.check(ambiguity.check(tree, origin), origin), origin)
+    tree = operands.check(gaps.check(ambiguity.check(tree, origin), origin), origin, applied)
     binders.check(tree, origin)
     return tree
 

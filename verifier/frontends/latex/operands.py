@@ -5,7 +5,9 @@ writing it may well mean d/dx (x² + 3x) = 2x + 3, so a true line was REFUTED (a
 false one PROVED) with nothing in the reading shown back (5x) to tell which. The two readings differ by the
 terms after the sign less their derivative, which is never zero for a whole line, so the line is refused with
 both ways to write it. Let through: an operand in parentheses (`\\frac{d}{dx}(x^2) + 3x`), one function applied to
-its argument in parentheses (`\\nabla_w L(w) + \\lambda w`, a regularised gradient), and a sum of
+its argument in parentheses (`\\nabla_w L(w) + \\lambda w`, a regularised gradient; L declared a function, or
+defined as one, or a known one: a declared variable before parentheses is a product, `\\frac{d}{dx} x(x+1) + x`),
+and a sum of
 derivatives, where the term after the sign has an operator of its own (`\\frac{d}{dx} x^2 + \\frac{d}{dx} x^3`,
 the sum rule written out: no one means the first derivative to take the second).
 """
@@ -21,14 +23,16 @@ from verifier.frontends.latex.walker import Node, is_node
 _SIGNS = ("PLUS", "MINUS")
 
 
-def check(tree: Node, origin: Origin) -> Node:
-    """The tree, or a LatexError at the first sign that may or may not end a derivative operator's operand."""
+def check(tree: Node, origin: Origin, applied: frozenset[str] = frozenset()) -> Node:
+    """The tree, or a LatexError at the first sign that may or may not end a derivative operator's operand.
+    applied: the names that are functions where this line is read (L in L(w)); any other name before parentheses
+    multiplies them."""
     if not isinstance(tree, Tree):
         return tree
     for child in tree.children:
-        check(child, origin)
+        check(child, origin, applied)
     if _is_sum(tree):
-        reach = _open_operand(tree.children[0])
+        reach = _open_operand(tree.children[0], applied)
         if reach is not None and not _has_operator(tree.children[2]):
             raise _refusal(tree, reach, origin)
     return tree
@@ -39,34 +43,42 @@ def _is_sum(node: Node) -> bool:
     return isinstance(sign, Token) and sign.type in _SIGNS
 
 
-def _open_operand(node: Node) -> tuple[Node, str] | None:
+def _open_operand(node: Node, applied: frozenset[str]) -> tuple[Node, str] | None:
     """The derivative operator whose operand, not in parentheses, runs to the right end of node, and that
     operand's text; None if there is none."""
     if _is_sum(node):
         if is_operator(node.children[0]) and node.children[1].type == "MINUS":  # \\frac{d}{dx} - x^2: d/dx (−x²)
             return node.children[0], f"- {text(node.children[2])}"
-        return _open_operand(node.children[2])
+        return _open_operand(node.children[2], applied)
     if is_node(node, "neg", "pos"):
-        return _open_operand(node.children[1])
+        return _open_operand(node.children[1], applied)
     if is_node(node, "mul", "div", "hadamard", "bigop"):
-        return _open_operand(node.children[-1])
+        return _open_operand(node.children[-1], applied)
     if not is_node(node, "juxt"):
         return None
     items = node.children
     for i, item in enumerate(items[:-1]):
         rest = items[i + 1 :]
-        if is_operator(item) and not _closed(rest):
+        if is_operator(item) and not _closed(rest, applied):
             return item, " ".join(text(c) for c in rest)
-    return _open_operand(items[-1])
+    return _open_operand(items[-1], applied)
 
 
-def _closed(operand: list[Node]) -> bool:
+def _closed(operand: list[Node], applied: frozenset[str]) -> bool:
     """An operand that ends where it is written: in parentheses, \\frac{d}{dx}(x^2), or one function applied to
     its argument in parentheses, \\nabla_w L(w) and \\frac{d}{dx} \\sin(x): the gradient of L, then + \\lambda w,
-    as every ML text writes a regularised gradient."""
+    as every ML text writes a regularised gradient. A name that is no function there multiplies the parentheses:
+    \\frac{d}{dx} x(x+1) + x, x declared real, was read as (d/dx x(x+1)) + x = 3x + 1 and PROVED so."""
     if len(operand) == 1:
         return is_node(operand[0], "paren")
-    return len(operand) == 2 and is_node(operand[0], "name", "func") and is_node(operand[1], "paren")
+    if len(operand) != 2 or not is_node(operand[1], "paren"):
+        return False
+    return is_node(operand[0], "func") or (is_node(operand[0], "name") and _name_key(operand[0]) in applied)
+
+
+def _name_key(node: Node) -> str:
+    tok = node.children[0] if isinstance(node, Tree) else None
+    return tok.value.removeprefix("\\") if isinstance(tok, Token) else ""
 
 
 def _has_operator(node: Node) -> bool:
