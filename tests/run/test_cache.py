@@ -324,3 +324,45 @@ def test_a_file_the_module_reads_as_it_loads_is_in_its_key(tmp_path: Path) -> No
         (copy / name).write_text((tmp_path / name).read_text())
     (copy / "weights.json").write_text('{"a": 5}')
     assert verdicts(copy)["doubled"] == ("REFUTED", False)
+
+
+HELD_READS = """
+import importlib.util
+import numpy as np
+import sympy as sp
+from verifier import Identity, Real, claim
+
+A = int(np.loadtxt("a.txt"))
+spec = importlib.util.spec_from_file_location("by_path", "by_path.py")
+helper = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(helper)
+x = sp.Symbol("x")
+
+@claim()
+def doubled():
+    return Identity(A * x, 2 * x, where={x: Real()})
+
+@claim()
+def tripled():
+    return Identity(helper.K * x, 3 * x, where={x: Real()})
+"""
+
+
+@pytest.mark.slow
+def test_a_file_read_through_an_open_held_before_load_is_in_its_key(tmp_path: Path) -> None:
+    """np.loadtxt opens through a table numpy made at its import, holding the real `open`, and a module run from a
+    spec made from its path is read by io.open_code, not open: both edited files were served the cached PROVED."""
+    write_module(tmp_path, "held", HELD_READS)
+    data, helper = tmp_path / "a.txt", write_module(tmp_path, "by_path", "K = 3\n")
+    data.write_text("2\n")
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+
+    def verdicts() -> dict[str, tuple[str, bool]]:
+        out = tmp_path / "out.json"
+        run_cli("check", "held.py", *cache, *_SAMPLES, "--json", str(out), cwd=tmp_path)
+        return {name: (c["status"], c["cached"]) for name, c in claims_by_name(out).items()}
+
+    assert verdicts() == {"doubled": ("PROVED", False), "tripled": ("PROVED", False)}
+    data.write_text("3\n")
+    helper.write_text("K = 4\n")
+    assert verdicts() == {"doubled": ("REFUTED", False), "tripled": ("REFUTED", False)}
