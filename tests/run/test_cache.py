@@ -328,11 +328,15 @@ def test_a_file_the_module_reads_as_it_loads_is_in_its_key(tmp_path: Path) -> No
 
 HELD_READS = """
 import importlib.util
+import os
 import numpy as np
 import sympy as sp
 from verifier import Identity, Real, claim
 
 A = int(np.loadtxt("a.txt"))
+os.chdir("sub")
+B = sp.Rational(open("b.txt").read())
+os.chdir("..")
 spec = importlib.util.spec_from_file_location("by_path", "by_path.py")
 helper = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(helper)
@@ -345,14 +349,22 @@ def doubled():
 @claim()
 def tripled():
     return Identity(helper.K * x, 3 * x, where={x: Real()})
+
+@claim()
+def halved():
+    return Identity(B * x, x / 2, where={x: Real()})
 """
 
 
 @pytest.mark.slow
 def test_a_file_read_through_an_open_held_before_load_is_in_its_key(tmp_path: Path) -> None:
     """np.loadtxt opens through a table numpy made at its import, holding the real `open`, and a module run from a
-    spec made from its path is read by io.open_code, not open: both edited files were served the cached PROVED."""
+    spec made from its path is read by io.open_code, not open, and a file opened by a path relative to a folder the
+    module went into (os.chdir) was looked for in the folder it loaded from: each, edited alone, was served the cached
+    PROVED."""
     write_module(tmp_path, "held", HELD_READS)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("0.5")
     data, helper = tmp_path / "a.txt", write_module(tmp_path, "by_path", "K = 3\n")
     data.write_text("2\n")
     cache = ("--cache-dir", str(tmp_path / "cache"))
@@ -362,7 +374,10 @@ def test_a_file_read_through_an_open_held_before_load_is_in_its_key(tmp_path: Pa
         run_cli("check", "held.py", *cache, *_SAMPLES, "--json", str(out), cwd=tmp_path)
         return {name: (c["status"], c["cached"]) for name, c in claims_by_name(out).items()}
 
-    assert verdicts() == {"doubled": ("PROVED", False), "tripled": ("PROVED", False)}
+    assert verdicts() == {"doubled": ("PROVED", False), "tripled": ("PROVED", False), "halved": ("PROVED", False)}
+    (tmp_path / "sub" / "b.txt").write_text("0.25")
+    assert verdicts()["halved"] == ("REFUTED", False)
     data.write_text("3\n")
+    assert verdicts()["doubled"] == ("REFUTED", False)
     helper.write_text("K = 4\n")
-    assert verdicts() == {"doubled": ("REFUTED", False), "tripled": ("REFUTED", False)}
+    assert verdicts()["tripled"] == ("REFUTED", False)
