@@ -98,6 +98,8 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
 def _decimal(v: sp.Expr) -> str:
     """-0.5 for -1/2, 1/3 for 1/3: a decimal where it ends; an irrational root in LaTeX (\\sqrt{2})."""
     if not isinstance(v, sp.Rational):
+        if v.has(sp.CRootOf):  # a root radicals cannot write (x^3 - 3x + 1): its value, then which root it is
+            return f"{sp.N(v, 6)}… (a root of {sp.latex(v.args[0])})"
         shown = sp.latex(v)
         return "-" + shown[2:] if shown.startswith("- ") else shown
     q = int(v.q)
