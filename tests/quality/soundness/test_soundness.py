@@ -7,7 +7,10 @@ as a user's run does (verifier.run.runner, forked workers, a hard time limit per
 - a false claim is never PROVED or CHECKED, and never ERROR (it is well formed);
 - a true claim is never REFUTED, and never ERROR;
 - a partial claim (complex or undefined on part of its declared real domain, e.g. log(xy) on
-  ℝ∖{0}) is never PROVED or CHECKED: REFUTED at such a point, or ERROR "narrow the domain";
+  ℝ∖{0}) is never PROVED or CHECKED: REFUTED at such a point, or ERROR "narrow the domain".
+  Where both sides have no value at the same isolated points, and a value everywhere else, no
+  point refutes the claim: such a probe is "true", and its proof must say "wherever both sides
+  are real", a set the samples show is not empty (test_both_sides_undefined.py);
 - a malformed claim (a symbol whose assumptions contradict its domain, two objects sharing a
   symbol) is never PROVED or CHECKED: ERROR, or REFUTED under the declared domain;
 - a corollary that only cites other claims is never PROVED (its statement was not shown);
