@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 import sympy as sp
 
 from verifier import PSD, Certificate, Derivative, Identity, Inequality, Positive, Real, Simplex, claim
@@ -173,6 +174,19 @@ def test_an_exact_comparison_says_so_instead_of_its_tolerance_floor() -> None:
 
     assert margin_text(0.0, 1e-300) == "worst 0, tol 0 (exact)"
     assert margin_text(3.1e-16, 2.2e-14) == "worst 3.1e-16, tol 2.2e-14"
+    assert margin_text(9.5e-301, 1e-300) == "worst 9.5e-301, tol 1e-300", "values below floats' range, not exact"
+
+
+def test_the_worst_error_and_its_tolerance_are_in_one_unit_where_the_sides_underflow() -> None:
+    """Both sides near 10⁻³⁰⁰: the error was divided by 10⁻³⁰⁰ (0.95) and the tolerance was not (10⁻³⁰⁰, shown as
+    "0 (exact)"), so a pass within its tolerance read "worst 0.95, tol 0 (exact)" (logistic_loss.hessian at n = 4)."""
+    from verifier.numeric.batch import compare
+
+    left = np.array([[3e-301], [1.0]])
+    right = left + np.array([[9e-301], [0.0]])
+    cmp = compare(left, right, left, right)
+    assert cmp.worst_margin() > 0.5, "the tiny sample is the worst, within its tolerance"
+    assert cmp.worst_relative() / cmp.typical_tolerance() == pytest.approx(cmp.worst_margin())
 
 
 def test_a_refuted_claim_proved_at_a_smaller_n_says_where_it_holds_not_proof() -> None:

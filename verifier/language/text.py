@@ -46,8 +46,11 @@ EXACT_TOLERANCE = 1e-250  # tolerances carry a 1e-300 floor (no division by zero
 
 
 def margin_text(worst: float, tolerance: float, digits: int = 2) -> str:
-    """'worst 3.1e-16, tol 2.2e-14'; an exact comparison (a tolerance at its floor) says so, not 'tol 1e-300'."""
-    tol = "0 (exact)" if tolerance < EXACT_TOLERANCE else f"{tolerance:.{digits}g}"
+    """'worst 3.1e-16, tol 2.2e-14'; an exact comparison (a tolerance at its floor, no error) says so, not
+    'tol 1e-300'. An error beside a tolerance that small is a comparison of values below floats' normal range, not
+    an exact one: both are shown as numbers."""
+    exact = tolerance < EXACT_TOLERANCE and worst == 0
+    tol = "0 (exact)" if exact else f"{tolerance:.{digits}g}"
     return f"worst {worst:.{digits}g}, tol {tol}"
 
 

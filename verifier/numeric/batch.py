@@ -220,21 +220,26 @@ class BatchComparison:
         return int(ok[np.argmax(self.error[ok] / self.tolerance[ok])])
 
     def worst_relative(self) -> float:
-        """The error at the worst-margin sample, relative to the magnitudes involved there."""
+        """The error at the worst-margin sample, relative to the magnitudes involved there (absolute where they are
+        below 10⁻²⁹⁰, as its tolerance is: both in one unit, so that their ratio is the sample's margin)."""
         w = self._worst()
-        return float("nan") if w is None else float(self.error[w] / max(self.magnitude[w], 1e-300))
+        return float("nan") if w is None else float(self.error[w] / self._size(w))
 
     def worst_margin(self) -> float:
         w = self._worst()
         return float("nan") if w is None else float(self.error[w] / self.tolerance[w])
 
     def typical_tolerance(self) -> float:
-        """The tolerance at the worst-margin sample, relative to the magnitudes involved there."""
+        """The tolerance at the worst-margin sample, in worst_relative's unit."""
         w = self._worst()
-        if w is None:
-            return float("nan")
-        size = self.magnitude[w]
-        return float(self.tolerance[w] / size) if size > 1e-290 else float(self.tolerance[w])
+        return float("nan") if w is None else float(self.tolerance[w] / self._size(w))
+
+    def _size(self, w: int) -> float:
+        """What the error and the tolerance at sample w are relative to: the magnitudes there, or 1 where those are
+        too small to divide by (an underflowed side: an error of 10⁻³⁰⁰ was shown as 0.95 beside a tolerance of
+        10⁻³⁰⁰ written "0 (exact)", which read as a pass beyond its tolerance)."""
+        size = float(self.magnitude[w])
+        return size if size > 1e-290 else 1.0
 
 
 def compare(
