@@ -23,7 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from verifier.frontends.latex import characters, reasons
+from verifier.frontends.latex import characters, fences, reasons
 from verifier.frontends.latex.errors import LatexError, Origin
 
 _DISPLAY = re.compile(
@@ -336,7 +336,7 @@ def split(text: str, path: str) -> Document:
     for start, end in skip:
         visible = _blank(visible, start, end)
     if not path.endswith(".tex"):
-        doc.errors += _hiding_comments(visible, path, starts)
+        doc.errors += _hiding_comments(visible, path, starts) + fences.unread_math_blocks(path, lines)
         for start, end in _not_math(visible):
             visible = _blank(visible, start, end)
     events: list[tuple[int, str, str, str]] = []
