@@ -463,3 +463,29 @@ def test_a_true_and_a_false_chain_under_one_name_never_pass(pytester: pytest.Pyt
     result = run(pytester, "--derivations", "notes", *SAMPLES)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*two claims are named 'twin'; rename one*"])
+
+
+CHAIN_WITH_A_SLIP = r"""# a sign slip
+
+```verifier
+x, y, w: real
+```
+
+$$
+\frac{d}{dw} \log(1 + e^{-y w x}) = \frac{-y x}{1 + e^{y w x}}
+  = \frac{y x}{1 + e^{y w x}}
+$$
+"""
+
+
+def test_a_failing_chain_shows_its_lines_with_the_wrong_one_marked_and_the_diagnosis(
+    pytester: pytest.Pytester,
+) -> None:
+    (pytester.mkdir("derivs") / "slip.md").write_text(CHAIN_WITH_A_SLIP)
+    result = run(pytester, "--derivations", "derivs", *SAMPLES)
+    assert result.ret == 1
+    out = result.stdout.str()
+    assert "chain slip.slip_1:" in out
+    assert "     1 = \\frac{-y x}{1 + e^{y w x}}  PROVED" in out
+    assert "  ➜  2 = \\frac{y x}{1 + e^{y w x}}  REFUTED" in out
+    assert "diagnosis (sign): the sides have opposite signs" in out

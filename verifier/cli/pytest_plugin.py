@@ -338,11 +338,28 @@ def failure_text(r: ClaimResult) -> str:
         from verifier.render import counterexample as cx_text
 
         lines.append(cx_text.headline(r.counterexample, r))
+    lines += _chain_lines(r)
+    if r.diagnosis is not None:
+        lines.append(f"diagnosis ({r.diagnosis.kind}): {r.diagnosis.said}")
     if r.assumptions:
         lines.append("assumptions: " + "; ".join(r.assumptions))
     if r.replay:  # none for a claim that could not be read or built: its line says where
         lines.append(f"replay: {r.replay}")
     return "\n".join(lines)
+
+
+def _chain_lines(r: ClaimResult) -> list[str]:
+    """A chain's lines, each with its verdict, the first wrong one marked (as `verifier check` shows them)."""
+    if not r.steps:
+        return []
+    from verifier.render.terminal import STEP_MARKS
+
+    rows = [f"chain {r.derivation}.{r.name}:"]
+    for step in r.steps:
+        mark = "➜" if step.index == r.first_wrong_step else " "
+        relation = STEP_MARKS.get(step.relation, step.relation)
+        rows.append(f"  {mark} {step.index:>2} {relation} {step.text}  {step.verdict}")
+    return rows
 
 
 class ErrorItem(pytest.Item):
