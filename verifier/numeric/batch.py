@@ -235,9 +235,8 @@ class BatchComparison:
         return float("nan") if w is None else float(self.tolerance[w] / self._size(w))
 
     def _size(self, w: int) -> float:
-        """What the error and the tolerance at sample w are relative to: the magnitudes there, or 1 where those are
-        too small to divide by (an underflowed side: an error of 10⁻³⁰⁰ was shown as 0.95 beside a tolerance of
-        10⁻³⁰⁰ written "0 (exact)", which read as a pass beyond its tolerance)."""
+        """The magnitudes at sample w, or 1 where they are too small to divide by (an error of 10⁻³⁰⁰ was shown as
+        0.95 beside a tolerance of 10⁻³⁰⁰ written "0 (exact)": a pass that read as beyond its tolerance)."""
         size = float(self.magnitude[w])
         return size if size > 1e-290 else 1.0
 

@@ -192,6 +192,7 @@ def _verdict_sentence(r: ClaimResult) -> str:
 
 _NAME_READ = re.compile(r"(\\operatorname\{[^{}]*\}|\\[A-Za-z]+)( read as .*)")
 _DECLARE = re.compile(r"\(declare ([^()]*?: \w+)([^()]*)\)")
+_TAKES = re.compile(r"(.+?)( takes the product after it: )(.+)")  # a derivative operator's operand (functions.py)
 
 
 def _notes(notes: str) -> str:
@@ -199,6 +200,9 @@ def _notes(notes: str) -> str:
     variable)"): each name typeset as the reader took it, and what to write instead as code."""
     out = []
     for part in notes.split("; "):
+        if takes := _TAKES.fullmatch(part):
+            out.append(typeset.formula(takes.group(1)) + takes.group(2) + typeset.formula(takes.group(3)))
+            continue
         named = _NAME_READ.fullmatch(part)
         head, rest = (typeset.formula(named.group(1)), named.group(2)) if named else ("", part)
         out.append(head + _DECLARE.sub(lambda m: f"(declare <code>{m.group(1)}</code>{m.group(2)})", _esc(rest)))

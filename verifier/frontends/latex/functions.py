@@ -1,9 +1,8 @@
 """The ML notation of the macro table: products, functions and their arguments, definitions.
 
-Each rule gets the evaluator as a :class:`Walker` (so this module does not import it) and
-the parse-tree nodes it applies to. A function takes the next factor as its argument; a
-greedy one (a derivative operator) takes the rest of the product, evaluated with the
-bindings it holds (a named intermediate held as a variable, :mod:`verifier.frontends.latex.calculus`).
+Each rule gets the evaluator as a :class:`Walker` (so this module does not import it) and the parse-tree nodes
+it applies to. A function takes the next factor as its argument; a greedy one (a derivative operator) takes the
+rest of the product (said in the readings), with the bindings it holds (:mod:`verifier.frontends.latex.calculus`).
 """
 
 from __future__ import annotations
@@ -23,12 +22,17 @@ _GROUPS = ("paren", "tuple", "braced")
 
 # products and function application --------------------------------------------------------
 def product(w: Walker, items: list[Node]) -> Value:
+    return _factors(w, items)[0]
+
+
+def _factors(w: Walker, items: list[Node]) -> tuple[Value, int]:
+    """The product of the items, and how many operands it took (a function and its argument are one)."""
     result: Value = sp.Integer(1)
-    i = 0
+    i = count = 0
     while i < len(items):
         v, i = _operand(w, items, i)
-        result = values.multiply(result, v)
-    return result
+        result, count = values.multiply(result, v), count + 1
+    return result, count
 
 
 def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
@@ -47,7 +51,11 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
         raise w.fail(node, f"{v.label} needs an argument: {v.label}(x)")
     if v.greedy:
         end = _operand_end(w, items, i)
-        return v.apply(product(w.holding(v.hold), items[i + 1 : end])), end
+        operand, count = _factors(w.holding(v.hold), items[i + 1 : end])
+        if count > 1:  # the reading shown back says which factors the operator takes
+            op, taken = text(node), " ".join(text(c) for c in items[i + 1 : end])
+            w.scope.readings[f"operand {op} {taken}"] = f"{op} takes the product after it: {op}\\left({taken}\\right)"
+        return v.apply(operand), end
     arg_node, posts = items[i + 1], list[Node]()
     while is_script(arg_node):
         posts.insert(0, arg_node)
