@@ -93,3 +93,18 @@ def test_a_factor_of_two_coins_or_a_pole_is_left_to_monte_carlo() -> None:
     for expr in (sp.exp(COINS[0] * COINS[1]) + sum(COINS), 1 / COINS[0] + sum(COINS)):
         out = _thirteen(expr, 1)
         assert "Monte Carlo" in f"{out.evidence.method} {out.evidence.note}"
+
+
+def test_a_bump_in_a_parameter_no_sample_meets_is_found_in_the_exact_identity() -> None:
+    """E[e^{Xa}] = 1 − p + peᵃ + max(0, 10⁻⁸ − (p − 1/3)²): off by 10⁻⁸ on |p − 1/3| < 10⁻⁴ only, which the samples
+    miss; the exact expectation (coin by coin) against the claimed value is the identity the box search refutes at
+    p = 1/3 (numeric/checks/enclosure.py; red team 162). Without the bump it passes."""
+    from verifier.numeric.checks import spot_check
+
+    a = sp.Symbol("a", real=True)
+    exact = 1 - p + p * sp.exp(a)
+    bump = sp.Max(0, sp.Rational(1, 10**8) - (p - sp.Rational(1, 3)) ** 2)
+    for claimed, verdict in ((exact + bump, NumericVerdict.FAIL), (exact, NumericVerdict.PASS)):
+        body = Expectation(sp.exp(X * a), claimed, noise={X: Bernoulli(p)}, where={a: UNIT, p: UNIT})
+        inst = instantiate(claim()(lambda body=body: body).build(None))
+        assert spot_check(inst, np.random.default_rng(0), Settings(samples=40)).verdict is verdict

@@ -29,12 +29,13 @@ import numpy as np
 import sympy as sp
 
 from verifier.language import domains as d
-from verifier.language.claims import Given, Identity, Inequality
+from verifier.language.claims import Expectation, Given, Identity, Inequality
 from verifier.language.text import clipped
 from verifier.numeric import boxes, confirm, enclose, intervals
 from verifier.numeric.batch import BatchComparison
 from verifier.numeric.boxes import Failing, Point, Reading, Search, Target, Variable
 from verifier.numeric.checks import poles
+from verifier.numeric.checks.expectation import as_exact_identity
 from verifier.numeric.checks.resolve import NumericOutcome, evidence
 from verifier.numeric.checks.sampling import exact_rational
 from verifier.numeric.intervals import Span
@@ -75,7 +76,8 @@ def bounded_variables(inst: Instance) -> list[tuple[sp.Symbol, Variable]] | None
 
 def search_claim(inst: Instance, outcome: NumericOutcome) -> NumericOutcome:
     """The sampled PASS refined by a box search (a FAIL if it finds a failing point), else unchanged."""
-    body = inst.claim.body
+    stated = inst.claim.body  # E[M/q] = 1 + a bump of width 10⁻⁴ at q = 1/3: searched as its exact identity
+    body = as_exact_identity(stated) if isinstance(stated, Expectation) else stated
     found_vars = bounded_variables(inst)
     if found_vars is None or not isinstance(body, Inequality | Identity):
         return outcome

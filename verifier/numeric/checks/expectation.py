@@ -11,7 +11,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from verifier.language.claims import Expectation
+from verifier.language.claims import Expectation, Identity
 from verifier.language.distributions import Bernoulli, Distribution
 from verifier.language.text import rational_text
 from verifier.numeric import batch as numeric
@@ -49,6 +49,23 @@ def check_expectation(inst: Instance, body: Expectation, rng: np.random.Generato
         except sp.PolynomialError:
             return _expectation_integrated(inst, body, rng, s)
     return _expectation_by_moments(inst, body, exact, rng, s)
+
+
+def as_exact_identity(body: Expectation) -> Identity | None:
+    """The claim as the identity E[expr] = equals over its parameters, E written exactly (by moments for a polynomial
+    in the noise, coin by coin for Bernoulli noise alone), for the searches that sampling cannot replace (a bump of
+    width 10⁻⁴ in a parameter); None where E has no such exact form."""
+    exprs = list(as_matrix(body.expr))
+    try:
+        exact = [expectation_by_moments(e, body.noise) for e in exprs]
+    except sp.PolynomialError:
+        if not all(isinstance(law, Bernoulli) for law in body.noise.values()):
+            return None
+        try:
+            exact = [_coin_by_coin(e, body.noise) for e in exprs]
+        except sp.PolynomialError:
+            return None
+    return Identity(sp.ImmutableMatrix(exact), as_matrix(body.equals), where=body.where)  # entry by entry, flattened
 
 
 def _coin_by_coin(expr: sp.Expr, noise: Mapping[sp.Symbol, Distribution]) -> sp.Expr:
