@@ -87,3 +87,21 @@ def test_the_dent_is_refuted_with_a_pair_confirmed_in_high_precision() -> None:
     values = result.counterexample.values
     a, b = float(values["x_a"]), float(values["x_b"])
     assert -4e-4 < a < b < 4e-4 and float(values["theta_mix"]) == 0.5  # a pair within the dent |x| < 4·10⁻⁴
+
+
+def test_a_dent_along_no_axis_is_searched_along_the_hessians_eigenvector() -> None:
+    """x⁴ + y⁴ − 10⁻⁶xy: along each axis through 0 it is x⁴, convex; its Hessian at 0, [[0, −10⁻⁶], [−10⁻⁶, 0]],
+    curves down along (1, 1) only, and the pairs ±2⁻ᵏ(1, 1)/√2 straddle the dent (red team 162)."""
+    y = sp.Symbol("y", real=True)
+    v = sp.ImmutableMatrix([x, y])
+    points = _pairs(Convex(x**4 + y**4 - sp.Rational(1, 10**6) * x * y, v, where={v: Real()}))
+    assert points is not None
+    by_name = {str(s): values for s, values in points.items()}
+    diagonal = np.isclose(by_name["x_a"], by_name["y_a"]) & np.isclose(by_name["x_b"], by_name["y_b"])
+    assert np.any(diagonal & (by_name["x_a"] * by_name["x_b"] < 0))  # a and b on either side of 0
+
+
+def test_a_convex_function_of_two_variables_gives_no_eigenvector_pairs() -> None:
+    y = sp.Symbol("y", real=True)
+    v = sp.ImmutableMatrix([x, y])
+    assert _pairs(Convex(x**2 + y**2 + sp.Rational(199, 100) * x * y, v, where={v: Real()})) is None

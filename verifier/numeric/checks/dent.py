@@ -21,7 +21,8 @@ by a pair with one end on it, so around every point the pairs x₀ ± h, (x₀, 
 f of several symbols (wrt a vector, or parameters beside it) is searched along each entry of wrt, one at a time,
 with every other symbol at a base point (0, 1 or −1 where in its domain, else its domain's ends; up to
 MAX_BASES of them): x⁴ − 10⁻⁶x² + y² along x at y = 0, x⁴ − cx² at c = 10⁻⁷ for c ∈ [10⁻⁷, 10⁻⁶]. A dent
-along no axis ((x + y)⁴ − 10⁻⁶(x + y)² + (x − y)²), or only at other values of the rest, is not found.
+along no axis ((x + y)⁴ − 10⁻⁶(x + y)² + (x − y)², x⁴ + y⁴ − 10⁻⁶xy) is searched along the eigenvector of the
+Hessian's least eigenvalue at each base point (red team 162); one away from the base points is not found.
 """
 
 from __future__ import annotations
@@ -75,11 +76,51 @@ def pairs(inst: Instance, body: Convex, derived: Instance) -> Env | None:
                 if (x, g) not in seen and (section := _section(inst, body, g, x, wrt)) is not None:
                     rows += _rows(derived, wrt, base, [section])
                 seen.add((x, g))
+            rows += _hessian_rows(derived, wrt, f, _bases(candidates), body.concave)
     except budget.BudgetExceeded:
         pass  # the pairs found so far are kept
     if not rows or set(rows[0]) != set(derived.symbols):
         return None
     return {s: np.array([row[s] for row in rows]) for s in derived.symbols}
+
+
+def _hessian_rows(derived: Instance, wrt: Given, f: sp.Expr, bases: list[Base], concave: bool) -> list[dict]:
+    """Pairs base ± 2⁻ᵏv, θ = ½, where v is an eigenvector of the Hessian's least eigenvalue (of −H, concave) at a
+    base point where that eigenvalue is negative in floats: a dent along no axis (x⁴ + y⁴ − 10⁻⁶xy at 0, whose
+    Hessian [[0, −10⁻⁶], [−10⁻⁶, 0]] curves down along (1, 1) only). The floats only propose; the check decides."""
+    xs = wrt.symbols()
+    *_, first, second, mix = derived.given
+    copies = list(zip(xs, first.symbols(), second.symbols(), strict=False))
+    if len(xs) < 2 or len(copies) != len(xs) or not isinstance(mix.target, sp.Symbol) or sp.count_ops(f) > MAX_OPS:
+        return []
+    hessian = sp.hessian(f, xs)
+    rows: list[dict] = []
+    for base in bases:
+        with contextlib.suppress(TypeError, ValueError):
+            m = np.array(hessian.xreplace({s: sp.Rational(v) for s, v in base.items()}).evalf(), dtype=float)
+            values, vectors = np.linalg.eigh(-m if concave else m) if np.all(np.isfinite(m)) else ([0.0], None)
+            if values[0] < 0 and vectors is not None:
+                rows += _along(wrt, base, vectors[:, 0], copies, mix.target)
+    return rows
+
+
+def _along(wrt: Given, base: Base, v: np.ndarray, copies: list, mix: sp.Symbol) -> list[dict]:
+    """The pairs base ± 2⁻ᵏv whose ends lie in wrt's domain, the other symbols at the base point."""
+    common = {s: val for s, val in base.items() if s not in wrt.symbols()}
+    rows = []
+    for k in STEPS:
+        h = 2.0**-k
+        ends = [(base[x] - h * float(vi), base[x] + h * float(vi)) for (x, _, _), vi in zip(copies, v, strict=True)]
+        if all(
+            _inside(Given(x, wrt.domain), sp.Rational(e))
+            for (x, _, _), pair in zip(copies, ends, strict=True)
+            for e in pair
+        ):
+            row = {**common, mix: 0.5}
+            row |= {a: lo for (_, a, _), (lo, _) in zip(copies, ends, strict=True)}
+            row |= {b: hi for (_, _, b), (_, hi) in zip(copies, ends, strict=True)}
+            rows.append(row)
+    return rows
 
 
 def _section(inst: Instance, body: Convex, g: sp.Basic, x: sp.Symbol, wrt: Given) -> Section | None:
