@@ -233,7 +233,8 @@ def _teaching(o: argparse._ArgumentGroup) -> None:
     )  # fmt: skip
     o.add_argument(
         "--step-credit", action="store_true",
-        help="a chain that is not met earns the fraction of its steps that hold (shown as credit, with the score)",
+        help="a chain that is not met earns the fraction of its steps that hold and make progress (a line already "
+             "written earns nothing); shown on the feedback pages and in the JSON, not in the score",
     )  # fmt: skip
 
 

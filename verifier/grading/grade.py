@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier import engine
-from verifier.grading import admission, match, once, pipeline, sandbox, shown, warm
+from verifier.grading import admission, credit, match, once, pipeline, sandbox, shown, warm
 from verifier.grading import prepare as prep
 from verifier.grading.match import Match
 from verifier.grading.report import ClaimGrade, GradeOutcome, GradeReport, StudentRow, WrittenLine, is_met
@@ -43,7 +43,7 @@ class GradeSettings:
     single: bool = False  # the submissions folder is one student's submission (Gradescope's layout)
     sandboxes: int = 0  # students read at once (0: as many as admission.at_once allows, on the local pool)
     hints_only: bool = False  # a wrong step's diagnosis gives its kind and where, never the repair
-    step_credit: bool = False  # a chain not met earns the fraction of its steps that hold
+    step_credit: bool = False  # a chain not met earns the fraction of its steps that hold and make progress (credit.py)
 
 
 def python_mode(settings: GradeSettings) -> tuple[str, str]:
@@ -156,8 +156,7 @@ def _taught(grade: ClaimGrade, r: ClaimResult, settings: GradeSettings) -> Claim
     """The diagnosis (or only its hint) and a chain's per-step credit, as the TA chose."""
     d = r.diagnosis
     grade.diagnosis = d.hint(r.first_wrong_step) if d is not None and settings.hints_only else d
-    held = sum(1 for s in r.steps if s.status in (Status.PROVED, Status.CHECKED))
-    grade.steps_met, grade.steps_total = (held, len(r.steps)) if settings.step_credit else (0, 0)
+    grade.steps_met, grade.steps_total = credit.step_credit(r) if settings.step_credit else (0, 0)
     return grade
 
 

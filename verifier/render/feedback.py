@@ -19,7 +19,7 @@ from pathlib import Path
 
 from verifier.grading.report import ClaimGrade, GradeReport, StudentRow
 from verifier.grading.summary import CourseSummary, summarise
-from verifier.render.grades import grade_counterexample
+from verifier.render.grades import grade_counterexample, step_credit
 from verifier.run import files
 
 
@@ -87,7 +87,7 @@ def _taught(g: ClaimGrade) -> list[str]:
         repaired = _block(f"{d.relation} {d.repair}", "latex")
         lines += [f"The nearest correct line ({_cell(d.repair_verdict)}):", "", *repaired, ""]
     if g.steps_total:
-        lines += [f"**Credit:** {g.steps_met} of {g.steps_total} steps hold.", ""]
+        lines += [f"**Credit:** {_cell(step_credit(g))}.", ""]
     return lines
 
 

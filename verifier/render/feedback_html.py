@@ -23,7 +23,7 @@ from verifier.outcome import Counterexample
 from verifier.render import counterexample as cx_text
 from verifier.render import typeset
 from verifier.render.feedback import page_stems, write_pages
-from verifier.render.grades import grade_compared
+from verifier.render.grades import grade_compared, step_credit
 from verifier.render.html import COLORS, CSS
 
 GRADE_COLORS = {
@@ -128,7 +128,7 @@ def _taught(g: ClaimGrade) -> list[tuple[str, str]]:
         at = f" ({_esc(d.repair_at)})" if d.repair_at else ""
         rows.append(("did you mean", f"{line} ({_esc(d.edit)}) {badge(d.repair_status)}{at}"))
     if g.steps_total:
-        rows.append(("credit", f"{g.steps_met} of {g.steps_total} steps hold"))
+        rows.append(("credit", _esc(step_credit(g))))
     return rows
 
 

@@ -219,6 +219,14 @@ def to_csv(report: GradeReport) -> str:
     return out.getvalue()
 
 
+def step_credit(g: ClaimGrade) -> str:
+    """A chain's per-step credit in words ("1 of 3 steps hold"), naming the steps that only restated a line."""
+    steps = sum(1 for line in g.lines if line.index)
+    padded = steps - g.steps_total
+    restated = f" (not counted: {plural(padded, 'step')} back to a line already written)" if padded > 0 else ""
+    return f"{g.steps_met} of {g.steps_total} steps hold{restated}"
+
+
 def grade_compared(g: ClaimGrade) -> str:
     """What the grade's counterexample compares: by line at a chain's first wrong line ("" without one)."""
     if g.found is None:
