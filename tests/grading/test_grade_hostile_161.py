@@ -8,6 +8,7 @@ import pytest
 
 from tests.grading.support import FAST, needs_sandbox, rows_of
 from tests.support import run_cli
+from verifier.grading import audit, sandbox
 
 pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
 
@@ -45,3 +46,92 @@ def test_padding_a_chain_with_steps_that_go_nowhere_earns_no_step_credit(tmp_pat
     page = (tmp_path / "fb" / "s2_padded.md").read_text()
     assert "**Credit:** 1 of 2 steps hold (not counted: 6 steps back to a line already written)." in page, page
     assert "not counted: 6 steps back" in (tmp_path / "fb" / "s2_padded.html").read_text()
+
+
+LIBRARY_MODULE = '''"""{doc}"""
+import builtins
+import json
+
+import mpmath
+import numpy as np
+import sympy as sp
+from verifier import Identity, Real, claim
+
+t = sp.Symbol("t")
+{attack}
+
+@claim()
+def double_angle() -> Identity:
+    """sin 2t = 2 sin t cos t."""
+    return Identity(sp.sin(2 * t), 2 * sp.sin(t) * sp.cos(t), where={{t: Real()}})
+'''
+# Each replaces a function or class the grader relies on: its own code, or another library function in its place.
+PATCH_LIBRARIES = """
+_dumps = json.dumps
+json.dumps = lambda obj, *a, **k: _dumps(obj, *a, **k)
+sp.simplify = sp.expand
+np.allclose = lambda *a, **k: True
+builtins.abs = lambda x: x
+sp.Expr.equals = lambda self, other, failing_expression=False: True
+mpmath.mpf.__eq__ = lambda self, other: True
+"""
+PATCHED = ("json.dumps", "sympy.simplify", "numpy.allclose", "builtins.abs", ".Expr.equals", ".mpf.__eq__")
+# A method of the verifier's replaced: Python raises no audit event when a class's attribute is set.
+CLASS = """
+from verifier.language.families import ClaimFamily
+ClaimFamily.build = lambda self, n: None
+"""
+# What an honest submission does with these libraries: none of it is a patch.
+HONEST_USE = """
+from sympy.utilities.lambdify import implemented_function
+
+f = sp.lambdify(t, sp.sin(t), "mpmath")
+mpmath.mp.dps = 30
+g = sp.Function("g")
+h = implemented_function("h", lambda x: x + 1)
+_ = json.dumps({"t": str(sp.simplify(sp.sin(t) ** 2 + sp.cos(t) ** 2))}), np.allclose([1.0], [1.0]), abs(-1)
+
+
+class Square(sp.Function):
+    @classmethod
+    def eval(cls, x):
+        return x**2 if x.is_Number else None
+"""
+
+
+@needs_sandbox
+def test_the_audit_names_a_patched_library_function_and_nothing_an_honest_submission_does(tmp_path: Path) -> None:
+    """A submission that replaced json.dumps, sympy.simplify, numpy.allclose, a builtin, or a method of a sympy or
+    mpmath class earned nothing (the grader verifies outside), but the TA was not told: the audit named only the
+    verifier's modules (red team 161). Each is named now; an honest use of the same libraries is not. A method of
+    the verifier's replaced was not named either: Python raises no audit event for a class's attribute set."""
+    found, runs = {}, {}
+    for student, attack in (("s1_patcher", PATCH_LIBRARIES), ("s2_honest", HONEST_USE), ("s3_class", CLASS)):
+        folder = tmp_path / student
+        folder.mkdir()
+        (folder / "m.py").write_text(LIBRARY_MODULE.format(doc=student, attack=attack))
+        run = sandbox.run(folder, {}, [None], sandbox.Limits(wall_seconds=60), files=["m.py"])
+        found[student], runs[student] = (run.audit.decode(), audit.summarise(run.audit, run.nonce)), run
+    raw, notes = found["s3_class"]
+    assert notes == ["integrity: tried to patch the verifier: verifier.language.families.ClaimFamily.build"], raw
+    raw, notes = found["s1_patcher"]
+    assert all(f"{name} " in raw or f"{name}\n" in raw for name in PATCHED), raw
+    assert len(notes) == 1 and "tried to patch 6 function(s) or class(es) of the libraries" in notes[0], notes
+    assert found["s2_honest"] == ("", []) and b"double_angle" in runs["s2_honest"].stdout, found["s2_honest"]
+
+
+@needs_sandbox
+def test_a_patched_library_is_named_in_the_row_when_graded_from_the_warm_zygote(tmp_path: Path) -> None:
+    """The same through `verifier grade`, whose sandboxes fork from a zygote that took the libraries' identities once:
+    the patcher's row has the note and its mark (the grader verified the claim itself), the honest row neither."""
+    (tmp_path / "reference.py").write_text(LIBRARY_MODULE.format(doc="Reference.", attack=""))
+    for student, attack in (("s1_patcher", PATCH_LIBRARIES), ("s2_honest", HONEST_USE)):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "m.py").write_text(LIBRARY_MODULE.format(doc=student, attack=attack))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    assert rows["s2_honest"]["integrity"] == [] and rows["s2_honest"]["score"] == 1, proc.stdout + proc.stderr
+    notes = rows["s1_patcher"]["integrity"]
+    assert len(notes) == 1 and "tried to patch 6 function(s) or class(es) of the libraries" in notes[0], notes
+    assert rows["s1_patcher"]["score"] == 1, rows["s1_patcher"]

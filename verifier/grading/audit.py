@@ -6,11 +6,14 @@ what the sandbox shows a submission (its folder, Python and the libraries, a scr
 file in its private /tmp), a ``socket.connect``, a process start (``os.fork``,
 ``subprocess.Popen``, ``os.system``, ``os.exec*``, ``os.posix_spawn``), and a class of
 the verifier's changed (``object.__setattr__`` on a type); the check it returns reports
-the verifier's module attributes a submission replaced (the extractor's own, as
-``__main__``, included). Each line is written at once to a pipe only the grader reads,
-prefixed with a nonce the grader sent on stdin, so what was reported before a submission
-turns on the hook's state cannot be taken back, and a line without the nonce (a
-submission writing to every descriptor) is itself reported. The hook and its helpers are
+what a submission replaced (:mod:`verifier.grading.patches`): the verifier's module
+attributes and classes' methods (the extractor's own, as ``__main__``, included), and the
+functions and classes of the libraries the grader relies on (json, sympy, numpy, mpmath,
+flint, math, fractions, the builtins), which earn nothing but the TA is told. Each line is
+written at once to a pipe only the grader reads, prefixed with a nonce the grader sent on
+stdin, so what was reported before a submission turns on the hook's state cannot be taken
+back, and a line without the nonce (a submission writing to every descriptor) is itself
+reported. The hook and its helpers are
 bound when installed, so replacing ``os.write`` later changes nothing (code that digs
 through the interpreter's memory could silence it from then on, but not take back what
 was written).
@@ -27,6 +30,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
+from verifier.grading import patches
+
 PROCESS_EVENTS = frozenset(
     {"os.fork", "os.forkpty", "os.posix_spawn", "os.exec", "os.system", "os.spawn", "subprocess.Popen", "pty.spawn"}
 )
@@ -39,6 +44,7 @@ KINDS = {
     "connect": "tried to connect {n} time(s) to {what}; the sandbox has no network",
     "process": "tried to start {n} process(es) ({what}); the sandbox allows few, and none outlive it",
     "patch": "tried to patch the verifier: {what}",
+    "library": "tried to patch {n} function(s) or class(es) of the libraries the grader relies on: {what}",
     "forged": "wrote {n} line(s) into the grader's integrity channel that the sandbox did not write (forgery?)",
 }
 
@@ -93,31 +99,15 @@ def install(fd: int, nonce: str, prefixes: tuple[str, ...]) -> Callable[[], None
         elif event == "object.__setattr__" and _patches_class(args, before, getcwd()):
             emit("patch", f"{getattr(args[0], '__module__', '?')}.{getattr(args[0], '__qualname__', '?')}.{args[1]}")
 
-    before = _snapshot()
-    modules = sys.modules
+    snapshot = patches.take()
+    before = snapshot.modules
 
     def check_patches() -> None:
-        for name, module in [(n, m) for n, m in list(modules.items()) if n in before or _ours(n)]:
-            now, ids = vars(module), before.get(name, {})
-            changed = {k for k, i in ids.items() if id(now.get(k)) != i or k not in now}
-            changed |= {k for k, v in now.items() if _foreign(v, getcwd())}
-            for key in sorted(k for k in changed if not k.startswith("__")):
-                emit("patch", f"{name}.{key}")
+        for kind, what in patches.changes(snapshot, getcwd()):
+            emit(kind, what)
 
     sys.addaudithook(hook)
     return check_patches
-
-
-def _ours(name: str) -> bool:
-    """The verifier's modules, and the extractor itself, which runs as __main__ in the sandbox."""
-    return name in ("verifier", "__main__") or name.startswith("verifier.")
-
-
-def _foreign(value: object, cwd: str) -> bool:
-    """A function (or method) whose code the submission wrote."""
-    code = getattr(getattr(value, "__func__", value), "__code__", None)
-    filename = getattr(code, "co_filename", None)
-    return isinstance(filename, str) and bool(filename) and os.path.join(cwd, filename).startswith("/submission/")
 
 
 def _patches_class(args: tuple[Any, ...], before: dict[str, dict[str, int]], cwd: str) -> bool:
@@ -125,20 +115,15 @@ def _patches_class(args: tuple[Any, ...], before: dict[str, dict[str, int]], cwd
     submission's code (a class's own definition sets only dunders)."""
     owner, name = args[0], str(args[1]) if len(args) > 1 else ""
     module = str(getattr(owner, "__module__", ""))
-    if not _ours(module) or name.startswith("__"):
+    if not patches.ours(module) or name.startswith("__"):
         return False
-    return module in before or (len(args) > 2 and _foreign(args[2], cwd))
+    return module in before or (len(args) > 2 and patches.foreign(args[2], cwd))
 
 
 def _address(address: object) -> str:
     if isinstance(address, tuple) and len(address) >= 2:
         return f"{address[0]}:{address[1]}"
     return str(address)[:80]
-
-
-def _snapshot() -> dict[str, dict[str, int]]:
-    """The identity of every attribute of the verifier's loaded modules (before the submission runs)."""
-    return {name: {k: id(v) for k, v in vars(m).items()} for name, m in list(sys.modules.items()) if _ours(name)}
 
 
 def summarise(raw: bytes, nonce: str) -> list[str]:

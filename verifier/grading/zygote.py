@@ -64,8 +64,10 @@ def _preload() -> None:
         import sympy  # noqa: F401
 
         import verifier  # noqa: F401
-        from verifier.grading import extract, sandbox  # noqa: F401
+        from verifier.grading import extract, patches, sandbox  # noqa: F401
         from verifier.language import mathlib  # noqa: F401
+
+        patches.warm()
     finally:
         gc.enable()
     gc.collect()
