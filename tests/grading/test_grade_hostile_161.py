@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.grading.support import FAST, needs_sandbox, rows_of
-from tests.support import run_cli
+from tests.support import ROOT, run_cli
 from verifier.grading import audit, sandbox
 
 pytestmark = [pytest.mark.xdist_group("grade"), pytest.mark.slow]
@@ -118,6 +121,31 @@ def test_the_audit_names_a_patched_library_function_and_nothing_an_honest_submis
     assert all(f"{name} " in raw or f"{name}\n" in raw for name in PATCHED), raw
     assert len(notes) == 1 and "tried to patch 6 function(s) or class(es) of the libraries" in notes[0], notes
     assert found["s2_honest"] == ("", []) and b"double_angle" in runs["s2_honest"].stdout, found["s2_honest"]
+
+
+DEEP = """
+import sympy as sp
+from verifier.grading.seeds import seed_of
+t = sp.Symbol("t")
+deep = t
+for _ in range({depth}):
+    deep = sp.exp(deep, evaluate=False)
+print(seed_of(deep, sp.sin(t)))
+"""
+
+
+def test_the_seed_of_a_subject_nested_past_srepr_is_the_same_in_every_run() -> None:
+    """A subject nested past what srepr walks (RecursionError) got a random seed: the points it was compared at, so
+    its grade, changed from one run to the next (red team 161). Its seed is a digest of a walk that does not
+    recurse: the same in every process, whatever its hash seed, and another subject's is another."""
+    seeds = []
+    for depth, hash_seed in ((500, "0"), (500, "1"), (501, "0")):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+        proc = subprocess.run([sys.executable, "-c", DEEP.format(depth=depth)], env=env, capture_output=True,
+                              text=True, timeout=120, check=False)  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        seeds.append(int(proc.stdout))
+    assert seeds[0] == seeds[1] != seeds[2], seeds
 
 
 @needs_sandbox

@@ -21,9 +21,7 @@ lenient rule (``--match-by-statement``).
 from __future__ import annotations
 
 import cmath
-import hashlib
 import re
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +32,7 @@ from sympy.core.function import AppliedUndef
 
 from verifier.grading.narrower import narrower
 from verifier.grading.report import GradeOutcome
+from verifier.grading.seeds import seed_of
 from verifier.language import random_functions
 from verifier.language.claims import Corollary, Identity, Statement
 from verifier.language.families import ClaimFamily
@@ -163,17 +162,6 @@ def agree(a: Any, b: Any, ref_body: Statement, seed: int | None = None, own: Sta
                 return False
             decided += gap <= AGREE
     return True if decided else None
-
-
-def seed_of(a: Any, b: Any) -> int:
-    """A seed drawn from both subjects: the same for the same pair, so a course's grades are reproducible, and
-    unknown to a submission until its subject is fixed. Drawn from seed 0, the points were known: a cubic fitted
-    to atan(t) e^t at them answered for it, and d/dt of the cubic was PROVED, full marks (red team 151)."""
-    try:
-        text = f"{sp.srepr(a)}\0{sp.srepr(b)}".encode()
-    except RecursionError:  # nested past what srepr walks: a seed no one knows
-        return secrets.randbits(64)
-    return int.from_bytes(hashlib.sha256(text).digest()[:8], "big")
 
 
 def _differs(ref: Statement, stu: Statement, name: str) -> bool:
