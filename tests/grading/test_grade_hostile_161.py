@@ -163,3 +163,18 @@ def test_a_patched_library_is_named_in_the_row_when_graded_from_the_warm_zygote(
     notes = rows["s1_patcher"]["integrity"]
     assert len(notes) == 1 and "tried to patch 6 function(s) or class(es) of the libraries" in notes[0], notes
     assert rows["s1_patcher"]["score"] == 1, rows["s1_patcher"]
+
+
+@needs_sandbox
+def test_a_chain_of_thousands_of_steps_is_not_read(tmp_path: Path) -> None:
+    """A 600 KB file (under the size limit) of 30,000 steps x = x + 0 held a worker for minutes: parsed for the
+    student, again by each claim's worker, and its steps verified until the claim's time limit (red team 161). A
+    submission's LaTeX is read up to 1,000 lines of display math and rows, all files together; past them the file
+    is not read, and the row says why."""
+    rows = "\\\\\n".join(["(x + y)^2 &= (x + y)^2 + 0 "] * 1200)
+    long = f"$$ \\begin{{aligned}} {rows} \\end{{aligned}} $$\n"
+    slip = "$$ (x + y)^2 = x (x + y) + y (x + y) $$\n$$ = x^2 + x y + y^2 $$\n"
+    grades = _graded(tmp_path, {"s1_long": long, "s2_slip": slip})
+    assert [g["status"] for g in grades["s2_slip"]] == ["REFUTED"], grades["s2_slip"]
+    assert [g["status"] for g in grades["s1_long"]] == ["NOT GRADED"], grades["s1_long"]
+    assert "1200 lines of display math and rows, past the 1000" in grades["s1_long"][0]["reason"]

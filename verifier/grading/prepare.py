@@ -8,6 +8,7 @@ decoding included). A Python module is imported only in the sandbox, or, with
 from __future__ import annotations
 
 import json
+import re
 import signal
 import socket
 import time
@@ -136,10 +137,23 @@ def python_families(payload: dict[str, Any] | None, problems: list[str]) -> list
     return found
 
 
+MAX_LATEX_LINES = 1000  # lines of display math ($$ … $$) a submission's LaTeX files may have in all
+
+
 def latex_families(sub: Submission, problems: list[str]) -> list[tuple[str, ClaimFamily]]:
-    """(file, family) for every chain of the student's LaTeX files, parsed as data (no eval)."""
+    """(file, family) for every chain of the student's LaTeX files, parsed as data (no eval), within
+    MAX_LATEX_LINES: a file past them is not read. A chain of 30,000 steps (600 KB, under the files' size limit)
+    held a worker for minutes: the file was parsed for the student and again by each claim's worker, 1.5 ms a
+    line, and the steps verified until the claim's time limit (red team 161)."""
     found: list[tuple[str, ClaimFamily]] = []
+    left = MAX_LATEX_LINES
     for path in sub.latex:
+        lines = _display_lines(path)
+        if lines > left:
+            problems.extend([f"{clean_text(path.name, 100)}: {lines} lines of display math and rows, past the "
+                             f"{MAX_LATEX_LINES} a submission's LaTeX may have in all; not read", UNREAD])  # fmt: skip
+            continue
+        left -= lines
         try:
             loaded = loader.load(path)
         except loader.LoadError as err:
@@ -148,6 +162,19 @@ def latex_families(sub: Submission, problems: list[str]) -> list[tuple[str, Clai
         problems.extend(clean_text(f"{path.name}: {m}", 300) for _, m in loaded.errors)
         found.extend((path.name, f) for f in loaded.families)
     return found
+
+
+def _display_lines(path: Path) -> int:
+    """The lines of display math in a LaTeX file, counted without reading the chains: its displays ($$ … $$,
+    \\[ … \\], align, equation, gather) and the rows they break into (\\\\), a matrix's too (an overcount)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return 0  # the loader says why
+    return text.count("$$") // 2 + text.count("\\[") + len(_ENVIRONMENT.findall(text)) + text.count("\\\\")
+
+
+_ENVIRONMENT = re.compile(r"\\begin\{(?:align|equation|gather)\*?\}")
 
 
 Named = dict[str, tuple[str, ClaimFamily]]
