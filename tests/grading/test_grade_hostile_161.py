@@ -178,3 +178,49 @@ def test_a_chain_of_thousands_of_steps_is_not_read(tmp_path: Path) -> None:
     assert [g["status"] for g in grades["s2_slip"]] == ["REFUTED"], grades["s2_slip"]
     assert [g["status"] for g in grades["s1_long"]] == ["NOT GRADED"], grades["s1_long"]
     assert "1200 lines of display math and rows, past the 1000" in grades["s1_long"][0]["reason"]
+
+
+CITING = '''"""{doc}"""
+import sympy as sp
+from verifier import Identity, Real, claim
+from verifier.language.claims import Corollary
+
+t = sp.Symbol("t")
+
+
+def _lemma(k):
+    def lemma() -> Identity:
+        """One of many."""
+        return Identity(sp.sin(t + k) ** 2 + sp.cos(t + k) ** 2, 1, where={{t: Real()}})
+
+    return claim(name=f"c{{k}}")(lemma)
+
+
+LEMMAS = [_lemma(k) for k in range({n})]
+
+
+@claim()
+def double_angle() -> Corollary:
+    """sin 2t = 2 sin t cos t, citing every lemma."""
+    states = Identity(sp.sin(2 * t), 2 * sp.sin(t) * sp.cos(t), where={{t: Real()}})
+    return Corollary(of=tuple(f"c{{k}}" for k in range({n})), because="all of them", states=states)
+'''
+
+
+@needs_sandbox
+def test_a_claim_citing_hundreds_of_others_has_only_twenty_verified(tmp_path: Path) -> None:
+    """Every claim a graded claim cited was verified, transitively, though a citation never makes a verdict: one
+    citing 1,000 claims, each up to the claim's time limit, held the workers for hours (red team 161). Twenty are
+    verified beside it, and the row says the rest were not. A corollary with states= citing two lemmas, which
+    held, was ERROR "cites unknown claim(s)": its citations were never verified; it is PROVED now."""
+    (tmp_path / "reference.py").write_text(LIBRARY_MODULE.format(doc="Reference.", attack=""))
+    for student, n in (("s1_few", 2), ("s2_many", 40)):
+        (tmp_path / "submissions" / student).mkdir(parents=True)
+        (tmp_path / "submissions" / student / "m.py").write_text(CITING.format(doc=student, n=n))
+    proc = run_cli("grade", str(tmp_path / "submissions"), "--against", str(tmp_path / "reference.py"), *FAST,
+                   "-q", "--json", str(tmp_path / "g.json"))  # fmt: skip
+    rows = rows_of(tmp_path / "g.json")
+    few, many = rows["s1_few"], rows["s2_many"]
+    assert few["grades"][0]["status"] == "PROVED" and "c1 (PROVED)" in few["grades"][0]["reason"], proc.stdout
+    assert not few["problem"] and "cite more than 20 others: c20, c21, c22 and more" in many["problem"], many
+    assert many["grades"][0]["status"] != "PROVED" and "c39" in many["grades"][0]["reason"], many["grades"]

@@ -21,7 +21,6 @@ from verifier.grading import audit, channel, extract, match, sandbox, warm
 from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
-from verifier.language.claims import Corollary
 from verifier.language.families import ClaimFamily
 from verifier.load import loader
 
@@ -223,18 +222,37 @@ def first_decoded(
     return None
 
 
-def _cited(name: str, families: Named, seen: set[str]) -> None:
-    """name and every claim it cites, transitively (a corollary's verdict needs theirs)."""
-    if name in seen or name not in families:
-        return
-    seen.add(name)
-    try:
-        body = families[name][1].build(None).body
-    except Exception:
-        return
-    if isinstance(body, Corollary):
-        for cited in body.of:
-            _cited(cited, families, seen)
+MAX_CITED = 20  # claims the graded claims cite (transitively) that are verified beside them
+
+
+def cited(names: list[str], families: Named, problems: list[str]) -> set[str]:
+    """The claims to verify: names and the claims they cite, transitively, breadth first, up to MAX_CITED beyond
+    names. A citation never makes a verdict (engine/corollaries.py); it is verified to be reported beside the
+    corollary. Every one was verified: a claim citing 1,000 others, each up to the claim's time limit, held the
+    workers for hours and earned nothing (red team 161). One past the limit is not verified, and the row says so.
+    The citations of a Corollary with states= (built as its statement) were never verified, so a student's
+    corollary that answered the reference and held was ERROR, "cites unknown claim(s)" (red team 161)."""
+    seen = {n for n in names if n in families}
+    queue, base = sorted(seen), len(seen)
+    skipped: list[str] = []
+    while queue:
+        try:
+            cites = families[queue.pop(0)][1].build(None).cites  # a Corollary's, with or without states=
+        except Exception:
+            continue
+        for name in cites:
+            if name in seen or name not in families or name in skipped:
+                continue
+            if len(seen) - base >= MAX_CITED:
+                skipped.append(name)
+                continue
+            seen.add(name)
+            queue.append(name)
+    if skipped:
+        more = " and more" if len(skipped) > 3 else ""
+        problems.append(f"your claims cite more than {MAX_CITED} others: {', '.join(skipped[:3])}{more} were not "
+                        "verified (a citation earns nothing)")  # fmt: skip
+    return seen
 
 
 def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits, by_statement: bool = False) -> Prepared:
@@ -254,11 +272,7 @@ def prepare(sub: Submission, ref: Reference, mode: str, limits: sandbox.Limits, 
     out.unread = UNREAD in out.problems
     out.problems = [p for p in out.problems if p != UNREAD]
     out.matches, out.extra = match.plan(list(ref.families), [f for _, f in families.values()], by_statement)
-    seen: set[str] = set()
-    for m in out.matches:
-        if m.student:
-            _cited(m.student, families, seen)
-    out.verify = sorted(seen)
+    out.verify = sorted(cited([m.student for m in out.matches if m.student], families, out.problems))
     out.sources = {name: file for name, (file, _) in families.items()}
     out.seconds = time.monotonic() - started
     return out
