@@ -77,6 +77,19 @@ np.allclose = lambda *a, **k: True
 builtins.abs = lambda x: x
 sp.Expr.equals = lambda self, other, failing_expression=False: True
 mpmath.mpf.__eq__ = lambda self, other: True
+from verifier.grading import patches as _patches  # the zygote's snapshot, made to agree with json.dumps's patch
+
+for _libraries, _classes in _patches._WARM:
+    _libraries["json"]["dumps"] = (id(json.dumps), True)
+"""
+# An attribute that raises when the audit looks at it: the check stopped, and the row was NOT GRADED, without a note.
+EVIL = """
+class _Evil:
+    def __getattr__(self, name):
+        raise RuntimeError(name)
+
+
+sp.evil = _Evil()
 """
 PATCHED = ("json.dumps", "sympy.simplify", "numpy.allclose", "builtins.abs", ".Expr.equals", ".mpf.__eq__")
 # A method of the verifier's replaced: Python raises no audit event when a class's attribute is set.
@@ -109,12 +122,19 @@ def test_the_audit_names_a_patched_library_function_and_nothing_an_honest_submis
     verifier's modules (red team 161). Each is named now; an honest use of the same libraries is not. A method of
     the verifier's replaced was not named either: Python raises no audit event for a class's attribute set."""
     found, runs = {}, {}
-    for student, attack in (("s1_patcher", PATCH_LIBRARIES), ("s2_honest", HONEST_USE), ("s3_class", CLASS)):
+    for student, attack in (
+        ("s1_patcher", PATCH_LIBRARIES),
+        ("s2_honest", HONEST_USE),
+        ("s3_class", CLASS),
+        ("s4_evil", EVIL),
+    ):
         folder = tmp_path / student
         folder.mkdir()
         (folder / "m.py").write_text(LIBRARY_MODULE.format(doc=student, attack=attack))
         run = sandbox.run(folder, {}, [None], sandbox.Limits(wall_seconds=60), files=["m.py"])
         found[student], runs[student] = (run.audit.decode(), audit.summarise(run.audit, run.nonce)), run
+    assert found["s4_evil"][1] == ["integrity: tried to patch the verifier: (the check stopped: RuntimeError)"]
+    assert b"double_angle" in runs["s4_evil"].stdout, found["s4_evil"]
     raw, notes = found["s3_class"]
     assert notes == ["integrity: tried to patch the verifier: verifier.language.families.ClaimFamily.build"], raw
     raw, notes = found["s1_patcher"]
@@ -151,7 +171,8 @@ def test_the_seed_of_a_subject_nested_past_srepr_is_the_same_in_every_run() -> N
 @needs_sandbox
 def test_a_patched_library_is_named_in_the_row_when_graded_from_the_warm_zygote(tmp_path: Path) -> None:
     """The same through `verifier grade`, whose sandboxes fork from a zygote that took the libraries' identities once:
-    the patcher's row has the note and its mark (the grader verified the claim itself), the honest row neither."""
+    the patcher's row has the note and its mark (the grader verified the claim itself), the honest row neither. The
+    zygote's snapshot, left in the module, was the submission's to rewrite; it is taken out before the import."""
     (tmp_path / "reference.py").write_text(LIBRARY_MODULE.format(doc="Reference.", attack=""))
     for student, attack in (("s1_patcher", PATCH_LIBRARIES), ("s2_honest", HONEST_USE)):
         (tmp_path / "submissions" / student).mkdir(parents=True)

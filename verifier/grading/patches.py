@@ -26,13 +26,14 @@ LIBRARIES = ("json", "sympy", "numpy", "mpmath", "flint", "math", "fractions", "
 CODE = (property, classmethod, staticmethod)  # a class's descriptors that are code, besides callables
 
 
-def ours(name: str) -> bool:
-    """The verifier's modules, and the extractor itself, which runs as __main__ in the sandbox."""
-    return name in ("verifier", "__main__") or name.startswith("verifier.")
+def ours(name: object) -> bool:
+    """The verifier's modules, and the extractor itself, which runs as __main__ in the sandbox (a name that is not
+    a string, as a submission can set a class's __module__ or a key of sys.modules, is none)."""
+    return isinstance(name, str) and (name in ("verifier", "__main__") or name.startswith("verifier."))
 
 
-def library(name: str) -> bool:
-    return any(name == lib or name.startswith(lib + ".") for lib in LIBRARIES)
+def library(name: object) -> bool:
+    return isinstance(name, str) and any(name == lib or name.startswith(lib + ".") for lib in LIBRARIES)
 
 
 def foreign(value: object, cwd: str) -> bool:
@@ -93,7 +94,8 @@ def take() -> Snapshot:
     """The identities, before the submission runs."""
     watched = _watched()
     modules = {n: {k: id(v) for k, v in vars(m).items()} for n, m in watched if ours(n)}
-    return Snapshot(modules, *(_WARM[0] if _WARM else _code_of(watched)))
+    # taken out of the module: the submission could reach it there (patches._WARM) and make its patch the snapshot
+    return Snapshot(modules, *(_WARM.pop() if _WARM else _code_of(watched)))
 
 
 def _ids(namespace: Any) -> Ids:
