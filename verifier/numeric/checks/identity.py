@@ -9,10 +9,11 @@ from flint import arb
 from verifier.language.claims import Identity
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
-from verifier.numeric.checks import case_points, definedness, lattice, poles, written
+from verifier.numeric.checks import cancelled, case_points, definedness, lattice, poles, written
 from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
+from verifier.outcome import NumericVerdict
 from verifier.trusted.divisors import written_divisors
 from verifier.trusted.instantiate import Instance, as_matrix
 
@@ -45,6 +46,9 @@ def _compare_sides(
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, (lhs, rhs), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
+    if found.counterexample is None and exact and (divisor := cancelled.undecided(inst, (lhs, rhs))) is not None:
+        why = f"where {divisor} = 0 in the declared domain is not decided (one side divides by it, the other does not)"
+        return NumericOutcome(NumericVerdict.INCONCLUSIVE, evidence(inst, method, cmp, 0), reason=why)
     if found.counterexample is None and (hit := lattice.probe(inst, env, (lhs, rhs))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
     if found.counterexample is None and exact:  # a point a Piecewise condition names (x = 1/3), where no sample lands

@@ -28,6 +28,7 @@ from sympy.core.relational import Relational
 
 from verifier.language.claims import Derivative, Given
 from verifier.language.domains.exact import exact_end, holds_at
+from verifier.language.zeros import in_one_function
 from verifier.numeric.checks.culprit import culprit, shown
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.exact_value import _lattice, holds, undefined_at, undefined_conditions
@@ -300,10 +301,13 @@ def solve_bounded(condition: sp.Expr, x: sp.Symbol, window: sp.Set) -> sp.Set | 
 
 
 def _solvable(condition: sp.Expr, x: sp.Symbol) -> bool:
-    """A polynomial of small degree in x, or sin/cos of an argument linear in x."""
+    """A polynomial of small degree in x, sin/cos of an argument linear in x, or a polynomial of small degree in one
+    exponential, sine, cosine or logarithm (zeros.in_one_function: eˣ − 3, 0 at x = log 3, red team 150)."""
     if isinstance(condition, sp.sin | sp.cos):
         return sp.Poly(condition.args[0], x).degree() <= 1 if condition.args[0].is_polynomial(x) else False
-    return condition.is_polynomial(x) and sp.Poly(condition, x).degree() <= MAX_DEGREE
+    if condition.is_polynomial(x):
+        return sp.Poly(condition, x).degree() <= MAX_DEGREE
+    return in_one_function(condition, x)
 
 
 def _window(given: Given) -> sp.Set:

@@ -23,8 +23,8 @@ looked for near the domain's finite end (from 0 for a positive symbol) or the or
 frac(2·frac(√2·x) + 1/3), and two steps, frac(√2·x) + frac(√3·x) − 1, in Γ were PROVED: the pieces of one step are
 now cut again by the next (two deep), and both are REFUTED. So were Γ(frac(x²) + 1) = frac(x²)·Γ(frac(x²)) and a
 cancelled ⌊x²⌋ − x² on [11/10, 19/10] (a step of a square, at √2 and √3): the integers a polynomial argument of a
-step reaches are now its jumps and pieces too. Still PROVED (KNOWN_WRONG): (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on
-[0, 2], 0/0 at x = log 3.
+step reaches are now its jumps and pieces too. (e^(2x) − 9)/(eˣ − 3) = eˣ + 3 on [0, 2], 0/0 at x = log 3, stayed
+PROVED until the pole search solved a polynomial in one exponential (probe_redteam_160): it is REFUTED there now.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -484,7 +484,4 @@ TRUTH = {
     "gamma_of_the_fraction_part_of_a_square_shifted": ("true", 2, None),
     "floor_of_a_square_cancelled": ("partial", 2, None),
 }
-# PROVED "wherever both sides are defined", 0/0 at x = log 3: the pole search solves polynomial conditions, and sin
-# and cos of a polynomial, not eˣ − 3 = 0. Solving a polynomial in one exponential (solveset gives log 3) refutes it,
-# but moved the proof work of the library's sigmoid claims by a heartbeat (verify-all --same-work: 7 regressions)
-KNOWN_WRONG = {"exponential_cancelled"}
+KNOWN_WRONG: set[str] = set()  # exponential_cancelled: REFUTED at log 3 since helper-160 (probe_redteam_160)
