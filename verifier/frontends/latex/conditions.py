@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from verifier.frontends.latex import divisor_zeros
 from verifier.language.domains import Domain
 from verifier.language.domains.exact import holds_at
 
@@ -155,9 +156,12 @@ def square_root(arg: sp.Expr) -> sp.Expr:
     return value
 
 
-def lost(value: object, needed: list[Condition], where: list[tuple[object, Domain]]) -> tuple[Condition, dict] | None:
+def lost(
+    value: object, needed: list[Condition], where: list[tuple[object, Domain]]
+) -> tuple[Condition, dict | None] | None:
     """A condition the line as read no longer shows, and a point of the declared domain where it fails while the
-    line is a finite real number there (None if there is none)."""
+    line is a finite real number there (None if there is none). A divisor the line no longer shows must be shown
+    nonzero on the domain, or its zeros there found (divisor_zeros): one that is neither comes with no point."""
     entries = [e for e in _entries(value) if isinstance(e, sp.Expr)]
     if len(entries) != len(_entries(value)):
         return None
@@ -175,10 +179,11 @@ def lost(value: object, needed: list[Condition], where: list[tuple[object, Domai
         if condition.shown(condition.arg.xreplace(fresh)) is True:
             continue
         points = _points(where) if points is None else points
+        exact = divisor_zeros.zeros(condition.arg, where, points) if condition.relation == "≠" else []
         tried = _near_roots(condition, where, points) + (points[:ZEROS] if condition.relation == "≠" else points)
-        point = _hidden_failure(condition, entries, sorted(tried, key=_simplicity))
-        if point is not None:
-            return condition, point
+        point = _hidden_failure(condition, entries, sorted([*(exact or []), *tried], key=_simplicity))
+        if point is not None or exact is None:
+            return condition, point  # None: a divisor not shown nonzero, whose zeros are not found either
     return None
 
 
@@ -237,7 +242,7 @@ def _decided(e: sp.Basic) -> sp.Number | None:
     finer = _number(e, 2 * DIGITS)
     if finer is not None and abs(finer) > ROUND_OFF**2:
         return finer
-    return sp.Integer(0) if e.is_zero is True else None
+    return sp.Integer(0) if e.is_zero is True or sp.simplify(e) == 0 else None  # e^{log(9)/2} - 3
 
 
 def _number(e: sp.Basic, digits: int = DIGITS) -> sp.Float | None:

@@ -72,6 +72,8 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         return value
     condition, point = found
     names = scope.symbol_names()
+    if point is None:
+        raise LatexError(where, _undecided(condition, value, names, scope))
     if not condition.arg.free_symbols:  # a number: an index of a sum put in, or a constant written
         what = {">": "positive", "≥": "nonnegative", "≠": "nonzero"}[condition.relation]
         raise LatexError(
@@ -92,6 +94,20 @@ def check_conditions(value: Value, needed: list[conditions.Condition], scope: Sc
         f"this line is undefined in ℝ at {at}, a point of the declared domain{where_held}: its {condition.what} needs "
         f"{arg} {relation} 0. sympy reads it as {_short(read_as)}, which hides that (it simplifies as it reads: "
         f"{example}); narrow the domain to where {arg} {relation} 0{_declaration(condition, names, scope)}",
+    )
+
+
+def _undecided(condition: conditions.Condition, value: Value, names: dict[sp.Symbol, str], scope: Scope) -> str:
+    """A divisor sympy cancelled that the reader can neither show nonzero on the declared domain nor find a zero of
+    there: what to write."""
+    arg = sp.latex(condition.arg, symbol_names=names)
+    read_as = sp.latex(value, symbol_names=names) if isinstance(value, sp.Expr) else "a matrix"
+    example = _SIMPLIFIED.get(condition.what, _SIMPLIFIED["division"])
+    return (
+        f"this line's {condition.what} by {arg} is undefined where {arg} = 0, and the reader cannot show that "
+        f"{arg} \\ne 0 on the declared domain, nor find where it is 0. sympy reads the line as {_short(read_as)}, "
+        f"which hides that (it simplifies as it reads: {example}); narrow the domain to where {arg} \\ne 0"
+        f"{_declaration(condition, names, scope)}, or write the line without that {condition.what}"
     )
 
 
