@@ -20,6 +20,8 @@ from verifier.language.claims import Given
 from verifier.language.zeros import real_zeros
 from verifier.numeric import enclose
 from verifier.numeric.checks.poles import SOLVE_BUDGET, _inside, _scalar_givens, _unwrapped, _window
+from verifier.numeric.checks.resolve import NumericOutcome
+from verifier.outcome import NumericEvidence, NumericVerdict
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
@@ -41,6 +43,15 @@ def undecided(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> sp.
         if not _decided(divisor, x, given) and not _enclosed_away_from_zero(divisor, x, _window(given)):
             return divisor
     return None
+
+
+def inconclusive(divisor: sp.Expr, evidence: NumericEvidence, sides: tuple[str, str]) -> NumericOutcome:
+    """The numeric check's outcome for a claim with such a divisor: inconclusive, the divisor named."""
+    why = (
+        f"where {divisor} = 0 in the declared domain is not decided ({sides[0]} divides by it, {sides[1]} does not): "
+        f"narrow the domain to where {divisor} ≠ 0 if the claim holds only there"
+    )
+    return NumericOutcome(NumericVerdict.INCONCLUSIVE, evidence, reason=why)
 
 
 def _divisors(side: list[sp.Expr]) -> list[sp.Expr]:

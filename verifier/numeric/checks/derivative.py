@@ -13,7 +13,7 @@ from verifier.language.claims import Derivative
 from verifier.numeric import balls, confirm
 from verifier.numeric import batch as numeric
 from verifier.numeric.batch import Env
-from verifier.numeric.checks import definedness, poles, switch_slopes, written
+from verifier.numeric.checks import cancelled, definedness, poles, switch_slopes, written
 from verifier.numeric.checks.definedness import Finding
 from verifier.numeric.checks.resolve import NumericOutcome, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample
@@ -66,6 +66,8 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     found = _defined(inst, env, f, claimed, s)
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))
+    if s.points is None and (divisor := cancelled.undecided(inst, (f, list(claimed)))) is not None:
+        return cancelled.inconclusive(divisor, evidence(inst, method, cmp, 0), ("f", "the claimed derivative"))
     decide_at = _decider(inst, env, f, claimed, wrt, dirs, np.abs(got - ref), analytic)
     return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
 

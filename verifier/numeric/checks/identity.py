@@ -13,7 +13,6 @@ from verifier.numeric.checks import cancelled, case_points, definedness, lattice
 from verifier.numeric.checks.resolve import NumericOutcome, admit_real, evidence, opaque_outcome, resolve
 from verifier.numeric.checks.sampling import ExactSample, Settings, sample, specials
 from verifier.numeric.confirm import Confirmation
-from verifier.outcome import NumericVerdict
 from verifier.trusted.divisors import written_divisors
 from verifier.trusted.instantiate import Instance, as_matrix
 
@@ -47,8 +46,7 @@ def _compare_sides(
     if found.counterexample is None and exact and (pole := poles.probe(inst, (lhs, rhs), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
     if found.counterexample is None and exact and (divisor := cancelled.undecided(inst, (lhs, rhs))) is not None:
-        why = f"where {divisor} = 0 in the declared domain is not decided (one side divides by it, the other does not)"
-        return NumericOutcome(NumericVerdict.INCONCLUSIVE, evidence(inst, method, cmp, 0), reason=why)
+        return cancelled.inconclusive(divisor, evidence(inst, method, cmp, 0), ("one side", "the other"))
     if found.counterexample is None and (hit := lattice.probe(inst, env, (lhs, rhs))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
     if found.counterexample is None and exact:  # a point a Piecewise condition names (x = 1/3), where no sample lands
