@@ -13,6 +13,8 @@ looked for on lines (poles.py) and not ruled out (left open).
 
 from __future__ import annotations
 
+import dataclasses
+
 import sympy as sp
 
 from verifier.language import walk
@@ -21,7 +23,7 @@ from verifier.language.zeros import real_zeros
 from verifier.numeric import enclose
 from verifier.numeric.checks.poles import SOLVE_BUDGET, _inside, _scalar_givens, _unwrapped, _window
 from verifier.numeric.checks.resolve import NumericOutcome
-from verifier.outcome import NumericEvidence, NumericVerdict
+from verifier.outcome import NumericVerdict
 from verifier.strategies import budget
 from verifier.trusted.instantiate import Instance
 
@@ -45,13 +47,25 @@ def undecided(inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]]) -> sp.
     return None
 
 
-def inconclusive(divisor: sp.Expr, evidence: NumericEvidence, sides: tuple[str, str]) -> NumericOutcome:
-    """The numeric check's outcome for a claim with such a divisor: inconclusive, the divisor named."""
+def unless_undecided(
+    inst: Instance, sides: tuple[list[sp.Expr], list[sp.Expr]], outcome: NumericOutcome, exact: bool, names: Sides
+) -> NumericOutcome:
+    """The numeric check's outcome, inconclusive instead of a pass where a divisor on one side only is undecided
+    (:func:`undecided`; exact: the domain is searched as declared, not at a premise's few points). A counterexample
+    stays one: a false claim with such a divisor is still REFUTED."""
+    if not exact or outcome.verdict is not NumericVerdict.PASS:
+        return outcome
+    divisor = undecided(inst, sides)
+    if divisor is None:
+        return outcome
     why = (
-        f"where {divisor} = 0 in the declared domain is not decided ({sides[0]} divides by it, {sides[1]} does not): "
+        f"where {divisor} = 0 in the declared domain is not decided ({names[0]} divides by it, {names[1]} does not): "
         f"narrow the domain to where {divisor} ≠ 0 if the claim holds only there"
     )
-    return NumericOutcome(NumericVerdict.INCONCLUSIVE, evidence, reason=why)
+    return dataclasses.replace(outcome, verdict=NumericVerdict.INCONCLUSIVE, reason=why)
+
+
+Sides = tuple[str, str]
 
 
 def _divisors(side: list[sp.Expr]) -> list[sp.Expr]:
@@ -68,8 +82,12 @@ def _negative(power: sp.Pow) -> bool:
 
 def _decided(divisor: sp.Expr, x: sp.Symbol, given: Given) -> bool:
     """Every zero of the divisor in the domain's window is written exactly, or one of them lies in the domain (a
-    periodic divisor's on an unbounded domain): the pole search has looked at it."""
+    periodic divisor's on an unbounded domain): the pole search has looked at it. Or the divisor simplifies to a
+    number that is not 0 (cosh²x − sinh²x)."""
     try:
+        with budget.budget(SOLVE_BUDGET):
+            if sp.simplify(divisor).is_nonzero is True:
+                return True
         with budget.budget(SOLVE_BUDGET):
             solved = real_zeros(divisor, x, _window(given))
     except (budget.BudgetExceeded, RecursionError):

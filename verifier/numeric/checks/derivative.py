@@ -66,10 +66,11 @@ def check_derivative(inst: Instance, body: Derivative, rng: np.random.Generator,
     found = _defined(inst, env, f, claimed, s)
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))
-    if s.points is None and (divisor := cancelled.undecided(inst, (f, list(claimed)))) is not None:
-        return cancelled.inconclusive(divisor, evidence(inst, method, cmp, 0), ("f", "the claimed derivative"))
     decide_at = _decider(inst, env, f, claimed, wrt, dirs, np.abs(got - ref), analytic)
-    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    outcome = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    return cancelled.unless_undecided(
+        inst, (f, list(claimed)), outcome, s.points is None, ("f", "the claimed derivative")
+    )
 
 
 def _defined(inst: Instance, env: Env, f: list[sp.Expr], claimed: sp.ImmutableMatrix, s: Settings) -> Finding:

@@ -45,8 +45,6 @@ def _compare_sides(
     exact = s.points is None or s.premise is not None  # points of a premise: the poles where it holds
     if found.counterexample is None and exact and (pole := poles.probe(inst, (lhs, rhs), s.premise)).counterexample:
         found = pole  # an isolated point where one side is undefined, which no sample can hit
-    if found.counterexample is None and exact and (divisor := cancelled.undecided(inst, (lhs, rhs))) is not None:
-        return cancelled.inconclusive(divisor, evidence(inst, method, cmp, 0), ("one side", "the other"))
     if found.counterexample is None and (hit := lattice.probe(inst, env, (lhs, rhs))).counterexample is not None:
         found = hit  # a sample on a pole of Γ that floats passed (Γ(1)/Γ(0) = 0)
     if found.counterexample is None and exact:  # a point a Piecewise condition names (x = 1/3), where no sample lands
@@ -73,4 +71,5 @@ def _compare_sides(
     if found.counterexample is not None:
         return definedness.refuted(found, evidence(inst, method, cmp, 0))
     admit_real(cmp, found.real)  # float NaN, real in high precision: decided there like a suspect
-    return definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    outcome = definedness.noted(found, resolve(inst, env, cmp, method, decide_at))
+    return cancelled.unless_undecided(inst, (lhs, rhs), outcome, exact, ("one side", "the other"))

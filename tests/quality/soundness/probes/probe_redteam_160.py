@@ -143,6 +143,14 @@ def exponential_minus_a_line_cancelled_past_its_root() -> Identity:
 
 
 @claim()
+def exponential_minus_a_line_cancelled_off_by_one() -> Identity:
+    """(e^(2x) − (x + 2)²)/(eˣ − x − 2) = eˣ + x + 3 on [0, 2]: false wherever defined (3 against 4 at x = 0). The
+    undecided divisor leaves a pass inconclusive, never a counterexample: REFUTED."""
+    d = sp.exp(x) - x - 2
+    return Identity((sp.exp(2 * x) - (x + 2) ** 2) / d, sp.exp(x) + x + 3, where=_on(0, 2))
+
+
+@claim()
 def slope_of_an_exponential_minus_a_line_cancelled() -> Derivative:
     """d/dx (e^(2x) − (x + 2)²)/(eˣ − x − 2) = eˣ + 1 on [0, 2]: f is 0/0 where eˣ = x + 2, in (1, 2).
 
@@ -167,5 +175,6 @@ TRUTH = {
     "exponential_minus_a_line_cancelled": ("partial", 2, None),
     "exponential_minus_a_line_cancelled_past_its_root": ("true", 2, None),
     "slope_of_an_exponential_minus_a_line_cancelled": ("partial", 2, None),
+    "exponential_minus_a_line_cancelled_off_by_one": ("false", 2, {"x": 0}),
 }
 KNOWN_WRONG: set[str] = set()
