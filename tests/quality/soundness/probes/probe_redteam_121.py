@@ -462,8 +462,8 @@ TRUTH = {
     "positive_symbol_declared_real": ("malformed", 0, None),
 }
 
-KNOWN_WRONG = {  # CHECKED: the dent search (numeric/checks/dent.py) moves one entry of wrt at a time
-    "quartic_dent_along_the_diagonal",  # convex along each axis (x⁴ + x² − 10⁻⁶x² …); concave only along x = y
+# quartic_dent_along_the_diagonal is REFUTED since the dent search also moves along the Hessian's least eigenvector
+KNOWN_WRONG = {  # CHECKED:
     # the kink is found (at 1/2 exactly, at d = cos d to a float), but the pairs are compared in floats: f ≈ 0.25
     # there and the failure is about 10⁻²⁴ (h ≈ 10⁻¹²), far below a float's rounding, so no pair is flagged
     "parabola_with_a_tiny_kink_at_one_half",
