@@ -76,10 +76,12 @@ def bounded_variables(inst: Instance) -> list[tuple[sp.Symbol, Variable]] | None
 
 def search_claim(inst: Instance, outcome: NumericOutcome) -> NumericOutcome:
     """The sampled PASS refined by a box search (a FAIL if it finds a failing point), else unchanged."""
+    found_vars = bounded_variables(inst)
+    if found_vars is None:
+        return outcome
     stated = inst.claim.body  # E[M/q] = 1 + a bump of width 10⁻⁴ at q = 1/3: searched as its exact identity
     body = as_exact_identity(stated) if isinstance(stated, Expectation) else stated
-    found_vars = bounded_variables(inst)
-    if found_vars is None or not isinstance(body, Inequality | Identity):
+    if not isinstance(body, Inequality | Identity):
         return outcome
     symbols = [s for s, _ in found_vars]
     variables = [v for _, v in found_vars]
