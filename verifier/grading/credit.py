@@ -5,25 +5,38 @@ reads it (its LaTeX as verified: the reader has already dropped a `+ 0` or a `1 
 (x + y)(x + y) as (x + y)²). A step that restates an earlier line (x = x, or a return to where the chain was) earns
 nothing, and neither do the steps of the detour it closes (A = D = A: both). Such steps that hold are left out of
 both counts, so writing more of them never raises the share; a step that does not hold always counts, wherever it
-is. A detour into new expressions that never comes back (adding 0 written as sin²x + cos²x − 1) is not recognised:
-the TA sees every line on the feedback page.
+is. One exception: a step that writes out, shorter, what the reader already worked out in the line just before it
+(\\frac{d}{dx} 3x^2 = 6x, x + x = 2x, 2 + 3 = 5) makes progress, though the reader reads both lines alike: it is the
+work the exercise asks for, and a step that pads (x = x + 0, x = 2 · ½ x) writes more, not less. A detour into new
+expressions that never comes back (adding 0 written as sin²x + cos²x − 1) is not recognised, nor is a first line
+padded so as to be whittled down (x + 0 + 0 = x + 0 = x): the TA sees every line on the feedback page.
 """
 
 from __future__ import annotations
 
+import re
+
 from verifier.outcome import ClaimResult, Status
+
+_LAYOUT = re.compile(r"\s+|\\(?:left|right|cdot|[,;:! ]|quad|qquad)(?![a-zA-Z])")
+
+
+def _size(written: str) -> int:
+    """The length of a line as written, spacing and sizing left out (2 \\cdot x is no longer than 2x)."""
+    return len(_LAYOUT.sub("", written))
 
 
 def progress(result: ClaimResult) -> set[int]:
     """The indices of the steps whose line is new: on the chain's path once every loop back to a line is cut out."""
-    path: list[tuple[int, str]] = [(0, result.start_latex)]
+    path: list[tuple[int, str, str]] = [(0, result.start_latex, result.start_written)]
     for step in result.steps:
-        seen = next((k for k, (_, latex) in enumerate(path) if latex and latex == step.latex), None)
-        if seen is None:
-            path.append((step.index, step.latex))
+        written = step.written or step.latex
+        seen = next((k for k in reversed(range(len(path))) if path[k][1] and path[k][1] == step.latex), None)
+        if seen is None or (seen == len(path) - 1 and path[seen][2] and _size(written) < _size(path[seen][2])):
+            path.append((step.index, step.latex, written))
         else:
             del path[seen + 1 :]  # the steps from that line to this one went round in a loop
-    return {index for index, _ in path[1:]}
+    return {index for index, *_ in path[1:]}
 
 
 def step_credit(result: ClaimResult) -> tuple[int, int]:
