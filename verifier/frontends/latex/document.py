@@ -98,23 +98,23 @@ def _origin(path: str, starts: list[int], offset: int) -> Origin:
 
 
 def _declarations(path: str, lines: list[str], starts: list[int]) -> tuple[list[Text], list[tuple[int, int]]]:
-    """The declaration lines, and the (start, end) offsets of every region the displays must skip."""
+    """The declaration lines, and the (start, end) offsets of every region the displays must skip: the fenced
+    code blocks of a Markdown file (a .tex file has none: fences.py) and the % lines."""
     found: list[Text] = []
     skip: list[tuple[int, int]] = []
-    fence: str | None = None
-    fence_start = 0
+    fenced: dict[int, str] = {}  # the lines in a fenced block (its fences too), and the block's language
+    for fence in [] if path.endswith(".tex") else fences.blocks(lines):
+        end = fence.end - 1
+        skip.append((starts[fence.first], starts[end] + len(lines[end])))
+        fenced |= dict.fromkeys(range(fence.first, fence.end), "")
+        if fence.language == "verifier":
+            fenced |= dict.fromkeys(range(fence.first + 1, fence.end - 1 if fence.fenced else fence.end), "verifier")
     in_tex_block = False
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith("```"):
-                skip.append((fence_start, starts[i] + len(line)))
-                fence = None
-            elif fence == "verifier":
+        if i in fenced:
+            if fenced[i]:
                 found.append(Text(line, Origin(path, i + 1, 1)))
-            continue
-        if stripped.startswith("```"):
-            fence, fence_start = stripped[3:].strip().lower(), starts[i]
             continue
         if stripped.startswith("%"):
             skip.append((starts[i], starts[i] + len(line)))
@@ -126,8 +126,6 @@ def _declarations(path: str, lines: list[str], starts: list[int]) -> tuple[list[
                 found.append(Text(line[col - 1 :], Origin(path, i + 1, col)))
             continue
         in_tex_block = False
-    if fence is not None:
-        skip.append((fence_start, len("\n".join(lines))))
     return found, skip
 
 

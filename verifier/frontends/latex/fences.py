@@ -1,41 +1,100 @@
-"""Markdown code blocks that hold mathematics the reader does not read: a ```math or ```latex block.
+"""The fenced code blocks of a Markdown file, found as CommonMark finds them, and the ones that hide a chain.
+
+A fence is three or more backticks or tildes at the start of a line (in a list item or a blockquote too); it closes
+at a line of the same mark, at least as long, with nothing after it, or where its blockquote ends, or, never closed,
+at the end of the file. A ```` ```` ```` block can show a ``` block inside it; a ~~~ block, a line of ```; and a line
+```x = 1``` is an inline code span, no fence. The reader took any line that began with ``` for a fence, so a block
+shown inside another (or a ~~~ block holding ```) hid the chains after it and showed the code after its inner fence
+to the reader as math; a ~~~math, ````math or ```math title block holding a chain was passed over in silence.
 
 GitHub draws a ```math block as an equation, so a student may write a chain in one; but a fenced block is code
-to Markdown, and the reader takes chains from $$ … $$ (and \\[ … \\], align, equation, gather) only. Such a
-block was passed over in silence: "no claims found" when it was the file's only chain, nothing at all beside
-another chain. Each one holding a relation is now an error that says what to write instead.
+to Markdown, and the reader takes chains from $$ … $$ (and \\[ … \\], align, equation, gather) only. Each such block
+holding a relation is an error that says what to write instead; so is a block never closed that hides displays.
+A .tex file has no fences: LaTeX prints ``` as quotes and typesets the displays between such lines.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from verifier.frontends.latex.errors import LatexError, Origin
 
 MATH_LANGUAGES = frozenset({"math", "latex", "tex", "katex", "mathjax"})
+_FENCE = re.compile(r"(?P<quote>[ \t]*(?:>[ \t]?[ \t]*)*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
+_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|Rightarrow|implies|iff)(?![a-zA-Z])")
+_DISPLAY = re.compile(r"\$\$|\\\[|\\begin\{(?:align|equation|gather)")
 _UNREAD = (
-    "a ```{language} block is code to Markdown, and its lines are not read as a chain; write the chain between "
+    "a {fence} block is code to Markdown, and its lines are not read as a chain; write the chain between "
     "$$ and $$ (GitHub draws those as mathematics too), or, if it is only shown as code, in a ```text block"
+)
+_UNCLOSED = (
+    "this {mark} block is never closed, so Markdown shows the rest of the file as code and its displays are not "
+    "read; close it with a line of {mark} where the code ends"
 )
 
 
+@dataclass(frozen=True)
+class Fence:
+    """A fenced code block: its language (the info string's first word), its opening line and its mark (0-based)."""
+
+    language: str
+    first: int
+    end: int  # past its last line: the closing fence, or the last line of the file or of its blockquote
+    closed: bool  # by a fence or its blockquote's end; not closed, it runs to the end of the file
+    mark: str
+    col: int  # 1-based, of the mark on the opening line
+    fenced: bool = False  # its last line is a closing fence
+
+    def body(self, lines: list[str]) -> str:
+        """The lines between the fences, blockquote marks left out."""
+        inside = lines[self.first + 1 : self.end - 1 if self.fenced else self.end]
+        return "\n".join(_QUOTE.sub("", line) for line in inside)
+
+
+def _language(info: str) -> str:
+    words = info.strip().split()
+    return words[0].strip("{}.").lower() if words else ""
+
+
+def _closes(line: str, opening: Fence) -> bool:
+    m = _FENCE.match(line)
+    return bool(m and m["mark"][0] == opening.mark[0] and len(m["mark"]) >= len(opening.mark) and not m["info"].strip())
+
+
+def blocks(lines: list[str]) -> list[Fence]:
+    """The fenced code blocks of a Markdown file's lines, in order."""
+    found: list[Fence] = []
+    i = 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i])
+        if m is None or (m["mark"][0] == "`" and "`" in m["info"]):
+            i += 1
+            continue
+        opening = Fence(_language(m["info"]), i, len(lines), False, m["mark"], m.start("mark") + 1)
+        quoted = ">" in m["quote"]
+        j = i + 1
+        while j < len(lines) and not _closes(lines[j], opening):
+            if quoted and not lines[j].lstrip().startswith(">"):  # the blockquote ends, and the block with it
+                break
+            j += 1
+        fenced = j < len(lines) and _closes(lines[j], opening)
+        end = j + 1 if fenced else j
+        found.append(Fence(opening.language, i, end, j < len(lines), opening.mark, opening.col, fenced))
+        i = end
+    return found
+
+
 def unread_math_blocks(path: str, lines: list[str]) -> list[LatexError]:
-    """An error at the opening line of each fenced math block that holds a relation."""
+    """An error at the opening line of each fenced math block that holds a relation, and of each block never closed
+    that hides a display."""
     errors: list[LatexError] = []
-    language: str | None = None
-    opened = 0
-    body: list[str] = []
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped.startswith("```"):
-            body.append(line)
-            continue
-        if language is None:
-            language, opened, body = stripped[3:].strip().lower(), i, []
-            continue
-        if language in MATH_LANGUAGES and _RELATION.search("\n".join(body)):
-            where = Origin(path, opened + 1, lines[opened].index(lines[opened].strip()) + 1)
-            errors.append(LatexError(where, _UNREAD.format(language=language)))
-        language = None
+    for fence in blocks(lines):
+        body = fence.body(lines)
+        where = Origin(path, fence.first + 1, fence.col)
+        if fence.language in MATH_LANGUAGES and _RELATION.search(body):
+            errors.append(LatexError(where, _UNREAD.format(fence=fence.mark + fence.language)))
+        if not fence.closed and _DISPLAY.search(body):
+            errors.append(LatexError(where, _UNCLOSED.format(mark=fence.mark)))
     return errors
