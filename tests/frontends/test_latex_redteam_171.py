@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from verifier.engine import EngineSettings, verify_family
+from verifier.frontends import latex
 from verifier.frontends.latex.document import split
+from verifier.outcome import RunReport
+from verifier.render import html
 
 HEAD = "# t\n\n```verifier\nx: real\n```\n\n"
 
@@ -81,3 +85,65 @@ def test_a_tex_file_has_no_fences() -> None:
     """LaTeX prints ``` as quotes and typesets the display between such lines: it is read."""
     text = "% verifier\n% x: real\n\n```python\n\n\\[ x + x = 3x \\]\n\n```\n"
     assert (_chains(text, "f.tex"), split(text, "f.tex").errors) == (["x + x = 3x"], [])
+
+
+# A derivative operator's operand ------------------------------------------------------------------------------------
+DECLARE = "```verifier\nx, h: real\n```\n\n"
+
+
+def _notes(line: str) -> str:
+    (family,), errors = latex.parse_chains(DECLARE + f"$$ {line} $$\n", "d.md", "d")
+    assert errors == []
+    return str(family.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "taken"),
+    [
+        ("\\frac{d}{dx} e^x \\cdot x = e^x x + e^x", "\\left(e^x \\cdot x\\right)"),
+        ("\\frac{d}{dx} x \\cdot \\sin x = \\sin x + x \\cos x", "\\left(x \\cdot \\sin x\\right)"),
+        ("\\frac{d^2}{dx^2} x^2 \\cdot x = 6 x", "\\left(x^2 \\cdot x\\right)"),
+    ],
+)
+def test_an_operand_taken_across_a_cdot_is_shown_as_the_operators(line: str, taken: str) -> None:
+    """ambiguity._extend moves the \\cdot inside the operator's scope, so the operand was one factor and the reading
+    did not say the operator took the product, as it does for \\frac{d}{dx} e^x x."""
+    notes = _notes(line)
+    assert "takes the product after it: " in notes and taken in notes, notes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\\frac{d}{dx}(x^2) \\cdot x = 2 x^2",
+        "\\frac{d}{dx}\\left( x^2 \\right) \\cdot h = 2 x h",
+        "- \\frac{d}{dx}(x^2) \\times x = -2 x^2",
+        "\\frac{d}{dx}(x^2) \\cdot \\sin x + x^2 \\cdot \\frac{d}{dx}(\\sin x) = 2 x \\sin x + x^2 \\cos x",
+    ],
+)
+def test_a_parenthesised_operand_before_a_cdot_says_the_operator_takes_only_it(line: str) -> None:
+    """(d/dx x²)·x = 2x², as the product rule is written: the value shown back, 2x², did not say which."""
+    notes = _notes(line)
+    assert "takes only its parentheses: \\left(\\frac{d}{d x}(x^2)\\right)" in notes, notes
+
+
+def test_a_product_of_two_derivatives_needs_no_parentheses_note() -> None:
+    assert "takes only" not in _notes("\\frac{d}{dx}(x^2) \\cdot \\frac{d}{dx}(x^3) = 6 x^3")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["\\frac{d}{dx} x^2 + 3x = 2x + 3", "\\frac{d}{dx} (x^2) x = 3 x^2", "\\frac{d}{dx} x^2 - x = 2x - 1"],
+)
+def test_an_operand_that_may_end_at_a_sign_or_a_parenthesis_is_refused(line: str) -> None:
+    _, errors = latex.parse_chains(DECLARE + f"$$ {line} $$\n", "d.md", "d")
+    assert len(errors) == 1 and "ambiguous: does \\frac{d}{d x} take" in errors[0][1], errors
+
+
+def test_the_html_report_typesets_the_parentheses_note() -> None:
+    (family,), _ = latex.parse_chains(DECLARE + "$$ \\frac{d}{dx}(x^2) \\cdot x = 2 x^2 $$\n", "d.md", "d")
+    result = verify_family(family, EngineSettings(samples=20))
+    page = html.render(RunReport(results=[result], seed=0, samples=20, seconds=1.0))
+    at = page.index("takes only its parentheses")
+    note = page[page.rindex("<dd>", 0, at) : page.index("</dd>", at)]
+    assert "\\frac" not in note and note.count("<math") == 2, note

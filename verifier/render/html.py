@@ -192,7 +192,8 @@ def _verdict_sentence(r: ClaimResult) -> str:
 
 _NAME_READ = re.compile(r"(\\operatorname\{[^{}]*\}|\\[A-Za-z]+)( read as .*)")
 _DECLARE = re.compile(r"\(declare ([^()]*?: \w+)([^()]*)\)")
-_TAKES = re.compile(r"(.+?)( takes the product after it: )(.+)")  # a derivative operator's operand (functions.py)
+# a derivative operator's operand (functions.py, operands.py)
+_TAKES = re.compile(r"(.+?)( takes the product after it: | takes only its parentheses: )(.+)")
 
 
 def _notes(notes: str) -> str:

@@ -20,6 +20,7 @@ from verifier.frontends.latex import bigops, calculus, cases, functions, laws, l
 from verifier.frontends.latex.conditions import surely_nonnegative
 from verifier.frontends.latex.errors import LatexError, Origin
 from verifier.frontends.latex.grammar import where
+from verifier.frontends.latex.operands import parenthesised
 from verifier.frontends.latex.scope import Scope, SizeError
 from verifier.frontends.latex.slashes import named_function_slash
 from verifier.frontends.latex.values import Fn, Matrix, Value
@@ -312,6 +313,8 @@ class Evaluator:
 
     def _mul(self, node: Node) -> Value:
         a, b = self.value(node.children[0]), self.value(node.children[2])
+        if (note := parenthesised(node)) is not None:  # \\frac{d}{dx}(x^2) \\cdot x: (2x)·x
+            self.scope.readings[note[0]] = note[1]
         if str(node.children[1]) == "\\cdot" and values.are_two_columns(a, b):
             self.scope.readings["dot"] = "u \\cdot v between two vectors read as the dot product u^\\top v"
             return values.collapse(values.multiply(values.transpose(a), b))
@@ -394,4 +397,3 @@ class Evaluator:
 
     def _bigop(self, node: Node) -> Value:
         return bigops.big_operator(self, node)
-

@@ -52,7 +52,7 @@ def _operand(w: Walker, items: list[Node], i: int) -> tuple[Value, int]:
     if v.greedy:
         end = _operand_end(w, items, i)
         operand, count = _factors(w.holding(v.hold), items[i + 1 : end])
-        if count > 1:  # the reading shown back says which factors the operator takes
+        if count > 1 or is_node(items[i + 1], "mul", "hadamard"):  # said back: which factors it takes (x \\cdot y)
             op, taken = text(node), " ".join(text(c) for c in items[i + 1 : end])
             w.scope.readings[f"operand {op} {taken}"] = f"{op} takes the product after it: {op}\\left({taken}\\right)"
         return v.apply(operand), end

@@ -101,3 +101,18 @@ def _refusal(node: Tree, reach: tuple[Node, str], origin: Origin) -> LatexError:
         f"\\left({left}\\right) {sign} {after} for the first; for the second, "
         f"{op}\\left({operand} {sign} {after}\\right) in place of {op} {operand} {sign} {after}",
     )
+
+
+def parenthesised(node: Tree) -> tuple[str, str] | None:
+    """The reading of a product whose left factor ends in a derivative operator with its operand in parentheses,
+    `\\frac{d}{dx}(x^2) \\cdot x`: the operator takes the parentheses only, (2x)·x, as the product rule is written
+    (ambiguity._extend), which the value shown back, 2x², does not say. (key, note) for the line's readings; None
+    when the product is no such one, or the factor after it has an operator of its own (a product of derivatives)."""
+    left, right = node.children[0], node.children[2]
+    while is_node(left, "neg", "pos"):  # - \\frac{d}{dx}(x^2) \\cdot x
+        left = left.children[1]
+    items = left.children if is_node(left, "juxt") else []
+    if len(items) < 2 or not is_operator(items[-2]) or not is_node(items[-1], "paren") or _has_operator(right):
+        return None
+    op, operand, rest = text(items[-2]), text(items[-1]), f"{text(node.children[1])} {text(right)}"
+    return f"operand {op} {operand}", f"{op} takes only its parentheses: \\left({op}{operand}\\right) {rest}"
