@@ -198,7 +198,7 @@ def test_a_chain_of_thousands_of_steps_is_not_read(tmp_path: Path) -> None:
     grades = _graded(tmp_path, {"s1_long": long, "s2_slip": slip})
     assert [g["status"] for g in grades["s2_slip"]] == ["REFUTED"], grades["s2_slip"]
     assert [g["status"] for g in grades["s1_long"]] == ["NOT GRADED"], grades["s1_long"]
-    assert "1200 lines of display math and rows, past the 1000" in grades["s1_long"][0]["reason"]
+    assert "1200 lines of display math (rows and steps), past the 1000" in grades["s1_long"][0]["reason"]
 
 
 CITING = '''"""{doc}"""

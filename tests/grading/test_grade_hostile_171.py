@@ -13,7 +13,9 @@ import pytest
 
 from verifier.api import verify_file
 from verifier.engine.settings import EngineSettings
+from verifier.grading import prepare
 from verifier.grading.credit import step_credit
+from verifier.grading.submissions import Submission
 
 HEAD = "# c\n\n```verifier\nx, y: real\n```\n\n"
 CHAINS = {
@@ -43,3 +45,27 @@ def test_a_step_that_writes_out_the_readers_work_counts_and_padding_does_not(
     credits: dict[str, tuple[int, int]], name: str
 ) -> None:
     assert credits[name] == CHAINS[name][1], (name, credits[name])
+
+
+# The 1,000-line cap on a submission's LaTeX (grading/prepare.py) ---------------------------------------------------
+def _read(tmp_path: Path, files: dict[str, str]) -> tuple[int, list[str]]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(HEAD + text)
+    sub = Submission("s", tmp_path, (), tuple(sorted(tmp_path / name for name in files)))
+    problems: list[str] = []
+    return len(prepare.latex_families(sub, problems)), problems
+
+
+def test_a_display_of_thousands_of_steps_is_past_the_cap(tmp_path: Path) -> None:
+    """One display of 3,000 steps, x = x + 0 - 0 = …, with no row break, counted as one line and took 8 s to read."""
+    steps = " ".join(f"= x + {i} - {i}" for i in range(1200))
+    read, problems = _read(tmp_path, {"long.md": f"$$ x {steps} $$\n"})
+    assert read == 0 and "long.md: 1200 lines of display math (rows and steps), past the 1000" in problems[0]
+
+
+def test_the_cap_is_met_exactly_and_counts_every_file(tmp_path: Path) -> None:
+    """1,000 steps are read; the next file, one line past them, is not, whichever way the lines are cut."""
+    rows = "\\\\\n".join(["x &= x"] * 500)
+    files = {"a.md": f"$$ \\begin{{aligned}} {rows} \\end{{aligned}} $$\n", "b.md": f"$$ x {'= x ' * 500} $$\n"}
+    read, problems = _read(tmp_path, {**files, "c.md": "$$ x = x $$\n"})
+    assert read > 0 and len(problems) == 2 and problems[0].startswith("c.md: 1 lines"), problems
