@@ -23,7 +23,8 @@ CHAINS = {
     "deriv": ("$$ \\frac{d}{dx} 3 x^2 = 6 x $$", (1, 1)),
     "double": ("$$ x + x = 2 x $$", (1, 1)),
     "arith": ("$$ 2 + 3 = 5 $$", (1, 1)),
-    "thrice": ("$$ x + x + x = 2 x + x $$\n$$ = 3 x $$", (2, 2)),
+    "thrice": ("$$ x + x + x = 2 x + x $$\n$$ = 3 x $$", (1, 1)),  # one step from a line the reader read alike
+    "whittled": ("$$ x + 0 + 0 + 0 + 0 = x + 0 + 0 + 0 $$\n$$ = x + 0 + 0 $$\n$$ = x + 0 $$\n$$ = x $$", (1, 1)),
     "slipped": ("$$ \\frac{d}{dx} (x^3 + x^2) $$\n$$ = 3 x^2 + 2 x $$\n$$ = x (3 x + 1) $$", (1, 2)),
     # padding: each step writes more than the line it restates, or comes back to one, and counts in neither number
     "pad": ("$$ x = 2 \\cdot \\frac{1}{2} x $$\n$$ = x + x - x $$\n$$ = x \\cdot 1 + 0 $$", (0, 0)),

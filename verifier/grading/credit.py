@@ -7,9 +7,10 @@ nothing, and neither do the steps of the detour it closes (A = D = A: both). Suc
 both counts, so writing more of them never raises the share; a step that does not hold always counts, wherever it
 is. One exception: a step that writes out, shorter, what the reader already worked out in the line just before it
 (\\frac{d}{dx} 3x^2 = 6x, x + x = 2x, 2 + 3 = 5) makes progress, though the reader reads both lines alike: it is the
-work the exercise asks for, and a step that pads (x = x + 0, x = 2 · ½ x) writes more, not less. A detour into new
-expressions that never comes back (adding 0 written as sin²x + cos²x − 1) is not recognised, nor is a first line
-padded so as to be whittled down (x + 0 + 0 = x + 0 = x): the TA sees every line on the feedback page.
+work the exercise asks for, and a step that pads (x = x + 0, x = 2 · ½ x) writes more, not less. Only the first
+such step from a line counts (x + x + x = 2x + x = 3x earns one), so a first line padded to be whittled down a term
+a step (x + 0 + 0 = x + 0 = x) earns one step at most. A detour into new expressions that never comes back (adding
+0 written as sin²x + cos²x − 1) is not recognised: the TA sees every line on the feedback page.
 """
 
 from __future__ import annotations
@@ -28,15 +29,23 @@ def _size(written: str) -> int:
 
 def progress(result: ClaimResult) -> set[int]:
     """The indices of the steps whose line is new: on the chain's path once every loop back to a line is cut out."""
-    path: list[tuple[int, str, str]] = [(0, result.start_latex, result.start_written)]
+    path: list[tuple[int, str, str, bool]] = [(0, result.start_latex, result.start_written, False)]
     for step in result.steps:
         written = step.written or step.latex
         seen = next((k for k in reversed(range(len(path))) if path[k][1] and path[k][1] == step.latex), None)
-        if seen is None or (seen == len(path) - 1 and path[seen][2] and _size(written) < _size(path[seen][2])):
-            path.append((step.index, step.latex, written))
+        if seen is None:
+            path.append((step.index, step.latex, written, False))
+        elif seen == len(path) - 1 and _worked_out(path[seen], written):
+            path.append((step.index, step.latex, written, True))
         else:
             del path[seen + 1 :]  # the steps from that line to this one went round in a loop
     return {index for index, *_ in path[1:]}
+
+
+def _worked_out(before: tuple[int, str, str, bool], written: str) -> bool:
+    """Whether a line read as the line before it writes out the reader's work: shorter, and the first such step
+    from a line (x + 0 + 0 = x + 0 = x, a first line padded to be whittled down, earns one step, not one a term)."""
+    return bool(before[2]) and not before[3] and _size(written) < _size(before[2])
 
 
 def step_credit(result: ClaimResult) -> tuple[int, int]:
