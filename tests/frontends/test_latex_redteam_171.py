@@ -147,3 +147,9 @@ def test_the_html_report_typesets_the_parentheses_note() -> None:
     at = page.index("takes only its parentheses")
     note = page[page.rindex("<dd>", 0, at) : page.index("</dd>", at)]
     assert "\\frac" not in note and note.count("<math") == 2, note
+
+
+def test_a_fence_in_an_html_comment_is_hidden_with_it() -> None:
+    """Markdown hides the ``` line with the comment; it was taken for a fence never closed, hiding the chain after."""
+    text = HEAD + "<!--\n```\n-->\n\n$$ x + x = 2x $$\n\n<!-- ```math -->\n$$ x = x $$\n"
+    assert (_chains(text), split(text, "f.md").errors) == (["x + x = 2x", "x = x"], [])

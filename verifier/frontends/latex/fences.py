@@ -2,10 +2,11 @@
 
 A fence is three or more backticks or tildes at the start of a line (in a list item or a blockquote too); it closes
 at a line of the same mark, at least as long, with nothing after it, or where its blockquote ends, or, never closed,
-at the end of the file. A ```` ```` ```` block can show a ``` block inside it; a ~~~ block, a line of ```; and a line
-```x = 1``` is an inline code span, no fence. The reader took any line that began with ``` for a fence, so a block
-shown inside another (or a ~~~ block holding ```) hid the chains after it and showed the code after its inner fence
-to the reader as math; a ~~~math, ````math or ```math title block holding a chain was passed over in silence.
+at the end of the file; one in an HTML comment that opens a line is hidden with the comment. A ```` block can show a
+``` block inside it; a ~~~ block, a line of ```; and a line ```x = 1``` is an inline code span, no fence. The reader
+took any line that began with ``` for a fence, so a block shown inside another (or a ~~~ block holding ```) hid the
+chains after it and showed the code after its inner fence to the reader as math; a ~~~math, ````math or ```math
+title block holding a chain was passed over in silence.
 
 GitHub draws a ```math block as an equation, so a student may write a chain in one; but a fenced block is code
 to Markdown, and the reader takes chains from $$ … $$ (and \\[ … \\], align, equation, gather) only. Each such block
@@ -22,6 +23,7 @@ from verifier.frontends.latex.errors import LatexError, Origin
 
 MATH_LANGUAGES = frozenset({"math", "latex", "tex", "katex", "mathjax"})
 _FENCE = re.compile(r"(?P<quote>[ \t]*(?:>[ \t]?[ \t]*)*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
+_COMMENT = re.compile(r"[ ]{0,3}<!--")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|Rightarrow|implies|iff)(?![a-zA-Z])")
 _DISPLAY = re.compile(r"\$\$|\\\[|\\begin\{(?:align|equation|gather)")
@@ -63,11 +65,21 @@ def _closes(line: str, opening: Fence) -> bool:
     return bool(m and m["mark"][0] == opening.mark[0] and len(m["mark"]) >= len(opening.mark) and not m["info"].strip())
 
 
+def _comment_end(lines: list[str], i: int, start: int) -> int:
+    """The line after the one that closes the HTML comment opened on line i (at start), or the end of the file."""
+    while i < len(lines) and "-->" not in lines[i][start:]:
+        i, start = i + 1, 0
+    return i + 1
+
+
 def blocks(lines: list[str]) -> list[Fence]:
     """The fenced code blocks of a Markdown file's lines, in order."""
     found: list[Fence] = []
     i = 0
     while i < len(lines):
+        if (c := _COMMENT.match(lines[i])) is not None:  # a fence in an HTML comment is hidden with it
+            i = _comment_end(lines, i, c.end())
+            continue
         m = _FENCE.match(lines[i])
         if m is None or (m["mark"][0] == "`" and "`" in m["info"]):
             i += 1
