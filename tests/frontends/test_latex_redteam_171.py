@@ -153,3 +153,14 @@ def test_a_fence_in_an_html_comment_is_hidden_with_it() -> None:
     """Markdown hides the ``` line with the comment; it was taken for a fence never closed, hiding the chain after."""
     text = HEAD + "<!--\n```\n-->\n\n$$ x + x = 2x $$\n\n<!-- ```math -->\n$$ x = x $$\n"
     assert (_chains(text), split(text, "f.md").errors) == (["x + x = 2x", "x = x"], [])
+
+
+def test_a_display_in_a_blockquote_reads_its_lines_without_the_quote_marks() -> None:
+    """`> $$ x^2 + 1` over `> 0 $$` is one display, x² + 1 0, to Markdown: the second > was read as a relation, and
+    x² + 1 > 0 PROVED, a claim never written. A display outside a blockquote keeps a row that starts with >."""
+    doc = split(HEAD + "> $$ x^2 + 1\n> 0 $$\n\n> $$ x + x\n> = 2x $$\n\n$$ x^2 + 1\n> 0 $$\n", "f.md")
+    assert [" ".join(d.text.split()) for c in doc.chains for d in c.displays] == [
+        "x^2 + 1 0",
+        "x + x = 2x",
+        "x^2 + 1 > 0",
+    ]

@@ -337,6 +337,7 @@ def split(text: str, path: str) -> Document:
         doc.errors += _hiding_comments(visible, path, starts) + fences.unread_math_blocks(path, lines)
         for start, end in _not_math(visible):
             visible = _blank(visible, start, end)
+        visible = fences.unquoted(visible, [m.span() for m in _DISPLAY.finditer(visible)])
     events: list[tuple[int, str, str, str]] = []
     for i, line in enumerate(lines):
         m = _DIRECTIVE.match(line)

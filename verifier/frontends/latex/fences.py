@@ -110,3 +110,20 @@ def unread_math_blocks(path: str, lines: list[str]) -> list[LatexError]:
         if not fence.closed and _DISPLAY.search(body):
             errors.append(LatexError(where, _UNCLOSED.format(mark=fence.mark)))
     return errors
+
+
+_QUOTED = re.compile(r"\n[ ]{0,3}(?:>[ ]?)+")
+
+
+def unquoted(text: str, displays: list[tuple[int, int]]) -> str:
+    """text with the > marks blanked on the lines of each display that opens in a blockquote (offsets kept):
+    Markdown shows `> $$ x^2 + 1` over `> 0 $$` as one display, x² + 1 0, and the reader took the second line's
+    mark for a relation (x² + 1 > 0, PROVED). A display that opens outside a blockquote keeps its lines as written."""
+    for start, end in displays:
+        line = text.rfind("\n", 0, start) + 1
+        if not re.fullmatch(r"[ ]{0,3}(?:>[ ]?)+[ \t]*", text[line:start]):
+            continue
+        inside = _QUOTED.sub(lambda m: re.sub(">", " ", m.group()), text[start:end])
+        text = text[:start] + inside + text[end:]
+    return text
+
