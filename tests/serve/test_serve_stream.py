@@ -96,3 +96,17 @@ def test_a_chains_worker_sends_the_diagnosis_as_an_event_of_its_own() -> None:
     rendered = view.render({"kind": "diagnosis", "chain": 0, "step": StepResult.from_json(
         verify_family(families[0], EngineSettings(samples=60)).steps[2].to_json()).to_json()})  # fmt: skip
     assert rendered is not None and rendered.startswith("event: diagnosis\n") and "Did you mean" in rendered
+
+
+def test_an_error_beside_a_chain_that_was_read_does_not_say_the_derivation_was_unread() -> None:
+    text = SLIP + "\n```math\nx = 2x\n```\n"
+    families, errors = checker.read(CheckRequest(text))
+    assert len(families) == 1 and errors and "```math block" in errors[0][1]
+    outline = checker.outline(families[0])
+    view = streaming.Stream(CheckRequest(text), ServeSettings())
+    told = [{"message": message, "name": name} for name, message in errors]
+    beside = view.parsed({"kind": "parsed", "chains": [outline], "errors": told, "verify": True})
+    assert "These lines could not be read; the chain that could is checked below" in beside["errors_html"]
+    assert "The derivation could not be read" not in beside["errors_html"]
+    alone = view.parsed({"kind": "parsed", "chains": [], "errors": told, "verify": False})
+    assert "The derivation could not be read" in alone["errors_html"]

@@ -146,11 +146,17 @@ def error_item(text: str, line: int | None) -> str:
     return f'<li class="input-error"{line_attr(line)}>{esc(text)}</li>'
 
 
-def errors_list(items: list[tuple[str, int | None]]) -> str:
+def errors_list(items: list[tuple[str, int | None]], chains_read: int = 0) -> str:
+    """The input errors under one heading: the whole derivation unread, or only these lines beside chains that
+    were read and are checked below (a ```math block beside a $$ chain is not the whole derivation unread)."""
     if not items:
         return ""
     rows = "".join(error_item(text, line) for text, line in items)
-    return f'<section class="errors"><h3>The derivation could not be read</h3><ul>{rows}</ul></section>'
+    heading = "The derivation could not be read"
+    if chains_read:
+        them = "the chain that could is" if chains_read == 1 else f"the {chains_read} chains that could are"
+        heading = f"These lines could not be read; {them} checked below"
+    return f'<section class="errors"><h3>{esc(heading)}</h3><ul>{rows}</ul></section>'
 
 
 def preview_line(line: int, latex: str) -> str:

@@ -88,7 +88,7 @@ class Stream:
         return {
             "chains": [{"name": c.get("name"), "lines": self.lines[i]} for i, c in enumerate(chains)],
             "errors": errors,
-            "errors_html": fragments.errors_list([(e["text"], e["line"]) for e in errors]),
+            "errors_html": fragments.errors_list([(e["text"], e["line"]) for e in errors], len(chains)),
             "html": html,
             "verify": bool(event.get("verify")),
             "ahead": event.get("ahead"),
