@@ -22,6 +22,7 @@ from verifier.grading.codec import CodecError
 from verifier.grading.statements import SCHEMA, clean_text, decode_family
 from verifier.grading.submissions import Reference, Submission
 from verifier.language.families import ClaimFamily
+from verifier.language.text import plural
 from verifier.load import loader
 
 SANDBOX, TRUSTED, REFUSED = "sandbox", "trusted (no sandbox)", "refused (no sandbox)"
@@ -149,7 +150,8 @@ def latex_families(sub: Submission, problems: list[str]) -> list[tuple[str, Clai
     for path in sub.latex:
         lines = _display_lines(path)
         if lines > left:
-            problems.extend([f"{clean_text(path.name, 100)}: {lines} lines of display math (rows and steps), past the "
+            count = plural(lines, "line")
+            problems.extend([f"{clean_text(path.name, 100)}: {count} of display math (rows and steps), past the "
                              f"{MAX_LATEX_LINES} a submission's LaTeX may have in all; not read", UNREAD])  # fmt: skip
             continue
         left -= lines
