@@ -94,4 +94,19 @@ def verify_file(path: Path, settings: EngineSettings) -> ResultList:
     loaded = loader.load(path)
     results = ResultList(Session(settings).verify([InProcess(f, str(path)) for f in loaded.families]))
     results += [ClaimResult.failed(str(path), path.stem, name, message) for name, message in loaded.errors]
-    return ResultList(engine.resolve_corollaries(results))
+    premises = _premises(results, loaded, settings)
+    return ResultList(engine.resolve_corollaries(results + premises)[: len(results)])
+
+
+def _premises(results: list[ClaimResult], loaded: loader.Loaded, settings: EngineSettings) -> list[ClaimResult]:
+    """The claims the file imported that its corollaries cite, verified (transitively) and never reported: an
+    imported claim is the module's that declares it (`loader.Loaded.imported`)."""
+    found: list[ClaimResult] = []
+    cited = {name for r in results for name in r.cites}
+    todo = [f for f in loaded.imported if f.name in cited]
+    while todo:
+        done = Session(settings).verify([InProcess(f, loaded.path) for f in todo])
+        found += done
+        cited = {name for r in done for name in r.cites} - {r.name for r in [*results, *found]}
+        todo = [f for f in loaded.imported if f.name in cited]
+    return found

@@ -7,6 +7,8 @@ with :func:`claim`; the decorator records a :class:`ClaimFamily`, and the engine
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, overload
@@ -133,7 +135,8 @@ def _uncancelled(builder: Callable[..., Statement], n: int | None) -> Statement 
     return body if isinstance(body, Statement) else None
 
 
-_COLLECTED: list[ClaimFamily] = []
+# each family declared since the last reset, with the namespace of the module whose top-level code declared it
+_COLLECTED: list[tuple[ClaimFamily, dict[str, Any] | None]] = []
 
 
 class BuilderExit(RuntimeError):
@@ -205,7 +208,7 @@ def claim(
             planted=_planted(planted),
             points=_points(points),
         )
-        _COLLECTED.append(family)
+        _COLLECTED.append((family, _declaring_module()))
         return family
 
     return decorate
@@ -247,9 +250,27 @@ def _expect(value: Expect | str) -> Expect:
         ) from None
 
 
+def _declaring_module() -> dict[str, Any] | None:
+    """The namespace of the module whose top-level code is running: the innermost `<module>` frame's globals (a
+    claim made by a helper's function that the module calls is the module's; one a module it imports makes as it
+    runs is that module's). None outside any module's code."""
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None and frame.f_code.co_name != "<module>":
+        frame = frame.f_back
+    return frame.f_globals if frame is not None else None
+
+
 def collected() -> list[ClaimFamily]:
-    """The families declared since the last :func:`reset_collected` (used by the loader)."""
-    return list(_COLLECTED)
+    """The families declared since the last :func:`reset_collected`, by any module."""
+    return [family for family, _ in _COLLECTED]
+
+
+def declared_by(namespace: dict[str, Any]) -> tuple[list[ClaimFamily], list[ClaimFamily]]:
+    """The families declared since the last :func:`reset_collected`: those the module of that namespace declared
+    itself, and those other modules declared as it ran (a module it imported: its claims are that module's).
+    Used by the loader."""
+    own = [family for family, where in _COLLECTED if where is namespace]
+    return own, [family for family, where in _COLLECTED if where is not namespace]
 
 
 def reset_collected() -> None:

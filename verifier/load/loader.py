@@ -10,6 +10,7 @@ running the loader in a worker process with a time limit.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fnmatch
 import hashlib
 import importlib.machinery
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from verifier.frontends import latex
-from verifier.language.families import ClaimFamily, collected, reset_collected
+from verifier.language.families import ClaimFamily, declared_by, reset_collected
 from verifier.load import library, reads
 
 _T = TypeVar("_T")
@@ -44,6 +45,12 @@ class Loaded:
     output: str
     errors: tuple[tuple[str, str], ...] = ()  # (claim name, one-line error) for the parts of a LaTeX file that failed
     reads: tuple[str, ...] = ()  # the files the module read as it loaded, beyond its text's imports (load.reads)
+    # the claims it imported (declared by another module: reported under that one), which its corollaries may cite
+    imported: tuple[ClaimFamily, ...] = ()
+
+    def family(self, name: str) -> ClaimFamily:
+        """The claim of that name: the file's own, else one it imported (a premise a corollary cites)."""
+        return next(f for f in (*self.families, *self.imported) if f.name == name)
 
 
 def _in_folder(path: Path, with_latex: bool) -> bool:
@@ -280,14 +287,28 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
         sys.stdin = stdin
         if os.getcwd() != cwd:
             os.chdir(cwd)
-    families = [f for f in collected()]
-    reset_collected()
-    for family in families:
-        object.__setattr__(family, "derivation", path.stem)
+    families, imported = _declared(module, path.stem)
     names = [f.name for f in families]
     duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
     kept = reads.kept(opened, path, Path(cwd))
-    return Loaded(str(path), tuple(families), duplicates, captured.getvalue(), reads=kept)
+    return Loaded(str(path), tuple(families), duplicates, captured.getvalue(), reads=kept, imported=imported)
+
+
+def _declared(module: types.ModuleType, stem: str) -> tuple[list[ClaimFamily], tuple[ClaimFamily, ...]]:
+    """The claims the module's own code declared, and those it imported, each of its derivation. A claim belongs to
+    the module that declares it: `from base import square` ran base.py's code, whose claim is base's, reported under
+    base.py only (it was reported under the importing file as well). One the module has from a module imported
+    before (its code not run again) is imported too. An imported claim is only ever a premise: see `Loaded.imported`."""
+    own, others = declared_by(vars(module))
+    reset_collected()
+    for family in own:
+        object.__setattr__(family, "derivation", stem)
+    bound = [v for v in vars(module).values() if isinstance(v, ClaimFamily)]
+    imported: dict[str, ClaimFamily] = {}
+    for family in [*others, *bound]:  # the first of a name; never one of the file's own names
+        if all(family.name != f.name for f in own):
+            imported.setdefault(family.name, dataclasses.replace(family, derivation=stem))
+    return own, tuple(imported.values())
 
 
 def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:

@@ -39,6 +39,7 @@ class ClaimSpec:
     n_values: tuple[int | None, ...]
     cache_key: str | None = None
     reads: tuple[tuple[str, str], ...] = ()  # the files its module read as it loaded, with their digests then
+    premise: bool = False  # a claim the module imported (another module's): verified only for a corollary citing it
 
     @property
     def key(self) -> str:
@@ -139,12 +140,14 @@ def load_specs(path: str, verbose: bool) -> tuple[list[ClaimSpec], list[ClaimRes
     errors += [claim_error(path, p.stem, name, message) for name, message in loaded.errors]
     if not loaded.families and not loaded.errors:
         hint = "write $$…$$ chains" if p.suffix in (".md", ".tex") else "decorate claim builders with @claim(...)"
+        if loaded.imported:  # `from base import square` only: square is base.py's, reported there
+            hint = f"the claims it imports are their own modules', reported there; {hint}"
         errors.append(module_error(path, f"{path}: no claims found; {hint}"))
     read = cache.read_digests(loaded.reads, p.resolve().parent)
+    own = [(f, False) for f in loaded.families if f.name not in loaded.duplicates]
     specs = [
-        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n, reads=read)
-        for f in loaded.families
-        if f.name not in loaded.duplicates
+        ClaimSpec(path, f.name, f.derivation, f.statement_text, f.expect, f.all_n, reads=read, premise=premise)
+        for f, premise in [*own, *((f, True) for f in loaded.imported)]
     ]
     return specs, errors
 

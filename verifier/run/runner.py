@@ -66,7 +66,7 @@ def _expects_a_counterexample(specs: list[ClaimSpec]) -> bool:
 def _family(spec: ClaimSpec, verbose: bool) -> ClaimFamily:
     """The claim's family: from the module the host loaded, or (on a cluster) loaded here."""
     loaded = plan.HELD.get(spec.path) or loader.load(Path(spec.path), verbose, only=spec.name)
-    return next(f for f in loaded.families if f.name == spec.name)
+    return loaded.family(spec.name)
 
 
 def _task(spec: ClaimSpec, fn: Callable[..., object], settings: EngineSettings, *extra: object) -> pool.Task:
@@ -259,7 +259,7 @@ def _verify_paths(
     try:
         loaded, results = _load_all(files, settings, store)  # the pattern's files: a premise may be unselected
         loaded.sort(key=lambda s: order.get(s.path, 0))
-        everything = [s for s in loaded if matches_key(s.key, settings.pattern)]
+        everything = [s for s in loaded if not s.premise and matches_key(s.key, settings.pattern)]
         specs = everything
         if settings.shard is not None:
             keys = _run_order(files, everything, results)
@@ -306,7 +306,7 @@ def _holding_specs(paths: list[str], settings: RunSettings) -> list[ClaimSpec]:
     """The claims expected to hold in these paths that match the pattern."""
     files = [str(p) for p in loader.discover(paths)]
     specs, _ = _load_all(files, settings, None)
-    held = (s for s in specs if s.expect is Expect.HOLDS and matches_key(s.key, settings.pattern))
+    held = (s for s in specs if s.expect is Expect.HOLDS and not s.premise and matches_key(s.key, settings.pattern))
     return sorted(held, key=lambda s: files.index(s.path))
 
 
