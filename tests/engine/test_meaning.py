@@ -157,6 +157,15 @@ def test_citations_resolve_within_the_same_file_not_by_base_name() -> None:
     assert there.status is Status.ERROR and "cites unknown claim" in there.reason
 
 
+def test_a_graded_student_s_citations_resolve_across_their_files() -> None:
+    """A student's b.py that imports a.py's claim and cites it: the claim is a.py's (the loader), and the grader,
+    which has one claim of each name a student, finds it there (it was ERROR, "cites unknown claim(s)")."""
+    here = replace(ClaimResult.failed("s1/a.py", "a", "base", ""), status=Status.PROVED, kind="identity")
+    there = replace(ClaimResult.failed("s1/b.py", "b", "cor", ""), kind="corollary", cites=["base"])
+    _, there = resolve_corollaries([here, there], across_files=True)
+    assert there.status is Status.UNKNOWN and "follows from base (PROVED)" in there.reason, there.reason
+
+
 def test_a_derivative_of_a_kinked_function_is_proved_only_away_from_its_kinks() -> None:
     # d|x|/dx = sign x holds for x ≠ 0; at 0, |x| has no derivative, and sign 0 = 0 is no derivative of it
     r = verdict(lambda: Derivative(sp.Abs(x), wrt=x, equals=sp.sign(x), where={x: Real()}))

@@ -1,6 +1,7 @@
 """A student's claim is the file's that declares it: one of their modules importing another's claim (`from a import
 square`) sent it under both files, and the row said "two claims are named 'square' (a.py, b.py)" and withheld full
-marks; a module importing one of the library's sent the library's claims as the student's own."""
+marks; a module importing one of the library's sent the library's claims as the student's own. A corollary citing
+the claim it imported finds it in the file that declares it (it was ERROR, "cites unknown claim(s) of its file")."""
 
 from __future__ import annotations
 
@@ -21,7 +22,14 @@ def cube():
     """(x + 1)³ = x³ + 3x² + 3x + 1."""
     return Identity((x + 1) ** 3, x**3 + 3 * x**2 + 3 * x + 1, where={x: Real()})
 '''
-REFERENCE = BASE + CUBE
+NONNEGATIVE = '''
+
+@claim()
+def nonnegative():
+    """x² + 2x + 1 ≥ 0."""
+    return Inequality(x**2 + 2 * x + 1, ">=", 0, where={x: Real()})
+'''
+REFERENCE = BASE.replace("Identity, Real", "Identity, Inequality, Real") + CUBE + NONNEGATIVE
 
 
 def _claims(document: dict[str, object]) -> dict[str, list[str]]:
@@ -49,5 +57,7 @@ def test_a_student_whose_modules_import_each_other_is_graded_without_a_duplicate
                    "--json", str(tmp_path / "grades.json"))  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
     row = rows_of(tmp_path / "grades.json")["s1"]
-    assert row["score"] == row["total"] == 2 and row["problem"] == "", json.dumps(row)[:2000]
+    assert row["score"] == row["total"] == 3 and row["problem"] == "", json.dumps(row)[:2000]
+    cited = next(g for g in row["grades"] if g["reference"] == "nonnegative")  # uses.py cites base.py's square
+    assert "cites square (PROVED)" in cited["reason"], cited
     assert "two claims are named" not in proc.stdout and "1 with full marks" in proc.stdout

@@ -228,8 +228,9 @@ def grade(
             shared = _read_and_verify(subs, ref, mode, settings, ready, results, on_done)
         except KeyboardInterrupt:
             complete, shared = False, 0
-    for student, by_name in results.items():
-        results[student] = dict(zip(by_name, engine.resolve_corollaries(list(by_name.values())), strict=True))
+    for student, by_name in results.items():  # a citation names one of the student's claims, in any of their files
+        resolved = engine.resolve_corollaries(list(by_name.values()), across_files=True)
+        results[student] = dict(zip(by_name, resolved, strict=True))
     interrupted = pool.Failure(pool.FailureKind.DIED, "interrupted")
     rows = [
         shown.scrub_row(_row(s, ready.get(s.student, interrupted), results[s.student], ref, _how(s, mode), settings),
