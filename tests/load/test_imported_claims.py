@@ -34,7 +34,8 @@ def test_importing_the_module_is_importing_its_claims(tmp_path: Path) -> None:
 
 def test_a_claim_made_by_a_helper_s_function_is_the_file_s_that_calls_it(tmp_path: Path) -> None:
     """The module whose top-level code runs declares the claim, wherever the decorator is applied: a file that
-    calls a helper's factory owns the claims it makes; a helper that declares one as it is imported does not."""
+    calls a helper's factory owns the claims it makes. A helper that declares one as it is imported is no
+    derivation (its name starts with _), so no run would report it: the claim is the importing file's, not lost."""
     (tmp_path / "_helpers.py").write_text(
         "import sympy as sp\nfrom verifier import Identity, Real, claim\nx = sp.Symbol('x')\n"
         "def make(name):\n    return claim(name=name)(lambda: Identity(x, x, where={x: Real()}))\n"
@@ -42,7 +43,18 @@ def test_a_claim_made_by_a_helper_s_function_is_the_file_s_that_calls_it(tmp_pat
     )
     (tmp_path / "mine.py").write_text("from _helpers import make\nmake('first')\nmake('second')\n")
     mine = loader.load(tmp_path / "mine.py")
-    assert _names(mine.families) == ["first", "second"] and _names(mine.imported) == ["the_helper_s"]
+    assert _names(mine.families) == ["the_helper_s", "first", "second"] and mine.imported == ()
+
+
+def test_a_claim_a_package_declares_as_it_is_imported_is_the_importer_s(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "__init__.py").write_text(
+        "import sympy as sp\nfrom verifier import Identity, Real, claim\nx = sp.Symbol('x')\n"
+        "@claim()\ndef in_the_package():\n    return Identity(x, x, where={x: Real()})\n"
+    )
+    (tmp_path / "mine.py").write_text("import shared\n")
+    mine = loader.load(tmp_path / "mine.py")
+    assert _names(mine.families) == ["in_the_package"] and mine.families[0].derivation == "mine"
 
 
 def test_a_file_importing_the_library_declares_none_of_its_claims(tmp_path: Path) -> None:

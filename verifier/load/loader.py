@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from verifier.frontends import latex
-from verifier.language.families import ClaimFamily, declared_by, reset_collected
+from verifier.language.families import ClaimFamily, collected, declared_by, reset_collected
 from verifier.load import library, reads
 
 _T = TypeVar("_T")
@@ -287,28 +287,39 @@ def load(path: Path, verbose: bool = False, only: str | None = None) -> Loaded:
         sys.stdin = stdin
         if os.getcwd() != cwd:
             os.chdir(cwd)
-    families, imported = _declared(module, path.stem)
+    families, imported = _declared(module, path)
     names = [f.name for f in families]
     duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
     kept = reads.kept(opened, path, Path(cwd))
     return Loaded(str(path), tuple(families), duplicates, captured.getvalue(), reads=kept, imported=imported)
 
 
-def _declared(module: types.ModuleType, stem: str) -> tuple[list[ClaimFamily], tuple[ClaimFamily, ...]]:
+def _declared(module: types.ModuleType, path: Path) -> tuple[list[ClaimFamily], tuple[ClaimFamily, ...]]:
     """The claims the module's own code declared, and those it imported, each of its derivation. A claim belongs to
     the module that declares it: `from base import square` ran base.py's code, whose claim is base's, reported under
     base.py only (it was reported under the importing file as well). One the module has from a module imported
     before (its code not run again) is imported too. An imported claim is only ever a premise: see `Loaded.imported`."""
-    own, others = declared_by(vars(module))
+    in_order = collected()
+    _, declared = declared_by(vars(module))
     reset_collected()
+    others = [family for family, file in declared if _a_derivation(file)]
+    own = [family for family in in_order if all(family is not other for other in others)]
     for family in own:
-        object.__setattr__(family, "derivation", stem)
+        object.__setattr__(family, "derivation", path.stem)
     bound = [v for v in vars(module).values() if isinstance(v, ClaimFamily)]
     imported: dict[str, ClaimFamily] = {}
     for family in [*others, *bound]:  # the first of a name; never one of the file's own names
         if all(family.name != f.name for f in own):
-            imported.setdefault(family.name, dataclasses.replace(family, derivation=stem))
+            imported.setdefault(family.name, dataclasses.replace(family, derivation=path.stem))
     return own, tuple(imported.values())
+
+
+def _a_derivation(file: str | None) -> bool:
+    """Whether a module that declared claims as another imported it is a derivation file, which a run of its
+    folder reports (base.py, the library's modules): otherwise (a helper module, _shared.py, a package's
+    __init__.py, code with no file) its claims are reported under the file that imported it, as they were, and
+    not by no file at all."""
+    return file is not None and _in_folder(Path(file), with_latex=False)
 
 
 def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
