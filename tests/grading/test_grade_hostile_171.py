@@ -69,4 +69,4 @@ def test_the_cap_is_met_exactly_and_counts_every_file(tmp_path: Path) -> None:
     rows = "\\\\\n".join(["x &= x"] * 500)
     files = {"a.md": f"$$ \\begin{{aligned}} {rows} \\end{{aligned}} $$\n", "b.md": f"$$ x {'= x ' * 500} $$\n"}
     read, problems = _read(tmp_path, {**files, "c.md": "$$ x = x $$\n"})
-    assert read > 0 and len(problems) == 2 and problems[0].startswith("c.md: 1 lines"), problems
+    assert read > 0 and len(problems) == 2 and problems[0].startswith("c.md: 1 line of display math"), problems
