@@ -10,7 +10,7 @@ from verifier.language.claims import Inequality
 from verifier.numeric import batch as numeric
 from verifier.numeric import confirm
 from verifier.numeric.batch import BatchComparison
-from verifier.numeric.checks import critical, definedness, ends, lattice, poles, written
+from verifier.numeric.checks import cancelled, critical, definedness, ends, lattice, poles, written
 from verifier.numeric.checks.resolve import (
     NumericOutcome,
     admit_real,
@@ -90,6 +90,7 @@ def check_inequality(inst: Instance, body: Inequality, rng: np.random.Generator,
             tight = ends.probe(inst, small, big, strict, body.op)
         if tight.counterexample is not None:
             return definedness.refuted(tight, evidence(inst, method, cmp, 0))
+    result = cancelled.unless_undecided(inst, ([lhs], [rhs]), result, s.points is None, ("one side", "the other"))
     if result.counterexample is not None:
         gap = "lhs − rhs" if body.op in ("<=", "<") else "rhs − lhs"
         result.reason = f"violated: {gap} = {_neg(result.counterexample.observed)}"
