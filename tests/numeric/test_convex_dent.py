@@ -105,3 +105,17 @@ def test_a_convex_function_of_two_variables_gives_no_eigenvector_pairs() -> None
     y = sp.Symbol("y", real=True)
     v = sp.ImmutableMatrix([x, y])
     assert _pairs(Convex(x**2 + y**2 + sp.Rational(199, 100) * x * y, v, where={v: Real()})) is None
+
+
+def test_a_dent_off_the_base_points_is_searched_along_each_eigenvectors_line() -> None:
+    """u⁴ − 10⁻⁸u² + (2x − y)² with u = x + 2y − 1/3 curves down on |u| < 4·10⁻⁵ only, away from every base point:
+    along the line through 0 in the direction (1, 2) the dent is at x = 1/15, and the pairs proposed there straddle
+    u = 0 and fail at 50 digits (red team 170)."""
+    y = sp.Symbol("y", real=True)
+    v = sp.ImmutableMatrix([x, y])
+    u = x + 2 * y - sp.Rational(1, 3)
+    points = _pairs(Convex(u**4 - sp.Rational(1, 10**8) * u**2 + (2 * x - y) ** 2, v, where={v: Real()}))
+    assert points is not None
+    by_name = {str(s): values for s, values in points.items()}
+    u_a, u_b = (by_name[f"x_{e}"] + 2 * by_name[f"y_{e}"] - 1 / 3 for e in "ab")
+    assert np.any((u_a * u_b < 0) & (np.abs(by_name["x_a"] - 1 / 15) < 1e-3))  # a and b on either side of u = 0

@@ -15,8 +15,9 @@ too: on a bounded interval the case points now take the points where a linear ar
 is an integer, and it is REFUTED at √2. In several scalar symbols the case points took none: y·(2 − sign(x² − 2)²)
 = y was CHECKED; each symbol is now solved for with the others held at simple points (as the pole search does),
 and it is REFUTED at x = √2, y = 1/3. Still CHECKED (KNOWN_WRONG), the same jumps in claims of other kinds:
-a gradient of x² + y² off on the circle x² + y² = 3, which has no rational point, d/dx (x·sign(a² − 2)²) = 1, and
-E[X² + 1 − sign(a² − 2)²] = 1 for X ~ N(0, 1), both false at a = √2 only.
+a gradient of x² + y² off on the circle x² + y² = 3, which has no rational point, and d/dx (x·sign(a² − 2)²) = 1,
+false at a = √2 only. E[X² + 1 − sign(a² − 2)²] = 1 for X ~ N(0, 1), false there too, was CHECKED; since red team
+170 an expectation's exact identity is tried at its parameters' case points, and it is REFUTED at a = −√2.
 
 TRUTH maps each claim to (truth, issue class, witness).
 """
@@ -267,5 +268,5 @@ TRUTH = {
 KNOWN_WRONG = {  # CHECKED: the case points take identities only
     "gradient_off_on_a_circle_with_no_rational_point",
     "slope_off_where_a_parameter_jumps",  # a derivative in x whose jump is in another symbol, a
-    "expectation_off_where_a_parameter_jumps",  # no exact point search for an expectation's parameters
-}
+}  # expectation_off_where_a_parameter_jumps left it: an expectation's exact identity is tried at the case points
+# of its parameters since red team 170 (REFUTED at a = −√2)
