@@ -60,8 +60,21 @@ def _nonzero_by_facts(divisor: sp.Expr, symbols: list[sp.Symbol], givens: dict[s
     for x in symbols:
         domain = givens[x].domain
         facts = domain.assumptions() if hasattr(domain, "assumptions") else {}
+        facts = {**facts, **_signs(_window(givens[x]))} if facts.get("real") else facts
         fresh[x] = sp.Dummy(str(x), **facts) if facts else x
     return bool(divisor.xreplace(fresh).is_nonzero is True)
+
+
+def _signs(window: sp.Set) -> dict[str, bool]:
+    """The sign facts of a real symbol an interval of one sign holds (t ∈ [−2, −1]: negative), for sympy to show a
+    divisor nonzero (t² + u² with u real)."""
+    if not isinstance(window, sp.Interval):
+        return {}
+    if window.inf.is_positive or (window.inf.is_zero and window.left_open):
+        return {"positive": True}
+    if window.sup.is_negative or (window.sup.is_zero and window.right_open):
+        return {"negative": True}
+    return {}
 
 
 def _ruled_out(divisor: sp.Expr, symbols: list[sp.Symbol], givens: dict[sp.Symbol, Given], searched: bool) -> bool:
