@@ -69,3 +69,27 @@ def test_verify_reports_a_file_s_own_claims_and_its_corollary_finds_the_imported
     assert [r.name for r in results] == list(OWN), results
     bound = results[1]
     assert bound.status is Status.PROVED and "cites square (PROVED)" in bound.reason, bound.reason
+
+
+def test_a_claim_a_package_s_module_declares_as_it_is_imported_is_the_importer_s(tmp_path: Path) -> None:
+    """A folder's run reads only its top-level files: `import shared.mod` ran shared/mod.py, a .py whose name
+    starts with no _, and its claim (given to that module) was reported by no file, a false one never refuted."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "mod.py").write_text(
+        "import sympy as sp\nfrom verifier import Identity, Real, claim\nx = sp.Symbol('x')\n"
+        "@claim()\ndef in_a_package_module():\n    return Identity(x, x, where={x: Real()})\n"
+    )
+    (tmp_path / "mine.py").write_text("import shared.mod\n")
+    mine = loader.load(tmp_path / "mine.py")
+    assert _names(mine.families) == ["in_a_package_module"] and mine.families[0].derivation == "mine"
+
+
+def test_a_claim_a_file_outside_the_folder_declares_as_it_is_imported_is_the_importer_s(tmp_path: Path) -> None:
+    """A run of sub/ does not read ../base.py: its claim, run as sub/uses.py imports it, is reported under uses.py."""
+    write_pair(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "uses.py").rename(tmp_path / "sub" / "uses.py")
+    text = (tmp_path / "sub" / "uses.py").read_text()
+    (tmp_path / "sub" / "uses.py").write_text(f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\n{text}")
+    uses = loader.load(tmp_path / "sub" / "uses.py")
+    assert _names(uses.families) == ["square", *OWN]

@@ -302,7 +302,7 @@ def _declared(module: types.ModuleType, path: Path) -> tuple[list[ClaimFamily], 
     in_order = collected()
     _, declared = declared_by(vars(module))
     reset_collected()
-    others = [family for family, file in declared if _a_derivation(file)]
+    others = [family for family, file in declared if _a_derivation(file, path)]
     own = [family for family in in_order if all(family is not other for other in others)]
     for family in own:
         object.__setattr__(family, "derivation", path.stem)
@@ -314,12 +314,14 @@ def _declared(module: types.ModuleType, path: Path) -> tuple[list[ClaimFamily], 
     return own, tuple(imported.values())
 
 
-def _a_derivation(file: str | None) -> bool:
-    """Whether a module that declared claims as another imported it is a derivation file, which a run of its
-    folder reports (base.py, the library's modules): otherwise (a helper module, _shared.py, a package's
-    __init__.py, code with no file) its claims are reported under the file that imported it, as they were, and
-    not by no file at all."""
-    return file is not None and _in_folder(Path(file), with_latex=False)
+def _a_derivation(file: str | None, importer: Path) -> bool:
+    """Whether a module that declared claims as another imported it is a derivation file that a run of the
+    importer's folder reports (base.py beside it), or one of the library's modules: otherwise (a helper module,
+    _shared.py, a package's __init__.py or its modules, pkg/mod.py, a file outside the folder, code with no file)
+    its claims are reported under the file that imported it, as they were, and not by no file at all."""
+    if file is None or not _in_folder(Path(file), with_latex=False):
+        return False
+    return Path(file).parent.resolve() == importer.resolve().parent or library.is_library_file(Path(file))
 
 
 def listed(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
