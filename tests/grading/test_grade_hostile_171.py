@@ -24,13 +24,20 @@ CHAINS = {
     "double": ("$$ x + x = 2 x $$", (1, 1)),
     "arith": ("$$ 2 + 3 = 5 $$", (1, 1)),
     "thrice": ("$$ x + x + x = 2 x + x $$\n$$ = 3 x $$", (1, 1)),  # one step from a line the reader read alike
-    "whittled": ("$$ x + 0 + 0 + 0 + 0 = x + 0 + 0 + 0 $$\n$$ = x + 0 + 0 $$\n$$ = x + 0 $$\n$$ = x $$", (1, 1)),
+    # each step strikes a + 0 out (red team 173): it earned one step, none of which worked anything out
+    "whittled": ("$$ x + 0 + 0 + 0 + 0 = x + 0 + 0 + 0 $$\n$$ = x + 0 + 0 $$\n$$ = x + 0 $$\n$$ = x $$", (0, 0)),
     "slipped": ("$$ \\frac{d}{dx} (x^3 + x^2) $$\n$$ = 3 x^2 + 2 x $$\n$$ = x (3 x + 1) $$", (1, 2)),
     # padding: each step writes more than the line it restates, or comes back to one, and counts in neither number
     "pad": ("$$ x = 2 \\cdot \\frac{1}{2} x $$\n$$ = x + x - x $$\n$$ = x \\cdot 1 + 0 $$", (0, 0)),
     "spaced": ("$$ x + x = 2x $$\n$$ = 2 \\cdot x $$\n$$ = 2 \\, x $$", (1, 1)),
     "back": ("$$ \\frac{d}{dx} 3 x^2 = 6 x $$\n$$ = \\frac{d}{dx} 3 x^2 $$\n$$ = 6x $$", (1, 1)),
     "detour": ("$$ x + x = 2 x $$\n$$ = x + x $$\n$$ = 2 x $$\n$$ = 3 x $$", (1, 2)),  # as x + x = 2x = 3x
+    # red team 173: a padded line, then the step that strikes the padding out, earned a second step for one
+    "struck_zero": ("$$ (x + 1)^2 = x^2 + 2 x + 1 + 0 $$\n$$ = x^2 + 2 x + 1 $$", (1, 1)),
+    "struck_one": ("$$ (x + 1)^2 = 1 \\cdot x^2 + 2 x + 1 $$\n$$ = x^2 + 2 x + 1 $$", (1, 1)),
+    "struck_braces": ("$$ (x + 1)^2 = {x}^{2} + 2 x + 1 $$\n$$ = x^2 + 2 x + 1 $$", (1, 1)),
+    "struck_mathrm": ("$$ (x + 1)^2 = (\\mathrm{x}^2) + 2 x + 1 $$\n$$ = x^2 + 2 x + 1 $$", (1, 1)),
+    "order": ("$$ (x + 1)^2 = 1 + 2 x + x^2 $$\n$$ = x^2 + 2 x + 1 $$", (1, 1)),
 }
 
 

@@ -9,8 +9,10 @@ is. One exception: a step that writes out, shorter, what the reader already work
 (\\frac{d}{dx} 3x^2 = 6x, x + x = 2x, 2 + 3 = 5) makes progress, though the reader reads both lines alike: it is the
 work the exercise asks for, and a step that pads (x = x + 0, x = 2 · ½ x) writes more, not less. Only the first
 such step from a line counts (x + x + x = 2x + x = 3x earns one), so a first line padded to be whittled down a term
-a step (x + 0 + 0 = x + 0 = x) earns one step at most. A detour into new expressions that never comes back (adding
-0 written as sin²x + cos²x − 1) is not recognised: the TA sees every line on the feedback page.
+a step (x + 0 + 0 = x + 0 = x) earns one step at most; and a step that only strikes characters out of the line
+before (x^2 + 1 + 0 = x^2 + 1, {x}^2 = x^2, 1 \\cdot x = x) undoes padding, works nothing out and earns none. A
+detour into new expressions that never comes back (adding 0 written as sin²x + cos²x − 1) is not recognised: the
+TA sees every line on the feedback page.
 """
 
 from __future__ import annotations
@@ -45,7 +47,15 @@ def progress(result: ClaimResult) -> set[int]:
 def _worked_out(before: tuple[int, str, str, bool], written: str) -> bool:
     """Whether a line read as the line before it writes out the reader's work: shorter, and the first such step
     from a line (x + 0 + 0 = x + 0 = x, a first line padded to be whittled down, earns one step, not one a term)."""
-    return bool(before[2]) and not before[3] and _size(written) < _size(before[2])
+    return bool(before[2]) and not before[3] and _size(written) < _size(before[2]) and not _erased(before[2], written)
+
+
+def _erased(longer: str, shorter: str) -> bool:
+    """Whether the shorter line is the longer one with characters struck out (spacing aside): it drops what pads
+    the line (x^2 + 2x + 1 + 0, 1 \\cdot x^2, {x}^2, (x^2), \\mathrm{x}^2, x^{2}, all read as x^2 + 2x + 1) and
+    works nothing out; written after the padded line, it earned a step of its own (x + x = 2x does not erase)."""
+    rest = iter(_LAYOUT.sub("", longer))
+    return all(char in rest for char in _LAYOUT.sub("", shorter))
 
 
 def step_credit(result: ClaimResult) -> tuple[int, int]:
