@@ -112,18 +112,20 @@ def unread_math_blocks(path: str, lines: list[str]) -> list[LatexError]:
     return errors
 
 
-_QUOTED = re.compile(r"\n[ ]{0,3}(?:>[ ]?)+")
+_OPENS_QUOTED = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?=>)")
 
 
 def unquoted(text: str, displays: list[tuple[int, int]]) -> str:
     """text with the > marks blanked on the lines of each display that opens in a blockquote (offsets kept):
     Markdown shows `> $$ x^2 + 1` over `> 0 $$` as one display, x² + 1 0, and the reader took the second line's
-    mark for a relation (x² + 1 > 0, PROVED). A display that opens outside a blockquote keeps its lines as written."""
+    mark for a relation (x² + 1 > 0, PROVED); so too where the display opens after words on the quoted line
+    (`> so $$ x^2 + 1`) or in a blockquote in a list item (`- > $$ x^2 + 1` over `  > 0 $$`), the line's marks
+    indented as deep as its first. A display that opens outside a blockquote keeps its lines as written."""
     for start, end in displays:
         line = text.rfind("\n", 0, start) + 1
-        if not re.fullmatch(r"[ ]{0,3}(?:>[ ]?)+[ \t]*", text[line:start]):
+        if (opening := _OPENS_QUOTED.match(text, line, start)) is None:
             continue
-        inside = _QUOTED.sub(lambda m: re.sub(">", " ", m.group()), text[start:end])
+        marks = re.compile(rf"\n[ ]{{0,{opening.end() - line + 3}}}(?:>[ ]?)+")
+        inside = marks.sub(lambda m: re.sub(">", " ", m.group()), text[start:end])
         text = text[:start] + inside + text[end:]
     return text
-
