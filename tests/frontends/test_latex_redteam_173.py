@@ -36,3 +36,24 @@ def test_a_display_in_any_blockquote_reads_its_lines_without_the_quote_marks(quo
 )
 def test_a_display_outside_a_blockquote_keeps_a_row_that_starts_with_a_mark(text: str, read: str) -> None:
     assert _displays(text) == [read]
+
+
+@pytest.mark.parametrize(
+    "fenced",
+    [
+        "- ```\n  $$ x + x = 3x $$\n  ```\n",  # code in a list item
+        "- > ```\n  > $$ x + x = 3x $$\n  > ```\n",  # in a blockquote in a list item
+        "- item\n  * ```\n    $$ x + x = 3x $$\n    ```\n",  # in a nested list item
+    ],
+)
+def test_a_fence_that_opens_in_a_list_item_hides_its_code(fenced: str) -> None:
+    """`- ```` was no fence to the reader: the code in it was read as a chain, and its closing ``` taken for a fence
+    never closed, which hid the chain after it."""
+    doc = split(HEAD + fenced + "\n$$ x + x = 2x $$\n", "f.md")
+    assert ([" ".join(d.text.split()) for c in doc.chains for d in c.displays], doc.errors) == (["x + x = 2x"], [])
+
+
+def test_a_math_fence_in_a_list_item_is_an_error_that_says_what_to_write() -> None:
+    doc = split(HEAD + "1. ```math\n   x + x = 3x\n   ```\n\n$$ x + x = 2x $$\n", "f.md")
+    assert [" ".join(d.text.split()) for c in doc.chains for d in c.displays] == ["x + x = 2x"]
+    assert len(doc.errors) == 1 and "a ```math block is code to Markdown" in str(doc.errors[0]), doc.errors

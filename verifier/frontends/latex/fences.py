@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from verifier.frontends.latex.errors import LatexError, Origin
 
 MATH_LANGUAGES = frozenset({"math", "latex", "tex", "katex", "mathjax"})
-_FENCE = re.compile(r"(?P<quote>[ \t]*(?:>[ \t]?[ \t]*)*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
+# after the marks of the blockquotes and list items it opens in (- ```, 1. > ```): a fence all the same
+_FENCE = re.compile(
+    r"(?P<quote>[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]*)*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$"
+)
 _COMMENT = re.compile(r"[ ]{0,3}<!--")
 _QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 _RELATION = re.compile(r"[=<>]|\\(?:le|leq|ge|geq|Rightarrow|implies|iff)(?![a-zA-Z])")
