@@ -265,18 +265,11 @@ def collected() -> list[ClaimFamily]:
     return [family for family, _ in _COLLECTED]
 
 
-def declared_by(namespace: dict[str, Any]) -> tuple[list[ClaimFamily], list[tuple[ClaimFamily, str | None]]]:
-    """The families declared since the last :func:`reset_collected`: those the module of that namespace declared
-    itself, and those other modules declared as it ran (a module it imported), each with that module's file (None
-    if it has none). Used by the loader, which decides whose each of the others is."""
-    own = [family for family, where in _COLLECTED if where is namespace]
-    others = [(family, _file(where)) for family, where in _COLLECTED if where is not namespace]
-    return own, others
-
-
-def _file(namespace: dict[str, Any] | None) -> str | None:
-    file = namespace.get("__file__") if namespace is not None else None
-    return file if isinstance(file, str) else None
+def declarations() -> list[tuple[ClaimFamily, dict[str, Any] | None]]:
+    """The families declared since the last :func:`reset_collected`, in order, each with the namespace of the module
+    whose top-level code declared it (None outside any module's code). Used by the loader, which decides whose each
+    one is."""
+    return list(_COLLECTED)
 
 
 def reset_collected() -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from verifier.frontends import latex
-from verifier.language.families import ClaimFamily, collected, declared_by, reset_collected
+from verifier.language.families import ClaimFamily, declarations, reset_collected
 from verifier.load import library, reads
 
 _T = TypeVar("_T")
@@ -299,14 +299,14 @@ def _declared(module: types.ModuleType, path: Path) -> tuple[list[ClaimFamily], 
     the module that declares it: `from base import square` ran base.py's code, whose claim is base's, reported under
     base.py only (it was reported under the importing file as well). One the module has from a module imported
     before (its code not run again) is imported too. An imported claim is only ever a premise: see `Loaded.imported`."""
-    in_order = collected()
-    _, declared = declared_by(vars(module))
+    declared, namespace = declarations(), vars(module)
     reset_collected()
-    others = [family for family, file in declared if _a_derivation(file, path)]
-    own = [family for family in in_order if all(family is not other for other in others)]
+    others = [family for family, where in declared if where is not namespace and _a_derivation(where, path)]
+    theirs = {id(family) for family in others}
+    own = [family for family, _ in declared if id(family) not in theirs]
     for family in own:
         object.__setattr__(family, "derivation", path.stem)
-    bound = [v for v in vars(module).values() if isinstance(v, ClaimFamily)]
+    bound = [v for v in namespace.values() if isinstance(v, ClaimFamily)]
     imported: dict[str, ClaimFamily] = {}
     for family in [*others, *bound]:  # the first of a name; never one of the file's own names
         if all(family.name != f.name for f in own):
@@ -314,12 +314,13 @@ def _declared(module: types.ModuleType, path: Path) -> tuple[list[ClaimFamily], 
     return own, tuple(imported.values())
 
 
-def _a_derivation(file: str | None, importer: Path) -> bool:
-    """Whether a module that declared claims as another imported it is a derivation file that a run of the
-    importer's folder reports (base.py beside it), or one of the library's modules: otherwise (a helper module,
-    _shared.py, a package's __init__.py or its modules, pkg/mod.py, a file outside the folder, code with no file)
-    its claims are reported under the file that imported it, as they were, and not by no file at all."""
-    if file is None or not _in_folder(Path(file), with_latex=False):
+def _a_derivation(where: dict[str, Any] | None, importer: Path) -> bool:
+    """Whether a module (its namespace) that declared claims as another imported it is a derivation file that a run
+    of the importer's folder reports (base.py beside it), or one of the library's modules: otherwise (a helper
+    module, _shared.py, a package's __init__.py or its modules, pkg/mod.py, a file outside the folder, code with no
+    file) its claims are reported under the file that imported it, as they were, and not by no file at all."""
+    file = where.get("__file__") if where is not None else None
+    if not isinstance(file, str) or not _in_folder(Path(file), with_latex=False):
         return False
     return Path(file).parent.resolve() == importer.resolve().parent or library.is_library_file(Path(file))
 
